@@ -1,0 +1,137 @@
+//! The tracker protocol: [`Realize`], [`RealizeMut`], [`RealizeInto`], and
+//! their implementations for references and smart pointers.
+
+use std::rc::Rc;
+use std::sync::Arc;
+
+/// Gives the real value, building it first if it is not built yet.
+///
+/// This is the one operation every forwarded method starts with. Pointers to a
+/// realizable value are realizable too (`&R`, `&mut R`, `Box<R>`, `Rc<R>`,
+/// `Arc<R>`), so several trackers can share one cache: realizing one realizes
+/// them all, the way clones of a Dynamo lazy tracker share its cache.
+///
+/// ```
+/// use std::rc::Rc;
+/// use lazy_core::{Lazy, Realize};
+///
+/// let shared = Rc::new(Lazy::new(|| vec![1, 2, 3]));
+/// let clone = Rc::clone(&shared);
+/// assert_eq!(clone.realize().len(), 3);
+/// assert!(Lazy::is_realized(&shared));
+/// ```
+pub trait Realize {
+    /// The type of the real value.
+    type Target: ?Sized;
+
+    /// Returns the real value, building it if needed.
+    ///
+    /// # Panics
+    /// Implementations panic when the value cannot be built: for [`Lazy`]
+    /// and [`sync::Lazy`](crate::sync::Lazy) when an earlier build panicked
+    /// (the lazy is poisoned) or when the build asks for its own value.
+    ///
+    /// [`Lazy`]: crate::Lazy
+    fn realize(&self) -> &Self::Target;
+}
+
+/// Gives the real value mutably, building it first if needed.
+///
+/// ```
+/// use lazy_core::{Lazy, Realize, RealizeMut};
+///
+/// let mut lazy = Lazy::new(|| vec![1]);
+/// lazy.realize_mut().push(2);
+/// assert_eq!(lazy.realize(), &[1, 2]);
+/// ```
+pub trait RealizeMut: Realize {
+    /// Returns the real value mutably, building it if needed.
+    ///
+    /// # Panics
+    /// As [`Realize::realize`].
+    fn realize_mut(&mut self) -> &mut Self::Target;
+}
+
+/// Gives the real value by value, building it first if needed.
+///
+/// ```
+/// use lazy_core::{Lazy, RealizeInto};
+///
+/// let lazy = Lazy::new(|| String::from("built"));
+/// let value: String = lazy.into_realized();
+/// assert_eq!(value, "built");
+/// ```
+pub trait RealizeInto: Realize {
+    /// Consumes `self` and returns the real value, building it if needed.
+    ///
+    /// # Panics
+    /// As [`Realize::realize`].
+    fn into_realized(self) -> Self::Target
+    where
+        Self: Sized,
+        Self::Target: Sized;
+}
+
+impl<R: Realize + ?Sized> Realize for &R {
+    type Target = R::Target;
+    #[inline]
+    fn realize(&self) -> &Self::Target {
+        R::realize(*self)
+    }
+}
+
+impl<R: Realize + ?Sized> Realize for &mut R {
+    type Target = R::Target;
+    #[inline]
+    fn realize(&self) -> &Self::Target {
+        R::realize(*self)
+    }
+}
+
+impl<R: RealizeMut + ?Sized> RealizeMut for &mut R {
+    #[inline]
+    fn realize_mut(&mut self) -> &mut Self::Target {
+        R::realize_mut(*self)
+    }
+}
+
+impl<R: Realize + ?Sized> Realize for Box<R> {
+    type Target = R::Target;
+    #[inline]
+    fn realize(&self) -> &Self::Target {
+        R::realize(self)
+    }
+}
+
+impl<R: RealizeMut + ?Sized> RealizeMut for Box<R> {
+    #[inline]
+    fn realize_mut(&mut self) -> &mut Self::Target {
+        R::realize_mut(self)
+    }
+}
+
+impl<R: RealizeInto> RealizeInto for Box<R> {
+    #[inline]
+    fn into_realized(self) -> Self::Target
+    where
+        Self::Target: Sized,
+    {
+        R::into_realized(*self)
+    }
+}
+
+impl<R: Realize + ?Sized> Realize for Rc<R> {
+    type Target = R::Target;
+    #[inline]
+    fn realize(&self) -> &Self::Target {
+        R::realize(self)
+    }
+}
+
+impl<R: Realize + ?Sized> Realize for Arc<R> {
+    type Target = R::Target;
+    #[inline]
+    fn realize(&self) -> &Self::Target {
+        R::realize(self)
+    }
+}

@@ -1,0 +1,1 @@
+//! The lazy that threads can share.
