@@ -1,0 +1,1 @@
+//! Ready mirrors of std traits, for `#[realize_forward(...)]`.

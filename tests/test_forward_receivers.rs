@@ -1,0 +1,113 @@
+//! Receivers: `&self`, `&mut self`, `self`, `self: Box<Self>`.
+
+use std::cell::Cell;
+use std::rc::Rc;
+
+use lazy_core::{Lazy, Realize, RealizeForward, Seed, forwardable};
+
+#[forwardable]
+pub trait Counter {
+    fn get(&self) -> u32;
+    fn add(&mut self, by: u32);
+    fn into_total(self) -> u32;
+    fn boxed_total(self: Box<Self>) -> u32;
+}
+
+#[derive(Debug)]
+pub struct Real {
+    value: u32,
+}
+
+impl Counter for Real {
+    fn get(&self) -> u32 {
+        self.value
+    }
+    fn add(&mut self, by: u32) {
+        self.value += by;
+    }
+    fn into_total(self) -> u32 {
+        self.value * 10
+    }
+    fn boxed_total(self: Box<Self>) -> u32 {
+        self.value * 100
+    }
+}
+
+/// Builds `Real { value }` and counts the builds.
+pub struct CountingSeed {
+    value: u32,
+    builds: Rc<Cell<u32>>,
+}
+
+impl Seed for CountingSeed {
+    type Output = Real;
+    fn build(self) -> Real {
+        self.builds.set(self.builds.get() + 1);
+        Real { value: self.value }
+    }
+}
+
+#[derive(RealizeForward)]
+#[realize_forward(Counter)]
+pub struct LazyCounter {
+    #[realize]
+    cache: Lazy<Real, CountingSeed>,
+}
+
+fn lazy(value: u32) -> (LazyCounter, Rc<Cell<u32>>) {
+    let builds = Rc::new(Cell::new(0));
+    let seed = CountingSeed {
+        value,
+        builds: Rc::clone(&builds),
+    };
+    (
+        LazyCounter {
+            cache: Lazy::new(seed),
+        },
+        builds,
+    )
+}
+
+#[test]
+fn by_ref_realizes_once() {
+    let (counter, builds) = lazy(3);
+    assert_eq!(builds.get(), 0, "construction builds nothing");
+    assert_eq!(counter.get(), 3);
+    assert_eq!(counter.get(), 3);
+    assert_eq!(builds.get(), 1);
+    assert!(Lazy::is_realized(&counter.cache));
+}
+
+#[test]
+fn by_mut_ref_reaches_the_value() {
+    let (mut counter, builds) = lazy(3);
+    counter.add(4);
+    counter.add(1);
+    assert_eq!(counter.get(), 8);
+    assert_eq!(counter.realize().value, 8);
+    assert_eq!(builds.get(), 1);
+}
+
+#[test]
+fn by_value_consumes_the_value() {
+    let (counter, builds) = lazy(3);
+    assert_eq!(counter.into_total(), 30);
+    assert_eq!(builds.get(), 1);
+}
+
+#[test]
+fn box_self_forwards_the_boxed_value() {
+    let (counter, builds) = lazy(2);
+    assert_eq!(Box::new(counter).boxed_total(), 200);
+    assert_eq!(builds.get(), 1);
+}
+
+#[test]
+fn the_wrapper_is_a_real_implementor() {
+    let (a, builds_a) = lazy(1);
+    let (b, builds_b) = lazy(2);
+    let all: Vec<Box<dyn Counter>> = vec![Box::new(a), Box::new(Real { value: 5 }), Box::new(b)];
+    let sum: u32 = all.iter().map(|c| c.get()).sum();
+    assert_eq!(sum, 8);
+    assert_eq!((builds_a.get(), builds_b.get()), (1, 1));
+}
