@@ -11,9 +11,9 @@ use lazy_core::{Lazy, Realize, RealizeForward, forwardable};
 #[forwardable]
 pub trait Convert {
     /// Type parameter with bounds and a where clause.
-    fn describe<T: Debug>(&self, value: T) -> String
+    fn describe<T: Debug, U>(&self, value: T, extra: U) -> String
     where
-        T: Clone;
+        U: Clone + Into<u64>;
     /// A parameter only the return type determines: needs the turbofish.
     fn parse<T: std::str::FromStr>(&self) -> Option<T>;
     /// A const parameter.
@@ -30,11 +30,11 @@ pub trait Convert {
 pub struct Text(String);
 
 impl Convert for Text {
-    fn describe<T: Debug>(&self, value: T) -> String
+    fn describe<T: Debug, U>(&self, value: T, extra: U) -> String
     where
-        T: Clone,
+        U: Clone + Into<u64>,
     {
-        format!("{}={:?}", self.0, value.clone())
+        format!("{}={:?}+{}", self.0, value, extra.into())
     }
     fn parse<T: std::str::FromStr>(&self) -> Option<T> {
         self.0.parse().ok()
@@ -72,7 +72,7 @@ fn lazy_text(s: &'static str) -> (LazyText, std::rc::Rc<std::cell::Cell<u32>>) {
 #[test]
 fn generic_methods_forward_with_their_arguments() {
     let (text, builds) = lazy_text("42");
-    assert_eq!(text.describe(7u8), "42=7");
+    assert_eq!(text.describe(7u8, 1u32), "42=7+1");
     assert_eq!(text.parse::<u64>(), Some(42));
     assert_eq!(text.parse::<f32>(), Some(42.0));
     assert_eq!(text.repeat::<3>(), [2, 2, 2]);

@@ -502,10 +502,10 @@ fn trait_impl(
             TraitItem::Fn(item) => {
                 let name = item.sig.ident.unraw();
                 let except = excepts.iter().find(|(_, except)| except.unraw() == name);
-                if let Some((index, _)) = except {
-                    if !state.matched.contains(index) {
-                        state.matched.push(*index);
-                    }
+                if let Some((index, _)) = except
+                    && !state.matched.contains(index)
+                {
+                    state.matched.push(*index);
                 }
                 let method = Method::new(item, &trait_name, except.is_some());
                 match &method.plan {

@@ -22,7 +22,7 @@ pub enum ReceiverKind {
     BoxSelf,
     /// Any other receiver type (`Rc<Self>`, `Arc<Self>`, `Pin<&mut Self>`):
     /// the realized value cannot be put in it.
-    Other(Type),
+    Other(Box<Type>),
 }
 
 impl ReceiverKind {
@@ -35,7 +35,7 @@ impl ReceiverKind {
                 ReceiverKind::ByMutRef(lifetime.clone())
             }
             syn::ReceiverKind::Typed(_, ty) => Self::of_type(ty),
-            _ => ReceiverKind::Other(Type::Verbatim(receiver.to_token_stream())),
+            _ => ReceiverKind::Other(Box::new(Type::Verbatim(receiver.to_token_stream()))),
         })
     }
 
@@ -50,7 +50,7 @@ impl ReceiverKind {
             ty if is_self(ty) => ReceiverKind::ByValue,
             Type::Path(path) if path.qself.is_none() => {
                 let Some(last) = path.path.segments.last() else {
-                    return ReceiverKind::Other(ty.clone());
+                    return ReceiverKind::Other(Box::new(ty.clone()));
                 };
                 let boxed_self = last.ident == "Box"
                     && match &last.arguments {
@@ -63,12 +63,12 @@ impl ReceiverKind {
                 if boxed_self {
                     ReceiverKind::BoxSelf
                 } else {
-                    ReceiverKind::Other(ty.clone())
+                    ReceiverKind::Other(Box::new(ty.clone()))
                 }
             }
             Type::Paren(inner) => Self::of_type(&inner.elem),
             Type::Group(inner) => Self::of_type(&inner.elem),
-            other => ReceiverKind::Other(other.clone()),
+            other => ReceiverKind::Other(Box::new(other.clone())),
         }
     }
 }

@@ -101,11 +101,7 @@ pub fn mentions_bare_self(tokens: TokenStream) -> bool {
     let trees: Vec<TokenTree> = tokens.into_iter().collect();
     for (i, tree) in trees.iter().enumerate() {
         match tree {
-            TokenTree::Group(group) => {
-                if mentions_bare_self(group.stream()) {
-                    return true;
-                }
-            }
+            TokenTree::Group(group) if mentions_bare_self(group.stream()) => return true,
             TokenTree::Ident(ident) if ident == "Self" => {
                 let projected = match trees.get(i + 1) {
                     Some(TokenTree::Punct(p)) => p.as_char() == ':',
@@ -127,8 +123,9 @@ pub fn contains_dollar(tokens: TokenStream) -> Option<Span> {
     for tree in tokens {
         match tree {
             TokenTree::Group(group) => {
-                if let Some(span) = contains_dollar(group.stream()) {
-                    return Some(span);
+                let found = contains_dollar(group.stream());
+                if found.is_some() {
+                    return found;
                 }
             }
             TokenTree::Punct(p) if p.as_char() == '$' => return Some(p.span()),
