@@ -415,6 +415,41 @@ fn trait_generics(
     Some(out)
 }
 
+/// Renames the generic parameters of a method or associated type that reuse
+/// a name the impl declares (E0403).
+fn rename_item_params(item: TraitItem, taken: &HashSet<String>) -> Result<TraitItem> {
+    let generics = match &item {
+        TraitItem::Fn(item) => &item.sig.generics,
+        TraitItem::Type(item) => &item.generics,
+        _ => return Ok(item),
+    };
+    let mut subst = Substitution::default();
+    for param in &generics.params {
+        let name = param_name(param);
+        if !taken.contains(&name) {
+            continue;
+        }
+        match param {
+            GenericParam::Lifetime(param) => {
+                let renamed = syn::Lifetime::new(&format!("'__{name}"), param.lifetime.span());
+                subst.lifetimes.insert(name, renamed.to_token_stream());
+            }
+            GenericParam::Type(param) => {
+                let renamed = format_ident!("__{}", param.ident);
+                subst.idents.insert(name, renamed.to_token_stream());
+            }
+            GenericParam::Const(param) => {
+                let renamed = format_ident!("__{}", param.ident);
+                subst.idents.insert(name, renamed.to_token_stream());
+            }
+        }
+    }
+    if subst.is_empty() {
+        return Ok(item);
+    }
+    syn::parse2(subst.apply(item.to_token_stream()))
+}
+
 fn reparse_params(
     subst: &Substitution,
     params: Vec<GenericParam>,
@@ -483,6 +518,17 @@ fn trait_impl(
         .map(|(index, (_, name))| (index, name))
         .collect();
 
+    // Names the impl declares: a method's own parameters must not reuse them.
+    let impl_param_names: HashSet<String> = wrapper
+        .input
+        .generics
+        .params
+        .iter()
+        .chain(&generics.lifetimes)
+        .chain(&generics.others)
+        .map(param_name)
+        .collect();
+
     let mut assoc_types = Vec::new();
     let mut consts = Vec::new();
     let mut methods = Vec::new();
@@ -492,6 +538,13 @@ fn trait_impl(
         // the user's trait path: names resolve there, errors point there.
         let item = tokens::respan(generics.subst.apply(item.to_token_stream()), span);
         let item: TraitItem = match syn::parse2(item) {
+            Ok(item) => item,
+            Err(err) => {
+                errors.push(err);
+                continue;
+            }
+        };
+        let item = match rename_item_params(item, &impl_param_names) {
             Ok(item) => item,
             Err(err) => {
                 errors.push(err);

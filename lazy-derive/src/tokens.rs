@@ -78,10 +78,20 @@ impl Substitution {
                 }
                 TokenTree::Ident(ident) if !prev_path_sep => {
                     match self.idents.get(&ident.to_string()) {
-                        Some(replacement) => out.push(TokenTree::Group(Group::new(
-                            Delimiter::None,
-                            replacement.clone(),
-                        ))),
+                        Some(replacement) => {
+                            let mut trees = replacement.clone().into_iter();
+                            match (trees.next(), trees.next()) {
+                                // A renamed parameter stays a bare identifier.
+                                (Some(TokenTree::Ident(single)), None) => {
+                                    out.push(TokenTree::Ident(single));
+                                }
+                                // A type or const argument keeps its grouping.
+                                _ => out.push(TokenTree::Group(Group::new(
+                                    Delimiter::None,
+                                    replacement.clone(),
+                                ))),
+                            }
+                        }
                         None => out.push(TokenTree::Ident(ident)),
                     }
                 }
