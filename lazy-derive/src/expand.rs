@@ -223,14 +223,9 @@ fn last_link(wrapper: &Wrapper, state: &LinkState, errors: &mut Errors) -> Token
     if state.needs_mut {
         out.extend(realize_mut_impl(wrapper, field));
     }
-    if state.needs_into {
-        match field.deref {
-            Some(span) => errors.push(Error::new(
-                span,
-                "`#[realize(deref)]` cannot give the realized value by value, which the forwarded `self` receivers need; realize without `deref`, or list those methods in `except(...)`",
-            )),
-            None => out.extend(realize_into_impl(wrapper, field)),
-        }
+    // A by-value forward through `#[realize(deref)]` is an error of its link.
+    if state.needs_into && field.deref.is_none() {
+        out.extend(realize_into_impl(wrapper, field));
     }
     out
 }
@@ -561,7 +556,22 @@ fn trait_impl(
                     state.matched.push(*index);
                 }
                 let method = Method::new(item, &trait_name, except.is_some());
+                let by_value = matches!(
+                    method.receiver,
+                    Some(ReceiverKind::ByValue | ReceiverKind::BoxSelf)
+                );
+                let deref = wrapper.realize.as_ref().and_then(|field| field.deref);
                 match &method.plan {
+                    ForwardPlan::Forward if by_value && deref.is_some() => {
+                        errors.push(Error::new(
+                            deref.unwrap_or(span),
+                            format!(
+                                "cannot forward `{trait_name}::{}`: its `self` receiver needs the realized value by value, which `#[realize(deref)]` cannot give; list it in `except(...)`, or realize without `deref`",
+                                method.item.sig.ident
+                            ),
+                        ));
+                        methods.push(fallback::stub(&method));
+                    }
                     ForwardPlan::Forward => {
                         needs_sized |= method.needs_sized_target;
                         match method.receiver {

@@ -137,9 +137,11 @@ fn parse_group(
     };
     let mut traits = Vec::new();
     let mut except: Vec<Ident> = Vec::new();
+    let mut any_trait = false;
     for entry in entries {
         match entry {
             Entry::Trait(path) => {
+                any_trait = true;
                 if let Some(trait_ref) = trait_ref(path, group, errors) {
                     traits.push(trait_ref);
                 }
@@ -158,7 +160,7 @@ fn parse_group(
             }
         }
     }
-    if traits.is_empty() {
+    if !any_trait {
         errors.push(Error::new(
             attr.path().span(),
             "`#[realize_forward(...)]` names no trait; write `#[realize_forward(Trait, ...)]`",
