@@ -111,7 +111,11 @@ fn default_methods_are_forwarded_so_overrides_are_heard() {
 #[test]
 fn sized_default_receiverless_and_self_argument_keep_the_default() {
     let (numbers, builds) = lazy();
-    assert_eq!(numbers.count_all(), usize::MAX, "the trait's default answers");
+    assert_eq!(
+        numbers.count_all(),
+        usize::MAX,
+        "the trait's default answers"
+    );
     assert_eq!(<LazyNumbers as Source>::kind(), "source");
     let (other, _) = lazy();
     assert!(!numbers.same(&other));

@@ -64,7 +64,11 @@ pub struct LazyTracker {
 impl LazyTracker {
     /// Answers from the source, without building (Dynamo's `peek_type`).
     fn python_type(&self) -> &'static str {
-        if self.source.starts_with('L') { "int" } else { "unknown" }
+        if self.source.starts_with('L') {
+            "int"
+        } else {
+            "unknown"
+        }
     }
 
     /// Buffers the hint until the value is built (Dynamo's `set_name_hint`).
@@ -110,7 +114,11 @@ fn excepted_methods_answer_from_the_wrapper_without_building() {
     Tracker::set_name_hint(&mut tracker, "x");
     assert_eq!(builds.get(), 0, "neither excepted method builds");
     assert_eq!(tracker.pending_hint.borrow().as_deref(), Some("x"));
-    assert_eq!(tracker.name_hint().as_deref(), Some("x"), "forwarded, and the deferred hint applied");
+    assert_eq!(
+        tracker.name_hint().as_deref(),
+        Some("x"),
+        "forwarded, and the deferred hint applied"
+    );
     assert_eq!(builds.get(), 1);
 }
 

@@ -36,7 +36,11 @@ fn display_and_debug() {
     assert_eq!(builds.get(), 0);
     assert_eq!(name.to_string(), "name x");
     assert_eq!(format!("{name:?}"), "Name(\"x\")");
-    assert_eq!(format!("{name:>8}"), "name x", "the target's fmt decides padding");
+    assert_eq!(
+        format!("{name:>8}"),
+        "name x",
+        "the target's fmt decides padding"
+    );
     assert_eq!(builds.get(), 1);
 }
 

@@ -68,10 +68,8 @@ pub trait ExactSizeIterator {
 #[crate::forwardable(remote = ::std::io::Read)]
 pub trait Read {
     fn read(&mut self, buf: &mut [u8]) -> ::std::io::Result<usize>;
-    fn read_vectored(
-        &mut self,
-        bufs: &mut [::std::io::IoSliceMut<'_>],
-    ) -> ::std::io::Result<usize>;
+    fn read_vectored(&mut self, bufs: &mut [::std::io::IoSliceMut<'_>])
+    -> ::std::io::Result<usize>;
     fn read_to_end(&mut self, buf: &mut ::std::vec::Vec<u8>) -> ::std::io::Result<usize>;
     fn read_to_string(&mut self, buf: &mut ::std::string::String) -> ::std::io::Result<usize>;
     fn read_exact(&mut self, buf: &mut [u8]) -> ::std::io::Result<()>;
@@ -94,11 +92,7 @@ pub trait Write {
 pub trait BufRead {
     fn fill_buf(&mut self) -> ::std::io::Result<&[u8]>;
     fn consume(&mut self, amount: usize);
-    fn read_until(
-        &mut self,
-        byte: u8,
-        buf: &mut ::std::vec::Vec<u8>,
-    ) -> ::std::io::Result<usize>;
+    fn read_until(&mut self, byte: u8, buf: &mut ::std::vec::Vec<u8>) -> ::std::io::Result<usize>;
     fn read_line(&mut self, buf: &mut ::std::string::String) -> ::std::io::Result<usize>;
 }
 

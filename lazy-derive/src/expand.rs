@@ -178,15 +178,17 @@ pub fn forward_impl(input: TokenStream) -> TokenStream {
             .into_compile_error();
         }
     };
-    let wrapper = match syn::parse2::<DeriveInput>(forward.input.clone())
-        .and_then(Wrapper::from_input)
-    {
-        Ok(wrapper) => wrapper,
-        Err(err) => return err.into_compile_error(),
-    };
+    let wrapper =
+        match syn::parse2::<DeriveInput>(forward.input.clone()).and_then(Wrapper::from_input) {
+            Ok(wrapper) => wrapper,
+            Err(err) => return err.into_compile_error(),
+        };
     let Some(trait_ref) = wrapper.traits.get(forward.state.step) else {
-        return Error::new(Span::call_site(), "`__forward_impl!`: no trait at this step")
-            .into_compile_error();
+        return Error::new(
+            Span::call_site(),
+            "`__forward_impl!`: no trait at this step",
+        )
+        .into_compile_error();
     };
     let mut errors = Errors::default();
     let mut state = forward.state.clone();
@@ -329,8 +331,10 @@ fn trait_generics(
                 } else {
                     let mut lifetime = lifetime.clone();
                     if taken.contains(&param_key) {
-                        let renamed =
-                            syn::Lifetime::new(&format!("'__{param_key}"), lifetime.lifetime.span());
+                        let renamed = syn::Lifetime::new(
+                            &format!("'__{param_key}"),
+                            lifetime.lifetime.span(),
+                        );
                         out.subst
                             .lifetimes
                             .insert(param_key, renamed.to_token_stream());
@@ -343,7 +347,9 @@ fn trait_generics(
             }
             GenericParam::Type(_) | GenericParam::Const(_) => {
                 let default = match param {
-                    GenericParam::Type(param) => param.default.as_ref().map(|(_, ty)| ty.to_token_stream()),
+                    GenericParam::Type(param) => {
+                        param.default.as_ref().map(|(_, ty)| ty.to_token_stream())
+                    }
                     GenericParam::Const(param) => param.default.as_ref().map(|(_, expr)| {
                         let expr = expr.to_token_stream();
                         quote!({ #expr })
@@ -357,7 +363,9 @@ fn trait_generics(
                         (None, None) => {
                             errors.push(Error::new(
                                 span,
-                                format!("`{name}` needs an argument for its parameter `{param_key}`"),
+                                format!(
+                                    "`{name}` needs an argument for its parameter `{param_key}`"
+                                ),
                             ));
                             return None;
                         }

@@ -5,8 +5,8 @@ use syn::parse::{Parse, ParseStream};
 use syn::punctuated::Punctuated;
 use syn::spanned::Spanned;
 use syn::{
-    AngleBracketedGenericArguments, Attribute, Data, DeriveInput, Error, GenericArgument,
-    Ident, Member, Path, PathArguments, Result, Token, Type, token,
+    AngleBracketedGenericArguments, Attribute, Data, DeriveInput, Error, GenericArgument, Ident,
+    Member, Path, PathArguments, Result, Token, Type, token,
 };
 
 use crate::valid::Errors;
@@ -275,7 +275,9 @@ fn realize_args(attr: &Attribute) -> Result<Option<Span>> {
             } else {
                 Err(Error::new(
                     ident.span(),
-                    format!("unknown `#[realize({ident})]`; expected `#[realize]` or `#[realize(deref)]`"),
+                    format!(
+                        "unknown `#[realize({ident})]`; expected `#[realize]` or `#[realize(deref)]`"
+                    ),
                 ))
             }
         }

@@ -30,7 +30,9 @@ impl ReceiverKind {
         let receiver = method.sig.receiver()?;
         Some(match &receiver.kind {
             syn::ReceiverKind::Value => ReceiverKind::ByValue,
-            syn::ReceiverKind::Reference(_, lifetime, None) => ReceiverKind::ByRef(lifetime.clone()),
+            syn::ReceiverKind::Reference(_, lifetime, None) => {
+                ReceiverKind::ByRef(lifetime.clone())
+            }
             syn::ReceiverKind::Reference(_, lifetime, Some(_)) => {
                 ReceiverKind::ByMutRef(lifetime.clone())
             }
@@ -41,12 +43,10 @@ impl ReceiverKind {
 
     fn of_type(ty: &Type) -> ReceiverKind {
         match ty {
-            Type::Reference(reference) if is_self(&reference.elem) => {
-                match reference.mutability {
-                    Some(_) => ReceiverKind::ByMutRef(reference.lifetime.clone()),
-                    None => ReceiverKind::ByRef(reference.lifetime.clone()),
-                }
-            }
+            Type::Reference(reference) if is_self(&reference.elem) => match reference.mutability {
+                Some(_) => ReceiverKind::ByMutRef(reference.lifetime.clone()),
+                None => ReceiverKind::ByRef(reference.lifetime.clone()),
+            },
             ty if is_self(ty) => ReceiverKind::ByValue,
             Type::Path(path) if path.qself.is_none() => {
                 let Some(last) = path.path.segments.last() else {
@@ -138,7 +138,10 @@ impl Method {
                 Some(ReceiverKind::Other(_)) if has_default => ForwardPlan::KeepDefault,
                 Some(ReceiverKind::Other(ty)) => ForwardPlan::Unsupported(format!(
                     "cannot forward {what}: its receiver `{}` cannot hold the realized value, and it has no default body; {fix}",
-                    ty.to_token_stream().to_string().replace(" < ", "<").replace(" >", ">")
+                    ty.to_token_stream()
+                        .to_string()
+                        .replace(" < ", "<")
+                        .replace(" >", ">")
                 )),
                 Some(_) if self_in_signature && has_default => ForwardPlan::KeepDefault,
                 Some(_) if self_in_signature => ForwardPlan::Unsupported(format!(
@@ -170,20 +173,23 @@ fn requires_self_sized(item: &TraitItemFn) -> bool {
     let Some(where_clause) = &item.sig.generics.where_clause else {
         return false;
     };
-    where_clause.predicates.iter().any(|predicate| match predicate {
-        WherePredicate::Type(predicate) => {
-            is_self(&predicate.bounded_ty)
-                && predicate.bounds.iter().any(|bound| match bound {
-                    TypeParamBound::Trait(bound) => bound
-                        .path
-                        .segments
-                        .last()
-                        .is_some_and(|segment| segment.ident == "Sized"),
-                    _ => false,
-                })
-        }
-        _ => false,
-    })
+    where_clause
+        .predicates
+        .iter()
+        .any(|predicate| match predicate {
+            WherePredicate::Type(predicate) => {
+                is_self(&predicate.bounded_ty)
+                    && predicate.bounds.iter().any(|bound| match bound {
+                        TypeParamBound::Trait(bound) => bound
+                            .path
+                            .segments
+                            .last()
+                            .is_some_and(|segment| segment.ident == "Sized"),
+                        _ => false,
+                    })
+            }
+            _ => false,
+        })
 }
 
 /// Whether `tokens` contain `impl` (an `impl Trait` argument forbids an

@@ -5,22 +5,25 @@ use std::collections::HashMap;
 
 use proc_macro2::{Delimiter, Group, Spacing, Span, TokenStream, TokenTree};
 
-/// Gives every token the location of `span`, keeping its hygiene.
+/// Gives every token the location of `span`, keeping its own hygiene and
+/// edition.
 ///
 /// Types from a trait's signatures resolve where the derive is written; moving
 /// them onto the user's trait path makes an unresolved name point there, where
-/// rustc's import suggestion is useful.
+/// rustc's import suggestion is useful. The hygiene stays the token's own, so
+/// that a trait written in edition 2021 keeps meaning what it meant there
+/// (`gen` stays an identifier in an edition-2024 crate).
 pub fn respan(tokens: TokenStream, span: Span) -> TokenStream {
     tokens
         .into_iter()
         .map(|tree| match tree {
             TokenTree::Group(group) => {
                 let mut new = Group::new(group.delimiter(), respan(group.stream(), span));
-                new.set_span(span);
+                new.set_span(group.span().located_at(span));
                 TokenTree::Group(new)
             }
             mut other => {
-                other.set_span(span);
+                other.set_span(other.span().located_at(span));
                 other
             }
         })

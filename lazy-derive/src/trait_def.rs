@@ -60,12 +60,8 @@ pub fn forwardable(args: TokenStream, input: TokenStream) -> TokenStream {
 
 fn expand(args: TokenStream, input: TokenStream) -> Result<TokenStream> {
     let args: Args = syn::parse2(args)?;
-    let item: ItemTrait = syn::parse2(input).map_err(|err| {
-        Error::new(
-            err.span(),
-            "`#[forwardable]` goes on a trait definition",
-        )
-    })?;
+    let item: ItemTrait = syn::parse2(input)
+        .map_err(|err| Error::new(err.span(), "`#[forwardable]` goes on a trait definition"))?;
     let carried = carried_trait(&item)?;
     let carried_tokens = carried.to_token_stream();
     if let Some(span) = tokens::contains_dollar(carried_tokens.clone()) {
@@ -89,8 +85,11 @@ fn expand(args: TokenStream, input: TokenStream) -> Result<TokenStream> {
         // A mirror describes the real trait: only the macro is emitted, and its
         // re-export carries the mirror's docs.
         Some(remote) => {
-            let docs: Vec<&Attribute> =
-                item.attrs.iter().filter(|a| a.path().is_ident("doc")).collect();
+            let docs: Vec<&Attribute> = item
+                .attrs
+                .iter()
+                .filter(|a| a.path().is_ident("doc"))
+                .collect();
             (
                 TokenStream::new(),
                 quote!(remote { #remote }),
