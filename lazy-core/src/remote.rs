@@ -125,3 +125,44 @@ pub trait Hasher {
     fn write_i128(&mut self, i: i128);
     fn write_isize(&mut self, i: isize);
 }
+
+#[cfg(test)]
+mod tests {
+    //! The derive works inside lazy-core itself: `::lazy_core` names this
+    //! crate here (`extern crate self as lazy_core`).
+
+    use crate::{Lazy, RealizeForward};
+
+    #[derive(RealizeForward)]
+    #[realize_forward(super::Display, crate::remote::Iterator)]
+    struct Words {
+        #[realize]
+        cache: Lazy<Letters>,
+    }
+
+    struct Letters(Vec<char>);
+
+    impl core::fmt::Display for Letters {
+        fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+            write!(f, "{} letters", self.0.len())
+        }
+    }
+
+    impl core::iter::Iterator for Letters {
+        type Item = char;
+        fn next(&mut self) -> Option<char> {
+            self.0.pop()
+        }
+    }
+
+    #[test]
+    fn derive_inside_lazy_core() {
+        let mut words = Words {
+            cache: Lazy::new(|| Letters(vec!['a', 'b'])),
+        };
+        assert!(!Lazy::is_realized(&words.cache));
+        assert_eq!(words.to_string(), "2 letters");
+        assert_eq!(words.next(), Some('b'));
+        assert_eq!(words.to_string(), "1 letters");
+    }
+}
