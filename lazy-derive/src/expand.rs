@@ -727,8 +727,12 @@ pub struct Params {
 pub fn params(method: &Method, receiver: Option<TokenStream>) -> Params {
     let mut decls: Vec<TokenStream> = receiver.into_iter().collect();
     let mut names = Vec::new();
-    for (index, arg) in method.item.sig.inputs.iter().enumerate() {
-        if let FnArg::Typed(arg) = arg {
+    let typed = method.item.sig.inputs.iter().filter_map(|arg| match arg {
+        FnArg::Typed(arg) => Some(arg),
+        FnArg::Receiver(_) => None,
+    });
+    for (index, arg) in typed.enumerate() {
+        {
             let name = Ident::new(&format!("__arg{index}"), Span::mixed_site());
             let ty = &arg.ty;
             decls.push(quote!(#name: #ty));
@@ -817,7 +821,7 @@ fn forwarder(ctx: &ImplContext, method: &Method) -> TokenStream {
         quote!(::<#(#turbofish_args),*>)
     };
     let target_as_trait = &ctx.target_as_trait;
-    let call = quote!(#target_as_trait::#name #turbofish(#realized, #(#names),*));
+    let call = quote!(#target_as_trait::#name #turbofish(#realized #(, #names)*));
     let body = match unsafety {
         Some(_) => quote!(unsafe { #call }),
         None => call,
@@ -888,7 +892,9 @@ fn inherent_forwarder(method: &Method, except: &Ident) -> TokenStream {
 fn realize_impl(wrapper: &Wrapper, field: &RealizeField) -> TokenStream {
     let ident = &wrapper.input.ident;
     let (impl_generics, ty_generics, where_clause) = wrapper.input.generics.split_for_impl();
-    let predicates = where_clause.map(|clause| &clause.predicates);
+    let predicates = where_clause
+        .into_iter()
+        .flat_map(|clause| &clause.predicates);
     let ty = &field.ty;
     let member = &field.member;
     let (target, bound, realize) = match field.deref {
@@ -907,7 +913,7 @@ fn realize_impl(wrapper: &Wrapper, field: &RealizeField) -> TokenStream {
         #[automatically_derived]
         impl #impl_generics ::lazy_core::Realize for #ident #ty_generics
         where
-            #predicates
+            #(#predicates,)*
             #ty: ::lazy_core::Realize,
             #bound
         {
@@ -923,7 +929,9 @@ fn realize_impl(wrapper: &Wrapper, field: &RealizeField) -> TokenStream {
 fn realize_mut_impl(wrapper: &Wrapper, field: &RealizeField) -> TokenStream {
     let ident = &wrapper.input.ident;
     let (impl_generics, ty_generics, where_clause) = wrapper.input.generics.split_for_impl();
-    let predicates = where_clause.map(|clause| &clause.predicates);
+    let predicates = where_clause
+        .into_iter()
+        .flat_map(|clause| &clause.predicates);
     let ty = &field.ty;
     let member = &field.member;
     let (bound, realize_mut) = match field.deref {
@@ -942,7 +950,7 @@ fn realize_mut_impl(wrapper: &Wrapper, field: &RealizeField) -> TokenStream {
         #[automatically_derived]
         impl #impl_generics ::lazy_core::RealizeMut for #ident #ty_generics
         where
-            #predicates
+            #(#predicates,)*
             #ty: ::lazy_core::RealizeMut,
             #bound
         {
@@ -957,14 +965,16 @@ fn realize_mut_impl(wrapper: &Wrapper, field: &RealizeField) -> TokenStream {
 fn realize_into_impl(wrapper: &Wrapper, field: &RealizeField) -> TokenStream {
     let ident = &wrapper.input.ident;
     let (impl_generics, ty_generics, where_clause) = wrapper.input.generics.split_for_impl();
-    let predicates = where_clause.map(|clause| &clause.predicates);
+    let predicates = where_clause
+        .into_iter()
+        .flat_map(|clause| &clause.predicates);
     let ty = &field.ty;
     let member = &field.member;
     quote! {
         #[automatically_derived]
         impl #impl_generics ::lazy_core::RealizeInto for #ident #ty_generics
         where
-            #predicates
+            #(#predicates,)*
             #ty: ::lazy_core::RealizeInto,
         {
             #[inline]

@@ -14,6 +14,8 @@ mod expand;
 mod fallback;
 mod input;
 mod method;
+#[cfg(test)]
+mod snapshots;
 mod tokens;
 mod trait_def;
 mod valid;
