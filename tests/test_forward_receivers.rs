@@ -111,3 +111,101 @@ fn the_wrapper_is_a_real_implementor() {
     assert_eq!(sum, 8);
     assert_eq!((builds_a.get(), builds_b.get()), (1, 1));
 }
+
+// `Rc<Self>`, `Arc<Self>` and `Pin<&mut Self>` receivers cannot hold the
+// realized value: with a default, the default answers.
+#[forwardable]
+pub trait Shared {
+    fn value(&self) -> u32;
+    fn by_rc(self: Rc<Self>) -> &'static str {
+        "rc default"
+    }
+    fn by_arc(self: std::sync::Arc<Self>) -> &'static str {
+        "arc default"
+    }
+    fn by_pin(self: std::pin::Pin<&mut Self>) -> &'static str {
+        "pin default"
+    }
+}
+
+impl Shared for Real {
+    fn value(&self) -> u32 {
+        self.value
+    }
+    fn by_rc(self: Rc<Self>) -> &'static str {
+        "rc real"
+    }
+}
+
+#[derive(RealizeForward)]
+#[realize_forward(Shared)]
+pub struct LazyShared {
+    #[realize]
+    cache: Lazy<Real, CountingSeed>,
+}
+
+#[test]
+fn smart_pointer_receivers_keep_the_default() {
+    let builds = Rc::new(Cell::new(0));
+    let make = || LazyShared {
+        cache: Lazy::new(CountingSeed {
+            value: 5,
+            builds: Rc::clone(&builds),
+        }),
+    };
+    assert_eq!(Rc::new(make()).by_rc(), "rc default");
+    assert_eq!(std::sync::Arc::new(make()).by_arc(), "arc default");
+    let mut pinned = make();
+    assert_eq!(std::pin::Pin::new(&mut pinned).by_pin(), "pin default");
+    assert_eq!(builds.get(), 0, "the defaults do not realize");
+    assert_eq!(make().value(), 5);
+    assert_eq!(builds.get(), 1);
+}
+
+/// An enum wrapper with a hand-written `Realize`: either still lazy or
+/// already eager.
+#[derive(RealizeForward)]
+#[realize_forward(Counter)]
+pub enum EitherCounter {
+    Lazy(Lazy<Real, CountingSeed>),
+    Eager(Real),
+}
+
+impl Realize for EitherCounter {
+    type Target = Real;
+    fn realize(&self) -> &Real {
+        match self {
+            EitherCounter::Lazy(lazy) => lazy.realize(),
+            EitherCounter::Eager(real) => real,
+        }
+    }
+}
+
+impl lazy_core::RealizeMut for EitherCounter {
+    fn realize_mut(&mut self) -> &mut Real {
+        match self {
+            EitherCounter::Lazy(lazy) => lazy.realize_mut(),
+            EitherCounter::Eager(real) => real,
+        }
+    }
+}
+
+impl lazy_core::RealizeInto for EitherCounter {
+    fn into_realized(self) -> Real {
+        match self {
+            EitherCounter::Lazy(lazy) => lazy.into_realized(),
+            EitherCounter::Eager(real) => real,
+        }
+    }
+}
+
+#[test]
+fn enum_wrapper_with_hand_written_realize() {
+    let mut eager = EitherCounter::Eager(Real { value: 1 });
+    eager.add(1);
+    assert_eq!(eager.get(), 2);
+    let (counter, builds) = lazy(4);
+    let lazy = EitherCounter::Lazy(counter.cache);
+    assert_eq!(lazy.into_total(), 40);
+    assert_eq!(builds.get(), 1);
+}
