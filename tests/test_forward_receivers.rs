@@ -145,6 +145,7 @@ pub struct LazyShared {
 }
 
 #[test]
+#[allow(clippy::arc_with_non_send_sync)] // `Arc<Self>` is the receiver under test
 fn smart_pointer_receivers_keep_the_default() {
     let builds = Rc::new(Cell::new(0));
     let make = || LazyShared {
