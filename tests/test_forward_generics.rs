@@ -86,7 +86,10 @@ fn generic_methods_forward_with_their_arguments() {
 // A generic trait, forwarded for every instantiation (named without
 // arguments) or for one (named with arguments).
 #[forwardable]
-pub trait Store<K, V = String> {
+pub trait Store<K, V = String>
+where
+    K: PartialEq,
+{
     fn put(&mut self, key: K, value: V);
     fn fetch(&self, key: &K) -> Option<&V>;
 }

@@ -2,7 +2,8 @@
 //! `#[must_use]`, pattern parameters, `extern "C"` methods.
 
 #![deny(warnings)]
-#![allow(async_fn_in_trait)] // the trait is only used here
+#![allow(async_fn_in_trait)]
+// the trait is only used here
 // `cfg(all())` / `cfg(any())`: always on / off, for rustc and rust-analyzer alike.
 #![allow(clippy::non_minimal_cfg)]
 

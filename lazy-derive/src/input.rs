@@ -207,7 +207,54 @@ fn trait_ref(mut path: Path, group: usize, errors: &mut Errors) -> Option<TraitR
             return None;
         }
     }
+    if let Some(err) = std_trait(&path) {
+        errors.push(err);
+        return None;
+    }
     Some(TraitRef { path, args, group })
+}
+
+/// The mirrors that `lazy_core::remote` ships.
+const MIRRORS: &[&str] = &[
+    "Display",
+    "Debug",
+    "Iterator",
+    "DoubleEndedIterator",
+    "ExactSizeIterator",
+    "Read",
+    "Write",
+    "BufRead",
+    "Seek",
+    "Hasher",
+];
+
+/// std's traits have no hidden macro: point at the mirror instead of leaving
+/// rustc to say that no macro of that name exists.
+fn std_trait(path: &Path) -> Option<Error> {
+    let first = path.segments.first()?;
+    if !["std", "core", "alloc"]
+        .iter()
+        .any(|krate| first.ident == krate)
+    {
+        return None;
+    }
+    let last = &path.segments.last()?.ident;
+    let written = path
+        .segments
+        .iter()
+        .map(|segment| segment.ident.to_string())
+        .collect::<Vec<_>>()
+        .join("::");
+    let message = if MIRRORS.iter().any(|mirror| last == mirror) {
+        format!(
+            "`{written}` has no `#[forwardable]`; name its mirror instead: `lazy_core::remote::{last}`"
+        )
+    } else {
+        format!(
+            "`{written}` has no `#[forwardable]`; write a signature-only mirror with `#[forwardable(remote = ::{written})]` and name the mirror here"
+        )
+    };
+    Some(Error::new_spanned(path, message))
 }
 
 fn realize_field(input: &DeriveInput, errors: &mut Errors) -> Option<RealizeField> {

@@ -1,5 +1,7 @@
 //! Forwardable traits written in edition 2021, derived from edition 2024.
 
+#![deny(missing_docs, warnings)]
+
 /// A trait whose tokens travel, through its hidden macro, into a crate of
 /// another edition.
 #[lazy_core::forwardable]
@@ -8,7 +10,9 @@ pub trait Legacy {
     fn gen(&self) -> u32;
     /// Return-position `impl Trait` capturing the receiver's lifetime.
     fn values(&self) -> impl Iterator<Item = &u32> + '_;
+    /// Adds to every value (`dyn_`: `dyn` was a keyword already in 2018).
     fn bump(&mut self, dyn_: u32);
+    /// The sum, later.
     #[allow(async_fn_in_trait)]
     async fn later(&self) -> u32;
 }

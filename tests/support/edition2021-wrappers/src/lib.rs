@@ -1,6 +1,8 @@
 //! An edition-2021 crate that derives `RealizeForward` for a trait of an
 //! edition-2024 crate.
 
+#![deny(missing_docs, warnings)]
+
 use edition2024_traits::{Modern, Numbers};
 use lazy_core::{Lazy, RealizeForward};
 
@@ -9,6 +11,7 @@ use lazy_core::{Lazy, RealizeForward};
 #[realize_forward(Modern)]
 pub struct LazyModern {
     #[realize]
+    /// The lazily built numbers.
     pub cache: Lazy<Numbers>,
 }
 

@@ -1,5 +1,7 @@
 //! Forwardable traits written in edition 2024, derived from edition 2021.
 
+#![deny(missing_docs, warnings)]
+
 /// A trait whose tokens travel into an edition-2021 crate.
 #[lazy_core::forwardable]
 pub trait Modern {
@@ -7,6 +9,7 @@ pub trait Modern {
     fn r#gen(&self) -> u32;
     /// In 2024, return-position `impl Trait` captures every lifetime in scope.
     fn values(&self) -> impl Iterator<Item = &u32>;
+    /// The sum.
     fn total(&self) -> u32;
 }
 
