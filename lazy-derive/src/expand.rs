@@ -501,7 +501,13 @@ fn trait_impl(
     };
     let trait_path = match remote {
         Some(remote) => tokens::respan(remote.to_token_stream(), span),
-        None => trait_ref.path.to_token_stream(),
+        // Located at the user's path, but resolved like the rest of the
+        // expansion: lints about how the user wrote the path (such as
+        // `unused_qualifications`) do not fire on the generated uses.
+        None => tokens::respan_as(
+            trait_ref.path.to_token_stream(),
+            Span::mixed_site().located_at(span),
+        ),
     };
     let trait_args = &generics.args;
     let trait_full = quote!(#trait_path #trait_args);

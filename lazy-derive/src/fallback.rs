@@ -4,7 +4,7 @@
 
 use proc_macro2::TokenStream;
 use quote::{ToTokens, quote};
-use syn::FnArg;
+use syn::{FnArg, WherePredicate};
 
 use crate::expand::{Params, params};
 use crate::method::Method;
@@ -21,7 +21,26 @@ pub fn stub(method: &Method) -> TokenStream {
     let abi = &sig.abi;
     let name = &sig.ident;
     let generics = &sig.generics;
-    let where_clause = &generics.where_clause;
+    // `Self: Bound` predicates are dropped (an impl may require less than the
+    // trait): on the concrete wrapper they could be trivially false, which
+    // would be one more error.
+    let predicates = generics
+        .where_clause
+        .iter()
+        .flat_map(|clause| &clause.predicates)
+        .filter(|predicate| match predicate {
+            WherePredicate::Type(predicate) => {
+                predicate.bounded_ty.to_token_stream().to_string() != "Self"
+            }
+            _ => true,
+        });
+    let where_clause = quote!(where #(#predicates,)*);
+    let params = &generics.params;
+    let generics = if params.is_empty() {
+        TokenStream::new()
+    } else {
+        quote!(<#params>)
+    };
     let output = &sig.output;
     quote! {
         #asyncness #safety #abi fn #name #generics(#(#decls),*) #output #where_clause {

@@ -122,7 +122,8 @@ impl Method {
                 ReturnType::Type(_, ty) => Some(ty.to_token_stream()),
                 ReturnType::Default => None,
             })
-            .any(tokens::mentions_bare_self);
+            .any(tokens::mentions_bare_self)
+            || bounds_mention_self(&item);
         let fix = "list it in `except(...)` and implement it on the wrapper";
 
         let plan = if excepted {
@@ -145,7 +146,7 @@ impl Method {
                 )),
                 Some(_) if self_in_signature && has_default => ForwardPlan::KeepDefault,
                 Some(_) if self_in_signature => ForwardPlan::Unsupported(format!(
-                    "cannot forward {what}: `Self` in its signature is the wrapper, not the realized value, and it has no default body; {fix}"
+                    "cannot forward {what}: `Self` in its signature or bounds is the wrapper, not the realized value, and it has no default body; {fix}"
                 )),
                 // The target may be unsized (`dyn Trait`), where the method does
                 // not exist: the default is the only body that always compiles.
@@ -166,6 +167,40 @@ impl Method {
             needs_sized_target,
         }
     }
+}
+
+/// `Self` in a bound of the method's generics (`T: PartialEq<Self>`) or in a
+/// `where` bound other than `Self: Sized` and lifetimes: the forwarded call
+/// would need it of the target, which the forwarder cannot promise.
+fn bounds_mention_self(item: &TraitItemFn) -> bool {
+    let generics = &item.sig.generics;
+    if generics
+        .params
+        .iter()
+        .any(|param| tokens::mentions_bare_self(param.to_token_stream()))
+    {
+        return true;
+    }
+    let Some(where_clause) = &generics.where_clause else {
+        return false;
+    };
+    where_clause
+        .predicates
+        .iter()
+        .any(|predicate| match predicate {
+            WherePredicate::Type(predicate) if is_self(&predicate.bounded_ty) => {
+                predicate.bounds.iter().any(|bound| match bound {
+                    TypeParamBound::Trait(bound) => !bound
+                        .path
+                        .segments
+                        .last()
+                        .is_some_and(|segment| segment.ident == "Sized"),
+                    TypeParamBound::Lifetime(_) => false,
+                    _ => true,
+                })
+            }
+            other => tokens::mentions_bare_self(other.to_token_stream()),
+        })
 }
 
 /// `where Self: Sized` (possibly among other bounds).
