@@ -190,11 +190,11 @@ fn bounds_mention_self(item: &TraitItemFn) -> bool {
         .any(|predicate| match predicate {
             WherePredicate::Type(predicate) if is_self(&predicate.bounded_ty) => {
                 predicate.bounds.iter().any(|bound| match bound {
-                    TypeParamBound::Trait(bound) => !bound
+                    TypeParamBound::Trait(bound) => bound
                         .path
                         .segments
                         .last()
-                        .is_some_and(|segment| segment.ident == "Sized"),
+                        .is_none_or(|segment| segment.ident != "Sized"),
                     TypeParamBound::Lifetime(_) => false,
                     _ => true,
                 })
