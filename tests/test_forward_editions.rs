@@ -40,6 +40,17 @@ fn edition_2021_trait_derived_in_edition_2024() {
     assert_eq!(builds.get(), 1);
 }
 
+/// The same trait named by an absolute path into the other crate.
+#[derive(RealizeForward)]
+#[realize_forward(::edition2021_traits::Legacy)]
+pub struct ByPath(#[realize] Lazy<Numbers>);
+
+#[test]
+fn trait_of_another_crate_named_by_path() {
+    let lazy = ByPath(Lazy::new(|| Numbers(vec![3])));
+    assert_eq!(lazy.r#gen(), 1);
+}
+
 #[test]
 fn edition_2024_trait_derived_in_edition_2021() {
     let lazy = edition2021_wrappers::LazyModern::new(|| edition2024_traits::Numbers(vec![4, 5]));

@@ -29,6 +29,15 @@ pub mod b {
     }
 }
 
+pub mod c {
+    /// Same name and the very same tokens as `a::Named`: still a different
+    /// hidden macro.
+    #[lazy_core::forwardable]
+    pub trait Named {
+        fn name(&self) -> String;
+    }
+}
+
 pub mod sup {
     #[lazy_core::forwardable]
     pub trait Base {
@@ -60,6 +69,11 @@ impl b::Named for Real {
         7
     }
 }
+impl c::Named for Real {
+    fn name(&self) -> String {
+        String::from("c")
+    }
+}
 impl a::deeper::Weighed for Real {
     fn weight(&self) -> u32 {
         70
@@ -77,7 +91,7 @@ impl sup::Derived for Real {
 }
 
 #[derive(RealizeForward)]
-#[realize_forward(Named, b::Named, crate::a::deeper::Weighed)]
+#[realize_forward(Named, b::Named, c::Named, crate::a::deeper::Weighed)]
 #[realize_forward(sup::Base, self::sup::Derived, except(base))]
 pub struct LazyReal {
     #[realize]
@@ -98,6 +112,7 @@ fn same_named_traits_in_two_modules_both_forward() {
     assert_eq!(Named::name(&lazy), "a");
     assert_eq!(b::Named::name(&lazy), "b");
     assert_eq!(b::Named::id(&lazy), 7);
+    assert_eq!(c::Named::name(&lazy), "c");
     assert_eq!(builds.get(), 1);
 }
 
