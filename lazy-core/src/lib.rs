@@ -52,7 +52,7 @@ pub mod sync;
 mod unsync;
 
 pub use realize::{Realize, RealizeInto, RealizeMut};
-pub use realize_all::RealizeAll;
+pub use realize_all::{RealizeAll, realize_all_scope};
 pub use seed::Seed;
 pub use unsync::Lazy;
 
