@@ -93,7 +93,7 @@ fn expand(args: TokenStream, input: TokenStream) -> Result<TokenStream> {
             (
                 TokenStream::new(),
                 quote!(remote { #remote }),
-                quote!(#(#docs)*),
+                quote!(#(#docs)* #[doc(inline)]),
             )
         }
         None => (
