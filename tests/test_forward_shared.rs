@@ -43,7 +43,10 @@ fn clones_share_one_cache_and_build_once() {
         ..first.clone()
     };
     assert_eq!(second.describe(), "real x");
-    assert!(Lazy::is_realized(&first.cache), "realizing one realizes all");
+    assert!(
+        Lazy::is_realized(&first.cache),
+        "realizing one realizes all"
+    );
     assert_eq!(first.describe(), "real x");
     assert_eq!(first.realize().0, "x");
     assert_eq!(builds.get(), 1);

@@ -103,10 +103,15 @@ fn expand(args: TokenStream, input: TokenStream) -> Result<TokenStream> {
         ),
     };
 
+    // Only a `pub` trait needs its macro exported (other crates may derive
+    // with it). Any narrower visibility re-exports a local macro, which keeps
+    // the crate root clean and works in function bodies too.
+    let export = matches!(vis, Visibility::Public(_)).then(|| quote!(#[macro_export]));
+
     Ok(quote! {
         #trait_item
         #[doc(hidden)]
-        #[macro_export]
+        #export
         macro_rules! #macro_name {
             ($($input:tt)*) => {
                 ::lazy_core::__private::__forward_impl! {
