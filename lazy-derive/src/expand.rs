@@ -23,6 +23,9 @@ use crate::valid::Errors;
 pub struct ImplContext {
     /// `<<W as Realize>::Target as Trait<..>>`.
     pub target_as_trait: TokenStream,
+    /// The trait is `#[deprecated]`: every forwarder allows it (deriving is
+    /// still warned about once, on the impl).
+    pub deprecated_trait: bool,
 }
 
 pub fn trait_impl(
@@ -65,6 +68,10 @@ pub fn trait_impl(
     let target = quote_spanned!(span=> <#self_ty as ::lazy_core::Realize>::Target);
     let ctx = ImplContext {
         target_as_trait: quote!(<#target as #trait_full>),
+        deprecated_trait: trait_def
+            .attrs
+            .iter()
+            .any(|attr| attr.path().is_ident("deprecated")),
     };
 
     // The `except` names of this trait's attribute, with their global index.
@@ -147,7 +154,7 @@ pub fn trait_impl(
                     }
                     ForwardPlan::Inherent => {
                         if let Some((_, except)) = except {
-                            methods.push(inherent_forwarder(&method, except));
+                            methods.push(inherent_forwarder(&ctx, &method, except));
                         }
                     }
                     ForwardPlan::KeepDefault => {}
@@ -219,8 +226,11 @@ pub fn trait_impl(
 
 /// `#[cfg]` attributes to copy, and `#[allow(deprecated)]` for a deprecated
 /// item: forwarding it is not a use of it.
-fn carried_attrs(attrs: &[syn::Attribute]) -> TokenStream {
+fn carried_attrs(ctx: &ImplContext, attrs: &[syn::Attribute]) -> TokenStream {
     let mut out = TokenStream::new();
+    if ctx.deprecated_trait && !attrs.iter().any(|attr| attr.path().is_ident("deprecated")) {
+        out.extend(quote!(#[allow(deprecated)]));
+    }
     for attr in attrs {
         if attr.path().is_ident("cfg") {
             out.extend(attr.to_token_stream());
@@ -233,7 +243,7 @@ fn carried_attrs(attrs: &[syn::Attribute]) -> TokenStream {
 
 /// `type Item<'a> = <Target as Trait>::Item<'a> where ...;`
 fn assoc_type(ctx: &ImplContext, item: &TraitItemType) -> TokenStream {
-    let attrs = carried_attrs(&item.attrs);
+    let attrs = carried_attrs(ctx, &item.attrs);
     let target_as_trait = &ctx.target_as_trait;
     let name = &item.ident;
     let params = &item.generics.params;
@@ -259,7 +269,7 @@ fn assoc_type(ctx: &ImplContext, item: &TraitItemType) -> TokenStream {
 
 /// `const C: T = <Target as Trait>::C;`
 fn assoc_const(ctx: &ImplContext, item: &TraitItemConst) -> TokenStream {
-    let attrs = carried_attrs(&item.attrs);
+    let attrs = carried_attrs(ctx, &item.attrs);
     let target_as_trait = &ctx.target_as_trait;
     let name = &item.ident;
     let ty = &item.ty;
@@ -339,7 +349,7 @@ fn output(method: &Method) -> TokenStream {
 
 fn forwarder(ctx: &ImplContext, method: &Method) -> TokenStream {
     let sig = &method.item.sig;
-    let attrs = carried_attrs(&method.item.attrs);
+    let attrs = carried_attrs(ctx, &method.item.attrs);
     let Some(kind) = &method.receiver else {
         return TokenStream::new();
     };
@@ -399,10 +409,10 @@ fn forwarder(ctx: &ImplContext, method: &Method) -> TokenStream {
 /// whole forwarder carries the span of the user's name in `except(...)`, so a
 /// missing inherent method (which would make the call recurse) is a compile
 /// error pointing there.
-fn inherent_forwarder(method: &Method, except: &Ident) -> TokenStream {
+fn inherent_forwarder(ctx: &ImplContext, method: &Method, except: &Ident) -> TokenStream {
     let span = except.span();
     let sig = &method.item.sig;
-    let attrs = carried_attrs(&method.item.attrs);
+    let attrs = carried_attrs(ctx, &method.item.attrs);
     let self_token = Ident::new("self", Span::mixed_site());
     let receiver = method.receiver.as_ref().map(|kind| match kind {
         ReceiverKind::ByRef(lifetime) => quote!(&#lifetime #self_token),

@@ -131,7 +131,10 @@ fn expand(args: TokenStream, input: TokenStream) -> Result<TokenStream> {
 /// that a default exists), no docs and no supertraits.
 fn carried_trait(item: &ItemTrait) -> Result<ItemTrait> {
     let mut carried = item.clone();
-    carried.attrs.clear();
+    // A deprecated trait's forwarders must not warn about each method.
+    carried
+        .attrs
+        .retain(|attr| attr.path().is_ident("deprecated"));
     carried.vis = Visibility::Inherited;
     carried.colon_token = None;
     carried.supertraits.clear();
