@@ -57,4 +57,4 @@ pub use seed::Seed;
 pub use unsync::Lazy;
 
 #[cfg(feature = "derive")]
-pub use lazy_derive::{RealizeForward, forwardable};
+pub use lazy_derive::{RealizeAll, RealizeForward, forwardable};
