@@ -58,3 +58,8 @@ pub use unsync::Lazy;
 
 #[cfg(feature = "derive")]
 pub use lazy_derive::{RealizeAll, RealizeForward, forwardable};
+
+/// The README's examples, compiled and run as doctests so they stay true.
+#[cfg(doctest)]
+#[doc = include_str!("../../README.md")]
+struct ReadmeDoctests;
