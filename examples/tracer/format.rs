@@ -201,13 +201,14 @@ fn with_sign(parsed: &Spec, negative: bool, body: String) -> String {
     format!("{sign}{body}")
 }
 
-fn group(digits: &str, grouping: bool) -> String {
+/// Inserts `,` between groups of three digits when `grouping`.
+pub fn group(digits: &str, grouping: bool) -> String {
     if !grouping {
         return digits.to_string();
     }
     let mut out = String::new();
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push(',');
         }
         out.push(c);

@@ -71,7 +71,11 @@ fn layer_norm(width: i64) -> Rc<Value> {
 }
 
 fn block(index: usize) -> Rc<Value> {
-    let activation = if index % 2 == 0 { "gelu" } else { "relu" };
+    let activation = if index.is_multiple_of(2) {
+        "gelu"
+    } else {
+        "relu"
+    };
     object(
         "TransformerBlock",
         vec![

@@ -11,7 +11,9 @@ use super::builder::{Event, Graph, Mode, Stats, Tx};
 use super::frame_gen;
 use super::guards::{Guard, GuardKind};
 use super::interp::{FrameTrackers, trace};
+use super::lazy::as_lazy;
 use super::program::{self, Program};
+use super::tracker::VariableTracker;
 use super::value::Frame;
 
 pub const USAGE: &str = "usage: tracer [--frame FILE.json] [--program FILE] [--verbose]";
@@ -226,18 +228,27 @@ pub fn run_mode(input: &Input, mode: Mode) -> Result<Run, TracerError> {
         mode,
         stats: tx.stats(),
         wall,
-        returned: output.returned.iter().map(|t| t.debug_repr()).collect(),
+        returned: output.returned.iter().map(|t| shown(&**t)).collect(),
         codegen: codegen.instructions,
         stored: output
             .stored_globals
             .iter()
-            .map(|(name, t)| (format!("G['{name}']"), t.debug_repr()))
+            .map(|(name, t)| (format!("G['{name}']"), shown(&**t)))
             .collect(),
         events: tx.events(),
         guards: tx.guards(),
         log: tx.log_lines(),
         graph: tx.graph(),
     })
+}
+
+/// The built tracker's `debug_repr`, looking through a lazy wrapper: the
+/// lazy and the eager run must show the same values.
+fn shown(tracker: &dyn VariableTracker) -> String {
+    match as_lazy(tracker).and_then(|lazy| lazy.unwrap()) {
+        Some(built) => built.debug_repr(),
+        None => tracker.debug_repr(),
+    }
 }
 
 /// The lazy run and the eager run of one input.
@@ -255,15 +266,7 @@ pub fn compare(input: &Input) -> Result<Comparison, TracerError> {
 
 /// `12345` as `12,345`.
 pub fn thousands(n: usize) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
+    super::format::group(&n.to_string(), true)
 }
 
 fn millis(d: Duration) -> String {

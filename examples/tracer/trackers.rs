@@ -1043,7 +1043,12 @@ impl VariableTracker for TensorTracker {
             "ndim" => Ok(self.tx.constant(Value::Int(self.dims.len() as i64))),
             "T" => {
                 let dims = self.dims.iter().rev().cloned().collect();
-                Ok(self.derived("permute", &[self.node.clone()], dims, self.dtype.clone()))
+                Ok(self.derived(
+                    "permute",
+                    std::slice::from_ref(&self.node),
+                    dims,
+                    self.dtype.clone(),
+                ))
             }
             _ => Err(no_attr(&TypeTag::Tensor, name)),
         }
@@ -1090,7 +1095,12 @@ impl VariableTracker for TensorTracker {
     }
     fn call_method(&self, tx: &Tx, name: &str, args: &[Tracker]) -> TraceResult<Tracker> {
         let same = |op: &str, dtype: Rc<str>| {
-            self.derived(op, &[self.node.clone()], self.dims.clone(), dtype)
+            self.derived(
+                op,
+                std::slice::from_ref(&self.node),
+                self.dims.clone(),
+                dtype,
+            )
         };
         match name {
             "size" => {
@@ -1141,7 +1151,12 @@ impl VariableTracker for TensorTracker {
                     return Err(TraceError::new("t() expects a tensor of rank 2 or less"));
                 }
                 let dims = self.dims.iter().rev().cloned().collect();
-                Ok(self.derived("t", &[self.node.clone()], dims, self.dtype.clone()))
+                Ok(self.derived(
+                    "t",
+                    std::slice::from_ref(&self.node),
+                    dims,
+                    self.dtype.clone(),
+                ))
             }
             "matmul" | "add" | "sub" | "mul" | "div" => {
                 expect_args(name, args, 1..=1)?;

@@ -1,0 +1,766 @@
+//! The tracer example (`examples/tracer`), tested through its library half:
+//! exact counts of what the lazy and the eager run build and guard, the
+//! surface of Dynamo's lazy trackers that the tracer relies on, and the
+//! promised one-line errors on bad input.
+
+#[allow(dead_code, reason = "the tests use only part of the example's library")]
+#[path = "../examples/tracer/lib.rs"]
+mod tracer;
+
+use std::collections::BTreeSet;
+use std::rc::Rc;
+
+use tracer::builder::{Event, Mode, Tx};
+use tracer::guards::GuardKind;
+use tracer::interp::FrameTrackers;
+use tracer::lazy::{as_lazy, realized_as};
+use tracer::run::{
+    Input, Run, TracerError, compare, main_with_args, parse_frame, parse_program, run_mode,
+};
+use tracer::source::Source;
+use tracer::tracker::Tracker;
+use tracer::trackers::{SequenceTracker, TensorTracker};
+use tracer::value::{Frame, Value};
+
+fn frame(json: &str) -> Frame {
+    parse_frame("test.json", json).expect("test frame parses")
+}
+
+fn input(frame: Frame, program: &str) -> Input {
+    Input {
+        frame,
+        frame_name: "test.json".into(),
+        program: parse_program("test.prog", program).expect("test program parses"),
+        program_name: "test.prog".into(),
+    }
+}
+
+fn lazy_run(json: &str, program: &str) -> Run {
+    run_mode(&input(frame(json), program), Mode::Lazy).expect("the trace succeeds")
+}
+
+fn guard_sources(run: &Run) -> BTreeSet<String> {
+    run.guards.iter().map(|g| g.source.clone()).collect()
+}
+
+fn count(run: &Run, kind: GuardKind) -> usize {
+    run.guards.iter().filter(|g| g.kind == kind).count()
+}
+
+/// A frame of `n` int locals `v0..v{n-1}`.
+fn many_locals(n: usize) -> String {
+    let entries: Vec<String> = (0..n).map(|i| format!("\"v{i}\": {i}")).collect();
+    format!("{{\"locals\": {{{}}}}}", entries.join(", "))
+}
+
+const SMALL: &str = r#"{
+  "locals": {
+    "xs": [1, 2, 3],
+    "x": {"$tensor": [32, 16], "dtype": "float32", "dynamic": [0]},
+    "w": {"$tensor": [16, 4]},
+    "lr": 0.01,
+    "name": "net",
+    "obj": {"$object": "Linear", "weight": {"$tensor": [4, 16]}, "bias": {"$tensor": [4]}, "scale": 2},
+    "cfg": {"depth": 3, "act": "relu"}
+  },
+  "globals": {
+    "fn": {"$function": "torch.relu"},
+    "cls": {"$class": "Linear"},
+    "blt": {"$builtin": "len"},
+    "pair": {"$tuple": [{"$function": "torch.relu"}, {"$class": "Linear"}]},
+    "nums": {"$tuple": [1, 2]}
+  }
+}"#;
+
+/// The trackers of `SMALL`, lazily created, with their builder.
+fn small_trackers() -> (Tx, FrameTrackers) {
+    let tx = Tx::new(Mode::Lazy);
+    let trackers = FrameTrackers::create(&tx, &frame(SMALL));
+    (tx, trackers)
+}
+
+fn local(trackers: &FrameTrackers, name: &str) -> Tracker {
+    Rc::clone(trackers.local(name).expect("the local exists"))
+}
+
+fn global(trackers: &FrameTrackers, name: &str) -> Tracker {
+    Rc::clone(trackers.global(name).expect("the global exists"))
+}
+
+// --- counts -------------------------------------------------------------------
+
+#[test]
+fn built_in_frame_has_at_least_10000_values() {
+    let input = Input::built_in();
+    assert!(
+        input.frame.value_count() >= 10_000,
+        "{}",
+        input.frame.value_count()
+    );
+    assert!(input.program.lines > 0, "the built-in program parses");
+}
+
+#[test]
+fn touching_3_of_10000_locals_realizes_3_and_installs_only_their_guards() {
+    let program = "a = L['v7'] + 1\nif L['v4242'] > 100\n  b = a * L['v9999']\nend\nreturn b\n";
+    let input = input(frame(&many_locals(10_000)), program);
+    let runs = compare(&input).unwrap();
+
+    assert_eq!(runs.lazy.stats.created, 10_000);
+    assert_eq!(runs.lazy.stats.realized, 3);
+    let touched: BTreeSet<String> = ["L['v7']", "L['v4242']", "L['v9999']"]
+        .into_iter()
+        .map(String::from)
+        .collect();
+    assert_eq!(guard_sources(&runs.lazy), touched);
+    assert_eq!(count(&runs.lazy, GuardKind::ConstantMatch), 3);
+
+    assert_eq!(runs.eager.stats.created, 10_000);
+    assert_eq!(runs.eager.stats.realized, 10_000);
+    assert_eq!(count(&runs.eager, GuardKind::ConstantMatch), 10_000);
+    // v4242 > 100, so b = (7 + 1) * 9999.
+    assert_eq!(
+        runs.lazy.returned,
+        vec![format!("ConstantVariable({})", (7 + 1) * 9999)]
+    );
+    assert_eq!(runs.lazy.returned, runs.eager.returned);
+}
+
+#[test]
+fn eager_run_realizes_every_value_of_the_built_in_frame() {
+    let input = Input::built_in();
+    let runs = compare(&input).unwrap();
+    let values = input.frame.value_count();
+    assert_eq!(runs.eager.stats.created, values);
+    assert_eq!(runs.eager.stats.realized, values);
+    // Every tensor of the frame becomes a graph input when built eagerly.
+    let tensors = runs
+        .eager
+        .guards
+        .iter()
+        .filter(|g| g.kind == GuardKind::TensorMatch)
+        .count();
+    assert_eq!(runs.eager.stats.graph_inputs, tensors);
+    assert!(
+        runs.lazy.stats.realized * 100 < values,
+        "lazy built {}",
+        runs.lazy.stats.realized
+    );
+    assert!(runs.lazy.stats.guards * 100 < runs.eager.stats.guards);
+    assert_eq!(runs.lazy.returned, runs.eager.returned);
+    assert_eq!(runs.lazy.codegen, runs.eager.codegen);
+    assert_eq!(runs.lazy.graph.nodes, runs.eager.graph.nodes);
+}
+
+#[test]
+fn lazy_run_counts_match_its_event_log() {
+    let runs = compare(&Input::built_in()).unwrap();
+    let realizations = runs
+        .lazy
+        .events
+        .iter()
+        .filter(|e| matches!(e, Event::Realize { .. }))
+        .count();
+    // Every build of a frame value is one event (the lazy f-string is not a
+    // frame value, and is never rendered by the built-in program).
+    assert_eq!(runs.lazy.stats.realized, realizations);
+    let guards_in_events: usize = runs
+        .lazy
+        .events
+        .iter()
+        .map(|e| match e {
+            Event::Realize { guards, .. } => guards.len(),
+            Event::Guard(_) => 1,
+        })
+        .sum();
+    assert_eq!(guards_in_events, runs.lazy.stats.guards);
+}
+
+#[test]
+fn realize_all_builds_everything_a_returned_value_holds() {
+    let run = lazy_run(SMALL, "return L['obj']\n");
+    // obj, weight, bias, scale: the whole subtree, nothing else.
+    assert_eq!(run.stats.realized, 4);
+    let sources = guard_sources(&run);
+    assert!(
+        sources.iter().all(|s| s.starts_with("L['obj']")),
+        "{sources:?}"
+    );
+    assert_eq!(count(&run, GuardKind::TensorMatch), 2);
+    assert_eq!(run.codegen, vec!["LOAD L['obj']", "RETURN_VALUE"]);
+}
+
+#[test]
+fn loading_and_naming_a_value_builds_nothing() {
+    let run = lazy_run(SMALL, "a = L['obj']\nb = a\nlog(a, b)\n");
+    assert_eq!(run.stats.realized, 0);
+    assert_eq!(run.stats.guards, 0);
+    assert_eq!(
+        run.log,
+        vec!["LazyVariableTracker(unrealized: Linear) LazyVariableTracker(unrealized: Linear)"]
+    );
+}
+
+// --- the lazy tracker's surface -----------------------------------------------
+
+#[test]
+fn is_hashable_answers_functions_classes_builtins_and_tuples_of_them_without_building() {
+    let (tx, trackers) = small_trackers();
+    for name in ["fn", "cls", "blt", "pair"] {
+        let tracker = global(&trackers, name);
+        assert!(tracker.is_python_hashable(), "{name}");
+        assert!(!tracker.is_realized(), "{name} was built");
+    }
+    assert_eq!(tx.stats().realized, 0);
+    assert_eq!(tx.stats().guards, 0);
+
+    // Anything else needs the real tracker.
+    let nums = global(&trackers, "nums");
+    assert!(nums.is_python_hashable());
+    assert!(nums.is_realized());
+    let xs = local(&trackers, "xs");
+    assert!(!xs.is_python_hashable());
+    assert!(xs.is_realized());
+}
+
+#[test]
+fn a_dict_key_of_a_lazy_function_is_checked_without_building_then_used() {
+    let json = r#"{"globals": {"f": {"$function": "torch.relu"},
+        "names": {"$dict": [[{"$function": "torch.relu"}, "relu"]]},
+        "xs": [1, 2]}}"#;
+    let run = lazy_run(json, "n = G['names'][G['f']]\nreturn n\n");
+    assert_eq!(run.returned, vec!["ConstantVariable('relu')"]);
+    let error = run_mode(&input(frame(json), "n = G['names'][G['xs']]\n"), Mode::Lazy).unwrap_err();
+    assert_eq!(
+        error,
+        TracerError::Program {
+            file: "test.prog".into(),
+            line: 1,
+            message: "unhashable type: 'list'".into()
+        }
+    );
+}
+
+#[test]
+fn clone_with_the_same_source_shares_the_cache() {
+    let (_tx, trackers) = small_trackers();
+    let original = local(&trackers, "xs");
+    let clone = original.clone_with_source(original.source());
+    let (a, b) = (as_lazy(&*original).unwrap(), as_lazy(&*clone).unwrap());
+    assert!(a.shares_cache_with(b));
+    assert!(!original.is_realized());
+    assert_eq!(clone.sequence_len(), Ok(3));
+    assert!(
+        original.is_realized(),
+        "realizing the clone realizes the original"
+    );
+}
+
+#[test]
+fn clone_with_another_source_realizes_first() {
+    let (tx, trackers) = small_trackers();
+    let original = local(&trackers, "xs");
+    let moved = original.clone_with_source(Some(Source::global("saved")));
+    assert!(original.is_realized());
+    assert!(as_lazy(&*moved).is_none(), "the clone is the built tracker");
+    assert_eq!(moved.source(), Some(Source::global("saved")));
+    assert_eq!(moved.kind(), "ListVariable");
+    assert_eq!(tx.stats().realized, 1);
+}
+
+#[test]
+fn store_global_of_an_unbuilt_value_builds_it() {
+    let run = lazy_run(SMALL, "G['keep'] = L['cfg']\nlog(G['keep'])\n");
+    // cfg, then (realize_all on what leaves the trace) its two values.
+    assert_eq!(run.stats.realized, 3);
+    assert_eq!(
+        run.stored,
+        vec![(
+            "G['keep']".to_string(),
+            "ConstDictVariable(len=2)".to_string()
+        )]
+    );
+    assert_eq!(run.log, vec!["ConstDictVariable(len=2)"]);
+}
+
+#[test]
+fn getattr_fallback_realizes_then_downcasts_through_any() {
+    let (_tx, trackers) = small_trackers();
+    let xs = local(&trackers, "xs");
+    assert!(!xs.is_realized());
+    let list = realized_as::<SequenceTracker>(&*xs).expect("a list tracker");
+    assert_eq!(list.items.len(), 3);
+    assert!(xs.is_realized());
+    assert!(realized_as::<TensorTracker>(&*xs).is_none());
+    // The lazy wrapper can reach it too.
+    let lazy = as_lazy(&*xs).unwrap();
+    assert_eq!(
+        lazy.realized_as::<SequenceTracker>().map(|l| l.items.len()),
+        Some(3)
+    );
+
+    // `len` reads the items of a lazy list this way.
+    let run = lazy_run(SMALL, "return len(L['xs'])\n");
+    assert_eq!(run.returned, vec!["ConstantVariable(3)"]);
+    assert_eq!(run.stats.realized, 1);
+}
+
+#[test]
+fn lazy_sym_format_string_guards_nothing_unless_used() {
+    let unused = lazy_run(
+        SMALL,
+        "n = L['x'].size(0)\ns = f\"{n:>8}\"\nlog(s)\nreturn L['x']\n",
+    );
+    assert_eq!(count(&unused, GuardKind::ShapeEnv), 0);
+    assert_eq!(unused.log, vec!["LazyVariableTracker(unrealized: str)"]);
+
+    let used = lazy_run(
+        SMALL,
+        "n = L['x'].size(0)\ns = f\"rows {n:>4}\"\nreturn s\n",
+    );
+    let shape: Vec<String> = used
+        .guards
+        .iter()
+        .filter(|g| g.kind == GuardKind::ShapeEnv)
+        .map(|g| format!("{} {}", g.source, g.detail))
+        .collect();
+    assert_eq!(shape, vec!["L['x'].size()[0] == 32"]);
+    assert_eq!(used.returned, vec!["ConstantVariable('rows   32')"]);
+
+    // `format(n, spec)` is the same lazy string.
+    let formatted = lazy_run(SMALL, "s = format(L['x'].size(0), '05d')\nlog(s)\n");
+    assert_eq!(count(&formatted, GuardKind::ShapeEnv), 0);
+}
+
+#[test]
+fn lazy_format_with_a_spec_invalid_for_int_is_an_error_at_its_line() {
+    let error = run_mode(
+        &input(frame(SMALL), "n = L['x'].size(0)\ns = f\"{n:s}\"\n"),
+        Mode::Lazy,
+    )
+    .unwrap_err();
+    assert_eq!(error.line(), Some(2));
+    assert!(
+        error.to_string().contains("unknown format code 's'"),
+        "{error}"
+    );
+}
+
+#[test]
+fn name_hints_are_buffered_through_realization() {
+    let (tx, trackers) = small_trackers();
+    let obj = local(&trackers, "obj");
+    obj.set_name_hint("layer");
+    assert!(!obj.is_realized());
+    assert_eq!(obj.name_hint().as_deref(), Some("layer"));
+    let lazy = as_lazy(&*obj).unwrap();
+    let built = lazy.realize_tracker();
+    assert_eq!(built.name_hint().as_deref(), Some("layer"));
+    assert_eq!(tx.stats().realized, 1);
+    // After the build, hints go straight to the built tracker.
+    obj.set_name_hint("renamed");
+    assert_eq!(
+        lazy.unwrap().and_then(|t| t.name_hint()).as_deref(),
+        Some("renamed")
+    );
+}
+
+#[test]
+fn display_and_debug_never_realize() {
+    let (tx, trackers) = small_trackers();
+    let xs = local(&trackers, "xs");
+    let lazy = as_lazy(&*xs).unwrap();
+    assert_eq!(lazy.to_string(), "LazyVariableTracker(unrealized: list)");
+    assert_eq!(format!("{lazy:?}"), "LazyVariableTracker(unrealized: list)");
+    assert_eq!(
+        format!("{:?}", &*xs),
+        "LazyVariableTracker(unrealized: list)"
+    );
+    assert_eq!(xs.debug_repr(), "LazyVariableTracker(unrealized: list)");
+    assert_eq!(
+        lazy.peek_type().map(|t| t.to_string()).as_deref(),
+        Some("list")
+    );
+    assert_eq!(lazy.original_source(), Some(Source::local("xs")));
+    assert!(lazy.peek_value().is_some());
+    assert!(!xs.is_realized());
+    assert_eq!(tx.stats().realized, 0);
+
+    xs.realize_all();
+    assert_eq!(
+        xs.debug_repr(),
+        "LazyVariableTracker(realized: ListVariable(len=3))"
+    );
+    assert!(lazy.peek_value().is_none(), "the seed is gone once built");
+    assert!(lazy.original_source().is_none());
+    assert_eq!(
+        xs.source(),
+        Some(Source::local("xs")),
+        "the wrapper keeps its own source"
+    );
+}
+
+#[test]
+fn lazy_constant_installs_only_type_match_until_used() {
+    let (tx, trackers) = small_trackers();
+    let lr = local(&trackers, "lr");
+    assert_eq!(lr.python_type_name(), "float");
+    assert!(!lr.is_tensor());
+    assert!(lr.is_python_constant());
+    assert!(!lr.is_realized());
+    let guards = tx.guards();
+    assert_eq!(guards.len(), 1, "{guards:?}");
+    assert_eq!(guards[0].kind, GuardKind::TypeMatch);
+    assert_eq!(guards[0].source, "L['lr']");
+
+    assert_eq!(lr.as_python_constant(), Ok(Value::Float(0.01)));
+    assert!(lr.is_realized());
+    assert_eq!(tx.guard_count(GuardKind::ConstantMatch), 1);
+}
+
+#[test]
+fn lazy_constant_in_a_program_type_query_then_use() {
+    let checked = lazy_run(
+        SMALL,
+        "if isinstance(L['lr'], float)\n  log(L['lr'])\nend\n",
+    );
+    assert_eq!(checked.stats.realized, 0);
+    assert_eq!(
+        checked
+            .guards
+            .iter()
+            .map(|g| (g.kind, g.source.as_str()))
+            .collect::<Vec<_>>(),
+        vec![(GuardKind::TypeMatch, "L['lr']")]
+    );
+    let used = lazy_run(
+        SMALL,
+        "if isinstance(L['lr'], float)\n  y = L['lr'] * 2\nend\nreturn y\n",
+    );
+    assert_eq!(used.stats.realized, 1);
+    assert_eq!(count(&used, GuardKind::ConstantMatch), 1);
+    assert_eq!(used.returned, vec!["ConstantVariable(0.02)"]);
+}
+
+#[test]
+fn a_constant_that_only_passes_through_is_never_guarded() {
+    let run = lazy_run(SMALL, "a = L['lr']\nb = a\nlog(b)\n");
+    assert_eq!(run.stats.guards, 0);
+    assert_eq!(run.stats.realized, 0);
+}
+
+#[test]
+fn a_lazy_tracker_sits_beside_eager_trackers_in_one_vec() {
+    let (tx, trackers) = small_trackers();
+    let mixed: Vec<Tracker> = vec![local(&trackers, "xs"), tx.constant(Value::Int(1))];
+    let kinds: Vec<bool> = mixed.iter().map(|t| t.is_realized()).collect();
+    assert_eq!(kinds, vec![false, true]);
+    assert_eq!(mixed[0].kind(), "ListVariable");
+    assert!(mixed[0].is_realized());
+}
+
+#[test]
+fn tensor_ops_record_the_graph_and_guard_only_used_tensors() {
+    let run = lazy_run(SMALL, "h = L['x'] @ L['w']\nh = h.relu()\nreturn h\n");
+    assert_eq!(run.stats.realized, 2);
+    assert_eq!(run.stats.graph_inputs, 2);
+    assert_eq!(
+        run.graph.nodes,
+        vec![
+            "matmul = torch.matmul(l_x_, l_w_)",
+            "relu = torch.relu(matmul)"
+        ]
+    );
+    assert_eq!(run.returned, vec!["TensorVariable(float32[s0, 4])"]);
+    assert_eq!(count(&run, GuardKind::TensorMatch), 2);
+}
+
+#[test]
+fn branching_on_a_dynamic_size_installs_one_shape_guard() {
+    let run = lazy_run(
+        SMALL,
+        "n = L['x'].size(0)\nif n > 16\n  r = 1\nelse\n  r = 2\nend\nreturn r\n",
+    );
+    assert_eq!(run.returned, vec!["ConstantVariable(1)"]);
+    let shape: Vec<String> = run
+        .guards
+        .iter()
+        .filter(|g| g.kind == GuardKind::ShapeEnv)
+        .map(|g| format!("{} {}", g.source, g.detail))
+        .collect();
+    assert_eq!(shape, vec!["L['x'].size()[0] > 16"]);
+}
+
+#[test]
+fn verbose_lists_each_realization_with_its_source_and_guards() {
+    let input = input(frame(SMALL), "h = L['x'].relu()\nreturn h\n");
+    let runs = compare(&input).unwrap();
+    let text = tracer::run::render(&input, &runs, true);
+    assert!(text.contains("realize L['x'] -> TensorVariable"), "{text}");
+    assert!(
+        text.contains("+ TENSOR_MATCH   L['x'] float32[?32, 16]"),
+        "{text}"
+    );
+    let quiet = tracer::run::render(&input, &runs, false);
+    assert!(!quiet.contains("realize L['x']"));
+}
+
+#[test]
+fn the_command_runs_the_built_in_input_with_no_arguments() {
+    let outcome = main_with_args(Vec::<String>::new());
+    assert_eq!(outcome.code, 0, "{}", outcome.stderr);
+    assert!(outcome.stdout.contains("trackers realized"));
+    assert!(
+        outcome
+            .stdout
+            .contains("Both runs return the same values: yes")
+    );
+    assert!(outcome.stderr.is_empty());
+}
+
+// --- errors ---------------------------------------------------------------------
+
+fn temp_file(name: &str, text: &str) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("lazy-tracer-test-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join(name);
+    std::fs::write(&path, text).unwrap();
+    path
+}
+
+fn one_line(text: &str) -> bool {
+    text.ends_with('\n') && text.trim_end().lines().count() == 1
+}
+
+#[test]
+fn malformed_json_is_a_one_line_error_with_its_line_and_exit_code_2() {
+    let path = temp_file(
+        "bad.json",
+        "{\n  \"locals\": {\n    \"x\": [1, 2,,]\n  }\n}\n",
+    );
+    let outcome = main_with_args(["--frame".to_string(), path.display().to_string()]);
+    assert_eq!(outcome.code, 2);
+    assert!(one_line(&outcome.stderr), "{:?}", outcome.stderr);
+    assert!(outcome.stderr.contains("bad.json:3:"), "{}", outcome.stderr);
+    assert!(outcome.stdout.is_empty());
+}
+
+#[test]
+fn frame_errors_name_their_line() {
+    let cases = [
+        (
+            "{\"locals\": {\n\"t\": {\"$tnsor\": [1]}}}",
+            2,
+            "unknown tag `$tnsor`",
+        ),
+        (
+            "{\"locals\": {\n\n\"t\": {\"$tensor\": [1], \"dtype\": \"float33\"}}}",
+            3,
+            "unknown dtype `float33`",
+        ),
+        ("{\"frame\": {}}", 1, "unexpected key `frame`"),
+        (
+            "{\"locals\": {\"d\": {\"$dict\": [[[1], 2]]}}}",
+            1,
+            "unhashable dict key of type 'list'",
+        ),
+        (
+            "{\"locals\": {\"t\": {\"$tensor\": [2], \"dynamic\": [1]}}}",
+            1,
+            "dynamic dim 1 is out of range",
+        ),
+        (
+            "{\"locals\": {\"a\": 1, \"$b\": 2}}",
+            1,
+            "must be the first key",
+        ),
+        ("", 1, "EOF"),
+    ];
+    for (json, line, message) in cases {
+        let error = parse_frame("f.json", json).unwrap_err();
+        assert_eq!(error.line(), Some(line), "{json}: {error}");
+        assert!(error.to_string().contains(message), "{json}: {error}");
+        assert_eq!(error.to_string().lines().count(), 1);
+        assert_eq!(error.exit_code(), 2);
+    }
+}
+
+#[test]
+fn unknown_operation_is_an_error_with_its_line() {
+    let error = parse_program("p.txt", "x = L['x']\n\nfrobnicate x\n").unwrap_err();
+    assert_eq!(
+        error,
+        TracerError::Program {
+            file: "p.txt".into(),
+            line: 3,
+            message: "unknown operation `frobnicate`: expected `NAME = EXPR`, `G['NAME'] = EXPR`, a call, `if`, `else`, `end` or `return`".into(),
+        }
+    );
+    let path = temp_file("bad.prog", "x = L['x']\nfrobnicate x\n");
+    let outcome = main_with_args(["--program".to_string(), path.display().to_string()]);
+    assert_eq!(outcome.code, 2);
+    assert!(one_line(&outcome.stderr));
+    assert!(outcome.stderr.starts_with("error: "), "{}", outcome.stderr);
+    assert!(
+        outcome
+            .stderr
+            .contains("bad.prog:2: unknown operation `frobnicate`"),
+        "{}",
+        outcome.stderr
+    );
+}
+
+#[test]
+fn program_syntax_errors_name_their_line() {
+    let cases = [
+        ("if L['x']\nx = 1\n", 1, "`if` is never closed"),
+        ("x = 1\nend\n", 2, "`end` without `if`"),
+        ("x = 1\nelse\n", 2, "`else` without `if`"),
+        ("x = (1\n", 1, "expected `)`"),
+        ("x = L[x]\n", 1, "expected a quoted name"),
+        ("x = 'open\n", 1, "unterminated string"),
+        ("x = 1 $ 2\n", 1, "unexpected character `$`"),
+        ("\n\nif = 3\n", 3, "expected a value, found `=`"),
+        ("\nif\nend\n", 2, "expected an expression"),
+        ("x = f\"{n\"\n", 1, "unclosed `{`"),
+        ("L['x'] = 1\n", 1, "storing into a local"),
+        ("x = 1\nx\n", 2, "unknown operation `x`"),
+    ];
+    for (text, line, message) in cases {
+        let error = parse_program("p", text).unwrap_err();
+        assert_eq!(error.line(), Some(line), "{text:?}: {error}");
+        assert!(error.to_string().contains(message), "{text:?}: {error}");
+    }
+}
+
+#[test]
+fn paths_that_do_not_exist_are_errors_with_their_line() {
+    let cases = [
+        ("a = 1\nb = L['nope']\n", 2, "the frame has no local 'nope'"),
+        ("b = G['nope']\n", 1, "the frame has no global 'nope'"),
+        (
+            "a = L['obj']\n\nb = a.missing\n",
+            3,
+            "'Linear' object has no attribute 'missing'",
+        ),
+        (
+            "b = L['cfg']['width']\n",
+            1,
+            "key 'width' not found in L['cfg']",
+        ),
+        ("b = L['xs'][7]\n", 1, "list index 7 out of range"),
+        ("b = y + 1\n", 1, "unknown name 'y'"),
+        ("b = L['x'] @ L['x']\n", 1, "shape mismatch for @"),
+        ("if L['x'] > 0\nend\n", 1, "depends on its data"),
+        ("b = nope(1)\n", 1, "unknown name 'nope'"),
+    ];
+    for (program, line, message) in cases {
+        let error = run_mode(&input(frame(SMALL), program), Mode::Lazy).unwrap_err();
+        assert_eq!(error.line(), Some(line), "{program:?}: {error}");
+        assert!(error.to_string().contains(message), "{program:?}: {error}");
+        assert_eq!(error.to_string().lines().count(), 1);
+    }
+}
+
+#[test]
+fn bad_arguments_and_missing_files_exit_with_code_2() {
+    let outcome = main_with_args(["--bogus".to_string()]);
+    assert_eq!(outcome.code, 2);
+    assert!(outcome.stderr.contains("unknown argument `--bogus`"));
+    let outcome = main_with_args(["--frame".to_string()]);
+    assert_eq!(outcome.code, 2);
+    let outcome = main_with_args(["--frame".to_string(), "/nonexistent/frame.json".to_string()]);
+    assert_eq!(outcome.code, 2);
+    assert!(one_line(&outcome.stderr));
+    assert!(
+        outcome
+            .stderr
+            .contains("cannot read /nonexistent/frame.json")
+    );
+}
+
+mod no_panics {
+    use proptest::prelude::*;
+
+    use super::{SMALL, frame, tracer};
+    use tracer::builder::Mode;
+    use tracer::run::{Input, parse_frame, parse_program, run_mode};
+
+    const PIECES: &[&str] = &[
+        "x",
+        "=",
+        "L['x']",
+        "L['xs']",
+        "L['obj']",
+        "L['cfg']",
+        "G['fn']",
+        "G['pair']",
+        ".",
+        "weight",
+        "size",
+        "(",
+        ")",
+        "[",
+        "]",
+        "0",
+        "-1",
+        "'act'",
+        "+",
+        "*",
+        "@",
+        "//",
+        "%",
+        "==",
+        ">",
+        "in",
+        "is",
+        "None",
+        "not",
+        "if",
+        "else",
+        "end",
+        "return",
+        ",",
+        "\n",
+        "f\"{x:>4}\"",
+        "len",
+        "log",
+        "isinstance",
+        "float",
+        "format",
+        "'05d'",
+        "relu",
+        "t",
+        "G['k']",
+        "=",
+        "1e3",
+        "\"s\"",
+        ":",
+    ];
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 300, ..ProptestConfig::default() })]
+
+        #[test]
+        fn arbitrary_programs_never_panic(picks in proptest::collection::vec(0..PIECES.len(), 0..40)) {
+            let text: Vec<&str> = picks.iter().map(|&i| PIECES[i]).collect();
+            let text = text.join(" ");
+            if let Ok(program) = parse_program("p", &text) {
+                let input = Input { frame: frame(SMALL), frame_name: "f".into(), program, program_name: "p".into() };
+                for mode in [Mode::Lazy, Mode::Eager] {
+                    if let Err(error) = run_mode(&input, mode) {
+                        prop_assert_eq!(error.to_string().lines().count(), 1);
+                        prop_assert!(error.line().is_some());
+                    }
+                }
+            }
+        }
+
+        #[test]
+        fn arbitrary_frames_never_panic(text in "[\\[\\]{}:,\"$a-z0-9 \\n-]{0,60}") {
+            if let Err(error) = parse_frame("f", &text) {
+                prop_assert_eq!(error.to_string().lines().count(), 1);
+            }
+        }
+    }
+}
