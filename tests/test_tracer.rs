@@ -625,12 +625,28 @@ fn program_syntax_errors_name_their_line() {
         ("x = f\"{n\"\n", 1, "unclosed `{`"),
         ("L['x'] = 1\n", 1, "storing into a local"),
         ("x = 1\nx\n", 2, "unknown operation `x`"),
+        (
+            "x = 1\ny = ((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((1))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))\n",
+            2,
+            "nested more than 64 deep",
+        ),
     ];
     for (text, line, message) in cases {
         let error = parse_program("p", text).unwrap_err();
         assert_eq!(error.line(), Some(line), "{text:?}: {error}");
         assert!(error.to_string().contains(message), "{text:?}: {error}");
     }
+}
+
+#[test]
+fn huge_lines_are_refused_not_overflowing_the_stack() {
+    let chain = format!("x = L['obj']{}\n", ".a".repeat(100_000));
+    let error = parse_program("p", &chain).unwrap_err();
+    assert_eq!(error.line(), Some(1));
+    assert!(error.to_string().contains("line too long"), "{error}");
+    let sum = format!("x = 1{}\n", " + 1".repeat(200));
+    let run = lazy_run(SMALL, &format!("{sum}return x\n"));
+    assert_eq!(run.returned, vec!["ConstantVariable(201)"]);
 }
 
 #[test]

@@ -338,8 +338,15 @@ fn tokenize(line: &str) -> PResult<Vec<Tok>> {
             i += op.len();
         }
     }
+    if tokens.len() > MAX_TOKENS {
+        return Err(format!("line too long: more than {MAX_TOKENS} tokens"));
+    }
     Ok(tokens)
 }
+
+/// How many tokens a line may have, which bounds how deep the interpreter
+/// recurses into one line's expression.
+const MAX_TOKENS: usize = 512;
 
 /// Reads a quoted string starting at the quote `chars[start]`; returns its
 /// text and the index after the closing quote.
@@ -375,11 +382,20 @@ fn read_string(chars: &[char], start: usize) -> PResult<(String, usize)> {
 struct Parser<'t> {
     tokens: &'t [Tok],
     pos: usize,
+    depth: usize,
 }
+
+/// How deeply expressions may nest: deep enough for any real program,
+/// shallow enough that parsing never exhausts the stack.
+const MAX_DEPTH: usize = 64;
 
 impl<'t> Parser<'t> {
     fn new(tokens: &'t [Tok]) -> Parser<'t> {
-        Parser { tokens, pos: 0 }
+        Parser {
+            tokens,
+            pos: 0,
+            depth: 0,
+        }
     }
 
     fn peek(&self) -> Option<&'t Tok> {
@@ -446,6 +462,16 @@ impl<'t> Parser<'t> {
     }
 
     fn expr(&mut self) -> PResult<Expr> {
+        if self.depth >= MAX_DEPTH {
+            return Err(format!("expression nested more than {MAX_DEPTH} deep"));
+        }
+        self.depth += 1;
+        let expr = self.comparison();
+        self.depth -= 1;
+        expr
+    }
+
+    fn comparison(&mut self) -> PResult<Expr> {
         if self.eat_keyword("not") {
             return Ok(Expr::Not(Box::new(self.expr()?)));
         }
@@ -509,7 +535,13 @@ impl<'t> Parser<'t> {
 
     fn unary(&mut self) -> PResult<Expr> {
         if self.eat("-") {
-            return Ok(match self.unary()? {
+            if self.depth >= MAX_DEPTH {
+                return Err(format!("expression nested more than {MAX_DEPTH} deep"));
+            }
+            self.depth += 1;
+            let operand = self.unary();
+            self.depth -= 1;
+            return Ok(match operand? {
                 Expr::Lit(Value::Int(i)) => Expr::Lit(Value::Int(i.wrapping_neg())),
                 Expr::Lit(Value::Float(x)) => Expr::Lit(Value::Float(-x)),
                 other => Expr::Binary(

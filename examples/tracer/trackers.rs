@@ -163,7 +163,7 @@ pub fn arith(a: &Value, op: BinOp, b: &Value) -> TraceResult<Value> {
             BinOp::Div => Value::Float(x as f64 / y as f64),
             BinOp::FloorDiv | BinOp::Mod if y == 0 => return Err(zero()),
             BinOp::FloorDiv => Value::Int(x.checked_div_euclid(y).ok_or_else(overflow)?),
-            BinOp::Mod => Value::Int(x.rem_euclid(y)),
+            BinOp::Mod => Value::Int(x.checked_rem_euclid(y).ok_or_else(overflow)?),
             BinOp::MatMul => return Err(unsupported_operands(op, &a.type_tag(), &b.type_tag())),
         });
     }
