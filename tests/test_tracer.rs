@@ -780,3 +780,55 @@ mod no_panics {
         }
     }
 }
+
+// --- Python text -------------------------------------------------------------------
+
+#[test]
+fn float_reprs_match_python() {
+    let cases = [
+        (0.125, "0.125"),
+        (3.0, "3.0"),
+        (1e-5, "1e-05"),
+        (-2.5e-7, "-2.5e-07"),
+        (1e16, "1e+16"),
+        (0.0001, "0.0001"),
+    ];
+    for (x, text) in cases {
+        assert_eq!(Value::Float(x).repr(), text);
+    }
+}
+
+#[test]
+fn format_specs_match_python() {
+    use tracer::format::format_value;
+    let cases = [
+        (Value::Int(32), ">5", "   32"),
+        (Value::Int(32), "05d", "00032"),
+        (Value::Int(-32), "05d", "-0032"),
+        (Value::Int(1234567), ",", "1,234,567"),
+        (Value::Int(255), "x", "ff"),
+        (Value::Int(5), "*^7", "***5***"),
+        (Value::Int(7), "+", "+7"),
+        (Value::Float(3.14159), ".2f", "3.14"),
+        (Value::Float(0.25), ".1%", "25.0%"),
+        (Value::Float(1234.5), ".3e", "1.234e+03"),
+        (Value::str("net"), "<6", "net   "),
+        (Value::str("network"), ".3", "net"),
+        (Value::Bool(true), "", "True"),
+    ];
+    for (value, spec, text) in cases {
+        assert_eq!(
+            format_value(&value, spec).as_deref(),
+            Ok(text),
+            "{value:?} {spec}"
+        );
+    }
+    for (value, spec) in [
+        (Value::Float(1.0), "d"),
+        (Value::str("s"), "+"),
+        (Value::Int(1), "s"),
+        (Value::Int(1), "q"),
+    ] {
+        assert!(format_value(&value, spec).is_err(), "{value:?} {spec}");
+    }
+}

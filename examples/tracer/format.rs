@@ -159,8 +159,10 @@ fn format_float(parsed: &Spec, spec: &str, x: f64) -> TraceResult<String> {
             group_float(&text, parsed.grouping)
         }
         Some('f' | 'F') => group_float(&format!("{magnitude:.precision$}"), parsed.grouping),
-        Some('e') => python_exp(&format!("{magnitude:.precision$e}")),
-        Some('E') => python_exp(&format!("{magnitude:.precision$e}")).to_uppercase(),
+        Some('e') => super::value::python_exponent(&format!("{magnitude:.precision$e}")),
+        Some('E') => {
+            super::value::python_exponent(&format!("{magnitude:.precision$e}")).to_uppercase()
+        }
         Some('g' | 'G') => format!("{magnitude}"),
         Some('%') => format!("{:.precision$}%", magnitude * 100.0),
         Some(c) => {
@@ -175,20 +177,6 @@ fn format_float(parsed: &Spec, spec: &str, x: f64) -> TraceResult<String> {
         &with_sign(parsed, x.is_sign_negative() && x != 0.0, body),
         true,
     )
-}
-
-/// Rust prints `1.5e2`, Python `1.5e+02`.
-fn python_exp(text: &str) -> String {
-    match text.split_once('e') {
-        Some((mantissa, exp)) => {
-            let (sign, digits) = match exp.strip_prefix('-') {
-                Some(digits) => ('-', digits),
-                None => ('+', exp),
-            };
-            format!("{mantissa}e{sign}{digits:0>2}")
-        }
-        None => text.to_string(),
-    }
 }
 
 fn with_sign(parsed: &Spec, negative: bool, body: String) -> String {

@@ -344,7 +344,7 @@ pub fn render(input: &Input, runs: &Comparison, verbose: bool) -> String {
     );
     let _ = writeln!(
         w,
-        "a change to any other value of the frame would not force a recompile."
+        "the values it never built can change without forcing a recompile."
     );
     let same = lazy.returned == eager.returned && lazy.codegen == eager.codegen;
     let _ = writeln!(

@@ -295,11 +295,38 @@ fn join_reprs<'a>(values: impl Iterator<Item = &'a Value>) -> String {
     shown.join(", ")
 }
 
+/// Python's `repr(float)`: the shortest text that reads back the same,
+/// in scientific notation below 1e-4 and from 1e16 on.
 fn float_repr(x: f64) -> String {
-    if x.is_finite() && x.fract() == 0.0 && x.abs() < 1e16 {
+    if !x.is_finite() {
+        return match x {
+            x if x.is_nan() => "nan".into(),
+            x if x > 0.0 => "inf".into(),
+            _ => "-inf".into(),
+        };
+    }
+    let magnitude = x.abs();
+    if magnitude != 0.0 && !(1e-4..1e16).contains(&magnitude) {
+        return python_exponent(&format!("{x:e}"));
+    }
+    if x.fract() == 0.0 {
         format!("{x:.1}")
     } else {
         format!("{x}")
+    }
+}
+
+/// Rust writes `1.5e-5`, Python `1.5e-05`.
+pub fn python_exponent(text: &str) -> String {
+    match text.split_once('e') {
+        Some((mantissa, exp)) => {
+            let (sign, digits) = match exp.strip_prefix('-') {
+                Some(digits) => ('-', digits),
+                None => ('+', exp),
+            };
+            format!("{mantissa}e{sign}{digits:0>2}")
+        }
+        None => text.to_string(),
     }
 }
 
