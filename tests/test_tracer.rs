@@ -832,3 +832,142 @@ fn format_specs_match_python() {
         assert!(format_value(&value, spec).is_err(), "{value:?} {spec}");
     }
 }
+
+// --- the built-in input, exactly ---------------------------------------------------
+
+fn realized_sources(run: &Run) -> Vec<String> {
+    run.events
+        .iter()
+        .filter_map(|e| match e {
+            Event::Realize { source, .. } => Some(source.clone()),
+            Event::Guard(_) => None,
+        })
+        .collect()
+}
+
+#[test]
+fn built_in_lazy_run_builds_exactly_what_the_program_uses() {
+    let runs = compare(&Input::built_in()).unwrap();
+    let block = "L['self'].layers[3]";
+    let expected: Vec<String> = [
+        "L['self']".to_string(),
+        "L['self'].layers".into(),
+        "L['self'].training".into(),
+        "L['x']".into(),
+        block.into(),
+        format!("{block}.attn"),
+        format!("{block}.attn.q_proj"),
+        format!("{block}.attn.q_proj.weight"),
+        format!("{block}.attn.q_proj.bias"),
+        // `isinstance(block.attn.dropout, float)` builds nothing.
+        "G['SCALE']".into(),
+        format!("{block}.mlp"),
+        format!("{block}.mlp.activation"),
+        "G['F_relu']".into(),
+        "L['step']".into(),
+        "G['LOG_EVERY']".into(),
+        // `G['last_norm'] = block.norm2` builds it, and `realize_all` on what
+        // leaves the trace builds what it holds.
+        format!("{block}.norm2"),
+        format!("{block}.norm2.weight"),
+        format!("{block}.norm2.bias"),
+        format!("{block}.norm2.eps"),
+    ]
+    .into();
+    assert_eq!(realized_sources(&runs.lazy), expected);
+    assert_eq!(runs.lazy.stats.realized, expected.len());
+    // Type questions guard without building.
+    let dropout = format!("{block}.attn.dropout");
+    assert!(
+        runs.lazy
+            .guards
+            .iter()
+            .any(|g| g.kind == GuardKind::TypeMatch && g.source == dropout)
+    );
+    assert!(
+        !runs
+            .lazy
+            .guards
+            .iter()
+            .any(|g| g.kind == GuardKind::ConstantMatch && g.source == dropout)
+    );
+    // The f-string of the batch size is only logged: the one size guard is
+    // the branch `n > 1`.
+    let shape: Vec<String> = runs
+        .lazy
+        .guards
+        .iter()
+        .filter(|g| g.kind == GuardKind::ShapeEnv)
+        .map(|g| format!("{} {}", g.source, g.detail))
+        .collect();
+    assert_eq!(shape, vec!["L['x'].size()[0] > 1"]);
+    // Placeholders: the 12 frame names, and the items of every container built.
+    let frame = Input::built_in().frame;
+    let model_attrs = 5;
+    let layers = tracer::frame_gen::LAYERS;
+    let block_attrs = 6;
+    let attn_attrs = 7;
+    let q_proj_attrs = 4;
+    let mlp_attrs = 3;
+    let norm_attrs = 3;
+    assert_eq!(
+        runs.lazy.stats.created,
+        frame.locals.len()
+            + frame.globals.len()
+            + model_attrs
+            + layers
+            + block_attrs
+            + attn_attrs
+            + q_proj_attrs
+            + mlp_attrs
+            + norm_attrs
+    );
+}
+
+/// Counts the values of a frame that each guard kind covers when built.
+fn eager_guards_expected(frame: &Frame) -> [(GuardKind, usize); 6] {
+    fn walk(value: &Value, counts: &mut [usize; 6]) {
+        match value {
+            Value::None | Value::Bool(_) | Value::Int(_) | Value::Float(_) | Value::Str(_) => {
+                counts[1] += 1
+            }
+            Value::List(items) | Value::Tuple(items) => {
+                counts[0] += 1;
+                counts[3] += 1;
+                items.iter().for_each(|i| walk(i, counts));
+            }
+            Value::Dict(entries) => {
+                counts[0] += 1;
+                counts[4] += 1;
+                entries.iter().for_each(|(_, v)| walk(v, counts));
+            }
+            Value::Tensor(_) => counts[2] += 1,
+            Value::Object(object) => {
+                counts[0] += 1;
+                object.attrs.iter().for_each(|(_, v)| walk(v, counts));
+            }
+            Value::Function(_) | Value::Class(_) | Value::Builtin(_) => counts[5] += 1,
+        }
+    }
+    let mut counts = [0; 6];
+    for (_, value) in frame.locals.iter().chain(&frame.globals) {
+        walk(value, &mut counts);
+    }
+    [
+        (GuardKind::TypeMatch, counts[0]),
+        (GuardKind::ConstantMatch, counts[1]),
+        (GuardKind::TensorMatch, counts[2]),
+        (GuardKind::LenCheck, counts[3]),
+        (GuardKind::DictKeys, counts[4]),
+        (GuardKind::IdMatch, counts[5]),
+    ]
+}
+
+#[test]
+fn built_in_eager_run_guards_every_value_of_the_frame() {
+    let input = Input::built_in();
+    let eager = run_mode(&input, Mode::Eager).unwrap();
+    for (kind, expected) in eager_guards_expected(&input.frame) {
+        assert_eq!(count(&eager, kind), expected, "{kind}");
+    }
+}
