@@ -39,15 +39,22 @@
 // inside this crate too.
 extern crate self as lazy_core;
 
+#[doc(hidden)]
+pub mod __private;
 mod panic;
 mod realize;
 mod realize_all;
+#[cfg(feature = "derive")]
+pub mod remote;
 mod seed;
 mod state;
 pub mod sync;
 mod unsync;
 
 pub use realize::{Realize, RealizeInto, RealizeMut};
-pub use realize_all::RealizeAll;
+pub use realize_all::{RealizeAll, realize_all_scope};
 pub use seed::Seed;
 pub use unsync::Lazy;
+
+#[cfg(feature = "derive")]
+pub use lazy_derive::{RealizeForward, forwardable};

@@ -1,7 +1,364 @@
 //! Realizing every lazy in a structure.
 
+use std::cell::RefCell;
+use std::collections::{BTreeMap, HashMap, HashSet, LinkedList, VecDeque};
+use std::hash::{BuildHasherDefault, Hasher};
+use std::rc::Rc;
+use std::sync::Arc;
+
+use crate::{Realize, Seed};
+
 /// Walks a structure and realizes every lazy in it.
+///
+/// Implemented for both lazy flavours (which realize themselves, then walk
+/// their value), for std's containers and pointers (which walk what they
+/// hold), and as a no-op for std's leaf types that can hold no lazy (numbers,
+/// `bool`, `char`, `str`, `String`, `()`, …). `#[derive(RealizeAll)]`
+/// implements it for your own types.
+///
+/// A node reached by several paths (an `Rc`, an `Arc`, a lazy shared by
+/// reference) is walked once per top-level call, and cycles through such
+/// nodes end: the walk remembers each node before it descends into it.
+///
+/// ```
+/// use std::rc::Rc;
+/// use lazy_core::{Lazy, RealizeAll};
+///
+/// let shared = Rc::new(Lazy::new(|| 1_u32));
+/// let frame = vec![
+///     (String::from("x"), Rc::clone(&shared)),
+///     (String::from("y"), Rc::clone(&shared)),
+/// ];
+/// frame.realize_all();
+/// assert!(Lazy::is_realized(&shared));
+/// ```
+///
+/// # Panics
+/// If realizing one of the lazies panics; see [`Realize::realize`].
 pub trait RealizeAll {
     /// Realizes every lazy reachable from `self`.
     fn realize_all(&self);
+}
+
+/// What the memo records of a node: its address, and whether it is a lazy
+/// or a shared pointer's pointee (an `Rc<Lazy<..>>` points at the lazy's
+/// address, and both must be walked).
+type NodeKey = (usize, NodeKind);
+
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+enum NodeKind {
+    Lazy,
+    Shared,
+}
+
+/// Addresses are already well spread: a multiply is all the hashing they
+/// need, and much cheaper than SipHash on a walk of millions of nodes.
+#[derive(Default)]
+struct AddressHasher(u64);
+
+impl Hasher for AddressHasher {
+    #[inline]
+    fn write(&mut self, bytes: &[u8]) {
+        for &byte in bytes {
+            self.write_u64(u64::from(byte));
+        }
+    }
+
+    #[inline]
+    fn write_u64(&mut self, n: u64) {
+        self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+
+    #[inline]
+    fn write_usize(&mut self, n: usize) {
+        self.write_u64(n as u64);
+    }
+
+    #[inline]
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+type Memo = HashSet<NodeKey, BuildHasherDefault<AddressHasher>>;
+
+thread_local! {
+    /// The nodes visited by the walk under way on this thread; `None` when no
+    /// walk is under way.
+    static VISITED: RefCell<Option<Memo>> = const { RefCell::new(None) };
+}
+
+/// Removes the memo when the top-level walk ends, also by unwinding.
+struct EndWalk;
+
+impl Drop for EndWalk {
+    fn drop(&mut self) {
+        VISITED.with(|visited| visited.borrow_mut().take());
+    }
+}
+
+/// Runs `walk` as one walk: shared nodes reached from inside it are walked
+/// once, however many paths reach them.
+///
+/// The implementations of [`RealizeAll`] for containers with several
+/// children, and those that `#[derive(RealizeAll)]` writes, already do this.
+/// Call it in a hand-written `realize_all` of a type with several children,
+/// so that a walk that starts at your type remembers the shared nodes it has
+/// seen across all of them. Inside a walk under way it just runs `walk`.
+///
+/// ```
+/// use std::rc::Rc;
+/// use lazy_core::{Lazy, RealizeAll, realize_all_scope};
+///
+/// struct Frame {
+///     locals: Vec<Rc<Lazy<u32>>>,
+///     globals: Vec<Rc<Lazy<u32>>>,
+/// }
+///
+/// impl RealizeAll for Frame {
+///     fn realize_all(&self) {
+///         realize_all_scope(|| {
+///             self.locals.realize_all();
+///             self.globals.realize_all();
+///         });
+///     }
+/// }
+///
+/// let x: Rc<Lazy<u32>> = Rc::new(Lazy::new(|| 1));
+/// let frame = Frame { locals: vec![x.clone()], globals: vec![x.clone()] };
+/// frame.realize_all();
+/// assert!(Lazy::is_realized(&x));
+/// ```
+#[inline]
+pub fn realize_all_scope(walk: impl FnOnce()) {
+    let _end = VISITED.with(|visited| start_walk(&mut visited.borrow_mut()));
+    walk();
+}
+
+/// Installs a memo if no walk is under way; the returned guard, if any, ends
+/// the walk when dropped.
+#[inline]
+fn start_walk(visited: &mut Option<Memo>) -> Option<EndWalk> {
+    if visited.is_some() {
+        return None;
+    }
+    *visited = Some(Memo::default());
+    Some(EndWalk)
+}
+
+/// Runs `walk` unless the node was already visited by the walk under way,
+/// starting a walk if none is. The node is recorded before `walk` runs, so a
+/// cycle back to it ends there (recording it after would recurse forever).
+#[inline]
+fn visit_once<N: ?Sized>(node: &N, kind: NodeKind, walk: impl FnOnce()) {
+    let key = ((node as *const N).cast::<()>().addr(), kind);
+    let (end, first) = VISITED.with(|visited| {
+        let mut visited = visited.borrow_mut();
+        let end = start_walk(&mut visited);
+        let first = visited.as_mut().is_some_and(|memo| memo.insert(key));
+        (end, first)
+    });
+    if first {
+        walk();
+    }
+    drop(end);
+}
+
+impl<T: RealizeAll, S: Seed<Output = T>> RealizeAll for crate::Lazy<T, S> {
+    fn realize_all(&self) {
+        visit_once(self, NodeKind::Lazy, || self.realize().realize_all());
+    }
+}
+
+impl<T: RealizeAll, S: Seed<Output = T>> RealizeAll for crate::sync::Lazy<T, S> {
+    fn realize_all(&self) {
+        visit_once(self, NodeKind::Lazy, || self.realize().realize_all());
+    }
+}
+
+impl<T: RealizeAll + ?Sized> RealizeAll for Rc<T> {
+    fn realize_all(&self) {
+        visit_once(&**self, NodeKind::Shared, || T::realize_all(self));
+    }
+}
+
+impl<T: RealizeAll + ?Sized> RealizeAll for Arc<T> {
+    fn realize_all(&self) {
+        visit_once(&**self, NodeKind::Shared, || T::realize_all(self));
+    }
+}
+
+impl<T: RealizeAll + ?Sized> RealizeAll for &T {
+    #[inline]
+    fn realize_all(&self) {
+        T::realize_all(self);
+    }
+}
+
+impl<T: RealizeAll + ?Sized> RealizeAll for &mut T {
+    #[inline]
+    fn realize_all(&self) {
+        T::realize_all(self);
+    }
+}
+
+impl<T: RealizeAll + ?Sized> RealizeAll for Box<T> {
+    #[inline]
+    fn realize_all(&self) {
+        T::realize_all(self);
+    }
+}
+
+impl<T: RealizeAll> RealizeAll for Option<T> {
+    #[inline]
+    fn realize_all(&self) {
+        if let Some(value) = self {
+            value.realize_all();
+        }
+    }
+}
+
+impl<T: RealizeAll, E: RealizeAll> RealizeAll for Result<T, E> {
+    #[inline]
+    fn realize_all(&self) {
+        match self {
+            Ok(value) => value.realize_all(),
+            Err(error) => error.realize_all(),
+        }
+    }
+}
+
+impl<T: RealizeAll> RealizeAll for [T] {
+    fn realize_all(&self) {
+        realize_all_scope(|| self.iter().for_each(T::realize_all));
+    }
+}
+
+impl<T: RealizeAll, const N: usize> RealizeAll for [T; N] {
+    fn realize_all(&self) {
+        realize_all_scope(|| self.iter().for_each(T::realize_all));
+    }
+}
+
+impl<T: RealizeAll> RealizeAll for Vec<T> {
+    fn realize_all(&self) {
+        realize_all_scope(|| self.iter().for_each(T::realize_all));
+    }
+}
+
+impl<T: RealizeAll> RealizeAll for VecDeque<T> {
+    fn realize_all(&self) {
+        realize_all_scope(|| self.iter().for_each(T::realize_all));
+    }
+}
+
+impl<T: RealizeAll> RealizeAll for LinkedList<T> {
+    fn realize_all(&self) {
+        realize_all_scope(|| self.iter().for_each(T::realize_all));
+    }
+}
+
+/// Walks the values; keys are left alone (they are compared and hashed, so
+/// they are better eager).
+impl<K, V: RealizeAll, H> RealizeAll for HashMap<K, V, H> {
+    fn realize_all(&self) {
+        realize_all_scope(|| self.values().for_each(V::realize_all));
+    }
+}
+
+/// Walks the values; keys are left alone (they are compared, so they are
+/// better eager).
+impl<K, V: RealizeAll> RealizeAll for BTreeMap<K, V> {
+    fn realize_all(&self) {
+        realize_all_scope(|| self.values().for_each(V::realize_all));
+    }
+}
+
+macro_rules! realize_all_tuple {
+    ($($name:ident)+) => {
+        impl<$($name: RealizeAll),+> RealizeAll for ($($name,)+) {
+            #[allow(non_snake_case)] // the bindings reuse the type parameters' names
+            fn realize_all(&self) {
+                let ($($name,)+) = self;
+                realize_all_scope(|| {
+                    $($name.realize_all();)+
+                });
+            }
+        }
+    };
+}
+
+realize_all_tuple!(A);
+realize_all_tuple!(A B);
+realize_all_tuple!(A B C);
+realize_all_tuple!(A B C D);
+realize_all_tuple!(A B C D E);
+realize_all_tuple!(A B C D E F);
+realize_all_tuple!(A B C D E F G);
+realize_all_tuple!(A B C D E F G H);
+realize_all_tuple!(A B C D E F G H I);
+realize_all_tuple!(A B C D E F G H I J);
+realize_all_tuple!(A B C D E F G H I J K);
+realize_all_tuple!(A B C D E F G H I J K L);
+
+macro_rules! realize_all_leaf {
+    ($($ty:ty),+ $(,)?) => {
+        $(
+            /// A leaf: holds no lazy, so there is nothing to realize.
+            impl RealizeAll for $ty {
+                #[inline]
+                fn realize_all(&self) {}
+            }
+        )+
+    };
+}
+
+realize_all_leaf!(
+    (),
+    bool,
+    char,
+    u8,
+    u16,
+    u32,
+    u64,
+    u128,
+    usize,
+    i8,
+    i16,
+    i32,
+    i64,
+    i128,
+    isize,
+    f32,
+    f64,
+    str,
+    String,
+    core::num::NonZeroU8,
+    core::num::NonZeroU16,
+    core::num::NonZeroU32,
+    core::num::NonZeroU64,
+    core::num::NonZeroU128,
+    core::num::NonZeroUsize,
+    core::num::NonZeroI8,
+    core::num::NonZeroI16,
+    core::num::NonZeroI32,
+    core::num::NonZeroI64,
+    core::num::NonZeroI128,
+    core::num::NonZeroIsize,
+    core::time::Duration,
+    core::any::TypeId,
+    std::ffi::OsStr,
+    std::ffi::OsString,
+    std::path::Path,
+    std::path::PathBuf,
+    std::time::Instant,
+    std::time::SystemTime,
+    std::net::IpAddr,
+    std::net::SocketAddr,
+    std::cmp::Ordering,
+);
+
+impl<T: ?Sized> RealizeAll for core::marker::PhantomData<T> {
+    #[inline]
+    fn realize_all(&self) {}
 }

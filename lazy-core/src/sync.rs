@@ -1,1 +1,403 @@
 //! The lazy that threads can share.
+//!
+//! [`sync::Lazy`](Lazy) mirrors the API of the single-threaded
+//! [`crate::Lazy`]; it is to it what [`std::sync::LazyLock`] is to
+//! [`core::cell::LazyCell`].
+
+use core::any::type_name;
+use core::fmt;
+use core::mem;
+use core::ops::Deref;
+use std::sync::{Condvar, Mutex, MutexGuard, OnceLock, PoisonError};
+use std::thread::{self, ThreadId};
+
+use crate::{Realize, RealizeInto, RealizeMut, Seed, panic, state};
+
+type Deferred<T> = Box<dyn FnOnce(&mut T) + Send>;
+
+enum State<T, S> {
+    Unrealized { seed: S, deferred: Vec<Deferred<T>> },
+    Building(ThreadId),
+    Realized,
+    Poisoned,
+}
+
+/// A value built from its [`Seed`] on first use, shareable between threads.
+///
+/// Any number of threads may race to realize it: exactly one builds, the
+/// others wait and then all see the same value. Its API mirrors the
+/// single-threaded [`crate::Lazy`]; see there for the contract (seed peeking,
+/// deferred mutations, `Debug` that never builds).
+///
+/// ```
+/// use std::sync::atomic::{AtomicUsize, Ordering};
+/// use lazy_core::{Realize, sync::Lazy};
+///
+/// static BUILDS: AtomicUsize = AtomicUsize::new(0);
+/// static TABLE: Lazy<Vec<u32>> = Lazy::new(|| {
+///     BUILDS.fetch_add(1, Ordering::Relaxed);
+///     (0..10).collect()
+/// });
+///
+/// std::thread::scope(|s| {
+///     for _ in 0..4 {
+///         s.spawn(|| assert_eq!(TABLE.realize().len(), 10));
+///     }
+/// });
+/// assert_eq!(BUILDS.load(Ordering::Relaxed), 1);
+/// ```
+///
+/// # Poisoning
+/// If building the value panics, the lazy is poisoned: every later attempt to
+/// realize it panics with a message that says so and names the type, and
+/// threads that were waiting for that build wake up and panic the same way
+/// instead of hanging.
+///
+/// # Re-entrancy
+/// A build that asks for its own value (directly or through other lazies)
+/// panics with a message naming the type, on the building thread, instead of
+/// deadlocking as [`std::sync::OnceLock::get_or_init`] does.
+pub struct Lazy<T, S = fn() -> T> {
+    value: OnceLock<T>,
+    state: Mutex<State<T, S>>,
+    built: Condvar,
+}
+
+/// Locks the state. The lock is never held while user code runs, so a
+/// poisoned mutex carries no broken invariant: take the guard anyway.
+fn lock<T, S>(state: &Mutex<State<T, S>>) -> MutexGuard<'_, State<T, S>> {
+    state.lock().unwrap_or_else(PoisonError::into_inner)
+}
+
+impl<T, S: Seed<Output = T>> Lazy<T, S> {
+    /// Creates a lazy that builds its value from `seed` on first use. Builds
+    /// nothing now; usable in a `static`.
+    ///
+    /// ```
+    /// use lazy_core::sync::Lazy;
+    ///
+    /// static GREETING: Lazy<String> = Lazy::new(|| "hello".to_owned());
+    /// assert!(!Lazy::is_realized(&GREETING));
+    /// ```
+    #[inline]
+    pub const fn new(seed: S) -> Self {
+        Lazy {
+            value: OnceLock::new(),
+            state: Mutex::new(State::Unrealized {
+                seed,
+                deferred: Vec::new(),
+            }),
+            built: Condvar::new(),
+        }
+    }
+
+    /// Queues a mutation of the value: applied right after the value is
+    /// built, in the order queued, before any thread sees the value; applied
+    /// at once if the value is already built. Builds nothing.
+    ///
+    /// ```
+    /// use lazy_core::{Realize, sync::Lazy};
+    ///
+    /// let mut lazy = Lazy::new(|| vec![1]);
+    /// Lazy::defer(&mut lazy, |v| v.push(2));
+    /// assert!(!Lazy::is_realized(&lazy));
+    /// assert_eq!(lazy.realize(), &[1, 2]);
+    /// ```
+    ///
+    /// # Panics
+    /// If the lazy is poisoned.
+    pub fn defer(this: &mut Self, mutation: impl FnOnce(&mut T) + Send + 'static) {
+        if let Some(value) = this.value.get_mut() {
+            mutation(value);
+            return;
+        }
+        let state = this.state.get_mut().unwrap_or_else(PoisonError::into_inner);
+        match state {
+            State::Unrealized { deferred, .. } => deferred.push(Box::new(mutation)),
+            State::Building(_) | State::Realized | State::Poisoned => panic::poisoned::<T>(),
+        }
+    }
+
+    #[cold]
+    #[inline(never)]
+    #[track_caller]
+    fn realize_cold(&self) -> &T {
+        let me = thread::current().id();
+        let mut state = lock(&self.state);
+        let (seed, deferred) = loop {
+            match mem::replace(&mut *state, State::Building(me)) {
+                State::Unrealized { seed, deferred } => break (seed, deferred),
+                State::Building(owner) if owner == me => {
+                    drop(state);
+                    panic::reentrant::<T>()
+                }
+                State::Building(owner) => {
+                    *state = State::Building(owner);
+                    state = self
+                        .built
+                        .wait(state)
+                        .unwrap_or_else(PoisonError::into_inner);
+                }
+                other => {
+                    *state = other;
+                    drop(state);
+                    return Self::realized_or_poisoned(self);
+                }
+            }
+        };
+        drop(state);
+        // Marks the lazy poisoned and wakes the waiters if the build unwinds;
+        // disarmed on success.
+        let guard = PoisonOnUnwind(self);
+        let value = self.value.get_or_init(|| state::build(seed, deferred));
+        mem::forget(guard);
+        *lock(&self.state) = State::Realized;
+        self.built.notify_all();
+        value
+    }
+
+    #[track_caller]
+    fn realized_or_poisoned(this: &Self) -> &T {
+        match this.value.get() {
+            Some(value) => value,
+            None => panic::poisoned::<T>(),
+        }
+    }
+}
+
+impl<T, S> Lazy<T, S> {
+    /// Creates a lazy whose value is already built.
+    ///
+    /// ```
+    /// use lazy_core::sync::Lazy;
+    ///
+    /// let lazy: Lazy<u8> = Lazy::from_value(7);
+    /// assert_eq!(Lazy::get(&lazy), Some(&7));
+    /// ```
+    pub fn from_value(value: T) -> Self {
+        Lazy {
+            value: OnceLock::from(value),
+            state: Mutex::new(State::Realized),
+            built: Condvar::new(),
+        }
+    }
+
+    /// Whether the value is built. Builds nothing.
+    ///
+    /// ```
+    /// use lazy_core::{Realize, sync::Lazy};
+    ///
+    /// let lazy = Lazy::new(|| 1);
+    /// assert!(!Lazy::is_realized(&lazy));
+    /// lazy.realize();
+    /// assert!(Lazy::is_realized(&lazy));
+    /// ```
+    #[inline]
+    pub fn is_realized(this: &Self) -> bool {
+        this.value.get().is_some()
+    }
+
+    /// Whether an earlier build panicked, so the value can never be built.
+    ///
+    /// ```
+    /// use lazy_core::sync::Lazy;
+    ///
+    /// let lazy = Lazy::new(|| 1);
+    /// assert!(!Lazy::is_poisoned(&lazy));
+    /// ```
+    pub fn is_poisoned(this: &Self) -> bool {
+        matches!(*lock(&this.state), State::Poisoned)
+    }
+
+    /// The value if it is built; `None` otherwise. Never builds.
+    ///
+    /// ```
+    /// use lazy_core::{Realize, sync::Lazy};
+    ///
+    /// let lazy = Lazy::new(|| 'a');
+    /// assert_eq!(Lazy::get(&lazy), None);
+    /// lazy.realize();
+    /// assert_eq!(Lazy::get(&lazy), Some(&'a'));
+    /// ```
+    #[inline]
+    pub fn get(this: &Self) -> Option<&T> {
+        this.value.get()
+    }
+
+    /// The value mutably if it is built; `None` otherwise. Never builds.
+    ///
+    /// ```
+    /// use lazy_core::{Realize, sync::Lazy};
+    ///
+    /// let mut lazy = Lazy::new(|| 1);
+    /// lazy.realize();
+    /// *Lazy::get_mut(&mut lazy).unwrap() += 1;
+    /// assert_eq!(Lazy::get(&lazy), Some(&2));
+    /// ```
+    #[inline]
+    pub fn get_mut(this: &mut Self) -> Option<&mut T> {
+        this.value.get_mut()
+    }
+
+    /// Borrows the seed while the value is not built; `None` once it is built
+    /// (or poisoned, or being built by another thread). Never builds.
+    ///
+    /// ```
+    /// use lazy_core::{Realize, Seed, sync::Lazy};
+    ///
+    /// struct FromSource(&'static str);
+    /// impl Seed for FromSource {
+    ///     type Output = usize;
+    ///     fn build(self) -> usize { self.0.len() }
+    /// }
+    ///
+    /// let lazy = Lazy::new(FromSource("G['w']"));
+    /// assert_eq!(Lazy::peek(&lazy).map(|s| s.0), Some("G['w']"));
+    /// lazy.realize();
+    /// assert!(Lazy::peek(&lazy).is_none());
+    /// ```
+    ///
+    /// # Deadlocks
+    /// The guard holds the lazy's lock, like a [`MutexGuard`]: drop it before
+    /// realizing the same lazy on the same thread. Other threads that realize
+    /// it meanwhile wait until the guard is dropped.
+    pub fn peek(this: &Self) -> Option<SeedRef<'_, T, S>> {
+        let state = lock(&this.state);
+        match &*state {
+            State::Unrealized { .. } => Some(SeedRef(state)),
+            State::Building(_) | State::Realized | State::Poisoned => None,
+        }
+    }
+
+    /// The name of the seed's type while the value is not built; `None` once
+    /// it is built (or poisoned). Never builds.
+    ///
+    /// ```
+    /// use lazy_core::{Realize, sync::Lazy};
+    ///
+    /// let lazy: Lazy<u8, fn() -> u8> = Lazy::new(|| 1);
+    /// assert_eq!(Lazy::seed_type_name(&lazy), Some("fn() -> u8"));
+    /// lazy.realize();
+    /// assert_eq!(Lazy::seed_type_name(&lazy), None);
+    /// ```
+    pub fn seed_type_name(this: &Self) -> Option<&'static str> {
+        Self::peek(this).map(|_| type_name::<S>())
+    }
+}
+
+/// A borrow of a [`sync::Lazy`](Lazy)'s seed, from [`Lazy::peek`].
+///
+/// It holds the lazy's lock: drop it before realizing the same lazy.
+pub struct SeedRef<'a, T, S>(MutexGuard<'a, State<T, S>>);
+
+impl<T, S> Deref for SeedRef<'_, T, S> {
+    type Target = S;
+
+    fn deref(&self) -> &S {
+        match &*self.0 {
+            State::Unrealized { seed, .. } => seed,
+            // A `SeedRef` is only made from an unrealized state, and holds
+            // the lock that any change of state needs.
+            State::Building(_) | State::Realized | State::Poisoned => {
+                unreachable!("a SeedRef outlived its seed")
+            }
+        }
+    }
+}
+
+impl<T, S: fmt::Debug> fmt::Debug for SeedRef<'_, T, S> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        S::fmt(self, f)
+    }
+}
+
+impl<T, S: Seed<Output = T>> Realize for Lazy<T, S> {
+    type Target = T;
+
+    #[inline]
+    fn realize(&self) -> &T {
+        match self.value.get() {
+            Some(value) => value,
+            None => self.realize_cold(),
+        }
+    }
+}
+
+impl<T, S: Seed<Output = T>> RealizeMut for Lazy<T, S> {
+    #[inline]
+    fn realize_mut(&mut self) -> &mut T {
+        if self.value.get().is_none() {
+            self.realize_cold();
+        }
+        match self.value.get_mut() {
+            Some(value) => value,
+            None => panic::poisoned::<T>(),
+        }
+    }
+}
+
+impl<T, S: Seed<Output = T>> RealizeInto for Lazy<T, S> {
+    #[inline]
+    fn into_realized(self) -> T {
+        let Lazy { value, state, .. } = self;
+        if let Some(value) = value.into_inner() {
+            return value;
+        }
+        match state.into_inner().unwrap_or_else(PoisonError::into_inner) {
+            State::Unrealized { seed, deferred } => state::build(seed, deferred),
+            State::Building(_) | State::Realized | State::Poisoned => panic::poisoned::<T>(),
+        }
+    }
+}
+
+impl<T: Default> Default for Lazy<T> {
+    /// A lazy that builds `T::default()` on first use.
+    ///
+    /// ```
+    /// use lazy_core::{Realize, sync::Lazy};
+    ///
+    /// let lazy: Lazy<Vec<u8>> = Lazy::default();
+    /// assert!(lazy.realize().is_empty());
+    /// ```
+    fn default() -> Self {
+        Lazy::new(T::default)
+    }
+}
+
+impl<T: fmt::Debug, S> fmt::Debug for Lazy<T, S> {
+    /// Prints the value once built, and the seed's type before. Never builds
+    /// and never waits for a build.
+    ///
+    /// ```
+    /// use lazy_core::{Realize, sync::Lazy};
+    ///
+    /// let lazy: Lazy<u8> = Lazy::new(|| 5);
+    /// assert_eq!(format!("{lazy:?}"), "Lazy(unrealized: fn() -> u8)");
+    /// lazy.realize();
+    /// assert_eq!(format!("{lazy:?}"), "Lazy(realized: 5)");
+    /// ```
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if let Some(value) = self.value.get() {
+            return write!(f, "Lazy(realized: {value:?})");
+        }
+        let state = match self.state.try_lock() {
+            Ok(state) => state,
+            Err(std::sync::TryLockError::Poisoned(poisoned)) => poisoned.into_inner(),
+            Err(std::sync::TryLockError::WouldBlock) => return f.write_str("Lazy(locked)"),
+        };
+        match &*state {
+            State::Unrealized { .. } => write!(f, "Lazy(unrealized: {})", type_name::<S>()),
+            State::Poisoned => f.write_str("Lazy(poisoned)"),
+            State::Building(_) | State::Realized => f.write_str("Lazy(building)"),
+        }
+    }
+}
+
+struct PoisonOnUnwind<'a, T, S>(&'a Lazy<T, S>);
+
+impl<T, S> Drop for PoisonOnUnwind<'_, T, S> {
+    fn drop(&mut self) {
+        *lock(&self.0.state) = State::Poisoned;
+        self.0.built.notify_all();
+    }
+}

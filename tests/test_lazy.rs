@@ -1,0 +1,267 @@
+//! Dynamo's lazy-cache contract, checked on both lazy flavours: each numbered
+//! behaviour of the runtime has its own test, written once and instantiated
+//! for `lazy_core::Lazy` and `lazy_core::sync::Lazy`.
+
+use std::panic::{AssertUnwindSafe, catch_unwind};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+/// Counts builds and drops of the seeds that report to it.
+#[derive(Clone, Default)]
+struct Counter(Arc<AtomicUsize>);
+
+impl Counter {
+    fn bump(&self) {
+        self.0.fetch_add(1, Ordering::SeqCst);
+    }
+    fn get(&self) -> usize {
+        self.0.load(Ordering::SeqCst)
+    }
+}
+
+/// Owned by a seed: bumps its counter when dropped.
+struct DropProbe(Counter);
+
+impl Drop for DropProbe {
+    fn drop(&mut self) {
+        self.0.bump();
+    }
+}
+
+/// A seed with inspectable fields, like Dynamo's lazy cache (value + source).
+struct TrackerSeed {
+    value: i64,
+    source: &'static str,
+    builds: Counter,
+    _probe: DropProbe,
+}
+
+impl lazy_core::Seed for TrackerSeed {
+    type Output = String;
+    fn build(self) -> String {
+        self.builds.bump();
+        format!("{}={}", self.source, self.value)
+    }
+}
+
+fn seed(builds: &Counter, drops: &Counter) -> TrackerSeed {
+    TrackerSeed {
+        value: 7,
+        source: "L['x']",
+        builds: builds.clone(),
+        _probe: DropProbe(drops.clone()),
+    }
+}
+
+fn panic_message(payload: Box<dyn std::any::Any + Send>) -> String {
+    match payload.downcast::<String>() {
+        Ok(message) => *message,
+        Err(payload) => payload
+            .downcast::<&'static str>()
+            .map(|message| message.to_string())
+            .unwrap_or_default(),
+    }
+}
+
+macro_rules! contract_tests {
+    ($flavour:ident, $($lazy:ident)::+) => {
+        mod $flavour {
+            use super::*;
+            use lazy_core::{Realize, RealizeInto, RealizeMut};
+            type Lazy<T, S = fn() -> T> = $($lazy)::+<T, S>;
+
+            // 1. Construction builds nothing; realize builds at most once.
+            #[test]
+            fn construction_builds_nothing() {
+                let (builds, drops) = (Counter::default(), Counter::default());
+                let lazy = Lazy::new(seed(&builds, &drops));
+                assert_eq!(builds.get(), 0);
+                assert!(!Lazy::is_realized(&lazy));
+                assert_eq!(Lazy::get(&lazy), None);
+            }
+
+            #[test]
+            fn realize_builds_once_and_returns_the_same_value() {
+                let (builds, drops) = (Counter::default(), Counter::default());
+                let lazy = Lazy::new(seed(&builds, &drops));
+                let first: *const String = lazy.realize();
+                let second: *const String = lazy.realize();
+                assert_eq!(builds.get(), 1);
+                assert_eq!(first, second);
+                assert_eq!(lazy.realize(), "L['x']=7");
+                assert!(Lazy::is_realized(&lazy));
+                assert_eq!(Lazy::get(&lazy).map(String::as_str), Some("L['x']=7"));
+            }
+
+            #[test]
+            fn realize_mut_and_into_realized_build_once() {
+                let (builds, drops) = (Counter::default(), Counter::default());
+                let mut lazy = Lazy::new(seed(&builds, &drops));
+                lazy.realize_mut().push('!');
+                lazy.realize_mut().push('?');
+                assert_eq!(lazy.into_realized(), "L['x']=7!?");
+                assert_eq!(builds.get(), 1);
+
+                let unbuilt = Lazy::new(seed(&builds, &drops));
+                assert_eq!(unbuilt.into_realized(), "L['x']=7");
+                assert_eq!(builds.get(), 2);
+            }
+
+            // 2. The seed and all it owns are dropped the moment the value is built.
+            #[test]
+            fn seed_is_dropped_when_the_value_is_built() {
+                let (builds, drops) = (Counter::default(), Counter::default());
+                let lazy = Lazy::new(seed(&builds, &drops));
+                assert_eq!(drops.get(), 0);
+                lazy.realize();
+                assert_eq!(drops.get(), 1, "the seed must not outlive the build");
+                drop(lazy);
+                assert_eq!(drops.get(), 1);
+            }
+
+            #[test]
+            fn unbuilt_lazy_drops_its_seed_once() {
+                let (builds, drops) = (Counter::default(), Counter::default());
+                drop(Lazy::new(seed(&builds, &drops)));
+                assert_eq!((builds.get(), drops.get()), (0, 1));
+            }
+
+            // 3. Peeking reads the seed without building; afterwards it says so.
+            #[test]
+            fn peek_reads_the_seed_without_building() {
+                let (builds, drops) = (Counter::default(), Counter::default());
+                let lazy = Lazy::new(seed(&builds, &drops));
+                let (value, source) = {
+                    let seed = Lazy::peek(&lazy).expect("unrealized lazies can be peeked");
+                    (seed.value, seed.source)
+                };
+                assert_eq!((value, source), (7, "L['x']"));
+                assert!(
+                    Lazy::seed_type_name(&lazy).is_some_and(|name| name.ends_with("TrackerSeed"))
+                );
+                assert_eq!(builds.get(), 0);
+                assert!(!Lazy::is_realized(&lazy));
+            }
+
+            #[test]
+            fn peek_after_realization_says_realized_instead_of_panicking() {
+                let (builds, drops) = (Counter::default(), Counter::default());
+                let lazy = Lazy::new(seed(&builds, &drops));
+                lazy.realize();
+                assert!(Lazy::peek(&lazy).is_none());
+                assert_eq!(Lazy::seed_type_name(&lazy), None);
+                assert_eq!(format!("{lazy:?}"), "Lazy(realized: \"L['x']=7\")");
+            }
+
+            // 4. Deferred mutations apply in order, right after the build.
+            #[test]
+            fn deferred_mutations_apply_in_order_before_anyone_sees_the_value() {
+                let (builds, drops) = (Counter::default(), Counter::default());
+                let mut lazy = Lazy::new(seed(&builds, &drops));
+                Lazy::defer(&mut lazy, |s| s.push_str(" name_hint=x"));
+                Lazy::defer(&mut lazy, |s| s.push_str(" line=3"));
+                assert_eq!(builds.get(), 0, "deferring must not build");
+                assert_eq!(Lazy::get(&lazy), None);
+                assert_eq!(lazy.realize(), "L['x']=7 name_hint=x line=3");
+            }
+
+            #[test]
+            fn deferred_mutations_reach_into_realized() {
+                let (builds, drops) = (Counter::default(), Counter::default());
+                let mut lazy = Lazy::new(seed(&builds, &drops));
+                Lazy::defer(&mut lazy, |s| s.push_str(" hint"));
+                assert_eq!(lazy.into_realized(), "L['x']=7 hint");
+            }
+
+            #[test]
+            fn defer_after_realization_applies_at_once() {
+                let (builds, drops) = (Counter::default(), Counter::default());
+                let mut lazy = Lazy::new(seed(&builds, &drops));
+                lazy.realize();
+                Lazy::defer(&mut lazy, |s| s.push_str(" late"));
+                assert_eq!(Lazy::get(&lazy).map(String::as_str), Some("L['x']=7 late"));
+                assert_eq!(builds.get(), 1);
+            }
+
+            // 5. Debug never builds.
+            #[test]
+            fn debug_never_builds() {
+                let (builds, drops) = (Counter::default(), Counter::default());
+                let lazy = Lazy::new(seed(&builds, &drops));
+                let text = format!("{lazy:?}");
+                assert!(text.starts_with("Lazy(unrealized: "), "{text}");
+                assert!(text.ends_with("TrackerSeed)"), "{text}");
+                assert_eq!(builds.get(), 0);
+                assert!(!Lazy::is_realized(&lazy));
+            }
+
+            // 6. A panic in the build poisons the lazy.
+            #[test]
+            fn panicking_build_poisons_and_never_builds_again() {
+                let builds = Counter::default();
+                let counted = builds.clone();
+                let lazy: Lazy<u32, _> = Lazy::new(move || -> u32 {
+                    counted.bump();
+                    panic!("the builder failed")
+                });
+                let first = catch_unwind(AssertUnwindSafe(|| *lazy.realize()));
+                assert_eq!(panic_message(first.unwrap_err()), "the builder failed");
+                assert!(Lazy::is_poisoned(&lazy));
+                assert!(!Lazy::is_realized(&lazy));
+                assert_eq!(format!("{lazy:?}"), "Lazy(poisoned)");
+
+                let second = catch_unwind(AssertUnwindSafe(|| *lazy.realize()));
+                let message = panic_message(second.unwrap_err());
+                assert!(message.contains("Lazy<u32> is poisoned"), "{message}");
+                assert_eq!(builds.get(), 1, "a poisoned lazy must never build again");
+                assert!(Lazy::peek(&lazy).is_none());
+                drop(lazy);
+            }
+
+            #[test]
+            fn panicking_deferred_mutation_poisons() {
+                let mut lazy: Lazy<Vec<u8>> = Lazy::new(Vec::new);
+                Lazy::defer(&mut lazy, |_| panic!("bad hint"));
+                let first = catch_unwind(AssertUnwindSafe(|| lazy.realize().len()));
+                assert!(first.is_err());
+                let second = catch_unwind(AssertUnwindSafe(|| lazy.realize().len()));
+                let message = panic_message(second.unwrap_err());
+                assert!(message.contains("Lazy<alloc::vec::Vec<u8>> is poisoned"), "{message}");
+            }
+
+            #[test]
+            #[should_panic(expected = "Lazy<u32> is poisoned")]
+            fn realize_mut_on_a_poisoned_lazy_panics() {
+                let mut lazy: Lazy<u32> = Lazy::new(|| panic!("no"));
+                let _ = catch_unwind(AssertUnwindSafe(|| *lazy.realize()));
+                *lazy.realize_mut() += 1;
+            }
+
+            #[test]
+            #[should_panic(expected = "Lazy<u32> is poisoned")]
+            fn defer_on_a_poisoned_lazy_panics() {
+                let mut lazy: Lazy<u32> = Lazy::new(|| panic!("no"));
+                let _ = catch_unwind(AssertUnwindSafe(|| *lazy.realize()));
+                Lazy::defer(&mut lazy, |v| *v += 1);
+            }
+
+            #[test]
+            fn from_value_is_realized_and_has_no_seed() {
+                let lazy: Lazy<u8> = Lazy::from_value(3);
+                assert!(Lazy::is_realized(&lazy));
+                assert!(Lazy::peek(&lazy).is_none());
+                assert_eq!(*lazy.realize(), 3);
+            }
+
+            #[test]
+            fn default_builds_the_default_value() {
+                let lazy: Lazy<Vec<u8>> = Lazy::default();
+                assert!(!Lazy::is_realized(&lazy));
+                assert!(lazy.realize().is_empty());
+            }
+        }
+    };
+}
+
+contract_tests!(unsync, lazy_core::Lazy);
+contract_tests!(sync, lazy_core::sync::Lazy);

@@ -1,0 +1,189 @@
+//! `RealizeAll` on std's containers and pointers: every lazy reached is
+//! built, a shared node is built once and walked once, and cycles end.
+
+use std::cell::{Cell, OnceCell};
+use std::collections::{BTreeMap, HashMap, VecDeque};
+use std::rc::Rc;
+use std::sync::Arc;
+
+use lazy_core::{Lazy, Realize, RealizeAll, realize_all_scope, sync};
+
+thread_local! {
+    static BUILDS: Cell<usize> = const { Cell::new(0) };
+}
+
+fn builds() -> usize {
+    BUILDS.with(Cell::get)
+}
+
+fn counted(value: u32) -> Lazy<u32, Box<dyn FnOnce() -> u32>> {
+    Lazy::new(Box::new(move || {
+        BUILDS.with(|builds| builds.set(builds.get() + 1));
+        value
+    }))
+}
+
+type Counted = Lazy<u32, Box<dyn FnOnce() -> u32>>;
+
+#[test]
+fn realizes_every_lazy_in_std_containers() {
+    let before = builds();
+    let vec = vec![counted(1), counted(2)];
+    let deque: VecDeque<_> = [counted(3)].into_iter().collect();
+    let array = [counted(4), counted(5)];
+    let boxed = Box::new(counted(6));
+    let option = Some(counted(7));
+    let none: Option<Counted> = None;
+    let hash: HashMap<&str, _> = [("a", counted(8))].into_iter().collect();
+    let btree: BTreeMap<u8, _> = [(1, counted(9))].into_iter().collect();
+    let tuple = (counted(10), String::from("leaf"), 3_u8, counted(11));
+    let slice: &[Counted] = &vec;
+
+    slice.realize_all();
+    (
+        &deque, &array, &boxed, &option, &none, &hash, &btree, &tuple,
+    )
+        .realize_all();
+
+    assert_eq!(builds() - before, 11);
+    let all = vec
+        .iter()
+        .chain(&deque)
+        .chain(&array)
+        .chain([&*boxed, option.as_ref().unwrap(), &hash["a"], &btree[&1]])
+        .chain([&tuple.0, &tuple.3]);
+    for lazy in all {
+        assert!(Lazy::is_realized(lazy));
+    }
+}
+
+#[test]
+fn realizes_lazies_nested_inside_lazies() {
+    let inner = Rc::new(counted(1));
+    let captured = Rc::clone(&inner);
+    let outer: Lazy<Vec<Rc<Counted>>, _> = Lazy::new(move || vec![captured]);
+    outer.realize_all();
+    assert!(Lazy::is_realized(&outer));
+    assert!(Lazy::is_realized(&inner));
+}
+
+#[test]
+fn twelve_tuple_is_walked() {
+    let t = (
+        counted(1),
+        counted(2),
+        counted(3),
+        counted(4),
+        counted(5),
+        counted(6),
+        counted(7),
+        counted(8),
+        counted(9),
+        counted(10),
+        counted(11),
+        counted(12),
+    );
+    t.realize_all();
+    assert!(Lazy::is_realized(&t.0) && Lazy::is_realized(&t.11));
+}
+
+/// A node whose value walks count how often they run.
+struct Walked {
+    walks: Rc<Cell<usize>>,
+}
+
+impl RealizeAll for Walked {
+    fn realize_all(&self) {
+        self.walks.set(self.walks.get() + 1);
+    }
+}
+
+#[test]
+fn a_shared_node_is_built_and_walked_once_however_many_paths_reach_it() {
+    let walks = Rc::new(Cell::new(0));
+    let builds = Rc::new(Cell::new(0));
+    let (w, b) = (Rc::clone(&walks), Rc::clone(&builds));
+    let shared = Rc::new(Lazy::new(move || {
+        b.set(b.get() + 1);
+        Walked { walks: w }
+    }));
+    let frame = vec![
+        vec![Rc::clone(&shared), Rc::clone(&shared)],
+        vec![Rc::clone(&shared)],
+    ];
+    frame.realize_all();
+    assert_eq!(builds.get(), 1);
+    assert_eq!(walks.get(), 1, "one walk reaches the shared node once");
+
+    // A new top-level walk walks it again (and still builds nothing).
+    frame.realize_all();
+    assert_eq!((builds.get(), walks.get()), (1, 2));
+}
+
+#[test]
+fn arc_and_sync_lazies_are_walked() {
+    let lazy = Arc::new(sync::Lazy::new(|| vec![1_u8, 2]));
+    let both = (Arc::clone(&lazy), Arc::clone(&lazy));
+    both.realize_all();
+    assert_eq!(sync::Lazy::get(&lazy).map(Vec::len), Some(2));
+}
+
+type NodeLazy = Lazy<Node, Box<dyn FnOnce() -> Node>>;
+
+/// A tracker that can point back at itself once built.
+struct Node {
+    next: Option<Rc<NodeLazy>>,
+}
+
+impl RealizeAll for Node {
+    fn realize_all(&self) {
+        self.next.realize_all();
+    }
+}
+
+#[test]
+fn a_cycle_through_lazies_ends() {
+    let slot: Rc<OnceCell<Rc<NodeLazy>>> = Rc::new(OnceCell::new());
+    let inner = Rc::clone(&slot);
+    let a: Rc<NodeLazy> = Rc::new(Lazy::new(Box::new(move || Node {
+        next: inner.get().cloned(),
+    })));
+    let _ = slot.set(Rc::clone(&a));
+    a.realize_all();
+    let next = a
+        .realize()
+        .next
+        .as_ref()
+        .expect("the node points at itself");
+    assert!(Rc::ptr_eq(next, &a));
+    // Break the cycle so the test does not leak.
+    drop(slot);
+}
+
+#[test]
+fn a_panicking_build_ends_the_walk_and_the_next_walk_starts_fresh() {
+    let walks = Rc::new(Cell::new(0));
+    let w = Rc::clone(&walks);
+    let shared = Rc::new(Lazy::new(move || Walked { walks: w }));
+    let broken: Lazy<Walked> = Lazy::new(|| panic!("builder failed"));
+    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        (Rc::clone(&shared), &broken).realize_all()
+    }));
+    assert!(result.is_err());
+    assert_eq!(walks.get(), 1);
+    // The memo of the failed walk is gone: this walk reaches the node again.
+    vec![Rc::clone(&shared)].realize_all();
+    assert_eq!(walks.get(), 2);
+}
+
+#[test]
+fn realize_all_scope_shares_one_memo_across_children() {
+    let walks = Rc::new(Cell::new(0));
+    let w = Rc::clone(&walks);
+    let shared = Rc::new(Lazy::new(move || Walked { walks: w }));
+    realize_all_scope(|| {
+        shared.realize_all();
+        shared.realize_all();
+    });
+    assert_eq!(walks.get(), 1);
+}

@@ -1,0 +1,102 @@
+//! `sync::Lazy` under threads: racing realizers build exactly once and see
+//! one value; waiters on a build that panics get the poison panic, never hang.
+
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, Barrier, mpsc};
+use std::time::Duration;
+
+use lazy_core::{Realize, sync::Lazy};
+
+fn panic_message(payload: Box<dyn std::any::Any + Send>) -> String {
+    match payload.downcast::<String>() {
+        Ok(message) => *message,
+        Err(payload) => payload
+            .downcast::<&'static str>()
+            .map(|message| message.to_string())
+            .unwrap_or_default(),
+    }
+}
+
+#[test]
+fn racing_threads_build_exactly_once_and_share_the_value() {
+    const THREADS: usize = 8;
+    for _round in 0..20 {
+        let builds = Arc::new(AtomicUsize::new(0));
+        let counted = Arc::clone(&builds);
+        let lazy = Arc::new(Lazy::new(move || {
+            counted.fetch_add(1, Ordering::SeqCst);
+            std::thread::yield_now();
+            vec![1_u64, 2, 3]
+        }));
+        let barrier = Arc::new(Barrier::new(THREADS));
+        let handles: Vec<_> = (0..THREADS)
+            .map(|_| {
+                let (lazy, barrier) = (Arc::clone(&lazy), Arc::clone(&barrier));
+                std::thread::spawn(move || {
+                    barrier.wait();
+                    let value = lazy.realize();
+                    assert_eq!(value, &[1, 2, 3]);
+                    (value as *const Vec<u64>).addr()
+                })
+            })
+            .collect();
+        let addresses: Vec<usize> = handles
+            .into_iter()
+            .map(|handle| handle.join().expect("no realizer panics"))
+            .collect();
+        assert_eq!(builds.load(Ordering::SeqCst), 1);
+        assert!(addresses.iter().all(|&address| address == addresses[0]));
+    }
+}
+
+#[test]
+fn waiters_on_a_panicking_build_get_the_poison_panic() {
+    const WAITERS: usize = 4;
+    let (started_tx, started_rx) = mpsc::channel::<()>();
+    let (release_tx, release_rx) = mpsc::channel::<()>();
+    let lazy: Arc<Lazy<String, Box<dyn FnOnce() -> String + Send>>> =
+        Arc::new(Lazy::new(Box::new(move || {
+            started_tx.send(()).ok();
+            release_rx.recv().ok();
+            panic!("guard installation failed")
+        })));
+
+    let builder = {
+        let lazy = Arc::clone(&lazy);
+        std::thread::spawn(move || lazy.realize().len())
+    };
+    started_rx.recv().expect("the build starts");
+    let (done_tx, done_rx) = mpsc::channel();
+    for _ in 0..WAITERS {
+        let (lazy, done) = (Arc::clone(&lazy), done_tx.clone());
+        std::thread::spawn(move || {
+            let result =
+                std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| lazy.realize().len()));
+            done.send(result.map_err(panic_message)).ok();
+        });
+    }
+    // Let the waiters block on the build, then make it fail.
+    std::thread::sleep(Duration::from_millis(50));
+    release_tx.send(()).expect("the builder waits for release");
+
+    let message = panic_message(builder.join().unwrap_err());
+    assert_eq!(message, "guard installation failed");
+    for _ in 0..WAITERS {
+        let outcome = done_rx
+            .recv_timeout(Duration::from_secs(20))
+            .expect("a waiter hung on a poisoned lazy");
+        let message = outcome.unwrap_err();
+        assert!(
+            message.contains("Lazy<alloc::string::String> is poisoned"),
+            "{message}"
+        );
+    }
+    assert!(Lazy::is_poisoned(&lazy));
+}
+
+#[test]
+fn sync_lazy_is_send_and_sync_when_its_parts_are() {
+    fn shareable<T: Send + Sync>() {}
+    shareable::<Lazy<Vec<u8>>>();
+    shareable::<Lazy<String, Box<dyn FnOnce() -> String + Send>>>();
+}
