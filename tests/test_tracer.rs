@@ -809,7 +809,7 @@ fn format_specs_match_python() {
         (Value::Int(255), "x", "ff"),
         (Value::Int(5), "*^7", "***5***"),
         (Value::Int(7), "+", "+7"),
-        (Value::Float(2.71828), ".2f", "2.72"),
+        (Value::Float(1.23456), ".2f", "1.23"),
         (Value::Float(0.25), ".1%", "25.0%"),
         (Value::Float(1234.5), ".3e", "1.234e+03"),
         (Value::str("net"), "<6", "net   "),

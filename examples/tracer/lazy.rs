@@ -16,7 +16,9 @@ use lazy_core::{Lazy, Realize, RealizeAll, Seed};
 use super::builder::Tx;
 use super::guards::GuardKind;
 use super::source::Source;
-use super::tracker::{TraceError, TraceResult, Tracker, VariableTracker};
+// The derive writes the trait's signatures here, so the types they name must
+// be in scope: `BinOp`, `CmpOp`, `Codegen` are used only by the forwarders.
+use super::tracker::{BinOp, CmpOp, Codegen, TraceError, TraceResult, Tracker, VariableTracker};
 use super::trackers::{ConstantTracker, Meta};
 use super::value::{TypeTag, Value};
 
@@ -95,8 +97,25 @@ impl Realize for TrackerCache {
 
 /// Dynamo's `LazyVariableTracker`: a placeholder for a frame value that
 /// builds its real tracker on first real use.
-#[derive(Clone)]
+///
+/// Every `VariableTracker` method is forwarded by the derive (Dynamo's
+/// `_populate()`): it realizes `cache`, then calls the method on the built
+/// tracker. The methods in `except(...)` are the wrapper's own (below).
+#[derive(Clone, lazy_core::RealizeForward)]
+#[realize_forward(
+    VariableTracker,
+    except(
+        source,
+        clone_with_source,
+        is_realized,
+        name_hint,
+        set_name_hint,
+        debug_repr,
+        is_python_hashable,
+    )
+)]
 pub struct LazyVariableTracker {
+    #[realize]
     cache: TrackerCache,
     source: Option<Source>,
 }
@@ -266,8 +285,31 @@ impl RealizeAll for LazyVariableTracker {
 /// installing only a `TYPE_MATCH` guard, and installs the full
 /// `CONSTANT_MATCH` only when the value is really used. A constant that only
 /// passes through is never guarded on its value.
-#[derive(Clone)]
+///
+/// Forwarded like [`LazyVariableTracker`], with the type questions added to
+/// the methods it answers itself.
+#[derive(Clone, lazy_core::RealizeForward)]
+#[realize_forward(
+    VariableTracker,
+    except(
+        source,
+        clone_with_source,
+        is_realized,
+        name_hint,
+        set_name_hint,
+        debug_repr,
+        python_type,
+        python_type_name,
+        isinstance,
+        is_tensor,
+        is_symnode,
+        is_constant_none,
+        is_python_constant,
+        is_python_hashable,
+    )
+)]
 pub struct LazyConstantVariable {
+    #[realize]
     inner: LazyVariableTracker,
 }
 

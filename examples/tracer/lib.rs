@@ -16,7 +16,6 @@
 
 pub mod builder;
 pub mod format;
-mod forward_by_hand;
 pub mod frame_gen;
 pub mod guards;
 pub mod interp;

@@ -165,6 +165,9 @@ impl<T: Any> AsAny for T {
 ///
 /// `RealizeAll` is a supertrait so that `realize_all` reaches through a
 /// `Tracker` into whatever it holds.
+///
+/// `#[forwardable]` records the trait's methods for `#[derive(RealizeForward)]`.
+#[lazy_core::forwardable]
 pub trait VariableTracker: AsAny + RealizeAll {
     // --- identity and metadata ---------------------------------------------
 
