@@ -1019,3 +1019,65 @@ fn iter_on_demand_builds_the_iterator_on_the_first_next_only() {
     assert_eq!(sieves.get(), 1, "built once");
     assert!(!large.is_built());
 }
+
+#[test]
+fn unpacking_builds_the_sequence_but_not_its_items() {
+    let run = lazy_run(
+        SMALL,
+        "a, b, c = L['xs']\nlog(a, c)\nrows, cols = L['x'].shape\nreturn cols\n",
+    );
+    // xs (its items stay placeholders: only logged), then x.
+    assert_eq!(realized_sources(&run), vec!["L['xs']", "L['x']"]);
+    assert_eq!(
+        run.log,
+        vec!["LazyConstantVariable(unrealized: int) LazyConstantVariable(unrealized: int)"]
+    );
+    assert_eq!(run.returned, vec!["ConstantVariable(16)"]);
+    let cases = [
+        (
+            "a, b = L['xs']\n",
+            "too many values to unpack (expected 2, got 3)",
+        ),
+        (
+            "a, b, c, d = L['xs']\n",
+            "not enough values to unpack (expected 4, got 3)",
+        ),
+        (
+            "a, b = L['lr']\n",
+            "cannot unpack non-iterable float object",
+        ),
+        (
+            "a, b = L['x']\n",
+            "cannot unpack non-iterable Tensor object",
+        ),
+    ];
+    for (program, message) in cases {
+        let error = run_mode(&input(frame(SMALL), program), Mode::Lazy).unwrap_err();
+        assert_eq!(error.line(), Some(1));
+        assert!(error.to_string().contains(message), "{program:?}: {error}");
+    }
+    let error = parse_program("p", "a, 3 = L['xs']\n").unwrap_err();
+    assert!(
+        error.to_string().contains("expected `NAME, NAME = EXPR`"),
+        "{error}"
+    );
+}
+
+#[test]
+fn realizing_never_produces_another_lazy_tracker() {
+    let (_tx, trackers) = small_trackers();
+    let names = ["xs", "x", "w", "lr", "name", "obj", "cfg"];
+    for name in names {
+        let tracker = local(&trackers, name);
+        let lazy = as_lazy(&*tracker).expect("frame values start lazy");
+        let built = lazy.realize_tracker();
+        assert!(as_lazy(built).is_none(), "{name} built into a lazy");
+        assert!(built.is_realized());
+        assert_eq!(built.source(), Some(Source::local(name)));
+    }
+    for name in ["fn", "cls", "blt", "pair", "nums"] {
+        let tracker = global(&trackers, name);
+        let built = as_lazy(&*tracker).unwrap().realize_tracker();
+        assert!(as_lazy(built).is_none(), "{name} built into a lazy");
+    }
+}

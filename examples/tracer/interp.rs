@@ -131,6 +131,14 @@ impl Interp<'_> {
                     value.set_name_hint(name);
                     self.names.insert(name.clone(), value);
                 }
+                StmtKind::Unpack { names, expr } => {
+                    let value = self.eval(expr).map_err(at_line)?;
+                    let items = unpack(self.tx, &value, names.len()).map_err(at_line)?;
+                    for (name, item) in names.iter().zip(items) {
+                        item.set_name_hint(name);
+                        self.names.insert(name.clone(), item);
+                    }
+                }
                 StmtKind::StoreGlobal { name, expr } => {
                     let value = self.eval(expr).map_err(at_line)?;
                     // The stored value now lives at another source: a lazy
@@ -290,6 +298,28 @@ impl Interp<'_> {
             }
         }
         Ok(self.tx.constant(Value::str(&text)))
+    }
+}
+
+/// Dynamo's `UNPACK_SEQUENCE`: exactly `count` items.
+fn unpack(tx: &Tx, value: &Tracker, count: usize) -> TraceResult<Vec<Tracker>> {
+    if !value.has_unpack_var_sequence() {
+        return Err(TraceError::new(format!(
+            "cannot unpack non-iterable {} object",
+            value.python_type_name()
+        )));
+    }
+    let items = value.unpack_var_sequence(tx)?;
+    match items.len().cmp(&count) {
+        std::cmp::Ordering::Equal => Ok(items),
+        std::cmp::Ordering::Greater => Err(TraceError::new(format!(
+            "too many values to unpack (expected {count}, got {})",
+            items.len()
+        ))),
+        std::cmp::Ordering::Less => Err(TraceError::new(format!(
+            "not enough values to unpack (expected {count}, got {})",
+            items.len()
+        ))),
     }
 }
 

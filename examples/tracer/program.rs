@@ -6,6 +6,7 @@
 //! w = model.layers[3].attn.weight    # attribute and item access
 //! h = x @ w + 1                      # arithmetic: + - * / // % @
 //! n = x.size(0)                      # method calls
+//! rows, cols = x.shape               # unpacking
 //! label = f"batch {n:>5}"            # f-strings with format specs
 //! log(label, w)                      # builtins: len, isinstance, str, format, ...
 //! G['cache'] = w                     # store a global
@@ -39,6 +40,8 @@ pub struct Stmt {
 pub enum StmtKind {
     /// `name = expr`.
     Assign { name: String, expr: Expr },
+    /// `a, b = expr`: unpacks a sequence.
+    Unpack { names: Vec<String>, expr: Expr },
     /// `G['name'] = expr`.
     StoreGlobal { name: String, expr: Expr },
     /// A call whose result is dropped: `log(x)`.
@@ -201,10 +204,28 @@ fn parse_simple(tokens: &[Tok]) -> PResult<StmtKind> {
             parser.finish()?;
             Ok(StmtKind::Return(values))
         }
-        [Tok::Ident(name), Tok::Op("="), rest @ ..] => {
-            if KEYWORDS.contains(&name.as_str()) || name == "L" || name == "G" {
-                return Err(format!("cannot assign to `{name}`"));
+        [Tok::Ident(_), Tok::Op(","), ..] if tokens.contains(&Tok::Op("=")) => {
+            let Some(eq) = tokens.iter().position(|t| *t == Tok::Op("=")) else {
+                return Err(unknown_operation(tokens));
+            };
+            let mut names = Vec::new();
+            for (i, token) in tokens[..eq].iter().enumerate() {
+                match (i % 2, token) {
+                    (0, Tok::Ident(name)) => names.push(assignable(name)?),
+                    (1, Tok::Op(",")) => {}
+                    _ => {
+                        return Err(format!(
+                            "expected `NAME, NAME = EXPR`, found {}",
+                            token.describe()
+                        ));
+                    }
+                }
             }
+            let expr = Parser::new(&tokens[eq + 1..]).expression_line(false)?;
+            Ok(StmtKind::Unpack { names, expr })
+        }
+        [Tok::Ident(name), Tok::Op("="), rest @ ..] => {
+            assignable(name)?;
             let expr = Parser::new(rest).expression_line(false)?;
             Ok(StmtKind::Assign {
                 name: name.clone(),
@@ -242,6 +263,14 @@ fn parse_simple(tokens: &[Tok]) -> PResult<StmtKind> {
                 _ => Err(unknown_operation(tokens)),
             }
         }
+    }
+}
+
+fn assignable(name: &str) -> PResult<String> {
+    if KEYWORDS.contains(&name) || name == "L" || name == "G" {
+        Err(format!("cannot assign to `{name}`"))
+    } else {
+        Ok(name.to_string())
     }
 }
 
