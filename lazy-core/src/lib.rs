@@ -57,4 +57,9 @@ pub use seed::Seed;
 pub use unsync::Lazy;
 
 #[cfg(feature = "derive")]
-pub use lazy_derive::{RealizeForward, forwardable};
+pub use lazy_derive::{RealizeAll, RealizeForward, forwardable};
+
+/// The README's examples, compiled and run as doctests so they stay true.
+#[cfg(doctest)]
+#[doc = include_str!("../../README.md")]
+struct ReadmeDoctests;

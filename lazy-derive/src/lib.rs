@@ -44,6 +44,7 @@ mod expand;
 mod fallback;
 mod input;
 mod method;
+mod realize_all;
 #[cfg(test)]
 mod snapshots;
 mod tokens;
@@ -163,4 +164,36 @@ pub fn derive_realize_forward(input: TokenStream) -> TokenStream {
 #[proc_macro]
 pub fn __forward_impl(input: TokenStream) -> TokenStream {
     expand::forward_impl(input.into()).into()
+}
+
+/// Implements `lazy_core::RealizeAll` for a struct or enum: realizing all
+/// walks every field, except those marked `#[realize_all(skip)]`.
+///
+/// Fields of std's leaf types (numbers, `bool`, `char`, `String`, …) need no
+/// mark; a field of another type without `RealizeAll` is an error at that
+/// field that says to implement it or skip the field. Type parameters that a
+/// walked field mentions get a `RealizeAll` bound.
+///
+/// ```
+/// use lazy_core::{Lazy, RealizeAll};
+///
+/// #[derive(RealizeAll)]
+/// struct Frame {
+///     locals: Vec<Lazy<u32>>,
+///     depth: usize,
+///     #[realize_all(skip)]
+///     name: std::cell::Cell<u8>, // not a tracker: left alone
+/// }
+///
+/// let frame = Frame {
+///     locals: vec![Lazy::new(|| 1), Lazy::new(|| 2)],
+///     depth: 0,
+///     name: std::cell::Cell::new(0),
+/// };
+/// frame.realize_all();
+/// assert!(frame.locals.iter().all(Lazy::is_realized));
+/// ```
+#[proc_macro_derive(RealizeAll, attributes(realize_all))]
+pub fn derive_realize_all(input: TokenStream) -> TokenStream {
+    realize_all::derive(input.into()).into()
 }
