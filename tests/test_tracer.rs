@@ -196,6 +196,12 @@ fn realize_all_builds_everything_a_returned_value_holds() {
     );
     assert_eq!(count(&run, GuardKind::TensorMatch), 2);
     assert_eq!(run.codegen, vec!["LOAD L['obj']", "RETURN_VALUE"]);
+
+    // The same tracker returned twice, and a clone sharing its cache: one
+    // build each, whatever the number of paths.
+    let twice = lazy_run(SMALL, "a = L['obj']\nb = a\nreturn a, b, L['obj']\n");
+    assert_eq!(twice.stats.realized, 4);
+    assert_eq!(twice.stats.guards, run.stats.guards);
 }
 
 #[test]

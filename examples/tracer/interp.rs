@@ -47,23 +47,13 @@ impl FrameTrackers {
 
 /// What a trace produced. `realize_all` over it builds every lazy tracker
 /// that leaves the trace (the frame must be able to rebuild its outputs).
+#[derive(RealizeAll)]
 pub struct TraceOutput {
     pub returned: Vec<Tracker>,
     pub stored_globals: Vec<(Rc<str>, Tracker)>,
     /// The line of the `return` that ended the trace.
+    #[realize_all(skip)]
     pub return_line: Option<usize>,
-}
-
-// TEMPORARY until `#[derive(RealizeAll)]` lands on main.
-impl RealizeAll for TraceOutput {
-    fn realize_all(&self) {
-        for tracker in &self.returned {
-            tracker.realize_all();
-        }
-        for (_, tracker) in &self.stored_globals {
-            tracker.realize_all();
-        }
-    }
 }
 
 impl TraceOutput {

@@ -70,7 +70,9 @@ impl Seed for TrackerSeed {
 /// The cache that clones of a lazy tracker share: realizing one realizes all
 /// (Dynamo's shared `_cache`). Realizes to the built tracker as a trait
 /// object, so the forwarders call `<dyn VariableTracker>::method`.
-#[derive(Clone)]
+/// `realize_all` builds the tracker and walks it; a cache shared by clones
+/// is walked once.
+#[derive(Clone, RealizeAll)]
 pub struct TrackerCache(Rc<Lazy<Box<dyn VariableTracker>, TrackerSeed>>);
 
 impl TrackerCache {
@@ -101,7 +103,7 @@ impl Realize for TrackerCache {
 /// Every `VariableTracker` method is forwarded by the derive (Dynamo's
 /// `_populate()`): it realizes `cache`, then calls the method on the built
 /// tracker. The methods in `except(...)` are the wrapper's own (below).
-#[derive(Clone, lazy_core::RealizeForward)]
+#[derive(Clone, RealizeAll, lazy_core::RealizeForward)]
 #[realize_forward(
     VariableTracker,
     except(
@@ -117,6 +119,7 @@ impl Realize for TrackerCache {
 pub struct LazyVariableTracker {
     #[realize]
     cache: TrackerCache,
+    #[realize_all(skip)]
     source: Option<Source>,
 }
 
@@ -274,12 +277,6 @@ impl fmt::Debug for LazyVariableTracker {
     }
 }
 
-impl RealizeAll for LazyVariableTracker {
-    fn realize_all(&self) {
-        self.realize_tracker().realize_all();
-    }
-}
-
 /// Dynamo's `LazyConstantVariable`: a lazy tracker for a `bool`, `int`,
 /// `float` or `str` that answers type questions from the raw value,
 /// installing only a `TYPE_MATCH` guard, and installs the full
@@ -288,7 +285,7 @@ impl RealizeAll for LazyVariableTracker {
 ///
 /// Forwarded like [`LazyVariableTracker`], with the type questions added to
 /// the methods it answers itself.
-#[derive(Clone, lazy_core::RealizeForward)]
+#[derive(Clone, RealizeAll, lazy_core::RealizeForward)]
 #[realize_forward(
     VariableTracker,
     except(
@@ -429,12 +426,6 @@ impl fmt::Display for LazyConstantVariable {
 impl fmt::Debug for LazyConstantVariable {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         fmt::Display::fmt(self, f)
-    }
-}
-
-impl RealizeAll for LazyConstantVariable {
-    fn realize_all(&self) {
-        self.inner.realize_all();
     }
 }
 

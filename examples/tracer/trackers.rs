@@ -14,7 +14,7 @@ use super::value::{TensorMeta, TypeTag, Value};
 
 /// What every concrete tracker carries besides its value: its source and the
 /// name the traced code gave it. Not a variable: `realize_all` skips it
-/// (Dynamo's `_nonvar_fields`).
+/// (`#[realize_all(skip)]`, Dynamo's `_nonvar_fields`).
 #[derive(Clone, Debug, Default)]
 pub struct Meta {
     pub source: Option<Source>,
@@ -195,9 +195,10 @@ pub fn arith(a: &Value, op: BinOp, b: &Value) -> TraceResult<Value> {
 // ---------------------------------------------------------------------------
 
 /// `None`, `bool`, `int`, `float`, `str`: Dynamo's `ConstantVariable`.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, RealizeAll)]
 pub struct ConstantTracker {
     pub value: Value,
+    #[realize_all(skip)]
     meta: Meta,
 }
 
@@ -205,10 +206,6 @@ impl ConstantTracker {
     pub fn new(value: Value, meta: Meta) -> ConstantTracker {
         ConstantTracker { value, meta }
     }
-}
-
-impl RealizeAll for ConstantTracker {
-    fn realize_all(&self) {}
 }
 
 impl VariableTracker for ConstantTracker {
@@ -393,10 +390,11 @@ fn normalize_index(index: i64, len: usize, what: &str) -> TraceResult<usize> {
 
 /// A list or tuple whose items are trackers of their own (lazy ones, in a
 /// lazy run): Dynamo's `ListVariable` / `TupleVariable`.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, RealizeAll)]
 pub struct SequenceTracker {
     pub tuple: bool,
     pub items: Vec<Tracker>,
+    #[realize_all(skip)]
     meta: Meta,
 }
 
@@ -410,15 +408,6 @@ impl SequenceTracker {
             TypeTag::Tuple
         } else {
             TypeTag::List
-        }
-    }
-}
-
-// TEMPORARY until `#[derive(RealizeAll)]` lands on main.
-impl RealizeAll for SequenceTracker {
-    fn realize_all(&self) {
-        for item in &self.items {
-            item.realize_all();
         }
     }
 }
@@ -633,9 +622,10 @@ impl VariableTracker for SequenceTracker {
 // ---------------------------------------------------------------------------
 
 /// A dict with constant keys: Dynamo's `ConstDictVariable`.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, RealizeAll)]
 pub struct DictTracker {
     pub entries: Vec<(Value, Tracker)>,
+    #[realize_all(skip)]
     meta: Meta,
 }
 
@@ -649,15 +639,6 @@ impl DictTracker {
             .iter()
             .find(|(k, _)| k.py_eq(key))
             .map(|(_, v)| v)
-    }
-}
-
-// TEMPORARY until `#[derive(RealizeAll)]` lands on main.
-impl RealizeAll for DictTracker {
-    fn realize_all(&self) {
-        for (_, value) in &self.entries {
-            value.realize_all();
-        }
     }
 }
 
@@ -820,12 +801,15 @@ impl Dim {
 
 /// A tensor: a graph node with known dtype and shape. Dynamo's
 /// `TensorVariable`.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, RealizeAll)]
 pub struct TensorTracker {
+    #[realize_all(skip)]
     pub dims: Vec<Dim>,
     pub dtype: Rc<str>,
     pub node: String,
+    #[realize_all(skip)]
     tx: Tx,
+    #[realize_all(skip)]
     meta: Meta,
 }
 
@@ -986,10 +970,6 @@ impl TensorTracker {
             "{what} on a tensor depends on its data; the graph would break here"
         ))
     }
-}
-
-impl RealizeAll for TensorTracker {
-    fn realize_all(&self) {}
 }
 
 impl VariableTracker for TensorTracker {
@@ -1240,14 +1220,16 @@ impl VariableTracker for TensorTracker {
 /// A symbolic int (a dynamic size, or arithmetic on one): Dynamo's
 /// `SymNodeVariable`. Using its value as a concrete int installs a
 /// `SHAPE_ENV` guard on the sizes it comes from.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, RealizeAll)]
 pub struct SymNodeTracker {
     /// In symbols: `2*s0`.
     pub expr: String,
     /// In sources, for guards: `2*L['x'].size()[0]`.
     pub source_expr: String,
     pub hint: i64,
+    #[realize_all(skip)]
     tx: Tx,
+    #[realize_all(skip)]
     meta: Meta,
 }
 
@@ -1271,10 +1253,6 @@ impl SymNodeTracker {
         );
         self.hint
     }
-}
-
-impl RealizeAll for SymNodeTracker {
-    fn realize_all(&self) {}
 }
 
 fn parenthesize(expr: &str) -> String {
@@ -1454,10 +1432,11 @@ impl VariableTracker for SymNodeTracker {
 // ---------------------------------------------------------------------------
 
 /// An instance of a user class: Dynamo's `UserDefinedObjectVariable`.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, RealizeAll)]
 pub struct ObjectTracker {
     pub class: Rc<str>,
     pub attrs: Vec<(Rc<str>, Tracker)>,
+    #[realize_all(skip)]
     meta: Meta,
 }
 
@@ -1475,15 +1454,6 @@ impl ObjectTracker {
             .iter()
             .find(|(n, _)| &**n == name)
             .map(|(_, v)| v)
-    }
-}
-
-// TEMPORARY until `#[derive(RealizeAll)]` lands on main.
-impl RealizeAll for ObjectTracker {
-    fn realize_all(&self) {
-        for (_, value) in &self.attrs {
-            value.realize_all();
-        }
     }
 }
 
@@ -1623,9 +1593,10 @@ fn torch_function(name: &str) -> Option<&str> {
 
 /// A function, class or builtin of the frame: Dynamo's `UserFunctionVariable`,
 /// `UserDefinedClassVariable` and `BuiltinVariable`.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, RealizeAll)]
 pub struct FunctionTracker {
     pub value: Value,
+    #[realize_all(skip)]
     meta: Meta,
 }
 
@@ -1640,10 +1611,6 @@ impl FunctionTracker {
             _ => "?",
         }
     }
-}
-
-impl RealizeAll for FunctionTracker {
-    fn realize_all(&self) {}
 }
 
 impl VariableTracker for FunctionTracker {

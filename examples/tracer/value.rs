@@ -17,6 +17,7 @@
 use std::fmt;
 use std::rc::Rc;
 
+use lazy_core::RealizeAll;
 use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 
 /// A value of the traced frame. Containers hold their items behind `Rc`, so a
@@ -37,6 +38,12 @@ pub enum Value {
     Function(Rc<str>),
     Class(Rc<str>),
     Builtin(Rc<str>),
+}
+
+/// A raw value holds no lazy tracker: `realize_all` has nothing to do in it
+/// (a leaf, like std's numbers and strings).
+impl RealizeAll for Value {
+    fn realize_all(&self) {}
 }
 
 /// What a tracer knows about a tensor: its shape, dtype, and which dims are
