@@ -321,10 +321,11 @@ fn tokenize(line: &str) -> PResult<Vec<Tok>> {
     let mut i = 0;
     while i < chars.len() {
         let c = chars[i];
+        if c == '#' {
+            break;
+        }
         if c.is_whitespace() {
             i += 1;
-        } else if c == '#' {
-            break;
         } else if c == 'f' && matches!(chars.get(i + 1), Some('"' | '\'')) {
             let (text, next) = read_string(&chars, i + 1)?;
             tokens.push(Tok::FStr(text));
