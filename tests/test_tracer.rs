@@ -19,7 +19,7 @@ use std::collections::BTreeSet;
 use std::rc::Rc;
 
 use tracer::builder::{Event, Mode, Tx};
-use tracer::guards::GuardKind;
+use tracer::guards::{Guard, GuardKind};
 use tracer::interp::FrameTrackers;
 use tracer::lazy::{as_lazy, realized_as};
 use tracer::run::{
@@ -172,16 +172,39 @@ fn lazy_run_counts_match_its_event_log() {
     // Every build of a frame value is one event (the lazy f-string is not a
     // frame value, and is never rendered by the built-in program).
     assert_eq!(runs.lazy.stats.realized, realizations);
-    let guards_in_events: usize = runs
+    let installed: Vec<&Guard> = runs
         .lazy
         .events
         .iter()
-        .map(|e| match e {
-            Event::Realize { guards, .. } => guards.len(),
-            Event::Guard(_) => 1,
+        .flat_map(|e| match e {
+            Event::Realize { guards, .. } => guards.iter().collect(),
+            Event::Guard(guard) => vec![guard],
         })
-        .sum();
-    assert_eq!(guards_in_events, runs.lazy.stats.guards);
+        .collect();
+    assert_eq!(runs.lazy.guards.len(), runs.lazy.stats.guards);
+    // Every guard in the log was installed by an event; an installed guard
+    // missing from the log is a TYPE_MATCH that a CONSTANT_MATCH on the same
+    // source replaced.
+    for guard in &runs.lazy.guards {
+        assert!(installed.contains(&guard), "{guard}");
+    }
+    let replaced: Vec<&&Guard> = installed
+        .iter()
+        .filter(|g| !runs.lazy.guards.contains(g))
+        .collect();
+    assert!(
+        !replaced.is_empty(),
+        "the built-in program type-checks constants it then uses"
+    );
+    for guard in replaced {
+        assert_eq!(guard.kind, GuardKind::TypeMatch);
+        assert!(
+            runs.lazy
+                .guards
+                .iter()
+                .any(|g| g.kind == GuardKind::ConstantMatch && g.source == guard.source)
+        );
+    }
 }
 
 #[test]
@@ -430,6 +453,10 @@ fn lazy_constant_installs_only_type_match_until_used() {
     assert_eq!(lr.as_python_constant(), Ok(Value::Float(0.01)));
     assert!(lr.is_realized());
     assert_eq!(tx.guard_count(GuardKind::ConstantMatch), 1);
+    // The value guard checks the type too: it replaces the TYPE_MATCH.
+    assert_eq!(tx.guard_count(GuardKind::TypeMatch), 0);
+    assert_eq!(lr.python_type_name(), "float");
+    assert_eq!(tx.guards().len(), 1);
 }
 
 #[test]
@@ -1086,4 +1113,47 @@ fn realizing_never_produces_another_lazy_tracker() {
         let built = as_lazy(&*tracker).unwrap().realize_tracker();
         assert!(as_lazy(built).is_none(), "{name} built into a lazy");
     }
+}
+
+#[test]
+fn the_command_traces_a_frame_and_program_from_files() {
+    let data = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/tracer_data");
+    let args = [
+        "--frame".to_string(),
+        format!("{data}/mlp_frame.json"),
+        "--program".to_string(),
+        format!("{data}/mlp_program.txt"),
+    ];
+    let outcome = main_with_args(args);
+    assert_eq!(outcome.code, 0, "{}", outcome.stderr);
+    assert!(
+        outcome
+            .stdout
+            .contains("Both runs return the same values: yes")
+    );
+
+    let frame = parse_frame(
+        "mlp_frame.json",
+        &std::fs::read_to_string(format!("{data}/mlp_frame.json")).unwrap(),
+    )
+    .unwrap();
+    let program = std::fs::read_to_string(format!("{data}/mlp_program.txt")).unwrap();
+    let runs = compare(&input(frame, &program)).unwrap();
+    // Never built: the labels (only logged), the config's name, the dropout,
+    // the activation name, the training flag, the class, the other function
+    // and the other dict value.
+    let built: BTreeSet<String> = realized_sources(&runs.lazy).into_iter().collect();
+    for unused in [
+        "L['labels']",
+        "L['config']['name']",
+        "L['self'].dropout",
+        "L['self'].activation",
+        "L['self'].training",
+        "G['Linear']",
+    ] {
+        assert!(!built.contains(unused), "{unused} was built");
+    }
+    assert_eq!(runs.eager.stats.realized, 32);
+    assert_eq!(runs.lazy.stats.realized, 15);
+    assert_eq!(runs.lazy.returned, vec!["TensorVariable(float32[s0, 10])"]);
 }

@@ -71,17 +71,30 @@ impl fmt::Display for Guard {
 
 /// The guards of one trace, in the order installed; installing the same
 /// guard twice keeps one.
+///
+/// A `CONSTANT_MATCH` checks the type as well as the value (as Dynamo's
+/// `EQUALS_MATCH` does), so it replaces a `TYPE_MATCH` on the same source,
+/// and a `TYPE_MATCH` after it adds nothing.
 #[derive(Debug, Default)]
 pub struct GuardLog {
     guards: Vec<Guard>,
     seen: HashSet<Guard>,
+    constant_sources: HashSet<String>,
 }
 
 impl GuardLog {
-    /// Installs `guard`; returns `false` if it was installed already.
+    /// Installs `guard`; returns `false` if it adds nothing to the guards
+    /// already installed.
     pub fn install(&mut self, guard: Guard) -> bool {
-        if self.seen.contains(&guard) {
+        if self.seen.contains(&guard)
+            || (guard.kind == GuardKind::TypeMatch && self.constant_sources.contains(&guard.source))
+        {
             return false;
+        }
+        if guard.kind == GuardKind::ConstantMatch {
+            self.guards
+                .retain(|g| !(g.kind == GuardKind::TypeMatch && g.source == guard.source));
+            self.constant_sources.insert(guard.source.clone());
         }
         self.seen.insert(guard.clone());
         self.guards.push(guard);
