@@ -80,6 +80,7 @@ pub struct GuardLog {
     guards: Vec<Guard>,
     seen: HashSet<Guard>,
     constant_sources: HashSet<String>,
+    type_sources: HashSet<String>,
 }
 
 impl GuardLog {
@@ -91,10 +92,18 @@ impl GuardLog {
         {
             return false;
         }
-        if guard.kind == GuardKind::ConstantMatch {
-            self.guards
-                .retain(|g| !(g.kind == GuardKind::TypeMatch && g.source == guard.source));
-            self.constant_sources.insert(guard.source.clone());
+        match guard.kind {
+            GuardKind::ConstantMatch => {
+                if self.type_sources.remove(&guard.source) {
+                    self.guards
+                        .retain(|g| !(g.kind == GuardKind::TypeMatch && g.source == guard.source));
+                }
+                self.constant_sources.insert(guard.source.clone());
+            }
+            GuardKind::TypeMatch => {
+                self.type_sources.insert(guard.source.clone());
+            }
+            _ => {}
         }
         self.seen.insert(guard.clone());
         self.guards.push(guard);
