@@ -104,6 +104,24 @@ impl Wrapper {
                 "`#[derive(RealizeForward)]` needs `#[realize_forward(Trait, ...)]` naming the traits to forward",
             ));
         }
+        for attr in input.attrs.iter().filter(|a| a.path().is_ident("realize")) {
+            errors.push(Error::new_spanned(
+                attr,
+                "`#[realize]` goes on the field that realizes, not on the type",
+            ));
+        }
+        for field in all_fields(&input) {
+            for attr in field
+                .attrs
+                .iter()
+                .filter(|a| a.path().is_ident("realize_forward"))
+            {
+                errors.push(Error::new_spanned(
+                    attr,
+                    "`#[realize_forward(...)]` goes on the type, not on a field",
+                ));
+            }
+        }
         let realize = realize_field(&input, &mut errors);
         errors.finish()?;
         Ok(Wrapper {
@@ -257,23 +275,29 @@ fn std_trait(path: &Path) -> Option<Error> {
     Some(Error::new_spanned(path, message))
 }
 
+/// Every field of the struct, enum or union.
+fn all_fields(input: &DeriveInput) -> Vec<&syn::Field> {
+    match &input.data {
+        Data::Struct(data) => data.fields.iter().collect(),
+        Data::Enum(data) => data.variants.iter().flat_map(|v| &v.fields).collect(),
+        Data::Union(data) => data.fields.named.iter().collect(),
+    }
+}
+
 fn realize_field(input: &DeriveInput, errors: &mut Errors) -> Option<RealizeField> {
     let fields: Vec<&syn::Field> = match &input.data {
         Data::Struct(data) => data.fields.iter().collect(),
-        Data::Enum(data) => {
-            for variant in &data.variants {
-                for field in &variant.fields {
-                    for attr in field.attrs.iter().filter(|a| a.path().is_ident("realize")) {
-                        errors.push(Error::new(
-                            attr.span(),
-                            "`#[realize]` works on a struct field only; for an enum, implement `lazy_core::Realize` for it",
-                        ));
-                    }
+        Data::Enum(_) | Data::Union(_) => {
+            for field in all_fields(input) {
+                for attr in field.attrs.iter().filter(|a| a.path().is_ident("realize")) {
+                    errors.push(Error::new_spanned(
+                    attr,
+                        "`#[realize]` works on a struct field only; for an enum or a union, implement `lazy_core::Realize` for it",
+                    ));
                 }
             }
             return None;
         }
-        Data::Union(_) => return None,
     };
     let mut found: Option<RealizeField> = None;
     for (index, field) in fields.into_iter().enumerate() {
@@ -286,8 +310,8 @@ fn realize_field(input: &DeriveInput, errors: &mut Errors) -> Option<RealizeFiel
                 }
             };
             if found.is_some() {
-                errors.push(Error::new(
-                    attr.span(),
+                errors.push(Error::new_spanned(
+                    attr,
                     "only one field can be `#[realize]`; the wrapper realizes through exactly one field",
                 ));
                 continue;
