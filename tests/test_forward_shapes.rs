@@ -27,6 +27,11 @@ pub trait Shapes {
     fn present(&self) -> &'static str;
     #[cfg(any())]
     fn absent(&self) -> &'static str;
+    /// Could not be forwarded, but is compiled out: no error.
+    #[cfg(any())]
+    fn create() -> Self
+    where
+        Self: Sized;
     #[deprecated(note = "use `present`")]
     fn old(&self) -> u8;
     #[must_use]

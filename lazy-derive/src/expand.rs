@@ -93,6 +93,7 @@ pub fn trait_impl(
         .map(param_name)
         .collect();
 
+    let mut cfg_errors = TokenStream::new();
     let mut assoc_types = Vec::new();
     let mut consts = Vec::new();
     let mut methods = Vec::new();
@@ -159,7 +160,14 @@ pub fn trait_impl(
                     }
                     ForwardPlan::KeepDefault => {}
                     ForwardPlan::Unsupported(message) => {
-                        errors.push(Error::new(span, message));
+                        let cfgs = fallback::cfg_attrs(&method.item.attrs);
+                        if cfgs.is_empty() {
+                            errors.push(Error::new(span, message));
+                        } else {
+                            // Only an error where the method exists.
+                            let error = Error::new(span, message).into_compile_error();
+                            cfg_errors.extend(quote!(#(#cfgs)* #error));
+                        }
                         methods.push(fallback::stub(&method));
                     }
                 }
@@ -208,6 +216,7 @@ pub fn trait_impl(
         .then(|| quote_spanned!(span=> #self_ty: ::lazy_core::RealizeInto,));
 
     quote! {
+        #cfg_errors
         #[automatically_derived]
         impl #impl_generics #trait_full for #self_ty
         where
