@@ -6,6 +6,7 @@ use std::collections::HashSet;
 use proc_macro2::{Span, TokenStream};
 use quote::{ToTokens, quote, quote_spanned};
 use syn::ext::IdentExt;
+use syn::spanned::Spanned;
 use syn::{
     Error, FnArg, GenericParam, Generics, Ident, ItemTrait, Path, ReturnType, TraitItem,
     TraitItemConst, TraitItemType, WherePredicate,
@@ -462,24 +463,65 @@ fn inherent_forwarder(ctx: &ImplContext, method: &Method, except: &Ident) -> Tok
 }
 
 /// `impl Realize for Wrapper` through the `#[realize]` field.
+/// Where the `Realize` family is written: the `#[realize]` field.
+#[derive(Clone, Copy)]
+struct FieldImpl<'a> {
+    ident: &'a Ident,
+    ty: &'a syn::Type,
+    member: &'a syn::Member,
+    /// Located at the field's type, resolved like the rest of the expansion:
+    /// a field type that cannot realize is reported there.
+    span: Span,
+    /// The wrapper is generic: the field's bounds go in the `where` clause.
+    /// A concrete wrapper leaves them to the body, whose single error then
+    /// points at the field instead of failing the impl and its every use.
+    generic: bool,
+}
+
+impl<'a> FieldImpl<'a> {
+    fn new(wrapper: &'a Wrapper, field: &'a RealizeField) -> Self {
+        FieldImpl {
+            ident: &wrapper.input.ident,
+            ty: &field.ty,
+            member: &field.member,
+            span: Span::call_site().located_at(field.ty.span()),
+            generic: !wrapper.input.generics.params.is_empty(),
+        }
+    }
+
+    fn bounds(&self, bounds: TokenStream) -> Option<TokenStream> {
+        self.generic.then_some(bounds)
+    }
+}
+
 pub fn realize_impl(wrapper: &Wrapper, field: &RealizeField) -> TokenStream {
-    let ident = &wrapper.input.ident;
+    let bounds = FieldImpl::new(wrapper, field);
+    let FieldImpl {
+        ident,
+        ty,
+        member,
+        span,
+        ..
+    } = bounds;
     let (impl_generics, ty_generics, where_clause) = wrapper.input.generics.split_for_impl();
     let predicates = where_clause
         .into_iter()
         .flat_map(|clause| &clause.predicates);
-    let ty = &field.ty;
-    let member = &field.member;
     let (target, bound, realize) = match field.deref {
         None => (
             quote!(<#ty as ::lazy_core::Realize>::Target),
-            TokenStream::new(),
-            quote!(::lazy_core::Realize::realize(&self.#member)),
+            // Always bounded, at the field: a field that cannot realize at
+            // all is reported there first.
+            Some(quote_spanned!(span=> #ty: ::lazy_core::Realize,)),
+            quote_spanned!(span=> ::lazy_core::Realize::realize(&self.#member)),
         ),
         Some(_) => (
             quote!(<<#ty as ::lazy_core::Realize>::Target as ::core::ops::Deref>::Target),
-            quote!(<#ty as ::lazy_core::Realize>::Target: ::core::ops::Deref,),
-            quote!(::core::ops::Deref::deref(::lazy_core::Realize::realize(&self.#member))),
+            bounds.bounds(quote! {
+                #ty: ::lazy_core::Realize,
+                <#ty as ::lazy_core::Realize>::Target: ::core::ops::Deref,
+            }),
+            quote_spanned!(span=> ::core::ops::Deref::deref(::lazy_core::Realize::realize(&self.#member))),
         ),
     };
     quote! {
@@ -487,7 +529,6 @@ pub fn realize_impl(wrapper: &Wrapper, field: &RealizeField) -> TokenStream {
         impl #impl_generics ::lazy_core::Realize for #ident #ty_generics
         where
             #(#predicates,)*
-            #ty: ::lazy_core::Realize,
             #bound
         {
             type Target = #target;
@@ -500,21 +541,29 @@ pub fn realize_impl(wrapper: &Wrapper, field: &RealizeField) -> TokenStream {
 }
 
 pub fn realize_mut_impl(wrapper: &Wrapper, field: &RealizeField) -> TokenStream {
-    let ident = &wrapper.input.ident;
+    let bounds = FieldImpl::new(wrapper, field);
+    let FieldImpl {
+        ident,
+        ty,
+        member,
+        span,
+        ..
+    } = bounds;
     let (impl_generics, ty_generics, where_clause) = wrapper.input.generics.split_for_impl();
     let predicates = where_clause
         .into_iter()
         .flat_map(|clause| &clause.predicates);
-    let ty = &field.ty;
-    let member = &field.member;
     let (bound, realize_mut) = match field.deref {
         None => (
-            TokenStream::new(),
-            quote!(::lazy_core::RealizeMut::realize_mut(&mut self.#member)),
+            bounds.bounds(quote!(#ty: ::lazy_core::RealizeMut,)),
+            quote_spanned!(span=> ::lazy_core::RealizeMut::realize_mut(&mut self.#member)),
         ),
         Some(_) => (
-            quote!(<#ty as ::lazy_core::Realize>::Target: ::core::ops::DerefMut,),
-            quote!(::core::ops::DerefMut::deref_mut(
+            bounds.bounds(quote! {
+                #ty: ::lazy_core::RealizeMut,
+                <#ty as ::lazy_core::Realize>::Target: ::core::ops::DerefMut,
+            }),
+            quote_spanned!(span=> ::core::ops::DerefMut::deref_mut(
                 ::lazy_core::RealizeMut::realize_mut(&mut self.#member)
             )),
         ),
@@ -524,7 +573,6 @@ pub fn realize_mut_impl(wrapper: &Wrapper, field: &RealizeField) -> TokenStream 
         impl #impl_generics ::lazy_core::RealizeMut for #ident #ty_generics
         where
             #(#predicates,)*
-            #ty: ::lazy_core::RealizeMut,
             #bound
         {
             #[inline]
@@ -536,26 +584,34 @@ pub fn realize_mut_impl(wrapper: &Wrapper, field: &RealizeField) -> TokenStream 
 }
 
 pub fn realize_into_impl(wrapper: &Wrapper, field: &RealizeField) -> TokenStream {
-    let ident = &wrapper.input.ident;
+    let bounds = FieldImpl::new(wrapper, field);
+    let FieldImpl {
+        ident,
+        ty,
+        member,
+        span,
+        ..
+    } = bounds;
     let (impl_generics, ty_generics, where_clause) = wrapper.input.generics.split_for_impl();
     let predicates = where_clause
         .into_iter()
         .flat_map(|clause| &clause.predicates);
-    let ty = &field.ty;
-    let member = &field.member;
+    let bound = bounds.bounds(quote!(#ty: ::lazy_core::RealizeInto,));
+    let into_realized =
+        quote_spanned!(span=> ::lazy_core::RealizeInto::into_realized(self.#member));
     quote! {
         #[automatically_derived]
         impl #impl_generics ::lazy_core::RealizeInto for #ident #ty_generics
         where
             #(#predicates,)*
-            #ty: ::lazy_core::RealizeInto,
+            #bound
         {
             #[inline]
             fn into_realized(self) -> Self::Target
             where
                 Self::Target: ::core::marker::Sized,
             {
-                ::lazy_core::RealizeInto::into_realized(self.#member)
+                #into_realized
             }
         }
     }
