@@ -1157,3 +1157,41 @@ fn the_command_traces_a_frame_and_program_from_files() {
     assert_eq!(runs.lazy.stats.realized, 15);
     assert_eq!(runs.lazy.returned, vec!["TensorVariable(float32[s0, 10])"]);
 }
+
+#[test]
+fn programs_that_double_a_value_every_line_fail_instead_of_exhausting_memory() {
+    let doubling = |start: &str, step: &str| {
+        let mut program = format!("a = {start}\n");
+        for _ in 0..64 {
+            program.push_str(&format!("a = {step}\n"));
+        }
+        program
+    };
+    let cases = [
+        (doubling("'ab'", "a + a"), "string too large"),
+        (doubling("L['xs']", "a + a"), "sequence too large"),
+        (
+            doubling("L['x'].size(0)", "a + a"),
+            "symbolic expression too large",
+        ),
+        (doubling("'ab'", "a * 2"), "string repetition too large"),
+    ];
+    for (program, message) in cases {
+        let error = run_mode(&input(frame(SMALL), &program), Mode::Lazy).unwrap_err();
+        assert!(error.to_string().contains(message), "{error}");
+        assert!(error.line().is_some_and(|line| line > 2));
+    }
+}
+
+#[test]
+fn string_reprs_match_python() {
+    let cases = [
+        ("net", "'net'"),
+        ("it's", "\"it's\""),
+        ("say \"hi\" it's", "'say \"hi\" it\\'s'"),
+        ("a\nb\\", "'a\\nb\\\\'"),
+    ];
+    for (text, repr) in cases {
+        assert_eq!(Value::str(text).repr(), repr);
+    }
+}
