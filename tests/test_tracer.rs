@@ -363,6 +363,23 @@ fn lazy_sym_format_string_guards_nothing_unless_used() {
         .collect();
     assert_eq!(shape, vec!["L['x'].size()[0] == 32"]);
     assert_eq!(used.returned, vec!["ConstantVariable('rows   32')"]);
+    // `--verbose` shows the guard under the f-string's build.
+    let build = used
+        .events
+        .iter()
+        .find_map(|e| match e {
+            Event::Realize {
+                source,
+                kind,
+                guards,
+            } if source.starts_with("f\"") => Some((source, kind, guards)),
+            _ => None,
+        })
+        .expect("the f-string was built");
+    assert_eq!(build.0, "f\"rows {s0:>4}\"");
+    assert_eq!(*build.1, "ConstantVariable");
+    assert_eq!(build.2.len(), 1);
+    assert_eq!(build.2[0].kind, GuardKind::ShapeEnv);
 
     // `format(n, spec)` is the same lazy string.
     let formatted = lazy_run(SMALL, "s = format(L['x'].size(0), '05d')\nlog(s)\n");
