@@ -128,3 +128,37 @@ fn sized_method_without_default_is_forwarded() {
     assert_eq!(numbers.consume(), vec![4, 5, 6]);
     assert_eq!(builds.get(), 1);
 }
+
+// Two forwarded traits with an associated type of the same name: `Self::Item`
+// in the forwarders (and a supertrait's `Self::Item`) must still resolve.
+#[forwardable]
+pub trait Firsts {
+    type Item;
+    fn first_item(&self) -> Option<Self::Item>;
+}
+
+impl Firsts for std::vec::IntoIter<u8> {
+    type Item = u16;
+    fn first_item(&self) -> Option<u16> {
+        self.as_slice().first().map(|b| u16::from(*b) * 100)
+    }
+}
+
+#[derive(RealizeForward)]
+#[realize_forward(
+    Firsts,
+    lazy_core::remote::Iterator,
+    lazy_core::remote::DoubleEndedIterator
+)]
+pub struct LazyBytes(#[realize] Lazy<std::vec::IntoIter<u8>, Counted<std::vec::IntoIter<u8>>>);
+
+#[test]
+fn same_named_associated_types_of_two_traits() {
+    let (cache, builds) = counted(|| vec![1, 2].into_iter());
+    let mut bytes = LazyBytes(cache);
+    let first: Option<u16> = bytes.first_item();
+    assert_eq!(first, Some(100));
+    let next: Option<u8> = bytes.next();
+    assert_eq!(next, Some(1));
+    assert_eq!(builds.get(), 1);
+}

@@ -205,3 +205,39 @@ fn generic_wrapper_with_hand_written_realize() {
     assert_eq!(window.size(), 2);
     assert!(Lazy::is_realized(&items));
 }
+
+// Const parameters with defaults: `Array<>` takes the default, `Array<5>`
+// names one instantiation.
+#[forwardable]
+pub trait Array<const N: usize = 3> {
+    const LEN: usize = N;
+    fn array(&self) -> [u8; N];
+}
+
+impl<const N: usize> Array<N> for u8 {
+    fn array(&self) -> [u8; N] {
+        [*self; N]
+    }
+}
+
+/// A trait with no items at all.
+#[forwardable]
+pub trait Marker {}
+
+impl Marker for u8 {}
+
+#[derive(RealizeForward)]
+#[realize_forward(Marker, Array<>, Array<5>)]
+pub struct LazyByte(#[realize] Lazy<u8, Counted<u8>>);
+
+#[test]
+fn const_parameter_defaults_and_empty_traits() {
+    fn is_marker(_: &impl Marker) {}
+    let (cache, builds) = counted(|| 2u8);
+    let byte = LazyByte(cache);
+    is_marker(&byte);
+    assert_eq!(<LazyByte as Array>::array(&byte), [2, 2, 2]);
+    assert_eq!(<LazyByte as Array<5>>::array(&byte), [2; 5]);
+    assert_eq!(<LazyByte as Array<5>>::LEN, 5);
+    assert_eq!(builds.get(), 1);
+}

@@ -135,3 +135,48 @@ fn supertraits_are_forwarded_when_listed() {
     assert_eq!(lazy.derived(), 20, "the target's override, not the default");
     assert_eq!(builds.get(), 1);
 }
+
+pub mod parent {
+    pub mod child {
+        /// Visible to the parent only.
+        #[lazy_core::forwardable]
+        pub(super) trait Secret {
+            fn secret(&self) -> u8;
+        }
+
+        impl Secret for u8 {
+            fn secret(&self) -> u8 {
+                *self + 1
+            }
+        }
+    }
+
+    #[derive(lazy_core::RealizeForward)]
+    #[realize_forward(child::Secret)]
+    pub struct LazySecret(#[realize] pub lazy_core::Lazy<u8>);
+
+    pub fn reveal(lazy: &LazySecret) -> u8 {
+        use child::Secret;
+        lazy.secret()
+    }
+}
+
+#[test]
+fn restricted_and_private_traits_in_modules_and_function_bodies() {
+    let lazy = parent::LazySecret(Lazy::new(|| 1));
+    assert_eq!(parent::reveal(&lazy), 2);
+
+    #[lazy_core::forwardable]
+    trait Local {
+        fn local(&self) -> u8;
+    }
+    impl Local for u8 {
+        fn local(&self) -> u8 {
+            *self * 10
+        }
+    }
+    #[derive(RealizeForward)]
+    #[realize_forward(Local)]
+    struct LazyLocal(#[realize] Lazy<u8>);
+    assert_eq!(LazyLocal(Lazy::new(|| 4)).local(), 40);
+}

@@ -49,15 +49,15 @@ pub trait Iterator {
 }
 
 /// Forwards [`core::iter::DoubleEndedIterator`]: `next_back`, `nth_back`.
-/// Forward [`Iterator`] too.
+/// Forward [`Iterator`](macro@Iterator) too.
 #[crate::forwardable(remote = ::core::iter::DoubleEndedIterator)]
 pub trait DoubleEndedIterator {
     fn next_back(&mut self) -> ::core::option::Option<Self::Item>;
     fn nth_back(&mut self, n: usize) -> ::core::option::Option<Self::Item>;
 }
 
-/// Forwards [`core::iter::ExactSizeIterator`]: `len`. Forward [`Iterator`]
-/// too.
+/// Forwards [`core::iter::ExactSizeIterator`]: `len`. Forward
+/// [`Iterator`](macro@Iterator) too.
 #[crate::forwardable(remote = ::core::iter::ExactSizeIterator)]
 pub trait ExactSizeIterator {
     fn len(&self) -> usize;
@@ -87,7 +87,7 @@ pub trait Write {
 }
 
 /// Forwards [`std::io::BufRead`]: `fill_buf`, `consume`, `read_until`,
-/// `read_line`. Forward [`Read`] too.
+/// `read_line`. Forward [`Read`](macro@Read) too.
 #[crate::forwardable(remote = ::std::io::BufRead)]
 pub trait BufRead {
     fn fill_buf(&mut self) -> ::std::io::Result<&[u8]>;

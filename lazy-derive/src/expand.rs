@@ -1,483 +1,34 @@
-//! Writes the tokens.
-//!
-//! `#[derive(RealizeForward)]` cannot see the traits it forwards, so it emits
-//! a chain: the `Realize` impl (for a `#[realize]` field) and a call of the
-//! first trait's hidden macro. That macro hands the trait's items and the
-//! wrapper to `__forward_impl!`, which writes the trait's impl and calls the
-//! next trait's macro; the last link writes what needs every trait's answer
-//! (`RealizeMut` / `RealizeInto` for the `#[realize]` field, and the errors
-//! about `except` names that no trait has).
+//! Writes the impls: one per forwarded trait, and the `Realize` family for a
+//! `#[realize]` field.
 
 use std::collections::HashSet;
 
-use proc_macro2::{Literal, Span, TokenStream};
-use quote::{ToTokens, format_ident, quote, quote_spanned};
+use proc_macro2::{Span, TokenStream};
+use quote::{ToTokens, quote, quote_spanned};
 use syn::ext::IdentExt;
-use syn::parse::{Parse, ParseStream};
 use syn::{
-    DeriveInput, Error, FnArg, GenericArgument, GenericParam, Generics, Ident, ItemTrait, Path,
-    Result, ReturnType, Token, TraitItem, TraitItemConst, TraitItemType, WherePredicate,
+    Error, FnArg, GenericParam, Generics, Ident, ItemTrait, Path, ReturnType, TraitItem,
+    TraitItemConst, TraitItemType, WherePredicate,
 };
 
+use crate::chain::LinkState;
 use crate::fallback;
+use crate::generics::{param_name, rename_item_params, trait_generics};
 use crate::input::{RealizeField, TraitRef, Wrapper};
 use crate::method::{ForwardPlan, Method, ReceiverKind, has_impl_trait};
-use crate::tokens::{self, Substitution};
-use crate::valid::{self, Errors};
-
-/// `#[derive(RealizeForward)]`.
-pub fn derive(input: TokenStream) -> TokenStream {
-    match derive_impl(input) {
-        Ok(tokens) => tokens,
-        Err(err) => err.into_compile_error(),
-    }
-}
-
-fn derive_impl(input: TokenStream) -> Result<TokenStream> {
-    let derive_input: DeriveInput = syn::parse2(input.clone())?;
-    let wrapper = Wrapper::from_input(derive_input)?;
-    let realize = wrapper
-        .realize
-        .as_ref()
-        .map(|field| realize_impl(&wrapper, field));
-    let first_link = link(&wrapper, &LinkState::default(), &input);
-    Ok(quote! {
-        #realize
-        #first_link
-    })
-}
-
-/// What the links of the chain pass on.
-#[derive(Default, Clone)]
-pub struct LinkState {
-    /// Index of the trait this link forwards.
-    pub step: usize,
-    /// Some forwarded method takes `&mut self`.
-    pub needs_mut: bool,
-    /// Some forwarded method takes `self` or `self: Box<Self>`.
-    pub needs_into: bool,
-    /// Indexes (in `Wrapper::except_names`) of the `except` names that a
-    /// trait had.
-    pub matched: Vec<usize>,
-}
-
-/// The call of the hidden macro of trait number `state.step`.
-fn link(wrapper: &Wrapper, state: &LinkState, input: &TokenStream) -> TokenStream {
-    let Some(trait_ref) = wrapper.traits.get(state.step) else {
-        return TokenStream::new();
-    };
-    let path = &trait_ref.path;
-    let step = Literal::usize_unsuffixed(state.step);
-    let needs_mut = state.needs_mut.then(|| quote!(realize_mut));
-    let needs_into = state.needs_into.then(|| quote!(realize_into));
-    let matched = state.matched.iter().map(|i| Literal::usize_unsuffixed(*i));
-    quote! {
-        #path! {
-            step = #step;
-            needs = [#needs_mut #needs_into];
-            matched = [#(#matched)*];
-            input = { #input }
-        }
-    }
-}
-
-/// What `__forward_impl!` receives from a trait's hidden macro.
-struct ForwardInput {
-    trait_def: ItemTrait,
-    remote: Option<Path>,
-    state: LinkState,
-    input: TokenStream,
-}
-
-fn keyword(input: ParseStream, expected: &str) -> Result<()> {
-    let ident = input.call(Ident::parse_any)?;
-    if ident == expected {
-        Ok(())
-    } else {
-        Err(Error::new(ident.span(), format!("expected `{expected}`")))
-    }
-}
-
-impl Parse for ForwardInput {
-    fn parse(input: ParseStream) -> Result<Self> {
-        input.parse::<Token![trait]>()?;
-        let content;
-        syn::braced!(content in input);
-        let trait_def: ItemTrait = content.parse()?;
-        let remote = if input.peek(Ident) && input.fork().call(Ident::parse_any)? == "remote" {
-            keyword(input, "remote")?;
-            let content;
-            syn::braced!(content in input);
-            Some(content.parse()?)
-        } else {
-            None
-        };
-        keyword(input, "derive")?;
-        let derive;
-        syn::braced!(derive in input);
-
-        keyword(&derive, "step")?;
-        derive.parse::<Token![=]>()?;
-        let step = derive.parse::<syn::LitInt>()?.base10_parse()?;
-        derive.parse::<Token![;]>()?;
-
-        keyword(&derive, "needs")?;
-        derive.parse::<Token![=]>()?;
-        let needs;
-        syn::bracketed!(needs in derive);
-        let mut state = LinkState {
-            step,
-            ..LinkState::default()
-        };
-        while !needs.is_empty() {
-            let need: Ident = needs.parse()?;
-            match need.to_string().as_str() {
-                "realize_mut" => state.needs_mut = true,
-                "realize_into" => state.needs_into = true,
-                _ => return Err(Error::new(need.span(), "unknown need")),
-            }
-        }
-        derive.parse::<Token![;]>()?;
-
-        keyword(&derive, "matched")?;
-        derive.parse::<Token![=]>()?;
-        let matched;
-        syn::bracketed!(matched in derive);
-        while !matched.is_empty() {
-            state
-                .matched
-                .push(matched.parse::<syn::LitInt>()?.base10_parse()?);
-        }
-        derive.parse::<Token![;]>()?;
-
-        keyword(&derive, "input")?;
-        derive.parse::<Token![=]>()?;
-        let wrapper;
-        syn::braced!(wrapper in derive);
-        let input: TokenStream = wrapper.parse()?;
-        Ok(ForwardInput {
-            trait_def,
-            remote,
-            state,
-            input,
-        })
-    }
-}
-
-/// `__forward_impl!`: one link of the chain.
-pub fn forward_impl(input: TokenStream) -> TokenStream {
-    let forward: ForwardInput = match syn::parse2(input) {
-        Ok(forward) => forward,
-        Err(err) => {
-            return Error::new(
-                err.span(),
-                format!(
-                    "{err}; this macro is called by `#[derive(RealizeForward)]`, not by hand: write `#[derive(lazy_core::RealizeForward)] #[realize_forward(Trait)]` on a wrapper type"
-                ),
-            )
-            .into_compile_error();
-        }
-    };
-    let wrapper =
-        match syn::parse2::<DeriveInput>(forward.input.clone()).and_then(Wrapper::from_input) {
-            Ok(wrapper) => wrapper,
-            Err(err) => return err.into_compile_error(),
-        };
-    let Some(trait_ref) = wrapper.traits.get(forward.state.step) else {
-        return Error::new(
-            Span::call_site(),
-            "`__forward_impl!`: no trait at this step",
-        )
-        .into_compile_error();
-    };
-    let mut errors = Errors::default();
-    let mut state = forward.state.clone();
-    let trait_impl = trait_impl(
-        &wrapper,
-        trait_ref,
-        &forward.trait_def,
-        forward.remote.as_ref(),
-        &mut state,
-        &mut errors,
-    );
-    state.step += 1;
-    let rest = if state.step < wrapper.traits.len() {
-        link(&wrapper, &state, &forward.input)
-    } else {
-        last_link(&wrapper, &state, &mut errors)
-    };
-    let errors = errors.into_compile_errors();
-    quote! {
-        #trait_impl
-        #errors
-        #rest
-    }
-}
-
-/// What the last link writes: the `RealizeMut` / `RealizeInto` impls that the
-/// forwarded methods need, and the errors about unknown `except` names.
-fn last_link(wrapper: &Wrapper, state: &LinkState, errors: &mut Errors) -> TokenStream {
-    valid::check_except_names(wrapper, &state.matched, errors);
-    let Some(field) = &wrapper.realize else {
-        return TokenStream::new();
-    };
-    let mut out = TokenStream::new();
-    if state.needs_mut {
-        out.extend(realize_mut_impl(wrapper, field));
-    }
-    // A by-value forward through `#[realize(deref)]` is an error of its link.
-    if state.needs_into && field.deref.is_none() {
-        out.extend(realize_into_impl(wrapper, field));
-    }
-    out
-}
-
-/// The pieces of the impl that come from the trait's generics.
-struct TraitGenerics {
-    /// Generic parameters of the impl that come from the trait (the trait was
-    /// named without arguments, or without its lifetimes).
-    lifetimes: Vec<GenericParam>,
-    others: Vec<GenericParam>,
-    /// Predicates of the trait's `where` clause, rewritten for the impl.
-    predicates: Vec<TokenStream>,
-    /// The arguments the impl names the trait with: `<'a, T>`.
-    args: TokenStream,
-    /// Trait parameter → what stands for it in the impl.
-    subst: Substitution,
-}
-
-fn param_name(param: &GenericParam) -> String {
-    match param {
-        GenericParam::Lifetime(param) => param.lifetime.ident.to_string(),
-        GenericParam::Type(param) => param.ident.to_string(),
-        GenericParam::Const(param) => param.ident.to_string(),
-    }
-}
-
-fn trait_generics(
-    wrapper: &Wrapper,
-    trait_ref: &TraitRef,
-    trait_def: &ItemTrait,
-    errors: &mut Errors,
-) -> Option<TraitGenerics> {
-    let span = trait_ref.span();
-    let name = trait_ref.name();
-    let taken: HashSet<String> = wrapper
-        .input
-        .generics
-        .params
-        .iter()
-        .map(param_name)
-        .collect();
-    let given: Vec<&GenericArgument> = trait_ref
-        .args
-        .iter()
-        .flat_map(|args| args.args.iter())
-        .collect();
-    let given_lifetimes: Vec<&GenericArgument> = given
-        .iter()
-        .copied()
-        .filter(|arg| matches!(arg, GenericArgument::Lifetime(_)))
-        .collect();
-    let given_others: Vec<&GenericArgument> = given
-        .iter()
-        .copied()
-        .filter(|arg| !matches!(arg, GenericArgument::Lifetime(_)))
-        .collect();
-    let params: Vec<&GenericParam> = trait_def.generics.params.iter().collect();
-    let lifetime_count = params
-        .iter()
-        .filter(|p| matches!(p, GenericParam::Lifetime(_)))
-        .count();
-    let other_count = params.len() - lifetime_count;
-    if !given_lifetimes.is_empty() && given_lifetimes.len() != lifetime_count {
-        errors.push(Error::new(
-            span,
-            format!(
-                "`{name}` has {lifetime_count} lifetime parameter(s), but {} are given; give all of them or none",
-                given_lifetimes.len()
-            ),
-        ));
-        return None;
-    }
-    if given_others.len() > other_count {
-        errors.push(Error::new(
-            span,
-            format!(
-                "`{name}` has {other_count} type and const parameter(s), but {} are given",
-                given_others.len()
-            ),
-        ));
-        return None;
-    }
-
-    let mut out = TraitGenerics {
-        lifetimes: Vec::new(),
-        others: Vec::new(),
-        predicates: Vec::new(),
-        args: TokenStream::new(),
-        subst: Substitution::default(),
-    };
-    let mut args = Vec::new();
-    let (mut lifetime_index, mut other_index) = (0, 0);
-    for param in params {
-        let param_key = param_name(param);
-        match param {
-            GenericParam::Lifetime(lifetime) => {
-                if let Some(arg) = given_lifetimes.get(lifetime_index) {
-                    let arg = arg.to_token_stream();
-                    out.subst.lifetimes.insert(param_key, arg.clone());
-                    args.push(arg);
-                } else {
-                    let mut lifetime = lifetime.clone();
-                    if taken.contains(&param_key) {
-                        let renamed = syn::Lifetime::new(
-                            &format!("'__{param_key}"),
-                            lifetime.lifetime.span(),
-                        );
-                        out.subst
-                            .lifetimes
-                            .insert(param_key, renamed.to_token_stream());
-                        lifetime.lifetime = renamed;
-                    }
-                    args.push(lifetime.lifetime.to_token_stream());
-                    out.lifetimes.push(GenericParam::Lifetime(lifetime));
-                }
-                lifetime_index += 1;
-            }
-            GenericParam::Type(_) | GenericParam::Const(_) => {
-                let default = match param {
-                    GenericParam::Type(param) => {
-                        param.default.as_ref().map(|(_, ty)| ty.to_token_stream())
-                    }
-                    GenericParam::Const(param) => param.default.as_ref().map(|(_, expr)| {
-                        let expr = expr.to_token_stream();
-                        quote!({ #expr })
-                    }),
-                    GenericParam::Lifetime(_) => None,
-                };
-                if trait_ref.args.is_some() {
-                    let arg = match (given_others.get(other_index), default) {
-                        (Some(arg), _) => arg.to_token_stream(),
-                        (None, Some(default)) => out.subst.apply(default),
-                        (None, None) => {
-                            errors.push(Error::new(
-                                span,
-                                format!(
-                                    "`{name}` needs an argument for its parameter `{param_key}`"
-                                ),
-                            ));
-                            return None;
-                        }
-                    };
-                    out.subst.idents.insert(param_key, arg.clone());
-                    args.push(arg);
-                } else {
-                    let mut param = param.clone();
-                    let ident = match &mut param {
-                        GenericParam::Type(param) => {
-                            param.default = None;
-                            &mut param.ident
-                        }
-                        GenericParam::Const(param) => {
-                            param.default = None;
-                            &mut param.ident
-                        }
-                        GenericParam::Lifetime(_) => continue,
-                    };
-                    if taken.contains(&param_key) {
-                        let renamed = format_ident!("__{}", ident);
-                        out.subst
-                            .idents
-                            .insert(param_key, renamed.to_token_stream());
-                        *ident = renamed;
-                    }
-                    args.push(ident.to_token_stream());
-                    out.others.push(param);
-                }
-                other_index += 1;
-            }
-        }
-    }
-    // The parameters' bounds may name other parameters.
-    out.lifetimes = reparse_params(&out.subst, out.lifetimes, errors)?;
-    out.others = reparse_params(&out.subst, out.others, errors)?;
-    if let Some(where_clause) = &trait_def.generics.where_clause {
-        for predicate in &where_clause.predicates {
-            let predicate = predicate.to_token_stream();
-            // `Self` bounds are the implementor's business (supertraits).
-            if tokens::mentions_bare_self(predicate.clone()) {
-                continue;
-            }
-            out.predicates.push(out.subst.apply(predicate));
-        }
-    }
-    if !args.is_empty() {
-        out.args = quote!(<#(#args),*>);
-    }
-    Some(out)
-}
-
-/// Renames the generic parameters of a method or associated type that reuse
-/// a name the impl declares (E0403).
-fn rename_item_params(item: TraitItem, taken: &HashSet<String>) -> Result<TraitItem> {
-    let generics = match &item {
-        TraitItem::Fn(item) => &item.sig.generics,
-        TraitItem::Type(item) => &item.generics,
-        _ => return Ok(item),
-    };
-    let mut subst = Substitution::default();
-    for param in &generics.params {
-        let name = param_name(param);
-        if !taken.contains(&name) {
-            continue;
-        }
-        match param {
-            GenericParam::Lifetime(param) => {
-                let renamed = syn::Lifetime::new(&format!("'__{name}"), param.lifetime.span());
-                subst.lifetimes.insert(name, renamed.to_token_stream());
-            }
-            GenericParam::Type(param) => {
-                let renamed = format_ident!("__{}", param.ident);
-                subst.idents.insert(name, renamed.to_token_stream());
-            }
-            GenericParam::Const(param) => {
-                let renamed = format_ident!("__{}", param.ident);
-                subst.idents.insert(name, renamed.to_token_stream());
-            }
-        }
-    }
-    if subst.is_empty() {
-        return Ok(item);
-    }
-    syn::parse2(subst.apply(item.to_token_stream()))
-}
-
-fn reparse_params(
-    subst: &Substitution,
-    params: Vec<GenericParam>,
-    errors: &mut Errors,
-) -> Option<Vec<GenericParam>> {
-    let mut out = Vec::new();
-    for param in params {
-        match syn::parse2(subst.apply(param.to_token_stream())) {
-            Ok(param) => out.push(param),
-            Err(err) => {
-                errors.push(err);
-                return None;
-            }
-        }
-    }
-    Some(out)
-}
+use crate::tokens;
+use crate::valid::Errors;
 
 /// Everything a method forwarder needs to know about its impl.
 pub struct ImplContext {
     /// `<<W as Realize>::Target as Trait<..>>`.
     pub target_as_trait: TokenStream,
+    /// The trait is `#[deprecated]`: every forwarder allows it (deriving is
+    /// still warned about once, on the impl).
+    pub deprecated_trait: bool,
 }
 
-fn trait_impl(
+pub fn trait_impl(
     wrapper: &Wrapper,
     trait_ref: &TraitRef,
     trait_def: &ItemTrait,
@@ -517,6 +68,10 @@ fn trait_impl(
     let target = quote_spanned!(span=> <#self_ty as ::lazy_core::Realize>::Target);
     let ctx = ImplContext {
         target_as_trait: quote!(<#target as #trait_full>),
+        deprecated_trait: trait_def
+            .attrs
+            .iter()
+            .any(|attr| attr.path().is_ident("deprecated")),
     };
 
     // The `except` names of this trait's attribute, with their global index.
@@ -599,7 +154,7 @@ fn trait_impl(
                     }
                     ForwardPlan::Inherent => {
                         if let Some((_, except)) = except {
-                            methods.push(inherent_forwarder(&method, except));
+                            methods.push(inherent_forwarder(&ctx, &method, except));
                         }
                     }
                     ForwardPlan::KeepDefault => {}
@@ -671,8 +226,11 @@ fn trait_impl(
 
 /// `#[cfg]` attributes to copy, and `#[allow(deprecated)]` for a deprecated
 /// item: forwarding it is not a use of it.
-fn carried_attrs(attrs: &[syn::Attribute]) -> TokenStream {
+fn carried_attrs(ctx: &ImplContext, attrs: &[syn::Attribute]) -> TokenStream {
     let mut out = TokenStream::new();
+    if ctx.deprecated_trait && !attrs.iter().any(|attr| attr.path().is_ident("deprecated")) {
+        out.extend(quote!(#[allow(deprecated)]));
+    }
     for attr in attrs {
         if attr.path().is_ident("cfg") {
             out.extend(attr.to_token_stream());
@@ -685,7 +243,7 @@ fn carried_attrs(attrs: &[syn::Attribute]) -> TokenStream {
 
 /// `type Item<'a> = <Target as Trait>::Item<'a> where ...;`
 fn assoc_type(ctx: &ImplContext, item: &TraitItemType) -> TokenStream {
-    let attrs = carried_attrs(&item.attrs);
+    let attrs = carried_attrs(ctx, &item.attrs);
     let target_as_trait = &ctx.target_as_trait;
     let name = &item.ident;
     let params = &item.generics.params;
@@ -711,7 +269,7 @@ fn assoc_type(ctx: &ImplContext, item: &TraitItemType) -> TokenStream {
 
 /// `const C: T = <Target as Trait>::C;`
 fn assoc_const(ctx: &ImplContext, item: &TraitItemConst) -> TokenStream {
-    let attrs = carried_attrs(&item.attrs);
+    let attrs = carried_attrs(ctx, &item.attrs);
     let target_as_trait = &ctx.target_as_trait;
     let name = &item.ident;
     let ty = &item.ty;
@@ -791,7 +349,7 @@ fn output(method: &Method) -> TokenStream {
 
 fn forwarder(ctx: &ImplContext, method: &Method) -> TokenStream {
     let sig = &method.item.sig;
-    let attrs = carried_attrs(&method.item.attrs);
+    let attrs = carried_attrs(ctx, &method.item.attrs);
     let Some(kind) = &method.receiver else {
         return TokenStream::new();
     };
@@ -851,10 +409,10 @@ fn forwarder(ctx: &ImplContext, method: &Method) -> TokenStream {
 /// whole forwarder carries the span of the user's name in `except(...)`, so a
 /// missing inherent method (which would make the call recurse) is a compile
 /// error pointing there.
-fn inherent_forwarder(method: &Method, except: &Ident) -> TokenStream {
+fn inherent_forwarder(ctx: &ImplContext, method: &Method, except: &Ident) -> TokenStream {
     let span = except.span();
     let sig = &method.item.sig;
-    let attrs = carried_attrs(&method.item.attrs);
+    let attrs = carried_attrs(ctx, &method.item.attrs);
     let self_token = Ident::new("self", Span::mixed_site());
     let receiver = method.receiver.as_ref().map(|kind| match kind {
         ReceiverKind::ByRef(lifetime) => quote!(&#lifetime #self_token),
@@ -895,7 +453,7 @@ fn inherent_forwarder(method: &Method, except: &Ident) -> TokenStream {
 }
 
 /// `impl Realize for Wrapper` through the `#[realize]` field.
-fn realize_impl(wrapper: &Wrapper, field: &RealizeField) -> TokenStream {
+pub fn realize_impl(wrapper: &Wrapper, field: &RealizeField) -> TokenStream {
     let ident = &wrapper.input.ident;
     let (impl_generics, ty_generics, where_clause) = wrapper.input.generics.split_for_impl();
     let predicates = where_clause
@@ -932,7 +490,7 @@ fn realize_impl(wrapper: &Wrapper, field: &RealizeField) -> TokenStream {
     }
 }
 
-fn realize_mut_impl(wrapper: &Wrapper, field: &RealizeField) -> TokenStream {
+pub fn realize_mut_impl(wrapper: &Wrapper, field: &RealizeField) -> TokenStream {
     let ident = &wrapper.input.ident;
     let (impl_generics, ty_generics, where_clause) = wrapper.input.generics.split_for_impl();
     let predicates = where_clause
@@ -968,7 +526,7 @@ fn realize_mut_impl(wrapper: &Wrapper, field: &RealizeField) -> TokenStream {
     }
 }
 
-fn realize_into_impl(wrapper: &Wrapper, field: &RealizeField) -> TokenStream {
+pub fn realize_into_impl(wrapper: &Wrapper, field: &RealizeField) -> TokenStream {
     let ident = &wrapper.input.ident;
     let (impl_generics, ty_generics, where_clause) = wrapper.input.generics.split_for_impl();
     let predicates = where_clause

@@ -40,8 +40,10 @@
 //! `FORWARDING.md` in this crate has the rules for every trait shape, the
 //! errors and the known limits.
 
+mod chain;
 mod expand;
 mod fallback;
+mod generics;
 mod input;
 mod method;
 mod realize_all;
@@ -155,7 +157,7 @@ pub fn forwardable(args: TokenStream, input: TokenStream) -> TokenStream {
 /// ```
 #[proc_macro_derive(RealizeForward, attributes(realize_forward, realize))]
 pub fn derive_realize_forward(input: TokenStream) -> TokenStream {
-    expand::derive(input.into()).into()
+    chain::derive(input.into()).into()
 }
 
 /// The work behind `#[derive(RealizeForward)]`, invoked through the hidden
@@ -163,7 +165,7 @@ pub fn derive_realize_forward(input: TokenStream) -> TokenStream {
 #[doc(hidden)]
 #[proc_macro]
 pub fn __forward_impl(input: TokenStream) -> TokenStream {
-    expand::forward_impl(input.into()).into()
+    chain::forward_impl(input.into()).into()
 }
 
 /// Implements `lazy_core::RealizeAll` for a struct or enum: realizing all

@@ -9,7 +9,7 @@ use std::process::{Command, Stdio};
 
 use proc_macro2::{TokenStream, TokenTree};
 
-use crate::{expand, trait_def};
+use crate::{chain, trait_def};
 
 /// The tokens that a trait's hidden macro hands to `__forward_impl!` before
 /// `derive { ... }`: `trait { ... }` and, for a mirror, `remote { ... }`.
@@ -78,11 +78,11 @@ fn expand_derive(traits: &[(&str, &str)], wrapper: &str) -> String {
             carried(out).expect("the hidden macro calls __forward_impl"),
         );
     }
-    let (mut written, mut links) = split_links(expand::derive(wrapper.parse().unwrap()));
+    let (mut written, mut links) = split_links(chain::derive(wrapper.parse().unwrap()));
     while let Some((name, payload)) = links.pop() {
         let prefix = &macros[&name];
         let input: TokenStream = format!("{prefix} derive {{ {payload} }}").parse().unwrap();
-        let (out, next) = split_links(expand::forward_impl(input));
+        let (out, next) = split_links(chain::forward_impl(input));
         written.extend(out);
         links.extend(next);
     }

@@ -93,7 +93,7 @@ fn expand(args: TokenStream, input: TokenStream) -> Result<TokenStream> {
             (
                 TokenStream::new(),
                 quote!(remote { #remote }),
-                quote!(#(#docs)*),
+                quote!(#(#docs)* #[doc(inline)]),
             )
         }
         None => (
@@ -103,10 +103,15 @@ fn expand(args: TokenStream, input: TokenStream) -> Result<TokenStream> {
         ),
     };
 
+    // Only a `pub` trait needs its macro exported (other crates may derive
+    // with it). Any narrower visibility re-exports a local macro, which keeps
+    // the crate root clean and works in function bodies too.
+    let export = matches!(vis, Visibility::Public(_)).then(|| quote!(#[macro_export]));
+
     Ok(quote! {
         #trait_item
         #[doc(hidden)]
-        #[macro_export]
+        #export
         macro_rules! #macro_name {
             ($($input:tt)*) => {
                 ::lazy_core::__private::__forward_impl! {
@@ -126,7 +131,10 @@ fn expand(args: TokenStream, input: TokenStream) -> Result<TokenStream> {
 /// that a default exists), no docs and no supertraits.
 fn carried_trait(item: &ItemTrait) -> Result<ItemTrait> {
     let mut carried = item.clone();
-    carried.attrs.clear();
+    // A deprecated trait's forwarders must not warn about each method.
+    carried
+        .attrs
+        .retain(|attr| attr.path().is_ident("deprecated"));
     carried.vis = Visibility::Inherited;
     carried.colon_token = None;
     carried.supertraits.clear();
