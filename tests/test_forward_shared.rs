@@ -66,11 +66,14 @@ impl Sum for Vec<u64> {
     }
 }
 
+/// A seed that can be sent to another thread.
+type SendSeed = Box<dyn FnOnce() -> Vec<u64> + Send>;
+
 #[derive(Clone, RealizeForward)]
 #[realize_forward(Sum)]
 pub struct SharedSum {
     #[realize]
-    cache: std::sync::Arc<lazy_core::sync::Lazy<Vec<u64>, Box<dyn FnOnce() -> Vec<u64> + Send>>>,
+    cache: std::sync::Arc<lazy_core::sync::Lazy<Vec<u64>, SendSeed>>,
 }
 
 #[test]
@@ -80,7 +83,7 @@ fn threads_share_one_sync_cache_and_build_once() {
 
     let builds = Arc::new(AtomicU32::new(0));
     let counter = Arc::clone(&builds);
-    let seed: Box<dyn FnOnce() -> Vec<u64> + Send> = Box::new(move || {
+    let seed: SendSeed = Box::new(move || {
         counter.fetch_add(1, Ordering::SeqCst);
         (1..=100).collect()
     });
