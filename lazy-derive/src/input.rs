@@ -319,7 +319,7 @@ fn realize_field(input: &DeriveInput, errors: &mut Errors) -> Option<RealizeFiel
             let member = match &field.ident {
                 Some(ident) => Member::Named(ident.clone()),
                 None => Member::Unnamed(syn::Index {
-                    index: index as u32,
+                    index: u32::try_from(index).unwrap_or(u32::MAX),
                     span: field.ty.span(),
                 }),
             };
