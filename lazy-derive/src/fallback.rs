@@ -43,7 +43,12 @@ pub fn stub(method: &Method) -> TokenStream {
             }
             _ => true,
         });
-    let where_clause = quote!(where #(#predicates,)*);
+    let predicates: Vec<&WherePredicate> = predicates.collect();
+    let where_clause = if predicates.is_empty() {
+        TokenStream::new()
+    } else {
+        quote!(where #(#predicates,)*)
+    };
     let params = &generics.params;
     let generics = if params.is_empty() {
         TokenStream::new()
