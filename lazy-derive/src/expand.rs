@@ -16,7 +16,7 @@ use crate::chain::LinkState;
 use crate::fallback;
 use crate::generics::{param_name, rename_item_params, trait_generics};
 use crate::input::{RealizeField, TraitRef, Wrapper};
-use crate::method::{ForwardPlan, Method, ReceiverKind, has_impl_trait};
+use crate::method::{ForwardPlan, Method, ReceiverKind, SelfArg, has_impl_trait};
 use crate::tokens;
 use crate::valid::Errors;
 
@@ -127,17 +127,14 @@ pub fn trait_impl(
                     state.matched.push(*index);
                 }
                 let method = Method::new(item, &trait_name, except.is_some());
-                let by_value = matches!(
-                    method.receiver,
-                    Some(ReceiverKind::ByValue | ReceiverKind::BoxSelf)
-                );
+                let by_value = method.needs_into();
                 let deref = wrapper.realize.as_ref().and_then(|field| field.deref);
                 match &method.plan {
                     ForwardPlan::Forward if by_value && deref.is_some() => {
                         errors.push(Error::new(
                             deref.unwrap_or(span),
                             format!(
-                                "cannot forward `{trait_name}::{}`: its `self` receiver needs the realized value by value, which `#[realize(deref)]` cannot give; list it in `except(...)`, or realize without `deref`",
+                                "cannot forward `{trait_name}::{}`: it takes `self` (or a `Self` argument) by value, which `#[realize(deref)]` cannot give; list it in `except(...)`, or realize without `deref`",
                                 method.item.sig.ident
                             ),
                         ));
@@ -145,13 +142,8 @@ pub fn trait_impl(
                     }
                     ForwardPlan::Forward => {
                         needs_sized |= method.needs_sized_target;
-                        match method.receiver {
-                            Some(ReceiverKind::ByMutRef(_)) => state.needs_mut = true,
-                            Some(ReceiverKind::ByValue | ReceiverKind::BoxSelf) => {
-                                state.needs_into = true;
-                            }
-                            _ => {}
-                        }
+                        state.needs_mut |= method.needs_mut();
+                        state.needs_into |= method.needs_into();
                         methods.push(forwarder(&ctx, &method));
                     }
                     ForwardPlan::Inherent => {
@@ -395,7 +387,17 @@ fn forwarder(ctx: &ImplContext, method: &Method) -> TokenStream {
         quote!(::<#(#turbofish_args),*>)
     };
     let target_as_trait = &ctx.target_as_trait;
-    let call = quote!(#target_as_trait::#name #turbofish(#realized #(, #names)*));
+    // Arguments of the wrapper's own type are realized like the receiver.
+    let args = names
+        .iter()
+        .zip(&method.self_args)
+        .map(|(name, self_arg)| match self_arg {
+            None => quote!(#name),
+            Some(SelfArg::ByRef) => quote!(::lazy_core::Realize::realize(#name)),
+            Some(SelfArg::ByMutRef) => quote!(::lazy_core::RealizeMut::realize_mut(#name)),
+            Some(SelfArg::ByValue) => quote!(::lazy_core::RealizeInto::into_realized(#name)),
+        });
+    let call = quote!(#target_as_trait::#name #turbofish(#realized #(, #args)*));
     let body = match unsafety {
         Some(_) => quote!(unsafe { #call }),
         None => call,
