@@ -393,9 +393,9 @@ fn forwarder(ctx: &ImplContext, method: &Method) -> TokenStream {
         .zip(&method.self_args)
         .map(|(name, self_arg)| match self_arg {
             None => quote!(#name),
-            Some(SelfArg::ByRef) => quote!(::lazy_core::Realize::realize(#name)),
-            Some(SelfArg::ByMutRef) => quote!(::lazy_core::RealizeMut::realize_mut(#name)),
-            Some(SelfArg::ByValue) => quote!(::lazy_core::RealizeInto::into_realized(#name)),
+            Some(SelfArg::Ref) => quote!(::lazy_core::Realize::realize(#name)),
+            Some(SelfArg::MutRef) => quote!(::lazy_core::RealizeMut::realize_mut(#name)),
+            Some(SelfArg::Value) => quote!(::lazy_core::RealizeInto::into_realized(#name)),
         });
     let call = quote!(#target_as_trait::#name #turbofish(#realized #(, #args)*));
     let body = match unsafety {

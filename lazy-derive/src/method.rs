@@ -87,11 +87,11 @@ fn is_self(ty: &Type) -> bool {
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub enum SelfArg {
     /// `&Self`: `Realize::realize`.
-    ByRef,
+    Ref,
     /// `&mut Self`: `RealizeMut::realize_mut`.
-    ByMutRef,
+    MutRef,
     /// `Self`: `RealizeInto::into_realized`.
-    ByValue,
+    Value,
 }
 
 impl SelfArg {
@@ -99,11 +99,11 @@ impl SelfArg {
         match ty {
             Type::Reference(reference) if is_self(&reference.elem) => {
                 Some(match reference.mutability {
-                    Some(_) => SelfArg::ByMutRef,
-                    None => SelfArg::ByRef,
+                    Some(_) => SelfArg::MutRef,
+                    None => SelfArg::Ref,
                 })
             }
-            ty if is_self(ty) => Some(SelfArg::ByValue),
+            ty if is_self(ty) => Some(SelfArg::Value),
             Type::Paren(inner) => Self::of(&inner.elem),
             Type::Group(inner) => Self::of(&inner.elem),
             _ => None,
@@ -138,7 +138,7 @@ impl Method {
     /// Some forwarded use needs `RealizeMut` (receiver or argument).
     pub fn needs_mut(&self) -> bool {
         matches!(self.receiver, Some(ReceiverKind::ByMutRef(_)))
-            || self.self_args.contains(&Some(SelfArg::ByMutRef))
+            || self.self_args.contains(&Some(SelfArg::MutRef))
     }
 
     /// Some forwarded use needs the value by value (receiver or argument).
@@ -146,7 +146,7 @@ impl Method {
         matches!(
             self.receiver,
             Some(ReceiverKind::ByValue | ReceiverKind::BoxSelf)
-        ) || self.self_args.contains(&Some(SelfArg::ByValue))
+        ) || self.self_args.contains(&Some(SelfArg::Value))
     }
 }
 
@@ -223,7 +223,7 @@ impl Method {
                     receiver,
                     Some(ReceiverKind::ByValue | ReceiverKind::BoxSelf)
                 )
-                || self_args.contains(&Some(SelfArg::ByValue)));
+                || self_args.contains(&Some(SelfArg::Value)));
         Method {
             item,
             receiver,
