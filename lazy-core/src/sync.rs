@@ -324,6 +324,15 @@ impl<T, S> Lazy<T, S> {
 /// A borrow of a [`sync::Lazy`](Lazy)'s seed, from [`Lazy::peek`].
 ///
 /// It holds the lazy's lock: drop it before realizing the same lazy.
+///
+/// ```
+/// use lazy_core::sync::Lazy;
+///
+/// let lazy = Lazy::new(|| 1);
+/// let seed = Lazy::peek(&lazy).expect("not built yet");
+/// assert_eq!(seed(), 1); // the seed is a closure here: calling it builds a copy
+/// drop(seed);
+/// ```
 pub struct SeedRef<'a, T, S>(MutexGuard<'a, State<T, S>>);
 
 impl<T, S> Deref for SeedRef<'_, T, S> {
