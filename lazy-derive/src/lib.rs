@@ -199,3 +199,8 @@ pub fn __forward_impl(input: TokenStream) -> TokenStream {
 pub fn derive_realize_all(input: TokenStream) -> TokenStream {
     realize_all::derive(input.into()).into()
 }
+
+/// The examples of `FORWARDING.md` compile and pass.
+#[cfg(doctest)]
+#[doc = include_str!("../FORWARDING.md")]
+struct ForwardingDoc;
