@@ -55,6 +55,11 @@ mod valid;
 
 use proc_macro::TokenStream;
 
+/// The examples of `FORWARDING.md` compile and pass.
+#[cfg(doctest)]
+#[doc = include_str!("../FORWARDING.md")]
+struct ForwardingDoc;
+
 /// Records a trait's items so that `#[derive(RealizeForward)]` can forward
 /// them.
 ///
@@ -199,8 +204,3 @@ pub fn __forward_impl(input: TokenStream) -> TokenStream {
 pub fn derive_realize_all(input: TokenStream) -> TokenStream {
     realize_all::derive(input.into()).into()
 }
-
-/// The examples of `FORWARDING.md` compile and pass.
-#[cfg(doctest)]
-#[doc = include_str!("../FORWARDING.md")]
-struct ForwardingDoc;
