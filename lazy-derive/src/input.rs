@@ -169,7 +169,7 @@ fn parse_group(
                     if except.contains(&name) {
                         errors.push(Error::new(
                             name.span(),
-                            format!("`{name}` is listed in `except(...)` twice"),
+                            format!("`{name}` is listed in `except(...)` twice; list it once"),
                         ));
                     } else {
                         except.push(name);
@@ -200,7 +200,7 @@ fn trait_ref(mut path: Path, group: usize, errors: &mut Errors) -> Option<TraitR
                     other => {
                         errors.push(Error::new(
                             other.span(),
-                            "only the trait's generic arguments can be written here, not associated items",
+                            "only the trait's own generic arguments go here (`Trait<u8>`), not associated items (`Trait<Item = u8>`): the target's associated items are forwarded as they are",
                         ));
                         return None;
                     }
@@ -312,7 +312,7 @@ fn realize_field(input: &DeriveInput, errors: &mut Errors) -> Option<RealizeFiel
             if found.is_some() {
                 errors.push(Error::new_spanned(
                     attr,
-                    "only one field can be `#[realize]`; the wrapper realizes through exactly one field",
+                    "only one field can be `#[realize]`: the wrapper realizes through exactly one field; keep `#[realize]` on one of them",
                 ));
                 continue;
             }
