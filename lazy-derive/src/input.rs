@@ -1,6 +1,7 @@
 //! The wrapper type of `#[derive(RealizeForward)]` and its attributes.
 
 use proc_macro2::Span;
+use quote::ToTokens;
 use syn::parse::{Parse, ParseStream};
 use syn::punctuated::Punctuated;
 use syn::spanned::Spanned;
@@ -39,6 +40,18 @@ impl TraitRef {
         match self.path.segments.last() {
             Some(segment) => segment.ident.span(),
             None => self.path.span(),
+        }
+    }
+
+    /// The path and arguments as written, for comparing and for messages.
+    pub fn written(&self) -> String {
+        let path = self.path.to_token_stream().to_string().replace(' ', "");
+        match &self.args {
+            Some(args) => format!(
+                "{path}{}",
+                args.to_token_stream().to_string().replace(' ', "")
+            ),
+            None => path,
         }
     }
 
@@ -92,7 +105,19 @@ impl Wrapper {
             }
             match parse_group(attr, groups.len(), &mut errors) {
                 Some((group_traits, except)) => {
-                    traits.extend(group_traits);
+                    for trait_ref in group_traits {
+                        if traits
+                            .iter()
+                            .any(|seen: &TraitRef| seen.written() == trait_ref.written())
+                        {
+                            errors.push(Error::new_spanned(
+                                &trait_ref.path,
+                                format!("`{}` is listed twice; list it once", trait_ref.written()),
+                            ));
+                        } else {
+                            traits.push(trait_ref);
+                        }
+                    }
                     groups.push(except);
                 }
                 None => groups.push(Vec::new()),
