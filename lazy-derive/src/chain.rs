@@ -46,9 +46,10 @@ fn derive_impl(input: TokenStream) -> Result<TokenStream> {
 pub struct LinkState {
     /// Index of the trait this link forwards.
     pub step: usize,
-    /// Some forwarded method takes `&mut self`.
+    /// Some forwarded method needs `RealizeMut` (`&mut self`, `&mut Self`).
     pub needs_mut: bool,
-    /// Some forwarded method takes `self` or `self: Box<Self>`.
+    /// Some forwarded method needs the value by value (`self`,
+    /// `self: Box<Self>`, a `Self` argument).
     pub needs_into: bool,
     /// Indexes (in `Wrapper::except_names`) of the `except` names that a
     /// trait had.
