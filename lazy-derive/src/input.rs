@@ -79,10 +79,16 @@ enum Entry {
 
 impl Parse for Entry {
     fn parse(input: ParseStream) -> Result<Self> {
-        if input.peek(Ident) && input.peek2(token::Paren) {
+        if input.peek(Ident) {
             let fork = input.fork();
             let ident: Ident = fork.parse()?;
             if ident == "except" {
+                if !fork.peek(token::Paren) {
+                    return Err(Error::new(
+                        ident.span(),
+                        "`except` takes the methods in parentheses: `except(method, ...)`",
+                    ));
+                }
                 input.parse::<Ident>()?;
                 let content;
                 syn::parenthesized!(content in input);

@@ -48,6 +48,8 @@ mod input;
 mod method;
 mod realize_all;
 #[cfg(test)]
+mod robustness;
+#[cfg(test)]
 mod snapshots;
 mod tokens;
 mod trait_def;
