@@ -2,6 +2,9 @@
 //! behaviour of the runtime has its own test, written once and instantiated
 //! for `lazy_core::Lazy` and `lazy_core::sync::Lazy`.
 
+mod common;
+
+use common::panic_message;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -50,16 +53,6 @@ fn seed(builds: &Counter, drops: &Counter) -> TrackerSeed {
         source: "L['x']",
         builds: builds.clone(),
         _probe: DropProbe(drops.clone()),
-    }
-}
-
-fn panic_message(payload: Box<dyn std::any::Any + Send>) -> String {
-    match payload.downcast::<String>() {
-        Ok(message) => *message,
-        Err(payload) => payload
-            .downcast::<&'static str>()
-            .map(|message| message.to_string())
-            .unwrap_or_default(),
     }
 }
 
