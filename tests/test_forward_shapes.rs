@@ -136,3 +136,47 @@ fn must_use_patterns_and_abi() {
     assert_eq!(shapes.c_abi(), 4);
     assert_eq!(builds.get(), 1);
 }
+
+/// More cfg predicates than the hidden macro is written out for: the
+/// forwarders carry the `#[cfg]`s instead.
+#[forwardable]
+pub trait ManyCfgs {
+    #[cfg(all())]
+    fn one(&self) -> u8;
+    #[cfg(not(any()))]
+    fn two(&self) -> u8;
+    #[cfg(any(all()))]
+    fn three(&self) -> u8;
+    #[cfg(all(all()))]
+    fn four(&self) -> u8;
+    #[cfg(any())]
+    fn never(&self) -> u8;
+}
+
+impl ManyCfgs for u8 {
+    fn one(&self) -> u8 {
+        1
+    }
+    fn two(&self) -> u8 {
+        2
+    }
+    fn three(&self) -> u8 {
+        3
+    }
+    fn four(&self) -> u8 {
+        4
+    }
+}
+
+#[derive(RealizeForward)]
+#[realize_forward(ManyCfgs)]
+pub struct LazyMany(#[realize] Lazy<u8>);
+
+#[test]
+fn many_cfg_predicates() {
+    let many = LazyMany(Lazy::new(|| 0));
+    assert_eq!(
+        [many.one(), many.two(), many.three(), many.four()],
+        [1, 2, 3, 4]
+    );
+}

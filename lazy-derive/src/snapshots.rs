@@ -13,9 +13,11 @@ use crate::{chain, trait_def};
 
 /// The tokens that a trait's hidden macro hands to `__forward_impl!` before
 /// `derive { ... }`: `trait { ... }` and, for a mirror, `remote { ... }`.
+/// With `#[cfg]`'d items there is one macro per combination of cfgs: this is
+/// the last one, where every predicate holds.
 fn carried(tokens: TokenStream) -> Option<TokenStream> {
     let trees: Vec<TokenTree> = tokens.into_iter().collect();
-    for (i, tree) in trees.iter().enumerate() {
+    for (i, tree) in trees.iter().enumerate().rev() {
         if let TokenTree::Ident(ident) = tree
             && ident == "__forward_impl"
             && let Some(TokenTree::Group(body)) = trees.get(i + 2)
@@ -300,7 +302,9 @@ fn snapshot_method_shapes_and_deref() {
          // pub struct LazyShapes {\n\
          //     #[realize(deref)]\n\
          //     cache: Lazy<Box<dyn Shapes<u64>>>,\n\
-         // }\n",
+         // }\n\
+         //\n\
+         // (`extra` is there when the trait's crate has `feature = \"extra\"`.)\n",
         &expansion,
     );
 }

@@ -18,6 +18,8 @@
 //     #[realize(deref)]
 //     cache: Lazy<Box<dyn Shapes<u64>>>,
 // }
+//
+// (`extra` is there when the trait's crate has `feature = "extra"`.)
 
 #[automatically_derived]
 impl ::lazy_core::Realize for LazyShapes {
@@ -48,7 +50,6 @@ where
             )
         }
     }
-    #[cfg(feature = "extra")]
     #[inline]
     fn extra(&self) -> u8 {
         <<LazyShapes as ::lazy_core::Realize>::Target as Shapes<u64>>::extra(
