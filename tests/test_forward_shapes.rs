@@ -180,3 +180,32 @@ fn many_cfg_predicates() {
         [1, 2, 3, 4]
     );
 }
+
+/// Two alternative definitions of one trait, chosen by `#[cfg]`: each takes
+/// its hidden macro along (else both re-exports would clash).
+#[forwardable]
+#[cfg(any())]
+pub trait Present {
+    fn absent(&self) -> u8;
+}
+
+#[forwardable]
+#[cfg(all())]
+pub trait Present {
+    fn present(&self) -> u8;
+}
+
+impl Present for u8 {
+    fn present(&self) -> u8 {
+        9
+    }
+}
+
+#[derive(RealizeForward)]
+#[realize_forward(Present)]
+pub struct LazyPresent(#[realize] Lazy<u8>);
+
+#[test]
+fn cfg_on_the_trait_gates_its_macro() {
+    assert_eq!(LazyPresent(Lazy::new(|| 0)).present(), 9);
+}

@@ -108,8 +108,15 @@ fn expand(args: TokenStream, input: TokenStream) -> Result<TokenStream> {
     // the crate root clean and works in function bodies too.
     let export = matches!(vis, Visibility::Public(_)).then(|| quote!(#[macro_export]));
 
+    // A `#[cfg]` on the trait (after `#[forwardable]`) gates its macro too.
+    let trait_cfgs: Vec<&Attribute> = item
+        .attrs
+        .iter()
+        .filter(|attr| attr.path().is_ident("cfg"))
+        .collect();
     let definitions = cfg_variants(&carried).into_iter().map(|(gate, carried)| {
         quote! {
+            #(#trait_cfgs)*
             #gate
             #[doc(hidden)]
             #export
@@ -128,6 +135,7 @@ fn expand(args: TokenStream, input: TokenStream) -> Result<TokenStream> {
     Ok(quote! {
         #trait_item
         #(#definitions)*
+        #(#trait_cfgs)*
         #use_attrs
         #vis use #macro_name as #ident;
     })
