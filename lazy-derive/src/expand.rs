@@ -39,6 +39,27 @@ pub fn trait_impl(
 ) -> TokenStream {
     let span = trait_ref.span();
     let trait_name = trait_ref.name();
+
+    // The `except` names of this trait's attribute, with their global index;
+    // those that name a method of this trait are matched even if the impl
+    // fails below, so that they are not reported as unknown too.
+    let excepts: Vec<(usize, &Ident)> = wrapper
+        .except_names()
+        .enumerate()
+        .filter(|(_, (group, _))| *group == trait_ref.group)
+        .map(|(index, (_, name))| (index, name))
+        .collect();
+    for item in &trait_def.items {
+        if let TraitItem::Fn(item) = item {
+            let name = item.sig.ident.unraw();
+            for (index, except) in &excepts {
+                if except.unraw() == name && !state.matched.contains(index) {
+                    state.matched.push(*index);
+                }
+            }
+        }
+    }
+
     if trait_def.unsafety.is_some() {
         errors.push(Error::new(
             span,
@@ -74,14 +95,6 @@ pub fn trait_impl(
             .iter()
             .any(|attr| attr.path().is_ident("deprecated")),
     };
-
-    // The `except` names of this trait's attribute, with their global index.
-    let excepts: Vec<(usize, &Ident)> = wrapper
-        .except_names()
-        .enumerate()
-        .filter(|(_, (group, _))| *group == trait_ref.group)
-        .map(|(index, (_, name))| (index, name))
-        .collect();
 
     // Names the impl declares: a method's own parameters must not reuse them.
     let impl_param_names: HashSet<String> = wrapper
@@ -121,11 +134,6 @@ pub fn trait_impl(
             TraitItem::Fn(item) => {
                 let name = item.sig.ident.unraw();
                 let except = excepts.iter().find(|(_, except)| except.unraw() == name);
-                if let Some((index, _)) = except
-                    && !state.matched.contains(index)
-                {
-                    state.matched.push(*index);
-                }
                 let method = Method::new(item, &trait_name, except.is_some());
                 let by_value = method.needs_into();
                 let deref = wrapper.realize.as_ref().and_then(|field| field.deref);
