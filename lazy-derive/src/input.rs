@@ -17,6 +17,10 @@ pub struct Wrapper {
     pub input: DeriveInput,
     /// The field marked `#[realize]`, if any.
     pub realize: Option<RealizeField>,
+    /// A `#[realize]` was written where it cannot work (on the type, on an
+    /// enum's field): the wrapper is meant to realize, but has no `Realize`,
+    /// so its trait impls would only add errors.
+    pub realize_misplaced: bool,
     /// Every trait to forward, in the order written.
     pub traits: Vec<TraitRef>,
     /// The `except(...)` names of each `#[realize_forward]` attribute.
@@ -101,7 +105,11 @@ impl Parse for Entry {
 
 impl Wrapper {
     /// Reads the wrapper and its attributes, reporting every mistake at once.
-    pub fn from_input(input: DeriveInput) -> Result<Self> {
+    ///
+    /// The wrapper is usable even with errors (what was wrong is left out),
+    /// so that the derive still writes what it can: one error per mistake,
+    /// not one more at every use of the wrapper.
+    pub fn read(input: DeriveInput) -> (Self, Errors) {
         let mut errors = Errors::default();
         let mut traits = Vec::new();
         let mut groups = Vec::new();
@@ -135,7 +143,9 @@ impl Wrapper {
                 "`#[derive(RealizeForward)]` needs `#[realize_forward(Trait, ...)]` naming the traits to forward",
             ));
         }
+        let mut realize_misplaced = false;
         for attr in input.attrs.iter().filter(|a| a.path().is_ident("realize")) {
+            realize_misplaced = true;
             errors.push(Error::new_spanned(
                 attr,
                 "`#[realize]` goes on the field that realizes, not on the type",
@@ -154,13 +164,18 @@ impl Wrapper {
             }
         }
         let realize = realize_field(&input, &mut errors);
-        errors.finish()?;
-        Ok(Wrapper {
+        realize_misplaced |= realize.is_none()
+            && all_fields(&input)
+                .iter()
+                .any(|field| field.attrs.iter().any(|a| a.path().is_ident("realize")));
+        let wrapper = Wrapper {
             input,
             realize,
+            realize_misplaced,
             traits,
             groups,
-        })
+        };
+        (wrapper, errors)
     }
 
     /// Every `except` name with the index of its attribute, in order.
@@ -333,13 +348,12 @@ fn realize_field(input: &DeriveInput, errors: &mut Errors) -> Option<RealizeFiel
     let mut found: Option<RealizeField> = None;
     for (index, field) in fields.into_iter().enumerate() {
         for attr in field.attrs.iter().filter(|a| a.path().is_ident("realize")) {
-            let deref = match realize_args(attr) {
-                Ok(deref) => deref,
-                Err(err) => {
-                    errors.push(err);
-                    continue;
-                }
-            };
+            // A mistake in the arguments still marks the field: the derive
+            // goes on as if it were a plain `#[realize]`.
+            let deref = realize_args(attr).unwrap_or_else(|err| {
+                errors.push(err);
+                None
+            });
             if found.is_some() {
                 errors.push(Error::new_spanned(
                     attr,

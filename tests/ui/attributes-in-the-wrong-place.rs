@@ -5,6 +5,12 @@ pub trait Tracker {
     fn python_type(&self) -> &'static str;
 }
 
+impl Tracker for u8 {
+    fn python_type(&self) -> &'static str {
+        "int"
+    }
+}
+
 #[derive(RealizeForward)]
 #[realize]
 #[realize_forward(Tracker)]
