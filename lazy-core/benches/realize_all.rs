@@ -1,0 +1,169 @@
+//! `realize_all` over 10^4, 10^5 and 10^6 fresh, unrealized lazies, in a flat
+//! `Vec`, a `HashMap`, and nested structs. The figure that matters is the
+//! time per lazy, which should not grow with the size of the structure.
+//!
+//! Run with `cargo bench -p lazy-core --bench realize_all`.
+
+#[path = "support/mod.rs"]
+mod support;
+
+use std::collections::HashMap;
+use std::hint::black_box;
+use std::time::Duration;
+
+use criterion::{BatchSize, BenchmarkId, Criterion, SamplingMode, Throughput};
+use lazy_core::{Lazy, RealizeAll, realize_all_scope};
+use support::{Case, compare, timed};
+
+type Tracker = Lazy<u64, fn() -> u64>;
+
+fn seed() -> u64 {
+    black_box(11)
+}
+
+/// One slot of a frame: a lazy tracker and an eager field beside it.
+pub struct Slot {
+    tracker: Tracker,
+    index: u32,
+}
+
+/// A frame of slots, with a name that holds no lazy.
+pub struct Frame {
+    name: String,
+    slots: Vec<Slot>,
+}
+
+/// Frames, as a program being traced would hold them.
+pub struct Program {
+    frames: Vec<Frame>,
+    depth: u32,
+}
+
+/// The slots of one frame in the nested structure.
+const SLOTS_PER_FRAME: usize = 100;
+
+// Written by hand the way `#[derive(RealizeAll)]` expands: every field,
+// inside one scope so that shared nodes are remembered across fields.
+impl RealizeAll for Slot {
+    fn realize_all(&self) {
+        realize_all_scope(|| {
+            self.tracker.realize_all();
+            self.index.realize_all();
+        });
+    }
+}
+
+impl RealizeAll for Frame {
+    fn realize_all(&self) {
+        realize_all_scope(|| {
+            self.name.realize_all();
+            self.slots.realize_all();
+        });
+    }
+}
+
+impl RealizeAll for Program {
+    fn realize_all(&self) {
+        realize_all_scope(|| {
+            self.frames.realize_all();
+            self.depth.realize_all();
+        });
+    }
+}
+
+fn flat(n: u64) -> Vec<Tracker> {
+    (0..n).map(|_| Lazy::new(seed as fn() -> u64)).collect()
+}
+
+fn map(n: u64) -> HashMap<u64, Tracker> {
+    (0..n)
+        .map(|k| (k, Lazy::new(seed as fn() -> u64)))
+        .collect()
+}
+
+fn nested(n: u64) -> Program {
+    let n = n as usize;
+    let frames = (0..n.div_ceil(SLOTS_PER_FRAME))
+        .map(|f| Frame {
+            name: format!("frame{f}"),
+            slots: (0..SLOTS_PER_FRAME.min(n - f * SLOTS_PER_FRAME))
+                .map(|i| Slot {
+                    tracker: Lazy::new(seed as fn() -> u64),
+                    index: i as u32,
+                })
+                .collect(),
+        })
+        .collect();
+    Program { frames, depth: 1 }
+}
+
+/// Builds a fresh structure of `n` lazies untimed, times `realize_all` on it,
+/// and drops it untimed.
+fn fresh_walk<T: RealizeAll>(n: u64, make: fn(u64) -> T) -> Duration {
+    let structure = make(n);
+    let elapsed = timed(|| structure.realize_all());
+    drop(structure);
+    elapsed
+}
+
+const SIZES: [u64; 3] = [10_000, 100_000, 1_000_000];
+
+fn rounds() {
+    type Walk = fn(u64) -> Duration;
+    let shapes: [(&str, Walk); 3] = [
+        ("Vec", |n| fresh_walk(n, flat)),
+        ("HashMap", |n| fresh_walk(n, map)),
+        ("nested structs", |n| fresh_walk(n, nested)),
+    ];
+    for (shape, walk) in shapes {
+        let small = if support::benchmarking() {
+            SIZES
+        } else {
+            [100, 1_000, 10_000]
+        };
+        let mut cases: Vec<Case<'_>> = small
+            .iter()
+            .map(|&n| Case::units(format!("{shape} n={n}"), n, walk))
+            .collect();
+        let baseline = format!("{shape} n={}", small[0]);
+        compare(
+            &format!("realize_all, {shape}, fresh lazies"),
+            "lazy",
+            &mut cases,
+            1,
+            7,
+            &[&baseline],
+        );
+    }
+}
+
+fn criterion_walks(c: &mut Criterion) {
+    fn bench<T: RealizeAll>(c: &mut Criterion, shape: &str, make: fn(u64) -> T) {
+        let mut group = c.benchmark_group(format!("realize_all/{shape}"));
+        group.sampling_mode(SamplingMode::Flat);
+        for n in SIZES {
+            // The 10^6 case takes tens of milliseconds a walk plus the
+            // untimed build: keep its sample count small.
+            group.sample_size(if n >= 1_000_000 { 10 } else { 20 });
+            group.throughput(Throughput::Elements(n));
+            group.bench_with_input(BenchmarkId::from_parameter(n), &n, |b, &n| {
+                b.iter_batched_ref(
+                    || make(n),
+                    |structure| structure.realize_all(),
+                    BatchSize::LargeInput,
+                )
+            });
+        }
+        group.finish();
+    }
+    bench(c, "Vec", flat);
+    bench(c, "HashMap", map);
+    bench(c, "nested", nested);
+}
+
+fn main() {
+    rounds();
+    let mut c = Criterion::default().configure_from_args();
+    criterion_walks(&mut c);
+    c.final_summary();
+}
