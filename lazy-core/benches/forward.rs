@@ -15,6 +15,7 @@
 #[path = "support/mod.rs"]
 mod support;
 
+use std::cell::LazyCell;
 use std::hint::black_box;
 use std::time::Duration;
 
@@ -54,15 +55,23 @@ fn build_trivial() -> Concrete {
     }
 }
 
-/// A build that does some work, as building a real tracker does (about a
-/// hundred dependent multiply-xorshift steps; no allocation).
-fn build_work() -> Concrete {
+/// A build that does some work, as building a real tracker does: `steps`
+/// dependent multiply-xorshift steps, no allocation.
+fn build_steps(steps: u32) -> Concrete {
     let mut x = black_box(0x9e37_79b9_7f4a_7c15_u64);
-    for _ in 0..100 {
+    for _ in 0..black_box(steps) {
         x ^= x >> 29;
         x = x.wrapping_mul(0xbf58_476d_1ce4_e5b9);
     }
     Concrete { base: x }
+}
+
+fn build_work() -> Concrete {
+    build_steps(100)
+}
+
+fn build_work_long() -> Concrete {
+    build_steps(1000)
 }
 
 /// Forwarding written by hand: what the derive must match.
@@ -180,18 +189,25 @@ fn rounds_after_realization(r: &Realized) {
     );
 }
 
-/// Builds `iters` fresh inputs untimed, then times `first` over all of them.
+/// Times `first` on `iters` fresh inputs, built untimed in chunks small
+/// enough to stay in cache, so that the timing is the first access and not
+/// memory traffic.
 fn fresh<T>(iters: u64, make: impl Fn() -> T, mut first: impl FnMut(&T) -> u64) -> Duration {
-    let inputs: Vec<T> = (0..iters).map(|_| make()).collect();
-    let elapsed = timed(|| {
-        let mut acc = 0_u64;
-        for input in &inputs {
-            acc = acc.wrapping_add(first(black_box(input)));
-        }
-        acc
-    });
-    drop(inputs);
-    elapsed
+    const CHUNK: u64 = 512;
+    let mut total = Duration::ZERO;
+    let mut left = iters;
+    while left > 0 {
+        let inputs: Vec<T> = (0..left.min(CHUNK)).map(|_| make()).collect();
+        left -= inputs.len() as u64;
+        total += timed(|| {
+            let mut acc = 0_u64;
+            for input in &inputs {
+                acc = acc.wrapping_add(first(black_box(input)));
+            }
+            acc
+        });
+    }
+    total
 }
 
 fn rounds_first_access() {
@@ -201,6 +217,10 @@ fn rounds_first_access() {
             build_trivial as fn() -> Concrete,
         ),
         ("first access: build with ~100 dependent steps", build_work),
+        (
+            "first access: build with ~1000 dependent steps",
+            build_work_long,
+        ),
     ] {
         compare(
             title,
@@ -209,13 +229,16 @@ fn rounds_first_access() {
                 Case::timed("direct build + call", |iters| {
                     fresh(iters, || seed, |seed| seed().get())
                 }),
+                Case::timed("std LazyCell", |iters| {
+                    fresh(iters, || LazyCell::new(seed), |cell| cell.get())
+                }),
                 Case::timed("hand-written wrapper", |iters| {
                     fresh(iters, || HandGetter::new(seed), HandGetter::get)
                 }),
             ],
             100_000,
             15,
-            &["direct build + call"],
+            &["direct build + call", "std LazyCell"],
         );
     }
 }
@@ -258,6 +281,13 @@ fn criterion_first_access(c: &mut Criterion) {
         let mut group = c.benchmark_group(name);
         group.bench_function("direct", |b| {
             b.iter_batched_ref(|| seed, |seed| seed().get(), BatchSize::SmallInput)
+        });
+        group.bench_function("LazyCell", |b| {
+            b.iter_batched_ref(
+                || LazyCell::new(seed),
+                |cell| cell.get(),
+                BatchSize::SmallInput,
+            )
         });
         group.bench_function("hand-written", |b| {
             b.iter_batched_ref(
