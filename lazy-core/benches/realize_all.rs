@@ -108,6 +108,70 @@ fn fresh_walk<T: RealizeAll>(n: u64, make: fn(u64) -> T) -> Duration {
 
 const SIZES: [u64; 3] = [10_000, 100_000, 1_000_000];
 
+/// A copy of the memo `realize_all` keeps (private in lazy-core): a hash set
+/// of (address, kind) keys with a multiply-rotate hasher. Timing inserts into
+/// it alone shows how much of the walk is the memo.
+mod memo {
+    use std::collections::HashSet;
+    use std::hash::{BuildHasherDefault, Hasher};
+
+    #[derive(Default)]
+    pub struct AddressHasher(u64);
+
+    impl Hasher for AddressHasher {
+        fn write(&mut self, bytes: &[u8]) {
+            for &byte in bytes {
+                self.write_u64(u64::from(byte));
+            }
+        }
+        #[inline]
+        fn write_u64(&mut self, n: u64) {
+            self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        }
+        #[inline]
+        fn write_usize(&mut self, n: usize) {
+            self.write_u64(n as u64);
+        }
+        fn finish(&self) -> u64 {
+            self.0
+        }
+    }
+
+    #[derive(Clone, Copy, PartialEq, Eq, Hash)]
+    pub enum Kind {
+        Lazy,
+    }
+
+    pub type Memo = HashSet<(usize, Kind), BuildHasherDefault<AddressHasher>>;
+}
+
+/// The walk without the memo: realize every lazy of a fresh `Vec` in a loop.
+fn plain_loop(n: u64) -> Duration {
+    let structure = flat(n);
+    let elapsed = timed(|| {
+        for lazy in &structure {
+            lazy_core::Realize::realize(lazy);
+        }
+    });
+    drop(structure);
+    elapsed
+}
+
+/// The memo without the walk: insert the address of every lazy of a fresh
+/// `Vec` into a memo like the one `realize_all` keeps.
+fn memo_alone(n: u64) -> Duration {
+    let structure = flat(n);
+    let elapsed = timed(|| {
+        let mut memo = memo::Memo::default();
+        for lazy in &structure {
+            memo.insert(((lazy as *const Tracker).addr(), memo::Kind::Lazy));
+        }
+        memo.len()
+    });
+    drop(structure);
+    elapsed
+}
+
 fn rounds() {
     type Walk = fn(u64) -> Duration;
     let shapes: [(&str, Walk); 3] = [
@@ -115,7 +179,11 @@ fn rounds() {
         ("HashMap", |n| fresh_walk(n, map)),
         ("nested structs", |n| fresh_walk(n, nested)),
     ];
-    for (shape, walk) in shapes {
+    let breakdown: [(&str, Walk); 2] = [
+        ("Vec, realize in a plain loop (no memo)", plain_loop),
+        ("Vec, memo inserts alone (no realize)", memo_alone),
+    ];
+    for (shape, walk) in shapes.into_iter().chain(breakdown) {
         let small = if support::benchmarking() {
             SIZES
         } else {
