@@ -137,12 +137,16 @@ mod memo {
         }
     }
 
+    /// Two variants, as in lazy-core, so the discriminant is hashed too.
     #[derive(Clone, Copy, PartialEq, Eq, Hash)]
     pub enum Kind {
         Lazy,
+        #[allow(dead_code)] // only there to be hashed like lazy-core's key
+        Shared,
     }
 
     pub type Memo = HashSet<(usize, Kind), BuildHasherDefault<AddressHasher>>;
+    pub type SipMemo = HashSet<(usize, Kind)>;
 }
 
 /// The walk without the memo: realize every lazy of a fresh `Vec` in a loop.
@@ -160,13 +164,23 @@ fn plain_loop(n: u64) -> Duration {
 /// The memo without the walk: insert the address of every lazy of a fresh
 /// `Vec` into a memo like the one `realize_all` keeps.
 fn memo_alone(n: u64) -> Duration {
+    memo_inserts::<memo::Memo>(n)
+}
+
+/// As [`memo_alone`], with std's default hasher (SipHash-1-3).
+fn memo_alone_siphash(n: u64) -> Duration {
+    memo_inserts::<memo::SipMemo>(n)
+}
+
+fn memo_inserts<M: Default + Extend<(usize, memo::Kind)>>(n: u64) -> Duration {
     let structure = flat(n);
     let elapsed = timed(|| {
-        let mut memo = memo::Memo::default();
+        let mut memo = M::default();
         for lazy in &structure {
-            memo.insert(((lazy as *const Tracker).addr(), memo::Kind::Lazy));
+            memo.extend([((lazy as *const Tracker).addr(), memo::Kind::Lazy)]);
         }
-        memo.len()
+        // Dropped inside the timing, as `realize_all` drops its memo.
+        black_box(&memo);
     });
     drop(structure);
     elapsed
@@ -179,9 +193,10 @@ fn rounds() {
         ("HashMap", |n| fresh_walk(n, map)),
         ("nested structs", |n| fresh_walk(n, nested)),
     ];
-    let breakdown: [(&str, Walk); 2] = [
+    let breakdown: [(&str, Walk); 3] = [
         ("Vec, realize in a plain loop (no memo)", plain_loop),
         ("Vec, memo inserts alone (no realize)", memo_alone),
+        ("Vec, memo inserts alone, SipHash", memo_alone_siphash),
     ];
     for (shape, walk) in shapes.into_iter().chain(breakdown) {
         let small = if support::benchmarking() {
