@@ -122,6 +122,11 @@ fn generate(variant: &str, n: usize) -> Result<String, String> {
         "pub fn wrapper() -> Wrapper {{\n    Wrapper {{ cache: ::lazy_core::Lazy::new(|| Concrete(1)) }}\n}}\n"
     )
     .unwrap();
+    writeln!(
+        w,
+        "pub fn is_realized(wrapper: &Wrapper) -> bool {{\n    ::lazy_core::Lazy::is_realized(&wrapper.cache)\n}}\n"
+    )
+    .unwrap();
 
     // The forwarding.
     match variant {

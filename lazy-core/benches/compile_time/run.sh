@@ -141,6 +141,15 @@ for r in $(seq 1 "$runs"); do
             secs "$t0" "$t1" >> "$work/$pkg.check"
             echo >> "$work/$pkg.check"
         done
+        # Cargo's own cost: a check with nothing to recompile.
+        first=$(echo $variants | awk '{ print $1 }')
+        if ok "$first-$n"; then
+            t0=$(now)
+            (cd "$ws" && cargo check -q -p "$first-$n")
+            t1=$(now)
+            secs "$t0" "$t1" >> "$work/noop-$n.check"
+            echo >> "$work/noop-$n.check"
+        fi
     done
 done
 
@@ -166,6 +175,9 @@ for n in $sizes; do
         fi
         echo "| $n | $v | $med | $min | $(ratio "$med" "${hand_med:-0}") | $(ratio "$min" "${hand_min:-0}") | $extra |"
     done
+    if [ -s "$work/noop-$n.check" ]; then
+        echo "| $n | (no-op check: cargo's own overhead) | $(median < "$work/noop-$n.check") | $(minimum < "$work/noop-$n.check") | | | |"
+    fi
 done
 
 # --- macro expansion time (nightly -Z time-passes) -------------------------------
