@@ -183,6 +183,30 @@ macro_rules! contract_tests {
                 assert_eq!(builds.get(), 1);
             }
 
+            #[test]
+            fn try_defer_queues_through_a_shared_reference_until_built() {
+                let (builds, drops) = (Counter::default(), Counter::default());
+                let shared = std::rc::Rc::new(Lazy::new(seed(&builds, &drops)));
+                let clone = std::rc::Rc::clone(&shared);
+                assert!(Lazy::try_defer(&clone, |s| s.push_str(" hint")).is_ok());
+                assert_eq!(builds.get(), 0, "queuing must not build");
+                assert_eq!(shared.realize(), "L['x']=7 hint");
+                let late = Lazy::try_defer(&clone, |s| s.push_str(" late"));
+                let mutation = late.expect_err("too late to queue once built");
+                let mut copy = shared.realize().clone();
+                mutation(&mut copy);
+                assert_eq!(copy, "L['x']=7 hint late");
+                assert_eq!(shared.realize(), "L['x']=7 hint");
+            }
+
+            #[test]
+            #[should_panic(expected = "is poisoned")]
+            fn try_defer_on_a_poisoned_lazy_panics() {
+                let lazy: Lazy<u32> = Lazy::new(|| panic!("no"));
+                let _ = catch_unwind(AssertUnwindSafe(|| *lazy.realize()));
+                let _ = Lazy::try_defer(&lazy, |v| *v += 1);
+            }
+
             // 5. Debug never builds.
             #[test]
             fn debug_never_builds() {

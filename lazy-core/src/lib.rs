@@ -39,9 +39,13 @@
 // inside this crate too.
 extern crate self as lazy_core;
 
+#[doc(hidden)]
+pub mod __private;
 mod panic;
 mod realize;
 mod realize_all;
+#[cfg(feature = "derive")]
+pub mod remote;
 mod seed;
 mod state;
 pub mod sync;
@@ -51,3 +55,11 @@ pub use realize::{Realize, RealizeInto, RealizeMut};
 pub use realize_all::{RealizeAll, realize_all_scope};
 pub use seed::Seed;
 pub use unsync::Lazy;
+
+#[cfg(feature = "derive")]
+pub use lazy_derive::{RealizeAll, RealizeForward, forwardable};
+
+/// The README's examples, compiled and run as doctests so they stay true.
+#[cfg(doctest)]
+#[doc = include_str!("../../README.md")]
+struct ReadmeDoctests;

@@ -35,6 +35,11 @@ use crate::{Realize, Seed};
 ///
 /// # Panics
 /// If realizing one of the lazies panics; see [`Realize::realize`].
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` does not implement `RealizeAll`, so a walk cannot look inside it",
+    label = "no `RealizeAll` for this type",
+    note = "implement `lazy_core::RealizeAll` for it (or `#[derive(RealizeAll)]`), or mark the field `#[realize_all(skip)]` if it holds no lazy"
+)]
 pub trait RealizeAll {
     /// Realizes every lazy reachable from `self`.
     fn realize_all(&self);

@@ -118,6 +118,42 @@ impl<T, S: Seed<Output = T>> Lazy<T, S> {
         }
     }
 
+    /// Queues a mutation through a shared reference, for a lazy that several
+    /// owners share (`Arc<Lazy<..>>`): `Ok(())` if it was queued (the value
+    /// is not built yet), or `Err(mutation)` given back if the value is
+    /// already built or being built, so the caller can apply it another way.
+    /// Builds nothing and never waits for a build.
+    ///
+    /// ```
+    /// use std::sync::Arc;
+    /// use lazy_core::{Realize, sync::Lazy};
+    ///
+    /// let shared = Arc::new(Lazy::new(|| String::from("x")));
+    /// let clone = Arc::clone(&shared);
+    /// assert!(Lazy::try_defer(&clone, |s| s.push_str(" hint")).is_ok());
+    /// assert_eq!(shared.realize(), "x hint");
+    /// assert!(Lazy::try_defer(&clone, |s| s.push('!')).is_err());
+    /// ```
+    ///
+    /// # Panics
+    /// If the lazy is poisoned.
+    pub fn try_defer<F>(this: &Self, mutation: F) -> Result<(), F>
+    where
+        F: FnOnce(&mut T) + Send + 'static,
+    {
+        if this.value.get().is_some() {
+            return Err(mutation);
+        }
+        match &mut *lock(&this.state) {
+            State::Unrealized { deferred, .. } => {
+                deferred.push(Box::new(mutation));
+                Ok(())
+            }
+            State::Building(_) | State::Realized => Err(mutation),
+            State::Poisoned => panic::poisoned::<T>(),
+        }
+    }
+
     #[cold]
     #[inline(never)]
     #[track_caller]
@@ -288,6 +324,15 @@ impl<T, S> Lazy<T, S> {
 /// A borrow of a [`sync::Lazy`](Lazy)'s seed, from [`Lazy::peek`].
 ///
 /// It holds the lazy's lock: drop it before realizing the same lazy.
+///
+/// ```
+/// use lazy_core::sync::Lazy;
+///
+/// let lazy = Lazy::new(|| 1);
+/// let seed = Lazy::peek(&lazy).expect("not built yet");
+/// assert_eq!(seed(), 1); // the seed is a closure here: calling it builds a copy
+/// drop(seed);
+/// ```
 pub struct SeedRef<'a, T, S>(MutexGuard<'a, State<T, S>>);
 
 impl<T, S> Deref for SeedRef<'_, T, S> {

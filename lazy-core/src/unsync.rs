@@ -122,6 +122,46 @@ impl<T, S: Seed<Output = T>> Lazy<T, S> {
         }
     }
 
+    /// Queues a mutation through a shared reference, for a lazy that several
+    /// owners share (`Rc<Lazy<..>>`): `Ok(())` if it was queued (the value is
+    /// not built yet), or `Err(mutation)` given back if the value is already
+    /// built or being built, so the caller can apply it another way. Builds
+    /// nothing.
+    ///
+    /// ```
+    /// use std::rc::Rc;
+    /// use lazy_core::{Lazy, Realize};
+    ///
+    /// let shared = Rc::new(Lazy::new(|| String::from("x")));
+    /// let clone = Rc::clone(&shared);
+    /// assert!(Lazy::try_defer(&clone, |s| s.push_str(" hint")).is_ok());
+    /// assert_eq!(shared.realize(), "x hint");
+    /// // Too late to queue: the mutation comes back.
+    /// assert!(Lazy::try_defer(&clone, |s| s.push('!')).is_err());
+    /// ```
+    ///
+    /// # Panics
+    /// If the lazy is poisoned, or its seed is borrowed by [`Lazy::peek`].
+    pub fn try_defer<F>(this: &Self, mutation: F) -> Result<(), F>
+    where
+        F: FnOnce(&mut T) + 'static,
+    {
+        if this.value.get().is_some() {
+            return Err(mutation);
+        }
+        let Ok(mut state) = this.state.try_borrow_mut() else {
+            panic::peeked::<T>()
+        };
+        match &mut *state {
+            State::Unrealized { deferred, .. } => {
+                deferred.push(Box::new(mutation));
+                Ok(())
+            }
+            State::Building | State::Realized => Err(mutation),
+            State::Poisoned => panic::poisoned::<T>(),
+        }
+    }
+
     #[cold]
     #[inline(never)]
     #[track_caller]

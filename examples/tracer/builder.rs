@@ -1,0 +1,323 @@
+//! The builder of one trace (Dynamo's `InstructionTranslator` plus
+//! `VariableBuilder`): it builds concrete trackers from frame values,
+//! installs their guards into the guard log as it builds, and counts.
+
+use std::cell::{Cell, RefCell};
+use std::collections::HashMap;
+use std::rc::Rc;
+
+use super::guards::{Guard, GuardKind, GuardLog};
+use super::lazy::LazyVariableTracker;
+use super::source::Source;
+use super::tracker::{Tracker, VariableTracker};
+use super::trackers::{
+    ConstantTracker, DictTracker, FunctionTracker, Meta, ObjectTracker, SequenceTracker,
+    TensorTracker,
+};
+use super::value::Value;
+
+/// Whether frame values get lazy trackers (built on first real use) or are
+/// all built up front.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Mode {
+    Lazy,
+    Eager,
+}
+
+/// Something the builder did, for `--verbose`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Event {
+    /// A tracker was built from a frame value (or a lazy f-string was
+    /// rendered), installing `guards`.
+    Realize {
+        source: String,
+        kind: &'static str,
+        guards: Vec<Guard>,
+    },
+    /// A guard installed outside any build: a type query on a lazy constant,
+    /// or a branch on a size.
+    Guard(Guard),
+}
+
+/// What a trace cost.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Stats {
+    /// Trackers created for frame values (placeholders, or built ones in an
+    /// eager run).
+    pub created: usize,
+    /// Trackers built from a frame value.
+    pub realized: usize,
+    /// Guards installed.
+    pub guards: usize,
+    /// Tensors lifted into the graph as inputs.
+    pub graph_inputs: usize,
+    /// Operations recorded in the graph.
+    pub graph_nodes: usize,
+}
+
+/// The graph the trace records: its inputs and its operations.
+#[derive(Clone, Debug, Default)]
+pub struct Graph {
+    pub inputs: Vec<String>,
+    pub nodes: Vec<String>,
+    names: HashMap<String, usize>,
+}
+
+/// One trace's shared state. Cheap to clone (an `Rc`); lazy seeds keep a
+/// clone so that they build with the builder of their own frame.
+#[derive(Clone, Debug)]
+pub struct Tx(Rc<TxState>);
+
+#[derive(Debug)]
+struct TxState {
+    mode: Mode,
+    guards: RefCell<GuardLog>,
+    events: RefCell<Vec<Event>>,
+    /// Indices into `events` of the builds in progress, innermost last.
+    open: RefCell<Vec<usize>>,
+    graph: RefCell<Graph>,
+    symbols: RefCell<HashMap<String, String>>,
+    log: RefCell<Vec<String>>,
+    created: Cell<usize>,
+    realized: Cell<usize>,
+}
+
+impl Tx {
+    pub fn new(mode: Mode) -> Tx {
+        Tx(Rc::new(TxState {
+            mode,
+            guards: RefCell::default(),
+            events: RefCell::default(),
+            open: RefCell::default(),
+            graph: RefCell::default(),
+            symbols: RefCell::default(),
+            log: RefCell::default(),
+            created: Cell::new(0),
+            realized: Cell::new(0),
+        }))
+    }
+
+    pub fn mode(&self) -> Mode {
+        self.0.mode
+    }
+
+    /// Dynamo's `LazyVariableTracker.create` / `VariableBuilder.__call__`:
+    /// the tracker for a frame value. A lazy placeholder in a lazy run; built
+    /// at once (with all it contains) in an eager run.
+    pub fn create(&self, value: &Rc<Value>, source: Source) -> Tracker {
+        self.0.created.set(self.0.created.get() + 1);
+        match self.0.mode {
+            Mode::Lazy => LazyVariableTracker::create(self, Rc::clone(value), source),
+            Mode::Eager => Rc::from(self.realize_value(value, source)),
+        }
+    }
+
+    /// Builds the concrete tracker for a frame value, installing its guards.
+    /// Containers get a tracker per item from [`Tx::create`].
+    pub fn realize_value(&self, value: &Value, source: Source) -> Box<dyn VariableTracker> {
+        self.0.realized.set(self.0.realized.get() + 1);
+        self.open_build(source.to_string());
+        let built = self.build(value, source);
+        self.close_build(built.kind());
+        built
+    }
+
+    fn build(&self, value: &Value, source: Source) -> Box<dyn VariableTracker> {
+        let meta = Meta::new(Some(source.clone()));
+        match value {
+            Value::None | Value::Bool(_) | Value::Int(_) | Value::Float(_) | Value::Str(_) => {
+                let detail = match value {
+                    Value::None => "is None".to_string(),
+                    other => format!("== {}", other.repr()),
+                };
+                self.guard(GuardKind::ConstantMatch, &source, detail);
+                Box::new(ConstantTracker::new(value.clone(), meta))
+            }
+            Value::List(items) | Value::Tuple(items) => {
+                let tuple = matches!(value, Value::Tuple(_));
+                self.guard(GuardKind::TypeMatch, &source, value.type_tag().to_string());
+                self.guard(
+                    GuardKind::LenCheck,
+                    &source,
+                    format!("len == {}", items.len()),
+                );
+                let items = items
+                    .iter()
+                    .enumerate()
+                    .map(|(i, item)| self.create(item, source.index(i as i64)))
+                    .collect();
+                Box::new(SequenceTracker::new(tuple, items, meta))
+            }
+            Value::Dict(entries) => {
+                self.guard(GuardKind::TypeMatch, &source, "dict".to_string());
+                let keys: Vec<String> = entries.iter().take(3).map(|(k, _)| k.repr()).collect();
+                let more = if entries.len() > 3 { ", ..." } else { "" };
+                self.guard(
+                    GuardKind::DictKeys,
+                    &source,
+                    format!(
+                        "keys == [{}{more}] ({} keys)",
+                        keys.join(", "),
+                        entries.len()
+                    ),
+                );
+                let entries = entries
+                    .iter()
+                    .map(|(key, item)| (key.clone(), self.create(item, source.key(&key.repr()))))
+                    .collect();
+                Box::new(DictTracker::new(entries, meta))
+            }
+            Value::Tensor(tensor) => {
+                self.guard(GuardKind::TensorMatch, &source, tensor.describe());
+                let node = self.graph_input(&source);
+                Box::new(TensorTracker::new(self, tensor.clone(), node, meta))
+            }
+            Value::Object(object) => {
+                self.guard(GuardKind::TypeMatch, &source, object.class.to_string());
+                let attrs = object
+                    .attrs
+                    .iter()
+                    .map(|(name, item)| (Rc::clone(name), self.create(item, source.attr(name))))
+                    .collect();
+                Box::new(ObjectTracker::new(Rc::clone(&object.class), attrs, meta))
+            }
+            Value::Function(_) | Value::Class(_) | Value::Builtin(_) => {
+                self.guard(GuardKind::IdMatch, &source, value.repr());
+                Box::new(FunctionTracker::new(value.clone(), meta))
+            }
+        }
+    }
+
+    /// A tracker for a value the trace computed: no source, no guard.
+    pub fn constant(&self, value: Value) -> Tracker {
+        Rc::new(ConstantTracker::new(value, Meta::new(None)))
+    }
+
+    /// A function, class or builtin the trace refers to by name.
+    pub fn constant_function(&self, value: Value) -> Tracker {
+        Rc::new(FunctionTracker::new(value, Meta::new(None)))
+    }
+
+    /// Appends a line to the trace log (`log(...)` in a program).
+    pub fn log(&self, line: String) {
+        self.0.log.borrow_mut().push(line);
+    }
+
+    pub fn log_lines(&self) -> Vec<String> {
+        self.0.log.borrow().clone()
+    }
+
+    /// Installs a guard on `source`; installing it again is a no-op.
+    pub fn guard(&self, kind: GuardKind, source: &Source, detail: String) {
+        self.guard_text(kind, source.to_string(), detail);
+    }
+
+    /// Installs a guard whose subject is not a plain source (a size
+    /// expression such as `2*L['x'].size()[0]`).
+    pub fn guard_text(&self, kind: GuardKind, source: String, detail: String) {
+        let guard = Guard {
+            kind,
+            source,
+            detail,
+        };
+        if !self.0.guards.borrow_mut().install(guard.clone()) {
+            return;
+        }
+        let open = self.0.open.borrow();
+        let mut events = self.0.events.borrow_mut();
+        match open.last() {
+            Some(&index) => {
+                if let Some(Event::Realize { guards, .. }) = events.get_mut(index) {
+                    guards.push(guard);
+                }
+            }
+            None => events.push(Event::Guard(guard)),
+        }
+    }
+
+    /// Marks the start of a build, so that guards installed until
+    /// [`Tx::close_build`] are attributed to it.
+    pub fn open_build(&self, source: String) {
+        let mut events = self.0.events.borrow_mut();
+        self.0.open.borrow_mut().push(events.len());
+        events.push(Event::Realize {
+            source,
+            kind: "",
+            guards: Vec::new(),
+        });
+    }
+
+    pub fn close_build(&self, built_kind: &'static str) {
+        if let Some(index) = self.0.open.borrow_mut().pop()
+            && let Some(Event::Realize { kind, .. }) = self.0.events.borrow_mut().get_mut(index)
+        {
+            *kind = built_kind;
+        }
+    }
+
+    /// Lifts a tensor into the graph as an input; returns its node name.
+    pub fn graph_input(&self, source: &Source) -> String {
+        let mut graph = self.0.graph.borrow_mut();
+        let name = unique_name(&mut graph.names, &source.ident());
+        graph.inputs.push(name.clone());
+        name
+    }
+
+    /// Records `name = op(args)` in the graph; returns the node name.
+    pub fn graph_node(&self, op: &str, args: &[String]) -> String {
+        let mut graph = self.0.graph.borrow_mut();
+        let name = unique_name(&mut graph.names, op);
+        graph
+            .nodes
+            .push(format!("{name} = torch.{op}({})", args.join(", ")));
+        name
+    }
+
+    /// The symbol (`s0`, `s1`, ...) for a dynamic size, one per source.
+    pub fn symbol(&self, size_source: &str) -> String {
+        let mut symbols = self.0.symbols.borrow_mut();
+        let next = symbols.len();
+        symbols
+            .entry(size_source.to_string())
+            .or_insert_with(|| format!("s{next}"))
+            .clone()
+    }
+
+    pub fn stats(&self) -> Stats {
+        let graph = self.0.graph.borrow();
+        Stats {
+            created: self.0.created.get(),
+            realized: self.0.realized.get(),
+            guards: self.0.guards.borrow().len(),
+            graph_inputs: graph.inputs.len(),
+            graph_nodes: graph.nodes.len(),
+        }
+    }
+
+    pub fn guards(&self) -> Vec<Guard> {
+        self.0.guards.borrow().guards().to_vec()
+    }
+
+    pub fn guard_count(&self, kind: GuardKind) -> usize {
+        self.0.guards.borrow().count(kind)
+    }
+
+    pub fn events(&self) -> Vec<Event> {
+        self.0.events.borrow().clone()
+    }
+
+    pub fn graph(&self) -> Graph {
+        self.0.graph.borrow().clone()
+    }
+}
+
+fn unique_name(names: &mut HashMap<String, usize>, base: &str) -> String {
+    let count = names.entry(base.to_string()).or_insert(0);
+    let name = if *count == 0 {
+        base.to_string()
+    } else {
+        format!("{base}_{count}")
+    };
+    *count += 1;
+    name
+}

@@ -1,0 +1,244 @@
+//! Python's format-spec mini-language (`format(x, ">8")`, `f"{x:,.2f}"`),
+//! the part of it that f-strings of constants and sizes need.
+
+use super::tracker::{TraceError, TraceResult};
+use super::value::Value;
+
+/// A parsed spec: `[[fill]align][sign][0][width][,][.precision][type]`.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Spec {
+    fill: Option<char>,
+    align: Option<char>,
+    sign: Option<char>,
+    zero: bool,
+    width: usize,
+    grouping: bool,
+    precision: Option<usize>,
+    ty: Option<char>,
+}
+
+impl Spec {
+    pub fn parse(spec: &str) -> TraceResult<Spec> {
+        let chars: Vec<char> = spec.chars().collect();
+        let mut parsed = Spec::default();
+        let mut i = 0;
+        let is_align = |c: char| matches!(c, '<' | '>' | '^' | '=');
+        if chars.len() >= 2 && is_align(chars[1]) {
+            parsed.fill = Some(chars[0]);
+            parsed.align = Some(chars[1]);
+            i = 2;
+        } else if chars.first().is_some_and(|c| is_align(*c)) {
+            parsed.align = Some(chars[0]);
+            i = 1;
+        }
+        if let Some(&c @ ('+' | '-' | ' ')) = chars.get(i) {
+            parsed.sign = Some(c);
+            i += 1;
+        }
+        if chars.get(i) == Some(&'0') {
+            parsed.zero = true;
+            i += 1;
+        }
+        let start = i;
+        while chars.get(i).is_some_and(char::is_ascii_digit) {
+            i += 1;
+        }
+        parsed.width = digits(&chars[start..i], spec)?;
+        if chars.get(i) == Some(&',') {
+            parsed.grouping = true;
+            i += 1;
+        }
+        if chars.get(i) == Some(&'.') {
+            i += 1;
+            let start = i;
+            while chars.get(i).is_some_and(char::is_ascii_digit) {
+                i += 1;
+            }
+            if start == i {
+                return Err(invalid(spec, "missing precision"));
+            }
+            parsed.precision = Some(digits(&chars[start..i], spec)?);
+        }
+        if let Some(&c) = chars.get(i) {
+            if !"bdoxXeEfFgGs%".contains(c) {
+                return Err(invalid(spec, &format!("unknown format code '{c}'")));
+            }
+            parsed.ty = Some(c);
+            i += 1;
+        }
+        if i != chars.len() {
+            return Err(invalid(spec, "trailing characters"));
+        }
+        Ok(parsed)
+    }
+
+    /// Whether this spec can format an `int` (so formatting a size later
+    /// cannot fail).
+    pub fn check_int(&self, spec: &str) -> TraceResult<()> {
+        match self.ty {
+            Some('s') => Err(TraceError::new(format!(
+                "invalid format spec '{spec}': unknown format code 's' for object of type 'int'"
+            ))),
+            Some('b' | 'o' | 'x' | 'X' | 'd') if self.precision.is_some() => {
+                Err(TraceError::new(format!(
+                    "invalid format spec '{spec}': precision not allowed in integer format specifier"
+                )))
+            }
+            _ => Ok(()),
+        }
+    }
+}
+
+fn digits(chars: &[char], spec: &str) -> TraceResult<usize> {
+    if chars.is_empty() {
+        return Ok(0);
+    }
+    let text: String = chars.iter().collect();
+    text.parse::<usize>()
+        .ok()
+        .filter(|n| *n <= 1000)
+        .ok_or_else(|| invalid(spec, "width or precision too large"))
+}
+
+fn invalid(spec: &str, why: &str) -> TraceError {
+    TraceError::new(format!("invalid format spec '{spec}': {why}"))
+}
+
+/// `format(value, spec)`.
+pub fn format_value(value: &Value, spec: &str) -> TraceResult<String> {
+    let parsed = Spec::parse(spec)?;
+    match value {
+        Value::Bool(b) if parsed.ty.is_none() => {
+            pad(&parsed, if *b { "True" } else { "False" }, false)
+        }
+        Value::Bool(b) => format_int(&parsed, spec, i64::from(*b)),
+        Value::Int(i) => format_int(&parsed, spec, *i),
+        Value::Float(x) => format_float(&parsed, spec, *x),
+        Value::Str(s) => {
+            if parsed.ty.is_some_and(|t| t != 's') || parsed.sign.is_some() || parsed.grouping {
+                return Err(invalid(spec, "not valid for an object of type 'str'"));
+            }
+            let text: String = match parsed.precision {
+                Some(p) => s.chars().take(p).collect(),
+                None => s.to_string(),
+            };
+            pad(&parsed, &text, false)
+        }
+        other if spec.is_empty() => Ok(other.to_py_str()),
+        other => Err(TraceError::new(format!(
+            "unsupported format string passed to {}.__format__",
+            other.type_tag()
+        ))),
+    }
+}
+
+fn format_int(parsed: &Spec, spec: &str, i: i64) -> TraceResult<String> {
+    parsed.check_int(spec)?;
+    let magnitude = i.unsigned_abs();
+    let body = match parsed.ty {
+        None | Some('d') => group(&magnitude.to_string(), parsed.grouping),
+        Some('b') => format!("{magnitude:b}"),
+        Some('o') => format!("{magnitude:o}"),
+        Some('x') => format!("{magnitude:x}"),
+        Some('X') => format!("{magnitude:X}"),
+        // Float presentation types accept ints.
+        Some(_) => return format_float(parsed, spec, i as f64),
+    };
+    pad(parsed, &with_sign(parsed, i < 0, body), true)
+}
+
+fn format_float(parsed: &Spec, spec: &str, x: f64) -> TraceResult<String> {
+    let precision = parsed.precision.unwrap_or(6);
+    let magnitude = x.abs();
+    let body = match parsed.ty {
+        None => {
+            let text = match parsed.precision {
+                Some(p) => format!("{magnitude:.p$}"),
+                None => Value::Float(magnitude).repr(),
+            };
+            group_float(&text, parsed.grouping)
+        }
+        Some('f' | 'F') => group_float(&format!("{magnitude:.precision$}"), parsed.grouping),
+        Some('e') => super::value::python_exponent(&format!("{magnitude:.precision$e}")),
+        Some('E') => {
+            super::value::python_exponent(&format!("{magnitude:.precision$e}")).to_uppercase()
+        }
+        Some('g' | 'G') => format!("{magnitude}"),
+        Some('%') => format!("{:.precision$}%", magnitude * 100.0),
+        Some(c) => {
+            return Err(invalid(
+                spec,
+                &format!("unknown format code '{c}' for object of type 'float'"),
+            ));
+        }
+    };
+    pad(
+        parsed,
+        &with_sign(parsed, x.is_sign_negative() && x != 0.0, body),
+        true,
+    )
+}
+
+fn with_sign(parsed: &Spec, negative: bool, body: String) -> String {
+    let sign = match (negative, parsed.sign) {
+        (true, _) => "-",
+        (false, Some('+')) => "+",
+        (false, Some(' ')) => " ",
+        _ => "",
+    };
+    format!("{sign}{body}")
+}
+
+/// Inserts `,` between groups of three digits when `grouping`.
+pub fn group(digits: &str, grouping: bool) -> String {
+    if !grouping {
+        return digits.to_string();
+    }
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+fn group_float(text: &str, grouping: bool) -> String {
+    match text.split_once('.') {
+        Some((int, frac)) => format!("{}.{frac}", group(int, grouping)),
+        None => group(text, grouping),
+    }
+}
+
+fn pad(parsed: &Spec, text: &str, numeric: bool) -> TraceResult<String> {
+    let len = text.chars().count();
+    if len >= parsed.width {
+        return Ok(text.to_string());
+    }
+    let (fill, align) = match (parsed.fill, parsed.align, parsed.zero) {
+        (Some(fill), Some(align), _) => (fill, align),
+        (None, Some(align), _) => (' ', align),
+        (_, None, true) if numeric => ('0', '='),
+        (_, None, _) => (' ', if numeric { '>' } else { '<' }),
+    };
+    let n = parsed.width - len;
+    let fill_n = |k: usize| fill.to_string().repeat(k);
+    Ok(match align {
+        '<' => format!("{text}{}", fill_n(n)),
+        '^' => format!("{}{text}{}", fill_n(n / 2), fill_n(n - n / 2)),
+        '=' if numeric => {
+            let split = text
+                .char_indices()
+                .find(|(_, c)| !matches!(c, '+' | '-' | ' '))
+                .map_or(0, |(i, _)| i);
+            format!("{}{}{}", &text[..split], fill_n(n), &text[split..])
+        }
+        '=' => {
+            return Err(TraceError::new(
+                "'=' alignment not allowed in string format specifier",
+            ));
+        }
+        _ => format!("{}{text}", fill_n(n)),
+    })
+}

@@ -1,0 +1,129 @@
+//! Guards: the checks a compiled frame runs before it may be reused. Every
+//! guard is a reason to recompile, so the fewer the better.
+
+use std::collections::HashSet;
+use std::fmt;
+
+/// The kinds of guard the builder installs.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum GuardKind {
+    /// The value's type is unchanged.
+    TypeMatch,
+    /// The value is unchanged (a specialized constant).
+    ConstantMatch,
+    /// The tensor's dtype, rank and static sizes are unchanged.
+    TensorMatch,
+    /// The sequence's length is unchanged.
+    LenCheck,
+    /// The dict's keys are unchanged.
+    DictKeys,
+    /// The very same object (functions, classes, builtins).
+    IdMatch,
+    /// A relation between symbolic sizes holds.
+    ShapeEnv,
+}
+
+impl GuardKind {
+    pub const ALL: [GuardKind; 7] = [
+        GuardKind::TypeMatch,
+        GuardKind::ConstantMatch,
+        GuardKind::TensorMatch,
+        GuardKind::LenCheck,
+        GuardKind::DictKeys,
+        GuardKind::IdMatch,
+        GuardKind::ShapeEnv,
+    ];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            GuardKind::TypeMatch => "TYPE_MATCH",
+            GuardKind::ConstantMatch => "CONSTANT_MATCH",
+            GuardKind::TensorMatch => "TENSOR_MATCH",
+            GuardKind::LenCheck => "LEN_CHECK",
+            GuardKind::DictKeys => "DICT_KEYS",
+            GuardKind::IdMatch => "ID_MATCH",
+            GuardKind::ShapeEnv => "SHAPE_ENV",
+        }
+    }
+}
+
+impl fmt::Display for GuardKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.pad(self.name())
+    }
+}
+
+/// One installed guard: what it checks, on which source.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct Guard {
+    pub kind: GuardKind,
+    /// The guarded source, as printed (`L['x']`).
+    pub source: String,
+    /// What is checked (`== 3`, `float32[?32, 512]`, ...).
+    pub detail: String,
+}
+
+impl fmt::Display for Guard {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:<14} {} {}", self.kind, self.source, self.detail)
+    }
+}
+
+/// The guards of one trace, in the order installed; installing the same
+/// guard twice keeps one.
+///
+/// A `CONSTANT_MATCH` checks the type as well as the value (as Dynamo's
+/// `EQUALS_MATCH` does), so it replaces a `TYPE_MATCH` on the same source,
+/// and a `TYPE_MATCH` after it adds nothing.
+#[derive(Debug, Default)]
+pub struct GuardLog {
+    guards: Vec<Guard>,
+    seen: HashSet<Guard>,
+    constant_sources: HashSet<String>,
+    type_sources: HashSet<String>,
+}
+
+impl GuardLog {
+    /// Installs `guard`; returns `false` if it adds nothing to the guards
+    /// already installed.
+    pub fn install(&mut self, guard: Guard) -> bool {
+        if self.seen.contains(&guard)
+            || (guard.kind == GuardKind::TypeMatch && self.constant_sources.contains(&guard.source))
+        {
+            return false;
+        }
+        match guard.kind {
+            GuardKind::ConstantMatch => {
+                if self.type_sources.remove(&guard.source) {
+                    self.guards
+                        .retain(|g| !(g.kind == GuardKind::TypeMatch && g.source == guard.source));
+                }
+                self.constant_sources.insert(guard.source.clone());
+            }
+            GuardKind::TypeMatch => {
+                self.type_sources.insert(guard.source.clone());
+            }
+            _ => {}
+        }
+        self.seen.insert(guard.clone());
+        self.guards.push(guard);
+        true
+    }
+
+    pub fn len(&self) -> usize {
+        self.guards.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.guards.is_empty()
+    }
+
+    pub fn guards(&self) -> &[Guard] {
+        &self.guards
+    }
+
+    /// How many guards of `kind` are installed.
+    pub fn count(&self, kind: GuardKind) -> usize {
+        self.guards.iter().filter(|g| g.kind == kind).count()
+    }
+}

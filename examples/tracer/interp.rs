@@ -1,0 +1,504 @@
+//! Runs a program over a frame, the way Dynamo's `InstructionTranslator`
+//! runs bytecode: every operation asks the trackers, and only the trackers
+//! asked for something that needs the value get built.
+
+use std::collections::HashMap;
+use std::rc::Rc;
+
+use lazy_core::RealizeAll;
+
+use super::builder::Tx;
+use super::lazy::{FormatPart, LazySymNodeFormatString, LazyVariableTracker, realized_as};
+use super::program::{Expr, FPart, Program, Stmt, StmtKind};
+use super::source::Source;
+use super::tracker::{BinOp, Codegen, TraceError, TraceResult, Tracker};
+use super::trackers::SequenceTracker;
+use super::value::{Frame, TypeTag, Value};
+
+/// The trackers of a frame's locals and globals, created when the trace
+/// starts (lazily in a lazy run: that is Dynamo's whole point).
+pub struct FrameTrackers {
+    locals: HashMap<Rc<str>, Tracker>,
+    globals: HashMap<Rc<str>, Tracker>,
+}
+
+impl FrameTrackers {
+    pub fn create(tx: &Tx, frame: &Frame) -> FrameTrackers {
+        let make = |named: &[(Rc<str>, Rc<Value>)], source: fn(&str) -> Source| {
+            named
+                .iter()
+                .map(|(name, value)| (Rc::clone(name), tx.create(value, source(name))))
+                .collect()
+        };
+        FrameTrackers {
+            locals: make(&frame.locals, Source::local),
+            globals: make(&frame.globals, Source::global),
+        }
+    }
+
+    pub fn local(&self, name: &str) -> Option<&Tracker> {
+        self.locals.get(name)
+    }
+
+    pub fn global(&self, name: &str) -> Option<&Tracker> {
+        self.globals.get(name)
+    }
+}
+
+/// What a trace produced. `realize_all` over it builds every lazy tracker
+/// that leaves the trace (the frame must be able to rebuild its outputs).
+#[derive(RealizeAll)]
+pub struct TraceOutput {
+    pub returned: Vec<Tracker>,
+    pub stored_globals: Vec<(Rc<str>, Tracker)>,
+    /// The line of the `return` that ended the trace.
+    #[realize_all(skip)]
+    pub return_line: Option<usize>,
+}
+
+impl TraceOutput {
+    /// The bytecode that rebuilds the returned values.
+    pub fn codegen(&self) -> TraceResult<Codegen> {
+        let mut codegen = Codegen::default();
+        for tracker in &self.returned {
+            tracker.reconstruct(&mut codegen)?;
+        }
+        match self.returned.len() {
+            0 => codegen.emit("LOAD_CONST None"),
+            1 => {}
+            n => codegen.emit(format!("BUILD_TUPLE {n}")),
+        }
+        codegen.emit("RETURN_VALUE");
+        Ok(codegen)
+    }
+}
+
+/// A trace error and the program line it happened on.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LineError {
+    pub line: usize,
+    pub message: String,
+}
+
+/// Runs `program` over the frame's trackers.
+pub fn trace(tx: &Tx, frame: &FrameTrackers, program: &Program) -> Result<TraceOutput, LineError> {
+    let mut interp = Interp {
+        tx,
+        frame,
+        names: HashMap::new(),
+        stored: Vec::new(),
+    };
+    let returned = interp.block(&program.body)?;
+    let (returned, return_line) = match returned {
+        Some((values, line)) => (values, Some(line)),
+        None => (Vec::new(), None),
+    };
+    Ok(TraceOutput {
+        returned,
+        stored_globals: interp.stored,
+        return_line,
+    })
+}
+
+struct Interp<'a> {
+    tx: &'a Tx,
+    frame: &'a FrameTrackers,
+    names: HashMap<String, Tracker>,
+    stored: Vec<(Rc<str>, Tracker)>,
+}
+
+impl Interp<'_> {
+    fn block(&mut self, body: &[Stmt]) -> Result<Option<(Vec<Tracker>, usize)>, LineError> {
+        for stmt in body {
+            let at_line = |error: TraceError| LineError {
+                line: stmt.line,
+                message: error.0,
+            };
+            match &stmt.kind {
+                StmtKind::Assign { name, expr } => {
+                    let value = self.eval(expr).map_err(at_line)?;
+                    // Dynamo's STORE_FAST: a name hint, buffered by lazies.
+                    value.set_name_hint(name);
+                    self.names.insert(name.clone(), value);
+                }
+                StmtKind::Unpack { names, expr } => {
+                    let value = self.eval(expr).map_err(at_line)?;
+                    let items = unpack(self.tx, &value, names.len()).map_err(at_line)?;
+                    for (name, item) in names.iter().zip(items) {
+                        item.set_name_hint(name);
+                        self.names.insert(name.clone(), item);
+                    }
+                }
+                StmtKind::StoreGlobal { name, expr } => {
+                    let value = self.eval(expr).map_err(at_line)?;
+                    // The stored value now lives at another source: a lazy
+                    // one must be built first (Dynamo's `clone(source=...)`).
+                    let stored = value.clone_with_source(Some(Source::global(name)));
+                    self.stored.push((name.as_str().into(), stored));
+                }
+                StmtKind::Expr(expr) => {
+                    self.eval(expr).map_err(at_line)?;
+                }
+                StmtKind::If {
+                    cond,
+                    then,
+                    otherwise,
+                } => {
+                    let taken = self.eval(cond).and_then(|c| c.truthy()).map_err(at_line)?;
+                    let branch = if taken { then } else { otherwise };
+                    if let Some(returned) = self.block(branch)? {
+                        return Ok(Some(returned));
+                    }
+                }
+                StmtKind::Return(exprs) => {
+                    let values = exprs
+                        .iter()
+                        .map(|e| self.eval(e))
+                        .collect::<TraceResult<Vec<_>>>()
+                        .map_err(at_line)?;
+                    return Ok(Some((values, stmt.line)));
+                }
+            }
+        }
+        Ok(None)
+    }
+
+    fn eval(&mut self, expr: &Expr) -> TraceResult<Tracker> {
+        let tx = self.tx;
+        match expr {
+            Expr::Name(name) => self.name(name),
+            Expr::Local(name) => self
+                .frame
+                .local(name)
+                .cloned()
+                .ok_or_else(|| TraceError::new(format!("the frame has no local '{name}'"))),
+            Expr::Global(name) => {
+                if let Some((_, stored)) = self.stored.iter().rev().find(|(n, _)| &**n == name) {
+                    return Ok(Rc::clone(stored));
+                }
+                self.frame
+                    .global(name)
+                    .cloned()
+                    .ok_or_else(|| TraceError::new(format!("the frame has no global '{name}'")))
+            }
+            Expr::Lit(value) => Ok(tx.constant(value.clone())),
+            Expr::Attr(object, name) => self.eval(object)?.var_getattr(tx, name),
+            Expr::Item(object, key) => {
+                let object = self.eval(object)?;
+                let key = self.eval(key)?;
+                // Dict keys must be hashable: answered without building for
+                // the kinds Dynamo allows.
+                if !key.is_python_hashable() {
+                    return Err(TraceError::new(format!(
+                        "unhashable type: '{}'",
+                        key.python_type_name()
+                    )));
+                }
+                object.getitem(tx, &key.as_python_constant()?)
+            }
+            Expr::Call(callee, args) => {
+                if let Expr::Attr(object, method) = &**callee {
+                    let object = self.eval(object)?;
+                    let args = self.eval_all(args)?;
+                    return object.call_method(tx, method, &args);
+                }
+                let is_isinstance = matches!(&**callee, Expr::Name(n) if n == "isinstance" && !self.names.contains_key(n));
+                let callee = self.eval(callee)?;
+                let mut values = Vec::with_capacity(args.len());
+                for (i, arg) in args.iter().enumerate() {
+                    // `isinstance(x, Linear)`: a class name, not a variable.
+                    match arg {
+                        Expr::Name(class)
+                            if is_isinstance && i == 1 && !self.names.contains_key(class) =>
+                        {
+                            values.push(tx.constant(Value::Class(class.as_str().into())));
+                        }
+                        _ => values.push(self.eval(arg)?),
+                    }
+                }
+                callee.call_function(tx, &values)
+            }
+            Expr::FString(parts) => self.fstring(parts),
+            Expr::Binary(op, left, right) => {
+                let (left, right) = (self.eval(left)?, self.eval(right)?);
+                binary(tx, *op, &left, &right)
+            }
+            Expr::Compare(op, left, right) => {
+                let (left, right) = (self.eval(left)?, self.eval(right)?);
+                Ok(tx.constant(Value::Bool(left.compare(tx, *op, &*right)?)))
+            }
+            Expr::In(needle, haystack) => {
+                let (needle, haystack) = (self.eval(needle)?, self.eval(haystack)?);
+                Ok(tx.constant(Value::Bool(
+                    haystack.contains(&needle.as_python_constant()?)?,
+                )))
+            }
+            Expr::IsNone(value, negated) => {
+                let is_none = self.eval(value)?.is_constant_none();
+                Ok(tx.constant(Value::Bool(is_none != *negated)))
+            }
+            Expr::Not(value) => Ok(tx.constant(Value::Bool(!self.eval(value)?.truthy()?))),
+        }
+    }
+
+    fn eval_all(&mut self, exprs: &[Expr]) -> TraceResult<Vec<Tracker>> {
+        exprs.iter().map(|e| self.eval(e)).collect()
+    }
+
+    fn name(&self, name: &str) -> TraceResult<Tracker> {
+        if let Some(value) = self.names.get(name) {
+            return Ok(Rc::clone(value));
+        }
+        if BUILTINS.contains(&name) {
+            return Ok(self.tx.constant_function(Value::Builtin(name.into())));
+        }
+        Err(TraceError::new(format!(
+            "unknown name '{name}' (assign it first, or load it with L['{name}'] or G['{name}'])"
+        )))
+    }
+
+    /// An f-string of sizes only stays lazy (Dynamo's
+    /// `LazySymNodeFormatString`); any other is formatted now.
+    fn fstring(&mut self, parts: &[FPart]) -> TraceResult<Tracker> {
+        let mut evaluated = Vec::with_capacity(parts.len());
+        for part in parts {
+            evaluated.push(match part {
+                FPart::Text(text) => FormatPart::Text(text.clone()),
+                FPart::Expr(expr, spec) => FormatPart::Sym {
+                    sym: self.eval(expr)?,
+                    spec: spec.clone(),
+                },
+            });
+        }
+        let has_sym = evaluated
+            .iter()
+            .any(|p| matches!(p, FormatPart::Sym { .. }));
+        let all_sym = evaluated
+            .iter()
+            .all(|p| !matches!(p, FormatPart::Sym { sym, .. } if !sym.is_symnode()));
+        if has_sym && all_sym {
+            let format = LazySymNodeFormatString::new(evaluated)?;
+            return Ok(LazyVariableTracker::create_format(self.tx, format));
+        }
+        let mut text = String::new();
+        for part in &evaluated {
+            match part {
+                FormatPart::Text(t) => text.push_str(t),
+                FormatPart::Sym { sym, spec } => text.push_str(&sym.format_value(spec)?),
+            }
+        }
+        Ok(self.tx.constant(Value::str(&text)))
+    }
+}
+
+/// Dynamo's `UNPACK_SEQUENCE`: exactly `count` items.
+fn unpack(tx: &Tx, value: &Tracker, count: usize) -> TraceResult<Vec<Tracker>> {
+    if !value.has_unpack_var_sequence() {
+        return Err(TraceError::new(format!(
+            "cannot unpack non-iterable {} object",
+            value.python_type_name()
+        )));
+    }
+    let items = value.unpack_var_sequence(tx)?;
+    match items.len().cmp(&count) {
+        std::cmp::Ordering::Equal => Ok(items),
+        std::cmp::Ordering::Greater => Err(TraceError::new(format!(
+            "too many values to unpack (expected {count}, got {})",
+            items.len()
+        ))),
+        std::cmp::Ordering::Less => Err(TraceError::new(format!(
+            "not enough values to unpack (expected {count}, got {})",
+            items.len()
+        ))),
+    }
+}
+
+/// `a OP b`: the tensor (or else the size) side decides what it means.
+pub fn binary(tx: &Tx, op: BinOp, left: &Tracker, right: &Tracker) -> TraceResult<Tracker> {
+    if !left.is_tensor() && (right.is_tensor() || (!left.is_symnode() && right.is_symnode())) {
+        return right.binary_op(tx, op, &**left, true);
+    }
+    left.binary_op(tx, op, &**right, false)
+}
+
+/// The builtins a program can call.
+pub const BUILTINS: &[&str] = &[
+    "len",
+    "isinstance",
+    "str",
+    "bool",
+    "int",
+    "float",
+    "hash",
+    "format",
+    "hasattr",
+    "abs",
+    "min",
+    "max",
+    "log",
+    "print",
+];
+
+fn arity(name: &str, args: &[Tracker], n: usize) -> TraceResult<()> {
+    if args.len() == n {
+        Ok(())
+    } else {
+        Err(TraceError::new(format!(
+            "{name}() takes {n} argument(s), got {}",
+            args.len()
+        )))
+    }
+}
+
+fn text_arg(name: &str, arg: &Tracker) -> TraceResult<String> {
+    match arg.as_python_constant()? {
+        Value::Str(s) => Ok(s.to_string()),
+        other => Err(TraceError::new(format!(
+            "{name}() expects a str, got '{}'",
+            other.type_tag()
+        ))),
+    }
+}
+
+/// Dynamo's `BuiltinVariable.call_function`.
+pub fn call_builtin(tx: &Tx, name: &str, args: &[Tracker]) -> TraceResult<Tracker> {
+    let value = match name {
+        "len" => {
+            arity(name, args, 1)?;
+            // Dynamo reads `.items` straight off a list tracker, through a
+            // lazy one's `__getattr__`: here an explicit realize-then-downcast.
+            match realized_as::<SequenceTracker>(&*args[0]) {
+                Some(sequence) => Value::Int(sequence.items.len() as i64),
+                None => Value::Int(args[0].sequence_len()? as i64),
+            }
+        }
+        "isinstance" => {
+            arity(name, args, 2)?;
+            let ty = match args[1].as_python_constant()? {
+                Value::Class(class) | Value::Builtin(class) => TypeTag::from_name(&class),
+                other => {
+                    return Err(TraceError::new(format!(
+                        "isinstance() arg 2 must be a type, not '{}'",
+                        other.type_tag()
+                    )));
+                }
+            };
+            Value::Bool(args[0].isinstance(&ty))
+        }
+        "str" => {
+            arity(name, args, 1)?;
+            Value::str(&args[0].python_str()?)
+        }
+        "bool" => {
+            arity(name, args, 1)?;
+            Value::Bool(args[0].truthy()?)
+        }
+        "int" | "float" => {
+            arity(name, args, 1)?;
+            let value = args[0].as_python_constant()?;
+            match (name, &value, value.as_number()) {
+                ("int", Value::Float(x), _) => Value::Int(x.trunc() as i64),
+                ("int", _, Some(x)) => Value::Int(x as i64),
+                ("float", _, Some(x)) => Value::Float(x),
+                (_, Value::Str(s), None) => {
+                    let parsed = if name == "int" {
+                        s.trim().parse::<i64>().map(Value::Int).ok()
+                    } else {
+                        s.trim().parse::<f64>().map(Value::Float).ok()
+                    };
+                    parsed.ok_or_else(|| {
+                        TraceError::new(format!("invalid literal for {name}(): {}", value.repr()))
+                    })?
+                }
+                _ => {
+                    return Err(TraceError::new(format!(
+                        "{name}() argument must be a string or a number, not '{}'",
+                        value.type_tag()
+                    )));
+                }
+            }
+        }
+        "hash" => {
+            arity(name, args, 1)?;
+            if !args[0].is_python_hashable() {
+                return Err(TraceError::new(format!(
+                    "unhashable type: '{}'",
+                    args[0].python_type_name()
+                )));
+            }
+            Value::Int(args[0].get_python_hash()? as i64)
+        }
+        "format" => {
+            if !(1..=2).contains(&args.len()) {
+                return Err(TraceError::new("format() takes 1 or 2 arguments"));
+            }
+            let spec = match args.get(1) {
+                Some(spec) => text_arg(name, spec)?,
+                None => String::new(),
+            };
+            if args[0].is_symnode() {
+                let parts = vec![FormatPart::Sym {
+                    sym: Rc::clone(&args[0]),
+                    spec,
+                }];
+                return Ok(LazyVariableTracker::create_format(
+                    tx,
+                    LazySymNodeFormatString::new(parts)?,
+                ));
+            }
+            Value::str(&args[0].format_value(&spec)?)
+        }
+        "hasattr" => {
+            arity(name, args, 2)?;
+            Value::Bool(args[0].has_attr(&text_arg(name, &args[1])?))
+        }
+        "abs" => {
+            arity(name, args, 1)?;
+            if args[0].is_tensor() {
+                return args[0].call_method(tx, "abs", &[]);
+            }
+            match args[0].as_python_constant()? {
+                Value::Int(i) => Value::Int(
+                    i.checked_abs()
+                        .ok_or_else(|| TraceError::new("integer overflow"))?,
+                ),
+                Value::Bool(b) => Value::Int(i64::from(b)),
+                Value::Float(x) => Value::Float(x.abs()),
+                other => {
+                    return Err(TraceError::new(format!(
+                        "bad operand type for abs(): '{}'",
+                        other.type_tag()
+                    )));
+                }
+            }
+        }
+        "min" | "max" => {
+            if args.is_empty() {
+                return Err(TraceError::new(format!(
+                    "{name}() expects at least 1 argument"
+                )));
+            }
+            let mut best = args[0].as_python_constant()?;
+            for arg in &args[1..] {
+                let value = arg.as_python_constant()?;
+                let op = if name == "min" {
+                    super::tracker::CmpOp::Lt
+                } else {
+                    super::tracker::CmpOp::Gt
+                };
+                if super::trackers::compare_values(&value, op, &best)? {
+                    best = value;
+                }
+            }
+            best
+        }
+        "log" | "print" => {
+            // Printing a tracker never builds it.
+            let text: Vec<String> = args.iter().map(|a| a.debug_repr()).collect();
+            tx.log(text.join(" "));
+            Value::None
+        }
+        _ => return Err(TraceError::new(format!("unknown function '{name}'"))),
+    };
+    Ok(tx.constant(value))
+}

@@ -1,0 +1,732 @@
+//! The traced program: a small Python-like language, one operation per line.
+//!
+//! ```text
+//! # comments run to the end of the line
+//! model = L['self']                  # load a local; G['name'] loads a global
+//! w = model.layers[3].attn.weight    # attribute and item access
+//! h = x @ w + 1                      # arithmetic: + - * / // % @
+//! n = x.size(0)                      # method calls
+//! rows, cols = x.shape               # unpacking
+//! label = f"batch {n:>5}"            # f-strings with format specs
+//! log(label, w)                      # builtins: len, isinstance, str, format, ...
+//! G['cache'] = w                     # store a global
+//! if n > 16                          # comparisons branch: == != < <= > >= in, is None
+//!   h = h.relu()
+//! else
+//!   h = h.tanh()
+//! end
+//! return h, n
+//! ```
+
+use super::tracker::{BinOp, CmpOp};
+use super::value::Value;
+
+/// A parsed program.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Program {
+    pub body: Vec<Stmt>,
+    /// Lines of text, blank and comment lines included.
+    pub lines: usize,
+}
+
+/// One statement and the line it is on (1-based).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Stmt {
+    pub line: usize,
+    pub kind: StmtKind,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum StmtKind {
+    /// `name = expr`.
+    Assign { name: String, expr: Expr },
+    /// `a, b = expr`: unpacks a sequence.
+    Unpack { names: Vec<String>, expr: Expr },
+    /// `G['name'] = expr`.
+    StoreGlobal { name: String, expr: Expr },
+    /// A call whose result is dropped: `log(x)`.
+    Expr(Expr),
+    /// `if cond` ... [`else` ...] `end`.
+    If {
+        cond: Expr,
+        then: Vec<Stmt>,
+        otherwise: Vec<Stmt>,
+    },
+    /// `return a, b`.
+    Return(Vec<Expr>),
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Expr {
+    /// A name the program assigned, a builtin, or a type name.
+    Name(String),
+    /// `L['name']`.
+    Local(String),
+    /// `G['name']`.
+    Global(String),
+    Lit(Value),
+    Attr(Box<Expr>, String),
+    Item(Box<Expr>, Box<Expr>),
+    Call(Box<Expr>, Vec<Expr>),
+    FString(Vec<FPart>),
+    Binary(BinOp, Box<Expr>, Box<Expr>),
+    Compare(CmpOp, Box<Expr>, Box<Expr>),
+    /// `a in b`.
+    In(Box<Expr>, Box<Expr>),
+    /// `a is None` (`negated`: `a is not None`).
+    IsNone(Box<Expr>, bool),
+    Not(Box<Expr>),
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum FPart {
+    Text(String),
+    Expr(Expr, String),
+}
+
+/// A parse error: the line and a one-line message.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ParseError {
+    pub line: usize,
+    pub message: String,
+}
+
+type PResult<T> = Result<T, String>;
+
+const KEYWORDS: &[&str] = &[
+    "if", "else", "end", "return", "not", "in", "is", "None", "True", "False",
+];
+
+/// Parses a program.
+pub fn parse(text: &str) -> Result<Program, ParseError> {
+    // Blocks being filled: the body, then one entry per open `if`.
+    struct Open {
+        line: usize,
+        cond: Option<Expr>,
+        then: Vec<Stmt>,
+        otherwise: Option<Vec<Stmt>>,
+    }
+    let mut body: Vec<Stmt> = Vec::new();
+    let mut open: Vec<Open> = Vec::new();
+    let mut lines = 0;
+    for (index, raw) in text.lines().enumerate() {
+        let line = index + 1;
+        lines = line;
+        let err = |message: String| ParseError { line, message };
+        let tokens = tokenize(raw).map_err(err)?;
+        if tokens.is_empty() {
+            continue;
+        }
+        match &tokens[0] {
+            Tok::Ident(k) if k == "if" => {
+                let cond = Parser::new(&tokens[1..])
+                    .expression_line(true)
+                    .map_err(err)?;
+                open.push(Open {
+                    line,
+                    cond: Some(cond),
+                    then: Vec::new(),
+                    otherwise: None,
+                });
+                continue;
+            }
+            Tok::Ident(k) if k == "else" => {
+                expect_alone(&tokens, true).map_err(err)?;
+                match open.last_mut() {
+                    Some(block) if block.otherwise.is_none() => block.otherwise = Some(Vec::new()),
+                    Some(_) => return Err(err("a second `else` for the same `if`".into())),
+                    None => return Err(err("`else` without `if`".into())),
+                }
+                continue;
+            }
+            Tok::Ident(k) if k == "end" => {
+                expect_alone(&tokens, false).map_err(err)?;
+                let Some(block) = open.pop() else {
+                    return Err(err("`end` without `if`".into()));
+                };
+                let stmt = Stmt {
+                    line: block.line,
+                    kind: StmtKind::If {
+                        cond: block.cond.unwrap_or(Expr::Lit(Value::Bool(false))),
+                        then: block.then,
+                        otherwise: block.otherwise.unwrap_or_default(),
+                    },
+                };
+                push(&mut open, &mut body, stmt);
+                continue;
+            }
+            _ => {}
+        }
+        let stmt = parse_simple(&tokens).map_err(err)?;
+        push(&mut open, &mut body, Stmt { line, kind: stmt });
+    }
+    if let Some(block) = open.last() {
+        return Err(ParseError {
+            line: block.line,
+            message: "`if` is never closed with `end`".into(),
+        });
+    }
+    fn push(open: &mut [Open], body: &mut Vec<Stmt>, stmt: Stmt) {
+        match open.last_mut() {
+            Some(block) => match &mut block.otherwise {
+                Some(otherwise) => otherwise.push(stmt),
+                None => block.then.push(stmt),
+            },
+            None => body.push(stmt),
+        }
+    }
+    Ok(Program { body, lines })
+}
+
+fn expect_alone(tokens: &[Tok], colon_ok: bool) -> PResult<()> {
+    match tokens.get(1) {
+        None => Ok(()),
+        Some(Tok::Op(":")) if colon_ok && tokens.len() == 2 => Ok(()),
+        Some(other) => Err(format!(
+            "unexpected {} after `{}`",
+            other.describe(),
+            tokens[0].describe_bare()
+        )),
+    }
+}
+
+fn parse_simple(tokens: &[Tok]) -> PResult<StmtKind> {
+    match tokens {
+        [Tok::Ident(k), rest @ ..] if k == "return" => {
+            if rest.is_empty() {
+                return Ok(StmtKind::Return(Vec::new()));
+            }
+            let mut parser = Parser::new(rest);
+            let mut values = vec![parser.expr()?];
+            while parser.eat(",") {
+                values.push(parser.expr()?);
+            }
+            parser.finish()?;
+            Ok(StmtKind::Return(values))
+        }
+        [Tok::Ident(_), Tok::Op(","), ..] if tokens.contains(&Tok::Op("=")) => {
+            let Some(eq) = tokens.iter().position(|t| *t == Tok::Op("=")) else {
+                return Err(unknown_operation(tokens));
+            };
+            let mut names = Vec::new();
+            for (i, token) in tokens[..eq].iter().enumerate() {
+                match (i % 2, token) {
+                    (0, Tok::Ident(name)) => names.push(assignable(name)?),
+                    (1, Tok::Op(",")) => {}
+                    _ => {
+                        return Err(format!(
+                            "expected `NAME, NAME = EXPR`, found {}",
+                            token.describe()
+                        ));
+                    }
+                }
+            }
+            let expr = Parser::new(&tokens[eq + 1..]).expression_line(false)?;
+            Ok(StmtKind::Unpack { names, expr })
+        }
+        [Tok::Ident(name), Tok::Op("="), rest @ ..] => {
+            assignable(name)?;
+            let expr = Parser::new(rest).expression_line(false)?;
+            Ok(StmtKind::Assign {
+                name: name.clone(),
+                expr,
+            })
+        }
+        [
+            Tok::Ident(g),
+            Tok::Op("["),
+            Tok::Str(name),
+            Tok::Op("]"),
+            Tok::Op("="),
+            rest @ ..,
+        ] if g == "G" => {
+            let expr = Parser::new(rest).expression_line(false)?;
+            Ok(StmtKind::StoreGlobal {
+                name: name.clone(),
+                expr,
+            })
+        }
+        [
+            Tok::Ident(g),
+            Tok::Op("["),
+            Tok::Str(_),
+            Tok::Op("]"),
+            Tok::Op("="),
+            ..,
+        ] if g == "L" => {
+            Err("storing into a local of the frame is not supported; assign a name instead".into())
+        }
+        _ => {
+            let parsed = Parser::new(tokens).expression_line(false);
+            match parsed {
+                Ok(expr @ Expr::Call(..)) => Ok(StmtKind::Expr(expr)),
+                _ => Err(unknown_operation(tokens)),
+            }
+        }
+    }
+}
+
+fn assignable(name: &str) -> PResult<String> {
+    if KEYWORDS.contains(&name) || name == "L" || name == "G" {
+        Err(format!("cannot assign to `{name}`"))
+    } else {
+        Ok(name.to_string())
+    }
+}
+
+fn unknown_operation(tokens: &[Tok]) -> String {
+    format!(
+        "unknown operation {}: expected `NAME = EXPR`, `G['NAME'] = EXPR`, a call, `if`, `else`, `end` or `return`",
+        tokens[0].describe()
+    )
+}
+
+// ---------------------------------------------------------------------------
+
+#[derive(Clone, Debug, PartialEq)]
+enum Tok {
+    Ident(String),
+    Int(i64),
+    Float(f64),
+    Str(String),
+    FStr(String),
+    Op(&'static str),
+}
+
+impl Tok {
+    fn describe(&self) -> String {
+        format!("`{}`", self.describe_bare())
+    }
+
+    fn describe_bare(&self) -> String {
+        match self {
+            Tok::Ident(s) => s.clone(),
+            Tok::Int(i) => i.to_string(),
+            Tok::Float(x) => x.to_string(),
+            Tok::Str(s) => format!("'{s}'"),
+            Tok::FStr(s) => format!("f\"{s}\""),
+            Tok::Op(op) => (*op).to_string(),
+        }
+    }
+}
+
+const OPS: &[&str] = &[
+    "==", "!=", "<=", ">=", "//", "<", ">", "=", "+", "-", "*", "/", "%", "@", "(", ")", "[", "]",
+    ".", ",", ":",
+];
+
+fn tokenize(line: &str) -> PResult<Vec<Tok>> {
+    let chars: Vec<char> = line.chars().collect();
+    let mut tokens = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        if c == '#' {
+            break;
+        }
+        if c.is_whitespace() {
+            i += 1;
+        } else if c == 'f' && matches!(chars.get(i + 1), Some('"' | '\'')) {
+            let (text, next) = read_string(&chars, i + 1)?;
+            tokens.push(Tok::FStr(text));
+            i = next;
+        } else if c.is_alphabetic() || c == '_' {
+            let start = i;
+            while i < chars.len() && (chars[i].is_alphanumeric() || chars[i] == '_') {
+                i += 1;
+            }
+            tokens.push(Tok::Ident(chars[start..i].iter().collect()));
+        } else if c.is_ascii_digit() {
+            let start = i;
+            while i < chars.len()
+                && (chars[i].is_ascii_alphanumeric() || chars[i] == '_' || chars[i] == '.')
+            {
+                // `1e-5`: a sign right after an exponent belongs to the number.
+                if matches!(chars[i], 'e' | 'E') && matches!(chars.get(i + 1), Some('-' | '+')) {
+                    i += 1;
+                }
+                i += 1;
+            }
+            let text: String = chars[start..i].iter().filter(|c| **c != '_').collect();
+            if let Ok(int) = text.parse::<i64>() {
+                tokens.push(Tok::Int(int));
+            } else if let Ok(float) = text.parse::<f64>() {
+                tokens.push(Tok::Float(float));
+            } else {
+                return Err(format!("invalid number `{text}`"));
+            }
+        } else if c == '"' || c == '\'' {
+            let (text, next) = read_string(&chars, i)?;
+            tokens.push(Tok::Str(text));
+            i = next;
+        } else {
+            let rest: String = chars[i..chars.len().min(i + 2)].iter().collect();
+            let Some(op) = OPS.iter().find(|op| rest.starts_with(**op)) else {
+                return Err(format!("unexpected character `{c}`"));
+            };
+            tokens.push(Tok::Op(op));
+            i += op.len();
+        }
+    }
+    if tokens.len() > MAX_TOKENS {
+        return Err(format!("line too long: more than {MAX_TOKENS} tokens"));
+    }
+    Ok(tokens)
+}
+
+/// How many tokens a line may have, which bounds how deep the interpreter
+/// recurses into one line's expression.
+const MAX_TOKENS: usize = 512;
+
+/// Reads a quoted string starting at the quote `chars[start]`; returns its
+/// text and the index after the closing quote.
+fn read_string(chars: &[char], start: usize) -> PResult<(String, usize)> {
+    let quote = chars[start];
+    let mut text = String::new();
+    let mut i = start + 1;
+    while i < chars.len() {
+        match chars[i] {
+            '\\' => {
+                let escaped = match chars.get(i + 1) {
+                    Some('n') => '\n',
+                    Some('t') => '\t',
+                    Some(&c @ ('\\' | '\'' | '"')) => c,
+                    Some(c) => return Err(format!("unknown escape `\\{c}` in a string")),
+                    None => break,
+                };
+                text.push(escaped);
+                i += 2;
+            }
+            c if c == quote => return Ok((text, i + 1)),
+            c => {
+                text.push(c);
+                i += 1;
+            }
+        }
+    }
+    Err("unterminated string".into())
+}
+
+// ---------------------------------------------------------------------------
+
+struct Parser<'t> {
+    tokens: &'t [Tok],
+    pos: usize,
+    depth: usize,
+}
+
+/// How deeply expressions may nest: deep enough for any real program,
+/// shallow enough that parsing never exhausts the stack.
+const MAX_DEPTH: usize = 64;
+
+impl<'t> Parser<'t> {
+    fn new(tokens: &'t [Tok]) -> Parser<'t> {
+        Parser {
+            tokens,
+            pos: 0,
+            depth: 0,
+        }
+    }
+
+    fn peek(&self) -> Option<&'t Tok> {
+        self.tokens.get(self.pos)
+    }
+
+    fn next(&mut self) -> Option<&'t Tok> {
+        let tok = self.tokens.get(self.pos);
+        self.pos += 1;
+        tok
+    }
+
+    fn eat(&mut self, op: &str) -> bool {
+        if matches!(self.peek(), Some(Tok::Op(o)) if *o == op) {
+            self.pos += 1;
+            true
+        } else {
+            false
+        }
+    }
+
+    fn eat_keyword(&mut self, keyword: &str) -> bool {
+        if matches!(self.peek(), Some(Tok::Ident(k)) if k == keyword) {
+            self.pos += 1;
+            true
+        } else {
+            false
+        }
+    }
+
+    fn found(&self) -> String {
+        match self.peek() {
+            Some(tok) => tok.describe(),
+            None => "the end of the line".into(),
+        }
+    }
+
+    fn expect(&mut self, op: &str, after: &str) -> PResult<()> {
+        if self.eat(op) {
+            Ok(())
+        } else {
+            Err(format!("expected `{op}` {after}, found {}", self.found()))
+        }
+    }
+
+    fn finish(&self) -> PResult<()> {
+        match self.peek() {
+            None => Ok(()),
+            Some(_) => Err(format!("unexpected {} after the expression", self.found())),
+        }
+    }
+
+    /// A whole line's expression (an `if` condition may end with `:`).
+    fn expression_line(mut self, colon_ok: bool) -> PResult<Expr> {
+        if self.peek().is_none() {
+            return Err("expected an expression".into());
+        }
+        let expr = self.expr()?;
+        if colon_ok {
+            self.eat(":");
+        }
+        self.finish()?;
+        Ok(expr)
+    }
+
+    fn expr(&mut self) -> PResult<Expr> {
+        if self.depth >= MAX_DEPTH {
+            return Err(format!("expression nested more than {MAX_DEPTH} deep"));
+        }
+        self.depth += 1;
+        let expr = self.comparison();
+        self.depth -= 1;
+        expr
+    }
+
+    fn comparison(&mut self) -> PResult<Expr> {
+        if self.eat_keyword("not") {
+            return Ok(Expr::Not(Box::new(self.expr()?)));
+        }
+        let left = self.sum()?;
+        let op = match self.peek() {
+            Some(Tok::Op("==")) => CmpOp::Eq,
+            Some(Tok::Op("!=")) => CmpOp::Ne,
+            Some(Tok::Op("<")) => CmpOp::Lt,
+            Some(Tok::Op("<=")) => CmpOp::Le,
+            Some(Tok::Op(">")) => CmpOp::Gt,
+            Some(Tok::Op(">=")) => CmpOp::Ge,
+            Some(Tok::Ident(k)) if k == "in" => {
+                self.pos += 1;
+                return Ok(Expr::In(Box::new(left), Box::new(self.sum()?)));
+            }
+            Some(Tok::Ident(k)) if k == "is" => {
+                self.pos += 1;
+                let negated = self.eat_keyword("not");
+                if !self.eat_keyword("None") {
+                    return Err(format!(
+                        "`is` compares with `None` only, found {}",
+                        self.found()
+                    ));
+                }
+                return Ok(Expr::IsNone(Box::new(left), negated));
+            }
+            _ => return Ok(left),
+        };
+        self.pos += 1;
+        Ok(Expr::Compare(op, Box::new(left), Box::new(self.sum()?)))
+    }
+
+    fn sum(&mut self) -> PResult<Expr> {
+        let mut left = self.term()?;
+        loop {
+            let op = match self.peek() {
+                Some(Tok::Op("+")) => BinOp::Add,
+                Some(Tok::Op("-")) => BinOp::Sub,
+                _ => return Ok(left),
+            };
+            self.pos += 1;
+            left = Expr::Binary(op, Box::new(left), Box::new(self.term()?));
+        }
+    }
+
+    fn term(&mut self) -> PResult<Expr> {
+        let mut left = self.unary()?;
+        loop {
+            let op = match self.peek() {
+                Some(Tok::Op("*")) => BinOp::Mul,
+                Some(Tok::Op("/")) => BinOp::Div,
+                Some(Tok::Op("//")) => BinOp::FloorDiv,
+                Some(Tok::Op("%")) => BinOp::Mod,
+                Some(Tok::Op("@")) => BinOp::MatMul,
+                _ => return Ok(left),
+            };
+            self.pos += 1;
+            left = Expr::Binary(op, Box::new(left), Box::new(self.unary()?));
+        }
+    }
+
+    fn unary(&mut self) -> PResult<Expr> {
+        if self.eat("-") {
+            if self.depth >= MAX_DEPTH {
+                return Err(format!("expression nested more than {MAX_DEPTH} deep"));
+            }
+            self.depth += 1;
+            let operand = self.unary();
+            self.depth -= 1;
+            return Ok(match operand? {
+                Expr::Lit(Value::Int(i)) => Expr::Lit(Value::Int(i.wrapping_neg())),
+                Expr::Lit(Value::Float(x)) => Expr::Lit(Value::Float(-x)),
+                other => Expr::Binary(
+                    BinOp::Sub,
+                    Box::new(Expr::Lit(Value::Int(0))),
+                    Box::new(other),
+                ),
+            });
+        }
+        self.postfix()
+    }
+
+    fn postfix(&mut self) -> PResult<Expr> {
+        let mut expr = self.atom()?;
+        loop {
+            if self.eat(".") {
+                match self.next() {
+                    Some(Tok::Ident(name)) => expr = Expr::Attr(Box::new(expr), name.clone()),
+                    _ => {
+                        self.pos -= 1;
+                        return Err(format!(
+                            "expected an attribute name after `.`, found {}",
+                            self.found()
+                        ));
+                    }
+                }
+            } else if self.eat("[") {
+                let index = self.expr()?;
+                self.expect("]", "after the index")?;
+                expr = Expr::Item(Box::new(expr), Box::new(index));
+            } else if self.eat("(") {
+                let mut args = Vec::new();
+                if !self.eat(")") {
+                    loop {
+                        args.push(self.expr()?);
+                        if self.eat(")") {
+                            break;
+                        }
+                        self.expect(",", "between arguments")?;
+                    }
+                }
+                expr = Expr::Call(Box::new(expr), args);
+            } else {
+                return Ok(expr);
+            }
+        }
+    }
+
+    fn atom(&mut self) -> PResult<Expr> {
+        let found = self.found();
+        let Some(tok) = self.next() else {
+            return Err(format!("expected a value, found {found}"));
+        };
+        Ok(match tok {
+            Tok::Int(i) => Expr::Lit(Value::Int(*i)),
+            Tok::Float(x) => Expr::Lit(Value::Float(*x)),
+            Tok::Str(s) => Expr::Lit(Value::str(s)),
+            Tok::FStr(s) => Expr::FString(parse_fstring(s)?),
+            Tok::Op("(") => {
+                let inner = self.expr()?;
+                self.expect(")", "to close `(`")?;
+                inner
+            }
+            Tok::Ident(k) if k == "True" => Expr::Lit(Value::Bool(true)),
+            Tok::Ident(k) if k == "False" => Expr::Lit(Value::Bool(false)),
+            Tok::Ident(k) if k == "None" => Expr::Lit(Value::None),
+            Tok::Ident(root) if (root == "L" || root == "G") && self.eat("[") => {
+                let name = match self.next() {
+                    Some(Tok::Str(name)) => name.clone(),
+                    _ => {
+                        self.pos -= 1;
+                        return Err(format!(
+                            "expected a quoted name in {root}[...], found {}",
+                            self.found()
+                        ));
+                    }
+                };
+                self.expect("]", &format!("after {root}['{name}'"))?;
+                if root == "L" {
+                    Expr::Local(name)
+                } else {
+                    Expr::Global(name)
+                }
+            }
+            Tok::Ident(k) if KEYWORDS.contains(&k.as_str()) => {
+                return Err(format!("unexpected keyword `{k}`"));
+            }
+            Tok::Ident(name) => Expr::Name(name.clone()),
+            other => return Err(format!("expected a value, found {}", other.describe())),
+        })
+    }
+}
+
+/// `f"batch {n:>5} of {total}"` into text and placeholders.
+fn parse_fstring(text: &str) -> PResult<Vec<FPart>> {
+    let chars: Vec<char> = text.chars().collect();
+    let mut parts = Vec::new();
+    let mut literal = String::new();
+    let mut i = 0;
+    while i < chars.len() {
+        match chars[i] {
+            '{' if chars.get(i + 1) == Some(&'{') => {
+                literal.push('{');
+                i += 2;
+            }
+            '}' if chars.get(i + 1) == Some(&'}') => {
+                literal.push('}');
+                i += 2;
+            }
+            '}' => return Err("single `}` in an f-string".into()),
+            '{' => {
+                let Some(close) = chars[i..].iter().position(|c| *c == '}') else {
+                    return Err("unclosed `{` in an f-string".into());
+                };
+                let inner: String = chars[i + 1..i + close].iter().collect();
+                // The spec starts at the first `:` outside brackets and quotes.
+                let mut depth = 0i32;
+                let mut quote: Option<char> = None;
+                let mut split = None;
+                for (j, c) in inner.char_indices() {
+                    match (quote, c) {
+                        (Some(q), c) if c == q => quote = None,
+                        (Some(_), _) => {}
+                        (None, '\'' | '"') => quote = Some(c),
+                        (None, '[' | '(') => depth += 1,
+                        (None, ']' | ')') => depth -= 1,
+                        (None, ':') if depth == 0 => {
+                            split = Some(j);
+                            break;
+                        }
+                        _ => {}
+                    }
+                }
+                let (expr_text, spec) = match split {
+                    Some(j) => (&inner[..j], inner[j + 1..].to_string()),
+                    None => (inner.as_str(), String::new()),
+                };
+                let tokens = tokenize(expr_text)?;
+                let expr = Parser::new(&tokens)
+                    .expression_line(false)
+                    .map_err(|e| format!("in an f-string placeholder: {e}"))?;
+                if !literal.is_empty() {
+                    parts.push(FPart::Text(std::mem::take(&mut literal)));
+                }
+                parts.push(FPart::Expr(expr, spec));
+                i += close + 1;
+            }
+            c => {
+                literal.push(c);
+                i += 1;
+            }
+        }
+    }
+    if !literal.is_empty() {
+        parts.push(FPart::Text(literal));
+    }
+    Ok(parts)
+}

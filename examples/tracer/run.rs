@@ -1,0 +1,432 @@
+//! The command line: reading the inputs, running the lazy and the eager
+//! trace, and the report that compares them.
+
+use std::fmt::{self, Write as _};
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+use lazy_core::RealizeAll;
+
+use super::builder::{Event, Graph, Mode, Stats, Tx};
+use super::frame_gen;
+use super::guards::{Guard, GuardKind};
+use super::interp::{FrameTrackers, trace};
+use super::lazy::as_lazy;
+use super::program::{self, Program};
+use super::tracker::VariableTracker;
+use super::value::Frame;
+
+pub const USAGE: &str = "usage: tracer [--frame FILE.json] [--program FILE] [--verbose]";
+
+/// Every way the tracer can refuse its input. Each prints as one line and
+/// makes the command exit with code 2.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum TracerError {
+    /// Bad command-line arguments.
+    Usage(String),
+    /// A file that cannot be read.
+    Io { path: String, message: String },
+    /// A frame that is not valid JSON, or not a valid frame.
+    Json {
+        file: String,
+        line: usize,
+        column: usize,
+        message: String,
+    },
+    /// A program that does not parse, or fails while traced.
+    Program {
+        file: String,
+        line: usize,
+        message: String,
+    },
+}
+
+impl TracerError {
+    /// The exit code of the command for this error.
+    pub fn exit_code(&self) -> i32 {
+        2
+    }
+
+    /// The line of the input the error is on, if it is about an input.
+    pub fn line(&self) -> Option<usize> {
+        match self {
+            TracerError::Json { line, .. } | TracerError::Program { line, .. } => Some(*line),
+            TracerError::Usage(_) | TracerError::Io { .. } => None,
+        }
+    }
+}
+
+impl fmt::Display for TracerError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let text = match self {
+            TracerError::Usage(message) => format!("error: {message} ({USAGE})"),
+            TracerError::Io { path, message } => format!("error: cannot read {path}: {message}"),
+            TracerError::Json {
+                file,
+                line,
+                column,
+                message,
+            } => format!("error: {file}:{line}:{column}: {message}"),
+            TracerError::Program {
+                file,
+                line,
+                message,
+            } => format!("error: {file}:{line}: {message}"),
+        };
+        // One line, whatever the message held.
+        f.write_str(&text.replace(['\n', '\r'], " "))
+    }
+}
+
+impl std::error::Error for TracerError {}
+
+/// The command-line options.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Options {
+    pub frame: Option<PathBuf>,
+    pub program: Option<PathBuf>,
+    pub verbose: bool,
+    pub help: bool,
+}
+
+pub fn parse_args<I: IntoIterator<Item = String>>(args: I) -> Result<Options, TracerError> {
+    let mut options = Options::default();
+    let mut args = args.into_iter();
+    while let Some(arg) = args.next() {
+        match arg.as_str() {
+            "--frame" | "--program" => {
+                let Some(path) = args.next() else {
+                    return Err(TracerError::Usage(format!("`{arg}` needs a file")));
+                };
+                let slot = if arg == "--frame" {
+                    &mut options.frame
+                } else {
+                    &mut options.program
+                };
+                *slot = Some(PathBuf::from(path));
+            }
+            "--verbose" | "-v" => options.verbose = true,
+            "--help" | "-h" => options.help = true,
+            other => return Err(TracerError::Usage(format!("unknown argument `{other}`"))),
+        }
+    }
+    Ok(options)
+}
+
+/// A frame and a program, ready to trace.
+pub struct Input {
+    pub frame: Frame,
+    pub frame_name: String,
+    pub program: Program,
+    pub program_name: String,
+}
+
+pub const BUILT_IN: &str = "built-in";
+
+impl Input {
+    /// The built-in frame and program.
+    pub fn built_in() -> Input {
+        Input {
+            frame: frame_gen::default_frame(),
+            frame_name: BUILT_IN.into(),
+            program: parse_program(BUILT_IN, frame_gen::DEFAULT_PROGRAM).unwrap_or_else(|_| {
+                Program {
+                    body: Vec::new(),
+                    lines: 0,
+                }
+            }),
+            program_name: BUILT_IN.into(),
+        }
+    }
+
+    pub fn load(options: &Options) -> Result<Input, TracerError> {
+        let read = |path: &PathBuf| {
+            std::fs::read_to_string(path).map_err(|e| TracerError::Io {
+                path: path.display().to_string(),
+                message: e.to_string(),
+            })
+        };
+        let (frame, frame_name) = match &options.frame {
+            Some(path) => {
+                let name = path.display().to_string();
+                (parse_frame(&name, &read(path)?)?, name)
+            }
+            None => (frame_gen::default_frame(), BUILT_IN.to_string()),
+        };
+        let (text, program_name) = match &options.program {
+            Some(path) => (read(path)?, path.display().to_string()),
+            None => (frame_gen::DEFAULT_PROGRAM.to_string(), BUILT_IN.to_string()),
+        };
+        let program = parse_program(&program_name, &text)?;
+        Ok(Input {
+            frame,
+            frame_name,
+            program,
+            program_name,
+        })
+    }
+}
+
+/// Reads a frame from JSON; errors carry the line and column.
+pub fn parse_frame(file: &str, text: &str) -> Result<Frame, TracerError> {
+    serde_json::from_str::<Frame>(text).map_err(|e| {
+        let full = e.to_string();
+        let position = format!(" at line {} column {}", e.line(), e.column());
+        TracerError::Json {
+            file: file.to_string(),
+            line: e.line(),
+            column: e.column(),
+            message: full.strip_suffix(&position).unwrap_or(&full).to_string(),
+        }
+    })
+}
+
+pub fn parse_program(file: &str, text: &str) -> Result<Program, TracerError> {
+    program::parse(text).map_err(|e| TracerError::Program {
+        file: file.to_string(),
+        line: e.line,
+        message: e.message,
+    })
+}
+
+/// What one trace did.
+#[derive(Clone, Debug)]
+pub struct Run {
+    pub mode: Mode,
+    pub stats: Stats,
+    pub wall: Duration,
+    /// The `debug_repr` of each returned value.
+    pub returned: Vec<String>,
+    /// The bytecode that rebuilds the returned values.
+    pub codegen: Vec<String>,
+    /// `G['name']` stores, with the stored value's `debug_repr`.
+    pub stored: Vec<(String, String)>,
+    pub events: Vec<Event>,
+    pub guards: Vec<Guard>,
+    pub log: Vec<String>,
+    pub graph: Graph,
+}
+
+/// Traces the input once, lazily or eagerly.
+pub fn run_mode(input: &Input, mode: Mode) -> Result<Run, TracerError> {
+    let start = Instant::now();
+    let tx = Tx::new(mode);
+    let frame = FrameTrackers::create(&tx, &input.frame);
+    let at_line = |line: usize, message: String| TracerError::Program {
+        file: input.program_name.clone(),
+        line,
+        message,
+    };
+    let output = trace(&tx, &frame, &input.program).map_err(|e| at_line(e.line, e.message))?;
+    // Whatever leaves the trace must be fully known.
+    output.realize_all();
+    let codegen = output
+        .codegen()
+        .map_err(|e| at_line(output.return_line.unwrap_or(input.program.lines), e.0))?;
+    let wall = start.elapsed();
+    Ok(Run {
+        mode,
+        stats: tx.stats(),
+        wall,
+        returned: output.returned.iter().map(|t| shown(&**t)).collect(),
+        codegen: codegen.instructions,
+        stored: output
+            .stored_globals
+            .iter()
+            .map(|(name, t)| (format!("G['{name}']"), shown(&**t)))
+            .collect(),
+        events: tx.events(),
+        guards: tx.guards(),
+        log: tx.log_lines(),
+        graph: tx.graph(),
+    })
+}
+
+/// The built tracker's `debug_repr`, looking through a lazy wrapper: the
+/// lazy and the eager run must show the same values.
+fn shown(tracker: &dyn VariableTracker) -> String {
+    match as_lazy(tracker).and_then(|lazy| lazy.unwrap()) {
+        Some(built) => built.debug_repr(),
+        None => tracker.debug_repr(),
+    }
+}
+
+/// The lazy run and the eager run of one input.
+pub struct Comparison {
+    pub lazy: Run,
+    pub eager: Run,
+}
+
+pub fn compare(input: &Input) -> Result<Comparison, TracerError> {
+    Ok(Comparison {
+        lazy: run_mode(input, Mode::Lazy)?,
+        eager: run_mode(input, Mode::Eager)?,
+    })
+}
+
+/// `12345` as `12,345`.
+pub fn thousands(n: usize) -> String {
+    super::format::group(&n.to_string(), true)
+}
+
+fn millis(d: Duration) -> String {
+    format!("{:.2} ms", d.as_secs_f64() * 1000.0)
+}
+
+fn count(guards: &[Guard], kind: GuardKind) -> usize {
+    guards.iter().filter(|g| g.kind == kind).count()
+}
+
+/// The report the command prints.
+pub fn render(input: &Input, runs: &Comparison, verbose: bool) -> String {
+    let (lazy, eager) = (&runs.lazy, &runs.eager);
+    let mut out = String::new();
+    let w = &mut out;
+    let _ = writeln!(w, "Dynamo-style tracer: lazy vs eager variable trackers");
+    let _ = writeln!(
+        w,
+        "frame:   {} ({} values; {} locals, {} globals)",
+        input.frame_name,
+        thousands(input.frame.value_count()),
+        input.frame.locals.len(),
+        input.frame.globals.len()
+    );
+    let _ = writeln!(
+        w,
+        "program: {} ({} lines)",
+        input.program_name, input.program.lines
+    );
+    let _ = writeln!(w);
+    let _ = writeln!(w, "{:<22}{:>12}{:>12}", "", "lazy", "eager");
+    let mut row = |label: &str, a: String, b: String| {
+        let _ = writeln!(w, "{label:<22}{a:>12}{b:>12}");
+    };
+    row(
+        "trackers created",
+        thousands(lazy.stats.created),
+        thousands(eager.stats.created),
+    );
+    row(
+        "trackers realized",
+        thousands(lazy.stats.realized),
+        thousands(eager.stats.realized),
+    );
+    row(
+        "guards installed",
+        thousands(lazy.stats.guards),
+        thousands(eager.stats.guards),
+    );
+    for kind in GuardKind::ALL {
+        let (a, b) = (count(&lazy.guards, kind), count(&eager.guards, kind));
+        if a + b > 0 {
+            row(&format!("  {kind}"), thousands(a), thousands(b));
+        }
+    }
+    row(
+        "graph inputs",
+        thousands(lazy.stats.graph_inputs),
+        thousands(eager.stats.graph_inputs),
+    );
+    row(
+        "graph nodes",
+        thousands(lazy.stats.graph_nodes),
+        thousands(eager.stats.graph_nodes),
+    );
+    row("wall time", millis(lazy.wall), millis(eager.wall));
+    let _ = writeln!(w);
+    let _ = writeln!(
+        w,
+        "The lazy run built {} of {} trackers and installed {} of {} guards:",
+        thousands(lazy.stats.realized),
+        thousands(eager.stats.realized),
+        thousands(lazy.stats.guards),
+        thousands(eager.stats.guards),
+    );
+    let _ = writeln!(
+        w,
+        "the values it never built can change without forcing a recompile."
+    );
+    let same = lazy.returned == eager.returned && lazy.codegen == eager.codegen;
+    let _ = writeln!(
+        w,
+        "Both runs return the same values: {}",
+        if same { "yes" } else { "NO (this is a bug)" }
+    );
+    let _ = writeln!(w);
+    let _ = writeln!(w, "returned:    {}", lazy.returned.join(", "));
+    let _ = writeln!(w, "output code: {}", lazy.codegen.join("; "));
+    for (target, value) in &lazy.stored {
+        let _ = writeln!(w, "stored:      {target} = {value}");
+    }
+    if !lazy.log.is_empty() {
+        let _ = writeln!(w, "trace log (printing a lazy tracker never builds it):");
+        for line in &lazy.log {
+            let _ = writeln!(w, "  {line}");
+        }
+    }
+    let _ = writeln!(w, "graph:");
+    for node in &lazy.graph.nodes {
+        let _ = writeln!(w, "  {node}");
+    }
+    let _ = writeln!(w, "guards of the lazy run:");
+    for guard in &lazy.guards {
+        let _ = writeln!(w, "  {guard}");
+    }
+    if verbose {
+        let _ = writeln!(w, "what the lazy run did, in order:");
+        for event in &lazy.events {
+            match event {
+                Event::Realize {
+                    source,
+                    kind,
+                    guards,
+                } => {
+                    let _ = writeln!(w, "  realize {source} -> {kind}");
+                    for guard in guards {
+                        let _ = writeln!(w, "      + {guard}");
+                    }
+                }
+                Event::Guard(guard) => {
+                    let _ = writeln!(w, "  guard   + {guard}");
+                }
+            }
+        }
+    }
+    out
+}
+
+/// What `main` prints and returns.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Outcome {
+    pub stdout: String,
+    pub stderr: String,
+    pub code: i32,
+}
+
+/// The whole command, minus the process: tests call this.
+pub fn main_with_args<I: IntoIterator<Item = String>>(args: I) -> Outcome {
+    match run_command(args) {
+        Ok(stdout) => Outcome {
+            stdout,
+            stderr: String::new(),
+            code: 0,
+        },
+        Err(error) => Outcome {
+            stdout: String::new(),
+            stderr: format!("{error}\n"),
+            code: error.exit_code(),
+        },
+    }
+}
+
+fn run_command<I: IntoIterator<Item = String>>(args: I) -> Result<String, TracerError> {
+    let options = parse_args(args)?;
+    if options.help {
+        return Ok(format!(
+            "{USAGE}\n\nTraces a program over a frame twice, with lazy and with eager variable\ntrackers, and compares what each built and guarded. Without arguments it\nuses a built-in frame of over 10,000 values and a built-in program.\n"
+        ));
+    }
+    let input = Input::load(&options)?;
+    let runs = compare(&input)?;
+    Ok(render(&input, &runs, options.verbose))
+}

@@ -1,0 +1,287 @@
+//! The `VariableTracker` trait: what the tracer asks of every value it
+//! traces. Its methods follow the set that Dynamo's `LazyVariableTracker`
+//! forwards (`python_type`, `var_getattr`, `call_method`, ...).
+
+use std::any::Any;
+use std::fmt;
+use std::rc::Rc;
+
+use lazy_core::RealizeAll;
+
+use super::builder::Tx;
+use super::source::Source;
+use super::value::{TypeTag, Value};
+
+/// A tracker as the tracer holds it: shared, and possibly lazy.
+pub type Tracker = Rc<dyn VariableTracker>;
+
+/// What a traced operation can fail with (Python would raise). The
+/// interpreter adds the program's line number.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TraceError(pub String);
+
+impl TraceError {
+    pub fn new(message: impl Into<String>) -> TraceError {
+        TraceError(message.into())
+    }
+}
+
+impl fmt::Display for TraceError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+pub type TraceResult<T> = Result<T, TraceError>;
+
+/// Comparison operators a program can branch on.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CmpOp {
+    Eq,
+    Ne,
+    Lt,
+    Le,
+    Gt,
+    Ge,
+}
+
+impl CmpOp {
+    pub fn symbol(self) -> &'static str {
+        match self {
+            CmpOp::Eq => "==",
+            CmpOp::Ne => "!=",
+            CmpOp::Lt => "<",
+            CmpOp::Le => "<=",
+            CmpOp::Gt => ">",
+            CmpOp::Ge => ">=",
+        }
+    }
+
+    /// The operator that holds exactly when this one does not.
+    pub fn negate(self) -> CmpOp {
+        match self {
+            CmpOp::Eq => CmpOp::Ne,
+            CmpOp::Ne => CmpOp::Eq,
+            CmpOp::Lt => CmpOp::Ge,
+            CmpOp::Le => CmpOp::Gt,
+            CmpOp::Gt => CmpOp::Le,
+            CmpOp::Ge => CmpOp::Lt,
+        }
+    }
+
+    /// The operator with its operands swapped: `a < b` is `b > a`.
+    pub fn swap(self) -> CmpOp {
+        match self {
+            CmpOp::Lt => CmpOp::Gt,
+            CmpOp::Le => CmpOp::Ge,
+            CmpOp::Gt => CmpOp::Lt,
+            CmpOp::Ge => CmpOp::Le,
+            same => same,
+        }
+    }
+
+    /// Applies the operator to an ordering.
+    pub fn holds(self, ordering: std::cmp::Ordering) -> bool {
+        use std::cmp::Ordering::{Equal, Greater, Less};
+        match self {
+            CmpOp::Eq => ordering == Equal,
+            CmpOp::Ne => ordering != Equal,
+            CmpOp::Lt => ordering == Less,
+            CmpOp::Le => ordering != Greater,
+            CmpOp::Gt => ordering == Greater,
+            CmpOp::Ge => ordering != Less,
+        }
+    }
+}
+
+/// Arithmetic operators.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum BinOp {
+    Add,
+    Sub,
+    Mul,
+    Div,
+    FloorDiv,
+    Mod,
+    MatMul,
+}
+
+impl BinOp {
+    pub fn symbol(self) -> &'static str {
+        match self {
+            BinOp::Add => "+",
+            BinOp::Sub => "-",
+            BinOp::Mul => "*",
+            BinOp::Div => "/",
+            BinOp::FloorDiv => "//",
+            BinOp::Mod => "%",
+            BinOp::MatMul => "@",
+        }
+    }
+
+    /// The name of the matching tensor op in the graph.
+    pub fn op_name(self) -> &'static str {
+        match self {
+            BinOp::Add => "add",
+            BinOp::Sub => "sub",
+            BinOp::Mul => "mul",
+            BinOp::Div => "div",
+            BinOp::FloorDiv => "floor_divide",
+            BinOp::Mod => "remainder",
+            BinOp::MatMul => "matmul",
+        }
+    }
+}
+
+/// The bytecode that rebuilds the frame's outputs after the graph ran.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Codegen {
+    pub instructions: Vec<String>,
+}
+
+impl Codegen {
+    pub fn emit(&mut self, instruction: impl Into<String>) {
+        self.instructions.push(instruction.into());
+    }
+}
+
+/// `&dyn Any` for every tracker, so that code that needs a member only one
+/// concrete tracker has can downcast to it (see `lazy::realized_as`).
+pub trait AsAny: Any {
+    fn as_any(&self) -> &dyn Any;
+}
+
+impl<T: Any> AsAny for T {
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
+}
+
+/// Every traced value is a `VariableTracker`. Concrete trackers (constants,
+/// sequences, dicts, tensors, user objects, ...) implement it directly; the
+/// lazy trackers implement it by building the concrete tracker first
+/// (`#[derive(RealizeForward)]`), except for the few questions they can
+/// answer without building.
+///
+/// `RealizeAll` is a supertrait so that `realize_all` reaches through a
+/// `Tracker` into whatever it holds.
+///
+/// `#[forwardable]` records the trait's methods for `#[derive(RealizeForward)]`.
+#[lazy_core::forwardable]
+pub trait VariableTracker: AsAny + RealizeAll {
+    // --- identity and metadata ---------------------------------------------
+
+    /// The tracker's class name in Dynamo (`ListVariable`, ...).
+    fn kind(&self) -> &'static str;
+    /// Where the value came from; `None` for values the trace computed.
+    fn source(&self) -> Option<Source>;
+    /// A copy of this tracker with another source (Dynamo's `clone(source=)`).
+    fn clone_with_source(&self, source: Option<Source>) -> Tracker;
+    /// Whether the concrete tracker exists (always, except for lazies).
+    fn is_realized(&self) -> bool {
+        true
+    }
+    /// The name the traced code gave the value (`STORE_FAST` name).
+    fn name_hint(&self) -> Option<String>;
+    /// Records the name the traced code gave the value.
+    fn set_name_hint(&self, name: &str);
+    /// A short description for logs; never builds anything.
+    fn debug_repr(&self) -> String;
+
+    // --- types --------------------------------------------------------------
+
+    /// `type(x)`.
+    fn python_type(&self) -> TypeTag;
+    /// `type(x).__name__`.
+    fn python_type_name(&self) -> String {
+        self.python_type().name().to_string()
+    }
+    /// `isinstance(x, ty)`.
+    fn isinstance(&self, ty: &TypeTag) -> bool {
+        self.python_type().is_subtype_of(ty)
+    }
+    fn is_tensor(&self) -> bool {
+        false
+    }
+    fn is_symnode(&self) -> bool {
+        false
+    }
+    fn is_constant_none(&self) -> bool {
+        false
+    }
+
+    // --- constants and hashing ----------------------------------------------
+
+    fn is_python_constant(&self) -> bool;
+    /// The value as a constant; an error if the trace cannot know it.
+    fn as_python_constant(&self) -> TraceResult<Value>;
+    fn is_mutable(&self) -> bool;
+    fn is_python_hashable(&self) -> bool;
+    fn get_python_hash(&self) -> TraceResult<u64>;
+    /// Python `==` between two trackers whose values are known.
+    fn is_python_equal(&self, other: &dyn VariableTracker) -> bool {
+        match (self.as_python_constant(), other.as_python_constant()) {
+            (Ok(a), Ok(b)) => a.py_eq(&b),
+            _ => false,
+        }
+    }
+
+    // --- attributes, items, sequences ----------------------------------------
+
+    /// `x.name`.
+    fn var_getattr(&self, tx: &Tx, name: &str) -> TraceResult<Tracker>;
+    /// `hasattr(x, name)`.
+    fn has_attr(&self, name: &str) -> bool;
+    /// `x[key]`.
+    fn getitem(&self, tx: &Tx, key: &Value) -> TraceResult<Tracker>;
+    /// `key in x`.
+    fn contains(&self, key: &Value) -> TraceResult<bool>;
+    fn has_unpack_var_sequence(&self) -> bool {
+        false
+    }
+    /// The items of a sequence (the keys of a dict), as trackers.
+    fn unpack_var_sequence(&self, tx: &Tx) -> TraceResult<Vec<Tracker>>;
+    /// `len(x)`.
+    fn sequence_len(&self) -> TraceResult<usize>;
+
+    // --- calls, operators, conversions -----------------------------------------
+
+    /// `x.name(*args)`.
+    fn call_method(&self, tx: &Tx, name: &str, args: &[Tracker]) -> TraceResult<Tracker>;
+    /// `x(*args)`.
+    fn call_function(&self, tx: &Tx, args: &[Tracker]) -> TraceResult<Tracker>;
+    /// `bool(x)`, as a branch needs it.
+    fn truthy(&self) -> TraceResult<bool>;
+    /// `x OP other`; the result is a known bool.
+    fn compare(&self, tx: &Tx, op: CmpOp, other: &dyn VariableTracker) -> TraceResult<bool>;
+    /// `x OP other` (`other OP x` when `reflected`).
+    fn binary_op(
+        &self,
+        tx: &Tx,
+        op: BinOp,
+        other: &dyn VariableTracker,
+        reflected: bool,
+    ) -> TraceResult<Tracker>;
+    /// `str(x)`.
+    fn python_str(&self) -> TraceResult<String> {
+        Ok(self.as_python_constant()?.to_py_str())
+    }
+    /// `format(x, spec)`, as f-strings call it.
+    fn format_value(&self, spec: &str) -> TraceResult<String> {
+        super::format::format_value(&self.as_python_constant()?, spec)
+    }
+
+    // --- graph and code generation ---------------------------------------------
+
+    /// The graph node that computes this value (tensors and symbols only).
+    fn as_proxy(&self) -> TraceResult<String>;
+    /// Emits the bytecode that rebuilds this value after the graph ran.
+    fn reconstruct(&self, codegen: &mut Codegen) -> TraceResult<()>;
+}
+
+impl fmt::Debug for dyn VariableTracker {
+    /// The tracker's `debug_repr`, which never builds anything.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.debug_repr())
+    }
+}

@@ -1,0 +1,1750 @@
+//! The concrete trackers: what a lazy tracker becomes once it is built.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use lazy_core::RealizeAll;
+
+use super::builder::Tx;
+use super::guards::GuardKind;
+use super::lazy::realized_as;
+use super::source::Source;
+use super::tracker::{BinOp, CmpOp, Codegen, TraceError, TraceResult, Tracker, VariableTracker};
+use super::value::{TensorMeta, TypeTag, Value};
+
+/// What every concrete tracker carries besides its value: its source and the
+/// name the traced code gave it. Not a variable: `realize_all` skips it
+/// (`#[realize_all(skip)]`, Dynamo's `_nonvar_fields`).
+#[derive(Clone, Debug, Default)]
+pub struct Meta {
+    pub source: Option<Source>,
+    name_hint: RefCell<Option<String>>,
+}
+
+impl Meta {
+    pub fn new(source: Option<Source>) -> Meta {
+        Meta {
+            source,
+            name_hint: RefCell::new(None),
+        }
+    }
+
+    fn with_source(&self, source: Option<Source>) -> Meta {
+        Meta {
+            source,
+            name_hint: self.name_hint.clone(),
+        }
+    }
+
+    fn name_hint(&self) -> Option<String> {
+        self.name_hint.borrow().clone()
+    }
+
+    fn set_name_hint(&self, name: &str) {
+        *self.name_hint.borrow_mut() = Some(name.to_string());
+    }
+
+    fn reconstruct_source(&self, codegen: &mut Codegen) -> bool {
+        match &self.source {
+            Some(source) => {
+                codegen.emit(format!("LOAD {source}"));
+                true
+            }
+            None => false,
+        }
+    }
+}
+
+fn no_attr(ty: &TypeTag, name: &str) -> TraceError {
+    TraceError::new(format!("'{ty}' object has no attribute '{name}'"))
+}
+
+fn not_subscriptable(ty: &TypeTag) -> TraceError {
+    TraceError::new(format!("'{ty}' object is not subscriptable"))
+}
+
+fn not_iterable(ty: &TypeTag) -> TraceError {
+    TraceError::new(format!("'{ty}' object is not iterable"))
+}
+
+fn no_len(ty: &TypeTag) -> TraceError {
+    TraceError::new(format!("object of type '{ty}' has no len()"))
+}
+
+fn not_callable(ty: &TypeTag) -> TraceError {
+    TraceError::new(format!("'{ty}' object is not callable"))
+}
+
+fn unsupported_operands(op: BinOp, a: &TypeTag, b: &TypeTag) -> TraceError {
+    TraceError::new(format!(
+        "unsupported operand type(s) for {}: '{a}' and '{b}'",
+        op.symbol()
+    ))
+}
+
+fn not_a_constant(ty: &TypeTag) -> TraceError {
+    TraceError::new(format!("a '{ty}' is not a constant the trace can know"))
+}
+
+fn unhashable(ty: &TypeTag) -> TraceError {
+    TraceError::new(format!("unhashable type: '{ty}'"))
+}
+
+fn expect_args(
+    method: &str,
+    args: &[Tracker],
+    range: std::ops::RangeInclusive<usize>,
+) -> TraceResult<()> {
+    if range.contains(&args.len()) {
+        Ok(())
+    } else {
+        Err(TraceError::new(format!(
+            "{method}() takes {} argument(s), got {}",
+            if range.start() == range.end() {
+                range.start().to_string()
+            } else {
+                format!("{} to {}", range.start(), range.end())
+            },
+            args.len()
+        )))
+    }
+}
+
+fn int_arg(method: &str, arg: &Tracker) -> TraceResult<i64> {
+    match arg.as_python_constant()? {
+        Value::Int(i) => Ok(i),
+        Value::Bool(b) => Ok(i64::from(b)),
+        other => Err(TraceError::new(format!(
+            "{method}() expects an int, got '{}'",
+            other.type_tag()
+        ))),
+    }
+}
+
+/// The largest string (in bytes) or sequence (in items) a trace may build:
+/// a program that doubles a value on every line must fail, not exhaust memory.
+const MAX_LEN: usize = 1 << 20;
+
+/// The longest symbolic expression a trace may build, for the same reason.
+const MAX_EXPR: usize = 1 << 12;
+
+/// Python's comparison of two known values.
+pub fn compare_values(a: &Value, op: CmpOp, b: &Value) -> TraceResult<bool> {
+    let ordering = match (a.as_number(), b.as_number()) {
+        (Some(x), Some(y)) => x.partial_cmp(&y),
+        _ => match (a, b) {
+            (Value::Str(x), Value::Str(y)) => Some(x.cmp(y)),
+            _ if matches!(op, CmpOp::Eq | CmpOp::Ne) => {
+                let equal = a.py_eq(b);
+                return Ok(equal == (op == CmpOp::Eq));
+            }
+            _ => {
+                return Err(TraceError::new(format!(
+                    "'{}' not supported between instances of '{}' and '{}'",
+                    op.symbol(),
+                    a.type_tag(),
+                    b.type_tag()
+                )));
+            }
+        },
+    };
+    // NaN compares false with everything, except `!=`.
+    Ok(ordering.map_or(op == CmpOp::Ne, |o| op.holds(o)))
+}
+
+/// Python's arithmetic on two known values.
+pub fn arith(a: &Value, op: BinOp, b: &Value) -> TraceResult<Value> {
+    let overflow = || TraceError::new("integer overflow");
+    let zero = || TraceError::new("division by zero");
+    let int = |v: &Value| match *v {
+        Value::Int(i) => Some(i),
+        Value::Bool(b) => Some(i64::from(b)),
+        _ => None,
+    };
+    if let (Some(x), Some(y)) = (int(a), int(b)) {
+        return Ok(match op {
+            BinOp::Add => Value::Int(x.checked_add(y).ok_or_else(overflow)?),
+            BinOp::Sub => Value::Int(x.checked_sub(y).ok_or_else(overflow)?),
+            BinOp::Mul => Value::Int(x.checked_mul(y).ok_or_else(overflow)?),
+            BinOp::Div if y == 0 => return Err(zero()),
+            BinOp::Div => Value::Float(x as f64 / y as f64),
+            BinOp::FloorDiv | BinOp::Mod if y == 0 => return Err(zero()),
+            BinOp::FloorDiv => Value::Int(x.checked_div_euclid(y).ok_or_else(overflow)?),
+            BinOp::Mod => Value::Int(x.checked_rem_euclid(y).ok_or_else(overflow)?),
+            BinOp::MatMul => return Err(unsupported_operands(op, &a.type_tag(), &b.type_tag())),
+        });
+    }
+    if let (Some(x), Some(y)) = (a.as_number(), b.as_number()) {
+        return Ok(Value::Float(match op {
+            BinOp::Add => x + y,
+            BinOp::Sub => x - y,
+            BinOp::Mul => x * y,
+            BinOp::Div | BinOp::FloorDiv | BinOp::Mod if y == 0.0 => return Err(zero()),
+            BinOp::Div => x / y,
+            BinOp::FloorDiv => (x / y).floor(),
+            BinOp::Mod => x - y * (x / y).floor(),
+            BinOp::MatMul => return Err(unsupported_operands(op, &a.type_tag(), &b.type_tag())),
+        }));
+    }
+    match (a, op, b) {
+        (Value::Str(x), BinOp::Add, Value::Str(y)) => {
+            if x.len() + y.len() > MAX_LEN {
+                return Err(TraceError::new("string too large for this tracer"));
+            }
+            Ok(Value::str(&format!("{x}{y}")))
+        }
+        (Value::Str(s), BinOp::Mul, Value::Int(n)) | (Value::Int(n), BinOp::Mul, Value::Str(s)) => {
+            let n = usize::try_from(*n).unwrap_or(0);
+            if s.len().saturating_mul(n) > MAX_LEN {
+                return Err(TraceError::new("string repetition too large"));
+            }
+            Ok(Value::str(&s.repeat(n)))
+        }
+        _ => Err(unsupported_operands(op, &a.type_tag(), &b.type_tag())),
+    }
+}
+
+// ---------------------------------------------------------------------------
+
+/// `None`, `bool`, `int`, `float`, `str`: Dynamo's `ConstantVariable`.
+#[derive(Clone, Debug, RealizeAll)]
+pub struct ConstantTracker {
+    pub value: Value,
+    #[realize_all(skip)]
+    meta: Meta,
+}
+
+impl ConstantTracker {
+    pub fn new(value: Value, meta: Meta) -> ConstantTracker {
+        ConstantTracker { value, meta }
+    }
+}
+
+impl VariableTracker for ConstantTracker {
+    fn kind(&self) -> &'static str {
+        "ConstantVariable"
+    }
+    fn source(&self) -> Option<Source> {
+        self.meta.source.clone()
+    }
+    fn clone_with_source(&self, source: Option<Source>) -> Tracker {
+        Rc::new(ConstantTracker::new(
+            self.value.clone(),
+            self.meta.with_source(source),
+        ))
+    }
+    fn name_hint(&self) -> Option<String> {
+        self.meta.name_hint()
+    }
+    fn set_name_hint(&self, name: &str) {
+        self.meta.set_name_hint(name);
+    }
+    fn debug_repr(&self) -> String {
+        format!("ConstantVariable({})", self.value.repr())
+    }
+    fn python_type(&self) -> TypeTag {
+        self.value.type_tag()
+    }
+    fn is_constant_none(&self) -> bool {
+        self.value == Value::None
+    }
+    fn is_python_constant(&self) -> bool {
+        true
+    }
+    fn as_python_constant(&self) -> TraceResult<Value> {
+        Ok(self.value.clone())
+    }
+    fn is_mutable(&self) -> bool {
+        false
+    }
+    fn is_python_hashable(&self) -> bool {
+        self.value.is_hashable()
+    }
+    fn get_python_hash(&self) -> TraceResult<u64> {
+        Ok(self.value.py_hash())
+    }
+    fn var_getattr(&self, _tx: &Tx, name: &str) -> TraceResult<Tracker> {
+        Err(no_attr(&self.python_type(), name))
+    }
+    fn has_attr(&self, _name: &str) -> bool {
+        false
+    }
+    fn getitem(&self, tx: &Tx, key: &Value) -> TraceResult<Tracker> {
+        match (&self.value, key) {
+            (Value::Str(s), Value::Int(i)) => {
+                let chars: Vec<char> = s.chars().collect();
+                let index = normalize_index(*i, chars.len(), "string")?;
+                Ok(tx.constant(Value::str(&chars[index].to_string())))
+            }
+            (Value::Str(_), other) => Err(TraceError::new(format!(
+                "string indices must be integers, not '{}'",
+                other.type_tag()
+            ))),
+            _ => Err(not_subscriptable(&self.python_type())),
+        }
+    }
+    fn contains(&self, key: &Value) -> TraceResult<bool> {
+        match (&self.value, key) {
+            (Value::Str(s), Value::Str(k)) => Ok(s.contains(&**k)),
+            (Value::Str(_), other) => Err(TraceError::new(format!(
+                "'in <string>' requires string as left operand, not {}",
+                other.type_tag()
+            ))),
+            _ => Err(not_iterable(&self.python_type())),
+        }
+    }
+    fn has_unpack_var_sequence(&self) -> bool {
+        matches!(self.value, Value::Str(_))
+    }
+    fn unpack_var_sequence(&self, tx: &Tx) -> TraceResult<Vec<Tracker>> {
+        match &self.value {
+            Value::Str(s) => Ok(s
+                .chars()
+                .map(|c| tx.constant(Value::str(&c.to_string())))
+                .collect()),
+            _ => Err(not_iterable(&self.python_type())),
+        }
+    }
+    fn sequence_len(&self) -> TraceResult<usize> {
+        match &self.value {
+            Value::Str(s) => Ok(s.chars().count()),
+            _ => Err(no_len(&self.python_type())),
+        }
+    }
+    fn call_method(&self, tx: &Tx, name: &str, args: &[Tracker]) -> TraceResult<Tracker> {
+        let Value::Str(s) = &self.value else {
+            return Err(no_attr(&self.python_type(), name));
+        };
+        let text_arg = |args: &[Tracker]| -> TraceResult<String> {
+            expect_args(name, args, 1..=1)?;
+            match args[0].as_python_constant()? {
+                Value::Str(t) => Ok(t.to_string()),
+                other => Err(TraceError::new(format!(
+                    "{name}() expects a str, got '{}'",
+                    other.type_tag()
+                ))),
+            }
+        };
+        let value = match name {
+            "upper" | "lower" | "strip" => {
+                expect_args(name, args, 0..=0)?;
+                Value::str(&match name {
+                    "upper" => s.to_uppercase(),
+                    "lower" => s.to_lowercase(),
+                    _ => s.trim().to_string(),
+                })
+            }
+            "startswith" => Value::Bool(s.starts_with(&text_arg(args)?)),
+            "endswith" => Value::Bool(s.ends_with(&text_arg(args)?)),
+            _ => return Err(no_attr(&self.python_type(), name)),
+        };
+        Ok(tx.constant(value))
+    }
+    fn call_function(&self, _tx: &Tx, _args: &[Tracker]) -> TraceResult<Tracker> {
+        Err(not_callable(&self.python_type()))
+    }
+    fn truthy(&self) -> TraceResult<bool> {
+        Ok(match &self.value {
+            Value::None => false,
+            Value::Bool(b) => *b,
+            Value::Int(i) => *i != 0,
+            Value::Float(x) => *x != 0.0,
+            Value::Str(s) => !s.is_empty(),
+            _ => true,
+        })
+    }
+    fn compare(&self, tx: &Tx, op: CmpOp, other: &dyn VariableTracker) -> TraceResult<bool> {
+        if other.is_symnode() || other.is_tensor() {
+            return other.compare(tx, op.swap(), self);
+        }
+        compare_values(&self.value, op, &other.as_python_constant()?)
+    }
+    fn binary_op(
+        &self,
+        tx: &Tx,
+        op: BinOp,
+        other: &dyn VariableTracker,
+        reflected: bool,
+    ) -> TraceResult<Tracker> {
+        if other.is_symnode() || other.is_tensor() {
+            return other.binary_op(tx, op, self, !reflected);
+        }
+        let theirs = other.as_python_constant()?;
+        let value = if reflected {
+            arith(&theirs, op, &self.value)?
+        } else {
+            arith(&self.value, op, &theirs)?
+        };
+        Ok(tx.constant(value))
+    }
+    fn as_proxy(&self) -> TraceResult<String> {
+        Ok(self.value.repr())
+    }
+    fn reconstruct(&self, codegen: &mut Codegen) -> TraceResult<()> {
+        codegen.emit(format!("LOAD_CONST {}", self.value.repr()));
+        Ok(())
+    }
+}
+
+fn normalize_index(index: i64, len: usize, what: &str) -> TraceResult<usize> {
+    let len_i = i64::try_from(len).unwrap_or(i64::MAX);
+    let adjusted = if index < 0 { index + len_i } else { index };
+    if (0..len_i).contains(&adjusted) {
+        Ok(adjusted as usize)
+    } else {
+        Err(TraceError::new(format!(
+            "{what} index {index} out of range (length {len})"
+        )))
+    }
+}
+
+// ---------------------------------------------------------------------------
+
+/// A list or tuple whose items are trackers of their own (lazy ones, in a
+/// lazy run): Dynamo's `ListVariable` / `TupleVariable`.
+#[derive(Clone, Debug, RealizeAll)]
+pub struct SequenceTracker {
+    pub tuple: bool,
+    pub items: Vec<Tracker>,
+    #[realize_all(skip)]
+    meta: Meta,
+}
+
+impl SequenceTracker {
+    pub fn new(tuple: bool, items: Vec<Tracker>, meta: Meta) -> SequenceTracker {
+        SequenceTracker { tuple, items, meta }
+    }
+
+    fn type_tag(&self) -> TypeTag {
+        if self.tuple {
+            TypeTag::Tuple
+        } else {
+            TypeTag::List
+        }
+    }
+}
+
+impl VariableTracker for SequenceTracker {
+    fn kind(&self) -> &'static str {
+        if self.tuple {
+            "TupleVariable"
+        } else {
+            "ListVariable"
+        }
+    }
+    fn source(&self) -> Option<Source> {
+        self.meta.source.clone()
+    }
+    fn clone_with_source(&self, source: Option<Source>) -> Tracker {
+        Rc::new(SequenceTracker::new(
+            self.tuple,
+            self.items.clone(),
+            self.meta.with_source(source),
+        ))
+    }
+    fn name_hint(&self) -> Option<String> {
+        self.meta.name_hint()
+    }
+    fn set_name_hint(&self, name: &str) {
+        self.meta.set_name_hint(name);
+    }
+    fn debug_repr(&self) -> String {
+        format!("{}(len={})", self.kind(), self.items.len())
+    }
+    fn python_type(&self) -> TypeTag {
+        self.type_tag()
+    }
+    fn is_python_constant(&self) -> bool {
+        self.items.iter().all(|item| item.is_python_constant())
+    }
+    fn as_python_constant(&self) -> TraceResult<Value> {
+        let items = self
+            .items
+            .iter()
+            .map(|item| item.as_python_constant().map(Rc::new))
+            .collect::<TraceResult<Vec<_>>>()?;
+        Ok(if self.tuple {
+            Value::Tuple(items)
+        } else {
+            Value::List(items)
+        })
+    }
+    fn is_mutable(&self) -> bool {
+        !self.tuple
+    }
+    fn is_python_hashable(&self) -> bool {
+        self.tuple && self.items.iter().all(|item| item.is_python_hashable())
+    }
+    fn get_python_hash(&self) -> TraceResult<u64> {
+        if !self.is_python_hashable() {
+            return Err(unhashable(&self.type_tag()));
+        }
+        Ok(self.as_python_constant()?.py_hash())
+    }
+    fn var_getattr(&self, _tx: &Tx, name: &str) -> TraceResult<Tracker> {
+        Err(no_attr(&self.type_tag(), name))
+    }
+    fn has_attr(&self, _name: &str) -> bool {
+        false
+    }
+    fn getitem(&self, _tx: &Tx, key: &Value) -> TraceResult<Tracker> {
+        let what = self.type_tag().to_string();
+        match key {
+            Value::Int(i) => Ok(Rc::clone(
+                &self.items[normalize_index(*i, self.items.len(), &what)?],
+            )),
+            other => Err(TraceError::new(format!(
+                "{what} indices must be integers, not '{}'",
+                other.type_tag()
+            ))),
+        }
+    }
+    fn contains(&self, key: &Value) -> TraceResult<bool> {
+        for item in &self.items {
+            if item.as_python_constant()?.py_eq(key) {
+                return Ok(true);
+            }
+        }
+        Ok(false)
+    }
+    fn has_unpack_var_sequence(&self) -> bool {
+        true
+    }
+    fn unpack_var_sequence(&self, _tx: &Tx) -> TraceResult<Vec<Tracker>> {
+        Ok(self.items.clone())
+    }
+    fn sequence_len(&self) -> TraceResult<usize> {
+        Ok(self.items.len())
+    }
+    fn call_method(&self, tx: &Tx, name: &str, args: &[Tracker]) -> TraceResult<Tracker> {
+        match name {
+            "index" | "count" => {
+                expect_args(name, args, 1..=1)?;
+                let needle = args[0].as_python_constant()?;
+                let mut found = Vec::new();
+                for (i, item) in self.items.iter().enumerate() {
+                    if item.as_python_constant()?.py_eq(&needle) {
+                        found.push(i);
+                    }
+                }
+                if name == "count" {
+                    return Ok(tx.constant(Value::Int(found.len() as i64)));
+                }
+                match found.first() {
+                    Some(i) => Ok(tx.constant(Value::Int(*i as i64))),
+                    None => Err(TraceError::new(format!(
+                        "{} is not in {}",
+                        needle.repr(),
+                        self.type_tag()
+                    ))),
+                }
+            }
+            "append" | "extend" | "pop" | "insert" | "remove" | "clear" if !self.tuple => {
+                Err(TraceError::new(format!(
+                    "list.{name}() mutates the list; this tracer does not trace mutations"
+                )))
+            }
+            _ => Err(no_attr(&self.type_tag(), name)),
+        }
+    }
+    fn call_function(&self, _tx: &Tx, _args: &[Tracker]) -> TraceResult<Tracker> {
+        Err(not_callable(&self.type_tag()))
+    }
+    fn truthy(&self) -> TraceResult<bool> {
+        Ok(!self.items.is_empty())
+    }
+    fn compare(&self, _tx: &Tx, op: CmpOp, other: &dyn VariableTracker) -> TraceResult<bool> {
+        compare_values(
+            &self.as_python_constant()?,
+            op,
+            &other.as_python_constant()?,
+        )
+    }
+    fn binary_op(
+        &self,
+        _tx: &Tx,
+        op: BinOp,
+        other: &dyn VariableTracker,
+        reflected: bool,
+    ) -> TraceResult<Tracker> {
+        // Dynamo's `__getattr__` fallback: another sequence's items are a
+        // member only the concrete tracker has.
+        let items = match (op, realized_as::<SequenceTracker>(other)) {
+            (BinOp::Add, Some(theirs)) if theirs.tuple == self.tuple => {
+                if self.items.len() + theirs.items.len() > MAX_LEN {
+                    return Err(TraceError::new("sequence too large for this tracer"));
+                }
+                let (first, second) = if reflected {
+                    (theirs, self)
+                } else {
+                    (self, theirs)
+                };
+                first.items.iter().chain(&second.items).cloned().collect()
+            }
+            (BinOp::Mul, None) if other.isinstance(&TypeTag::Int) => {
+                let n = match other.as_python_constant()? {
+                    Value::Int(n) => usize::try_from(n).unwrap_or(0),
+                    Value::Bool(b) => usize::from(b),
+                    v => return Err(unsupported_operands(op, &self.type_tag(), &v.type_tag())),
+                };
+                if self.items.len().saturating_mul(n) > MAX_LEN {
+                    return Err(TraceError::new("sequence repetition too large"));
+                }
+                self.items
+                    .iter()
+                    .cloned()
+                    .cycle()
+                    .take(self.items.len() * n)
+                    .collect()
+            }
+            _ => {
+                return Err(unsupported_operands(
+                    op,
+                    &self.type_tag(),
+                    &other.python_type(),
+                ));
+            }
+        };
+        Ok(Rc::new(SequenceTracker::new(
+            self.tuple,
+            items,
+            Meta::new(None),
+        )))
+    }
+    fn as_proxy(&self) -> TraceResult<String> {
+        Err(TraceError::new(format!(
+            "a {} has no graph node",
+            self.type_tag()
+        )))
+    }
+    fn reconstruct(&self, codegen: &mut Codegen) -> TraceResult<()> {
+        if self.meta.reconstruct_source(codegen) {
+            return Ok(());
+        }
+        for item in &self.items {
+            item.reconstruct(codegen)?;
+        }
+        let op = if self.tuple {
+            "BUILD_TUPLE"
+        } else {
+            "BUILD_LIST"
+        };
+        codegen.emit(format!("{op} {}", self.items.len()));
+        Ok(())
+    }
+}
+
+// ---------------------------------------------------------------------------
+
+/// A dict with constant keys: Dynamo's `ConstDictVariable`.
+#[derive(Clone, Debug, RealizeAll)]
+pub struct DictTracker {
+    pub entries: Vec<(Value, Tracker)>,
+    #[realize_all(skip)]
+    meta: Meta,
+}
+
+impl DictTracker {
+    pub fn new(entries: Vec<(Value, Tracker)>, meta: Meta) -> DictTracker {
+        DictTracker { entries, meta }
+    }
+
+    fn lookup(&self, key: &Value) -> Option<&Tracker> {
+        self.entries
+            .iter()
+            .find(|(k, _)| k.py_eq(key))
+            .map(|(_, v)| v)
+    }
+}
+
+impl VariableTracker for DictTracker {
+    fn kind(&self) -> &'static str {
+        "ConstDictVariable"
+    }
+    fn source(&self) -> Option<Source> {
+        self.meta.source.clone()
+    }
+    fn clone_with_source(&self, source: Option<Source>) -> Tracker {
+        Rc::new(DictTracker::new(
+            self.entries.clone(),
+            self.meta.with_source(source),
+        ))
+    }
+    fn name_hint(&self) -> Option<String> {
+        self.meta.name_hint()
+    }
+    fn set_name_hint(&self, name: &str) {
+        self.meta.set_name_hint(name);
+    }
+    fn debug_repr(&self) -> String {
+        format!("ConstDictVariable(len={})", self.entries.len())
+    }
+    fn python_type(&self) -> TypeTag {
+        TypeTag::Dict
+    }
+    fn is_python_constant(&self) -> bool {
+        self.entries.iter().all(|(_, v)| v.is_python_constant())
+    }
+    fn as_python_constant(&self) -> TraceResult<Value> {
+        let entries = self
+            .entries
+            .iter()
+            .map(|(k, v)| Ok((k.clone(), Rc::new(v.as_python_constant()?))))
+            .collect::<TraceResult<Vec<_>>>()?;
+        Ok(Value::Dict(entries))
+    }
+    fn is_mutable(&self) -> bool {
+        true
+    }
+    fn is_python_hashable(&self) -> bool {
+        false
+    }
+    fn get_python_hash(&self) -> TraceResult<u64> {
+        Err(unhashable(&TypeTag::Dict))
+    }
+    fn var_getattr(&self, _tx: &Tx, name: &str) -> TraceResult<Tracker> {
+        Err(no_attr(&TypeTag::Dict, name))
+    }
+    fn has_attr(&self, _name: &str) -> bool {
+        false
+    }
+    fn getitem(&self, _tx: &Tx, key: &Value) -> TraceResult<Tracker> {
+        match self.lookup(key) {
+            Some(value) => Ok(Rc::clone(value)),
+            None => Err(TraceError::new(match &self.meta.source {
+                Some(source) => format!("key {} not found in {source}", key.repr()),
+                None => format!("key {} not found in the dict", key.repr()),
+            })),
+        }
+    }
+    fn contains(&self, key: &Value) -> TraceResult<bool> {
+        Ok(self.lookup(key).is_some())
+    }
+    fn has_unpack_var_sequence(&self) -> bool {
+        true
+    }
+    fn unpack_var_sequence(&self, tx: &Tx) -> TraceResult<Vec<Tracker>> {
+        Ok(self
+            .entries
+            .iter()
+            .map(|(k, _)| tx.constant(k.clone()))
+            .collect())
+    }
+    fn sequence_len(&self) -> TraceResult<usize> {
+        Ok(self.entries.len())
+    }
+    fn call_method(&self, tx: &Tx, name: &str, args: &[Tracker]) -> TraceResult<Tracker> {
+        match name {
+            "get" => {
+                expect_args(name, args, 1..=2)?;
+                let key = args[0].as_python_constant()?;
+                Ok(match (self.lookup(&key), args.get(1)) {
+                    (Some(value), _) => Rc::clone(value),
+                    (None, Some(default)) => Rc::clone(default),
+                    (None, None) => tx.constant(Value::None),
+                })
+            }
+            "keys" | "values" => {
+                expect_args(name, args, 0..=0)?;
+                let items = if name == "keys" {
+                    self.unpack_var_sequence(tx)?
+                } else {
+                    self.entries.iter().map(|(_, v)| Rc::clone(v)).collect()
+                };
+                Ok(Rc::new(SequenceTracker::new(false, items, Meta::new(None))))
+            }
+            _ => Err(no_attr(&TypeTag::Dict, name)),
+        }
+    }
+    fn call_function(&self, _tx: &Tx, _args: &[Tracker]) -> TraceResult<Tracker> {
+        Err(not_callable(&TypeTag::Dict))
+    }
+    fn truthy(&self) -> TraceResult<bool> {
+        Ok(!self.entries.is_empty())
+    }
+    fn compare(&self, _tx: &Tx, op: CmpOp, other: &dyn VariableTracker) -> TraceResult<bool> {
+        compare_values(
+            &self.as_python_constant()?,
+            op,
+            &other.as_python_constant()?,
+        )
+    }
+    fn binary_op(
+        &self,
+        _tx: &Tx,
+        op: BinOp,
+        other: &dyn VariableTracker,
+        _reflected: bool,
+    ) -> TraceResult<Tracker> {
+        Err(unsupported_operands(
+            op,
+            &TypeTag::Dict,
+            &other.python_type(),
+        ))
+    }
+    fn as_proxy(&self) -> TraceResult<String> {
+        Err(TraceError::new("a dict has no graph node"))
+    }
+    fn reconstruct(&self, codegen: &mut Codegen) -> TraceResult<()> {
+        if self.meta.reconstruct_source(codegen) {
+            return Ok(());
+        }
+        for (key, value) in &self.entries {
+            codegen.emit(format!("LOAD_CONST {}", key.repr()));
+            value.reconstruct(codegen)?;
+        }
+        codegen.emit(format!("BUILD_MAP {}", self.entries.len()));
+        Ok(())
+    }
+}
+
+// ---------------------------------------------------------------------------
+
+/// One dim of a traced tensor: its size (the hint, if dynamic) and, if
+/// dynamic, its symbol and the source expression guards print for it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Dim {
+    pub size: i64,
+    pub sym: Option<(String, String)>,
+}
+
+impl Dim {
+    fn fixed(size: i64) -> Dim {
+        Dim { size, sym: None }
+    }
+}
+
+/// A tensor: a graph node with known dtype and shape. Dynamo's
+/// `TensorVariable`.
+#[derive(Clone, Debug, RealizeAll)]
+pub struct TensorTracker {
+    #[realize_all(skip)]
+    pub dims: Vec<Dim>,
+    pub dtype: Rc<str>,
+    pub node: String,
+    #[realize_all(skip)]
+    tx: Tx,
+    #[realize_all(skip)]
+    meta: Meta,
+}
+
+const ELEMENTWISE: &[&str] = &[
+    "relu",
+    "sigmoid",
+    "tanh",
+    "gelu",
+    "silu",
+    "neg",
+    "abs",
+    "exp",
+    "log",
+    "sqrt",
+    "contiguous",
+    "clone",
+    "detach",
+    "softmax",
+];
+
+impl TensorTracker {
+    /// The tracker of a frame tensor; its dynamic dims get symbols.
+    pub fn new(tx: &Tx, tensor: TensorMeta, node: String, meta: Meta) -> TensorTracker {
+        let dims = tensor
+            .shape
+            .iter()
+            .enumerate()
+            .map(|(i, &size)| Dim {
+                size,
+                sym: match (&meta.source, tensor.dynamic.contains(&i)) {
+                    (Some(source), true) => {
+                        let expr = source.size(i).to_string();
+                        Some((tx.symbol(&expr), expr))
+                    }
+                    _ => None,
+                },
+            })
+            .collect();
+        TensorTracker {
+            dims,
+            dtype: tensor.dtype,
+            node,
+            tx: tx.clone(),
+            meta,
+        }
+    }
+
+    fn derived(&self, op: &str, args: &[String], dims: Vec<Dim>, dtype: Rc<str>) -> Tracker {
+        let node = self.tx.graph_node(op, args);
+        Rc::new(TensorTracker {
+            dims,
+            dtype,
+            node,
+            tx: self.tx.clone(),
+            meta: Meta::new(None),
+        })
+    }
+
+    pub fn describe(&self) -> String {
+        let dims: Vec<String> = self
+            .dims
+            .iter()
+            .map(|d| match &d.sym {
+                Some((sym, _)) => sym.clone(),
+                None => d.size.to_string(),
+            })
+            .collect();
+        format!("{}[{}]", self.dtype, dims.join(", "))
+    }
+
+    fn dim_index(&self, dim: i64) -> TraceResult<usize> {
+        let rank = self.dims.len();
+        let adjusted = if dim < 0 { dim + rank as i64 } else { dim };
+        usize::try_from(adjusted)
+            .ok()
+            .filter(|d| *d < rank)
+            .ok_or_else(|| {
+                TraceError::new(format!(
+                    "dimension {dim} out of range for a tensor of rank {rank}"
+                ))
+            })
+    }
+
+    /// `x.size(dim)`: a symbol for a dynamic dim, a constant otherwise.
+    fn size_of(&self, dim: usize) -> Tracker {
+        let d = &self.dims[dim];
+        match &d.sym {
+            Some((sym, expr)) => Rc::new(SymNodeTracker::new(
+                &self.tx,
+                sym.clone(),
+                expr.clone(),
+                d.size,
+            )),
+            None => self.tx.constant(Value::Int(d.size)),
+        }
+    }
+
+    fn shape(&self) -> Tracker {
+        let items = (0..self.dims.len()).map(|d| self.size_of(d)).collect();
+        Rc::new(SequenceTracker::new(true, items, Meta::new(None)))
+    }
+
+    fn mismatch(&self, op: BinOp, other: &TensorTracker) -> TraceError {
+        TraceError::new(format!(
+            "shape mismatch for {}: {} and {}",
+            op.symbol(),
+            self.describe(),
+            other.describe()
+        ))
+    }
+
+    fn broadcast(&self, op: BinOp, other: &TensorTracker) -> TraceResult<Vec<Dim>> {
+        let rank = self.dims.len().max(other.dims.len());
+        let pad = |dims: &[Dim]| -> Vec<Dim> {
+            let mut padded = vec![Dim::fixed(1); rank - dims.len()];
+            padded.extend_from_slice(dims);
+            padded
+        };
+        let (a, b) = (pad(&self.dims), pad(&other.dims));
+        a.into_iter()
+            .zip(b)
+            .map(|(x, y)| match (x.size, y.size) {
+                (p, q) if p == q => Ok(if x.sym.is_some() { x } else { y }),
+                (1, _) if x.sym.is_none() => Ok(y),
+                (_, 1) if y.sym.is_none() => Ok(x),
+                _ => Err(self.mismatch(op, other)),
+            })
+            .collect()
+    }
+
+    fn matmul(&self, other: &TensorTracker, reflected: bool) -> TraceResult<Tracker> {
+        let (a, b) = if reflected {
+            (other, self)
+        } else {
+            (self, other)
+        };
+        let (Some(k_a), Some(k_b)) = (a.dims.last(), b.dims.get(b.dims.len().saturating_sub(2)))
+        else {
+            return Err(TraceError::new("matmul needs tensors of rank 1 or more"));
+        };
+        if k_a.size != k_b.size {
+            return Err(a.mismatch(BinOp::MatMul, b));
+        }
+        let mut dims: Vec<Dim> = a.dims[..a.dims.len() - 1].to_vec();
+        if b.dims.len() >= 2 {
+            dims.extend(b.dims.last().cloned());
+        }
+        Ok(self.derived(
+            "matmul",
+            &[a.node.clone(), b.node.clone()],
+            dims,
+            a.dtype.clone(),
+        ))
+    }
+
+    fn data_dependent(&self, what: &str) -> TraceError {
+        TraceError::new(format!(
+            "{what} on a tensor depends on its data; the graph would break here"
+        ))
+    }
+}
+
+impl VariableTracker for TensorTracker {
+    fn kind(&self) -> &'static str {
+        "TensorVariable"
+    }
+    fn source(&self) -> Option<Source> {
+        self.meta.source.clone()
+    }
+    fn clone_with_source(&self, source: Option<Source>) -> Tracker {
+        Rc::new(TensorTracker {
+            meta: self.meta.with_source(source),
+            ..self.clone()
+        })
+    }
+    fn name_hint(&self) -> Option<String> {
+        self.meta.name_hint()
+    }
+    fn set_name_hint(&self, name: &str) {
+        self.meta.set_name_hint(name);
+    }
+    fn debug_repr(&self) -> String {
+        format!("TensorVariable({})", self.describe())
+    }
+    fn python_type(&self) -> TypeTag {
+        TypeTag::Tensor
+    }
+    fn is_tensor(&self) -> bool {
+        true
+    }
+    fn is_python_constant(&self) -> bool {
+        false
+    }
+    fn as_python_constant(&self) -> TraceResult<Value> {
+        Err(not_a_constant(&TypeTag::Tensor))
+    }
+    fn is_mutable(&self) -> bool {
+        true
+    }
+    fn is_python_hashable(&self) -> bool {
+        true
+    }
+    fn get_python_hash(&self) -> TraceResult<u64> {
+        // Tensors hash by identity: the graph node stands for it.
+        Ok(Value::str(&self.node).py_hash())
+    }
+    fn var_getattr(&self, _tx: &Tx, name: &str) -> TraceResult<Tracker> {
+        match name {
+            "shape" => Ok(self.shape()),
+            "dtype" => Ok(self.tx.constant(Value::Str(self.dtype.clone()))),
+            "ndim" => Ok(self.tx.constant(Value::Int(self.dims.len() as i64))),
+            "T" => {
+                let dims = self.dims.iter().rev().cloned().collect();
+                Ok(self.derived(
+                    "permute",
+                    std::slice::from_ref(&self.node),
+                    dims,
+                    self.dtype.clone(),
+                ))
+            }
+            _ => Err(no_attr(&TypeTag::Tensor, name)),
+        }
+    }
+    fn has_attr(&self, name: &str) -> bool {
+        matches!(name, "shape" | "dtype" | "ndim" | "T")
+    }
+    fn getitem(&self, _tx: &Tx, key: &Value) -> TraceResult<Tracker> {
+        let Value::Int(index) = key else {
+            return Err(TraceError::new(format!(
+                "tensor indices must be integers here, not '{}'",
+                key.type_tag()
+            )));
+        };
+        let Some(first) = self.dims.first() else {
+            return Err(TraceError::new("invalid index of a 0-dim tensor"));
+        };
+        if first.sym.is_none() {
+            normalize_index(*index, usize::try_from(first.size).unwrap_or(0), "tensor")?;
+        }
+        let args = [self.node.clone(), index.to_string()];
+        Ok(self.derived("select", &args, self.dims[1..].to_vec(), self.dtype.clone()))
+    }
+    fn contains(&self, _key: &Value) -> TraceResult<bool> {
+        Err(self.data_dependent("`in`"))
+    }
+    fn unpack_var_sequence(&self, _tx: &Tx) -> TraceResult<Vec<Tracker>> {
+        Err(TraceError::new(
+            "iterating over a tensor is not supported by this tracer",
+        ))
+    }
+    fn sequence_len(&self) -> TraceResult<usize> {
+        let Some(first) = self.dims.first() else {
+            return Err(TraceError::new("len() of a 0-d tensor"));
+        };
+        if let Some((_, expr)) = &first.sym {
+            self.tx.guard_text(
+                GuardKind::ShapeEnv,
+                expr.clone(),
+                format!("== {}", first.size),
+            );
+        }
+        Ok(usize::try_from(first.size).unwrap_or(0))
+    }
+    fn call_method(&self, tx: &Tx, name: &str, args: &[Tracker]) -> TraceResult<Tracker> {
+        let same = |op: &str, dtype: Rc<str>| {
+            self.derived(
+                op,
+                std::slice::from_ref(&self.node),
+                self.dims.clone(),
+                dtype,
+            )
+        };
+        match name {
+            "size" => {
+                expect_args(name, args, 0..=1)?;
+                match args.first() {
+                    Some(dim) => Ok(self.size_of(self.dim_index(int_arg(name, dim)?)?)),
+                    None => Ok(self.shape()),
+                }
+            }
+            "dim" => {
+                expect_args(name, args, 0..=0)?;
+                Ok(tx.constant(Value::Int(self.dims.len() as i64)))
+            }
+            "float" | "half" => {
+                expect_args(name, args, 0..=0)?;
+                let dtype = if name == "float" {
+                    "float32"
+                } else {
+                    "float16"
+                };
+                Ok(same(name, dtype.into()))
+            }
+            "softmax" => {
+                expect_args(name, args, 1..=1)?;
+                let dim = self.dim_index(int_arg(name, &args[0])?)?;
+                let call_args = [self.node.clone(), format!("dim={dim}")];
+                Ok(self.derived(name, &call_args, self.dims.clone(), self.dtype.clone()))
+            }
+            op if ELEMENTWISE.contains(&op) => {
+                expect_args(name, args, 0..=0)?;
+                Ok(same(op, self.dtype.clone()))
+            }
+            "sum" | "mean" => {
+                expect_args(name, args, 0..=1)?;
+                let mut dims = Vec::new();
+                let mut call_args = vec![self.node.clone()];
+                if let Some(dim) = args.first() {
+                    let d = self.dim_index(int_arg(name, dim)?)?;
+                    dims = self.dims.clone();
+                    dims.remove(d);
+                    call_args.push(d.to_string());
+                }
+                Ok(self.derived(name, &call_args, dims, self.dtype.clone()))
+            }
+            "t" => {
+                expect_args(name, args, 0..=0)?;
+                if self.dims.len() > 2 {
+                    return Err(TraceError::new("t() expects a tensor of rank 2 or less"));
+                }
+                let dims = self.dims.iter().rev().cloned().collect();
+                Ok(self.derived(
+                    "t",
+                    std::slice::from_ref(&self.node),
+                    dims,
+                    self.dtype.clone(),
+                ))
+            }
+            "matmul" | "add" | "sub" | "mul" | "div" => {
+                expect_args(name, args, 1..=1)?;
+                let op = match name {
+                    "matmul" => BinOp::MatMul,
+                    "add" => BinOp::Add,
+                    "sub" => BinOp::Sub,
+                    "mul" => BinOp::Mul,
+                    _ => BinOp::Div,
+                };
+                self.binary_op(tx, op, &*args[0], false)
+            }
+            _ => Err(no_attr(&TypeTag::Tensor, name)),
+        }
+    }
+    fn call_function(&self, _tx: &Tx, _args: &[Tracker]) -> TraceResult<Tracker> {
+        Err(not_callable(&TypeTag::Tensor))
+    }
+    fn truthy(&self) -> TraceResult<bool> {
+        Err(self.data_dependent("a branch"))
+    }
+    fn compare(&self, _tx: &Tx, op: CmpOp, _other: &dyn VariableTracker) -> TraceResult<bool> {
+        Err(self.data_dependent(&format!("a branch on `{}`", op.symbol())))
+    }
+    fn binary_op(
+        &self,
+        _tx: &Tx,
+        op: BinOp,
+        other: &dyn VariableTracker,
+        reflected: bool,
+    ) -> TraceResult<Tracker> {
+        if let Some(theirs) = realized_as::<TensorTracker>(other) {
+            if op == BinOp::MatMul {
+                return self.matmul(theirs, reflected);
+            }
+            let dims = self.broadcast(op, theirs)?;
+            let mut args = [self.node.clone(), theirs.node.clone()];
+            if reflected {
+                args.swap(0, 1);
+            }
+            return Ok(self.derived(op.op_name(), &args, dims, self.dtype.clone()));
+        }
+        if op == BinOp::MatMul {
+            return Err(unsupported_operands(
+                op,
+                &TypeTag::Tensor,
+                &other.python_type(),
+            ));
+        }
+        // A number (or a size): using its value specializes it.
+        let scalar = if other.is_symnode() {
+            other.as_proxy()?
+        } else if other.isinstance(&TypeTag::Int) || other.isinstance(&TypeTag::Float) {
+            other.as_python_constant()?.repr()
+        } else {
+            return Err(unsupported_operands(
+                op,
+                &TypeTag::Tensor,
+                &other.python_type(),
+            ));
+        };
+        let mut args = [self.node.clone(), scalar];
+        if reflected {
+            args.swap(0, 1);
+        }
+        Ok(self.derived(op.op_name(), &args, self.dims.clone(), self.dtype.clone()))
+    }
+    fn as_proxy(&self) -> TraceResult<String> {
+        Ok(self.node.clone())
+    }
+    fn reconstruct(&self, codegen: &mut Codegen) -> TraceResult<()> {
+        if !self.meta.reconstruct_source(codegen) {
+            codegen.emit(format!("LOAD_GRAPH_OUTPUT {}", self.node));
+        }
+        Ok(())
+    }
+}
+
+// ---------------------------------------------------------------------------
+
+/// A symbolic int (a dynamic size, or arithmetic on one): Dynamo's
+/// `SymNodeVariable`. Using its value as a concrete int installs a
+/// `SHAPE_ENV` guard on the sizes it comes from.
+#[derive(Clone, Debug, RealizeAll)]
+pub struct SymNodeTracker {
+    /// In symbols: `2*s0`.
+    pub expr: String,
+    /// In sources, for guards: `2*L['x'].size()[0]`.
+    pub source_expr: String,
+    pub hint: i64,
+    #[realize_all(skip)]
+    tx: Tx,
+    #[realize_all(skip)]
+    meta: Meta,
+}
+
+impl SymNodeTracker {
+    pub fn new(tx: &Tx, expr: String, source_expr: String, hint: i64) -> SymNodeTracker {
+        SymNodeTracker {
+            expr,
+            source_expr,
+            hint,
+            tx: tx.clone(),
+            meta: Meta::new(None),
+        }
+    }
+
+    /// Uses the value as a concrete int: guards that it stays the same.
+    fn specialize(&self) -> i64 {
+        self.tx.guard_text(
+            GuardKind::ShapeEnv,
+            self.source_expr.clone(),
+            format!("== {}", self.hint),
+        );
+        self.hint
+    }
+}
+
+fn parenthesize(expr: &str) -> String {
+    if expr.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
+        || !expr.contains([' ', '+', '-', '*', '/', '%'])
+    {
+        expr.to_string()
+    } else {
+        format!("({expr})")
+    }
+}
+
+impl VariableTracker for SymNodeTracker {
+    fn kind(&self) -> &'static str {
+        "SymNodeVariable"
+    }
+    fn source(&self) -> Option<Source> {
+        self.meta.source.clone()
+    }
+    fn clone_with_source(&self, source: Option<Source>) -> Tracker {
+        Rc::new(SymNodeTracker {
+            meta: self.meta.with_source(source),
+            ..self.clone()
+        })
+    }
+    fn name_hint(&self) -> Option<String> {
+        self.meta.name_hint()
+    }
+    fn set_name_hint(&self, name: &str) {
+        self.meta.set_name_hint(name);
+    }
+    fn debug_repr(&self) -> String {
+        format!("SymNodeVariable({}, hint={})", self.expr, self.hint)
+    }
+    fn python_type(&self) -> TypeTag {
+        TypeTag::Int
+    }
+    fn is_symnode(&self) -> bool {
+        true
+    }
+    fn is_python_constant(&self) -> bool {
+        false
+    }
+    fn as_python_constant(&self) -> TraceResult<Value> {
+        Ok(Value::Int(self.specialize()))
+    }
+    fn is_mutable(&self) -> bool {
+        false
+    }
+    fn is_python_hashable(&self) -> bool {
+        true
+    }
+    fn get_python_hash(&self) -> TraceResult<u64> {
+        Ok(Value::Int(self.specialize()).py_hash())
+    }
+    fn var_getattr(&self, _tx: &Tx, name: &str) -> TraceResult<Tracker> {
+        Err(no_attr(&TypeTag::Int, name))
+    }
+    fn has_attr(&self, _name: &str) -> bool {
+        false
+    }
+    fn getitem(&self, _tx: &Tx, _key: &Value) -> TraceResult<Tracker> {
+        Err(not_subscriptable(&TypeTag::Int))
+    }
+    fn contains(&self, _key: &Value) -> TraceResult<bool> {
+        Err(not_iterable(&TypeTag::Int))
+    }
+    fn unpack_var_sequence(&self, _tx: &Tx) -> TraceResult<Vec<Tracker>> {
+        Err(not_iterable(&TypeTag::Int))
+    }
+    fn sequence_len(&self) -> TraceResult<usize> {
+        Err(no_len(&TypeTag::Int))
+    }
+    fn call_method(&self, _tx: &Tx, name: &str, _args: &[Tracker]) -> TraceResult<Tracker> {
+        Err(no_attr(&TypeTag::Int, name))
+    }
+    fn call_function(&self, _tx: &Tx, _args: &[Tracker]) -> TraceResult<Tracker> {
+        Err(not_callable(&TypeTag::Int))
+    }
+    fn truthy(&self) -> TraceResult<bool> {
+        let nonzero = self.hint != 0;
+        let detail = if nonzero { "!= 0" } else { "== 0" };
+        self.tx.guard_text(
+            GuardKind::ShapeEnv,
+            self.source_expr.clone(),
+            detail.to_string(),
+        );
+        Ok(nonzero)
+    }
+    fn compare(&self, _tx: &Tx, op: CmpOp, other: &dyn VariableTracker) -> TraceResult<bool> {
+        let (theirs, their_text) = match realized_as::<SymNodeTracker>(other) {
+            Some(sym) => (Value::Int(sym.hint), sym.source_expr.clone()),
+            None => {
+                let value = other.as_python_constant()?;
+                let text = value.repr();
+                (value, text)
+            }
+        };
+        let holds = compare_values(&Value::Int(self.hint), op, &theirs)?;
+        let guarded = if holds { op } else { op.negate() };
+        self.tx.guard_text(
+            GuardKind::ShapeEnv,
+            self.source_expr.clone(),
+            format!("{} {their_text}", guarded.symbol()),
+        );
+        Ok(holds)
+    }
+    fn binary_op(
+        &self,
+        tx: &Tx,
+        op: BinOp,
+        other: &dyn VariableTracker,
+        reflected: bool,
+    ) -> TraceResult<Tracker> {
+        if other.is_tensor() {
+            return other.binary_op(tx, op, self, !reflected);
+        }
+        if !matches!(
+            op,
+            BinOp::Add | BinOp::Sub | BinOp::Mul | BinOp::FloorDiv | BinOp::Mod
+        ) {
+            return Err(TraceError::new(format!(
+                "`{}` on a symbolic size is not supported by this tracer",
+                op.symbol()
+            )));
+        }
+        let (their_hint, their_expr, their_source) = match realized_as::<SymNodeTracker>(other) {
+            Some(sym) => (sym.hint, sym.expr.clone(), sym.source_expr.clone()),
+            None => match other.as_python_constant()? {
+                Value::Int(i) => (i, i.to_string(), i.to_string()),
+                Value::Bool(b) => (
+                    i64::from(b),
+                    i64::from(b).to_string(),
+                    i64::from(b).to_string(),
+                ),
+                v => return Err(unsupported_operands(op, &TypeTag::Int, &v.type_tag())),
+            },
+        };
+        let (a, b) = if reflected {
+            (Value::Int(their_hint), Value::Int(self.hint))
+        } else {
+            (Value::Int(self.hint), Value::Int(their_hint))
+        };
+        let Value::Int(hint) = arith(&a, op, &b)? else {
+            return Err(TraceError::new("symbolic size arithmetic gave a non-int"));
+        };
+        if self.source_expr.len() + their_source.len() > MAX_EXPR {
+            return Err(TraceError::new(
+                "symbolic expression too large for this tracer",
+            ));
+        }
+        let join = |x: &str, y: &str| {
+            let (x, y) = (parenthesize(x), parenthesize(y));
+            if reflected {
+                format!("{y}{}{x}", op.symbol())
+            } else {
+                format!("{x}{}{y}", op.symbol())
+            }
+        };
+        Ok(Rc::new(SymNodeTracker::new(
+            tx,
+            join(&self.expr, &their_expr),
+            join(&self.source_expr, &their_source),
+            hint,
+        )))
+    }
+    fn python_str(&self) -> TraceResult<String> {
+        Ok(self.specialize().to_string())
+    }
+    fn format_value(&self, spec: &str) -> TraceResult<String> {
+        super::format::format_value(&Value::Int(self.specialize()), spec)
+    }
+    fn as_proxy(&self) -> TraceResult<String> {
+        Ok(self.expr.clone())
+    }
+    fn reconstruct(&self, codegen: &mut Codegen) -> TraceResult<()> {
+        codegen.emit(format!("LOAD_GRAPH_OUTPUT {}", self.expr));
+        Ok(())
+    }
+}
+
+// ---------------------------------------------------------------------------
+
+/// An instance of a user class: Dynamo's `UserDefinedObjectVariable`.
+#[derive(Clone, Debug, RealizeAll)]
+pub struct ObjectTracker {
+    pub class: Rc<str>,
+    pub attrs: Vec<(Rc<str>, Tracker)>,
+    #[realize_all(skip)]
+    meta: Meta,
+}
+
+impl ObjectTracker {
+    pub fn new(class: Rc<str>, attrs: Vec<(Rc<str>, Tracker)>, meta: Meta) -> ObjectTracker {
+        ObjectTracker { class, attrs, meta }
+    }
+
+    fn type_tag(&self) -> TypeTag {
+        TypeTag::User(self.class.clone())
+    }
+
+    fn attr(&self, name: &str) -> Option<&Tracker> {
+        self.attrs
+            .iter()
+            .find(|(n, _)| &**n == name)
+            .map(|(_, v)| v)
+    }
+}
+
+impl VariableTracker for ObjectTracker {
+    fn kind(&self) -> &'static str {
+        "UserDefinedObjectVariable"
+    }
+    fn source(&self) -> Option<Source> {
+        self.meta.source.clone()
+    }
+    fn clone_with_source(&self, source: Option<Source>) -> Tracker {
+        Rc::new(ObjectTracker::new(
+            self.class.clone(),
+            self.attrs.clone(),
+            self.meta.with_source(source),
+        ))
+    }
+    fn name_hint(&self) -> Option<String> {
+        self.meta.name_hint()
+    }
+    fn set_name_hint(&self, name: &str) {
+        self.meta.set_name_hint(name);
+    }
+    fn debug_repr(&self) -> String {
+        format!("UserDefinedObjectVariable({})", self.class)
+    }
+    fn python_type(&self) -> TypeTag {
+        self.type_tag()
+    }
+    fn is_python_constant(&self) -> bool {
+        false
+    }
+    fn as_python_constant(&self) -> TraceResult<Value> {
+        Err(not_a_constant(&self.type_tag()))
+    }
+    fn is_mutable(&self) -> bool {
+        true
+    }
+    fn is_python_hashable(&self) -> bool {
+        true
+    }
+    fn get_python_hash(&self) -> TraceResult<u64> {
+        // By identity, which the source stands for.
+        let identity = match &self.meta.source {
+            Some(source) => source.to_string(),
+            None => format!("<{} object>", self.class),
+        };
+        Ok(Value::str(&identity).py_hash())
+    }
+    fn var_getattr(&self, _tx: &Tx, name: &str) -> TraceResult<Tracker> {
+        self.attr(name)
+            .cloned()
+            .ok_or_else(|| no_attr(&self.type_tag(), name))
+    }
+    fn has_attr(&self, name: &str) -> bool {
+        self.attr(name).is_some()
+    }
+    fn getitem(&self, _tx: &Tx, _key: &Value) -> TraceResult<Tracker> {
+        Err(not_subscriptable(&self.type_tag()))
+    }
+    fn contains(&self, _key: &Value) -> TraceResult<bool> {
+        Err(not_iterable(&self.type_tag()))
+    }
+    fn unpack_var_sequence(&self, _tx: &Tx) -> TraceResult<Vec<Tracker>> {
+        Err(not_iterable(&self.type_tag()))
+    }
+    fn sequence_len(&self) -> TraceResult<usize> {
+        Err(no_len(&self.type_tag()))
+    }
+    fn call_method(&self, tx: &Tx, name: &str, args: &[Tracker]) -> TraceResult<Tracker> {
+        // A method stored on the instance: look it up, then call it.
+        self.var_getattr(tx, name)?.call_function(tx, args)
+    }
+    fn call_function(&self, _tx: &Tx, _args: &[Tracker]) -> TraceResult<Tracker> {
+        Err(not_callable(&self.type_tag()))
+    }
+    fn truthy(&self) -> TraceResult<bool> {
+        Ok(true)
+    }
+    fn compare(&self, _tx: &Tx, op: CmpOp, other: &dyn VariableTracker) -> TraceResult<bool> {
+        match op {
+            CmpOp::Eq | CmpOp::Ne => {
+                let same = self.meta.source.is_some() && other.source() == self.meta.source;
+                Ok(same == (op == CmpOp::Eq))
+            }
+            _ => Err(TraceError::new(format!(
+                "'{}' not supported between instances of '{}' and '{}'",
+                op.symbol(),
+                self.class,
+                other.python_type()
+            ))),
+        }
+    }
+    fn binary_op(
+        &self,
+        _tx: &Tx,
+        op: BinOp,
+        other: &dyn VariableTracker,
+        _reflected: bool,
+    ) -> TraceResult<Tracker> {
+        Err(unsupported_operands(
+            op,
+            &self.type_tag(),
+            &other.python_type(),
+        ))
+    }
+    fn as_proxy(&self) -> TraceResult<String> {
+        Err(TraceError::new(format!(
+            "a '{}' object has no graph node",
+            self.class
+        )))
+    }
+    fn reconstruct(&self, codegen: &mut Codegen) -> TraceResult<()> {
+        if self.meta.reconstruct_source(codegen) {
+            Ok(())
+        } else {
+            Err(TraceError::new(format!(
+                "cannot rebuild a '{}' object that has no source",
+                self.class
+            )))
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------
+
+/// Torch functions a frame may hold (`{"$function": "torch.relu"}`) and the
+/// tensor method each one is.
+fn torch_function(name: &str) -> Option<&str> {
+    let op = name
+        .strip_prefix("torch.nn.functional.")
+        .or_else(|| name.strip_prefix("torch."))
+        .or_else(|| name.strip_prefix("F."))?;
+    (ELEMENTWISE.contains(&op) || matches!(op, "sum" | "mean" | "matmul" | "add" | "mul"))
+        .then_some(op)
+}
+
+/// A function, class or builtin of the frame: Dynamo's `UserFunctionVariable`,
+/// `UserDefinedClassVariable` and `BuiltinVariable`.
+#[derive(Clone, Debug, RealizeAll)]
+pub struct FunctionTracker {
+    pub value: Value,
+    #[realize_all(skip)]
+    meta: Meta,
+}
+
+impl FunctionTracker {
+    pub fn new(value: Value, meta: Meta) -> FunctionTracker {
+        FunctionTracker { value, meta }
+    }
+
+    fn name(&self) -> &str {
+        match &self.value {
+            Value::Function(name) | Value::Class(name) | Value::Builtin(name) => name,
+            _ => "?",
+        }
+    }
+}
+
+impl VariableTracker for FunctionTracker {
+    fn kind(&self) -> &'static str {
+        match self.value {
+            Value::Class(_) => "UserDefinedClassVariable",
+            Value::Builtin(_) => "BuiltinVariable",
+            _ => "UserFunctionVariable",
+        }
+    }
+    fn source(&self) -> Option<Source> {
+        self.meta.source.clone()
+    }
+    fn clone_with_source(&self, source: Option<Source>) -> Tracker {
+        Rc::new(FunctionTracker::new(
+            self.value.clone(),
+            self.meta.with_source(source),
+        ))
+    }
+    fn name_hint(&self) -> Option<String> {
+        self.meta.name_hint()
+    }
+    fn set_name_hint(&self, name: &str) {
+        self.meta.set_name_hint(name);
+    }
+    fn debug_repr(&self) -> String {
+        format!("{}({})", self.kind(), self.name())
+    }
+    fn python_type(&self) -> TypeTag {
+        self.value.type_tag()
+    }
+    fn is_python_constant(&self) -> bool {
+        true
+    }
+    fn as_python_constant(&self) -> TraceResult<Value> {
+        Ok(self.value.clone())
+    }
+    fn is_mutable(&self) -> bool {
+        false
+    }
+    fn is_python_hashable(&self) -> bool {
+        true
+    }
+    fn get_python_hash(&self) -> TraceResult<u64> {
+        Ok(self.value.py_hash())
+    }
+    fn var_getattr(&self, tx: &Tx, name: &str) -> TraceResult<Tracker> {
+        match name {
+            "__name__" => Ok(tx.constant(Value::str(self.name().rsplit('.').next().unwrap_or("")))),
+            _ => Err(no_attr(&self.python_type(), name)),
+        }
+    }
+    fn has_attr(&self, name: &str) -> bool {
+        name == "__name__"
+    }
+    fn getitem(&self, _tx: &Tx, _key: &Value) -> TraceResult<Tracker> {
+        Err(not_subscriptable(&self.python_type()))
+    }
+    fn contains(&self, _key: &Value) -> TraceResult<bool> {
+        Err(not_iterable(&self.python_type()))
+    }
+    fn unpack_var_sequence(&self, _tx: &Tx) -> TraceResult<Vec<Tracker>> {
+        Err(not_iterable(&self.python_type()))
+    }
+    fn sequence_len(&self) -> TraceResult<usize> {
+        Err(no_len(&self.python_type()))
+    }
+    fn call_method(&self, _tx: &Tx, name: &str, _args: &[Tracker]) -> TraceResult<Tracker> {
+        Err(no_attr(&self.python_type(), name))
+    }
+    fn call_function(&self, tx: &Tx, args: &[Tracker]) -> TraceResult<Tracker> {
+        match &self.value {
+            Value::Function(name) => match (torch_function(name), args.split_first()) {
+                (Some(op), Some((first, rest))) if first.is_tensor() => {
+                    first.call_method(tx, op, rest)
+                }
+                (Some(_), _) => Err(TraceError::new(format!("{name}() expects a tensor first"))),
+                (None, _) => Err(TraceError::new(format!(
+                    "cannot inline user function '{name}' (this tracer only calls torch functions)"
+                ))),
+            },
+            Value::Builtin(name) => super::interp::call_builtin(tx, name, args),
+            _ => Err(TraceError::new(format!(
+                "constructing '{}' objects is not supported by this tracer",
+                self.name()
+            ))),
+        }
+    }
+    fn truthy(&self) -> TraceResult<bool> {
+        Ok(true)
+    }
+    fn compare(&self, _tx: &Tx, op: CmpOp, other: &dyn VariableTracker) -> TraceResult<bool> {
+        compare_values(&self.value, op, &other.as_python_constant()?)
+    }
+    fn binary_op(
+        &self,
+        _tx: &Tx,
+        op: BinOp,
+        other: &dyn VariableTracker,
+        _reflected: bool,
+    ) -> TraceResult<Tracker> {
+        Err(unsupported_operands(
+            op,
+            &self.python_type(),
+            &other.python_type(),
+        ))
+    }
+    fn as_proxy(&self) -> TraceResult<String> {
+        Ok(self.name().to_string())
+    }
+    fn reconstruct(&self, codegen: &mut Codegen) -> TraceResult<()> {
+        if !self.meta.reconstruct_source(codegen) {
+            codegen.emit(format!("LOAD_GLOBAL {}", self.name()));
+        }
+        Ok(())
+    }
+}

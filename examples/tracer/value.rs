@@ -1,0 +1,650 @@
+//! The Python-like values of a frame, and their JSON form.
+//!
+//! JSON has no tuples, tensors or objects, so those are written as a JSON
+//! object whose first key is a `$` tag:
+//!
+//! | value | JSON |
+//! |---|---|
+//! | `None`, `True`, `3`, `2.5`, `"s"` | `null`, `true`, `3`, `2.5`, `"s"` |
+//! | list | `[1, 2]` |
+//! | dict with `str` keys | `{"a": 1}` |
+//! | dict with other keys | `{"$dict": [[1, "one"], [2, "two"]]}` |
+//! | tuple | `{"$tuple": [1, 2]}` |
+//! | tensor | `{"$tensor": [32, 512], "dtype": "float32", "dynamic": [0]}` |
+//! | user object | `{"$object": "Linear", "weight": ..., "bias": ...}` |
+//! | function, class, builtin | `{"$function": "torch.relu"}`, `{"$class": "Linear"}`, `{"$builtin": "len"}` |
+
+use std::fmt;
+use std::rc::Rc;
+
+use lazy_core::RealizeAll;
+use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
+
+/// A value of the traced frame. Containers hold their items behind `Rc`, so a
+/// lazy tracker's seed can keep its part of the frame without copying it.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Value {
+    None,
+    Bool(bool),
+    Int(i64),
+    Float(f64),
+    Str(Rc<str>),
+    List(Vec<Rc<Value>>),
+    Tuple(Vec<Rc<Value>>),
+    /// Keys are hashable values (checked when read).
+    Dict(Vec<(Value, Rc<Value>)>),
+    Tensor(TensorMeta),
+    Object(Object),
+    Function(Rc<str>),
+    Class(Rc<str>),
+    Builtin(Rc<str>),
+}
+
+/// A raw value holds no lazy tracker: `realize_all` has nothing to do in it
+/// (a leaf, like std's numbers and strings).
+impl RealizeAll for Value {
+    fn realize_all(&self) {}
+}
+
+/// What a tracer knows about a tensor: its shape, dtype, and which dims are
+/// dynamic (traced as symbols instead of being specialized).
+#[derive(Clone, Debug, PartialEq)]
+pub struct TensorMeta {
+    pub shape: Vec<i64>,
+    pub dtype: Rc<str>,
+    pub dynamic: Vec<usize>,
+}
+
+/// An instance of a user class: its class name and attributes, in order.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Object {
+    pub class: Rc<str>,
+    pub attrs: Vec<(Rc<str>, Rc<Value>)>,
+}
+
+/// The Python type of a value, as `type(x)` would name it.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub enum TypeTag {
+    NoneType,
+    Bool,
+    Int,
+    Float,
+    Str,
+    List,
+    Tuple,
+    Dict,
+    Tensor,
+    Function,
+    /// The type of classes.
+    Type,
+    BuiltinFunction,
+    /// A user class.
+    User(Rc<str>),
+}
+
+impl TypeTag {
+    /// The type's name, as Python prints it.
+    pub fn name(&self) -> &str {
+        match self {
+            TypeTag::NoneType => "NoneType",
+            TypeTag::Bool => "bool",
+            TypeTag::Int => "int",
+            TypeTag::Float => "float",
+            TypeTag::Str => "str",
+            TypeTag::List => "list",
+            TypeTag::Tuple => "tuple",
+            TypeTag::Dict => "dict",
+            TypeTag::Tensor => "Tensor",
+            TypeTag::Function => "function",
+            TypeTag::Type => "type",
+            TypeTag::BuiltinFunction => "builtin_function_or_method",
+            TypeTag::User(name) => name,
+        }
+    }
+
+    /// The type a program names in `isinstance(x, NAME)`; any name that is
+    /// not a builtin type is taken as a user class.
+    pub fn from_name(name: &str) -> TypeTag {
+        match name {
+            "NoneType" => TypeTag::NoneType,
+            "bool" => TypeTag::Bool,
+            "int" => TypeTag::Int,
+            "float" => TypeTag::Float,
+            "str" => TypeTag::Str,
+            "list" => TypeTag::List,
+            "tuple" => TypeTag::Tuple,
+            "dict" => TypeTag::Dict,
+            "Tensor" => TypeTag::Tensor,
+            "function" => TypeTag::Function,
+            "type" => TypeTag::Type,
+            "builtin_function_or_method" => TypeTag::BuiltinFunction,
+            other => TypeTag::User(other.into()),
+        }
+    }
+
+    /// `isinstance` for our small type lattice: `bool` is a subclass of `int`.
+    pub fn is_subtype_of(&self, other: &TypeTag) -> bool {
+        self == other || (*self == TypeTag::Bool && *other == TypeTag::Int)
+    }
+}
+
+impl fmt::Display for TypeTag {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+impl Value {
+    pub fn str(s: &str) -> Value {
+        Value::Str(s.into())
+    }
+
+    pub fn type_tag(&self) -> TypeTag {
+        match self {
+            Value::None => TypeTag::NoneType,
+            Value::Bool(_) => TypeTag::Bool,
+            Value::Int(_) => TypeTag::Int,
+            Value::Float(_) => TypeTag::Float,
+            Value::Str(_) => TypeTag::Str,
+            Value::List(_) => TypeTag::List,
+            Value::Tuple(_) => TypeTag::Tuple,
+            Value::Dict(_) => TypeTag::Dict,
+            Value::Tensor(_) => TypeTag::Tensor,
+            Value::Object(object) => TypeTag::User(object.class.clone()),
+            Value::Function(_) => TypeTag::Function,
+            Value::Class(_) => TypeTag::Type,
+            Value::Builtin(_) => TypeTag::BuiltinFunction,
+        }
+    }
+
+    /// `bool`, `int`, `float` and `str`: the values Dynamo tracks with a
+    /// `LazyConstantVariable`.
+    pub fn is_constant_scalar(&self) -> bool {
+        matches!(
+            self,
+            Value::Bool(_) | Value::Int(_) | Value::Float(_) | Value::Str(_)
+        )
+    }
+
+    /// Whether `hash(value)` works in Python.
+    pub fn is_hashable(&self) -> bool {
+        match self {
+            Value::List(_) | Value::Dict(_) => false,
+            Value::Tuple(items) => items.iter().all(|item| item.is_hashable()),
+            _ => true,
+        }
+    }
+
+    /// The kinds `is_hashable` may answer from the raw value without building
+    /// a tracker: builtins, classes, functions, and tuples of them.
+    pub fn is_hashable_without_building(&self) -> bool {
+        match self {
+            Value::Builtin(_) | Value::Class(_) | Value::Function(_) => true,
+            Value::Tuple(items) => items.iter().all(|item| item.is_hashable_without_building()),
+            _ => false,
+        }
+    }
+
+    /// The number of values in this one, itself included (dict keys are not
+    /// counted: they are never tracked on their own).
+    pub fn count(&self) -> usize {
+        1 + match self {
+            Value::List(items) | Value::Tuple(items) => items.iter().map(|v| v.count()).sum(),
+            Value::Dict(entries) => entries.iter().map(|(_, v)| v.count()).sum(),
+            Value::Object(object) => object.attrs.iter().map(|(_, v)| v.count()).sum(),
+            _ => 0,
+        }
+    }
+
+    /// Python's `==` on constants: numbers compare across `bool`/`int`/`float`.
+    pub fn py_eq(&self, other: &Value) -> bool {
+        match (self.as_number(), other.as_number()) {
+            (Some(a), Some(b)) => a == b,
+            _ => match (self, other) {
+                (Value::List(a), Value::List(b)) | (Value::Tuple(a), Value::Tuple(b)) => {
+                    a.len() == b.len() && a.iter().zip(b).all(|(x, y)| x.py_eq(y))
+                }
+                _ => self == other,
+            },
+        }
+    }
+
+    /// The value as a number, if it is one (`bool` counts, as in Python).
+    pub fn as_number(&self) -> Option<f64> {
+        match *self {
+            Value::Bool(b) => Some(f64::from(u8::from(b))),
+            // Precision loss above 2^53 only affects comparisons of huge ints.
+            Value::Int(i) => Some(i as f64),
+            Value::Float(x) => Some(x),
+            _ => None,
+        }
+    }
+
+    /// Python's `hash()` for hashable values, deterministic across runs.
+    pub fn py_hash(&self) -> u64 {
+        let mut hasher = Fnv::default();
+        self.hash_into(&mut hasher);
+        hasher.0
+    }
+
+    fn hash_into(&self, h: &mut Fnv) {
+        match self {
+            // Equal numbers hash equal, as Python requires.
+            Value::Bool(_) | Value::Int(_) | Value::Float(_) => {
+                let x = self.as_number().unwrap_or_default();
+                if x.fract() == 0.0 && x.abs() < 9.0e15 {
+                    h.write(&(x as i64).to_le_bytes());
+                } else {
+                    h.write(&x.to_bits().to_le_bytes());
+                }
+            }
+            Value::Tuple(items) => {
+                h.write(b"(");
+                for item in items {
+                    item.hash_into(h);
+                }
+            }
+            other => h.write(other.repr().as_bytes()),
+        }
+    }
+
+    /// Python's `repr()`, shortened for containers.
+    pub fn repr(&self) -> String {
+        match self {
+            Value::None => "None".into(),
+            Value::Bool(true) => "True".into(),
+            Value::Bool(false) => "False".into(),
+            Value::Int(i) => i.to_string(),
+            Value::Float(x) => float_repr(*x),
+            Value::Str(s) => str_repr(s),
+            Value::List(items) => format!("[{}]", join_reprs(items.iter().map(|v| &**v))),
+            Value::Tuple(items) if items.len() == 1 => format!("({},)", items[0].repr()),
+            Value::Tuple(items) => format!("({})", join_reprs(items.iter().map(|v| &**v))),
+            Value::Dict(entries) => {
+                let shown: Vec<String> = entries
+                    .iter()
+                    .take(4)
+                    .map(|(k, v)| format!("{}: {}", k.repr(), v.repr()))
+                    .collect();
+                let more = if entries.len() > 4 { ", ..." } else { "" };
+                format!("{{{}{more}}}", shown.join(", "))
+            }
+            Value::Tensor(meta) => format!("Tensor({})", meta.describe()),
+            Value::Object(object) => format!("<{} object>", object.class),
+            Value::Function(name) => format!("<function {name}>"),
+            Value::Class(name) => format!("<class '{name}'>"),
+            Value::Builtin(name) => format!("<built-in function {name}>"),
+        }
+    }
+
+    /// Python's `str()`: like `repr()` except that strings print bare.
+    pub fn to_py_str(&self) -> String {
+        match self {
+            Value::Str(s) => s.to_string(),
+            other => other.repr(),
+        }
+    }
+}
+
+/// Python's `repr(str)`: single quotes unless the text has a `'` and no `"`.
+fn str_repr(s: &str) -> String {
+    let quote = if s.contains('\'') && !s.contains('"') {
+        '"'
+    } else {
+        '\''
+    };
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push(quote);
+    for c in s.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\t' => out.push_str("\\t"),
+            '\r' => out.push_str("\\r"),
+            c if c == quote => {
+                out.push('\\');
+                out.push(c);
+            }
+            c if c.is_control() => out.push_str(&format!("\\x{:02x}", u32::from(c))),
+            c => out.push(c),
+        }
+    }
+    out.push(quote);
+    out
+}
+
+fn join_reprs<'a>(values: impl Iterator<Item = &'a Value>) -> String {
+    let mut shown: Vec<String> = Vec::new();
+    let mut more = false;
+    for (i, value) in values.enumerate() {
+        if i == 6 {
+            more = true;
+            break;
+        }
+        shown.push(value.repr());
+    }
+    if more {
+        shown.push("...".into());
+    }
+    shown.join(", ")
+}
+
+/// Python's `repr(float)`: the shortest text that reads back the same,
+/// in scientific notation below 1e-4 and from 1e16 on.
+fn float_repr(x: f64) -> String {
+    if !x.is_finite() {
+        return match x {
+            x if x.is_nan() => "nan".into(),
+            x if x > 0.0 => "inf".into(),
+            _ => "-inf".into(),
+        };
+    }
+    let magnitude = x.abs();
+    if magnitude != 0.0 && !(1e-4..1e16).contains(&magnitude) {
+        return python_exponent(&format!("{x:e}"));
+    }
+    if x.fract() == 0.0 {
+        format!("{x:.1}")
+    } else {
+        format!("{x}")
+    }
+}
+
+/// Rust writes `1.5e-5`, Python `1.5e-05`.
+pub fn python_exponent(text: &str) -> String {
+    match text.split_once('e') {
+        Some((mantissa, exp)) => {
+            let (sign, digits) = match exp.strip_prefix('-') {
+                Some(digits) => ('-', digits),
+                None => ('+', exp),
+            };
+            format!("{mantissa}e{sign}{digits:0>2}")
+        }
+        None => text.to_string(),
+    }
+}
+
+/// FNV-1a: a small deterministic hash, so `hash()` results are stable.
+struct Fnv(u64);
+
+impl Default for Fnv {
+    fn default() -> Self {
+        Fnv(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl Fnv {
+    fn write(&mut self, bytes: &[u8]) {
+        for byte in bytes {
+            self.0 ^= u64::from(*byte);
+            self.0 = self.0.wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+}
+
+impl TensorMeta {
+    /// `float32[s0, 512]`: dynamic dims print as `?` plus their size hint.
+    pub fn describe(&self) -> String {
+        let dims: Vec<String> = self
+            .shape
+            .iter()
+            .enumerate()
+            .map(|(i, d)| {
+                if self.dynamic.contains(&i) {
+                    format!("?{d}")
+                } else {
+                    d.to_string()
+                }
+            })
+            .collect();
+        format!("{}[{}]", self.dtype, dims.join(", "))
+    }
+}
+
+/// The dtypes a frame may name.
+pub const DTYPES: &[&str] = &[
+    "float32", "float16", "bfloat16", "float64", "int64", "int32", "int8", "uint8", "bool",
+];
+
+// ---------------------------------------------------------------------------
+// JSON: a hand-written `Deserialize`, so that every error, including "unknown
+// tag" and "unhashable key", comes back from serde_json with its line number.
+// ---------------------------------------------------------------------------
+
+impl<'de> Deserialize<'de> for Value {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_any(ValueVisitor)
+    }
+}
+
+struct ValueVisitor;
+
+impl<'de> Visitor<'de> for ValueVisitor {
+    type Value = Value;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a frame value")
+    }
+
+    fn visit_unit<E: de::Error>(self) -> Result<Value, E> {
+        Ok(Value::None)
+    }
+
+    fn visit_bool<E: de::Error>(self, b: bool) -> Result<Value, E> {
+        Ok(Value::Bool(b))
+    }
+
+    fn visit_i64<E: de::Error>(self, i: i64) -> Result<Value, E> {
+        Ok(Value::Int(i))
+    }
+
+    fn visit_u64<E: de::Error>(self, u: u64) -> Result<Value, E> {
+        i64::try_from(u)
+            .map(Value::Int)
+            .map_err(|_| E::custom(format!("integer {u} does not fit in 64 bits")))
+    }
+
+    fn visit_f64<E: de::Error>(self, x: f64) -> Result<Value, E> {
+        Ok(Value::Float(x))
+    }
+
+    fn visit_str<E: de::Error>(self, s: &str) -> Result<Value, E> {
+        Ok(Value::str(s))
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Value, A::Error> {
+        let mut items = Vec::new();
+        while let Some(item) = seq.next_element::<Value>()? {
+            items.push(Rc::new(item));
+        }
+        Ok(Value::List(items))
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Value, A::Error> {
+        let Some(first) = map.next_key::<String>()? else {
+            return Ok(Value::Dict(Vec::new()));
+        };
+        if !first.starts_with('$') {
+            return read_plain_dict(first, map);
+        }
+        let value = match first.as_str() {
+            "$tuple" => {
+                let items: Vec<Value> = map.next_value()?;
+                Value::Tuple(items.into_iter().map(Rc::new).collect())
+            }
+            "$dict" => {
+                let pairs: Vec<(Value, Value)> = map.next_value()?;
+                let mut entries = Vec::with_capacity(pairs.len());
+                for (key, value) in pairs {
+                    if !key.is_hashable() {
+                        return Err(de::Error::custom(format!(
+                            "unhashable dict key of type '{}'",
+                            key.type_tag()
+                        )));
+                    }
+                    entries.push((key, Rc::new(value)));
+                }
+                Value::Dict(entries)
+            }
+            "$tensor" => return read_tensor(map),
+            "$object" => return read_object(map),
+            "$function" => Value::Function(map.next_value::<String>()?.into()),
+            "$class" => Value::Class(map.next_value::<String>()?.into()),
+            "$builtin" => Value::Builtin(map.next_value::<String>()?.into()),
+            other => {
+                return Err(de::Error::custom(format!(
+                    "unknown tag `{other}` (expected $tuple, $dict, $tensor, $object, $function, $class or $builtin)"
+                )));
+            }
+        };
+        if let Some(extra) = map.next_key::<String>()? {
+            return Err(de::Error::custom(format!(
+                "unexpected key `{extra}` after `{first}`"
+            )));
+        }
+        Ok(value)
+    }
+}
+
+fn read_plain_dict<'de, A: MapAccess<'de>>(first: String, mut map: A) -> Result<Value, A::Error> {
+    let mut entries: Vec<(Value, Rc<Value>)> = Vec::new();
+    let mut key = first;
+    loop {
+        if key.starts_with('$') {
+            return Err(de::Error::custom(format!(
+                "tag `{key}` must be the first key of its object"
+            )));
+        }
+        let value: Value = map.next_value()?;
+        entries.push((Value::str(&key), Rc::new(value)));
+        match map.next_key::<String>()? {
+            Some(next) => key = next,
+            None => return Ok(Value::Dict(entries)),
+        }
+    }
+}
+
+fn read_tensor<'de, A: MapAccess<'de>>(mut map: A) -> Result<Value, A::Error> {
+    let shape: Vec<i64> = map.next_value()?;
+    if let Some(bad) = shape.iter().find(|d| **d < 0) {
+        return Err(de::Error::custom(format!(
+            "tensor dimension {bad} is negative"
+        )));
+    }
+    let mut meta = TensorMeta {
+        shape,
+        dtype: "float32".into(),
+        dynamic: Vec::new(),
+    };
+    while let Some(key) = map.next_key::<String>()? {
+        match key.as_str() {
+            "dtype" => {
+                let dtype: String = map.next_value()?;
+                if !DTYPES.contains(&dtype.as_str()) {
+                    return Err(de::Error::custom(format!(
+                        "unknown dtype `{dtype}` (expected one of {})",
+                        DTYPES.join(", ")
+                    )));
+                }
+                meta.dtype = dtype.into();
+            }
+            "dynamic" => {
+                let mut dims: Vec<usize> = map.next_value()?;
+                if let Some(bad) = dims.iter().find(|d| **d >= meta.shape.len()) {
+                    return Err(de::Error::custom(format!(
+                        "dynamic dim {bad} is out of range for a tensor of rank {}",
+                        meta.shape.len()
+                    )));
+                }
+                dims.sort_unstable();
+                dims.dedup();
+                meta.dynamic = dims;
+            }
+            other => {
+                return Err(de::Error::custom(format!(
+                    "unexpected key `{other}` in a tensor (expected dtype or dynamic)"
+                )));
+            }
+        }
+    }
+    Ok(Value::Tensor(meta))
+}
+
+fn read_object<'de, A: MapAccess<'de>>(mut map: A) -> Result<Value, A::Error> {
+    let class: String = map.next_value()?;
+    let mut attrs: Vec<(Rc<str>, Rc<Value>)> = Vec::new();
+    while let Some(name) = map.next_key::<String>()? {
+        if name.starts_with('$') {
+            return Err(de::Error::custom(format!(
+                "tag `{name}` must be the first key of its object"
+            )));
+        }
+        let value: Value = map.next_value()?;
+        attrs.push((name.into(), Rc::new(value)));
+    }
+    Ok(Value::Object(Object {
+        class: class.into(),
+        attrs,
+    }))
+}
+
+/// The input of a trace: a frame's locals and globals, in order.
+#[derive(Clone, Debug, Default)]
+pub struct Frame {
+    pub locals: Vec<(Rc<str>, Rc<Value>)>,
+    pub globals: Vec<(Rc<str>, Rc<Value>)>,
+}
+
+impl Frame {
+    /// Every value of the frame, nested ones included.
+    pub fn value_count(&self) -> usize {
+        self.locals
+            .iter()
+            .chain(&self.globals)
+            .map(|(_, v)| v.count())
+            .sum()
+    }
+}
+
+impl<'de> Deserialize<'de> for Frame {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_map(FrameVisitor)
+    }
+}
+
+struct FrameVisitor;
+
+impl<'de> Visitor<'de> for FrameVisitor {
+    type Value = Frame;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(r#"a frame: {"locals": {...}, "globals": {...}}"#)
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Frame, A::Error> {
+        let mut frame = Frame::default();
+        while let Some(key) = map.next_key::<String>()? {
+            let named = match key.as_str() {
+                "locals" => &mut frame.locals,
+                "globals" => &mut frame.globals,
+                other => {
+                    return Err(de::Error::custom(format!(
+                        "unexpected key `{other}` in a frame (expected locals or globals)"
+                    )));
+                }
+            };
+            let Value::Dict(entries) = map.next_value::<Value>()? else {
+                return Err(de::Error::custom(format!(
+                    "`{key}` must be an object of name: value"
+                )));
+            };
+            for (name, value) in entries {
+                let Value::Str(name) = name else {
+                    return Err(de::Error::custom(format!("`{key}` names must be strings")));
+                };
+                named.push((name, value));
+            }
+        }
+        Ok(frame)
+    }
+}

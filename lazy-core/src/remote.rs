@@ -1,0 +1,168 @@
+//! Ready mirrors of std traits, for `#[realize_forward(...)]`.
+//!
+//! A derive cannot see a trait that lives in another crate, and std's traits
+//! carry no `#[forwardable]`. Each item here is the hidden macro of a
+//! signature-only mirror written with `#[forwardable(remote = ...)]`:
+//! naming it in `#[realize_forward(...)]` implements the real std trait.
+//!
+//! ```
+//! use lazy_core::{Lazy, RealizeForward};
+//!
+//! #[derive(RealizeForward)]
+//! #[realize_forward(lazy_core::remote::Iterator, lazy_core::remote::ExactSizeIterator)]
+//! struct Numbers {
+//!     #[realize]
+//!     cache: Lazy<std::vec::IntoIter<u32>>,
+//! }
+//!
+//! let mut numbers = Numbers { cache: Lazy::new(|| vec![1, 2, 3].into_iter()) };
+//! assert!(!Lazy::is_realized(&numbers.cache));
+//! assert_eq!(numbers.len(), 3);
+//! assert_eq!(numbers.next(), Some(1));
+//! assert_eq!(numbers.sum::<u32>(), 5);
+//! ```
+//!
+//! Only the methods listed in a mirror are forwarded; the trait's other
+//! methods keep their default bodies (which call the forwarded ones).
+//! Forwarding [`Debug`](core::fmt::Debug) realizes the value to print it;
+//! [`Lazy`](crate::Lazy)'s own `Debug` never does.
+
+/// Forwards [`core::fmt::Display`]: `fmt`.
+#[crate::forwardable(remote = ::core::fmt::Display)]
+pub trait Display {
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result;
+}
+
+/// Forwards [`core::fmt::Debug`]: `fmt`. Printing realizes the value.
+#[crate::forwardable(remote = ::core::fmt::Debug)]
+pub trait Debug {
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result;
+}
+
+/// Forwards [`core::iter::Iterator`]: `Item`, `next`, `size_hint`, `nth`.
+#[crate::forwardable(remote = ::core::iter::Iterator)]
+pub trait Iterator {
+    type Item;
+    fn next(&mut self) -> ::core::option::Option<Self::Item>;
+    fn size_hint(&self) -> (usize, ::core::option::Option<usize>);
+    fn nth(&mut self, n: usize) -> ::core::option::Option<Self::Item>;
+}
+
+/// Forwards [`core::iter::DoubleEndedIterator`]: `next_back`, `nth_back`.
+/// Forward [`Iterator`](macro@Iterator) too.
+#[crate::forwardable(remote = ::core::iter::DoubleEndedIterator)]
+pub trait DoubleEndedIterator {
+    fn next_back(&mut self) -> ::core::option::Option<Self::Item>;
+    fn nth_back(&mut self, n: usize) -> ::core::option::Option<Self::Item>;
+}
+
+/// Forwards [`core::iter::ExactSizeIterator`]: `len`. Forward
+/// [`Iterator`](macro@Iterator) too.
+#[crate::forwardable(remote = ::core::iter::ExactSizeIterator)]
+pub trait ExactSizeIterator {
+    fn len(&self) -> usize;
+}
+
+/// Forwards [`std::io::Read`]: `read`, `read_vectored`, `read_to_end`,
+/// `read_to_string`, `read_exact`.
+#[crate::forwardable(remote = ::std::io::Read)]
+pub trait Read {
+    fn read(&mut self, buf: &mut [u8]) -> ::std::io::Result<usize>;
+    fn read_vectored(&mut self, bufs: &mut [::std::io::IoSliceMut<'_>])
+    -> ::std::io::Result<usize>;
+    fn read_to_end(&mut self, buf: &mut ::std::vec::Vec<u8>) -> ::std::io::Result<usize>;
+    fn read_to_string(&mut self, buf: &mut ::std::string::String) -> ::std::io::Result<usize>;
+    fn read_exact(&mut self, buf: &mut [u8]) -> ::std::io::Result<()>;
+}
+
+/// Forwards [`std::io::Write`]: `write`, `write_vectored`, `flush`,
+/// `write_all`, `write_fmt`.
+#[crate::forwardable(remote = ::std::io::Write)]
+pub trait Write {
+    fn write(&mut self, buf: &[u8]) -> ::std::io::Result<usize>;
+    fn write_vectored(&mut self, bufs: &[::std::io::IoSlice<'_>]) -> ::std::io::Result<usize>;
+    fn flush(&mut self) -> ::std::io::Result<()>;
+    fn write_all(&mut self, buf: &[u8]) -> ::std::io::Result<()>;
+    fn write_fmt(&mut self, args: ::core::fmt::Arguments<'_>) -> ::std::io::Result<()>;
+}
+
+/// Forwards [`std::io::BufRead`]: `fill_buf`, `consume`, `read_until`,
+/// `read_line`. Forward [`Read`](macro@Read) too.
+#[crate::forwardable(remote = ::std::io::BufRead)]
+pub trait BufRead {
+    fn fill_buf(&mut self) -> ::std::io::Result<&[u8]>;
+    fn consume(&mut self, amount: usize);
+    fn read_until(&mut self, byte: u8, buf: &mut ::std::vec::Vec<u8>) -> ::std::io::Result<usize>;
+    fn read_line(&mut self, buf: &mut ::std::string::String) -> ::std::io::Result<usize>;
+}
+
+/// Forwards [`std::io::Seek`]: `seek`, `rewind`, `stream_position`,
+/// `seek_relative`.
+#[crate::forwardable(remote = ::std::io::Seek)]
+pub trait Seek {
+    fn seek(&mut self, pos: ::std::io::SeekFrom) -> ::std::io::Result<u64>;
+    fn rewind(&mut self) -> ::std::io::Result<()>;
+    fn stream_position(&mut self) -> ::std::io::Result<u64>;
+    fn seek_relative(&mut self, offset: i64) -> ::std::io::Result<()>;
+}
+
+/// Forwards [`core::hash::Hasher`]: `finish`, `write` and every `write_*`
+/// of a primitive integer.
+#[crate::forwardable(remote = ::core::hash::Hasher)]
+pub trait Hasher {
+    fn finish(&self) -> u64;
+    fn write(&mut self, bytes: &[u8]);
+    fn write_u8(&mut self, i: u8);
+    fn write_u16(&mut self, i: u16);
+    fn write_u32(&mut self, i: u32);
+    fn write_u64(&mut self, i: u64);
+    fn write_u128(&mut self, i: u128);
+    fn write_usize(&mut self, i: usize);
+    fn write_i8(&mut self, i: i8);
+    fn write_i16(&mut self, i: i16);
+    fn write_i32(&mut self, i: i32);
+    fn write_i64(&mut self, i: i64);
+    fn write_i128(&mut self, i: i128);
+    fn write_isize(&mut self, i: isize);
+}
+
+#[cfg(test)]
+mod tests {
+    //! The derive works inside lazy-core itself: `::lazy_core` names this
+    //! crate here (`extern crate self as lazy_core`).
+
+    use crate::{Lazy, RealizeForward};
+
+    #[derive(RealizeForward)]
+    #[realize_forward(super::Display, crate::remote::Iterator)]
+    struct Words {
+        #[realize]
+        cache: Lazy<Letters>,
+    }
+
+    struct Letters(Vec<char>);
+
+    impl core::fmt::Display for Letters {
+        fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+            write!(f, "{} letters", self.0.len())
+        }
+    }
+
+    impl core::iter::Iterator for Letters {
+        type Item = char;
+        fn next(&mut self) -> Option<char> {
+            self.0.pop()
+        }
+    }
+
+    #[test]
+    fn derive_inside_lazy_core() {
+        let mut words = Words {
+            cache: Lazy::new(|| Letters(vec!['a', 'b'])),
+        };
+        assert!(!Lazy::is_realized(&words.cache));
+        assert_eq!(words.to_string(), "2 letters");
+        assert_eq!(words.next(), Some('b'));
+        assert_eq!(words.to_string(), "1 letters");
+    }
+}

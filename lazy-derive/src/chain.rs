@@ -1,0 +1,227 @@
+//! The chain that carries the work from the derive to each trait.
+//!
+//! `#[derive(RealizeForward)]` cannot see the traits it forwards, so it emits
+//! the `Realize` impl (for a `#[realize]` field) and a call of the first
+//! trait's hidden macro, `Trait! { step = 0; needs = []; matched = [];
+//! input = { <the wrapper> } }`. That macro hands the trait's items and the
+//! wrapper to `__forward_impl!`, which writes the trait's impl and calls the
+//! next trait's macro with the state updated; the last link writes what needs
+//! every trait's answer (`RealizeMut` / `RealizeInto` for the `#[realize]`
+//! field, and the errors about `except` names that no trait has).
+
+use proc_macro2::{Literal, Span, TokenStream};
+use quote::quote;
+use syn::ext::IdentExt;
+use syn::parse::{Parse, ParseStream};
+use syn::{DeriveInput, Error, Ident, ItemTrait, Path, Result, Token};
+
+use crate::expand::{realize_impl, realize_into_impl, realize_mut_impl, trait_impl};
+use crate::input::Wrapper;
+use crate::valid::{self, Errors};
+
+/// `#[derive(RealizeForward)]`.
+pub fn derive(input: TokenStream) -> TokenStream {
+    match derive_impl(input) {
+        Ok(tokens) => tokens,
+        Err(err) => err.into_compile_error(),
+    }
+}
+
+fn derive_impl(input: TokenStream) -> Result<TokenStream> {
+    let derive_input: DeriveInput = syn::parse2(input.clone())?;
+    let wrapper = Wrapper::from_input(derive_input)?;
+    let realize = wrapper
+        .realize
+        .as_ref()
+        .map(|field| realize_impl(&wrapper, field));
+    let first_link = link(&wrapper, &LinkState::default(), &input);
+    Ok(quote! {
+        #realize
+        #first_link
+    })
+}
+
+/// What the links of the chain pass on.
+#[derive(Default, Clone)]
+pub struct LinkState {
+    /// Index of the trait this link forwards.
+    pub step: usize,
+    /// Some forwarded method takes `&mut self`.
+    pub needs_mut: bool,
+    /// Some forwarded method takes `self` or `self: Box<Self>`.
+    pub needs_into: bool,
+    /// Indexes (in `Wrapper::except_names`) of the `except` names that a
+    /// trait had.
+    pub matched: Vec<usize>,
+}
+
+/// The call of the hidden macro of trait number `state.step`.
+fn link(wrapper: &Wrapper, state: &LinkState, input: &TokenStream) -> TokenStream {
+    let Some(trait_ref) = wrapper.traits.get(state.step) else {
+        return TokenStream::new();
+    };
+    let path = &trait_ref.path;
+    let step = Literal::usize_unsuffixed(state.step);
+    let needs_mut = state.needs_mut.then(|| quote!(realize_mut));
+    let needs_into = state.needs_into.then(|| quote!(realize_into));
+    let matched = state.matched.iter().map(|i| Literal::usize_unsuffixed(*i));
+    quote! {
+        #path! {
+            step = #step;
+            needs = [#needs_mut #needs_into];
+            matched = [#(#matched)*];
+            input = { #input }
+        }
+    }
+}
+
+/// What `__forward_impl!` receives from a trait's hidden macro.
+struct ForwardInput {
+    trait_def: ItemTrait,
+    remote: Option<Path>,
+    state: LinkState,
+    input: TokenStream,
+}
+
+fn keyword(input: ParseStream, expected: &str) -> Result<()> {
+    let ident = input.call(Ident::parse_any)?;
+    if ident == expected {
+        Ok(())
+    } else {
+        Err(Error::new(ident.span(), format!("expected `{expected}`")))
+    }
+}
+
+impl Parse for ForwardInput {
+    fn parse(input: ParseStream) -> Result<Self> {
+        input.parse::<Token![trait]>()?;
+        let content;
+        syn::braced!(content in input);
+        let trait_def: ItemTrait = content.parse()?;
+        let remote = if input.peek(Ident) && input.fork().call(Ident::parse_any)? == "remote" {
+            keyword(input, "remote")?;
+            let content;
+            syn::braced!(content in input);
+            Some(content.parse()?)
+        } else {
+            None
+        };
+        keyword(input, "derive")?;
+        let derive;
+        syn::braced!(derive in input);
+
+        keyword(&derive, "step")?;
+        derive.parse::<Token![=]>()?;
+        let step = derive.parse::<syn::LitInt>()?.base10_parse()?;
+        derive.parse::<Token![;]>()?;
+
+        keyword(&derive, "needs")?;
+        derive.parse::<Token![=]>()?;
+        let needs;
+        syn::bracketed!(needs in derive);
+        let mut state = LinkState {
+            step,
+            ..LinkState::default()
+        };
+        while !needs.is_empty() {
+            let need: Ident = needs.parse()?;
+            match need.to_string().as_str() {
+                "realize_mut" => state.needs_mut = true,
+                "realize_into" => state.needs_into = true,
+                _ => return Err(Error::new(need.span(), "unknown need")),
+            }
+        }
+        derive.parse::<Token![;]>()?;
+
+        keyword(&derive, "matched")?;
+        derive.parse::<Token![=]>()?;
+        let matched;
+        syn::bracketed!(matched in derive);
+        while !matched.is_empty() {
+            state
+                .matched
+                .push(matched.parse::<syn::LitInt>()?.base10_parse()?);
+        }
+        derive.parse::<Token![;]>()?;
+
+        keyword(&derive, "input")?;
+        derive.parse::<Token![=]>()?;
+        let wrapper;
+        syn::braced!(wrapper in derive);
+        let input: TokenStream = wrapper.parse()?;
+        Ok(ForwardInput {
+            trait_def,
+            remote,
+            state,
+            input,
+        })
+    }
+}
+
+/// `__forward_impl!`: one link of the chain.
+pub fn forward_impl(input: TokenStream) -> TokenStream {
+    let forward: ForwardInput = match syn::parse2(input) {
+        Ok(forward) => forward,
+        Err(err) => {
+            return Error::new(
+                err.span(),
+                format!(
+                    "{err}; this macro is called by `#[derive(RealizeForward)]`, not by hand: write `#[derive(lazy_core::RealizeForward)] #[realize_forward(Trait)]` on a wrapper type"
+                ),
+            )
+            .into_compile_error();
+        }
+    };
+    let wrapper =
+        match syn::parse2::<DeriveInput>(forward.input.clone()).and_then(Wrapper::from_input) {
+            Ok(wrapper) => wrapper,
+            Err(err) => return err.into_compile_error(),
+        };
+    let Some(trait_ref) = wrapper.traits.get(forward.state.step) else {
+        return Error::new(
+            Span::call_site(),
+            "`__forward_impl!`: no trait at this step",
+        )
+        .into_compile_error();
+    };
+    let mut errors = Errors::default();
+    let mut state = forward.state.clone();
+    let trait_impl = trait_impl(
+        &wrapper,
+        trait_ref,
+        &forward.trait_def,
+        forward.remote.as_ref(),
+        &mut state,
+        &mut errors,
+    );
+    state.step += 1;
+    let rest = if state.step < wrapper.traits.len() {
+        link(&wrapper, &state, &forward.input)
+    } else {
+        last_link(&wrapper, &state, &mut errors)
+    };
+    let errors = errors.into_compile_errors();
+    quote! {
+        #trait_impl
+        #errors
+        #rest
+    }
+}
+
+/// What the last link writes: the `RealizeMut` / `RealizeInto` impls that the
+/// forwarded methods need, and the errors about unknown `except` names.
+fn last_link(wrapper: &Wrapper, state: &LinkState, errors: &mut Errors) -> TokenStream {
+    valid::check_except_names(wrapper, &state.matched, errors);
+    let Some(field) = &wrapper.realize else {
+        return TokenStream::new();
+    };
+    let mut out = TokenStream::new();
+    if state.needs_mut {
+        out.extend(realize_mut_impl(wrapper, field));
+    }
+    // A by-value forward through `#[realize(deref)]` is an error of its link.
+    if state.needs_into && field.deref.is_none() {
+        out.extend(realize_into_impl(wrapper, field));
+    }
+    out
+}

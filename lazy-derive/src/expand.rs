@@ -1,0 +1,553 @@
+//! Writes the impls: one per forwarded trait, and the `Realize` family for a
+//! `#[realize]` field.
+
+use std::collections::HashSet;
+
+use proc_macro2::{Span, TokenStream};
+use quote::{ToTokens, quote, quote_spanned};
+use syn::ext::IdentExt;
+use syn::{
+    Error, FnArg, GenericParam, Generics, Ident, ItemTrait, Path, ReturnType, TraitItem,
+    TraitItemConst, TraitItemType, WherePredicate,
+};
+
+use crate::chain::LinkState;
+use crate::fallback;
+use crate::generics::{param_name, rename_item_params, trait_generics};
+use crate::input::{RealizeField, TraitRef, Wrapper};
+use crate::method::{ForwardPlan, Method, ReceiverKind, has_impl_trait};
+use crate::tokens;
+use crate::valid::Errors;
+
+/// Everything a method forwarder needs to know about its impl.
+pub struct ImplContext {
+    /// `<<W as Realize>::Target as Trait<..>>`.
+    pub target_as_trait: TokenStream,
+    /// The trait is `#[deprecated]`: every forwarder allows it (deriving is
+    /// still warned about once, on the impl).
+    pub deprecated_trait: bool,
+}
+
+pub fn trait_impl(
+    wrapper: &Wrapper,
+    trait_ref: &TraitRef,
+    trait_def: &ItemTrait,
+    remote: Option<&Path>,
+    state: &mut LinkState,
+    errors: &mut Errors,
+) -> TokenStream {
+    let span = trait_ref.span();
+    let trait_name = trait_ref.name();
+    if trait_def.unsafety.is_some() {
+        errors.push(Error::new(
+            span,
+            format!(
+                "cannot forward `{trait_name}`: it is an `unsafe trait`, whose contract the derive cannot check; implement it by hand"
+            ),
+        ));
+        return TokenStream::new();
+    }
+    let Some(generics) = trait_generics(wrapper, trait_ref, trait_def, errors) else {
+        return TokenStream::new();
+    };
+    let trait_path = match remote {
+        Some(remote) => tokens::respan(remote.to_token_stream(), span),
+        // Located at the user's path, but resolved like the rest of the
+        // expansion: lints about how the user wrote the path (such as
+        // `unused_qualifications`) do not fire on the generated uses.
+        None => tokens::respan_as(
+            trait_ref.path.to_token_stream(),
+            Span::mixed_site().located_at(span),
+        ),
+    };
+    let trait_args = &generics.args;
+    let trait_full = quote!(#trait_path #trait_args);
+    let ident = &wrapper.input.ident;
+    let (_, ty_generics, wrapper_where) = wrapper.input.generics.split_for_impl();
+    let self_ty = quote!(#ident #ty_generics);
+    let target = quote_spanned!(span=> <#self_ty as ::lazy_core::Realize>::Target);
+    let ctx = ImplContext {
+        target_as_trait: quote!(<#target as #trait_full>),
+        deprecated_trait: trait_def
+            .attrs
+            .iter()
+            .any(|attr| attr.path().is_ident("deprecated")),
+    };
+
+    // The `except` names of this trait's attribute, with their global index.
+    let excepts: Vec<(usize, &Ident)> = wrapper
+        .except_names()
+        .enumerate()
+        .filter(|(_, (group, _))| *group == trait_ref.group)
+        .map(|(index, (_, name))| (index, name))
+        .collect();
+
+    // Names the impl declares: a method's own parameters must not reuse them.
+    let impl_param_names: HashSet<String> = wrapper
+        .input
+        .generics
+        .params
+        .iter()
+        .chain(&generics.lifetimes)
+        .chain(&generics.others)
+        .map(param_name)
+        .collect();
+
+    let mut assoc_types = Vec::new();
+    let mut consts = Vec::new();
+    let mut methods = Vec::new();
+    let mut needs_sized = false;
+    for item in &trait_def.items {
+        // The trait's parameters become the impl's, and every type moves onto
+        // the user's trait path: names resolve there, errors point there.
+        let item = tokens::respan(generics.subst.apply(item.to_token_stream()), span);
+        let item: TraitItem = match syn::parse2(item) {
+            Ok(item) => item,
+            Err(err) => {
+                errors.push(err);
+                continue;
+            }
+        };
+        let item = match rename_item_params(item, &impl_param_names) {
+            Ok(item) => item,
+            Err(err) => {
+                errors.push(err);
+                continue;
+            }
+        };
+        match item {
+            TraitItem::Fn(item) => {
+                let name = item.sig.ident.unraw();
+                let except = excepts.iter().find(|(_, except)| except.unraw() == name);
+                if let Some((index, _)) = except
+                    && !state.matched.contains(index)
+                {
+                    state.matched.push(*index);
+                }
+                let method = Method::new(item, &trait_name, except.is_some());
+                let by_value = matches!(
+                    method.receiver,
+                    Some(ReceiverKind::ByValue | ReceiverKind::BoxSelf)
+                );
+                let deref = wrapper.realize.as_ref().and_then(|field| field.deref);
+                match &method.plan {
+                    ForwardPlan::Forward if by_value && deref.is_some() => {
+                        errors.push(Error::new(
+                            deref.unwrap_or(span),
+                            format!(
+                                "cannot forward `{trait_name}::{}`: its `self` receiver needs the realized value by value, which `#[realize(deref)]` cannot give; list it in `except(...)`, or realize without `deref`",
+                                method.item.sig.ident
+                            ),
+                        ));
+                        methods.push(fallback::stub(&method));
+                    }
+                    ForwardPlan::Forward => {
+                        needs_sized |= method.needs_sized_target;
+                        match method.receiver {
+                            Some(ReceiverKind::ByMutRef(_)) => state.needs_mut = true,
+                            Some(ReceiverKind::ByValue | ReceiverKind::BoxSelf) => {
+                                state.needs_into = true;
+                            }
+                            _ => {}
+                        }
+                        methods.push(forwarder(&ctx, &method));
+                    }
+                    ForwardPlan::Inherent => {
+                        if let Some((_, except)) = except {
+                            methods.push(inherent_forwarder(&ctx, &method, except));
+                        }
+                    }
+                    ForwardPlan::KeepDefault => {}
+                    ForwardPlan::Unsupported(message) => {
+                        errors.push(Error::new(span, message));
+                        methods.push(fallback::stub(&method));
+                    }
+                }
+            }
+            TraitItem::Type(item) => assoc_types.push(assoc_type(&ctx, &item)),
+            TraitItem::Const(item) => consts.push(assoc_const(&ctx, &item)),
+            other => errors.push(Error::new(
+                span,
+                format!(
+                    "cannot forward `{trait_name}`: it has an item the derive does not understand: `{}`",
+                    other.to_token_stream()
+                ),
+            )),
+        }
+    }
+
+    let mut impl_generics: Generics = wrapper.input.generics.clone();
+    impl_generics.where_clause = None;
+    // Lifetimes first: the wrapper's, then the trait's; then the rest.
+    let (lifetimes, others): (Vec<GenericParam>, Vec<GenericParam>) = impl_generics
+        .params
+        .into_iter()
+        .partition(|param| matches!(param, GenericParam::Lifetime(_)));
+    impl_generics.params = lifetimes
+        .into_iter()
+        .chain(generics.lifetimes)
+        .chain(others)
+        .chain(generics.others)
+        .collect();
+    if !impl_generics.params.is_empty() {
+        impl_generics.lt_token = Some(Default::default());
+        impl_generics.gt_token = Some(Default::default());
+    }
+    let (impl_generics, _, _) = impl_generics.split_for_impl();
+
+    let wrapper_predicates = wrapper_where
+        .map(|clause| clause.predicates.iter().collect::<Vec<&WherePredicate>>())
+        .unwrap_or_default();
+    let trait_predicates = &generics.predicates;
+    let sized = needs_sized.then(|| quote!(+ ::core::marker::Sized));
+    let realize_mut = state
+        .needs_mut
+        .then(|| quote_spanned!(span=> #self_ty: ::lazy_core::RealizeMut,));
+    let realize_into = state
+        .needs_into
+        .then(|| quote_spanned!(span=> #self_ty: ::lazy_core::RealizeInto,));
+
+    quote! {
+        #[automatically_derived]
+        impl #impl_generics #trait_full for #self_ty
+        where
+            #(#wrapper_predicates,)*
+            #(#trait_predicates,)*
+            #target: #trait_full #sized,
+            #realize_mut
+            #realize_into
+        {
+            #(#assoc_types)*
+            #(#consts)*
+            #(#methods)*
+        }
+    }
+}
+
+/// `#[cfg]` attributes to copy, and `#[allow(deprecated)]` for a deprecated
+/// item: forwarding it is not a use of it.
+fn carried_attrs(ctx: &ImplContext, attrs: &[syn::Attribute]) -> TokenStream {
+    let mut out = TokenStream::new();
+    if ctx.deprecated_trait && !attrs.iter().any(|attr| attr.path().is_ident("deprecated")) {
+        out.extend(quote!(#[allow(deprecated)]));
+    }
+    for attr in attrs {
+        if attr.path().is_ident("cfg") {
+            out.extend(attr.to_token_stream());
+        } else if attr.path().is_ident("deprecated") {
+            out.extend(quote!(#[allow(deprecated)]));
+        }
+    }
+    out
+}
+
+/// `type Item<'a> = <Target as Trait>::Item<'a> where ...;`
+fn assoc_type(ctx: &ImplContext, item: &TraitItemType) -> TokenStream {
+    let attrs = carried_attrs(ctx, &item.attrs);
+    let target_as_trait = &ctx.target_as_trait;
+    let name = &item.ident;
+    let params = &item.generics.params;
+    let args: Vec<TokenStream> = params
+        .iter()
+        .map(|param| match param {
+            GenericParam::Lifetime(param) => param.lifetime.to_token_stream(),
+            GenericParam::Type(param) => param.ident.to_token_stream(),
+            GenericParam::Const(param) => param.ident.to_token_stream(),
+        })
+        .collect();
+    let (generics, args) = if params.is_empty() {
+        (TokenStream::new(), TokenStream::new())
+    } else {
+        (quote!(<#params>), quote!(<#(#args),*>))
+    };
+    let where_clause = &item.generics.where_clause;
+    quote! {
+        #attrs
+        type #name #generics = #target_as_trait::#name #args #where_clause;
+    }
+}
+
+/// `const C: T = <Target as Trait>::C;`
+fn assoc_const(ctx: &ImplContext, item: &TraitItemConst) -> TokenStream {
+    let attrs = carried_attrs(ctx, &item.attrs);
+    let target_as_trait = &ctx.target_as_trait;
+    let name = &item.ident;
+    let ty = &item.ty;
+    quote! {
+        #attrs
+        const #name: #ty = #target_as_trait::#name;
+    }
+}
+
+/// The forwarder's parameters: the receiver, then `__argN: Type` for every
+/// argument (patterns are rebound to fresh names).
+pub struct Params {
+    /// What the forwarder declares, receiver included.
+    pub decls: Vec<TokenStream>,
+    /// The argument names to pass on, receiver excluded.
+    pub names: Vec<Ident>,
+}
+
+pub fn params(method: &Method, receiver: Option<TokenStream>) -> Params {
+    let mut decls: Vec<TokenStream> = receiver.into_iter().collect();
+    let mut names = Vec::new();
+    let typed = method.item.sig.inputs.iter().filter_map(|arg| match arg {
+        FnArg::Typed(arg) => Some(arg),
+        FnArg::Receiver(_) => None,
+    });
+    for (index, arg) in typed.enumerate() {
+        {
+            let name = Ident::new(&format!("__arg{index}"), Span::mixed_site());
+            let ty = &arg.ty;
+            decls.push(quote!(#name: #ty));
+            names.push(name);
+        }
+    }
+    Params { decls, names }
+}
+
+/// The receiver as the forwarder declares it, and how the realized value is
+/// obtained from it.
+fn receiver(kind: &ReceiverKind) -> (TokenStream, TokenStream) {
+    let self_token = Ident::new("self", Span::mixed_site());
+    match kind {
+        ReceiverKind::ByRef(lifetime) => (
+            quote!(&#lifetime #self_token),
+            quote!(::lazy_core::Realize::realize(#self_token)),
+        ),
+        ReceiverKind::ByMutRef(lifetime) => (
+            quote!(&#lifetime mut #self_token),
+            quote!(::lazy_core::RealizeMut::realize_mut(#self_token)),
+        ),
+        ReceiverKind::ByValue => (
+            quote!(#self_token),
+            quote!(::lazy_core::RealizeInto::into_realized(#self_token)),
+        ),
+        ReceiverKind::BoxSelf => (
+            quote!(#self_token: ::lazy_core::__private::Box<Self>),
+            quote!(::lazy_core::__private::Box::new(
+                ::lazy_core::RealizeInto::into_realized(*#self_token)
+            )),
+        ),
+        ReceiverKind::Other(ty) => (quote!(#self_token: #ty), quote!(#self_token)),
+    }
+}
+
+/// The return type of the forwarder: an `async fn` becomes a plain `fn`
+/// returning the target's future, so that calling it realizes at once.
+fn output(method: &Method) -> TokenStream {
+    let output = &method.item.sig.output;
+    if method.item.sig.asyncness.is_none() {
+        return output.to_token_stream();
+    }
+    let ty = match output {
+        ReturnType::Default => quote!(()),
+        ReturnType::Type(_, ty) => ty.to_token_stream(),
+    };
+    quote!(-> impl ::core::future::Future<Output = #ty>)
+}
+
+fn forwarder(ctx: &ImplContext, method: &Method) -> TokenStream {
+    let sig = &method.item.sig;
+    let attrs = carried_attrs(ctx, &method.item.attrs);
+    let Some(kind) = &method.receiver else {
+        return TokenStream::new();
+    };
+    let (receiver_decl, realized) = receiver(kind);
+    let Params { decls, names } = params(method, Some(receiver_decl));
+    let name = &sig.ident;
+    let generics = &sig.generics;
+    let where_clause = &sig.generics.where_clause;
+    let output = output(method);
+    let unsafety = match &sig.safety {
+        syn::Safety::Unsafe(token) => Some(token),
+        _ => None,
+    };
+    let abi = &sig.abi;
+    // Lifetimes are left to inference (late-bound ones cannot be named), and
+    // `impl Trait` arguments forbid an explicit turbofish.
+    let turbofish_args: Vec<TokenStream> = generics
+        .params
+        .iter()
+        .filter_map(|param| match param {
+            GenericParam::Type(param) => Some(param.ident.to_token_stream()),
+            GenericParam::Const(param) => Some(param.ident.to_token_stream()),
+            GenericParam::Lifetime(_) => None,
+        })
+        .collect();
+    let impl_trait_arg = sig.inputs.iter().any(|arg| match arg {
+        FnArg::Typed(arg) => has_impl_trait(arg.ty.to_token_stream()),
+        FnArg::Receiver(_) => false,
+    });
+    let turbofish = if turbofish_args.is_empty() || impl_trait_arg {
+        TokenStream::new()
+    } else {
+        quote!(::<#(#turbofish_args),*>)
+    };
+    let target_as_trait = &ctx.target_as_trait;
+    let call = quote!(#target_as_trait::#name #turbofish(#realized #(, #names)*));
+    let body = match unsafety {
+        Some(_) => quote!(unsafe { #call }),
+        None => call,
+    };
+    let params = &generics.params;
+    let generics = if params.is_empty() {
+        TokenStream::new()
+    } else {
+        quote!(<#params>)
+    };
+    quote! {
+        #attrs
+        #[inline]
+        #unsafety #abi fn #name #generics(#(#decls),*) #output #where_clause {
+            #body
+        }
+    }
+}
+
+/// A method listed in `except(...)`: call the wrapper's inherent method. The
+/// whole forwarder carries the span of the user's name in `except(...)`, so a
+/// missing inherent method (which would make the call recurse) is a compile
+/// error pointing there.
+fn inherent_forwarder(ctx: &ImplContext, method: &Method, except: &Ident) -> TokenStream {
+    let span = except.span();
+    let sig = &method.item.sig;
+    let attrs = carried_attrs(ctx, &method.item.attrs);
+    let self_token = Ident::new("self", Span::mixed_site());
+    let receiver = method.receiver.as_ref().map(|kind| match kind {
+        ReceiverKind::ByRef(lifetime) => quote!(&#lifetime #self_token),
+        ReceiverKind::ByMutRef(lifetime) => quote!(&#lifetime mut #self_token),
+        ReceiverKind::ByValue => quote!(#self_token),
+        ReceiverKind::BoxSelf => quote!(#self_token: ::lazy_core::__private::Box<Self>),
+        ReceiverKind::Other(ty) => quote!(#self_token: #ty),
+    });
+    let self_arg = method.receiver.as_ref().map(|_| quote!(#self_token,));
+    let Params { decls, names } = params(method, receiver);
+    let generics = &sig.generics;
+    let params = &generics.params;
+    let generics_decl = if params.is_empty() {
+        TokenStream::new()
+    } else {
+        quote!(<#params>)
+    };
+    let where_clause = &generics.where_clause;
+    let output = output(method);
+    let unsafety = match &sig.safety {
+        syn::Safety::Unsafe(token) => Some(token),
+        _ => None,
+    };
+    let abi = &sig.abi;
+    let call = quote_spanned!(span=> Self::#except(#self_arg #(#names),*));
+    let body = match unsafety {
+        Some(_) => quote_spanned!(span=> unsafe { #call }),
+        None => call,
+    };
+    quote_spanned! {span=>
+        #attrs
+        #[inline]
+        #[deny(unconditional_recursion)]
+        #unsafety #abi fn #except #generics_decl(#(#decls),*) #output #where_clause {
+            #body
+        }
+    }
+}
+
+/// `impl Realize for Wrapper` through the `#[realize]` field.
+pub fn realize_impl(wrapper: &Wrapper, field: &RealizeField) -> TokenStream {
+    let ident = &wrapper.input.ident;
+    let (impl_generics, ty_generics, where_clause) = wrapper.input.generics.split_for_impl();
+    let predicates = where_clause
+        .into_iter()
+        .flat_map(|clause| &clause.predicates);
+    let ty = &field.ty;
+    let member = &field.member;
+    let (target, bound, realize) = match field.deref {
+        None => (
+            quote!(<#ty as ::lazy_core::Realize>::Target),
+            TokenStream::new(),
+            quote!(::lazy_core::Realize::realize(&self.#member)),
+        ),
+        Some(_) => (
+            quote!(<<#ty as ::lazy_core::Realize>::Target as ::core::ops::Deref>::Target),
+            quote!(<#ty as ::lazy_core::Realize>::Target: ::core::ops::Deref,),
+            quote!(::core::ops::Deref::deref(::lazy_core::Realize::realize(&self.#member))),
+        ),
+    };
+    quote! {
+        #[automatically_derived]
+        impl #impl_generics ::lazy_core::Realize for #ident #ty_generics
+        where
+            #(#predicates,)*
+            #ty: ::lazy_core::Realize,
+            #bound
+        {
+            type Target = #target;
+            #[inline]
+            fn realize(&self) -> &Self::Target {
+                #realize
+            }
+        }
+    }
+}
+
+pub fn realize_mut_impl(wrapper: &Wrapper, field: &RealizeField) -> TokenStream {
+    let ident = &wrapper.input.ident;
+    let (impl_generics, ty_generics, where_clause) = wrapper.input.generics.split_for_impl();
+    let predicates = where_clause
+        .into_iter()
+        .flat_map(|clause| &clause.predicates);
+    let ty = &field.ty;
+    let member = &field.member;
+    let (bound, realize_mut) = match field.deref {
+        None => (
+            TokenStream::new(),
+            quote!(::lazy_core::RealizeMut::realize_mut(&mut self.#member)),
+        ),
+        Some(_) => (
+            quote!(<#ty as ::lazy_core::Realize>::Target: ::core::ops::DerefMut,),
+            quote!(::core::ops::DerefMut::deref_mut(
+                ::lazy_core::RealizeMut::realize_mut(&mut self.#member)
+            )),
+        ),
+    };
+    quote! {
+        #[automatically_derived]
+        impl #impl_generics ::lazy_core::RealizeMut for #ident #ty_generics
+        where
+            #(#predicates,)*
+            #ty: ::lazy_core::RealizeMut,
+            #bound
+        {
+            #[inline]
+            fn realize_mut(&mut self) -> &mut Self::Target {
+                #realize_mut
+            }
+        }
+    }
+}
+
+pub fn realize_into_impl(wrapper: &Wrapper, field: &RealizeField) -> TokenStream {
+    let ident = &wrapper.input.ident;
+    let (impl_generics, ty_generics, where_clause) = wrapper.input.generics.split_for_impl();
+    let predicates = where_clause
+        .into_iter()
+        .flat_map(|clause| &clause.predicates);
+    let ty = &field.ty;
+    let member = &field.member;
+    quote! {
+        #[automatically_derived]
+        impl #impl_generics ::lazy_core::RealizeInto for #ident #ty_generics
+        where
+            #(#predicates,)*
+            #ty: ::lazy_core::RealizeInto,
+        {
+            #[inline]
+            fn into_realized(self) -> Self::Target
+            where
+                Self::Target: ::core::marker::Sized,
+            {
+                ::lazy_core::RealizeInto::into_realized(self.#member)
+            }
+        }
+    }
+}

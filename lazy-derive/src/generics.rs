@@ -1,0 +1,252 @@
+//! The trait's generic parameters in the impl: kept generic (renamed where
+//! they clash with the wrapper's) or replaced by the arguments written in
+//! `realize_forward(Trait<..>)`.
+
+use std::collections::HashSet;
+
+use proc_macro2::TokenStream;
+use quote::{ToTokens, format_ident, quote};
+use syn::{Error, GenericArgument, GenericParam, ItemTrait, Result, TraitItem};
+
+use crate::input::{TraitRef, Wrapper};
+use crate::tokens::{self, Substitution};
+use crate::valid::Errors;
+
+/// The pieces of the impl that come from the trait's generics.
+pub struct TraitGenerics {
+    /// Generic parameters of the impl that come from the trait (the trait was
+    /// named without arguments, or without its lifetimes).
+    pub lifetimes: Vec<GenericParam>,
+    pub others: Vec<GenericParam>,
+    /// Predicates of the trait's `where` clause, rewritten for the impl.
+    pub predicates: Vec<TokenStream>,
+    /// The arguments the impl names the trait with: `<'a, T>`.
+    pub args: TokenStream,
+    /// Trait parameter → what stands for it in the impl.
+    pub subst: Substitution,
+}
+
+pub fn param_name(param: &GenericParam) -> String {
+    match param {
+        GenericParam::Lifetime(param) => param.lifetime.ident.to_string(),
+        GenericParam::Type(param) => param.ident.to_string(),
+        GenericParam::Const(param) => param.ident.to_string(),
+    }
+}
+
+pub fn trait_generics(
+    wrapper: &Wrapper,
+    trait_ref: &TraitRef,
+    trait_def: &ItemTrait,
+    errors: &mut Errors,
+) -> Option<TraitGenerics> {
+    let span = trait_ref.span();
+    let name = trait_ref.name();
+    let taken: HashSet<String> = wrapper
+        .input
+        .generics
+        .params
+        .iter()
+        .map(param_name)
+        .collect();
+    let given: Vec<&GenericArgument> = trait_ref
+        .args
+        .iter()
+        .flat_map(|args| args.args.iter())
+        .collect();
+    let given_lifetimes: Vec<&GenericArgument> = given
+        .iter()
+        .copied()
+        .filter(|arg| matches!(arg, GenericArgument::Lifetime(_)))
+        .collect();
+    let given_others: Vec<&GenericArgument> = given
+        .iter()
+        .copied()
+        .filter(|arg| !matches!(arg, GenericArgument::Lifetime(_)))
+        .collect();
+    let params: Vec<&GenericParam> = trait_def.generics.params.iter().collect();
+    let lifetime_count = params
+        .iter()
+        .filter(|p| matches!(p, GenericParam::Lifetime(_)))
+        .count();
+    let other_count = params.len() - lifetime_count;
+    if !given_lifetimes.is_empty() && given_lifetimes.len() != lifetime_count {
+        errors.push(Error::new(
+            span,
+            format!(
+                "`{name}` has {lifetime_count} lifetime parameter(s), but {} are given; give all of them or none",
+                given_lifetimes.len()
+            ),
+        ));
+        return None;
+    }
+    if given_others.len() > other_count {
+        errors.push(Error::new(
+            span,
+            format!(
+                "`{name}` has {other_count} type and const parameter(s), but {} are given",
+                given_others.len()
+            ),
+        ));
+        return None;
+    }
+
+    let mut out = TraitGenerics {
+        lifetimes: Vec::new(),
+        others: Vec::new(),
+        predicates: Vec::new(),
+        args: TokenStream::new(),
+        subst: Substitution::default(),
+    };
+    let mut args = Vec::new();
+    let (mut lifetime_index, mut other_index) = (0, 0);
+    for param in params {
+        let param_key = param_name(param);
+        match param {
+            GenericParam::Lifetime(lifetime) => {
+                if let Some(arg) = given_lifetimes.get(lifetime_index) {
+                    let arg = arg.to_token_stream();
+                    out.subst.lifetimes.insert(param_key, arg.clone());
+                    args.push(arg);
+                } else {
+                    let mut lifetime = lifetime.clone();
+                    if taken.contains(&param_key) {
+                        let renamed = syn::Lifetime::new(
+                            &format!("'__{param_key}"),
+                            lifetime.lifetime.span(),
+                        );
+                        out.subst
+                            .lifetimes
+                            .insert(param_key, renamed.to_token_stream());
+                        lifetime.lifetime = renamed;
+                    }
+                    args.push(lifetime.lifetime.to_token_stream());
+                    out.lifetimes.push(GenericParam::Lifetime(lifetime));
+                }
+                lifetime_index += 1;
+            }
+            GenericParam::Type(_) | GenericParam::Const(_) => {
+                let default = match param {
+                    GenericParam::Type(param) => {
+                        param.default.as_ref().map(|(_, ty)| ty.to_token_stream())
+                    }
+                    GenericParam::Const(param) => param.default.as_ref().map(|(_, expr)| {
+                        let expr = expr.to_token_stream();
+                        quote!({ #expr })
+                    }),
+                    GenericParam::Lifetime(_) => None,
+                };
+                if trait_ref.args.is_some() {
+                    let arg = match (given_others.get(other_index), default) {
+                        (Some(arg), _) => arg.to_token_stream(),
+                        (None, Some(default)) => out.subst.apply(default),
+                        (None, None) => {
+                            errors.push(Error::new(
+                                span,
+                                format!(
+                                    "`{name}` needs an argument for its parameter `{param_key}`"
+                                ),
+                            ));
+                            return None;
+                        }
+                    };
+                    out.subst.idents.insert(param_key, arg.clone());
+                    args.push(arg);
+                } else {
+                    let mut param = param.clone();
+                    let ident = match &mut param {
+                        GenericParam::Type(param) => {
+                            param.default = None;
+                            &mut param.ident
+                        }
+                        GenericParam::Const(param) => {
+                            param.default = None;
+                            &mut param.ident
+                        }
+                        GenericParam::Lifetime(_) => continue,
+                    };
+                    if taken.contains(&param_key) {
+                        let renamed = format_ident!("__{}", ident);
+                        out.subst
+                            .idents
+                            .insert(param_key, renamed.to_token_stream());
+                        *ident = renamed;
+                    }
+                    args.push(ident.to_token_stream());
+                    out.others.push(param);
+                }
+                other_index += 1;
+            }
+        }
+    }
+    // The parameters' bounds may name other parameters.
+    out.lifetimes = reparse_params(&out.subst, out.lifetimes, errors)?;
+    out.others = reparse_params(&out.subst, out.others, errors)?;
+    if let Some(where_clause) = &trait_def.generics.where_clause {
+        for predicate in &where_clause.predicates {
+            let predicate = predicate.to_token_stream();
+            // `Self` bounds are the implementor's business (supertraits).
+            if tokens::mentions_bare_self(predicate.clone()) {
+                continue;
+            }
+            out.predicates.push(out.subst.apply(predicate));
+        }
+    }
+    if !args.is_empty() {
+        out.args = quote!(<#(#args),*>);
+    }
+    Some(out)
+}
+
+/// Renames the generic parameters of a method or associated type that reuse
+/// a name the impl declares (E0403).
+pub fn rename_item_params(item: TraitItem, taken: &HashSet<String>) -> Result<TraitItem> {
+    let generics = match &item {
+        TraitItem::Fn(item) => &item.sig.generics,
+        TraitItem::Type(item) => &item.generics,
+        _ => return Ok(item),
+    };
+    let mut subst = Substitution::default();
+    for param in &generics.params {
+        let name = param_name(param);
+        if !taken.contains(&name) {
+            continue;
+        }
+        match param {
+            GenericParam::Lifetime(param) => {
+                let renamed = syn::Lifetime::new(&format!("'__{name}"), param.lifetime.span());
+                subst.lifetimes.insert(name, renamed.to_token_stream());
+            }
+            GenericParam::Type(param) => {
+                let renamed = format_ident!("__{}", param.ident);
+                subst.idents.insert(name, renamed.to_token_stream());
+            }
+            GenericParam::Const(param) => {
+                let renamed = format_ident!("__{}", param.ident);
+                subst.idents.insert(name, renamed.to_token_stream());
+            }
+        }
+    }
+    if subst.is_empty() {
+        return Ok(item);
+    }
+    syn::parse2(subst.apply(item.to_token_stream()))
+}
+
+fn reparse_params(
+    subst: &Substitution,
+    params: Vec<GenericParam>,
+    errors: &mut Errors,
+) -> Option<Vec<GenericParam>> {
+    let mut out = Vec::new();
+    for param in params {
+        match syn::parse2(subst.apply(param.to_token_stream())) {
+            Ok(param) => out.push(param),
+            Err(err) => {
+                errors.push(err);
+                return None;
+            }
+        }
+    }
+    Some(out)
+}

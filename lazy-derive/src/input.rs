@@ -1,0 +1,336 @@
+//! The wrapper type of `#[derive(RealizeForward)]` and its attributes.
+
+use proc_macro2::Span;
+use syn::parse::{Parse, ParseStream};
+use syn::punctuated::Punctuated;
+use syn::spanned::Spanned;
+use syn::{
+    AngleBracketedGenericArguments, Attribute, Data, DeriveInput, Error, GenericArgument, Ident,
+    Member, Path, PathArguments, Result, Token, Type, token,
+};
+
+use crate::valid::Errors;
+
+/// The wrapper type, as the derive sees it.
+pub struct Wrapper {
+    pub input: DeriveInput,
+    /// The field marked `#[realize]`, if any.
+    pub realize: Option<RealizeField>,
+    /// Every trait to forward, in the order written.
+    pub traits: Vec<TraitRef>,
+    /// The `except(...)` names of each `#[realize_forward]` attribute.
+    pub groups: Vec<Vec<Ident>>,
+}
+
+/// One trait named in `#[realize_forward(...)]`.
+pub struct TraitRef {
+    /// The path as written, without generic arguments on its last segment:
+    /// it names the hidden macro as well as the trait.
+    pub path: Path,
+    /// The generic arguments written on the last segment (`Trait<u8>`).
+    pub args: Option<AngleBracketedGenericArguments>,
+    /// Which `#[realize_forward]` attribute (and so which `except` list).
+    pub group: usize,
+}
+
+impl TraitRef {
+    /// The span that errors about this trait point at.
+    pub fn span(&self) -> Span {
+        match self.path.segments.last() {
+            Some(segment) => segment.ident.span(),
+            None => self.path.span(),
+        }
+    }
+
+    /// The trait's name as written, for messages.
+    pub fn name(&self) -> String {
+        match self.path.segments.last() {
+            Some(segment) => segment.ident.to_string(),
+            None => String::from("?"),
+        }
+    }
+}
+
+/// The field that realizes: `#[realize]` or `#[realize(deref)]`.
+pub struct RealizeField {
+    pub member: Member,
+    pub ty: Type,
+    /// `#[realize(deref)]`: the target is what the field's value derefs to.
+    pub deref: Option<Span>,
+}
+
+enum Entry {
+    Trait(Path),
+    Except(Punctuated<Ident, Token![,]>),
+}
+
+impl Parse for Entry {
+    fn parse(input: ParseStream) -> Result<Self> {
+        if input.peek(Ident) && input.peek2(token::Paren) {
+            let fork = input.fork();
+            let ident: Ident = fork.parse()?;
+            if ident == "except" {
+                input.parse::<Ident>()?;
+                let content;
+                syn::parenthesized!(content in input);
+                return Ok(Entry::Except(Punctuated::parse_terminated(&content)?));
+            }
+        }
+        input.parse().map(Entry::Trait)
+    }
+}
+
+impl Wrapper {
+    /// Reads the wrapper and its attributes, reporting every mistake at once.
+    pub fn from_input(input: DeriveInput) -> Result<Self> {
+        let mut errors = Errors::default();
+        let mut traits = Vec::new();
+        let mut groups = Vec::new();
+        for attr in &input.attrs {
+            if !attr.path().is_ident("realize_forward") {
+                continue;
+            }
+            match parse_group(attr, groups.len(), &mut errors) {
+                Some((group_traits, except)) => {
+                    traits.extend(group_traits);
+                    groups.push(except);
+                }
+                None => groups.push(Vec::new()),
+            }
+        }
+        if groups.is_empty() {
+            errors.push(Error::new(
+                input.ident.span(),
+                "`#[derive(RealizeForward)]` needs `#[realize_forward(Trait, ...)]` naming the traits to forward",
+            ));
+        }
+        let realize = realize_field(&input, &mut errors);
+        errors.finish()?;
+        Ok(Wrapper {
+            input,
+            realize,
+            traits,
+            groups,
+        })
+    }
+
+    /// Every `except` name with the index of its attribute, in order.
+    pub fn except_names(&self) -> impl Iterator<Item = (usize, &Ident)> {
+        self.groups
+            .iter()
+            .enumerate()
+            .flat_map(|(group, names)| names.iter().map(move |name| (group, name)))
+    }
+}
+
+fn parse_group(
+    attr: &Attribute,
+    group: usize,
+    errors: &mut Errors,
+) -> Option<(Vec<TraitRef>, Vec<Ident>)> {
+    let entries = match attr.parse_args_with(Punctuated::<Entry, Token![,]>::parse_terminated) {
+        Ok(entries) => entries,
+        Err(err) => {
+            errors.push(err);
+            return None;
+        }
+    };
+    let mut traits = Vec::new();
+    let mut except: Vec<Ident> = Vec::new();
+    let mut any_trait = false;
+    for entry in entries {
+        match entry {
+            Entry::Trait(path) => {
+                any_trait = true;
+                if let Some(trait_ref) = trait_ref(path, group, errors) {
+                    traits.push(trait_ref);
+                }
+            }
+            Entry::Except(names) => {
+                for name in names {
+                    if except.contains(&name) {
+                        errors.push(Error::new(
+                            name.span(),
+                            format!("`{name}` is listed in `except(...)` twice"),
+                        ));
+                    } else {
+                        except.push(name);
+                    }
+                }
+            }
+        }
+    }
+    if !any_trait {
+        errors.push(Error::new(
+            attr.path().span(),
+            "`#[realize_forward(...)]` names no trait; write `#[realize_forward(Trait, ...)]`",
+        ));
+    }
+    Some((traits, except))
+}
+
+fn trait_ref(mut path: Path, group: usize, errors: &mut Errors) -> Option<TraitRef> {
+    let last = path.segments.last_mut()?;
+    let args = match std::mem::replace(&mut last.arguments, PathArguments::None) {
+        PathArguments::None => None,
+        PathArguments::AngleBracketed(args) => {
+            for arg in &args.args {
+                match arg {
+                    GenericArgument::Lifetime(_)
+                    | GenericArgument::Type(_)
+                    | GenericArgument::Const(_) => {}
+                    other => {
+                        errors.push(Error::new(
+                            other.span(),
+                            "only the trait's generic arguments can be written here, not associated items",
+                        ));
+                        return None;
+                    }
+                }
+            }
+            Some(args)
+        }
+        PathArguments::Parenthesized(args) => {
+            errors.push(Error::new(
+                args.span(),
+                "`Fn`-style arguments cannot be forwarded; name a trait with `<...>` arguments",
+            ));
+            return None;
+        }
+    };
+    for segment in path.segments.iter().take(path.segments.len() - 1) {
+        if !segment.arguments.is_none() {
+            errors.push(Error::new(
+                segment.arguments.span(),
+                "generic arguments go on the trait's own name, the last segment of the path",
+            ));
+            return None;
+        }
+    }
+    if let Some(err) = std_trait(&path) {
+        errors.push(err);
+        return None;
+    }
+    Some(TraitRef { path, args, group })
+}
+
+/// The mirrors that `lazy_core::remote` ships.
+const MIRRORS: &[&str] = &[
+    "Display",
+    "Debug",
+    "Iterator",
+    "DoubleEndedIterator",
+    "ExactSizeIterator",
+    "Read",
+    "Write",
+    "BufRead",
+    "Seek",
+    "Hasher",
+];
+
+/// std's traits have no hidden macro: point at the mirror instead of leaving
+/// rustc to say that no macro of that name exists.
+fn std_trait(path: &Path) -> Option<Error> {
+    let first = path.segments.first()?;
+    if !["std", "core", "alloc"]
+        .iter()
+        .any(|krate| first.ident == krate)
+    {
+        return None;
+    }
+    let last = &path.segments.last()?.ident;
+    let written = path
+        .segments
+        .iter()
+        .map(|segment| segment.ident.to_string())
+        .collect::<Vec<_>>()
+        .join("::");
+    let message = if MIRRORS.iter().any(|mirror| last == mirror) {
+        format!(
+            "`{written}` has no `#[forwardable]`; name its mirror instead: `lazy_core::remote::{last}`"
+        )
+    } else {
+        format!(
+            "`{written}` has no `#[forwardable]`; write a signature-only mirror with `#[forwardable(remote = ::{written})]` and name the mirror here"
+        )
+    };
+    Some(Error::new_spanned(path, message))
+}
+
+fn realize_field(input: &DeriveInput, errors: &mut Errors) -> Option<RealizeField> {
+    let fields: Vec<&syn::Field> = match &input.data {
+        Data::Struct(data) => data.fields.iter().collect(),
+        Data::Enum(data) => {
+            for variant in &data.variants {
+                for field in &variant.fields {
+                    for attr in field.attrs.iter().filter(|a| a.path().is_ident("realize")) {
+                        errors.push(Error::new(
+                            attr.span(),
+                            "`#[realize]` works on a struct field only; for an enum, implement `lazy_core::Realize` for it",
+                        ));
+                    }
+                }
+            }
+            return None;
+        }
+        Data::Union(_) => return None,
+    };
+    let mut found: Option<RealizeField> = None;
+    for (index, field) in fields.into_iter().enumerate() {
+        for attr in field.attrs.iter().filter(|a| a.path().is_ident("realize")) {
+            let deref = match realize_args(attr) {
+                Ok(deref) => deref,
+                Err(err) => {
+                    errors.push(err);
+                    continue;
+                }
+            };
+            if found.is_some() {
+                errors.push(Error::new(
+                    attr.span(),
+                    "only one field can be `#[realize]`; the wrapper realizes through exactly one field",
+                ));
+                continue;
+            }
+            let member = match &field.ident {
+                Some(ident) => Member::Named(ident.clone()),
+                None => Member::Unnamed(syn::Index {
+                    index: index as u32,
+                    span: field.ty.span(),
+                }),
+            };
+            found = Some(RealizeField {
+                member,
+                ty: field.ty.clone(),
+                deref,
+            });
+        }
+    }
+    found
+}
+
+/// `#[realize]` → `None`; `#[realize(deref)]` → the span of `deref`.
+fn realize_args(attr: &Attribute) -> Result<Option<Span>> {
+    match &attr.meta {
+        syn::Meta::Path(_) => Ok(None),
+        syn::Meta::List(_) => {
+            let ident: Ident = attr.parse_args().map_err(|err| {
+                Error::new(err.span(), "expected `#[realize]` or `#[realize(deref)]`")
+            })?;
+            if ident == "deref" {
+                Ok(Some(ident.span()))
+            } else {
+                Err(Error::new(
+                    ident.span(),
+                    format!(
+                        "unknown `#[realize({ident})]`; expected `#[realize]` or `#[realize(deref)]`"
+                    ),
+                ))
+            }
+        }
+        syn::Meta::NameValue(meta) => Err(Error::new(
+            meta.span(),
+            "expected `#[realize]` or `#[realize(deref)]`",
+        )),
+    }
+}

@@ -1,0 +1,238 @@
+//! One trait method: its receiver, and how it is forwarded (`ForwardPlan`).
+
+use proc_macro2::TokenStream;
+use quote::ToTokens;
+use syn::{
+    FnArg, GenericArgument, PathArguments, ReturnType, TraitItemFn, Type, TypeParamBound,
+    WherePredicate,
+};
+
+use crate::tokens;
+
+/// How a method takes `self`.
+#[derive(Clone)]
+pub enum ReceiverKind {
+    /// `&self`, `&'a self`, `self: &Self`.
+    ByRef(Option<syn::Lifetime>),
+    /// `&mut self`, `self: &mut Self`.
+    ByMutRef(Option<syn::Lifetime>),
+    /// `self`, `mut self`, `self: Self`.
+    ByValue,
+    /// `self: Box<Self>`.
+    BoxSelf,
+    /// Any other receiver type (`Rc<Self>`, `Arc<Self>`, `Pin<&mut Self>`):
+    /// the realized value cannot be put in it.
+    Other(Box<Type>),
+}
+
+impl ReceiverKind {
+    fn of(method: &TraitItemFn) -> Option<ReceiverKind> {
+        let receiver = method.sig.receiver()?;
+        Some(match &receiver.kind {
+            syn::ReceiverKind::Value => ReceiverKind::ByValue,
+            syn::ReceiverKind::Reference(_, lifetime, None) => {
+                ReceiverKind::ByRef(lifetime.clone())
+            }
+            syn::ReceiverKind::Reference(_, lifetime, Some(_)) => {
+                ReceiverKind::ByMutRef(lifetime.clone())
+            }
+            syn::ReceiverKind::Typed(_, ty) => Self::of_type(ty),
+            _ => ReceiverKind::Other(Box::new(Type::Verbatim(receiver.to_token_stream()))),
+        })
+    }
+
+    fn of_type(ty: &Type) -> ReceiverKind {
+        match ty {
+            Type::Reference(reference) if is_self(&reference.elem) => match reference.mutability {
+                Some(_) => ReceiverKind::ByMutRef(reference.lifetime.clone()),
+                None => ReceiverKind::ByRef(reference.lifetime.clone()),
+            },
+            ty if is_self(ty) => ReceiverKind::ByValue,
+            Type::Path(path) if path.qself.is_none() => {
+                let Some(last) = path.path.segments.last() else {
+                    return ReceiverKind::Other(Box::new(ty.clone()));
+                };
+                let boxed_self = last.ident == "Box"
+                    && match &last.arguments {
+                        PathArguments::AngleBracketed(args) => {
+                            args.args.len() == 1
+                                && matches!(args.args.first(), Some(GenericArgument::Type(t)) if is_self(t))
+                        }
+                        _ => false,
+                    };
+                if boxed_self {
+                    ReceiverKind::BoxSelf
+                } else {
+                    ReceiverKind::Other(Box::new(ty.clone()))
+                }
+            }
+            Type::Paren(inner) => Self::of_type(&inner.elem),
+            Type::Group(inner) => Self::of_type(&inner.elem),
+            other => ReceiverKind::Other(Box::new(other.clone())),
+        }
+    }
+}
+
+fn is_self(ty: &Type) -> bool {
+    match ty {
+        Type::Path(path) => path.qself.is_none() && path.path.is_ident("Self"),
+        Type::Paren(inner) => is_self(&inner.elem),
+        Type::Group(inner) => is_self(&inner.elem),
+        _ => false,
+    }
+}
+
+/// What the generated impl does for one method.
+pub enum ForwardPlan {
+    /// Realize the wrapper and call the target's method.
+    Forward,
+    /// Listed in `except(...)`: call the wrapper's inherent method.
+    Inherent,
+    /// Leave the trait's default body in charge.
+    KeepDefault,
+    /// Cannot be forwarded: the message says why and what to do.
+    Unsupported(String),
+}
+
+/// One trait method and what forwarding it needs.
+pub struct Method {
+    pub item: TraitItemFn,
+    pub receiver: Option<ReceiverKind>,
+    pub plan: ForwardPlan,
+    /// The target must be `Sized` for the forwarded call to exist.
+    pub needs_sized_target: bool,
+}
+
+impl Method {
+    pub fn new(item: TraitItemFn, trait_name: &str, excepted: bool) -> Method {
+        let receiver = ReceiverKind::of(&item);
+        let has_default = item.default.is_some();
+        let self_sized = requires_self_sized(&item);
+        let name = &item.sig.ident;
+        let what = format!("`{trait_name}::{name}`");
+        let self_in_signature = item
+            .sig
+            .inputs
+            .iter()
+            .filter_map(|arg| match arg {
+                FnArg::Typed(arg) => Some(arg.ty.to_token_stream()),
+                FnArg::Receiver(_) => None,
+            })
+            .chain(match &item.sig.output {
+                ReturnType::Type(_, ty) => Some(ty.to_token_stream()),
+                ReturnType::Default => None,
+            })
+            .any(tokens::mentions_bare_self)
+            || bounds_mention_self(&item);
+        let fix = "list it in `except(...)` and implement it on the wrapper";
+
+        let plan = if excepted {
+            ForwardPlan::Inherent
+        } else if item.sig.variadic.is_some() {
+            ForwardPlan::Unsupported(format!("cannot forward {what}: it is variadic; {fix}"))
+        } else {
+            match &receiver {
+                None if has_default => ForwardPlan::KeepDefault,
+                None => ForwardPlan::Unsupported(format!(
+                    "cannot forward {what}: it has no `self` receiver and no default body; {fix}"
+                )),
+                Some(ReceiverKind::Other(_)) if has_default => ForwardPlan::KeepDefault,
+                Some(ReceiverKind::Other(ty)) => ForwardPlan::Unsupported(format!(
+                    "cannot forward {what}: its receiver `{}` cannot hold the realized value, and it has no default body; {fix}",
+                    ty.to_token_stream()
+                        .to_string()
+                        .replace(" < ", "<")
+                        .replace(" >", ">")
+                )),
+                Some(_) if self_in_signature && has_default => ForwardPlan::KeepDefault,
+                Some(_) if self_in_signature => ForwardPlan::Unsupported(format!(
+                    "cannot forward {what}: `Self` in its signature or bounds is the wrapper, not the realized value, and it has no default body; {fix}"
+                )),
+                // The target may be unsized (`dyn Trait`), where the method does
+                // not exist: the default is the only body that always compiles.
+                Some(_) if self_sized && has_default => ForwardPlan::KeepDefault,
+                Some(_) => ForwardPlan::Forward,
+            }
+        };
+        let needs_sized_target = matches!(plan, ForwardPlan::Forward)
+            && (self_sized
+                || matches!(
+                    receiver,
+                    Some(ReceiverKind::ByValue | ReceiverKind::BoxSelf)
+                ));
+        Method {
+            item,
+            receiver,
+            plan,
+            needs_sized_target,
+        }
+    }
+}
+
+/// `Self` in a bound of the method's generics (`T: PartialEq<Self>`) or in a
+/// `where` bound other than `Self: Sized` and lifetimes: the forwarded call
+/// would need it of the target, which the forwarder cannot promise.
+fn bounds_mention_self(item: &TraitItemFn) -> bool {
+    let generics = &item.sig.generics;
+    if generics
+        .params
+        .iter()
+        .any(|param| tokens::mentions_bare_self(param.to_token_stream()))
+    {
+        return true;
+    }
+    let Some(where_clause) = &generics.where_clause else {
+        return false;
+    };
+    where_clause
+        .predicates
+        .iter()
+        .any(|predicate| match predicate {
+            WherePredicate::Type(predicate) if is_self(&predicate.bounded_ty) => {
+                predicate.bounds.iter().any(|bound| match bound {
+                    TypeParamBound::Trait(bound) => bound
+                        .path
+                        .segments
+                        .last()
+                        .is_none_or(|segment| segment.ident != "Sized"),
+                    TypeParamBound::Lifetime(_) => false,
+                    _ => true,
+                })
+            }
+            other => tokens::mentions_bare_self(other.to_token_stream()),
+        })
+}
+
+/// `where Self: Sized` (possibly among other bounds).
+fn requires_self_sized(item: &TraitItemFn) -> bool {
+    let Some(where_clause) = &item.sig.generics.where_clause else {
+        return false;
+    };
+    where_clause
+        .predicates
+        .iter()
+        .any(|predicate| match predicate {
+            WherePredicate::Type(predicate) => {
+                is_self(&predicate.bounded_ty)
+                    && predicate.bounds.iter().any(|bound| match bound {
+                        TypeParamBound::Trait(bound) => bound
+                            .path
+                            .segments
+                            .last()
+                            .is_some_and(|segment| segment.ident == "Sized"),
+                        _ => false,
+                    })
+            }
+            _ => false,
+        })
+}
+
+/// Whether `tokens` contain `impl` (an `impl Trait` argument forbids an
+/// explicit turbofish).
+pub fn has_impl_trait(tokens: TokenStream) -> bool {
+    tokens.into_iter().any(|tree| match tree {
+        proc_macro2::TokenTree::Ident(ident) => ident == "impl",
+        proc_macro2::TokenTree::Group(group) => has_impl_trait(group.stream()),
+        _ => false,
+    })
+}

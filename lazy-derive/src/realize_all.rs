@@ -1,0 +1,239 @@
+//! `#[derive(RealizeAll)]`: walk every field that can hold a lazy.
+//!
+//! Each field is walked with `::lazy_core::RealizeAll::realize_all`, unless
+//! it is marked `#[realize_all(skip)]` (Dynamo's `_nonvar_fields`). Leaf types
+//! of std (numbers, `bool`, `String`, …) implement `RealizeAll` as a no-op in
+//! lazy-core, so they need no mark; any other field type without the trait is
+//! an error at that field's type that says to implement it or skip the field.
+
+use proc_macro2::{Span, TokenStream, TokenTree};
+use quote::{format_ident, quote, quote_spanned};
+use syn::spanned::Spanned;
+use syn::{Data, DeriveInput, Error, Fields, Ident, Member, Result, Type};
+
+/// `#[derive(RealizeAll)]`.
+pub fn derive(input: TokenStream) -> TokenStream {
+    match derive_impl(input) {
+        Ok(tokens) => tokens,
+        Err(err) => err.into_compile_error(),
+    }
+}
+
+/// A field that the walk visits.
+struct Walked<'a> {
+    member: Member,
+    ty: &'a Type,
+}
+
+/// The fields of one struct or enum variant, with their skip marks checked.
+struct Shape<'a> {
+    fields: &'a Fields,
+    walked: Vec<Walked<'a>>,
+}
+
+fn derive_impl(input: TokenStream) -> Result<TokenStream> {
+    let input: DeriveInput = syn::parse2(input)?;
+    let mut errors: Option<Error> = None;
+    let mut push = |err: Error| match &mut errors {
+        Some(all) => all.combine(err),
+        None => errors = Some(err),
+    };
+    for attr in &input.attrs {
+        if attr.path().is_ident("realize_all") {
+            push(Error::new_spanned(
+                attr,
+                "`#[realize_all(...)]` goes on fields, not on the type: \
+                 mark a field `#[realize_all(skip)]` to leave it out of the walk",
+            ));
+        }
+    }
+
+    let mut shapes = Vec::new();
+    match &input.data {
+        Data::Struct(data) => shapes.push((None, shape(&data.fields, &mut push))),
+        Data::Enum(data) => {
+            for variant in &data.variants {
+                for attr in &variant.attrs {
+                    if attr.path().is_ident("realize_all") {
+                        push(Error::new_spanned(
+                            attr,
+                            "`#[realize_all(...)]` goes on fields, not on variants: \
+                             mark each field to leave out `#[realize_all(skip)]`",
+                        ));
+                    }
+                }
+                shapes.push((Some(&variant.ident), shape(&variant.fields, &mut push)));
+            }
+        }
+        Data::Union(data) => push(Error::new(
+            data.union_token.span,
+            "`RealizeAll` cannot be derived for a union: the walk cannot know which \
+             field is live; implement `lazy_core::RealizeAll` by hand",
+        )),
+    }
+    if let Some(errors) = errors {
+        return Err(errors);
+    }
+
+    let name = &input.ident;
+    let body = match &input.data {
+        Data::Struct(_) => {
+            let (_, shape) = &shapes[0];
+            let calls = shape.walked.iter().map(|field| {
+                let member = &field.member;
+                call(field.ty, quote!(&self.#member))
+            });
+            scoped(shape.walked.len(), quote!(#(#calls)*))
+        }
+        _ => {
+            let arms = shapes.iter().map(|(variant, shape)| {
+                let variant = variant.map(|ident| quote!(::#ident));
+                let bindings = shape.walked.iter().map(|field| binding(&field.member));
+                // Tuple variants are matched with braces too (`V { 0: __0, .. }`).
+                let pattern = match shape.fields {
+                    Fields::Named(_) | Fields::Unnamed(_) => {
+                        let members = shape.walked.iter().map(|field| &field.member);
+                        quote!(Self #variant { #(#members: #bindings,)* .. })
+                    }
+                    Fields::Unit => quote!(Self #variant),
+                };
+                let calls = shape.walked.iter().map(|field| {
+                    let binding = binding(&field.member);
+                    call(field.ty, quote!(#binding))
+                });
+                let walk = scoped(shape.walked.len(), quote!(#(#calls)*));
+                quote!(#pattern => { #walk })
+            });
+            let arms: Vec<TokenStream> = arms.collect();
+            if arms.is_empty() {
+                // An enum without variants has no value to walk.
+                quote!(match *self {})
+            } else {
+                quote!(match self { #(#arms)* })
+            }
+        }
+    };
+
+    let (impl_generics, ty_generics, where_clause) = input.generics.split_for_impl();
+    let type_params: Vec<&Ident> = input.generics.type_params().map(|p| &p.ident).collect();
+    let mut predicates: Vec<TokenStream> = where_clause
+        .map(|clause| clause.predicates.iter().map(|p| quote!(#p)).collect())
+        .unwrap_or_default();
+    let mut bounded: Vec<String> = Vec::new();
+    for (_, shape) in &shapes {
+        for field in &shape.walked {
+            let ty = field.ty;
+            let key = quote!(#ty).to_string();
+            if mentions_any(quote!(#ty), &type_params) && !bounded.contains(&key) {
+                predicates.push(quote!(#ty: ::lazy_core::RealizeAll));
+                bounded.push(key);
+            }
+        }
+    }
+    let where_clause = if predicates.is_empty() {
+        TokenStream::new()
+    } else {
+        quote!(where #(#predicates,)*)
+    };
+
+    Ok(quote! {
+        #[automatically_derived]
+        impl #impl_generics ::lazy_core::RealizeAll for #name #ty_generics #where_clause {
+            fn realize_all(&self) {
+                #body
+            }
+        }
+    })
+}
+
+/// Reads the fields and their `#[realize_all(skip)]` marks.
+fn shape<'a>(fields: &'a Fields, push: &mut impl FnMut(Error)) -> Shape<'a> {
+    let mut walked = Vec::new();
+    for (index, field) in fields.iter().enumerate() {
+        let mut skip = false;
+        for attr in &field.attrs {
+            if !attr.path().is_ident("realize_all") {
+                continue;
+            }
+            if let syn::Meta::Path(_) = attr.meta {
+                push(Error::new_spanned(
+                    attr,
+                    "`#[realize_all]` needs an option: write `#[realize_all(skip)]` \
+                     to leave this field out of the walk",
+                ));
+                continue;
+            }
+            let parsed = attr.parse_nested_meta(|meta| {
+                if meta.path.is_ident("skip") {
+                    if skip {
+                        return Err(meta.error("`skip` is given twice; once is enough"));
+                    }
+                    skip = true;
+                    Ok(())
+                } else {
+                    Err(meta.error(
+                        "unknown `realize_all` option: the only option is `skip`, \
+                         as in `#[realize_all(skip)]`",
+                    ))
+                }
+            });
+            if let Err(err) = parsed {
+                push(err);
+            } else if !skip {
+                push(Error::new_spanned(
+                    attr,
+                    "`#[realize_all(...)]` needs an option: write `#[realize_all(skip)]` \
+                     to leave this field out of the walk",
+                ));
+            }
+        }
+        if !skip {
+            let member = match &field.ident {
+                Some(ident) => Member::Named(ident.clone()),
+                None => Member::Unnamed(syn::Index {
+                    index: u32::try_from(index).unwrap_or(u32::MAX),
+                    span: field.ty.span(),
+                }),
+            };
+            walked.push(Walked {
+                member,
+                ty: &field.ty,
+            });
+        }
+    }
+    Shape { fields, walked }
+}
+
+/// One field's walk, spanned at its type so that a type without `RealizeAll`
+/// is reported there.
+fn call(ty: &Type, place: TokenStream) -> TokenStream {
+    quote_spanned! {ty.span()=>
+        <#ty as ::lazy_core::RealizeAll>::realize_all(#place);
+    }
+}
+
+/// Several fields share one walk, so that a node they share is walked once.
+fn scoped(walked: usize, calls: TokenStream) -> TokenStream {
+    if walked > 1 {
+        quote!(::lazy_core::realize_all_scope(|| { #calls });)
+    } else {
+        calls
+    }
+}
+
+/// The name a variant's field is bound to in the match.
+fn binding(member: &Member) -> Ident {
+    match member {
+        Member::Named(ident) => format_ident!("__{}", ident, span = Span::mixed_site()),
+        Member::Unnamed(index) => format_ident!("__{}", index.index, span = Span::mixed_site()),
+    }
+}
+
+/// Whether `tokens` name one of the type parameters.
+fn mentions_any(tokens: TokenStream, params: &[&Ident]) -> bool {
+    tokens.into_iter().any(|tree| match tree {
+        TokenTree::Ident(ident) => params.iter().any(|param| **param == ident),
+        TokenTree::Group(group) => mentions_any(group.stream(), params),
+        TokenTree::Punct(_) | TokenTree::Literal(_) => false,
+    })
+}

@@ -1,0 +1,258 @@
+//! Keeps the expansion snapshots in `tests/expand/` honest: each is what the
+//! derive writes for one representative input, formatted by rustfmt.
+//! `LAZY_DERIVE_BLESS=1 cargo test -p lazy-derive` rewrites them.
+
+use std::collections::HashMap;
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::{Command, Stdio};
+
+use proc_macro2::{TokenStream, TokenTree};
+
+use crate::{chain, trait_def};
+
+/// The tokens that a trait's hidden macro hands to `__forward_impl!` before
+/// `derive { ... }`: `trait { ... }` and, for a mirror, `remote { ... }`.
+fn carried(tokens: TokenStream) -> Option<TokenStream> {
+    let trees: Vec<TokenTree> = tokens.into_iter().collect();
+    for (i, tree) in trees.iter().enumerate() {
+        if let TokenTree::Ident(ident) = tree
+            && ident == "__forward_impl"
+            && let Some(TokenTree::Group(body)) = trees.get(i + 2)
+        {
+            return Some(
+                body.stream()
+                    .into_iter()
+                    .take_while(|t| !matches!(t, TokenTree::Ident(i) if i == "derive"))
+                    .collect(),
+            );
+        }
+        if let TokenTree::Group(group) = tree
+            && let Some(found) = carried(group.stream())
+        {
+            return Some(found);
+        }
+    }
+    None
+}
+
+/// Splits the calls of the next link (`Trait! { step = ...; ... }`) out of a
+/// link's output.
+fn split_links(tokens: TokenStream) -> (TokenStream, Vec<(String, TokenStream)>) {
+    let trees: Vec<TokenTree> = tokens.into_iter().collect();
+    let mut out = Vec::new();
+    let mut links = Vec::new();
+    let mut i = 0;
+    while i < trees.len() {
+        if let (TokenTree::Ident(name), Some(TokenTree::Punct(bang)), Some(TokenTree::Group(body))) =
+            (&trees[i], trees.get(i + 1), trees.get(i + 2))
+            && bang.as_char() == '!'
+            && matches!(body.stream().into_iter().next(), Some(TokenTree::Ident(s)) if s == "step")
+        {
+            links.push((name.to_string(), body.stream()));
+            i += 3;
+            continue;
+        }
+        out.push(trees[i].clone());
+        i += 1;
+    }
+    (out.into_iter().collect(), links)
+}
+
+/// Runs `#[forwardable]` on each trait and `#[derive(RealizeForward)]` on the
+/// wrapper, follows the chain, and returns everything the derive writes.
+fn expand_derive(traits: &[(&str, &str)], wrapper: &str) -> String {
+    let mut macros = HashMap::new();
+    for (args, source) in traits {
+        let out = trait_def::forwardable(args.parse().unwrap(), source.parse().unwrap());
+        let name = source
+            .split_whitespace()
+            .skip_while(|w| *w != "trait")
+            .nth(1)
+            .unwrap()
+            .chars()
+            .take_while(|c| c.is_alphanumeric() || *c == '_')
+            .collect::<String>();
+        macros.insert(
+            name,
+            carried(out).expect("the hidden macro calls __forward_impl"),
+        );
+    }
+    let (mut written, mut links) = split_links(chain::derive(wrapper.parse().unwrap()));
+    while let Some((name, payload)) = links.pop() {
+        let prefix = &macros[&name];
+        let input: TokenStream = format!("{prefix} derive {{ {payload} }}").parse().unwrap();
+        let (out, next) = split_links(chain::forward_impl(input));
+        written.extend(out);
+        links.extend(next);
+    }
+    rustfmt(&written.to_string())
+}
+
+fn rustfmt(source: &str) -> String {
+    let mut child = Command::new("rustfmt")
+        .args(["--edition", "2024"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .expect("rustfmt runs (rustup component add rustfmt)");
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(source.as_bytes())
+        .unwrap();
+    let output = child.wait_with_output().unwrap();
+    assert!(output.status.success(), "rustfmt failed on:\n{source}");
+    String::from_utf8(output.stdout).unwrap()
+}
+
+fn check(name: &str, header: &str, expansion: &str) {
+    let path: PathBuf = [env!("CARGO_MANIFEST_DIR"), "..", "tests", "expand", name]
+        .iter()
+        .collect();
+    let expected = format!("{header}\n{expansion}");
+    if std::env::var_os("LAZY_DERIVE_BLESS").is_some() {
+        std::fs::write(&path, &expected).unwrap();
+        return;
+    }
+    let actual = std::fs::read_to_string(&path).unwrap_or_default();
+    assert!(
+        actual == expected,
+        "{} is out of date; rerun with LAZY_DERIVE_BLESS=1 and review the diff.\n--- expected\n{expected}\n--- checked in\n{actual}",
+        path.display()
+    );
+}
+
+const TRACKER: &str = "
+    pub trait Tracker {
+        type Tag;
+        fn python_type(&self) -> &'static str;
+        fn call(&mut self, args: &[i64]) -> i64;
+        fn into_tag(self) -> Self::Tag;
+        fn set_name_hint(&mut self, hint: &str);
+        fn describe(&self) -> String { String::new() }
+    }";
+
+#[test]
+fn snapshot_receivers_except_and_realize() {
+    let expansion = expand_derive(
+        &[("", TRACKER)],
+        "#[realize_forward(Tracker, except(set_name_hint))]
+         pub struct LazyTracker {
+             #[realize]
+             cache: lazy_core::Lazy<Real, TrackerSeed>,
+             source: Source,
+         }",
+    );
+    check(
+        "receivers.rs",
+        "// What `#[derive(RealizeForward)]` writes for:\n\
+         //\n\
+         // #[lazy_core::forwardable]\n\
+         // pub trait Tracker {\n\
+         //     type Tag;\n\
+         //     fn python_type(&self) -> &'static str;\n\
+         //     fn call(&mut self, args: &[i64]) -> i64;\n\
+         //     fn into_tag(self) -> Self::Tag;\n\
+         //     fn set_name_hint(&mut self, hint: &str);\n\
+         //     fn describe(&self) -> String { String::new() }\n\
+         // }\n\
+         //\n\
+         // #[derive(RealizeForward)]\n\
+         // #[realize_forward(Tracker, except(set_name_hint))]\n\
+         // pub struct LazyTracker {\n\
+         //     #[realize]\n\
+         //     cache: lazy_core::Lazy<Real, TrackerSeed>,\n\
+         //     source: Source,\n\
+         // }\n",
+        &expansion,
+    );
+}
+
+#[test]
+fn snapshot_generic_trait_and_methods() {
+    let expansion = expand_derive(
+        &[(
+            "",
+            "pub trait Store<K, V = String> {
+                const CAPACITY: usize;
+                type Iter<'a>: Iterator<Item = &'a V> where Self: 'a;
+                fn get<Q: ?Sized + PartialEq<K>>(&self, key: &Q) -> Option<&V>;
+                fn parse<T: std::str::FromStr>(&self, key: &K) -> Option<T>;
+                fn extend(&mut self, items: impl IntoIterator<Item = (K, V)>);
+                fn iter<'a>(&'a self) -> Self::Iter<'a>;
+            }",
+        )],
+        "#[realize_forward(Store)]
+         pub struct LazyStore<T> where T: Clone {
+             #[realize]
+             cache: lazy_core::Lazy<Map<T>>,
+         }",
+    );
+    check(
+        "generic.rs",
+        "// What `#[derive(RealizeForward)]` writes for:\n\
+         //\n\
+         // #[lazy_core::forwardable]\n\
+         // pub trait Store<K, V = String> {\n\
+         //     const CAPACITY: usize;\n\
+         //     type Iter<'a>: Iterator<Item = &'a V> where Self: 'a;\n\
+         //     fn get<Q: ?Sized + PartialEq<K>>(&self, key: &Q) -> Option<&V>;\n\
+         //     fn parse<T: std::str::FromStr>(&self, key: &K) -> Option<T>;\n\
+         //     fn extend(&mut self, items: impl IntoIterator<Item = (K, V)>);\n\
+         //     fn iter<'a>(&'a self) -> Self::Iter<'a>;\n\
+         // }\n\
+         //\n\
+         // #[derive(RealizeForward)]\n\
+         // #[realize_forward(Store)]\n\
+         // pub struct LazyStore<T> where T: Clone {\n\
+         //     #[realize]\n\
+         //     cache: lazy_core::Lazy<Map<T>>,\n\
+         // }\n",
+        &expansion,
+    );
+}
+
+#[test]
+fn snapshot_remote_mirror() {
+    let expansion = expand_derive(
+        &[(
+            "remote = ::core::fmt::Display",
+            "pub trait Display {
+                fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result;
+            }",
+        )],
+        "#[realize_forward(Display)]
+         pub struct LazyName(#[realize] lazy_core::Lazy<String>);",
+    );
+    check(
+        "remote.rs",
+        "// What `#[derive(RealizeForward)]` writes for a mirror of a std trait:\n\
+         //\n\
+         // #[derive(RealizeForward)]\n\
+         // #[realize_forward(lazy_core::remote::Display)]\n\
+         // pub struct LazyName(#[realize] lazy_core::Lazy<String>);\n",
+        &expansion,
+    );
+}
+
+#[test]
+fn snapshot_forwardable() {
+    let out = trait_def::forwardable(
+        TokenStream::new(),
+        "pub trait Tracker {
+            fn python_type(&self) -> &'static str;
+            fn describe(&self) -> String { format!(\"{}\", self.python_type()) }
+        }"
+        .parse()
+        .unwrap(),
+    );
+    check(
+        "forwardable.rs",
+        "// What `#[forwardable]` writes beside the trait: a hidden macro that\n\
+         // carries its items (default bodies emptied), and its re-export under\n\
+         // the trait's name.\n",
+        &rustfmt(&out.to_string()),
+    );
+}

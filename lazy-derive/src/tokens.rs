@@ -1,0 +1,167 @@
+//! Token-level helpers: re-spanning, renaming generic parameters, and the few
+//! questions about a type that are easiest to answer on its tokens.
+
+use std::collections::HashMap;
+
+use proc_macro2::{Delimiter, Group, Spacing, Span, TokenStream, TokenTree};
+
+/// Gives every token the location of `span`, keeping its own hygiene and
+/// edition.
+///
+/// Types from a trait's signatures resolve where the derive is written; moving
+/// them onto the user's trait path makes an unresolved name point there, where
+/// rustc's import suggestion is useful. The hygiene stays the token's own, so
+/// that a trait written in edition 2021 keeps meaning what it meant there
+/// (`gen` stays an identifier in an edition-2024 crate).
+pub fn respan(tokens: TokenStream, span: Span) -> TokenStream {
+    tokens
+        .into_iter()
+        .map(|tree| match tree {
+            TokenTree::Group(group) => {
+                let mut new = Group::new(group.delimiter(), respan(group.stream(), span));
+                new.set_span(group.span().located_at(span));
+                TokenTree::Group(new)
+            }
+            mut other => {
+                other.set_span(other.span().located_at(span));
+                other
+            }
+        })
+        .collect()
+}
+
+/// Gives every token exactly `span` (location and hygiene).
+pub fn respan_as(tokens: TokenStream, span: Span) -> TokenStream {
+    tokens
+        .into_iter()
+        .map(|tree| match tree {
+            TokenTree::Group(group) => {
+                let mut new = Group::new(group.delimiter(), respan_as(group.stream(), span));
+                new.set_span(span);
+                TokenTree::Group(new)
+            }
+            mut other => {
+                other.set_span(span);
+                other
+            }
+        })
+        .collect()
+}
+
+/// What a generic parameter of the trait turns into in the generated impl.
+#[derive(Default)]
+pub struct Substitution {
+    /// Type and const parameters, by name.
+    pub idents: HashMap<String, TokenStream>,
+    /// Lifetime parameters, by name without the quote.
+    pub lifetimes: HashMap<String, TokenStream>,
+}
+
+impl Substitution {
+    pub fn is_empty(&self) -> bool {
+        self.idents.is_empty() && self.lifetimes.is_empty()
+    }
+
+    /// Replaces the parameters in `tokens`. An identifier right after `::` is
+    /// a path segment, not a parameter, and stays.
+    pub fn apply(&self, tokens: TokenStream) -> TokenStream {
+        if self.is_empty() {
+            return tokens;
+        }
+        let mut out = Vec::new();
+        let mut prev_path_sep = false;
+        let mut prev_quote = false;
+        let mut prev_joint_colon = false;
+        for tree in tokens {
+            let (path_sep, quote, joint_colon) = match &tree {
+                TokenTree::Punct(p) => (
+                    p.as_char() == ':' && prev_joint_colon,
+                    p.as_char() == '\'',
+                    p.as_char() == ':' && p.spacing() == Spacing::Joint,
+                ),
+                _ => (false, false, false),
+            };
+            match tree {
+                TokenTree::Group(group) => {
+                    let mut new = Group::new(group.delimiter(), self.apply(group.stream()));
+                    new.set_span(group.span());
+                    out.push(TokenTree::Group(new));
+                }
+                TokenTree::Ident(ident) if prev_quote => {
+                    match self.lifetimes.get(&ident.to_string()) {
+                        Some(replacement) => {
+                            // Drop the quote that was pushed before the name.
+                            out.pop();
+                            out.extend(replacement.clone());
+                        }
+                        None => out.push(TokenTree::Ident(ident)),
+                    }
+                }
+                TokenTree::Ident(ident) if !prev_path_sep => {
+                    match self.idents.get(&ident.to_string()) {
+                        Some(replacement) => {
+                            let mut trees = replacement.clone().into_iter();
+                            match (trees.next(), trees.next()) {
+                                // A renamed parameter stays a bare identifier.
+                                (Some(TokenTree::Ident(single)), None) => {
+                                    out.push(TokenTree::Ident(single));
+                                }
+                                // A type or const argument keeps its grouping.
+                                _ => out.push(TokenTree::Group(Group::new(
+                                    Delimiter::None,
+                                    replacement.clone(),
+                                ))),
+                            }
+                        }
+                        None => out.push(TokenTree::Ident(ident)),
+                    }
+                }
+                other => out.push(other),
+            }
+            prev_path_sep = path_sep;
+            prev_quote = quote;
+            prev_joint_colon = joint_colon;
+        }
+        out.into_iter().collect()
+    }
+}
+
+/// Whether `tokens` name `Self` itself, other than as the start of a path
+/// (`Self::Item`) or of a qualified path (`<Self as Trait>::Item`).
+pub fn mentions_bare_self(tokens: TokenStream) -> bool {
+    let trees: Vec<TokenTree> = tokens.into_iter().collect();
+    for (i, tree) in trees.iter().enumerate() {
+        match tree {
+            TokenTree::Group(group) if mentions_bare_self(group.stream()) => return true,
+            TokenTree::Ident(ident) if ident == "Self" => {
+                let projected = match trees.get(i + 1) {
+                    Some(TokenTree::Punct(p)) => p.as_char() == ':',
+                    Some(TokenTree::Ident(next)) => next == "as",
+                    _ => false,
+                };
+                if !projected {
+                    return true;
+                }
+            }
+            _ => {}
+        }
+    }
+    false
+}
+
+/// Whether `tokens` contain a `$`, which a `macro_rules!` body cannot carry.
+pub fn contains_dollar(tokens: TokenStream) -> Option<Span> {
+    for tree in tokens {
+        match tree {
+            TokenTree::Group(group) => {
+                let found = contains_dollar(group.stream());
+                if found.is_some() {
+                    return found;
+                }
+            }
+            TokenTree::Punct(p) if p.as_char() == '$' => return Some(p.span()),
+            _ => {}
+        }
+    }
+    None
+}

@@ -1,0 +1,191 @@
+//! `#[forwardable]`: re-emits the trait unchanged and, beside it, a hidden
+//! `macro_rules!` that carries the trait's items to `#[derive(RealizeForward)]`.
+
+use std::collections::hash_map::DefaultHasher;
+use std::hash::{Hash, Hasher};
+
+use proc_macro2::{Span, TokenStream};
+use quote::{ToTokens, format_ident, quote};
+use syn::ext::IdentExt;
+use syn::parse::{Parse, ParseStream};
+use syn::spanned::Spanned;
+use syn::{Attribute, Error, Ident, ItemTrait, Path, Result, Token, TraitItem, Visibility};
+
+use crate::tokens;
+
+/// The arguments of `#[forwardable(...)]`.
+struct Args {
+    /// `remote = ::std::io::Read`: the item is a mirror of that trait.
+    remote: Option<Path>,
+}
+
+impl Parse for Args {
+    fn parse(input: ParseStream) -> Result<Self> {
+        if input.is_empty() {
+            return Ok(Args { remote: None });
+        }
+        let key = input.call(Ident::parse_any)?;
+        if key != "remote" {
+            return Err(Error::new(
+                key.span(),
+                format!(
+                    "unknown argument `{key}`: `#[forwardable]` takes nothing, or `remote = path::to::Trait` on a mirror of a trait of another crate"
+                ),
+            ));
+        }
+        input.parse::<Token![=]>()?;
+        let remote: Path = input.parse()?;
+        if !input.is_empty() {
+            return Err(input.error("unexpected tokens after the remote trait path"));
+        }
+        Ok(Args {
+            remote: Some(remote),
+        })
+    }
+}
+
+/// Expands `#[forwardable(args)] trait ...`. On error, the trait is still
+/// emitted unchanged beside the errors, so that its users do not see a second
+/// error about a missing trait.
+pub fn forwardable(args: TokenStream, input: TokenStream) -> TokenStream {
+    match expand(args, input.clone()) {
+        Ok(tokens) => tokens,
+        Err(err) => {
+            let mut out = input;
+            out.extend(err.into_compile_error());
+            out
+        }
+    }
+}
+
+fn expand(args: TokenStream, input: TokenStream) -> Result<TokenStream> {
+    let args: Args = syn::parse2(args)?;
+    let item: ItemTrait = syn::parse2(input)
+        .map_err(|err| Error::new(err.span(), "`#[forwardable]` goes on a trait definition"))?;
+    let carried = carried_trait(&item)?;
+    let carried_tokens = carried.to_token_stream();
+    if let Some(span) = tokens::contains_dollar(carried_tokens.clone()) {
+        return Err(Error::new(
+            span,
+            "`#[forwardable]` cannot carry a `$` in a trait signature; move the macro call into a type alias",
+        ));
+    }
+
+    let trait_name = item.ident.unraw();
+    let macro_name = format_ident!(
+        "__lazy_forwardable_{}_{:016x}",
+        trait_name,
+        unique_suffix(&item, &carried_tokens),
+        span = Span::call_site(),
+    );
+    let ident = &item.ident;
+    let vis = &item.vis;
+
+    let (trait_item, remote, use_attrs) = match &args.remote {
+        // A mirror describes the real trait: only the macro is emitted, and its
+        // re-export carries the mirror's docs.
+        Some(remote) => {
+            let docs: Vec<&Attribute> = item
+                .attrs
+                .iter()
+                .filter(|a| a.path().is_ident("doc"))
+                .collect();
+            (
+                TokenStream::new(),
+                quote!(remote { #remote }),
+                quote!(#(#docs)* #[doc(inline)]),
+            )
+        }
+        None => (
+            item.to_token_stream(),
+            TokenStream::new(),
+            quote!(#[doc(hidden)]),
+        ),
+    };
+
+    // Only a `pub` trait needs its macro exported (other crates may derive
+    // with it). Any narrower visibility re-exports a local macro, which keeps
+    // the crate root clean and works in function bodies too.
+    let export = matches!(vis, Visibility::Public(_)).then(|| quote!(#[macro_export]));
+
+    Ok(quote! {
+        #trait_item
+        #[doc(hidden)]
+        #export
+        macro_rules! #macro_name {
+            ($($input:tt)*) => {
+                ::lazy_core::__private::__forward_impl! {
+                    trait { #carried_tokens }
+                    #remote
+                    derive { $($input)* }
+                }
+            };
+        }
+        #use_attrs
+        #vis use #macro_name as #ident;
+    })
+}
+
+/// What the hidden macro carries: the trait's items with their signatures,
+/// `#[cfg]` and `#[deprecated]`, but no default bodies (an empty body marks
+/// that a default exists), no docs and no supertraits.
+fn carried_trait(item: &ItemTrait) -> Result<ItemTrait> {
+    let mut carried = item.clone();
+    // A deprecated trait's forwarders must not warn about each method.
+    carried
+        .attrs
+        .retain(|attr| attr.path().is_ident("deprecated"));
+    carried.vis = Visibility::Inherited;
+    carried.colon_token = None;
+    carried.supertraits.clear();
+    let mut errors: Option<Error> = None;
+    let mut push = |err: Error| match &mut errors {
+        Some(errors) => errors.combine(err),
+        None => errors = Some(err),
+    };
+    for trait_item in &mut carried.items {
+        match trait_item {
+            TraitItem::Fn(method) => {
+                method.attrs.retain(is_carried_attr);
+                if let Some(body) = &mut method.default {
+                    body.stmts.clear();
+                }
+            }
+            TraitItem::Const(constant) => {
+                constant.attrs.retain(is_carried_attr);
+                constant.default = None;
+            }
+            TraitItem::Type(ty) => {
+                ty.attrs.retain(is_carried_attr);
+                ty.default = None;
+            }
+            TraitItem::Macro(mac) => push(Error::new(
+                mac.mac.path.span(),
+                "`#[forwardable]` cannot see the items that a macro call in a trait expands to; write them out in the trait",
+            )),
+            other => push(Error::new(
+                other.span(),
+                "`#[forwardable]` does not understand this trait item",
+            )),
+        }
+    }
+    match errors {
+        Some(errors) => Err(errors),
+        None => Ok(carried),
+    }
+}
+
+fn is_carried_attr(attr: &Attribute) -> bool {
+    let path = attr.path();
+    path.is_ident("cfg") || path.is_ident("deprecated")
+}
+
+/// Keeps two same-named traits of one crate apart: the trait's tokens and its
+/// position in the source (both deterministic).
+fn unique_suffix(item: &ItemTrait, carried: &TokenStream) -> u64 {
+    let mut hasher = DefaultHasher::new();
+    item.ident.to_string().hash(&mut hasher);
+    carried.to_string().hash(&mut hasher);
+    format!("{:?}", item.ident.span()).hash(&mut hasher);
+    hasher.finish()
+}

@@ -1,0 +1,93 @@
+// What `#[derive(RealizeForward)]` writes for:
+//
+// #[lazy_core::forwardable]
+// pub trait Tracker {
+//     type Tag;
+//     fn python_type(&self) -> &'static str;
+//     fn call(&mut self, args: &[i64]) -> i64;
+//     fn into_tag(self) -> Self::Tag;
+//     fn set_name_hint(&mut self, hint: &str);
+//     fn describe(&self) -> String { String::new() }
+// }
+//
+// #[derive(RealizeForward)]
+// #[realize_forward(Tracker, except(set_name_hint))]
+// pub struct LazyTracker {
+//     #[realize]
+//     cache: lazy_core::Lazy<Real, TrackerSeed>,
+//     source: Source,
+// }
+
+#[automatically_derived]
+impl ::lazy_core::Realize for LazyTracker
+where
+    lazy_core::Lazy<Real, TrackerSeed>: ::lazy_core::Realize,
+{
+    type Target = <lazy_core::Lazy<Real, TrackerSeed> as ::lazy_core::Realize>::Target;
+    #[inline]
+    fn realize(&self) -> &Self::Target {
+        ::lazy_core::Realize::realize(&self.cache)
+    }
+}
+#[automatically_derived]
+impl Tracker for LazyTracker
+where
+    <LazyTracker as ::lazy_core::Realize>::Target: Tracker + ::core::marker::Sized,
+    LazyTracker: ::lazy_core::RealizeMut,
+    LazyTracker: ::lazy_core::RealizeInto,
+{
+    type Tag = <<LazyTracker as ::lazy_core::Realize>::Target as Tracker>::Tag;
+    #[inline]
+    fn python_type(&self) -> &'static str {
+        <<LazyTracker as ::lazy_core::Realize>::Target as Tracker>::python_type(
+            ::lazy_core::Realize::realize(self),
+        )
+    }
+    #[inline]
+    fn call(&mut self, __arg0: &[i64]) -> i64 {
+        <<LazyTracker as ::lazy_core::Realize>::Target as Tracker>::call(
+            ::lazy_core::RealizeMut::realize_mut(self),
+            __arg0,
+        )
+    }
+    #[inline]
+    fn into_tag(self) -> Self::Tag {
+        <<LazyTracker as ::lazy_core::Realize>::Target as Tracker>::into_tag(
+            ::lazy_core::RealizeInto::into_realized(self),
+        )
+    }
+    #[inline]
+    #[deny(unconditional_recursion)]
+    fn set_name_hint(&mut self, __arg0: &str) {
+        Self::set_name_hint(self, __arg0)
+    }
+    #[inline]
+    fn describe(&self) -> String {
+        <<LazyTracker as ::lazy_core::Realize>::Target as Tracker>::describe(
+            ::lazy_core::Realize::realize(self),
+        )
+    }
+}
+#[automatically_derived]
+impl ::lazy_core::RealizeMut for LazyTracker
+where
+    lazy_core::Lazy<Real, TrackerSeed>: ::lazy_core::RealizeMut,
+{
+    #[inline]
+    fn realize_mut(&mut self) -> &mut Self::Target {
+        ::lazy_core::RealizeMut::realize_mut(&mut self.cache)
+    }
+}
+#[automatically_derived]
+impl ::lazy_core::RealizeInto for LazyTracker
+where
+    lazy_core::Lazy<Real, TrackerSeed>: ::lazy_core::RealizeInto,
+{
+    #[inline]
+    fn into_realized(self) -> Self::Target
+    where
+        Self::Target: ::core::marker::Sized,
+    {
+        ::lazy_core::RealizeInto::into_realized(self.cache)
+    }
+}

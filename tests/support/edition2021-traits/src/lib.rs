@@ -1,0 +1,36 @@
+//! Forwardable traits written in edition 2021, derived from edition 2024.
+
+#![deny(missing_docs, warnings)]
+
+/// A trait whose tokens travel, through its hidden macro, into a crate of
+/// another edition.
+#[lazy_core::forwardable]
+pub trait Legacy {
+    /// `gen` is an identifier in 2021 and a reserved keyword in 2024.
+    fn gen(&self) -> u32;
+    /// Return-position `impl Trait` capturing the receiver's lifetime.
+    fn values(&self) -> impl Iterator<Item = &u32> + '_;
+    /// Adds to every value (`dyn_`: `dyn` was a keyword already in 2018).
+    fn bump(&mut self, dyn_: u32);
+    /// The sum, later.
+    #[allow(async_fn_in_trait)]
+    async fn later(&self) -> u32;
+}
+
+/// An implementor to build lazily.
+pub struct Numbers(pub Vec<u32>);
+
+impl Legacy for Numbers {
+    fn gen(&self) -> u32 {
+        self.0.len() as u32
+    }
+    fn values(&self) -> impl Iterator<Item = &u32> + '_ {
+        self.0.iter()
+    }
+    fn bump(&mut self, by: u32) {
+        self.0.iter_mut().for_each(|v| *v += by);
+    }
+    async fn later(&self) -> u32 {
+        self.0.iter().sum()
+    }
+}

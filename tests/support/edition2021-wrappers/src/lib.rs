@@ -1,0 +1,25 @@
+//! An edition-2021 crate that derives `RealizeForward` for a trait of an
+//! edition-2024 crate.
+
+#![deny(missing_docs, warnings)]
+
+use edition2024_traits::{Modern, Numbers};
+use lazy_core::{Lazy, RealizeForward};
+
+/// Forwards `Modern` to lazily built numbers.
+#[derive(RealizeForward)]
+#[realize_forward(Modern)]
+pub struct LazyModern {
+    #[realize]
+    /// The lazily built numbers.
+    pub cache: Lazy<Numbers>,
+}
+
+impl LazyModern {
+    /// A lazy that builds its numbers with `make` on first use.
+    pub fn new(make: fn() -> Numbers) -> Self {
+        LazyModern {
+            cache: Lazy::new(make),
+        }
+    }
+}

@@ -1,0 +1,62 @@
+//! A trait defined in an edition-2021 crate derived here (edition 2024), and
+//! an edition-2024 trait derived in an edition-2021 crate.
+
+mod common;
+
+use std::future::Future;
+use std::pin::pin;
+use std::task::{Context, Poll, Waker};
+
+use common::{Counted, counted};
+use edition2021_traits::{Legacy, Numbers};
+use edition2024_traits::Modern;
+use lazy_core::{Lazy, RealizeForward};
+
+#[derive(RealizeForward)]
+#[realize_forward(Legacy)]
+pub struct LazyLegacy {
+    #[realize]
+    cache: Lazy<Numbers, Counted<Numbers>>,
+}
+
+fn block_on<F: Future>(future: F) -> F::Output {
+    let mut future = pin!(future);
+    let mut cx = Context::from_waker(Waker::noop());
+    loop {
+        if let Poll::Ready(value) = future.as_mut().poll(&mut cx) {
+            return value;
+        }
+    }
+}
+
+#[test]
+fn edition_2021_trait_derived_in_edition_2024() {
+    let (cache, builds) = counted(|| Numbers(vec![1, 2]));
+    let mut lazy = LazyLegacy { cache };
+    assert_eq!(lazy.r#gen(), 2);
+    lazy.bump(10);
+    assert_eq!(lazy.values().copied().collect::<Vec<u32>>(), vec![11, 12]);
+    assert_eq!(block_on(lazy.later()), 23);
+    assert_eq!(builds.get(), 1);
+}
+
+/// The same trait named by an absolute path into the other crate.
+#[derive(RealizeForward)]
+#[realize_forward(::edition2021_traits::Legacy)]
+pub struct ByPath(#[realize] Lazy<Numbers>);
+
+#[test]
+fn trait_of_another_crate_named_by_path() {
+    let lazy = ByPath(Lazy::new(|| Numbers(vec![3])));
+    assert_eq!(lazy.r#gen(), 1);
+}
+
+#[test]
+fn edition_2024_trait_derived_in_edition_2021() {
+    let lazy = edition2021_wrappers::LazyModern::new(|| edition2024_traits::Numbers(vec![4, 5]));
+    assert!(!Lazy::is_realized(&lazy.cache));
+    assert_eq!(lazy.r#gen(), 2);
+    assert_eq!(lazy.values().copied().collect::<Vec<u32>>(), vec![4, 5]);
+    assert_eq!(lazy.total(), 9);
+    assert!(Lazy::is_realized(&lazy.cache));
+}

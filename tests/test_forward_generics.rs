@@ -1,0 +1,243 @@
+//! Generic methods, generic traits (with and without arguments), lifetime
+//! parameters, and generic or tuple wrapper structs.
+
+mod common;
+
+use std::fmt::Debug;
+
+use common::{Counted, counted};
+use lazy_core::{Lazy, Realize, RealizeForward, forwardable};
+
+#[forwardable]
+pub trait Convert {
+    /// Type parameter with bounds and a where clause.
+    fn describe<T: Debug, U>(&self, value: T, extra: U) -> String
+    where
+        U: Clone + Into<u64>;
+    /// A parameter only the return type determines: needs the turbofish.
+    fn parse<T: std::str::FromStr>(&self) -> Option<T>;
+    /// A const parameter.
+    fn repeat<const N: usize>(&self) -> [u8; N];
+    /// Lifetime parameters, late-bound and early-bound.
+    fn longest<'a>(&self, a: &'a str, b: &'a str) -> &'a str;
+    fn pick<'a, T: 'a + ?Sized>(&'a self, other: &'a T) -> (&'a str, &'a T);
+    /// `impl Trait` argument (no turbofish allowed).
+    fn join(&self, parts: impl IntoIterator<Item = u8>) -> String;
+    /// `impl Trait` in return position.
+    fn digits(&self) -> impl Iterator<Item = u32> + '_;
+}
+
+pub struct Text(String);
+
+impl Convert for Text {
+    fn describe<T: Debug, U>(&self, value: T, extra: U) -> String
+    where
+        U: Clone + Into<u64>,
+    {
+        format!("{}={:?}+{}", self.0, value, extra.into())
+    }
+    fn parse<T: std::str::FromStr>(&self) -> Option<T> {
+        self.0.parse().ok()
+    }
+    fn repeat<const N: usize>(&self) -> [u8; N] {
+        [self.0.len() as u8; N]
+    }
+    fn longest<'a>(&self, a: &'a str, b: &'a str) -> &'a str {
+        if a.len() >= b.len() { a } else { b }
+    }
+    fn pick<'a, T: 'a + ?Sized>(&'a self, other: &'a T) -> (&'a str, &'a T) {
+        (&self.0, other)
+    }
+    fn join(&self, parts: impl IntoIterator<Item = u8>) -> String {
+        let parts: Vec<String> = parts.into_iter().map(|p| p.to_string()).collect();
+        format!("{}:{}", self.0, parts.join(","))
+    }
+    fn digits(&self) -> impl Iterator<Item = u32> + '_ {
+        self.0.chars().filter_map(|c| c.to_digit(10))
+    }
+}
+
+#[derive(RealizeForward)]
+#[realize_forward(Convert)]
+pub struct LazyText {
+    #[realize]
+    cache: Lazy<Text, Counted<Text>>,
+}
+
+fn lazy_text(s: &'static str) -> (LazyText, std::rc::Rc<std::cell::Cell<u32>>) {
+    let (cache, builds) = counted(move || Text(s.to_owned()));
+    (LazyText { cache }, builds)
+}
+
+#[test]
+fn generic_methods_forward_with_their_arguments() {
+    let (text, builds) = lazy_text("42");
+    assert_eq!(text.describe(7u8, 1u32), "42=7+1");
+    assert_eq!(text.parse::<u64>(), Some(42));
+    assert_eq!(text.parse::<f32>(), Some(42.0));
+    assert_eq!(text.repeat::<3>(), [2, 2, 2]);
+    assert_eq!(text.longest("ab", "abc"), "abc");
+    assert_eq!(text.pick("x"), ("42", "x"));
+    assert_eq!(text.join([1, 2]), "42:1,2");
+    assert_eq!(text.digits().collect::<Vec<_>>(), vec![4, 2]);
+    assert_eq!(builds.get(), 1);
+}
+
+// A generic trait, forwarded for every instantiation (named without
+// arguments) or for one (named with arguments).
+#[forwardable]
+pub trait Store<K, V = String>
+where
+    K: PartialEq,
+{
+    fn put(&mut self, key: K, value: V);
+    fn fetch(&self, key: &K) -> Option<&V>;
+}
+
+#[derive(Default)]
+pub struct VecStore<K, V> {
+    items: Vec<(K, V)>,
+}
+
+impl<K: PartialEq, V> Store<K, V> for VecStore<K, V> {
+    fn put(&mut self, key: K, value: V) {
+        self.items.push((key, value));
+    }
+    fn fetch(&self, key: &K) -> Option<&V> {
+        self.items.iter().find(|(k, _)| k == key).map(|(_, v)| v)
+    }
+}
+
+/// Named without arguments: `impl<K, V> Store<K, V> for AnyStore<...>`.
+/// The wrapper's own parameter `K` collides with the trait's, on purpose.
+#[derive(RealizeForward)]
+#[realize_forward(Store)]
+pub struct AnyStore<K: PartialEq + 'static> {
+    #[realize]
+    cache: Lazy<VecStore<K, u32>, Counted<VecStore<K, u32>>>,
+}
+
+/// Named with arguments (the second one defaulted).
+#[derive(RealizeForward)]
+#[realize_forward(Store<u8>)]
+pub struct ByteStore(#[realize] Lazy<VecStore<u8, String>, Counted<VecStore<u8, String>>>);
+
+#[test]
+fn generic_trait_without_arguments_forwards_every_instantiation() {
+    let (cache, builds) = counted(VecStore::<&'static str, u32>::default);
+    let mut store = AnyStore { cache };
+    store.put("a", 1);
+    store.put("b", 2);
+    assert_eq!(store.fetch(&"b"), Some(&2));
+    assert_eq!(store.fetch(&"z"), None);
+    assert_eq!(builds.get(), 1);
+}
+
+#[test]
+fn generic_trait_with_arguments_and_tuple_struct() {
+    let (cache, builds) = counted(VecStore::<u8, String>::default);
+    let mut store = ByteStore(cache);
+    store.put(1, String::from("one"));
+    assert_eq!(store.fetch(&1).map(String::as_str), Some("one"));
+    assert_eq!(builds.get(), 1);
+}
+
+// A trait with a lifetime parameter.
+#[forwardable]
+pub trait Borrowing<'a> {
+    fn first(&self, items: &'a [u8]) -> &'a u8;
+}
+
+pub struct First;
+impl<'a> Borrowing<'a> for First {
+    fn first(&self, items: &'a [u8]) -> &'a u8 {
+        &items[0]
+    }
+}
+
+#[derive(RealizeForward)]
+#[realize_forward(Borrowing)]
+pub struct LazyFirst(#[realize] Lazy<First, Counted<First>>);
+
+#[test]
+fn trait_with_lifetime_parameter() {
+    let (cache, builds) = counted(|| First);
+    let lazy = LazyFirst(cache);
+    let items = [9, 8];
+    assert_eq!(*lazy.first(&items), 9);
+    assert_eq!(builds.get(), 1);
+}
+
+// A generic wrapper with lifetime, type and const parameters and a where
+// clause, realizing through a hand-written `Realize`.
+#[forwardable]
+pub trait Sized3 {
+    fn size(&self) -> usize;
+}
+
+impl<T> Sized3 for Vec<T> {
+    fn size(&self) -> usize {
+        self.len()
+    }
+}
+
+#[derive(RealizeForward)]
+#[realize_forward(Sized3)]
+pub struct Window<'a, T, const N: usize>
+where
+    T: Clone,
+{
+    items: &'a Lazy<Vec<T>>,
+}
+
+impl<'a, T: Clone, const N: usize> Realize for Window<'a, T, N> {
+    type Target = Vec<T>;
+    fn realize(&self) -> &Vec<T> {
+        self.items.realize()
+    }
+}
+
+#[test]
+fn generic_wrapper_with_hand_written_realize() {
+    let items: Lazy<Vec<char>> = Lazy::new(|| vec!['a', 'b']);
+    let window: Window<'_, char, 4> = Window { items: &items };
+    assert!(!Lazy::is_realized(&items));
+    assert_eq!(window.size(), 2);
+    assert!(Lazy::is_realized(&items));
+}
+
+// Const parameters with defaults: `Array<>` takes the default, `Array<5>`
+// names one instantiation.
+#[forwardable]
+pub trait Array<const N: usize = 3> {
+    const LEN: usize = N;
+    fn array(&self) -> [u8; N];
+}
+
+impl<const N: usize> Array<N> for u8 {
+    fn array(&self) -> [u8; N] {
+        [*self; N]
+    }
+}
+
+/// A trait with no items at all.
+#[forwardable]
+pub trait Marker {}
+
+impl Marker for u8 {}
+
+#[derive(RealizeForward)]
+#[realize_forward(Marker, Array<>, Array<5>)]
+pub struct LazyByte(#[realize] Lazy<u8, Counted<u8>>);
+
+#[test]
+fn const_parameter_defaults_and_empty_traits() {
+    fn is_marker(_: &impl Marker) {}
+    let (cache, builds) = counted(|| 2u8);
+    let byte = LazyByte(cache);
+    is_marker(&byte);
+    assert_eq!(<LazyByte as Array>::array(&byte), [2, 2, 2]);
+    assert_eq!(<LazyByte as Array<5>>::array(&byte), [2; 5]);
+    assert_eq!(<LazyByte as Array<5>>::LEN, 5);
+    assert_eq!(builds.get(), 1);
+}

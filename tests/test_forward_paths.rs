@@ -1,0 +1,182 @@
+//! Traits in modules, named by a `use` or by a path; two same-named traits in
+//! one crate; several traits in one `realize_forward(...)`; supertraits.
+
+mod common;
+
+use common::{Counted, counted};
+use lazy_core::{Lazy, RealizeForward};
+
+pub mod a {
+    #[lazy_core::forwardable]
+    pub trait Named {
+        fn name(&self) -> String;
+    }
+
+    pub mod deeper {
+        #[lazy_core::forwardable]
+        pub(crate) trait Weighed {
+            fn weight(&self) -> u32;
+        }
+    }
+}
+
+pub mod b {
+    /// Same name as `a::Named`, different trait.
+    #[lazy_core::forwardable]
+    pub trait Named {
+        fn name(&self) -> String;
+        fn id(&self) -> u32;
+    }
+}
+
+pub mod c {
+    /// Same name and the very same tokens as `a::Named`: still a different
+    /// hidden macro.
+    #[lazy_core::forwardable]
+    pub trait Named {
+        fn name(&self) -> String;
+    }
+}
+
+pub mod sup {
+    #[lazy_core::forwardable]
+    pub trait Base {
+        fn base(&self) -> u8;
+    }
+
+    #[lazy_core::forwardable]
+    pub trait Derived: Base {
+        fn derived(&self) -> u8 {
+            self.base() + 1
+        }
+    }
+}
+
+use a::Named;
+
+pub struct Real;
+
+impl a::Named for Real {
+    fn name(&self) -> String {
+        String::from("a")
+    }
+}
+impl b::Named for Real {
+    fn name(&self) -> String {
+        String::from("b")
+    }
+    fn id(&self) -> u32 {
+        7
+    }
+}
+impl c::Named for Real {
+    fn name(&self) -> String {
+        String::from("c")
+    }
+}
+impl a::deeper::Weighed for Real {
+    fn weight(&self) -> u32 {
+        70
+    }
+}
+impl sup::Base for Real {
+    fn base(&self) -> u8 {
+        10
+    }
+}
+impl sup::Derived for Real {
+    fn derived(&self) -> u8 {
+        20
+    }
+}
+
+#[derive(RealizeForward)]
+#[realize_forward(Named, b::Named, c::Named, crate::a::deeper::Weighed)]
+#[realize_forward(sup::Base, self::sup::Derived, except(base))]
+pub struct LazyReal {
+    #[realize]
+    cache: Lazy<Real, Counted<Real>>,
+}
+
+impl LazyReal {
+    /// Answers `Base::base` without building.
+    fn base(&self) -> u8 {
+        1
+    }
+}
+
+#[test]
+fn same_named_traits_in_two_modules_both_forward() {
+    let (cache, builds) = counted(|| Real);
+    let lazy = LazyReal { cache };
+    assert_eq!(Named::name(&lazy), "a");
+    assert_eq!(b::Named::name(&lazy), "b");
+    assert_eq!(b::Named::id(&lazy), 7);
+    assert_eq!(c::Named::name(&lazy), "c");
+    assert_eq!(builds.get(), 1);
+}
+
+#[test]
+fn paths_with_crate_and_self_and_restricted_visibility() {
+    use a::deeper::Weighed;
+    let (cache, builds) = counted(|| Real);
+    let lazy = LazyReal { cache };
+    assert_eq!(lazy.weight(), 70);
+    assert_eq!(builds.get(), 1);
+}
+
+#[test]
+fn supertraits_are_forwarded_when_listed() {
+    use sup::{Base, Derived};
+    let (cache, builds) = counted(|| Real);
+    let lazy = LazyReal { cache };
+    assert_eq!(Base::base(&lazy), 1, "excepted: the wrapper answers");
+    assert_eq!(builds.get(), 0);
+    assert_eq!(lazy.derived(), 20, "the target's override, not the default");
+    assert_eq!(builds.get(), 1);
+}
+
+pub mod parent {
+    pub mod child {
+        /// Visible to the parent only.
+        #[lazy_core::forwardable]
+        pub(super) trait Secret {
+            fn secret(&self) -> u8;
+        }
+
+        impl Secret for u8 {
+            fn secret(&self) -> u8 {
+                *self + 1
+            }
+        }
+    }
+
+    #[derive(lazy_core::RealizeForward)]
+    #[realize_forward(child::Secret)]
+    pub struct LazySecret(#[realize] pub lazy_core::Lazy<u8>);
+
+    pub fn reveal(lazy: &LazySecret) -> u8 {
+        use child::Secret;
+        lazy.secret()
+    }
+}
+
+#[test]
+fn restricted_and_private_traits_in_modules_and_function_bodies() {
+    let lazy = parent::LazySecret(Lazy::new(|| 1));
+    assert_eq!(parent::reveal(&lazy), 2);
+
+    #[lazy_core::forwardable]
+    trait Local {
+        fn local(&self) -> u8;
+    }
+    impl Local for u8 {
+        fn local(&self) -> u8 {
+            *self * 10
+        }
+    }
+    #[derive(RealizeForward)]
+    #[realize_forward(Local)]
+    struct LazyLocal(#[realize] Lazy<u8>);
+    assert_eq!(LazyLocal(Lazy::new(|| 4)).local(), 40);
+}

@@ -1,0 +1,133 @@
+//! Method shapes: `async fn`, `unsafe fn`, `#[cfg]`, `#[deprecated]`,
+//! `#[must_use]`, pattern parameters, `extern "C"` methods.
+
+#![deny(warnings)]
+#![allow(async_fn_in_trait)]
+// the trait is only used here
+// `cfg(all())` / `cfg(any())`: always on / off, for rustc and rust-analyzer alike.
+#![allow(clippy::non_minimal_cfg)]
+
+mod common;
+
+use std::future::Future;
+use std::pin::pin;
+use std::task::{Context, Poll, Waker};
+
+use common::{Counted, counted};
+use lazy_core::{Lazy, RealizeForward, forwardable};
+
+#[forwardable]
+pub trait Shapes {
+    async fn fetch(&self, key: u32) -> u32;
+    fn fetch_send(&self) -> impl Future<Output = u32> + Send;
+    /// # Safety
+    /// `index` must be below 4.
+    unsafe fn get_unchecked(&self, index: usize) -> u8;
+    #[cfg(all())]
+    fn present(&self) -> &'static str;
+    #[cfg(any())]
+    fn absent(&self) -> &'static str;
+    #[deprecated(note = "use `present`")]
+    fn old(&self) -> u8;
+    #[must_use]
+    fn must(&self) -> u8;
+    fn patterns(&self, (a, b): (u8, u8), [c, ..]: [u8; 2], mut d: u8, _: u8) -> u8 {
+        d += a + b + c;
+        d
+    }
+    extern "C" fn c_abi(&self) -> u8;
+}
+
+pub struct Real([u8; 4]);
+
+impl Shapes for Real {
+    async fn fetch(&self, key: u32) -> u32 {
+        key + u32::from(self.0[0])
+    }
+    fn fetch_send(&self) -> impl Future<Output = u32> + Send {
+        let first = u32::from(self.0[0]);
+        async move { first * 2 }
+    }
+    unsafe fn get_unchecked(&self, index: usize) -> u8 {
+        // SAFETY: the caller keeps `index` below 4.
+        unsafe { *self.0.get_unchecked(index) }
+    }
+    #[cfg(all())]
+    fn present(&self) -> &'static str {
+        "present"
+    }
+    fn old(&self) -> u8 {
+        self.0[1]
+    }
+    fn must(&self) -> u8 {
+        self.0[2]
+    }
+    fn patterns(&self, (a, b): (u8, u8), [c, _]: [u8; 2], d: u8, e: u8) -> u8 {
+        self.0[0] + a + b + c + d + e
+    }
+    extern "C" fn c_abi(&self) -> u8 {
+        self.0[3]
+    }
+}
+
+#[derive(RealizeForward)]
+#[realize_forward(Shapes)]
+pub struct LazyShapes {
+    #[realize]
+    cache: Lazy<Real, Counted<Real>>,
+}
+
+fn lazy() -> (LazyShapes, std::rc::Rc<std::cell::Cell<u32>>) {
+    let (cache, builds) = counted(|| Real([1, 2, 3, 4]));
+    (LazyShapes { cache }, builds)
+}
+
+fn block_on<F: Future>(future: F) -> F::Output {
+    let mut future = pin!(future);
+    let mut cx = Context::from_waker(Waker::noop());
+    loop {
+        if let Poll::Ready(value) = future.as_mut().poll(&mut cx) {
+            return value;
+        }
+    }
+}
+
+#[test]
+fn async_fn_realizes_when_called_and_forwards_the_future() {
+    let (shapes, builds) = lazy();
+    let future = shapes.fetch(10);
+    assert_eq!(builds.get(), 1, "calling realizes, before any poll");
+    assert_eq!(block_on(future), 11);
+    assert_eq!(block_on(shapes.fetch_send()), 2);
+    assert_eq!(builds.get(), 1);
+}
+
+#[test]
+fn unsafe_fn_is_forwarded_as_unsafe() {
+    let (shapes, builds) = lazy();
+    // SAFETY: 3 is below 4.
+    assert_eq!(unsafe { shapes.get_unchecked(3) }, 4);
+    assert_eq!(builds.get(), 1);
+}
+
+#[test]
+fn cfg_methods_are_forwarded_under_the_same_cfg() {
+    let (shapes, _) = lazy();
+    assert_eq!(shapes.present(), "present");
+}
+
+#[test]
+#[allow(deprecated)]
+fn deprecated_methods_are_forwarded_without_warning() {
+    let (shapes, _) = lazy();
+    assert_eq!(shapes.old(), 2);
+}
+
+#[test]
+fn must_use_patterns_and_abi() {
+    let (shapes, builds) = lazy();
+    assert_eq!(shapes.must(), 3);
+    assert_eq!(shapes.patterns((1, 1), [1, 9], 1, 1), 6);
+    assert_eq!(shapes.c_abi(), 4);
+    assert_eq!(builds.get(), 1);
+}

@@ -1,0 +1,102 @@
+//! The generated code names everything absolutely and introduces no names the
+//! user could see: it compiles without warnings, even with `core`, `std`,
+//! `lazy_core`, `Result`, `Option`, `Box`, `Realize` and friends shadowed,
+//! and with user names that look like ours.
+
+#![deny(warnings, unused_qualifications, clippy::all)]
+#![allow(dead_code, non_camel_case_types)]
+
+mod core {}
+mod std {}
+mod lazy_core {}
+struct Result;
+struct Option;
+struct Box;
+struct Vec;
+struct String;
+struct Realize;
+struct RealizeMut;
+struct RealizeInto;
+struct Sized;
+struct Future;
+struct Deref;
+struct __private;
+trait Trait {}
+
+mod tracker {
+    #[::lazy_core::forwardable]
+    pub trait Tracker {
+        type Output;
+        const ID: u32;
+        fn realize(&self, __arg0: u32, __arg1: u32) -> u32;
+        fn into_realized(self, realize: u32) -> u32;
+        fn realize_mut(&mut self, self_: u32) -> u32;
+        fn boxed(self: ::std::boxed::Box<Self>) -> u32;
+        fn output(&self) -> Self::Output;
+        /// Pattern parameters, allowed with a default body.
+        fn patterns(&self, (a, b): (u32, u32), mut c: u32, _: u32) -> u32 {
+            c += a + b;
+            c
+        }
+        fn generic<T: ::core::fmt::Debug, const N: usize>(&self, t: T) -> ::std::string::String;
+    }
+}
+
+use tracker::Tracker;
+
+struct Real(u32);
+
+impl Tracker for Real {
+    type Output = ::std::string::String;
+    const ID: u32 = 9;
+    fn realize(&self, a: u32, b: u32) -> u32 {
+        self.0 + a + b
+    }
+    fn into_realized(self, realize: u32) -> u32 {
+        self.0 * realize
+    }
+    fn realize_mut(&mut self, by: u32) -> u32 {
+        self.0 += by;
+        self.0
+    }
+    fn boxed(self: ::std::boxed::Box<Self>) -> u32 {
+        self.0
+    }
+    fn output(&self) -> ::std::string::String {
+        ::std::format!("real {}", self.0)
+    }
+    fn patterns(&self, (a, b): (u32, u32), c: u32, d: u32) -> u32 {
+        self.0 + a + b + c + d
+    }
+    fn generic<T: ::core::fmt::Debug, const N: usize>(&self, t: T) -> ::std::string::String {
+        ::std::format!("{t:?}{N}")
+    }
+}
+
+#[derive(::lazy_core::RealizeForward)]
+#[realize_forward(Tracker)]
+struct Wrapper<T: ::core::fmt::Debug> {
+    #[realize]
+    cache: ::lazy_core::Lazy<Real>,
+    extra: T,
+}
+
+#[test]
+fn expansion_is_hygienic() {
+    use ::lazy_core::Realize as _;
+    let make = || Wrapper {
+        cache: ::lazy_core::Lazy::new(|| Real(1)),
+        extra: 'x',
+    };
+    let wrapper = make();
+    assert_eq!(Tracker::realize(&wrapper, 2, 3), 6);
+    assert_eq!(wrapper.output(), "real 1");
+    assert_eq!(wrapper.patterns((1, 1), 1, 1), 5);
+    assert_eq!(wrapper.generic::<u8, 3>(7), "73");
+    assert_eq!(<Wrapper<char> as Tracker>::ID, 9);
+    assert_eq!(wrapper.cache.realize().0, 1);
+    let mut wrapper = make();
+    assert_eq!(Tracker::realize_mut(&mut wrapper, 4), 5);
+    assert_eq!(Tracker::into_realized(wrapper, 10), 50);
+    assert_eq!(::std::boxed::Box::new(make()).boxed(), 1);
+}

@@ -1,0 +1,148 @@
+//! `#[derive(RealizeAll)]` on user types: Dynamo's `realize_all` over the
+//! fields of trackers, with `#[realize_all(skip)]` for non-var fields.
+
+use std::cell::Cell;
+use std::collections::HashMap;
+use std::rc::Rc;
+
+use lazy_core::{Lazy, RealizeAll};
+
+type Tracker = Lazy<String, Box<dyn FnOnce() -> String>>;
+
+fn tracker(text: &'static str) -> Tracker {
+    Lazy::new(Box::new(move || text.to_owned()))
+}
+
+/// Not a tracker and without `RealizeAll`: must be skipped.
+struct Guards(#[allow(dead_code)] Vec<&'static str>);
+
+#[derive(RealizeAll)]
+struct Frame {
+    locals: HashMap<&'static str, Tracker>,
+    stack: Vec<Tracker>,
+    depth: usize,
+    name: String,
+    #[realize_all(skip)]
+    _guards: Guards,
+    #[realize_all(skip)]
+    not_walked: Tracker,
+}
+
+#[test]
+fn struct_fields_are_walked_and_skipped_fields_are_not() {
+    let frame = Frame {
+        locals: [("x", tracker("1"))].into_iter().collect(),
+        stack: vec![tracker("2"), tracker("3")],
+        depth: 1,
+        name: String::from("f"),
+        _guards: Guards(vec!["TYPE_MATCH"]),
+        not_walked: tracker("4"),
+    };
+    frame.realize_all();
+    assert!(Lazy::is_realized(&frame.locals["x"]));
+    assert!(frame.stack.iter().all(Lazy::is_realized));
+    assert!(
+        !Lazy::is_realized(&frame.not_walked),
+        "skipped fields are Dynamo's _nonvar_fields: never realized"
+    );
+    assert_eq!((frame.depth, frame.name.as_str()), (1, "f"));
+}
+
+#[derive(RealizeAll)]
+enum Value {
+    Leaf(Tracker),
+    Pair(Tracker, #[realize_all(skip)] Tracker),
+    Named {
+        items: Vec<Value>,
+        #[realize_all(skip)]
+        label: Tracker,
+    },
+    Empty,
+}
+
+#[test]
+fn enum_variants_walk_their_own_fields() {
+    let value = Value::Named {
+        items: vec![
+            Value::Leaf(tracker("a")),
+            Value::Pair(tracker("b"), tracker("c")),
+            Value::Empty,
+        ],
+        label: tracker("d"),
+    };
+    value.realize_all();
+    let Value::Named { items, label } = &value else {
+        unreachable!()
+    };
+    assert!(!Lazy::is_realized(label));
+    let Value::Leaf(a) = &items[0] else {
+        unreachable!()
+    };
+    let Value::Pair(b, c) = &items[1] else {
+        unreachable!()
+    };
+    assert!(Lazy::is_realized(a));
+    assert!(Lazy::is_realized(b));
+    assert!(!Lazy::is_realized(c));
+}
+
+#[derive(RealizeAll)]
+struct Generic<T, U: Clone> {
+    walked: Vec<T>,
+    #[realize_all(skip)]
+    _skipped: U,
+}
+
+#[test]
+fn generic_fields_get_bounds_only_where_walked() {
+    /// Clone but not RealizeAll: fine, since it is skipped.
+    #[derive(Clone)]
+    struct Opaque;
+    let g = Generic {
+        walked: vec![tracker("x")],
+        _skipped: Opaque,
+    };
+    g.realize_all();
+    assert!(Lazy::is_realized(&g.walked[0]));
+}
+
+#[derive(RealizeAll)]
+struct Tuple(Rc<Tracker>, Rc<Tracker>);
+
+/// A node that counts how often a walk reaches it.
+struct Counted(Rc<Cell<usize>>);
+
+impl RealizeAll for Counted {
+    fn realize_all(&self) {
+        self.0.set(self.0.get() + 1);
+    }
+}
+
+type CountedLazy = Lazy<Counted, Box<dyn FnOnce() -> Counted>>;
+
+#[derive(RealizeAll)]
+struct Shared {
+    left: Rc<CountedLazy>,
+    right: Vec<Rc<CountedLazy>>,
+}
+
+#[test]
+fn a_node_shared_by_two_fields_is_walked_once() {
+    let walks = Rc::new(Cell::new(0));
+    let w = Rc::clone(&walks);
+    let shared: Rc<CountedLazy> = Rc::new(Lazy::new(Box::new(move || Counted(w))));
+    let frame = Shared {
+        left: Rc::clone(&shared),
+        right: vec![Rc::clone(&shared), Rc::clone(&shared)],
+    };
+    frame.realize_all();
+    assert_eq!(
+        walks.get(),
+        1,
+        "the derived walk shares one memo across fields"
+    );
+
+    let pair = Tuple(Rc::new(tracker("t")), Rc::new(tracker("u")));
+    pair.realize_all();
+    assert!(Lazy::is_realized(&pair.0) && Lazy::is_realized(&pair.1));
+}

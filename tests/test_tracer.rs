@@ -1,0 +1,1214 @@
+//! The tracer example (`examples/tracer`), tested through its library half:
+//! exact counts of what the lazy and the eager run build and guard, the
+//! surface of Dynamo's lazy trackers that the tracer relies on, and the
+//! promised one-line errors on bad input.
+
+#[allow(dead_code, reason = "the tests use only part of the example's library")]
+#[path = "../examples/tracer/lib.rs"]
+mod tracer;
+
+#[allow(dead_code, reason = "the example's `main` is not called by the tests")]
+#[path = "../examples/read_on_demand.rs"]
+mod read_on_demand;
+
+#[allow(dead_code, reason = "the example's `main` is not called by the tests")]
+#[path = "../examples/iter_on_demand.rs"]
+mod iter_on_demand;
+
+use std::collections::BTreeSet;
+use std::rc::Rc;
+
+use tracer::builder::{Event, Mode, Tx};
+use tracer::guards::{Guard, GuardKind};
+use tracer::interp::FrameTrackers;
+use tracer::lazy::{as_lazy, realized_as};
+use tracer::run::{
+    Input, Run, TracerError, compare, main_with_args, parse_frame, parse_program, run_mode,
+};
+use tracer::source::Source;
+use tracer::tracker::Tracker;
+use tracer::trackers::{SequenceTracker, TensorTracker};
+use tracer::value::{Frame, Value};
+
+fn frame(json: &str) -> Frame {
+    parse_frame("test.json", json).expect("test frame parses")
+}
+
+fn input(frame: Frame, program: &str) -> Input {
+    Input {
+        frame,
+        frame_name: "test.json".into(),
+        program: parse_program("test.prog", program).expect("test program parses"),
+        program_name: "test.prog".into(),
+    }
+}
+
+fn lazy_run(json: &str, program: &str) -> Run {
+    run_mode(&input(frame(json), program), Mode::Lazy).expect("the trace succeeds")
+}
+
+fn guard_sources(run: &Run) -> BTreeSet<String> {
+    run.guards.iter().map(|g| g.source.clone()).collect()
+}
+
+fn count(run: &Run, kind: GuardKind) -> usize {
+    run.guards.iter().filter(|g| g.kind == kind).count()
+}
+
+/// A frame of `n` int locals `v0..v{n-1}`.
+fn many_locals(n: usize) -> String {
+    let entries: Vec<String> = (0..n).map(|i| format!("\"v{i}\": {i}")).collect();
+    format!("{{\"locals\": {{{}}}}}", entries.join(", "))
+}
+
+const SMALL: &str = r#"{
+  "locals": {
+    "xs": [1, 2, 3],
+    "x": {"$tensor": [32, 16], "dtype": "float32", "dynamic": [0]},
+    "w": {"$tensor": [16, 4]},
+    "lr": 0.01,
+    "name": "net",
+    "obj": {"$object": "Linear", "weight": {"$tensor": [4, 16]}, "bias": {"$tensor": [4]}, "scale": 2},
+    "cfg": {"depth": 3, "act": "relu"}
+  },
+  "globals": {
+    "fn": {"$function": "torch.relu"},
+    "cls": {"$class": "Linear"},
+    "blt": {"$builtin": "len"},
+    "pair": {"$tuple": [{"$function": "torch.relu"}, {"$class": "Linear"}]},
+    "nums": {"$tuple": [1, 2]}
+  }
+}"#;
+
+/// The trackers of `SMALL`, lazily created, with their builder.
+fn small_trackers() -> (Tx, FrameTrackers) {
+    let tx = Tx::new(Mode::Lazy);
+    let trackers = FrameTrackers::create(&tx, &frame(SMALL));
+    (tx, trackers)
+}
+
+fn local(trackers: &FrameTrackers, name: &str) -> Tracker {
+    Rc::clone(trackers.local(name).expect("the local exists"))
+}
+
+fn global(trackers: &FrameTrackers, name: &str) -> Tracker {
+    Rc::clone(trackers.global(name).expect("the global exists"))
+}
+
+// --- counts -------------------------------------------------------------------
+
+#[test]
+fn built_in_frame_has_at_least_10000_values() {
+    let input = Input::built_in();
+    assert!(
+        input.frame.value_count() >= 10_000,
+        "{}",
+        input.frame.value_count()
+    );
+    assert!(input.program.lines > 0, "the built-in program parses");
+}
+
+#[test]
+fn touching_3_of_10000_locals_realizes_3_and_installs_only_their_guards() {
+    let program = "a = L['v7'] + 1\nif L['v4242'] > 100\n  b = a * L['v9999']\nend\nreturn b\n";
+    let input = input(frame(&many_locals(10_000)), program);
+    let runs = compare(&input).unwrap();
+
+    assert_eq!(runs.lazy.stats.created, 10_000);
+    assert_eq!(runs.lazy.stats.realized, 3);
+    let touched: BTreeSet<String> = ["L['v7']", "L['v4242']", "L['v9999']"]
+        .into_iter()
+        .map(String::from)
+        .collect();
+    assert_eq!(guard_sources(&runs.lazy), touched);
+    assert_eq!(count(&runs.lazy, GuardKind::ConstantMatch), 3);
+
+    assert_eq!(runs.eager.stats.created, 10_000);
+    assert_eq!(runs.eager.stats.realized, 10_000);
+    assert_eq!(count(&runs.eager, GuardKind::ConstantMatch), 10_000);
+    // v4242 > 100, so b = (7 + 1) * 9999.
+    assert_eq!(
+        runs.lazy.returned,
+        vec![format!("ConstantVariable({})", (7 + 1) * 9999)]
+    );
+    assert_eq!(runs.lazy.returned, runs.eager.returned);
+}
+
+#[test]
+fn eager_run_realizes_every_value_of_the_built_in_frame() {
+    let input = Input::built_in();
+    let runs = compare(&input).unwrap();
+    let values = input.frame.value_count();
+    assert_eq!(runs.eager.stats.created, values);
+    assert_eq!(runs.eager.stats.realized, values);
+    // Every tensor of the frame becomes a graph input when built eagerly.
+    let tensors = runs
+        .eager
+        .guards
+        .iter()
+        .filter(|g| g.kind == GuardKind::TensorMatch)
+        .count();
+    assert_eq!(runs.eager.stats.graph_inputs, tensors);
+    assert!(
+        runs.lazy.stats.realized * 100 < values,
+        "lazy built {}",
+        runs.lazy.stats.realized
+    );
+    assert!(runs.lazy.stats.guards * 100 < runs.eager.stats.guards);
+    assert_eq!(runs.lazy.returned, runs.eager.returned);
+    assert_eq!(runs.lazy.codegen, runs.eager.codegen);
+    assert_eq!(runs.lazy.graph.nodes, runs.eager.graph.nodes);
+}
+
+#[test]
+fn lazy_run_counts_match_its_event_log() {
+    let runs = compare(&Input::built_in()).unwrap();
+    let realizations = runs
+        .lazy
+        .events
+        .iter()
+        .filter(|e| matches!(e, Event::Realize { .. }))
+        .count();
+    // Every build of a frame value is one event (the lazy f-string is not a
+    // frame value, and is never rendered by the built-in program).
+    assert_eq!(runs.lazy.stats.realized, realizations);
+    let installed: Vec<&Guard> = runs
+        .lazy
+        .events
+        .iter()
+        .flat_map(|e| match e {
+            Event::Realize { guards, .. } => guards.iter().collect(),
+            Event::Guard(guard) => vec![guard],
+        })
+        .collect();
+    assert_eq!(runs.lazy.guards.len(), runs.lazy.stats.guards);
+    // Every guard in the log was installed by an event; an installed guard
+    // missing from the log is a TYPE_MATCH that a CONSTANT_MATCH on the same
+    // source replaced.
+    for guard in &runs.lazy.guards {
+        assert!(installed.contains(&guard), "{guard}");
+    }
+    let replaced: Vec<&&Guard> = installed
+        .iter()
+        .filter(|g| !runs.lazy.guards.contains(g))
+        .collect();
+    assert!(
+        !replaced.is_empty(),
+        "the built-in program type-checks constants it then uses"
+    );
+    for guard in replaced {
+        assert_eq!(guard.kind, GuardKind::TypeMatch);
+        assert!(
+            runs.lazy
+                .guards
+                .iter()
+                .any(|g| g.kind == GuardKind::ConstantMatch && g.source == guard.source)
+        );
+    }
+}
+
+#[test]
+fn realize_all_builds_everything_a_returned_value_holds() {
+    let run = lazy_run(SMALL, "return L['obj']\n");
+    // obj, weight, bias, scale: the whole subtree, nothing else.
+    assert_eq!(run.stats.realized, 4);
+    let sources = guard_sources(&run);
+    assert!(
+        sources.iter().all(|s| s.starts_with("L['obj']")),
+        "{sources:?}"
+    );
+    assert_eq!(count(&run, GuardKind::TensorMatch), 2);
+    assert_eq!(run.codegen, vec!["LOAD L['obj']", "RETURN_VALUE"]);
+
+    // The same tracker returned twice, and a clone sharing its cache: one
+    // build each, whatever the number of paths.
+    let twice = lazy_run(SMALL, "a = L['obj']\nb = a\nreturn a, b, L['obj']\n");
+    assert_eq!(twice.stats.realized, 4);
+    assert_eq!(twice.stats.guards, run.stats.guards);
+}
+
+#[test]
+fn loading_and_naming_a_value_builds_nothing() {
+    let run = lazy_run(SMALL, "a = L['obj']\nb = a\nlog(a, b)\n");
+    assert_eq!(run.stats.realized, 0);
+    assert_eq!(run.stats.guards, 0);
+    assert_eq!(
+        run.log,
+        vec!["LazyVariableTracker(unrealized: Linear) LazyVariableTracker(unrealized: Linear)"]
+    );
+}
+
+// --- the lazy tracker's surface -----------------------------------------------
+
+#[test]
+fn is_hashable_answers_functions_classes_builtins_and_tuples_of_them_without_building() {
+    let (tx, trackers) = small_trackers();
+    for name in ["fn", "cls", "blt", "pair"] {
+        let tracker = global(&trackers, name);
+        assert!(tracker.is_python_hashable(), "{name}");
+        assert!(!tracker.is_realized(), "{name} was built");
+    }
+    assert_eq!(tx.stats().realized, 0);
+    assert_eq!(tx.stats().guards, 0);
+
+    // Anything else needs the real tracker.
+    let nums = global(&trackers, "nums");
+    assert!(nums.is_python_hashable());
+    assert!(nums.is_realized());
+    let xs = local(&trackers, "xs");
+    assert!(!xs.is_python_hashable());
+    assert!(xs.is_realized());
+}
+
+#[test]
+fn a_dict_key_of_a_lazy_function_is_checked_without_building_then_used() {
+    let json = r#"{"globals": {"f": {"$function": "torch.relu"},
+        "names": {"$dict": [[{"$function": "torch.relu"}, "relu"]]},
+        "xs": [1, 2]}}"#;
+    let run = lazy_run(json, "n = G['names'][G['f']]\nreturn n\n");
+    assert_eq!(run.returned, vec!["ConstantVariable('relu')"]);
+    let error = run_mode(&input(frame(json), "n = G['names'][G['xs']]\n"), Mode::Lazy).unwrap_err();
+    assert_eq!(
+        error,
+        TracerError::Program {
+            file: "test.prog".into(),
+            line: 1,
+            message: "unhashable type: 'list'".into()
+        }
+    );
+}
+
+#[test]
+fn clone_with_the_same_source_shares_the_cache() {
+    let (_tx, trackers) = small_trackers();
+    let original = local(&trackers, "xs");
+    let clone = original.clone_with_source(original.source());
+    let (a, b) = (as_lazy(&*original).unwrap(), as_lazy(&*clone).unwrap());
+    assert!(a.shares_cache_with(b));
+    assert!(!original.is_realized());
+    assert_eq!(clone.sequence_len(), Ok(3));
+    assert!(
+        original.is_realized(),
+        "realizing the clone realizes the original"
+    );
+}
+
+#[test]
+fn clone_with_another_source_realizes_first() {
+    let (tx, trackers) = small_trackers();
+    let original = local(&trackers, "xs");
+    let moved = original.clone_with_source(Some(Source::global("saved")));
+    assert!(original.is_realized());
+    assert!(as_lazy(&*moved).is_none(), "the clone is the built tracker");
+    assert_eq!(moved.source(), Some(Source::global("saved")));
+    assert_eq!(moved.kind(), "ListVariable");
+    assert_eq!(tx.stats().realized, 1);
+}
+
+#[test]
+fn store_global_of_an_unbuilt_value_builds_it() {
+    let run = lazy_run(SMALL, "G['keep'] = L['cfg']\nlog(G['keep'])\n");
+    // cfg, then (realize_all on what leaves the trace) its two values.
+    assert_eq!(run.stats.realized, 3);
+    assert_eq!(
+        run.stored,
+        vec![(
+            "G['keep']".to_string(),
+            "ConstDictVariable(len=2)".to_string()
+        )]
+    );
+    assert_eq!(run.log, vec!["ConstDictVariable(len=2)"]);
+}
+
+#[test]
+fn getattr_fallback_realizes_then_downcasts_through_any() {
+    let (_tx, trackers) = small_trackers();
+    let xs = local(&trackers, "xs");
+    assert!(!xs.is_realized());
+    let list = realized_as::<SequenceTracker>(&*xs).expect("a list tracker");
+    assert_eq!(list.items.len(), 3);
+    assert!(xs.is_realized());
+    assert!(realized_as::<TensorTracker>(&*xs).is_none());
+    // The lazy wrapper can reach it too.
+    let lazy = as_lazy(&*xs).unwrap();
+    assert_eq!(
+        lazy.realized_as::<SequenceTracker>().map(|l| l.items.len()),
+        Some(3)
+    );
+
+    // `len` reads the items of a lazy list this way.
+    let run = lazy_run(SMALL, "return len(L['xs'])\n");
+    assert_eq!(run.returned, vec!["ConstantVariable(3)"]);
+    assert_eq!(run.stats.realized, 1);
+}
+
+#[test]
+fn lazy_sym_format_string_guards_nothing_unless_used() {
+    let unused = lazy_run(
+        SMALL,
+        "n = L['x'].size(0)\ns = f\"{n:>8}\"\nlog(s)\nreturn L['x']\n",
+    );
+    assert_eq!(count(&unused, GuardKind::ShapeEnv), 0);
+    assert_eq!(unused.log, vec!["LazyVariableTracker(unrealized: str)"]);
+
+    let used = lazy_run(
+        SMALL,
+        "n = L['x'].size(0)\ns = f\"rows {n:>4}\"\nreturn s\n",
+    );
+    let shape: Vec<String> = used
+        .guards
+        .iter()
+        .filter(|g| g.kind == GuardKind::ShapeEnv)
+        .map(|g| format!("{} {}", g.source, g.detail))
+        .collect();
+    assert_eq!(shape, vec!["L['x'].size()[0] == 32"]);
+    assert_eq!(used.returned, vec!["ConstantVariable('rows   32')"]);
+    // `--verbose` shows the guard under the f-string's build.
+    let build = used
+        .events
+        .iter()
+        .find_map(|e| match e {
+            Event::Realize {
+                source,
+                kind,
+                guards,
+            } if source.starts_with("f\"") => Some((source, kind, guards)),
+            _ => None,
+        })
+        .expect("the f-string was built");
+    assert_eq!(build.0, "f\"rows {s0:>4}\"");
+    assert_eq!(*build.1, "ConstantVariable");
+    assert_eq!(build.2.len(), 1);
+    assert_eq!(build.2[0].kind, GuardKind::ShapeEnv);
+
+    // `format(n, spec)` is the same lazy string.
+    let formatted = lazy_run(SMALL, "s = format(L['x'].size(0), '05d')\nlog(s)\n");
+    assert_eq!(count(&formatted, GuardKind::ShapeEnv), 0);
+}
+
+#[test]
+fn lazy_format_with_a_spec_invalid_for_int_is_an_error_at_its_line() {
+    let error = run_mode(
+        &input(frame(SMALL), "n = L['x'].size(0)\ns = f\"{n:s}\"\n"),
+        Mode::Lazy,
+    )
+    .unwrap_err();
+    assert_eq!(error.line(), Some(2));
+    assert!(
+        error.to_string().contains("unknown format code 's'"),
+        "{error}"
+    );
+}
+
+#[test]
+fn name_hints_are_buffered_through_realization() {
+    let (tx, trackers) = small_trackers();
+    let obj = local(&trackers, "obj");
+    obj.set_name_hint("layer");
+    assert!(!obj.is_realized());
+    assert_eq!(obj.name_hint().as_deref(), Some("layer"));
+    let lazy = as_lazy(&*obj).unwrap();
+    let built = lazy.realize_tracker();
+    assert_eq!(built.name_hint().as_deref(), Some("layer"));
+    assert_eq!(tx.stats().realized, 1);
+    // After the build, hints go straight to the built tracker.
+    obj.set_name_hint("renamed");
+    assert_eq!(
+        lazy.unwrap().and_then(|t| t.name_hint()).as_deref(),
+        Some("renamed")
+    );
+}
+
+#[test]
+fn display_and_debug_never_realize() {
+    let (tx, trackers) = small_trackers();
+    let xs = local(&trackers, "xs");
+    let lazy = as_lazy(&*xs).unwrap();
+    assert_eq!(lazy.to_string(), "LazyVariableTracker(unrealized: list)");
+    assert_eq!(format!("{lazy:?}"), "LazyVariableTracker(unrealized: list)");
+    assert_eq!(
+        format!("{:?}", &*xs),
+        "LazyVariableTracker(unrealized: list)"
+    );
+    assert_eq!(xs.debug_repr(), "LazyVariableTracker(unrealized: list)");
+    assert_eq!(
+        lazy.peek_type().map(|t| t.to_string()).as_deref(),
+        Some("list")
+    );
+    assert_eq!(lazy.original_source(), Some(Source::local("xs")));
+    assert!(lazy.peek_value().is_some());
+    assert!(!xs.is_realized());
+    assert_eq!(tx.stats().realized, 0);
+
+    xs.realize_all();
+    assert_eq!(
+        xs.debug_repr(),
+        "LazyVariableTracker(realized: ListVariable(len=3))"
+    );
+    assert!(lazy.peek_value().is_none(), "the seed is gone once built");
+    assert!(lazy.original_source().is_none());
+    assert_eq!(
+        xs.source(),
+        Some(Source::local("xs")),
+        "the wrapper keeps its own source"
+    );
+}
+
+#[test]
+fn lazy_constant_installs_only_type_match_until_used() {
+    let (tx, trackers) = small_trackers();
+    let lr = local(&trackers, "lr");
+    assert_eq!(lr.python_type_name(), "float");
+    assert!(!lr.is_tensor());
+    assert!(lr.is_python_constant());
+    assert!(!lr.is_realized());
+    let guards = tx.guards();
+    assert_eq!(guards.len(), 1, "{guards:?}");
+    assert_eq!(guards[0].kind, GuardKind::TypeMatch);
+    assert_eq!(guards[0].source, "L['lr']");
+
+    assert_eq!(lr.as_python_constant(), Ok(Value::Float(0.01)));
+    assert!(lr.is_realized());
+    assert_eq!(tx.guard_count(GuardKind::ConstantMatch), 1);
+    // The value guard checks the type too: it replaces the TYPE_MATCH.
+    assert_eq!(tx.guard_count(GuardKind::TypeMatch), 0);
+    assert_eq!(lr.python_type_name(), "float");
+    assert_eq!(tx.guards().len(), 1);
+}
+
+#[test]
+fn lazy_constant_in_a_program_type_query_then_use() {
+    let checked = lazy_run(
+        SMALL,
+        "if isinstance(L['lr'], float)\n  log(L['lr'])\nend\n",
+    );
+    assert_eq!(checked.stats.realized, 0);
+    assert_eq!(
+        checked
+            .guards
+            .iter()
+            .map(|g| (g.kind, g.source.as_str()))
+            .collect::<Vec<_>>(),
+        vec![(GuardKind::TypeMatch, "L['lr']")]
+    );
+    let used = lazy_run(
+        SMALL,
+        "if isinstance(L['lr'], float)\n  y = L['lr'] * 2\nend\nreturn y\n",
+    );
+    assert_eq!(used.stats.realized, 1);
+    assert_eq!(count(&used, GuardKind::ConstantMatch), 1);
+    assert_eq!(used.returned, vec!["ConstantVariable(0.02)"]);
+}
+
+#[test]
+fn a_constant_that_only_passes_through_is_never_guarded() {
+    let run = lazy_run(SMALL, "a = L['lr']\nb = a\nlog(b)\n");
+    assert_eq!(run.stats.guards, 0);
+    assert_eq!(run.stats.realized, 0);
+}
+
+#[test]
+fn a_lazy_tracker_sits_beside_eager_trackers_in_one_vec() {
+    let (tx, trackers) = small_trackers();
+    let mixed: Vec<Tracker> = vec![local(&trackers, "xs"), tx.constant(Value::Int(1))];
+    let kinds: Vec<bool> = mixed.iter().map(|t| t.is_realized()).collect();
+    assert_eq!(kinds, vec![false, true]);
+    assert_eq!(mixed[0].kind(), "ListVariable");
+    assert!(mixed[0].is_realized());
+}
+
+#[test]
+fn tensor_ops_record_the_graph_and_guard_only_used_tensors() {
+    let run = lazy_run(SMALL, "h = L['x'] @ L['w']\nh = h.relu()\nreturn h\n");
+    assert_eq!(run.stats.realized, 2);
+    assert_eq!(run.stats.graph_inputs, 2);
+    assert_eq!(
+        run.graph.nodes,
+        vec![
+            "matmul = torch.matmul(l_x_, l_w_)",
+            "relu = torch.relu(matmul)"
+        ]
+    );
+    assert_eq!(run.returned, vec!["TensorVariable(float32[s0, 4])"]);
+    assert_eq!(count(&run, GuardKind::TensorMatch), 2);
+}
+
+#[test]
+fn branching_on_a_dynamic_size_installs_one_shape_guard() {
+    let run = lazy_run(
+        SMALL,
+        "n = L['x'].size(0)\nif n > 16\n  r = 1\nelse\n  r = 2\nend\nreturn r\n",
+    );
+    assert_eq!(run.returned, vec!["ConstantVariable(1)"]);
+    let shape: Vec<String> = run
+        .guards
+        .iter()
+        .filter(|g| g.kind == GuardKind::ShapeEnv)
+        .map(|g| format!("{} {}", g.source, g.detail))
+        .collect();
+    assert_eq!(shape, vec!["L['x'].size()[0] > 16"]);
+}
+
+#[test]
+fn verbose_lists_each_realization_with_its_source_and_guards() {
+    let input = input(frame(SMALL), "h = L['x'].relu()\nreturn h\n");
+    let runs = compare(&input).unwrap();
+    let text = tracer::run::render(&input, &runs, true);
+    assert!(text.contains("realize L['x'] -> TensorVariable"), "{text}");
+    assert!(
+        text.contains("+ TENSOR_MATCH   L['x'] float32[?32, 16]"),
+        "{text}"
+    );
+    let quiet = tracer::run::render(&input, &runs, false);
+    assert!(!quiet.contains("realize L['x']"));
+}
+
+#[test]
+fn the_command_runs_the_built_in_input_with_no_arguments() {
+    let outcome = main_with_args(Vec::<String>::new());
+    assert_eq!(outcome.code, 0, "{}", outcome.stderr);
+    assert!(outcome.stdout.contains("trackers realized"));
+    assert!(
+        outcome
+            .stdout
+            .contains("Both runs return the same values: yes")
+    );
+    assert!(outcome.stderr.is_empty());
+}
+
+// --- errors ---------------------------------------------------------------------
+
+fn temp_file(name: &str, text: &str) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("lazy-tracer-test-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join(name);
+    std::fs::write(&path, text).unwrap();
+    path
+}
+
+fn one_line(text: &str) -> bool {
+    text.ends_with('\n') && text.trim_end().lines().count() == 1
+}
+
+#[test]
+fn malformed_json_is_a_one_line_error_with_its_line_and_exit_code_2() {
+    let path = temp_file(
+        "bad.json",
+        "{\n  \"locals\": {\n    \"x\": [1, 2,,]\n  }\n}\n",
+    );
+    let outcome = main_with_args(["--frame".to_string(), path.display().to_string()]);
+    assert_eq!(outcome.code, 2);
+    assert!(one_line(&outcome.stderr), "{:?}", outcome.stderr);
+    assert!(outcome.stderr.contains("bad.json:3:"), "{}", outcome.stderr);
+    assert!(outcome.stdout.is_empty());
+}
+
+#[test]
+fn frame_errors_name_their_line() {
+    let cases = [
+        (
+            "{\"locals\": {\n\"t\": {\"$tnsor\": [1]}}}",
+            2,
+            "unknown tag `$tnsor`",
+        ),
+        (
+            "{\"locals\": {\n\n\"t\": {\"$tensor\": [1], \"dtype\": \"float33\"}}}",
+            3,
+            "unknown dtype `float33`",
+        ),
+        ("{\"frame\": {}}", 1, "unexpected key `frame`"),
+        (
+            "{\"locals\": {\"d\": {\"$dict\": [[[1], 2]]}}}",
+            1,
+            "unhashable dict key of type 'list'",
+        ),
+        (
+            "{\"locals\": {\"t\": {\"$tensor\": [2], \"dynamic\": [1]}}}",
+            1,
+            "dynamic dim 1 is out of range",
+        ),
+        (
+            "{\"locals\": {\"a\": 1, \"$b\": 2}}",
+            1,
+            "must be the first key",
+        ),
+        ("", 1, "EOF"),
+    ];
+    for (json, line, message) in cases {
+        let error = parse_frame("f.json", json).unwrap_err();
+        assert_eq!(error.line(), Some(line), "{json}: {error}");
+        assert!(error.to_string().contains(message), "{json}: {error}");
+        assert_eq!(error.to_string().lines().count(), 1);
+        assert_eq!(error.exit_code(), 2);
+    }
+}
+
+#[test]
+fn unknown_operation_is_an_error_with_its_line() {
+    let error = parse_program("p.txt", "x = L['x']\n\nfrobnicate x\n").unwrap_err();
+    assert_eq!(
+        error,
+        TracerError::Program {
+            file: "p.txt".into(),
+            line: 3,
+            message: "unknown operation `frobnicate`: expected `NAME = EXPR`, `G['NAME'] = EXPR`, a call, `if`, `else`, `end` or `return`".into(),
+        }
+    );
+    let path = temp_file("bad.prog", "x = L['x']\nfrobnicate x\n");
+    let outcome = main_with_args(["--program".to_string(), path.display().to_string()]);
+    assert_eq!(outcome.code, 2);
+    assert!(one_line(&outcome.stderr));
+    assert!(outcome.stderr.starts_with("error: "), "{}", outcome.stderr);
+    assert!(
+        outcome
+            .stderr
+            .contains("bad.prog:2: unknown operation `frobnicate`"),
+        "{}",
+        outcome.stderr
+    );
+}
+
+#[test]
+fn program_syntax_errors_name_their_line() {
+    let cases = [
+        ("if L['x']\nx = 1\n", 1, "`if` is never closed"),
+        ("x = 1\nend\n", 2, "`end` without `if`"),
+        ("x = 1\nelse\n", 2, "`else` without `if`"),
+        ("x = (1\n", 1, "expected `)`"),
+        ("x = L[x]\n", 1, "expected a quoted name"),
+        ("x = 'open\n", 1, "unterminated string"),
+        ("x = 1 $ 2\n", 1, "unexpected character `$`"),
+        ("\n\nif = 3\n", 3, "expected a value, found `=`"),
+        ("\nif\nend\n", 2, "expected an expression"),
+        ("x = f\"{n\"\n", 1, "unclosed `{`"),
+        ("L['x'] = 1\n", 1, "storing into a local"),
+        ("x = 1\nx\n", 2, "unknown operation `x`"),
+        (
+            "x = 1\ny = ((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((1))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))\n",
+            2,
+            "nested more than 64 deep",
+        ),
+    ];
+    for (text, line, message) in cases {
+        let error = parse_program("p", text).unwrap_err();
+        assert_eq!(error.line(), Some(line), "{text:?}: {error}");
+        assert!(error.to_string().contains(message), "{text:?}: {error}");
+    }
+}
+
+#[test]
+fn huge_lines_are_refused_not_overflowing_the_stack() {
+    let chain = format!("x = L['obj']{}\n", ".a".repeat(100_000));
+    let error = parse_program("p", &chain).unwrap_err();
+    assert_eq!(error.line(), Some(1));
+    assert!(error.to_string().contains("line too long"), "{error}");
+    let sum = format!("x = 1{}\n", " + 1".repeat(200));
+    let run = lazy_run(SMALL, &format!("{sum}return x\n"));
+    assert_eq!(run.returned, vec!["ConstantVariable(201)"]);
+}
+
+#[test]
+fn paths_that_do_not_exist_are_errors_with_their_line() {
+    let cases = [
+        ("a = 1\nb = L['nope']\n", 2, "the frame has no local 'nope'"),
+        ("b = G['nope']\n", 1, "the frame has no global 'nope'"),
+        (
+            "a = L['obj']\n\nb = a.missing\n",
+            3,
+            "'Linear' object has no attribute 'missing'",
+        ),
+        (
+            "b = L['cfg']['width']\n",
+            1,
+            "key 'width' not found in L['cfg']",
+        ),
+        ("b = L['xs'][7]\n", 1, "list index 7 out of range"),
+        ("b = y + 1\n", 1, "unknown name 'y'"),
+        ("b = L['x'] @ L['x']\n", 1, "shape mismatch for @"),
+        ("if L['x'] > 0\nend\n", 1, "depends on its data"),
+        ("b = nope(1)\n", 1, "unknown name 'nope'"),
+    ];
+    for (program, line, message) in cases {
+        let error = run_mode(&input(frame(SMALL), program), Mode::Lazy).unwrap_err();
+        assert_eq!(error.line(), Some(line), "{program:?}: {error}");
+        assert!(error.to_string().contains(message), "{program:?}: {error}");
+        assert_eq!(error.to_string().lines().count(), 1);
+    }
+}
+
+#[test]
+fn bad_arguments_and_missing_files_exit_with_code_2() {
+    let outcome = main_with_args(["--bogus".to_string()]);
+    assert_eq!(outcome.code, 2);
+    assert!(outcome.stderr.contains("unknown argument `--bogus`"));
+    let outcome = main_with_args(["--frame".to_string()]);
+    assert_eq!(outcome.code, 2);
+    let outcome = main_with_args(["--frame".to_string(), "/nonexistent/frame.json".to_string()]);
+    assert_eq!(outcome.code, 2);
+    assert!(one_line(&outcome.stderr));
+    assert!(
+        outcome
+            .stderr
+            .contains("cannot read /nonexistent/frame.json")
+    );
+}
+
+mod no_panics {
+    use proptest::prelude::*;
+
+    use super::{SMALL, frame, tracer};
+    use tracer::builder::Mode;
+    use tracer::run::{Input, parse_frame, parse_program, run_mode};
+
+    const PIECES: &[&str] = &[
+        "x",
+        "=",
+        "L['x']",
+        "L['xs']",
+        "L['obj']",
+        "L['cfg']",
+        "G['fn']",
+        "G['pair']",
+        ".",
+        "weight",
+        "size",
+        "(",
+        ")",
+        "[",
+        "]",
+        "0",
+        "-1",
+        "'act'",
+        "+",
+        "*",
+        "@",
+        "//",
+        "%",
+        "==",
+        ">",
+        "in",
+        "is",
+        "None",
+        "not",
+        "if",
+        "else",
+        "end",
+        "return",
+        ",",
+        "\n",
+        "f\"{x:>4}\"",
+        "len",
+        "log",
+        "isinstance",
+        "float",
+        "format",
+        "'05d'",
+        "relu",
+        "t",
+        "G['k']",
+        "=",
+        "1e3",
+        "\"s\"",
+        ":",
+    ];
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 300, ..ProptestConfig::default() })]
+
+        #[test]
+        fn arbitrary_programs_never_panic(picks in proptest::collection::vec(0..PIECES.len(), 0..40)) {
+            let text: Vec<&str> = picks.iter().map(|&i| PIECES[i]).collect();
+            let text = text.join(" ");
+            if let Ok(program) = parse_program("p", &text) {
+                let input = Input { frame: frame(SMALL), frame_name: "f".into(), program, program_name: "p".into() };
+                for mode in [Mode::Lazy, Mode::Eager] {
+                    if let Err(error) = run_mode(&input, mode) {
+                        prop_assert_eq!(error.to_string().lines().count(), 1);
+                        prop_assert!(error.line().is_some());
+                    }
+                }
+            }
+        }
+
+        #[test]
+        fn arbitrary_frames_never_panic(text in "[\\[\\]{}:,\"$a-z0-9 \\n-]{0,60}") {
+            if let Err(error) = parse_frame("f", &text) {
+                prop_assert_eq!(error.to_string().lines().count(), 1);
+            }
+        }
+    }
+}
+
+// --- Python text -------------------------------------------------------------------
+
+#[test]
+fn float_reprs_match_python() {
+    let cases = [
+        (0.125, "0.125"),
+        (3.0, "3.0"),
+        (1e-5, "1e-05"),
+        (-2.5e-7, "-2.5e-07"),
+        (1e16, "1e+16"),
+        (0.0001, "0.0001"),
+    ];
+    for (x, text) in cases {
+        assert_eq!(Value::Float(x).repr(), text);
+    }
+}
+
+#[test]
+fn format_specs_match_python() {
+    use tracer::format::format_value;
+    let cases = [
+        (Value::Int(32), ">5", "   32"),
+        (Value::Int(32), "05d", "00032"),
+        (Value::Int(-32), "05d", "-0032"),
+        (Value::Int(1234567), ",", "1,234,567"),
+        (Value::Int(255), "x", "ff"),
+        (Value::Int(5), "*^7", "***5***"),
+        (Value::Int(7), "+", "+7"),
+        (Value::Float(1.23456), ".2f", "1.23"),
+        (Value::Float(0.25), ".1%", "25.0%"),
+        (Value::Float(1234.5), ".3e", "1.234e+03"),
+        (Value::str("net"), "<6", "net   "),
+        (Value::str("network"), ".3", "net"),
+        (Value::Bool(true), "", "True"),
+    ];
+    for (value, spec, text) in cases {
+        assert_eq!(
+            format_value(&value, spec).as_deref(),
+            Ok(text),
+            "{value:?} {spec}"
+        );
+    }
+    for (value, spec) in [
+        (Value::Float(1.0), "d"),
+        (Value::str("s"), "+"),
+        (Value::Int(1), "s"),
+        (Value::Int(1), "q"),
+    ] {
+        assert!(format_value(&value, spec).is_err(), "{value:?} {spec}");
+    }
+}
+
+// --- the built-in input, exactly ---------------------------------------------------
+
+fn realized_sources(run: &Run) -> Vec<String> {
+    run.events
+        .iter()
+        .filter_map(|e| match e {
+            Event::Realize { source, .. } => Some(source.clone()),
+            Event::Guard(_) => None,
+        })
+        .collect()
+}
+
+#[test]
+fn built_in_lazy_run_builds_exactly_what_the_program_uses() {
+    let runs = compare(&Input::built_in()).unwrap();
+    let block = "L['self'].layers[3]";
+    let expected: Vec<String> = [
+        "L['self']".to_string(),
+        "L['self'].layers".into(),
+        "L['self'].training".into(),
+        "L['x']".into(),
+        block.into(),
+        format!("{block}.attn"),
+        format!("{block}.attn.q_proj"),
+        format!("{block}.attn.q_proj.weight"),
+        format!("{block}.attn.q_proj.bias"),
+        // `isinstance(block.attn.dropout, float)` builds nothing.
+        "G['SCALE']".into(),
+        format!("{block}.mlp"),
+        format!("{block}.mlp.activation"),
+        "G['F_relu']".into(),
+        "L['step']".into(),
+        "G['LOG_EVERY']".into(),
+        // `G['last_norm'] = block.norm2` builds it, and `realize_all` on what
+        // leaves the trace builds what it holds.
+        format!("{block}.norm2"),
+        format!("{block}.norm2.weight"),
+        format!("{block}.norm2.bias"),
+        format!("{block}.norm2.eps"),
+    ]
+    .into();
+    assert_eq!(realized_sources(&runs.lazy), expected);
+    assert_eq!(runs.lazy.stats.realized, expected.len());
+    // Type questions guard without building.
+    let dropout = format!("{block}.attn.dropout");
+    assert!(
+        runs.lazy
+            .guards
+            .iter()
+            .any(|g| g.kind == GuardKind::TypeMatch && g.source == dropout)
+    );
+    assert!(
+        !runs
+            .lazy
+            .guards
+            .iter()
+            .any(|g| g.kind == GuardKind::ConstantMatch && g.source == dropout)
+    );
+    // The f-string of the batch size is only logged: the one size guard is
+    // the branch `n > 1`.
+    let shape: Vec<String> = runs
+        .lazy
+        .guards
+        .iter()
+        .filter(|g| g.kind == GuardKind::ShapeEnv)
+        .map(|g| format!("{} {}", g.source, g.detail))
+        .collect();
+    assert_eq!(shape, vec!["L['x'].size()[0] > 1"]);
+    // Placeholders: the 12 frame names, and the items of every container built.
+    let frame = Input::built_in().frame;
+    let model_attrs = 5;
+    let layers = tracer::frame_gen::LAYERS;
+    let block_attrs = 6;
+    let attn_attrs = 7;
+    let q_proj_attrs = 4;
+    let mlp_attrs = 3;
+    let norm_attrs = 3;
+    assert_eq!(
+        runs.lazy.stats.created,
+        frame.locals.len()
+            + frame.globals.len()
+            + model_attrs
+            + layers
+            + block_attrs
+            + attn_attrs
+            + q_proj_attrs
+            + mlp_attrs
+            + norm_attrs
+    );
+}
+
+/// Counts the values of a frame that each guard kind covers when built.
+fn eager_guards_expected(frame: &Frame) -> [(GuardKind, usize); 6] {
+    fn walk(value: &Value, counts: &mut [usize; 6]) {
+        match value {
+            Value::None | Value::Bool(_) | Value::Int(_) | Value::Float(_) | Value::Str(_) => {
+                counts[1] += 1
+            }
+            Value::List(items) | Value::Tuple(items) => {
+                counts[0] += 1;
+                counts[3] += 1;
+                items.iter().for_each(|i| walk(i, counts));
+            }
+            Value::Dict(entries) => {
+                counts[0] += 1;
+                counts[4] += 1;
+                entries.iter().for_each(|(_, v)| walk(v, counts));
+            }
+            Value::Tensor(_) => counts[2] += 1,
+            Value::Object(object) => {
+                counts[0] += 1;
+                object.attrs.iter().for_each(|(_, v)| walk(v, counts));
+            }
+            Value::Function(_) | Value::Class(_) | Value::Builtin(_) => counts[5] += 1,
+        }
+    }
+    let mut counts = [0; 6];
+    for (_, value) in frame.locals.iter().chain(&frame.globals) {
+        walk(value, &mut counts);
+    }
+    [
+        (GuardKind::TypeMatch, counts[0]),
+        (GuardKind::ConstantMatch, counts[1]),
+        (GuardKind::TensorMatch, counts[2]),
+        (GuardKind::LenCheck, counts[3]),
+        (GuardKind::DictKeys, counts[4]),
+        (GuardKind::IdMatch, counts[5]),
+    ]
+}
+
+#[test]
+fn built_in_eager_run_guards_every_value_of_the_frame() {
+    let input = Input::built_in();
+    let eager = run_mode(&input, Mode::Eager).unwrap();
+    for (kind, expected) in eager_guards_expected(&input.frame) {
+        assert_eq!(count(&eager, kind), expected, "{kind}");
+    }
+}
+
+// --- the two small examples of the std mirrors -------------------------------------
+
+#[test]
+fn read_on_demand_opens_only_the_file_that_is_read() {
+    use std::io::Read as _;
+
+    let dir = std::env::temp_dir().join(format!("lazy-tracer-test-read-{}", std::process::id()));
+    let (text, opened) = read_on_demand::demo(&dir, 10, 3).unwrap();
+    assert_eq!(text, "contents of shard 3\n");
+    let open: Vec<usize> = (0..opened.len()).filter(|&i| opened[i]).collect();
+    assert_eq!(open, vec![3]);
+
+    let mut missing = read_on_demand::LazyFile::new(dir.join("missing.txt"));
+    assert!(!missing.is_open());
+    assert_eq!(missing.pending_path(), Some(dir.join("missing.txt")));
+    let mut buf = [0; 4];
+    let error = missing.read(&mut buf).unwrap_err();
+    assert_eq!(error.kind(), std::io::ErrorKind::NotFound);
+    assert!(missing.is_open());
+    assert_eq!(missing.pending_path(), None);
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn iter_on_demand_builds_the_iterator_on_the_first_next_only() {
+    use std::cell::Cell;
+
+    let sieves = Rc::new(Cell::new(0));
+    let mut small = iter_on_demand::LazyPrimes::below(30, &sieves);
+    let large = iter_on_demand::LazyPrimes::below(1_000_000, &sieves);
+    assert_eq!(sieves.get(), 0);
+    assert_eq!(small.next(), Some(2));
+    assert_eq!(sieves.get(), 1);
+    assert!(small.is_built());
+    assert_eq!(small.by_ref().take(3).collect::<Vec<_>>(), vec![3, 5, 7]);
+    assert_eq!(small.collect::<Vec<_>>(), vec![11, 13, 17, 19, 23, 29]);
+    assert_eq!(sieves.get(), 1, "built once");
+    assert!(!large.is_built());
+}
+
+#[test]
+fn unpacking_builds_the_sequence_but_not_its_items() {
+    let run = lazy_run(
+        SMALL,
+        "a, b, c = L['xs']\nlog(a, c)\nrows, cols = L['x'].shape\nreturn cols\n",
+    );
+    // xs (its items stay placeholders: only logged), then x.
+    assert_eq!(realized_sources(&run), vec!["L['xs']", "L['x']"]);
+    assert_eq!(
+        run.log,
+        vec!["LazyConstantVariable(unrealized: int) LazyConstantVariable(unrealized: int)"]
+    );
+    assert_eq!(run.returned, vec!["ConstantVariable(16)"]);
+    let cases = [
+        (
+            "a, b = L['xs']\n",
+            "too many values to unpack (expected 2, got 3)",
+        ),
+        (
+            "a, b, c, d = L['xs']\n",
+            "not enough values to unpack (expected 4, got 3)",
+        ),
+        (
+            "a, b = L['lr']\n",
+            "cannot unpack non-iterable float object",
+        ),
+        (
+            "a, b = L['x']\n",
+            "cannot unpack non-iterable Tensor object",
+        ),
+    ];
+    for (program, message) in cases {
+        let error = run_mode(&input(frame(SMALL), program), Mode::Lazy).unwrap_err();
+        assert_eq!(error.line(), Some(1));
+        assert!(error.to_string().contains(message), "{program:?}: {error}");
+    }
+    let error = parse_program("p", "a, 3 = L['xs']\n").unwrap_err();
+    assert!(
+        error.to_string().contains("expected `NAME, NAME = EXPR`"),
+        "{error}"
+    );
+}
+
+#[test]
+fn realizing_never_produces_another_lazy_tracker() {
+    let (_tx, trackers) = small_trackers();
+    let names = ["xs", "x", "w", "lr", "name", "obj", "cfg"];
+    for name in names {
+        let tracker = local(&trackers, name);
+        let lazy = as_lazy(&*tracker).expect("frame values start lazy");
+        let built = lazy.realize_tracker();
+        assert!(as_lazy(built).is_none(), "{name} built into a lazy");
+        assert!(built.is_realized());
+        assert_eq!(built.source(), Some(Source::local(name)));
+    }
+    for name in ["fn", "cls", "blt", "pair", "nums"] {
+        let tracker = global(&trackers, name);
+        let built = as_lazy(&*tracker).unwrap().realize_tracker();
+        assert!(as_lazy(built).is_none(), "{name} built into a lazy");
+    }
+}
+
+#[test]
+fn the_command_traces_a_frame_and_program_from_files() {
+    let data = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/tracer_data");
+    let args = [
+        "--frame".to_string(),
+        format!("{data}/mlp_frame.json"),
+        "--program".to_string(),
+        format!("{data}/mlp_program.txt"),
+    ];
+    let outcome = main_with_args(args);
+    assert_eq!(outcome.code, 0, "{}", outcome.stderr);
+    assert!(
+        outcome
+            .stdout
+            .contains("Both runs return the same values: yes")
+    );
+
+    let frame = parse_frame(
+        "mlp_frame.json",
+        &std::fs::read_to_string(format!("{data}/mlp_frame.json")).unwrap(),
+    )
+    .unwrap();
+    let program = std::fs::read_to_string(format!("{data}/mlp_program.txt")).unwrap();
+    let runs = compare(&input(frame, &program)).unwrap();
+    // Never built: the labels (only logged), the config's name, the dropout,
+    // the activation name, the training flag, the class, the other function
+    // and the other dict value.
+    let built: BTreeSet<String> = realized_sources(&runs.lazy).into_iter().collect();
+    for unused in [
+        "L['labels']",
+        "L['config']['name']",
+        "L['self'].dropout",
+        "L['self'].activation",
+        "L['self'].training",
+        "G['Linear']",
+    ] {
+        assert!(!built.contains(unused), "{unused} was built");
+    }
+    assert_eq!(runs.eager.stats.realized, 32);
+    assert_eq!(runs.lazy.stats.realized, 15);
+    assert_eq!(runs.lazy.returned, vec!["TensorVariable(float32[s0, 10])"]);
+}
+
+#[test]
+fn programs_that_double_a_value_every_line_fail_instead_of_exhausting_memory() {
+    let doubling = |start: &str, step: &str| {
+        let mut program = format!("a = {start}\n");
+        for _ in 0..64 {
+            program.push_str(&format!("a = {step}\n"));
+        }
+        program
+    };
+    let cases = [
+        (doubling("'ab'", "a + a"), "string too large"),
+        (doubling("L['xs']", "a + a"), "sequence too large"),
+        (
+            doubling("L['x'].size(0)", "a + a"),
+            "symbolic expression too large",
+        ),
+        (doubling("'ab'", "a * 2"), "string repetition too large"),
+    ];
+    for (program, message) in cases {
+        let error = run_mode(&input(frame(SMALL), &program), Mode::Lazy).unwrap_err();
+        assert!(error.to_string().contains(message), "{error}");
+        assert!(error.line().is_some_and(|line| line > 2));
+    }
+}
+
+#[test]
+fn string_reprs_match_python() {
+    let cases = [
+        ("net", "'net'"),
+        ("it's", "\"it's\""),
+        ("say \"hi\" it's", "'say \"hi\" it\\'s'"),
+        ("a\nb\\", "'a\\nb\\\\'"),
+    ];
+    for (text, repr) in cases {
+        assert_eq!(Value::str(text).repr(), repr);
+    }
+}

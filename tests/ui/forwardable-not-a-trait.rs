@@ -1,0 +1,4 @@
+#[lazy_core::forwardable]
+pub struct Tracker;
+
+fn main() {}

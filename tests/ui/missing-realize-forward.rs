@@ -1,0 +1,9 @@
+use lazy_core::{Lazy, RealizeForward};
+
+#[derive(RealizeForward)]
+pub struct LazyTracker {
+    #[realize]
+    cache: Lazy<u8>,
+}
+
+fn main() {}

@@ -1,0 +1,15 @@
+use lazy_core::{Lazy, RealizeForward, forwardable};
+
+#[forwardable]
+pub trait Tracker {
+    fn python_type(&self) -> &'static str;
+}
+
+#[derive(RealizeForward)]
+#[realize_forward(Tracker)]
+pub struct LazyTracker {
+    #[realize(through)]
+    cache: Lazy<u8>,
+}
+
+fn main() {}
