@@ -3,6 +3,12 @@
 # (Intel syntax, optimized as `cargo bench` builds them), and for every pair
 # `hand_X` / `derived_X` says whether the two bodies are the same code.
 #
+# A plain optimized build merges identical functions (LLVM's MergeFunctions),
+# so one of two identical probes would vanish; this script turns the merging
+# off (`-Z merge-functions=disabled`, allowed on stable by RUSTC_BOOTSTRAP=1)
+# and builds in its own target directory, `target/asm`, so the ordinary
+# build is not invalidated.
+#
 # Usage: lazy-core/benches/asm.sh [bench] [probe...]
 #   bench   forward (default) or lazy_read
 #   probe   names to print (default: all probes of the bench)
@@ -12,16 +18,17 @@ cd "$(dirname "$0")/../.."
 bench=${1:-forward}
 shift || true
 export CARGO_TERM_COLOR=never
-cargo rustc -q --profile bench -p lazy-core --bench "$bench" -- \
-    --emit asm -C llvm-args=-x86-asm-syntax=intel
-target=${CARGO_TARGET_DIR:-target}
+target=${CARGO_TARGET_DIR:-target}/asm
+RUSTC_BOOTSTRAP=1 CARGO_TARGET_DIR="$target" \
+    cargo rustc -q --profile bench -p lazy-core --bench "$bench" -- \
+    --emit asm -C llvm-args=-x86-asm-syntax=intel -Z merge-functions=disabled
 asm=$(ls -t "$target"/release/deps/"$bench"-*.s | head -n 1)
 
 # The body of one probe, labels and hashes normalized so that two functions
 # that differ only in their names compare equal.
 body() {
     awk -v name="$1" '
-        $0 ~ "^_ZN[0-9]+" bench "5probe[0-9]+" name "17h[0-9a-f]+E:$" { on = 1; next }
+        $0 ~ "^_[A-Za-z0-9_]*[0-9]" bench "5probe[0-9]+" name "(17h[0-9a-f]+E)?:$" { on = 1; next }
         on && /^\.Lfunc_end/ { exit }
         on && !/^[ \t]*\.(cfi_|p2align)/ { print }
     ' bench="$bench" "$asm" |
@@ -31,8 +38,9 @@ body() {
 if [ $# -gt 0 ]; then
     probes=$*
 else
-    probes=$(grep -oE "^_ZN[0-9]+${bench}5probe[0-9]+[a-z_]+17h" "$asm" |
-        sed -E "s/^_ZN[0-9]+${bench}5probe[0-9]+//; s/17h$//" | sort -u)
+    # Legacy (`_ZN..17h..E`) or v0 (`_RNv..`) mangling, whichever rustc used.
+    probes=$(grep -oE "^_[A-Za-z0-9_]*[0-9]${bench}5probe[0-9]+[a-z_]+(17h[0-9a-f]+E)?:$" "$asm" |
+        sed -E "s/^_[A-Za-z0-9_]*[0-9]${bench}5probe[0-9]+//; s/(17h[0-9a-f]+E)?:$//" | sort -u)
 fi
 
 for probe in $probes; do

@@ -24,6 +24,7 @@ use lazy_core::{Lazy, Realize};
 use support::{Case, compare, timed};
 
 /// The trait every wrapper implements.
+#[lazy_core::forwardable]
 pub trait Getter {
     /// One load.
     fn get(&self) -> u64;
@@ -99,9 +100,25 @@ impl Getter for HandGetter {
     }
 }
 
+/// Forwarding written by the derive.
+#[derive(lazy_core::RealizeForward)]
+#[realize_forward(Getter)]
+pub struct DerivedGetter {
+    #[realize]
+    cache: Lazy<Concrete, fn() -> Concrete>,
+}
+
+impl DerivedGetter {
+    fn new(seed: fn() -> Concrete) -> Self {
+        DerivedGetter {
+            cache: Lazy::new(seed),
+        }
+    }
+}
+
 /// One call each, never inlined, for reading the assembly.
 pub mod probe {
-    use super::{Concrete, Getter, HandGetter};
+    use super::{Concrete, DerivedGetter, Getter, HandGetter};
 
     #[inline(never)]
     pub fn direct_get(value: &Concrete) -> u64 {
@@ -110,6 +127,11 @@ pub mod probe {
 
     #[inline(never)]
     pub fn hand_get(wrapper: &HandGetter) -> u64 {
+        wrapper.get()
+    }
+
+    #[inline(never)]
+    pub fn derived_get(wrapper: &DerivedGetter) -> u64 {
         wrapper.get()
     }
 
@@ -129,6 +151,11 @@ pub mod probe {
     }
 
     #[inline(never)]
+    pub fn derived_add(wrapper: &DerivedGetter, a: u64, b: u64) -> u64 {
+        wrapper.add(a, b)
+    }
+
+    #[inline(never)]
     pub fn dyn_add(value: &dyn Getter, a: u64, b: u64) -> u64 {
         value.add(a, b)
     }
@@ -138,6 +165,7 @@ pub mod probe {
 struct Realized {
     direct: Concrete,
     hand: HandGetter,
+    derived: DerivedGetter,
     boxed: Box<dyn Getter>,
 }
 
@@ -145,9 +173,12 @@ impl Realized {
     fn new() -> Self {
         let hand = HandGetter::new(build_trivial);
         hand.get();
+        let derived = DerivedGetter::new(build_trivial);
+        derived.get();
         Realized {
             direct: build_trivial(),
             hand,
+            derived,
             boxed: Box::new(build_trivial()),
         }
     }
@@ -162,6 +193,7 @@ fn rounds_after_realization(r: &Realized) {
         &mut [
             Case::calls("direct", || black_box(&r.direct).get()),
             Case::calls("hand-written", || black_box(&r.hand).get()),
+            Case::calls("derived", || black_box(&r.derived).get()),
             Case::calls("Box<dyn Getter>", || black_box(&r.boxed).get()),
         ],
         20_000_000,
@@ -178,6 +210,9 @@ fn rounds_after_realization(r: &Realized) {
             }),
             Case::calls("hand-written", || {
                 black_box(&r.hand).add(black_box(a), black_box(b))
+            }),
+            Case::calls("derived", || {
+                black_box(&r.derived).add(black_box(a), black_box(b))
             }),
             Case::calls("Box<dyn Getter>", || {
                 black_box(&r.boxed).add(black_box(a), black_box(b))
@@ -235,10 +270,17 @@ fn rounds_first_access() {
                 Case::timed("hand-written wrapper", |iters| {
                     fresh(iters, || HandGetter::new(seed), HandGetter::get)
                 }),
+                Case::timed("derived wrapper", |iters| {
+                    fresh(iters, || DerivedGetter::new(seed), DerivedGetter::get)
+                }),
             ],
             100_000,
             15,
-            &["direct build + call", "std LazyCell"],
+            &[
+                "direct build + call",
+                "std LazyCell",
+                "hand-written wrapper",
+            ],
         );
     }
 }
@@ -247,6 +289,7 @@ fn criterion_after_realization(c: &mut Criterion, r: &Realized) {
     let mut group = c.benchmark_group("get");
     group.bench_function("direct", |b| b.iter(|| black_box(&r.direct).get()));
     group.bench_function("hand-written", |b| b.iter(|| black_box(&r.hand).get()));
+    group.bench_function("derived", |b| b.iter(|| black_box(&r.derived).get()));
     group.bench_function("dyn", |b| b.iter(|| black_box(&r.boxed).get()));
     group.finish();
 
@@ -262,6 +305,12 @@ fn criterion_after_realization(c: &mut Criterion, r: &Realized) {
         b.iter(|| {
             let (a, x) = args();
             black_box(&r.hand).add(a, x)
+        })
+    });
+    group.bench_function("derived", |b| {
+        b.iter(|| {
+            let (a, x) = args();
+            black_box(&r.derived).add(a, x)
         })
     });
     group.bench_function("dyn", |b| {
@@ -296,6 +345,13 @@ fn criterion_first_access(c: &mut Criterion) {
                 BatchSize::SmallInput,
             )
         });
+        group.bench_function("derived", |b| {
+            b.iter_batched_ref(
+                || DerivedGetter::new(seed),
+                |wrapper| wrapper.get(),
+                BatchSize::SmallInput,
+            )
+        });
         group.finish();
     }
 }
@@ -304,9 +360,11 @@ fn main() {
     // Keep the probes in the binary.
     black_box(probe::direct_get as fn(&Concrete) -> u64);
     black_box(probe::hand_get as fn(&HandGetter) -> u64);
+    black_box(probe::derived_get as fn(&DerivedGetter) -> u64);
     black_box(probe::dyn_get as fn(&dyn Getter) -> u64);
     black_box(probe::direct_add as fn(&Concrete, u64, u64) -> u64);
     black_box(probe::hand_add as fn(&HandGetter, u64, u64) -> u64);
+    black_box(probe::derived_add as fn(&DerivedGetter, u64, u64) -> u64);
     black_box(probe::dyn_add as fn(&dyn Getter, u64, u64) -> u64);
 
     let realized = Realized::new();

@@ -42,8 +42,9 @@ pub struct Program {
 /// The slots of one frame in the nested structure.
 const SLOTS_PER_FRAME: usize = 100;
 
-// Written by hand the way `#[derive(RealizeAll)]` expands: every field,
-// inside one scope so that shared nodes are remembered across fields.
+// Written by hand the way `#[derive(RealizeAll)]` expands (compare the
+// `derived` module below): every field, inside one scope so that shared nodes
+// are remembered across fields.
 impl RealizeAll for Slot {
     fn realize_all(&self) {
         realize_all_scope(|| {
@@ -71,6 +72,30 @@ impl RealizeAll for Program {
     }
 }
 
+/// The same nested structure with `#[derive(RealizeAll)]`.
+mod derived {
+    use super::Tracker;
+    use lazy_core::RealizeAll;
+
+    #[derive(RealizeAll)]
+    pub struct Slot {
+        pub tracker: Tracker,
+        pub index: u32,
+    }
+
+    #[derive(RealizeAll)]
+    pub struct Frame {
+        pub name: String,
+        pub slots: Vec<Slot>,
+    }
+
+    #[derive(RealizeAll)]
+    pub struct Program {
+        pub frames: Vec<Frame>,
+        pub depth: u32,
+    }
+}
+
 fn flat(n: u64) -> Vec<Tracker> {
     (0..n).map(|_| Lazy::new(seed as fn() -> u64)).collect()
 }
@@ -95,6 +120,22 @@ fn nested(n: u64) -> Program {
         })
         .collect();
     Program { frames, depth: 1 }
+}
+
+fn nested_derived(n: u64) -> derived::Program {
+    let n = n as usize;
+    let frames = (0..n.div_ceil(SLOTS_PER_FRAME))
+        .map(|f| derived::Frame {
+            name: format!("frame{f}"),
+            slots: (0..SLOTS_PER_FRAME.min(n - f * SLOTS_PER_FRAME))
+                .map(|i| derived::Slot {
+                    tracker: Lazy::new(seed as fn() -> u64),
+                    index: i as u32,
+                })
+                .collect(),
+        })
+        .collect();
+    derived::Program { frames, depth: 1 }
 }
 
 /// Builds a fresh structure of `n` lazies untimed, times `realize_all` on it,
@@ -188,10 +229,11 @@ fn memo_inserts<M: Default + Extend<(usize, memo::Kind)>>(n: u64) -> Duration {
 
 fn rounds() {
     type Walk = fn(u64) -> Duration;
-    let shapes: [(&str, Walk); 3] = [
+    let shapes: [(&str, Walk); 4] = [
         ("Vec", |n| fresh_walk(n, flat)),
         ("HashMap", |n| fresh_walk(n, map)),
-        ("nested structs", |n| fresh_walk(n, nested)),
+        ("nested structs, derived", |n| fresh_walk(n, nested_derived)),
+        ("nested structs, hand-written", |n| fresh_walk(n, nested)),
     ];
     let breakdown: [(&str, Walk); 3] = [
         ("Vec, realize in a plain loop (no memo)", plain_loop),
@@ -241,7 +283,8 @@ fn criterion_walks(c: &mut Criterion) {
     }
     bench(c, "Vec", flat);
     bench(c, "HashMap", map);
-    bench(c, "nested", nested);
+    bench(c, "nested_derived", nested_derived);
+    bench(c, "nested_hand", nested);
 }
 
 fn main() {
