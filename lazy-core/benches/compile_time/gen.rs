@@ -4,6 +4,8 @@
 //! - `none`: the trait, its implementor and the wrapper, no forwarding (the
 //!   floor every other variant pays too);
 //! - `hand`: forwarding written out by hand, as the derive would write it;
+//! - `forwardable`: as `none`, with `#[lazy_core::forwardable]` on the trait
+//!   (what recording the trait costs on its own);
 //! - `derive`: `#[lazy_core::forwardable]` + `#[derive(RealizeForward)]`;
 //! - `ambassador`: `#[delegatable_trait]` + `#[delegate_to_methods]`;
 //! - `delegate`: `delegate! { to ... { fn ...; } }`.
@@ -89,7 +91,7 @@ fn generate(variant: &str, n: usize) -> Result<String, String> {
 
     // The trait.
     match variant {
-        "derive" => writeln!(w, "#[::lazy_core::forwardable]").unwrap(),
+        "derive" | "forwardable" => writeln!(w, "#[::lazy_core::forwardable]").unwrap(),
         "ambassador" => writeln!(w, "#[::ambassador::delegatable_trait]").unwrap(),
         "none" | "hand" | "delegate" => {}
         other => return Err(format!("unknown variant `{other}`")),
@@ -166,7 +168,7 @@ fn main() {
     let args: Vec<String> = env::args().skip(1).collect();
     let (Some(variant), Some(Ok(n))) = (args.first(), args.get(1).map(|n| n.parse::<usize>()))
     else {
-        eprintln!("usage: gen <none|hand|derive|ambassador|delegate> <methods>");
+        eprintln!("usage: gen <none|forwardable|hand|derive|ambassador|delegate> <methods>");
         exit(2);
     };
     match generate(variant, n) {

@@ -5,6 +5,8 @@
 # variant and size: a trait with N methods of mixed shapes, its implementor,
 # a lazy wrapper, and the wrapper's forwarding impl written
 #   none        not at all (the floor every variant pays),
+#   forwardable not at all, but the trait carries #[lazy_core::forwardable]
+#               (what recording the trait costs, without any derive),
 #   hand        by hand, as the derive writes it,
 #   derive      by #[lazy_core::forwardable] + #[derive(RealizeForward)],
 #   ambassador  by ambassador's #[delegatable_trait] + #[delegate_to_methods],
@@ -19,7 +21,8 @@
 # Usage: lazy-core/benches/compile_time/run.sh [options]
 #   --sizes "100 1000"   method counts (default: 100 1000)
 #   --runs R             timed runs per crate (default: 5)
-#   --variants "..."     subset of: none hand derive ambassador delegate
+#   --variants "..."     subset of: none forwardable hand derive ambassador
+#                        delegate
 #   --no-nightly         skip -Z time-passes even if nightly is installed
 #   --no-cold            skip the cold builds of the macro crates
 #   --keep DIR           work in DIR and keep it (default: a temp dir, removed)
@@ -33,7 +36,7 @@ repo=$(cd "$here/../../.." && pwd)
 
 sizes="100 1000"
 runs=5
-variants="none hand derive ambassador delegate"
+variants="none forwardable hand derive ambassador delegate"
 nightly=1
 cold=1
 work=""
@@ -256,8 +259,8 @@ if [ "$cold" = 1 ]; then
     echo
     echo "Whole = the crate and all its dependencies from nothing; alone = the crate only, its dependencies built (median of $runs)."
     echo
-    echo "| crate | version | dependencies built | whole, cold s | alone s |"
-    echo "|---|---|---:|---:|---:|"
+    echo "| crate | version | syn | dependencies built | whole, cold s | alone s |"
+    echo "|---|---|---|---:|---:|---:|"
     for c in lazy-derive ambassador auto_impl delegate; do
         pkg="cold-$c"
         export CARGO_TARGET_DIR="$work/target-cold-$c"
@@ -275,8 +278,9 @@ if [ "$cold" = 1 ]; then
             secs "$t0" "$t1" >> "$work/$c.alone"
             echo >> "$work/$c.alone"
         done
-        version=$(cd "$cws" && cargo tree -q -p "$pkg" --depth 1 -e normal | sed -n '2p' | awk '{ print $2 }')
-        ndeps=$(cd "$cws" && cargo tree -q -p "$pkg" -e normal --prefix none | sort -u | wc -l)
-        echo "| $c | $version | $((ndeps - 2)) | $whole | $(median < "$work/$c.alone") |"
+        version=$(cd "$cws" && cargo tree -q -p "$pkg" --depth 1 -e normal --prefix none | awk -v c="$c" '$1 == c { print $2; exit }')
+        syn=$(cd "$cws" && cargo tree -q -p "$pkg" -e normal --prefix none | awk '$1 == "syn" { print $2 }' | sort -u | paste -sd, -)
+        ndeps=$(cd "$cws" && cargo tree -q -p "$pkg" -e normal --prefix none | sed 's/ (\*)$//' | sort -u | wc -l)
+        echo "| $c | $version | ${syn:-none} | $((ndeps - 2)) | $whole | $(median < "$work/$c.alone") |"
     done
 fi
