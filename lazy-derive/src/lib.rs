@@ -46,6 +46,8 @@ mod fallback;
 mod generics;
 mod input;
 mod method;
+#[cfg(test)]
+mod proptests;
 mod realize_all;
 #[cfg(test)]
 mod robustness;
