@@ -37,8 +37,9 @@
 //!   wrapper type implements each listed trait by realizing the wrapper and
 //!   forwarding every method to the real value.
 //!
-//! `FORWARDING.md` in this crate has the rules for every trait shape, the
-//! errors and the known limits.
+//! The README of the repository (section "Forwarding") has the attributes,
+//! the rules for every trait shape, the errors and the known limits; its
+//! examples run as doctests of lazy-core.
 
 mod chain;
 mod expand;
@@ -58,11 +59,6 @@ mod trait_def;
 mod valid;
 
 use proc_macro::TokenStream;
-
-/// The examples of `FORWARDING.md` compile and pass.
-#[cfg(doctest)]
-#[doc = include_str!("../FORWARDING.md")]
-struct ForwardingDoc;
 
 /// Records a trait's items so that `#[derive(RealizeForward)]` can forward
 /// them.
