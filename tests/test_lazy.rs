@@ -281,4 +281,15 @@ macro_rules! contract_tests {
 }
 
 contract_tests!(unsync, lazy_core::Lazy);
+
+#[test]
+fn unsync_lazy_moves_to_another_thread_when_its_parts_can() {
+    let (builds, drops) = (Counter::default(), Counter::default());
+    let mut lazy = lazy_core::Lazy::new(seed(&builds, &drops));
+    lazy_core::Lazy::defer(&mut lazy, |s| s.push_str(" moved"));
+    let value = std::thread::spawn(move || lazy_core::RealizeInto::into_realized(lazy))
+        .join()
+        .unwrap();
+    assert_eq!(value, "L['x']=7 moved");
+}
 contract_tests!(sync, lazy_core::sync::Lazy);

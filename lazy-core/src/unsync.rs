@@ -7,7 +7,9 @@ use core::mem;
 
 use crate::{Realize, RealizeInto, RealizeMut, Seed, panic, state};
 
-type Deferred<T> = Box<dyn FnOnce(&mut T)>;
+/// `Send`, so that a `Lazy` of `Send` parts can move to another thread, as
+/// `LazyCell` can.
+type Deferred<T> = Box<dyn FnOnce(&mut T) + Send>;
 
 enum State<T, S> {
     Unrealized { seed: S, deferred: Vec<Deferred<T>> },
@@ -60,9 +62,9 @@ enum State<T, S> {
 /// ```
 ///
 /// # Threads
-/// `Lazy` is neither `Send` nor `Sync`: deferred mutations may capture data
-/// that must stay on this thread. Use [`sync::Lazy`](crate::sync::Lazy) to
-/// share or send a lazy.
+/// Like `LazyCell`, `Lazy` is `Send` when its value and seed are (so deferred
+/// mutations must be `Send` too), and never `Sync`: use
+/// [`sync::Lazy`](crate::sync::Lazy) to share a lazy between threads.
 pub struct Lazy<T, S = fn() -> T> {
     value: OnceCell<T>,
     state: RefCell<State<T, S>>,
@@ -111,7 +113,7 @@ impl<T, S: Seed<Output = T>> Lazy<T, S> {
     ///
     /// # Panics
     /// If the lazy is poisoned.
-    pub fn defer(this: &mut Self, mutation: impl FnOnce(&mut T) + 'static) {
+    pub fn defer(this: &mut Self, mutation: impl FnOnce(&mut T) + Send + 'static) {
         if let Some(value) = this.value.get_mut() {
             mutation(value);
             return;
@@ -144,7 +146,7 @@ impl<T, S: Seed<Output = T>> Lazy<T, S> {
     /// If the lazy is poisoned, or its seed is borrowed by [`Lazy::peek`].
     pub fn try_defer<F>(this: &Self, mutation: F) -> Result<(), F>
     where
-        F: FnOnce(&mut T) + 'static,
+        F: FnOnce(&mut T) + Send + 'static,
     {
         if this.value.get().is_some() {
             return Err(mutation);
