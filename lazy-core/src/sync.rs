@@ -11,12 +11,11 @@ use core::ops::Deref;
 use std::sync::{Condvar, Mutex, MutexGuard, OnceLock, PoisonError};
 use std::thread::{self, ThreadId};
 
-use crate::{Realize, RealizeInto, RealizeMut, Seed, panic, state};
-
-type Deferred<T> = Box<dyn FnOnce(&mut T) + Send>;
+use crate::state::{self, Deferred};
+use crate::{Realize, RealizeInto, RealizeMut, Seed, panic};
 
 enum State<T, S> {
-    Unrealized { seed: S, deferred: Vec<Deferred<T>> },
+    Unrealized { seed: S, deferred: Deferred<T> },
     Building(ThreadId),
     Realized,
     Poisoned,
@@ -85,7 +84,7 @@ impl<T, S: Seed<Output = T>> Lazy<T, S> {
             value: OnceLock::new(),
             state: Mutex::new(State::Unrealized {
                 seed,
-                deferred: Vec::new(),
+                deferred: Deferred::new(),
             }),
             built: Condvar::new(),
         }
@@ -113,7 +112,7 @@ impl<T, S: Seed<Output = T>> Lazy<T, S> {
         }
         let state = this.state.get_mut().unwrap_or_else(PoisonError::into_inner);
         match state {
-            State::Unrealized { deferred, .. } => deferred.push(Box::new(mutation)),
+            State::Unrealized { deferred, .. } => deferred.push(mutation),
             State::Building(_) | State::Realized | State::Poisoned => panic::poisoned::<T>(),
         }
     }
@@ -146,7 +145,7 @@ impl<T, S: Seed<Output = T>> Lazy<T, S> {
         }
         match &mut *lock(&this.state) {
             State::Unrealized { deferred, .. } => {
-                deferred.push(Box::new(mutation));
+                deferred.push(mutation);
                 Ok(())
             }
             State::Building(_) | State::Realized => Err(mutation),

@@ -5,14 +5,11 @@ use core::cell::{OnceCell, Ref, RefCell};
 use core::fmt;
 use core::mem;
 
-use crate::{Realize, RealizeInto, RealizeMut, Seed, panic, state};
-
-/// `Send`, so that a `Lazy` of `Send` parts can move to another thread, as
-/// `LazyCell` can.
-type Deferred<T> = Box<dyn FnOnce(&mut T) + Send>;
+use crate::state::{self, Deferred};
+use crate::{Realize, RealizeInto, RealizeMut, Seed, panic};
 
 enum State<T, S> {
-    Unrealized { seed: S, deferred: Vec<Deferred<T>> },
+    Unrealized { seed: S, deferred: Deferred<T> },
     Building,
     Realized,
     Poisoned,
@@ -87,7 +84,7 @@ impl<T, S: Seed<Output = T>> Lazy<T, S> {
             value: OnceCell::new(),
             state: RefCell::new(State::Unrealized {
                 seed,
-                deferred: Vec::new(),
+                deferred: Deferred::new(),
             }),
         }
     }
@@ -119,7 +116,7 @@ impl<T, S: Seed<Output = T>> Lazy<T, S> {
             return;
         }
         match this.state.get_mut() {
-            State::Unrealized { deferred, .. } => deferred.push(Box::new(mutation)),
+            State::Unrealized { deferred, .. } => deferred.push(mutation),
             State::Building | State::Realized | State::Poisoned => panic::poisoned::<T>(),
         }
     }
@@ -156,7 +153,7 @@ impl<T, S: Seed<Output = T>> Lazy<T, S> {
         };
         match &mut *state {
             State::Unrealized { deferred, .. } => {
-                deferred.push(Box::new(mutation));
+                deferred.push(mutation);
                 Ok(())
             }
             State::Building | State::Realized => Err(mutation),
