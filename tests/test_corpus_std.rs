@@ -290,7 +290,7 @@ mod io {
         let slices = [IoSlice::new(b" e"), IoSlice::new(b"ps")];
         log.push(format!("{:?}", file.write_vectored(&slices).ok()));
         log.push(format!("{:?}", file.write_all(b"ilon\n").ok()));
-        log.push(format!("{:?}", write!(file, "{}-{}", 6, "zeta").ok()));
+        log.push(format!("{:?}", write!(file, "{}-zeta", 6).ok()));
         log.push(format!("{:?}", file.flush().ok()));
         log.push(format!("{:?}", file.rewind().ok()));
         let mut all = Vec::new();

@@ -2,6 +2,9 @@
 //! behaviour of the runtime has its own test, written once and instantiated
 //! for `lazy_core::Lazy` and `lazy_core::sync::Lazy`.
 
+mod common;
+
+use common::panic_message;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -50,16 +53,6 @@ fn seed(builds: &Counter, drops: &Counter) -> TrackerSeed {
         source: "L['x']",
         builds: builds.clone(),
         _probe: DropProbe(drops.clone()),
-    }
-}
-
-fn panic_message(payload: Box<dyn std::any::Any + Send>) -> String {
-    match payload.downcast::<String>() {
-        Ok(message) => *message,
-        Err(payload) => payload
-            .downcast::<&'static str>()
-            .map(|message| message.to_string())
-            .unwrap_or_default(),
     }
 }
 
@@ -183,6 +176,30 @@ macro_rules! contract_tests {
                 assert_eq!(builds.get(), 1);
             }
 
+            #[test]
+            fn try_defer_queues_through_a_shared_reference_until_built() {
+                let (builds, drops) = (Counter::default(), Counter::default());
+                let shared = std::rc::Rc::new(Lazy::new(seed(&builds, &drops)));
+                let clone = std::rc::Rc::clone(&shared);
+                assert!(Lazy::try_defer(&clone, |s| s.push_str(" hint")).is_ok());
+                assert_eq!(builds.get(), 0, "queuing must not build");
+                assert_eq!(shared.realize(), "L['x']=7 hint");
+                let late = Lazy::try_defer(&clone, |s| s.push_str(" late"));
+                let mutation = late.expect_err("too late to queue once built");
+                let mut copy = shared.realize().clone();
+                mutation(&mut copy);
+                assert_eq!(copy, "L['x']=7 hint late");
+                assert_eq!(shared.realize(), "L['x']=7 hint");
+            }
+
+            #[test]
+            #[should_panic(expected = "is poisoned")]
+            fn try_defer_on_a_poisoned_lazy_panics() {
+                let lazy: Lazy<u32> = Lazy::new(|| panic!("no"));
+                let _ = catch_unwind(AssertUnwindSafe(|| *lazy.realize()));
+                let _ = Lazy::try_defer(&lazy, |v| *v += 1);
+            }
+
             // 5. Debug never builds.
             #[test]
             fn debug_never_builds() {
@@ -264,4 +281,15 @@ macro_rules! contract_tests {
 }
 
 contract_tests!(unsync, lazy_core::Lazy);
+
+#[test]
+fn unsync_lazy_moves_to_another_thread_when_its_parts_can() {
+    let (builds, drops) = (Counter::default(), Counter::default());
+    let mut lazy = lazy_core::Lazy::new(seed(&builds, &drops));
+    lazy_core::Lazy::defer(&mut lazy, |s| s.push_str(" moved"));
+    let value = std::thread::spawn(move || lazy_core::RealizeInto::into_realized(lazy))
+        .join()
+        .unwrap();
+    assert_eq!(value, "L['x']=7 moved");
+}
 contract_tests!(sync, lazy_core::sync::Lazy);

@@ -363,6 +363,23 @@ fn lazy_sym_format_string_guards_nothing_unless_used() {
         .collect();
     assert_eq!(shape, vec!["L['x'].size()[0] == 32"]);
     assert_eq!(used.returned, vec!["ConstantVariable('rows   32')"]);
+    // `--verbose` shows the guard under the f-string's build.
+    let build = used
+        .events
+        .iter()
+        .find_map(|e| match e {
+            Event::Realize {
+                source,
+                kind,
+                guards,
+            } if source.starts_with("f\"") => Some((source, kind, guards)),
+            _ => None,
+        })
+        .expect("the f-string was built");
+    assert_eq!(build.0, "f\"rows {s0:>4}\"");
+    assert_eq!(*build.1, "ConstantVariable");
+    assert_eq!(build.2.len(), 1);
+    assert_eq!(build.2[0].kind, GuardKind::ShapeEnv);
 
     // `format(n, spec)` is the same lazy string.
     let formatted = lazy_run(SMALL, "s = format(L['x'].size(0), '05d')\nlog(s)\n");
@@ -1156,4 +1173,42 @@ fn the_command_traces_a_frame_and_program_from_files() {
     assert_eq!(runs.eager.stats.realized, 32);
     assert_eq!(runs.lazy.stats.realized, 15);
     assert_eq!(runs.lazy.returned, vec!["TensorVariable(float32[s0, 10])"]);
+}
+
+#[test]
+fn programs_that_double_a_value_every_line_fail_instead_of_exhausting_memory() {
+    let doubling = |start: &str, step: &str| {
+        let mut program = format!("a = {start}\n");
+        for _ in 0..64 {
+            program.push_str(&format!("a = {step}\n"));
+        }
+        program
+    };
+    let cases = [
+        (doubling("'ab'", "a + a"), "string too large"),
+        (doubling("L['xs']", "a + a"), "sequence too large"),
+        (
+            doubling("L['x'].size(0)", "a + a"),
+            "symbolic expression too large",
+        ),
+        (doubling("'ab'", "a * 2"), "string repetition too large"),
+    ];
+    for (program, message) in cases {
+        let error = run_mode(&input(frame(SMALL), &program), Mode::Lazy).unwrap_err();
+        assert!(error.to_string().contains(message), "{error}");
+        assert!(error.line().is_some_and(|line| line > 2));
+    }
+}
+
+#[test]
+fn string_reprs_match_python() {
+    let cases = [
+        ("net", "'net'"),
+        ("it's", "\"it's\""),
+        ("say \"hi\" it's", "'say \"hi\" it\\'s'"),
+        ("a\nb\\", "'a\\nb\\\\'"),
+    ];
+    for (text, repr) in cases {
+        assert_eq!(Value::str(text).repr(), repr);
+    }
 }

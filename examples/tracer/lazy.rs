@@ -29,8 +29,9 @@ pub struct TrackerSeed {
     tx: Tx,
     origin: Origin,
     /// A name hint that arrived before the build (Dynamo's buffered
-    /// `name_hint`). It lives here rather than in `Lazy::defer` because the
-    /// cache is shared by clones (`Rc`), and `defer` needs `&mut Lazy`.
+    /// `name_hint`). It lives in the seed rather than in a deferred mutation
+    /// (`Lazy::try_defer`) because it must stay readable before the build
+    /// (`name_hint()`), and a queued closure cannot be read back.
     name_hint: RefCell<Option<String>>,
 }
 

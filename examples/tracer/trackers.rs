@@ -121,6 +121,13 @@ fn int_arg(method: &str, arg: &Tracker) -> TraceResult<i64> {
     }
 }
 
+/// The largest string (in bytes) or sequence (in items) a trace may build:
+/// a program that doubles a value on every line must fail, not exhaust memory.
+const MAX_LEN: usize = 1 << 20;
+
+/// The longest symbolic expression a trace may build, for the same reason.
+const MAX_EXPR: usize = 1 << 12;
+
 /// Python's comparison of two known values.
 pub fn compare_values(a: &Value, op: CmpOp, b: &Value) -> TraceResult<bool> {
     let ordering = match (a.as_number(), b.as_number()) {
@@ -180,10 +187,15 @@ pub fn arith(a: &Value, op: BinOp, b: &Value) -> TraceResult<Value> {
         }));
     }
     match (a, op, b) {
-        (Value::Str(x), BinOp::Add, Value::Str(y)) => Ok(Value::str(&format!("{x}{y}"))),
+        (Value::Str(x), BinOp::Add, Value::Str(y)) => {
+            if x.len() + y.len() > MAX_LEN {
+                return Err(TraceError::new("string too large for this tracer"));
+            }
+            Ok(Value::str(&format!("{x}{y}")))
+        }
         (Value::Str(s), BinOp::Mul, Value::Int(n)) | (Value::Int(n), BinOp::Mul, Value::Str(s)) => {
             let n = usize::try_from(*n).unwrap_or(0);
-            if s.len().saturating_mul(n) > 1 << 20 {
+            if s.len().saturating_mul(n) > MAX_LEN {
                 return Err(TraceError::new("string repetition too large"));
             }
             Ok(Value::str(&s.repeat(n)))
@@ -559,6 +571,9 @@ impl VariableTracker for SequenceTracker {
         // member only the concrete tracker has.
         let items = match (op, realized_as::<SequenceTracker>(other)) {
             (BinOp::Add, Some(theirs)) if theirs.tuple == self.tuple => {
+                if self.items.len() + theirs.items.len() > MAX_LEN {
+                    return Err(TraceError::new("sequence too large for this tracer"));
+                }
                 let (first, second) = if reflected {
                     (theirs, self)
                 } else {
@@ -572,7 +587,7 @@ impl VariableTracker for SequenceTracker {
                     Value::Bool(b) => usize::from(b),
                     v => return Err(unsupported_operands(op, &self.type_tag(), &v.type_tag())),
                 };
-                if self.items.len().saturating_mul(n) > 1 << 20 {
+                if self.items.len().saturating_mul(n) > MAX_LEN {
                     return Err(TraceError::new("sequence repetition too large"));
                 }
                 self.items
@@ -1399,6 +1414,11 @@ impl VariableTracker for SymNodeTracker {
         let Value::Int(hint) = arith(&a, op, &b)? else {
             return Err(TraceError::new("symbolic size arithmetic gave a non-int"));
         };
+        if self.source_expr.len() + their_source.len() > MAX_EXPR {
+            return Err(TraceError::new(
+                "symbolic expression too large for this tracer",
+            ));
+        }
         let join = |x: &str, y: &str| {
             let (x, y) = (parenthesize(x), parenthesize(y));
             if reflected {

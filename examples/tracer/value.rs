@@ -256,7 +256,7 @@ impl Value {
             Value::Bool(false) => "False".into(),
             Value::Int(i) => i.to_string(),
             Value::Float(x) => float_repr(*x),
-            Value::Str(s) => format!("{:?}", &**s).replacen('"', "'", 2),
+            Value::Str(s) => str_repr(s),
             Value::List(items) => format!("[{}]", join_reprs(items.iter().map(|v| &**v))),
             Value::Tuple(items) if items.len() == 1 => format!("({},)", items[0].repr()),
             Value::Tuple(items) => format!("({})", join_reprs(items.iter().map(|v| &**v))),
@@ -284,6 +284,33 @@ impl Value {
             other => other.repr(),
         }
     }
+}
+
+/// Python's `repr(str)`: single quotes unless the text has a `'` and no `"`.
+fn str_repr(s: &str) -> String {
+    let quote = if s.contains('\'') && !s.contains('"') {
+        '"'
+    } else {
+        '\''
+    };
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push(quote);
+    for c in s.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\t' => out.push_str("\\t"),
+            '\r' => out.push_str("\\r"),
+            c if c == quote => {
+                out.push('\\');
+                out.push(c);
+            }
+            c if c.is_control() => out.push_str(&format!("\\x{:02x}", u32::from(c))),
+            c => out.push(c),
+        }
+    }
+    out.push(quote);
+    out
 }
 
 fn join_reprs<'a>(values: impl Iterator<Item = &'a Value>) -> String {

@@ -20,6 +20,11 @@ use std::sync::Arc;
 /// assert_eq!(clone.realize().len(), 3);
 /// assert!(Lazy::is_realized(&shared));
 /// ```
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` cannot be realized: it does not implement `Realize`",
+    label = "not realizable",
+    note = "with `#[derive(RealizeForward)]`, the `#[realize]` field must hold a lazy (`Lazy`, `sync::Lazy`, or a pointer to one); without a `#[realize]` field, implement `lazy_core::Realize` for the wrapper"
+)]
 pub trait Realize {
     /// The type of the real value.
     type Target: ?Sized;
@@ -44,6 +49,11 @@ pub trait Realize {
 /// lazy.realize_mut().push(2);
 /// assert_eq!(lazy.realize(), &[1, 2]);
 /// ```
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` cannot lend its value mutably: it does not implement `RealizeMut`",
+    label = "no `RealizeMut`",
+    note = "forwarding a `&mut self` method needs it; a cache shared through `Rc` or `Arc` cannot lend its value mutably: list the method in `except(...)` and answer it on the wrapper, or own the lazy"
+)]
 pub trait RealizeMut: Realize {
     /// Returns the real value mutably, building it if needed.
     ///
@@ -61,6 +71,11 @@ pub trait RealizeMut: Realize {
 /// let value: String = lazy.into_realized();
 /// assert_eq!(value, "built");
 /// ```
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` cannot give its value away: it does not implement `RealizeInto`",
+    label = "no `RealizeInto`",
+    note = "forwarding a `self` or `self: Box<Self>` method needs it; a cache shared through `Rc` or `Arc` cannot give its value away: list the method in `except(...)` and answer it on the wrapper, or own the lazy"
+)]
 pub trait RealizeInto: Realize {
     /// Consumes `self` and returns the real value, building it if needed.
     ///

@@ -11,12 +11,11 @@ use core::ops::Deref;
 use std::sync::{Condvar, Mutex, MutexGuard, OnceLock, PoisonError};
 use std::thread::{self, ThreadId};
 
-use crate::{Realize, RealizeInto, RealizeMut, Seed, panic, state};
-
-type Deferred<T> = Box<dyn FnOnce(&mut T) + Send>;
+use crate::state::{self, Deferred};
+use crate::{Realize, RealizeInto, RealizeMut, Seed, panic};
 
 enum State<T, S> {
-    Unrealized { seed: S, deferred: Vec<Deferred<T>> },
+    Unrealized { seed: S, deferred: Deferred<T> },
     Building(ThreadId),
     Realized,
     Poisoned,
@@ -85,7 +84,7 @@ impl<T, S: Seed<Output = T>> Lazy<T, S> {
             value: OnceLock::new(),
             state: Mutex::new(State::Unrealized {
                 seed,
-                deferred: Vec::new(),
+                deferred: Deferred::new(),
             }),
             built: Condvar::new(),
         }
@@ -113,8 +112,44 @@ impl<T, S: Seed<Output = T>> Lazy<T, S> {
         }
         let state = this.state.get_mut().unwrap_or_else(PoisonError::into_inner);
         match state {
-            State::Unrealized { deferred, .. } => deferred.push(Box::new(mutation)),
+            State::Unrealized { deferred, .. } => deferred.push(mutation),
             State::Building(_) | State::Realized | State::Poisoned => panic::poisoned::<T>(),
+        }
+    }
+
+    /// Queues a mutation through a shared reference, for a lazy that several
+    /// owners share (`Arc<Lazy<..>>`): `Ok(())` if it was queued (the value
+    /// is not built yet), or `Err(mutation)` given back if the value is
+    /// already built or being built, so the caller can apply it another way.
+    /// Builds nothing and never waits for a build.
+    ///
+    /// ```
+    /// use std::sync::Arc;
+    /// use lazy_core::{Realize, sync::Lazy};
+    ///
+    /// let shared = Arc::new(Lazy::new(|| String::from("x")));
+    /// let clone = Arc::clone(&shared);
+    /// assert!(Lazy::try_defer(&clone, |s| s.push_str(" hint")).is_ok());
+    /// assert_eq!(shared.realize(), "x hint");
+    /// assert!(Lazy::try_defer(&clone, |s| s.push('!')).is_err());
+    /// ```
+    ///
+    /// # Panics
+    /// If the lazy is poisoned.
+    pub fn try_defer<F>(this: &Self, mutation: F) -> Result<(), F>
+    where
+        F: FnOnce(&mut T) + Send + 'static,
+    {
+        if this.value.get().is_some() {
+            return Err(mutation);
+        }
+        match &mut *lock(&this.state) {
+            State::Unrealized { deferred, .. } => {
+                deferred.push(mutation);
+                Ok(())
+            }
+            State::Building(_) | State::Realized => Err(mutation),
+            State::Poisoned => panic::poisoned::<T>(),
         }
     }
 
@@ -288,6 +323,15 @@ impl<T, S> Lazy<T, S> {
 /// A borrow of a [`sync::Lazy`](Lazy)'s seed, from [`Lazy::peek`].
 ///
 /// It holds the lazy's lock: drop it before realizing the same lazy.
+///
+/// ```
+/// use lazy_core::sync::Lazy;
+///
+/// let lazy = Lazy::new(|| 1);
+/// let seed = Lazy::peek(&lazy).expect("not built yet");
+/// assert_eq!(seed(), 1); // the seed is a closure here: calling it builds a copy
+/// drop(seed);
+/// ```
 pub struct SeedRef<'a, T, S>(MutexGuard<'a, State<T, S>>);
 
 impl<T, S> Deref for SeedRef<'_, T, S> {

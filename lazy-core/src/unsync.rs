@@ -5,12 +5,11 @@ use core::cell::{OnceCell, Ref, RefCell};
 use core::fmt;
 use core::mem;
 
-use crate::{Realize, RealizeInto, RealizeMut, Seed, panic, state};
-
-type Deferred<T> = Box<dyn FnOnce(&mut T)>;
+use crate::state::{self, Deferred};
+use crate::{Realize, RealizeInto, RealizeMut, Seed, panic};
 
 enum State<T, S> {
-    Unrealized { seed: S, deferred: Vec<Deferred<T>> },
+    Unrealized { seed: S, deferred: Deferred<T> },
     Building,
     Realized,
     Poisoned,
@@ -60,9 +59,9 @@ enum State<T, S> {
 /// ```
 ///
 /// # Threads
-/// `Lazy` is neither `Send` nor `Sync`: deferred mutations may capture data
-/// that must stay on this thread. Use [`sync::Lazy`](crate::sync::Lazy) to
-/// share or send a lazy.
+/// Like `LazyCell`, `Lazy` is `Send` when its value and seed are (so deferred
+/// mutations must be `Send` too), and never `Sync`: use
+/// [`sync::Lazy`](crate::sync::Lazy) to share a lazy between threads.
 pub struct Lazy<T, S = fn() -> T> {
     value: OnceCell<T>,
     state: RefCell<State<T, S>>,
@@ -85,7 +84,7 @@ impl<T, S: Seed<Output = T>> Lazy<T, S> {
             value: OnceCell::new(),
             state: RefCell::new(State::Unrealized {
                 seed,
-                deferred: Vec::new(),
+                deferred: Deferred::new(),
             }),
         }
     }
@@ -111,14 +110,54 @@ impl<T, S: Seed<Output = T>> Lazy<T, S> {
     ///
     /// # Panics
     /// If the lazy is poisoned.
-    pub fn defer(this: &mut Self, mutation: impl FnOnce(&mut T) + 'static) {
+    pub fn defer(this: &mut Self, mutation: impl FnOnce(&mut T) + Send + 'static) {
         if let Some(value) = this.value.get_mut() {
             mutation(value);
             return;
         }
         match this.state.get_mut() {
-            State::Unrealized { deferred, .. } => deferred.push(Box::new(mutation)),
+            State::Unrealized { deferred, .. } => deferred.push(mutation),
             State::Building | State::Realized | State::Poisoned => panic::poisoned::<T>(),
+        }
+    }
+
+    /// Queues a mutation through a shared reference, for a lazy that several
+    /// owners share (`Rc<Lazy<..>>`): `Ok(())` if it was queued (the value is
+    /// not built yet), or `Err(mutation)` given back if the value is already
+    /// built or being built, so the caller can apply it another way. Builds
+    /// nothing.
+    ///
+    /// ```
+    /// use std::rc::Rc;
+    /// use lazy_core::{Lazy, Realize};
+    ///
+    /// let shared = Rc::new(Lazy::new(|| String::from("x")));
+    /// let clone = Rc::clone(&shared);
+    /// assert!(Lazy::try_defer(&clone, |s| s.push_str(" hint")).is_ok());
+    /// assert_eq!(shared.realize(), "x hint");
+    /// // Too late to queue: the mutation comes back.
+    /// assert!(Lazy::try_defer(&clone, |s| s.push('!')).is_err());
+    /// ```
+    ///
+    /// # Panics
+    /// If the lazy is poisoned, or its seed is borrowed by [`Lazy::peek`].
+    pub fn try_defer<F>(this: &Self, mutation: F) -> Result<(), F>
+    where
+        F: FnOnce(&mut T) + Send + 'static,
+    {
+        if this.value.get().is_some() {
+            return Err(mutation);
+        }
+        let Ok(mut state) = this.state.try_borrow_mut() else {
+            panic::peeked::<T>()
+        };
+        match &mut *state {
+            State::Unrealized { deferred, .. } => {
+                deferred.push(mutation);
+                Ok(())
+            }
+            State::Building | State::Realized => Err(mutation),
+            State::Poisoned => panic::poisoned::<T>(),
         }
     }
 

@@ -37,8 +37,9 @@
 //!   wrapper type implements each listed trait by realizing the wrapper and
 //!   forwarding every method to the real value.
 //!
-//! `FORWARDING.md` in this crate has the rules for every trait shape, the
-//! errors and the known limits.
+//! The README of the repository (section "Forwarding") has the attributes,
+//! the rules for every trait shape, the errors and the known limits; its
+//! examples run as doctests of lazy-core.
 
 mod chain;
 mod expand;
@@ -49,6 +50,8 @@ mod method;
 #[cfg(test)]
 mod proptests;
 mod realize_all;
+#[cfg(test)]
+mod robustness;
 #[cfg(test)]
 mod snapshots;
 mod tokens;

@@ -1,0 +1,286 @@
+#!/usr/bin/env bash
+# Compile-time benchmark of the forwarding derive.
+#
+# Generates, in a scratch directory (never in the repository), one crate per
+# variant and size: a trait with N methods of mixed shapes, its implementor,
+# a lazy wrapper, and the wrapper's forwarding impl written
+#   none        not at all (the floor every variant pays),
+#   forwardable not at all, but the trait carries #[lazy_core::forwardable]
+#               (what recording the trait costs, without any derive),
+#   hand        by hand, as the derive writes it,
+#   derive      by #[lazy_core::forwardable] + #[derive(RealizeForward)],
+#   ambassador  by ambassador's #[delegatable_trait] + #[delegate_to_methods],
+#   delegate    by the delegate crate's delegate! { to ... }.
+# Then it times `cargo check` of each crate (only that crate recompiles: its
+# source is touched before every run), interleaving the variants round by
+# round, and reports medians, minimums and ratios to `hand`. With a nightly
+# toolchain it also reads macro-expansion time from `-Z time-passes`. Last,
+# it times cold builds of lazy-derive and of ambassador, auto_impl and
+# delegate, each in an empty target directory.
+#
+# Usage: lazy-core/benches/compile_time/run.sh [options]
+#   --sizes "100 1000"   method counts (default: 100 1000)
+#   --runs R             timed runs per crate (default: 5)
+#   --variants "..."     subset of: none forwardable hand derive ambassador
+#                        delegate
+#   --no-nightly         skip -Z time-passes even if nightly is installed
+#   --no-cold            skip the cold builds of the macro crates
+#   --keep DIR           work in DIR and keep it (default: a temp dir, removed)
+#
+# Needs: a Rust toolchain, network access to crates.io (or a warm cargo
+# cache) for ambassador, delegate and auto_impl. Nothing else; not run by CI.
+set -euo pipefail
+
+here=$(cd "$(dirname "$0")" && pwd)
+repo=$(cd "$here/../../.." && pwd)
+
+sizes="100 1000"
+runs=5
+variants="none forwardable hand derive ambassador delegate"
+nightly=1
+cold=1
+work=""
+while [ $# -gt 0 ]; do
+    case "$1" in
+        --sizes) sizes=$2; shift 2 ;;
+        --runs) runs=$2; shift 2 ;;
+        --variants) variants=$2; shift 2 ;;
+        --no-nightly) nightly=0; shift ;;
+        --no-cold) cold=0; shift ;;
+        --keep) work=$2; shift 2 ;;
+        -h|--help) sed -n '2,30p' "$0"; exit 0 ;;
+        *) echo "unknown option: $1" >&2; exit 2 ;;
+    esac
+done
+if [ -z "$work" ]; then
+    work=$(mktemp -d -t lazy-compile-time.XXXXXX)
+    trap 'rm -rf "$work"' EXIT
+fi
+mkdir -p "$work"
+ws="$work/ws"
+export CARGO_TERM_COLOR=never
+
+log() { printf '%s\n' "$*" >&2; }
+now() { date +%s%N; }
+# Seconds with three decimals from two `now` stamps.
+secs() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.3f", (b - a) / 1e9 }'; }
+# Median and minimum of the numbers on stdin.
+median() { sort -g | awk '{ v[NR] = $1 } END { if (NR) printf "%.3f", (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+minimum() { sort -g | head -n 1; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else printf "-" }'; }
+
+# --- machine -----------------------------------------------------------------
+echo "## Compile-time benchmark"
+echo
+echo "- date: $(date -u '+%Y-%m-%d %H:%M UTC')"
+echo "- machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')"
+echo "- $(rustc --version)"
+echo "- sizes: $sizes methods; $runs timed runs per crate"
+
+# --- generate ------------------------------------------------------------------
+rustc -O --edition 2021 "$here/gen.rs" -o "$work/gen"
+members=""
+mkdir -p "$ws"
+for n in $sizes; do
+    for v in $variants; do
+        pkg="$v-$n"
+        members="$members\"$pkg\", "
+        mkdir -p "$ws/$pkg/src"
+        deps='lazy-core = { workspace = true }'
+        case "$v" in
+            ambassador) deps="$deps"$'\n''ambassador = { workspace = true }' ;;
+            delegate) deps="$deps"$'\n''delegate = { workspace = true }' ;;
+        esac
+        cat > "$ws/$pkg/Cargo.toml" <<EOF
+[package]
+name = "$pkg"
+version = "0.0.0"
+edition = "2024"
+publish = false
+
+[dependencies]
+$deps
+EOF
+        "$work/gen" "$v" "$n" > "$ws/$pkg/src/lib.rs"
+    done
+done
+cat > "$ws/Cargo.toml" <<EOF
+[workspace]
+members = [$members]
+resolver = "3"
+
+[workspace.dependencies]
+lazy-core = { path = "$repo/lazy-core" }
+ambassador = "0.5"
+delegate = "0.13"
+EOF
+
+# --- warm up: dependencies built once, every crate checked once ---------------
+export CARGO_TARGET_DIR="$work/target"
+log "warming up (dependencies and a first check of every crate)..."
+failed=""
+for n in $sizes; do
+    for v in $variants; do
+        if ! (cd "$ws" && cargo check -q -p "$v-$n" 2> "$work/$v-$n.err"); then
+            log "  $v-$n does not compile; see below, excluded"
+            head -n 30 "$work/$v-$n.err" >&2
+            failed="$failed $v-$n"
+        fi
+    done
+done
+ok() { case " $failed " in *" $1 "*) return 1 ;; *) return 0 ;; esac; }
+
+# --- timed checks ----------------------------------------------------------------
+for r in $(seq 1 "$runs"); do
+    log "round $r/$runs"
+    for n in $sizes; do
+        for v in $variants; do
+            pkg="$v-$n"
+            ok "$pkg" || continue
+            touch "$ws/$pkg/src/lib.rs"
+            t0=$(now)
+            (cd "$ws" && cargo check -q -p "$pkg")
+            t1=$(now)
+            secs "$t0" "$t1" >> "$work/$pkg.check"
+            echo >> "$work/$pkg.check"
+        done
+        # Cargo's own cost: a check with nothing to recompile.
+        first=$(echo $variants | awk '{ print $1 }')
+        if ok "$first-$n"; then
+            t0=$(now)
+            (cd "$ws" && cargo check -q -p "$first-$n")
+            t1=$(now)
+            secs "$t0" "$t1" >> "$work/noop-$n.check"
+            echo >> "$work/noop-$n.check"
+        fi
+    done
+done
+
+echo
+echo "### cargo check of one crate (seconds; median and minimum of $runs runs)"
+echo
+echo "| methods | variant | median s | min s | median / hand | min / hand | (median - none) / (hand - none) |"
+echo "|---:|---|---:|---:|---:|---:|---:|"
+for n in $sizes; do
+    hand_med=""; hand_min=""; none_med=""
+    ok "hand-$n" && [ -f "$work/hand-$n.check" ] && hand_med=$(median < "$work/hand-$n.check") && hand_min=$(minimum < "$work/hand-$n.check")
+    ok "none-$n" && [ -f "$work/none-$n.check" ] && none_med=$(median < "$work/none-$n.check")
+    for v in $variants; do
+        pkg="$v-$n"
+        if ! ok "$pkg" || [ ! -f "$work/$pkg.check" ]; then
+            echo "| $n | $v | did not compile | | | | |"
+            continue
+        fi
+        med=$(median < "$work/$pkg.check"); min=$(minimum < "$work/$pkg.check")
+        extra="-"
+        if [ -n "$none_med" ] && [ -n "$hand_med" ]; then
+            extra=$(awk -v m="$med" -v z="$none_med" -v h="$hand_med" 'BEGIN { if (h - z > 0) printf "%.2f", (m - z) / (h - z); else printf "-" }')
+        fi
+        echo "| $n | $v | $med | $min | $(ratio "$med" "${hand_med:-0}") | $(ratio "$min" "${hand_min:-0}") | $extra |"
+    done
+    if [ -s "$work/noop-$n.check" ]; then
+        echo "| $n | (no-op check: cargo's own overhead) | $(median < "$work/noop-$n.check") | $(minimum < "$work/noop-$n.check") | | | |"
+    fi
+done
+
+# --- macro expansion time (nightly -Z time-passes) -------------------------------
+if [ "$nightly" = 1 ]; then
+    if cargo +nightly --version > /dev/null 2>&1; then
+        export CARGO_TARGET_DIR="$work/target-nightly"
+        log "nightly: warming up..."
+        for n in $sizes; do
+            for v in $variants; do
+                ok "$v-$n" || continue
+                (cd "$ws" && cargo +nightly check -q -p "$v-$n") > /dev/null 2>&1 || true
+            done
+        done
+        for r in $(seq 1 "$runs"); do
+            log "nightly round $r/$runs"
+            for n in $sizes; do
+                for v in $variants; do
+                    pkg="$v-$n"
+                    ok "$pkg" || continue
+                    touch "$ws/$pkg/src/lib.rs"
+                    out=$( (cd "$ws" && cargo +nightly rustc -q -p "$pkg" --profile check -- -Z time-passes) 2>&1 || true)
+                    printf '%s\n' "$out" | awk '$NF == "macro_expand_crate" { sub(";", "", $2); print $2 }' | tail -n 1 >> "$work/$pkg.expand"
+                    printf '%s\n' "$out" | awk '$NF == "total" { sub(";", "", $2); print $2 }' | tail -n 1 >> "$work/$pkg.total"
+                done
+            done
+        done
+        echo
+        echo "### macro expansion (nightly \`-Z time-passes\`, \`macro_expand_crate\`; seconds, median of $runs)"
+        echo
+        echo "- $(rustc +nightly --version)"
+        echo
+        echo "| methods | variant | macro_expand_crate s | total s | expansion / hand | expansion - none, / hand - none |"
+        echo "|---:|---|---:|---:|---:|---:|"
+        for n in $sizes; do
+            hand_exp=""; none_exp=""
+            [ -s "$work/hand-$n.expand" ] && hand_exp=$(median < "$work/hand-$n.expand")
+            [ -s "$work/none-$n.expand" ] && none_exp=$(median < "$work/none-$n.expand")
+            for v in $variants; do
+                pkg="$v-$n"
+                if [ ! -s "$work/$pkg.expand" ]; then
+                    echo "| $n | $v | not measured | | | |"
+                    continue
+                fi
+                exp=$(median < "$work/$pkg.expand"); tot=$(median < "$work/$pkg.total")
+                extra=$(awk -v m="$exp" -v z="${none_exp:-0}" -v h="${hand_exp:-0}" 'BEGIN { if (h - z > 0) printf "%.2f", (m - z) / (h - z); else printf "-" }')
+                echo "| $n | $v | $exp | $tot | $(ratio "$exp" "${hand_exp:-0}") | $extra |"
+            done
+        done
+    else
+        echo
+        echo "No nightly toolchain installed: macro-expansion time (-Z time-passes) not measured."
+    fi
+fi
+
+# --- cold builds of the macro crates ------------------------------------------------
+if [ "$cold" = 1 ]; then
+    cws="$work/cold"
+    mkdir -p "$cws"
+    cold_members=""
+    for c in lazy-derive ambassador auto_impl delegate; do
+        pkg="cold-$c"
+        cold_members="$cold_members\"$pkg\", "
+        mkdir -p "$cws/$pkg/src"
+        if [ "$c" = lazy-derive ]; then
+            dep="lazy-derive = { path = \"$repo/lazy-derive\" }"
+        else
+            dep="$c = \"*\""
+        fi
+        printf '[package]\nname = "%s"\nversion = "0.0.0"\nedition = "2021"\npublish = false\n\n[dependencies]\n%s\n' "$pkg" "$dep" > "$cws/$pkg/Cargo.toml"
+        : > "$cws/$pkg/src/lib.rs"
+    done
+    printf '[workspace]\nmembers = [%s]\nresolver = "2"\n' "$cold_members" > "$cws/Cargo.toml"
+    (cd "$cws" && cargo fetch -q)
+    echo
+    echo "### cold build of the macro crates (\`cargo build\`, dev profile, empty target dir; seconds)"
+    echo
+    echo "Whole = the crate and all its dependencies from nothing; alone = the crate only, its dependencies built (median of $runs)."
+    echo
+    echo "| crate | version | syn | dependencies built | whole, cold s | alone s |"
+    echo "|---|---|---|---:|---:|---:|"
+    for c in lazy-derive ambassador auto_impl delegate; do
+        pkg="cold-$c"
+        export CARGO_TARGET_DIR="$work/target-cold-$c"
+        rm -rf "$CARGO_TARGET_DIR"
+        t0=$(now)
+        (cd "$cws" && cargo build -q -p "$pkg")
+        t1=$(now)
+        whole=$(secs "$t0" "$t1")
+        : > "$work/$c.alone"
+        for r in $(seq 1 "$runs"); do
+            (cd "$cws" && cargo clean -q -p "$c" 2> /dev/null)
+            t0=$(now)
+            (cd "$cws" && cargo build -q -p "$pkg")
+            t1=$(now)
+            secs "$t0" "$t1" >> "$work/$c.alone"
+            echo >> "$work/$c.alone"
+        done
+        version=$(cd "$cws" && cargo tree -q -p "$pkg" --depth 1 -e normal --prefix none | awk -v c="$c" '$1 == c { print $2; exit }')
+        syn=$(cd "$cws" && cargo tree -q -p "$pkg" -e normal --prefix none | awk '$1 == "syn" { print $2 }' | sort -u | paste -sd, -)
+        ndeps=$(cd "$cws" && cargo tree -q -p "$pkg" -e normal --prefix none | sed 's/ (\*)$//' | sort -u | wc -l)
+        echo "| $c | $version | ${syn:-none} | $((ndeps - 2)) | $whole | $(median < "$work/$c.alone") |"
+    done
+fi

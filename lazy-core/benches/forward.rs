@@ -1,0 +1,378 @@
+//! What forwarding through a lazy wrapper costs.
+//!
+//! 1. A call after realization: through the derived wrapper, through a
+//!    hand-written forwarding impl, directly on the realized value, and
+//!    through a `Box<dyn Trait>`, for a one-load method and a two-argument
+//!    one.
+//! 2. The first access (build + call) through the wrapper against building
+//!    the value and calling it directly.
+//!
+//! Run with `cargo bench -p lazy-core --bench forward`. The interleaved
+//! rounds tables come first, then criterion's own measurements.
+//! `#[inline(never)]` `probe_*` functions hold one call each, so their
+//! assembly can be compared (see BENCHMARKS.md).
+
+#[path = "support/mod.rs"]
+mod support;
+
+use std::cell::LazyCell;
+use std::hint::black_box;
+use std::time::Duration;
+
+use criterion::{BatchSize, Criterion};
+use lazy_core::{Lazy, Realize};
+use support::{Case, compare, timed};
+
+/// The trait every wrapper implements.
+#[lazy_core::forwardable]
+pub trait Getter {
+    /// One load.
+    fn get(&self) -> u64;
+    /// Two arguments and a little arithmetic.
+    fn add(&self, a: u64, b: u64) -> u64;
+}
+
+/// The realized value.
+pub struct Concrete {
+    base: u64,
+}
+
+impl Getter for Concrete {
+    #[inline]
+    fn get(&self) -> u64 {
+        self.base
+    }
+
+    #[inline]
+    fn add(&self, a: u64, b: u64) -> u64 {
+        self.base.wrapping_mul(a).wrapping_add(b)
+    }
+}
+
+/// The cheapest possible build: the value is a constant.
+fn build_trivial() -> Concrete {
+    Concrete {
+        base: black_box(42),
+    }
+}
+
+/// A build that does some work, as building a real tracker does: `steps`
+/// dependent multiply-xorshift steps, no allocation.
+fn build_steps(steps: u32) -> Concrete {
+    let mut x = black_box(0x9e37_79b9_7f4a_7c15_u64);
+    for _ in 0..black_box(steps) {
+        x ^= x >> 29;
+        x = x.wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    }
+    Concrete { base: x }
+}
+
+fn build_work() -> Concrete {
+    build_steps(100)
+}
+
+fn build_work_long() -> Concrete {
+    build_steps(1000)
+}
+
+/// Forwarding written by hand: what the derive must match.
+pub struct HandGetter {
+    cache: Lazy<Concrete, fn() -> Concrete>,
+}
+
+impl HandGetter {
+    fn new(seed: fn() -> Concrete) -> Self {
+        HandGetter {
+            cache: Lazy::new(seed),
+        }
+    }
+}
+
+impl Getter for HandGetter {
+    #[inline]
+    fn get(&self) -> u64 {
+        <Concrete as Getter>::get(Realize::realize(&self.cache))
+    }
+
+    #[inline]
+    fn add(&self, a: u64, b: u64) -> u64 {
+        <Concrete as Getter>::add(Realize::realize(&self.cache), a, b)
+    }
+}
+
+/// Forwarding written by the derive.
+#[derive(lazy_core::RealizeForward)]
+#[realize_forward(Getter)]
+pub struct DerivedGetter {
+    #[realize]
+    cache: Lazy<Concrete, fn() -> Concrete>,
+}
+
+impl DerivedGetter {
+    fn new(seed: fn() -> Concrete) -> Self {
+        DerivedGetter {
+            cache: Lazy::new(seed),
+        }
+    }
+}
+
+/// One call each, never inlined, for reading the assembly.
+pub mod probe {
+    use super::{Concrete, DerivedGetter, Getter, HandGetter};
+
+    #[inline(never)]
+    pub fn direct_get(value: &Concrete) -> u64 {
+        value.get()
+    }
+
+    #[inline(never)]
+    pub fn hand_get(wrapper: &HandGetter) -> u64 {
+        wrapper.get()
+    }
+
+    #[inline(never)]
+    pub fn derived_get(wrapper: &DerivedGetter) -> u64 {
+        wrapper.get()
+    }
+
+    #[inline(never)]
+    pub fn dyn_get(value: &dyn Getter) -> u64 {
+        value.get()
+    }
+
+    #[inline(never)]
+    pub fn direct_add(value: &Concrete, a: u64, b: u64) -> u64 {
+        value.add(a, b)
+    }
+
+    #[inline(never)]
+    pub fn hand_add(wrapper: &HandGetter, a: u64, b: u64) -> u64 {
+        wrapper.add(a, b)
+    }
+
+    #[inline(never)]
+    pub fn derived_add(wrapper: &DerivedGetter, a: u64, b: u64) -> u64 {
+        wrapper.add(a, b)
+    }
+
+    #[inline(never)]
+    pub fn dyn_add(value: &dyn Getter, a: u64, b: u64) -> u64 {
+        value.add(a, b)
+    }
+}
+
+/// Realized wrappers and values, shared by the rounds and criterion.
+struct Realized {
+    direct: Concrete,
+    hand: HandGetter,
+    derived: DerivedGetter,
+    boxed: Box<dyn Getter>,
+}
+
+impl Realized {
+    fn new() -> Self {
+        let hand = HandGetter::new(build_trivial);
+        hand.get();
+        let derived = DerivedGetter::new(build_trivial);
+        derived.get();
+        Realized {
+            direct: build_trivial(),
+            hand,
+            derived,
+            boxed: Box::new(build_trivial()),
+        }
+    }
+}
+
+fn rounds_after_realization(r: &Realized) {
+    // `black_box(&x)` hides where the reference points, so every call loads
+    // the realized flag and the value again instead of hoisting them.
+    compare(
+        "get() after realization",
+        "call",
+        &mut [
+            Case::calls("direct", || black_box(&r.direct).get()),
+            Case::calls("hand-written", || black_box(&r.hand).get()),
+            Case::calls("derived", || black_box(&r.derived).get()),
+            Case::calls("Box<dyn Getter>", || black_box(&r.boxed).get()),
+        ],
+        20_000_000,
+        15,
+        &["direct", "hand-written"],
+    );
+    let (a, b) = (3, 5);
+    compare(
+        "add(a, b) after realization",
+        "call",
+        &mut [
+            Case::calls("direct", || {
+                black_box(&r.direct).add(black_box(a), black_box(b))
+            }),
+            Case::calls("hand-written", || {
+                black_box(&r.hand).add(black_box(a), black_box(b))
+            }),
+            Case::calls("derived", || {
+                black_box(&r.derived).add(black_box(a), black_box(b))
+            }),
+            Case::calls("Box<dyn Getter>", || {
+                black_box(&r.boxed).add(black_box(a), black_box(b))
+            }),
+        ],
+        20_000_000,
+        15,
+        &["direct", "hand-written"],
+    );
+}
+
+/// Times `first` on `iters` fresh inputs, built untimed in chunks small
+/// enough to stay in cache, so that the timing is the first access and not
+/// memory traffic.
+fn fresh<T>(iters: u64, make: impl Fn() -> T, mut first: impl FnMut(&T) -> u64) -> Duration {
+    const CHUNK: u64 = 512;
+    let mut total = Duration::ZERO;
+    let mut left = iters;
+    while left > 0 {
+        let inputs: Vec<T> = (0..left.min(CHUNK)).map(|_| make()).collect();
+        left -= inputs.len() as u64;
+        total += timed(|| {
+            let mut acc = 0_u64;
+            for input in &inputs {
+                acc = acc.wrapping_add(first(black_box(input)));
+            }
+            acc
+        });
+    }
+    total
+}
+
+fn rounds_first_access() {
+    for (title, seed) in [
+        (
+            "first access: trivial build (constant)",
+            build_trivial as fn() -> Concrete,
+        ),
+        ("first access: build with ~100 dependent steps", build_work),
+        (
+            "first access: build with ~1000 dependent steps",
+            build_work_long,
+        ),
+    ] {
+        compare(
+            title,
+            "call",
+            &mut [
+                Case::timed("direct build + call", |iters| {
+                    fresh(iters, || seed, |seed| seed().get())
+                }),
+                Case::timed("std LazyCell", |iters| {
+                    fresh(iters, || LazyCell::new(seed), |cell| cell.get())
+                }),
+                Case::timed("hand-written wrapper", |iters| {
+                    fresh(iters, || HandGetter::new(seed), HandGetter::get)
+                }),
+                Case::timed("derived wrapper", |iters| {
+                    fresh(iters, || DerivedGetter::new(seed), DerivedGetter::get)
+                }),
+            ],
+            100_000,
+            15,
+            &[
+                "direct build + call",
+                "std LazyCell",
+                "hand-written wrapper",
+            ],
+        );
+    }
+}
+
+fn criterion_after_realization(c: &mut Criterion, r: &Realized) {
+    let mut group = c.benchmark_group("get");
+    group.bench_function("direct", |b| b.iter(|| black_box(&r.direct).get()));
+    group.bench_function("hand-written", |b| b.iter(|| black_box(&r.hand).get()));
+    group.bench_function("derived", |b| b.iter(|| black_box(&r.derived).get()));
+    group.bench_function("dyn", |b| b.iter(|| black_box(&r.boxed).get()));
+    group.finish();
+
+    let mut group = c.benchmark_group("add");
+    let args = || (black_box(3), black_box(5));
+    group.bench_function("direct", |b| {
+        b.iter(|| {
+            let (a, x) = args();
+            black_box(&r.direct).add(a, x)
+        })
+    });
+    group.bench_function("hand-written", |b| {
+        b.iter(|| {
+            let (a, x) = args();
+            black_box(&r.hand).add(a, x)
+        })
+    });
+    group.bench_function("derived", |b| {
+        b.iter(|| {
+            let (a, x) = args();
+            black_box(&r.derived).add(a, x)
+        })
+    });
+    group.bench_function("dyn", |b| {
+        b.iter(|| {
+            let (a, x) = args();
+            black_box(&r.boxed).add(a, x)
+        })
+    });
+    group.finish();
+}
+
+fn criterion_first_access(c: &mut Criterion) {
+    for (name, seed) in [
+        ("first_access_trivial", build_trivial as fn() -> Concrete),
+        ("first_access_work", build_work),
+    ] {
+        let mut group = c.benchmark_group(name);
+        group.bench_function("direct", |b| {
+            b.iter_batched_ref(|| seed, |seed| seed().get(), BatchSize::SmallInput)
+        });
+        group.bench_function("LazyCell", |b| {
+            b.iter_batched_ref(
+                || LazyCell::new(seed),
+                |cell| cell.get(),
+                BatchSize::SmallInput,
+            )
+        });
+        group.bench_function("hand-written", |b| {
+            b.iter_batched_ref(
+                || HandGetter::new(seed),
+                |wrapper| wrapper.get(),
+                BatchSize::SmallInput,
+            )
+        });
+        group.bench_function("derived", |b| {
+            b.iter_batched_ref(
+                || DerivedGetter::new(seed),
+                |wrapper| wrapper.get(),
+                BatchSize::SmallInput,
+            )
+        });
+        group.finish();
+    }
+}
+
+fn main() {
+    // Keep the probes in the binary.
+    black_box(probe::direct_get as fn(&Concrete) -> u64);
+    black_box(probe::hand_get as fn(&HandGetter) -> u64);
+    black_box(probe::derived_get as fn(&DerivedGetter) -> u64);
+    black_box(probe::dyn_get as fn(&dyn Getter) -> u64);
+    black_box(probe::direct_add as fn(&Concrete, u64, u64) -> u64);
+    black_box(probe::hand_add as fn(&HandGetter, u64, u64) -> u64);
+    black_box(probe::derived_add as fn(&DerivedGetter, u64, u64) -> u64);
+    black_box(probe::dyn_add as fn(&dyn Getter, u64, u64) -> u64);
+
+    let realized = Realized::new();
+    rounds_after_realization(&realized);
+    rounds_first_access();
+
+    let mut c = Criterion::default().configure_from_args();
+    criterion_after_realization(&mut c, &realized);
+    criterion_first_access(&mut c);
+    c.final_summary();
+}

@@ -1,0 +1,295 @@
+//! `realize_all` over 10^4, 10^5 and 10^6 fresh, unrealized lazies, in a flat
+//! `Vec`, a `HashMap`, and nested structs. The figure that matters is the
+//! time per lazy, which should not grow with the size of the structure.
+//!
+//! Run with `cargo bench -p lazy-core --bench realize_all`.
+
+#[path = "support/mod.rs"]
+mod support;
+
+use std::collections::HashMap;
+use std::hint::black_box;
+use std::time::Duration;
+
+use criterion::{BatchSize, BenchmarkId, Criterion, SamplingMode, Throughput};
+use lazy_core::{Lazy, RealizeAll, realize_all_scope};
+use support::{Case, compare, timed};
+
+type Tracker = Lazy<u64, fn() -> u64>;
+
+fn seed() -> u64 {
+    black_box(11)
+}
+
+/// One slot of a frame: a lazy tracker and an eager field beside it.
+pub struct Slot {
+    tracker: Tracker,
+    index: u32,
+}
+
+/// A frame of slots, with a name that holds no lazy.
+pub struct Frame {
+    name: String,
+    slots: Vec<Slot>,
+}
+
+/// Frames, as a program being traced would hold them.
+pub struct Program {
+    frames: Vec<Frame>,
+    depth: u32,
+}
+
+/// The slots of one frame in the nested structure.
+const SLOTS_PER_FRAME: usize = 100;
+
+// Written by hand the way `#[derive(RealizeAll)]` expands (compare the
+// `derived` module below): every field, inside one scope so that shared nodes
+// are remembered across fields.
+impl RealizeAll for Slot {
+    fn realize_all(&self) {
+        realize_all_scope(|| {
+            self.tracker.realize_all();
+            self.index.realize_all();
+        });
+    }
+}
+
+impl RealizeAll for Frame {
+    fn realize_all(&self) {
+        realize_all_scope(|| {
+            self.name.realize_all();
+            self.slots.realize_all();
+        });
+    }
+}
+
+impl RealizeAll for Program {
+    fn realize_all(&self) {
+        realize_all_scope(|| {
+            self.frames.realize_all();
+            self.depth.realize_all();
+        });
+    }
+}
+
+/// The same nested structure with `#[derive(RealizeAll)]`.
+mod derived {
+    use super::Tracker;
+    use lazy_core::RealizeAll;
+
+    #[derive(RealizeAll)]
+    pub struct Slot {
+        pub tracker: Tracker,
+        pub index: u32,
+    }
+
+    #[derive(RealizeAll)]
+    pub struct Frame {
+        pub name: String,
+        pub slots: Vec<Slot>,
+    }
+
+    #[derive(RealizeAll)]
+    pub struct Program {
+        pub frames: Vec<Frame>,
+        pub depth: u32,
+    }
+}
+
+fn flat(n: u64) -> Vec<Tracker> {
+    (0..n).map(|_| Lazy::new(seed as fn() -> u64)).collect()
+}
+
+fn map(n: u64) -> HashMap<u64, Tracker> {
+    (0..n)
+        .map(|k| (k, Lazy::new(seed as fn() -> u64)))
+        .collect()
+}
+
+fn nested(n: u64) -> Program {
+    let n = n as usize;
+    let frames = (0..n.div_ceil(SLOTS_PER_FRAME))
+        .map(|f| Frame {
+            name: format!("frame{f}"),
+            slots: (0..SLOTS_PER_FRAME.min(n - f * SLOTS_PER_FRAME))
+                .map(|i| Slot {
+                    tracker: Lazy::new(seed as fn() -> u64),
+                    index: i as u32,
+                })
+                .collect(),
+        })
+        .collect();
+    Program { frames, depth: 1 }
+}
+
+fn nested_derived(n: u64) -> derived::Program {
+    let n = n as usize;
+    let frames = (0..n.div_ceil(SLOTS_PER_FRAME))
+        .map(|f| derived::Frame {
+            name: format!("frame{f}"),
+            slots: (0..SLOTS_PER_FRAME.min(n - f * SLOTS_PER_FRAME))
+                .map(|i| derived::Slot {
+                    tracker: Lazy::new(seed as fn() -> u64),
+                    index: i as u32,
+                })
+                .collect(),
+        })
+        .collect();
+    derived::Program { frames, depth: 1 }
+}
+
+/// Builds a fresh structure of `n` lazies untimed, times `realize_all` on it,
+/// and drops it untimed.
+fn fresh_walk<T: RealizeAll>(n: u64, make: fn(u64) -> T) -> Duration {
+    let structure = make(n);
+    let elapsed = timed(|| structure.realize_all());
+    drop(structure);
+    elapsed
+}
+
+const SIZES: [u64; 3] = [10_000, 100_000, 1_000_000];
+
+/// A copy of the memo `realize_all` keeps (private in lazy-core): a hash set
+/// of (address, kind) keys with a multiply-rotate hasher. Timing inserts into
+/// it alone shows how much of the walk is the memo.
+mod memo {
+    use std::collections::HashSet;
+    use std::hash::{BuildHasherDefault, Hasher};
+
+    #[derive(Default)]
+    pub struct AddressHasher(u64);
+
+    impl Hasher for AddressHasher {
+        fn write(&mut self, bytes: &[u8]) {
+            for &byte in bytes {
+                self.write_u64(u64::from(byte));
+            }
+        }
+        #[inline]
+        fn write_u64(&mut self, n: u64) {
+            self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        }
+        #[inline]
+        fn write_usize(&mut self, n: usize) {
+            self.write_u64(n as u64);
+        }
+        fn finish(&self) -> u64 {
+            self.0
+        }
+    }
+
+    /// Two variants, as in lazy-core, so the discriminant is hashed too.
+    #[derive(Clone, Copy, PartialEq, Eq, Hash)]
+    pub enum Kind {
+        Lazy,
+        #[allow(dead_code)] // only there to be hashed like lazy-core's key
+        Shared,
+    }
+
+    pub type Memo = HashSet<(usize, Kind), BuildHasherDefault<AddressHasher>>;
+    pub type SipMemo = HashSet<(usize, Kind)>;
+}
+
+/// The walk without the memo: realize every lazy of a fresh `Vec` in a loop.
+fn plain_loop(n: u64) -> Duration {
+    let structure = flat(n);
+    let elapsed = timed(|| {
+        for lazy in &structure {
+            lazy_core::Realize::realize(lazy);
+        }
+    });
+    drop(structure);
+    elapsed
+}
+
+/// The memo without the walk: insert the address of every lazy of a fresh
+/// `Vec` into a memo like the one `realize_all` keeps.
+fn memo_alone(n: u64) -> Duration {
+    memo_inserts::<memo::Memo>(n)
+}
+
+/// As [`memo_alone`], with std's default hasher (SipHash-1-3).
+fn memo_alone_siphash(n: u64) -> Duration {
+    memo_inserts::<memo::SipMemo>(n)
+}
+
+fn memo_inserts<M: Default + Extend<(usize, memo::Kind)>>(n: u64) -> Duration {
+    let structure = flat(n);
+    let elapsed = timed(|| {
+        let mut memo = M::default();
+        for lazy in &structure {
+            memo.extend([((lazy as *const Tracker).addr(), memo::Kind::Lazy)]);
+        }
+        // Dropped inside the timing, as `realize_all` drops its memo.
+        black_box(&memo);
+    });
+    drop(structure);
+    elapsed
+}
+
+fn rounds() {
+    type Walk = fn(u64) -> Duration;
+    let shapes: [(&str, Walk); 4] = [
+        ("Vec", |n| fresh_walk(n, flat)),
+        ("HashMap", |n| fresh_walk(n, map)),
+        ("nested structs, derived", |n| fresh_walk(n, nested_derived)),
+        ("nested structs, hand-written", |n| fresh_walk(n, nested)),
+    ];
+    let breakdown: [(&str, Walk); 3] = [
+        ("Vec, realize in a plain loop (no memo)", plain_loop),
+        ("Vec, memo inserts alone (no realize)", memo_alone),
+        ("Vec, memo inserts alone, SipHash", memo_alone_siphash),
+    ];
+    for (shape, walk) in shapes.into_iter().chain(breakdown) {
+        let small = if support::benchmarking() {
+            SIZES
+        } else {
+            [100, 1_000, 10_000]
+        };
+        let mut cases: Vec<Case<'_>> = small
+            .iter()
+            .map(|&n| Case::units(format!("{shape} n={n}"), n, walk))
+            .collect();
+        let baseline = format!("{shape} n={}", small[0]);
+        compare(
+            &format!("realize_all, {shape}, fresh lazies"),
+            "lazy",
+            &mut cases,
+            1,
+            7,
+            &[&baseline],
+        );
+    }
+}
+
+fn criterion_walks(c: &mut Criterion) {
+    fn bench<T: RealizeAll>(c: &mut Criterion, shape: &str, make: fn(u64) -> T) {
+        let mut group = c.benchmark_group(format!("realize_all/{shape}"));
+        group.sampling_mode(SamplingMode::Flat);
+        for n in SIZES {
+            // The 10^6 case takes tens of milliseconds a walk plus the
+            // untimed build: keep its sample count small.
+            group.sample_size(if n >= 1_000_000 { 10 } else { 20 });
+            group.throughput(Throughput::Elements(n));
+            group.bench_with_input(BenchmarkId::from_parameter(n), &n, |b, &n| {
+                b.iter_batched_ref(
+                    || make(n),
+                    |structure| structure.realize_all(),
+                    BatchSize::LargeInput,
+                )
+            });
+        }
+        group.finish();
+    }
+    bench(c, "Vec", flat);
+    bench(c, "HashMap", map);
+    bench(c, "nested_derived", nested_derived);
+    bench(c, "nested_hand", nested);
+}
+
+fn main() {
+    rounds();
+    let mut c = Criterion::default().configure_from_args();
+    criterion_walks(&mut c);
+    c.final_summary();
+}
