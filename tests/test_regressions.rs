@@ -1,0 +1,56 @@
+//! Regression tests: one per bug found by the property test, the generated
+//! compile check and the trait corpus, named after what broke.
+
+#![deny(warnings)]
+
+mod common;
+
+use common::{Counted, counted};
+use lazy_core::{Lazy, RealizeForward, forwardable};
+
+/// `#[cfg]` on a method parameter: the forwarder declared and passed every
+/// parameter, so a parameter configured out gave E0050 and E0061.
+mod cfg_on_a_parameter {
+    use super::*;
+
+    #[forwardable]
+    pub trait Configured {
+        fn pick(&self, #[cfg(any())] gone: u8, kept: u8, #[cfg(all())] also: u8) -> u8;
+        fn answered(&self, #[cfg(any())] gone: &str, kept: u8) -> u8;
+    }
+
+    pub struct Real;
+
+    impl Configured for Real {
+        fn pick(&self, #[cfg(any())] gone: u8, kept: u8, #[cfg(all())] also: u8) -> u8 {
+            kept * 10 + also
+        }
+        fn answered(&self, #[cfg(any())] gone: &str, kept: u8) -> u8 {
+            kept
+        }
+    }
+
+    #[derive(RealizeForward)]
+    #[realize_forward(Configured, except(answered))]
+    pub struct LazyConfigured {
+        #[realize]
+        cache: Lazy<Real, Counted<Real>>,
+    }
+
+    impl LazyConfigured {
+        fn answered(&self, kept: u8) -> u8 {
+            kept + 100
+        }
+    }
+
+    #[test]
+    fn cfg_on_a_parameter_is_honoured_by_forwarders() {
+        let (cache, builds) = counted(|| Real);
+        let lazy = LazyConfigured { cache };
+        assert_eq!(Configured::answered(&lazy, 1), 101);
+        assert_eq!(builds.get(), 0);
+        assert_eq!(lazy.pick(1, 2), Real.pick(1, 2));
+        assert_eq!(lazy.pick(1, 2), 12);
+        assert_eq!(builds.get(), 1);
+    }
+}
