@@ -105,6 +105,8 @@ struct Forwarded {
     default: bool,
     /// `where Self: Sized` without a default: forwarded, needs a sized target.
     sized: bool,
+    /// A first parameter under `#[cfg(any())]`, which exists nowhere.
+    cfg_param: bool,
     salt: u64,
 }
 
@@ -269,6 +271,7 @@ fn forwarded(rng: &mut Rng, name: String, t: &Trait) -> Forwarded {
         ret,
         default,
         sized: !default && rng.chance(8),
+        cfg_param: rng.chance(8),
         salt: rng.next() >> 8,
     }
 }
@@ -482,6 +485,9 @@ impl Forwarded {
             out.push_str("extern \"C\" ");
         }
         let mut inputs = vec![self.receiver(patterns).to_owned()];
+        if self.cfg_param {
+            inputs.push("#[cfg(any())] gone: u64".into());
+        }
         for (i, (name, arg)) in self.args.iter().enumerate() {
             let binding = if patterns {
                 arg.pattern(name)
