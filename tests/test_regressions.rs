@@ -54,3 +54,51 @@ mod cfg_on_a_parameter {
         assert_eq!(builds.get(), 1);
     }
 }
+
+/// A trait-level `where Self::Item: Bound` was restated on the wrapper's
+/// impl, where it names the wrapper's own projection: rustc overflowed
+/// (E0275) evaluating `<Wrapper as Trait>::Item == _`.
+mod where_clause_on_an_associated_type {
+    use super::*;
+
+    #[forwardable]
+    pub trait Items
+    where
+        Self::Item: Clone,
+        <Self as Items>::Key: Copy,
+    {
+        type Item;
+        type Key;
+        fn first(&self) -> Self::Item;
+        fn key(&self) -> Self::Key;
+    }
+
+    pub struct Real;
+
+    impl Items for Real {
+        type Item = String;
+        type Key = u8;
+        fn first(&self) -> String {
+            String::from("first")
+        }
+        fn key(&self) -> u8 {
+            7
+        }
+    }
+
+    #[derive(RealizeForward)]
+    #[realize_forward(Items)]
+    pub struct LazyItems<T> {
+        #[realize]
+        cache: Lazy<T, Counted<T>>,
+    }
+
+    #[test]
+    fn where_clause_on_an_associated_type_is_left_to_the_target() {
+        let (cache, builds) = counted(|| Real);
+        let lazy = LazyItems { cache };
+        assert_eq!(lazy.first(), Real.first());
+        assert_eq!(lazy.key(), 7);
+        assert_eq!(builds.get(), 1);
+    }
+}

@@ -9,7 +9,7 @@ use quote::{ToTokens, format_ident, quote};
 use syn::{Error, GenericArgument, GenericParam, ItemTrait, Result, TraitItem};
 
 use crate::input::{TraitRef, Wrapper};
-use crate::tokens::{self, Substitution};
+use crate::tokens::Substitution;
 use crate::valid::Errors;
 
 /// The pieces of the impl that come from the trait's generics.
@@ -185,8 +185,10 @@ pub fn trait_generics(
     if let Some(where_clause) = &trait_def.generics.where_clause {
         for predicate in &where_clause.predicates {
             let predicate = predicate.to_token_stream();
-            // `Self` bounds are the implementor's business (supertraits).
-            if tokens::mentions_bare_self(predicate.clone()) {
+            // `Self` bounds are the implementor's business (supertraits), and
+            // bounds on `Self::Assoc` hold for the target already: restated
+            // on the wrapper they make rustc recurse (E0275).
+            if mentions_self(predicate.clone()) {
                 continue;
             }
             out.predicates.push(out.subst.apply(predicate));
@@ -249,4 +251,13 @@ fn reparse_params(
         }
     }
     Some(out)
+}
+
+/// Whether `tokens` name `Self` anywhere (`Self`, `Self::Item`, `<Self as T>`).
+fn mentions_self(tokens: TokenStream) -> bool {
+    tokens.into_iter().any(|tree| match tree {
+        proc_macro2::TokenTree::Ident(ident) => ident == "Self",
+        proc_macro2::TokenTree::Group(group) => mentions_self(group.stream()),
+        _ => false,
+    })
 }
