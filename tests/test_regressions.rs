@@ -102,3 +102,46 @@ mod where_clause_on_an_associated_type {
         assert_eq!(builds.get(), 1);
     }
 }
+
+/// `-> impl Trait + use<.., Self>` (a trait must list `Self` in its precise
+/// captures) was refused as a use of `Self`, and the fallback stub repeated
+/// `use<Self>`, which an impl cannot write (E0799).
+mod precise_captures_with_self {
+    use super::*;
+
+    #[forwardable]
+    pub trait Captures {
+        fn chars<'a>(&'a self, text: &'a str) -> impl Iterator<Item = char> + use<'a, Self>;
+        fn tag(&self) -> impl Sized + PartialEq + std::fmt::Debug + use<Self>;
+    }
+
+    pub struct Real;
+
+    impl Captures for Real {
+        fn chars<'a>(&'a self, text: &'a str) -> impl Iterator<Item = char> + use<'a> {
+            text.chars().rev()
+        }
+        fn tag(&self) -> impl Sized + PartialEq + std::fmt::Debug + use<> {
+            7_u8
+        }
+    }
+
+    #[derive(RealizeForward)]
+    #[realize_forward(Captures)]
+    pub struct LazyCaptures {
+        #[realize]
+        cache: Lazy<Real, Counted<Real>>,
+    }
+
+    #[test]
+    fn precise_captures_listing_self_are_forwarded() {
+        let (cache, builds) = counted(|| Real);
+        let lazy = LazyCaptures { cache };
+        assert_eq!(
+            lazy.chars("abc").collect::<String>(),
+            Real.chars("abc").collect::<String>()
+        );
+        assert_eq!(format!("{:?}", lazy.tag()), "7");
+        assert_eq!(builds.get(), 1);
+    }
+}

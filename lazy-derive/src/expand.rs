@@ -12,6 +12,7 @@ use syn::{
     TraitItemConst, TraitItemType, WherePredicate,
 };
 
+use crate::captures;
 use crate::cfg_params;
 use crate::chain::LinkState;
 use crate::fallback;
@@ -133,6 +134,7 @@ pub fn trait_impl(
         };
         match item {
             TraitItem::Fn(item) => {
+                let item = captures::without_self(item);
                 let name = item.sig.ident.unraw();
                 let except = excepts.iter().find(|(_, except)| except.unraw() == name);
                 let method = Method::new(item, &trait_name, except.is_some());
