@@ -145,3 +145,43 @@ mod precise_captures_with_self {
         assert_eq!(builds.get(), 1);
     }
 }
+
+/// A trait parameter defaulting to `Self`, left to its default in
+/// `realize_forward(Trait<..>)`: the default became `Self` in the impl, so an
+/// argument of that type was taken for the wrapper and realized, and the
+/// target was handed its own type where it expected the wrapper (E0308).
+mod parameter_defaulting_to_self {
+    use super::*;
+
+    #[forwardable]
+    pub trait Scale<Factor, Rhs = Self> {
+        fn scale(&self, factor: Factor, rhs: &Rhs) -> u32;
+    }
+
+    pub struct Real(u32);
+
+    impl Scale<u32, LazyScale> for Real {
+        fn scale(&self, factor: u32, rhs: &LazyScale) -> u32 {
+            self.0 * factor + u32::from(Lazy::is_realized(&rhs.cache))
+        }
+    }
+
+    // `Scale<u32>` is `Scale<u32, LazyScale>` for `LazyScale`.
+    #[derive(RealizeForward)]
+    #[realize_forward(Scale<u32>)]
+    pub struct LazyScale {
+        #[realize]
+        cache: Lazy<Real, Counted<Real>>,
+    }
+
+    #[test]
+    fn parameter_defaulting_to_self_is_the_wrapper() {
+        let (cache, builds) = counted(|| Real(3));
+        let lazy = LazyScale { cache };
+        let (other_cache, other_builds) = counted(|| Real(5));
+        let other = LazyScale { cache: other_cache };
+        assert_eq!(lazy.scale(2, &other), 6, "`other` is passed as it is");
+        assert_eq!(builds.get(), 1);
+        assert_eq!(other_builds.get(), 0);
+    }
+}

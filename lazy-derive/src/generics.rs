@@ -139,7 +139,9 @@ pub fn trait_generics(
                 if trait_ref.args.is_some() {
                     let arg = match (given_others.get(other_index), default) {
                         (Some(arg), _) => arg.to_token_stream(),
-                        (None, Some(default)) => out.subst.apply(default),
+                        // A default `Self` is the wrapper (the implementing
+                        // type), not a value to realize.
+                        (None, Some(default)) => self_as_wrapper(out.subst.apply(default), wrapper),
                         (None, None) => {
                             errors.push(Error::new(
                                 span,
@@ -260,4 +262,28 @@ fn mentions_self(tokens: TokenStream) -> bool {
         proc_macro2::TokenTree::Group(group) => mentions_self(group.stream()),
         _ => false,
     })
+}
+
+/// `tokens` with every `Self` replaced by the wrapper's type.
+fn self_as_wrapper(tokens: TokenStream, wrapper: &Wrapper) -> TokenStream {
+    use proc_macro2::{Delimiter, Group, TokenTree};
+    let ident = &wrapper.input.ident;
+    let (_, ty_generics, _) = wrapper.input.generics.split_for_impl();
+    tokens
+        .into_iter()
+        .map(|tree| match tree {
+            TokenTree::Ident(self_ident) if self_ident == "Self" => {
+                let mut group = Group::new(Delimiter::None, quote!(#ident #ty_generics));
+                group.set_span(self_ident.span());
+                TokenTree::Group(group)
+            }
+            TokenTree::Group(group) => {
+                let mut new =
+                    Group::new(group.delimiter(), self_as_wrapper(group.stream(), wrapper));
+                new.set_span(group.span());
+                TokenTree::Group(new)
+            }
+            other => other,
+        })
+        .collect()
 }
