@@ -11,13 +11,10 @@ use syn::{ReturnType, TraitItemFn};
 
 /// The method with `Self` taken out of every `use<..>` of its return type.
 pub fn without_self(mut item: TraitItemFn) -> TraitItemFn {
-    if let ReturnType::Type(_, ty) = &item.sig.output {
-        let stripped = strip(ty.to_token_stream());
-        if let Ok(ty) = syn::parse2(stripped) {
-            if let ReturnType::Type(_, old) = &mut item.sig.output {
-                *old = Box::new(ty);
-            }
-        }
+    if let ReturnType::Type(_, ty) = &mut item.sig.output
+        && let Ok(stripped) = syn::parse2(strip(ty.to_token_stream()))
+    {
+        **ty = stripped;
     }
     item
 }
