@@ -107,23 +107,26 @@ mod where_clause_on_an_associated_type {
 
 /// `-> impl Trait + use<.., Self>` (a trait must list `Self` in its precise
 /// captures) was refused as a use of `Self`, and the fallback stub repeated
-/// `use<Self>`, which an impl cannot write (E0799).
+/// `use<Self>`, which an impl cannot write (E0799). The impl's list must
+/// also name every type parameter of the impl (the wrapper's, the trait's
+/// kept generic) and no concrete argument.
 mod precise_captures_with_self {
     use super::*;
+    use std::marker::PhantomData;
 
     #[forwardable]
-    pub trait Captures {
-        fn chars<'a>(&'a self, text: &'a str) -> impl Iterator<Item = char> + use<'a, Self>;
-        fn tag(&self) -> impl Sized + PartialEq + std::fmt::Debug + use<Self>;
+    pub trait Captures<P> {
+        fn chars<'a>(&'a self, text: &'a str) -> impl Iterator<Item = char> + use<'a, P, Self>;
+        fn tag(&self) -> impl Sized + PartialEq + std::fmt::Debug + use<P, Self>;
     }
 
     pub struct Real;
 
-    impl Captures for Real {
-        fn chars<'a>(&'a self, text: &'a str) -> impl Iterator<Item = char> + use<'a> {
+    impl<P> Captures<P> for Real {
+        fn chars<'a>(&'a self, text: &'a str) -> impl Iterator<Item = char> + use<'a, P> {
             text.chars().rev()
         }
-        fn tag(&self) -> impl Sized + PartialEq + std::fmt::Debug + use<> {
+        fn tag(&self) -> impl Sized + PartialEq + std::fmt::Debug + use<P> {
             7_u8
         }
     }
@@ -135,14 +138,34 @@ mod precise_captures_with_self {
         cache: Lazy<Real, Counted<Real>>,
     }
 
+    #[derive(RealizeForward)]
+    #[realize_forward(Captures<u8>)]
+    pub struct LazyGeneric<'w, Z, const N: usize> {
+        #[realize]
+        cache: Lazy<Real, Counted<Real>>,
+        marker: PhantomData<&'w Z>,
+    }
+
     #[test]
     fn precise_captures_listing_self_are_forwarded() {
         let (cache, builds) = counted(|| Real);
         let lazy = LazyCaptures { cache };
         assert_eq!(
-            lazy.chars("abc").collect::<String>(),
-            Real.chars("abc").collect::<String>()
+            Captures::<()>::chars(&lazy, "abc").collect::<String>(),
+            "cba"
         );
+        assert_eq!(format!("{:?}", Captures::<()>::tag(&lazy)), "7");
+        assert_eq!(builds.get(), 1);
+    }
+
+    #[test]
+    fn precise_captures_in_a_generic_impl() {
+        let (cache, builds) = counted(|| Real);
+        let lazy = LazyGeneric::<u16, 3> {
+            cache,
+            marker: PhantomData,
+        };
+        assert_eq!(lazy.chars("ab").collect::<String>(), "ba");
         assert_eq!(format!("{:?}", lazy.tag()), "7");
         assert_eq!(builds.get(), 1);
     }

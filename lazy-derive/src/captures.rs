@@ -1,81 +1,202 @@
 //! Precise captures in a trait method's return type.
 //!
-//! In a trait, `-> impl Trait + use<'a, T, Self>` must list `Self`; in an
-//! impl, `Self` is an alias and cannot be listed (E0799). The forwarder
-//! writes the list without `Self`, and `Self` there is no use of the wrapper
-//! that forwarding would have to convert.
+//! In a trait, `-> impl Trait + use<'a, T, Self>` must list `Self` and every
+//! type parameter in scope. In the impl the rules differ: `Self` is an alias
+//! and cannot be listed (E0799), a trait parameter given a concrete argument
+//! is no parameter any more, and every type and const parameter of the impl
+//! (the wrapper's, and the trait's kept generic) must be listed. The
+//! forwarder's list keeps the method's own parameters and the lifetimes of
+//! the impl that the trait listed, and adds what the impl must list. `Self`
+//! there is no use of the wrapper that forwarding would have to convert.
 
-use proc_macro2::{Group, TokenStream, TokenTree};
-use quote::ToTokens;
-use syn::{ReturnType, TraitItemFn};
+use std::collections::HashSet;
 
-/// The method with `Self` taken out of every `use<..>` of its return type.
-pub fn without_self(mut item: TraitItemFn) -> TraitItemFn {
+use proc_macro2::{Group, Spacing, TokenStream, TokenTree};
+use quote::{ToTokens, quote};
+use syn::{GenericParam, ReturnType, TraitItemFn};
+
+/// What the impl around the forwarder declares.
+pub struct ImplParams {
+    /// Listed in every `use<..>`: the wrapper's lifetimes and every type and
+    /// const parameter of the impl.
+    pub always: Vec<TokenStream>,
+    /// The impl's lifetimes (without the quote): kept where the trait lists
+    /// them.
+    pub lifetimes: HashSet<String>,
+}
+
+impl ImplParams {
+    pub fn new<'a>(
+        wrapper: impl IntoIterator<Item = &'a GenericParam>,
+        from_trait: impl IntoIterator<Item = &'a GenericParam>,
+    ) -> ImplParams {
+        let mut out = ImplParams {
+            always: Vec::new(),
+            lifetimes: HashSet::new(),
+        };
+        for (param, own) in wrapper
+            .into_iter()
+            .map(|p| (p, true))
+            .chain(from_trait.into_iter().map(|p| (p, false)))
+        {
+            match param {
+                GenericParam::Lifetime(param) => {
+                    out.lifetimes.insert(param.lifetime.ident.to_string());
+                    if own {
+                        out.always.push(param.lifetime.to_token_stream());
+                    }
+                }
+                GenericParam::Type(param) => out.always.push(param.ident.to_token_stream()),
+                GenericParam::Const(param) => out.always.push(param.ident.to_token_stream()),
+            }
+        }
+        out
+    }
+}
+
+/// The method with every `use<..>` of its return type written for the impl.
+pub fn for_impl(mut item: TraitItemFn, impl_params: &ImplParams) -> TraitItemFn {
+    let mut own: HashSet<String> = HashSet::new();
+    let mut own_lifetimes: HashSet<String> = impl_params.lifetimes.clone();
+    own_lifetimes.insert(String::from("_"));
+    for param in &item.sig.generics.params {
+        match param {
+            GenericParam::Lifetime(param) => {
+                own_lifetimes.insert(param.lifetime.ident.to_string());
+            }
+            GenericParam::Type(param) => {
+                own.insert(param.ident.to_string());
+            }
+            GenericParam::Const(param) => {
+                own.insert(param.ident.to_string());
+            }
+        }
+    }
+    let keep = Keep {
+        idents: own,
+        lifetimes: own_lifetimes,
+        always: &impl_params.always,
+    };
     if let ReturnType::Type(_, ty) = &mut item.sig.output
-        && let Ok(stripped) = syn::parse2(strip(ty.to_token_stream()))
+        && let Ok(rewritten) = syn::parse2(keep.rewrite(ty.to_token_stream()))
     {
-        **ty = stripped;
+        **ty = rewritten;
     }
     item
 }
 
-fn strip(tokens: TokenStream) -> TokenStream {
-    let mut out: Vec<TokenTree> = Vec::new();
-    // Inside `use< ... >`: drop `Self` and the comma after it.
-    let mut in_captures = false;
-    let mut skip_comma = false;
-    for tree in tokens {
-        match &tree {
-            TokenTree::Group(group) => {
-                let mut new = Group::new(group.delimiter(), strip(group.stream()));
-                new.set_span(group.span());
-                out.push(TokenTree::Group(new));
+struct Keep<'a> {
+    idents: HashSet<String>,
+    lifetimes: HashSet<String>,
+    always: &'a [TokenStream],
+}
+
+impl Keep<'_> {
+    fn rewrite(&self, tokens: TokenStream) -> TokenStream {
+        let trees: Vec<TokenTree> = tokens.into_iter().collect();
+        let mut out: Vec<TokenTree> = Vec::new();
+        let mut i = 0;
+        while i < trees.len() {
+            let is_use = matches!(&trees[i], TokenTree::Ident(ident) if ident == "use")
+                && matches!(trees.get(i + 1), Some(TokenTree::Punct(p)) if p.as_char() == '<');
+            if is_use {
+                let Some(close) = trees[i + 2..]
+                    .iter()
+                    .position(|t| matches!(t, TokenTree::Punct(p) if p.as_char() == '>'))
+                else {
+                    out.extend(trees[i..].iter().cloned());
+                    break;
+                };
+                let entries = &trees[i + 2..i + 2 + close];
+                out.extend(self.captures(&trees[i], entries));
+                i += close + 3;
                 continue;
             }
-            TokenTree::Punct(p) if p.as_char() == '<' => {
-                in_captures = matches!(out.last(), Some(TokenTree::Ident(i)) if i == "use");
-            }
-            TokenTree::Punct(p) if p.as_char() == '>' && in_captures => {
-                in_captures = false;
-                // `use<'a, Self>`: the comma before `Self` is left dangling.
-                if matches!(out.last(), Some(TokenTree::Punct(c)) if c.as_char() == ',') {
-                    out.pop();
+            match &trees[i] {
+                TokenTree::Group(group) => {
+                    let mut new = Group::new(group.delimiter(), self.rewrite(group.stream()));
+                    new.set_span(group.span());
+                    out.push(TokenTree::Group(new));
                 }
+                other => out.push(other.clone()),
             }
-            TokenTree::Ident(ident) if in_captures && ident == "Self" => {
-                skip_comma = true;
-                continue;
-            }
-            TokenTree::Punct(p) if skip_comma && p.as_char() == ',' => {
-                skip_comma = false;
-                continue;
-            }
-            _ => {}
+            i += 1;
         }
-        skip_comma = false;
-        out.push(tree);
+        out.into_iter().collect()
     }
-    out.into_iter().collect()
+
+    /// `use<..>` with the entries that stay, then what the impl must list.
+    fn captures(&self, use_token: &TokenTree, entries: &[TokenTree]) -> TokenStream {
+        let mut kept: Vec<TokenStream> = Vec::new();
+        let mut seen: HashSet<String> = HashSet::new();
+        let mut j = 0;
+        while j < entries.len() {
+            match (&entries[j], entries.get(j + 1)) {
+                (TokenTree::Punct(quote), Some(TokenTree::Ident(name)))
+                    if quote.as_char() == '\'' && quote.spacing() == Spacing::Joint =>
+                {
+                    if self.lifetimes.contains(&name.to_string()) {
+                        kept.push(quote!(#quote #name));
+                    }
+                    j += 2;
+                }
+                (TokenTree::Ident(name), _) => {
+                    if self.idents.contains(&name.to_string()) {
+                        kept.push(name.to_token_stream());
+                    }
+                    j += 1;
+                }
+                _ => j += 1,
+            }
+        }
+        let mut all = Vec::new();
+        for entry in kept.into_iter().chain(self.always.iter().cloned()) {
+            if seen.insert(entry.to_string()) {
+                all.push(entry);
+            }
+        }
+        // Lifetimes first.
+        all.sort_by_key(|entry| !entry.to_string().starts_with('\''));
+        quote!(#use_token <#(#all),*>)
+    }
 }
 
 #[cfg(test)]
 mod tests {
-    use super::strip;
+    use super::*;
+
+    fn params(source: &str) -> Vec<GenericParam> {
+        let generics: syn::Generics = syn::parse_str(source).unwrap();
+        generics.params.into_iter().collect()
+    }
 
     #[test]
-    fn self_is_taken_out_of_precise_captures_only() {
-        for (input, expected) in [
-            ("impl Sized + use<'_, Self>", "impl Sized + use<'_>"),
-            ("impl Sized + use<Self, 'a, T>", "impl Sized + use<'a, T>"),
-            ("impl Sized + use<Self>", "impl Sized + use<>"),
-            ("Box<Self>", "Box<Self>"),
+    fn captures_are_written_for_the_impl() {
+        let wrapper = params("<'w, Z, const N: usize>");
+        let from_trait = params("<'t, P>");
+        let impl_params = ImplParams::new(&wrapper, &from_trait);
+        for (method, expected) in [
             (
-                "(impl Sized + use<Self, T>, Vec<Self>)",
-                "(impl Sized + use<T>, Vec<Self>)",
+                "fn f(&self) -> impl Sized + use<'_, Self>;",
+                "impl Sized + use<'_, 'w, Z, N, P>",
             ),
+            (
+                "fn f<'a, T>(&'a self) -> impl Sized + use<'a, 't, T, u8, Self>;",
+                "impl Sized + use<'a, 't, 'w, T, Z, N, P>",
+            ),
+            (
+                "fn f(&self) -> (impl Sized + use<'static, Self>, Vec<Self>);",
+                "(impl Sized + use<'w, Z, N, P>, Vec<Self>)",
+            ),
+            ("fn f(&self) -> Box<Self>;", "Box<Self>"),
         ] {
-            let got = strip(input.parse().unwrap()).to_string().replace(' ', "");
-            assert_eq!(got, expected.replace(' ', ""), "{input}");
+            let item: TraitItemFn = syn::parse_str(method).unwrap();
+            let item = for_impl(item, &impl_params);
+            let ReturnType::Type(_, ty) = &item.sig.output else {
+                panic!("{method}");
+            };
+            let got = ty.to_token_stream().to_string().replace(' ', "");
+            assert_eq!(got, expected.replace(' ', ""), "{method}");
         }
     }
 }

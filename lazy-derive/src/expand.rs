@@ -109,6 +109,12 @@ pub fn trait_impl(
         .map(param_name)
         .collect();
 
+    // What the forwarders' `use<..>` captures must list.
+    let impl_params = captures::ImplParams::new(
+        &wrapper.input.generics.params,
+        generics.lifetimes.iter().chain(&generics.others),
+    );
+
     let mut cfg_errors = TokenStream::new();
     let mut assoc_types = Vec::new();
     let mut consts = Vec::new();
@@ -134,7 +140,7 @@ pub fn trait_impl(
         };
         match item {
             TraitItem::Fn(item) => {
-                let item = captures::without_self(item);
+                let item = captures::for_impl(item, &impl_params);
                 let name = item.sig.ident.unraw();
                 let except = excepts.iter().find(|(_, except)| except.unraw() == name);
                 let method = Method::new(item, &trait_name, except.is_some());
