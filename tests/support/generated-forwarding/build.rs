@@ -85,6 +85,9 @@ enum Ret {
     Assoc,
     /// `impl Iterator<Item = u64>`.
     Iter,
+    /// `impl Iterator<Item = u64> + use<..>`: precise captures, which in a
+    /// trait list `Self` and every type parameter.
+    IterCaptures,
     /// A type parameter `R: From<u64>` that only the return type fixes.
     Generic,
     Unit,
@@ -107,6 +110,10 @@ struct Forwarded {
     sized: bool,
     /// A first parameter under `#[cfg(any())]`, which exists nowhere.
     cfg_param: bool,
+    /// The trait has the type parameter `P`.
+    trait_param: bool,
+    /// The trait has the lifetime `'t` (always captured).
+    trait_lifetime: bool,
     salt: u64,
 }
 
@@ -145,6 +152,13 @@ struct Trait {
     /// Wrapper shape.
     tuple: bool,
     generic_wrapper: bool,
+    /// The wrapper's type parameter: some names clash with the trait's and
+    /// the methods' parameters on purpose.
+    wrapper_param: &'static str,
+    /// A lifetime `'t` on the wrapper (clashes with the trait's `'t`).
+    wrapper_lifetime: bool,
+    /// `where Self::Out: Copy` on the trait.
+    assoc_where: bool,
     deref: bool,
     source_field: bool,
 }
@@ -217,6 +231,7 @@ fn forwarded(rng: &mut Rng, name: String, t: &Trait) -> Forwarded {
         Ret::List,
         Ret::Maybe,
         Ret::Iter,
+        Ret::IterCaptures,
         Ret::Generic,
         Ret::Unit,
         Ret::StaticStr,
@@ -231,6 +246,10 @@ fn forwarded(rng: &mut Rng, name: String, t: &Trait) -> Forwarded {
     if ret == Ret::Generic && impl_arg {
         // An explicit turbofish is not allowed beside `impl Trait` arguments.
         ret = Ret::U64;
+    }
+    if ret == Ret::IterCaptures && impl_arg {
+        // `use<..>` cannot name the parameter of an `impl Trait` argument.
+        ret = Ret::Iter;
     }
     let asyncness = rng.chance(10);
     // By value, `Self` is not FFI-safe.
@@ -272,6 +291,8 @@ fn forwarded(rng: &mut Rng, name: String, t: &Trait) -> Forwarded {
         default,
         sized: !default && rng.chance(8),
         cfg_param: rng.chance(8),
+        trait_param: t.param,
+        trait_lifetime: t.lifetime,
         salt: rng.next() >> 8,
     }
 }
@@ -287,6 +308,9 @@ fn make_trait(rng: &mut Rng, index: usize) -> Trait {
         methods: Vec::new(),
         tuple: rng.chance(30),
         generic_wrapper: rng.chance(20),
+        wrapper_param: rng.pick(&["Z", "P", "R", "T0"]),
+        wrapper_lifetime: rng.chance(15),
+        assoc_where: rng.chance(30),
         deref: false,
         source_field: rng.chance(30),
     };
@@ -403,6 +427,7 @@ impl Ret {
             Ret::Maybe => " -> Option<u64>",
             Ret::Assoc => " -> Self::Out",
             Ret::Iter => " -> impl Iterator<Item = u64>",
+            Ret::IterCaptures => " -> impl Iterator<Item = u64> + use<CAPTURES>",
             Ret::Generic => " -> R",
             Ret::Unit => "",
             Ret::StaticStr => " -> &'static str",
@@ -415,7 +440,7 @@ impl Ret {
             Ret::Text => format!("format!(\"v{{}}\", {acc})"),
             Ret::List => format!("vec![{acc}, {acc} / 3]"),
             Ret::Maybe => format!("Some({acc})"),
-            Ret::Iter => format!("vec![{acc}, 1].into_iter()"),
+            Ret::Iter | Ret::IterCaptures => format!("vec![{acc}, 1].into_iter()"),
             Ret::Generic => format!("R::from({acc})"),
             Ret::Unit => format!("{{ let _ = {acc}; }}"),
             Ret::StaticStr => format!("if {acc} & 1 == 0 {{ \"even\" }} else {{ \"odd\" }}"),
@@ -429,7 +454,7 @@ impl Ret {
             Ret::Text => "String::new()",
             Ret::List => "Vec::new()",
             Ret::Maybe => "None",
-            Ret::Iter => "::std::iter::empty()",
+            Ret::Iter | Ret::IterCaptures => "::std::iter::empty()",
             Ret::Generic => "R::from(0)",
             Ret::Unit => "",
             Ret::StaticStr => "\"default\"",
@@ -473,7 +498,7 @@ impl Forwarded {
 
     /// `async unsafe extern "C" fn name<..>(receiver, args) -> ret`, with
     /// the real implementation's patterns or the trait's names.
-    fn signature(&self, patterns: bool) -> String {
+    fn signature(&self, patterns: bool, in_trait: bool) -> String {
         let mut out = String::new();
         if self.asyncness {
             out.push_str("async ");
@@ -502,12 +527,38 @@ impl Forwarded {
             self.name,
             self.generics(),
             inputs.join(", "),
-            self.ret.ty()
+            self.ret.ty().replace("CAPTURES", &self.captures(in_trait))
         );
         if self.sized {
             out.push_str(" where Self: Sized");
         }
         out
+    }
+
+    /// The precise captures: every type and const parameter in scope, and
+    /// `Self` in the trait.
+    fn captures(&self, in_trait: bool) -> String {
+        let mut list: Vec<String> = Vec::new();
+        if self.trait_lifetime {
+            list.push("'t".into());
+        }
+        if self.trait_param {
+            list.push("P".into());
+        }
+        for (i, (_, arg)) in self.args.iter().enumerate() {
+            match arg {
+                Arg::Generic => list.push(format!("T{i}")),
+                Arg::ConstArray => list.push(format!("N{i}")),
+                _ => {}
+            }
+        }
+        if self.ret == Ret::Generic {
+            list.push("R".into());
+        }
+        if in_trait {
+            list.push("Self".into());
+        }
+        list.join(", ")
     }
 
     fn body(&self) -> String {
@@ -592,7 +643,7 @@ impl Forwarded {
         if self.unsafety {
             call = format!("unsafe {{ {call} }}");
         }
-        if self.ret == Ret::Iter {
+        if matches!(self.ret, Ret::Iter | Ret::IterCaptures) {
             call = format!("({call}).collect::<Vec<u64>>()");
         }
         call
@@ -653,10 +704,40 @@ impl Trait {
     }
 
     fn wrapper_ty(&self) -> String {
+        let mut args = Vec::new();
+        if self.wrapper_lifetime {
+            args.push("'static");
+        }
         if self.generic_wrapper {
-            format!("Lazy{}<u8>", self.index)
-        } else {
-            format!("Lazy{}", self.index)
+            args.push("u8");
+        }
+        format!("Lazy{}{}", self.index, angle(&args))
+    }
+
+    /// The wrapper's generic parameters (declared and named alike: no bounds).
+    fn wrapper_generics(&self) -> String {
+        let mut params = Vec::new();
+        if self.wrapper_lifetime {
+            params.push("'t");
+        }
+        if self.generic_wrapper {
+            params.push(self.wrapper_param);
+        }
+        angle(&params)
+    }
+
+    fn wrapper_marker(&self) -> Option<String> {
+        match (self.wrapper_lifetime, self.generic_wrapper) {
+            (false, false) => None,
+            (true, false) => Some("::core::marker::PhantomData<&'t ()>".into()),
+            (false, true) => Some(format!(
+                "::core::marker::PhantomData<{}>",
+                self.wrapper_param
+            )),
+            (true, true) => Some(format!(
+                "::core::marker::PhantomData<&'t {}>",
+                self.wrapper_param
+            )),
         }
     }
 
@@ -683,7 +764,16 @@ impl Trait {
         if self.deprecated {
             let _ = writeln!(out, "#[deprecated(note = \"generated\")]");
         }
-        let _ = writeln!(out, "pub trait {name}{} {{", self.generics_decl());
+        let assoc_where = if self.assoc_where && self.uses_assoc() {
+            " where Self::Out: Copy"
+        } else {
+            ""
+        };
+        let _ = writeln!(
+            out,
+            "pub trait {name}{}{assoc_where} {{",
+            self.generics_decl()
+        );
         if self.uses_assoc() {
             let _ = writeln!(out, "    type Out: PartialEq + ::core::fmt::Debug;");
         }
@@ -709,9 +799,10 @@ impl Trait {
                         let _ = writeln!(out, "    {attr}");
                     }
                     if f.default {
-                        let _ = writeln!(out, "    {} {}", f.signature(true), f.default_body());
+                        let _ =
+                            writeln!(out, "    {} {}", f.signature(true, true), f.default_body());
                     } else {
-                        let _ = writeln!(out, "    {};", f.signature(false));
+                        let _ = writeln!(out, "    {};", f.signature(false, true));
                     }
                 }
                 Method::KeptSized { name } => {
@@ -760,7 +851,7 @@ impl Trait {
         for method in &self.methods {
             match method {
                 Method::Forwarded(f) => {
-                    let _ = writeln!(out, "    {} {{ {} }}", f.signature(true), f.body());
+                    let _ = writeln!(out, "    {} {{ {} }}", f.signature(true, false), f.body());
                 }
                 Method::KeptSized { name } => {
                     let _ = writeln!(out, "    fn {name}(&self) -> u64 {{ self.k + 1 }}");
@@ -809,24 +900,22 @@ impl Trait {
                 format!("{real} {{ k }}"),
             )
         };
-        let generics = if self.generic_wrapper { "<Z>" } else { "" };
+        let generics = self.wrapper_generics();
         let _ = writeln!(
             out,
             "#[derive(::lazy_core::RealizeForward)]\n{allow_deprecated}#[realize_forward({name}{except})]"
         );
-        let marker = self
-            .generic_wrapper
-            .then_some("::core::marker::PhantomData<Z>");
+        let marker = self.wrapper_marker();
         let source = self.source_field.then_some("&'static str");
         if self.tuple {
             let mut fields = vec![format!("{field_attr} pub {field_ty}")];
-            fields.extend(marker.map(|m| format!("pub {m}")));
+            fields.extend(marker.as_ref().map(|m| format!("pub {m}")));
             fields.extend(source.map(|s| format!("pub {s}")));
             let _ = writeln!(out, "pub struct Lazy{i}{generics}({});", fields.join(", "));
         } else {
             let _ = writeln!(out, "pub struct Lazy{i}{generics} {{");
             let _ = writeln!(out, "    {field_attr}\n    pub cache: {field_ty},");
-            if let Some(m) = marker {
+            if let Some(m) = &marker {
                 let _ = writeln!(out, "    pub marker: {m},");
             }
             if let Some(s) = source {
@@ -998,4 +1087,12 @@ fn main() {
     let _ = writeln!(out, "    report\n}}");
     let path = PathBuf::from(env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
     std::fs::write(path.join("generated.rs"), out).expect("OUT_DIR is writable");
+}
+
+fn angle(params: &[&str]) -> String {
+    if params.is_empty() {
+        String::new()
+    } else {
+        format!("<{}>", params.join(", "))
+    }
 }
