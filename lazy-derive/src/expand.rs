@@ -155,7 +155,7 @@ pub fn trait_impl(
                                 method.item.sig.ident
                             ),
                         ));
-                        methods.push(fallback::stub(&method));
+                        methods.push(fallback::stub(&ctx, &method));
                     }
                     ForwardPlan::Forward => {
                         needs_sized |= method.needs_sized_target;
@@ -182,7 +182,7 @@ pub fn trait_impl(
                             let error = Error::new(span, message).into_compile_error();
                             cfg_errors.extend(quote!(#(#cfgs)* #error));
                         }
-                        methods.push(fallback::stub(&method));
+                        methods.push(fallback::stub(&ctx, &method));
                     }
                 }
             }

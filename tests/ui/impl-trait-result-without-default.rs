@@ -1,0 +1,32 @@
+// Methods that cannot be forwarded and return `impl Trait`: one error each,
+// and no second error from the stub that keeps the impl complete (its body
+// once was `unreachable!()`, and `!` is not an iterator).
+
+use std::pin::Pin;
+
+#[lazy_core::forwardable]
+pub trait Source {
+    fn make() -> impl Iterator<Item = u8>;
+    fn drain(self: Pin<&mut Self>, limit: usize) -> impl Iterator<Item = u8>;
+    fn next(&mut self) -> Option<u8>;
+}
+
+pub struct Bytes;
+
+impl Source for Bytes {
+    fn make() -> impl Iterator<Item = u8> {
+        0..3
+    }
+    fn drain(self: Pin<&mut Self>, limit: usize) -> impl Iterator<Item = u8> {
+        (0..3).take(limit)
+    }
+    fn next(&mut self) -> Option<u8> {
+        None
+    }
+}
+
+#[derive(lazy_core::RealizeForward)]
+#[realize_forward(Source)]
+pub struct LazyBytes(#[realize] lazy_core::Lazy<Bytes>);
+
+fn main() {}
