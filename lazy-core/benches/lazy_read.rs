@@ -90,11 +90,14 @@ fn rounds(l: &Lazies) {
         &mut [
             Case::calls("LazyCell", || **black_box(&l.cell)),
             Case::calls("Lazy", || *black_box(&l.lazy).realize()),
+            // The same code as "LazyCell" once more: how far apart two
+            // timings of identical code land in this run.
+            Case::calls("LazyCell again (A/A)", || **black_box(&l.cell)),
             Case::calls("LazyLock", || **black_box(&l.lock)),
             Case::calls("sync::Lazy", || *black_box(&l.sync_lazy).realize()),
         ],
-        20_000_000,
-        15,
+        10_000_000,
+        31,
         &["LazyCell", "LazyLock"],
     );
     compare(
@@ -108,8 +111,8 @@ fn rounds(l: &Lazies) {
                 black_box(&l.sync_text).realize().len() as u64
             }),
         ],
-        20_000_000,
-        15,
+        10_000_000,
+        31,
         &["LazyCell", "LazyLock"],
     );
 }
