@@ -46,6 +46,26 @@ pub mod probe {
     pub fn lazylock_read(lock: &LazyLock<u64, fn() -> u64>) -> u64 {
         **lock
     }
+
+    #[inline(never)]
+    pub fn lazy_len(lazy: &Lazy<String>) -> usize {
+        lazy.realize().len()
+    }
+
+    #[inline(never)]
+    pub fn lazycell_len(cell: &LazyCell<String, fn() -> String>) -> usize {
+        cell.len()
+    }
+
+    #[inline(never)]
+    pub fn sync_lazy_len(lazy: &sync::Lazy<String>) -> usize {
+        lazy.realize().len()
+    }
+
+    #[inline(never)]
+    pub fn lazylock_len(lock: &LazyLock<String, fn() -> String>) -> usize {
+        lock.len()
+    }
 }
 
 struct Lazies {
@@ -133,6 +153,10 @@ fn main() {
     black_box(probe::lazycell_read as fn(&LazyCell<u64, fn() -> u64>) -> u64);
     black_box(probe::sync_lazy_read as fn(&sync::Lazy<u64>) -> u64);
     black_box(probe::lazylock_read as fn(&LazyLock<u64, fn() -> u64>) -> u64);
+    black_box(probe::lazy_len as fn(&Lazy<String>) -> usize);
+    black_box(probe::lazycell_len as fn(&LazyCell<String, fn() -> String>) -> usize);
+    black_box(probe::sync_lazy_len as fn(&sync::Lazy<String>) -> usize);
+    black_box(probe::lazylock_len as fn(&LazyLock<String, fn() -> String>) -> usize);
 
     let lazies = Lazies::realized();
     rounds(&lazies);
