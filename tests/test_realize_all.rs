@@ -187,3 +187,46 @@ fn realize_all_scope_shares_one_memo_across_children() {
     });
     assert_eq!(walks.get(), 1);
 }
+
+#[test]
+fn a_lazy_at_offset_zero_of_another_lazys_value_is_still_realized() {
+    // Regression: the memo keyed lazies by their own address, which a lazy at
+    // the start of the outer lazy's value can share.
+    let outer: sync::Lazy<sync::Lazy<u128>> = sync::Lazy::new(|| sync::Lazy::new(|| 1));
+    outer.realize_all();
+    assert!(sync::Lazy::is_realized(outer.realize()));
+
+    #[repr(C, align(16))]
+    struct Padded {
+        first: Lazy<u64>,
+        second: u8,
+    }
+    impl RealizeAll for Padded {
+        fn realize_all(&self) {
+            self.first.realize_all();
+        }
+    }
+    let outer: Lazy<Padded> = Lazy::new(|| Padded {
+        first: Lazy::new(|| 2),
+        second: 0,
+    });
+    outer.realize_all();
+    assert!(Lazy::is_realized(&outer.realize().first));
+    assert_eq!(outer.realize().second, 0);
+}
+
+#[test]
+fn lazies_walked_inside_builds_do_not_hide_later_ones_at_the_same_address() {
+    // Regression: a build that walks a temporary lazy left its address in
+    // the memo of the outer walk; the next build's temporary, at the same
+    // stack address, was then skipped.
+    fn build() -> u32 {
+        let helper: Lazy<u32> = Lazy::new(|| 5);
+        helper.realize_all();
+        Lazy::get(&helper).copied().unwrap_or(0)
+    }
+    let frame: Vec<Lazy<u32>> = vec![Lazy::new(build), Lazy::new(build), Lazy::new(build)];
+    frame.realize_all();
+    let values: Vec<Option<u32>> = frame.iter().map(|lazy| Lazy::get(lazy).copied()).collect();
+    assert_eq!(values, [Some(5), Some(5), Some(5)]);
+}

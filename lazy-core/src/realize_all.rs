@@ -18,7 +18,10 @@ use crate::{Realize, Seed};
 ///
 /// A node reached by several paths (an `Rc`, an `Arc`, a lazy shared by
 /// reference) is walked once per top-level call, and cycles through such
-/// nodes end: the walk remembers each node before it descends into it.
+/// nodes end: the walk remembers each node before it descends into it. The
+/// memory is by identity (address) and lasts for one top-level call; the
+/// builds of the lazies it realizes run outside it, so a walk inside a build
+/// is a walk of its own.
 ///
 /// ```
 /// use std::rc::Rc;
@@ -151,6 +154,27 @@ fn start_walk(visited: &mut Option<Memo>) -> Option<EndWalk> {
     Some(EndWalk)
 }
 
+/// Runs a build with the walk under way set aside.
+///
+/// A build may make and drop lazies of its own, and even walk them: their
+/// addresses are freed when the build returns and may be reused by the next
+/// build, so they must not enter the memo of the walk that outlives them. A
+/// walk started inside the build gets a memo of its own.
+fn outside_walk<R>(build: impl FnOnce() -> R) -> R {
+    /// Puts the set-aside memo back, also when the build unwinds.
+    struct Resume(Option<Memo>);
+
+    impl Drop for Resume {
+        fn drop(&mut self) {
+            let memo = self.0.take();
+            VISITED.with(|visited| *visited.borrow_mut() = memo);
+        }
+    }
+
+    let _resume = Resume(VISITED.with(|visited| visited.borrow_mut().take()));
+    build()
+}
+
 /// Runs `walk` unless the node was already visited by the walk under way,
 /// starting a walk if none is. The node is recorded before `walk` runs, so a
 /// cycle back to it ends there (recording it after would recurse forever).
@@ -171,13 +195,27 @@ fn visit_once<N: ?Sized>(node: &N, kind: NodeKind, walk: impl FnOnce()) {
 
 impl<T: RealizeAll, S: Seed<Output = T>> RealizeAll for crate::Lazy<T, S> {
     fn realize_all(&self) {
-        visit_once(self, NodeKind::Lazy, || self.realize().realize_all());
+        let node = crate::Lazy::node(self);
+        visit_once(node, NodeKind::Lazy, || {
+            let value = match crate::Lazy::get(self) {
+                Some(value) => value,
+                None => outside_walk(|| self.realize()),
+            };
+            value.realize_all();
+        });
     }
 }
 
 impl<T: RealizeAll, S: Seed<Output = T>> RealizeAll for crate::sync::Lazy<T, S> {
     fn realize_all(&self) {
-        visit_once(self, NodeKind::Lazy, || self.realize().realize_all());
+        let node = crate::sync::Lazy::node(self);
+        visit_once(node, NodeKind::Lazy, || {
+            let value = match crate::sync::Lazy::get(self) {
+                Some(value) => value,
+                None => outside_walk(|| self.realize()),
+            };
+            value.realize_all();
+        });
     }
 }
 
