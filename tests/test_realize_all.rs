@@ -67,6 +67,54 @@ fn realizes_lazies_nested_inside_lazies() {
     assert!(Lazy::is_realized(&inner));
 }
 
+/// A set element: ordered and hashed by its key, holding a lazy.
+struct Keyed(u8, Rc<Counted>);
+
+impl PartialEq for Keyed {
+    fn eq(&self, other: &Self) -> bool {
+        self.0 == other.0
+    }
+}
+impl Eq for Keyed {}
+impl std::hash::Hash for Keyed {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.0.hash(state);
+    }
+}
+impl PartialOrd for Keyed {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+impl Ord for Keyed {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        self.0.cmp(&other.0)
+    }
+}
+impl RealizeAll for Keyed {
+    fn realize_all(&self) {
+        self.1.realize_all();
+    }
+}
+
+#[test]
+// `Keyed` hashes and compares by its `u8` alone: the lazy is not part of the key.
+#[allow(clippy::mutable_key_type)]
+fn sets_heaps_and_cows_are_walked() {
+    use std::borrow::Cow;
+    use std::collections::{BTreeSet, BinaryHeap, HashSet};
+    let before = builds();
+    let lazies: Vec<Rc<Counted>> = (0..5).map(|n| Rc::new(counted(n))).collect();
+    let hash: HashSet<Keyed> = [Keyed(0, lazies[0].clone())].into_iter().collect();
+    let ordered: BTreeSet<Keyed> = [Keyed(1, lazies[1].clone())].into_iter().collect();
+    let heap: BinaryHeap<Keyed> = [Keyed(2, lazies[2].clone())].into_iter().collect();
+    let cow: Cow<'_, [Rc<Counted>]> = Cow::Borrowed(&lazies[3..]);
+    let text: Cow<'_, str> = Cow::Borrowed("leaf");
+    (&hash, &ordered, &heap, &cow, &text).realize_all();
+    assert_eq!(builds() - before, 5);
+    assert!(lazies.iter().all(|lazy| Lazy::is_realized(lazy)));
+}
+
 #[test]
 fn twelve_tuple_is_walked() {
     let t = (

@@ -1,7 +1,8 @@
 //! Realizing every lazy in a structure.
 
+use std::borrow::Cow;
 use std::cell::RefCell;
-use std::collections::{BTreeMap, HashMap, HashSet, LinkedList, VecDeque};
+use std::collections::{BTreeMap, BTreeSet, BinaryHeap, HashMap, HashSet, LinkedList, VecDeque};
 use std::hash::{BuildHasherDefault, Hasher};
 use std::rc::Rc;
 use std::sync::Arc;
@@ -314,6 +315,36 @@ impl<K, V: RealizeAll, H> RealizeAll for HashMap<K, V, H> {
 impl<K, V: RealizeAll> RealizeAll for BTreeMap<K, V> {
     fn realize_all(&self) {
         realize_all_scope(|| self.values().for_each(V::realize_all));
+    }
+}
+
+/// Walks the elements: a lazy realizes through a shared reference, so the
+/// set's order and hashes are untouched.
+impl<T: RealizeAll, H> RealizeAll for HashSet<T, H> {
+    fn realize_all(&self) {
+        realize_all_scope(|| self.iter().for_each(T::realize_all));
+    }
+}
+
+/// Walks the elements, as [`HashSet`]'s impl does.
+impl<T: RealizeAll> RealizeAll for BTreeSet<T> {
+    fn realize_all(&self) {
+        realize_all_scope(|| self.iter().for_each(T::realize_all));
+    }
+}
+
+/// Walks the elements, as [`HashSet`]'s impl does.
+impl<T: RealizeAll> RealizeAll for BinaryHeap<T> {
+    fn realize_all(&self) {
+        realize_all_scope(|| self.iter().for_each(T::realize_all));
+    }
+}
+
+/// Walks what the `Cow` points at, borrowed or owned.
+impl<B: RealizeAll + ToOwned + ?Sized> RealizeAll for Cow<'_, B> {
+    #[inline]
+    fn realize_all(&self) {
+        B::realize_all(self);
     }
 }
 
