@@ -41,6 +41,8 @@
 //! the rules for every trait shape, the errors and the known limits; its
 //! examples run as doctests of lazy-core.
 
+mod captures;
+mod cfg_params;
 mod chain;
 mod expand;
 mod fallback;
