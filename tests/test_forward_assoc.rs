@@ -162,3 +162,30 @@ fn same_named_associated_types_of_two_traits() {
     assert_eq!(next, Some(1));
     assert_eq!(builds.get(), 1);
 }
+
+/// A borrowed cache: the wrapper's lifetime `'a` has the name of the GAT's
+/// and the method's lifetime parameter, which the derive renames. A borrow
+/// cannot give the value by value, so `consume` is the wrapper's own.
+#[derive(RealizeForward)]
+#[realize_forward(Source, except(consume))]
+pub struct BorrowedNumbers<'a> {
+    #[realize]
+    cache: &'a Lazy<Numbers, Counted<Numbers>>,
+}
+
+impl BorrowedNumbers<'_> {
+    fn consume(self) -> Vec<u32> {
+        use lazy_core::Realize;
+        self.cache.realize().0.clone()
+    }
+}
+
+#[test]
+fn gat_and_method_lifetimes_named_like_the_wrappers() {
+    let (cache, builds) = counted(|| Numbers(vec![7, 8]));
+    let borrowed = BorrowedNumbers { cache: &cache };
+    assert_eq!(borrowed.items().copied().collect::<Vec<u32>>(), vec![7, 8]);
+    assert_eq!(borrowed.first(), Some(&7));
+    assert_eq!(Source::consume(borrowed), vec![7, 8]);
+    assert_eq!(builds.get(), 1);
+}

@@ -37,6 +37,11 @@ fn edition_2021_trait_derived_in_edition_2024() {
     lazy.bump(10);
     assert_eq!(lazy.values().copied().collect::<Vec<u32>>(), vec![11, 12]);
     assert_eq!(block_on(lazy.later()), 23);
+    assert_eq!(
+        lazy.outside_tests(),
+        7,
+        "the trait's crate decides which cfg'd methods exist"
+    );
     assert_eq!(builds.get(), 1);
 }
 

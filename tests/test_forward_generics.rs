@@ -241,3 +241,18 @@ fn const_parameter_defaults_and_empty_traits() {
     assert_eq!(<LazyByte as Array<5>>::LEN, 5);
     assert_eq!(builds.get(), 1);
 }
+
+/// The wrapper's lifetime `'a` has the name of `Borrowing<'a>`'s parameter,
+/// which the derive renames in the impl.
+#[derive(RealizeForward)]
+#[realize_forward(Borrowing)]
+pub struct BorrowedFirst<'a>(#[realize] &'a Lazy<First, Counted<First>>);
+
+#[test]
+fn trait_lifetime_named_like_the_wrappers() {
+    let (cache, builds) = counted(|| First);
+    let borrowed = BorrowedFirst(&cache);
+    let items = [5, 6];
+    assert_eq!(*borrowed.first(&items), 5);
+    assert_eq!(builds.get(), 1);
+}

@@ -180,3 +180,25 @@ fn restricted_and_private_traits_in_modules_and_function_bodies() {
     struct LazyLocal(#[realize] Lazy<u8>);
     assert_eq!(LazyLocal(Lazy::new(|| 4)).local(), 40);
 }
+
+/// Re-exported elsewhere, and imported under another name: the `use` carries
+/// the hidden macro along with the trait.
+pub mod prelude {
+    pub use crate::b::Named as OtherNamed;
+}
+
+#[derive(RealizeForward)]
+#[realize_forward(prelude::OtherNamed)]
+pub struct ViaReexport(#[realize] Lazy<Real>);
+
+use b::Named as Renamed;
+
+#[derive(RealizeForward)]
+#[realize_forward(Renamed)]
+pub struct ViaRename(#[realize] Lazy<Real>);
+
+#[test]
+fn re_exported_and_renamed_traits() {
+    assert_eq!(Renamed::id(&ViaReexport(Lazy::new(|| Real))), 7);
+    assert_eq!(Renamed::name(&ViaRename(Lazy::new(|| Real))), "b");
+}

@@ -210,3 +210,68 @@ fn enum_wrapper_with_hand_written_realize() {
     assert_eq!(lazy.into_total(), 40);
     assert_eq!(builds.get(), 1);
 }
+
+// Receivers written out in full, with explicit lifetimes, and `mut self`.
+#[forwardable]
+#[allow(clippy::needless_arbitrary_self_type)] // the spelling is under test
+pub trait Spelled {
+    fn typed_ref(self: &Self) -> u32;
+    fn typed_mut(self: &mut Self) -> u32;
+    fn typed_value(self: Self) -> u32;
+    fn with_lifetime<'a>(&'a self, other: &'a u32) -> &'a u32;
+    fn mut_value(mut self) -> u32
+    where
+        Self: Sized,
+    {
+        self.typed_mut()
+    }
+}
+
+impl Spelled for Real {
+    fn typed_ref(&self) -> u32 {
+        self.value
+    }
+    fn typed_mut(&mut self) -> u32 {
+        self.value += 1;
+        self.value
+    }
+    fn typed_value(self) -> u32 {
+        self.value * 2
+    }
+    fn with_lifetime<'a>(&'a self, other: &'a u32) -> &'a u32 {
+        if *other > self.value {
+            other
+        } else {
+            &self.value
+        }
+    }
+}
+
+#[derive(RealizeForward)]
+#[realize_forward(Spelled)]
+pub struct LazySpelled {
+    #[realize]
+    cache: Lazy<Real, CountingSeed>,
+}
+
+#[test]
+fn receivers_spelled_out() {
+    let builds = Rc::new(Cell::new(0));
+    let make = || LazySpelled {
+        cache: Lazy::new(CountingSeed {
+            value: 5,
+            builds: Rc::clone(&builds),
+        }),
+    };
+    let mut spelled = make();
+    assert_eq!(spelled.typed_ref(), 5);
+    assert_eq!(spelled.typed_mut(), 6);
+    assert_eq!(*spelled.with_lifetime(&9), 9);
+    assert_eq!(spelled.typed_value(), 12);
+    assert_eq!(
+        make().mut_value(),
+        6,
+        "the default, through the forwarded typed_mut"
+    );
+    assert_eq!(builds.get(), 2);
+}

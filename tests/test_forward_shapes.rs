@@ -27,6 +27,11 @@ pub trait Shapes {
     fn present(&self) -> &'static str;
     #[cfg(any())]
     fn absent(&self) -> &'static str;
+    /// Could not be forwarded, but is compiled out: no error.
+    #[cfg(any())]
+    fn create() -> Self
+    where
+        Self: Sized;
     #[deprecated(note = "use `present`")]
     fn old(&self) -> u8;
     #[must_use]
@@ -130,4 +135,77 @@ fn must_use_patterns_and_abi() {
     assert_eq!(shapes.patterns((1, 1), [1, 9], 1, 1), 6);
     assert_eq!(shapes.c_abi(), 4);
     assert_eq!(builds.get(), 1);
+}
+
+/// More cfg predicates than the hidden macro is written out for: the
+/// forwarders carry the `#[cfg]`s instead.
+#[forwardable]
+pub trait ManyCfgs {
+    #[cfg(all())]
+    fn one(&self) -> u8;
+    #[cfg(not(any()))]
+    fn two(&self) -> u8;
+    #[cfg(any(all()))]
+    fn three(&self) -> u8;
+    #[cfg(all(all()))]
+    fn four(&self) -> u8;
+    #[cfg(any())]
+    fn never(&self) -> u8;
+}
+
+impl ManyCfgs for u8 {
+    fn one(&self) -> u8 {
+        1
+    }
+    fn two(&self) -> u8 {
+        2
+    }
+    fn three(&self) -> u8 {
+        3
+    }
+    fn four(&self) -> u8 {
+        4
+    }
+}
+
+#[derive(RealizeForward)]
+#[realize_forward(ManyCfgs)]
+pub struct LazyMany(#[realize] Lazy<u8>);
+
+#[test]
+fn many_cfg_predicates() {
+    let many = LazyMany(Lazy::new(|| 0));
+    assert_eq!(
+        [many.one(), many.two(), many.three(), many.four()],
+        [1, 2, 3, 4]
+    );
+}
+
+/// Two alternative definitions of one trait, chosen by `#[cfg]`: each takes
+/// its hidden macro along (else both re-exports would clash).
+#[forwardable]
+#[cfg(any())]
+pub trait Present {
+    fn absent(&self) -> u8;
+}
+
+#[forwardable]
+#[cfg(all())]
+pub trait Present {
+    fn present(&self) -> u8;
+}
+
+impl Present for u8 {
+    fn present(&self) -> u8 {
+        9
+    }
+}
+
+#[derive(RealizeForward)]
+#[realize_forward(Present)]
+pub struct LazyPresent(#[realize] Lazy<u8>);
+
+#[test]
+fn cfg_on_the_trait_gates_its_macro() {
+    assert_eq!(LazyPresent(Lazy::new(|| 0)).present(), 9);
 }

@@ -100,3 +100,58 @@ fn expansion_is_hygienic() {
     assert_eq!(Tracker::into_realized(wrapper, 10), 50);
     assert_eq!(::std::boxed::Box::new(make()).boxed(), 1);
 }
+
+/// Nothing from the prelude is assumed either.
+mod no_prelude {
+    #![no_implicit_prelude]
+
+    #[::lazy_core::forwardable]
+    pub trait Bare {
+        fn bare(&self) -> ::core::option::Option<u8>;
+        fn bare_mut(&mut self, by: u8);
+        fn bare_value(self) -> u8;
+        fn boxed(self: ::std::boxed::Box<Self>) -> u8;
+        async fn later(&self) -> u8;
+    }
+
+    impl Bare for u8 {
+        fn bare(&self) -> ::core::option::Option<u8> {
+            ::core::option::Option::Some(*self)
+        }
+        fn bare_mut(&mut self, by: u8) {
+            *self += by;
+        }
+        fn bare_value(self) -> u8 {
+            self
+        }
+        fn boxed(self: ::std::boxed::Box<Self>) -> u8 {
+            *self
+        }
+        async fn later(&self) -> u8 {
+            *self
+        }
+    }
+
+    #[derive(::lazy_core::RealizeForward)]
+    #[realize_forward(Bare, except(later))]
+    pub struct LazyBare(#[realize] pub ::lazy_core::Lazy<u8>);
+
+    impl LazyBare {
+        async fn later(&self) -> u8 {
+            0
+        }
+    }
+}
+
+#[test]
+fn no_implicit_prelude() {
+    use no_prelude::{Bare, LazyBare};
+    let mut bare = LazyBare(::lazy_core::Lazy::new(|| 4));
+    bare.bare_mut(1);
+    assert_eq!(bare.bare(), ::core::option::Option::Some(5));
+    assert_eq!(bare.bare_value(), 5);
+    assert_eq!(
+        ::std::boxed::Box::new(LazyBare(::lazy_core::Lazy::new(|| 6))).boxed(),
+        6
+    );
+}

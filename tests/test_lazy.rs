@@ -2,6 +2,9 @@
 //! behaviour of the runtime has its own test, written once and instantiated
 //! for `lazy_core::Lazy` and `lazy_core::sync::Lazy`.
 
+mod common;
+
+use common::panic_message;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -50,16 +53,6 @@ fn seed(builds: &Counter, drops: &Counter) -> TrackerSeed {
         source: "L['x']",
         builds: builds.clone(),
         _probe: DropProbe(drops.clone()),
-    }
-}
-
-fn panic_message(payload: Box<dyn std::any::Any + Send>) -> String {
-    match payload.downcast::<String>() {
-        Ok(message) => *message,
-        Err(payload) => payload
-            .downcast::<&'static str>()
-            .map(|message| message.to_string())
-            .unwrap_or_default(),
     }
 }
 
@@ -288,4 +281,15 @@ macro_rules! contract_tests {
 }
 
 contract_tests!(unsync, lazy_core::Lazy);
+
+#[test]
+fn unsync_lazy_moves_to_another_thread_when_its_parts_can() {
+    let (builds, drops) = (Counter::default(), Counter::default());
+    let mut lazy = lazy_core::Lazy::new(seed(&builds, &drops));
+    lazy_core::Lazy::defer(&mut lazy, |s| s.push_str(" moved"));
+    let value = std::thread::spawn(move || lazy_core::RealizeInto::into_realized(lazy))
+        .join()
+        .unwrap();
+    assert_eq!(value, "L['x']=7 moved");
+}
 contract_tests!(sync, lazy_core::sync::Lazy);

@@ -2,6 +2,9 @@
 //! is a clear panic naming the type, in both flavours: never a stack
 //! overflow, never a deadlock.
 
+mod common;
+
+use common::panic_message;
 use std::cell::OnceCell;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::rc::Rc;
@@ -9,16 +12,6 @@ use std::sync::mpsc;
 use std::time::Duration;
 
 use lazy_core::{Lazy, Realize, sync};
-
-fn panic_message(payload: Box<dyn std::any::Any + Send>) -> String {
-    match payload.downcast::<String>() {
-        Ok(message) => *message,
-        Err(payload) => payload
-            .downcast::<&'static str>()
-            .map(|message| message.to_string())
-            .unwrap_or_default(),
-    }
-}
 
 /// Runs `f` on another thread and fails the test if it does not finish in
 /// time: a deadlock must fail the test, not hang CI.

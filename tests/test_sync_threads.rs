@@ -1,21 +1,14 @@
 //! `sync::Lazy` under threads: racing realizers build exactly once and see
 //! one value; waiters on a build that panics get the poison panic, never hang.
 
+mod common;
+
+use common::panic_message;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Barrier, mpsc};
 use std::time::Duration;
 
 use lazy_core::{Realize, sync::Lazy};
-
-fn panic_message(payload: Box<dyn std::any::Any + Send>) -> String {
-    match payload.downcast::<String>() {
-        Ok(message) => *message,
-        Err(payload) => payload
-            .downcast::<&'static str>()
-            .map(|message| message.to_string())
-            .unwrap_or_default(),
-    }
-}
 
 #[test]
 fn racing_threads_build_exactly_once_and_share_the_value() {

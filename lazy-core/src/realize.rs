@@ -20,6 +20,11 @@ use std::sync::Arc;
 /// assert_eq!(clone.realize().len(), 3);
 /// assert!(Lazy::is_realized(&shared));
 /// ```
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` cannot be realized: it does not implement `Realize`",
+    label = "not realizable",
+    note = "with `#[derive(RealizeForward)]`, the `#[realize]` field must hold a lazy (`Lazy`, `sync::Lazy`, or a pointer to one); without a `#[realize]` field, implement `lazy_core::Realize` for the wrapper"
+)]
 pub trait Realize {
     /// The type of the real value.
     type Target: ?Sized;
@@ -44,6 +49,11 @@ pub trait Realize {
 /// lazy.realize_mut().push(2);
 /// assert_eq!(lazy.realize(), &[1, 2]);
 /// ```
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` cannot lend its value mutably: it does not implement `RealizeMut`",
+    label = "no `RealizeMut`",
+    note = "forwarding a `&mut self` method needs it; a cache shared through `Rc` or `Arc` cannot lend its value mutably: list the method in `except(...)` and answer it on the wrapper, or own the lazy"
+)]
 pub trait RealizeMut: Realize {
     /// Returns the real value mutably, building it if needed.
     ///
@@ -61,6 +71,11 @@ pub trait RealizeMut: Realize {
 /// let value: String = lazy.into_realized();
 /// assert_eq!(value, "built");
 /// ```
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` cannot give its value away: it does not implement `RealizeInto`",
+    label = "no `RealizeInto`",
+    note = "forwarding a `self` or `self: Box<Self>` method needs it; a cache shared through `Rc` or `Arc` cannot give its value away: list the method in `except(...)` and answer it on the wrapper, or own the lazy"
+)]
 pub trait RealizeInto: Realize {
     /// Consumes `self` and returns the real value, building it if needed.
     ///
@@ -75,6 +90,7 @@ pub trait RealizeInto: Realize {
 impl<R: Realize + ?Sized> Realize for &R {
     type Target = R::Target;
     #[inline]
+    #[track_caller]
     fn realize(&self) -> &Self::Target {
         R::realize(*self)
     }
@@ -83,6 +99,7 @@ impl<R: Realize + ?Sized> Realize for &R {
 impl<R: Realize + ?Sized> Realize for &mut R {
     type Target = R::Target;
     #[inline]
+    #[track_caller]
     fn realize(&self) -> &Self::Target {
         R::realize(*self)
     }
@@ -90,6 +107,7 @@ impl<R: Realize + ?Sized> Realize for &mut R {
 
 impl<R: RealizeMut + ?Sized> RealizeMut for &mut R {
     #[inline]
+    #[track_caller]
     fn realize_mut(&mut self) -> &mut Self::Target {
         R::realize_mut(*self)
     }
@@ -98,6 +116,7 @@ impl<R: RealizeMut + ?Sized> RealizeMut for &mut R {
 impl<R: Realize + ?Sized> Realize for Box<R> {
     type Target = R::Target;
     #[inline]
+    #[track_caller]
     fn realize(&self) -> &Self::Target {
         R::realize(self)
     }
@@ -105,6 +124,7 @@ impl<R: Realize + ?Sized> Realize for Box<R> {
 
 impl<R: RealizeMut + ?Sized> RealizeMut for Box<R> {
     #[inline]
+    #[track_caller]
     fn realize_mut(&mut self) -> &mut Self::Target {
         R::realize_mut(self)
     }
@@ -112,6 +132,7 @@ impl<R: RealizeMut + ?Sized> RealizeMut for Box<R> {
 
 impl<R: RealizeInto> RealizeInto for Box<R> {
     #[inline]
+    #[track_caller]
     fn into_realized(self) -> Self::Target
     where
         Self::Target: Sized,
@@ -123,6 +144,7 @@ impl<R: RealizeInto> RealizeInto for Box<R> {
 impl<R: Realize + ?Sized> Realize for Rc<R> {
     type Target = R::Target;
     #[inline]
+    #[track_caller]
     fn realize(&self) -> &Self::Target {
         R::realize(self)
     }
@@ -131,6 +153,7 @@ impl<R: Realize + ?Sized> Realize for Rc<R> {
 impl<R: Realize + ?Sized> Realize for Arc<R> {
     type Target = R::Target;
     #[inline]
+    #[track_caller]
     fn realize(&self) -> &Self::Target {
         R::realize(self)
     }

@@ -11,12 +11,14 @@ use core::ops::Deref;
 use std::sync::{Condvar, Mutex, MutexGuard, OnceLock, PoisonError};
 use std::thread::{self, ThreadId};
 
-use crate::{Realize, RealizeInto, RealizeMut, Seed, panic, state};
+use crate::state::{self, Deferred};
+use crate::{Realize, RealizeInto, RealizeMut, Seed, panic};
 
-type Deferred<T> = Box<dyn FnOnce(&mut T) + Send>;
+/// The name of this lazy type in panic messages.
+const FLAVOUR: &str = "sync::Lazy";
 
 enum State<T, S> {
-    Unrealized { seed: S, deferred: Vec<Deferred<T>> },
+    Unrealized { seed: S, deferred: Deferred<T> },
     Building(ThreadId),
     Realized,
     Poisoned,
@@ -85,7 +87,7 @@ impl<T, S: Seed<Output = T>> Lazy<T, S> {
             value: OnceLock::new(),
             state: Mutex::new(State::Unrealized {
                 seed,
-                deferred: Vec::new(),
+                deferred: Deferred::new(),
             }),
             built: Condvar::new(),
         }
@@ -106,6 +108,7 @@ impl<T, S: Seed<Output = T>> Lazy<T, S> {
     ///
     /// # Panics
     /// If the lazy is poisoned.
+    #[track_caller]
     pub fn defer(this: &mut Self, mutation: impl FnOnce(&mut T) + Send + 'static) {
         if let Some(value) = this.value.get_mut() {
             mutation(value);
@@ -113,8 +116,8 @@ impl<T, S: Seed<Output = T>> Lazy<T, S> {
         }
         let state = this.state.get_mut().unwrap_or_else(PoisonError::into_inner);
         match state {
-            State::Unrealized { deferred, .. } => deferred.push(Box::new(mutation)),
-            State::Building(_) | State::Realized | State::Poisoned => panic::poisoned::<T>(),
+            State::Unrealized { deferred, .. } => deferred.push(mutation),
+            State::Building(_) | State::Realized | State::Poisoned => panic::poisoned::<T>(FLAVOUR),
         }
     }
 
@@ -137,6 +140,7 @@ impl<T, S: Seed<Output = T>> Lazy<T, S> {
     ///
     /// # Panics
     /// If the lazy is poisoned.
+    #[track_caller]
     pub fn try_defer<F>(this: &Self, mutation: F) -> Result<(), F>
     where
         F: FnOnce(&mut T) + Send + 'static,
@@ -146,11 +150,11 @@ impl<T, S: Seed<Output = T>> Lazy<T, S> {
         }
         match &mut *lock(&this.state) {
             State::Unrealized { deferred, .. } => {
-                deferred.push(Box::new(mutation));
+                deferred.push(mutation);
                 Ok(())
             }
             State::Building(_) | State::Realized => Err(mutation),
-            State::Poisoned => panic::poisoned::<T>(),
+            State::Poisoned => panic::poisoned::<T>(FLAVOUR),
         }
     }
 
@@ -165,7 +169,7 @@ impl<T, S: Seed<Output = T>> Lazy<T, S> {
                 State::Unrealized { seed, deferred } => break (seed, deferred),
                 State::Building(owner) if owner == me => {
                     drop(state);
-                    panic::reentrant::<T>()
+                    panic::reentrant::<T>(FLAVOUR)
                 }
                 State::Building(owner) => {
                     *state = State::Building(owner);
@@ -196,7 +200,7 @@ impl<T, S: Seed<Output = T>> Lazy<T, S> {
     fn realized_or_poisoned(this: &Self) -> &T {
         match this.value.get() {
             Some(value) => value,
-            None => panic::poisoned::<T>(),
+            None => panic::poisoned::<T>(FLAVOUR),
         }
     }
 }
@@ -294,9 +298,13 @@ impl<T, S> Lazy<T, S> {
     /// ```
     ///
     /// # Deadlocks
-    /// The guard holds the lazy's lock, like a [`MutexGuard`]: drop it before
-    /// realizing the same lazy on the same thread. Other threads that realize
-    /// it meanwhile wait until the guard is dropped.
+    /// The guard holds the lazy's lock, like a [`MutexGuard`]. While it is
+    /// alive, every operation on the same lazy that reads its state waits
+    /// for it: realizing, [`Lazy::peek`], [`Lazy::seed_type_name`],
+    /// [`Lazy::is_poisoned`], [`Lazy::defer`] and [`Lazy::try_defer`]. On the
+    /// thread that holds the guard they would wait forever: drop the guard
+    /// first. Only [`Lazy::get`], [`Lazy::is_realized`] and `Debug` never
+    /// wait. Other threads wait until the guard is dropped.
     pub fn peek(this: &Self) -> Option<SeedRef<'_, T, S>> {
         let state = lock(&this.state);
         match &*state {
@@ -356,10 +364,20 @@ impl<T, S: fmt::Debug> fmt::Debug for SeedRef<'_, T, S> {
     }
 }
 
+impl<T, S> Lazy<T, S> {
+    /// What identifies this lazy in a `realize_all` walk: its state, which
+    /// no value or other lazy inside it can share an address with (its value
+    /// can: a lazy at offset 0 of the value).
+    pub(crate) fn node(this: &Self) -> &impl Sized {
+        &this.state
+    }
+}
+
 impl<T, S: Seed<Output = T>> Realize for Lazy<T, S> {
     type Target = T;
 
     #[inline]
+    #[track_caller]
     fn realize(&self) -> &T {
         match self.value.get() {
             Some(value) => value,
@@ -370,19 +388,21 @@ impl<T, S: Seed<Output = T>> Realize for Lazy<T, S> {
 
 impl<T, S: Seed<Output = T>> RealizeMut for Lazy<T, S> {
     #[inline]
+    #[track_caller]
     fn realize_mut(&mut self) -> &mut T {
         if self.value.get().is_none() {
             self.realize_cold();
         }
         match self.value.get_mut() {
             Some(value) => value,
-            None => panic::poisoned::<T>(),
+            None => panic::poisoned::<T>(FLAVOUR),
         }
     }
 }
 
 impl<T, S: Seed<Output = T>> RealizeInto for Lazy<T, S> {
     #[inline]
+    #[track_caller]
     fn into_realized(self) -> T {
         let Lazy { value, state, .. } = self;
         if let Some(value) = value.into_inner() {
@@ -390,7 +410,7 @@ impl<T, S: Seed<Output = T>> RealizeInto for Lazy<T, S> {
         }
         match state.into_inner().unwrap_or_else(PoisonError::into_inner) {
             State::Unrealized { seed, deferred } => state::build(seed, deferred),
-            State::Building(_) | State::Realized | State::Poisoned => panic::poisoned::<T>(),
+            State::Building(_) | State::Realized | State::Poisoned => panic::poisoned::<T>(FLAVOUR),
         }
     }
 }
@@ -411,7 +431,8 @@ impl<T: Default> Default for Lazy<T> {
 
 impl<T: fmt::Debug, S> fmt::Debug for Lazy<T, S> {
     /// Prints the value once built, and the seed's type before. Never builds
-    /// and never waits for a build.
+    /// and never waits: while another thread (or a [`SeedRef`]) holds the
+    /// lazy's lock it prints `Lazy(locked)`.
     ///
     /// ```
     /// use lazy_core::{Realize, sync::Lazy};

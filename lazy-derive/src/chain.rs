@@ -29,13 +29,19 @@ pub fn derive(input: TokenStream) -> TokenStream {
 
 fn derive_impl(input: TokenStream) -> Result<TokenStream> {
     let derive_input: DeriveInput = syn::parse2(input.clone())?;
-    let wrapper = Wrapper::from_input(derive_input)?;
+    let (wrapper, errors) = Wrapper::read(derive_input);
+    let errors = errors.into_compile_errors();
     let realize = wrapper
         .realize
         .as_ref()
         .map(|field| realize_impl(&wrapper, field));
-    let first_link = link(&wrapper, &LinkState::default(), &input);
+    let first_link = if wrapper.realize_misplaced {
+        TokenStream::new()
+    } else {
+        link(&wrapper, &LinkState::default(), &input)
+    };
     Ok(quote! {
+        #errors
         #realize
         #first_link
     })
@@ -46,9 +52,10 @@ fn derive_impl(input: TokenStream) -> Result<TokenStream> {
 pub struct LinkState {
     /// Index of the trait this link forwards.
     pub step: usize,
-    /// Some forwarded method takes `&mut self`.
+    /// Some forwarded method needs `RealizeMut` (`&mut self`, `&mut Self`).
     pub needs_mut: bool,
-    /// Some forwarded method takes `self` or `self: Box<Self>`.
+    /// Some forwarded method needs the value by value (`self`,
+    /// `self: Box<Self>`, a `Self` argument).
     pub needs_into: bool,
     /// Indexes (in `Wrapper::except_names`) of the `except` names that a
     /// trait had.
@@ -172,11 +179,11 @@ pub fn forward_impl(input: TokenStream) -> TokenStream {
             .into_compile_error();
         }
     };
-    let wrapper =
-        match syn::parse2::<DeriveInput>(forward.input.clone()).and_then(Wrapper::from_input) {
-            Ok(wrapper) => wrapper,
-            Err(err) => return err.into_compile_error(),
-        };
+    // Mistakes in the wrapper's attributes were reported by the derive.
+    let wrapper = match syn::parse2::<DeriveInput>(forward.input.clone()) {
+        Ok(input) => Wrapper::read(input).0,
+        Err(err) => return err.into_compile_error(),
+    };
     let Some(trait_ref) = wrapper.traits.get(forward.state.step) else {
         return Error::new(
             Span::call_site(),

@@ -6,16 +6,19 @@ use std::collections::HashSet;
 use proc_macro2::{Span, TokenStream};
 use quote::{ToTokens, quote, quote_spanned};
 use syn::ext::IdentExt;
+use syn::spanned::Spanned;
 use syn::{
     Error, FnArg, GenericParam, Generics, Ident, ItemTrait, Path, ReturnType, TraitItem,
     TraitItemConst, TraitItemType, WherePredicate,
 };
 
+use crate::captures;
+use crate::cfg_params;
 use crate::chain::LinkState;
 use crate::fallback;
 use crate::generics::{param_name, rename_item_params, trait_generics};
 use crate::input::{RealizeField, TraitRef, Wrapper};
-use crate::method::{ForwardPlan, Method, ReceiverKind, has_impl_trait};
+use crate::method::{ForwardPlan, Method, ReceiverKind, SelfArg, has_impl_trait};
 use crate::tokens;
 use crate::valid::Errors;
 
@@ -38,6 +41,27 @@ pub fn trait_impl(
 ) -> TokenStream {
     let span = trait_ref.span();
     let trait_name = trait_ref.name();
+
+    // The `except` names of this trait's attribute, with their global index;
+    // those that name a method of this trait are matched even if the impl
+    // fails below, so that they are not reported as unknown too.
+    let excepts: Vec<(usize, &Ident)> = wrapper
+        .except_names()
+        .enumerate()
+        .filter(|(_, (group, _))| *group == trait_ref.group)
+        .map(|(index, (_, name))| (index, name))
+        .collect();
+    for item in &trait_def.items {
+        if let TraitItem::Fn(item) = item {
+            let name = item.sig.ident.unraw();
+            for (index, except) in &excepts {
+                if except.unraw() == name && !state.matched.contains(index) {
+                    state.matched.push(*index);
+                }
+            }
+        }
+    }
+
     if trait_def.unsafety.is_some() {
         errors.push(Error::new(
             span,
@@ -74,14 +98,6 @@ pub fn trait_impl(
             .any(|attr| attr.path().is_ident("deprecated")),
     };
 
-    // The `except` names of this trait's attribute, with their global index.
-    let excepts: Vec<(usize, &Ident)> = wrapper
-        .except_names()
-        .enumerate()
-        .filter(|(_, (group, _))| *group == trait_ref.group)
-        .map(|(index, (_, name))| (index, name))
-        .collect();
-
     // Names the impl declares: a method's own parameters must not reuse them.
     let impl_param_names: HashSet<String> = wrapper
         .input
@@ -93,6 +109,7 @@ pub fn trait_impl(
         .map(param_name)
         .collect();
 
+    let mut cfg_errors = TokenStream::new();
     let mut assoc_types = Vec::new();
     let mut consts = Vec::new();
     let mut methods = Vec::new();
@@ -117,25 +134,18 @@ pub fn trait_impl(
         };
         match item {
             TraitItem::Fn(item) => {
+                let item = captures::without_self(item);
                 let name = item.sig.ident.unraw();
                 let except = excepts.iter().find(|(_, except)| except.unraw() == name);
-                if let Some((index, _)) = except
-                    && !state.matched.contains(index)
-                {
-                    state.matched.push(*index);
-                }
                 let method = Method::new(item, &trait_name, except.is_some());
-                let by_value = matches!(
-                    method.receiver,
-                    Some(ReceiverKind::ByValue | ReceiverKind::BoxSelf)
-                );
+                let by_value = method.needs_into();
                 let deref = wrapper.realize.as_ref().and_then(|field| field.deref);
                 match &method.plan {
                     ForwardPlan::Forward if by_value && deref.is_some() => {
                         errors.push(Error::new(
                             deref.unwrap_or(span),
                             format!(
-                                "cannot forward `{trait_name}::{}`: its `self` receiver needs the realized value by value, which `#[realize(deref)]` cannot give; list it in `except(...)`, or realize without `deref`",
+                                "cannot forward `{trait_name}::{}`: it takes `self` (or a `Self` argument) by value, which `#[realize(deref)]` cannot give; list it in `except(...)`, or realize without `deref`",
                                 method.item.sig.ident
                             ),
                         ));
@@ -143,23 +153,29 @@ pub fn trait_impl(
                     }
                     ForwardPlan::Forward => {
                         needs_sized |= method.needs_sized_target;
-                        match method.receiver {
-                            Some(ReceiverKind::ByMutRef(_)) => state.needs_mut = true,
-                            Some(ReceiverKind::ByValue | ReceiverKind::BoxSelf) => {
-                                state.needs_into = true;
-                            }
-                            _ => {}
-                        }
-                        methods.push(forwarder(&ctx, &method));
+                        state.needs_mut |= method.needs_mut();
+                        state.needs_into |= method.needs_into();
+                        methods.push(cfg_params::per_variant(&method, |method| {
+                            forwarder(&ctx, method)
+                        }));
                     }
                     ForwardPlan::Inherent => {
                         if let Some((_, except)) = except {
-                            methods.push(inherent_forwarder(&ctx, &method, except));
+                            methods.push(cfg_params::per_variant(&method, |method| {
+                                inherent_forwarder(&ctx, method, except)
+                            }));
                         }
                     }
                     ForwardPlan::KeepDefault => {}
                     ForwardPlan::Unsupported(message) => {
-                        errors.push(Error::new(span, message));
+                        let cfgs = fallback::cfg_attrs(&method.item.attrs);
+                        if cfgs.is_empty() {
+                            errors.push(Error::new(span, message));
+                        } else {
+                            // Only an error where the method exists.
+                            let error = Error::new(span, message).into_compile_error();
+                            cfg_errors.extend(quote!(#(#cfgs)* #error));
+                        }
                         methods.push(fallback::stub(&method));
                     }
                 }
@@ -208,6 +224,7 @@ pub fn trait_impl(
         .then(|| quote_spanned!(span=> #self_ty: ::lazy_core::RealizeInto,));
 
     quote! {
+        #cfg_errors
         #[automatically_derived]
         impl #impl_generics #trait_full for #self_ty
         where
@@ -299,7 +316,9 @@ pub fn params(method: &Method, receiver: Option<TokenStream>) -> Params {
         {
             let name = Ident::new(&format!("__arg{index}"), Span::mixed_site());
             let ty = &arg.ty;
-            decls.push(quote!(#name: #ty));
+            // Kept on the declaration (the fallback stub's parameters).
+            let cfgs = arg.attrs.iter().filter(|attr| attr.path().is_ident("cfg"));
+            decls.push(quote!(#(#cfgs)* #name: #ty));
             names.push(name);
         }
     }
@@ -385,7 +404,17 @@ fn forwarder(ctx: &ImplContext, method: &Method) -> TokenStream {
         quote!(::<#(#turbofish_args),*>)
     };
     let target_as_trait = &ctx.target_as_trait;
-    let call = quote!(#target_as_trait::#name #turbofish(#realized #(, #names)*));
+    // Arguments of the wrapper's own type are realized like the receiver.
+    let args = names
+        .iter()
+        .zip(&method.self_args)
+        .map(|(name, self_arg)| match self_arg {
+            None => quote!(#name),
+            Some(SelfArg::Ref) => quote!(::lazy_core::Realize::realize(#name)),
+            Some(SelfArg::MutRef) => quote!(::lazy_core::RealizeMut::realize_mut(#name)),
+            Some(SelfArg::Value) => quote!(::lazy_core::RealizeInto::into_realized(#name)),
+        });
+    let call = quote!(#target_as_trait::#name #turbofish(#realized #(, #args)*));
     let body = match unsafety {
         Some(_) => quote!(unsafe { #call }),
         None => call,
@@ -453,24 +482,65 @@ fn inherent_forwarder(ctx: &ImplContext, method: &Method, except: &Ident) -> Tok
 }
 
 /// `impl Realize for Wrapper` through the `#[realize]` field.
+/// Where the `Realize` family is written: the `#[realize]` field.
+#[derive(Clone, Copy)]
+struct FieldImpl<'a> {
+    ident: &'a Ident,
+    ty: &'a syn::Type,
+    member: &'a syn::Member,
+    /// Located at the field's type, resolved like the rest of the expansion:
+    /// a field type that cannot realize is reported there.
+    span: Span,
+    /// The wrapper is generic: the field's bounds go in the `where` clause.
+    /// A concrete wrapper leaves them to the body, whose single error then
+    /// points at the field instead of failing the impl and its every use.
+    generic: bool,
+}
+
+impl<'a> FieldImpl<'a> {
+    fn new(wrapper: &'a Wrapper, field: &'a RealizeField) -> Self {
+        FieldImpl {
+            ident: &wrapper.input.ident,
+            ty: &field.ty,
+            member: &field.member,
+            span: Span::call_site().located_at(field.ty.span()),
+            generic: !wrapper.input.generics.params.is_empty(),
+        }
+    }
+
+    fn bounds(&self, bounds: TokenStream) -> Option<TokenStream> {
+        self.generic.then_some(bounds)
+    }
+}
+
 pub fn realize_impl(wrapper: &Wrapper, field: &RealizeField) -> TokenStream {
-    let ident = &wrapper.input.ident;
+    let bounds = FieldImpl::new(wrapper, field);
+    let FieldImpl {
+        ident,
+        ty,
+        member,
+        span,
+        ..
+    } = bounds;
     let (impl_generics, ty_generics, where_clause) = wrapper.input.generics.split_for_impl();
     let predicates = where_clause
         .into_iter()
         .flat_map(|clause| &clause.predicates);
-    let ty = &field.ty;
-    let member = &field.member;
     let (target, bound, realize) = match field.deref {
         None => (
             quote!(<#ty as ::lazy_core::Realize>::Target),
-            TokenStream::new(),
-            quote!(::lazy_core::Realize::realize(&self.#member)),
+            // Always bounded, at the field: a field that cannot realize at
+            // all is reported there first.
+            Some(quote_spanned!(span=> #ty: ::lazy_core::Realize,)),
+            quote_spanned!(span=> ::lazy_core::Realize::realize(&self.#member)),
         ),
         Some(_) => (
             quote!(<<#ty as ::lazy_core::Realize>::Target as ::core::ops::Deref>::Target),
-            quote!(<#ty as ::lazy_core::Realize>::Target: ::core::ops::Deref,),
-            quote!(::core::ops::Deref::deref(::lazy_core::Realize::realize(&self.#member))),
+            bounds.bounds(quote! {
+                #ty: ::lazy_core::Realize,
+                <#ty as ::lazy_core::Realize>::Target: ::core::ops::Deref,
+            }),
+            quote_spanned!(span=> ::core::ops::Deref::deref(::lazy_core::Realize::realize(&self.#member))),
         ),
     };
     quote! {
@@ -478,7 +548,6 @@ pub fn realize_impl(wrapper: &Wrapper, field: &RealizeField) -> TokenStream {
         impl #impl_generics ::lazy_core::Realize for #ident #ty_generics
         where
             #(#predicates,)*
-            #ty: ::lazy_core::Realize,
             #bound
         {
             type Target = #target;
@@ -491,21 +560,29 @@ pub fn realize_impl(wrapper: &Wrapper, field: &RealizeField) -> TokenStream {
 }
 
 pub fn realize_mut_impl(wrapper: &Wrapper, field: &RealizeField) -> TokenStream {
-    let ident = &wrapper.input.ident;
+    let bounds = FieldImpl::new(wrapper, field);
+    let FieldImpl {
+        ident,
+        ty,
+        member,
+        span,
+        ..
+    } = bounds;
     let (impl_generics, ty_generics, where_clause) = wrapper.input.generics.split_for_impl();
     let predicates = where_clause
         .into_iter()
         .flat_map(|clause| &clause.predicates);
-    let ty = &field.ty;
-    let member = &field.member;
     let (bound, realize_mut) = match field.deref {
         None => (
-            TokenStream::new(),
-            quote!(::lazy_core::RealizeMut::realize_mut(&mut self.#member)),
+            bounds.bounds(quote!(#ty: ::lazy_core::RealizeMut,)),
+            quote_spanned!(span=> ::lazy_core::RealizeMut::realize_mut(&mut self.#member)),
         ),
         Some(_) => (
-            quote!(<#ty as ::lazy_core::Realize>::Target: ::core::ops::DerefMut,),
-            quote!(::core::ops::DerefMut::deref_mut(
+            bounds.bounds(quote! {
+                #ty: ::lazy_core::RealizeMut,
+                <#ty as ::lazy_core::Realize>::Target: ::core::ops::DerefMut,
+            }),
+            quote_spanned!(span=> ::core::ops::DerefMut::deref_mut(
                 ::lazy_core::RealizeMut::realize_mut(&mut self.#member)
             )),
         ),
@@ -515,7 +592,6 @@ pub fn realize_mut_impl(wrapper: &Wrapper, field: &RealizeField) -> TokenStream 
         impl #impl_generics ::lazy_core::RealizeMut for #ident #ty_generics
         where
             #(#predicates,)*
-            #ty: ::lazy_core::RealizeMut,
             #bound
         {
             #[inline]
@@ -527,26 +603,34 @@ pub fn realize_mut_impl(wrapper: &Wrapper, field: &RealizeField) -> TokenStream 
 }
 
 pub fn realize_into_impl(wrapper: &Wrapper, field: &RealizeField) -> TokenStream {
-    let ident = &wrapper.input.ident;
+    let bounds = FieldImpl::new(wrapper, field);
+    let FieldImpl {
+        ident,
+        ty,
+        member,
+        span,
+        ..
+    } = bounds;
     let (impl_generics, ty_generics, where_clause) = wrapper.input.generics.split_for_impl();
     let predicates = where_clause
         .into_iter()
         .flat_map(|clause| &clause.predicates);
-    let ty = &field.ty;
-    let member = &field.member;
+    let bound = bounds.bounds(quote!(#ty: ::lazy_core::RealizeInto,));
+    let into_realized =
+        quote_spanned!(span=> ::lazy_core::RealizeInto::into_realized(self.#member));
     quote! {
         #[automatically_derived]
         impl #impl_generics ::lazy_core::RealizeInto for #ident #ty_generics
         where
             #(#predicates,)*
-            #ty: ::lazy_core::RealizeInto,
+            #bound
         {
             #[inline]
             fn into_realized(self) -> Self::Target
             where
                 Self::Target: ::core::marker::Sized,
             {
-                ::lazy_core::RealizeInto::into_realized(self.#member)
+                #into_realized
             }
         }
     }

@@ -4,13 +4,22 @@
 
 use proc_macro2::TokenStream;
 use quote::{ToTokens, quote};
-use syn::{FnArg, WherePredicate};
+use syn::{Attribute, FnArg, WherePredicate};
 
 use crate::expand::{Params, params};
 use crate::method::Method;
 
+/// The `#[cfg(...)]` attributes of a trait item.
+pub fn cfg_attrs(attrs: &[Attribute]) -> Vec<&Attribute> {
+    attrs
+        .iter()
+        .filter(|attr| attr.path().is_ident("cfg"))
+        .collect()
+}
+
 pub fn stub(method: &Method) -> TokenStream {
     let sig = &method.item.sig;
+    let cfgs = cfg_attrs(&method.item.attrs);
     let receiver = sig.inputs.iter().find_map(|arg| match arg {
         FnArg::Receiver(receiver) => Some(receiver.to_token_stream()),
         FnArg::Typed(_) => None,
@@ -34,7 +43,12 @@ pub fn stub(method: &Method) -> TokenStream {
             }
             _ => true,
         });
-    let where_clause = quote!(where #(#predicates,)*);
+    let predicates: Vec<&WherePredicate> = predicates.collect();
+    let where_clause = if predicates.is_empty() {
+        TokenStream::new()
+    } else {
+        quote!(where #(#predicates,)*)
+    };
     let params = &generics.params;
     let generics = if params.is_empty() {
         TokenStream::new()
@@ -43,6 +57,7 @@ pub fn stub(method: &Method) -> TokenStream {
     };
     let output = &sig.output;
     quote! {
+        #(#cfgs)*
         #asyncness #safety #abi fn #name #generics(#(#decls),*) #output #where_clause {
             ::core::unreachable!("not forwarded: see the compile error on `#[realize_forward]`")
         }

@@ -1,6 +1,7 @@
 //! The wrapper type of `#[derive(RealizeForward)]` and its attributes.
 
 use proc_macro2::Span;
+use quote::ToTokens;
 use syn::parse::{Parse, ParseStream};
 use syn::punctuated::Punctuated;
 use syn::spanned::Spanned;
@@ -16,6 +17,10 @@ pub struct Wrapper {
     pub input: DeriveInput,
     /// The field marked `#[realize]`, if any.
     pub realize: Option<RealizeField>,
+    /// A `#[realize]` was written where it cannot work (on the type, on an
+    /// enum's field): the wrapper is meant to realize, but has no `Realize`,
+    /// so its trait impls would only add errors.
+    pub realize_misplaced: bool,
     /// Every trait to forward, in the order written.
     pub traits: Vec<TraitRef>,
     /// The `except(...)` names of each `#[realize_forward]` attribute.
@@ -39,6 +44,18 @@ impl TraitRef {
         match self.path.segments.last() {
             Some(segment) => segment.ident.span(),
             None => self.path.span(),
+        }
+    }
+
+    /// The path and arguments as written, for comparing and for messages.
+    pub fn written(&self) -> String {
+        let path = self.path.to_token_stream().to_string().replace(' ', "");
+        match &self.args {
+            Some(args) => format!(
+                "{path}{}",
+                args.to_token_stream().to_string().replace(' ', "")
+            ),
+            None => path,
         }
     }
 
@@ -66,10 +83,16 @@ enum Entry {
 
 impl Parse for Entry {
     fn parse(input: ParseStream) -> Result<Self> {
-        if input.peek(Ident) && input.peek2(token::Paren) {
+        if input.peek(Ident) {
             let fork = input.fork();
             let ident: Ident = fork.parse()?;
             if ident == "except" {
+                if !fork.peek(token::Paren) {
+                    return Err(Error::new(
+                        ident.span(),
+                        "`except` takes the methods in parentheses: `except(method, ...)`",
+                    ));
+                }
                 input.parse::<Ident>()?;
                 let content;
                 syn::parenthesized!(content in input);
@@ -82,7 +105,11 @@ impl Parse for Entry {
 
 impl Wrapper {
     /// Reads the wrapper and its attributes, reporting every mistake at once.
-    pub fn from_input(input: DeriveInput) -> Result<Self> {
+    ///
+    /// The wrapper is usable even with errors (what was wrong is left out),
+    /// so that the derive still writes what it can: one error per mistake,
+    /// not one more at every use of the wrapper.
+    pub fn read(input: DeriveInput) -> (Self, Errors) {
         let mut errors = Errors::default();
         let mut traits = Vec::new();
         let mut groups = Vec::new();
@@ -92,7 +119,19 @@ impl Wrapper {
             }
             match parse_group(attr, groups.len(), &mut errors) {
                 Some((group_traits, except)) => {
-                    traits.extend(group_traits);
+                    for trait_ref in group_traits {
+                        if traits
+                            .iter()
+                            .any(|seen: &TraitRef| seen.written() == trait_ref.written())
+                        {
+                            errors.push(Error::new_spanned(
+                                &trait_ref.path,
+                                format!("`{}` is listed twice; list it once", trait_ref.written()),
+                            ));
+                        } else {
+                            traits.push(trait_ref);
+                        }
+                    }
                     groups.push(except);
                 }
                 None => groups.push(Vec::new()),
@@ -104,14 +143,39 @@ impl Wrapper {
                 "`#[derive(RealizeForward)]` needs `#[realize_forward(Trait, ...)]` naming the traits to forward",
             ));
         }
+        let mut realize_misplaced = false;
+        for attr in input.attrs.iter().filter(|a| a.path().is_ident("realize")) {
+            realize_misplaced = true;
+            errors.push(Error::new_spanned(
+                attr,
+                "`#[realize]` goes on the field that realizes, not on the type",
+            ));
+        }
+        for field in all_fields(&input) {
+            for attr in field
+                .attrs
+                .iter()
+                .filter(|a| a.path().is_ident("realize_forward"))
+            {
+                errors.push(Error::new_spanned(
+                    attr,
+                    "`#[realize_forward(...)]` goes on the type, not on a field",
+                ));
+            }
+        }
         let realize = realize_field(&input, &mut errors);
-        errors.finish()?;
-        Ok(Wrapper {
+        realize_misplaced |= realize.is_none()
+            && all_fields(&input)
+                .iter()
+                .any(|field| field.attrs.iter().any(|a| a.path().is_ident("realize")));
+        let wrapper = Wrapper {
             input,
             realize,
+            realize_misplaced,
             traits,
             groups,
-        })
+        };
+        (wrapper, errors)
     }
 
     /// Every `except` name with the index of its attribute, in order.
@@ -151,7 +215,7 @@ fn parse_group(
                     if except.contains(&name) {
                         errors.push(Error::new(
                             name.span(),
-                            format!("`{name}` is listed in `except(...)` twice"),
+                            format!("`{name}` is listed in `except(...)` twice; list it once"),
                         ));
                     } else {
                         except.push(name);
@@ -182,7 +246,7 @@ fn trait_ref(mut path: Path, group: usize, errors: &mut Errors) -> Option<TraitR
                     other => {
                         errors.push(Error::new(
                             other.span(),
-                            "only the trait's generic arguments can be written here, not associated items",
+                            "only the trait's own generic arguments go here (`Trait<u8>`), not associated items (`Trait<Item = u8>`): the target's associated items are forwarded as they are",
                         ));
                         return None;
                     }
@@ -257,45 +321,50 @@ fn std_trait(path: &Path) -> Option<Error> {
     Some(Error::new_spanned(path, message))
 }
 
+/// Every field of the struct, enum or union.
+fn all_fields(input: &DeriveInput) -> Vec<&syn::Field> {
+    match &input.data {
+        Data::Struct(data) => data.fields.iter().collect(),
+        Data::Enum(data) => data.variants.iter().flat_map(|v| &v.fields).collect(),
+        Data::Union(data) => data.fields.named.iter().collect(),
+    }
+}
+
 fn realize_field(input: &DeriveInput, errors: &mut Errors) -> Option<RealizeField> {
     let fields: Vec<&syn::Field> = match &input.data {
         Data::Struct(data) => data.fields.iter().collect(),
-        Data::Enum(data) => {
-            for variant in &data.variants {
-                for field in &variant.fields {
-                    for attr in field.attrs.iter().filter(|a| a.path().is_ident("realize")) {
-                        errors.push(Error::new(
-                            attr.span(),
-                            "`#[realize]` works on a struct field only; for an enum, implement `lazy_core::Realize` for it",
-                        ));
-                    }
+        Data::Enum(_) | Data::Union(_) => {
+            for field in all_fields(input) {
+                for attr in field.attrs.iter().filter(|a| a.path().is_ident("realize")) {
+                    errors.push(Error::new_spanned(
+                    attr,
+                        "`#[realize]` works on a struct field only; for an enum or a union, implement `lazy_core::Realize` for it",
+                    ));
                 }
             }
             return None;
         }
-        Data::Union(_) => return None,
     };
     let mut found: Option<RealizeField> = None;
     for (index, field) in fields.into_iter().enumerate() {
         for attr in field.attrs.iter().filter(|a| a.path().is_ident("realize")) {
-            let deref = match realize_args(attr) {
-                Ok(deref) => deref,
-                Err(err) => {
-                    errors.push(err);
-                    continue;
-                }
-            };
+            // A mistake in the arguments still marks the field: the derive
+            // goes on as if it were a plain `#[realize]`.
+            let deref = realize_args(attr).unwrap_or_else(|err| {
+                errors.push(err);
+                None
+            });
             if found.is_some() {
-                errors.push(Error::new(
-                    attr.span(),
-                    "only one field can be `#[realize]`; the wrapper realizes through exactly one field",
+                errors.push(Error::new_spanned(
+                    attr,
+                    "only one field can be `#[realize]`: the wrapper realizes through exactly one field; keep `#[realize]` on one of them",
                 ));
                 continue;
             }
             let member = match &field.ident {
                 Some(ident) => Member::Named(ident.clone()),
                 None => Member::Unnamed(syn::Index {
-                    index: index as u32,
+                    index: u32::try_from(index).unwrap_or(u32::MAX),
                     span: field.ty.span(),
                 }),
             };

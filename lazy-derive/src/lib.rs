@@ -37,16 +37,23 @@
 //!   wrapper type implements each listed trait by realizing the wrapper and
 //!   forwarding every method to the real value.
 //!
-//! `FORWARDING.md` in this crate has the rules for every trait shape, the
-//! errors and the known limits.
+//! The README of the repository (section "Forwarding") has the attributes,
+//! the rules for every trait shape, the errors and the known limits; its
+//! examples run as doctests of lazy-core.
 
+mod captures;
+mod cfg_params;
 mod chain;
 mod expand;
 mod fallback;
 mod generics;
 mod input;
 mod method;
+#[cfg(test)]
+mod proptests;
 mod realize_all;
+#[cfg(test)]
+mod robustness;
 #[cfg(test)]
 mod snapshots;
 mod tokens;
@@ -173,8 +180,9 @@ pub fn __forward_impl(input: TokenStream) -> TokenStream {
 ///
 /// Fields of std's leaf types (numbers, `bool`, `char`, `String`, …) need no
 /// mark; a field of another type without `RealizeAll` is an error at that
-/// field that says to implement it or skip the field. Type parameters that a
-/// walked field mentions get a `RealizeAll` bound.
+/// field that says to implement it or skip the field. A walked field whose
+/// type mentions a type parameter is bounded (`Vec<T>: RealizeAll`), unless
+/// it mentions the type itself (`Box<Expr<T>>` in a recursive `Expr<T>`).
 ///
 /// ```
 /// use lazy_core::{Lazy, RealizeAll};

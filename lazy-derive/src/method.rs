@@ -82,6 +82,35 @@ fn is_self(ty: &Type) -> bool {
     }
 }
 
+/// An argument whose type is the wrapper itself (`other: &Self`): the
+/// forwarder realizes it like the receiver.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum SelfArg {
+    /// `&Self`: `Realize::realize`.
+    Ref,
+    /// `&mut Self`: `RealizeMut::realize_mut`.
+    MutRef,
+    /// `Self`: `RealizeInto::into_realized`.
+    Value,
+}
+
+impl SelfArg {
+    fn of(ty: &Type) -> Option<SelfArg> {
+        match ty {
+            Type::Reference(reference) if is_self(&reference.elem) => {
+                Some(match reference.mutability {
+                    Some(_) => SelfArg::MutRef,
+                    None => SelfArg::Ref,
+                })
+            }
+            ty if is_self(ty) => Some(SelfArg::Value),
+            Type::Paren(inner) => Self::of(&inner.elem),
+            Type::Group(inner) => Self::of(&inner.elem),
+            _ => None,
+        }
+    }
+}
+
 /// What the generated impl does for one method.
 pub enum ForwardPlan {
     /// Realize the wrapper and call the target's method.
@@ -99,8 +128,26 @@ pub struct Method {
     pub item: TraitItemFn,
     pub receiver: Option<ReceiverKind>,
     pub plan: ForwardPlan,
+    /// For each argument after the receiver: whether it is the wrapper.
+    pub self_args: Vec<Option<SelfArg>>,
     /// The target must be `Sized` for the forwarded call to exist.
     pub needs_sized_target: bool,
+}
+
+impl Method {
+    /// Some forwarded use needs `RealizeMut` (receiver or argument).
+    pub fn needs_mut(&self) -> bool {
+        matches!(self.receiver, Some(ReceiverKind::ByMutRef(_)))
+            || self.self_args.contains(&Some(SelfArg::MutRef))
+    }
+
+    /// Some forwarded use needs the value by value (receiver or argument).
+    pub fn needs_into(&self) -> bool {
+        matches!(
+            self.receiver,
+            Some(ReceiverKind::ByValue | ReceiverKind::BoxSelf)
+        ) || self.self_args.contains(&Some(SelfArg::Value))
+    }
 }
 
 impl Method {
@@ -110,13 +157,27 @@ impl Method {
         let self_sized = requires_self_sized(&item);
         let name = &item.sig.ident;
         let what = format!("`{trait_name}::{name}`");
+        let self_args: Vec<Option<SelfArg>> = item
+            .sig
+            .inputs
+            .iter()
+            .filter_map(|arg| match arg {
+                FnArg::Typed(arg) => Some(SelfArg::of(&arg.ty)),
+                FnArg::Receiver(_) => None,
+            })
+            .collect();
+        let has_self_args = self_args.iter().any(Option::is_some);
+        // `Self` anywhere else cannot be converted: the return type, inside
+        // another type (`Vec<Self>`), or in a bound.
         let self_in_signature = item
             .sig
             .inputs
             .iter()
             .filter_map(|arg| match arg {
-                FnArg::Typed(arg) => Some(arg.ty.to_token_stream()),
-                FnArg::Receiver(_) => None,
+                FnArg::Typed(arg) if SelfArg::of(&arg.ty).is_none() => {
+                    Some(arg.ty.to_token_stream())
+                }
+                _ => None,
             })
             .chain(match &item.sig.output {
                 ReturnType::Type(_, ty) => Some(ty.to_token_stream()),
@@ -143,11 +204,16 @@ impl Method {
                         .to_string()
                         .replace(" < ", "<")
                         .replace(" >", ">")
+                        .replace(" :: ", "::")
+                        .replace(":: ", "::")
+                        .replace("& ", "&")
                 )),
                 Some(_) if self_in_signature && has_default => ForwardPlan::KeepDefault,
                 Some(_) if self_in_signature => ForwardPlan::Unsupported(format!(
-                    "cannot forward {what}: `Self` in its signature or bounds is the wrapper, not the realized value, and it has no default body; {fix}"
+                    "cannot forward {what}: it uses `Self` where the realized value cannot stand in for the wrapper (the result, inside another type, or a bound), and it has no default body; {fix}"
                 )),
+                // `other: &Self` is realized too; a default is kept all the same.
+                Some(_) if has_self_args && has_default => ForwardPlan::KeepDefault,
                 // The target may be unsized (`dyn Trait`), where the method does
                 // not exist: the default is the only body that always compiles.
                 Some(_) if self_sized && has_default => ForwardPlan::KeepDefault,
@@ -159,11 +225,13 @@ impl Method {
                 || matches!(
                     receiver,
                     Some(ReceiverKind::ByValue | ReceiverKind::BoxSelf)
-                ));
+                )
+                || self_args.contains(&Some(SelfArg::Value)));
         Method {
             item,
             receiver,
             plan,
+            self_args,
             needs_sized_target,
         }
     }

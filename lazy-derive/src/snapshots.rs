@@ -13,9 +13,11 @@ use crate::{chain, trait_def};
 
 /// The tokens that a trait's hidden macro hands to `__forward_impl!` before
 /// `derive { ... }`: `trait { ... }` and, for a mirror, `remote { ... }`.
+/// With `#[cfg]`'d items there is one macro per combination of cfgs: this is
+/// the last one, where every predicate holds.
 fn carried(tokens: TokenStream) -> Option<TokenStream> {
     let trees: Vec<TokenTree> = tokens.into_iter().collect();
-    for (i, tree) in trees.iter().enumerate() {
+    for (i, tree) in trees.iter().enumerate().rev() {
         if let TokenTree::Ident(ident) = tree
             && ident == "__forward_impl"
             && let Some(TokenTree::Group(body)) = trees.get(i + 2)
@@ -254,5 +256,55 @@ fn snapshot_forwardable() {
          // carries its items (default bodies emptied), and its re-export under\n\
          // the trait's name.\n",
         &rustfmt(&out.to_string()),
+    );
+}
+
+#[test]
+fn snapshot_method_shapes_and_deref() {
+    let expansion = expand_derive(
+        &[(
+            "",
+            "pub trait Shapes<T> {
+                async fn fetch(&self, key: T) -> u32;
+                unsafe fn get_unchecked(&self, index: usize) -> u8;
+                #[cfg(feature = \"extra\")]
+                fn extra(&self) -> u8;
+                #[deprecated]
+                fn old(&self) -> u8;
+                fn patterns(&self, (a, b): (u8, u8), _: u8) -> u8 { a + b }
+                fn create() -> Self where Self: Sized;
+            }",
+        )],
+        "#[realize_forward(Shapes<u64>, except(create))]
+         pub struct LazyShapes {
+             #[realize(deref)]
+             cache: Lazy<Box<dyn Shapes<u64>>>,
+         }",
+    );
+    check(
+        "shapes.rs",
+        "// What `#[derive(RealizeForward)]` writes for:\n\
+         //\n\
+         // #[lazy_core::forwardable]\n\
+         // pub trait Shapes<T> {\n\
+         //     async fn fetch(&self, key: T) -> u32;\n\
+         //     unsafe fn get_unchecked(&self, index: usize) -> u8;\n\
+         //     #[cfg(feature = \"extra\")]\n\
+         //     fn extra(&self) -> u8;\n\
+         //     #[deprecated]\n\
+         //     fn old(&self) -> u8;\n\
+         //     fn patterns(&self, (a, b): (u8, u8), _: u8) -> u8 { a + b }\n\
+         //     fn create() -> Self where Self: Sized;\n\
+         // }\n\
+         //\n\
+         // #[derive(RealizeForward)]\n\
+         // #[realize_forward(Shapes<u64>, except(create))]\n\
+         // pub struct LazyShapes {\n\
+         //     #[realize(deref)]\n\
+         //     cache: Lazy<Box<dyn Shapes<u64>>>,\n\
+         // }\n\
+         //\n\
+         // (`extra` is there when the trait's crate has `feature = \"extra\"`.)\n",
+        &expansion,
     );
 }

@@ -9,7 +9,7 @@ use quote::{ToTokens, format_ident, quote};
 use syn::ext::IdentExt;
 use syn::parse::{Parse, ParseStream};
 use syn::spanned::Spanned;
-use syn::{Attribute, Error, Ident, ItemTrait, Path, Result, Token, TraitItem, Visibility};
+use syn::{Attribute, Error, Ident, ItemTrait, Meta, Path, Result, Token, TraitItem, Visibility};
 
 use crate::tokens;
 
@@ -108,22 +108,115 @@ fn expand(args: TokenStream, input: TokenStream) -> Result<TokenStream> {
     // the crate root clean and works in function bodies too.
     let export = matches!(vis, Visibility::Public(_)).then(|| quote!(#[macro_export]));
 
+    // A `#[cfg]` on the trait (after `#[forwardable]`) gates its macro too.
+    let trait_cfgs: Vec<&Attribute> = item
+        .attrs
+        .iter()
+        .filter(|attr| attr.path().is_ident("cfg"))
+        .collect();
+    let definitions = cfg_variants(&carried).into_iter().map(|(gate, carried)| {
+        quote! {
+            #(#trait_cfgs)*
+            #gate
+            #[doc(hidden)]
+            #export
+            macro_rules! #macro_name {
+                ($($input:tt)*) => {
+                    ::lazy_core::__private::__forward_impl! {
+                        trait { #carried }
+                        #remote
+                        derive { $($input)* }
+                    }
+                };
+            }
+        }
+    });
+
     Ok(quote! {
         #trait_item
-        #[doc(hidden)]
-        #export
-        macro_rules! #macro_name {
-            ($($input:tt)*) => {
-                ::lazy_core::__private::__forward_impl! {
-                    trait { #carried_tokens }
-                    #remote
-                    derive { $($input)* }
-                }
-            };
-        }
+        #(#definitions)*
+        #(#trait_cfgs)*
         #use_attrs
         #vis use #macro_name as #ident;
     })
+}
+
+/// More distinct `#[cfg]` predicates than this on a trait's items, and the
+/// predicates travel to the derive instead (evaluated there).
+const MAX_CFG_PREDICATES: usize = 4;
+
+/// The hidden macro once per combination of the `#[cfg]` predicates on the
+/// trait's items, each gated by that combination: the trait's crate decides
+/// which items exist, as it does for the trait itself, even when the derive
+/// is in another crate with other cfgs.
+fn cfg_variants(carried: &ItemTrait) -> Vec<(TokenStream, ItemTrait)> {
+    let predicate = |attrs: &[Attribute]| -> Option<(String, TokenStream)> {
+        let cfgs: Vec<TokenStream> = attrs
+            .iter()
+            .filter_map(|attr| match &attr.meta {
+                Meta::List(list) if list.path.is_ident("cfg") => Some(list.tokens.clone()),
+                _ => None,
+            })
+            .collect();
+        let tokens = match cfgs.len() {
+            0 => return None,
+            1 => cfgs[0].clone(),
+            _ => quote!(all(#(#cfgs),*)),
+        };
+        Some((tokens.to_string(), tokens))
+    };
+    let mut predicates: Vec<(String, TokenStream)> = Vec::new();
+    for item in &carried.items {
+        if let Some(p) = predicate(item_attrs(item))
+            && !predicates.iter().any(|(known, _)| *known == p.0)
+        {
+            predicates.push(p);
+        }
+    }
+    if predicates.is_empty() || predicates.len() > MAX_CFG_PREDICATES {
+        return vec![(TokenStream::new(), carried.clone())];
+    }
+    (0..1usize << predicates.len())
+        .map(|mask| {
+            let terms = predicates.iter().enumerate().map(|(i, (_, p))| {
+                if mask & (1 << i) != 0 {
+                    p.clone()
+                } else {
+                    quote!(not(#p))
+                }
+            });
+            let gate = quote!(#[cfg(all(#(#terms),*))]);
+            let mut variant = carried.clone();
+            variant
+                .items
+                .retain(|item| match predicate(item_attrs(item)) {
+                    None => true,
+                    Some((p, _)) => predicates
+                        .iter()
+                        .position(|(known, _)| *known == p)
+                        .is_some_and(|i| mask & (1 << i) != 0),
+                });
+            for item in &mut variant.items {
+                let not_cfg = |attr: &Attribute| !attr.path().is_ident("cfg");
+                match item {
+                    TraitItem::Fn(item) => item.attrs.retain(not_cfg),
+                    TraitItem::Const(item) => item.attrs.retain(not_cfg),
+                    TraitItem::Type(item) => item.attrs.retain(not_cfg),
+                    _ => {}
+                }
+            }
+            (gate, variant)
+        })
+        .collect()
+}
+
+fn item_attrs(item: &TraitItem) -> &[Attribute] {
+    match item {
+        TraitItem::Fn(item) => &item.attrs,
+        TraitItem::Const(item) => &item.attrs,
+        TraitItem::Type(item) => &item.attrs,
+        _ => &[],
+    }
 }
 
 /// What the hidden macro carries: the trait's items with their signatures,

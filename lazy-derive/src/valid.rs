@@ -14,14 +14,6 @@ impl Errors {
         }
     }
 
-    /// `Err` with every error pushed, if any.
-    pub fn finish(self) -> syn::Result<()> {
-        match self.0 {
-            Some(errors) => Err(errors),
-            None => Ok(()),
-        }
-    }
-
     /// The errors as `compile_error!` invocations (empty if none).
     pub fn into_compile_errors(self) -> proc_macro2::TokenStream {
         match self.0 {
@@ -43,6 +35,10 @@ pub fn check_except_names(wrapper: &crate::input::Wrapper, matched: &[usize], er
             .filter(|trait_ref| trait_ref.group == group)
             .map(|trait_ref| format!("`{}`", trait_ref.name()))
             .collect();
+        // An attribute left without traits has had its error already.
+        if traits.is_empty() {
+            continue;
+        }
         errors.push(Error::new(
             name.span(),
             format!(

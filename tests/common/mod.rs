@@ -30,3 +30,14 @@ pub fn counted<T>(make: impl FnOnce() -> T + 'static) -> (Lazy<T, Counted<T>>, R
     };
     (Lazy::new(seed), builds)
 }
+
+/// The text of a panic caught with `catch_unwind`.
+pub fn panic_message(payload: Box<dyn std::any::Any + Send>) -> String {
+    match payload.downcast::<String>() {
+        Ok(message) => *message,
+        Err(payload) => payload
+            .downcast::<&'static str>()
+            .map(|message| message.to_string())
+            .unwrap_or_default(),
+    }
+}

@@ -69,20 +69,14 @@ where
     }
 }
 #[automatically_derived]
-impl ::lazy_core::RealizeMut for LazyTracker
-where
-    lazy_core::Lazy<Real, TrackerSeed>: ::lazy_core::RealizeMut,
-{
+impl ::lazy_core::RealizeMut for LazyTracker {
     #[inline]
     fn realize_mut(&mut self) -> &mut Self::Target {
         ::lazy_core::RealizeMut::realize_mut(&mut self.cache)
     }
 }
 #[automatically_derived]
-impl ::lazy_core::RealizeInto for LazyTracker
-where
-    lazy_core::Lazy<Real, TrackerSeed>: ::lazy_core::RealizeInto,
-{
+impl ::lazy_core::RealizeInto for LazyTracker {
     #[inline]
     fn into_realized(self) -> Self::Target
     where

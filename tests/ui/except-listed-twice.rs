@@ -5,6 +5,12 @@ pub trait Tracker {
     fn python_type(&self) -> &'static str;
 }
 
+impl Tracker for u8 {
+    fn python_type(&self) -> &'static str {
+        "int"
+    }
+}
+
 #[derive(RealizeForward)]
 #[realize_forward(Tracker, except(python_type, python_type))]
 pub struct LazyTracker {
@@ -18,4 +24,10 @@ impl LazyTracker {
     }
 }
 
-fn main() {}
+// The derive still writes the impl: using it is no further error.
+fn main() {
+    let tracker = LazyTracker {
+        cache: Lazy::new(|| 1),
+    };
+    assert_eq!(Tracker::python_type(&tracker), "int");
+}

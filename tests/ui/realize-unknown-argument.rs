@@ -5,6 +5,12 @@ pub trait Tracker {
     fn python_type(&self) -> &'static str;
 }
 
+impl Tracker for u8 {
+    fn python_type(&self) -> &'static str {
+        "int"
+    }
+}
+
 #[derive(RealizeForward)]
 #[realize_forward(Tracker)]
 pub struct LazyTracker {
@@ -12,4 +18,10 @@ pub struct LazyTracker {
     cache: Lazy<u8>,
 }
 
-fn main() {}
+// The derive goes on as for `#[realize]`: using the impl is no further error.
+fn main() {
+    let tracker = LazyTracker {
+        cache: Lazy::new(|| 1),
+    };
+    assert_eq!(tracker.python_type(), "int");
+}

@@ -5,6 +5,12 @@ pub trait Tracker {
     fn python_type(&self) -> &'static str;
 }
 
+impl Tracker for u8 {
+    fn python_type(&self) -> &'static str {
+        "int"
+    }
+}
+
 #[derive(RealizeForward)]
 #[realize_forward(Tracker)]
 pub struct LazyTracker {
@@ -14,4 +20,12 @@ pub struct LazyTracker {
     second: Lazy<u8>,
 }
 
-fn main() {}
+// The derive still writes the impl (through the first field): using it is
+// no further error.
+fn main() {
+    let tracker = LazyTracker {
+        first: Lazy::new(|| 1),
+        second: Lazy::new(|| 2),
+    };
+    let _: &dyn Tracker = &tracker;
+}

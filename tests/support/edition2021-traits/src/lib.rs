@@ -12,6 +12,13 @@ pub trait Legacy {
     fn values(&self) -> impl Iterator<Item = &u32> + '_;
     /// Adds to every value (`dyn_`: `dyn` was a keyword already in 2018).
     fn bump(&mut self, dyn_: u32);
+    /// Present in this crate's build (never a test build): the derive in a
+    /// test crate must forward it all the same, as the trait has it.
+    #[cfg(not(test))]
+    fn outside_tests(&self) -> u32;
+    /// Absent from this crate's build: no forwarder may be written for it.
+    #[cfg(test)]
+    fn inside_tests(&self) -> u32;
     /// The sum, later.
     #[allow(async_fn_in_trait)]
     async fn later(&self) -> u32;
@@ -32,5 +39,13 @@ impl Legacy for Numbers {
     }
     async fn later(&self) -> u32 {
         self.0.iter().sum()
+    }
+    #[cfg(not(test))]
+    fn outside_tests(&self) -> u32 {
+        7
+    }
+    #[cfg(test)]
+    fn inside_tests(&self) -> u32 {
+        8
     }
 }

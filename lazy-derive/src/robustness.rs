@@ -1,0 +1,68 @@
+//! The macros never panic: malformed input gives `compile_error!`s.
+
+use proc_macro2::TokenStream;
+
+use crate::{chain, trait_def};
+
+fn tokens(source: &str) -> TokenStream {
+    source.parse().expect("test input tokenizes")
+}
+
+fn assert_reports_error(output: TokenStream) {
+    let text = output.to_string();
+    assert!(text.contains("compile_error"), "no error in: {text}");
+}
+
+#[test]
+fn derive_input_that_is_wrong_in_every_way() {
+    for source in [
+        "struct A;",
+        "#[realize_forward] struct A;",
+        "#[realize_forward = \"x\"] struct A;",
+        "#[realize_forward()] struct A;",
+        "#[realize_forward(except(a))] struct A;",
+        "#[realize_forward(T, except)] struct A;",
+        "#[realize_forward(T, except(1))] struct A;",
+        "#[realize_forward(T<>)] #[realize_forward(T<>)] struct A;",
+        "#[realize_forward(T(u8))] struct A;",
+        "#[realize_forward(a<u8>::T)] struct A;",
+        "#[realize_forward(T<Item = u8>)] struct A;",
+        "#[realize_forward(T)] struct A { #[realize = 1] a: u8 }",
+        "#[realize_forward(T)] struct A { #[realize(a, b)] a: u8 }",
+        "#[realize_forward(T)] union A { #[realize] a: u8 }",
+        "#[realize_forward(::std::io::Read)] struct A;",
+    ] {
+        assert_reports_error(chain::derive(tokens(source)));
+    }
+}
+
+#[test]
+fn forwardable_input_that_is_wrong() {
+    for (args, source) in [
+        ("", "struct A;"),
+        ("", "fn f() {}"),
+        ("remote", "trait A {}"),
+        ("remote =", "trait A {}"),
+        ("remote = ::a::B, extra", "trait A {}"),
+        ("other = x", "trait A {}"),
+        ("", "trait A { m!(); }"),
+    ] {
+        assert_reports_error(trait_def::forwardable(tokens(args), tokens(source)));
+    }
+}
+
+#[test]
+fn hidden_macro_called_with_garbage() {
+    for source in [
+        "",
+        "trait",
+        "trait {}",
+        "trait { trait A {} } derive {}",
+        "trait { trait A {} } derive { step = x; }",
+        "trait { trait A {} } derive { step = 9; needs = []; matched = []; input = { #[realize_forward(A)] struct W; } }",
+        "trait { trait A {} } derive { step = 0; needs = [what]; matched = []; input = { struct W; } }",
+        "trait { trait A { fn f(&self); } } derive { step = 0; needs = []; matched = [x]; input = { #[realize_forward(A)] struct W; } }",
+    ] {
+        assert_reports_error(chain::forward_impl(tokens(source)));
+    }
+}

@@ -1,0 +1,82 @@
+// What `#[derive(RealizeForward)]` writes for:
+//
+// #[lazy_core::forwardable]
+// pub trait Shapes<T> {
+//     async fn fetch(&self, key: T) -> u32;
+//     unsafe fn get_unchecked(&self, index: usize) -> u8;
+//     #[cfg(feature = "extra")]
+//     fn extra(&self) -> u8;
+//     #[deprecated]
+//     fn old(&self) -> u8;
+//     fn patterns(&self, (a, b): (u8, u8), _: u8) -> u8 { a + b }
+//     fn create() -> Self where Self: Sized;
+// }
+//
+// #[derive(RealizeForward)]
+// #[realize_forward(Shapes<u64>, except(create))]
+// pub struct LazyShapes {
+//     #[realize(deref)]
+//     cache: Lazy<Box<dyn Shapes<u64>>>,
+// }
+//
+// (`extra` is there when the trait's crate has `feature = "extra"`.)
+
+#[automatically_derived]
+impl ::lazy_core::Realize for LazyShapes {
+    type Target = << Lazy < Box < dyn Shapes < u64 > > > as :: lazy_core :: Realize > :: Target as :: core :: ops :: Deref > :: Target ;
+    #[inline]
+    fn realize(&self) -> &Self::Target {
+        ::core::ops::Deref::deref(::lazy_core::Realize::realize(&self.cache))
+    }
+}
+#[automatically_derived]
+impl Shapes<u64> for LazyShapes
+where
+    <LazyShapes as ::lazy_core::Realize>::Target: Shapes<u64>,
+{
+    #[inline]
+    fn fetch(&self, __arg0: u64) -> impl ::core::future::Future<Output = u32> {
+        <<LazyShapes as ::lazy_core::Realize>::Target as Shapes<u64>>::fetch(
+            ::lazy_core::Realize::realize(self),
+            __arg0,
+        )
+    }
+    #[inline]
+    unsafe fn get_unchecked(&self, __arg0: usize) -> u8 {
+        unsafe {
+            <<LazyShapes as ::lazy_core::Realize>::Target as Shapes<u64>>::get_unchecked(
+                ::lazy_core::Realize::realize(self),
+                __arg0,
+            )
+        }
+    }
+    #[inline]
+    fn extra(&self) -> u8 {
+        <<LazyShapes as ::lazy_core::Realize>::Target as Shapes<u64>>::extra(
+            ::lazy_core::Realize::realize(self),
+        )
+    }
+    #[allow(deprecated)]
+    #[inline]
+    fn old(&self) -> u8 {
+        <<LazyShapes as ::lazy_core::Realize>::Target as Shapes<u64>>::old(
+            ::lazy_core::Realize::realize(self),
+        )
+    }
+    #[inline]
+    fn patterns(&self, __arg0: (u8, u8), __arg1: u8) -> u8 {
+        <<LazyShapes as ::lazy_core::Realize>::Target as Shapes<u64>>::patterns(
+            ::lazy_core::Realize::realize(self),
+            __arg0,
+            __arg1,
+        )
+    }
+    #[inline]
+    #[deny(unconditional_recursion)]
+    fn create() -> Self
+    where
+        Self: Sized,
+    {
+        Self::create()
+    }
+}
