@@ -119,7 +119,12 @@ pub fn compare(
             }
         })
         .collect();
-    print_table(title, unit, &timings, baselines, rounds, iters);
+    let per_round = if cases.iter().all(|case| case.units.is_some()) {
+        String::from("each case once a round")
+    } else {
+        format!("{iters} {unit}s a case a round")
+    };
+    print_table(title, unit, &timings, baselines, rounds, &per_round);
     timings
 }
 
@@ -129,9 +134,9 @@ fn print_table(
     timings: &[Timing],
     baselines: &[&str],
     rounds: usize,
-    iters: u64,
+    per_round: &str,
 ) {
-    println!("\n### {title} ({rounds} interleaved rounds, {iters} {unit}s a round unless fixed)\n");
+    println!("\n### {title} ({rounds} interleaved rounds, {per_round})\n");
     let mut header = format!("| case | median ns/{unit} | best ns/{unit} |");
     let mut rule = String::from("|---|---:|---:|");
     for baseline in baselines {
