@@ -49,7 +49,7 @@ while [ $# -gt 0 ]; do
         --no-nightly) nightly=0; shift ;;
         --no-cold) cold=0; shift ;;
         --keep) work=$2; shift 2 ;;
-        -h|--help) sed -n '2,30p' "$0"; exit 0 ;;
+        -h|--help) awk 'NR > 1 && /^#/ { print; next } NR > 1 { exit }' "$0"; exit 0 ;;
         *) echo "unknown option: $1" >&2; exit 2 ;;
     esac
 done
