@@ -1,6 +1,6 @@
 //! Reading an already realized lazy: `lazy_core::Lazy` against
 //! `std::cell::LazyCell`, and `lazy_core::sync::Lazy` against
-//! `std::sync::LazyLock`.
+//! `std::sync::LazyLock`; and, for scale, the first access of each.
 //!
 //! Run with `cargo bench -p lazy-core --bench lazy_read`.
 
@@ -13,7 +13,7 @@ use std::sync::LazyLock;
 
 use criterion::Criterion;
 use lazy_core::{Lazy, Realize, sync};
-use support::{Case, compare};
+use support::{Case, compare, fresh};
 
 fn seven() -> u64 {
     black_box(7)
@@ -45,6 +45,26 @@ pub mod probe {
     #[inline(never)]
     pub fn lazylock_read(lock: &LazyLock<u64, fn() -> u64>) -> u64 {
         **lock
+    }
+
+    #[inline(never)]
+    pub fn lazy_len(lazy: &Lazy<String>) -> usize {
+        lazy.realize().len()
+    }
+
+    #[inline(never)]
+    pub fn lazycell_len(cell: &LazyCell<String, fn() -> String>) -> usize {
+        cell.len()
+    }
+
+    #[inline(never)]
+    pub fn sync_lazy_len(lazy: &sync::Lazy<String>) -> usize {
+        lazy.realize().len()
+    }
+
+    #[inline(never)]
+    pub fn lazylock_len(lock: &LazyLock<String, fn() -> String>) -> usize {
+        lock.len()
     }
 }
 
@@ -90,11 +110,14 @@ fn rounds(l: &Lazies) {
         &mut [
             Case::calls("LazyCell", || **black_box(&l.cell)),
             Case::calls("Lazy", || *black_box(&l.lazy).realize()),
+            // The same code as "LazyCell" once more: how far apart two
+            // timings of identical code land in this run.
+            Case::calls("LazyCell again (A/A)", || **black_box(&l.cell)),
             Case::calls("LazyLock", || **black_box(&l.lock)),
             Case::calls("sync::Lazy", || *black_box(&l.sync_lazy).realize()),
         ],
-        20_000_000,
-        15,
+        10_000_000,
+        31,
         &["LazyCell", "LazyLock"],
     );
     compare(
@@ -108,9 +131,38 @@ fn rounds(l: &Lazies) {
                 black_box(&l.sync_text).realize().len() as u64
             }),
         ],
-        20_000_000,
-        15,
+        10_000_000,
+        31,
         &["LazyCell", "LazyLock"],
+    );
+}
+
+/// The first access of each flavour on a fresh lazy whose build is a
+/// constant: what each pays to build, beyond the build itself.
+fn rounds_first_access() {
+    compare(
+        "first access, trivial build",
+        "call",
+        &mut [
+            Case::timed("direct build", |iters| {
+                fresh(iters, || seven, |seed| seed())
+            }),
+            Case::timed("LazyCell", |iters| {
+                fresh(iters, || LazyCell::new(seven), |cell| **cell)
+            }),
+            Case::timed("Lazy", |iters| {
+                fresh(iters, || Lazy::new(seven), |lazy| *lazy.realize())
+            }),
+            Case::timed("LazyLock", |iters| {
+                fresh(iters, || LazyLock::new(seven), |lock| **lock)
+            }),
+            Case::timed("sync::Lazy", |iters| {
+                fresh(iters, || sync::Lazy::new(seven), |lazy| *lazy.realize())
+            }),
+        ],
+        100_000,
+        15,
+        &["direct build", "LazyCell", "LazyLock"],
     );
 }
 
@@ -130,9 +182,14 @@ fn main() {
     black_box(probe::lazycell_read as fn(&LazyCell<u64, fn() -> u64>) -> u64);
     black_box(probe::sync_lazy_read as fn(&sync::Lazy<u64>) -> u64);
     black_box(probe::lazylock_read as fn(&LazyLock<u64, fn() -> u64>) -> u64);
+    black_box(probe::lazy_len as fn(&Lazy<String>) -> usize);
+    black_box(probe::lazycell_len as fn(&LazyCell<String, fn() -> String>) -> usize);
+    black_box(probe::sync_lazy_len as fn(&sync::Lazy<String>) -> usize);
+    black_box(probe::lazylock_len as fn(&LazyLock<String, fn() -> String>) -> usize);
 
     let lazies = Lazies::realized();
     rounds(&lazies);
+    rounds_first_access();
 
     let mut c = Criterion::default().configure_from_args();
     criterion_reads(&mut c, &lazies);

@@ -14,9 +14,19 @@ use std::thread::{self, ThreadId};
 use crate::state::{self, Deferred};
 use crate::{Realize, RealizeInto, RealizeMut, Seed, panic};
 
+/// The name of this lazy type in panic messages.
+const FLAVOUR: &str = "sync::Lazy";
+
 enum State<T, S> {
-    Unrealized { seed: S, deferred: Deferred<T> },
-    Building(ThreadId),
+    Unrealized {
+        seed: S,
+        deferred: Deferred<T>,
+    },
+    /// Being built by `owner`; `waiters` if another thread waits for it.
+    Building {
+        owner: ThreadId,
+        waiters: bool,
+    },
     Realized,
     Poisoned,
 }
@@ -105,6 +115,7 @@ impl<T, S: Seed<Output = T>> Lazy<T, S> {
     ///
     /// # Panics
     /// If the lazy is poisoned.
+    #[track_caller]
     pub fn defer(this: &mut Self, mutation: impl FnOnce(&mut T) + Send + 'static) {
         if let Some(value) = this.value.get_mut() {
             mutation(value);
@@ -113,7 +124,9 @@ impl<T, S: Seed<Output = T>> Lazy<T, S> {
         let state = this.state.get_mut().unwrap_or_else(PoisonError::into_inner);
         match state {
             State::Unrealized { deferred, .. } => deferred.push(mutation),
-            State::Building(_) | State::Realized | State::Poisoned => panic::poisoned::<T>(),
+            State::Building { .. } | State::Realized | State::Poisoned => {
+                panic::poisoned::<T>(FLAVOUR)
+            }
         }
     }
 
@@ -136,6 +149,7 @@ impl<T, S: Seed<Output = T>> Lazy<T, S> {
     ///
     /// # Panics
     /// If the lazy is poisoned.
+    #[track_caller]
     pub fn try_defer<F>(this: &Self, mutation: F) -> Result<(), F>
     where
         F: FnOnce(&mut T) + Send + 'static,
@@ -148,8 +162,8 @@ impl<T, S: Seed<Output = T>> Lazy<T, S> {
                 deferred.push(mutation);
                 Ok(())
             }
-            State::Building(_) | State::Realized => Err(mutation),
-            State::Poisoned => panic::poisoned::<T>(),
+            State::Building { .. } | State::Realized => Err(mutation),
+            State::Poisoned => panic::poisoned::<T>(FLAVOUR),
         }
     }
 
@@ -160,14 +174,21 @@ impl<T, S: Seed<Output = T>> Lazy<T, S> {
         let me = thread::current().id();
         let mut state = lock(&self.state);
         let (seed, deferred) = loop {
-            match mem::replace(&mut *state, State::Building(me)) {
+            let building = State::Building {
+                owner: me,
+                waiters: false,
+            };
+            match mem::replace(&mut *state, building) {
                 State::Unrealized { seed, deferred } => break (seed, deferred),
-                State::Building(owner) if owner == me => {
+                State::Building { owner, .. } if owner == me => {
                     drop(state);
-                    panic::reentrant::<T>()
+                    panic::reentrant::<T>(FLAVOUR)
                 }
-                State::Building(owner) => {
-                    *state = State::Building(owner);
+                State::Building { owner, .. } => {
+                    *state = State::Building {
+                        owner,
+                        waiters: true,
+                    };
                     state = self
                         .built
                         .wait(state)
@@ -186,8 +207,11 @@ impl<T, S: Seed<Output = T>> Lazy<T, S> {
         let guard = PoisonOnUnwind(self);
         let value = self.value.get_or_init(|| state::build(seed, deferred));
         mem::forget(guard);
-        *lock(&self.state) = State::Realized;
-        self.built.notify_all();
+        let previous = mem::replace(&mut *lock(&self.state), State::Realized);
+        // Waking costs a system call: only when somebody waits.
+        if let State::Building { waiters: true, .. } = previous {
+            self.built.notify_all();
+        }
         value
     }
 
@@ -195,7 +219,7 @@ impl<T, S: Seed<Output = T>> Lazy<T, S> {
     fn realized_or_poisoned(this: &Self) -> &T {
         match this.value.get() {
             Some(value) => value,
-            None => panic::poisoned::<T>(),
+            None => panic::poisoned::<T>(FLAVOUR),
         }
     }
 }
@@ -293,14 +317,18 @@ impl<T, S> Lazy<T, S> {
     /// ```
     ///
     /// # Deadlocks
-    /// The guard holds the lazy's lock, like a [`MutexGuard`]: drop it before
-    /// realizing the same lazy on the same thread. Other threads that realize
-    /// it meanwhile wait until the guard is dropped.
+    /// The guard holds the lazy's lock, like a [`MutexGuard`]. While it is
+    /// alive, every operation on the same lazy that reads its state waits
+    /// for it: realizing, [`Lazy::peek`], [`Lazy::seed_type_name`],
+    /// [`Lazy::is_poisoned`], [`Lazy::defer`] and [`Lazy::try_defer`]. On the
+    /// thread that holds the guard they would wait forever: drop the guard
+    /// first. Only [`Lazy::get`], [`Lazy::is_realized`] and `Debug` never
+    /// wait. Other threads wait until the guard is dropped.
     pub fn peek(this: &Self) -> Option<SeedRef<'_, T, S>> {
         let state = lock(&this.state);
         match &*state {
             State::Unrealized { .. } => Some(SeedRef(state)),
-            State::Building(_) | State::Realized | State::Poisoned => None,
+            State::Building { .. } | State::Realized | State::Poisoned => None,
         }
     }
 
@@ -342,7 +370,7 @@ impl<T, S> Deref for SeedRef<'_, T, S> {
             State::Unrealized { seed, .. } => seed,
             // A `SeedRef` is only made from an unrealized state, and holds
             // the lock that any change of state needs.
-            State::Building(_) | State::Realized | State::Poisoned => {
+            State::Building { .. } | State::Realized | State::Poisoned => {
                 unreachable!("a SeedRef outlived its seed")
             }
         }
@@ -359,6 +387,7 @@ impl<T, S: Seed<Output = T>> Realize for Lazy<T, S> {
     type Target = T;
 
     #[inline]
+    #[track_caller]
     fn realize(&self) -> &T {
         match self.value.get() {
             Some(value) => value,
@@ -369,19 +398,21 @@ impl<T, S: Seed<Output = T>> Realize for Lazy<T, S> {
 
 impl<T, S: Seed<Output = T>> RealizeMut for Lazy<T, S> {
     #[inline]
+    #[track_caller]
     fn realize_mut(&mut self) -> &mut T {
         if self.value.get().is_none() {
             self.realize_cold();
         }
         match self.value.get_mut() {
             Some(value) => value,
-            None => panic::poisoned::<T>(),
+            None => panic::poisoned::<T>(FLAVOUR),
         }
     }
 }
 
 impl<T, S: Seed<Output = T>> RealizeInto for Lazy<T, S> {
     #[inline]
+    #[track_caller]
     fn into_realized(self) -> T {
         let Lazy { value, state, .. } = self;
         if let Some(value) = value.into_inner() {
@@ -389,7 +420,9 @@ impl<T, S: Seed<Output = T>> RealizeInto for Lazy<T, S> {
         }
         match state.into_inner().unwrap_or_else(PoisonError::into_inner) {
             State::Unrealized { seed, deferred } => state::build(seed, deferred),
-            State::Building(_) | State::Realized | State::Poisoned => panic::poisoned::<T>(),
+            State::Building { .. } | State::Realized | State::Poisoned => {
+                panic::poisoned::<T>(FLAVOUR)
+            }
         }
     }
 }
@@ -410,7 +443,8 @@ impl<T: Default> Default for Lazy<T> {
 
 impl<T: fmt::Debug, S> fmt::Debug for Lazy<T, S> {
     /// Prints the value once built, and the seed's type before. Never builds
-    /// and never waits for a build.
+    /// and never waits: while another thread (or a [`SeedRef`]) holds the
+    /// lazy's lock it prints `Lazy(locked)`.
     ///
     /// ```
     /// use lazy_core::{Realize, sync::Lazy};
@@ -432,7 +466,7 @@ impl<T: fmt::Debug, S> fmt::Debug for Lazy<T, S> {
         match &*state {
             State::Unrealized { .. } => write!(f, "Lazy(unrealized: {})", type_name::<S>()),
             State::Poisoned => f.write_str("Lazy(poisoned)"),
-            State::Building(_) | State::Realized => f.write_str("Lazy(building)"),
+            State::Building { .. } | State::Realized => f.write_str("Lazy(building)"),
         }
     }
 }
