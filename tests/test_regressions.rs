@@ -210,3 +210,43 @@ mod parameter_defaulting_to_self {
         assert_eq!(other_builds.get(), 0);
     }
 }
+
+/// `#[cfg]` on a method's generic parameter: the forwarder's turbofish named
+/// every parameter, so one configured out was an unknown type (E0425) and
+/// one argument too many (E0107).
+mod cfg_on_a_generic_parameter {
+    use super::*;
+
+    #[forwardable]
+    pub trait Build {
+        fn build<#[cfg(any())] T: Default, U: From<u8>>(&self) -> U;
+        fn sized<#[cfg(all())] const N: usize>(&self) -> [u8; N];
+    }
+
+    pub struct Real;
+
+    impl Build for Real {
+        fn build<#[cfg(any())] T: Default, U: From<u8>>(&self) -> U {
+            U::from(4)
+        }
+        fn sized<#[cfg(all())] const N: usize>(&self) -> [u8; N] {
+            [1; N]
+        }
+    }
+
+    #[derive(RealizeForward)]
+    #[realize_forward(Build)]
+    pub struct LazyBuild {
+        #[realize]
+        cache: Lazy<Real, Counted<Real>>,
+    }
+
+    #[test]
+    fn cfg_on_a_generic_parameter_is_honoured_by_forwarders() {
+        let (cache, builds) = counted(|| Real);
+        let lazy = LazyBuild { cache };
+        assert_eq!(lazy.build::<u64>(), 4);
+        assert_eq!(lazy.sized::<2>(), [1, 1]);
+        assert_eq!(builds.get(), 1);
+    }
+}

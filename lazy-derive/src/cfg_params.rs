@@ -1,13 +1,14 @@
-//! `#[cfg]` on a method's parameters.
+//! `#[cfg]` on a method's parameters and generic parameters.
 //!
-//! A forwarder declares the parameters and passes them on, but a call cannot
-//! leave out an argument under a cfg. A method with cfg'd parameters gets one
-//! forwarder per combination of them, each under the cfg that selects it and
-//! without the parameters that this combination leaves out.
+//! A forwarder declares the parameters and passes them on (the generic ones
+//! in a turbofish), but a call cannot leave out an argument under a cfg. A
+//! method with cfg'd parameters gets one forwarder per combination of them,
+//! each under the cfg that selects it and without the parameters that this
+//! combination leaves out.
 
 use proc_macro2::TokenStream;
 use quote::{ToTokens, quote};
-use syn::{Attribute, FnArg, Meta};
+use syn::{Attribute, FnArg, GenericParam, Meta};
 
 use crate::method::{ForwardPlan, Method};
 
@@ -28,13 +29,26 @@ pub fn per_variant(method: &Method, write: impl Fn(&Method) -> TokenStream) -> T
             FnArg::Receiver(_) => None,
         })
         .collect();
-    // (index among the typed parameters, its cfg predicates)
-    let cfgd: Vec<(usize, Vec<TokenStream>)> = typed
+    // (generic parameter?, index among those parameters, its cfg predicates)
+    let cfgd: Vec<(bool, usize, Vec<TokenStream>)> = typed
         .iter()
+        .map(|arg| &arg.attrs)
         .enumerate()
-        .filter_map(|(index, arg)| {
-            let predicates: Vec<TokenStream> = arg.attrs.iter().filter_map(predicate).collect();
-            (!predicates.is_empty()).then_some((index, predicates))
+        .map(|(index, attrs)| (false, index, attrs))
+        .chain(
+            method
+                .item
+                .sig
+                .generics
+                .params
+                .iter()
+                .map(generic_attrs)
+                .enumerate()
+                .map(|(index, attrs)| (true, index, attrs)),
+        )
+        .filter_map(|(generic, index, attrs)| {
+            let predicates: Vec<TokenStream> = attrs.iter().filter_map(predicate).collect();
+            (!predicates.is_empty()).then_some((generic, index, predicates))
         })
         .collect();
     if cfgd.is_empty() || cfgd.len() > MAX_CFG_PARAMS {
@@ -44,12 +58,17 @@ pub fn per_variant(method: &Method, write: impl Fn(&Method) -> TokenStream) -> T
     for mask in 0..(1_u32 << cfgd.len()) {
         let mut conditions = Vec::new();
         let mut left_out = Vec::new();
-        for (bit, (index, predicates)) in cfgd.iter().enumerate() {
+        let mut generics_left_out = Vec::new();
+        for (bit, (generic, index, predicates)) in cfgd.iter().enumerate() {
             if mask & (1 << bit) != 0 {
                 conditions.push(quote!(all(#(#predicates),*)));
             } else {
                 conditions.push(quote!(not(all(#(#predicates),*))));
-                left_out.push(*index);
+                if *generic {
+                    generics_left_out.push(*index);
+                } else {
+                    left_out.push(*index);
+                }
             }
         }
         let mut item = method.item.clone();
@@ -70,6 +89,18 @@ pub fn per_variant(method: &Method, write: impl Fn(&Method) -> TokenStream) -> T
                 receiver => Some(receiver),
             })
             .collect();
+        item.sig.generics.params = item
+            .sig
+            .generics
+            .params
+            .into_iter()
+            .enumerate()
+            .filter(|(index, _)| !generics_left_out.contains(index))
+            .map(|(_, mut param)| {
+                generic_attrs_mut(&mut param).retain(|attr| !attr.path().is_ident("cfg"));
+                param
+            })
+            .collect();
         let variant = Method {
             item,
             receiver: method.receiver.clone(),
@@ -87,6 +118,22 @@ pub fn per_variant(method: &Method, write: impl Fn(&Method) -> TokenStream) -> T
         out.extend(quote!(#[cfg(all(#(#conditions),*))] #tokens));
     }
     out
+}
+
+fn generic_attrs(param: &GenericParam) -> &Vec<Attribute> {
+    match param {
+        GenericParam::Lifetime(param) => &param.attrs,
+        GenericParam::Type(param) => &param.attrs,
+        GenericParam::Const(param) => &param.attrs,
+    }
+}
+
+fn generic_attrs_mut(param: &mut GenericParam) -> &mut Vec<Attribute> {
+    match param {
+        GenericParam::Lifetime(param) => &mut param.attrs,
+        GenericParam::Type(param) => &mut param.attrs,
+        GenericParam::Const(param) => &mut param.attrs,
+    }
 }
 
 /// The predicate of a `#[cfg(...)]`.
