@@ -153,6 +153,8 @@ fn method() -> impl Strategy<Value = MethodSpec> {
                 "Y: ?Sized + 'static",
                 "const K: usize",
                 "const L: bool",
+                "#[cfg(any())] G",
+                "#[cfg(all())] H: Copy",
             ][..],
             0..=3,
         ),
