@@ -250,3 +250,49 @@ mod cfg_on_a_generic_parameter {
         assert_eq!(builds.get(), 1);
     }
 }
+
+/// A parameter renamed because the wrapper uses its name (`T` -> `__T`)
+/// took the name of another parameter of the trait or the method (E0403).
+mod renamed_parameter_clashes_with_another {
+    use super::*;
+    use std::marker::PhantomData;
+
+    #[forwardable]
+    #[allow(non_camel_case_types)]
+    pub trait Pair<T, __T> {
+        fn pair(&self, a: T, b: __T) -> u8;
+        fn mixed<U, __U>(&self, a: U, b: __U) -> u8;
+    }
+
+    pub struct Real;
+
+    #[allow(non_camel_case_types)]
+    impl<T, __T> Pair<T, __T> for Real {
+        fn pair(&self, _: T, _: __T) -> u8 {
+            2
+        }
+        fn mixed<U, __U>(&self, _: U, _: __U) -> u8 {
+            3
+        }
+    }
+
+    #[derive(RealizeForward)]
+    #[realize_forward(Pair)]
+    pub struct LazyPair<T, U> {
+        #[realize]
+        cache: Lazy<Real, Counted<Real>>,
+        marker: PhantomData<(T, U)>,
+    }
+
+    #[test]
+    fn renamed_parameters_get_names_nobody_uses() {
+        let (cache, builds) = counted(|| Real);
+        let lazy = LazyPair::<u8, u8> {
+            cache,
+            marker: PhantomData,
+        };
+        assert_eq!(Pair::<u16, u32>::pair(&lazy, 1, 2), 2);
+        assert_eq!(Pair::<u16, u32>::mixed(&lazy, 'a', "b"), 3);
+        assert_eq!(builds.get(), 1);
+    }
+}

@@ -49,6 +49,13 @@ pub fn trait_generics(
         .iter()
         .map(param_name)
         .collect();
+    // Every name in scope, so that a renamed parameter (`T` -> `__T`) never
+    // takes the name of another (a trait may have both `T` and `__T`).
+    let mut used: HashSet<String> = taken
+        .iter()
+        .cloned()
+        .chain(trait_def.generics.params.iter().map(param_name))
+        .collect();
     let given: Vec<&GenericArgument> = trait_ref
         .args
         .iter()
@@ -112,7 +119,7 @@ pub fn trait_generics(
                     let mut lifetime = lifetime.clone();
                     if taken.contains(&param_key) {
                         let renamed = syn::Lifetime::new(
-                            &format!("'__{param_key}"),
+                            &format!("'{}", fresh_name(&param_key, &mut used)),
                             lifetime.lifetime.span(),
                         );
                         out.subst
@@ -168,7 +175,7 @@ pub fn trait_generics(
                         GenericParam::Lifetime(_) => continue,
                     };
                     if taken.contains(&param_key) {
-                        let renamed = format_ident!("__{}", ident);
+                        let renamed = format_ident!("{}", fresh_name(&param_key, &mut used));
                         out.subst
                             .idents
                             .insert(param_key, renamed.to_token_stream());
@@ -211,23 +218,26 @@ pub fn rename_item_params(item: TraitItem, taken: &HashSet<String>) -> Result<Tr
         _ => return Ok(item),
     };
     let mut subst = Substitution::default();
+    let mut used: HashSet<String> = taken
+        .iter()
+        .cloned()
+        .chain(generics.params.iter().map(param_name))
+        .collect();
     for param in &generics.params {
         let name = param_name(param);
         if !taken.contains(&name) {
             continue;
         }
+        let fresh = fresh_name(&name, &mut used);
         match param {
             GenericParam::Lifetime(param) => {
-                let renamed = syn::Lifetime::new(&format!("'__{name}"), param.lifetime.span());
+                let renamed = syn::Lifetime::new(&format!("'{fresh}"), param.lifetime.span());
                 subst.lifetimes.insert(name, renamed.to_token_stream());
             }
-            GenericParam::Type(param) => {
-                let renamed = format_ident!("__{}", param.ident);
-                subst.idents.insert(name, renamed.to_token_stream());
-            }
-            GenericParam::Const(param) => {
-                let renamed = format_ident!("__{}", param.ident);
-                subst.idents.insert(name, renamed.to_token_stream());
+            GenericParam::Type(_) | GenericParam::Const(_) => {
+                subst
+                    .idents
+                    .insert(name, format_ident!("{}", fresh).to_token_stream());
             }
         }
     }
@@ -286,4 +296,16 @@ fn self_as_wrapper(tokens: TokenStream, wrapper: &Wrapper) -> TokenStream {
             other => other,
         })
         .collect()
+}
+
+/// `__name`, or `__name_1`, `__name_2`, ... if taken; recorded as used.
+fn fresh_name(name: &str, used: &mut HashSet<String>) -> String {
+    let mut fresh = format!("__{name}");
+    let mut n = 1;
+    while used.contains(&fresh) {
+        fresh = format!("__{name}_{n}");
+        n += 1;
+    }
+    used.insert(fresh.clone());
+    fresh
 }
