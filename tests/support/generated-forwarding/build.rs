@@ -108,7 +108,8 @@ struct Forwarded {
     default: bool,
     /// `where Self: Sized` without a default: forwarded, needs a sized target.
     sized: bool,
-    /// A first parameter under `#[cfg(any())]`, which exists nowhere.
+    /// A first parameter and a generic parameter under `#[cfg(any())]`,
+    /// which exist nowhere.
     cfg_param: bool,
     /// The trait has the type parameter `P`.
     trait_param: bool,
@@ -486,6 +487,10 @@ impl Forwarded {
             .collect();
         // Lifetimes first.
         params.sort_by_key(|p| !p.starts_with('\''));
+        if self.cfg_param {
+            // A generic parameter that exists nowhere: not in the turbofish.
+            params.push("#[cfg(any())] Q".into());
+        }
         if self.ret == Ret::Generic {
             params.push("R: From<u64>".into());
         }
