@@ -6,7 +6,6 @@ use std::collections::HashSet;
 use proc_macro2::{Span, TokenStream};
 use quote::{ToTokens, quote, quote_spanned};
 use syn::ext::IdentExt;
-use syn::spanned::Spanned;
 use syn::{
     Error, FnArg, GenericParam, Generics, Ident, ItemTrait, Path, ReturnType, TraitItem,
     TraitItemConst, TraitItemType, WherePredicate,
@@ -112,6 +111,8 @@ pub fn trait_impl(
     let mut consts = Vec::new();
     let mut methods = Vec::new();
     let mut needs_sized = false;
+    // What this impl's forwarders need (`state` also has earlier traits').
+    let (mut needs_mut, mut needs_into) = (false, false);
     for item in &trait_def.items {
         // The trait's parameters become the impl's, and every type moves onto
         // the user's trait path: names resolve there, errors point there.
@@ -150,8 +151,8 @@ pub fn trait_impl(
                     }
                     ForwardPlan::Forward => {
                         needs_sized |= method.needs_sized_target;
-                        state.needs_mut |= method.needs_mut();
-                        state.needs_into |= method.needs_into();
+                        needs_mut |= method.needs_mut();
+                        needs_into |= method.needs_into();
                         methods.push(forwarder(&ctx, &method));
                     }
                     ForwardPlan::Inherent => {
@@ -209,12 +210,15 @@ pub fn trait_impl(
         .unwrap_or_default();
     let trait_predicates = &generics.predicates;
     let sized = needs_sized.then(|| quote!(+ ::core::marker::Sized));
-    let realize_mut = state
-        .needs_mut
-        .then(|| quote_spanned!(span=> #self_ty: ::lazy_core::RealizeMut,));
-    let realize_into = state
-        .needs_into
-        .then(|| quote_spanned!(span=> #self_ty: ::lazy_core::RealizeInto,));
+    // Puts `W: Realize` in the impl's assumptions: if the wrapper cannot
+    // realize, this bound is the one error, instead of one more for every
+    // forwarded method.
+    state.needs_mut |= needs_mut;
+    state.needs_into |= needs_into;
+    let site = state
+        .realize_site
+        .unwrap_or_else(|| crate::chain::realize_site(wrapper));
+    let realizing = realize_bounds(wrapper, &self_ty, site, needs_mut, needs_into);
 
     quote! {
         #cfg_errors
@@ -223,13 +227,59 @@ pub fn trait_impl(
         where
             #(#wrapper_predicates,)*
             #(#trait_predicates,)*
+            #realizing
             #target: #trait_full #sized,
-            #realize_mut
-            #realize_into
         {
             #(#assoc_types)*
             #(#consts)*
             #(#methods)*
+        }
+    }
+}
+
+/// The bounds that put the wrapper's realizing in the impl's assumptions, so
+/// that if the wrapper cannot realize, they are the one error instead of one
+/// more for every forwarded method.
+///
+/// With a `#[realize]` field they are the field's own, as in the `Realize`
+/// family's impls (`W: Realize` would be proved through those impls and fail
+/// once more). All carry the span that `chain::realize_site` made, the same
+/// in every impl, so that rustc shows the error once. Only the strongest
+/// bound is written (`RealizeMut` and `RealizeInto` imply `Realize`): a
+/// wrapper that cannot realize at all fails on the implied `Realize` alone.
+fn realize_bounds(
+    wrapper: &Wrapper,
+    self_ty: &TokenStream,
+    span: Span,
+    needs_mut: bool,
+    needs_into: bool,
+) -> TokenStream {
+    let self_ty = tokens::respan_as(self_ty.clone(), span);
+    match &wrapper.realize {
+        Some(field) => {
+            let field = FieldImpl::new(wrapper, field, span);
+            let mut out = if needs_mut || !needs_into {
+                field.bounds(needs_mut)
+            } else {
+                TokenStream::new()
+            };
+            if needs_into {
+                out.extend(field.into_bound());
+            }
+            out
+        }
+        None => {
+            let mut out = TokenStream::new();
+            if needs_mut {
+                out.extend(quote_spanned!(span=> #self_ty: ::lazy_core::RealizeMut,));
+            }
+            if needs_into {
+                out.extend(quote_spanned!(span=> #self_ty: ::lazy_core::RealizeInto,));
+            }
+            if out.is_empty() {
+                out.extend(quote_spanned!(span=> #self_ty: ::lazy_core::Realize,));
+            }
+            out
         }
     }
 }
@@ -472,65 +522,83 @@ fn inherent_forwarder(ctx: &ImplContext, method: &Method, except: &Ident) -> Tok
     }
 }
 
-/// `impl Realize for Wrapper` through the `#[realize]` field.
-/// Where the `Realize` family is written: the `#[realize]` field.
+/// The `#[realize]` field, as the `Realize` family's impls use it.
 #[derive(Clone, Copy)]
 struct FieldImpl<'a> {
     ident: &'a Ident,
     ty: &'a syn::Type,
     member: &'a syn::Member,
-    /// Located at the field's type, resolved like the rest of the expansion:
-    /// a field type that cannot realize is reported there.
+    deref: bool,
+    /// The span `chain::realize_site` made (at the field's type, resolved
+    /// like the rest of the expansion). Every bound on the field carries it,
+    /// in these impls and in the trait impls, so that a field that cannot
+    /// realize gives rustc the same error everywhere, shown once.
+    site: Span,
+    /// At the field's type, resolved like this expansion (the bodies' `self`
+    /// must be the receiver's).
     span: Span,
-    /// The wrapper is generic: the field's bounds go in the `where` clause.
-    /// A concrete wrapper leaves them to the body, whose single error then
-    /// points at the field instead of failing the impl and its every use.
-    generic: bool,
 }
 
 impl<'a> FieldImpl<'a> {
-    fn new(wrapper: &'a Wrapper, field: &'a RealizeField) -> Self {
+    fn new(wrapper: &'a Wrapper, field: &'a RealizeField, span: Span) -> Self {
         FieldImpl {
             ident: &wrapper.input.ident,
             ty: &field.ty,
             member: &field.member,
-            span: Span::call_site().located_at(field.ty.span()),
-            generic: !wrapper.input.generics.params.is_empty(),
+            deref: field.deref.is_some(),
+            site: span,
+            span: Span::call_site().located_at(span),
         }
     }
 
-    fn bounds(&self, bounds: TokenStream) -> Option<TokenStream> {
-        self.generic.then_some(bounds)
+    /// `Field: Realize` (or `RealizeMut`), and with `deref` the target's
+    /// `Deref` (or `DerefMut`).
+    fn bounds(&self, mutable: bool) -> TokenStream {
+        let FieldImpl { ty, site, .. } = *self;
+        let (realize, deref) = if mutable {
+            (quote!(RealizeMut), quote!(DerefMut))
+        } else {
+            (quote!(Realize), quote!(Deref))
+        };
+        let mut out = quote!(#ty: ::lazy_core::#realize,);
+        if self.deref {
+            out.extend(quote! {
+                <#ty as ::lazy_core::Realize>::Target: ::core::ops::#deref,
+            });
+        }
+        // Wholly at the site, the field's type included: one span for the
+        // predicate, the same in every impl.
+        tokens::respan_as(out, site)
+    }
+
+    fn into_bound(&self) -> TokenStream {
+        let FieldImpl { ty, site, .. } = *self;
+        tokens::respan_as(quote!(#ty: ::lazy_core::RealizeInto,), site)
     }
 }
 
-pub fn realize_impl(wrapper: &Wrapper, field: &RealizeField) -> TokenStream {
-    let bounds = FieldImpl::new(wrapper, field);
+/// `impl Realize for Wrapper` through the `#[realize]` field.
+pub fn realize_impl(wrapper: &Wrapper, field: &RealizeField, site: Span) -> TokenStream {
+    let field_impl = FieldImpl::new(wrapper, field, site);
     let FieldImpl {
         ident,
         ty,
         member,
         span,
         ..
-    } = bounds;
+    } = field_impl;
     let (impl_generics, ty_generics, where_clause) = wrapper.input.generics.split_for_impl();
     let predicates = where_clause
         .into_iter()
         .flat_map(|clause| &clause.predicates);
-    let (target, bound, realize) = match field.deref {
+    let bounds = field_impl.bounds(false);
+    let (target, realize) = match field.deref {
         None => (
             quote!(<#ty as ::lazy_core::Realize>::Target),
-            // Always bounded, at the field: a field that cannot realize at
-            // all is reported there first.
-            Some(quote_spanned!(span=> #ty: ::lazy_core::Realize,)),
             quote_spanned!(span=> ::lazy_core::Realize::realize(&self.#member)),
         ),
         Some(_) => (
             quote!(<<#ty as ::lazy_core::Realize>::Target as ::core::ops::Deref>::Target),
-            bounds.bounds(quote! {
-                #ty: ::lazy_core::Realize,
-                <#ty as ::lazy_core::Realize>::Target: ::core::ops::Deref,
-            }),
             quote_spanned!(span=> ::core::ops::Deref::deref(::lazy_core::Realize::realize(&self.#member))),
         ),
     };
@@ -539,7 +607,7 @@ pub fn realize_impl(wrapper: &Wrapper, field: &RealizeField) -> TokenStream {
         impl #impl_generics ::lazy_core::Realize for #ident #ty_generics
         where
             #(#predicates,)*
-            #bound
+            #bounds
         {
             type Target = #target;
             #[inline]
@@ -550,40 +618,31 @@ pub fn realize_impl(wrapper: &Wrapper, field: &RealizeField) -> TokenStream {
     }
 }
 
-pub fn realize_mut_impl(wrapper: &Wrapper, field: &RealizeField) -> TokenStream {
-    let bounds = FieldImpl::new(wrapper, field);
+pub fn realize_mut_impl(wrapper: &Wrapper, field: &RealizeField, site: Span) -> TokenStream {
+    let field_impl = FieldImpl::new(wrapper, field, site);
     let FieldImpl {
         ident,
-        ty,
         member,
         span,
         ..
-    } = bounds;
+    } = field_impl;
     let (impl_generics, ty_generics, where_clause) = wrapper.input.generics.split_for_impl();
     let predicates = where_clause
         .into_iter()
         .flat_map(|clause| &clause.predicates);
-    let (bound, realize_mut) = match field.deref {
-        None => (
-            bounds.bounds(quote!(#ty: ::lazy_core::RealizeMut,)),
-            quote_spanned!(span=> ::lazy_core::RealizeMut::realize_mut(&mut self.#member)),
-        ),
-        Some(_) => (
-            bounds.bounds(quote! {
-                #ty: ::lazy_core::RealizeMut,
-                <#ty as ::lazy_core::Realize>::Target: ::core::ops::DerefMut,
-            }),
-            quote_spanned!(span=> ::core::ops::DerefMut::deref_mut(
-                ::lazy_core::RealizeMut::realize_mut(&mut self.#member)
-            )),
-        ),
+    let bounds = field_impl.bounds(true);
+    let realize_mut = match field.deref {
+        None => quote_spanned!(span=> ::lazy_core::RealizeMut::realize_mut(&mut self.#member)),
+        Some(_) => quote_spanned!(span=> ::core::ops::DerefMut::deref_mut(
+            ::lazy_core::RealizeMut::realize_mut(&mut self.#member)
+        )),
     };
     quote! {
         #[automatically_derived]
         impl #impl_generics ::lazy_core::RealizeMut for #ident #ty_generics
         where
             #(#predicates,)*
-            #bound
+            #bounds
         {
             #[inline]
             fn realize_mut(&mut self) -> &mut Self::Target {
@@ -593,20 +652,25 @@ pub fn realize_mut_impl(wrapper: &Wrapper, field: &RealizeField) -> TokenStream 
     }
 }
 
-pub fn realize_into_impl(wrapper: &Wrapper, field: &RealizeField) -> TokenStream {
-    let bounds = FieldImpl::new(wrapper, field);
+pub fn realize_into_impl(wrapper: &Wrapper, field: &RealizeField, site: Span) -> TokenStream {
+    let field_impl = FieldImpl::new(wrapper, field, site);
     let FieldImpl {
         ident,
-        ty,
         member,
         span,
         ..
-    } = bounds;
+    } = field_impl;
     let (impl_generics, ty_generics, where_clause) = wrapper.input.generics.split_for_impl();
     let predicates = where_clause
         .into_iter()
         .flat_map(|clause| &clause.predicates);
-    let bound = bounds.bounds(quote!(#ty: ::lazy_core::RealizeInto,));
+    let bound = field_impl.into_bound();
+    // At the site too: on a field that cannot realize it fails like the
+    // bounds, at the field, not at `#[forwardable]`.
+    let sized = tokens::respan_as(
+        quote!(Self::Target: ::core::marker::Sized,),
+        field_impl.site,
+    );
     let into_realized =
         quote_spanned!(span=> ::lazy_core::RealizeInto::into_realized(self.#member));
     quote! {
@@ -619,7 +683,7 @@ pub fn realize_into_impl(wrapper: &Wrapper, field: &RealizeField) -> TokenStream
             #[inline]
             fn into_realized(self) -> Self::Target
             where
-                Self::Target: ::core::marker::Sized,
+                #sized
             {
                 #into_realized
             }

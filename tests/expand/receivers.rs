@@ -32,9 +32,9 @@ where
 #[automatically_derived]
 impl Tracker for LazyTracker
 where
+    lazy_core::Lazy<Real, TrackerSeed>: ::lazy_core::RealizeMut,
+    lazy_core::Lazy<Real, TrackerSeed>: ::lazy_core::RealizeInto,
     <LazyTracker as ::lazy_core::Realize>::Target: Tracker + ::core::marker::Sized,
-    LazyTracker: ::lazy_core::RealizeMut,
-    LazyTracker: ::lazy_core::RealizeInto,
 {
     type Tag = <<LazyTracker as ::lazy_core::Realize>::Target as Tracker>::Tag;
     #[inline]
@@ -69,14 +69,20 @@ where
     }
 }
 #[automatically_derived]
-impl ::lazy_core::RealizeMut for LazyTracker {
+impl ::lazy_core::RealizeMut for LazyTracker
+where
+    lazy_core::Lazy<Real, TrackerSeed>: ::lazy_core::RealizeMut,
+{
     #[inline]
     fn realize_mut(&mut self) -> &mut Self::Target {
         ::lazy_core::RealizeMut::realize_mut(&mut self.cache)
     }
 }
 #[automatically_derived]
-impl ::lazy_core::RealizeInto for LazyTracker {
+impl ::lazy_core::RealizeInto for LazyTracker
+where
+    lazy_core::Lazy<Real, TrackerSeed>: ::lazy_core::RealizeInto,
+{
     #[inline]
     fn into_realized(self) -> Self::Target
     where
