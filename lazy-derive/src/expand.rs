@@ -218,7 +218,24 @@ pub fn trait_impl(
     let site = state
         .realize_site
         .unwrap_or_else(|| crate::chain::realize_site(wrapper));
-    let realizing = realize_bounds(wrapper, &self_ty, site, needs_mut, needs_into);
+    // A generic wrapper's bounds are not trivially false: a wrapper that
+    // cannot realize fails where it is used, not here. And a `where` bound
+    // on a type with parameters would hide the `Realize` impl's `Target`
+    // from the impl (rustc does not normalize through a where clause).
+    let (realizing, generic_needs) = if wrapper.input.generics.params.is_empty() {
+        (
+            realize_bounds(wrapper, &self_ty, site, needs_mut, needs_into),
+            TokenStream::new(),
+        )
+    } else {
+        let realize_mut = state
+            .needs_mut
+            .then(|| quote_spanned!(span=> #self_ty: ::lazy_core::RealizeMut,));
+        let realize_into = state
+            .needs_into
+            .then(|| quote_spanned!(span=> #self_ty: ::lazy_core::RealizeInto,));
+        (TokenStream::new(), quote!(#realize_mut #realize_into))
+    };
 
     quote! {
         #cfg_errors
@@ -229,6 +246,7 @@ pub fn trait_impl(
             #(#trait_predicates,)*
             #realizing
             #target: #trait_full #sized,
+            #generic_needs
         {
             #(#assoc_types)*
             #(#consts)*
@@ -237,9 +255,9 @@ pub fn trait_impl(
     }
 }
 
-/// The bounds that put the wrapper's realizing in the impl's assumptions, so
-/// that if the wrapper cannot realize, they are the one error instead of one
-/// more for every forwarded method.
+/// The bounds that put a concrete wrapper's realizing in the impl's
+/// assumptions, so that if the wrapper cannot realize, they are the one error
+/// instead of one more for every forwarded method.
 ///
 /// With a `#[realize]` field they are the field's own, as in the `Realize`
 /// family's impls (`W: Realize` would be proved through those impls and fail
@@ -264,7 +282,7 @@ fn realize_bounds(
                 TokenStream::new()
             };
             if needs_into {
-                out.extend(field.into_bound());
+                out.extend(field.by_value_bound());
             }
             out
         }
@@ -571,7 +589,7 @@ impl<'a> FieldImpl<'a> {
         tokens::respan_as(out, site)
     }
 
-    fn into_bound(&self) -> TokenStream {
+    fn by_value_bound(&self) -> TokenStream {
         let FieldImpl { ty, site, .. } = *self;
         tokens::respan_as(quote!(#ty: ::lazy_core::RealizeInto,), site)
     }
@@ -664,7 +682,7 @@ pub fn realize_into_impl(wrapper: &Wrapper, field: &RealizeField, site: Span) ->
     let predicates = where_clause
         .into_iter()
         .flat_map(|clause| &clause.predicates);
-    let bound = field_impl.into_bound();
+    let bound = field_impl.by_value_bound();
     // At the site too: on a field that cannot realize it fails like the
     // bounds, at the field, not at `#[forwardable]`.
     let sized = tokens::respan_as(

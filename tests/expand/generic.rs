@@ -33,8 +33,8 @@ where
 impl<T, K, V> Store<K, V> for LazyStore<T>
 where
     T: Clone,
-    lazy_core::Lazy<Map<T>>: ::lazy_core::RealizeMut,
     <LazyStore<T> as ::lazy_core::Realize>::Target: Store<K, V>,
+    LazyStore<T>: ::lazy_core::RealizeMut,
 {
     type Iter<'a>
         = <<LazyStore<T> as ::lazy_core::Realize>::Target as Store<K, V>>::Iter<'a>
