@@ -4,8 +4,8 @@
 
 use std::collections::HashSet;
 
-use proc_macro2::TokenStream;
-use quote::{ToTokens, format_ident, quote};
+use proc_macro2::{Ident, TokenStream};
+use quote::{ToTokens, quote};
 use syn::{Error, GenericArgument, GenericParam, ItemTrait, Result, TraitItem};
 
 use crate::input::{TraitRef, Wrapper};
@@ -26,6 +26,19 @@ pub struct TraitGenerics {
     pub subst: Substitution,
 }
 
+/// A name for a renamed parameter: `__T`, else `__T1`, `__T2`, ... whichever
+/// is free in `taken`, which then holds it.
+fn fresh_name(name: &str, taken: &mut HashSet<String>) -> String {
+    let mut candidate = format!("__{name}");
+    let mut n = 1;
+    while taken.contains(&candidate) {
+        candidate = format!("__{name}{n}");
+        n += 1;
+    }
+    taken.insert(candidate.clone());
+    candidate
+}
+
 pub fn param_name(param: &GenericParam) -> String {
     match param {
         GenericParam::Lifetime(param) => param.lifetime.ident.to_string(),
@@ -42,12 +55,18 @@ pub fn trait_generics(
 ) -> Option<TraitGenerics> {
     let span = trait_ref.span();
     let name = trait_ref.name();
-    let taken: HashSet<String> = wrapper
+    let clashing: HashSet<String> = wrapper
         .input
         .generics
         .params
         .iter()
         .map(param_name)
+        .collect();
+    // A new name must be free among the wrapper's and the trait's names.
+    let mut taken: HashSet<String> = clashing
+        .iter()
+        .cloned()
+        .chain(trait_def.generics.params.iter().map(param_name))
         .collect();
     let given: Vec<&GenericArgument> = trait_ref
         .args
@@ -110,9 +129,9 @@ pub fn trait_generics(
                     args.push(arg);
                 } else {
                     let mut lifetime = lifetime.clone();
-                    if taken.contains(&param_key) {
+                    if clashing.contains(&param_key) {
                         let renamed = syn::Lifetime::new(
-                            &format!("'__{param_key}"),
+                            &format!("'{}", fresh_name(&param_key, &mut taken)),
                             lifetime.lifetime.span(),
                         );
                         out.subst
@@ -165,8 +184,8 @@ pub fn trait_generics(
                         }
                         GenericParam::Lifetime(_) => continue,
                     };
-                    if taken.contains(&param_key) {
-                        let renamed = format_ident!("__{}", ident);
+                    if clashing.contains(&param_key) {
+                        let renamed = Ident::new(&fresh_name(&param_key, &mut taken), ident.span());
                         out.subst
                             .idents
                             .insert(param_key, renamed.to_token_stream());
@@ -207,22 +226,29 @@ pub fn rename_item_params(item: TraitItem, taken: &HashSet<String>) -> Result<Tr
         _ => return Ok(item),
     };
     let mut subst = Substitution::default();
+    // A new name must be free among the impl's and the item's own names.
+    let mut fresh_taken: HashSet<String> = taken
+        .iter()
+        .cloned()
+        .chain(generics.params.iter().map(param_name))
+        .collect();
     for param in &generics.params {
         let name = param_name(param);
         if !taken.contains(&name) {
             continue;
         }
+        let fresh = fresh_name(&name, &mut fresh_taken);
         match param {
             GenericParam::Lifetime(param) => {
-                let renamed = syn::Lifetime::new(&format!("'__{name}"), param.lifetime.span());
+                let renamed = syn::Lifetime::new(&format!("'{fresh}"), param.lifetime.span());
                 subst.lifetimes.insert(name, renamed.to_token_stream());
             }
             GenericParam::Type(param) => {
-                let renamed = format_ident!("__{}", param.ident);
+                let renamed = Ident::new(&fresh, param.ident.span());
                 subst.idents.insert(name, renamed.to_token_stream());
             }
             GenericParam::Const(param) => {
-                let renamed = format_ident!("__{}", param.ident);
+                let renamed = Ident::new(&fresh, param.ident.span());
                 subst.idents.insert(name, renamed.to_token_stream());
             }
         }
