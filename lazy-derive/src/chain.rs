@@ -42,6 +42,7 @@ fn derive_impl(input: TokenStream) -> Result<TokenStream> {
     } else {
         let state = LinkState {
             realize_site: Some(site),
+            derive_site: Some(Span::call_site()),
             ..LinkState::default()
         };
         link(&wrapper, &state, &input)
@@ -71,6 +72,12 @@ pub struct LinkState {
     /// impls' bounds carry the very same span: a wrapper that cannot realize
     /// gets one error, not one per trait.
     pub realize_site: Option<Span>,
+    /// The derive's own call site. Generated tokens where rustc may suggest
+    /// a fix (receivers, the call in an `except` forwarder) carry it: rustc
+    /// drops suggestions that would rewrite a derive's call site, where the
+    /// default location (the `#[forwardable]` attribute, or a name in
+    /// `except(...)`) would have the fix rewrite the user's attribute.
+    pub derive_site: Option<Span>,
 }
 
 /// The span of the bounds on realizing: the `#[realize]` field's type (as in
@@ -99,7 +106,8 @@ fn link(wrapper: &Wrapper, state: &LinkState, input: &TokenStream) -> TokenStrea
     let matched = state.matched.iter().map(|i| Literal::usize_unsuffixed(*i));
     let site = state.realize_site.map(|span| {
         let site = Ident::new("realize", span);
-        quote!(site = #site;)
+        let derive = state.derive_site.map(|span| Ident::new("derive", span));
+        quote!(site = #site #derive;)
     });
     quote! {
         #path! {
@@ -185,6 +193,9 @@ impl Parse for ForwardInput {
             keyword(&derive, "site")?;
             derive.parse::<Token![=]>()?;
             state.realize_site = Some(derive.call(Ident::parse_any)?.span());
+            if !derive.peek(Token![;]) {
+                state.derive_site = Some(derive.call(Ident::parse_any)?.span());
+            }
             derive.parse::<Token![;]>()?;
         }
 

@@ -26,6 +26,8 @@ pub struct ImplContext {
     /// The trait is `#[deprecated]`: every forwarder allows it (deriving is
     /// still warned about once, on the impl).
     pub deprecated_trait: bool,
+    /// See `LinkState::derive_site`.
+    pub derive_site: Span,
 }
 
 pub fn trait_impl(
@@ -88,6 +90,7 @@ pub fn trait_impl(
     let self_ty = quote!(#ident #ty_generics);
     let target = quote_spanned!(span=> <#self_ty as ::lazy_core::Realize>::Target);
     let ctx = ImplContext {
+        derive_site: state.derive_site.unwrap_or_else(Span::mixed_site),
         target_as_trait: quote!(<#target as #trait_full>),
         deprecated_trait: trait_def
             .attrs
@@ -115,8 +118,16 @@ pub fn trait_impl(
     let (mut needs_mut, mut needs_into) = (false, false);
     for item in &trait_def.items {
         // The trait's parameters become the impl's, and every type moves onto
-        // the user's trait path: names resolve there, errors point there.
-        let item = tokens::respan(generics.subst.apply(item.to_token_stream()), span);
+        // the user's trait path: names resolve there, errors point there. A
+        // mirror's signatures stay where the mirror wrote them: there, a
+        // mismatch with the real trait is what to fix, and rustc's fix (a
+        // parameter or return type) rewrites the mirror, not the user's
+        // `realize_forward(...)`.
+        let item = generics.subst.apply(item.to_token_stream());
+        let item = match remote {
+            Some(_) => item,
+            None => tokens::respan(item, span),
+        };
         let item: TraitItem = match syn::parse2(item) {
             Ok(item) => item,
             Err(err) => {
@@ -386,15 +397,15 @@ pub fn params(method: &Method, receiver: Option<TokenStream>) -> Params {
 
 /// The receiver as the forwarder declares it, and how the realized value is
 /// obtained from it.
-fn receiver(kind: &ReceiverKind) -> (TokenStream, TokenStream) {
-    let self_token = Ident::new("self", Span::mixed_site());
+fn receiver(kind: &ReceiverKind, span: Span) -> (TokenStream, TokenStream) {
+    let self_token = Ident::new("self", span);
     match kind {
         ReceiverKind::ByRef(lifetime) => (
-            quote!(&#lifetime #self_token),
+            quote_spanned!(span=> &#lifetime #self_token),
             quote!(::lazy_core::Realize::realize(#self_token)),
         ),
         ReceiverKind::ByMutRef(lifetime) => (
-            quote!(&#lifetime mut #self_token),
+            quote_spanned!(span=> &#lifetime mut #self_token),
             quote!(::lazy_core::RealizeMut::realize_mut(#self_token)),
         ),
         ReceiverKind::ByValue => (
@@ -402,7 +413,7 @@ fn receiver(kind: &ReceiverKind) -> (TokenStream, TokenStream) {
             quote!(::lazy_core::RealizeInto::into_realized(#self_token)),
         ),
         ReceiverKind::BoxSelf => (
-            quote!(#self_token: ::lazy_core::__private::Box<Self>),
+            quote_spanned!(span=> #self_token: ::lazy_core::__private::Box<Self>),
             quote!(::lazy_core::__private::Box::new(
                 ::lazy_core::RealizeInto::into_realized(*#self_token)
             )),
@@ -431,7 +442,7 @@ fn forwarder(ctx: &ImplContext, method: &Method) -> TokenStream {
     let Some(kind) = &method.receiver else {
         return TokenStream::new();
     };
-    let (receiver_decl, realized) = receiver(kind);
+    let (receiver_decl, realized) = receiver(kind, ctx.derive_site);
     let Params { decls, names } = params(method, Some(receiver_decl));
     let name = &sig.ident;
     let generics = &sig.generics;
@@ -494,20 +505,26 @@ fn forwarder(ctx: &ImplContext, method: &Method) -> TokenStream {
 }
 
 /// A method listed in `except(...)`: call the wrapper's inherent method. The
-/// whole forwarder carries the span of the user's name in `except(...)`, so a
+/// forwarder carries the span of the user's name in `except(...)`, so a
 /// missing inherent method (which would make the call recurse) is a compile
-/// error pointing there.
+/// error pointing there. The receiver and the call are at the derive's call
+/// site instead (see `LinkState::derive_site`): a mismatch between the trait
+/// and the inherent method is reported at the derive, and rustc's fixes
+/// (`.to_string()`, another receiver) do not rewrite `except(...)`.
 fn inherent_forwarder(ctx: &ImplContext, method: &Method, except: &Ident) -> TokenStream {
     let span = except.span();
+    let site = ctx.derive_site;
     let sig = &method.item.sig;
     let attrs = carried_attrs(ctx, &method.item.attrs);
-    let self_token = Ident::new("self", Span::mixed_site());
+    let self_token = Ident::new("self", site);
     let receiver = method.receiver.as_ref().map(|kind| match kind {
-        ReceiverKind::ByRef(lifetime) => quote!(&#lifetime #self_token),
-        ReceiverKind::ByMutRef(lifetime) => quote!(&#lifetime mut #self_token),
+        ReceiverKind::ByRef(lifetime) => quote_spanned!(site=> &#lifetime #self_token),
+        ReceiverKind::ByMutRef(lifetime) => quote_spanned!(site=> &#lifetime mut #self_token),
         ReceiverKind::ByValue => quote!(#self_token),
-        ReceiverKind::BoxSelf => quote!(#self_token: ::lazy_core::__private::Box<Self>),
-        ReceiverKind::Other(ty) => quote!(#self_token: #ty),
+        ReceiverKind::BoxSelf => {
+            quote_spanned!(site=> #self_token: ::lazy_core::__private::Box<Self>)
+        }
+        ReceiverKind::Other(ty) => quote_spanned!(site=> #self_token: #ty),
     });
     let self_arg = method.receiver.as_ref().map(|_| quote!(#self_token,));
     let Params { decls, names } = params(method, receiver);
@@ -526,9 +543,18 @@ fn inherent_forwarder(ctx: &ImplContext, method: &Method, except: &Ident) -> Tok
     };
     let abi = &sig.abi;
     let call = quote_spanned!(span=> Self::#except(#self_arg #(#names),*));
-    let body = match unsafety {
+    let call = match unsafety {
         Some(_) => quote_spanned!(span=> unsafe { #call }),
         None => call,
+    };
+    // The result is returned through a binding at the derive's call site: a
+    // result of the wrong type is reported there, and rustc's fix (such as
+    // `.to_string()`) is dropped instead of rewriting `except(...)`, while
+    // the call keeps the `except` name's span for the recursion error.
+    let result = Ident::new("__result", site);
+    let body = quote! {
+        let #result = #call;
+        #result
     };
     quote_spanned! {span=>
         #attrs

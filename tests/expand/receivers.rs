@@ -59,7 +59,8 @@ where
     #[inline]
     #[deny(unconditional_recursion)]
     fn set_name_hint(&mut self, __arg0: &str) {
-        Self::set_name_hint(self, __arg0)
+        let __result = Self::set_name_hint(self, __arg0);
+        __result
     }
     #[inline]
     fn describe(&self) -> String {

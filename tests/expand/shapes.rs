@@ -83,6 +83,7 @@ where
     where
         Self: Sized,
     {
-        Self::create()
+        let __result = Self::create();
+        __result
     }
 }
