@@ -67,6 +67,54 @@ fn realizes_lazies_nested_inside_lazies() {
     assert!(Lazy::is_realized(&inner));
 }
 
+/// A set element: ordered and hashed by its key, holding a lazy.
+struct Keyed(u8, Rc<Counted>);
+
+impl PartialEq for Keyed {
+    fn eq(&self, other: &Self) -> bool {
+        self.0 == other.0
+    }
+}
+impl Eq for Keyed {}
+impl std::hash::Hash for Keyed {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.0.hash(state);
+    }
+}
+impl PartialOrd for Keyed {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+impl Ord for Keyed {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        self.0.cmp(&other.0)
+    }
+}
+impl RealizeAll for Keyed {
+    fn realize_all(&self) {
+        self.1.realize_all();
+    }
+}
+
+#[test]
+// `Keyed` hashes and compares by its `u8` alone: the lazy is not part of the key.
+#[allow(clippy::mutable_key_type)]
+fn sets_heaps_and_cows_are_walked() {
+    use std::borrow::Cow;
+    use std::collections::{BTreeSet, BinaryHeap, HashSet};
+    let before = builds();
+    let lazies: Vec<Rc<Counted>> = (0..5).map(|n| Rc::new(counted(n))).collect();
+    let hash: HashSet<Keyed> = [Keyed(0, lazies[0].clone())].into_iter().collect();
+    let ordered: BTreeSet<Keyed> = [Keyed(1, lazies[1].clone())].into_iter().collect();
+    let heap: BinaryHeap<Keyed> = [Keyed(2, lazies[2].clone())].into_iter().collect();
+    let cow: Cow<'_, [Rc<Counted>]> = Cow::Borrowed(&lazies[3..]);
+    let text: Cow<'_, str> = Cow::Borrowed("leaf");
+    (&hash, &ordered, &heap, &cow, &text).realize_all();
+    assert_eq!(builds() - before, 5);
+    assert!(lazies.iter().all(|lazy| Lazy::is_realized(lazy)));
+}
+
 #[test]
 fn twelve_tuple_is_walked() {
     let t = (
@@ -186,4 +234,47 @@ fn realize_all_scope_shares_one_memo_across_children() {
         shared.realize_all();
     });
     assert_eq!(walks.get(), 1);
+}
+
+#[test]
+fn a_lazy_at_offset_zero_of_another_lazys_value_is_still_realized() {
+    // Regression: the memo keyed lazies by their own address, which a lazy at
+    // the start of the outer lazy's value can share.
+    let outer: sync::Lazy<sync::Lazy<u128>> = sync::Lazy::new(|| sync::Lazy::new(|| 1));
+    outer.realize_all();
+    assert!(sync::Lazy::is_realized(outer.realize()));
+
+    #[repr(C, align(16))]
+    struct Padded {
+        first: Lazy<u64>,
+        second: u8,
+    }
+    impl RealizeAll for Padded {
+        fn realize_all(&self) {
+            self.first.realize_all();
+        }
+    }
+    let outer: Lazy<Padded> = Lazy::new(|| Padded {
+        first: Lazy::new(|| 2),
+        second: 0,
+    });
+    outer.realize_all();
+    assert!(Lazy::is_realized(&outer.realize().first));
+    assert_eq!(outer.realize().second, 0);
+}
+
+#[test]
+fn lazies_walked_inside_builds_do_not_hide_later_ones_at_the_same_address() {
+    // Regression: a build that walks a temporary lazy left its address in
+    // the memo of the outer walk; the next build's temporary, at the same
+    // stack address, was then skipped.
+    fn build() -> u32 {
+        let helper: Lazy<u32> = Lazy::new(|| 5);
+        helper.realize_all();
+        Lazy::get(&helper).copied().unwrap_or(0)
+    }
+    let frame: Vec<Lazy<u32>> = vec![Lazy::new(build), Lazy::new(build), Lazy::new(build)];
+    frame.realize_all();
+    let values: Vec<Option<u32>> = frame.iter().map(|lazy| Lazy::get(lazy).copied()).collect();
+    assert_eq!(values, [Some(5), Some(5), Some(5)]);
 }

@@ -146,3 +146,31 @@ fn a_node_shared_by_two_fields_is_walked_once() {
     pair.realize_all();
     assert!(Lazy::is_realized(&pair.0) && Lazy::is_realized(&pair.1));
 }
+
+#[derive(RealizeAll)]
+enum Expr<T> {
+    Leaf(Lazy<T, Box<dyn FnOnce() -> T>>),
+    Neg(Box<Expr<T>>),
+    Add(Vec<Expr<T>>),
+}
+
+#[test]
+fn recursive_generic_types_can_be_walked() {
+    // Regression: the derive bounded `Box<Expr<T>>: RealizeAll`, which asks
+    // for the impl being defined, so the impl never applied.
+    let expr: Expr<u32> = Expr::Add(vec![
+        Expr::Neg(Box::new(Expr::Leaf(Lazy::new(Box::new(|| 1))))),
+        Expr::Leaf(Lazy::new(Box::new(|| 2))),
+    ]);
+    expr.realize_all();
+    let Expr::Add(items) = &expr else {
+        unreachable!()
+    };
+    let Expr::Neg(inner) = &items[0] else {
+        unreachable!()
+    };
+    let (Expr::Leaf(deep), Expr::Leaf(shallow)) = (&**inner, &items[1]) else {
+        unreachable!()
+    };
+    assert!(Lazy::is_realized(deep) && Lazy::is_realized(shallow));
+}

@@ -194,10 +194,13 @@ fn rounds_after_realization(r: &Realized) {
             Case::calls("direct", || black_box(&r.direct).get()),
             Case::calls("hand-written", || black_box(&r.hand).get()),
             Case::calls("derived", || black_box(&r.derived).get()),
+            // The same code as "hand-written" once more: how far apart two
+            // timings of identical code land in this run.
+            Case::calls("hand-written again (A/A)", || black_box(&r.hand).get()),
             Case::calls("Box<dyn Getter>", || black_box(&r.boxed).get()),
         ],
-        20_000_000,
-        15,
+        10_000_000,
+        31,
         &["direct", "hand-written"],
     );
     let (a, b) = (3, 5);
@@ -214,12 +217,15 @@ fn rounds_after_realization(r: &Realized) {
             Case::calls("derived", || {
                 black_box(&r.derived).add(black_box(a), black_box(b))
             }),
+            Case::calls("hand-written again (A/A)", || {
+                black_box(&r.hand).add(black_box(a), black_box(b))
+            }),
             Case::calls("Box<dyn Getter>", || {
                 black_box(&r.boxed).add(black_box(a), black_box(b))
             }),
         ],
-        20_000_000,
-        15,
+        10_000_000,
+        31,
         &["direct", "hand-written"],
     );
 }

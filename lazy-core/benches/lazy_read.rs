@@ -46,6 +46,26 @@ pub mod probe {
     pub fn lazylock_read(lock: &LazyLock<u64, fn() -> u64>) -> u64 {
         **lock
     }
+
+    #[inline(never)]
+    pub fn lazy_len(lazy: &Lazy<String>) -> usize {
+        lazy.realize().len()
+    }
+
+    #[inline(never)]
+    pub fn lazycell_len(cell: &LazyCell<String, fn() -> String>) -> usize {
+        cell.len()
+    }
+
+    #[inline(never)]
+    pub fn sync_lazy_len(lazy: &sync::Lazy<String>) -> usize {
+        lazy.realize().len()
+    }
+
+    #[inline(never)]
+    pub fn lazylock_len(lock: &LazyLock<String, fn() -> String>) -> usize {
+        lock.len()
+    }
 }
 
 struct Lazies {
@@ -90,11 +110,14 @@ fn rounds(l: &Lazies) {
         &mut [
             Case::calls("LazyCell", || **black_box(&l.cell)),
             Case::calls("Lazy", || *black_box(&l.lazy).realize()),
+            // The same code as "LazyCell" once more: how far apart two
+            // timings of identical code land in this run.
+            Case::calls("LazyCell again (A/A)", || **black_box(&l.cell)),
             Case::calls("LazyLock", || **black_box(&l.lock)),
             Case::calls("sync::Lazy", || *black_box(&l.sync_lazy).realize()),
         ],
-        20_000_000,
-        15,
+        10_000_000,
+        31,
         &["LazyCell", "LazyLock"],
     );
     compare(
@@ -108,8 +131,8 @@ fn rounds(l: &Lazies) {
                 black_box(&l.sync_text).realize().len() as u64
             }),
         ],
-        20_000_000,
-        15,
+        10_000_000,
+        31,
         &["LazyCell", "LazyLock"],
     );
 }
@@ -130,6 +153,10 @@ fn main() {
     black_box(probe::lazycell_read as fn(&LazyCell<u64, fn() -> u64>) -> u64);
     black_box(probe::sync_lazy_read as fn(&sync::Lazy<u64>) -> u64);
     black_box(probe::lazylock_read as fn(&LazyLock<u64, fn() -> u64>) -> u64);
+    black_box(probe::lazy_len as fn(&Lazy<String>) -> usize);
+    black_box(probe::lazycell_len as fn(&LazyCell<String, fn() -> String>) -> usize);
+    black_box(probe::sync_lazy_len as fn(&sync::Lazy<String>) -> usize);
+    black_box(probe::lazylock_len as fn(&LazyLock<String, fn() -> String>) -> usize);
 
     let lazies = Lazies::realized();
     rounds(&lazies);

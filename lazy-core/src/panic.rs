@@ -1,14 +1,14 @@
 //! One cold, never-inlined panic helper per message, so the hot paths stay
-//! small.
+//! small. `flavour` names the lazy type: `Lazy` or `sync::Lazy`.
 
 use core::any::type_name;
 
 #[cold]
 #[inline(never)]
 #[track_caller]
-pub(crate) fn poisoned<T: ?Sized>() -> ! {
+pub(crate) fn poisoned<T: ?Sized>(flavour: &str) -> ! {
     panic!(
-        "Lazy<{}> is poisoned: building its value panicked earlier",
+        "{flavour}<{}> is poisoned: building its value panicked earlier",
         type_name::<T>()
     )
 }
@@ -16,9 +16,9 @@ pub(crate) fn poisoned<T: ?Sized>() -> ! {
 #[cold]
 #[inline(never)]
 #[track_caller]
-pub(crate) fn reentrant<T: ?Sized>() -> ! {
+pub(crate) fn reentrant<T: ?Sized>(flavour: &str) -> ! {
     panic!(
-        "Lazy<{}> was realized re-entrantly: building its value needs the value itself",
+        "{flavour}<{}> was realized re-entrantly: building its value needs the value itself",
         type_name::<T>()
     )
 }
@@ -26,9 +26,9 @@ pub(crate) fn reentrant<T: ?Sized>() -> ! {
 #[cold]
 #[inline(never)]
 #[track_caller]
-pub(crate) fn peeked<T: ?Sized>() -> ! {
+pub(crate) fn peeked<T: ?Sized>(flavour: &str) -> ! {
     panic!(
-        "Lazy<{}> cannot be realized while its seed is borrowed by `Lazy::peek`",
+        "{flavour}<{}> cannot be realized while its seed is borrowed by `{flavour}::peek`",
         type_name::<T>()
     )
 }

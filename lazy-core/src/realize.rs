@@ -90,6 +90,7 @@ pub trait RealizeInto: Realize {
 impl<R: Realize + ?Sized> Realize for &R {
     type Target = R::Target;
     #[inline]
+    #[track_caller]
     fn realize(&self) -> &Self::Target {
         R::realize(*self)
     }
@@ -98,6 +99,7 @@ impl<R: Realize + ?Sized> Realize for &R {
 impl<R: Realize + ?Sized> Realize for &mut R {
     type Target = R::Target;
     #[inline]
+    #[track_caller]
     fn realize(&self) -> &Self::Target {
         R::realize(*self)
     }
@@ -105,6 +107,7 @@ impl<R: Realize + ?Sized> Realize for &mut R {
 
 impl<R: RealizeMut + ?Sized> RealizeMut for &mut R {
     #[inline]
+    #[track_caller]
     fn realize_mut(&mut self) -> &mut Self::Target {
         R::realize_mut(*self)
     }
@@ -113,6 +116,7 @@ impl<R: RealizeMut + ?Sized> RealizeMut for &mut R {
 impl<R: Realize + ?Sized> Realize for Box<R> {
     type Target = R::Target;
     #[inline]
+    #[track_caller]
     fn realize(&self) -> &Self::Target {
         R::realize(self)
     }
@@ -120,6 +124,7 @@ impl<R: Realize + ?Sized> Realize for Box<R> {
 
 impl<R: RealizeMut + ?Sized> RealizeMut for Box<R> {
     #[inline]
+    #[track_caller]
     fn realize_mut(&mut self) -> &mut Self::Target {
         R::realize_mut(self)
     }
@@ -127,6 +132,7 @@ impl<R: RealizeMut + ?Sized> RealizeMut for Box<R> {
 
 impl<R: RealizeInto> RealizeInto for Box<R> {
     #[inline]
+    #[track_caller]
     fn into_realized(self) -> Self::Target
     where
         Self::Target: Sized,
@@ -138,6 +144,7 @@ impl<R: RealizeInto> RealizeInto for Box<R> {
 impl<R: Realize + ?Sized> Realize for Rc<R> {
     type Target = R::Target;
     #[inline]
+    #[track_caller]
     fn realize(&self) -> &Self::Target {
         R::realize(self)
     }
@@ -146,6 +153,7 @@ impl<R: Realize + ?Sized> Realize for Rc<R> {
 impl<R: Realize + ?Sized> Realize for Arc<R> {
     type Target = R::Target;
     #[inline]
+    #[track_caller]
     fn realize(&self) -> &Self::Target {
         R::realize(self)
     }

@@ -1,7 +1,8 @@
 //! Realizing every lazy in a structure.
 
+use std::borrow::Cow;
 use std::cell::RefCell;
-use std::collections::{BTreeMap, HashMap, HashSet, LinkedList, VecDeque};
+use std::collections::{BTreeMap, BTreeSet, BinaryHeap, HashMap, HashSet, LinkedList, VecDeque};
 use std::hash::{BuildHasherDefault, Hasher};
 use std::rc::Rc;
 use std::sync::Arc;
@@ -18,7 +19,10 @@ use crate::{Realize, Seed};
 ///
 /// A node reached by several paths (an `Rc`, an `Arc`, a lazy shared by
 /// reference) is walked once per top-level call, and cycles through such
-/// nodes end: the walk remembers each node before it descends into it.
+/// nodes end: the walk remembers each node before it descends into it. The
+/// memory is by identity (address) and lasts for one top-level call; the
+/// builds of the lazies it realizes run outside it, so a walk inside a build
+/// is a walk of its own.
 ///
 /// ```
 /// use std::rc::Rc;
@@ -151,6 +155,27 @@ fn start_walk(visited: &mut Option<Memo>) -> Option<EndWalk> {
     Some(EndWalk)
 }
 
+/// Runs a build with the walk under way set aside.
+///
+/// A build may make and drop lazies of its own, and even walk them: their
+/// addresses are freed when the build returns and may be reused by the next
+/// build, so they must not enter the memo of the walk that outlives them. A
+/// walk started inside the build gets a memo of its own.
+fn outside_walk<R>(build: impl FnOnce() -> R) -> R {
+    /// Puts the set-aside memo back, also when the build unwinds.
+    struct Resume(Option<Memo>);
+
+    impl Drop for Resume {
+        fn drop(&mut self) {
+            let memo = self.0.take();
+            VISITED.with(|visited| *visited.borrow_mut() = memo);
+        }
+    }
+
+    let _resume = Resume(VISITED.with(|visited| visited.borrow_mut().take()));
+    build()
+}
+
 /// Runs `walk` unless the node was already visited by the walk under way,
 /// starting a walk if none is. The node is recorded before `walk` runs, so a
 /// cycle back to it ends there (recording it after would recurse forever).
@@ -171,13 +196,27 @@ fn visit_once<N: ?Sized>(node: &N, kind: NodeKind, walk: impl FnOnce()) {
 
 impl<T: RealizeAll, S: Seed<Output = T>> RealizeAll for crate::Lazy<T, S> {
     fn realize_all(&self) {
-        visit_once(self, NodeKind::Lazy, || self.realize().realize_all());
+        let node = crate::Lazy::node(self);
+        visit_once(node, NodeKind::Lazy, || {
+            let value = match crate::Lazy::get(self) {
+                Some(value) => value,
+                None => outside_walk(|| self.realize()),
+            };
+            value.realize_all();
+        });
     }
 }
 
 impl<T: RealizeAll, S: Seed<Output = T>> RealizeAll for crate::sync::Lazy<T, S> {
     fn realize_all(&self) {
-        visit_once(self, NodeKind::Lazy, || self.realize().realize_all());
+        let node = crate::sync::Lazy::node(self);
+        visit_once(node, NodeKind::Lazy, || {
+            let value = match crate::sync::Lazy::get(self) {
+                Some(value) => value,
+                None => outside_walk(|| self.realize()),
+            };
+            value.realize_all();
+        });
     }
 }
 
@@ -276,6 +315,36 @@ impl<K, V: RealizeAll, H> RealizeAll for HashMap<K, V, H> {
 impl<K, V: RealizeAll> RealizeAll for BTreeMap<K, V> {
     fn realize_all(&self) {
         realize_all_scope(|| self.values().for_each(V::realize_all));
+    }
+}
+
+/// Walks the elements: a lazy realizes through a shared reference, so the
+/// set's order and hashes are untouched.
+impl<T: RealizeAll, H> RealizeAll for HashSet<T, H> {
+    fn realize_all(&self) {
+        realize_all_scope(|| self.iter().for_each(T::realize_all));
+    }
+}
+
+/// Walks the elements, as [`HashSet`]'s impl does.
+impl<T: RealizeAll> RealizeAll for BTreeSet<T> {
+    fn realize_all(&self) {
+        realize_all_scope(|| self.iter().for_each(T::realize_all));
+    }
+}
+
+/// Walks the elements, as [`HashSet`]'s impl does.
+impl<T: RealizeAll> RealizeAll for BinaryHeap<T> {
+    fn realize_all(&self) {
+        realize_all_scope(|| self.iter().for_each(T::realize_all));
+    }
+}
+
+/// Walks what the `Cow` points at, borrowed or owned.
+impl<B: RealizeAll + ToOwned + ?Sized> RealizeAll for Cow<'_, B> {
+    #[inline]
+    fn realize_all(&self) {
+        B::realize_all(self);
     }
 }
 

@@ -14,6 +14,9 @@ use std::thread::{self, ThreadId};
 use crate::state::{self, Deferred};
 use crate::{Realize, RealizeInto, RealizeMut, Seed, panic};
 
+/// The name of this lazy type in panic messages.
+const FLAVOUR: &str = "sync::Lazy";
+
 enum State<T, S> {
     Unrealized { seed: S, deferred: Deferred<T> },
     Building(ThreadId),
@@ -105,6 +108,7 @@ impl<T, S: Seed<Output = T>> Lazy<T, S> {
     ///
     /// # Panics
     /// If the lazy is poisoned.
+    #[track_caller]
     pub fn defer(this: &mut Self, mutation: impl FnOnce(&mut T) + Send + 'static) {
         if let Some(value) = this.value.get_mut() {
             mutation(value);
@@ -113,7 +117,7 @@ impl<T, S: Seed<Output = T>> Lazy<T, S> {
         let state = this.state.get_mut().unwrap_or_else(PoisonError::into_inner);
         match state {
             State::Unrealized { deferred, .. } => deferred.push(mutation),
-            State::Building(_) | State::Realized | State::Poisoned => panic::poisoned::<T>(),
+            State::Building(_) | State::Realized | State::Poisoned => panic::poisoned::<T>(FLAVOUR),
         }
     }
 
@@ -136,6 +140,7 @@ impl<T, S: Seed<Output = T>> Lazy<T, S> {
     ///
     /// # Panics
     /// If the lazy is poisoned.
+    #[track_caller]
     pub fn try_defer<F>(this: &Self, mutation: F) -> Result<(), F>
     where
         F: FnOnce(&mut T) + Send + 'static,
@@ -149,7 +154,7 @@ impl<T, S: Seed<Output = T>> Lazy<T, S> {
                 Ok(())
             }
             State::Building(_) | State::Realized => Err(mutation),
-            State::Poisoned => panic::poisoned::<T>(),
+            State::Poisoned => panic::poisoned::<T>(FLAVOUR),
         }
     }
 
@@ -164,7 +169,7 @@ impl<T, S: Seed<Output = T>> Lazy<T, S> {
                 State::Unrealized { seed, deferred } => break (seed, deferred),
                 State::Building(owner) if owner == me => {
                     drop(state);
-                    panic::reentrant::<T>()
+                    panic::reentrant::<T>(FLAVOUR)
                 }
                 State::Building(owner) => {
                     *state = State::Building(owner);
@@ -195,7 +200,7 @@ impl<T, S: Seed<Output = T>> Lazy<T, S> {
     fn realized_or_poisoned(this: &Self) -> &T {
         match this.value.get() {
             Some(value) => value,
-            None => panic::poisoned::<T>(),
+            None => panic::poisoned::<T>(FLAVOUR),
         }
     }
 }
@@ -293,9 +298,13 @@ impl<T, S> Lazy<T, S> {
     /// ```
     ///
     /// # Deadlocks
-    /// The guard holds the lazy's lock, like a [`MutexGuard`]: drop it before
-    /// realizing the same lazy on the same thread. Other threads that realize
-    /// it meanwhile wait until the guard is dropped.
+    /// The guard holds the lazy's lock, like a [`MutexGuard`]. While it is
+    /// alive, every operation on the same lazy that reads its state waits
+    /// for it: realizing, [`Lazy::peek`], [`Lazy::seed_type_name`],
+    /// [`Lazy::is_poisoned`], [`Lazy::defer`] and [`Lazy::try_defer`]. On the
+    /// thread that holds the guard they would wait forever: drop the guard
+    /// first. Only [`Lazy::get`], [`Lazy::is_realized`] and `Debug` never
+    /// wait. Other threads wait until the guard is dropped.
     pub fn peek(this: &Self) -> Option<SeedRef<'_, T, S>> {
         let state = lock(&this.state);
         match &*state {
@@ -355,10 +364,20 @@ impl<T, S: fmt::Debug> fmt::Debug for SeedRef<'_, T, S> {
     }
 }
 
+impl<T, S> Lazy<T, S> {
+    /// What identifies this lazy in a `realize_all` walk: its state, which
+    /// no value or other lazy inside it can share an address with (its value
+    /// can: a lazy at offset 0 of the value).
+    pub(crate) fn node(this: &Self) -> &impl Sized {
+        &this.state
+    }
+}
+
 impl<T, S: Seed<Output = T>> Realize for Lazy<T, S> {
     type Target = T;
 
     #[inline]
+    #[track_caller]
     fn realize(&self) -> &T {
         match self.value.get() {
             Some(value) => value,
@@ -369,19 +388,21 @@ impl<T, S: Seed<Output = T>> Realize for Lazy<T, S> {
 
 impl<T, S: Seed<Output = T>> RealizeMut for Lazy<T, S> {
     #[inline]
+    #[track_caller]
     fn realize_mut(&mut self) -> &mut T {
         if self.value.get().is_none() {
             self.realize_cold();
         }
         match self.value.get_mut() {
             Some(value) => value,
-            None => panic::poisoned::<T>(),
+            None => panic::poisoned::<T>(FLAVOUR),
         }
     }
 }
 
 impl<T, S: Seed<Output = T>> RealizeInto for Lazy<T, S> {
     #[inline]
+    #[track_caller]
     fn into_realized(self) -> T {
         let Lazy { value, state, .. } = self;
         if let Some(value) = value.into_inner() {
@@ -389,7 +410,7 @@ impl<T, S: Seed<Output = T>> RealizeInto for Lazy<T, S> {
         }
         match state.into_inner().unwrap_or_else(PoisonError::into_inner) {
             State::Unrealized { seed, deferred } => state::build(seed, deferred),
-            State::Building(_) | State::Realized | State::Poisoned => panic::poisoned::<T>(),
+            State::Building(_) | State::Realized | State::Poisoned => panic::poisoned::<T>(FLAVOUR),
         }
     }
 }
@@ -410,7 +431,8 @@ impl<T: Default> Default for Lazy<T> {
 
 impl<T: fmt::Debug, S> fmt::Debug for Lazy<T, S> {
     /// Prints the value once built, and the seed's type before. Never builds
-    /// and never waits for a build.
+    /// and never waits: while another thread (or a [`SeedRef`]) holds the
+    /// lazy's lock it prints `Lazy(locked)`.
     ///
     /// ```
     /// use lazy_core::{Realize, sync::Lazy};

@@ -8,6 +8,9 @@ use core::mem;
 use crate::state::{self, Deferred};
 use crate::{Realize, RealizeInto, RealizeMut, Seed, panic};
 
+/// The name of this lazy type in panic messages.
+const FLAVOUR: &str = "Lazy";
+
 enum State<T, S> {
     Unrealized { seed: S, deferred: Deferred<T> },
     Building,
@@ -56,6 +59,24 @@ enum State<T, S> {
 /// let _ = catch_unwind(AssertUnwindSafe(|| *lazy.realize()));
 /// assert!(Lazy::is_poisoned(&lazy));
 /// lazy.realize(); // panics: "Lazy<u32> is poisoned: ..."
+/// ```
+///
+/// # Seeds in struct fields
+/// The default seed type `fn() -> T` takes closures that capture nothing.
+/// A lazy stored in a struct with a capturing closure names its seed type:
+/// `Lazy<T, Box<dyn FnOnce() -> T + Send>>`, or better a [`Seed`] type of
+/// your own, whose fields [`Lazy::peek`] can read until the value is built.
+///
+/// ```
+/// use lazy_core::{Lazy, Realize};
+///
+/// struct Tracker {
+///     cache: Lazy<String, Box<dyn FnOnce() -> String + Send>>,
+/// }
+///
+/// let name = String::from("x");
+/// let tracker = Tracker { cache: Lazy::new(Box::new(move || name.to_uppercase())) };
+/// assert_eq!(tracker.cache.realize(), "X");
 /// ```
 ///
 /// # Threads
@@ -108,8 +129,13 @@ impl<T, S: Seed<Output = T>> Lazy<T, S> {
     /// assert_eq!(lazy.realize(), "x123");
     /// ```
     ///
+    /// The mutation must be `Send` (so that a `Lazy` of `Send` parts stays
+    /// `Send`); to reach data that is not, keep it in the seed, which
+    /// [`Lazy::peek`] can update until the build.
+    ///
     /// # Panics
     /// If the lazy is poisoned.
+    #[track_caller]
     pub fn defer(this: &mut Self, mutation: impl FnOnce(&mut T) + Send + 'static) {
         if let Some(value) = this.value.get_mut() {
             mutation(value);
@@ -117,7 +143,7 @@ impl<T, S: Seed<Output = T>> Lazy<T, S> {
         }
         match this.state.get_mut() {
             State::Unrealized { deferred, .. } => deferred.push(mutation),
-            State::Building | State::Realized | State::Poisoned => panic::poisoned::<T>(),
+            State::Building | State::Realized | State::Poisoned => panic::poisoned::<T>(FLAVOUR),
         }
     }
 
@@ -141,6 +167,7 @@ impl<T, S: Seed<Output = T>> Lazy<T, S> {
     ///
     /// # Panics
     /// If the lazy is poisoned, or its seed is borrowed by [`Lazy::peek`].
+    #[track_caller]
     pub fn try_defer<F>(this: &Self, mutation: F) -> Result<(), F>
     where
         F: FnOnce(&mut T) + Send + 'static,
@@ -149,7 +176,7 @@ impl<T, S: Seed<Output = T>> Lazy<T, S> {
             return Err(mutation);
         }
         let Ok(mut state) = this.state.try_borrow_mut() else {
-            panic::peeked::<T>()
+            panic::peeked::<T>(FLAVOUR)
         };
         match &mut *state {
             State::Unrealized { deferred, .. } => {
@@ -157,7 +184,7 @@ impl<T, S: Seed<Output = T>> Lazy<T, S> {
                 Ok(())
             }
             State::Building | State::Realized => Err(mutation),
-            State::Poisoned => panic::poisoned::<T>(),
+            State::Poisoned => panic::poisoned::<T>(FLAVOUR),
         }
     }
 
@@ -166,11 +193,11 @@ impl<T, S: Seed<Output = T>> Lazy<T, S> {
     #[track_caller]
     fn realize_cold(&self) -> &T {
         let Ok(mut state) = self.state.try_borrow_mut() else {
-            panic::peeked::<T>()
+            panic::peeked::<T>(FLAVOUR)
         };
         let (seed, deferred) = match mem::replace(&mut *state, State::Building) {
             State::Unrealized { seed, deferred } => (seed, deferred),
-            State::Building => panic::reentrant::<T>(),
+            State::Building => panic::reentrant::<T>(FLAVOUR),
             other => {
                 *state = other;
                 drop(state);
@@ -190,7 +217,7 @@ impl<T, S: Seed<Output = T>> Lazy<T, S> {
     fn realized_or_poisoned(this: &Self) -> &T {
         match this.value.get() {
             Some(value) => value,
-            None => panic::poisoned::<T>(),
+            None => panic::poisoned::<T>(FLAVOUR),
         }
     }
 }
@@ -319,10 +346,20 @@ impl<T, S> Lazy<T, S> {
     }
 }
 
+impl<T, S> Lazy<T, S> {
+    /// What identifies this lazy in a `realize_all` walk: its state, which
+    /// no value or other lazy inside it can share an address with (its value
+    /// can: a lazy at offset 0 of the value).
+    pub(crate) fn node(this: &Self) -> &impl Sized {
+        &this.state
+    }
+}
+
 impl<T, S: Seed<Output = T>> Realize for Lazy<T, S> {
     type Target = T;
 
     #[inline]
+    #[track_caller]
     fn realize(&self) -> &T {
         match self.value.get() {
             Some(value) => value,
@@ -333,19 +370,21 @@ impl<T, S: Seed<Output = T>> Realize for Lazy<T, S> {
 
 impl<T, S: Seed<Output = T>> RealizeMut for Lazy<T, S> {
     #[inline]
+    #[track_caller]
     fn realize_mut(&mut self) -> &mut T {
         if self.value.get().is_none() {
             self.realize_cold();
         }
         match self.value.get_mut() {
             Some(value) => value,
-            None => panic::poisoned::<T>(),
+            None => panic::poisoned::<T>(FLAVOUR),
         }
     }
 }
 
 impl<T, S: Seed<Output = T>> RealizeInto for Lazy<T, S> {
     #[inline]
+    #[track_caller]
     fn into_realized(self) -> T {
         let Lazy { value, state } = self;
         if let Some(value) = value.into_inner() {
@@ -353,7 +392,7 @@ impl<T, S: Seed<Output = T>> RealizeInto for Lazy<T, S> {
         }
         match state.into_inner() {
             State::Unrealized { seed, deferred } => state::build(seed, deferred),
-            State::Building | State::Realized | State::Poisoned => panic::poisoned::<T>(),
+            State::Building | State::Realized | State::Poisoned => panic::poisoned::<T>(FLAVOUR),
         }
     }
 }

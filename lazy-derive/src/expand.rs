@@ -11,6 +11,8 @@ use syn::{
     TraitItemConst, TraitItemType, WherePredicate,
 };
 
+use crate::captures;
+use crate::cfg_params;
 use crate::chain::LinkState;
 use crate::fallback;
 use crate::generics::{param_name, rename_item_params, trait_generics};
@@ -144,6 +146,7 @@ pub fn trait_impl(
         };
         match item {
             TraitItem::Fn(item) => {
+                let item = captures::without_self(item);
                 let name = item.sig.ident.unraw();
                 let except = excepts.iter().find(|(_, except)| except.unraw() == name);
                 let method = Method::new(item, &trait_name, except.is_some());
@@ -164,11 +167,15 @@ pub fn trait_impl(
                         needs_sized |= method.needs_sized_target;
                         needs_mut |= method.needs_mut();
                         needs_into |= method.needs_into();
-                        methods.push(forwarder(&ctx, &method));
+                        methods.push(cfg_params::per_variant(&method, |method| {
+                            forwarder(&ctx, method)
+                        }));
                     }
                     ForwardPlan::Inherent => {
                         if let Some((_, except)) = except {
-                            methods.push(inherent_forwarder(&ctx, &method, except));
+                            methods.push(cfg_params::per_variant(&method, |method| {
+                                inherent_forwarder(&ctx, method, except)
+                            }));
                         }
                     }
                     ForwardPlan::KeepDefault => {}
@@ -388,7 +395,9 @@ pub fn params(method: &Method, receiver: Option<TokenStream>) -> Params {
         {
             let name = Ident::new(&format!("__arg{index}"), Span::mixed_site());
             let ty = &arg.ty;
-            decls.push(quote!(#name: #ty));
+            // Kept on the declaration (the fallback stub's parameters).
+            let cfgs = arg.attrs.iter().filter(|attr| attr.path().is_ident("cfg"));
+            decls.push(quote!(#(#cfgs)* #name: #ty));
             names.push(name);
         }
     }

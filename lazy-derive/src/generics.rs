@@ -9,7 +9,7 @@ use quote::{ToTokens, quote};
 use syn::{Error, GenericArgument, GenericParam, ItemTrait, Result, TraitItem};
 
 use crate::input::{TraitRef, Wrapper};
-use crate::tokens::{self, Substitution};
+use crate::tokens::Substitution;
 use crate::valid::Errors;
 
 /// The pieces of the impl that come from the trait's generics.
@@ -158,7 +158,9 @@ pub fn trait_generics(
                 if trait_ref.args.is_some() {
                     let arg = match (given_others.get(other_index), default) {
                         (Some(arg), _) => arg.to_token_stream(),
-                        (None, Some(default)) => out.subst.apply(default),
+                        // A default `Self` is the wrapper (the implementing
+                        // type), not a value to realize.
+                        (None, Some(default)) => self_as_wrapper(out.subst.apply(default), wrapper),
                         (None, None) => {
                             errors.push(Error::new(
                                 span,
@@ -204,8 +206,10 @@ pub fn trait_generics(
     if let Some(where_clause) = &trait_def.generics.where_clause {
         for predicate in &where_clause.predicates {
             let predicate = predicate.to_token_stream();
-            // `Self` bounds are the implementor's business (supertraits).
-            if tokens::mentions_bare_self(predicate.clone()) {
+            // `Self` bounds are the implementor's business (supertraits), and
+            // bounds on `Self::Assoc` hold for the target already: restated
+            // on the wrapper they make rustc recurse (E0275).
+            if mentions_self(predicate.clone()) {
                 continue;
             }
             out.predicates.push(out.subst.apply(predicate));
@@ -275,4 +279,37 @@ fn reparse_params(
         }
     }
     Some(out)
+}
+
+/// Whether `tokens` name `Self` anywhere (`Self`, `Self::Item`, `<Self as T>`).
+fn mentions_self(tokens: TokenStream) -> bool {
+    tokens.into_iter().any(|tree| match tree {
+        proc_macro2::TokenTree::Ident(ident) => ident == "Self",
+        proc_macro2::TokenTree::Group(group) => mentions_self(group.stream()),
+        _ => false,
+    })
+}
+
+/// `tokens` with every `Self` replaced by the wrapper's type.
+fn self_as_wrapper(tokens: TokenStream, wrapper: &Wrapper) -> TokenStream {
+    use proc_macro2::{Delimiter, Group, TokenTree};
+    let ident = &wrapper.input.ident;
+    let (_, ty_generics, _) = wrapper.input.generics.split_for_impl();
+    tokens
+        .into_iter()
+        .map(|tree| match tree {
+            TokenTree::Ident(self_ident) if self_ident == "Self" => {
+                let mut group = Group::new(Delimiter::None, quote!(#ident #ty_generics));
+                group.set_span(self_ident.span());
+                TokenTree::Group(group)
+            }
+            TokenTree::Group(group) => {
+                let mut new =
+                    Group::new(group.delimiter(), self_as_wrapper(group.stream(), wrapper));
+                new.set_span(group.span());
+                TokenTree::Group(new)
+            }
+            other => other,
+        })
+        .collect()
 }

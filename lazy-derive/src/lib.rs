@@ -41,6 +41,8 @@
 //! the rules for every trait shape, the errors and the known limits; its
 //! examples run as doctests of lazy-core.
 
+mod captures;
+mod cfg_params;
 mod chain;
 mod expand;
 mod fallback;
@@ -178,8 +180,9 @@ pub fn __forward_impl(input: TokenStream) -> TokenStream {
 ///
 /// Fields of std's leaf types (numbers, `bool`, `char`, `String`, …) need no
 /// mark; a field of another type without `RealizeAll` is an error at that
-/// field that says to implement it or skip the field. Type parameters that a
-/// walked field mentions get a `RealizeAll` bound.
+/// field that says to implement it or skip the field. A walked field whose
+/// type mentions a type parameter is bounded (`Vec<T>: RealizeAll`), unless
+/// it mentions the type itself (`Box<Expr<T>>` in a recursive `Expr<T>`).
 ///
 /// ```
 /// use lazy_core::{Lazy, RealizeAll};

@@ -204,6 +204,9 @@ impl Method {
                         .to_string()
                         .replace(" < ", "<")
                         .replace(" >", ">")
+                        .replace(" :: ", "::")
+                        .replace(":: ", "::")
+                        .replace("& ", "&")
                 )),
                 Some(_) if self_in_signature && has_default => ForwardPlan::KeepDefault,
                 Some(_) if self_in_signature => ForwardPlan::Unsupported(format!(

@@ -250,6 +250,8 @@ fn param() -> impl Strategy<Value = (&'static str, &'static str)> {
                     "__self",
                     "realized",
                     "r#in{i}",
+                    "#[cfg(any())] gone{i}",
+                    "#[cfg(all())] kept{i}",
                 ][..]
             ),
             select(

@@ -119,12 +119,19 @@ fn derive_impl(input: TokenStream) -> Result<TokenStream> {
     let mut predicates: Vec<TokenStream> = where_clause
         .map(|clause| clause.predicates.iter().map(|p| quote!(#p)).collect())
         .unwrap_or_default();
+    // A field that mentions the type itself (`Box<Expr<T>>` in `Expr<T>`)
+    // gets no bound: it would ask for the impl being defined, which rustc
+    // cannot prove. The other bounds already make it hold.
+    let itself = [name];
     let mut bounded: Vec<String> = Vec::new();
     for (_, shape) in &shapes {
         for field in &shape.walked {
             let ty = field.ty;
             let key = quote!(#ty).to_string();
-            if mentions_any(quote!(#ty), &type_params) && !bounded.contains(&key) {
+            if mentions_any(quote!(#ty), &type_params)
+                && !mentions_any(quote!(#ty), &itself)
+                && !bounded.contains(&key)
+            {
                 predicates.push(quote!(#ty: ::lazy_core::RealizeAll));
                 bounded.push(key);
             }
