@@ -278,3 +278,60 @@ fn lazies_walked_inside_builds_do_not_hide_later_ones_at_the_same_address() {
     let values: Vec<Option<u32>> = frame.iter().map(|lazy| Lazy::get(lazy).copied()).collect();
     assert_eq!(values, [Some(5), Some(5), Some(5)]);
 }
+
+#[test]
+fn a_value_and_its_first_field_by_reference_are_both_walked() {
+    #[repr(C)] // `locals` first: at `frame`'s own address
+    struct Frame {
+        locals: Vec<Counted>,
+        globals: Vec<Counted>,
+    }
+    impl RealizeAll for Frame {
+        fn realize_all(&self) {
+            realize_all_scope(|| {
+                self.locals.realize_all();
+                self.globals.realize_all();
+            });
+        }
+    }
+    let frame = Frame {
+        locals: vec![counted(1)],
+        globals: vec![counted(2)],
+    };
+    // `frame.locals` may sit at `frame`'s address: the walk must still see
+    // `frame` as a node of its own.
+    (&frame.locals, &frame).realize_all();
+    assert!(frame.globals.iter().all(Lazy::is_realized));
+}
+
+type BackLazy<'a> = Lazy<Back<'a>, Box<dyn FnOnce() -> Back<'a> + 'a>>;
+
+/// A node that points back at the lazy holding it, through a reference.
+struct Back<'a> {
+    me: &'a OnceCell<&'a BackLazy<'a>>,
+    walks: &'a Cell<usize>,
+}
+
+impl RealizeAll for Back<'_> {
+    fn realize_all(&self) {
+        self.walks.set(self.walks.get() + 1);
+        if let Some(me) = self.me.get() {
+            <&BackLazy<'_> as RealizeAll>::realize_all(me);
+        }
+    }
+}
+
+#[test]
+fn a_cycle_through_references_ends() {
+    // A node that refers to its own lazy must outlive the borrow: leak the
+    // three pieces for the test's duration.
+    let slot: &'static OnceCell<&'static BackLazy<'static>> = Box::leak(Box::default());
+    let walks: &'static Cell<usize> = Box::leak(Box::default());
+    let seed: Box<dyn FnOnce() -> Back<'static>> = Box::new(|| Back { me: slot, walks });
+    let lazy: &'static BackLazy<'static> = Box::leak(Box::new(Lazy::new(seed)));
+    let _ = slot.set(lazy);
+    lazy.realize_all();
+    // Walked from the top, then once more through the reference, which the
+    // walk remembers: the cycle ends there.
+    assert_eq!(walks.get(), 2);
+}

@@ -17,11 +17,10 @@ mod support;
 
 use std::cell::LazyCell;
 use std::hint::black_box;
-use std::time::Duration;
 
 use criterion::{BatchSize, Criterion};
 use lazy_core::{Lazy, Realize};
-use support::{Case, compare, timed};
+use support::{Case, compare, fresh};
 
 /// The trait every wrapper implements.
 #[lazy_core::forwardable]
@@ -228,27 +227,6 @@ fn rounds_after_realization(r: &Realized) {
         31,
         &["direct", "hand-written"],
     );
-}
-
-/// Times `first` on `iters` fresh inputs, built untimed in chunks small
-/// enough to stay in cache, so that the timing is the first access and not
-/// memory traffic.
-fn fresh<T>(iters: u64, make: impl Fn() -> T, mut first: impl FnMut(&T) -> u64) -> Duration {
-    const CHUNK: u64 = 512;
-    let mut total = Duration::ZERO;
-    let mut left = iters;
-    while left > 0 {
-        let inputs: Vec<T> = (0..left.min(CHUNK)).map(|_| make()).collect();
-        left -= inputs.len() as u64;
-        total += timed(|| {
-            let mut acc = 0_u64;
-            for input in &inputs {
-                acc = acc.wrapping_add(first(black_box(input)));
-            }
-            acc
-        });
-    }
-    total
 }
 
 fn rounds_first_access() {

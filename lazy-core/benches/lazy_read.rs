@@ -1,6 +1,6 @@
 //! Reading an already realized lazy: `lazy_core::Lazy` against
 //! `std::cell::LazyCell`, and `lazy_core::sync::Lazy` against
-//! `std::sync::LazyLock`.
+//! `std::sync::LazyLock`; and, for scale, the first access of each.
 //!
 //! Run with `cargo bench -p lazy-core --bench lazy_read`.
 
@@ -13,7 +13,7 @@ use std::sync::LazyLock;
 
 use criterion::Criterion;
 use lazy_core::{Lazy, Realize, sync};
-use support::{Case, compare};
+use support::{Case, compare, fresh};
 
 fn seven() -> u64 {
     black_box(7)
@@ -137,6 +137,35 @@ fn rounds(l: &Lazies) {
     );
 }
 
+/// The first access of each flavour on a fresh lazy whose build is a
+/// constant: what each pays to build, beyond the build itself.
+fn rounds_first_access() {
+    compare(
+        "first access, trivial build",
+        "call",
+        &mut [
+            Case::timed("direct build", |iters| {
+                fresh(iters, || seven, |seed| seed())
+            }),
+            Case::timed("LazyCell", |iters| {
+                fresh(iters, || LazyCell::new(seven), |cell| **cell)
+            }),
+            Case::timed("Lazy", |iters| {
+                fresh(iters, || Lazy::new(seven), |lazy| *lazy.realize())
+            }),
+            Case::timed("LazyLock", |iters| {
+                fresh(iters, || LazyLock::new(seven), |lock| **lock)
+            }),
+            Case::timed("sync::Lazy", |iters| {
+                fresh(iters, || sync::Lazy::new(seven), |lazy| *lazy.realize())
+            }),
+        ],
+        100_000,
+        15,
+        &["direct build", "LazyCell", "LazyLock"],
+    );
+}
+
 fn criterion_reads(c: &mut Criterion, l: &Lazies) {
     let mut group = c.benchmark_group("read_u64");
     group.bench_function("LazyCell", |b| b.iter(|| **black_box(&l.cell)));
@@ -160,6 +189,7 @@ fn main() {
 
     let lazies = Lazies::realized();
     rounds(&lazies);
+    rounds_first_access();
 
     let mut c = Criterion::default().configure_from_args();
     criterion_reads(&mut c, &lazies);

@@ -17,12 +17,13 @@ use crate::{Realize, Seed};
 /// `bool`, `char`, `str`, `String`, `()`, …). `#[derive(RealizeAll)]`
 /// implements it for your own types.
 ///
-/// A node reached by several paths (an `Rc`, an `Arc`, a lazy shared by
-/// reference) is walked once per top-level call, and cycles through such
-/// nodes end: the walk remembers each node before it descends into it. The
-/// memory is by identity (address) and lasts for one top-level call; the
+/// A node reached by several paths (through an `Rc`, an `Arc` or a `&`) is
+/// walked once per top-level call, and cycles through such pointers end: the
+/// walk remembers each shared node before it descends into it. The memory is
+/// by identity (address and size) and lasts for one top-level call; the
 /// builds of the lazies it realizes run outside it, so a walk inside a build
-/// is a walk of its own.
+/// is a walk of its own. Lazies themselves are not remembered: each is built
+/// at most once anyway.
 ///
 /// ```
 /// use std::rc::Rc;
@@ -49,16 +50,10 @@ pub trait RealizeAll {
     fn realize_all(&self);
 }
 
-/// What the memo records of a node: its address, and whether it is a lazy
-/// or a shared pointer's pointee (an `Rc<Lazy<..>>` points at the lazy's
-/// address, and both must be walked).
-type NodeKey = (usize, NodeKind);
-
-#[derive(Clone, Copy, PartialEq, Eq, Hash)]
-enum NodeKind {
-    Lazy,
-    Shared,
-}
+/// What the memo records of a shared node: the address and size of what the
+/// pointer points at. The size keeps apart a value and its first field,
+/// which share an address: `(&frame.locals, &frame)` walks both.
+type NodeKey = (usize, usize);
 
 /// Addresses are already well spread: a multiply is all the hashing they
 /// need, and much cheaper than SipHash on a walk of millions of nodes.
@@ -176,12 +171,12 @@ fn outside_walk<R>(build: impl FnOnce() -> R) -> R {
     build()
 }
 
-/// Runs `walk` unless the node was already visited by the walk under way,
+/// Runs `walk` unless the shared node was already visited by the walk under way,
 /// starting a walk if none is. The node is recorded before `walk` runs, so a
 /// cycle back to it ends there (recording it after would recurse forever).
 #[inline]
-fn visit_once<N: ?Sized>(node: &N, kind: NodeKind, walk: impl FnOnce()) {
-    let key = ((node as *const N).cast::<()>().addr(), kind);
+fn visit_once<N: ?Sized>(node: &N, walk: impl FnOnce()) {
+    let key = ((node as *const N).cast::<()>().addr(), size_of_val(node));
     let (end, first) = VISITED.with(|visited| {
         let mut visited = visited.borrow_mut();
         let end = start_walk(&mut visited);
@@ -194,51 +189,53 @@ fn visit_once<N: ?Sized>(node: &N, kind: NodeKind, walk: impl FnOnce()) {
     drop(end);
 }
 
+/// Builds the value (outside the walk's memo) and walks it.
+///
+/// A lazy is not recorded in the memo: it is built at most once anyway, and
+/// a walk reaches it twice only through a shared pointer (`Rc`, `Arc`, `&`),
+/// which is recorded. That keeps a walk over many lazies owned in place (a
+/// `Vec<Lazy<..>>`) as cheap per lazy at a million as at ten thousand.
 impl<T: RealizeAll, S: Seed<Output = T>> RealizeAll for crate::Lazy<T, S> {
     fn realize_all(&self) {
-        let node = crate::Lazy::node(self);
-        visit_once(node, NodeKind::Lazy, || {
-            let value = match crate::Lazy::get(self) {
-                Some(value) => value,
-                None => outside_walk(|| self.realize()),
-            };
-            value.realize_all();
-        });
+        let value = match crate::Lazy::get(self) {
+            Some(value) => value,
+            None => outside_walk(|| self.realize()),
+        };
+        value.realize_all();
     }
 }
 
+/// As the impl for [`Lazy`](crate::Lazy).
 impl<T: RealizeAll, S: Seed<Output = T>> RealizeAll for crate::sync::Lazy<T, S> {
     fn realize_all(&self) {
-        let node = crate::sync::Lazy::node(self);
-        visit_once(node, NodeKind::Lazy, || {
-            let value = match crate::sync::Lazy::get(self) {
-                Some(value) => value,
-                None => outside_walk(|| self.realize()),
-            };
-            value.realize_all();
-        });
+        let value = match crate::sync::Lazy::get(self) {
+            Some(value) => value,
+            None => outside_walk(|| self.realize()),
+        };
+        value.realize_all();
     }
 }
 
 impl<T: RealizeAll + ?Sized> RealizeAll for Rc<T> {
     fn realize_all(&self) {
-        visit_once(&**self, NodeKind::Shared, || T::realize_all(self));
+        visit_once(&**self, || T::realize_all(self));
     }
 }
 
 impl<T: RealizeAll + ?Sized> RealizeAll for Arc<T> {
     fn realize_all(&self) {
-        visit_once(&**self, NodeKind::Shared, || T::realize_all(self));
+        visit_once(&**self, || T::realize_all(self));
     }
 }
 
+/// A reference may share what it points at, like an `Rc`: walked once.
 impl<T: RealizeAll + ?Sized> RealizeAll for &T {
-    #[inline]
     fn realize_all(&self) {
-        T::realize_all(self);
+        visit_once(&**self, || T::realize_all(self));
     }
 }
 
+/// A unique reference shares nothing: walked through.
 impl<T: RealizeAll + ?Sized> RealizeAll for &mut T {
     #[inline]
     fn realize_all(&self) {

@@ -30,8 +30,12 @@ impl<T> Deferred<T> {
 #[inline]
 pub(crate) fn build<S: Seed>(seed: S, deferred: Deferred<S::Output>) -> S::Output {
     let mut value = seed.build();
-    for mutation in deferred.0.into_iter().flat_map(|queue| *queue) {
-        mutation(&mut value);
+    // Checked first: most lazies queue nothing, and an empty queue should
+    // cost one compare, not the setup and drop of an iterator.
+    if let Some(queue) = deferred.0 {
+        for mutation in *queue {
+            mutation(&mut value);
+        }
     }
     value
 }

@@ -18,8 +18,15 @@ use crate::{Realize, RealizeInto, RealizeMut, Seed, panic};
 const FLAVOUR: &str = "sync::Lazy";
 
 enum State<T, S> {
-    Unrealized { seed: S, deferred: Deferred<T> },
-    Building(ThreadId),
+    Unrealized {
+        seed: S,
+        deferred: Deferred<T>,
+    },
+    /// Being built by `owner`; `waiters` if another thread waits for it.
+    Building {
+        owner: ThreadId,
+        waiters: bool,
+    },
     Realized,
     Poisoned,
 }
@@ -117,7 +124,9 @@ impl<T, S: Seed<Output = T>> Lazy<T, S> {
         let state = this.state.get_mut().unwrap_or_else(PoisonError::into_inner);
         match state {
             State::Unrealized { deferred, .. } => deferred.push(mutation),
-            State::Building(_) | State::Realized | State::Poisoned => panic::poisoned::<T>(FLAVOUR),
+            State::Building { .. } | State::Realized | State::Poisoned => {
+                panic::poisoned::<T>(FLAVOUR)
+            }
         }
     }
 
@@ -153,7 +162,7 @@ impl<T, S: Seed<Output = T>> Lazy<T, S> {
                 deferred.push(mutation);
                 Ok(())
             }
-            State::Building(_) | State::Realized => Err(mutation),
+            State::Building { .. } | State::Realized => Err(mutation),
             State::Poisoned => panic::poisoned::<T>(FLAVOUR),
         }
     }
@@ -165,14 +174,21 @@ impl<T, S: Seed<Output = T>> Lazy<T, S> {
         let me = thread::current().id();
         let mut state = lock(&self.state);
         let (seed, deferred) = loop {
-            match mem::replace(&mut *state, State::Building(me)) {
+            let building = State::Building {
+                owner: me,
+                waiters: false,
+            };
+            match mem::replace(&mut *state, building) {
                 State::Unrealized { seed, deferred } => break (seed, deferred),
-                State::Building(owner) if owner == me => {
+                State::Building { owner, .. } if owner == me => {
                     drop(state);
                     panic::reentrant::<T>(FLAVOUR)
                 }
-                State::Building(owner) => {
-                    *state = State::Building(owner);
+                State::Building { owner, .. } => {
+                    *state = State::Building {
+                        owner,
+                        waiters: true,
+                    };
                     state = self
                         .built
                         .wait(state)
@@ -191,8 +207,11 @@ impl<T, S: Seed<Output = T>> Lazy<T, S> {
         let guard = PoisonOnUnwind(self);
         let value = self.value.get_or_init(|| state::build(seed, deferred));
         mem::forget(guard);
-        *lock(&self.state) = State::Realized;
-        self.built.notify_all();
+        let previous = mem::replace(&mut *lock(&self.state), State::Realized);
+        // Waking costs a system call: only when somebody waits.
+        if let State::Building { waiters: true, .. } = previous {
+            self.built.notify_all();
+        }
         value
     }
 
@@ -309,7 +328,7 @@ impl<T, S> Lazy<T, S> {
         let state = lock(&this.state);
         match &*state {
             State::Unrealized { .. } => Some(SeedRef(state)),
-            State::Building(_) | State::Realized | State::Poisoned => None,
+            State::Building { .. } | State::Realized | State::Poisoned => None,
         }
     }
 
@@ -351,7 +370,7 @@ impl<T, S> Deref for SeedRef<'_, T, S> {
             State::Unrealized { seed, .. } => seed,
             // A `SeedRef` is only made from an unrealized state, and holds
             // the lock that any change of state needs.
-            State::Building(_) | State::Realized | State::Poisoned => {
+            State::Building { .. } | State::Realized | State::Poisoned => {
                 unreachable!("a SeedRef outlived its seed")
             }
         }
@@ -361,15 +380,6 @@ impl<T, S> Deref for SeedRef<'_, T, S> {
 impl<T, S: fmt::Debug> fmt::Debug for SeedRef<'_, T, S> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         S::fmt(self, f)
-    }
-}
-
-impl<T, S> Lazy<T, S> {
-    /// What identifies this lazy in a `realize_all` walk: its state, which
-    /// no value or other lazy inside it can share an address with (its value
-    /// can: a lazy at offset 0 of the value).
-    pub(crate) fn node(this: &Self) -> &impl Sized {
-        &this.state
     }
 }
 
@@ -410,7 +420,9 @@ impl<T, S: Seed<Output = T>> RealizeInto for Lazy<T, S> {
         }
         match state.into_inner().unwrap_or_else(PoisonError::into_inner) {
             State::Unrealized { seed, deferred } => state::build(seed, deferred),
-            State::Building(_) | State::Realized | State::Poisoned => panic::poisoned::<T>(FLAVOUR),
+            State::Building { .. } | State::Realized | State::Poisoned => {
+                panic::poisoned::<T>(FLAVOUR)
+            }
         }
     }
 }
@@ -454,7 +466,7 @@ impl<T: fmt::Debug, S> fmt::Debug for Lazy<T, S> {
         match &*state {
             State::Unrealized { .. } => write!(f, "Lazy(unrealized: {})", type_name::<S>()),
             State::Poisoned => f.write_str("Lazy(poisoned)"),
-            State::Building(_) | State::Realized => f.write_str("Lazy(building)"),
+            State::Building { .. } | State::Realized => f.write_str("Lazy(building)"),
         }
     }
 }

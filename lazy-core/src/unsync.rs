@@ -346,15 +346,6 @@ impl<T, S> Lazy<T, S> {
     }
 }
 
-impl<T, S> Lazy<T, S> {
-    /// What identifies this lazy in a `realize_all` walk: its state, which
-    /// no value or other lazy inside it can share an address with (its value
-    /// can: a lazy at offset 0 of the value).
-    pub(crate) fn node(this: &Self) -> &impl Sized {
-        &this.state
-    }
-}
-
 impl<T, S: Seed<Output = T>> Realize for Lazy<T, S> {
     type Target = T;
 

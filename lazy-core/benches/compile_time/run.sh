@@ -16,7 +16,8 @@
 # round, and reports medians, minimums and ratios to `hand`. With a nightly
 # toolchain it also reads macro-expansion time from `-Z time-passes`. Last,
 # it times cold builds of lazy-derive and of ambassador, auto_impl and
-# delegate, each in an empty target directory.
+# delegate, each in an empty target directory. With nightly, it also prints
+# how much code each macro writes (`-Z macro-stats`).
 #
 # Usage: lazy-core/benches/compile_time/run.sh [options]
 #   --sizes "100 1000"   method counts (default: 100 1000)
@@ -48,7 +49,7 @@ while [ $# -gt 0 ]; do
         --no-nightly) nightly=0; shift ;;
         --no-cold) cold=0; shift ;;
         --keep) work=$2; shift 2 ;;
-        -h|--help) sed -n '2,30p' "$0"; exit 0 ;;
+        -h|--help) awk 'NR > 1 && /^#/ { print; next } NR > 1 { exit }' "$0"; exit 0 ;;
         *) echo "unknown option: $1" >&2; exit 2 ;;
     esac
 done
@@ -229,6 +230,25 @@ if [ "$nightly" = 1 ]; then
                 echo "| $n | $v | $exp | $tot | $(ratio "$exp" "${hand_exp:-0}") | $extra |"
             done
         done
+        # How much code each macro writes (nightly -Z macro-stats), at the
+        # largest size.
+        n=$(echo $sizes | awk '{ print $NF }')
+        echo
+        echo "### what the macros write at $n methods (nightly \`-Z macro-stats\`)"
+        echo
+        echo '```'
+        echo "columns: macro, uses, lines written, average lines, bytes written, average bytes"
+        for v in $variants; do
+            pkg="$v-$n"
+            ok "$pkg" || continue
+            touch "$ws/$pkg/src/lib.rs"
+            echo "$pkg:"
+            (cd "$ws" && cargo +nightly rustc -q -p "$pkg" --profile check -- -Z macro-stats) 2>&1 |
+                sed -n 's/^macro-stats //p' | grep -v '^[=-]*$\|MACRO EXPANSION STATS\|^Macro Name' || true
+        done
+        echo '```'
+        echo
+        echo "(For comparison: the hand-written impl of $n methods is $(awk '/^impl Big for Wrapper/,0' "$ws/hand-$n/src/lib.rs" | wc -c) bytes of source.)"
     else
         echo
         echo "No nightly toolchain installed: macro-expansion time (-Z time-passes) not measured."

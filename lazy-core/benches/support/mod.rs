@@ -60,6 +60,27 @@ impl<'a> Case<'a> {
     }
 }
 
+/// Times `first` on `iters` fresh inputs, built untimed in chunks small
+/// enough to stay in cache, so that the timing is the first access and not
+/// memory traffic.
+pub fn fresh<T>(iters: u64, make: impl Fn() -> T, mut first: impl FnMut(&T) -> u64) -> Duration {
+    const CHUNK: u64 = 512;
+    let mut total = Duration::ZERO;
+    let mut left = iters;
+    while left > 0 {
+        let inputs: Vec<T> = (0..left.min(CHUNK)).map(|_| make()).collect();
+        left -= inputs.len() as u64;
+        total += timed(|| {
+            let mut acc = 0_u64;
+            for input in &inputs {
+                acc = acc.wrapping_add(first(black_box(input)));
+            }
+            acc
+        });
+    }
+    total
+}
+
 /// How long `work` takes; its result is kept from the optimizer.
 pub fn timed<R>(work: impl FnOnce() -> R) -> Duration {
     let start = Instant::now();
@@ -119,7 +140,12 @@ pub fn compare(
             }
         })
         .collect();
-    print_table(title, unit, &timings, baselines, rounds, iters);
+    let per_round = if cases.iter().all(|case| case.units.is_some()) {
+        String::from("each case once a round")
+    } else {
+        format!("{iters} {unit}s a case a round")
+    };
+    print_table(title, unit, &timings, baselines, rounds, &per_round);
     timings
 }
 
@@ -129,9 +155,9 @@ fn print_table(
     timings: &[Timing],
     baselines: &[&str],
     rounds: usize,
-    iters: u64,
+    per_round: &str,
 ) {
-    println!("\n### {title} ({rounds} interleaved rounds, {iters} {unit}s a round unless fixed)\n");
+    println!("\n### {title} ({rounds} interleaved rounds, {per_round})\n");
     let mut header = format!("| case | median ns/{unit} | best ns/{unit} |");
     let mut rule = String::from("|---|---:|---:|");
     for baseline in baselines {
