@@ -200,3 +200,38 @@ pub fn crate_to_dollar_crate(tokens: TokenStream) -> TokenStream {
     }
     out.into_iter().collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::crate_to_dollar_crate;
+
+    fn compact(tokens: proc_macro2::TokenStream) -> String {
+        tokens.to_string().replace(' ', "")
+    }
+
+    fn rewritten(source: &str) -> String {
+        compact(crate_to_dollar_crate(
+            source.parse().expect("test input tokenizes"),
+        ))
+    }
+
+    #[test]
+    fn a_leading_crate_becomes_dollar_crate() {
+        assert_eq!(
+            rewritten("fn f(&self, t: &crate::a::T) -> Vec<crate::B>;"),
+            "fnf(&self,t:&$crate::a::T)->Vec<$crate::B>;"
+        );
+        assert_eq!(
+            rewritten("fn f(&self) -> <crate::A as crate::Tr>::X;"),
+            "fnf(&self)-><$crate::Aas$crate::Tr>::X;"
+        );
+    }
+
+    #[test]
+    fn crate_elsewhere_stays() {
+        for source in ["a::crate::B", "$crate::B", "pub(crate) fn f();", "crate"] {
+            let unchanged = compact(source.parse().expect("test input tokenizes"));
+            assert_eq!(rewritten(source), unchanged, "{source}");
+        }
+    }
+}
