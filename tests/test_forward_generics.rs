@@ -256,3 +256,63 @@ fn trait_lifetime_named_like_the_wrappers() {
     assert_eq!(*borrowed.first(&items), 5);
     assert_eq!(builds.get(), 1);
 }
+
+/// Renamed parameters get names that are free: the wrapper already has `__T`
+/// (and `__U`), so the trait's `T` and the method's `U` cannot become those.
+#[forwardable]
+pub trait Conv<T> {
+    fn conv(&self, x: T) -> T;
+    fn pair<U>(&self, x: T, u: U) -> (T, U);
+}
+
+impl<A> Conv<A> for u8 {
+    fn conv(&self, a: A) -> A {
+        a
+    }
+    fn pair<U>(&self, a: A, u: U) -> (A, U) {
+        (a, u)
+    }
+}
+
+#[derive(RealizeForward)]
+#[realize_forward(Conv)]
+pub struct LazyConv<T, __T, U, __U> {
+    #[realize]
+    cache: Lazy<u8>,
+    _names: std::marker::PhantomData<(T, __T, U, __U)>,
+}
+
+/// The trait has both `T` and `__T`: the renamed `T` skips `__T`.
+#[forwardable]
+pub trait Both<T, __T> {
+    fn both(&self, t: T, u: __T) -> (T, __T);
+}
+
+impl<A, B> Both<A, B> for u8 {
+    fn both(&self, a: A, b: B) -> (A, B) {
+        (a, b)
+    }
+}
+
+#[derive(RealizeForward)]
+#[realize_forward(Both)]
+pub struct LazyBoth<T> {
+    #[realize]
+    cache: Lazy<u8>,
+    _name: std::marker::PhantomData<T>,
+}
+
+#[test]
+fn renamed_generic_parameters_avoid_the_wrappers_names() {
+    let conv: LazyConv<(), (), (), ()> = LazyConv {
+        cache: Lazy::new(|| 0),
+        _names: std::marker::PhantomData,
+    };
+    assert_eq!(conv.conv("x"), "x");
+    assert_eq!(conv.pair(1u8, 'c'), (1, 'c'));
+    let both: LazyBoth<()> = LazyBoth {
+        cache: Lazy::new(|| 0),
+        _name: std::marker::PhantomData,
+    };
+    assert_eq!(both.both(1u8, "b"), (1, "b"));
+}

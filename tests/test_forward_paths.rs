@@ -202,3 +202,23 @@ fn re_exported_and_renamed_traits() {
     assert_eq!(Renamed::id(&ViaReexport(Lazy::new(|| Real))), 7);
     assert_eq!(Renamed::name(&ViaRename(Lazy::new(|| Real))), "b");
 }
+
+/// This crate has a `kinds::Kind` too: the trait's `crate::kinds::Kind` must
+/// still mean the trait's crate's.
+mod kinds {
+    #[allow(dead_code)]
+    pub struct Kind;
+}
+
+#[derive(lazy_core::RealizeForward)]
+#[realize_forward(edition2024_traits::Kinded)]
+pub struct LazyKinded(#[realize] lazy_core::Lazy<edition2024_traits::Numbers>);
+
+#[test]
+fn crate_paths_in_a_trait_of_another_crate() {
+    use edition2024_traits::Kinded;
+    use edition2024_traits::kinds::Kind;
+    let lazy = LazyKinded(lazy_core::Lazy::new(|| edition2024_traits::Numbers(vec![])));
+    assert_eq!(lazy.kind(), Kind("numbers"));
+    assert!(lazy.same(&Kind("numbers")));
+}

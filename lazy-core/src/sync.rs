@@ -66,6 +66,9 @@ enum State<T, S> {
 /// A build that asks for its own value (directly or through other lazies)
 /// panics with a message naming the type, on the building thread, instead of
 /// deadlocking as [`std::sync::OnceLock::get_or_init`] does.
+// `repr(C)` keeps the value first: the realized read then addresses it with
+// no offset, as `LazyLock` does (rustc had put it at offset 32 for `u64`).
+#[repr(C)]
 pub struct Lazy<T, S = fn() -> T> {
     value: OnceLock<T>,
     state: Mutex<State<T, S>>,

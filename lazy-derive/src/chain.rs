@@ -13,6 +13,7 @@ use proc_macro2::{Literal, Span, TokenStream};
 use quote::quote;
 use syn::ext::IdentExt;
 use syn::parse::{Parse, ParseStream};
+use syn::spanned::Spanned;
 use syn::{DeriveInput, Error, Ident, ItemTrait, Path, Result, Token};
 
 use crate::expand::{realize_impl, realize_into_impl, realize_mut_impl, trait_impl};
@@ -31,14 +32,20 @@ fn derive_impl(input: TokenStream) -> Result<TokenStream> {
     let derive_input: DeriveInput = syn::parse2(input.clone())?;
     let (wrapper, errors) = Wrapper::read(derive_input);
     let errors = errors.into_compile_errors();
+    let site = realize_site(&wrapper);
     let realize = wrapper
         .realize
         .as_ref()
-        .map(|field| realize_impl(&wrapper, field));
+        .map(|field| realize_impl(&wrapper, field, site));
     let first_link = if wrapper.realize_misplaced {
         TokenStream::new()
     } else {
-        link(&wrapper, &LinkState::default(), &input)
+        let state = LinkState {
+            realize_site: Some(site),
+            derive_site: Some(Span::call_site()),
+            ..LinkState::default()
+        };
+        link(&wrapper, &state, &input)
     };
     Ok(quote! {
         #errors
@@ -60,6 +67,31 @@ pub struct LinkState {
     /// Indexes (in `Wrapper::except_names`) of the `except` names that a
     /// trait had.
     pub matched: Vec<usize>,
+    /// Where every impl's bound on realizing points (see
+    /// `expand::realize_bound`). Made once by the derive, so that all the
+    /// impls' bounds carry the very same span: a wrapper that cannot realize
+    /// gets one error, not one per trait.
+    pub realize_site: Option<Span>,
+    /// The derive's own call site. Generated tokens where rustc may suggest
+    /// a fix (receivers, the call in an `except` forwarder) carry it: rustc
+    /// drops suggestions that would rewrite a derive's call site, where the
+    /// default location (the `#[forwardable]` attribute, or a name in
+    /// `except(...)`) would have the fix rewrite the user's attribute.
+    pub derive_site: Option<Span>,
+}
+
+/// The span of the bounds on realizing: the `#[realize]` field's type (as in
+/// the `Realize` impl, whose error is then the same one); without one, the
+/// field that looks like it holds the lazy (where `#[realize]` goes), else the
+/// wrapper's name.
+pub fn realize_site(wrapper: &Wrapper) -> Span {
+    let located = match &wrapper.realize {
+        Some(field) => field.ty.span(),
+        None => wrapper
+            .lazy_field()
+            .map_or_else(|| wrapper.input.ident.span(), |field| field.span()),
+    };
+    Span::call_site().located_at(located)
 }
 
 /// The call of the hidden macro of trait number `state.step`.
@@ -72,11 +104,17 @@ fn link(wrapper: &Wrapper, state: &LinkState, input: &TokenStream) -> TokenStrea
     let needs_mut = state.needs_mut.then(|| quote!(realize_mut));
     let needs_into = state.needs_into.then(|| quote!(realize_into));
     let matched = state.matched.iter().map(|i| Literal::usize_unsuffixed(*i));
+    let site = state.realize_site.map(|span| {
+        let site = Ident::new("realize", span);
+        let derive = state.derive_site.map(|span| Ident::new("derive", span));
+        quote!(site = #site #derive;)
+    });
     quote! {
         #path! {
             step = #step;
             needs = [#needs_mut #needs_into];
             matched = [#(#matched)*];
+            #site
             input = { #input }
         }
     }
@@ -151,6 +189,16 @@ impl Parse for ForwardInput {
         }
         derive.parse::<Token![;]>()?;
 
+        if derive.peek(Ident) && derive.fork().call(Ident::parse_any)? == "site" {
+            keyword(&derive, "site")?;
+            derive.parse::<Token![=]>()?;
+            state.realize_site = Some(derive.call(Ident::parse_any)?.span());
+            if !derive.peek(Token![;]) {
+                state.derive_site = Some(derive.call(Ident::parse_any)?.span());
+            }
+            derive.parse::<Token![;]>()?;
+        }
+
         keyword(&derive, "input")?;
         derive.parse::<Token![=]>()?;
         let wrapper;
@@ -222,13 +270,14 @@ fn last_link(wrapper: &Wrapper, state: &LinkState, errors: &mut Errors) -> Token
     let Some(field) = &wrapper.realize else {
         return TokenStream::new();
     };
+    let site = state.realize_site.unwrap_or_else(|| realize_site(wrapper));
     let mut out = TokenStream::new();
     if state.needs_mut {
-        out.extend(realize_mut_impl(wrapper, field));
+        out.extend(realize_mut_impl(wrapper, field, site));
     }
     // A by-value forward through `#[realize(deref)]` is an error of its link.
     if state.needs_into && field.deref.is_none() {
-        out.extend(realize_into_impl(wrapper, field));
+        out.extend(realize_into_impl(wrapper, field, site));
     }
     out
 }

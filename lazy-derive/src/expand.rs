@@ -6,7 +6,6 @@ use std::collections::HashSet;
 use proc_macro2::{Span, TokenStream};
 use quote::{ToTokens, quote, quote_spanned};
 use syn::ext::IdentExt;
-use syn::spanned::Spanned;
 use syn::{
     Error, FnArg, GenericParam, Generics, Ident, ItemTrait, Path, ReturnType, TraitItem,
     TraitItemConst, TraitItemType, WherePredicate,
@@ -29,6 +28,8 @@ pub struct ImplContext {
     /// The trait is `#[deprecated]`: every forwarder allows it (deriving is
     /// still warned about once, on the impl).
     pub deprecated_trait: bool,
+    /// See `LinkState::derive_site`.
+    pub derive_site: Span,
 }
 
 pub fn trait_impl(
@@ -91,6 +92,7 @@ pub fn trait_impl(
     let self_ty = quote!(#ident #ty_generics);
     let target = quote_spanned!(span=> <#self_ty as ::lazy_core::Realize>::Target);
     let ctx = ImplContext {
+        derive_site: state.derive_site.unwrap_or_else(Span::mixed_site),
         target_as_trait: quote!(<#target as #trait_full>),
         deprecated_trait: trait_def
             .attrs
@@ -120,10 +122,20 @@ pub fn trait_impl(
     let mut consts = Vec::new();
     let mut methods = Vec::new();
     let mut needs_sized = false;
+    // What this impl's forwarders need (`state` also has earlier traits').
+    let (mut needs_mut, mut needs_into) = (false, false);
     for item in &trait_def.items {
         // The trait's parameters become the impl's, and every type moves onto
-        // the user's trait path: names resolve there, errors point there.
-        let item = tokens::respan(generics.subst.apply(item.to_token_stream()), span);
+        // the user's trait path: names resolve there, errors point there. A
+        // mirror's signatures stay where the mirror wrote them: there, a
+        // mismatch with the real trait is what to fix, and rustc's fix (a
+        // parameter or return type) rewrites the mirror, not the user's
+        // `realize_forward(...)`.
+        let item = generics.subst.apply(item.to_token_stream());
+        let item = match remote {
+            Some(_) => item,
+            None => tokens::respan(item, span),
+        };
         let item: TraitItem = match syn::parse2(item) {
             Ok(item) => item,
             Err(err) => {
@@ -159,8 +171,8 @@ pub fn trait_impl(
                     }
                     ForwardPlan::Forward => {
                         needs_sized |= method.needs_sized_target;
-                        state.needs_mut |= method.needs_mut();
-                        state.needs_into |= method.needs_into();
+                        needs_mut |= method.needs_mut();
+                        needs_into |= method.needs_into();
                         methods.push(cfg_params::per_variant(&method, |method| {
                             forwarder(&ctx, method)
                         }));
@@ -222,12 +234,32 @@ pub fn trait_impl(
         .unwrap_or_default();
     let trait_predicates = &generics.predicates;
     let sized = needs_sized.then(|| quote!(+ ::core::marker::Sized));
-    let realize_mut = state
-        .needs_mut
-        .then(|| quote_spanned!(span=> #self_ty: ::lazy_core::RealizeMut,));
-    let realize_into = state
-        .needs_into
-        .then(|| quote_spanned!(span=> #self_ty: ::lazy_core::RealizeInto,));
+    // Puts `W: Realize` in the impl's assumptions: if the wrapper cannot
+    // realize, this bound is the one error, instead of one more for every
+    // forwarded method.
+    state.needs_mut |= needs_mut;
+    state.needs_into |= needs_into;
+    let site = state
+        .realize_site
+        .unwrap_or_else(|| crate::chain::realize_site(wrapper));
+    // A generic wrapper's bounds are not trivially false: a wrapper that
+    // cannot realize fails where it is used, not here. And a `where` bound
+    // on a type with parameters would hide the `Realize` impl's `Target`
+    // from the impl (rustc does not normalize through a where clause).
+    let (realizing, generic_needs) = if wrapper.input.generics.params.is_empty() {
+        (
+            realize_bounds(wrapper, &self_ty, site, needs_mut, needs_into),
+            TokenStream::new(),
+        )
+    } else {
+        let realize_mut = state
+            .needs_mut
+            .then(|| quote_spanned!(span=> #self_ty: ::lazy_core::RealizeMut,));
+        let realize_into = state
+            .needs_into
+            .then(|| quote_spanned!(span=> #self_ty: ::lazy_core::RealizeInto,));
+        (TokenStream::new(), quote!(#realize_mut #realize_into))
+    };
 
     quote! {
         #cfg_errors
@@ -236,13 +268,60 @@ pub fn trait_impl(
         where
             #(#wrapper_predicates,)*
             #(#trait_predicates,)*
+            #realizing
             #target: #trait_full #sized,
-            #realize_mut
-            #realize_into
+            #generic_needs
         {
             #(#assoc_types)*
             #(#consts)*
             #(#methods)*
+        }
+    }
+}
+
+/// The bounds that put a concrete wrapper's realizing in the impl's
+/// assumptions, so that if the wrapper cannot realize, they are the one error
+/// instead of one more for every forwarded method.
+///
+/// With a `#[realize]` field they are the field's own, as in the `Realize`
+/// family's impls (`W: Realize` would be proved through those impls and fail
+/// once more). All carry the span that `chain::realize_site` made, the same
+/// in every impl, so that rustc shows the error once. Only the strongest
+/// bound is written (`RealizeMut` and `RealizeInto` imply `Realize`): a
+/// wrapper that cannot realize at all fails on the implied `Realize` alone.
+fn realize_bounds(
+    wrapper: &Wrapper,
+    self_ty: &TokenStream,
+    span: Span,
+    needs_mut: bool,
+    needs_into: bool,
+) -> TokenStream {
+    let self_ty = tokens::respan_as(self_ty.clone(), span);
+    match &wrapper.realize {
+        Some(field) => {
+            let field = FieldImpl::new(wrapper, field, span);
+            let mut out = if needs_mut || !needs_into {
+                field.bounds(needs_mut)
+            } else {
+                TokenStream::new()
+            };
+            if needs_into {
+                out.extend(field.by_value_bound());
+            }
+            out
+        }
+        None => {
+            let mut out = TokenStream::new();
+            if needs_mut {
+                out.extend(quote_spanned!(span=> #self_ty: ::lazy_core::RealizeMut,));
+            }
+            if needs_into {
+                out.extend(quote_spanned!(span=> #self_ty: ::lazy_core::RealizeInto,));
+            }
+            if out.is_empty() {
+                out.extend(quote_spanned!(span=> #self_ty: ::lazy_core::Realize,));
+            }
+            out
         }
     }
 }
@@ -333,15 +412,15 @@ pub fn params(method: &Method, receiver: Option<TokenStream>) -> Params {
 
 /// The receiver as the forwarder declares it, and how the realized value is
 /// obtained from it.
-fn receiver(kind: &ReceiverKind) -> (TokenStream, TokenStream) {
-    let self_token = Ident::new("self", Span::mixed_site());
+fn receiver(kind: &ReceiverKind, span: Span) -> (TokenStream, TokenStream) {
+    let self_token = Ident::new("self", span);
     match kind {
         ReceiverKind::ByRef(lifetime) => (
-            quote!(&#lifetime #self_token),
+            quote_spanned!(span=> &#lifetime #self_token),
             quote!(::lazy_core::Realize::realize(#self_token)),
         ),
         ReceiverKind::ByMutRef(lifetime) => (
-            quote!(&#lifetime mut #self_token),
+            quote_spanned!(span=> &#lifetime mut #self_token),
             quote!(::lazy_core::RealizeMut::realize_mut(#self_token)),
         ),
         ReceiverKind::ByValue => (
@@ -349,7 +428,7 @@ fn receiver(kind: &ReceiverKind) -> (TokenStream, TokenStream) {
             quote!(::lazy_core::RealizeInto::into_realized(#self_token)),
         ),
         ReceiverKind::BoxSelf => (
-            quote!(#self_token: ::lazy_core::__private::Box<Self>),
+            quote_spanned!(span=> #self_token: ::lazy_core::__private::Box<Self>),
             quote!(::lazy_core::__private::Box::new(
                 ::lazy_core::RealizeInto::into_realized(*#self_token)
             )),
@@ -378,7 +457,7 @@ fn forwarder(ctx: &ImplContext, method: &Method) -> TokenStream {
     let Some(kind) = &method.receiver else {
         return TokenStream::new();
     };
-    let (receiver_decl, realized) = receiver(kind);
+    let (receiver_decl, realized) = receiver(kind, ctx.derive_site);
     let Params { decls, names } = params(method, Some(receiver_decl));
     let name = &sig.ident;
     let generics = &sig.generics;
@@ -441,20 +520,26 @@ fn forwarder(ctx: &ImplContext, method: &Method) -> TokenStream {
 }
 
 /// A method listed in `except(...)`: call the wrapper's inherent method. The
-/// whole forwarder carries the span of the user's name in `except(...)`, so a
+/// forwarder carries the span of the user's name in `except(...)`, so a
 /// missing inherent method (which would make the call recurse) is a compile
-/// error pointing there.
+/// error pointing there. The receiver and the call are at the derive's call
+/// site instead (see `LinkState::derive_site`): a mismatch between the trait
+/// and the inherent method is reported at the derive, and rustc's fixes
+/// (`.to_string()`, another receiver) do not rewrite `except(...)`.
 fn inherent_forwarder(ctx: &ImplContext, method: &Method, except: &Ident) -> TokenStream {
     let span = except.span();
+    let site = ctx.derive_site;
     let sig = &method.item.sig;
     let attrs = carried_attrs(ctx, &method.item.attrs);
-    let self_token = Ident::new("self", Span::mixed_site());
+    let self_token = Ident::new("self", site);
     let receiver = method.receiver.as_ref().map(|kind| match kind {
-        ReceiverKind::ByRef(lifetime) => quote!(&#lifetime #self_token),
-        ReceiverKind::ByMutRef(lifetime) => quote!(&#lifetime mut #self_token),
+        ReceiverKind::ByRef(lifetime) => quote_spanned!(site=> &#lifetime #self_token),
+        ReceiverKind::ByMutRef(lifetime) => quote_spanned!(site=> &#lifetime mut #self_token),
         ReceiverKind::ByValue => quote!(#self_token),
-        ReceiverKind::BoxSelf => quote!(#self_token: ::lazy_core::__private::Box<Self>),
-        ReceiverKind::Other(ty) => quote!(#self_token: #ty),
+        ReceiverKind::BoxSelf => {
+            quote_spanned!(site=> #self_token: ::lazy_core::__private::Box<Self>)
+        }
+        ReceiverKind::Other(ty) => quote_spanned!(site=> #self_token: #ty),
     });
     let self_arg = method.receiver.as_ref().map(|_| quote!(#self_token,));
     let Params { decls, names } = params(method, receiver);
@@ -473,9 +558,18 @@ fn inherent_forwarder(ctx: &ImplContext, method: &Method, except: &Ident) -> Tok
     };
     let abi = &sig.abi;
     let call = quote_spanned!(span=> Self::#except(#self_arg #(#names),*));
-    let body = match unsafety {
+    let call = match unsafety {
         Some(_) => quote_spanned!(span=> unsafe { #call }),
         None => call,
+    };
+    // The result is returned through a binding at the derive's call site: a
+    // result of the wrong type is reported there, and rustc's fix (such as
+    // `.to_string()`) is dropped instead of rewriting `except(...)`, while
+    // the call keeps the `except` name's span for the recursion error.
+    let result = Ident::new("__result", site);
+    let body = quote! {
+        let #result = #call;
+        #result
     };
     quote_spanned! {span=>
         #attrs
@@ -487,65 +581,83 @@ fn inherent_forwarder(ctx: &ImplContext, method: &Method, except: &Ident) -> Tok
     }
 }
 
-/// `impl Realize for Wrapper` through the `#[realize]` field.
-/// Where the `Realize` family is written: the `#[realize]` field.
+/// The `#[realize]` field, as the `Realize` family's impls use it.
 #[derive(Clone, Copy)]
 struct FieldImpl<'a> {
     ident: &'a Ident,
     ty: &'a syn::Type,
     member: &'a syn::Member,
-    /// Located at the field's type, resolved like the rest of the expansion:
-    /// a field type that cannot realize is reported there.
+    deref: bool,
+    /// The span `chain::realize_site` made (at the field's type, resolved
+    /// like the rest of the expansion). Every bound on the field carries it,
+    /// in these impls and in the trait impls, so that a field that cannot
+    /// realize gives rustc the same error everywhere, shown once.
+    site: Span,
+    /// At the field's type, resolved like this expansion (the bodies' `self`
+    /// must be the receiver's).
     span: Span,
-    /// The wrapper is generic: the field's bounds go in the `where` clause.
-    /// A concrete wrapper leaves them to the body, whose single error then
-    /// points at the field instead of failing the impl and its every use.
-    generic: bool,
 }
 
 impl<'a> FieldImpl<'a> {
-    fn new(wrapper: &'a Wrapper, field: &'a RealizeField) -> Self {
+    fn new(wrapper: &'a Wrapper, field: &'a RealizeField, span: Span) -> Self {
         FieldImpl {
             ident: &wrapper.input.ident,
             ty: &field.ty,
             member: &field.member,
-            span: Span::call_site().located_at(field.ty.span()),
-            generic: !wrapper.input.generics.params.is_empty(),
+            deref: field.deref.is_some(),
+            site: span,
+            span: Span::call_site().located_at(span),
         }
     }
 
-    fn bounds(&self, bounds: TokenStream) -> Option<TokenStream> {
-        self.generic.then_some(bounds)
+    /// `Field: Realize` (or `RealizeMut`), and with `deref` the target's
+    /// `Deref` (or `DerefMut`).
+    fn bounds(&self, mutable: bool) -> TokenStream {
+        let FieldImpl { ty, site, .. } = *self;
+        let (realize, deref) = if mutable {
+            (quote!(RealizeMut), quote!(DerefMut))
+        } else {
+            (quote!(Realize), quote!(Deref))
+        };
+        let mut out = quote!(#ty: ::lazy_core::#realize,);
+        if self.deref {
+            out.extend(quote! {
+                <#ty as ::lazy_core::Realize>::Target: ::core::ops::#deref,
+            });
+        }
+        // Wholly at the site, the field's type included: one span for the
+        // predicate, the same in every impl.
+        tokens::respan_as(out, site)
+    }
+
+    fn by_value_bound(&self) -> TokenStream {
+        let FieldImpl { ty, site, .. } = *self;
+        tokens::respan_as(quote!(#ty: ::lazy_core::RealizeInto,), site)
     }
 }
 
-pub fn realize_impl(wrapper: &Wrapper, field: &RealizeField) -> TokenStream {
-    let bounds = FieldImpl::new(wrapper, field);
+/// `impl Realize for Wrapper` through the `#[realize]` field.
+pub fn realize_impl(wrapper: &Wrapper, field: &RealizeField, site: Span) -> TokenStream {
+    let field_impl = FieldImpl::new(wrapper, field, site);
     let FieldImpl {
         ident,
         ty,
         member,
         span,
         ..
-    } = bounds;
+    } = field_impl;
     let (impl_generics, ty_generics, where_clause) = wrapper.input.generics.split_for_impl();
     let predicates = where_clause
         .into_iter()
         .flat_map(|clause| &clause.predicates);
-    let (target, bound, realize) = match field.deref {
+    let bounds = field_impl.bounds(false);
+    let (target, realize) = match field.deref {
         None => (
             quote!(<#ty as ::lazy_core::Realize>::Target),
-            // Always bounded, at the field: a field that cannot realize at
-            // all is reported there first.
-            Some(quote_spanned!(span=> #ty: ::lazy_core::Realize,)),
             quote_spanned!(span=> ::lazy_core::Realize::realize(&self.#member)),
         ),
         Some(_) => (
             quote!(<<#ty as ::lazy_core::Realize>::Target as ::core::ops::Deref>::Target),
-            bounds.bounds(quote! {
-                #ty: ::lazy_core::Realize,
-                <#ty as ::lazy_core::Realize>::Target: ::core::ops::Deref,
-            }),
             quote_spanned!(span=> ::core::ops::Deref::deref(::lazy_core::Realize::realize(&self.#member))),
         ),
     };
@@ -554,7 +666,7 @@ pub fn realize_impl(wrapper: &Wrapper, field: &RealizeField) -> TokenStream {
         impl #impl_generics ::lazy_core::Realize for #ident #ty_generics
         where
             #(#predicates,)*
-            #bound
+            #bounds
         {
             type Target = #target;
             #[inline]
@@ -565,40 +677,31 @@ pub fn realize_impl(wrapper: &Wrapper, field: &RealizeField) -> TokenStream {
     }
 }
 
-pub fn realize_mut_impl(wrapper: &Wrapper, field: &RealizeField) -> TokenStream {
-    let bounds = FieldImpl::new(wrapper, field);
+pub fn realize_mut_impl(wrapper: &Wrapper, field: &RealizeField, site: Span) -> TokenStream {
+    let field_impl = FieldImpl::new(wrapper, field, site);
     let FieldImpl {
         ident,
-        ty,
         member,
         span,
         ..
-    } = bounds;
+    } = field_impl;
     let (impl_generics, ty_generics, where_clause) = wrapper.input.generics.split_for_impl();
     let predicates = where_clause
         .into_iter()
         .flat_map(|clause| &clause.predicates);
-    let (bound, realize_mut) = match field.deref {
-        None => (
-            bounds.bounds(quote!(#ty: ::lazy_core::RealizeMut,)),
-            quote_spanned!(span=> ::lazy_core::RealizeMut::realize_mut(&mut self.#member)),
-        ),
-        Some(_) => (
-            bounds.bounds(quote! {
-                #ty: ::lazy_core::RealizeMut,
-                <#ty as ::lazy_core::Realize>::Target: ::core::ops::DerefMut,
-            }),
-            quote_spanned!(span=> ::core::ops::DerefMut::deref_mut(
-                ::lazy_core::RealizeMut::realize_mut(&mut self.#member)
-            )),
-        ),
+    let bounds = field_impl.bounds(true);
+    let realize_mut = match field.deref {
+        None => quote_spanned!(span=> ::lazy_core::RealizeMut::realize_mut(&mut self.#member)),
+        Some(_) => quote_spanned!(span=> ::core::ops::DerefMut::deref_mut(
+            ::lazy_core::RealizeMut::realize_mut(&mut self.#member)
+        )),
     };
     quote! {
         #[automatically_derived]
         impl #impl_generics ::lazy_core::RealizeMut for #ident #ty_generics
         where
             #(#predicates,)*
-            #bound
+            #bounds
         {
             #[inline]
             fn realize_mut(&mut self) -> &mut Self::Target {
@@ -608,20 +711,25 @@ pub fn realize_mut_impl(wrapper: &Wrapper, field: &RealizeField) -> TokenStream 
     }
 }
 
-pub fn realize_into_impl(wrapper: &Wrapper, field: &RealizeField) -> TokenStream {
-    let bounds = FieldImpl::new(wrapper, field);
+pub fn realize_into_impl(wrapper: &Wrapper, field: &RealizeField, site: Span) -> TokenStream {
+    let field_impl = FieldImpl::new(wrapper, field, site);
     let FieldImpl {
         ident,
-        ty,
         member,
         span,
         ..
-    } = bounds;
+    } = field_impl;
     let (impl_generics, ty_generics, where_clause) = wrapper.input.generics.split_for_impl();
     let predicates = where_clause
         .into_iter()
         .flat_map(|clause| &clause.predicates);
-    let bound = bounds.bounds(quote!(#ty: ::lazy_core::RealizeInto,));
+    let bound = field_impl.by_value_bound();
+    // At the site too: on a field that cannot realize it fails like the
+    // bounds, at the field, not at `#[forwardable]`.
+    let sized = tokens::respan_as(
+        quote!(Self::Target: ::core::marker::Sized,),
+        field_impl.site,
+    );
     let into_realized =
         quote_spanned!(span=> ::lazy_core::RealizeInto::into_realized(self.#member));
     quote! {
@@ -634,7 +742,7 @@ pub fn realize_into_impl(wrapper: &Wrapper, field: &RealizeField) -> TokenStream
             #[inline]
             fn into_realized(self) -> Self::Target
             where
-                Self::Target: ::core::marker::Sized,
+                #sized
             {
                 #into_realized
             }

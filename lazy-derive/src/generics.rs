@@ -4,8 +4,8 @@
 
 use std::collections::HashSet;
 
-use proc_macro2::TokenStream;
-use quote::{ToTokens, format_ident, quote};
+use proc_macro2::{Ident, TokenStream};
+use quote::{ToTokens, quote};
 use syn::{Error, GenericArgument, GenericParam, ItemTrait, Result, TraitItem};
 
 use crate::input::{TraitRef, Wrapper};
@@ -26,6 +26,19 @@ pub struct TraitGenerics {
     pub subst: Substitution,
 }
 
+/// A name for a renamed parameter: `__T`, else `__T1`, `__T2`, ... whichever
+/// is free in `taken`, which then holds it.
+fn fresh_name(name: &str, taken: &mut HashSet<String>) -> String {
+    let mut candidate = format!("__{name}");
+    let mut n = 1;
+    while taken.contains(&candidate) {
+        candidate = format!("__{name}{n}");
+        n += 1;
+    }
+    taken.insert(candidate.clone());
+    candidate
+}
+
 pub fn param_name(param: &GenericParam) -> String {
     match param {
         GenericParam::Lifetime(param) => param.lifetime.ident.to_string(),
@@ -42,16 +55,15 @@ pub fn trait_generics(
 ) -> Option<TraitGenerics> {
     let span = trait_ref.span();
     let name = trait_ref.name();
-    let taken: HashSet<String> = wrapper
+    let clashing: HashSet<String> = wrapper
         .input
         .generics
         .params
         .iter()
         .map(param_name)
         .collect();
-    // Every name in scope, so that a renamed parameter (`T` -> `__T`) never
-    // takes the name of another (a trait may have both `T` and `__T`).
-    let mut used: HashSet<String> = taken
+    // A new name must be free among the wrapper's and the trait's names.
+    let mut taken: HashSet<String> = clashing
         .iter()
         .cloned()
         .chain(trait_def.generics.params.iter().map(param_name))
@@ -117,9 +129,9 @@ pub fn trait_generics(
                     args.push(arg);
                 } else {
                     let mut lifetime = lifetime.clone();
-                    if taken.contains(&param_key) {
+                    if clashing.contains(&param_key) {
                         let renamed = syn::Lifetime::new(
-                            &format!("'{}", fresh_name(&param_key, &mut used)),
+                            &format!("'{}", fresh_name(&param_key, &mut taken)),
                             lifetime.lifetime.span(),
                         );
                         out.subst
@@ -174,8 +186,8 @@ pub fn trait_generics(
                         }
                         GenericParam::Lifetime(_) => continue,
                     };
-                    if taken.contains(&param_key) {
-                        let renamed = format_ident!("{}", fresh_name(&param_key, &mut used));
+                    if clashing.contains(&param_key) {
+                        let renamed = Ident::new(&fresh_name(&param_key, &mut taken), ident.span());
                         out.subst
                             .idents
                             .insert(param_key, renamed.to_token_stream());
@@ -218,7 +230,8 @@ pub fn rename_item_params(item: TraitItem, taken: &HashSet<String>) -> Result<Tr
         _ => return Ok(item),
     };
     let mut subst = Substitution::default();
-    let mut used: HashSet<String> = taken
+    // A new name must be free among the impl's and the item's own names.
+    let mut fresh_taken: HashSet<String> = taken
         .iter()
         .cloned()
         .chain(generics.params.iter().map(param_name))
@@ -228,16 +241,19 @@ pub fn rename_item_params(item: TraitItem, taken: &HashSet<String>) -> Result<Tr
         if !taken.contains(&name) {
             continue;
         }
-        let fresh = fresh_name(&name, &mut used);
+        let fresh = fresh_name(&name, &mut fresh_taken);
         match param {
             GenericParam::Lifetime(param) => {
                 let renamed = syn::Lifetime::new(&format!("'{fresh}"), param.lifetime.span());
                 subst.lifetimes.insert(name, renamed.to_token_stream());
             }
-            GenericParam::Type(_) | GenericParam::Const(_) => {
-                subst
-                    .idents
-                    .insert(name, format_ident!("{}", fresh).to_token_stream());
+            GenericParam::Type(param) => {
+                let renamed = Ident::new(&fresh, param.ident.span());
+                subst.idents.insert(name, renamed.to_token_stream());
+            }
+            GenericParam::Const(param) => {
+                let renamed = Ident::new(&fresh, param.ident.span());
+                subst.idents.insert(name, renamed.to_token_stream());
             }
         }
     }
@@ -296,16 +312,4 @@ fn self_as_wrapper(tokens: TokenStream, wrapper: &Wrapper) -> TokenStream {
             other => other,
         })
         .collect()
-}
-
-/// `__name`, or `__name_1`, `__name_2`, ... if taken; recorded as used.
-fn fresh_name(name: &str, used: &mut HashSet<String>) -> String {
-    let mut fresh = format!("__{name}");
-    let mut n = 1;
-    while used.contains(&fresh) {
-        fresh = format!("__{name}_{n}");
-        n += 1;
-    }
-    used.insert(fresh.clone());
-    fresh
 }

@@ -178,6 +178,14 @@ impl Wrapper {
         (wrapper, errors)
     }
 
+    /// The first field whose type mentions a `Lazy` (`Lazy<T>`,
+    /// `Box<sync::Lazy<T>>`, ...): where a forgotten `#[realize]` goes.
+    pub fn lazy_field(&self) -> Option<&syn::Field> {
+        all_fields(&self.input)
+            .into_iter()
+            .find(|field| mentions_lazy(field.ty.to_token_stream()))
+    }
+
     /// Every `except` name with the index of its attribute, in order.
     pub fn except_names(&self) -> impl Iterator<Item = (usize, &Ident)> {
         self.groups
@@ -402,4 +410,13 @@ fn realize_args(attr: &Attribute) -> Result<Option<Span>> {
             "expected `#[realize]` or `#[realize(deref)]`",
         )),
     }
+}
+
+/// Whether `tokens` name something called `Lazy`.
+fn mentions_lazy(tokens: proc_macro2::TokenStream) -> bool {
+    tokens.into_iter().any(|tree| match tree {
+        proc_macro2::TokenTree::Ident(ident) => ident == "Lazy",
+        proc_macro2::TokenTree::Group(group) => mentions_lazy(group.stream()),
+        _ => false,
+    })
 }

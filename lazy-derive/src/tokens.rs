@@ -165,3 +165,73 @@ pub fn contains_dollar(tokens: TokenStream) -> Option<Span> {
     }
     None
 }
+
+/// Turns a path's leading `crate` into `$crate`, for the body of the hidden
+/// `macro_rules!`: `crate::types::Tag` in a signature then names the trait's
+/// crate wherever the derive is written, another crate included.
+pub fn crate_to_dollar_crate(tokens: TokenStream) -> TokenStream {
+    let trees: Vec<TokenTree> = tokens.into_iter().collect();
+    let mut out = Vec::with_capacity(trees.len());
+    for (i, tree) in trees.iter().enumerate() {
+        match tree {
+            TokenTree::Group(group) => {
+                let mut new = Group::new(group.delimiter(), crate_to_dollar_crate(group.stream()));
+                new.set_span(group.span());
+                out.push(TokenTree::Group(new));
+            }
+            TokenTree::Ident(ident) if ident == "crate" => {
+                let path_start = matches!(
+                    trees.get(i + 1),
+                    Some(TokenTree::Punct(p)) if p.as_char() == ':'
+                );
+                let after_path_sep =
+                    i >= 1 && matches!(&trees[i - 1], TokenTree::Punct(p) if p.as_char() == ':');
+                let after_dollar =
+                    i >= 1 && matches!(&trees[i - 1], TokenTree::Punct(p) if p.as_char() == '$');
+                if path_start && !after_path_sep && !after_dollar {
+                    let mut dollar = proc_macro2::Punct::new('$', Spacing::Alone);
+                    dollar.set_span(ident.span());
+                    out.push(TokenTree::Punct(dollar));
+                }
+                out.push(tree.clone());
+            }
+            other => out.push(other.clone()),
+        }
+    }
+    out.into_iter().collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::crate_to_dollar_crate;
+
+    fn compact(tokens: proc_macro2::TokenStream) -> String {
+        tokens.to_string().replace(' ', "")
+    }
+
+    fn rewritten(source: &str) -> String {
+        compact(crate_to_dollar_crate(
+            source.parse().expect("test input tokenizes"),
+        ))
+    }
+
+    #[test]
+    fn a_leading_crate_becomes_dollar_crate() {
+        assert_eq!(
+            rewritten("fn f(&self, t: &crate::a::T) -> Vec<crate::B>;"),
+            "fnf(&self,t:&$crate::a::T)->Vec<$crate::B>;"
+        );
+        assert_eq!(
+            rewritten("fn f(&self) -> <crate::A as crate::Tr>::X;"),
+            "fnf(&self)-><$crate::Aas$crate::Tr>::X;"
+        );
+    }
+
+    #[test]
+    fn crate_elsewhere_stays() {
+        for source in ["a::crate::B", "$crate::B", "pub(crate) fn f();", "crate"] {
+            let unchanged = compact(source.parse().expect("test input tokenizes"));
+            assert_eq!(rewritten(source), unchanged, "{source}");
+        }
+    }
+}

@@ -115,6 +115,9 @@ fn expand(args: TokenStream, input: TokenStream) -> Result<TokenStream> {
         .filter(|attr| attr.path().is_ident("cfg"))
         .collect();
     let definitions = cfg_variants(&carried).into_iter().map(|(gate, carried)| {
+        // `crate::` in a signature means the trait's crate, wherever the
+        // derive is written.
+        let carried = tokens::crate_to_dollar_crate(carried.to_token_stream());
         quote! {
             #(#trait_cfgs)*
             #gate

@@ -32,9 +32,9 @@ where
 #[automatically_derived]
 impl Tracker for LazyTracker
 where
+    lazy_core::Lazy<Real, TrackerSeed>: ::lazy_core::RealizeMut,
+    lazy_core::Lazy<Real, TrackerSeed>: ::lazy_core::RealizeInto,
     <LazyTracker as ::lazy_core::Realize>::Target: Tracker + ::core::marker::Sized,
-    LazyTracker: ::lazy_core::RealizeMut,
-    LazyTracker: ::lazy_core::RealizeInto,
 {
     type Tag = <<LazyTracker as ::lazy_core::Realize>::Target as Tracker>::Tag;
     #[inline]
@@ -59,7 +59,8 @@ where
     #[inline]
     #[deny(unconditional_recursion)]
     fn set_name_hint(&mut self, __arg0: &str) {
-        Self::set_name_hint(self, __arg0)
+        let __result = Self::set_name_hint(self, __arg0);
+        __result
     }
     #[inline]
     fn describe(&self) -> String {
@@ -69,14 +70,20 @@ where
     }
 }
 #[automatically_derived]
-impl ::lazy_core::RealizeMut for LazyTracker {
+impl ::lazy_core::RealizeMut for LazyTracker
+where
+    lazy_core::Lazy<Real, TrackerSeed>: ::lazy_core::RealizeMut,
+{
     #[inline]
     fn realize_mut(&mut self) -> &mut Self::Target {
         ::lazy_core::RealizeMut::realize_mut(&mut self.cache)
     }
 }
 #[automatically_derived]
-impl ::lazy_core::RealizeInto for LazyTracker {
+impl ::lazy_core::RealizeInto for LazyTracker
+where
+    lazy_core::Lazy<Real, TrackerSeed>: ::lazy_core::RealizeInto,
+{
     #[inline]
     fn into_realized(self) -> Self::Target
     where

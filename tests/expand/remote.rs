@@ -18,6 +18,7 @@ where
 #[automatically_derived]
 impl ::core::fmt::Display for LazyName
 where
+    lazy_core::Lazy<String>: ::lazy_core::Realize,
     <LazyName as ::lazy_core::Realize>::Target: ::core::fmt::Display,
 {
     #[inline]

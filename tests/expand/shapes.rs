@@ -22,7 +22,11 @@
 // (`extra` is there when the trait's crate has `feature = "extra"`.)
 
 #[automatically_derived]
-impl ::lazy_core::Realize for LazyShapes {
+impl ::lazy_core::Realize for LazyShapes
+where
+    Lazy<Box<dyn Shapes<u64>>>: ::lazy_core::Realize,
+    <Lazy<Box<dyn Shapes<u64>>> as ::lazy_core::Realize>::Target: ::core::ops::Deref,
+{
     type Target = << Lazy < Box < dyn Shapes < u64 > > > as :: lazy_core :: Realize > :: Target as :: core :: ops :: Deref > :: Target ;
     #[inline]
     fn realize(&self) -> &Self::Target {
@@ -32,6 +36,8 @@ impl ::lazy_core::Realize for LazyShapes {
 #[automatically_derived]
 impl Shapes<u64> for LazyShapes
 where
+    Lazy<Box<dyn Shapes<u64>>>: ::lazy_core::Realize,
+    <Lazy<Box<dyn Shapes<u64>>> as ::lazy_core::Realize>::Target: ::core::ops::Deref,
     <LazyShapes as ::lazy_core::Realize>::Target: Shapes<u64>,
 {
     #[inline]
@@ -77,6 +83,7 @@ where
     where
         Self: Sized,
     {
-        Self::create()
+        let __result = Self::create();
+        __result
     }
 }

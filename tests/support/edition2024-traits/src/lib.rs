@@ -27,3 +27,34 @@ impl Modern for Numbers {
         self.0.iter().sum()
     }
 }
+
+/// Types the trait below names by `crate::` paths.
+pub mod kinds {
+    /// A kind of value.
+    #[derive(Debug, PartialEq, Eq)]
+    pub struct Kind(pub &'static str);
+}
+
+/// A trait whose signatures name this crate's own items by `crate::` paths:
+/// derived in another crate, they still mean this crate's items.
+#[lazy_core::forwardable]
+pub trait Kinded {
+    /// The kind.
+    fn kind(&self) -> crate::kinds::Kind;
+    /// Whether `other` is the same kind.
+    fn same(&self, other: &crate::kinds::Kind) -> bool
+    where
+        crate::kinds::Kind: PartialEq;
+}
+
+impl Kinded for Numbers {
+    fn kind(&self) -> crate::kinds::Kind {
+        crate::kinds::Kind("numbers")
+    }
+    fn same(&self, other: &crate::kinds::Kind) -> bool
+    where
+        crate::kinds::Kind: PartialEq,
+    {
+        *other == self.kind()
+    }
+}
