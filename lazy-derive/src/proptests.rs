@@ -280,6 +280,8 @@ fn param() -> impl Strategy<Value = (&'static str, &'static str)> {
                     "&mut [u8]",
                     "std::rc::Rc<Self>",
                     "impl Sized + 'a",
+                    "crate::types::Tag",
+                    "&crate::Wrapper<crate::Item, Self>",
                 ][..]
             ),
         ),
