@@ -149,48 +149,7 @@ fn fresh_walk<T: RealizeAll>(n: u64, make: fn(u64) -> T) -> Duration {
 
 const SIZES: [u64; 3] = [10_000, 100_000, 1_000_000];
 
-/// A copy of the memo `realize_all` keeps (private in lazy-core): a hash set
-/// of (address, kind) keys with a multiply-rotate hasher. Timing inserts into
-/// it alone shows how much of the walk is the memo.
-mod memo {
-    use std::collections::HashSet;
-    use std::hash::{BuildHasherDefault, Hasher};
-
-    #[derive(Default)]
-    pub struct AddressHasher(u64);
-
-    impl Hasher for AddressHasher {
-        fn write(&mut self, bytes: &[u8]) {
-            for &byte in bytes {
-                self.write_u64(u64::from(byte));
-            }
-        }
-        #[inline]
-        fn write_u64(&mut self, n: u64) {
-            self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-        }
-        #[inline]
-        fn write_usize(&mut self, n: usize) {
-            self.write_u64(n as u64);
-        }
-        fn finish(&self) -> u64 {
-            self.0
-        }
-    }
-
-    /// Two variants, as in lazy-core, so the discriminant is hashed too.
-    #[derive(Clone, Copy, PartialEq, Eq, Hash)]
-    pub enum Kind {
-        Lazy,
-        #[allow(dead_code)] // only there to be hashed like lazy-core's key
-        Shared,
-    }
-
-    pub type Memo = HashSet<(usize, Kind), BuildHasherDefault<AddressHasher>>;
-    pub type SipMemo = HashSet<(usize, Kind)>;
-}
-
-/// The walk without the memo: realize every lazy of a fresh `Vec` in a loop.
+/// The walk's floor: realize every lazy of a fresh `Vec` in a plain loop.
 fn plain_loop(n: u64) -> Duration {
     let structure = flat(n);
     let elapsed = timed(|| {
@@ -202,26 +161,15 @@ fn plain_loop(n: u64) -> Duration {
     elapsed
 }
 
-/// The memo without the walk: insert the address of every lazy of a fresh
-/// `Vec` into a memo like the one `realize_all` keeps.
-fn memo_alone(n: u64) -> Duration {
-    memo_inserts::<memo::Memo>(n)
-}
-
-/// As [`memo_alone`], with std's default hasher (SipHash-1-3).
-fn memo_alone_siphash(n: u64) -> Duration {
-    memo_inserts::<memo::SipMemo>(n)
-}
-
-fn memo_inserts<M: Default + Extend<(usize, memo::Kind)>>(n: u64) -> Duration {
-    let structure = flat(n);
+/// The map's share: realize every lazy of a fresh `HashMap` in a loop over
+/// its values, without `realize_all`. If this grows with the size as the walk
+/// does, the growth is iterating the map, not the walk.
+fn map_plain_loop(n: u64) -> Duration {
+    let structure = map(n);
     let elapsed = timed(|| {
-        let mut memo = M::default();
-        for lazy in &structure {
-            memo.extend([((lazy as *const Tracker).addr(), memo::Kind::Lazy)]);
+        for lazy in structure.values() {
+            lazy_core::Realize::realize(lazy);
         }
-        // Dropped inside the timing, as `realize_all` drops its memo.
-        black_box(&memo);
     });
     drop(structure);
     elapsed
@@ -235,10 +183,9 @@ fn rounds() {
         ("nested structs, derived", |n| fresh_walk(n, nested_derived)),
         ("nested structs, hand-written", |n| fresh_walk(n, nested)),
     ];
-    let breakdown: [(&str, Walk); 3] = [
-        ("Vec, realize in a plain loop (no memo)", plain_loop),
-        ("Vec, memo inserts alone (no realize)", memo_alone),
-        ("Vec, memo inserts alone, SipHash", memo_alone_siphash),
+    let breakdown: [(&str, Walk); 2] = [
+        ("Vec, realize in a plain loop (no walk)", plain_loop),
+        ("HashMap, realize in a plain loop over values (no walk)", map_plain_loop),
     ];
     for (shape, walk) in shapes.into_iter().chain(breakdown) {
         let small = if support::benchmarking() {
