@@ -185,7 +185,10 @@ fn rounds() {
     ];
     let breakdown: [(&str, Walk); 2] = [
         ("Vec, realize in a plain loop (no walk)", plain_loop),
-        ("HashMap, realize in a plain loop over values (no walk)", map_plain_loop),
+        (
+            "HashMap, realize in a plain loop over values (no walk)",
+            map_plain_loop,
+        ),
     ];
     for (shape, walk) in shapes.into_iter().chain(breakdown) {
         let small = if support::benchmarking() {
