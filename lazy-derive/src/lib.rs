@@ -56,6 +56,8 @@ mod realize_all;
 mod robustness;
 #[cfg(test)]
 mod snapshots;
+#[cfg(test)]
+mod test_support;
 mod tokens;
 mod trait_def;
 mod valid;

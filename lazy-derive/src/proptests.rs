@@ -22,6 +22,7 @@ use proptest::prelude::*;
 use proptest::sample::{select, subsequence};
 use proptest::test_runner::{Config, RngSeed, TestCaseError, TestRunner};
 
+use crate::test_support::carried;
 use crate::{chain, trait_def};
 
 /// The runner: 10,000 cases and a fixed seed unless the environment says
@@ -726,32 +727,6 @@ fn stage(
         )));
     }
     Ok(first)
-}
-
-/// What a trait's hidden macro passes to `__forward_impl!` before
-/// `derive { .. }`: `trait { .. }` and, for a mirror, `remote { .. }`,
-/// with their spans.
-fn carried(tokens: TokenStream) -> Option<TokenStream> {
-    let trees: Vec<TokenTree> = tokens.into_iter().collect();
-    for (i, tree) in trees.iter().enumerate() {
-        if let TokenTree::Ident(ident) = tree
-            && ident == "__forward_impl"
-            && let Some(TokenTree::Group(body)) = trees.get(i + 2)
-        {
-            return Some(
-                body.stream()
-                    .into_iter()
-                    .take_while(|t| !matches!(t, TokenTree::Ident(i) if i == "derive"))
-                    .collect(),
-            );
-        }
-        if let TokenTree::Group(group) = tree
-            && let Some(found) = carried(group.stream())
-        {
-            return Some(found);
-        }
-    }
-    None
 }
 
 /// The next links called by a stage's output: `Name! { step = ..; .. }`,

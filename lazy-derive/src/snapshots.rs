@@ -9,34 +9,8 @@ use std::process::{Command, Stdio};
 
 use proc_macro2::{TokenStream, TokenTree};
 
+use crate::test_support::carried;
 use crate::{chain, trait_def};
-
-/// The tokens that a trait's hidden macro hands to `__forward_impl!` before
-/// `derive { ... }`: `trait { ... }` and, for a mirror, `remote { ... }`.
-/// With `#[cfg]`'d items there is one macro per combination of cfgs: this is
-/// the last one, where every predicate holds.
-fn carried(tokens: TokenStream) -> Option<TokenStream> {
-    let trees: Vec<TokenTree> = tokens.into_iter().collect();
-    for (i, tree) in trees.iter().enumerate().rev() {
-        if let TokenTree::Ident(ident) = tree
-            && ident == "__forward_impl"
-            && let Some(TokenTree::Group(body)) = trees.get(i + 2)
-        {
-            return Some(
-                body.stream()
-                    .into_iter()
-                    .take_while(|t| !matches!(t, TokenTree::Ident(i) if i == "derive"))
-                    .collect(),
-            );
-        }
-        if let TokenTree::Group(group) = tree
-            && let Some(found) = carried(group.stream())
-        {
-            return Some(found);
-        }
-    }
-    None
-}
 
 /// Splits the calls of the next link (`Trait! { step = ...; ... }`) out of a
 /// link's output.
