@@ -328,13 +328,24 @@ impl LazyConstantVariable {
         Some(ty)
     }
 
+    /// Answers a type question from the raw value's type while unbuilt
+    /// (`from_type`, with a `TYPE_MATCH` guard only), else from the built
+    /// tracker (`built`).
+    fn by_type<R>(
+        &self,
+        from_type: impl FnOnce(TypeTag) -> R,
+        built: impl FnOnce(&dyn VariableTracker) -> R,
+    ) -> R {
+        match self.type_query() {
+            Some(ty) => from_type(ty),
+            None => built(self.inner.realize_tracker()),
+        }
+    }
+
     // --- answered from the raw value's type --------------------------------
 
     pub fn python_type(&self) -> TypeTag {
-        match self.type_query() {
-            Some(ty) => ty,
-            None => self.inner.realize_tracker().python_type(),
-        }
+        self.by_type(|ty| ty, |built| built.python_type())
     }
 
     pub fn python_type_name(&self) -> String {
@@ -342,45 +353,30 @@ impl LazyConstantVariable {
     }
 
     pub fn isinstance(&self, ty: &TypeTag) -> bool {
-        match self.type_query() {
-            Some(own) => own.is_subtype_of(ty),
-            None => self.inner.realize_tracker().isinstance(ty),
-        }
+        self.by_type(|own| own.is_subtype_of(ty), |built| built.isinstance(ty))
     }
 
     pub fn is_tensor(&self) -> bool {
-        match self.type_query() {
-            Some(_) => false,
-            None => self.inner.realize_tracker().is_tensor(),
-        }
+        self.by_type(|_| false, |built| built.is_tensor())
     }
 
     pub fn is_symnode(&self) -> bool {
-        match self.type_query() {
-            Some(_) => false,
-            None => self.inner.realize_tracker().is_symnode(),
-        }
+        self.by_type(|_| false, |built| built.is_symnode())
     }
 
     pub fn is_constant_none(&self) -> bool {
-        match self.type_query() {
-            Some(ty) => ty == TypeTag::NoneType,
-            None => self.inner.realize_tracker().is_constant_none(),
-        }
+        self.by_type(
+            |ty| ty == TypeTag::NoneType,
+            |built| built.is_constant_none(),
+        )
     }
 
     pub fn is_python_constant(&self) -> bool {
-        match self.type_query() {
-            Some(_) => true,
-            None => self.inner.realize_tracker().is_python_constant(),
-        }
+        self.by_type(|_| true, |built| built.is_python_constant())
     }
 
     pub fn is_python_hashable(&self) -> bool {
-        match self.type_query() {
-            Some(_) => true,
-            None => self.inner.realize_tracker().is_python_hashable(),
-        }
+        self.by_type(|_| true, |built| built.is_python_hashable())
     }
 
     // --- the wrapper's own metadata, as for any lazy ------------------------
