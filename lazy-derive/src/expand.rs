@@ -585,6 +585,7 @@ fn inherent_forwarder(ctx: &ImplContext, method: &Method, except: &Ident) -> Tok
 #[derive(Clone, Copy)]
 struct FieldImpl<'a> {
     ident: &'a Ident,
+    generics: &'a Generics,
     ty: &'a syn::Type,
     member: &'a syn::Member,
     deref: bool,
@@ -602,6 +603,7 @@ impl<'a> FieldImpl<'a> {
     fn new(wrapper: &'a Wrapper, field: &'a RealizeField, span: Span) -> Self {
         FieldImpl {
             ident: &wrapper.input.ident,
+            generics: &wrapper.input.generics,
             ty: &field.ty,
             member: &field.member,
             deref: field.deref.is_some(),
@@ -630,6 +632,23 @@ impl<'a> FieldImpl<'a> {
         tokens::respan_as(out, site)
     }
 
+    /// `impl ::lazy_core::Trait for Wrapper<..> where <wrapper's>, <bounds>`,
+    /// the head the three impls share.
+    fn head(&self, realize_trait: TokenStream, bounds: TokenStream) -> TokenStream {
+        let ident = self.ident;
+        let (impl_generics, ty_generics, where_clause) = self.generics.split_for_impl();
+        let predicates = where_clause
+            .into_iter()
+            .flat_map(|clause| &clause.predicates);
+        quote! {
+            #[automatically_derived]
+            impl #impl_generics ::lazy_core::#realize_trait for #ident #ty_generics
+            where
+                #(#predicates,)*
+                #bounds
+        }
+    }
+
     fn by_value_bound(&self) -> TokenStream {
         let FieldImpl { ty, site, .. } = *self;
         tokens::respan_as(quote!(#ty: ::lazy_core::RealizeInto,), site)
@@ -640,16 +659,8 @@ impl<'a> FieldImpl<'a> {
 pub fn realize_impl(wrapper: &Wrapper, field: &RealizeField, site: Span) -> TokenStream {
     let field_impl = FieldImpl::new(wrapper, field, site);
     let FieldImpl {
-        ident,
-        ty,
-        member,
-        span,
-        ..
+        ty, member, span, ..
     } = field_impl;
-    let (impl_generics, ty_generics, where_clause) = wrapper.input.generics.split_for_impl();
-    let predicates = where_clause
-        .into_iter()
-        .flat_map(|clause| &clause.predicates);
     let bounds = field_impl.bounds(false);
     let (target, realize) = match field.deref {
         None => (
@@ -661,13 +672,9 @@ pub fn realize_impl(wrapper: &Wrapper, field: &RealizeField, site: Span) -> Toke
             quote_spanned!(span=> ::core::ops::Deref::deref(::lazy_core::Realize::realize(&self.#member))),
         ),
     };
+    let head = field_impl.head(quote!(Realize), bounds);
     quote! {
-        #[automatically_derived]
-        impl #impl_generics ::lazy_core::Realize for #ident #ty_generics
-        where
-            #(#predicates,)*
-            #bounds
-        {
+        #head {
             type Target = #target;
             #[inline]
             fn realize(&self) -> &Self::Target {
@@ -679,16 +686,7 @@ pub fn realize_impl(wrapper: &Wrapper, field: &RealizeField, site: Span) -> Toke
 
 pub fn realize_mut_impl(wrapper: &Wrapper, field: &RealizeField, site: Span) -> TokenStream {
     let field_impl = FieldImpl::new(wrapper, field, site);
-    let FieldImpl {
-        ident,
-        member,
-        span,
-        ..
-    } = field_impl;
-    let (impl_generics, ty_generics, where_clause) = wrapper.input.generics.split_for_impl();
-    let predicates = where_clause
-        .into_iter()
-        .flat_map(|clause| &clause.predicates);
+    let FieldImpl { member, span, .. } = field_impl;
     let bounds = field_impl.bounds(true);
     let realize_mut = match field.deref {
         None => quote_spanned!(span=> ::lazy_core::RealizeMut::realize_mut(&mut self.#member)),
@@ -696,13 +694,9 @@ pub fn realize_mut_impl(wrapper: &Wrapper, field: &RealizeField, site: Span) -> 
             ::lazy_core::RealizeMut::realize_mut(&mut self.#member)
         )),
     };
+    let head = field_impl.head(quote!(RealizeMut), bounds);
     quote! {
-        #[automatically_derived]
-        impl #impl_generics ::lazy_core::RealizeMut for #ident #ty_generics
-        where
-            #(#predicates,)*
-            #bounds
-        {
+        #head {
             #[inline]
             fn realize_mut(&mut self) -> &mut Self::Target {
                 #realize_mut
@@ -713,16 +707,7 @@ pub fn realize_mut_impl(wrapper: &Wrapper, field: &RealizeField, site: Span) -> 
 
 pub fn realize_into_impl(wrapper: &Wrapper, field: &RealizeField, site: Span) -> TokenStream {
     let field_impl = FieldImpl::new(wrapper, field, site);
-    let FieldImpl {
-        ident,
-        member,
-        span,
-        ..
-    } = field_impl;
-    let (impl_generics, ty_generics, where_clause) = wrapper.input.generics.split_for_impl();
-    let predicates = where_clause
-        .into_iter()
-        .flat_map(|clause| &clause.predicates);
+    let FieldImpl { member, span, .. } = field_impl;
     let bound = field_impl.by_value_bound();
     // At the site too: on a field that cannot realize it fails like the
     // bounds, at the field, not at `#[forwardable]`.
@@ -732,13 +717,9 @@ pub fn realize_into_impl(wrapper: &Wrapper, field: &RealizeField, site: Span) ->
     );
     let into_realized =
         quote_spanned!(span=> ::lazy_core::RealizeInto::into_realized(self.#member));
+    let head = field_impl.head(quote!(RealizeInto), bound);
     quote! {
-        #[automatically_derived]
-        impl #impl_generics ::lazy_core::RealizeInto for #ident #ty_generics
-        where
-            #(#predicates,)*
-            #bound
-        {
+        #head {
             #[inline]
             fn into_realized(self) -> Self::Target
             where
