@@ -117,7 +117,6 @@ pub fn trait_impl(
         generics.lifetimes.iter().chain(&generics.others),
     );
 
-    let mut cfg_errors = TokenStream::new();
     let mut assoc_types = Vec::new();
     let mut consts = Vec::new();
     let mut methods = Vec::new();
@@ -160,14 +159,14 @@ pub fn trait_impl(
                 let deref = wrapper.realize.as_ref().and_then(|field| field.deref);
                 match &method.plan {
                     ForwardPlan::Forward if by_value && deref.is_some() => {
-                        errors.push(Error::new(
+                        let error = Error::new(
                             deref.unwrap_or(span),
                             format!(
                                 "cannot forward `{trait_name}::{}`: it takes `self` (or a `Self` argument) by value, which `#[realize(deref)]` cannot give; list it in `except(...)`, or realize without `deref`",
                                 method.item.sig.ident
                             ),
-                        ));
-                        methods.push(fallback::stub(&ctx, &method));
+                        );
+                        methods.push(fallback::stub(&method, error));
                     }
                     ForwardPlan::Forward => {
                         needs_sized |= method.needs_sized_target;
@@ -186,15 +185,9 @@ pub fn trait_impl(
                     }
                     ForwardPlan::KeepDefault => {}
                     ForwardPlan::Unsupported(message) => {
-                        let cfgs = fallback::cfg_attrs(&method.item.attrs);
-                        if cfgs.is_empty() {
-                            errors.push(Error::new(span, message));
-                        } else {
-                            // Only an error where the method exists.
-                            let error = Error::new(span, message).into_compile_error();
-                            cfg_errors.extend(quote!(#(#cfgs)* #error));
-                        }
-                        methods.push(fallback::stub(&ctx, &method));
+                        // Under the method's cfgs: an error only where the
+                        // method exists.
+                        methods.push(fallback::stub(&method, Error::new(span, message)));
                     }
                 }
             }
@@ -262,7 +255,6 @@ pub fn trait_impl(
     };
 
     quote! {
-        #cfg_errors
         #[automatically_derived]
         impl #impl_generics #trait_full for #self_ty
         where

@@ -1,24 +1,23 @@
-//! What is written for a method that cannot be forwarded, beside its error:
-//! a stub with the trait's signature, so that the impl stays complete and the
-//! user sees one error, not one more per missing method.
+//! What is written for a method that cannot be forwarded: a stub with the
+//! trait's signature whose body is the error, so that the impl stays complete
+//! and the user sees that one error, not one more per missing method.
 
 use proc_macro2::TokenStream;
 use quote::{ToTokens, quote};
-use syn::{Attribute, FnArg, WherePredicate};
+use syn::{Attribute, Error, FnArg, WherePredicate};
 
-use crate::expand::{ImplContext, Params, params};
-use crate::method::{Method, has_impl_trait};
-use crate::tokens::mentions_bare_self;
+use crate::expand::{Params, params};
+use crate::method::Method;
 
 /// The `#[cfg(...)]` attributes of a trait item.
-pub fn cfg_attrs(attrs: &[Attribute]) -> Vec<&Attribute> {
+fn cfg_attrs(attrs: &[Attribute]) -> Vec<&Attribute> {
     attrs
         .iter()
         .filter(|attr| attr.path().is_ident("cfg"))
         .collect()
 }
 
-pub fn stub(ctx: &ImplContext, method: &Method) -> TokenStream {
+pub fn stub(method: &Method, error: Error) -> TokenStream {
     let sig = &method.item.sig;
     let cfgs = cfg_attrs(&method.item.attrs);
     let receiver = sig.inputs.iter().find_map(|arg| match arg {
@@ -57,55 +56,13 @@ pub fn stub(ctx: &ImplContext, method: &Method) -> TokenStream {
         quote!(<#params>)
     };
     let output = &sig.output;
-    let unreachable = quote!(::core::unreachable!(
-        "not forwarded: see the compile error on `#[realize_forward]`"
-    ));
-    // `unreachable!()` is `!`, which implements no trait: a stub returning
-    // `impl Trait` takes a value of the right opaque type from the target's
-    // own method (called with `!` arguments: never run).
-    // Only where `Self` (the wrapper) appears nowhere else: the target's
-    // method would not match the stub's signature.
-    let typed_self = sig.inputs.iter().any(|arg| match arg {
-        FnArg::Typed(arg) => mentions_bare_self(arg.ty.to_token_stream()),
-        FnArg::Receiver(_) => false,
-    }) || mentions_bare_self(output.to_token_stream())
-        || mentions_bare_self(sig.generics.to_token_stream())
-        || mentions_bare_self(sig.generics.where_clause.to_token_stream());
-    let (allow, body) =
-        if sig.asyncness.is_none() && !typed_self && has_impl_trait(output.to_token_stream()) {
-            let target_as_trait = &ctx.target_as_trait;
-            let impl_trait_arg = sig.inputs.iter().any(|arg| match arg {
-                FnArg::Typed(arg) => has_impl_trait(arg.ty.to_token_stream()),
-                FnArg::Receiver(_) => false,
-            });
-            let turbofish_args: Vec<TokenStream> = sig
-                .generics
-                .params
-                .iter()
-                .filter_map(|param| match param {
-                    syn::GenericParam::Type(param) => Some(param.ident.to_token_stream()),
-                    syn::GenericParam::Const(param) => Some(param.ident.to_token_stream()),
-                    syn::GenericParam::Lifetime(_) => None,
-                })
-                .collect();
-            let turbofish = if turbofish_args.is_empty() || impl_trait_arg {
-                TokenStream::new()
-            } else {
-                quote!(::<#(#turbofish_args),*>)
-            };
-            let args = sig.inputs.iter().map(|_| &unreachable);
-            (
-                quote!(#[allow(unreachable_code)]),
-                quote!(#target_as_trait::#name #turbofish(#(#args),*)),
-            )
-        } else {
-            (TokenStream::new(), unreachable.clone())
-        };
+    // The error is the body: its type is rustc's error type, which matches
+    // any return type (`impl Iterator`, `Self`, ...) without one more error.
+    let error = error.into_compile_error();
     quote! {
         #(#cfgs)*
-        #allow
         #asyncness #safety #abi fn #name #generics(#(#decls),*) #output #where_clause {
-            #body
+            #error
         }
     }
 }

@@ -1,6 +1,7 @@
 // Methods that cannot be forwarded and return `impl Trait`: one error each,
 // and no second error from the stub that keeps the impl complete (its body
-// once was `unreachable!()`, and `!` is not an iterator).
+// once was `unreachable!()`, and `!` is not an iterator; then a call to the
+// target's method, which does not fit where `Self` is in the signature).
 
 use std::pin::Pin;
 
@@ -8,6 +9,8 @@ use std::pin::Pin;
 pub trait Source {
     fn make() -> impl Iterator<Item = u8>;
     fn drain(self: Pin<&mut Self>, limit: usize) -> impl Iterator<Item = u8>;
+    fn many() -> impl Iterator<Item = Self>;
+    fn merge(self: Pin<&mut Self>, other: &Self) -> impl Iterator<Item = u8>;
     fn next(&mut self) -> Option<u8>;
 }
 
@@ -19,6 +22,12 @@ impl Source for Bytes {
     }
     fn drain(self: Pin<&mut Self>, limit: usize) -> impl Iterator<Item = u8> {
         (0..3).take(limit)
+    }
+    fn many() -> impl Iterator<Item = Self> {
+        std::iter::once(Bytes)
+    }
+    fn merge(self: Pin<&mut Self>, _: &Self) -> impl Iterator<Item = u8> {
+        0..3
     }
     fn next(&mut self) -> Option<u8> {
         None
