@@ -195,12 +195,35 @@ impl Wrapper {
     }
 }
 
+/// The entries of `#[realize_forward(...)]`, separated by commas.
+fn entries(input: ParseStream) -> Result<Vec<Entry>> {
+    let mut entries = Vec::new();
+    while !input.is_empty() {
+        let entry: Entry = input.parse()?;
+        let is_trait = matches!(entry, Entry::Trait(_));
+        entries.push(entry);
+        if input.is_empty() {
+            break;
+        }
+        if !input.peek(Token![,]) {
+            let message = if is_trait && input.peek(token::Paren) {
+                "a trait's generic arguments go in angle brackets: `Trait<u8>`"
+            } else {
+                "expected `,` before the next entry: `#[realize_forward(Trait, Other<u8>, except(method))]`"
+            };
+            return Err(Error::new(input.cursor().span(), message));
+        }
+        input.parse::<Token![,]>()?;
+    }
+    Ok(entries)
+}
+
 fn parse_group(
     attr: &Attribute,
     group: usize,
     errors: &mut Errors,
 ) -> Option<(Vec<TraitRef>, Vec<Ident>)> {
-    let entries = match attr.parse_args_with(Punctuated::<Entry, Token![,]>::parse_terminated) {
+    let entries = match attr.parse_args_with(entries) {
         Ok(entries) => entries,
         Err(err) => {
             errors.push(err);

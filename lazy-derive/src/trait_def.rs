@@ -33,10 +33,27 @@ impl Parse for Args {
                 ),
             ));
         }
-        input.parse::<Token![=]>()?;
+        // Spanned at what is there, not at the end of the arguments (which
+        // rustc would show as the whole attribute).
+        let missing_path = |span| {
+            Error::new(
+                span,
+                "`remote` takes the path of the trait this item mirrors: `#[forwardable(remote = ::std::io::Read)]`",
+            )
+        };
+        let eq = input
+            .parse::<Token![=]>()
+            .map_err(|_| missing_path(key.span()))?;
+        if input.is_empty() {
+            return Err(missing_path(eq.span));
+        }
         let remote: Path = input.parse()?;
         if !input.is_empty() {
-            return Err(input.error("unexpected tokens after the remote trait path"));
+            let rest: TokenStream = input.parse()?;
+            return Err(Error::new_spanned(
+                rest,
+                "unexpected tokens after the remote trait path: `#[forwardable]` takes only `remote = path::to::Trait`",
+            ));
         }
         Ok(Args {
             remote: Some(remote),
@@ -59,10 +76,19 @@ pub fn forwardable(args: TokenStream, input: TokenStream) -> TokenStream {
 }
 
 fn expand(args: TokenStream, input: TokenStream) -> Result<TokenStream> {
-    let args: Args = syn::parse2(args)?;
-    let item: ItemTrait = syn::parse2(input)
-        .map_err(|err| Error::new(err.span(), "`#[forwardable]` goes on a trait definition"))?;
-    let carried = carried_trait(&item)?;
+    // A mistake in the arguments and one in the trait are reported together.
+    let args = syn::parse2::<Args>(args);
+    let checked = syn::parse2::<ItemTrait>(input)
+        .map_err(|err| Error::new(err.span(), "`#[forwardable]` goes on a trait definition"))
+        .and_then(|item| carried_trait(&item).map(|carried| (item, carried)));
+    let (args, (item, carried)) = match (args, checked) {
+        (Ok(args), Ok(checked)) => (args, checked),
+        (Err(err), Ok(_)) | (Ok(_), Err(err)) => return Err(err),
+        (Err(mut err), Err(more)) => {
+            err.combine(more);
+            return Err(err);
+        }
+    };
     let carried_tokens = carried.to_token_stream();
     if let Some(span) = tokens::contains_dollar(carried_tokens.clone()) {
         return Err(Error::new(
