@@ -7,7 +7,13 @@
 //! hidden macros would call. For every stage:
 //! - it never panics;
 //! - what it returns parses as items (`compile_error! {..}` is an item);
-//! - the same input gives the same output.
+//! - the same input gives the same output;
+//! - every error it writes points at a token of the user's source, never at
+//!   the bare call site (the crate's dev-dependency on proc-macro2 turns on
+//!   `span-locations`, which gives parsed tokens real positions here).
+//!
+//! And every mistake the generator plants (written `«..»` in the grammar)
+//! gets an error that points inside it.
 //!
 //! 10,000 cases per run with a fixed seed; `PROPTEST_CASES=100000` and
 //! `PROPTEST_RNG_SEED=<u64>` run more or other cases. A failure is shrunk to
@@ -15,6 +21,7 @@
 
 use std::collections::HashMap;
 use std::fmt;
+use std::ops::Range;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 
 use proc_macro2::{Delimiter, Group, Ident, Span, TokenStream, TokenTree};
@@ -41,6 +48,23 @@ fn runner(default_cases: u32) -> TestRunner {
 
 // ---------------------------------------------------------------------------
 // The grammar: small parts, each shrinking towards its simplest choice.
+
+/// Takes the marks `«..»` out of generated source: the source, and the byte
+/// ranges that were marked. A marked range is a planted mistake, which must
+/// get an error pointing inside it.
+fn unmark(marked: &str) -> (String, Vec<Range<usize>>) {
+    let mut source = String::with_capacity(marked.len());
+    let mut ranges = Vec::new();
+    let mut open = None;
+    for ch in marked.chars() {
+        match ch {
+            '«' => open = Some(source.len()),
+            '»' => ranges.extend(open.take().map(|start| start..source.len())),
+            _ => source.push(ch),
+        }
+    }
+    (source, ranges)
+}
 
 /// Mostly one of `good`, sometimes one of `bad`: keeps most cases deep in
 /// the chain while still trying every mistake.
@@ -333,7 +357,7 @@ fn item() -> impl Strategy<Value = ItemSpec> {
         // Items the derive cannot take: rare, so that most traits get through.
         // (A weight below 1 is not possible: the others are scaled up.)
         1 => prop::bool::weighted(0.2).prop_flat_map(|rare| if rare {
-            select(&["m!();", "items! { fn x(&self); }", "fn variadic(&self, x: u8, ...);"][..])
+            select(&["«m!();»", "«items! { fn x(&self); }»", "fn variadic(&self, x: u8, ...);"][..])
         } else {
             select(&["fn plain(&self) -> u8;"][..])
         })
@@ -348,9 +372,9 @@ fn trait_spec() -> impl Strategy<Value = TraitSpec> {
             &[
                 "remote = ::std::io::Read",
                 "remote = Display",
-                "remote",
-                "nonsense",
-                "remote = ::std::io::Read, extra",
+                "«remote»",
+                "«nonsense»",
+                "remote = ::std::io::Read«, extra»",
             ],
         ),
         subsequence(
@@ -420,7 +444,7 @@ fn trait_ref() -> impl Strategy<Value = &'static str> {
             "{T}<'static, u8>",
             "{T}<'static, u8, u8, 3>",
             "{T}<Item = u8>",
-            "{T}(u8)",
+            "«{T}(u8)»",
             "a::<u8>::{T}",
             "::std::fmt::Display",
             "core::iter::Iterator",
@@ -452,17 +476,33 @@ fn forward_attr() -> impl Strategy<Value = String> {
         1 => (0..2usize, trait_ref()).prop_map(|(t, r)| r.replace("{T}", &format!("{{T{t}}}"))),
         3 => prop::collection::vec(except_name(), 0..=3)
             .prop_map(|names| format!("except({})", names.join(", "))),
-        1 => select(&["1 + 2", "\"str\"", "except", "except = x", "except(a::b)"][..])
+        1 => select(&["«1 + 2»", "«\"str\"»", "«except»", "«except = x»", "except(«a::b»)"][..])
             .prop_map(String::from),
     ];
     prop_oneof![
         12 => prop::collection::vec(entry, 1..=3)
-            .prop_map(|entries| format!("#[realize_forward({})]", entries.join(", "))),
+            .prop_map(|entries| {
+                // An attribute's arguments parse up to the first mistake: the
+                // later ones are not reported, so not marked.
+                let mut marked = false;
+                let entries: Vec<String> = entries
+                    .into_iter()
+                    .map(|entry| {
+                        if marked {
+                            unmark(&entry).0
+                        } else {
+                            marked = entry.contains('«');
+                            entry
+                        }
+                    })
+                    .collect();
+                format!("#[realize_forward({})]", entries.join(", "))
+            }),
         1 => select(
             &[
-                "#[realize_forward]",
-                "#[realize_forward = \"x\"]",
-                "#[realize_forward()]",
+                "«#[realize_forward]»",
+                "«#[realize_forward = \"x\"]»",
+                "«#[realize_forward()]»",
                 "#[realize_forward({T0},)]",
                 "#[doc = \"A wrapper.\"]",
                 "#[repr(C)]",
@@ -486,9 +526,9 @@ fn wrapper_spec() -> impl Strategy<Value = WrapperSpec> {
                 mostly(
                     &["#[realize]", "", "#[realize(deref)]"],
                     &[
-                        "#[realize(bad)]",
-                        "#[realize = 1]",
-                        "#[realize(deref, deref)]",
+                        "«#[realize(bad)]»",
+                        "«#[realize = 1]»",
+                        "«#[realize(deref, deref)]»",
                         "#[realize()]",
                     ],
                 ),
@@ -689,9 +729,15 @@ impl Case {
 impl fmt::Debug for Case {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         for (args, source, _) in self.trait_sources() {
-            writeln!(f, "#[forwardable({args})]\n{source}")?;
+            writeln!(
+                f,
+                "#[forwardable({})]\n{}",
+                unmark(&args).0,
+                unmark(&source).0
+            )?;
         }
-        writeln!(f, "#[derive(RealizeForward)]\n{}", self.wrapper_source())
+        let (wrapper, _) = unmark(&self.wrapper_source());
+        writeln!(f, "#[derive(RealizeForward)]\n{wrapper}")
     }
 }
 
@@ -768,28 +814,131 @@ struct Depth {
     clean_impls: std::cell::Cell<u32>,
 }
 
+/// Generated source, parsed, with the mistakes planted in it.
+struct Parsed {
+    source: String,
+    tokens: TokenStream,
+    /// Byte ranges of `source`.
+    planted: Vec<Range<usize>>,
+}
+
+impl Parsed {
+    fn new(marked: &str) -> Result<Self, TestCaseError> {
+        let (source, planted) = unmark(marked);
+        let tokens = parse(&source)?;
+        Ok(Parsed {
+            source,
+            tokens,
+            planted,
+        })
+    }
+
+    /// The name of the source map's file that holds these tokens.
+    fn file(&self) -> Option<String> {
+        let first = self.tokens.clone().into_iter().next()?;
+        Some(first.span().file())
+    }
+}
+
+/// An error a stage wrote: the spans of `compile_error` (the start of what
+/// it points at) and of its arguments (the end), and its message.
+struct Written {
+    start: Span,
+    end: Span,
+    message: String,
+}
+
+impl Written {
+    /// Whether it points inside `range` of `file`.
+    fn inside(&self, file: &str, range: &Range<usize>) -> bool {
+        self.start.file() == file
+            && self.end.file() == file
+            && range.start <= self.start.byte_range().start
+            && self.end.byte_range().end <= range.end
+    }
+}
+
+/// The `compile_error!`s in `tokens`, but not those in a `macro_rules!`
+/// body (they are for whoever calls that macro).
+fn written_errors(tokens: &TokenStream, out: &mut Vec<Written>) {
+    let trees: Vec<TokenTree> = tokens.clone().into_iter().collect();
+    let mut i = 0;
+    while i < trees.len() {
+        match (&trees[i], trees.get(i + 1), trees.get(i + 2)) {
+            (TokenTree::Ident(name), Some(TokenTree::Punct(bang)), Some(TokenTree::Ident(_)))
+                if name == "macro_rules" && bang.as_char() == '!' =>
+            {
+                i += 4;
+                continue;
+            }
+            (
+                TokenTree::Ident(name),
+                Some(TokenTree::Punct(bang)),
+                Some(TokenTree::Group(args)),
+            ) if name == "compile_error" && bang.as_char() == '!' => {
+                out.push(Written {
+                    start: name.span(),
+                    end: args.span(),
+                    message: args.stream().to_string(),
+                });
+                i += 3;
+                continue;
+            }
+            (TokenTree::Group(group), _, _) => written_errors(&group.stream(), out),
+            _ => {}
+        }
+        i += 1;
+    }
+}
+
+/// Every error in a stage's output points into the user's source: a span
+/// that points nowhere (`Span::call_site()` here) would be reported at the
+/// attribute or the derive, not at the mistake.
+fn check_spans(what: &str, out: &TokenStream, all: &mut Vec<Written>) -> Result<(), TestCaseError> {
+    let mut errors = Vec::new();
+    written_errors(out, &mut errors);
+    for error in &errors {
+        prop_assert!(
+            error.start.source_text().is_some() && error.end.source_text().is_some(),
+            "{} wrote an error that points at no token of the input: {}",
+            what,
+            error.message
+        );
+    }
+    all.extend(errors);
+    Ok(())
+}
+
 fn check_case(case: &Case, depth: &Depth) -> Result<(), TestCaseError> {
+    // Each case parses into a fresh source map (it would grow by every case).
+    proc_macro2::extra::invalidate_current_thread_spans();
+    let mut inputs: Vec<Parsed> = Vec::new();
+    let mut errors: Vec<Written> = Vec::new();
     let mut macros: HashMap<String, TokenStream> = HashMap::new();
     for (args, source, name) in case.trait_sources() {
-        let input = parse(&source)?;
-        if let Err(err) = syn::parse2::<syn::File>(input.clone()) {
+        let input = Parsed::new(&source)?;
+        if let Err(err) = syn::parse2::<syn::File>(input.tokens.clone()) {
             return Err(TestCaseError::fail(format!(
                 "the generator wrote a trait that does not parse ({err})"
             )));
         }
-        let args = parse(&args)?;
+        let args = Parsed::new(&args)?;
         let out = stage(
             "#[forwardable]",
-            |input| trait_def::forwardable(args.clone(), input),
-            &input,
+            |input| trait_def::forwardable(args.tokens.clone(), input),
+            &input.tokens,
         )?;
+        check_spans("#[forwardable]", &out, &mut errors)?;
         if let Some(carried) = carried(out) {
             macros.insert(name, carried);
         }
+        inputs.extend([input, args]);
     }
 
-    let wrapper = parse(&case.wrapper_source())?;
-    let out = stage("#[derive(RealizeForward)]", chain::derive, &wrapper)?;
+    let wrapper = Parsed::new(&case.wrapper_source())?;
+    let out = stage("#[derive(RealizeForward)]", chain::derive, &wrapper.tokens)?;
+    check_spans("#[derive(RealizeForward)]", &out, &mut errors)?;
+    inputs.push(wrapper);
     let mut pending = links(&out);
     // Each link forwards one trait; a chain is never longer than the list.
     let mut budget = 16;
@@ -805,12 +954,28 @@ fn check_case(case: &Case, depth: &Depth) -> Result<(), TestCaseError> {
             chain::forward_impl,
             &forward_input(carried, payload),
         )?;
+        check_spans("__forward_impl!", &out, &mut errors)?;
         depth.links.set(depth.links.get() + 1);
         let text = out.to_string();
         if text.contains("impl") && !text.contains("compile_error") {
             depth.clean_impls.set(depth.clean_impls.get() + 1);
         }
         pending.extend(links(&out));
+    }
+
+    for input in &inputs {
+        let Some(file) = input.file() else { continue };
+        for planted in &input.planted {
+            prop_assert!(
+                errors.iter().any(|error| error.inside(&file, planted)),
+                "no error points inside the mistake `{}`; the errors: {:?}",
+                &input.source[planted.clone()],
+                errors
+                    .iter()
+                    .map(|error| &error.message)
+                    .collect::<Vec<_>>()
+            );
+        }
     }
     Ok(())
 }

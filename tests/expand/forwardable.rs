@@ -10,6 +10,6 @@ pub trait Tracker {
 }
 #[doc(hidden)]
 #[macro_export]
-macro_rules ! __lazy_forwardable_Tracker_33d98b17961e7f0a { ($ ($ input : tt) *) => { :: lazy_core :: __private :: __forward_impl ! { trait { trait Tracker { fn python_type (& self) -> & 'static str ; fn describe (& self) -> String { } } } derive { $ ($ input) * } } } ; }
+macro_rules ! __lazy_forwardable_Tracker_a88303effdfc8232 { ($ ($ input : tt) *) => { :: lazy_core :: __private :: __forward_impl ! { trait { trait Tracker { fn python_type (& self) -> & 'static str ; fn describe (& self) -> String { } } } derive { $ ($ input) * } } } ; }
 #[doc(hidden)]
-pub use __lazy_forwardable_Tracker_33d98b17961e7f0a as Tracker;
+pub use __lazy_forwardable_Tracker_a88303effdfc8232 as Tracker;
