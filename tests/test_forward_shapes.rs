@@ -181,6 +181,56 @@ fn many_cfg_predicates() {
     );
 }
 
+/// Parameters under the same `#[cfg]` are there or not together: eight of
+/// them under two cfgs make 4 forwarders, within the limit of 6 distinct
+/// cfgs per method (2^8 would be past it).
+#[forwardable]
+pub trait Wide {
+    #[allow(clippy::too_many_arguments)]
+    fn digits(
+        &self,
+        #[cfg(all())] a: u32,
+        #[cfg(any())] b: u32,
+        #[cfg(all())] c: u32,
+        #[cfg(any())] d: u32,
+        #[cfg(all())] e: u32,
+        #[cfg(any())] f: u32,
+        #[cfg(all())] g: u32,
+        #[cfg(any())] h: u32,
+        last: u32,
+    ) -> u32;
+}
+
+impl Wide for u32 {
+    fn digits(
+        &self,
+        #[cfg(all())] a: u32,
+        #[cfg(any())] b: u32,
+        #[cfg(all())] c: u32,
+        #[cfg(any())] d: u32,
+        #[cfg(all())] e: u32,
+        #[cfg(any())] f: u32,
+        #[cfg(all())] g: u32,
+        #[cfg(any())] h: u32,
+        last: u32,
+    ) -> u32 {
+        self + a * 10_000 + c * 1_000 + e * 100 + g * 10 + last
+    }
+}
+
+#[derive(RealizeForward)]
+#[realize_forward(Wide)]
+pub struct LazyWide(#[realize] Lazy<u32, Counted<u32>>);
+
+#[test]
+fn parameters_under_one_cfg_are_forwarded_together() {
+    let (cache, builds) = counted(|| 100_000);
+    let wide = LazyWide(cache);
+    assert_eq!(wide.digits(1, 2, 3, 4, 5), 112_345);
+    assert_eq!(wide.digits(1, 2, 3, 4, 5), 100_000.digits(1, 2, 3, 4, 5));
+    assert_eq!(builds.get(), 1);
+}
+
 /// Two alternative definitions of one trait, chosen by `#[cfg]`: each takes
 /// its hidden macro along (else both re-exports would clash).
 #[forwardable]

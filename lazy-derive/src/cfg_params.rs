@@ -4,7 +4,8 @@
 //! in a turbofish), but a call cannot leave out an argument under a cfg. A
 //! method with cfg'd parameters gets one forwarder per combination of them,
 //! each under the cfg that selects it and without the parameters that this
-//! combination leaves out.
+//! combination leaves out. Parameters under the same cfg go together, and
+//! past `MAX_CFGS` distinct cfgs the method is an error (2^n forwarders).
 
 use proc_macro2::TokenStream;
 use quote::{ToTokens, quote};
@@ -12,13 +13,19 @@ use syn::{Attribute, FnArg, GenericParam, Meta};
 
 use crate::method::{ForwardPlan, Method};
 
-/// Past this many cfg'd parameters (2^6 forwarders), one forwarder is
-/// written, and rustc reports the mismatch.
-const MAX_CFG_PARAMS: usize = 6;
+/// The most distinct cfgs on one method's parameters: 2^6 forwarders.
+pub const MAX_CFGS: usize = 6;
 
-/// What `write` makes of `method`, once per combination of its cfg'd
-/// parameters.
-pub fn per_variant(method: &Method, write: impl Fn(&Method) -> TokenStream) -> TokenStream {
+/// The parameters under one cfg.
+struct CfgGroup {
+    predicates: Vec<TokenStream>,
+    /// (a generic parameter?, its index among those)
+    members: Vec<(bool, usize)>,
+}
+
+/// What `write` makes of `method`, once per combination of the cfgs on its
+/// parameters; `None` past `MAX_CFGS` distinct cfgs.
+pub fn per_variant(method: &Method, write: impl Fn(&Method) -> TokenStream) -> Option<TokenStream> {
     let typed: Vec<&syn::PatType> = method
         .item
         .sig
@@ -29,45 +36,69 @@ pub fn per_variant(method: &Method, write: impl Fn(&Method) -> TokenStream) -> T
             FnArg::Receiver(_) => None,
         })
         .collect();
-    // (generic parameter?, index among those parameters, its cfg predicates)
-    let cfgd: Vec<(bool, usize, Vec<TokenStream>)> = typed
+    // Parameters under the same cfg are there or not together.
+    let mut keys: Vec<String> = Vec::new();
+    let mut groups: Vec<CfgGroup> = Vec::new();
+    let params = typed
         .iter()
         .map(|arg| &arg.attrs)
         .enumerate()
-        .map(|(index, attrs)| (false, index, attrs))
-        .chain(
-            method
-                .item
-                .sig
-                .generics
-                .params
-                .iter()
-                .map(generic_attrs)
-                .enumerate()
-                .map(|(index, attrs)| (true, index, attrs)),
-        )
-        .filter_map(|(generic, index, attrs)| {
-            let predicates: Vec<TokenStream> = attrs.iter().filter_map(predicate).collect();
-            (!predicates.is_empty()).then_some((generic, index, predicates))
-        })
-        .collect();
-    if cfgd.is_empty() || cfgd.len() > MAX_CFG_PARAMS {
-        return write(method);
+        .map(|(index, attrs)| (false, index, attrs));
+    let generic_params = method
+        .item
+        .sig
+        .generics
+        .params
+        .iter()
+        .map(generic_attrs)
+        .enumerate()
+        .map(|(index, attrs)| (true, index, attrs));
+    for (generic, index, attrs) in params.chain(generic_params) {
+        let predicates: Vec<TokenStream> = attrs.iter().filter_map(predicate).collect();
+        if predicates.is_empty() {
+            continue;
+        }
+        let key = quote!(#(#predicates)*).to_string();
+        match keys.iter().position(|seen| *seen == key) {
+            Some(group) => groups[group].members.push((generic, index)),
+            None => {
+                keys.push(key);
+                groups.push(CfgGroup {
+                    predicates,
+                    members: vec![(generic, index)],
+                });
+            }
+        }
+    }
+    if groups.is_empty() {
+        return Some(write(method));
+    }
+    if groups.len() > MAX_CFGS {
+        return None;
     }
     let mut out = TokenStream::new();
-    for mask in 0..(1_u32 << cfgd.len()) {
+    for mask in 0..(1_u32 << groups.len()) {
         let mut conditions = Vec::new();
         let mut left_out = Vec::new();
         let mut generics_left_out = Vec::new();
-        for (bit, (generic, index, predicates)) in cfgd.iter().enumerate() {
+        for (
+            bit,
+            CfgGroup {
+                predicates,
+                members,
+            },
+        ) in groups.iter().enumerate()
+        {
             if mask & (1 << bit) != 0 {
                 conditions.push(quote!(all(#(#predicates),*)));
-            } else {
-                conditions.push(quote!(not(all(#(#predicates),*))));
-                if *generic {
-                    generics_left_out.push(*index);
+                continue;
+            }
+            conditions.push(quote!(not(all(#(#predicates),*))));
+            for &(generic, index) in members {
+                if generic {
+                    generics_left_out.push(index);
                 } else {
-                    left_out.push(*index);
+                    left_out.push(index);
                 }
             }
         }
@@ -117,7 +148,7 @@ pub fn per_variant(method: &Method, write: impl Fn(&Method) -> TokenStream) -> T
         let tokens = write(&variant);
         out.extend(quote!(#[cfg(all(#(#conditions),*))] #tokens));
     }
-    out
+    Some(out)
 }
 
 fn generic_attrs(param: &GenericParam) -> &Vec<Attribute> {

@@ -172,14 +172,19 @@ pub fn trait_impl(
                         needs_sized |= method.needs_sized_target;
                         needs_mut |= method.needs_mut();
                         needs_into |= method.needs_into();
-                        methods.push(cfg_params::per_variant(&method, |method| {
-                            forwarder(&ctx, method)
+                        let variants =
+                            cfg_params::per_variant(&method, |method| forwarder(&ctx, method));
+                        methods.push(variants.unwrap_or_else(|| {
+                            fallback::stub(&method, too_many_cfgs(span, &trait_name, &method))
                         }));
                     }
                     ForwardPlan::Inherent => {
                         if let Some((_, except)) = except {
-                            methods.push(cfg_params::per_variant(&method, |method| {
+                            let variants = cfg_params::per_variant(&method, |method| {
                                 inherent_forwarder(&ctx, method, except)
+                            });
+                            methods.push(variants.unwrap_or_else(|| {
+                                fallback::stub(&method, too_many_cfgs(span, &trait_name, &method))
                             }));
                         }
                     }
@@ -269,6 +274,19 @@ pub fn trait_impl(
             #(#methods)*
         }
     }
+}
+
+/// A method with parameters under more distinct cfgs than
+/// `cfg_params::per_variant` writes forwarders for.
+fn too_many_cfgs(span: Span, trait_name: &impl std::fmt::Display, method: &Method) -> Error {
+    Error::new(
+        span,
+        format!(
+            "cannot forward `{trait_name}::{}`: its parameters are under more than {} different `#[cfg]`s, and the derive writes one forwarder per combination; put the parameters that go together under one `#[cfg]`, or implement `{trait_name}` for the wrapper by hand",
+            method.item.sig.ident,
+            cfg_params::MAX_CFGS,
+        ),
+    )
 }
 
 /// The bounds that put a concrete wrapper's realizing in the impl's
