@@ -175,7 +175,7 @@ pub fn trait_impl(
                         let variants =
                             cfg_params::per_variant(&method, |method| forwarder(&ctx, method));
                         methods.push(variants.unwrap_or_else(|| {
-                            fallback::stub(&method, too_many_cfgs(span, &trait_name, &method))
+                            too_many_cfgs(span, &trait_name, &method)
                         }));
                     }
                     ForwardPlan::Inherent => {
@@ -184,7 +184,7 @@ pub fn trait_impl(
                                 inherent_forwarder(&ctx, method, except)
                             });
                             methods.push(variants.unwrap_or_else(|| {
-                                fallback::stub(&method, too_many_cfgs(span, &trait_name, &method))
+                                too_many_cfgs(span, &trait_name, &method)
                             }));
                         }
                     }
@@ -276,17 +276,18 @@ pub fn trait_impl(
     }
 }
 
-/// A method with parameters under more distinct cfgs than
+/// The stub of a method with parameters under more distinct cfgs than
 /// `cfg_params::per_variant` writes forwarders for.
-fn too_many_cfgs(span: Span, trait_name: &impl std::fmt::Display, method: &Method) -> Error {
-    Error::new(
+fn too_many_cfgs(span: Span, trait_name: &impl std::fmt::Display, method: &Method) -> TokenStream {
+    let error = Error::new(
         span,
         format!(
             "cannot forward `{trait_name}::{}`: its parameters are under more than {} different `#[cfg]`s, and the derive writes one forwarder per combination; put the parameters that go together under one `#[cfg]`, or implement `{trait_name}` for the wrapper by hand",
             method.item.sig.ident,
             cfg_params::MAX_CFGS,
         ),
-    )
+    );
+    fallback::stub(method, error)
 }
 
 /// The bounds that put a concrete wrapper's realizing in the impl's

@@ -1,6 +1,7 @@
 // Parameters under more than 6 different `#[cfg]`s on one method: the derive
 // would write 2^7 forwarders, so it says so once, at the trait's name, and
-// the other methods are still forwarded.
+// the other methods are still forwarded. Listed in `except(...)`, the call of
+// the inherent method has the same problem and the same error.
 
 #![allow(clippy::non_minimal_cfg)]
 
@@ -26,6 +27,17 @@ pub trait Configured {
 #[realize_forward(Configured)]
 pub struct LazyConfigured(#[realize] Lazy<u8>);
 
+#[derive(RealizeForward)]
+#[realize_forward(Configured, except(seven))]
+pub struct LazyExcepted(#[realize] Lazy<u8>);
+
+impl LazyExcepted {
+    #[allow(clippy::too_many_arguments)]
+    fn seven(&self, a: u8, b: u8, c: u8, d: u8, e: u8, f: u8, g: u8) -> u8 {
+        a + b + c + d + e + f + g
+    }
+}
+
 impl Configured for u8 {
     fn seven(&self, a: u8, b: u8, c: u8, d: u8, e: u8, f: u8, g: u8) -> u8 {
         a + b + c + d + e + f + g
@@ -38,4 +50,6 @@ impl Configured for u8 {
 fn main() {
     let lazy = LazyConfigured(Lazy::new(|| 1));
     assert_eq!(lazy.plain(), 1);
+    let excepted = LazyExcepted(Lazy::new(|| 1));
+    assert_eq!(excepted.plain(), 1);
 }
