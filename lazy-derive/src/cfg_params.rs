@@ -18,6 +18,8 @@ pub const MAX_CFGS: usize = 6;
 
 /// The parameters under one cfg.
 struct CfgGroup {
+    /// The predicates as text: what makes two cfgs the same.
+    key: String,
     predicates: Vec<TokenStream>,
     /// (a generic parameter?, its index among those)
     members: Vec<(bool, usize)>,
@@ -37,7 +39,6 @@ pub fn per_variant(method: &Method, write: impl Fn(&Method) -> TokenStream) -> O
         })
         .collect();
     // Parameters under the same cfg are there or not together.
-    let mut keys: Vec<String> = Vec::new();
     let mut groups: Vec<CfgGroup> = Vec::new();
     let params = typed
         .iter()
@@ -59,15 +60,13 @@ pub fn per_variant(method: &Method, write: impl Fn(&Method) -> TokenStream) -> O
             continue;
         }
         let key = quote!(#(#predicates)*).to_string();
-        match keys.iter().position(|seen| *seen == key) {
-            Some(group) => groups[group].members.push((generic, index)),
-            None => {
-                keys.push(key);
-                groups.push(CfgGroup {
-                    predicates,
-                    members: vec![(generic, index)],
-                });
-            }
+        match groups.iter_mut().find(|group| group.key == key) {
+            Some(group) => group.members.push((generic, index)),
+            None => groups.push(CfgGroup {
+                key,
+                predicates,
+                members: vec![(generic, index)],
+            }),
         }
     }
     if groups.is_empty() {
@@ -86,6 +85,7 @@ pub fn per_variant(method: &Method, write: impl Fn(&Method) -> TokenStream) -> O
             CfgGroup {
                 predicates,
                 members,
+                ..
             },
         ) in groups.iter().enumerate()
         {
