@@ -9,15 +9,18 @@
 //! every trait's answer (`RealizeMut` / `RealizeInto` for the `#[realize]`
 //! field, and the errors about `except` names that no trait has).
 
-use proc_macro2::{Literal, Span, TokenStream};
-use quote::quote;
+use proc_macro2::{Delimiter, Group, Literal, Span, TokenStream, TokenTree};
+use quote::{ToTokens, quote, quote_spanned};
 use syn::ext::IdentExt;
 use syn::parse::{Parse, ParseStream};
 use syn::spanned::Spanned;
 use syn::{DeriveInput, Error, Ident, ItemTrait, Path, Result, Token};
 
-use crate::expand::{realize_impl, realize_into_impl, realize_mut_impl, trait_impl};
+use crate::expand::{
+    realize_bounds, realize_impl, realize_into_impl, realize_mut_impl, trait_impl,
+};
 use crate::input::Wrapper;
+use crate::tokens;
 use crate::valid::{self, Errors};
 
 /// `#[derive(RealizeForward)]`.
@@ -109,6 +112,9 @@ fn link(wrapper: &Wrapper, state: &LinkState, input: &TokenStream) -> TokenStrea
         let derive = state.derive_site.map(|span| Ident::new("derive", span));
         quote!(site = #site #derive;)
     });
+    let realize_site = state.realize_site.unwrap_or_else(|| realize_site(wrapper));
+    let fast =
+        (state.step..wrapper.traits.len()).map(|step| fast_entry(wrapper, step, realize_site));
     quote! {
         #path! {
             step = #step;
@@ -116,16 +122,80 @@ fn link(wrapper: &Wrapper, state: &LinkState, input: &TokenStream) -> TokenStrea
             matched = [#(#matched)*];
             #site
             input = { #input }
+            fast = [#(#fast)*]
         }
     }
 }
 
+/// The `fast` entry of the link of trait number `step`: what its hidden
+/// macro's fast rule (`trait_def::fast_rule`) puts into the pre-written impl,
+/// or `{ slow }` where the impl depends on more of the wrapper than its name
+/// (generics, `except` names, the trait's arguments), which only
+/// `expand::trait_impl` writes. The pieces are those `trait_impl` writes for
+/// such a wrapper, with the same spans.
+fn fast_entry(wrapper: &Wrapper, step: usize, realize_site: Span) -> TokenStream {
+    let trait_ref = &wrapper.traits[step];
+    let generics = &wrapper.input.generics;
+    let simple = generics.params.is_empty()
+        && generics.where_clause.is_none()
+        && trait_ref.args.is_none()
+        && !wrapper
+            .except_names()
+            .any(|(group, _)| group == trait_ref.group);
+    if !simple {
+        return quote!({ slow });
+    }
+    let span = trait_ref.span();
+    let ident = &wrapper.input.ident;
+    let self_ty = quote!(#ident);
+    let path = tokens::respan_as(
+        trait_ref.path.to_token_stream(),
+        Span::mixed_site().located_at(span),
+    );
+    let target = quote_spanned!(span=> <#self_ty as ::lazy_core::Realize>::Target);
+    let bounds = [(false, false), (true, false), (false, true), (true, true)].map(
+        |(needs_mut, needs_into)| {
+            realize_bounds(wrapper, &self_ty, realize_site, needs_mut, needs_into)
+        },
+    );
+    let deref = match wrapper.realize.as_ref().and_then(|field| field.deref) {
+        Some(_) => quote!(yes),
+        None => quote!(no),
+    };
+    let next_step = Literal::usize_unsuffixed(step + 1);
+    let next = match wrapper.traits.get(step + 1) {
+        Some(next) => next.path.to_token_stream(),
+        None => quote!(::lazy_core::__private::__forward_impl),
+    };
+    quote! {{
+        fast;
+        self = #self_ty;
+        path = { #path };
+        target = #target;
+        bounds = { #({ #bounds })* };
+        deref = #deref;
+        next = { step = #next_step; path = { #next } }
+    }}
+}
+
 /// What `__forward_impl!` receives from a trait's hidden macro.
 struct ForwardInput {
-    trait_def: ItemTrait,
-    remote: Option<Path>,
+    /// The trait, for a link that forwards one; `None` for the call that
+    /// ends a chain whose last link was a fast one (see
+    /// `trait_def::fast_rule`).
+    carried: Option<CarriedTrait>,
     state: LinkState,
     input: TokenStream,
+}
+
+/// The trait as its hidden macro carries it.
+struct CarriedTrait {
+    /// The trait without its items: they stay tokens until the impl has
+    /// put the trait's arguments in (`expand::trait_impl`), and are parsed
+    /// once, then.
+    trait_def: ItemTrait,
+    items: TokenStream,
+    remote: Option<Path>,
 }
 
 fn keyword(input: ParseStream, expected: &str) -> Result<()> {
@@ -139,10 +209,18 @@ fn keyword(input: ParseStream, expected: &str) -> Result<()> {
 
 impl Parse for ForwardInput {
     fn parse(input: ParseStream) -> Result<Self> {
+        if !input.peek(Token![trait]) {
+            let (state, wrapper) = parse_state(input)?;
+            return Ok(ForwardInput {
+                carried: None,
+                state,
+                input: wrapper,
+            });
+        }
         input.parse::<Token![trait]>()?;
         let content;
         syn::braced!(content in input);
-        let trait_def: ItemTrait = content.parse()?;
+        let (trait_def, items) = split_trait(content.parse()?)?;
         let remote = if input.peek(Ident) && input.fork().call(Ident::parse_any)? == "remote" {
             keyword(input, "remote")?;
             let content;
@@ -154,63 +232,94 @@ impl Parse for ForwardInput {
         keyword(input, "derive")?;
         let derive;
         syn::braced!(derive in input);
-
-        keyword(&derive, "step")?;
-        derive.parse::<Token![=]>()?;
-        let step = derive.parse::<syn::LitInt>()?.base10_parse()?;
-        derive.parse::<Token![;]>()?;
-
-        keyword(&derive, "needs")?;
-        derive.parse::<Token![=]>()?;
-        let needs;
-        syn::bracketed!(needs in derive);
-        let mut state = LinkState {
-            step,
-            ..LinkState::default()
-        };
-        while !needs.is_empty() {
-            let need: Ident = needs.parse()?;
-            match need.to_string().as_str() {
-                "realize_mut" => state.needs_mut = true,
-                "realize_into" => state.needs_into = true,
-                _ => return Err(Error::new(need.span(), "unknown need")),
-            }
-        }
-        derive.parse::<Token![;]>()?;
-
-        keyword(&derive, "matched")?;
-        derive.parse::<Token![=]>()?;
-        let matched;
-        syn::bracketed!(matched in derive);
-        while !matched.is_empty() {
-            state
-                .matched
-                .push(matched.parse::<syn::LitInt>()?.base10_parse()?);
-        }
-        derive.parse::<Token![;]>()?;
-
-        if derive.peek(Ident) && derive.fork().call(Ident::parse_any)? == "site" {
-            keyword(&derive, "site")?;
-            derive.parse::<Token![=]>()?;
-            state.realize_site = Some(derive.call(Ident::parse_any)?.span());
-            if !derive.peek(Token![;]) {
-                state.derive_site = Some(derive.call(Ident::parse_any)?.span());
-            }
-            derive.parse::<Token![;]>()?;
-        }
-
-        keyword(&derive, "input")?;
-        derive.parse::<Token![=]>()?;
-        let wrapper;
-        syn::braced!(wrapper in derive);
-        let input: TokenStream = wrapper.parse()?;
+        let (state, wrapper) = parse_state(&derive)?;
         Ok(ForwardInput {
-            trait_def,
-            remote,
+            carried: Some(CarriedTrait {
+                trait_def,
+                items,
+                remote,
+            }),
             state,
-            input,
+            input: wrapper,
         })
     }
+}
+
+/// What `link` writes: the state, the wrapper's tokens, and the `fast`
+/// entries, which only the hidden macros' fast rules read.
+fn parse_state(derive: ParseStream) -> Result<(LinkState, TokenStream)> {
+    keyword(derive, "step")?;
+    derive.parse::<Token![=]>()?;
+    let step = derive.parse::<syn::LitInt>()?.base10_parse()?;
+    derive.parse::<Token![;]>()?;
+
+    keyword(derive, "needs")?;
+    derive.parse::<Token![=]>()?;
+    let needs;
+    syn::bracketed!(needs in derive);
+    let mut state = LinkState {
+        step,
+        ..LinkState::default()
+    };
+    while !needs.is_empty() {
+        let need: Ident = needs.parse()?;
+        match need.to_string().as_str() {
+            "realize_mut" => state.needs_mut = true,
+            "realize_into" => state.needs_into = true,
+            _ => return Err(Error::new(need.span(), "unknown need")),
+        }
+    }
+    derive.parse::<Token![;]>()?;
+
+    keyword(derive, "matched")?;
+    derive.parse::<Token![=]>()?;
+    let matched;
+    syn::bracketed!(matched in derive);
+    while !matched.is_empty() {
+        state
+            .matched
+            .push(matched.parse::<syn::LitInt>()?.base10_parse()?);
+    }
+    derive.parse::<Token![;]>()?;
+
+    if derive.peek(Ident) && derive.fork().call(Ident::parse_any)? == "site" {
+        keyword(derive, "site")?;
+        derive.parse::<Token![=]>()?;
+        state.realize_site = Some(derive.call(Ident::parse_any)?.span());
+        if !derive.peek(Token![;]) {
+            state.derive_site = Some(derive.call(Ident::parse_any)?.span());
+        }
+        derive.parse::<Token![;]>()?;
+    }
+
+    keyword(derive, "input")?;
+    derive.parse::<Token![=]>()?;
+    let wrapper;
+    syn::braced!(wrapper in derive);
+    let input: TokenStream = wrapper.parse()?;
+    if !derive.is_empty() {
+        keyword(derive, "fast")?;
+        derive.parse::<Token![=]>()?;
+        let entries;
+        syn::bracketed!(entries in derive);
+        entries.parse::<TokenStream>()?;
+    }
+    Ok((state, input))
+}
+
+/// The carried trait split into its head, parsed, and its items' tokens.
+fn split_trait(tokens: TokenStream) -> Result<(ItemTrait, TokenStream)> {
+    let mut trees: Vec<TokenTree> = tokens.into_iter().collect();
+    let items = match trees.pop() {
+        Some(TokenTree::Group(body)) if body.delimiter() == Delimiter::Brace => body.stream(),
+        _ => return Err(Error::new(Span::call_site(), "expected the trait's body")),
+    };
+    let mut head: TokenStream = trees.into_iter().collect();
+    head.extend([TokenTree::Group(Group::new(
+        Delimiter::Brace,
+        TokenStream::new(),
+    ))]);
+    Ok((syn::parse2(head)?, items))
 }
 
 /// `__forward_impl!`: one link of the chain.
@@ -232,6 +341,21 @@ pub fn forward_impl(input: TokenStream) -> TokenStream {
         Ok(input) => Wrapper::read(input).0,
         Err(err) => return err.into_compile_error(),
     };
+    let mut errors = Errors::default();
+    let mut state = forward.state.clone();
+    let Some(carried) = &forward.carried else {
+        // The end of a chain whose last link was a fast one.
+        if state.step != wrapper.traits.len() {
+            return Error::new(
+                Span::call_site(),
+                "`__forward_impl!`: the chain is not over",
+            )
+            .into_compile_error();
+        }
+        let rest = last_link(&wrapper, &state, &mut errors);
+        let errors = errors.into_compile_errors();
+        return quote!(#errors #rest);
+    };
     let Some(trait_ref) = wrapper.traits.get(forward.state.step) else {
         return Error::new(
             Span::call_site(),
@@ -239,13 +363,12 @@ pub fn forward_impl(input: TokenStream) -> TokenStream {
         )
         .into_compile_error();
     };
-    let mut errors = Errors::default();
-    let mut state = forward.state.clone();
     let trait_impl = trait_impl(
         &wrapper,
         trait_ref,
-        &forward.trait_def,
-        forward.remote.as_ref(),
+        &carried.trait_def,
+        &carried.items,
+        carried.remote.as_ref(),
         &mut state,
         &mut errors,
     );

@@ -18,7 +18,7 @@ use crate::fallback;
 use crate::generics::{param_name, rename_item_params, trait_generics};
 use crate::input::{RealizeField, TraitRef, Wrapper};
 use crate::method::{ForwardPlan, Method, ReceiverKind, SelfArg, has_impl_trait};
-use crate::tokens;
+use crate::tokens::{self, Substitution};
 use crate::valid::Errors;
 
 /// Everything a method forwarder needs to know about its impl.
@@ -32,10 +32,13 @@ pub struct ImplContext {
     pub derive_site: Span,
 }
 
+/// The impl of one forwarded trait. `trait_def` is the trait without its
+/// items, whose tokens come in `items` as the hidden macro carried them.
 pub fn trait_impl(
     wrapper: &Wrapper,
     trait_ref: &TraitRef,
     trait_def: &ItemTrait,
+    items: &TokenStream,
     remote: Option<&Path>,
     state: &mut LinkState,
     errors: &mut Errors,
@@ -52,18 +55,21 @@ pub fn trait_impl(
         .filter(|(_, (group, _))| *group == trait_ref.group)
         .map(|(index, (_, name))| (index, name))
         .collect();
-    for item in &trait_def.items {
-        if let TraitItem::Fn(item) = item {
-            let name = item.sig.ident.unraw();
-            for (index, except) in &excepts {
-                if except.unraw() == name && !state.matched.contains(index) {
-                    state.matched.push(*index);
+    let match_excepts = |items: &[TraitItem], state: &mut LinkState| {
+        for item in items {
+            if let TraitItem::Fn(item) = item {
+                let name = item.sig.ident.unraw();
+                for (index, except) in &excepts {
+                    if except.unraw() == name && !state.matched.contains(index) {
+                        state.matched.push(*index);
+                    }
                 }
             }
         }
-    }
+    };
 
     if trait_def.unsafety.is_some() {
+        match_excepts(&parse_items(items.clone()).unwrap_or_default(), state);
         errors.push(Error::new(
             span,
             format!(
@@ -73,8 +79,22 @@ pub fn trait_impl(
         return TokenStream::new();
     }
     let Some(generics) = trait_generics(wrapper, trait_ref, trait_def, errors) else {
+        match_excepts(&parse_items(items.clone()).unwrap_or_default(), state);
         return TokenStream::new();
     };
+    // The trait's parameters become the impl's, and every type moves onto
+    // the user's trait path: names resolve there, errors point there. A
+    // mirror's signatures stay where the mirror wrote them: there, a
+    // mismatch with the real trait is what to fix, and rustc's fix (a
+    // parameter or return type) rewrites the mirror, not the user's
+    // `realize_forward(...)`.
+    let items = impl_items(
+        items,
+        &generics.subst,
+        remote.is_none().then_some(span),
+        errors,
+    );
+    match_excepts(&items, state);
     let trait_path = match remote {
         Some(remote) => tokens::respan(remote.to_token_stream(), span),
         // Located at the user's path, but resolved like the rest of the
@@ -123,25 +143,7 @@ pub fn trait_impl(
     let mut needs_sized = false;
     // What this impl's forwarders need (`state` also has earlier traits').
     let (mut needs_mut, mut needs_into) = (false, false);
-    for item in &trait_def.items {
-        // The trait's parameters become the impl's, and every type moves onto
-        // the user's trait path: names resolve there, errors point there. A
-        // mirror's signatures stay where the mirror wrote them: there, a
-        // mismatch with the real trait is what to fix, and rustc's fix (a
-        // parameter or return type) rewrites the mirror, not the user's
-        // `realize_forward(...)`.
-        let item = generics.subst.apply(item.to_token_stream());
-        let item = match remote {
-            Some(_) => item,
-            None => tokens::respan(item, span),
-        };
-        let item: TraitItem = match syn::parse2(item) {
-            Ok(item) => item,
-            Err(err) => {
-                errors.push(err);
-                continue;
-            }
-        };
+    for item in items {
         let item = match rename_item_params(item, &impl_param_names) {
             Ok(item) => item,
             Err(err) => {
@@ -276,6 +278,139 @@ pub fn trait_impl(
     }
 }
 
+/// The body of every impl of a trait, written once where the trait is
+/// defined: what `#[forwardable]` pre-writes for the derive's fast path (see
+/// `chain`), with `target_as_trait` standing for `<<W as Realize>::Target as
+/// Trait>` in every forwarder.
+pub struct Template {
+    /// The associated types and consts, and the forwarders.
+    pub body: TokenStream,
+    /// Some forwarder needs `RealizeMut`.
+    pub needs_mut: bool,
+    /// Some forwarder takes the value by value (which `#[realize(deref)]`
+    /// cannot give).
+    pub needs_into: bool,
+    /// Some forwarder needs a sized target.
+    pub needs_sized: bool,
+}
+
+/// The body that [`trait_impl`] writes for this trait whenever the impl does
+/// not depend on the wrapper beyond its name: a trait without generics, a
+/// `where` clause, `unsafe` or `#[deprecated]`, whose every method forwards
+/// or keeps its default. `None` when the trait needs more (an error stub, parameters to
+/// substitute or rename), which the derive's chain then writes as before.
+/// `trait_def` is the carried trait (`trait_def::carried_trait`).
+pub fn template(trait_def: &ItemTrait, target_as_trait: TokenStream) -> Option<Template> {
+    // A deprecated trait is also left to the chain: rustc reports the use
+    // of the trait in an impl that a proc macro writes at the user's path,
+    // and not in one that a `macro_rules!` transcribes.
+    let deprecated = trait_def
+        .attrs
+        .iter()
+        .any(|attr| attr.path().is_ident("deprecated"));
+    if deprecated
+        || trait_def.unsafety.is_some()
+        || !trait_def.generics.params.is_empty()
+        || trait_def.generics.where_clause.is_some()
+    {
+        return None;
+    }
+    let ctx = ImplContext {
+        target_as_trait,
+        deprecated_trait: false,
+        derive_site: Span::call_site(),
+    };
+    let trait_name = trait_def.ident.unraw().to_string();
+    // The impl of a non-generic wrapper and trait declares no parameters.
+    let impl_params = captures::ImplParams::new([], []);
+    let mut out = Template {
+        body: TokenStream::new(),
+        needs_mut: false,
+        needs_into: false,
+        needs_sized: false,
+    };
+    let (mut assoc_types, mut consts, mut methods) = (Vec::new(), Vec::new(), Vec::new());
+    for item in &trait_def.items {
+        match item {
+            TraitItem::Fn(item) => {
+                let item = captures::for_impl(item.clone(), &impl_params);
+                let method = Method::new(item, &trait_name, false);
+                match &method.plan {
+                    ForwardPlan::Forward => {
+                        out.needs_sized |= method.needs_sized_target;
+                        out.needs_mut |= method.needs_mut();
+                        out.needs_into |= method.needs_into();
+                        methods.push(cfg_params::per_variant(&method, |method| {
+                            forwarder(&ctx, method)
+                        })?);
+                    }
+                    ForwardPlan::KeepDefault => {}
+                    ForwardPlan::Inherent | ForwardPlan::Unsupported(_) => return None,
+                }
+            }
+            TraitItem::Type(item) => assoc_types.push(assoc_type(&ctx, item)),
+            TraitItem::Const(item) => consts.push(assoc_const(&ctx, item)),
+            _ => return None,
+        }
+    }
+    out.body = quote! {
+        #(#assoc_types)*
+        #(#consts)*
+        #(#methods)*
+    };
+    Some(out)
+}
+
+/// The trait's items as the impl writes them: `subst` applied and, with
+/// `respan_at`, every token located there. One walk over the tokens and one
+/// parse; only if that parse fails is each item done on its own, so that
+/// each item that breaks is its own error and the others still forward.
+fn impl_items(
+    items: &TokenStream,
+    subst: &Substitution,
+    respan_at: Option<Span>,
+    errors: &mut Errors,
+) -> Vec<TraitItem> {
+    let prepare = |tokens: TokenStream| {
+        let tokens = subst.apply(tokens);
+        match respan_at {
+            Some(span) => tokens::respan(tokens, span),
+            None => tokens,
+        }
+    };
+    if let Ok(prepared) = parse_items(prepare(items.clone())) {
+        return prepared;
+    }
+    let raw = match parse_items(items.clone()) {
+        Ok(raw) => raw,
+        Err(err) => {
+            errors.push(err);
+            return Vec::new();
+        }
+    };
+    raw.into_iter()
+        .filter_map(|item| match syn::parse2(prepare(item.to_token_stream())) {
+            Ok(item) => Some(item),
+            Err(err) => {
+                errors.push(err);
+                None
+            }
+        })
+        .collect()
+}
+
+/// A trait's items, as the body of the trait carries them.
+fn parse_items(tokens: TokenStream) -> syn::Result<Vec<TraitItem>> {
+    let parser = |input: syn::parse::ParseStream| {
+        let mut items = Vec::new();
+        while !input.is_empty() {
+            items.push(input.parse()?);
+        }
+        Ok(items)
+    };
+    syn::parse::Parser::parse2(parser, tokens)
+}
+
 /// The stub of a method with parameters under more distinct cfgs than
 /// `cfg_params::per_variant` writes forwarders for.
 fn too_many_cfgs(span: Span, trait_name: &impl std::fmt::Display, method: &Method) -> TokenStream {
@@ -300,7 +435,7 @@ fn too_many_cfgs(span: Span, trait_name: &impl std::fmt::Display, method: &Metho
 /// in every impl, so that rustc shows the error once. Only the strongest
 /// bound is written (`RealizeMut` and `RealizeInto` imply `Realize`): a
 /// wrapper that cannot realize at all fails on the implied `Realize` alone.
-fn realize_bounds(
+pub fn realize_bounds(
     wrapper: &Wrapper,
     self_ty: &TokenStream,
     span: Span,

@@ -149,35 +149,45 @@ pub fn mentions_bare_self(tokens: TokenStream) -> bool {
     false
 }
 
-/// Whether `tokens` contain a `$`, which a `macro_rules!` body cannot carry.
-pub fn contains_dollar(tokens: TokenStream) -> Option<Span> {
-    for tree in tokens {
-        match tree {
-            TokenTree::Group(group) => {
-                let found = contains_dollar(group.stream());
-                if found.is_some() {
-                    return found;
-                }
-            }
-            TokenTree::Punct(p) if p.as_char() == '$' => return Some(p.span()),
-            _ => {}
-        }
-    }
-    None
+/// `tokens` made ready for the body of the hidden `macro_rules!`: a path's
+/// leading `crate` becomes `$crate`, so that `crate::types::Tag` in a
+/// signature names the trait's crate wherever the derive is written, another
+/// crate included. A `$` of the tokens' own cannot be carried there: its span
+/// is the error. One walk does both; the flag says whether a `crate` was
+/// rewritten.
+pub fn for_macro_body(tokens: TokenStream) -> Result<(TokenStream, bool), Span> {
+    let mut rewrote = false;
+    let tokens = rewrite_for_macro_body(tokens, Some(&mut rewrote))?;
+    Ok((tokens, rewrote))
 }
 
-/// Turns a path's leading `crate` into `$crate`, for the body of the hidden
-/// `macro_rules!`: `crate::types::Tag` in a signature then names the trait's
-/// crate wherever the derive is written, another crate included.
+/// Only the `crate` → `$crate` of [`for_macro_body`], for tokens that carry
+/// `$` metavariables of the macro's own.
 pub fn crate_to_dollar_crate(tokens: TokenStream) -> TokenStream {
+    // Without a flag to set, a `$` is kept, not refused.
+    rewrite_for_macro_body(tokens, None).unwrap_or_default()
+}
+
+/// With `rewrote`, a `$` is refused and the flag says whether a `crate` was
+/// rewritten; without it, a `$` is kept.
+fn rewrite_for_macro_body(
+    tokens: TokenStream,
+    mut rewrote: Option<&mut bool>,
+) -> Result<TokenStream, Span> {
     let trees: Vec<TokenTree> = tokens.into_iter().collect();
     let mut out = Vec::with_capacity(trees.len());
     for (i, tree) in trees.iter().enumerate() {
         match tree {
             TokenTree::Group(group) => {
-                let mut new = Group::new(group.delimiter(), crate_to_dollar_crate(group.stream()));
+                let mut new = Group::new(
+                    group.delimiter(),
+                    rewrite_for_macro_body(group.stream(), rewrote.as_deref_mut())?,
+                );
                 new.set_span(group.span());
                 out.push(TokenTree::Group(new));
+            }
+            TokenTree::Punct(p) if p.as_char() == '$' && rewrote.is_some() => {
+                return Err(p.span());
             }
             TokenTree::Ident(ident) if ident == "crate" => {
                 let path_start = matches!(
@@ -189,6 +199,9 @@ pub fn crate_to_dollar_crate(tokens: TokenStream) -> TokenStream {
                 let after_dollar =
                     i >= 1 && matches!(&trees[i - 1], TokenTree::Punct(p) if p.as_char() == '$');
                 if path_start && !after_path_sep && !after_dollar {
+                    if let Some(rewrote) = rewrote.as_deref_mut() {
+                        *rewrote = true;
+                    }
                     let mut dollar = proc_macro2::Punct::new('$', Spacing::Alone);
                     dollar.set_span(ident.span());
                     out.push(TokenTree::Punct(dollar));
@@ -198,21 +211,22 @@ pub fn crate_to_dollar_crate(tokens: TokenStream) -> TokenStream {
             other => out.push(other.clone()),
         }
     }
-    out.into_iter().collect()
+    Ok(out.into_iter().collect())
 }
 
 #[cfg(test)]
 mod tests {
-    use super::crate_to_dollar_crate;
+    use super::for_macro_body;
 
     fn compact(tokens: proc_macro2::TokenStream) -> String {
         tokens.to_string().replace(' ', "")
     }
 
     fn rewritten(source: &str) -> String {
-        compact(crate_to_dollar_crate(
-            source.parse().expect("test input tokenizes"),
-        ))
+        match for_macro_body(source.parse().expect("test input tokenizes")) {
+            Ok((tokens, _)) => compact(tokens),
+            Err(_) => String::from("<error: a `$`>"),
+        }
     }
 
     #[test]
@@ -228,8 +242,23 @@ mod tests {
     }
 
     #[test]
+    fn metavariables_stay_when_only_crate_is_rewritten() {
+        let tokens = "<$t as crate::T>::f($crate::x)".parse().expect("tokenizes");
+        assert_eq!(
+            compact(super::crate_to_dollar_crate(tokens)),
+            "<$tas$crate::T>::f($crate::x)"
+        );
+    }
+
+    #[test]
+    fn a_dollar_is_refused() {
+        assert_eq!(rewritten("fn f(&self) -> $crate::B;"), "<error: a `$`>");
+        assert_eq!(rewritten("fn f(&self, x: [u8; $n]);"), "<error: a `$`>");
+    }
+
+    #[test]
     fn crate_elsewhere_stays() {
-        for source in ["a::crate::B", "$crate::B", "pub(crate) fn f();", "crate"] {
+        for source in ["a::crate::B", "pub(crate) fn f();", "crate"] {
             let unchanged = compact(source.parse().expect("test input tokenizes"));
             assert_eq!(rewritten(source), unchanged, "{source}");
         }

@@ -11,7 +11,7 @@ use syn::parse::{Parse, ParseStream};
 use syn::spanned::Spanned;
 use syn::{Attribute, Error, Ident, ItemTrait, Meta, Path, Result, Token, TraitItem, Visibility};
 
-use crate::tokens;
+use crate::{expand, tokens};
 
 /// The arguments of `#[forwardable(...)]`.
 struct Args {
@@ -78,7 +78,7 @@ pub fn forwardable(args: TokenStream, input: TokenStream) -> TokenStream {
 fn expand(args: TokenStream, input: TokenStream) -> Result<TokenStream> {
     // A mistake in the arguments and one in the trait are reported together.
     let args = syn::parse2::<Args>(args);
-    let checked = syn::parse2::<ItemTrait>(input)
+    let checked = syn::parse2::<ItemTrait>(input.clone())
         .map_err(|err| Error::new(err.span(), "`#[forwardable]` goes on a trait definition"))
         .and_then(|item| carried_trait(&item).map(|carried| (item, carried)));
     let (args, (item, carried)) = match (args, checked) {
@@ -89,19 +89,11 @@ fn expand(args: TokenStream, input: TokenStream) -> Result<TokenStream> {
             return Err(err);
         }
     };
-    let carried_tokens = carried.to_token_stream();
-    if let Some(span) = tokens::contains_dollar(carried_tokens.clone()) {
-        return Err(Error::new(
-            span,
-            "`#[forwardable]` cannot carry a `$` in a trait signature; move the macro call into a type alias",
-        ));
-    }
-
     let trait_name = item.ident.unraw();
     let macro_name = format_ident!(
         "__lazy_forwardable_{}_{:016x}",
         trait_name,
-        unique_suffix(&item, &carried_tokens),
+        unique_suffix(&item),
         span = Span::call_site(),
     );
     let ident = &item.ident;
@@ -122,11 +114,9 @@ fn expand(args: TokenStream, input: TokenStream) -> Result<TokenStream> {
                 quote!(#(#docs)* #[doc(inline)]),
             )
         }
-        None => (
-            item.to_token_stream(),
-            TokenStream::new(),
-            quote!(#[doc(hidden)]),
-        ),
+        // The trait itself, as the user wrote it: its tokens are passed on,
+        // not printed again from the parsed item.
+        None => (input, TokenStream::new(), quote!(#[doc(hidden)])),
     };
 
     // Only a `pub` trait needs its macro exported (other crates may derive
@@ -140,16 +130,32 @@ fn expand(args: TokenStream, input: TokenStream) -> Result<TokenStream> {
         .iter()
         .filter(|attr| attr.path().is_ident("cfg"))
         .collect();
-    let definitions = cfg_variants(&carried).into_iter().map(|(gate, carried)| {
+    let mut definitions = Vec::new();
+    for (gate, variant) in cfg_variants(carried) {
         // `crate::` in a signature means the trait's crate, wherever the
-        // derive is written.
-        let carried = tokens::crate_to_dollar_crate(carried.to_token_stream());
-        quote! {
+        // derive is written: it becomes `$crate::` in the macro's body, which
+        // cannot carry a `$` of its own.
+        let (carried, rewrote_crate) =
+            tokens::for_macro_body(variant.to_token_stream()).map_err(|span| {
+                Error::new(
+                    span,
+                    "`#[forwardable]` cannot carry a `$` in a trait signature; move the macro call into a type alias",
+                )
+            })?;
+        // A mirror's impls name the remote trait at the user's path (see
+        // `expand::trait_impl`), which only the derive's chain can write.
+        let fast = match &args.remote {
+            None => expand::template(&variant, fast_target_as_trait())
+                .map(|template| fast_rule(template, rewrote_crate)),
+            Some(_) => None,
+        };
+        definitions.push(quote! {
             #(#trait_cfgs)*
             #gate
             #[doc(hidden)]
             #export
             macro_rules! #macro_name {
+                #fast
                 ($($input:tt)*) => {
                     ::lazy_core::__private::__forward_impl! {
                         trait { #carried }
@@ -158,8 +164,8 @@ fn expand(args: TokenStream, input: TokenStream) -> Result<TokenStream> {
                     }
                 };
             }
-        }
-    });
+        });
+    }
 
     Ok(quote! {
         #trait_item
@@ -170,15 +176,97 @@ fn expand(args: TokenStream, input: TokenStream) -> Result<TokenStream> {
     })
 }
 
+/// What stands for `<<W as Realize>::Target as Trait>` in a template: the
+/// fast rule's `target` and `path` (see [`fast_rule`]).
+fn fast_target_as_trait() -> TokenStream {
+    quote!(<$__target as $($__path)*>)
+}
+
+/// The hidden macro's fast rule: the whole impl, pre-written, for a link of
+/// the derive's chain whose `fast` entry the derive filled in (see
+/// `chain::fast_entry`). The derive then parses nothing of the trait: the
+/// rule puts the wrapper's name, the trait's path as the user wrote it and
+/// the bounds on realizing into the template, and calls the next link. A
+/// link that does not match (an entry `{ slow }`, or `deref = yes` where a
+/// method takes `self` by value) goes to the rule after it, the chain's
+/// `__forward_impl!`.
+fn fast_rule(template: expand::Template, rewrote_crate: bool) -> TokenStream {
+    let expand::Template {
+        body,
+        needs_mut,
+        needs_into,
+        needs_sized,
+    } = template;
+    let body = if rewrote_crate {
+        tokens::crate_to_dollar_crate(body)
+    } else {
+        body
+    };
+    let bounds = match (needs_mut, needs_into) {
+        (false, false) => quote!($($__b0)*),
+        (true, false) => quote!($($__b1)*),
+        (false, true) => quote!($($__b2)*),
+        (true, true) => quote!($($__b3)*),
+    };
+    let sized = needs_sized.then(|| quote!(+ ::core::marker::Sized));
+    // By value is what `#[realize(deref)]` cannot give: the chain reports it.
+    let deref = if needs_into {
+        quote!(no)
+    } else {
+        quote!($__deref:ident)
+    };
+    let needs_mut = needs_mut.then(|| quote!(realize_mut));
+    let needs_into = needs_into.then(|| quote!(realize_into));
+    quote! {
+        (
+            step = $__step:literal;
+            needs = [$($__needs:ident)*];
+            matched = [$($__matched:literal)*];
+            site = $($__site:ident)*;
+            input = $__input:tt
+            fast = [
+                {
+                    fast;
+                    self = $__self:ty;
+                    path = { $($__path:tt)* };
+                    target = $__target:ty;
+                    bounds = { { $($__b0:tt)* } { $($__b1:tt)* } { $($__b2:tt)* } { $($__b3:tt)* } };
+                    deref = #deref;
+                    next = { step = $__next_step:literal; path = { $($__next:tt)* } }
+                }
+                $($__rest:tt)*
+            ]
+        ) => {
+            #[automatically_derived]
+            impl $($__path)* for $__self
+            where
+                #bounds
+                $__target: $($__path)* #sized,
+            {
+                #body
+            }
+            $($__next)*! {
+                step = $__next_step;
+                needs = [$($__needs)* #needs_mut #needs_into];
+                matched = [$($__matched)*];
+                site = $($__site)*;
+                input = $__input
+                fast = [$($__rest)*]
+            }
+        };
+    }
+}
+
 /// More distinct `#[cfg]` predicates than this on a trait's items, and the
 /// predicates travel to the derive instead (evaluated there).
 const MAX_CFG_PREDICATES: usize = 4;
 
-/// The hidden macro once per combination of the `#[cfg]` predicates on the
-/// trait's items, each gated by that combination: the trait's crate decides
-/// which items exist, as it does for the trait itself, even when the derive
-/// is in another crate with other cfgs.
-fn cfg_variants(carried: &ItemTrait) -> Vec<(TokenStream, ItemTrait)> {
+/// The hidden macro's body once per combination of the `#[cfg]` predicates
+/// on the trait's items, each gated by that combination: the trait's crate
+/// decides which items exist, as it does for the trait itself, even when the
+/// derive is in another crate with other cfgs. Without predicates (or with
+/// too many), the one body is `carried` itself.
+fn cfg_variants(carried: ItemTrait) -> Vec<(TokenStream, ItemTrait)> {
     let predicate = |attrs: &[Attribute]| -> Option<(String, TokenStream)> {
         let cfgs: Vec<TokenStream> = attrs
             .iter()
@@ -203,7 +291,7 @@ fn cfg_variants(carried: &ItemTrait) -> Vec<(TokenStream, ItemTrait)> {
         }
     }
     if predicates.is_empty() || predicates.len() > MAX_CFG_PREDICATES {
-        return vec![(TokenStream::new(), carried.clone())];
+        return vec![(TokenStream::new(), carried)];
     }
     (0..1usize << predicates.len())
         .map(|mask| {
@@ -302,12 +390,21 @@ fn is_carried_attr(attr: &Attribute) -> bool {
     path.is_ident("cfg") || path.is_ident("deprecated")
 }
 
-/// Keeps two same-named traits of one crate apart: the trait's tokens and its
-/// position in the source (both deterministic).
-fn unique_suffix(item: &ItemTrait, carried: &TokenStream) -> u64 {
+/// Keeps two same-named traits of one crate apart: the trait's position in
+/// the source and the names of its items (both deterministic; the names tell
+/// apart traits that one macro call writes at the same position).
+fn unique_suffix(item: &ItemTrait) -> u64 {
     let mut hasher = DefaultHasher::new();
     item.ident.to_string().hash(&mut hasher);
-    carried.to_string().hash(&mut hasher);
     format!("{:?}", item.ident.span()).hash(&mut hasher);
+    for trait_item in &item.items {
+        let name = match trait_item {
+            TraitItem::Fn(item) => &item.sig.ident,
+            TraitItem::Const(item) => &item.ident,
+            TraitItem::Type(item) => &item.ident,
+            _ => continue,
+        };
+        name.to_string().hash(&mut hasher);
+    }
     hasher.finish()
 }

@@ -21,7 +21,8 @@ use lazy_core::{Lazy, RealizeForward};
 use traits::Tracker;
 
 // `TypeTag` is not in scope here: the signatures of a trait resolve where the
-// derive is written, and the error points at the trait's name below.
+// derive is written. The error points at the type in the trait's signature,
+// and rustc's help imports it here, beside the derive.
 #[derive(RealizeForward)]
 #[realize_forward(Tracker)]
 pub struct LazyTracker {
