@@ -46,6 +46,8 @@ mod cfg_params;
 mod chain;
 mod expand;
 mod fallback;
+#[cfg(test)]
+mod fast_path;
 mod generics;
 mod input;
 mod method;

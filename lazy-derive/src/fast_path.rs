@@ -1,0 +1,254 @@
+//! The fast rule that `#[forwardable]` writes must produce the very impl the
+//! chain's `__forward_impl!` writes for the same wrapper. These tests expand
+//! both by hand: the chain as `snapshots` does, and the fast rule by putting
+//! the derive's `fast` entry into the rule's template, as `macro_rules!`
+//! would. Spans aside (which `to_string` does not show), the two must match.
+
+use std::collections::HashMap;
+
+use proc_macro2::{Delimiter, Group, TokenStream, TokenTree};
+
+use crate::test_support::carried;
+use crate::{chain, trait_def};
+
+/// The body of the first rule of the hidden macro in `forwardable`'s
+/// output, if it has two rules (a fast one, then the chain's). With
+/// `#[cfg]`'d items, of the last macro, where every predicate holds (as
+/// `test_support::carried` picks).
+fn fast_template(tokens: TokenStream) -> Option<TokenStream> {
+    let trees: Vec<TokenTree> = tokens.into_iter().collect();
+    let at = trees
+        .iter()
+        .rposition(|tree| matches!(tree, TokenTree::Ident(i) if i == "macro_rules"))?;
+    let TokenTree::Group(rules) = trees.get(at + 3)? else {
+        return None;
+    };
+    let rules: Vec<TokenTree> = rules.stream().into_iter().collect();
+    // (pattern) => { body } ; (pattern) => { body } ;
+    if rules.len() != 10 {
+        return None;
+    }
+    match &rules[3] {
+        TokenTree::Group(body) => Some(body.stream()),
+        _ => None,
+    }
+}
+
+/// The first link the derive writes: `Trait! { ... }`'s body.
+fn first_link(derive: TokenStream) -> TokenStream {
+    let trees: Vec<TokenTree> = derive.into_iter().collect();
+    for (i, tree) in trees.iter().enumerate() {
+        if let (TokenTree::Punct(bang), Some(TokenTree::Group(body))) = (tree, trees.get(i + 1))
+            && bang.as_char() == '!'
+            && matches!(body.stream().into_iter().next(), Some(TokenTree::Ident(s)) if s == "step")
+        {
+            return body.stream();
+        }
+    }
+    panic!("the derive writes a link");
+}
+
+/// The first `fast` entry of a link, by field: `self`, `path`, `target`,
+/// `b0`..`b3`, `deref`.
+fn fast_entry(link: TokenStream) -> HashMap<String, TokenStream> {
+    let trees: Vec<TokenTree> = link.into_iter().collect();
+    let at = trees
+        .iter()
+        .position(|tree| matches!(tree, TokenTree::Ident(i) if i == "fast"))
+        .expect("the link has fast entries");
+    let Some(TokenTree::Group(entries)) = trees.get(at + 2) else {
+        panic!("fast = [..]");
+    };
+    let Some(TokenTree::Group(entry)) = entries.stream().into_iter().next() else {
+        panic!("one entry at least");
+    };
+    let mut fields = HashMap::new();
+    let mut field: Vec<TokenTree> = Vec::new();
+    for tree in entry.stream() {
+        if matches!(&tree, TokenTree::Punct(p) if p.as_char() == ';') {
+            let mut parts = field.drain(..);
+            if let Some(TokenTree::Ident(name)) = parts.next() {
+                parts.next(); // `=`
+                let value: Vec<TokenTree> = parts.collect();
+                let unbraced = match value.as_slice() {
+                    [TokenTree::Group(g)] if g.delimiter() == Delimiter::Brace => g.stream(),
+                    _ => value.into_iter().collect(),
+                };
+                if name == "bounds" {
+                    for (i, bound) in unbraced.into_iter().enumerate() {
+                        if let TokenTree::Group(g) = bound {
+                            fields.insert(format!("b{i}"), g.stream());
+                        }
+                    }
+                } else {
+                    fields.insert(name.to_string(), unbraced);
+                }
+            }
+        } else {
+            field.push(tree);
+        }
+    }
+    fields
+}
+
+/// The template with `$name` and `$($name)*` replaced by the fields; what
+/// follows the impl (the call of the next link) is left out.
+fn transcribe(template: TokenStream, fields: &HashMap<String, TokenStream>) -> TokenStream {
+    let metavar = |name: &str| {
+        let name = name.trim_start_matches("__");
+        fields
+            .get(name)
+            .unwrap_or_else(|| panic!("no field for `{name}`"))
+            .clone()
+    };
+    let trees: Vec<TokenTree> = template.into_iter().collect();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < trees.len() {
+        match (&trees[i], trees.get(i + 1), trees.get(i + 2)) {
+            (TokenTree::Punct(d), Some(TokenTree::Ident(name)), _) if d.as_char() == '$' => {
+                out.extend(metavar(&name.to_string()));
+                i += 2;
+            }
+            (TokenTree::Punct(d), Some(TokenTree::Group(rep)), Some(TokenTree::Punct(star)))
+                if d.as_char() == '$' && star.as_char() == '*' =>
+            {
+                let inner: Vec<TokenTree> = rep.stream().into_iter().collect();
+                let Some(TokenTree::Ident(name)) = inner.get(1) else {
+                    panic!("a repetition of one metavariable");
+                };
+                out.extend(metavar(&name.to_string()));
+                i += 3;
+            }
+            (TokenTree::Group(group), _, _) => {
+                let mut new = Group::new(group.delimiter(), transcribe(group.stream(), fields));
+                new.set_span(group.span());
+                out.push(TokenTree::Group(new));
+                i += 1;
+            }
+            _ => {
+                out.push(trees[i].clone());
+                i += 1;
+            }
+        }
+    }
+    out.into_iter().collect()
+}
+
+/// The impl up to its body: `#[automatically_derived] impl .. { .. }`.
+fn the_impl(tokens: TokenStream) -> TokenStream {
+    let mut out = TokenStream::new();
+    let mut seen_impl = false;
+    for tree in tokens {
+        let end =
+            seen_impl && matches!(&tree, TokenTree::Group(g) if g.delimiter() == Delimiter::Brace);
+        if matches!(&tree, TokenTree::Ident(i) if i == "impl") {
+            seen_impl = true;
+        }
+        out.extend([tree]);
+        if end {
+            break;
+        }
+    }
+    out
+}
+
+/// The impl of the trait by both paths.
+fn both(trait_source: &str, wrapper: &str) -> (String, String) {
+    let forwardable = trait_def::forwardable(TokenStream::new(), trait_source.parse().unwrap());
+    let template = fast_template(forwardable.clone()).expect("the trait gets a fast rule");
+    let prefix = carried(forwardable).expect("the hidden macro calls __forward_impl");
+    let derive = chain::derive(wrapper.parse().unwrap());
+    let link = first_link(derive);
+
+    let fields = fast_entry(link.clone());
+    let fast = transcribe(the_impl(template), &fields).to_string();
+
+    let input: TokenStream = format!("{prefix} derive {{ {link} }}").parse().unwrap();
+    let chain_written = chain::forward_impl(input);
+    // The `Realize` impls come from the derive, not from the link.
+    let slow = the_impl(chain_written).to_string();
+    (fast, slow)
+}
+
+const SHAPES: &str = "
+    pub trait Shapes {
+        type Item: Clone;
+        const LIMIT: usize;
+        fn get(&self) -> u64;
+        fn set(&mut self, x: u64);
+        fn take(self) -> Self::Item where Self: Sized;
+        fn boxed(self: Box<Self>) -> u8;
+        fn generic<T: Into<u64>, const N: usize>(&self, x: T, arr: [u8; N]) -> u64;
+        fn lifetimes<'a>(&'a self, s: &'a str) -> &'a str;
+        fn iter(&self) -> impl Iterator<Item = u8> + '_;
+        fn arg_impl(&self, it: impl IntoIterator<Item = u8>) -> u64;
+        fn same(&self, other: &Self) -> bool;
+        fn merge(&mut self, other: Self) where Self: Sized;
+        fn patterns(&self, (a, b): (u8, u8), _: u8) -> u8;
+        async fn fetch(&self, key: u8) -> u32;
+        unsafe fn raw(&self, index: usize) -> u8;
+        fn kept(&self) -> u8 { 1 }
+        #[cfg(any())]
+        fn gone(&self);
+        fn cfg_param(&self, #[cfg(all())] a: u8, b: u8) -> u8;
+    }
+";
+
+#[test]
+fn the_fast_rule_writes_the_chains_impl_for_a_lazy_field() {
+    let (fast, slow) = both(
+        SHAPES,
+        "#[realize_forward(Shapes)] struct W { #[realize] cache: ::lazy_core::Lazy<Real> }",
+    );
+    assert_eq!(fast, slow);
+}
+
+#[test]
+fn the_fast_rule_writes_the_chains_impl_for_a_hand_written_realize() {
+    let (fast, slow) = both(SHAPES, "#[realize_forward(Shapes)] struct W(u8);");
+    assert_eq!(fast, slow);
+}
+
+#[test]
+fn the_fast_rule_writes_the_chains_impl_through_deref() {
+    let by_ref = "
+        pub trait Tracker {
+            fn python_type(&self) -> &'static str;
+            fn call(&mut self, args: &[i64]) -> i64;
+        }
+    ";
+    let (fast, slow) = both(
+        by_ref,
+        "#[realize_forward(Tracker)] struct W { #[realize(deref)] cache: Lazy<Box<dyn Tracker>> }",
+    );
+    assert_eq!(fast, slow);
+}
+
+#[test]
+fn traits_the_chain_must_write_get_no_fast_rule() {
+    for source in [
+        "pub trait G<T> { fn get(&self) -> T; }",
+        "pub trait W where Self: Clone { fn get(&self) -> u8; }",
+        "pub unsafe trait U { fn get(&self) -> u8; }",
+        "#[deprecated] pub trait D { fn get(&self) -> u8; }",
+        "pub trait S { fn new_one(&self) -> Self; }",
+        "pub trait R { fn create() -> u8; }",
+    ] {
+        let out = trait_def::forwardable(TokenStream::new(), source.parse().unwrap());
+        assert!(fast_template(out).is_none(), "{source}");
+    }
+}
+
+#[test]
+fn wrappers_the_chain_must_write_get_a_slow_entry() {
+    for wrapper in [
+        "#[realize_forward(T)] struct W<X>(X);",
+        "#[realize_forward(T, except(get))] struct W(u8);",
+        "#[realize_forward(T<u8>)] struct W(u8);",
+    ] {
+        let link = first_link(chain::derive(wrapper.parse().unwrap()));
+        let text = link.to_string();
+        assert!(text.contains("fast = [{ slow }]"), "{wrapper}: {text}");
+    }
+}
