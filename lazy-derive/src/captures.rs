@@ -13,7 +13,7 @@ use std::collections::HashSet;
 
 use proc_macro2::{Group, Spacing, TokenStream, TokenTree};
 use quote::{ToTokens, quote};
-use syn::{GenericParam, ReturnType, TraitItemFn};
+use syn::{GenericArgument, GenericParam, PathArguments, ReturnType, TraitItemFn, Type};
 
 /// What the impl around the forwarder declares.
 pub struct ImplParams {
@@ -56,6 +56,10 @@ impl ImplParams {
 
 /// The method with every `use<..>` of its return type written for the impl.
 pub fn for_impl(mut item: TraitItemFn, impl_params: &ImplParams) -> TraitItemFn {
+    // Most methods have none: their return type is not rewritten at all.
+    if !matches!(&item.sig.output, ReturnType::Type(_, ty) if may_capture(ty)) {
+        return item;
+    }
     let mut own: HashSet<String> = HashSet::new();
     let mut own_lifetimes: HashSet<String> = impl_params.lifetimes.clone();
     own_lifetimes.insert(String::from("_"));
@@ -83,6 +87,49 @@ pub fn for_impl(mut item: TraitItemFn, impl_params: &ImplParams) -> TraitItemFn 
         **ty = rewritten;
     }
     item
+}
+
+/// Whether `ty` may hold a `use<..>`: it is or holds an `impl Trait` (or a
+/// macro, which could expand to one). A `dyn Trait` or a path's arguments
+/// can hold one only through a nested `impl Trait`, which is looked for.
+fn may_capture(ty: &Type) -> bool {
+    let in_args = |path: &syn::Path| {
+        path.segments
+            .iter()
+            .any(|segment| match &segment.arguments {
+                PathArguments::AngleBracketed(args) => args.args.iter().any(|arg| match arg {
+                    GenericArgument::Type(ty) => may_capture(ty),
+                    GenericArgument::AssocType(assoc) => may_capture(&assoc.ty),
+                    GenericArgument::Constraint(_) => true,
+                    _ => false,
+                }),
+                // `Fn(..) -> ..`: rare in a return type; looked at the slow way.
+                PathArguments::Parenthesized(_) => true,
+                PathArguments::None => false,
+            })
+    };
+    match ty {
+        Type::ImplTrait(_) | Type::Macro(_) | Type::Verbatim(_) => true,
+        Type::Array(array) => may_capture(&array.elem),
+        Type::Group(group) => may_capture(&group.elem),
+        Type::Paren(paren) => may_capture(&paren.elem),
+        Type::Ptr(ptr) => may_capture(&ptr.elem),
+        Type::Reference(reference) => may_capture(&reference.elem),
+        Type::Slice(slice) => may_capture(&slice.elem),
+        Type::Tuple(tuple) => tuple.elems.iter().any(may_capture),
+        Type::Path(path) => {
+            path.qself
+                .as_ref()
+                .is_some_and(|qself| may_capture(&qself.ty))
+                || in_args(&path.path)
+        }
+        Type::TraitObject(object) => object.bounds.iter().any(|bound| match bound {
+            syn::TypeParamBound::Trait(bound) => in_args(&bound.path),
+            _ => false,
+        }),
+        Type::FnPtr(_) | Type::Infer(_) | Type::Never(_) => false,
+        _ => true,
+    }
 }
 
 struct Keep<'a> {

@@ -156,6 +156,12 @@ pub fn mentions_bare_self(tokens: TokenStream) -> bool {
 /// is the error. One walk does both; the flag says whether a `crate` was
 /// rewritten.
 pub fn for_macro_body(tokens: TokenStream) -> Result<(TokenStream, bool), Span> {
+    // Printing the tokens is one call into the compiler; walking them is one
+    // per token. Most traits have neither word, and are passed on as they are.
+    let text = tokens.to_string();
+    if !text.contains("crate") && !text.contains('$') {
+        return Ok((tokens, false));
+    }
     let mut rewrote = false;
     let tokens = rewrite_for_macro_body(tokens, Some(&mut rewrote))?;
     Ok((tokens, rewrote))
