@@ -3,8 +3,8 @@
 
 use std::collections::HashSet;
 
-use proc_macro2::{Span, TokenStream};
-use quote::{ToTokens, quote, quote_spanned};
+use proc_macro2::{Delimiter, Group, Punct, Spacing, Span, TokenStream};
+use quote::{ToTokens, TokenStreamExt, quote, quote_spanned};
 use syn::ext::IdentExt;
 use syn::{
     Error, FnArg, GenericParam, Generics, Ident, ItemTrait, Path, ReturnType, TraitItem,
@@ -474,7 +474,12 @@ pub fn realize_bounds(
 
 /// `#[cfg]` attributes to copy, and `#[allow(deprecated)]` for a deprecated
 /// item: forwarding it is not a use of it.
-fn carried_attrs(ctx: &ImplContext, attrs: &[syn::Attribute]) -> TokenStream {
+fn carried_attrs(ctx: &ImplContext, attrs: &[syn::Attribute]) -> Option<TokenStream> {
+    let carried =
+        |attr: &syn::Attribute| attr.path().is_ident("cfg") || attr.path().is_ident("deprecated");
+    if !ctx.deprecated_trait && !attrs.iter().any(carried) {
+        return None;
+    }
     let mut out = TokenStream::new();
     if ctx.deprecated_trait && !attrs.iter().any(|attr| attr.path().is_ident("deprecated")) {
         out.extend(quote!(#[allow(deprecated)]));
@@ -486,7 +491,7 @@ fn carried_attrs(ctx: &ImplContext, attrs: &[syn::Attribute]) -> TokenStream {
             out.extend(quote!(#[allow(deprecated)]));
         }
     }
-    out
+    Some(out)
 }
 
 /// `type Item<'a> = <Target as Trait>::Item<'a> where ...;`
@@ -529,139 +534,236 @@ fn assoc_const(ctx: &ImplContext, item: &TraitItemConst) -> TokenStream {
 
 /// The forwarder's parameters: the receiver, then `__argN: Type` for every
 /// argument (patterns are rebound to fresh names).
-pub struct Params {
+pub struct Params<'a> {
     /// What the forwarder declares, receiver included.
-    pub decls: Vec<TokenStream>,
+    pub decls: Vec<ParamDecl<'a>>,
     /// The argument names to pass on, receiver excluded.
     pub names: Vec<Ident>,
 }
 
-pub fn params(method: &Method, receiver: Option<TokenStream>) -> Params {
-    let mut decls: Vec<TokenStream> = receiver.into_iter().collect();
+/// One declared parameter, written straight into the forwarder's tokens.
+pub enum ParamDecl<'a> {
+    Receiver(TokenStream),
+    /// `#[cfg(..)]* __argN: Type` (the cfgs are kept for the fallback stub).
+    Typed {
+        cfgs: Vec<&'a syn::Attribute>,
+        name: Ident,
+        ty: &'a syn::Type,
+    },
+}
+
+impl ToTokens for ParamDecl<'_> {
+    fn to_tokens(&self, out: &mut TokenStream) {
+        match self {
+            ParamDecl::Receiver(receiver) => receiver.to_tokens(out),
+            ParamDecl::Typed { cfgs, name, ty } => {
+                for cfg in cfgs {
+                    cfg.to_tokens(out);
+                }
+                name.to_tokens(out);
+                out.append(Punct::new(':', Spacing::Alone));
+                ty.to_tokens(out);
+            }
+        }
+    }
+}
+
+pub fn params(method: &Method, receiver: Option<TokenStream>) -> Params<'_> {
+    let mut decls: Vec<ParamDecl> = receiver.into_iter().map(ParamDecl::Receiver).collect();
     let mut names = Vec::new();
     let typed = method.item.sig.inputs.iter().filter_map(|arg| match arg {
         FnArg::Typed(arg) => Some(arg),
         FnArg::Receiver(_) => None,
     });
     for (index, arg) in typed.enumerate() {
-        {
-            let name = Ident::new(&format!("__arg{index}"), Span::mixed_site());
-            let ty = &arg.ty;
-            // Kept on the declaration (the fallback stub's parameters).
-            let cfgs = arg.attrs.iter().filter(|attr| attr.path().is_ident("cfg"));
-            decls.push(quote!(#(#cfgs)* #name: #ty));
-            names.push(name);
-        }
+        let name = Ident::new(&format!("__arg{index}"), Span::mixed_site());
+        decls.push(ParamDecl::Typed {
+            cfgs: arg
+                .attrs
+                .iter()
+                .filter(|attr| attr.path().is_ident("cfg"))
+                .collect(),
+            name: name.clone(),
+            ty: &arg.ty,
+        });
+        names.push(name);
     }
     Params { decls, names }
 }
 
-/// The receiver as the forwarder declares it, and how the realized value is
-/// obtained from it.
-fn receiver(kind: &ReceiverKind, span: Span) -> (TokenStream, TokenStream) {
-    let self_token = Ident::new("self", span);
+/// The receiver as the forwarder declares it.
+fn receiver_decl(kind: &ReceiverKind, self_token: &Ident, span: Span) -> TokenStream {
     match kind {
-        ReceiverKind::ByRef(lifetime) => (
-            quote_spanned!(span=> &#lifetime #self_token),
-            quote!(::lazy_core::Realize::realize(#self_token)),
-        ),
-        ReceiverKind::ByMutRef(lifetime) => (
-            quote_spanned!(span=> &#lifetime mut #self_token),
-            quote!(::lazy_core::RealizeMut::realize_mut(#self_token)),
-        ),
-        ReceiverKind::ByValue => (
-            quote!(#self_token),
-            quote!(::lazy_core::RealizeInto::into_realized(#self_token)),
-        ),
-        ReceiverKind::BoxSelf => (
-            quote_spanned!(span=> #self_token: ::lazy_core::__private::Box<Self>),
-            quote!(::lazy_core::__private::Box::new(
-                ::lazy_core::RealizeInto::into_realized(*#self_token)
-            )),
-        ),
-        ReceiverKind::Other(ty) => (quote!(#self_token: #ty), quote!(#self_token)),
+        ReceiverKind::ByRef(lifetime) => quote_spanned!(span=> &#lifetime #self_token),
+        ReceiverKind::ByMutRef(lifetime) => quote_spanned!(span=> &#lifetime mut #self_token),
+        ReceiverKind::ByValue => self_token.to_token_stream(),
+        ReceiverKind::BoxSelf => {
+            quote_spanned!(span=> #self_token: ::lazy_core::__private::Box<Self>)
+        }
+        ReceiverKind::Other(ty) => quote!(#self_token: #ty),
+    }
+}
+
+/// `::a::b::c`, as `quote!` writes a path (call-site spans).
+fn append_path(out: &mut TokenStream, segments: &[&str]) {
+    for segment in segments {
+        out.append(Punct::new(':', Spacing::Joint));
+        out.append(Punct::new(':', Spacing::Alone));
+        out.append(Ident::new(segment, Span::call_site()));
+    }
+}
+
+/// `path(inner)`.
+fn append_call(out: &mut TokenStream, path: &[&str], inner: TokenStream) {
+    append_path(out, path);
+    out.append(Group::new(Delimiter::Parenthesis, inner));
+}
+
+/// How a forwarder hands a value of the wrapper's type to the target: the
+/// receiver (by its kind) or a `Self` argument, realized.
+enum Realized<'a> {
+    Receiver(&'a ReceiverKind, &'a Ident),
+    Arg(&'a Ident, Option<&'a SelfArg>),
+}
+
+impl ToTokens for Realized<'_> {
+    fn to_tokens(&self, out: &mut TokenStream) {
+        const REALIZE: &[&str] = &["lazy_core", "Realize", "realize"];
+        const REALIZE_MUT: &[&str] = &["lazy_core", "RealizeMut", "realize_mut"];
+        const INTO_REALIZED: &[&str] = &["lazy_core", "RealizeInto", "into_realized"];
+        let (path, value): (&[&str], &Ident) = match *self {
+            Realized::Receiver(ReceiverKind::ByRef(_), value)
+            | Realized::Arg(value, Some(SelfArg::Ref)) => (REALIZE, value),
+            Realized::Receiver(ReceiverKind::ByMutRef(_), value)
+            | Realized::Arg(value, Some(SelfArg::MutRef)) => (REALIZE_MUT, value),
+            Realized::Receiver(ReceiverKind::ByValue, value)
+            | Realized::Arg(value, Some(SelfArg::Value)) => (INTO_REALIZED, value),
+            Realized::Receiver(ReceiverKind::BoxSelf, value) => {
+                let mut deref = TokenStream::new();
+                deref.append(Punct::new('*', Spacing::Alone));
+                deref.append(value.clone());
+                let mut into = TokenStream::new();
+                append_call(&mut into, INTO_REALIZED, deref);
+                append_call(out, &["lazy_core", "__private", "Box", "new"], into);
+                return;
+            }
+            Realized::Receiver(ReceiverKind::Other(_), value) | Realized::Arg(value, None) => {
+                value.to_tokens(out);
+                return;
+            }
+        };
+        append_call(out, path, value.to_token_stream());
     }
 }
 
 /// The return type of the forwarder: an `async fn` becomes a plain `fn`
 /// returning the target's future, so that calling it realizes at once.
-fn output(method: &Method) -> TokenStream {
-    let output = &method.item.sig.output;
-    if method.item.sig.asyncness.is_none() {
-        return output.to_token_stream();
+struct Output<'a>(&'a Method);
+
+impl ToTokens for Output<'_> {
+    fn to_tokens(&self, out: &mut TokenStream) {
+        let sig = &self.0.item.sig;
+        if sig.asyncness.is_none() {
+            sig.output.to_tokens(out);
+            return;
+        }
+        let ty = match &sig.output {
+            ReturnType::Default => quote!(()),
+            ReturnType::Type(_, ty) => ty.to_token_stream(),
+        };
+        out.extend(quote!(-> impl ::core::future::Future<Output = #ty>));
     }
-    let ty = match output {
-        ReturnType::Default => quote!(()),
-        ReturnType::Type(_, ty) => ty.to_token_stream(),
-    };
-    quote!(-> impl ::core::future::Future<Output = #ty>)
 }
 
+/// `::<T, N>`: the method's type and const parameters. Lifetimes are left to
+/// inference (late-bound ones cannot be named), and `impl Trait` arguments
+/// forbid an explicit turbofish: then nothing.
+struct Turbofish<'a>(&'a syn::Signature);
+
+impl ToTokens for Turbofish<'_> {
+    fn to_tokens(&self, out: &mut TokenStream) {
+        let sig = self.0;
+        let mut args = sig.generics.params.iter().filter_map(|param| match param {
+            GenericParam::Type(param) => Some(&param.ident),
+            GenericParam::Const(param) => Some(&param.ident),
+            GenericParam::Lifetime(_) => None,
+        });
+        let Some(first) = args.next() else {
+            return;
+        };
+        let impl_trait_arg = sig.inputs.iter().any(|arg| match arg {
+            FnArg::Typed(arg) => has_impl_trait(arg.ty.to_token_stream()),
+            FnArg::Receiver(_) => false,
+        });
+        if impl_trait_arg {
+            return;
+        }
+        out.append(Punct::new(':', Spacing::Joint));
+        out.append(Punct::new(':', Spacing::Alone));
+        out.append(Punct::new('<', Spacing::Alone));
+        first.to_tokens(out);
+        for arg in args {
+            out.append(Punct::new(',', Spacing::Alone));
+            arg.to_tokens(out);
+        }
+        out.append(Punct::new('>', Spacing::Alone));
+    }
+}
+
+/// `<params>` of the method, or nothing.
+struct MethodGenerics<'a>(&'a syn::Generics);
+
+impl ToTokens for MethodGenerics<'_> {
+    fn to_tokens(&self, out: &mut TokenStream) {
+        if self.0.params.is_empty() {
+            return;
+        }
+        out.append(Punct::new('<', Spacing::Alone));
+        self.0.params.to_tokens(out);
+        out.append(Punct::new('>', Spacing::Alone));
+    }
+}
+
+/// The forwarder of a method with a receiver. Written in one pass into one
+/// stream: this runs once per method of every trait.
 fn forwarder(ctx: &ImplContext, method: &Method) -> TokenStream {
     let sig = &method.item.sig;
-    let attrs = carried_attrs(ctx, &method.item.attrs);
     let Some(kind) = &method.receiver else {
         return TokenStream::new();
     };
-    let (receiver_decl, realized) = receiver(kind, ctx.derive_site);
-    let Params { decls, names } = params(method, Some(receiver_decl));
+    let attrs = carried_attrs(ctx, &method.item.attrs);
+    let self_token = Ident::new("self", ctx.derive_site);
+    let receiver = receiver_decl(kind, &self_token, ctx.derive_site);
+    let Params { decls, names } = params(method, Some(receiver));
     let name = &sig.ident;
-    let generics = &sig.generics;
+    let generics = MethodGenerics(&sig.generics);
     let where_clause = &sig.generics.where_clause;
-    let output = output(method);
-    let unsafety = match &sig.safety {
-        syn::Safety::Unsafe(token) => Some(token),
-        _ => None,
-    };
+    let output = Output(method);
     let abi = &sig.abi;
-    // Lifetimes are left to inference (late-bound ones cannot be named), and
-    // `impl Trait` arguments forbid an explicit turbofish.
-    let turbofish_args: Vec<TokenStream> = generics
-        .params
-        .iter()
-        .filter_map(|param| match param {
-            GenericParam::Type(param) => Some(param.ident.to_token_stream()),
-            GenericParam::Const(param) => Some(param.ident.to_token_stream()),
-            GenericParam::Lifetime(_) => None,
-        })
-        .collect();
-    let impl_trait_arg = sig.inputs.iter().any(|arg| match arg {
-        FnArg::Typed(arg) => has_impl_trait(arg.ty.to_token_stream()),
-        FnArg::Receiver(_) => false,
-    });
-    let turbofish = if turbofish_args.is_empty() || impl_trait_arg {
-        TokenStream::new()
-    } else {
-        quote!(::<#(#turbofish_args),*>)
-    };
     let target_as_trait = &ctx.target_as_trait;
+    let turbofish = Turbofish(sig);
+    let realized = Realized::Receiver(kind, &self_token);
     // Arguments of the wrapper's own type are realized like the receiver.
     let args = names
         .iter()
         .zip(&method.self_args)
-        .map(|(name, self_arg)| match self_arg {
-            None => quote!(#name),
-            Some(SelfArg::Ref) => quote!(::lazy_core::Realize::realize(#name)),
-            Some(SelfArg::MutRef) => quote!(::lazy_core::RealizeMut::realize_mut(#name)),
-            Some(SelfArg::Value) => quote!(::lazy_core::RealizeInto::into_realized(#name)),
-        });
+        .map(|(name, self_arg)| Realized::Arg(name, self_arg.as_ref()));
     let call = quote!(#target_as_trait::#name #turbofish(#realized #(, #args)*));
-    let body = match unsafety {
-        Some(_) => quote!(unsafe { #call }),
-        None => call,
-    };
-    let params = &generics.params;
-    let generics = if params.is_empty() {
-        TokenStream::new()
-    } else {
-        quote!(<#params>)
-    };
-    quote! {
-        #attrs
-        #[inline]
-        #unsafety #abi fn #name #generics(#(#decls),*) #output #where_clause {
-            #body
-        }
+    match &sig.safety {
+        syn::Safety::Unsafe(unsafety) => quote! {
+            #attrs
+            #[inline]
+            #unsafety #abi fn #name #generics(#(#decls),*) #output #where_clause {
+                unsafe { #call }
+            }
+        },
+        _ => quote! {
+            #attrs
+            #[inline]
+            #abi fn #name #generics(#(#decls),*) #output #where_clause {
+                #call
+            }
+        },
     }
 }
 
@@ -697,7 +799,7 @@ fn inherent_forwarder(ctx: &ImplContext, method: &Method, except: &Ident) -> Tok
         quote!(<#params>)
     };
     let where_clause = &generics.where_clause;
-    let output = output(method);
+    let output = Output(method);
     let unsafety = match &sig.safety {
         syn::Safety::Unsafe(token) => Some(token),
         _ => None,
