@@ -1,36 +1,4 @@
-//! Lazy trackers: values that stand in for an expensive value, build it on
-//! first real use, and meanwhile answer what they can without building.
-//!
-//! This crate is a Rust re-design of the lazy variable trackers of PyTorch
-//! Dynamo. A [`Lazy`] holds a [`Seed`] (the raw input and where it came from)
-//! until something really needs the value; then it builds the value exactly
-//! once, applies the mutations that were queued meanwhile, and drops the seed.
-//!
-//! ```
-//! use lazy_core::{Lazy, Realize};
-//!
-//! let lazy = Lazy::new(|| "expensive".to_uppercase());
-//! assert!(!Lazy::is_realized(&lazy));
-//! assert_eq!(lazy.realize(), "EXPENSIVE");
-//! assert!(Lazy::is_realized(&lazy));
-//! ```
-//!
-//! # The protocol
-//! - [`Realize`] gives the real value, building it if needed; [`RealizeMut`]
-//!   and [`RealizeInto`] give it mutably and by value.
-//! - [`Lazy`] (single-threaded, like [`core::cell::LazyCell`]) and
-//!   [`sync::Lazy`] (shareable between threads, like [`std::sync::LazyLock`])
-//!   implement all three.
-//! - [`RealizeAll`] walks a structure and realizes every lazy in it.
-//!
-//! Operations on the lazy itself that could shadow a method of the value
-//! (`get`, `peek`, `defer`, …) are associated functions: write
-//! `Lazy::get(&lazy)`, never `lazy.get()`.
-//!
-//! # Forwarding
-//! With the `derive` feature (on by default), `#[forwardable]` on a trait and
-//! `#[derive(RealizeForward)]` on a wrapper type implement the trait for the
-//! wrapper by realizing the value and forwarding every method to it.
+#![doc = include_str!("../docs/crate.md")]
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 #![cfg_attr(docsrs, feature(doc_cfg))]
@@ -58,8 +26,3 @@ pub use unsync::Lazy;
 
 #[cfg(feature = "derive")]
 pub use lazy_derive::{RealizeAll, RealizeForward, forwardable};
-
-/// The README's examples, compiled and run as doctests so they stay true.
-#[cfg(doctest)]
-#[doc = include_str!("../../README.md")]
-struct ReadmeDoctests;
