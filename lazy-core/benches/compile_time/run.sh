@@ -10,7 +10,9 @@
 #   hand        by hand, as the derive writes it,
 #   derive      by #[lazy_core::forwardable] + #[derive(RealizeForward)],
 #   ambassador  by ambassador's #[delegatable_trait] + #[delegate_to_methods],
-#   delegate    by the delegate crate's delegate! { to ... }.
+#   delegate    by the delegate crate's delegate! { to ... },
+#   hand3       as hand, derive3 as derive, with three wrappers forwarding
+#   derive3     the same trait: what each further wrapper adds.
 # Then it times `cargo check` of each crate (only that crate recompiles: its
 # source is touched before every run), interleaving the variants round by
 # round, and reports medians, minimums and ratios to `hand`. With a nightly
@@ -23,7 +25,7 @@
 #   --sizes "100 1000"   method counts (default: 100 1000)
 #   --runs R             timed runs per crate (default: 5)
 #   --variants "..."     subset of: none forwardable hand derive ambassador
-#                        delegate
+#                        delegate hand3 derive3
 #   --no-nightly         skip -Z time-passes even if nightly is installed
 #   --no-cold            skip the cold builds of the macro crates
 #   --keep DIR           work in DIR and keep it (default: a temp dir, removed)
@@ -37,7 +39,7 @@ repo=$(cd "$here/../../.." && pwd)
 
 sizes="100 1000"
 runs=5
-variants="none forwardable hand derive ambassador delegate"
+variants="none forwardable hand derive ambassador delegate hand3 derive3"
 nightly=1
 cold=1
 work=""
@@ -77,6 +79,20 @@ echo "- date: $(date -u '+%Y-%m-%d %H:%M UTC')"
 echo "- machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')"
 echo "- $(rustc --version)"
 echo "- sizes: $sizes methods; $runs timed runs per crate"
+
+# What each further wrapper adds: (X3 - X) / 2 for derive and hand, from the
+# medians in files with the given suffix; prints the line of the table.
+further() {
+    local n=$1 suffix=$2
+    local d1="$work/derive-$n.$suffix" d3="$work/derive3-$n.$suffix"
+    local h1="$work/hand-$n.$suffix" h3="$work/hand3-$n.$suffix"
+    [ -s "$d1" ] && [ -s "$d3" ] && [ -s "$h1" ] && [ -s "$h3" ] || return 0
+    awk -v n="$n" -v d1="$(median < "$d1")" -v d3="$(median < "$d3")" \
+        -v h1="$(median < "$h1")" -v h3="$(median < "$h3")" 'BEGIN {
+        d = (d3 - d1) / 2; h = (h3 - h1) / 2
+        printf "| %s | %.3f | %.3f | %s |\n", n, d, h, (h > 0) ? sprintf("%.2f", d / h) : "-"
+    }'
+}
 
 # --- generate ------------------------------------------------------------------
 rustc -O --edition 2021 "$here/gen.rs" -o "$work/gen"
@@ -184,6 +200,13 @@ for n in $sizes; do
     fi
 done
 
+echo
+echo "### each further wrapper (\`cargo check\`): (X3 - X) / 2, seconds of the medians"
+echo
+echo "| methods | derive s | hand s | derive / hand |"
+echo "|---:|---:|---:|---:|"
+for n in $sizes; do further "$n" check; done
+
 # --- macro expansion time (nightly -Z time-passes) -------------------------------
 if [ "$nightly" = 1 ]; then
     if cargo +nightly --version > /dev/null 2>&1; then
@@ -230,6 +253,13 @@ if [ "$nightly" = 1 ]; then
                 echo "| $n | $v | $exp | $tot | $(ratio "$exp" "${hand_exp:-0}") | $extra |"
             done
         done
+        echo
+        echo "### each further wrapper (\`macro_expand_crate\` and \`total\`): (X3 - X) / 2"
+        echo
+        echo "| methods | derive s | hand s | derive / hand |"
+        echo "|---:|---:|---:|---:|"
+        for n in $sizes; do further "$n" expand; done
+        for n in $sizes; do further "$n" total; done
         # How much code each macro writes (nightly -Z macro-stats), at the
         # largest size.
         n=$(echo $sizes | awk '{ print $NF }')
@@ -260,12 +290,12 @@ if [ "$cold" = 1 ]; then
     cws="$work/cold"
     mkdir -p "$cws"
     cold_members=""
-    for c in lazy-derive ambassador auto_impl delegate; do
+    for c in lazy-derive lazy-core ambassador auto_impl delegate; do
         pkg="cold-$c"
         cold_members="$cold_members\"$pkg\", "
         mkdir -p "$cws/$pkg/src"
-        if [ "$c" = lazy-derive ]; then
-            dep="lazy-derive = { path = \"$repo/lazy-derive\" }"
+        if [ "$c" = lazy-derive ] || [ "$c" = lazy-core ]; then
+            dep="$c = { path = \"$repo/$c\" }"
         else
             dep="$c = \"*\""
         fi
@@ -281,7 +311,7 @@ if [ "$cold" = 1 ]; then
     echo
     echo "| crate | version | syn | dependencies built | whole, cold s | alone s |"
     echo "|---|---|---|---:|---:|---:|"
-    for c in lazy-derive ambassador auto_impl delegate; do
+    for c in lazy-derive lazy-core ambassador auto_impl delegate; do
         pkg="cold-$c"
         export CARGO_TARGET_DIR="$work/target-cold-$c"
         rm -rf "$CARGO_TARGET_DIR"
