@@ -7,13 +7,13 @@ use std::rc::Rc;
 
 use lazy_core::RealizeAll;
 
-use super::builder::Tx;
-use super::lazy::{FormatPart, LazySymNodeFormatString, LazyVariableTracker, realized_as};
-use super::program::{Expr, FPart, Program, Stmt, StmtKind};
-use super::source::Source;
-use super::tracker::{BinOp, Codegen, TraceError, TraceResult, Tracker};
-use super::trackers::SequenceTracker;
-use super::value::{Frame, TypeTag, Value};
+use crate::builder::Tx;
+use crate::lazy::{FormatPart, LazySymNodeFormatString, LazyVariableTracker, realized_as};
+use crate::program::{Expr, FPart, Program, Stmt, StmtKind};
+use crate::source::Source;
+use crate::tracker::{BinOp, Codegen, TraceError, TraceResult, Tracker};
+use crate::trackers::SequenceTracker;
+use crate::value::{Frame, TypeTag, Value};
 
 /// The trackers of a frame's locals and globals, created when the trace
 /// starts (lazily in a lazy run: that is Dynamo's whole point).
@@ -482,11 +482,11 @@ pub fn call_builtin(tx: &Tx, name: &str, args: &[Tracker]) -> TraceResult<Tracke
             for arg in &args[1..] {
                 let value = arg.as_python_constant()?;
                 let op = if name == "min" {
-                    super::tracker::CmpOp::Lt
+                    crate::tracker::CmpOp::Lt
                 } else {
-                    super::tracker::CmpOp::Gt
+                    crate::tracker::CmpOp::Gt
                 };
-                if super::trackers::compare_values(&value, op, &best)? {
+                if crate::trackers::compare_values(&value, op, &best)? {
                     best = value;
                 }
             }

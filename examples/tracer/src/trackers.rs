@@ -5,12 +5,12 @@ use std::rc::Rc;
 
 use lazy_core::RealizeAll;
 
-use super::builder::Tx;
-use super::guards::GuardKind;
-use super::lazy::realized_as;
-use super::source::Source;
-use super::tracker::{BinOp, CmpOp, Codegen, TraceError, TraceResult, Tracker, VariableTracker};
-use super::value::{TensorMeta, TypeTag, Value};
+use crate::builder::Tx;
+use crate::guards::GuardKind;
+use crate::lazy::realized_as;
+use crate::source::Source;
+use crate::tracker::{BinOp, CmpOp, Codegen, TraceError, TraceResult, Tracker, VariableTracker};
+use crate::value::{TensorMeta, TypeTag, Value};
 
 /// What every concrete tracker carries besides its value: its source and the
 /// name the traced code gave it. Not a variable: `realize_all` skips it
@@ -1438,7 +1438,7 @@ impl VariableTracker for SymNodeTracker {
         Ok(self.specialize().to_string())
     }
     fn format_value(&self, spec: &str) -> TraceResult<String> {
-        super::format::format_value(&Value::Int(self.specialize()), spec)
+        crate::format::format_value(&Value::Int(self.specialize()), spec)
     }
     fn as_proxy(&self) -> TraceResult<String> {
         Ok(self.expr.clone())
@@ -1712,7 +1712,7 @@ impl VariableTracker for FunctionTracker {
                     "cannot inline user function '{name}' (this tracer only calls torch functions)"
                 ))),
             },
-            Value::Builtin(name) => super::interp::call_builtin(tx, name, args),
+            Value::Builtin(name) => crate::interp::call_builtin(tx, name, args),
             _ => Err(TraceError::new(format!(
                 "constructing '{}' objects is not supported by this tracer",
                 self.name()

@@ -1,5 +1,7 @@
-//! A Dynamo-style tracer over lazy variable trackers: the library half of the
-//! `tracer` example, included by `main.rs` and by `tests/test_tracer.rs`.
+//! A Dynamo-style tracer over lazy variable trackers: the main example of
+//! `lazy-core` and `lazy-derive`. The command (`cargo run --example tracer`,
+//! or the `lazy-tracer` binary) is [`run::main`]; the tests use the modules
+//! directly.
 //!
 //! Dynamo (PyTorch's bytecode tracer) creates a tracker for every local and
 //! global of a frame. Building a tracker installs guards, and every guard is

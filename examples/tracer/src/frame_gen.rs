@@ -3,7 +3,7 @@
 
 use std::rc::Rc;
 
-use super::value::{Frame, Object, TensorMeta, Value};
+use crate::value::{Frame, Object, TensorMeta, Value};
 
 /// Layers of the built-in model.
 pub const LAYERS: usize = 200;

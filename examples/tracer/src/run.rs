@@ -1,20 +1,22 @@
 //! The command line: reading the inputs, running the lazy and the eager
 //! trace, and the report that compares them.
 
+use std::ffi::OsString;
 use std::fmt::{self, Write as _};
+use std::io::Write as _;
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 use lazy_core::RealizeAll;
 
-use super::builder::{Event, Graph, Mode, Stats, Tx};
-use super::frame_gen;
-use super::guards::{Guard, GuardKind};
-use super::interp::{FrameTrackers, trace};
-use super::lazy::as_lazy;
-use super::program::{self, Program};
-use super::tracker::VariableTracker;
-use super::value::Frame;
+use crate::builder::{Event, Graph, Mode, Stats, Tx};
+use crate::frame_gen;
+use crate::guards::{Guard, GuardKind};
+use crate::interp::{FrameTrackers, trace};
+use crate::lazy::as_lazy;
+use crate::program::{self, Program};
+use crate::tracker::VariableTracker;
+use crate::value::Frame;
 
 pub const USAGE: &str = "usage: tracer [--frame FILE.json] [--program FILE] [--verbose]";
 
@@ -89,25 +91,36 @@ pub struct Options {
     pub help: bool,
 }
 
-pub fn parse_args<I: IntoIterator<Item = String>>(args: I) -> Result<Options, TracerError> {
+/// Parses the arguments. Paths may be any file name the system allows,
+/// UTF-8 or not.
+pub fn parse_args<I>(args: I) -> Result<Options, TracerError>
+where
+    I: IntoIterator,
+    I::Item: Into<OsString>,
+{
     let mut options = Options::default();
-    let mut args = args.into_iter();
+    let mut args = args.into_iter().map(Into::into);
     while let Some(arg) = args.next() {
-        match arg.as_str() {
-            "--frame" | "--program" => {
+        match arg.to_str() {
+            Some(flag @ ("--frame" | "--program")) => {
                 let Some(path) = args.next() else {
-                    return Err(TracerError::Usage(format!("`{arg}` needs a file")));
+                    return Err(TracerError::Usage(format!("`{flag}` needs a file")));
                 };
-                let slot = if arg == "--frame" {
+                let slot = if flag == "--frame" {
                     &mut options.frame
                 } else {
                     &mut options.program
                 };
                 *slot = Some(PathBuf::from(path));
             }
-            "--verbose" | "-v" => options.verbose = true,
-            "--help" | "-h" => options.help = true,
-            other => return Err(TracerError::Usage(format!("unknown argument `{other}`"))),
+            Some("--verbose" | "-v") => options.verbose = true,
+            Some("--help" | "-h") => options.help = true,
+            _ => {
+                return Err(TracerError::Usage(format!(
+                    "unknown argument `{}`",
+                    arg.to_string_lossy()
+                )));
+            }
         }
     }
     Ok(options)
@@ -266,7 +279,7 @@ pub fn compare(input: &Input) -> Result<Comparison, TracerError> {
 
 /// `12345` as `12,345`.
 pub fn thousands(n: usize) -> String {
-    super::format::group(&n.to_string(), true)
+    crate::format::group(&n.to_string(), true)
 }
 
 fn millis(d: Duration) -> String {
@@ -404,7 +417,11 @@ pub struct Outcome {
 }
 
 /// The whole command, minus the process: tests call this.
-pub fn main_with_args<I: IntoIterator<Item = String>>(args: I) -> Outcome {
+pub fn main_with_args<I>(args: I) -> Outcome
+where
+    I: IntoIterator,
+    I::Item: Into<OsString>,
+{
     match run_command(args) {
         Ok(stdout) => Outcome {
             stdout,
@@ -419,7 +436,41 @@ pub fn main_with_args<I: IntoIterator<Item = String>>(args: I) -> Outcome {
     }
 }
 
-fn run_command<I: IntoIterator<Item = String>>(args: I) -> Result<String, TracerError> {
+/// The command as a process: reads the arguments, prints, and exits.
+pub fn main() -> ! {
+    let outcome = main_with_args(std::env::args_os().skip(1));
+    std::process::exit(emit(&outcome))
+}
+
+/// Writes an outcome to stdout and stderr; returns the exit code.
+///
+/// A reader that goes away early (`tracer | head`) ends the command quietly
+/// with the outcome's own code, as other command-line tools do; any other
+/// failure to write the report (a full disk) is one error line and code 2.
+fn emit(outcome: &Outcome) -> i32 {
+    let mut stdout = std::io::stdout().lock();
+    let written = stdout
+        .write_all(outcome.stdout.as_bytes())
+        .and_then(|()| stdout.flush());
+    let mut stderr = std::io::stderr().lock();
+    match written {
+        Ok(()) => {}
+        Err(error) if error.kind() == std::io::ErrorKind::BrokenPipe => {}
+        Err(error) => {
+            let _ = writeln!(stderr, "error: cannot write the report: {error}");
+            return 2;
+        }
+    }
+    // Nothing sensible is left to do if stderr itself cannot be written.
+    let _ = stderr.write_all(outcome.stderr.as_bytes());
+    outcome.code
+}
+
+fn run_command<I>(args: I) -> Result<String, TracerError>
+where
+    I: IntoIterator,
+    I::Item: Into<OsString>,
+{
     let options = parse_args(args)?;
     if options.help {
         return Ok(format!(

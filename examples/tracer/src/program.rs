@@ -18,8 +18,8 @@
 //! return h, n
 //! ```
 
-use super::tracker::{BinOp, CmpOp};
-use super::value::Value;
+use crate::tracker::{BinOp, CmpOp};
+use crate::value::Value;
 
 /// A parsed program.
 #[derive(Clone, Debug, PartialEq)]

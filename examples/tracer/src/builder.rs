@@ -6,15 +6,15 @@ use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
 use std::rc::Rc;
 
-use super::guards::{Guard, GuardKind, GuardLog};
-use super::lazy::LazyVariableTracker;
-use super::source::Source;
-use super::tracker::{Tracker, VariableTracker};
-use super::trackers::{
+use crate::guards::{Guard, GuardKind, GuardLog};
+use crate::lazy::LazyVariableTracker;
+use crate::source::Source;
+use crate::tracker::{Tracker, VariableTracker};
+use crate::trackers::{
     ConstantTracker, DictTracker, FunctionTracker, Meta, ObjectTracker, SequenceTracker,
     TensorTracker,
 };
-use super::value::Value;
+use crate::value::Value;
 
 /// Whether frame values get lazy trackers (built on first real use) or are
 /// all built up front.
