@@ -16,7 +16,7 @@ use crate::interp::{FrameTrackers, trace};
 use crate::lazy::as_lazy;
 use crate::program::{self, Program};
 use crate::tracker::VariableTracker;
-use crate::value::Frame;
+use crate::value::{self, Frame};
 
 pub const USAGE: &str = "usage: tracer [--frame FILE.json] [--program FILE] [--verbose]";
 
@@ -35,6 +35,13 @@ pub enum TracerError {
         column: usize,
         message: String,
     },
+    /// A frame or program that is not UTF-8 text: where the first bad byte is.
+    Utf8 {
+        file: String,
+        line: usize,
+        column: usize,
+        byte: u8,
+    },
     /// A program that does not parse, or fails while traced.
     Program {
         file: String,
@@ -52,7 +59,9 @@ impl TracerError {
     /// The line of the input the error is on, if it is about an input.
     pub fn line(&self) -> Option<usize> {
         match self {
-            TracerError::Json { line, .. } | TracerError::Program { line, .. } => Some(*line),
+            TracerError::Json { line, .. }
+            | TracerError::Utf8 { line, .. }
+            | TracerError::Program { line, .. } => Some(*line),
             TracerError::Usage(_) | TracerError::Io { .. } => None,
         }
     }
@@ -69,6 +78,14 @@ impl fmt::Display for TracerError {
                 column,
                 message,
             } => format!("error: {file}:{line}:{column}: {message}"),
+            TracerError::Utf8 {
+                file,
+                line,
+                column,
+                byte,
+            } => format!(
+                "error: {file}:{line}:{column}: invalid UTF-8 (byte 0x{byte:02x}); frames and programs must be UTF-8 text"
+            ),
             TracerError::Program {
                 file,
                 line,
@@ -154,10 +171,12 @@ impl Input {
 
     pub fn load(options: &Options) -> Result<Input, TracerError> {
         let read = |path: &PathBuf| {
-            std::fs::read_to_string(path).map_err(|e| TracerError::Io {
-                path: path.display().to_string(),
+            let name = path.display().to_string();
+            let bytes = std::fs::read(path).map_err(|e| TracerError::Io {
+                path: name.clone(),
                 message: e.to_string(),
-            })
+            })?;
+            decode_utf8(&name, bytes)
         };
         let (frame, frame_name) = match &options.frame {
             Some(path) => {
@@ -180,18 +199,61 @@ impl Input {
     }
 }
 
-/// Reads a frame from JSON; errors carry the line and column.
-pub fn parse_frame(file: &str, text: &str) -> Result<Frame, TracerError> {
-    serde_json::from_str::<Frame>(text).map_err(|e| {
-        let full = e.to_string();
-        let position = format!(" at line {} column {}", e.line(), e.column());
-        TracerError::Json {
+/// The text of a file, or where its first byte that is not UTF-8 is (the
+/// column counts characters, from 1).
+pub fn decode_utf8(file: &str, bytes: Vec<u8>) -> Result<String, TracerError> {
+    String::from_utf8(bytes).map_err(|error| {
+        let bytes = error.as_bytes();
+        let at = error.utf8_error().valid_up_to();
+        let (line, column) = line_and_column(bytes, at);
+        TracerError::Utf8 {
             file: file.to_string(),
-            line: e.line(),
-            column: e.column(),
-            message: full.strip_suffix(&position).unwrap_or(&full).to_string(),
+            line,
+            column,
+            byte: bytes[at],
         }
     })
+}
+
+/// The 1-based line and column (in characters) of byte `at`, whose
+/// preceding bytes are valid UTF-8.
+fn line_and_column(bytes: &[u8], at: usize) -> (usize, usize) {
+    let before = &bytes[..at];
+    let line = 1 + before.iter().filter(|b| **b == b'\n').count();
+    let line_start = before
+        .iter()
+        .rposition(|b| *b == b'\n')
+        .map_or(0, |i| i + 1);
+    let column = 1 + String::from_utf8_lossy(&before[line_start..])
+        .chars()
+        .count();
+    (line, column)
+}
+
+/// Reads a frame from JSON; errors carry the line and column.
+pub fn parse_frame(file: &str, text: &str) -> Result<Frame, TracerError> {
+    let json_error = |line, column, message: String| TracerError::Json {
+        file: file.to_string(),
+        line,
+        column,
+        message,
+    };
+    value::take_maybe_huge_int();
+    let frame = serde_json::from_str::<Frame>(text).map_err(|e| {
+        let full = e.to_string();
+        let position = format!(" at line {} column {}", e.line(), e.column());
+        let message = full.strip_suffix(&position).unwrap_or(&full).to_string();
+        json_error(e.line(), e.column(), message)
+    })?;
+    // serde_json reads an int literal past 64 bits as a float: refuse it,
+    // as the tracer's ints are exact 64-bit integers.
+    if value::take_maybe_huge_int()
+        && let Some((at, literal)) = value::find_huge_int_literal(text)
+    {
+        let (line, column) = line_and_column(text.as_bytes(), at);
+        return Err(json_error(line, column, value::int_too_large(literal)));
+    }
+    Ok(frame)
 }
 
 pub fn parse_program(file: &str, text: &str) -> Result<Program, TracerError> {
