@@ -14,7 +14,8 @@
 //! - `lazy`: `LazyVariableTracker` and friends, forwarding with
 //!   `#[derive(RealizeForward)]`;
 //! - `program`, `interp`: the traced program and its interpreter;
-//! - `run`: the command line and the lazy-vs-eager report.
+//! - `run`: the command line and the lazy-vs-eager report; `memory`: the
+//!   estimates that refuse a run which cannot fit.
 
 pub mod builder;
 pub mod format;
@@ -22,6 +23,7 @@ pub mod frame_gen;
 pub mod guards;
 pub mod interp;
 pub mod lazy;
+pub mod memory;
 pub mod program;
 pub mod run;
 pub mod source;

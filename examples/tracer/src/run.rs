@@ -14,11 +14,13 @@ use crate::frame_gen;
 use crate::guards::{Guard, GuardKind};
 use crate::interp::{FrameTrackers, trace};
 use crate::lazy::as_lazy;
+use crate::memory;
 use crate::program::{self, Program};
 use crate::tracker::VariableTracker;
 use crate::value::{self, Frame};
 
-pub const USAGE: &str = "usage: tracer [--frame FILE.json] [--program FILE] [--verbose]";
+pub const USAGE: &str =
+    "usage: tracer [--frame FILE.json] [--program FILE] [--lazy-only] [--verbose]";
 
 /// Every way the tracer can refuse its input. Each prints as one line and
 /// makes the command exit with code 2.
@@ -42,6 +44,8 @@ pub enum TracerError {
         column: usize,
         byte: u8,
     },
+    /// A run that would need more memory than the system has left.
+    Memory(String),
     /// A program that does not parse, or fails while traced.
     Program {
         file: String,
@@ -62,7 +66,7 @@ impl TracerError {
             TracerError::Json { line, .. }
             | TracerError::Utf8 { line, .. }
             | TracerError::Program { line, .. } => Some(*line),
-            TracerError::Usage(_) | TracerError::Io { .. } => None,
+            TracerError::Usage(_) | TracerError::Io { .. } | TracerError::Memory(_) => None,
         }
     }
 }
@@ -72,6 +76,7 @@ impl fmt::Display for TracerError {
         let text = match self {
             TracerError::Usage(message) => format!("error: {message} ({USAGE})"),
             TracerError::Io { path, message } => format!("error: cannot read {path}: {message}"),
+            TracerError::Memory(message) => format!("error: {message}"),
             TracerError::Json {
                 file,
                 line,
@@ -105,6 +110,9 @@ pub struct Options {
     pub frame: Option<PathBuf>,
     pub program: Option<PathBuf>,
     pub verbose: bool,
+    /// Trace lazily only, without the eager comparison (Dynamo's own case:
+    /// nobody builds every tracker).
+    pub lazy_only: bool,
     pub help: bool,
 }
 
@@ -131,6 +139,7 @@ where
                 *slot = Some(PathBuf::from(path));
             }
             Some("--verbose" | "-v") => options.verbose = true,
+            Some("--lazy-only") => options.lazy_only = true,
             Some("--help" | "-h") => options.help = true,
             _ => {
                 return Err(TracerError::Usage(format!(
@@ -172,6 +181,14 @@ impl Input {
     pub fn load(options: &Options) -> Result<Input, TracerError> {
         let read = |path: &PathBuf| {
             let name = path.display().to_string();
+            let size = std::fs::metadata(path).map_or(0, |m| m.len());
+            memory::check(
+                size.saturating_mul(memory::LOAD_BYTES_PER_JSON_BYTE),
+                memory::available(),
+                &format!("loading {name} ({:.0} MB)", size as f64 / 1e6),
+                "",
+            )
+            .map_err(TracerError::Memory)?;
             let bytes = std::fs::read(path).map_err(|e| TracerError::Io {
                 path: name.clone(),
                 message: e.to_string(),
@@ -282,9 +299,17 @@ pub struct Run {
     pub graph: Graph,
 }
 
-/// Traces the input once, lazily or eagerly.
+/// Traces the input once, lazily or eagerly. The run's `wall` time covers
+/// everything it costs: creating the trackers, the trace, and dropping them.
 pub fn run_mode(input: &Input, mode: Mode) -> Result<Run, TracerError> {
     let start = Instant::now();
+    let mut run = trace_input(input, mode)?;
+    // Every tracker of the run is dropped by now.
+    run.wall = start.elapsed();
+    Ok(run)
+}
+
+fn trace_input(input: &Input, mode: Mode) -> Result<Run, TracerError> {
     let tx = Tx::new(mode);
     let frame = FrameTrackers::create(&tx, &input.frame);
     let at_line = |line: usize, message: String| TracerError::Program {
@@ -298,11 +323,12 @@ pub fn run_mode(input: &Input, mode: Mode) -> Result<Run, TracerError> {
     let codegen = output
         .codegen()
         .map_err(|e| at_line(output.return_line.unwrap_or(input.program.lines), e.0))?;
-    let wall = start.elapsed();
+    let stats = tx.stats();
+    let records = tx.take_records();
     Ok(Run {
         mode,
-        stats: tx.stats(),
-        wall,
+        stats,
+        wall: Duration::ZERO,
         returned: output.returned.iter().map(|t| shown(&**t)).collect(),
         codegen: codegen.instructions,
         stored: output
@@ -310,10 +336,10 @@ pub fn run_mode(input: &Input, mode: Mode) -> Result<Run, TracerError> {
             .iter()
             .map(|(name, t)| (format!("G['{name}']"), shown(&**t)))
             .collect(),
-        events: tx.events(),
-        guards: tx.guards(),
-        log: tx.log_lines(),
-        graph: tx.graph(),
+        events: records.events,
+        guards: records.guards,
+        log: records.log,
+        graph: records.graph,
     })
 }
 
@@ -352,12 +378,33 @@ fn count(guards: &[Guard], kind: GuardKind) -> usize {
     guards.iter().filter(|g| g.kind == kind).count()
 }
 
-/// The report the command prints.
-pub fn render(input: &Input, runs: &Comparison, verbose: bool) -> String {
-    let (lazy, eager) = (&runs.lazy, &runs.eager);
+/// How long the whole command took, and its parts.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Timings {
+    /// Reading and parsing the frame and the program.
+    pub input: Duration,
+    /// From the start of the command to the end of the last run.
+    pub whole: Duration,
+}
+
+/// The report the command prints: the lazy run, compared with the eager
+/// run when there is one.
+pub fn render(
+    input: &Input,
+    lazy: &Run,
+    eager: Option<&Run>,
+    timings: Option<Timings>,
+    verbose: bool,
+) -> String {
     let mut out = String::new();
     let w = &mut out;
-    let _ = writeln!(w, "Dynamo-style tracer: lazy vs eager variable trackers");
+    let _ = match eager {
+        Some(_) => writeln!(w, "Dynamo-style tracer: lazy vs eager variable trackers"),
+        None => writeln!(
+            w,
+            "Dynamo-style tracer: lazy variable trackers (--lazy-only)"
+        ),
+    };
     let _ = writeln!(
         w,
         "frame:   {} ({} values; {} locals, {} globals)",
@@ -372,61 +419,11 @@ pub fn render(input: &Input, runs: &Comparison, verbose: bool) -> String {
         input.program_name, input.program.lines
     );
     let _ = writeln!(w);
-    let _ = writeln!(w, "{:<22}{:>12}{:>12}", "", "lazy", "eager");
-    let mut row = |label: &str, a: String, b: String| {
-        let _ = writeln!(w, "{label:<22}{a:>12}{b:>12}");
-    };
-    row(
-        "trackers created",
-        thousands(lazy.stats.created),
-        thousands(eager.stats.created),
-    );
-    row(
-        "trackers realized",
-        thousands(lazy.stats.realized),
-        thousands(eager.stats.realized),
-    );
-    row(
-        "guards installed",
-        thousands(lazy.stats.guards),
-        thousands(eager.stats.guards),
-    );
-    for kind in GuardKind::ALL {
-        let (a, b) = (count(&lazy.guards, kind), count(&eager.guards, kind));
-        if a + b > 0 {
-            row(&format!("  {kind}"), thousands(a), thousands(b));
-        }
+    let values = input.frame.value_count();
+    match eager {
+        Some(eager) => render_table(w, lazy, eager, timings),
+        None => render_lazy_table(w, lazy, values, timings),
     }
-    row(
-        "graph inputs",
-        thousands(lazy.stats.graph_inputs),
-        thousands(eager.stats.graph_inputs),
-    );
-    row(
-        "graph nodes",
-        thousands(lazy.stats.graph_nodes),
-        thousands(eager.stats.graph_nodes),
-    );
-    row("wall time", millis(lazy.wall), millis(eager.wall));
-    let _ = writeln!(w);
-    let _ = writeln!(
-        w,
-        "The lazy run built {} of {} trackers and installed {} of {} guards:",
-        thousands(lazy.stats.realized),
-        thousands(eager.stats.realized),
-        thousands(lazy.stats.guards),
-        thousands(eager.stats.guards),
-    );
-    let _ = writeln!(
-        w,
-        "the values it never built can change without forcing a recompile."
-    );
-    let same = lazy.returned == eager.returned && lazy.codegen == eager.codegen;
-    let _ = writeln!(
-        w,
-        "Both runs return the same values: {}",
-        if same { "yes" } else { "NO (this is a bug)" }
-    );
     let _ = writeln!(w);
     let _ = writeln!(w, "returned:    {}", lazy.returned.join(", "));
     let _ = writeln!(w, "output code: {}", lazy.codegen.join("; "));
@@ -469,6 +466,103 @@ pub fn render(input: &Input, runs: &Comparison, verbose: bool) -> String {
     }
     out
 }
+
+fn render_table(w: &mut String, lazy: &Run, eager: &Run, timings: Option<Timings>) {
+    let _ = writeln!(w, "{:<22}{:>12}{:>12}", "", "lazy", "eager");
+    let mut row = |label: &str, a: String, b: String| {
+        let _ = writeln!(w, "{label:<22}{a:>12}{b:>12}");
+    };
+    let stat = |f: fn(&Stats) -> usize| (thousands(f(&lazy.stats)), thousands(f(&eager.stats)));
+    for (label, get) in STAT_ROWS.iter().take(3) {
+        let (a, b) = stat(*get);
+        row(label, a, b);
+    }
+    for kind in GuardKind::ALL {
+        let (a, b) = (count(&lazy.guards, kind), count(&eager.guards, kind));
+        if a + b > 0 {
+            row(&format!("  {kind}"), thousands(a), thousands(b));
+        }
+    }
+    for (label, get) in STAT_ROWS.iter().skip(3) {
+        let (a, b) = stat(*get);
+        row(label, a, b);
+    }
+    row("wall time", millis(lazy.wall), millis(eager.wall));
+    render_timings(w, timings);
+    let _ = writeln!(w);
+    let _ = writeln!(
+        w,
+        "The lazy run built {} of {} trackers and installed {} of {} guards:",
+        thousands(lazy.stats.realized),
+        thousands(eager.stats.realized),
+        thousands(lazy.stats.guards),
+        thousands(eager.stats.guards),
+    );
+    let _ = writeln!(
+        w,
+        "the values it never built can change without forcing a recompile."
+    );
+    let same = lazy.returned == eager.returned && lazy.codegen == eager.codegen;
+    let _ = writeln!(
+        w,
+        "Both runs return the same values: {}",
+        if same { "yes" } else { "NO (this is a bug)" }
+    );
+}
+
+fn render_lazy_table(w: &mut String, lazy: &Run, values: usize, timings: Option<Timings>) {
+    let _ = writeln!(w, "{:<22}{:>12}", "", "lazy");
+    let mut row = |label: &str, a: String| {
+        let _ = writeln!(w, "{label:<22}{a:>12}");
+    };
+    for (label, get) in STAT_ROWS.iter().take(3) {
+        row(label, thousands(get(&lazy.stats)));
+    }
+    for kind in GuardKind::ALL {
+        let a = count(&lazy.guards, kind);
+        if a > 0 {
+            row(&format!("  {kind}"), thousands(a));
+        }
+    }
+    for (label, get) in STAT_ROWS.iter().skip(3) {
+        row(label, thousands(get(&lazy.stats)));
+    }
+    row("wall time", millis(lazy.wall));
+    render_timings(w, timings);
+    let _ = writeln!(w);
+    let _ = writeln!(
+        w,
+        "The lazy run built {} trackers for a frame of {} values and installed {} guards.",
+        thousands(lazy.stats.realized),
+        thousands(values),
+        thousands(lazy.stats.guards),
+    );
+}
+
+/// The whole command's time, under the table.
+fn render_timings(w: &mut String, timings: Option<Timings>) {
+    if let Some(timings) = timings {
+        let _ = writeln!(
+            w,
+            "whole command: {} (reading the input: {}); a run's time includes dropping its trackers",
+            millis(timings.whole),
+            millis(timings.input)
+        );
+    }
+}
+
+/// Reads one number of a run's [`Stats`].
+type StatOf = fn(&Stats) -> usize;
+
+/// The rows of the table that come from [`Stats`], in order; the guard
+/// kinds go after the first three.
+const STAT_ROWS: [(&str, StatOf); 5] = [
+    ("trackers created", |s| s.created),
+    ("trackers realized", |s| s.realized),
+    ("guards installed", |s| s.guards),
+    ("graph inputs", |s| s.graph_inputs),
+    ("graph nodes", |s| s.graph_nodes),
+];
 
 /// What `main` prints and returns.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -533,13 +627,38 @@ where
     I: IntoIterator,
     I::Item: Into<OsString>,
 {
+    let start = Instant::now();
     let options = parse_args(args)?;
     if options.help {
         return Ok(format!(
-            "{USAGE}\n\nTraces a program over a frame twice, with lazy and with eager variable\ntrackers, and compares what each built and guarded. Without arguments it\nuses a built-in frame of over 10,000 values and a built-in program.\n"
+            "{USAGE}\n\nTraces a program over a frame twice, with lazy and with eager variable\ntrackers, and compares what each built and guarded. Without arguments it\nuses a built-in frame of over 10,000 values and a built-in program.\n`--lazy-only` traces only with lazy trackers, as Dynamo does.\n"
         ));
     }
     let input = Input::load(&options)?;
-    let runs = compare(&input)?;
-    Ok(render(&input, &runs, options.verbose))
+    let input_time = start.elapsed();
+    let lazy = run_mode(&input, Mode::Lazy)?;
+    let eager = if options.lazy_only {
+        None
+    } else {
+        let values = input.frame.value_count();
+        memory::check(
+            (values as u64).saturating_mul(memory::EAGER_BYTES_PER_VALUE),
+            memory::available(),
+            &format!("the eager run over {} values", thousands(values)),
+            "trace with --lazy-only, which builds only what the program uses",
+        )
+        .map_err(TracerError::Memory)?;
+        Some(run_mode(&input, Mode::Eager)?)
+    };
+    let timings = Timings {
+        input: input_time,
+        whole: start.elapsed(),
+    };
+    Ok(render(
+        &input,
+        &lazy,
+        eager.as_ref(),
+        Some(timings),
+        options.verbose,
+    ))
 }

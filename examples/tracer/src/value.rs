@@ -781,6 +781,135 @@ impl Frame {
     }
 }
 
+impl Frame {
+    /// The frame as JSON in the form [`Frame`]'s `Deserialize` reads: for
+    /// generated frames (benchmarks, tests at scale).
+    pub fn to_json(&self) -> String {
+        let mut out = String::new();
+        for (i, (key, named)) in [("locals", &self.locals), ("globals", &self.globals)]
+            .into_iter()
+            .enumerate()
+        {
+            out.push_str(if i == 0 { "{" } else { ",\n" });
+            write_json_str(&mut out, key);
+            out.push_str(": {");
+            for (j, (name, value)) in named.iter().enumerate() {
+                out.push_str(if j == 0 { "\n  " } else { ",\n  " });
+                write_json_str(&mut out, name);
+                out.push_str(": ");
+                value.write_json(&mut out);
+            }
+            out.push('}');
+        }
+        out.push_str("}\n");
+        out
+    }
+}
+
+impl Value {
+    /// Appends the value as JSON, tagged where JSON has no such value. A
+    /// float that is not finite is written as `null`: JSON has none.
+    pub fn write_json(&self, out: &mut String) {
+        use std::fmt::Write as _;
+        let items = |out: &mut String, items: &[Rc<Value>]| {
+            out.push('[');
+            for (i, item) in items.iter().enumerate() {
+                if i > 0 {
+                    out.push_str(", ");
+                }
+                item.write_json(out);
+            }
+            out.push(']');
+        };
+        match self {
+            Value::None => out.push_str("null"),
+            Value::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
+            Value::Int(i) => {
+                let _ = write!(out, "{i}");
+            }
+            Value::Float(x) if x.is_finite() => out.push_str(&float_repr(*x)),
+            Value::Float(_) => out.push_str("null"),
+            Value::Str(s) => write_json_str(out, s),
+            Value::List(list) => items(out, list),
+            Value::Tuple(tuple) => {
+                out.push_str("{\"$tuple\": ");
+                items(out, tuple);
+                out.push('}');
+            }
+            Value::Dict(entries) => {
+                let plain = entries
+                    .iter()
+                    .all(|(k, _)| matches!(k, Value::Str(s) if !s.starts_with('$')));
+                out.push_str(if plain { "{" } else { "{\"$dict\": [" });
+                for (i, (key, value)) in entries.iter().enumerate() {
+                    if i > 0 {
+                        out.push_str(", ");
+                    }
+                    if plain {
+                        key.write_json(out);
+                        out.push_str(": ");
+                        value.write_json(out);
+                    } else {
+                        out.push('[');
+                        key.write_json(out);
+                        out.push_str(", ");
+                        value.write_json(out);
+                        out.push(']');
+                    }
+                }
+                out.push_str(if plain { "}" } else { "]}" });
+            }
+            Value::Tensor(meta) => {
+                let _ = write!(out, "{{\"$tensor\": {:?}, \"dtype\": ", meta.shape);
+                write_json_str(out, &meta.dtype);
+                if !meta.dynamic.is_empty() {
+                    let _ = write!(out, ", \"dynamic\": {:?}", meta.dynamic);
+                }
+                out.push('}');
+            }
+            Value::Object(object) => {
+                out.push_str("{\"$object\": ");
+                write_json_str(out, &object.class);
+                for (name, value) in &object.attrs {
+                    out.push_str(", ");
+                    write_json_str(out, name);
+                    out.push_str(": ");
+                    value.write_json(out);
+                }
+                out.push('}');
+            }
+            Value::Function(name) | Value::Class(name) | Value::Builtin(name) => {
+                let tag = match self {
+                    Value::Function(_) => "$function",
+                    Value::Class(_) => "$class",
+                    _ => "$builtin",
+                };
+                let _ = write!(out, "{{\"{tag}\": ");
+                write_json_str(out, name);
+                out.push('}');
+            }
+        }
+    }
+}
+
+/// Appends `s` as a JSON string.
+fn write_json_str(out: &mut String, s: &str) {
+    use std::fmt::Write as _;
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            c if u32::from(c) < 0x20 => {
+                let _ = write!(out, "\\u{:04x}", u32::from(c));
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+}
+
 impl<'de> Deserialize<'de> for Frame {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         deserializer.deserialize_map(FrameVisitor)

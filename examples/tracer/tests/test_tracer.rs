@@ -543,13 +543,13 @@ fn branching_on_a_dynamic_size_installs_one_shape_guard() {
 fn verbose_lists_each_realization_with_its_source_and_guards() {
     let input = input(frame(SMALL), "h = L['x'].relu()\nreturn h\n");
     let runs = compare(&input).unwrap();
-    let text = tracer::run::render(&input, &runs, true);
+    let text = tracer::run::render(&input, &runs.lazy, Some(&runs.eager), None, true);
     assert!(text.contains("realize L['x'] -> TensorVariable"), "{text}");
     assert!(
         text.contains("+ TENSOR_MATCH   L['x'] float32[?32, 16]"),
         "{text}"
     );
-    let quiet = tracer::run::render(&input, &runs, false);
+    let quiet = tracer::run::render(&input, &runs.lazy, Some(&runs.eager), None, false);
     assert!(!quiet.contains("realize L['x']"));
 }
 
