@@ -3,6 +3,8 @@
 //! surface of Dynamo's lazy trackers that the tracer relies on, and the
 //! promised one-line errors on bad input.
 
+mod common;
+
 use lazy_tracer as tracer;
 
 use std::collections::BTreeSet;
@@ -745,31 +747,13 @@ fn bad_arguments_and_missing_files_exit_with_code_2() {
 
 /// Generated programs and frames: never a panic, only one-line errors.
 ///
-/// A small seeded generator instead of proptest: the package has no
-/// dev-dependencies, because cargo builds them for `cargo run --example`.
-/// A failure prints the input, which is enough to turn it into a test.
+/// A small seeded generator instead of proptest (see `common::Rng`); a
+/// failure prints the input, which is enough to turn it into a test.
 mod no_panics {
+    use super::common::Rng;
     use super::{SMALL, frame, tracer};
     use tracer::builder::Mode;
     use tracer::run::{Input, parse_frame, parse_program, run_mode};
-
-    /// xorshift64*: deterministic, so a failure reproduces.
-    pub struct Rng(u64);
-
-    impl Rng {
-        pub fn new(seed: u64) -> Rng {
-            Rng(seed.wrapping_mul(0x9e37_79b9_7f4a_7c15) | 1)
-        }
-
-        /// A number in `0..n` (`n > 0`).
-        pub fn below(&mut self, n: usize) -> usize {
-            self.0 ^= self.0 >> 12;
-            self.0 ^= self.0 << 25;
-            self.0 ^= self.0 >> 27;
-            let x = self.0.wrapping_mul(0x2545_f491_4f6c_dd1d);
-            (x >> 33) as usize % n
-        }
-    }
 
     const PIECES: &[&str] = &[
         "x",
