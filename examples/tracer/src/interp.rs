@@ -434,14 +434,13 @@ pub fn call_builtin(tx: &Tx, name: &str, args: &[Tracker]) -> TraceResult<Tracke
         "int" | "float" => {
             arity(name, args, 1)?;
             let value = args[0].as_python_constant()?;
-            match (name, &value) {
-                ("int", Value::Int(_) | Value::Bool(_)) => Value::Int(value.as_int().unwrap_or(0)),
-                ("int", Value::Float(x)) => Value::Int(float_to_int(*x)?),
-                ("float", Value::Int(_) | Value::Bool(_) | Value::Float(_)) => {
-                    Value::Float(value.as_number().unwrap_or(0.0))
-                }
-                ("int", Value::Str(s)) => Value::Int(parse_int(&value, s)?),
-                ("float", Value::Str(s)) => {
+            match (name, &value, value.as_int(), value.as_number()) {
+                // Exactly: through a float, 2**53 + 1 would lose its last bit.
+                ("int", _, Some(i), _) => Value::Int(i),
+                ("int", Value::Float(x), ..) => Value::Int(float_to_int(*x)?),
+                ("float", _, _, Some(x)) => Value::Float(x),
+                ("int", Value::Str(s), ..) => Value::Int(parse_int(&value, s)?),
+                ("float", Value::Str(s), ..) => {
                     Value::Float(s.trim().parse::<f64>().map_err(|_| {
                         TraceError::new(format!("invalid literal for float(): {}", value.repr()))
                     })?)
