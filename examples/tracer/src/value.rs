@@ -19,7 +19,7 @@ use std::fmt;
 use std::rc::Rc;
 
 use lazy_core::RealizeAll;
-use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
+use serde::de::{self, Deserialize, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
 
 /// The error of an int result outside 64 bits. The tracer's ints are exact
 /// 64-bit integers: a result Python would make larger is this error, never
@@ -540,29 +540,7 @@ impl<'de> Visitor<'de> for ValueVisitor {
                 let items: Vec<Value> = map.next_value()?;
                 Value::Tuple(items.into_iter().map(Rc::new).collect())
             }
-            "$dict" => {
-                let pairs: Vec<(Value, Value)> = map.next_value()?;
-                let mut entries: Vec<(Value, Rc<Value>)> = Vec::with_capacity(pairs.len());
-                let mut by_hash: HashMap<u64, Vec<usize>> = HashMap::new();
-                for (key, value) in pairs {
-                    if !key.is_hashable() {
-                        return Err(de::Error::custom(format!(
-                            "unhashable dict key of type '{}'",
-                            key.type_tag()
-                        )));
-                    }
-                    let same_hash = by_hash.entry(key.py_hash()).or_default();
-                    if same_hash.iter().any(|&i| entries[i].0.py_eq(&key)) {
-                        return Err(de::Error::custom(format!(
-                            "duplicate key {} in a $dict (each key must be different)",
-                            key.repr()
-                        )));
-                    }
-                    same_hash.push(entries.len());
-                    entries.push((key, Rc::new(value)));
-                }
-                Value::Dict(entries)
-            }
+            "$dict" => Value::Dict(map.next_value::<DictEntries>()?.0),
             "$tensor" => return read_tensor(map),
             "$object" => return read_object(map),
             "$function" => Value::Function(map.next_value::<String>()?.into()),
@@ -682,6 +660,90 @@ fn read_plain_dict<'de, A: MapAccess<'de>>(first: String, mut map: A) -> Result<
             Some(next) => key = next,
             None => return Ok(Value::Dict(entries)),
         }
+    }
+}
+
+/// The `[[key, value], ...]` of a `$dict`, checked pair by pair so that an
+/// error points at the pair that is wrong.
+struct DictEntries(Vec<(Value, Rc<Value>)>);
+
+impl<'de> Deserialize<'de> for DictEntries {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_seq(DictEntriesVisitor)
+    }
+}
+
+struct DictEntriesVisitor;
+
+impl<'de> Visitor<'de> for DictEntriesVisitor {
+    type Value = DictEntries;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a list of [key, value] pairs")
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<DictEntries, A::Error> {
+        let mut entries = DictEntries(Vec::new());
+        let mut by_hash: HashMap<u64, Vec<usize>> = HashMap::new();
+        while let Some((key, hash, value)) = seq.next_element_seed(PairSeed {
+            entries: &entries.0,
+            by_hash: &by_hash,
+        })? {
+            by_hash.entry(hash).or_default().push(entries.0.len());
+            entries.0.push((key, Rc::new(value)));
+        }
+        Ok(entries)
+    }
+}
+
+/// One `[key, value]` of a `$dict`: the key is checked as soon as it is
+/// read, so that an error points at it.
+struct PairSeed<'a> {
+    entries: &'a [(Value, Rc<Value>)],
+    by_hash: &'a HashMap<u64, Vec<usize>>,
+}
+
+impl<'de> DeserializeSeed<'de> for PairSeed<'_> {
+    /// The key, its hash, and the value.
+    type Value = (Value, u64, Value);
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
+        deserializer.deserialize_seq(self)
+    }
+}
+
+impl<'de> Visitor<'de> for PairSeed<'_> {
+    type Value = (Value, u64, Value);
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a [key, value] pair")
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+        let Some(key) = seq.next_element::<Value>()? else {
+            return Err(de::Error::invalid_length(0, &self));
+        };
+        if !key.is_hashable() {
+            return Err(de::Error::custom(format!(
+                "unhashable dict key of type '{}'",
+                key.type_tag()
+            )));
+        }
+        let hash = key.py_hash();
+        let same_hash = self.by_hash.get(&hash).map_or(&[][..], Vec::as_slice);
+        if same_hash.iter().any(|&i| self.entries[i].0.py_eq(&key)) {
+            return Err(de::Error::custom(format!(
+                "duplicate key {} in a $dict (each key must be different)",
+                key.repr()
+            )));
+        }
+        let Some(value) = seq.next_element::<Value>()? else {
+            return Err(de::Error::invalid_length(1, &self));
+        };
+        if seq.next_element::<de::IgnoredAny>()?.is_some() {
+            return Err(de::Error::invalid_length(3, &self));
+        }
+        Ok((key, hash, value))
     }
 }
 

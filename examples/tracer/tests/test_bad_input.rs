@@ -374,7 +374,8 @@ fn duplicate_keys_are_errors_at_the_line_of_the_second() {
             "duplicate key `locals` in a frame",
         ),
         (
-            "{\"locals\": {\"d\": {\"$dict\": [[1, \"a\"],\n[1.0, \"b\"]]}}}".to_string(),
+            "{\"locals\": {\"d\": {\"$dict\": [[1, \"a\"],\n[1.0, \"b\"],\n[2, \"c\"]]}}}"
+                .to_string(),
             "duplicate key 1.0 in a $dict",
         ),
     ];
@@ -389,4 +390,22 @@ fn duplicate_keys_are_errors_at_the_line_of_the_second() {
         run(frame, "return L['a'], G['a']\n").unwrap(),
         [constant("1"), constant("2")]
     );
+}
+
+#[test]
+fn a_dict_pair_that_is_not_key_and_value_is_an_error_at_its_line() {
+    for (pairs, message) in [
+        ("[[]]", "invalid length 0, expected a [key, value] pair"),
+        ("[[1]]", "invalid length 1, expected a [key, value] pair"),
+        (
+            "[[1, 2, 3]]",
+            "invalid length 3, expected a [key, value] pair",
+        ),
+        ("[1]", "expected a [key, value] pair"),
+    ] {
+        let json = format!("{{\"locals\": {{\n\"d\": {{\"$dict\": {pairs}}}}}}}");
+        let error = parse_frame("f.json", &json).unwrap_err();
+        assert_eq!(error.line(), Some(2), "{json}: {error}");
+        assert!(error.to_string().contains(message), "{json}: {error}");
+    }
 }
