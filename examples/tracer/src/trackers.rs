@@ -5,12 +5,12 @@ use std::rc::Rc;
 
 use lazy_core::RealizeAll;
 
-use super::builder::Tx;
-use super::guards::GuardKind;
-use super::lazy::realized_as;
-use super::source::Source;
-use super::tracker::{BinOp, CmpOp, Codegen, TraceError, TraceResult, Tracker, VariableTracker};
-use super::value::{TensorMeta, TypeTag, Value};
+use crate::builder::Tx;
+use crate::guards::GuardKind;
+use crate::lazy::realized_as;
+use crate::source::Source;
+use crate::tracker::{BinOp, CmpOp, Codegen, TraceError, TraceResult, Tracker, VariableTracker};
+use crate::value::{TensorMeta, TypeTag, Value};
 
 /// What every concrete tracker carries besides its value: its source and the
 /// name the traced code gave it. Not a variable: `realize_all` skips it
@@ -130,9 +130,9 @@ const MAX_EXPR: usize = 1 << 12;
 
 /// Python's comparison of two known values.
 pub fn compare_values(a: &Value, op: CmpOp, b: &Value) -> TraceResult<bool> {
-    let ordering = match (a.as_number(), b.as_number()) {
-        (Some(x), Some(y)) => x.partial_cmp(&y),
-        _ => match (a, b) {
+    let ordering = match a.num_cmp(b) {
+        Some(ordering) => ordering,
+        None => match (a, b) {
             (Value::Str(x), Value::Str(y)) => Some(x.cmp(y)),
             _ if matches!(op, CmpOp::Eq | CmpOp::Ne) => {
                 let equal = a.py_eq(b);
@@ -152,16 +152,51 @@ pub fn compare_values(a: &Value, op: CmpOp, b: &Value) -> TraceResult<bool> {
     Ok(ordering.map_or(op == CmpOp::Ne, |o| op.holds(o)))
 }
 
+/// Python's `divmod` on ints: the quotient rounds toward negative infinity
+/// and the remainder takes the divisor's sign (`7 // -2 == -4`,
+/// `7 % -2 == -1`). `None` when the quotient does not fit (`i64::MIN // -1`);
+/// `y` is not 0.
+pub fn int_floor_divmod(x: i64, y: i64) -> Option<(i64, i64)> {
+    let (q, r) = (x.checked_div(y)?, x.checked_rem(y)?);
+    if r != 0 && ((r < 0) != (y < 0)) {
+        // |q| < |x| here, so `q - 1` cannot overflow.
+        Some((q - 1, r + y))
+    } else {
+        Some((q, r))
+    }
+}
+
+/// Python's `divmod` on floats, as CPython's `float_divmod` computes it;
+/// `y` is not 0.
+pub fn float_floor_divmod(x: f64, y: f64) -> (f64, f64) {
+    let mut rem = x % y;
+    let mut div = (x - rem) / y;
+    if rem != 0.0 {
+        if (y < 0.0) != (rem < 0.0) {
+            rem += y;
+            div -= 1.0;
+        }
+    } else {
+        rem = 0.0_f64.copysign(y);
+    }
+    let floor = if div != 0.0 {
+        let floor = div.floor();
+        if div - floor > 0.5 {
+            floor + 1.0
+        } else {
+            floor
+        }
+    } else {
+        0.0_f64.copysign(x / y)
+    };
+    (floor, rem)
+}
+
 /// Python's arithmetic on two known values.
 pub fn arith(a: &Value, op: BinOp, b: &Value) -> TraceResult<Value> {
-    let overflow = || TraceError::new("integer overflow");
+    let overflow = || TraceError::new(crate::value::INT_OVERFLOW);
     let zero = || TraceError::new("division by zero");
-    let int = |v: &Value| match *v {
-        Value::Int(i) => Some(i),
-        Value::Bool(b) => Some(i64::from(b)),
-        _ => None,
-    };
-    if let (Some(x), Some(y)) = (int(a), int(b)) {
+    if let (Some(x), Some(y)) = (a.as_int(), b.as_int()) {
         return Ok(match op {
             BinOp::Add => Value::Int(x.checked_add(y).ok_or_else(overflow)?),
             BinOp::Sub => Value::Int(x.checked_sub(y).ok_or_else(overflow)?),
@@ -169,8 +204,10 @@ pub fn arith(a: &Value, op: BinOp, b: &Value) -> TraceResult<Value> {
             BinOp::Div if y == 0 => return Err(zero()),
             BinOp::Div => Value::Float(x as f64 / y as f64),
             BinOp::FloorDiv | BinOp::Mod if y == 0 => return Err(zero()),
-            BinOp::FloorDiv => Value::Int(x.checked_div_euclid(y).ok_or_else(overflow)?),
-            BinOp::Mod => Value::Int(x.checked_rem_euclid(y).ok_or_else(overflow)?),
+            BinOp::FloorDiv => Value::Int(int_floor_divmod(x, y).ok_or_else(overflow)?.0),
+            // `i64::MIN % -1` is 0; only its quotient overflows.
+            BinOp::Mod if y == -1 => Value::Int(0),
+            BinOp::Mod => Value::Int(int_floor_divmod(x, y).ok_or_else(overflow)?.1),
             BinOp::MatMul => return Err(unsupported_operands(op, &a.type_tag(), &b.type_tag())),
         });
     }
@@ -181,8 +218,8 @@ pub fn arith(a: &Value, op: BinOp, b: &Value) -> TraceResult<Value> {
             BinOp::Mul => x * y,
             BinOp::Div | BinOp::FloorDiv | BinOp::Mod if y == 0.0 => return Err(zero()),
             BinOp::Div => x / y,
-            BinOp::FloorDiv => (x / y).floor(),
-            BinOp::Mod => x - y * (x / y).floor(),
+            BinOp::FloorDiv => float_floor_divmod(x, y).0,
+            BinOp::Mod => float_floor_divmod(x, y).1,
             BinOp::MatMul => return Err(unsupported_operands(op, &a.type_tag(), &b.type_tag())),
         }));
     }
@@ -1438,7 +1475,7 @@ impl VariableTracker for SymNodeTracker {
         Ok(self.specialize().to_string())
     }
     fn format_value(&self, spec: &str) -> TraceResult<String> {
-        super::format::format_value(&Value::Int(self.specialize()), spec)
+        crate::format::format_value(&Value::Int(self.specialize()), spec)
     }
     fn as_proxy(&self) -> TraceResult<String> {
         Ok(self.expr.clone())
@@ -1712,7 +1749,7 @@ impl VariableTracker for FunctionTracker {
                     "cannot inline user function '{name}' (this tracer only calls torch functions)"
                 ))),
             },
-            Value::Builtin(name) => super::interp::call_builtin(tx, name, args),
+            Value::Builtin(name) => crate::interp::call_builtin(tx, name, args),
             _ => Err(TraceError::new(format!(
                 "constructing '{}' objects is not supported by this tracer",
                 self.name()

@@ -6,15 +6,15 @@ use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
 use std::rc::Rc;
 
-use super::guards::{Guard, GuardKind, GuardLog};
-use super::lazy::LazyVariableTracker;
-use super::source::Source;
-use super::tracker::{Tracker, VariableTracker};
-use super::trackers::{
+use crate::guards::{Guard, GuardKind, GuardLog};
+use crate::lazy::LazyVariableTracker;
+use crate::source::Source;
+use crate::tracker::{Tracker, VariableTracker};
+use crate::trackers::{
     ConstantTracker, DictTracker, FunctionTracker, Meta, ObjectTracker, SequenceTracker,
     TensorTracker,
 };
-use super::value::Value;
+use crate::value::Value;
 
 /// Whether frame values get lazy trackers (built on first real use) or are
 /// all built up front.
@@ -309,6 +309,26 @@ impl Tx {
     pub fn graph(&self) -> Graph {
         self.0.graph.borrow().clone()
     }
+
+    /// Moves out what the trace recorded (the guards, events, log lines and
+    /// graph), leaving them empty: cheaper than copying at the end of a run.
+    pub fn take_records(&self) -> Records {
+        Records {
+            guards: std::mem::take(&mut *self.0.guards.borrow_mut()).into_guards(),
+            events: std::mem::take(&mut *self.0.events.borrow_mut()),
+            log: std::mem::take(&mut *self.0.log.borrow_mut()),
+            graph: std::mem::take(&mut *self.0.graph.borrow_mut()),
+        }
+    }
+}
+
+/// What one trace recorded, moved out of its [`Tx`].
+#[derive(Debug, Default)]
+pub struct Records {
+    pub guards: Vec<Guard>,
+    pub events: Vec<Event>,
+    pub log: Vec<String>,
+    pub graph: Graph,
 }
 
 fn unique_name(names: &mut HashMap<String, usize>, base: &str) -> String {

@@ -1,5 +1,7 @@
-//! A Dynamo-style tracer over lazy variable trackers: the library half of the
-//! `tracer` example, included by `main.rs` and by `tests/test_tracer.rs`.
+//! A Dynamo-style tracer over lazy variable trackers: the main example of
+//! `lazy-core` and `lazy-derive`. The command (`cargo run --example tracer`,
+//! or the `lazy-tracer` binary) is [`run::main`]; the tests use the modules
+//! directly.
 //!
 //! Dynamo (PyTorch's bytecode tracer) creates a tracker for every local and
 //! global of a frame. Building a tracker installs guards, and every guard is
@@ -12,7 +14,8 @@
 //! - `lazy`: `LazyVariableTracker` and friends, forwarding with
 //!   `#[derive(RealizeForward)]`;
 //! - `program`, `interp`: the traced program and its interpreter;
-//! - `run`: the command line and the lazy-vs-eager report.
+//! - `run`: the command line and the lazy-vs-eager report; `memory`: the
+//!   estimates that refuse a run which cannot fit.
 
 pub mod builder;
 pub mod format;
@@ -20,6 +23,7 @@ pub mod frame_gen;
 pub mod guards;
 pub mod interp;
 pub mod lazy;
+pub mod memory;
 pub mod program;
 pub mod run;
 pub mod source;

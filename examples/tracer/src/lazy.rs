@@ -13,14 +13,14 @@ use std::rc::Rc;
 
 use lazy_core::{Lazy, Realize, RealizeAll, Seed};
 
-use super::builder::Tx;
-use super::guards::GuardKind;
-use super::source::Source;
+use crate::builder::Tx;
+use crate::guards::GuardKind;
+use crate::source::Source;
 // The derive writes the trait's signatures here, so the types they name must
 // be in scope: `BinOp`, `CmpOp`, `Codegen` are used only by the forwarders.
-use super::tracker::{BinOp, CmpOp, Codegen, TraceError, TraceResult, Tracker, VariableTracker};
-use super::trackers::{ConstantTracker, Meta};
-use super::value::{TypeTag, Value};
+use crate::tracker::{BinOp, CmpOp, Codegen, TraceError, TraceResult, Tracker, VariableTracker};
+use crate::trackers::{ConstantTracker, Meta};
+use crate::value::{TypeTag, Value};
 
 /// What a lazy tracker builds from: Dynamo's `LazyCache` minus the built
 /// tracker. Owned by the `Lazy`, so it is dropped the moment the tracker is
@@ -456,7 +456,7 @@ impl LazySymNodeFormatString {
                         "a lazy f-string formats symbolic sizes only",
                     ));
                 }
-                super::format::Spec::parse(spec)?.check_int(spec)?;
+                crate::format::Spec::parse(spec)?.check_int(spec)?;
             }
         }
         Ok(LazySymNodeFormatString { parts })

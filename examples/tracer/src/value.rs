@@ -14,11 +14,18 @@
 //! | user object | `{"$object": "Linear", "weight": ..., "bias": ...}` |
 //! | function, class, builtin | `{"$function": "torch.relu"}`, `{"$class": "Linear"}`, `{"$builtin": "len"}` |
 
+use std::collections::{HashMap, HashSet};
 use std::fmt;
 use std::rc::Rc;
 
 use lazy_core::RealizeAll;
-use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
+use serde::de::{self, Deserialize, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
+
+/// The error of an int result outside 64 bits. The tracer's ints are exact
+/// 64-bit integers: a result Python would make larger is this error, never
+/// a float.
+pub const INT_OVERFLOW: &str =
+    "integer overflow: the result does not fit in 64 bits (this tracer's ints are 64-bit)";
 
 /// A value of the traced frame. Containers hold their items behind `Rc`, so a
 /// lazy tracker's seed can keep its part of the frame without copying it.
@@ -198,14 +205,42 @@ impl Value {
 
     /// Python's `==` on constants: numbers compare across `bool`/`int`/`float`.
     pub fn py_eq(&self, other: &Value) -> bool {
-        match (self.as_number(), other.as_number()) {
-            (Some(a), Some(b)) => a == b,
-            _ => match (self, other) {
+        match self.num_cmp(other) {
+            Some(ordering) => ordering == Some(std::cmp::Ordering::Equal),
+            None => match (self, other) {
                 (Value::List(a), Value::List(b)) | (Value::Tuple(a), Value::Tuple(b)) => {
                     a.len() == b.len() && a.iter().zip(b).all(|(x, y)| x.py_eq(y))
                 }
                 _ => self == other,
             },
+        }
+    }
+
+    /// The value as an exact integer, if it is one (`bool` counts).
+    pub fn as_int(&self) -> Option<i64> {
+        match *self {
+            Value::Bool(b) => Some(i64::from(b)),
+            Value::Int(i) => Some(i),
+            _ => None,
+        }
+    }
+
+    /// Python's ordering of two numbers, exact across `int` and `float`
+    /// (`2**53 + 1 > float(2**53)`): `None` if either is not a number,
+    /// `Some(None)` if either is NaN.
+    pub fn num_cmp(&self, other: &Value) -> Option<Option<std::cmp::Ordering>> {
+        Some(match (self.as_int(), other.as_int()) {
+            (Some(a), Some(b)) => Some(a.cmp(&b)),
+            (Some(a), None) => cmp_int_float(a, other.as_float()?),
+            (None, Some(b)) => cmp_int_float(b, self.as_float()?).map(std::cmp::Ordering::reverse),
+            (None, None) => self.as_float()?.partial_cmp(&other.as_float()?),
+        })
+    }
+
+    fn as_float(&self) -> Option<f64> {
+        match *self {
+            Value::Float(x) => Some(x),
+            _ => None,
         }
     }
 
@@ -284,6 +319,34 @@ impl Value {
             other => other.repr(),
         }
     }
+}
+
+/// Compares an int with a float exactly, as Python does.
+fn cmp_int_float(i: i64, x: f64) -> Option<std::cmp::Ordering> {
+    use std::cmp::Ordering;
+    // 2^63, exactly representable as a float.
+    const TWO_63: f64 = 9_223_372_036_854_775_808.0;
+    if x.is_nan() {
+        return None;
+    }
+    if x >= TWO_63 {
+        return Some(Ordering::Less);
+    }
+    if x < -TWO_63 {
+        return Some(Ordering::Greater);
+    }
+    // In [-2^63, 2^63): the integral part converts exactly.
+    let whole = x.trunc();
+    Some(i.cmp(&(whole as i64)).then_with(|| {
+        let fraction = x - whole;
+        if fraction > 0.0 {
+            Ordering::Less
+        } else if fraction < 0.0 {
+            Ordering::Greater
+        } else {
+            Ordering::Equal
+        }
+    }))
 }
 
 /// Python's `repr(str)`: single quotes unless the text has a `'` and no `"`.
@@ -441,10 +504,15 @@ impl<'de> Visitor<'de> for ValueVisitor {
     fn visit_u64<E: de::Error>(self, u: u64) -> Result<Value, E> {
         i64::try_from(u)
             .map(Value::Int)
-            .map_err(|_| E::custom(format!("integer {u} does not fit in 64 bits")))
+            .map_err(|_| E::custom(int_too_large(&u.to_string())))
     }
 
     fn visit_f64<E: de::Error>(self, x: f64) -> Result<Value, E> {
+        // serde_json reads an integer literal past 64 bits as a float; it
+        // may be one (see `check_int_literals`).
+        if x.fract() == 0.0 && x.abs() >= 9.2e18 {
+            MAYBE_HUGE_INT.set(true);
+        }
         Ok(Value::Float(x))
     }
 
@@ -472,20 +540,7 @@ impl<'de> Visitor<'de> for ValueVisitor {
                 let items: Vec<Value> = map.next_value()?;
                 Value::Tuple(items.into_iter().map(Rc::new).collect())
             }
-            "$dict" => {
-                let pairs: Vec<(Value, Value)> = map.next_value()?;
-                let mut entries = Vec::with_capacity(pairs.len());
-                for (key, value) in pairs {
-                    if !key.is_hashable() {
-                        return Err(de::Error::custom(format!(
-                            "unhashable dict key of type '{}'",
-                            key.type_tag()
-                        )));
-                    }
-                    entries.push((key, Rc::new(value)));
-                }
-                Value::Dict(entries)
-            }
+            "$dict" => Value::Dict(map.next_value::<DictEntries>()?.0),
             "$tensor" => return read_tensor(map),
             "$object" => return read_object(map),
             "$function" => Value::Function(map.next_value::<String>()?.into()),
@@ -506,8 +561,86 @@ impl<'de> Visitor<'de> for ValueVisitor {
     }
 }
 
+/// The message of an int literal past 64 bits, in a frame or a program.
+pub fn int_too_large(literal: &str) -> String {
+    format!("integer {literal} does not fit in 64 bits (this tracer's ints are 64-bit)")
+}
+
+thread_local! {
+    /// Set when serde_json hands over a float that may have been written as
+    /// an int literal past 64 bits.
+    static MAYBE_HUGE_INT: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Clears the mark of a possible int literal past 64 bits; returns whether
+/// it was set since the last call.
+pub fn take_maybe_huge_int() -> bool {
+    MAYBE_HUGE_INT.replace(false)
+}
+
+/// The byte offset and text of the first int literal of a JSON text that
+/// does not fit in 64 bits (serde_json would read it as a float).
+pub fn find_huge_int_literal(json: &str) -> Option<(usize, &str)> {
+    let bytes = json.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'"' => {
+                i += 1;
+                while i < bytes.len() && bytes[i] != b'"' {
+                    i += if bytes[i] == b'\\' { 2 } else { 1 };
+                }
+                i += 1;
+            }
+            b'-' | b'0'..=b'9' => {
+                let start = i;
+                i += 1;
+                while i < bytes.len()
+                    && matches!(bytes[i], b'0'..=b'9' | b'.' | b'e' | b'E' | b'+' | b'-')
+                {
+                    i += 1;
+                }
+                let literal = &json[start..i];
+                if !literal.contains(['.', 'e', 'E']) && literal.parse::<i64>().is_err() {
+                    return Some((start, literal));
+                }
+            }
+            _ => i += 1,
+        }
+    }
+    None
+}
+
+/// The keys of one JSON object read so far, to refuse a duplicate: a scan
+/// while there are few, a set past that.
+#[derive(Default)]
+struct Keys {
+    few: Vec<Rc<str>>,
+    many: HashSet<Rc<str>>,
+}
+
+impl Keys {
+    const SCAN: usize = 16;
+
+    /// Adds `key`; `false` if it was already there.
+    fn insert(&mut self, key: &Rc<str>) -> bool {
+        if !self.many.is_empty() {
+            return self.many.insert(Rc::clone(key));
+        }
+        if self.few.iter().any(|k| **k == **key) {
+            return false;
+        }
+        self.few.push(Rc::clone(key));
+        if self.few.len() > Self::SCAN {
+            self.many.extend(self.few.drain(..));
+        }
+        true
+    }
+}
+
 fn read_plain_dict<'de, A: MapAccess<'de>>(first: String, mut map: A) -> Result<Value, A::Error> {
     let mut entries: Vec<(Value, Rc<Value>)> = Vec::new();
+    let mut keys = Keys::default();
     let mut key = first;
     loop {
         if key.starts_with('$') {
@@ -515,12 +648,102 @@ fn read_plain_dict<'de, A: MapAccess<'de>>(first: String, mut map: A) -> Result<
                 "tag `{key}` must be the first key of its object"
             )));
         }
+        let key_rc: Rc<str> = key.as_str().into();
+        if !keys.insert(&key_rc) {
+            return Err(de::Error::custom(format!(
+                "duplicate key `{key}` (each key of an object must be different)"
+            )));
+        }
         let value: Value = map.next_value()?;
-        entries.push((Value::str(&key), Rc::new(value)));
+        entries.push((Value::Str(key_rc), Rc::new(value)));
         match map.next_key::<String>()? {
             Some(next) => key = next,
             None => return Ok(Value::Dict(entries)),
         }
+    }
+}
+
+/// The `[[key, value], ...]` of a `$dict`, checked pair by pair so that an
+/// error points at the pair that is wrong.
+struct DictEntries(Vec<(Value, Rc<Value>)>);
+
+impl<'de> Deserialize<'de> for DictEntries {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_seq(DictEntriesVisitor)
+    }
+}
+
+struct DictEntriesVisitor;
+
+impl<'de> Visitor<'de> for DictEntriesVisitor {
+    type Value = DictEntries;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a list of [key, value] pairs")
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<DictEntries, A::Error> {
+        let mut entries = DictEntries(Vec::new());
+        let mut by_hash: HashMap<u64, Vec<usize>> = HashMap::new();
+        while let Some((key, hash, value)) = seq.next_element_seed(PairSeed {
+            entries: &entries.0,
+            by_hash: &by_hash,
+        })? {
+            by_hash.entry(hash).or_default().push(entries.0.len());
+            entries.0.push((key, Rc::new(value)));
+        }
+        Ok(entries)
+    }
+}
+
+/// One `[key, value]` of a `$dict`: the key is checked as soon as it is
+/// read, so that an error points at it.
+struct PairSeed<'a> {
+    entries: &'a [(Value, Rc<Value>)],
+    by_hash: &'a HashMap<u64, Vec<usize>>,
+}
+
+impl<'de> DeserializeSeed<'de> for PairSeed<'_> {
+    /// The key, its hash, and the value.
+    type Value = (Value, u64, Value);
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
+        deserializer.deserialize_seq(self)
+    }
+}
+
+impl<'de> Visitor<'de> for PairSeed<'_> {
+    type Value = (Value, u64, Value);
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a [key, value] pair")
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+        let Some(key) = seq.next_element::<Value>()? else {
+            return Err(de::Error::invalid_length(0, &self));
+        };
+        if !key.is_hashable() {
+            return Err(de::Error::custom(format!(
+                "unhashable dict key of type '{}'",
+                key.type_tag()
+            )));
+        }
+        let hash = key.py_hash();
+        let same_hash = self.by_hash.get(&hash).map_or(&[][..], Vec::as_slice);
+        if same_hash.iter().any(|&i| self.entries[i].0.py_eq(&key)) {
+            return Err(de::Error::custom(format!(
+                "duplicate key {} in a $dict (each key must be different)",
+                key.repr()
+            )));
+        }
+        let Some(value) = seq.next_element::<Value>()? else {
+            return Err(de::Error::invalid_length(1, &self));
+        };
+        if seq.next_element::<de::IgnoredAny>()?.is_some() {
+            return Err(de::Error::invalid_length(3, &self));
+        }
+        Ok((key, hash, value))
     }
 }
 
@@ -536,7 +759,14 @@ fn read_tensor<'de, A: MapAccess<'de>>(mut map: A) -> Result<Value, A::Error> {
         dtype: "float32".into(),
         dynamic: Vec::new(),
     };
+    let mut seen: Vec<String> = Vec::new();
     while let Some(key) = map.next_key::<String>()? {
+        if seen.contains(&key) {
+            return Err(de::Error::custom(format!(
+                "duplicate key `{key}` in a tensor"
+            )));
+        }
+        seen.push(key.clone());
         match key.as_str() {
             "dtype" => {
                 let dtype: String = map.next_value()?;
@@ -573,14 +803,21 @@ fn read_tensor<'de, A: MapAccess<'de>>(mut map: A) -> Result<Value, A::Error> {
 fn read_object<'de, A: MapAccess<'de>>(mut map: A) -> Result<Value, A::Error> {
     let class: String = map.next_value()?;
     let mut attrs: Vec<(Rc<str>, Rc<Value>)> = Vec::new();
+    let mut keys = Keys::default();
     while let Some(name) = map.next_key::<String>()? {
         if name.starts_with('$') {
             return Err(de::Error::custom(format!(
                 "tag `{name}` must be the first key of its object"
             )));
         }
+        let name_rc: Rc<str> = name.as_str().into();
+        if !keys.insert(&name_rc) {
+            return Err(de::Error::custom(format!(
+                "duplicate attribute `{name}` of a `{class}` object"
+            )));
+        }
         let value: Value = map.next_value()?;
-        attrs.push((name.into(), Rc::new(value)));
+        attrs.push((name_rc, Rc::new(value)));
     }
     Ok(Value::Object(Object {
         class: class.into(),
@@ -606,6 +843,135 @@ impl Frame {
     }
 }
 
+impl Frame {
+    /// The frame as JSON in the form [`Frame`]'s `Deserialize` reads: for
+    /// generated frames (benchmarks, tests at scale).
+    pub fn to_json(&self) -> String {
+        let mut out = String::new();
+        for (i, (key, named)) in [("locals", &self.locals), ("globals", &self.globals)]
+            .into_iter()
+            .enumerate()
+        {
+            out.push_str(if i == 0 { "{" } else { ",\n" });
+            write_json_str(&mut out, key);
+            out.push_str(": {");
+            for (j, (name, value)) in named.iter().enumerate() {
+                out.push_str(if j == 0 { "\n  " } else { ",\n  " });
+                write_json_str(&mut out, name);
+                out.push_str(": ");
+                value.write_json(&mut out);
+            }
+            out.push('}');
+        }
+        out.push_str("}\n");
+        out
+    }
+}
+
+impl Value {
+    /// Appends the value as JSON, tagged where JSON has no such value. A
+    /// float that is not finite is written as `null`: JSON has none.
+    pub fn write_json(&self, out: &mut String) {
+        use std::fmt::Write as _;
+        let items = |out: &mut String, items: &[Rc<Value>]| {
+            out.push('[');
+            for (i, item) in items.iter().enumerate() {
+                if i > 0 {
+                    out.push_str(", ");
+                }
+                item.write_json(out);
+            }
+            out.push(']');
+        };
+        match self {
+            Value::None => out.push_str("null"),
+            Value::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
+            Value::Int(i) => {
+                let _ = write!(out, "{i}");
+            }
+            Value::Float(x) if x.is_finite() => out.push_str(&float_repr(*x)),
+            Value::Float(_) => out.push_str("null"),
+            Value::Str(s) => write_json_str(out, s),
+            Value::List(list) => items(out, list),
+            Value::Tuple(tuple) => {
+                out.push_str("{\"$tuple\": ");
+                items(out, tuple);
+                out.push('}');
+            }
+            Value::Dict(entries) => {
+                let plain = entries
+                    .iter()
+                    .all(|(k, _)| matches!(k, Value::Str(s) if !s.starts_with('$')));
+                out.push_str(if plain { "{" } else { "{\"$dict\": [" });
+                for (i, (key, value)) in entries.iter().enumerate() {
+                    if i > 0 {
+                        out.push_str(", ");
+                    }
+                    if plain {
+                        key.write_json(out);
+                        out.push_str(": ");
+                        value.write_json(out);
+                    } else {
+                        out.push('[');
+                        key.write_json(out);
+                        out.push_str(", ");
+                        value.write_json(out);
+                        out.push(']');
+                    }
+                }
+                out.push_str(if plain { "}" } else { "]}" });
+            }
+            Value::Tensor(meta) => {
+                let _ = write!(out, "{{\"$tensor\": {:?}, \"dtype\": ", meta.shape);
+                write_json_str(out, &meta.dtype);
+                if !meta.dynamic.is_empty() {
+                    let _ = write!(out, ", \"dynamic\": {:?}", meta.dynamic);
+                }
+                out.push('}');
+            }
+            Value::Object(object) => {
+                out.push_str("{\"$object\": ");
+                write_json_str(out, &object.class);
+                for (name, value) in &object.attrs {
+                    out.push_str(", ");
+                    write_json_str(out, name);
+                    out.push_str(": ");
+                    value.write_json(out);
+                }
+                out.push('}');
+            }
+            Value::Function(name) | Value::Class(name) | Value::Builtin(name) => {
+                let tag = match self {
+                    Value::Function(_) => "$function",
+                    Value::Class(_) => "$class",
+                    _ => "$builtin",
+                };
+                let _ = write!(out, "{{\"{tag}\": ");
+                write_json_str(out, name);
+                out.push('}');
+            }
+        }
+    }
+}
+
+/// Appends `s` as a JSON string.
+fn write_json_str(out: &mut String, s: &str) {
+    use std::fmt::Write as _;
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            c if u32::from(c) < 0x20 => {
+                let _ = write!(out, "\\u{:04x}", u32::from(c));
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+}
+
 impl<'de> Deserialize<'de> for Frame {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         deserializer.deserialize_map(FrameVisitor)
@@ -623,7 +989,14 @@ impl<'de> Visitor<'de> for FrameVisitor {
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Frame, A::Error> {
         let mut frame = Frame::default();
+        let mut seen: Vec<String> = Vec::new();
         while let Some(key) = map.next_key::<String>()? {
+            if seen.contains(&key) {
+                return Err(de::Error::custom(format!(
+                    "duplicate key `{key}` in a frame"
+                )));
+            }
+            seen.push(key.clone());
             let named = match key.as_str() {
                 "locals" => &mut frame.locals,
                 "globals" => &mut frame.globals,

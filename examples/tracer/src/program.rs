@@ -18,8 +18,8 @@
 //! return h, n
 //! ```
 
-use super::tracker::{BinOp, CmpOp};
-use super::value::Value;
+use crate::tracker::{BinOp, CmpOp};
+use crate::value::Value;
 
 /// A parsed program.
 #[derive(Clone, Debug, PartialEq)]
@@ -97,6 +97,11 @@ const KEYWORDS: &[&str] = &[
     "if", "else", "end", "return", "not", "in", "is", "None", "True", "False",
 ];
 
+/// How deeply `if` blocks may nest: deep enough for any real program,
+/// shallow enough that running one never exhausts the stack (the
+/// interpreter recurses once per block).
+pub const MAX_NESTING: usize = 100;
+
 /// Parses a program.
 pub fn parse(text: &str) -> Result<Program, ParseError> {
     // Blocks being filled: the body, then one entry per open `if`.
@@ -119,6 +124,11 @@ pub fn parse(text: &str) -> Result<Program, ParseError> {
         }
         match &tokens[0] {
             Tok::Ident(k) if k == "if" => {
+                if open.len() >= MAX_NESTING {
+                    return Err(err(format!(
+                        "`if` blocks nested more than {MAX_NESTING} deep"
+                    )));
+                }
                 let cond = Parser::new(&tokens[1..])
                     .expression_line(true)
                     .map_err(err)?;
@@ -286,7 +296,8 @@ fn unknown_operation(tokens: &[Tok]) -> String {
 #[derive(Clone, Debug, PartialEq)]
 enum Tok {
     Ident(String),
-    Int(i64),
+    /// An int literal, unsigned: `-9223372036854775808` is `-` then 2^63.
+    Int(u64),
     Float(f64),
     Str(String),
     FStr(String),
@@ -348,7 +359,11 @@ fn tokenize(line: &str) -> PResult<Vec<Tok>> {
                 i += 1;
             }
             let text: String = chars[start..i].iter().filter(|c| **c != '_').collect();
-            if let Ok(int) = text.parse::<i64>() {
+            if text.bytes().all(|b| b.is_ascii_digit()) {
+                let int = text.parse::<u64>().ok().filter(|&i| i <= I64_MIN_MAGNITUDE);
+                let Some(int) = int else {
+                    return Err(too_large(&text));
+                };
                 tokens.push(Tok::Int(int));
             } else if let Ok(float) = text.parse::<f64>() {
                 tokens.push(Tok::Float(float));
@@ -372,6 +387,13 @@ fn tokenize(line: &str) -> PResult<Vec<Tok>> {
         return Err(format!("line too long: more than {MAX_TOKENS} tokens"));
     }
     Ok(tokens)
+}
+
+/// 2^63: the largest int literal, which fits only under a unary minus.
+const I64_MIN_MAGNITUDE: u64 = 1 << 63;
+
+fn too_large(literal: &str) -> String {
+    format!("integer {literal} does not fit in 64 bits (this tracer's ints are 64-bit)")
 }
 
 /// How many tokens a line may have, which bounds how deep the interpreter
@@ -568,11 +590,21 @@ impl<'t> Parser<'t> {
             if self.depth >= MAX_DEPTH {
                 return Err(format!("expression nested more than {MAX_DEPTH} deep"));
             }
+            // `-9223372036854775808`: i64::MIN is written as `-` and 2^63.
+            if let Some(Tok::Int(I64_MIN_MAGNITUDE)) = self.peek()
+                && !matches!(
+                    self.tokens.get(self.pos + 1),
+                    Some(Tok::Op("." | "[" | "("))
+                )
+            {
+                self.pos += 1;
+                return Ok(Expr::Lit(Value::Int(i64::MIN)));
+            }
             self.depth += 1;
             let operand = self.unary();
             self.depth -= 1;
             return Ok(match operand? {
-                Expr::Lit(Value::Int(i)) => Expr::Lit(Value::Int(i.wrapping_neg())),
+                Expr::Lit(Value::Int(i)) if i != i64::MIN => Expr::Lit(Value::Int(-i)),
                 Expr::Lit(Value::Float(x)) => Expr::Lit(Value::Float(-x)),
                 other => Expr::Binary(
                     BinOp::Sub,
@@ -626,7 +658,10 @@ impl<'t> Parser<'t> {
             return Err(format!("expected a value, found {found}"));
         };
         Ok(match tok {
-            Tok::Int(i) => Expr::Lit(Value::Int(*i)),
+            Tok::Int(i) => match i64::try_from(*i) {
+                Ok(i) => Expr::Lit(Value::Int(i)),
+                Err(_) => return Err(too_large(&i.to_string())),
+            },
             Tok::Float(x) => Expr::Lit(Value::Float(*x)),
             Tok::Str(s) => Expr::Lit(Value::str(s)),
             Tok::FStr(s) => Expr::FString(parse_fstring(s)?),

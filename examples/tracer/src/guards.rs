@@ -122,6 +122,11 @@ impl GuardLog {
         &self.guards
     }
 
+    /// The installed guards, in order, without copying them.
+    pub fn into_guards(self) -> Vec<Guard> {
+        self.guards
+    }
+
     /// How many guards of `kind` are installed.
     pub fn count(&self, kind: GuardKind) -> usize {
         self.guards.iter().filter(|g| g.kind == kind).count()

@@ -7,13 +7,13 @@ use std::rc::Rc;
 
 use lazy_core::RealizeAll;
 
-use super::builder::Tx;
-use super::lazy::{FormatPart, LazySymNodeFormatString, LazyVariableTracker, realized_as};
-use super::program::{Expr, FPart, Program, Stmt, StmtKind};
-use super::source::Source;
-use super::tracker::{BinOp, Codegen, TraceError, TraceResult, Tracker};
-use super::trackers::SequenceTracker;
-use super::value::{Frame, TypeTag, Value};
+use crate::builder::Tx;
+use crate::lazy::{FormatPart, LazySymNodeFormatString, LazyVariableTracker, realized_as};
+use crate::program::{Expr, FPart, Program, Stmt, StmtKind};
+use crate::source::Source;
+use crate::tracker::{BinOp, Codegen, TraceError, TraceResult, Tracker};
+use crate::trackers::SequenceTracker;
+use crate::value::{Frame, INT_OVERFLOW, TypeTag, Value};
 
 /// The trackers of a frame's locals and globals, created when the trace
 /// starts (lazily in a lazy run: that is Dynamo's whole point).
@@ -360,6 +360,44 @@ fn text_arg(name: &str, arg: &Tracker) -> TraceResult<String> {
     }
 }
 
+/// Python's `int(x)` of a float: truncates toward zero, exactly.
+fn float_to_int(x: f64) -> TraceResult<i64> {
+    // 2^63, exactly representable as a float.
+    const TWO_63: f64 = 9_223_372_036_854_775_808.0;
+    if x.is_nan() {
+        return Err(TraceError::new("cannot convert float NaN to integer"));
+    }
+    if x.is_infinite() {
+        return Err(TraceError::new("cannot convert float infinity to integer"));
+    }
+    let whole = x.trunc();
+    if (-TWO_63..TWO_63).contains(&whole) {
+        Ok(whole as i64)
+    } else {
+        Err(TraceError::new(INT_OVERFLOW))
+    }
+}
+
+/// Python's `int(text)` in base 10: surrounding whitespace, an optional
+/// sign, digits with single `_` between them.
+fn parse_int(value: &Value, text: &str) -> TraceResult<i64> {
+    let text = text.trim();
+    let digits = text.strip_prefix(['-', '+']).unwrap_or(text);
+    let well_formed = !digits.is_empty()
+        && digits
+            .split('_')
+            .all(|group| !group.is_empty() && group.bytes().all(|b| b.is_ascii_digit()));
+    if !well_formed {
+        return Err(TraceError::new(format!(
+            "invalid literal for int(): {}",
+            value.repr()
+        )));
+    }
+    text.replace('_', "")
+        .parse::<i64>()
+        .map_err(|_| TraceError::new(INT_OVERFLOW))
+}
+
 /// Dynamo's `BuiltinVariable.call_function`.
 pub fn call_builtin(tx: &Tx, name: &str, args: &[Tracker]) -> TraceResult<Tracker> {
     let value = match name {
@@ -396,19 +434,16 @@ pub fn call_builtin(tx: &Tx, name: &str, args: &[Tracker]) -> TraceResult<Tracke
         "int" | "float" => {
             arity(name, args, 1)?;
             let value = args[0].as_python_constant()?;
-            match (name, &value, value.as_number()) {
-                ("int", Value::Float(x), _) => Value::Int(x.trunc() as i64),
-                ("int", _, Some(x)) => Value::Int(x as i64),
-                ("float", _, Some(x)) => Value::Float(x),
-                (_, Value::Str(s), None) => {
-                    let parsed = if name == "int" {
-                        s.trim().parse::<i64>().map(Value::Int).ok()
-                    } else {
-                        s.trim().parse::<f64>().map(Value::Float).ok()
-                    };
-                    parsed.ok_or_else(|| {
-                        TraceError::new(format!("invalid literal for {name}(): {}", value.repr()))
-                    })?
+            match (name, &value, value.as_int(), value.as_number()) {
+                // Exactly: through a float, 2**53 + 1 would lose its last bit.
+                ("int", _, Some(i), _) => Value::Int(i),
+                ("int", Value::Float(x), ..) => Value::Int(float_to_int(*x)?),
+                ("float", _, _, Some(x)) => Value::Float(x),
+                ("int", Value::Str(s), ..) => Value::Int(parse_int(&value, s)?),
+                ("float", Value::Str(s), ..) => {
+                    Value::Float(s.trim().parse::<f64>().map_err(|_| {
+                        TraceError::new(format!("invalid literal for float(): {}", value.repr()))
+                    })?)
                 }
                 _ => {
                     return Err(TraceError::new(format!(
@@ -460,7 +495,7 @@ pub fn call_builtin(tx: &Tx, name: &str, args: &[Tracker]) -> TraceResult<Tracke
             match args[0].as_python_constant()? {
                 Value::Int(i) => Value::Int(
                     i.checked_abs()
-                        .ok_or_else(|| TraceError::new("integer overflow"))?,
+                        .ok_or_else(|| TraceError::new(INT_OVERFLOW))?,
                 ),
                 Value::Bool(b) => Value::Int(i64::from(b)),
                 Value::Float(x) => Value::Float(x.abs()),
@@ -482,11 +517,11 @@ pub fn call_builtin(tx: &Tx, name: &str, args: &[Tracker]) -> TraceResult<Tracke
             for arg in &args[1..] {
                 let value = arg.as_python_constant()?;
                 let op = if name == "min" {
-                    super::tracker::CmpOp::Lt
+                    crate::tracker::CmpOp::Lt
                 } else {
-                    super::tracker::CmpOp::Gt
+                    crate::tracker::CmpOp::Gt
                 };
-                if super::trackers::compare_values(&value, op, &best)? {
+                if crate::trackers::compare_values(&value, op, &best)? {
                     best = value;
                 }
             }

@@ -1,8 +1,8 @@
 //! Python's format-spec mini-language (`format(x, ">8")`, `f"{x:,.2f}"`),
 //! the part of it that f-strings of constants and sizes need.
 
-use super::tracker::{TraceError, TraceResult};
-use super::value::Value;
+use crate::tracker::{TraceError, TraceResult};
+use crate::value::Value;
 
 /// A parsed spec: `[[fill]align][sign][0][width][,][.precision][type]`.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -159,9 +159,9 @@ fn format_float(parsed: &Spec, spec: &str, x: f64) -> TraceResult<String> {
             group_float(&text, parsed.grouping)
         }
         Some('f' | 'F') => group_float(&format!("{magnitude:.precision$}"), parsed.grouping),
-        Some('e') => super::value::python_exponent(&format!("{magnitude:.precision$e}")),
+        Some('e') => crate::value::python_exponent(&format!("{magnitude:.precision$e}")),
         Some('E') => {
-            super::value::python_exponent(&format!("{magnitude:.precision$e}")).to_uppercase()
+            crate::value::python_exponent(&format!("{magnitude:.precision$e}")).to_uppercase()
         }
         Some('g' | 'G') => format!("{magnitude}"),
         Some('%') => format!("{:.precision$}%", magnitude * 100.0),

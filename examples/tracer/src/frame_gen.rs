@@ -3,7 +3,7 @@
 
 use std::rc::Rc;
 
-use super::value::{Frame, Object, TensorMeta, Value};
+use crate::value::{Frame, Object, TensorMeta, Value};
 
 /// Layers of the built-in model.
 pub const LAYERS: usize = 200;
@@ -117,7 +117,25 @@ fn block(index: usize) -> Rc<Value> {
 /// dynamic batch dim, a few scalars, and module globals including a
 /// 1,000-entry vocabulary.
 pub fn default_frame() -> Frame {
-    let layers: Vec<Rc<Value>> = (0..LAYERS).map(block).collect();
+    model_frame(LAYERS, VOCAB)
+}
+
+/// Values of one layer of [`model_frame`].
+pub const VALUES_PER_LAYER: usize = 49;
+
+/// A frame like the built-in one with about `values` values (at least 4
+/// layers, so the built-in program runs on it): for benchmarks and tests
+/// at scale.
+pub fn frame_of_about(values: usize) -> Frame {
+    let fixed = model_frame(0, VOCAB).value_count();
+    let layers = values.saturating_sub(fixed) / VALUES_PER_LAYER;
+    model_frame(layers.max(4), VOCAB)
+}
+
+/// The built-in frame's shape with `layers` layers and `vocab` entries in
+/// the vocabulary dict.
+pub fn model_frame(layers: usize, vocab: usize) -> Frame {
+    let layers: Vec<Rc<Value>> = (0..layers).map(block).collect();
     let model = object(
         "Transformer",
         vec![
@@ -131,7 +149,7 @@ pub fn default_frame() -> Frame {
             ("training", boolean(false)),
         ],
     );
-    let vocab = (0..VOCAB)
+    let vocab = (0..vocab)
         .map(|i| (Value::str(&format!("tok{i}")), int(i as i64)))
         .collect();
     let named = |pairs: Vec<(&str, Rc<Value>)>| {

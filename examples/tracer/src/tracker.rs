@@ -8,9 +8,9 @@ use std::rc::Rc;
 
 use lazy_core::RealizeAll;
 
-use super::builder::Tx;
-use super::source::Source;
-use super::value::{TypeTag, Value};
+use crate::builder::Tx;
+use crate::source::Source;
+use crate::value::{TypeTag, Value};
 
 /// A tracker as the tracer holds it: shared, and possibly lazy.
 pub type Tracker = Rc<dyn VariableTracker>;
@@ -268,7 +268,7 @@ pub trait VariableTracker: AsAny + RealizeAll {
     }
     /// `format(x, spec)`, as f-strings call it.
     fn format_value(&self, spec: &str) -> TraceResult<String> {
-        super::format::format_value(&self.as_python_constant()?, spec)
+        crate::format::format_value(&self.as_python_constant()?, spec)
     }
 
     // --- graph and code generation ---------------------------------------------

@@ -1,0 +1,411 @@
+//! What users throw at the tracer: each case once crashed or gave a wrong
+//! value (issue 17), and is now either Python's answer or one error line
+//! with exit code 2.
+
+use std::ffi::OsString;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+
+use lazy_tracer::builder::Mode;
+use lazy_tracer::program::MAX_NESTING;
+use lazy_tracer::run::{Input, TracerError, main_with_args, parse_frame, parse_program, run_mode};
+
+const BIN: &str = env!("CARGO_BIN_EXE_lazy-tracer");
+
+fn temp_dir() -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("lazy-tracer-bad-input-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+fn temp_file(name: &str, bytes: &[u8]) -> PathBuf {
+    let path = temp_dir().join(name);
+    std::fs::write(&path, bytes).unwrap();
+    path
+}
+
+fn one_line(text: &str) -> bool {
+    text.ends_with('\n') && text.trim_end().lines().count() == 1
+}
+
+/// Runs `program` lazily and eagerly over `frame`; both must agree.
+fn run(frame: &str, program: &str) -> Result<Vec<String>, TracerError> {
+    let input = Input {
+        frame: parse_frame("f.json", frame)?,
+        frame_name: "f.json".into(),
+        program: parse_program("p", program)?,
+        program_name: "p".into(),
+    };
+    let lazy = run_mode(&input, Mode::Lazy).map(|r| r.returned);
+    let eager = run_mode(&input, Mode::Eager).map(|r| r.returned);
+    assert_eq!(lazy, eager, "{program}");
+    lazy
+}
+
+/// The value of one expression, as the trace returns it.
+fn eval(expr: &str) -> String {
+    match run("{}", &format!("return {expr}\n")) {
+        Ok(mut values) => values.remove(0),
+        Err(error) => panic!("{expr}: {error}"),
+    }
+}
+
+/// The error of one expression's trace (or parse).
+fn eval_error(expr: &str) -> String {
+    match run("{}", &format!("return {expr}\n")) {
+        Ok(values) => panic!("{expr} returned {values:?}"),
+        Err(error) => {
+            assert_eq!(error.line(), Some(1), "{error}");
+            assert_eq!(error.exit_code(), 2);
+            error.to_string()
+        }
+    }
+}
+
+fn constant(text: &str) -> String {
+    format!("ConstantVariable({text})")
+}
+
+// --- the process: output that cannot be written, file names ----------------
+
+#[test]
+fn a_closed_stdout_ends_the_command_quietly_with_exit_code_0() {
+    let (reader, writer) = std::io::pipe().unwrap();
+    drop(reader);
+    let output = Command::new(BIN)
+        .arg("--verbose")
+        .stdout(writer)
+        .stderr(Stdio::piped())
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0));
+    assert_eq!(String::from_utf8_lossy(&output.stderr), "");
+}
+
+#[test]
+fn a_full_disk_is_one_error_line_and_exit_code_2() {
+    let Ok(full) = std::fs::OpenOptions::new().write(true).open("/dev/full") else {
+        return; // not on this system
+    };
+    let output = Command::new(BIN)
+        .stdout(full)
+        .stderr(Stdio::piped())
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(one_line(&stderr), "{stderr:?}");
+    assert!(
+        stderr.starts_with("error: cannot write the report: "),
+        "{stderr}"
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn a_file_name_that_is_not_utf8_is_read_or_reported_in_one_line() {
+    use std::os::unix::ffi::OsStringExt as _;
+
+    let dir = temp_dir();
+    let mut name = dir.clone().into_os_string().into_vec();
+    name.extend_from_slice(b"/\xff-frame.json");
+    let path = PathBuf::from(OsString::from_vec(name));
+    std::fs::write(&path, r#"{"locals": {"x": 1}}"#).unwrap();
+    let program = temp_file("return-x.prog", b"return L['x']\n");
+    let args = |frame: &Path| -> Vec<OsString> {
+        vec![
+            "--frame".into(),
+            frame.into(),
+            "--program".into(),
+            program.clone().into(),
+        ]
+    };
+
+    let outcome = main_with_args(args(&path));
+    assert_eq!(outcome.code, 0, "{}", outcome.stderr);
+    assert!(
+        outcome.stdout.contains("\u{fffd}-frame.json (1 values"),
+        "{}",
+        outcome.stdout
+    );
+
+    std::fs::remove_file(&path).unwrap();
+    let outcome = main_with_args(args(&path));
+    assert_eq!(outcome.code, 2);
+    assert!(one_line(&outcome.stderr), "{:?}", outcome.stderr);
+    assert!(outcome.stderr.contains("\u{fffd}-frame.json"));
+
+    let outcome = main_with_args([OsString::from_vec(b"--fr\xffme".to_vec())]);
+    assert_eq!(outcome.code, 2);
+    assert!(outcome.stderr.contains("unknown argument `--fr\u{fffd}me`"));
+}
+
+// --- nesting and encodings -----------------------------------------------------
+
+fn nested_ifs(depth: usize) -> String {
+    let mut text = String::from("x = 0\n");
+    for _ in 0..depth {
+        text.push_str("if True\nx = x + 1\n");
+    }
+    for _ in 0..depth {
+        text.push_str("end\n");
+    }
+    text.push_str("return x\n");
+    text
+}
+
+#[test]
+fn nesting_deeper_than_the_limit_is_an_error_at_its_line_at_any_depth() {
+    assert_eq!(
+        run("{}", &nested_ifs(MAX_NESTING)).unwrap(),
+        [constant("100")]
+    );
+    for depth in [MAX_NESTING + 1, 25_000, 1_000_000] {
+        let error = parse_program("p", &nested_ifs(depth)).unwrap_err();
+        // Line 1 is `x = 0`; each level is two lines.
+        assert_eq!(error.line(), Some(2 + 2 * MAX_NESTING), "{error}");
+        assert!(
+            error.to_string().contains("nested more than 100 deep"),
+            "{error}"
+        );
+    }
+}
+
+#[test]
+fn deeply_nested_json_is_an_error_at_its_line() {
+    let json = format!(
+        "{{\"locals\": {{\"x\":\n{}{}}}}}",
+        "[".repeat(100_000),
+        "]".repeat(100_000)
+    );
+    let error = parse_frame("f.json", &json).unwrap_err();
+    assert_eq!(error.line(), Some(2), "{error}");
+    assert!(error.to_string().contains("recursion limit"), "{error}");
+}
+
+#[test]
+fn invalid_utf8_is_reported_with_its_line_and_column() {
+    let program = temp_file("latin1.prog", b"x = 1\ny = 'caf\xe9'\nreturn y\n");
+    let outcome = main_with_args(["--program".into(), program.into_os_string()]);
+    assert_eq!(outcome.code, 2);
+    assert!(one_line(&outcome.stderr), "{:?}", outcome.stderr);
+    assert!(
+        outcome.stderr.contains(
+            "latin1.prog:2:9: invalid UTF-8 (byte 0xe9); frames and programs must be UTF-8 text"
+        ),
+        "{}",
+        outcome.stderr
+    );
+
+    // Columns count characters: `é` before the bad byte is one column.
+    let frame = temp_file("latin1.json", b"{\"locals\": {\n  \"\xc3\xa9\": \"\xff\"}}");
+    let outcome = main_with_args(["--frame".into(), frame.into_os_string()]);
+    assert_eq!(outcome.code, 2);
+    assert!(
+        outcome
+            .stderr
+            .contains("latin1.json:2:9: invalid UTF-8 (byte 0xff)"),
+        "{}",
+        outcome.stderr
+    );
+}
+
+// --- Python's arithmetic ----------------------------------------------------------
+
+#[test]
+fn floor_division_and_modulo_round_toward_negative_infinity_as_python() {
+    let cases = [
+        ("7 // 2", "3"),
+        ("7 // -2", "-4"),
+        ("-7 // 2", "-4"),
+        ("-7 // -2", "3"),
+        ("7 % 2", "1"),
+        ("7 % -2", "-1"),
+        ("-7 % 2", "1"),
+        ("-7 % -2", "-1"),
+        ("6 % -3", "0"),
+        ("7.0 // -2", "-4.0"),
+        ("7.0 % -2", "-1.0"),
+        ("-7.5 % 2", "0.5"),
+        ("7 % -2.5", "-0.5"),
+        ("-0.0 % 5", "0.0"),
+        ("0.0 % -5", "-0.0"),
+        ("True // -2", "-1"),
+        ("-9223372036854775808 % -1", "0"),
+        ("-9223372036854775808 // 1", "-9223372036854775808"),
+    ];
+    for (expr, python) in cases {
+        assert_eq!(eval(expr), constant(python), "{expr}");
+    }
+}
+
+#[test]
+fn floor_division_of_a_symbolic_size_uses_python_rounding() {
+    let frame = r#"{"locals": {"x": {"$tensor": [7, 3], "dynamic": [0]}}}"#;
+    let returned = run(frame, "n = L['x'].size(0)\nreturn n // -2, n % -2\n").unwrap();
+    assert_eq!(returned.len(), 2);
+    assert!(returned[0].contains("-4"), "{returned:?}");
+    assert!(returned[1].contains("-1"), "{returned:?}");
+}
+
+#[test]
+fn ints_are_exact_64_bit_and_never_become_floats() {
+    assert_eq!(
+        eval("-9223372036854775808"),
+        constant("-9223372036854775808")
+    );
+    assert_eq!(eval("9223372036854775807"), constant("9223372036854775807"));
+    assert_eq!(eval("int(9007199254740993)"), constant("9007199254740993"));
+    assert_eq!(eval("int('-1_000')"), constant("-1000"));
+    assert_eq!(eval("int(-2.9)"), constant("-2"));
+    for expr in [
+        "-9223372036854775808 // -1",
+        "9223372036854775807 + 1",
+        "-9223372036854775807 - 2",
+        "4611686018427387904 * 2",
+        "-(-9223372036854775808)",
+        "abs(-9223372036854775808)",
+        "int(1e19)",
+        "int('9223372036854775808')",
+    ] {
+        let error = eval_error(expr);
+        assert!(error.contains("integer overflow"), "{expr}: {error}");
+    }
+    for literal in ["9223372036854775808", "100000000000000000000"] {
+        let error = eval_error(literal);
+        assert!(
+            error.contains(&format!("integer {literal} does not fit in 64 bits")),
+            "{error}"
+        );
+    }
+    assert!(eval_error("int(float('nan'))").contains("cannot convert float NaN"));
+    assert!(eval_error("int(float('inf'))").contains("cannot convert float infinity"));
+    assert!(eval_error("int('1__0')").contains("invalid literal for int(): '1__0'"));
+}
+
+#[test]
+fn ints_and_floats_compare_exactly_as_python() {
+    let cases = [
+        ("9007199254740993 == 9007199254740992.0", "False"),
+        ("9007199254740993 > 9007199254740992.0", "True"),
+        ("9223372036854775807 < 9223372036854775808.0", "True"),
+        ("-9223372036854775808 == -9223372036854775808.0", "True"),
+        ("1 == 1.0", "True"),
+        ("2 > 1.5", "True"),
+        ("-2 < -1.5", "True"),
+        (
+            "max(9007199254740993, 9007199254740992.0)",
+            "9007199254740993",
+        ),
+    ];
+    for (expr, python) in cases {
+        assert_eq!(eval(expr), constant(python), "{expr}");
+    }
+}
+
+#[test]
+fn int_literals_past_64_bits_in_a_frame_are_errors_at_their_line() {
+    for (json, literal) in [
+        (
+            "{\"locals\": {\n\"n\": 100000000000000000000}}",
+            "100000000000000000000",
+        ),
+        (
+            "{\"locals\": {\n\"n\": [1, -9223372036854775809]}}",
+            "-9223372036854775809",
+        ),
+        (
+            "{\"locals\": {\n\"n\": 9223372036854775808}}",
+            "9223372036854775808",
+        ),
+    ] {
+        let error = parse_frame("f.json", json).unwrap_err();
+        assert_eq!(error.line(), Some(2), "{error}");
+        assert!(
+            error
+                .to_string()
+                .contains(&format!("integer {literal} does not fit in 64 bits")),
+            "{error}"
+        );
+    }
+    // Floats stay floats; the extreme ints stay ints.
+    let frame =
+        r#"{"locals": {"a": 1e20, "b": -9223372036854775808, "s": "100000000000000000000"}}"#;
+    let returned = run(frame, "return L['a'], L['b'], L['s']\n").unwrap();
+    assert_eq!(
+        returned,
+        [
+            constant("1e+20"),
+            constant("-9223372036854775808"),
+            constant("'100000000000000000000'")
+        ]
+    );
+}
+
+// --- duplicate keys --------------------------------------------------------------
+
+#[test]
+fn duplicate_keys_are_errors_at_the_line_of_the_second() {
+    let many: String = (0..40).map(|i| format!("\"k{i}\": {i}, ")).collect();
+    let cases = [
+        (
+            "{\"locals\": {\"a\": 1,\n \"a\": 2}}".to_string(),
+            "duplicate key `a`",
+        ),
+        (
+            format!("{{\"globals\": {{{many}\n\"k7\": 0}}}}"),
+            "duplicate key `k7`",
+        ),
+        (
+            "{\"locals\": {\"d\": {\"x\": {},\n\"x\": []}}}".to_string(),
+            "duplicate key `x`",
+        ),
+        (
+            "{\"locals\": {\"o\": {\"$object\": \"Linear\", \"w\": 1,\n\"w\": 2}}}".to_string(),
+            "duplicate attribute `w` of a `Linear` object",
+        ),
+        (
+            "{\"locals\": {\"t\": {\"$tensor\": [2], \"dtype\": \"int8\",\n\"dtype\": \"int8\"}}}"
+                .to_string(),
+            "duplicate key `dtype` in a tensor",
+        ),
+        (
+            "{\"locals\": {},\n\"locals\": {}}".to_string(),
+            "duplicate key `locals` in a frame",
+        ),
+        (
+            "{\"locals\": {\"d\": {\"$dict\": [[1, \"a\"],\n[1.0, \"b\"],\n[2, \"c\"]]}}}"
+                .to_string(),
+            "duplicate key 1.0 in a $dict",
+        ),
+    ];
+    for (json, message) in cases {
+        let error = parse_frame("f.json", &json).unwrap_err();
+        assert_eq!(error.line(), Some(2), "{json}: {error}");
+        assert!(error.to_string().contains(message), "{json}: {error}");
+    }
+    // The same name as a local and as a global is fine.
+    let frame = r#"{"locals": {"a": 1}, "globals": {"a": 2}}"#;
+    assert_eq!(
+        run(frame, "return L['a'], G['a']\n").unwrap(),
+        [constant("1"), constant("2")]
+    );
+}
+
+#[test]
+fn a_dict_pair_that_is_not_key_and_value_is_an_error_at_its_line() {
+    for (pairs, message) in [
+        ("[[]]", "invalid length 0, expected a [key, value] pair"),
+        ("[[1]]", "invalid length 1, expected a [key, value] pair"),
+        (
+            "[[1, 2, 3]]",
+            "invalid length 3, expected a [key, value] pair",
+        ),
+        ("[1]", "expected a [key, value] pair"),
+    ] {
+        let json = format!("{{\"locals\": {{\n\"d\": {{\"$dict\": {pairs}}}}}}}");
+        let error = parse_frame("f.json", &json).unwrap_err();
+        assert_eq!(error.line(), Some(2), "{json}: {error}");
+        assert!(error.to_string().contains(message), "{json}: {error}");
+    }
+}

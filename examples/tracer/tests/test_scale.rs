@@ -1,0 +1,128 @@
+//! The tracer on large frames: `--lazy-only`, generated frames, and the
+//! memory estimates that turn a run which cannot fit into one error line.
+
+use std::path::PathBuf;
+use std::process::Command;
+
+use lazy_tracer::builder::Mode;
+use lazy_tracer::frame_gen::{default_frame, frame_of_about};
+use lazy_tracer::run::{Input, main_with_args, parse_frame, run_mode};
+
+const BIN: &str = env!("CARGO_BIN_EXE_lazy-tracer");
+
+fn frame_file(values: usize) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("lazy-tracer-scale-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join(format!("frame-{values}.json"));
+    std::fs::write(&path, frame_of_about(values).to_json()).unwrap();
+    path
+}
+
+#[test]
+fn lazy_only_traces_without_the_eager_run() {
+    let full = main_with_args(Vec::<String>::new());
+    let lazy = main_with_args(["--lazy-only"]);
+    assert_eq!(lazy.code, 0, "{}", lazy.stderr);
+    assert!(
+        lazy.stdout
+            .starts_with("Dynamo-style tracer: lazy variable trackers (--lazy-only)\n")
+    );
+    assert!(!lazy.stdout.contains("eager"), "{}", lazy.stdout);
+    assert!(
+        lazy.stdout.contains(
+            "The lazy run built 19 trackers for a frame of 10,425 values and installed 22 guards."
+        ),
+        "{}",
+        lazy.stdout
+    );
+    // Everything after the table is the same as with the eager run.
+    let after = |text: &str| text[text.find("returned:").unwrap()..].to_string();
+    assert_eq!(after(&lazy.stdout), after(&full.stdout));
+    for report in [&lazy.stdout, &full.stdout] {
+        assert!(report.contains("\nwhole command: "), "{report}");
+        assert!(report.contains("a run's time includes dropping its trackers"));
+    }
+}
+
+#[test]
+fn generated_frames_round_trip_through_json() {
+    let frame = default_frame();
+    let parsed = parse_frame("f.json", &frame.to_json()).unwrap();
+    assert_eq!(parsed.locals, frame.locals);
+    assert_eq!(parsed.globals, frame.globals);
+
+    for values in [10_000, 100_000] {
+        let frame = frame_of_about(values);
+        let count = frame.value_count();
+        assert!(count.abs_diff(values) < values / 20, "{values}: {count}");
+        let parsed = parse_frame("f.json", &frame.to_json()).unwrap();
+        assert_eq!(parsed.value_count(), count);
+    }
+}
+
+#[test]
+fn a_100000_value_frame_builds_the_same_few_trackers_as_the_built_in_one() {
+    let small = Input::built_in();
+    let large = Input {
+        frame: frame_of_about(100_000),
+        ..Input::built_in()
+    };
+    let (small, large) = (
+        run_mode(&small, Mode::Lazy).unwrap(),
+        run_mode(&large, Mode::Lazy).unwrap(),
+    );
+    assert_eq!(large.stats.realized, small.stats.realized);
+    assert_eq!(large.stats.guards, small.stats.guards);
+}
+
+/// Runs the binary under an address-space limit (`ulimit -v`, in KiB).
+#[cfg(target_os = "linux")]
+fn limited(kib: u64, args: &[&str]) -> std::process::Output {
+    Command::new("sh")
+        .arg("-c")
+        .arg(format!("ulimit -v {kib} && exec \"$0\" \"$@\""))
+        .arg(BIN)
+        .args(args)
+        .output()
+        .unwrap()
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn an_eager_run_that_cannot_fit_is_refused_with_one_line_suggesting_lazy_only() {
+    let path = frame_file(100_000);
+    let frame = path.to_str().unwrap();
+    // About 96,000 values: the eager run's estimate is 134 MB, over the
+    // whole limit of 123 MB; loading the 3 MB frame fits.
+    let output = limited(120_000, &["--frame", frame]);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(2), "{stderr}");
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    assert!(
+        stderr.starts_with("error: the eager run over 95,918 values would need about 134 MB"),
+        "{stderr}"
+    );
+    assert!(
+        stderr
+            .trim_end()
+            .ends_with("trace with --lazy-only, which builds only what the program uses")
+    );
+    assert!(output.stdout.is_empty());
+
+    let output = limited(120_000, &["--frame", frame, "--lazy-only"]);
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+
+    // A frame too large to load at all: the estimate is 8 bytes per byte.
+    let output = limited(24_000, &["--frame", frame, "--lazy-only"]);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(2), "{stderr}");
+    assert!(
+        stderr.contains("(3 MB) would need about 25 MB of memory"),
+        "{stderr}"
+    );
+}
