@@ -28,6 +28,8 @@
 #                        delegate hand3 derive3
 #   --no-nightly         skip -Z time-passes even if nightly is installed
 #   --no-cold            skip the cold builds of the macro crates
+#   --no-instructions    skip the instruction counts (valgrind's callgrind),
+#                        which are taken when valgrind is installed
 #   --keep DIR           work in DIR and keep it (default: a temp dir, removed)
 #
 # Needs: a Rust toolchain, network access to crates.io (or a warm cargo
@@ -42,6 +44,7 @@ runs=5
 variants="none forwardable hand derive ambassador delegate hand3 derive3"
 nightly=1
 cold=1
+instructions=1
 work=""
 while [ $# -gt 0 ]; do
     case "$1" in
@@ -50,6 +53,7 @@ while [ $# -gt 0 ]; do
         --variants) variants=$2; shift 2 ;;
         --no-nightly) nightly=0; shift ;;
         --no-cold) cold=0; shift ;;
+        --no-instructions) instructions=0; shift ;;
         --keep) work=$2; shift 2 ;;
         -h|--help) awk 'NR > 1 && /^#/ { print; next } NR > 1 { exit }' "$0"; exit 0 ;;
         *) echo "unknown option: $1" >&2; exit 2 ;;
@@ -283,6 +287,60 @@ if [ "$nightly" = 1 ]; then
         echo
         echo "No nightly toolchain installed: macro-expansion time (-Z time-passes) not measured."
     fi
+fi
+
+# --- instructions (valgrind's callgrind) ---------------------------------------------
+# Timings on a shared machine move by 20 %; the instructions rustc executes to
+# check a crate do not. One count per crate, through a RUSTC_WRAPPER that runs
+# only the measured crate's rustc under callgrind.
+if [ "$instructions" = 1 ] && command -v valgrind > /dev/null && command -v callgrind_annotate > /dev/null; then
+    export CARGO_TARGET_DIR="$work/target"
+    cat > "$work/cg-wrap.sh" <<'EOF_WRAP'
+#!/bin/sh
+case " $* " in
+    *" --crate-name $CG_CRATE "*) exec valgrind -q --tool=callgrind --callgrind-out-file="$CG_OUT" "$@" ;;
+esac
+exec "$@"
+EOF_WRAP
+    chmod +x "$work/cg-wrap.sh"
+    log "instructions (callgrind)..."
+    for n in $sizes; do
+        for v in $variants; do
+            pkg="$v-$n"
+            ok "$pkg" || continue
+            touch "$ws/$pkg/src/lib.rs"
+            (cd "$ws" && CG_CRATE=$(echo "$pkg" | tr - _) CG_OUT="$work/$pkg.cg" RUSTC_WRAPPER="$work/cg-wrap.sh" cargo check -q -p "$pkg") || true
+            [ -s "$work/$pkg.cg" ] || continue
+            callgrind_annotate --inclusive=yes "$work/$pkg.cg" 2> /dev/null |
+                awk '/PROGRAM TOTALS/ { gsub(",", "", $1); print "total", $1 } /MacroExpander>::expand_crate / { gsub(",", "", $1); print "expand", $1 }' > "$work/$pkg.ins"
+        done
+    done
+    echo
+    echo "### instructions rustc executes to check each crate (callgrind; millions)"
+    echo
+    echo "| methods | variant | whole check | / hand | macro expansion | / hand |"
+    echo "|---:|---|---:|---:|---:|---:|"
+    for n in $sizes; do
+        hand_t=$(awk '$1 == "total" { print $2 }' "$work/hand-$n.ins" 2> /dev/null)
+        hand_e=$(awk '$1 == "expand" { print $2 }' "$work/hand-$n.ins" 2> /dev/null)
+        for v in $variants; do
+            f="$work/$v-$n.ins"
+            [ -s "$f" ] || continue
+            t=$(awk '$1 == "total" { print $2 }' "$f"); e=$(awk '$1 == "expand" { print $2 }' "$f")
+            awk -v n="$n" -v v="$v" -v t="$t" -v e="$e" -v ht="${hand_t:-0}" -v he="${hand_e:-0}" 'BEGIN {
+                printf "| %s | %s | %.0f | %s | %.0f | %s |\n", n, v, t / 1e6, (ht > 0) ? sprintf("%.2f", t / ht) : "-", e / 1e6, (he > 0) ? sprintf("%.1f", e / he) : "-"
+            }'
+        done
+        # Each further wrapper: (X3 - X) / 2.
+        d1=$(awk '$1 == "total" { print $2 }' "$work/derive-$n.ins" 2> /dev/null); d3=$(awk '$1 == "total" { print $2 }' "$work/derive3-$n.ins" 2> /dev/null)
+        h3=$(awk '$1 == "total" { print $2 }' "$work/hand3-$n.ins" 2> /dev/null)
+        if [ -n "$d1" ] && [ -n "$d3" ] && [ -n "$hand_t" ] && [ -n "$h3" ]; then
+            awk -v n="$n" -v d1="$d1" -v d3="$d3" -v h1="$hand_t" -v h3="$h3" 'BEGIN {
+                d = (d3 - d1) / 2; h = (h3 - h1) / 2
+                printf "| %s | each further wrapper, derive / hand | %.0f | %.2f | | |\n", n, d / 1e6, d / h
+            }'
+        fi
+    done
 fi
 
 # --- cold builds of the macro crates ------------------------------------------------
