@@ -270,6 +270,44 @@ macro_rules! contract_tests {
                 assert_eq!(*lazy.realize(), 3);
             }
 
+            // 7. Taking the lazy apart: the value if built, else the seed.
+            #[test]
+            fn into_inner_gives_the_value_or_the_unbuilt_seed() {
+                let (builds, drops) = (Counter::default(), Counter::default());
+                let mut lazy = Lazy::new(seed(&builds, &drops));
+                Lazy::defer(&mut lazy, |s| s.push('!'));
+                let back = Lazy::into_inner(lazy).err().expect("never built: the seed comes back");
+                assert_eq!((back.value, back.source), (7, "L['x']"));
+                assert_eq!((builds.get(), drops.get()), (0, 0), "nothing built, the seed alive");
+                drop(back);
+                assert_eq!(drops.get(), 1);
+
+                let lazy = Lazy::new(seed(&builds, &drops));
+                lazy.realize();
+                assert_eq!(Lazy::into_inner(lazy).ok().as_deref(), Some("L['x']=7"));
+                assert_eq!((builds.get(), drops.get()), (1, 2));
+            }
+
+            #[test]
+            #[should_panic(expected = "Lazy<u32> is poisoned")]
+            fn into_inner_of_a_poisoned_lazy_panics() {
+                let lazy: Lazy<u32> = Lazy::new(|| panic!("no"));
+                let _ = catch_unwind(AssertUnwindSafe(|| *lazy.realize()));
+                let _ = Lazy::into_inner(lazy);
+            }
+
+            #[test]
+            fn force_mut_builds_once_and_lends_the_value() {
+                let (builds, drops) = (Counter::default(), Counter::default());
+                let mut lazy = Lazy::new(seed(&builds, &drops));
+                Lazy::force_mut(&mut lazy).push('!');
+                Lazy::force_mut(&mut lazy).push('?');
+                assert_eq!(Lazy::get(&lazy).map(String::as_str), Some("L['x']=7!?"));
+                assert_eq!(builds.get(), 1);
+                *Lazy::get_mut(&mut lazy).expect("built") = String::from("replaced");
+                assert_eq!(lazy.realize(), "replaced");
+            }
+
             #[test]
             fn default_builds_the_default_value() {
                 let lazy: Lazy<Vec<u8>> = Lazy::default();

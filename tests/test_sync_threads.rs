@@ -93,3 +93,40 @@ fn sync_lazy_is_send_and_sync_when_its_parts_are() {
     shareable::<Lazy<Vec<u8>>>();
     shareable::<Lazy<String, Box<dyn FnOnce() -> String + Send>>>();
 }
+
+#[test]
+fn peek_blocks_nothing_else_on_its_own_thread() {
+    let lazy: Lazy<String, Box<dyn FnOnce() -> String + Send>> =
+        Lazy::new(Box::new(|| String::from("built")));
+    let first = Lazy::peek(&lazy).expect("not built yet");
+    // Each of these waited forever on the lock the guard used to hold.
+    let second = Lazy::peek(&lazy).expect("a second guard of the same thread");
+    assert!(Lazy::seed_type_name(&lazy).is_some());
+    assert!(!Lazy::is_poisoned(&lazy));
+    assert!(Lazy::try_defer(&lazy, |s| s.push_str(" + hint")).is_ok());
+    assert!(format!("{lazy:?}").starts_with("Lazy(unrealized: "));
+    drop((first, second));
+    assert_eq!(lazy.realize(), "built + hint");
+}
+
+#[test]
+fn another_thread_realizes_only_after_the_peek_guards_are_dropped() {
+    let lazy = Arc::new(Lazy::new(|| vec![1_u8, 2]));
+    let guard = Lazy::peek(&lazy).expect("not built yet");
+    let (started_tx, started_rx) = mpsc::channel();
+    let realizer = {
+        let lazy = Arc::clone(&lazy);
+        std::thread::spawn(move || {
+            started_tx.send(()).ok();
+            lazy.realize().len()
+        })
+    };
+    started_rx.recv().expect("the realizer starts");
+    std::thread::yield_now();
+    // However far the other thread got, the seed is still here to read.
+    assert!(!Lazy::is_realized(&lazy));
+    assert_eq!((*guard)(), vec![1, 2]);
+    drop(guard);
+    assert_eq!(realizer.join().expect("no panic"), 2);
+    assert!(Lazy::is_realized(&lazy));
+}

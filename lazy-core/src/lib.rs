@@ -31,7 +31,7 @@
 //! With the `derive` feature (on by default), `#[forwardable]` on a trait and
 //! `#[derive(RealizeForward)]` on a wrapper type implement the trait for the
 //! wrapper by realizing the value and forwarding every method to it.
-#![forbid(unsafe_code)]
+#![deny(unsafe_op_in_unsafe_fn, clippy::undocumented_unsafe_blocks)]
 #![warn(missing_docs)]
 #![cfg_attr(docsrs, feature(doc_cfg))]
 

@@ -15,6 +15,12 @@ type Mutation<T> = Box<dyn FnOnce(&mut T) + Send>;
 #[allow(clippy::box_collection)] // boxed on purpose, for the size of every lazy
 pub(crate) struct Deferred<T>(Option<Box<Vec<Mutation<T>>>>);
 
+impl<T> Default for Deferred<T> {
+    fn default() -> Self {
+        Deferred::new()
+    }
+}
+
 impl<T> Deferred<T> {
     pub(crate) const fn new() -> Self {
         Deferred(None)

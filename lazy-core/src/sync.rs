@@ -5,10 +5,12 @@
 //! [`core::cell::LazyCell`].
 
 use core::any::type_name;
+use core::cell::UnsafeCell;
 use core::fmt;
+use core::marker::PhantomData;
 use core::mem;
 use core::ops::Deref;
-use std::sync::{Condvar, Mutex, MutexGuard, OnceLock, PoisonError};
+use std::sync::{Condvar, Mutex, MutexGuard, OnceLock, PoisonError, TryLockError};
 use std::thread::{self, ThreadId};
 
 use crate::state::{self, Deferred};
@@ -17,10 +19,18 @@ use crate::{Realize, RealizeInto, RealizeMut, Seed, panic};
 /// The name of this lazy type in panic messages.
 const FLAVOUR: &str = "sync::Lazy";
 
-enum State<T, S> {
+/// The state of a lazy, under its mutex. The seed itself lives outside the
+/// mutex (in `Lazy::seed`), so that a [`SeedRef`] can lend it without
+/// holding the lock.
+enum State<T> {
     Unrealized {
-        seed: S,
         deferred: Deferred<T>,
+        /// The thread whose [`SeedRef`]s borrow the seed (`None` if none
+        /// does), and how many there are.
+        peeker: Option<ThreadId>,
+        peeks: u32,
+        /// Whether another thread waits for the peeks to end.
+        waiters: bool,
     },
     /// Being built by `owner`; `waiters` if another thread waits for it.
     Building {
@@ -68,16 +78,30 @@ enum State<T, S> {
 /// deadlocking as [`std::sync::OnceLock::get_or_init`] does.
 // `repr(C)` keeps the value first: the realized read then addresses it with
 // no offset, as `LazyLock` does (rustc had put it at offset 32 for `u64`).
+//
+// Soundness: `seed` is `Some` exactly while the state is `Unrealized`. It is
+// written (taken) only under the lock, by the thread that moves the state
+// from `Unrealized` with no peeks to `Building`; it is read only through a
+// `SeedRef`, which exists only while the state counts it in `peeks`, so the
+// two never overlap. The seed is lent to one thread at a time (`peeker` names
+// it), which is why `S: Send` is enough for `Lazy: Sync`, as for `LazyLock`.
 #[repr(C)]
 pub struct Lazy<T, S = fn() -> T> {
     value: OnceLock<T>,
-    state: Mutex<State<T, S>>,
+    state: Mutex<State<T>>,
     built: Condvar,
+    seed: UnsafeCell<Option<S>>,
 }
+
+// SAFETY: as `LazyLock`: the value is shared between threads (`T: Sync`) and
+// may be built on any of them (`T: Send`); the seed is moved to the building
+// thread (`S: Send`) and lent to one thread at a time (see the comment on
+// `Lazy`), never shared by two at once, so it need not be `Sync`.
+unsafe impl<T: Send + Sync, S: Send> Sync for Lazy<T, S> {}
 
 /// Locks the state. The lock is never held while user code runs, so a
 /// poisoned mutex carries no broken invariant: take the guard anyway.
-fn lock<T, S>(state: &Mutex<State<T, S>>) -> MutexGuard<'_, State<T, S>> {
+fn lock<T>(state: &Mutex<State<T>>) -> MutexGuard<'_, State<T>> {
     state.lock().unwrap_or_else(PoisonError::into_inner)
 }
 
@@ -96,10 +120,13 @@ impl<T, S: Seed<Output = T>> Lazy<T, S> {
         Lazy {
             value: OnceLock::new(),
             state: Mutex::new(State::Unrealized {
-                seed,
                 deferred: Deferred::new(),
+                peeker: None,
+                peeks: 0,
+                waiters: false,
             }),
             built: Condvar::new(),
+            seed: UnsafeCell::new(Some(seed)),
         }
     }
 
@@ -137,7 +164,8 @@ impl<T, S: Seed<Output = T>> Lazy<T, S> {
     /// owners share (`Arc<Lazy<..>>`): `Ok(())` if it was queued (the value
     /// is not built yet), or `Err(mutation)` given back if the value is
     /// already built or being built, so the caller can apply it another way.
-    /// Builds nothing and never waits for a build.
+    /// Builds nothing, never waits for a build, and works while the seed is
+    /// peeked.
     ///
     /// ```
     /// use std::sync::Arc;
@@ -170,41 +198,82 @@ impl<T, S: Seed<Output = T>> Lazy<T, S> {
         }
     }
 
+    /// The value mutably, building it first if needed: [`RealizeMut`] as an
+    /// associated function, like `LazyLock::force_mut`.
+    ///
+    /// ```
+    /// use lazy_core::sync::Lazy;
+    ///
+    /// let mut lazy = Lazy::new(|| vec![1]);
+    /// Lazy::force_mut(&mut lazy).push(2);
+    /// assert_eq!(Lazy::get(&lazy), Some(&vec![1, 2]));
+    /// ```
+    ///
+    /// # Panics
+    /// As [`Realize::realize`].
+    #[inline]
+    #[track_caller]
+    pub fn force_mut(this: &mut Self) -> &mut T {
+        this.realize_mut()
+    }
+
     #[cold]
     #[inline(never)]
     #[track_caller]
     fn realize_cold(&self) -> &T {
         let me = thread::current().id();
         let mut state = lock(&self.state);
-        let (seed, deferred) = loop {
-            let building = State::Building {
-                owner: me,
-                waiters: false,
-            };
-            match mem::replace(&mut *state, building) {
-                State::Unrealized { seed, deferred } => break (seed, deferred),
-                State::Building { owner, .. } if owner == me => {
+        let deferred = loop {
+            match &mut *state {
+                State::Unrealized {
+                    peeker: None,
+                    waiters,
+                    ..
+                } => {
+                    // Threads that waited for a peek now wait for the build.
+                    let building = State::Building {
+                        owner: me,
+                        waiters: *waiters,
+                    };
+                    let State::Unrealized { deferred, .. } = mem::replace(&mut *state, building)
+                    else {
+                        unreachable!("matched as unrealized")
+                    };
+                    break deferred;
+                }
+                State::Unrealized {
+                    peeker: Some(owner),
+                    ..
+                } if *owner == me => {
+                    drop(state);
+                    panic::peeked::<T>(FLAVOUR)
+                }
+                State::Building { owner, .. } if *owner == me => {
                     drop(state);
                     panic::reentrant::<T>(FLAVOUR)
                 }
-                State::Building { owner, .. } => {
-                    *state = State::Building {
-                        owner,
-                        waiters: true,
-                    };
+                // Another thread builds, or peeks at the seed: wait for it.
+                State::Unrealized { waiters, .. } | State::Building { waiters, .. } => {
+                    *waiters = true;
                     state = self
                         .built
                         .wait(state)
                         .unwrap_or_else(PoisonError::into_inner);
                 }
-                other => {
-                    *state = other;
+                State::Realized | State::Poisoned => {
                     drop(state);
                     return Self::realized_or_poisoned(self);
                 }
             }
         };
+        // SAFETY: under the lock, the state has just left `Unrealized` with
+        // no peeker, so no `SeedRef` lends the seed and no other thread can
+        // take it (see the comment on `Lazy`).
+        let seed = unsafe { (*self.seed.get()).take() };
         drop(state);
+        let Some(seed) = seed else {
+            unreachable!("an unrealized lazy has its seed")
+        };
         // Marks the lazy poisoned and wakes the waiters if the build unwinds;
         // disarmed on success.
         let guard = PoisonOnUnwind(self);
@@ -241,6 +310,37 @@ impl<T, S> Lazy<T, S> {
             value: OnceLock::from(value),
             state: Mutex::new(State::Realized),
             built: Condvar::new(),
+            seed: UnsafeCell::new(None),
+        }
+    }
+
+    /// Consumes the lazy: `Ok(value)` if the value is built, `Err(seed)` if
+    /// it is not, like `LazyLock::into_inner`. Builds nothing; mutations
+    /// queued by [`Lazy::defer`] are dropped unapplied with the lazy.
+    ///
+    /// ```
+    /// use lazy_core::{Realize, sync::Lazy};
+    ///
+    /// let lazy: Lazy<u8> = Lazy::new(|| 3);
+    /// let seed = Lazy::into_inner(lazy).unwrap_err();
+    /// assert_eq!(seed(), 3);
+    ///
+    /// let lazy: Lazy<u8> = Lazy::new(|| 3);
+    /// lazy.realize();
+    /// assert_eq!(Lazy::into_inner(lazy), Ok(3));
+    /// ```
+    ///
+    /// # Panics
+    /// If the lazy is poisoned (it has neither a value nor a seed).
+    #[track_caller]
+    pub fn into_inner(this: Self) -> Result<T, S> {
+        let Lazy { value, seed, .. } = this;
+        if let Some(value) = value.into_inner() {
+            return Ok(value);
+        }
+        match seed.into_inner() {
+            Some(seed) => Err(seed),
+            None => panic::poisoned::<T>(FLAVOUR),
         }
     }
 
@@ -319,20 +419,68 @@ impl<T, S> Lazy<T, S> {
     /// assert!(Lazy::peek(&lazy).is_none());
     /// ```
     ///
-    /// # Deadlocks
-    /// The guard holds the lazy's lock, like a [`MutexGuard`]. While it is
-    /// alive, every operation on the same lazy that reads its state waits
-    /// for it: realizing, [`Lazy::peek`], [`Lazy::seed_type_name`],
-    /// [`Lazy::is_poisoned`], [`Lazy::defer`] and [`Lazy::try_defer`]. On the
-    /// thread that holds the guard they would wait forever: drop the guard
-    /// first. Only [`Lazy::get`], [`Lazy::is_realized`] and `Debug` never
-    /// wait. Other threads wait until the guard is dropped.
+    /// # What a guard blocks
+    /// The guard does not hold the lazy's lock. The seed is lent to one
+    /// thread at a time: while guards of this thread are alive,
+    ///
+    /// - on this thread, everything works as usual (more [`Lazy::peek`]s,
+    ///   [`Lazy::try_defer`], [`Lazy::is_poisoned`],
+    ///   [`Lazy::seed_type_name`], `Debug`, …) except realizing this lazy,
+    ///   which panics with a message that says so (the build would move the
+    ///   seed out from under the guard);
+    /// - on other threads, realizing this lazy and [`Lazy::peek`] (so
+    ///   [`Lazy::seed_type_name`]) wait until the last guard is dropped;
+    ///   everything else works without waiting.
+    ///
+    /// # Panics
+    /// Never on this thread's own guards; see above for realizing.
     pub fn peek(this: &Self) -> Option<SeedRef<'_, T, S>> {
-        let state = lock(&this.state);
-        match &*state {
-            State::Unrealized { .. } => Some(SeedRef(state)),
-            State::Building { .. } | State::Realized | State::Poisoned => None,
+        let me = thread::current().id();
+        let mut state = lock(&this.state);
+        loop {
+            match &mut *state {
+                State::Unrealized {
+                    peeker: peeker @ None,
+                    peeks,
+                    ..
+                } => {
+                    *peeker = Some(me);
+                    *peeks = 1;
+                    break;
+                }
+                State::Unrealized {
+                    peeker: Some(owner),
+                    peeks,
+                    ..
+                } if *owner == me => {
+                    // Only 4 billion leaked guards overflow it; wrapping
+                    // would let a build move the seed from under them.
+                    *peeks = peeks
+                        .checked_add(1)
+                        .expect("too many `sync::Lazy::peek` guards");
+                    break;
+                }
+                State::Unrealized { waiters, .. } => {
+                    *waiters = true;
+                    state = this
+                        .built
+                        .wait(state)
+                        .unwrap_or_else(PoisonError::into_inner);
+                }
+                State::Building { .. } | State::Realized | State::Poisoned => return None,
+            }
         }
+        // SAFETY: the state is `Unrealized` and now counts this guard in
+        // `peeks`, under the lock, so the seed is `Some` and nobody takes it
+        // until the guard is dropped; other threads' guards cannot exist.
+        let seed = unsafe { (*this.seed.get()).as_ref() };
+        drop(state);
+        let seed = seed?;
+        Some(SeedRef {
+            lazy: this,
+            seed,
+            not_send: PhantomData,
+        })
     }
 
     /// The name of the seed's type while the value is not built; `None` once
@@ -363,18 +511,37 @@ impl<T, S> Lazy<T, S> {
 /// assert_eq!(seed(), 1); // the seed is a closure here: calling it builds a copy
 /// drop(seed);
 /// ```
-pub struct SeedRef<'a, T, S>(MutexGuard<'a, State<T, S>>);
+pub struct SeedRef<'a, T, S> {
+    lazy: &'a Lazy<T, S>,
+    seed: &'a S,
+    /// Counted in `peeks` under this thread's id: dropped on this thread.
+    not_send: PhantomData<*const ()>,
+}
 
 impl<T, S> Deref for SeedRef<'_, T, S> {
     type Target = S;
 
     fn deref(&self) -> &S {
-        match &*self.0 {
-            State::Unrealized { seed, .. } => seed,
-            // A `SeedRef` is only made from an unrealized state, and holds
-            // the lock that any change of state needs.
-            State::Building { .. } | State::Realized | State::Poisoned => {
-                unreachable!("a SeedRef outlived its seed")
+        self.seed
+    }
+}
+
+impl<T, S> Drop for SeedRef<'_, T, S> {
+    fn drop(&mut self) {
+        let mut state = lock(&self.lazy.state);
+        if let State::Unrealized {
+            peeker,
+            peeks,
+            waiters,
+            ..
+        } = &mut *state
+        {
+            *peeks -= 1;
+            if *peeks == 0 {
+                *peeker = None;
+                if mem::take(waiters) {
+                    self.lazy.built.notify_all();
+                }
             }
         }
     }
@@ -417,15 +584,18 @@ impl<T, S: Seed<Output = T>> RealizeInto for Lazy<T, S> {
     #[inline]
     #[track_caller]
     fn into_realized(self) -> T {
-        let Lazy { value, state, .. } = self;
+        let Lazy {
+            value, state, seed, ..
+        } = self;
         if let Some(value) = value.into_inner() {
             return value;
         }
-        match state.into_inner().unwrap_or_else(PoisonError::into_inner) {
-            State::Unrealized { seed, deferred } => state::build(seed, deferred),
-            State::Building { .. } | State::Realized | State::Poisoned => {
-                panic::poisoned::<T>(FLAVOUR)
-            }
+        match (
+            state.into_inner().unwrap_or_else(PoisonError::into_inner),
+            seed.into_inner(),
+        ) {
+            (State::Unrealized { deferred, .. }, Some(seed)) => state::build(seed, deferred),
+            _ => panic::poisoned::<T>(FLAVOUR),
         }
     }
 }
@@ -463,8 +633,8 @@ impl<T: fmt::Debug, S> fmt::Debug for Lazy<T, S> {
         }
         let state = match self.state.try_lock() {
             Ok(state) => state,
-            Err(std::sync::TryLockError::Poisoned(poisoned)) => poisoned.into_inner(),
-            Err(std::sync::TryLockError::WouldBlock) => return f.write_str("Lazy(locked)"),
+            Err(TryLockError::Poisoned(poisoned)) => poisoned.into_inner(),
+            Err(TryLockError::WouldBlock) => return f.write_str("Lazy(locked)"),
         };
         match &*state {
             State::Unrealized { .. } => write!(f, "Lazy(unrealized: {})", type_name::<S>()),
