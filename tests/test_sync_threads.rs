@@ -13,7 +13,9 @@ use lazy_core::{Realize, sync::Lazy};
 #[test]
 fn racing_threads_build_exactly_once_and_share_the_value() {
     const THREADS: usize = 8;
-    for _round in 0..20 {
+    // Miri runs each round some thousand times slower: a few suffice there.
+    let rounds = if cfg!(miri) { 3 } else { 20 };
+    for _round in 0..rounds {
         let builds = Arc::new(AtomicUsize::new(0));
         let counted = Arc::clone(&builds);
         let lazy = Arc::new(Lazy::new(move || {
@@ -96,7 +98,7 @@ fn sync_lazy_is_send_and_sync_when_its_parts_are() {
 
 #[test]
 fn peek_blocks_nothing_else_on_its_own_thread() {
-    let lazy: Lazy<String, Box<dyn FnOnce() -> String + Send>> =
+    let lazy: Lazy<String, Box<dyn FnOnce() -> String + Send + Sync>> =
         Lazy::new(Box::new(|| String::from("built")));
     let first = Lazy::peek(&lazy).expect("not built yet");
     // Each of these waited forever on the lock the guard used to hold.
@@ -129,4 +131,65 @@ fn another_thread_realizes_only_after_the_peek_guards_are_dropped() {
     drop(guard);
     assert_eq!(realizer.join().expect("no panic"), 2);
     assert!(Lazy::is_realized(&lazy));
+}
+
+#[test]
+fn threads_peek_at_once_and_queue_mutations_while_others_peek() {
+    const THREADS: usize = 4;
+    let lazy = Arc::new(Lazy::new(|| String::from("built")));
+    let guard = Lazy::peek(&lazy).expect("not built yet");
+    let barrier = Arc::new(Barrier::new(THREADS));
+    let handles: Vec<_> = (0..THREADS)
+        .map(|i| {
+            let (lazy, barrier) = (Arc::clone(&lazy), Arc::clone(&barrier));
+            std::thread::spawn(move || {
+                let seed = Lazy::peek(&lazy).expect("other threads may peek too");
+                barrier.wait();
+                assert_eq!((*seed)(), "built");
+                let queued = Lazy::try_defer(&lazy, move |s| s.push_str(&i.to_string()));
+                assert!(queued.is_ok(), "not built while peeked");
+            })
+        })
+        .collect();
+    for handle in handles {
+        handle.join().expect("no peeker panics");
+    }
+    drop(guard);
+    let value = lazy.realize();
+    assert!(value.starts_with("built") && value.len() == "built".len() + THREADS);
+    for i in 0..THREADS {
+        assert!(value.contains(&i.to_string()), "{value}");
+    }
+}
+
+#[test]
+fn racing_try_defer_and_realize_lose_no_mutation() {
+    const THREADS: usize = 4;
+    let rounds = if cfg!(miri) { 3 } else { 10 };
+    for _round in 0..rounds {
+        let lazy = Arc::new(Lazy::new(Vec::<usize>::new));
+        let barrier = Arc::new(Barrier::new(THREADS + 1));
+        let handles: Vec<_> = (0..THREADS)
+            .map(|i| {
+                let (lazy, barrier) = (Arc::clone(&lazy), Arc::clone(&barrier));
+                std::thread::spawn(move || {
+                    barrier.wait();
+                    // Queued before the build, or given back after it.
+                    match Lazy::try_defer(&lazy, move |v| v.push(i)) {
+                        Ok(()) => None,
+                        Err(_) => Some(i),
+                    }
+                })
+            })
+            .collect();
+        barrier.wait();
+        let built = lazy.realize().clone();
+        let late: Vec<usize> = handles
+            .into_iter()
+            .filter_map(|handle| handle.join().expect("no panic"))
+            .collect();
+        let mut all: Vec<usize> = lazy.realize().iter().copied().chain(late).collect();
+        all.sort_unstable();
+        assert_eq!(all, (0..THREADS).collect::<Vec<_>>(), "built: {built:?}");
+    }
 }
