@@ -1,6 +1,9 @@
 //! What both lazy flavours share: the mutations deferred until the value is
 //! built, and the build itself.
 
+use alloc::boxed::Box;
+use alloc::vec::Vec;
+
 use crate::Seed;
 
 /// One queued mutation. `Send`, so that a lazy of `Send` parts can move to

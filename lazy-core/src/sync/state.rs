@@ -37,7 +37,7 @@ pub(super) const FLAGS: usize = ONE_PEEK - 1;
 #[repr(align(16))]
 struct Marker(#[allow(dead_code)] u8); // only its address matters
 
-thread_local! {
+std::thread_local! {
     static MARKER: Marker = const { Marker(0) };
     /// The lazies (by address) whose seed this thread's live `SeedRef`s
     /// borrow, once per guard.
