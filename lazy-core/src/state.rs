@@ -36,15 +36,24 @@ impl<T> Deferred<T> {
 
 /// Builds the value and applies the deferred mutations in the order they were
 /// queued, before anyone else can see the value.
-#[inline]
+#[inline(always)]
 pub(crate) fn build<S: Seed>(seed: S, deferred: Deferred<S::Output>) -> S::Output {
-    let mut value = seed.build();
-    // Checked first: most lazies queue nothing, and an empty queue should
-    // cost one compare, not the setup and drop of an iterator.
-    if let Some(queue) = deferred.0 {
-        for mutation in *queue {
-            mutation(&mut value);
-        }
+    let value = seed.build();
+    // Checked here: most lazies queue nothing, and an empty queue should cost
+    // one compare in the build, not a call, an iterator and its drop.
+    match deferred.0 {
+        None => value,
+        Some(queue) => apply(queue, value),
+    }
+}
+
+/// Applies the queue, out of line so the build without one stays small;
+/// takes the box so that freeing it happens here too.
+#[inline(never)]
+#[allow(clippy::box_collection, clippy::boxed_local)] // the queue as `Deferred` holds it
+fn apply<T>(queue: Box<Vec<Mutation<T>>>, mut value: T) -> T {
+    for mutation in *queue {
+        mutation(&mut value);
     }
     value
 }

@@ -4,6 +4,7 @@ use core::any::type_name;
 use core::cell::{Cell, Ref, RefCell, UnsafeCell};
 use core::fmt;
 use core::mem;
+use core::ptr;
 
 use crate::state::{self, Deferred};
 use crate::{Realize, RealizeInto, RealizeMut, Seed, panic};
@@ -236,15 +237,11 @@ impl<T, S: Seed<Output = T>> Lazy<T, S> {
     #[inline(never)]
     #[track_caller]
     fn realize_cold(&self) -> &T {
-        match self.state() {
-            State::Unrealized { seed, .. } => {
-                if seed.try_borrow_mut().is_err() {
-                    panic::peeked::<T>(FLAVOUR)
-                }
-            }
-            State::Realized(value) => return value,
-            State::Building => panic::reentrant::<T>(FLAVOUR),
-            State::Poisoned => panic::poisoned::<T>(FLAVOUR),
+        let State::Unrealized { seed, .. } = self.state() else {
+            return Self::realized_or_panic(self);
+        };
+        if seed.try_borrow_mut().is_err() {
+            panic::peeked::<T>(FLAVOUR)
         }
         // SAFETY: the state is `Unrealized` and no `peek` guard is alive, so
         // no reference into the state lives (see the comment on `Lazy`): this
@@ -260,8 +257,8 @@ impl<T, S: Seed<Output = T>> Lazy<T, S> {
         mem::forget(guard);
         // SAFETY: the state is `Building` (a re-entrant realize panicked
         // without changing it, and every other operation only reads it), so
-        // no reference into it lives; writing it drops nothing.
-        unsafe { *self.state.get() = State::Realized(value) };
+        // no reference into it lives, and overwriting it leaks nothing.
+        unsafe { ptr::write(self.state.get(), State::Realized(value)) };
         match self.state() {
             State::Realized(value) => value,
             _ => unreachable!("the value was just stored"),
@@ -270,6 +267,19 @@ impl<T, S: Seed<Output = T>> Lazy<T, S> {
 }
 
 impl<T, S> Lazy<T, S> {
+    /// The value of a lazy that is not unrealized, or the panic that says why
+    /// there is none.
+    #[cold]
+    #[inline(never)]
+    #[track_caller]
+    fn realized_or_panic(this: &Self) -> &T {
+        match this.state() {
+            State::Realized(value) => value,
+            State::Building => panic::reentrant::<T>(FLAVOUR),
+            State::Unrealized { .. } | State::Poisoned => panic::poisoned::<T>(FLAVOUR),
+        }
+    }
+
     /// Creates a lazy whose value is already built. The seed type is only a
     /// type here: no seed exists.
     ///
@@ -525,7 +535,8 @@ impl<T, S> Drop for PoisonOnUnwind<'_, T, S> {
     fn drop(&mut self) {
         // SAFETY: armed only while the state is `Building`, during which no
         // reference into the state lives past the operation that made it
-        // (the unwinding build's own have ended); writing drops nothing.
-        unsafe { *self.0.get() = State::Poisoned };
+        // (the unwinding build's own have ended); overwriting it leaks
+        // nothing.
+        unsafe { ptr::write(self.0.get(), State::Poisoned) };
     }
 }
