@@ -193,6 +193,17 @@ macro_rules! contract_tests {
             }
 
             #[test]
+            fn try_defer_queues_while_the_seed_is_peeked() {
+                let (builds, drops) = (Counter::default(), Counter::default());
+                let lazy = Lazy::new(seed(&builds, &drops));
+                let peeked = Lazy::peek(&lazy).expect("not built yet");
+                assert!(Lazy::try_defer(&lazy, |s| s.push_str(" hint")).is_ok());
+                assert_eq!(peeked.source, "L['x']");
+                drop(peeked);
+                assert_eq!(lazy.realize(), "L['x']=7 hint");
+            }
+
+            #[test]
             #[should_panic(expected = "is poisoned")]
             fn try_defer_on_a_poisoned_lazy_panics() {
                 let lazy: Lazy<u32> = Lazy::new(|| panic!("no"));

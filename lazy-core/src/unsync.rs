@@ -190,18 +190,17 @@ impl<T, S: Seed<Output = T>> Lazy<T, S> {
     /// assert!(Lazy::try_defer(&clone, |s| s.push('!')).is_err());
     /// ```
     ///
+    /// Works while the seed is borrowed by [`Lazy::peek`].
+    ///
     /// # Panics
-    /// If the lazy is poisoned, or its seed is borrowed by [`Lazy::peek`].
+    /// If the lazy is poisoned.
     #[track_caller]
     pub fn try_defer<F>(this: &Self, mutation: F) -> Result<(), F>
     where
         F: FnOnce(&mut T) + Send + 'static,
     {
         match this.state() {
-            State::Unrealized { seed, deferred } => {
-                if seed.try_borrow_mut().is_err() {
-                    panic::peeked::<T>(FLAVOUR)
-                }
+            State::Unrealized { deferred, .. } => {
                 // Taken out and put back, so no reference into the queue
                 // lives while it grows (and allocates).
                 let mut queue = deferred.take();
