@@ -32,6 +32,11 @@ use crate::{Realize, Seed};
 /// is a walk of its own. Lazies themselves are not remembered: each is built
 /// at most once anyway.
 ///
+/// The memory lives in a thread-local, so it needs the `std` feature (on by
+/// default). Without it, a shared node is walked once per path that reaches
+/// it (each lazy is still built once), and a cycle through shared pointers
+/// recurses until the stack overflows.
+///
 /// ```
 /// use std::rc::Rc;
 /// use lazy_core::{Lazy, RealizeAll};
