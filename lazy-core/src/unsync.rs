@@ -102,17 +102,18 @@ enum State<T, S> {
 /// the borrow flag of [`Lazy::peek`] (one word): `Lazy<u64>` and
 /// `Lazy<String>` are 32 bytes on 64-bit targets.
 //
-// Soundness: `state` is only ever reached through `&self` as a shared
-// reference, except in three places, each of which has a `// SAFETY:`
-// comment: `realize_cold` (moves the seed out and writes the value),
-// `PoisonOnUnwind::drop` (writes `Poisoned`), and the `&mut self` methods.
-// The only references into the state that outlive a call are (a) `&T` of a
-// `Realized` state, which nothing changes through `&self` again, and (b) the
-// guards of `Lazy::peek`, which hold the seed's `RefCell` borrowed; the two writes through
-// `&self` happen only in `Unrealized` with the seed not borrowed (then
-// `Building`), so they never invalidate a live reference. No user code runs
-// while a temporary reference into the state is alive, except the build,
-// which runs after the seed has been moved out.
+// Soundness: through `&self`, `state` is only read (and its `Cell` and
+// `RefCell` fields used), except in two writes, each with a `// SAFETY:`
+// comment: `realize_cold` (moves the seed out, then writes the value) and
+// `PoisonOnUnwind::drop` (writes `Poisoned`). The references into the state
+// that outlive a call are (a) the `&T` of a `Realized` state, which nothing
+// changes through `&self` again, and (b) the guards of `Lazy::peek`, which
+// hold the seed's `RefCell` borrowed. The writes happen only from
+// `Unrealized` with the seed not borrowed, and from `Building`, so they never
+// invalidate a live reference. User code runs while a temporary reference
+// into the state is alive only for a `Realized` state (the value's `Debug`),
+// never while the state could be written; the build runs after the seed has
+// been moved out.
 pub struct Lazy<T, S = fn() -> T> {
     state: UnsafeCell<State<T, S>>,
 }
@@ -450,9 +451,12 @@ impl<T, S: Seed<Output = T>> Realize for Lazy<T, S> {
     #[inline]
     #[track_caller]
     fn realize(&self) -> &T {
+        // Three arms, as `LazyCell::force`: the tag is loaded once and
+        // compared in a register.
         match self.state() {
             State::Realized(value) => value,
-            _ => self.realize_cold(),
+            State::Unrealized { .. } => self.realize_cold(),
+            State::Building | State::Poisoned => Self::realized_or_panic(self),
         }
     }
 }
