@@ -97,6 +97,15 @@ fn sync_lazy_is_send_and_sync_when_its_parts_are() {
 }
 
 #[test]
+fn sync_lazy_is_unwind_safe_as_lazylock_is() {
+    fn unwind_safe<T: std::panic::RefUnwindSafe + std::panic::UnwindSafe>() {}
+    unwind_safe::<std::sync::LazyLock<Vec<u8>>>();
+    unwind_safe::<Lazy<Vec<u8>>>();
+    static TABLE: Lazy<u32> = Lazy::new(|| 3);
+    assert_eq!(std::panic::catch_unwind(|| *TABLE.realize()).ok(), Some(3));
+}
+
+#[test]
 fn peek_blocks_nothing_else_on_its_own_thread() {
     let lazy: Lazy<String, Box<dyn FnOnce() -> String + Send + Sync>> =
         Lazy::new(Box::new(|| String::from("built")));
