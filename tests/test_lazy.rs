@@ -332,6 +332,18 @@ macro_rules! contract_tests {
 contract_tests!(unsync, lazy_core::Lazy);
 
 #[test]
+fn unsync_lazy_is_unwind_safe_as_lazycell_is() {
+    fn unwind_safe<T: std::panic::UnwindSafe>() {}
+    unwind_safe::<std::cell::LazyCell<Vec<u8>>>();
+    unwind_safe::<lazy_core::Lazy<Vec<u8>>>();
+    let lazy = lazy_core::Lazy::new(|| 3_u32);
+    assert_eq!(
+        catch_unwind(move || *lazy_core::Realize::realize(&lazy)).ok(),
+        Some(3)
+    );
+}
+
+#[test]
 fn unsync_lazy_moves_to_another_thread_when_its_parts_can() {
     let (builds, drops) = (Counter::default(), Counter::default());
     let mut lazy = lazy_core::Lazy::new(seed(&builds, &drops));

@@ -4,6 +4,7 @@ use core::any::type_name;
 use core::cell::{Cell, Ref, RefCell, UnsafeCell};
 use core::fmt;
 use core::mem;
+use core::panic::UnwindSafe;
 use core::ptr;
 
 use crate::state::{self, Deferred};
@@ -117,6 +118,10 @@ enum State<T, S> {
 pub struct Lazy<T, S = fn() -> T> {
     state: UnsafeCell<State<T, S>>,
 }
+
+// As `LazyCell`. The queued mutations are not `UnwindSafe` themselves, but
+// they run only inside the build, whose unwinding poisons the lazy.
+impl<T: UnwindSafe, S: UnwindSafe> UnwindSafe for Lazy<T, S> {}
 
 impl<T, S: Seed<Output = T>> Lazy<T, S> {
     /// Creates a lazy that builds its value from `seed` on first use. Builds
