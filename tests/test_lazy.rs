@@ -193,6 +193,17 @@ macro_rules! contract_tests {
             }
 
             #[test]
+            fn try_defer_queues_while_the_seed_is_peeked() {
+                let (builds, drops) = (Counter::default(), Counter::default());
+                let lazy = Lazy::new(seed(&builds, &drops));
+                let peeked = Lazy::peek(&lazy).expect("not built yet");
+                assert!(Lazy::try_defer(&lazy, |s| s.push_str(" hint")).is_ok());
+                assert_eq!(peeked.source, "L['x']");
+                drop(peeked);
+                assert_eq!(lazy.realize(), "L['x']=7 hint");
+            }
+
+            #[test]
             #[should_panic(expected = "is poisoned")]
             fn try_defer_on_a_poisoned_lazy_panics() {
                 let lazy: Lazy<u32> = Lazy::new(|| panic!("no"));
@@ -270,6 +281,44 @@ macro_rules! contract_tests {
                 assert_eq!(*lazy.realize(), 3);
             }
 
+            // 7. Taking the lazy apart: the value if built, else the seed.
+            #[test]
+            fn into_inner_gives_the_value_or_the_unbuilt_seed() {
+                let (builds, drops) = (Counter::default(), Counter::default());
+                let mut lazy = Lazy::new(seed(&builds, &drops));
+                Lazy::defer(&mut lazy, |s| s.push('!'));
+                let back = Lazy::into_inner(lazy).err().expect("never built: the seed comes back");
+                assert_eq!((back.value, back.source), (7, "L['x']"));
+                assert_eq!((builds.get(), drops.get()), (0, 0), "nothing built, the seed alive");
+                drop(back);
+                assert_eq!(drops.get(), 1);
+
+                let lazy = Lazy::new(seed(&builds, &drops));
+                lazy.realize();
+                assert_eq!(Lazy::into_inner(lazy).ok().as_deref(), Some("L['x']=7"));
+                assert_eq!((builds.get(), drops.get()), (1, 2));
+            }
+
+            #[test]
+            #[should_panic(expected = "Lazy<u32> is poisoned")]
+            fn into_inner_of_a_poisoned_lazy_panics() {
+                let lazy: Lazy<u32> = Lazy::new(|| panic!("no"));
+                let _ = catch_unwind(AssertUnwindSafe(|| *lazy.realize()));
+                let _ = Lazy::into_inner(lazy);
+            }
+
+            #[test]
+            fn force_mut_builds_once_and_lends_the_value() {
+                let (builds, drops) = (Counter::default(), Counter::default());
+                let mut lazy = Lazy::new(seed(&builds, &drops));
+                Lazy::force_mut(&mut lazy).push('!');
+                Lazy::force_mut(&mut lazy).push('?');
+                assert_eq!(Lazy::get(&lazy).map(String::as_str), Some("L['x']=7!?"));
+                assert_eq!(builds.get(), 1);
+                *Lazy::get_mut(&mut lazy).expect("built") = String::from("replaced");
+                assert_eq!(lazy.realize(), "replaced");
+            }
+
             #[test]
             fn default_builds_the_default_value() {
                 let lazy: Lazy<Vec<u8>> = Lazy::default();
@@ -281,6 +330,18 @@ macro_rules! contract_tests {
 }
 
 contract_tests!(unsync, lazy_core::Lazy);
+
+#[test]
+fn unsync_lazy_is_unwind_safe_as_lazycell_is() {
+    fn unwind_safe<T: std::panic::UnwindSafe>() {}
+    unwind_safe::<std::cell::LazyCell<Vec<u8>>>();
+    unwind_safe::<lazy_core::Lazy<Vec<u8>>>();
+    let lazy = lazy_core::Lazy::new(|| 3_u32);
+    assert_eq!(
+        catch_unwind(move || *lazy_core::Realize::realize(&lazy)).ok(),
+        Some(3)
+    );
+}
 
 #[test]
 fn unsync_lazy_moves_to_another_thread_when_its_parts_can() {

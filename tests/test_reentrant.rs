@@ -93,3 +93,17 @@ fn unsync_realize_while_peeking_panics_clearly() {
         "{message}"
     );
 }
+
+#[test]
+fn sync_realize_while_peeking_on_the_same_thread_panics_clearly() {
+    let lazy: sync::Lazy<u8> = sync::Lazy::new(|| 1);
+    let guard = sync::Lazy::peek(&lazy);
+    let result = catch_unwind(AssertUnwindSafe(|| *lazy.realize()));
+    drop(guard);
+    let message = panic_message(result.unwrap_err());
+    assert!(
+        message.contains("sync::Lazy<u8> cannot be realized while its seed is borrowed"),
+        "{message}"
+    );
+    assert_eq!(*lazy.realize(), 1, "builds normally once the guard is gone");
+}

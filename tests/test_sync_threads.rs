@@ -13,7 +13,9 @@ use lazy_core::{Realize, sync::Lazy};
 #[test]
 fn racing_threads_build_exactly_once_and_share_the_value() {
     const THREADS: usize = 8;
-    for _round in 0..20 {
+    // Miri runs each round some thousand times slower: a few suffice there.
+    let rounds = if cfg!(miri) { 3 } else { 20 };
+    for _round in 0..rounds {
         let builds = Arc::new(AtomicUsize::new(0));
         let counted = Arc::clone(&builds);
         let lazy = Arc::new(Lazy::new(move || {
@@ -92,4 +94,111 @@ fn sync_lazy_is_send_and_sync_when_its_parts_are() {
     fn shareable<T: Send + Sync>() {}
     shareable::<Lazy<Vec<u8>>>();
     shareable::<Lazy<String, Box<dyn FnOnce() -> String + Send>>>();
+}
+
+#[test]
+fn sync_lazy_is_unwind_safe_as_lazylock_is() {
+    fn unwind_safe<T: std::panic::RefUnwindSafe + std::panic::UnwindSafe>() {}
+    unwind_safe::<std::sync::LazyLock<Vec<u8>>>();
+    unwind_safe::<Lazy<Vec<u8>>>();
+    static TABLE: Lazy<u32> = Lazy::new(|| 3);
+    assert_eq!(std::panic::catch_unwind(|| *TABLE.realize()).ok(), Some(3));
+}
+
+#[test]
+fn peek_blocks_nothing_else_on_its_own_thread() {
+    let lazy: Lazy<String, Box<dyn FnOnce() -> String + Send + Sync>> =
+        Lazy::new(Box::new(|| String::from("built")));
+    let first = Lazy::peek(&lazy).expect("not built yet");
+    // Each of these waited forever on the lock the guard used to hold.
+    let second = Lazy::peek(&lazy).expect("a second guard of the same thread");
+    assert!(Lazy::seed_type_name(&lazy).is_some());
+    assert!(!Lazy::is_poisoned(&lazy));
+    assert!(Lazy::try_defer(&lazy, |s| s.push_str(" + hint")).is_ok());
+    assert!(format!("{lazy:?}").starts_with("Lazy(unrealized: "));
+    drop((first, second));
+    assert_eq!(lazy.realize(), "built + hint");
+}
+
+#[test]
+fn another_thread_realizes_only_after_the_peek_guards_are_dropped() {
+    let lazy = Arc::new(Lazy::new(|| vec![1_u8, 2]));
+    let guard = Lazy::peek(&lazy).expect("not built yet");
+    let (started_tx, started_rx) = mpsc::channel();
+    let realizer = {
+        let lazy = Arc::clone(&lazy);
+        std::thread::spawn(move || {
+            started_tx.send(()).ok();
+            lazy.realize().len()
+        })
+    };
+    started_rx.recv().expect("the realizer starts");
+    std::thread::yield_now();
+    // However far the other thread got, the seed is still here to read.
+    assert!(!Lazy::is_realized(&lazy));
+    assert_eq!((*guard)(), vec![1, 2]);
+    drop(guard);
+    assert_eq!(realizer.join().expect("no panic"), 2);
+    assert!(Lazy::is_realized(&lazy));
+}
+
+#[test]
+fn threads_peek_at_once_and_queue_mutations_while_others_peek() {
+    const THREADS: usize = 4;
+    let lazy = Arc::new(Lazy::new(|| String::from("built")));
+    let guard = Lazy::peek(&lazy).expect("not built yet");
+    let barrier = Arc::new(Barrier::new(THREADS));
+    let handles: Vec<_> = (0..THREADS)
+        .map(|i| {
+            let (lazy, barrier) = (Arc::clone(&lazy), Arc::clone(&barrier));
+            std::thread::spawn(move || {
+                let seed = Lazy::peek(&lazy).expect("other threads may peek too");
+                barrier.wait();
+                assert_eq!((*seed)(), "built");
+                let queued = Lazy::try_defer(&lazy, move |s| s.push_str(&i.to_string()));
+                assert!(queued.is_ok(), "not built while peeked");
+            })
+        })
+        .collect();
+    for handle in handles {
+        handle.join().expect("no peeker panics");
+    }
+    drop(guard);
+    let value = lazy.realize();
+    assert!(value.starts_with("built") && value.len() == "built".len() + THREADS);
+    for i in 0..THREADS {
+        assert!(value.contains(&i.to_string()), "{value}");
+    }
+}
+
+#[test]
+fn racing_try_defer_and_realize_lose_no_mutation() {
+    const THREADS: usize = 4;
+    let rounds = if cfg!(miri) { 3 } else { 10 };
+    for _round in 0..rounds {
+        let lazy = Arc::new(Lazy::new(Vec::<usize>::new));
+        let barrier = Arc::new(Barrier::new(THREADS + 1));
+        let handles: Vec<_> = (0..THREADS)
+            .map(|i| {
+                let (lazy, barrier) = (Arc::clone(&lazy), Arc::clone(&barrier));
+                std::thread::spawn(move || {
+                    barrier.wait();
+                    // Queued before the build, or given back after it.
+                    match Lazy::try_defer(&lazy, move |v| v.push(i)) {
+                        Ok(()) => None,
+                        Err(_) => Some(i),
+                    }
+                })
+            })
+            .collect();
+        barrier.wait();
+        let built = lazy.realize().clone();
+        let late: Vec<usize> = handles
+            .into_iter()
+            .filter_map(|handle| handle.join().expect("no panic"))
+            .collect();
+        let mut all: Vec<usize> = lazy.realize().iter().copied().chain(late).collect();
+        all.sort_unstable();
+        assert_eq!(all, (0..THREADS).collect::<Vec<_>>(), "built: {built:?}");
+    }
 }

@@ -23,6 +23,11 @@ fn text() -> String {
     String::from(black_box("realized"))
 }
 
+/// A build of about 100 ns: one allocation, filled.
+fn table() -> Vec<u64> {
+    (0..black_box(64_u64)).map(|i| i * i).collect()
+}
+
 /// One read each, never inlined, for reading the assembly.
 pub mod probe {
     use super::{Lazy, LazyCell, LazyLock, Realize, sync};
@@ -161,6 +166,38 @@ fn rounds_first_access() {
             }),
         ],
         100_000,
+        15,
+        &["direct build", "LazyCell", "LazyLock"],
+    );
+    compare(
+        "first access, build of about 100 ns",
+        "call",
+        &mut [
+            Case::timed("direct build", |iters| {
+                fresh(iters, || table, |seed| seed().len() as u64)
+            }),
+            Case::timed("LazyCell", |iters| {
+                fresh(iters, || LazyCell::new(table), |cell| cell.len() as u64)
+            }),
+            Case::timed("Lazy", |iters| {
+                fresh(
+                    iters,
+                    || Lazy::new(table),
+                    |lazy| lazy.realize().len() as u64,
+                )
+            }),
+            Case::timed("LazyLock", |iters| {
+                fresh(iters, || LazyLock::new(table), |lock| lock.len() as u64)
+            }),
+            Case::timed("sync::Lazy", |iters| {
+                fresh(
+                    iters,
+                    || sync::Lazy::new(table),
+                    |lazy| lazy.realize().len() as u64,
+                )
+            }),
+        ],
+        20_000,
         15,
         &["direct build", "LazyCell", "LazyLock"],
     );

@@ -6,4 +6,4 @@ pub use lazy_derive::__forward_impl;
 
 /// `self: Box<Self>` receivers are forwarded through this path, so that the
 /// generated code does not depend on the user's prelude.
-pub use std::boxed::Box;
+pub use alloc::boxed::Box;

@@ -1,8 +1,10 @@
 //! The tracker protocol: [`Realize`], [`RealizeMut`], [`RealizeInto`], and
 //! their implementations for references and smart pointers.
 
-use std::rc::Rc;
-use std::sync::Arc;
+use alloc::boxed::Box;
+use alloc::rc::Rc;
+#[cfg(target_has_atomic = "ptr")]
+use alloc::sync::Arc;
 
 /// Gives the real value, building it first if it is not built yet.
 ///
@@ -150,6 +152,7 @@ impl<R: Realize + ?Sized> Realize for Rc<R> {
     }
 }
 
+#[cfg(target_has_atomic = "ptr")]
 impl<R: Realize + ?Sized> Realize for Arc<R> {
     type Target = R::Target;
     #[inline]

@@ -1,12 +1,19 @@
 //! Realizing every lazy in a structure.
 
-use std::borrow::Cow;
-use std::cell::RefCell;
-use std::collections::{BTreeMap, BTreeSet, BinaryHeap, HashMap, HashSet, LinkedList, VecDeque};
-use std::hash::{BuildHasherDefault, Hasher};
-use std::rc::Rc;
-use std::sync::Arc;
+mod memo;
 
+use alloc::borrow::{Cow, ToOwned};
+use alloc::boxed::Box;
+use alloc::collections::{BTreeMap, BTreeSet, BinaryHeap, LinkedList, VecDeque};
+use alloc::rc::Rc;
+use alloc::string::String;
+#[cfg(target_has_atomic = "ptr")]
+use alloc::sync::Arc;
+use alloc::vec::Vec;
+#[cfg(feature = "std")]
+use std::collections::{HashMap, HashSet};
+
+use self::memo::{outside_walk, visit_once};
 use crate::{Realize, Seed};
 
 /// Walks a structure and realizes every lazy in it.
@@ -24,6 +31,11 @@ use crate::{Realize, Seed};
 /// builds of the lazies it realizes run outside it, so a walk inside a build
 /// is a walk of its own. Lazies themselves are not remembered: each is built
 /// at most once anyway.
+///
+/// The memory lives in a thread-local, so it needs the `std` feature (on by
+/// default). Without it, a shared node is walked once per path that reaches
+/// it (each lazy is still built once), and a cycle through shared pointers
+/// recurses until the stack overflows.
 ///
 /// ```
 /// use std::rc::Rc;
@@ -48,57 +60,6 @@ use crate::{Realize, Seed};
 pub trait RealizeAll {
     /// Realizes every lazy reachable from `self`.
     fn realize_all(&self);
-}
-
-/// What the memo records of a shared node: the address and size of what the
-/// pointer points at. The size keeps apart a value and its first field,
-/// which share an address: `(&frame.locals, &frame)` walks both.
-type NodeKey = (usize, usize);
-
-/// Addresses are already well spread: a multiply is all the hashing they
-/// need, and much cheaper than SipHash on a walk of millions of nodes.
-#[derive(Default)]
-struct AddressHasher(u64);
-
-impl Hasher for AddressHasher {
-    #[inline]
-    fn write(&mut self, bytes: &[u8]) {
-        for &byte in bytes {
-            self.write_u64(u64::from(byte));
-        }
-    }
-
-    #[inline]
-    fn write_u64(&mut self, n: u64) {
-        self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-    }
-
-    #[inline]
-    fn write_usize(&mut self, n: usize) {
-        self.write_u64(n as u64);
-    }
-
-    #[inline]
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
-
-type Memo = HashSet<NodeKey, BuildHasherDefault<AddressHasher>>;
-
-thread_local! {
-    /// The nodes visited by the walk under way on this thread; `None` when no
-    /// walk is under way.
-    static VISITED: RefCell<Option<Memo>> = const { RefCell::new(None) };
-}
-
-/// Removes the memo when the top-level walk ends, also by unwinding.
-struct EndWalk;
-
-impl Drop for EndWalk {
-    fn drop(&mut self) {
-        VISITED.with(|visited| visited.borrow_mut().take());
-    }
 }
 
 /// Runs `walk` as one walk: shared nodes reached from inside it are walked
@@ -135,58 +96,7 @@ impl Drop for EndWalk {
 /// ```
 #[inline]
 pub fn realize_all_scope(walk: impl FnOnce()) {
-    let _end = VISITED.with(|visited| start_walk(&mut visited.borrow_mut()));
-    walk();
-}
-
-/// Installs a memo if no walk is under way; the returned guard, if any, ends
-/// the walk when dropped.
-#[inline]
-fn start_walk(visited: &mut Option<Memo>) -> Option<EndWalk> {
-    if visited.is_some() {
-        return None;
-    }
-    *visited = Some(Memo::default());
-    Some(EndWalk)
-}
-
-/// Runs a build with the walk under way set aside.
-///
-/// A build may make and drop lazies of its own, and even walk them: their
-/// addresses are freed when the build returns and may be reused by the next
-/// build, so they must not enter the memo of the walk that outlives them. A
-/// walk started inside the build gets a memo of its own.
-fn outside_walk<R>(build: impl FnOnce() -> R) -> R {
-    /// Puts the set-aside memo back, also when the build unwinds.
-    struct Resume(Option<Memo>);
-
-    impl Drop for Resume {
-        fn drop(&mut self) {
-            let memo = self.0.take();
-            VISITED.with(|visited| *visited.borrow_mut() = memo);
-        }
-    }
-
-    let _resume = Resume(VISITED.with(|visited| visited.borrow_mut().take()));
-    build()
-}
-
-/// Runs `walk` unless the shared node was already visited by the walk under way,
-/// starting a walk if none is. The node is recorded before `walk` runs, so a
-/// cycle back to it ends there (recording it after would recurse forever).
-#[inline]
-fn visit_once<N: ?Sized>(node: &N, walk: impl FnOnce()) {
-    let key = ((node as *const N).cast::<()>().addr(), size_of_val(node));
-    let (end, first) = VISITED.with(|visited| {
-        let mut visited = visited.borrow_mut();
-        let end = start_walk(&mut visited);
-        let first = visited.as_mut().is_some_and(|memo| memo.insert(key));
-        (end, first)
-    });
-    if first {
-        walk();
-    }
-    drop(end);
+    memo::scope(walk);
 }
 
 /// Builds the value (outside the walk's memo) and walks it.
@@ -206,6 +116,7 @@ impl<T: RealizeAll, S: Seed<Output = T>> RealizeAll for crate::Lazy<T, S> {
 }
 
 /// As the impl for [`Lazy`](crate::Lazy).
+#[cfg(feature = "std")]
 impl<T: RealizeAll, S: Seed<Output = T>> RealizeAll for crate::sync::Lazy<T, S> {
     fn realize_all(&self) {
         let value = match crate::sync::Lazy::get(self) {
@@ -222,6 +133,7 @@ impl<T: RealizeAll + ?Sized> RealizeAll for Rc<T> {
     }
 }
 
+#[cfg(target_has_atomic = "ptr")]
 impl<T: RealizeAll + ?Sized> RealizeAll for Arc<T> {
     fn realize_all(&self) {
         visit_once(&**self, || T::realize_all(self));
@@ -301,6 +213,7 @@ impl<T: RealizeAll> RealizeAll for LinkedList<T> {
 
 /// Walks the values; keys are left alone (they are compared and hashed, so
 /// they are better eager).
+#[cfg(feature = "std")]
 impl<K, V: RealizeAll, H> RealizeAll for HashMap<K, V, H> {
     fn realize_all(&self) {
         realize_all_scope(|| self.values().for_each(V::realize_all));
@@ -317,20 +230,22 @@ impl<K, V: RealizeAll> RealizeAll for BTreeMap<K, V> {
 
 /// Walks the elements: a lazy realizes through a shared reference, so the
 /// set's order and hashes are untouched.
+#[cfg(feature = "std")]
 impl<T: RealizeAll, H> RealizeAll for HashSet<T, H> {
     fn realize_all(&self) {
         realize_all_scope(|| self.iter().for_each(T::realize_all));
     }
 }
 
-/// Walks the elements, as [`HashSet`]'s impl does.
+/// Walks the elements: a lazy realizes through a shared reference, so the
+/// set's order is untouched.
 impl<T: RealizeAll> RealizeAll for BTreeSet<T> {
     fn realize_all(&self) {
         realize_all_scope(|| self.iter().for_each(T::realize_all));
     }
 }
 
-/// Walks the elements, as [`HashSet`]'s impl does.
+/// Walks the elements, as [`BTreeSet`]'s impl does.
 impl<T: RealizeAll> RealizeAll for BinaryHeap<T> {
     fn realize_all(&self) {
         realize_all_scope(|| self.iter().for_each(T::realize_all));
@@ -418,15 +333,19 @@ realize_all_leaf!(
     core::num::NonZeroIsize,
     core::time::Duration,
     core::any::TypeId,
+    core::net::IpAddr,
+    core::net::SocketAddr,
+    core::cmp::Ordering,
+);
+
+#[cfg(feature = "std")]
+realize_all_leaf!(
     std::ffi::OsStr,
     std::ffi::OsString,
     std::path::Path,
     std::path::PathBuf,
     std::time::Instant,
     std::time::SystemTime,
-    std::net::IpAddr,
-    std::net::SocketAddr,
-    std::cmp::Ordering,
 );
 
 impl<T: ?Sized> RealizeAll for core::marker::PhantomData<T> {

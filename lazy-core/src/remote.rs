@@ -65,6 +65,8 @@ pub trait ExactSizeIterator {
 
 /// Forwards [`std::io::Read`]: `read`, `read_vectored`, `read_to_end`,
 /// `read_to_string`, `read_exact`.
+#[cfg(feature = "std")]
+#[cfg_attr(docsrs, doc(cfg(feature = "std")))]
 #[crate::forwardable(remote = ::std::io::Read)]
 pub trait Read {
     fn read(&mut self, buf: &mut [u8]) -> ::std::io::Result<usize>;
@@ -77,6 +79,8 @@ pub trait Read {
 
 /// Forwards [`std::io::Write`]: `write`, `write_vectored`, `flush`,
 /// `write_all`, `write_fmt`.
+#[cfg(feature = "std")]
+#[cfg_attr(docsrs, doc(cfg(feature = "std")))]
 #[crate::forwardable(remote = ::std::io::Write)]
 pub trait Write {
     fn write(&mut self, buf: &[u8]) -> ::std::io::Result<usize>;
@@ -88,6 +92,8 @@ pub trait Write {
 
 /// Forwards [`std::io::BufRead`]: `fill_buf`, `consume`, `read_until`,
 /// `read_line`. Forward [`Read`](macro@Read) too.
+#[cfg(feature = "std")]
+#[cfg_attr(docsrs, doc(cfg(feature = "std")))]
 #[crate::forwardable(remote = ::std::io::BufRead)]
 pub trait BufRead {
     fn fill_buf(&mut self) -> ::std::io::Result<&[u8]>;
@@ -98,6 +104,8 @@ pub trait BufRead {
 
 /// Forwards [`std::io::Seek`]: `seek`, `rewind`, `stream_position`,
 /// `seek_relative`.
+#[cfg(feature = "std")]
+#[cfg_attr(docsrs, doc(cfg(feature = "std")))]
 #[crate::forwardable(remote = ::std::io::Seek)]
 pub trait Seek {
     fn seek(&mut self, pos: ::std::io::SeekFrom) -> ::std::io::Result<u64>;
@@ -130,6 +138,10 @@ pub trait Hasher {
 mod tests {
     //! The derive works inside lazy-core itself: `::lazy_core` names this
     //! crate here (`extern crate self as lazy_core`).
+
+    use alloc::string::ToString;
+    use alloc::vec;
+    use alloc::vec::Vec;
 
     use crate::{Lazy, RealizeForward};
 

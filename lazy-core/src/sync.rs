@@ -4,31 +4,33 @@
 //! [`crate::Lazy`]; it is to it what [`std::sync::LazyLock`] is to
 //! [`core::cell::LazyCell`].
 
-use core::any::type_name;
-use core::fmt;
-use core::mem;
-use core::ops::Deref;
-use std::sync::{Condvar, Mutex, MutexGuard, OnceLock, PoisonError};
-use std::thread::{self, ThreadId};
+mod state;
 
-use crate::state::{self, Deferred};
+use core::any::type_name;
+use core::cell::UnsafeCell;
+use core::fmt;
+use core::marker::PhantomData;
+use core::mem::{self, ManuallyDrop};
+use core::ops::Deref;
+use core::panic::{RefUnwindSafe, UnwindSafe};
+use core::ptr;
+use core::sync::atomic::AtomicUsize;
+use core::sync::atomic::Ordering::{Acquire, Relaxed, Release};
+
+use self::state::{
+    COMPLETE, FLAGS, INCOMPLETE, KIND, LOCKED, ONE_PEEK, POISONED, RUNNING, WAITERS,
+};
+use crate::state::{self as deferred, Deferred};
 use crate::{Realize, RealizeInto, RealizeMut, Seed, panic};
 
 /// The name of this lazy type in panic messages.
 const FLAVOUR: &str = "sync::Lazy";
 
-enum State<T, S> {
-    Unrealized {
-        seed: S,
-        deferred: Deferred<T>,
-    },
-    /// Being built by `owner`; `waiters` if another thread waits for it.
-    Building {
-        owner: ThreadId,
-        waiters: bool,
-    },
-    Realized,
-    Poisoned,
+/// The seed before the build, the value after: never both, so they share
+/// their bytes, as in `LazyLock`. Which one is there says the state word.
+union Data<T, S> {
+    seed: ManuallyDrop<S>,
+    value: ManuallyDrop<T>,
 }
 
 /// A value built from its [`Seed`] on first use, shareable between threads.
@@ -66,20 +68,44 @@ enum State<T, S> {
 /// A build that asks for its own value (directly or through other lazies)
 /// panics with a message naming the type, on the building thread, instead of
 /// deadlocking as [`std::sync::OnceLock::get_or_init`] does.
-// `repr(C)` keeps the value first: the realized read then addresses it with
-// no offset, as `LazyLock` does (rustc had put it at offset 32 for `u64`).
-#[repr(C)]
+///
+/// # Size
+/// One word of state (which also names the building thread), the seed and
+/// the value in the same bytes, and one pointer for the queue of deferred
+/// mutations, allocated only when something is deferred: `sync::Lazy<u64>`
+/// is 24 bytes on 64-bit targets, one word over `LazyLock<u64>`.
+//
+// Soundness. `state` (see `sync/state.rs`) says what `data` holds: the seed
+// while `INCOMPLETE`, the value once `COMPLETE`, nothing while `RUNNING` or
+// `POISONED`; and who may touch what:
+// - the seed is read only through `SeedRef`s, counted in the word, and
+//   moved out only by the one thread whose compare-exchange turns an
+//   `INCOMPLETE` word with no `SeedRef`s and no `LOCKED` into `RUNNING`;
+// - the deferred queue is touched only by a thread that set `LOCKED` on an
+//   `INCOMPLETE` word, or by that builder, or through `&mut self`;
+// - the value is written once, by the builder, before the `Release` store of
+//   `COMPLETE`, and only read after an `Acquire` load of `COMPLETE` (or
+//   through `&mut self`).
+// Every `unsafe` block below says which of these it relies on.
 pub struct Lazy<T, S = fn() -> T> {
-    value: OnceLock<T>,
-    state: Mutex<State<T, S>>,
-    built: Condvar,
+    state: AtomicUsize,
+    data: UnsafeCell<Data<T, S>>,
+    deferred: UnsafeCell<Deferred<T>>,
 }
 
-/// Locks the state. The lock is never held while user code runs, so a
-/// poisoned mutex carries no broken invariant: take the guard anyway.
-fn lock<T, S>(state: &Mutex<State<T, S>>) -> MutexGuard<'_, State<T, S>> {
-    state.lock().unwrap_or_else(PoisonError::into_inner)
-}
+// SAFETY: as `LazyLock`: the value is shared between threads (`T: Sync`) and
+// may be built on any of them (`T: Send`); the seed is moved to the building
+// thread (`S: Send`). `SeedRef`s share the seed between threads, but `peek`
+// asks for `S: Sync` itself. The queue holds `Send` mutations and is touched
+// by one thread at a time (see the comment on `Lazy`).
+unsafe impl<T: Send + Sync, S: Send> Sync for Lazy<T, S> {}
+
+// As `LazyLock`: a build that panics poisons the lazy, so no broken value is
+// ever seen after an unwind.
+impl<T: RefUnwindSafe + UnwindSafe, S: UnwindSafe> RefUnwindSafe for Lazy<T, S> {}
+// The queued mutations are not `UnwindSafe` themselves, but they run only
+// inside the build, whose unwinding poisons the lazy.
+impl<T: UnwindSafe, S: UnwindSafe> UnwindSafe for Lazy<T, S> {}
 
 impl<T, S: Seed<Output = T>> Lazy<T, S> {
     /// Creates a lazy that builds its value from `seed` on first use. Builds
@@ -94,12 +120,11 @@ impl<T, S: Seed<Output = T>> Lazy<T, S> {
     #[inline]
     pub const fn new(seed: S) -> Self {
         Lazy {
-            value: OnceLock::new(),
-            state: Mutex::new(State::Unrealized {
-                seed,
-                deferred: Deferred::new(),
+            state: AtomicUsize::new(INCOMPLETE),
+            data: UnsafeCell::new(Data {
+                seed: ManuallyDrop::new(seed),
             }),
-            built: Condvar::new(),
+            deferred: UnsafeCell::new(Deferred::new()),
         }
     }
 
@@ -120,16 +145,10 @@ impl<T, S: Seed<Output = T>> Lazy<T, S> {
     /// If the lazy is poisoned.
     #[track_caller]
     pub fn defer(this: &mut Self, mutation: impl FnOnce(&mut T) + Send + 'static) {
-        if let Some(value) = this.value.get_mut() {
-            mutation(value);
-            return;
-        }
-        let state = this.state.get_mut().unwrap_or_else(PoisonError::into_inner);
-        match state {
-            State::Unrealized { deferred, .. } => deferred.push(mutation),
-            State::Building { .. } | State::Realized | State::Poisoned => {
-                panic::poisoned::<T>(FLAVOUR)
-            }
+        match *this.state.get_mut() & KIND {
+            INCOMPLETE => this.deferred.get_mut().push(mutation),
+            COMPLETE => mutation(Self::value_mut(this)),
+            _ => panic::poisoned::<T>(FLAVOUR),
         }
     }
 
@@ -137,7 +156,8 @@ impl<T, S: Seed<Output = T>> Lazy<T, S> {
     /// owners share (`Arc<Lazy<..>>`): `Ok(())` if it was queued (the value
     /// is not built yet), or `Err(mutation)` given back if the value is
     /// already built or being built, so the caller can apply it another way.
-    /// Builds nothing and never waits for a build.
+    /// Builds nothing, never waits for a build, and works while the seed is
+    /// peeked.
     ///
     /// ```
     /// use std::sync::Arc;
@@ -157,73 +177,125 @@ impl<T, S: Seed<Output = T>> Lazy<T, S> {
     where
         F: FnOnce(&mut T) + Send + 'static,
     {
-        if this.value.get().is_some() {
-            return Err(mutation);
-        }
-        match &mut *lock(&this.state) {
-            State::Unrealized { deferred, .. } => {
-                deferred.push(mutation);
-                Ok(())
+        let mut seen = this.state.load(Relaxed);
+        loop {
+            match seen & KIND {
+                INCOMPLETE if seen & LOCKED != 0 => {
+                    core::hint::spin_loop();
+                    seen = this.state.load(Relaxed);
+                }
+                INCOMPLETE => {
+                    match this
+                        .state
+                        .compare_exchange_weak(seen, seen | LOCKED, Acquire, Relaxed)
+                    {
+                        Ok(_) => break,
+                        Err(now) => seen = now,
+                    }
+                }
+                RUNNING | COMPLETE => return Err(mutation),
+                _ => panic::poisoned::<T>(FLAVOUR),
             }
-            State::Building { .. } | State::Realized => Err(mutation),
-            State::Poisoned => panic::poisoned::<T>(FLAVOUR),
         }
+        /// Clears `LOCKED`, also if the push unwinds (out of memory).
+        struct Unlock<'a>(&'a AtomicUsize);
+        impl Drop for Unlock<'_> {
+            fn drop(&mut self) {
+                self.0.fetch_and(!LOCKED, Release);
+            }
+        }
+        let _unlock = Unlock(&this.state);
+        // SAFETY: this thread set `LOCKED` on an `INCOMPLETE` word, so it alone
+        // touches the queue until `_unlock` clears it (see the comment on
+        // `Lazy`); no reference into the queue outlives this statement.
+        unsafe { (*this.deferred.get()).push(mutation) };
+        Ok(())
+    }
+
+    /// The value mutably, building it first if needed: [`RealizeMut`] as an
+    /// associated function, like `LazyLock::force_mut`.
+    ///
+    /// ```
+    /// use lazy_core::sync::Lazy;
+    ///
+    /// let mut lazy = Lazy::new(|| vec![1]);
+    /// Lazy::force_mut(&mut lazy).push(2);
+    /// assert_eq!(Lazy::get(&lazy), Some(&vec![1, 2]));
+    /// ```
+    ///
+    /// # Panics
+    /// As [`Realize::realize`].
+    #[inline]
+    #[track_caller]
+    pub fn force_mut(this: &mut Self) -> &mut T {
+        this.realize_mut()
     }
 
     #[cold]
     #[inline(never)]
     #[track_caller]
     fn realize_cold(&self) -> &T {
-        let me = thread::current().id();
-        let mut state = lock(&self.state);
-        let (seed, deferred) = loop {
-            let building = State::Building {
-                owner: me,
-                waiters: false,
-            };
-            match mem::replace(&mut *state, building) {
-                State::Unrealized { seed, deferred } => break (seed, deferred),
-                State::Building { owner, .. } if owner == me => {
-                    drop(state);
-                    panic::reentrant::<T>(FLAVOUR)
+        let me = state::marker();
+        let mut seen = self.state.load(Acquire);
+        loop {
+            match seen & KIND {
+                COMPLETE => return Self::value(self),
+                POISONED => panic::poisoned::<T>(FLAVOUR),
+                RUNNING if seen & !FLAGS == me => panic::reentrant::<T>(FLAVOUR),
+                // Another thread builds: wait for it.
+                RUNNING => state::wait(&self.state, seen),
+                // Another thread pushes on the queue: a few instructions.
+                _ if seen & LOCKED != 0 => core::hint::spin_loop(),
+                _ if seen >= ONE_PEEK => {
+                    if state::is_peeking(self.address()) {
+                        panic::peeked::<T>(FLAVOUR)
+                    }
+                    // Another thread peeks at the seed: wait for it.
+                    state::wait(&self.state, seen);
                 }
-                State::Building { owner, .. } => {
-                    *state = State::Building {
-                        owner,
-                        waiters: true,
-                    };
-                    state = self
-                        .built
-                        .wait(state)
-                        .unwrap_or_else(PoisonError::into_inner);
-                }
-                other => {
-                    *state = other;
-                    drop(state);
-                    return Self::realized_or_poisoned(self);
+                _ => {
+                    // Threads that waited for the peeks now wait for the build.
+                    let running = me | RUNNING | (seen & WAITERS);
+                    if self
+                        .state
+                        .compare_exchange_weak(seen, running, Acquire, Relaxed)
+                        .is_ok()
+                    {
+                        break;
+                    }
                 }
             }
+            seen = self.state.load(Acquire);
+        }
+        // SAFETY: this thread turned an `INCOMPLETE` word with no `SeedRef`s
+        // and no `LOCKED` into `RUNNING`: it alone owns the seed and the
+        // queue now (see the comment on `Lazy`). The seed is read out once;
+        // the union no longer holds it.
+        let (seed, queue) = unsafe {
+            (
+                ManuallyDrop::take(&mut (*self.data.get()).seed),
+                mem::take(&mut *self.deferred.get()),
+            )
         };
-        drop(state);
         // Marks the lazy poisoned and wakes the waiters if the build unwinds;
         // disarmed on success.
-        let guard = PoisonOnUnwind(self);
-        let value = self.value.get_or_init(|| state::build(seed, deferred));
+        let guard = PoisonOnUnwind(&self.state);
+        let value = deferred::build(seed, queue);
         mem::forget(guard);
-        let previous = mem::replace(&mut *lock(&self.state), State::Realized);
-        // Waking costs a system call: only when somebody waits.
-        if let State::Building { waiters: true, .. } = previous {
-            self.built.notify_all();
+        // SAFETY: still `RUNNING` by this thread: nobody reads `data` until
+        // the `Release` store below publishes the value.
+        unsafe {
+            ptr::write(
+                self.data.get(),
+                Data {
+                    value: ManuallyDrop::new(value),
+                },
+            )
+        };
+        if self.state.swap(COMPLETE, Release) & WAITERS != 0 {
+            state::wake_all();
         }
-        value
-    }
-
-    #[track_caller]
-    fn realized_or_poisoned(this: &Self) -> &T {
-        match this.value.get() {
-            Some(value) => value,
-            None => panic::poisoned::<T>(FLAVOUR),
-        }
+        Self::value(self)
     }
 }
 
@@ -238,9 +310,69 @@ impl<T, S> Lazy<T, S> {
     /// ```
     pub fn from_value(value: T) -> Self {
         Lazy {
-            value: OnceLock::from(value),
-            state: Mutex::new(State::Realized),
-            built: Condvar::new(),
+            state: AtomicUsize::new(COMPLETE),
+            data: UnsafeCell::new(Data {
+                value: ManuallyDrop::new(value),
+            }),
+            deferred: UnsafeCell::new(Deferred::new()),
+        }
+    }
+
+    /// The address of the lazy, which names it in this thread's record of
+    /// the lazies it peeks at.
+    fn address(&self) -> usize {
+        (self as *const Self).addr()
+    }
+
+    /// The value, once an `Acquire` load saw `COMPLETE`.
+    #[inline(always)]
+    fn value(this: &Self) -> &T {
+        // SAFETY: the caller saw `COMPLETE` with `Acquire`, which the builder
+        // stored with `Release` after writing the value; the value is never
+        // written again through `&self`.
+        unsafe { &(*this.data.get()).value }
+    }
+
+    /// The value, when `COMPLETE` through `&mut self`.
+    fn value_mut(this: &mut Self) -> &mut T {
+        debug_assert_eq!(*this.state.get_mut(), COMPLETE);
+        // SAFETY: the caller saw `COMPLETE`, so the union holds the value;
+        // `&mut self` excludes every other access.
+        unsafe { &mut this.data.get_mut().value }
+    }
+
+    /// Consumes the lazy: `Ok(value)` if the value is built, `Err(seed)` if
+    /// it is not, like `LazyLock::into_inner`. Builds nothing; mutations
+    /// queued by [`Lazy::defer`] are dropped unapplied with the lazy.
+    ///
+    /// ```
+    /// use lazy_core::{Realize, sync::Lazy};
+    ///
+    /// let lazy: Lazy<u8> = Lazy::new(|| 3);
+    /// let seed = Lazy::into_inner(lazy).unwrap_err();
+    /// assert_eq!(seed(), 3);
+    ///
+    /// let lazy: Lazy<u8> = Lazy::new(|| 3);
+    /// lazy.realize();
+    /// assert_eq!(Lazy::into_inner(lazy), Ok(3));
+    /// ```
+    ///
+    /// # Panics
+    /// If the lazy is poisoned (it has neither a value nor a seed).
+    #[track_caller]
+    pub fn into_inner(this: Self) -> Result<T, S> {
+        let mut this = ManuallyDrop::new(this);
+        let kind = *this.state.get_mut() & KIND;
+        // SAFETY: `this` is never used or dropped again (`ManuallyDrop`): the
+        // one field the state says is there is read out exactly once, and
+        // the queue is dropped in place.
+        unsafe {
+            ptr::drop_in_place(this.deferred.get_mut());
+            match kind {
+                COMPLETE => Ok(ManuallyDrop::take(&mut this.data.get_mut().value)),
+                INCOMPLETE => Err(ManuallyDrop::take(&mut this.data.get_mut().seed)),
+                _ => panic::poisoned::<T>(FLAVOUR),
+            }
         }
     }
 
@@ -256,7 +388,7 @@ impl<T, S> Lazy<T, S> {
     /// ```
     #[inline]
     pub fn is_realized(this: &Self) -> bool {
-        this.value.get().is_some()
+        this.state.load(Acquire) == COMPLETE
     }
 
     /// Whether an earlier build panicked, so the value can never be built.
@@ -268,7 +400,7 @@ impl<T, S> Lazy<T, S> {
     /// assert!(!Lazy::is_poisoned(&lazy));
     /// ```
     pub fn is_poisoned(this: &Self) -> bool {
-        matches!(*lock(&this.state), State::Poisoned)
+        this.state.load(Relaxed) == POISONED
     }
 
     /// The value if it is built; `None` otherwise. Never builds.
@@ -283,7 +415,11 @@ impl<T, S> Lazy<T, S> {
     /// ```
     #[inline]
     pub fn get(this: &Self) -> Option<&T> {
-        this.value.get()
+        if this.state.load(Acquire) == COMPLETE {
+            Some(Self::value(this))
+        } else {
+            None
+        }
     }
 
     /// The value mutably if it is built; `None` otherwise. Never builds.
@@ -298,7 +434,11 @@ impl<T, S> Lazy<T, S> {
     /// ```
     #[inline]
     pub fn get_mut(this: &mut Self) -> Option<&mut T> {
-        this.value.get_mut()
+        if *this.state.get_mut() == COMPLETE {
+            Some(Self::value_mut(this))
+        } else {
+            None
+        }
     }
 
     /// Borrows the seed while the value is not built; `None` once it is built
@@ -319,20 +459,58 @@ impl<T, S> Lazy<T, S> {
     /// assert!(Lazy::peek(&lazy).is_none());
     /// ```
     ///
-    /// # Deadlocks
-    /// The guard holds the lazy's lock, like a [`MutexGuard`]. While it is
-    /// alive, every operation on the same lazy that reads its state waits
-    /// for it: realizing, [`Lazy::peek`], [`Lazy::seed_type_name`],
-    /// [`Lazy::is_poisoned`], [`Lazy::defer`] and [`Lazy::try_defer`]. On the
-    /// thread that holds the guard they would wait forever: drop the guard
-    /// first. Only [`Lazy::get`], [`Lazy::is_realized`] and `Debug` never
-    /// wait. Other threads wait until the guard is dropped.
-    pub fn peek(this: &Self) -> Option<SeedRef<'_, T, S>> {
-        let state = lock(&this.state);
-        match &*state {
-            State::Unrealized { .. } => Some(SeedRef(state)),
-            State::Building { .. } | State::Realized | State::Poisoned => None,
+    /// The seed is shared by every thread that peeks, hence `S: Sync`.
+    ///
+    /// # What a guard blocks
+    /// A guard holds no lock; it only keeps the seed where it is. While any
+    /// guard of this lazy is alive, only realizing it is held back:
+    ///
+    /// - on a thread that holds one of the guards, realizing this lazy
+    ///   panics with a message that says so (the build would move the seed
+    ///   out from under the guard; waiting would never end);
+    /// - on the other threads, realizing this lazy waits until the last
+    ///   guard is dropped.
+    ///
+    /// Everything else, on any thread, works as usual and never waits: more
+    /// [`Lazy::peek`]s, [`Lazy::try_defer`], [`Lazy::is_poisoned`],
+    /// [`Lazy::seed_type_name`], [`Lazy::get`], `Debug`.
+    ///
+    /// # Panics
+    /// Only if this thread's locals are being destroyed (the guard is
+    /// recorded in one, so that realizing can tell whose guard it is), or
+    /// if some 2^60 guards were leaked with [`mem::forget`].
+    pub fn peek(this: &Self) -> Option<SeedRef<'_, T, S>>
+    where
+        S: Sync,
+    {
+        let mut seen = this.state.load(Relaxed);
+        loop {
+            if seen & KIND != INCOMPLETE {
+                return None;
+            }
+            // The count sits at the top of the word: it overflows only when
+            // some 2^60 guards (2^28 on 32-bit targets) are leaked.
+            let Some(counted) = seen.checked_add(ONE_PEEK) else {
+                panic!("too many live `sync::Lazy::peek` guards")
+            };
+            match this
+                .state
+                .compare_exchange_weak(seen, counted, Acquire, Relaxed)
+            {
+                Ok(_) => break,
+                Err(now) => seen = now,
+            }
         }
+        state::start_peeking(this.address());
+        // SAFETY: the word is `INCOMPLETE` and counts this guard, so the seed
+        // is there and nobody moves it out until the guard is dropped (see
+        // the comment on `Lazy`); `S: Sync`, so threads may share it.
+        let seed: &S = unsafe { &(*this.data.get()).seed };
+        Some(SeedRef {
+            lazy: this,
+            seed,
+            not_send: PhantomData,
+        })
     }
 
     /// The name of the seed's type while the value is not built; `None` once
@@ -347,13 +525,14 @@ impl<T, S> Lazy<T, S> {
     /// assert_eq!(Lazy::seed_type_name(&lazy), None);
     /// ```
     pub fn seed_type_name(this: &Self) -> Option<&'static str> {
-        Self::peek(this).map(|_| type_name::<S>())
+        (this.state.load(Relaxed) & KIND == INCOMPLETE).then(type_name::<S>)
     }
 }
 
 /// A borrow of a [`sync::Lazy`](Lazy)'s seed, from [`Lazy::peek`].
 ///
-/// It holds the lazy's lock: drop it before realizing the same lazy.
+/// Realizing the lazy waits for (on other threads) or panics on (on the
+/// guard's own thread) a live guard: see [`Lazy::peek`].
 ///
 /// ```
 /// use lazy_core::sync::Lazy;
@@ -363,19 +542,39 @@ impl<T, S> Lazy<T, S> {
 /// assert_eq!(seed(), 1); // the seed is a closure here: calling it builds a copy
 /// drop(seed);
 /// ```
-pub struct SeedRef<'a, T, S>(MutexGuard<'a, State<T, S>>);
+pub struct SeedRef<'a, T, S> {
+    lazy: &'a Lazy<T, S>,
+    seed: &'a S,
+    /// Counted in `peeks` under this thread's id: dropped on this thread.
+    not_send: PhantomData<*const ()>,
+}
 
 impl<T, S> Deref for SeedRef<'_, T, S> {
     type Target = S;
 
     fn deref(&self) -> &S {
-        match &*self.0 {
-            State::Unrealized { seed, .. } => seed,
-            // A `SeedRef` is only made from an unrealized state, and holds
-            // the lock that any change of state needs.
-            State::Building { .. } | State::Realized | State::Poisoned => {
-                unreachable!("a SeedRef outlived its seed")
+        self.seed
+    }
+}
+
+impl<T, S> Drop for SeedRef<'_, T, S> {
+    fn drop(&mut self) {
+        state::stop_peeking(self.lazy.address());
+        let state = &self.lazy.state;
+        let mut seen = state.load(Relaxed);
+        loop {
+            let mut left = seen - ONE_PEEK;
+            // The last guard wakes whoever waits to build.
+            if left < ONE_PEEK {
+                left &= !WAITERS;
             }
+            match state.compare_exchange_weak(seen, left, Release, Relaxed) {
+                Ok(_) => break,
+                Err(now) => seen = now,
+            }
+        }
+        if seen & WAITERS != 0 && seen < 2 * ONE_PEEK {
+            state::wake_all();
         }
     }
 }
@@ -392,9 +591,10 @@ impl<T, S: Seed<Output = T>> Realize for Lazy<T, S> {
     #[inline]
     #[track_caller]
     fn realize(&self) -> &T {
-        match self.value.get() {
-            Some(value) => value,
-            None => self.realize_cold(),
+        if self.state.load(Acquire) == COMPLETE {
+            Self::value(self)
+        } else {
+            self.realize_cold()
         }
     }
 }
@@ -403,29 +603,23 @@ impl<T, S: Seed<Output = T>> RealizeMut for Lazy<T, S> {
     #[inline]
     #[track_caller]
     fn realize_mut(&mut self) -> &mut T {
-        if self.value.get().is_none() {
+        if *self.state.get_mut() != COMPLETE {
             self.realize_cold();
         }
-        match self.value.get_mut() {
-            Some(value) => value,
-            None => panic::poisoned::<T>(FLAVOUR),
-        }
+        Self::value_mut(self)
     }
 }
 
 impl<T, S: Seed<Output = T>> RealizeInto for Lazy<T, S> {
     #[inline]
     #[track_caller]
-    fn into_realized(self) -> T {
-        let Lazy { value, state, .. } = self;
-        if let Some(value) = value.into_inner() {
-            return value;
+    fn into_realized(mut self) -> T {
+        if *self.state.get_mut() != COMPLETE {
+            self.realize_cold();
         }
-        match state.into_inner().unwrap_or_else(PoisonError::into_inner) {
-            State::Unrealized { seed, deferred } => state::build(seed, deferred),
-            State::Building { .. } | State::Realized | State::Poisoned => {
-                panic::poisoned::<T>(FLAVOUR)
-            }
+        match Lazy::into_inner(self) {
+            Ok(value) => value,
+            Err(_) => unreachable!("`realize_cold` returns only once the value is built"),
         }
     }
 }
@@ -446,8 +640,7 @@ impl<T: Default> Default for Lazy<T> {
 
 impl<T: fmt::Debug, S> fmt::Debug for Lazy<T, S> {
     /// Prints the value once built, and the seed's type before. Never builds
-    /// and never waits: while another thread (or a [`SeedRef`]) holds the
-    /// lazy's lock it prints `Lazy(locked)`.
+    /// and never waits.
     ///
     /// ```
     /// use lazy_core::{Realize, sync::Lazy};
@@ -458,27 +651,39 @@ impl<T: fmt::Debug, S> fmt::Debug for Lazy<T, S> {
     /// assert_eq!(format!("{lazy:?}"), "Lazy(realized: 5)");
     /// ```
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if let Some(value) = self.value.get() {
-            return write!(f, "Lazy(realized: {value:?})");
-        }
-        let state = match self.state.try_lock() {
-            Ok(state) => state,
-            Err(std::sync::TryLockError::Poisoned(poisoned)) => poisoned.into_inner(),
-            Err(std::sync::TryLockError::WouldBlock) => return f.write_str("Lazy(locked)"),
-        };
-        match &*state {
-            State::Unrealized { .. } => write!(f, "Lazy(unrealized: {})", type_name::<S>()),
-            State::Poisoned => f.write_str("Lazy(poisoned)"),
-            State::Building { .. } | State::Realized => f.write_str("Lazy(building)"),
+        match self.state.load(Acquire) & KIND {
+            COMPLETE => write!(f, "Lazy(realized: {:?})", Self::value(self)),
+            INCOMPLETE => write!(f, "Lazy(unrealized: {})", type_name::<S>()),
+            RUNNING => f.write_str("Lazy(building)"),
+            _ => f.write_str("Lazy(poisoned)"),
         }
     }
 }
 
-struct PoisonOnUnwind<'a, T, S>(&'a Lazy<T, S>);
-
-impl<T, S> Drop for PoisonOnUnwind<'_, T, S> {
+impl<T, S> Drop for Lazy<T, S> {
     fn drop(&mut self) {
-        *lock(&self.0.state) = State::Poisoned;
-        self.0.built.notify_all();
+        let kind = *self.state.get_mut() & KIND;
+        // SAFETY: `&mut self`, and the state says which field the union
+        // holds; each is dropped once, here. (`RUNNING` cannot be seen
+        // through `&mut self`; `POISONED` holds nothing.)
+        unsafe {
+            match kind {
+                INCOMPLETE => ManuallyDrop::drop(&mut self.data.get_mut().seed),
+                COMPLETE => ManuallyDrop::drop(&mut self.data.get_mut().value),
+                _ => {}
+            }
+        }
+    }
+}
+
+/// Marks the lazy poisoned and wakes its waiters when dropped: armed during
+/// the build, forgotten when it succeeds.
+struct PoisonOnUnwind<'a>(&'a AtomicUsize);
+
+impl Drop for PoisonOnUnwind<'_> {
+    fn drop(&mut self) {
+        if self.0.swap(POISONED, Release) & WAITERS != 0 {
+            state::wake_all();
+        }
     }
 }

@@ -1,9 +1,11 @@
 //! The single-threaded lazy.
 
 use core::any::type_name;
-use core::cell::{OnceCell, Ref, RefCell};
+use core::cell::{Cell, Ref, RefCell, UnsafeCell};
 use core::fmt;
 use core::mem;
+use core::panic::UnwindSafe;
+use core::ptr;
 
 use crate::state::{self, Deferred};
 use crate::{Realize, RealizeInto, RealizeMut, Seed, panic};
@@ -11,10 +13,21 @@ use crate::{Realize, RealizeInto, RealizeMut, Seed, panic};
 /// The name of this lazy type in panic messages.
 const FLAVOUR: &str = "Lazy";
 
+/// The one state of a lazy, in one cell: the seed and the value are never
+/// alive together, so they share the same bytes, as in `LazyCell`.
 enum State<T, S> {
-    Unrealized { seed: S, deferred: Deferred<T> },
+    Unrealized {
+        /// Borrowed (shared) while a [`Lazy::peek`] guard is alive; a build
+        /// first checks that nobody borrows it.
+        seed: RefCell<S>,
+        /// Mutations queued by [`Lazy::defer`] and [`Lazy::try_defer`]; a
+        /// `Cell`, so that `try_defer` can queue through `&Lazy` without
+        /// ever lending a reference into the queue.
+        deferred: Cell<Deferred<T>>,
+    },
+    /// The seed has been moved out and the build is running.
     Building,
-    Realized,
+    Realized(T),
     Poisoned,
 }
 
@@ -83,10 +96,32 @@ enum State<T, S> {
 /// Like `LazyCell`, `Lazy` is `Send` when its value and seed are (so deferred
 /// mutations must be `Send` too), and never `Sync`: use
 /// [`sync::Lazy`](crate::sync::Lazy) to share a lazy between threads.
+///
+/// # Size
+/// A `Lazy` is the state of a `LazyCell` plus the queue of deferred
+/// mutations (one pointer, allocated only when something is deferred) and
+/// the borrow flag of [`Lazy::peek`] (one word): `Lazy<u64>` and
+/// `Lazy<String>` are 32 bytes on 64-bit targets.
+//
+// Soundness: through `&self`, `state` is only read (and its `Cell` and
+// `RefCell` fields used), except in two writes, each with a `// SAFETY:`
+// comment: `realize_cold` (moves the seed out, then writes the value) and
+// `PoisonOnUnwind::drop` (writes `Poisoned`). The references into the state
+// that outlive a call are (a) the `&T` of a `Realized` state, which nothing
+// changes through `&self` again, and (b) the guards of `Lazy::peek`, which
+// hold the seed's `RefCell` borrowed. The writes happen only from
+// `Unrealized` with the seed not borrowed, and from `Building`, so they never
+// invalidate a live reference. User code runs while a temporary reference
+// into the state is alive only for a `Realized` state (the value's `Debug`),
+// never while the state could be written; the build runs after the seed has
+// been moved out.
 pub struct Lazy<T, S = fn() -> T> {
-    value: OnceCell<T>,
-    state: RefCell<State<T, S>>,
+    state: UnsafeCell<State<T, S>>,
 }
+
+// As `LazyCell`. The queued mutations are not `UnwindSafe` themselves, but
+// they run only inside the build, whose unwinding poisons the lazy.
+impl<T: UnwindSafe, S: UnwindSafe> UnwindSafe for Lazy<T, S> {}
 
 impl<T, S: Seed<Output = T>> Lazy<T, S> {
     /// Creates a lazy that builds its value from `seed` on first use. Builds
@@ -102,10 +137,9 @@ impl<T, S: Seed<Output = T>> Lazy<T, S> {
     #[inline]
     pub const fn new(seed: S) -> Self {
         Lazy {
-            value: OnceCell::new(),
-            state: RefCell::new(State::Unrealized {
-                seed,
-                deferred: Deferred::new(),
+            state: UnsafeCell::new(State::Unrealized {
+                seed: RefCell::new(seed),
+                deferred: Cell::new(Deferred::new()),
             }),
         }
     }
@@ -137,13 +171,10 @@ impl<T, S: Seed<Output = T>> Lazy<T, S> {
     /// If the lazy is poisoned.
     #[track_caller]
     pub fn defer(this: &mut Self, mutation: impl FnOnce(&mut T) + Send + 'static) {
-        if let Some(value) = this.value.get_mut() {
-            mutation(value);
-            return;
-        }
         match this.state.get_mut() {
-            State::Unrealized { deferred, .. } => deferred.push(mutation),
-            State::Building | State::Realized | State::Poisoned => panic::poisoned::<T>(FLAVOUR),
+            State::Realized(value) => mutation(value),
+            State::Unrealized { deferred, .. } => deferred.get_mut().push(mutation),
+            State::Building | State::Poisoned => panic::poisoned::<T>(FLAVOUR),
         }
     }
 
@@ -165,64 +196,95 @@ impl<T, S: Seed<Output = T>> Lazy<T, S> {
     /// assert!(Lazy::try_defer(&clone, |s| s.push('!')).is_err());
     /// ```
     ///
+    /// Works while the seed is borrowed by [`Lazy::peek`].
+    ///
     /// # Panics
-    /// If the lazy is poisoned, or its seed is borrowed by [`Lazy::peek`].
+    /// If the lazy is poisoned.
     #[track_caller]
     pub fn try_defer<F>(this: &Self, mutation: F) -> Result<(), F>
     where
         F: FnOnce(&mut T) + Send + 'static,
     {
-        if this.value.get().is_some() {
-            return Err(mutation);
-        }
-        let Ok(mut state) = this.state.try_borrow_mut() else {
-            panic::peeked::<T>(FLAVOUR)
-        };
-        match &mut *state {
+        match this.state() {
             State::Unrealized { deferred, .. } => {
-                deferred.push(mutation);
+                // Taken out and put back, so no reference into the queue
+                // lives while it grows (and allocates).
+                let mut queue = deferred.take();
+                queue.push(mutation);
+                deferred.set(queue);
                 Ok(())
             }
-            State::Building | State::Realized => Err(mutation),
+            State::Building | State::Realized(_) => Err(mutation),
             State::Poisoned => panic::poisoned::<T>(FLAVOUR),
         }
+    }
+
+    /// The value mutably, building it first if needed: [`RealizeMut`] as an
+    /// associated function, like `LazyCell::force_mut`.
+    ///
+    /// ```
+    /// use lazy_core::Lazy;
+    ///
+    /// let mut lazy = Lazy::new(|| vec![1]);
+    /// Lazy::force_mut(&mut lazy).push(2);
+    /// assert_eq!(Lazy::get(&lazy), Some(&vec![1, 2]));
+    /// ```
+    ///
+    /// # Panics
+    /// As [`Realize::realize`].
+    #[inline]
+    #[track_caller]
+    pub fn force_mut(this: &mut Self) -> &mut T {
+        this.realize_mut()
     }
 
     #[cold]
     #[inline(never)]
     #[track_caller]
     fn realize_cold(&self) -> &T {
-        let Ok(mut state) = self.state.try_borrow_mut() else {
+        let State::Unrealized { seed, .. } = self.state() else {
+            return Self::realized_or_panic(self);
+        };
+        if seed.try_borrow_mut().is_err() {
             panic::peeked::<T>(FLAVOUR)
+        }
+        // SAFETY: the state is `Unrealized` and no `peek` guard is alive, so
+        // no reference into the state lives (see the comment on `Lazy`): this
+        // exclusive reference is the only one, and it ends with this
+        // statement. `Lazy` is not `Sync`, so no other thread can look.
+        let unrealized = mem::replace(unsafe { &mut *self.state.get() }, State::Building);
+        let State::Unrealized { seed, deferred } = unrealized else {
+            unreachable!("checked above: the state was unrealized")
         };
-        let (seed, deferred) = match mem::replace(&mut *state, State::Building) {
-            State::Unrealized { seed, deferred } => (seed, deferred),
-            State::Building => panic::reentrant::<T>(FLAVOUR),
-            other => {
-                *state = other;
-                drop(state);
-                return Self::realized_or_poisoned(self);
-            }
-        };
-        drop(state);
         // Marks the lazy poisoned if the build unwinds; disarmed on success.
         let guard = PoisonOnUnwind(&self.state);
-        let value = self.value.get_or_init(|| state::build(seed, deferred));
+        let value = state::build(seed.into_inner(), deferred.into_inner());
         mem::forget(guard);
-        *self.state.borrow_mut() = State::Realized;
-        value
-    }
-
-    #[track_caller]
-    fn realized_or_poisoned(this: &Self) -> &T {
-        match this.value.get() {
-            Some(value) => value,
-            None => panic::poisoned::<T>(FLAVOUR),
+        // SAFETY: the state is `Building` (a re-entrant realize panicked
+        // without changing it, and every other operation only reads it), so
+        // no reference into it lives, and overwriting it leaks nothing.
+        unsafe { ptr::write(self.state.get(), State::Realized(value)) };
+        match self.state() {
+            State::Realized(value) => value,
+            _ => unreachable!("the value was just stored"),
         }
     }
 }
 
 impl<T, S> Lazy<T, S> {
+    /// The value of a lazy that is not unrealized, or the panic that says why
+    /// there is none.
+    #[cold]
+    #[inline(never)]
+    #[track_caller]
+    fn realized_or_panic(this: &Self) -> &T {
+        match this.state() {
+            State::Realized(value) => value,
+            State::Building => panic::reentrant::<T>(FLAVOUR),
+            State::Unrealized { .. } | State::Poisoned => panic::poisoned::<T>(FLAVOUR),
+        }
+    }
+
     /// Creates a lazy whose value is already built. The seed type is only a
     /// type here: no seed exists.
     ///
@@ -234,8 +296,44 @@ impl<T, S> Lazy<T, S> {
     /// ```
     pub fn from_value(value: T) -> Self {
         Lazy {
-            value: OnceCell::from(value),
-            state: RefCell::new(State::Realized),
+            state: UnsafeCell::new(State::Realized(value)),
+        }
+    }
+
+    /// The state, shared.
+    #[inline(always)]
+    fn state(&self) -> &State<T, S> {
+        // SAFETY: the state is only written while no reference into it lives
+        // (see the comment on `Lazy`); callers drop this one before any user
+        // code can run, except for the `&T` of a realized state, which is
+        // never written again through `&self`.
+        unsafe { &*self.state.get() }
+    }
+
+    /// Consumes the lazy: `Ok(value)` if the value is built, `Err(seed)` if
+    /// it is not, like `LazyCell::into_inner`. Builds nothing; mutations
+    /// queued by [`Lazy::defer`] are dropped unapplied with the lazy.
+    ///
+    /// ```
+    /// use lazy_core::{Lazy, Realize};
+    ///
+    /// let lazy: Lazy<u8> = Lazy::new(|| 3);
+    /// let seed = Lazy::into_inner(lazy).unwrap_err();
+    /// assert_eq!(seed(), 3);
+    ///
+    /// let lazy: Lazy<u8> = Lazy::new(|| 3);
+    /// lazy.realize();
+    /// assert_eq!(Lazy::into_inner(lazy), Ok(3));
+    /// ```
+    ///
+    /// # Panics
+    /// If the lazy is poisoned (it has neither a value nor a seed).
+    #[track_caller]
+    pub fn into_inner(this: Self) -> Result<T, S> {
+        match this.state.into_inner() {
+            State::Realized(value) => Ok(value),
+            State::Unrealized { seed, .. } => Err(seed.into_inner()),
+            State::Building | State::Poisoned => panic::poisoned::<T>(FLAVOUR),
         }
     }
 
@@ -251,7 +349,7 @@ impl<T, S> Lazy<T, S> {
     /// ```
     #[inline]
     pub fn is_realized(this: &Self) -> bool {
-        this.value.get().is_some()
+        matches!(this.state(), State::Realized(_))
     }
 
     /// Whether an earlier build panicked, so the value can never be built.
@@ -263,7 +361,7 @@ impl<T, S> Lazy<T, S> {
     /// assert!(!Lazy::is_poisoned(&lazy));
     /// ```
     pub fn is_poisoned(this: &Self) -> bool {
-        matches!(this.state.try_borrow().as_deref(), Ok(State::Poisoned))
+        matches!(this.state(), State::Poisoned)
     }
 
     /// The value if it is built; `None` otherwise. Never builds.
@@ -278,7 +376,10 @@ impl<T, S> Lazy<T, S> {
     /// ```
     #[inline]
     pub fn get(this: &Self) -> Option<&T> {
-        this.value.get()
+        match this.state() {
+            State::Realized(value) => Some(value),
+            State::Unrealized { .. } | State::Building | State::Poisoned => None,
+        }
     }
 
     /// The value mutably if it is built; `None` otherwise. Never builds.
@@ -294,7 +395,10 @@ impl<T, S> Lazy<T, S> {
     /// ```
     #[inline]
     pub fn get_mut(this: &mut Self) -> Option<&mut T> {
-        this.value.get_mut()
+        match this.state.get_mut() {
+            State::Realized(value) => Some(value),
+            State::Unrealized { .. } | State::Building | State::Poisoned => None,
+        }
     }
 
     /// Borrows the seed while the value is not built; `None` once it is built
@@ -322,12 +426,12 @@ impl<T, S> Lazy<T, S> {
     /// Realizing this lazy while the returned guard is alive panics (the
     /// build would move the seed out from under the borrow).
     pub fn peek(this: &Self) -> Option<Ref<'_, S>> {
-        let state = this.state.try_borrow().ok()?;
-        Ref::filter_map(state, |state| match state {
-            State::Unrealized { seed, .. } => Some(seed),
-            State::Building | State::Realized | State::Poisoned => None,
-        })
-        .ok()
+        match this.state() {
+            // The guard holds the seed borrowed: until it is dropped, a build
+            // panics instead of moving the seed out from under it.
+            State::Unrealized { seed, .. } => seed.try_borrow().ok(),
+            State::Building | State::Realized(_) | State::Poisoned => None,
+        }
     }
 
     /// The name of the seed's type while the value is not built; `None` once
@@ -352,9 +456,12 @@ impl<T, S: Seed<Output = T>> Realize for Lazy<T, S> {
     #[inline]
     #[track_caller]
     fn realize(&self) -> &T {
-        match self.value.get() {
-            Some(value) => value,
-            None => self.realize_cold(),
+        // Three arms, as `LazyCell::force`: the tag is loaded once and
+        // compared in a register.
+        match self.state() {
+            State::Realized(value) => value,
+            State::Unrealized { .. } => self.realize_cold(),
+            State::Building | State::Poisoned => Self::realized_or_panic(self),
         }
     }
 }
@@ -363,12 +470,12 @@ impl<T, S: Seed<Output = T>> RealizeMut for Lazy<T, S> {
     #[inline]
     #[track_caller]
     fn realize_mut(&mut self) -> &mut T {
-        if self.value.get().is_none() {
+        if !Self::is_realized(self) {
             self.realize_cold();
         }
-        match self.value.get_mut() {
-            Some(value) => value,
-            None => panic::poisoned::<T>(FLAVOUR),
+        match self.state.get_mut() {
+            State::Realized(value) => value,
+            _ => unreachable!("`realize_cold` returns only once the value is built"),
         }
     }
 }
@@ -377,13 +484,12 @@ impl<T, S: Seed<Output = T>> RealizeInto for Lazy<T, S> {
     #[inline]
     #[track_caller]
     fn into_realized(self) -> T {
-        let Lazy { value, state } = self;
-        if let Some(value) = value.into_inner() {
-            return value;
-        }
-        match state.into_inner() {
-            State::Unrealized { seed, deferred } => state::build(seed, deferred),
-            State::Building | State::Realized | State::Poisoned => panic::poisoned::<T>(FLAVOUR),
+        match self.state.into_inner() {
+            State::Realized(value) => value,
+            State::Unrealized { seed, deferred } => {
+                state::build(seed.into_inner(), deferred.into_inner())
+            }
+            State::Building | State::Poisoned => panic::poisoned::<T>(FLAVOUR),
         }
     }
 }
@@ -414,23 +520,31 @@ impl<T: fmt::Debug, S> fmt::Debug for Lazy<T, S> {
     /// assert_eq!(format!("{lazy:?}"), "Lazy(realized: 5)");
     /// ```
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if let Some(value) = self.value.get() {
-            return write!(f, "Lazy(realized: {value:?})");
-        }
-        match self.state.try_borrow().as_deref() {
-            Ok(State::Unrealized { .. }) => write!(f, "Lazy(unrealized: {})", type_name::<S>()),
-            Ok(State::Poisoned) => f.write_str("Lazy(poisoned)"),
-            Ok(State::Building | State::Realized) | Err(_) => f.write_str("Lazy(building)"),
+        // Only a realized value is borrowed while the formatter (user code)
+        // runs; for the other states the name is picked first.
+        let label = match self.state() {
+            State::Realized(value) => return write!(f, "Lazy(realized: {value:?})"),
+            State::Unrealized { .. } => None,
+            State::Building => Some("Lazy(building)"),
+            State::Poisoned => Some("Lazy(poisoned)"),
+        };
+        match label {
+            Some(label) => f.write_str(label),
+            None => write!(f, "Lazy(unrealized: {})", type_name::<S>()),
         }
     }
 }
 
-struct PoisonOnUnwind<'a, T, S>(&'a RefCell<State<T, S>>);
+/// Marks the lazy poisoned when dropped: armed during the build, forgotten
+/// when it succeeds.
+struct PoisonOnUnwind<'a, T, S>(&'a UnsafeCell<State<T, S>>);
 
 impl<T, S> Drop for PoisonOnUnwind<'_, T, S> {
     fn drop(&mut self) {
-        if let Ok(mut state) = self.0.try_borrow_mut() {
-            *state = State::Poisoned;
-        }
+        // SAFETY: armed only while the state is `Building`, during which no
+        // reference into the state lives past the operation that made it
+        // (the unwinding build's own have ended); overwriting it leaks
+        // nothing.
+        unsafe { ptr::write(self.0.get(), State::Poisoned) };
     }
 }
