@@ -48,7 +48,7 @@ fn derive_impl(input: TokenStream) -> Result<TokenStream> {
             derive_site: Some(Span::call_site()),
             ..LinkState::default()
         };
-        link(&wrapper, &state, &input)
+        link(&wrapper, &state, &input, None)
     };
     Ok(quote! {
         #errors
@@ -97,8 +97,15 @@ pub fn realize_site(wrapper: &Wrapper) -> Span {
     Span::call_site().located_at(located)
 }
 
-/// The call of the hidden macro of trait number `state.step`.
-fn link(wrapper: &Wrapper, state: &LinkState, input: &TokenStream) -> TokenStream {
+/// The call of the hidden macro of trait number `state.step`, with the `fast`
+/// entries of this link and the later ones: `entries`, or (from the derive)
+/// written here.
+fn link(
+    wrapper: &Wrapper,
+    state: &LinkState,
+    input: &TokenStream,
+    entries: Option<TokenStream>,
+) -> TokenStream {
     let Some(trait_ref) = wrapper.traits.get(state.step) else {
         return TokenStream::new();
     };
@@ -112,9 +119,12 @@ fn link(wrapper: &Wrapper, state: &LinkState, input: &TokenStream) -> TokenStrea
         let derive = state.derive_site.map(|span| Ident::new("derive", span));
         quote!(site = #site #derive;)
     });
-    let realize_site = state.realize_site.unwrap_or_else(|| realize_site(wrapper));
-    let fast =
-        (state.step..wrapper.traits.len()).map(|step| fast_entry(wrapper, step, realize_site));
+    let fast = entries.unwrap_or_else(|| {
+        let realize_site = state.realize_site.unwrap_or_else(|| realize_site(wrapper));
+        (state.step..wrapper.traits.len())
+            .map(|step| fast_entry(wrapper, step, realize_site))
+            .collect()
+    });
     quote! {
         #path! {
             step = #step;
@@ -122,7 +132,7 @@ fn link(wrapper: &Wrapper, state: &LinkState, input: &TokenStream) -> TokenStrea
             matched = [#(#matched)*];
             #site
             input = { #input }
-            fast = [#(#fast)*]
+            fast = [#fast]
         }
     }
 }
@@ -186,6 +196,9 @@ struct ForwardInput {
     carried: Option<CarriedTrait>,
     state: LinkState,
     input: TokenStream,
+    /// The `fast` entries of the links after this one, passed on as they
+    /// came (the derive wrote them all once).
+    later_entries: TokenStream,
 }
 
 /// The trait as its hidden macro carries it.
@@ -210,11 +223,12 @@ fn keyword(input: ParseStream, expected: &str) -> Result<()> {
 impl Parse for ForwardInput {
     fn parse(input: ParseStream) -> Result<Self> {
         if !input.peek(Token![trait]) {
-            let (state, wrapper) = parse_state(input)?;
+            let (state, wrapper, later_entries) = parse_state(input)?;
             return Ok(ForwardInput {
                 carried: None,
                 state,
                 input: wrapper,
+                later_entries,
             });
         }
         input.parse::<Token![trait]>()?;
@@ -232,7 +246,7 @@ impl Parse for ForwardInput {
         keyword(input, "derive")?;
         let derive;
         syn::braced!(derive in input);
-        let (state, wrapper) = parse_state(&derive)?;
+        let (state, wrapper, later_entries) = parse_state(&derive)?;
         Ok(ForwardInput {
             carried: Some(CarriedTrait {
                 trait_def,
@@ -241,13 +255,15 @@ impl Parse for ForwardInput {
             }),
             state,
             input: wrapper,
+            later_entries,
         })
     }
 }
 
 /// What `link` writes: the state, the wrapper's tokens, and the `fast`
-/// entries, which only the hidden macros' fast rules read.
-fn parse_state(derive: ParseStream) -> Result<(LinkState, TokenStream)> {
+/// entries (which only the hidden macros' fast rules read) without this
+/// link's own.
+fn parse_state(derive: ParseStream) -> Result<(LinkState, TokenStream, TokenStream)> {
     keyword(derive, "step")?;
     derive.parse::<Token![=]>()?;
     let step = derive.parse::<syn::LitInt>()?.base10_parse()?;
@@ -297,14 +313,19 @@ fn parse_state(derive: ParseStream) -> Result<(LinkState, TokenStream)> {
     let wrapper;
     syn::braced!(wrapper in derive);
     let input: TokenStream = wrapper.parse()?;
+    let mut later_entries = TokenStream::new();
     if !derive.is_empty() {
         keyword(derive, "fast")?;
         derive.parse::<Token![=]>()?;
         let entries;
         syn::bracketed!(entries in derive);
-        entries.parse::<TokenStream>()?;
+        later_entries = entries
+            .parse::<TokenStream>()?
+            .into_iter()
+            .skip(1)
+            .collect();
     }
-    Ok((state, input))
+    Ok((state, input, later_entries))
 }
 
 /// The carried trait split into its head, parsed, and its items' tokens.
@@ -374,7 +395,12 @@ pub fn forward_impl(input: TokenStream) -> TokenStream {
     );
     state.step += 1;
     let rest = if state.step < wrapper.traits.len() {
-        link(&wrapper, &state, &forward.input)
+        link(
+            &wrapper,
+            &state,
+            &forward.input,
+            Some(forward.later_entries.clone()),
+        )
     } else {
         last_link(&wrapper, &state, &mut errors)
     };

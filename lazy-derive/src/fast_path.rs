@@ -252,3 +252,41 @@ fn wrappers_the_chain_must_write_get_a_slow_entry() {
         assert!(text.contains("fast = [{ slow }]"), "{wrapper}: {text}");
     }
 }
+
+/// The number of `fast` entries in a link's body.
+fn entry_count(link: &TokenStream) -> usize {
+    let trees: Vec<TokenTree> = link.clone().into_iter().collect();
+    let at = trees
+        .iter()
+        .position(|tree| matches!(tree, TokenTree::Ident(i) if i == "fast"))
+        .expect("the link has fast entries");
+    match trees.get(at + 2) {
+        Some(TokenTree::Group(entries)) => entries.stream().into_iter().count(),
+        _ => panic!("fast = [..]"),
+    }
+}
+
+#[test]
+fn a_slow_link_passes_the_later_entries_on() {
+    // Written once by the derive, one per trait, then one fewer at each link
+    // (a slow link does not write them again: a wrapper of many traits would
+    // pay for them once per trait).
+    let source = "pub trait A { fn a(&self) -> u8; }";
+    let forwardable = trait_def::forwardable(TokenStream::new(), source.parse().unwrap());
+    let prefix = carried(forwardable).expect("the hidden macro calls __forward_impl");
+    let wrapper = "#[realize_forward(A, B, C)] struct W<X>(X);";
+    let link = first_link(chain::derive(wrapper.parse().unwrap())).to_string();
+    assert_eq!(entry_count(&link.parse().unwrap()), 3);
+    // Entries the chain could not have written itself: passed on, not redone.
+    let link = link.replace(
+        "fast = [{ slow } { slow } { slow }]",
+        "fast = [{ slow } { marker_b } { marker_c }]",
+    );
+    let input: TokenStream = format!("{prefix} derive {{ {link} }}").parse().unwrap();
+    let next = first_link(chain::forward_impl(input)).to_string();
+    assert!(next.starts_with("step = 1"), "{next}");
+    assert!(
+        next.contains("fast = [{ marker_b } { marker_c }]"),
+        "{next}"
+    );
+}
