@@ -78,7 +78,11 @@ pub fn trait_impl(
         ));
         return TokenStream::new();
     }
-    let Some(generics) = trait_generics(wrapper, trait_ref, trait_def, errors) else {
+    let ident = &wrapper.input.ident;
+    let (_, ty_generics, wrapper_where) = wrapper.input.generics.split_for_impl();
+    let self_ty = quote!(#ident #ty_generics);
+    let target = quote_spanned!(span=> <#self_ty as ::lazy_core::Realize>::Target);
+    let Some(mut generics) = trait_generics(wrapper, trait_ref, trait_def, &target, errors) else {
         match_excepts(&parse_items(items.clone()).unwrap_or_default(), state);
         return TokenStream::new();
     };
@@ -95,6 +99,7 @@ pub fn trait_impl(
         errors,
     );
     match_excepts(&items, state);
+    sized_by_value(&mut generics.others, &items);
     let trait_path = match remote {
         Some(remote) => tokens::respan(remote.to_token_stream(), span),
         // Located at the user's path, but resolved like the rest of the
@@ -107,13 +112,11 @@ pub fn trait_impl(
     };
     let trait_args = &generics.args;
     let trait_full = quote!(#trait_path #trait_args);
-    let ident = &wrapper.input.ident;
-    let (_, ty_generics, wrapper_where) = wrapper.input.generics.split_for_impl();
-    let self_ty = quote!(#ident #ty_generics);
-    let target = quote_spanned!(span=> <#self_ty as ::lazy_core::Realize>::Target);
+    let target_args = &generics.target_args;
+    let target_trait = quote!(#trait_path #target_args);
     let ctx = ImplContext {
         derive_site: state.derive_site.unwrap_or_else(Span::mixed_site),
-        target_as_trait: quote!(<#target as #trait_full>),
+        target_as_trait: quote!(<#target as #target_trait>),
         deprecated_trait: trait_def
             .attrs
             .iter()
@@ -268,7 +271,7 @@ pub fn trait_impl(
             #(#wrapper_predicates,)*
             #(#trait_predicates,)*
             #realizing
-            #target: #trait_full #sized,
+            #target: #target_trait #sized,
             #generic_needs
         {
             #(#assoc_types)*
@@ -359,6 +362,39 @@ pub fn template(trait_def: &ItemTrait, target_as_trait: TokenStream) -> Option<T
         #(#methods)*
     };
     Some(out)
+}
+
+/// Drops `?Sized` from a trait parameter that a method takes by value
+/// (`Index<Idx: ?Sized>`'s `fn index(&self, index: Idx)`): the trait may
+/// declare such a method, but an impl's body cannot take an unsized value.
+/// The impl then covers every sized `Idx`, the only ones such a call can pass.
+fn sized_by_value(params: &mut [GenericParam], items: &[TraitItem]) {
+    let by_value = |name: &Ident| {
+        items.iter().any(|item| match item {
+            TraitItem::Fn(item) => item.sig.inputs.iter().any(|arg| match arg {
+                FnArg::Typed(arg) => {
+                    matches!(&*arg.ty, syn::Type::Path(path) if path.qself.is_none() && path.path.is_ident(name))
+                }
+                FnArg::Receiver(_) => false,
+            }),
+            _ => false,
+        })
+    };
+    for param in params {
+        if let GenericParam::Type(param) = param
+            && by_value(&param.ident)
+        {
+            param.bounds = std::mem::take(&mut param.bounds)
+                .into_iter()
+                .filter(|bound| {
+                    !matches!(bound, syn::TypeParamBound::Trait(bound) if bound.maybe.is_some())
+                })
+                .collect();
+            if param.bounds.is_empty() {
+                param.colon_token = None;
+            }
+        }
+    }
 }
 
 /// The trait's items as the impl writes them: `subst` applied and, with
