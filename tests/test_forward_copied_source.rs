@@ -139,7 +139,7 @@ mod index_with_unsized_parameter {
     fn index_and_index_mut_forward_for_every_index_type() {
         let (cache, builds) = counted(|| vec![1, 2, 3, 4]);
         let mut lazy = LazyVec(cache);
-        let mut eager = vec![1, 2, 3, 4];
+        let mut eager = [1, 2, 3, 4];
         assert_eq!(builds.get(), 0);
         assert_eq!(lazy[1], eager[1]);
         assert_eq!(&lazy[1..3], &eager[1..3]);
@@ -228,5 +228,45 @@ mod comparison_with_self_arguments {
         );
         assert_eq!(a_builds.get(), 1);
         assert_eq!(b_builds.get(), 1);
+    }
+}
+
+mod hand_written_partial_impls_beside_forwarded_ones {
+    //! `Ord` and `Hash` forwarded, `PartialOrd` and `PartialEq` written by
+    //! hand: the forwarded impls are not derives, so clippy's
+    //! `derive_ord_xor_partial_ord` and `derived_hash_with_manual_eq` (deny
+    //! by default) have nothing to say. CI runs clippy on this file with
+    //! `-D warnings`.
+
+    use std::cmp::Ordering;
+    use std::collections::HashSet;
+
+    use super::*;
+
+    #[derive(RealizeForward)]
+    #[realize_forward(remote::Ord, remote::Eq, remote::Hash)]
+    pub struct LazyName(#[realize] Lazy<String, Counted<String>>);
+
+    impl PartialEq for LazyName {
+        fn eq(&self, other: &Self) -> bool {
+            self.cmp(other) == Ordering::Equal
+        }
+    }
+
+    impl PartialOrd for LazyName {
+        fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
+            Some(self.cmp(other))
+        }
+    }
+
+    #[test]
+    fn forwarded_ord_and_hash_beside_hand_written_partial_impls() {
+        let name = |text: &'static str| LazyName(counted(move || text.to_string()).0);
+        let mut names = [name("b"), name("a")];
+        names.sort();
+        assert!(names[0] == name("a"));
+        assert!(names[0] < names[1]);
+        let set: HashSet<LazyName> = [name("x"), name("x"), name("y")].into_iter().collect();
+        assert_eq!(set.len(), 2);
     }
 }

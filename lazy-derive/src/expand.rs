@@ -264,8 +264,9 @@ pub fn trait_impl(
         (TokenStream::new(), quote!(#realize_mut #realize_into))
     };
 
+    let derived = (!looks_derived_to_clippy(remote)).then(|| quote!(#[automatically_derived]));
     quote! {
-        #[automatically_derived]
+        #derived
         impl #impl_generics #trait_full for #self_ty
         where
             #(#wrapper_predicates,)*
@@ -362,6 +363,19 @@ pub fn template(trait_def: &ItemTrait, target_as_trait: TokenStream) -> Option<T
         #(#methods)*
     };
     Some(out)
+}
+
+/// std's traits that clippy pairs up: an impl of one that is
+/// `#[automatically_derived]` beside a hand-written impl of its partner is a
+/// deny-by-default lint (`derive_ord_xor_partial_ord`,
+/// `derived_hash_with_manual_eq`). A forwarded impl is not a derive of the
+/// wrapper's fields: it does not carry the attribute, and the user may write
+/// the partner by hand.
+fn looks_derived_to_clippy(remote: Option<&Path>) -> bool {
+    const PAIRED: &[&str] = &["PartialEq", "Eq", "PartialOrd", "Ord", "Hash"];
+    remote
+        .and_then(|path| path.segments.last())
+        .is_some_and(|last| PAIRED.iter().any(|name| last.ident == name))
 }
 
 /// Drops `?Sized` from a trait parameter that a method takes by value
