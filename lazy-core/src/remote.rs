@@ -181,8 +181,8 @@ pub trait AsRef<T: ?Sized> {
 }
 
 /// Forwards [`core::borrow::Borrow`]: `borrow`. Name it with the type to
-/// borrow as, `remote::Borrow<str>`: named without one, the impl would cover
-/// `Borrow<Self>` too, which std implements for every type (E0119). Forward
+/// borrow as, `remote::Borrow<str>` (without one, the impl would cover
+/// `Borrow<Self>` too, which std implements for every type: an error). Forward
 /// [`Hash`](macro@Hash), [`PartialEq`](macro@PartialEq) and [`Eq`](macro@Eq)
 /// too, so that a wrapper used as a map's key is looked up as its value.
 #[crate::forwardable(remote = ::core::borrow::Borrow)]

@@ -78,6 +78,21 @@ pub fn trait_impl(
         ));
         return TokenStream::new();
     }
+    // std implements `Borrow<T>` for every `T`: an impl for every argument
+    // would overlap it at `Borrow<Self>` (E0119, at the derive).
+    let reflexive = remote
+        .and_then(|path| path.segments.last())
+        .is_some_and(|last| last.ident == "Borrow");
+    if reflexive && trait_ref.args.is_none() && !trait_def.generics.params.is_empty() {
+        match_excepts(&parse_items(items.clone()).unwrap_or_default(), state);
+        errors.push(Error::new(
+            span,
+            format!(
+                "`{trait_name}` named without its argument would be implemented for every type, the wrapper included, which std's `impl<T> Borrow<T> for T` already covers; name the type to borrow as: `{trait_name}<str>`"
+            ),
+        ));
+        return TokenStream::new();
+    }
     let ident = &wrapper.input.ident;
     let (_, ty_generics, wrapper_where) = wrapper.input.generics.split_for_impl();
     let self_ty = quote!(#ident #ty_generics);
