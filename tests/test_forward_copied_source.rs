@@ -270,3 +270,39 @@ mod hand_written_partial_impls_beside_forwarded_ones {
         assert_eq!(set.len(), 2);
     }
 }
+
+mod self_argument_taken_by_value {
+    //! `Add<Self>`, copied from core's `ops/arith.rs`: `rhs: Rhs` becomes a
+    //! wrapper taken by value, realized into its value like `self`.
+
+    use super::*;
+
+    #[forwardable(remote = ::core::ops::Add)]
+    pub trait Add<Rhs = Self> {
+        type Output;
+        fn add(self, rhs: Rhs) -> Self::Output;
+    }
+
+    #[derive(RealizeForward)]
+    #[realize_forward(Add<Self>)]
+    pub struct LazyText(#[realize] Lazy<Wrapped, Counted<Wrapped>>);
+
+    #[derive(Debug, PartialEq)]
+    pub struct Wrapped(String);
+
+    impl std::ops::Add for Wrapped {
+        type Output = String;
+        fn add(self, rhs: Wrapped) -> String {
+            self.0 + "+" + &rhs.0
+        }
+    }
+
+    #[test]
+    fn both_sides_are_realized_by_value() {
+        let (left, left_builds) = counted(|| Wrapped(String::from("a")));
+        let (right, right_builds) = counted(|| Wrapped(String::from("b")));
+        let sum: String = LazyText(left) + LazyText(right);
+        assert_eq!(sum, Wrapped(String::from("a")) + Wrapped(String::from("b")));
+        assert_eq!((left_builds.get(), right_builds.get()), (1, 1));
+    }
+}
