@@ -306,3 +306,27 @@ mod self_argument_taken_by_value {
         assert_eq!((left_builds.get(), right_builds.get()), (1, 1));
     }
 }
+
+mod partial_eq_with_ne {
+    //! std's `PartialEq` with `ne` listed too (its default is the one std
+    //! asks for; forwarding it calls the target's, which is that default).
+
+    use super::*;
+
+    #[forwardable(remote = ::core::cmp::PartialEq)]
+    pub trait PartialEq<Rhs: ?Sized = Self> {
+        fn eq(&self, other: &Rhs) -> bool;
+        fn ne(&self, other: &Rhs) -> bool;
+    }
+
+    #[derive(RealizeForward)]
+    #[realize_forward(PartialEq<Self>)]
+    pub struct LazyNumber(#[realize] Lazy<u8, Counted<u8>>);
+
+    #[test]
+    fn eq_and_ne_forward() {
+        let number = |n: u8| LazyNumber(counted(move || n).0);
+        assert!(number(1) != number(2));
+        assert!(number(3) == number(3));
+    }
+}

@@ -279,7 +279,13 @@ pub fn trait_impl(
         (TokenStream::new(), quote!(#realize_mut #realize_into))
     };
 
-    let derived = (!looks_derived_to_clippy(remote)).then(|| quote!(#[automatically_derived]));
+    // A forwarded `ne` calls the target's: not the re-implementation that
+    // clippy's `partialeq_ne_impl` is about.
+    let derived = if looks_derived_to_clippy(remote) {
+        quote!(#[allow(clippy::partialeq_ne_impl)])
+    } else {
+        quote!(#[automatically_derived])
+    };
     quote! {
         #derived
         impl #impl_generics #trait_full for #self_ty
