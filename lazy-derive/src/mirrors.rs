@@ -98,6 +98,24 @@ mod tests {
         assert_eq!(known, shipped);
     }
 
+    /// The docs that list the mirrors name every one of them.
+    #[test]
+    fn the_docs_list_every_mirror() {
+        let docs = [
+            ("forwardable.md", include_str!("../docs/forwardable.md")),
+            ("crate.md", include_str!("../../lazy-core/docs/crate.md")),
+        ];
+        for (file, text) in docs {
+            let list = text
+                .split("\n\n")
+                .find(|paragraph| paragraph.contains("mirrors of"))
+                .unwrap_or_else(|| panic!("{file} lists the mirrors"));
+            for (_, name) in MIRRORS {
+                assert!(list.contains(&format!("`{name}`")), "{file} lists `{name}`");
+            }
+        }
+    }
+
     #[test]
     fn a_written_std_path_finds_its_mirror() {
         let path = |text: &str| text.split("::").map(String::from).collect::<Vec<_>>();
