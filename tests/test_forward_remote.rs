@@ -108,3 +108,137 @@ fn hasher() {
     assert_eq!(lazy.finish(), eager.finish());
     assert_eq!(builds.get(), 1);
 }
+
+#[derive(Debug)]
+pub struct Failure(std::io::Error);
+
+impl fmt::Display for Failure {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "failed: {}", self.0)
+    }
+}
+
+impl std::error::Error for Failure {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        Some(&self.0)
+    }
+}
+
+#[derive(RealizeForward)]
+#[realize_forward(remote::Error, remote::Display, remote::Debug)]
+pub struct LazyFailure(#[realize] Lazy<Failure, Counted<Failure>>);
+
+#[test]
+fn error() {
+    let failure = || Failure(std::io::Error::other("disk"));
+    let (cache, builds) = counted(failure);
+    let lazy: Box<dyn std::error::Error> = Box::new(LazyFailure(cache));
+    let eager: Box<dyn std::error::Error> = Box::new(failure());
+    assert_eq!(builds.get(), 0);
+    assert_eq!(lazy.to_string(), eager.to_string());
+    let sources = |error: &dyn std::error::Error| error.source().map(ToString::to_string);
+    assert_eq!(sources(&*lazy), sources(&*eager));
+    assert_eq!(sources(&*lazy).as_deref(), Some("disk"));
+    assert_eq!(builds.get(), 1);
+}
+
+#[derive(RealizeForward)]
+#[realize_forward(remote::FmtWrite)]
+pub struct LazyText(#[realize] Lazy<String, Counted<String>>);
+
+#[test]
+fn fmt_write() {
+    let (cache, builds) = counted(|| String::from(">"));
+    let mut lazy = LazyText(cache);
+    let mut eager = String::from(">");
+    assert_eq!(builds.get(), 0);
+    for text in [&mut lazy as &mut dyn fmt::Write, &mut eager] {
+        let (letter, number) = ('a', 7);
+        write!(text, "{letter}-{number:03}").unwrap();
+        text.write_char('!').unwrap();
+    }
+    assert_eq!(Lazy::get(&lazy.0), Some(&eager));
+    assert_eq!(builds.get(), 1);
+}
+
+#[derive(RealizeForward)]
+#[realize_forward(
+    remote::Index,
+    remote::IndexMut,
+    remote::Deref,
+    remote::DerefMut,
+    remote::AsRef
+)]
+pub struct LazyBytes(#[realize] Lazy<Vec<u8>, Counted<Vec<u8>>>);
+
+#[test]
+fn index_deref_and_as_ref() {
+    let (cache, builds) = counted(|| b"hello".to_vec());
+    let mut lazy = LazyBytes(cache);
+    let mut eager = b"hello".to_vec();
+    assert_eq!(builds.get(), 0);
+    assert_eq!(lazy[1], eager[1]);
+    assert_eq!(&lazy[1..3], &eager[1..3]);
+    lazy[0] = b'j';
+    eager[0] = b'j';
+    // `Deref` forwarded: the wrapper derefs to what the value derefs to.
+    let derefs_to: &[u8] = &lazy;
+    assert_eq!(derefs_to, &*eager);
+    assert!(lazy.starts_with(b"jel"));
+    lazy.reverse();
+    eager.reverse();
+    let slice: &[u8] = lazy.as_ref();
+    assert_eq!(slice, AsRef::<[u8]>::as_ref(&eager));
+    let same: &Vec<u8> = lazy.as_ref();
+    assert_eq!(same, &eager);
+    assert_eq!(builds.get(), 1);
+}
+
+#[derive(RealizeForward)]
+#[realize_forward(
+    remote::PartialEq,
+    remote::Eq,
+    remote::PartialOrd,
+    remote::Ord,
+    remote::Hash,
+    remote::Borrow<str>,
+    remote::Debug
+)]
+pub struct LazyKey(#[realize] Lazy<String, Counted<String>>);
+
+fn lazy_key(text: &'static str) -> (LazyKey, std::rc::Rc<std::cell::Cell<u32>>) {
+    let (cache, builds) = counted(move || text.to_string());
+    (LazyKey(cache), builds)
+}
+
+#[test]
+fn comparison_hash_and_borrow() {
+    use std::cmp::Ordering;
+    use std::collections::{BTreeMap, HashMap};
+    use std::hash::{BuildHasher, RandomState};
+
+    let (pear, pear_builds) = lazy_key("pear");
+    let (apple, apple_builds) = lazy_key("apple");
+    assert_eq!(pear_builds.get() + apple_builds.get(), 0);
+    assert!(apple < pear);
+    assert!(apple <= apple && pear >= apple && pear > apple);
+    assert_eq!(apple.partial_cmp(&pear), "apple".partial_cmp("pear"));
+    assert_eq!(pear.cmp(&apple), Ordering::Greater);
+    assert!(apple == lazy_key("apple").0 && apple != pear);
+    assert_eq!(pear_builds.get(), 1);
+    assert_eq!(apple_builds.get(), 1);
+
+    let state = RandomState::new();
+    assert_eq!(state.hash_one(&apple), state.hash_one("apple"));
+    // `Borrow<str>` with `Hash` and `Eq` as the value's: looked up by `&str`.
+    let mut stock: HashMap<LazyKey, u32> = HashMap::new();
+    stock.insert(pear, 3);
+    stock.insert(apple, 5);
+    assert_eq!(stock.get("apple"), Some(&5));
+    assert_eq!(stock.get("plum"), None);
+    let mut sorted: Vec<LazyKey> = ["fig", "date", "kiwi"].map(|t| lazy_key(t).0).into();
+    sorted.sort();
+    assert_eq!(format!("{sorted:?}"), r#"["date", "fig", "kiwi"]"#);
+    let ordered: BTreeMap<LazyKey, ()> = sorted.into_iter().map(|key| (key, ())).collect();
+    assert!(ordered.contains_key("fig"));
+}

@@ -134,6 +134,109 @@ pub trait Hasher {
     fn write_isize(&mut self, i: isize);
 }
 
+/// Forwards [`core::error::Error`]: `source`. Forward
+/// [`Debug`](macro@Debug) and [`Display`](macro@Display) too.
+#[crate::forwardable(remote = ::core::error::Error)]
+pub trait Error {
+    // `Error` here is the remote trait: see "Traits of other crates".
+    fn source(&self) -> ::core::option::Option<&(dyn Error + 'static)>;
+}
+
+/// Forwards [`core::fmt::Write`]: `write_str`, `write_char`, `write_fmt`.
+/// Named apart from [`Write`](macro@Write), which is `std::io::Write`.
+#[crate::forwardable(remote = ::core::fmt::Write)]
+pub trait FmtWrite {
+    fn write_str(&mut self, s: &str) -> ::core::fmt::Result;
+    fn write_char(&mut self, c: char) -> ::core::fmt::Result;
+    fn write_fmt(&mut self, args: ::core::fmt::Arguments<'_>) -> ::core::fmt::Result;
+}
+
+/// Forwards [`core::ops::Index`]: `Output`, `index`, for every (sized) index
+/// type the target takes.
+#[crate::forwardable(remote = ::core::ops::Index)]
+pub trait Index<Idx: ?Sized> {
+    type Output: ?Sized;
+    fn index(&self, index: Idx) -> &Self::Output;
+}
+
+/// Forwards [`core::ops::IndexMut`]: `index_mut`. Forward
+/// [`Index`](macro@Index) too.
+#[crate::forwardable(remote = ::core::ops::IndexMut)]
+pub trait IndexMut<Idx: ?Sized> {
+    fn index_mut(&mut self, index: Idx) -> &mut Self::Output;
+}
+
+/// Forwards [`core::ops::Deref`]: `Target`, `deref`. The wrapper derefs to
+/// what its value derefs to (a `Vec<u8>` value: `[u8]`), realizing.
+#[crate::forwardable(remote = ::core::ops::Deref)]
+pub trait Deref {
+    type Target: ?Sized;
+    fn deref(&self) -> &Self::Target;
+}
+
+/// Forwards [`core::ops::DerefMut`]: `deref_mut`. Forward
+/// [`Deref`](macro@Deref) too.
+#[crate::forwardable(remote = ::core::ops::DerefMut)]
+pub trait DerefMut {
+    fn deref_mut(&mut self) -> &mut Self::Target;
+}
+
+/// Forwards [`core::convert::AsRef`]: `as_ref`, for every `T` the target
+/// gives a reference to.
+#[crate::forwardable(remote = ::core::convert::AsRef)]
+pub trait AsRef<T: ?Sized> {
+    fn as_ref(&self) -> &T;
+}
+
+/// Forwards [`core::borrow::Borrow`]: `borrow`. Name it with the type to
+/// borrow as, `remote::Borrow<str>` (without one, the impl would cover
+/// `Borrow<Self>` too, which std implements for every type: an error). Forward
+/// [`Hash`](macro@Hash), [`PartialEq`](macro@PartialEq) and [`Eq`](macro@Eq)
+/// too, so that a wrapper used as a map's key is looked up as its value.
+#[crate::forwardable(remote = ::core::borrow::Borrow)]
+pub trait Borrow<Borrowed: ?Sized> {
+    fn borrow(&self) -> &Borrowed;
+}
+
+/// Forwards [`core::cmp::PartialEq`] of the wrapper with the wrapper:
+/// `eq`, both sides realized. To compare with another type, write a mirror
+/// with std's `Rhs` parameter and name it with that type.
+#[crate::forwardable(remote = ::core::cmp::PartialEq)]
+pub trait PartialEq {
+    fn eq(&self, other: &Self) -> bool;
+}
+
+/// Forwards [`core::cmp::Eq`]. Forward [`PartialEq`](macro@PartialEq) too.
+#[crate::forwardable(remote = ::core::cmp::Eq)]
+pub trait Eq {}
+
+/// Forwards [`core::cmp::PartialOrd`] of the wrapper with the wrapper:
+/// `partial_cmp`, `lt`, `le`, `gt`, `ge`. Forward
+/// [`PartialEq`](macro@PartialEq) too.
+#[crate::forwardable(remote = ::core::cmp::PartialOrd)]
+pub trait PartialOrd {
+    fn partial_cmp(&self, other: &Self) -> ::core::option::Option<::core::cmp::Ordering>;
+    fn lt(&self, other: &Self) -> bool;
+    fn le(&self, other: &Self) -> bool;
+    fn gt(&self, other: &Self) -> bool;
+    fn ge(&self, other: &Self) -> bool;
+}
+
+/// Forwards [`core::cmp::Ord`]: `cmp` (`max`, `min` and `clamp` keep their
+/// defaults, which call it). Forward [`Eq`](macro@Eq) and
+/// [`PartialOrd`](macro@PartialOrd) too.
+#[crate::forwardable(remote = ::core::cmp::Ord)]
+pub trait Ord {
+    fn cmp(&self, other: &Self) -> ::core::cmp::Ordering;
+}
+
+/// Forwards [`core::hash::Hash`]: `hash`, so the wrapper hashes as its
+/// value (`hash_slice` keeps its default, which calls it).
+#[crate::forwardable(remote = ::core::hash::Hash)]
+pub trait Hash {
+    fn hash<H: ::core::hash::Hasher>(&self, state: &mut H);
+}
+
 #[cfg(test)]
 mod tests {
     //! The derive works inside lazy-core itself: `::lazy_core` names this

@@ -78,7 +78,26 @@ pub fn trait_impl(
         ));
         return TokenStream::new();
     }
-    let Some(generics) = trait_generics(wrapper, trait_ref, trait_def, errors) else {
+    // std implements `Borrow<T>` for every `T`: an impl for every argument
+    // would overlap it at `Borrow<Self>` (E0119, at the derive).
+    let reflexive = remote
+        .and_then(|path| path.segments.last())
+        .is_some_and(|last| last.ident == "Borrow");
+    if reflexive && trait_ref.args.is_none() && !trait_def.generics.params.is_empty() {
+        match_excepts(&parse_items(items.clone()).unwrap_or_default(), state);
+        errors.push(Error::new(
+            span,
+            format!(
+                "`{trait_name}` named without its argument would be implemented for every type, the wrapper included, which std's `impl<T> Borrow<T> for T` already covers; name the type to borrow as: `{trait_name}<str>`"
+            ),
+        ));
+        return TokenStream::new();
+    }
+    let ident = &wrapper.input.ident;
+    let (_, ty_generics, wrapper_where) = wrapper.input.generics.split_for_impl();
+    let self_ty = quote!(#ident #ty_generics);
+    let target = quote_spanned!(span=> <#self_ty as ::lazy_core::Realize>::Target);
+    let Some(mut generics) = trait_generics(wrapper, trait_ref, trait_def, &target, errors) else {
         match_excepts(&parse_items(items.clone()).unwrap_or_default(), state);
         return TokenStream::new();
     };
@@ -95,6 +114,7 @@ pub fn trait_impl(
         errors,
     );
     match_excepts(&items, state);
+    sized_by_value(&mut generics.others, &items);
     let trait_path = match remote {
         Some(remote) => tokens::respan(remote.to_token_stream(), span),
         // Located at the user's path, but resolved like the rest of the
@@ -107,13 +127,11 @@ pub fn trait_impl(
     };
     let trait_args = &generics.args;
     let trait_full = quote!(#trait_path #trait_args);
-    let ident = &wrapper.input.ident;
-    let (_, ty_generics, wrapper_where) = wrapper.input.generics.split_for_impl();
-    let self_ty = quote!(#ident #ty_generics);
-    let target = quote_spanned!(span=> <#self_ty as ::lazy_core::Realize>::Target);
+    let target_args = &generics.target_args;
+    let target_trait = quote!(#trait_path #target_args);
     let ctx = ImplContext {
         derive_site: state.derive_site.unwrap_or_else(Span::mixed_site),
-        target_as_trait: quote!(<#target as #trait_full>),
+        target_as_trait: quote!(<#target as #target_trait>),
         deprecated_trait: trait_def
             .attrs
             .iter()
@@ -261,14 +279,21 @@ pub fn trait_impl(
         (TokenStream::new(), quote!(#realize_mut #realize_into))
     };
 
+    // A forwarded `ne` calls the target's: not the re-implementation that
+    // clippy's `partialeq_ne_impl` is about.
+    let derived = if looks_derived_to_clippy(remote) {
+        quote!(#[allow(clippy::partialeq_ne_impl)])
+    } else {
+        quote!(#[automatically_derived])
+    };
     quote! {
-        #[automatically_derived]
+        #derived
         impl #impl_generics #trait_full for #self_ty
         where
             #(#wrapper_predicates,)*
             #(#trait_predicates,)*
             #realizing
-            #target: #trait_full #sized,
+            #target: #target_trait #sized,
             #generic_needs
         {
             #(#assoc_types)*
@@ -359,6 +384,52 @@ pub fn template(trait_def: &ItemTrait, target_as_trait: TokenStream) -> Option<T
         #(#methods)*
     };
     Some(out)
+}
+
+/// std's traits that clippy pairs up: an impl of one that is
+/// `#[automatically_derived]` beside a hand-written impl of its partner is a
+/// deny-by-default lint (`derive_ord_xor_partial_ord`,
+/// `derived_hash_with_manual_eq`). A forwarded impl is not a derive of the
+/// wrapper's fields: it does not carry the attribute, and the user may write
+/// the partner by hand.
+fn looks_derived_to_clippy(remote: Option<&Path>) -> bool {
+    const PAIRED: &[&str] = &["PartialEq", "Eq", "PartialOrd", "Ord", "Hash"];
+    remote
+        .and_then(|path| path.segments.last())
+        .is_some_and(|last| PAIRED.iter().any(|name| last.ident == name))
+}
+
+/// Drops `?Sized` from a trait parameter that a method takes by value
+/// (`Index<Idx: ?Sized>`'s `fn index(&self, index: Idx)`): the trait may
+/// declare such a method, but an impl's body cannot take an unsized value.
+/// The impl then covers every sized `Idx`, the only ones such a call can pass.
+fn sized_by_value(params: &mut [GenericParam], items: &[TraitItem]) {
+    let by_value = |name: &Ident| {
+        items.iter().any(|item| match item {
+            TraitItem::Fn(item) => item.sig.inputs.iter().any(|arg| match arg {
+                FnArg::Typed(arg) => {
+                    matches!(&*arg.ty, syn::Type::Path(path) if path.qself.is_none() && path.path.is_ident(name))
+                }
+                FnArg::Receiver(_) => false,
+            }),
+            _ => false,
+        })
+    };
+    for param in params {
+        if let GenericParam::Type(param) = param
+            && by_value(&param.ident)
+        {
+            param.bounds = std::mem::take(&mut param.bounds)
+                .into_iter()
+                .filter(|bound| {
+                    !matches!(bound, syn::TypeParamBound::Trait(bound) if bound.maybe.is_some())
+                })
+                .collect();
+            if param.bounds.is_empty() {
+                param.colon_token = None;
+            }
+        }
+    }
 }
 
 /// The trait's items as the impl writes them: `subst` applied and, with

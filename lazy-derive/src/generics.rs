@@ -22,6 +22,10 @@ pub struct TraitGenerics {
     pub predicates: Vec<TokenStream>,
     /// The arguments the impl names the trait with: `<'a, T>`.
     pub args: TokenStream,
+    /// The arguments the target's bound and calls name the trait with: the
+    /// same, except that a `Self` argument is the target (`PartialEq<Self>`
+    /// compares the wrapper with a wrapper, and the target with a target).
+    pub target_args: TokenStream,
     /// Trait parameter → what stands for it in the impl.
     pub subst: Substitution,
 }
@@ -47,10 +51,13 @@ pub fn param_name(param: &GenericParam) -> String {
     }
 }
 
+/// `target` is the wrapper's target type, which a `Self` argument stands for
+/// on the target's side.
 pub fn trait_generics(
     wrapper: &Wrapper,
     trait_ref: &TraitRef,
     trait_def: &ItemTrait,
+    target: &TokenStream,
     errors: &mut Errors,
 ) -> Option<TraitGenerics> {
     let span = trait_ref.span();
@@ -115,9 +122,11 @@ pub fn trait_generics(
         others: Vec::new(),
         predicates: Vec::new(),
         args: TokenStream::new(),
+        target_args: TokenStream::new(),
         subst: Substitution::default(),
     };
     let mut args = Vec::new();
+    let mut target_args = Vec::new();
     let (mut lifetime_index, mut other_index) = (0, 0);
     for param in params {
         let param_key = param_name(param);
@@ -126,6 +135,7 @@ pub fn trait_generics(
                 if let Some(arg) = given_lifetimes.get(lifetime_index) {
                     let arg = arg.to_token_stream();
                     out.subst.lifetimes.insert(param_key, arg.clone());
+                    target_args.push(arg.clone());
                     args.push(arg);
                 } else {
                     let mut lifetime = lifetime.clone();
@@ -140,6 +150,7 @@ pub fn trait_generics(
                         lifetime.lifetime = renamed;
                     }
                     args.push(lifetime.lifetime.to_token_stream());
+                    target_args.push(lifetime.lifetime.to_token_stream());
                     out.lifetimes.push(GenericParam::Lifetime(lifetime));
                 }
                 lifetime_index += 1;
@@ -171,6 +182,18 @@ pub fn trait_generics(
                             return None;
                         }
                     };
+                    // A `Self` written as the argument is the wrapper in the
+                    // impl's header, and the target on the target's side: a
+                    // parameter of that type is then realized like a `Self`
+                    // argument (`PartialEq<Self>`: `other: &Self`).
+                    let written_self = given_others
+                        .get(other_index)
+                        .is_some_and(|given| is_bare_self(given));
+                    target_args.push(if written_self {
+                        target.clone()
+                    } else {
+                        arg.clone()
+                    });
                     out.subst.idents.insert(param_key, arg.clone());
                     args.push(arg);
                 } else {
@@ -194,6 +217,7 @@ pub fn trait_generics(
                         *ident = renamed;
                     }
                     args.push(ident.to_token_stream());
+                    target_args.push(ident.to_token_stream());
                     out.others.push(param);
                 }
                 other_index += 1;
@@ -217,6 +241,7 @@ pub fn trait_generics(
     }
     if !args.is_empty() {
         out.args = quote!(<#(#args),*>);
+        out.target_args = quote!(<#(#target_args),*>);
     }
     Some(out)
 }
@@ -279,6 +304,12 @@ fn reparse_params(
         }
     }
     Some(out)
+}
+
+/// `Self`, written as a type argument.
+fn is_bare_self(arg: &GenericArgument) -> bool {
+    matches!(arg, GenericArgument::Type(syn::Type::Path(path))
+        if path.qself.is_none() && path.path.is_ident("Self"))
 }
 
 /// Whether `tokens` name `Self` anywhere (`Self`, `Self::Item`, `<Self as T>`).

@@ -309,20 +309,6 @@ fn trait_ref(mut path: Path, group: usize, errors: &mut Errors) -> Option<TraitR
     Some(TraitRef { path, args, group })
 }
 
-/// The mirrors that `lazy_core::remote` ships.
-const MIRRORS: &[&str] = &[
-    "Display",
-    "Debug",
-    "Iterator",
-    "DoubleEndedIterator",
-    "ExactSizeIterator",
-    "Read",
-    "Write",
-    "BufRead",
-    "Seek",
-    "Hasher",
-];
-
 /// std's traits have no hidden macro: point at the mirror instead of leaving
 /// rustc to say that no macro of that name exists.
 fn std_trait(path: &Path) -> Option<Error> {
@@ -333,16 +319,15 @@ fn std_trait(path: &Path) -> Option<Error> {
     {
         return None;
     }
-    let last = &path.segments.last()?.ident;
-    let written = path
+    let segments: Vec<String> = path
         .segments
         .iter()
         .map(|segment| segment.ident.to_string())
-        .collect::<Vec<_>>()
-        .join("::");
-    let message = if MIRRORS.iter().any(|mirror| last == mirror) {
+        .collect();
+    let written = segments.join("::");
+    let message = if let Some(mirror) = crate::mirrors::mirror_of(&segments) {
         format!(
-            "`{written}` has no `#[forwardable]`; name its mirror instead: `lazy_core::remote::{last}`"
+            "`{written}` has no `#[forwardable]`; name its mirror instead: `lazy_core::remote::{mirror}`"
         )
     } else {
         format!(

@@ -10,6 +10,7 @@ mod fast_path;
 mod generics;
 mod input;
 mod method;
+mod mirrors;
 #[cfg(test)]
 mod proptests;
 mod realize_all;

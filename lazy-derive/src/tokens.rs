@@ -3,7 +3,9 @@
 
 use std::collections::HashMap;
 
-use proc_macro2::{Delimiter, Group, Spacing, Span, TokenStream, TokenTree};
+use proc_macro2::{Delimiter, Group, Ident, Spacing, Span, TokenStream, TokenTree};
+use quote::ToTokens;
+use syn::ext::IdentExt;
 
 /// Gives every token the location of `span`, keeping its own hygiene and
 /// edition.
@@ -220,6 +222,133 @@ fn rewrite_for_macro_body(
     Ok(out.into_iter().collect())
 }
 
+/// How a mirror's copied signatures name things of the remote trait's crate:
+/// `remote = ::bytes::Buf` makes `crate::` mean `::bytes::`, `self::` the
+/// remote path's module (`::bytes::`) and `super::` its parent, and the
+/// mirror's own name the remote trait itself.
+pub struct RemoteNames<'a> {
+    /// The mirror's name (`Error` in `pub trait Error`).
+    pub mirror: &'a Ident,
+    /// The remote trait's path, as written in `remote = ...`.
+    pub remote: &'a syn::Path,
+}
+
+impl RemoteNames<'_> {
+    /// `tokens` (a signature, a bound) with `crate::`, `self::`, `super::`
+    /// and the mirror's name rewritten. A path that the remote path cannot
+    /// answer (`crate::` with `remote = Buf`) is an error at its first token.
+    pub fn apply(&self, tokens: TokenStream) -> syn::Result<TokenStream> {
+        let trees: Vec<TokenTree> = tokens.into_iter().collect();
+        let mut out: Vec<TokenTree> = Vec::with_capacity(trees.len());
+        let mut i = 0;
+        while i < trees.len() {
+            let tree = &trees[i];
+            let after_path_sep = i >= 2 && is_path_sep(&trees[i - 2], &trees[i - 1]);
+            let after = |c: char| {
+                i >= 1 && matches!(&trees[i - 1], TokenTree::Punct(p) if p.as_char() == c)
+            };
+            let after_word = |word: &str| {
+                i >= 1 && matches!(&trees[i - 1], TokenTree::Ident(prev) if prev == word)
+            };
+            let path_start = |at: usize| match (trees.get(at + 1), trees.get(at + 2)) {
+                (Some(a), Some(b)) => is_path_sep(a, b),
+                _ => false,
+            };
+            match tree {
+                TokenTree::Group(group) => {
+                    let mut new = Group::new(group.delimiter(), self.apply(group.stream())?);
+                    new.set_span(group.span());
+                    out.push(TokenTree::Group(new));
+                    i += 1;
+                }
+                TokenTree::Ident(ident)
+                    if (ident == "crate" || ident == "self" || ident == "super")
+                        && path_start(i)
+                        && !after_path_sep
+                        && !after('$') =>
+                {
+                    // `super::super::` climbs once per `super`; `i` moves to
+                    // the `::` after the last word, which is kept.
+                    let mut climbs = 0;
+                    let mut next = i + 1;
+                    if ident == "super" {
+                        let mut at = i;
+                        while matches!(trees.get(at), Some(TokenTree::Ident(s)) if s == "super")
+                            && path_start(at)
+                        {
+                            climbs += 1;
+                            next = at + 1;
+                            at += 3;
+                        }
+                    }
+                    match self.prefix(ident, climbs)? {
+                        Some(prefix) => out.extend(respan(prefix, ident.span())),
+                        None => out.extend(trees[i..next].iter().cloned()),
+                    }
+                    i = next;
+                }
+                TokenTree::Ident(ident)
+                    if *ident == self.mirror.unraw()
+                        && !after_path_sep
+                        && !after('.')
+                        && !after_word("fn")
+                        && !after_word("type")
+                        && !after_word("const")
+                        && !matches!(trees.get(i + 1), Some(TokenTree::Punct(p)) if p.as_char() == '=' && p.spacing() == Spacing::Alone) =>
+                {
+                    out.extend(respan(self.remote.to_token_stream(), ident.span()));
+                    i += 1;
+                }
+                other => {
+                    out.push(other.clone());
+                    i += 1;
+                }
+            }
+        }
+        Ok(out.into_iter().collect())
+    }
+
+    /// What stands for `crate`, `self` or `super` (`climbs` times): the
+    /// remote path's crate or module, without the trailing `::`. `None`
+    /// when the remote path is relative to this crate (`crate::a::Trait`,
+    /// `self::Trait`): then the words mean what they say.
+    fn prefix(&self, word: &Ident, climbs: usize) -> syn::Result<Option<TokenStream>> {
+        let segments: Vec<&Ident> = self.remote.segments.iter().map(|s| &s.ident).collect();
+        if segments
+            .first()
+            .is_some_and(|first| *first == "crate" || *first == "self" || *first == "super")
+        {
+            return Ok(None);
+        }
+        let module = &segments[..segments.len().saturating_sub(1)];
+        let keep = if word == "crate" {
+            1
+        } else {
+            module.len().saturating_sub(climbs)
+        };
+        if module.is_empty() || keep == 0 || keep > module.len() {
+            let path = self.remote.to_token_stream().to_string().replace(' ', "");
+            return Err(syn::Error::new(
+                word.span(),
+                format!(
+                    "in a mirror, `{word}::` means a module of the remote trait's crate, which `remote = {path}` does not name; write the remote trait's full path (`remote = ::bytes::Buf`), or write this path in full"
+                ),
+            ));
+        }
+        let leading = self.remote.leading_colon.map(|_| quote::quote!(::));
+        let kept = &module[..keep];
+        Ok(Some(quote::quote!(#leading #(#kept)::*)))
+    }
+}
+
+fn is_path_sep(first: &TokenTree, second: &TokenTree) -> bool {
+    matches!(
+        (first, second),
+        (TokenTree::Punct(a), TokenTree::Punct(b))
+            if a.as_char() == ':' && a.spacing() == Spacing::Joint && b.as_char() == ':'
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::for_macro_body;
@@ -268,5 +397,74 @@ mod tests {
             let unchanged = compact(source.parse().expect("test input tokenizes"));
             assert_eq!(rewritten(source), unchanged, "{source}");
         }
+    }
+
+    fn in_mirror(remote: &str, source: &str) -> String {
+        let mirror = proc_macro2::Ident::new("Error", proc_macro2::Span::call_site());
+        let remote: syn::Path = syn::parse_str(remote).expect("test path parses");
+        let names = super::RemoteNames {
+            mirror: &mirror,
+            remote: &remote,
+        };
+        match names.apply(source.parse().expect("test input tokenizes")) {
+            Ok(tokens) => compact(tokens),
+            Err(err) => format!("<error: {err}>"),
+        }
+    }
+
+    #[test]
+    fn crate_self_and_super_name_the_remote_trait_s_crate_and_module() {
+        let remote = "::bytes::buf::Buf";
+        assert_eq!(
+            in_mirror(remote, "fn f(&self) -> crate::Bytes;"),
+            "fnf(&self)->::bytes::Bytes;"
+        );
+        assert_eq!(
+            in_mirror(remote, "fn f(&self, x: self::Chain<super::Bytes>);"),
+            "fnf(&self,x:::bytes::buf::Chain<::bytes::Bytes>);"
+        );
+        assert_eq!(
+            in_mirror("a::b::c::T", "fn f(&self) -> super::super::X;"),
+            "fnf(&self)->a::X;"
+        );
+        // A remote trait of this crate: the words mean what they say.
+        assert_eq!(
+            in_mirror("crate::a::T", "fn f(&self) -> crate::X;"),
+            "fnf(&self)->crate::X;"
+        );
+        // Not paths: kept.
+        assert_eq!(
+            in_mirror(
+                remote,
+                "fn f(self: &Self, x: a::crate::B) -> pub(crate) u8;"
+            ),
+            "fnf(self:&Self,x:a::crate::B)->pub(crate)u8;"
+        );
+    }
+
+    #[test]
+    fn paths_the_remote_path_cannot_answer_are_errors() {
+        assert!(in_mirror("Buf", "fn f(&self) -> crate::Bytes;").starts_with("<error"));
+        assert!(in_mirror("a::T", "fn f(&self) -> super::super::X;").starts_with("<error"));
+    }
+
+    #[test]
+    fn the_mirror_s_name_is_the_remote_trait() {
+        let remote = "::core::error::Error";
+        assert_eq!(
+            in_mirror(
+                remote,
+                "fn source(&self) -> Option<&(dyn Error + 'static)>;"
+            ),
+            "fnsource(&self)->Option<&(dyn::core::error::Error+'static)>;"
+        );
+        // An associated item, a method or a binding of that name stays.
+        assert_eq!(
+            in_mirror(
+                remote,
+                "type Error: Error; fn Error(&self) -> Self::Error; fn g(&self) -> X<Error = u8>;"
+            ),
+            "typeError:::core::error::Error;fnError(&self)->Self::Error;fng(&self)->X<Error=u8>;"
+        );
     }
 }

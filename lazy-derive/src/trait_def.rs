@@ -89,6 +89,11 @@ fn expand(args: TokenStream, input: TokenStream) -> Result<TokenStream> {
             return Err(err);
         }
     };
+    let (carried, cfg_errors) = match &args.remote {
+        Some(remote) => mirror_of(carried, remote)?,
+        None => (carried, None),
+    };
+    let cfg_errors = cfg_errors.map(Error::into_compile_error);
     let trait_name = item.ident.unraw();
     let macro_name = format_ident!(
         "__lazy_forwardable_{}_{:016x}",
@@ -168,6 +173,7 @@ fn expand(args: TokenStream, input: TokenStream) -> Result<TokenStream> {
     }
 
     Ok(quote! {
+        #cfg_errors
         #trait_item
         #(#definitions)*
         #(#trait_cfgs)*
@@ -325,6 +331,99 @@ fn cfg_variants(carried: ItemTrait) -> Vec<(TokenStream, ItemTrait)> {
             (gate, variant)
         })
         .collect()
+}
+
+/// A mirror's carried items as the remote trait's crate reads them: see
+/// [`tokens::RemoteNames`]. A `#[cfg(feature = ..)]` copied from the original
+/// would test this crate's features, and drop the item without a word: it is
+/// an error, returned beside the mirror (which keeps the item), so that the
+/// derive does not add errors of its own.
+fn mirror_of(mut carried: ItemTrait, remote: &Path) -> Result<(ItemTrait, Option<Error>)> {
+    let mut cfg_errors: Option<Error> = None;
+    let names = tokens::RemoteNames {
+        mirror: &carried.ident,
+        remote,
+    };
+    let mut errors: Option<Error> = None;
+    let mut push = |err: Error| match &mut errors {
+        Some(errors) => errors.combine(err),
+        None => errors = Some(err),
+    };
+    for item in &mut carried.items {
+        let lists: Vec<&mut Vec<Attribute>> = match item {
+            TraitItem::Fn(item) => std::iter::once(&mut item.attrs)
+                .chain(item.sig.inputs.iter_mut().map(|arg| match arg {
+                    syn::FnArg::Typed(arg) => &mut arg.attrs,
+                    syn::FnArg::Receiver(receiver) => &mut receiver.attrs,
+                }))
+                .collect(),
+            TraitItem::Const(item) => vec![&mut item.attrs],
+            TraitItem::Type(item) => vec![&mut item.attrs],
+            _ => Vec::new(),
+        };
+        for attrs in lists {
+            attrs.retain(|attr| {
+                let Meta::List(list) = &attr.meta else {
+                    return true;
+                };
+                if !list.path.is_ident("cfg") || !names_feature(list.tokens.clone()) {
+                    return true;
+                }
+                let error = Error::new_spanned(
+                    attr,
+                    format!(
+                        "a `#[cfg(feature = ..)]` in a mirror tests the features of this crate, not those of the crate of `{}`: the item would drop out of the mirror without a word, and the target's own method would never be called; remove the `#[cfg]` (the item then needs the feature of that crate on, as the mirror's users already need it), or put the whole mirror under a `#[cfg]` of this crate",
+                        remote.to_token_stream().to_string().replace(' ', "")
+                    ),
+                );
+                match &mut cfg_errors {
+                    Some(errors) => errors.combine(error),
+                    None => cfg_errors = Some(error),
+                }
+                false
+            });
+        }
+    }
+    let generics = names
+        .apply(carried.generics.to_token_stream())
+        .and_then(syn::parse2);
+    let where_clause = names
+        .apply(carried.generics.where_clause.to_token_stream())
+        .and_then(|tokens| {
+            if tokens.is_empty() {
+                Ok(None)
+            } else {
+                syn::parse2(tokens).map(Some)
+            }
+        });
+    match (generics, where_clause) {
+        (Ok(generics), Ok(where_clause)) => {
+            carried.generics = generics;
+            carried.generics.where_clause = where_clause;
+        }
+        (Err(err), _) | (_, Err(err)) => push(err),
+    }
+    let mut items = Vec::new();
+    for item in &carried.items {
+        match names.apply(item.to_token_stream()).and_then(syn::parse2) {
+            Ok(item) => items.push(item),
+            Err(err) => push(err),
+        }
+    }
+    carried.items = items;
+    match errors {
+        Some(errors) => Err(errors),
+        None => Ok((carried, cfg_errors)),
+    }
+}
+
+/// Whether a `cfg` predicate tests a feature.
+fn names_feature(tokens: TokenStream) -> bool {
+    tokens.into_iter().any(|tree| match tree {
+        proc_macro2::TokenTree::Ident(ident) => ident == "feature",
+        proc_macro2::TokenTree::Group(group) => names_feature(group.stream()),
+        _ => false,
+    })
 }
 
 fn item_attrs(item: &TraitItem) -> &[Attribute] {
