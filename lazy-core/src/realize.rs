@@ -52,7 +52,7 @@ pub trait Realize {
 #[diagnostic::on_unimplemented(
     message = "`{Self}` cannot lend its value mutably: it does not implement `RealizeMut`",
     label = "no `RealizeMut`",
-    note = "forwarding a `&mut self` method needs it; a cache shared through `Rc` or `Arc` cannot lend its value mutably: list the method in `except(...)` and answer it on the wrapper, or own the lazy"
+    note = "forwarding a `&mut self` method needs it; `#[derive(RealizeForward)]` implements it through the field marked `#[realize]`: mark the field that holds the lazy `#[realize]` if none is; a cache shared through `Rc` or `Arc` cannot lend its value mutably: list the method in `except(...)` and answer it on the wrapper, or own the lazy; an enum implements `RealizeMut` itself"
 )]
 pub trait RealizeMut: Realize {
     /// Returns the real value mutably, building it if needed.
@@ -74,7 +74,7 @@ pub trait RealizeMut: Realize {
 #[diagnostic::on_unimplemented(
     message = "`{Self}` cannot give its value away: it does not implement `RealizeInto`",
     label = "no `RealizeInto`",
-    note = "forwarding a `self` or `self: Box<Self>` method needs it; a cache shared through `Rc` or `Arc` cannot give its value away: list the method in `except(...)` and answer it on the wrapper, or own the lazy"
+    note = "forwarding a `self` or `self: Box<Self>` method needs it; `#[derive(RealizeForward)]` implements it through the field marked `#[realize]`: mark the field that holds the lazy `#[realize]` if none is; a cache shared through `Rc` or `Arc` cannot give its value away: list the method in `except(...)` and answer it on the wrapper, or own the lazy; an enum implements `RealizeInto` itself"
 )]
 pub trait RealizeInto: Realize {
     /// Consumes `self` and returns the real value, building it if needed.
@@ -87,6 +87,7 @@ pub trait RealizeInto: Realize {
         Self::Target: Sized;
 }
 
+#[diagnostic::do_not_recommend]
 impl<R: Realize + ?Sized> Realize for &R {
     type Target = R::Target;
     #[inline]
@@ -96,6 +97,7 @@ impl<R: Realize + ?Sized> Realize for &R {
     }
 }
 
+#[diagnostic::do_not_recommend]
 impl<R: Realize + ?Sized> Realize for &mut R {
     type Target = R::Target;
     #[inline]
@@ -105,6 +107,7 @@ impl<R: Realize + ?Sized> Realize for &mut R {
     }
 }
 
+#[diagnostic::do_not_recommend]
 impl<R: RealizeMut + ?Sized> RealizeMut for &mut R {
     #[inline]
     #[track_caller]
@@ -113,6 +116,7 @@ impl<R: RealizeMut + ?Sized> RealizeMut for &mut R {
     }
 }
 
+#[diagnostic::do_not_recommend]
 impl<R: Realize + ?Sized> Realize for Box<R> {
     type Target = R::Target;
     #[inline]
@@ -122,6 +126,7 @@ impl<R: Realize + ?Sized> Realize for Box<R> {
     }
 }
 
+#[diagnostic::do_not_recommend]
 impl<R: RealizeMut + ?Sized> RealizeMut for Box<R> {
     #[inline]
     #[track_caller]
@@ -130,6 +135,7 @@ impl<R: RealizeMut + ?Sized> RealizeMut for Box<R> {
     }
 }
 
+#[diagnostic::do_not_recommend]
 impl<R: RealizeInto> RealizeInto for Box<R> {
     #[inline]
     #[track_caller]
@@ -141,6 +147,7 @@ impl<R: RealizeInto> RealizeInto for Box<R> {
     }
 }
 
+#[diagnostic::do_not_recommend]
 impl<R: Realize + ?Sized> Realize for Rc<R> {
     type Target = R::Target;
     #[inline]
@@ -150,6 +157,7 @@ impl<R: Realize + ?Sized> Realize for Rc<R> {
     }
 }
 
+#[diagnostic::do_not_recommend]
 impl<R: Realize + ?Sized> Realize for Arc<R> {
     type Target = R::Target;
     #[inline]

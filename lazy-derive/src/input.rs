@@ -99,6 +99,16 @@ impl Parse for Entry {
                 return Ok(Entry::Except(Punctuated::parse_terminated(&content)?));
             }
         }
+        if input.peek(syn::LitStr) {
+            let name: syn::LitStr = input.parse()?;
+            return Err(Error::new(
+                name.span(),
+                format!(
+                    "a trait is named by its path, not a string: drop the quotes, `{}`",
+                    name.value()
+                ),
+            ));
+        }
         input.parse().map(Entry::Trait)
     }
 }
@@ -128,6 +138,9 @@ impl Wrapper {
                                 &trait_ref.path,
                                 format!("`{}` is listed twice; list it once", trait_ref.written()),
                             ));
+                        } else if let Some(err) = undeclared_lifetime(&input, &trait_ref) {
+                            // Left out: its impl would repeat this error.
+                            errors.push(err);
                         } else {
                             traits.push(trait_ref);
                         }
@@ -309,6 +322,76 @@ fn trait_ref(mut path: Path, group: usize, errors: &mut Errors) -> Option<TraitR
     Some(TraitRef { path, args, group })
 }
 
+/// A lifetime in the trait's arguments that the wrapper does not declare
+/// (`Visitor<'a>` on a wrapper without `'a`): one error at the lifetime, where
+/// rustc would give one per use in the impl with fixes that edit the trait.
+fn undeclared_lifetime(input: &DeriveInput, trait_ref: &TraitRef) -> Option<Error> {
+    let args = trait_ref.args.as_ref()?;
+    let mut bound = Vec::new();
+    let mut used = Vec::new();
+    lifetimes(args.to_token_stream(), &mut bound, &mut used);
+    let declared = |name: &Ident| {
+        name == "static"
+            || name == "_"
+            || bound.contains(name)
+            || input
+                .generics
+                .lifetimes()
+                .any(|param| param.lifetime.ident == *name)
+    };
+    let (name, span) = used.into_iter().find(|(name, _)| !declared(name))?;
+    let wrapper = &input.ident;
+    let kind = match input.data {
+        Data::Struct(_) => "struct",
+        Data::Enum(_) => "enum",
+        Data::Union(_) => "union",
+    };
+    Some(Error::new(
+        span,
+        format!(
+            "`'{name}` is not declared on `{wrapper}`: name the trait without it, `{}`, to forward it for every lifetime, or declare it on the wrapper, `{kind} {wrapper}<'{name}>`",
+            trait_ref.name()
+        ),
+    ))
+}
+
+/// The lifetimes used in `tokens` (with the span of their quote), and those
+/// a `for<..>` binds.
+fn lifetimes(
+    tokens: proc_macro2::TokenStream,
+    bound: &mut Vec<Ident>,
+    used: &mut Vec<(Ident, Span)>,
+) {
+    let trees: Vec<proc_macro2::TokenTree> = tokens.into_iter().collect();
+    let mut binder = false;
+    let mut depth = 0usize;
+    for (index, tree) in trees.iter().enumerate() {
+        match tree {
+            proc_macro2::TokenTree::Group(group) => lifetimes(group.stream(), bound, used),
+            proc_macro2::TokenTree::Ident(ident) if ident == "for" => binder = true,
+            proc_macro2::TokenTree::Punct(punct) => match punct.as_char() {
+                '<' if binder => depth += 1,
+                '>' if binder => {
+                    depth = depth.saturating_sub(1);
+                    binder = depth > 0;
+                }
+                '\'' => {
+                    if let Some(proc_macro2::TokenTree::Ident(name)) = trees.get(index + 1) {
+                        if binder && depth > 0 {
+                            bound.push(name.clone());
+                        } else {
+                            let span = punct.span().join(name.span()).unwrap_or(name.span());
+                            used.push((name.clone(), span));
+                        }
+                    }
+                }
+                _ => {}
+            },
+            _ => {}
+        }
+    }
+}
+
 /// The mirrors that `lazy_core::remote` ships.
 const MIRRORS: &[&str] = &[
     "Display",
@@ -380,11 +463,24 @@ fn realize_field(input: &DeriveInput, errors: &mut Errors) -> Option<RealizeFiel
     for (index, field) in fields.into_iter().enumerate() {
         for attr in field.attrs.iter().filter(|a| a.path().is_ident("realize")) {
             // A mistake in the arguments still marks the field: the derive
-            // goes on as if it were a plain `#[realize]`.
-            let deref = realize_args(attr).unwrap_or_else(|err| {
-                errors.push(err);
-                None
-            });
+            // goes on as for the argument meant (`deref` for `Deref`), else
+            // as if it were a plain `#[realize]`.
+            let deref = match realize_args(attr) {
+                Ok(deref) => deref,
+                Err(RealizeArgsError::Skip(err)) => {
+                    // Meant for `#[derive(RealizeAll)]`: not a realize field.
+                    errors.push(err);
+                    continue;
+                }
+                Err(RealizeArgsError::Deref(err, span)) => {
+                    errors.push(err);
+                    Some(span)
+                }
+                Err(RealizeArgsError::Other(err)) => {
+                    errors.push(err);
+                    None
+                }
+            };
             if found.is_some() {
                 errors.push(Error::new_spanned(
                     attr,
@@ -409,29 +505,51 @@ fn realize_field(input: &DeriveInput, errors: &mut Errors) -> Option<RealizeFiel
     found
 }
 
+/// A mistake in `#[realize(...)]`.
+enum RealizeArgsError {
+    /// `#[realize(skip)]`: `#[derive(RealizeAll)]`'s option, misspelled.
+    Skip(Error),
+    /// `#[realize(Deref)]`: `deref` meant.
+    Deref(Error, Span),
+    Other(Error),
+}
+
 /// `#[realize]` → `None`; `#[realize(deref)]` → the span of `deref`.
-fn realize_args(attr: &Attribute) -> Result<Option<Span>> {
+fn realize_args(attr: &Attribute) -> std::result::Result<Option<Span>, RealizeArgsError> {
+    let expected = "expected `#[realize]` or `#[realize(deref)]`";
     match &attr.meta {
         syn::Meta::Path(_) => Ok(None),
         syn::Meta::List(_) => {
-            let ident: Ident = attr.parse_args().map_err(|err| {
-                Error::new(err.span(), "expected `#[realize]` or `#[realize(deref)]`")
-            })?;
+            let ident: Ident = attr
+                .parse_args()
+                .map_err(|err| RealizeArgsError::Other(Error::new(err.span(), expected)))?;
             if ident == "deref" {
                 Ok(Some(ident.span()))
-            } else {
-                Err(Error::new(
+            } else if ident == "skip" {
+                Err(RealizeArgsError::Skip(Error::new(
                     ident.span(),
-                    format!(
-                        "unknown `#[realize({ident})]`; expected `#[realize]` or `#[realize(deref)]`"
+                    "`#[realize]` has no `skip`: to leave a field out of `#[derive(RealizeAll)]`'s walk, write `#[realize_all(skip)]`",
+                )))
+            } else if ident.to_string().eq_ignore_ascii_case("deref") {
+                Err(RealizeArgsError::Deref(
+                    Error::new(
+                        ident.span(),
+                        format!(
+                            "`#[realize({ident})]` is written in lowercase: `#[realize(deref)]`"
+                        ),
                     ),
+                    ident.span(),
                 ))
+            } else {
+                Err(RealizeArgsError::Other(Error::new(
+                    ident.span(),
+                    format!("unknown `#[realize({ident})]`; {expected}"),
+                )))
             }
         }
-        syn::Meta::NameValue(meta) => Err(Error::new(
-            meta.span(),
-            "expected `#[realize]` or `#[realize(deref)]`",
-        )),
+        syn::Meta::NameValue(meta) => {
+            Err(RealizeArgsError::Other(Error::new(meta.span(), expected)))
+        }
     }
 }
 

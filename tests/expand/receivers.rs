@@ -19,6 +19,7 @@
 // }
 
 #[automatically_derived]
+#[diagnostic::do_not_recommend]
 impl ::lazy_core::Realize for LazyTracker
 where
     lazy_core::Lazy<Real, TrackerSeed>: ::lazy_core::Realize,
@@ -70,6 +71,7 @@ where
     }
 }
 #[automatically_derived]
+#[diagnostic::do_not_recommend]
 impl ::lazy_core::RealizeMut for LazyTracker
 where
     lazy_core::Lazy<Real, TrackerSeed>: ::lazy_core::RealizeMut,
@@ -80,6 +82,7 @@ where
     }
 }
 #[automatically_derived]
+#[diagnostic::do_not_recommend]
 impl ::lazy_core::RealizeInto for LazyTracker
 where
     lazy_core::Lazy<Real, TrackerSeed>: ::lazy_core::RealizeInto,
