@@ -888,18 +888,8 @@ impl<'a> FieldImpl<'a> {
         let predicates = where_clause
             .into_iter()
             .flat_map(|clause| &clause.predicates);
-        // A field that cannot realize is one error at its type, where rustc
-        // would otherwise list this impl among those that "implement
-        // `Realize`". A generic wrapper keeps rustc's usual report, which
-        // names the argument that does not realize.
-        let quiet = self
-            .generics
-            .params
-            .is_empty()
-            .then(|| quote!(#[diagnostic::do_not_recommend]));
         quote! {
             #[automatically_derived]
-            #quiet
             impl #impl_generics ::lazy_core::#realize_trait for #ident #ty_generics
             where
                 #(#predicates,)*

@@ -19,7 +19,6 @@
 // }
 
 #[automatically_derived]
-#[diagnostic::do_not_recommend]
 impl ::lazy_core::Realize for LazyTracker
 where
     lazy_core::Lazy<Real, TrackerSeed>: ::lazy_core::Realize,
@@ -71,7 +70,6 @@ where
     }
 }
 #[automatically_derived]
-#[diagnostic::do_not_recommend]
 impl ::lazy_core::RealizeMut for LazyTracker
 where
     lazy_core::Lazy<Real, TrackerSeed>: ::lazy_core::RealizeMut,
@@ -82,7 +80,6 @@ where
     }
 }
 #[automatically_derived]
-#[diagnostic::do_not_recommend]
 impl ::lazy_core::RealizeInto for LazyTracker
 where
     lazy_core::Lazy<Real, TrackerSeed>: ::lazy_core::RealizeInto,

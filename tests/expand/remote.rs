@@ -5,7 +5,6 @@
 // pub struct LazyName(#[realize] lazy_core::Lazy<String>);
 
 #[automatically_derived]
-#[diagnostic::do_not_recommend]
 impl ::lazy_core::Realize for LazyName
 where
     lazy_core::Lazy<String>: ::lazy_core::Realize,

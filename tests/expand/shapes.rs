@@ -22,7 +22,6 @@
 // (`extra` is there when the trait's crate has `feature = "extra"`.)
 
 #[automatically_derived]
-#[diagnostic::do_not_recommend]
 impl ::lazy_core::Realize for LazyShapes
 where
     Lazy<Box<dyn Shapes<u64>>>: ::lazy_core::Realize,
