@@ -316,3 +316,47 @@ fn renamed_generic_parameters_avoid_the_wrappers_names() {
     };
     assert_eq!(both.both(1u8, "b"), (1, "b"));
 }
+
+#[forwardable]
+pub trait Named {
+    fn name(&self) -> String;
+    fn rename(&mut self, name: &str);
+}
+
+impl Named for String {
+    fn name(&self) -> String {
+        self.clone()
+    }
+    fn rename(&mut self, name: &str) {
+        name.clone_into(self);
+    }
+}
+
+/// The whole `#[realize]` field is a parameter with no bound written: the
+/// derive bounds each impl on it (`L: Realize`, `L: RealizeMut`), so the
+/// struct needs none, as with `#[derive(RealizeAll)]` (issue 16, item 2).
+#[derive(RealizeForward)]
+#[realize_forward(Named)]
+pub struct AnyCache<L> {
+    #[realize]
+    cache: L,
+}
+
+#[test]
+fn an_unbounded_realize_field_parameter_gets_its_bounds_from_the_derive() {
+    let mut owned = AnyCache {
+        cache: Lazy::new(|| String::from("a")),
+    };
+    owned.rename("b");
+    assert_eq!(owned.name(), "b");
+    let mut boxed = AnyCache {
+        cache: Box::new(Lazy::new(|| String::from("c"))),
+    };
+    boxed.rename("d");
+    assert_eq!(boxed.name(), "d");
+    // `Rc` cannot lend mutably: the impl is not there, and `realize` is.
+    let shared = AnyCache {
+        cache: std::rc::Rc::new(Lazy::new(|| String::from("e"))),
+    };
+    assert_eq!(shared.realize(), "e");
+}

@@ -836,7 +836,10 @@ struct FieldImpl<'a> {
     generics: &'a Generics,
     ty: &'a syn::Type,
     member: &'a syn::Member,
-    deref: bool,
+    /// `#[realize(deref)]`: where its bounds and calls point (the `deref`
+    /// token, resolved like the expansion), so that a value that is not a
+    /// pointer gives one error there.
+    deref: Option<Span>,
     /// The span `chain::realize_site` made (at the field's type, resolved
     /// like the rest of the expansion). Every bound on the field carries it,
     /// in these impls and in the trait impls, so that a field that cannot
@@ -854,7 +857,7 @@ impl<'a> FieldImpl<'a> {
             generics: &wrapper.input.generics,
             ty: &field.ty,
             member: &field.member,
-            deref: field.deref.is_some(),
+            deref: field.deref.map(|deref| Span::call_site().located_at(deref)),
             site: span,
             span: Span::call_site().located_at(span),
         }
@@ -869,15 +872,16 @@ impl<'a> FieldImpl<'a> {
         } else {
             (quote!(Realize), quote!(Deref))
         };
-        let mut out = quote!(#ty: ::lazy_core::#realize,);
-        if self.deref {
-            out.extend(quote! {
-                <#ty as ::lazy_core::Realize>::Target: ::core::ops::#deref,
-            });
-        }
         // Wholly at the site, the field's type included: one span for the
         // predicate, the same in every impl.
-        tokens::respan_as(out, site)
+        let mut out = tokens::respan_as(quote!(#ty: ::lazy_core::#realize,), site);
+        if let Some(at) = self.deref {
+            out.extend(tokens::respan_as(
+                quote!(<#ty as ::lazy_core::Realize>::Target: ::core::ops::#deref,),
+                at,
+            ));
+        }
+        out
     }
 
     /// `impl ::lazy_core::Trait for Wrapper<..> where <wrapper's>, <bounds>`,
@@ -915,8 +919,11 @@ pub fn realize_impl(wrapper: &Wrapper, field: &RealizeField, site: Span) -> Toke
             quote!(<#ty as ::lazy_core::Realize>::Target),
             quote_spanned!(span=> ::lazy_core::Realize::realize(&self.#member)),
         ),
-        Some(_) => (
-            quote!(<<#ty as ::lazy_core::Realize>::Target as ::core::ops::Deref>::Target),
+        Some(at) => (
+            tokens::respan_as(
+                quote!(<<#ty as ::lazy_core::Realize>::Target as ::core::ops::Deref>::Target),
+                Span::call_site().located_at(at),
+            ),
             quote_spanned!(span=> ::core::ops::Deref::deref(::lazy_core::Realize::realize(&self.#member))),
         ),
     };
