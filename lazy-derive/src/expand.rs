@@ -361,8 +361,8 @@ pub fn template(trait_def: &ItemTrait, target_as_trait: TokenStream) -> Option<T
     Some(out)
 }
 
-/// The trait's items as the impl writes them: `subst` applied and, with
-/// `respan_at`, every token located there. One walk over the tokens and one
+/// The trait's items as the impl writes them: with `respan_at`, every token
+/// of the trait located there, and `subst` applied. One walk over the tokens and one
 /// parse; only if that parse fails is each item done on its own, so that
 /// each item that breaks is its own error and the others still forward.
 fn impl_items(
@@ -371,12 +371,16 @@ fn impl_items(
     respan_at: Option<Span>,
     errors: &mut Errors,
 ) -> Vec<TraitItem> {
+    // Located first, then substituted: the trait's arguments keep their
+    // own place in `realize_forward(Trait<..>)`, so that an argument that
+    // does not resolve is one error at the argument, not one more at the
+    // trait's name.
     let prepare = |tokens: TokenStream| {
-        let tokens = subst.apply(tokens);
-        match respan_at {
+        let tokens = match respan_at {
             Some(span) => tokens::respan(tokens, span),
             None => tokens,
-        }
+        };
+        subst.apply(tokens)
     };
     if let Ok(prepared) = parse_items(prepare(items.clone())) {
         return prepared;

@@ -519,7 +519,21 @@ fn realize_args(attr: &Attribute) -> std::result::Result<Option<Span>, RealizeAr
     let expected = "expected `#[realize]` or `#[realize(deref)]`";
     match &attr.meta {
         syn::Meta::Path(_) => Ok(None),
-        syn::Meta::List(_) => {
+        syn::Meta::List(list) => {
+            // `deref = true`, `deref(..)`: the flag was meant.
+            if let Some(proc_macro2::TokenTree::Ident(first)) =
+                list.tokens.clone().into_iter().next()
+            {
+                if first == "deref" && list.tokens.clone().into_iter().count() > 1 {
+                    return Err(RealizeArgsError::Deref(
+                        Error::new(
+                            first.span(),
+                            "`deref` takes no value: write `#[realize(deref)]`",
+                        ),
+                        first.span(),
+                    ));
+                }
+            }
             let ident: Ident = attr
                 .parse_args()
                 .map_err(|err| RealizeArgsError::Other(Error::new(err.span(), expected)))?;
