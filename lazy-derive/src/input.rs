@@ -521,18 +521,18 @@ fn realize_args(attr: &Attribute) -> std::result::Result<Option<Span>, RealizeAr
         syn::Meta::Path(_) => Ok(None),
         syn::Meta::List(list) => {
             // `deref = true`, `deref(..)`: the flag was meant.
-            if let Some(proc_macro2::TokenTree::Ident(first)) =
-                list.tokens.clone().into_iter().next()
+            let mut tokens = list.tokens.clone().into_iter();
+            if let Some(proc_macro2::TokenTree::Ident(first)) = tokens.next()
+                && first == "deref"
+                && tokens.next().is_some()
             {
-                if first == "deref" && list.tokens.clone().into_iter().count() > 1 {
-                    return Err(RealizeArgsError::Deref(
-                        Error::new(
-                            first.span(),
-                            "`deref` takes no value: write `#[realize(deref)]`",
-                        ),
+                return Err(RealizeArgsError::Deref(
+                    Error::new(
                         first.span(),
-                    ));
-                }
+                        "`deref` takes no value: write `#[realize(deref)]`",
+                    ),
+                    first.span(),
+                ));
             }
             let ident: Ident = attr
                 .parse_args()
