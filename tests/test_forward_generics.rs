@@ -360,3 +360,41 @@ fn an_unbounded_realize_field_parameter_gets_its_bounds_from_the_derive() {
     };
     assert_eq!(shared.realize(), "e");
 }
+
+// Lifetimes written among a trait's arguments: `'static`, one the wrapper
+// declares, and one a `for<..>` binds; none is "not declared" (issue 16's
+// check of undeclared lifetimes must let them through).
+#[derive(RealizeForward)]
+#[realize_forward(Borrowing<'static>)]
+pub struct LazyStaticFirst(#[realize] Lazy<First>);
+
+#[derive(RealizeForward)]
+#[realize_forward(Borrowing<'a>)]
+pub struct LazyFirstOf<'a> {
+    #[realize]
+    cache: Lazy<First>,
+    _items: std::marker::PhantomData<&'a [u8]>,
+}
+
+#[derive(RealizeForward)]
+#[realize_forward(Conv<for<'b> fn(&'b u8) -> &'b u8>)]
+pub struct LazyConvFn(#[realize] Lazy<u8>);
+
+#[test]
+fn lifetimes_among_the_trait_arguments() {
+    static ITEMS: [u8; 2] = [7, 6];
+    let lazy = LazyStaticFirst(Lazy::new(|| First));
+    assert_eq!(*lazy.first(&ITEMS), 7);
+    let items = [5, 4];
+    let lazy = LazyFirstOf {
+        cache: Lazy::new(|| First),
+        _items: std::marker::PhantomData,
+    };
+    assert_eq!(*lazy.first(&items), 5);
+    fn same(x: &u8) -> &u8 {
+        x
+    }
+    let lazy = LazyConvFn(Lazy::new(|| 0));
+    let f = lazy.conv(same);
+    assert_eq!(*f(&3), 3);
+}
