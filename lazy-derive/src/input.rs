@@ -460,6 +460,7 @@ fn realize_field(input: &DeriveInput, errors: &mut Errors) -> Option<RealizeFiel
         }
     };
     let mut found: Option<RealizeField> = None;
+    let mut unrealizable = false;
     for (index, field) in fields.into_iter().enumerate() {
         for attr in field.attrs.iter().filter(|a| a.path().is_ident("realize")) {
             // A mistake in the arguments still marks the field: the derive
@@ -481,7 +482,7 @@ fn realize_field(input: &DeriveInput, errors: &mut Errors) -> Option<RealizeFiel
                     None
                 }
             };
-            if found.is_some() {
+            if found.is_some() || unrealizable {
                 errors.push(Error::new_spanned(
                     attr,
                     "only one field can be `#[realize]`: the wrapper realizes through exactly one field; keep `#[realize]` on one of them",
@@ -495,6 +496,14 @@ fn realize_field(input: &DeriveInput, errors: &mut Errors) -> Option<RealizeFiel
                     span: field.ty.span(),
                 }),
             };
+            // A type that can never realize (`u8`, `Option<Lazy<T>>`,
+            // `Rc<RefCell<Lazy<T>>>`): one error here, and the wrapper's
+            // impls are left out, since each would repeat it.
+            if let Some(err) = never_realizes(&field.ty) {
+                errors.push(err);
+                unrealizable = true;
+                continue;
+            }
             found = Some(RealizeField {
                 member,
                 ty: field.ty.clone(),
@@ -503,6 +512,74 @@ fn realize_field(input: &DeriveInput, errors: &mut Errors) -> Option<RealizeFiel
         }
     }
     found
+}
+
+/// The types that never implement `Realize`: lazy-core implements it for
+/// none of them, and the orphan rule keeps other crates from doing so. Named
+/// bare (prelude names, primitives, distinctive std names) or by a std path.
+const NEVER_REALIZE: &[&str] = &[
+    "bool", "char", "str", "u8", "u16", "u32", "u64", "u128", "usize", "i8", "i16", "i32", "i64",
+    "i128", "isize", "f32", "f64", "String", "Vec", "Option", "Result", "RefCell", "Mutex",
+    "RwLock", "LazyCell", "LazyLock", "OnceCell", "OnceLock", "HashMap", "BTreeMap", "HashSet",
+    "BTreeSet", "VecDeque",
+];
+
+/// The pointers that realize when what they point to does.
+const POINTERS: &[&str] = &["Box", "Rc", "Arc"];
+
+/// An error at the part of a `#[realize]` field's type that can never
+/// realize, with what to hold instead; `None` when the type may realize (a
+/// lazy, a pointer to one, a type of the user's, a parameter).
+fn never_realizes(ty: &Type) -> Option<Error> {
+    let path = match ty {
+        Type::Reference(reference) => return never_realizes(&reference.elem),
+        Type::Paren(paren) => return never_realizes(&paren.elem),
+        Type::Group(group) => return never_realizes(&group.elem),
+        Type::Tuple(_) | Type::Array(_) | Type::Slice(_) | Type::Ptr(_) => {
+            return Some(Error::new_spanned(
+                ty,
+                "this type is not a lazy: the `#[realize]` field must hold one (`lazy_core::Lazy`, `lazy_core::sync::Lazy`, or a `Box`, `Rc`, `Arc` or reference to one)",
+            ));
+        }
+        Type::Path(path) if path.qself.is_none() => &path.path,
+        _ => return None,
+    };
+    let last = path.segments.last()?;
+    let std_path = path.segments.len() == 1
+        || ["std", "core", "alloc"]
+            .iter()
+            .any(|krate| path.segments[0].ident == krate);
+    if !std_path {
+        return None;
+    }
+    let name = last.ident.to_string();
+    if POINTERS.contains(&name.as_str()) {
+        let PathArguments::AngleBracketed(args) = &last.arguments else {
+            return None;
+        };
+        return match args.args.first() {
+            Some(GenericArgument::Type(inner)) => never_realizes(inner),
+            _ => None,
+        };
+    }
+    if !NEVER_REALIZE.contains(&name.as_str()) {
+        return None;
+    }
+    let lazy =
+        "`lazy_core::Lazy`, `lazy_core::sync::Lazy`, or a `Box`, `Rc`, `Arc` or reference to one";
+    let message = match name.as_str() {
+        "LazyCell" | "LazyLock" | "OnceCell" | "OnceLock" => format!(
+            "`{name}` is std's, which lazy-core cannot realize: hold a `lazy_core::Lazy` (or `lazy_core::sync::Lazy` across threads) in the `#[realize]` field"
+        ),
+        "RefCell" | "Mutex" | "RwLock" => format!(
+            "`{name}` cannot realize: a lazy builds in place without one; share it as `Rc<Lazy<..>>` (or `Arc<sync::Lazy<..>>`), or implement `lazy_core::Realize` for the wrapper instead of `#[realize]`"
+        ),
+        "Option" | "Result" => format!(
+            "`{name}` cannot realize: the `#[realize]` field must hold a lazy ({lazy}); for a lazy that may be absent, implement `lazy_core::Realize` for the wrapper instead of `#[realize]`"
+        ),
+        _ => format!("`{name}` is not a lazy: the `#[realize]` field must hold one ({lazy})"),
+    };
+    Some(Error::new(last.ident.span(), message))
 }
 
 /// A mistake in `#[realize(...)]`.

@@ -12,9 +12,10 @@ impl Tracker for Real {
     fn set_name_hint(&mut self, _: &str) {}
 }
 
-// `Option<Lazy<..>>` is not a lazy. Known limit: two errors at the field's
-// type, one for `Realize` and one for `RealizeMut` (the trait has a
-// `&mut self` method), however many traits and methods.
+// `Option<Lazy<..>>` can never realize (lazy-core does not implement
+// `Realize` for `Option`, and no other crate may): one error at `Option`,
+// saying what to hold or to implement instead, and no impls that would
+// repeat it for `Realize` and `RealizeMut`.
 #[derive(RealizeForward)]
 #[realize_forward(Tracker)]
 pub struct LazyTracker {
