@@ -772,12 +772,14 @@ fn forwarder(ctx: &ImplContext, method: &Method) -> TokenStream {
 }
 
 /// A method listed in `except(...)`: call the wrapper's inherent method. The
-/// forwarder carries the span of the user's name in `except(...)`, so a
-/// missing inherent method (which would make the call recurse) is a compile
-/// error pointing there. The receiver and the call are at the derive's call
-/// site instead (see `LinkState::derive_site`): a mismatch between the trait
-/// and the inherent method is reported at the derive, and rustc's fixes
-/// (`.to_string()`, another receiver) do not rewrite `except(...)`.
+/// forwarder carries the span of the user's name in `except(...)` and
+/// `#[deny(unconditional_recursion)]`, so a missing inherent method (which
+/// would make the call recurse) is a compile error whose lint note points
+/// there. The receiver and the call are at the derive's call site instead
+/// (see `LinkState::derive_site`): a mismatch between the trait and the
+/// inherent method is reported at the derive, and rustc's fixes
+/// (`.to_string()`, another receiver, a missing argument, a trait path to
+/// disambiguate) do not rewrite `except(...)`.
 fn inherent_forwarder(ctx: &ImplContext, method: &Method, except: &Ident) -> TokenStream {
     let span = except.span();
     let site = ctx.derive_site;
@@ -809,15 +811,20 @@ fn inherent_forwarder(ctx: &ImplContext, method: &Method, except: &Ident) -> Tok
         _ => None,
     };
     let abi = &sig.abi;
-    let call = quote_spanned!(span=> Self::#except(#self_arg #(#names),*));
+    // The call at the derive's call site: rustc's fixes for an inherent
+    // method that does not fit (a missing argument, a name another trait's
+    // impl also has) would rewrite the call, which must not land in
+    // `except(...)`; the `#[deny]` above still points at the name there.
+    let mut callee = except.clone();
+    callee.set_span(site);
+    let call = quote_spanned!(site=> Self::#callee(#self_arg #(#names),*));
     let call = match unsafety {
         Some(_) => quote_spanned!(span=> unsafe { #call }),
         None => call,
     };
     // The result is returned through a binding at the derive's call site: a
     // result of the wrong type is reported there, and rustc's fix (such as
-    // `.to_string()`) is dropped instead of rewriting `except(...)`, while
-    // the call keeps the `except` name's span for the recursion error.
+    // `.to_string()`) is dropped instead of rewriting `except(...)`.
     let result = Ident::new("__result", site);
     let body = quote! {
         let #result = #call;
