@@ -316,3 +316,85 @@ fn renamed_generic_parameters_avoid_the_wrappers_names() {
     };
     assert_eq!(both.both(1u8, "b"), (1, "b"));
 }
+
+#[forwardable]
+pub trait Named {
+    fn name(&self) -> String;
+    fn rename(&mut self, name: &str);
+}
+
+impl Named for String {
+    fn name(&self) -> String {
+        self.clone()
+    }
+    fn rename(&mut self, name: &str) {
+        name.clone_into(self);
+    }
+}
+
+/// The whole `#[realize]` field is a parameter with no bound written: the
+/// derive bounds each impl on it (`L: Realize`, `L: RealizeMut`), so the
+/// struct needs none, as with `#[derive(RealizeAll)]` (issue 16, item 2).
+#[derive(RealizeForward)]
+#[realize_forward(Named)]
+pub struct AnyCache<L> {
+    #[realize]
+    cache: L,
+}
+
+#[test]
+fn an_unbounded_realize_field_parameter_gets_its_bounds_from_the_derive() {
+    let mut owned = AnyCache {
+        cache: Lazy::new(|| String::from("a")),
+    };
+    owned.rename("b");
+    assert_eq!(owned.name(), "b");
+    let mut boxed = AnyCache {
+        cache: Box::new(Lazy::new(|| String::from("c"))),
+    };
+    boxed.rename("d");
+    assert_eq!(boxed.name(), "d");
+    // `Rc` cannot lend mutably: the impl is not there, and `realize` is.
+    let shared = AnyCache {
+        cache: std::rc::Rc::new(Lazy::new(|| String::from("e"))),
+    };
+    assert_eq!(shared.realize(), "e");
+}
+
+// Lifetimes written among a trait's arguments: `'static`, one the wrapper
+// declares, and one a `for<..>` binds; none is "not declared" (issue 16's
+// check of undeclared lifetimes must let them through).
+#[derive(RealizeForward)]
+#[realize_forward(Borrowing<'static>)]
+pub struct LazyStaticFirst(#[realize] Lazy<First>);
+
+#[derive(RealizeForward)]
+#[realize_forward(Borrowing<'a>)]
+pub struct LazyFirstOf<'a> {
+    #[realize]
+    cache: Lazy<First>,
+    _items: std::marker::PhantomData<&'a [u8]>,
+}
+
+#[derive(RealizeForward)]
+#[realize_forward(Conv<for<'b> fn(&'b u8) -> &'b u8>)]
+pub struct LazyConvFn(#[realize] Lazy<u8>);
+
+#[test]
+fn lifetimes_among_the_trait_arguments() {
+    static ITEMS: [u8; 2] = [7, 6];
+    let lazy = LazyStaticFirst(Lazy::new(|| First));
+    assert_eq!(*lazy.first(&ITEMS), 7);
+    let items = [5, 4];
+    let lazy = LazyFirstOf {
+        cache: Lazy::new(|| First),
+        _items: std::marker::PhantomData,
+    };
+    assert_eq!(*lazy.first(&items), 5);
+    fn same(x: &u8) -> &u8 {
+        x
+    }
+    let lazy = LazyConvFn(Lazy::new(|| 0));
+    let f = lazy.conv(same);
+    assert_eq!(*f(&3), 3);
+}

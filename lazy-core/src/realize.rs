@@ -54,7 +54,7 @@ pub trait Realize {
 #[diagnostic::on_unimplemented(
     message = "`{Self}` cannot lend its value mutably: it does not implement `RealizeMut`",
     label = "no `RealizeMut`",
-    note = "forwarding a `&mut self` method needs it; a cache shared through `Rc` or `Arc` cannot lend its value mutably: list the method in `except(...)` and answer it on the wrapper, or own the lazy"
+    note = "forwarding a `&mut self` method needs it; `#[derive(RealizeForward)]` implements it through the field marked `#[realize]`: mark the field that holds the lazy `#[realize]` if none is; a cache shared through `Rc` or `Arc` cannot lend its value mutably: list the method in `except(...)` and answer it on the wrapper, or own the lazy; an enum implements `RealizeMut` itself"
 )]
 pub trait RealizeMut: Realize {
     /// Returns the real value mutably, building it if needed.
@@ -76,7 +76,7 @@ pub trait RealizeMut: Realize {
 #[diagnostic::on_unimplemented(
     message = "`{Self}` cannot give its value away: it does not implement `RealizeInto`",
     label = "no `RealizeInto`",
-    note = "forwarding a `self` or `self: Box<Self>` method needs it; a cache shared through `Rc` or `Arc` cannot give its value away: list the method in `except(...)` and answer it on the wrapper, or own the lazy"
+    note = "forwarding a `self` or `self: Box<Self>` method needs it; `#[derive(RealizeForward)]` implements it through the field marked `#[realize]`: mark the field that holds the lazy `#[realize]` if none is; a cache shared through `Rc` or `Arc` cannot give its value away: list the method in `except(...)` and answer it on the wrapper, or own the lazy; an enum implements `RealizeInto` itself"
 )]
 pub trait RealizeInto: Realize {
     /// Consumes `self` and returns the real value, building it if needed.
@@ -89,6 +89,7 @@ pub trait RealizeInto: Realize {
         Self::Target: Sized;
 }
 
+#[diagnostic::do_not_recommend]
 impl<R: Realize + ?Sized> Realize for &R {
     type Target = R::Target;
     #[inline]
@@ -98,6 +99,7 @@ impl<R: Realize + ?Sized> Realize for &R {
     }
 }
 
+#[diagnostic::do_not_recommend]
 impl<R: Realize + ?Sized> Realize for &mut R {
     type Target = R::Target;
     #[inline]
@@ -107,6 +109,7 @@ impl<R: Realize + ?Sized> Realize for &mut R {
     }
 }
 
+#[diagnostic::do_not_recommend]
 impl<R: RealizeMut + ?Sized> RealizeMut for &mut R {
     #[inline]
     #[track_caller]
@@ -115,6 +118,7 @@ impl<R: RealizeMut + ?Sized> RealizeMut for &mut R {
     }
 }
 
+#[diagnostic::do_not_recommend]
 impl<R: Realize + ?Sized> Realize for Box<R> {
     type Target = R::Target;
     #[inline]
@@ -124,6 +128,7 @@ impl<R: Realize + ?Sized> Realize for Box<R> {
     }
 }
 
+#[diagnostic::do_not_recommend]
 impl<R: RealizeMut + ?Sized> RealizeMut for Box<R> {
     #[inline]
     #[track_caller]
@@ -132,6 +137,7 @@ impl<R: RealizeMut + ?Sized> RealizeMut for Box<R> {
     }
 }
 
+#[diagnostic::do_not_recommend]
 impl<R: RealizeInto> RealizeInto for Box<R> {
     #[inline]
     #[track_caller]
@@ -143,6 +149,7 @@ impl<R: RealizeInto> RealizeInto for Box<R> {
     }
 }
 
+#[diagnostic::do_not_recommend]
 impl<R: Realize + ?Sized> Realize for Rc<R> {
     type Target = R::Target;
     #[inline]
@@ -153,6 +160,7 @@ impl<R: Realize + ?Sized> Realize for Rc<R> {
 }
 
 #[cfg(target_has_atomic = "ptr")]
+#[diagnostic::do_not_recommend]
 impl<R: Realize + ?Sized> Realize for Arc<R> {
     type Target = R::Target;
     #[inline]

@@ -432,8 +432,8 @@ fn sized_by_value(params: &mut [GenericParam], items: &[TraitItem]) {
     }
 }
 
-/// The trait's items as the impl writes them: `subst` applied and, with
-/// `respan_at`, every token located there. One walk over the tokens and one
+/// The trait's items as the impl writes them: with `respan_at`, every token
+/// of the trait located there, and `subst` applied. One walk over the tokens and one
 /// parse; only if that parse fails is each item done on its own, so that
 /// each item that breaks is its own error and the others still forward.
 fn impl_items(
@@ -442,12 +442,16 @@ fn impl_items(
     respan_at: Option<Span>,
     errors: &mut Errors,
 ) -> Vec<TraitItem> {
+    // Located first, then substituted: the trait's arguments keep their
+    // own place in `realize_forward(Trait<..>)`, so that an argument that
+    // does not resolve is one error at the argument, not one more at the
+    // trait's name.
     let prepare = |tokens: TokenStream| {
-        let tokens = subst.apply(tokens);
-        match respan_at {
+        let tokens = match respan_at {
             Some(span) => tokens::respan(tokens, span),
             None => tokens,
-        }
+        };
+        subst.apply(tokens)
     };
     if let Ok(prepared) = parse_items(prepare(items.clone())) {
         return prepared;
@@ -839,12 +843,14 @@ fn forwarder(ctx: &ImplContext, method: &Method) -> TokenStream {
 }
 
 /// A method listed in `except(...)`: call the wrapper's inherent method. The
-/// forwarder carries the span of the user's name in `except(...)`, so a
-/// missing inherent method (which would make the call recurse) is a compile
-/// error pointing there. The receiver and the call are at the derive's call
-/// site instead (see `LinkState::derive_site`): a mismatch between the trait
-/// and the inherent method is reported at the derive, and rustc's fixes
-/// (`.to_string()`, another receiver) do not rewrite `except(...)`.
+/// forwarder carries the span of the user's name in `except(...)` and
+/// `#[deny(unconditional_recursion)]`, so a missing inherent method (which
+/// would make the call recurse) is a compile error whose lint note points
+/// there. The receiver and the call are at the derive's call site instead
+/// (see `LinkState::derive_site`): a mismatch between the trait and the
+/// inherent method is reported at the derive, and rustc's fixes
+/// (`.to_string()`, another receiver, a missing argument, a trait path to
+/// disambiguate) do not rewrite `except(...)`.
 fn inherent_forwarder(ctx: &ImplContext, method: &Method, except: &Ident) -> TokenStream {
     let span = except.span();
     let site = ctx.derive_site;
@@ -876,15 +882,20 @@ fn inherent_forwarder(ctx: &ImplContext, method: &Method, except: &Ident) -> Tok
         _ => None,
     };
     let abi = &sig.abi;
-    let call = quote_spanned!(span=> Self::#except(#self_arg #(#names),*));
+    // The call at the derive's call site: rustc's fixes for an inherent
+    // method that does not fit (a missing argument, a name another trait's
+    // impl also has) would rewrite the call, which must not land in
+    // `except(...)`; the `#[deny]` above still points at the name there.
+    let mut callee = except.clone();
+    callee.set_span(site);
+    let call = quote_spanned!(site=> Self::#callee(#self_arg #(#names),*));
     let call = match unsafety {
         Some(_) => quote_spanned!(span=> unsafe { #call }),
         None => call,
     };
     // The result is returned through a binding at the derive's call site: a
     // result of the wrong type is reported there, and rustc's fix (such as
-    // `.to_string()`) is dropped instead of rewriting `except(...)`, while
-    // the call keeps the `except` name's span for the recursion error.
+    // `.to_string()`) is dropped instead of rewriting `except(...)`.
     let result = Ident::new("__result", site);
     let body = quote! {
         let #result = #call;
@@ -907,7 +918,10 @@ struct FieldImpl<'a> {
     generics: &'a Generics,
     ty: &'a syn::Type,
     member: &'a syn::Member,
-    deref: bool,
+    /// `#[realize(deref)]`: where its bounds and calls point (the `deref`
+    /// token, resolved like the expansion), so that a value that is not a
+    /// pointer gives one error there.
+    deref: Option<Span>,
     /// The span `chain::realize_site` made (at the field's type, resolved
     /// like the rest of the expansion). Every bound on the field carries it,
     /// in these impls and in the trait impls, so that a field that cannot
@@ -925,7 +939,7 @@ impl<'a> FieldImpl<'a> {
             generics: &wrapper.input.generics,
             ty: &field.ty,
             member: &field.member,
-            deref: field.deref.is_some(),
+            deref: field.deref.map(|deref| Span::call_site().located_at(deref)),
             site: span,
             span: Span::call_site().located_at(span),
         }
@@ -940,15 +954,16 @@ impl<'a> FieldImpl<'a> {
         } else {
             (quote!(Realize), quote!(Deref))
         };
-        let mut out = quote!(#ty: ::lazy_core::#realize,);
-        if self.deref {
-            out.extend(quote! {
-                <#ty as ::lazy_core::Realize>::Target: ::core::ops::#deref,
-            });
-        }
         // Wholly at the site, the field's type included: one span for the
         // predicate, the same in every impl.
-        tokens::respan_as(out, site)
+        let mut out = tokens::respan_as(quote!(#ty: ::lazy_core::#realize,), site);
+        if let Some(at) = self.deref {
+            out.extend(tokens::respan_as(
+                quote!(<#ty as ::lazy_core::Realize>::Target: ::core::ops::#deref,),
+                at,
+            ));
+        }
+        out
     }
 
     /// `impl ::lazy_core::Trait for Wrapper<..> where <wrapper's>, <bounds>`,
@@ -986,8 +1001,11 @@ pub fn realize_impl(wrapper: &Wrapper, field: &RealizeField, site: Span) -> Toke
             quote!(<#ty as ::lazy_core::Realize>::Target),
             quote_spanned!(span=> ::lazy_core::Realize::realize(&self.#member)),
         ),
-        Some(_) => (
-            quote!(<<#ty as ::lazy_core::Realize>::Target as ::core::ops::Deref>::Target),
+        Some(at) => (
+            tokens::respan_as(
+                quote!(<<#ty as ::lazy_core::Realize>::Target as ::core::ops::Deref>::Target),
+                Span::call_site().located_at(at),
+            ),
             quote_spanned!(span=> ::core::ops::Deref::deref(::lazy_core::Realize::realize(&self.#member))),
         ),
     };

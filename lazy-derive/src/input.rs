@@ -99,6 +99,16 @@ impl Parse for Entry {
                 return Ok(Entry::Except(Punctuated::parse_terminated(&content)?));
             }
         }
+        if input.peek(syn::LitStr) {
+            let name: syn::LitStr = input.parse()?;
+            return Err(Error::new(
+                name.span(),
+                format!(
+                    "a trait is named by its path, not a string: drop the quotes, `{}`",
+                    name.value()
+                ),
+            ));
+        }
         input.parse().map(Entry::Trait)
     }
 }
@@ -128,6 +138,9 @@ impl Wrapper {
                                 &trait_ref.path,
                                 format!("`{}` is listed twice; list it once", trait_ref.written()),
                             ));
+                        } else if let Some(err) = undeclared_lifetime(&input, &trait_ref) {
+                            // Left out: its impl would repeat this error.
+                            errors.push(err);
                         } else {
                             traits.push(trait_ref);
                         }
@@ -309,6 +322,76 @@ fn trait_ref(mut path: Path, group: usize, errors: &mut Errors) -> Option<TraitR
     Some(TraitRef { path, args, group })
 }
 
+/// A lifetime in the trait's arguments that the wrapper does not declare
+/// (`Visitor<'a>` on a wrapper without `'a`): one error at the lifetime, where
+/// rustc would give one per use in the impl with fixes that edit the trait.
+fn undeclared_lifetime(input: &DeriveInput, trait_ref: &TraitRef) -> Option<Error> {
+    let args = trait_ref.args.as_ref()?;
+    let mut bound = Vec::new();
+    let mut used = Vec::new();
+    lifetimes(args.to_token_stream(), &mut bound, &mut used);
+    let declared = |name: &Ident| {
+        name == "static"
+            || name == "_"
+            || bound.contains(name)
+            || input
+                .generics
+                .lifetimes()
+                .any(|param| param.lifetime.ident == *name)
+    };
+    let (name, span) = used.into_iter().find(|(name, _)| !declared(name))?;
+    let wrapper = &input.ident;
+    let kind = match input.data {
+        Data::Struct(_) => "struct",
+        Data::Enum(_) => "enum",
+        Data::Union(_) => "union",
+    };
+    Some(Error::new(
+        span,
+        format!(
+            "`'{name}` is not declared on `{wrapper}`: name the trait without it, `{}`, to forward it for every lifetime, or declare it on the wrapper, `{kind} {wrapper}<'{name}>`",
+            trait_ref.name()
+        ),
+    ))
+}
+
+/// The lifetimes used in `tokens` (with the span of their quote), and those
+/// a `for<..>` binds.
+fn lifetimes(
+    tokens: proc_macro2::TokenStream,
+    bound: &mut Vec<Ident>,
+    used: &mut Vec<(Ident, Span)>,
+) {
+    let trees: Vec<proc_macro2::TokenTree> = tokens.into_iter().collect();
+    let mut binder = false;
+    let mut depth = 0usize;
+    for (index, tree) in trees.iter().enumerate() {
+        match tree {
+            proc_macro2::TokenTree::Group(group) => lifetimes(group.stream(), bound, used),
+            proc_macro2::TokenTree::Ident(ident) if ident == "for" => binder = true,
+            proc_macro2::TokenTree::Punct(punct) => match punct.as_char() {
+                '<' if binder => depth += 1,
+                '>' if binder => {
+                    depth = depth.saturating_sub(1);
+                    binder = depth > 0;
+                }
+                '\'' => {
+                    if let Some(proc_macro2::TokenTree::Ident(name)) = trees.get(index + 1) {
+                        if binder && depth > 0 {
+                            bound.push(name.clone());
+                        } else {
+                            let span = punct.span().join(name.span()).unwrap_or(name.span());
+                            used.push((name.clone(), span));
+                        }
+                    }
+                }
+                _ => {}
+            },
+            _ => {}
+        }
+    }
+}
+
 /// std's traits have no hidden macro: point at the mirror instead of leaving
 /// rustc to say that no macro of that name exists.
 fn std_trait(path: &Path) -> Option<Error> {
@@ -362,15 +445,29 @@ fn realize_field(input: &DeriveInput, errors: &mut Errors) -> Option<RealizeFiel
         }
     };
     let mut found: Option<RealizeField> = None;
+    let mut unrealizable = false;
     for (index, field) in fields.into_iter().enumerate() {
         for attr in field.attrs.iter().filter(|a| a.path().is_ident("realize")) {
             // A mistake in the arguments still marks the field: the derive
-            // goes on as if it were a plain `#[realize]`.
-            let deref = realize_args(attr).unwrap_or_else(|err| {
-                errors.push(err);
-                None
-            });
-            if found.is_some() {
+            // goes on as for the argument meant (`deref` for `Deref`), else
+            // as if it were a plain `#[realize]`.
+            let deref = match realize_args(attr) {
+                Ok(deref) => deref,
+                Err(RealizeArgsError::Skip(err)) => {
+                    // Meant for `#[derive(RealizeAll)]`: not a realize field.
+                    errors.push(err);
+                    continue;
+                }
+                Err(RealizeArgsError::Deref(err, span)) => {
+                    errors.push(err);
+                    Some(span)
+                }
+                Err(RealizeArgsError::Other(err)) => {
+                    errors.push(err);
+                    None
+                }
+            };
+            if found.is_some() || unrealizable {
                 errors.push(Error::new_spanned(
                     attr,
                     "only one field can be `#[realize]`: the wrapper realizes through exactly one field; keep `#[realize]` on one of them",
@@ -384,6 +481,14 @@ fn realize_field(input: &DeriveInput, errors: &mut Errors) -> Option<RealizeFiel
                     span: field.ty.span(),
                 }),
             };
+            // A type that can never realize (`u8`, `Option<Lazy<T>>`,
+            // `Rc<RefCell<Lazy<T>>>`): one error here, and the wrapper's
+            // impls are left out, since each would repeat it.
+            if let Some(err) = never_realizes(&field.ty) {
+                errors.push(err);
+                unrealizable = true;
+                continue;
+            }
             found = Some(RealizeField {
                 member,
                 ty: field.ty.clone(),
@@ -394,29 +499,133 @@ fn realize_field(input: &DeriveInput, errors: &mut Errors) -> Option<RealizeFiel
     found
 }
 
+/// The types that never implement `Realize`: lazy-core implements it for
+/// none of them, and the orphan rule keeps other crates from doing so. Named
+/// bare (prelude names, primitives, distinctive std names) or by a std path.
+const NEVER_REALIZE: &[&str] = &[
+    "bool", "char", "str", "u8", "u16", "u32", "u64", "u128", "usize", "i8", "i16", "i32", "i64",
+    "i128", "isize", "f32", "f64", "String", "Vec", "Option", "Result", "RefCell", "Mutex",
+    "RwLock", "LazyCell", "LazyLock", "OnceCell", "OnceLock", "HashMap", "BTreeMap", "HashSet",
+    "BTreeSet", "VecDeque",
+];
+
+/// The pointers that realize when what they point to does.
+const POINTERS: &[&str] = &["Box", "Rc", "Arc"];
+
+/// An error at the part of a `#[realize]` field's type that can never
+/// realize, with what to hold instead; `None` when the type may realize (a
+/// lazy, a pointer to one, a type of the user's, a parameter).
+fn never_realizes(ty: &Type) -> Option<Error> {
+    let path = match ty {
+        Type::Reference(reference) => return never_realizes(&reference.elem),
+        Type::Paren(paren) => return never_realizes(&paren.elem),
+        Type::Group(group) => return never_realizes(&group.elem),
+        Type::Tuple(_) | Type::Array(_) | Type::Slice(_) | Type::Ptr(_) => {
+            return Some(Error::new_spanned(
+                ty,
+                "this type is not a lazy: the `#[realize]` field must hold one (`lazy_core::Lazy`, `lazy_core::sync::Lazy`, or a `Box`, `Rc`, `Arc` or reference to one)",
+            ));
+        }
+        Type::Path(path) if path.qself.is_none() => &path.path,
+        _ => return None,
+    };
+    let last = path.segments.last()?;
+    let std_path = path.segments.len() == 1
+        || ["std", "core", "alloc"]
+            .iter()
+            .any(|krate| path.segments[0].ident == krate);
+    if !std_path {
+        return None;
+    }
+    let name = last.ident.to_string();
+    if POINTERS.contains(&name.as_str()) {
+        let PathArguments::AngleBracketed(args) = &last.arguments else {
+            return None;
+        };
+        return match args.args.first() {
+            Some(GenericArgument::Type(inner)) => never_realizes(inner),
+            _ => None,
+        };
+    }
+    if !NEVER_REALIZE.contains(&name.as_str()) {
+        return None;
+    }
+    let lazy =
+        "`lazy_core::Lazy`, `lazy_core::sync::Lazy`, or a `Box`, `Rc`, `Arc` or reference to one";
+    let message = match name.as_str() {
+        "LazyCell" | "LazyLock" | "OnceCell" | "OnceLock" => format!(
+            "`{name}` is std's, which lazy-core cannot realize: hold a `lazy_core::Lazy` (or `lazy_core::sync::Lazy` across threads) in the `#[realize]` field"
+        ),
+        "RefCell" | "Mutex" | "RwLock" => format!(
+            "`{name}` cannot realize: a lazy builds in place without one; share it as `Rc<Lazy<..>>` (or `Arc<sync::Lazy<..>>`), or implement `lazy_core::Realize` for the wrapper instead of `#[realize]`"
+        ),
+        "Option" | "Result" => format!(
+            "`{name}` cannot realize: the `#[realize]` field must hold a lazy ({lazy}); for a lazy that may be absent, implement `lazy_core::Realize` for the wrapper instead of `#[realize]`"
+        ),
+        _ => format!("`{name}` is not a lazy: the `#[realize]` field must hold one ({lazy})"),
+    };
+    Some(Error::new(last.ident.span(), message))
+}
+
+/// A mistake in `#[realize(...)]`.
+enum RealizeArgsError {
+    /// `#[realize(skip)]`: `#[derive(RealizeAll)]`'s option, misspelled.
+    Skip(Error),
+    /// `#[realize(Deref)]`: `deref` meant.
+    Deref(Error, Span),
+    Other(Error),
+}
+
 /// `#[realize]` → `None`; `#[realize(deref)]` → the span of `deref`.
-fn realize_args(attr: &Attribute) -> Result<Option<Span>> {
+fn realize_args(attr: &Attribute) -> std::result::Result<Option<Span>, RealizeArgsError> {
+    let expected = "expected `#[realize]` or `#[realize(deref)]`";
     match &attr.meta {
         syn::Meta::Path(_) => Ok(None),
-        syn::Meta::List(_) => {
-            let ident: Ident = attr.parse_args().map_err(|err| {
-                Error::new(err.span(), "expected `#[realize]` or `#[realize(deref)]`")
-            })?;
+        syn::Meta::List(list) => {
+            // `deref = true`, `deref(..)`: the flag was meant.
+            let mut tokens = list.tokens.clone().into_iter();
+            if let Some(proc_macro2::TokenTree::Ident(first)) = tokens.next()
+                && first == "deref"
+                && tokens.next().is_some()
+            {
+                return Err(RealizeArgsError::Deref(
+                    Error::new(
+                        first.span(),
+                        "`deref` takes no value: write `#[realize(deref)]`",
+                    ),
+                    first.span(),
+                ));
+            }
+            let ident: Ident = attr
+                .parse_args()
+                .map_err(|err| RealizeArgsError::Other(Error::new(err.span(), expected)))?;
             if ident == "deref" {
                 Ok(Some(ident.span()))
-            } else {
-                Err(Error::new(
+            } else if ident == "skip" {
+                Err(RealizeArgsError::Skip(Error::new(
                     ident.span(),
-                    format!(
-                        "unknown `#[realize({ident})]`; expected `#[realize]` or `#[realize(deref)]`"
+                    "`#[realize]` has no `skip`: to leave a field out of `#[derive(RealizeAll)]`'s walk, write `#[realize_all(skip)]`",
+                )))
+            } else if ident.to_string().eq_ignore_ascii_case("deref") {
+                Err(RealizeArgsError::Deref(
+                    Error::new(
+                        ident.span(),
+                        format!(
+                            "`#[realize({ident})]` is written in lowercase: `#[realize(deref)]`"
+                        ),
                     ),
+                    ident.span(),
                 ))
+            } else {
+                Err(RealizeArgsError::Other(Error::new(
+                    ident.span(),
+                    format!("unknown `#[realize({ident})]`; {expected}"),
+                )))
             }
         }
-        syn::Meta::NameValue(meta) => Err(Error::new(
-            meta.span(),
-            "expected `#[realize]` or `#[realize(deref)]`",
-        )),
+        syn::Meta::NameValue(meta) => {
+            Err(RealizeArgsError::Other(Error::new(meta.span(), expected)))
+        }
     }
 }
 

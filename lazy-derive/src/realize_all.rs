@@ -176,7 +176,12 @@ fn shape<'a>(fields: &'a Fields, push: &mut impl FnMut(Error)) -> Shape<'a> {
                         return Err(meta.error("`skip` is given twice; once is enough"));
                     }
                     skip = true;
-                    Ok(())
+                    if meta.input.is_empty() || meta.input.peek(syn::Token![,]) {
+                        Ok(())
+                    } else {
+                        // Still skipped: the one error is this one.
+                        Err(meta.error("`skip` takes no value: write `#[realize_all(skip)]`"))
+                    }
                 } else {
                     Err(meta.error(
                         "unknown `realize_all` option: the only option is `skip`, \
