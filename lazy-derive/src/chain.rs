@@ -16,12 +16,13 @@ use syn::parse::{Parse, ParseStream};
 use syn::spanned::Spanned;
 use syn::{DeriveInput, Error, Ident, ItemTrait, Path, Result, Token};
 
+use crate::errors::Errors;
 use crate::expand::{
-    realize_bounds, realize_impl, realize_into_impl, realize_mut_impl, trait_impl,
+    ChainSoFar, realize_bounds, realize_impl, realize_into_impl, realize_mut_impl, trait_impl,
 };
 use crate::input::Wrapper;
 use crate::tokens;
-use crate::valid::{self, Errors};
+use crate::valid;
 
 /// `#[derive(RealizeForward)]`.
 pub fn derive(input: TokenStream) -> TokenStream {
@@ -70,16 +71,11 @@ pub struct LinkState {
     /// Indexes (in `Wrapper::except_names`) of the `except` names that a
     /// trait had.
     pub matched: Vec<usize>,
-    /// Where every impl's bound on realizing points (see
-    /// `expand::realize_bound`). Made once by the derive, so that all the
-    /// impls' bounds carry the very same span: a wrapper that cannot realize
-    /// gets one error, not one per trait.
+    /// See `expand::ChainSoFar::realize_site`: made once by the derive and
+    /// passed from link to link, so that all the impls carry the very same
+    /// span.
     pub realize_site: Option<Span>,
-    /// The derive's own call site. Generated tokens where rustc may suggest
-    /// a fix (receivers, the call in an `except` forwarder) carry it: rustc
-    /// drops suggestions that would rewrite a derive's call site, where the
-    /// default location (the `#[forwardable]` attribute, or a name in
-    /// `except(...)`) would have the fix rewrite the user's attribute.
+    /// See `expand::ChainSoFar::derive_site`.
     pub derive_site: Option<Span>,
 }
 
@@ -384,15 +380,29 @@ pub fn forward_impl(input: TokenStream) -> TokenStream {
         )
         .into_compile_error();
     };
-    let trait_impl = trait_impl(
+    let so_far = ChainSoFar {
+        needs_mut: state.needs_mut,
+        needs_into: state.needs_into,
+        realize_site: state.realize_site.unwrap_or_else(|| realize_site(&wrapper)),
+        derive_site: state.derive_site.unwrap_or_else(Span::mixed_site),
+    };
+    let written = trait_impl(
         &wrapper,
         trait_ref,
         &carried.trait_def,
         &carried.items,
         carried.remote.as_ref(),
-        &mut state,
+        &so_far,
         &mut errors,
     );
+    state.needs_mut |= written.needs_mut;
+    state.needs_into |= written.needs_into;
+    for index in written.matched {
+        if !state.matched.contains(&index) {
+            state.matched.push(index);
+        }
+    }
+    let trait_impl = written.tokens;
     state.step += 1;
     let rest = if state.step < wrapper.traits.len() {
         link(

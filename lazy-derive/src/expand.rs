@@ -13,13 +13,12 @@ use syn::{
 
 use crate::captures;
 use crate::cfg_params;
-use crate::chain::LinkState;
+use crate::errors::Errors;
 use crate::fallback;
 use crate::generics::{param_name, rename_item_params, trait_generics};
 use crate::input::{RealizeField, TraitRef, Wrapper};
-use crate::method::{ForwardPlan, Method, ReceiverKind, SelfArg, has_impl_trait};
+use crate::method::{ForwardPlan, Method, Params, ReceiverKind, SelfArg, has_impl_trait, params};
 use crate::tokens::{self, Substitution};
-use crate::valid::Errors;
 
 /// Everything a method forwarder needs to know about its impl.
 pub struct ImplContext {
@@ -28,8 +27,37 @@ pub struct ImplContext {
     /// The trait is `#[deprecated]`: every forwarder allows it (deriving is
     /// still warned about once, on the impl).
     pub deprecated_trait: bool,
-    /// See `LinkState::derive_site`.
+    /// See `ChainSoFar::derive_site`.
     pub derive_site: Span,
+}
+
+/// What the chain of impls knows when it comes to a trait.
+pub struct ChainSoFar {
+    /// The earlier traits' forwarders need `RealizeMut` / `RealizeInto`.
+    pub needs_mut: bool,
+    pub needs_into: bool,
+    /// Where every impl's bound on realizing points (see `realize_bounds`):
+    /// the same span in all the impls, so that a wrapper that cannot realize
+    /// gets one error, not one per trait.
+    pub realize_site: Span,
+    /// The derive's own call site. Generated tokens where rustc may suggest
+    /// a fix (receivers, the call in an `except` forwarder) carry it: rustc
+    /// drops suggestions that would rewrite a derive's call site, where the
+    /// default location (the `#[forwardable]` attribute, or a name in
+    /// `except(...)`) would have the fix rewrite the user's attribute.
+    pub derive_site: Span,
+}
+
+/// What `trait_impl` wrote, and what the chain learns from it.
+#[derive(Default)]
+pub struct TraitImpl {
+    pub tokens: TokenStream,
+    /// Some forwarder of this trait needs `RealizeMut` / `RealizeInto`.
+    pub needs_mut: bool,
+    pub needs_into: bool,
+    /// Indexes (in `Wrapper::except_names`) of the `except` names that are
+    /// methods of this trait.
+    pub matched: Vec<usize>,
 }
 
 /// The impl of one forwarded trait. `trait_def` is the trait without its
@@ -40,7 +68,32 @@ pub fn trait_impl(
     trait_def: &ItemTrait,
     items: &TokenStream,
     remote: Option<&Path>,
-    state: &mut LinkState,
+    so_far: &ChainSoFar,
+    errors: &mut Errors,
+) -> TraitImpl {
+    let mut learned = TraitImpl::default();
+    learned.tokens = write_trait_impl(
+        wrapper,
+        trait_ref,
+        trait_def,
+        items,
+        remote,
+        so_far,
+        &mut learned,
+        errors,
+    );
+    learned
+}
+
+#[allow(clippy::too_many_arguments)] // the parts of `trait_impl`, passed on
+fn write_trait_impl(
+    wrapper: &Wrapper,
+    trait_ref: &TraitRef,
+    trait_def: &ItemTrait,
+    items: &TokenStream,
+    remote: Option<&Path>,
+    so_far: &ChainSoFar,
+    learned: &mut TraitImpl,
     errors: &mut Errors,
 ) -> TokenStream {
     let span = trait_ref.span();
@@ -55,13 +108,13 @@ pub fn trait_impl(
         .filter(|(_, (group, _))| *group == trait_ref.group)
         .map(|(index, (_, name))| (index, name))
         .collect();
-    let match_excepts = |items: &[TraitItem], state: &mut LinkState| {
+    let match_excepts = |items: &[TraitItem], learned: &mut TraitImpl| {
         for item in items {
             if let TraitItem::Fn(item) = item {
                 let name = item.sig.ident.unraw();
                 for (index, except) in &excepts {
-                    if except.unraw() == name && !state.matched.contains(index) {
-                        state.matched.push(*index);
+                    if except.unraw() == name && !learned.matched.contains(index) {
+                        learned.matched.push(*index);
                     }
                 }
             }
@@ -69,7 +122,7 @@ pub fn trait_impl(
     };
 
     if trait_def.unsafety.is_some() {
-        match_excepts(&parse_items(items.clone()).unwrap_or_default(), state);
+        match_excepts(&parse_items(items.clone()).unwrap_or_default(), learned);
         errors.push(Error::new(
             span,
             format!(
@@ -84,7 +137,7 @@ pub fn trait_impl(
         .and_then(|path| path.segments.last())
         .is_some_and(|last| last.ident == "Borrow");
     if reflexive && trait_ref.args.is_none() && !trait_def.generics.params.is_empty() {
-        match_excepts(&parse_items(items.clone()).unwrap_or_default(), state);
+        match_excepts(&parse_items(items.clone()).unwrap_or_default(), learned);
         errors.push(Error::new(
             span,
             format!(
@@ -98,7 +151,7 @@ pub fn trait_impl(
     let self_ty = quote!(#ident #ty_generics);
     let target = quote_spanned!(span=> <#self_ty as ::lazy_core::Realize>::Target);
     let Some(mut generics) = trait_generics(wrapper, trait_ref, trait_def, &target, errors) else {
-        match_excepts(&parse_items(items.clone()).unwrap_or_default(), state);
+        match_excepts(&parse_items(items.clone()).unwrap_or_default(), learned);
         return TokenStream::new();
     };
     // The trait's parameters become the impl's, and every type moves onto
@@ -113,7 +166,7 @@ pub fn trait_impl(
         remote.is_none().then_some(span),
         errors,
     );
-    match_excepts(&items, state);
+    match_excepts(&items, learned);
     sized_by_value(&mut generics.others, &items);
     let trait_path = match remote {
         Some(remote) => tokens::respan(remote.to_token_stream(), span),
@@ -130,7 +183,7 @@ pub fn trait_impl(
     let target_args = &generics.target_args;
     let target_trait = quote!(#trait_path #target_args);
     let ctx = ImplContext {
-        derive_site: state.derive_site.unwrap_or_else(Span::mixed_site),
+        derive_site: so_far.derive_site,
         target_as_trait: quote!(<#target as #target_trait>),
         deprecated_trait: trait_def
             .attrs
@@ -159,7 +212,7 @@ pub fn trait_impl(
     let mut consts = Vec::new();
     let mut methods = Vec::new();
     let mut needs_sized = false;
-    // What this impl's forwarders need (`state` also has earlier traits').
+    // What this impl's forwarders need (`so_far` has earlier traits').
     let (mut needs_mut, mut needs_into) = (false, false);
     for item in items {
         let item = match rename_item_params(item, &impl_param_names) {
@@ -255,11 +308,9 @@ pub fn trait_impl(
     // Puts `W: Realize` in the impl's assumptions: if the wrapper cannot
     // realize, this bound is the one error, instead of one more for every
     // forwarded method.
-    state.needs_mut |= needs_mut;
-    state.needs_into |= needs_into;
-    let site = state
-        .realize_site
-        .unwrap_or_else(|| crate::chain::realize_site(wrapper));
+    learned.needs_mut = needs_mut;
+    learned.needs_into = needs_into;
+    let site = so_far.realize_site;
     // A generic wrapper's bounds are not trivially false: a wrapper that
     // cannot realize fails where it is used, not here. And a `where` bound
     // on a type with parameters would hide the `Realize` impl's `Target`
@@ -270,11 +321,9 @@ pub fn trait_impl(
             TokenStream::new(),
         )
     } else {
-        let realize_mut = state
-            .needs_mut
+        let realize_mut = (so_far.needs_mut || needs_mut)
             .then(|| quote_spanned!(span=> #self_ty: ::lazy_core::RealizeMut,));
-        let realize_into = state
-            .needs_into
+        let realize_into = (so_far.needs_into || needs_into)
             .then(|| quote_spanned!(span=> #self_ty: ::lazy_core::RealizeInto,));
         (TokenStream::new(), quote!(#realize_mut #realize_into))
     };
@@ -607,65 +656,6 @@ fn assoc_const(ctx: &ImplContext, item: &TraitItemConst) -> TokenStream {
     }
 }
 
-/// The forwarder's parameters: the receiver, then `__argN: Type` for every
-/// argument (patterns are rebound to fresh names).
-pub struct Params<'a> {
-    /// What the forwarder declares, receiver included.
-    pub decls: Vec<ParamDecl<'a>>,
-    /// The argument names to pass on, receiver excluded.
-    pub names: Vec<Ident>,
-}
-
-/// One declared parameter, written straight into the forwarder's tokens.
-pub enum ParamDecl<'a> {
-    Receiver(TokenStream),
-    /// `#[cfg(..)]* __argN: Type` (the cfgs are kept for the fallback stub).
-    Typed {
-        cfgs: Vec<&'a syn::Attribute>,
-        name: Ident,
-        ty: &'a syn::Type,
-    },
-}
-
-impl ToTokens for ParamDecl<'_> {
-    fn to_tokens(&self, out: &mut TokenStream) {
-        match self {
-            ParamDecl::Receiver(receiver) => receiver.to_tokens(out),
-            ParamDecl::Typed { cfgs, name, ty } => {
-                for cfg in cfgs {
-                    cfg.to_tokens(out);
-                }
-                name.to_tokens(out);
-                out.append(Punct::new(':', Spacing::Alone));
-                ty.to_tokens(out);
-            }
-        }
-    }
-}
-
-pub fn params(method: &Method, receiver: Option<TokenStream>) -> Params<'_> {
-    let mut decls: Vec<ParamDecl> = receiver.into_iter().map(ParamDecl::Receiver).collect();
-    let mut names = Vec::new();
-    let typed = method.item.sig.inputs.iter().filter_map(|arg| match arg {
-        FnArg::Typed(arg) => Some(arg),
-        FnArg::Receiver(_) => None,
-    });
-    for (index, arg) in typed.enumerate() {
-        let name = Ident::new(&format!("__arg{index}"), Span::mixed_site());
-        decls.push(ParamDecl::Typed {
-            cfgs: arg
-                .attrs
-                .iter()
-                .filter(|attr| attr.path().is_ident("cfg"))
-                .collect(),
-            name: name.clone(),
-            ty: &arg.ty,
-        });
-        names.push(name);
-    }
-    Params { decls, names }
-}
-
 /// The receiver as the forwarder declares it.
 fn receiver_decl(kind: &ReceiverKind, self_token: &Ident, span: Span) -> TokenStream {
     match kind {
@@ -847,7 +837,7 @@ fn forwarder(ctx: &ImplContext, method: &Method) -> TokenStream {
 /// `#[deny(unconditional_recursion)]`, so a missing inherent method (which
 /// would make the call recurse) is a compile error whose lint note points
 /// there. The receiver and the call are at the derive's call site instead
-/// (see `LinkState::derive_site`): a mismatch between the trait and the
+/// (see `ChainSoFar::derive_site`): a mismatch between the trait and the
 /// inherent method is reported at the derive, and rustc's fixes
 /// (`.to_string()`, another receiver, a missing argument, a trait path to
 /// disambiguate) do not rewrite `except(...)`.

@@ -6,8 +6,8 @@ use proc_macro2::TokenStream;
 use quote::{ToTokens, quote};
 use syn::{Attribute, Error, FnArg, WherePredicate};
 
-use crate::expand::{Params, params};
 use crate::method::Method;
+use crate::method::{Params, params};
 
 /// The `#[cfg(...)]` attributes of a trait item.
 fn cfg_attrs(attrs: &[Attribute]) -> Vec<&Attribute> {

@@ -8,9 +8,9 @@ use proc_macro2::{Ident, TokenStream};
 use quote::{ToTokens, quote};
 use syn::{Error, GenericArgument, GenericParam, ItemTrait, Result, TraitItem};
 
+use crate::errors::Errors;
 use crate::input::{TraitRef, Wrapper};
 use crate::tokens::Substitution;
-use crate::valid::Errors;
 
 /// The pieces of the impl that come from the trait's generics.
 pub struct TraitGenerics {

@@ -10,7 +10,7 @@ use syn::{
     Member, Path, PathArguments, Result, Token, Type, token,
 };
 
-use crate::valid::Errors;
+use crate::errors::Errors;
 
 /// The wrapper type, as the derive sees it.
 pub struct Wrapper {

@@ -3,6 +3,7 @@
 mod captures;
 mod cfg_params;
 mod chain;
+mod errors;
 mod expand;
 mod fallback;
 #[cfg(test)]

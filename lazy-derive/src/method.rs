@@ -1,7 +1,8 @@
-//! One trait method: its receiver, and how it is forwarded (`ForwardPlan`).
+//! One trait method: its receiver, how it is forwarded (`ForwardPlan`), and
+//! the parameters a forwarder declares for it (`Params`).
 
-use proc_macro2::TokenStream;
-use quote::ToTokens;
+use proc_macro2::{Ident, Punct, Spacing, Span, TokenStream};
+use quote::{ToTokens, TokenStreamExt};
 use syn::{
     FnArg, GenericArgument, PathArguments, ReturnType, TraitItemFn, Type, TypeParamBound,
     WherePredicate,
@@ -303,4 +304,63 @@ pub fn has_impl_trait(tokens: TokenStream) -> bool {
         proc_macro2::TokenTree::Group(group) => has_impl_trait(group.stream()),
         _ => false,
     })
+}
+
+/// The forwarder's parameters: the receiver, then `__argN: Type` for every
+/// argument (patterns are rebound to fresh names).
+pub struct Params<'a> {
+    /// What the forwarder declares, receiver included.
+    pub decls: Vec<ParamDecl<'a>>,
+    /// The argument names to pass on, receiver excluded.
+    pub names: Vec<Ident>,
+}
+
+/// One declared parameter, written straight into the forwarder's tokens.
+pub enum ParamDecl<'a> {
+    Receiver(TokenStream),
+    /// `#[cfg(..)]* __argN: Type` (the cfgs are kept for the fallback stub).
+    Typed {
+        cfgs: Vec<&'a syn::Attribute>,
+        name: Ident,
+        ty: &'a syn::Type,
+    },
+}
+
+impl ToTokens for ParamDecl<'_> {
+    fn to_tokens(&self, out: &mut TokenStream) {
+        match self {
+            ParamDecl::Receiver(receiver) => receiver.to_tokens(out),
+            ParamDecl::Typed { cfgs, name, ty } => {
+                for cfg in cfgs {
+                    cfg.to_tokens(out);
+                }
+                name.to_tokens(out);
+                out.append(Punct::new(':', Spacing::Alone));
+                ty.to_tokens(out);
+            }
+        }
+    }
+}
+
+pub fn params(method: &Method, receiver: Option<TokenStream>) -> Params<'_> {
+    let mut decls: Vec<ParamDecl> = receiver.into_iter().map(ParamDecl::Receiver).collect();
+    let mut names = Vec::new();
+    let typed = method.item.sig.inputs.iter().filter_map(|arg| match arg {
+        FnArg::Typed(arg) => Some(arg),
+        FnArg::Receiver(_) => None,
+    });
+    for (index, arg) in typed.enumerate() {
+        let name = Ident::new(&format!("__arg{index}"), Span::mixed_site());
+        decls.push(ParamDecl::Typed {
+            cfgs: arg
+                .attrs
+                .iter()
+                .filter(|attr| attr.path().is_ident("cfg"))
+                .collect(),
+            name: name.clone(),
+            ty: &arg.ty,
+        });
+        names.push(name);
+    }
+    Params { decls, names }
 }

@@ -11,6 +11,8 @@ use quote::{format_ident, quote, quote_spanned};
 use syn::spanned::Spanned;
 use syn::{Data, DeriveInput, Error, Fields, Ident, Member, Result, Type};
 
+use crate::errors::Errors;
+
 /// `#[derive(RealizeAll)]`.
 pub fn derive(input: TokenStream) -> TokenStream {
     match derive_impl(input) {
@@ -33,14 +35,10 @@ struct Shape<'a> {
 
 fn derive_impl(input: TokenStream) -> Result<TokenStream> {
     let input: DeriveInput = syn::parse2(input)?;
-    let mut errors: Option<Error> = None;
-    let mut push = |err: Error| match &mut errors {
-        Some(all) => all.combine(err),
-        None => errors = Some(err),
-    };
+    let mut errors = Errors::default();
     for attr in &input.attrs {
         if attr.path().is_ident("realize_all") {
-            push(Error::new_spanned(
+            errors.push(Error::new_spanned(
                 attr,
                 "`#[realize_all(...)]` goes on fields, not on the type: \
                  mark a field `#[realize_all(skip)]` to leave it out of the walk",
@@ -50,30 +48,28 @@ fn derive_impl(input: TokenStream) -> Result<TokenStream> {
 
     let mut shapes = Vec::new();
     match &input.data {
-        Data::Struct(data) => shapes.push((None, shape(&data.fields, &mut push))),
+        Data::Struct(data) => shapes.push((None, shape(&data.fields, &mut errors))),
         Data::Enum(data) => {
             for variant in &data.variants {
                 for attr in &variant.attrs {
                     if attr.path().is_ident("realize_all") {
-                        push(Error::new_spanned(
+                        errors.push(Error::new_spanned(
                             attr,
                             "`#[realize_all(...)]` goes on fields, not on variants: \
                              mark each field to leave out `#[realize_all(skip)]`",
                         ));
                     }
                 }
-                shapes.push((Some(&variant.ident), shape(&variant.fields, &mut push)));
+                shapes.push((Some(&variant.ident), shape(&variant.fields, &mut errors)));
             }
         }
-        Data::Union(data) => push(Error::new(
+        Data::Union(data) => errors.push(Error::new(
             data.union_token.span,
             "`RealizeAll` cannot be derived for a union: the walk cannot know which \
              field is live; implement `lazy_core::RealizeAll` by hand",
         )),
     }
-    if let Some(errors) = errors {
-        return Err(errors);
-    }
+    errors.or_ok(())?;
 
     let name = &input.ident;
     let body = match &input.data {
@@ -154,7 +150,7 @@ fn derive_impl(input: TokenStream) -> Result<TokenStream> {
 }
 
 /// Reads the fields and their `#[realize_all(skip)]` marks.
-fn shape<'a>(fields: &'a Fields, push: &mut impl FnMut(Error)) -> Shape<'a> {
+fn shape<'a>(fields: &'a Fields, errors: &mut Errors) -> Shape<'a> {
     let mut walked = Vec::new();
     for (index, field) in fields.iter().enumerate() {
         let mut skip = false;
@@ -163,7 +159,7 @@ fn shape<'a>(fields: &'a Fields, push: &mut impl FnMut(Error)) -> Shape<'a> {
                 continue;
             }
             if let syn::Meta::Path(_) = attr.meta {
-                push(Error::new_spanned(
+                errors.push(Error::new_spanned(
                     attr,
                     "`#[realize_all]` needs an option: write `#[realize_all(skip)]` \
                      to leave this field out of the walk",
@@ -190,9 +186,9 @@ fn shape<'a>(fields: &'a Fields, push: &mut impl FnMut(Error)) -> Shape<'a> {
                 }
             });
             if let Err(err) = parsed {
-                push(err);
+                errors.push(err);
             } else if !skip {
-                push(Error::new_spanned(
+                errors.push(Error::new_spanned(
                     attr,
                     "`#[realize_all(...)]` needs an option: write `#[realize_all(skip)]` \
                      to leave this field out of the walk",

@@ -11,6 +11,7 @@ use syn::parse::{Parse, ParseStream};
 use syn::spanned::Spanned;
 use syn::{Attribute, Error, Ident, ItemTrait, Meta, Path, Result, Token, TraitItem, Visibility};
 
+use crate::errors::Errors;
 use crate::{expand, tokens};
 
 /// The arguments of `#[forwardable(...)]`.
@@ -91,9 +92,9 @@ fn expand(args: TokenStream, input: TokenStream) -> Result<TokenStream> {
     };
     let (carried, cfg_errors) = match &args.remote {
         Some(remote) => mirror_of(carried, remote)?,
-        None => (carried, None),
+        None => (carried, Errors::default()),
     };
-    let cfg_errors = cfg_errors.map(Error::into_compile_error);
+    let cfg_errors = cfg_errors.into_compile_errors();
     let trait_name = item.ident.unraw();
     let macro_name = format_ident!(
         "__lazy_forwardable_{}_{:016x}",
@@ -338,17 +339,13 @@ fn cfg_variants(carried: ItemTrait) -> Vec<(TokenStream, ItemTrait)> {
 /// would test this crate's features, and drop the item without a word: it is
 /// an error, returned beside the mirror (which keeps the item), so that the
 /// derive does not add errors of its own.
-fn mirror_of(mut carried: ItemTrait, remote: &Path) -> Result<(ItemTrait, Option<Error>)> {
-    let mut cfg_errors: Option<Error> = None;
+fn mirror_of(mut carried: ItemTrait, remote: &Path) -> Result<(ItemTrait, Errors)> {
+    let mut cfg_errors = Errors::default();
     let names = tokens::RemoteNames {
         mirror: &carried.ident,
         remote,
     };
-    let mut errors: Option<Error> = None;
-    let mut push = |err: Error| match &mut errors {
-        Some(errors) => errors.combine(err),
-        None => errors = Some(err),
-    };
+    let mut errors = Errors::default();
     for item in &mut carried.items {
         let lists: Vec<&mut Vec<Attribute>> = match item {
             TraitItem::Fn(item) => std::iter::once(&mut item.attrs)
@@ -376,10 +373,7 @@ fn mirror_of(mut carried: ItemTrait, remote: &Path) -> Result<(ItemTrait, Option
                         remote.to_token_stream().to_string().replace(' ', "")
                     ),
                 );
-                match &mut cfg_errors {
-                    Some(errors) => errors.combine(error),
-                    None => cfg_errors = Some(error),
-                }
+                cfg_errors.push(error);
                 false
             });
         }
@@ -401,20 +395,17 @@ fn mirror_of(mut carried: ItemTrait, remote: &Path) -> Result<(ItemTrait, Option
             carried.generics = generics;
             carried.generics.where_clause = where_clause;
         }
-        (Err(err), _) | (_, Err(err)) => push(err),
+        (Err(err), _) | (_, Err(err)) => errors.push(err),
     }
     let mut items = Vec::new();
     for item in &carried.items {
         match names.apply(item.to_token_stream()).and_then(syn::parse2) {
             Ok(item) => items.push(item),
-            Err(err) => push(err),
+            Err(err) => errors.push(err),
         }
     }
     carried.items = items;
-    match errors {
-        Some(errors) => Err(errors),
-        None => Ok((carried, cfg_errors)),
-    }
+    errors.or_ok((carried, cfg_errors))
 }
 
 /// Whether a `cfg` predicate tests a feature.
@@ -447,11 +438,7 @@ fn carried_trait(item: &ItemTrait) -> Result<ItemTrait> {
     carried.vis = Visibility::Inherited;
     carried.colon_token = None;
     carried.supertraits.clear();
-    let mut errors: Option<Error> = None;
-    let mut push = |err: Error| match &mut errors {
-        Some(errors) => errors.combine(err),
-        None => errors = Some(err),
-    };
+    let mut errors = Errors::default();
     for trait_item in &mut carried.items {
         match trait_item {
             TraitItem::Fn(method) => {
@@ -468,20 +455,17 @@ fn carried_trait(item: &ItemTrait) -> Result<ItemTrait> {
                 ty.attrs.retain(is_carried_attr);
                 ty.default = None;
             }
-            TraitItem::Macro(mac) => push(Error::new(
+            TraitItem::Macro(mac) => errors.push(Error::new(
                 mac.mac.path.span(),
                 "`#[forwardable]` cannot see the items that a macro call in a trait expands to; write them out in the trait",
             )),
-            other => push(Error::new(
+            other => errors.push(Error::new(
                 other.span(),
                 "`#[forwardable]` does not understand this trait item",
             )),
         }
     }
-    match errors {
-        Some(errors) => Err(errors),
-        None => Ok(carried),
-    }
+    errors.or_ok(carried)
 }
 
 fn is_carried_attr(attr: &Attribute) -> bool {

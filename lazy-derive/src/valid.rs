@@ -1,27 +1,8 @@
-//! Checks on the user's input, and the error collector every stage shares.
+//! Checks on the user's input that need every trait's answer.
 
 use syn::Error;
 
-/// Collects errors so that all of them are reported together.
-#[derive(Default)]
-pub struct Errors(Option<Error>);
-
-impl Errors {
-    pub fn push(&mut self, err: Error) {
-        match &mut self.0 {
-            Some(errors) => errors.combine(err),
-            None => self.0 = Some(err),
-        }
-    }
-
-    /// The errors as `compile_error!` invocations (empty if none).
-    pub fn into_compile_errors(self) -> proc_macro2::TokenStream {
-        match self.0 {
-            Some(errors) => errors.into_compile_error(),
-            None => proc_macro2::TokenStream::new(),
-        }
-    }
-}
+use crate::errors::Errors;
 
 /// Every `except` name must be a method of a trait of its attribute.
 pub fn check_except_names(wrapper: &crate::input::Wrapper, matched: &[usize], errors: &mut Errors) {

@@ -1,0 +1,33 @@
+//! The one error collector of the crate: every stage pushes what it finds,
+//! and all of it is reported together.
+
+use syn::Error;
+
+/// Collects errors so that all of them are reported together.
+#[derive(Default)]
+pub struct Errors(Option<Error>);
+
+impl Errors {
+    pub fn push(&mut self, err: Error) {
+        match &mut self.0 {
+            Some(errors) => errors.combine(err),
+            None => self.0 = Some(err),
+        }
+    }
+
+    /// `Ok(value)` if nothing was pushed, else every error together.
+    pub fn or_ok<T>(self, value: T) -> syn::Result<T> {
+        match self.0 {
+            Some(errors) => Err(errors),
+            None => Ok(value),
+        }
+    }
+
+    /// The errors as `compile_error!` invocations (empty if none).
+    pub fn into_compile_errors(self) -> proc_macro2::TokenStream {
+        match self.0 {
+            Some(errors) => errors.into_compile_error(),
+            None => proc_macro2::TokenStream::new(),
+        }
+    }
+}
