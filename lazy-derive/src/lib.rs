@@ -6,21 +6,13 @@ mod chain;
 mod errors;
 mod expand;
 mod fallback;
-#[cfg(test)]
-mod fast_path;
 mod generics;
 mod input;
 mod method;
 mod mirrors;
-#[cfg(test)]
-mod proptests;
 mod realize_all;
 #[cfg(test)]
-mod robustness;
-#[cfg(test)]
-mod snapshots;
-#[cfg(test)]
-mod test_support;
+mod tests;
 mod tokens;
 mod trait_def;
 mod valid;

@@ -8,13 +8,13 @@ use std::collections::HashMap;
 
 use proc_macro2::{Delimiter, Group, TokenStream, TokenTree};
 
-use crate::test_support::carried;
+use super::support::carried;
 use crate::{chain, trait_def};
 
 /// The body of the first rule of the hidden macro in `forwardable`'s
 /// output, if it has two rules (a fast one, then the chain's). With
 /// `#[cfg]`'d items, of the last macro, where every predicate holds (as
-/// `test_support::carried` picks).
+/// `support::carried` picks).
 fn fast_template(tokens: TokenStream) -> Option<TokenStream> {
     let trees: Vec<TokenTree> = tokens.into_iter().collect();
     let at = trees

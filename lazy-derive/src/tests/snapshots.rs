@@ -9,7 +9,7 @@ use std::process::{Command, Stdio};
 
 use proc_macro2::{TokenStream, TokenTree};
 
-use crate::test_support::carried;
+use super::support::carried;
 use crate::{chain, trait_def};
 
 /// Splits the calls of the next link (`Trait! { step = ...; ... }`) out of a

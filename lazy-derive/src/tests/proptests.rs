@@ -29,7 +29,7 @@ use proptest::prelude::*;
 use proptest::sample::{select, subsequence};
 use proptest::test_runner::{Config, RngSeed, TestCaseError, TestRunner};
 
-use crate::test_support::carried;
+use super::support::carried;
 use crate::{chain, trait_def};
 
 /// The runner: 10,000 cases and a fixed seed unless the environment says

@@ -1,0 +1,8 @@
+//! The crate's own tests, which drive the stages by hand: the fast rule
+//! against the chain, expansion snapshots, property tests, robustness.
+
+mod fast_path;
+mod proptests;
+mod robustness;
+mod snapshots;
+mod support;
