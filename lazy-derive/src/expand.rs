@@ -191,142 +191,32 @@ fn write_trait_impl(
             .any(|attr| attr.path().is_ident("deprecated")),
     };
 
-    // Names the impl declares: a method's own parameters must not reuse them.
-    let impl_param_names: HashSet<String> = wrapper
-        .input
-        .generics
-        .params
-        .iter()
-        .chain(&generics.lifetimes)
-        .chain(&generics.others)
-        .map(param_name)
-        .collect();
-
-    // What the forwarders' `use<..>` captures must list.
-    let impl_params = captures::ImplParams::new(
-        &wrapper.input.generics.params,
+    let body = impl_body(
+        wrapper,
+        trait_ref,
+        items,
+        &excepts,
+        &ctx,
         generics.lifetimes.iter().chain(&generics.others),
+        errors,
     );
 
-    let mut assoc_types = Vec::new();
-    let mut consts = Vec::new();
-    let mut methods = Vec::new();
-    let mut needs_sized = false;
-    // What this impl's forwarders need (`so_far` has earlier traits').
-    let (mut needs_mut, mut needs_into) = (false, false);
-    for item in items {
-        let item = match rename_item_params(item, &impl_param_names) {
-            Ok(item) => item,
-            Err(err) => {
-                errors.push(err);
-                continue;
-            }
-        };
-        match item {
-            TraitItem::Fn(item) => {
-                let item = captures::for_impl(item, &impl_params);
-                let name = item.sig.ident.unraw();
-                let except = excepts.iter().find(|(_, except)| except.unraw() == name);
-                let method = Method::new(item, &trait_name, except.is_some());
-                let by_value = method.needs_into();
-                let deref = wrapper.realize.as_ref().and_then(|field| field.deref);
-                match &method.plan {
-                    ForwardPlan::Forward if by_value && deref.is_some() => {
-                        let error = Error::new(
-                            deref.unwrap_or(span),
-                            format!(
-                                "cannot forward `{trait_name}::{}`: it takes `self` (or a `Self` argument) by value, which `#[realize(deref)]` cannot give; list it in `except(...)`, or realize without `deref`",
-                                method.item.sig.ident
-                            ),
-                        );
-                        methods.push(fallback::stub(&method, error));
-                    }
-                    ForwardPlan::Forward => {
-                        needs_sized |= method.needs_sized_target;
-                        needs_mut |= method.needs_mut();
-                        needs_into |= method.needs_into();
-                        let variants =
-                            cfg_params::per_variant(&method, |method| forwarder(&ctx, method));
-                        methods.push(variants.unwrap_or_else(|| {
-                            too_many_cfgs(span, &trait_name, &method)
-                        }));
-                    }
-                    ForwardPlan::Inherent => {
-                        if let Some((_, except)) = except {
-                            let variants = cfg_params::per_variant(&method, |method| {
-                                inherent_forwarder(&ctx, method, except)
-                            });
-                            methods.push(variants.unwrap_or_else(|| {
-                                too_many_cfgs(span, &trait_name, &method)
-                            }));
-                        }
-                    }
-                    ForwardPlan::KeepDefault => {}
-                    ForwardPlan::Unsupported(message) => {
-                        // Under the method's cfgs: an error only where the
-                        // method exists.
-                        methods.push(fallback::stub(&method, Error::new(span, message)));
-                    }
-                }
-            }
-            TraitItem::Type(item) => assoc_types.push(assoc_type(&ctx, &item)),
-            TraitItem::Const(item) => consts.push(assoc_const(&ctx, &item)),
-            other => errors.push(Error::new(
-                span,
-                format!(
-                    "cannot forward `{trait_name}`: it has an item the derive does not understand: `{}`",
-                    other.to_token_stream()
-                ),
-            )),
-        }
-    }
-
-    let mut impl_generics: Generics = wrapper.input.generics.clone();
-    impl_generics.where_clause = None;
-    // Lifetimes first: the wrapper's, then the trait's; then the rest.
-    let (lifetimes, others): (Vec<GenericParam>, Vec<GenericParam>) = impl_generics
-        .params
-        .into_iter()
-        .partition(|param| matches!(param, GenericParam::Lifetime(_)));
-    impl_generics.params = lifetimes
-        .into_iter()
-        .chain(generics.lifetimes)
-        .chain(others)
-        .chain(generics.others)
-        .collect();
-    if !impl_generics.params.is_empty() {
-        impl_generics.lt_token = Some(Default::default());
-        impl_generics.gt_token = Some(Default::default());
-    }
-    let (impl_generics, _, _) = impl_generics.split_for_impl();
+    let trait_predicates = &generics.predicates;
+    let impl_generics = impl_generics(wrapper, generics.lifetimes, generics.others);
 
     let wrapper_predicates = wrapper_where
         .map(|clause| clause.predicates.iter().collect::<Vec<&WherePredicate>>())
         .unwrap_or_default();
-    let trait_predicates = &generics.predicates;
-    let sized = needs_sized.then(|| quote!(+ ::core::marker::Sized));
+    let sized = body.needs_sized.then(|| quote!(+ ::core::marker::Sized));
+    let (needs_mut, needs_into) = (body.needs_mut, body.needs_into);
+    let body = body.into_tokens();
     // Puts `W: Realize` in the impl's assumptions: if the wrapper cannot
     // realize, this bound is the one error, instead of one more for every
     // forwarded method.
     learned.needs_mut = needs_mut;
     learned.needs_into = needs_into;
-    let site = so_far.realize_site;
-    // A generic wrapper's bounds are not trivially false: a wrapper that
-    // cannot realize fails where it is used, not here. And a `where` bound
-    // on a type with parameters would hide the `Realize` impl's `Target`
-    // from the impl (rustc does not normalize through a where clause).
-    let (realizing, generic_needs) = if wrapper.input.generics.params.is_empty() {
-        (
-            realize_bounds(wrapper, &self_ty, site, needs_mut, needs_into),
-            TokenStream::new(),
-        )
-    } else {
-        let realize_mut = (so_far.needs_mut || needs_mut)
-            .then(|| quote_spanned!(span=> #self_ty: ::lazy_core::RealizeMut,));
-        let realize_into = (so_far.needs_into || needs_into)
-            .then(|| quote_spanned!(span=> #self_ty: ::lazy_core::RealizeInto,));
-        (TokenStream::new(), quote!(#realize_mut #realize_into))
-    };
+    let (realizing, generic_needs) =
+        realizing_bounds(wrapper, &self_ty, span, so_far, needs_mut, needs_into);
 
     // A forwarded `ne` calls the target's: not the re-implementation that
     // clippy's `partialeq_ne_impl` is about.
@@ -345,20 +235,19 @@ fn write_trait_impl(
             #target: #target_trait #sized,
             #generic_needs
         {
-            #(#assoc_types)*
-            #(#consts)*
-            #(#methods)*
+            #body
         }
     }
 }
 
-/// The body of every impl of a trait, written once where the trait is
-/// defined: what `#[forwardable]` pre-writes for the derive's fast path (see
-/// `chain`), with `target_as_trait` standing for `<<W as Realize>::Target as
-/// Trait>` in every forwarder.
-pub struct Template {
-    /// The associated types and consts, and the forwarders.
-    pub body: TokenStream,
+/// The body of an impl of a forwarded trait, item by item, and what its
+/// forwarders need of the wrapper. Both writers fill it: `trait_impl` for one
+/// wrapper, `template` once where the trait is defined.
+#[derive(Default)]
+pub struct ImplBody {
+    assoc_types: Vec<TokenStream>,
+    consts: Vec<TokenStream>,
+    methods: Vec<TokenStream>,
     /// Some forwarder needs `RealizeMut`.
     pub needs_mut: bool,
     /// Some forwarder takes the value by value (which `#[realize(deref)]`
@@ -368,13 +257,57 @@ pub struct Template {
     pub needs_sized: bool,
 }
 
+impl ImplBody {
+    /// The forwarders of a method the plan forwards, one per combination of
+    /// its cfg'd parameters; `None` past `cfg_params::MAX_CFGS`.
+    fn forward(&mut self, ctx: &ImplContext, method: &Method) -> Option<()> {
+        let variants = cfg_params::per_variant(method, |method| forwarder(ctx, method))?;
+        self.needs_sized |= method.needs_sized_target;
+        self.needs_mut |= method.needs_mut();
+        self.needs_into |= method.needs_into();
+        self.methods.push(variants);
+        Some(())
+    }
+
+    /// Any other method's tokens (an `except` forwarder, an error stub).
+    fn push_method(&mut self, tokens: TokenStream) {
+        self.methods.push(tokens);
+    }
+
+    fn push_type(&mut self, ctx: &ImplContext, item: &TraitItemType) {
+        self.assoc_types.push(assoc_type(ctx, item));
+    }
+
+    fn push_const(&mut self, ctx: &ImplContext, item: &TraitItemConst) {
+        self.consts.push(assoc_const(ctx, item));
+    }
+
+    /// The items in the order an impl lists them: types, consts, methods.
+    pub fn into_tokens(self) -> TokenStream {
+        let ImplBody {
+            assoc_types,
+            consts,
+            methods,
+            ..
+        } = self;
+        quote! {
+            #(#assoc_types)*
+            #(#consts)*
+            #(#methods)*
+        }
+    }
+}
+
 /// The body that [`trait_impl`] writes for this trait whenever the impl does
-/// not depend on the wrapper beyond its name: a trait without generics, a
-/// `where` clause, `unsafe` or `#[deprecated]`, whose every method forwards
-/// or keeps its default. `None` when the trait needs more (an error stub, parameters to
+/// not depend on the wrapper beyond its name, written once where the trait
+/// is defined (what `#[forwardable]` pre-writes for the derive's fast path),
+/// with `target_as_trait` standing for `<<W as Realize>::Target as Trait>`
+/// in every forwarder. That is a trait without generics, a `where` clause,
+/// `unsafe` or `#[deprecated]`, whose every method forwards or keeps its
+/// default. `None` when the trait needs more (an error stub, parameters to
 /// substitute or rename), which the derive's chain then writes as before.
 /// `trait_def` is the carried trait (`trait_def::carried_trait`).
-pub fn template(trait_def: &ItemTrait, target_as_trait: TokenStream) -> Option<Template> {
+pub fn template(trait_def: &ItemTrait, target_as_trait: TokenStream) -> Option<ImplBody> {
     // A deprecated trait is also left to the chain: rustc reports the use
     // of the trait in an impl that a proc macro writes at the user's path,
     // and not in one that a `macro_rules!` transcribes.
@@ -397,42 +330,24 @@ pub fn template(trait_def: &ItemTrait, target_as_trait: TokenStream) -> Option<T
     let trait_name = trait_def.ident.unraw().to_string();
     // The impl of a non-generic wrapper and trait declares no parameters.
     let impl_params = captures::ImplParams::new([], []);
-    let mut out = Template {
-        body: TokenStream::new(),
-        needs_mut: false,
-        needs_into: false,
-        needs_sized: false,
-    };
-    let (mut assoc_types, mut consts, mut methods) = (Vec::new(), Vec::new(), Vec::new());
+    let mut body = ImplBody::default();
     for item in &trait_def.items {
         match item {
             TraitItem::Fn(item) => {
                 let item = captures::for_impl(item.clone(), &impl_params);
                 let method = Method::new(item, &trait_name, false);
                 match &method.plan {
-                    ForwardPlan::Forward => {
-                        out.needs_sized |= method.needs_sized_target;
-                        out.needs_mut |= method.needs_mut();
-                        out.needs_into |= method.needs_into();
-                        methods.push(cfg_params::per_variant(&method, |method| {
-                            forwarder(&ctx, method)
-                        })?);
-                    }
+                    ForwardPlan::Forward => body.forward(&ctx, &method)?,
                     ForwardPlan::KeepDefault => {}
                     ForwardPlan::Inherent | ForwardPlan::Unsupported(_) => return None,
                 }
             }
-            TraitItem::Type(item) => assoc_types.push(assoc_type(&ctx, item)),
-            TraitItem::Const(item) => consts.push(assoc_const(&ctx, item)),
+            TraitItem::Type(item) => body.push_type(&ctx, item),
+            TraitItem::Const(item) => body.push_const(&ctx, item),
             _ => return None,
         }
     }
-    out.body = quote! {
-        #(#assoc_types)*
-        #(#consts)*
-        #(#methods)*
-    };
-    Some(out)
+    Some(body)
 }
 
 /// std's traits that clippy pairs up: an impl of one that is
@@ -533,6 +448,151 @@ fn parse_items(tokens: TokenStream) -> syn::Result<Vec<TraitItem>> {
         Ok(items)
     };
     syn::parse::Parser::parse2(parser, tokens)
+}
+
+/// The impl's items for one wrapper: every method forwarded, answered by the
+/// wrapper's own method (`except`), or stubbed with its error; the
+/// associated types and consts taken from the target.
+fn impl_body<'a>(
+    wrapper: &'a Wrapper,
+    trait_ref: &TraitRef,
+    items: Vec<TraitItem>,
+    excepts: &[(usize, &Ident)],
+    ctx: &ImplContext,
+    trait_params: impl Iterator<Item = &'a GenericParam> + Clone,
+    errors: &mut Errors,
+) -> ImplBody {
+    let span = trait_ref.span();
+    let trait_name = trait_ref.name();
+    // Names the impl declares: a method's own parameters must not reuse them.
+    let impl_param_names: HashSet<String> = wrapper
+        .input
+        .generics
+        .params
+        .iter()
+        .chain(trait_params.clone())
+        .map(param_name)
+        .collect();
+
+    // What the forwarders' `use<..>` captures must list.
+    let impl_params = captures::ImplParams::new(&wrapper.input.generics.params, trait_params);
+
+    let mut body = ImplBody::default();
+    for item in items {
+        let item = match rename_item_params(item, &impl_param_names) {
+            Ok(item) => item,
+            Err(err) => {
+                errors.push(err);
+                continue;
+            }
+        };
+        match item {
+            TraitItem::Fn(item) => {
+                let item = captures::for_impl(item, &impl_params);
+                let name = item.sig.ident.unraw();
+                let except = excepts.iter().find(|(_, except)| except.unraw() == name);
+                let method = Method::new(item, &trait_name, except.is_some());
+                let by_value = method.needs_into();
+                let deref = wrapper.realize.as_ref().and_then(|field| field.deref);
+                match &method.plan {
+                    ForwardPlan::Forward if by_value && deref.is_some() => {
+                        let error = Error::new(
+                            deref.unwrap_or(span),
+                            format!(
+                                "cannot forward `{trait_name}::{}`: it takes `self` (or a `Self` argument) by value, which `#[realize(deref)]` cannot give; list it in `except(...)`, or realize without `deref`",
+                                method.item.sig.ident
+                            ),
+                        );
+                        body.push_method(fallback::stub(&method, error));
+                    }
+                    ForwardPlan::Forward => {
+                        if body.forward(ctx, &method).is_none() {
+                            body.push_method(too_many_cfgs(span, &trait_name, &method));
+                        }
+                    }
+                    ForwardPlan::Inherent => {
+                        if let Some((_, except)) = except {
+                            let variants = cfg_params::per_variant(&method, |method| {
+                                inherent_forwarder(ctx, method, except)
+                            });
+                            body.push_method(variants.unwrap_or_else(|| {
+                                too_many_cfgs(span, &trait_name, &method)
+                            }));
+                        }
+                    }
+                    ForwardPlan::KeepDefault => {}
+                    ForwardPlan::Unsupported(message) => {
+                        // Under the method's cfgs: an error only where the
+                        // method exists.
+                        body.push_method(fallback::stub(&method, Error::new(span, message)));
+                    }
+                }
+            }
+            TraitItem::Type(item) => body.push_type(ctx, &item),
+            TraitItem::Const(item) => body.push_const(ctx, &item),
+            other => errors.push(Error::new(
+                span,
+                format!(
+                    "cannot forward `{trait_name}`: it has an item the derive does not understand: `{}`",
+                    other.to_token_stream()
+                ),
+            )),
+        }
+    }
+    body
+}
+
+/// The impl's generic parameters: lifetimes first (the wrapper's, then the
+/// trait's kept generic), then the other parameters in the same order.
+fn impl_generics(
+    wrapper: &Wrapper,
+    trait_lifetimes: Vec<GenericParam>,
+    trait_others: Vec<GenericParam>,
+) -> TokenStream {
+    let mut impl_generics: Generics = wrapper.input.generics.clone();
+    impl_generics.where_clause = None;
+    let (lifetimes, others): (Vec<GenericParam>, Vec<GenericParam>) = impl_generics
+        .params
+        .into_iter()
+        .partition(|param| matches!(param, GenericParam::Lifetime(_)));
+    impl_generics.params = lifetimes
+        .into_iter()
+        .chain(trait_lifetimes)
+        .chain(others)
+        .chain(trait_others)
+        .collect();
+    if !impl_generics.params.is_empty() {
+        impl_generics.lt_token = Some(Default::default());
+        impl_generics.gt_token = Some(Default::default());
+    }
+    let (impl_generics, _, _) = impl_generics.split_for_impl();
+    impl_generics.to_token_stream()
+}
+
+/// The impl's bounds on realizing: for a concrete wrapper the field's own
+/// (`realize_bounds`, at the chain's realize site); a generic wrapper's are
+/// not trivially false (a wrapper that cannot realize fails where it is
+/// used, not here), and a `where` bound on a type with parameters would hide
+/// the `Realize` impl's `Target` from the impl (rustc does not normalize
+/// through a where clause), so it gets `Self: RealizeMut` / `RealizeInto`
+/// at the trait's name instead, for what this and the earlier impls need.
+fn realizing_bounds(
+    wrapper: &Wrapper,
+    self_ty: &TokenStream,
+    span: Span,
+    so_far: &ChainSoFar,
+    needs_mut: bool,
+    needs_into: bool,
+) -> (TokenStream, TokenStream) {
+    if wrapper.input.generics.params.is_empty() {
+        let bounds = realize_bounds(wrapper, self_ty, so_far.realize_site, needs_mut, needs_into);
+        return (bounds, TokenStream::new());
+    }
+    let realize_mut = (so_far.needs_mut || needs_mut)
+        .then(|| quote_spanned!(span=> #self_ty: ::lazy_core::RealizeMut,));
+    let realize_into = (so_far.needs_into || needs_into)
+        .then(|| quote_spanned!(span=> #self_ty: ::lazy_core::RealizeInto,));
+    (TokenStream::new(), quote!(#realize_mut #realize_into))
 }
 
 /// The stub of a method with parameters under more distinct cfgs than

@@ -197,13 +197,13 @@ fn fast_target_as_trait() -> TokenStream {
 /// link that does not match (an entry `{ slow }`, or `deref = yes` where a
 /// method takes `self` by value) goes to the rule after it, the chain's
 /// `__forward_impl!`.
-fn fast_rule(template: expand::Template, rewrote_crate: bool) -> TokenStream {
-    let expand::Template {
-        body,
-        needs_mut,
-        needs_into,
-        needs_sized,
-    } = template;
+fn fast_rule(template: expand::ImplBody, rewrote_crate: bool) -> TokenStream {
+    let (needs_mut, needs_into, needs_sized) = (
+        template.needs_mut,
+        template.needs_into,
+        template.needs_sized,
+    );
+    let body = template.into_tokens();
     let body = if rewrote_crate {
         tokens::crate_to_dollar_crate(body)
     } else {
