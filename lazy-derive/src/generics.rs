@@ -10,7 +10,7 @@ use syn::{Error, GenericArgument, GenericParam, ItemTrait, Result, TraitItem};
 
 use crate::errors::Errors;
 use crate::input::{TraitRef, Wrapper};
-use crate::tokens::Substitution;
+use crate::tokens::{self, Substitution};
 
 /// The pieces of the impl that come from the trait's generics.
 pub struct TraitGenerics {
@@ -233,7 +233,7 @@ pub fn trait_generics(
             // `Self` bounds are the implementor's business (supertraits), and
             // bounds on `Self::Assoc` hold for the target already: restated
             // on the wrapper they make rustc recurse (E0275).
-            if mentions_self(predicate.clone()) {
+            if tokens::mentions(predicate.clone(), &|ident| ident == "Self") {
                 continue;
             }
             out.predicates.push(out.subst.apply(predicate));
@@ -310,15 +310,6 @@ fn reparse_params(
 fn is_bare_self(arg: &GenericArgument) -> bool {
     matches!(arg, GenericArgument::Type(syn::Type::Path(path))
         if path.qself.is_none() && path.path.is_ident("Self"))
-}
-
-/// Whether `tokens` name `Self` anywhere (`Self`, `Self::Item`, `<Self as T>`).
-fn mentions_self(tokens: TokenStream) -> bool {
-    tokens.into_iter().any(|tree| match tree {
-        proc_macro2::TokenTree::Ident(ident) => ident == "Self",
-        proc_macro2::TokenTree::Group(group) => mentions_self(group.stream()),
-        _ => false,
-    })
 }
 
 /// `tokens` with every `Self` replaced by the wrapper's type.

@@ -11,6 +11,7 @@ use syn::{
 };
 
 use crate::errors::Errors;
+use crate::tokens;
 
 /// The wrapper type, as the derive sees it.
 pub struct Wrapper {
@@ -196,7 +197,7 @@ impl Wrapper {
     pub fn lazy_field(&self) -> Option<&syn::Field> {
         all_fields(&self.input)
             .into_iter()
-            .find(|field| mentions_lazy(field.ty.to_token_stream()))
+            .find(|field| tokens::mentions(field.ty.to_token_stream(), &|ident| ident == "Lazy"))
     }
 
     /// Every `except` name with the index of its attribute, in order.
@@ -627,13 +628,4 @@ fn realize_args(attr: &Attribute) -> std::result::Result<Option<Span>, RealizeAr
             Err(RealizeArgsError::Other(Error::new(meta.span(), expected)))
         }
     }
-}
-
-/// Whether `tokens` name something called `Lazy`.
-fn mentions_lazy(tokens: proc_macro2::TokenStream) -> bool {
-    tokens.into_iter().any(|tree| match tree {
-        proc_macro2::TokenTree::Ident(ident) => ident == "Lazy",
-        proc_macro2::TokenTree::Group(group) => mentions_lazy(group.stream()),
-        _ => false,
-    })
 }

@@ -299,11 +299,7 @@ fn requires_self_sized(item: &TraitItemFn) -> bool {
 /// Whether `tokens` contain `impl` (an `impl Trait` argument forbids an
 /// explicit turbofish).
 pub fn has_impl_trait(tokens: TokenStream) -> bool {
-    tokens.into_iter().any(|tree| match tree {
-        proc_macro2::TokenTree::Ident(ident) => ident == "impl",
-        proc_macro2::TokenTree::Group(group) => has_impl_trait(group.stream()),
-        _ => false,
-    })
+    tokens::mentions(tokens, &|ident| ident == "impl")
 }
 
 /// The forwarder's parameters: the receiver, then `__argN: Type` for every

@@ -6,12 +6,13 @@
 //! lazy-core, so they need no mark; any other field type without the trait is
 //! an error at that field's type that says to implement it or skip the field.
 
-use proc_macro2::{Span, TokenStream, TokenTree};
+use proc_macro2::{Span, TokenStream};
 use quote::{format_ident, quote, quote_spanned};
 use syn::spanned::Spanned;
 use syn::{Data, DeriveInput, Error, Fields, Ident, Member, Result, Type};
 
 use crate::errors::Errors;
+use crate::tokens;
 
 /// `#[derive(RealizeAll)]`.
 pub fn derive(input: TokenStream) -> TokenStream {
@@ -239,9 +240,5 @@ fn binding(member: &Member) -> Ident {
 
 /// Whether `tokens` name one of the type parameters.
 fn mentions_any(tokens: TokenStream, params: &[&Ident]) -> bool {
-    tokens.into_iter().any(|tree| match tree {
-        TokenTree::Ident(ident) => params.iter().any(|param| **param == ident),
-        TokenTree::Group(group) => mentions_any(group.stream(), params),
-        TokenTree::Punct(_) | TokenTree::Literal(_) => false,
-    })
+    tokens::mentions(tokens, &|ident| params.contains(&ident))
 }

@@ -128,6 +128,16 @@ impl Substitution {
     }
 }
 
+/// Whether an identifier anywhere in `tokens` (groups included) is one that
+/// `found` is looking for: the one token walker for such questions.
+pub fn mentions(tokens: TokenStream, found: &impl Fn(&proc_macro2::Ident) -> bool) -> bool {
+    tokens.into_iter().any(|tree| match tree {
+        TokenTree::Ident(ident) => found(&ident),
+        TokenTree::Group(group) => mentions(group.stream(), found),
+        TokenTree::Punct(_) | TokenTree::Literal(_) => false,
+    })
+}
+
 /// Whether `tokens` name `Self` itself, other than as the start of a path
 /// (`Self::Item`) or of a qualified path (`<Self as Trait>::Item`).
 pub fn mentions_bare_self(tokens: TokenStream) -> bool {

@@ -363,7 +363,7 @@ fn mirror_of(mut carried: ItemTrait, remote: &Path) -> Result<(ItemTrait, Errors
                 let Meta::List(list) = &attr.meta else {
                     return true;
                 };
-                if !list.path.is_ident("cfg") || !names_feature(list.tokens.clone()) {
+                if !list.path.is_ident("cfg") || !tokens::mentions(list.tokens.clone(), &|ident| ident == "feature") {
                     return true;
                 }
                 let error = Error::new_spanned(
@@ -406,15 +406,6 @@ fn mirror_of(mut carried: ItemTrait, remote: &Path) -> Result<(ItemTrait, Errors
     }
     carried.items = items;
     errors.or_ok((carried, cfg_errors))
-}
-
-/// Whether a `cfg` predicate tests a feature.
-fn names_feature(tokens: TokenStream) -> bool {
-    tokens.into_iter().any(|tree| match tree {
-        proc_macro2::TokenTree::Ident(ident) => ident == "feature",
-        proc_macro2::TokenTree::Group(group) => names_feature(group.stream()),
-        _ => false,
-    })
 }
 
 fn item_attrs(item: &TraitItem) -> &[Attribute] {
