@@ -97,7 +97,6 @@ fn write_trait_impl(
     errors: &mut Errors,
 ) -> TokenStream {
     let span = trait_ref.span();
-    let trait_name = trait_ref.name();
 
     // The `except` names of this trait's attribute, with their global index;
     // those that name a method of this trait are matched even if the impl
@@ -121,29 +120,9 @@ fn write_trait_impl(
         }
     };
 
-    if trait_def.unsafety.is_some() {
+    if let Some(error) = refusal(trait_ref, trait_def, remote) {
         match_excepts(&parse_items(items.clone()).unwrap_or_default(), learned);
-        errors.push(Error::new(
-            span,
-            format!(
-                "cannot forward `{trait_name}`: it is an `unsafe trait`, whose contract the derive cannot check; implement it by hand"
-            ),
-        ));
-        return TokenStream::new();
-    }
-    // std implements `Borrow<T>` for every `T`: an impl for every argument
-    // would overlap it at `Borrow<Self>` (E0119, at the derive).
-    let reflexive = remote
-        .and_then(|path| path.segments.last())
-        .is_some_and(|last| last.ident == "Borrow");
-    if reflexive && trait_ref.args.is_none() && !trait_def.generics.params.is_empty() {
-        match_excepts(&parse_items(items.clone()).unwrap_or_default(), learned);
-        errors.push(Error::new(
-            span,
-            format!(
-                "`{trait_name}` named without its argument would be implemented for every type, the wrapper included, which std's `impl<T> Borrow<T> for T` already covers; name the type to borrow as: `{trait_name}<str>`"
-            ),
-        ));
+        errors.push(error);
         return TokenStream::new();
     }
     let ident = &wrapper.input.ident;
@@ -448,6 +427,34 @@ fn parse_items(tokens: TokenStream) -> syn::Result<Vec<TraitItem>> {
         Ok(items)
     };
     syn::parse::Parser::parse2(parser, tokens)
+}
+
+/// A trait the derive will not forward at all, as its one error.
+fn refusal(trait_ref: &TraitRef, trait_def: &ItemTrait, remote: Option<&Path>) -> Option<Error> {
+    let span = trait_ref.span();
+    let trait_name = trait_ref.name();
+    if trait_def.unsafety.is_some() {
+        return Some(Error::new(
+            span,
+            format!(
+                "cannot forward `{trait_name}`: it is an `unsafe trait`, whose contract the derive cannot check; implement it by hand"
+            ),
+        ));
+    }
+    // std implements `Borrow<T>` for every `T`: an impl for every argument
+    // would overlap it at `Borrow<Self>` (E0119, at the derive).
+    let reflexive = remote
+        .and_then(|path| path.segments.last())
+        .is_some_and(|last| last.ident == "Borrow");
+    if reflexive && trait_ref.args.is_none() && !trait_def.generics.params.is_empty() {
+        return Some(Error::new(
+            span,
+            format!(
+                "`{trait_name}` named without its argument would be implemented for every type, the wrapper included, which std's `impl<T> Borrow<T> for T` already covers; name the type to borrow as: `{trait_name}<str>`"
+            ),
+        ));
+    }
+    None
 }
 
 /// The impl's items for one wrapper: every method forwarded, answered by the
