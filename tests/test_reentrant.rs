@@ -95,6 +95,33 @@ fn unsync_realize_while_peeking_panics_clearly() {
 }
 
 #[test]
+fn unsync_realize_panics_until_the_last_peek_guard_is_dropped() {
+    let lazy: Lazy<String> = Lazy::new(|| String::from("built"));
+    let first = Lazy::peek(&lazy).expect("not built yet");
+    let second = Lazy::peek(&lazy).expect("guards may be alive together");
+    assert!(Lazy::try_defer(&lazy, |s| s.push_str(" + hint")).is_ok());
+    assert_eq!(
+        format!("{lazy:?}"),
+        "Lazy(unrealized: fn() -> alloc::string::String)"
+    );
+    drop(first);
+    let result = catch_unwind(AssertUnwindSafe(|| lazy.realize().len()));
+    let message = panic_message(result.unwrap_err());
+    assert!(
+        message
+            .contains("Lazy<alloc::string::String> cannot be realized while its seed is borrowed"),
+        "{message}"
+    );
+    assert!(
+        !Lazy::is_poisoned(&lazy),
+        "refusing to build poisons nothing"
+    );
+    drop(second);
+    assert_eq!(lazy.realize(), "built + hint");
+    assert!(Lazy::peek(&lazy).is_none());
+}
+
+#[test]
 fn sync_realize_while_peeking_on_the_same_thread_panics_clearly() {
     let lazy: sync::Lazy<u8> = sync::Lazy::new(|| 1);
     let guard = sync::Lazy::peek(&lazy);

@@ -13,18 +13,18 @@ use lazy_core::{Lazy, sync};
 const WORD: usize = size_of::<usize>();
 
 #[test]
-fn unsync_lazy_is_at_most_two_words_over_lazycell() {
+fn unsync_lazy_is_at_most_one_word_over_lazycell() {
     if WORD != 8 {
         return;
     }
-    // One word for the queue of deferred mutations, one for the borrow flag
-    // of `Lazy::peek` (a `RefCell`, so that `peek` returns `Ref`).
-    assert_eq!(size_of::<Lazy<u64>>(), 32);
+    // One word for the queue of deferred mutations; the count of
+    // `Lazy::peek`'s guards (a `u32`) shares its word with the state's tag.
+    assert_eq!(size_of::<Lazy<u64>>(), 24);
     assert_eq!(size_of::<Lazy<String>>(), 32);
-    assert!(size_of::<Lazy<u64>>() <= size_of::<LazyCell<u64>>() + 2 * WORD);
-    assert!(size_of::<Lazy<String>>() <= size_of::<LazyCell<String>>() + 2 * WORD);
+    assert!(size_of::<Lazy<u64>>() <= size_of::<LazyCell<u64>>() + WORD);
+    assert!(size_of::<Lazy<String>>() <= size_of::<LazyCell<String>>() + WORD);
     let boxed = size_of::<Lazy<u64, Box<dyn FnOnce() -> u64>>>();
-    assert!(boxed <= size_of::<LazyCell<u64, Box<dyn FnOnce() -> u64>>>() + 2 * WORD);
+    assert!(boxed <= size_of::<LazyCell<u64, Box<dyn FnOnce() -> u64>>>() + WORD);
 }
 
 #[test]
@@ -58,5 +58,14 @@ fn sync_lazy_keeps_its_state_once() {
     assert_eq!(
         size_of::<sync::Lazy<[u64; 4]>>(),
         size_of::<sync::Lazy<[u64; 4], [u64; 2]>>()
+    );
+}
+
+#[test]
+fn peek_guards_are_two_pointers() {
+    // The seed and the lazy's count of guards; nothing else to drop.
+    assert_eq!(
+        size_of::<lazy_core::SeedRef<'_, u64, fn() -> u64>>(),
+        2 * WORD
     );
 }

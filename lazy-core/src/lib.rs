@@ -29,7 +29,7 @@ mod unsync;
 pub use realize::{Realize, RealizeInto, RealizeMut};
 pub use realize_all::{RealizeAll, realize_all_scope};
 pub use seed::Seed;
-pub use unsync::Lazy;
+pub use unsync::{Lazy, SeedRef};
 
 #[cfg(feature = "derive")]
 pub use lazy_derive::{RealizeAll, RealizeForward, forwardable};

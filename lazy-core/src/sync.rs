@@ -4,6 +4,7 @@
 //! [`crate::Lazy`]; it is to it what [`std::sync::LazyLock`] is to
 //! [`core::cell::LazyCell`].
 
+mod shim;
 mod state;
 
 use core::any::type_name;
@@ -14,9 +15,9 @@ use core::mem::{self, ManuallyDrop};
 use core::ops::Deref;
 use core::panic::{RefUnwindSafe, UnwindSafe};
 use core::ptr;
-use core::sync::atomic::AtomicUsize;
 use core::sync::atomic::Ordering::{Acquire, Relaxed, Release};
 
+use self::shim::{AtomicUsize, QueueCell, read_mut, spin};
 use self::state::{
     COMPLETE, FLAGS, INCOMPLETE, KIND, LOCKED, ONE_PEEK, POISONED, RUNNING, WAITERS,
 };
@@ -86,11 +87,12 @@ union Data<T, S> {
 // - the value is written once, by the builder, before the `Release` store of
 //   `COMPLETE`, and only read after an `Acquire` load of `COMPLETE` (or
 //   through `&mut self`).
-// Every `unsafe` block below says which of these it relies on.
+// Every `unsafe` block below says which of these it relies on. The models in
+// `tests/support/loom-check` run this machine under loom (`shim.rs`).
 pub struct Lazy<T, S = fn() -> T> {
     state: AtomicUsize,
     data: UnsafeCell<Data<T, S>>,
-    deferred: UnsafeCell<Deferred<T>>,
+    deferred: QueueCell<Deferred<T>>,
 }
 
 // SAFETY: as `LazyLock`: the value is shared between threads (`T: Sync`) and
@@ -117,6 +119,7 @@ impl<T, S: Seed<Output = T>> Lazy<T, S> {
     /// static GREETING: Lazy<String> = Lazy::new(|| "hello".to_owned());
     /// assert!(!Lazy::is_realized(&GREETING));
     /// ```
+    #[cfg(not(loom))]
     #[inline]
     pub const fn new(seed: S) -> Self {
         Lazy {
@@ -124,7 +127,19 @@ impl<T, S: Seed<Output = T>> Lazy<T, S> {
             data: UnsafeCell::new(Data {
                 seed: ManuallyDrop::new(seed),
             }),
-            deferred: UnsafeCell::new(Deferred::new()),
+            deferred: QueueCell::new(Deferred::new()),
+        }
+    }
+
+    /// `new` under loom, whose atomics cannot be made in a `const fn`.
+    #[cfg(loom)]
+    pub fn new(seed: S) -> Self {
+        Lazy {
+            state: AtomicUsize::new(INCOMPLETE),
+            data: UnsafeCell::new(Data {
+                seed: ManuallyDrop::new(seed),
+            }),
+            deferred: QueueCell::new(Deferred::new()),
         }
     }
 
@@ -145,7 +160,7 @@ impl<T, S: Seed<Output = T>> Lazy<T, S> {
     /// If the lazy is poisoned.
     #[track_caller]
     pub fn defer(this: &mut Self, mutation: impl FnOnce(&mut T) + Send + 'static) {
-        match *this.state.get_mut() & KIND {
+        match read_mut(&mut this.state) & KIND {
             INCOMPLETE => this.deferred.get_mut().push(mutation),
             COMPLETE => mutation(Self::value_mut(this)),
             _ => panic::poisoned::<T>(FLAVOUR),
@@ -181,7 +196,7 @@ impl<T, S: Seed<Output = T>> Lazy<T, S> {
         loop {
             match seen & KIND {
                 INCOMPLETE if seen & LOCKED != 0 => {
-                    core::hint::spin_loop();
+                    spin();
                     seen = this.state.load(Relaxed);
                 }
                 INCOMPLETE => {
@@ -208,7 +223,7 @@ impl<T, S: Seed<Output = T>> Lazy<T, S> {
         // SAFETY: this thread set `LOCKED` on an `INCOMPLETE` word, so it alone
         // touches the queue until `_unlock` clears it (see the comment on
         // `Lazy`); no reference into the queue outlives this statement.
-        unsafe { (*this.deferred.get()).push(mutation) };
+        unsafe { this.deferred.with_mut(|queue| queue.push(mutation)) };
         Ok(())
     }
 
@@ -245,7 +260,7 @@ impl<T, S: Seed<Output = T>> Lazy<T, S> {
                 // Another thread builds: wait for it.
                 RUNNING => state::wait(&self.state, seen),
                 // Another thread pushes on the queue: a few instructions.
-                _ if seen & LOCKED != 0 => core::hint::spin_loop(),
+                _ if seen & LOCKED != 0 => spin(),
                 _ if seen >= ONE_PEEK => {
                     if state::is_peeking(self.address()) {
                         panic::peeked::<T>(FLAVOUR)
@@ -274,7 +289,7 @@ impl<T, S: Seed<Output = T>> Lazy<T, S> {
         let (seed, queue) = unsafe {
             (
                 ManuallyDrop::take(&mut (*self.data.get()).seed),
-                mem::take(&mut *self.deferred.get()),
+                self.deferred.with_mut(mem::take),
             )
         };
         // Marks the lazy poisoned and wakes the waiters if the build unwinds;
@@ -314,7 +329,7 @@ impl<T, S> Lazy<T, S> {
             data: UnsafeCell::new(Data {
                 value: ManuallyDrop::new(value),
             }),
-            deferred: UnsafeCell::new(Deferred::new()),
+            deferred: QueueCell::new(Deferred::new()),
         }
     }
 
@@ -335,7 +350,7 @@ impl<T, S> Lazy<T, S> {
 
     /// The value, when `COMPLETE` through `&mut self`.
     fn value_mut(this: &mut Self) -> &mut T {
-        debug_assert_eq!(*this.state.get_mut(), COMPLETE);
+        debug_assert_eq!(read_mut(&mut this.state), COMPLETE);
         // SAFETY: the caller saw `COMPLETE`, so the union holds the value;
         // `&mut self` excludes every other access.
         unsafe { &mut this.data.get_mut().value }
@@ -362,7 +377,7 @@ impl<T, S> Lazy<T, S> {
     #[track_caller]
     pub fn into_inner(this: Self) -> Result<T, S> {
         let mut this = ManuallyDrop::new(this);
-        let kind = *this.state.get_mut() & KIND;
+        let kind = read_mut(&mut this.state) & KIND;
         // SAFETY: `this` is never used or dropped again (`ManuallyDrop`): the
         // one field the state says is there is read out exactly once, and
         // the queue is dropped in place.
@@ -434,7 +449,7 @@ impl<T, S> Lazy<T, S> {
     /// ```
     #[inline]
     pub fn get_mut(this: &mut Self) -> Option<&mut T> {
-        if *this.state.get_mut() == COMPLETE {
+        if read_mut(&mut this.state) == COMPLETE {
             Some(Self::value_mut(this))
         } else {
             None
@@ -603,7 +618,7 @@ impl<T, S: Seed<Output = T>> RealizeMut for Lazy<T, S> {
     #[inline]
     #[track_caller]
     fn realize_mut(&mut self) -> &mut T {
-        if *self.state.get_mut() != COMPLETE {
+        if read_mut(&mut self.state) != COMPLETE {
             self.realize_cold();
         }
         Self::value_mut(self)
@@ -614,7 +629,7 @@ impl<T, S: Seed<Output = T>> RealizeInto for Lazy<T, S> {
     #[inline]
     #[track_caller]
     fn into_realized(mut self) -> T {
-        if *self.state.get_mut() != COMPLETE {
+        if read_mut(&mut self.state) != COMPLETE {
             self.realize_cold();
         }
         match Lazy::into_inner(self) {
@@ -662,7 +677,7 @@ impl<T: fmt::Debug, S> fmt::Debug for Lazy<T, S> {
 
 impl<T, S> Drop for Lazy<T, S> {
     fn drop(&mut self) {
-        let kind = *self.state.get_mut() & KIND;
+        let kind = read_mut(&mut self.state) & KIND;
         // SAFETY: `&mut self`, and the state says which field the union
         // holds; each is dropped once, here. (`RUNNING` cannot be seen
         // through `&mut self`; `POISONED` holds nothing.)

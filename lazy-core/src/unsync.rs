@@ -1,9 +1,11 @@
 //! The single-threaded lazy.
 
 use core::any::type_name;
-use core::cell::{Cell, Ref, RefCell, UnsafeCell};
+use core::cell::{Cell, UnsafeCell};
 use core::fmt;
+use core::marker::PhantomData;
 use core::mem;
+use core::ops::Deref;
 use core::panic::UnwindSafe;
 use core::ptr;
 
@@ -17,9 +19,11 @@ const FLAVOUR: &str = "Lazy";
 /// alive together, so they share the same bytes, as in `LazyCell`.
 enum State<T, S> {
     Unrealized {
-        /// Borrowed (shared) while a [`Lazy::peek`] guard is alive; a build
-        /// first checks that nobody borrows it.
-        seed: RefCell<S>,
+        /// The number of live [`SeedRef`]s, which borrow `seed`: a build
+        /// first checks that it is zero. A `u32`, so that it shares its word
+        /// with the enum's tag.
+        peeks: Cell<u32>,
+        seed: S,
         /// Mutations queued by [`Lazy::defer`] and [`Lazy::try_defer`]; a
         /// `Cell`, so that `try_defer` can queue through `&Lazy` without
         /// ever lending a reference into the queue.
@@ -99,22 +103,22 @@ enum State<T, S> {
 ///
 /// # Size
 /// A `Lazy` is the state of a `LazyCell` plus the queue of deferred
-/// mutations (one pointer, allocated only when something is deferred) and
-/// the borrow flag of [`Lazy::peek`] (one word): `Lazy<u64>` and
-/// `Lazy<String>` are 32 bytes on 64-bit targets.
+/// mutations (one pointer, allocated only when something is deferred); the
+/// count of [`Lazy::peek`]'s guards shares its word with the state's tag:
+/// `Lazy<u64>` is 24 bytes and `Lazy<String>` 32 on 64-bit targets.
 //
-// Soundness: through `&self`, `state` is only read (and its `Cell` and
-// `RefCell` fields used), except in two writes, each with a `// SAFETY:`
-// comment: `realize_cold` (moves the seed out, then writes the value) and
+// Soundness: through `&self`, `state` is only read (and its `Cell` fields
+// used), except in two writes, each with a `// SAFETY:` comment:
+// `realize_cold` (moves the seed out, then writes the value) and
 // `PoisonOnUnwind::drop` (writes `Poisoned`). The references into the state
 // that outlive a call are (a) the `&T` of a `Realized` state, which nothing
-// changes through `&self` again, and (b) the guards of `Lazy::peek`, which
-// hold the seed's `RefCell` borrowed. The writes happen only from
-// `Unrealized` with the seed not borrowed, and from `Building`, so they never
-// invalidate a live reference. User code runs while a temporary reference
-// into the state is alive only for a `Realized` state (the value's `Debug`),
-// never while the state could be written; the build runs after the seed has
-// been moved out.
+// changes through `&self` again, and (b) the `SeedRef`s of `Lazy::peek`,
+// which borrow the seed and its `peeks` count, and are counted there. The
+// writes happen only from `Unrealized` with a count of zero, and from
+// `Building`, so they never invalidate a live reference. User code runs
+// while a reference into the state is alive only for a `Realized` state (the
+// value's `Debug`) or while a `SeedRef` is counted, never while the state
+// could be written; the build runs after the seed has been moved out.
 pub struct Lazy<T, S = fn() -> T> {
     state: UnsafeCell<State<T, S>>,
 }
@@ -138,7 +142,8 @@ impl<T, S: Seed<Output = T>> Lazy<T, S> {
     pub const fn new(seed: S) -> Self {
         Lazy {
             state: UnsafeCell::new(State::Unrealized {
-                seed: RefCell::new(seed),
+                peeks: Cell::new(0),
+                seed,
                 deferred: Cell::new(Deferred::new()),
             }),
         }
@@ -242,10 +247,10 @@ impl<T, S: Seed<Output = T>> Lazy<T, S> {
     #[inline(never)]
     #[track_caller]
     fn realize_cold(&self) -> &T {
-        let State::Unrealized { seed, .. } = self.state() else {
+        let State::Unrealized { peeks, .. } = self.state() else {
             return Self::realized_or_panic(self);
         };
-        if seed.try_borrow_mut().is_err() {
+        if peeks.get() != 0 {
             panic::peeked::<T>(FLAVOUR)
         }
         // SAFETY: the state is `Unrealized` and no `peek` guard is alive, so
@@ -253,12 +258,12 @@ impl<T, S: Seed<Output = T>> Lazy<T, S> {
         // exclusive reference is the only one, and it ends with this
         // statement. `Lazy` is not `Sync`, so no other thread can look.
         let unrealized = mem::replace(unsafe { &mut *self.state.get() }, State::Building);
-        let State::Unrealized { seed, deferred } = unrealized else {
+        let State::Unrealized { seed, deferred, .. } = unrealized else {
             unreachable!("checked above: the state was unrealized")
         };
         // Marks the lazy poisoned if the build unwinds; disarmed on success.
         let guard = PoisonOnUnwind(&self.state);
-        let value = state::build(seed.into_inner(), deferred.into_inner());
+        let value = state::build(seed, deferred.into_inner());
         mem::forget(guard);
         // SAFETY: the state is `Building` (a re-entrant realize panicked
         // without changing it, and every other operation only reads it), so
@@ -332,7 +337,7 @@ impl<T, S> Lazy<T, S> {
     pub fn into_inner(this: Self) -> Result<T, S> {
         match this.state.into_inner() {
             State::Realized(value) => Ok(value),
-            State::Unrealized { seed, .. } => Err(seed.into_inner()),
+            State::Unrealized { seed, .. } => Err(seed),
             State::Building | State::Poisoned => panic::poisoned::<T>(FLAVOUR),
         }
     }
@@ -422,14 +427,28 @@ impl<T, S> Lazy<T, S> {
     /// assert!(Lazy::peek(&lazy).is_none());
     /// ```
     ///
+    /// Any number of guards may be alive at once; [`Lazy::try_defer`],
+    /// [`Lazy::get`] and `Debug` work while they are.
+    ///
     /// # Panics
-    /// Realizing this lazy while the returned guard is alive panics (the
-    /// build would move the seed out from under the borrow).
-    pub fn peek(this: &Self) -> Option<Ref<'_, S>> {
+    /// Realizing this lazy while a returned guard is alive panics (the build
+    /// would move the seed out from under the borrow). `peek` itself panics
+    /// only if some 2^32 guards were leaked with [`mem::forget`].
+    pub fn peek(this: &Self) -> Option<SeedRef<'_, T, S>> {
         match this.state() {
-            // The guard holds the seed borrowed: until it is dropped, a build
-            // panics instead of moving the seed out from under it.
-            State::Unrealized { seed, .. } => seed.try_borrow().ok(),
+            // The guard is counted: until it is dropped, a build panics
+            // instead of moving the seed out from under it.
+            State::Unrealized { peeks, seed, .. } => {
+                let Some(counted) = peeks.get().checked_add(1) else {
+                    panic!("too many live `Lazy::peek` guards")
+                };
+                peeks.set(counted);
+                Some(SeedRef {
+                    seed,
+                    peeks,
+                    lazy: PhantomData,
+                })
+            }
             State::Building | State::Realized(_) | State::Poisoned => None,
         }
     }
@@ -446,7 +465,54 @@ impl<T, S> Lazy<T, S> {
     /// assert_eq!(Lazy::seed_type_name(&lazy), None);
     /// ```
     pub fn seed_type_name(this: &Self) -> Option<&'static str> {
-        Self::peek(this).map(|_| type_name::<S>())
+        match this.state() {
+            State::Unrealized { .. } => Some(type_name::<S>()),
+            State::Building | State::Realized(_) | State::Poisoned => None,
+        }
+    }
+}
+
+/// A borrow of a [`Lazy`]'s seed, from [`Lazy::peek`]; the single-threaded
+/// [`sync::SeedRef`](crate::sync::SeedRef).
+///
+/// Realizing the lazy panics while a guard is alive: see [`Lazy::peek`].
+///
+/// ```
+/// use lazy_core::{Lazy, Realize};
+///
+/// let lazy = Lazy::new(|| 1);
+/// let seed = Lazy::peek(&lazy).expect("not built yet");
+/// assert_eq!(seed(), 1); // the seed is a closure here: calling it builds a copy
+/// drop(seed);
+/// assert_eq!(*lazy.realize(), 1);
+/// ```
+pub struct SeedRef<'a, T, S> {
+    seed: &'a S,
+    /// The lazy's count of live guards, which counts this one.
+    peeks: &'a Cell<u32>,
+    /// Names the lazy's types, as `sync::SeedRef` does.
+    lazy: PhantomData<&'a Lazy<T, S>>,
+}
+
+impl<T, S> Deref for SeedRef<'_, T, S> {
+    type Target = S;
+
+    #[inline]
+    fn deref(&self) -> &S {
+        self.seed
+    }
+}
+
+impl<T, S> Drop for SeedRef<'_, T, S> {
+    #[inline]
+    fn drop(&mut self) {
+        self.peeks.set(self.peeks.get() - 1);
+    }
+}
+
+impl<T, S: fmt::Debug> fmt::Debug for SeedRef<'_, T, S> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        S::fmt(self, f)
     }
 }
 
@@ -486,9 +552,7 @@ impl<T, S: Seed<Output = T>> RealizeInto for Lazy<T, S> {
     fn into_realized(self) -> T {
         match self.state.into_inner() {
             State::Realized(value) => value,
-            State::Unrealized { seed, deferred } => {
-                state::build(seed.into_inner(), deferred.into_inner())
-            }
+            State::Unrealized { seed, deferred, .. } => state::build(seed, deferred.into_inner()),
             State::Building | State::Poisoned => panic::poisoned::<T>(FLAVOUR),
         }
     }

@@ -7,11 +7,11 @@
 //! dropped. Every method of `VariableTracker` is forwarded to the built
 //! tracker, except the few the placeholder answers itself (`except(...)`).
 
-use std::cell::{Ref, RefCell};
+use std::cell::RefCell;
 use std::fmt;
 use std::rc::Rc;
 
-use lazy_core::{Lazy, Realize, RealizeAll, Seed};
+use lazy_core::{Lazy, Realize, RealizeAll, Seed, SeedRef};
 
 use crate::builder::Tx;
 use crate::guards::GuardKind;
@@ -81,7 +81,7 @@ impl TrackerCache {
         TrackerCache(Rc::new(Lazy::new(seed)))
     }
 
-    fn seed(&self) -> Option<Ref<'_, TrackerSeed>> {
+    fn seed(&self) -> Option<SeedRef<'_, Box<dyn VariableTracker>, TrackerSeed>> {
         Lazy::peek(&self.0)
     }
 

@@ -11,19 +11,22 @@
 //! | `POISONED` | nothing is there | nothing |
 //!
 //! `LOCKED` is held for the few instructions of a push on the deferred
-//! queue. `WAITERS` says a thread sleeps on [`PARK`] until the word changes:
+//! queue. `WAITERS` says a thread sleeps on [`park`] until the word changes:
 //! whoever clears it (or ends a build) wakes them.
 
+use core::sync::atomic::Ordering::{Acquire, Relaxed};
 use std::cell::RefCell;
-use std::sync::{Condvar, Mutex, PoisonError};
+use std::sync::PoisonError;
 use std::vec::Vec;
+
+use super::shim::{AtomicUsize, park};
 
 pub(super) const KIND: usize = 0b11;
 pub(super) const INCOMPLETE: usize = 0b00;
 pub(super) const RUNNING: usize = 0b01;
 pub(super) const COMPLETE: usize = 0b10;
 pub(super) const POISONED: usize = 0b11;
-/// Somebody sleeps on [`PARK`] until this word changes.
+/// Somebody sleeps on [`park`] until this word changes.
 pub(super) const WAITERS: usize = 0b100;
 /// The deferred queue is being pushed to (only with `INCOMPLETE`).
 pub(super) const LOCKED: usize = 0b1000;
@@ -37,11 +40,19 @@ pub(super) const FLAGS: usize = ONE_PEEK - 1;
 #[repr(align(16))]
 struct Marker(#[allow(dead_code)] u8); // only its address matters
 
+#[cfg(not(loom))]
 std::thread_local! {
     static MARKER: Marker = const { Marker(0) };
     /// The lazies (by address) whose seed this thread's live `SeedRef`s
     /// borrow, once per guard.
     static PEEKING: RefCell<Vec<usize>> = const { RefCell::new(Vec::new()) };
+}
+
+// The same under loom, whose macro takes no `const` initializers.
+#[cfg(loom)]
+loom::thread_local! {
+    static MARKER: Marker = Marker(0);
+    static PEEKING: RefCell<Vec<usize>> = RefCell::new(Vec::new());
 }
 
 /// Who this thread is, as the high bits of a `RUNNING` word. `Marker` has no
@@ -77,20 +88,17 @@ pub(super) fn is_peeking(lazy: usize) -> bool {
         .unwrap_or(false)
 }
 
-/// Where threads sleep until a lazy's word changes: one for all lazies, since
-/// waiting is rare (two threads want the same unbuilt value at once); a
-/// wake-up for another lazy is spurious and the sleeper checks again.
-static PARK: (Mutex<()>, Condvar) = (Mutex::new(()), Condvar::new());
-
 /// Sleeps until `state` is no longer `seen`, unless it changed already.
 ///
-/// Sets `WAITERS` under `PARK`'s lock, so a thread that clears it (and then
+/// All lazies sleep on one lock and condition variable ([`park`]), since
+/// waiting is rare (two threads want the same unbuilt value at once); a
+/// wake-up for another lazy is spurious and the sleeper checks again.
+///
+/// Sets `WAITERS` under `park`'s lock, so a thread that clears it (and then
 /// takes the lock to wake everyone) cannot do so between this check and the
 /// sleep.
-pub(super) fn wait(state: &core::sync::atomic::AtomicUsize, seen: usize) {
-    use core::sync::atomic::Ordering::{Acquire, Relaxed};
-
-    let (lock, sleepers) = &PARK;
+pub(super) fn wait(state: &AtomicUsize, seen: usize) {
+    let (lock, sleepers) = park();
     let guard = lock.lock().unwrap_or_else(PoisonError::into_inner);
     if seen & WAITERS == 0
         && state
@@ -107,7 +115,7 @@ pub(super) fn wait(state: &core::sync::atomic::AtomicUsize, seen: usize) {
 
 /// Wakes every thread sleeping in [`wait`]; called after clearing `WAITERS`.
 pub(super) fn wake_all() {
-    let (lock, sleepers) = &PARK;
+    let (lock, sleepers) = park();
     drop(lock.lock().unwrap_or_else(PoisonError::into_inner));
     sleepers.notify_all();
 }
