@@ -99,6 +99,33 @@ impl Getter for HandGetter {
     }
 }
 
+/// `HandGetter` again, as its own type: the first-access rounds time it as an
+/// A/A control, so that a gap between two wrappers can be told from the
+/// noise of where each case's code lands.
+pub struct HandGetterAgain {
+    cache: Lazy<Concrete, fn() -> Concrete>,
+}
+
+impl HandGetterAgain {
+    fn new(seed: fn() -> Concrete) -> Self {
+        HandGetterAgain {
+            cache: Lazy::new(seed),
+        }
+    }
+}
+
+impl Getter for HandGetterAgain {
+    #[inline]
+    fn get(&self) -> u64 {
+        <Concrete as Getter>::get(Realize::realize(&self.cache))
+    }
+
+    #[inline]
+    fn add(&self, a: u64, b: u64) -> u64 {
+        <Concrete as Getter>::add(Realize::realize(&self.cache), a, b)
+    }
+}
+
 /// Forwarding written by the derive.
 #[derive(lazy_core::RealizeForward)]
 #[realize_forward(Getter)]
@@ -256,6 +283,9 @@ fn rounds_first_access() {
                 }),
                 Case::timed("derived wrapper", |iters| {
                     fresh(iters, || DerivedGetter::new(seed), DerivedGetter::get)
+                }),
+                Case::timed("hand-written again (A/A)", |iters| {
+                    fresh(iters, || HandGetterAgain::new(seed), HandGetterAgain::get)
                 }),
             ],
             100_000,
