@@ -80,6 +80,59 @@ pub struct RealizeField {
 enum Entry {
     Trait(Path),
     Except(Punctuated<Ident, Token![,]>),
+    /// `exept(m)`, `bogus(a)`: an option we do not have, reported and
+    /// skipped so that the other entries are still read.
+    Unknown(Error),
+}
+
+/// The options of `#[realize_forward(...)]` besides traits.
+const OPTIONS: &[&str] = &["except"];
+
+/// `name(...)` where `name` is not an option: a lowercase name (traits are
+/// named in `CamelCase`) or one close to an option (`Except`).
+fn unknown_option(name: &Ident) -> Option<Error> {
+    let written = name.to_string();
+    let close = OPTIONS
+        .iter()
+        .find(|option| edit_distance(&written.to_lowercase(), option) <= 2);
+    let lowercase = written.starts_with(|c: char| c.is_ascii_lowercase());
+    if !lowercase && close.is_none() {
+        return None;
+    }
+    let valid = OPTIONS
+        .iter()
+        .map(|option| format!("`{option}(...)`"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let hint = match close {
+        Some(option) => format!("; did you mean `{option}`?"),
+        None => String::new(),
+    };
+    Some(Error::new(
+        name.span(),
+        format!(
+            "unknown option `{written}(...)` in `#[realize_forward(...)]`: the only option is {valid}{hint}"
+        ),
+    ))
+}
+
+/// The number of single-character insertions, deletions and substitutions
+/// that turn `a` into `b` (Levenshtein).
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut diagonal = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let above = row[j + 1];
+            row[j + 1] = (above + 1)
+                .min(row[j] + 1)
+                .min(diagonal + usize::from(ca != *cb));
+            diagonal = above;
+        }
+    }
+    row[b.len()]
 }
 
 impl Parse for Entry {
@@ -98,6 +151,15 @@ impl Parse for Entry {
                 let content;
                 syn::parenthesized!(content in input);
                 return Ok(Entry::Except(Punctuated::parse_terminated(&content)?));
+            }
+            if fork.peek(token::Paren)
+                && let Some(err) = unknown_option(&ident)
+            {
+                input.parse::<Ident>()?;
+                let content;
+                syn::parenthesized!(content in input);
+                content.parse::<proc_macro2::TokenStream>()?;
+                return Ok(Entry::Unknown(err));
             }
         }
         if input.peek(syn::LitStr) {
@@ -255,6 +317,7 @@ fn parse_group(
                     traits.push(trait_ref);
                 }
             }
+            Entry::Unknown(err) => errors.push(err),
             Entry::Except(names) => {
                 for name in names {
                     if except.contains(&name) {
