@@ -979,6 +979,9 @@ struct FieldImpl<'a> {
     /// token, resolved like the expansion), so that a value that is not a
     /// pointer gives one error there.
     deref: Option<Span>,
+    /// `#[realize(plain)]`: the field is the target; it is not realized and
+    /// needs no bound.
+    plain: bool,
     /// The span `chain::realize_site` made (at the field's type, resolved
     /// like the rest of the expansion). Every bound on the field carries it,
     /// in these impls and in the trait impls, so that a field that cannot
@@ -997,6 +1000,7 @@ impl<'a> FieldImpl<'a> {
             ty: &field.ty,
             member: &field.member,
             deref: field.deref.map(|deref| Span::call_site().located_at(deref)),
+            plain: field.plain.is_some(),
             site: span,
             span: Span::call_site().located_at(span),
         }
@@ -1006,6 +1010,9 @@ impl<'a> FieldImpl<'a> {
     /// `Deref` (or `DerefMut`).
     fn bounds(&self, mutable: bool) -> TokenStream {
         let FieldImpl { ty, site, .. } = *self;
+        if self.plain {
+            return TokenStream::new();
+        }
         let (realize, deref) = if mutable {
             (quote!(RealizeMut), quote!(DerefMut))
         } else {
@@ -1042,6 +1049,9 @@ impl<'a> FieldImpl<'a> {
 
     fn by_value_bound(&self) -> TokenStream {
         let FieldImpl { ty, site, .. } = *self;
+        if self.plain {
+            return TokenStream::new();
+        }
         tokens::respan_as(quote!(#ty: ::lazy_core::RealizeInto,), site)
     }
 }
@@ -1054,6 +1064,9 @@ pub fn realize_impl(wrapper: &Wrapper, field: &RealizeField, site: Span) -> Toke
     } = field_impl;
     let bounds = field_impl.bounds(false);
     let (target, realize) = match field.deref {
+        None if field.plain.is_some() => {
+            (ty.to_token_stream(), quote_spanned!(span=> &self.#member))
+        }
         None => (
             quote!(<#ty as ::lazy_core::Realize>::Target),
             quote_spanned!(span=> ::lazy_core::Realize::realize(&self.#member)),
@@ -1083,6 +1096,7 @@ pub fn realize_mut_impl(wrapper: &Wrapper, field: &RealizeField, site: Span) -> 
     let FieldImpl { member, span, .. } = field_impl;
     let bounds = field_impl.bounds(true);
     let realize_mut = match field.deref {
+        None if field.plain.is_some() => quote_spanned!(span=> &mut self.#member),
         None => quote_spanned!(span=> ::lazy_core::RealizeMut::realize_mut(&mut self.#member)),
         Some(_) => quote_spanned!(span=> ::core::ops::DerefMut::deref_mut(
             ::lazy_core::RealizeMut::realize_mut(&mut self.#member)
@@ -1109,8 +1123,11 @@ pub fn realize_into_impl(wrapper: &Wrapper, field: &RealizeField, site: Span) ->
         quote!(Self::Target: ::core::marker::Sized,),
         field_impl.site,
     );
-    let into_realized =
-        quote_spanned!(span=> ::lazy_core::RealizeInto::into_realized(self.#member));
+    let into_realized = if field.plain.is_some() {
+        quote_spanned!(span=> self.#member)
+    } else {
+        quote_spanned!(span=> ::lazy_core::RealizeInto::into_realized(self.#member))
+    };
     let head = field_impl.head(quote!(RealizeInto), bound);
     quote! {
         #head {

@@ -476,7 +476,7 @@ fn forward_attr() -> impl Strategy<Value = String> {
         1 => (0..2usize, trait_ref()).prop_map(|(t, r)| r.replace("{T}", &format!("{{T{t}}}"))),
         3 => prop::collection::vec(except_name(), 0..=3)
             .prop_map(|names| format!("except({})", names.join(", "))),
-        1 => select(&["«1 + 2»", "«\"str\"»", "«except»", "«except = x»", "except(«a::b»)"][..])
+        1 => select(&["«1 + 2»", "«\"str\"»", "«except»", "«except = x»", "except(«a::b»)", "«exept»(a)", "«bogus»(a, b)"][..])
             .prop_map(String::from),
     ];
     prop_oneof![
@@ -524,9 +524,10 @@ fn wrapper_spec() -> impl Strategy<Value = WrapperSpec> {
         prop::collection::vec(
             (
                 mostly(
-                    &["#[realize]", "", "#[realize(deref)]"],
+                    &["#[realize]", "", "#[realize(deref)]", "#[realize(plain)]"],
                     &[
                         "«#[realize(bad)]»",
+                        "«#[realize(plain, deref)]»",
                         "«#[realize = 1]»",
                         "«#[realize(deref, deref)]»",
                         "#[realize()]",
