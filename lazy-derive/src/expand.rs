@@ -17,7 +17,9 @@ use crate::errors::Errors;
 use crate::fallback;
 use crate::generics::{param_name, rename_item_params, trait_generics};
 use crate::input::{RealizeField, TraitRef, Wrapper};
-use crate::method::{ForwardPlan, Method, Params, ReceiverKind, SelfArg, has_impl_trait, params};
+use crate::method::{
+    ForwardPlan, Method, Params, ReceiverKind, SelfArg, Wrap, has_impl_trait, params,
+};
 use crate::tokens::{self, Substitution};
 
 /// Everything a method forwarder needs to know about its impl.
@@ -188,6 +190,14 @@ fn write_trait_impl(
         .unwrap_or_default();
     let sized = body.needs_sized.then(|| quote!(+ ::core::marker::Sized));
     let (needs_mut, needs_into) = (body.needs_mut, body.needs_into);
+    // Wholly at the trait's name: a wrapper without the conversion gets one
+    // error there.
+    let from_realized = body.needs_from.then(|| {
+        tokens::respan_as(
+            quote!(#self_ty: ::lazy_core::FromRealized<#target>,),
+            Span::call_site().located_at(span),
+        )
+    });
     let body = body.into_tokens();
     // Puts `W: Realize` in the impl's assumptions: if the wrapper cannot
     // realize, this bound is the one error, instead of one more for every
@@ -213,6 +223,7 @@ fn write_trait_impl(
             #realizing
             #target: #target_trait #sized,
             #generic_needs
+            #from_realized
         {
             #body
         }
@@ -234,6 +245,8 @@ pub struct ImplBody {
     pub needs_into: bool,
     /// Some forwarder needs a sized target.
     pub needs_sized: bool,
+    /// Some forwarder builds the wrapper back (`lazy_core::FromRealized`).
+    pub needs_from: bool,
 }
 
 impl ImplBody {
@@ -244,6 +257,7 @@ impl ImplBody {
         self.needs_sized |= method.needs_sized_target;
         self.needs_mut |= method.needs_mut();
         self.needs_into |= method.needs_into();
+        self.needs_from |= method.wrap.is_some();
         self.methods.push(variants);
         Some(())
     }
@@ -316,6 +330,9 @@ pub fn template(trait_def: &ItemTrait, target_as_trait: TokenStream) -> Option<I
                 let item = captures::for_impl(item.clone(), &impl_params);
                 let method = Method::new(item, &trait_name, false);
                 match &method.plan {
+                    // The impl needs `W: FromRealized<Target>`, which the
+                    // chain writes.
+                    ForwardPlan::Forward if method.wrap.is_some() => return None,
                     ForwardPlan::Forward => body.forward(&ctx, &method)?,
                     ForwardPlan::KeepDefault => {}
                     ForwardPlan::Inherent | ForwardPlan::Unsupported(_) => return None,
@@ -881,6 +898,7 @@ fn forwarder(ctx: &ImplContext, method: &Method) -> TokenStream {
         .zip(&method.self_args)
         .map(|(name, self_arg)| Realized::Arg(name, self_arg.as_ref()));
     let call = quote!(#target_as_trait::#name #turbofish(#realized #(, #args)*));
+    let call = wrapped(method.wrap, call);
     match &sig.safety {
         syn::Safety::Unsafe(unsafety) => quote! {
             #attrs
@@ -896,6 +914,25 @@ fn forwarder(ctx: &ImplContext, method: &Method) -> TokenStream {
                 #call
             }
         },
+    }
+}
+
+/// The forwarded call, with every target in its result built back into the
+/// wrapper (`lazy_core::FromRealized`).
+fn wrapped(wrap: Option<Wrap>, call: TokenStream) -> TokenStream {
+    let from = quote!(<Self as ::lazy_core::FromRealized<_>>::from_realized);
+    match wrap {
+        None => call,
+        Some(Wrap::Bare) => quote!(#from(#call)),
+        Some(Wrap::Option) => quote!(::core::option::Option::map(#call, #from)),
+        Some(Wrap::Result) => quote!(::core::result::Result::map(#call, #from)),
+        Some(Wrap::Vec) => quote! {
+            ::core::iter::Iterator::collect(::core::iter::Iterator::map(
+                ::core::iter::IntoIterator::into_iter(#call),
+                #from,
+            ))
+        },
+        Some(Wrap::Box) => quote!(::lazy_core::__private::Box::new(#from(*#call))),
     }
 }
 
