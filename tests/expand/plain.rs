@@ -1,10 +1,12 @@
-// What `#[derive(RealizeForward)]` writes for a plain field:
+// What `#[derive(RealizeForward)]` writes for a plain field, with a method
+// that returns the wrapper (built back with `FromRealized`):
 //
 // #[lazy_core::forwardable]
 // pub trait Tracker {
 //     fn python_type(&self) -> &'static str;
 //     fn set_name_hint(&mut self, hint: &str);
 //     fn into_name(self) -> String;
+//     fn renamed(&self, name: &str) -> Option<Self> where Self: Sized;
 // }
 //
 // #[derive(RealizeForward)]
@@ -27,6 +29,7 @@ impl ::lazy_core::Realize for Named {
 impl Tracker for Named
 where
     <Named as ::lazy_core::Realize>::Target: Tracker + ::core::marker::Sized,
+    Named: ::lazy_core::FromRealized<<Named as ::lazy_core::Realize>::Target>,
 {
     #[inline]
     fn python_type(&self) -> &'static str {
@@ -45,6 +48,19 @@ where
     fn into_name(self) -> String {
         <<Named as ::lazy_core::Realize>::Target as Tracker>::into_name(
             ::lazy_core::RealizeInto::into_realized(self),
+        )
+    }
+    #[inline]
+    fn renamed(&self, __arg0: &str) -> Option<Self>
+    where
+        Self: Sized,
+    {
+        ::core::option::Option::map(
+            <<Named as ::lazy_core::Realize>::Target as Tracker>::renamed(
+                ::lazy_core::Realize::realize(self),
+                __arg0,
+            ),
+            <Self as ::lazy_core::FromRealized<_>>::from_realized,
         )
     }
 }

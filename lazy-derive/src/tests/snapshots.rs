@@ -295,6 +295,7 @@ fn snapshot_plain_field() {
                 fn python_type(&self) -> &'static str;
                 fn set_name_hint(&mut self, hint: &str);
                 fn into_name(self) -> String;
+                fn renamed(&self, name: &str) -> Option<Self> where Self: Sized;
             }",
         )],
         "#[realize_forward(Tracker)]
@@ -306,13 +307,15 @@ fn snapshot_plain_field() {
     );
     check(
         "plain.rs",
-        "// What `#[derive(RealizeForward)]` writes for a plain field:\n\
+        "// What `#[derive(RealizeForward)]` writes for a plain field, with a method\n\
+         // that returns the wrapper (built back with `FromRealized`):\n\
          //\n\
          // #[lazy_core::forwardable]\n\
          // pub trait Tracker {\n\
          //     fn python_type(&self) -> &'static str;\n\
          //     fn set_name_hint(&mut self, hint: &str);\n\
          //     fn into_name(self) -> String;\n\
+         //     fn renamed(&self, name: &str) -> Option<Self> where Self: Sized;\n\
          // }\n\
          //\n\
          // #[derive(RealizeForward)]\n\
