@@ -200,3 +200,42 @@ fn a_generic_wrapper_wraps_the_result() {
     assert_eq!(wrapper.scaled(2).inner, Square(3).scaled(2));
     assert_eq!(wrapper.halved().map(|g| g.inner), Square(3).halved());
 }
+
+/// `#[derive(FromRealized)]`: a wrapper that is its target's field alone.
+#[derive(RealizeForward, lazy_core::FromRealized)]
+#[realize_forward(Shape)]
+pub struct PlainOnly(#[realize(plain)] Square);
+
+#[derive(RealizeForward, lazy_core::FromRealized)]
+#[realize_forward(Shape)]
+pub struct LazyOnly<S: Seed<Output = Square>> {
+    #[realize]
+    cache: Lazy<Square, S>,
+}
+
+#[test]
+fn derived_conversions_hold_the_target() {
+    assert_eq!(PlainOnly(Square(2)).scaled(3).0, Square(2).scaled(3));
+    assert_eq!(
+        PlainOnly(Square(2))
+            .split()
+            .into_iter()
+            .map(|p| p.0)
+            .collect::<Vec<_>>(),
+        Square(2).split()
+    );
+    let builds = Rc::new(Cell::new(0));
+    let lazy = LazyOnly {
+        cache: Lazy::new(CountingSeed {
+            side: 2,
+            builds: Rc::clone(&builds),
+        }),
+    };
+    let halved = lazy.halved().expect("2 is even");
+    assert!(
+        Lazy::is_realized(&halved.cache),
+        "built back already realized"
+    );
+    assert_eq!(halved.area(), Square(1).area());
+    assert_eq!(builds.get(), 1);
+}

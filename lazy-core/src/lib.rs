@@ -32,4 +32,4 @@ pub use seed::Seed;
 pub use unsync::{Lazy, SeedRef};
 
 #[cfg(feature = "derive")]
-pub use lazy_derive::{RealizeAll, RealizeForward, forwardable};
+pub use lazy_derive::{FromRealized, RealizeAll, RealizeForward, forwardable};

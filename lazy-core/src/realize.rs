@@ -96,7 +96,9 @@ pub trait RealizeInto: Realize {
 /// `Self`, `Option<Self>`, `Result<Self, E>`, `Vec<Self>` or `Box<Self>` to
 /// the target, then turns each target in the result into a wrapper with
 /// this trait. Implement it once for the wrapper, with `T` its target; a
-/// method with such a result and no default body needs it.
+/// method with such a result and no default body needs it. A wrapper whose
+/// one field is its target (`#[realize(plain)]`, or `#[realize]` on a `Lazy`)
+/// derives it: `#[derive(FromRealized)]`.
 ///
 /// ```
 /// use lazy_core::{FromRealized, RealizeForward, forwardable};

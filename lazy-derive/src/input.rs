@@ -526,7 +526,7 @@ fn all_fields(input: &DeriveInput) -> Vec<&syn::Field> {
     }
 }
 
-fn realize_field(input: &DeriveInput, errors: &mut Errors) -> Option<RealizeField> {
+pub fn realize_field(input: &DeriveInput, errors: &mut Errors) -> Option<RealizeField> {
     let fields: Vec<&syn::Field> = match &input.data {
         Data::Struct(data) => data.fields.iter().collect(),
         Data::Enum(_) | Data::Union(_) => {
