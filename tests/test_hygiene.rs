@@ -1,6 +1,7 @@
 //! The generated code names everything absolutely and introduces no names the
 //! user could see: it compiles without warnings, even with `core`, `std`,
-//! `lazy_core`, `Result`, `Option`, `Box`, `Realize` and friends shadowed,
+//! `lazy_core`, `Result`, `Option`, `Box`, `Vec`, `Realize`, `FromRealized`
+//! and friends shadowed,
 //! and with user names that look like ours.
 
 #![deny(warnings, unused_qualifications, clippy::all)]
@@ -17,6 +18,7 @@ struct String;
 struct Realize;
 struct RealizeMut;
 struct RealizeInto;
+struct FromRealized;
 struct Sized;
 struct Future;
 struct Deref;
@@ -154,4 +156,94 @@ fn no_implicit_prelude() {
         ::std::boxed::Box::new(LazyBare(::lazy_core::Lazy::new(|| 6))).boxed(),
         6
     );
+}
+
+mod shape {
+    #[::lazy_core::forwardable]
+    pub trait Shape {
+        fn side(&self) -> u32;
+        fn scaled(&self, k: u32) -> Self;
+        fn halved(&self) -> ::core::option::Option<Self>
+        where
+            Self: ::core::marker::Sized;
+        fn checked(&self, limit: u32) -> ::core::result::Result<Self, u32>
+        where
+            Self: ::core::marker::Sized;
+        fn split(&self) -> ::std::vec::Vec<Self>
+        where
+            Self: ::core::marker::Sized;
+        fn boxed(&mut self) -> ::std::boxed::Box<Self>;
+        fn grown(self) -> Self;
+    }
+}
+
+use shape::Shape;
+
+struct Square(u32);
+
+impl Shape for Square {
+    fn side(&self) -> u32 {
+        self.0
+    }
+    fn scaled(&self, k: u32) -> Self {
+        Square(self.0 * k)
+    }
+    fn halved(&self) -> ::core::option::Option<Self> {
+        ::core::option::Option::Some(Square(self.0 / 2))
+    }
+    fn checked(&self, limit: u32) -> ::core::result::Result<Self, u32> {
+        if self.0 <= limit {
+            ::core::result::Result::Ok(Square(self.0))
+        } else {
+            ::core::result::Result::Err(self.0)
+        }
+    }
+    fn split(&self) -> ::std::vec::Vec<Self> {
+        ::std::vec![Square(1), Square(self.0 - 1)]
+    }
+    fn boxed(&mut self) -> ::std::boxed::Box<Self> {
+        self.0 += 1;
+        ::std::boxed::Box::new(Square(self.0))
+    }
+    fn grown(self) -> Self {
+        Square(self.0 + 1)
+    }
+}
+
+/// A plain field, and methods that return the wrapper.
+#[derive(::lazy_core::RealizeForward)]
+#[realize_forward(Shape)]
+struct PlainShape<T> {
+    tag: T,
+    #[realize(plain)]
+    inner: Square,
+}
+
+impl<T: ::core::default::Default> ::lazy_core::FromRealized<Square> for PlainShape<T> {
+    fn from_realized(inner: Square) -> Self {
+        PlainShape {
+            tag: T::default(),
+            inner,
+        }
+    }
+}
+
+#[test]
+fn plain_fields_and_self_results_are_hygienic() {
+    let make = |side| PlainShape {
+        tag: 1u8,
+        inner: Square(side),
+    };
+    assert_eq!(make(3).scaled(2).side(), 6);
+    assert_eq!(make(3).scaled(2).tag, 0);
+    assert_eq!(
+        make(4).halved().map(|half| half.side()),
+        ::core::option::Option::Some(2)
+    );
+    assert_eq!(make(4).checked(3).map(|_| ()).unwrap_err(), 4);
+    assert_eq!(make(4).split().len(), 2);
+    let mut shape = make(4);
+    assert_eq!(shape.boxed().side(), 5);
+    assert_eq!(shape.inner.0, 5);
+    assert_eq!(shape.grown().side(), 6);
 }

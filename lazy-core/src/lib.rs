@@ -26,10 +26,10 @@ mod state;
 pub mod sync;
 mod unsync;
 
-pub use realize::{Realize, RealizeInto, RealizeMut};
+pub use realize::{FromRealized, Realize, RealizeInto, RealizeMut};
 pub use realize_all::{RealizeAll, realize_all_scope};
 pub use seed::Seed;
 pub use unsync::{Lazy, SeedRef};
 
 #[cfg(feature = "derive")]
-pub use lazy_derive::{RealizeAll, RealizeForward, forwardable};
+pub use lazy_derive::{FromRealized, RealizeAll, RealizeForward, forwardable};

@@ -1,5 +1,5 @@
-//! The tracker protocol: [`Realize`], [`RealizeMut`], [`RealizeInto`], and
-//! their implementations for references and smart pointers.
+//! The tracker protocol: [`Realize`], [`RealizeMut`], [`RealizeInto`],
+//! [`FromRealized`], and their implementations for references and smart pointers.
 
 use alloc::boxed::Box;
 use alloc::rc::Rc;
@@ -25,7 +25,7 @@ use alloc::sync::Arc;
 #[diagnostic::on_unimplemented(
     message = "`{Self}` cannot be realized: it does not implement `Realize`",
     label = "not realizable",
-    note = "with `#[derive(RealizeForward)]`, the `#[realize]` field must hold a lazy (`Lazy`, `sync::Lazy`, or a pointer to one); without a `#[realize]` field, implement `lazy_core::Realize` for the wrapper"
+    note = "with `#[derive(RealizeForward)]`, the `#[realize]` field must hold a lazy (`Lazy`, `sync::Lazy`, or a pointer to one), or be `#[realize(plain)]` to forward to the field as it is; without a `#[realize]` field, implement `lazy_core::Realize` for the wrapper"
 )]
 pub trait Realize {
     /// The type of the real value.
@@ -87,6 +87,60 @@ pub trait RealizeInto: Realize {
     where
         Self: Sized,
         Self::Target: Sized;
+}
+
+/// Builds the wrapper back from a value of its target: how a forwarded
+/// method that returns `Self` gives a wrapper again.
+///
+/// `#[derive(RealizeForward)]` forwards a trait method whose result is
+/// `Self`, `Option<Self>`, `Result<Self, E>`, `Vec<Self>` or `Box<Self>` to
+/// the target, then turns each target in the result into a wrapper with
+/// this trait. Implement it once for the wrapper, with `T` its target; a
+/// method with such a result and no default body needs it. A wrapper whose
+/// one field is its target (`#[realize(plain)]`, or `#[realize]` on a `Lazy`)
+/// derives it: `#[derive(FromRealized)]`.
+///
+/// ```
+/// use lazy_core::{FromRealized, RealizeForward, forwardable};
+///
+/// #[forwardable]
+/// pub trait Shape {
+///     fn area(&self) -> f64;
+///     fn scaled(&self, k: f64) -> Self;
+/// }
+///
+/// #[derive(Debug, PartialEq)]
+/// pub struct Square(f64);
+/// impl Shape for Square {
+///     fn area(&self) -> f64 { self.0 * self.0 }
+///     fn scaled(&self, k: f64) -> Self { Square(self.0 * k) }
+/// }
+///
+/// #[derive(RealizeForward)]
+/// #[realize_forward(Shape)]
+/// pub struct Named {
+///     name: &'static str,
+///     #[realize(plain)]
+///     shape: Square,
+/// }
+///
+/// impl FromRealized<Square> for Named {
+///     fn from_realized(shape: Square) -> Self {
+///         Named { name: "scaled", shape }
+///     }
+/// }
+///
+/// let big = Named { name: "unit", shape: Square(1.0) }.scaled(3.0);
+/// assert_eq!((big.name, big.area()), ("scaled", 9.0));
+/// ```
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` cannot be built back from its target `{T}`: it does not implement `FromRealized<{T}>`",
+    label = "no `FromRealized`",
+    note = "a forwarded method that returns `Self` (or `Option<Self>`, `Result<Self, E>`, `Vec<Self>`, `Box<Self>`) turns the target's result back into the wrapper: implement `lazy_core::FromRealized<{T}>` for `{Self}`, or list the method in `except(...)` and implement it on the wrapper"
+)]
+pub trait FromRealized<T> {
+    /// The wrapper holding `target` as its realized value.
+    fn from_realized(target: T) -> Self;
 }
 
 #[diagnostic::do_not_recommend]

@@ -144,6 +144,7 @@ pub fn per_variant(method: &Method, write: impl Fn(&Method) -> TokenStream) -> O
                 .map(|(_, arg)| *arg)
                 .collect(),
             needs_sized_target: method.needs_sized_target,
+            wrap: method.wrap,
         };
         let tokens = write(&variant);
         out.extend(quote!(#[cfg(all(#(#conditions),*))] #tokens));

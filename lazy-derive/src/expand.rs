@@ -17,7 +17,9 @@ use crate::errors::Errors;
 use crate::fallback;
 use crate::generics::{param_name, rename_item_params, trait_generics};
 use crate::input::{RealizeField, TraitRef, Wrapper};
-use crate::method::{ForwardPlan, Method, Params, ReceiverKind, SelfArg, has_impl_trait, params};
+use crate::method::{
+    ForwardPlan, Method, Params, ReceiverKind, SelfArg, Wrap, has_impl_trait, params,
+};
 use crate::tokens::{self, Substitution};
 
 /// Everything a method forwarder needs to know about its impl.
@@ -188,6 +190,14 @@ fn write_trait_impl(
         .unwrap_or_default();
     let sized = body.needs_sized.then(|| quote!(+ ::core::marker::Sized));
     let (needs_mut, needs_into) = (body.needs_mut, body.needs_into);
+    // Wholly at the trait's name: a wrapper without the conversion gets one
+    // error there.
+    let from_realized = body.needs_from.then(|| {
+        tokens::respan_as(
+            quote!(#self_ty: ::lazy_core::FromRealized<#target>,),
+            Span::call_site().located_at(span),
+        )
+    });
     let body = body.into_tokens();
     // Puts `W: Realize` in the impl's assumptions: if the wrapper cannot
     // realize, this bound is the one error, instead of one more for every
@@ -213,6 +223,7 @@ fn write_trait_impl(
             #realizing
             #target: #target_trait #sized,
             #generic_needs
+            #from_realized
         {
             #body
         }
@@ -234,6 +245,8 @@ pub struct ImplBody {
     pub needs_into: bool,
     /// Some forwarder needs a sized target.
     pub needs_sized: bool,
+    /// Some forwarder builds the wrapper back (`lazy_core::FromRealized`).
+    pub needs_from: bool,
 }
 
 impl ImplBody {
@@ -244,6 +257,7 @@ impl ImplBody {
         self.needs_sized |= method.needs_sized_target;
         self.needs_mut |= method.needs_mut();
         self.needs_into |= method.needs_into();
+        self.needs_from |= method.wrap.is_some();
         self.methods.push(variants);
         Some(())
     }
@@ -316,6 +330,9 @@ pub fn template(trait_def: &ItemTrait, target_as_trait: TokenStream) -> Option<I
                 let item = captures::for_impl(item.clone(), &impl_params);
                 let method = Method::new(item, &trait_name, false);
                 match &method.plan {
+                    // The impl needs `W: FromRealized<Target>`, which the
+                    // chain writes.
+                    ForwardPlan::Forward if method.wrap.is_some() => return None,
                     ForwardPlan::Forward => body.forward(&ctx, &method)?,
                     ForwardPlan::KeepDefault => {}
                     ForwardPlan::Inherent | ForwardPlan::Unsupported(_) => return None,
@@ -881,6 +898,7 @@ fn forwarder(ctx: &ImplContext, method: &Method) -> TokenStream {
         .zip(&method.self_args)
         .map(|(name, self_arg)| Realized::Arg(name, self_arg.as_ref()));
     let call = quote!(#target_as_trait::#name #turbofish(#realized #(, #args)*));
+    let call = wrapped(method.wrap, call);
     match &sig.safety {
         syn::Safety::Unsafe(unsafety) => quote! {
             #attrs
@@ -896,6 +914,25 @@ fn forwarder(ctx: &ImplContext, method: &Method) -> TokenStream {
                 #call
             }
         },
+    }
+}
+
+/// The forwarded call, with every target in its result built back into the
+/// wrapper (`lazy_core::FromRealized`).
+fn wrapped(wrap: Option<Wrap>, call: TokenStream) -> TokenStream {
+    let from = quote!(<Self as ::lazy_core::FromRealized<_>>::from_realized);
+    match wrap {
+        None => call,
+        Some(Wrap::Bare) => quote!(#from(#call)),
+        Some(Wrap::Option) => quote!(::core::option::Option::map(#call, #from)),
+        Some(Wrap::Result) => quote!(::core::result::Result::map(#call, #from)),
+        Some(Wrap::Vec) => quote! {
+            ::core::iter::Iterator::collect(::core::iter::Iterator::map(
+                ::core::iter::IntoIterator::into_iter(#call),
+                #from,
+            ))
+        },
+        Some(Wrap::Box) => quote!(::lazy_core::__private::Box::new(#from(*#call))),
     }
 }
 
@@ -979,6 +1016,9 @@ struct FieldImpl<'a> {
     /// token, resolved like the expansion), so that a value that is not a
     /// pointer gives one error there.
     deref: Option<Span>,
+    /// `#[realize(plain)]`: the field is the target; it is not realized and
+    /// needs no bound.
+    plain: bool,
     /// The span `chain::realize_site` made (at the field's type, resolved
     /// like the rest of the expansion). Every bound on the field carries it,
     /// in these impls and in the trait impls, so that a field that cannot
@@ -997,6 +1037,7 @@ impl<'a> FieldImpl<'a> {
             ty: &field.ty,
             member: &field.member,
             deref: field.deref.map(|deref| Span::call_site().located_at(deref)),
+            plain: field.plain.is_some(),
             site: span,
             span: Span::call_site().located_at(span),
         }
@@ -1006,6 +1047,9 @@ impl<'a> FieldImpl<'a> {
     /// `Deref` (or `DerefMut`).
     fn bounds(&self, mutable: bool) -> TokenStream {
         let FieldImpl { ty, site, .. } = *self;
+        if self.plain {
+            return TokenStream::new();
+        }
         let (realize, deref) = if mutable {
             (quote!(RealizeMut), quote!(DerefMut))
         } else {
@@ -1042,6 +1086,9 @@ impl<'a> FieldImpl<'a> {
 
     fn by_value_bound(&self) -> TokenStream {
         let FieldImpl { ty, site, .. } = *self;
+        if self.plain {
+            return TokenStream::new();
+        }
         tokens::respan_as(quote!(#ty: ::lazy_core::RealizeInto,), site)
     }
 }
@@ -1054,6 +1101,9 @@ pub fn realize_impl(wrapper: &Wrapper, field: &RealizeField, site: Span) -> Toke
     } = field_impl;
     let bounds = field_impl.bounds(false);
     let (target, realize) = match field.deref {
+        None if field.plain.is_some() => {
+            (ty.to_token_stream(), quote_spanned!(span=> &self.#member))
+        }
         None => (
             quote!(<#ty as ::lazy_core::Realize>::Target),
             quote_spanned!(span=> ::lazy_core::Realize::realize(&self.#member)),
@@ -1083,6 +1133,7 @@ pub fn realize_mut_impl(wrapper: &Wrapper, field: &RealizeField, site: Span) -> 
     let FieldImpl { member, span, .. } = field_impl;
     let bounds = field_impl.bounds(true);
     let realize_mut = match field.deref {
+        None if field.plain.is_some() => quote_spanned!(span=> &mut self.#member),
         None => quote_spanned!(span=> ::lazy_core::RealizeMut::realize_mut(&mut self.#member)),
         Some(_) => quote_spanned!(span=> ::core::ops::DerefMut::deref_mut(
             ::lazy_core::RealizeMut::realize_mut(&mut self.#member)
@@ -1109,8 +1160,11 @@ pub fn realize_into_impl(wrapper: &Wrapper, field: &RealizeField, site: Span) ->
         quote!(Self::Target: ::core::marker::Sized,),
         field_impl.site,
     );
-    let into_realized =
-        quote_spanned!(span=> ::lazy_core::RealizeInto::into_realized(self.#member));
+    let into_realized = if field.plain.is_some() {
+        quote_spanned!(span=> self.#member)
+    } else {
+        quote_spanned!(span=> ::lazy_core::RealizeInto::into_realized(self.#member))
+    };
     let head = field_impl.head(quote!(RealizeInto), bound);
     quote! {
         #head {

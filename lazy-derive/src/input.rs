@@ -69,17 +69,79 @@ impl TraitRef {
     }
 }
 
-/// The field that realizes: `#[realize]` or `#[realize(deref)]`.
+/// The field that realizes: `#[realize]`, `#[realize(deref)]` or
+/// `#[realize(plain)]`.
 pub struct RealizeField {
     pub member: Member,
     pub ty: Type,
     /// `#[realize(deref)]`: the target is what the field's value derefs to.
     pub deref: Option<Span>,
+    /// `#[realize(plain)]`: the field, as it is, is the target; nothing is
+    /// built, and the field needs no `Realize`. Never with `deref`.
+    pub plain: Option<Span>,
 }
 
 enum Entry {
     Trait(Path),
     Except(Punctuated<Ident, Token![,]>),
+    /// `exept(m)`, `bogus(a)`: an option we do not have, reported and
+    /// skipped so that the other entries are still read.
+    Unknown(Error),
+}
+
+/// The options of `#[realize_forward(...)]` besides traits.
+const OPTIONS: &[&str] = &["except"];
+
+/// `name(...)` where `name` is not an option: a lowercase name (traits are
+/// named in `CamelCase`) or one close to an option (`Except`); `None` for
+/// what looks like a trait (`Tracker(u8)`), whose mistake is elsewhere.
+fn unknown_option(name: &Ident) -> Option<Error> {
+    let written = name.to_string();
+    if written.starts_with("r#") {
+        // A raw identifier names a trait (`r#match`).
+        return None;
+    }
+    let close = OPTIONS
+        .iter()
+        .find(|option| edit_distance(&written.to_lowercase(), option) <= 2);
+    let lowercase = written.starts_with(|c: char| c.is_ascii_lowercase());
+    if !lowercase && close.is_none() {
+        return None;
+    }
+    let valid = OPTIONS
+        .iter()
+        .map(|option| format!("`{option}(...)`"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let hint = match close {
+        Some(option) => format!("; did you mean `{option}`?"),
+        None => String::new(),
+    };
+    Some(Error::new(
+        name.span(),
+        format!(
+            "unknown option `{written}(...)` in `#[realize_forward(...)]`: the only option is {valid}{hint}"
+        ),
+    ))
+}
+
+/// The number of single-character insertions, deletions and substitutions
+/// that turn `a` into `b` (Levenshtein).
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut diagonal = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let above = row[j + 1];
+            row[j + 1] = (above + 1)
+                .min(row[j] + 1)
+                .min(diagonal + usize::from(ca != *cb));
+            diagonal = above;
+        }
+    }
+    row[b.len()]
 }
 
 impl Parse for Entry {
@@ -98,6 +160,15 @@ impl Parse for Entry {
                 let content;
                 syn::parenthesized!(content in input);
                 return Ok(Entry::Except(Punctuated::parse_terminated(&content)?));
+            }
+            if fork.peek(token::Paren)
+                && let Some(err) = unknown_option(&ident)
+            {
+                input.parse::<Ident>()?;
+                let content;
+                syn::parenthesized!(content in input);
+                content.parse::<proc_macro2::TokenStream>()?;
+                return Ok(Entry::Unknown(err));
             }
         }
         if input.peek(syn::LitStr) {
@@ -209,9 +280,33 @@ impl Wrapper {
     }
 }
 
-/// The entries of `#[realize_forward(...)]`, separated by commas.
+/// The entries of `#[realize_forward(...)]`, separated by commas. On a
+/// mistake that stops the reading, the unknown options read before it are
+/// reported with it.
 fn entries(input: ParseStream) -> Result<Vec<Entry>> {
     let mut entries = Vec::new();
+    if let Err(last) = read_entries(input, &mut entries) {
+        let mut all: Option<Error> = None;
+        for entry in entries {
+            if let Entry::Unknown(err) = entry {
+                match &mut all {
+                    Some(all) => all.combine(err),
+                    None => all = Some(err),
+                }
+            }
+        }
+        return Err(match all {
+            Some(mut all) => {
+                all.combine(last);
+                all
+            }
+            None => last,
+        });
+    }
+    Ok(entries)
+}
+
+fn read_entries(input: ParseStream, entries: &mut Vec<Entry>) -> Result<()> {
     while !input.is_empty() {
         let entry: Entry = input.parse()?;
         let is_trait = matches!(entry, Entry::Trait(_));
@@ -229,7 +324,7 @@ fn entries(input: ParseStream) -> Result<Vec<Entry>> {
         }
         input.parse::<Token![,]>()?;
     }
-    Ok(entries)
+    Ok(())
 }
 
 fn parse_group(
@@ -255,6 +350,7 @@ fn parse_group(
                     traits.push(trait_ref);
                 }
             }
+            Entry::Unknown(err) => errors.push(err),
             Entry::Except(names) => {
                 for name in names {
                     if except.contains(&name) {
@@ -430,7 +526,7 @@ fn all_fields(input: &DeriveInput) -> Vec<&syn::Field> {
     }
 }
 
-fn realize_field(input: &DeriveInput, errors: &mut Errors) -> Option<RealizeField> {
+pub fn realize_field(input: &DeriveInput, errors: &mut Errors) -> Option<RealizeField> {
     let fields: Vec<&syn::Field> = match &input.data {
         Data::Struct(data) => data.fields.iter().collect(),
         Data::Enum(_) | Data::Union(_) => {
@@ -452,20 +548,20 @@ fn realize_field(input: &DeriveInput, errors: &mut Errors) -> Option<RealizeFiel
             // A mistake in the arguments still marks the field: the derive
             // goes on as for the argument meant (`deref` for `Deref`), else
             // as if it were a plain `#[realize]`.
-            let deref = match realize_args(attr) {
-                Ok(deref) => deref,
+            let args = match realize_args(attr) {
+                Ok(args) => args,
                 Err(RealizeArgsError::Skip(err)) => {
                     // Meant for `#[derive(RealizeAll)]`: not a realize field.
                     errors.push(err);
                     continue;
                 }
-                Err(RealizeArgsError::Deref(err, span)) => {
+                Err(RealizeArgsError::Meant(err, args)) => {
                     errors.push(err);
-                    Some(span)
+                    args
                 }
                 Err(RealizeArgsError::Other(err)) => {
                     errors.push(err);
-                    None
+                    RealizeArgs::default()
                 }
             };
             if found.is_some() || unrealizable {
@@ -484,8 +580,9 @@ fn realize_field(input: &DeriveInput, errors: &mut Errors) -> Option<RealizeFiel
             };
             // A type that can never realize (`u8`, `Option<Lazy<T>>`,
             // `Rc<RefCell<Lazy<T>>>`): one error here, and the wrapper's
-            // impls are left out, since each would repeat it.
-            if let Some(err) = never_realizes(&field.ty) {
+            // impls are left out, since each would repeat it. A plain field
+            // is not realized: any type is a target.
+            if let Some(err) = never_realizes(&field.ty).filter(|_| args.plain.is_none()) {
                 errors.push(err);
                 unrealizable = true;
                 continue;
@@ -493,7 +590,8 @@ fn realize_field(input: &DeriveInput, errors: &mut Errors) -> Option<RealizeFiel
             found = Some(RealizeField {
                 member,
                 ty: field.ty.clone(),
-                deref,
+                deref: args.deref,
+                plain: args.plain,
             });
         }
     }
@@ -524,7 +622,7 @@ fn never_realizes(ty: &Type) -> Option<Error> {
         Type::Tuple(_) | Type::Array(_) | Type::Slice(_) | Type::Ptr(_) => {
             return Some(Error::new_spanned(
                 ty,
-                "this type is not a lazy: the `#[realize]` field must hold one (`lazy_core::Lazy`, `lazy_core::sync::Lazy`, or a `Box`, `Rc`, `Arc` or reference to one)",
+                "this type is not a lazy: the `#[realize]` field must hold one (`lazy_core::Lazy`, `lazy_core::sync::Lazy`, or a `Box`, `Rc`, `Arc` or reference to one); to forward to the field as it is, write `#[realize(plain)]`",
             ));
         }
         Type::Path(path) if path.qself.is_none() => &path.path,
@@ -563,69 +661,133 @@ fn never_realizes(ty: &Type) -> Option<Error> {
         "Option" | "Result" => format!(
             "`{name}` cannot realize: the `#[realize]` field must hold a lazy ({lazy}); for a lazy that may be absent, implement `lazy_core::Realize` for the wrapper instead of `#[realize]`"
         ),
-        _ => format!("`{name}` is not a lazy: the `#[realize]` field must hold one ({lazy})"),
+        _ => format!(
+            "`{name}` is not a lazy: the `#[realize]` field must hold one ({lazy}); to forward to the field as it is, write `#[realize(plain)]`"
+        ),
     };
     Some(Error::new(last.ident.span(), message))
+}
+
+/// What `#[realize(...)]` says about its field.
+#[derive(Clone, Copy, Default)]
+struct RealizeArgs {
+    /// `deref`: the target is what the lazy's value points to.
+    deref: Option<Span>,
+    /// `plain`: the field, as it is, is the target.
+    plain: Option<Span>,
 }
 
 /// A mistake in `#[realize(...)]`.
 enum RealizeArgsError {
     /// `#[realize(skip)]`: `#[derive(RealizeAll)]`'s option, misspelled.
     Skip(Error),
-    /// `#[realize(Deref)]`: `deref` meant.
-    Deref(Error, Span),
+    /// A mistake in an option that was clearly meant (`#[realize(Deref)]`,
+    /// `#[realize(plain = true)]`, `#[realize(plain, deref)]`): the derive
+    /// goes on as for what is carried.
+    Meant(Error, RealizeArgs),
     Other(Error),
 }
 
-/// `#[realize]` → `None`; `#[realize(deref)]` → the span of `deref`.
-fn realize_args(attr: &Attribute) -> std::result::Result<Option<Span>, RealizeArgsError> {
-    let expected = "expected `#[realize]` or `#[realize(deref)]`";
-    match &attr.meta {
-        syn::Meta::Path(_) => Ok(None),
-        syn::Meta::List(list) => {
-            // `deref = true`, `deref(..)`: the flag was meant.
-            let mut tokens = list.tokens.clone().into_iter();
-            if let Some(proc_macro2::TokenTree::Ident(first)) = tokens.next()
-                && first == "deref"
-                && tokens.next().is_some()
+/// `#[realize]`, `#[realize(deref)]`, `#[realize(plain)]`.
+fn realize_args(attr: &Attribute) -> std::result::Result<RealizeArgs, RealizeArgsError> {
+    let expected = "expected `#[realize]`, `#[realize(deref)]` or `#[realize(plain)]`";
+    let list = match &attr.meta {
+        syn::Meta::Path(_) => return Ok(RealizeArgs::default()),
+        syn::Meta::List(list) => list,
+        syn::Meta::NameValue(meta) => {
+            return Err(RealizeArgsError::Other(Error::new(meta.span(), expected)));
+        }
+    };
+    // `deref = true`, `plain(..)`: the flag was meant.
+    let mut trees = list.tokens.clone().into_iter();
+    if let Some(proc_macro2::TokenTree::Ident(first)) = trees.next()
+        && (first == "deref" || first == "plain")
+        && trees.next().is_some_and(
+            |next| !matches!(&next, proc_macro2::TokenTree::Punct(p) if p.as_char() == ','),
+        )
+    {
+        let meant = flag(&first);
+        return Err(RealizeArgsError::Meant(
+            Error::new(
+                first.span(),
+                format!("`{first}` takes no value: write `#[realize({first})]`"),
+            ),
+            meant,
+        ));
+    }
+    let idents = attr
+        .parse_args_with(Punctuated::<Ident, Token![,]>::parse_terminated)
+        .map_err(|err| RealizeArgsError::Other(Error::new(err.span(), expected)))?;
+    if idents.is_empty() {
+        return Err(RealizeArgsError::Other(Error::new(list.span(), expected)));
+    }
+    let mut args = RealizeArgs::default();
+    for ident in &idents {
+        if ident == "deref" || ident == "plain" {
+            let flag = flag(ident);
+            if (flag.deref.is_some() && args.deref.is_some())
+                || (flag.plain.is_some() && args.plain.is_some())
             {
-                return Err(RealizeArgsError::Deref(
-                    Error::new(
-                        first.span(),
-                        "`deref` takes no value: write `#[realize(deref)]`",
-                    ),
-                    first.span(),
-                ));
-            }
-            let ident: Ident = attr
-                .parse_args()
-                .map_err(|err| RealizeArgsError::Other(Error::new(err.span(), expected)))?;
-            if ident == "deref" {
-                Ok(Some(ident.span()))
-            } else if ident == "skip" {
-                Err(RealizeArgsError::Skip(Error::new(
-                    ident.span(),
-                    "`#[realize]` has no `skip`: to leave a field out of `#[derive(RealizeAll)]`'s walk, write `#[realize_all(skip)]`",
-                )))
-            } else if ident.to_string().eq_ignore_ascii_case("deref") {
-                Err(RealizeArgsError::Deref(
+                return Err(RealizeArgsError::Meant(
                     Error::new(
                         ident.span(),
-                        format!(
-                            "`#[realize({ident})]` is written in lowercase: `#[realize(deref)]`"
-                        ),
+                        format!("`{ident}` is written twice; write it once: `#[realize({ident})]`"),
                     ),
-                    ident.span(),
-                ))
-            } else {
-                Err(RealizeArgsError::Other(Error::new(
-                    ident.span(),
-                    format!("unknown `#[realize({ident})]`; {expected}"),
-                )))
+                    flag,
+                ));
             }
+            args.deref = args.deref.or(flag.deref);
+            args.plain = args.plain.or(flag.plain);
+        } else if ident == "skip" {
+            return Err(RealizeArgsError::Skip(Error::new(
+                ident.span(),
+                "`#[realize]` has no `skip`: to leave a field out of `#[derive(RealizeAll)]`'s walk, write `#[realize_all(skip)]`",
+            )));
+        } else if let Some(lower) = ["deref", "plain"]
+            .into_iter()
+            .find(|option| ident.to_string().eq_ignore_ascii_case(option))
+        {
+            let meant = flag(&Ident::new(lower, ident.span()));
+            return Err(RealizeArgsError::Meant(
+                Error::new(
+                    ident.span(),
+                    format!("`#[realize({ident})]` is written in lowercase: `#[realize({lower})]`"),
+                ),
+                meant,
+            ));
+        } else {
+            return Err(RealizeArgsError::Other(Error::new(
+                ident.span(),
+                format!("unknown `#[realize({ident})]`; {expected}"),
+            )));
         }
-        syn::Meta::NameValue(meta) => {
-            Err(RealizeArgsError::Other(Error::new(meta.span(), expected)))
+    }
+    if let (Some(plain), Some(deref)) = (args.plain, args.deref) {
+        return Err(RealizeArgsError::Meant(
+            Error::new(
+                deref,
+                "`#[realize(plain)]` takes no `deref`: a plain field is the target as it is; write `#[realize(plain)]` to forward to the field, or `#[realize(deref)]` on a lazy to forward to what its value points to",
+            ),
+            RealizeArgs {
+                deref: None,
+                plain: Some(plain),
+            },
+        ));
+    }
+    Ok(args)
+}
+
+/// The arguments of `#[realize(deref)]` or `#[realize(plain)]`.
+fn flag(ident: &Ident) -> RealizeArgs {
+    if ident == "plain" {
+        RealizeArgs {
+            deref: None,
+            plain: Some(ident.span()),
+        }
+    } else {
+        RealizeArgs {
+            deref: Some(ident.span()),
+            plain: None,
         }
     }
 }

@@ -6,6 +6,7 @@ mod chain;
 mod errors;
 mod expand;
 mod fallback;
+mod from_realized;
 mod generics;
 mod input;
 mod method;
@@ -43,4 +44,46 @@ pub fn __forward_impl(input: TokenStream) -> TokenStream {
 #[proc_macro_derive(RealizeAll, attributes(realize_all))]
 pub fn derive_realize_all(input: TokenStream) -> TokenStream {
     realize_all::derive(input.into()).into()
+}
+
+/// Implements `lazy_core::FromRealized` for a wrapper whose one field is its
+/// target: `#[realize(plain)]` (the new wrapper holds the target) or
+/// `#[realize]` on a `Lazy` (the new wrapper holds a lazy already realized,
+/// `Lazy::from_value`). A wrapper with other fields implements it by hand.
+///
+/// ```
+/// use lazy_core::{FromRealized, Lazy, RealizeForward, forwardable};
+///
+/// #[forwardable]
+/// pub trait Shape {
+///     fn side(&self) -> u32;
+///     fn scaled(&self, k: u32) -> Self;
+/// }
+///
+/// pub struct Square(u32);
+/// impl Shape for Square {
+///     fn side(&self) -> u32 { self.0 }
+///     fn scaled(&self, k: u32) -> Self { Square(self.0 * k) }
+/// }
+///
+/// #[derive(RealizeForward, FromRealized)]
+/// #[realize_forward(Shape)]
+/// pub struct Plain(#[realize(plain)] Square);
+///
+/// #[derive(RealizeForward, FromRealized)]
+/// #[realize_forward(Shape)]
+/// pub struct LazySquare {
+///     #[realize]
+///     cache: Lazy<Square>,
+/// }
+///
+/// assert_eq!(Plain(Square(2)).scaled(3).side(), 6);
+/// let lazy = LazySquare { cache: Lazy::new(|| Square(2)) };
+/// let scaled = lazy.scaled(3);
+/// assert!(Lazy::is_realized(&scaled.cache));
+/// assert_eq!(scaled.side(), 6);
+/// ```
+#[proc_macro_derive(FromRealized, attributes(realize))]
+pub fn derive_from_realized(input: TokenStream) -> TokenStream {
+    from_realized::derive(input.into()).into()
 }

@@ -112,6 +112,65 @@ impl SelfArg {
     }
 }
 
+/// A result that holds the wrapper, which a forwarder builds back from the
+/// target's result with `lazy_core::FromRealized`.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Wrap {
+    /// `Self`.
+    Bare,
+    /// `Option<Self>`.
+    Option,
+    /// `Result<Self, E>` (or an alias `Result<Self>`).
+    Result,
+    /// `Vec<Self>`.
+    Vec,
+    /// `Box<Self>`.
+    Box,
+}
+
+impl Wrap {
+    fn of(ty: &Type) -> Option<Wrap> {
+        if is_self(ty) {
+            return Some(Wrap::Bare);
+        }
+        let Type::Path(path) = ty else {
+            return match ty {
+                Type::Paren(inner) => Self::of(&inner.elem),
+                Type::Group(inner) => Self::of(&inner.elem),
+                _ => None,
+            };
+        };
+        if path.qself.is_some() {
+            return None;
+        }
+        let last = path.path.segments.last()?;
+        let PathArguments::AngleBracketed(args) = &last.arguments else {
+            return None;
+        };
+        let mut args = args.args.iter();
+        let Some(GenericArgument::Type(first)) = args.next() else {
+            return None;
+        };
+        let rest: Vec<&GenericArgument> = args.collect();
+        if !is_self(first)
+            || rest
+                .iter()
+                .any(|arg| tokens::mentions_bare_self(arg.to_token_stream()))
+        {
+            return None;
+        }
+        let wrap = match last.ident.to_string().as_str() {
+            "Option" => Wrap::Option,
+            "Result" => Wrap::Result,
+            "Vec" => Wrap::Vec,
+            "Box" => Wrap::Box,
+            _ => return None,
+        };
+        let arity = if wrap == Wrap::Result { 1 } else { 0 };
+        (rest.len() <= arity).then_some(wrap)
+    }
+}
+
 /// What the generated impl does for one method.
 pub enum ForwardPlan {
     /// Realize the wrapper and call the target's method.
@@ -133,6 +192,8 @@ pub struct Method {
     pub self_args: Vec<Option<SelfArg>>,
     /// The target must be `Sized` for the forwarded call to exist.
     pub needs_sized_target: bool,
+    /// A forwarded method whose result holds the wrapper (`-> Self`).
+    pub wrap: Option<Wrap>,
 }
 
 impl Method {
@@ -168,6 +229,11 @@ impl Method {
             })
             .collect();
         let has_self_args = self_args.iter().any(Option::is_some);
+        // A result that holds the wrapper is built back from the target's.
+        let wrap = match (&item.sig.output, &item.sig.asyncness) {
+            (ReturnType::Type(_, ty), None) => Wrap::of(ty),
+            _ => None,
+        };
         // `Self` anywhere else cannot be converted: the return type, inside
         // another type (`Vec<Self>`), or in a bound.
         let self_in_signature = item
@@ -181,8 +247,8 @@ impl Method {
                 _ => None,
             })
             .chain(match &item.sig.output {
-                ReturnType::Type(_, ty) => Some(ty.to_token_stream()),
-                ReturnType::Default => None,
+                ReturnType::Type(_, ty) if wrap.is_none() => Some(ty.to_token_stream()),
+                _ => None,
             })
             .any(tokens::mentions_bare_self)
             || bounds_mention_self(&item);
@@ -213,8 +279,11 @@ impl Method {
                 Some(_) if self_in_signature => ForwardPlan::Unsupported(format!(
                     "cannot forward {what}: it uses `Self` where the realized value cannot stand in for the wrapper (the result, inside another type, or a bound), and it has no default body; {fix}"
                 )),
-                // `other: &Self` is realized too; a default is kept all the same.
-                Some(_) if has_self_args && has_default => ForwardPlan::KeepDefault,
+                // `other: &Self` is realized too, a `Self` result built back;
+                // a default is kept all the same.
+                Some(_) if (has_self_args || wrap.is_some()) && has_default => {
+                    ForwardPlan::KeepDefault
+                }
                 // The target may be unsized (`dyn Trait`), where the method does
                 // not exist: the default is the only body that always compiles.
                 Some(_) if self_sized && has_default => ForwardPlan::KeepDefault,
@@ -227,13 +296,16 @@ impl Method {
                     receiver,
                     Some(ReceiverKind::ByValue | ReceiverKind::BoxSelf)
                 )
-                || self_args.contains(&Some(SelfArg::Value)));
+                || self_args.contains(&Some(SelfArg::Value))
+                || wrap.is_some());
+        let wrap = wrap.filter(|_| matches!(plan, ForwardPlan::Forward));
         Method {
             item,
             receiver,
             plan,
             self_args,
             needs_sized_target,
+            wrap,
         }
     }
 }

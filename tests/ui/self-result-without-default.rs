@@ -2,8 +2,9 @@ use lazy_core::{Lazy, RealizeForward, forwardable};
 
 #[forwardable]
 pub trait Tracker {
-    // `Self` arguments are realized, but a `Self` result cannot be made from
-    // the realized value, nor can `Self` inside another type be converted.
+    // `Self` arguments are realized, and a `Self` result is built back with
+    // `FromRealized` (which this wrapper lacks), but `Self` inside an
+    // argument's type cannot be converted.
     fn merge(&mut self, other: Self)
     where
         Self: Sized;

@@ -211,6 +211,22 @@ fn the_fast_rule_writes_the_chains_impl_for_a_hand_written_realize() {
 }
 
 #[test]
+fn the_fast_rule_writes_the_chains_impl_for_a_plain_field() {
+    let (fast, slow) = both(
+        SHAPES,
+        "#[realize_forward(Shapes)] struct W { name: u8, #[realize(plain)] inner: Real }",
+    );
+    assert_eq!(fast, slow);
+    // The field is not realized: no bound asks `Realize` of it, whatever the
+    // methods need (`&mut self`, `self`).
+    assert!(!slow.contains("Real : :: lazy_core"), "{slow}");
+    assert!(
+        slow.contains("< W as :: lazy_core :: Realize > :: Target : Shapes"),
+        "{slow}"
+    );
+}
+
+#[test]
 fn the_fast_rule_writes_the_chains_impl_through_deref() {
     let by_ref = "
         pub trait Tracker {

@@ -224,6 +224,9 @@ fn method() -> impl Strategy<Value = MethodSpec> {
                 "-> T",
                 "-> V",
                 "-> Box<Self>",
+                "-> Result<Self, u8>",
+                "-> Vec<Self>",
+                "-> (Self, u8)",
                 "-> [u8; K]",
                 "-> Result<(), Self::Error>",
                 "-> impl Sized + use<'a, Self>",
@@ -476,7 +479,7 @@ fn forward_attr() -> impl Strategy<Value = String> {
         1 => (0..2usize, trait_ref()).prop_map(|(t, r)| r.replace("{T}", &format!("{{T{t}}}"))),
         3 => prop::collection::vec(except_name(), 0..=3)
             .prop_map(|names| format!("except({})", names.join(", "))),
-        1 => select(&["«1 + 2»", "«\"str\"»", "«except»", "«except = x»", "except(«a::b»)"][..])
+        1 => select(&["«1 + 2»", "«\"str\"»", "«except»", "«except = x»", "except(«a::b»)", "«exept»(a)", "«bogus»(a, b)"][..])
             .prop_map(String::from),
     ];
     prop_oneof![
@@ -524,9 +527,10 @@ fn wrapper_spec() -> impl Strategy<Value = WrapperSpec> {
         prop::collection::vec(
             (
                 mostly(
-                    &["#[realize]", "", "#[realize(deref)]"],
+                    &["#[realize]", "", "#[realize(deref)]", "#[realize(plain)]"],
                     &[
                         "«#[realize(bad)]»",
+                        "«#[realize(plain, deref)]»",
                         "«#[realize = 1]»",
                         "«#[realize(deref, deref)]»",
                         "#[realize()]",

@@ -285,3 +285,46 @@ fn snapshot_method_shapes_and_deref() {
         &expansion,
     );
 }
+
+#[test]
+fn snapshot_plain_field() {
+    let expansion = expand_derive(
+        &[(
+            "",
+            "pub trait Tracker {
+                fn python_type(&self) -> &'static str;
+                fn set_name_hint(&mut self, hint: &str);
+                fn into_name(self) -> String;
+                fn renamed(&self, name: &str) -> Option<Self> where Self: Sized;
+            }",
+        )],
+        "#[realize_forward(Tracker)]
+         pub struct Named {
+             hint: Option<String>,
+             #[realize(plain)]
+             inner: ConstantTracker,
+         }",
+    );
+    check(
+        "plain.rs",
+        "// What `#[derive(RealizeForward)]` writes for a plain field, with a method\n\
+         // that returns the wrapper (built back with `FromRealized`):\n\
+         //\n\
+         // #[lazy_core::forwardable]\n\
+         // pub trait Tracker {\n\
+         //     fn python_type(&self) -> &'static str;\n\
+         //     fn set_name_hint(&mut self, hint: &str);\n\
+         //     fn into_name(self) -> String;\n\
+         //     fn renamed(&self, name: &str) -> Option<Self> where Self: Sized;\n\
+         // }\n\
+         //\n\
+         // #[derive(RealizeForward)]\n\
+         // #[realize_forward(Tracker)]\n\
+         // pub struct Named {\n\
+         //     hint: Option<String>,\n\
+         //     #[realize(plain)]\n\
+         //     inner: ConstantTracker,\n\
+         // }\n",
+        &expansion,
+    );
+}

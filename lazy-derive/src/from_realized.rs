@@ -1,0 +1,80 @@
+//! `#[derive(FromRealized)]`: a wrapper that is its target's field alone is
+//! built back from a target by holding it.
+
+use proc_macro2::TokenStream;
+use quote::quote;
+use syn::{Data, DeriveInput, Error, Result};
+
+use crate::errors::Errors;
+use crate::input::realize_field;
+
+/// `#[derive(FromRealized)]`.
+pub fn derive(input: TokenStream) -> TokenStream {
+    match derive_impl(input) {
+        Ok(tokens) => tokens,
+        Err(err) => err.into_compile_error(),
+    }
+}
+
+fn derive_impl(input: TokenStream) -> Result<TokenStream> {
+    let input: DeriveInput = syn::parse2(input)?;
+    let ident = &input.ident;
+    let fields = match &input.data {
+        Data::Struct(data) => &data.fields,
+        Data::Enum(_) | Data::Union(_) => {
+            return Err(Error::new(
+                ident.span(),
+                "`#[derive(FromRealized)]` works on a struct whose one field is its target; for an enum or a union, implement `lazy_core::FromRealized` by hand",
+            ));
+        }
+    };
+    if fields.len() != 1 {
+        return Err(Error::new(
+            ident.span(),
+            format!(
+                "`#[derive(FromRealized)]` needs `{ident}` to have one field, the one marked `#[realize(plain)]` or `#[realize]`: a new wrapper could not know what its other fields hold; implement `lazy_core::FromRealized` by hand"
+            ),
+        ));
+    }
+    // Mistakes in `#[realize(..)]` are `#[derive(RealizeForward)]`'s to
+    // report: here they would be said twice.
+    let Some(field) = realize_field(&input, &mut Errors::default()) else {
+        if fields
+            .iter()
+            .any(|field| field.attrs.iter().any(|a| a.path().is_ident("realize")))
+        {
+            // A `#[realize]` that does not work: reported there.
+            return Ok(TokenStream::new());
+        }
+        return Err(Error::new(
+            ident.span(),
+            "`#[derive(FromRealized)]` builds the wrapper around its target: mark its field `#[realize(plain)]` (the field is the target) or `#[realize]` (a lazy, built back already realized)",
+        ));
+    };
+    if let Some(deref) = field.deref {
+        return Err(Error::new(
+            deref,
+            "`#[derive(FromRealized)]` cannot build a lazy back from what its value derefs to; implement `lazy_core::FromRealized` by hand",
+        ));
+    }
+    let ty = &field.ty;
+    let member = &field.member;
+    let (target, value) = if field.plain.is_some() {
+        (quote!(#ty), quote!(__target))
+    } else {
+        (
+            quote!(<#ty as ::lazy_core::Realize>::Target),
+            quote!(<#ty>::from_value(__target)),
+        )
+    };
+    let (impl_generics, ty_generics, where_clause) = input.generics.split_for_impl();
+    Ok(quote! {
+        #[automatically_derived]
+        impl #impl_generics ::lazy_core::FromRealized<#target> for #ident #ty_generics #where_clause {
+            #[inline]
+            fn from_realized(__target: #target) -> Self {
+                Self { #member: #value }
+            }
+        }
+    })
+}

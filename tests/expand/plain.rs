@@ -1,0 +1,83 @@
+// What `#[derive(RealizeForward)]` writes for a plain field, with a method
+// that returns the wrapper (built back with `FromRealized`):
+//
+// #[lazy_core::forwardable]
+// pub trait Tracker {
+//     fn python_type(&self) -> &'static str;
+//     fn set_name_hint(&mut self, hint: &str);
+//     fn into_name(self) -> String;
+//     fn renamed(&self, name: &str) -> Option<Self> where Self: Sized;
+// }
+//
+// #[derive(RealizeForward)]
+// #[realize_forward(Tracker)]
+// pub struct Named {
+//     hint: Option<String>,
+//     #[realize(plain)]
+//     inner: ConstantTracker,
+// }
+
+#[automatically_derived]
+impl ::lazy_core::Realize for Named {
+    type Target = ConstantTracker;
+    #[inline]
+    fn realize(&self) -> &Self::Target {
+        &self.inner
+    }
+}
+#[automatically_derived]
+impl Tracker for Named
+where
+    <Named as ::lazy_core::Realize>::Target: Tracker + ::core::marker::Sized,
+    Named: ::lazy_core::FromRealized<<Named as ::lazy_core::Realize>::Target>,
+{
+    #[inline]
+    fn python_type(&self) -> &'static str {
+        <<Named as ::lazy_core::Realize>::Target as Tracker>::python_type(
+            ::lazy_core::Realize::realize(self),
+        )
+    }
+    #[inline]
+    fn set_name_hint(&mut self, __arg0: &str) {
+        <<Named as ::lazy_core::Realize>::Target as Tracker>::set_name_hint(
+            ::lazy_core::RealizeMut::realize_mut(self),
+            __arg0,
+        )
+    }
+    #[inline]
+    fn into_name(self) -> String {
+        <<Named as ::lazy_core::Realize>::Target as Tracker>::into_name(
+            ::lazy_core::RealizeInto::into_realized(self),
+        )
+    }
+    #[inline]
+    fn renamed(&self, __arg0: &str) -> Option<Self>
+    where
+        Self: Sized,
+    {
+        ::core::option::Option::map(
+            <<Named as ::lazy_core::Realize>::Target as Tracker>::renamed(
+                ::lazy_core::Realize::realize(self),
+                __arg0,
+            ),
+            <Self as ::lazy_core::FromRealized<_>>::from_realized,
+        )
+    }
+}
+#[automatically_derived]
+impl ::lazy_core::RealizeMut for Named {
+    #[inline]
+    fn realize_mut(&mut self) -> &mut Self::Target {
+        &mut self.inner
+    }
+}
+#[automatically_derived]
+impl ::lazy_core::RealizeInto for Named {
+    #[inline]
+    fn into_realized(self) -> Self::Target
+    where
+        Self::Target: ::core::marker::Sized,
+    {
+        self.inner
+    }
+}

@@ -1,0 +1,230 @@
+//! `#[realize(plain)]`: the field, as it is, is the target. Nothing is built;
+//! every trait shape forwards to the field as it would to a realized lazy,
+//! and `&mut self` / `self` need no `RealizeMut` / `RealizeInto` written by
+//! hand.
+
+use std::future::Future;
+use std::pin::pin;
+use std::task::{Context, Poll, Waker};
+
+use lazy_core::{Realize, RealizeForward, RealizeInto, RealizeMut, forwardable};
+
+#[forwardable]
+#[allow(async_fn_in_trait)] // Used here only, with no `Send` bound needed.
+pub trait Counter {
+    type Unit;
+    const SCALE: u32;
+    fn get(&self) -> u32;
+    fn add(&mut self, by: u32);
+    fn into_total(self) -> u32;
+    fn boxed_total(self: Box<Self>) -> u32;
+    fn pick<T: Into<u32>>(&self, value: T) -> u32;
+    fn digits(&self) -> impl Iterator<Item = u32>;
+    async fn fetch(&self, key: u32) -> u32;
+    fn same(&self, other: &Self) -> bool;
+    fn merge(self, other: Self) -> u32;
+    fn unit(&self) -> Self::Unit;
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Real {
+    value: u32,
+}
+
+impl Counter for Real {
+    type Unit = &'static str;
+    const SCALE: u32 = 7;
+    fn get(&self) -> u32 {
+        self.value
+    }
+    fn add(&mut self, by: u32) {
+        self.value += by;
+    }
+    fn into_total(self) -> u32 {
+        self.value * 10
+    }
+    fn boxed_total(self: Box<Self>) -> u32 {
+        self.value * 100
+    }
+    fn pick<T: Into<u32>>(&self, value: T) -> u32 {
+        self.value + value.into()
+    }
+    fn digits(&self) -> impl Iterator<Item = u32> {
+        let value = self.value;
+        (0..3).map(move |i| value + i)
+    }
+    async fn fetch(&self, key: u32) -> u32 {
+        self.value * 1000 + key
+    }
+    fn same(&self, other: &Self) -> bool {
+        self.value == other.value
+    }
+    fn merge(self, other: Self) -> u32 {
+        self.value + other.value
+    }
+    fn unit(&self) -> &'static str {
+        "real"
+    }
+}
+
+/// A wrapper whose other fields ride along: only `inner` is the target.
+#[derive(RealizeForward)]
+#[realize_forward(Counter)]
+pub struct Plain {
+    name: &'static str,
+    #[realize(plain)]
+    inner: Real,
+}
+
+fn plain(value: u32) -> Plain {
+    Plain {
+        name: "plain",
+        inner: Real { value },
+    }
+}
+
+fn block_on<F: Future>(future: F) -> F::Output {
+    let mut future = pin!(future);
+    let mut cx = Context::from_waker(Waker::noop());
+    loop {
+        if let Poll::Ready(value) = future.as_mut().poll(&mut cx) {
+            return value;
+        }
+    }
+}
+
+#[test]
+fn realize_gives_the_field_itself() {
+    let mut wrapper = plain(3);
+    assert!(std::ptr::eq(wrapper.realize(), &wrapper.inner));
+    wrapper.realize_mut().value = 4;
+    assert_eq!(wrapper.inner, Real { value: 4 });
+    assert_eq!(wrapper.name, "plain");
+    assert_eq!(wrapper.into_realized(), Real { value: 4 });
+}
+
+#[test]
+fn every_receiver_forwards_like_a_direct_call() {
+    let direct = Real { value: 3 };
+    let wrapper = plain(3);
+    assert_eq!(wrapper.get(), direct.get());
+    assert_eq!(wrapper.pick(2u8), direct.pick(2u8));
+    assert_eq!(
+        wrapper.digits().collect::<Vec<_>>(),
+        direct.digits().collect::<Vec<_>>()
+    );
+    assert_eq!(block_on(wrapper.fetch(5)), block_on(direct.fetch(5)));
+    assert_eq!(wrapper.unit(), direct.unit());
+    assert_eq!(wrapper.into_total(), direct.clone().into_total());
+    assert_eq!(
+        Box::new(plain(3)).boxed_total(),
+        Box::new(direct.clone()).boxed_total()
+    );
+
+    let mut wrapper = plain(3);
+    let mut direct = direct;
+    wrapper.add(4);
+    direct.add(4);
+    assert_eq!(wrapper.inner, direct);
+}
+
+#[test]
+fn associated_items_are_the_fields() {
+    assert_eq!(<Plain as Counter>::SCALE, <Real as Counter>::SCALE);
+    let unit: <Plain as Counter>::Unit = plain(1).unit();
+    assert_eq!(unit, "real");
+}
+
+#[test]
+fn self_arguments_take_the_other_wrappers_field() {
+    assert!(plain(3).same(&plain(3)));
+    assert!(!plain(3).same(&plain(4)));
+    assert_eq!(
+        plain(3).merge(plain(4)),
+        Real { value: 3 }.merge(Real { value: 4 })
+    );
+}
+
+/// A tuple struct whose plain field is a type of std: no `Realize` is
+/// asked of it.
+#[forwardable]
+pub trait Describe {
+    fn describe(&self) -> String;
+    fn bump(&mut self);
+}
+
+impl Describe for u8 {
+    fn describe(&self) -> String {
+        format!("u8 {self}")
+    }
+    fn bump(&mut self) {
+        *self += 1;
+    }
+}
+
+#[derive(RealizeForward)]
+#[realize_forward(Describe)]
+pub struct Byte(#[realize(plain)] u8);
+
+#[test]
+fn a_std_type_is_a_plain_target() {
+    let mut byte = Byte(7);
+    assert_eq!(byte.describe(), 7u8.describe());
+    byte.bump();
+    assert_eq!(byte.0, 8);
+}
+
+/// A generic wrapper over any implementor, with a generic trait.
+#[forwardable]
+pub trait Scale<T> {
+    fn scale(&self, by: T) -> T;
+}
+
+impl Scale<u32> for Real {
+    fn scale(&self, by: u32) -> u32 {
+        self.value * by
+    }
+}
+
+#[derive(RealizeForward)]
+#[realize_forward(Counter, Scale<u32>)]
+pub struct Generic<C> {
+    #[realize(plain)]
+    inner: C,
+}
+
+#[test]
+fn a_generic_wrapper_forwards_to_its_field() {
+    let direct = Real { value: 6 };
+    let mut wrapper = Generic {
+        inner: direct.clone(),
+    };
+    assert_eq!(wrapper.get(), direct.get());
+    assert_eq!(wrapper.scale(3), direct.scale(3));
+    wrapper.add(1);
+    assert_eq!(wrapper.get(), 7);
+    assert_eq!(wrapper.into_total(), 70);
+    assert_eq!(<Generic<Real> as Counter>::SCALE, 7);
+}
+
+/// `except(...)`: the wrapper's own method answers, the rest forwards.
+#[derive(RealizeForward)]
+#[realize_forward(Describe, except(describe))]
+pub struct Named {
+    #[realize(plain)]
+    inner: u8,
+}
+
+impl Named {
+    fn describe(&self) -> String {
+        format!("named {}", self.inner)
+    }
+}
+
+#[test]
+fn except_keeps_the_wrappers_method() {
+    let mut named = Named { inner: 1 };
+    assert_eq!(Describe::describe(&named), "named 1");
+    named.bump();
+    assert_eq!(named.inner, 2);
+}

@@ -1,0 +1,241 @@
+//! Methods that return the wrapper (`Self`, `Option<Self>`,
+//! `Result<Self, E>`, `Vec<Self>`, `Box<Self>`): forwarded to the target,
+//! whose results are built back into wrappers by `FromRealized`.
+
+use std::cell::Cell;
+use std::rc::Rc;
+
+use lazy_core::{FromRealized, Lazy, RealizeForward, Seed, forwardable};
+
+#[forwardable]
+pub trait Shape {
+    fn area(&self) -> u32;
+    fn scaled(&self, k: u32) -> Self;
+    fn grown(self, by: u32) -> Self;
+    fn halved(&self) -> Option<Self>
+    where
+        Self: Sized;
+    fn checked(&self, limit: u32) -> Result<Self, String>
+    where
+        Self: Sized;
+    fn split(&self) -> Vec<Self>
+    where
+        Self: Sized;
+    fn boxed(&mut self) -> Box<Self>;
+    /// A default is kept, as before.
+    fn kept(&self) -> Option<Self>
+    where
+        Self: Sized,
+    {
+        None
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Square(u32);
+
+impl Shape for Square {
+    fn area(&self) -> u32 {
+        self.0 * self.0
+    }
+    fn scaled(&self, k: u32) -> Self {
+        Square(self.0 * k)
+    }
+    fn grown(self, by: u32) -> Self {
+        Square(self.0 + by)
+    }
+    fn halved(&self) -> Option<Self> {
+        self.0.is_multiple_of(2).then_some(Square(self.0 / 2))
+    }
+    fn checked(&self, limit: u32) -> Result<Self, String> {
+        if self.0 <= limit {
+            Ok(self.clone())
+        } else {
+            Err(format!("{} > {limit}", self.0))
+        }
+    }
+    fn split(&self) -> Vec<Self> {
+        (1..=self.0).map(Square).collect()
+    }
+    fn boxed(&mut self) -> Box<Self> {
+        self.0 += 1;
+        Box::new(self.clone())
+    }
+    fn kept(&self) -> Option<Self> {
+        Some(self.clone())
+    }
+}
+
+/// A plain field, with another field that the conversion fills in.
+#[derive(RealizeForward)]
+#[realize_forward(Shape)]
+pub struct Named {
+    name: &'static str,
+    #[realize(plain)]
+    shape: Square,
+}
+
+impl FromRealized<Square> for Named {
+    fn from_realized(shape: Square) -> Self {
+        Named {
+            name: "derived",
+            shape,
+        }
+    }
+}
+
+fn named(side: u32) -> Named {
+    Named {
+        name: "original",
+        shape: Square(side),
+    }
+}
+
+fn parts(named: &Named) -> (&'static str, Square) {
+    (named.name, named.shape.clone())
+}
+
+#[test]
+fn each_result_shape_is_the_targets_built_back() {
+    let direct = Square(4);
+    let derived = |shape: Square| ("derived", shape);
+    assert_eq!(parts(&named(4).scaled(3)), derived(direct.scaled(3)));
+    assert_eq!(parts(&named(4).grown(1)), derived(direct.clone().grown(1)));
+    assert_eq!(
+        named(4).halved().as_ref().map(parts),
+        direct.halved().map(derived)
+    );
+    assert_eq!(named(3).halved().map(|n| n.shape), None);
+    assert_eq!(
+        named(4).checked(5).map(|n| parts(&n)),
+        direct.checked(5).map(derived)
+    );
+    assert_eq!(
+        named(4).checked(3).map(|n| n.shape),
+        Err(String::from("4 > 3"))
+    );
+    assert_eq!(
+        named(4).split().iter().map(parts).collect::<Vec<_>>(),
+        direct.split().into_iter().map(derived).collect::<Vec<_>>()
+    );
+    let mut wrapper = named(4);
+    let mut target = direct.clone();
+    assert_eq!(parts(&wrapper.boxed()), derived(*target.boxed()));
+    assert_eq!(wrapper.shape, target);
+    // The trait's default answers, not the target's.
+    assert_eq!(named(4).kept().map(|n| n.shape), None);
+    assert!(direct.kept().is_some());
+}
+
+/// A lazy field: the result is built from the realized target, once.
+pub struct CountingSeed {
+    side: u32,
+    builds: Rc<Cell<u32>>,
+}
+
+impl Seed for CountingSeed {
+    type Output = Square;
+    fn build(self) -> Square {
+        self.builds.set(self.builds.get() + 1);
+        Square(self.side)
+    }
+}
+
+#[derive(RealizeForward)]
+#[realize_forward(Shape)]
+pub struct LazyShape {
+    #[realize]
+    cache: Lazy<Square, CountingSeed>,
+}
+
+/// The result is already built: it becomes a wrapper around a realized lazy.
+impl FromRealized<Square> for LazyShape {
+    fn from_realized(shape: Square) -> Self {
+        LazyShape {
+            cache: Lazy::from_value(shape),
+        }
+    }
+}
+
+#[test]
+fn a_lazy_wrapper_realizes_once_and_wraps_the_result() {
+    let builds = Rc::new(Cell::new(0));
+    let lazy = LazyShape {
+        cache: Lazy::new(CountingSeed {
+            side: 2,
+            builds: Rc::clone(&builds),
+        }),
+    };
+    let scaled = lazy.scaled(5);
+    assert_eq!(builds.get(), 1);
+    assert_eq!(scaled.area(), Square(10).area());
+    assert_eq!(
+        lazy.split().iter().map(Shape::area).collect::<Vec<_>>(),
+        [1, 4]
+    );
+    assert_eq!(
+        builds.get(),
+        1,
+        "the results were built from the value, not the seed"
+    );
+}
+
+/// A generic wrapper: the conversion is generic too.
+#[derive(RealizeForward)]
+#[realize_forward(Shape)]
+pub struct Generic<S> {
+    #[realize(plain)]
+    inner: S,
+}
+
+impl<S> FromRealized<S> for Generic<S> {
+    fn from_realized(inner: S) -> Self {
+        Generic { inner }
+    }
+}
+
+#[test]
+fn a_generic_wrapper_wraps_the_result() {
+    let wrapper = Generic { inner: Square(3) };
+    assert_eq!(wrapper.scaled(2).inner, Square(3).scaled(2));
+    assert_eq!(wrapper.halved().map(|g| g.inner), Square(3).halved());
+}
+
+/// `#[derive(FromRealized)]`: a wrapper that is its target's field alone.
+#[derive(RealizeForward, lazy_core::FromRealized)]
+#[realize_forward(Shape)]
+pub struct PlainOnly(#[realize(plain)] Square);
+
+#[derive(RealizeForward, lazy_core::FromRealized)]
+#[realize_forward(Shape)]
+pub struct LazyOnly<S: Seed<Output = Square>> {
+    #[realize]
+    cache: Lazy<Square, S>,
+}
+
+#[test]
+fn derived_conversions_hold_the_target() {
+    assert_eq!(PlainOnly(Square(2)).scaled(3).0, Square(2).scaled(3));
+    assert_eq!(
+        PlainOnly(Square(2))
+            .split()
+            .into_iter()
+            .map(|p| p.0)
+            .collect::<Vec<_>>(),
+        Square(2).split()
+    );
+    let builds = Rc::new(Cell::new(0));
+    let lazy = LazyOnly {
+        cache: Lazy::new(CountingSeed {
+            side: 2,
+            builds: Rc::clone(&builds),
+        }),
+    };
+    let halved = lazy.halved().expect("2 is even");
+    assert!(
+        Lazy::is_realized(&halved.cache),
+        "built back already realized"
+    );
+    assert_eq!(halved.area(), Square(1).area());
+    assert_eq!(builds.get(), 1);
+}
