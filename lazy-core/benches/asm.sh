@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Prints the assembly of the `#[inline(never)]` probe functions of a bench
 # (Intel syntax, optimized as `cargo bench` builds them), and for every pair
-# `hand_X` / `derived_X` says whether the two bodies are the same code.
+# `hand_X` / `derived_X` (and `direct_X` / `plain_X`: forwarding to a plain
+# field) says whether the two bodies are the same code.
 #
 # A plain optimized build merges identical functions (LLVM's MergeFunctions),
 # so one of two identical probes would vanish; this script turns the merging
@@ -52,18 +53,20 @@ for probe in $probes; do
     echo
 done
 
+# Prints whether probes $1 and $2 (if both exist) are the same code.
+same() {
+    printf '%s\n' $probes | grep -qx "$2" || return 0
+    if [ "$(body "$1")" = "$(body "$2")" ]; then
+        echo "$1 and $2: same code (up to the caller-location constant)"
+    else
+        echo "$1 and $2: DIFFERENT code"
+        diff <(body "$1") <(body "$2") || true
+    fi
+}
+
 for probe in $probes; do
     case "$probe" in
-        hand_*)
-            derived="derived_${probe#hand_}"
-            if printf '%s\n' $probes | grep -qx "$derived"; then
-                if [ "$(body "$probe")" = "$(body "$derived")" ]; then
-                    echo "$probe and $derived: same code (up to the caller-location constant)"
-                else
-                    echo "$probe and $derived: DIFFERENT code"
-                    diff <(body "$probe") <(body "$derived") || true
-                fi
-            fi
-            ;;
+        hand_*) same "$probe" "derived_${probe#hand_}" ;;
+        direct_*) same "$probe" "plain_${probe#direct_}" ;;
     esac
 done

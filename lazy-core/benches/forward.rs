@@ -142,9 +142,18 @@ impl DerivedGetter {
     }
 }
 
+/// Forwarding to a plain field (`#[realize(plain)]`): nothing to build, so
+/// a forwarded call should be the direct call.
+#[derive(lazy_core::RealizeForward)]
+#[realize_forward(Getter)]
+pub struct PlainGetter {
+    #[realize(plain)]
+    value: Concrete,
+}
+
 /// One call each, never inlined, for reading the assembly.
 pub mod probe {
-    use super::{Concrete, DerivedGetter, Getter, HandGetter};
+    use super::{Concrete, DerivedGetter, Getter, HandGetter, PlainGetter};
 
     #[inline(never)]
     pub fn direct_get(value: &Concrete) -> u64 {
@@ -158,6 +167,11 @@ pub mod probe {
 
     #[inline(never)]
     pub fn derived_get(wrapper: &DerivedGetter) -> u64 {
+        wrapper.get()
+    }
+
+    #[inline(never)]
+    pub fn plain_get(wrapper: &PlainGetter) -> u64 {
         wrapper.get()
     }
 
@@ -182,6 +196,11 @@ pub mod probe {
     }
 
     #[inline(never)]
+    pub fn plain_add(wrapper: &PlainGetter, a: u64, b: u64) -> u64 {
+        wrapper.add(a, b)
+    }
+
+    #[inline(never)]
     pub fn dyn_add(value: &dyn Getter, a: u64, b: u64) -> u64 {
         value.add(a, b)
     }
@@ -192,6 +211,7 @@ struct Realized {
     direct: Concrete,
     hand: HandGetter,
     derived: DerivedGetter,
+    plain: PlainGetter,
     boxed: Box<dyn Getter>,
 }
 
@@ -205,6 +225,9 @@ impl Realized {
             direct: build_trivial(),
             hand,
             derived,
+            plain: PlainGetter {
+                value: build_trivial(),
+            },
             boxed: Box::new(build_trivial()),
         }
     }
@@ -220,6 +243,7 @@ fn rounds_after_realization(r: &Realized) {
             Case::calls("direct", || black_box(&r.direct).get()),
             Case::calls("hand-written", || black_box(&r.hand).get()),
             Case::calls("derived", || black_box(&r.derived).get()),
+            Case::calls("derived, plain field", || black_box(&r.plain).get()),
             // The same code as "hand-written" once more: how far apart two
             // timings of identical code land in this run.
             Case::calls("hand-written again (A/A)", || black_box(&r.hand).get()),
@@ -375,10 +399,12 @@ fn main() {
     black_box(probe::direct_get as fn(&Concrete) -> u64);
     black_box(probe::hand_get as fn(&HandGetter) -> u64);
     black_box(probe::derived_get as fn(&DerivedGetter) -> u64);
+    black_box(probe::plain_get as fn(&PlainGetter) -> u64);
     black_box(probe::dyn_get as fn(&dyn Getter) -> u64);
     black_box(probe::direct_add as fn(&Concrete, u64, u64) -> u64);
     black_box(probe::hand_add as fn(&HandGetter, u64, u64) -> u64);
     black_box(probe::derived_add as fn(&DerivedGetter, u64, u64) -> u64);
+    black_box(probe::plain_add as fn(&PlainGetter, u64, u64) -> u64);
     black_box(probe::dyn_add as fn(&dyn Getter, u64, u64) -> u64);
 
     let realized = Realized::new();
