@@ -74,57 +74,47 @@ fn build_work_long() -> Concrete {
     build_steps(1000)
 }
 
-/// Forwarding written by hand: what the derive must match.
-pub struct HandGetter {
-    cache: Lazy<Concrete, fn() -> Concrete>,
-}
-
-impl HandGetter {
-    fn new(seed: fn() -> Concrete) -> Self {
-        HandGetter {
-            cache: Lazy::new(seed),
+/// A wrapper forwarding `Getter` by hand, as the derive writes it: the same
+/// code under each name given, so that one of them can be the A/A control.
+macro_rules! hand_getter {
+    ($(#[$doc:meta])* $name:ident) => {
+        $(#[$doc])*
+        pub struct $name {
+            cache: Lazy<Concrete, fn() -> Concrete>,
         }
-    }
-}
 
-impl Getter for HandGetter {
-    #[inline]
-    fn get(&self) -> u64 {
-        <Concrete as Getter>::get(Realize::realize(&self.cache))
-    }
-
-    #[inline]
-    fn add(&self, a: u64, b: u64) -> u64 {
-        <Concrete as Getter>::add(Realize::realize(&self.cache), a, b)
-    }
-}
-
-/// `HandGetter` again, as its own type: the first-access rounds time it as an
-/// A/A control, so that a gap between two wrappers can be told from the
-/// noise of where each case's code lands.
-pub struct HandGetterAgain {
-    cache: Lazy<Concrete, fn() -> Concrete>,
-}
-
-impl HandGetterAgain {
-    fn new(seed: fn() -> Concrete) -> Self {
-        HandGetterAgain {
-            cache: Lazy::new(seed),
+        impl $name {
+            fn new(seed: fn() -> Concrete) -> Self {
+                $name {
+                    cache: Lazy::new(seed),
+                }
+            }
         }
-    }
+
+        impl Getter for $name {
+            #[inline]
+            fn get(&self) -> u64 {
+                <Concrete as Getter>::get(Realize::realize(&self.cache))
+            }
+
+            #[inline]
+            fn add(&self, a: u64, b: u64) -> u64 {
+                <Concrete as Getter>::add(Realize::realize(&self.cache), a, b)
+            }
+        }
+    };
 }
 
-impl Getter for HandGetterAgain {
-    #[inline]
-    fn get(&self) -> u64 {
-        <Concrete as Getter>::get(Realize::realize(&self.cache))
-    }
-
-    #[inline]
-    fn add(&self, a: u64, b: u64) -> u64 {
-        <Concrete as Getter>::add(Realize::realize(&self.cache), a, b)
-    }
-}
+hand_getter!(
+    /// Forwarding written by hand: what the derive must match.
+    HandGetter
+);
+hand_getter!(
+    /// `HandGetter` again, as its own type: the first-access rounds time it
+    /// as an A/A control, so that a gap between two wrappers can be told
+    /// from the noise of where each case's code lands.
+    HandGetterAgain
+);
 
 /// Forwarding written by the derive.
 #[derive(lazy_core::RealizeForward)]
