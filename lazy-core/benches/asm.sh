@@ -2,7 +2,10 @@
 # Prints the assembly of the `#[inline(never)]` probe functions of a bench
 # (Intel syntax, optimized as `cargo bench` builds them), and for every pair
 # `hand_X` / `derived_X` (and `direct_X` / `plain_X`: forwarding to a plain
-# field) says whether the two bodies are the same code.
+# field) says whether the two bodies are the same code; `hand_enum_X` /
+# `derived_enum_X` are an enum's hand-written `match` and its derived
+# forwarding. Exits with status 1 if any such pair differs, so the claim
+# "the same instructions" is checked, not only read.
 #
 # A plain optimized build merges identical functions (LLVM's MergeFunctions),
 # so one of two identical probes would vanish; this script turns the merging
@@ -54,6 +57,7 @@ for probe in $probes; do
 done
 
 # Prints whether probes $1 and $2 (if both exist) are the same code.
+differ=0
 same() {
     printf '%s\n' $probes | grep -qx "$2" || return 0
     if [ "$(body "$1")" = "$(body "$2")" ]; then
@@ -61,6 +65,7 @@ same() {
     else
         echo "$1 and $2: DIFFERENT code"
         diff <(body "$1") <(body "$2") || true
+        differ=1
     fi
 }
 
@@ -70,3 +75,4 @@ for probe in $probes; do
         direct_*) same "$probe" "plain_${probe#direct_}" ;;
     esac
 done
+exit "$differ"

@@ -6,6 +6,9 @@
 //!    one.
 //! 2. The first access (build + call) through the wrapper against building
 //!    the value and calling it directly.
+//! 3. An enum of implementors (two plain variants and a realized lazy one):
+//!    a hand-written `match` against `Box<dyn Trait>`, on one value and on
+//!    a slice of mixed variants.
 //!
 //! Run with `cargo bench -p lazy-core --bench forward`. The interleaved
 //! rounds tables come first, then criterion's own measurements.
@@ -18,9 +21,9 @@ mod support;
 use std::cell::LazyCell;
 use std::hint::black_box;
 
-use criterion::{BatchSize, Criterion};
+use criterion::{BatchSize, Criterion, Throughput};
 use lazy_core::{Lazy, Realize};
-use support::{Case, compare, fresh};
+use support::{Case, compare, fresh, timed};
 
 /// The trait every wrapper implements.
 #[lazy_core::forwardable]
@@ -45,6 +48,23 @@ impl Getter for Concrete {
     #[inline]
     fn add(&self, a: u64, b: u64) -> u64 {
         self.base.wrapping_mul(a).wrapping_add(b)
+    }
+}
+
+/// A second implementor, so that an enum of implementors has a choice.
+pub struct Shifted {
+    base: u64,
+}
+
+impl Getter for Shifted {
+    #[inline]
+    fn get(&self) -> u64 {
+        self.base.wrapping_add(1)
+    }
+
+    #[inline]
+    fn add(&self, a: u64, b: u64) -> u64 {
+        self.base.wrapping_add(a) ^ b
     }
 }
 
@@ -141,9 +161,55 @@ pub struct PlainGetter {
     value: Concrete,
 }
 
+/// An enum of implementors forwarding `Getter` to the active variant by a
+/// hand-written `match`, with fully qualified calls as the derive writes
+/// them; the same code under each name given (the second is the A/A
+/// control).
+macro_rules! hand_any {
+    ($(#[$doc:meta])* $name:ident) => {
+        $(#[$doc])*
+        pub enum $name {
+            Concrete(Concrete),
+            Shifted(Shifted),
+            Later(Lazy<Concrete, fn() -> Concrete>),
+        }
+
+        impl Getter for $name {
+            #[inline]
+            fn get(&self) -> u64 {
+                match self {
+                    $name::Concrete(value) => <Concrete as Getter>::get(value),
+                    $name::Shifted(value) => <Shifted as Getter>::get(value),
+                    $name::Later(lazy) => <Concrete as Getter>::get(Realize::realize(lazy)),
+                }
+            }
+
+            #[inline]
+            fn add(&self, a: u64, b: u64) -> u64 {
+                match self {
+                    $name::Concrete(value) => <Concrete as Getter>::add(value, a, b),
+                    $name::Shifted(value) => <Shifted as Getter>::add(value, a, b),
+                    $name::Later(lazy) => {
+                        <Concrete as Getter>::add(Realize::realize(lazy), a, b)
+                    }
+                }
+            }
+        }
+    };
+}
+
+hand_any!(
+    /// An enum of implementors with a hand-written `match`.
+    HandAny
+);
+hand_any!(
+    /// `HandAny` again, as its own type: the A/A control of the enum rounds.
+    HandAnyAgain
+);
+
 /// One call each, never inlined, for reading the assembly.
 pub mod probe {
-    use super::{Concrete, DerivedGetter, Getter, HandGetter, PlainGetter};
+    use super::{Concrete, DerivedGetter, Getter, HandAny, HandGetter, PlainGetter};
 
     #[inline(never)]
     pub fn direct_get(value: &Concrete) -> u64 {
@@ -163,6 +229,11 @@ pub mod probe {
     #[inline(never)]
     pub fn plain_get(wrapper: &PlainGetter) -> u64 {
         wrapper.get()
+    }
+
+    #[inline(never)]
+    pub fn hand_enum_get(value: &HandAny) -> u64 {
+        value.get()
     }
 
     #[inline(never)]
@@ -188,6 +259,11 @@ pub mod probe {
     #[inline(never)]
     pub fn plain_add(wrapper: &PlainGetter, a: u64, b: u64) -> u64 {
         wrapper.add(a, b)
+    }
+
+    #[inline(never)]
+    pub fn hand_enum_add(value: &HandAny, a: u64, b: u64) -> u64 {
+        value.add(a, b)
     }
 
     #[inline(never)]
@@ -267,6 +343,121 @@ fn rounds_after_realization(r: &Realized) {
         10_000_000,
         31,
         &["direct", "hand-written"],
+    );
+}
+
+/// How many values the mixed slices hold.
+const MIXED: usize = 1000;
+
+/// Enum values and the same values behind `Box<dyn Getter>`, realized,
+/// shared by the rounds and criterion.
+struct Enums {
+    /// The `Concrete` variant, for the one-value cases.
+    hand_one: HandAny,
+    /// `MIXED` values whose variants follow a scrambled order, so that the
+    /// branch on the variant (or the indirect call) is not always predicted.
+    hand: Vec<HandAny>,
+    hand_again: Vec<HandAnyAgain>,
+    boxed: Vec<Box<dyn Getter>>,
+}
+
+impl Enums {
+    fn new() -> Self {
+        let mut state = 0x2545_f491_4f6c_dd1d_u64;
+        let kinds: Vec<u64> = (0..MIXED)
+            .map(|_| {
+                state ^= state << 13;
+                state ^= state >> 7;
+                state ^= state << 17;
+                state % 3
+            })
+            .collect();
+        let realized = || {
+            let lazy: Lazy<Concrete, fn() -> Concrete> = Lazy::new(build_trivial);
+            Realize::realize(&lazy);
+            lazy
+        };
+        let base = || black_box(42);
+        Enums {
+            hand_one: HandAny::Concrete(Concrete { base: base() }),
+            hand: kinds
+                .iter()
+                .map(|kind| match kind {
+                    0 => HandAny::Concrete(Concrete { base: base() }),
+                    1 => HandAny::Shifted(Shifted { base: base() }),
+                    _ => HandAny::Later(realized()),
+                })
+                .collect(),
+            hand_again: kinds
+                .iter()
+                .map(|kind| match kind {
+                    0 => HandAnyAgain::Concrete(Concrete { base: base() }),
+                    1 => HandAnyAgain::Shifted(Shifted { base: base() }),
+                    _ => HandAnyAgain::Later(realized()),
+                })
+                .collect(),
+            boxed: kinds
+                .iter()
+                .map(|kind| -> Box<dyn Getter> {
+                    match kind {
+                        0 => Box::new(Concrete { base: base() }),
+                        1 => Box::new(Shifted { base: base() }),
+                        _ => {
+                            let wrapper = HandGetter::new(build_trivial);
+                            wrapper.get();
+                            Box::new(wrapper)
+                        }
+                    }
+                })
+                .collect(),
+        }
+    }
+}
+
+/// `get` of every one of `values`, summed, `passes` times over.
+#[inline(always)]
+fn sum_get<E>(values: &[E], passes: u64, get: impl Fn(&E) -> u64) -> u64 {
+    let mut acc = 0_u64;
+    for _ in 0..passes {
+        for value in black_box(values) {
+            acc = acc.wrapping_add(get(value));
+        }
+    }
+    acc
+}
+
+fn rounds_enum(r: &Realized, e: &Enums) {
+    compare(
+        "enum of implementors: get() on one value",
+        "call",
+        &mut [
+            Case::calls("direct", || black_box(&r.direct).get()),
+            Case::calls("hand-written match", || black_box(&e.hand_one).get()),
+            Case::calls("Box<dyn Getter>", || black_box(&r.boxed).get()),
+        ],
+        10_000_000,
+        31,
+        &["hand-written match"],
+    );
+    // `iters` calls are `iters / MIXED` passes over the slice.
+    let passes = |iters: u64| iters.div_ceil(MIXED as u64);
+    compare(
+        &format!("enum of implementors: get() over {MIXED} mixed values"),
+        "call",
+        &mut [
+            Case::timed("hand-written match", |iters| {
+                timed(|| sum_get(&e.hand, passes(iters), HandAny::get))
+            }),
+            Case::timed("hand-written match again (A/A)", |iters| {
+                timed(|| sum_get(&e.hand_again, passes(iters), HandAnyAgain::get))
+            }),
+            Case::timed("Box<dyn Getter>", |iters| {
+                timed(|| sum_get(&e.boxed, passes(iters), |value| value.get()))
+            }),
+        ],
+        10_000_000,
+        31,
+        &["hand-written match"],
     );
 }
 
@@ -350,6 +541,23 @@ fn criterion_after_realization(c: &mut Criterion, r: &Realized) {
     group.finish();
 }
 
+fn criterion_enum(c: &mut Criterion, r: &Realized, e: &Enums) {
+    let mut group = c.benchmark_group("enum_get");
+    group.bench_function("hand-match", |b| b.iter(|| black_box(&e.hand_one).get()));
+    group.bench_function("dyn", |b| b.iter(|| black_box(&r.boxed).get()));
+    group.finish();
+
+    let mut group = c.benchmark_group("enum_mixed");
+    group.throughput(Throughput::Elements(MIXED as u64));
+    group.bench_function("hand-match", |b| {
+        b.iter(|| sum_get(&e.hand, 1, HandAny::get))
+    });
+    group.bench_function("dyn", |b| {
+        b.iter(|| sum_get(&e.boxed, 1, |value| value.get()))
+    });
+    group.finish();
+}
+
 fn criterion_first_access(c: &mut Criterion) {
     for (name, seed) in [
         ("first_access_trivial", build_trivial as fn() -> Concrete),
@@ -390,19 +598,24 @@ fn main() {
     black_box(probe::hand_get as fn(&HandGetter) -> u64);
     black_box(probe::derived_get as fn(&DerivedGetter) -> u64);
     black_box(probe::plain_get as fn(&PlainGetter) -> u64);
+    black_box(probe::hand_enum_get as fn(&HandAny) -> u64);
     black_box(probe::dyn_get as fn(&dyn Getter) -> u64);
     black_box(probe::direct_add as fn(&Concrete, u64, u64) -> u64);
     black_box(probe::hand_add as fn(&HandGetter, u64, u64) -> u64);
     black_box(probe::derived_add as fn(&DerivedGetter, u64, u64) -> u64);
     black_box(probe::plain_add as fn(&PlainGetter, u64, u64) -> u64);
+    black_box(probe::hand_enum_add as fn(&HandAny, u64, u64) -> u64);
     black_box(probe::dyn_add as fn(&dyn Getter, u64, u64) -> u64);
 
     let realized = Realized::new();
+    let enums = Enums::new();
     rounds_after_realization(&realized);
+    rounds_enum(&realized, &enums);
     rounds_first_access();
 
     let mut c = Criterion::default().configure_from_args();
     criterion_after_realization(&mut c, &realized);
+    criterion_enum(&mut c, &realized, &enums);
     criterion_first_access(&mut c);
     c.final_summary();
 }
