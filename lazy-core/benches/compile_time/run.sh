@@ -13,6 +13,15 @@
 #   delegate    by the delegate crate's delegate! { to ... },
 #   hand3       as hand, derive3 as derive, with three wrappers forwarding
 #   derive3     the same trait: what each further wrapper adds.
+# and one crate per enum variant and size: the trait (without its associated
+# type, which enum_dispatch cannot forward), 20 implementors, and an enum of
+# them (one variant each) forwarding the trait to its active variant
+#   enum-none     not at all (the floor of the enum variants),
+#   enum-hand     by a hand-written `match`, as the derive writes it,
+#   enum-derive   by #[lazy_core::forwardable] + #[derive(RealizeForward)]
+#                 (not in the default list until the enum derive lands),
+#   enum-dispatch by enum_dispatch's #[enum_dispatch] on trait and enum.
+# The enum variants' ratios are to enum-hand and enum-none.
 # Then it times `cargo check` of each crate (only that crate recompiles: its
 # source is touched before every run), interleaving the variants round by
 # round, and reports medians, minimums and ratios to `hand`. With a nightly
@@ -24,8 +33,10 @@
 # Usage: lazy-core/benches/compile_time/run.sh [options]
 #   --sizes "100 1000"   method counts (default: 100 1000)
 #   --runs R             timed runs per crate (default: 5)
+#   --enum-sizes "100"   method counts of the enum-* variants (default: 100)
 #   --variants "..."     subset of: none forwardable hand derive ambassador
-#                        delegate hand3 derive3
+#                        delegate hand3 derive3 enum-none enum-hand
+#                        enum-derive enum-dispatch
 #   --no-nightly         skip -Z time-passes even if nightly is installed
 #   --no-cold            skip the cold builds of the macro crates
 #   --no-instructions    skip the instruction counts (valgrind's callgrind),
@@ -33,15 +44,16 @@
 #   --keep DIR           work in DIR and keep it (default: a temp dir, removed)
 #
 # Needs: a Rust toolchain, network access to crates.io (or a warm cargo
-# cache) for ambassador, delegate and auto_impl. Nothing else; not run by CI.
+# cache) for ambassador, delegate, enum_dispatch and auto_impl. Nothing else; not run by CI.
 set -euo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
 repo=$(cd "$here/../../.." && pwd)
 
 sizes="100 1000"
+enum_sizes="100"
 runs=5
-variants="none forwardable hand derive ambassador delegate hand3 derive3"
+variants="none forwardable hand derive ambassador delegate hand3 derive3 enum-none enum-hand enum-dispatch"
 nightly=1
 cold=1
 instructions=1
@@ -49,6 +61,7 @@ work=""
 while [ $# -gt 0 ]; do
     case "$1" in
         --sizes) sizes=$2; shift 2 ;;
+        --enum-sizes) enum_sizes=$2; shift 2 ;;
         --runs) runs=$2; shift 2 ;;
         --variants) variants=$2; shift 2 ;;
         --no-nightly) nightly=0; shift ;;
@@ -75,6 +88,16 @@ secs() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.3f", (b - a) / 1e9 }'; }
 median() { sort -g | awk '{ v[NR] = $1 } END { if (NR) printf "%.3f", (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 minimum() { sort -g | head -n 1; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else printf "-" }'; }
+# Whether variant $1 is measured at size $2, the sizes of both kinds, and
+# the baseline (`hand`) and floor (`none`) each variant's ratios are to.
+has_size() {
+    local list=$sizes
+    case "$1" in enum-*) list=$enum_sizes ;; esac
+    case " $list " in *" $2 "*) return 0 ;; *) return 1 ;; esac
+}
+all_sizes=$(printf '%s\n' $sizes $enum_sizes | sort -n -u | paste -sd' ' -)
+base_of() { case "$1" in enum-*) echo enum-hand ;; *) echo hand ;; esac; }
+floor_of() { case "$1" in enum-*) echo enum-none ;; *) echo none ;; esac; }
 
 # --- machine -----------------------------------------------------------------
 echo "## Compile-time benchmark"
@@ -82,7 +105,7 @@ echo
 echo "- date: $(date -u '+%Y-%m-%d %H:%M UTC')"
 echo "- machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')"
 echo "- $(rustc --version)"
-echo "- sizes: $sizes methods; $runs timed runs per crate"
+echo "- sizes: $sizes methods (enum variants: $enum_sizes methods, 20 variants); $runs timed runs per crate"
 
 # What each further wrapper adds: (X3 - X) / 2 for derive and hand, from the
 # medians in files with the given suffix; prints the line of the table.
@@ -102,8 +125,9 @@ further() {
 rustc -O --edition 2021 "$here/gen.rs" -o "$work/gen"
 members=""
 mkdir -p "$ws"
-for n in $sizes; do
+for n in $all_sizes; do
     for v in $variants; do
+        has_size "$v" "$n" || continue
         pkg="$v-$n"
         members="$members\"$pkg\", "
         mkdir -p "$ws/$pkg/src"
@@ -111,6 +135,7 @@ for n in $sizes; do
         case "$v" in
             ambassador) deps="$deps"$'\n''ambassador = { workspace = true }' ;;
             delegate) deps="$deps"$'\n''delegate = { workspace = true }' ;;
+            enum-dispatch) deps="$deps"$'\n''enum_dispatch = { workspace = true }' ;;
         esac
         cat > "$ws/$pkg/Cargo.toml" <<EOF
 [package]
@@ -134,14 +159,16 @@ resolver = "3"
 lazy-core = { path = "$repo/lazy-core" }
 ambassador = "0.5"
 delegate = "0.13"
+enum_dispatch = "0.3"
 EOF
 
 # --- warm up: dependencies built once, every crate checked once ---------------
 export CARGO_TARGET_DIR="$work/target"
 log "warming up (dependencies and a first check of every crate)..."
 failed=""
-for n in $sizes; do
+for n in $all_sizes; do
     for v in $variants; do
+        has_size "$v" "$n" || continue
         if ! (cd "$ws" && cargo check -q -p "$v-$n" 2> "$work/$v-$n.err"); then
             log "  $v-$n does not compile; see below, excluded"
             head -n 30 "$work/$v-$n.err" >&2
@@ -154,8 +181,9 @@ ok() { case " $failed " in *" $1 "*) return 1 ;; *) return 0 ;; esac; }
 # --- timed checks ----------------------------------------------------------------
 for r in $(seq 1 "$runs"); do
     log "round $r/$runs"
-    for n in $sizes; do
+    for n in $all_sizes; do
         for v in $variants; do
+            has_size "$v" "$n" || continue
             pkg="$v-$n"
             ok "$pkg" || continue
             touch "$ws/$pkg/src/lib.rs"
@@ -166,8 +194,9 @@ for r in $(seq 1 "$runs"); do
             echo >> "$work/$pkg.check"
         done
         # Cargo's own cost: a check with nothing to recompile.
-        first=$(echo $variants | awk '{ print $1 }')
-        if ok "$first-$n"; then
+        first=""
+        for v in $variants; do has_size "$v" "$n" && first=$v && break; done
+        if [ -n "$first" ] && ok "$first-$n"; then
             t0=$(now)
             (cd "$ws" && cargo check -q -p "$first-$n")
             t1=$(now)
@@ -180,13 +209,17 @@ done
 echo
 echo "### cargo check of one crate (seconds; median and minimum of $runs runs)"
 echo
+echo "For the enum-* variants, \`hand\` is enum-hand and \`none\` is enum-none."
+echo
 echo "| methods | variant | median s | min s | median / hand | min / hand | (median - none) / (hand - none) |"
 echo "|---:|---|---:|---:|---:|---:|---:|"
-for n in $sizes; do
-    hand_med=""; hand_min=""; none_med=""
-    ok "hand-$n" && [ -f "$work/hand-$n.check" ] && hand_med=$(median < "$work/hand-$n.check") && hand_min=$(minimum < "$work/hand-$n.check")
-    ok "none-$n" && [ -f "$work/none-$n.check" ] && none_med=$(median < "$work/none-$n.check")
+for n in $all_sizes; do
     for v in $variants; do
+        has_size "$v" "$n" || continue
+        hand_med=""; hand_min=""; none_med=""
+        b="$(base_of "$v")-$n"; z="$(floor_of "$v")-$n"
+        ok "$b" && [ -f "$work/$b.check" ] && hand_med=$(median < "$work/$b.check") && hand_min=$(minimum < "$work/$b.check")
+        ok "$z" && [ -f "$work/$z.check" ] && none_med=$(median < "$work/$z.check")
         pkg="$v-$n"
         if ! ok "$pkg" || [ ! -f "$work/$pkg.check" ]; then
             echo "| $n | $v | did not compile | | | | |"
@@ -216,16 +249,17 @@ if [ "$nightly" = 1 ]; then
     if cargo +nightly --version > /dev/null 2>&1; then
         export CARGO_TARGET_DIR="$work/target-nightly"
         log "nightly: warming up..."
-        for n in $sizes; do
+        for n in $all_sizes; do
             for v in $variants; do
-                ok "$v-$n" || continue
+                has_size "$v" "$n" && ok "$v-$n" || continue
                 (cd "$ws" && cargo +nightly check -q -p "$v-$n") > /dev/null 2>&1 || true
             done
         done
         for r in $(seq 1 "$runs"); do
             log "nightly round $r/$runs"
-            for n in $sizes; do
+            for n in $all_sizes; do
                 for v in $variants; do
+                    has_size "$v" "$n" || continue
                     pkg="$v-$n"
                     ok "$pkg" || continue
                     touch "$ws/$pkg/src/lib.rs"
@@ -242,11 +276,13 @@ if [ "$nightly" = 1 ]; then
         echo
         echo "| methods | variant | macro_expand_crate s | total s | expansion / hand | expansion - none, / hand - none |"
         echo "|---:|---|---:|---:|---:|---:|"
-        for n in $sizes; do
-            hand_exp=""; none_exp=""
-            [ -s "$work/hand-$n.expand" ] && hand_exp=$(median < "$work/hand-$n.expand")
-            [ -s "$work/none-$n.expand" ] && none_exp=$(median < "$work/none-$n.expand")
+        for n in $all_sizes; do
             for v in $variants; do
+                has_size "$v" "$n" || continue
+                hand_exp=""; none_exp=""
+                b="$(base_of "$v")-$n"; z="$(floor_of "$v")-$n"
+                [ -s "$work/$b.expand" ] && hand_exp=$(median < "$work/$b.expand")
+                [ -s "$work/$z.expand" ] && none_exp=$(median < "$work/$z.expand")
                 pkg="$v-$n"
                 if [ ! -s "$work/$pkg.expand" ]; then
                     echo "| $n | $v | not measured | | | |"
@@ -264,15 +300,19 @@ if [ "$nightly" = 1 ]; then
         echo "|---:|---:|---:|---:|"
         for n in $sizes; do further "$n" expand; done
         for n in $sizes; do further "$n" total; done
-        # How much code each macro writes (nightly -Z macro-stats), at the
-        # largest size.
+        # How much code each macro writes (nightly -Z macro-stats), at each
+        # variant's largest size.
         n=$(echo $sizes | awk '{ print $NF }')
         echo
-        echo "### what the macros write at $n methods (nightly \`-Z macro-stats\`)"
+        echo "### what the macros write at $n methods, enum variants at $(echo $enum_sizes | awk '{ print $NF }') (nightly \`-Z macro-stats\`)"
         echo
         echo '```'
         echo "columns: macro, uses, lines written, average lines, bytes written, average bytes"
         for v in $variants; do
+            case "$v" in
+                enum-*) n=$(echo $enum_sizes | awk '{ print $NF }') ;;
+                *) n=$(echo $sizes | awk '{ print $NF }') ;;
+            esac
             pkg="$v-$n"
             ok "$pkg" || continue
             touch "$ws/$pkg/src/lib.rs"
@@ -282,7 +322,14 @@ if [ "$nightly" = 1 ]; then
         done
         echo '```'
         echo
-        echo "(For comparison: the hand-written impl of $n methods is $(awk '/^impl Big for Wrapper/,0' "$ws/hand-$n/src/lib.rs" | wc -c) bytes of source.)"
+        n=$(echo $sizes | awk '{ print $NF }')
+        if [ -f "$ws/hand-$n/src/lib.rs" ]; then
+            echo "(For comparison: the hand-written impl of $n methods is $(awk '/^impl Big for Wrapper/,0' "$ws/hand-$n/src/lib.rs" | wc -c) bytes of source.)"
+        fi
+        n=$(echo $enum_sizes | awk '{ print $NF }')
+        if [ -f "$ws/enum-hand-$n/src/lib.rs" ]; then
+            echo "(The hand-written \`match\` impl of $n methods over 20 variants is $(awk '/^impl Big for AnyBig/,0' "$ws/enum-hand-$n/src/lib.rs" | wc -c) bytes of source.)"
+        fi
     else
         echo
         echo "No nightly toolchain installed: macro-expansion time (-Z time-passes) not measured."
@@ -304,8 +351,9 @@ exec "$@"
 EOF_WRAP
     chmod +x "$work/cg-wrap.sh"
     log "instructions (callgrind)..."
-    for n in $sizes; do
+    for n in $all_sizes; do
         for v in $variants; do
+            has_size "$v" "$n" || continue
             pkg="$v-$n"
             ok "$pkg" || continue
             touch "$ws/$pkg/src/lib.rs"
@@ -320,14 +368,16 @@ EOF_WRAP
     echo
     echo "| methods | variant | whole check | / hand | macro expansion | / hand |"
     echo "|---:|---|---:|---:|---:|---:|"
-    for n in $sizes; do
+    for n in $all_sizes; do
         hand_t=$(awk '$1 == "total" { print $2 }' "$work/hand-$n.ins" 2> /dev/null)
-        hand_e=$(awk '$1 == "expand" { print $2 }' "$work/hand-$n.ins" 2> /dev/null)
         for v in $variants; do
             f="$work/$v-$n.ins"
             [ -s "$f" ] || continue
+            b="$work/$(base_of "$v")-$n.ins"
+            base_t=$(awk '$1 == "total" { print $2 }' "$b" 2> /dev/null)
+            base_e=$(awk '$1 == "expand" { print $2 }' "$b" 2> /dev/null)
             t=$(awk '$1 == "total" { print $2 }' "$f"); e=$(awk '$1 == "expand" { print $2 }' "$f")
-            awk -v n="$n" -v v="$v" -v t="$t" -v e="$e" -v ht="${hand_t:-0}" -v he="${hand_e:-0}" 'BEGIN {
+            awk -v n="$n" -v v="$v" -v t="$t" -v e="$e" -v ht="${base_t:-0}" -v he="${base_e:-0}" 'BEGIN {
                 printf "| %s | %s | %.0f | %s | %.0f | %s |\n", n, v, t / 1e6, (ht > 0) ? sprintf("%.2f", t / ht) : "-", e / 1e6, (he > 0) ? sprintf("%.1f", e / he) : "-"
             }'
         done
