@@ -172,6 +172,15 @@ impl<R: RealizeMut + ?Sized> RealizeMut for &mut R {
     }
 }
 
+/// A box built back from its target holds what `R` builds from it.
+#[diagnostic::do_not_recommend]
+impl<T, R: FromRealized<T>> FromRealized<T> for Box<R> {
+    #[inline]
+    fn from_realized(target: T) -> Self {
+        Box::new(R::from_realized(target))
+    }
+}
+
 #[diagnostic::do_not_recommend]
 impl<R: Realize + ?Sized> Realize for Box<R> {
     type Target = R::Target;

@@ -1,0 +1,51 @@
+// Each variant's target returns its own `impl Trait`: the derive boxes the
+// bounds a box keeps (`Iterator`, `Fn`, `Future`, ...); another bound is one
+// error at the trait's name.
+
+use lazy_core::{RealizeForward, forwardable};
+
+pub trait Label {
+    fn label(&self) -> String;
+}
+impl Label for u8 {
+    fn label(&self) -> String {
+        self.to_string()
+    }
+}
+
+#[forwardable]
+pub trait Tracker {
+    fn python_type(&self) -> &'static str;
+    fn label(&self) -> impl Label;
+}
+
+pub struct Int;
+impl Tracker for Int {
+    fn python_type(&self) -> &'static str {
+        "int"
+    }
+    fn label(&self) -> impl Label {
+        1u8
+    }
+}
+
+pub struct Float;
+impl Tracker for Float {
+    fn python_type(&self) -> &'static str {
+        "float"
+    }
+    fn label(&self) -> impl Label {
+        2u8
+    }
+}
+
+#[derive(RealizeForward)]
+#[realize_forward(Tracker)]
+pub enum AnyTracker {
+    Int(Int),
+    Float(Float),
+}
+
+fn main() {
+    assert_eq!(AnyTracker::Int(Int).python_type(), "int");
+}
