@@ -432,3 +432,72 @@ fn associated_types_agree() {
     assert_eq!(AnyItems::Pair([7, 8]).first(), Some(&7));
     assert_eq!(AnyItems::Many(vec![]).first(), None);
 }
+
+// Several traits, std's through their mirrors: `PartialEq` compares two
+// values of the same variant, `Iterator` agrees on `Item`.
+#[derive(RealizeForward)]
+#[realize_forward(
+    lazy_core::remote::Debug,
+    lazy_core::remote::PartialEq,
+    lazy_core::remote::Iterator
+)]
+pub enum Numbers {
+    Range(std::ops::Range<u32>),
+    Later(#[realize] Lazy<std::ops::Range<u32>>),
+    Shared(#[realize] lazy_core::sync::Lazy<std::ops::Range<u32>>),
+}
+
+#[derive(RealizeForward)]
+#[realize_forward(lazy_core::remote::Display, lazy_core::remote::PartialEq)]
+pub enum Text {
+    Word(&'static str),
+    Number(#[realize] Box<Lazy<u32>>),
+}
+
+#[test]
+fn several_traits_through_std_mirrors() {
+    assert_eq!(Text::Word("hi").to_string(), "hi");
+    assert_eq!(Text::Number(Box::new(Lazy::new(|| 7))).to_string(), "7");
+    assert!(Text::Word("a") == Text::Word("a"));
+    assert!(Text::Word("a") != Text::Word("b"));
+    assert!(Text::Number(Box::new(Lazy::new(|| 1))) == Text::Number(Box::new(Lazy::new(|| 1))));
+    let mut later = Numbers::Later(Lazy::new(|| 2..5));
+    assert_eq!(later.next(), Some(2));
+    assert_eq!(later.collect::<Vec<_>>(), [3, 4]);
+    let shared = Numbers::Shared(lazy_core::sync::Lazy::new(|| 0..2));
+    assert_eq!(shared.sum::<u32>(), 1);
+    assert!(Numbers::Range(0..1) == Numbers::Range(0..1));
+    assert_eq!(format!("{:?}", Numbers::Later(Lazy::new(|| 1..3))), "1..3");
+}
+
+#[test]
+#[should_panic(
+    expected = "`PartialEq::eq` was forwarded with values in different variants (`Word`, `Number`)"
+)]
+fn comparing_different_variants_panics() {
+    let _ = Text::Word("1") == Text::Number(Box::new(Lazy::new(|| 1)));
+}
+
+// A boxed lazy variant built back from a `Self` result.
+#[derive(RealizeForward)]
+#[realize_forward(Shape)]
+pub enum Recursive {
+    Square(Square),
+    Boxed(#[realize] Box<Lazy<Square>>),
+}
+
+#[test]
+fn boxed_lazy_variant_comes_back_boxed_and_built() {
+    let scaled = Recursive::Boxed(Box::new(Lazy::new(|| Square(2)))).scaled(5);
+    match &scaled {
+        Recursive::Boxed(lazy) => assert!(Lazy::is_realized(lazy)),
+        Recursive::Square(_) => panic!("the variant changed"),
+    }
+    assert_eq!(scaled.area(), 100);
+    assert_eq!(
+        Recursive::Square(Square(2))
+            .merged(Recursive::Square(Square(1)))
+            .area(),
+        9
+    );
+}

@@ -788,23 +788,24 @@ fn variant_bounds(ctx: &EnumContext, body: &EnumBody, trait_path: &TokenStream) 
                     .extend(quote!(<#ty as ::lazy_core::Realize>::Target: ::core::ops::DerefMut,));
             }
         }
-        bounds.extend(quote!(#target: #target_trait #sized,));
-        if index != ctx.first {
-            if !body.agreed_types.is_empty() {
-                bounds.extend(agreement(first, variant, &body.agreed_types, trait_path));
-            }
-            if body.same_target {
-                let first_target = &first.target;
-                bounds.extend(quote!(#target: ::lazy_core::__private::SameTarget<#first_target>,));
-            }
+        if index != ctx.first && !body.agreed_types.is_empty() {
+            let agreed = agreement(first, variant, &body.agreed_types, trait_path);
+            bounds.extend(quote!(#agreed #sized,));
+        } else {
+            bounds.extend(quote!(#target: #target_trait #sized,));
+        }
+        if index != ctx.first && body.same_target {
+            let first_target = &first.target;
+            bounds.extend(quote!(#target: ::lazy_core::__private::SameTarget<#first_target>,));
         }
         out.extend(tokens::respan_as(bounds, variant.site));
     }
     out
 }
 
-/// `for<'a> V: Trait<.., Item<'a> = <First as Trait<..>>::Item<'a>>`: the
-/// variant's target agrees with the first variant's on every associated type.
+/// `for<'a> V: Trait<.., Item<'a> = <First as Trait<..>>::Item<'a>>` (with
+/// no comma): the variant's target implements the trait and agrees with the
+/// first variant's on every associated type.
 fn agreement(
     first: &VariantImpl,
     variant: &VariantImpl,
@@ -842,5 +843,5 @@ fn agreement(
         }
     }
     let binder = (!binders.is_empty()).then(|| quote!(for<#(#binders),*>));
-    quote!(#binder #target: #trait_path #args,)
+    quote!(#binder #target: #trait_path #args)
 }
