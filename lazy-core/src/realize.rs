@@ -54,7 +54,7 @@ pub trait Realize {
 #[diagnostic::on_unimplemented(
     message = "`{Self}` cannot lend its value mutably: it does not implement `RealizeMut`",
     label = "no `RealizeMut`",
-    note = "forwarding a `&mut self` method needs it; `#[derive(RealizeForward)]` implements it through the field marked `#[realize]`: mark the field that holds the lazy `#[realize]` if none is; a cache shared through `Rc` or `Arc` cannot lend its value mutably: list the method in `except(...)` and answer it on the wrapper, or own the lazy; an enum implements `RealizeMut` itself"
+    note = "forwarding a `&mut self` method needs it; `#[derive(RealizeForward)]` implements it through the field marked `#[realize]`: mark the field that holds the lazy `#[realize]` if none is; a cache shared through `Rc` or `Arc` cannot lend its value mutably: list the method in `except(...)` and answer it on the wrapper, or own the lazy"
 )]
 pub trait RealizeMut: Realize {
     /// Returns the real value mutably, building it if needed.
@@ -76,7 +76,7 @@ pub trait RealizeMut: Realize {
 #[diagnostic::on_unimplemented(
     message = "`{Self}` cannot give its value away: it does not implement `RealizeInto`",
     label = "no `RealizeInto`",
-    note = "forwarding a `self` or `self: Box<Self>` method needs it; `#[derive(RealizeForward)]` implements it through the field marked `#[realize]`: mark the field that holds the lazy `#[realize]` if none is; a cache shared through `Rc` or `Arc` cannot give its value away: list the method in `except(...)` and answer it on the wrapper, or own the lazy; an enum implements `RealizeInto` itself"
+    note = "forwarding a `self` or `self: Box<Self>` method needs it; `#[derive(RealizeForward)]` implements it through the field marked `#[realize]`: mark the field that holds the lazy `#[realize]` if none is; a cache shared through `Rc` or `Arc` cannot give its value away: list the method in `except(...)` and answer it on the wrapper, or own the lazy"
 )]
 pub trait RealizeInto: Realize {
     /// Consumes `self` and returns the real value, building it if needed.
