@@ -501,3 +501,27 @@ fn boxed_lazy_variant_comes_back_boxed_and_built() {
         9
     );
 }
+
+// A generic enum forwarding every shape: the bounds are the impl's
+// assumptions, and the boxed `impl Trait` and the async body capture `T`.
+#[derive(RealizeForward)]
+#[realize_forward(Shape)]
+pub enum Either<T: 'static, U> {
+    Left(T),
+    Right(#[realize] Lazy<U>),
+}
+
+#[test]
+fn generic_enum_forwards_every_shape() {
+    type Pair = Either<Square, Circle>;
+    let mut left: Pair = Either::Left(Square(2));
+    left.grow(1);
+    assert_eq!(left.area(), 9);
+    let right: Pair = Either::Right(Lazy::new(|| Circle(1)));
+    assert_eq!(right.corners().collect::<Vec<_>>(), [1, 2]);
+    assert_eq!(block_on(right.fetch(4)), 1004);
+    assert!(right.same(&Either::Right(Lazy::new(|| Circle(1)))));
+    assert_eq!(right.scaled(2).area(), 12);
+    assert_eq!(Box::new(left).boxed_sides(), 300);
+    assert_eq!(right.unit(), "Circle");
+}
