@@ -582,6 +582,28 @@ fn result_boxing(ctx: &EnumContext, method: &Method) -> Result<Option<Boxing>, S
             "cannot forward {what} to an enum: each variant's target returns its own `impl {name}`, and a `Box<dyn {name}>` is not known to implement `{name}` (the derive boxes `{boxable}`); {fix}"
         ));
     }
+    // The box's lifetime is inferred, and must be outlived by everything the
+    // result captures: a type parameter of the method is not known to
+    // outlive anything (rustc would report E0311 at the derive).
+    let unbounded = sig.generics.type_params().find(|param| {
+        !param
+            .bounds
+            .iter()
+            .any(|bound| matches!(bound, TypeParamBound::Lifetime(lifetime) if lifetime.ident == "static"))
+    });
+    let impl_arg = sig.inputs.iter().any(|arg| match arg {
+        syn::FnArg::Typed(arg) => crate::method::has_impl_trait(arg.ty.to_token_stream()),
+        syn::FnArg::Receiver(_) => false,
+    });
+    let unbounded = match unbounded {
+        Some(param) => Some(format!("the method's type parameter `{}`", param.ident)),
+        None => impl_arg.then(|| String::from("the type of its `impl Trait` argument")),
+    };
+    if let (Some(unbounded), None) = (unbounded, &lifetime) {
+        return Err(format!(
+            "cannot forward {what} to an enum: each variant's target returns its own `impl {name}`, which the derive boxes as `Box<dyn {name} + '_>`, and {unbounded} is not known to outlive that box; {fix}"
+        ));
+    }
     let lifetime = lifetime.unwrap_or_else(|| quote!('_));
     Ok(Some(Boxing {
         dyn_ty: quote!(dyn #main #(+ #auto)* + #lifetime),

@@ -1,6 +1,7 @@
 // Each variant's target returns its own `impl Trait`: the derive boxes the
 // bounds a box keeps (`Iterator`, `Fn`, `Future`, ...); another bound is one
-// error at the trait's name.
+// error at the trait's name, and so is a boxed result that captures a type
+// parameter of the method (not known to outlive the box).
 
 use lazy_core::{RealizeForward, forwardable};
 
@@ -17,6 +18,7 @@ impl Label for u8 {
 pub trait Tracker {
     fn python_type(&self) -> &'static str;
     fn label(&self) -> impl Label;
+    fn repeat<T: Clone>(&self, value: T) -> impl Iterator<Item = T>;
 }
 
 pub struct Int;
@@ -27,6 +29,9 @@ impl Tracker for Int {
     fn label(&self) -> impl Label {
         1u8
     }
+    fn repeat<T: Clone>(&self, value: T) -> impl Iterator<Item = T> {
+        std::iter::repeat_n(value, 1)
+    }
 }
 
 pub struct Float;
@@ -36,6 +41,9 @@ impl Tracker for Float {
     }
     fn label(&self) -> impl Label {
         2u8
+    }
+    fn repeat<T: Clone>(&self, value: T) -> impl Iterator<Item = T> {
+        std::iter::repeat_n(value, 2)
     }
 }
 
