@@ -464,19 +464,21 @@ fn impl_body<'a>(
                     }
                 }
             }
-            TraitItem::Type(item) => match agreed_type(&item) {
-                Some(lifetimes) => {
-                    body.assoc_types.push(assoc_type(&ctx.base, &item));
-                    body.agreed_types.push((item.ident.clone(), lifetimes));
+            TraitItem::Type(item) => {
+                // Stated even when it cannot be checked, so that the impl is
+                // complete and the error is the one.
+                body.assoc_types.push(assoc_type(&ctx.base, &item));
+                match agreed_type(&item) {
+                    Some(lifetimes) => body.agreed_types.push((item.ident.clone(), lifetimes)),
+                    None => errors.push(Error::new(
+                        span,
+                        format!(
+                            "cannot forward `{trait_name}` to an enum: its associated type `{}` has type or const parameters, and the derive can state that the variants' targets agree on it only for lifetime parameters; implement `{trait_name}` for the enum by hand",
+                            item.ident
+                        ),
+                    )),
                 }
-                None => errors.push(Error::new(
-                    span,
-                    format!(
-                        "cannot forward `{trait_name}` to an enum: its associated type `{}` has type or const parameters, and the derive can state that the variants' targets agree on it only for lifetime parameters; implement `{trait_name}` for the enum by hand",
-                        item.ident
-                    ),
-                )),
-            },
+            }
             TraitItem::Const(item) => {
                 // A default stays the trait's: no variant's value is
                 // picked. Without one, the variants' targets must be one
