@@ -525,3 +525,39 @@ fn generic_enum_forwards_every_shape() {
     assert_eq!(Box::new(left).boxed_sides(), 300);
     assert_eq!(right.unit(), "Circle");
 }
+
+// Regression: a variant named like an associated type (`Self::Unit` would
+// be ambiguous), and variants sharing a target type (an agreement bound of
+// a projection with itself made rustc overflow).
+#[forwardable]
+pub trait Gauge {
+    type Unit;
+    fn unit(&self) -> Self::Unit;
+    fn doubled(&self) -> Self;
+}
+
+pub struct Meter(u8);
+impl Gauge for Meter {
+    type Unit = u8;
+    fn unit(&self) -> u8 {
+        self.0
+    }
+    fn doubled(&self) -> Self {
+        Meter(self.0 * 2)
+    }
+}
+
+#[derive(RealizeForward)]
+#[realize_forward(Gauge)]
+pub enum AnyGauge {
+    Unit(Meter),
+    Later(#[realize] Lazy<Meter>),
+    Again(Meter),
+}
+
+#[test]
+fn variant_named_like_an_associated_type_and_shared_targets() {
+    assert_eq!(AnyGauge::Unit(Meter(1)).unit(), 1);
+    assert_eq!(AnyGauge::Again(Meter(2)).doubled().unit(), 4);
+    assert_eq!(AnyGauge::Later(Lazy::new(|| Meter(3))).doubled().unit(), 6);
+}

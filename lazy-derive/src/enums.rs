@@ -57,6 +57,9 @@ const AUTO: &[&str] = &["Send", "Sync", "Unpin", "UnwindSafe", "RefUnwindSafe"];
 
 /// One variant as the impl sees it.
 struct VariantImpl<'a> {
+    /// The enum's name: variants are named `Enum::V`, not `Self::V`, which
+    /// an associated type of the same name would make ambiguous.
+    enum_ident: &'a Ident,
     variant: &'a Variant,
     /// The type the variant forwards to.
     target: TokenStream,
@@ -71,16 +74,23 @@ struct VariantImpl<'a> {
 impl VariantImpl<'_> {
     /// `Self::V(binding)` or `Self::V { field: binding }`.
     fn pattern(&self, binding: &Ident) -> TokenStream {
-        let ident = &self.variant.ident;
+        let path = self.path();
         match &self.variant.field_name {
-            Some(field) => quote!(Self::#ident { #field: #binding }),
-            None => quote!(Self::#ident(#binding)),
+            Some(field) => quote!(#path { #field: #binding }),
+            None => quote!(#path(#binding)),
         }
+    }
+
+    /// `Enum::V`.
+    fn path(&self) -> TokenStream {
+        let enum_ident = self.enum_ident;
+        let ident = &self.variant.ident;
+        quote!(#enum_ident::#ident)
     }
 
     /// The variant built around `value`, a value of its target.
     fn build(&self, value: TokenStream) -> TokenStream {
-        let ident = &self.variant.ident;
+        let path = self.path();
         let ty = &self.variant.ty;
         let target = &self.target;
         let field = match self.variant.kind {
@@ -90,8 +100,8 @@ impl VariantImpl<'_> {
             }
         };
         match &self.variant.field_name {
-            Some(name) => quote!(Self::#ident { #name: #field }),
-            None => quote!(Self::#ident(#field)),
+            Some(name) => quote!(#path { #name: #field }),
+            None => quote!(#path(#field)),
         }
     }
 
@@ -273,6 +283,7 @@ fn write_trait_impl(
     };
     let trait_args = &generics.args;
     let trait_full = quote!(#trait_path #trait_args);
+    let items = qualify_clashing_assoc_types(items, variants, &trait_full);
     let variant_impls: Vec<VariantImpl> = variants
         .iter()
         .zip(&targets)
@@ -293,6 +304,7 @@ fn write_trait_impl(
             };
             let target_trait = quote!(#trait_path #target_args);
             VariantImpl {
+                enum_ident: ident,
                 variant,
                 target: target.clone(),
                 target_as_trait: quote!(<#target as #target_trait>),
@@ -659,11 +671,11 @@ fn forwarder(ctx: &EnumContext, method: &Method, boxing: Option<&Boxing>) -> Tok
     let mut arms = TokenStream::new();
     for variant in &ctx.variants {
         if let VariantKind::Broken = variant.variant.kind {
-            let ident = &variant.variant.ident;
-            let rest = (!self_args.is_empty()).then(|| quote!(, ..));
-            let pattern = match rest {
-                Some(rest) => quote!((Self::#ident { .. } #rest)),
-                None => quote!(Self::#ident { .. }),
+            let path = variant.path();
+            let pattern = if self_args.is_empty() {
+                quote!(#path { .. })
+            } else {
+                quote!((#path { .. }, ..))
             };
             arms.extend(quote!(#pattern => ::core::unreachable!(),));
             continue;
@@ -736,9 +748,9 @@ fn forwarder(ctx: &EnumContext, method: &Method, boxing: Option<&Boxing>) -> Tok
 fn mismatch_arm(ctx: &EnumContext, method: &Ident, count: usize) -> TokenStream {
     let values = Ident::new("__values", Span::mixed_site());
     let names = ctx.variants.iter().map(|variant| {
-        let ident = &variant.variant.ident;
-        let name = Literal::string(&ident.to_string());
-        quote!(Self::#ident { .. } => #name,)
+        let path = variant.path();
+        let name = Literal::string(&variant.variant.ident.to_string());
+        quote!(#path { .. } => #name,)
     });
     let names: TokenStream = names.collect();
     let each = (0..=count).map(|index| {
@@ -812,13 +824,19 @@ fn variant_bounds(ctx: &EnumContext, body: &EnumBody, trait_path: &TokenStream) 
                     .extend(quote!(<#ty as ::lazy_core::Realize>::Target: ::core::ops::DerefMut,));
             }
         }
-        if index != ctx.first && !body.agreed_types.is_empty() {
+        // The same target as the first variant's agrees with it already; an
+        // equality of a projection with itself would make rustc overflow
+        // (E0275).
+        let same_as_first = index == ctx.first
+            || (target.to_string() == first.target.to_string()
+                && target_trait.to_string() == first.target_trait.to_string());
+        if !same_as_first && !body.agreed_types.is_empty() {
             let agreed = agreement(first, variant, &body.agreed_types, trait_path);
             bounds.extend(quote!(#agreed #sized,));
         } else {
             bounds.extend(quote!(#target: #target_trait #sized,));
         }
-        if index != ctx.first && body.same_target {
+        if !same_as_first && body.same_target {
             let first_target = &first.target;
             bounds.extend(quote!(#target: ::lazy_core::__private::SameTarget<#first_target>,));
         }
@@ -868,4 +886,79 @@ fn agreement(
     }
     let binder = (!binders.is_empty()).then(|| quote!(for<#(#binders),*>));
     quote!(#binder #target: #trait_path #args)
+}
+
+/// `Self::X` in the trait's signatures, where `X` is both an associated type
+/// and a variant of the enum, written `<Self as Trait>::X`: in the impl,
+/// `Self::X` would be ambiguous (rustc's `ambiguous_associated_items`).
+fn qualify_clashing_assoc_types(
+    items: Vec<TraitItem>,
+    variants: &[Variant],
+    trait_full: &TokenStream,
+) -> Vec<TraitItem> {
+    let clashing: Vec<Ident> = items
+        .iter()
+        .filter_map(|item| match item {
+            TraitItem::Type(item) => Some(item.ident.clone()),
+            _ => None,
+        })
+        .filter(|name| variants.iter().any(|variant| variant.ident == *name))
+        .collect();
+    if clashing.is_empty() {
+        return items;
+    }
+    items
+        .into_iter()
+        .map(|item| {
+            let rewritten = qualify(item.to_token_stream(), &clashing, trait_full);
+            syn::parse2(rewritten).unwrap_or(item)
+        })
+        .collect()
+}
+
+fn qualify(tokens: TokenStream, clashing: &[Ident], trait_full: &TokenStream) -> TokenStream {
+    use proc_macro2::{Group, TokenTree};
+    let trees: Vec<TokenTree> = tokens.into_iter().collect();
+    let mut out = TokenStream::new();
+    let mut index = 0;
+    while index < trees.len() {
+        let clash = match (
+            &trees[index],
+            trees.get(index + 1),
+            trees.get(index + 2),
+            trees.get(index + 3),
+        ) {
+            (
+                TokenTree::Ident(self_ident),
+                Some(TokenTree::Punct(first)),
+                Some(TokenTree::Punct(second)),
+                Some(TokenTree::Ident(name)),
+            ) if self_ident == "Self"
+                && first.as_char() == ':'
+                && second.as_char() == ':'
+                && clashing.contains(name) =>
+            {
+                Some((self_ident, name))
+            }
+            _ => None,
+        };
+        if let Some((self_ident, name)) = clash {
+            out.extend(quote!(<#self_ident as #trait_full>::#name));
+            index += 4;
+            continue;
+        }
+        match &trees[index] {
+            TokenTree::Group(group) => {
+                let mut new = Group::new(
+                    group.delimiter(),
+                    qualify(group.stream(), clashing, trait_full),
+                );
+                new.set_span(group.span());
+                out.extend([TokenTree::Group(new)]);
+            }
+            other => out.extend([other.clone()]),
+        }
+        index += 1;
+    }
+    out
 }

@@ -35,9 +35,9 @@ where
     #[inline]
     fn area(&self) -> u32 {
         match self {
-            Self::Square(__target) => <Square as Shape>::area(__target),
-            Self::Circle(__target) => <Circle as Shape>::area(__target),
-            Self::Later(__target) => {
+            AnyShape::Square(__target) => <Square as Shape>::area(__target),
+            AnyShape::Circle(__target) => <Circle as Shape>::area(__target),
+            AnyShape::Later(__target) => {
                 <<Lazy<Polygon, PolygonSeed> as ::lazy_core::Realize>::Target as Shape>::area(
                     ::lazy_core::Realize::realize(__target),
                 )
@@ -47,9 +47,9 @@ where
     #[inline]
     fn grow(&mut self, __arg0: u32) {
         match self {
-            Self::Square(__target) => <Square as Shape>::grow(__target, __arg0),
-            Self::Circle(__target) => <Circle as Shape>::grow(__target, __arg0),
-            Self::Later(__target) => {
+            AnyShape::Square(__target) => <Square as Shape>::grow(__target, __arg0),
+            AnyShape::Circle(__target) => <Circle as Shape>::grow(__target, __arg0),
+            AnyShape::Later(__target) => {
                 <<Lazy<Polygon, PolygonSeed> as ::lazy_core::Realize>::Target as Shape>::grow(
                     ::lazy_core::RealizeMut::realize_mut(__target),
                     __arg0,
@@ -60,13 +60,13 @@ where
     #[inline]
     fn same(&self, __arg0: &Self) -> bool {
         match (self, __arg0) {
-            (Self::Square(__target), Self::Square(__other0)) => {
+            (AnyShape::Square(__target), AnyShape::Square(__other0)) => {
                 <Square as Shape>::same(__target, __other0)
             }
-            (Self::Circle(__target), Self::Circle(__other0)) => {
+            (AnyShape::Circle(__target), AnyShape::Circle(__other0)) => {
                 <Circle as Shape>::same(__target, __other0)
             }
-            (Self::Later(__target), Self::Later(__other0)) => {
+            (AnyShape::Later(__target), AnyShape::Later(__other0)) => {
                 <<Lazy<Polygon, PolygonSeed> as ::lazy_core::Realize>::Target as Shape>::same(
                     ::lazy_core::Realize::realize(__target),
                     ::lazy_core::Realize::realize(__other0),
@@ -76,14 +76,14 @@ where
                 "Shape::same",
                 &[
                     match &__values.0 {
-                        Self::Square { .. } => "Square",
-                        Self::Circle { .. } => "Circle",
-                        Self::Later { .. } => "Later",
+                        AnyShape::Square { .. } => "Square",
+                        AnyShape::Circle { .. } => "Circle",
+                        AnyShape::Later { .. } => "Later",
                     },
                     match &__values.1 {
-                        Self::Square { .. } => "Square",
-                        Self::Circle { .. } => "Circle",
-                        Self::Later { .. } => "Later",
+                        AnyShape::Square { .. } => "Square",
+                        AnyShape::Circle { .. } => "Circle",
+                        AnyShape::Later { .. } => "Later",
                     },
                 ],
             ),
@@ -92,10 +92,14 @@ where
     #[inline]
     fn scaled(&self, __arg0: u32) -> Self {
         match self {
-            Self::Square(__target) => Self::Square(<Square as Shape>::scaled(__target, __arg0)),
-            Self::Circle(__target) => Self::Circle(<Circle as Shape>::scaled(__target, __arg0)),
-            Self::Later(__target) => {
-                Self::Later(<Lazy<Polygon, PolygonSeed> as ::lazy_core::FromRealized<
+            AnyShape::Square(__target) => {
+                AnyShape::Square(<Square as Shape>::scaled(__target, __arg0))
+            }
+            AnyShape::Circle(__target) => {
+                AnyShape::Circle(<Circle as Shape>::scaled(__target, __arg0))
+            }
+            AnyShape::Later(__target) => {
+                AnyShape::Later(<Lazy<Polygon, PolygonSeed> as ::lazy_core::FromRealized<
                     <Lazy<Polygon, PolygonSeed> as ::lazy_core::Realize>::Target,
                 >>::from_realized(<<Lazy<
                     Polygon,
@@ -110,17 +114,18 @@ where
     #[inline]
     fn corners(&self) -> impl Iterator<Item = u32> {
         let __result: ::lazy_core::__private::Box<dyn Iterator<Item = u32> + '_> = match self {
-            Self::Square(__target) => {
+            AnyShape::Square(__target) => {
                 ::lazy_core::__private::Box::new(<Square as Shape>::corners(__target))
             }
-            Self::Circle(__target) => {
+            AnyShape::Circle(__target) => {
                 ::lazy_core::__private::Box::new(<Circle as Shape>::corners(__target))
             }
-            Self::Later(__target) => ::lazy_core::__private::Box::new(
-                <<Lazy<Polygon, PolygonSeed> as ::lazy_core::Realize>::Target as Shape>::corners(
-                    ::lazy_core::Realize::realize(__target),
-                ),
-            ),
+            AnyShape::Later(__target) => ::lazy_core::__private::Box::new(<<Lazy<
+                Polygon,
+                PolygonSeed,
+            > as ::lazy_core::Realize>::Target as Shape>::corners(
+                ::lazy_core::Realize::realize(__target),
+            )),
         };
         __result
     }
