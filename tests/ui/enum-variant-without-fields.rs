@@ -1,5 +1,4 @@
-// `#[realize(plain)]` on an enum's field follows the rule of `#[realize]`
-// there: one error at the attribute, and no trait impls that would repeat it.
+// `V()` and `V {}` hold no field either: one error at each.
 
 use lazy_core::{RealizeForward, forwardable};
 
@@ -18,7 +17,9 @@ impl Tracker for Real {
 #[derive(RealizeForward)]
 #[realize_forward(Tracker)]
 pub enum AnyTracker {
-    Real(#[realize(plain)] Real),
+    Real(Real),
+    Empty(),
+    Braced {},
 }
 
 fn main() {}
