@@ -7,8 +7,8 @@
 //! 2. The first access (build + call) through the wrapper against building
 //!    the value and calling it directly.
 //! 3. An enum of implementors (two plain variants and a realized lazy one):
-//!    a hand-written `match` against `Box<dyn Trait>`, on one value and on
-//!    a slice of mixed variants.
+//!    the derived forwarding against a hand-written `match` and
+//!    `Box<dyn Trait>`, on one value and on a slice of mixed variants.
 //!
 //! Run with `cargo bench -p lazy-core --bench forward`. The interleaved
 //! rounds tables come first, then criterion's own measurements.
@@ -207,9 +207,18 @@ hand_any!(
     HandAnyAgain
 );
 
+/// The same enum as `HandAny`, forwarding by the derive.
+#[derive(lazy_core::RealizeForward)]
+#[realize_forward(Getter)]
+pub enum DerivedAny {
+    Concrete(Concrete),
+    Shifted(Shifted),
+    Later(#[realize] Lazy<Concrete, fn() -> Concrete>),
+}
+
 /// One call each, never inlined, for reading the assembly.
 pub mod probe {
-    use super::{Concrete, DerivedGetter, Getter, HandAny, HandGetter, PlainGetter};
+    use super::{Concrete, DerivedAny, DerivedGetter, Getter, HandAny, HandGetter, PlainGetter};
 
     #[inline(never)]
     pub fn direct_get(value: &Concrete) -> u64 {
@@ -233,6 +242,11 @@ pub mod probe {
 
     #[inline(never)]
     pub fn hand_enum_get(value: &HandAny) -> u64 {
+        value.get()
+    }
+
+    #[inline(never)]
+    pub fn derived_enum_get(value: &DerivedAny) -> u64 {
         value.get()
     }
 
@@ -263,6 +277,11 @@ pub mod probe {
 
     #[inline(never)]
     pub fn hand_enum_add(value: &HandAny, a: u64, b: u64) -> u64 {
+        value.add(a, b)
+    }
+
+    #[inline(never)]
+    pub fn derived_enum_add(value: &DerivedAny, a: u64, b: u64) -> u64 {
         value.add(a, b)
     }
 
@@ -354,10 +373,12 @@ const MIXED: usize = 1000;
 struct Enums {
     /// The `Concrete` variant, for the one-value cases.
     hand_one: HandAny,
+    derived_one: DerivedAny,
     /// `MIXED` values whose variants follow a scrambled order, so that the
     /// branch on the variant (or the indirect call) is not always predicted.
     hand: Vec<HandAny>,
     hand_again: Vec<HandAnyAgain>,
+    derived: Vec<DerivedAny>,
     boxed: Vec<Box<dyn Getter>>,
 }
 
@@ -380,6 +401,7 @@ impl Enums {
         let base = || black_box(42);
         Enums {
             hand_one: HandAny::Concrete(Concrete { base: base() }),
+            derived_one: DerivedAny::Concrete(Concrete { base: base() }),
             hand: kinds
                 .iter()
                 .map(|kind| match kind {
@@ -394,6 +416,14 @@ impl Enums {
                     0 => HandAnyAgain::Concrete(Concrete { base: base() }),
                     1 => HandAnyAgain::Shifted(Shifted { base: base() }),
                     _ => HandAnyAgain::Later(realized()),
+                })
+                .collect(),
+            derived: kinds
+                .iter()
+                .map(|kind| match kind {
+                    0 => DerivedAny::Concrete(Concrete { base: base() }),
+                    1 => DerivedAny::Shifted(Shifted { base: base() }),
+                    _ => DerivedAny::Later(realized()),
                 })
                 .collect(),
             boxed: kinds
@@ -433,6 +463,7 @@ fn rounds_enum(r: &Realized, e: &Enums) {
         &mut [
             Case::calls("direct", || black_box(&r.direct).get()),
             Case::calls("hand-written match", || black_box(&e.hand_one).get()),
+            Case::calls("derived", || black_box(&e.derived_one).get()),
             Case::calls("Box<dyn Getter>", || black_box(&r.boxed).get()),
         ],
         10_000_000,
@@ -447,6 +478,9 @@ fn rounds_enum(r: &Realized, e: &Enums) {
         &mut [
             Case::timed("hand-written match", |iters| {
                 timed(|| sum_get(&e.hand, passes(iters), HandAny::get))
+            }),
+            Case::timed("derived", |iters| {
+                timed(|| sum_get(&e.derived, passes(iters), DerivedAny::get))
             }),
             Case::timed("hand-written match again (A/A)", |iters| {
                 timed(|| sum_get(&e.hand_again, passes(iters), HandAnyAgain::get))
@@ -544,6 +578,7 @@ fn criterion_after_realization(c: &mut Criterion, r: &Realized) {
 fn criterion_enum(c: &mut Criterion, r: &Realized, e: &Enums) {
     let mut group = c.benchmark_group("enum_get");
     group.bench_function("hand-match", |b| b.iter(|| black_box(&e.hand_one).get()));
+    group.bench_function("derived", |b| b.iter(|| black_box(&e.derived_one).get()));
     group.bench_function("dyn", |b| b.iter(|| black_box(&r.boxed).get()));
     group.finish();
 
@@ -551,6 +586,9 @@ fn criterion_enum(c: &mut Criterion, r: &Realized, e: &Enums) {
     group.throughput(Throughput::Elements(MIXED as u64));
     group.bench_function("hand-match", |b| {
         b.iter(|| sum_get(&e.hand, 1, HandAny::get))
+    });
+    group.bench_function("derived", |b| {
+        b.iter(|| sum_get(&e.derived, 1, DerivedAny::get))
     });
     group.bench_function("dyn", |b| {
         b.iter(|| sum_get(&e.boxed, 1, |value| value.get()))
@@ -599,12 +637,14 @@ fn main() {
     black_box(probe::derived_get as fn(&DerivedGetter) -> u64);
     black_box(probe::plain_get as fn(&PlainGetter) -> u64);
     black_box(probe::hand_enum_get as fn(&HandAny) -> u64);
+    black_box(probe::derived_enum_get as fn(&DerivedAny) -> u64);
     black_box(probe::dyn_get as fn(&dyn Getter) -> u64);
     black_box(probe::direct_add as fn(&Concrete, u64, u64) -> u64);
     black_box(probe::hand_add as fn(&HandGetter, u64, u64) -> u64);
     black_box(probe::derived_add as fn(&DerivedGetter, u64, u64) -> u64);
     black_box(probe::plain_add as fn(&PlainGetter, u64, u64) -> u64);
     black_box(probe::hand_enum_add as fn(&HandAny, u64, u64) -> u64);
+    black_box(probe::derived_enum_add as fn(&DerivedAny, u64, u64) -> u64);
     black_box(probe::dyn_add as fn(&dyn Getter, u64, u64) -> u64);
 
     let realized = Realized::new();
