@@ -14,7 +14,7 @@
 //! - `enum-none`, `enum-hand`, `enum-derive`, `enum-dispatch`: an enum of
 //!   `VARIANTS` implementors (each variant one field, a plain target) that
 //!   forwards the trait to its active variant not at all, by a hand-written
-//!   `match` as the derive writes it, by `#[derive(RealizeForward)]`, and by
+//!   `match` (the derive's arms), by `#[derive(RealizeForward)]`, and by
 //!   enum_dispatch.
 //!
 //! The trait has `methods` methods cycling through eight shapes: `&self`,
@@ -67,8 +67,8 @@ fn enum_concrete(i: usize) -> Option<String> {
     }
 }
 
-/// The `match` forwarding method `i` to enum `AnyBig`'s active variant, as
-/// the derive writes it.
+/// The `match` forwarding method `i` to enum `AnyBig`'s active variant:
+/// the arms the derive writes, without its where clause.
 fn enum_forwarder(i: usize) -> String {
     let (sig, turbofish, args) = match i % SHAPES {
         0 => (format!("fn m{i}(&self) -> u64"), "", ""),

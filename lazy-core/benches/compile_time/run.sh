@@ -17,9 +17,9 @@
 # type, which enum_dispatch cannot forward), 20 implementors, and an enum of
 # them (one variant each) forwarding the trait to its active variant
 #   enum-none     not at all (the floor of the enum variants),
-#   enum-hand     by a hand-written `match`, as the derive writes it,
-#   enum-derive   by #[lazy_core::forwardable] + #[derive(RealizeForward)]
-#                 (not in the default list until the enum derive lands),
+#   enum-hand     by a hand-written `match` (the derive's arms, without
+#                 its where clause),
+#   enum-derive   by #[lazy_core::forwardable] + #[derive(RealizeForward)],
 #   enum-dispatch by enum_dispatch's #[enum_dispatch] on trait and enum.
 # The enum variants' ratios are to enum-hand and enum-none.
 # Then it times `cargo check` of each crate (only that crate recompiles: its
@@ -53,7 +53,7 @@ repo=$(cd "$here/../../.." && pwd)
 sizes="100 1000"
 enum_sizes="100"
 runs=5
-variants="none forwardable hand derive ambassador delegate hand3 derive3 enum-none enum-hand enum-dispatch"
+variants="none forwardable hand derive ambassador delegate hand3 derive3 enum-none enum-hand enum-derive enum-dispatch"
 nightly=1
 cold=1
 instructions=1
