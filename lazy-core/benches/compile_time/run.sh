@@ -237,12 +237,18 @@ for n in $all_sizes; do
     fi
 done
 
-echo
-echo "### each further wrapper (\`cargo check\`): (X3 - X) / 2, seconds of the medians"
-echo
-echo "| methods | derive s | hand s | derive / hand |"
-echo "|---:|---:|---:|---:|"
-for n in $sizes; do further "$n" check; done
+# Whether the variants include three-wrapper crates (the "further wrapper"
+# tables).
+threes=0
+case " $variants " in *" hand3 "*|*" derive3 "*) threes=1 ;; esac
+if [ "$threes" = 1 ]; then
+    echo
+    echo "### each further wrapper (\`cargo check\`): (X3 - X) / 2, seconds of the medians"
+    echo
+    echo "| methods | derive s | hand s | derive / hand |"
+    echo "|---:|---:|---:|---:|"
+    for n in $sizes; do further "$n" check; done
+fi
 
 # --- macro expansion time (nightly -Z time-passes) -------------------------------
 if [ "$nightly" = 1 ]; then
@@ -293,13 +299,15 @@ if [ "$nightly" = 1 ]; then
                 echo "| $n | $v | $exp | $tot | $(ratio "$exp" "${hand_exp:-0}") | $extra |"
             done
         done
-        echo
-        echo "### each further wrapper (\`macro_expand_crate\` and \`total\`): (X3 - X) / 2"
-        echo
-        echo "| methods | derive s | hand s | derive / hand |"
-        echo "|---:|---:|---:|---:|"
-        for n in $sizes; do further "$n" expand; done
-        for n in $sizes; do further "$n" total; done
+        if [ "$threes" = 1 ]; then
+            echo
+            echo "### each further wrapper (\`macro_expand_crate\` and \`total\`): (X3 - X) / 2"
+            echo
+            echo "| methods | derive s | hand s | derive / hand |"
+            echo "|---:|---:|---:|---:|"
+            for n in $sizes; do further "$n" expand; done
+            for n in $sizes; do further "$n" total; done
+        fi
         # How much code each macro writes (nightly -Z macro-stats), at each
         # variant's largest size.
         n=$(echo $sizes | awk '{ print $NF }')
@@ -369,21 +377,21 @@ EOF_WRAP
     echo "| methods | variant | whole check | / hand | macro expansion | / hand |"
     echo "|---:|---|---:|---:|---:|---:|"
     for n in $all_sizes; do
-        hand_t=$(awk '$1 == "total" { print $2 }' "$work/hand-$n.ins" 2> /dev/null)
+        hand_t=$(awk '$1 == "total" { print $2 }' "$work/hand-$n.ins" 2> /dev/null || true)
         for v in $variants; do
             f="$work/$v-$n.ins"
             [ -s "$f" ] || continue
             b="$work/$(base_of "$v")-$n.ins"
-            base_t=$(awk '$1 == "total" { print $2 }' "$b" 2> /dev/null)
-            base_e=$(awk '$1 == "expand" { print $2 }' "$b" 2> /dev/null)
+            base_t=$(awk '$1 == "total" { print $2 }' "$b" 2> /dev/null || true)
+            base_e=$(awk '$1 == "expand" { print $2 }' "$b" 2> /dev/null || true)
             t=$(awk '$1 == "total" { print $2 }' "$f"); e=$(awk '$1 == "expand" { print $2 }' "$f")
             awk -v n="$n" -v v="$v" -v t="$t" -v e="$e" -v ht="${base_t:-0}" -v he="${base_e:-0}" 'BEGIN {
                 printf "| %s | %s | %.0f | %s | %.0f | %s |\n", n, v, t / 1e6, (ht > 0) ? sprintf("%.2f", t / ht) : "-", e / 1e6, (he > 0) ? sprintf("%.1f", e / he) : "-"
             }'
         done
         # Each further wrapper: (X3 - X) / 2.
-        d1=$(awk '$1 == "total" { print $2 }' "$work/derive-$n.ins" 2> /dev/null); d3=$(awk '$1 == "total" { print $2 }' "$work/derive3-$n.ins" 2> /dev/null)
-        h3=$(awk '$1 == "total" { print $2 }' "$work/hand3-$n.ins" 2> /dev/null)
+        d1=$(awk '$1 == "total" { print $2 }' "$work/derive-$n.ins" 2> /dev/null || true); d3=$(awk '$1 == "total" { print $2 }' "$work/derive3-$n.ins" 2> /dev/null || true)
+        h3=$(awk '$1 == "total" { print $2 }' "$work/hand3-$n.ins" 2> /dev/null || true)
         if [ -n "$d1" ] && [ -n "$d3" ] && [ -n "$hand_t" ] && [ -n "$h3" ]; then
             awk -v n="$n" -v d1="$d1" -v d3="$d3" -v h1="$hand_t" -v h3="$h3" 'BEGIN {
                 d = (d3 - d1) / 2; h = (h3 - h1) / 2
