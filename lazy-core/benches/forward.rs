@@ -250,6 +250,21 @@ pub mod probe {
         value.get()
     }
 
+    /// The mixed-values loop, with the `match` inlined into it.
+    #[inline(never)]
+    pub fn hand_enum_sum(values: &[HandAny]) -> u64 {
+        values
+            .iter()
+            .fold(0, |acc, value| acc.wrapping_add(value.get()))
+    }
+
+    #[inline(never)]
+    pub fn derived_enum_sum(values: &[DerivedAny]) -> u64 {
+        values
+            .iter()
+            .fold(0, |acc, value| acc.wrapping_add(value.get()))
+    }
+
     #[inline(never)]
     pub fn dyn_get(value: &dyn Getter) -> u64 {
         value.get()
@@ -638,6 +653,8 @@ fn main() {
     black_box(probe::plain_get as fn(&PlainGetter) -> u64);
     black_box(probe::hand_enum_get as fn(&HandAny) -> u64);
     black_box(probe::derived_enum_get as fn(&DerivedAny) -> u64);
+    black_box(probe::hand_enum_sum as fn(&[HandAny]) -> u64);
+    black_box(probe::derived_enum_sum as fn(&[DerivedAny]) -> u64);
     black_box(probe::dyn_get as fn(&dyn Getter) -> u64);
     black_box(probe::direct_add as fn(&Concrete, u64, u64) -> u64);
     black_box(probe::hand_add as fn(&HandGetter, u64, u64) -> u64);
