@@ -18,7 +18,9 @@ use crate::guards::GuardKind;
 use crate::source::Source;
 // The derive writes the trait's signatures here, so the types they name must
 // be in scope: `BinOp`, `CmpOp`, `Codegen` are used only by the forwarders.
-use crate::tracker::{BinOp, CmpOp, Codegen, TraceError, TraceResult, Tracker, VariableTracker};
+use crate::tracker::{
+    BinOp, CmpOp, Codegen, TraceError, TraceResult, Tracker, TrackerMeta, VariableTracker,
+};
 use crate::trackers::{ConstantTracker, Meta};
 use crate::value::{TypeTag, Value};
 
@@ -107,15 +109,7 @@ impl Realize for TrackerCache {
 #[derive(Clone, RealizeAll, lazy_core::RealizeForward)]
 #[realize_forward(
     VariableTracker,
-    except(
-        source,
-        clone_with_source,
-        is_realized,
-        name_hint,
-        set_name_hint,
-        debug_repr,
-        is_python_hashable,
-    )
+    except(clone_with_source, is_realized, debug_repr, is_python_hashable)
 )]
 pub struct LazyVariableTracker {
     #[realize]
@@ -207,11 +201,6 @@ impl LazyVariableTracker {
 
     // --- the methods the placeholder answers itself (`except(...)`) ---------
 
-    /// The wrapper's own source. Builds nothing.
-    pub fn source(&self) -> Option<Source> {
-        self.source.clone()
-    }
-
     /// Dynamo's `clone()`: with the same source, a placeholder that shares
     /// this one's cache; with another source, the built tracker's clone
     /// (building it first).
@@ -235,8 +224,23 @@ impl LazyVariableTracker {
         self.realize_tracker().is_python_hashable()
     }
 
-    /// The name hint: the buffered one while unbuilt. Builds nothing.
-    pub fn name_hint(&self) -> Option<String> {
+    /// `LazyVariableTracker(unrealized: <type>)` or `(realized: <repr>)`.
+    /// Builds nothing.
+    pub fn debug_repr(&self) -> String {
+        self.to_string()
+    }
+}
+
+/// The placeholder's metadata, answered without building: its own source,
+/// and the name hint buffered in the seed until the build.
+impl TrackerMeta for LazyVariableTracker {
+    /// The wrapper's own source.
+    fn source(&self) -> Option<Source> {
+        self.source.clone()
+    }
+
+    /// The buffered name hint while unbuilt, then the built tracker's.
+    fn name_hint(&self) -> Option<String> {
         if let Some(seed) = self.cache.seed() {
             return seed.name_hint.borrow().clone();
         }
@@ -244,8 +248,8 @@ impl LazyVariableTracker {
     }
 
     /// Buffers the name hint until the build (#151184: realizing here on
-    /// every `STORE_FAST` cost Dynamo dearly). Builds nothing.
-    pub fn set_name_hint(&self, name: &str) {
+    /// every `STORE_FAST` cost Dynamo dearly).
+    fn set_name_hint(&self, name: &str) {
         if let Some(seed) = self.cache.seed() {
             *seed.name_hint.borrow_mut() = Some(name.to_string());
             return;
@@ -253,12 +257,6 @@ impl LazyVariableTracker {
         if let Some(built) = self.unwrap() {
             built.set_name_hint(name);
         }
-    }
-
-    /// `LazyVariableTracker(unrealized: <type>)` or `(realized: <repr>)`.
-    /// Builds nothing.
-    pub fn debug_repr(&self) -> String {
-        self.to_string()
     }
 }
 
@@ -290,11 +288,8 @@ impl fmt::Debug for LazyVariableTracker {
 #[realize_forward(
     VariableTracker,
     except(
-        source,
         clone_with_source,
         is_realized,
-        name_hint,
-        set_name_hint,
         debug_repr,
         python_type,
         python_type_name,
@@ -385,10 +380,6 @@ impl LazyConstantVariable {
         self.inner.is_realized()
     }
 
-    pub fn source(&self) -> Option<Source> {
-        self.inner.source()
-    }
-
     pub fn clone_with_source(&self, source: Option<Source>) -> Tracker {
         if source == self.inner.source {
             Rc::new(self.clone())
@@ -397,16 +388,22 @@ impl LazyConstantVariable {
         }
     }
 
-    pub fn name_hint(&self) -> Option<String> {
+    pub fn debug_repr(&self) -> String {
+        self.to_string()
+    }
+}
+
+impl TrackerMeta for LazyConstantVariable {
+    fn source(&self) -> Option<Source> {
+        self.inner.source()
+    }
+
+    fn name_hint(&self) -> Option<String> {
         self.inner.name_hint()
     }
 
-    pub fn set_name_hint(&self, name: &str) {
+    fn set_name_hint(&self, name: &str) {
         self.inner.set_name_hint(name);
-    }
-
-    pub fn debug_repr(&self) -> String {
-        self.to_string()
     }
 }
 
