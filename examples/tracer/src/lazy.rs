@@ -282,14 +282,17 @@ impl fmt::Debug for LazyVariableTracker {
 /// `CONSTANT_MATCH` only when the value is really used. A constant that only
 /// passes through is never guarded on its value.
 ///
-/// Forwarded like [`LazyVariableTracker`], with the type questions added to
-/// the methods it answers itself.
+/// Both traits are forwarded to the [`LazyVariableTracker`] it wraps, as it
+/// is (`#[realize(plain)]`: the wrapped lazy is the target, nothing is
+/// built): that lazy answers `is_realized`, the source and the name hint
+/// itself, and builds for everything else. This wrapper answers the type
+/// questions, its own `clone_with_source` and `debug_repr` (`except(...)`).
 #[derive(Clone, RealizeAll, lazy_core::RealizeForward)]
+#[realize_forward(TrackerMeta)]
 #[realize_forward(
     VariableTracker,
     except(
         clone_with_source,
-        is_realized,
         debug_repr,
         python_type,
         python_type_name,
@@ -302,7 +305,7 @@ impl fmt::Debug for LazyVariableTracker {
     )
 )]
 pub struct LazyConstantVariable {
-    #[realize]
+    #[realize(plain)]
     inner: LazyVariableTracker,
 }
 
@@ -374,12 +377,10 @@ impl LazyConstantVariable {
         self.by_type(|_| true, |built| built.is_python_hashable())
     }
 
-    // --- the wrapper's own metadata, as for any lazy ------------------------
+    // --- the wrapper's own --------------------------------------------------
 
-    pub fn is_realized(&self) -> bool {
-        self.inner.is_realized()
-    }
-
+    /// As for any lazy, but the clone that shares the cache is a lazy
+    /// constant too.
     pub fn clone_with_source(&self, source: Option<Source>) -> Tracker {
         if source == self.inner.source {
             Rc::new(self.clone())
@@ -390,20 +391,6 @@ impl LazyConstantVariable {
 
     pub fn debug_repr(&self) -> String {
         self.to_string()
-    }
-}
-
-impl TrackerMeta for LazyConstantVariable {
-    fn source(&self) -> Option<Source> {
-        self.inner.source()
-    }
-
-    fn name_hint(&self) -> Option<String> {
-        self.inner.name_hint()
-    }
-
-    fn set_name_hint(&self, name: &str) {
-        self.inner.set_name_hint(name);
     }
 }
 

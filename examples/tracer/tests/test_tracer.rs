@@ -468,6 +468,36 @@ fn lazy_constant_installs_only_type_match_until_used() {
     assert_eq!(tx.guards().len(), 1);
 }
 
+/// The lazy constant forwards its metadata to the lazy it wraps, which
+/// answers it without building; its clone under the same source is a lazy
+/// constant again.
+#[test]
+fn lazy_constant_answers_its_source_and_name_hint_without_building() {
+    let (tx, trackers) = small_trackers();
+    let lr = local(&trackers, "lr");
+    assert_eq!(lr.source(), Some(Source::local("lr")));
+    lr.set_name_hint("rate");
+    assert_eq!(lr.name_hint().as_deref(), Some("rate"));
+    let clone = lr.clone_with_source(lr.source());
+    assert_eq!(
+        clone.debug_repr(),
+        "LazyConstantVariable(unrealized: float)"
+    );
+    assert!(!lr.is_realized());
+    assert_eq!(tx.stats().realized, 0);
+    assert_eq!(tx.stats().guards, 0);
+
+    assert_eq!(clone.as_python_constant(), Ok(Value::Float(0.01)));
+    assert!(lr.is_realized(), "the clone shares the cache");
+    let built = as_lazy(&*lr).and_then(|lazy| lazy.unwrap());
+    assert_eq!(
+        built.and_then(|b| b.name_hint()).as_deref(),
+        Some("rate"),
+        "the buffered hint reaches the built tracker"
+    );
+    assert_eq!(tx.stats().realized, 1);
+}
+
 #[test]
 fn lazy_constant_in_a_program_type_query_then_use() {
     let checked = lazy_run(
