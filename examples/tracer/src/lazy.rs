@@ -5,7 +5,8 @@
 //! and its source (the seed) until a question needs the real tracker; then
 //! the builder builds it once, installing its guards, and the seed is
 //! dropped. Every method of `VariableTracker` is forwarded to the built
-//! tracker, except the few the placeholder answers itself (`except(...)`).
+//! tracker, except the few the placeholder answers itself (`except(...)`)
+//! and its `TrackerMeta` (the source, the name hint), which never builds.
 
 use std::cell::RefCell;
 use std::fmt;
