@@ -45,13 +45,6 @@ impl Meta {
         }
     }
 
-    fn with_source(&self, source: Option<Source>) -> Meta {
-        Meta {
-            source,
-            name_hint: self.name_hint.clone(),
-        }
-    }
-
     fn reconstruct_source(&self, codegen: &mut Codegen) -> bool {
         match &self.source {
             Some(source) => {
@@ -286,10 +279,9 @@ impl VariableTracker for ConstantTracker {
         "ConstantVariable"
     }
     fn clone_with_source(&self, source: Option<Source>) -> Tracker {
-        Rc::new(Self {
-            meta: self.meta.with_source(source),
-            ..self.clone()
-        })
+        let mut copy = self.clone();
+        copy.meta.source = source;
+        Rc::new(copy)
     }
     fn debug_repr(&self) -> String {
         format!("ConstantVariable({})", self.value.repr())
@@ -487,10 +479,9 @@ impl VariableTracker for SequenceTracker {
         }
     }
     fn clone_with_source(&self, source: Option<Source>) -> Tracker {
-        Rc::new(Self {
-            meta: self.meta.with_source(source),
-            ..self.clone()
-        })
+        let mut copy = self.clone();
+        copy.meta.source = source;
+        Rc::new(copy)
     }
     fn debug_repr(&self) -> String {
         format!("{}(len={})", self.kind(), self.items.len())
@@ -708,10 +699,9 @@ impl VariableTracker for DictTracker {
         "ConstDictVariable"
     }
     fn clone_with_source(&self, source: Option<Source>) -> Tracker {
-        Rc::new(Self {
-            meta: self.meta.with_source(source),
-            ..self.clone()
-        })
+        let mut copy = self.clone();
+        copy.meta.source = source;
+        Rc::new(copy)
     }
     fn debug_repr(&self) -> String {
         format!("ConstDictVariable(len={})", self.entries.len())
@@ -1031,10 +1021,9 @@ impl VariableTracker for TensorTracker {
         "TensorVariable"
     }
     fn clone_with_source(&self, source: Option<Source>) -> Tracker {
-        Rc::new(Self {
-            meta: self.meta.with_source(source),
-            ..self.clone()
-        })
+        let mut copy = self.clone();
+        copy.meta.source = source;
+        Rc::new(copy)
     }
     fn debug_repr(&self) -> String {
         format!("TensorVariable({})", self.describe())
@@ -1317,10 +1306,9 @@ impl VariableTracker for SymNodeTracker {
         "SymNodeVariable"
     }
     fn clone_with_source(&self, source: Option<Source>) -> Tracker {
-        Rc::new(Self {
-            meta: self.meta.with_source(source),
-            ..self.clone()
-        })
+        let mut copy = self.clone();
+        copy.meta.source = source;
+        Rc::new(copy)
     }
     fn debug_repr(&self) -> String {
         format!("SymNodeVariable({}, hint={})", self.expr, self.hint)
@@ -1507,10 +1495,9 @@ impl VariableTracker for ObjectTracker {
         "UserDefinedObjectVariable"
     }
     fn clone_with_source(&self, source: Option<Source>) -> Tracker {
-        Rc::new(Self {
-            meta: self.meta.with_source(source),
-            ..self.clone()
-        })
+        let mut copy = self.clone();
+        copy.meta.source = source;
+        Rc::new(copy)
     }
     fn debug_repr(&self) -> String {
         format!("UserDefinedObjectVariable({})", self.class)
@@ -1659,10 +1646,9 @@ impl VariableTracker for FunctionTracker {
         }
     }
     fn clone_with_source(&self, source: Option<Source>) -> Tracker {
-        Rc::new(Self {
-            meta: self.meta.with_source(source),
-            ..self.clone()
-        })
+        let mut copy = self.clone();
+        copy.meta.source = source;
+        Rc::new(copy)
     }
     fn debug_repr(&self) -> String {
         format!("{}({})", self.kind(), self.name())

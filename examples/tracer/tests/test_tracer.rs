@@ -298,6 +298,21 @@ fn clone_with_another_source_realizes_first() {
 }
 
 #[test]
+fn a_concrete_trackers_clone_takes_the_new_source_and_keeps_the_rest() {
+    let (tx, trackers) = small_trackers();
+    let xs = local(&trackers, "xs");
+    let built = as_lazy(&*xs).unwrap().realize_tracker();
+    built.set_name_hint("items");
+    let moved = built.clone_with_source(Some(Source::global("saved")));
+    assert_eq!(moved.source(), Some(Source::global("saved")));
+    assert_eq!(built.source(), Some(Source::local("xs")));
+    assert_eq!(moved.name_hint().as_deref(), Some("items"));
+    assert_eq!(moved.kind(), built.kind());
+    assert_eq!(moved.sequence_len(), Ok(3));
+    assert_eq!(tx.stats().realized, 1, "the items stay unbuilt");
+}
+
+#[test]
 fn store_global_of_an_unbuilt_value_builds_it() {
     let run = lazy_run(SMALL, "G['keep'] = L['cfg']\nlog(G['keep'])\n");
     // cfg, then (realize_all on what leaves the trace) its two values.
