@@ -561,3 +561,76 @@ fn variant_named_like_an_associated_type_and_shared_targets() {
     assert_eq!(AnyGauge::Again(Meter(2)).doubled().unit(), 4);
     assert_eq!(AnyGauge::Later(Lazy::new(|| Meter(3))).doubled().unit(), 6);
 }
+
+// `impl Trait` results: joined in nested `Either`s for the iterator traits,
+// `Future`, `Display` and `Debug` (no allocation, generic methods too), boxed
+// for the `Fn` traits.
+#[forwardable]
+pub trait Views {
+    fn repeat<T: Clone>(&self, value: T) -> impl Iterator<Item = T>;
+    fn both_ways(&self) -> impl DoubleEndedIterator<Item = u32> + ExactSizeIterator;
+    fn shown(&self) -> impl std::fmt::Display;
+    fn ready(&self) -> impl Future<Output = u32> + Send;
+    fn adder(&self) -> impl Fn(u32) -> u32 + '_;
+}
+
+macro_rules! views {
+    ($ty:ident, $n:expr) => {
+        impl Views for $ty {
+            fn repeat<T: Clone>(&self, value: T) -> impl Iterator<Item = T> {
+                std::iter::repeat_n(value, $n)
+            }
+            fn both_ways(&self) -> impl DoubleEndedIterator<Item = u32> + ExactSizeIterator {
+                (0..$n).map(|i| i * 10)
+            }
+            fn shown(&self) -> impl std::fmt::Display {
+                format!("{}{}", stringify!($ty), $n)
+            }
+            fn ready(&self) -> impl Future<Output = u32> + Send {
+                std::future::ready($n)
+            }
+            fn adder(&self) -> impl Fn(u32) -> u32 + '_ {
+                move |x| x + $n
+            }
+        }
+    };
+}
+
+views!(Square, 1);
+views!(Circle, 2);
+views!(Polygon, 3);
+
+#[derive(RealizeForward)]
+#[realize_forward(Views)]
+pub enum AnyView {
+    Square(Square),
+    Circle(Circle),
+    Later(#[realize] Lazy<Polygon>),
+}
+
+#[test]
+fn impl_trait_results_of_every_variant() {
+    let views = [
+        AnyView::Square(Square(0)),
+        AnyView::Circle(Circle(0)),
+        AnyView::Later(Lazy::new(|| Polygon { sides: 0 })),
+    ];
+    for (view, n) in views.iter().zip(1u32..) {
+        assert_eq!(view.repeat('x').count(), n as usize);
+        assert_eq!(view.both_ways().len(), n as usize);
+        assert_eq!(view.both_ways().next_back(), Some((n - 1) * 10));
+        assert!(view.shown().to_string().ends_with(&n.to_string()));
+        assert_eq!(block_on(view.ready()), n);
+        assert_eq!(view.adder()(10), 10 + n);
+    }
+}
+
+fn is_send<T: Send>(value: T) -> T {
+    value
+}
+
+#[test]
+fn joined_futures_stay_send() {
+    let view = AnyView::Circle(Circle(0));
+    assert_eq!(block_on(is_send(view.ready())), 2);
+}

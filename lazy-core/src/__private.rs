@@ -21,3 +21,7 @@ pub use crate::panic::variant_mismatch;
 pub trait SameTarget<T: ?Sized> {}
 
 impl<T: ?Sized> SameTarget<T> for T {}
+
+/// The result of an enum's forwarder whose variants return different
+/// `impl Iterator` / `impl Future` / `impl Display` types.
+pub use crate::either::Either;
