@@ -634,3 +634,36 @@ fn joined_futures_stay_send() {
     let view = AnyView::Circle(Circle(0));
     assert_eq!(block_on(is_send(view.ready())), 2);
 }
+
+// A trait named with `Self` as its argument: each variant's target is bound
+// with its own type there, and the argument matched in the same variant.
+#[forwardable]
+pub trait Combine<Rhs> {
+    fn combine(&self, other: &Rhs) -> u32;
+}
+
+impl Combine<Square> for Square {
+    fn combine(&self, other: &Square) -> u32 {
+        self.0 + other.0
+    }
+}
+
+impl Combine<Circle> for Circle {
+    fn combine(&self, other: &Circle) -> u32 {
+        self.0 * other.0
+    }
+}
+
+#[derive(RealizeForward)]
+#[realize_forward(Combine<Self>)]
+pub enum Combined {
+    Square(Square),
+    Circle(#[realize] Lazy<Circle>),
+}
+
+#[test]
+fn self_as_the_traits_argument() {
+    assert_eq!(Combined::Square(Square(2)).combine(&Combined::Square(Square(3))), 5);
+    let circle = || Combined::Circle(Lazy::new(|| Circle(4)));
+    assert_eq!(circle().combine(&circle()), 16);
+}

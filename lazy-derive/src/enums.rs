@@ -283,13 +283,18 @@ fn write_trait_impl(
     let trait_args = &generics.args;
     let trait_full = quote!(#trait_path #trait_args);
     let items = qualify_clashing_assoc_types(items, variants, &trait_full);
+    // A `Self` among the trait's arguments (`PartialEq<Self>`) is each
+    // variant's own target.
+    let self_arg = trait_ref
+        .args
+        .as_ref()
+        .is_some_and(|args| tokens::mentions_bare_self(args.to_token_stream()));
     let variant_impls: Vec<VariantImpl> = variants
         .iter()
         .zip(&targets)
         .enumerate()
         .map(|(index, (variant, target))| {
-            // A `Self` argument of the trait is each variant's own target.
-            let target_args = if index == first {
+            let target_args = if index == first || !self_arg {
                 generics.target_args.clone()
             } else {
                 trait_generics(
