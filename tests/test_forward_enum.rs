@@ -524,6 +524,9 @@ fn generic_enum_forwards_every_shape() {
     assert_eq!(right.scaled(2).area(), 12);
     assert_eq!(Box::new(left).boxed_sides(), 300);
     assert_eq!(right.unit(), "Circle");
+    // One target type on both sides agrees with itself.
+    let same: Either<Square, Square> = Either::Right(Lazy::new(|| Square(4)));
+    assert_eq!(same.area(), 16);
 }
 
 // Regression: a variant named like an associated type (`Self::Unit` would
