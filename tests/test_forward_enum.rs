@@ -666,7 +666,10 @@ pub enum Combined {
 
 #[test]
 fn self_as_the_traits_argument() {
-    assert_eq!(Combined::Square(Square(2)).combine(&Combined::Square(Square(3))), 5);
+    assert_eq!(
+        Combined::Square(Square(2)).combine(&Combined::Square(Square(3))),
+        5
+    );
     let circle = || Combined::Circle(Lazy::new(|| Circle(4)));
     assert_eq!(circle().combine(&circle()), 16);
 }
