@@ -163,45 +163,17 @@ fn smart_pointer_receivers_keep_the_default() {
     assert_eq!(builds.get(), 1);
 }
 
-/// An enum wrapper with a hand-written `Realize`: either still lazy or
-/// already eager.
+/// An enum wrapper: either still lazy or already eager, each variant
+/// forwarding to its own field (`tests/test_forward_enum.rs` has the rest).
 #[derive(RealizeForward)]
 #[realize_forward(Counter)]
 pub enum EitherCounter {
-    Lazy(Lazy<Real, CountingSeed>),
+    Lazy(#[realize] Lazy<Real, CountingSeed>),
     Eager(Real),
 }
 
-impl Realize for EitherCounter {
-    type Target = Real;
-    fn realize(&self) -> &Real {
-        match self {
-            EitherCounter::Lazy(lazy) => lazy.realize(),
-            EitherCounter::Eager(real) => real,
-        }
-    }
-}
-
-impl lazy_core::RealizeMut for EitherCounter {
-    fn realize_mut(&mut self) -> &mut Real {
-        match self {
-            EitherCounter::Lazy(lazy) => lazy.realize_mut(),
-            EitherCounter::Eager(real) => real,
-        }
-    }
-}
-
-impl lazy_core::RealizeInto for EitherCounter {
-    fn into_realized(self) -> Real {
-        match self {
-            EitherCounter::Lazy(lazy) => lazy.into_realized(),
-            EitherCounter::Eager(real) => real,
-        }
-    }
-}
-
 #[test]
-fn enum_wrapper_with_hand_written_realize() {
+fn enum_wrapper_forwards_per_variant() {
     let mut eager = EitherCounter::Eager(Real { value: 1 });
     eager.add(1);
     assert_eq!(eager.get(), 2);

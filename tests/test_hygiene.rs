@@ -247,3 +247,74 @@ fn plain_fields_and_self_results_are_hygienic() {
     assert_eq!(shape.inner.0, 5);
     assert_eq!(shape.grown().side(), 6);
 }
+
+/// An enum under `no_implicit_prelude`: the `match`, the `Self` arguments'
+/// mismatch arm, the results built back into a variant and the boxed
+/// `impl Trait` name nothing from the prelude.
+mod no_prelude_enum {
+    #![no_implicit_prelude]
+
+    #[::lazy_core::forwardable]
+    pub trait Dial {
+        fn value(&self) -> u8;
+        fn turn(&mut self, by: u8);
+        fn into_value(self) -> u8;
+        fn boxed(self: ::std::boxed::Box<Self>) -> u8;
+        fn same(&self, other: &Self) -> bool;
+        fn doubled(&self) -> ::core::option::Option<Self>
+        where
+            Self: ::core::marker::Sized;
+        fn steps(&self) -> impl ::core::iter::Iterator<Item = u8>;
+        async fn later(&self) -> u8;
+    }
+
+    impl Dial for u8 {
+        fn value(&self) -> u8 {
+            *self
+        }
+        fn turn(&mut self, by: u8) {
+            *self += by;
+        }
+        fn into_value(self) -> u8 {
+            self
+        }
+        fn boxed(self: ::std::boxed::Box<Self>) -> u8 {
+            *self
+        }
+        fn same(&self, other: &Self) -> bool {
+            *self == *other
+        }
+        fn doubled(&self) -> ::core::option::Option<Self> {
+            ::core::option::Option::Some(*self * 2)
+        }
+        fn steps(&self) -> impl ::core::iter::Iterator<Item = u8> {
+            0..*self
+        }
+        async fn later(&self) -> u8 {
+            *self
+        }
+    }
+
+    #[derive(::lazy_core::RealizeForward)]
+    #[realize_forward(Dial)]
+    pub enum AnyDial {
+        Ready(u8),
+        Later(#[realize] ::lazy_core::Lazy<u8>),
+    }
+}
+
+#[test]
+fn enums_are_hygienic() {
+    use no_prelude_enum::{AnyDial, Dial};
+    let mut dial = AnyDial::Later(::lazy_core::Lazy::new(|| 4));
+    dial.turn(1);
+    assert_eq!(dial.value(), 5);
+    assert!(dial.same(&AnyDial::Later(::lazy_core::Lazy::new(|| 5))));
+    assert_eq!(
+        dial.doubled().map(|dial| dial.value()),
+        ::core::option::Option::Some(10)
+    );
+    assert_eq!(dial.steps().count(), 5);
+    assert_eq!(AnyDial::Ready(3).into_value(), 3);
+    assert_eq!(::std::boxed::Box::new(AnyDial::Ready(2)).boxed(), 2);
+}

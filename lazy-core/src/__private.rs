@@ -7,3 +7,21 @@ pub use lazy_derive::__forward_impl;
 /// `self: Box<Self>` receivers are forwarded through this path, so that the
 /// generated code does not depend on the user's prelude.
 pub use alloc::boxed::Box;
+
+/// The panic of an enum's forwarder given `Self` values in different variants.
+pub use crate::panic::variant_mismatch;
+
+/// `T` is `U`: what an enum's impl states of every variant's target when the
+/// trait has an associated const, whose value is then that one type's.
+#[diagnostic::on_unimplemented(
+    message = "the variants of this enum forward to `{Self}` and `{T}`, but the trait has an associated const, which can be forwarded only when every variant's target is the same type",
+    label = "this variant's target is not `{T}`",
+    note = "implement the trait for the enum by hand, or give the const a default in the trait (the enum then keeps the default)"
+)]
+pub trait SameTarget<T: ?Sized> {}
+
+impl<T: ?Sized> SameTarget<T> for T {}
+
+/// The result of an enum's forwarder whose variants return different
+/// `impl Iterator` / `impl Future` / `impl Display` types.
+pub use crate::either::Either;

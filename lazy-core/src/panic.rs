@@ -32,3 +32,29 @@ pub(crate) fn peeked<T: ?Sized>(flavour: &str) -> ! {
         type_name::<T>()
     )
 }
+
+/// A forwarded method of an enum got `Self` values in different variants.
+#[cold]
+#[inline(never)]
+#[track_caller]
+pub fn variant_mismatch(method: &str, variants: &[&str]) -> ! {
+    panic!(
+        "`{method}` was forwarded with values in different variants ({}): an enum forwards a method with `Self` arguments only when the receiver and every `Self` argument are in the same variant",
+        Variants(variants)
+    )
+}
+
+/// `A`, `B`, `C`, in backquotes.
+struct Variants<'a>(&'a [&'a str]);
+
+impl core::fmt::Display for Variants<'_> {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        for (index, name) in self.0.iter().enumerate() {
+            if index > 0 {
+                f.write_str(", ")?;
+            }
+            write!(f, "`{name}`")?;
+        }
+        Ok(())
+    }
+}

@@ -54,7 +54,7 @@ pub trait Realize {
 #[diagnostic::on_unimplemented(
     message = "`{Self}` cannot lend its value mutably: it does not implement `RealizeMut`",
     label = "no `RealizeMut`",
-    note = "forwarding a `&mut self` method needs it; `#[derive(RealizeForward)]` implements it through the field marked `#[realize]`: mark the field that holds the lazy `#[realize]` if none is; a cache shared through `Rc` or `Arc` cannot lend its value mutably: list the method in `except(...)` and answer it on the wrapper, or own the lazy; an enum implements `RealizeMut` itself"
+    note = "forwarding a `&mut self` method needs it; `#[derive(RealizeForward)]` implements it through the field marked `#[realize]`: mark the field that holds the lazy `#[realize]` if none is; a cache shared through `Rc` or `Arc` cannot lend its value mutably: list the method in `except(...)` and answer it on the wrapper, or own the lazy"
 )]
 pub trait RealizeMut: Realize {
     /// Returns the real value mutably, building it if needed.
@@ -76,7 +76,7 @@ pub trait RealizeMut: Realize {
 #[diagnostic::on_unimplemented(
     message = "`{Self}` cannot give its value away: it does not implement `RealizeInto`",
     label = "no `RealizeInto`",
-    note = "forwarding a `self` or `self: Box<Self>` method needs it; `#[derive(RealizeForward)]` implements it through the field marked `#[realize]`: mark the field that holds the lazy `#[realize]` if none is; a cache shared through `Rc` or `Arc` cannot give its value away: list the method in `except(...)` and answer it on the wrapper, or own the lazy; an enum implements `RealizeInto` itself"
+    note = "forwarding a `self` or `self: Box<Self>` method needs it; `#[derive(RealizeForward)]` implements it through the field marked `#[realize]`: mark the field that holds the lazy `#[realize]` if none is; a cache shared through `Rc` or `Arc` cannot give its value away: list the method in `except(...)` and answer it on the wrapper, or own the lazy"
 )]
 pub trait RealizeInto: Realize {
     /// Consumes `self` and returns the real value, building it if needed.
@@ -169,6 +169,15 @@ impl<R: RealizeMut + ?Sized> RealizeMut for &mut R {
     #[track_caller]
     fn realize_mut(&mut self) -> &mut Self::Target {
         R::realize_mut(*self)
+    }
+}
+
+/// A box built back from its target holds what `R` builds from it.
+#[diagnostic::do_not_recommend]
+impl<T, R: FromRealized<T>> FromRealized<T> for Box<R> {
+    #[inline]
+    fn from_realized(target: T) -> Self {
+        Box::new(R::from_realized(target))
     }
 }
 

@@ -516,6 +516,24 @@ impl<T, S: fmt::Debug> fmt::Debug for SeedRef<'_, T, S> {
     }
 }
 
+/// A lazy built back from its target holds it already realized
+/// ([`Lazy::from_value`]): how a forwarded method that returns `Self` gives
+/// an enum's `#[realize]` variant again.
+///
+/// ```
+/// use lazy_core::{FromRealized, Lazy};
+///
+/// let lazy: Lazy<u8> = FromRealized::from_realized(7);
+/// assert_eq!(Lazy::get(&lazy), Some(&7));
+/// ```
+#[diagnostic::do_not_recommend]
+impl<T, S> crate::FromRealized<T> for Lazy<T, S> {
+    #[inline]
+    fn from_realized(target: T) -> Self {
+        Lazy::from_value(target)
+    }
+}
+
 impl<T, S: Seed<Output = T>> Realize for Lazy<T, S> {
     type Target = T;
 

@@ -16,6 +16,7 @@ use syn::parse::{Parse, ParseStream};
 use syn::spanned::Spanned;
 use syn::{DeriveInput, Error, Ident, ItemTrait, Path, Result, Token};
 
+use crate::enums;
 use crate::errors::Errors;
 use crate::expand::{
     ChainSoFar, realize_bounds, realize_impl, realize_into_impl, realize_mut_impl, trait_impl,
@@ -142,7 +143,9 @@ fn link(
 fn fast_entry(wrapper: &Wrapper, step: usize, realize_site: Span) -> TokenStream {
     let trait_ref = &wrapper.traits[step];
     let generics = &wrapper.input.generics;
-    let simple = generics.params.is_empty()
+    // An enum has no single target: each impl matches on the variants.
+    let simple = wrapper.variants.is_none()
+        && generics.params.is_empty()
         && generics.where_clause.is_none()
         && trait_ref.args.is_none()
         && !wrapper
@@ -386,15 +389,27 @@ pub fn forward_impl(input: TokenStream) -> TokenStream {
         realize_site: state.realize_site.unwrap_or_else(|| realize_site(&wrapper)),
         derive_site: state.derive_site.unwrap_or_else(Span::mixed_site),
     };
-    let written = trait_impl(
-        &wrapper,
-        trait_ref,
-        &carried.trait_def,
-        &carried.items,
-        carried.remote.as_ref(),
-        &so_far,
-        &mut errors,
-    );
+    let written = match &wrapper.variants {
+        Some(variants) => enums::trait_impl(
+            &wrapper,
+            variants,
+            trait_ref,
+            &carried.trait_def,
+            &carried.items,
+            carried.remote.as_ref(),
+            &so_far,
+            &mut errors,
+        ),
+        None => trait_impl(
+            &wrapper,
+            trait_ref,
+            &carried.trait_def,
+            &carried.items,
+            carried.remote.as_ref(),
+            &so_far,
+            &mut errors,
+        ),
+    };
     state.needs_mut |= written.needs_mut;
     state.needs_into |= written.needs_into;
     for index in written.matched {

@@ -352,7 +352,7 @@ pub fn template(trait_def: &ItemTrait, target_as_trait: TokenStream) -> Option<I
 /// `derived_hash_with_manual_eq`). A forwarded impl is not a derive of the
 /// wrapper's fields: it does not carry the attribute, and the user may write
 /// the partner by hand.
-fn looks_derived_to_clippy(remote: Option<&Path>) -> bool {
+pub fn looks_derived_to_clippy(remote: Option<&Path>) -> bool {
     const PAIRED: &[&str] = &["PartialEq", "Eq", "PartialOrd", "Ord", "Hash"];
     remote
         .and_then(|path| path.segments.last())
@@ -363,7 +363,7 @@ fn looks_derived_to_clippy(remote: Option<&Path>) -> bool {
 /// (`Index<Idx: ?Sized>`'s `fn index(&self, index: Idx)`): the trait may
 /// declare such a method, but an impl's body cannot take an unsized value.
 /// The impl then covers every sized `Idx`, the only ones such a call can pass.
-fn sized_by_value(params: &mut [GenericParam], items: &[TraitItem]) {
+pub fn sized_by_value(params: &mut [GenericParam], items: &[TraitItem]) {
     let by_value = |name: &Ident| {
         items.iter().any(|item| match item {
             TraitItem::Fn(item) => item.sig.inputs.iter().any(|arg| match arg {
@@ -396,7 +396,7 @@ fn sized_by_value(params: &mut [GenericParam], items: &[TraitItem]) {
 /// of the trait located there, and `subst` applied. One walk over the tokens and one
 /// parse; only if that parse fails is each item done on its own, so that
 /// each item that breaks is its own error and the others still forward.
-fn impl_items(
+pub fn impl_items(
     items: &TokenStream,
     subst: &Substitution,
     respan_at: Option<Span>,
@@ -435,7 +435,7 @@ fn impl_items(
 }
 
 /// A trait's items, as the body of the trait carries them.
-fn parse_items(tokens: TokenStream) -> syn::Result<Vec<TraitItem>> {
+pub fn parse_items(tokens: TokenStream) -> syn::Result<Vec<TraitItem>> {
     let parser = |input: syn::parse::ParseStream| {
         let mut items = Vec::new();
         while !input.is_empty() {
@@ -447,7 +447,11 @@ fn parse_items(tokens: TokenStream) -> syn::Result<Vec<TraitItem>> {
 }
 
 /// A trait the derive will not forward at all, as its one error.
-fn refusal(trait_ref: &TraitRef, trait_def: &ItemTrait, remote: Option<&Path>) -> Option<Error> {
+pub fn refusal(
+    trait_ref: &TraitRef,
+    trait_def: &ItemTrait,
+    remote: Option<&Path>,
+) -> Option<Error> {
     let span = trait_ref.span();
     let trait_name = trait_ref.name();
     if trait_def.unsafety.is_some() {
@@ -568,7 +572,7 @@ fn impl_body<'a>(
 
 /// The impl's generic parameters: lifetimes first (the wrapper's, then the
 /// trait's kept generic), then the other parameters in the same order.
-fn impl_generics(
+pub fn impl_generics(
     wrapper: &Wrapper,
     trait_lifetimes: Vec<GenericParam>,
     trait_others: Vec<GenericParam>,
@@ -621,7 +625,11 @@ fn realizing_bounds(
 
 /// The stub of a method with parameters under more distinct cfgs than
 /// `cfg_params::per_variant` writes forwarders for.
-fn too_many_cfgs(span: Span, trait_name: &impl std::fmt::Display, method: &Method) -> TokenStream {
+pub fn too_many_cfgs(
+    span: Span,
+    trait_name: &impl std::fmt::Display,
+    method: &Method,
+) -> TokenStream {
     let error = Error::new(
         span,
         format!(
@@ -682,7 +690,7 @@ pub fn realize_bounds(
 
 /// `#[cfg]` attributes to copy, and `#[allow(deprecated)]` for a deprecated
 /// item: forwarding it is not a use of it.
-fn carried_attrs(ctx: &ImplContext, attrs: &[syn::Attribute]) -> Option<TokenStream> {
+pub fn carried_attrs(ctx: &ImplContext, attrs: &[syn::Attribute]) -> Option<TokenStream> {
     let carried =
         |attr: &syn::Attribute| attr.path().is_ident("cfg") || attr.path().is_ident("deprecated");
     if !ctx.deprecated_trait && !attrs.iter().any(carried) {
@@ -703,7 +711,7 @@ fn carried_attrs(ctx: &ImplContext, attrs: &[syn::Attribute]) -> Option<TokenStr
 }
 
 /// `type Item<'a> = <Target as Trait>::Item<'a> where ...;`
-fn assoc_type(ctx: &ImplContext, item: &TraitItemType) -> TokenStream {
+pub fn assoc_type(ctx: &ImplContext, item: &TraitItemType) -> TokenStream {
     let attrs = carried_attrs(ctx, &item.attrs);
     let target_as_trait = &ctx.target_as_trait;
     let name = &item.ident;
@@ -729,7 +737,7 @@ fn assoc_type(ctx: &ImplContext, item: &TraitItemType) -> TokenStream {
 }
 
 /// `const C: T = <Target as Trait>::C;`
-fn assoc_const(ctx: &ImplContext, item: &TraitItemConst) -> TokenStream {
+pub fn assoc_const(ctx: &ImplContext, item: &TraitItemConst) -> TokenStream {
     let attrs = carried_attrs(ctx, &item.attrs);
     let target_as_trait = &ctx.target_as_trait;
     let name = &item.ident;
@@ -741,7 +749,7 @@ fn assoc_const(ctx: &ImplContext, item: &TraitItemConst) -> TokenStream {
 }
 
 /// The receiver as the forwarder declares it.
-fn receiver_decl(kind: &ReceiverKind, self_token: &Ident, span: Span) -> TokenStream {
+pub fn receiver_decl(kind: &ReceiverKind, self_token: &Ident, span: Span) -> TokenStream {
     match kind {
         ReceiverKind::ByRef(lifetime) => quote_spanned!(span=> &#lifetime #self_token),
         ReceiverKind::ByMutRef(lifetime) => quote_spanned!(span=> &#lifetime mut #self_token),
@@ -827,7 +835,7 @@ impl ToTokens for Output<'_> {
 /// `::<T, N>`: the method's type and const parameters. Lifetimes are left to
 /// inference (late-bound ones cannot be named), and `impl Trait` arguments
 /// forbid an explicit turbofish: then nothing.
-struct Turbofish<'a>(&'a syn::Signature);
+pub struct Turbofish<'a>(pub &'a syn::Signature);
 
 impl ToTokens for Turbofish<'_> {
     fn to_tokens(&self, out: &mut TokenStream) {
@@ -860,7 +868,7 @@ impl ToTokens for Turbofish<'_> {
 }
 
 /// `<params>` of the method, or nothing.
-struct MethodGenerics<'a>(&'a syn::Generics);
+pub struct MethodGenerics<'a>(pub &'a syn::Generics);
 
 impl ToTokens for MethodGenerics<'_> {
     fn to_tokens(&self, out: &mut TokenStream) {
@@ -945,7 +953,7 @@ fn wrapped(wrap: Option<Wrap>, call: TokenStream) -> TokenStream {
 /// inherent method is reported at the derive, and rustc's fixes
 /// (`.to_string()`, another receiver, a missing argument, a trait path to
 /// disambiguate) do not rewrite `except(...)`.
-fn inherent_forwarder(ctx: &ImplContext, method: &Method, except: &Ident) -> TokenStream {
+pub fn inherent_forwarder(ctx: &ImplContext, method: &Method, except: &Ident) -> TokenStream {
     let span = except.span();
     let site = ctx.derive_site;
     let sig = &method.item.sig;

@@ -12,6 +12,7 @@ use syn::{
 
 use crate::errors::Errors;
 use crate::tokens;
+use crate::variants::{self, Mark, Variant};
 
 /// The wrapper type, as the derive sees it.
 pub struct Wrapper {
@@ -26,6 +27,10 @@ pub struct Wrapper {
     pub traits: Vec<TraitRef>,
     /// The `except(...)` names of each `#[realize_forward]` attribute.
     pub groups: Vec<Vec<Ident>>,
+    /// An enum's variants, each forwarding to its field (`variants.rs`);
+    /// `None` for a struct or union, and for an enum whose variants break a
+    /// rule (then `realize_misplaced` is set: no trait impl is written).
+    pub variants: Option<Vec<Variant>>,
 }
 
 /// One trait named in `#[realize_forward(...)]`.
@@ -249,7 +254,16 @@ impl Wrapper {
             }
         }
         let realize = realize_field(&input, &mut errors);
+        let variants = match &input.data {
+            Data::Enum(data) => {
+                let variants = variants::read(&input.ident, data, &variant_mark, &mut errors);
+                realize_misplaced |= variants.is_none();
+                variants
+            }
+            _ => None,
+        };
         realize_misplaced |= realize.is_none()
+            && !matches!(input.data, Data::Enum(_))
             && all_fields(&input)
                 .iter()
                 .any(|field| field.attrs.iter().any(|a| a.path().is_ident("realize")));
@@ -259,6 +273,7 @@ impl Wrapper {
             realize_misplaced,
             traits,
             groups,
+            variants,
         };
         (wrapper, errors)
     }
@@ -529,12 +544,14 @@ fn all_fields(input: &DeriveInput) -> Vec<&syn::Field> {
 pub fn realize_field(input: &DeriveInput, errors: &mut Errors) -> Option<RealizeField> {
     let fields: Vec<&syn::Field> = match &input.data {
         Data::Struct(data) => data.fields.iter().collect(),
-        Data::Enum(_) | Data::Union(_) => {
+        // Each variant's field is read by `variants::read`.
+        Data::Enum(_) => return None,
+        Data::Union(_) => {
             for field in all_fields(input) {
                 for attr in field.attrs.iter().filter(|a| a.path().is_ident("realize")) {
                     errors.push(Error::new_spanned(
                     attr,
-                        "`#[realize]` works on a struct field only; for an enum or a union, implement `lazy_core::Realize` for it",
+                        "`#[realize]` works on a struct's or an enum's field, not a union's; implement `lazy_core::Realize` for the union",
                     ));
                 }
             }
@@ -596,6 +613,32 @@ pub fn realize_field(input: &DeriveInput, errors: &mut Errors) -> Option<Realize
         }
     }
     found
+}
+
+/// `#[realize(...)]` on an enum variant's field, read as on a struct's
+/// field; `None` (the error pushed) when it does not mark the field.
+fn variant_mark(field: &syn::Field, attr: &Attribute, errors: &mut Errors) -> Option<Mark> {
+    let args = match realize_args(attr) {
+        Ok(args) => args,
+        Err(RealizeArgsError::Skip(err) | RealizeArgsError::Other(err)) => {
+            errors.push(err);
+            return None;
+        }
+        Err(RealizeArgsError::Meant(err, args)) => {
+            errors.push(err);
+            args
+        }
+    };
+    if args.plain.is_none()
+        && let Some(err) = never_realizes(&field.ty)
+    {
+        errors.push(err);
+        return None;
+    }
+    Some(Mark {
+        deref: args.deref,
+        plain: args.plain,
+    })
 }
 
 /// The types that never implement `Realize`: lazy-core implements it for

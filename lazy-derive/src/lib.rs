@@ -3,6 +3,7 @@
 mod captures;
 mod cfg_params;
 mod chain;
+mod enums;
 mod errors;
 mod expand;
 mod fallback;
@@ -17,6 +18,7 @@ mod tests;
 mod tokens;
 mod trait_def;
 mod valid;
+mod variants;
 
 use proc_macro::TokenStream;
 
@@ -27,6 +29,7 @@ pub fn forwardable(args: TokenStream, input: TokenStream) -> TokenStream {
 }
 
 #[doc = include_str!("../docs/realize_forward.md")]
+#[doc = include_str!("../docs/enums.md")]
 #[proc_macro_derive(RealizeForward, attributes(realize_forward, realize))]
 pub fn derive_realize_forward(input: TokenStream) -> TokenStream {
     chain::derive(input.into()).into()

@@ -20,8 +20,9 @@ pub struct OnTheType {
 
 #[derive(RealizeForward)]
 #[realize_forward(Tracker)]
-pub enum OnAVariantField {
-    Lazy(#[realize] Lazy<u8>),
+pub enum OnAVariant {
+    #[realize]
+    Lazy(Lazy<u8>),
 }
 
 #[derive(RealizeForward)]

@@ -519,8 +519,13 @@ fn wrapper_spec() -> impl Strategy<Value = WrapperSpec> {
     (
         prop::collection::vec(forward_attr(), 1..=2),
         mostly(
-            &["struct named", "struct named", "struct tuple"],
-            &["struct unit", "enum", "union"],
+            &[
+                "struct named",
+                "struct named",
+                "struct tuple",
+                "enum variants",
+            ],
+            &["struct unit", "enum fields", "union"],
         ),
         subsequence(&["'w", "T", "U: Clone", "const N: usize"][..], 0..=2),
         subsequence(&["T: Default", "Self: Sized"][..], 0..=1),
@@ -717,6 +722,19 @@ impl Case {
                 "pub struct Lazy{generics}{predicates} {{\n{}}}",
                 named(w)
             )),
+            ("enum", "variants") => {
+                // One variant per field.
+                let variants: Vec<String> = w
+                    .fields
+                    .iter()
+                    .enumerate()
+                    .map(|(i, field)| format!("    V{i}({} {}),\n", field.attr, field.ty))
+                    .collect();
+                out.push_str(&format!(
+                    "pub enum Lazy{generics}{predicates} {{\n{}}}",
+                    variants.concat()
+                ));
+            }
             ("enum", _) => out.push_str(&format!(
                 "pub enum Lazy{generics}{predicates} {{ A {{\n{}}}, B }}",
                 named(w)

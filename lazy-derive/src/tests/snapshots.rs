@@ -328,3 +328,50 @@ fn snapshot_plain_field() {
         &expansion,
     );
 }
+
+#[test]
+fn snapshot_enum() {
+    let expansion = expand_derive(
+        &[(
+            "",
+            "pub trait Shape {
+                type Unit;
+                fn area(&self) -> u32;
+                fn grow(&mut self, by: u32);
+                fn same(&self, other: &Self) -> bool;
+                fn scaled(&self, k: u32) -> Self;
+                fn corners(&self) -> impl Iterator<Item = u32>;
+            }",
+        )],
+        "#[realize_forward(Shape)]
+         enum AnyShape {
+             Square(Square),
+             Circle(Circle),
+             Later(#[realize] Lazy<Polygon, PolygonSeed>),
+         }",
+    );
+    check(
+        "enum.rs",
+        "// What `#[derive(RealizeForward)]` writes for an enum: each method matches\n\
+         // on the variant and forwards to its field, realized for `#[realize]`:\n\
+         //\n\
+         // #[lazy_core::forwardable]\n\
+         // pub trait Shape {\n\
+         //     type Unit;\n\
+         //     fn area(&self) -> u32;\n\
+         //     fn grow(&mut self, by: u32);\n\
+         //     fn same(&self, other: &Self) -> bool;\n\
+         //     fn scaled(&self, k: u32) -> Self;\n\
+         //     fn corners(&self) -> impl Iterator<Item = u32>;\n\
+         // }\n\
+         //\n\
+         // #[derive(RealizeForward)]\n\
+         // #[realize_forward(Shape)]\n\
+         // enum AnyShape {\n\
+         //     Square(Square),\n\
+         //     Circle(Circle),\n\
+         //     Later(#[realize] Lazy<Polygon, PolygonSeed>),\n\
+         // }\n",
+        &expansion,
+    );
+}

@@ -139,8 +139,34 @@ pub fn exercise() -> (u32, String, u32, bool, bool) {
     (sides, shown, boxed, peeked, walked)
 }
 
+/// An enum forwarding per variant, one of them lazy: the `match`es and the
+/// boxed `self: Box<Self>` need nothing from `std` either.
+#[derive(RealizeForward)]
+#[realize_forward(Geometry)]
+pub enum AnyGeometry {
+    Ready(Shape),
+    Later(#[realize] Lazy<Shape, Source>),
+}
+
+/// The enum's forwarders: the sides of a grown lazy variant, and of a boxed
+/// ready one.
+pub fn exercise_enum() -> (u32, u32) {
+    let mut later = AnyGeometry::Later(Lazy::new(Source("tri")));
+    later.grow(2);
+    let ready = Box::new(AnyGeometry::Ready(Shape {
+        sides: 6,
+        name: String::from("hex"),
+    }));
+    (later.sides(), ready.boxed_sides())
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn enums_work_without_std() {
+        assert_eq!(super::exercise_enum(), (5, 6));
+    }
+
     #[test]
     fn everything_works_without_std() {
         let (sides, shown, boxed, peeked, walked) = super::exercise();

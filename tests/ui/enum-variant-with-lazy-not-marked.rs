@@ -1,3 +1,7 @@
+// A variant that holds a lazy without `#[realize]` would forward to the lazy
+// itself, which rarely implements the trait: one error at its type, with
+// both fixes.
+
 use lazy_core::{Lazy, RealizeForward, forwardable};
 
 #[forwardable]
@@ -8,17 +12,17 @@ pub trait Tracker {
 
 pub struct Real;
 impl Tracker for Real {
-    fn python_type(&self) -> &'static str { "int" }
+    fn python_type(&self) -> &'static str {
+        "int"
+    }
     fn set_name_hint(&mut self, _: &str) {}
 }
 
-// An enum has no `#[realize]` field: it implements `Realize` and
-// `RealizeMut` itself. One error, at the first lazy, whose note says so.
 #[derive(RealizeForward)]
 #[realize_forward(Tracker)]
 pub enum LazyTracker {
     Int(Lazy<Real>),
-    Float(Lazy<Real>),
+    Eager(Real),
 }
 
 fn main() {}

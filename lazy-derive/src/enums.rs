@@ -1,0 +1,995 @@
+//! The impl of a forwarded trait for an enum: every forwarder `match`es on
+//! the active variant and calls the trait on that variant's target.
+//!
+//! An enum has no single `Realize::Target`, so it never takes the fast path
+//! (`chain::fast_entry`) and implements no `Realize`; the bounds the impl
+//! needs are written per variant, at the variant's field, so that a variant
+//! whose target does not fit gets the one error, there.
+
+use std::collections::HashSet;
+
+use proc_macro2::{Literal, Span, TokenStream};
+use quote::{ToTokens, format_ident, quote};
+use syn::ext::IdentExt;
+use syn::{
+    AngleBracketedGenericArguments, Error, GenericArgument, GenericParam, Ident, ItemTrait, Path,
+    ReturnType, TraitItem, TraitItemType, Type, TypeParamBound,
+};
+
+use crate::captures;
+use crate::cfg_params;
+use crate::errors::Errors;
+use crate::expand::{
+    ChainSoFar, ImplContext, MethodGenerics, TraitImpl, Turbofish, assoc_const, assoc_type,
+    carried_attrs, impl_generics, impl_items, inherent_forwarder, looks_derived_to_clippy,
+    parse_items, receiver_decl, refusal, sized_by_value, too_many_cfgs,
+};
+use crate::fallback;
+use crate::generics::{param_name, rename_item_params, trait_generics};
+use crate::input::{TraitRef, Wrapper};
+use crate::method::{ForwardPlan, Method, Params, ReceiverKind, SelfArg, Wrap, params};
+use crate::tokens;
+use crate::variants::{Variant, VariantKind};
+
+/// The bounds of `impl Trait` results that `lazy_core::__private::Either`
+/// implements: when the variants' targets return different types, the
+/// result is the one returned, held in nested `Either`s (no allocation).
+const IN_EITHER: &[&str] = &[
+    "Iterator",
+    "DoubleEndedIterator",
+    "ExactSizeIterator",
+    "FusedIterator",
+    "Future",
+    "Display",
+    "Debug",
+];
+
+/// The bounds of `impl Trait` results that a box still satisfies but
+/// `Either` does not implement (the `Fn` traits cannot be implemented on
+/// stable Rust; the others are std's): such a result is boxed.
+const BOXABLE: &[&str] = &[
+    "Fn", "FnMut", "FnOnce", "Hasher", "Read", "Write", "BufRead", "Seek",
+];
+
+/// Auto traits, which a `dyn` type may add to its one trait.
+const AUTO: &[&str] = &["Send", "Sync", "Unpin", "UnwindSafe", "RefUnwindSafe"];
+
+/// One variant as the impl sees it.
+struct VariantImpl<'a> {
+    /// The enum's name: variants are named `Enum::V`, not `Self::V`, which
+    /// an associated type of the same name would make ambiguous.
+    enum_ident: &'a Ident,
+    variant: &'a Variant,
+    /// The type the variant forwards to.
+    target: TokenStream,
+    /// `<Target as Trait<..>>`.
+    target_as_trait: TokenStream,
+    /// `Trait<..>` as this variant's target implements it.
+    target_trait: TokenStream,
+    /// At the variant's field, resolved like the expansion.
+    site: Span,
+}
+
+impl VariantImpl<'_> {
+    /// `Self::V(binding)` or `Self::V { field: binding }`.
+    fn pattern(&self, binding: &Ident) -> TokenStream {
+        let path = self.path();
+        match &self.variant.field_name {
+            Some(field) => quote!(#path { #field: #binding }),
+            None => quote!(#path(#binding)),
+        }
+    }
+
+    /// `Enum::V`.
+    fn path(&self) -> TokenStream {
+        let enum_ident = self.enum_ident;
+        let ident = &self.variant.ident;
+        quote!(#enum_ident::#ident)
+    }
+
+    /// The variant built around `value`, a value of its target.
+    fn build(&self, value: TokenStream) -> TokenStream {
+        let path = self.path();
+        let ty = &self.variant.ty;
+        let target = &self.target;
+        let field = match self.variant.kind {
+            VariantKind::Plain | VariantKind::Broken => value,
+            VariantKind::Realize | VariantKind::Deref(_) => {
+                quote!(<#ty as ::lazy_core::FromRealized<#target>>::from_realized(#value))
+            }
+        };
+        match &self.variant.field_name {
+            Some(name) => quote!(#path { #name: #field }),
+            None => quote!(#path(#field)),
+        }
+    }
+
+    /// What the target's method gets for a binding of the variant's field,
+    /// taken as `how`.
+    fn realized(&self, how: Use, binding: &Ident) -> TokenStream {
+        let value = match (self.variant.kind, how) {
+            (VariantKind::Plain | VariantKind::Broken, _) => quote!(#binding),
+            (VariantKind::Realize, Use::Ref) => quote!(::lazy_core::Realize::realize(#binding)),
+            (VariantKind::Realize, Use::Mut) => {
+                quote!(::lazy_core::RealizeMut::realize_mut(#binding))
+            }
+            (VariantKind::Realize | VariantKind::Deref(_), Use::Value | Use::Box) => {
+                // `#[realize(deref)]` by value is stubbed with its error
+                // before a forwarder is written.
+                quote!(::lazy_core::RealizeInto::into_realized(#binding))
+            }
+            (VariantKind::Deref(_), Use::Ref) => {
+                quote!(::core::ops::Deref::deref(::lazy_core::Realize::realize(#binding)))
+            }
+            (VariantKind::Deref(_), Use::Mut) => quote!(::core::ops::DerefMut::deref_mut(
+                ::lazy_core::RealizeMut::realize_mut(#binding)
+            )),
+        };
+        match how {
+            Use::Box => quote!(::lazy_core::__private::Box::new(#value)),
+            _ => value,
+        }
+    }
+}
+
+/// How a forwarder hands a value of the enum to the target.
+#[derive(Clone, Copy)]
+enum Use {
+    Ref,
+    Mut,
+    Value,
+    /// `self: Box<Self>`: the field, realized, in a new box.
+    Box,
+}
+
+impl Use {
+    fn of_receiver(kind: &ReceiverKind) -> Use {
+        match kind {
+            ReceiverKind::ByRef(_) | ReceiverKind::Other(_) => Use::Ref,
+            ReceiverKind::ByMutRef(_) => Use::Mut,
+            ReceiverKind::ByValue => Use::Value,
+            ReceiverKind::BoxSelf => Use::Box,
+        }
+    }
+
+    fn of_arg(arg: SelfArg) -> Use {
+        match arg {
+            SelfArg::Ref => Use::Ref,
+            SelfArg::MutRef => Use::Mut,
+            SelfArg::Value => Use::Value,
+        }
+    }
+}
+
+/// What the forwarders of one impl share.
+struct EnumContext<'a> {
+    variants: Vec<VariantImpl<'a>>,
+    /// The first variant that is not broken: the associated types and
+    /// consts are its target's, which the others must agree with.
+    first: usize,
+    /// For the attributes and the receiver's span (see `ImplContext`).
+    base: ImplContext,
+    trait_name: String,
+}
+
+/// The impl of one forwarded trait for an enum (see `expand::trait_impl`,
+/// whose steps this follows).
+#[allow(clippy::too_many_arguments)] // the parts of `expand::trait_impl`
+pub fn trait_impl(
+    wrapper: &Wrapper,
+    variants: &[Variant],
+    trait_ref: &TraitRef,
+    trait_def: &ItemTrait,
+    items: &TokenStream,
+    remote: Option<&Path>,
+    so_far: &ChainSoFar,
+    errors: &mut Errors,
+) -> TraitImpl {
+    let mut learned = TraitImpl::default();
+    learned.tokens = write_trait_impl(
+        wrapper,
+        variants,
+        trait_ref,
+        trait_def,
+        items,
+        remote,
+        so_far,
+        &mut learned,
+        errors,
+    );
+    learned
+}
+
+/// The type a variant forwards to.
+fn variant_target(variant: &Variant) -> TokenStream {
+    let ty = &variant.ty;
+    match variant.kind {
+        VariantKind::Plain => ty.to_token_stream(),
+        VariantKind::Realize => quote!(<#ty as ::lazy_core::Realize>::Target),
+        VariantKind::Deref(_) => {
+            quote!(<<#ty as ::lazy_core::Realize>::Target as ::core::ops::Deref>::Target)
+        }
+        VariantKind::Broken => TokenStream::new(),
+    }
+}
+
+#[allow(clippy::too_many_arguments)] // the parts of `trait_impl`, passed on
+fn write_trait_impl(
+    wrapper: &Wrapper,
+    variants: &[Variant],
+    trait_ref: &TraitRef,
+    trait_def: &ItemTrait,
+    items: &TokenStream,
+    remote: Option<&Path>,
+    so_far: &ChainSoFar,
+    learned: &mut TraitImpl,
+    errors: &mut Errors,
+) -> TokenStream {
+    let span = trait_ref.span();
+    let excepts: Vec<(usize, &Ident)> = wrapper
+        .except_names()
+        .enumerate()
+        .filter(|(_, (group, _))| *group == trait_ref.group)
+        .map(|(index, (_, name))| (index, name))
+        .collect();
+    let match_excepts = |items: &[TraitItem], learned: &mut TraitImpl| {
+        for item in items {
+            if let TraitItem::Fn(item) = item {
+                let name = item.sig.ident.unraw();
+                for (index, except) in &excepts {
+                    if except.unraw() == name && !learned.matched.contains(index) {
+                        learned.matched.push(*index);
+                    }
+                }
+            }
+        }
+    };
+    if let Some(error) = refusal(trait_ref, trait_def, remote) {
+        match_excepts(&parse_items(items.clone()).unwrap_or_default(), learned);
+        errors.push(error);
+        return TokenStream::new();
+    }
+    let ident = &wrapper.input.ident;
+    let (_, ty_generics, wrapper_where) = wrapper.input.generics.split_for_impl();
+    let self_ty = quote!(#ident #ty_generics);
+    let targets: Vec<TokenStream> = variants.iter().map(variant_target).collect();
+    // Without a variant that forwards, the errors that broke them are all.
+    let Some(first) = variants
+        .iter()
+        .position(|variant| !matches!(variant.kind, VariantKind::Broken))
+    else {
+        return TokenStream::new();
+    };
+    let Some(mut generics) = trait_generics(wrapper, trait_ref, trait_def, &targets[first], errors)
+    else {
+        match_excepts(&parse_items(items.clone()).unwrap_or_default(), learned);
+        return TokenStream::new();
+    };
+    let items = impl_items(
+        items,
+        &generics.subst,
+        remote.is_none().then_some(span),
+        errors,
+    );
+    match_excepts(&items, learned);
+    sized_by_value(&mut generics.others, &items);
+    let trait_path = match remote {
+        Some(remote) => tokens::respan(remote.to_token_stream(), span),
+        None => tokens::respan_as(
+            trait_ref.path.to_token_stream(),
+            Span::mixed_site().located_at(span),
+        ),
+    };
+    let trait_args = &generics.args;
+    let trait_full = quote!(#trait_path #trait_args);
+    let items = qualify_clashing_assoc_types(items, variants, &trait_full);
+    // A `Self` among the trait's arguments (`PartialEq<Self>`) is each
+    // variant's own target.
+    let self_arg = trait_ref
+        .args
+        .as_ref()
+        .is_some_and(|args| tokens::mentions_bare_self(args.to_token_stream()));
+    let variant_impls: Vec<VariantImpl> = variants
+        .iter()
+        .zip(&targets)
+        .enumerate()
+        .map(|(index, (variant, target))| {
+            let target_args = if index == first || !self_arg {
+                generics.target_args.clone()
+            } else {
+                trait_generics(
+                    wrapper,
+                    trait_ref,
+                    trait_def,
+                    target,
+                    &mut Errors::default(),
+                )
+                .map_or_else(|| generics.target_args.clone(), |g| g.target_args)
+            };
+            let target_trait = quote!(#trait_path #target_args);
+            VariantImpl {
+                enum_ident: ident,
+                variant,
+                target: target.clone(),
+                target_as_trait: quote!(<#target as #target_trait>),
+                target_trait,
+                site: Span::call_site().located_at(variant.span()),
+            }
+        })
+        .collect();
+    let deprecated_trait = trait_def
+        .attrs
+        .iter()
+        .any(|attr| attr.path().is_ident("deprecated"));
+    let ctx = EnumContext {
+        base: ImplContext {
+            target_as_trait: variant_impls[first].target_as_trait.clone(),
+            deprecated_trait,
+            derive_site: so_far.derive_site,
+        },
+        variants: variant_impls,
+        first,
+        trait_name: trait_ref.name(),
+    };
+    let body = impl_body(
+        wrapper,
+        span,
+        items,
+        &excepts,
+        &ctx,
+        generics.lifetimes.iter().chain(&generics.others),
+        errors,
+    );
+    let bounds = variant_bounds(&ctx, &body, &trait_path);
+    let trait_predicates = &generics.predicates;
+    let impl_generics = impl_generics(wrapper, generics.lifetimes, generics.others);
+    let wrapper_predicates = wrapper_where
+        .map(|clause| clause.predicates.iter().collect::<Vec<_>>())
+        .unwrap_or_default();
+    let derived = if looks_derived_to_clippy(remote) {
+        quote!(#[allow(clippy::partialeq_ne_impl)])
+    } else {
+        quote!(#[automatically_derived])
+    };
+    let EnumBody {
+        assoc_types,
+        consts,
+        methods,
+        ..
+    } = body;
+    quote! {
+        #derived
+        impl #impl_generics #trait_full for #self_ty
+        where
+            #(#wrapper_predicates,)*
+            #(#trait_predicates,)*
+            #bounds
+        {
+            #(#assoc_types)*
+            #(#consts)*
+            #(#methods)*
+        }
+    }
+}
+
+/// The impl's items, and what its forwarders need of the variants.
+#[derive(Default)]
+struct EnumBody {
+    assoc_types: Vec<TokenStream>,
+    consts: Vec<TokenStream>,
+    methods: Vec<TokenStream>,
+    /// The associated types every variant's target must agree on: name and
+    /// lifetime parameters.
+    agreed_types: Vec<(Ident, Vec<syn::Lifetime>)>,
+    /// An associated const is forwarded: every variant's target must be the
+    /// same type.
+    same_target: bool,
+    needs_mut: bool,
+    needs_into: bool,
+    needs_sized: bool,
+    needs_from: bool,
+}
+
+fn impl_body<'a>(
+    wrapper: &'a Wrapper,
+    span: Span,
+    items: Vec<TraitItem>,
+    excepts: &[(usize, &Ident)],
+    ctx: &EnumContext,
+    trait_params: impl Iterator<Item = &'a GenericParam> + Clone,
+    errors: &mut Errors,
+) -> EnumBody {
+    let trait_name = &ctx.trait_name;
+    let impl_param_names: HashSet<String> = wrapper
+        .input
+        .generics
+        .params
+        .iter()
+        .chain(trait_params.clone())
+        .map(param_name)
+        .collect();
+    let impl_params = captures::ImplParams::new(&wrapper.input.generics.params, trait_params);
+    let deref = ctx.variants.iter().find_map(|v| match v.variant.kind {
+        VariantKind::Deref(at) => Some(at),
+        _ => None,
+    });
+    let mut body = EnumBody::default();
+    for item in items {
+        let item = match rename_item_params(item, &impl_param_names) {
+            Ok(item) => item,
+            Err(err) => {
+                errors.push(err);
+                continue;
+            }
+        };
+        match item {
+            TraitItem::Fn(item) => {
+                let item = captures::for_impl(item, &impl_params);
+                let name = item.sig.ident.unraw();
+                let except = excepts.iter().find(|(_, except)| except.unraw() == name);
+                let method = Method::new(item, trait_name, except.is_some());
+                let ident = &method.item.sig.ident;
+                match &method.plan {
+                    ForwardPlan::Forward if method.needs_into() && deref.is_some() => {
+                        let error = Error::new(
+                            deref.unwrap_or(span),
+                            format!(
+                                "cannot forward `{trait_name}::{ident}`: it takes `self` (or a `Self` argument) by value, which `#[realize(deref)]` cannot give; list it in `except(...)`, or realize this variant without `deref`"
+                            ),
+                        );
+                        body.methods.push(fallback::stub(&method, error));
+                    }
+                    ForwardPlan::Forward => {
+                        let joined = match result_joined(ctx, &method) {
+                            Ok(joined) => joined,
+                            Err(message) => {
+                                body.methods
+                                    .push(fallback::stub(&method, Error::new(span, message)));
+                                continue;
+                            }
+                        };
+                        match cfg_params::per_variant(&method, |method| {
+                            forwarder(ctx, method, joined.as_ref())
+                        }) {
+                            Some(tokens) => {
+                                body.needs_mut |= method.needs_mut();
+                                body.needs_into |= method.needs_into();
+                                body.needs_sized |= method.needs_sized_target;
+                                body.needs_from |= method.wrap.is_some();
+                                body.methods.push(tokens);
+                            }
+                            None => body
+                                .methods
+                                .push(too_many_cfgs(span, trait_name, &method)),
+                        }
+                    }
+                    ForwardPlan::Inherent => {
+                        if let Some((_, except)) = except {
+                            let written = cfg_params::per_variant(&method, |method| {
+                                inherent_forwarder(&ctx.base, method, except)
+                            });
+                            body.methods.push(
+                                written.unwrap_or_else(|| too_many_cfgs(span, trait_name, &method)),
+                            );
+                        }
+                    }
+                    ForwardPlan::KeepDefault => {}
+                    ForwardPlan::Unsupported(message) => {
+                        body.methods
+                            .push(fallback::stub(&method, Error::new(span, message)));
+                    }
+                }
+            }
+            TraitItem::Type(item) => {
+                // Stated even when it cannot be checked, so that the impl is
+                // complete and the error is the one.
+                body.assoc_types.push(assoc_type(&ctx.base, &item));
+                match agreed_type(&item) {
+                    Some(lifetimes) => body.agreed_types.push((item.ident.clone(), lifetimes)),
+                    None => errors.push(Error::new(
+                        span,
+                        format!(
+                            "cannot forward `{trait_name}` to an enum: its associated type `{}` has type or const parameters, and the derive can state that the variants' targets agree on it only for lifetime parameters; implement `{trait_name}` for the enum by hand",
+                            item.ident
+                        ),
+                    )),
+                }
+            }
+            TraitItem::Const(item) => {
+                // A default stays the trait's: no variant's value is
+                // picked. Without one, the variants' targets must be one
+                // type, whose value it is.
+                if item.default.is_none() {
+                    body.consts.push(assoc_const(&ctx.base, &item));
+                    body.same_target = true;
+                }
+            }
+            other => errors.push(Error::new(
+                span,
+                format!(
+                    "cannot forward `{trait_name}`: it has an item the derive does not understand: `{}`",
+                    other.to_token_stream()
+                ),
+            )),
+        }
+    }
+    body
+}
+
+/// The lifetime parameters of an associated type whose agreement a bound can
+/// state (`for<'a> V: Trait<Item<'a> = ..>`); `None` with other parameters.
+fn agreed_type(item: &TraitItemType) -> Option<Vec<syn::Lifetime>> {
+    item.generics
+        .params
+        .iter()
+        .map(|param| match param {
+            GenericParam::Lifetime(param) => Some(param.lifetime.clone()),
+            _ => None,
+        })
+        .collect()
+}
+
+/// How a forwarder returns an `impl Trait` that the variants' targets fill
+/// with different types.
+enum Joined {
+    /// The result of the live variant number `n` of `live`, in nested
+    /// `Either`s (`nest`).
+    Either { live: usize },
+    /// `Box<dyn Trait + '_>`.
+    Boxed { dyn_ty: TokenStream },
+}
+
+/// `Some` for an `impl Trait` result of an enum with several variants; an
+/// error message where neither `Either` nor a box keeps its bound.
+fn result_joined(ctx: &EnumContext, method: &Method) -> Result<Option<Joined>, String> {
+    let sig = &method.item.sig;
+    let ReturnType::Type(_, ty) = &sig.output else {
+        return Ok(None);
+    };
+    let live = ctx
+        .variants
+        .iter()
+        .filter(|variant| !matches!(variant.variant.kind, VariantKind::Broken))
+        .count();
+    if live < 2 || sig.asyncness.is_some() || !crate::method::has_impl_trait(ty.to_token_stream()) {
+        return Ok(None);
+    }
+    let what = format!("`{}::{}`", ctx.trait_name, sig.ident);
+    let fix = "list it in `except(...)` and implement it on the enum";
+    let Type::ImplTrait(impl_trait) = &**ty else {
+        return Err(format!(
+            "cannot forward {what} to an enum: its result holds an `impl Trait`, for which each variant's target returns its own type; only a result that is `impl Trait` itself can be joined; {fix}"
+        ));
+    };
+    let mut traits: Vec<(&syn::TraitBound, String)> = Vec::new();
+    let mut auto = Vec::new();
+    let mut lifetime = None;
+    for bound in &impl_trait.bounds {
+        match bound {
+            TypeParamBound::Trait(bound) => {
+                let name = bound
+                    .path
+                    .segments
+                    .last()
+                    .map(|segment| segment.ident.to_string())
+                    .unwrap_or_default();
+                if AUTO.contains(&name.as_str()) {
+                    auto.push(bound);
+                } else {
+                    traits.push((bound, name));
+                }
+            }
+            TypeParamBound::Lifetime(bound) => lifetime = Some(bound.to_token_stream()),
+            _ => {}
+        }
+    }
+    // `Either` implements each of its traits when both sides do.
+    if !traits.is_empty()
+        && traits
+            .iter()
+            .all(|(_, name)| IN_EITHER.contains(&name.as_str()))
+    {
+        return Ok(Some(Joined::Either { live }));
+    }
+    let (main, name) = match traits.as_slice() {
+        [] => {
+            return Err(format!(
+                "cannot forward {what} to an enum: each variant's target returns its own `impl Trait`, with no trait to join them by; {fix}"
+            ));
+        }
+        [(main, name)] => (*main, name.clone()),
+        _ => {
+            return Err(format!(
+                "cannot forward {what} to an enum: each variant's target returns its own `impl Trait`, and the derive joins several traits only when each is one of `{}`; {fix}",
+                IN_EITHER.join("`, `")
+            ));
+        }
+    };
+    if !BOXABLE.contains(&name.as_str()) {
+        let known = IN_EITHER
+            .iter()
+            .chain(BOXABLE)
+            .copied()
+            .collect::<Vec<_>>()
+            .join("`, `");
+        return Err(format!(
+            "cannot forward {what} to an enum: each variant's target returns its own `impl {name}`, and the derive joins those only for `{known}`; {fix}"
+        ));
+    }
+    // The box's lifetime is inferred, and must be outlived by everything the
+    // result captures: a type parameter of the method is not known to
+    // outlive anything (rustc would report E0311 at the derive).
+    let unbounded = sig.generics.type_params().find(|param| {
+        !param
+            .bounds
+            .iter()
+            .any(|bound| matches!(bound, TypeParamBound::Lifetime(lifetime) if lifetime.ident == "static"))
+    });
+    let impl_arg = sig.inputs.iter().any(|arg| match arg {
+        syn::FnArg::Typed(arg) => crate::method::has_impl_trait(arg.ty.to_token_stream()),
+        syn::FnArg::Receiver(_) => false,
+    });
+    let unbounded = match unbounded {
+        Some(param) => Some(format!("the method's type parameter `{}`", param.ident)),
+        None => impl_arg.then(|| String::from("the type of its `impl Trait` argument")),
+    };
+    if let (Some(unbounded), None) = (unbounded, &lifetime) {
+        return Err(format!(
+            "cannot forward {what} to an enum: each variant's target returns its own `impl {name}`, which the derive boxes as `Box<dyn {name} + '_>`, and {unbounded} is not known to outlive that box; {fix}"
+        ));
+    }
+    let lifetime = lifetime.unwrap_or_else(|| quote!('_));
+    Ok(Some(Joined::Boxed {
+        dyn_ty: quote!(dyn #main #(+ #auto)* + #lifetime),
+    }))
+}
+
+/// `value`, the result of live variant `index` of `count`, in nested
+/// `Either`s: a balanced tree, so that reaching it takes about `log2(count)`
+/// matches.
+fn nest(index: usize, count: usize, value: TokenStream) -> TokenStream {
+    if count <= 1 {
+        return value;
+    }
+    let left = count.div_ceil(2);
+    if index < left {
+        let inner = nest(index, left, value);
+        quote!(::lazy_core::__private::Either::Left(#inner))
+    } else {
+        let inner = nest(index - left, count - left, value);
+        quote!(::lazy_core::__private::Either::Right(#inner))
+    }
+}
+
+/// The forwarder of a method with a receiver: a `match` on the receiver
+/// (with the `Self` arguments, which must be in the same variant).
+fn forwarder(ctx: &EnumContext, method: &Method, joined: Option<&Joined>) -> TokenStream {
+    let sig = &method.item.sig;
+    let Some(kind) = &method.receiver else {
+        return TokenStream::new();
+    };
+    let site = ctx.base.derive_site;
+    let attrs = carried_attrs(&ctx.base, &method.item.attrs);
+    let self_token = Ident::new("self", site);
+    let receiver = receiver_decl(kind, &self_token, site);
+    let Params { decls, names } = params(method, Some(receiver));
+    let name = &sig.ident;
+    let generics = MethodGenerics(&sig.generics);
+    let where_clause = &sig.generics.where_clause;
+    let output = &sig.output;
+    let asyncness = &sig.asyncness;
+    let abi = &sig.abi;
+    let turbofish = Turbofish(sig);
+    let receiver_use = Use::of_receiver(kind);
+    let binding = Ident::new("__target", Span::mixed_site());
+    // The `Self` arguments: their position and binding.
+    let self_args: Vec<(usize, Use, Ident)> = method
+        .self_args
+        .iter()
+        .enumerate()
+        .filter_map(|(index, arg)| {
+            arg.map(|arg| {
+                let binding = Ident::new(&format!("__other{index}"), Span::mixed_site());
+                (index, Use::of_arg(arg), binding)
+            })
+        })
+        .collect();
+    let receiver_value = match kind {
+        ReceiverKind::BoxSelf => quote!(*#self_token),
+        _ => quote!(#self_token),
+    };
+    let scrutinee = if self_args.is_empty() {
+        receiver_value
+    } else {
+        let others = self_args.iter().map(|(index, _, _)| &names[*index]);
+        quote!((#receiver_value, #(#others),*))
+    };
+    let mut arms = TokenStream::new();
+    let mut live = 0;
+    for variant in &ctx.variants {
+        if let VariantKind::Broken = variant.variant.kind {
+            let path = variant.path();
+            let pattern = if self_args.is_empty() {
+                quote!(#path { .. })
+            } else {
+                quote!((#path { .. }, ..))
+            };
+            arms.extend(quote!(#pattern => ::core::unreachable!(),));
+            continue;
+        }
+        let receiver_pattern = variant.pattern(&binding);
+        let pattern = if self_args.is_empty() {
+            receiver_pattern
+        } else {
+            let others = self_args
+                .iter()
+                .map(|(_, _, binding)| variant.pattern(binding));
+            quote!((#receiver_pattern, #(#others),*))
+        };
+        let realized = variant.realized(receiver_use, &binding);
+        let args = names.iter().enumerate().map(|(index, name)| {
+            match self_args.iter().find(|(at, _, _)| *at == index) {
+                Some((_, how, binding)) => variant.realized(*how, binding),
+                None => name.to_token_stream(),
+            }
+        });
+        let target_as_trait = &variant.target_as_trait;
+        let mut call = quote!(#target_as_trait::#name #turbofish(#realized #(, #args)*));
+        if asyncness.is_some() {
+            call = quote!(#call.await);
+        }
+        let call = wrapped(variant, method.wrap, call);
+        let call = match joined {
+            Some(Joined::Either { live: count }) => nest(live, *count, call),
+            Some(Joined::Boxed { .. }) => quote!(::lazy_core::__private::Box::new(#call)),
+            None => call,
+        };
+        live += 1;
+        arms.extend(quote!(#pattern => #call,));
+    }
+    if !self_args.is_empty() && ctx.variants.len() > 1 {
+        arms.extend(mismatch_arm(ctx, name, self_args.len()));
+    }
+    let matched = quote!(match #scrutinee { #arms });
+    let body = match joined {
+        Some(Joined::Boxed { dyn_ty }) => {
+            let result = Ident::new("__result", Span::mixed_site());
+            quote! {
+                let #result: ::lazy_core::__private::Box<#dyn_ty> = #matched;
+                #result
+            }
+        }
+        Some(Joined::Either { .. }) | None => matched,
+    };
+    let (unsafety, body) = match &sig.safety {
+        syn::Safety::Unsafe(unsafety) => (Some(unsafety), quote!(unsafe { #body })),
+        _ => (None, body),
+    };
+    quote! {
+        #attrs
+        #[inline]
+        #asyncness #unsafety #abi fn #name #generics(#(#decls),*) #output #where_clause {
+            #body
+        }
+    }
+}
+
+/// The arm for values in different variants: a panic naming the method and
+/// the variants.
+fn mismatch_arm(ctx: &EnumContext, method: &Ident, count: usize) -> TokenStream {
+    let values = Ident::new("__values", Span::mixed_site());
+    let names = ctx.variants.iter().map(|variant| {
+        let path = variant.path();
+        let name = Literal::string(&variant.variant.ident.to_string());
+        quote!(#path { .. } => #name,)
+    });
+    let names: TokenStream = names.collect();
+    let each = (0..=count).map(|index| {
+        let index = syn::Index::from(index);
+        quote!(match &#values.#index { #names })
+    });
+    let what = Literal::string(&format!("{}::{}", ctx.trait_name, method.unraw()));
+    quote! {
+        #values => ::lazy_core::__private::variant_mismatch(#what, &[#(#each),*]),
+    }
+}
+
+/// The forwarded call, with every target in its result built back into the
+/// variant it came from.
+fn wrapped(variant: &VariantImpl, wrap: Option<Wrap>, call: TokenStream) -> TokenStream {
+    let Some(wrap) = wrap else {
+        return call;
+    };
+    let result = format_ident!("__result", span = Span::mixed_site());
+    let build = variant.build(quote!(#result));
+    let closure = quote!(|#result| #build);
+    match wrap {
+        Wrap::Bare => variant.build(call),
+        Wrap::Option => quote!(::core::option::Option::map(#call, #closure)),
+        Wrap::Result => quote!(::core::result::Result::map(#call, #closure)),
+        Wrap::Vec => quote! {
+            ::core::iter::Iterator::collect(::core::iter::Iterator::map(
+                ::core::iter::IntoIterator::into_iter(#call),
+                #closure,
+            ))
+        },
+        Wrap::Box => {
+            let built = variant.build(quote!(*#call));
+            quote!(::lazy_core::__private::Box::new(#built))
+        }
+    }
+}
+
+/// The impl's bounds, variant by variant, each at the variant's field: what
+/// realizing it needs, its target's impl of the trait (agreeing with the
+/// first variant's on the associated types), and what building it back
+/// needs.
+fn variant_bounds(ctx: &EnumContext, body: &EnumBody, trait_path: &TokenStream) -> TokenStream {
+    let mut out = TokenStream::new();
+    let first = &ctx.variants[ctx.first];
+    let sized = body.needs_sized.then(|| quote!(+ ::core::marker::Sized));
+    for (index, variant) in ctx.variants.iter().enumerate() {
+        if let VariantKind::Broken = variant.variant.kind {
+            continue;
+        }
+        let ty = &variant.variant.ty;
+        let target = &variant.target;
+        let target_trait = &variant.target_trait;
+        let mut bounds = TokenStream::new();
+        if !matches!(variant.variant.kind, VariantKind::Plain) {
+            bounds.extend(quote!(#ty: ::lazy_core::Realize,));
+            if body.needs_mut {
+                bounds.extend(quote!(#ty: ::lazy_core::RealizeMut,));
+            }
+            if body.needs_into {
+                bounds.extend(quote!(#ty: ::lazy_core::RealizeInto,));
+            }
+            if body.needs_from {
+                bounds.extend(quote!(#ty: ::lazy_core::FromRealized<#target>,));
+            }
+        }
+        if let VariantKind::Deref(_) = variant.variant.kind {
+            bounds.extend(quote!(<#ty as ::lazy_core::Realize>::Target: ::core::ops::Deref,));
+            if body.needs_mut {
+                bounds
+                    .extend(quote!(<#ty as ::lazy_core::Realize>::Target: ::core::ops::DerefMut,));
+            }
+        }
+        // The same target as the first variant's agrees with it already; an
+        // equality of a projection with itself would make rustc overflow
+        // (E0275).
+        let same_as_first = index == ctx.first
+            || (target.to_string() == first.target.to_string()
+                && target_trait.to_string() == first.target_trait.to_string());
+        if !same_as_first && !body.agreed_types.is_empty() {
+            let agreed = agreement(first, variant, &body.agreed_types, trait_path);
+            bounds.extend(quote!(#agreed #sized,));
+        } else {
+            bounds.extend(quote!(#target: #target_trait #sized,));
+        }
+        if !same_as_first && body.same_target {
+            let first_target = &first.target;
+            bounds.extend(quote!(#target: ::lazy_core::__private::SameTarget<#first_target>,));
+        }
+        out.extend(tokens::respan_as(bounds, variant.site));
+    }
+    out
+}
+
+/// `for<'a> V: Trait<.., Item<'a> = <First as Trait<..>>::Item<'a>>` (with
+/// no comma): the variant's target implements the trait and agrees with the
+/// first variant's on every associated type.
+fn agreement(
+    first: &VariantImpl,
+    variant: &VariantImpl,
+    agreed: &[(Ident, Vec<syn::Lifetime>)],
+    trait_path: &TokenStream,
+) -> TokenStream {
+    let target = &variant.target;
+    let first_as_trait = &first.target_as_trait;
+    // The variant's own arguments of the trait (`Trait<..>`), extended with
+    // the equalities.
+    let args_tokens: TokenStream = variant
+        .target_trait
+        .clone()
+        .into_iter()
+        .skip(trait_path.clone().into_iter().count())
+        .collect();
+    let mut args: AngleBracketedGenericArguments =
+        syn::parse2(args_tokens).unwrap_or_else(|_| syn::parse_quote!(<>));
+    let mut binders: Vec<&syn::Lifetime> = Vec::new();
+    for (name, lifetimes) in agreed {
+        let params = if lifetimes.is_empty() {
+            TokenStream::new()
+        } else {
+            quote!(<#(#lifetimes),*>)
+        };
+        for lifetime in lifetimes {
+            if !binders.iter().any(|seen| seen.ident == lifetime.ident) {
+                binders.push(lifetime);
+            }
+        }
+        if let Ok(arg) =
+            syn::parse2::<GenericArgument>(quote!(#name #params = #first_as_trait::#name #params))
+        {
+            args.args.push(arg);
+        }
+    }
+    let binder = (!binders.is_empty()).then(|| quote!(for<#(#binders),*>));
+    quote!(#binder #target: #trait_path #args)
+}
+
+/// `Self::X` in the trait's signatures, where `X` is both an associated type
+/// and a variant of the enum, written `<Self as Trait>::X`: in the impl,
+/// `Self::X` would be ambiguous (rustc's `ambiguous_associated_items`).
+fn qualify_clashing_assoc_types(
+    items: Vec<TraitItem>,
+    variants: &[Variant],
+    trait_full: &TokenStream,
+) -> Vec<TraitItem> {
+    let clashing: Vec<Ident> = items
+        .iter()
+        .filter_map(|item| match item {
+            TraitItem::Type(item) => Some(item.ident.clone()),
+            _ => None,
+        })
+        .filter(|name| variants.iter().any(|variant| variant.ident == *name))
+        .collect();
+    if clashing.is_empty() {
+        return items;
+    }
+    items
+        .into_iter()
+        .map(|item| {
+            let rewritten = qualify(item.to_token_stream(), &clashing, trait_full);
+            syn::parse2(rewritten).unwrap_or(item)
+        })
+        .collect()
+}
+
+fn qualify(tokens: TokenStream, clashing: &[Ident], trait_full: &TokenStream) -> TokenStream {
+    use proc_macro2::{Group, TokenTree};
+    let trees: Vec<TokenTree> = tokens.into_iter().collect();
+    let mut out = TokenStream::new();
+    let mut index = 0;
+    while index < trees.len() {
+        let clash = match (
+            &trees[index],
+            trees.get(index + 1),
+            trees.get(index + 2),
+            trees.get(index + 3),
+        ) {
+            (
+                TokenTree::Ident(self_ident),
+                Some(TokenTree::Punct(first)),
+                Some(TokenTree::Punct(second)),
+                Some(TokenTree::Ident(name)),
+            ) if self_ident == "Self"
+                && first.as_char() == ':'
+                && second.as_char() == ':'
+                && clashing.contains(name) =>
+            {
+                Some((self_ident, name))
+            }
+            _ => None,
+        };
+        if let Some((self_ident, name)) = clash {
+            out.extend(quote!(<#self_ident as #trait_full>::#name));
+            index += 4;
+            continue;
+        }
+        match &trees[index] {
+            TokenTree::Group(group) => {
+                let mut new = Group::new(
+                    group.delimiter(),
+                    qualify(group.stream(), clashing, trait_full),
+                );
+                new.set_span(group.span());
+                out.extend([TokenTree::Group(new)]);
+            }
+            other => out.extend([other.clone()]),
+        }
+        index += 1;
+    }
+    out
+}

@@ -1,0 +1,188 @@
+//! The variants of an enum wrapper: each forwards to its one field, as it is
+//! (unmarked, or `#[realize(plain)]`) or realized first (`#[realize]`,
+//! `#[realize(deref)]`).
+
+use proc_macro2::{Span, TokenStream};
+use quote::ToTokens;
+use syn::spanned::Spanned;
+use syn::{Attribute, DataEnum, Error, Field, Fields, Ident, Type};
+
+use crate::errors::Errors;
+use crate::tokens;
+
+/// How a variant's field becomes the target.
+#[derive(Clone, Copy)]
+pub enum VariantKind {
+    /// The field as it is.
+    Plain,
+    /// `#[realize]`: the field is a lazy, realized first.
+    Realize,
+    /// `#[realize(deref)]`: what the realized value derefs to; the span is
+    /// the `deref` token's.
+    Deref(Span),
+    /// A variant with its error reported (no field, several fields, a
+    /// `#[realize]` that cannot work): its arms are unreachable, since the
+    /// crate does not compile, and it puts no bound on the impl, so that the
+    /// error is the only one.
+    Broken,
+}
+
+/// One variant and its field.
+pub struct Variant {
+    pub ident: Ident,
+    /// The field's name for a `V { name: T }` variant; `None` for `V(T)`.
+    pub field_name: Option<Ident>,
+    pub ty: Type,
+    pub kind: VariantKind,
+}
+
+impl Variant {
+    /// Where errors about this variant's target point: the field's type.
+    pub fn span(&self) -> Span {
+        self.ty.span()
+    }
+}
+
+/// What `#[realize(...)]` on a field says, as `input.rs` reads it: `None`
+/// when the attribute is not one that marks the field (its error pushed).
+pub struct Mark {
+    pub deref: Option<Span>,
+    pub plain: Option<Span>,
+}
+
+/// The variants, each with exactly one field; a variant that breaks a rule
+/// is `VariantKind::Broken`, its mistake pushed, spanned. `None` for an enum
+/// without variants: then no impl is written.
+pub fn read(
+    ident: &Ident,
+    data: &DataEnum,
+    read_mark: &dyn Fn(&Field, &Attribute, &mut Errors) -> Option<Mark>,
+    errors: &mut Errors,
+) -> Option<Vec<Variant>> {
+    if data.variants.is_empty() {
+        errors.push(Error::new(
+            ident.span(),
+            format!(
+                "`{ident}` has no variants, so there is nothing to forward to; give it a variant per target, `Name(Target)`"
+            ),
+        ));
+        return None;
+    }
+    let mut out = Vec::new();
+    for variant in &data.variants {
+        // Misplaced, it still says the field is a lazy: the field is read
+        // as marked, so the mistake is one error.
+        let mut on_variant = false;
+        for attr in variant
+            .attrs
+            .iter()
+            .filter(|a| a.path().is_ident("realize"))
+        {
+            on_variant = true;
+            errors.push(Error::new_spanned(
+                attr,
+                "`#[realize]` goes on the variant's field, not on the variant: `Name(#[realize] Lazy<Target>)`",
+            ));
+        }
+        let name = &variant.ident;
+        let broken = Variant {
+            ident: name.clone(),
+            field_name: None,
+            ty: Type::Verbatim(TokenStream::new()),
+            kind: VariantKind::Broken,
+        };
+        let field = match &variant.fields {
+            Fields::Unit => {
+                errors.push(Error::new(
+                    name.span(),
+                    format!(
+                        "the unit variant `{name}` has no field to forward to: each variant of a forwarding enum holds its target in exactly one field, `{name}(Target)`; for a variant with nothing to forward to, implement the trait for the enum by hand"
+                    ),
+                ));
+                out.push(broken);
+                continue;
+            }
+            fields if fields.is_empty() => {
+                errors.push(Error::new(
+                    fields.span(),
+                    format!(
+                        "the variant `{name}` has no field to forward to: each variant of a forwarding enum holds its target in exactly one field, `{name}(Target)`"
+                    ),
+                ));
+                out.push(broken);
+                continue;
+            }
+            fields if fields.len() > 1 => {
+                // Their attributes' mistakes are reported all the same.
+                for field in fields {
+                    for attr in field.attrs.iter().filter(|a| a.path().is_ident("realize")) {
+                        read_mark(field, attr, errors);
+                    }
+                }
+                let second = fields.iter().nth(1).map_or(name.span(), Spanned::span);
+                errors.push(Error::new(
+                    second,
+                    format!(
+                        "the variant `{name}` has {} fields: each variant of a forwarding enum holds its target in exactly one field; put these in a struct and hold that, `{name}(Parts)`",
+                        fields.len()
+                    ),
+                ));
+                out.push(broken);
+                continue;
+            }
+            fields => match fields.iter().next() {
+                Some(field) => field,
+                None => {
+                    out.push(broken);
+                    continue;
+                }
+            },
+        };
+        let mut marks = field
+            .attrs
+            .iter()
+            .filter(|a| a.path().is_ident("realize"))
+            .peekable();
+        let kind = match marks.next() {
+            None if on_variant => VariantKind::Realize,
+            None if mentions_lazy(&field.ty) => {
+                errors.push(Error::new(
+                    field.ty.span(),
+                    format!(
+                        "the variant `{name}` holds a lazy but is not marked: write `{name}(#[realize] ..)` to forward to its value, or `#[realize(plain)]` to forward to the lazy itself"
+                    ),
+                ));
+                VariantKind::Broken
+            }
+            None => VariantKind::Plain,
+            Some(attr) => {
+                for extra in marks {
+                    errors.push(Error::new_spanned(
+                        extra,
+                        "`#[realize]` is written twice on this field; keep one",
+                    ));
+                }
+                match read_mark(field, attr, errors) {
+                    None => VariantKind::Broken,
+                    Some(Mark {
+                        deref: Some(deref), ..
+                    }) => VariantKind::Deref(deref),
+                    Some(Mark { plain: Some(_), .. }) => VariantKind::Plain,
+                    Some(_) => VariantKind::Realize,
+                }
+            }
+        };
+        out.push(Variant {
+            ident: name.clone(),
+            field_name: field.ident.clone(),
+            ty: field.ty.clone(),
+            kind,
+        });
+    }
+    Some(out)
+}
+
+/// The type names a `Lazy` (`Lazy<T>`, `Box<sync::Lazy<T>>`, ...).
+fn mentions_lazy(ty: &Type) -> bool {
+    tokens::mentions(ty.to_token_stream(), &|ident| ident == "Lazy")
+}

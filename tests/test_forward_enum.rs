@@ -1,0 +1,675 @@
+//! `#[derive(RealizeForward)]` on an enum: every method forwards to the
+//! active variant's field, as it is (unmarked) or realized first
+//! (`#[realize]`, `#[realize(deref)]`). Results equal the direct calls, and a
+//! lazy variant builds once, when a forwarded method first needs it.
+
+mod common;
+
+use std::cell::Cell;
+use std::future::Future;
+use std::pin::pin;
+use std::rc::Rc;
+use std::task::{Context, Poll, Waker};
+
+use common::panic_message;
+use lazy_core::{Lazy, RealizeForward, Seed, forwardable};
+
+#[forwardable]
+#[allow(async_fn_in_trait)] // Used here only, with no `Send` bound needed.
+pub trait Shape {
+    type Unit;
+    fn area(&self) -> u32;
+    fn grow(&mut self, by: u32);
+    fn into_sides(self) -> u32;
+    fn boxed_sides(self: Box<Self>) -> u32;
+    fn pick<T: Into<u32>>(&self, value: T) -> u32;
+    fn unit(&self) -> Self::Unit;
+    fn same(&self, other: &Self) -> bool;
+    fn merged(self, other: Self) -> Self;
+    fn scaled(&self, k: u32) -> Self;
+    fn halved(&self) -> Option<Self>
+    where
+        Self: Sized;
+    fn checked(&self, limit: u32) -> Result<Self, String>
+    where
+        Self: Sized;
+    fn split(&self) -> Vec<Self>
+    where
+        Self: Sized;
+    fn boxed(&self) -> Box<Self>;
+    fn corners(&self) -> impl Iterator<Item = u32>;
+    async fn fetch(&self, key: u32) -> u32;
+    fn name(&self) -> &'static str {
+        "a shape"
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Square(u32);
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Circle(u32);
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Polygon {
+    sides: u32,
+}
+
+macro_rules! shape {
+    ($ty:ident, $field:tt, $new:expr, $area:expr) => {
+        impl Shape for $ty {
+            type Unit = &'static str;
+            fn area(&self) -> u32 {
+                let area: fn(u32) -> u32 = $area;
+                area(self.$field)
+            }
+            fn grow(&mut self, by: u32) {
+                self.$field += by;
+            }
+            fn into_sides(self) -> u32 {
+                self.$field * 10
+            }
+            fn boxed_sides(self: Box<Self>) -> u32 {
+                self.$field * 100
+            }
+            fn pick<T: Into<u32>>(&self, value: T) -> u32 {
+                self.$field + value.into()
+            }
+            fn unit(&self) -> &'static str {
+                stringify!($ty)
+            }
+            fn same(&self, other: &Self) -> bool {
+                self.$field == other.$field
+            }
+            fn merged(self, other: Self) -> Self {
+                let new: fn(u32) -> Self = $new;
+                new(self.$field + other.$field)
+            }
+            fn scaled(&self, k: u32) -> Self {
+                let new: fn(u32) -> Self = $new;
+                new(self.$field * k)
+            }
+            fn halved(&self) -> Option<Self> {
+                let new: fn(u32) -> Self = $new;
+                (self.$field % 2 == 0).then(|| new(self.$field / 2))
+            }
+            fn checked(&self, limit: u32) -> Result<Self, String> {
+                if self.$field <= limit {
+                    Ok(self.clone())
+                } else {
+                    Err(format!("{} > {limit}", self.$field))
+                }
+            }
+            fn split(&self) -> Vec<Self> {
+                let new: fn(u32) -> Self = $new;
+                vec![new(1), new(self.$field - 1)]
+            }
+            fn boxed(&self) -> Box<Self> {
+                Box::new(self.clone())
+            }
+            fn corners(&self) -> impl Iterator<Item = u32> {
+                let value = self.$field;
+                (0..2).map(move |i| value + i)
+            }
+            async fn fetch(&self, key: u32) -> u32 {
+                self.$field * 1000 + key
+            }
+        }
+    };
+}
+
+shape!(Square, 0, Square, |side| side * side);
+shape!(Circle, 0, Circle, |radius| 3 * radius * radius);
+shape!(Polygon, sides, |sides| Polygon { sides }, |sides| sides * 5);
+
+/// Builds a polygon and counts the builds.
+pub struct PolygonSeed {
+    sides: u32,
+    builds: Rc<Cell<u32>>,
+}
+
+impl Seed for PolygonSeed {
+    type Output = Polygon;
+    fn build(self) -> Polygon {
+        self.builds.set(self.builds.get() + 1);
+        Polygon { sides: self.sides }
+    }
+}
+
+#[derive(Debug, RealizeForward)]
+#[realize_forward(Shape)]
+enum AnyShape {
+    Square(Square),
+    Circle(Circle),
+    Later(#[realize] Lazy<Polygon, PolygonSeed>),
+}
+
+fn later(sides: u32) -> (AnyShape, Rc<Cell<u32>>) {
+    let builds = Rc::new(Cell::new(0));
+    let seed = PolygonSeed {
+        sides,
+        builds: Rc::clone(&builds),
+    };
+    (AnyShape::Later(Lazy::new(seed)), builds)
+}
+
+fn ready(value: &AnyShape) -> bool {
+    match value {
+        AnyShape::Later(lazy) => Lazy::is_realized(lazy),
+        _ => true,
+    }
+}
+
+/// Polls a future that never waits.
+fn block_on<F: Future>(future: F) -> F::Output {
+    let mut future = pin!(future);
+    match future
+        .as_mut()
+        .poll(&mut Context::from_waker(Waker::noop()))
+    {
+        Poll::Ready(value) => value,
+        Poll::Pending => panic!("the future waited"),
+    }
+}
+
+#[test]
+fn by_ref_forwards_to_the_active_variant() {
+    assert_eq!(AnyShape::Square(Square(3)).area(), Square(3).area());
+    assert_eq!(AnyShape::Circle(Circle(2)).area(), Circle(2).area());
+    let (shape, builds) = later(4);
+    assert_eq!(builds.get(), 0, "making the enum builds nothing");
+    assert_eq!(shape.area(), Polygon { sides: 4 }.area());
+    assert_eq!(shape.area(), 20);
+    assert_eq!(builds.get(), 1, "the lazy variant builds once");
+    assert_eq!(shape.unit(), "Polygon");
+    assert_eq!(AnyShape::Circle(Circle(1)).unit(), "Circle");
+}
+
+#[test]
+fn by_mut_ref_and_by_value() {
+    let mut square = AnyShape::Square(Square(3));
+    square.grow(2);
+    assert_eq!(square.area(), 25);
+    let (mut shape, builds) = later(4);
+    shape.grow(1);
+    assert_eq!(builds.get(), 1);
+    assert_eq!(shape.area(), 25);
+    assert_eq!(shape.into_sides(), 50);
+    assert_eq!(builds.get(), 1);
+    let (shape, builds) = later(6);
+    assert_eq!(Box::new(shape).boxed_sides(), 600);
+    assert_eq!(builds.get(), 1);
+    assert_eq!(Box::new(AnyShape::Circle(Circle(2))).boxed_sides(), 200);
+    assert_eq!(AnyShape::Circle(Circle(2)).into_sides(), 20);
+}
+
+#[test]
+fn generic_methods_and_defaults() {
+    assert_eq!(AnyShape::Square(Square(3)).pick(4u8), 7);
+    let (shape, builds) = later(5);
+    assert_eq!(shape.pick(1u16), 6);
+    assert_eq!(builds.get(), 1);
+    // A method with a default forwards too: the target may override it.
+    let (shape, builds) = later(5);
+    assert_eq!(shape.name(), "a shape");
+    assert_eq!(builds.get(), 1);
+}
+
+#[test]
+fn self_arguments_in_the_same_variant() {
+    assert!(AnyShape::Square(Square(3)).same(&AnyShape::Square(Square(3))));
+    assert!(!AnyShape::Square(Square(3)).same(&AnyShape::Square(Square(4))));
+    let (left, left_builds) = later(3);
+    let (right, right_builds) = later(3);
+    assert!(left.same(&right));
+    assert_eq!((left_builds.get(), right_builds.get()), (1, 1));
+    let merged = AnyShape::Circle(Circle(1)).merged(AnyShape::Circle(Circle(2)));
+    assert!(matches!(merged, AnyShape::Circle(Circle(3))));
+}
+
+#[test]
+fn self_arguments_in_different_variants_panic_naming_both() {
+    let payload =
+        std::panic::catch_unwind(|| AnyShape::Square(Square(3)).same(&AnyShape::Circle(Circle(3))))
+            .expect_err("different variants panic");
+    let message = panic_message(payload);
+    assert!(
+        message.contains("`Shape::same`") && message.contains("(`Square`, `Circle`)"),
+        "{message}"
+    );
+    let (lazy, builds) = later(3);
+    let payload = std::panic::catch_unwind(std::panic::AssertUnwindSafe(move || {
+        lazy.merged(AnyShape::Square(Square(1)))
+    }))
+    .expect_err("different variants panic");
+    assert!(panic_message(payload).contains("(`Later`, `Square`)"));
+    assert_eq!(builds.get(), 0, "nothing is built before the panic");
+}
+
+#[test]
+fn self_results_come_back_in_the_same_variant() {
+    assert!(matches!(
+        AnyShape::Square(Square(3)).scaled(2),
+        AnyShape::Square(Square(6))
+    ));
+    let (shape, builds) = later(4);
+    let scaled = shape.scaled(3);
+    assert!(ready(&scaled), "a lazy variant comes back already built");
+    assert_eq!(scaled.area(), Polygon { sides: 12 }.area());
+    assert_eq!(builds.get(), 1);
+    assert!(matches!(
+        AnyShape::Circle(Circle(4)).halved(),
+        Some(AnyShape::Circle(Circle(2)))
+    ));
+    assert!(AnyShape::Circle(Circle(3)).halved().is_none());
+    assert!(matches!(
+        AnyShape::Square(Square(3)).checked(5),
+        Ok(AnyShape::Square(Square(3)))
+    ));
+    assert_eq!(
+        AnyShape::Square(Square(9)).checked(5).err(),
+        Some(String::from("9 > 5"))
+    );
+    let parts = AnyShape::Circle(Circle(5)).split();
+    assert_eq!(parts.iter().map(Shape::area).collect::<Vec<_>>(), [3, 48]);
+    assert!(parts.iter().all(|part| matches!(part, AnyShape::Circle(_))));
+    let (shape, _) = later(7);
+    let boxed = shape.boxed();
+    assert!(matches!(*boxed, AnyShape::Later(_)));
+    assert_eq!(boxed.area(), 35);
+}
+
+#[test]
+fn impl_trait_results_are_boxed_per_variant() {
+    let square: Vec<u32> = AnyShape::Square(Square(3)).corners().collect();
+    assert_eq!(square, Square(3).corners().collect::<Vec<_>>());
+    let (shape, builds) = later(7);
+    assert_eq!(shape.corners().collect::<Vec<_>>(), [7, 8]);
+    assert_eq!(builds.get(), 1);
+}
+
+#[test]
+fn async_methods_realize_when_polled() {
+    assert_eq!(block_on(AnyShape::Circle(Circle(2)).fetch(5)), 2005);
+    let (shape, builds) = later(3);
+    let future = shape.fetch(1);
+    assert_eq!(
+        builds.get(),
+        0,
+        "an enum's forwarded future realizes when polled"
+    );
+    assert_eq!(block_on(future), 3001);
+    assert_eq!(builds.get(), 1);
+}
+
+// Named fields, `#[realize(deref)]`, `#[realize(plain)]` and `except`.
+#[forwardable]
+pub trait Describe {
+    fn describe(&self) -> String;
+    fn rename(&mut self, name: &str);
+    fn kind(&self) -> &'static str;
+}
+
+pub struct Named(String);
+
+impl Describe for Named {
+    fn describe(&self) -> String {
+        format!("named {}", self.0)
+    }
+    fn rename(&mut self, name: &str) {
+        self.0 = name.to_string();
+    }
+    fn kind(&self) -> &'static str {
+        "named"
+    }
+}
+
+#[derive(RealizeForward)]
+#[realize_forward(Describe, except(kind))]
+pub enum AnyDescribe {
+    Eager { value: Named },
+    Boxed(#[realize(deref)] Lazy<Box<dyn Describe>>),
+    Plain(#[realize(plain)] Named),
+}
+
+impl AnyDescribe {
+    fn kind(&self) -> &'static str {
+        "any"
+    }
+}
+
+#[test]
+fn named_fields_deref_plain_and_except() {
+    let mut eager = AnyDescribe::Eager {
+        value: Named("a".into()),
+    };
+    eager.rename("b");
+    assert_eq!(eager.describe(), "named b");
+    let mut boxed = AnyDescribe::Boxed(Lazy::new(|| {
+        Box::new(Named("c".into())) as Box<dyn Describe>
+    }));
+    boxed.rename("d");
+    assert_eq!(boxed.describe(), "named d");
+    assert_eq!(AnyDescribe::Plain(Named("e".into())).describe(), "named e");
+    assert_eq!(Describe::kind(&boxed), "any");
+}
+
+// A generic enum, a generic trait, and an associated const.
+#[forwardable]
+pub trait Measure<U> {
+    const UNITS: u32;
+    fn measure(&self, unit: U) -> u32;
+}
+
+impl Measure<u32> for Square {
+    const UNITS: u32 = 2;
+    fn measure(&self, unit: u32) -> u32 {
+        self.0 * unit
+    }
+}
+
+#[derive(RealizeForward)]
+#[realize_forward(Measure<u32>)]
+pub enum MaybeLazy<T: 'static> {
+    Ready(T),
+    Later(#[realize] Lazy<T>),
+    Shared(#[realize] Rc<Lazy<T>>),
+}
+
+#[test]
+fn generic_enum_with_an_associated_const() {
+    assert_eq!(<MaybeLazy<Square> as Measure<u32>>::UNITS, 2);
+    assert_eq!(MaybeLazy::Ready(Square(3)).measure(2), 6);
+    assert_eq!(MaybeLazy::Later(Lazy::new(|| Square(4))).measure(2), 8);
+    let shared: Rc<Lazy<Square>> = Rc::new(Lazy::new(|| Square(5)));
+    assert_eq!(MaybeLazy::Shared(Rc::clone(&shared)).measure(3), 15);
+    assert!(Lazy::is_realized(&shared));
+}
+
+// Associated types that agree across different targets, with a lifetime.
+#[forwardable]
+pub trait Items {
+    type Item<'a>
+    where
+        Self: 'a;
+    type Count;
+    fn first(&self) -> Option<Self::Item<'_>>;
+    fn count(&self) -> Self::Count;
+}
+
+impl Items for Vec<u8> {
+    type Item<'a> = &'a u8;
+    type Count = usize;
+    fn first(&self) -> Option<&u8> {
+        self.as_slice().first()
+    }
+    fn count(&self) -> usize {
+        self.len()
+    }
+}
+
+impl Items for [u8; 2] {
+    type Item<'a> = &'a u8;
+    type Count = usize;
+    fn first(&self) -> Option<&u8> {
+        Some(&self[0])
+    }
+    fn count(&self) -> usize {
+        2
+    }
+}
+
+#[derive(RealizeForward)]
+#[realize_forward(Items)]
+pub enum AnyItems {
+    Many(Vec<u8>),
+    Pair([u8; 2]),
+}
+
+#[test]
+fn associated_types_agree() {
+    assert_eq!(AnyItems::Many(vec![4, 5, 6]).count(), 3);
+    assert_eq!(AnyItems::Pair([7, 8]).first(), Some(&7));
+    assert_eq!(AnyItems::Many(vec![]).first(), None);
+}
+
+// Several traits, std's through their mirrors: `PartialEq` compares two
+// values of the same variant, `Iterator` agrees on `Item`.
+#[derive(RealizeForward)]
+#[realize_forward(
+    lazy_core::remote::Debug,
+    lazy_core::remote::PartialEq,
+    lazy_core::remote::Iterator
+)]
+pub enum Numbers {
+    Range(std::ops::Range<u32>),
+    Later(#[realize] Lazy<std::ops::Range<u32>>),
+    Shared(#[realize] lazy_core::sync::Lazy<std::ops::Range<u32>>),
+}
+
+#[derive(RealizeForward)]
+#[realize_forward(lazy_core::remote::Display, lazy_core::remote::PartialEq)]
+pub enum Text {
+    Word(&'static str),
+    Number(#[realize] Box<Lazy<u32>>),
+}
+
+#[test]
+fn several_traits_through_std_mirrors() {
+    assert_eq!(Text::Word("hi").to_string(), "hi");
+    assert_eq!(Text::Number(Box::new(Lazy::new(|| 7))).to_string(), "7");
+    assert!(Text::Word("a") == Text::Word("a"));
+    assert!(Text::Word("a") != Text::Word("b"));
+    assert!(Text::Number(Box::new(Lazy::new(|| 1))) == Text::Number(Box::new(Lazy::new(|| 1))));
+    let mut later = Numbers::Later(Lazy::new(|| 2..5));
+    assert_eq!(later.next(), Some(2));
+    assert_eq!(later.collect::<Vec<_>>(), [3, 4]);
+    let shared = Numbers::Shared(lazy_core::sync::Lazy::new(|| 0..2));
+    assert_eq!(shared.sum::<u32>(), 1);
+    assert!(Numbers::Range(0..1) == Numbers::Range(0..1));
+    assert_eq!(format!("{:?}", Numbers::Later(Lazy::new(|| 1..3))), "1..3");
+}
+
+#[test]
+#[should_panic(
+    expected = "`PartialEq::eq` was forwarded with values in different variants (`Word`, `Number`)"
+)]
+fn comparing_different_variants_panics() {
+    let _ = Text::Word("1") == Text::Number(Box::new(Lazy::new(|| 1)));
+}
+
+// A boxed lazy variant built back from a `Self` result.
+#[derive(RealizeForward)]
+#[realize_forward(Shape)]
+pub enum Recursive {
+    Square(Square),
+    Boxed(#[realize] Box<Lazy<Square>>),
+}
+
+#[test]
+fn boxed_lazy_variant_comes_back_boxed_and_built() {
+    let scaled = Recursive::Boxed(Box::new(Lazy::new(|| Square(2)))).scaled(5);
+    match &scaled {
+        Recursive::Boxed(lazy) => assert!(Lazy::is_realized(lazy)),
+        Recursive::Square(_) => panic!("the variant changed"),
+    }
+    assert_eq!(scaled.area(), 100);
+    assert_eq!(
+        Recursive::Square(Square(2))
+            .merged(Recursive::Square(Square(1)))
+            .area(),
+        9
+    );
+}
+
+// A generic enum forwarding every shape: the bounds are the impl's
+// assumptions, and the boxed `impl Trait` and the async body capture `T`.
+#[derive(RealizeForward)]
+#[realize_forward(Shape)]
+pub enum Either<T: 'static, U> {
+    Left(T),
+    Right(#[realize] Lazy<U>),
+}
+
+#[test]
+fn generic_enum_forwards_every_shape() {
+    type Pair = Either<Square, Circle>;
+    let mut left: Pair = Either::Left(Square(2));
+    left.grow(1);
+    assert_eq!(left.area(), 9);
+    let right: Pair = Either::Right(Lazy::new(|| Circle(1)));
+    assert_eq!(right.corners().collect::<Vec<_>>(), [1, 2]);
+    assert_eq!(block_on(right.fetch(4)), 1004);
+    assert!(right.same(&Either::Right(Lazy::new(|| Circle(1)))));
+    assert_eq!(right.scaled(2).area(), 12);
+    assert_eq!(Box::new(left).boxed_sides(), 300);
+    assert_eq!(right.unit(), "Circle");
+    // One target type on both sides agrees with itself.
+    let same: Either<Square, Square> = Either::Right(Lazy::new(|| Square(4)));
+    assert_eq!(same.area(), 16);
+}
+
+// Regression: a variant named like an associated type (`Self::Unit` would
+// be ambiguous), and variants sharing a target type (an agreement bound of
+// a projection with itself made rustc overflow).
+#[forwardable]
+pub trait Gauge {
+    type Unit;
+    fn unit(&self) -> Self::Unit;
+    fn doubled(&self) -> Self;
+}
+
+pub struct Meter(u8);
+impl Gauge for Meter {
+    type Unit = u8;
+    fn unit(&self) -> u8 {
+        self.0
+    }
+    fn doubled(&self) -> Self {
+        Meter(self.0 * 2)
+    }
+}
+
+#[derive(RealizeForward)]
+#[realize_forward(Gauge)]
+pub enum AnyGauge {
+    Unit(Meter),
+    Later(#[realize] Lazy<Meter>),
+    Again(Meter),
+}
+
+#[test]
+fn variant_named_like_an_associated_type_and_shared_targets() {
+    assert_eq!(AnyGauge::Unit(Meter(1)).unit(), 1);
+    assert_eq!(AnyGauge::Again(Meter(2)).doubled().unit(), 4);
+    assert_eq!(AnyGauge::Later(Lazy::new(|| Meter(3))).doubled().unit(), 6);
+}
+
+// `impl Trait` results: joined in nested `Either`s for the iterator traits,
+// `Future`, `Display` and `Debug` (no allocation, generic methods too), boxed
+// for the `Fn` traits.
+#[forwardable]
+pub trait Views {
+    fn repeat<T: Clone>(&self, value: T) -> impl Iterator<Item = T>;
+    fn both_ways(&self) -> impl DoubleEndedIterator<Item = u32> + ExactSizeIterator;
+    fn shown(&self) -> impl std::fmt::Display;
+    fn ready(&self) -> impl Future<Output = u32> + Send;
+    fn adder(&self) -> impl Fn(u32) -> u32 + '_;
+}
+
+macro_rules! views {
+    ($ty:ident, $n:expr) => {
+        impl Views for $ty {
+            fn repeat<T: Clone>(&self, value: T) -> impl Iterator<Item = T> {
+                std::iter::repeat_n(value, $n)
+            }
+            fn both_ways(&self) -> impl DoubleEndedIterator<Item = u32> + ExactSizeIterator {
+                (0..$n).map(|i| i * 10)
+            }
+            fn shown(&self) -> impl std::fmt::Display {
+                format!("{}{}", stringify!($ty), $n)
+            }
+            fn ready(&self) -> impl Future<Output = u32> + Send {
+                std::future::ready($n)
+            }
+            fn adder(&self) -> impl Fn(u32) -> u32 + '_ {
+                move |x| x + $n
+            }
+        }
+    };
+}
+
+views!(Square, 1);
+views!(Circle, 2);
+views!(Polygon, 3);
+
+#[derive(RealizeForward)]
+#[realize_forward(Views)]
+pub enum AnyView {
+    Square(Square),
+    Circle(Circle),
+    Later(#[realize] Lazy<Polygon>),
+}
+
+#[test]
+fn impl_trait_results_of_every_variant() {
+    let views = [
+        AnyView::Square(Square(0)),
+        AnyView::Circle(Circle(0)),
+        AnyView::Later(Lazy::new(|| Polygon { sides: 0 })),
+    ];
+    for (view, n) in views.iter().zip(1u32..) {
+        assert_eq!(view.repeat('x').count(), n as usize);
+        assert_eq!(view.both_ways().len(), n as usize);
+        assert_eq!(view.both_ways().next_back(), Some((n - 1) * 10));
+        assert!(view.shown().to_string().ends_with(&n.to_string()));
+        assert_eq!(block_on(view.ready()), n);
+        assert_eq!(view.adder()(10), 10 + n);
+    }
+}
+
+fn is_send<T: Send>(value: T) -> T {
+    value
+}
+
+#[test]
+fn joined_futures_stay_send() {
+    let view = AnyView::Circle(Circle(0));
+    assert_eq!(block_on(is_send(view.ready())), 2);
+}
+
+// A trait named with `Self` as its argument: each variant's target is bound
+// with its own type there, and the argument matched in the same variant.
+#[forwardable]
+pub trait Combine<Rhs> {
+    fn combine(&self, other: &Rhs) -> u32;
+}
+
+impl Combine<Square> for Square {
+    fn combine(&self, other: &Square) -> u32 {
+        self.0 + other.0
+    }
+}
+
+impl Combine<Circle> for Circle {
+    fn combine(&self, other: &Circle) -> u32 {
+        self.0 * other.0
+    }
+}
+
+#[derive(RealizeForward)]
+#[realize_forward(Combine<Self>)]
+pub enum Combined {
+    Square(Square),
+    Circle(#[realize] Lazy<Circle>),
+}
+
+#[test]
+fn self_as_the_traits_argument() {
+    assert_eq!(
+        Combined::Square(Square(2)).combine(&Combined::Square(Square(3))),
+        5
+    );
+    let circle = || Combined::Circle(Lazy::new(|| Circle(4)));
+    assert_eq!(circle().combine(&circle()), 16);
+}
