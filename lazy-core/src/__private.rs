@@ -7,3 +7,16 @@ pub use lazy_derive::__forward_impl;
 /// `self: Box<Self>` receivers are forwarded through this path, so that the
 /// generated code does not depend on the user's prelude.
 pub use alloc::boxed::Box;
+
+/// The result type of a `fn` pointer `fn(&'l ()) -> *const T`: `T` with the
+/// lifetimes its paths leave out (`Formatter` for `Formatter<'_>`) filled in
+/// with `'l`, by the elision rules of the pointer's result. `#[forwardable]`
+/// carries a signature's types through it (its hidden supertrait), where a
+/// type alias could not leave a lifetime out.
+pub trait Elided {
+    type Out: ?Sized;
+}
+
+impl<A, T: ?Sized> Elided for fn(A) -> *const T {
+    type Out = T;
+}

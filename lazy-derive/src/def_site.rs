@@ -1,0 +1,392 @@
+//! Types in a trait's signatures, resolved where the trait is defined.
+//!
+//! The hidden macro carries the signatures as tokens, which would resolve
+//! where the derive is written. A type that would not resolve the same there
+//! (a relative path: `BTreeMap<String, u32>` imported in the trait's module,
+//! its own `Result<T>` alias) is carried instead as an associated type of a
+//! hidden supertrait, implemented for every type where the trait is defined:
+//!
+//! ```text
+//! #[doc(hidden)]
+//! pub trait __lazy_types_Catalog_<hash> {
+//!     type __lazy_0_<hash><'l>: ?Sized where Self: Sized;
+//! }
+//! impl<X: ?Sized> __lazy_types_Catalog_<hash> for X {
+//!     type __lazy_0_<hash><'l> = <fn(&'l ()) -> *const BTreeMap<String, u32>
+//!         as ::lazy_core::__private::Elided>::Out where Self: Sized;
+//! }
+//! pub trait Catalog: __lazy_types_Catalog_<hash> { /* as written */ }
+//! ```
+//!
+//! and the carried signature names it `Self::__lazy_0_<hash><'_>`, which
+//! resolves in any impl of the trait. `where Self: Sized` keeps the trait
+//! dyn-compatible exactly when it was, and the blanket impl asks nothing of a
+//! hand-written impl.
+//!
+//! The one lifetime parameter stands for the lifetimes a path may leave out
+//! (`Formatter` for `Formatter<'_>`, `Cow<str>`), which a type alias cannot:
+//! the elision rules of the `fn` pointer's result give them that lifetime.
+//! The use passes `'_` (an argument's own lifetime; the result's elided one)
+//! or `'static` (a result with nothing to elide from, a const's type).
+//!
+//! What is not carried keeps today's behaviour (it resolves at the derive): a
+//! type that names `Self`, a generic parameter of the trait or the method, a
+//! lifetime (`&`, `'a`, `'_`) or `impl Trait`, since an alias would need
+//! their bounds and outlives relations, which rustc only implies for the
+//! method's own signature; types inside an `impl Trait` argument or in a
+//! `Fn(..)` bound; and where clauses and bounds.
+
+use std::collections::HashMap;
+
+use proc_macro2::{Ident, Span, TokenStream, TokenTree};
+use quote::{ToTokens, format_ident, quote};
+use syn::{
+    Attribute, FnArg, GenericArgument, GenericParam, ItemTrait, Lifetime, PathArguments,
+    ReturnType, TraitItem, Type, TypeParamBound, Visibility,
+};
+
+/// The hidden supertrait and its impl, and its name for the trait's bounds.
+pub struct DefSiteTypes {
+    pub supertrait: Ident,
+    pub hidden_trait: TokenStream,
+    pub hidden_impl: TokenStream,
+}
+
+/// Rewrites the signatures of `carried` (the hidden macro's copy of the
+/// trait) so that every type that needs it names the hidden supertrait's
+/// associated type; `None` when no type needs it (nothing is emitted).
+pub fn carry(
+    carried: &mut ItemTrait,
+    vis: &Visibility,
+    trait_name: &Ident,
+    suffix: u64,
+) -> Option<DefSiteTypes> {
+    let trait_params: Vec<String> = carried
+        .generics
+        .params
+        .iter()
+        .filter_map(|param| match param {
+            GenericParam::Type(param) => Some(param.ident.to_string()),
+            GenericParam::Const(param) => Some(param.ident.to_string()),
+            GenericParam::Lifetime(_) => None,
+        })
+        .collect();
+    let mut carrier = Carrier {
+        suffix,
+        params: trait_params,
+        types: Vec::new(),
+        known: HashMap::new(),
+    };
+    for item in &mut carried.items {
+        match item {
+            TraitItem::Fn(method) => carrier.method(method),
+            TraitItem::Const(constant) => {
+                let cfgs = cfgs(&constant.attrs);
+                carrier.visit(&mut constant.ty, At::Result(Use::Static), &cfgs);
+            }
+            _ => {}
+        }
+    }
+    if carrier.types.is_empty() {
+        return None;
+    }
+    let supertrait = format_ident!(
+        "__lazy_types_{}_{:016x}",
+        syn::ext::IdentExt::unraw(trait_name),
+        suffix,
+        span = Span::call_site(),
+    );
+    // Carried types hold no lifetime, so the lifetime parameter's name cannot
+    // meet one of theirs; a type parameter could meet a type's name (hygiene
+    // does not keep type names apart), so its name is hashed too.
+    let lt = Lifetime::new("'__lazy_l", Span::call_site());
+    let x = format_ident!("__LazyX_{:016x}", suffix);
+    let (decls, values): (Vec<TokenStream>, Vec<TokenStream>) = carrier
+        .types
+        .iter()
+        .map(|carried| {
+            let CarriedType { cfgs, name, ty } = carried;
+            (
+                quote! {
+                    #cfgs
+                    type #name<#lt>: ?::core::marker::Sized where Self: ::core::marker::Sized;
+                },
+                quote! {
+                    #cfgs
+                    type #name<#lt> = <fn(&#lt ()) -> *const #ty as ::lazy_core::__private::Elided>::Out
+                    where
+                        Self: ::core::marker::Sized;
+                },
+            )
+        })
+        .unzip();
+    // The trait's own `#[deprecated]` types are named here as in the trait:
+    // the trait's use is the one warning.
+    let hidden_trait = quote! {
+        #[doc(hidden)]
+        #[allow(non_camel_case_types)]
+        #vis trait #supertrait {
+            #(#decls)*
+        }
+    };
+    let hidden_impl = quote! {
+        #[allow(deprecated)]
+        impl<#x: ?::core::marker::Sized> #supertrait for #x {
+            #(#values)*
+        }
+    };
+    Some(DefSiteTypes {
+        supertrait,
+        hidden_trait,
+        hidden_impl,
+    })
+}
+
+/// One carried type: its associated type's name and value, under the cfgs of
+/// the item (and parameter) it comes from.
+struct CarriedType {
+    cfgs: TokenStream,
+    name: Ident,
+    ty: Type,
+}
+
+struct Carrier {
+    suffix: u64,
+    /// The trait's type and const parameters.
+    params: Vec<String>,
+    types: Vec<CarriedType>,
+    /// A type already carried (its tokens and cfgs) and its index.
+    known: HashMap<String, usize>,
+}
+
+/// What the carried type's lifetime is at its use.
+#[derive(Clone, Copy)]
+enum Use {
+    /// `'_`: an argument's own fresh lifetime, or the result's elided one.
+    Elided,
+    /// `'static`: a result with no lifetime to elide from, a const's type.
+    Static,
+}
+
+/// Where a type is in a signature.
+#[derive(Clone, Copy)]
+enum At {
+    /// An argument's type: carried with `'_`.
+    Arg,
+    /// The result's, or a const's: carried with this use.
+    Result(Use),
+}
+
+impl Carrier {
+    fn method(&mut self, method: &mut syn::TraitItemFn) {
+        let item_cfgs = cfgs(&method.attrs);
+        let mut generics = self.params.clone();
+        generics.extend(
+            method
+                .sig
+                .generics
+                .params
+                .iter()
+                .filter_map(|param| match param {
+                    GenericParam::Type(param) => Some(param.ident.to_string()),
+                    GenericParam::Const(param) => Some(param.ident.to_string()),
+                    GenericParam::Lifetime(_) => None,
+                }),
+        );
+        let method_params = std::mem::replace(&mut self.params, generics);
+        // The result's lifetime: a `&self` receiver is what elision takes;
+        // without lifetimes in the inputs nothing can be elided, and any
+        // lifetime will do; else (`self` with a `&str` argument) the result
+        // is not carried.
+        let by_ref = method
+            .sig
+            .receiver()
+            .is_some_and(|receiver| matches!(receiver.kind, syn::ReceiverKind::Reference(..)));
+        let inputs_have_lifetimes = method
+            .sig
+            .inputs
+            .iter()
+            .any(|arg| has_lifetime(arg.to_token_stream()));
+        let output = if by_ref {
+            Some(Use::Elided)
+        } else if !inputs_have_lifetimes {
+            Some(Use::Static)
+        } else {
+            None
+        };
+        for arg in &mut method.sig.inputs {
+            let FnArg::Typed(arg) = arg else { continue };
+            let mut arg_cfgs = item_cfgs.clone();
+            arg_cfgs.extend(cfgs(&arg.attrs));
+            self.visit(&mut arg.ty, At::Arg, &arg_cfgs);
+        }
+        if let (ReturnType::Type(_, ty), Some(output)) = (&mut method.sig.output, output) {
+            // `impl Trait` in the result takes `'_` as well.
+            self.visit(ty, At::Result(output), &item_cfgs);
+        }
+        self.params = method_params;
+    }
+
+    /// Carries the parts of `ty` that need it.
+    fn visit(&mut self, ty: &mut Type, at: At, cfgs: &TokenStream) {
+        match ty {
+            Type::Reference(inner) => self.visit(&mut inner.elem, at, cfgs),
+            Type::Ptr(inner) => self.visit(&mut inner.elem, at, cfgs),
+            Type::Slice(inner) => self.visit(&mut inner.elem, at, cfgs),
+            Type::Paren(inner) => self.visit(&mut inner.elem, at, cfgs),
+            Type::Group(inner) => self.visit(&mut inner.elem, at, cfgs),
+            Type::Tuple(tuple) => {
+                for elem in &mut tuple.elems {
+                    self.visit(elem, at, cfgs);
+                }
+            }
+            Type::Array(array) => {
+                // A length that is a literal or a parameter resolves anywhere.
+                let len_anywhere = match &array.len {
+                    syn::Expr::Lit(_) => true,
+                    syn::Expr::Path(path) => path
+                        .path
+                        .get_ident()
+                        .is_some_and(|ident| self.params.iter().any(|p| ident == p)),
+                    _ => false,
+                };
+                if len_anywhere {
+                    self.visit(&mut array.elem, at, cfgs);
+                } else {
+                    self.carry_whole(ty, at, cfgs);
+                }
+            }
+            // An `impl Trait` argument's bounds cannot hold `'_`: nothing in
+            // them is carried.
+            Type::ImplTrait(impl_trait) => {
+                if let At::Result(_) = at {
+                    self.bounds(impl_trait.bounds.iter_mut(), at, cfgs);
+                }
+            }
+            Type::TraitObject(object) => self.bounds(object.bounds.iter_mut(), at, cfgs),
+            Type::Path(path) if path.qself.is_none() => {
+                if self.resolves_anywhere(&path.path) {
+                    for segment in &mut path.path.segments {
+                        self.args(&mut segment.arguments, at, cfgs);
+                    }
+                } else {
+                    self.carry_whole(ty, at, cfgs);
+                }
+            }
+            Type::Path(_) | Type::FnPtr(_) | Type::Macro(_) => self.carry_whole(ty, at, cfgs),
+            _ => {}
+        }
+    }
+
+    /// The generic arguments of a trait bound (`Iterator<Item = Tag>`); a
+    /// `Fn(..)` bound's are not carried (its elided lifetimes are its own).
+    fn bounds<'a>(
+        &mut self,
+        bounds: impl Iterator<Item = &'a mut TypeParamBound>,
+        at: At,
+        cfgs: &TokenStream,
+    ) {
+        for bound in bounds {
+            if let TypeParamBound::Trait(bound) = bound {
+                for segment in &mut bound.path.segments {
+                    self.args(&mut segment.arguments, at, cfgs);
+                }
+            }
+        }
+    }
+
+    fn args(&mut self, args: &mut PathArguments, at: At, cfgs: &TokenStream) {
+        let PathArguments::AngleBracketed(args) = args else {
+            return;
+        };
+        for arg in &mut args.args {
+            match arg {
+                GenericArgument::Type(ty) => self.visit(ty, at, cfgs),
+                GenericArgument::AssocType(assoc) => self.visit(&mut assoc.ty, at, cfgs),
+                _ => {}
+            }
+        }
+    }
+
+    /// A path that names the same type wherever it is written: from the
+    /// root (`::std::..`, `crate::..`, `$crate::..`), through `Self` or a
+    /// generic parameter, a primitive, and the std prelude's `Option`, `Vec`,
+    /// `Box` and `String` (whose arguments are still looked at).
+    fn resolves_anywhere(&self, path: &syn::Path) -> bool {
+        const ANYWHERE: &[&str] = &[
+            "crate", "Self", "bool", "char", "str", "u8", "u16", "u32", "u64", "u128", "usize",
+            "i8", "i16", "i32", "i64", "i128", "isize", "f32", "f64", "Option", "Vec", "Box",
+            "String",
+        ];
+        if path.leading_colon.is_some() {
+            return true;
+        }
+        let Some(first) = path.segments.first() else {
+            return true;
+        };
+        let name = first.ident.to_string();
+        name == "$crate"
+            || self.params.iter().any(|param| *param == name)
+            || (ANYWHERE.contains(&name.as_str())
+                && (path.segments.len() == 1 || name == "crate" || name == "Self"))
+    }
+
+    /// Carries `ty` whole, unless it names something an alias would need to
+    /// declare (see the module's docs); then a path's head stays as written
+    /// (resolved at the derive) and its arguments are still looked at
+    /// (`BTreeMap<K, Tag>` carries `Tag`).
+    fn carry_whole(&mut self, ty: &mut Type, at: At, cfgs: &TokenStream) {
+        let lifetime = match at {
+            At::Arg | At::Result(Use::Elided) => quote!('_),
+            At::Result(Use::Static) => quote!('static),
+        };
+        let tokens = ty.to_token_stream();
+        let params = &self.params;
+        let declared = |ident: &Ident| {
+            ident == "Self" || ident == "impl" || ident == "_" || params.iter().any(|p| ident == p)
+        };
+        if has_lifetime(tokens.clone()) || crate::tokens::mentions(tokens.clone(), &declared) {
+            if let Type::Path(path) = ty {
+                for segment in &mut path.path.segments {
+                    self.args(&mut segment.arguments, at, cfgs);
+                }
+            }
+            return;
+        }
+        let key = format!("{cfgs} | {tokens}");
+        let index = match self.known.get(&key) {
+            Some(index) => *index,
+            None => {
+                let index = self.types.len();
+                self.types.push(CarriedType {
+                    cfgs: cfgs.clone(),
+                    name: format_ident!("__lazy_{}_{:016x}", index, self.suffix),
+                    ty: ty.clone(),
+                });
+                self.known.insert(key, index);
+                index
+            }
+        };
+        let name = &self.types[index].name;
+        *ty = Type::Verbatim(quote!(Self::#name<#lifetime>));
+    }
+}
+
+/// The `#[cfg]` attributes among `attrs`.
+fn cfgs(attrs: &[Attribute]) -> TokenStream {
+    attrs
+        .iter()
+        .filter(|attr| attr.path().is_ident("cfg"))
+        .map(ToTokens::to_token_stream)
+        .collect()
+}
+
+/// Whether `tokens` hold a lifetime or a reference (whose lifetime may be
+/// elided).
+fn has_lifetime(tokens: TokenStream) -> bool {
+    tokens.into_iter().any(|tree| match tree {
+        TokenTree::Punct(punct) => matches!(punct.as_char(), '\'' | '&'),
+        TokenTree::Group(group) => has_lifetime(group.stream()),
+        TokenTree::Ident(_) | TokenTree::Literal(_) => false,
+    })
+}
