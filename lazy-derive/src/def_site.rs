@@ -202,14 +202,14 @@ impl Carrier {
             .sig
             .receiver()
             .is_some_and(|receiver| matches!(receiver.kind, syn::ReceiverKind::Reference(..)));
-        let inputs_have_lifetimes = method
+        let output = if by_ref {
+            Some(Use::Elided)
+        } else if !method
             .sig
             .inputs
             .iter()
-            .any(|arg| has_lifetime(arg.to_token_stream()));
-        let output = if by_ref {
-            Some(Use::Elided)
-        } else if !inputs_have_lifetimes {
+            .any(|arg| has_lifetime(arg.to_token_stream()))
+        {
             Some(Use::Static)
         } else {
             None
@@ -337,15 +337,28 @@ impl Carrier {
     /// (`BTreeMap<K, Tag>` carries `Tag`).
     fn carry_whole(&mut self, ty: &mut Type, at: At, cfgs: &TokenStream) {
         let lifetime = match at {
-            At::Arg | At::Result(Use::Elided) => quote!('_),
-            At::Result(Use::Static) => quote!('static),
+            At::Arg | At::Result(Use::Elided) => "'_",
+            At::Result(Use::Static) => "'static",
         };
-        let tokens = ty.to_token_stream();
-        let params = &self.params;
-        let declared = |ident: &Ident| {
-            ident == "Self" || ident == "impl" || ident == "_" || params.iter().any(|p| ident == p)
+        // Most types are told apart by their structure, without printing
+        // them; a shape `key` does not know is looked at as tokens.
+        let mut key = String::new();
+        let carried = match self.key(ty, &mut key) {
+            Some(carried) => carried,
+            None => {
+                let tokens = ty.to_token_stream();
+                let params = &self.params;
+                let declared = |ident: &Ident| {
+                    ident == "Self"
+                        || ident == "impl"
+                        || ident == "_"
+                        || params.iter().any(|p| ident == p)
+                };
+                key = tokens.to_string();
+                !has_lifetime(tokens.clone()) && !crate::tokens::mentions(tokens, &declared)
+            }
         };
-        if has_lifetime(tokens.clone()) || crate::tokens::mentions(tokens.clone(), &declared) {
+        if !carried {
             if let Type::Path(path) = ty {
                 for segment in &mut path.path.segments {
                     self.args(&mut segment.arguments, at, cfgs);
@@ -353,7 +366,10 @@ impl Carrier {
             }
             return;
         }
-        let key = format!("{cfgs} | {tokens}");
+        if !cfgs.is_empty() {
+            key.push_str(" #");
+            key.push_str(&cfgs.to_string());
+        }
         let index = match self.known.get(&key) {
             Some(index) => *index,
             None => {
@@ -367,9 +383,123 @@ impl Carrier {
                 index
             }
         };
-        let name = &self.types[index].name;
-        *ty = Type::Verbatim(quote!(Self::#name<#lifetime>));
+        *ty = self_assoc(self.types[index].name.clone(), lifetime);
     }
+}
+
+impl Carrier {
+    /// Appends a text of `ty` to `key` (the same text for the same type) and
+    /// says whether `ty` can be carried whole: `Some(false)` when it names
+    /// `Self`, a generic parameter, a lifetime or `impl Trait`; `None` for a
+    /// shape it does not look into.
+    fn key(&self, ty: &Type, key: &mut String) -> Option<bool> {
+        match ty {
+            Type::Path(path) if path.qself.is_none() => {
+                if path.path.leading_colon.is_some() {
+                    key.push_str("::");
+                }
+                for (i, segment) in path.path.segments.iter().enumerate() {
+                    let name = segment.ident.to_string();
+                    if name == "Self" || name == "_" || self.params.contains(&name) {
+                        return Some(false);
+                    }
+                    if i > 0 {
+                        key.push_str("::");
+                    }
+                    key.push_str(&name);
+                    match &segment.arguments {
+                        PathArguments::None => {}
+                        PathArguments::AngleBracketed(args) => {
+                            key.push('<');
+                            for arg in &args.args {
+                                match arg {
+                                    GenericArgument::Type(ty) => {
+                                        if !self.key(ty, key)? {
+                                            return Some(false);
+                                        }
+                                    }
+                                    GenericArgument::AssocType(assoc)
+                                        if assoc.generics.is_none() =>
+                                    {
+                                        key.push_str(&assoc.ident.to_string());
+                                        key.push('=');
+                                        if !self.key(&assoc.ty, key)? {
+                                            return Some(false);
+                                        }
+                                    }
+                                    GenericArgument::Lifetime(_) => return Some(false),
+                                    _ => return None,
+                                }
+                                key.push(',');
+                            }
+                            key.push('>');
+                        }
+                        PathArguments::Parenthesized(_) => return None,
+                    }
+                }
+                Some(true)
+            }
+            Type::Reference(_) | Type::ImplTrait(_) | Type::Infer(_) => Some(false),
+            Type::Ptr(ptr) => {
+                key.push_str(match ptr.mutability {
+                    syn::PointerMutability::Mut(_) => "*mut ",
+                    syn::PointerMutability::Const(_) => "*const ",
+                });
+                self.key(&ptr.elem, key)
+            }
+            Type::Slice(slice) => {
+                key.push('[');
+                let carried = self.key(&slice.elem, key);
+                key.push(']');
+                carried
+            }
+            Type::Tuple(tuple) => {
+                key.push('(');
+                for elem in &tuple.elems {
+                    if !self.key(elem, key)? {
+                        return Some(false);
+                    }
+                    key.push(',');
+                }
+                key.push(')');
+                Some(true)
+            }
+            Type::Paren(inner) => self.key(&inner.elem, key),
+            Type::Group(inner) => self.key(&inner.elem, key),
+            Type::Never(_) => {
+                key.push('!');
+                Some(true)
+            }
+            _ => None,
+        }
+    }
+}
+
+/// `Self::name<'lifetime>`, built as a path (not verbatim tokens, which
+/// later stages would have to look into).
+fn self_assoc(name: Ident, lifetime: &str) -> Type {
+    let span = Span::call_site();
+    let args = syn::AngleBracketedGenericArguments {
+        colon2_token: None,
+        lt_token: syn::Token![<](span),
+        args: std::iter::once(GenericArgument::Lifetime(Lifetime::new(lifetime, span))).collect(),
+        gt_token: syn::Token![>](span),
+    };
+    let segments = [
+        syn::PathSegment::from(Ident::new("Self", span)),
+        syn::PathSegment {
+            ident: name,
+            arguments: PathArguments::AngleBracketed(args),
+        },
+    ];
+    Type::Path(syn::TypePath {
+        attrs: Vec::new(),
+        qself: None,
+        path: syn::Path {
+            leading_colon: None,
+            segments: segments.into_iter().collect(),
+        },
+    })
 }
 
 /// The `#[cfg]` attributes among `attrs`.

@@ -4,7 +4,7 @@
 use std::collections::hash_map::DefaultHasher;
 use std::hash::{Hash, Hasher};
 
-use proc_macro2::{Span, TokenStream};
+use proc_macro2::{Delimiter, Span, TokenStream, TokenTree};
 use quote::{ToTokens, format_ident, quote};
 use syn::ext::IdentExt;
 use syn::parse::{Parse, ParseStream};
@@ -145,15 +145,12 @@ fn expand(args: TokenStream, input: TokenStream) -> Result<TokenStream> {
             let trait_item = match &def_site {
                 None => input,
                 Some(def_site) => {
-                    let mut item = item.clone();
-                    let supertrait = &def_site.supertrait;
-                    item.colon_token.get_or_insert_with(Default::default);
-                    item.supertraits.push(syn::parse_quote!(#supertrait));
                     let DefSiteTypes {
+                        supertrait,
                         hidden_trait,
                         hidden_impl,
-                        ..
                     } = def_site;
+                    let item = with_supertrait(input, supertrait);
                     quote! {
                         #item
                         #(#trait_cfgs)* #hidden_trait
@@ -215,6 +212,36 @@ fn expand(args: TokenStream, input: TokenStream) -> Result<TokenStream> {
         #use_attrs
         #vis use #macro_name as #ident;
     })
+}
+
+/// The trait's own tokens with `Self: Hidden,` first in its `where` clause
+/// (started if it has none): to rustc, `where Self: A` on a trait is a
+/// supertrait like `trait T: A`, and the trait is not printed again from the
+/// parsed item. Its body is the last brace group, and `where` cannot occur
+/// between `trait` and the body but as the clause's start.
+fn with_supertrait(input: TokenStream, supertrait: &Ident) -> TokenStream {
+    let mut trees: Vec<TokenTree> = input.into_iter().collect();
+    let Some(body) = trees.iter().rposition(
+        |tree| matches!(tree, TokenTree::Group(group) if group.delimiter() == Delimiter::Brace),
+    ) else {
+        return trees.into_iter().collect();
+    };
+    fn keyword(word: &'static str) -> impl Fn(&TokenTree) -> bool {
+        move |tree| matches!(tree, TokenTree::Ident(ident) if ident == word)
+    }
+    let trait_at = trees[..body].iter().position(keyword("trait")).unwrap_or(0);
+    let bound = quote!(Self: #supertrait,);
+    match trees[trait_at..body].iter().position(keyword("where")) {
+        Some(at) => {
+            let at = trait_at + at + 1;
+            trees.splice(at..at, bound);
+        }
+        None => {
+            let clause = quote!(where #bound);
+            trees.splice(body..body, clause);
+        }
+    }
+    trees.into_iter().collect()
 }
 
 /// What stands for `<<W as Realize>::Target as Trait>` in a template: the

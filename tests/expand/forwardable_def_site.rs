@@ -4,7 +4,10 @@
 // types, implemented for every type, and the carried signatures name them
 // through `Self::`. (`String`, `Vec` and `str` resolve anywhere.)
 
-pub trait Catalog: __lazy_types_Catalog_cdf623d6030f6b1f {
+pub trait Catalog
+where
+    Self: __lazy_types_Catalog_cdf623d6030f6b1f,
+{
     fn entries(&self) -> BTreeMap<String, u32>;
     fn show(&self, f: &mut fmt::Formatter) -> fmt::Result;
     fn tag(&self, key: &str) -> Result<Tag>;
