@@ -60,6 +60,8 @@ mod model {
         /// A generic method; `T` itself resolves anywhere.
         fn first_of<T: Clone>(&self, items: &[T], _tag: Tag) -> Option<T>;
         fn tag_stream(&self) -> impl Iterator<Item = Tag>;
+        /// A named receiver lifetime: the carried result's `'_` is it.
+        fn named<'a>(&'a self, key: &'a str) -> Tag;
     }
 
     pub struct Store {
@@ -79,6 +81,9 @@ mod model {
         }
         fn tag_stream(&self) -> impl Iterator<Item = Tag> {
             vec![Tag(5)].into_iter()
+        }
+        fn named<'a>(&'a self, key: &'a str) -> Tag {
+            Tag(key.len() as u32)
         }
     }
 
@@ -168,6 +173,7 @@ fn a_derive_elsewhere_forwards_types_it_does_not_import() {
     assert_eq!(lazy.first_of(&[4, 5], model::tag(0)), Some(4));
     assert_eq!(lazy.tag_iter().count(), 2);
     assert_eq!(lazy.tag_stream().next(), Some(model::tag(5)));
+    assert_eq!(lazy.named("abc"), model::tag(3));
     assert_eq!(lazy.count_tags(&mut vec![model::tag(1)].into_iter()), 1);
     assert_eq!(lazy.has_default(), model::tag(99));
     assert_eq!(
@@ -232,9 +238,9 @@ mod shapes {
         fn derived(&self) -> BTreeMap<u32, Tag>;
         #[allow(async_fn_in_trait)]
         async fn later(&self) -> Tag;
-        #[cfg(any())]
+        #[cfg(not(test))]
         fn never(&self) -> NotAType;
-        fn cfg_param(&self, #[cfg(all())] tag: Tag, #[cfg(any())] gone: NotAType) -> Tag;
+        fn cfg_param(&self, #[cfg(test)] tag: Tag, #[cfg(not(test))] gone: NotAType) -> Tag;
         #[deprecated = "use `derived`"]
         fn old(&self) -> Tag;
     }
@@ -261,7 +267,7 @@ mod shapes {
         fn text(&self) -> &'static str {
             "static"
         }
-        fn items<'a>(&'a self) -> &'a str {
+        fn items(&self) -> &str {
             &self.1
         }
         fn tag_of(&self, text: &'static str) -> Tag {
@@ -283,7 +289,7 @@ mod shapes {
         async fn later(&self) -> Tag {
             Tag(self.0 + 2)
         }
-        fn cfg_param(&self, #[cfg(all())] tag: Tag, #[cfg(any())] gone: NotAType) -> Tag {
+        fn cfg_param(&self, #[cfg(test)] tag: Tag, #[cfg(not(test))] gone: NotAType) -> Tag {
             tag
         }
         fn old(&self) -> Tag {

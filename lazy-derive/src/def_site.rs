@@ -73,6 +73,7 @@ pub fn carry(
         .collect();
     let mut carrier = Carrier {
         suffix,
+        receiver_lifetime: None,
         params: trait_params,
         types: Vec::new(),
         known: HashMap::new(),
@@ -152,6 +153,10 @@ struct CarriedType {
 
 struct Carrier {
     suffix: u64,
+    /// The method's receiver's lifetime, when it names one (`&'a self`):
+    /// what the result's elided lifetimes are, written as such (`'_` there
+    /// would trip rustc's `mismatched_lifetime_syntaxes`).
+    receiver_lifetime: Option<Lifetime>,
     /// The trait's type and const parameters.
     params: Vec<String>,
     types: Vec<CarriedType>,
@@ -202,6 +207,13 @@ impl Carrier {
             .sig
             .receiver()
             .is_some_and(|receiver| matches!(receiver.kind, syn::ReceiverKind::Reference(..)));
+        self.receiver_lifetime = method
+            .sig
+            .receiver()
+            .and_then(|receiver| match &receiver.kind {
+                syn::ReceiverKind::Reference(_, lifetime, _) => lifetime.clone(),
+                _ => None,
+            });
         let output = if by_ref {
             Some(Use::Elided)
         } else if !method
@@ -326,7 +338,7 @@ impl Carrier {
         };
         let name = first.ident.to_string();
         name == "$crate"
-            || self.params.iter().any(|param| *param == name)
+            || self.params.contains(&name)
             || (ANYWHERE.contains(&name.as_str())
                 && (path.segments.len() == 1 || name == "crate" || name == "Self"))
     }
@@ -336,9 +348,10 @@ impl Carrier {
     /// (resolved at the derive) and its arguments are still looked at
     /// (`BTreeMap<K, Tag>` carries `Tag`).
     fn carry_whole(&mut self, ty: &mut Type, at: At, cfgs: &TokenStream) {
-        let lifetime = match at {
-            At::Arg | At::Result(Use::Elided) => "'_",
-            At::Result(Use::Static) => "'static",
+        let lifetime = match (at, &self.receiver_lifetime) {
+            (At::Result(Use::Elided), Some(lifetime)) => lifetime.clone(),
+            (At::Arg | At::Result(Use::Elided), _) => Lifetime::new("'_", Span::call_site()),
+            (At::Result(Use::Static), _) => Lifetime::new("'static", Span::call_site()),
         };
         // Most types are told apart by their structure, without printing
         // them; a shape `key` does not know is looked at as tokens.
@@ -477,12 +490,12 @@ impl Carrier {
 
 /// `Self::name<'lifetime>`, built as a path (not verbatim tokens, which
 /// later stages would have to look into).
-fn self_assoc(name: Ident, lifetime: &str) -> Type {
+fn self_assoc(name: Ident, lifetime: Lifetime) -> Type {
     let span = Span::call_site();
     let args = syn::AngleBracketedGenericArguments {
         colon2_token: None,
         lt_token: syn::Token![<](span),
-        args: std::iter::once(GenericArgument::Lifetime(Lifetime::new(lifetime, span))).collect(),
+        args: std::iter::once(GenericArgument::Lifetime(lifetime)).collect(),
         gt_token: syn::Token![>](span),
     };
     let segments = [
