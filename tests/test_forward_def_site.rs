@@ -355,3 +355,43 @@ fn generic_traits_lifetimes_gats_supertraits_cfg_and_deprecated_items() {
     assert_eq!(generic.key_tag(2u8), shapes::tag(1));
     assert_eq!(generic.base(), shapes::tag(2));
 }
+
+/// An item's own lint levels cover its carried types: under
+/// `deny(deprecated)`, a method that allows its deprecated result type
+/// compiles (its carried copy is allowed too), and so does the derive.
+#[deny(deprecated)]
+mod lint_levels {
+    #[deprecated = "a test"]
+    pub struct OldTag(pub u8);
+
+    #[lazy_core::forwardable]
+    pub trait Tagged {
+        #[allow(deprecated)]
+        fn old_tag(&self) -> OldTag;
+        #[expect(deprecated)]
+        fn expected(&self) -> OldTag;
+    }
+
+    #[allow(deprecated)]
+    impl Tagged for u8 {
+        fn old_tag(&self) -> OldTag {
+            OldTag(*self)
+        }
+        fn expected(&self) -> OldTag {
+            OldTag(*self + 1)
+        }
+    }
+
+    #[derive(lazy_core::RealizeForward)]
+    #[realize_forward(Tagged)]
+    pub struct LazyTagged(#[realize] pub lazy_core::Lazy<u8>);
+}
+
+#[test]
+fn an_items_lint_levels_cover_its_carried_types() {
+    use lint_levels::Tagged;
+    let lazy = lint_levels::LazyTagged(Lazy::new(|| 4));
+    #[allow(deprecated)]
+    let (old, expected) = (lazy.old_tag().0, lazy.expected().0);
+    assert_eq!((old, expected), (4, 5));
+}

@@ -42,7 +42,7 @@ use proc_macro2::{Ident, Span, TokenStream, TokenTree};
 use quote::{ToTokens, format_ident, quote};
 use syn::{
     Attribute, FnArg, GenericArgument, GenericParam, ItemTrait, Lifetime, PathArguments,
-    ReturnType, TraitItem, Type, TypeParamBound, Visibility,
+    ReturnType, TraitItem, Type, TypeParamBound,
 };
 
 /// The hidden supertrait and its impl, and its name for the trait's bounds.
@@ -55,12 +55,9 @@ pub struct DefSiteTypes {
 /// Rewrites the signatures of `carried` (the hidden macro's copy of the
 /// trait) so that every type that needs it names the hidden supertrait's
 /// associated type; `None` when no type needs it (nothing is emitted).
-pub fn carry(
-    carried: &mut ItemTrait,
-    vis: &Visibility,
-    trait_name: &Ident,
-    suffix: u64,
-) -> Option<DefSiteTypes> {
+pub fn carry(carried: &mut ItemTrait, original: &ItemTrait, suffix: u64) -> Option<DefSiteTypes> {
+    let vis = &original.vis;
+    let trait_name = &original.ident;
     let trait_params: Vec<String> = carried
         .generics
         .params
@@ -78,12 +75,20 @@ pub fn carry(
         types: Vec::new(),
         known: HashMap::new(),
     };
-    for item in &mut carried.items {
+    // The carried items are the original's, in order, with fewer
+    // attributes: the original's lint levels go on the carried types too.
+    let trait_lints = lints(&original.attrs);
+    for (item, original) in carried.items.iter_mut().zip(&original.items) {
+        let mut attrs = trait_lints.clone();
+        attrs.extend(lints(item_attrs(original)));
         match item {
-            TraitItem::Fn(method) => carrier.method(method),
+            TraitItem::Fn(method) => {
+                attrs.extend(cfgs(&method.attrs));
+                carrier.method(method, &attrs);
+            }
             TraitItem::Const(constant) => {
-                let cfgs = cfgs(&constant.attrs);
-                carrier.visit(&mut constant.ty, At::Result(Use::Static), &cfgs);
+                attrs.extend(cfgs(&constant.attrs));
+                carrier.visit(&mut constant.ty, At::Result(Use::Static), &attrs);
             }
             _ => {}
         }
@@ -106,14 +111,14 @@ pub fn carry(
         .types
         .iter()
         .map(|carried| {
-            let CarriedType { cfgs, name, ty } = carried;
+            let CarriedType { attrs, name, ty } = carried;
             (
                 quote! {
-                    #cfgs
+                    #attrs
                     type #name<#lt>: ?::core::marker::Sized where Self: ::core::marker::Sized;
                 },
                 quote! {
-                    #cfgs
+                    #attrs
                     type #name<#lt> = <fn(&#lt ()) -> *const #ty as ::lazy_core::__private::Elided>::Out
                     where
                         Self: ::core::marker::Sized;
@@ -121,8 +126,10 @@ pub fn carry(
             )
         })
         .unzip();
-    // The trait's own `#[deprecated]` types are named here as in the trait:
-    // the trait's use is the one warning.
+    // No lint is allowed on the impl (an `allow` is an error under a
+    // `forbid`); the item's own `allow`s are on each carried type. A
+    // deprecated type that the item does not allow is warned about twice,
+    // for the trait's signature and for its carried copy.
     let hidden_trait = quote! {
         #[doc(hidden)]
         #[allow(non_camel_case_types)]
@@ -131,7 +138,6 @@ pub fn carry(
         }
     };
     let hidden_impl = quote! {
-        #[allow(deprecated)]
         impl<#x: ?::core::marker::Sized> #supertrait for #x {
             #(#values)*
         }
@@ -143,10 +149,10 @@ pub fn carry(
     })
 }
 
-/// One carried type: its associated type's name and value, under the cfgs of
-/// the item (and parameter) it comes from.
+/// One carried type: its associated type's name and value, under the
+/// `#[cfg]`s and lint `allow`s of the trait, item and parameter it comes from.
 struct CarriedType {
-    cfgs: TokenStream,
+    attrs: TokenStream,
     name: Ident,
     ty: Type,
 }
@@ -160,7 +166,7 @@ struct Carrier {
     /// The trait's type and const parameters.
     params: Vec<String>,
     types: Vec<CarriedType>,
-    /// A type already carried (its tokens and cfgs) and its index.
+    /// A type already carried (its text and attributes) and its index.
     known: HashMap<String, usize>,
 }
 
@@ -183,8 +189,7 @@ enum At {
 }
 
 impl Carrier {
-    fn method(&mut self, method: &mut syn::TraitItemFn) {
-        let item_cfgs = cfgs(&method.attrs);
+    fn method(&mut self, method: &mut syn::TraitItemFn, method_attrs: &TokenStream) {
         let mut generics = self.params.clone();
         generics.extend(
             method
@@ -228,28 +233,28 @@ impl Carrier {
         };
         for arg in &mut method.sig.inputs {
             let FnArg::Typed(arg) = arg else { continue };
-            let mut arg_cfgs = item_cfgs.clone();
-            arg_cfgs.extend(cfgs(&arg.attrs));
-            self.visit(&mut arg.ty, At::Arg, &arg_cfgs);
+            let mut arg_attrs = method_attrs.clone();
+            arg_attrs.extend(cfgs(&arg.attrs));
+            self.visit(&mut arg.ty, At::Arg, &arg_attrs);
         }
         if let (ReturnType::Type(_, ty), Some(output)) = (&mut method.sig.output, output) {
             // `impl Trait` in the result takes `'_` as well.
-            self.visit(ty, At::Result(output), &item_cfgs);
+            self.visit(ty, At::Result(output), method_attrs);
         }
         self.params = method_params;
     }
 
     /// Carries the parts of `ty` that need it.
-    fn visit(&mut self, ty: &mut Type, at: At, cfgs: &TokenStream) {
+    fn visit(&mut self, ty: &mut Type, at: At, attrs: &TokenStream) {
         match ty {
-            Type::Reference(inner) => self.visit(&mut inner.elem, at, cfgs),
-            Type::Ptr(inner) => self.visit(&mut inner.elem, at, cfgs),
-            Type::Slice(inner) => self.visit(&mut inner.elem, at, cfgs),
-            Type::Paren(inner) => self.visit(&mut inner.elem, at, cfgs),
-            Type::Group(inner) => self.visit(&mut inner.elem, at, cfgs),
+            Type::Reference(inner) => self.visit(&mut inner.elem, at, attrs),
+            Type::Ptr(inner) => self.visit(&mut inner.elem, at, attrs),
+            Type::Slice(inner) => self.visit(&mut inner.elem, at, attrs),
+            Type::Paren(inner) => self.visit(&mut inner.elem, at, attrs),
+            Type::Group(inner) => self.visit(&mut inner.elem, at, attrs),
             Type::Tuple(tuple) => {
                 for elem in &mut tuple.elems {
-                    self.visit(elem, at, cfgs);
+                    self.visit(elem, at, attrs);
                 }
             }
             Type::Array(array) => {
@@ -263,29 +268,29 @@ impl Carrier {
                     _ => false,
                 };
                 if len_anywhere {
-                    self.visit(&mut array.elem, at, cfgs);
+                    self.visit(&mut array.elem, at, attrs);
                 } else {
-                    self.carry_whole(ty, at, cfgs);
+                    self.carry_whole(ty, at, attrs);
                 }
             }
             // An `impl Trait` argument's bounds cannot hold `'_`: nothing in
             // them is carried.
             Type::ImplTrait(impl_trait) => {
                 if let At::Result(_) = at {
-                    self.bounds(impl_trait.bounds.iter_mut(), at, cfgs);
+                    self.bounds(impl_trait.bounds.iter_mut(), at, attrs);
                 }
             }
-            Type::TraitObject(object) => self.bounds(object.bounds.iter_mut(), at, cfgs),
+            Type::TraitObject(object) => self.bounds(object.bounds.iter_mut(), at, attrs),
             Type::Path(path) if path.qself.is_none() => {
                 if self.resolves_anywhere(&path.path) {
                     for segment in &mut path.path.segments {
-                        self.args(&mut segment.arguments, at, cfgs);
+                        self.args(&mut segment.arguments, at, attrs);
                     }
                 } else {
-                    self.carry_whole(ty, at, cfgs);
+                    self.carry_whole(ty, at, attrs);
                 }
             }
-            Type::Path(_) | Type::FnPtr(_) | Type::Macro(_) => self.carry_whole(ty, at, cfgs),
+            Type::Path(_) | Type::FnPtr(_) | Type::Macro(_) => self.carry_whole(ty, at, attrs),
             _ => {}
         }
     }
@@ -296,25 +301,25 @@ impl Carrier {
         &mut self,
         bounds: impl Iterator<Item = &'a mut TypeParamBound>,
         at: At,
-        cfgs: &TokenStream,
+        attrs: &TokenStream,
     ) {
         for bound in bounds {
             if let TypeParamBound::Trait(bound) = bound {
                 for segment in &mut bound.path.segments {
-                    self.args(&mut segment.arguments, at, cfgs);
+                    self.args(&mut segment.arguments, at, attrs);
                 }
             }
         }
     }
 
-    fn args(&mut self, args: &mut PathArguments, at: At, cfgs: &TokenStream) {
+    fn args(&mut self, args: &mut PathArguments, at: At, attrs: &TokenStream) {
         let PathArguments::AngleBracketed(args) = args else {
             return;
         };
         for arg in &mut args.args {
             match arg {
-                GenericArgument::Type(ty) => self.visit(ty, at, cfgs),
-                GenericArgument::AssocType(assoc) => self.visit(&mut assoc.ty, at, cfgs),
+                GenericArgument::Type(ty) => self.visit(ty, at, attrs),
+                GenericArgument::AssocType(assoc) => self.visit(&mut assoc.ty, at, attrs),
                 _ => {}
             }
         }
@@ -347,7 +352,7 @@ impl Carrier {
     /// declare (see the module's docs); then a path's head stays as written
     /// (resolved at the derive) and its arguments are still looked at
     /// (`BTreeMap<K, Tag>` carries `Tag`).
-    fn carry_whole(&mut self, ty: &mut Type, at: At, cfgs: &TokenStream) {
+    fn carry_whole(&mut self, ty: &mut Type, at: At, attrs: &TokenStream) {
         let lifetime = match (at, &self.receiver_lifetime) {
             (At::Result(Use::Elided), Some(lifetime)) => lifetime.clone(),
             (At::Arg | At::Result(Use::Elided), _) => Lifetime::new("'_", Span::call_site()),
@@ -374,21 +379,21 @@ impl Carrier {
         if !carried {
             if let Type::Path(path) = ty {
                 for segment in &mut path.path.segments {
-                    self.args(&mut segment.arguments, at, cfgs);
+                    self.args(&mut segment.arguments, at, attrs);
                 }
             }
             return;
         }
-        if !cfgs.is_empty() {
+        if !attrs.is_empty() {
             key.push_str(" #");
-            key.push_str(&cfgs.to_string());
+            key.push_str(&attrs.to_string());
         }
         let index = match self.known.get(&key) {
             Some(index) => *index,
             None => {
                 let index = self.types.len();
                 self.types.push(CarriedType {
-                    cfgs: cfgs.clone(),
+                    attrs: attrs.clone(),
                     name: format_ident!("__lazy_{}_{:016x}", index, self.suffix),
                     ty: ty.clone(),
                 });
@@ -513,6 +518,31 @@ fn self_assoc(name: Ident, lifetime: Lifetime) -> Type {
             segments: segments.into_iter().collect(),
         },
     })
+}
+
+fn item_attrs(item: &TraitItem) -> &[Attribute] {
+    match item {
+        TraitItem::Fn(item) => &item.attrs,
+        TraitItem::Const(item) => &item.attrs,
+        _ => &[],
+    }
+}
+
+/// The lint levels among `attrs` that quiet a lint (`allow`, and `expect` as
+/// an `allow`: the carried type may not trip the lint the item expects).
+fn lints(attrs: &[Attribute]) -> TokenStream {
+    attrs
+        .iter()
+        .filter_map(|attr| match &attr.meta {
+            syn::Meta::List(list)
+                if list.path.is_ident("allow") || list.path.is_ident("expect") =>
+            {
+                let lints = &list.tokens;
+                Some(quote!(#[allow(#lints)]))
+            }
+            _ => None,
+        })
+        .collect()
 }
 
 /// The `#[cfg]` attributes among `attrs`.

@@ -108,9 +108,7 @@ fn expand(args: TokenStream, input: TokenStream) -> Result<TokenStream> {
     // impls are of the remote trait, which cannot get a supertrait; an
     // `unsafe trait` is not forwarded at all.
     let def_site = match &args.remote {
-        None if item.unsafety.is_none() => {
-            def_site::carry(&mut carried, &item.vis, &item.ident, suffix)
-        }
+        None if item.unsafety.is_none() => def_site::carry(&mut carried, &item, suffix),
         _ => None,
     };
     let ident = &item.ident;

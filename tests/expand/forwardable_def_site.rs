@@ -34,7 +34,6 @@ pub trait __lazy_types_Catalog_cdf623d6030f6b1f {
     where
         Self: ::core::marker::Sized;
 }
-#[allow(deprecated)]
 impl<__LazyX_cdf623d6030f6b1f: ?::core::marker::Sized> __lazy_types_Catalog_cdf623d6030f6b1f
     for __LazyX_cdf623d6030f6b1f
 {
