@@ -62,6 +62,8 @@ mod model {
         fn tag_stream(&self) -> impl Iterator<Item = Tag>;
         /// A named receiver lifetime: the carried result's `'_` is it.
         fn named<'a>(&'a self, key: &'a str) -> Tag;
+        /// Precise captures that leave out the receiver's lifetime.
+        fn captured(&self) -> impl Iterator<Item = Tag> + use<Self>;
     }
 
     pub struct Store {
@@ -84,6 +86,9 @@ mod model {
         }
         fn named<'a>(&'a self, key: &'a str) -> Tag {
             Tag(key.len() as u32)
+        }
+        fn captured(&self) -> impl Iterator<Item = Tag> + use<> {
+            std::iter::once(Tag(6))
         }
     }
 
@@ -174,6 +179,7 @@ fn a_derive_elsewhere_forwards_types_it_does_not_import() {
     assert_eq!(lazy.tag_iter().count(), 2);
     assert_eq!(lazy.tag_stream().next(), Some(model::tag(5)));
     assert_eq!(lazy.named("abc"), model::tag(3));
+    assert_eq!(lazy.captured().next(), Some(model::tag(6)));
     assert_eq!(lazy.count_tags(&mut vec![model::tag(1)].into_iter()), 1);
     assert_eq!(lazy.has_default(), model::tag(99));
     assert_eq!(

@@ -274,11 +274,30 @@ impl Carrier {
                 }
             }
             // An `impl Trait` argument's bounds cannot hold `'_`: nothing in
-            // them is carried.
+            // them is carried. A result's that lists its captures
+            // (`use<Self>`) can hold only what it lists: without a lifetime
+            // there, nothing can be elided, and `'static` will do; with one,
+            // nothing is carried.
             Type::ImplTrait(impl_trait) => {
-                if let At::Result(_) = at {
-                    self.bounds(impl_trait.bounds.iter_mut(), at, attrs);
-                }
+                let captures = impl_trait.bounds.iter().find_map(|bound| match bound {
+                    TypeParamBound::PreciseCapture(captures) => Some(captures),
+                    _ => None,
+                });
+                let at = match (at, captures) {
+                    (At::Arg, _) => return,
+                    (At::Result(_), None) => at,
+                    (At::Result(_), Some(captures)) => {
+                        let lifetimes = captures
+                            .params
+                            .iter()
+                            .any(|param| matches!(param, syn::CapturedParam::Lifetime(_)));
+                        if lifetimes {
+                            return;
+                        }
+                        At::Result(Use::Static)
+                    }
+                };
+                self.bounds(impl_trait.bounds.iter_mut(), at, attrs);
             }
             Type::TraitObject(object) => self.bounds(object.bounds.iter_mut(), at, attrs),
             Type::Path(path) if path.qself.is_none() => {
