@@ -401,3 +401,54 @@ fn an_items_lint_levels_cover_its_carried_types() {
     let (old, expected) = (lazy.old_tag().0, lazy.expected().0);
     assert_eq!((old, expected), (4, 5));
 }
+
+/// A type less visible than its trait (rustc's `private_interfaces` warns)
+/// cannot be carried: where that lint is allowed, on the trait or on the
+/// item, the item's types resolve at the derive, as before.
+mod less_visible {
+    pub(crate) struct Secret(pub u8);
+
+    #[allow(private_interfaces)]
+    #[lazy_core::forwardable]
+    pub trait Whole {
+        fn secret(&self) -> Secret;
+    }
+
+    #[lazy_core::forwardable]
+    pub trait PerItem {
+        #[allow(private_interfaces)]
+        fn secret_too(&self) -> Secret;
+    }
+
+    impl Whole for u8 {
+        fn secret(&self) -> Secret {
+            Secret(*self)
+        }
+    }
+
+    impl PerItem for u8 {
+        fn secret_too(&self) -> Secret {
+            Secret(*self + 1)
+        }
+    }
+}
+
+mod less_visible_elsewhere {
+    use super::Lazy;
+    use crate::less_visible::{PerItem, Secret, Whole};
+
+    #[derive(lazy_core::RealizeForward)]
+    #[realize_forward(Whole, PerItem)]
+    pub struct LazySecret(#[realize] pub Lazy<u8>);
+
+    pub fn secrets(lazy: &LazySecret) -> (Secret, Secret) {
+        (lazy.secret(), lazy.secret_too())
+    }
+}
+
+#[test]
+fn a_less_visible_type_resolves_at_the_derive_where_its_lint_is_allowed() {
+    let lazy = less_visible_elsewhere::LazySecret(Lazy::new(|| 1));
+    let (a, b) = less_visible_elsewhere::secrets(&lazy);
+    assert_eq!((a.0, b.0), (1, 2));
+}

@@ -39,7 +39,7 @@
 use std::collections::HashMap;
 
 use proc_macro2::{Ident, Span, TokenStream, TokenTree};
-use quote::{ToTokens, format_ident, quote};
+use quote::{ToTokens, format_ident, quote, quote_spanned};
 use syn::{
     Attribute, FnArg, GenericArgument, GenericParam, ItemTrait, Lifetime, PathArguments,
     ReturnType, TraitItem, Type, TypeParamBound,
@@ -77,8 +77,18 @@ pub fn carry(carried: &mut ItemTrait, original: &ItemTrait, suffix: u64) -> Opti
     };
     // The carried items are the original's, in order, with fewer
     // attributes: the original's lint levels go on the carried types too.
+    // A type less visible than the trait (allowed with rustc's
+    // `private_interfaces` warning) cannot be the value of the hidden
+    // supertrait's public associated type (E0446): where that lint is
+    // allowed, nothing is carried.
+    if allows_private_interfaces(&original.attrs) {
+        return None;
+    }
     let trait_lints = lints(&original.attrs);
     for (item, original) in carried.items.iter_mut().zip(&original.items) {
+        if allows_private_interfaces(item_attrs(original)) {
+            continue;
+        }
         let mut attrs = trait_lints.clone();
         attrs.extend(lints(item_attrs(original)));
         match item {
@@ -117,11 +127,16 @@ pub fn carry(carried: &mut ItemTrait, original: &ItemTrait, suffix: u64) -> Opti
                     #attrs
                     type #name<#lt>: ?::core::marker::Sized where Self: ::core::marker::Sized;
                 },
-                quote! {
-                    #attrs
-                    type #name<#lt> = <fn(&#lt ()) -> *const #ty as ::lazy_core::__private::Elided>::Out
-                    where
-                        Self: ::core::marker::Sized;
+                {
+                    // Located at the type: an error about it (a type less
+                    // visible than the trait) points there.
+                    let span = Span::call_site().located_at(syn::spanned::Spanned::span(ty));
+                    quote_spanned! {span=>
+                        #attrs
+                        type #name<#lt> = <fn(&#lt ()) -> *const #ty as ::lazy_core::__private::Elided>::Out
+                        where
+                            Self: ::core::marker::Sized;
+                    }
                 },
             )
         })
@@ -545,6 +560,16 @@ fn item_attrs(item: &TraitItem) -> &[Attribute] {
         TraitItem::Const(item) => &item.attrs,
         _ => &[],
     }
+}
+
+/// Whether `attrs` allow (or expect) `private_interfaces`.
+fn allows_private_interfaces(attrs: &[Attribute]) -> bool {
+    attrs.iter().any(|attr| match &attr.meta {
+        syn::Meta::List(list) if list.path.is_ident("allow") || list.path.is_ident("expect") => {
+            crate::tokens::mentions(list.tokens.clone(), &|ident| ident == "private_interfaces")
+        }
+        _ => false,
+    })
 }
 
 /// The lint levels among `attrs` that quiet a lint (`allow`, and `expect` as
