@@ -7,7 +7,7 @@ mod common;
 
 use lazy_core::{Lazy, RealizeForward};
 
-#[allow(mismatched_lifetime_syntaxes)] // `Cow<str>`: a path that leaves its lifetime out
+#[allow(unknown_lints, mismatched_lifetime_syntaxes)] // `Cow<str>`: a path that leaves its lifetime out
 mod model {
     // Private imports and aliases: none of them is visible, or means the
     // same, where the wrappers below are derived.
@@ -200,7 +200,7 @@ fn the_trait_stays_dyn_compatible() {
 
 /// Other shapes of trait: generic, with a lifetime, GATs, async, cfg'd and
 /// deprecated items, a forwardable supertrait with carried types of its own.
-#[allow(mismatched_lifetime_syntaxes)]
+#[allow(unknown_lints, mismatched_lifetime_syntaxes)]
 mod shapes {
     use self::private::Tag;
     use std::collections::BTreeMap;

@@ -131,6 +131,7 @@ pub fn carry(carried: &mut ItemTrait, original: &ItemTrait, suffix: u64) -> Opti
                     // Located at the type: an error about it (a type less
                     // visible than the trait) points there.
                     let span = Span::call_site().located_at(syn::spanned::Spanned::span(ty));
+                    let ty = from_expansion(ty.to_token_stream());
                     quote_spanned! {span=>
                         #attrs
                         type #name<#lt> = <fn(&#lt ()) -> *const #ty as ::lazy_core::__private::Elided>::Out
@@ -552,6 +553,30 @@ fn self_assoc(name: Ident, lifetime: Lifetime) -> Type {
             segments: segments.into_iter().collect(),
         },
     })
+}
+
+/// Every token kept where it is but resolved at the macro's call site, as
+/// the macro's own tokens: rustc does not lint a macro's tokens (in rustc
+/// 1.88, `elided_named_lifetimes` would flag `Formatter` taking the carrying
+/// lifetime), as it does the trait's own signature. A `$crate` keeps its
+/// own resolution (the crate of the `macro_rules!` that wrote it).
+fn from_expansion(tokens: TokenStream) -> TokenStream {
+    tokens
+        .into_iter()
+        .map(|tree| match tree {
+            TokenTree::Group(group) => {
+                let mut new =
+                    proc_macro2::Group::new(group.delimiter(), from_expansion(group.stream()));
+                new.set_span(Span::call_site().located_at(group.span()));
+                TokenTree::Group(new)
+            }
+            TokenTree::Ident(ident) if ident == "$crate" => TokenTree::Ident(ident),
+            mut other => {
+                other.set_span(Span::call_site().located_at(other.span()));
+                other
+            }
+        })
+        .collect()
 }
 
 fn item_attrs(item: &TraitItem) -> &[Attribute] {
