@@ -148,6 +148,18 @@ mod elsewhere {
     #[realize_forward(Catalog, model::Shelf)]
     pub struct LazyStore(#[realize] pub Lazy<model::Store>);
 
+    /// `except(...)`: the forwarder that calls the wrapper's own `entries`
+    /// has the carried signature too.
+    #[derive(RealizeForward)]
+    #[realize_forward(Catalog, except(entries))]
+    pub struct Excepted(#[realize] pub Lazy<model::Store>);
+
+    impl Excepted {
+        pub fn entries(&self) -> std::collections::BTreeMap<String, u32> {
+            [("own".to_string(), 0)].into()
+        }
+    }
+
     pub fn lazy_store() -> LazyStore {
         LazyStore(Lazy::new(model::store))
     }
@@ -187,6 +199,15 @@ fn a_derive_elsewhere_forwards_types_it_does_not_import() {
         <model::Store as Shelf>::FIRST
     );
     assert_eq!(lazy.into_entries().len(), 2);
+}
+
+#[test]
+fn an_except_forwarder_has_the_carried_signature() {
+    use model::Catalog;
+    let excepted = elsewhere::Excepted(Lazy::new(model::store));
+    assert_eq!(Catalog::entries(&excepted).len(), 1);
+    assert!(Catalog::entries(&excepted).contains_key("own"));
+    assert!(!Lazy::is_realized(&excepted.0));
 }
 
 #[test]
