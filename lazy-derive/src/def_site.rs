@@ -15,7 +15,7 @@
 //!     type __lazy_0_<hash><'l> = <fn(&'l ()) -> *const BTreeMap<String, u32>
 //!         as ::lazy_core::__private::Elided>::Out where Self: Sized;
 //! }
-//! pub trait Catalog: __lazy_types_Catalog_<hash> { /* as written */ }
+//! pub trait Catalog where Self: __lazy_types_Catalog_<hash> { /* as written */ }
 //! ```
 //!
 //! and the carried signature names it `Self::__lazy_0_<hash><'_>`, which
@@ -26,15 +26,19 @@
 //! The one lifetime parameter stands for the lifetimes a path may leave out
 //! (`Formatter` for `Formatter<'_>`, `Cow<str>`), which a type alias cannot:
 //! the elision rules of the `fn` pointer's result give them that lifetime.
-//! The use passes `'_` (an argument's own lifetime; the result's elided one)
-//! or `'static` (a result with nothing to elide from, a const's type).
+//! The use passes `'_` (an argument's own lifetime; the result's elided one),
+//! the receiver's named lifetime, or `'static` (a result with nothing to
+//! elide from, a const's type).
 //!
 //! What is not carried keeps today's behaviour (it resolves at the derive): a
 //! type that names `Self`, a generic parameter of the trait or the method, a
 //! lifetime (`&`, `'a`, `'_`) or `impl Trait`, since an alias would need
 //! their bounds and outlives relations, which rustc only implies for the
-//! method's own signature; types inside an `impl Trait` argument or in a
-//! `Fn(..)` bound; and where clauses and bounds.
+//! method's own signature (a path's arguments are still looked at); types
+//! inside an `impl Trait` argument, a `Fn(..)` bound, or a returned
+//! `impl Trait` whose `use<..>` lists a lifetime; where clauses and bounds;
+//! and every type of a trait or item that allows `private_interfaces` (a type
+//! less visible than the trait cannot be the hidden impl's, E0446).
 
 use std::collections::HashMap;
 
@@ -75,8 +79,6 @@ pub fn carry(carried: &mut ItemTrait, original: &ItemTrait, suffix: u64) -> Opti
         types: Vec::new(),
         known: HashMap::new(),
     };
-    // The carried items are the original's, in order, with fewer
-    // attributes: the original's lint levels go on the carried types too.
     // A type less visible than the trait (allowed with rustc's
     // `private_interfaces` warning) cannot be the value of the hidden
     // supertrait's public associated type (E0446): where that lint is
@@ -84,6 +86,8 @@ pub fn carry(carried: &mut ItemTrait, original: &ItemTrait, suffix: u64) -> Opti
     if allows_private_interfaces(&original.attrs) {
         return None;
     }
+    // The carried items are the original's, in order, with fewer
+    // attributes: the original's lint levels go on the carried types too.
     let trait_lints = lints(&original.attrs);
     for (item, original) in carried.items.iter_mut().zip(&original.items) {
         if allows_private_interfaces(item_attrs(original)) {
