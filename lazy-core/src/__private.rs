@@ -25,3 +25,16 @@ impl<T: ?Sized> SameTarget<T> for T {}
 /// The result of an enum's forwarder whose variants return different
 /// `impl Iterator` / `impl Future` / `impl Display` types.
 pub use crate::either::Either;
+
+/// The result type of a `fn` pointer `fn(&'l ()) -> *const T`: `T` with the
+/// lifetimes its paths leave out (`Formatter` for `Formatter<'_>`) filled in
+/// with `'l`, by the elision rules of the pointer's result. `#[forwardable]`
+/// carries a signature's types through it (its hidden supertrait), where a
+/// type alias could not leave a lifetime out.
+pub trait Elided {
+    type Out: ?Sized;
+}
+
+impl<A, T: ?Sized> Elided for fn(A) -> *const T {
+    type Out = T;
+}

@@ -3,6 +3,7 @@
 mod captures;
 mod cfg_params;
 mod chain;
+mod def_site;
 mod enums;
 mod errors;
 mod expand;

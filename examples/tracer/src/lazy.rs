@@ -17,11 +17,7 @@ use lazy_core::{Lazy, Realize, RealizeAll, Seed, SeedRef};
 use crate::builder::Tx;
 use crate::guards::GuardKind;
 use crate::source::Source;
-// The derive writes the trait's signatures here, so the types they name must
-// be in scope: `BinOp`, `CmpOp`, `Codegen` are used only by the forwarders.
-use crate::tracker::{
-    BinOp, CmpOp, Codegen, TraceError, TraceResult, Tracker, TrackerMeta, VariableTracker,
-};
+use crate::tracker::{TraceError, TraceResult, Tracker, TrackerMeta, VariableTracker};
 use crate::trackers::{ConstantTracker, Meta};
 use crate::value::{TypeTag, Value};
 
