@@ -359,6 +359,30 @@ fn is_path_sep(first: &TokenTree, second: &TokenTree) -> bool {
     )
 }
 
+/// Tokens as a person writes them, for messages: `fn f(&self) -> &'static
+/// str` rather than `fn f (& self) -> & 'static str`.
+pub fn pretty(tokens: &TokenStream) -> String {
+    let mut out = tokens.to_string();
+    for (from, to) in [
+        (" (", "("),
+        ("( ", "("),
+        (" )", ")"),
+        (" ,", ","),
+        ("& ", "&"),
+        (" <", "<"),
+        ("< ", "<"),
+        (" >", ">"),
+        (" :: ", "::"),
+        (":: ", "::"),
+        (" :", ":"),
+        ("' ", "'"),
+        (" ;", ";"),
+    ] {
+        out = out.replace(from, to);
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::for_macro_body;
