@@ -385,7 +385,28 @@ pub fn pretty(tokens: &TokenStream) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::for_macro_body;
+    use super::{for_macro_body, pretty};
+
+    /// The signatures that the `except` forwarders' notes print.
+    #[test]
+    fn signatures_print_as_written() {
+        let sig = |source: &str| {
+            let item: syn::TraitItemFn = syn::parse_str(source).expect("test input parses");
+            pretty(&quote::ToTokens::to_token_stream(&item.sig))
+        };
+        assert_eq!(
+            sig("fn python_type(&self) -> &'static str;"),
+            "fn python_type(&self) -> &'static str"
+        );
+        assert_eq!(
+            sig("fn set<'a, T: Clone>(&'a mut self, x: Vec<T>, y: &std::fmt::Arguments<'a>);"),
+            "fn set<'a, T: Clone>(&'a mut self, x: Vec<T>, y: &std::fmt::Arguments<'a>)"
+        );
+        assert_eq!(
+            sig("fn boxed(self: Box<Self>) -> Option<u8> where Self: Sized;"),
+            "fn boxed(self: Box<Self>) -> Option<u8> where Self: Sized"
+        );
+    }
 
     fn compact(tokens: proc_macro2::TokenStream) -> String {
         tokens.to_string().replace(' ', "")
