@@ -65,3 +65,46 @@ fn edition_2024_trait_derived_in_edition_2021() {
     assert_eq!(lazy.total(), 9);
     assert!(Lazy::is_realized(&lazy.cache));
 }
+
+/// The edition-2021 crate's `Catalog`: no import here of what its signatures
+/// name (a private module's type, `BTreeMap`, `Formatter`, its module's own
+/// `Result`, which here is std's).
+#[derive(RealizeForward)]
+#[realize_forward(edition2021_traits::catalog::Catalog)]
+pub struct LazyCatalog(#[realize] Lazy<Numbers>);
+
+struct Shown<'a, T>(&'a T);
+
+impl std::fmt::Display for Shown<'_, LazyCatalog> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        edition2021_traits::catalog::Catalog::show(self.0, f)
+    }
+}
+
+impl std::fmt::Display for Shown<'_, edition2021_wrappers::LazyCatalog> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        edition2024_traits::catalog::Catalog::show(self.0, f)
+    }
+}
+
+#[test]
+fn signature_types_resolve_in_the_traits_crate() {
+    use edition2021_traits::catalog::{self, Catalog};
+    let lazy = LazyCatalog(Lazy::new(|| Numbers(vec![4, 5])));
+    assert!(!Lazy::is_realized(&lazy.0));
+    assert_eq!(lazy.entries().get("1"), Some(&5));
+    assert_eq!(lazy.tag("0"), Ok(catalog::tag(4)));
+    assert_eq!(lazy.tag("9"), Err(catalog::Missing));
+    assert_eq!(Shown(&lazy).to_string(), "2 entries");
+    let boxed: Box<dyn Catalog> = Box::new(lazy);
+    assert_eq!(boxed.entries().len(), 2);
+}
+
+#[test]
+fn signature_types_resolve_in_the_traits_crate_from_edition_2021() {
+    use edition2024_traits::catalog::{self, Catalog};
+    let lazy =
+        edition2021_wrappers::LazyCatalog(Lazy::new(|| edition2024_traits::Numbers(vec![6])));
+    assert_eq!(lazy.tag("0"), Ok(catalog::tag(6)));
+    assert_eq!(Shown(&lazy).to_string(), "1 entries");
+}

@@ -524,6 +524,9 @@ fn generic_enum_forwards_every_shape() {
     assert_eq!(right.scaled(2).area(), 12);
     assert_eq!(Box::new(left).boxed_sides(), 300);
     assert_eq!(right.unit(), "Circle");
+    // One target type on both sides agrees with itself.
+    let same: Either<Square, Square> = Either::Right(Lazy::new(|| Square(4)));
+    assert_eq!(same.area(), 16);
 }
 
 // Regression: a variant named like an associated type (`Self::Unit` would
@@ -560,4 +563,113 @@ fn variant_named_like_an_associated_type_and_shared_targets() {
     assert_eq!(AnyGauge::Unit(Meter(1)).unit(), 1);
     assert_eq!(AnyGauge::Again(Meter(2)).doubled().unit(), 4);
     assert_eq!(AnyGauge::Later(Lazy::new(|| Meter(3))).doubled().unit(), 6);
+}
+
+// `impl Trait` results: joined in nested `Either`s for the iterator traits,
+// `Future`, `Display` and `Debug` (no allocation, generic methods too), boxed
+// for the `Fn` traits.
+#[forwardable]
+pub trait Views {
+    fn repeat<T: Clone>(&self, value: T) -> impl Iterator<Item = T>;
+    fn both_ways(&self) -> impl DoubleEndedIterator<Item = u32> + ExactSizeIterator;
+    fn shown(&self) -> impl std::fmt::Display;
+    fn ready(&self) -> impl Future<Output = u32> + Send;
+    fn adder(&self) -> impl Fn(u32) -> u32 + '_;
+}
+
+macro_rules! views {
+    ($ty:ident, $n:expr) => {
+        impl Views for $ty {
+            fn repeat<T: Clone>(&self, value: T) -> impl Iterator<Item = T> {
+                std::iter::repeat_n(value, $n)
+            }
+            fn both_ways(&self) -> impl DoubleEndedIterator<Item = u32> + ExactSizeIterator {
+                (0..$n).map(|i| i * 10)
+            }
+            fn shown(&self) -> impl std::fmt::Display {
+                format!("{}{}", stringify!($ty), $n)
+            }
+            fn ready(&self) -> impl Future<Output = u32> + Send {
+                std::future::ready($n)
+            }
+            fn adder(&self) -> impl Fn(u32) -> u32 + '_ {
+                move |x| x + $n
+            }
+        }
+    };
+}
+
+views!(Square, 1);
+views!(Circle, 2);
+views!(Polygon, 3);
+
+#[derive(RealizeForward)]
+#[realize_forward(Views)]
+pub enum AnyView {
+    Square(Square),
+    Circle(Circle),
+    Later(#[realize] Lazy<Polygon>),
+}
+
+#[test]
+fn impl_trait_results_of_every_variant() {
+    let views = [
+        AnyView::Square(Square(0)),
+        AnyView::Circle(Circle(0)),
+        AnyView::Later(Lazy::new(|| Polygon { sides: 0 })),
+    ];
+    for (view, n) in views.iter().zip(1u32..) {
+        assert_eq!(view.repeat('x').count(), n as usize);
+        assert_eq!(view.both_ways().len(), n as usize);
+        assert_eq!(view.both_ways().next_back(), Some((n - 1) * 10));
+        assert!(view.shown().to_string().ends_with(&n.to_string()));
+        assert_eq!(block_on(view.ready()), n);
+        assert_eq!(view.adder()(10), 10 + n);
+    }
+}
+
+fn is_send<T: Send>(value: T) -> T {
+    value
+}
+
+#[test]
+fn joined_futures_stay_send() {
+    let view = AnyView::Circle(Circle(0));
+    assert_eq!(block_on(is_send(view.ready())), 2);
+}
+
+// A trait named with `Self` as its argument: each variant's target is bound
+// with its own type there, and the argument matched in the same variant.
+#[forwardable]
+pub trait Combine<Rhs> {
+    fn combine(&self, other: &Rhs) -> u32;
+}
+
+impl Combine<Square> for Square {
+    fn combine(&self, other: &Square) -> u32 {
+        self.0 + other.0
+    }
+}
+
+impl Combine<Circle> for Circle {
+    fn combine(&self, other: &Circle) -> u32 {
+        self.0 * other.0
+    }
+}
+
+#[derive(RealizeForward)]
+#[realize_forward(Combine<Self>)]
+pub enum Combined {
+    Square(Square),
+    Circle(#[realize] Lazy<Circle>),
+}
+
+#[test]
+fn self_as_the_traits_argument() {
+    assert_eq!(
+        Combined::Square(Square(2)).combine(&Combined::Square(Square(3))),
+        5
+    );
+    let circle = || Combined::Circle(Lazy::new(|| Circle(4)));
+    assert_eq!(circle().combine(&circle()), 16);
 }

@@ -361,6 +361,39 @@ fn an_unbounded_realize_field_parameter_gets_its_bounds_from_the_derive() {
     assert_eq!(shared.realize(), "e");
 }
 
+#[forwardable]
+pub trait Label {
+    fn label(&self) -> String;
+}
+
+impl Label for String {
+    fn label(&self) -> String {
+        format!("<{self}>")
+    }
+}
+
+/// The same with a trait of `&self` methods only, which needs no
+/// `RealizeMut`: the impl is bounded on the wrapper's `Realize`, which the
+/// derive writes too (it once forgot it, and rustc gave four errors).
+#[derive(RealizeForward)]
+#[realize_forward(Label)]
+pub struct AnyLabel<L> {
+    #[realize]
+    cache: L,
+}
+
+#[test]
+fn an_unbounded_realize_field_parameter_with_shared_methods_only() {
+    let owned = AnyLabel {
+        cache: Lazy::new(|| String::from("a")),
+    };
+    assert_eq!(owned.label(), "<a>");
+    let shared = AnyLabel {
+        cache: std::rc::Rc::new(Lazy::new(|| String::from("b"))),
+    };
+    assert_eq!(shared.label(), "<b>");
+}
+
 // Lifetimes written among a trait's arguments: `'static`, one the wrapper
 // declares, and one a `for<..>` binds; none is "not declared" (issue 16's
 // check of undeclared lifetimes must let them through).

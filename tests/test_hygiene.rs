@@ -158,6 +158,65 @@ fn no_implicit_prelude() {
     );
 }
 
+/// A trait whose signatures name what only its module sees, derived in a
+/// module without the prelude: the hidden supertrait that carries those
+/// types adds no names, lints or warnings, and a user type named like its
+/// generic parameter (`__LazyX`) is the user's.
+mod catalog {
+    use self::inner::Tag;
+    use ::std::collections::BTreeMap;
+
+    mod inner {
+        #[derive(Debug, PartialEq)]
+        pub struct Tag(pub u8);
+    }
+
+    #[derive(Debug, PartialEq)]
+    pub struct __LazyX;
+
+    pub type Result<T> = ::core::result::Result<T, __LazyX>;
+
+    #[::lazy_core::forwardable]
+    pub trait Catalog {
+        fn entries(&self) -> BTreeMap<u8, Tag>;
+        fn first(&self) -> Result<Tag>;
+        fn marker(&self, x: __LazyX) -> u8;
+    }
+
+    impl Catalog for u8 {
+        fn entries(&self) -> BTreeMap<u8, Tag> {
+            ::core::iter::Iterator::collect(::core::iter::once((*self, Tag(*self))))
+        }
+        fn first(&self) -> Result<Tag> {
+            ::core::result::Result::Ok(Tag(*self))
+        }
+        fn marker(&self, _: __LazyX) -> u8 {
+            *self
+        }
+    }
+
+    pub fn tag(n: u8) -> Tag {
+        Tag(n)
+    }
+}
+
+mod no_prelude_catalog {
+    #![no_implicit_prelude]
+
+    #[derive(::lazy_core::RealizeForward)]
+    #[realize_forward(super::catalog::Catalog)]
+    pub struct LazyCatalog(#[realize] pub ::lazy_core::Lazy<u8>);
+}
+
+#[test]
+fn signature_types_resolve_where_the_trait_is() {
+    use catalog::Catalog;
+    let lazy = no_prelude_catalog::LazyCatalog(::lazy_core::Lazy::new(|| 3));
+    assert_eq!(lazy.entries().len(), 1);
+    assert_eq!(lazy.first(), ::core::result::Result::Ok(catalog::tag(3)));
+    assert_eq!(lazy.marker(catalog::__LazyX), 3);
+}
+
 mod shape {
     #[::lazy_core::forwardable]
     pub trait Shape {

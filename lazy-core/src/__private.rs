@@ -21,3 +21,73 @@ pub use crate::panic::variant_mismatch;
 pub trait SameTarget<T: ?Sized> {}
 
 impl<T: ?Sized> SameTarget<T> for T {}
+
+/// The result of an enum's forwarder whose variants return different
+/// `impl Iterator` / `impl Future` / `impl Display` types.
+pub use crate::either::Either;
+
+/// The result type of a `fn` pointer `fn(&'l ()) -> *const T`: `T` with the
+/// lifetimes its paths leave out (`Formatter` for `Formatter<'_>`) filled in
+/// with `'l`, by the elision rules of the pointer's result. `#[forwardable]`
+/// carries a signature's types through it (its hidden supertrait), where a
+/// type alias could not leave a lifetime out.
+pub trait Elided {
+    type Out: ?Sized;
+}
+
+impl<A, T: ?Sized> Elided for fn(A) -> *const T {
+    type Out = T;
+}
+
+// What `#[derive(RealizeForward)]` calls on a `#[realize]` field to forward
+// `&mut self` and `self` methods: `RealizeMut` and `RealizeInto` under other
+// names, so that a field that cannot do it (a lazy shared through `Rc`) is
+// one error in the derive's terms. Their one impl is
+// `#[diagnostic::do_not_recommend]`: rustc reports the bound as written, with
+// the message below, and lists no impls. They extend `Realize`, which such a
+// field has, rather than `RealizeMut` or `RealizeInto` (rustc would then
+// report the missing supertrait, with its message).
+
+/// A `#[realize]` field's type, when a `&mut self` method is forwarded.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` cannot lend its value mutably, which forwarding a `&mut self` method needs",
+    label = "cannot lend its value mutably",
+    note = "a lazy shared through `Rc`, `Arc` or `&` cannot: list the method in `except(...)` and answer it on the wrapper, or own the lazy (`Lazy<..>`, `Box<Lazy<..>>`)"
+)]
+pub trait RealizeMutField: crate::Realize {
+    fn realize_field_mut(&mut self) -> &mut Self::Target;
+}
+
+#[diagnostic::do_not_recommend]
+impl<T: crate::RealizeMut + ?Sized> RealizeMutField for T {
+    #[inline]
+    #[track_caller]
+    fn realize_field_mut(&mut self) -> &mut T::Target {
+        crate::RealizeMut::realize_mut(self)
+    }
+}
+
+/// A `#[realize]` field's type, when a `self` method is forwarded.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` cannot give its value away, which forwarding a `self` method needs",
+    label = "cannot give its value away",
+    note = "a lazy shared through `Rc`, `Arc` or `&` cannot: list the method in `except(...)` and answer it on the wrapper, or own the lazy (`Lazy<..>`, `Box<Lazy<..>>`)"
+)]
+pub trait RealizeIntoField: crate::Realize {
+    fn into_realized_field(self) -> Self::Target
+    where
+        Self: Sized,
+        Self::Target: Sized;
+}
+
+#[diagnostic::do_not_recommend]
+impl<T: crate::RealizeInto> RealizeIntoField for T {
+    #[inline]
+    #[track_caller]
+    fn into_realized_field(self) -> T::Target
+    where
+        T::Target: Sized,
+    {
+        crate::RealizeInto::into_realized(self)
+    }
+}

@@ -14,6 +14,7 @@ extern crate std;
 
 #[doc(hidden)]
 pub mod __private;
+mod either;
 mod panic;
 mod realize;
 mod realize_all;

@@ -31,25 +31,24 @@ use crate::method::{ForwardPlan, Method, Params, ReceiverKind, SelfArg, Wrap, pa
 use crate::tokens;
 use crate::variants::{Variant, VariantKind};
 
-/// The bounds of `impl Trait` results that a boxed value still satisfies
-/// (`Box<dyn Iterator>` is an `Iterator`, `Pin<Box<dyn Future>>` a `Future`):
-/// such a result is boxed when the variants' targets return different types.
-const BOXABLE: &[&str] = &[
+/// The bounds of `impl Trait` results that `lazy_core::__private::Either`
+/// implements: when the variants' targets return different types, the
+/// result is the one returned, held in nested `Either`s (no allocation).
+const IN_EITHER: &[&str] = &[
     "Iterator",
     "DoubleEndedIterator",
     "ExactSizeIterator",
     "FusedIterator",
-    "Fn",
-    "FnMut",
-    "FnOnce",
     "Future",
     "Display",
     "Debug",
-    "Hasher",
-    "Read",
-    "Write",
-    "BufRead",
-    "Seek",
+];
+
+/// The bounds of `impl Trait` results that a box still satisfies but
+/// `Either` does not implement (the `Fn` traits cannot be implemented on
+/// stable Rust; the others are std's): such a result is boxed.
+const BOXABLE: &[&str] = &[
+    "Fn", "FnMut", "FnOnce", "Hasher", "Read", "Write", "BufRead", "Seek",
 ];
 
 /// Auto traits, which a `dyn` type may add to its one trait.
@@ -284,13 +283,18 @@ fn write_trait_impl(
     let trait_args = &generics.args;
     let trait_full = quote!(#trait_path #trait_args);
     let items = qualify_clashing_assoc_types(items, variants, &trait_full);
+    // A `Self` among the trait's arguments (`PartialEq<Self>`) is each
+    // variant's own target.
+    let self_arg = trait_ref
+        .args
+        .as_ref()
+        .is_some_and(|args| tokens::mentions_bare_self(args.to_token_stream()));
     let variant_impls: Vec<VariantImpl> = variants
         .iter()
         .zip(&targets)
         .enumerate()
         .map(|(index, (variant, target))| {
-            // A `Self` argument of the trait is each variant's own target.
-            let target_args = if index == first {
+            let target_args = if index == first || !self_arg {
                 generics.target_args.clone()
             } else {
                 trait_generics(
@@ -436,8 +440,8 @@ fn impl_body<'a>(
                         body.methods.push(fallback::stub(&method, error));
                     }
                     ForwardPlan::Forward => {
-                        let boxing = match result_boxing(ctx, &method) {
-                            Ok(boxing) => boxing,
+                        let joined = match result_joined(ctx, &method) {
+                            Ok(joined) => joined,
                             Err(message) => {
                                 body.methods
                                     .push(fallback::stub(&method, Error::new(span, message)));
@@ -445,7 +449,7 @@ fn impl_body<'a>(
                             }
                         };
                         match cfg_params::per_variant(&method, |method| {
-                            forwarder(ctx, method, boxing.as_ref())
+                            forwarder(ctx, method, joined.as_ref())
                         }) {
                             Some(tokens) => {
                                 body.needs_mut |= method.needs_mut();
@@ -526,34 +530,38 @@ fn agreed_type(item: &TraitItemType) -> Option<Vec<syn::Lifetime>> {
 }
 
 /// How a forwarder returns an `impl Trait` that the variants' targets fill
-/// with different types: `Box<dyn Trait + '_>`, or a pinned box for a
-/// `Future`.
-struct Boxing {
-    dyn_ty: TokenStream,
-    pinned: bool,
+/// with different types.
+enum Joined {
+    /// The result of the live variant number `n` of `live`, in nested
+    /// `Either`s (`nest`).
+    Either { live: usize },
+    /// `Box<dyn Trait + '_>`.
+    Boxed { dyn_ty: TokenStream },
 }
 
-/// `Some` for an `impl Trait` result of an enum with several variants whose
-/// bound a box keeps; an error message where it does not.
-fn result_boxing(ctx: &EnumContext, method: &Method) -> Result<Option<Boxing>, String> {
+/// `Some` for an `impl Trait` result of an enum with several variants; an
+/// error message where neither `Either` nor a box keeps its bound.
+fn result_joined(ctx: &EnumContext, method: &Method) -> Result<Option<Joined>, String> {
     let sig = &method.item.sig;
     let ReturnType::Type(_, ty) = &sig.output else {
         return Ok(None);
     };
-    if ctx.variants.len() < 2
-        || sig.asyncness.is_some()
-        || !crate::method::has_impl_trait(ty.to_token_stream())
-    {
+    let live = ctx
+        .variants
+        .iter()
+        .filter(|variant| !matches!(variant.variant.kind, VariantKind::Broken))
+        .count();
+    if live < 2 || sig.asyncness.is_some() || !crate::method::has_impl_trait(ty.to_token_stream()) {
         return Ok(None);
     }
     let what = format!("`{}::{}`", ctx.trait_name, sig.ident);
     let fix = "list it in `except(...)` and implement it on the enum";
     let Type::ImplTrait(impl_trait) = &**ty else {
         return Err(format!(
-            "cannot forward {what} to an enum: its result holds an `impl Trait`, for which each variant's target returns its own type; only a result that is `impl Trait` itself can be boxed; {fix}"
+            "cannot forward {what} to an enum: its result holds an `impl Trait`, for which each variant's target returns its own type; only a result that is `impl Trait` itself can be joined; {fix}"
         ));
     };
-    let mut main: Option<&syn::TraitBound> = None;
+    let mut traits: Vec<(&syn::TraitBound, String)> = Vec::new();
     let mut auto = Vec::new();
     let mut lifetime = None;
     for bound in &impl_trait.bounds {
@@ -567,33 +575,45 @@ fn result_boxing(ctx: &EnumContext, method: &Method) -> Result<Option<Boxing>, S
                     .unwrap_or_default();
                 if AUTO.contains(&name.as_str()) {
                     auto.push(bound);
-                } else if main.is_some() {
-                    return Err(format!(
-                        "cannot forward {what} to an enum: each variant's target returns its own `impl Trait`, which the derive boxes as `Box<dyn ..>`, and a `dyn` type has one trait besides auto traits; {fix}"
-                    ));
                 } else {
-                    main = Some(bound);
+                    traits.push((bound, name));
                 }
             }
             TypeParamBound::Lifetime(bound) => lifetime = Some(bound.to_token_stream()),
             _ => {}
         }
     }
-    let Some(main) = main else {
-        return Err(format!(
-            "cannot forward {what} to an enum: each variant's target returns its own `impl Trait`, with no trait to box it as; {fix}"
-        ));
+    // `Either` implements each of its traits when both sides do.
+    if !traits.is_empty()
+        && traits
+            .iter()
+            .all(|(_, name)| IN_EITHER.contains(&name.as_str()))
+    {
+        return Ok(Some(Joined::Either { live }));
+    }
+    let (main, name) = match traits.as_slice() {
+        [] => {
+            return Err(format!(
+                "cannot forward {what} to an enum: each variant's target returns its own `impl Trait`, with no trait to join them by; {fix}"
+            ));
+        }
+        [(main, name)] => (*main, name.clone()),
+        _ => {
+            return Err(format!(
+                "cannot forward {what} to an enum: each variant's target returns its own `impl Trait`, and the derive joins several traits only when each is one of `{}`; {fix}",
+                IN_EITHER.join("`, `")
+            ));
+        }
     };
-    let name = main
-        .path
-        .segments
-        .last()
-        .map(|segment| segment.ident.to_string())
-        .unwrap_or_default();
     if !BOXABLE.contains(&name.as_str()) {
-        let boxable = BOXABLE.join("`, `");
+        let known = IN_EITHER
+            .iter()
+            .chain(BOXABLE)
+            .copied()
+            .collect::<Vec<_>>()
+            .join("`, `");
         return Err(format!(
-            "cannot forward {what} to an enum: each variant's target returns its own `impl {name}`, and a `Box<dyn {name}>` is not known to implement `{name}` (the derive boxes `{boxable}`); {fix}"
+            "cannot forward {what} to an enum: each variant's target returns its own `impl {name}`, and the derive joins those only for `{known}`; {fix}"
         ));
     }
     // The box's lifetime is inferred, and must be outlived by everything the
@@ -619,15 +639,31 @@ fn result_boxing(ctx: &EnumContext, method: &Method) -> Result<Option<Boxing>, S
         ));
     }
     let lifetime = lifetime.unwrap_or_else(|| quote!('_));
-    Ok(Some(Boxing {
+    Ok(Some(Joined::Boxed {
         dyn_ty: quote!(dyn #main #(+ #auto)* + #lifetime),
-        pinned: name == "Future",
     }))
+}
+
+/// `value`, the result of live variant `index` of `count`, in nested
+/// `Either`s: a balanced tree, so that reaching it takes about `log2(count)`
+/// matches.
+fn nest(index: usize, count: usize, value: TokenStream) -> TokenStream {
+    if count <= 1 {
+        return value;
+    }
+    let left = count.div_ceil(2);
+    if index < left {
+        let inner = nest(index, left, value);
+        quote!(::lazy_core::__private::Either::Left(#inner))
+    } else {
+        let inner = nest(index - left, count - left, value);
+        quote!(::lazy_core::__private::Either::Right(#inner))
+    }
 }
 
 /// The forwarder of a method with a receiver: a `match` on the receiver
 /// (with the `Self` arguments, which must be in the same variant).
-fn forwarder(ctx: &EnumContext, method: &Method, boxing: Option<&Boxing>) -> TokenStream {
+fn forwarder(ctx: &EnumContext, method: &Method, joined: Option<&Joined>) -> TokenStream {
     let sig = &method.item.sig;
     let Some(kind) = &method.receiver else {
         return TokenStream::new();
@@ -669,6 +705,7 @@ fn forwarder(ctx: &EnumContext, method: &Method, boxing: Option<&Boxing>) -> Tok
         quote!((#receiver_value, #(#others),*))
     };
     let mut arms = TokenStream::new();
+    let mut live = 0;
     for variant in &ctx.variants {
         if let VariantKind::Broken = variant.variant.kind {
             let path = variant.path();
@@ -702,33 +739,27 @@ fn forwarder(ctx: &EnumContext, method: &Method, boxing: Option<&Boxing>) -> Tok
             call = quote!(#call.await);
         }
         let call = wrapped(variant, method.wrap, call);
-        let call = match boxing {
-            Some(Boxing { pinned: true, .. }) => {
-                quote!(::lazy_core::__private::Box::pin(#call))
-            }
-            Some(_) => quote!(::lazy_core::__private::Box::new(#call)),
+        let call = match joined {
+            Some(Joined::Either { live: count }) => nest(live, *count, call),
+            Some(Joined::Boxed { .. }) => quote!(::lazy_core::__private::Box::new(#call)),
             None => call,
         };
+        live += 1;
         arms.extend(quote!(#pattern => #call,));
     }
     if !self_args.is_empty() && ctx.variants.len() > 1 {
         arms.extend(mismatch_arm(ctx, name, self_args.len()));
     }
     let matched = quote!(match #scrutinee { #arms });
-    let body = match boxing {
-        Some(Boxing { dyn_ty, pinned }) => {
-            let boxed = if *pinned {
-                quote!(::core::pin::Pin<::lazy_core::__private::Box<#dyn_ty>>)
-            } else {
-                quote!(::lazy_core::__private::Box<#dyn_ty>)
-            };
+    let body = match joined {
+        Some(Joined::Boxed { dyn_ty }) => {
             let result = Ident::new("__result", Span::mixed_site());
             quote! {
-                let #result: #boxed = #matched;
+                let #result: ::lazy_core::__private::Box<#dyn_ty> = #matched;
                 #result
             }
         }
-        None => matched,
+        Some(Joined::Either { .. }) | None => matched,
     };
     let (unsafety, body) = match &sig.safety {
         syn::Safety::Unsafe(unsafety) => (Some(unsafety), quote!(unsafe { #body })),

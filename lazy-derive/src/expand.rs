@@ -109,21 +109,50 @@ fn write_trait_impl(
         .filter(|(_, (group, _))| *group == trait_ref.group)
         .map(|(index, (_, name))| (index, name))
         .collect();
-    let match_excepts = |items: &[TraitItem], learned: &mut TraitImpl| {
-        for item in items {
-            if let TraitItem::Fn(item) = item {
-                let name = item.sig.ident.unraw();
-                for (index, except) in &excepts {
-                    if except.unraw() == name && !learned.matched.contains(index) {
-                        learned.matched.push(*index);
-                    }
-                }
+    // The only trait of its attribute knows every method an `except` name
+    // could mean: a name close to one of them is reported here, with it.
+    let alone = wrapper
+        .traits
+        .iter()
+        .filter(|other| other.group == trait_ref.group)
+        .count()
+        == 1;
+    let match_excepts = |items: &[TraitItem], learned: &mut TraitImpl, errors: &mut Errors| {
+        let methods: Vec<Ident> = items
+            .iter()
+            .filter_map(|item| match item {
+                TraitItem::Fn(item) => Some(item.sig.ident.unraw()),
+                _ => None,
+            })
+            .collect();
+        for (index, except) in &excepts {
+            if learned.matched.contains(index) {
+                continue;
+            }
+            let written = except.unraw();
+            if methods.contains(&written) {
+                learned.matched.push(*index);
+            } else if let Some(close) = methods.iter().find(|method| {
+                alone && crate::input::edit_distance(&written.to_string(), &method.to_string()) <= 2
+            }) {
+                learned.matched.push(*index);
+                errors.push(syn::Error::new(
+                    except.span(),
+                    format!(
+                        "`{written}` is not a method of `{}`; did you mean `{close}`?",
+                        trait_ref.name()
+                    ),
+                ));
             }
         }
     };
 
     if let Some(error) = refusal(trait_ref, trait_def, remote) {
-        match_excepts(&parse_items(items.clone()).unwrap_or_default(), learned);
+        match_excepts(
+            &parse_items(items.clone()).unwrap_or_default(),
+            learned,
+            errors,
+        );
         errors.push(error);
         return TokenStream::new();
     }
@@ -132,7 +161,11 @@ fn write_trait_impl(
     let self_ty = quote!(#ident #ty_generics);
     let target = quote_spanned!(span=> <#self_ty as ::lazy_core::Realize>::Target);
     let Some(mut generics) = trait_generics(wrapper, trait_ref, trait_def, &target, errors) else {
-        match_excepts(&parse_items(items.clone()).unwrap_or_default(), learned);
+        match_excepts(
+            &parse_items(items.clone()).unwrap_or_default(),
+            learned,
+            errors,
+        );
         return TokenStream::new();
     };
     // The trait's parameters become the impl's, and every type moves onto
@@ -147,7 +180,7 @@ fn write_trait_impl(
         remote.is_none().then_some(span),
         errors,
     );
-    match_excepts(&items, learned);
+    match_excepts(&items, learned, errors);
     sized_by_value(&mut generics.others, &items);
     let trait_path = match remote {
         Some(remote) => tokens::respan(remote.to_token_stream(), span),
@@ -616,11 +649,26 @@ fn realizing_bounds(
         let bounds = realize_bounds(wrapper, self_ty, so_far.realize_site, needs_mut, needs_into);
         return (bounds, TokenStream::new());
     }
-    let realize_mut = (so_far.needs_mut || needs_mut)
-        .then(|| quote_spanned!(span=> #self_ty: ::lazy_core::RealizeMut,));
-    let realize_into = (so_far.needs_into || needs_into)
-        .then(|| quote_spanned!(span=> #self_ty: ::lazy_core::RealizeInto,));
-    (TokenStream::new(), quote!(#realize_mut #realize_into))
+    let needs_mut = so_far.needs_mut || needs_mut;
+    let needs_into = so_far.needs_into || needs_into;
+    let realize_mut = needs_mut.then(|| quote_spanned!(span=> #self_ty: ::lazy_core::RealizeMut,));
+    let realize_into =
+        needs_into.then(|| quote_spanned!(span=> #self_ty: ::lazy_core::RealizeInto,));
+    // `RealizeMut` and `RealizeInto` imply `Realize`. Without them, a
+    // `#[realize]` field that is a parameter of the wrapper (`cache: L`, or
+    // `Box<L>`) is bounded here, as the wrapper's `Realize` impl bounds it:
+    // the struct needs no bound. Not `W<L>: Realize`, which would hide
+    // what the target is from the impl (a concrete target behind `&'a`).
+    let realize = (!needs_mut && !needs_into)
+        .then_some(wrapper.realize.as_ref())
+        .flatten()
+        .map(|field| pointee(&field.ty, false))
+        .filter(|ty| is_type_param(ty, &wrapper.input.generics))
+        .map(|param| quote_spanned!(span=> #param: ::lazy_core::Realize,));
+    (
+        TokenStream::new(),
+        quote!(#realize #realize_mut #realize_into),
+    )
 }
 
 /// The stub of a method with parameters under more distinct cfgs than
@@ -1003,10 +1051,16 @@ pub fn inherent_forwarder(ctx: &ImplContext, method: &Method, except: &Ident) ->
         let #result = #call;
         #result
     };
+    // The lint's reason is printed with its error: what the inherent method
+    // must look like, and why none was found.
+    let reason = format!(
+        "`{except}` is listed in `except(...)`, so the wrapper answers it with an inherent method `{}`; none is visible here (it is missing, or private to another module: make it `pub(crate)`), so this forwarder would call itself",
+        tokens::pretty(&sig.to_token_stream()),
+    );
     quote_spanned! {span=>
         #attrs
         #[inline]
-        #[deny(unconditional_recursion)]
+        #[deny(unconditional_recursion, reason = #reason)]
         #unsafety #abi fn #except #generics_decl(#(#decls),*) #output #where_clause {
             #body
         }
@@ -1058,19 +1112,31 @@ impl<'a> FieldImpl<'a> {
         if self.plain {
             return TokenStream::new();
         }
+        // `RealizeMut` under the name whose message says what to do with a
+        // lazy that cannot lend mutably (see lazy-core's `__private`).
         let (realize, deref) = if mutable {
-            (quote!(RealizeMut), quote!(DerefMut))
+            (quote!(__private::RealizeMutField), quote!(DerefMut))
         } else {
             (quote!(Realize), quote!(Deref))
         };
         // Wholly at the site, the field's type included: one span for the
         // predicate, the same in every impl.
-        let mut out = tokens::respan_as(quote!(#ty: ::lazy_core::#realize,), site);
+        // Through the pointers that realize what they point to, the bound is
+        // on the pointee (`Box<Real>`: `Real: Realize`): one that cannot
+        // realize is then assumed in every impl, not proved again through
+        // the pointer's impl, and is one error.
+        let realizes = pointee(ty, mutable);
+        let mut out = tokens::respan_as(quote!(#realizes: ::lazy_core::#realize,), site);
         if let Some(at) = self.deref {
-            out.extend(tokens::respan_as(
-                quote!(<#ty as ::lazy_core::Realize>::Target: ::core::ops::#deref,),
-                at,
-            ));
+            // The lazy's value type itself when it is written in the field
+            // (`Lazy<Real>`): a value that is no pointer is then one error at
+            // `deref`, where the projection would fail again in every impl
+            // that names the wrapper's target.
+            let value = match lazy_value_type(ty) {
+                Some(value) => quote!(#value),
+                None => quote!(<#ty as ::lazy_core::Realize>::Target),
+            };
+            out.extend(tokens::respan_as(quote!(#value: ::core::ops::#deref,), at));
         }
         out
     }
@@ -1097,7 +1163,75 @@ impl<'a> FieldImpl<'a> {
         if self.plain {
             return TokenStream::new();
         }
-        tokens::respan_as(quote!(#ty: ::lazy_core::RealizeInto,), site)
+        tokens::respan_as(quote!(#ty: ::lazy_core::__private::RealizeIntoField,), site)
+    }
+}
+
+/// `L`, a type parameter of the wrapper, written alone.
+fn is_type_param(ty: &syn::Type, generics: &Generics) -> bool {
+    let syn::Type::Path(path) = ty else {
+        return false;
+    };
+    path.qself.is_none()
+        && path
+            .path
+            .get_ident()
+            .is_some_and(|ident| generics.type_params().any(|param| param.ident == *ident))
+}
+
+/// What a `#[realize]` field's type realizes through: the `T` of `Box<T>`,
+/// `Rc<T>`, `Arc<T>`, `&T` and `&mut T` (only `Box<T>` and `&mut T` for
+/// `RealizeMut`), as many times as written, as lazy-core's impls for
+/// pointers do; the type itself otherwise.
+fn pointee(ty: &syn::Type, mutable: bool) -> &syn::Type {
+    let inner = match ty {
+        syn::Type::Reference(reference) if !mutable || reference.mutability.is_some() => {
+            Some(&*reference.elem)
+        }
+        syn::Type::Paren(paren) => Some(&*paren.elem),
+        syn::Type::Path(path) if path.qself.is_none() => path
+            .path
+            .segments
+            .last()
+            .filter(|last| {
+                last.ident == "Box" || (!mutable && (last.ident == "Rc" || last.ident == "Arc"))
+            })
+            .and_then(|last| match &last.arguments {
+                syn::PathArguments::AngleBracketed(args) if args.args.len() == 1 => {
+                    match args.args.first() {
+                        Some(syn::GenericArgument::Type(inner)) => Some(inner),
+                        _ => None,
+                    }
+                }
+                _ => None,
+            }),
+        _ => None,
+    };
+    inner.map_or(ty, |inner| pointee(inner, mutable))
+}
+
+/// `T` in a field written `Lazy<T, ..>` or `sync::Lazy<T, ..>`, directly or
+/// behind `Box`, `Rc`, `Arc` or a reference: the `Target` of its `Realize`.
+fn lazy_value_type(ty: &syn::Type) -> Option<&syn::Type> {
+    match ty {
+        syn::Type::Reference(reference) => lazy_value_type(&reference.elem),
+        syn::Type::Paren(paren) => lazy_value_type(&paren.elem),
+        syn::Type::Path(path) if path.qself.is_none() => {
+            let last = path.path.segments.last()?;
+            let syn::PathArguments::AngleBracketed(args) = &last.arguments else {
+                return None;
+            };
+            let first = args.args.iter().find_map(|arg| match arg {
+                syn::GenericArgument::Type(ty) => Some(ty),
+                _ => None,
+            })?;
+            match last.ident.to_string().as_str() {
+                "Lazy" => Some(first),
+                "Box" | "Rc" | "Arc" => lazy_value_type(first),
+                _ => None,
+            }
+        }
+        _ => None,
     }
 }
 
@@ -1142,9 +1276,11 @@ pub fn realize_mut_impl(wrapper: &Wrapper, field: &RealizeField, site: Span) -> 
     let bounds = field_impl.bounds(true);
     let realize_mut = match field.deref {
         None if field.plain.is_some() => quote_spanned!(span=> &mut self.#member),
-        None => quote_spanned!(span=> ::lazy_core::RealizeMut::realize_mut(&mut self.#member)),
+        None => {
+            quote_spanned!(span=> ::lazy_core::__private::RealizeMutField::realize_field_mut(&mut self.#member))
+        }
         Some(_) => quote_spanned!(span=> ::core::ops::DerefMut::deref_mut(
-            ::lazy_core::RealizeMut::realize_mut(&mut self.#member)
+            ::lazy_core::__private::RealizeMutField::realize_field_mut(&mut self.#member)
         )),
     };
     let head = field_impl.head(quote!(RealizeMut), bounds);
@@ -1171,7 +1307,7 @@ pub fn realize_into_impl(wrapper: &Wrapper, field: &RealizeField, site: Span) ->
     let into_realized = if field.plain.is_some() {
         quote_spanned!(span=> self.#member)
     } else {
-        quote_spanned!(span=> ::lazy_core::RealizeInto::into_realized(self.#member))
+        quote_spanned!(span=> ::lazy_core::__private::RealizeIntoField::into_realized_field(self.#member))
     };
     let head = field_impl.head(quote!(RealizeInto), bound);
     quote! {

@@ -132,7 +132,7 @@ fn unknown_option(name: &Ident) -> Option<Error> {
 
 /// The number of single-character insertions, deletions and substitutions
 /// that turn `a` into `b` (Levenshtein).
-fn edit_distance(a: &str, b: &str) -> usize {
+pub fn edit_distance(a: &str, b: &str) -> usize {
     let b: Vec<char> = b.chars().collect();
     let mut row: Vec<usize> = (0..=b.len()).collect();
     for (i, ca) in a.chars().enumerate() {
@@ -164,7 +164,10 @@ impl Parse for Entry {
                 input.parse::<Ident>()?;
                 let content;
                 syn::parenthesized!(content in input);
-                return Ok(Entry::Except(Punctuated::parse_terminated(&content)?));
+                return Ok(Entry::Except(Punctuated::parse_terminated_with(
+                    &content,
+                    except_name,
+                )?));
             }
             if fork.peek(token::Paren)
                 && let Some(err) = unknown_option(&ident)
@@ -175,6 +178,13 @@ impl Parse for Entry {
                 content.parse::<proc_macro2::TokenStream>()?;
                 return Ok(Entry::Unknown(err));
             }
+        }
+        if input.peek(Token![dyn]) || input.peek(Token![impl]) {
+            let keyword: proc_macro2::TokenTree = input.parse()?;
+            return Err(Error::new(
+                keyword.span(),
+                format!("a trait is named by its path alone: drop `{keyword}`"),
+            ));
         }
         if input.peek(syn::LitStr) {
             let name: syn::LitStr = input.parse()?;
@@ -187,6 +197,37 @@ impl Parse for Entry {
             ));
         }
         input.parse().map(Entry::Trait)
+    }
+}
+
+/// One name in `except(...)`: a method's name alone. A quoted name or a
+/// path (`Tracker::python_type`) is an error that shows the name to write.
+fn except_name(input: ParseStream) -> Result<Ident> {
+    if input.peek(syn::LitStr) {
+        let name: syn::LitStr = input.parse()?;
+        return Err(Error::new(
+            name.span(),
+            format!(
+                "a method is named without quotes: `except({})`",
+                name.value()
+            ),
+        ));
+    }
+    let path: Path = input.parse()?;
+    match path.get_ident() {
+        Some(name) => Ok(name.clone()),
+        None => {
+            let method = path
+                .segments
+                .last()
+                .map_or_else(|| String::from("method"), |s| s.ident.to_string());
+            Err(Error::new_spanned(
+                &path,
+                format!(
+                    "`except(...)` takes the method's name alone, `except({method})`: it applies to the traits named beside it"
+                ),
+            ))
+        }
     }
 }
 
@@ -227,7 +268,14 @@ impl Wrapper {
                 None => groups.push(Vec::new()),
             }
         }
-        if groups.is_empty() {
+        let on_a_field = all_fields(&input).iter().any(|field| {
+            field
+                .attrs
+                .iter()
+                .any(|a| a.path().is_ident("realize_forward"))
+        });
+        // Written on a field instead: that error below says where it goes.
+        if groups.is_empty() && !on_a_field {
             errors.push(Error::new(
                 input.ident.span(),
                 "`#[derive(RealizeForward)]` needs `#[realize_forward(Trait, ...)]` naming the traits to forward",

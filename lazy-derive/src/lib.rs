@@ -3,6 +3,7 @@
 mod captures;
 mod cfg_params;
 mod chain;
+mod def_site;
 mod enums;
 mod errors;
 mod expand;
@@ -44,7 +45,7 @@ pub fn __forward_impl(input: TokenStream) -> TokenStream {
 }
 
 #[doc = include_str!("../docs/realize_all.md")]
-#[proc_macro_derive(RealizeAll, attributes(realize_all))]
+#[proc_macro_derive(RealizeAll, attributes(realize_all, realize))]
 pub fn derive_realize_all(input: TokenStream) -> TokenStream {
     realize_all::derive(input.into()).into()
 }

@@ -150,12 +150,38 @@ fn derive_impl(input: TokenStream) -> Result<TokenStream> {
     })
 }
 
+/// `#[realize(skip)]`: the error that names `#[realize_all(skip)]`, the same
+/// as `#[derive(RealizeForward)]` writes when both derives read the field.
+fn realize_skip(attr: &syn::Attribute) -> Option<Error> {
+    let syn::Meta::List(list) = &attr.meta else {
+        return None;
+    };
+    let args = list
+        .parse_args_with(syn::punctuated::Punctuated::<syn::Meta, syn::Token![,]>::parse_terminated)
+        .ok()?;
+    let skip = args.iter().find(|meta| meta.path().is_ident("skip"))?;
+    Some(Error::new_spanned(
+        skip.path(),
+        "`#[realize]` has no `skip`: to leave a field out of `#[derive(RealizeAll)]`'s walk, write `#[realize_all(skip)]`",
+    ))
+}
+
 /// Reads the fields and their `#[realize_all(skip)]` marks.
 fn shape<'a>(fields: &'a Fields, errors: &mut Errors) -> Shape<'a> {
     let mut walked = Vec::new();
     for (index, field) in fields.iter().enumerate() {
         let mut skip = false;
         for attr in &field.attrs {
+            if attr.path().is_ident("realize") {
+                // `#[realize(skip)]` for `#[realize_all(skip)]`: the field is
+                // still skipped, so the one error is this one. The other
+                // forms belong to `#[derive(RealizeForward)]`.
+                if let Some(err) = realize_skip(attr) {
+                    skip = true;
+                    errors.push(err);
+                }
+                continue;
+            }
             if !attr.path().is_ident("realize_all") {
                 continue;
             }

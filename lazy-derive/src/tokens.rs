@@ -359,9 +359,54 @@ fn is_path_sep(first: &TokenTree, second: &TokenTree) -> bool {
     )
 }
 
+/// Tokens as a person writes them, for messages: `fn f(&self) -> &'static
+/// str` rather than `fn f (& self) -> & 'static str`.
+pub fn pretty(tokens: &TokenStream) -> String {
+    let mut out = tokens.to_string();
+    for (from, to) in [
+        (" (", "("),
+        ("( ", "("),
+        (" )", ")"),
+        (" ,", ","),
+        ("& ", "&"),
+        (" <", "<"),
+        ("< ", "<"),
+        (" >", ">"),
+        (" :: ", "::"),
+        (":: ", "::"),
+        (" :", ":"),
+        ("' ", "'"),
+        (" ;", ";"),
+    ] {
+        out = out.replace(from, to);
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
-    use super::for_macro_body;
+    use super::{for_macro_body, pretty};
+
+    /// The signatures that the `except` forwarders' notes print.
+    #[test]
+    fn signatures_print_as_written() {
+        let sig = |source: &str| {
+            let item: syn::TraitItemFn = syn::parse_str(source).expect("test input parses");
+            pretty(&quote::ToTokens::to_token_stream(&item.sig))
+        };
+        assert_eq!(
+            sig("fn python_type(&self) -> &'static str;"),
+            "fn python_type(&self) -> &'static str"
+        );
+        assert_eq!(
+            sig("fn set<'a, T: Clone>(&'a mut self, x: Vec<T>, y: &std::fmt::Arguments<'a>);"),
+            "fn set<'a, T: Clone>(&'a mut self, x: Vec<T>, y: &std::fmt::Arguments<'a>)"
+        );
+        assert_eq!(
+            sig("fn boxed(self: Box<Self>) -> Option<u8> where Self: Sized;"),
+            "fn boxed(self: Box<Self>) -> Option<u8> where Self: Sized"
+        );
+    }
 
     fn compact(tokens: proc_macro2::TokenStream) -> String {
         tokens.to_string().replace(' ', "")

@@ -4,13 +4,14 @@
 use std::collections::hash_map::DefaultHasher;
 use std::hash::{Hash, Hasher};
 
-use proc_macro2::{Span, TokenStream};
+use proc_macro2::{Delimiter, Span, TokenStream, TokenTree};
 use quote::{ToTokens, format_ident, quote};
 use syn::ext::IdentExt;
 use syn::parse::{Parse, ParseStream};
 use syn::spanned::Spanned;
 use syn::{Attribute, Error, Ident, ItemTrait, Meta, Path, Result, Token, TraitItem, Visibility};
 
+use crate::def_site::{self, DefSiteTypes};
 use crate::errors::Errors;
 use crate::{expand, tokens};
 
@@ -90,20 +91,35 @@ fn expand(args: TokenStream, input: TokenStream) -> Result<TokenStream> {
             return Err(err);
         }
     };
-    let (carried, cfg_errors) = match &args.remote {
+    let (mut carried, cfg_errors) = match &args.remote {
         Some(remote) => mirror_of(carried, remote)?,
         None => (carried, Errors::default()),
     };
     let cfg_errors = cfg_errors.into_compile_errors();
     let trait_name = item.ident.unraw();
+    let suffix = unique_suffix(&item);
     let macro_name = format_ident!(
         "__lazy_forwardable_{}_{:016x}",
         trait_name,
-        unique_suffix(&item),
+        suffix,
         span = Span::call_site(),
     );
+    // The signatures' types, resolved here (see `def_site`). A mirror's
+    // impls are of the remote trait, which cannot get a supertrait; an
+    // `unsafe trait` is not forwarded at all.
+    let def_site = match &args.remote {
+        None if item.unsafety.is_none() => def_site::carry(&mut carried, &item, suffix),
+        _ => None,
+    };
     let ident = &item.ident;
     let vis = &item.vis;
+    // A `#[cfg]` on the trait (after `#[forwardable]`) gates its macro (and
+    // hidden supertrait) too.
+    let trait_cfgs: Vec<&Attribute> = item
+        .attrs
+        .iter()
+        .filter(|attr| attr.path().is_ident("cfg"))
+        .collect();
 
     let (trait_item, remote, use_attrs) = match &args.remote {
         // A mirror describes the real trait: only the macro is emitted, and its
@@ -121,8 +137,27 @@ fn expand(args: TokenStream, input: TokenStream) -> Result<TokenStream> {
             )
         }
         // The trait itself, as the user wrote it: its tokens are passed on,
-        // not printed again from the parsed item.
-        None => (input, TokenStream::new(), quote!(#[doc(hidden)])),
+        // not printed again from the parsed item, unless it gets the hidden
+        // supertrait.
+        None => {
+            let trait_item = match &def_site {
+                None => input,
+                Some(def_site) => {
+                    let DefSiteTypes {
+                        supertrait,
+                        hidden_trait,
+                        hidden_impl,
+                    } = def_site;
+                    let item = with_supertrait(input, supertrait);
+                    quote! {
+                        #item
+                        #(#trait_cfgs)* #hidden_trait
+                        #(#trait_cfgs)* #hidden_impl
+                    }
+                }
+            };
+            (trait_item, TokenStream::new(), quote!(#[doc(hidden)]))
+        }
     };
 
     // Only a `pub` trait needs its macro exported (other crates may derive
@@ -130,12 +165,6 @@ fn expand(args: TokenStream, input: TokenStream) -> Result<TokenStream> {
     // the crate root clean and works in function bodies too.
     let export = matches!(vis, Visibility::Public(_)).then(|| quote!(#[macro_export]));
 
-    // A `#[cfg]` on the trait (after `#[forwardable]`) gates its macro too.
-    let trait_cfgs: Vec<&Attribute> = item
-        .attrs
-        .iter()
-        .filter(|attr| attr.path().is_ident("cfg"))
-        .collect();
     let mut definitions = Vec::new();
     for (gate, variant) in cfg_variants(carried) {
         // `crate::` in a signature means the trait's crate, wherever the
@@ -181,6 +210,36 @@ fn expand(args: TokenStream, input: TokenStream) -> Result<TokenStream> {
         #use_attrs
         #vis use #macro_name as #ident;
     })
+}
+
+/// The trait's own tokens with `Self: Hidden,` first in its `where` clause
+/// (started if it has none): to rustc, `where Self: A` on a trait is a
+/// supertrait like `trait T: A`, and the trait is not printed again from the
+/// parsed item. Its body is the last brace group, and `where` cannot occur
+/// between `trait` and the body but as the clause's start.
+fn with_supertrait(input: TokenStream, supertrait: &Ident) -> TokenStream {
+    let mut trees: Vec<TokenTree> = input.into_iter().collect();
+    let Some(body) = trees.iter().rposition(
+        |tree| matches!(tree, TokenTree::Group(group) if group.delimiter() == Delimiter::Brace),
+    ) else {
+        return trees.into_iter().collect();
+    };
+    fn keyword(word: &'static str) -> impl Fn(&TokenTree) -> bool {
+        move |tree| matches!(tree, TokenTree::Ident(ident) if ident == word)
+    }
+    let trait_at = trees[..body].iter().position(keyword("trait")).unwrap_or(0);
+    let bound = quote!(Self: #supertrait,);
+    match trees[trait_at..body].iter().position(keyword("where")) {
+        Some(at) => {
+            let at = trait_at + at + 1;
+            trees.splice(at..at, bound);
+        }
+        None => {
+            let clause = quote!(where #bound);
+            trees.splice(body..body, clause);
+        }
+    }
+    trees.into_iter().collect()
 }
 
 /// What stands for `<<W as Realize>::Target as Trait>` in a template: the

@@ -113,20 +113,19 @@ where
     }
     #[inline]
     fn corners(&self) -> impl Iterator<Item = u32> {
-        let __result: ::lazy_core::__private::Box<dyn Iterator<Item = u32> + '_> = match self {
-            AnyShape::Square(__target) => {
-                ::lazy_core::__private::Box::new(<Square as Shape>::corners(__target))
-            }
-            AnyShape::Circle(__target) => {
-                ::lazy_core::__private::Box::new(<Circle as Shape>::corners(__target))
-            }
-            AnyShape::Later(__target) => ::lazy_core::__private::Box::new(<<Lazy<
+        match self {
+            AnyShape::Square(__target) => ::lazy_core::__private::Either::Left(
+                ::lazy_core::__private::Either::Left(<Square as Shape>::corners(__target)),
+            ),
+            AnyShape::Circle(__target) => ::lazy_core::__private::Either::Left(
+                ::lazy_core::__private::Either::Right(<Circle as Shape>::corners(__target)),
+            ),
+            AnyShape::Later(__target) => ::lazy_core::__private::Either::Right(<<Lazy<
                 Polygon,
                 PolygonSeed,
             > as ::lazy_core::Realize>::Target as Shape>::corners(
                 ::lazy_core::Realize::realize(__target),
             )),
-        };
-        __result
+        }
     }
 }

@@ -74,10 +74,10 @@ where
 impl<T> ::lazy_core::RealizeMut for LazyStore<T>
 where
     T: Clone,
-    lazy_core::Lazy<Map<T>>: ::lazy_core::RealizeMut,
+    lazy_core::Lazy<Map<T>>: ::lazy_core::__private::RealizeMutField,
 {
     #[inline]
     fn realize_mut(&mut self) -> &mut Self::Target {
-        ::lazy_core::RealizeMut::realize_mut(&mut self.cache)
+        ::lazy_core::__private::RealizeMutField::realize_field_mut(&mut self.cache)
     }
 }

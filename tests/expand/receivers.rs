@@ -32,8 +32,8 @@ where
 #[automatically_derived]
 impl Tracker for LazyTracker
 where
-    lazy_core::Lazy<Real, TrackerSeed>: ::lazy_core::RealizeMut,
-    lazy_core::Lazy<Real, TrackerSeed>: ::lazy_core::RealizeInto,
+    lazy_core::Lazy<Real, TrackerSeed>: ::lazy_core::__private::RealizeMutField,
+    lazy_core::Lazy<Real, TrackerSeed>: ::lazy_core::__private::RealizeIntoField,
     <LazyTracker as ::lazy_core::Realize>::Target: Tracker + ::core::marker::Sized,
 {
     type Tag = <<LazyTracker as ::lazy_core::Realize>::Target as Tracker>::Tag;
@@ -57,7 +57,10 @@ where
         )
     }
     #[inline]
-    #[deny(unconditional_recursion)]
+    #[deny(
+        unconditional_recursion,
+        reason = "`set_name_hint` is listed in `except(...)`, so the wrapper answers it with an inherent method `fn set_name_hint(&mut self, hint: &str)`; none is visible here (it is missing, or private to another module: make it `pub(crate)`), so this forwarder would call itself"
+    )]
     fn set_name_hint(&mut self, __arg0: &str) {
         let __result = Self::set_name_hint(self, __arg0);
         __result
@@ -72,23 +75,23 @@ where
 #[automatically_derived]
 impl ::lazy_core::RealizeMut for LazyTracker
 where
-    lazy_core::Lazy<Real, TrackerSeed>: ::lazy_core::RealizeMut,
+    lazy_core::Lazy<Real, TrackerSeed>: ::lazy_core::__private::RealizeMutField,
 {
     #[inline]
     fn realize_mut(&mut self) -> &mut Self::Target {
-        ::lazy_core::RealizeMut::realize_mut(&mut self.cache)
+        ::lazy_core::__private::RealizeMutField::realize_field_mut(&mut self.cache)
     }
 }
 #[automatically_derived]
 impl ::lazy_core::RealizeInto for LazyTracker
 where
-    lazy_core::Lazy<Real, TrackerSeed>: ::lazy_core::RealizeInto,
+    lazy_core::Lazy<Real, TrackerSeed>: ::lazy_core::__private::RealizeIntoField,
 {
     #[inline]
     fn into_realized(self) -> Self::Target
     where
         Self::Target: ::core::marker::Sized,
     {
-        ::lazy_core::RealizeInto::into_realized(self.cache)
+        ::lazy_core::__private::RealizeIntoField::into_realized_field(self.cache)
     }
 }

@@ -14,9 +14,9 @@ mod wrapper {
     use super::*;
 
     // The inherent `python_type` is private to another module, so the
-    // forwarder's `Self::python_type` is the trait's own method. Known
-    // limit: rustc reports the recursion (never a run-time loop), not the
-    // privacy; make the inherent method visible here (`pub(crate)`).
+    // forwarder's `Self::python_type` is the trait's own method: rustc's
+    // recursion error (never a run-time loop), whose note gives the method
+    // to write, says it may be private, and names `pub(crate)`.
     #[derive(RealizeForward)]
     #[realize_forward(Tracker, except(python_type))]
     pub struct LazyTracker {

@@ -5,7 +5,8 @@
 //! and its source (the seed) until a question needs the real tracker; then
 //! the builder builds it once, installing its guards, and the seed is
 //! dropped. Every method of `VariableTracker` is forwarded to the built
-//! tracker, except the few the placeholder answers itself (`except(...)`).
+//! tracker, except the few the placeholder answers itself (`except(...)`)
+//! and its `TrackerMeta` (the source, the name hint), which never builds.
 
 use std::cell::RefCell;
 use std::fmt;
@@ -16,9 +17,7 @@ use lazy_core::{Lazy, Realize, RealizeAll, Seed, SeedRef};
 use crate::builder::Tx;
 use crate::guards::GuardKind;
 use crate::source::Source;
-// The derive writes the trait's signatures here, so the types they name must
-// be in scope: `BinOp`, `CmpOp`, `Codegen` are used only by the forwarders.
-use crate::tracker::{BinOp, CmpOp, Codegen, TraceError, TraceResult, Tracker, VariableTracker};
+use crate::tracker::{TraceError, TraceResult, Tracker, TrackerMeta, VariableTracker};
 use crate::trackers::{ConstantTracker, Meta};
 use crate::value::{TypeTag, Value};
 
@@ -107,15 +106,7 @@ impl Realize for TrackerCache {
 #[derive(Clone, RealizeAll, lazy_core::RealizeForward)]
 #[realize_forward(
     VariableTracker,
-    except(
-        source,
-        clone_with_source,
-        is_realized,
-        name_hint,
-        set_name_hint,
-        debug_repr,
-        is_python_hashable,
-    )
+    except(clone_with_source, is_realized, debug_repr, is_python_hashable)
 )]
 pub struct LazyVariableTracker {
     #[realize]
@@ -207,11 +198,6 @@ impl LazyVariableTracker {
 
     // --- the methods the placeholder answers itself (`except(...)`) ---------
 
-    /// The wrapper's own source. Builds nothing.
-    pub fn source(&self) -> Option<Source> {
-        self.source.clone()
-    }
-
     /// Dynamo's `clone()`: with the same source, a placeholder that shares
     /// this one's cache; with another source, the built tracker's clone
     /// (building it first).
@@ -235,8 +221,23 @@ impl LazyVariableTracker {
         self.realize_tracker().is_python_hashable()
     }
 
-    /// The name hint: the buffered one while unbuilt. Builds nothing.
-    pub fn name_hint(&self) -> Option<String> {
+    /// `LazyVariableTracker(unrealized: <type>)` or `(realized: <repr>)`.
+    /// Builds nothing.
+    pub fn debug_repr(&self) -> String {
+        self.to_string()
+    }
+}
+
+/// The placeholder's metadata, answered without building: its own source,
+/// and the name hint buffered in the seed until the build.
+impl TrackerMeta for LazyVariableTracker {
+    /// The wrapper's own source.
+    fn source(&self) -> Option<Source> {
+        self.source.clone()
+    }
+
+    /// The buffered name hint while unbuilt, then the built tracker's.
+    fn name_hint(&self) -> Option<String> {
         if let Some(seed) = self.cache.seed() {
             return seed.name_hint.borrow().clone();
         }
@@ -244,8 +245,8 @@ impl LazyVariableTracker {
     }
 
     /// Buffers the name hint until the build (#151184: realizing here on
-    /// every `STORE_FAST` cost Dynamo dearly). Builds nothing.
-    pub fn set_name_hint(&self, name: &str) {
+    /// every `STORE_FAST` cost Dynamo dearly).
+    fn set_name_hint(&self, name: &str) {
         if let Some(seed) = self.cache.seed() {
             *seed.name_hint.borrow_mut() = Some(name.to_string());
             return;
@@ -253,12 +254,6 @@ impl LazyVariableTracker {
         if let Some(built) = self.unwrap() {
             built.set_name_hint(name);
         }
-    }
-
-    /// `LazyVariableTracker(unrealized: <type>)` or `(realized: <repr>)`.
-    /// Builds nothing.
-    pub fn debug_repr(&self) -> String {
-        self.to_string()
     }
 }
 
@@ -284,17 +279,17 @@ impl fmt::Debug for LazyVariableTracker {
 /// `CONSTANT_MATCH` only when the value is really used. A constant that only
 /// passes through is never guarded on its value.
 ///
-/// Forwarded like [`LazyVariableTracker`], with the type questions added to
-/// the methods it answers itself.
+/// Both traits are forwarded to the [`LazyVariableTracker`] it wraps, as it
+/// is (`#[realize(plain)]`: the wrapped lazy is the target, nothing is
+/// built): that lazy answers `is_realized`, the source and the name hint
+/// itself, and builds for everything else. This wrapper answers the type
+/// questions, its own `clone_with_source` and `debug_repr` (`except(...)`).
 #[derive(Clone, RealizeAll, lazy_core::RealizeForward)]
+#[realize_forward(TrackerMeta)]
 #[realize_forward(
     VariableTracker,
     except(
-        source,
         clone_with_source,
-        is_realized,
-        name_hint,
-        set_name_hint,
         debug_repr,
         python_type,
         python_type_name,
@@ -307,7 +302,7 @@ impl fmt::Debug for LazyVariableTracker {
     )
 )]
 pub struct LazyConstantVariable {
-    #[realize]
+    #[realize(plain)]
     inner: LazyVariableTracker,
 }
 
@@ -379,30 +374,16 @@ impl LazyConstantVariable {
         self.by_type(|_| true, |built| built.is_python_hashable())
     }
 
-    // --- the wrapper's own metadata, as for any lazy ------------------------
+    // --- the wrapper's own --------------------------------------------------
 
-    pub fn is_realized(&self) -> bool {
-        self.inner.is_realized()
-    }
-
-    pub fn source(&self) -> Option<Source> {
-        self.inner.source()
-    }
-
+    /// As for any lazy, but the clone that shares the cache is a lazy
+    /// constant too.
     pub fn clone_with_source(&self, source: Option<Source>) -> Tracker {
         if source == self.inner.source {
             Rc::new(self.clone())
         } else {
             self.inner.realize_tracker().clone_with_source(source)
         }
-    }
-
-    pub fn name_hint(&self) -> Option<String> {
-        self.inner.name_hint()
-    }
-
-    pub fn set_name_hint(&self, name: &str) {
-        self.inner.set_name_hint(name);
     }
 
     pub fn debug_repr(&self) -> String {

@@ -157,6 +157,24 @@ impl<T: Any> AsAny for T {
     }
 }
 
+/// What every tracker carries besides its value: where the value came from
+/// and the name the traced code gave it. Dynamo keeps both on the
+/// `VariableTracker` base class, which every tracker inherits; here the
+/// concrete trackers hold a `trackers::Meta` and forward this trait to it
+/// (`#[derive(RealizeForward)]` through a `#[realize(plain)]` field), and the
+/// lazy trackers answer it themselves, without building.
+///
+/// A supertrait of `VariableTracker`, so a `Tracker` answers it.
+#[lazy_core::forwardable]
+pub trait TrackerMeta {
+    /// Where the value came from; `None` for values the trace computed.
+    fn source(&self) -> Option<Source>;
+    /// The name the traced code gave the value (`STORE_FAST` name).
+    fn name_hint(&self) -> Option<String>;
+    /// Records the name the traced code gave the value.
+    fn set_name_hint(&self, name: &str);
+}
+
 /// Every traced value is a `VariableTracker`. Concrete trackers (constants,
 /// sequences, dicts, tensors, user objects, ...) implement it directly; the
 /// lazy trackers implement it by building the concrete tracker first
@@ -164,27 +182,22 @@ impl<T: Any> AsAny for T {
 /// answer without building.
 ///
 /// `RealizeAll` is a supertrait so that `realize_all` reaches through a
-/// `Tracker` into whatever it holds.
+/// `Tracker` into whatever it holds; `TrackerMeta` holds the source and the
+/// name hint.
 ///
 /// `#[forwardable]` records the trait's methods for `#[derive(RealizeForward)]`.
 #[lazy_core::forwardable]
-pub trait VariableTracker: AsAny + RealizeAll {
+pub trait VariableTracker: AsAny + RealizeAll + TrackerMeta {
     // --- identity and metadata ---------------------------------------------
 
     /// The tracker's class name in Dynamo (`ListVariable`, ...).
     fn kind(&self) -> &'static str;
-    /// Where the value came from; `None` for values the trace computed.
-    fn source(&self) -> Option<Source>;
     /// A copy of this tracker with another source (Dynamo's `clone(source=)`).
     fn clone_with_source(&self, source: Option<Source>) -> Tracker;
     /// Whether the concrete tracker exists (always, except for lazies).
     fn is_realized(&self) -> bool {
         true
     }
-    /// The name the traced code gave the value (`STORE_FAST` name).
-    fn name_hint(&self) -> Option<String>;
-    /// Records the name the traced code gave the value.
-    fn set_name_hint(&self, name: &str);
     /// A short description for logs; never builds anything.
     fn debug_repr(&self) -> String;
 

@@ -3,18 +3,34 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use lazy_core::RealizeAll;
+use lazy_core::{RealizeAll, RealizeForward};
 
 use crate::builder::Tx;
 use crate::guards::GuardKind;
 use crate::lazy::realized_as;
 use crate::source::Source;
-use crate::tracker::{BinOp, CmpOp, Codegen, TraceError, TraceResult, Tracker, VariableTracker};
+use crate::tracker::{
+    BinOp, CmpOp, Codegen, TraceError, TraceResult, Tracker, TrackerMeta, VariableTracker,
+};
 use crate::value::{TensorMeta, TypeTag, Value};
 
 /// What every concrete tracker carries besides its value: its source and the
-/// name the traced code gave it. Not a variable: `realize_all` skips it
-/// (`#[realize_all(skip)]`, Dynamo's `_nonvar_fields`).
+/// name the traced code gave it. Each tracker forwards `TrackerMeta` to its
+/// `Meta` with the library's own derive, the way a Dynamo tracker inherits
+/// them from its base class:
+///
+/// ```text
+/// #[derive(RealizeForward)]
+/// #[realize_forward(TrackerMeta)]
+/// struct ConstantTracker {
+///     value: Value,
+///     #[realize(plain)] // the field, as it is, answers `TrackerMeta`
+///     meta: Meta,
+/// }
+/// ```
+///
+/// Not a variable: `realize_all` skips it (`#[realize_all(skip)]`, Dynamo's
+/// `_nonvar_fields`).
 #[derive(Clone, Debug, Default)]
 pub struct Meta {
     pub source: Option<Source>,
@@ -29,21 +45,6 @@ impl Meta {
         }
     }
 
-    fn with_source(&self, source: Option<Source>) -> Meta {
-        Meta {
-            source,
-            name_hint: self.name_hint.clone(),
-        }
-    }
-
-    fn name_hint(&self) -> Option<String> {
-        self.name_hint.borrow().clone()
-    }
-
-    fn set_name_hint(&self, name: &str) {
-        *self.name_hint.borrow_mut() = Some(name.to_string());
-    }
-
     fn reconstruct_source(&self, codegen: &mut Codegen) -> bool {
         match &self.source {
             Some(source) => {
@@ -52,6 +53,20 @@ impl Meta {
             }
             None => false,
         }
+    }
+}
+
+impl TrackerMeta for Meta {
+    fn source(&self) -> Option<Source> {
+        self.source.clone()
+    }
+
+    fn name_hint(&self) -> Option<String> {
+        self.name_hint.borrow().clone()
+    }
+
+    fn set_name_hint(&self, name: &str) {
+        *self.name_hint.borrow_mut() = Some(name.to_string());
     }
 }
 
@@ -244,10 +259,12 @@ pub fn arith(a: &Value, op: BinOp, b: &Value) -> TraceResult<Value> {
 // ---------------------------------------------------------------------------
 
 /// `None`, `bool`, `int`, `float`, `str`: Dynamo's `ConstantVariable`.
-#[derive(Clone, Debug, RealizeAll)]
+#[derive(Clone, Debug, RealizeAll, RealizeForward)]
+#[realize_forward(TrackerMeta)]
 pub struct ConstantTracker {
     pub value: Value,
     #[realize_all(skip)]
+    #[realize(plain)]
     meta: Meta,
 }
 
@@ -261,20 +278,10 @@ impl VariableTracker for ConstantTracker {
     fn kind(&self) -> &'static str {
         "ConstantVariable"
     }
-    fn source(&self) -> Option<Source> {
-        self.meta.source.clone()
-    }
     fn clone_with_source(&self, source: Option<Source>) -> Tracker {
-        Rc::new(ConstantTracker::new(
-            self.value.clone(),
-            self.meta.with_source(source),
-        ))
-    }
-    fn name_hint(&self) -> Option<String> {
-        self.meta.name_hint()
-    }
-    fn set_name_hint(&self, name: &str) {
-        self.meta.set_name_hint(name);
+        let mut copy = self.clone();
+        copy.meta.source = source;
+        Rc::new(copy)
     }
     fn debug_repr(&self) -> String {
         format!("ConstantVariable({})", self.value.repr())
@@ -439,11 +446,13 @@ fn normalize_index(index: i64, len: usize, what: &str) -> TraceResult<usize> {
 
 /// A list or tuple whose items are trackers of their own (lazy ones, in a
 /// lazy run): Dynamo's `ListVariable` / `TupleVariable`.
-#[derive(Clone, Debug, RealizeAll)]
+#[derive(Clone, Debug, RealizeAll, RealizeForward)]
+#[realize_forward(TrackerMeta)]
 pub struct SequenceTracker {
     pub tuple: bool,
     pub items: Vec<Tracker>,
     #[realize_all(skip)]
+    #[realize(plain)]
     meta: Meta,
 }
 
@@ -469,21 +478,10 @@ impl VariableTracker for SequenceTracker {
             "ListVariable"
         }
     }
-    fn source(&self) -> Option<Source> {
-        self.meta.source.clone()
-    }
     fn clone_with_source(&self, source: Option<Source>) -> Tracker {
-        Rc::new(SequenceTracker::new(
-            self.tuple,
-            self.items.clone(),
-            self.meta.with_source(source),
-        ))
-    }
-    fn name_hint(&self) -> Option<String> {
-        self.meta.name_hint()
-    }
-    fn set_name_hint(&self, name: &str) {
-        self.meta.set_name_hint(name);
+        let mut copy = self.clone();
+        copy.meta.source = source;
+        Rc::new(copy)
     }
     fn debug_repr(&self) -> String {
         format!("{}(len={})", self.kind(), self.items.len())
@@ -674,10 +672,12 @@ impl VariableTracker for SequenceTracker {
 // ---------------------------------------------------------------------------
 
 /// A dict with constant keys: Dynamo's `ConstDictVariable`.
-#[derive(Clone, Debug, RealizeAll)]
+#[derive(Clone, Debug, RealizeAll, RealizeForward)]
+#[realize_forward(TrackerMeta)]
 pub struct DictTracker {
     pub entries: Vec<(Value, Tracker)>,
     #[realize_all(skip)]
+    #[realize(plain)]
     meta: Meta,
 }
 
@@ -698,20 +698,10 @@ impl VariableTracker for DictTracker {
     fn kind(&self) -> &'static str {
         "ConstDictVariable"
     }
-    fn source(&self) -> Option<Source> {
-        self.meta.source.clone()
-    }
     fn clone_with_source(&self, source: Option<Source>) -> Tracker {
-        Rc::new(DictTracker::new(
-            self.entries.clone(),
-            self.meta.with_source(source),
-        ))
-    }
-    fn name_hint(&self) -> Option<String> {
-        self.meta.name_hint()
-    }
-    fn set_name_hint(&self, name: &str) {
-        self.meta.set_name_hint(name);
+        let mut copy = self.clone();
+        copy.meta.source = source;
+        Rc::new(copy)
     }
     fn debug_repr(&self) -> String {
         format!("ConstDictVariable(len={})", self.entries.len())
@@ -853,7 +843,8 @@ impl Dim {
 
 /// A tensor: a graph node with known dtype and shape. Dynamo's
 /// `TensorVariable`.
-#[derive(Clone, Debug, RealizeAll)]
+#[derive(Clone, Debug, RealizeAll, RealizeForward)]
+#[realize_forward(TrackerMeta)]
 pub struct TensorTracker {
     #[realize_all(skip)]
     pub dims: Vec<Dim>,
@@ -862,6 +853,7 @@ pub struct TensorTracker {
     #[realize_all(skip)]
     tx: Tx,
     #[realize_all(skip)]
+    #[realize(plain)]
     meta: Meta,
 }
 
@@ -1028,20 +1020,10 @@ impl VariableTracker for TensorTracker {
     fn kind(&self) -> &'static str {
         "TensorVariable"
     }
-    fn source(&self) -> Option<Source> {
-        self.meta.source.clone()
-    }
     fn clone_with_source(&self, source: Option<Source>) -> Tracker {
-        Rc::new(TensorTracker {
-            meta: self.meta.with_source(source),
-            ..self.clone()
-        })
-    }
-    fn name_hint(&self) -> Option<String> {
-        self.meta.name_hint()
-    }
-    fn set_name_hint(&self, name: &str) {
-        self.meta.set_name_hint(name);
+        let mut copy = self.clone();
+        copy.meta.source = source;
+        Rc::new(copy)
     }
     fn debug_repr(&self) -> String {
         format!("TensorVariable({})", self.describe())
@@ -1272,7 +1254,8 @@ impl VariableTracker for TensorTracker {
 /// A symbolic int (a dynamic size, or arithmetic on one): Dynamo's
 /// `SymNodeVariable`. Using its value as a concrete int installs a
 /// `SHAPE_ENV` guard on the sizes it comes from.
-#[derive(Clone, Debug, RealizeAll)]
+#[derive(Clone, Debug, RealizeAll, RealizeForward)]
+#[realize_forward(TrackerMeta)]
 pub struct SymNodeTracker {
     /// In symbols: `2*s0`.
     pub expr: String,
@@ -1282,6 +1265,7 @@ pub struct SymNodeTracker {
     #[realize_all(skip)]
     tx: Tx,
     #[realize_all(skip)]
+    #[realize(plain)]
     meta: Meta,
 }
 
@@ -1321,20 +1305,10 @@ impl VariableTracker for SymNodeTracker {
     fn kind(&self) -> &'static str {
         "SymNodeVariable"
     }
-    fn source(&self) -> Option<Source> {
-        self.meta.source.clone()
-    }
     fn clone_with_source(&self, source: Option<Source>) -> Tracker {
-        Rc::new(SymNodeTracker {
-            meta: self.meta.with_source(source),
-            ..self.clone()
-        })
-    }
-    fn name_hint(&self) -> Option<String> {
-        self.meta.name_hint()
-    }
-    fn set_name_hint(&self, name: &str) {
-        self.meta.set_name_hint(name);
+        let mut copy = self.clone();
+        copy.meta.source = source;
+        Rc::new(copy)
     }
     fn debug_repr(&self) -> String {
         format!("SymNodeVariable({}, hint={})", self.expr, self.hint)
@@ -1489,11 +1463,13 @@ impl VariableTracker for SymNodeTracker {
 // ---------------------------------------------------------------------------
 
 /// An instance of a user class: Dynamo's `UserDefinedObjectVariable`.
-#[derive(Clone, Debug, RealizeAll)]
+#[derive(Clone, Debug, RealizeAll, RealizeForward)]
+#[realize_forward(TrackerMeta)]
 pub struct ObjectTracker {
     pub class: Rc<str>,
     pub attrs: Vec<(Rc<str>, Tracker)>,
     #[realize_all(skip)]
+    #[realize(plain)]
     meta: Meta,
 }
 
@@ -1518,21 +1494,10 @@ impl VariableTracker for ObjectTracker {
     fn kind(&self) -> &'static str {
         "UserDefinedObjectVariable"
     }
-    fn source(&self) -> Option<Source> {
-        self.meta.source.clone()
-    }
     fn clone_with_source(&self, source: Option<Source>) -> Tracker {
-        Rc::new(ObjectTracker::new(
-            self.class.clone(),
-            self.attrs.clone(),
-            self.meta.with_source(source),
-        ))
-    }
-    fn name_hint(&self) -> Option<String> {
-        self.meta.name_hint()
-    }
-    fn set_name_hint(&self, name: &str) {
-        self.meta.set_name_hint(name);
+        let mut copy = self.clone();
+        copy.meta.source = source;
+        Rc::new(copy)
     }
     fn debug_repr(&self) -> String {
         format!("UserDefinedObjectVariable({})", self.class)
@@ -1650,10 +1615,12 @@ fn torch_function(name: &str) -> Option<&str> {
 
 /// A function, class or builtin of the frame: Dynamo's `UserFunctionVariable`,
 /// `UserDefinedClassVariable` and `BuiltinVariable`.
-#[derive(Clone, Debug, RealizeAll)]
+#[derive(Clone, Debug, RealizeAll, RealizeForward)]
+#[realize_forward(TrackerMeta)]
 pub struct FunctionTracker {
     pub value: Value,
     #[realize_all(skip)]
+    #[realize(plain)]
     meta: Meta,
 }
 
@@ -1678,20 +1645,10 @@ impl VariableTracker for FunctionTracker {
             _ => "UserFunctionVariable",
         }
     }
-    fn source(&self) -> Option<Source> {
-        self.meta.source.clone()
-    }
     fn clone_with_source(&self, source: Option<Source>) -> Tracker {
-        Rc::new(FunctionTracker::new(
-            self.value.clone(),
-            self.meta.with_source(source),
-        ))
-    }
-    fn name_hint(&self) -> Option<String> {
-        self.meta.name_hint()
-    }
-    fn set_name_hint(&self, name: &str) {
-        self.meta.set_name_hint(name);
+        let mut copy = self.clone();
+        copy.meta.source = source;
+        Rc::new(copy)
     }
     fn debug_repr(&self) -> String {
         format!("{}({})", self.kind(), self.name())

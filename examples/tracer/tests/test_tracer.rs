@@ -298,6 +298,21 @@ fn clone_with_another_source_realizes_first() {
 }
 
 #[test]
+fn a_concrete_trackers_clone_takes_the_new_source_and_keeps_the_rest() {
+    let (tx, trackers) = small_trackers();
+    let xs = local(&trackers, "xs");
+    let built = as_lazy(&*xs).unwrap().realize_tracker();
+    built.set_name_hint("items");
+    let moved = built.clone_with_source(Some(Source::global("saved")));
+    assert_eq!(moved.source(), Some(Source::global("saved")));
+    assert_eq!(built.source(), Some(Source::local("xs")));
+    assert_eq!(moved.name_hint().as_deref(), Some("items"));
+    assert_eq!(moved.kind(), built.kind());
+    assert_eq!(moved.sequence_len(), Ok(3));
+    assert_eq!(tx.stats().realized, 1, "the items stay unbuilt");
+}
+
+#[test]
 fn store_global_of_an_unbuilt_value_builds_it() {
     let run = lazy_run(SMALL, "G['keep'] = L['cfg']\nlog(G['keep'])\n");
     // cfg, then (realize_all on what leaves the trace) its two values.
@@ -466,6 +481,36 @@ fn lazy_constant_installs_only_type_match_until_used() {
     assert_eq!(tx.guard_count(GuardKind::TypeMatch), 0);
     assert_eq!(lr.python_type_name(), "float");
     assert_eq!(tx.guards().len(), 1);
+}
+
+/// The lazy constant forwards its metadata to the lazy it wraps, which
+/// answers it without building; its clone under the same source is a lazy
+/// constant again.
+#[test]
+fn lazy_constant_answers_its_source_and_name_hint_without_building() {
+    let (tx, trackers) = small_trackers();
+    let lr = local(&trackers, "lr");
+    assert_eq!(lr.source(), Some(Source::local("lr")));
+    lr.set_name_hint("rate");
+    assert_eq!(lr.name_hint().as_deref(), Some("rate"));
+    let clone = lr.clone_with_source(lr.source());
+    assert_eq!(
+        clone.debug_repr(),
+        "LazyConstantVariable(unrealized: float)"
+    );
+    assert!(!lr.is_realized());
+    assert_eq!(tx.stats().realized, 0);
+    assert_eq!(tx.stats().guards, 0);
+
+    assert_eq!(clone.as_python_constant(), Ok(Value::Float(0.01)));
+    assert!(lr.is_realized(), "the clone shares the cache");
+    let built = as_lazy(&*lr).and_then(|lazy| lazy.unwrap());
+    assert_eq!(
+        built.and_then(|b| b.name_hint()).as_deref(),
+        Some("rate"),
+        "the buffered hint reaches the built tracker"
+    );
+    assert_eq!(tx.stats().realized, 1);
 }
 
 #[test]

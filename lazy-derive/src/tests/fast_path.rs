@@ -192,6 +192,11 @@ const SHAPES: &str = "
         #[cfg(any())]
         fn gone(&self);
         fn cfg_param(&self, #[cfg(all())] a: u8, b: u8) -> u8;
+        const TAG: Tag;
+        fn carried(&self, map: BTreeMap<u8, Tag>, f: &mut Formatter) -> Result<Vec<Tag>>;
+        fn carried_static(self, tag: (Tag, &[Tag])) -> Option<Tag> where Self: Sized;
+        #[cfg(all())]
+        fn carried_cfg(&self, #[cfg(all())] tag: Tag) -> impl Iterator<Item = Tag>;
     }
 ";
 

@@ -214,6 +214,31 @@ fn snapshot_remote_mirror() {
 }
 
 #[test]
+fn snapshot_forwardable_def_site_types() {
+    proc_macro2::extra::invalidate_current_thread_spans();
+    let out = trait_def::forwardable(
+        TokenStream::new(),
+        "pub trait Catalog {
+            fn entries(&self) -> BTreeMap<String, u32>;
+            fn show(&self, f: &mut fmt::Formatter) -> fmt::Result;
+            fn tag(&self, key: &str) -> Result<Tag>;
+            fn into_tags(self) -> Vec<Tag> where Self: Sized;
+        }"
+        .parse()
+        .unwrap(),
+    );
+    check(
+        "forwardable_def_site.rs",
+        "// What `#[forwardable]` writes for a trait whose signatures name types\n\
+         // that resolve only where it is defined (`BTreeMap`, `fmt`, `Tag`, the\n\
+         // module's `Result`): a hidden supertrait whose associated types are those\n\
+         // types, implemented for every type, and the carried signatures name them\n\
+         // through `Self::`. (`String`, `Vec` and `str` resolve anywhere.)\n",
+        &rustfmt(&out.to_string()),
+    );
+}
+
+#[test]
 fn snapshot_forwardable() {
     // The hidden macro's name hashes the trait name's span: parse from the
     // first offset, whatever ran before on this thread.

@@ -49,3 +49,60 @@ impl Legacy for Numbers {
         8
     }
 }
+
+/// A trait whose signatures name what only its module imports: a private
+/// module's type, `BTreeMap`, `Formatter` (whose lifetime it leaves out) and
+/// the module's own `Result`. A derive in another crate needs none of them.
+pub mod catalog {
+    use self::private::Tag;
+    use std::collections::BTreeMap;
+    use std::fmt::{self, Formatter};
+
+    mod private {
+        /// A tag.
+        #[derive(Debug, Clone, PartialEq, Eq)]
+        pub struct Tag(pub u32);
+    }
+
+    /// The error of this module.
+    #[derive(Debug, PartialEq, Eq)]
+    pub struct Missing;
+
+    /// This module's own `Result`.
+    pub type Result<T> = std::result::Result<T, Missing>;
+
+    /// Entries by name.
+    #[lazy_core::forwardable]
+    pub trait Catalog {
+        /// Every entry.
+        fn entries(&self) -> BTreeMap<String, u32>;
+        /// The entry's tag.
+        fn tag(&self, key: &str) -> Result<Tag>;
+        /// Writes how many entries there are.
+        #[allow(elided_lifetimes_in_paths)]
+        fn show(&self, f: &mut Formatter) -> fmt::Result;
+    }
+
+    /// The entries of `numbers`, named by their index.
+    impl Catalog for crate::Numbers {
+        fn entries(&self) -> BTreeMap<String, u32> {
+            self.0
+                .iter()
+                .enumerate()
+                .map(|(i, v)| (i.to_string(), *v))
+                .collect()
+        }
+        fn tag(&self, key: &str) -> Result<Tag> {
+            self.entries().get(key).map(|v| Tag(*v)).ok_or(Missing)
+        }
+        #[allow(elided_lifetimes_in_paths)]
+        fn show(&self, f: &mut Formatter) -> fmt::Result {
+            write!(f, "{} entries", self.0.len())
+        }
+    }
+
+    /// The tag of `n`, for tests.
+    pub fn tag(n: u32) -> Tag {
+        Tag(n)
+    }
+}

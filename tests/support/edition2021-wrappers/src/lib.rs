@@ -23,3 +23,9 @@ impl LazyModern {
         }
     }
 }
+
+/// Forwards the edition-2024 crate's `Catalog`, none of whose signature types
+/// this crate imports.
+#[derive(RealizeForward)]
+#[realize_forward(edition2024_traits::catalog::Catalog)]
+pub struct LazyCatalog(#[realize] pub Lazy<Numbers>);

@@ -1,7 +1,8 @@
-// Each variant's target returns its own `impl Trait`: the derive boxes the
-// bounds a box keeps (`Iterator`, `Fn`, `Future`, ...); another bound is one
-// error at the trait's name, and so is a boxed result that captures a type
-// parameter of the method (not known to outlive the box).
+// Each variant's target returns its own `impl Trait`: the derive joins them
+// in nested `Either`s (`Iterator`, `Future`, `Display`, ...) or a box (`Fn`,
+// `Read`, ...); another bound is one error at the trait's name, and so is a
+// boxed result that captures a type parameter of the method (not known to
+// outlive the box).
 
 use lazy_core::{RealizeForward, forwardable};
 
@@ -18,7 +19,7 @@ impl Label for u8 {
 pub trait Tracker {
     fn python_type(&self) -> &'static str;
     fn label(&self) -> impl Label;
-    fn repeat<T: Clone>(&self, value: T) -> impl Iterator<Item = T>;
+    fn repeat<T: Clone>(&self, value: T) -> impl Fn() -> T;
 }
 
 pub struct Int;
@@ -29,8 +30,8 @@ impl Tracker for Int {
     fn label(&self) -> impl Label {
         1u8
     }
-    fn repeat<T: Clone>(&self, value: T) -> impl Iterator<Item = T> {
-        std::iter::repeat_n(value, 1)
+    fn repeat<T: Clone>(&self, value: T) -> impl Fn() -> T {
+        move || value.clone()
     }
 }
 
@@ -42,8 +43,8 @@ impl Tracker for Float {
     fn label(&self) -> impl Label {
         2u8
     }
-    fn repeat<T: Clone>(&self, value: T) -> impl Iterator<Item = T> {
-        std::iter::repeat_n(value, 2)
+    fn repeat<T: Clone>(&self, value: T) -> impl Fn() -> T {
+        move || value.clone()
     }
 }
 

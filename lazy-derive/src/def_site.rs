@@ -1,0 +1,638 @@
+//! Types in a trait's signatures, resolved where the trait is defined.
+//!
+//! The hidden macro carries the signatures as tokens, which would resolve
+//! where the derive is written. A type that would not resolve the same there
+//! (a relative path: `BTreeMap<String, u32>` imported in the trait's module,
+//! its own `Result<T>` alias) is carried instead as an associated type of a
+//! hidden supertrait, implemented for every type where the trait is defined:
+//!
+//! ```text
+//! #[doc(hidden)]
+//! pub trait __lazy_types_Catalog_<hash> {
+//!     type __lazy_0_<hash><'l>: ?Sized where Self: Sized;
+//! }
+//! impl<X: ?Sized> __lazy_types_Catalog_<hash> for X {
+//!     type __lazy_0_<hash><'l> = <fn(&'l ()) -> *const BTreeMap<String, u32>
+//!         as ::lazy_core::__private::Elided>::Out where Self: Sized;
+//! }
+//! pub trait Catalog where Self: __lazy_types_Catalog_<hash> { /* as written */ }
+//! ```
+//!
+//! and the carried signature names it `Self::__lazy_0_<hash><'_>`, which
+//! resolves in any impl of the trait. `where Self: Sized` keeps the trait
+//! dyn-compatible exactly when it was, and the blanket impl asks nothing of a
+//! hand-written impl.
+//!
+//! The one lifetime parameter stands for the lifetimes a path may leave out
+//! (`Formatter` for `Formatter<'_>`, `Cow<str>`), which a type alias cannot:
+//! the elision rules of the `fn` pointer's result give them that lifetime.
+//! The use passes `'_` (an argument's own lifetime; the result's elided one),
+//! the receiver's named lifetime, or `'static` (a result with nothing to
+//! elide from, a const's type).
+//!
+//! What is not carried keeps today's behaviour (it resolves at the derive): a
+//! type that names `Self`, a generic parameter of the trait or the method, a
+//! lifetime (`&`, `'a`, `'_`) or `impl Trait`, since an alias would need
+//! their bounds and outlives relations, which rustc only implies for the
+//! method's own signature (a path's arguments are still looked at); types
+//! inside an `impl Trait` argument, a `Fn(..)` bound, or a returned
+//! `impl Trait` whose `use<..>` lists a lifetime; where clauses and bounds;
+//! and every type of a trait or item that allows `private_interfaces` (a type
+//! less visible than the trait cannot be the hidden impl's, E0446).
+
+use std::collections::HashMap;
+
+use proc_macro2::{Ident, Span, TokenStream, TokenTree};
+use quote::{ToTokens, format_ident, quote, quote_spanned};
+use syn::{
+    Attribute, FnArg, GenericArgument, GenericParam, ItemTrait, Lifetime, PathArguments,
+    ReturnType, TraitItem, Type, TypeParamBound,
+};
+
+/// The hidden supertrait and its impl, and its name for the trait's bounds.
+pub struct DefSiteTypes {
+    pub supertrait: Ident,
+    pub hidden_trait: TokenStream,
+    pub hidden_impl: TokenStream,
+}
+
+/// Rewrites the signatures of `carried` (the hidden macro's copy of the
+/// trait) so that every type that needs it names the hidden supertrait's
+/// associated type; `None` when no type needs it (nothing is emitted).
+pub fn carry(carried: &mut ItemTrait, original: &ItemTrait, suffix: u64) -> Option<DefSiteTypes> {
+    let vis = &original.vis;
+    let trait_name = &original.ident;
+    let trait_params: Vec<String> = carried
+        .generics
+        .params
+        .iter()
+        .filter_map(|param| match param {
+            GenericParam::Type(param) => Some(param.ident.to_string()),
+            GenericParam::Const(param) => Some(param.ident.to_string()),
+            GenericParam::Lifetime(_) => None,
+        })
+        .collect();
+    let mut carrier = Carrier {
+        suffix,
+        receiver_lifetime: None,
+        params: trait_params,
+        types: Vec::new(),
+        known: HashMap::new(),
+    };
+    // A type less visible than the trait (allowed with rustc's
+    // `private_interfaces` warning) cannot be the value of the hidden
+    // supertrait's public associated type (E0446): where that lint is
+    // allowed, nothing is carried.
+    if allows_private_interfaces(&original.attrs) {
+        return None;
+    }
+    // The carried items are the original's, in order, with fewer
+    // attributes: the original's lint levels go on the carried types too.
+    let trait_lints = lints(&original.attrs);
+    for (item, original) in carried.items.iter_mut().zip(&original.items) {
+        if allows_private_interfaces(item_attrs(original)) {
+            continue;
+        }
+        let mut attrs = trait_lints.clone();
+        attrs.extend(lints(item_attrs(original)));
+        match item {
+            TraitItem::Fn(method) => {
+                attrs.extend(cfgs(&method.attrs));
+                carrier.method(method, &attrs);
+            }
+            TraitItem::Const(constant) => {
+                attrs.extend(cfgs(&constant.attrs));
+                carrier.visit(&mut constant.ty, At::Result(Use::Static), &attrs);
+            }
+            _ => {}
+        }
+    }
+    if carrier.types.is_empty() {
+        return None;
+    }
+    let supertrait = format_ident!(
+        "__lazy_types_{}_{:016x}",
+        syn::ext::IdentExt::unraw(trait_name),
+        suffix,
+        span = Span::call_site(),
+    );
+    // Carried types hold no lifetime, so the lifetime parameter's name cannot
+    // meet one of theirs; a type parameter could meet a type's name (hygiene
+    // does not keep type names apart), so its name is hashed too.
+    let lt = Lifetime::new("'__lazy_l", Span::call_site());
+    let x = format_ident!("__LazyX_{:016x}", suffix);
+    let (decls, values): (Vec<TokenStream>, Vec<TokenStream>) = carrier
+        .types
+        .iter()
+        .map(|carried| {
+            let CarriedType { attrs, name, ty } = carried;
+            (
+                quote! {
+                    #attrs
+                    type #name<#lt>: ?::core::marker::Sized where Self: ::core::marker::Sized;
+                },
+                {
+                    // Located at the type: an error about it (a type less
+                    // visible than the trait) points there.
+                    let span = Span::call_site().located_at(syn::spanned::Spanned::span(ty));
+                    let ty = from_expansion(ty.to_token_stream());
+                    quote_spanned! {span=>
+                        #attrs
+                        type #name<#lt> = <fn(&#lt ()) -> *const #ty as ::lazy_core::__private::Elided>::Out
+                        where
+                            Self: ::core::marker::Sized;
+                    }
+                },
+            )
+        })
+        .unzip();
+    // No lint is allowed on the impl (an `allow` is an error under a
+    // `forbid`); the item's own `allow`s are on each carried type. A
+    // deprecated type that the item does not allow is warned about twice,
+    // for the trait's signature and for its carried copy.
+    let hidden_trait = quote! {
+        #[doc(hidden)]
+        #[allow(non_camel_case_types)]
+        #vis trait #supertrait {
+            #(#decls)*
+        }
+    };
+    let hidden_impl = quote! {
+        impl<#x: ?::core::marker::Sized> #supertrait for #x {
+            #(#values)*
+        }
+    };
+    Some(DefSiteTypes {
+        supertrait,
+        hidden_trait,
+        hidden_impl,
+    })
+}
+
+/// One carried type: its associated type's name and value, under the
+/// `#[cfg]`s and lint `allow`s of the trait, item and parameter it comes from.
+struct CarriedType {
+    attrs: TokenStream,
+    name: Ident,
+    ty: Type,
+}
+
+struct Carrier {
+    suffix: u64,
+    /// The method's receiver's lifetime, when it names one (`&'a self`):
+    /// what the result's elided lifetimes are, written as such (`'_` there
+    /// would trip rustc's `mismatched_lifetime_syntaxes`).
+    receiver_lifetime: Option<Lifetime>,
+    /// The trait's type and const parameters.
+    params: Vec<String>,
+    types: Vec<CarriedType>,
+    /// A type already carried (its text and attributes) and its index.
+    known: HashMap<String, usize>,
+}
+
+/// What the carried type's lifetime is at its use.
+#[derive(Clone, Copy)]
+enum Use {
+    /// `'_`: an argument's own fresh lifetime, or the result's elided one.
+    Elided,
+    /// `'static`: a result with no lifetime to elide from, a const's type.
+    Static,
+}
+
+/// Where a type is in a signature.
+#[derive(Clone, Copy)]
+enum At {
+    /// An argument's type: carried with `'_`.
+    Arg,
+    /// The result's, or a const's: carried with this use.
+    Result(Use),
+}
+
+impl Carrier {
+    fn method(&mut self, method: &mut syn::TraitItemFn, method_attrs: &TokenStream) {
+        let mut generics = self.params.clone();
+        generics.extend(
+            method
+                .sig
+                .generics
+                .params
+                .iter()
+                .filter_map(|param| match param {
+                    GenericParam::Type(param) => Some(param.ident.to_string()),
+                    GenericParam::Const(param) => Some(param.ident.to_string()),
+                    GenericParam::Lifetime(_) => None,
+                }),
+        );
+        let method_params = std::mem::replace(&mut self.params, generics);
+        // The result's lifetime: a `&self` receiver is what elision takes;
+        // without lifetimes in the inputs nothing can be elided, and any
+        // lifetime will do; else (`self` with a `&str` argument) the result
+        // is not carried.
+        let by_ref = method
+            .sig
+            .receiver()
+            .is_some_and(|receiver| matches!(receiver.kind, syn::ReceiverKind::Reference(..)));
+        self.receiver_lifetime = method
+            .sig
+            .receiver()
+            .and_then(|receiver| match &receiver.kind {
+                syn::ReceiverKind::Reference(_, lifetime, _) => lifetime.clone(),
+                _ => None,
+            });
+        let output = if by_ref {
+            Some(Use::Elided)
+        } else if !method
+            .sig
+            .inputs
+            .iter()
+            .any(|arg| has_lifetime(arg.to_token_stream()))
+        {
+            Some(Use::Static)
+        } else {
+            None
+        };
+        for arg in &mut method.sig.inputs {
+            let FnArg::Typed(arg) = arg else { continue };
+            let mut arg_attrs = method_attrs.clone();
+            arg_attrs.extend(cfgs(&arg.attrs));
+            self.visit(&mut arg.ty, At::Arg, &arg_attrs);
+        }
+        if let (ReturnType::Type(_, ty), Some(output)) = (&mut method.sig.output, output) {
+            // `impl Trait` in the result takes `'_` as well.
+            self.visit(ty, At::Result(output), method_attrs);
+        }
+        self.params = method_params;
+    }
+
+    /// Carries the parts of `ty` that need it.
+    fn visit(&mut self, ty: &mut Type, at: At, attrs: &TokenStream) {
+        match ty {
+            Type::Reference(inner) => self.visit(&mut inner.elem, at, attrs),
+            Type::Ptr(inner) => self.visit(&mut inner.elem, at, attrs),
+            Type::Slice(inner) => self.visit(&mut inner.elem, at, attrs),
+            Type::Paren(inner) => self.visit(&mut inner.elem, at, attrs),
+            Type::Group(inner) => self.visit(&mut inner.elem, at, attrs),
+            Type::Tuple(tuple) => {
+                for elem in &mut tuple.elems {
+                    self.visit(elem, at, attrs);
+                }
+            }
+            Type::Array(array) => {
+                // A length that is a literal or a parameter resolves anywhere.
+                let len_anywhere = match &array.len {
+                    syn::Expr::Lit(_) => true,
+                    syn::Expr::Path(path) => path
+                        .path
+                        .get_ident()
+                        .is_some_and(|ident| self.params.iter().any(|p| ident == p)),
+                    _ => false,
+                };
+                if len_anywhere {
+                    self.visit(&mut array.elem, at, attrs);
+                } else {
+                    self.carry_whole(ty, at, attrs);
+                }
+            }
+            // An `impl Trait` argument's bounds cannot hold `'_`: nothing in
+            // them is carried. A result's that lists its captures
+            // (`use<Self>`) can hold only what it lists: without a lifetime
+            // there, nothing can be elided, and `'static` will do; with one,
+            // nothing is carried.
+            Type::ImplTrait(impl_trait) => {
+                let captures = impl_trait.bounds.iter().find_map(|bound| match bound {
+                    TypeParamBound::PreciseCapture(captures) => Some(captures),
+                    _ => None,
+                });
+                let at = match (at, captures) {
+                    (At::Arg, _) => return,
+                    (At::Result(_), None) => at,
+                    (At::Result(_), Some(captures)) => {
+                        let lifetimes = captures
+                            .params
+                            .iter()
+                            .any(|param| matches!(param, syn::CapturedParam::Lifetime(_)));
+                        if lifetimes {
+                            return;
+                        }
+                        At::Result(Use::Static)
+                    }
+                };
+                self.bounds(impl_trait.bounds.iter_mut(), at, attrs);
+            }
+            Type::TraitObject(object) => self.bounds(object.bounds.iter_mut(), at, attrs),
+            Type::Path(path) if path.qself.is_none() => {
+                if self.resolves_anywhere(&path.path) {
+                    for segment in &mut path.path.segments {
+                        self.args(&mut segment.arguments, at, attrs);
+                    }
+                } else {
+                    self.carry_whole(ty, at, attrs);
+                }
+            }
+            Type::Path(_) | Type::FnPtr(_) | Type::Macro(_) => self.carry_whole(ty, at, attrs),
+            _ => {}
+        }
+    }
+
+    /// The generic arguments of a trait bound (`Iterator<Item = Tag>`); a
+    /// `Fn(..)` bound's are not carried (its elided lifetimes are its own).
+    fn bounds<'a>(
+        &mut self,
+        bounds: impl Iterator<Item = &'a mut TypeParamBound>,
+        at: At,
+        attrs: &TokenStream,
+    ) {
+        for bound in bounds {
+            if let TypeParamBound::Trait(bound) = bound {
+                for segment in &mut bound.path.segments {
+                    self.args(&mut segment.arguments, at, attrs);
+                }
+            }
+        }
+    }
+
+    fn args(&mut self, args: &mut PathArguments, at: At, attrs: &TokenStream) {
+        let PathArguments::AngleBracketed(args) = args else {
+            return;
+        };
+        for arg in &mut args.args {
+            match arg {
+                GenericArgument::Type(ty) => self.visit(ty, at, attrs),
+                GenericArgument::AssocType(assoc) => self.visit(&mut assoc.ty, at, attrs),
+                _ => {}
+            }
+        }
+    }
+
+    /// A path that names the same type wherever it is written: from the
+    /// root (`::std::..`, `crate::..`, `$crate::..`), through `Self` or a
+    /// generic parameter, a primitive, and the std prelude's `Option`, `Vec`,
+    /// `Box` and `String` (whose arguments are still looked at).
+    fn resolves_anywhere(&self, path: &syn::Path) -> bool {
+        const ANYWHERE: &[&str] = &[
+            "crate", "Self", "bool", "char", "str", "u8", "u16", "u32", "u64", "u128", "usize",
+            "i8", "i16", "i32", "i64", "i128", "isize", "f32", "f64", "Option", "Vec", "Box",
+            "String",
+        ];
+        if path.leading_colon.is_some() {
+            return true;
+        }
+        let Some(first) = path.segments.first() else {
+            return true;
+        };
+        let name = first.ident.to_string();
+        name == "$crate"
+            || self.params.contains(&name)
+            || (ANYWHERE.contains(&name.as_str())
+                && (path.segments.len() == 1 || name == "crate" || name == "Self"))
+    }
+
+    /// Carries `ty` whole, unless it names something an alias would need to
+    /// declare (see the module's docs); then a path's head stays as written
+    /// (resolved at the derive) and its arguments are still looked at
+    /// (`BTreeMap<K, Tag>` carries `Tag`).
+    fn carry_whole(&mut self, ty: &mut Type, at: At, attrs: &TokenStream) {
+        let lifetime = match (at, &self.receiver_lifetime) {
+            (At::Result(Use::Elided), Some(lifetime)) => lifetime.clone(),
+            (At::Arg | At::Result(Use::Elided), _) => Lifetime::new("'_", Span::call_site()),
+            (At::Result(Use::Static), _) => Lifetime::new("'static", Span::call_site()),
+        };
+        // Most types are told apart by their structure, without printing
+        // them; a shape `key` does not know is looked at as tokens.
+        let mut key = String::new();
+        let carried = match self.key(ty, &mut key) {
+            Some(carried) => carried,
+            None => {
+                let tokens = ty.to_token_stream();
+                let params = &self.params;
+                let declared = |ident: &Ident| {
+                    ident == "Self"
+                        || ident == "impl"
+                        || ident == "_"
+                        || params.iter().any(|p| ident == p)
+                };
+                key = tokens.to_string();
+                !has_lifetime(tokens.clone()) && !crate::tokens::mentions(tokens, &declared)
+            }
+        };
+        if !carried {
+            if let Type::Path(path) = ty {
+                for segment in &mut path.path.segments {
+                    self.args(&mut segment.arguments, at, attrs);
+                }
+            }
+            return;
+        }
+        if !attrs.is_empty() {
+            key.push_str(" #");
+            key.push_str(&attrs.to_string());
+        }
+        let index = match self.known.get(&key) {
+            Some(index) => *index,
+            None => {
+                let index = self.types.len();
+                self.types.push(CarriedType {
+                    attrs: attrs.clone(),
+                    name: format_ident!("__lazy_{}_{:016x}", index, self.suffix),
+                    ty: ty.clone(),
+                });
+                self.known.insert(key, index);
+                index
+            }
+        };
+        *ty = self_assoc(self.types[index].name.clone(), lifetime);
+    }
+}
+
+impl Carrier {
+    /// Appends a text of `ty` to `key` (the same text for the same type) and
+    /// says whether `ty` can be carried whole: `Some(false)` when it names
+    /// `Self`, a generic parameter, a lifetime or `impl Trait`; `None` for a
+    /// shape it does not look into.
+    fn key(&self, ty: &Type, key: &mut String) -> Option<bool> {
+        match ty {
+            Type::Path(path) if path.qself.is_none() => {
+                if path.path.leading_colon.is_some() {
+                    key.push_str("::");
+                }
+                for (i, segment) in path.path.segments.iter().enumerate() {
+                    let name = segment.ident.to_string();
+                    if name == "Self" || name == "_" || self.params.contains(&name) {
+                        return Some(false);
+                    }
+                    if i > 0 {
+                        key.push_str("::");
+                    }
+                    key.push_str(&name);
+                    match &segment.arguments {
+                        PathArguments::None => {}
+                        PathArguments::AngleBracketed(args) => {
+                            key.push('<');
+                            for arg in &args.args {
+                                match arg {
+                                    GenericArgument::Type(ty) => {
+                                        if !self.key(ty, key)? {
+                                            return Some(false);
+                                        }
+                                    }
+                                    GenericArgument::AssocType(assoc)
+                                        if assoc.generics.is_none() =>
+                                    {
+                                        key.push_str(&assoc.ident.to_string());
+                                        key.push('=');
+                                        if !self.key(&assoc.ty, key)? {
+                                            return Some(false);
+                                        }
+                                    }
+                                    GenericArgument::Lifetime(_) => return Some(false),
+                                    _ => return None,
+                                }
+                                key.push(',');
+                            }
+                            key.push('>');
+                        }
+                        PathArguments::Parenthesized(_) => return None,
+                    }
+                }
+                Some(true)
+            }
+            Type::Reference(_) | Type::ImplTrait(_) | Type::Infer(_) => Some(false),
+            Type::Ptr(ptr) => {
+                key.push_str(match ptr.mutability {
+                    syn::PointerMutability::Mut(_) => "*mut ",
+                    syn::PointerMutability::Const(_) => "*const ",
+                });
+                self.key(&ptr.elem, key)
+            }
+            Type::Slice(slice) => {
+                key.push('[');
+                let carried = self.key(&slice.elem, key);
+                key.push(']');
+                carried
+            }
+            Type::Tuple(tuple) => {
+                key.push('(');
+                for elem in &tuple.elems {
+                    if !self.key(elem, key)? {
+                        return Some(false);
+                    }
+                    key.push(',');
+                }
+                key.push(')');
+                Some(true)
+            }
+            Type::Paren(inner) => self.key(&inner.elem, key),
+            Type::Group(inner) => self.key(&inner.elem, key),
+            Type::Never(_) => {
+                key.push('!');
+                Some(true)
+            }
+            _ => None,
+        }
+    }
+}
+
+/// `Self::name<'lifetime>`, built as a path (not verbatim tokens, which
+/// later stages would have to look into).
+fn self_assoc(name: Ident, lifetime: Lifetime) -> Type {
+    let span = Span::call_site();
+    let args = syn::AngleBracketedGenericArguments {
+        colon2_token: None,
+        lt_token: syn::Token![<](span),
+        args: std::iter::once(GenericArgument::Lifetime(lifetime)).collect(),
+        gt_token: syn::Token![>](span),
+    };
+    let segments = [
+        syn::PathSegment::from(Ident::new("Self", span)),
+        syn::PathSegment {
+            ident: name,
+            arguments: PathArguments::AngleBracketed(args),
+        },
+    ];
+    Type::Path(syn::TypePath {
+        attrs: Vec::new(),
+        qself: None,
+        path: syn::Path {
+            leading_colon: None,
+            segments: segments.into_iter().collect(),
+        },
+    })
+}
+
+/// Every token kept where it is but resolved at the macro's call site, as
+/// the macro's own tokens: rustc does not lint a macro's tokens (in rustc
+/// 1.88, `elided_named_lifetimes` would flag `Formatter` taking the carrying
+/// lifetime), as it does the trait's own signature. A `$crate` keeps its
+/// own resolution (the crate of the `macro_rules!` that wrote it).
+fn from_expansion(tokens: TokenStream) -> TokenStream {
+    tokens
+        .into_iter()
+        .map(|tree| match tree {
+            TokenTree::Group(group) => {
+                let mut new =
+                    proc_macro2::Group::new(group.delimiter(), from_expansion(group.stream()));
+                new.set_span(Span::call_site().located_at(group.span()));
+                TokenTree::Group(new)
+            }
+            TokenTree::Ident(ident) if ident == "$crate" => TokenTree::Ident(ident),
+            mut other => {
+                other.set_span(Span::call_site().located_at(other.span()));
+                other
+            }
+        })
+        .collect()
+}
+
+fn item_attrs(item: &TraitItem) -> &[Attribute] {
+    match item {
+        TraitItem::Fn(item) => &item.attrs,
+        TraitItem::Const(item) => &item.attrs,
+        _ => &[],
+    }
+}
+
+/// Whether `attrs` allow (or expect) `private_interfaces`.
+fn allows_private_interfaces(attrs: &[Attribute]) -> bool {
+    attrs.iter().any(|attr| match &attr.meta {
+        syn::Meta::List(list) if list.path.is_ident("allow") || list.path.is_ident("expect") => {
+            crate::tokens::mentions(list.tokens.clone(), &|ident| ident == "private_interfaces")
+        }
+        _ => false,
+    })
+}
+
+/// The lint levels among `attrs` that quiet a lint (`allow`, and `expect` as
+/// an `allow`: the carried type may not trip the lint the item expects).
+fn lints(attrs: &[Attribute]) -> TokenStream {
+    attrs
+        .iter()
+        .filter_map(|attr| match &attr.meta {
+            syn::Meta::List(list)
+                if list.path.is_ident("allow") || list.path.is_ident("expect") =>
+            {
+                let lints = &list.tokens;
+                Some(quote!(#[allow(#lints)]))
+            }
+            _ => None,
+        })
+        .collect()
+}
+
+/// The `#[cfg]` attributes among `attrs`.
+fn cfgs(attrs: &[Attribute]) -> TokenStream {
+    attrs
+        .iter()
+        .filter(|attr| attr.path().is_ident("cfg"))
+        .map(ToTokens::to_token_stream)
+        .collect()
+}
+
+/// Whether `tokens` hold a lifetime or a reference (whose lifetime may be
+/// elided).
+fn has_lifetime(tokens: TokenStream) -> bool {
+    tokens.into_iter().any(|tree| match tree {
+        TokenTree::Punct(punct) => matches!(punct.as_char(), '\'' | '&'),
+        TokenTree::Group(group) => has_lifetime(group.stream()),
+        TokenTree::Ident(_) | TokenTree::Literal(_) => false,
+    })
+}

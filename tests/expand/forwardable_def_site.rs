@@ -1,0 +1,65 @@
+// What `#[forwardable]` writes for a trait whose signatures name types
+// that resolve only where it is defined (`BTreeMap`, `fmt`, `Tag`, the
+// module's `Result`): a hidden supertrait whose associated types are those
+// types, implemented for every type, and the carried signatures name them
+// through `Self::`. (`String`, `Vec` and `str` resolve anywhere.)
+
+pub trait Catalog
+where
+    Self: __lazy_types_Catalog_cdf623d6030f6b1f,
+{
+    fn entries(&self) -> BTreeMap<String, u32>;
+    fn show(&self, f: &mut fmt::Formatter) -> fmt::Result;
+    fn tag(&self, key: &str) -> Result<Tag>;
+    fn into_tags(self) -> Vec<Tag>
+    where
+        Self: Sized;
+}
+#[doc(hidden)]
+#[allow(non_camel_case_types)]
+pub trait __lazy_types_Catalog_cdf623d6030f6b1f {
+    type __lazy_0_cdf623d6030f6b1f<'__lazy_l>: ?::core::marker::Sized
+    where
+        Self: ::core::marker::Sized;
+    type __lazy_1_cdf623d6030f6b1f<'__lazy_l>: ?::core::marker::Sized
+    where
+        Self: ::core::marker::Sized;
+    type __lazy_2_cdf623d6030f6b1f<'__lazy_l>: ?::core::marker::Sized
+    where
+        Self: ::core::marker::Sized;
+    type __lazy_3_cdf623d6030f6b1f<'__lazy_l>: ?::core::marker::Sized
+    where
+        Self: ::core::marker::Sized;
+    type __lazy_4_cdf623d6030f6b1f<'__lazy_l>: ?::core::marker::Sized
+    where
+        Self: ::core::marker::Sized;
+}
+impl<__LazyX_cdf623d6030f6b1f: ?::core::marker::Sized> __lazy_types_Catalog_cdf623d6030f6b1f
+    for __LazyX_cdf623d6030f6b1f
+{
+    type __lazy_0_cdf623d6030f6b1f<'__lazy_l>
+        = <fn(&'__lazy_l ()) -> *const BTreeMap<String, u32> as ::lazy_core::__private::Elided>::Out
+    where
+        Self: ::core::marker::Sized;
+    type __lazy_1_cdf623d6030f6b1f<'__lazy_l>
+        = <fn(&'__lazy_l ()) -> *const fmt::Formatter as ::lazy_core::__private::Elided>::Out
+    where
+        Self: ::core::marker::Sized;
+    type __lazy_2_cdf623d6030f6b1f<'__lazy_l>
+        = <fn(&'__lazy_l ()) -> *const fmt::Result as ::lazy_core::__private::Elided>::Out
+    where
+        Self: ::core::marker::Sized;
+    type __lazy_3_cdf623d6030f6b1f<'__lazy_l>
+        = <fn(&'__lazy_l ()) -> *const Result<Tag> as ::lazy_core::__private::Elided>::Out
+    where
+        Self: ::core::marker::Sized;
+    type __lazy_4_cdf623d6030f6b1f<'__lazy_l>
+        = <fn(&'__lazy_l ()) -> *const Tag as ::lazy_core::__private::Elided>::Out
+    where
+        Self: ::core::marker::Sized;
+}
+#[doc(hidden)]
+#[macro_export]
+macro_rules ! __lazy_forwardable_Catalog_cdf623d6030f6b1f { (step = $ __step : literal ; needs = [$ ($ __needs : ident) *] ; matched = [$ ($ __matched : literal) *] ; site = $ ($ __site : ident) * ; input = $ __input : tt fast = [{ fast ; self = $ __self : ty ; path = { $ ($ __path : tt) * } ; target = $ __target : ty ; bounds = { { $ ($ __b0 : tt) * } { $ ($ __b1 : tt) * } { $ ($ __b2 : tt) * } { $ ($ __b3 : tt) * } } ; deref = no ; next = { step = $ __next_step : literal ; path = { $ ($ __next : tt) * } } } $ ($ __rest : tt) *]) => { # [automatically_derived] impl $ ($ __path) * for $ __self where $ ($ __b2) * $ __target : $ ($ __path) * + :: core :: marker :: Sized , { # [inline] fn entries (& self) -> Self :: __lazy_0_cdf623d6030f6b1f < '_ > { < $ __target as $ ($ __path) * > :: entries (:: lazy_core :: Realize :: realize (self)) } # [inline] fn show (& self , __arg0 : & mut Self :: __lazy_1_cdf623d6030f6b1f < '_ >) -> Self :: __lazy_2_cdf623d6030f6b1f < '_ > { < $ __target as $ ($ __path) * > :: show (:: lazy_core :: Realize :: realize (self) , __arg0) } # [inline] fn tag (& self , __arg0 : & str) -> Self :: __lazy_3_cdf623d6030f6b1f < '_ > { < $ __target as $ ($ __path) * > :: tag (:: lazy_core :: Realize :: realize (self) , __arg0) } # [inline] fn into_tags (self) -> Vec < Self :: __lazy_4_cdf623d6030f6b1f < 'static > > where Self : Sized { < $ __target as $ ($ __path) * > :: into_tags (:: lazy_core :: RealizeInto :: into_realized (self)) } } $ ($ __next) * ! { step = $ __next_step ; needs = [$ ($ __needs) * realize_into] ; matched = [$ ($ __matched) *] ; site = $ ($ __site) * ; input = $ __input fast = [$ ($ __rest) *] } } ; ($ ($ input : tt) *) => { :: lazy_core :: __private :: __forward_impl ! { trait { trait Catalog { fn entries (& self) -> Self :: __lazy_0_cdf623d6030f6b1f < '_ > ; fn show (& self , f : & mut Self :: __lazy_1_cdf623d6030f6b1f < '_ >) -> Self :: __lazy_2_cdf623d6030f6b1f < '_ > ; fn tag (& self , key : & str) -> Self :: __lazy_3_cdf623d6030f6b1f < '_ > ; fn into_tags (self) -> Vec < Self :: __lazy_4_cdf623d6030f6b1f < 'static > > where Self : Sized ; } } derive { $ ($ input) * } } } ; }
+#[doc(hidden)]
+pub use __lazy_forwardable_Catalog_cdf623d6030f6b1f as Catalog;

@@ -1,0 +1,499 @@
+//! Types in a trait's signatures resolve where the trait is defined: a derive
+//! in another module compiles without the trait module's imports, private
+//! imports and its own `Result` alias included, and the trait stays
+//! dyn-compatible exactly when it was.
+
+mod common;
+
+use lazy_core::{Lazy, RealizeForward};
+
+#[allow(unknown_lints, mismatched_lifetime_syntaxes)] // `Cow<str>`: a path that leaves its lifetime out
+mod model {
+    // Private imports and aliases: none of them is visible, or means the
+    // same, where the wrappers below are derived.
+    use self::private::Tag;
+    use std::borrow::Cow;
+    use std::collections::BTreeMap;
+    use std::fmt::{self, Formatter};
+
+    mod private {
+        #[derive(Debug, Clone, PartialEq)]
+        pub struct Tag(pub u32);
+    }
+
+    #[derive(Debug, PartialEq)]
+    pub struct ModelError;
+
+    /// The module's own `Result`.
+    pub type Result<T> = std::result::Result<T, ModelError>;
+
+    /// A length that only this module names.
+    const WIDTH: usize = 2;
+
+    /// Dyn-compatible.
+    #[lazy_core::forwardable]
+    pub trait Catalog {
+        fn entries(&self) -> BTreeMap<String, u32>;
+        fn tag(&self, key: &str) -> Result<Tag>;
+        fn tags(&self) -> Option<Vec<Tag>>;
+        fn pair(&self) -> (Tag, [Tag; WIDTH]);
+        fn put(&mut self, entries: BTreeMap<String, u32>, tags: &[Tag]) -> usize;
+        /// A path with a lifetime left out, in an argument and in the result.
+        fn show(&self, f: &mut Formatter) -> fmt::Result;
+        fn name(&self) -> Cow<str>;
+        /// Nothing to elide the result's lifetime from.
+        fn into_entries(self) -> BTreeMap<String, u32>
+        where
+            Self: Sized;
+        fn tag_iter(&self) -> Box<dyn Iterator<Item = Tag> + '_>;
+        fn count_tags(&self, tags: &mut dyn Iterator<Item = Tag>) -> usize;
+        fn has_default(&self) -> Tag {
+            Tag(99)
+        }
+    }
+
+    /// Not dyn-compatible (a const, a generic method, `impl Trait`).
+    #[lazy_core::forwardable]
+    pub trait Shelf {
+        /// Of a private type.
+        const FIRST: Tag;
+        /// A generic method; `T` itself resolves anywhere.
+        fn first_of<T: Clone>(&self, items: &[T], _tag: Tag) -> Option<T>;
+        fn tag_stream(&self) -> impl Iterator<Item = Tag>;
+        /// A named receiver lifetime: the carried result's `'_` is it.
+        fn named<'a>(&'a self, key: &'a str) -> Tag;
+        /// Precise captures that leave out the receiver's lifetime.
+        fn captured(&self) -> impl Iterator<Item = Tag> + use<Self>;
+    }
+
+    pub struct Store {
+        pub entries: BTreeMap<String, u32>,
+    }
+
+    pub fn store() -> Store {
+        let mut entries = BTreeMap::new();
+        entries.insert("a".to_string(), 1);
+        Store { entries }
+    }
+
+    impl Shelf for Store {
+        const FIRST: Tag = Tag(1);
+        fn first_of<T: Clone>(&self, items: &[T], _tag: Tag) -> Option<T> {
+            items.first().cloned()
+        }
+        fn tag_stream(&self) -> impl Iterator<Item = Tag> {
+            vec![Tag(5)].into_iter()
+        }
+        fn named<'a>(&'a self, key: &'a str) -> Tag {
+            Tag(key.len() as u32)
+        }
+        fn captured(&self) -> impl Iterator<Item = Tag> + use<> {
+            std::iter::once(Tag(6))
+        }
+    }
+
+    impl Catalog for Store {
+        fn entries(&self) -> BTreeMap<String, u32> {
+            self.entries.clone()
+        }
+        fn tag(&self, key: &str) -> Result<Tag> {
+            self.entries.get(key).map(|v| Tag(*v)).ok_or(ModelError)
+        }
+        fn tags(&self) -> Option<Vec<Tag>> {
+            Some(self.entries.values().map(|v| Tag(*v)).collect())
+        }
+        fn pair(&self) -> (Tag, [Tag; WIDTH]) {
+            (Tag(0), [Tag(1), Tag(2)])
+        }
+        fn put(&mut self, entries: BTreeMap<String, u32>, tags: &[Tag]) -> usize {
+            self.entries.extend(entries);
+            self.entries.len() + tags.len()
+        }
+        fn show(&self, f: &mut Formatter) -> fmt::Result {
+            write!(f, "{} entries", self.entries.len())
+        }
+        fn name(&self) -> Cow<str> {
+            Cow::Borrowed("store")
+        }
+        fn into_entries(self) -> BTreeMap<String, u32> {
+            self.entries
+        }
+        fn tag_iter(&self) -> Box<dyn Iterator<Item = Tag> + '_> {
+            Box::new(self.entries.values().map(|v| Tag(*v)))
+        }
+        fn count_tags(&self, tags: &mut dyn Iterator<Item = Tag>) -> usize {
+            tags.count()
+        }
+    }
+
+    pub fn tag(n: u32) -> Tag {
+        Tag(n)
+    }
+
+    impl fmt::Display for Store {
+        fn fmt(&self, f: &mut Formatter<'_>) -> fmt::Result {
+            Catalog::show(self, f)
+        }
+    }
+}
+
+mod elsewhere {
+    //! No import of `BTreeMap`, `Tag`, `Formatter` or `Cow`, and `Result` is
+    //! std's here.
+
+    use super::{Lazy, RealizeForward};
+    use crate::model::{self, Catalog};
+
+    #[derive(RealizeForward)]
+    #[realize_forward(Catalog, model::Shelf)]
+    pub struct LazyStore(#[realize] pub Lazy<model::Store>);
+
+    /// `except(...)`: the forwarder that calls the wrapper's own `entries`
+    /// has the carried signature too.
+    #[derive(RealizeForward)]
+    #[realize_forward(Catalog, except(entries))]
+    pub struct Excepted(#[realize] pub Lazy<model::Store>);
+
+    impl Excepted {
+        pub fn entries(&self) -> std::collections::BTreeMap<String, u32> {
+            [("own".to_string(), 0)].into()
+        }
+    }
+
+    /// An enum forwards through the same carried types: `Self` is the enum,
+    /// which implements the hidden supertrait too.
+    #[derive(RealizeForward)]
+    #[realize_forward(Catalog, model::Shelf)]
+    pub enum AnyStore {
+        Ready(model::Store),
+        Later(#[realize] Lazy<model::Store>),
+    }
+
+    pub fn lazy_store() -> LazyStore {
+        LazyStore(Lazy::new(model::store))
+    }
+
+    pub struct Shown<'a>(pub &'a LazyStore);
+
+    impl std::fmt::Display for Shown<'_> {
+        fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            self.0.show(f)
+        }
+    }
+}
+
+#[test]
+fn a_derive_elsewhere_forwards_types_it_does_not_import() {
+    use model::{Catalog, Shelf};
+    let mut lazy = elsewhere::lazy_store();
+    assert!(!Lazy::is_realized(&lazy.0));
+    assert_eq!(lazy.entries().get("a"), Some(&1));
+    assert_eq!(lazy.tag("a"), Ok(model::tag(1)));
+    assert_eq!(lazy.tag("b"), Err(model::ModelError));
+    assert_eq!(lazy.tags(), Some(vec![model::tag(1)]));
+    assert_eq!(lazy.pair().1, [model::tag(1), model::tag(2)]);
+    let more: std::collections::BTreeMap<String, u32> = [("b".to_string(), 2)].into();
+    assert_eq!(lazy.put(more, &[model::tag(3)]), 3);
+    assert_eq!(elsewhere::Shown(&lazy).to_string(), "2 entries");
+    assert_eq!(lazy.name(), "store");
+    assert_eq!(lazy.first_of(&[4, 5], model::tag(0)), Some(4));
+    assert_eq!(lazy.tag_iter().count(), 2);
+    assert_eq!(lazy.tag_stream().next(), Some(model::tag(5)));
+    assert_eq!(lazy.named("abc"), model::tag(3));
+    assert_eq!(lazy.captured().next(), Some(model::tag(6)));
+    assert_eq!(lazy.count_tags(&mut vec![model::tag(1)].into_iter()), 1);
+    assert_eq!(lazy.has_default(), model::tag(99));
+    assert_eq!(
+        <elsewhere::LazyStore as Shelf>::FIRST,
+        <model::Store as Shelf>::FIRST
+    );
+    assert_eq!(lazy.into_entries().len(), 2);
+}
+
+#[test]
+fn an_enum_elsewhere_forwards_types_it_does_not_import() {
+    use model::{Catalog, Shelf};
+    let mut later = elsewhere::AnyStore::Later(Lazy::new(model::store));
+    let ready = elsewhere::AnyStore::Ready(model::store());
+    assert_eq!(later.entries(), ready.entries());
+    assert_eq!(later.tag("a"), Ok(model::tag(1)));
+    assert_eq!(ready.tag("b"), Err(model::ModelError));
+    assert_eq!(later.tag_stream().next(), Some(model::tag(5)));
+    assert_eq!(ready.first_of(&[4, 5], model::tag(0)), Some(4));
+    let more: std::collections::BTreeMap<String, u32> = [("b".to_string(), 2)].into();
+    assert_eq!(later.put(more, &[model::tag(3)]), 3);
+    assert_eq!(later.into_entries().len(), 2);
+}
+
+#[test]
+fn an_except_forwarder_has_the_carried_signature() {
+    use model::Catalog;
+    let excepted = elsewhere::Excepted(Lazy::new(model::store));
+    assert_eq!(Catalog::entries(&excepted).len(), 1);
+    assert!(Catalog::entries(&excepted).contains_key("own"));
+    assert!(!Lazy::is_realized(&excepted.0));
+}
+
+#[test]
+fn the_trait_stays_dyn_compatible() {
+    use model::Catalog;
+    let boxed: Box<dyn Catalog> = Box::new(elsewhere::lazy_store());
+    assert_eq!(boxed.entries().len(), 1);
+    let hand: Box<dyn Catalog> = Box::new(model::store());
+    assert_eq!(hand.tag("a"), Ok(model::tag(1)));
+}
+
+/// Other shapes of trait: generic, with a lifetime, GATs, async, cfg'd and
+/// deprecated items, a forwardable supertrait with carried types of its own.
+#[allow(unknown_lints, mismatched_lifetime_syntaxes)]
+mod shapes {
+    use self::private::Tag;
+    use std::collections::BTreeMap;
+
+    mod private {
+        #[derive(Debug, Clone, PartialEq)]
+        pub struct Tag(pub u32);
+    }
+
+    pub fn tag(n: u32) -> Tag {
+        Tag(n)
+    }
+
+    /// A trait parameter: `BTreeMap<K, Tag>` names it, and resolves where the
+    /// derive is written (imported there); `Tag` alone is carried.
+    #[lazy_core::forwardable]
+    pub trait Keyed<K: Ord + Clone> {
+        fn key_tag(&self, key: K) -> Tag;
+        fn by_key(&self, key: K) -> std::collections::BTreeMap<K, Tag>;
+    }
+
+    /// A lifetime parameter, a GAT and an associated type with bounds.
+    #[lazy_core::forwardable]
+    pub trait Source<'src> {
+        type Item<'a>
+        where
+            Self: 'a;
+        fn text(&self) -> &'src str;
+        fn items<'a>(&'a self) -> Self::Item<'a>;
+        fn tag_of(&self, text: &'src str) -> Tag;
+    }
+
+    /// The supertrait: its own carried types.
+    #[lazy_core::forwardable]
+    pub trait Base {
+        fn base(&self) -> Tag;
+    }
+
+    #[lazy_core::forwardable]
+    pub trait Derived: Base {
+        fn derived(&self) -> BTreeMap<u32, Tag>;
+        #[allow(async_fn_in_trait)]
+        async fn later(&self) -> Tag;
+        #[cfg(not(test))]
+        fn never(&self) -> NotAType;
+        fn cfg_param(&self, #[cfg(test)] tag: Tag, #[cfg(not(test))] gone: NotAType) -> Tag;
+        #[deprecated = "use `derived`"]
+        fn old(&self) -> Tag;
+    }
+
+    #[deprecated = "a deprecated trait"]
+    #[lazy_core::forwardable]
+    pub trait Old {
+        fn old_tag(&self) -> Tag;
+    }
+
+    pub struct Real(pub u32, pub String);
+
+    impl<K: Ord + Clone> Keyed<K> for Real {
+        fn key_tag(&self, _: K) -> Tag {
+            Tag(self.0)
+        }
+        fn by_key(&self, key: K) -> BTreeMap<K, Tag> {
+            [(key, Tag(self.0))].into()
+        }
+    }
+
+    impl Source<'static> for Real {
+        type Item<'a> = &'a str;
+        fn text(&self) -> &'static str {
+            "static"
+        }
+        fn items(&self) -> &str {
+            &self.1
+        }
+        fn tag_of(&self, text: &'static str) -> Tag {
+            Tag(text.len() as u32)
+        }
+    }
+
+    impl Base for Real {
+        fn base(&self) -> Tag {
+            Tag(self.0 + 1)
+        }
+    }
+
+    #[allow(deprecated)]
+    impl Derived for Real {
+        fn derived(&self) -> BTreeMap<u32, Tag> {
+            [(self.0, Tag(self.0))].into()
+        }
+        async fn later(&self) -> Tag {
+            Tag(self.0 + 2)
+        }
+        fn cfg_param(&self, #[cfg(test)] tag: Tag, #[cfg(not(test))] gone: NotAType) -> Tag {
+            tag
+        }
+        fn old(&self) -> Tag {
+            Tag(0)
+        }
+    }
+
+    #[allow(deprecated)]
+    impl Old for Real {
+        fn old_tag(&self) -> Tag {
+            Tag(7)
+        }
+    }
+}
+
+mod shapes_elsewhere {
+    #![allow(deprecated)]
+
+    use super::{Lazy, RealizeForward};
+    use crate::shapes::{self, Base, Derived, Keyed, Old, Source};
+
+    #[derive(RealizeForward)]
+    #[realize_forward(Keyed, Source<'static>, Base, Derived, Old)]
+    pub struct LazyReal(#[realize] pub Lazy<shapes::Real>);
+
+    /// A generic wrapper takes the derive's slower path: the same types.
+    #[derive(RealizeForward)]
+    #[realize_forward(Keyed<K>, Base, Derived)]
+    pub struct LazyGeneric<K: Ord + Clone>(
+        #[realize] pub Lazy<shapes::Real>,
+        pub std::marker::PhantomData<K>,
+    );
+}
+
+#[test]
+fn generic_traits_lifetimes_gats_supertraits_cfg_and_deprecated_items() {
+    #![allow(deprecated)]
+    use shapes::{Base, Derived, Keyed, Old, Source};
+    let lazy = shapes_elsewhere::LazyReal(Lazy::new(|| shapes::Real(3, "abc".to_string())));
+    assert_eq!(lazy.key_tag("k"), shapes::tag(3));
+    assert_eq!(lazy.by_key(1u8)[&1], shapes::tag(3));
+    assert_eq!(lazy.text(), "static");
+    assert_eq!(lazy.items(), "abc");
+    assert_eq!(lazy.tag_of("four"), shapes::tag(4));
+    assert_eq!(lazy.base(), shapes::tag(4));
+    assert_eq!(lazy.derived()[&3], shapes::tag(3));
+    assert_eq!(lazy.cfg_param(shapes::tag(9)), shapes::tag(9));
+    assert_eq!(lazy.old(), shapes::tag(0));
+    assert_eq!(lazy.old_tag(), shapes::tag(7));
+    use std::future::Future;
+    let later = std::pin::pin!(lazy.later());
+    let std::task::Poll::Ready(tag) =
+        later.poll(&mut std::task::Context::from_waker(std::task::Waker::noop()))
+    else {
+        panic!("ready at once");
+    };
+    assert_eq!(tag, shapes::tag(5));
+
+    let generic = shapes_elsewhere::LazyGeneric::<u8>(
+        Lazy::new(|| shapes::Real(1, String::new())),
+        Default::default(),
+    );
+    assert_eq!(generic.key_tag(2u8), shapes::tag(1));
+    assert_eq!(generic.base(), shapes::tag(2));
+}
+
+/// An item's own lint levels cover its carried types: under
+/// `deny(deprecated)`, a method that allows its deprecated result type
+/// compiles (its carried copy is allowed too), and so does the derive.
+#[deny(deprecated)]
+mod lint_levels {
+    #[deprecated = "a test"]
+    pub struct OldTag(pub u8);
+
+    #[lazy_core::forwardable]
+    pub trait Tagged {
+        #[allow(deprecated)]
+        fn old_tag(&self) -> OldTag;
+        #[expect(deprecated)]
+        fn expected(&self) -> OldTag;
+    }
+
+    #[allow(deprecated)]
+    impl Tagged for u8 {
+        fn old_tag(&self) -> OldTag {
+            OldTag(*self)
+        }
+        fn expected(&self) -> OldTag {
+            OldTag(*self + 1)
+        }
+    }
+
+    #[derive(lazy_core::RealizeForward)]
+    #[realize_forward(Tagged)]
+    pub struct LazyTagged(#[realize] pub lazy_core::Lazy<u8>);
+}
+
+#[test]
+fn an_items_lint_levels_cover_its_carried_types() {
+    use lint_levels::Tagged;
+    let lazy = lint_levels::LazyTagged(Lazy::new(|| 4));
+    #[allow(deprecated)]
+    let (old, expected) = (lazy.old_tag().0, lazy.expected().0);
+    assert_eq!((old, expected), (4, 5));
+}
+
+/// A type less visible than its trait (rustc's `private_interfaces` warns)
+/// cannot be carried: where that lint is allowed, on the trait or on the
+/// item, the item's types resolve at the derive, as before.
+mod less_visible {
+    pub(crate) struct Secret(pub u8);
+
+    #[allow(private_interfaces)]
+    #[lazy_core::forwardable]
+    pub trait Whole {
+        fn secret(&self) -> Secret;
+    }
+
+    #[lazy_core::forwardable]
+    pub trait PerItem {
+        #[allow(private_interfaces)]
+        fn secret_too(&self) -> Secret;
+    }
+
+    impl Whole for u8 {
+        fn secret(&self) -> Secret {
+            Secret(*self)
+        }
+    }
+
+    impl PerItem for u8 {
+        fn secret_too(&self) -> Secret {
+            Secret(*self + 1)
+        }
+    }
+}
+
+mod less_visible_elsewhere {
+    use super::Lazy;
+    use crate::less_visible::{PerItem, Secret, Whole};
+
+    #[derive(lazy_core::RealizeForward)]
+    #[realize_forward(Whole, PerItem)]
+    pub struct LazySecret(#[realize] pub Lazy<u8>);
+
+    pub fn secrets(lazy: &LazySecret) -> (Secret, Secret) {
+        (lazy.secret(), lazy.secret_too())
+    }
+}
+
+#[test]
+fn a_less_visible_type_resolves_at_the_derive_where_its_lint_is_allowed() {
+    let lazy = less_visible_elsewhere::LazySecret(Lazy::new(|| 1));
+    let (a, b) = less_visible_elsewhere::secrets(&lazy);
+    assert_eq!((a.0, b.0), (1, 2));
+}

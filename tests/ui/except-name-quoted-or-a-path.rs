@@ -1,0 +1,42 @@
+use lazy_core::{Lazy, RealizeForward, forwardable};
+
+#[forwardable]
+pub trait Tracker {
+    fn python_type(&self) -> &'static str;
+}
+
+impl Tracker for u8 {
+    fn python_type(&self) -> &'static str {
+        "int"
+    }
+}
+
+// A method in `except(...)` is named by its name alone: quoted, or as a path
+// through its trait, it is one error at what was written, showing the name.
+#[derive(RealizeForward)]
+#[realize_forward(Tracker, except("python_type"))]
+pub struct Quoted {
+    #[realize]
+    cache: Lazy<u8>,
+}
+
+impl Quoted {
+    fn python_type(&self) -> &'static str {
+        "int"
+    }
+}
+
+#[derive(RealizeForward)]
+#[realize_forward(Tracker, except(Tracker::python_type))]
+pub struct ThroughTheTrait {
+    #[realize]
+    cache: Lazy<u8>,
+}
+
+impl ThroughTheTrait {
+    fn python_type(&self) -> &'static str {
+        "int"
+    }
+}
+
+fn main() {}
