@@ -12,8 +12,9 @@
 //!
 //! Run with `cargo bench -p lazy-core --bench forward`. The interleaved
 //! rounds tables come first, then criterion's own measurements.
-//! `#[inline(never)]` `probe_*` functions hold one call each, so their
-//! assembly can be compared (see BENCHMARKS.md).
+//! The `#[inline(never)]` functions of `probe` hold one call (or, for
+//! `*_enum_sum`, the mixed-values loop) each, so that `asm.sh` can compare
+//! their assembly (see BENCHMARKS.md).
 
 #[path = "support/mod.rs"]
 mod support;
