@@ -1742,3 +1742,58 @@ impl VariableTracker for FunctionTracker {
         Ok(())
     }
 }
+
+// ---------------------------------------------------------------------------
+
+/// What a lazy tracker builds: one of the seven concrete trackers, held in
+/// place rather than behind a `Box<dyn VariableTracker>`. Both traits are
+/// forwarded by `#[derive(RealizeForward)]` to the active variant: a `match`
+/// and a direct call, no allocation and no dynamic call. Since every variant
+/// is concrete, a build can never produce another lazy tracker.
+///
+/// The enum itself is no tracker the rest of the tracer sees: `as_any` on it
+/// gives the enum, so code that downcasts to a concrete tracker takes
+/// [`AnyTracker::as_dyn`] (the variant's tracker) first, and a tracker that
+/// leaves the builder on its own is [`AnyTracker::into_tracker`].
+#[derive(Clone, Debug, RealizeAll, RealizeForward)]
+#[realize_forward(TrackerMeta)]
+#[realize_forward(VariableTracker)]
+pub enum AnyTracker {
+    Constant(ConstantTracker),
+    Sequence(SequenceTracker),
+    Dict(DictTracker),
+    Tensor(TensorTracker),
+    SymNode(SymNodeTracker),
+    Object(ObjectTracker),
+    Function(FunctionTracker),
+}
+
+impl AnyTracker {
+    /// The active variant's tracker, as a trait object (whose `as_any` is
+    /// that concrete tracker).
+    pub fn as_dyn(&self) -> &dyn VariableTracker {
+        match self {
+            AnyTracker::Constant(t) => t,
+            AnyTracker::Sequence(t) => t,
+            AnyTracker::Dict(t) => t,
+            AnyTracker::Tensor(t) => t,
+            AnyTracker::SymNode(t) => t,
+            AnyTracker::Object(t) => t,
+            AnyTracker::Function(t) => t,
+        }
+    }
+
+    /// The active variant's tracker, shared on its own: one allocation, the
+    /// size of that tracker.
+    pub fn into_tracker(self) -> Tracker {
+        match self {
+            AnyTracker::Constant(t) => Rc::new(t),
+            AnyTracker::Sequence(t) => Rc::new(t),
+            AnyTracker::Dict(t) => Rc::new(t),
+            AnyTracker::Tensor(t) => Rc::new(t),
+            AnyTracker::SymNode(t) => Rc::new(t),
+            AnyTracker::Object(t) => Rc::new(t),
+            AnyTracker::Function(t) => Rc::new(t),
+        }
+    }
+}
