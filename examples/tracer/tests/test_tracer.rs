@@ -18,8 +18,8 @@ use tracer::run::{
     Input, Run, TracerError, compare, main_with_args, parse_frame, parse_program, run_mode,
 };
 use tracer::source::Source;
-use tracer::tracker::Tracker;
-use tracer::trackers::{SequenceTracker, TensorTracker};
+use tracer::tracker::{AsAny, Tracker};
+use tracer::trackers::{AnyTracker, ConstantTracker, SequenceTracker, TensorTracker};
 use tracer::value::{Frame, Value};
 
 fn frame(json: &str) -> Frame {
@@ -1143,6 +1143,53 @@ fn realizing_never_produces_another_lazy_tracker() {
         let built = as_lazy(&*tracker).unwrap().realize_tracker();
         assert!(as_lazy(built).is_none(), "{name} built into a lazy");
     }
+}
+
+/// A lazy tracker holds what it built in an `AnyTracker`; what the tracer
+/// sees of it is the concrete tracker inside, so a downcast (Dynamo's
+/// `__getattr__` fallback: sequence `+`, tensor and size operations) finds
+/// it. Downcasting the enum itself would find nothing.
+#[test]
+fn a_built_tracker_is_the_concrete_tracker_not_the_enum_that_holds_it() {
+    let kinds = [
+        ("xs", "ListVariable"),
+        ("x", "TensorVariable"),
+        ("lr", "ConstantVariable"),
+        ("obj", "UserDefinedObjectVariable"),
+        ("cfg", "ConstDictVariable"),
+    ];
+    let (_tx, trackers) = small_trackers();
+    for (name, kind) in kinds {
+        let tracker = local(&trackers, name);
+        let lazy = as_lazy(&*tracker).expect("frame values start lazy");
+        assert!(lazy.unwrap().is_none());
+        let built = lazy.realize_tracker();
+        assert!(!built.as_any().is::<AnyTracker>(), "{name} shows its enum");
+        assert_eq!(built.kind(), kind);
+        let unwrapped = lazy.unwrap().expect("built");
+        assert!(
+            !unwrapped.as_any().is::<AnyTracker>(),
+            "{name} shows its enum"
+        );
+    }
+    let xs = local(&trackers, "xs");
+    assert!(realized_as::<SequenceTracker>(&*xs).is_some());
+    assert!(realized_as::<TensorTracker>(&*local(&trackers, "x")).is_some());
+    assert!(realized_as::<ConstantTracker>(&*local(&trackers, "lr")).is_some());
+
+    // An eager run's trackers are the concrete trackers themselves.
+    let tx = Tx::new(Mode::Eager);
+    let eager = FrameTrackers::create(&tx, &frame(SMALL));
+    for (name, kind) in kinds {
+        let tracker = local(&eager, name);
+        assert!(as_lazy(&*tracker).is_none());
+        assert!(
+            !tracker.as_any().is::<AnyTracker>(),
+            "{name} shows its enum"
+        );
+        assert_eq!(tracker.kind(), kind);
+    }
+    assert!(realized_as::<SequenceTracker>(&*local(&eager, "xs")).is_some());
 }
 
 #[test]
