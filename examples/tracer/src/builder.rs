@@ -11,8 +11,8 @@ use crate::lazy::LazyVariableTracker;
 use crate::source::Source;
 use crate::tracker::{Tracker, VariableTracker};
 use crate::trackers::{
-    AnyTracker, ConstantTracker, DictTracker, FunctionTracker, Meta, ObjectTracker,
-    SequenceTracker, TensorTracker,
+    ConstantTracker, DictTracker, FunctionTracker, Meta, ObjectTracker, SequenceTracker,
+    TensorTracker,
 };
 use crate::value::Value;
 
@@ -108,13 +108,13 @@ impl Tx {
         self.0.created.set(self.0.created.get() + 1);
         match self.0.mode {
             Mode::Lazy => LazyVariableTracker::create(self, Rc::clone(value), source),
-            Mode::Eager => self.realize_value(value, source).into_tracker(),
+            Mode::Eager => Rc::from(self.realize_value(value, source)),
         }
     }
 
     /// Builds the concrete tracker for a frame value, installing its guards.
     /// Containers get a tracker per item from [`Tx::create`].
-    pub fn realize_value(&self, value: &Value, source: Source) -> AnyTracker {
+    pub fn realize_value(&self, value: &Value, source: Source) -> Box<dyn VariableTracker> {
         self.0.realized.set(self.0.realized.get() + 1);
         self.open_build(source.to_string());
         let built = self.build(value, source);
@@ -122,7 +122,7 @@ impl Tx {
         built
     }
 
-    fn build(&self, value: &Value, source: Source) -> AnyTracker {
+    fn build(&self, value: &Value, source: Source) -> Box<dyn VariableTracker> {
         let meta = Meta::new(Some(source.clone()));
         match value {
             Value::None | Value::Bool(_) | Value::Int(_) | Value::Float(_) | Value::Str(_) => {
@@ -131,7 +131,7 @@ impl Tx {
                     other => format!("== {}", other.repr()),
                 };
                 self.guard(GuardKind::ConstantMatch, &source, detail);
-                AnyTracker::Constant(ConstantTracker::new(value.clone(), meta))
+                Box::new(ConstantTracker::new(value.clone(), meta))
             }
             Value::List(items) | Value::Tuple(items) => {
                 let tuple = matches!(value, Value::Tuple(_));
@@ -146,7 +146,7 @@ impl Tx {
                     .enumerate()
                     .map(|(i, item)| self.create(item, source.index(i as i64)))
                     .collect();
-                AnyTracker::Sequence(SequenceTracker::new(tuple, items, meta))
+                Box::new(SequenceTracker::new(tuple, items, meta))
             }
             Value::Dict(entries) => {
                 self.guard(GuardKind::TypeMatch, &source, "dict".to_string());
@@ -165,12 +165,12 @@ impl Tx {
                     .iter()
                     .map(|(key, item)| (key.clone(), self.create(item, source.key(&key.repr()))))
                     .collect();
-                AnyTracker::Dict(DictTracker::new(entries, meta))
+                Box::new(DictTracker::new(entries, meta))
             }
             Value::Tensor(tensor) => {
                 self.guard(GuardKind::TensorMatch, &source, tensor.describe());
                 let node = self.graph_input(&source);
-                AnyTracker::Tensor(TensorTracker::new(self, tensor.clone(), node, meta))
+                Box::new(TensorTracker::new(self, tensor.clone(), node, meta))
             }
             Value::Object(object) => {
                 self.guard(GuardKind::TypeMatch, &source, object.class.to_string());
@@ -179,11 +179,11 @@ impl Tx {
                     .iter()
                     .map(|(name, item)| (Rc::clone(name), self.create(item, source.attr(name))))
                     .collect();
-                AnyTracker::Object(ObjectTracker::new(Rc::clone(&object.class), attrs, meta))
+                Box::new(ObjectTracker::new(Rc::clone(&object.class), attrs, meta))
             }
             Value::Function(_) | Value::Class(_) | Value::Builtin(_) => {
                 self.guard(GuardKind::IdMatch, &source, value.repr());
-                AnyTracker::Function(FunctionTracker::new(value.clone(), meta))
+                Box::new(FunctionTracker::new(value.clone(), meta))
             }
         }
     }

@@ -22,7 +22,7 @@ use crate::source::Source;
 use crate::tracker::{
     BinOp, CmpOp, Codegen, TraceError, TraceResult, Tracker, TrackerMeta, VariableTracker,
 };
-use crate::trackers::{AnyTracker, ConstantTracker, Meta};
+use crate::trackers::{ConstantTracker, Meta};
 use crate::value::{TypeTag, Value};
 
 /// What a lazy tracker builds from: Dynamo's `LazyCache` minus the built
@@ -57,9 +57,9 @@ impl TrackerSeed {
 }
 
 impl Seed for TrackerSeed {
-    type Output = AnyTracker;
+    type Output = Box<dyn VariableTracker>;
 
-    fn build(self) -> AnyTracker {
+    fn build(self) -> Box<dyn VariableTracker> {
         let built = match self.origin {
             Origin::Value { value, source } => self.tx.realize_value(&value, source),
             Origin::Format(format) => format.render_tracker(&self.tx),
@@ -72,33 +72,34 @@ impl Seed for TrackerSeed {
 }
 
 /// The cache that clones of a lazy tracker share: realizing one realizes all
-/// (Dynamo's shared `_cache`). Realizes to the built tracker held in place,
-/// an [`AnyTracker`], so the forwarders call `<AnyTracker>::method`, which
-/// `match`es on the kind of tracker: no dynamic call, and no allocation of
-/// its own for the built tracker. `realize_all` builds the tracker and walks
-/// it; a cache shared by clones is walked once.
+/// (Dynamo's shared `_cache`). Realizes to the built tracker as a trait
+/// object, so the forwarders call `<dyn VariableTracker>::method`. (An enum
+/// of the seven tracker kinds, held inline, makes every unbuilt lazy 40 bytes
+/// larger and the tracer's lazy run slower; the README has the numbers.)
+/// `realize_all` builds the tracker and walks it; a cache shared by clones
+/// is walked once.
 #[derive(Clone, RealizeAll)]
-pub struct TrackerCache(Rc<Lazy<AnyTracker, TrackerSeed>>);
+pub struct TrackerCache(Rc<Lazy<Box<dyn VariableTracker>, TrackerSeed>>);
 
 impl TrackerCache {
     fn new(seed: TrackerSeed) -> TrackerCache {
         TrackerCache(Rc::new(Lazy::new(seed)))
     }
 
-    fn seed(&self) -> Option<SeedRef<'_, AnyTracker, TrackerSeed>> {
+    fn seed(&self) -> Option<SeedRef<'_, Box<dyn VariableTracker>, TrackerSeed>> {
         Lazy::peek(&self.0)
     }
 
-    fn get(&self) -> Option<&AnyTracker> {
-        Lazy::get(&self.0)
+    fn get(&self) -> Option<&dyn VariableTracker> {
+        Lazy::get(&self.0).map(|built| &**built)
     }
 }
 
 impl Realize for TrackerCache {
-    type Target = AnyTracker;
+    type Target = dyn VariableTracker;
 
-    fn realize(&self) -> &AnyTracker {
-        self.0.realize()
+    fn realize(&self) -> &(dyn VariableTracker + 'static) {
+        &**self.0.realize()
     }
 }
 
@@ -148,11 +149,9 @@ impl LazyVariableTracker {
         })
     }
 
-    /// Dynamo's `realize()`: the built tracker, building it if needed. The
-    /// concrete tracker itself (its `as_any` is, say, a `SequenceTracker`),
-    /// not the [`AnyTracker`] that holds it.
+    /// Dynamo's `realize()`: the built tracker, building it if needed.
     pub fn realize_tracker(&self) -> &dyn VariableTracker {
-        self.cache.realize().as_dyn()
+        self.cache.realize()
     }
 
     /// Whether the real tracker is built. Builds nothing.
@@ -160,10 +159,9 @@ impl LazyVariableTracker {
         self.cache.get().is_some()
     }
 
-    /// Dynamo's `unwrap()`: the built tracker if there is one, as
-    /// [`LazyVariableTracker::realize_tracker`] gives it. Builds nothing.
+    /// Dynamo's `unwrap()`: the built tracker if there is one. Builds nothing.
     pub fn unwrap(&self) -> Option<&dyn VariableTracker> {
-        self.cache.get().map(AnyTracker::as_dyn)
+        self.cache.get()
     }
 
     /// The type of the raw value, while unbuilt. Builds nothing.
@@ -213,7 +211,7 @@ impl LazyVariableTracker {
         if source == self.source {
             Rc::new(self.clone())
         } else {
-            self.cache.realize().clone_with_source(source)
+            self.realize_tracker().clone_with_source(source)
         }
     }
 
@@ -226,7 +224,7 @@ impl LazyVariableTracker {
         {
             return true;
         }
-        self.cache.realize().is_python_hashable()
+        self.realize_tracker().is_python_hashable()
     }
 
     /// `LazyVariableTracker(unrealized: <type>)` or `(realized: <repr>)`.
@@ -249,7 +247,7 @@ impl TrackerMeta for LazyVariableTracker {
         if let Some(seed) = self.cache.seed() {
             return seed.name_hint.borrow().clone();
         }
-        self.cache.get().and_then(|built| built.name_hint())
+        self.unwrap().and_then(|built| built.name_hint())
     }
 
     /// Buffers the name hint until the build (#151184: realizing here on
@@ -259,7 +257,7 @@ impl TrackerMeta for LazyVariableTracker {
             *seed.name_hint.borrow_mut() = Some(name.to_string());
             return;
         }
-        if let Some(built) = self.cache.get() {
+        if let Some(built) = self.unwrap() {
             built.set_name_hint(name);
         }
     }
@@ -337,11 +335,11 @@ impl LazyConstantVariable {
     fn by_type<R>(
         &self,
         from_type: impl FnOnce(TypeTag) -> R,
-        built: impl FnOnce(&AnyTracker) -> R,
+        built: impl FnOnce(&dyn VariableTracker) -> R,
     ) -> R {
         match self.type_query() {
             Some(ty) => from_type(ty),
-            None => built(self.inner.cache.realize()),
+            None => built(self.inner.realize_tracker()),
         }
     }
 
@@ -390,7 +388,7 @@ impl LazyConstantVariable {
         if source == self.inner.source {
             Rc::new(self.clone())
         } else {
-            self.inner.cache.realize().clone_with_source(source)
+            self.inner.realize_tracker().clone_with_source(source)
         }
     }
 
@@ -473,7 +471,7 @@ impl LazySymNodeFormatString {
     }
 
     /// Formats the string: the sizes are used, so they get guarded.
-    fn render_tracker(self, tx: &Tx) -> AnyTracker {
+    fn render_tracker(self, tx: &Tx) -> Box<dyn VariableTracker> {
         tx.open_build(self.describe());
         let mut text = String::new();
         for part in &self.parts {
@@ -488,7 +486,7 @@ impl LazySymNodeFormatString {
         }
         let built = ConstantTracker::new(Value::str(&text), Meta::new(None));
         tx.close_build("ConstantVariable");
-        AnyTracker::Constant(built)
+        Box::new(built)
     }
 }
 
