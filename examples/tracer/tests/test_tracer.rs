@@ -18,8 +18,10 @@ use tracer::run::{
     Input, Run, TracerError, compare, main_with_args, parse_frame, parse_program, run_mode,
 };
 use tracer::source::Source;
-use tracer::tracker::Tracker;
-use tracer::trackers::{SequenceTracker, TensorTracker};
+use tracer::tracker::{Tracker, VariableTracker};
+use tracer::trackers::{
+    ConstantTracker, DictTracker, FunctionTracker, ObjectTracker, SequenceTracker, TensorTracker,
+};
 use tracer::value::{Frame, Value};
 
 fn frame(json: &str) -> Frame {
@@ -1143,6 +1145,61 @@ fn realizing_never_produces_another_lazy_tracker() {
         let built = as_lazy(&*tracker).unwrap().realize_tracker();
         assert!(as_lazy(built).is_none(), "{name} built into a lazy");
     }
+}
+
+/// The kind of the concrete tracker behind `tracker`, found by downcasting
+/// (`as_any`); `None` for a wrapper of any sort (a lazy, or anything that
+/// would hold the built tracker instead of being it).
+fn concrete_kind(tracker: &dyn VariableTracker) -> Option<&'static str> {
+    let any = tracker.as_any();
+    let kinds = [
+        any.downcast_ref::<ConstantTracker>().map(|t| t.kind()),
+        any.downcast_ref::<SequenceTracker>().map(|t| t.kind()),
+        any.downcast_ref::<DictTracker>().map(|t| t.kind()),
+        any.downcast_ref::<TensorTracker>().map(|t| t.kind()),
+        any.downcast_ref::<ObjectTracker>().map(|t| t.kind()),
+        any.downcast_ref::<FunctionTracker>().map(|t| t.kind()),
+    ];
+    kinds.into_iter().flatten().next()
+}
+
+/// What a lazy tracker built, as `realize_tracker` and `unwrap` give it, is
+/// the concrete tracker itself, and so is every tracker of an eager run: a
+/// downcast (Dynamo's `__getattr__` fallback: sequence `+`, tensor and size
+/// operations) finds it. A built tracker held in a wrapper (an enum of the
+/// tracker kinds, say) would make every downcast find nothing.
+#[test]
+fn a_built_tracker_is_the_concrete_tracker_lazy_or_eager() {
+    let kinds = [
+        ("xs", "ListVariable"),
+        ("x", "TensorVariable"),
+        ("lr", "ConstantVariable"),
+        ("obj", "UserDefinedObjectVariable"),
+        ("cfg", "ConstDictVariable"),
+    ];
+    let (_tx, trackers) = small_trackers();
+    for (name, kind) in kinds {
+        let tracker = local(&trackers, name);
+        let lazy = as_lazy(&*tracker).expect("frame values start lazy");
+        assert!(lazy.unwrap().is_none());
+        assert_eq!(concrete_kind(&*tracker), None, "{name} is a lazy");
+        assert_eq!(concrete_kind(lazy.realize_tracker()), Some(kind), "{name}");
+        let unwrapped = lazy.unwrap().expect("built");
+        assert_eq!(concrete_kind(unwrapped), Some(kind), "{name}");
+    }
+    let xs = local(&trackers, "xs");
+    assert!(realized_as::<SequenceTracker>(&*xs).is_some());
+    assert!(realized_as::<TensorTracker>(&*local(&trackers, "x")).is_some());
+    assert!(realized_as::<ConstantTracker>(&*local(&trackers, "lr")).is_some());
+
+    let tx = Tx::new(Mode::Eager);
+    let eager = FrameTrackers::create(&tx, &frame(SMALL));
+    for (name, kind) in kinds {
+        let tracker = local(&eager, name);
+        assert!(as_lazy(&*tracker).is_none());
+        assert_eq!(concrete_kind(&*tracker), Some(kind), "{name}");
+    }
+    assert!(realized_as::<SequenceTracker>(&*local(&eager, "xs")).is_some());
 }
 
 #[test]
