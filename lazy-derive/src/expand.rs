@@ -996,11 +996,12 @@ fn wrapped(wrap: Option<Wrap>, call: TokenStream) -> TokenStream {
 /// forwarder carries the span of the user's name in `except(...)` and
 /// `#[deny(unconditional_recursion)]`, so a missing inherent method (which
 /// would make the call recurse) is a compile error whose lint note points
-/// there. The receiver and the call are at the derive's call site instead
-/// (see `ChainSoFar::derive_site`): a mismatch between the trait and the
-/// inherent method is reported at the derive, and rustc's fixes
-/// (`.to_string()`, another receiver, a missing argument, a trait path to
-/// disambiguate) do not rewrite `except(...)`.
+/// there. The inherent method is checked against the trait method's
+/// signature first (`inherent_check`), at the name in `except(...)`: one
+/// that does not fit is one error there. The receiver, `Self` and the call
+/// are at the derive's call site (see `ChainSoFar::derive_site`): rustc's
+/// fixes (`.to_string()`, another receiver, a missing argument, a trait path
+/// to disambiguate) are dropped instead of rewriting `except(...)`.
 pub fn inherent_forwarder(ctx: &ImplContext, method: &Method, except: &Ident) -> TokenStream {
     let span = except.span();
     let site = ctx.derive_site;
@@ -1038,7 +1039,11 @@ pub fn inherent_forwarder(ctx: &ImplContext, method: &Method, except: &Ident) ->
     // `except(...)`; the `#[deny]` above still points at the name there.
     let mut callee = except.clone();
     callee.set_span(site);
-    let call = quote_spanned!(site=> Self::#callee(#self_arg #(#names),*));
+    let checked = inherent_check(method, span, site, &callee);
+    let call = match &checked {
+        Some((binding, _)) => quote_spanned!(site=> #binding(#self_arg #(#names),*)),
+        None => quote_spanned!(site=> Self::#callee(#self_arg #(#names),*)),
+    };
     let call = match unsafety {
         Some(_) => quote_spanned!(span=> unsafe { #call }),
         None => call,
@@ -1047,7 +1052,9 @@ pub fn inherent_forwarder(ctx: &ImplContext, method: &Method, except: &Ident) ->
     // result of the wrong type is reported there, and rustc's fix (such as
     // `.to_string()`) is dropped instead of rewriting `except(...)`.
     let result = Ident::new("__result", site);
+    let check = checked.map(|(_, check)| check);
     let body = quote! {
+        #check
         let #result = #call;
         #result
     };
@@ -1064,6 +1071,75 @@ pub fn inherent_forwarder(ctx: &ImplContext, method: &Method, except: &Ident) ->
         #unsafety #abi fn #except #generics_decl(#(#decls),*) #output #where_clause {
             #body
         }
+    }
+}
+
+/// The most arguments (receiver included) `lazy_core::__private::
+/// InherentMethod` has an impl for.
+const INHERENT_METHOD_ARITY: usize = 12;
+
+/// `let __inherent = <_ as InherentMethod<(Args..), Out>>::checked(Self::m);`
+/// spanned at the name in `except(...)`: an inherent method that does not
+/// take the trait method's arguments or return its result is one error
+/// there, in the derive's terms, and the call through `__inherent` (a
+/// function item, so that a missing inherent method is still a call of the
+/// forwarder itself, which the recursion lint reports) adds none. `None`
+/// where the check cannot be written: an `unsafe` method (its function item
+/// is not `FnOnce`), `#[cfg]` arguments, more arguments than the impls cover.
+/// `impl Trait` types (and an `async` result) are left to inference.
+fn inherent_check(
+    method: &Method,
+    span: Span,
+    site: Span,
+    callee: &Ident,
+) -> Option<(Ident, TokenStream)> {
+    let sig = &method.item.sig;
+    if matches!(sig.safety, syn::Safety::Unsafe(_)) || sig.inputs.len() > INHERENT_METHOD_ARITY {
+        return None;
+    }
+    let mut args = Vec::new();
+    for arg in &sig.inputs {
+        match arg {
+            FnArg::Receiver(_) => args.push(match method.receiver.as_ref()? {
+                ReceiverKind::ByRef(lifetime) => quote!(&#lifetime Self),
+                ReceiverKind::ByMutRef(lifetime) => quote!(&#lifetime mut Self),
+                ReceiverKind::ByValue => quote!(Self),
+                ReceiverKind::BoxSelf => quote!(::lazy_core::__private::Box<Self>),
+                ReceiverKind::Other(ty) => or_infer(ty.to_token_stream()),
+            }),
+            FnArg::Typed(arg) => {
+                if arg.attrs.iter().any(|attr| attr.path().is_ident("cfg")) {
+                    return None;
+                }
+                args.push(or_infer(arg.ty.to_token_stream()));
+            }
+        }
+    }
+    let out = match (&sig.asyncness, &sig.output) {
+        (Some(_), _) => quote!(_),
+        (None, ReturnType::Default) => quote!(()),
+        (None, ReturnType::Type(_, ty)) => or_infer(ty.to_token_stream()),
+    };
+    let binding = Ident::new("__inherent", site);
+    let mut callee = callee.clone();
+    callee.set_span(span);
+    let self_type = Ident::new("Self", site);
+    let function = quote!(#self_type::#callee);
+    let check = quote_spanned! {span=>
+        let #binding = <_ as ::lazy_core::__private::InherentMethod<(#(#args,)*), #out, _>>::checked(
+            #function
+        );
+    };
+    Some((binding, check))
+}
+
+/// A type as the check names it: `_` where it holds `impl Trait`, which a
+/// body cannot name.
+fn or_infer(ty: TokenStream) -> TokenStream {
+    if has_impl_trait(ty.clone()) {
+        quote!(_)
+    } else {
+        ty
     }
 }
 
