@@ -31,6 +31,43 @@ pub struct ImplContext {
     pub deprecated_trait: bool,
     /// See `ChainSoFar::derive_site`.
     pub derive_site: Span,
+    /// The trait is a mirror (`#[forwardable(remote = ..)]`): its signatures
+    /// may differ from the real trait's, and a receiver that does is the
+    /// mirror's to fix (see `receiver_site`).
+    pub mirror: bool,
+}
+
+impl ImplContext {
+    /// A forwarder's `self` and receiver: at the derive's call site (see
+    /// `ChainSoFar::derive_site`), but a mirror's `self`, `&self`, `&mut self`
+    /// each token at the mirror's own (resolved at the derive's site all the
+    /// same), where rustc then reports a receiver that differs from the real
+    /// trait's, and its fix rewrites the mirror.
+    fn receiver(&self, method: &Method, kind: &ReceiverKind) -> (Ident, TokenStream) {
+        let site = self.derive_site;
+        let at = |span: Span| site.located_at(span);
+        match method.item.sig.receiver() {
+            Some(receiver) if self.mirror => {
+                let self_token = Ident::new("self", at(receiver.self_token.span));
+                let receiver = match &receiver.kind {
+                    syn::ReceiverKind::Value => self_token.to_token_stream(),
+                    syn::ReceiverKind::Reference(and, lifetime, mutability) => {
+                        let and = quote_spanned!(at(and.span)=> &);
+                        let mutability =
+                            mutability.map(|token| quote_spanned!(at(token.span)=> mut));
+                        quote!(#and #lifetime #mutability #self_token)
+                    }
+                    _ => receiver_decl(kind, &self_token, site),
+                };
+                (self_token, receiver)
+            }
+            _ => {
+                let self_token = Ident::new("self", site);
+                let receiver = receiver_decl(kind, &self_token, site);
+                (self_token, receiver)
+            }
+        }
+    }
 }
 
 /// What the chain of impls knows when it comes to a trait.
@@ -198,6 +235,7 @@ fn write_trait_impl(
     let target_trait = quote!(#trait_path #target_args);
     let ctx = ImplContext {
         derive_site: so_far.derive_site,
+        mirror: remote.is_some(),
         target_as_trait: quote!(<#target as #target_trait>),
         deprecated_trait: trait_def
             .attrs
@@ -352,6 +390,7 @@ pub fn template(trait_def: &ItemTrait, target_as_trait: TokenStream) -> Option<I
         target_as_trait,
         deprecated_trait: false,
         derive_site: Span::call_site(),
+        mirror: false,
     };
     let trait_name = trait_def.ident.unraw().to_string();
     // The impl of a non-generic wrapper and trait declares no parameters.
@@ -937,8 +976,7 @@ fn forwarder(ctx: &ImplContext, method: &Method) -> TokenStream {
         return TokenStream::new();
     };
     let attrs = carried_attrs(ctx, &method.item.attrs);
-    let self_token = Ident::new("self", ctx.derive_site);
-    let receiver = receiver_decl(kind, &self_token, ctx.derive_site);
+    let (self_token, receiver) = ctx.receiver(method, kind);
     let Params { decls, names } = params(method, Some(receiver));
     let name = &sig.ident;
     let generics = MethodGenerics(&sig.generics);
