@@ -1233,14 +1233,16 @@ impl<'a> FieldImpl<'a> {
         } else {
             (quote!(Realize), quote!(Deref))
         };
-        // Wholly at the site, the field's type included: one span for the
-        // predicate, the same in every impl.
+        // The bound at the site, the same in every impl; the field's type
+        // keeps its own spans, so that a type rustc cannot resolve is the
+        // one error of the struct's own field, not one more per copy.
         // Through the pointers that realize what they point to, the bound is
         // on the pointee (`Box<Real>`: `Real: Realize`): one that cannot
         // realize is then assumed in every impl, not proved again through
         // the pointer's impl, and is one error.
         let realizes = pointee(ty, mutable);
-        let mut out = tokens::respan_as(quote!(#realizes: ::lazy_core::#realize,), site);
+        let mut out = quote!(#realizes);
+        out.extend(tokens::respan_as(quote!(: ::lazy_core::#realize,), site));
         if let Some(at) = self.deref {
             // The lazy's value type itself when it is written in the field
             // (`Lazy<Real>`): a value that is no pointer is then one error at
@@ -1277,7 +1279,12 @@ impl<'a> FieldImpl<'a> {
         if self.plain {
             return TokenStream::new();
         }
-        tokens::respan_as(quote!(#ty: ::lazy_core::__private::RealizeIntoField,), site)
+        let mut out = quote!(#ty);
+        out.extend(tokens::respan_as(
+            quote!(: ::lazy_core::__private::RealizeIntoField,),
+            site,
+        ));
+        out
     }
 }
 
