@@ -157,7 +157,10 @@ fn fast_entry(wrapper: &Wrapper, step: usize, realize_site: Span) -> TokenStream
         return quote!({ slow });
     }
     let span = trait_ref.span();
-    let ident = &wrapper.input.ident;
+    // Located at the trait's path: a supertrait the wrapper lacks is
+    // reported there, where the user lists it.
+    let mut ident = wrapper.input.ident.clone();
+    ident.set_span(ident.span().located_at(span));
     let self_ty = quote!(#ident);
     let path = tokens::respan_as(
         trait_ref.path.to_token_stream(),

@@ -193,7 +193,11 @@ fn write_trait_impl(
         errors.push(error);
         return TokenStream::new();
     }
-    let ident = &wrapper.input.ident;
+    // The wrapper's name located at the trait's path (see
+    // `chain::fast_entry`): what rustc says of the impl's self type (a
+    // supertrait it lacks) points at the trait in `realize_forward(...)`.
+    let mut ident = wrapper.input.ident.clone();
+    ident.set_span(ident.span().located_at(span));
     let (_, ty_generics, wrapper_where) = wrapper.input.generics.split_for_impl();
     let self_ty = quote!(#ident #ty_generics);
     let target = quote_spanned!(span=> <#self_ty as ::lazy_core::Realize>::Target);
