@@ -146,7 +146,8 @@ mod every_signature_shape {
     #![allow(
         clippy::too_many_arguments,
         clippy::boxed_local,
-        reason = "the shapes under test: 12 arguments beside the receiver, a `Box<Self>` receiver"
+        clippy::needless_lifetimes,
+        reason = "the shapes under test: 12 arguments beside the receiver, a `Box<Self>` receiver, a named lifetime"
     )]
 
     use std::fmt::Display;
@@ -181,6 +182,12 @@ mod every_signature_shape {
         ) -> u8;
         #[allow(async_fn_in_trait)]
         async fn later(&self) -> u8;
+        // Answered by inherent methods that differ where the call coerces:
+        // `&self` for `&mut self`, `&'static str` for `&'a str`, `Box<u8>`
+        // for `Box<dyn Display>`.
+        fn lend(&mut self) -> u8;
+        fn label<'a>(&'a self) -> &'a str;
+        fn shown(&self) -> Box<dyn Display>;
     }
 
     pub struct Real;
@@ -225,6 +232,15 @@ mod every_signature_shape {
         async fn later(&self) -> u8 {
             0
         }
+        fn lend(&mut self) -> u8 {
+            0
+        }
+        fn label<'a>(&'a self) -> &'a str {
+            "real"
+        }
+        fn shown(&self) -> Box<dyn Display> {
+            Box::new("real")
+        }
     }
 
     #[derive(RealizeForward)]
@@ -239,7 +255,10 @@ mod every_signature_shape {
             owned,
             boxed,
             many,
-            later
+            later,
+            lend,
+            label,
+            shown
         )
     )]
     pub struct Wrapper {
@@ -290,6 +309,15 @@ mod every_signature_shape {
         async fn later(&self) -> u8 {
             self.count
         }
+        fn lend(&self) -> u8 {
+            self.count
+        }
+        fn label(&self) -> &'static str {
+            "wrapper"
+        }
+        fn shown(&self) -> Box<u8> {
+            Box::new(self.count)
+        }
     }
 
     #[test]
@@ -323,6 +351,9 @@ mod every_signature_shape {
             })),
             101
         );
+        assert_eq!(Shapes::lend(&mut wrapper), 5);
+        assert_eq!(Shapes::label(&wrapper), "wrapper");
+        assert_eq!(Shapes::shown(&wrapper).to_string(), "5");
         assert_eq!(Shapes::owned(wrapper), 5);
     }
 }

@@ -3,7 +3,7 @@
 
 use std::collections::HashSet;
 
-use proc_macro2::{Delimiter, Group, Punct, Spacing, Span, TokenStream};
+use proc_macro2::{Delimiter, Group, Punct, Spacing, Span, TokenStream, TokenTree};
 use quote::{ToTokens, TokenStreamExt, quote, quote_spanned};
 use syn::ext::IdentExt;
 use syn::{
@@ -1143,8 +1143,9 @@ fn inherent_check(
     for arg in &sig.inputs {
         match arg {
             FnArg::Receiver(_) => args.push(match method.receiver.as_ref()? {
-                ReceiverKind::ByRef(lifetime) => quote!(&#lifetime Self),
-                ReceiverKind::ByMutRef(lifetime) => quote!(&#lifetime mut Self),
+                ReceiverKind::ByRef(_) => quote!(&Self),
+                // A `&self` inherent method answers too: the call reborrows.
+                ReceiverKind::ByMutRef(_) => quote!(_),
                 ReceiverKind::ByValue => quote!(Self),
                 ReceiverKind::BoxSelf => quote!(::lazy_core::__private::Box<Self>),
                 ReceiverKind::Other(ty) => or_infer(ty.to_token_stream()),
@@ -1175,14 +1176,46 @@ fn inherent_check(
     Some((binding, check))
 }
 
-/// A type as the check names it: `_` where it holds `impl Trait`, which a
-/// body cannot name.
+/// A type as the check names it, no stricter than the call it checks: `_`
+/// where it holds `impl Trait` (which a body cannot name), `dyn` (an inherent
+/// method may return a type that coerces to it) or `for<..>`; its lifetimes
+/// but `'static` left to inference (`'_`), so that an inherent method that
+/// returns `&'static str` for the trait's `&'a str` fits.
 fn or_infer(ty: TokenStream) -> TokenStream {
-    if has_impl_trait(ty.clone()) {
+    let loose = tokens::mentions(ty.clone(), &|ident| {
+        ident == "impl" || ident == "dyn" || ident == "for"
+    });
+    if loose {
         quote!(_)
     } else {
-        ty
+        anonymous_lifetimes(ty)
     }
+}
+
+/// `tokens` with every lifetime but `'static` written `'_`.
+fn anonymous_lifetimes(tokens: TokenStream) -> TokenStream {
+    let mut out = TokenStream::new();
+    let mut after_quote = false;
+    for tree in tokens {
+        let lifetime_name = after_quote;
+        after_quote = false;
+        match tree {
+            TokenTree::Group(group) => {
+                let mut new = Group::new(group.delimiter(), anonymous_lifetimes(group.stream()));
+                new.set_span(group.span());
+                out.append(new);
+            }
+            TokenTree::Punct(punct) => {
+                after_quote = punct.as_char() == '\'' && punct.spacing() == Spacing::Joint;
+                out.append(punct);
+            }
+            TokenTree::Ident(ident) if lifetime_name && ident != "static" => {
+                out.append(Ident::new("_", ident.span()));
+            }
+            other => out.append(other),
+        }
+    }
+    out
 }
 
 /// The `#[realize]` field, as the `Realize` family's impls use it.
