@@ -1176,7 +1176,7 @@ fn inherent_check(
     Some((binding, check))
 }
 
-/// A type as the check names it, no stricter than the call it checks: `_`
+/// A type as the check names it, with room where the call would coerce: `_`
 /// where it holds `impl Trait` (which a body cannot name), `dyn` (an inherent
 /// method may return a type that coerces to it) or `for<..>`; its lifetimes
 /// but `'static` left to inference (`'_`), so that an inherent method that
