@@ -138,3 +138,222 @@ fn receiverless_and_self_argument_methods_through_except() {
     assert_eq!(tracker.source, "G['y']L['x']");
     assert_eq!(builds.get(), 0);
 }
+
+/// Every shape of signature an `except` name may answer: the check on the
+/// inherent method (`__private::InherentMethod`) accepts what fits, generic,
+/// `impl Trait`, `async`, named lifetimes and every receiver included.
+mod every_signature_shape {
+    #![allow(
+        clippy::too_many_arguments,
+        clippy::boxed_local,
+        clippy::needless_lifetimes,
+        reason = "the shapes under test: 12 arguments beside the receiver, a `Box<Self>` receiver, a named lifetime"
+    )]
+
+    use std::fmt::Display;
+
+    use lazy_core::{Lazy, RealizeForward, forwardable};
+
+    #[forwardable]
+    pub trait Shapes {
+        fn generic<T: Display>(&self, value: T) -> String;
+        fn impl_arg(&self, value: impl Display) -> String;
+        fn impl_result(&self) -> impl Iterator<Item = u8>;
+        fn named<'a>(&'a self, text: &'a str) -> &'a str;
+        fn mutable(&mut self, by: u8);
+        fn owned(self) -> u8
+        where
+            Self: Sized;
+        fn boxed(self: Box<Self>) -> u8;
+        fn many(
+            &self,
+            a: u8,
+            b: u8,
+            c: u8,
+            d: u8,
+            e: u8,
+            f: u8,
+            g: u8,
+            h: u8,
+            i: u8,
+            j: u8,
+            k: u8,
+            l: u8,
+        ) -> u8;
+        #[allow(async_fn_in_trait)]
+        async fn later(&self) -> u8;
+        // Answered by inherent methods that differ where the call coerces:
+        // `&self` for `&mut self`, `&'static str` for `&'a str`, `Box<u8>`
+        // for `Box<dyn Display>`.
+        fn lend(&mut self) -> u8;
+        fn label<'a>(&'a self) -> &'a str;
+        fn shown(&self) -> Box<dyn Display>;
+    }
+
+    pub struct Real;
+
+    impl Shapes for Real {
+        fn generic<T: Display>(&self, _: T) -> String {
+            String::from("real")
+        }
+        fn impl_arg(&self, _: impl Display) -> String {
+            String::from("real")
+        }
+        fn impl_result(&self) -> impl Iterator<Item = u8> {
+            [0].into_iter()
+        }
+        fn named<'a>(&'a self, _: &'a str) -> &'a str {
+            "real"
+        }
+        fn mutable(&mut self, _: u8) {}
+        fn owned(self) -> u8 {
+            0
+        }
+        fn boxed(self: Box<Self>) -> u8 {
+            0
+        }
+        fn many(
+            &self,
+            _: u8,
+            _: u8,
+            _: u8,
+            _: u8,
+            _: u8,
+            _: u8,
+            _: u8,
+            _: u8,
+            _: u8,
+            _: u8,
+            _: u8,
+            _: u8,
+        ) -> u8 {
+            0
+        }
+        async fn later(&self) -> u8 {
+            0
+        }
+        fn lend(&mut self) -> u8 {
+            0
+        }
+        fn label<'a>(&'a self) -> &'a str {
+            "real"
+        }
+        fn shown(&self) -> Box<dyn Display> {
+            Box::new("real")
+        }
+    }
+
+    #[derive(RealizeForward)]
+    #[realize_forward(
+        Shapes,
+        except(
+            generic,
+            impl_arg,
+            impl_result,
+            named,
+            mutable,
+            owned,
+            boxed,
+            many,
+            later,
+            lend,
+            label,
+            shown
+        )
+    )]
+    pub struct Wrapper {
+        #[realize]
+        cache: Lazy<Real>,
+        count: u8,
+    }
+
+    impl Wrapper {
+        fn generic<T: Display>(&self, value: T) -> String {
+            value.to_string()
+        }
+        fn impl_arg(&self, value: impl Display) -> String {
+            format!("<{value}>")
+        }
+        fn impl_result(&self) -> impl Iterator<Item = u8> {
+            1..=self.count
+        }
+        fn named<'a>(&'a self, text: &'a str) -> &'a str {
+            text
+        }
+        fn mutable(&mut self, by: u8) {
+            self.count += by;
+        }
+        fn owned(self) -> u8 {
+            self.count
+        }
+        fn boxed(self: Box<Self>) -> u8 {
+            self.count + 100
+        }
+        fn many(
+            &self,
+            a: u8,
+            b: u8,
+            c: u8,
+            d: u8,
+            e: u8,
+            f: u8,
+            g: u8,
+            h: u8,
+            i: u8,
+            j: u8,
+            k: u8,
+            l: u8,
+        ) -> u8 {
+            a + b + c + d + e + f + g + h + i + j + k + l
+        }
+        async fn later(&self) -> u8 {
+            self.count
+        }
+        fn lend(&self) -> u8 {
+            self.count
+        }
+        fn label(&self) -> &'static str {
+            "wrapper"
+        }
+        fn shown(&self) -> Box<u8> {
+            Box::new(self.count)
+        }
+    }
+
+    #[test]
+    fn the_wrapper_answers_every_shape_without_building() {
+        let mut wrapper = Wrapper {
+            cache: Lazy::new(|| Real),
+            count: 2,
+        };
+        assert_eq!(Shapes::generic(&wrapper, 7), "7");
+        assert_eq!(Shapes::impl_arg(&wrapper, 7), "<7>");
+        assert_eq!(Shapes::impl_result(&wrapper).collect::<Vec<_>>(), [1, 2]);
+        assert_eq!(Shapes::named(&wrapper, "text"), "text");
+        Shapes::mutable(&mut wrapper, 3);
+        assert_eq!(
+            Shapes::many(&wrapper, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1),
+            12
+        );
+        {
+            let waker = std::task::Waker::noop();
+            let mut later = std::pin::pin!(Shapes::later(&wrapper));
+            let ready = later
+                .as_mut()
+                .poll(&mut std::task::Context::from_waker(waker));
+            assert_eq!(ready, std::task::Poll::Ready(5));
+        }
+        assert!(!Lazy::is_realized(&wrapper.cache));
+        assert_eq!(
+            Shapes::boxed(Box::new(Wrapper {
+                cache: Lazy::new(|| Real),
+                count: 1
+            })),
+            101
+        );
+        assert_eq!(Shapes::lend(&mut wrapper), 5);
+        assert_eq!(Shapes::label(&wrapper), "wrapper");
+        assert_eq!(Shapes::shown(&wrapper).to_string(), "5");
+        assert_eq!(Shapes::owned(wrapper), 5);
+    }
+}

@@ -228,3 +228,47 @@ fn except_keeps_the_wrappers_method() {
     named.bump();
     assert_eq!(named.inner, 2);
 }
+
+/// A union forwards through a `Realize` impl of its own: the derive cannot
+/// tell which field is live, the union can (the error without one is the
+/// trybuild case `derive-on-union-without-realize`).
+mod union_with_its_own_realize {
+    use std::mem::ManuallyDrop;
+
+    use lazy_core::{Lazy, Realize, RealizeForward, forwardable};
+
+    #[forwardable]
+    pub trait Named {
+        fn name(&self) -> String;
+    }
+
+    impl Named for String {
+        fn name(&self) -> String {
+            self.clone()
+        }
+    }
+
+    #[derive(RealizeForward)]
+    #[realize_forward(Named)]
+    pub union LazyName {
+        lazy: ManuallyDrop<Lazy<String>>,
+    }
+
+    impl Realize for LazyName {
+        type Target = String;
+        fn realize(&self) -> &String {
+            // SAFETY: `lazy` is the union's only field, always the live one.
+            Realize::realize(unsafe { &*self.lazy })
+        }
+    }
+
+    #[test]
+    fn the_union_forwards_through_its_realize() {
+        let mut lazy = LazyName {
+            lazy: ManuallyDrop::new(Lazy::new(|| String::from("int"))),
+        };
+        assert_eq!(lazy.name(), "int");
+        // SAFETY: as above; dropped once.
+        unsafe { ManuallyDrop::drop(&mut lazy.lazy) };
+    }
+}

@@ -91,3 +91,73 @@ impl<T: crate::RealizeInto> RealizeIntoField for T {
         crate::RealizeInto::into_realized(self)
     }
 }
+
+/// The wrapper's inherent method that answers a method listed in
+/// `except(...)`, checked against the trait method's arguments (receiver
+/// first, as a tuple) and result. `#[derive(RealizeForward)]` asserts it on
+/// `Wrapper::method` at the name in `except(...)`, so that an inherent method
+/// that does not fit is one error there, in these terms; the forwarder then
+/// calls the checked function (`Checked`).
+///
+/// `Fits` is left to inference, between two impls: the one that holds when
+/// the function fits and [`NotInherent`]'s, which never holds. With two
+/// candidates rustc weighs each impl's bounds before choosing: a function
+/// that does not fit is then this bound unsatisfied (its message below, not
+/// rustc's about the `FnOnce` bound behind it), and `Checked` stays unknown,
+/// so that rustc says nothing more about the call. Both impls are
+/// `#[diagnostic::do_not_recommend]`.
+#[diagnostic::on_unimplemented(
+    message = "the wrapper's inherent method does not fit the trait method it answers: it must take `{Args}` and return `{Out}`",
+    label = "named in `except(...)`, so the wrapper's inherent method of this name answers it",
+    note = "give the inherent method the trait method's receiver, arguments and result, or take the name out of `except(...)` to forward the method to the realized value"
+)]
+pub trait InherentMethod<Args, Out, Fits> {
+    /// The function itself, once it fits.
+    type Checked;
+    fn checked(self) -> Self::Checked;
+}
+
+/// `InherentMethod`'s choice when the function fits.
+pub struct Fit;
+
+/// Never implemented: `InherentMethod`'s second impl, which makes rustc
+/// weigh the first one's bounds (see there).
+pub trait NotInherent {}
+
+#[diagnostic::do_not_recommend]
+impl<F: NotInherent, Args, Out> InherentMethod<Args, Out, ()> for F {
+    type Checked = F;
+    #[inline(always)]
+    fn checked(self) -> F {
+        self
+    }
+}
+
+macro_rules! inherent_method {
+    ($($arg:ident)*) => {
+        #[diagnostic::do_not_recommend]
+        impl<F: FnOnce($($arg),*) -> Out, $($arg,)* Out> InherentMethod<($($arg,)*), Out, Fit> for F {
+            type Checked = F;
+            #[inline(always)]
+            fn checked(self) -> F {
+                self
+            }
+        }
+    };
+}
+
+inherent_method!();
+inherent_method!(A0);
+inherent_method!(A0 A1);
+inherent_method!(A0 A1 A2);
+inherent_method!(A0 A1 A2 A3);
+inherent_method!(A0 A1 A2 A3 A4);
+inherent_method!(A0 A1 A2 A3 A4 A5);
+inherent_method!(A0 A1 A2 A3 A4 A5 A6);
+inherent_method!(A0 A1 A2 A3 A4 A5 A6 A7);
+inherent_method!(A0 A1 A2 A3 A4 A5 A6 A7 A8);
+inherent_method!(A0 A1 A2 A3 A4 A5 A6 A7 A8 A9);
+inherent_method!(A0 A1 A2 A3 A4 A5 A6 A7 A8 A9 A10);
+inherent_method!(A0 A1 A2 A3 A4 A5 A6 A7 A8 A9 A10 A11);
+// lazy-derive's `expand::INHERENT_METHOD_ARITY` is the number of arguments
+// of the last line: a method with more is called without the check.

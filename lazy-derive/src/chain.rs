@@ -83,11 +83,13 @@ pub struct LinkState {
 /// The span of the bounds on realizing: the `#[realize]` field's type (as in
 /// the `Realize` impl, whose error is then the same one); without one, the
 /// field that looks like it holds the lazy (where `#[realize]` goes), else the
-/// wrapper's name.
+/// wrapper's name; for a union, its `union` keyword (a union's field cannot be
+/// `#[realize]`: it implements `Realize` by hand).
 pub fn realize_site(wrapper: &Wrapper) -> Span {
-    let located = match &wrapper.realize {
-        Some(field) => field.ty.span(),
-        None => wrapper
+    let located = match (&wrapper.realize, &wrapper.input.data) {
+        (Some(field), _) => field.ty.span(),
+        (None, syn::Data::Union(data)) => data.union_token.span,
+        (None, _) => wrapper
             .lazy_field()
             .map_or_else(|| wrapper.input.ident.span(), |field| field.span()),
     };
@@ -155,7 +157,10 @@ fn fast_entry(wrapper: &Wrapper, step: usize, realize_site: Span) -> TokenStream
         return quote!({ slow });
     }
     let span = trait_ref.span();
-    let ident = &wrapper.input.ident;
+    // Located at the trait's path: a supertrait the wrapper lacks is
+    // reported there, where the user lists it.
+    let mut ident = wrapper.input.ident.clone();
+    ident.set_span(ident.span().located_at(span));
     let self_ty = quote!(#ident);
     let path = tokens::respan_as(
         trait_ref.path.to_token_stream(),

@@ -326,6 +326,7 @@ fn write_trait_impl(
             target_as_trait: variant_impls[first].target_as_trait.clone(),
             deprecated_trait,
             derive_site: so_far.derive_site,
+            mirror: remote.is_some(),
         },
         variants: variant_impls,
         first,

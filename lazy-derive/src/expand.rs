@@ -3,7 +3,7 @@
 
 use std::collections::HashSet;
 
-use proc_macro2::{Delimiter, Group, Punct, Spacing, Span, TokenStream};
+use proc_macro2::{Delimiter, Group, Punct, Spacing, Span, TokenStream, TokenTree};
 use quote::{ToTokens, TokenStreamExt, quote, quote_spanned};
 use syn::ext::IdentExt;
 use syn::{
@@ -31,6 +31,43 @@ pub struct ImplContext {
     pub deprecated_trait: bool,
     /// See `ChainSoFar::derive_site`.
     pub derive_site: Span,
+    /// The trait is a mirror (`#[forwardable(remote = ..)]`): its signatures
+    /// may differ from the real trait's, and a receiver that does is the
+    /// mirror's to fix (see `receiver_site`).
+    pub mirror: bool,
+}
+
+impl ImplContext {
+    /// A forwarder's `self` and receiver: at the derive's call site (see
+    /// `ChainSoFar::derive_site`), but a mirror's `self`, `&self`, `&mut self`
+    /// each token at the mirror's own (resolved at the derive's site all the
+    /// same), where rustc then reports a receiver that differs from the real
+    /// trait's, and its fix rewrites the mirror.
+    fn receiver(&self, method: &Method, kind: &ReceiverKind) -> (Ident, TokenStream) {
+        let site = self.derive_site;
+        let at = |span: Span| site.located_at(span);
+        match method.item.sig.receiver() {
+            Some(receiver) if self.mirror => {
+                let self_token = Ident::new("self", at(receiver.self_token.span));
+                let receiver = match &receiver.kind {
+                    syn::ReceiverKind::Value => self_token.to_token_stream(),
+                    syn::ReceiverKind::Reference(and, lifetime, mutability) => {
+                        let and = quote_spanned!(at(and.span)=> &);
+                        let mutability =
+                            mutability.map(|token| quote_spanned!(at(token.span)=> mut));
+                        quote!(#and #lifetime #mutability #self_token)
+                    }
+                    _ => receiver_decl(kind, &self_token, site),
+                };
+                (self_token, receiver)
+            }
+            _ => {
+                let self_token = Ident::new("self", site);
+                let receiver = receiver_decl(kind, &self_token, site);
+                (self_token, receiver)
+            }
+        }
+    }
 }
 
 /// What the chain of impls knows when it comes to a trait.
@@ -156,7 +193,11 @@ fn write_trait_impl(
         errors.push(error);
         return TokenStream::new();
     }
-    let ident = &wrapper.input.ident;
+    // The wrapper's name located at the trait's path (see
+    // `chain::fast_entry`): what rustc says of the impl's self type (a
+    // supertrait it lacks) points at the trait in `realize_forward(...)`.
+    let mut ident = wrapper.input.ident.clone();
+    ident.set_span(ident.span().located_at(span));
     let (_, ty_generics, wrapper_where) = wrapper.input.generics.split_for_impl();
     let self_ty = quote!(#ident #ty_generics);
     let target = quote_spanned!(span=> <#self_ty as ::lazy_core::Realize>::Target);
@@ -198,6 +239,7 @@ fn write_trait_impl(
     let target_trait = quote!(#trait_path #target_args);
     let ctx = ImplContext {
         derive_site: so_far.derive_site,
+        mirror: remote.is_some(),
         target_as_trait: quote!(<#target as #target_trait>),
         deprecated_trait: trait_def
             .attrs
@@ -352,6 +394,7 @@ pub fn template(trait_def: &ItemTrait, target_as_trait: TokenStream) -> Option<I
         target_as_trait,
         deprecated_trait: false,
         derive_site: Span::call_site(),
+        mirror: false,
     };
     let trait_name = trait_def.ident.unraw().to_string();
     // The impl of a non-generic wrapper and trait declares no parameters.
@@ -937,8 +980,7 @@ fn forwarder(ctx: &ImplContext, method: &Method) -> TokenStream {
         return TokenStream::new();
     };
     let attrs = carried_attrs(ctx, &method.item.attrs);
-    let self_token = Ident::new("self", ctx.derive_site);
-    let receiver = receiver_decl(kind, &self_token, ctx.derive_site);
+    let (self_token, receiver) = ctx.receiver(method, kind);
     let Params { decls, names } = params(method, Some(receiver));
     let name = &sig.ident;
     let generics = MethodGenerics(&sig.generics);
@@ -996,11 +1038,12 @@ fn wrapped(wrap: Option<Wrap>, call: TokenStream) -> TokenStream {
 /// forwarder carries the span of the user's name in `except(...)` and
 /// `#[deny(unconditional_recursion)]`, so a missing inherent method (which
 /// would make the call recurse) is a compile error whose lint note points
-/// there. The receiver and the call are at the derive's call site instead
-/// (see `ChainSoFar::derive_site`): a mismatch between the trait and the
-/// inherent method is reported at the derive, and rustc's fixes
-/// (`.to_string()`, another receiver, a missing argument, a trait path to
-/// disambiguate) do not rewrite `except(...)`.
+/// there. The inherent method is checked against the trait method's
+/// signature first (`inherent_check`), at the name in `except(...)`: one
+/// that does not fit is one error there. The receiver, `Self` and the call
+/// are at the derive's call site (see `ChainSoFar::derive_site`): rustc's
+/// fixes (`.to_string()`, another receiver, a missing argument, a trait path
+/// to disambiguate) are dropped instead of rewriting `except(...)`.
 pub fn inherent_forwarder(ctx: &ImplContext, method: &Method, except: &Ident) -> TokenStream {
     let span = except.span();
     let site = ctx.derive_site;
@@ -1038,7 +1081,11 @@ pub fn inherent_forwarder(ctx: &ImplContext, method: &Method, except: &Ident) ->
     // `except(...)`; the `#[deny]` above still points at the name there.
     let mut callee = except.clone();
     callee.set_span(site);
-    let call = quote_spanned!(site=> Self::#callee(#self_arg #(#names),*));
+    let checked = inherent_check(method, span, site, &callee);
+    let call = match &checked {
+        Some((binding, _)) => quote_spanned!(site=> #binding(#self_arg #(#names),*)),
+        None => quote_spanned!(site=> Self::#callee(#self_arg #(#names),*)),
+    };
     let call = match unsafety {
         Some(_) => quote_spanned!(span=> unsafe { #call }),
         None => call,
@@ -1047,7 +1094,9 @@ pub fn inherent_forwarder(ctx: &ImplContext, method: &Method, except: &Ident) ->
     // result of the wrong type is reported there, and rustc's fix (such as
     // `.to_string()`) is dropped instead of rewriting `except(...)`.
     let result = Ident::new("__result", site);
+    let check = checked.map(|(_, check)| check);
     let body = quote! {
+        #check
         let #result = #call;
         #result
     };
@@ -1065,6 +1114,108 @@ pub fn inherent_forwarder(ctx: &ImplContext, method: &Method, except: &Ident) ->
             #body
         }
     }
+}
+
+/// The most arguments (receiver included) `lazy_core::__private::
+/// InherentMethod` has an impl for.
+const INHERENT_METHOD_ARITY: usize = 12;
+
+/// `let __inherent = <_ as InherentMethod<(Args..), Out>>::checked(Self::m);`
+/// spanned at the name in `except(...)`: an inherent method that does not
+/// take the trait method's arguments or return its result is one error
+/// there, in the derive's terms, and the call through `__inherent` (a
+/// function item, so that a missing inherent method is still a call of the
+/// forwarder itself, which the recursion lint reports) adds none. `None`
+/// where the check cannot be written: an `unsafe` method (its function item
+/// is not `FnOnce`), `#[cfg]` arguments, more arguments than the impls cover.
+/// `impl Trait` types (and an `async` result) are left to inference.
+fn inherent_check(
+    method: &Method,
+    span: Span,
+    site: Span,
+    callee: &Ident,
+) -> Option<(Ident, TokenStream)> {
+    let sig = &method.item.sig;
+    if matches!(sig.safety, syn::Safety::Unsafe(_)) || sig.inputs.len() > INHERENT_METHOD_ARITY {
+        return None;
+    }
+    let mut args = Vec::new();
+    for arg in &sig.inputs {
+        match arg {
+            FnArg::Receiver(_) => args.push(match method.receiver.as_ref()? {
+                ReceiverKind::ByRef(_) => quote!(&Self),
+                // A `&self` inherent method answers too: the call reborrows.
+                ReceiverKind::ByMutRef(_) => quote!(_),
+                ReceiverKind::ByValue => quote!(Self),
+                ReceiverKind::BoxSelf => quote!(::lazy_core::__private::Box<Self>),
+                ReceiverKind::Other(ty) => or_infer(ty.to_token_stream()),
+            }),
+            FnArg::Typed(arg) => {
+                if arg.attrs.iter().any(|attr| attr.path().is_ident("cfg")) {
+                    return None;
+                }
+                args.push(or_infer(arg.ty.to_token_stream()));
+            }
+        }
+    }
+    let out = match (&sig.asyncness, &sig.output) {
+        (Some(_), _) => quote!(_),
+        (None, ReturnType::Default) => quote!(()),
+        (None, ReturnType::Type(_, ty)) => or_infer(ty.to_token_stream()),
+    };
+    let binding = Ident::new("__inherent", site);
+    let mut callee = callee.clone();
+    callee.set_span(span);
+    let self_type = Ident::new("Self", site);
+    let function = quote!(#self_type::#callee);
+    let check = quote_spanned! {span=>
+        let #binding = <_ as ::lazy_core::__private::InherentMethod<(#(#args,)*), #out, _>>::checked(
+            #function
+        );
+    };
+    Some((binding, check))
+}
+
+/// A type as the check names it, with room where the call would coerce: `_`
+/// where it holds `impl Trait` (which a body cannot name), `dyn` (an inherent
+/// method may return a type that coerces to it) or `for<..>`; its lifetimes
+/// but `'static` left to inference (`'_`), so that an inherent method that
+/// returns `&'static str` for the trait's `&'a str` fits.
+fn or_infer(ty: TokenStream) -> TokenStream {
+    let loose = tokens::mentions(ty.clone(), &|ident| {
+        ident == "impl" || ident == "dyn" || ident == "for"
+    });
+    if loose {
+        quote!(_)
+    } else {
+        anonymous_lifetimes(ty)
+    }
+}
+
+/// `tokens` with every lifetime but `'static` written `'_`.
+fn anonymous_lifetimes(tokens: TokenStream) -> TokenStream {
+    let mut out = TokenStream::new();
+    let mut after_quote = false;
+    for tree in tokens {
+        let lifetime_name = after_quote;
+        after_quote = false;
+        match tree {
+            TokenTree::Group(group) => {
+                let mut new = Group::new(group.delimiter(), anonymous_lifetimes(group.stream()));
+                new.set_span(group.span());
+                out.append(new);
+            }
+            TokenTree::Punct(punct) => {
+                after_quote = punct.as_char() == '\'' && punct.spacing() == Spacing::Joint;
+                out.append(punct);
+            }
+            TokenTree::Ident(ident) if lifetime_name && ident != "static" => {
+                out.append(Ident::new("_", ident.span()));
+            }
+            other => out.append(other),
+        }
+    }
+    out
 }
 
 /// The `#[realize]` field, as the `Realize` family's impls use it.
@@ -1119,14 +1270,16 @@ impl<'a> FieldImpl<'a> {
         } else {
             (quote!(Realize), quote!(Deref))
         };
-        // Wholly at the site, the field's type included: one span for the
-        // predicate, the same in every impl.
+        // The bound at the site, the same in every impl; the field's type
+        // keeps its own spans, so that a type rustc cannot resolve is the
+        // one error of the struct's own field, not one more per copy.
         // Through the pointers that realize what they point to, the bound is
         // on the pointee (`Box<Real>`: `Real: Realize`): one that cannot
         // realize is then assumed in every impl, not proved again through
         // the pointer's impl, and is one error.
         let realizes = pointee(ty, mutable);
-        let mut out = tokens::respan_as(quote!(#realizes: ::lazy_core::#realize,), site);
+        let mut out = quote!(#realizes);
+        out.extend(tokens::respan_as(quote!(: ::lazy_core::#realize,), site));
         if let Some(at) = self.deref {
             // The lazy's value type itself when it is written in the field
             // (`Lazy<Real>`): a value that is no pointer is then one error at
@@ -1163,7 +1316,12 @@ impl<'a> FieldImpl<'a> {
         if self.plain {
             return TokenStream::new();
         }
-        tokens::respan_as(quote!(#ty: ::lazy_core::__private::RealizeIntoField,), site)
+        let mut out = quote!(#ty);
+        out.extend(tokens::respan_as(
+            quote!(: ::lazy_core::__private::RealizeIntoField,),
+            site,
+        ));
+        out
     }
 }
 

@@ -62,7 +62,10 @@ where
         reason = "`set_name_hint` is listed in `except(...)`, so the wrapper answers it with an inherent method `fn set_name_hint(&mut self, hint: &str)`; none is visible here (it is missing, or private to another module: make it `pub(crate)`), so this forwarder would call itself"
     )]
     fn set_name_hint(&mut self, __arg0: &str) {
-        let __result = Self::set_name_hint(self, __arg0);
+        let __inherent = <_ as ::lazy_core::__private::InherentMethod<(_, &str), (), _>>::checked(
+            Self::set_name_hint,
+        );
+        let __result = __inherent(self, __arg0);
         __result
     }
     #[inline]

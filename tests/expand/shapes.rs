@@ -86,7 +86,9 @@ where
     where
         Self: Sized,
     {
-        let __result = Self::create();
+        let __inherent =
+            <_ as ::lazy_core::__private::InherentMethod<(), Self, _>>::checked(Self::create);
+        let __result = __inherent();
         __result
     }
 }

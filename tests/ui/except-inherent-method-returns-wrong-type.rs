@@ -11,9 +11,9 @@ impl Tracker for u8 {
     }
 }
 
-// The inherent `name` returns `&str` where the trait wants `String`: the
-// error is at the derive, and rustc's `.to_string()` fix is not offered on
-// `except(name)`, where applying it would break the attribute.
+// The inherent `name` returns `&str` where the trait wants `String`: one
+// error at `name` in `except(...)` giving the signature it must have, and
+// rustc's `.to_string()` fix is not written into `except(name)`.
 #[derive(RealizeForward)]
 #[realize_forward(Tracker, except(name))]
 pub struct LazyTracker {

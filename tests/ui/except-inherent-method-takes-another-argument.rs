@@ -12,8 +12,9 @@ impl Tracker for u8 {
 }
 
 // The inherent `python_type` takes one more argument than the trait's: one
-// error, which shows the inherent method, and no fix written into
-// `except(...)` (rustc would offer `except(python_type(.., /* bool */))`).
+// error at the name in `except(...)` giving the signature it must have, and
+// no fix written into `except(...)` (rustc would offer
+// `except(python_type(.., /* bool */))`).
 #[derive(RealizeForward)]
 #[realize_forward(Tracker, except(python_type))]
 pub struct LazyTracker {

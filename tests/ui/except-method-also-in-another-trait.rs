@@ -16,9 +16,9 @@ pub trait Peek {
 }
 
 // `except(python_type)` is answered by another trait's impl, not by an
-// inherent method: one error listing both candidates, and no fix written
-// into `except(...)` (rustc would offer `except(Peek::python_type)`, which
-// the derive rejects).
+// inherent method: one error at the name in `except(...)` listing both
+// candidates, and no fix written into `except(...)` (rustc would offer
+// `except(Peek::python_type)`, which the derive rejects).
 #[derive(RealizeForward)]
 #[realize_forward(Tracker, except(python_type))]
 pub struct LazyTracker {

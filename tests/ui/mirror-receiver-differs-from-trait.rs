@@ -1,6 +1,8 @@
 // The mirror says `&self` where `std::io::Read::read` takes `&mut self`:
-// rustc's fix (another receiver) is not offered on the `#[forwardable]`
-// attribute, which it would overwrite.
+// the error is at the mirror's receiver, and rustc's fix (another receiver)
+// rewrites the mirror, not the `#[forwardable]` attribute. The forwarder's
+// call, made through the mirror's receiver, is a second error (a known
+// limit: the derive cannot see the real trait's receiver).
 #[lazy_core::forwardable(remote = ::std::io::Read)]
 pub trait Read {
     fn read(&self, buf: &mut [u8]) -> ::std::io::Result<usize>;

@@ -18,8 +18,9 @@ impl Tracker for Real {
     fn python_type(&self) -> &'static str { "int" }
 }
 
-// A supertrait is not forwarded implicitly: one error at the wrapper, that
-// `Base` is required by `Tracker`. List it, `realize_forward(Base, Tracker)`.
+// A supertrait is not forwarded implicitly: one error at `Tracker` in
+// `realize_forward(...)`, that `Base` is required by `Tracker`. List it,
+// `realize_forward(Base, Tracker)`.
 #[derive(RealizeForward)]
 #[realize_forward(Tracker)]
 pub struct LazyTracker {
