@@ -21,6 +21,7 @@ use crate::errors::Errors;
 use crate::expand::{
     ChainSoFar, realize_bounds, realize_impl, realize_into_impl, realize_mut_impl, trait_impl,
 };
+use crate::impl_head::ForwardedTrait;
 use crate::input::Wrapper;
 use crate::tokens;
 use crate::valid;
@@ -394,26 +395,16 @@ pub fn forward_impl(input: TokenStream) -> TokenStream {
         realize_site: state.realize_site.unwrap_or_else(|| realize_site(&wrapper)),
         derive_site: state.derive_site.unwrap_or_else(Span::mixed_site),
     };
+    let forwarded = ForwardedTrait {
+        wrapper: &wrapper,
+        trait_ref,
+        trait_def: &carried.trait_def,
+        items: &carried.items,
+        remote: carried.remote.as_ref(),
+    };
     let written = match &wrapper.variants {
-        Some(variants) => enums::trait_impl(
-            &wrapper,
-            variants,
-            trait_ref,
-            &carried.trait_def,
-            &carried.items,
-            carried.remote.as_ref(),
-            &so_far,
-            &mut errors,
-        ),
-        None => trait_impl(
-            &wrapper,
-            trait_ref,
-            &carried.trait_def,
-            &carried.items,
-            carried.remote.as_ref(),
-            &so_far,
-            &mut errors,
-        ),
+        Some(variants) => enums::trait_impl(&forwarded, variants, &so_far, &mut errors),
+        None => trait_impl(&forwarded, &so_far, &mut errors),
     };
     state.needs_mut |= written.needs_mut;
     state.needs_into |= written.needs_into;

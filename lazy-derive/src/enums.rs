@@ -6,28 +6,26 @@
 //! needs are written per variant, at the variant's field, so that a variant
 //! whose target does not fit gets the one error, there.
 
-use std::collections::HashSet;
-
 use proc_macro2::{Literal, Span, TokenStream};
 use quote::{ToTokens, format_ident, quote};
 use syn::ext::IdentExt;
 use syn::{
-    AngleBracketedGenericArguments, Error, GenericArgument, GenericParam, Ident, ItemTrait, Path,
-    ReturnType, TraitItem, TraitItemType, Type, TypeParamBound,
+    AngleBracketedGenericArguments, Error, GenericArgument, GenericParam, Ident, ReturnType,
+    TraitItem, TraitItemConst, TraitItemType, Type, TypeParamBound,
 };
 
-use crate::captures;
 use crate::cfg_params;
 use crate::errors::Errors;
 use crate::expand::{
-    ChainSoFar, ImplContext, MethodGenerics, TraitImpl, Turbofish, assoc_const, assoc_type,
-    carried_attrs, impl_generics, impl_items, inherent_forwarder, looks_derived_to_clippy,
-    parse_items, receiver_decl, refusal, sized_by_value, too_many_cfgs,
+    ChainSoFar, ImplContext, ItemWriter, MethodGenerics, TraitImpl, Turbofish, assoc_const,
+    assoc_type, carried_attrs, derived_attr, impl_generics, receiver_decl, too_many_cfgs,
+    where_predicates, write_items,
 };
 use crate::fallback;
-use crate::generics::{param_name, rename_item_params, trait_generics};
-use crate::input::{TraitRef, Wrapper};
-use crate::method::{ForwardPlan, Method, Params, ReceiverKind, SelfArg, Wrap, params};
+use crate::generics::trait_generics;
+use crate::impl_head::{ForwardedTrait, ImplHead};
+
+use crate::method::{Method, Params, ReceiverKind, SelfArg, Wrap, params};
 use crate::tokens;
 use crate::variants::{Variant, VariantKind};
 
@@ -173,30 +171,15 @@ struct EnumContext<'a> {
 }
 
 /// The impl of one forwarded trait for an enum (see `expand::trait_impl`,
-/// whose steps this follows).
-#[allow(clippy::too_many_arguments)] // the parts of `expand::trait_impl`
+/// whose steps this shares).
 pub fn trait_impl(
-    wrapper: &Wrapper,
+    forwarded: &ForwardedTrait,
     variants: &[Variant],
-    trait_ref: &TraitRef,
-    trait_def: &ItemTrait,
-    items: &TokenStream,
-    remote: Option<&Path>,
     so_far: &ChainSoFar,
     errors: &mut Errors,
 ) -> TraitImpl {
     let mut learned = TraitImpl::default();
-    learned.tokens = write_trait_impl(
-        wrapper,
-        variants,
-        trait_ref,
-        trait_def,
-        items,
-        remote,
-        so_far,
-        &mut learned,
-        errors,
-    );
+    learned.tokens = write_trait_impl(forwarded, variants, so_far, &mut learned, errors);
     learned
 }
 
@@ -213,118 +196,80 @@ fn variant_target(variant: &Variant) -> TokenStream {
     }
 }
 
-#[allow(clippy::too_many_arguments)] // the parts of `trait_impl`, passed on
 fn write_trait_impl(
-    wrapper: &Wrapper,
+    forwarded: &ForwardedTrait,
     variants: &[Variant],
-    trait_ref: &TraitRef,
-    trait_def: &ItemTrait,
-    items: &TokenStream,
-    remote: Option<&Path>,
     so_far: &ChainSoFar,
     learned: &mut TraitImpl,
     errors: &mut Errors,
 ) -> TokenStream {
-    let span = trait_ref.span();
-    let excepts: Vec<(usize, &Ident)> = wrapper
-        .except_names()
-        .enumerate()
-        .filter(|(_, (group, _))| *group == trait_ref.group)
-        .map(|(index, (_, name))| (index, name))
-        .collect();
-    let match_excepts = |items: &[TraitItem], learned: &mut TraitImpl| {
-        for item in items {
-            if let TraitItem::Fn(item) = item {
-                let name = item.sig.ident.unraw();
-                for (index, except) in &excepts {
-                    if except.unraw() == name && !learned.matched.contains(index) {
-                        learned.matched.push(*index);
-                    }
-                }
-            }
-        }
-    };
-    if let Some(error) = refusal(trait_ref, trait_def, remote) {
-        match_excepts(&parse_items(items.clone()).unwrap_or_default(), learned);
-        errors.push(error);
-        return TokenStream::new();
-    }
+    let ForwardedTrait {
+        wrapper,
+        trait_ref,
+        trait_def,
+        remote,
+        ..
+    } = *forwarded;
     let ident = &wrapper.input.ident;
     let (_, ty_generics, wrapper_where) = wrapper.input.generics.split_for_impl();
     let self_ty = quote!(#ident #ty_generics);
-    let targets: Vec<TokenStream> = variants.iter().map(variant_target).collect();
-    // Without a variant that forwards, the errors that broke them are all.
-    let Some(first) = variants
+    let mut targets: Vec<TokenStream> = Vec::with_capacity(variants.len());
+    for variant in variants {
+        targets.push(variant_target(variant));
+    }
+    // Without a variant that forwards, the errors that broke them are all
+    // (after the trait's refusal, if it is refused).
+    let first = variants
         .iter()
-        .position(|variant| !matches!(variant.kind, VariantKind::Broken))
-    else {
+        .position(|variant| !matches!(variant.kind, VariantKind::Broken));
+    let target = first.map(|first| &targets[first]);
+    let (Some(mut head), Some(first)) = (
+        ImplHead::new(forwarded, target, &mut learned.matched, errors),
+        first,
+    ) else {
         return TokenStream::new();
     };
-    let Some(mut generics) = trait_generics(wrapper, trait_ref, trait_def, &targets[first], errors)
-    else {
-        match_excepts(&parse_items(items.clone()).unwrap_or_default(), learned);
-        return TokenStream::new();
-    };
-    let items = impl_items(
-        items,
-        &generics.subst,
-        remote.is_none().then_some(span),
-        errors,
-    );
-    match_excepts(&items, learned);
-    sized_by_value(&mut generics.others, &items);
-    let trait_path = match remote {
-        Some(remote) => tokens::respan(remote.to_token_stream(), span),
-        None => tokens::respan_as(
-            trait_ref.path.to_token_stream(),
-            Span::mixed_site().located_at(span),
-        ),
-    };
-    let trait_args = &generics.args;
-    let trait_full = quote!(#trait_path #trait_args);
-    let items = qualify_clashing_assoc_types(items, variants, &trait_full);
+    let trait_full = &head.trait_full;
+    let trait_path = &head.trait_path;
+    head.items =
+        qualify_clashing_assoc_types(std::mem::take(&mut head.items), variants, trait_full);
     // A `Self` among the trait's arguments (`PartialEq<Self>`) is each
     // variant's own target.
     let self_arg = trait_ref
         .args
         .as_ref()
         .is_some_and(|args| tokens::mentions_bare_self(args.to_token_stream()));
-    let variant_impls: Vec<VariantImpl> = variants
-        .iter()
-        .zip(&targets)
-        .enumerate()
-        .map(|(index, (variant, target))| {
-            let target_args = if index == first || !self_arg {
-                generics.target_args.clone()
-            } else {
-                trait_generics(
-                    wrapper,
-                    trait_ref,
-                    trait_def,
-                    target,
-                    &mut Errors::default(),
-                )
-                .map_or_else(|| generics.target_args.clone(), |g| g.target_args)
-            };
-            let target_trait = quote!(#trait_path #target_args);
-            VariantImpl {
-                enum_ident: ident,
-                variant,
-                target: target.clone(),
-                target_as_trait: quote!(<#target as #target_trait>),
-                target_trait,
-                site: Span::call_site().located_at(variant.span()),
-            }
-        })
-        .collect();
-    let deprecated_trait = trait_def
-        .attrs
-        .iter()
-        .any(|attr| attr.path().is_ident("deprecated"));
+    let mut variant_impls: Vec<VariantImpl> = Vec::with_capacity(variants.len());
+    for (index, (variant, target)) in variants.iter().zip(&targets).enumerate() {
+        let own_args = if index == first || !self_arg {
+            None
+        } else {
+            trait_generics(
+                wrapper,
+                trait_ref,
+                trait_def,
+                target,
+                &mut Errors::default(),
+            )
+        };
+        let target_args = match own_args {
+            Some(own) => own.target_args,
+            None => head.generics.target_args.clone(),
+        };
+        let target_trait = quote!(#trait_path #target_args);
+        variant_impls.push(VariantImpl {
+            enum_ident: ident,
+            variant,
+            target: target.clone(),
+            target_as_trait: quote!(<#target as #target_trait>),
+            target_trait,
+            site: Span::call_site().located_at(variant.span()),
+        });
+    }
     let ctx = EnumContext {
         base: ImplContext {
             target_as_trait: variant_impls[first].target_as_trait.clone(),
-            deprecated_trait,
+            deprecated_trait: head.deprecated,
             derive_site: so_far.derive_site,
             mirror: remote.is_some(),
         },
@@ -332,26 +277,23 @@ fn write_trait_impl(
         first,
         trait_name: trait_ref.name(),
     };
-    let body = impl_body(
-        wrapper,
-        span,
-        items,
-        &excepts,
-        &ctx,
-        generics.lifetimes.iter().chain(&generics.others),
-        errors,
-    );
-    let bounds = variant_bounds(&ctx, &body, &trait_path);
-    let trait_predicates = &generics.predicates;
-    let impl_generics = impl_generics(wrapper, generics.lifetimes, generics.others);
-    let wrapper_predicates = wrapper_where
-        .map(|clause| clause.predicates.iter().collect::<Vec<_>>())
-        .unwrap_or_default();
-    let derived = if looks_derived_to_clippy(remote) {
-        quote!(#[allow(clippy::partialeq_ne_impl)])
-    } else {
-        quote!(#[automatically_derived])
+    let mut writer = EnumItems {
+        ctx: &ctx,
+        body: EnumBody::default(),
+        deref: ctx.variants.iter().find_map(|v| match v.variant.kind {
+            VariantKind::Deref(at) => Some(at),
+            _ => None,
+        }),
     };
+    write_items(forwarded, &mut head, &mut writer, errors);
+    let body = writer.body;
+    let generics = &head.generics;
+    let bounds = variant_bounds(&ctx, &body, &head.trait_path);
+    let trait_predicates = &generics.predicates;
+    let trait_full = &head.trait_full;
+    let impl_generics = impl_generics(wrapper, &generics.lifetimes, &generics.others);
+    let wrapper_predicates = where_predicates(wrapper_where);
+    let derived = derived_attr(remote);
     let EnumBody {
         assoc_types,
         consts,
@@ -391,130 +333,80 @@ struct EnumBody {
     needs_from: bool,
 }
 
-fn impl_body<'a>(
-    wrapper: &'a Wrapper,
-    span: Span,
-    items: Vec<TraitItem>,
-    excepts: &[(usize, &Ident)],
-    ctx: &EnumContext,
-    trait_params: impl Iterator<Item = &'a GenericParam> + Clone,
-    errors: &mut Errors,
-) -> EnumBody {
-    let trait_name = &ctx.trait_name;
-    let impl_param_names: HashSet<String> = wrapper
-        .input
-        .generics
-        .params
-        .iter()
-        .chain(trait_params.clone())
-        .map(param_name)
-        .collect();
-    let impl_params = captures::ImplParams::new(&wrapper.input.generics.params, trait_params);
-    let deref = ctx.variants.iter().find_map(|v| match v.variant.kind {
-        VariantKind::Deref(at) => Some(at),
-        _ => None,
-    });
-    let mut body = EnumBody::default();
-    for item in items {
-        let item = match rename_item_params(item, &impl_param_names) {
-            Ok(item) => item,
-            Err(err) => {
-                errors.push(err);
-                continue;
+/// An enum's impl body as `expand::write_items` fills it.
+struct EnumItems<'a> {
+    ctx: &'a EnumContext<'a>,
+    body: EnumBody,
+    /// The first `#[realize(deref)]` variant's.
+    deref: Option<Span>,
+}
+
+impl ItemWriter for EnumItems<'_> {
+    fn context(&self) -> &ImplContext {
+        &self.ctx.base
+    }
+
+    fn deref(&self) -> Option<(Span, &'static str)> {
+        self.deref
+            .map(|at| (at, "or realize this variant without `deref`"))
+    }
+
+    fn forward(&mut self, method: &Method, span: Span, trait_name: &str) {
+        let ctx = self.ctx;
+        let body = &mut self.body;
+        let joined = match result_joined(ctx, method) {
+            Ok(joined) => joined,
+            Err(message) => {
+                body.methods
+                    .push(fallback::stub(method, Error::new(span, message)));
+                return;
             }
         };
-        match item {
-            TraitItem::Fn(item) => {
-                let item = captures::for_impl(item, &impl_params);
-                let name = item.sig.ident.unraw();
-                let except = excepts.iter().find(|(_, except)| except.unraw() == name);
-                let method = Method::new(item, trait_name, except.is_some());
-                let ident = &method.item.sig.ident;
-                match &method.plan {
-                    ForwardPlan::Forward if method.needs_into() && deref.is_some() => {
-                        let error = Error::new(
-                            deref.unwrap_or(span),
-                            format!(
-                                "cannot forward `{trait_name}::{ident}`: it takes `self` (or a `Self` argument) by value, which `#[realize(deref)]` cannot give; list it in `except(...)`, or realize this variant without `deref`"
-                            ),
-                        );
-                        body.methods.push(fallback::stub(&method, error));
-                    }
-                    ForwardPlan::Forward => {
-                        let joined = match result_joined(ctx, &method) {
-                            Ok(joined) => joined,
-                            Err(message) => {
-                                body.methods
-                                    .push(fallback::stub(&method, Error::new(span, message)));
-                                continue;
-                            }
-                        };
-                        match cfg_params::per_variant(&method, |method| {
-                            forwarder(ctx, method, joined.as_ref())
-                        }) {
-                            Some(tokens) => {
-                                body.needs_mut |= method.needs_mut();
-                                body.needs_into |= method.needs_into();
-                                body.needs_sized |= method.needs_sized_target;
-                                body.needs_from |= method.wrap.is_some();
-                                body.methods.push(tokens);
-                            }
-                            None => body
-                                .methods
-                                .push(too_many_cfgs(span, trait_name, &method)),
-                        }
-                    }
-                    ForwardPlan::Inherent => {
-                        if let Some((_, except)) = except {
-                            let written = cfg_params::per_variant(&method, |method| {
-                                inherent_forwarder(&ctx.base, method, except)
-                            });
-                            body.methods.push(
-                                written.unwrap_or_else(|| too_many_cfgs(span, trait_name, &method)),
-                            );
-                        }
-                    }
-                    ForwardPlan::KeepDefault => {}
-                    ForwardPlan::Unsupported(message) => {
-                        body.methods
-                            .push(fallback::stub(&method, Error::new(span, message)));
-                    }
-                }
+        match cfg_params::per_variant(method, |method| forwarder(ctx, method, joined.as_ref())) {
+            Some(tokens) => {
+                body.needs_mut |= method.needs_mut();
+                body.needs_into |= method.needs_into();
+                body.needs_sized |= method.needs_sized_target;
+                body.needs_from |= method.wrap.is_some();
+                body.methods.push(tokens);
             }
-            TraitItem::Type(item) => {
-                // Stated even when it cannot be checked, so that the impl is
-                // complete and the error is the one.
-                body.assoc_types.push(assoc_type(&ctx.base, &item));
-                match agreed_type(&item) {
-                    Some(lifetimes) => body.agreed_types.push((item.ident.clone(), lifetimes)),
-                    None => errors.push(Error::new(
-                        span,
-                        format!(
-                            "cannot forward `{trait_name}` to an enum: its associated type `{}` has type or const parameters, and the derive can state that the variants' targets agree on it only for lifetime parameters; implement `{trait_name}` for the enum by hand",
-                            item.ident
-                        ),
-                    )),
-                }
-            }
-            TraitItem::Const(item) => {
-                // A default stays the trait's: no variant's value is
-                // picked. Without one, the variants' targets must be one
-                // type, whose value it is.
-                if item.default.is_none() {
-                    body.consts.push(assoc_const(&ctx.base, &item));
-                    body.same_target = true;
-                }
-            }
-            other => errors.push(Error::new(
+            None => body.methods.push(too_many_cfgs(span, &trait_name, method)),
+        }
+    }
+
+    fn push_method(&mut self, tokens: TokenStream) {
+        self.body.methods.push(tokens);
+    }
+
+    fn push_type(&mut self, item: &TraitItemType, span: Span, errors: &mut Errors) {
+        let trait_name = &self.ctx.trait_name;
+        // Stated even when it cannot be checked, so that the impl is
+        // complete and the error is the one.
+        self.body.assoc_types.push(assoc_type(&self.ctx.base, item));
+        match agreed_type(item) {
+            Some(lifetimes) => self
+                .body
+                .agreed_types
+                .push((item.ident.clone(), lifetimes)),
+            None => errors.push(Error::new(
                 span,
                 format!(
-                    "cannot forward `{trait_name}`: it has an item the derive does not understand: `{}`",
-                    other.to_token_stream()
+                    "cannot forward `{trait_name}` to an enum: its associated type `{}` has type or const parameters, and the derive can state that the variants' targets agree on it only for lifetime parameters; implement `{trait_name}` for the enum by hand",
+                    item.ident
                 ),
             )),
         }
     }
-    body
+
+    fn push_const(&mut self, item: &TraitItemConst) {
+        // A default stays the trait's: no variant's value is picked.
+        // Without one, the variants' targets must be one type, whose value
+        // it is.
+        if item.default.is_none() {
+            self.body.consts.push(assoc_const(&self.ctx.base, item));
+            self.body.same_target = true;
+        }
+    }
 }
 
 /// The lifetime parameters of an associated type whose agreement a bound can

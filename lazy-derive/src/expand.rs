@@ -15,12 +15,13 @@ use crate::captures;
 use crate::cfg_params;
 use crate::errors::Errors;
 use crate::fallback;
-use crate::generics::{param_name, rename_item_params, trait_generics};
-use crate::input::{RealizeField, TraitRef, Wrapper};
+use crate::generics::{param_name, rename_item_params};
+use crate::impl_head::{ForwardedTrait, ImplHead};
+use crate::input::{RealizeField, Wrapper};
 use crate::method::{
     ForwardPlan, Method, Params, ReceiverKind, SelfArg, Wrap, has_impl_trait, params,
 };
-use crate::tokens::{self, Substitution};
+use crate::tokens;
 
 /// Everything a method forwarder needs to know about its impl.
 pub struct ImplContext {
@@ -99,100 +100,30 @@ pub struct TraitImpl {
     pub matched: Vec<usize>,
 }
 
-/// The impl of one forwarded trait. `trait_def` is the trait without its
-/// items, whose tokens come in `items` as the hidden macro carried them.
+/// The impl of one forwarded trait for a struct or union.
 pub fn trait_impl(
-    wrapper: &Wrapper,
-    trait_ref: &TraitRef,
-    trait_def: &ItemTrait,
-    items: &TokenStream,
-    remote: Option<&Path>,
+    forwarded: &ForwardedTrait,
     so_far: &ChainSoFar,
     errors: &mut Errors,
 ) -> TraitImpl {
     let mut learned = TraitImpl::default();
-    learned.tokens = write_trait_impl(
-        wrapper,
-        trait_ref,
-        trait_def,
-        items,
-        remote,
-        so_far,
-        &mut learned,
-        errors,
-    );
+    learned.tokens = write_trait_impl(forwarded, so_far, &mut learned, errors);
     learned
 }
 
-#[allow(clippy::too_many_arguments)] // the parts of `trait_impl`, passed on
 fn write_trait_impl(
-    wrapper: &Wrapper,
-    trait_ref: &TraitRef,
-    trait_def: &ItemTrait,
-    items: &TokenStream,
-    remote: Option<&Path>,
+    forwarded: &ForwardedTrait,
     so_far: &ChainSoFar,
     learned: &mut TraitImpl,
     errors: &mut Errors,
 ) -> TokenStream {
+    let ForwardedTrait {
+        wrapper,
+        trait_ref,
+        remote,
+        ..
+    } = *forwarded;
     let span = trait_ref.span();
-
-    // The `except` names of this trait's attribute, with their global index;
-    // those that name a method of this trait are matched even if the impl
-    // fails below, so that they are not reported as unknown too.
-    let excepts: Vec<(usize, &Ident)> = wrapper
-        .except_names()
-        .enumerate()
-        .filter(|(_, (group, _))| *group == trait_ref.group)
-        .map(|(index, (_, name))| (index, name))
-        .collect();
-    // The only trait of its attribute knows every method an `except` name
-    // could mean: a name close to one of them is reported here, with it.
-    let alone = wrapper
-        .traits
-        .iter()
-        .filter(|other| other.group == trait_ref.group)
-        .count()
-        == 1;
-    let match_excepts = |items: &[TraitItem], learned: &mut TraitImpl, errors: &mut Errors| {
-        let methods: Vec<Ident> = items
-            .iter()
-            .filter_map(|item| match item {
-                TraitItem::Fn(item) => Some(item.sig.ident.unraw()),
-                _ => None,
-            })
-            .collect();
-        for (index, except) in &excepts {
-            if learned.matched.contains(index) {
-                continue;
-            }
-            let written = except.unraw();
-            if methods.contains(&written) {
-                learned.matched.push(*index);
-            } else if let Some(close) = methods.iter().find(|method| {
-                alone && crate::input::edit_distance(&written.to_string(), &method.to_string()) <= 2
-            }) {
-                learned.matched.push(*index);
-                errors.push(syn::Error::new(
-                    except.span(),
-                    format!(
-                        "`{written}` is not a method of `{}`; did you mean `{close}`?",
-                        trait_ref.name()
-                    ),
-                ));
-            }
-        }
-    };
-
-    if let Some(error) = refusal(trait_ref, trait_def, remote) {
-        match_excepts(
-            &parse_items(items.clone()).unwrap_or_default(),
-            learned,
-            errors,
-        );
-        errors.push(error);
-        return TokenStream::new();
-    }
     // The wrapper's name located at the trait's path (see
     // `chain::fast_entry`): what rustc says of the impl's self type (a
     // supertrait it lacks) points at the trait in `realize_forward(...)`.
@@ -201,68 +132,34 @@ fn write_trait_impl(
     let (_, ty_generics, wrapper_where) = wrapper.input.generics.split_for_impl();
     let self_ty = quote!(#ident #ty_generics);
     let target = quote_spanned!(span=> <#self_ty as ::lazy_core::Realize>::Target);
-    let Some(mut generics) = trait_generics(wrapper, trait_ref, trait_def, &target, errors) else {
-        match_excepts(
-            &parse_items(items.clone()).unwrap_or_default(),
-            learned,
-            errors,
-        );
+    let Some(mut head) = ImplHead::new(forwarded, Some(&target), &mut learned.matched, errors)
+    else {
         return TokenStream::new();
     };
-    // The trait's parameters become the impl's, and every type moves onto
-    // the user's trait path: names resolve there, errors point there. A
-    // mirror's signatures stay where the mirror wrote them: there, a
-    // mismatch with the real trait is what to fix, and rustc's fix (a
-    // parameter or return type) rewrites the mirror, not the user's
-    // `realize_forward(...)`.
-    let items = impl_items(
-        items,
-        &generics.subst,
-        remote.is_none().then_some(span),
-        errors,
-    );
-    match_excepts(&items, learned, errors);
-    sized_by_value(&mut generics.others, &items);
-    let trait_path = match remote {
-        Some(remote) => tokens::respan(remote.to_token_stream(), span),
-        // Located at the user's path, but resolved like the rest of the
-        // expansion: lints about how the user wrote the path (such as
-        // `unused_qualifications`) do not fire on the generated uses.
-        None => tokens::respan_as(
-            trait_ref.path.to_token_stream(),
-            Span::mixed_site().located_at(span),
-        ),
-    };
-    let trait_args = &generics.args;
-    let trait_full = quote!(#trait_path #trait_args);
-    let target_args = &generics.target_args;
+    let trait_path = &head.trait_path;
+    let target_args = &head.generics.target_args;
     let target_trait = quote!(#trait_path #target_args);
     let ctx = ImplContext {
         derive_site: so_far.derive_site,
         mirror: remote.is_some(),
         target_as_trait: quote!(<#target as #target_trait>),
-        deprecated_trait: trait_def
-            .attrs
-            .iter()
-            .any(|attr| attr.path().is_ident("deprecated")),
+        deprecated_trait: head.deprecated,
     };
 
-    let body = impl_body(
-        wrapper,
-        trait_ref,
-        items,
-        &excepts,
-        &ctx,
-        generics.lifetimes.iter().chain(&generics.others),
-        errors,
-    );
+    let mut writer = StructItems {
+        ctx: &ctx,
+        body: ImplBody::default(),
+        deref: wrapper.realize.as_ref().and_then(|field| field.deref),
+    };
+    write_items(forwarded, &mut head, &mut writer, errors);
+    let body = writer.body;
 
+    let generics = &head.generics;
     let trait_predicates = &generics.predicates;
-    let impl_generics = impl_generics(wrapper, generics.lifetimes, generics.others);
+    let trait_full = &head.trait_full;
+    let impl_generics = impl_generics(wrapper, &generics.lifetimes, &generics.others);
 
-    let wrapper_predicates = wrapper_where
-        .map(|clause| clause.predicates.iter().collect::<Vec<&WherePredicate>>())
-        .unwrap_or_default();
+    let wrapper_predicates = where_predicates(wrapper_where);
     let sized = body.needs_sized.then(|| quote!(+ ::core::marker::Sized));
     let (needs_mut, needs_into) = (body.needs_mut, body.needs_into);
     // Wholly at the trait's name: a wrapper without the conversion gets one
@@ -282,13 +179,7 @@ fn write_trait_impl(
     let (realizing, generic_needs) =
         realizing_bounds(wrapper, &self_ty, span, so_far, needs_mut, needs_into);
 
-    // A forwarded `ne` calls the target's: not the re-implementation that
-    // clippy's `partialeq_ne_impl` is about.
-    let derived = if looks_derived_to_clippy(remote) {
-        quote!(#[allow(clippy::partialeq_ne_impl)])
-    } else {
-        quote!(#[automatically_derived])
-    };
+    let derived = derived_attr(remote);
     quote! {
         #derived
         impl #impl_generics #trait_full for #self_ty
@@ -302,6 +193,25 @@ fn write_trait_impl(
         {
             #body
         }
+    }
+}
+
+/// The wrapper's own `where` predicates, for the impl's `where` clause.
+pub fn where_predicates(clause: Option<&syn::WhereClause>) -> Vec<&WherePredicate> {
+    let mut predicates = Vec::new();
+    if let Some(clause) = clause {
+        predicates.extend(clause.predicates.iter());
+    }
+    predicates
+}
+
+/// The impl's attribute. A forwarded `ne` calls the target's: not the
+/// re-implementation that clippy's `partialeq_ne_impl` is about.
+pub fn derived_attr(remote: Option<&Path>) -> TokenStream {
+    if looks_derived_to_clippy(remote) {
+        quote!(#[allow(clippy::partialeq_ne_impl)])
+    } else {
+        quote!(#[automatically_derived])
     }
 }
 
@@ -435,154 +345,85 @@ pub fn looks_derived_to_clippy(remote: Option<&Path>) -> bool {
         .is_some_and(|last| PAIRED.iter().any(|name| last.ident == name))
 }
 
-/// Drops `?Sized` from a trait parameter that a method takes by value
-/// (`Index<Idx: ?Sized>`'s `fn index(&self, index: Idx)`): the trait may
-/// declare such a method, but an impl's body cannot take an unsized value.
-/// The impl then covers every sized `Idx`, the only ones such a call can pass.
-pub fn sized_by_value(params: &mut [GenericParam], items: &[TraitItem]) {
-    let by_value = |name: &Ident| {
-        items.iter().any(|item| match item {
-            TraitItem::Fn(item) => item.sig.inputs.iter().any(|arg| match arg {
-                FnArg::Typed(arg) => {
-                    matches!(&*arg.ty, syn::Type::Path(path) if path.qself.is_none() && path.path.is_ident(name))
-                }
-                FnArg::Receiver(_) => false,
-            }),
-            _ => false,
-        })
-    };
-    for param in params {
-        if let GenericParam::Type(param) = param
-            && by_value(&param.ident)
-        {
-            param.bounds = std::mem::take(&mut param.bounds)
-                .into_iter()
-                .filter(|bound| {
-                    !matches!(bound, syn::TypeParamBound::Trait(bound) if bound.maybe.is_some())
-                })
-                .collect();
-            if param.bounds.is_empty() {
-                param.colon_token = None;
-            }
+/// What a writer of an impl's body does with each kind of item, behind the
+/// dispatch that `write_items` shares between the struct's impl and the
+/// enum's (`enums`).
+pub trait ItemWriter {
+    /// The forwarders' context, for an `except` forwarder.
+    fn context(&self) -> &ImplContext;
+    /// Where `#[realize(deref)]` is written, when the target is reached
+    /// through it, and how to fix a method it cannot forward.
+    fn deref(&self) -> Option<(Span, &'static str)>;
+    /// Writes the forwarder of a method the plan forwards, or its error
+    /// stub; `span` is the trait's path.
+    fn forward(&mut self, method: &Method, span: Span, trait_name: &str);
+    /// Any other method's tokens (an `except` forwarder, an error stub).
+    fn push_method(&mut self, tokens: TokenStream);
+    fn push_type(&mut self, item: &TraitItemType, span: Span, errors: &mut Errors);
+    fn push_const(&mut self, item: &TraitItemConst);
+}
+
+/// A struct's impl body: `ImplBody`, with what it needs of the wrapper.
+struct StructItems<'a> {
+    ctx: &'a ImplContext,
+    body: ImplBody,
+    deref: Option<Span>,
+}
+
+impl ItemWriter for StructItems<'_> {
+    fn context(&self) -> &ImplContext {
+        self.ctx
+    }
+
+    fn deref(&self) -> Option<(Span, &'static str)> {
+        self.deref.map(|at| (at, "or realize without `deref`"))
+    }
+
+    fn forward(&mut self, method: &Method, span: Span, trait_name: &str) {
+        if self.body.forward(self.ctx, method).is_none() {
+            self.body
+                .push_method(too_many_cfgs(span, &trait_name, method));
         }
+    }
+
+    fn push_method(&mut self, tokens: TokenStream) {
+        self.body.push_method(tokens);
+    }
+
+    fn push_type(&mut self, item: &TraitItemType, _: Span, _: &mut Errors) {
+        self.body.push_type(self.ctx, item);
+    }
+
+    fn push_const(&mut self, item: &TraitItemConst) {
+        self.body.push_const(self.ctx, item);
     }
 }
 
-/// The trait's items as the impl writes them: with `respan_at`, every token
-/// of the trait located there, and `subst` applied. One walk over the tokens and one
-/// parse; only if that parse fails is each item done on its own, so that
-/// each item that breaks is its own error and the others still forward.
-pub fn impl_items(
-    items: &TokenStream,
-    subst: &Substitution,
-    respan_at: Option<Span>,
+/// The impl's items for one wrapper (taken out of `head`): every method
+/// forwarded, answered by the wrapper's own method (`except`), or stubbed
+/// with its error; the associated types and consts as `writer` takes them.
+pub fn write_items(
+    forwarded: &ForwardedTrait,
+    head: &mut ImplHead,
+    writer: &mut dyn ItemWriter,
     errors: &mut Errors,
-) -> Vec<TraitItem> {
-    // Located first, then substituted: the trait's arguments keep their
-    // own place in `realize_forward(Trait<..>)`, so that an argument that
-    // does not resolve is one error at the argument, not one more at the
-    // trait's name.
-    let prepare = |tokens: TokenStream| {
-        let tokens = match respan_at {
-            Some(span) => tokens::respan(tokens, span),
-            None => tokens,
-        };
-        subst.apply(tokens)
-    };
-    if let Ok(prepared) = parse_items(prepare(items.clone())) {
-        return prepared;
-    }
-    let raw = match parse_items(items.clone()) {
-        Ok(raw) => raw,
-        Err(err) => {
-            errors.push(err);
-            return Vec::new();
-        }
-    };
-    raw.into_iter()
-        .filter_map(|item| match syn::parse2(prepare(item.to_token_stream())) {
-            Ok(item) => Some(item),
-            Err(err) => {
-                errors.push(err);
-                None
-            }
-        })
-        .collect()
-}
-
-/// A trait's items, as the body of the trait carries them.
-pub fn parse_items(tokens: TokenStream) -> syn::Result<Vec<TraitItem>> {
-    let parser = |input: syn::parse::ParseStream| {
-        let mut items = Vec::new();
-        while !input.is_empty() {
-            items.push(input.parse()?);
-        }
-        Ok(items)
-    };
-    syn::parse::Parser::parse2(parser, tokens)
-}
-
-/// A trait the derive will not forward at all, as its one error.
-pub fn refusal(
-    trait_ref: &TraitRef,
-    trait_def: &ItemTrait,
-    remote: Option<&Path>,
-) -> Option<Error> {
+) {
+    let ForwardedTrait {
+        wrapper, trait_ref, ..
+    } = *forwarded;
+    let generics = &head.generics;
     let span = trait_ref.span();
     let trait_name = trait_ref.name();
-    if trait_def.unsafety.is_some() {
-        return Some(Error::new(
-            span,
-            format!(
-                "cannot forward `{trait_name}`: it is an `unsafe trait`, whose contract the derive cannot check; implement it by hand"
-            ),
-        ));
-    }
-    // std implements `Borrow<T>` for every `T`: an impl for every argument
-    // would overlap it at `Borrow<Self>` (E0119, at the derive).
-    let reflexive = remote
-        .and_then(|path| path.segments.last())
-        .is_some_and(|last| last.ident == "Borrow");
-    if reflexive && trait_ref.args.is_none() && !trait_def.generics.params.is_empty() {
-        return Some(Error::new(
-            span,
-            format!(
-                "`{trait_name}` named without its argument would be implemented for every type, the wrapper included, which std's `impl<T> Borrow<T> for T` already covers; name the type to borrow as: `{trait_name}<str>`"
-            ),
-        ));
-    }
-    None
-}
-
-/// The impl's items for one wrapper: every method forwarded, answered by the
-/// wrapper's own method (`except`), or stubbed with its error; the
-/// associated types and consts taken from the target.
-fn impl_body<'a>(
-    wrapper: &'a Wrapper,
-    trait_ref: &TraitRef,
-    items: Vec<TraitItem>,
-    excepts: &[(usize, &Ident)],
-    ctx: &ImplContext,
-    trait_params: impl Iterator<Item = &'a GenericParam> + Clone,
-    errors: &mut Errors,
-) -> ImplBody {
-    let span = trait_ref.span();
-    let trait_name = trait_ref.name();
+    let trait_params = || generics.lifetimes.iter().chain(&generics.others);
     // Names the impl declares: a method's own parameters must not reuse them.
-    let impl_param_names: HashSet<String> = wrapper
-        .input
-        .generics
-        .params
-        .iter()
-        .chain(trait_params.clone())
-        .map(param_name)
-        .collect();
-
+    let mut impl_param_names: HashSet<String> = HashSet::new();
+    for param in wrapper.input.generics.params.iter().chain(trait_params()) {
+        impl_param_names.insert(param_name(param));
+    }
     // What the forwarders' `use<..>` captures must list.
-    let impl_params = captures::ImplParams::new(&wrapper.input.generics.params, trait_params);
+    let impl_params = captures::ImplParams::new(&wrapper.input.generics.params, trait_params());
 
-    let mut body = ImplBody::default();
-    for item in items {
+    for item in std::mem::take(&mut head.items) {
         let item = match rename_item_params(item, &impl_param_names) {
             Ok(item) => item,
             Err(err) => {
@@ -593,47 +434,12 @@ fn impl_body<'a>(
         match item {
             TraitItem::Fn(item) => {
                 let item = captures::for_impl(item, &impl_params);
-                let name = item.sig.ident.unraw();
-                let except = excepts.iter().find(|(_, except)| except.unraw() == name);
+                let except = head.excepts.find(&item.sig.ident);
                 let method = Method::new(item, &trait_name, except.is_some());
-                let by_value = method.needs_into();
-                let deref = wrapper.realize.as_ref().and_then(|field| field.deref);
-                match &method.plan {
-                    ForwardPlan::Forward if by_value && deref.is_some() => {
-                        let error = Error::new(
-                            deref.unwrap_or(span),
-                            format!(
-                                "cannot forward `{trait_name}::{}`: it takes `self` (or a `Self` argument) by value, which `#[realize(deref)]` cannot give; list it in `except(...)`, or realize without `deref`",
-                                method.item.sig.ident
-                            ),
-                        );
-                        body.push_method(fallback::stub(&method, error));
-                    }
-                    ForwardPlan::Forward => {
-                        if body.forward(ctx, &method).is_none() {
-                            body.push_method(too_many_cfgs(span, &trait_name, &method));
-                        }
-                    }
-                    ForwardPlan::Inherent => {
-                        if let Some((_, except)) = except {
-                            let variants = cfg_params::per_variant(&method, |method| {
-                                inherent_forwarder(ctx, method, except)
-                            });
-                            body.push_method(variants.unwrap_or_else(|| {
-                                too_many_cfgs(span, &trait_name, &method)
-                            }));
-                        }
-                    }
-                    ForwardPlan::KeepDefault => {}
-                    ForwardPlan::Unsupported(message) => {
-                        // Under the method's cfgs: an error only where the
-                        // method exists.
-                        body.push_method(fallback::stub(&method, Error::new(span, message)));
-                    }
-                }
+                write_method(writer, &method, except, span, &trait_name);
             }
-            TraitItem::Type(item) => body.push_type(ctx, &item),
-            TraitItem::Const(item) => body.push_const(ctx, &item),
+            TraitItem::Type(item) => writer.push_type(&item, span, errors),
+            TraitItem::Const(item) => writer.push_const(&item),
             other => errors.push(Error::new(
                 span,
                 format!(
@@ -643,28 +449,66 @@ fn impl_body<'a>(
             )),
         }
     }
-    body
+}
+
+/// One method of the impl, as its plan says.
+fn write_method(
+    writer: &mut dyn ItemWriter,
+    method: &Method,
+    except: Option<&Ident>,
+    span: Span,
+    trait_name: &str,
+) {
+    match &method.plan {
+        ForwardPlan::Forward => match writer.deref().filter(|_| method.needs_into()) {
+            Some((deref, fix)) => {
+                let error = Error::new(
+                    deref,
+                    format!(
+                        "cannot forward `{trait_name}::{}`: it takes `self` (or a `Self` argument) by value, which `#[realize(deref)]` cannot give; list it in `except(...)`, {fix}",
+                        method.item.sig.ident
+                    ),
+                );
+                writer.push_method(fallback::stub(method, error));
+            }
+            None => writer.forward(method, span, trait_name),
+        },
+        ForwardPlan::Inherent => {
+            if let Some(except) = except {
+                let ctx = writer.context();
+                let variants = cfg_params::per_variant(method, |method| {
+                    inherent_forwarder(ctx, method, except)
+                });
+                let tokens = variants.unwrap_or_else(|| too_many_cfgs(span, &trait_name, method));
+                writer.push_method(tokens);
+            }
+        }
+        ForwardPlan::KeepDefault => {}
+        ForwardPlan::Unsupported(message) => {
+            // Under the method's cfgs: an error only where the method exists.
+            writer.push_method(fallback::stub(method, Error::new(span, message)));
+        }
+    }
 }
 
 /// The impl's generic parameters: lifetimes first (the wrapper's, then the
 /// trait's kept generic), then the other parameters in the same order.
 pub fn impl_generics(
     wrapper: &Wrapper,
-    trait_lifetimes: Vec<GenericParam>,
-    trait_others: Vec<GenericParam>,
+    trait_lifetimes: &[GenericParam],
+    trait_others: &[GenericParam],
 ) -> TokenStream {
-    let mut impl_generics: Generics = wrapper.input.generics.clone();
-    impl_generics.where_clause = None;
-    let (lifetimes, others): (Vec<GenericParam>, Vec<GenericParam>) = impl_generics
-        .params
-        .into_iter()
-        .partition(|param| matches!(param, GenericParam::Lifetime(_)));
-    impl_generics.params = lifetimes
-        .into_iter()
-        .chain(trait_lifetimes)
-        .chain(others)
-        .chain(trait_others)
-        .collect();
+    let wrapper_params = &wrapper.input.generics.params;
+    let mut impl_generics = Generics::default();
+    let is_lifetime = |param: &GenericParam| matches!(param, GenericParam::Lifetime(_));
+    for param in wrapper_params.iter().filter(|param| is_lifetime(param)) {
+        impl_generics.params.push(param.clone());
+    }
+    impl_generics.params.extend(trait_lifetimes.iter().cloned());
+    for param in wrapper_params.iter().filter(|param| !is_lifetime(param)) {
+        impl_generics.params.push(param.clone());
+    }
+    impl_generics.params.extend(trait_others.iter().cloned());
     if !impl_generics.params.is_empty() {
         impl_generics.lt_token = Some(Default::default());
         impl_generics.gt_token = Some(Default::default());

@@ -10,6 +10,7 @@ mod expand;
 mod fallback;
 mod from_realized;
 mod generics;
+mod impl_head;
 mod input;
 mod method;
 mod mirrors;

@@ -1,6 +1,7 @@
 //! The crate's own tests, which drive the stages by hand: the fast rule
 //! against the chain, expansion snapshots, property tests, robustness.
 
+mod excepts;
 mod fast_path;
 mod proptests;
 mod robustness;

@@ -37,7 +37,7 @@ fn split_links(tokens: TokenStream) -> (TokenStream, Vec<(String, TokenStream)>)
 
 /// Runs `#[forwardable]` on each trait and `#[derive(RealizeForward)]` on the
 /// wrapper, follows the chain, and returns everything the derive writes.
-fn expand_derive(traits: &[(&str, &str)], wrapper: &str) -> String {
+pub(super) fn expand_derive(traits: &[(&str, &str)], wrapper: &str) -> String {
     let mut macros = HashMap::new();
     for (args, source) in traits {
         let out = trait_def::forwardable(args.parse().unwrap(), source.parse().unwrap());

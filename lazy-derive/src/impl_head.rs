@@ -1,0 +1,339 @@
+//! The steps that begin the impl of every forwarded trait, whatever the
+//! wrapper's shape (`expand` writes a struct's impl, `enums` an enum's):
+//! which `except` names are this trait's, whether the trait is refused, its
+//! generics and path, and its items as the impl writes them.
+
+use proc_macro2::{Span, TokenStream};
+use quote::{ToTokens, quote};
+use syn::ext::IdentExt;
+use syn::{Error, FnArg, GenericParam, Ident, ItemTrait, Path, TraitItem};
+
+use crate::errors::Errors;
+use crate::generics::{TraitGenerics, trait_generics};
+use crate::input::{TraitRef, Wrapper, edit_distance};
+use crate::tokens::{self, Substitution};
+
+/// The `except` names of one trait's attribute, with their index in
+/// `Wrapper::except_names`.
+pub struct Excepts<'a> {
+    names: Vec<(usize, &'a Ident)>,
+    /// The trait is the only one of its attribute: it knows every method an
+    /// `except` name could mean, so a name close to one of them is reported
+    /// with it.
+    alone: bool,
+}
+
+impl<'a> Excepts<'a> {
+    pub fn of(wrapper: &'a Wrapper, trait_ref: &TraitRef) -> Excepts<'a> {
+        let mut names = Vec::new();
+        for (index, (group, name)) in wrapper.except_names().enumerate() {
+            if group == trait_ref.group {
+                names.push((index, name));
+            }
+        }
+        let mut in_group = 0;
+        for other in &wrapper.traits {
+            if other.group == trait_ref.group {
+                in_group += 1;
+            }
+        }
+        Excepts {
+            names,
+            alone: in_group == 1,
+        }
+    }
+
+    /// The `except` name that lists this method, as the user wrote it.
+    pub fn find(&self, method: &Ident) -> Option<&'a Ident> {
+        let method = method.unraw();
+        self.names
+            .iter()
+            .find(|(_, except)| except.unraw() == method)
+            .map(|(_, except)| *except)
+    }
+
+    /// Adds to `matched` the names that are methods among `items`, and the
+    /// names close to one when the trait is alone in its attribute (with
+    /// their error). Done even if the impl fails, so that a name of this
+    /// trait is not reported as unknown too.
+    pub fn match_items(
+        &self,
+        trait_ref: &TraitRef,
+        items: &[TraitItem],
+        matched: &mut Vec<usize>,
+        errors: &mut Errors,
+    ) {
+        let mut methods: Vec<Ident> = Vec::new();
+        for item in items {
+            if let TraitItem::Fn(item) = item {
+                methods.push(item.sig.ident.unraw());
+            }
+        }
+        for (index, except) in &self.names {
+            if matched.contains(index) {
+                continue;
+            }
+            let written = except.unraw();
+            if methods.contains(&written) {
+                matched.push(*index);
+            } else if let Some(close) = self.close_to(&written, &methods) {
+                matched.push(*index);
+                errors.push(Error::new(
+                    except.span(),
+                    format!(
+                        "`{written}` is not a method of `{}`; did you mean `{close}`?",
+                        trait_ref.name()
+                    ),
+                ));
+            }
+        }
+    }
+
+    fn close_to<'m>(&self, written: &Ident, methods: &'m [Ident]) -> Option<&'m Ident> {
+        if !self.alone {
+            return None;
+        }
+        let written = written.to_string();
+        methods
+            .iter()
+            .find(|method| edit_distance(&written, &method.to_string()) <= 2)
+    }
+
+    /// `match_items` on the items as the hidden macro carried them, for an
+    /// impl that stops before preparing them.
+    fn match_carried(
+        &self,
+        trait_ref: &TraitRef,
+        items: &TokenStream,
+        matched: &mut Vec<usize>,
+        errors: &mut Errors,
+    ) {
+        let items = parse_items(items.clone()).unwrap_or_default();
+        self.match_items(trait_ref, &items, matched, errors);
+    }
+}
+
+/// One trait of the chain, as its hidden macro carried it to
+/// `__forward_impl!`, with the wrapper that forwards it.
+pub struct ForwardedTrait<'a> {
+    pub wrapper: &'a Wrapper,
+    pub trait_ref: &'a TraitRef,
+    /// The trait without its items, whose tokens are `items`.
+    pub trait_def: &'a ItemTrait,
+    pub items: &'a TokenStream,
+    /// The real trait's path, for a mirror (`#[forwardable(remote = ..)]`).
+    pub remote: Option<&'a Path>,
+}
+
+/// What every impl of a forwarded trait starts from.
+pub struct ImplHead<'a> {
+    pub excepts: Excepts<'a>,
+    /// The trait's parameters and arguments, as the impl declares them.
+    pub generics: TraitGenerics,
+    /// The trait's items, located and substituted (see `impl_items`).
+    pub items: Vec<TraitItem>,
+    /// The trait's path (the real trait's, for a mirror), without arguments.
+    pub trait_path: TokenStream,
+    /// `trait_path` with the impl's arguments: what the impl implements.
+    pub trait_full: TokenStream,
+    /// The trait is `#[deprecated]`.
+    pub deprecated: bool,
+}
+
+impl<'a> ImplHead<'a> {
+    /// The head of the impl of the trait for the wrapper, or `None` when
+    /// the trait is not forwarded at all (its errors pushed). `target` is
+    /// what the trait's generics are checked against; `None` when no target
+    /// is left to forward to (an enum whose variants are all broken): then
+    /// only the refusal is reported, beside the errors that broke them.
+    /// The `except` names that are this trait's methods go to `matched`.
+    pub fn new(
+        forwarded: &ForwardedTrait<'a>,
+        target: Option<&TokenStream>,
+        matched: &mut Vec<usize>,
+        errors: &mut Errors,
+    ) -> Option<ImplHead<'a>> {
+        let ForwardedTrait {
+            wrapper,
+            trait_ref,
+            trait_def,
+            items,
+            remote,
+        } = *forwarded;
+        let span = trait_ref.span();
+        let excepts = Excepts::of(wrapper, trait_ref);
+        if let Some(error) = refusal(trait_ref, trait_def, remote) {
+            excepts.match_carried(trait_ref, items, matched, errors);
+            errors.push(error);
+            return None;
+        }
+        let target = target?;
+        let Some(mut generics) = trait_generics(wrapper, trait_ref, trait_def, target, errors)
+        else {
+            excepts.match_carried(trait_ref, items, matched, errors);
+            return None;
+        };
+        // The trait's parameters become the impl's, and every type moves
+        // onto the user's trait path: names resolve there, errors point
+        // there. A mirror's signatures stay where the mirror wrote them:
+        // there, a mismatch with the real trait is what to fix, and rustc's
+        // fix (a parameter or return type) rewrites the mirror, not the
+        // user's `realize_forward(...)`.
+        let items = impl_items(
+            items,
+            &generics.subst,
+            remote.is_none().then_some(span),
+            errors,
+        );
+        excepts.match_items(trait_ref, &items, matched, errors);
+        sized_by_value(&mut generics.others, &items);
+        let trait_path = match remote {
+            Some(remote) => tokens::respan(remote.to_token_stream(), span),
+            // Located at the user's path, but resolved like the rest of the
+            // expansion: lints about how the user wrote the path (such as
+            // `unused_qualifications`) do not fire on the generated uses.
+            None => tokens::respan_as(
+                trait_ref.path.to_token_stream(),
+                Span::mixed_site().located_at(span),
+            ),
+        };
+        let trait_args = &generics.args;
+        let trait_full = quote!(#trait_path #trait_args);
+        let deprecated = trait_def
+            .attrs
+            .iter()
+            .any(|attr| attr.path().is_ident("deprecated"));
+        Some(ImplHead {
+            excepts,
+            generics,
+            items,
+            trait_path,
+            trait_full,
+            deprecated,
+        })
+    }
+}
+
+/// Drops `?Sized` from a trait parameter that a method takes by value
+/// (`Index<Idx: ?Sized>`'s `fn index(&self, index: Idx)`): the trait may
+/// declare such a method, but an impl's body cannot take an unsized value.
+/// The impl then covers every sized `Idx`, the only ones such a call can pass.
+pub fn sized_by_value(params: &mut [GenericParam], items: &[TraitItem]) {
+    for param in params {
+        if let GenericParam::Type(param) = param
+            && taken_by_value(&param.ident, items)
+        {
+            let bounds = std::mem::take(&mut param.bounds);
+            for bound in bounds {
+                if !matches!(&bound, syn::TypeParamBound::Trait(bound) if bound.maybe.is_some()) {
+                    param.bounds.push(bound);
+                }
+            }
+            if param.bounds.is_empty() {
+                param.colon_token = None;
+            }
+        }
+    }
+}
+
+/// Some method of `items` takes an argument of type `name`.
+fn taken_by_value(name: &Ident, items: &[TraitItem]) -> bool {
+    for item in items {
+        let TraitItem::Fn(item) = item else { continue };
+        for arg in &item.sig.inputs {
+            if let FnArg::Typed(arg) = arg
+                && let syn::Type::Path(path) = &*arg.ty
+                && path.qself.is_none()
+                && path.path.is_ident(name)
+            {
+                return true;
+            }
+        }
+    }
+    false
+}
+
+/// The trait's items as the impl writes them: with `respan_at`, every token
+/// of the trait located there, and `subst` applied. One walk over the tokens and one
+/// parse; only if that parse fails is each item done on its own, so that
+/// each item that breaks is its own error and the others still forward.
+pub fn impl_items(
+    items: &TokenStream,
+    subst: &Substitution,
+    respan_at: Option<Span>,
+    errors: &mut Errors,
+) -> Vec<TraitItem> {
+    // Located first, then substituted: the trait's arguments keep their
+    // own place in `realize_forward(Trait<..>)`, so that an argument that
+    // does not resolve is one error at the argument, not one more at the
+    // trait's name.
+    let prepare = |tokens: TokenStream| {
+        let tokens = match respan_at {
+            Some(span) => tokens::respan(tokens, span),
+            None => tokens,
+        };
+        subst.apply(tokens)
+    };
+    if let Ok(prepared) = parse_items(prepare(items.clone())) {
+        return prepared;
+    }
+    let raw = match parse_items(items.clone()) {
+        Ok(raw) => raw,
+        Err(err) => {
+            errors.push(err);
+            return Vec::new();
+        }
+    };
+    let mut prepared = Vec::new();
+    for item in raw {
+        match syn::parse2(prepare(item.to_token_stream())) {
+            Ok(item) => prepared.push(item),
+            Err(err) => errors.push(err),
+        }
+    }
+    prepared
+}
+
+/// A trait's items, as the body of the trait carries them.
+pub fn parse_items(tokens: TokenStream) -> syn::Result<Vec<TraitItem>> {
+    fn parser(input: syn::parse::ParseStream) -> syn::Result<Vec<TraitItem>> {
+        let mut items = Vec::new();
+        while !input.is_empty() {
+            items.push(input.parse()?);
+        }
+        Ok(items)
+    }
+    syn::parse::Parser::parse2(parser, tokens)
+}
+
+/// A trait the derive will not forward at all, as its one error.
+pub fn refusal(
+    trait_ref: &TraitRef,
+    trait_def: &ItemTrait,
+    remote: Option<&Path>,
+) -> Option<Error> {
+    let span = trait_ref.span();
+    let trait_name = trait_ref.name();
+    if trait_def.unsafety.is_some() {
+        return Some(Error::new(
+            span,
+            format!(
+                "cannot forward `{trait_name}`: it is an `unsafe trait`, whose contract the derive cannot check; implement it by hand"
+            ),
+        ));
+    }
+    // std implements `Borrow<T>` for every `T`: an impl for every argument
+    // would overlap it at `Borrow<Self>` (E0119, at the derive).
+    let reflexive = remote
+        .and_then(|path| path.segments.last())
+        .is_some_and(|last| last.ident == "Borrow");
+    if reflexive && trait_ref.args.is_none() && !trait_def.generics.params.is_empty() {
+        return Some(Error::new(
+            span,
+            format!(
+                "`{trait_name}` named without its argument would be implemented for every type, the wrapper included, which std's `impl<T> Borrow<T> for T` already covers; name the type to borrow as: `{trait_name}<str>`"
+            ),
+        ));
+    }
+    None
+}
