@@ -280,10 +280,7 @@ fn write_trait_impl(
     let mut writer = EnumItems {
         ctx: &ctx,
         body: EnumBody::default(),
-        deref: ctx.variants.iter().find_map(|v| match v.variant.kind {
-            VariantKind::Deref(at) => Some(at),
-            _ => None,
-        }),
+        deref: first_deref(&ctx.variants),
     };
     write_items(forwarded, &mut head, &mut writer, errors);
     let body = writer.body;
@@ -313,6 +310,16 @@ fn write_trait_impl(
             #(#methods)*
         }
     }
+}
+
+/// Where the first `#[realize(deref)]` variant's attribute is.
+fn first_deref(variants: &[VariantImpl]) -> Option<Span> {
+    for variant in variants {
+        if let VariantKind::Deref(at) = variant.variant.kind {
+            return Some(at);
+        }
+    }
+    None
 }
 
 /// The impl's items, and what its forwarders need of the variants.
@@ -412,14 +419,14 @@ impl ItemWriter for EnumItems<'_> {
 /// The lifetime parameters of an associated type whose agreement a bound can
 /// state (`for<'a> V: Trait<Item<'a> = ..>`); `None` with other parameters.
 fn agreed_type(item: &TraitItemType) -> Option<Vec<syn::Lifetime>> {
-    item.generics
-        .params
-        .iter()
-        .map(|param| match param {
-            GenericParam::Lifetime(param) => Some(param.lifetime.clone()),
-            _ => None,
-        })
-        .collect()
+    let mut lifetimes = Vec::new();
+    for param in &item.generics.params {
+        match param {
+            GenericParam::Lifetime(param) => lifetimes.push(param.lifetime.clone()),
+            _ => return None,
+        }
+    }
+    Some(lifetimes)
 }
 
 /// How a forwarder returns an `impl Trait` that the variants' targets fill
@@ -499,12 +506,7 @@ fn result_joined(ctx: &EnumContext, method: &Method) -> Result<Option<Joined>, S
         }
     };
     if !BOXABLE.contains(&name.as_str()) {
-        let known = IN_EITHER
-            .iter()
-            .chain(BOXABLE)
-            .copied()
-            .collect::<Vec<_>>()
-            .join("`, `");
+        let known = [IN_EITHER, BOXABLE].concat().join("`, `");
         return Err(format!(
             "cannot forward {what} to an enum: each variant's target returns its own `impl {name}`, and the derive joins those only for `{known}`; {fix}"
         ));
@@ -576,17 +578,13 @@ fn forwarder(ctx: &EnumContext, method: &Method, joined: Option<&Joined>) -> Tok
     let receiver_use = Use::of_receiver(kind);
     let binding = Ident::new("__target", Span::mixed_site());
     // The `Self` arguments: their position and binding.
-    let self_args: Vec<(usize, Use, Ident)> = method
-        .self_args
-        .iter()
-        .enumerate()
-        .filter_map(|(index, arg)| {
-            arg.map(|arg| {
-                let binding = Ident::new(&format!("__other{index}"), Span::mixed_site());
-                (index, Use::of_arg(arg), binding)
-            })
-        })
-        .collect();
+    let mut self_args: Vec<(usize, Use, Ident)> = Vec::new();
+    for (index, arg) in method.self_args.iter().enumerate() {
+        if let Some(arg) = arg {
+            let binding = Ident::new(&format!("__other{index}"), Span::mixed_site());
+            self_args.push((index, Use::of_arg(*arg), binding));
+        }
+    }
     let receiver_value = match kind {
         ReceiverKind::BoxSelf => quote!(*#self_token),
         _ => quote!(#self_token),
@@ -594,7 +592,10 @@ fn forwarder(ctx: &EnumContext, method: &Method, joined: Option<&Joined>) -> Tok
     let scrutinee = if self_args.is_empty() {
         receiver_value
     } else {
-        let others = self_args.iter().map(|(index, _, _)| &names[*index]);
+        let mut others = Vec::with_capacity(self_args.len());
+        for (index, _, _) in &self_args {
+            others.push(names[*index].clone());
+        }
         quote!((#receiver_value, #(#others),*))
     };
     let mut arms = TokenStream::new();
@@ -614,18 +615,21 @@ fn forwarder(ctx: &EnumContext, method: &Method, joined: Option<&Joined>) -> Tok
         let pattern = if self_args.is_empty() {
             receiver_pattern
         } else {
-            let others = self_args
-                .iter()
-                .map(|(_, _, binding)| variant.pattern(binding));
+            let mut others = Vec::with_capacity(self_args.len());
+            for (_, _, binding) in &self_args {
+                others.push(variant.pattern(binding));
+            }
             quote!((#receiver_pattern, #(#others),*))
         };
         let realized = variant.realized(receiver_use, &binding);
-        let args = names.iter().enumerate().map(|(index, name)| {
-            match self_args.iter().find(|(at, _, _)| *at == index) {
+        let mut args = Vec::with_capacity(names.len());
+        for (index, name) in names.iter().enumerate() {
+            let self_arg = self_args.iter().find(|(at, _, _)| *at == index);
+            args.push(match self_arg {
                 Some((_, how, binding)) => variant.realized(*how, binding),
                 None => name.to_token_stream(),
-            }
-        });
+            });
+        }
         let target_as_trait = &variant.target_as_trait;
         let mut call = quote!(#target_as_trait::#name #turbofish(#realized #(, #args)*));
         if asyncness.is_some() {
@@ -671,16 +675,17 @@ fn forwarder(ctx: &EnumContext, method: &Method, joined: Option<&Joined>) -> Tok
 /// the variants.
 fn mismatch_arm(ctx: &EnumContext, method: &Ident, count: usize) -> TokenStream {
     let values = Ident::new("__values", Span::mixed_site());
-    let names = ctx.variants.iter().map(|variant| {
+    let mut names = TokenStream::new();
+    for variant in &ctx.variants {
         let path = variant.path();
         let name = Literal::string(&variant.variant.ident.to_string());
-        quote!(#path { .. } => #name,)
-    });
-    let names: TokenStream = names.collect();
-    let each = (0..=count).map(|index| {
+        names.extend(quote!(#path { .. } => #name,));
+    }
+    let mut each = Vec::with_capacity(count + 1);
+    for index in 0..=count {
         let index = syn::Index::from(index);
-        quote!(match &#values.#index { #names })
-    });
+        each.push(quote!(match &#values.#index { #names }));
+    }
     let what = Literal::string(&format!("{}::{}", ctx.trait_name, method.unraw()));
     quote! {
         #values => ::lazy_core::__private::variant_mismatch(#what, &[#(#each),*]),
@@ -782,12 +787,9 @@ fn agreement(
     let first_as_trait = &first.target_as_trait;
     // The variant's own arguments of the trait (`Trait<..>`), extended with
     // the equalities.
-    let args_tokens: TokenStream = variant
-        .target_trait
-        .clone()
-        .into_iter()
-        .skip(trait_path.clone().into_iter().count())
-        .collect();
+    let mut args_tokens = TokenStream::new();
+    let path_len = trait_path.clone().into_iter().count();
+    args_tokens.extend(variant.target_trait.clone().into_iter().skip(path_len));
     let mut args: AngleBracketedGenericArguments =
         syn::parse2(args_tokens).unwrap_or_else(|_| syn::parse_quote!(<>));
     let mut binders: Vec<&syn::Lifetime> = Vec::new();
@@ -820,24 +822,23 @@ fn qualify_clashing_assoc_types(
     variants: &[Variant],
     trait_full: &TokenStream,
 ) -> Vec<TraitItem> {
-    let clashing: Vec<Ident> = items
-        .iter()
-        .filter_map(|item| match item {
-            TraitItem::Type(item) => Some(item.ident.clone()),
-            _ => None,
-        })
-        .filter(|name| variants.iter().any(|variant| variant.ident == *name))
-        .collect();
+    let mut clashing: Vec<Ident> = Vec::new();
+    for item in &items {
+        if let TraitItem::Type(item) = item
+            && variants.iter().any(|variant| variant.ident == item.ident)
+        {
+            clashing.push(item.ident.clone());
+        }
+    }
     if clashing.is_empty() {
         return items;
     }
-    items
-        .into_iter()
-        .map(|item| {
-            let rewritten = qualify(item.to_token_stream(), &clashing, trait_full);
-            syn::parse2(rewritten).unwrap_or(item)
-        })
-        .collect()
+    let mut qualified = Vec::with_capacity(items.len());
+    for item in items {
+        let rewritten = qualify(item.to_token_stream(), &clashing, trait_full);
+        qualified.push(syn::parse2(rewritten).unwrap_or(item));
+    }
+    qualified
 }
 
 fn qualify(tokens: TokenStream, clashing: &[Ident], trait_full: &TokenStream) -> TokenStream {

@@ -651,14 +651,14 @@ pub fn assoc_type(ctx: &ImplContext, item: &TraitItemType) -> TokenStream {
     let target_as_trait = &ctx.target_as_trait;
     let name = &item.ident;
     let params = &item.generics.params;
-    let args: Vec<TokenStream> = params
-        .iter()
-        .map(|param| match param {
+    let mut args: Vec<TokenStream> = Vec::with_capacity(params.len());
+    for param in params {
+        args.push(match param {
             GenericParam::Lifetime(param) => param.lifetime.to_token_stream(),
             GenericParam::Type(param) => param.ident.to_token_stream(),
             GenericParam::Const(param) => param.ident.to_token_stream(),
-        })
-        .collect();
+        });
+    }
     let (generics, args) = if params.is_empty() {
         (TokenStream::new(), TokenStream::new())
     } else {
@@ -835,10 +835,10 @@ fn forwarder(ctx: &ImplContext, method: &Method) -> TokenStream {
     let turbofish = Turbofish(sig);
     let realized = Realized::Receiver(kind, &self_token);
     // Arguments of the wrapper's own type are realized like the receiver.
-    let args = names
-        .iter()
-        .zip(&method.self_args)
-        .map(|(name, self_arg)| Realized::Arg(name, self_arg.as_ref()));
+    let mut args = Vec::with_capacity(names.len());
+    for (name, self_arg) in names.iter().zip(&method.self_args) {
+        args.push(Realized::Arg(name, self_arg.as_ref()));
+    }
     let call = quote!(#target_as_trait::#name #turbofish(#realized #(, #args)*));
     let call = wrapped(method.wrap, call);
     match &sig.safety {
