@@ -115,21 +115,13 @@ fn expand(args: TokenStream, input: TokenStream) -> Result<TokenStream> {
     let vis = &item.vis;
     // A `#[cfg]` on the trait (after `#[forwardable]`) gates its macro (and
     // hidden supertrait) too.
-    let trait_cfgs: Vec<&Attribute> = item
-        .attrs
-        .iter()
-        .filter(|attr| attr.path().is_ident("cfg"))
-        .collect();
+    let trait_cfgs = attrs_named(&item.attrs, "cfg");
 
     let (trait_item, remote, use_attrs) = match &args.remote {
         // A mirror describes the real trait: only the macro is emitted, and its
         // re-export carries the mirror's docs.
         Some(remote) => {
-            let docs: Vec<&Attribute> = item
-                .attrs
-                .iter()
-                .filter(|a| a.path().is_ident("doc"))
-                .collect();
+            let docs = attrs_named(&item.attrs, "doc");
             (
                 TokenStream::new(),
                 quote!(remote { #remote }),
@@ -210,6 +202,17 @@ fn expand(args: TokenStream, input: TokenStream) -> Result<TokenStream> {
         #use_attrs
         #vis use #macro_name as #ident;
     })
+}
+
+/// The attributes `#[name ..]` among `attrs`.
+fn attrs_named<'a>(attrs: &'a [Attribute], name: &str) -> Vec<&'a Attribute> {
+    let mut named = Vec::new();
+    for attr in attrs {
+        if attr.path().is_ident(name) {
+            named.push(attr);
+        }
+    }
+    named
 }
 
 /// The trait's own tokens with `Self: Hidden,` first in its `where` clause
@@ -333,24 +336,9 @@ const MAX_CFG_PREDICATES: usize = 4;
 /// derive is in another crate with other cfgs. Without predicates (or with
 /// too many), the one body is `carried` itself.
 fn cfg_variants(carried: ItemTrait) -> Vec<(TokenStream, ItemTrait)> {
-    let predicate = |attrs: &[Attribute]| -> Option<(String, TokenStream)> {
-        let cfgs: Vec<TokenStream> = attrs
-            .iter()
-            .filter_map(|attr| match &attr.meta {
-                Meta::List(list) if list.path.is_ident("cfg") => Some(list.tokens.clone()),
-                _ => None,
-            })
-            .collect();
-        let tokens = match cfgs.len() {
-            0 => return None,
-            1 => cfgs[0].clone(),
-            _ => quote!(all(#(#cfgs),*)),
-        };
-        Some((tokens.to_string(), tokens))
-    };
     let mut predicates: Vec<(String, TokenStream)> = Vec::new();
     for item in &carried.items {
-        if let Some(p) = predicate(item_attrs(item))
+        if let Some(p) = cfg_predicate(item_attrs(item))
             && !predicates.iter().any(|(known, _)| *known == p.0)
         {
             predicates.push(p);
@@ -359,38 +347,55 @@ fn cfg_variants(carried: ItemTrait) -> Vec<(TokenStream, ItemTrait)> {
     if predicates.is_empty() || predicates.len() > MAX_CFG_PREDICATES {
         return vec![(TokenStream::new(), carried)];
     }
-    (0..1usize << predicates.len())
-        .map(|mask| {
-            let terms = predicates.iter().enumerate().map(|(i, (_, p))| {
-                if mask & (1 << i) != 0 {
-                    p.clone()
-                } else {
-                    quote!(not(#p))
-                }
+    let mut variants = Vec::with_capacity(1 << predicates.len());
+    for mask in 0..1usize << predicates.len() {
+        let holds = |i: usize| mask & (1 << i) != 0;
+        let mut terms = Vec::with_capacity(predicates.len());
+        for (i, (_, p)) in predicates.iter().enumerate() {
+            terms.push(if holds(i) { p.clone() } else { quote!(not(#p)) });
+        }
+        let gate = quote!(#[cfg(all(#(#terms),*))]);
+        let mut variant = carried.clone();
+        variant
+            .items
+            .retain(|item| match cfg_predicate(item_attrs(item)) {
+                None => true,
+                Some((p, _)) => predicates
+                    .iter()
+                    .position(|(known, _)| *known == p)
+                    .is_some_and(holds),
             });
-            let gate = quote!(#[cfg(all(#(#terms),*))]);
-            let mut variant = carried.clone();
-            variant
-                .items
-                .retain(|item| match predicate(item_attrs(item)) {
-                    None => true,
-                    Some((p, _)) => predicates
-                        .iter()
-                        .position(|(known, _)| *known == p)
-                        .is_some_and(|i| mask & (1 << i) != 0),
-                });
-            for item in &mut variant.items {
-                let not_cfg = |attr: &Attribute| !attr.path().is_ident("cfg");
-                match item {
-                    TraitItem::Fn(item) => item.attrs.retain(not_cfg),
-                    TraitItem::Const(item) => item.attrs.retain(not_cfg),
-                    TraitItem::Type(item) => item.attrs.retain(not_cfg),
-                    _ => {}
-                }
-            }
-            (gate, variant)
-        })
-        .collect()
+        for item in &mut variant.items {
+            let attrs = match item {
+                TraitItem::Fn(item) => &mut item.attrs,
+                TraitItem::Const(item) => &mut item.attrs,
+                TraitItem::Type(item) => &mut item.attrs,
+                _ => continue,
+            };
+            attrs.retain(|attr| !attr.path().is_ident("cfg"));
+        }
+        variants.push((gate, variant));
+    }
+    variants
+}
+
+/// The predicate of an item's `#[cfg]`s (several joined in `all(..)`), with
+/// its text to compare it by; `None` without one.
+fn cfg_predicate(attrs: &[Attribute]) -> Option<(String, TokenStream)> {
+    let mut cfgs: Vec<TokenStream> = Vec::new();
+    for attr in attrs {
+        if let Meta::List(list) = &attr.meta
+            && list.path.is_ident("cfg")
+        {
+            cfgs.push(list.tokens.clone());
+        }
+    }
+    let tokens = match cfgs.len() {
+        0 => return None,
+        1 => cfgs.swap_remove(0),
+        _ => quote!(all(#(#cfgs),*)),
+    };
+    Some((tokens.to_string(), tokens))
 }
 
 /// A mirror's carried items as the remote trait's crate reads them: see
@@ -406,17 +411,21 @@ fn mirror_of(mut carried: ItemTrait, remote: &Path) -> Result<(ItemTrait, Errors
     };
     let mut errors = Errors::default();
     for item in &mut carried.items {
-        let lists: Vec<&mut Vec<Attribute>> = match item {
-            TraitItem::Fn(item) => std::iter::once(&mut item.attrs)
-                .chain(item.sig.inputs.iter_mut().map(|arg| match arg {
-                    syn::FnArg::Typed(arg) => &mut arg.attrs,
-                    syn::FnArg::Receiver(receiver) => &mut receiver.attrs,
-                }))
-                .collect(),
-            TraitItem::Const(item) => vec![&mut item.attrs],
-            TraitItem::Type(item) => vec![&mut item.attrs],
-            _ => Vec::new(),
-        };
+        let mut lists: Vec<&mut Vec<Attribute>> = Vec::new();
+        match item {
+            TraitItem::Fn(item) => {
+                lists.push(&mut item.attrs);
+                for arg in &mut item.sig.inputs {
+                    lists.push(match arg {
+                        syn::FnArg::Typed(arg) => &mut arg.attrs,
+                        syn::FnArg::Receiver(receiver) => &mut receiver.attrs,
+                    });
+                }
+            }
+            TraitItem::Const(item) => lists.push(&mut item.attrs),
+            TraitItem::Type(item) => lists.push(&mut item.attrs),
+            _ => {}
+        }
         for attrs in lists {
             attrs.retain(|attr| {
                 let Meta::List(list) = &attr.meta else {
