@@ -113,23 +113,31 @@ fn link(
     let step = Literal::usize_unsuffixed(state.step);
     let needs_mut = state.needs_mut.then(|| quote!(realize_mut));
     let needs_into = state.needs_into.then(|| quote!(realize_into));
-    let matched = state.matched.iter().map(|i| Literal::usize_unsuffixed(*i));
+    let mut matched = TokenStream::new();
+    for index in &state.matched {
+        matched.extend([TokenTree::Literal(Literal::usize_unsuffixed(*index))]);
+    }
     let site = state.realize_site.map(|span| {
         let site = Ident::new("realize", span);
         let derive = state.derive_site.map(|span| Ident::new("derive", span));
         quote!(site = #site #derive;)
     });
-    let fast = entries.unwrap_or_else(|| {
-        let realize_site = state.realize_site.unwrap_or_else(|| realize_site(wrapper));
-        (state.step..wrapper.traits.len())
-            .map(|step| fast_entry(wrapper, step, realize_site))
-            .collect()
-    });
+    let fast = match entries {
+        Some(entries) => entries,
+        None => {
+            let realize_site = state.realize_site.unwrap_or_else(|| realize_site(wrapper));
+            let mut fast = TokenStream::new();
+            for step in state.step..wrapper.traits.len() {
+                fast.extend(fast_entry(wrapper, step, realize_site));
+            }
+            fast
+        }
+    };
     quote! {
         #path! {
             step = #step;
             needs = [#needs_mut #needs_into];
-            matched = [#(#matched)*];
+            matched = [#matched];
             #site
             input = { #input }
             fast = [#fast]

@@ -113,11 +113,13 @@ fn unknown_option(name: &Ident) -> Option<Error> {
     if !lowercase && close.is_none() {
         return None;
     }
-    let valid = OPTIONS
-        .iter()
-        .map(|option| format!("`{option}(...)`"))
-        .collect::<Vec<_>>()
-        .join(", ");
+    let mut valid = String::new();
+    for option in OPTIONS {
+        if !valid.is_empty() {
+            valid.push_str(", ");
+        }
+        valid.push_str(&format!("`{option}(...)`"));
+    }
     let hint = match close {
         Some(option) => format!("; did you mean `{option}`?"),
         None => String::new(),
@@ -562,11 +564,10 @@ fn std_trait(path: &Path) -> Option<Error> {
     {
         return None;
     }
-    let segments: Vec<String> = path
-        .segments
-        .iter()
-        .map(|segment| segment.ident.to_string())
-        .collect();
+    let mut segments: Vec<String> = Vec::with_capacity(path.segments.len());
+    for segment in &path.segments {
+        segments.push(segment.ident.to_string());
+    }
     let written = segments.join("::");
     let message = if let Some(mirror) = crate::mirrors::mirror_of(&segments) {
         format!(
@@ -582,11 +583,17 @@ fn std_trait(path: &Path) -> Option<Error> {
 
 /// Every field of the struct, enum or union.
 fn all_fields(input: &DeriveInput) -> Vec<&syn::Field> {
+    let mut fields = Vec::new();
     match &input.data {
-        Data::Struct(data) => data.fields.iter().collect(),
-        Data::Enum(data) => data.variants.iter().flat_map(|v| &v.fields).collect(),
-        Data::Union(data) => data.fields.named.iter().collect(),
+        Data::Struct(data) => fields.extend(&data.fields),
+        Data::Enum(data) => {
+            for variant in &data.variants {
+                fields.extend(&variant.fields);
+            }
+        }
+        Data::Union(data) => fields.extend(&data.fields.named),
     }
+    fields
 }
 
 pub fn realize_field(input: &DeriveInput, errors: &mut Errors) -> Option<RealizeField> {

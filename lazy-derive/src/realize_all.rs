@@ -7,7 +7,7 @@
 //! an error at that field's type that says to implement it or skip the field.
 
 use proc_macro2::{Span, TokenStream};
-use quote::{format_ident, quote, quote_spanned};
+use quote::{ToTokens, format_ident, quote, quote_spanned};
 use syn::spanned::Spanned;
 use syn::{Data, DeriveInput, Error, Fields, Ident, Member, Result, Type};
 
@@ -76,32 +76,33 @@ fn derive_impl(input: TokenStream) -> Result<TokenStream> {
     let body = match &input.data {
         Data::Struct(_) => {
             let (_, shape) = &shapes[0];
-            let calls = shape.walked.iter().map(|field| {
+            let mut calls = TokenStream::new();
+            for field in &shape.walked {
                 let member = &field.member;
-                call(field.ty, quote!(&self.#member))
-            });
-            scoped(shape.walked.len(), quote!(#(#calls)*))
+                calls.extend(call(field.ty, quote!(&self.#member)));
+            }
+            scoped(shape.walked.len(), calls)
         }
         _ => {
-            let arms = shapes.iter().map(|(variant, shape)| {
+            let mut arms = Vec::with_capacity(shapes.len());
+            for (variant, shape) in &shapes {
                 let variant = variant.map(|ident| quote!(::#ident));
-                let bindings = shape.walked.iter().map(|field| binding(&field.member));
                 // Tuple variants are matched with braces too (`V { 0: __0, .. }`).
+                let mut fields = TokenStream::new();
+                let mut calls = TokenStream::new();
+                for field in &shape.walked {
+                    let member = &field.member;
+                    let binding = binding(member);
+                    fields.extend(quote!(#member: #binding,));
+                    calls.extend(call(field.ty, quote!(#binding)));
+                }
                 let pattern = match shape.fields {
-                    Fields::Named(_) | Fields::Unnamed(_) => {
-                        let members = shape.walked.iter().map(|field| &field.member);
-                        quote!(Self #variant { #(#members: #bindings,)* .. })
-                    }
+                    Fields::Named(_) | Fields::Unnamed(_) => quote!(Self #variant { #fields .. }),
                     Fields::Unit => quote!(Self #variant),
                 };
-                let calls = shape.walked.iter().map(|field| {
-                    let binding = binding(&field.member);
-                    call(field.ty, quote!(#binding))
-                });
-                let walk = scoped(shape.walked.len(), quote!(#(#calls)*));
-                quote!(#pattern => { #walk })
-            });
-            let arms: Vec<TokenStream> = arms.collect();
+                let walk = scoped(shape.walked.len(), calls);
+                arms.push(quote!(#pattern => { #walk }));
+            }
             if arms.is_empty() {
                 // An enum without variants has no value to walk.
                 quote!(match *self {})
@@ -112,10 +113,16 @@ fn derive_impl(input: TokenStream) -> Result<TokenStream> {
     };
 
     let (impl_generics, ty_generics, where_clause) = input.generics.split_for_impl();
-    let type_params: Vec<&Ident> = input.generics.type_params().map(|p| &p.ident).collect();
-    let mut predicates: Vec<TokenStream> = where_clause
-        .map(|clause| clause.predicates.iter().map(|p| quote!(#p)).collect())
-        .unwrap_or_default();
+    let mut type_params: Vec<&Ident> = Vec::new();
+    for param in input.generics.type_params() {
+        type_params.push(&param.ident);
+    }
+    let mut predicates: Vec<TokenStream> = Vec::new();
+    if let Some(clause) = where_clause {
+        for predicate in &clause.predicates {
+            predicates.push(predicate.to_token_stream());
+        }
+    }
     // A field that mentions the type itself (`Box<Expr<T>>` in `Expr<T>`)
     // gets no bound: it would ask for the impl being defined, which rustc
     // cannot prove. The other bounds already make it hold.
