@@ -18,7 +18,7 @@ use crate::cfg_params;
 use crate::errors::Errors;
 use crate::expand::{
     ChainSoFar, ImplContext, ItemWriter, MethodGenerics, TraitImpl, Turbofish, assoc_const,
-    assoc_type, carried_attrs, derived_attr, impl_generics, receiver_decl, too_many_cfgs,
+    assoc_type, carried_attrs, derived_attr, impl_generics, receiver_decl, self_ty, too_many_cfgs,
     where_predicates, write_items,
 };
 use crate::fallback;
@@ -211,8 +211,7 @@ fn write_trait_impl(
         ..
     } = *forwarded;
     let ident = &wrapper.input.ident;
-    let (_, ty_generics, wrapper_where) = wrapper.input.generics.split_for_impl();
-    let self_ty = quote!(#ident #ty_generics);
+    let self_ty = self_ty(wrapper, trait_ref.span());
     let mut targets: Vec<TokenStream> = Vec::with_capacity(variants.len());
     for variant in variants {
         targets.push(variant_target(variant));
@@ -289,7 +288,7 @@ fn write_trait_impl(
     let trait_predicates = &generics.predicates;
     let trait_full = &head.trait_full;
     let impl_generics = impl_generics(wrapper, &generics.lifetimes, &generics.others);
-    let wrapper_predicates = where_predicates(wrapper_where);
+    let wrapper_predicates = where_predicates(wrapper);
     let derived = derived_attr(remote);
     let EnumBody {
         assoc_types,

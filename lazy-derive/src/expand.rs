@@ -124,13 +124,7 @@ fn write_trait_impl(
         ..
     } = *forwarded;
     let span = trait_ref.span();
-    // The wrapper's name located at the trait's path (see
-    // `chain::fast_entry`): what rustc says of the impl's self type (a
-    // supertrait it lacks) points at the trait in `realize_forward(...)`.
-    let mut ident = wrapper.input.ident.clone();
-    ident.set_span(ident.span().located_at(span));
-    let (_, ty_generics, wrapper_where) = wrapper.input.generics.split_for_impl();
-    let self_ty = quote!(#ident #ty_generics);
+    let self_ty = self_ty(wrapper, span);
     let target = quote_spanned!(span=> <#self_ty as ::lazy_core::Realize>::Target);
     let Some(mut head) = ImplHead::new(forwarded, Some(&target), &mut learned.matched, errors)
     else {
@@ -159,7 +153,7 @@ fn write_trait_impl(
     let trait_full = &head.trait_full;
     let impl_generics = impl_generics(wrapper, &generics.lifetimes, &generics.others);
 
-    let wrapper_predicates = where_predicates(wrapper_where);
+    let wrapper_predicates = where_predicates(wrapper);
     let sized = body.needs_sized.then(|| quote!(+ ::core::marker::Sized));
     let (needs_mut, needs_into) = (body.needs_mut, body.needs_into);
     // Wholly at the trait's name: a wrapper without the conversion gets one
@@ -196,10 +190,20 @@ fn write_trait_impl(
     }
 }
 
+/// The impl's self type: the wrapper's name located at the trait's path
+/// (`span`, see `chain::fast_entry`), so that what rustc says of the self
+/// type (a supertrait it lacks) points at the trait in `realize_forward(...)`.
+pub fn self_ty(wrapper: &Wrapper, span: Span) -> TokenStream {
+    let mut ident = wrapper.input.ident.clone();
+    ident.set_span(ident.span().located_at(span));
+    let (_, ty_generics, _) = wrapper.input.generics.split_for_impl();
+    quote!(#ident #ty_generics)
+}
+
 /// The wrapper's own `where` predicates, for the impl's `where` clause.
-pub fn where_predicates(clause: Option<&syn::WhereClause>) -> Vec<&WherePredicate> {
+pub fn where_predicates(wrapper: &Wrapper) -> Vec<&WherePredicate> {
     let mut predicates = Vec::new();
-    if let Some(clause) = clause {
+    if let Some(clause) = &wrapper.input.generics.where_clause {
         predicates.extend(clause.predicates.iter());
     }
     predicates

@@ -28,4 +28,12 @@ pub struct LazyTracker {
     cache: Lazy<Real>,
 }
 
+// The same for an enum: the error is at `Tracker`, not at the enum's name.
+#[derive(RealizeForward)]
+#[realize_forward(Tracker)]
+pub enum AnyTracker {
+    Now(Real),
+    Later(#[realize] Lazy<Real>),
+}
+
 fn main() {}
