@@ -18,7 +18,7 @@ use crate::cfg_params;
 use crate::errors::Errors;
 use crate::expand::{
     ChainSoFar, ImplContext, ItemWriter, MethodGenerics, TraitImpl, Turbofish, assoc_const,
-    assoc_type, carried_attrs, derived_attr, impl_generics, receiver_decl, self_ty, too_many_cfgs,
+    assoc_type, carried_attrs, derived_attr, impl_generics, self_ty, too_many_cfgs,
     where_predicates, write_items,
 };
 use crate::fallback;
@@ -562,10 +562,8 @@ fn forwarder(ctx: &EnumContext, method: &Method, joined: Option<&Joined>) -> Tok
     let Some(kind) = &method.receiver else {
         return TokenStream::new();
     };
-    let site = ctx.base.derive_site;
     let attrs = carried_attrs(&ctx.base, &method.item.attrs);
-    let self_token = Ident::new("self", site);
-    let receiver = receiver_decl(kind, &self_token, site);
+    let (self_token, receiver) = ctx.base.receiver(method, kind);
     let Params { decls, names } = params(method, Some(receiver));
     let name = &sig.ident;
     let generics = MethodGenerics(&sig.generics);

@@ -44,7 +44,7 @@ impl ImplContext {
     /// each token at the mirror's own (resolved at the derive's site all the
     /// same), where rustc then reports a receiver that differs from the real
     /// trait's, and its fix rewrites the mirror.
-    fn receiver(&self, method: &Method, kind: &ReceiverKind) -> (Ident, TokenStream) {
+    pub fn receiver(&self, method: &Method, kind: &ReceiverKind) -> (Ident, TokenStream) {
         let site = self.derive_site;
         let at = |span: Span| site.located_at(span);
         match method.item.sig.receiver() {

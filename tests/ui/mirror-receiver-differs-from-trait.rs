@@ -22,4 +22,12 @@ pub struct LazyReader {
     cache: lazy_core::Lazy<Real>,
 }
 
+// The same for an enum: at the mirror's receiver, then one error per call.
+#[derive(lazy_core::RealizeForward)]
+#[realize_forward(Read)]
+pub enum AnyReader {
+    Now(Real),
+    Later(#[realize] lazy_core::Lazy<Real>),
+}
+
 fn main() {}
