@@ -288,7 +288,7 @@ fn write_trait_impl(
     let trait_predicates = &generics.predicates;
     let trait_full = &head.trait_full;
     let impl_generics = impl_generics(wrapper, &generics.lifetimes, &generics.others);
-    let wrapper_predicates = where_predicates(wrapper);
+    let wrapper_predicates = where_predicates(&wrapper.input.generics);
     let derived = derived_attr(remote);
     let EnumBody {
         assoc_types,

@@ -153,7 +153,7 @@ fn write_trait_impl(
     let trait_full = &head.trait_full;
     let impl_generics = impl_generics(wrapper, &generics.lifetimes, &generics.others);
 
-    let wrapper_predicates = where_predicates(wrapper);
+    let wrapper_predicates = where_predicates(&wrapper.input.generics);
     let sized = body.needs_sized.then(|| quote!(+ ::core::marker::Sized));
     let (needs_mut, needs_into) = (body.needs_mut, body.needs_into);
     // Wholly at the trait's name: a wrapper without the conversion gets one
@@ -200,10 +200,10 @@ pub fn self_ty(wrapper: &Wrapper, span: Span) -> TokenStream {
     quote!(#ident #ty_generics)
 }
 
-/// The wrapper's own `where` predicates, for the impl's `where` clause.
-pub fn where_predicates(wrapper: &Wrapper) -> Vec<&WherePredicate> {
+/// The wrapper's own `where` predicates, for an impl's `where` clause.
+pub fn where_predicates(generics: &Generics) -> Vec<&WherePredicate> {
     let mut predicates = Vec::new();
-    if let Some(clause) = &wrapper.input.generics.where_clause {
+    if let Some(clause) = &generics.where_clause {
         predicates.extend(clause.predicates.iter());
     }
     predicates
@@ -550,12 +550,16 @@ fn realizing_bounds(
     // `Box<L>`) is bounded here, as the wrapper's `Realize` impl bounds it:
     // the struct needs no bound. Not `W<L>: Realize`, which would hide
     // what the target is from the impl (a concrete target behind `&'a`).
-    let realize = (!needs_mut && !needs_into)
-        .then_some(wrapper.realize.as_ref())
-        .flatten()
-        .map(|field| pointee(&field.ty, false))
-        .filter(|ty| is_type_param(ty, &wrapper.input.generics))
-        .map(|param| quote_spanned!(span=> #param: ::lazy_core::Realize,));
+    let mut realize = None;
+    if !needs_mut
+        && !needs_into
+        && let Some(field) = &wrapper.realize
+    {
+        let param = pointee(&field.ty, false);
+        if is_type_param(param, &wrapper.input.generics) {
+            realize = Some(quote_spanned!(span=> #param: ::lazy_core::Realize,));
+        }
+    }
     (
         TokenStream::new(),
         quote!(#realize #realize_mut #realize_into),
@@ -1146,10 +1150,8 @@ impl<'a> FieldImpl<'a> {
     /// the head the three impls share.
     fn head(&self, realize_trait: TokenStream, bounds: TokenStream) -> TokenStream {
         let ident = self.ident;
-        let (impl_generics, ty_generics, where_clause) = self.generics.split_for_impl();
-        let predicates = where_clause
-            .into_iter()
-            .flat_map(|clause| &clause.predicates);
+        let (impl_generics, ty_generics, _) = self.generics.split_for_impl();
+        let predicates = where_predicates(self.generics);
         quote! {
             #[automatically_derived]
             impl #impl_generics ::lazy_core::#realize_trait for #ident #ty_generics

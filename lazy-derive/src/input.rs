@@ -338,10 +338,13 @@ impl Wrapper {
 
     /// Every `except` name with the index of its attribute, in order.
     pub fn except_names(&self) -> impl Iterator<Item = (usize, &Ident)> {
-        self.groups
-            .iter()
-            .enumerate()
-            .flat_map(|(group, names)| names.iter().map(move |name| (group, name)))
+        let mut all = Vec::new();
+        for (group, names) in self.groups.iter().enumerate() {
+            for name in names {
+                all.push((group, name));
+            }
+        }
+        all.into_iter()
     }
 }
 
