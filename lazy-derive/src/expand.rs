@@ -342,7 +342,7 @@ pub fn template(trait_def: &ItemTrait, target_as_trait: TokenStream) -> Option<I
 /// `derived_hash_with_manual_eq`). A forwarded impl is not a derive of the
 /// wrapper's fields: it does not carry the attribute, and the user may write
 /// the partner by hand.
-pub fn looks_derived_to_clippy(remote: Option<&Path>) -> bool {
+fn looks_derived_to_clippy(remote: Option<&Path>) -> bool {
     const PAIRED: &[&str] = &["PartialEq", "Eq", "PartialOrd", "Ord", "Hash"];
     remote
         .and_then(|path| path.segments.last())
@@ -692,7 +692,7 @@ pub fn assoc_const(ctx: &ImplContext, item: &TraitItemConst) -> TokenStream {
 }
 
 /// The receiver as the forwarder declares it.
-pub fn receiver_decl(kind: &ReceiverKind, self_token: &Ident, span: Span) -> TokenStream {
+fn receiver_decl(kind: &ReceiverKind, self_token: &Ident, span: Span) -> TokenStream {
     match kind {
         ReceiverKind::ByRef(lifetime) => quote_spanned!(span=> &#lifetime #self_token),
         ReceiverKind::ByMutRef(lifetime) => quote_spanned!(span=> &#lifetime mut #self_token),
