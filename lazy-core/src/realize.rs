@@ -98,7 +98,10 @@ pub trait RealizeInto: Realize {
 /// this trait. Implement it once for the wrapper, with `T` its target; a
 /// method with such a result and no default body needs it. A wrapper whose
 /// one field is its target (`#[realize(plain)]`, or `#[realize]` on a `Lazy`)
-/// derives it: `#[derive(FromRealized)]`.
+/// derives it: `#[derive(FromRealized)]`. A forwarding enum needs none of
+/// its own: each target goes back into its variant, a lazy variant's field
+/// through this trait's impls for [`Lazy`](crate::Lazy), `sync::Lazy` (built
+/// already realized) and `Box`.
 ///
 /// ```
 /// use lazy_core::{FromRealized, RealizeForward, forwardable};
