@@ -254,7 +254,7 @@ impl Carrier {
                     syn::Expr::Path(path) => path
                         .path
                         .get_ident()
-                        .is_some_and(|ident| self.params.iter().any(|p| ident == p)),
+                        .is_some_and(|ident| self.is_param(ident)),
                     _ => false,
                 };
                 if len_anywhere {
@@ -334,6 +334,16 @@ impl Carrier {
         }
     }
 
+    /// Whether `ident` names a type or const parameter in scope.
+    fn is_param(&self, ident: &Ident) -> bool {
+        for param in &self.params {
+            if ident == param {
+                return true;
+            }
+        }
+        false
+    }
+
     /// A path that names the same type wherever it is written: from the
     /// root (`::std::..`, `crate::..`, `$crate::..`), through `Self` or a
     /// generic parameter, a primitive, and the std prelude's `Option`, `Vec`,
@@ -374,12 +384,8 @@ impl Carrier {
             Some(carried) => carried,
             None => {
                 let tokens = ty.to_token_stream();
-                let params = &self.params;
                 let declared = |ident: &Ident| {
-                    ident == "Self"
-                        || ident == "impl"
-                        || ident == "_"
-                        || params.iter().any(|p| ident == p)
+                    ident == "Self" || ident == "impl" || ident == "_" || self.is_param(ident)
                 };
                 key = tokens.to_string();
                 !has_lifetime(tokens.clone()) && !crate::tokens::mentions(tokens, &declared)

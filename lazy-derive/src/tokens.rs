@@ -328,7 +328,10 @@ impl RemoteNames<'_> {
     /// when the remote path is relative to this crate (`crate::a::Trait`,
     /// `self::Trait`): then the words mean what they say.
     fn prefix(&self, word: &Ident, climbs: usize) -> syn::Result<Option<TokenStream>> {
-        let segments: Vec<&Ident> = self.remote.segments.iter().map(|s| &s.ident).collect();
+        let mut segments = Vec::new();
+        for segment in &self.remote.segments {
+            segments.push(&segment.ident);
+        }
         if segments
             .first()
             .is_some_and(|first| *first == "crate" || *first == "self" || *first == "super")
