@@ -34,23 +34,27 @@ impl ImplParams {
             always: Vec::new(),
             lifetimes: HashSet::new(),
         };
-        for (param, own) in wrapper
-            .into_iter()
-            .map(|p| (p, true))
-            .chain(from_trait.into_iter().map(|p| (p, false)))
-        {
-            match param {
-                GenericParam::Lifetime(param) => {
-                    out.lifetimes.insert(param.lifetime.ident.to_string());
-                    if own {
-                        out.always.push(param.lifetime.to_token_stream());
-                    }
-                }
-                GenericParam::Type(param) => out.always.push(param.ident.to_token_stream()),
-                GenericParam::Const(param) => out.always.push(param.ident.to_token_stream()),
-            }
+        for param in wrapper {
+            out.add(param, true);
+        }
+        for param in from_trait {
+            out.add(param, false);
         }
         out
+    }
+
+    /// `own`: a parameter of the wrapper (else of the trait).
+    fn add(&mut self, param: &GenericParam, own: bool) {
+        match param {
+            GenericParam::Lifetime(param) => {
+                self.lifetimes.insert(param.lifetime.ident.to_string());
+                if own {
+                    self.always.push(param.lifetime.to_token_stream());
+                }
+            }
+            GenericParam::Type(param) => self.always.push(param.ident.to_token_stream()),
+            GenericParam::Const(param) => self.always.push(param.ident.to_token_stream()),
+        }
     }
 }
 
@@ -169,7 +173,7 @@ impl Keep<'_> {
             }
             i += 1;
         }
-        out.into_iter().collect()
+        TokenStream::from_iter(out)
     }
 
     /// `use<..>` with the entries that stay, then what the impl must list.
@@ -196,14 +200,22 @@ impl Keep<'_> {
                 _ => j += 1,
             }
         }
-        let mut all = Vec::new();
-        for entry in kept.into_iter().chain(self.always.iter().cloned()) {
-            if seen.insert(entry.to_string()) {
-                all.push(entry);
+        kept.extend_from_slice(self.always);
+        // Lifetimes first, each entry once.
+        let mut lifetimes = Vec::new();
+        let mut others = Vec::new();
+        for entry in kept {
+            let text = entry.to_string();
+            if text.starts_with('\'') {
+                if seen.insert(text) {
+                    lifetimes.push(entry);
+                }
+            } else if seen.insert(text) {
+                others.push(entry);
             }
         }
-        // Lifetimes first.
-        all.sort_by_key(|entry| !entry.to_string().starts_with('\''));
+        let mut all = lifetimes;
+        all.append(&mut others);
         quote!(#use_token <#(#all),*>)
     }
 }

@@ -9,6 +9,7 @@
 
 use proc_macro2::TokenStream;
 use quote::{ToTokens, quote};
+use syn::punctuated::Punctuated;
 use syn::{Attribute, FnArg, GenericParam, Meta};
 
 use crate::method::{ForwardPlan, Method};
@@ -28,34 +29,31 @@ struct CfgGroup {
 /// What `write` makes of `method`, once per combination of the cfgs on its
 /// parameters; `None` past `MAX_CFGS` distinct cfgs.
 pub fn per_variant(method: &Method, write: impl Fn(&Method) -> TokenStream) -> Option<TokenStream> {
-    let typed: Vec<&syn::PatType> = method
-        .item
-        .sig
-        .inputs
-        .iter()
-        .filter_map(|arg| match arg {
-            FnArg::Typed(arg) => Some(arg),
-            FnArg::Receiver(_) => None,
-        })
-        .collect();
+    // One compiled copy for every caller's closure: this crate's build time
+    // grows with each generic copy.
+    per_variant_dyn(method, &write)
+}
+
+fn per_variant_dyn(method: &Method, write: &dyn Fn(&Method) -> TokenStream) -> Option<TokenStream> {
+    // (a generic parameter?, its index among those, its attributes)
+    let mut params: Vec<(bool, usize, &Vec<Attribute>)> = Vec::new();
+    let typed_params = method.item.sig.inputs.iter().filter_map(|arg| match arg {
+        FnArg::Typed(arg) => Some(arg),
+        FnArg::Receiver(_) => None,
+    });
+    for (index, arg) in typed_params.enumerate() {
+        params.push((false, index, &arg.attrs));
+    }
+    for (index, param) in method.item.sig.generics.params.iter().enumerate() {
+        params.push((true, index, generic_attrs(param)));
+    }
     // Parameters under the same cfg are there or not together.
     let mut groups: Vec<CfgGroup> = Vec::new();
-    let params = typed
-        .iter()
-        .map(|arg| &arg.attrs)
-        .enumerate()
-        .map(|(index, attrs)| (false, index, attrs));
-    let generic_params = method
-        .item
-        .sig
-        .generics
-        .params
-        .iter()
-        .map(generic_attrs)
-        .enumerate()
-        .map(|(index, attrs)| (true, index, attrs));
-    for (generic, index, attrs) in params.chain(generic_params) {
-        let predicates: Vec<TokenStream> = attrs.iter().filter_map(predicate).collect();
+    for (generic, index, attrs) in params {
+        let mut predicates = Vec::new();
+        for attr in attrs {
+            predicates.extend(predicate(attr));
+        }
         if predicates.is_empty() {
             continue;
         }
@@ -103,46 +101,40 @@ pub fn per_variant(method: &Method, write: impl Fn(&Method) -> TokenStream) -> O
             }
         }
         let mut item = method.item.clone();
+        let mut inputs = Punctuated::new();
         let mut index = 0;
-        item.sig.inputs = item
-            .sig
-            .inputs
-            .into_iter()
-            .filter_map(|arg| match arg {
+        for arg in item.sig.inputs {
+            match arg {
                 FnArg::Typed(mut arg) => {
                     index += 1;
-                    if left_out.contains(&(index - 1)) {
-                        return None;
+                    if !left_out.contains(&(index - 1)) {
+                        strip_cfgs(&mut arg.attrs);
+                        inputs.push(FnArg::Typed(arg));
                     }
-                    arg.attrs.retain(|attr| !attr.path().is_ident("cfg"));
-                    Some(FnArg::Typed(arg))
                 }
-                receiver => Some(receiver),
-            })
-            .collect();
-        item.sig.generics.params = item
-            .sig
-            .generics
-            .params
-            .into_iter()
-            .enumerate()
-            .filter(|(index, _)| !generics_left_out.contains(index))
-            .map(|(_, mut param)| {
-                generic_attrs_mut(&mut param).retain(|attr| !attr.path().is_ident("cfg"));
-                param
-            })
-            .collect();
+                receiver => inputs.push(receiver),
+            }
+        }
+        item.sig.inputs = inputs;
+        let mut generic_params = Punctuated::new();
+        for (index, mut param) in item.sig.generics.params.into_iter().enumerate() {
+            if !generics_left_out.contains(&index) {
+                strip_cfgs(generic_attrs_mut(&mut param));
+                generic_params.push(param);
+            }
+        }
+        item.sig.generics.params = generic_params;
+        let mut self_args = Vec::new();
+        for (index, arg) in method.self_args.iter().enumerate() {
+            if !left_out.contains(&index) {
+                self_args.push(*arg);
+            }
+        }
         let variant = Method {
             item,
             receiver: method.receiver.clone(),
             plan: ForwardPlan::Forward,
-            self_args: method
-                .self_args
-                .iter()
-                .enumerate()
-                .filter(|(index, _)| !left_out.contains(index))
-                .map(|(_, arg)| *arg)
-                .collect(),
+            self_args,
             needs_sized_target: method.needs_sized_target,
             wrap: method.wrap,
         };
@@ -168,9 +160,17 @@ fn generic_attrs_mut(param: &mut GenericParam) -> &mut Vec<Attribute> {
     }
 }
 
+fn is_cfg(attr: &Attribute) -> bool {
+    attr.path().is_ident("cfg")
+}
+
+fn strip_cfgs(attrs: &mut Vec<Attribute>) {
+    attrs.retain(|attr| !is_cfg(attr));
+}
+
 /// The predicate of a `#[cfg(...)]`.
 fn predicate(attr: &Attribute) -> Option<TokenStream> {
-    if !attr.path().is_ident("cfg") {
+    if !is_cfg(attr) {
         return None;
     }
     match &attr.meta {

@@ -44,6 +44,7 @@ use std::collections::HashMap;
 
 use proc_macro2::{Ident, Span, TokenStream, TokenTree};
 use quote::{ToTokens, format_ident, quote, quote_spanned};
+use syn::punctuated::Punctuated;
 use syn::{
     Attribute, FnArg, GenericArgument, GenericParam, ItemTrait, Lifetime, PathArguments,
     ReturnType, TraitItem, Type, TypeParamBound,
@@ -62,16 +63,8 @@ pub struct DefSiteTypes {
 pub fn carry(carried: &mut ItemTrait, original: &ItemTrait, suffix: u64) -> Option<DefSiteTypes> {
     let vis = &original.vis;
     let trait_name = &original.ident;
-    let trait_params: Vec<String> = carried
-        .generics
-        .params
-        .iter()
-        .filter_map(|param| match param {
-            GenericParam::Type(param) => Some(param.ident.to_string()),
-            GenericParam::Const(param) => Some(param.ident.to_string()),
-            GenericParam::Lifetime(_) => None,
-        })
-        .collect();
+    let mut trait_params = Vec::new();
+    push_type_and_const_names(&carried.generics, &mut trait_params);
     let mut carrier = Carrier {
         suffix,
         receiver_lifetime: None,
@@ -121,31 +114,24 @@ pub fn carry(carried: &mut ItemTrait, original: &ItemTrait, suffix: u64) -> Opti
     // does not keep type names apart), so its name is hashed too.
     let lt = Lifetime::new("'__lazy_l", Span::call_site());
     let x = format_ident!("__LazyX_{:016x}", suffix);
-    let (decls, values): (Vec<TokenStream>, Vec<TokenStream>) = carrier
-        .types
-        .iter()
-        .map(|carried| {
-            let CarriedType { attrs, name, ty } = carried;
-            (
-                quote! {
-                    #attrs
-                    type #name<#lt>: ?::core::marker::Sized where Self: ::core::marker::Sized;
-                },
-                {
-                    // Located at the type: an error about it (a type less
-                    // visible than the trait) points there.
-                    let span = Span::call_site().located_at(syn::spanned::Spanned::span(ty));
-                    let ty = from_expansion(ty.to_token_stream());
-                    quote_spanned! {span=>
-                        #attrs
-                        type #name<#lt> = <fn(&#lt ()) -> *const #ty as ::lazy_core::__private::Elided>::Out
-                        where
-                            Self: ::core::marker::Sized;
-                    }
-                },
-            )
-        })
-        .unzip();
+    let mut decls = TokenStream::new();
+    let mut values = TokenStream::new();
+    for CarriedType { attrs, name, ty } in &carrier.types {
+        decls.extend(quote! {
+            #attrs
+            type #name<#lt>: ?::core::marker::Sized where Self: ::core::marker::Sized;
+        });
+        // Located at the type: an error about it (a type less visible than
+        // the trait) points there.
+        let span = Span::call_site().located_at(syn::spanned::Spanned::span(ty));
+        let ty = from_expansion(ty.to_token_stream());
+        values.extend(quote_spanned! {span=>
+            #attrs
+            type #name<#lt> = <fn(&#lt ()) -> *const #ty as ::lazy_core::__private::Elided>::Out
+            where
+                Self: ::core::marker::Sized;
+        });
+    }
     // No lint is allowed on the impl (an `allow` is an error under a
     // `forbid`); the item's own `allow`s are on each carried type. A
     // deprecated type that the item does not allow is warned about twice,
@@ -154,12 +140,12 @@ pub fn carry(carried: &mut ItemTrait, original: &ItemTrait, suffix: u64) -> Opti
         #[doc(hidden)]
         #[allow(non_camel_case_types)]
         #vis trait #supertrait {
-            #(#decls)*
+            #decls
         }
     };
     let hidden_impl = quote! {
         impl<#x: ?::core::marker::Sized> #supertrait for #x {
-            #(#values)*
+            #values
         }
     };
     Some(DefSiteTypes {
@@ -211,18 +197,7 @@ enum At {
 impl Carrier {
     fn method(&mut self, method: &mut syn::TraitItemFn, method_attrs: &TokenStream) {
         let mut generics = self.params.clone();
-        generics.extend(
-            method
-                .sig
-                .generics
-                .params
-                .iter()
-                .filter_map(|param| match param {
-                    GenericParam::Type(param) => Some(param.ident.to_string()),
-                    GenericParam::Const(param) => Some(param.ident.to_string()),
-                    GenericParam::Lifetime(_) => None,
-                }),
-        );
+        push_type_and_const_names(&method.sig.generics, &mut generics);
         let method_params = std::mem::replace(&mut self.params, generics);
         // The result's lifetime: a `&self` receiver is what elision takes;
         // without lifetimes in the inputs nothing can be elided, and any
@@ -241,12 +216,7 @@ impl Carrier {
             });
         let output = if by_ref {
             Some(Use::Elided)
-        } else if !method
-            .sig
-            .inputs
-            .iter()
-            .any(|arg| has_lifetime(arg.to_token_stream()))
-        {
+        } else if !has_lifetime(method.sig.inputs.to_token_stream()) {
             Some(Use::Static)
         } else {
             None
@@ -284,7 +254,7 @@ impl Carrier {
                     syn::Expr::Path(path) => path
                         .path
                         .get_ident()
-                        .is_some_and(|ident| self.params.iter().any(|p| ident == p)),
+                        .is_some_and(|ident| self.is_param(ident)),
                     _ => false,
                 };
                 if len_anywhere {
@@ -317,9 +287,9 @@ impl Carrier {
                         At::Result(Use::Static)
                     }
                 };
-                self.bounds(impl_trait.bounds.iter_mut(), at, attrs);
+                self.bounds(&mut impl_trait.bounds, at, attrs);
             }
-            Type::TraitObject(object) => self.bounds(object.bounds.iter_mut(), at, attrs),
+            Type::TraitObject(object) => self.bounds(&mut object.bounds, at, attrs),
             Type::Path(path) if path.qself.is_none() => {
                 if self.resolves_anywhere(&path.path) {
                     for segment in &mut path.path.segments {
@@ -336,9 +306,9 @@ impl Carrier {
 
     /// The generic arguments of a trait bound (`Iterator<Item = Tag>`); a
     /// `Fn(..)` bound's are not carried (its elided lifetimes are its own).
-    fn bounds<'a>(
+    fn bounds(
         &mut self,
-        bounds: impl Iterator<Item = &'a mut TypeParamBound>,
+        bounds: &mut Punctuated<TypeParamBound, syn::Token![+]>,
         at: At,
         attrs: &TokenStream,
     ) {
@@ -362,6 +332,16 @@ impl Carrier {
                 _ => {}
             }
         }
+    }
+
+    /// Whether `ident` names a type or const parameter in scope.
+    fn is_param(&self, ident: &Ident) -> bool {
+        for param in &self.params {
+            if ident == param {
+                return true;
+            }
+        }
+        false
     }
 
     /// A path that names the same type wherever it is written: from the
@@ -404,12 +384,8 @@ impl Carrier {
             Some(carried) => carried,
             None => {
                 let tokens = ty.to_token_stream();
-                let params = &self.params;
                 let declared = |ident: &Ident| {
-                    ident == "Self"
-                        || ident == "impl"
-                        || ident == "_"
-                        || params.iter().any(|p| ident == p)
+                    ident == "Self" || ident == "impl" || ident == "_" || self.is_param(ident)
                 };
                 key = tokens.to_string();
                 !has_lifetime(tokens.clone()) && !crate::tokens::mentions(tokens, &declared)
@@ -536,25 +512,25 @@ impl Carrier {
 /// later stages would have to look into).
 fn self_assoc(name: Ident, lifetime: Lifetime) -> Type {
     let span = Span::call_site();
-    let args = syn::AngleBracketedGenericArguments {
+    let mut args = syn::AngleBracketedGenericArguments {
         colon2_token: None,
         lt_token: syn::Token![<](span),
-        args: std::iter::once(GenericArgument::Lifetime(lifetime)).collect(),
+        args: Punctuated::new(),
         gt_token: syn::Token![>](span),
     };
-    let segments = [
-        syn::PathSegment::from(Ident::new("Self", span)),
-        syn::PathSegment {
-            ident: name,
-            arguments: PathArguments::AngleBracketed(args),
-        },
-    ];
+    args.args.push(GenericArgument::Lifetime(lifetime));
+    let mut segments = Punctuated::new();
+    segments.push(syn::PathSegment::from(Ident::new("Self", span)));
+    segments.push(syn::PathSegment {
+        ident: name,
+        arguments: PathArguments::AngleBracketed(args),
+    });
     Type::Path(syn::TypePath {
         attrs: Vec::new(),
         qself: None,
         path: syn::Path {
             leading_colon: None,
-            segments: segments.into_iter().collect(),
+            segments,
         },
     })
 }
@@ -565,9 +541,9 @@ fn self_assoc(name: Ident, lifetime: Lifetime) -> Type {
 /// lifetime), as it does the trait's own signature. A `$crate` keeps its
 /// own resolution (the crate of the `macro_rules!` that wrote it).
 fn from_expansion(tokens: TokenStream) -> TokenStream {
-    tokens
-        .into_iter()
-        .map(|tree| match tree {
+    let mut out = Vec::new();
+    for tree in tokens {
+        out.push(match tree {
             TokenTree::Group(group) => {
                 let mut new =
                     proc_macro2::Group::new(group.delimiter(), from_expansion(group.stream()));
@@ -579,8 +555,9 @@ fn from_expansion(tokens: TokenStream) -> TokenStream {
                 other.set_span(Span::call_site().located_at(other.span()));
                 other
             }
-        })
-        .collect()
+        });
+    }
+    TokenStream::from_iter(out)
 }
 
 fn item_attrs(item: &TraitItem) -> &[Attribute] {
@@ -593,46 +570,75 @@ fn item_attrs(item: &TraitItem) -> &[Attribute] {
 
 /// Whether `attrs` allow (or expect) `private_interfaces`.
 fn allows_private_interfaces(attrs: &[Attribute]) -> bool {
-    attrs.iter().any(|attr| match &attr.meta {
-        syn::Meta::List(list) if list.path.is_ident("allow") || list.path.is_ident("expect") => {
-            crate::tokens::mentions(list.tokens.clone(), &|ident| ident == "private_interfaces")
+    for lints in allowed_lints(attrs) {
+        if crate::tokens::mentions(lints.clone(), &|ident| ident == "private_interfaces") {
+            return true;
         }
-        _ => false,
-    })
+    }
+    false
 }
 
 /// The lint levels among `attrs` that quiet a lint (`allow`, and `expect` as
 /// an `allow`: the carried type may not trip the lint the item expects).
 fn lints(attrs: &[Attribute]) -> TokenStream {
-    attrs
-        .iter()
-        .filter_map(|attr| match &attr.meta {
+    let mut out = TokenStream::new();
+    for lints in allowed_lints(attrs) {
+        out.extend(quote!(#[allow(#lints)]));
+    }
+    out
+}
+
+/// What `allow(..)` and `expect(..)` among `attrs` list.
+fn allowed_lints(attrs: &[Attribute]) -> Vec<&TokenStream> {
+    let mut out = Vec::new();
+    for attr in attrs {
+        match &attr.meta {
             syn::Meta::List(list)
                 if list.path.is_ident("allow") || list.path.is_ident("expect") =>
             {
-                let lints = &list.tokens;
-                Some(quote!(#[allow(#lints)]))
+                out.push(&list.tokens);
             }
-            _ => None,
-        })
-        .collect()
+            _ => {}
+        }
+    }
+    out
 }
 
 /// The `#[cfg]` attributes among `attrs`.
 fn cfgs(attrs: &[Attribute]) -> TokenStream {
-    attrs
-        .iter()
-        .filter(|attr| attr.path().is_ident("cfg"))
-        .map(ToTokens::to_token_stream)
-        .collect()
+    let mut out = TokenStream::new();
+    for attr in attrs {
+        if attr.path().is_ident("cfg") {
+            attr.to_tokens(&mut out);
+        }
+    }
+    out
+}
+
+/// The names of the type and const parameters among `generics`, pushed onto
+/// `names`.
+fn push_type_and_const_names(generics: &syn::Generics, names: &mut Vec<String>) {
+    for param in &generics.params {
+        match param {
+            GenericParam::Type(param) => names.push(param.ident.to_string()),
+            GenericParam::Const(param) => names.push(param.ident.to_string()),
+            GenericParam::Lifetime(_) => {}
+        }
+    }
 }
 
 /// Whether `tokens` hold a lifetime or a reference (whose lifetime may be
 /// elided).
 fn has_lifetime(tokens: TokenStream) -> bool {
-    tokens.into_iter().any(|tree| match tree {
-        TokenTree::Punct(punct) => matches!(punct.as_char(), '\'' | '&'),
-        TokenTree::Group(group) => has_lifetime(group.stream()),
-        TokenTree::Ident(_) | TokenTree::Literal(_) => false,
-    })
+    for tree in tokens {
+        let found = match tree {
+            TokenTree::Punct(punct) => matches!(punct.as_char(), '\'' | '&'),
+            TokenTree::Group(group) => has_lifetime(group.stream()),
+            TokenTree::Ident(_) | TokenTree::Literal(_) => false,
+        };
+        if found {
+            return true;
+        }
+    }
+    false
 }

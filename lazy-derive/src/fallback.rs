@@ -4,18 +4,9 @@
 
 use proc_macro2::TokenStream;
 use quote::{ToTokens, quote};
-use syn::{Attribute, Error, FnArg, WherePredicate};
+use syn::{Error, FnArg, WherePredicate};
 
-use crate::method::Method;
-use crate::method::{Params, params};
-
-/// The `#[cfg(...)]` attributes of a trait item.
-fn cfg_attrs(attrs: &[Attribute]) -> Vec<&Attribute> {
-    attrs
-        .iter()
-        .filter(|attr| attr.path().is_ident("cfg"))
-        .collect()
-}
+use crate::method::{Method, Params, cfg_attrs, params};
 
 pub fn stub(method: &Method, error: Error) -> TokenStream {
     let sig = &method.item.sig;
@@ -33,17 +24,16 @@ pub fn stub(method: &Method, error: Error) -> TokenStream {
     // `Self: Bound` predicates are dropped (an impl may require less than the
     // trait): on the concrete wrapper they could be trivially false, which
     // would be one more error.
-    let predicates = generics
-        .where_clause
-        .iter()
-        .flat_map(|clause| &clause.predicates)
-        .filter(|predicate| match predicate {
-            WherePredicate::Type(predicate) => {
-                predicate.bounded_ty.to_token_stream().to_string() != "Self"
+    let mut predicates = Vec::new();
+    if let Some(clause) = &generics.where_clause {
+        for predicate in &clause.predicates {
+            let on_self = matches!(predicate, WherePredicate::Type(predicate)
+                if predicate.bounded_ty.to_token_stream().to_string() == "Self");
+            if !on_self {
+                predicates.push(predicate);
             }
-            _ => true,
-        });
-    let predicates: Vec<&WherePredicate> = predicates.collect();
+        }
+    }
     let where_clause = if predicates.is_empty() {
         TokenStream::new()
     } else {

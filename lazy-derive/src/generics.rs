@@ -43,6 +43,13 @@ fn fresh_name(name: &str, taken: &mut HashSet<String>) -> String {
     candidate
 }
 
+/// Inserts the names of the parameters of `generics` into `names`.
+fn insert_names(generics: &syn::Generics, names: &mut HashSet<String>) {
+    for param in &generics.params {
+        names.insert(param_name(param));
+    }
+}
+
 pub fn param_name(param: &GenericParam) -> String {
     match param {
         GenericParam::Lifetime(param) => param.lifetime.ident.to_string(),
@@ -62,39 +69,23 @@ pub fn trait_generics(
 ) -> Option<TraitGenerics> {
     let span = trait_ref.span();
     let name = trait_ref.name();
-    let clashing: HashSet<String> = wrapper
-        .input
-        .generics
-        .params
-        .iter()
-        .map(param_name)
-        .collect();
+    let mut clashing = HashSet::new();
+    insert_names(&wrapper.input.generics, &mut clashing);
     // A new name must be free among the wrapper's and the trait's names.
-    let mut taken: HashSet<String> = clashing
-        .iter()
-        .cloned()
-        .chain(trait_def.generics.params.iter().map(param_name))
-        .collect();
-    let given: Vec<&GenericArgument> = trait_ref
-        .args
-        .iter()
-        .flat_map(|args| args.args.iter())
-        .collect();
-    let given_lifetimes: Vec<&GenericArgument> = given
-        .iter()
-        .copied()
-        .filter(|arg| matches!(arg, GenericArgument::Lifetime(_)))
-        .collect();
-    let given_others: Vec<&GenericArgument> = given
-        .iter()
-        .copied()
-        .filter(|arg| !matches!(arg, GenericArgument::Lifetime(_)))
-        .collect();
-    let params: Vec<&GenericParam> = trait_def.generics.params.iter().collect();
-    let lifetime_count = params
-        .iter()
-        .filter(|p| matches!(p, GenericParam::Lifetime(_)))
-        .count();
+    let mut taken = clashing.clone();
+    insert_names(&trait_def.generics, &mut taken);
+    let mut given_lifetimes = Vec::new();
+    let mut given_others = Vec::new();
+    if let Some(args) = &trait_ref.args {
+        for arg in &args.args {
+            match arg {
+                GenericArgument::Lifetime(_) => given_lifetimes.push(arg),
+                _ => given_others.push(arg),
+            }
+        }
+    }
+    let params = &trait_def.generics.params;
+    let lifetime_count = trait_def.generics.lifetimes().count();
     let other_count = params.len() - lifetime_count;
     if !given_lifetimes.is_empty() && given_lifetimes.len() != lifetime_count {
         errors.push(Error::new(
@@ -256,11 +247,8 @@ pub fn rename_item_params(item: TraitItem, taken: &HashSet<String>) -> Result<Tr
     };
     let mut subst = Substitution::default();
     // A new name must be free among the impl's and the item's own names.
-    let mut fresh_taken: HashSet<String> = taken
-        .iter()
-        .cloned()
-        .chain(generics.params.iter().map(param_name))
-        .collect();
+    let mut fresh_taken = taken.clone();
+    insert_names(generics, &mut fresh_taken);
     for param in &generics.params {
         let name = param_name(param);
         if !taken.contains(&name) {
@@ -317,9 +305,9 @@ fn self_as_wrapper(tokens: TokenStream, wrapper: &Wrapper) -> TokenStream {
     use proc_macro2::{Delimiter, Group, TokenTree};
     let ident = &wrapper.input.ident;
     let (_, ty_generics, _) = wrapper.input.generics.split_for_impl();
-    tokens
-        .into_iter()
-        .map(|tree| match tree {
+    let mut out = Vec::new();
+    for tree in tokens {
+        out.push(match tree {
             TokenTree::Ident(self_ident) if self_ident == "Self" => {
                 let mut group = Group::new(Delimiter::None, quote!(#ident #ty_generics));
                 group.set_span(self_ident.span());
@@ -332,6 +320,7 @@ fn self_as_wrapper(tokens: TokenStream, wrapper: &Wrapper) -> TokenStream {
                 TokenTree::Group(new)
             }
             other => other,
-        })
-        .collect()
+        });
+    }
+    TokenStream::from_iter(out)
 }

@@ -147,17 +147,17 @@ impl Wrap {
         let PathArguments::AngleBracketed(args) = &last.arguments else {
             return None;
         };
-        let mut args = args.args.iter();
-        let Some(GenericArgument::Type(first)) = args.next() else {
+        let Some(GenericArgument::Type(first)) = args.args.first() else {
             return None;
         };
-        let rest: Vec<&GenericArgument> = args.collect();
-        if !is_self(first)
-            || rest
-                .iter()
-                .any(|arg| tokens::mentions_bare_self(arg.to_token_stream()))
-        {
+        if !is_self(first) {
             return None;
+        }
+        let rest = args.args.len() - 1;
+        for arg in args.args.iter().skip(1) {
+            if tokens::mentions_bare_self(arg.to_token_stream()) {
+                return None;
+            }
         }
         let wrap = match last.ident.to_string().as_str() {
             "Option" => Wrap::Option,
@@ -167,7 +167,7 @@ impl Wrap {
             _ => return None,
         };
         let arity = if wrap == Wrap::Result { 1 } else { 0 };
-        (rest.len() <= arity).then_some(wrap)
+        (rest <= arity).then_some(wrap)
     }
 }
 
@@ -219,16 +219,6 @@ impl Method {
         let self_sized = requires_self_sized(&item);
         let name = &item.sig.ident;
         let what = format!("`{trait_name}::{name}`");
-        let self_args: Vec<Option<SelfArg>> = item
-            .sig
-            .inputs
-            .iter()
-            .filter_map(|arg| match arg {
-                FnArg::Typed(arg) => Some(SelfArg::of(&arg.ty)),
-                FnArg::Receiver(_) => None,
-            })
-            .collect();
-        let has_self_args = self_args.iter().any(Option::is_some);
         // A result that holds the wrapper is built back from the target's.
         let wrap = match (&item.sig.output, &item.sig.asyncness) {
             (ReturnType::Type(_, ty), None) => Wrap::of(ty),
@@ -236,22 +226,23 @@ impl Method {
         };
         // `Self` anywhere else cannot be converted: the return type, inside
         // another type (`Vec<Self>`), or in a bound.
-        let self_in_signature = item
-            .sig
-            .inputs
-            .iter()
-            .filter_map(|arg| match arg {
-                FnArg::Typed(arg) if SelfArg::of(&arg.ty).is_none() => {
-                    Some(arg.ty.to_token_stream())
-                }
-                _ => None,
-            })
-            .chain(match &item.sig.output {
-                ReturnType::Type(_, ty) if wrap.is_none() => Some(ty.to_token_stream()),
-                _ => None,
-            })
-            .any(tokens::mentions_bare_self)
-            || bounds_mention_self(&item);
+        let mut self_in_signature = match &item.sig.output {
+            ReturnType::Type(_, ty) if wrap.is_none() => {
+                tokens::mentions_bare_self(ty.to_token_stream())
+            }
+            _ => false,
+        };
+        let mut self_args = Vec::new();
+        for arg in &item.sig.inputs {
+            let FnArg::Typed(arg) = arg else { continue };
+            let self_arg = SelfArg::of(&arg.ty);
+            if self_arg.is_none() && tokens::mentions_bare_self(arg.ty.to_token_stream()) {
+                self_in_signature = true;
+            }
+            self_args.push(self_arg);
+        }
+        let has_self_args = self_args.iter().any(Option::is_some);
+        let self_in_signature = self_in_signature || bounds_mention_self(&item);
         let fix = "list it in `except(...)` and implement it on the wrapper";
 
         let plan = if excepted {
@@ -315,33 +306,28 @@ impl Method {
 /// would need it of the target, which the forwarder cannot promise.
 fn bounds_mention_self(item: &TraitItemFn) -> bool {
     let generics = &item.sig.generics;
-    if generics
-        .params
-        .iter()
-        .any(|param| tokens::mentions_bare_self(param.to_token_stream()))
-    {
+    if tokens::mentions_bare_self(generics.params.to_token_stream()) {
         return true;
     }
     let Some(where_clause) = &generics.where_clause else {
         return false;
     };
-    where_clause
-        .predicates
-        .iter()
-        .any(|predicate| match predicate {
+    for predicate in &where_clause.predicates {
+        let mentions_self = match predicate {
             WherePredicate::Type(predicate) if is_self(&predicate.bounded_ty) => {
                 predicate.bounds.iter().any(|bound| match bound {
-                    TypeParamBound::Trait(bound) => bound
-                        .path
-                        .segments
-                        .last()
-                        .is_none_or(|segment| segment.ident != "Sized"),
+                    TypeParamBound::Trait(bound) => !is_sized(bound),
                     TypeParamBound::Lifetime(_) => false,
                     _ => true,
                 })
             }
             other => tokens::mentions_bare_self(other.to_token_stream()),
-        })
+        };
+        if mentions_self {
+            return true;
+        }
+    }
+    false
 }
 
 /// `where Self: Sized` (possibly among other bounds).
@@ -349,23 +335,29 @@ fn requires_self_sized(item: &TraitItemFn) -> bool {
     let Some(where_clause) = &item.sig.generics.where_clause else {
         return false;
     };
-    where_clause
-        .predicates
-        .iter()
-        .any(|predicate| match predicate {
-            WherePredicate::Type(predicate) => {
-                is_self(&predicate.bounded_ty)
-                    && predicate.bounds.iter().any(|bound| match bound {
-                        TypeParamBound::Trait(bound) => bound
-                            .path
-                            .segments
-                            .last()
-                            .is_some_and(|segment| segment.ident == "Sized"),
-                        _ => false,
-                    })
+    for predicate in &where_clause.predicates {
+        if let WherePredicate::Type(predicate) = predicate
+            && is_self(&predicate.bounded_ty)
+        {
+            for bound in &predicate.bounds {
+                if let TypeParamBound::Trait(bound) = bound
+                    && is_sized(bound)
+                {
+                    return true;
+                }
             }
-            _ => false,
-        })
+        }
+    }
+    false
+}
+
+/// `Sized`, by any path (`::core::marker::Sized`).
+fn is_sized(bound: &syn::TraitBound) -> bool {
+    bound
+        .path
+        .segments
+        .last()
+        .is_some_and(|segment| segment.ident == "Sized")
 }
 
 /// Whether `tokens` contain `impl` (an `impl Trait` argument forbids an
@@ -410,21 +402,28 @@ impl ToTokens for ParamDecl<'_> {
     }
 }
 
+/// The `#[cfg(...)]` attributes among `attrs`.
+pub fn cfg_attrs(attrs: &[syn::Attribute]) -> Vec<&syn::Attribute> {
+    let mut cfgs = Vec::new();
+    for attr in attrs {
+        if attr.path().is_ident("cfg") {
+            cfgs.push(attr);
+        }
+    }
+    cfgs
+}
+
 pub fn params(method: &Method, receiver: Option<TokenStream>) -> Params<'_> {
-    let mut decls: Vec<ParamDecl> = receiver.into_iter().map(ParamDecl::Receiver).collect();
+    let mut decls = Vec::new();
+    if let Some(receiver) = receiver {
+        decls.push(ParamDecl::Receiver(receiver));
+    }
     let mut names = Vec::new();
-    let typed = method.item.sig.inputs.iter().filter_map(|arg| match arg {
-        FnArg::Typed(arg) => Some(arg),
-        FnArg::Receiver(_) => None,
-    });
-    for (index, arg) in typed.enumerate() {
-        let name = Ident::new(&format!("__arg{index}"), Span::mixed_site());
+    for arg in &method.item.sig.inputs {
+        let FnArg::Typed(arg) = arg else { continue };
+        let name = Ident::new(&format!("__arg{}", names.len()), Span::mixed_site());
         decls.push(ParamDecl::Typed {
-            cfgs: arg
-                .attrs
-                .iter()
-                .filter(|attr| attr.path().is_ident("cfg"))
-                .collect(),
+            cfgs: cfg_attrs(&arg.attrs),
             name: name.clone(),
             ty: &arg.ty,
         });

@@ -16,9 +16,9 @@ use syn::ext::IdentExt;
 /// that a trait written in edition 2021 keeps meaning what it meant there
 /// (`gen` stays an identifier in an edition-2024 crate).
 pub fn respan(tokens: TokenStream, span: Span) -> TokenStream {
-    tokens
-        .into_iter()
-        .map(|tree| match tree {
+    let mut out = Vec::new();
+    for tree in tokens {
+        out.push(match tree {
             TokenTree::Group(group) => {
                 let mut new = Group::new(group.delimiter(), respan(group.stream(), span));
                 new.set_span(group.span().located_at(span));
@@ -28,26 +28,25 @@ pub fn respan(tokens: TokenStream, span: Span) -> TokenStream {
                 other.set_span(other.span().located_at(span));
                 other
             }
-        })
-        .collect()
+        });
+    }
+    TokenStream::from_iter(out)
 }
 
 /// Gives every token exactly `span` (location and hygiene).
 pub fn respan_as(tokens: TokenStream, span: Span) -> TokenStream {
-    tokens
-        .into_iter()
-        .map(|tree| match tree {
-            TokenTree::Group(group) => {
-                let mut new = Group::new(group.delimiter(), respan_as(group.stream(), span));
-                new.set_span(span);
-                TokenTree::Group(new)
-            }
-            mut other => {
-                other.set_span(span);
-                other
-            }
-        })
-        .collect()
+    let mut out = Vec::new();
+    for mut tree in tokens {
+        if let TokenTree::Group(group) = tree {
+            tree = TokenTree::Group(Group::new(
+                group.delimiter(),
+                respan_as(group.stream(), span),
+            ));
+        }
+        tree.set_span(span);
+        out.push(tree);
+    }
+    TokenStream::from_iter(out)
 }
 
 /// What a generic parameter of the trait turns into in the generated impl.
@@ -124,18 +123,24 @@ impl Substitution {
             prev_quote = quote;
             prev_joint_colon = joint_colon;
         }
-        out.into_iter().collect()
+        TokenStream::from_iter(out)
     }
 }
 
 /// Whether an identifier anywhere in `tokens` (groups included) is one that
 /// `found` is looking for: the one token walker for such questions.
-pub fn mentions(tokens: TokenStream, found: &impl Fn(&proc_macro2::Ident) -> bool) -> bool {
-    tokens.into_iter().any(|tree| match tree {
-        TokenTree::Ident(ident) => found(&ident),
-        TokenTree::Group(group) => mentions(group.stream(), found),
-        TokenTree::Punct(_) | TokenTree::Literal(_) => false,
-    })
+pub fn mentions(tokens: TokenStream, found: &dyn Fn(&proc_macro2::Ident) -> bool) -> bool {
+    for tree in tokens {
+        let mentioned = match tree {
+            TokenTree::Ident(ident) => found(&ident),
+            TokenTree::Group(group) => mentions(group.stream(), found),
+            TokenTree::Punct(_) | TokenTree::Literal(_) => false,
+        };
+        if mentioned {
+            return true;
+        }
+    }
+    false
 }
 
 /// Whether `tokens` name `Self` itself, other than as the start of a path
@@ -229,7 +234,7 @@ fn rewrite_for_macro_body(
             other => out.push(other.clone()),
         }
     }
-    Ok(out.into_iter().collect())
+    Ok(TokenStream::from_iter(out))
 }
 
 /// How a mirror's copied signatures name things of the remote trait's crate:
@@ -315,7 +320,7 @@ impl RemoteNames<'_> {
                 }
             }
         }
-        Ok(out.into_iter().collect())
+        Ok(TokenStream::from_iter(out))
     }
 
     /// What stands for `crate`, `self` or `super` (`climbs` times): the
@@ -323,7 +328,10 @@ impl RemoteNames<'_> {
     /// when the remote path is relative to this crate (`crate::a::Trait`,
     /// `self::Trait`): then the words mean what they say.
     fn prefix(&self, word: &Ident, climbs: usize) -> syn::Result<Option<TokenStream>> {
-        let segments: Vec<&Ident> = self.remote.segments.iter().map(|s| &s.ident).collect();
+        let mut segments = Vec::new();
+        for segment in &self.remote.segments {
+            segments.push(&segment.ident);
+        }
         if segments
             .first()
             .is_some_and(|first| *first == "crate" || *first == "self" || *first == "super")

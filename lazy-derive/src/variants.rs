@@ -73,11 +73,7 @@ pub fn read(
         // Misplaced, it still says the field is a lazy: the field is read
         // as marked, so the mistake is one error.
         let mut on_variant = false;
-        for attr in variant
-            .attrs
-            .iter()
-            .filter(|a| a.path().is_ident("realize"))
-        {
+        for attr in realize_attrs(&variant.attrs) {
             on_variant = true;
             errors.push(Error::new_spanned(
                 attr,
@@ -115,7 +111,7 @@ pub fn read(
             fields if fields.len() > 1 => {
                 // Their attributes' mistakes are reported all the same.
                 for field in fields {
-                    for attr in field.attrs.iter().filter(|a| a.path().is_ident("realize")) {
+                    for attr in realize_attrs(&field.attrs) {
                         read_mark(field, attr, errors);
                     }
                 }
@@ -138,11 +134,7 @@ pub fn read(
                 }
             },
         };
-        let mut marks = field
-            .attrs
-            .iter()
-            .filter(|a| a.path().is_ident("realize"))
-            .peekable();
+        let mut marks = realize_attrs(&field.attrs).into_iter();
         let kind = match marks.next() {
             None if on_variant => VariantKind::Realize,
             None if mentions_lazy(&field.ty) => {
@@ -180,6 +172,17 @@ pub fn read(
         });
     }
     Some(out)
+}
+
+/// The `#[realize]` attributes among `attrs`.
+fn realize_attrs(attrs: &[syn::Attribute]) -> Vec<&syn::Attribute> {
+    let mut out = Vec::new();
+    for attr in attrs {
+        if attr.path().is_ident("realize") {
+            out.push(attr);
+        }
+    }
+    out
 }
 
 /// The type names a `Lazy` (`Lazy<T>`, `Box<sync::Lazy<T>>`, ...).

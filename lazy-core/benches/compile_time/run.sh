@@ -24,7 +24,8 @@
 # The enum variants' ratios are to enum-hand and enum-none.
 # Then it times `cargo check` of each crate (only that crate recompiles: its
 # source is touched before every run), interleaving the variants round by
-# round, and reports medians, minimums and ratios to `hand`. With a nightly
+# round, and reports medians, minimums and ratios to `hand`; with --release,
+# it times `cargo build --release` of each crate the same way. With a nightly
 # toolchain it also reads macro-expansion time from `-Z time-passes`. Last,
 # it times cold builds of lazy-derive and of ambassador, auto_impl and
 # delegate, each in an empty target directory. With nightly, it also prints
@@ -37,6 +38,9 @@
 #   --variants "..."     subset of: none forwardable hand derive ambassador
 #                        delegate hand3 derive3 enum-none enum-hand
 #                        enum-derive enum-dispatch
+#   --release            also time `cargo build --release` of each crate
+#   --no-check           skip the timed `cargo check` runs (e.g. with
+#                        --release, to time release builds only)
 #   --no-nightly         skip -Z time-passes even if nightly is installed
 #   --no-cold            skip the cold builds of the macro crates
 #   --no-instructions    skip the instruction counts (valgrind's callgrind),
@@ -55,6 +59,8 @@ enum_sizes="100"
 runs=5
 variants="none forwardable hand derive ambassador delegate hand3 derive3 enum-none enum-hand enum-derive enum-dispatch"
 nightly=1
+check=1
+release=0
 cold=1
 instructions=1
 work=""
@@ -64,6 +70,8 @@ while [ $# -gt 0 ]; do
         --enum-sizes) enum_sizes=$2; shift 2 ;;
         --runs) runs=$2; shift 2 ;;
         --variants) variants=$2; shift 2 ;;
+        --release) release=1; shift ;;
+        --no-check) check=0; shift ;;
         --no-nightly) nightly=0; shift ;;
         --no-cold) cold=0; shift ;;
         --no-instructions) instructions=0; shift ;;
@@ -162,93 +170,117 @@ delegate = "0.13"
 enum_dispatch = "0.3"
 EOF
 
-# --- warm up: dependencies built once, every crate checked once ---------------
+# The cargo commands timed: `check` and, with --release, `release`.
+cargo_cmd() {
+    case "$1" in
+        check) echo "check" ;;
+        release) echo "build --release" ;;
+    esac
+}
+kinds=""
+[ "$check" = 1 ] && kinds="check"
+[ "$release" = 1 ] && kinds="$kinds release"
+
+# --- warm up: dependencies built once, every crate built once per kind ---------
 export CARGO_TARGET_DIR="$work/target"
-log "warming up (dependencies and a first check of every crate)..."
+log "warming up (dependencies and a first $(echo $kinds | sed 's/ / and /') of every crate)..."
 failed=""
-for n in $all_sizes; do
-    for v in $variants; do
-        has_size "$v" "$n" || continue
-        if ! (cd "$ws" && cargo check -q -p "$v-$n" 2> "$work/$v-$n.err"); then
-            log "  $v-$n does not compile; see below, excluded"
-            head -n 30 "$work/$v-$n.err" >&2
-            failed="$failed $v-$n"
-        fi
+for kind in $kinds; do
+    for n in $all_sizes; do
+        for v in $variants; do
+            has_size "$v" "$n" || continue
+            case " $failed " in *" $v-$n "*) continue ;; esac
+            if ! (cd "$ws" && cargo $(cargo_cmd "$kind") -q -p "$v-$n" 2> "$work/$v-$n.err"); then
+                log "  $v-$n does not compile; see below, excluded"
+                head -n 30 "$work/$v-$n.err" >&2
+                failed="$failed $v-$n"
+            fi
+        done
     done
 done
 ok() { case " $failed " in *" $1 "*) return 1 ;; *) return 0 ;; esac; }
 
-# --- timed checks ----------------------------------------------------------------
+# --- timed checks and release builds ----------------------------------------------
+# Each round runs every kind of every crate once, so that the machine's
+# drift spreads over all of them.
 for r in $(seq 1 "$runs"); do
     log "round $r/$runs"
-    for n in $all_sizes; do
-        for v in $variants; do
-            has_size "$v" "$n" || continue
-            pkg="$v-$n"
-            ok "$pkg" || continue
-            touch "$ws/$pkg/src/lib.rs"
-            t0=$(now)
-            (cd "$ws" && cargo check -q -p "$pkg")
-            t1=$(now)
-            secs "$t0" "$t1" >> "$work/$pkg.check"
-            echo >> "$work/$pkg.check"
+    for kind in $kinds; do
+        for n in $all_sizes; do
+            for v in $variants; do
+                has_size "$v" "$n" || continue
+                pkg="$v-$n"
+                ok "$pkg" || continue
+                touch "$ws/$pkg/src/lib.rs"
+                t0=$(now)
+                (cd "$ws" && cargo $(cargo_cmd "$kind") -q -p "$pkg")
+                t1=$(now)
+                secs "$t0" "$t1" >> "$work/$pkg.$kind"
+                echo >> "$work/$pkg.$kind"
+            done
+            # Cargo's own cost: a run with nothing to recompile.
+            first=""
+            for v in $variants; do has_size "$v" "$n" && first=$v && break; done
+            if [ -n "$first" ] && ok "$first-$n"; then
+                t0=$(now)
+                (cd "$ws" && cargo $(cargo_cmd "$kind") -q -p "$first-$n")
+                t1=$(now)
+                secs "$t0" "$t1" >> "$work/noop-$n.$kind"
+                echo >> "$work/noop-$n.$kind"
+            fi
         done
-        # Cargo's own cost: a check with nothing to recompile.
-        first=""
-        for v in $variants; do has_size "$v" "$n" && first=$v && break; done
-        if [ -n "$first" ] && ok "$first-$n"; then
-            t0=$(now)
-            (cd "$ws" && cargo check -q -p "$first-$n")
-            t1=$(now)
-            secs "$t0" "$t1" >> "$work/noop-$n.check"
-            echo >> "$work/noop-$n.check"
-        fi
     done
-done
-
-echo
-echo "### cargo check of one crate (seconds; median and minimum of $runs runs)"
-echo
-echo "For the enum-* variants, \`hand\` is enum-hand and \`none\` is enum-none."
-echo
-echo "| methods | variant | median s | min s | median / hand | min / hand | (median - none) / (hand - none) |"
-echo "|---:|---|---:|---:|---:|---:|---:|"
-for n in $all_sizes; do
-    for v in $variants; do
-        has_size "$v" "$n" || continue
-        hand_med=""; hand_min=""; none_med=""
-        b="$(base_of "$v")-$n"; z="$(floor_of "$v")-$n"
-        ok "$b" && [ -f "$work/$b.check" ] && hand_med=$(median < "$work/$b.check") && hand_min=$(minimum < "$work/$b.check")
-        ok "$z" && [ -f "$work/$z.check" ] && none_med=$(median < "$work/$z.check")
-        pkg="$v-$n"
-        if ! ok "$pkg" || [ ! -f "$work/$pkg.check" ]; then
-            echo "| $n | $v | did not compile | | | | |"
-            continue
-        fi
-        med=$(median < "$work/$pkg.check"); min=$(minimum < "$work/$pkg.check")
-        extra="-"
-        if [ -n "$none_med" ] && [ -n "$hand_med" ]; then
-            extra=$(awk -v m="$med" -v z="$none_med" -v h="$hand_med" 'BEGIN { if (h - z > 0) printf "%.2f", (m - z) / (h - z); else printf "-" }')
-        fi
-        echo "| $n | $v | $med | $min | $(ratio "$med" "${hand_med:-0}") | $(ratio "$min" "${hand_min:-0}") | $extra |"
-    done
-    if [ -s "$work/noop-$n.check" ]; then
-        echo "| $n | (no-op check: cargo's own overhead) | $(median < "$work/noop-$n.check") | $(minimum < "$work/noop-$n.check") | | | |"
-    fi
 done
 
 # Whether the variants include three-wrapper crates (the "further wrapper"
 # tables).
 threes=0
 case " $variants " in *" hand3 "*|*" derive3 "*) threes=1 ;; esac
-if [ "$threes" = 1 ]; then
+
+# The table of one kind's timings (medians in files $work/<crate>.<kind>).
+time_table() {
+    local kind=$1
+    local cmd="cargo $(cargo_cmd "$kind")"
     echo
-    echo "### each further wrapper (\`cargo check\`): (X3 - X) / 2, seconds of the medians"
+    echo "### \`$cmd\` of one crate (seconds; median and minimum of $runs runs)"
     echo
-    echo "| methods | derive s | hand s | derive / hand |"
-    echo "|---:|---:|---:|---:|"
-    for n in $sizes; do further "$n" check; done
-fi
+    echo "For the enum-* variants, \`hand\` is enum-hand and \`none\` is enum-none."
+    echo
+    echo "| methods | variant | median s | min s | median / hand | min / hand | (median - none) / (hand - none) |"
+    echo "|---:|---|---:|---:|---:|---:|---:|"
+    for n in $all_sizes; do
+        for v in $variants; do
+            has_size "$v" "$n" || continue
+            hand_med=""; hand_min=""; none_med=""
+            b="$(base_of "$v")-$n"; z="$(floor_of "$v")-$n"
+            ok "$b" && [ -f "$work/$b.$kind" ] && hand_med=$(median < "$work/$b.$kind") && hand_min=$(minimum < "$work/$b.$kind")
+            ok "$z" && [ -f "$work/$z.$kind" ] && none_med=$(median < "$work/$z.$kind")
+            pkg="$v-$n"
+            if ! ok "$pkg" || [ ! -f "$work/$pkg.$kind" ]; then
+                echo "| $n | $v | did not compile | | | | |"
+                continue
+            fi
+            med=$(median < "$work/$pkg.$kind"); min=$(minimum < "$work/$pkg.$kind")
+            extra="-"
+            if [ -n "$none_med" ] && [ -n "$hand_med" ]; then
+                extra=$(awk -v m="$med" -v z="$none_med" -v h="$hand_med" 'BEGIN { if (h - z > 0) printf "%.2f", (m - z) / (h - z); else printf "-" }')
+            fi
+            echo "| $n | $v | $med | $min | $(ratio "$med" "${hand_med:-0}") | $(ratio "$min" "${hand_min:-0}") | $extra |"
+        done
+        if [ -s "$work/noop-$n.$kind" ]; then
+            echo "| $n | (no-op \`$cmd\`: cargo's own overhead) | $(median < "$work/noop-$n.$kind") | $(minimum < "$work/noop-$n.$kind") | | | |"
+        fi
+    done
+    if [ "$threes" = 1 ]; then
+        echo
+        echo "### each further wrapper (\`$cmd\`): (X3 - X) / 2, seconds of the medians"
+        echo
+        echo "| methods | derive s | hand s | derive / hand |"
+        echo "|---:|---:|---:|---:|"
+        for n in $sizes; do further "$n" "$kind"; done
+    fi
+}
+for kind in $kinds; do time_table "$kind"; done
 
 # --- macro expansion time (nightly -Z time-passes) -------------------------------
 if [ "$nightly" = 1 ]; then
