@@ -8,6 +8,12 @@ pub use lazy_derive::__forward_impl;
 /// generated code does not depend on the user's prelude.
 pub use alloc::boxed::Box;
 
+/// `Vec` and `String` as a trait's signatures name them bare: the carried
+/// signatures (`#[forwardable]`) name them here, so that a derive in a
+/// `#![no_std]` crate needs no import of `alloc`'s.
+pub use alloc::string::String;
+pub use alloc::vec::Vec;
+
 /// The panic of an enum's forwarder given `Self` values in different variants.
 pub use crate::panic::variant_mismatch;
 

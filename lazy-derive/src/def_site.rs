@@ -295,6 +295,9 @@ impl Carrier {
                     for segment in &mut path.path.segments {
                         self.args(&mut segment.arguments, at, attrs);
                     }
+                    if !self.names_param(&path.path) {
+                        from_alloc(&mut path.path);
+                    }
                 } else {
                     self.carry_whole(ty, at, attrs);
                 }
@@ -342,6 +345,16 @@ impl Carrier {
             }
         }
         false
+    }
+
+    /// The path is one of the trait's or the method's parameters.
+    fn names_param(&self, path: &syn::Path) -> bool {
+        path.leading_colon.is_none()
+            && path.segments.len() == 1
+            && self
+                .params
+                .iter()
+                .any(|param| path.segments[0].ident == param)
     }
 
     /// A path that names the same type wherever it is written: from the
@@ -533,6 +546,26 @@ fn self_assoc(name: Ident, lifetime: Lifetime) -> Type {
             segments,
         },
     })
+}
+
+/// `Vec`, `Box` and `String` written bare are std's prelude names, which a
+/// `#![no_std]` crate's prelude lacks: a trait that imports them from
+/// `alloc` would fail at a derive in another module. They are named by
+/// lazy-core's re-export of `alloc`'s instead, the same types everywhere.
+fn from_alloc(path: &mut syn::Path) {
+    if path.leading_colon.is_some() || path.segments.len() != 1 {
+        return;
+    }
+    let name = &path.segments[0].ident;
+    if name != "Vec" && name != "Box" && name != "String" {
+        return;
+    }
+    let span = Span::call_site().located_at(name.span());
+    path.leading_colon = Some(syn::Token![::](span));
+    path.segments
+        .insert(0, syn::PathSegment::from(Ident::new("__private", span)));
+    path.segments
+        .insert(0, syn::PathSegment::from(Ident::new("lazy_core", span)));
 }
 
 /// Every token kept where it is but resolved at the macro's call site, as

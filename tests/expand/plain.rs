@@ -45,7 +45,7 @@ where
         )
     }
     #[inline]
-    fn into_name(self) -> String {
+    fn into_name(self) -> ::lazy_core::__private::String {
         <<Named as ::lazy_core::Realize>::Target as Tracker>::into_name(
             ::lazy_core::RealizeInto::into_realized(self),
         )

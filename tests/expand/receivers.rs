@@ -69,7 +69,7 @@ where
         __result
     }
     #[inline]
-    fn describe(&self) -> String {
+    fn describe(&self) -> ::lazy_core::__private::String {
         <<LazyTracker as ::lazy_core::Realize>::Target as Tracker>::describe(
             ::lazy_core::Realize::realize(self),
         )

@@ -160,8 +160,64 @@ pub fn exercise_enum() -> (u32, u32) {
     (later.sides(), ready.boxed_sides())
 }
 
+/// A trait whose signatures name `alloc`'s `String`, `Vec` and `Box`,
+/// imported in its module only: these names are not in a `no_std` crate's
+/// prelude, so the derive in another module must not need them imported.
+pub mod catalog {
+    use alloc::boxed::Box;
+    use alloc::string::String;
+    use alloc::vec::Vec;
+
+    #[lazy_core::forwardable]
+    pub trait Catalog {
+        fn title(&self) -> String;
+        fn codes(&self) -> Vec<u8>;
+        fn label(&self) -> Box<str>;
+    }
+
+    pub struct Book;
+
+    impl Catalog for Book {
+        fn title(&self) -> String {
+            String::from("book")
+        }
+        fn codes(&self) -> Vec<u8> {
+            Vec::from([1, 2])
+        }
+        fn label(&self) -> Box<str> {
+            Box::from("b")
+        }
+    }
+}
+
+/// No import of `String`, `Vec` or `Box` here.
+pub mod shelf {
+    use crate::catalog::{Book, Catalog};
+    use lazy_core::{Lazy, RealizeForward};
+
+    #[derive(RealizeForward)]
+    #[realize_forward(Catalog)]
+    pub struct LazyBook(#[realize] pub Lazy<Book, fn() -> Book>);
+
+    /// The forwarded results: the title's length, the codes' sum, the label.
+    pub fn exercise() -> (usize, u8, bool) {
+        let book = LazyBook(Lazy::new(|| Book));
+        let codes = book.codes();
+        (
+            book.title().len(),
+            codes[0] + codes[1],
+            &*book.label() == "b",
+        )
+    }
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn alloc_names_in_a_trait_need_no_import_at_the_derive() {
+        assert_eq!(super::shelf::exercise(), (4, 3, true));
+    }
+
     #[test]
     fn enums_work_without_std() {
         assert_eq!(super::exercise_enum(), (5, 6));
