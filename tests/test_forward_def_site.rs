@@ -497,3 +497,57 @@ fn a_less_visible_type_resolves_at_the_derive_where_its_lint_is_allowed() {
     let (a, b) = less_visible_elsewhere::secrets(&lazy);
     assert_eq!((a.0, b.0), (1, 2));
 }
+
+/// The prelude's names in a signature are std's at both ends: a module with
+/// its own `Option`, `Vec`, `Box` and `String` derives the trait all the same.
+mod prelude_names {
+    #[lazy_core::forwardable]
+    pub trait Bare {
+        fn get(&self) -> Option<u8>;
+        fn all(&self) -> Vec<String>;
+        fn boxed(&self) -> Box<[u8]>;
+    }
+
+    impl Bare for u8 {
+        fn get(&self) -> Option<u8> {
+            Some(*self)
+        }
+        fn all(&self) -> Vec<String> {
+            vec![self.to_string()]
+        }
+        fn boxed(&self) -> Box<[u8]> {
+            Box::new([*self])
+        }
+    }
+
+    pub mod shadowed {
+        #![allow(dead_code)]
+        pub struct Option;
+        pub struct Vec;
+        pub struct Box;
+        pub struct String;
+
+        #[derive(lazy_core::RealizeForward)]
+        #[realize_forward(super::Bare)]
+        pub struct W(#[realize] pub lazy_core::Lazy<u8>);
+
+        #[derive(lazy_core::RealizeForward)]
+        #[realize_forward(super::Bare)]
+        pub enum E {
+            Ready(u8),
+            Later(#[realize] lazy_core::Lazy<u8>),
+        }
+    }
+}
+
+#[test]
+fn prelude_names_in_signatures_are_stds_at_the_derive_too() {
+    use prelude_names::Bare;
+    use prelude_names::shadowed::{E, W};
+    let lazy = W(lazy_core::Lazy::new(|| 3));
+    assert_eq!(lazy.get(), Some(3));
+    assert_eq!(lazy.all(), vec!["3".to_string()]);
+    assert_eq!(*lazy.boxed(), [3]);
+    assert_eq!(E::Later(lazy_core::Lazy::new(|| 4)).get(), Some(4));
+    assert_eq!(E::Ready(5).all()[0].as_str(), "5");
+}

@@ -108,3 +108,12 @@ fn signature_types_resolve_in_the_traits_crate_from_edition_2021() {
     assert_eq!(lazy.tag("0"), Ok(catalog::tag(6)));
     assert_eq!(Shown(&lazy).to_string(), "1 entries");
 }
+
+/// A 2021 crate's trait with a method named `gen`, derived in that crate:
+/// the forwarders call the target's method.
+#[test]
+fn a_2021_method_named_gen_forwards_in_its_own_crate() {
+    use edition2021_wrappers::{Generate, LazyGen, LazyGenOf};
+    assert_eq!(LazyGen(Lazy::new(|| 4)).r#gen(), 5);
+    assert_eq!(LazyGenOf(Lazy::new(|| 7u32)).r#gen(), 8);
+}

@@ -548,24 +548,29 @@ fn self_assoc(name: Ident, lifetime: Lifetime) -> Type {
     })
 }
 
-/// `Vec`, `Box` and `String` written bare are std's prelude names, which a
-/// `#![no_std]` crate's prelude lacks: a trait that imports them from
-/// `alloc` would fail at a derive in another module. They are named by
-/// lazy-core's re-export of `alloc`'s instead, the same types everywhere.
+/// `Option`, `Vec`, `Box` and `String` written bare are the prelude's,
+/// taken to be std's at both ends: they are named by absolute paths
+/// (`::core::option::Option`; lazy-core's re-exports of `alloc`'s others,
+/// which a `#![no_std]` crate's prelude lacks), so that neither a type of
+/// that name at the derive nor a missing prelude changes them.
 fn from_alloc(path: &mut syn::Path) {
     if path.leading_colon.is_some() || path.segments.len() != 1 {
         return;
     }
     let name = &path.segments[0].ident;
-    if name != "Vec" && name != "Box" && name != "String" {
-        return;
-    }
     let span = Span::call_site().located_at(name.span());
+    let (first, second) = if name == "Option" {
+        ("core", "option")
+    } else if name == "Vec" || name == "Box" || name == "String" {
+        ("lazy_core", "__private")
+    } else {
+        return;
+    };
     path.leading_colon = Some(syn::Token![::](span));
     path.segments
-        .insert(0, syn::PathSegment::from(Ident::new("__private", span)));
+        .insert(0, syn::PathSegment::from(Ident::new(second, span)));
     path.segments
-        .insert(0, syn::PathSegment::from(Ident::new("lazy_core", span)));
+        .insert(0, syn::PathSegment::from(Ident::new(first, span)));
 }
 
 /// Every token kept where it is but resolved at the macro's call site, as

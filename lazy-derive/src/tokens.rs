@@ -166,6 +166,35 @@ pub fn mentions_bare_self(tokens: TokenStream) -> bool {
     false
 }
 
+/// `tokens` with every identifier that a later edition reserves (`gen`, in
+/// 2024) written raw (`r#gen`): the same name in every edition, which the
+/// hidden macro's body, read in lazy-derive's edition, can carry. Most
+/// traits have none and are passed on as they are.
+pub fn raw_reserved(tokens: TokenStream) -> TokenStream {
+    if !tokens.to_string().contains("gen") {
+        return tokens;
+    }
+    raw_reserved_walk(tokens)
+}
+
+fn raw_reserved_walk(tokens: TokenStream) -> TokenStream {
+    let mut out = Vec::new();
+    for tree in tokens {
+        match tree {
+            TokenTree::Group(group) => {
+                let mut new = Group::new(group.delimiter(), raw_reserved_walk(group.stream()));
+                new.set_span(group.span());
+                out.push(TokenTree::Group(new));
+            }
+            TokenTree::Ident(ident) if ident == "gen" => {
+                out.push(TokenTree::Ident(Ident::new_raw("gen", ident.span())));
+            }
+            other => out.push(other),
+        }
+    }
+    TokenStream::from_iter(out)
+}
+
 /// `tokens` made ready for the body of the hidden `macro_rules!`: a path's
 /// leading `crate` becomes `$crate`, so that `crate::types::Tag` in a
 /// signature names the trait's crate wherever the derive is written, another

@@ -80,7 +80,10 @@ pub fn forwardable(args: TokenStream, input: TokenStream) -> TokenStream {
 fn expand(args: TokenStream, input: TokenStream) -> Result<TokenStream> {
     // A mistake in the arguments and one in the trait are reported together.
     let args = syn::parse2::<Args>(args);
-    let checked = syn::parse2::<ItemTrait>(input.clone())
+    // Read with 2024's reserved words raw: the hidden macro's body is read
+    // in lazy-derive's edition, where a method named `gen` (fine in a 2021
+    // crate) would not parse.
+    let checked = syn::parse2::<ItemTrait>(tokens::raw_reserved(input.clone()))
         .map_err(|err| Error::new(err.span(), "`#[forwardable]` goes on a trait definition"))
         .and_then(|item| carried_trait(&item).map(|carried| (item, carried)));
     let (args, (item, carried)) = match (args, checked) {

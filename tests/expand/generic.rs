@@ -43,14 +43,14 @@ where
     const CAPACITY: usize =
         <<LazyStore<T> as ::lazy_core::Realize>::Target as Store<K, V>>::CAPACITY;
     #[inline]
-    fn get<Q: ?Sized + PartialEq<K>>(&self, __arg0: &Q) -> Option<&V> {
+    fn get<Q: ?Sized + PartialEq<K>>(&self, __arg0: &Q) -> ::core::option::Option<&V> {
         <<LazyStore<T> as ::lazy_core::Realize>::Target as Store<K, V>>::get::<Q>(
             ::lazy_core::Realize::realize(self),
             __arg0,
         )
     }
     #[inline]
-    fn parse<__T: std::str::FromStr>(&self, __arg0: &K) -> Option<__T> {
+    fn parse<__T: std::str::FromStr>(&self, __arg0: &K) -> ::core::option::Option<__T> {
         <<LazyStore<T> as ::lazy_core::Realize>::Target as Store<K, V>>::parse::<__T>(
             ::lazy_core::Realize::realize(self),
             __arg0,

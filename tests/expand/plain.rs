@@ -51,7 +51,7 @@ where
         )
     }
     #[inline]
-    fn renamed(&self, __arg0: &str) -> Option<Self>
+    fn renamed(&self, __arg0: &str) -> ::core::option::Option<Self>
     where
         Self: Sized,
     {

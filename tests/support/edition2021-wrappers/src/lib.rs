@@ -29,3 +29,28 @@ impl LazyModern {
 #[derive(RealizeForward)]
 #[realize_forward(edition2024_traits::catalog::Catalog)]
 pub struct LazyCatalog(#[realize] pub Lazy<Numbers>);
+
+/// A trait of this 2021 crate with a method named `gen`, derived here too:
+/// the hidden macro's body is read in lazy-derive's edition (2024), where
+/// `gen` is reserved.
+#[lazy_core::forwardable]
+pub trait Generate {
+    /// `gen` is an identifier in 2021.
+    fn gen(&self) -> u32;
+}
+
+impl Generate for u32 {
+    fn gen(&self) -> u32 {
+        *self + 1
+    }
+}
+
+/// Forwards `Generate`, in the crate that defines it.
+#[derive(RealizeForward)]
+#[realize_forward(Generate)]
+pub struct LazyGen(#[realize] pub Lazy<u32>);
+
+/// Forwards `Generate` from a generic wrapper (the derive writes the impl).
+#[derive(RealizeForward)]
+#[realize_forward(Generate)]
+pub struct LazyGenOf<T: Generate>(#[realize] pub Lazy<T>);
