@@ -166,55 +166,41 @@ pub fn mentions_bare_self(tokens: TokenStream) -> bool {
     false
 }
 
-/// `tokens` with every identifier that a later edition reserves (`gen`, in
-/// 2024) written raw (`r#gen`): the same name in every edition, which the
-/// hidden macro's body, read in lazy-derive's edition, can carry. Most
-/// traits have none and are passed on as they are.
-pub fn raw_reserved(tokens: TokenStream) -> TokenStream {
-    if !tokens.to_string().contains("gen") {
-        return tokens;
-    }
-    raw_reserved_walk(tokens)
-}
-
-fn raw_reserved_walk(tokens: TokenStream) -> TokenStream {
-    let mut out = Vec::new();
-    for tree in tokens {
-        match tree {
-            TokenTree::Group(group) => {
-                let mut new = Group::new(group.delimiter(), raw_reserved_walk(group.stream()));
-                new.set_span(group.span());
-                out.push(TokenTree::Group(new));
-            }
-            TokenTree::Ident(ident) if ident == "gen" => {
-                out.push(TokenTree::Ident(Ident::new_raw("gen", ident.span())));
-            }
-            other => out.push(other),
-        }
-    }
-    TokenStream::from_iter(out)
-}
-
 /// `tokens` made ready for the body of the hidden `macro_rules!`: a path's
 /// leading `crate` becomes `$crate`, so that `crate::types::Tag` in a
 /// signature names the trait's crate wherever the derive is written, another
-/// crate included. A `$` of the tokens' own cannot be carried there: its span
-/// is the error. One walk does both; the flag says whether a `crate` was
-/// rewritten.
+/// crate included; an identifier that a later edition reserves (`gen`, in
+/// 2024) is written raw (`r#gen`), the same name in every edition, since the
+/// macro's body is read in lazy-derive's edition. A `$` of the tokens' own
+/// cannot be carried there: its span is the error. One walk does all three;
+/// the flag says whether it changed anything (then the fast rule's template,
+/// written from the same trait, needs [`crate_to_dollar_crate`] too).
 pub fn for_macro_body(tokens: TokenStream) -> Result<(TokenStream, bool), Span> {
     // Printing the tokens is one call into the compiler; walking them is one
-    // per token. Most traits have neither word, and are passed on as they are.
+    // per token. Most traits have none of these words, and are passed on as
+    // they are.
     let text = tokens.to_string();
-    if !text.contains("crate") && !text.contains('$') {
+    let reserved = has_word(&text, "gen");
+    if !text.contains("crate") && !text.contains('$') && !reserved {
         return Ok((tokens, false));
     }
     let mut rewrote = false;
     let tokens = rewrite_for_macro_body(tokens, Some(&mut rewrote))?;
-    Ok((tokens, rewrote))
+    Ok((tokens, rewrote || reserved))
 }
 
-/// Only the `crate` → `$crate` of [`for_macro_body`], for tokens that carry
-/// `$` metavariables of the macro's own.
+/// `word` stands alone in `text` (not inside a longer identifier).
+fn has_word(text: &str, word: &str) -> bool {
+    let is_ident = |c: char| c.is_alphanumeric() || c == '_';
+    text.match_indices(word).any(|(at, _)| {
+        let before = text[..at].chars().next_back();
+        let after = text[at + word.len()..].chars().next();
+        !before.is_some_and(is_ident) && !after.is_some_and(is_ident)
+    })
+}
+
+/// The rewrites of [`for_macro_body`] (`crate` → `$crate`, reserved words
+/// raw), for tokens that carry `$` metavariables of the macro's own.
 pub fn crate_to_dollar_crate(tokens: TokenStream) -> TokenStream {
     // Without a flag to set, a `$` is kept, not refused.
     rewrite_for_macro_body(tokens, None).unwrap_or_default()
@@ -240,6 +226,9 @@ fn rewrite_for_macro_body(
             }
             TokenTree::Punct(p) if p.as_char() == '$' && rewrote.is_some() => {
                 return Err(p.span());
+            }
+            TokenTree::Ident(ident) if ident == "gen" => {
+                out.push(TokenTree::Ident(Ident::new_raw("gen", ident.span())));
             }
             TokenTree::Ident(ident) if ident == "crate" => {
                 let path_start = matches!(
@@ -454,6 +443,21 @@ mod tests {
             Ok((tokens, _)) => compact(tokens),
             Err(_) => String::from("<error: a `$`>"),
         }
+    }
+
+    #[test]
+    fn a_word_reserved_in_2024_is_carried_raw() {
+        assert_eq!(
+            rewritten("fn gen(&self, gen: u8);"),
+            "fnr#gen(&self,r#gen:u8);"
+        );
+        // Inside a longer identifier it is no word: nothing to rewrite.
+        assert_eq!(
+            rewritten("fn generate(&self, regen: u8);"),
+            "fngenerate(&self,regen:u8);"
+        );
+        assert!(!super::has_word("fn generate (& self , regen : u8)", "gen"));
+        assert!(super::has_word("fn gen (& self)", "gen"));
     }
 
     #[test]

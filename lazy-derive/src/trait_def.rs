@@ -80,10 +80,7 @@ pub fn forwardable(args: TokenStream, input: TokenStream) -> TokenStream {
 fn expand(args: TokenStream, input: TokenStream) -> Result<TokenStream> {
     // A mistake in the arguments and one in the trait are reported together.
     let args = syn::parse2::<Args>(args);
-    // Read with 2024's reserved words raw: the hidden macro's body is read
-    // in lazy-derive's edition, where a method named `gen` (fine in a 2021
-    // crate) would not parse.
-    let checked = syn::parse2::<ItemTrait>(tokens::raw_reserved(input.clone()))
+    let checked = syn::parse2::<ItemTrait>(input.clone())
         .map_err(|err| Error::new(err.span(), "`#[forwardable]` goes on a trait definition"))
         .and_then(|item| carried_trait(&item).map(|carried| (item, carried)));
     let (args, (item, carried)) = match (args, checked) {
@@ -164,8 +161,9 @@ fn expand(args: TokenStream, input: TokenStream) -> Result<TokenStream> {
     for (gate, variant) in cfg_variants(carried) {
         // `crate::` in a signature means the trait's crate, wherever the
         // derive is written: it becomes `$crate::` in the macro's body, which
-        // cannot carry a `$` of its own.
-        let (carried, rewrote_crate) =
+        // cannot carry a `$` of its own; `gen` (an identifier in 2021) is
+        // carried raw, as the body is read in lazy-derive's edition.
+        let (carried, rewrote) =
             tokens::for_macro_body(variant.to_token_stream()).map_err(|span| {
                 Error::new(
                     span,
@@ -176,7 +174,7 @@ fn expand(args: TokenStream, input: TokenStream) -> Result<TokenStream> {
         // `expand::trait_impl`), which only the derive's chain can write.
         let fast = match &args.remote {
             None => expand::template(&variant, fast_target_as_trait())
-                .map(|template| fast_rule(template, rewrote_crate)),
+                .map(|template| fast_rule(template, rewrote)),
             Some(_) => None,
         };
         definitions.push(quote! {
@@ -262,14 +260,14 @@ fn fast_target_as_trait() -> TokenStream {
 /// link that does not match (an entry `{ slow }`, or `deref = yes` where a
 /// method takes `self` by value) goes to the rule after it, the chain's
 /// `__forward_impl!`.
-fn fast_rule(template: expand::ImplBody, rewrote_crate: bool) -> TokenStream {
+fn fast_rule(template: expand::ImplBody, rewrote: bool) -> TokenStream {
     let (needs_mut, needs_into, needs_sized) = (
         template.needs_mut,
         template.needs_into,
         template.needs_sized,
     );
     let body = template.into_tokens();
-    let body = if rewrote_crate {
+    let body = if rewrote {
         tokens::crate_to_dollar_crate(body)
     } else {
         body
