@@ -199,6 +199,15 @@ for kind in $kinds; do
     done
 done
 ok() { case " $failed " in *" $1 "*) return 1 ;; *) return 0 ;; esac; }
+# The crates that compiled, size by size, each size in the order of $variants.
+built() {
+    for n in $all_sizes; do
+        for v in $variants; do
+            has_size "$v" "$n" && ok "$v-$n" && echo "$v-$n"
+        done
+    done
+    return 0
+}
 
 # --- timed checks and release builds ----------------------------------------------
 # Each round runs every kind of every crate once, so that the machine's
@@ -287,24 +296,16 @@ if [ "$nightly" = 1 ]; then
     if cargo +nightly --version > /dev/null 2>&1; then
         export CARGO_TARGET_DIR="$work/target-nightly"
         log "nightly: warming up..."
-        for n in $all_sizes; do
-            for v in $variants; do
-                has_size "$v" "$n" && ok "$v-$n" || continue
-                (cd "$ws" && cargo +nightly check -q -p "$v-$n") > /dev/null 2>&1 || true
-            done
+        for pkg in $(built); do
+            (cd "$ws" && cargo +nightly check -q -p "$pkg") > /dev/null 2>&1 || true
         done
         for r in $(seq 1 "$runs"); do
             log "nightly round $r/$runs"
-            for n in $all_sizes; do
-                for v in $variants; do
-                    has_size "$v" "$n" || continue
-                    pkg="$v-$n"
-                    ok "$pkg" || continue
-                    touch "$ws/$pkg/src/lib.rs"
-                    out=$( (cd "$ws" && cargo +nightly rustc -q -p "$pkg" --profile check -- -Z time-passes) 2>&1 || true)
-                    printf '%s\n' "$out" | awk '$NF == "macro_expand_crate" { sub(";", "", $2); print $2 }' | tail -n 1 >> "$work/$pkg.expand"
-                    printf '%s\n' "$out" | awk '$NF == "total" { sub(";", "", $2); print $2 }' | tail -n 1 >> "$work/$pkg.total"
-                done
+            for pkg in $(built); do
+                touch "$ws/$pkg/src/lib.rs"
+                out=$( (cd "$ws" && cargo +nightly rustc -q -p "$pkg" --profile check -- -Z time-passes) 2>&1 || true)
+                printf '%s\n' "$out" | awk '$NF == "macro_expand_crate" { sub(";", "", $2); print $2 }' | tail -n 1 >> "$work/$pkg.expand"
+                printf '%s\n' "$out" | awk '$NF == "total" { sub(";", "", $2); print $2 }' | tail -n 1 >> "$work/$pkg.total"
             done
         done
         echo
@@ -391,17 +392,12 @@ exec "$@"
 EOF_WRAP
     chmod +x "$work/cg-wrap.sh"
     log "instructions (callgrind)..."
-    for n in $all_sizes; do
-        for v in $variants; do
-            has_size "$v" "$n" || continue
-            pkg="$v-$n"
-            ok "$pkg" || continue
-            touch "$ws/$pkg/src/lib.rs"
-            (cd "$ws" && CG_CRATE=$(echo "$pkg" | tr - _) CG_OUT="$work/$pkg.cg" RUSTC_WRAPPER="$work/cg-wrap.sh" cargo check -q -p "$pkg") || true
-            [ -s "$work/$pkg.cg" ] || continue
-            callgrind_annotate --inclusive=yes "$work/$pkg.cg" 2> /dev/null |
-                awk '/PROGRAM TOTALS/ { gsub(",", "", $1); print "total", $1 } /MacroExpander>::expand_crate / { gsub(",", "", $1); print "expand", $1 }' > "$work/$pkg.ins"
-        done
+    for pkg in $(built); do
+        touch "$ws/$pkg/src/lib.rs"
+        (cd "$ws" && CG_CRATE=$(echo "$pkg" | tr - _) CG_OUT="$work/$pkg.cg" RUSTC_WRAPPER="$work/cg-wrap.sh" cargo check -q -p "$pkg") || true
+        [ -s "$work/$pkg.cg" ] || continue
+        callgrind_annotate --inclusive=yes "$work/$pkg.cg" 2> /dev/null |
+            awk '/PROGRAM TOTALS/ { gsub(",", "", $1); print "total", $1 } /MacroExpander>::expand_crate / { gsub(",", "", $1); print "expand", $1 }' > "$work/$pkg.ins"
     done
     echo
     echo "### instructions rustc executes to check each crate (callgrind; millions)"
