@@ -186,6 +186,10 @@ mod every_signature_shape {
         // `&self` for `&mut self`, `&'static str` for `&'a str`, `Box<u8>`
         // for `Box<dyn Display>`.
         fn lend(&mut self) -> u8;
+        // A result borrowed from the lent receiver, by a `&mut self` and by
+        // a `&self` inherent method.
+        fn count_mut(&mut self) -> &mut u8;
+        fn count_ref<'a>(&'a mut self) -> &'a u8;
         fn label<'a>(&'a self) -> &'a str;
         fn shown(&self) -> Box<dyn Display>;
     }
@@ -235,6 +239,12 @@ mod every_signature_shape {
         fn lend(&mut self) -> u8 {
             0
         }
+        fn count_mut(&mut self) -> &mut u8 {
+            unreachable!("answered by the wrapper")
+        }
+        fn count_ref<'a>(&'a mut self) -> &'a u8 {
+            unreachable!("answered by the wrapper")
+        }
         fn label<'a>(&'a self) -> &'a str {
             "real"
         }
@@ -257,6 +267,8 @@ mod every_signature_shape {
             many,
             later,
             lend,
+            count_mut,
+            count_ref,
             label,
             shown
         )
@@ -312,6 +324,12 @@ mod every_signature_shape {
         fn lend(&self) -> u8 {
             self.count
         }
+        fn count_mut(&mut self) -> &mut u8 {
+            &mut self.count
+        }
+        fn count_ref(&self) -> &u8 {
+            &self.count
+        }
         fn label(&self) -> &'static str {
             "wrapper"
         }
@@ -352,8 +370,10 @@ mod every_signature_shape {
             101
         );
         assert_eq!(Shapes::lend(&mut wrapper), 5);
+        *Shapes::count_mut(&mut wrapper) += 1;
+        assert_eq!(*Shapes::count_ref(&mut wrapper), 6);
         assert_eq!(Shapes::label(&wrapper), "wrapper");
-        assert_eq!(Shapes::shown(&wrapper).to_string(), "5");
-        assert_eq!(Shapes::owned(wrapper), 5);
+        assert_eq!(Shapes::shown(&wrapper).to_string(), "6");
+        assert_eq!(Shapes::owned(wrapper), 6);
     }
 }

@@ -123,6 +123,40 @@ pub trait InherentMethod<Args, Out, Fits> {
     fn checked(self) -> Self::Checked;
 }
 
+/// The wrapper, lending its `&mut self` as `R`: the receiver of the
+/// wrapper's inherent method that answers a `&mut self` method listed in
+/// `except(...)`, `&self` or `&mut self`. The forwarder passes its receiver
+/// through `lend`, spanned at the name in `except(...)`, so that an inherent
+/// method taking `self` by value (or `Box<Self>`) is one error there, in
+/// these terms (`InherentMethod` leaves this receiver to inference, so that
+/// both references fit). The trait is the wrapper's and `R` the receiver
+/// (not the other way round) so that rustc suggests no borrow, which would
+/// land in `except(...)`.
+#[diagnostic::on_unimplemented(
+    message = "the wrapper's inherent method takes `{R}` where the trait method it answers takes `&mut self`: it must take `&self` or `&mut self`",
+    label = "named in `except(...)`, so the wrapper's inherent method of this name answers it",
+    note = "give the inherent method a `&self` or `&mut self` receiver, or take the name out of `except(...)` to forward the method to the realized value"
+)]
+pub trait MutReceiver<'a, R> {
+    fn lend(&'a mut self) -> R;
+}
+
+#[diagnostic::do_not_recommend]
+impl<'a, S: ?Sized> MutReceiver<'a, &'a S> for S {
+    #[inline(always)]
+    fn lend(&'a mut self) -> &'a S {
+        self
+    }
+}
+
+#[diagnostic::do_not_recommend]
+impl<'a, S: ?Sized> MutReceiver<'a, &'a mut S> for S {
+    #[inline(always)]
+    fn lend(&'a mut self) -> &'a mut S {
+        self
+    }
+}
+
 /// `InherentMethod`'s choice when the function fits.
 pub struct Fit;
 

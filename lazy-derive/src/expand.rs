@@ -911,7 +911,17 @@ pub fn inherent_forwarder(ctx: &ImplContext, method: &Method, except: &Ident) ->
         }
         ReceiverKind::Other(ty) => quote_spanned!(site=> #self_token: #ty),
     });
-    let self_arg = method.receiver.as_ref().map(|_| quote!(#self_token,));
+    // A `&mut self` method lends its receiver through `MutReceiver`, at the
+    // name in `except(...)`: the inherent method may take `&self` or `&mut
+    // self`, and one that takes `self` by value is one error there.
+    let self_arg = method.receiver.as_ref().map(|kind| match kind {
+        ReceiverKind::ByMutRef(_) => {
+            let lend =
+                quote_spanned!(span=> <Self as ::lazy_core::__private::MutReceiver<'_, _>>::lend);
+            quote!(#lend(#self_token),)
+        }
+        _ => quote!(#self_token,),
+    });
     let Params { decls, names } = params(method, receiver);
     let generics = &sig.generics;
     let params = &generics.params;
@@ -945,12 +955,20 @@ pub fn inherent_forwarder(ctx: &ImplContext, method: &Method, except: &Ident) ->
     // The result is returned through a binding at the derive's call site: a
     // result of the wrong type is reported there, and rustc's fix (such as
     // `.to_string()`) is dropped instead of rewriting `except(...)`.
+    // Where the check is written (it reports a wrong type first), the value
+    // is returned at the name in `except(...)`: a result that lives shorter than the trait's (`&str`
+    // for `&'static str`), which only the borrow checker sees, is reported
+    // there.
     let result = Ident::new("__result", site);
+    let mut returned = result.clone();
+    if checked.is_some() {
+        returned.set_span(site.located_at(span));
+    }
     let check = checked.map(|(_, check)| check);
     let body = quote! {
         #check
         let #result = #call;
-        #result
+        #returned
     };
     // The lint's reason is printed with its error: what the inherent method
     // must look like, and why none was found.
@@ -996,7 +1014,8 @@ fn inherent_check(
         match arg {
             FnArg::Receiver(_) => args.push(match method.receiver.as_ref()? {
                 ReceiverKind::ByRef(_) => quote!(&Self),
-                // A `&self` inherent method answers too: the call reborrows.
+                // A `&self` inherent method answers too: the call lends the
+                // receiver through `MutReceiver`, which checks it.
                 ReceiverKind::ByMutRef(_) => quote!(_),
                 ReceiverKind::ByValue => quote!(Self),
                 ReceiverKind::BoxSelf => quote!(::lazy_core::__private::Box<Self>),

@@ -65,7 +65,10 @@ where
         let __inherent = <_ as ::lazy_core::__private::InherentMethod<(_, &str), (), _>>::checked(
             Self::set_name_hint,
         );
-        let __result = __inherent(self, __arg0);
+        let __result = __inherent(
+            <Self as ::lazy_core::__private::MutReceiver<'_, _>>::lend(self),
+            __arg0,
+        );
         __result
     }
     #[inline]
