@@ -1,0 +1,934 @@
+//! `#[forwardable]` without syn, for the plain traits most users write.
+//!
+//! Parsing a trait of a thousand methods with syn, in the debug build a
+//! proc macro runs as, and printing the parsed items back, is most of what
+//! `#[forwardable]` costs rustc. This module reads the trait's token trees
+//! directly and writes the two things the syn path writes from the parsed
+//! trait: the carried copy of its items (the hidden macro's `trait { .. }`)
+//! and the fast rule's impl body (`expand::template`). Types, bounds and
+//! names are the input's own tokens, spans included; what the syn path
+//! writes at `Span::call_site()` is written there too.
+//!
+//! It covers a trait without generics, `where` clause, `unsafe`, `auto` or
+//! attributes other than docs (supertraits are allowed), whose items are:
+//! - methods `fn name<..>(receiver, name: Type, ..) -> Type where ..;` (or
+//!   with a default body), with a `&self`, `&'a self`, `&mut self`, `self`
+//!   or `mut self` receiver (a method without one only with a default body),
+//!   lifetime and type parameters with bounds, arguments bound to plain
+//!   names (`x`, `mut x`);
+//! - associated types `type Name;` and `type Name: Bounds;`.
+//!
+//! Types are references, slices, arrays of a literal length, tuples, `!`
+//! and paths whose arguments are types, lifetimes, literals or `Name =
+//! Type`. A signature type must name the same type wherever it is written,
+//! as `def_site` decides: a primitive, `Self::..`, a parameter of the
+//! method, an absolute path, or `Option`, `Vec`, `Box`, `String`, which are
+//! rewritten to absolute paths as `def_site::from_alloc` does; any other
+//! path would be carried by `def_site`, and is left to the syn path.
+//!
+//! Anything else returns `None` and the syn path runs unchanged: `Self` as
+//! a type of its own (a wrapped result, a `Self` argument, a bound),
+//! `impl`, `dyn`, `fn` types, `Fn(..)` sugar, qualified paths, `const`,
+//! `async`, `unsafe` and `extern` items, consts, generic associated types,
+//! macros, `crate`, `gen` and raw identifiers (which `tokens::for_macro_body`
+//! rewrites), `$`, and any token this grammar does not expect. So the
+//! output never depends on which path ran: `tests::scan` checks, for every
+//! trait the property tests generate and a list of hand-written shapes and
+//! near misses, that a trait this module reads gives the very tokens
+//! (compared as text) of the syn path, and that the benchmark's shapes are
+//! read here.
+
+use proc_macro2::{Delimiter, Group, Ident, Punct, Spacing, Span, TokenStream, TokenTree};
+
+/// What the syn path would learn from the trait, written out.
+pub struct Scanned {
+    /// The trait's visibility, as written.
+    pub vis: TokenStream,
+    /// Plain `pub`: the hidden macro is exported.
+    pub public: bool,
+    pub ident: Ident,
+    /// The items' names, in order.
+    pub names: Vec<Ident>,
+    /// The carried copy: `trait Name { items without bodies or docs }`.
+    pub carried: TokenStream,
+    /// The fast rule's impl body (`expand::ImplBody::into_tokens`).
+    pub body: TokenStream,
+    pub needs_mut: bool,
+    pub needs_into: bool,
+    pub needs_sized: bool,
+}
+
+/// Reads `input` (the trait under `#[forwardable]`), writing forwarders
+/// that call through `target_as_trait`; `None` for a trait it does not
+/// fully understand.
+pub fn scan(input: &TokenStream, target_as_trait: &TokenStream) -> Option<Scanned> {
+    let trees: Vec<TokenTree> = input.clone().into_iter().collect();
+    let mut c = Cursor { t: &trees, i: 0 };
+    skip_docs(&mut c)?;
+    let mut vis = TokenStream::new();
+    let mut public = false;
+    if c.word_is("pub") {
+        vis.extend([trees[c.i].clone()]);
+        c.i += 1;
+        match c.peek() {
+            Some(TokenTree::Group(group)) if group.delimiter() == Delimiter::Parenthesis => {
+                // `pub(crate)`, `pub(self)`, `pub(super)`; `pub(in path)` is
+                // left to syn.
+                let inner: Vec<TokenTree> = group.stream().into_iter().collect();
+                let restricted = match inner.as_slice() {
+                    [TokenTree::Ident(scope)] => {
+                        scope == "crate" || scope == "self" || scope == "super"
+                    }
+                    _ => false,
+                };
+                if !restricted {
+                    return None;
+                }
+                vis.extend([trees[c.i].clone()]);
+                c.i += 1;
+            }
+            _ => public = true,
+        }
+    }
+    if !c.word_is("trait") {
+        return None;
+    }
+    let trait_token = trees[c.i].clone();
+    c.i += 1;
+    let ident = c.ident()?;
+    let (last, body) = match trees.last() {
+        Some(TokenTree::Group(body)) if body.delimiter() == Delimiter::Brace => {
+            (trees.len() - 1, body)
+        }
+        _ => return None,
+    };
+    // Supertraits (which the carried copy drops); no generics or `where`.
+    if c.i < last {
+        if !c.punct_is(':') || c.colon2() {
+            return None;
+        }
+        c.i += 1;
+        let mut sup = Cursor {
+            t: &trees[..last],
+            i: c.i,
+        };
+        let mut ignored = Vec::new();
+        let reader = Reader { params: Vec::new() };
+        reader.bounds(&mut sup, &mut ignored)?;
+        if sup.i != last {
+            return None;
+        }
+    }
+
+    let items: Vec<TokenTree> = body.stream().into_iter().collect();
+    let mut out = Scanned {
+        vis,
+        public,
+        ident: ident.clone(),
+        names: Vec::new(),
+        carried: TokenStream::new(),
+        body: TokenStream::new(),
+        needs_mut: false,
+        needs_into: false,
+        needs_sized: false,
+    };
+    let mut carried = Vec::new();
+    let mut types = Vec::new();
+    let mut methods = Vec::new();
+    let mut c = Cursor { t: &items, i: 0 };
+    while c.i < items.len() {
+        skip_docs(&mut c)?;
+        if c.word_is("fn") {
+            method(
+                &mut c,
+                target_as_trait,
+                &mut carried,
+                &mut methods,
+                &mut out,
+            )?;
+        } else if c.word_is("type") {
+            assoc_type(&mut c, target_as_trait, &mut carried, &mut types, &mut out)?;
+        } else if c.i < items.len() {
+            return None;
+        }
+    }
+    types.extend(methods);
+    out.body = types.into_iter().collect();
+    let mut carried_group = Group::new(Delimiter::Brace, carried.into_iter().collect());
+    carried_group.set_span(body.span());
+    out.carried = TokenStream::from_iter([
+        trait_token,
+        TokenTree::Ident(ident),
+        TokenTree::Group(carried_group),
+    ]);
+    Some(out)
+}
+
+/// Skips `#[doc ..]` attributes; `None` at any other attribute.
+fn skip_docs(c: &mut Cursor) -> Option<()> {
+    while c.punct_is('#') {
+        let Some(TokenTree::Group(group)) = c.t.get(c.i + 1) else {
+            return None;
+        };
+        let is_doc = group.delimiter() == Delimiter::Bracket
+            && matches!(group.stream().into_iter().next(), Some(TokenTree::Ident(ident)) if ident == "doc");
+        if !is_doc {
+            return None;
+        }
+        c.i += 2;
+    }
+    Some(())
+}
+
+/// `type Name;` or `type Name: Bounds;`.
+fn assoc_type(
+    c: &mut Cursor,
+    target_as_trait: &TokenStream,
+    carried: &mut Vec<TokenTree>,
+    types: &mut Vec<TokenTree>,
+    out: &mut Scanned,
+) -> Option<()> {
+    let type_token = c.t[c.i].clone();
+    c.i += 1;
+    let name = c.ident()?;
+    carried.push(type_token);
+    carried.push(TokenTree::Ident(name.clone()));
+    if c.punct_is(':') && !c.colon2() {
+        carried.push(alone(c.t[c.i].clone()));
+        c.i += 1;
+        let reader = Reader { params: Vec::new() };
+        let before = carried.len();
+        reader.bounds(c, carried)?;
+        if carried.len() == before {
+            return None;
+        }
+    }
+    if !c.punct_is(';') {
+        return None;
+    }
+    carried.push(c.t[c.i].clone());
+    c.i += 1;
+    // `type Name = <Target as Trait>::Name;`
+    let call_site = Span::call_site();
+    types.push(TokenTree::Ident(Ident::new("type", call_site)));
+    types.push(TokenTree::Ident(name.clone()));
+    types.push(TokenTree::Punct(Punct::new('=', Spacing::Alone)));
+    types.extend(target_as_trait.clone());
+    push_colon2(types, call_site);
+    types.push(TokenTree::Ident(name.clone()));
+    types.push(TokenTree::Punct(Punct::new(';', Spacing::Alone)));
+    out.names.push(name);
+    Some(())
+}
+
+/// How a method takes `self`.
+#[derive(Clone, Copy, PartialEq)]
+enum Receiver {
+    None,
+    Ref,
+    MutRef,
+    Value,
+}
+
+/// One method: its carried copy, and its forwarder when it has a receiver.
+fn method(
+    c: &mut Cursor,
+    target_as_trait: &TokenStream,
+    carried: &mut Vec<TokenTree>,
+    methods: &mut Vec<TokenTree>,
+    out: &mut Scanned,
+) -> Option<()> {
+    let fn_token = c.t[c.i].clone();
+    c.i += 1;
+    let name = c.ident()?;
+    let mut reader = Reader { params: Vec::new() };
+    // `<..>`, with the type parameters' names for the turbofish.
+    let mut generics = Vec::new();
+    if c.punct_is('<') {
+        reader.generics(c, &mut generics)?;
+    }
+    let Some(TokenTree::Group(inputs)) = c.peek() else {
+        return None;
+    };
+    if inputs.delimiter() != Delimiter::Parenthesis {
+        return None;
+    }
+    let inputs_span = inputs.span();
+    let input_trees: Vec<TokenTree> = inputs.stream().into_iter().collect();
+    c.i += 1;
+    let mut ic = Cursor {
+        t: &input_trees,
+        i: 0,
+    };
+    // The receiver, as written (carried) and as the forwarder declares it.
+    let mut receiver = Receiver::None;
+    let mut receiver_tokens = Vec::new();
+    let mut lifetime = Vec::new();
+    let at_receiver = ic.punct_is('&') || ic.word_is("self") || ic.word_is("mut");
+    if at_receiver {
+        let start = ic.i;
+        if ic.punct_is('&') {
+            ic.i += 1;
+            if ic.lifetime() {
+                lifetime.push(ic.t[ic.i].clone());
+                lifetime.push(ic.t[ic.i + 1].clone());
+                ic.i += 2;
+            }
+            receiver = if ic.word_is("mut") {
+                ic.i += 1;
+                Receiver::MutRef
+            } else {
+                Receiver::Ref
+            };
+        } else {
+            if ic.word_is("mut") {
+                ic.i += 1;
+            }
+            receiver = Receiver::Value;
+        }
+        if !ic.word_is("self") {
+            // `mut x: T` is a typed argument; anything else is left to syn.
+            if receiver != Receiver::Value || start + 1 != ic.i {
+                return None;
+            }
+            ic.i = start;
+            receiver = Receiver::None;
+        } else {
+            ic.i += 1;
+            if ic.punct_is(':') {
+                return None;
+            }
+            for tree in &input_trees[start..ic.i] {
+                receiver_tokens.push(alone(tree.clone()));
+            }
+            // The lifetime's quote keeps its spacing.
+            if !lifetime.is_empty() {
+                receiver_tokens[1] = lifetime[0].clone();
+            }
+        }
+    }
+    // The typed arguments: carried as `pat: Type`, declared `__argN: Type`.
+    let mut carried_inputs = receiver_tokens.clone();
+    let mut arg_types: Vec<Vec<TokenTree>> = Vec::new();
+    loop {
+        if receiver != Receiver::None || !arg_types.is_empty() {
+            if ic.i == input_trees.len() {
+                break;
+            }
+            if !ic.punct_is(',') {
+                return None;
+            }
+            carried_inputs.push(alone(input_trees[ic.i].clone()));
+            ic.i += 1;
+        }
+        if ic.i == input_trees.len() {
+            break;
+        }
+        let pattern_start = ic.i;
+        if ic.word_is("mut") {
+            ic.i += 1;
+        }
+        let pattern = ic.ident()?;
+        if pattern == "self" {
+            return None;
+        }
+        if !ic.punct_is(':') || ic.colon2() {
+            return None;
+        }
+        ic.i += 1;
+        for tree in &input_trees[pattern_start..ic.i] {
+            carried_inputs.push(alone(tree.clone()));
+        }
+        let mut ty = Vec::new();
+        reader.ty(&mut ic, true, &mut ty)?;
+        carried_inputs.extend(ty.iter().cloned());
+        arg_types.push(ty);
+    }
+    // The result, resolved as `def_site` does: looked at when the receiver
+    // is a reference or nothing in the inputs could lend it a lifetime.
+    let mut output = Vec::new();
+    if c.punct_is('-')
+        && matches!(c.t.get(c.i + 1), Some(TokenTree::Punct(p)) if p.as_char() == '>')
+    {
+        output.push(c.t[c.i].clone());
+        output.push(alone(c.t[c.i + 1].clone()));
+        c.i += 2;
+        let visit =
+            matches!(receiver, Receiver::Ref | Receiver::MutRef) || !has_lifetime(&input_trees);
+        reader.ty(c, visit, &mut output)?;
+    }
+    let mut where_clause = Vec::new();
+    if c.word_is("where") {
+        where_clause.push(c.t[c.i].clone());
+        c.i += 1;
+        reader.predicates(c, &mut where_clause)?;
+    }
+    // `;`, or a default body (carried empty).
+    let (end, has_default) = match c.peek()? {
+        TokenTree::Punct(p) if p.as_char() == ';' => (c.t[c.i].clone(), false),
+        TokenTree::Group(group) if group.delimiter() == Delimiter::Brace => {
+            let mut empty = Group::new(Delimiter::Brace, TokenStream::new());
+            empty.set_span(group.span());
+            (TokenTree::Group(empty), true)
+        }
+        _ => return None,
+    };
+    c.i += 1;
+    if receiver == Receiver::None && !has_default {
+        return None;
+    }
+
+    carried.push(fn_token);
+    carried.push(TokenTree::Ident(name.clone()));
+    carried.extend(generics.iter().cloned());
+    let mut group = Group::new(Delimiter::Parenthesis, carried_inputs.into_iter().collect());
+    group.set_span(inputs_span);
+    carried.push(TokenTree::Group(group));
+    carried.extend(output.iter().cloned());
+    carried.extend(where_clause.iter().cloned());
+    carried.push(end);
+    out.names.push(name.clone());
+
+    // The forwarder (`expand::forwarder` for this shape).
+    let (path, function) = match receiver {
+        Receiver::None => return Some(()),
+        Receiver::Ref => ("Realize", "realize"),
+        Receiver::MutRef => {
+            out.needs_mut = true;
+            ("RealizeMut", "realize_mut")
+        }
+        Receiver::Value => {
+            out.needs_into = true;
+            out.needs_sized = true;
+            ("RealizeInto", "into_realized")
+        }
+    };
+    let site = Span::call_site();
+    methods.push(TokenTree::Punct(Punct::new('#', Spacing::Alone)));
+    let inline = TokenTree::Ident(Ident::new("inline", site));
+    methods.push(TokenTree::Group(Group::new(
+        Delimiter::Bracket,
+        TokenStream::from(inline),
+    )));
+    methods.push(TokenTree::Ident(Ident::new("fn", site)));
+    methods.push(TokenTree::Ident(name.clone()));
+    methods.extend(generics);
+    let self_token = TokenTree::Ident(Ident::new("self", site));
+    let mut decls = Vec::new();
+    match receiver {
+        Receiver::Ref | Receiver::MutRef => {
+            let mut and = Punct::new('&', Spacing::Alone);
+            and.set_span(site);
+            decls.push(TokenTree::Punct(and));
+            decls.extend(lifetime);
+            if receiver == Receiver::MutRef {
+                decls.push(TokenTree::Ident(Ident::new("mut", site)));
+            }
+        }
+        _ => {}
+    }
+    decls.push(self_token.clone());
+    let mut names = Vec::new();
+    for (index, ty) in arg_types.into_iter().enumerate() {
+        let name = Ident::new(&format!("__arg{index}"), Span::mixed_site());
+        decls.push(TokenTree::Punct(Punct::new(',', Spacing::Alone)));
+        decls.push(TokenTree::Ident(name.clone()));
+        decls.push(TokenTree::Punct(Punct::new(':', Spacing::Alone)));
+        decls.extend(ty);
+        names.push(name);
+    }
+    methods.push(TokenTree::Group(Group::new(
+        Delimiter::Parenthesis,
+        decls.into_iter().collect(),
+    )));
+    methods.extend(output);
+    methods.extend(where_clause);
+    // `<Target as Trait>::name::<T, ..>(::lazy_core::Realize::realize(self), __arg0, ..)`
+    let mut call = Vec::new();
+    call.extend(target_as_trait.clone());
+    push_colon2(&mut call, site);
+    call.push(TokenTree::Ident(name));
+    if !reader.params.is_empty() {
+        push_colon2(&mut call, site);
+        call.push(TokenTree::Punct(Punct::new('<', Spacing::Alone)));
+        for (i, param) in reader.params.iter().enumerate() {
+            if i > 0 {
+                call.push(TokenTree::Punct(Punct::new(',', Spacing::Alone)));
+            }
+            call.push(TokenTree::Ident(param.1.clone()));
+        }
+        call.push(TokenTree::Punct(Punct::new('>', Spacing::Alone)));
+    }
+    let mut args = Vec::new();
+    for segment in ["lazy_core", path, function] {
+        push_colon2(&mut args, site);
+        args.push(TokenTree::Ident(Ident::new(segment, site)));
+    }
+    args.push(TokenTree::Group(Group::new(
+        Delimiter::Parenthesis,
+        TokenStream::from(self_token),
+    )));
+    for name in names {
+        args.push(TokenTree::Punct(Punct::new(',', Spacing::Alone)));
+        args.push(TokenTree::Ident(name));
+    }
+    call.push(TokenTree::Group(Group::new(
+        Delimiter::Parenthesis,
+        args.into_iter().collect(),
+    )));
+    methods.push(TokenTree::Group(Group::new(
+        Delimiter::Brace,
+        call.into_iter().collect(),
+    )));
+    Some(())
+}
+
+/// `::`, as `quote!` writes it.
+fn push_colon2(out: &mut Vec<TokenTree>, span: Span) {
+    let mut first = Punct::new(':', Spacing::Joint);
+    first.set_span(span);
+    let mut second = Punct::new(':', Spacing::Alone);
+    second.set_span(span);
+    out.push(TokenTree::Punct(first));
+    out.push(TokenTree::Punct(second));
+}
+
+/// A punctuation token as syn prints a one-character token: alone.
+fn alone(tree: TokenTree) -> TokenTree {
+    match tree {
+        TokenTree::Punct(p) if p.spacing() == Spacing::Joint => {
+            let mut new = Punct::new(p.as_char(), Spacing::Alone);
+            new.set_span(p.span());
+            TokenTree::Punct(new)
+        }
+        other => other,
+    }
+}
+
+/// `def_site::has_lifetime`: a lifetime or a reference among `trees`.
+fn has_lifetime(trees: &[TokenTree]) -> bool {
+    for tree in trees {
+        let found = match tree {
+            TokenTree::Punct(punct) => matches!(punct.as_char(), '\'' | '&'),
+            TokenTree::Group(group) => {
+                let inner: Vec<TokenTree> = group.stream().into_iter().collect();
+                has_lifetime(&inner)
+            }
+            _ => false,
+        };
+        if found {
+            return true;
+        }
+    }
+    false
+}
+
+/// Words that end the scan wherever they occur: what syn reads with more
+/// than this grammar, or what other stages rewrite.
+const REFUSED: &[&str] = &[
+    "Self", "as", "async", "const", "crate", "dyn", "extern", "fn", "for", "gen", "impl", "mut",
+    "self", "static", "super", "trait", "type", "unsafe", "use", "where", "_",
+];
+
+/// Primitive types, which `def_site` leaves alone.
+const PRIMITIVES: &[&str] = &[
+    "bool", "char", "str", "u8", "u16", "u32", "u64", "u128", "usize", "i8", "i16", "i32", "i64",
+    "i128", "isize", "f32", "f64",
+];
+
+/// A position in a list of token trees.
+struct Cursor<'a> {
+    t: &'a [TokenTree],
+    i: usize,
+}
+
+impl Cursor<'_> {
+    fn peek(&self) -> Option<&TokenTree> {
+        self.t.get(self.i)
+    }
+
+    fn punct_is(&self, ch: char) -> bool {
+        matches!(self.peek(), Some(TokenTree::Punct(p)) if p.as_char() == ch)
+    }
+
+    fn word_is(&self, word: &str) -> bool {
+        matches!(self.peek(), Some(TokenTree::Ident(ident)) if ident == word)
+    }
+
+    /// At `::` (a joint `:` and another).
+    fn colon2(&self) -> bool {
+        matches!(self.peek(), Some(TokenTree::Punct(p)) if p.as_char() == ':' && p.spacing() == Spacing::Joint)
+            && matches!(self.t.get(self.i + 1), Some(TokenTree::Punct(p)) if p.as_char() == ':')
+    }
+
+    /// At `'name`.
+    fn lifetime(&self) -> bool {
+        matches!(self.peek(), Some(TokenTree::Punct(p)) if p.as_char() == '\'' && p.spacing() == Spacing::Joint)
+            && matches!(self.t.get(self.i + 1), Some(TokenTree::Ident(_)))
+    }
+
+    /// A name this scan accepts (not raw, not a refused word), taken.
+    fn ident(&mut self) -> Option<Ident> {
+        let Some(TokenTree::Ident(ident)) = self.peek() else {
+            return None;
+        };
+        let text = ident.to_string();
+        if text.starts_with("r#") || REFUSED.contains(&text.as_str()) {
+            return None;
+        }
+        let ident = ident.clone();
+        self.i += 1;
+        Some(ident)
+    }
+
+    /// Copies `'name` to `out`.
+    fn copy_lifetime(&mut self, out: &mut Vec<TokenTree>) -> Option<()> {
+        if !self.lifetime() {
+            return None;
+        }
+        let TokenTree::Ident(name) = &self.t[self.i + 1] else {
+            return None;
+        };
+        let text = name.to_string();
+        if text.starts_with("r#") || text == "gen" {
+            return None;
+        }
+        out.push(self.t[self.i].clone());
+        out.push(self.t[self.i + 1].clone());
+        self.i += 2;
+        Some(())
+    }
+}
+
+/// Reads one method's generics, types, bounds and predicates.
+struct Reader {
+    /// The method's type parameters: (name, ident).
+    params: Vec<(String, Ident)>,
+}
+
+impl Reader {
+    fn is_param(&self, name: &str) -> bool {
+        for (param, _) in &self.params {
+            if param == name {
+                return true;
+            }
+        }
+        false
+    }
+
+    /// `<'a: 'b, T: Bounds, ..>`: lifetimes first, no defaults or consts.
+    fn generics(&mut self, c: &mut Cursor, out: &mut Vec<TokenTree>) -> Option<()> {
+        out.push(alone(c.t[c.i].clone()));
+        c.i += 1;
+        let mut seen_type = false;
+        loop {
+            if c.punct_is('>') {
+                break;
+            }
+            if c.lifetime() {
+                if seen_type {
+                    return None;
+                }
+                c.copy_lifetime(out)?;
+                if c.punct_is(':') && !c.colon2() {
+                    out.push(alone(c.t[c.i].clone()));
+                    c.i += 1;
+                    self.lifetimes(c, out)?;
+                }
+            } else {
+                seen_type = true;
+                let name = c.ident()?;
+                out.push(TokenTree::Ident(name.clone()));
+                self.params.push((name.to_string(), name));
+                if c.punct_is(':') && !c.colon2() {
+                    out.push(alone(c.t[c.i].clone()));
+                    c.i += 1;
+                    let before = out.len();
+                    self.bounds(c, out)?;
+                    if out.len() == before {
+                        return None;
+                    }
+                }
+            }
+            if c.punct_is(',') {
+                out.push(alone(c.t[c.i].clone()));
+                c.i += 1;
+            } else if !c.punct_is('>') {
+                return None;
+            }
+        }
+        out.push(alone(c.t[c.i].clone()));
+        c.i += 1;
+        // `<>` is printed as nothing by syn.
+        if out.len() == 2 {
+            return None;
+        }
+        Some(())
+    }
+
+    /// `'a + 'b`, at least one.
+    fn lifetimes(&self, c: &mut Cursor, out: &mut Vec<TokenTree>) -> Option<()> {
+        loop {
+            c.copy_lifetime(out)?;
+            if !c.punct_is('+') {
+                return Some(());
+            }
+            out.push(alone(c.t[c.i].clone()));
+            c.i += 1;
+        }
+    }
+
+    /// `Bound + ?Sized + 'a`: trait paths (without `Fn(..)` sugar) and
+    /// lifetimes; stops before anything else.
+    fn bounds(&self, c: &mut Cursor, out: &mut Vec<TokenTree>) -> Option<()> {
+        loop {
+            if c.lifetime() {
+                c.copy_lifetime(out)?;
+            } else {
+                if c.punct_is('?') {
+                    out.push(alone(c.t[c.i].clone()));
+                    c.i += 1;
+                }
+                self.path(c, false, out)?;
+            }
+            if !c.punct_is('+') {
+                return Some(());
+            }
+            out.push(alone(c.t[c.i].clone()));
+            c.i += 1;
+            // A trailing `+`.
+            if !(c.lifetime()
+                || c.punct_is('?')
+                || c.punct_is(':')
+                || matches!(c.peek(), Some(TokenTree::Ident(_))))
+            {
+                return Some(());
+            }
+        }
+    }
+
+    /// A `where` clause's predicates, up to the body or `;`.
+    fn predicates(&self, c: &mut Cursor, out: &mut Vec<TokenTree>) -> Option<()> {
+        let mut any = false;
+        loop {
+            if c.punct_is(';')
+                || matches!(c.peek(), Some(TokenTree::Group(g)) if g.delimiter() == Delimiter::Brace)
+            {
+                return any.then_some(());
+            }
+            if c.lifetime() {
+                c.copy_lifetime(out)?;
+                if !c.punct_is(':') || c.colon2() {
+                    return None;
+                }
+                out.push(alone(c.t[c.i].clone()));
+                c.i += 1;
+                self.lifetimes(c, out)?;
+            } else {
+                self.ty(c, false, out)?;
+                if !c.punct_is(':') || c.colon2() {
+                    return None;
+                }
+                out.push(alone(c.t[c.i].clone()));
+                c.i += 1;
+                let before = out.len();
+                self.bounds(c, out)?;
+                if out.len() == before {
+                    return None;
+                }
+            }
+            any = true;
+            if c.punct_is(',') {
+                out.push(alone(c.t[c.i].clone()));
+                c.i += 1;
+            } else if !(c.punct_is(';')
+                || matches!(c.peek(), Some(TokenTree::Group(g)) if g.delimiter() == Delimiter::Brace))
+            {
+                return None;
+            }
+        }
+    }
+
+    /// One type, copied to `out`; with `visit`, checked and rewritten as
+    /// `def_site` does a signature's type.
+    fn ty(&self, c: &mut Cursor, visit: bool, out: &mut Vec<TokenTree>) -> Option<()> {
+        match c.peek()? {
+            TokenTree::Punct(p) if p.as_char() == '&' => {
+                out.push(alone(c.t[c.i].clone()));
+                c.i += 1;
+                if c.lifetime() {
+                    c.copy_lifetime(out)?;
+                }
+                if c.word_is("mut") {
+                    out.push(c.t[c.i].clone());
+                    c.i += 1;
+                }
+                self.ty(c, visit, out)
+            }
+            TokenTree::Punct(p) if p.as_char() == '!' => {
+                out.push(alone(c.t[c.i].clone()));
+                c.i += 1;
+                Some(())
+            }
+            TokenTree::Group(group) => {
+                let inner: Vec<TokenTree> = group.stream().into_iter().collect();
+                let mut ic = Cursor { t: &inner, i: 0 };
+                let mut copied = Vec::new();
+                match group.delimiter() {
+                    Delimiter::Parenthesis => {
+                        while ic.i < inner.len() {
+                            self.ty(&mut ic, visit, &mut copied)?;
+                            if ic.punct_is(',') {
+                                copied.push(alone(inner[ic.i].clone()));
+                                ic.i += 1;
+                            } else if ic.i < inner.len() {
+                                return None;
+                            }
+                        }
+                    }
+                    Delimiter::Bracket => {
+                        self.ty(&mut ic, visit, &mut copied)?;
+                        if ic.punct_is(';') {
+                            copied.push(alone(inner[ic.i].clone()));
+                            ic.i += 1;
+                            let Some(TokenTree::Literal(_)) = ic.peek() else {
+                                return None;
+                            };
+                            copied.push(inner[ic.i].clone());
+                            ic.i += 1;
+                        }
+                        if ic.i != inner.len() {
+                            return None;
+                        }
+                    }
+                    _ => return None,
+                }
+                let mut new = Group::new(group.delimiter(), copied.into_iter().collect());
+                new.set_span(group.span());
+                out.push(TokenTree::Group(new));
+                c.i += 1;
+                Some(())
+            }
+            TokenTree::Punct(p) if p.as_char() == ':' => self.path(c, visit, out),
+            TokenTree::Ident(_) => self.path(c, visit, out),
+            _ => None,
+        }
+    }
+
+    /// A path `::a::b<Args>::c`; with `visit`, its first segment must be
+    /// one `def_site` leaves where it is, and a bare `Option`, `Vec`, `Box`
+    /// or `String` is written by absolute path (`def_site::from_alloc`).
+    fn path(&self, c: &mut Cursor, visit: bool, out: &mut Vec<TokenTree>) -> Option<()> {
+        let start = out.len();
+        let leading = c.colon2();
+        if leading {
+            out.push(c.t[c.i].clone());
+            out.push(alone(c.t[c.i + 1].clone()));
+            c.i += 2;
+        }
+        let mut first: Option<(String, Span)> = None;
+        let mut segments = 0;
+        loop {
+            let Some(TokenTree::Ident(ident)) = c.peek() else {
+                return None;
+            };
+            let text = ident.to_string();
+            let span = ident.span();
+            let projection = text == "Self" && first.is_none() && !leading && {
+                let mut ahead = Cursor { t: c.t, i: c.i + 1 };
+                ahead.colon2() && {
+                    ahead.i += 2;
+                    matches!(ahead.peek(), Some(TokenTree::Ident(_)))
+                }
+            };
+            if !projection && (text.starts_with("r#") || REFUSED.contains(&text.as_str())) {
+                return None;
+            }
+            out.push(c.t[c.i].clone());
+            c.i += 1;
+            segments += 1;
+            if first.is_none() {
+                first = Some((text, span));
+            }
+            if c.punct_is('<') {
+                self.args(c, visit, out)?;
+            } else if c.punct_is('!')
+                || matches!(c.peek(), Some(TokenTree::Group(g)) if g.delimiter() == Delimiter::Parenthesis)
+            {
+                return None;
+            }
+            if !c.colon2() {
+                break;
+            }
+            if !matches!(c.t.get(c.i + 2), Some(TokenTree::Ident(_))) {
+                return None;
+            }
+            out.push(c.t[c.i].clone());
+            out.push(alone(c.t[c.i + 1].clone()));
+            c.i += 2;
+        }
+        if !visit || leading {
+            return Some(());
+        }
+        let (name, span) = first?;
+        if self.is_param(&name) || name == "Self" {
+            return Some(());
+        }
+        if segments != 1 {
+            return None;
+        }
+        if PRIMITIVES.contains(&name.as_str()) {
+            return Some(());
+        }
+        let (root, module) = match name.as_str() {
+            "Option" => ("core", "option"),
+            "Vec" | "Box" | "String" => ("lazy_core", "__private"),
+            _ => return None,
+        };
+        let span = Span::call_site().located_at(span);
+        let mut prefix = Vec::with_capacity(8);
+        push_colon2(&mut prefix, span);
+        prefix.push(TokenTree::Ident(Ident::new(root, span)));
+        push_colon2(&mut prefix, Span::call_site());
+        prefix.push(TokenTree::Ident(Ident::new(module, span)));
+        push_colon2(&mut prefix, Span::call_site());
+        out.splice(start..start, prefix);
+        Some(())
+    }
+
+    /// `<'a, Type, Name = Type, 3>`.
+    fn args(&self, c: &mut Cursor, visit: bool, out: &mut Vec<TokenTree>) -> Option<()> {
+        out.push(alone(c.t[c.i].clone()));
+        c.i += 1;
+        loop {
+            if c.punct_is('>') {
+                break;
+            }
+            if c.lifetime() {
+                c.copy_lifetime(out)?;
+            } else if let Some(TokenTree::Literal(_)) = c.peek() {
+                out.push(c.t[c.i].clone());
+                c.i += 1;
+            } else if matches!(c.peek(), Some(TokenTree::Ident(_)))
+                && matches!(c.t.get(c.i + 1), Some(TokenTree::Punct(p)) if p.as_char() == '=' && p.spacing() == Spacing::Alone)
+            {
+                let name = c.ident()?;
+                out.push(TokenTree::Ident(name));
+                out.push(c.t[c.i].clone());
+                c.i += 1;
+                self.ty(c, visit, out)?;
+            } else {
+                self.ty(c, visit, out)?;
+            }
+            if c.punct_is(',') {
+                out.push(alone(c.t[c.i].clone()));
+                c.i += 1;
+            } else if !c.punct_is('>') {
+                return None;
+            }
+        }
+        out.push(alone(c.t[c.i].clone()));
+        c.i += 1;
+        Some(())
+    }
+}
