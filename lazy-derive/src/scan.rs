@@ -38,6 +38,8 @@
 //! (compared as text) of the syn path, and that the benchmark's shapes are
 //! read here.
 
+use std::cell::Cell;
+
 use proc_macro2::{Delimiter, Group, Ident, Punct, Spacing, Span, TokenStream, TokenTree};
 
 /// What the syn path would learn from the trait, written out.
@@ -113,7 +115,7 @@ pub fn scan(input: &TokenStream, target_as_trait: &TokenStream) -> Option<Scanne
             i: c.i,
         };
         let mut ignored = Vec::new();
-        let reader = Reader { params: Vec::new() };
+        let reader = Reader::new();
         reader.bounds(&mut sup, &mut ignored)?;
         if sup.i != last {
             return None;
@@ -135,19 +137,14 @@ pub fn scan(input: &TokenStream, target_as_trait: &TokenStream) -> Option<Scanne
     let mut carried = Vec::new();
     let mut types = Vec::new();
     let mut methods = Vec::new();
+    let mut words = Words::new(target_as_trait);
     let mut c = Cursor { t: &items, i: 0 };
     while c.i < items.len() {
         skip_docs(&mut c)?;
         if c.word_is("fn") {
-            method(
-                &mut c,
-                target_as_trait,
-                &mut carried,
-                &mut methods,
-                &mut out,
-            )?;
+            method(&mut c, &mut words, &mut carried, &mut methods, &mut out)?;
         } else if c.word_is("type") {
-            assoc_type(&mut c, target_as_trait, &mut carried, &mut types, &mut out)?;
+            assoc_type(&mut c, &words, &mut carried, &mut types, &mut out)?;
         } else if c.i < items.len() {
             return None;
         }
@@ -183,7 +180,7 @@ fn skip_docs(c: &mut Cursor) -> Option<()> {
 /// `type Name;` or `type Name: Bounds;`.
 fn assoc_type(
     c: &mut Cursor,
-    target_as_trait: &TokenStream,
+    words: &Words,
     carried: &mut Vec<TokenTree>,
     types: &mut Vec<TokenTree>,
     out: &mut Scanned,
@@ -194,9 +191,9 @@ fn assoc_type(
     carried.push(type_token);
     carried.push(TokenTree::Ident(name.clone()));
     if c.punct_is(':') && !c.colon2() {
-        carried.push(alone(c.t[c.i].clone()));
+        let reader = Reader::new();
+        carried.push(reader.alone(c.t[c.i].clone()));
         c.i += 1;
-        let reader = Reader { params: Vec::new() };
         let before = carried.len();
         reader.bounds(c, carried)?;
         if carried.len() == before {
@@ -213,8 +210,8 @@ fn assoc_type(
     types.push(TokenTree::Ident(Ident::new("type", call_site)));
     types.push(TokenTree::Ident(name.clone()));
     types.push(TokenTree::Punct(Punct::new('=', Spacing::Alone)));
-    types.extend(target_as_trait.clone());
-    push_colon2(types, call_site);
+    types.extend(words.target.iter().cloned());
+    types.extend(words.colon2.iter().cloned());
     types.push(TokenTree::Ident(name.clone()));
     types.push(TokenTree::Punct(Punct::new(';', Spacing::Alone)));
     out.names.push(name);
@@ -233,7 +230,7 @@ enum Receiver {
 /// One method: its carried copy, and its forwarder when it has a receiver.
 fn method(
     c: &mut Cursor,
-    target_as_trait: &TokenStream,
+    words: &mut Words,
     carried: &mut Vec<TokenTree>,
     methods: &mut Vec<TokenTree>,
     out: &mut Scanned,
@@ -241,7 +238,7 @@ fn method(
     let fn_token = c.t[c.i].clone();
     c.i += 1;
     let name = c.ident()?;
-    let mut reader = Reader { params: Vec::new() };
+    let mut reader = Reader::new();
     // `<..>`, with the type parameters' names for the turbofish.
     let mut generics = Vec::new();
     if c.punct_is('<') {
@@ -254,6 +251,8 @@ fn method(
         return None;
     }
     let inputs_span = inputs.span();
+    let inputs_tree = c.t[c.i].clone();
+    reader.changed.set(false);
     let input_trees: Vec<TokenTree> = inputs.stream().into_iter().collect();
     c.i += 1;
     let mut ic = Cursor {
@@ -299,11 +298,11 @@ fn method(
                 return None;
             }
             for tree in &input_trees[start..ic.i] {
-                receiver_tokens.push(alone(tree.clone()));
-            }
-            // The lifetime's quote keeps its spacing.
-            if !lifetime.is_empty() {
-                receiver_tokens[1] = lifetime[0].clone();
+                // A lifetime's quote keeps its spacing.
+                receiver_tokens.push(match tree {
+                    TokenTree::Punct(p) if p.as_char() == '\'' => tree.clone(),
+                    _ => reader.alone(tree.clone()),
+                });
             }
         }
     }
@@ -318,7 +317,7 @@ fn method(
             if !ic.punct_is(',') {
                 return None;
             }
-            carried_inputs.push(alone(input_trees[ic.i].clone()));
+            carried_inputs.push(reader.alone(input_trees[ic.i].clone()));
             ic.i += 1;
         }
         if ic.i == input_trees.len() {
@@ -337,13 +336,14 @@ fn method(
         }
         ic.i += 1;
         for tree in &input_trees[pattern_start..ic.i] {
-            carried_inputs.push(alone(tree.clone()));
+            carried_inputs.push(reader.alone(tree.clone()));
         }
         let mut ty = Vec::new();
         reader.ty(&mut ic, true, &mut ty)?;
         carried_inputs.extend(ty.iter().cloned());
         arg_types.push(ty);
     }
+    let inputs_changed = reader.changed.get();
     // The result, resolved as `def_site` does: looked at when the receiver
     // is a reference or nothing in the inputs could lend it a lifetime.
     let mut output = Vec::new();
@@ -351,7 +351,7 @@ fn method(
         && matches!(c.t.get(c.i + 1), Some(TokenTree::Punct(p)) if p.as_char() == '>')
     {
         output.push(c.t[c.i].clone());
-        output.push(alone(c.t[c.i + 1].clone()));
+        output.push(reader.alone(c.t[c.i + 1].clone()));
         c.i += 2;
         let visit =
             matches!(receiver, Receiver::Ref | Receiver::MutRef) || !has_lifetime(&input_trees);
@@ -381,61 +381,56 @@ fn method(
     carried.push(fn_token);
     carried.push(TokenTree::Ident(name.clone()));
     carried.extend(generics.iter().cloned());
-    let mut group = Group::new(Delimiter::Parenthesis, carried_inputs.into_iter().collect());
-    group.set_span(inputs_span);
-    carried.push(TokenTree::Group(group));
+    if inputs_changed {
+        let mut group = Group::new(Delimiter::Parenthesis, carried_inputs.into_iter().collect());
+        group.set_span(inputs_span);
+        carried.push(TokenTree::Group(group));
+    } else {
+        // Written as the input has it: passed on as it is.
+        carried.push(inputs_tree);
+    }
     carried.extend(output.iter().cloned());
     carried.extend(where_clause.iter().cloned());
     carried.push(end);
     out.names.push(name.clone());
 
     // The forwarder (`expand::forwarder` for this shape).
-    let (path, function) = match receiver {
+    let realize = match receiver {
         Receiver::None => return Some(()),
-        Receiver::Ref => ("Realize", "realize"),
+        Receiver::Ref => &words.realize,
         Receiver::MutRef => {
             out.needs_mut = true;
-            ("RealizeMut", "realize_mut")
+            &words.realize_mut
         }
         Receiver::Value => {
             out.needs_into = true;
             out.needs_sized = true;
-            ("RealizeInto", "into_realized")
+            &words.into_realized
         }
     };
-    let site = Span::call_site();
-    methods.push(TokenTree::Punct(Punct::new('#', Spacing::Alone)));
-    let inline = TokenTree::Ident(Ident::new("inline", site));
-    methods.push(TokenTree::Group(Group::new(
-        Delimiter::Bracket,
-        TokenStream::from(inline),
-    )));
-    methods.push(TokenTree::Ident(Ident::new("fn", site)));
+    methods.extend(words.inline.iter().cloned());
+    methods.push(words.fn_token.clone());
     methods.push(TokenTree::Ident(name.clone()));
     methods.extend(generics);
-    let self_token = TokenTree::Ident(Ident::new("self", site));
-    let mut decls = Vec::new();
-    match receiver {
-        Receiver::Ref | Receiver::MutRef => {
-            let mut and = Punct::new('&', Spacing::Alone);
-            and.set_span(site);
-            decls.push(TokenTree::Punct(and));
-            decls.extend(lifetime);
-            if receiver == Receiver::MutRef {
-                decls.push(TokenTree::Ident(Ident::new("mut", site)));
-            }
+    let mut decls = Vec::with_capacity(4 + 4 * arg_types.len());
+    if let Receiver::Ref | Receiver::MutRef = receiver {
+        decls.push(words.and.clone());
+        decls.extend(lifetime);
+        if receiver == Receiver::MutRef {
+            decls.push(words.mut_token.clone());
         }
-        _ => {}
     }
-    decls.push(self_token.clone());
-    let mut names = Vec::new();
+    decls.push(words.self_token.clone());
+    // `<Target as Trait>::name::<T, ..>(::lazy_core::Realize::realize(self), __arg0, ..)`
+    let mut args = realize.clone();
     for (index, ty) in arg_types.into_iter().enumerate() {
-        let name = Ident::new(&format!("__arg{index}"), Span::mixed_site());
-        decls.push(TokenTree::Punct(Punct::new(',', Spacing::Alone)));
-        decls.push(TokenTree::Ident(name.clone()));
-        decls.push(TokenTree::Punct(Punct::new(':', Spacing::Alone)));
+        let name = words.arg(index);
+        decls.push(words.comma.clone());
+        decls.push(name.clone());
+        decls.push(words.colon.clone());
         decls.extend(ty);
-        names.push(name);
+        args.push(words.comma.clone());
+        args.push(name);
     }
     methods.push(TokenTree::Group(Group::new(
         Delimiter::Parenthesis,
@@ -443,34 +438,20 @@ fn method(
     )));
     methods.extend(output);
     methods.extend(where_clause);
-    // `<Target as Trait>::name::<T, ..>(::lazy_core::Realize::realize(self), __arg0, ..)`
-    let mut call = Vec::new();
-    call.extend(target_as_trait.clone());
-    push_colon2(&mut call, site);
+    let mut call = Vec::with_capacity(words.target.len() + 8 + 2 * reader.params.len());
+    call.extend(words.target.iter().cloned());
+    call.extend(words.colon2.iter().cloned());
     call.push(TokenTree::Ident(name));
     if !reader.params.is_empty() {
-        push_colon2(&mut call, site);
+        call.extend(words.colon2.iter().cloned());
         call.push(TokenTree::Punct(Punct::new('<', Spacing::Alone)));
         for (i, param) in reader.params.iter().enumerate() {
             if i > 0 {
-                call.push(TokenTree::Punct(Punct::new(',', Spacing::Alone)));
+                call.push(words.comma.clone());
             }
             call.push(TokenTree::Ident(param.1.clone()));
         }
         call.push(TokenTree::Punct(Punct::new('>', Spacing::Alone)));
-    }
-    let mut args = Vec::new();
-    for segment in ["lazy_core", path, function] {
-        push_colon2(&mut args, site);
-        args.push(TokenTree::Ident(Ident::new(segment, site)));
-    }
-    args.push(TokenTree::Group(Group::new(
-        Delimiter::Parenthesis,
-        TokenStream::from(self_token),
-    )));
-    for name in names {
-        args.push(TokenTree::Punct(Punct::new(',', Spacing::Alone)));
-        args.push(TokenTree::Ident(name));
     }
     call.push(TokenTree::Group(Group::new(
         Delimiter::Parenthesis,
@@ -483,26 +464,93 @@ fn method(
     Some(())
 }
 
+/// The tokens every forwarder writes, made once per trait (each new
+/// identifier or group is a call into the compiler).
+struct Words {
+    /// `<<W as Realize>::Target as Trait>`'s stand-in.
+    target: Vec<TokenTree>,
+    /// `#[inline]`.
+    inline: [TokenTree; 2],
+    fn_token: TokenTree,
+    self_token: TokenTree,
+    mut_token: TokenTree,
+    and: TokenTree,
+    comma: TokenTree,
+    colon: TokenTree,
+    colon2: [TokenTree; 2],
+    /// `::lazy_core::Realize::realize(self)` and its by-`&mut` and
+    /// by-value kin.
+    realize: Vec<TokenTree>,
+    realize_mut: Vec<TokenTree>,
+    into_realized: Vec<TokenTree>,
+    /// `__arg0`, `__arg1`, ..: as many as a method has needed so far.
+    args: Vec<TokenTree>,
+}
+
+impl Words {
+    fn new(target_as_trait: &TokenStream) -> Words {
+        let site = Span::call_site();
+        let self_token = TokenTree::Ident(Ident::new("self", site));
+        let self_group = TokenTree::Group(Group::new(
+            Delimiter::Parenthesis,
+            TokenStream::from(self_token.clone()),
+        ));
+        let call = |path: &str, function: &str| {
+            let mut out = Vec::with_capacity(10);
+            for segment in ["lazy_core", path, function] {
+                push_colon2(&mut out, site);
+                out.push(TokenTree::Ident(Ident::new(segment, site)));
+            }
+            out.push(self_group.clone());
+            out
+        };
+        let mut and = Punct::new('&', Spacing::Alone);
+        and.set_span(site);
+        Words {
+            target: target_as_trait.clone().into_iter().collect(),
+            inline: [
+                TokenTree::Punct(Punct::new('#', Spacing::Alone)),
+                TokenTree::Group(Group::new(
+                    Delimiter::Bracket,
+                    TokenStream::from(TokenTree::Ident(Ident::new("inline", site))),
+                )),
+            ],
+            fn_token: TokenTree::Ident(Ident::new("fn", site)),
+            mut_token: TokenTree::Ident(Ident::new("mut", site)),
+            and: TokenTree::Punct(and),
+            comma: TokenTree::Punct(Punct::new(',', Spacing::Alone)),
+            colon: TokenTree::Punct(Punct::new(':', Spacing::Alone)),
+            colon2: colon2(site),
+            realize: call("Realize", "realize"),
+            realize_mut: call("RealizeMut", "realize_mut"),
+            into_realized: call("RealizeInto", "into_realized"),
+            self_token,
+            args: Vec::new(),
+        }
+    }
+
+    /// `__argN` (`expand::params`' names).
+    fn arg(&mut self, index: usize) -> TokenTree {
+        while self.args.len() <= index {
+            let name = format!("__arg{}", self.args.len());
+            self.args
+                .push(TokenTree::Ident(Ident::new(&name, Span::mixed_site())));
+        }
+        self.args[index].clone()
+    }
+}
+
 /// `::`, as `quote!` writes it.
-fn push_colon2(out: &mut Vec<TokenTree>, span: Span) {
+fn colon2(span: Span) -> [TokenTree; 2] {
     let mut first = Punct::new(':', Spacing::Joint);
     first.set_span(span);
     let mut second = Punct::new(':', Spacing::Alone);
     second.set_span(span);
-    out.push(TokenTree::Punct(first));
-    out.push(TokenTree::Punct(second));
+    [TokenTree::Punct(first), TokenTree::Punct(second)]
 }
 
-/// A punctuation token as syn prints a one-character token: alone.
-fn alone(tree: TokenTree) -> TokenTree {
-    match tree {
-        TokenTree::Punct(p) if p.spacing() == Spacing::Joint => {
-            let mut new = Punct::new(p.as_char(), Spacing::Alone);
-            new.set_span(p.span());
-            TokenTree::Punct(new)
-        }
-        other => other,
-    }
+fn push_colon2(out: &mut Vec<TokenTree>, span: Span) {
+    out.extend(colon2(span));
 }
 
 /// `def_site::has_lifetime`: a lifetime or a reference among `trees`.
@@ -604,9 +652,33 @@ impl Cursor<'_> {
 struct Reader {
     /// The method's type parameters: (name, ident).
     params: Vec<(String, Ident)>,
+    /// Some token was written otherwise than as the input has it (a
+    /// spacing syn prints otherwise, a rewritten path): a group cannot be
+    /// passed on as it is.
+    changed: Cell<bool>,
 }
 
 impl Reader {
+    fn new() -> Reader {
+        Reader {
+            params: Vec::new(),
+            changed: Cell::new(false),
+        }
+    }
+
+    /// A punctuation token as syn prints a one-character token: alone.
+    fn alone(&self, tree: TokenTree) -> TokenTree {
+        match tree {
+            TokenTree::Punct(p) if p.spacing() == Spacing::Joint => {
+                self.changed.set(true);
+                let mut new = Punct::new(p.as_char(), Spacing::Alone);
+                new.set_span(p.span());
+                TokenTree::Punct(new)
+            }
+            other => other,
+        }
+    }
+
     fn is_param(&self, name: &str) -> bool {
         for (param, _) in &self.params {
             if param == name {
@@ -618,7 +690,7 @@ impl Reader {
 
     /// `<'a: 'b, T: Bounds, ..>`: lifetimes first, no defaults or consts.
     fn generics(&mut self, c: &mut Cursor, out: &mut Vec<TokenTree>) -> Option<()> {
-        out.push(alone(c.t[c.i].clone()));
+        out.push(self.alone(c.t[c.i].clone()));
         c.i += 1;
         let mut seen_type = false;
         loop {
@@ -631,7 +703,7 @@ impl Reader {
                 }
                 c.copy_lifetime(out)?;
                 if c.punct_is(':') && !c.colon2() {
-                    out.push(alone(c.t[c.i].clone()));
+                    out.push(self.alone(c.t[c.i].clone()));
                     c.i += 1;
                     self.lifetimes(c, out)?;
                 }
@@ -641,7 +713,7 @@ impl Reader {
                 out.push(TokenTree::Ident(name.clone()));
                 self.params.push((name.to_string(), name));
                 if c.punct_is(':') && !c.colon2() {
-                    out.push(alone(c.t[c.i].clone()));
+                    out.push(self.alone(c.t[c.i].clone()));
                     c.i += 1;
                     let before = out.len();
                     self.bounds(c, out)?;
@@ -651,13 +723,13 @@ impl Reader {
                 }
             }
             if c.punct_is(',') {
-                out.push(alone(c.t[c.i].clone()));
+                out.push(self.alone(c.t[c.i].clone()));
                 c.i += 1;
             } else if !c.punct_is('>') {
                 return None;
             }
         }
-        out.push(alone(c.t[c.i].clone()));
+        out.push(self.alone(c.t[c.i].clone()));
         c.i += 1;
         // `<>` is printed as nothing by syn.
         if out.len() == 2 {
@@ -673,7 +745,7 @@ impl Reader {
             if !c.punct_is('+') {
                 return Some(());
             }
-            out.push(alone(c.t[c.i].clone()));
+            out.push(self.alone(c.t[c.i].clone()));
             c.i += 1;
         }
     }
@@ -686,7 +758,7 @@ impl Reader {
                 c.copy_lifetime(out)?;
             } else {
                 if c.punct_is('?') {
-                    out.push(alone(c.t[c.i].clone()));
+                    out.push(self.alone(c.t[c.i].clone()));
                     c.i += 1;
                 }
                 self.path(c, false, out)?;
@@ -694,7 +766,7 @@ impl Reader {
             if !c.punct_is('+') {
                 return Some(());
             }
-            out.push(alone(c.t[c.i].clone()));
+            out.push(self.alone(c.t[c.i].clone()));
             c.i += 1;
             // A trailing `+`.
             if !(c.lifetime()
@@ -721,7 +793,7 @@ impl Reader {
                 if !c.punct_is(':') || c.colon2() {
                     return None;
                 }
-                out.push(alone(c.t[c.i].clone()));
+                out.push(self.alone(c.t[c.i].clone()));
                 c.i += 1;
                 self.lifetimes(c, out)?;
             } else {
@@ -729,7 +801,7 @@ impl Reader {
                 if !c.punct_is(':') || c.colon2() {
                     return None;
                 }
-                out.push(alone(c.t[c.i].clone()));
+                out.push(self.alone(c.t[c.i].clone()));
                 c.i += 1;
                 let before = out.len();
                 self.bounds(c, out)?;
@@ -739,7 +811,7 @@ impl Reader {
             }
             any = true;
             if c.punct_is(',') {
-                out.push(alone(c.t[c.i].clone()));
+                out.push(self.alone(c.t[c.i].clone()));
                 c.i += 1;
             } else if !(c.punct_is(';')
                 || matches!(c.peek(), Some(TokenTree::Group(g)) if g.delimiter() == Delimiter::Brace))
@@ -754,7 +826,7 @@ impl Reader {
     fn ty(&self, c: &mut Cursor, visit: bool, out: &mut Vec<TokenTree>) -> Option<()> {
         match c.peek()? {
             TokenTree::Punct(p) if p.as_char() == '&' => {
-                out.push(alone(c.t[c.i].clone()));
+                out.push(self.alone(c.t[c.i].clone()));
                 c.i += 1;
                 if c.lifetime() {
                     c.copy_lifetime(out)?;
@@ -766,7 +838,7 @@ impl Reader {
                 self.ty(c, visit, out)
             }
             TokenTree::Punct(p) if p.as_char() == '!' => {
-                out.push(alone(c.t[c.i].clone()));
+                out.push(self.alone(c.t[c.i].clone()));
                 c.i += 1;
                 Some(())
             }
@@ -774,12 +846,13 @@ impl Reader {
                 let inner: Vec<TokenTree> = group.stream().into_iter().collect();
                 let mut ic = Cursor { t: &inner, i: 0 };
                 let mut copied = Vec::new();
+                let changed_before = self.changed.replace(false);
                 match group.delimiter() {
                     Delimiter::Parenthesis => {
                         while ic.i < inner.len() {
                             self.ty(&mut ic, visit, &mut copied)?;
                             if ic.punct_is(',') {
-                                copied.push(alone(inner[ic.i].clone()));
+                                copied.push(self.alone(inner[ic.i].clone()));
                                 ic.i += 1;
                             } else if ic.i < inner.len() {
                                 return None;
@@ -789,7 +862,7 @@ impl Reader {
                     Delimiter::Bracket => {
                         self.ty(&mut ic, visit, &mut copied)?;
                         if ic.punct_is(';') {
-                            copied.push(alone(inner[ic.i].clone()));
+                            copied.push(self.alone(inner[ic.i].clone()));
                             ic.i += 1;
                             let Some(TokenTree::Literal(_)) = ic.peek() else {
                                 return None;
@@ -803,9 +876,15 @@ impl Reader {
                     }
                     _ => return None,
                 }
-                let mut new = Group::new(group.delimiter(), copied.into_iter().collect());
-                new.set_span(group.span());
-                out.push(TokenTree::Group(new));
+                if self.changed.replace(changed_before) {
+                    self.changed.set(true);
+                    let mut new = Group::new(group.delimiter(), copied.into_iter().collect());
+                    new.set_span(group.span());
+                    out.push(TokenTree::Group(new));
+                } else {
+                    // Written as the input has it: passed on as it is.
+                    out.push(c.t[c.i].clone());
+                }
                 c.i += 1;
                 Some(())
             }
@@ -823,7 +902,7 @@ impl Reader {
         let leading = c.colon2();
         if leading {
             out.push(c.t[c.i].clone());
-            out.push(alone(c.t[c.i + 1].clone()));
+            out.push(self.alone(c.t[c.i + 1].clone()));
             c.i += 2;
         }
         let mut first: Option<(String, Span)> = None;
@@ -864,7 +943,7 @@ impl Reader {
                 return None;
             }
             out.push(c.t[c.i].clone());
-            out.push(alone(c.t[c.i + 1].clone()));
+            out.push(self.alone(c.t[c.i + 1].clone()));
             c.i += 2;
         }
         if !visit || leading {
@@ -885,6 +964,7 @@ impl Reader {
             "Vec" | "Box" | "String" => ("lazy_core", "__private"),
             _ => return None,
         };
+        self.changed.set(true);
         let span = Span::call_site().located_at(span);
         let mut prefix = Vec::with_capacity(8);
         push_colon2(&mut prefix, span);
@@ -898,7 +978,7 @@ impl Reader {
 
     /// `<'a, Type, Name = Type, 3>`.
     fn args(&self, c: &mut Cursor, visit: bool, out: &mut Vec<TokenTree>) -> Option<()> {
-        out.push(alone(c.t[c.i].clone()));
+        out.push(self.alone(c.t[c.i].clone()));
         c.i += 1;
         loop {
             if c.punct_is('>') {
@@ -921,13 +1001,13 @@ impl Reader {
                 self.ty(c, visit, out)?;
             }
             if c.punct_is(',') {
-                out.push(alone(c.t[c.i].clone()));
+                out.push(self.alone(c.t[c.i].clone()));
                 c.i += 1;
             } else if !c.punct_is('>') {
                 return None;
             }
         }
-        out.push(alone(c.t[c.i].clone()));
+        out.push(self.alone(c.t[c.i].clone()));
         c.i += 1;
         Some(())
     }

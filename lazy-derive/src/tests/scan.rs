@@ -60,6 +60,7 @@ const READ: &[&str] = &[
     "trait Nested { fn a(&self) -> Option<Vec<Option<u8>>>; fn b(&self, x: &&str) -> &'static str; }",
     "trait Trailing { fn a(&self, x: u8,) -> u8; fn b<T,>(&self, t: T,); }",
     "trait Defaults { fn a(&self) -> u8 { 1 } fn b(&mut self, x: u8) { let _ = x; } }",
+    "trait Spacing { fn a(&self, x: (Vec<Vec<u8>>, u8)) -> [Option<Vec<u8>>; 2]; fn b(&self, x: &[Option<Vec<u8>>]); fn c(&self, x: Vec<Vec<u8>>); }",
     "trait Lits { fn a(&self) -> [u8; 3]; fn b(&self, x: &mut [Option<u8>]); }",
 ];
 
