@@ -395,19 +395,15 @@ fn method(
     out.names.push(name.clone());
 
     // The forwarder (`expand::forwarder` for this shape).
-    let realize = match receiver {
+    match receiver {
         Receiver::None => return Some(()),
-        Receiver::Ref => &words.realize,
-        Receiver::MutRef => {
-            out.needs_mut = true;
-            &words.realize_mut
-        }
+        Receiver::Ref => {}
+        Receiver::MutRef => out.needs_mut = true,
         Receiver::Value => {
             out.needs_into = true;
             out.needs_sized = true;
-            &words.into_realized
         }
-    };
+    }
     methods.extend(words.inline.iter().cloned());
     methods.push(words.fn_token.clone());
     methods.push(TokenTree::Ident(name.clone()));
@@ -421,16 +417,12 @@ fn method(
         }
     }
     decls.push(words.self_token.clone());
-    // `<Target as Trait>::name::<T, ..>(::lazy_core::Realize::realize(self), __arg0, ..)`
-    let mut args = realize.clone();
+    let args = words.call_args(receiver, arg_types.len());
     for (index, ty) in arg_types.into_iter().enumerate() {
-        let name = words.arg(index);
         decls.push(words.comma.clone());
-        decls.push(name.clone());
+        decls.push(words.arg(index));
         decls.push(words.colon.clone());
         decls.extend(ty);
-        args.push(words.comma.clone());
-        args.push(name);
     }
     methods.push(TokenTree::Group(Group::new(
         Delimiter::Parenthesis,
@@ -453,10 +445,7 @@ fn method(
         }
         call.push(TokenTree::Punct(Punct::new('>', Spacing::Alone)));
     }
-    call.push(TokenTree::Group(Group::new(
-        Delimiter::Parenthesis,
-        args.into_iter().collect(),
-    )));
+    call.push(args);
     methods.push(TokenTree::Group(Group::new(
         Delimiter::Brace,
         call.into_iter().collect(),
@@ -485,6 +474,10 @@ struct Words {
     into_realized: Vec<TokenTree>,
     /// `__arg0`, `__arg1`, ..: as many as a method has needed so far.
     args: Vec<TokenTree>,
+    /// The forwarded call's arguments,
+    /// `(::lazy_core::Realize::realize(self), __arg0, ..)`, by receiver and
+    /// count, as far as the methods so far needed them.
+    calls: Vec<(Receiver, usize, TokenTree)>,
 }
 
 impl Words {
@@ -526,7 +519,33 @@ impl Words {
             into_realized: call("RealizeInto", "into_realized"),
             self_token,
             args: Vec::new(),
+            calls: Vec::new(),
         }
+    }
+
+    /// `(::lazy_core::Realize::realize(self), __arg0, ..)`: the receiver
+    /// realized as its kind asks, then `count` arguments.
+    fn call_args(&mut self, receiver: Receiver, count: usize) -> TokenTree {
+        for (kind, n, group) in &self.calls {
+            if *kind == receiver && *n == count {
+                return group.clone();
+            }
+        }
+        let mut args = match receiver {
+            Receiver::MutRef => self.realize_mut.clone(),
+            Receiver::Value => self.into_realized.clone(),
+            Receiver::Ref | Receiver::None => self.realize.clone(),
+        };
+        for index in 0..count {
+            args.push(self.comma.clone());
+            args.push(self.arg(index));
+        }
+        let group = TokenTree::Group(Group::new(
+            Delimiter::Parenthesis,
+            args.into_iter().collect(),
+        ));
+        self.calls.push((receiver, count, group.clone()));
+        group
     }
 
     /// `__argN` (`expand::params`' names).
