@@ -870,19 +870,22 @@ fn forwarder(ctx: &ImplContext, method: &Method) -> TokenStream {
 /// The forwarded call, with every target in its result built back into the
 /// wrapper (`lazy_core::FromRealized`).
 fn wrapped(wrap: Option<Wrap>, call: TokenStream) -> TokenStream {
+    // Most results hold no wrapper: nothing else is written for them.
+    let Some(wrap) = wrap else {
+        return call;
+    };
     let from = quote!(<Self as ::lazy_core::FromRealized<_>>::from_realized);
     match wrap {
-        None => call,
-        Some(Wrap::Bare) => quote!(#from(#call)),
-        Some(Wrap::Option) => quote!(::core::option::Option::map(#call, #from)),
-        Some(Wrap::Result) => quote!(::core::result::Result::map(#call, #from)),
-        Some(Wrap::Vec) => quote! {
+        Wrap::Bare => quote!(#from(#call)),
+        Wrap::Option => quote!(::core::option::Option::map(#call, #from)),
+        Wrap::Result => quote!(::core::result::Result::map(#call, #from)),
+        Wrap::Vec => quote! {
             ::core::iter::Iterator::collect(::core::iter::Iterator::map(
                 ::core::iter::IntoIterator::into_iter(#call),
                 #from,
             ))
         },
-        Some(Wrap::Box) => quote!(::lazy_core::__private::Box::new(#from(*#call))),
+        Wrap::Box => quote!(::lazy_core::__private::Box::new(#from(*#call))),
     }
 }
 
