@@ -267,16 +267,16 @@ impl ImplBody {
     /// The items in the order an impl lists them: types, consts, methods.
     pub fn into_tokens(self) -> TokenStream {
         let ImplBody {
-            assoc_types,
+            mut assoc_types,
             consts,
             methods,
             ..
         } = self;
-        quote! {
-            #(#assoc_types)*
-            #(#consts)*
-            #(#methods)*
-        }
+        // One concatenation of all the items: extending the stream item by
+        // item is one call into the compiler per item.
+        assoc_types.extend(consts);
+        assoc_types.extend(methods);
+        TokenStream::from_iter(assoc_types)
     }
 }
 
