@@ -195,7 +195,7 @@ fn expand(args: TokenStream, input: TokenStream) -> Result<TokenStream> {
         // A mirror's impls name the remote trait at the user's path (see
         // `expand::trait_impl`), which only the derive's chain can write.
         let fast = match &args.remote {
-            None => expand::template(&variant, fast_target_as_trait()).map(|template| {
+            None => expand::template(variant, fast_target_as_trait()).map(|template| {
                 let needs = (
                     template.needs_mut,
                     template.needs_into,
