@@ -16,7 +16,8 @@
 //!   or `mut self` receiver (a method without one only with a default body),
 //!   lifetime and type parameters with bounds, arguments bound to plain
 //!   names (`x`, `mut x`);
-//! - associated types `type Name;` and `type Name: Bounds;`.
+//! - associated types `type Name;` and `type Name: Bounds;`;
+//! - associated consts `const NAME: Type;`, or with a literal default.
 //!
 //! Types are references, slices, arrays of a literal length, tuples, `!`
 //! and paths whose arguments are types, lifetimes, literals or `Name =
@@ -29,7 +30,7 @@
 //! Anything else returns `None` and the syn path runs unchanged: `Self` as
 //! a type of its own (a wrapped result, a `Self` argument, a bound),
 //! `impl`, `dyn`, `fn` types, `Fn(..)` sugar, qualified paths, `const`,
-//! `async`, `unsafe` and `extern` items, consts, generic associated types,
+//! `async`, `unsafe` and `extern` methods, generic associated types,
 //! macros, `crate`, `gen` and raw identifiers (which `tokens::for_macro_body`
 //! rewrites), `$`, and any token this grammar does not expect. So the
 //! output never depends on which path ran: `tests::scan` checks, for every
@@ -136,6 +137,7 @@ pub fn scan(input: &TokenStream, target_as_trait: &TokenStream) -> Option<Scanne
     };
     let mut carried = Vec::new();
     let mut types = Vec::new();
+    let mut consts = Vec::new();
     let mut methods = Vec::new();
     let mut words = Words::new(target_as_trait);
     let mut c = Cursor { t: &items, i: 0 };
@@ -145,10 +147,13 @@ pub fn scan(input: &TokenStream, target_as_trait: &TokenStream) -> Option<Scanne
             method(&mut c, &mut words, &mut carried, &mut methods, &mut out)?;
         } else if c.word_is("type") {
             assoc_type(&mut c, &words, &mut carried, &mut types, &mut out)?;
+        } else if c.word_is("const") {
+            assoc_const(&mut c, &words, &mut carried, &mut consts, &mut out)?;
         } else if c.i < items.len() {
             return None;
         }
     }
+    types.extend(consts);
     types.extend(methods);
     out.body = types.into_iter().collect();
     let mut carried_group = Group::new(Delimiter::Brace, carried.into_iter().collect());
@@ -214,6 +219,58 @@ fn assoc_type(
     types.extend(words.colon2.iter().cloned());
     types.push(TokenTree::Ident(name.clone()));
     types.push(TokenTree::Punct(Punct::new(';', Spacing::Alone)));
+    out.names.push(name);
+    Some(())
+}
+
+/// `const NAME: Type;`, or with a literal default (which the carried copy
+/// drops).
+fn assoc_const(
+    c: &mut Cursor,
+    words: &Words,
+    carried: &mut Vec<TokenTree>,
+    consts: &mut Vec<TokenTree>,
+    out: &mut Scanned,
+) -> Option<()> {
+    let const_token = c.t[c.i].clone();
+    c.i += 1;
+    let name = c.ident()?;
+    if !c.punct_is(':') || c.colon2() {
+        return None;
+    }
+    let reader = Reader::new();
+    let colon = reader.alone(c.t[c.i].clone());
+    c.i += 1;
+    let mut ty = Vec::new();
+    reader.ty(c, true, &mut ty)?;
+    if c.punct_is('=') {
+        c.i += 1;
+        let Some(TokenTree::Literal(_)) = c.peek() else {
+            return None;
+        };
+        c.i += 1;
+    }
+    if !c.punct_is(';') {
+        return None;
+    }
+    let semi = c.t[c.i].clone();
+    c.i += 1;
+    carried.push(const_token);
+    carried.push(TokenTree::Ident(name.clone()));
+    carried.push(colon);
+    carried.extend(ty.iter().cloned());
+    carried.push(semi);
+    // `const NAME: Type = <Target as Trait>::NAME;`
+    let call_site = Span::call_site();
+    consts.push(TokenTree::Ident(Ident::new("const", call_site)));
+    consts.push(TokenTree::Ident(name.clone()));
+    consts.push(words.colon.clone());
+    consts.extend(ty);
+    consts.push(TokenTree::Punct(Punct::new('=', Spacing::Alone)));
+    consts.extend(words.target.iter().cloned());
+    consts.extend(words.colon2.iter().cloned());
+    consts.push(TokenTree::Ident(name.clone()));
+    consts.push(TokenTree::Punct(Punct::new(';', Spacing::Alone)));
     out.names.push(name);
     Some(())
 }

@@ -61,6 +61,7 @@ const READ: &[&str] = &[
     "trait Trailing { fn a(&self, x: u8,) -> u8; fn b<T,>(&self, t: T,); }",
     "trait Defaults { fn a(&self) -> u8 { 1 } fn b(&mut self, x: u8) { let _ = x; } }",
     "trait Spacing { fn a(&self, x: (Vec<Vec<u8>>, u8)) -> [Option<Vec<u8>>; 2]; fn b(&self, x: &[Option<Vec<u8>>]); fn c(&self, x: Vec<Vec<u8>>); }",
+    "trait Consts { const N: usize; const M: Option<u8> = 3; const S: &'static str; fn a(&self); type T; }",
     "trait Lits { fn a(&self) -> [u8; 3]; fn b(&self, x: &mut [Option<u8>]); }",
 ];
 
@@ -115,7 +116,11 @@ const FALLBACK: &[&str] = &[
     "trait A { fn a(self: Box<Self>); }",
     "trait A { fn a(); }",
     "trait A { fn a(&self, ...); }",
-    "trait A { const C: u8; }",
+    "trait A { const C: u8 = -1; }",
+    "trait A { const C: u8 = 1 + 2; }",
+    "trait A { const C: Tag; }",
+    "trait A { const C<T>: u8; }",
+    "trait A { const C: u8 where Self: Sized; }",
     "trait A { type T = u8; }",
     "trait A { type T<'a>; }",
     "trait A { type T where Self: Sized; }",
@@ -294,6 +299,8 @@ fn plain_trait() -> impl Strategy<Value = String> {
             prop_oneof![
                 6 => plain_method(),
                 1 => select(&["type Out;", "type Out: Clone;", "/// Docs.\ntype Out: Iterator<Item = u8> + ?Sized;"][..])
+                    .prop_map(String::from),
+                1 => select(&["const N: usize;", "const M: Option<u8> = 3;", "const C: Tag;", "const D: u8 = -1;"][..])
                     .prop_map(String::from),
             ],
             0..=6,
