@@ -464,6 +464,11 @@ fn method(
     methods.extend(words.inline.iter().cloned());
     methods.push(words.fn_token.clone());
     methods.push(TokenTree::Ident(name.clone()));
+    // `expand::MethodGenerics` writes the brackets at the call site.
+    if let [open, .., close] = generics.as_mut_slice() {
+        open.set_span(Span::call_site());
+        close.set_span(Span::call_site());
+    }
     methods.extend(generics);
     let mut decls = Vec::with_capacity(4 + 4 * arg_types.len());
     if let Receiver::Ref | Receiver::MutRef = receiver {

@@ -3,7 +3,9 @@
 //! text) whichever path runs, and the plain shapes must be read by `scan`,
 //! so that the comparison is not vacuous.
 
-use proc_macro2::TokenStream;
+use std::ops::Range;
+
+use proc_macro2::{TokenStream, TokenTree};
 use proptest::prelude::*;
 use proptest::sample::{select, subsequence};
 
@@ -16,10 +18,39 @@ fn same_as_syn(args: &str, source: &str) -> bool {
     let input: TokenStream = source.parse().expect("test source lexes");
     let args: TokenStream = args.parse().expect("test args lex");
     let read = args.is_empty() && scan::scan(&input, &TokenStream::new()).is_some();
-    let fast = trait_def::forwardable(args.clone(), input.clone()).to_string();
-    let syn = trait_def::forwardable_syn(args, input).to_string();
-    assert_eq!(fast, syn, "scan and syn differ on:\n{source}");
+    let fast = trait_def::forwardable(args.clone(), input.clone());
+    let syn = trait_def::forwardable_syn(args, input);
+    assert_eq!(
+        fast.to_string(),
+        syn.to_string(),
+        "scan and syn differ on:\n{source}"
+    );
+    // Errors about the written code point where they did: the same source
+    // positions, token by token (the crate's tests see real positions).
+    let (mut fast_spans, mut syn_spans) = (Vec::new(), Vec::new());
+    spans(fast, &mut fast_spans);
+    spans(syn, &mut syn_spans);
+    assert!(
+        fast_spans == syn_spans,
+        "scan and syn point elsewhere on:\n{source}"
+    );
     read
+}
+
+/// Every token's text and the source bytes its span covers.
+fn spans(tokens: TokenStream, out: &mut Vec<(String, Range<usize>)>) {
+    for tree in tokens {
+        match tree {
+            TokenTree::Group(group) => {
+                out.push((
+                    format!("{:?}", group.delimiter()),
+                    group.span().byte_range(),
+                ));
+                spans(group.stream(), out);
+            }
+            other => out.push((other.to_string(), other.span().byte_range())),
+        }
+    }
 }
 
 /// The benchmark's trait (`benches/compile_time/gen.rs`), all eight shapes
