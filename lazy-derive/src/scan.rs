@@ -166,14 +166,28 @@ pub fn scan(input: &TokenStream, target_as_trait: &TokenStream) -> Option<Scanne
     Some(out)
 }
 
-/// Skips `#[doc ..]` attributes; `None` at any other attribute.
+/// Skips `#[doc = "..."]` and `#[doc(..)]` attributes; `None` at any
+/// other attribute.
 fn skip_docs(c: &mut Cursor) -> Option<()> {
     while c.punct_is('#') {
         let Some(TokenTree::Group(group)) = c.t.get(c.i + 1) else {
             return None;
         };
-        let is_doc = group.delimiter() == Delimiter::Bracket
-            && matches!(group.stream().into_iter().next(), Some(TokenTree::Ident(ident)) if ident == "doc");
+        if group.delimiter() != Delimiter::Bracket {
+            return None;
+        }
+        let inner: Vec<TokenTree> = group.stream().into_iter().collect();
+        let is_doc = match inner.as_slice() {
+            [
+                TokenTree::Ident(doc),
+                TokenTree::Punct(eq),
+                TokenTree::Literal(_),
+            ] => doc == "doc" && eq.as_char() == '=',
+            [TokenTree::Ident(doc), TokenTree::Group(args)] => {
+                doc == "doc" && args.delimiter() == Delimiter::Parenthesis
+            }
+            _ => false,
+        };
         if !is_doc {
             return None;
         }
