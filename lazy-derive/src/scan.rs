@@ -21,27 +21,37 @@
 //!
 //! Types are references, slices, arrays of a literal length, tuples, `!`
 //! and paths whose arguments are types, lifetimes, literals or `Name =
-//! Type`. A signature type must name the same type wherever it is written,
-//! as `def_site` decides: a primitive, `Self::..`, a parameter of the
-//! method, an absolute path, or `Option`, `Vec`, `Box`, `String`, which are
-//! rewritten to absolute paths as `def_site::from_alloc` does; any other
-//! path would be carried by `def_site`, and is left to the syn path.
+//! Type`. Signature types are resolved as `def_site` resolves them: a
+//! primitive, `Self::..`, a parameter of the method or an absolute path is
+//! kept; a bare `Option`, `Vec`, `Box` or `String` is written by absolute
+//! path (`def_site::from_alloc`); any other path (`Tag`, `Result<T, E>`,
+//! `std::fmt::Formatter`) is carried as an associated type of the hidden
+//! supertrait, with the same key, name, lifetime and spans as
+//! `def_site::carry` gives it, or, when it names a parameter or a lifetime,
+//! kept with its arguments looked at.
 //!
 //! Anything else returns `None` and the syn path runs unchanged: `Self` as
 //! a type of its own (a wrapped result, a `Self` argument, a bound),
-//! `impl`, `dyn`, `fn` types, `Fn(..)` sugar, qualified paths, `const`,
-//! `async`, `unsafe` and `extern` methods, generic associated types,
-//! macros, `crate`, `gen` and raw identifiers (which `tokens::for_macro_body`
-//! rewrites), `$`, and any token this grammar does not expect. So the
-//! output never depends on which path ran: `tests::scan` checks, for every
-//! trait the property tests generate and a list of hand-written shapes and
-//! near misses, that a trait this module reads gives the very tokens
-//! (compared as text) of the syn path, and that the benchmark's shapes are
-//! read here.
+//! `impl`, `dyn`, `fn` types, `Fn(..)` sugar, qualified paths, pointers,
+//! `const`, `async`, `unsafe` and `extern` methods, generic associated
+//! types, macros, `crate`, `gen` and raw identifiers (which
+//! `tokens::for_macro_body` rewrites), `$`, a carried type `def_site` would
+//! key by its text (`Foo<3>`, `Foo<[u8; 2]>`), and any token this grammar
+//! does not expect. So the output never depends on which path ran:
+//! `tests::scan` checks, for every trait the property tests generate, for
+//! random traits of this grammar and its near misses, and for a list of
+//! hand-written shapes, that whenever this module reads a trait,
+//! `#[forwardable]` writes the very tokens of the syn path (compared as text)
+//! at the very source positions; and that the benchmark's trait is read here.
 
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
+use std::collections::hash_map::DefaultHasher;
+use std::hash::{Hash, Hasher};
 
 use proc_macro2::{Delimiter, Group, Ident, Punct, Spacing, Span, TokenStream, TokenTree};
+use quote::{format_ident, quote, quote_spanned};
+
+use crate::def_site::DefSiteTypes;
 
 /// What the syn path would learn from the trait, written out.
 pub struct Scanned {
@@ -50,6 +60,10 @@ pub struct Scanned {
     /// Plain `pub`: the hidden macro is exported.
     pub public: bool,
     pub ident: Ident,
+    /// The trait's hash (`unique_suffix`).
+    pub suffix: u64,
+    /// The hidden supertrait of the types `def_site` carries, if any.
+    pub def_site: Option<DefSiteTypes>,
     /// The items' names, in order.
     pub names: Vec<Ident>,
     /// The carried copy: `trait Name { items without bodies or docs }`.
@@ -116,7 +130,7 @@ pub fn scan(input: &TokenStream, target_as_trait: &TokenStream) -> Option<Scanne
             i: c.i,
         };
         let mut ignored = Vec::new();
-        let reader = Reader::new();
+        let reader = Reader::new(0);
         reader.bounds(&mut sup, &mut ignored)?;
         if sup.i != last {
             return None;
@@ -124,10 +138,24 @@ pub fn scan(input: &TokenStream, target_as_trait: &TokenStream) -> Option<Scanne
     }
 
     let items: Vec<TokenTree> = body.stream().into_iter().collect();
+    // The items' names come first: the hash of the trait (`unique_suffix`)
+    // names the carried types. The scan checks them again item by item.
+    let mut names = Vec::new();
+    for (i, tree) in items.iter().enumerate() {
+        if let (TokenTree::Ident(keyword), Some(TokenTree::Ident(name))) = (tree, items.get(i + 1))
+            && (keyword == "fn" || keyword == "type" || keyword == "const")
+        {
+            names.push(name.clone());
+        }
+    }
+    let suffix = unique_suffix(&ident, &names);
+    let mut reader = Reader::new(suffix);
     let mut out = Scanned {
         vis,
         public,
         ident: ident.clone(),
+        suffix,
+        def_site: None,
         names: Vec::new(),
         carried: TokenStream::new(),
         body: TokenStream::new(),
@@ -144,14 +172,40 @@ pub fn scan(input: &TokenStream, target_as_trait: &TokenStream) -> Option<Scanne
     while c.i < items.len() {
         skip_docs(&mut c)?;
         if c.word_is("fn") {
-            method(&mut c, &mut words, &mut carried, &mut methods, &mut out)?;
+            method(
+                &mut c,
+                &mut reader,
+                &mut words,
+                &mut carried,
+                &mut methods,
+                &mut out,
+            )?;
         } else if c.word_is("type") {
             assoc_type(&mut c, &words, &mut carried, &mut types, &mut out)?;
         } else if c.word_is("const") {
-            assoc_const(&mut c, &words, &mut carried, &mut consts, &mut out)?;
+            assoc_const(
+                &mut c,
+                &mut reader,
+                &words,
+                &mut carried,
+                &mut consts,
+                &mut out,
+            )?;
         } else if c.i < items.len() {
             return None;
         }
+    }
+    if out.names != names {
+        return None;
+    }
+    let carried_types = reader.carried.into_inner();
+    if !carried_types.is_empty() {
+        out.def_site = Some(hidden_supertrait(
+            &out.vis,
+            &out.ident,
+            suffix,
+            carried_types,
+        ));
     }
     types.extend(consts);
     types.extend(methods);
@@ -164,6 +218,95 @@ pub fn scan(input: &TokenStream, target_as_trait: &TokenStream) -> Option<Scanne
         TokenTree::Group(carried_group),
     ]);
     Some(out)
+}
+
+/// Keeps two same-named traits of one crate apart: the trait's position in
+/// the source and the names of its items (both deterministic; the names tell
+/// apart traits that one macro call writes at the same position).
+pub fn unique_suffix(ident: &Ident, names: &[Ident]) -> u64 {
+    let mut hasher = DefaultHasher::new();
+    ident.to_string().hash(&mut hasher);
+    format!("{:?}", ident.span()).hash(&mut hasher);
+    for name in names {
+        name.to_string().hash(&mut hasher);
+    }
+    hasher.finish()
+}
+
+/// The hidden supertrait and its blanket impl that `def_site::carry`
+/// writes for these carried types.
+fn hidden_supertrait(
+    vis: &TokenStream,
+    trait_name: &Ident,
+    suffix: u64,
+    types: Vec<CarriedType>,
+) -> DefSiteTypes {
+    let supertrait = format_ident!(
+        "__lazy_types_{}_{:016x}",
+        trait_name,
+        suffix,
+        span = Span::call_site(),
+    );
+    let lt = syn::Lifetime::new("'__lazy_l", Span::call_site());
+    let x = format_ident!("__LazyX_{:016x}", suffix);
+    let mut decls = TokenStream::new();
+    let mut values = TokenStream::new();
+    for CarriedType { name, ty, .. } in types {
+        decls.extend(quote! {
+            type #name<#lt>: ?::core::marker::Sized where Self: ::core::marker::Sized;
+        });
+        // syn's span of the type: its first token's joined to its last's.
+        let first = ty.first().map_or_else(Span::call_site, TokenTree::span);
+        let whole = ty
+            .last()
+            .and_then(|last| first.join(last.span()))
+            .unwrap_or(first);
+        let span = Span::call_site().located_at(whole);
+        let ty = from_expansion(ty);
+        values.extend(quote_spanned! {span=>
+            type #name<#lt> = <fn(&#lt ()) -> *const #ty as ::lazy_core::__private::Elided>::Out
+            where
+                Self: ::core::marker::Sized;
+        });
+    }
+    let hidden_trait = quote! {
+        #[doc(hidden)]
+        #[allow(non_camel_case_types)]
+        #vis trait #supertrait {
+            #decls
+        }
+    };
+    let hidden_impl = quote! {
+        impl<#x: ?::core::marker::Sized> #supertrait for #x {
+            #values
+        }
+    };
+    DefSiteTypes {
+        supertrait,
+        hidden_trait,
+        hidden_impl,
+    }
+}
+
+/// `def_site::from_expansion`: every token where it is, resolved at the
+/// macro's call site.
+fn from_expansion(trees: Vec<TokenTree>) -> TokenStream {
+    let mut out = Vec::with_capacity(trees.len());
+    for tree in trees {
+        out.push(match tree {
+            TokenTree::Group(group) => {
+                let inner: Vec<TokenTree> = group.stream().into_iter().collect();
+                let mut new = Group::new(group.delimiter(), from_expansion(inner));
+                new.set_span(Span::call_site().located_at(group.span()));
+                TokenTree::Group(new)
+            }
+            mut other => {
+                other.set_span(Span::call_site().located_at(other.span()));
+                other
+            }
+        });
+    }
+    out.into_iter().collect()
 }
 
 /// Skips `#[doc = "..."]` and `#[doc(..)]` attributes; `None` at any
@@ -210,7 +353,7 @@ fn assoc_type(
     carried.push(type_token);
     carried.push(TokenTree::Ident(name.clone()));
     if c.punct_is(':') && !c.colon2() {
-        let reader = Reader::new();
+        let reader = Reader::new(0);
         carried.push(reader.alone(c.t[c.i].clone()));
         c.i += 1;
         let before = carried.len();
@@ -241,6 +384,7 @@ fn assoc_type(
 /// drops).
 fn assoc_const(
     c: &mut Cursor,
+    reader: &mut Reader,
     words: &Words,
     carried: &mut Vec<TokenTree>,
     consts: &mut Vec<TokenTree>,
@@ -252,11 +396,12 @@ fn assoc_const(
     if !c.punct_is(':') || c.colon2() {
         return None;
     }
-    let reader = Reader::new();
+    reader.params.clear();
+    reader.receiver_lifetime.clear();
     let colon = reader.alone(c.t[c.i].clone());
     c.i += 1;
     let mut ty = Vec::new();
-    reader.ty(c, true, &mut ty)?;
+    reader.ty(c, Mode::ResultStatic, &mut ty)?;
     if c.punct_is('=') {
         c.i += 1;
         let Some(TokenTree::Literal(_)) = c.peek() else {
@@ -301,6 +446,7 @@ enum Receiver {
 /// One method: its carried copy, and its forwarder when it has a receiver.
 fn method(
     c: &mut Cursor,
+    reader: &mut Reader,
     words: &mut Words,
     carried: &mut Vec<TokenTree>,
     methods: &mut Vec<TokenTree>,
@@ -309,7 +455,8 @@ fn method(
     let fn_token = c.t[c.i].clone();
     c.i += 1;
     let name = c.ident()?;
-    let mut reader = Reader::new();
+    reader.params.clear();
+    reader.receiver_lifetime.clear();
     // `<..>`, with the type parameters' names for the turbofish.
     let mut generics = Vec::new();
     if c.punct_is('<') {
@@ -377,6 +524,7 @@ fn method(
             }
         }
     }
+    reader.receiver_lifetime.clone_from(&lifetime);
     // The typed arguments: carried as `pat: Type`, declared `__argN: Type`.
     let mut carried_inputs = receiver_tokens.clone();
     let mut arg_types: Vec<Vec<TokenTree>> = Vec::new();
@@ -410,7 +558,7 @@ fn method(
             carried_inputs.push(reader.alone(tree.clone()));
         }
         let mut ty = Vec::new();
-        reader.ty(&mut ic, true, &mut ty)?;
+        reader.ty(&mut ic, Mode::Arg, &mut ty)?;
         carried_inputs.extend(ty.iter().cloned());
         arg_types.push(ty);
     }
@@ -424,9 +572,14 @@ fn method(
         output.push(c.t[c.i].clone());
         output.push(reader.alone(c.t[c.i + 1].clone()));
         c.i += 2;
-        let visit =
-            matches!(receiver, Receiver::Ref | Receiver::MutRef) || !has_lifetime(&input_trees);
-        reader.ty(c, visit, &mut output)?;
+        let mode = if matches!(receiver, Receiver::Ref | Receiver::MutRef) {
+            Mode::ResultElided
+        } else if !has_lifetime(&input_trees) {
+            Mode::ResultStatic
+        } else {
+            Mode::Copy
+        };
+        reader.ty(c, mode, &mut output)?;
     }
     let mut where_clause = Vec::new();
     if c.word_is("where") {
@@ -743,10 +896,36 @@ impl Cursor<'_> {
     }
 }
 
+/// How `def_site` looks at a type: not at all (bounds, where clauses, a
+/// result it leaves alone), or where it is.
+#[derive(Clone, Copy, PartialEq)]
+enum Mode {
+    Copy,
+    Arg,
+    /// A result with lifetimes to elide from: the receiver's.
+    ResultElided,
+    /// A result with none, or a const's type.
+    ResultStatic,
+}
+
+/// A type `def_site` carries as an associated type of the hidden
+/// supertrait: its key (`def_site`'s text of it), name and tokens.
+struct CarriedType {
+    key: String,
+    name: Ident,
+    ty: Vec<TokenTree>,
+}
+
 /// Reads one method's generics, types, bounds and predicates.
 struct Reader {
     /// The method's type parameters: (name, ident).
     params: Vec<(String, Ident)>,
+    /// The trait's hash (`unique_suffix`), for the carried types' names.
+    suffix: u64,
+    /// The types carried so far, in order.
+    carried: RefCell<Vec<CarriedType>>,
+    /// The receiver's lifetime (`&'a self`), as written.
+    receiver_lifetime: Vec<TokenTree>,
     /// Some token was written otherwise than as the input has it (a
     /// spacing syn prints otherwise, a rewritten path): a group cannot be
     /// passed on as it is.
@@ -754,9 +933,12 @@ struct Reader {
 }
 
 impl Reader {
-    fn new() -> Reader {
+    fn new(suffix: u64) -> Reader {
         Reader {
             params: Vec::new(),
+            suffix,
+            carried: RefCell::new(Vec::new()),
+            receiver_lifetime: Vec::new(),
             changed: Cell::new(false),
         }
     }
@@ -856,7 +1038,7 @@ impl Reader {
                     out.push(self.alone(c.t[c.i].clone()));
                     c.i += 1;
                 }
-                self.path(c, false, out)?;
+                self.path(c, Mode::Copy, out)?;
             }
             if !c.punct_is('+') {
                 return Some(());
@@ -892,7 +1074,7 @@ impl Reader {
                 c.i += 1;
                 self.lifetimes(c, out)?;
             } else {
-                self.ty(c, false, out)?;
+                self.ty(c, Mode::Copy, out)?;
                 if !c.punct_is(':') || c.colon2() {
                     return None;
                 }
@@ -918,7 +1100,7 @@ impl Reader {
 
     /// One type, copied to `out`; with `visit`, checked and rewritten as
     /// `def_site` does a signature's type.
-    fn ty(&self, c: &mut Cursor, visit: bool, out: &mut Vec<TokenTree>) -> Option<()> {
+    fn ty(&self, c: &mut Cursor, mode: Mode, out: &mut Vec<TokenTree>) -> Option<()> {
         match c.peek()? {
             TokenTree::Punct(p) if p.as_char() == '&' => {
                 out.push(self.alone(c.t[c.i].clone()));
@@ -930,7 +1112,7 @@ impl Reader {
                     out.push(c.t[c.i].clone());
                     c.i += 1;
                 }
-                self.ty(c, visit, out)
+                self.ty(c, mode, out)
             }
             TokenTree::Punct(p) if p.as_char() == '!' => {
                 out.push(self.alone(c.t[c.i].clone()));
@@ -945,7 +1127,7 @@ impl Reader {
                 match group.delimiter() {
                     Delimiter::Parenthesis => {
                         while ic.i < inner.len() {
-                            self.ty(&mut ic, visit, &mut copied)?;
+                            self.ty(&mut ic, mode, &mut copied)?;
                             if ic.punct_is(',') {
                                 copied.push(self.alone(inner[ic.i].clone()));
                                 ic.i += 1;
@@ -955,7 +1137,7 @@ impl Reader {
                         }
                     }
                     Delimiter::Bracket => {
-                        self.ty(&mut ic, visit, &mut copied)?;
+                        self.ty(&mut ic, mode, &mut copied)?;
                         if ic.punct_is(';') {
                             copied.push(self.alone(inner[ic.i].clone()));
                             ic.i += 1;
@@ -983,81 +1165,53 @@ impl Reader {
                 c.i += 1;
                 Some(())
             }
-            TokenTree::Punct(p) if p.as_char() == ':' => self.path(c, visit, out),
-            TokenTree::Ident(_) => self.path(c, visit, out),
+            TokenTree::Punct(p) if p.as_char() == ':' => self.path(c, mode, out),
+            TokenTree::Ident(_) => self.path(c, mode, out),
             _ => None,
         }
     }
 
-    /// A path `::a::b<Args>::c`; with `visit`, its first segment must be
-    /// one `def_site` leaves where it is, and a bare `Option`, `Vec`, `Box`
-    /// or `String` is written by absolute path (`def_site::from_alloc`).
-    fn path(&self, c: &mut Cursor, visit: bool, out: &mut Vec<TokenTree>) -> Option<()> {
-        let start = out.len();
-        let leading = c.colon2();
-        if leading {
-            out.push(c.t[c.i].clone());
-            out.push(self.alone(c.t[c.i + 1].clone()));
-            c.i += 2;
+    /// A path `::a::b<Args>::c`, as `def_site` leaves it (outside
+    /// `Mode::Copy`): one that names the same type anywhere is kept, with a
+    /// bare `Option`, `Vec`, `Box` or `String` written by absolute path
+    /// (`def_site::from_alloc`); any other is carried whole as the hidden
+    /// supertrait's associated type, or, when it names something an alias
+    /// cannot (`Self`, a parameter, a lifetime), kept with its arguments
+    /// looked at.
+    fn path(&self, c: &mut Cursor, mode: Mode, out: &mut Vec<TokenTree>) -> Option<()> {
+        if mode == Mode::Copy || c.colon2() {
+            return self.path_tokens(c, mode, out).map(|_| ());
         }
-        let mut first: Option<(String, Span)> = None;
-        let mut segments = 0;
-        loop {
-            let Some(TokenTree::Ident(ident)) = c.peek() else {
-                return None;
-            };
-            let text = ident.to_string();
-            let span = ident.span();
-            let projection = text == "Self" && first.is_none() && !leading && {
-                let mut ahead = Cursor { t: c.t, i: c.i + 1 };
-                ahead.colon2() && {
-                    ahead.i += 2;
-                    matches!(ahead.peek(), Some(TokenTree::Ident(_)))
-                }
-            };
-            if !projection && (text.starts_with("r#") || REFUSED.contains(&text.as_str())) {
-                return None;
-            }
-            out.push(c.t[c.i].clone());
-            c.i += 1;
-            segments += 1;
-            if first.is_none() {
-                first = Some((text, span));
-            }
-            if c.punct_is('<') {
-                self.args(c, visit, out)?;
-            } else if c.punct_is('!')
-                || matches!(c.peek(), Some(TokenTree::Group(g)) if g.delimiter() == Delimiter::Parenthesis)
-            {
-                return None;
-            }
-            if !c.colon2() {
-                break;
-            }
-            if !matches!(c.t.get(c.i + 2), Some(TokenTree::Ident(_))) {
-                return None;
-            }
-            out.push(c.t[c.i].clone());
-            out.push(self.alone(c.t[c.i + 1].clone()));
-            c.i += 2;
-        }
-        if !visit || leading {
-            return Some(());
-        }
-        let (name, span) = first?;
+        let Some(TokenTree::Ident(first)) = c.peek() else {
+            return None;
+        };
+        let name = first.to_string();
+        let span = first.span();
         if self.is_param(&name) || name == "Self" {
+            return self.path_tokens(c, mode, out).map(|_| ());
+        }
+        let alloc = match name.as_str() {
+            "Option" => Some(("core", "option")),
+            "Vec" | "Box" | "String" => Some(("lazy_core", "__private")),
+            _ => None,
+        };
+        if alloc.is_none() && !PRIMITIVES.contains(&name.as_str()) {
+            let mut key = String::new();
+            let whole = self.key_path(&mut Cursor { t: c.t, i: c.i }, &mut key)?;
+            if !whole {
+                return self.path_tokens(c, mode, out).map(|_| ());
+            }
+            let mut ty = Vec::new();
+            self.path_tokens(c, Mode::Copy, &mut ty)?;
+            self.carry(key, ty, mode, out);
             return Some(());
         }
-        if segments != 1 {
+        let start = out.len();
+        if self.path_tokens(c, mode, out)? != 1 {
             return None;
         }
-        if PRIMITIVES.contains(&name.as_str()) {
+        let Some((root, module)) = alloc else {
             return Some(());
-        }
-        let (root, module) = match name.as_str() {
-            "Option" => ("core", "option"),
-            "Vec" | "Box" | "String" => ("lazy_core", "__private"),
-            _ => return None,
         };
         self.changed.set(true);
         let span = Span::call_site().located_at(span);
@@ -1071,8 +1225,234 @@ impl Reader {
         Some(())
     }
 
+    /// The path's tokens, its arguments' types read in `mode`; the number
+    /// of segments.
+    fn path_tokens(&self, c: &mut Cursor, mode: Mode, out: &mut Vec<TokenTree>) -> Option<usize> {
+        let leading = c.colon2();
+        if leading {
+            out.push(c.t[c.i].clone());
+            out.push(self.alone(c.t[c.i + 1].clone()));
+            c.i += 2;
+        }
+        let mut segments = 0;
+        loop {
+            let Some(TokenTree::Ident(ident)) = c.peek() else {
+                return None;
+            };
+            let text = ident.to_string();
+            let projection = text == "Self" && segments == 0 && !leading && {
+                let mut ahead = Cursor { t: c.t, i: c.i + 1 };
+                ahead.colon2() && {
+                    ahead.i += 2;
+                    matches!(ahead.peek(), Some(TokenTree::Ident(_)))
+                }
+            };
+            if !projection && (text.starts_with("r#") || REFUSED.contains(&text.as_str())) {
+                return None;
+            }
+            out.push(c.t[c.i].clone());
+            c.i += 1;
+            segments += 1;
+            if c.punct_is('<') {
+                self.args(c, mode, out)?;
+            } else if c.punct_is('!')
+                || matches!(c.peek(), Some(TokenTree::Group(g)) if g.delimiter() == Delimiter::Parenthesis)
+            {
+                return None;
+            }
+            if !c.colon2() {
+                return Some(segments);
+            }
+            if !matches!(c.t.get(c.i + 2), Some(TokenTree::Ident(_))) {
+                return None;
+            }
+            out.push(c.t[c.i].clone());
+            out.push(self.alone(c.t[c.i + 1].clone()));
+            c.i += 2;
+        }
+    }
+
+    /// Carries `ty` (`def_site::Carrier::carry_whole`): the same key, the
+    /// same associated type; written as `Self::name<'lifetime>`.
+    fn carry(&self, key: String, ty: Vec<TokenTree>, mode: Mode, out: &mut Vec<TokenTree>) {
+        self.changed.set(true);
+        let mut carried = self.carried.borrow_mut();
+        let mut index = carried.len();
+        for (i, known) in carried.iter().enumerate() {
+            if known.key == key {
+                index = i;
+                break;
+            }
+        }
+        if index == carried.len() {
+            let name = format!("__lazy_{}_{:016x}", index, self.suffix);
+            carried.push(CarriedType {
+                key,
+                name: Ident::new(&name, Span::call_site()),
+                ty,
+            });
+        }
+        let site = Span::call_site();
+        out.push(TokenTree::Ident(Ident::new("Self", site)));
+        out.extend(colon2(site));
+        out.push(TokenTree::Ident(carried[index].name.clone()));
+        out.push(TokenTree::Punct(Punct::new('<', Spacing::Alone)));
+        let lifetime = match mode {
+            Mode::ResultElided if !self.receiver_lifetime.is_empty() => {
+                out.extend(self.receiver_lifetime.iter().cloned());
+                None
+            }
+            Mode::ResultStatic => Some("static"),
+            _ => Some("_"),
+        };
+        if let Some(name) = lifetime {
+            out.push(TokenTree::Punct(Punct::new('\'', Spacing::Joint)));
+            out.push(TokenTree::Ident(Ident::new(name, site)));
+        }
+        out.push(TokenTree::Punct(Punct::new('>', Spacing::Alone)));
+    }
+
+    /// `def_site`'s key of a type (`Carrier::key`), appended to `key`:
+    /// `Some(true)` when it can be carried whole, `Some(false)` when it
+    /// names `Self`, a parameter, a lifetime or a reference, `None` for a
+    /// shape `def_site` would look at as tokens (left to syn).
+    fn key_ty(&self, c: &mut Cursor, key: &mut String) -> Option<bool> {
+        match c.peek()? {
+            TokenTree::Punct(p) if p.as_char() == '&' => Some(false),
+            TokenTree::Punct(p) if p.as_char() == '!' => {
+                c.i += 1;
+                key.push('!');
+                Some(true)
+            }
+            TokenTree::Group(group) => {
+                let inner: Vec<TokenTree> = group.stream().into_iter().collect();
+                let delimiter = group.delimiter();
+                c.i += 1;
+                let mut ic = Cursor { t: &inner, i: 0 };
+                match delimiter {
+                    Delimiter::Parenthesis => {
+                        if inner.is_empty() {
+                            key.push_str("()");
+                            return Some(true);
+                        }
+                        // `(T)` is `T`; `(T,)` and `(T, U)` are tuples.
+                        let mut first = String::new();
+                        if !self.key_ty(&mut ic, &mut first)? {
+                            return Some(false);
+                        }
+                        if ic.i == inner.len() {
+                            key.push_str(&first);
+                            return Some(true);
+                        }
+                        key.push('(');
+                        key.push_str(&first);
+                        key.push(',');
+                        loop {
+                            if ic.i == inner.len() {
+                                break;
+                            }
+                            if !ic.punct_is(',') {
+                                return None;
+                            }
+                            ic.i += 1;
+                            if ic.i == inner.len() {
+                                break;
+                            }
+                            if !self.key_ty(&mut ic, key)? {
+                                return Some(false);
+                            }
+                            key.push(',');
+                        }
+                        key.push(')');
+                        Some(true)
+                    }
+                    Delimiter::Bracket => {
+                        // An array's key is not written: looked at as tokens.
+                        for tree in &inner {
+                            if matches!(tree, TokenTree::Punct(p) if p.as_char() == ';') {
+                                return None;
+                            }
+                        }
+                        key.push('[');
+                        let whole = self.key_ty(&mut ic, key);
+                        key.push(']');
+                        whole
+                    }
+                    _ => None,
+                }
+            }
+            TokenTree::Punct(p) if p.as_char() == ':' => self.key_path(c, key),
+            TokenTree::Ident(_) => self.key_path(c, key),
+            _ => None,
+        }
+    }
+
+    fn key_path(&self, c: &mut Cursor, key: &mut String) -> Option<bool> {
+        if c.colon2() {
+            key.push_str("::");
+            c.i += 2;
+        }
+        let mut segments = 0;
+        loop {
+            let Some(TokenTree::Ident(ident)) = c.peek() else {
+                return None;
+            };
+            let name = ident.to_string();
+            if name == "Self" || name == "_" || self.is_param(&name) {
+                return Some(false);
+            }
+            if segments > 0 {
+                key.push_str("::");
+            }
+            key.push_str(&name);
+            c.i += 1;
+            segments += 1;
+            if c.punct_is('<') {
+                c.i += 1;
+                key.push('<');
+                loop {
+                    if c.punct_is('>') {
+                        c.i += 1;
+                        break;
+                    }
+                    if c.lifetime() {
+                        return Some(false);
+                    }
+                    match (c.peek(), c.t.get(c.i + 1)) {
+                        (Some(TokenTree::Literal(_)), _) => return None,
+                        (Some(TokenTree::Ident(name)), Some(TokenTree::Punct(eq)))
+                            if eq.as_char() == '=' && eq.spacing() == Spacing::Alone =>
+                        {
+                            key.push_str(&name.to_string());
+                            key.push('=');
+                            c.i += 2;
+                        }
+                        _ => {}
+                    }
+                    if !self.key_ty(c, key)? {
+                        return Some(false);
+                    }
+                    key.push(',');
+                    if c.punct_is(',') {
+                        c.i += 1;
+                    } else if !c.punct_is('>') {
+                        return None;
+                    }
+                }
+                key.push('>');
+            } else if matches!(c.peek(), Some(TokenTree::Group(g)) if g.delimiter() == Delimiter::Parenthesis)
+            {
+                return None;
+            }
+            if !c.colon2() {
+                return Some(true);
+            }
+            c.i += 2;
+        }
+    }
+
     /// `<'a, Type, Name = Type, 3>`.
-    fn args(&self, c: &mut Cursor, visit: bool, out: &mut Vec<TokenTree>) -> Option<()> {
+    fn args(&self, c: &mut Cursor, mode: Mode, out: &mut Vec<TokenTree>) -> Option<()> {
         out.push(self.alone(c.t[c.i].clone()));
         c.i += 1;
         loop {
@@ -1091,9 +1471,9 @@ impl Reader {
                 out.push(TokenTree::Ident(name));
                 out.push(c.t[c.i].clone());
                 c.i += 1;
-                self.ty(c, visit, out)?;
+                self.ty(c, mode, out)?;
             } else {
-                self.ty(c, visit, out)?;
+                self.ty(c, mode, out)?;
             }
             if c.punct_is(',') {
                 out.push(self.alone(c.t[c.i].clone()));

@@ -1,9 +1,6 @@
 //! `#[forwardable]`: re-emits the trait unchanged and, beside it, a hidden
 //! `macro_rules!` that carries the trait's items to `#[derive(RealizeForward)]`.
 
-use std::collections::hash_map::DefaultHasher;
-use std::hash::{Hash, Hasher};
-
 use proc_macro2::{Delimiter, Span, TokenStream, TokenTree};
 use quote::{ToTokens, format_ident, quote};
 use syn::ext::IdentExt;
@@ -113,13 +110,13 @@ fn expand(args: TokenStream, input: TokenStream) -> Result<TokenStream> {
     let mut names = Vec::with_capacity(item.items.len());
     for trait_item in &item.items {
         match trait_item {
-            TraitItem::Fn(item) => names.push(&item.sig.ident),
-            TraitItem::Const(item) => names.push(&item.ident),
-            TraitItem::Type(item) => names.push(&item.ident),
+            TraitItem::Fn(item) => names.push(item.sig.ident.clone()),
+            TraitItem::Const(item) => names.push(item.ident.clone()),
+            TraitItem::Type(item) => names.push(item.ident.clone()),
             _ => {}
         }
     }
-    let suffix = unique_suffix(&item.ident, &names);
+    let suffix = scan::unique_suffix(&item.ident, &names);
     let macro_name = format_ident!(
         "__lazy_forwardable_{}_{:016x}",
         trait_name,
@@ -234,18 +231,15 @@ fn from_scan(input: TokenStream, scanned: scan::Scanned) -> TokenStream {
         vis,
         public,
         ident,
-        names,
+        suffix,
+        def_site,
         carried,
         body,
         needs_mut,
         needs_into,
         needs_sized,
+        ..
     } = scanned;
-    let mut name_refs = Vec::with_capacity(names.len());
-    for name in &names {
-        name_refs.push(name);
-    }
-    let suffix = unique_suffix(&ident, &name_refs);
     let macro_name = format_ident!(
         "__lazy_forwardable_{}_{:016x}",
         ident,
@@ -263,8 +257,24 @@ fn from_scan(input: TokenStream, scanned: scan::Scanned) -> TokenStream {
         carried,
         &TokenStream::new(),
     );
+    // As `expand` writes a trait with carried types.
+    let trait_item = match def_site {
+        None => input,
+        Some(DefSiteTypes {
+            supertrait,
+            hidden_trait,
+            hidden_impl,
+        }) => {
+            let item = with_supertrait(input, &supertrait);
+            quote! {
+                #item
+                #hidden_trait
+                #hidden_impl
+            }
+        }
+    };
     quote! {
-        #input
+        #trait_item
         #definition
         #[doc(hidden)]
         #vis use #macro_name as #ident;
@@ -620,17 +630,4 @@ fn carried_trait(item: &ItemTrait) -> Result<ItemTrait> {
 fn is_carried_attr(attr: &Attribute) -> bool {
     let path = attr.path();
     path.is_ident("cfg") || path.is_ident("deprecated")
-}
-
-/// Keeps two same-named traits of one crate apart: the trait's position in
-/// the source and the names of its items (both deterministic; the names tell
-/// apart traits that one macro call writes at the same position).
-fn unique_suffix(ident: &Ident, names: &[&Ident]) -> u64 {
-    let mut hasher = DefaultHasher::new();
-    ident.to_string().hash(&mut hasher);
-    format!("{:?}", ident.span()).hash(&mut hasher);
-    for name in names {
-        name.to_string().hash(&mut hasher);
-    }
-    hasher.finish()
 }
