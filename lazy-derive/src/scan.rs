@@ -140,12 +140,23 @@ pub fn scan(input: &TokenStream, target_as_trait: &TokenStream) -> Option<Scanne
     let items: Vec<TokenTree> = body.stream().into_iter().collect();
     // The items' names come first: the hash of the trait (`unique_suffix`)
     // names the carried types. The scan checks them again item by item.
+    // An item starts the body, or follows a `;`, a body or an attribute.
     let mut names = Vec::new();
+    let mut at_start = true;
     for (i, tree) in items.iter().enumerate() {
-        if let (TokenTree::Ident(keyword), Some(TokenTree::Ident(name))) = (tree, items.get(i + 1))
-            && (keyword == "fn" || keyword == "type" || keyword == "const")
+        let starts = at_start;
+        at_start = match tree {
+            TokenTree::Punct(p) => p.as_char() == ';',
+            TokenTree::Group(group) => group.delimiter() != Delimiter::Parenthesis,
+            TokenTree::Ident(_) | TokenTree::Literal(_) => false,
+        };
+        if let (true, TokenTree::Ident(keyword), Some(TokenTree::Ident(name))) =
+            (starts, tree, items.get(i + 1))
         {
-            names.push(name.clone());
+            let keyword = keyword.to_string();
+            if keyword == "fn" || keyword == "type" || keyword == "const" {
+                names.push(name.clone());
+            }
         }
     }
     let suffix = unique_suffix(&ident, &names);
@@ -195,7 +206,9 @@ pub fn scan(input: &TokenStream, target_as_trait: &TokenStream) -> Option<Scanne
             return None;
         }
     }
-    if out.names != names {
+    // Every item starts where the first pass looked: the same count is the
+    // same names.
+    if out.names.len() != names.len() {
         return None;
     }
     let carried_types = reader.carried.into_inner();
@@ -1180,7 +1193,7 @@ impl Reader {
     /// looked at.
     fn path(&self, c: &mut Cursor, mode: Mode, out: &mut Vec<TokenTree>) -> Option<()> {
         if mode == Mode::Copy || c.colon2() {
-            return self.path_tokens(c, mode, out).map(|_| ());
+            return self.path_tokens(c, mode, None, out).map(|_| ());
         }
         let Some(TokenTree::Ident(first)) = c.peek() else {
             return None;
@@ -1188,7 +1201,7 @@ impl Reader {
         let name = first.to_string();
         let span = first.span();
         if self.is_param(&name) || name == "Self" {
-            return self.path_tokens(c, mode, out).map(|_| ());
+            return self.path_tokens(c, mode, Some(name), out).map(|_| ());
         }
         let alloc = match name.as_str() {
             "Option" => Some(("core", "option")),
@@ -1199,15 +1212,15 @@ impl Reader {
             let mut key = String::new();
             let whole = self.key_path(&mut Cursor { t: c.t, i: c.i }, &mut key)?;
             if !whole {
-                return self.path_tokens(c, mode, out).map(|_| ());
+                return self.path_tokens(c, mode, Some(name), out).map(|_| ());
             }
             let mut ty = Vec::new();
-            self.path_tokens(c, Mode::Copy, &mut ty)?;
+            self.path_tokens(c, Mode::Copy, Some(name), &mut ty)?;
             self.carry(key, ty, mode, out);
             return Some(());
         }
         let start = out.len();
-        if self.path_tokens(c, mode, out)? != 1 {
+        if self.path_tokens(c, mode, Some(name), out)? != 1 {
             return None;
         }
         let Some((root, module)) = alloc else {
@@ -1227,7 +1240,13 @@ impl Reader {
 
     /// The path's tokens, its arguments' types read in `mode`; the number
     /// of segments.
-    fn path_tokens(&self, c: &mut Cursor, mode: Mode, out: &mut Vec<TokenTree>) -> Option<usize> {
+    fn path_tokens(
+        &self,
+        c: &mut Cursor,
+        mode: Mode,
+        mut first: Option<String>,
+        out: &mut Vec<TokenTree>,
+    ) -> Option<usize> {
         let leading = c.colon2();
         if leading {
             out.push(c.t[c.i].clone());
@@ -1239,7 +1258,10 @@ impl Reader {
             let Some(TokenTree::Ident(ident)) = c.peek() else {
                 return None;
             };
-            let text = ident.to_string();
+            let text = match first.take() {
+                Some(text) => text,
+                None => ident.to_string(),
+            };
             let projection = text == "Self" && segments == 0 && !leading && {
                 let mut ahead = Cursor { t: c.t, i: c.i + 1 };
                 ahead.colon2() && {
