@@ -267,16 +267,16 @@ impl ImplBody {
     /// The items in the order an impl lists them: types, consts, methods.
     pub fn into_tokens(self) -> TokenStream {
         let ImplBody {
-            assoc_types,
+            mut assoc_types,
             consts,
             methods,
             ..
         } = self;
-        quote! {
-            #(#assoc_types)*
-            #(#consts)*
-            #(#methods)*
-        }
+        // One concatenation of all the items: extending the stream item by
+        // item is one call into the compiler per item.
+        assoc_types.extend(consts);
+        assoc_types.extend(methods);
+        TokenStream::from_iter(assoc_types)
     }
 }
 
@@ -289,7 +289,7 @@ impl ImplBody {
 /// default. `None` when the trait needs more (an error stub, parameters to
 /// substitute or rename), which the derive's chain then writes as before.
 /// `trait_def` is the carried trait (`trait_def::carried_trait`).
-pub fn template(trait_def: &ItemTrait, target_as_trait: TokenStream) -> Option<ImplBody> {
+pub fn template(trait_def: ItemTrait, target_as_trait: TokenStream) -> Option<ImplBody> {
     // A deprecated trait is also left to the chain: rustc reports the use
     // of the trait in an impl that a proc macro writes at the user's path,
     // and not in one that a `macro_rules!` transcribes.
@@ -314,10 +314,11 @@ pub fn template(trait_def: &ItemTrait, target_as_trait: TokenStream) -> Option<I
     // The impl of a non-generic wrapper and trait declares no parameters.
     let impl_params = captures::ImplParams::new([], []);
     let mut body = ImplBody::default();
-    for item in &trait_def.items {
+    // The items are the template's own (no copy of each method).
+    for item in trait_def.items {
         match item {
             TraitItem::Fn(item) => {
-                let item = captures::for_impl(item.clone(), &impl_params);
+                let item = captures::for_impl(item, &impl_params);
                 let method = Method::new(item, &trait_name, false);
                 match &method.plan {
                     // The impl needs `W: FromRealized<Target>`, which the
@@ -328,8 +329,8 @@ pub fn template(trait_def: &ItemTrait, target_as_trait: TokenStream) -> Option<I
                     ForwardPlan::Inherent | ForwardPlan::Unsupported(_) => return None,
                 }
             }
-            TraitItem::Type(item) => body.push_type(&ctx, item),
-            TraitItem::Const(item) => body.push_const(&ctx, item),
+            TraitItem::Type(item) => body.push_type(&ctx, &item),
+            TraitItem::Const(item) => body.push_const(&ctx, &item),
             _ => return None,
         }
     }
@@ -870,19 +871,22 @@ fn forwarder(ctx: &ImplContext, method: &Method) -> TokenStream {
 /// The forwarded call, with every target in its result built back into the
 /// wrapper (`lazy_core::FromRealized`).
 fn wrapped(wrap: Option<Wrap>, call: TokenStream) -> TokenStream {
+    // Most results hold no wrapper: nothing else is written for them.
+    let Some(wrap) = wrap else {
+        return call;
+    };
     let from = quote!(<Self as ::lazy_core::FromRealized<_>>::from_realized);
     match wrap {
-        None => call,
-        Some(Wrap::Bare) => quote!(#from(#call)),
-        Some(Wrap::Option) => quote!(::core::option::Option::map(#call, #from)),
-        Some(Wrap::Result) => quote!(::core::result::Result::map(#call, #from)),
-        Some(Wrap::Vec) => quote! {
+        Wrap::Bare => quote!(#from(#call)),
+        Wrap::Option => quote!(::core::option::Option::map(#call, #from)),
+        Wrap::Result => quote!(::core::result::Result::map(#call, #from)),
+        Wrap::Vec => quote! {
             ::core::iter::Iterator::collect(::core::iter::Iterator::map(
                 ::core::iter::IntoIterator::into_iter(#call),
                 #from,
             ))
         },
-        Some(Wrap::Box) => quote!(::lazy_core::__private::Box::new(#from(*#call))),
+        Wrap::Box => quote!(::lazy_core::__private::Box::new(#from(*#call))),
     }
 }
 

@@ -15,6 +15,7 @@ mod input;
 mod method;
 mod mirrors;
 mod realize_all;
+mod scan;
 #[cfg(test)]
 mod tests;
 mod tokens;

@@ -1,9 +1,6 @@
 //! `#[forwardable]`: re-emits the trait unchanged and, beside it, a hidden
 //! `macro_rules!` that carries the trait's items to `#[derive(RealizeForward)]`.
 
-use std::collections::hash_map::DefaultHasher;
-use std::hash::{Hash, Hasher};
-
 use proc_macro2::{Delimiter, Span, TokenStream, TokenTree};
 use quote::{ToTokens, format_ident, quote};
 use syn::ext::IdentExt;
@@ -13,7 +10,7 @@ use syn::{Attribute, Error, Ident, ItemTrait, Meta, Path, Result, Token, TraitIt
 
 use crate::def_site::{self, DefSiteTypes};
 use crate::errors::Errors;
-use crate::{expand, tokens};
+use crate::{expand, scan, tokens};
 
 /// The arguments of `#[forwardable(...)]`.
 struct Args {
@@ -67,6 +64,19 @@ impl Parse for Args {
 /// emitted unchanged beside the errors, so that its users do not see a second
 /// error about a missing trait.
 pub fn forwardable(args: TokenStream, input: TokenStream) -> TokenStream {
+    // Most traits are read without syn (see `scan`); what that does not
+    // fully understand takes the syn path, which writes the same tokens.
+    if args.is_empty()
+        && let Some(scanned) = scan::scan(&input, &fast_target_as_trait())
+    {
+        return from_scan(input, scanned);
+    }
+    forwardable_syn(args, input)
+}
+
+/// `#[forwardable]` by syn: what [`forwardable`] does for every trait that
+/// `scan` leaves alone.
+pub(crate) fn forwardable_syn(args: TokenStream, input: TokenStream) -> TokenStream {
     match expand(args, input.clone()) {
         Ok(tokens) => tokens,
         Err(err) => {
@@ -97,7 +107,16 @@ fn expand(args: TokenStream, input: TokenStream) -> Result<TokenStream> {
     };
     let cfg_errors = cfg_errors.into_compile_errors();
     let trait_name = item.ident.unraw();
-    let suffix = unique_suffix(&item);
+    let mut names = Vec::with_capacity(item.items.len());
+    for trait_item in &item.items {
+        match trait_item {
+            TraitItem::Fn(item) => names.push(item.sig.ident.clone()),
+            TraitItem::Const(item) => names.push(item.ident.clone()),
+            TraitItem::Type(item) => names.push(item.ident.clone()),
+            _ => {}
+        }
+    }
+    let suffix = scan::unique_suffix(&item.ident, &names);
     let macro_name = format_ident!(
         "__lazy_forwardable_{}_{:016x}",
         trait_name,
@@ -173,26 +192,26 @@ fn expand(args: TokenStream, input: TokenStream) -> Result<TokenStream> {
         // A mirror's impls name the remote trait at the user's path (see
         // `expand::trait_impl`), which only the derive's chain can write.
         let fast = match &args.remote {
-            None => expand::template(&variant, fast_target_as_trait())
-                .map(|template| fast_rule(template, rewrote)),
+            None => expand::template(variant, fast_target_as_trait()).map(|template| {
+                let needs = (
+                    template.needs_mut,
+                    template.needs_into,
+                    template.needs_sized,
+                );
+                fast_rule(template.into_tokens(), needs, rewrote)
+            }),
             Some(_) => None,
         };
-        definitions.push(quote! {
-            #(#trait_cfgs)*
-            #gate
-            #[doc(hidden)]
-            #export
-            macro_rules! #macro_name {
-                #fast
-                ($($input:tt)*) => {
-                    ::lazy_core::__private::__forward_impl! {
-                        trait { #carried }
-                        #remote
-                        derive { $($input)* }
-                    }
-                };
-            }
-        });
+        let trait_cfgs = quote!(#(#trait_cfgs)*);
+        definitions.push(hidden_macro(
+            &trait_cfgs,
+            gate,
+            &export,
+            &macro_name,
+            fast,
+            carried,
+            &remote,
+        ));
     }
 
     Ok(quote! {
@@ -203,6 +222,91 @@ fn expand(args: TokenStream, input: TokenStream) -> Result<TokenStream> {
         #use_attrs
         #vis use #macro_name as #ident;
     })
+}
+
+/// What [`expand`] writes, for a trait that `scan` read: the trait as
+/// written, the hidden macro and its re-export.
+fn from_scan(input: TokenStream, scanned: scan::Scanned) -> TokenStream {
+    let scan::Scanned {
+        vis,
+        public,
+        ident,
+        suffix,
+        def_site,
+        carried,
+        body,
+        needs_mut,
+        needs_into,
+        needs_sized,
+        ..
+    } = scanned;
+    let macro_name = format_ident!(
+        "__lazy_forwardable_{}_{:016x}",
+        ident,
+        suffix,
+        span = Span::call_site(),
+    );
+    let export = public.then(|| quote!(#[macro_export]));
+    let fast = fast_rule(body, (needs_mut, needs_into, needs_sized), false);
+    let definition = hidden_macro(
+        &TokenStream::new(),
+        TokenStream::new(),
+        &export,
+        &macro_name,
+        Some(fast),
+        carried,
+        &TokenStream::new(),
+    );
+    // As `expand` writes a trait with carried types.
+    let trait_item = match def_site {
+        None => input,
+        Some(DefSiteTypes {
+            supertrait,
+            hidden_trait,
+            hidden_impl,
+        }) => {
+            let item = with_supertrait(input, &supertrait);
+            quote! {
+                #item
+                #hidden_trait
+                #hidden_impl
+            }
+        }
+    };
+    quote! {
+        #trait_item
+        #definition
+        #[doc(hidden)]
+        #vis use #macro_name as #ident;
+    }
+}
+
+/// The hidden `macro_rules!`: the fast rule, if any, then the chain's.
+fn hidden_macro(
+    trait_cfgs: &TokenStream,
+    gate: TokenStream,
+    export: &Option<TokenStream>,
+    macro_name: &Ident,
+    fast: Option<TokenStream>,
+    carried: TokenStream,
+    remote: &TokenStream,
+) -> TokenStream {
+    quote! {
+        #trait_cfgs
+        #gate
+        #[doc(hidden)]
+        #export
+        macro_rules! #macro_name {
+            #fast
+            ($($input:tt)*) => {
+                ::lazy_core::__private::__forward_impl! {
+                    trait { #carried }
+                    #remote
+                    derive { $($input)* }
+                }
+            };
+        }
+    }
 }
 
 /// The attributes `#[name ..]` among `attrs`.
@@ -260,13 +364,8 @@ fn fast_target_as_trait() -> TokenStream {
 /// link that does not match (an entry `{ slow }`, or `deref = yes` where a
 /// method takes `self` by value) goes to the rule after it, the chain's
 /// `__forward_impl!`.
-fn fast_rule(template: expand::ImplBody, rewrote: bool) -> TokenStream {
-    let (needs_mut, needs_into, needs_sized) = (
-        template.needs_mut,
-        template.needs_into,
-        template.needs_sized,
-    );
-    let body = template.into_tokens();
+fn fast_rule(body: TokenStream, needs: (bool, bool, bool), rewrote: bool) -> TokenStream {
+    let (needs_mut, needs_into, needs_sized) = needs;
     let body = if rewrote {
         tokens::crate_to_dollar_crate(body)
     } else {
@@ -531,23 +630,4 @@ fn carried_trait(item: &ItemTrait) -> Result<ItemTrait> {
 fn is_carried_attr(attr: &Attribute) -> bool {
     let path = attr.path();
     path.is_ident("cfg") || path.is_ident("deprecated")
-}
-
-/// Keeps two same-named traits of one crate apart: the trait's position in
-/// the source and the names of its items (both deterministic; the names tell
-/// apart traits that one macro call writes at the same position).
-fn unique_suffix(item: &ItemTrait) -> u64 {
-    let mut hasher = DefaultHasher::new();
-    item.ident.to_string().hash(&mut hasher);
-    format!("{:?}", item.ident.span()).hash(&mut hasher);
-    for trait_item in &item.items {
-        let name = match trait_item {
-            TraitItem::Fn(item) => &item.sig.ident,
-            TraitItem::Const(item) => &item.ident,
-            TraitItem::Type(item) => &item.ident,
-            _ => continue,
-        };
-        name.to_string().hash(&mut hasher);
-    }
-    hasher.finish()
 }

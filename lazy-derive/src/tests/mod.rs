@@ -5,5 +5,6 @@ mod excepts;
 mod fast_path;
 mod proptests;
 mod robustness;
+mod scan;
 mod snapshots;
 mod support;

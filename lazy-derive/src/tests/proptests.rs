@@ -34,7 +34,7 @@ use crate::{chain, trait_def};
 
 /// The runner: 10,000 cases and a fixed seed unless the environment says
 /// otherwise; no regression files (a failure becomes a named test).
-fn runner(default_cases: u32) -> TestRunner {
+pub(super) fn runner(default_cases: u32) -> TestRunner {
     let mut config = Config::default();
     if std::env::var_os("PROPTEST_CASES").is_none() {
         config.cases = default_cases;
@@ -52,7 +52,7 @@ fn runner(default_cases: u32) -> TestRunner {
 /// Takes the marks `«..»` out of generated source: the source, and the byte
 /// ranges that were marked. A marked range is a planted mistake, which must
 /// get an error pointing inside it.
-fn unmark(marked: &str) -> (String, Vec<Range<usize>>) {
+pub(super) fn unmark(marked: &str) -> (String, Vec<Range<usize>>) {
     let mut source = String::with_capacity(marked.len());
     let mut ranges = Vec::new();
     let mut open = None;
@@ -101,8 +101,8 @@ enum ItemSpec {
 }
 
 #[derive(Clone, Debug)]
-struct TraitSpec {
-    args: &'static str,
+pub(super) struct TraitSpec {
+    pub(super) args: &'static str,
     attrs: Vec<&'static str>,
     vis: &'static str,
     unsafety: bool,
@@ -368,7 +368,7 @@ fn item() -> impl Strategy<Value = ItemSpec> {
     ]
 }
 
-fn trait_spec() -> impl Strategy<Value = TraitSpec> {
+pub(super) fn trait_spec() -> impl Strategy<Value = TraitSpec> {
     (
         mostly(
             &[""],

@@ -1,0 +1,1511 @@
+//! `#[forwardable]` without syn, for the plain traits most users write.
+//!
+//! Parsing a trait of a thousand methods with syn, in the debug build a
+//! proc macro runs as, and printing the parsed items back, is most of what
+//! `#[forwardable]` costs rustc. This module reads the trait's token trees
+//! directly and writes the two things the syn path writes from the parsed
+//! trait: the carried copy of its items (the hidden macro's `trait { .. }`)
+//! and the fast rule's impl body (`expand::template`). Types, bounds and
+//! names are the input's own tokens, spans included; what the syn path
+//! writes at `Span::call_site()` is written there too.
+//!
+//! It covers a trait without generics, `where` clause, `unsafe`, `auto` or
+//! attributes other than docs (supertraits are allowed), whose items are:
+//! - methods `fn name<..>(receiver, name: Type, ..) -> Type where ..;` (or
+//!   with a default body), with a `&self`, `&'a self`, `&mut self`, `self`
+//!   or `mut self` receiver (a method without one only with a default body),
+//!   lifetime and type parameters with bounds, arguments bound to plain
+//!   names (`x`, `mut x`);
+//! - associated types `type Name;` and `type Name: Bounds;`;
+//! - associated consts `const NAME: Type;`, or with a literal default.
+//!
+//! Types are references, slices, arrays of a literal length, tuples, `!`
+//! and paths whose arguments are types, lifetimes, literals or `Name =
+//! Type`. Signature types are resolved as `def_site` resolves them: a
+//! primitive, `Self::..`, a parameter of the method or an absolute path is
+//! kept; a bare `Option`, `Vec`, `Box` or `String` is written by absolute
+//! path (`def_site::from_alloc`); any other path (`Tag`, `Result<T, E>`,
+//! `std::fmt::Formatter`) is carried as an associated type of the hidden
+//! supertrait, with the same key, name, lifetime and spans as
+//! `def_site::carry` gives it, or, when it names a parameter or a lifetime,
+//! kept with its arguments looked at.
+//!
+//! Anything else returns `None` and the syn path runs unchanged: `Self` as
+//! a type of its own (a wrapped result, a `Self` argument, a bound),
+//! `impl`, `dyn`, `fn` types, `Fn(..)` sugar, qualified paths, pointers,
+//! `const`, `async`, `unsafe` and `extern` methods, generic associated
+//! types, macros, `crate`, `gen` and raw identifiers (which
+//! `tokens::for_macro_body` rewrites), `$`, a carried type `def_site` would
+//! key by its text (`Foo<3>`, `Foo<[u8; 2]>`), and any token this grammar
+//! does not expect. So the output never depends on which path ran:
+//! `tests::scan` checks, for every trait the property tests generate, for
+//! random traits of this grammar and its near misses, and for a list of
+//! hand-written shapes, that whenever this module reads a trait,
+//! `#[forwardable]` writes the very tokens of the syn path (compared as text)
+//! at the very source positions; and that the benchmark's trait is read here.
+
+use std::cell::{Cell, RefCell};
+use std::collections::hash_map::DefaultHasher;
+use std::hash::{Hash, Hasher};
+
+use proc_macro2::{Delimiter, Group, Ident, Punct, Spacing, Span, TokenStream, TokenTree};
+use quote::{format_ident, quote, quote_spanned};
+
+use crate::def_site::DefSiteTypes;
+
+/// What the syn path would learn from the trait, written out.
+pub struct Scanned {
+    /// The trait's visibility, as written.
+    pub vis: TokenStream,
+    /// Plain `pub`: the hidden macro is exported.
+    pub public: bool,
+    pub ident: Ident,
+    /// The trait's hash (`unique_suffix`).
+    pub suffix: u64,
+    /// The hidden supertrait of the types `def_site` carries, if any.
+    pub def_site: Option<DefSiteTypes>,
+    /// The items' names, in order.
+    pub names: Vec<Ident>,
+    /// The carried copy: `trait Name { items without bodies or docs }`.
+    pub carried: TokenStream,
+    /// The fast rule's impl body (`expand::ImplBody::into_tokens`).
+    pub body: TokenStream,
+    pub needs_mut: bool,
+    pub needs_into: bool,
+    pub needs_sized: bool,
+}
+
+/// Reads `input` (the trait under `#[forwardable]`), writing forwarders
+/// that call through `target_as_trait`; `None` for a trait it does not
+/// fully understand.
+pub fn scan(input: &TokenStream, target_as_trait: &TokenStream) -> Option<Scanned> {
+    let trees: Vec<TokenTree> = input.clone().into_iter().collect();
+    let mut c = Cursor { t: &trees, i: 0 };
+    skip_docs(&mut c)?;
+    let mut vis = TokenStream::new();
+    let mut public = false;
+    if c.word_is("pub") {
+        vis.extend([trees[c.i].clone()]);
+        c.i += 1;
+        match c.peek() {
+            Some(TokenTree::Group(group)) if group.delimiter() == Delimiter::Parenthesis => {
+                // `pub(crate)`, `pub(self)`, `pub(super)`; `pub(in path)` is
+                // left to syn.
+                let inner: Vec<TokenTree> = group.stream().into_iter().collect();
+                let restricted = match inner.as_slice() {
+                    [TokenTree::Ident(scope)] => {
+                        scope == "crate" || scope == "self" || scope == "super"
+                    }
+                    _ => false,
+                };
+                if !restricted {
+                    return None;
+                }
+                vis.extend([trees[c.i].clone()]);
+                c.i += 1;
+            }
+            _ => public = true,
+        }
+    }
+    if !c.word_is("trait") {
+        return None;
+    }
+    let trait_token = trees[c.i].clone();
+    c.i += 1;
+    let ident = c.ident()?;
+    let (last, body) = match trees.last() {
+        Some(TokenTree::Group(body)) if body.delimiter() == Delimiter::Brace => {
+            (trees.len() - 1, body)
+        }
+        _ => return None,
+    };
+    // Supertraits (which the carried copy drops); no generics or `where`.
+    if c.i < last {
+        if !c.punct_is(':') || c.colon2() {
+            return None;
+        }
+        c.i += 1;
+        let mut sup = Cursor {
+            t: &trees[..last],
+            i: c.i,
+        };
+        let mut ignored = Vec::new();
+        let reader = Reader::new(0);
+        reader.bounds(&mut sup, &mut ignored)?;
+        if sup.i != last {
+            return None;
+        }
+    }
+
+    let items: Vec<TokenTree> = body.stream().into_iter().collect();
+    // The items' names come first: the hash of the trait (`unique_suffix`)
+    // names the carried types. The scan checks them again item by item.
+    // An item starts the body, or follows a `;`, a body or an attribute.
+    let mut names = Vec::new();
+    let mut at_start = true;
+    for (i, tree) in items.iter().enumerate() {
+        let starts = at_start;
+        at_start = match tree {
+            TokenTree::Punct(p) => p.as_char() == ';',
+            TokenTree::Group(group) => group.delimiter() != Delimiter::Parenthesis,
+            TokenTree::Ident(_) | TokenTree::Literal(_) => false,
+        };
+        if let (true, TokenTree::Ident(keyword), Some(TokenTree::Ident(name))) =
+            (starts, tree, items.get(i + 1))
+        {
+            let keyword = keyword.to_string();
+            if keyword == "fn" || keyword == "type" || keyword == "const" {
+                names.push(name.clone());
+            }
+        }
+    }
+    let suffix = unique_suffix(&ident, &names);
+    let mut reader = Reader::new(suffix);
+    let mut out = Scanned {
+        vis,
+        public,
+        ident: ident.clone(),
+        suffix,
+        def_site: None,
+        names: Vec::new(),
+        carried: TokenStream::new(),
+        body: TokenStream::new(),
+        needs_mut: false,
+        needs_into: false,
+        needs_sized: false,
+    };
+    let mut carried = Vec::new();
+    let mut types = Vec::new();
+    let mut consts = Vec::new();
+    let mut methods = Vec::new();
+    let mut words = Words::new(target_as_trait);
+    let mut c = Cursor { t: &items, i: 0 };
+    while c.i < items.len() {
+        skip_docs(&mut c)?;
+        if c.word_is("fn") {
+            method(
+                &mut c,
+                &mut reader,
+                &mut words,
+                &mut carried,
+                &mut methods,
+                &mut out,
+            )?;
+        } else if c.word_is("type") {
+            assoc_type(&mut c, &words, &mut carried, &mut types, &mut out)?;
+        } else if c.word_is("const") {
+            assoc_const(
+                &mut c,
+                &mut reader,
+                &words,
+                &mut carried,
+                &mut consts,
+                &mut out,
+            )?;
+        } else if c.i < items.len() {
+            return None;
+        }
+    }
+    // Every item starts where the first pass looked: the same count is the
+    // same names.
+    if out.names.len() != names.len() {
+        return None;
+    }
+    let carried_types = reader.carried.into_inner();
+    if !carried_types.is_empty() {
+        out.def_site = Some(hidden_supertrait(
+            &out.vis,
+            &out.ident,
+            suffix,
+            carried_types,
+        ));
+    }
+    types.extend(consts);
+    types.extend(methods);
+    out.body = types.into_iter().collect();
+    let mut carried_group = Group::new(Delimiter::Brace, carried.into_iter().collect());
+    carried_group.set_span(body.span());
+    out.carried = TokenStream::from_iter([
+        trait_token,
+        TokenTree::Ident(ident),
+        TokenTree::Group(carried_group),
+    ]);
+    Some(out)
+}
+
+/// Keeps two same-named traits of one crate apart: the trait's position in
+/// the source and the names of its items (both deterministic; the names tell
+/// apart traits that one macro call writes at the same position).
+pub fn unique_suffix(ident: &Ident, names: &[Ident]) -> u64 {
+    let mut hasher = DefaultHasher::new();
+    ident.to_string().hash(&mut hasher);
+    format!("{:?}", ident.span()).hash(&mut hasher);
+    for name in names {
+        name.to_string().hash(&mut hasher);
+    }
+    hasher.finish()
+}
+
+/// The hidden supertrait and its blanket impl that `def_site::carry`
+/// writes for these carried types.
+fn hidden_supertrait(
+    vis: &TokenStream,
+    trait_name: &Ident,
+    suffix: u64,
+    types: Vec<CarriedType>,
+) -> DefSiteTypes {
+    let supertrait = format_ident!(
+        "__lazy_types_{}_{:016x}",
+        trait_name,
+        suffix,
+        span = Span::call_site(),
+    );
+    let lt = syn::Lifetime::new("'__lazy_l", Span::call_site());
+    let x = format_ident!("__LazyX_{:016x}", suffix);
+    let mut decls = TokenStream::new();
+    let mut values = TokenStream::new();
+    for CarriedType { name, ty, .. } in types {
+        decls.extend(quote! {
+            type #name<#lt>: ?::core::marker::Sized where Self: ::core::marker::Sized;
+        });
+        // syn's span of the type: its first token's joined to its last's.
+        let first = ty.first().map_or_else(Span::call_site, TokenTree::span);
+        let whole = ty
+            .last()
+            .and_then(|last| first.join(last.span()))
+            .unwrap_or(first);
+        let span = Span::call_site().located_at(whole);
+        let ty = from_expansion(ty);
+        values.extend(quote_spanned! {span=>
+            type #name<#lt> = <fn(&#lt ()) -> *const #ty as ::lazy_core::__private::Elided>::Out
+            where
+                Self: ::core::marker::Sized;
+        });
+    }
+    let hidden_trait = quote! {
+        #[doc(hidden)]
+        #[allow(non_camel_case_types)]
+        #vis trait #supertrait {
+            #decls
+        }
+    };
+    let hidden_impl = quote! {
+        impl<#x: ?::core::marker::Sized> #supertrait for #x {
+            #values
+        }
+    };
+    DefSiteTypes {
+        supertrait,
+        hidden_trait,
+        hidden_impl,
+    }
+}
+
+/// `def_site::from_expansion`: every token where it is, resolved at the
+/// macro's call site.
+fn from_expansion(trees: Vec<TokenTree>) -> TokenStream {
+    let mut out = Vec::with_capacity(trees.len());
+    for tree in trees {
+        out.push(match tree {
+            TokenTree::Group(group) => {
+                let inner: Vec<TokenTree> = group.stream().into_iter().collect();
+                let mut new = Group::new(group.delimiter(), from_expansion(inner));
+                new.set_span(Span::call_site().located_at(group.span()));
+                TokenTree::Group(new)
+            }
+            mut other => {
+                other.set_span(Span::call_site().located_at(other.span()));
+                other
+            }
+        });
+    }
+    out.into_iter().collect()
+}
+
+/// Skips `#[doc = "..."]` and `#[doc(..)]` attributes; `None` at any
+/// other attribute.
+fn skip_docs(c: &mut Cursor) -> Option<()> {
+    while c.punct_is('#') {
+        let Some(TokenTree::Group(group)) = c.t.get(c.i + 1) else {
+            return None;
+        };
+        if group.delimiter() != Delimiter::Bracket {
+            return None;
+        }
+        let inner: Vec<TokenTree> = group.stream().into_iter().collect();
+        let is_doc = match inner.as_slice() {
+            [
+                TokenTree::Ident(doc),
+                TokenTree::Punct(eq),
+                TokenTree::Literal(_),
+            ] => doc == "doc" && eq.as_char() == '=',
+            [TokenTree::Ident(doc), TokenTree::Group(args)] => {
+                doc == "doc" && args.delimiter() == Delimiter::Parenthesis
+            }
+            _ => false,
+        };
+        if !is_doc {
+            return None;
+        }
+        c.i += 2;
+    }
+    Some(())
+}
+
+/// `type Name;` or `type Name: Bounds;`.
+fn assoc_type(
+    c: &mut Cursor,
+    words: &Words,
+    carried: &mut Vec<TokenTree>,
+    types: &mut Vec<TokenTree>,
+    out: &mut Scanned,
+) -> Option<()> {
+    let type_token = c.t[c.i].clone();
+    c.i += 1;
+    let name = c.ident()?;
+    carried.push(type_token);
+    carried.push(TokenTree::Ident(name.clone()));
+    if c.punct_is(':') && !c.colon2() {
+        let reader = Reader::new(0);
+        carried.push(reader.alone(c.t[c.i].clone()));
+        c.i += 1;
+        let before = carried.len();
+        reader.bounds(c, carried)?;
+        if carried.len() == before {
+            return None;
+        }
+    }
+    if !c.punct_is(';') {
+        return None;
+    }
+    carried.push(c.t[c.i].clone());
+    c.i += 1;
+    // `type Name = <Target as Trait>::Name;`
+    let call_site = Span::call_site();
+    types.push(TokenTree::Ident(Ident::new("type", call_site)));
+    types.push(TokenTree::Ident(name.clone()));
+    types.push(TokenTree::Punct(Punct::new('=', Spacing::Alone)));
+    types.extend(words.target.iter().cloned());
+    types.extend(words.colon2.iter().cloned());
+    types.push(TokenTree::Ident(name.clone()));
+    types.push(TokenTree::Punct(Punct::new(';', Spacing::Alone)));
+    out.names.push(name);
+    Some(())
+}
+
+/// `const NAME: Type;`, or with a literal default (which the carried copy
+/// drops).
+fn assoc_const(
+    c: &mut Cursor,
+    reader: &mut Reader,
+    words: &Words,
+    carried: &mut Vec<TokenTree>,
+    consts: &mut Vec<TokenTree>,
+    out: &mut Scanned,
+) -> Option<()> {
+    let const_token = c.t[c.i].clone();
+    c.i += 1;
+    let name = c.ident()?;
+    if !c.punct_is(':') || c.colon2() {
+        return None;
+    }
+    reader.params.clear();
+    reader.receiver_lifetime.clear();
+    let colon = reader.alone(c.t[c.i].clone());
+    c.i += 1;
+    let mut ty = Vec::new();
+    reader.ty(c, Mode::ResultStatic, &mut ty)?;
+    if c.punct_is('=') {
+        c.i += 1;
+        let Some(TokenTree::Literal(_)) = c.peek() else {
+            return None;
+        };
+        c.i += 1;
+    }
+    if !c.punct_is(';') {
+        return None;
+    }
+    let semi = c.t[c.i].clone();
+    c.i += 1;
+    carried.push(const_token);
+    carried.push(TokenTree::Ident(name.clone()));
+    carried.push(colon);
+    carried.extend(ty.iter().cloned());
+    carried.push(semi);
+    // `const NAME: Type = <Target as Trait>::NAME;`
+    let call_site = Span::call_site();
+    consts.push(TokenTree::Ident(Ident::new("const", call_site)));
+    consts.push(TokenTree::Ident(name.clone()));
+    consts.push(words.colon.clone());
+    consts.extend(ty);
+    consts.push(TokenTree::Punct(Punct::new('=', Spacing::Alone)));
+    consts.extend(words.target.iter().cloned());
+    consts.extend(words.colon2.iter().cloned());
+    consts.push(TokenTree::Ident(name.clone()));
+    consts.push(TokenTree::Punct(Punct::new(';', Spacing::Alone)));
+    out.names.push(name);
+    Some(())
+}
+
+/// How a method takes `self`.
+#[derive(Clone, Copy, PartialEq)]
+enum Receiver {
+    None,
+    Ref,
+    MutRef,
+    Value,
+}
+
+/// One method: its carried copy, and its forwarder when it has a receiver.
+fn method(
+    c: &mut Cursor,
+    reader: &mut Reader,
+    words: &mut Words,
+    carried: &mut Vec<TokenTree>,
+    methods: &mut Vec<TokenTree>,
+    out: &mut Scanned,
+) -> Option<()> {
+    let fn_token = c.t[c.i].clone();
+    c.i += 1;
+    let name = c.ident()?;
+    reader.params.clear();
+    reader.receiver_lifetime.clear();
+    // `<..>`, with the type parameters' names for the turbofish.
+    let mut generics = Vec::new();
+    if c.punct_is('<') {
+        reader.generics(c, &mut generics)?;
+    }
+    let Some(TokenTree::Group(inputs)) = c.peek() else {
+        return None;
+    };
+    if inputs.delimiter() != Delimiter::Parenthesis {
+        return None;
+    }
+    let inputs_span = inputs.span();
+    let inputs_tree = c.t[c.i].clone();
+    reader.changed.set(false);
+    let input_trees: Vec<TokenTree> = inputs.stream().into_iter().collect();
+    c.i += 1;
+    let mut ic = Cursor {
+        t: &input_trees,
+        i: 0,
+    };
+    // The receiver, as written (carried) and as the forwarder declares it.
+    let mut receiver = Receiver::None;
+    let mut receiver_tokens = Vec::new();
+    let mut lifetime = Vec::new();
+    let at_receiver = ic.punct_is('&') || ic.word_is("self") || ic.word_is("mut");
+    if at_receiver {
+        let start = ic.i;
+        if ic.punct_is('&') {
+            ic.i += 1;
+            if ic.lifetime() {
+                lifetime.push(ic.t[ic.i].clone());
+                lifetime.push(ic.t[ic.i + 1].clone());
+                ic.i += 2;
+            }
+            receiver = if ic.word_is("mut") {
+                ic.i += 1;
+                Receiver::MutRef
+            } else {
+                Receiver::Ref
+            };
+        } else {
+            if ic.word_is("mut") {
+                ic.i += 1;
+            }
+            receiver = Receiver::Value;
+        }
+        if !ic.word_is("self") {
+            // `mut x: T` is a typed argument; anything else is left to syn.
+            if receiver != Receiver::Value || start + 1 != ic.i {
+                return None;
+            }
+            ic.i = start;
+            receiver = Receiver::None;
+        } else {
+            ic.i += 1;
+            if ic.punct_is(':') {
+                return None;
+            }
+            for tree in &input_trees[start..ic.i] {
+                // A lifetime's quote keeps its spacing.
+                receiver_tokens.push(match tree {
+                    TokenTree::Punct(p) if p.as_char() == '\'' => tree.clone(),
+                    _ => reader.alone(tree.clone()),
+                });
+            }
+        }
+    }
+    reader.receiver_lifetime.clone_from(&lifetime);
+    // The typed arguments: carried as `pat: Type`, declared `__argN: Type`.
+    let mut carried_inputs = receiver_tokens.clone();
+    let mut arg_types: Vec<Vec<TokenTree>> = Vec::new();
+    loop {
+        if receiver != Receiver::None || !arg_types.is_empty() {
+            if ic.i == input_trees.len() {
+                break;
+            }
+            if !ic.punct_is(',') {
+                return None;
+            }
+            carried_inputs.push(reader.alone(input_trees[ic.i].clone()));
+            ic.i += 1;
+        }
+        if ic.i == input_trees.len() {
+            break;
+        }
+        let pattern_start = ic.i;
+        if ic.word_is("mut") {
+            ic.i += 1;
+        }
+        let pattern = ic.ident()?;
+        if pattern == "self" {
+            return None;
+        }
+        if !ic.punct_is(':') || ic.colon2() {
+            return None;
+        }
+        ic.i += 1;
+        for tree in &input_trees[pattern_start..ic.i] {
+            carried_inputs.push(reader.alone(tree.clone()));
+        }
+        let mut ty = Vec::new();
+        reader.ty(&mut ic, Mode::Arg, &mut ty)?;
+        carried_inputs.extend(ty.iter().cloned());
+        arg_types.push(ty);
+    }
+    let inputs_changed = reader.changed.get();
+    // The result, resolved as `def_site` does: looked at when the receiver
+    // is a reference or nothing in the inputs could lend it a lifetime.
+    let mut output = Vec::new();
+    if c.punct_is('-')
+        && matches!(c.t.get(c.i + 1), Some(TokenTree::Punct(p)) if p.as_char() == '>')
+    {
+        output.push(c.t[c.i].clone());
+        output.push(reader.alone(c.t[c.i + 1].clone()));
+        c.i += 2;
+        let mode = if matches!(receiver, Receiver::Ref | Receiver::MutRef) {
+            Mode::ResultElided
+        } else if !has_lifetime(&input_trees) {
+            Mode::ResultStatic
+        } else {
+            Mode::Copy
+        };
+        reader.ty(c, mode, &mut output)?;
+    }
+    let mut where_clause = Vec::new();
+    if c.word_is("where") {
+        where_clause.push(c.t[c.i].clone());
+        c.i += 1;
+        reader.predicates(c, &mut where_clause)?;
+    }
+    // `;`, or a default body (carried empty).
+    let (end, has_default) = match c.peek()? {
+        TokenTree::Punct(p) if p.as_char() == ';' => (c.t[c.i].clone(), false),
+        TokenTree::Group(group) if group.delimiter() == Delimiter::Brace => {
+            let mut empty = Group::new(Delimiter::Brace, TokenStream::new());
+            empty.set_span(group.span());
+            (TokenTree::Group(empty), true)
+        }
+        _ => return None,
+    };
+    c.i += 1;
+    if receiver == Receiver::None && !has_default {
+        return None;
+    }
+
+    carried.push(fn_token);
+    carried.push(TokenTree::Ident(name.clone()));
+    carried.extend(generics.iter().cloned());
+    if inputs_changed {
+        let mut group = Group::new(Delimiter::Parenthesis, carried_inputs.into_iter().collect());
+        group.set_span(inputs_span);
+        carried.push(TokenTree::Group(group));
+    } else {
+        // Written as the input has it: passed on as it is.
+        carried.push(inputs_tree);
+    }
+    carried.extend(output.iter().cloned());
+    carried.extend(where_clause.iter().cloned());
+    carried.push(end);
+    out.names.push(name.clone());
+
+    // The forwarder (`expand::forwarder` for this shape).
+    match receiver {
+        Receiver::None => return Some(()),
+        Receiver::Ref => {}
+        Receiver::MutRef => out.needs_mut = true,
+        Receiver::Value => {
+            out.needs_into = true;
+            out.needs_sized = true;
+        }
+    }
+    methods.extend(words.inline.iter().cloned());
+    methods.push(words.fn_token.clone());
+    methods.push(TokenTree::Ident(name.clone()));
+    // `expand::MethodGenerics` writes the brackets at the call site.
+    if let [open, .., close] = generics.as_mut_slice() {
+        open.set_span(Span::call_site());
+        close.set_span(Span::call_site());
+    }
+    methods.extend(generics);
+    let mut decls = Vec::with_capacity(4 + 4 * arg_types.len());
+    if let Receiver::Ref | Receiver::MutRef = receiver {
+        decls.push(words.and.clone());
+        decls.extend(lifetime);
+        if receiver == Receiver::MutRef {
+            decls.push(words.mut_token.clone());
+        }
+    }
+    decls.push(words.self_token.clone());
+    let args = words.call_args(receiver, arg_types.len());
+    for (index, ty) in arg_types.into_iter().enumerate() {
+        decls.push(words.comma.clone());
+        decls.push(words.arg(index));
+        decls.push(words.colon.clone());
+        decls.extend(ty);
+    }
+    methods.push(TokenTree::Group(Group::new(
+        Delimiter::Parenthesis,
+        decls.into_iter().collect(),
+    )));
+    methods.extend(output);
+    methods.extend(where_clause);
+    let mut call = Vec::with_capacity(words.target.len() + 8 + 2 * reader.params.len());
+    call.extend(words.target.iter().cloned());
+    call.extend(words.colon2.iter().cloned());
+    call.push(TokenTree::Ident(name));
+    if !reader.params.is_empty() {
+        call.extend(words.colon2.iter().cloned());
+        call.push(TokenTree::Punct(Punct::new('<', Spacing::Alone)));
+        for (i, param) in reader.params.iter().enumerate() {
+            if i > 0 {
+                call.push(words.comma.clone());
+            }
+            call.push(TokenTree::Ident(param.1.clone()));
+        }
+        call.push(TokenTree::Punct(Punct::new('>', Spacing::Alone)));
+    }
+    call.push(args);
+    methods.push(TokenTree::Group(Group::new(
+        Delimiter::Brace,
+        call.into_iter().collect(),
+    )));
+    Some(())
+}
+
+/// The tokens every forwarder writes, made once per trait (each new
+/// identifier or group is a call into the compiler).
+struct Words {
+    /// `<<W as Realize>::Target as Trait>`'s stand-in.
+    target: Vec<TokenTree>,
+    /// `#[inline]`.
+    inline: [TokenTree; 2],
+    fn_token: TokenTree,
+    self_token: TokenTree,
+    mut_token: TokenTree,
+    and: TokenTree,
+    comma: TokenTree,
+    colon: TokenTree,
+    colon2: [TokenTree; 2],
+    /// `::lazy_core::Realize::realize(self)` and its by-`&mut` and
+    /// by-value kin.
+    realize: Vec<TokenTree>,
+    realize_mut: Vec<TokenTree>,
+    into_realized: Vec<TokenTree>,
+    /// `__arg0`, `__arg1`, ..: as many as a method has needed so far.
+    args: Vec<TokenTree>,
+    /// The forwarded call's arguments,
+    /// `(::lazy_core::Realize::realize(self), __arg0, ..)`, by receiver and
+    /// count, as far as the methods so far needed them.
+    calls: Vec<(Receiver, usize, TokenTree)>,
+}
+
+impl Words {
+    fn new(target_as_trait: &TokenStream) -> Words {
+        let site = Span::call_site();
+        let self_token = TokenTree::Ident(Ident::new("self", site));
+        let self_group = TokenTree::Group(Group::new(
+            Delimiter::Parenthesis,
+            TokenStream::from(self_token.clone()),
+        ));
+        let call = |path: &str, function: &str| {
+            let mut out = Vec::with_capacity(10);
+            for segment in ["lazy_core", path, function] {
+                push_colon2(&mut out, site);
+                out.push(TokenTree::Ident(Ident::new(segment, site)));
+            }
+            out.push(self_group.clone());
+            out
+        };
+        let mut and = Punct::new('&', Spacing::Alone);
+        and.set_span(site);
+        Words {
+            target: target_as_trait.clone().into_iter().collect(),
+            inline: [
+                TokenTree::Punct(Punct::new('#', Spacing::Alone)),
+                TokenTree::Group(Group::new(
+                    Delimiter::Bracket,
+                    TokenStream::from(TokenTree::Ident(Ident::new("inline", site))),
+                )),
+            ],
+            fn_token: TokenTree::Ident(Ident::new("fn", site)),
+            mut_token: TokenTree::Ident(Ident::new("mut", site)),
+            and: TokenTree::Punct(and),
+            comma: TokenTree::Punct(Punct::new(',', Spacing::Alone)),
+            colon: TokenTree::Punct(Punct::new(':', Spacing::Alone)),
+            colon2: colon2(site),
+            realize: call("Realize", "realize"),
+            realize_mut: call("RealizeMut", "realize_mut"),
+            into_realized: call("RealizeInto", "into_realized"),
+            self_token,
+            args: Vec::new(),
+            calls: Vec::new(),
+        }
+    }
+
+    /// `(::lazy_core::Realize::realize(self), __arg0, ..)`: the receiver
+    /// realized as its kind asks, then `count` arguments.
+    fn call_args(&mut self, receiver: Receiver, count: usize) -> TokenTree {
+        for (kind, n, group) in &self.calls {
+            if *kind == receiver && *n == count {
+                return group.clone();
+            }
+        }
+        let mut args = match receiver {
+            Receiver::MutRef => self.realize_mut.clone(),
+            Receiver::Value => self.into_realized.clone(),
+            Receiver::Ref | Receiver::None => self.realize.clone(),
+        };
+        for index in 0..count {
+            args.push(self.comma.clone());
+            args.push(self.arg(index));
+        }
+        let group = TokenTree::Group(Group::new(
+            Delimiter::Parenthesis,
+            args.into_iter().collect(),
+        ));
+        self.calls.push((receiver, count, group.clone()));
+        group
+    }
+
+    /// `__argN` (`expand::params`' names).
+    fn arg(&mut self, index: usize) -> TokenTree {
+        while self.args.len() <= index {
+            let name = format!("__arg{}", self.args.len());
+            self.args
+                .push(TokenTree::Ident(Ident::new(&name, Span::mixed_site())));
+        }
+        self.args[index].clone()
+    }
+}
+
+/// `::`, as `quote!` writes it.
+fn colon2(span: Span) -> [TokenTree; 2] {
+    let mut first = Punct::new(':', Spacing::Joint);
+    first.set_span(span);
+    let mut second = Punct::new(':', Spacing::Alone);
+    second.set_span(span);
+    [TokenTree::Punct(first), TokenTree::Punct(second)]
+}
+
+fn push_colon2(out: &mut Vec<TokenTree>, span: Span) {
+    out.extend(colon2(span));
+}
+
+/// `def_site::has_lifetime`: a lifetime or a reference among `trees`.
+fn has_lifetime(trees: &[TokenTree]) -> bool {
+    for tree in trees {
+        let found = match tree {
+            TokenTree::Punct(punct) => matches!(punct.as_char(), '\'' | '&'),
+            TokenTree::Group(group) => {
+                let inner: Vec<TokenTree> = group.stream().into_iter().collect();
+                has_lifetime(&inner)
+            }
+            _ => false,
+        };
+        if found {
+            return true;
+        }
+    }
+    false
+}
+
+/// Words that end the scan wherever they occur: what syn reads with more
+/// than this grammar, or what other stages rewrite.
+const REFUSED: &[&str] = &[
+    "Self", "as", "async", "const", "crate", "dyn", "extern", "fn", "for", "gen", "impl", "mut",
+    "self", "static", "super", "trait", "type", "unsafe", "use", "where", "_",
+];
+
+/// Primitive types, which `def_site` leaves alone.
+const PRIMITIVES: &[&str] = &[
+    "bool", "char", "str", "u8", "u16", "u32", "u64", "u128", "usize", "i8", "i16", "i32", "i64",
+    "i128", "isize", "f32", "f64",
+];
+
+/// A position in a list of token trees.
+struct Cursor<'a> {
+    t: &'a [TokenTree],
+    i: usize,
+}
+
+impl Cursor<'_> {
+    fn peek(&self) -> Option<&TokenTree> {
+        self.t.get(self.i)
+    }
+
+    fn punct_is(&self, ch: char) -> bool {
+        matches!(self.peek(), Some(TokenTree::Punct(p)) if p.as_char() == ch)
+    }
+
+    fn word_is(&self, word: &str) -> bool {
+        matches!(self.peek(), Some(TokenTree::Ident(ident)) if ident == word)
+    }
+
+    /// At `::` (a joint `:` and another).
+    fn colon2(&self) -> bool {
+        matches!(self.peek(), Some(TokenTree::Punct(p)) if p.as_char() == ':' && p.spacing() == Spacing::Joint)
+            && matches!(self.t.get(self.i + 1), Some(TokenTree::Punct(p)) if p.as_char() == ':')
+    }
+
+    /// At `'name`.
+    fn lifetime(&self) -> bool {
+        matches!(self.peek(), Some(TokenTree::Punct(p)) if p.as_char() == '\'' && p.spacing() == Spacing::Joint)
+            && matches!(self.t.get(self.i + 1), Some(TokenTree::Ident(_)))
+    }
+
+    /// A name this scan accepts (not raw, not a refused word), taken.
+    fn ident(&mut self) -> Option<Ident> {
+        let Some(TokenTree::Ident(ident)) = self.peek() else {
+            return None;
+        };
+        let text = ident.to_string();
+        if text.starts_with("r#") || REFUSED.contains(&text.as_str()) {
+            return None;
+        }
+        let ident = ident.clone();
+        self.i += 1;
+        Some(ident)
+    }
+
+    /// Copies `'name` to `out`.
+    fn copy_lifetime(&mut self, out: &mut Vec<TokenTree>) -> Option<()> {
+        if !self.lifetime() {
+            return None;
+        }
+        let TokenTree::Ident(name) = &self.t[self.i + 1] else {
+            return None;
+        };
+        let text = name.to_string();
+        if text.starts_with("r#") || text == "gen" {
+            return None;
+        }
+        out.push(self.t[self.i].clone());
+        out.push(self.t[self.i + 1].clone());
+        self.i += 2;
+        Some(())
+    }
+}
+
+/// How `def_site` looks at a type: not at all (bounds, where clauses, a
+/// result it leaves alone), or where it is.
+#[derive(Clone, Copy, PartialEq)]
+enum Mode {
+    Copy,
+    Arg,
+    /// A result with lifetimes to elide from: the receiver's.
+    ResultElided,
+    /// A result with none, or a const's type.
+    ResultStatic,
+}
+
+/// A type `def_site` carries as an associated type of the hidden
+/// supertrait: its key (`def_site`'s text of it), name and tokens.
+struct CarriedType {
+    key: String,
+    name: Ident,
+    ty: Vec<TokenTree>,
+}
+
+/// Reads one method's generics, types, bounds and predicates.
+struct Reader {
+    /// The method's type parameters: (name, ident).
+    params: Vec<(String, Ident)>,
+    /// The trait's hash (`unique_suffix`), for the carried types' names.
+    suffix: u64,
+    /// The types carried so far, in order.
+    carried: RefCell<Vec<CarriedType>>,
+    /// The receiver's lifetime (`&'a self`), as written.
+    receiver_lifetime: Vec<TokenTree>,
+    /// Some token was written otherwise than as the input has it (a
+    /// spacing syn prints otherwise, a rewritten path): a group cannot be
+    /// passed on as it is.
+    changed: Cell<bool>,
+}
+
+impl Reader {
+    fn new(suffix: u64) -> Reader {
+        Reader {
+            params: Vec::new(),
+            suffix,
+            carried: RefCell::new(Vec::new()),
+            receiver_lifetime: Vec::new(),
+            changed: Cell::new(false),
+        }
+    }
+
+    /// A punctuation token as syn prints a one-character token: alone.
+    fn alone(&self, tree: TokenTree) -> TokenTree {
+        match tree {
+            TokenTree::Punct(p) if p.spacing() == Spacing::Joint => {
+                self.changed.set(true);
+                let mut new = Punct::new(p.as_char(), Spacing::Alone);
+                new.set_span(p.span());
+                TokenTree::Punct(new)
+            }
+            other => other,
+        }
+    }
+
+    fn is_param(&self, name: &str) -> bool {
+        for (param, _) in &self.params {
+            if param == name {
+                return true;
+            }
+        }
+        false
+    }
+
+    /// `<'a: 'b, T: Bounds, ..>`: lifetimes first, no defaults or consts.
+    fn generics(&mut self, c: &mut Cursor, out: &mut Vec<TokenTree>) -> Option<()> {
+        out.push(self.alone(c.t[c.i].clone()));
+        c.i += 1;
+        let mut seen_type = false;
+        loop {
+            if c.punct_is('>') {
+                break;
+            }
+            if c.lifetime() {
+                if seen_type {
+                    return None;
+                }
+                c.copy_lifetime(out)?;
+                if c.punct_is(':') && !c.colon2() {
+                    out.push(self.alone(c.t[c.i].clone()));
+                    c.i += 1;
+                    self.lifetimes(c, out)?;
+                }
+            } else {
+                seen_type = true;
+                let name = c.ident()?;
+                out.push(TokenTree::Ident(name.clone()));
+                self.params.push((name.to_string(), name));
+                if c.punct_is(':') && !c.colon2() {
+                    out.push(self.alone(c.t[c.i].clone()));
+                    c.i += 1;
+                    let before = out.len();
+                    self.bounds(c, out)?;
+                    if out.len() == before {
+                        return None;
+                    }
+                }
+            }
+            if c.punct_is(',') {
+                out.push(self.alone(c.t[c.i].clone()));
+                c.i += 1;
+            } else if !c.punct_is('>') {
+                return None;
+            }
+        }
+        out.push(self.alone(c.t[c.i].clone()));
+        c.i += 1;
+        // `<>` is printed as nothing by syn.
+        if out.len() == 2 {
+            return None;
+        }
+        Some(())
+    }
+
+    /// `'a + 'b`, at least one.
+    fn lifetimes(&self, c: &mut Cursor, out: &mut Vec<TokenTree>) -> Option<()> {
+        loop {
+            c.copy_lifetime(out)?;
+            if !c.punct_is('+') {
+                return Some(());
+            }
+            out.push(self.alone(c.t[c.i].clone()));
+            c.i += 1;
+        }
+    }
+
+    /// `Bound + ?Sized + 'a`: trait paths (without `Fn(..)` sugar) and
+    /// lifetimes; stops before anything else.
+    fn bounds(&self, c: &mut Cursor, out: &mut Vec<TokenTree>) -> Option<()> {
+        loop {
+            if c.lifetime() {
+                c.copy_lifetime(out)?;
+            } else {
+                if c.punct_is('?') {
+                    out.push(self.alone(c.t[c.i].clone()));
+                    c.i += 1;
+                }
+                self.path(c, Mode::Copy, out)?;
+            }
+            if !c.punct_is('+') {
+                return Some(());
+            }
+            out.push(self.alone(c.t[c.i].clone()));
+            c.i += 1;
+            // A trailing `+`.
+            if !(c.lifetime()
+                || c.punct_is('?')
+                || c.punct_is(':')
+                || matches!(c.peek(), Some(TokenTree::Ident(_))))
+            {
+                return Some(());
+            }
+        }
+    }
+
+    /// A `where` clause's predicates, up to the body or `;`.
+    fn predicates(&self, c: &mut Cursor, out: &mut Vec<TokenTree>) -> Option<()> {
+        let mut any = false;
+        loop {
+            if c.punct_is(';')
+                || matches!(c.peek(), Some(TokenTree::Group(g)) if g.delimiter() == Delimiter::Brace)
+            {
+                return any.then_some(());
+            }
+            if c.lifetime() {
+                c.copy_lifetime(out)?;
+                if !c.punct_is(':') || c.colon2() {
+                    return None;
+                }
+                out.push(self.alone(c.t[c.i].clone()));
+                c.i += 1;
+                self.lifetimes(c, out)?;
+            } else {
+                self.ty(c, Mode::Copy, out)?;
+                if !c.punct_is(':') || c.colon2() {
+                    return None;
+                }
+                out.push(self.alone(c.t[c.i].clone()));
+                c.i += 1;
+                let before = out.len();
+                self.bounds(c, out)?;
+                if out.len() == before {
+                    return None;
+                }
+            }
+            any = true;
+            if c.punct_is(',') {
+                out.push(self.alone(c.t[c.i].clone()));
+                c.i += 1;
+            } else if !(c.punct_is(';')
+                || matches!(c.peek(), Some(TokenTree::Group(g)) if g.delimiter() == Delimiter::Brace))
+            {
+                return None;
+            }
+        }
+    }
+
+    /// One type, copied to `out`; with `visit`, checked and rewritten as
+    /// `def_site` does a signature's type.
+    fn ty(&self, c: &mut Cursor, mode: Mode, out: &mut Vec<TokenTree>) -> Option<()> {
+        match c.peek()? {
+            TokenTree::Punct(p) if p.as_char() == '&' => {
+                out.push(self.alone(c.t[c.i].clone()));
+                c.i += 1;
+                if c.lifetime() {
+                    c.copy_lifetime(out)?;
+                }
+                if c.word_is("mut") {
+                    out.push(c.t[c.i].clone());
+                    c.i += 1;
+                }
+                self.ty(c, mode, out)
+            }
+            TokenTree::Punct(p) if p.as_char() == '!' => {
+                out.push(self.alone(c.t[c.i].clone()));
+                c.i += 1;
+                Some(())
+            }
+            TokenTree::Group(group) => {
+                let inner: Vec<TokenTree> = group.stream().into_iter().collect();
+                let mut ic = Cursor { t: &inner, i: 0 };
+                let mut copied = Vec::new();
+                let changed_before = self.changed.replace(false);
+                match group.delimiter() {
+                    Delimiter::Parenthesis => {
+                        while ic.i < inner.len() {
+                            self.ty(&mut ic, mode, &mut copied)?;
+                            if ic.punct_is(',') {
+                                copied.push(self.alone(inner[ic.i].clone()));
+                                ic.i += 1;
+                            } else if ic.i < inner.len() {
+                                return None;
+                            }
+                        }
+                    }
+                    Delimiter::Bracket => {
+                        self.ty(&mut ic, mode, &mut copied)?;
+                        if ic.punct_is(';') {
+                            copied.push(self.alone(inner[ic.i].clone()));
+                            ic.i += 1;
+                            let Some(TokenTree::Literal(_)) = ic.peek() else {
+                                return None;
+                            };
+                            copied.push(inner[ic.i].clone());
+                            ic.i += 1;
+                        }
+                        if ic.i != inner.len() {
+                            return None;
+                        }
+                    }
+                    _ => return None,
+                }
+                if self.changed.replace(changed_before) {
+                    self.changed.set(true);
+                    let mut new = Group::new(group.delimiter(), copied.into_iter().collect());
+                    new.set_span(group.span());
+                    out.push(TokenTree::Group(new));
+                } else {
+                    // Written as the input has it: passed on as it is.
+                    out.push(c.t[c.i].clone());
+                }
+                c.i += 1;
+                Some(())
+            }
+            TokenTree::Punct(p) if p.as_char() == ':' => self.path(c, mode, out),
+            TokenTree::Ident(_) => self.path(c, mode, out),
+            _ => None,
+        }
+    }
+
+    /// A path `::a::b<Args>::c`, as `def_site` leaves it (outside
+    /// `Mode::Copy`): one that names the same type anywhere is kept, with a
+    /// bare `Option`, `Vec`, `Box` or `String` written by absolute path
+    /// (`def_site::from_alloc`); any other is carried whole as the hidden
+    /// supertrait's associated type, or, when it names something an alias
+    /// cannot (`Self`, a parameter, a lifetime), kept with its arguments
+    /// looked at.
+    fn path(&self, c: &mut Cursor, mode: Mode, out: &mut Vec<TokenTree>) -> Option<()> {
+        if mode == Mode::Copy || c.colon2() {
+            return self.path_tokens(c, mode, None, out).map(|_| ());
+        }
+        let Some(TokenTree::Ident(first)) = c.peek() else {
+            return None;
+        };
+        let name = first.to_string();
+        let span = first.span();
+        if self.is_param(&name) || name == "Self" {
+            return self.path_tokens(c, mode, Some(name), out).map(|_| ());
+        }
+        let alloc = match name.as_str() {
+            "Option" => Some(("core", "option")),
+            "Vec" | "Box" | "String" => Some(("lazy_core", "__private")),
+            _ => None,
+        };
+        if alloc.is_none() && !PRIMITIVES.contains(&name.as_str()) {
+            let mut key = String::new();
+            let whole = self.key_path(&mut Cursor { t: c.t, i: c.i }, &mut key)?;
+            if !whole {
+                return self.path_tokens(c, mode, Some(name), out).map(|_| ());
+            }
+            let mut ty = Vec::new();
+            self.path_tokens(c, Mode::Copy, Some(name), &mut ty)?;
+            self.carry(key, ty, mode, out);
+            return Some(());
+        }
+        let start = out.len();
+        if self.path_tokens(c, mode, Some(name), out)? != 1 {
+            return None;
+        }
+        let Some((root, module)) = alloc else {
+            return Some(());
+        };
+        self.changed.set(true);
+        let span = Span::call_site().located_at(span);
+        let mut prefix = Vec::with_capacity(8);
+        push_colon2(&mut prefix, span);
+        prefix.push(TokenTree::Ident(Ident::new(root, span)));
+        push_colon2(&mut prefix, Span::call_site());
+        prefix.push(TokenTree::Ident(Ident::new(module, span)));
+        push_colon2(&mut prefix, Span::call_site());
+        out.splice(start..start, prefix);
+        Some(())
+    }
+
+    /// The path's tokens, its arguments' types read in `mode`; the number
+    /// of segments.
+    fn path_tokens(
+        &self,
+        c: &mut Cursor,
+        mode: Mode,
+        mut first: Option<String>,
+        out: &mut Vec<TokenTree>,
+    ) -> Option<usize> {
+        let leading = c.colon2();
+        if leading {
+            out.push(c.t[c.i].clone());
+            out.push(self.alone(c.t[c.i + 1].clone()));
+            c.i += 2;
+        }
+        let mut segments = 0;
+        loop {
+            let Some(TokenTree::Ident(ident)) = c.peek() else {
+                return None;
+            };
+            let text = match first.take() {
+                Some(text) => text,
+                None => ident.to_string(),
+            };
+            let projection = text == "Self" && segments == 0 && !leading && {
+                let mut ahead = Cursor { t: c.t, i: c.i + 1 };
+                ahead.colon2() && {
+                    ahead.i += 2;
+                    matches!(ahead.peek(), Some(TokenTree::Ident(_)))
+                }
+            };
+            if !projection && (text.starts_with("r#") || REFUSED.contains(&text.as_str())) {
+                return None;
+            }
+            out.push(c.t[c.i].clone());
+            c.i += 1;
+            segments += 1;
+            if c.punct_is('<') {
+                self.args(c, mode, out)?;
+            } else if c.punct_is('!')
+                || matches!(c.peek(), Some(TokenTree::Group(g)) if g.delimiter() == Delimiter::Parenthesis)
+            {
+                return None;
+            }
+            if !c.colon2() {
+                return Some(segments);
+            }
+            if !matches!(c.t.get(c.i + 2), Some(TokenTree::Ident(_))) {
+                return None;
+            }
+            out.push(c.t[c.i].clone());
+            out.push(self.alone(c.t[c.i + 1].clone()));
+            c.i += 2;
+        }
+    }
+
+    /// Carries `ty` (`def_site::Carrier::carry_whole`): the same key, the
+    /// same associated type; written as `Self::name<'lifetime>`.
+    fn carry(&self, key: String, ty: Vec<TokenTree>, mode: Mode, out: &mut Vec<TokenTree>) {
+        self.changed.set(true);
+        let mut carried = self.carried.borrow_mut();
+        let mut index = carried.len();
+        for (i, known) in carried.iter().enumerate() {
+            if known.key == key {
+                index = i;
+                break;
+            }
+        }
+        if index == carried.len() {
+            let name = format!("__lazy_{}_{:016x}", index, self.suffix);
+            carried.push(CarriedType {
+                key,
+                name: Ident::new(&name, Span::call_site()),
+                ty,
+            });
+        }
+        let site = Span::call_site();
+        out.push(TokenTree::Ident(Ident::new("Self", site)));
+        out.extend(colon2(site));
+        out.push(TokenTree::Ident(carried[index].name.clone()));
+        out.push(TokenTree::Punct(Punct::new('<', Spacing::Alone)));
+        let lifetime = match mode {
+            Mode::ResultElided if !self.receiver_lifetime.is_empty() => {
+                out.extend(self.receiver_lifetime.iter().cloned());
+                None
+            }
+            Mode::ResultStatic => Some("static"),
+            _ => Some("_"),
+        };
+        if let Some(name) = lifetime {
+            out.push(TokenTree::Punct(Punct::new('\'', Spacing::Joint)));
+            out.push(TokenTree::Ident(Ident::new(name, site)));
+        }
+        out.push(TokenTree::Punct(Punct::new('>', Spacing::Alone)));
+    }
+
+    /// `def_site`'s key of a type (`Carrier::key`), appended to `key`:
+    /// `Some(true)` when it can be carried whole, `Some(false)` when it
+    /// names `Self`, a parameter, a lifetime or a reference, `None` for a
+    /// shape `def_site` would look at as tokens (left to syn).
+    fn key_ty(&self, c: &mut Cursor, key: &mut String) -> Option<bool> {
+        match c.peek()? {
+            TokenTree::Punct(p) if p.as_char() == '&' => Some(false),
+            TokenTree::Punct(p) if p.as_char() == '!' => {
+                c.i += 1;
+                key.push('!');
+                Some(true)
+            }
+            TokenTree::Group(group) => {
+                let inner: Vec<TokenTree> = group.stream().into_iter().collect();
+                let delimiter = group.delimiter();
+                c.i += 1;
+                let mut ic = Cursor { t: &inner, i: 0 };
+                match delimiter {
+                    Delimiter::Parenthesis => {
+                        if inner.is_empty() {
+                            key.push_str("()");
+                            return Some(true);
+                        }
+                        // `(T)` is `T`; `(T,)` and `(T, U)` are tuples.
+                        let mut first = String::new();
+                        if !self.key_ty(&mut ic, &mut first)? {
+                            return Some(false);
+                        }
+                        if ic.i == inner.len() {
+                            key.push_str(&first);
+                            return Some(true);
+                        }
+                        key.push('(');
+                        key.push_str(&first);
+                        key.push(',');
+                        loop {
+                            if ic.i == inner.len() {
+                                break;
+                            }
+                            if !ic.punct_is(',') {
+                                return None;
+                            }
+                            ic.i += 1;
+                            if ic.i == inner.len() {
+                                break;
+                            }
+                            if !self.key_ty(&mut ic, key)? {
+                                return Some(false);
+                            }
+                            key.push(',');
+                        }
+                        key.push(')');
+                        Some(true)
+                    }
+                    Delimiter::Bracket => {
+                        // An array's key is not written: looked at as tokens.
+                        for tree in &inner {
+                            if matches!(tree, TokenTree::Punct(p) if p.as_char() == ';') {
+                                return None;
+                            }
+                        }
+                        key.push('[');
+                        let whole = self.key_ty(&mut ic, key);
+                        key.push(']');
+                        whole
+                    }
+                    _ => None,
+                }
+            }
+            TokenTree::Punct(p) if p.as_char() == ':' => self.key_path(c, key),
+            TokenTree::Ident(_) => self.key_path(c, key),
+            _ => None,
+        }
+    }
+
+    fn key_path(&self, c: &mut Cursor, key: &mut String) -> Option<bool> {
+        if c.colon2() {
+            key.push_str("::");
+            c.i += 2;
+        }
+        let mut segments = 0;
+        loop {
+            let Some(TokenTree::Ident(ident)) = c.peek() else {
+                return None;
+            };
+            let name = ident.to_string();
+            if name == "Self" || name == "_" || self.is_param(&name) {
+                return Some(false);
+            }
+            if segments > 0 {
+                key.push_str("::");
+            }
+            key.push_str(&name);
+            c.i += 1;
+            segments += 1;
+            if c.punct_is('<') {
+                c.i += 1;
+                key.push('<');
+                loop {
+                    if c.punct_is('>') {
+                        c.i += 1;
+                        break;
+                    }
+                    if c.lifetime() {
+                        return Some(false);
+                    }
+                    match (c.peek(), c.t.get(c.i + 1)) {
+                        (Some(TokenTree::Literal(_)), _) => return None,
+                        (Some(TokenTree::Ident(name)), Some(TokenTree::Punct(eq)))
+                            if eq.as_char() == '=' && eq.spacing() == Spacing::Alone =>
+                        {
+                            key.push_str(&name.to_string());
+                            key.push('=');
+                            c.i += 2;
+                        }
+                        _ => {}
+                    }
+                    if !self.key_ty(c, key)? {
+                        return Some(false);
+                    }
+                    key.push(',');
+                    if c.punct_is(',') {
+                        c.i += 1;
+                    } else if !c.punct_is('>') {
+                        return None;
+                    }
+                }
+                key.push('>');
+            } else if matches!(c.peek(), Some(TokenTree::Group(g)) if g.delimiter() == Delimiter::Parenthesis)
+            {
+                return None;
+            }
+            if !c.colon2() {
+                return Some(true);
+            }
+            c.i += 2;
+        }
+    }
+
+    /// `<'a, Type, Name = Type, 3>`.
+    fn args(&self, c: &mut Cursor, mode: Mode, out: &mut Vec<TokenTree>) -> Option<()> {
+        out.push(self.alone(c.t[c.i].clone()));
+        c.i += 1;
+        loop {
+            if c.punct_is('>') {
+                break;
+            }
+            if c.lifetime() {
+                c.copy_lifetime(out)?;
+            } else if let Some(TokenTree::Literal(_)) = c.peek() {
+                out.push(c.t[c.i].clone());
+                c.i += 1;
+            } else if matches!(c.peek(), Some(TokenTree::Ident(_)))
+                && matches!(c.t.get(c.i + 1), Some(TokenTree::Punct(p)) if p.as_char() == '=' && p.spacing() == Spacing::Alone)
+            {
+                let name = c.ident()?;
+                out.push(TokenTree::Ident(name));
+                out.push(c.t[c.i].clone());
+                c.i += 1;
+                self.ty(c, mode, out)?;
+            } else {
+                self.ty(c, mode, out)?;
+            }
+            if c.punct_is(',') {
+                out.push(self.alone(c.t[c.i].clone()));
+                c.i += 1;
+            } else if !c.punct_is('>') {
+                return None;
+            }
+        }
+        out.push(self.alone(c.t[c.i].clone()));
+        c.i += 1;
+        Some(())
+    }
+}

@@ -1,0 +1,384 @@
+//! The syn-free reading of a trait (`scan`) against the syn path: for every
+//! trait, `#[forwardable]` must write the very same tokens (compared as
+//! text) whichever path runs, and the plain shapes must be read by `scan`,
+//! so that the comparison is not vacuous.
+
+use std::ops::Range;
+
+use proc_macro2::{TokenStream, TokenTree};
+use proptest::prelude::*;
+use proptest::sample::{select, subsequence};
+
+use super::proptests::{runner, trait_spec, unmark};
+use crate::{scan, trait_def};
+
+/// Whether `scan` reads `source`; panics when what `#[forwardable]` writes
+/// differs from the syn path's output.
+fn same_as_syn(args: &str, source: &str) -> bool {
+    let input: TokenStream = source.parse().expect("test source lexes");
+    let args: TokenStream = args.parse().expect("test args lex");
+    let read = args.is_empty() && scan::scan(&input, &TokenStream::new()).is_some();
+    let fast = trait_def::forwardable(args.clone(), input.clone());
+    let syn = trait_def::forwardable_syn(args, input);
+    assert_eq!(
+        fast.to_string(),
+        syn.to_string(),
+        "scan and syn differ on:\n{source}"
+    );
+    // Errors about the written code point where they did: the same source
+    // positions, token by token (the crate's tests see real positions).
+    let (mut fast_spans, mut syn_spans) = (Vec::new(), Vec::new());
+    spans(fast, &mut fast_spans);
+    spans(syn, &mut syn_spans);
+    assert!(
+        fast_spans == syn_spans,
+        "scan and syn point elsewhere on:\n{source}"
+    );
+    read
+}
+
+/// Every token's text and the source bytes its span covers.
+fn spans(tokens: TokenStream, out: &mut Vec<(String, Range<usize>)>) {
+    for tree in tokens {
+        match tree {
+            TokenTree::Group(group) => {
+                out.push((
+                    format!("{:?}", group.delimiter()),
+                    group.span().byte_range(),
+                ));
+                spans(group.stream(), out);
+            }
+            other => out.push((other.to_string(), other.span().byte_range())),
+        }
+    }
+}
+
+/// The benchmark's trait (`benches/compile_time/gen.rs`), all eight shapes
+/// and its associated type.
+const BENCH: &str = "
+pub trait Big {
+    type Out;
+    fn m0(&self) -> u64;
+    fn m1(&mut self, x: u64) -> u64;
+    fn m2<T: Into<u64>>(&self, x: T) -> u64;
+    fn m3(&self, a: u64, b: u64) -> u64 { a.wrapping_add(b) }
+    fn m4<'a>(&self, s: &'a str) -> &'a str;
+    fn m5(&self) -> Self::Out;
+    fn m6(&self, v: &[u64]) -> Option<u64>;
+    fn m7<I>(&self, it: I) -> u64 where I: IntoIterator<Item = u64>;
+}";
+
+/// Traits `scan` must read (and write as the syn path does).
+const READ: &[&str] = &[
+    BENCH,
+    "trait Empty {}",
+    "pub(crate) trait Vis { fn a(&self); }",
+    "pub(super) trait Vis { fn a(&self) -> (); }",
+    "/// Docs.\n#[doc = \"more\"]\npub trait Docs {\n    /// A method.\n    fn a(&self) -> u8;\n    #[doc(hidden)]\n    type T;\n}",
+    "trait Sup: Clone + 'static + ::core::fmt::Debug { fn a(&self); }",
+    "trait Sup: Iterator<Item = u8> { fn a(&self); }",
+    "trait Bounded { type Out: Clone + Default; fn get(&self) -> Self::Out; }",
+    "trait Bounded { type Out: Iterator<Item = u8> + ?Sized; }",
+    "trait ByValue { fn take(self) -> u8; fn take_mut(mut self, mut x: u8); }",
+    "trait Lifetimes { fn a<'a>(&'a self) -> &'a str; fn b<'a, 'b: 'a>(&'a mut self, x: &'b [u8]) -> &'a u8; }",
+    "trait NoReceiver { fn make() -> u8 { 3 } fn with_args(x: u8, y: &str) -> Option<u8> { None } }",
+    "trait Alloc { fn a(&self, x: Vec<String>) -> Box<Option<Vec<u8>>>; fn b(&mut self) -> Option<Option<u8>>; }",
+    "trait ByValueAlloc { fn a(self, x: &str) -> Option<u8>; fn b(self, x: u8) -> Option<u8>; }",
+    "trait Absolute { fn a(&self, x: ::std::collections::HashMap<u8, u8>) -> ::core::option::Option<u8>; }",
+    "trait Tuples { fn a(&self, x: (u8, &str), y: [u8; 4], z: &[(u8,)]) -> (); fn b(&self) -> !; }",
+    "trait Generic { fn a<T: Clone + Into<u64>, U>(&self, t: T, u: Vec<U>) -> Option<T> where U: Copy, T: Default,; }",
+    "trait Projection { type Item; fn a<T: Iterator>(&self, t: T) -> T::Item; fn b(&self) -> Option<Self::Item>; }",
+    "trait Nested { fn a(&self) -> Option<Vec<Option<u8>>>; fn b(&self, x: &&str) -> &'static str; }",
+    "trait Trailing { fn a(&self, x: u8,) -> u8; fn b<T,>(&self, t: T,); }",
+    "trait Defaults { fn a(&self) -> u8 { 1 } fn b(&mut self, x: u8) { let _ = x; } }",
+    "trait Spacing { fn a(&self, x: (Vec<Vec<u8>>, u8)) -> [Option<Vec<u8>>; 2]; fn b(&self, x: &[Option<Vec<u8>>]); fn c(&self, x: Vec<Vec<u8>>); }",
+    "trait Consts { const N: usize; const M: Option<u8> = 3; const S: &'static str; fn a(&self); type T; }",
+    // Types `def_site` carries as the hidden supertrait's.
+    "trait A { fn a(&self, x: String) -> MyType; }",
+    "trait A { fn a(&self, x: std::fmt::Formatter); fn b(&self, x: Option<Tag>); }",
+    "trait Dedup { fn a(&self, x: Tag) -> Tag; fn b(&mut self, y: &Tag, z: Vec<Tag>) -> Result<Tag, Error>; const C: Tag; }",
+    "trait Elided { fn a<'a>(&'a self) -> Cow<str>; fn b(&self) -> Cow<str>; fn c(self) -> Cow<str>; fn d(self, s: &str) -> Tag; }",
+    "trait Partly { fn a<K>(&self, m: HashMap<K, Tag>) -> Foo<'static, Tag>; fn b(&self, x: Map<Self::Out, Tag>); type Out; }",
+    "trait Shapes { fn a(&self, x: (Tag, u8), y: [Tag; 2], z: &[Tag], w: (Tag)) -> (Tag,); fn b(&self) -> ::std::vec::Vec<Tag>; }",
+    "trait Nested { fn a(&self, x: Vec<Vec<Tag>>) -> Option<Box<dyn_ish::Thing<u8, Item = Tag>>>; }",
+    "pub(crate) trait V: Clone { fn a(&self) -> Tag; }",
+    "pub trait P: Clone + Send { /// Docs.\n fn a(&self) -> a::b::C; }",
+    "trait Lits { fn a(&self) -> [u8; 3]; fn b(&self, x: &mut [Option<u8>]); }",
+];
+
+/// Traits `scan` leaves to syn: each is a near miss of a shape it reads.
+const FALLBACK: &[&str] = &[
+    "trait G<T> { fn a(&self) -> T; }",
+    "trait W where Self: Sized { fn a(&self); }",
+    "unsafe trait U { fn a(&self); }",
+    "#[deprecated] trait D { fn a(&self); }",
+    "#[cfg(all())] trait C { fn a(&self); }",
+    "#[must_use] trait M { fn a(&self); }",
+    "#[doc] trait M { fn a(&self); }",
+    "#[doc = ] trait M { fn a(&self); }",
+    "trait M { #[doc::x] fn a(&self); }",
+    "trait A { #[cfg(all())] fn a(&self); }",
+    "trait A { #[deprecated] fn a(&self); }",
+    "trait A { #[inline] fn a(&self) {} }",
+    "trait A { fn a(&self, #[cfg(all())] x: u8); }",
+    "trait A { fn a(&self) -> impl Iterator<Item = u8>; }",
+    "trait A { fn a(&self, x: impl Into<u8>); }",
+    "trait A { async fn a(&self); }",
+    "trait A { const fn a(&self); }",
+    "trait A { unsafe fn a(&self); }",
+    "trait A { extern \"C\" fn a(&self); }",
+    "trait A { fn a(&self, (x, y): (u8, u8)); }",
+    "trait A { fn a(&self, _: u8); }",
+    "trait A { fn a(&self, &x: &u8) {} }",
+    "trait A { m!(); }",
+    "trait A { fn a(&self) -> Self; }",
+    "trait A { fn a(&self) -> Option<Self>; }",
+    "trait A { fn a(&self, other: &Self); }",
+    "trait A { fn a<T: PartialEq<Self>>(&self, t: T); }",
+    "trait A { fn a(&self) where Self: Sized; }",
+    "trait A { fn a(&self) -> Vec<Self> where Self: Sized { Vec::new() } }",
+    "trait A { fn a(&self, x: crate::Tag); }",
+    "trait A { fn a(&self, x: Foo<3>); }",
+    "trait A { fn a(&self, x: Foo<[u8; 2]>); }",
+    "trait A { fn a(&self, x: [Tag; N]); }",
+    "trait A { fn a(&self, x: &dyn Fn(u8) -> u8); }",
+    "trait A { fn a(&self, x: fn(u8) -> u8); }",
+    "trait A { fn a<F: Fn(u8) -> u8>(&self, f: F); }",
+    "trait A { fn a(&self, x: <u8 as Into<u16>>::Output); }",
+    "trait A { fn a(&self, x: Vec::<u8>); }",
+    "trait A { fn a(&self, x: *const u8); }",
+    "trait A { fn a(&self, r#gen: u8); }",
+    "trait A { fn r#type(&self); }",
+    "trait r#A { fn a(&self); }",
+    "trait A { fn a(&self, gen: u8); }",
+    "trait A { fn a<const N: usize>(&self) -> [u8; N]; }",
+    "trait A { fn a<T = u8>(&self); }",
+    "trait A { fn a<T, 'a>(&self, t: &'a T); }",
+    "trait A { fn a<>(&self); }",
+    "trait A { fn a(&self) where; }",
+    "trait A { fn a(self: &Self); }",
+    "trait A { fn a(self: Box<Self>); }",
+    "trait A { fn a(); }",
+    "trait A { fn a(&self, ...); }",
+    "trait A { const C: u8 = -1; }",
+    "trait A { const C: u8 = 1 + 2; }",
+    "trait A { const C<T>: u8; }",
+    "trait A { const C: u8 where Self: Sized; }",
+    "trait A { type T = u8; }",
+    "trait A { type T<'a>; }",
+    "trait A { type T where Self: Sized; }",
+    "trait A { type T:; }",
+    "trait A { fn a(&self) -> [u8; N]; }",
+    "trait A { fn a(&self, x: &'gen u8); }",
+    "trait A { fn a(&self, x: $crate::T); }",
+    "pub(in crate::a) trait A { fn a(&self); }",
+    "pub(nonsense) trait A { fn a(&self); }",
+    "auto trait A {}",
+    "trait A: { fn a(&self); }",
+    "trait A: Fn(u8) { fn a(&self); }",
+    "trait A { fn a(&self) }",
+    "trait A { fn a(&self); ; }",
+    "trait A { fn a(&self) -> ; }",
+    "trait A { fn a(&self, x: u8 u8); }",
+    "trait A { fn a(&self, x: Option<u8); }",
+    "struct A;",
+    "fn a() {}",
+];
+
+#[test]
+fn scan_writes_what_syn_writes_for_each_shape() {
+    for source in READ {
+        assert!(same_as_syn("", source), "scan does not read:\n{source}");
+    }
+    for source in FALLBACK {
+        assert!(
+            !same_as_syn("", source),
+            "scan reads a near miss:\n{source}"
+        );
+    }
+}
+
+/// The benchmark's trait at its real size: every method read by `scan`.
+#[test]
+fn scan_reads_the_benchmark_trait() {
+    let mut source = String::from("pub trait Big {\n    type Out;\n");
+    let body = BENCH.split_once("type Out;").map_or("", |(_, rest)| rest);
+    for i in 0..100 {
+        let renamed = body.replace("fn m", &format!("fn n{i}_m"));
+        source.push_str(renamed.trim_end().trim_end_matches('}'));
+    }
+    source.push('}');
+    assert!(same_as_syn("", &source));
+}
+
+/// Every trait the property tests generate: `scan` reads some of them, and
+/// what it reads is written as the syn path writes it.
+#[test]
+fn scan_writes_what_syn_writes_for_generated_traits() {
+    let mut runner = runner(3_000);
+    let read = std::cell::Cell::new(0u32);
+    let result = runner.run(&trait_spec(), |spec| {
+        let (args, _) = unmark(spec.args);
+        let (source, _) = unmark(&spec.to_string());
+        if same_as_syn(&args, &source) {
+            read.set(read.get() + 1);
+        }
+        Ok(())
+    });
+    if let Err(err) = result {
+        panic!("{err}");
+    }
+    assert!(read.get() > 0, "scan read none of the generated traits");
+}
+
+/// One method of the plain grammar `scan` reads, with near misses mixed in.
+fn plain_method() -> impl Strategy<Value = String> {
+    const TYPES: &[&str] = &[
+        "u8",
+        "&str",
+        "&'a str",
+        "T",
+        "Option<T>",
+        "Vec<String>",
+        "&[u64]",
+        "(u8, &str)",
+        "[u8; 4]",
+        "Box<Option<u8>>",
+        "::std::string::String",
+        "U::Item",
+        "Option<Vec<U>>",
+        "&mut Vec<u8>",
+        "()",
+        "Self::Out",
+        "Option<Self::Out>",
+        // Near misses.
+        "HashMap<u8, u8>",
+        "Self",
+        "&Self",
+        "impl Sized",
+        "crate::T",
+        "Vec<Tag>",
+    ];
+    (
+        select(
+            &[
+                "&self",
+                "&mut self",
+                "self",
+                "mut self",
+                "&'a self",
+                "&'a mut self",
+                "",
+            ][..],
+        ),
+        subsequence(
+            &["'a", "'b: 'a", "T", "U: Into<u64> + Clone", "V: ?Sized"][..],
+            0..=3,
+        ),
+        prop::collection::vec((select(&["x{i}", "mut y{i}"][..]), select(TYPES)), 0..=3),
+        select(
+            &[
+                "",
+                "-> u8",
+                "-> Self::Out",
+                "-> Option<u64>",
+                "-> &'a str",
+                "-> T",
+                "-> Vec<Option<T>>",
+                "-> !",
+                "-> (u8, Option<u8>)",
+                "-> String",
+                "-> Self",
+                "-> Tag",
+            ][..],
+        ),
+        subsequence(
+            &[
+                "T: Clone",
+                "U: Default",
+                "'a: 'b",
+                "T: IntoIterator<Item = Option<u8>>",
+                "Self::Out: Copy",
+                "Self: Sized",
+            ][..],
+            0..=2,
+        ),
+        prop::option::of(select(&["{}", "{ 0 }"][..])),
+    )
+        .prop_map(
+            |(receiver, generics, params, output, predicates, default)| {
+                let mut inputs: Vec<String> = Vec::new();
+                if !receiver.is_empty() {
+                    inputs.push(receiver.to_owned());
+                }
+                for (i, (pattern, ty)) in params.iter().enumerate() {
+                    inputs.push(format!("{}: {ty}", pattern.replace("{i}", &i.to_string())));
+                }
+                let generics = if generics.is_empty() {
+                    String::new()
+                } else {
+                    format!("<{}>", generics.join(", "))
+                };
+                let where_clause = if predicates.is_empty() {
+                    String::new()
+                } else {
+                    format!(" where {}", predicates.join(", "))
+                };
+                format!(
+                    "fn m{generics}({}) {output}{where_clause}{}",
+                    inputs.join(", "),
+                    default.unwrap_or(";")
+                )
+            },
+        )
+}
+
+/// A plain trait: what `scan` reads, and near misses of it.
+fn plain_trait() -> impl Strategy<Value = String> {
+    (
+        select(&["", "pub ", "pub(crate) ", "/// Docs.\npub ", "#[must_use] "][..]),
+        select(&["", ": Clone", ": Iterator<Item = u8> + 'static"][..]),
+        prop::collection::vec(
+            prop_oneof![
+                6 => plain_method(),
+                1 => select(&["type Out;", "type Out: Clone;", "/// Docs.\ntype Out: Iterator<Item = u8> + ?Sized;"][..])
+                    .prop_map(String::from),
+                1 => select(&["const N: usize;", "const M: Option<u8> = 3;", "const C: Tag;", "const D: u8 = -1;"][..])
+                    .prop_map(String::from),
+            ],
+            0..=6,
+        ),
+    )
+        .prop_map(|(head, supertraits, items)| {
+            let mut source = format!("{head}trait Plain{supertraits} {{\n");
+            for (i, item) in items.iter().enumerate() {
+                source.push_str(&item.replacen("fn m", &format!("fn m{i}"), 1));
+                source.push('\n');
+            }
+            source.push('}');
+            source
+        })
+}
+
+/// Random plain traits: most are read by `scan`, and every one is written
+/// as the syn path writes it.
+#[test]
+fn scan_writes_what_syn_writes_for_plain_traits() {
+    let mut runner = runner(3_000);
+    let cases = runner.config().cases;
+    let read = std::cell::Cell::new(0u32);
+    let result = runner.run(&plain_trait(), |source| {
+        if same_as_syn("", &source) {
+            read.set(read.get() + 1);
+        }
+        Ok(())
+    });
+    if let Err(err) = result {
+        panic!("{err}");
+    }
+    assert!(
+        read.get() >= cases / 10,
+        "scan read only {} of {cases} plain traits",
+        read.get()
+    );
+}
