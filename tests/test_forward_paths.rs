@@ -221,4 +221,6 @@ fn crate_paths_in_a_trait_of_another_crate() {
     let lazy = LazyKinded(lazy_core::Lazy::new(|| edition2024_traits::Numbers(vec![])));
     assert_eq!(lazy.kind(), Kind("numbers"));
     assert!(lazy.same(&Kind("numbers")));
+    assert!(lazy.is(Kind("numbers")));
+    assert!(!lazy.is(Kind("words")));
 }

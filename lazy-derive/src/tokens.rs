@@ -231,12 +231,14 @@ fn rewrite_for_macro_body(
                 out.push(TokenTree::Ident(Ident::new_raw("gen", ident.span())));
             }
             TokenTree::Ident(ident) if ident == "crate" => {
-                let path_start = matches!(
-                    trees.get(i + 1),
-                    Some(TokenTree::Punct(p)) if p.as_char() == ':'
-                );
-                let after_path_sep =
-                    i >= 1 && matches!(&trees[i - 1], TokenTree::Punct(p) if p.as_char() == ':');
+                // `crate::` starting a path, not after `::` (`a::crate` is
+                // no path rustc accepts) and not after the one `:` of an
+                // argument (`x: crate::T` starts a path).
+                let path_start = match (trees.get(i + 1), trees.get(i + 2)) {
+                    (Some(a), Some(b)) => is_path_sep(a, b),
+                    _ => false,
+                };
+                let after_path_sep = i >= 2 && is_path_sep(&trees[i - 2], &trees[i - 1]);
                 let after_dollar =
                     i >= 1 && matches!(&trees[i - 1], TokenTree::Punct(p) if p.as_char() == '$');
                 if path_start && !after_path_sep && !after_dollar {
@@ -469,6 +471,11 @@ mod tests {
         assert_eq!(
             rewritten("fn f(&self) -> <crate::A as crate::Tr>::X;"),
             "fnf(&self)-><$crate::Aas$crate::Tr>::X;"
+        );
+        // Right after an argument's `:`, which is no path separator.
+        assert_eq!(
+            rewritten("fn f(&self, t: crate::T) -> crate::U where crate::T: Sized;"),
+            "fnf(&self,t:$crate::T)->$crate::Uwhere$crate::T:Sized;"
         );
     }
 

@@ -45,6 +45,9 @@ pub trait Kinded {
     fn same(&self, other: &crate::kinds::Kind) -> bool
     where
         crate::kinds::Kind: PartialEq;
+    /// Whether this is of `kind` (a `crate::` path right after an
+    /// argument's `:`).
+    fn is(&self, kind: crate::kinds::Kind) -> bool;
 }
 
 impl Kinded for Numbers {
@@ -56,6 +59,9 @@ impl Kinded for Numbers {
         crate::kinds::Kind: PartialEq,
     {
         *other == self.kind()
+    }
+    fn is(&self, kind: crate::kinds::Kind) -> bool {
+        kind == self.kind()
     }
 }
 
