@@ -9,11 +9,11 @@
 //! the impl that the trait listed, and adds what the impl must list. `Self`
 //! there is no use of the wrapper that forwarding would have to convert.
 
-use std::collections::HashSet;
-
 use proc_macro2::{Group, Spacing, TokenStream, TokenTree};
 use quote::{ToTokens, quote};
 use syn::{GenericArgument, GenericParam, PathArguments, ReturnType, TraitItemFn, Type};
+
+use crate::tokens::Names;
 
 /// What the impl around the forwarder declares.
 pub struct ImplParams {
@@ -22,7 +22,7 @@ pub struct ImplParams {
     pub always: Vec<TokenStream>,
     /// The impl's lifetimes (without the quote): kept where the trait lists
     /// them.
-    pub lifetimes: HashSet<String>,
+    pub lifetimes: Names,
 }
 
 impl ImplParams {
@@ -32,7 +32,7 @@ impl ImplParams {
     ) -> ImplParams {
         let mut out = ImplParams {
             always: Vec::new(),
-            lifetimes: HashSet::new(),
+            lifetimes: Names::default(),
         };
         for param in wrapper {
             out.add(param, true);
@@ -64,8 +64,8 @@ pub fn for_impl(mut item: TraitItemFn, impl_params: &ImplParams) -> TraitItemFn 
     if !matches!(&item.sig.output, ReturnType::Type(_, ty) if may_capture(ty)) {
         return item;
     }
-    let mut own: HashSet<String> = HashSet::new();
-    let mut own_lifetimes: HashSet<String> = impl_params.lifetimes.clone();
+    let mut own = Names::default();
+    let mut own_lifetimes = impl_params.lifetimes.clone();
     own_lifetimes.insert(String::from("_"));
     for param in &item.sig.generics.params {
         match param {
@@ -137,8 +137,8 @@ fn may_capture(ty: &Type) -> bool {
 }
 
 struct Keep<'a> {
-    idents: HashSet<String>,
-    lifetimes: HashSet<String>,
+    idents: Names,
+    lifetimes: Names,
     always: &'a [TokenStream],
 }
 
@@ -179,7 +179,7 @@ impl Keep<'_> {
     /// `use<..>` with the entries that stay, then what the impl must list.
     fn captures(&self, use_token: &TokenTree, entries: &[TokenTree]) -> TokenStream {
         let mut kept: Vec<TokenStream> = Vec::new();
-        let mut seen: HashSet<String> = HashSet::new();
+        let mut seen = Names::default();
         let mut j = 0;
         while j < entries.len() {
             match (&entries[j], entries.get(j + 1)) {

@@ -40,8 +40,6 @@
 //! and every type of a trait or item that allows `private_interfaces` (a type
 //! less visible than the trait cannot be the hidden impl's, E0446).
 
-use std::collections::HashMap;
-
 use proc_macro2::{Ident, Span, TokenStream, TokenTree};
 use quote::{ToTokens, format_ident, quote, quote_spanned};
 use syn::punctuated::Punctuated;
@@ -70,7 +68,6 @@ pub fn carry(carried: &mut ItemTrait, original: &ItemTrait, suffix: u64) -> Opti
         receiver_lifetime: None,
         params: trait_params,
         types: Vec::new(),
-        known: HashMap::new(),
     };
     // A type less visible than the trait (allowed with rustc's
     // `private_interfaces` warning) cannot be the value of the hidden
@@ -116,7 +113,7 @@ pub fn carry(carried: &mut ItemTrait, original: &ItemTrait, suffix: u64) -> Opti
     let x = format_ident!("__LazyX_{:016x}", suffix);
     let mut decls = TokenStream::new();
     let mut values = TokenStream::new();
-    for CarriedType { attrs, name, ty } in &carrier.types {
+    for CarriedType { attrs, name, ty, .. } in &carrier.types {
         decls.extend(quote! {
             #attrs
             type #name<#lt>: ?::core::marker::Sized where Self: ::core::marker::Sized;
@@ -158,6 +155,8 @@ pub fn carry(carried: &mut ItemTrait, original: &ItemTrait, suffix: u64) -> Opti
 /// One carried type: its associated type's name and value, under the
 /// `#[cfg]`s and lint `allow`s of the trait, item and parameter it comes from.
 struct CarriedType {
+    /// Its text and attributes: the same for the same type.
+    key: String,
     attrs: TokenStream,
     name: Ident,
     ty: Type,
@@ -171,9 +170,8 @@ struct Carrier {
     receiver_lifetime: Option<Lifetime>,
     /// The trait's type and const parameters.
     params: Vec<String>,
+    /// Each type once (a trait carries a few: a list is searched).
     types: Vec<CarriedType>,
-    /// A type already carried (its text and attributes) and its index.
-    known: HashMap<String, usize>,
 }
 
 /// What the carried type's lifetime is at its use.
@@ -416,16 +414,16 @@ impl Carrier {
             key.push_str(" #");
             key.push_str(&attrs.to_string());
         }
-        let index = match self.known.get(&key) {
-            Some(index) => *index,
+        let index = match self.types.iter().position(|known| known.key == key) {
+            Some(index) => index,
             None => {
                 let index = self.types.len();
                 self.types.push(CarriedType {
+                    key,
                     attrs: attrs.clone(),
                     name: format_ident!("__lazy_{}_{:016x}", index, self.suffix),
                     ty: ty.clone(),
                 });
-                self.known.insert(key, index);
                 index
             }
         };

@@ -1,8 +1,6 @@
 //! Writes the impls: one per forwarded trait, and the `Realize` family for a
 //! `#[realize]` field.
 
-use std::collections::HashSet;
-
 use proc_macro2::{Delimiter, Group, Punct, Spacing, Span, TokenStream, TokenTree};
 use quote::{ToTokens, TokenStreamExt, quote, quote_spanned};
 use syn::ext::IdentExt;
@@ -21,7 +19,7 @@ use crate::input::{RealizeField, Wrapper};
 use crate::method::{
     ForwardPlan, Method, Params, ReceiverKind, SelfArg, Wrap, has_impl_trait, params,
 };
-use crate::tokens;
+use crate::tokens::{self, Names};
 
 /// Everything a method forwarder needs to know about its impl.
 pub struct ImplContext {
@@ -420,7 +418,7 @@ pub fn write_items(
     let trait_name = trait_ref.name();
     let trait_params = || generics.lifetimes.iter().chain(&generics.others);
     // Names the impl declares: a method's own parameters must not reuse them.
-    let mut impl_param_names: HashSet<String> = HashSet::new();
+    let mut impl_param_names = Names::default();
     for param in wrapper.input.generics.params.iter().chain(trait_params()) {
         impl_param_names.insert(param_name(param));
     }

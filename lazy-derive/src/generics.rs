@@ -2,15 +2,13 @@
 //! they clash with the wrapper's) or replaced by the arguments written in
 //! `realize_forward(Trait<..>)`.
 
-use std::collections::HashSet;
-
 use proc_macro2::{Ident, TokenStream};
 use quote::{ToTokens, quote};
 use syn::{Error, GenericArgument, GenericParam, ItemTrait, Result, TraitItem};
 
 use crate::errors::Errors;
 use crate::input::{TraitRef, Wrapper};
-use crate::tokens::{self, Substitution};
+use crate::tokens::{self, Names, Substitution};
 
 /// The pieces of the impl that come from the trait's generics.
 pub struct TraitGenerics {
@@ -32,7 +30,7 @@ pub struct TraitGenerics {
 
 /// A name for a renamed parameter: `__T`, else `__T1`, `__T2`, ... whichever
 /// is free in `taken`, which then holds it.
-fn fresh_name(name: &str, taken: &mut HashSet<String>) -> String {
+fn fresh_name(name: &str, taken: &mut Names) -> String {
     let mut candidate = format!("__{name}");
     let mut n = 1;
     while taken.contains(&candidate) {
@@ -44,7 +42,7 @@ fn fresh_name(name: &str, taken: &mut HashSet<String>) -> String {
 }
 
 /// Inserts the names of the parameters of `generics` into `names`.
-fn insert_names(generics: &syn::Generics, names: &mut HashSet<String>) {
+fn insert_names(generics: &syn::Generics, names: &mut Names) {
     for param in &generics.params {
         names.insert(param_name(param));
     }
@@ -69,7 +67,7 @@ pub fn trait_generics(
 ) -> Option<TraitGenerics> {
     let span = trait_ref.span();
     let name = trait_ref.name();
-    let mut clashing = HashSet::new();
+    let mut clashing = Names::default();
     insert_names(&wrapper.input.generics, &mut clashing);
     // A new name must be free among the wrapper's and the trait's names.
     let mut taken = clashing.clone();
@@ -239,7 +237,7 @@ pub fn trait_generics(
 
 /// Renames the generic parameters of a method or associated type that reuse
 /// a name the impl declares (E0403).
-pub fn rename_item_params(item: TraitItem, taken: &HashSet<String>) -> Result<TraitItem> {
+pub fn rename_item_params(item: TraitItem, taken: &Names) -> Result<TraitItem> {
     let generics = match &item {
         TraitItem::Fn(item) => &item.sig.generics,
         TraitItem::Type(item) => &item.generics,

@@ -1,8 +1,6 @@
 //! Token-level helpers: re-spanning, renaming generic parameters, and the few
 //! questions about a type that are easiest to answer on its tokens.
 
-use std::collections::HashMap;
-
 use proc_macro2::{Delimiter, Group, Ident, Spacing, Span, TokenStream, TokenTree};
 use quote::ToTokens;
 use syn::ext::IdentExt;
@@ -49,13 +47,60 @@ pub fn respan_as(tokens: TokenStream, span: Span) -> TokenStream {
     TokenStream::from_iter(out)
 }
 
+/// A set of names (of generic parameters, lifetimes without the quote).
+///
+/// A plain list: it holds a handful of names, and one list type costs the
+/// crate's build far less than a hash table per element type.
+#[derive(Clone, Default)]
+pub struct Names(Vec<String>);
+
+impl Names {
+    pub fn contains(&self, name: &str) -> bool {
+        self.0.iter().any(|known| known == name)
+    }
+
+    /// Adds `name`; false if it was there already.
+    pub fn insert(&mut self, name: String) -> bool {
+        if self.contains(&name) {
+            return false;
+        }
+        self.0.push(name);
+        true
+    }
+}
+
+/// Names with what stands for each (a list, like [`Names`]).
+#[derive(Default)]
+pub struct NameMap(Vec<(String, TokenStream)>);
+
+impl NameMap {
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    pub fn get(&self, name: &str) -> Option<&TokenStream> {
+        self.0
+            .iter()
+            .find(|(known, _)| known == name)
+            .map(|(_, value)| value)
+    }
+
+    /// Sets what stands for `name`, replacing what stood for it before.
+    pub fn insert(&mut self, name: String, value: TokenStream) {
+        match self.0.iter_mut().find(|(known, _)| *known == name) {
+            Some((_, old)) => *old = value,
+            None => self.0.push((name, value)),
+        }
+    }
+}
+
 /// What a generic parameter of the trait turns into in the generated impl.
 #[derive(Default)]
 pub struct Substitution {
     /// Type and const parameters, by name.
-    pub idents: HashMap<String, TokenStream>,
+    pub idents: NameMap,
     /// Lifetime parameters, by name without the quote.
-    pub lifetimes: HashMap<String, TokenStream>,
+    pub lifetimes: NameMap,
 }
 
 impl Substitution {
