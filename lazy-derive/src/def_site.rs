@@ -113,7 +113,10 @@ pub fn carry(carried: &mut ItemTrait, original: &ItemTrait, suffix: u64) -> Opti
     let x = format_ident!("__LazyX_{:016x}", suffix);
     let mut decls = TokenStream::new();
     let mut values = TokenStream::new();
-    for CarriedType { attrs, name, ty, .. } in &carrier.types {
+    for CarriedType {
+        attrs, name, ty, ..
+    } in &carrier.types
+    {
         decls.extend(quote! {
             #attrs
             type #name<#lt>: ?::core::marker::Sized where Self: ::core::marker::Sized;

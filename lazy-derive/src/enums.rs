@@ -500,12 +500,12 @@ fn result_joined(ctx: &EnumContext, method: &Method) -> Result<Option<Joined>, S
         _ => {
             return Err(format!(
                 "cannot forward {what} to an enum: each variant's target returns its own `impl Trait`, and the derive joins several traits only when each is one of `{}`; {fix}",
-                IN_EITHER.join("`, `")
+                tokens::join(IN_EITHER.iter().copied(), "`, `")
             ));
         }
     };
     if !BOXABLE.contains(&name.as_str()) {
-        let known = [IN_EITHER, BOXABLE].concat().join("`, `");
+        let known = tokens::join(IN_EITHER.iter().chain(BOXABLE).copied(), "`, `");
         return Err(format!(
             "cannot forward {what} to an enum: each variant's target returns its own `impl {name}`, and the derive joins those only for `{known}`; {fix}"
         ));

@@ -571,7 +571,7 @@ fn std_trait(path: &Path) -> Option<Error> {
     for segment in &path.segments {
         segments.push(segment.ident.to_string());
     }
-    let written = segments.join("::");
+    let written = tokens::join(segments.iter().map(String::as_str), "::");
     let message = if let Some(mirror) = crate::mirrors::mirror_of(&segments) {
         format!(
             "`{written}` has no `#[forwardable]`; name its mirror instead: `lazy_core::remote::{mirror}`"

@@ -234,6 +234,19 @@ pub fn for_macro_body(tokens: TokenStream) -> Result<(TokenStream, bool), Span> 
     Ok((tokens, rewrote || reserved))
 }
 
+/// `parts` with `sep` between them. A loop of our own: `[T]::join` is a
+/// large generic written out again for each element type.
+pub fn join<'a>(parts: impl IntoIterator<Item = &'a str>, sep: &str) -> String {
+    let mut out = String::new();
+    for (i, part) in parts.into_iter().enumerate() {
+        if i > 0 {
+            out.push_str(sep);
+        }
+        out.push_str(part);
+    }
+    out
+}
+
 /// `word` stands alone in `text` (not inside a longer identifier).
 fn has_word(text: &str, word: &str) -> bool {
     let is_ident = |c: char| c.is_alphanumeric() || c == '_';

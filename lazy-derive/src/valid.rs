@@ -24,7 +24,7 @@ pub fn check_except_names(wrapper: &crate::input::Wrapper, matched: &[usize], er
             name.span(),
             format!(
                 "`{name}` is not a method of {}; `except(...)` lists methods of the traits named beside it",
-                traits.join(" or ")
+                crate::tokens::join(traits.iter().map(String::as_str), " or ")
             ),
         ));
     }
