@@ -13,6 +13,7 @@ use proc_macro2::{Group, Spacing, TokenStream, TokenTree};
 use quote::{ToTokens, quote};
 use syn::{GenericArgument, GenericParam, PathArguments, ReturnType, TraitItemFn, Type};
 
+use crate::punct;
 use crate::tokens::Names;
 
 /// What the impl around the forwarder declares.
@@ -101,12 +102,14 @@ fn may_capture(ty: &Type) -> bool {
         path.segments
             .iter()
             .any(|segment| match &segment.arguments {
-                PathArguments::AngleBracketed(args) => args.args.iter().any(|arg| match arg {
-                    GenericArgument::Type(ty) => may_capture(ty),
-                    GenericArgument::AssocType(assoc) => may_capture(&assoc.ty),
-                    GenericArgument::Constraint(_) => true,
-                    _ => false,
-                }),
+                PathArguments::AngleBracketed(args) => {
+                    punct::values(&args.args).any(|arg| match arg {
+                        GenericArgument::Type(ty) => may_capture(ty),
+                        GenericArgument::AssocType(assoc) => may_capture(&assoc.ty),
+                        GenericArgument::Constraint(_) => true,
+                        _ => false,
+                    })
+                }
                 // `Fn(..) -> ..`: rare in a return type; looked at the slow way.
                 PathArguments::Parenthesized(_) => true,
                 PathArguments::None => false,
@@ -120,7 +123,7 @@ fn may_capture(ty: &Type) -> bool {
         Type::Ptr(ptr) => may_capture(&ptr.elem),
         Type::Reference(reference) => may_capture(&reference.elem),
         Type::Slice(slice) => may_capture(&slice.elem),
-        Type::Tuple(tuple) => tuple.elems.iter().any(may_capture),
+        Type::Tuple(tuple) => punct::values(&tuple.elems).any(may_capture),
         Type::Path(path) => {
             path.qself
                 .as_ref()

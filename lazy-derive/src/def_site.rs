@@ -48,6 +48,8 @@ use syn::{
     ReturnType, TraitItem, Type, TypeParamBound,
 };
 
+use crate::punct;
+
 /// The hidden supertrait and its impl, and its name for the trait's bounds.
 pub struct DefSiteTypes {
     pub supertrait: Ident,
@@ -244,7 +246,7 @@ impl Carrier {
             Type::Paren(inner) => self.visit(&mut inner.elem, at, attrs),
             Type::Group(inner) => self.visit(&mut inner.elem, at, attrs),
             Type::Tuple(tuple) => {
-                for elem in &mut tuple.elems {
+                for elem in punct::values_mut(&mut tuple.elems) {
                     self.visit(elem, at, attrs);
                 }
             }
@@ -278,9 +280,7 @@ impl Carrier {
                     (At::Arg, _) => return,
                     (At::Result(_), None) => at,
                     (At::Result(_), Some(captures)) => {
-                        let lifetimes = captures
-                            .params
-                            .iter()
+                        let lifetimes = punct::values(&captures.params)
                             .any(|param| matches!(param, syn::CapturedParam::Lifetime(_)));
                         if lifetimes {
                             return;
@@ -316,7 +316,7 @@ impl Carrier {
         at: At,
         attrs: &TokenStream,
     ) {
-        for bound in bounds {
+        for bound in punct::values_mut(bounds) {
             if let TypeParamBound::Trait(bound) = bound {
                 for segment in &mut bound.path.segments {
                     self.args(&mut segment.arguments, at, attrs);
@@ -329,7 +329,7 @@ impl Carrier {
         let PathArguments::AngleBracketed(args) = args else {
             return;
         };
-        for arg in &mut args.args {
+        for arg in punct::values_mut(&mut args.args) {
             match arg {
                 GenericArgument::Type(ty) => self.visit(ty, at, attrs),
                 GenericArgument::AssocType(assoc) => self.visit(&mut assoc.ty, at, attrs),
@@ -458,7 +458,7 @@ impl Carrier {
                         PathArguments::None => {}
                         PathArguments::AngleBracketed(args) => {
                             key.push('<');
-                            for arg in &args.args {
+                            for arg in punct::values(&args.args) {
                                 match arg {
                                     GenericArgument::Type(ty) => {
                                         if !self.key(ty, key)? {
@@ -502,7 +502,7 @@ impl Carrier {
             }
             Type::Tuple(tuple) => {
                 key.push('(');
-                for elem in &tuple.elems {
+                for elem in punct::values(&tuple.elems) {
                     if !self.key(elem, key)? {
                         return Some(false);
                     }

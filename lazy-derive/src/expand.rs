@@ -19,6 +19,7 @@ use crate::input::{RealizeField, Wrapper};
 use crate::method::{
     ForwardPlan, Method, Params, ReceiverKind, SelfArg, Wrap, has_impl_trait, params,
 };
+use crate::punct;
 use crate::tokens::{self, Names};
 
 /// Everything a method forwarder needs to know about its impl.
@@ -202,7 +203,7 @@ pub fn self_ty(wrapper: &Wrapper, span: Span) -> TokenStream {
 pub fn where_predicates(generics: &Generics) -> Vec<&WherePredicate> {
     let mut predicates = Vec::new();
     if let Some(clause) = &generics.where_clause {
-        predicates.extend(clause.predicates.iter());
+        predicates.extend(punct::values(&clause.predicates));
     }
     predicates
 }
@@ -1204,7 +1205,7 @@ fn pointee(ty: &syn::Type, mutable: bool) -> &syn::Type {
             })
             .and_then(|last| match &last.arguments {
                 syn::PathArguments::AngleBracketed(args) if args.args.len() == 1 => {
-                    match args.args.first() {
+                    match punct::first(&args.args) {
                         Some(syn::GenericArgument::Type(inner)) => Some(inner),
                         _ => None,
                     }
@@ -1227,7 +1228,7 @@ fn lazy_value_type(ty: &syn::Type) -> Option<&syn::Type> {
             let syn::PathArguments::AngleBracketed(args) = &last.arguments else {
                 return None;
             };
-            let first = args.args.iter().find_map(|arg| match arg {
+            let first = punct::values(&args.args).find_map(|arg| match arg {
                 syn::GenericArgument::Type(ty) => Some(ty),
                 _ => None,
             })?;

@@ -8,6 +8,7 @@ use syn::{Error, GenericArgument, GenericParam, ItemTrait, Result, TraitItem};
 
 use crate::errors::Errors;
 use crate::input::{TraitRef, Wrapper};
+use crate::punct;
 use crate::tokens::{self, Names, Substitution};
 
 /// The pieces of the impl that come from the trait's generics.
@@ -75,7 +76,7 @@ pub fn trait_generics(
     let mut given_lifetimes = Vec::new();
     let mut given_others = Vec::new();
     if let Some(args) = &trait_ref.args {
-        for arg in &args.args {
+        for arg in punct::values(&args.args) {
             match arg {
                 GenericArgument::Lifetime(_) => given_lifetimes.push(arg),
                 _ => given_others.push(arg),
@@ -217,7 +218,7 @@ pub fn trait_generics(
     out.lifetimes = reparse_params(&out.subst, out.lifetimes, errors)?;
     out.others = reparse_params(&out.subst, out.others, errors)?;
     if let Some(where_clause) = &trait_def.generics.where_clause {
-        for predicate in &where_clause.predicates {
+        for predicate in punct::values(&where_clause.predicates) {
             let predicate = predicate.to_token_stream();
             // `Self` bounds are the implementor's business (supertraits), and
             // bounds on `Self::Assoc` hold for the target already: restated

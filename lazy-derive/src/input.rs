@@ -11,6 +11,7 @@ use syn::{
 };
 
 use crate::errors::Errors;
+use crate::punct;
 use crate::tokens;
 use crate::variants::{self, Mark, Variant};
 
@@ -447,7 +448,7 @@ fn trait_ref(mut path: Path, group: usize, errors: &mut Errors) -> Option<TraitR
     let args = match std::mem::replace(&mut last.arguments, PathArguments::None) {
         PathArguments::None => None,
         PathArguments::AngleBracketed(args) => {
-            for arg in &args.args {
+            for arg in punct::values(&args.args) {
                 match arg {
                     GenericArgument::Lifetime(_)
                     | GenericArgument::Type(_)
@@ -590,7 +591,7 @@ fn all_fields(input: &DeriveInput) -> Vec<&syn::Field> {
     match &input.data {
         Data::Struct(data) => fields.extend(&data.fields),
         Data::Enum(data) => {
-            for variant in &data.variants {
+            for variant in punct::values(&data.variants) {
                 fields.extend(&variant.fields);
             }
         }
@@ -742,7 +743,7 @@ fn never_realizes(ty: &Type) -> Option<Error> {
         let PathArguments::AngleBracketed(args) = &last.arguments else {
             return None;
         };
-        return match args.args.first() {
+        return match punct::first(&args.args) {
             Some(GenericArgument::Type(inner)) => never_realizes(inner),
             _ => None,
         };
@@ -823,7 +824,7 @@ fn realize_args(attr: &Attribute) -> std::result::Result<RealizeArgs, RealizeArg
         return Err(RealizeArgsError::Other(Error::new(list.span(), expected)));
     }
     let mut args = RealizeArgs::default();
-    for ident in &idents {
+    for ident in punct::values(&idents) {
         if ident == "deref" || ident == "plain" {
             let flag = flag(ident);
             if (flag.deref.is_some() && args.deref.is_some())
