@@ -15,7 +15,7 @@ use crate::errors::Errors;
 use crate::fallback;
 use crate::generics::{param_name, rename_item_params};
 use crate::impl_head::{ForwardedTrait, ImplHead};
-use crate::input::{RealizeField, Wrapper};
+use crate::input::{RealizeField, Wrapper, has_attr};
 use crate::method::{
     ForwardPlan, Method, Params, ReceiverKind, SelfArg, Wrap, has_impl_trait, params,
 };
@@ -639,7 +639,7 @@ pub fn carried_attrs(ctx: &ImplContext, attrs: &[syn::Attribute]) -> Option<Toke
         return None;
     }
     let mut out = TokenStream::new();
-    if ctx.deprecated_trait && !attrs.iter().any(|attr| attr.path().is_ident("deprecated")) {
+    if ctx.deprecated_trait && !has_attr(attrs, "deprecated") {
         out.extend(quote!(#[allow(deprecated)]));
     }
     for attr in attrs {

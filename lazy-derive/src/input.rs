@@ -271,12 +271,7 @@ impl Wrapper {
                 None => groups.push(Vec::new()),
             }
         }
-        let on_a_field = all_fields(&input).iter().any(|field| {
-            field
-                .attrs
-                .iter()
-                .any(|a| a.path().is_ident("realize_forward"))
-        });
+        let on_a_field = field_has_attr(&input, "realize_forward");
         // Written on a field instead: that error below says where it goes.
         if groups.is_empty() && !on_a_field {
             errors.push(Error::new(
@@ -285,7 +280,10 @@ impl Wrapper {
             ));
         }
         let mut realize_misplaced = false;
-        for attr in input.attrs.iter().filter(|a| a.path().is_ident("realize")) {
+        for attr in &input.attrs {
+            if !attr.path().is_ident("realize") {
+                continue;
+            }
             realize_misplaced = true;
             errors.push(Error::new_spanned(
                 attr,
@@ -293,11 +291,10 @@ impl Wrapper {
             ));
         }
         for field in all_fields(&input) {
-            for attr in field
-                .attrs
-                .iter()
-                .filter(|a| a.path().is_ident("realize_forward"))
-            {
+            for attr in &field.attrs {
+                if !attr.path().is_ident("realize_forward") {
+                    continue;
+                }
                 errors.push(Error::new_spanned(
                     attr,
                     "`#[realize_forward(...)]` goes on the type, not on a field",
@@ -315,9 +312,7 @@ impl Wrapper {
         };
         realize_misplaced |= realize.is_none()
             && !matches!(input.data, Data::Enum(_))
-            && all_fields(&input)
-                .iter()
-                .any(|field| field.attrs.iter().any(|a| a.path().is_ident("realize")));
+            && field_has_attr(&input, "realize");
         let wrapper = Wrapper {
             input,
             realize,
@@ -586,6 +581,26 @@ fn std_trait(path: &Path) -> Option<Error> {
 }
 
 /// Every field of the struct, enum or union.
+/// Whether one of `attrs` is `#[name ...]`.
+pub fn has_attr(attrs: &[Attribute], name: &str) -> bool {
+    for attr in attrs {
+        if attr.path().is_ident(name) {
+            return true;
+        }
+    }
+    false
+}
+
+/// Whether a field of `input` (of any variant) has a `#[name ...]`.
+fn field_has_attr(input: &DeriveInput, name: &str) -> bool {
+    for field in all_fields(input) {
+        if has_attr(&field.attrs, name) {
+            return true;
+        }
+    }
+    false
+}
+
 fn all_fields(input: &DeriveInput) -> Vec<&syn::Field> {
     let mut fields = Vec::new();
     match &input.data {
@@ -607,7 +622,10 @@ pub fn realize_field(input: &DeriveInput, errors: &mut Errors) -> Option<Realize
         Data::Enum(_) => return None,
         Data::Union(_) => {
             for field in all_fields(input) {
-                for attr in field.attrs.iter().filter(|a| a.path().is_ident("realize")) {
+                for attr in &field.attrs {
+                    if !attr.path().is_ident("realize") {
+                        continue;
+                    }
                     errors.push(Error::new_spanned(
                     attr,
                         "`#[realize]` works on a struct's or an enum's field, not a union's; implement `lazy_core::Realize` for the union",
@@ -620,7 +638,10 @@ pub fn realize_field(input: &DeriveInput, errors: &mut Errors) -> Option<Realize
     let mut found: Option<RealizeField> = None;
     let mut unrealizable = false;
     for (index, field) in fields.into_iter().enumerate() {
-        for attr in field.attrs.iter().filter(|a| a.path().is_ident("realize")) {
+        for attr in &field.attrs {
+            if !attr.path().is_ident("realize") {
+                continue;
+            }
             // A mistake in the arguments still marks the field: the derive
             // goes on as for the argument meant (`deref` for `Deref`), else
             // as if it were a plain `#[realize]`.
