@@ -99,21 +99,26 @@ pub fn for_impl(mut item: TraitItemFn, impl_params: &ImplParams) -> TraitItemFn 
 /// can hold one only through a nested `impl Trait`, which is looked for.
 fn may_capture(ty: &Type) -> bool {
     let in_args = |path: &syn::Path| {
-        path.segments
-            .iter()
-            .any(|segment| match &segment.arguments {
-                PathArguments::AngleBracketed(args) => {
-                    punct::values(&args.args).any(|arg| match arg {
-                        GenericArgument::Type(ty) => may_capture(ty),
-                        GenericArgument::AssocType(assoc) => may_capture(&assoc.ty),
-                        GenericArgument::Constraint(_) => true,
-                        _ => false,
-                    })
-                }
+        for segment in &path.segments {
+            let args = match &segment.arguments {
+                PathArguments::AngleBracketed(args) => args,
                 // `Fn(..) -> ..`: rare in a return type; looked at the slow way.
-                PathArguments::Parenthesized(_) => true,
-                PathArguments::None => false,
-            })
+                PathArguments::Parenthesized(_) => return true,
+                PathArguments::None => continue,
+            };
+            for arg in punct::values(&args.args) {
+                let may = match arg {
+                    GenericArgument::Type(ty) => may_capture(ty),
+                    GenericArgument::AssocType(assoc) => may_capture(&assoc.ty),
+                    GenericArgument::Constraint(_) => true,
+                    _ => false,
+                };
+                if may {
+                    return true;
+                }
+            }
+        }
+        false
     };
     match ty {
         Type::ImplTrait(_) | Type::Macro(_) | Type::Verbatim(_) => true,

@@ -503,15 +503,23 @@ pub fn impl_generics(
 ) -> TokenStream {
     let wrapper_params = &wrapper.input.generics.params;
     let mut impl_generics = Generics::default();
-    let is_lifetime = |param: &GenericParam| matches!(param, GenericParam::Lifetime(_));
-    for param in wrapper_params.iter().filter(|param| is_lifetime(param)) {
+    // Lifetimes first, the wrapper's then the trait's; then the others.
+    for param in wrapper_params {
+        if let GenericParam::Lifetime(_) = param {
+            impl_generics.params.push(param.clone());
+        }
+    }
+    for param in trait_lifetimes {
         impl_generics.params.push(param.clone());
     }
-    impl_generics.params.extend(trait_lifetimes.iter().cloned());
-    for param in wrapper_params.iter().filter(|param| !is_lifetime(param)) {
+    for param in wrapper_params {
+        if !matches!(param, GenericParam::Lifetime(_)) {
+            impl_generics.params.push(param.clone());
+        }
+    }
+    for param in trait_others {
         impl_generics.params.push(param.clone());
     }
-    impl_generics.params.extend(trait_others.iter().cloned());
     if !impl_generics.params.is_empty() {
         impl_generics.lt_token = Some(Default::default());
         impl_generics.gt_token = Some(Default::default());

@@ -107,10 +107,15 @@ fn unknown_option(name: &Ident) -> Option<Error> {
         // A raw identifier names a trait (`r#match`).
         return None;
     }
-    let close = OPTIONS
-        .iter()
-        .find(|option| edit_distance(&written.to_lowercase(), option) <= 2);
-    let lowercase = written.starts_with(|c: char| c.is_ascii_lowercase());
+    let lowered = written.to_lowercase();
+    let mut close = None;
+    for option in OPTIONS {
+        if edit_distance(&lowered, option) <= 2 {
+            close = Some(option);
+            break;
+        }
+    }
+    let lowercase = matches!(written.bytes().next(), Some(b'a'..=b'z'));
     if !lowercase && close.is_none() {
         return None;
     }
@@ -491,16 +496,18 @@ fn undeclared_lifetime(input: &DeriveInput, trait_ref: &TraitRef) -> Option<Erro
     let mut bound = Vec::new();
     let mut used = Vec::new();
     lifetimes(args.to_token_stream(), &mut bound, &mut used);
-    let declared = |name: &Ident| {
-        name == "static"
-            || name == "_"
-            || bound.contains(name)
-            || input
-                .generics
-                .lifetimes()
-                .any(|param| param.lifetime.ident == *name)
-    };
-    let (name, span) = used.into_iter().find(|(name, _)| !declared(name))?;
+    let mut undeclared = None;
+    for (name, span) in used {
+        let mut declared = name == "static" || name == "_" || bound.contains(&name);
+        for param in input.generics.lifetimes() {
+            declared |= param.lifetime.ident == name;
+        }
+        if !declared {
+            undeclared = Some((name, span));
+            break;
+        }
+    }
+    let (name, span) = undeclared?;
     let wrapper = &input.ident;
     let kind = match input.data {
         Data::Struct(_) => "struct",
