@@ -421,14 +421,14 @@ fn parse_group(
             }
             Entry::Unknown(err) => errors.push(err),
             Entry::Except(names) => {
-                for name in names {
-                    if except.contains(&name) {
+                for name in punct::values(&names) {
+                    if except.contains(name) {
                         errors.push(Error::new(
                             name.span(),
                             format!("`{name}` is listed in `except(...)` twice; list it once"),
                         ));
                     } else {
-                        except.push(name);
+                        except.push(name.clone());
                     }
                 }
             }
