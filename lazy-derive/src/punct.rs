@@ -24,3 +24,31 @@ pub fn values_mut<T, P>(list: &mut Punctuated<T, P>) -> impl Iterator<Item = &mu
 pub fn first<T, P>(list: &Punctuated<T, P>) -> Option<&T> {
     list.pairs().next().map(Pair::into_value)
 }
+
+#[cfg(test)]
+mod tests {
+    use syn::punctuated::Punctuated;
+    use syn::{Ident, Token};
+
+    use super::{first, values, values_mut};
+
+    /// With and without a trailing comma (the last element is held apart
+    /// when there is none).
+    #[test]
+    fn the_same_elements_as_iter() {
+        for source in ["", "a", "a,", "a, b, c", "a, b, c,"] {
+            let mut list: Punctuated<Ident, Token![,]> =
+                syn::parse::Parser::parse_str(Punctuated::parse_terminated, source).unwrap();
+            let expected: Vec<String> = list.iter().map(Ident::to_string).collect();
+            let got: Vec<String> = values(&list).map(Ident::to_string).collect();
+            assert_eq!(got, expected, "{source:?}");
+            assert_eq!(first(&list), list.first(), "{source:?}");
+            for ident in values_mut(&mut list) {
+                *ident = Ident::new(&format!("{ident}2"), ident.span());
+            }
+            let renamed: Vec<String> = list.iter().map(Ident::to_string).collect();
+            let expected: Vec<String> = expected.iter().map(|name| format!("{name}2")).collect();
+            assert_eq!(renamed, expected, "{source:?}");
+        }
+    }
+}

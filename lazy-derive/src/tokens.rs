@@ -469,7 +469,36 @@ pub fn pretty(tokens: &TokenStream) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::{for_macro_body, pretty};
+    use super::{NameMap, Names, for_macro_body, join, pretty};
+
+    #[test]
+    fn names_hold_each_name_once() {
+        let mut names = Names::default();
+        assert!(names.insert(String::from("T")));
+        assert!(names.insert(String::from("a")));
+        assert!(!names.insert(String::from("T")));
+        assert!(names.contains("T") && names.contains("a"));
+        assert!(!names.contains("U"));
+    }
+
+    #[test]
+    fn a_name_map_insert_replaces() {
+        let mut map = NameMap::default();
+        assert!(map.is_empty());
+        map.insert(String::from("T"), "u8".parse().unwrap());
+        map.insert(String::from("U"), "u16".parse().unwrap());
+        map.insert(String::from("T"), "u32".parse().unwrap());
+        assert_eq!(map.get("T").unwrap().to_string(), "u32");
+        assert_eq!(map.get("U").unwrap().to_string(), "u16");
+        assert!(map.get("V").is_none());
+    }
+
+    #[test]
+    fn join_puts_the_separator_between() {
+        assert_eq!(join([], ", "), "");
+        assert_eq!(join(["a"], ", "), "a");
+        assert_eq!(join(["a", "b", "c"], "::"), "a::b::c");
+    }
 
     /// The signatures that the `except` forwarders' notes print.
     #[test]
