@@ -9,11 +9,12 @@
 //! the impl that the trait listed, and adds what the impl must list. `Self`
 //! there is no use of the wrapper that forwarding would have to convert.
 
-use std::collections::HashSet;
-
 use proc_macro2::{Group, Spacing, TokenStream, TokenTree};
 use quote::{ToTokens, quote};
 use syn::{GenericArgument, GenericParam, PathArguments, ReturnType, TraitItemFn, Type};
+
+use crate::punct;
+use crate::tokens::Names;
 
 /// What the impl around the forwarder declares.
 pub struct ImplParams {
@@ -22,7 +23,7 @@ pub struct ImplParams {
     pub always: Vec<TokenStream>,
     /// The impl's lifetimes (without the quote): kept where the trait lists
     /// them.
-    pub lifetimes: HashSet<String>,
+    pub lifetimes: Names,
 }
 
 impl ImplParams {
@@ -32,7 +33,7 @@ impl ImplParams {
     ) -> ImplParams {
         let mut out = ImplParams {
             always: Vec::new(),
-            lifetimes: HashSet::new(),
+            lifetimes: Names::default(),
         };
         for param in wrapper {
             out.add(param, true);
@@ -64,8 +65,8 @@ pub fn for_impl(mut item: TraitItemFn, impl_params: &ImplParams) -> TraitItemFn 
     if !matches!(&item.sig.output, ReturnType::Type(_, ty) if may_capture(ty)) {
         return item;
     }
-    let mut own: HashSet<String> = HashSet::new();
-    let mut own_lifetimes: HashSet<String> = impl_params.lifetimes.clone();
+    let mut own = Names::default();
+    let mut own_lifetimes = impl_params.lifetimes.clone();
     own_lifetimes.insert(String::from("_"));
     for param in &item.sig.generics.params {
         match param {
@@ -98,19 +99,26 @@ pub fn for_impl(mut item: TraitItemFn, impl_params: &ImplParams) -> TraitItemFn 
 /// can hold one only through a nested `impl Trait`, which is looked for.
 fn may_capture(ty: &Type) -> bool {
     let in_args = |path: &syn::Path| {
-        path.segments
-            .iter()
-            .any(|segment| match &segment.arguments {
-                PathArguments::AngleBracketed(args) => args.args.iter().any(|arg| match arg {
+        for segment in &path.segments {
+            let args = match &segment.arguments {
+                PathArguments::AngleBracketed(args) => args,
+                // `Fn(..) -> ..`: rare in a return type; looked at the slow way.
+                PathArguments::Parenthesized(_) => return true,
+                PathArguments::None => continue,
+            };
+            for arg in punct::values(&args.args) {
+                let may = match arg {
                     GenericArgument::Type(ty) => may_capture(ty),
                     GenericArgument::AssocType(assoc) => may_capture(&assoc.ty),
                     GenericArgument::Constraint(_) => true,
                     _ => false,
-                }),
-                // `Fn(..) -> ..`: rare in a return type; looked at the slow way.
-                PathArguments::Parenthesized(_) => true,
-                PathArguments::None => false,
-            })
+                };
+                if may {
+                    return true;
+                }
+            }
+        }
+        false
     };
     match ty {
         Type::ImplTrait(_) | Type::Macro(_) | Type::Verbatim(_) => true,
@@ -120,7 +128,7 @@ fn may_capture(ty: &Type) -> bool {
         Type::Ptr(ptr) => may_capture(&ptr.elem),
         Type::Reference(reference) => may_capture(&reference.elem),
         Type::Slice(slice) => may_capture(&slice.elem),
-        Type::Tuple(tuple) => tuple.elems.iter().any(may_capture),
+        Type::Tuple(tuple) => punct::values(&tuple.elems).any(may_capture),
         Type::Path(path) => {
             path.qself
                 .as_ref()
@@ -137,8 +145,8 @@ fn may_capture(ty: &Type) -> bool {
 }
 
 struct Keep<'a> {
-    idents: HashSet<String>,
-    lifetimes: HashSet<String>,
+    idents: Names,
+    lifetimes: Names,
     always: &'a [TokenStream],
 }
 
@@ -179,7 +187,7 @@ impl Keep<'_> {
     /// `use<..>` with the entries that stay, then what the impl must list.
     fn captures(&self, use_token: &TokenTree, entries: &[TokenTree]) -> TokenStream {
         let mut kept: Vec<TokenStream> = Vec::new();
-        let mut seen: HashSet<String> = HashSet::new();
+        let mut seen = Names::default();
         let mut j = 0;
         while j < entries.len() {
             match (&entries[j], entries.get(j + 1)) {

@@ -155,13 +155,13 @@ fn fast_entry(wrapper: &Wrapper, step: usize, realize_site: Span) -> TokenStream
     let trait_ref = &wrapper.traits[step];
     let generics = &wrapper.input.generics;
     // An enum has no single target: each impl matches on the variants.
-    let simple = wrapper.variants.is_none()
+    let mut simple = wrapper.variants.is_none()
         && generics.params.is_empty()
         && generics.where_clause.is_none()
-        && trait_ref.args.is_none()
-        && !wrapper
-            .except_names()
-            .any(|(group, _)| group == trait_ref.group);
+        && trait_ref.args.is_none();
+    for (group, _) in wrapper.except_names() {
+        simple &= group != trait_ref.group;
+    }
     if !simple {
         return quote!({ slow });
     }
@@ -176,11 +176,16 @@ fn fast_entry(wrapper: &Wrapper, step: usize, realize_site: Span) -> TokenStream
         Span::mixed_site().located_at(span),
     );
     let target = quote_spanned!(span=> <#self_ty as ::lazy_core::Realize>::Target);
-    let bounds = [(false, false), (true, false), (false, true), (true, true)].map(
-        |(needs_mut, needs_into)| {
-            realize_bounds(wrapper, &self_ty, realize_site, needs_mut, needs_into)
-        },
-    );
+    let mut bounds = Vec::with_capacity(4);
+    for &(needs_mut, needs_into) in &[(false, false), (true, false), (false, true), (true, true)] {
+        bounds.push(realize_bounds(
+            wrapper,
+            &self_ty,
+            realize_site,
+            needs_mut,
+            needs_into,
+        ));
+    }
     let deref = match wrapper.realize.as_ref().and_then(|field| field.deref) {
         Some(_) => quote!(yes),
         None => quote!(no),

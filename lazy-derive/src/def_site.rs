@@ -40,8 +40,6 @@
 //! and every type of a trait or item that allows `private_interfaces` (a type
 //! less visible than the trait cannot be the hidden impl's, E0446).
 
-use std::collections::HashMap;
-
 use proc_macro2::{Ident, Span, TokenStream, TokenTree};
 use quote::{ToTokens, format_ident, quote, quote_spanned};
 use syn::punctuated::Punctuated;
@@ -49,6 +47,8 @@ use syn::{
     Attribute, FnArg, GenericArgument, GenericParam, ItemTrait, Lifetime, PathArguments,
     ReturnType, TraitItem, Type, TypeParamBound,
 };
+
+use crate::punct;
 
 /// The hidden supertrait and its impl, and its name for the trait's bounds.
 pub struct DefSiteTypes {
@@ -70,7 +70,6 @@ pub fn carry(carried: &mut ItemTrait, original: &ItemTrait, suffix: u64) -> Opti
         receiver_lifetime: None,
         params: trait_params,
         types: Vec::new(),
-        known: HashMap::new(),
     };
     // A type less visible than the trait (allowed with rustc's
     // `private_interfaces` warning) cannot be the value of the hidden
@@ -116,7 +115,10 @@ pub fn carry(carried: &mut ItemTrait, original: &ItemTrait, suffix: u64) -> Opti
     let x = format_ident!("__LazyX_{:016x}", suffix);
     let mut decls = TokenStream::new();
     let mut values = TokenStream::new();
-    for CarriedType { attrs, name, ty } in &carrier.types {
+    for CarriedType {
+        attrs, name, ty, ..
+    } in &carrier.types
+    {
         decls.extend(quote! {
             #attrs
             type #name<#lt>: ?::core::marker::Sized where Self: ::core::marker::Sized;
@@ -158,6 +160,8 @@ pub fn carry(carried: &mut ItemTrait, original: &ItemTrait, suffix: u64) -> Opti
 /// One carried type: its associated type's name and value, under the
 /// `#[cfg]`s and lint `allow`s of the trait, item and parameter it comes from.
 struct CarriedType {
+    /// Its text and attributes: the same for the same type.
+    key: String,
     attrs: TokenStream,
     name: Ident,
     ty: Type,
@@ -171,9 +175,8 @@ struct Carrier {
     receiver_lifetime: Option<Lifetime>,
     /// The trait's type and const parameters.
     params: Vec<String>,
+    /// Each type once (a trait carries a few: a list is searched).
     types: Vec<CarriedType>,
-    /// A type already carried (its text and attributes) and its index.
-    known: HashMap<String, usize>,
 }
 
 /// What the carried type's lifetime is at its use.
@@ -243,7 +246,7 @@ impl Carrier {
             Type::Paren(inner) => self.visit(&mut inner.elem, at, attrs),
             Type::Group(inner) => self.visit(&mut inner.elem, at, attrs),
             Type::Tuple(tuple) => {
-                for elem in &mut tuple.elems {
+                for elem in punct::values_mut(&mut tuple.elems) {
                     self.visit(elem, at, attrs);
                 }
             }
@@ -277,9 +280,7 @@ impl Carrier {
                     (At::Arg, _) => return,
                     (At::Result(_), None) => at,
                     (At::Result(_), Some(captures)) => {
-                        let lifetimes = captures
-                            .params
-                            .iter()
+                        let lifetimes = punct::values(&captures.params)
                             .any(|param| matches!(param, syn::CapturedParam::Lifetime(_)));
                         if lifetimes {
                             return;
@@ -315,7 +316,7 @@ impl Carrier {
         at: At,
         attrs: &TokenStream,
     ) {
-        for bound in bounds {
+        for bound in punct::values_mut(bounds) {
             if let TypeParamBound::Trait(bound) = bound {
                 for segment in &mut bound.path.segments {
                     self.args(&mut segment.arguments, at, attrs);
@@ -328,7 +329,7 @@ impl Carrier {
         let PathArguments::AngleBracketed(args) = args else {
             return;
         };
-        for arg in &mut args.args {
+        for arg in punct::values_mut(&mut args.args) {
             match arg {
                 GenericArgument::Type(ty) => self.visit(ty, at, attrs),
                 GenericArgument::AssocType(assoc) => self.visit(&mut assoc.ty, at, attrs),
@@ -416,16 +417,16 @@ impl Carrier {
             key.push_str(" #");
             key.push_str(&attrs.to_string());
         }
-        let index = match self.known.get(&key) {
-            Some(index) => *index,
+        let index = match self.types.iter().position(|known| known.key == key) {
+            Some(index) => index,
             None => {
                 let index = self.types.len();
                 self.types.push(CarriedType {
+                    key,
                     attrs: attrs.clone(),
                     name: format_ident!("__lazy_{}_{:016x}", index, self.suffix),
                     ty: ty.clone(),
                 });
-                self.known.insert(key, index);
                 index
             }
         };
@@ -457,7 +458,7 @@ impl Carrier {
                         PathArguments::None => {}
                         PathArguments::AngleBracketed(args) => {
                             key.push('<');
-                            for arg in &args.args {
+                            for arg in punct::values(&args.args) {
                                 match arg {
                                     GenericArgument::Type(ty) => {
                                         if !self.key(ty, key)? {
@@ -501,7 +502,7 @@ impl Carrier {
             }
             Type::Tuple(tuple) => {
                 key.push('(');
-                for elem in &tuple.elems {
+                for elem in punct::values(&tuple.elems) {
                     if !self.key(elem, key)? {
                         return Some(false);
                     }

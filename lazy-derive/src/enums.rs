@@ -445,11 +445,12 @@ fn result_joined(ctx: &EnumContext, method: &Method) -> Result<Option<Joined>, S
     let ReturnType::Type(_, ty) = &sig.output else {
         return Ok(None);
     };
-    let live = ctx
-        .variants
-        .iter()
-        .filter(|variant| !matches!(variant.variant.kind, VariantKind::Broken))
-        .count();
+    let mut live = 0;
+    for variant in &ctx.variants {
+        if !matches!(variant.variant.kind, VariantKind::Broken) {
+            live += 1;
+        }
+    }
     if live < 2 || sig.asyncness.is_some() || !crate::method::has_impl_trait(ty.to_token_stream()) {
         return Ok(None);
     }
@@ -466,12 +467,10 @@ fn result_joined(ctx: &EnumContext, method: &Method) -> Result<Option<Joined>, S
     for bound in &impl_trait.bounds {
         match bound {
             TypeParamBound::Trait(bound) => {
-                let name = bound
-                    .path
-                    .segments
-                    .last()
-                    .map(|segment| segment.ident.to_string())
-                    .unwrap_or_default();
+                let name = match bound.path.segments.last() {
+                    Some(segment) => segment.ident.to_string(),
+                    None => String::new(),
+                };
                 if AUTO.contains(&name.as_str()) {
                     auto.push(bound);
                 } else {
@@ -483,11 +482,11 @@ fn result_joined(ctx: &EnumContext, method: &Method) -> Result<Option<Joined>, S
         }
     }
     // `Either` implements each of its traits when both sides do.
-    if !traits.is_empty()
-        && traits
-            .iter()
-            .all(|(_, name)| IN_EITHER.contains(&name.as_str()))
-    {
+    let mut all_in_either = !traits.is_empty();
+    for (_, name) in &traits {
+        all_in_either &= IN_EITHER.contains(&name.as_str());
+    }
+    if all_in_either {
         return Ok(Some(Joined::Either { live }));
     }
     let (main, name) = match traits.as_slice() {
@@ -500,12 +499,12 @@ fn result_joined(ctx: &EnumContext, method: &Method) -> Result<Option<Joined>, S
         _ => {
             return Err(format!(
                 "cannot forward {what} to an enum: each variant's target returns its own `impl Trait`, and the derive joins several traits only when each is one of `{}`; {fix}",
-                IN_EITHER.join("`, `")
+                tokens::join(IN_EITHER.iter().copied(), "`, `")
             ));
         }
     };
     if !BOXABLE.contains(&name.as_str()) {
-        let known = [IN_EITHER, BOXABLE].concat().join("`, `");
+        let known = tokens::join(IN_EITHER.iter().chain(BOXABLE).copied(), "`, `");
         return Err(format!(
             "cannot forward {what} to an enum: each variant's target returns its own `impl {name}`, and the derive joins those only for `{known}`; {fix}"
         ));
@@ -513,26 +512,37 @@ fn result_joined(ctx: &EnumContext, method: &Method) -> Result<Option<Joined>, S
     // The box's lifetime is inferred, and must be outlived by everything the
     // result captures: a type parameter of the method is not known to
     // outlive anything (rustc would report E0311 at the derive).
-    let unbounded = sig.generics.type_params().find(|param| {
-        !param
-            .bounds
-            .iter()
-            .any(|bound| matches!(bound, TypeParamBound::Lifetime(lifetime) if lifetime.ident == "static"))
-    });
-    let impl_arg = sig.inputs.iter().any(|arg| match arg {
-        syn::FnArg::Typed(arg) => crate::method::has_impl_trait(arg.ty.to_token_stream()),
-        syn::FnArg::Receiver(_) => false,
-    });
-    let unbounded = match unbounded {
-        Some(param) => Some(format!("the method's type parameter `{}`", param.ident)),
-        None => impl_arg.then(|| String::from("the type of its `impl Trait` argument")),
-    };
+    let mut unbounded = None;
+    for param in sig.generics.type_params() {
+        let mut is_static = false;
+        for bound in &param.bounds {
+            is_static |=
+                matches!(bound, TypeParamBound::Lifetime(lifetime) if lifetime.ident == "static");
+        }
+        if !is_static {
+            unbounded = Some(format!("the method's type parameter `{}`", param.ident));
+            break;
+        }
+    }
+    if unbounded.is_none() {
+        for arg in &sig.inputs {
+            if let syn::FnArg::Typed(arg) = arg
+                && crate::method::has_impl_trait(arg.ty.to_token_stream())
+            {
+                unbounded = Some(String::from("the type of its `impl Trait` argument"));
+                break;
+            }
+        }
+    }
     if let (Some(unbounded), None) = (unbounded, &lifetime) {
         return Err(format!(
             "cannot forward {what} to an enum: each variant's target returns its own `impl {name}`, which the derive boxes as `Box<dyn {name} + '_>`, and {unbounded} is not known to outlive that box; {fix}"
         ));
     }
-    let lifetime = lifetime.unwrap_or_else(|| quote!('_));
+    let lifetime = match lifetime {
+        Some(lifetime) => lifetime,
+        None => quote!('_),
+    };
     Ok(Some(Joined::Boxed {
         dyn_ty: quote!(dyn #main #(+ #auto)* + #lifetime),
     }))

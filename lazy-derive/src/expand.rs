@@ -1,8 +1,6 @@
 //! Writes the impls: one per forwarded trait, and the `Realize` family for a
 //! `#[realize]` field.
 
-use std::collections::HashSet;
-
 use proc_macro2::{Delimiter, Group, Punct, Spacing, Span, TokenStream, TokenTree};
 use quote::{ToTokens, TokenStreamExt, quote, quote_spanned};
 use syn::ext::IdentExt;
@@ -17,11 +15,12 @@ use crate::errors::Errors;
 use crate::fallback;
 use crate::generics::{param_name, rename_item_params};
 use crate::impl_head::{ForwardedTrait, ImplHead};
-use crate::input::{RealizeField, Wrapper};
+use crate::input::{RealizeField, Wrapper, has_attr};
 use crate::method::{
     ForwardPlan, Method, Params, ReceiverKind, SelfArg, Wrap, has_impl_trait, params,
 };
-use crate::tokens;
+use crate::punct;
+use crate::tokens::{self, Names};
 
 /// Everything a method forwarder needs to know about its impl.
 pub struct ImplContext {
@@ -204,7 +203,7 @@ pub fn self_ty(wrapper: &Wrapper, span: Span) -> TokenStream {
 pub fn where_predicates(generics: &Generics) -> Vec<&WherePredicate> {
     let mut predicates = Vec::new();
     if let Some(clause) = &generics.where_clause {
-        predicates.extend(clause.predicates.iter());
+        predicates.extend(punct::values(&clause.predicates));
     }
     predicates
 }
@@ -421,7 +420,7 @@ pub fn write_items(
     let trait_name = trait_ref.name();
     let trait_params = || generics.lifetimes.iter().chain(&generics.others);
     // Names the impl declares: a method's own parameters must not reuse them.
-    let mut impl_param_names: HashSet<String> = HashSet::new();
+    let mut impl_param_names = Names::default();
     for param in wrapper.input.generics.params.iter().chain(trait_params()) {
         impl_param_names.insert(param_name(param));
     }
@@ -505,15 +504,23 @@ pub fn impl_generics(
 ) -> TokenStream {
     let wrapper_params = &wrapper.input.generics.params;
     let mut impl_generics = Generics::default();
-    let is_lifetime = |param: &GenericParam| matches!(param, GenericParam::Lifetime(_));
-    for param in wrapper_params.iter().filter(|param| is_lifetime(param)) {
+    // Lifetimes first, the wrapper's then the trait's; then the others.
+    for param in wrapper_params {
+        if let GenericParam::Lifetime(_) = param {
+            impl_generics.params.push(param.clone());
+        }
+    }
+    for param in trait_lifetimes {
         impl_generics.params.push(param.clone());
     }
-    impl_generics.params.extend(trait_lifetimes.iter().cloned());
-    for param in wrapper_params.iter().filter(|param| !is_lifetime(param)) {
+    for param in wrapper_params {
+        if !matches!(param, GenericParam::Lifetime(_)) {
+            impl_generics.params.push(param.clone());
+        }
+    }
+    for param in trait_others {
         impl_generics.params.push(param.clone());
     }
-    impl_generics.params.extend(trait_others.iter().cloned());
     if !impl_generics.params.is_empty() {
         impl_generics.lt_token = Some(Default::default());
         impl_generics.gt_token = Some(Default::default());
@@ -641,7 +648,7 @@ pub fn carried_attrs(ctx: &ImplContext, attrs: &[syn::Attribute]) -> Option<Toke
         return None;
     }
     let mut out = TokenStream::new();
-    if ctx.deprecated_trait && !attrs.iter().any(|attr| attr.path().is_ident("deprecated")) {
+    if ctx.deprecated_trait && !has_attr(attrs, "deprecated") {
         out.extend(quote!(#[allow(deprecated)]));
     }
     for attr in attrs {
@@ -1229,7 +1236,7 @@ fn pointee(ty: &syn::Type, mutable: bool) -> &syn::Type {
             })
             .and_then(|last| match &last.arguments {
                 syn::PathArguments::AngleBracketed(args) if args.args.len() == 1 => {
-                    match args.args.first() {
+                    match punct::first(&args.args) {
                         Some(syn::GenericArgument::Type(inner)) => Some(inner),
                         _ => None,
                     }
@@ -1252,7 +1259,7 @@ fn lazy_value_type(ty: &syn::Type) -> Option<&syn::Type> {
             let syn::PathArguments::AngleBracketed(args) = &last.arguments else {
                 return None;
             };
-            let first = args.args.iter().find_map(|arg| match arg {
+            let first = punct::values(&args.args).find_map(|arg| match arg {
                 syn::GenericArgument::Type(ty) => Some(ty),
                 _ => None,
             })?;

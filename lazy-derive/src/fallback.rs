@@ -7,6 +7,7 @@ use quote::{ToTokens, quote};
 use syn::{Error, FnArg, WherePredicate};
 
 use crate::method::{Method, Params, cfg_attrs, params};
+use crate::punct;
 
 pub fn stub(method: &Method, error: Error) -> TokenStream {
     let sig = &method.item.sig;
@@ -26,7 +27,7 @@ pub fn stub(method: &Method, error: Error) -> TokenStream {
     // would be one more error.
     let mut predicates = Vec::new();
     if let Some(clause) = &generics.where_clause {
-        for predicate in &clause.predicates {
+        for predicate in punct::values(&clause.predicates) {
             let on_self = matches!(predicate, WherePredicate::Type(predicate)
                 if predicate.bounded_ty.to_token_stream().to_string() == "Self");
             if !on_self {

@@ -6,7 +6,7 @@ use quote::quote;
 use syn::{Data, DeriveInput, Error, Result};
 
 use crate::errors::Errors;
-use crate::input::realize_field;
+use crate::input::{has_attr, realize_field};
 
 /// `#[derive(FromRealized)]`.
 pub fn derive(input: TokenStream) -> TokenStream {
@@ -39,10 +39,7 @@ fn derive_impl(input: TokenStream) -> Result<TokenStream> {
     // Mistakes in `#[realize(..)]` are `#[derive(RealizeForward)]`'s to
     // report: here they would be said twice.
     let Some(field) = realize_field(&input, &mut Errors::default()) else {
-        if fields
-            .iter()
-            .any(|field| field.attrs.iter().any(|a| a.path().is_ident("realize")))
-        {
+        if fields.iter().any(|field| has_attr(&field.attrs, "realize")) {
             // A `#[realize]` that does not work: reported there.
             return Ok(TokenStream::new());
         }

@@ -2,15 +2,14 @@
 //! they clash with the wrapper's) or replaced by the arguments written in
 //! `realize_forward(Trait<..>)`.
 
-use std::collections::HashSet;
-
 use proc_macro2::{Ident, TokenStream};
 use quote::{ToTokens, quote};
 use syn::{Error, GenericArgument, GenericParam, ItemTrait, Result, TraitItem};
 
 use crate::errors::Errors;
 use crate::input::{TraitRef, Wrapper};
-use crate::tokens::{self, Substitution};
+use crate::punct;
+use crate::tokens::{self, Names, Substitution};
 
 /// The pieces of the impl that come from the trait's generics.
 pub struct TraitGenerics {
@@ -32,7 +31,7 @@ pub struct TraitGenerics {
 
 /// A name for a renamed parameter: `__T`, else `__T1`, `__T2`, ... whichever
 /// is free in `taken`, which then holds it.
-fn fresh_name(name: &str, taken: &mut HashSet<String>) -> String {
+fn fresh_name(name: &str, taken: &mut Names) -> String {
     let mut candidate = format!("__{name}");
     let mut n = 1;
     while taken.contains(&candidate) {
@@ -44,7 +43,7 @@ fn fresh_name(name: &str, taken: &mut HashSet<String>) -> String {
 }
 
 /// Inserts the names of the parameters of `generics` into `names`.
-fn insert_names(generics: &syn::Generics, names: &mut HashSet<String>) {
+fn insert_names(generics: &syn::Generics, names: &mut Names) {
     for param in &generics.params {
         names.insert(param_name(param));
     }
@@ -69,7 +68,7 @@ pub fn trait_generics(
 ) -> Option<TraitGenerics> {
     let span = trait_ref.span();
     let name = trait_ref.name();
-    let mut clashing = HashSet::new();
+    let mut clashing = Names::default();
     insert_names(&wrapper.input.generics, &mut clashing);
     // A new name must be free among the wrapper's and the trait's names.
     let mut taken = clashing.clone();
@@ -77,7 +76,7 @@ pub fn trait_generics(
     let mut given_lifetimes = Vec::new();
     let mut given_others = Vec::new();
     if let Some(args) = &trait_ref.args {
-        for arg in &args.args {
+        for arg in punct::values(&args.args) {
             match arg {
                 GenericArgument::Lifetime(_) => given_lifetimes.push(arg),
                 _ => given_others.push(arg),
@@ -219,7 +218,7 @@ pub fn trait_generics(
     out.lifetimes = reparse_params(&out.subst, out.lifetimes, errors)?;
     out.others = reparse_params(&out.subst, out.others, errors)?;
     if let Some(where_clause) = &trait_def.generics.where_clause {
-        for predicate in &where_clause.predicates {
+        for predicate in punct::values(&where_clause.predicates) {
             let predicate = predicate.to_token_stream();
             // `Self` bounds are the implementor's business (supertraits), and
             // bounds on `Self::Assoc` hold for the target already: restated
@@ -239,7 +238,7 @@ pub fn trait_generics(
 
 /// Renames the generic parameters of a method or associated type that reuse
 /// a name the impl declares (E0403).
-pub fn rename_item_params(item: TraitItem, taken: &HashSet<String>) -> Result<TraitItem> {
+pub fn rename_item_params(item: TraitItem, taken: &Names) -> Result<TraitItem> {
     let generics = match &item {
         TraitItem::Fn(item) => &item.sig.generics,
         TraitItem::Type(item) => &item.generics,

@@ -10,7 +10,7 @@ use syn::{Error, FnArg, GenericParam, Ident, ItemTrait, Path, TraitItem};
 
 use crate::errors::Errors;
 use crate::generics::{TraitGenerics, trait_generics};
-use crate::input::{TraitRef, Wrapper, edit_distance};
+use crate::input::{TraitRef, Wrapper, edit_distance, has_attr};
 use crate::tokens::{self, Substitution};
 
 /// The `except` names of one trait's attribute, with their index in
@@ -199,10 +199,7 @@ impl<'a> ImplHead<'a> {
         };
         let trait_args = &generics.args;
         let trait_full = quote!(#trait_path #trait_args);
-        let deprecated = trait_def
-            .attrs
-            .iter()
-            .any(|attr| attr.path().is_ident("deprecated"));
+        let deprecated = has_attr(&trait_def.attrs, "deprecated");
         Some(ImplHead {
             excepts,
             generics,

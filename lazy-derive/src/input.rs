@@ -11,6 +11,7 @@ use syn::{
 };
 
 use crate::errors::Errors;
+use crate::punct;
 use crate::tokens;
 use crate::variants::{self, Mark, Variant};
 
@@ -106,10 +107,15 @@ fn unknown_option(name: &Ident) -> Option<Error> {
         // A raw identifier names a trait (`r#match`).
         return None;
     }
-    let close = OPTIONS
-        .iter()
-        .find(|option| edit_distance(&written.to_lowercase(), option) <= 2);
-    let lowercase = written.starts_with(|c: char| c.is_ascii_lowercase());
+    let lowered = written.to_lowercase();
+    let mut close = None;
+    for option in OPTIONS {
+        if edit_distance(&lowered, option) <= 2 {
+            close = Some(option);
+            break;
+        }
+    }
+    let lowercase = matches!(written.bytes().next(), Some(b'a'..=b'z'));
     if !lowercase && close.is_none() {
         return None;
     }
@@ -270,12 +276,7 @@ impl Wrapper {
                 None => groups.push(Vec::new()),
             }
         }
-        let on_a_field = all_fields(&input).iter().any(|field| {
-            field
-                .attrs
-                .iter()
-                .any(|a| a.path().is_ident("realize_forward"))
-        });
+        let on_a_field = field_has_attr(&input, "realize_forward");
         // Written on a field instead: that error below says where it goes.
         if groups.is_empty() && !on_a_field {
             errors.push(Error::new(
@@ -284,7 +285,10 @@ impl Wrapper {
             ));
         }
         let mut realize_misplaced = false;
-        for attr in input.attrs.iter().filter(|a| a.path().is_ident("realize")) {
+        for attr in &input.attrs {
+            if !attr.path().is_ident("realize") {
+                continue;
+            }
             realize_misplaced = true;
             errors.push(Error::new_spanned(
                 attr,
@@ -292,11 +296,10 @@ impl Wrapper {
             ));
         }
         for field in all_fields(&input) {
-            for attr in field
-                .attrs
-                .iter()
-                .filter(|a| a.path().is_ident("realize_forward"))
-            {
+            for attr in &field.attrs {
+                if !attr.path().is_ident("realize_forward") {
+                    continue;
+                }
                 errors.push(Error::new_spanned(
                     attr,
                     "`#[realize_forward(...)]` goes on the type, not on a field",
@@ -314,9 +317,7 @@ impl Wrapper {
         };
         realize_misplaced |= realize.is_none()
             && !matches!(input.data, Data::Enum(_))
-            && all_fields(&input)
-                .iter()
-                .any(|field| field.attrs.iter().any(|a| a.path().is_ident("realize")));
+            && field_has_attr(&input, "realize");
         let wrapper = Wrapper {
             input,
             realize,
@@ -420,14 +421,14 @@ fn parse_group(
             }
             Entry::Unknown(err) => errors.push(err),
             Entry::Except(names) => {
-                for name in names {
-                    if except.contains(&name) {
+                for name in punct::values(&names) {
+                    if except.contains(name) {
                         errors.push(Error::new(
                             name.span(),
                             format!("`{name}` is listed in `except(...)` twice; list it once"),
                         ));
                     } else {
-                        except.push(name);
+                        except.push(name.clone());
                     }
                 }
             }
@@ -447,7 +448,7 @@ fn trait_ref(mut path: Path, group: usize, errors: &mut Errors) -> Option<TraitR
     let args = match std::mem::replace(&mut last.arguments, PathArguments::None) {
         PathArguments::None => None,
         PathArguments::AngleBracketed(args) => {
-            for arg in &args.args {
+            for arg in punct::values(&args.args) {
                 match arg {
                     GenericArgument::Lifetime(_)
                     | GenericArgument::Type(_)
@@ -495,16 +496,18 @@ fn undeclared_lifetime(input: &DeriveInput, trait_ref: &TraitRef) -> Option<Erro
     let mut bound = Vec::new();
     let mut used = Vec::new();
     lifetimes(args.to_token_stream(), &mut bound, &mut used);
-    let declared = |name: &Ident| {
-        name == "static"
-            || name == "_"
-            || bound.contains(name)
-            || input
-                .generics
-                .lifetimes()
-                .any(|param| param.lifetime.ident == *name)
-    };
-    let (name, span) = used.into_iter().find(|(name, _)| !declared(name))?;
+    let mut undeclared = None;
+    for (name, span) in used {
+        let mut declared = name == "static" || name == "_" || bound.contains(&name);
+        for param in input.generics.lifetimes() {
+            declared |= param.lifetime.ident == name;
+        }
+        if !declared {
+            undeclared = Some((name, span));
+            break;
+        }
+    }
+    let (name, span) = undeclared?;
     let wrapper = &input.ident;
     let kind = match input.data {
         Data::Struct(_) => "struct",
@@ -571,7 +574,7 @@ fn std_trait(path: &Path) -> Option<Error> {
     for segment in &path.segments {
         segments.push(segment.ident.to_string());
     }
-    let written = segments.join("::");
+    let written = tokens::join(segments.iter().map(String::as_str), "::");
     let message = if let Some(mirror) = crate::mirrors::mirror_of(&segments) {
         format!(
             "`{written}` has no `#[forwardable]`; name its mirror instead: `lazy_core::remote::{mirror}`"
@@ -585,12 +588,32 @@ fn std_trait(path: &Path) -> Option<Error> {
 }
 
 /// Every field of the struct, enum or union.
+/// Whether one of `attrs` is `#[name ...]`.
+pub fn has_attr(attrs: &[Attribute], name: &str) -> bool {
+    for attr in attrs {
+        if attr.path().is_ident(name) {
+            return true;
+        }
+    }
+    false
+}
+
+/// Whether a field of `input` (of any variant) has a `#[name ...]`.
+fn field_has_attr(input: &DeriveInput, name: &str) -> bool {
+    for field in all_fields(input) {
+        if has_attr(&field.attrs, name) {
+            return true;
+        }
+    }
+    false
+}
+
 fn all_fields(input: &DeriveInput) -> Vec<&syn::Field> {
     let mut fields = Vec::new();
     match &input.data {
         Data::Struct(data) => fields.extend(&data.fields),
         Data::Enum(data) => {
-            for variant in &data.variants {
+            for variant in punct::values(&data.variants) {
                 fields.extend(&variant.fields);
             }
         }
@@ -606,7 +629,10 @@ pub fn realize_field(input: &DeriveInput, errors: &mut Errors) -> Option<Realize
         Data::Enum(_) => return None,
         Data::Union(_) => {
             for field in all_fields(input) {
-                for attr in field.attrs.iter().filter(|a| a.path().is_ident("realize")) {
+                for attr in &field.attrs {
+                    if !attr.path().is_ident("realize") {
+                        continue;
+                    }
                     errors.push(Error::new_spanned(
                     attr,
                         "`#[realize]` works on a struct's or an enum's field, not a union's; implement `lazy_core::Realize` for the union",
@@ -619,7 +645,10 @@ pub fn realize_field(input: &DeriveInput, errors: &mut Errors) -> Option<Realize
     let mut found: Option<RealizeField> = None;
     let mut unrealizable = false;
     for (index, field) in fields.into_iter().enumerate() {
-        for attr in field.attrs.iter().filter(|a| a.path().is_ident("realize")) {
+        for attr in &field.attrs {
+            if !attr.path().is_ident("realize") {
+                continue;
+            }
             // A mistake in the arguments still marks the field: the derive
             // goes on as for the argument meant (`deref` for `Deref`), else
             // as if it were a plain `#[realize]`.
@@ -742,7 +771,7 @@ fn never_realizes(ty: &Type) -> Option<Error> {
         let PathArguments::AngleBracketed(args) = &last.arguments else {
             return None;
         };
-        return match args.args.first() {
+        return match punct::first(&args.args) {
             Some(GenericArgument::Type(inner)) => never_realizes(inner),
             _ => None,
         };
@@ -823,7 +852,7 @@ fn realize_args(attr: &Attribute) -> std::result::Result<RealizeArgs, RealizeArg
         return Err(RealizeArgsError::Other(Error::new(list.span(), expected)));
     }
     let mut args = RealizeArgs::default();
-    for ident in &idents {
+    for ident in punct::values(&idents) {
         if ident == "deref" || ident == "plain" {
             let flag = flag(ident);
             if (flag.deref.is_some() && args.deref.is_some())

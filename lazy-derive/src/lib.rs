@@ -14,6 +14,7 @@ mod impl_head;
 mod input;
 mod method;
 mod mirrors;
+mod punct;
 mod realize_all;
 mod scan;
 #[cfg(test)]

@@ -8,6 +8,7 @@ use syn::{
     WherePredicate,
 };
 
+use crate::punct;
 use crate::tokens;
 
 /// How a method takes `self`.
@@ -57,7 +58,7 @@ impl ReceiverKind {
                     && match &last.arguments {
                         PathArguments::AngleBracketed(args) => {
                             args.args.len() == 1
-                                && matches!(args.args.first(), Some(GenericArgument::Type(t)) if is_self(t))
+                                && matches!(punct::first(&args.args), Some(GenericArgument::Type(t)) if is_self(t))
                         }
                         _ => false,
                     };
@@ -147,14 +148,14 @@ impl Wrap {
         let PathArguments::AngleBracketed(args) = &last.arguments else {
             return None;
         };
-        let Some(GenericArgument::Type(first)) = args.args.first() else {
+        let Some(GenericArgument::Type(first)) = punct::first(&args.args) else {
             return None;
         };
         if !is_self(first) {
             return None;
         }
         let rest = args.args.len() - 1;
-        for arg in args.args.iter().skip(1) {
+        for arg in punct::values(&args.args).skip(1) {
             if tokens::mentions_bare_self(arg.to_token_stream()) {
                 return None;
             }
@@ -312,7 +313,7 @@ fn bounds_mention_self(item: &TraitItemFn) -> bool {
     let Some(where_clause) = &generics.where_clause else {
         return false;
     };
-    for predicate in &where_clause.predicates {
+    for predicate in punct::values(&where_clause.predicates) {
         let mentions_self = match predicate {
             WherePredicate::Type(predicate) if is_self(&predicate.bounded_ty) => {
                 predicate.bounds.iter().any(|bound| match bound {
@@ -335,7 +336,7 @@ fn requires_self_sized(item: &TraitItemFn) -> bool {
     let Some(where_clause) = &item.sig.generics.where_clause else {
         return false;
     };
-    for predicate in &where_clause.predicates {
+    for predicate in punct::values(&where_clause.predicates) {
         if let WherePredicate::Type(predicate) = predicate
             && is_self(&predicate.bounded_ty)
         {

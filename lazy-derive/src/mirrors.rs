@@ -35,7 +35,7 @@ pub const MIRRORS: &[(&str, &str)] = &[
 /// its path, else by its name when only one mirrored trait has that name
 /// (`std::prelude::v1::Iterator`).
 pub fn mirror_of(segments: &[String]) -> Option<&'static str> {
-    let below_crate = segments.get(1..)?.join("::");
+    let below_crate = crate::tokens::join(segments.get(1..)?.iter().map(String::as_str), "::");
     if let Some((_, mirror)) = MIRRORS.iter().find(|(path, _)| *path == below_crate) {
         return Some(mirror);
     }

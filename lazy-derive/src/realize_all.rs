@@ -12,6 +12,7 @@ use syn::spanned::Spanned;
 use syn::{Data, DeriveInput, Error, Fields, Ident, Member, Result, Type};
 
 use crate::errors::Errors;
+use crate::punct;
 use crate::tokens;
 
 /// `#[derive(RealizeAll)]`.
@@ -51,7 +52,7 @@ fn derive_impl(input: TokenStream) -> Result<TokenStream> {
     match &input.data {
         Data::Struct(data) => shapes.push((None, shape(&data.fields, &mut errors))),
         Data::Enum(data) => {
-            for variant in &data.variants {
+            for variant in punct::values(&data.variants) {
                 for attr in &variant.attrs {
                     if attr.path().is_ident("realize_all") {
                         errors.push(Error::new_spanned(
@@ -119,7 +120,7 @@ fn derive_impl(input: TokenStream) -> Result<TokenStream> {
     }
     let mut predicates: Vec<TokenStream> = Vec::new();
     if let Some(clause) = where_clause {
-        for predicate in &clause.predicates {
+        for predicate in punct::values(&clause.predicates) {
             predicates.push(predicate.to_token_stream());
         }
     }
@@ -166,7 +167,7 @@ fn realize_skip(attr: &syn::Attribute) -> Option<Error> {
     let args = list
         .parse_args_with(syn::punctuated::Punctuated::<syn::Meta, syn::Token![,]>::parse_terminated)
         .ok()?;
-    let skip = args.iter().find(|meta| meta.path().is_ident("skip"))?;
+    let skip = punct::values(&args).find(|meta| meta.path().is_ident("skip"))?;
     Some(Error::new_spanned(
         skip.path(),
         "`#[realize]` has no `skip`: to leave a field out of `#[derive(RealizeAll)]`'s walk, write `#[realize_all(skip)]`",

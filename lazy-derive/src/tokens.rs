@@ -1,8 +1,6 @@
 //! Token-level helpers: re-spanning, renaming generic parameters, and the few
 //! questions about a type that are easiest to answer on its tokens.
 
-use std::collections::HashMap;
-
 use proc_macro2::{Delimiter, Group, Ident, Spacing, Span, TokenStream, TokenTree};
 use quote::ToTokens;
 use syn::ext::IdentExt;
@@ -49,13 +47,60 @@ pub fn respan_as(tokens: TokenStream, span: Span) -> TokenStream {
     TokenStream::from_iter(out)
 }
 
+/// A set of names (of generic parameters, lifetimes without the quote).
+///
+/// A plain list: it holds a handful of names, and one list type costs the
+/// crate's build far less than a hash table per element type.
+#[derive(Clone, Default)]
+pub struct Names(Vec<String>);
+
+impl Names {
+    pub fn contains(&self, name: &str) -> bool {
+        self.0.iter().any(|known| known == name)
+    }
+
+    /// Adds `name`; false if it was there already.
+    pub fn insert(&mut self, name: String) -> bool {
+        if self.contains(&name) {
+            return false;
+        }
+        self.0.push(name);
+        true
+    }
+}
+
+/// Names with what stands for each (a list, like [`Names`]).
+#[derive(Default)]
+pub struct NameMap(Vec<(String, TokenStream)>);
+
+impl NameMap {
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    pub fn get(&self, name: &str) -> Option<&TokenStream> {
+        self.0
+            .iter()
+            .find(|(known, _)| known == name)
+            .map(|(_, value)| value)
+    }
+
+    /// Sets what stands for `name`, replacing what stood for it before.
+    pub fn insert(&mut self, name: String, value: TokenStream) {
+        match self.0.iter_mut().find(|(known, _)| *known == name) {
+            Some((_, old)) => *old = value,
+            None => self.0.push((name, value)),
+        }
+    }
+}
+
 /// What a generic parameter of the trait turns into in the generated impl.
 #[derive(Default)]
 pub struct Substitution {
     /// Type and const parameters, by name.
-    pub idents: HashMap<String, TokenStream>,
+    pub idents: NameMap,
     /// Lifetime parameters, by name without the quote.
-    pub lifetimes: HashMap<String, TokenStream>,
+    pub lifetimes: NameMap,
 }
 
 impl Substitution {
@@ -187,6 +232,19 @@ pub fn for_macro_body(tokens: TokenStream) -> Result<(TokenStream, bool), Span> 
     let mut rewrote = false;
     let tokens = rewrite_for_macro_body(tokens, Some(&mut rewrote))?;
     Ok((tokens, rewrote || reserved))
+}
+
+/// `parts` with `sep` between them. A loop of our own: `[T]::join` is a
+/// large generic written out again for each element type.
+pub fn join<'a>(parts: impl IntoIterator<Item = &'a str>, sep: &str) -> String {
+    let mut out = String::new();
+    for (i, part) in parts.into_iter().enumerate() {
+        if i > 0 {
+            out.push_str(sep);
+        }
+        out.push_str(part);
+    }
+    out
 }
 
 /// `word` stands alone in `text` (not inside a longer identifier).
@@ -413,7 +471,36 @@ pub fn pretty(tokens: &TokenStream) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::{for_macro_body, pretty};
+    use super::{NameMap, Names, for_macro_body, join, pretty};
+
+    #[test]
+    fn names_hold_each_name_once() {
+        let mut names = Names::default();
+        assert!(names.insert(String::from("T")));
+        assert!(names.insert(String::from("a")));
+        assert!(!names.insert(String::from("T")));
+        assert!(names.contains("T") && names.contains("a"));
+        assert!(!names.contains("U"));
+    }
+
+    #[test]
+    fn a_name_map_insert_replaces() {
+        let mut map = NameMap::default();
+        assert!(map.is_empty());
+        map.insert(String::from("T"), "u8".parse().unwrap());
+        map.insert(String::from("U"), "u16".parse().unwrap());
+        map.insert(String::from("T"), "u32".parse().unwrap());
+        assert_eq!(map.get("T").unwrap().to_string(), "u32");
+        assert_eq!(map.get("U").unwrap().to_string(), "u16");
+        assert!(map.get("V").is_none());
+    }
+
+    #[test]
+    fn join_puts_the_separator_between() {
+        assert_eq!(join([], ", "), "");
+        assert_eq!(join(["a"], ", "), "a");
+        assert_eq!(join(["a", "b", "c"], "::"), "a::b::c");
+    }
 
     /// The signatures that the `except` forwarders' notes print.
     #[test]

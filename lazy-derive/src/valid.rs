@@ -10,12 +10,12 @@ pub fn check_except_names(wrapper: &crate::input::Wrapper, matched: &[usize], er
         if matched.contains(&index) {
             continue;
         }
-        let traits: Vec<String> = wrapper
-            .traits
-            .iter()
-            .filter(|trait_ref| trait_ref.group == group)
-            .map(|trait_ref| format!("`{}`", trait_ref.name()))
-            .collect();
+        let mut traits: Vec<String> = Vec::new();
+        for trait_ref in &wrapper.traits {
+            if trait_ref.group == group {
+                traits.push(format!("`{}`", trait_ref.name()));
+            }
+        }
         // An attribute left without traits has had its error already.
         if traits.is_empty() {
             continue;
@@ -24,7 +24,7 @@ pub fn check_except_names(wrapper: &crate::input::Wrapper, matched: &[usize], er
             name.span(),
             format!(
                 "`{name}` is not a method of {}; `except(...)` lists methods of the traits named beside it",
-                traits.join(" or ")
+                crate::tokens::join(traits.iter().map(String::as_str), " or ")
             ),
         ));
     }

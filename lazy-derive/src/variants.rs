@@ -8,6 +8,7 @@ use syn::spanned::Spanned;
 use syn::{Attribute, DataEnum, Error, Field, Fields, Ident, Type};
 
 use crate::errors::Errors;
+use crate::punct;
 use crate::tokens;
 
 /// How a variant's field becomes the target.
@@ -69,7 +70,7 @@ pub fn read(
         return None;
     }
     let mut out = Vec::new();
-    for variant in &data.variants {
+    for variant in punct::values(&data.variants) {
         // Misplaced, it still says the field is a lazy: the field is read
         // as marked, so the mistake is one error.
         let mut on_variant = false;

@@ -446,7 +446,11 @@ if [ "$cold" = 1 ]; then
         printf '[package]\nname = "%s"\nversion = "0.0.0"\nedition = "2021"\npublish = false\n\n[dependencies]\n%s\n' "$pkg" "$dep" > "$cws/$pkg/Cargo.toml"
         : > "$cws/$pkg/src/lib.rs"
     done
-    printf '[workspace]\nmembers = [%s]\nresolver = "2"\n' "$cold_members" > "$cws/Cargo.toml"
+    # Cargo builds a path dependency incrementally and a registry one not:
+    # without this, lazy-derive and lazy-core (path dependencies here) would
+    # pay for an incremental cache that a user who takes them from crates.io
+    # never writes, and the peers (from crates.io) would not.
+    printf '[workspace]\nmembers = [%s]\nresolver = "2"\n\n[profile.dev]\nincremental = false\n' "$cold_members" > "$cws/Cargo.toml"
     (cd "$cws" && cargo fetch -q)
     echo
     echo "### cold build of the macro crates (\`cargo build\`, dev profile, empty target dir; seconds)"
