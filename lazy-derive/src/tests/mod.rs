@@ -6,5 +6,6 @@ mod fast_path;
 mod proptests;
 mod robustness;
 mod scan;
+mod scan_mutations;
 mod snapshots;
 mod support;

@@ -17,6 +17,11 @@ use crate::{scan, trait_def};
 fn same_as_syn(args: &str, source: &str) -> bool {
     let input: TokenStream = source.parse().expect("test source lexes");
     let args: TokenStream = args.parse().expect("test args lex");
+    same_tokens_as_syn(args, input, source)
+}
+
+/// [`same_as_syn`] for tokens (`source` names them in a failure).
+pub(super) fn same_tokens_as_syn(args: TokenStream, input: TokenStream, source: &str) -> bool {
     let read = args.is_empty() && scan::scan(&input, &TokenStream::new()).is_some();
     let fast = trait_def::forwardable(args.clone(), input.clone());
     let syn = trait_def::forwardable_syn(args, input);
@@ -69,7 +74,7 @@ pub trait Big {
 }";
 
 /// Traits `scan` must read (and write as the syn path does).
-const READ: &[&str] = &[
+pub(super) const READ: &[&str] = &[
     BENCH,
     "trait Empty {}",
     "pub(crate) trait Vis { fn a(&self); }",
@@ -183,6 +188,16 @@ const FALLBACK: &[&str] = &[
     "trait A { fn a(&self, x: Option<u8); }",
     "struct A;",
     "fn a() {}",
+    // Found by `tests::scan_mutations`.
+    "trait A { fn a(&self); /// Docs.\n}",
+    "trait A { #[doc(hidden)] }",
+    "trait A { fn a<'a>(&'a self) -> &'Self str; }",
+    "trait A { fn a(&'Self self); }",
+    "trait A { fn a(&'gen self); }",
+    "trait A { fn a<'a>(&'a self) where 'a: 'fn; }",
+    "trait A { fn a(&self) -> Result<Tag, 'a>; }",
+    "trait A { fn a<K>(&self, m: HashMap<K, 'a>); }",
+    "trait A { fn a(&self, m: Into<u8, 'a>); }",
 ];
 
 #[test]
