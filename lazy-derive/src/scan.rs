@@ -19,24 +19,28 @@
 //! - associated types `type Name;` and `type Name: Bounds;`;
 //! - associated consts `const NAME: Type;`, or with a literal default.
 //!
-//! Types are references, slices, arrays of a literal length, tuples, `!`
-//! and paths whose arguments are types, lifetimes, literals or `Name =
-//! Type`. Signature types are resolved as `def_site` resolves them: a
+//! Types are references, slices, arrays of a literal length, tuples, `!`,
+//! paths whose arguments are types, lifetimes, literals or `Name = Type`,
+//! and trait objects `dyn Path + Path + 'a` (kept as written, as `def_site`
+//! keeps them, their paths' arguments looked at). Signature types are resolved as `def_site` resolves them: a
 //! primitive, `Self::..`, a parameter of the method or an absolute path is
 //! kept; a bare `Option`, `Vec`, `Box` or `String` is written by absolute
 //! path (`def_site::from_alloc`); any other path (`Tag`, `Result<T, E>`,
 //! `std::fmt::Formatter`) is carried as an associated type of the hidden
 //! supertrait, with the same key, name, lifetime and spans as
 //! `def_site::carry` gives it, or, when it names a parameter or a lifetime,
-//! kept with its arguments looked at.
+//! kept with its arguments looked at; a path to carry that holds a `dyn`
+//! type is keyed by its text, as `def_site` keys it.
 //!
 //! Anything else returns `None` and the syn path runs unchanged: `Self` as
 //! a type of its own (a wrapped result, a `Self` argument, a bound),
-//! `impl`, `dyn`, `fn` types, `Fn(..)` sugar, qualified paths, pointers,
+//! `impl`, `fn` types, `Fn(..)` sugar, `dyn for<..>`, `dyn ?Sized`,
+//! `dyn (Trait)`, qualified paths, pointers,
 //! `const`, `async`, `unsafe` and `extern` methods, generic associated
 //! types, macros, `crate`, `gen` and raw identifiers (which
 //! `tokens::for_macro_body` rewrites), `$`, a carried type `def_site` would
-//! key by its text (`Foo<3>`, `Foo<[u8; 2]>`), and any token this grammar
+//! key by its text for another reason than a `dyn` (`Foo<3>`, `Foo<[u8;
+//! 2]>`), and any token this grammar
 //! does not expect. So the output never depends on which path ran:
 //! `tests::scan` checks, for every trait the property tests generate, for
 //! random traits of this grammar and its near misses, and for a list of
@@ -943,6 +947,9 @@ struct Reader {
     /// spacing syn prints otherwise, a rewritten path): a group cannot be
     /// passed on as it is.
     changed: Cell<bool>,
+    /// The last key left off at a `dyn` type, which `def_site` keys by the
+    /// text of the whole type (`Carrier::key` returns `None` there).
+    text_key: Cell<bool>,
 }
 
 impl Reader {
@@ -953,6 +960,7 @@ impl Reader {
             carried: RefCell::new(Vec::new()),
             receiver_lifetime: Vec::new(),
             changed: Cell::new(false),
+            text_key: Cell::new(false),
         }
     }
 
@@ -1125,6 +1133,10 @@ impl Reader {
                     out.push(c.t[c.i].clone());
                     c.i += 1;
                 }
+                // `&dyn A + B` is not `&(dyn A + B)`: syn reads one bound.
+                if c.word_is("dyn") {
+                    return self.trait_object(c, mode, false, out);
+                }
                 self.ty(c, mode, out)
             }
             TokenTree::Punct(p) if p.as_char() == '!' => {
@@ -1179,9 +1191,50 @@ impl Reader {
                 Some(())
             }
             TokenTree::Punct(p) if p.as_char() == ':' => self.path(c, mode, out),
+            TokenTree::Ident(ident) if ident == "dyn" => self.trait_object(c, mode, true, out),
             TokenTree::Ident(_) => self.path(c, mode, out),
             _ => None,
         }
+    }
+
+    /// `dyn Trait<Args> + Send + 'a` (syn's `TypeTraitObject`; one bound
+    /// where `plus` is false), as `def_site` leaves it: every bound kept as
+    /// written, the trait paths' arguments looked at in `mode`. `for<..>`,
+    /// `?Trait`, `(Trait)`, `Fn(..)` sugar and `dyn*` are left to syn.
+    fn trait_object(
+        &self,
+        c: &mut Cursor,
+        mode: Mode,
+        plus: bool,
+        out: &mut Vec<TokenTree>,
+    ) -> Option<()> {
+        out.push(c.t[c.i].clone());
+        c.i += 1;
+        let mut traits = 0;
+        loop {
+            if c.lifetime() {
+                c.copy_lifetime(out)?;
+            } else {
+                self.path_tokens(c, mode, None, out)?;
+                traits += 1;
+            }
+            if !plus || !c.punct_is('+') {
+                break;
+            }
+            out.push(self.alone(c.t[c.i].clone()));
+            c.i += 1;
+            // A trailing `+` (syn reads on at what could start a bound).
+            if !(c.lifetime()
+                || c.punct_is('?')
+                || c.punct_is(':')
+                || matches!(c.peek(), Some(TokenTree::Ident(_)))
+                || matches!(c.peek(), Some(TokenTree::Group(g)) if g.delimiter() == Delimiter::Parenthesis))
+            {
+                break;
+            }
+        }
+        // `dyn 'a` is no type.
+        (traits > 0).then_some(())
     }
 
     /// A path `::a::b<Args>::c`, as `def_site` leaves it (outside
@@ -1210,7 +1263,14 @@ impl Reader {
         };
         if alloc.is_none() && !PRIMITIVES.contains(&name.as_str()) {
             let mut key = String::new();
-            let whole = self.key_path(&mut Cursor { t: c.t, i: c.i }, &mut key)?;
+            self.text_key.set(false);
+            let whole = match self.key_path(&mut Cursor { t: c.t, i: c.i }, &mut key) {
+                Some(whole) => whole,
+                None if self.text_key.get() => {
+                    return self.text_keyed(c, mode, name, out);
+                }
+                None => return None,
+            };
             if !whole {
                 return self.path_tokens(c, mode, Some(name), out).map(|_| ());
             }
@@ -1236,6 +1296,53 @@ impl Reader {
         push_colon2(&mut prefix, Span::call_site());
         out.splice(start..start, prefix);
         Some(())
+    }
+
+    /// A path to carry whole that holds a `dyn` type: `def_site` keys it by
+    /// its text (`Carrier::carry_whole`), and carries it unless that names
+    /// a lifetime, a reference, `Self`, `impl`, `_` or a parameter; else it
+    /// is kept with its arguments looked at.
+    fn text_keyed(
+        &self,
+        c: &mut Cursor,
+        mode: Mode,
+        name: String,
+        out: &mut Vec<TokenTree>,
+    ) -> Option<()> {
+        let mut ahead = Cursor { t: c.t, i: c.i };
+        let mut ty = Vec::new();
+        let changed = self.changed.get();
+        self.path_tokens(&mut ahead, Mode::Copy, Some(name.clone()), &mut ty)?;
+        self.changed.set(changed);
+        if has_lifetime(&ty) || self.declares(&ty) {
+            return self.path_tokens(c, mode, Some(name), out).map(|_| ());
+        }
+        c.i = ahead.i;
+        let key = ty.iter().cloned().collect::<TokenStream>().to_string();
+        self.carry(key, ty, mode, out);
+        Some(())
+    }
+
+    /// Whether `trees` name `Self`, `impl`, `_` or a parameter (what
+    /// `def_site` looks for in a type it keys by its text).
+    fn declares(&self, trees: &[TokenTree]) -> bool {
+        for tree in trees {
+            let found = match tree {
+                TokenTree::Ident(ident) => {
+                    let text = ident.to_string();
+                    text == "Self" || text == "impl" || text == "_" || self.is_param(&text)
+                }
+                TokenTree::Group(group) => {
+                    let inner: Vec<TokenTree> = group.stream().into_iter().collect();
+                    self.declares(&inner)
+                }
+                _ => false,
+            };
+            if found {
+                return true;
+            }
+        }
+        false
     }
 
     /// The path's tokens, its arguments' types read in `mode`; the number
@@ -1341,6 +1448,10 @@ impl Reader {
     fn key_ty(&self, c: &mut Cursor, key: &mut String) -> Option<bool> {
         match c.peek()? {
             TokenTree::Punct(p) if p.as_char() == '&' => Some(false),
+            TokenTree::Ident(ident) if ident == "dyn" => {
+                self.text_key.set(true);
+                None
+            }
             TokenTree::Punct(p) if p.as_char() == '!' => {
                 c.i += 1;
                 key.push('!');

@@ -104,6 +104,17 @@ const READ: &[&str] = &[
     "pub(crate) trait V: Clone { fn a(&self) -> Tag; }",
     "pub trait P: Clone + Send { /// Docs.\n fn a(&self) -> a::b::C; }",
     "trait Lits { fn a(&self) -> [u8; 3]; fn b(&self, x: &mut [Option<u8>]); }",
+    // `dyn` types: kept, the trait paths' arguments looked at.
+    "trait Dyn { fn a(&self, x: &dyn VariableTracker) -> bool; fn b(&mut self, w: &mut dyn Write); fn c(&self) -> Box<dyn Error + Send + Sync>; fn d(&self) -> &dyn Any; }",
+    "trait DynArgs { fn a(&self, it: &mut dyn Iterator<Item = Tag>) -> Option<Box<dyn Fnord<u8, Tag> + 'static>>; fn b<'a>(&'a self) -> Box<dyn Iterator<Item = Tag> + 'a>; fn c(self) -> Box<dyn Iterator<Item = Tag>>; }",
+    "trait DynPath { fn a(&self, x: &dyn ::std::any::Any, y: &'static dyn std::io::Write) -> Box<dyn core::error::Error>; fn b(&self, x: &dyn Any<'_>); }",
+    "trait DynParen { fn a(&self, x: &(dyn Any + Send)) -> Box<(dyn Any)>; fn b(&self, x: &'static (dyn A + 'static), y: (Box<dyn A>, u8)); }",
+    "trait DynPlus { fn a(&self) -> Box<dyn Any +>; fn b(&self, x: Vec<dyn 'static + Any>); }",
+    "trait DynBounds { fn a<T: AsRef<dyn Any>>(&self, t: T) where T: Into<Box<dyn Error + Send>>; type X: Borrow<dyn Any>; const C: &'static dyn Any; }",
+    "trait DynGeneric { fn a<T>(&self, t: Box<dyn Into<T>>, u: Box<dyn Iterator<Item = Vec<T>>>) -> Option<Box<dyn Fnord<T, Tag>>>; }",
+    // A type carried whole that holds a `dyn`: keyed by its text.
+    "trait DynKey { fn a(&self) -> Result<(), Box<dyn Error>>; fn b(&self, x: Result<(), Box<dyn Error>>); fn c(&self, x: Foo<Box<dyn Error + '_>>); fn d<T>(&self, x: Foo<dyn Bar<T>>); fn e(&self, x: Foo<Box<dyn Error>, 3>) -> Result<(), Box<dyn Error + Send>>; }",
+    "trait DynKey { fn a(&self) -> Foo<[Box<dyn A>]>; fn b(&self, x: Foo<(dyn A)>) -> Foo<Box<dyn A<Self::Out>>>; type Out; fn c(self, s: &str) -> Foo<Box<dyn A>>; fn d(self) -> Foo<Box<dyn A>>; }",
 ];
 
 /// Traits `scan` leaves to syn: each is a near miss of a shape it reads.
@@ -183,6 +194,26 @@ const FALLBACK: &[&str] = &[
     "trait A { fn a(&self, x: Option<u8); }",
     "struct A;",
     "fn a() {}",
+    // `dyn` types: syn's errors, and shapes left to syn.
+    "trait A { fn a(&self, x: &dyn A + Send); }",
+    "trait A { fn a(&self, x: &dyn for<'a> Fnord<'a>); }",
+    "trait A { fn a(&self, x: Box<dyn ?Sized>); }",
+    "trait A { fn a(&self, x: Box<dyn Any + ?Sized>); }",
+    "trait A { fn a(&self, x: Box<dyn 'static>); }",
+    "trait A { fn a(&self, x: Box<dyn (Any)>); }",
+    "trait A { fn a(&self, x: Box<dyn* Any>); }",
+    "trait A { fn a(&self, x: Box<dyn>); }",
+    "trait A { fn a(&self, x: Box<dyn Any + Self>); }",
+    "trait A { fn a(&self, x: Box<dyn PartialEq<Self>>); }",
+    "trait A { fn a(&self, x: Box<dyn Fn(u8)>); }",
+    "trait A { fn a(&self, x: Box<dyn Any + Fn(u8)>); }",
+    "trait A { fn a(&self, x: Box<dyn Any + for<'a> Foo<'a>>); }",
+    "trait A { fn a(&self, x: Box<dyn Any + crate::Foo>); }",
+    "trait A { fn a(&self, x: Foo<3, Box<dyn Error>>); }",
+    "trait A { fn a(&self, x: Foo<[Box<dyn Error>; 2]>); }",
+    "trait A { fn a(&self, x: Box<dyn Any Send>); }",
+    "trait A { fn a(&self, x: Box<dyn Any + + Send>); }",
+    "trait A { fn a(&self, x: Box<Any + Send>); }",
 ];
 
 #[test]
@@ -251,6 +282,12 @@ fn plain_method() -> impl Strategy<Value = String> {
         "()",
         "Self::Out",
         "Option<Self::Out>",
+        "&dyn Any",
+        "&mut dyn Write",
+        "Box<dyn Error + Send + 'a>",
+        "Box<dyn Iterator<Item = T>>",
+        "Result<(), Box<dyn Error>>",
+        "&(dyn Fnord<Tag> + Sync)",
         // Near misses.
         "HashMap<u8, u8>",
         "Self",
@@ -258,6 +295,8 @@ fn plain_method() -> impl Strategy<Value = String> {
         "impl Sized",
         "crate::T",
         "Vec<Tag>",
+        "&dyn Fn(u8)",
+        "&dyn Any + Send",
     ];
     (
         select(
@@ -290,6 +329,9 @@ fn plain_method() -> impl Strategy<Value = String> {
                 "-> String",
                 "-> Self",
                 "-> Tag",
+                "-> Box<dyn Error + Send>",
+                "-> &dyn Iterator<Item = Tag>",
+                "-> Result<u8, Box<dyn Error>>",
             ][..],
         ),
         subsequence(
