@@ -21,27 +21,30 @@
 //!
 //! Types are references, slices, arrays of a literal length, tuples, `!`,
 //! paths whose arguments are types, lifetimes, literals or `Name = Type`,
-//! and trait objects `dyn Path + Path + 'a` (kept as written, as `def_site`
-//! keeps them, their paths' arguments looked at). Signature types are resolved as `def_site` resolves them: a
-//! primitive, `Self::..`, a parameter of the method or an absolute path is
-//! kept; a bare `Option`, `Vec`, `Box` or `String` is written by absolute
-//! path (`def_site::from_alloc`); any other path (`Tag`, `Result<T, E>`,
-//! `std::fmt::Formatter`) is carried as an associated type of the hidden
-//! supertrait, with the same key, name, lifetime and spans as
-//! `def_site::carry` gives it, or, when it names a parameter or a lifetime,
-//! kept with its arguments looked at; a path to carry that holds a `dyn`
-//! type is keyed by its text, as `def_site` keys it.
+//! trait objects `dyn Path + Path + 'a` (kept as written, as `def_site`
+//! keeps them, their paths' arguments looked at) and, in an argument,
+//! `impl Path + 'a` (kept whole; the forwarder calls without a turbofish,
+//! as `expand::Turbofish` does). Signature types are resolved as
+//! `def_site` resolves them: a primitive, `Self::..`, a parameter of the
+//! method or an absolute path is kept; a bare `Option`, `Vec`, `Box` or
+//! `String` is written by absolute path (`def_site::from_alloc`); any other
+//! path (`Tag`, `Result<T, E>`, `std::fmt::Formatter`) is carried as an
+//! associated type of the hidden supertrait, with the same key, name,
+//! lifetime and spans as `def_site::carry` gives it, or, when it names a
+//! parameter or a lifetime, kept with its arguments looked at; a path to
+//! carry that holds a `dyn` type is keyed by its text, as `def_site` keys
+//! it.
 //!
 //! Anything else returns `None` and the syn path runs unchanged: `Self` as
 //! a type of its own (a wrapped result, a `Self` argument, a bound),
-//! `impl`, `fn` types, `Fn(..)` sugar, `dyn for<..>`, `dyn ?Sized`,
-//! `dyn (Trait)`, qualified paths, pointers,
-//! `const`, `async`, `unsafe` and `extern` methods, generic associated
-//! types, macros, `crate`, `gen` and raw identifiers (which
+//! `impl` outside an argument, `fn` types, `Fn(..)` sugar, `dyn for<..>`,
+//! `dyn ?Sized`, `dyn (Trait)`, qualified paths, pointers, `const`,
+//! `async`, `unsafe` and `extern` methods, generic associated types,
+//! macros, `crate`, `gen` and raw identifiers (which
 //! `tokens::for_macro_body` rewrites), `$`, a carried type `def_site` would
-//! key by its text for another reason than a `dyn` (`Foo<3>`, `Foo<[u8;
-//! 2]>`), and any token this grammar
-//! does not expect. So the output never depends on which path ran:
+//! key by its text for another reason than a `dyn` (`Foo<3>`,
+//! `Foo<[u8; 2]>`), and any token this grammar does not expect. So the
+//! output never depends on which path ran:
 //! `tests::scan` checks, for every trait the property tests generate, for
 //! random traits of this grammar and its near misses, and for a list of
 //! hand-written shapes, that whenever this module reads a trait,
@@ -542,6 +545,7 @@ fn method(
         }
     }
     reader.receiver_lifetime.clone_from(&lifetime);
+    reader.impl_arg.set(false);
     // The typed arguments: carried as `pat: Type`, declared `__argN: Type`.
     let mut carried_inputs = receiver_tokens.clone();
     let mut arg_types: Vec<Vec<TokenTree>> = Vec::new();
@@ -580,6 +584,7 @@ fn method(
         arg_types.push(ty);
     }
     let inputs_changed = reader.changed.get();
+    let impl_arg = reader.impl_arg.get();
     // The result, resolved as `def_site` does: looked at when the receiver
     // is a reference or nothing in the inputs could lend it a lifetime.
     let mut output = Vec::new();
@@ -680,7 +685,7 @@ fn method(
     call.extend(words.target.iter().cloned());
     call.extend(words.colon2.iter().cloned());
     call.push(TokenTree::Ident(name));
-    if !reader.params.is_empty() {
+    if !reader.params.is_empty() && !impl_arg {
         call.extend(words.colon2.iter().cloned());
         call.push(TokenTree::Punct(Punct::new('<', Spacing::Alone)));
         for (i, param) in reader.params.iter().enumerate() {
@@ -950,6 +955,9 @@ struct Reader {
     /// The last key left off at a `dyn` type, which `def_site` keys by the
     /// text of the whole type (`Carrier::key` returns `None` there).
     text_key: Cell<bool>,
+    /// An `impl Trait` was read (in the method's arguments, a forwarder
+    /// that calls without a turbofish: `expand::Turbofish`).
+    impl_arg: Cell<bool>,
 }
 
 impl Reader {
@@ -961,6 +969,7 @@ impl Reader {
             receiver_lifetime: Vec::new(),
             changed: Cell::new(false),
             text_key: Cell::new(false),
+            impl_arg: Cell::new(false),
         }
     }
 
@@ -1134,7 +1143,7 @@ impl Reader {
                     c.i += 1;
                 }
                 // `&dyn A + B` is not `&(dyn A + B)`: syn reads one bound.
-                if c.word_is("dyn") {
+                if c.word_is("dyn") || c.word_is("impl") {
                     return self.trait_object(c, mode, false, out);
                 }
                 self.ty(c, mode, out)
@@ -1191,16 +1200,21 @@ impl Reader {
                 Some(())
             }
             TokenTree::Punct(p) if p.as_char() == ':' => self.path(c, mode, out),
-            TokenTree::Ident(ident) if ident == "dyn" => self.trait_object(c, mode, true, out),
+            TokenTree::Ident(ident) if ident == "dyn" || ident == "impl" => {
+                self.trait_object(c, mode, true, out)
+            }
             TokenTree::Ident(_) => self.path(c, mode, out),
             _ => None,
         }
     }
 
-    /// `dyn Trait<Args> + Send + 'a` (syn's `TypeTraitObject`; one bound
-    /// where `plus` is false), as `def_site` leaves it: every bound kept as
-    /// written, the trait paths' arguments looked at in `mode`. `for<..>`,
-    /// `?Trait`, `(Trait)`, `Fn(..)` sugar and `dyn*` are left to syn.
+    /// `dyn Trait<Args> + Send + 'a` (syn's `TypeTraitObject`) or `impl
+    /// Trait + 'a` (`TypeImplTrait`), one bound where `plus` is false, as
+    /// `def_site` leaves them: every bound kept as written, a `dyn`'s trait
+    /// paths' arguments looked at in `mode`, nothing in an argument's `impl`
+    /// (an `impl` elsewhere, whose `use<..>` captures other stages rewrite,
+    /// is left to syn). `for<..>`, `?Trait`, `(Trait)`, `Fn(..)` sugar,
+    /// `use<..>`, `const` bounds and `dyn*` are left to syn too.
     fn trait_object(
         &self,
         c: &mut Cursor,
@@ -1208,6 +1222,15 @@ impl Reader {
         plus: bool,
         out: &mut Vec<TokenTree>,
     ) -> Option<()> {
+        let mode = if c.word_is("impl") {
+            if !matches!(mode, Mode::Arg | Mode::Copy) {
+                return None;
+            }
+            self.impl_arg.set(true);
+            Mode::Copy
+        } else {
+            mode
+        };
         out.push(c.t[c.i].clone());
         c.i += 1;
         let mut traits = 0;
@@ -1452,6 +1475,7 @@ impl Reader {
                 self.text_key.set(true);
                 None
             }
+            TokenTree::Ident(ident) if ident == "impl" => Some(false),
             TokenTree::Punct(p) if p.as_char() == '!' => {
                 c.i += 1;
                 key.push('!');

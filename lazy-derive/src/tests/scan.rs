@@ -112,6 +112,10 @@ const READ: &[&str] = &[
     "trait DynPlus { fn a(&self) -> Box<dyn Any +>; fn b(&self, x: Vec<dyn 'static + Any>); }",
     "trait DynBounds { fn a<T: AsRef<dyn Any>>(&self, t: T) where T: Into<Box<dyn Error + Send>>; type X: Borrow<dyn Any>; const C: &'static dyn Any; }",
     "trait DynGeneric { fn a<T>(&self, t: Box<dyn Into<T>>, u: Box<dyn Iterator<Item = Vec<T>>>) -> Option<Box<dyn Fnord<T, Tag>>>; }",
+    // `impl Trait` arguments: kept whole, no turbofish in the forwarder.
+    "trait ImplArgs { fn a(&self, x: impl Into<u8>); fn b<T: Clone>(&mut self, t: T, x: impl Iterator<Item = Tag> + Send) -> Option<T>; fn c(&self, x: &impl Display, y: &mut (impl Write + Send + 'static)); }",
+    "trait ImplArgs { fn a(&self, x: Vec<impl Into<Option<Tag>>>, y: Foo<impl A>, z: Box<dyn Fnord<Tag>>, w: Foo<Box<dyn A>, impl B>); fn b<T>(self, x: impl Into<T>) -> T; fn c<T>(&self, t: T) -> Option<T> where T: Into<Tag>; }",
+    "trait ImplArgs { fn a<'a, T>(&'a self, x: impl Fnord<'a> + 'a, t: T) -> &'a T; fn b<U: Into<u8>>(&self, u: U, x: (impl A, impl B +)) -> u8; }",
     // A type carried whole that holds a `dyn`: keyed by its text.
     "trait DynKey { fn a(&self) -> Result<(), Box<dyn Error>>; fn b(&self, x: Result<(), Box<dyn Error>>); fn c(&self, x: Foo<Box<dyn Error + '_>>); fn d<T>(&self, x: Foo<dyn Bar<T>>); fn e(&self, x: Foo<Box<dyn Error>, 3>) -> Result<(), Box<dyn Error + Send>>; }",
     "trait DynKey { fn a(&self) -> Foo<[Box<dyn A>]>; fn b(&self, x: Foo<(dyn A)>) -> Foo<Box<dyn A<Self::Out>>>; type Out; fn c(self, s: &str) -> Foo<Box<dyn A>>; fn d(self) -> Foo<Box<dyn A>>; }",
@@ -133,7 +137,6 @@ const FALLBACK: &[&str] = &[
     "trait A { #[inline] fn a(&self) {} }",
     "trait A { fn a(&self, #[cfg(all())] x: u8); }",
     "trait A { fn a(&self) -> impl Iterator<Item = u8>; }",
-    "trait A { fn a(&self, x: impl Into<u8>); }",
     "trait A { async fn a(&self); }",
     "trait A { const fn a(&self); }",
     "trait A { unsafe fn a(&self); }",
@@ -214,6 +217,20 @@ const FALLBACK: &[&str] = &[
     "trait A { fn a(&self, x: Box<dyn Any Send>); }",
     "trait A { fn a(&self, x: Box<dyn Any + + Send>); }",
     "trait A { fn a(&self, x: Box<Any + Send>); }",
+    // `impl Trait` elsewhere than in an argument, and shapes left to syn.
+    "trait A { fn a(&self) -> Option<impl Into<u8>>; }",
+    "trait A { fn a(&self) -> Foo<impl Into<u8>>; }",
+    "trait A { const C: Box<impl Sized>; }",
+    "trait A { fn a(&self, x: impl Fn(u8)); }",
+    "trait A { fn a(&self, x: impl ?Sized + A); }",
+    "trait A { fn a(&self, x: impl A + use<>); }",
+    "trait A { fn a(&self, x: impl for<'a> A<'a>); }",
+    "trait A { fn a(&self, x: impl 'static); }",
+    "trait A { fn a(&self, x: &impl A + Send); }",
+    "trait A { fn a(&self, x: impl const A); }",
+    "trait A { fn a(&self, x: impl [const] A); }",
+    "trait A { fn a(&self, x: impl A + [const] B); }",
+    "trait A { fn a(&self, x: impl Into<Self>); }",
 ];
 
 #[test]
@@ -288,6 +305,8 @@ fn plain_method() -> impl Strategy<Value = String> {
         "Box<dyn Iterator<Item = T>>",
         "Result<(), Box<dyn Error>>",
         "&(dyn Fnord<Tag> + Sync)",
+        "impl Into<Option<Tag>>",
+        "&mut impl Iterator<Item = T>",
         // Near misses.
         "HashMap<u8, u8>",
         "Self",
