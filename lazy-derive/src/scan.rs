@@ -33,10 +33,13 @@
 //! lifetime and spans as `def_site::carry` gives it, or, when it names a
 //! parameter or a lifetime, kept with its arguments looked at; a path to
 //! carry that holds a `dyn` type is keyed by its text, as `def_site` keys
-//! it.
+//! it. A result may name `Self` of its own (`-> Self`, `Option<Self>`,
+//! `(Self, u8)`): such a method keeps its default, and without one the
+//! trait gets no fast rule (the chain writes the `FromRealized` bounds), as
+//! `Method::new` and `expand::template` decide for the syn path.
 //!
 //! Anything else returns `None` and the syn path runs unchanged: `Self` as
-//! a type of its own (a wrapped result, a `Self` argument, a bound),
+//! a type of its own elsewhere (an argument, a bound, a const),
 //! `impl` outside an argument, `fn` types, `Fn(..)` sugar, `dyn for<..>`,
 //! `dyn ?Sized`, `dyn (Trait)`, qualified paths, pointers, `const`,
 //! `async`, `unsafe` and `extern` methods, generic associated types,
@@ -80,6 +83,9 @@ pub struct Scanned {
     pub needs_mut: bool,
     pub needs_into: bool,
     pub needs_sized: bool,
+    /// The fast rule exists (`expand::template` returns a body): no method
+    /// without a default returns the wrapper (`-> Self`, `Option<Self>`).
+    pub fast: bool,
 }
 
 /// Reads `input` (the trait under `#[forwardable]`), writing forwarders
@@ -180,6 +186,7 @@ pub fn scan(input: &TokenStream, target_as_trait: &TokenStream) -> Option<Scanne
         needs_mut: false,
         needs_into: false,
         needs_sized: false,
+        fast: true,
     };
     let mut carried = Vec::new();
     let mut types = Vec::new();
@@ -588,6 +595,7 @@ fn method(
     // The result, resolved as `def_site` does: looked at when the receiver
     // is a reference or nothing in the inputs could lend it a lifetime.
     let mut output = Vec::new();
+    let mut self_result = false;
     if c.punct_is('-')
         && matches!(c.t.get(c.i + 1), Some(TokenTree::Punct(p)) if p.as_char() == '>')
     {
@@ -601,7 +609,13 @@ fn method(
         } else {
             Mode::Copy
         };
-        reader.ty(c, mode, &mut output)?;
+        // `Self` of its own: the wrapper, built back (`Wrap`) or not
+        // forwarded (`Method::new`).
+        reader.bare_self.set(Some(false));
+        let read = reader.ty(c, mode, &mut output);
+        let found = reader.bare_self.replace(None);
+        read?;
+        self_result = found == Some(true);
     }
     let mut where_clause = Vec::new();
     if c.word_is("where") {
@@ -640,6 +654,13 @@ fn method(
     carried.push(end);
     out.names.push(name.clone());
 
+    // A result that holds the wrapper: a method with a default keeps it
+    // (`ForwardPlan::KeepDefault`); one without is forwarded by the chain,
+    // which writes `FromRealized` bounds (`expand::template` returns None).
+    if self_result {
+        out.fast &= has_default;
+        return Some(());
+    }
     // The forwarder (`expand::forwarder` for this shape).
     match receiver {
         Receiver::None => return Some(()),
@@ -958,6 +979,9 @@ struct Reader {
     /// An `impl Trait` was read (in the method's arguments, a forwarder
     /// that calls without a turbofish: `expand::Turbofish`).
     impl_arg: Cell<bool>,
+    /// While a result is read: whether it names `Self` of its own (else
+    /// `None`, and such a `Self` is left to syn).
+    bare_self: Cell<Option<bool>>,
 }
 
 impl Reader {
@@ -970,6 +994,7 @@ impl Reader {
             changed: Cell::new(false),
             text_key: Cell::new(false),
             impl_arg: Cell::new(false),
+            bare_self: Cell::new(None),
         }
     }
 
@@ -1399,7 +1424,16 @@ impl Reader {
                     matches!(ahead.peek(), Some(TokenTree::Ident(_)))
                 }
             };
-            if !projection && (text.starts_with("r#") || REFUSED.contains(&text.as_str())) {
+            // `Self` of its own, where the caller takes it (a result).
+            let bare_self = text == "Self"
+                && segments == 0
+                && !leading
+                && !projection
+                && self.bare_self.get().is_some()
+                && !matches!(c.t.get(c.i + 1), Some(TokenTree::Punct(p)) if p.as_char() == '<');
+            if bare_self {
+                self.bare_self.set(Some(true));
+            } else if !projection && (text.starts_with("r#") || REFUSED.contains(&text.as_str())) {
                 return None;
             }
             out.push(c.t[c.i].clone());

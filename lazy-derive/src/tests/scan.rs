@@ -116,6 +116,15 @@ const READ: &[&str] = &[
     "trait ImplArgs { fn a(&self, x: impl Into<u8>); fn b<T: Clone>(&mut self, t: T, x: impl Iterator<Item = Tag> + Send) -> Option<T>; fn c(&self, x: &impl Display, y: &mut (impl Write + Send + 'static)); }",
     "trait ImplArgs { fn a(&self, x: Vec<impl Into<Option<Tag>>>, y: Foo<impl A>, z: Box<dyn Fnord<Tag>>, w: Foo<Box<dyn A>, impl B>); fn b<T>(self, x: impl Into<T>) -> T; fn c<T>(&self, t: T) -> Option<T> where T: Into<Tag>; }",
     "trait ImplArgs { fn a<'a, T>(&'a self, x: impl Fnord<'a> + 'a, t: T) -> &'a T; fn b<U: Into<u8>>(&self, u: U, x: (impl A, impl B +)) -> u8; }",
+    // Results that hold the wrapper: no forwarder where there is a default,
+    // no fast rule where there is none.
+    "trait A { fn a(&self) -> Self; }",
+    "trait A { fn a(&self) -> Option<Self>; fn b(&self) -> u8; }",
+    "trait Builder { fn with(self, x: u8) -> Self; fn dup(&self) -> Option<Self>; fn all(&mut self) -> Vec<Self>; fn res(&self) -> Result<Self, Error>; fn get(&self) -> u8; }",
+    "trait Defaults { fn me(&self) -> Self { todo!() } fn maybe(&mut self) -> Option<Self> { None } fn pair(self) -> (Self, Tag) { todo!() } fn get(&mut self) -> u8; fn take(self) -> u8; }",
+    "trait Nested { fn a(&self) -> Box<Self>; fn b(&self) -> Foo<Self, Tag>; fn c(&self) -> &Self; fn d(self) -> Result<Self, Box<dyn Error>>; fn e(&self) -> Box<dyn PartialEq<Self>>; }",
+    "trait Mixed { fn a(&self) -> Self::Out; type Out; fn b(&self) -> Option<Self> { None } fn c(&self) -> ::std::vec::Vec<Self> { Vec::new() } fn make() -> Self { todo!() } }",
+    "trait Mixed { fn a(&self) -> Foo<Box<dyn A>, Self> { todo!() } fn b(&self, x: u8) -> Tag; }",
     // A type carried whole that holds a `dyn`: keyed by its text.
     "trait DynKey { fn a(&self) -> Result<(), Box<dyn Error>>; fn b(&self, x: Result<(), Box<dyn Error>>); fn c(&self, x: Foo<Box<dyn Error + '_>>); fn d<T>(&self, x: Foo<dyn Bar<T>>); fn e(&self, x: Foo<Box<dyn Error>, 3>) -> Result<(), Box<dyn Error + Send>>; }",
     "trait DynKey { fn a(&self) -> Foo<[Box<dyn A>]>; fn b(&self, x: Foo<(dyn A)>) -> Foo<Box<dyn A<Self::Out>>>; type Out; fn c(self, s: &str) -> Foo<Box<dyn A>>; fn d(self) -> Foo<Box<dyn A>>; }",
@@ -145,8 +154,6 @@ const FALLBACK: &[&str] = &[
     "trait A { fn a(&self, _: u8); }",
     "trait A { fn a(&self, &x: &u8) {} }",
     "trait A { m!(); }",
-    "trait A { fn a(&self) -> Self; }",
-    "trait A { fn a(&self) -> Option<Self>; }",
     "trait A { fn a(&self, other: &Self); }",
     "trait A { fn a<T: PartialEq<Self>>(&self, t: T); }",
     "trait A { fn a(&self) where Self: Sized; }",
@@ -231,6 +238,15 @@ const FALLBACK: &[&str] = &[
     "trait A { fn a(&self, x: impl [const] A); }",
     "trait A { fn a(&self, x: impl A + [const] B); }",
     "trait A { fn a(&self, x: impl Into<Self>); }",
+    // `Self` of its own elsewhere than in a result.
+    "trait A { fn a(&self) -> Self<u8>; }",
+    "trait A { fn a<T: Into<Self>>(&self) -> Self; }",
+    "trait A { fn a(&self, x: Option<Self>) -> Self; }",
+    "trait A { fn a(&self) -> Self where Self: Sized; }",
+    "trait A { fn a(&self) -> Self where Self: Clone { todo!() } }",
+    "trait A { const C: Option<Self>; }",
+    "trait A { type T: Into<Self>; }",
+    "trait A { fn a(&self) -> Self::<u8>; }",
 ];
 
 #[test]
@@ -351,6 +367,9 @@ fn plain_method() -> impl Strategy<Value = String> {
                 "-> Box<dyn Error + Send>",
                 "-> &dyn Iterator<Item = Tag>",
                 "-> Result<u8, Box<dyn Error>>",
+                "-> Option<Self>",
+                "-> Result<Self, Tag>",
+                "-> (Self, u8)",
             ][..],
         ),
         subsequence(
