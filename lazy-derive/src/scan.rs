@@ -36,10 +36,12 @@
 //! it. A result may name `Self` of its own (`-> Self`, `Option<Self>`,
 //! `(Self, u8)`): such a method keeps its default, and without one the
 //! trait gets no fast rule (the chain writes the `FromRealized` bounds), as
-//! `Method::new` and `expand::template` decide for the syn path.
+//! `Method::new` and `expand::template` decide for the syn path; so does a
+//! method whose `where` clause bounds `Self` by another trait than `Sized`.
+//! `where Self: Sized` keeps a default, or asks the target to be `Sized`.
 //!
 //! Anything else returns `None` and the syn path runs unchanged: `Self` as
-//! a type of its own elsewhere (an argument, a bound, a const),
+//! a type of its own elsewhere (an argument, a generic bound, a const),
 //! `impl` outside an argument, `fn` types, `Fn(..)` sugar, `dyn for<..>`,
 //! `dyn ?Sized`, `dyn (Trait)`, qualified paths, pointers, `const`,
 //! `async`, `unsafe` and `extern` methods, generic associated types,
@@ -618,6 +620,8 @@ fn method(
         self_result = found == Some(true);
     }
     let mut where_clause = Vec::new();
+    reader.self_sized.set(false);
+    reader.self_bound.set(false);
     if c.word_is("where") {
         where_clause.push(c.t[c.i].clone());
         c.i += 1;
@@ -657,9 +661,18 @@ fn method(
     // A result that holds the wrapper: a method with a default keeps it
     // (`ForwardPlan::KeepDefault`); one without is forwarded by the chain,
     // which writes `FromRealized` bounds (`expand::template` returns None).
-    if self_result {
+    // So does a method whose `where` clause bounds `Self` (but by `Sized`).
+    if self_result || reader.self_bound.get() {
         out.fast &= has_default;
         return Some(());
+    }
+    // `where Self: Sized`: kept where there is a default (the target may be
+    // unsized), else forwarded to a target that is `Sized`.
+    if reader.self_sized.get() {
+        if has_default {
+            return Some(());
+        }
+        out.needs_sized = true;
     }
     // The forwarder (`expand::forwarder` for this shape).
     match receiver {
@@ -982,6 +995,10 @@ struct Reader {
     /// While a result is read: whether it names `Self` of its own (else
     /// `None`, and such a `Self` is left to syn).
     bare_self: Cell<Option<bool>>,
+    /// The method's `where` clause asks `Self: Sized`.
+    self_sized: Cell<bool>,
+    /// The method's `where` clause bounds `Self` otherwise.
+    self_bound: Cell<bool>,
 }
 
 impl Reader {
@@ -995,6 +1012,8 @@ impl Reader {
             text_key: Cell::new(false),
             impl_arg: Cell::new(false),
             bare_self: Cell::new(None),
+            self_sized: Cell::new(false),
+            self_bound: Cell::new(false),
         }
     }
 
@@ -1129,7 +1148,15 @@ impl Reader {
                 c.i += 1;
                 self.lifetimes(c, out)?;
             } else {
-                self.ty(c, Mode::Copy, out)?;
+                // `Self: Bounds`, which `Method::new` looks at.
+                let on_self = c.word_is("Self")
+                    && matches!(c.t.get(c.i + 1), Some(TokenTree::Punct(p)) if p.as_char() == ':' && p.spacing() == Spacing::Alone);
+                if on_self {
+                    out.push(c.t[c.i].clone());
+                    c.i += 1;
+                } else {
+                    self.ty(c, Mode::Copy, out)?;
+                }
                 if !c.punct_is(':') || c.colon2() {
                     return None;
                 }
@@ -1139,6 +1166,9 @@ impl Reader {
                 self.bounds(c, out)?;
                 if out.len() == before {
                     return None;
+                }
+                if on_self {
+                    self.self_bounds(&out[before..]);
                 }
             }
             any = true;
@@ -1150,6 +1180,43 @@ impl Reader {
             {
                 return None;
             }
+        }
+    }
+
+    /// Notes what the bounds of a `Self: ..` predicate ask
+    /// (`method::requires_self_sized`, `method::bounds_mention_self`): a
+    /// trait bound whose last segment is `Sized` asks `Self: Sized`, any
+    /// other trait bound mentions `Self`, a lifetime neither.
+    fn self_bounds(&self, bounds: &[TokenTree]) {
+        // The last name outside `<..>` of each bound.
+        let mut depth = 0usize;
+        let mut last: Option<&Ident> = None;
+        let mut lifetime = false;
+        let end = |last: Option<&Ident>, lifetime: bool| {
+            if lifetime {
+                return;
+            }
+            match last {
+                Some(name) if name == "Sized" => self.self_sized.set(true),
+                _ => self.self_bound.set(true),
+            }
+        };
+        for tree in bounds {
+            match tree {
+                TokenTree::Punct(p) if p.as_char() == '<' => depth += 1,
+                TokenTree::Punct(p) if p.as_char() == '>' => depth = depth.saturating_sub(1),
+                TokenTree::Punct(p) if p.as_char() == '\'' && depth == 0 => lifetime = true,
+                TokenTree::Punct(p) if p.as_char() == '+' && depth == 0 => {
+                    end(last.take(), lifetime);
+                    lifetime = false;
+                }
+                TokenTree::Ident(name) if depth == 0 && !lifetime => last = Some(name),
+                _ => {}
+            }
+        }
+        // A trailing `+` ends no bound.
+        if last.is_some() || lifetime {
+            end(last, lifetime);
         }
     }
 

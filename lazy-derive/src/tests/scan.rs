@@ -125,6 +125,17 @@ const READ: &[&str] = &[
     "trait Nested { fn a(&self) -> Box<Self>; fn b(&self) -> Foo<Self, Tag>; fn c(&self) -> &Self; fn d(self) -> Result<Self, Box<dyn Error>>; fn e(&self) -> Box<dyn PartialEq<Self>>; }",
     "trait Mixed { fn a(&self) -> Self::Out; type Out; fn b(&self) -> Option<Self> { None } fn c(&self) -> ::std::vec::Vec<Self> { Vec::new() } fn make() -> Self { todo!() } }",
     "trait Mixed { fn a(&self) -> Foo<Box<dyn A>, Self> { todo!() } fn b(&self, x: u8) -> Tag; }",
+    // `where Self: ..`: `Sized` keeps a default, else asks a sized target;
+    // another bound is as a result that holds the wrapper.
+    "trait A { fn a(&self) where Self: Sized; fn b(&self) -> Vec<Self> where Self: Sized { Vec::new() } }",
+    "trait A { fn a(&self) -> Self where Self: Sized; fn b(&self) -> Self where Self: Clone { todo!() } }",
+    "trait SizedOnly { fn a(&self) -> u8 where Self: Sized; fn b(&self) -> u8 where Self: Sized { 0 } fn c(&mut self) where Self: ::core::marker::Sized + 'static; fn d(self) where Self: Sized, Self: 'static; fn e(&self) -> u8 where Self: ?Sized; fn f(&self) -> u8 where Self: Sized +; }",
+    "trait Shape { fn area(&self) -> u32; fn scaled(&self, k: u32) -> Self; fn halved(&self) -> Option<Self> where Self: Sized; fn checked(&self, limit: u32) -> Result<Self, String> where Self: Sized; fn boxed(&mut self) -> Box<Self>; }",
+    "trait Dyn { fn python_type(&self) -> String; fn describe(&self) -> String where Self: Sized { String::new() } }",
+    "trait Mix { fn a(&self) -> u8 where Self: Clone { 0 } fn b(&self) -> u8 where Self: Sized; fn c(&self) -> u8 where Self: Foo<Sized> { 0 } fn d(&self) where Self: 'static; }",
+    "trait Bounded { fn a(&self) -> u8 where Self: Clone; fn b(&self) -> u8; }",
+    "trait Bounded { fn a(&self) -> u8 where Self: Sized + Clone; fn b(&self) -> u8; }",
+    "trait Bounded { fn a(&self) -> u8 where Self: Iterator<Item = u8>, Self: Sized { 0 } fn b(&self) -> u8 where Self: std::marker::Sized; }",
     // A type carried whole that holds a `dyn`: keyed by its text.
     "trait DynKey { fn a(&self) -> Result<(), Box<dyn Error>>; fn b(&self, x: Result<(), Box<dyn Error>>); fn c(&self, x: Foo<Box<dyn Error + '_>>); fn d<T>(&self, x: Foo<dyn Bar<T>>); fn e(&self, x: Foo<Box<dyn Error>, 3>) -> Result<(), Box<dyn Error + Send>>; }",
     "trait DynKey { fn a(&self) -> Foo<[Box<dyn A>]>; fn b(&self, x: Foo<(dyn A)>) -> Foo<Box<dyn A<Self::Out>>>; type Out; fn c(self, s: &str) -> Foo<Box<dyn A>>; fn d(self) -> Foo<Box<dyn A>>; }",
@@ -156,8 +167,6 @@ const FALLBACK: &[&str] = &[
     "trait A { m!(); }",
     "trait A { fn a(&self, other: &Self); }",
     "trait A { fn a<T: PartialEq<Self>>(&self, t: T); }",
-    "trait A { fn a(&self) where Self: Sized; }",
-    "trait A { fn a(&self) -> Vec<Self> where Self: Sized { Vec::new() } }",
     "trait A { fn a(&self, x: crate::Tag); }",
     "trait A { fn a(&self, x: Foo<3>); }",
     "trait A { fn a(&self, x: Foo<[u8; 2]>); }",
@@ -242,11 +251,16 @@ const FALLBACK: &[&str] = &[
     "trait A { fn a(&self) -> Self<u8>; }",
     "trait A { fn a<T: Into<Self>>(&self) -> Self; }",
     "trait A { fn a(&self, x: Option<Self>) -> Self; }",
-    "trait A { fn a(&self) -> Self where Self: Sized; }",
-    "trait A { fn a(&self) -> Self where Self: Clone { todo!() } }",
     "trait A { const C: Option<Self>; }",
     "trait A { type T: Into<Self>; }",
     "trait A { fn a(&self) -> Self::<u8>; }",
+    "trait A { fn a(&self) where Self: PartialEq<Self>; }",
+    "trait A { fn a(&self) where (Self): Sized; }",
+    "trait A { fn a(&self) where Self: for<'a> Foo<'a>; }",
+    "trait A { fn a(&self) where Self:: Sized; }",
+    "trait A { fn a(&self) where Self: ; }",
+    "trait A { fn a(&self) where Self: Fn(u8); }",
+    "trait A { fn a(&self) where Self: Sized Clone; }",
 ];
 
 #[test]
@@ -380,6 +394,7 @@ fn plain_method() -> impl Strategy<Value = String> {
                 "T: IntoIterator<Item = Option<u8>>",
                 "Self::Out: Copy",
                 "Self: Sized",
+                "Self: Clone + 'static",
             ][..],
             0..=2,
         ),
