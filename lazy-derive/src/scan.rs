@@ -61,7 +61,7 @@ use std::collections::hash_map::DefaultHasher;
 use std::hash::{Hash, Hasher};
 
 use proc_macro2::{Delimiter, Group, Ident, Punct, Spacing, Span, TokenStream, TokenTree};
-use quote::{format_ident, quote, quote_spanned};
+use quote::{format_ident, quote};
 
 use crate::def_site::DefSiteTypes;
 
@@ -263,52 +263,92 @@ pub fn unique_suffix(ident: &Ident, names: &[Ident]) -> u64 {
 }
 
 /// The hidden supertrait and its blanket impl that `def_site::carry`
-/// writes for these carried types.
+/// writes for these carried types: the same tokens, built as one list per
+/// part (each `quote!` of a carried type would be passed to the compiler
+/// and back once more).
 fn hidden_supertrait(
     vis: &TokenStream,
     trait_name: &Ident,
     suffix: u64,
     types: Vec<CarriedType>,
 ) -> DefSiteTypes {
-    let supertrait = format_ident!(
-        "__lazy_types_{}_{:016x}",
-        trait_name,
-        suffix,
-        span = Span::call_site(),
-    );
-    let lt = syn::Lifetime::new("'__lazy_l", Span::call_site());
+    let site = Span::call_site();
+    let supertrait = format_ident!("__lazy_types_{}_{:016x}", trait_name, suffix, span = site,);
+    // `'__lazy_l`, as `syn::Lifetime` writes it.
+    let mut apostrophe = Punct::new('\'', Spacing::Joint);
+    apostrophe.set_span(site);
+    let lt = [
+        TokenTree::Punct(apostrophe),
+        TokenTree::Ident(Ident::new("__lazy_l", site)),
+    ];
     let x = format_ident!("__LazyX_{:016x}", suffix);
-    let mut decls = TokenStream::new();
-    let mut values = TokenStream::new();
+    // `type NAME<'l>: ?::core::marker::Sized where Self: ::core::marker::Sized;`
+    let mut decls = Vec::with_capacity(32 * types.len());
+    // `type NAME<'l> = <fn(&'l ()) -> *const TYPE as
+    // ::lazy_core::__private::Elided>::Out where Self: ::core::marker::Sized;`,
+    // at the type.
+    let mut values = Vec::with_capacity(56 * types.len());
     for CarriedType { name, ty, .. } in types {
-        decls.extend(quote! {
-            type #name<#lt>: ?::core::marker::Sized where Self: ::core::marker::Sized;
-        });
+        decls.push(word("type", site));
+        decls.push(TokenTree::Ident(name.clone()));
+        decls.push(punct('<', site));
+        decls.extend(lt.iter().cloned());
+        decls.push(punct('>', site));
+        decls.push(punct(':', site));
+        decls.push(punct('?', site));
+        push_sized(&mut decls, site);
+        push_where_sized(&mut decls, site);
         // syn's span of the type: its first token's joined to its last's.
         let first = ty.first().map_or_else(Span::call_site, TokenTree::span);
         let whole = ty
             .last()
             .and_then(|last| first.join(last.span()))
             .unwrap_or(first);
-        let span = Span::call_site().located_at(whole);
-        let ty = from_expansion(ty);
-        values.extend(quote_spanned! {span=>
-            type #name<#lt> = <fn(&#lt ()) -> *const #ty as ::lazy_core::__private::Elided>::Out
-            where
-                Self: ::core::marker::Sized;
-        });
+        let span = site.located_at(whole);
+        values.push(word("type", span));
+        values.push(TokenTree::Ident(name));
+        values.push(punct('<', span));
+        values.extend(lt.iter().cloned());
+        values.push(punct('>', span));
+        values.push(punct('=', span));
+        values.push(punct('<', span));
+        values.push(word("fn", span));
+        let mut borrow = vec![punct('&', span)];
+        borrow.extend(lt.iter().cloned());
+        let mut unit = Group::new(Delimiter::Parenthesis, TokenStream::new());
+        unit.set_span(span);
+        borrow.push(TokenTree::Group(unit));
+        let mut inputs = Group::new(Delimiter::Parenthesis, borrow.into_iter().collect());
+        inputs.set_span(span);
+        values.push(TokenTree::Group(inputs));
+        let mut dash = Punct::new('-', Spacing::Joint);
+        dash.set_span(span);
+        values.push(TokenTree::Punct(dash));
+        values.push(punct('>', span));
+        values.push(punct('*', span));
+        values.push(word("const", span));
+        from_expansion(ty, &mut values);
+        values.push(word("as", span));
+        for segment in ["lazy_core", "__private", "Elided"] {
+            values.extend(colon2(span));
+            values.push(word(segment, span));
+        }
+        values.push(punct('>', span));
+        values.extend(colon2(span));
+        values.push(word("Out", span));
+        push_where_sized(&mut values, span);
     }
+    let mut body = Group::new(Delimiter::Brace, decls.into_iter().collect());
+    body.set_span(site);
     let hidden_trait = quote! {
         #[doc(hidden)]
         #[allow(non_camel_case_types)]
-        #vis trait #supertrait {
-            #decls
-        }
+        #vis trait #supertrait #body
     };
+    let mut body = Group::new(Delimiter::Brace, values.into_iter().collect());
+    body.set_span(site);
     let hidden_impl = quote! {
-        impl<#x: ?::core::marker::Sized> #supertrait for #x {
-            #values
-        }
+        impl<#x: ?::core::marker::Sized> #supertrait for #x #body
     };
     DefSiteTypes {
         supertrait,
@@ -317,15 +357,44 @@ fn hidden_supertrait(
     }
 }
 
+fn word(text: &str, span: Span) -> TokenTree {
+    TokenTree::Ident(Ident::new(text, span))
+}
+
+/// A punctuation token alone, as `quote!` writes it.
+fn punct(ch: char, span: Span) -> TokenTree {
+    let mut punct = Punct::new(ch, Spacing::Alone);
+    punct.set_span(span);
+    TokenTree::Punct(punct)
+}
+
+/// `::core::marker::Sized`.
+fn push_sized(out: &mut Vec<TokenTree>, span: Span) {
+    for segment in ["core", "marker", "Sized"] {
+        out.extend(colon2(span));
+        out.push(word(segment, span));
+    }
+}
+
+/// `where Self: ::core::marker::Sized;`.
+fn push_where_sized(out: &mut Vec<TokenTree>, span: Span) {
+    out.push(word("where", span));
+    out.push(word("Self", span));
+    out.push(punct(':', span));
+    push_sized(out, span);
+    out.push(punct(';', span));
+}
+
 /// `def_site::from_expansion`: every token where it is, resolved at the
-/// macro's call site.
-fn from_expansion(trees: Vec<TokenTree>) -> TokenStream {
-    let mut out = Vec::with_capacity(trees.len());
+/// macro's call site, pushed onto `out`.
+fn from_expansion(trees: Vec<TokenTree>, out: &mut Vec<TokenTree>) {
     for tree in trees {
         out.push(match tree {
             TokenTree::Group(group) => {
                 let inner: Vec<TokenTree> = group.stream().into_iter().collect();
-                let mut new = Group::new(group.delimiter(), from_expansion(inner));
+                let mut new_inner = Vec::with_capacity(inner.len());
+                from_expansion(inner, &mut new_inner);
+                let mut new = Group::new(group.delimiter(), new_inner.into_iter().collect());
                 new.set_span(Span::call_site().located_at(group.span()));
                 TokenTree::Group(new)
             }
@@ -335,7 +404,6 @@ fn from_expansion(trees: Vec<TokenTree>) -> TokenStream {
             }
         });
     }
-    out.into_iter().collect()
 }
 
 /// Skips `#[doc = "..."]` and `#[doc(..)]` attributes; `None` at any
