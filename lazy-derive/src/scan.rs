@@ -37,11 +37,14 @@
 //! `(Self, u8)`): such a method keeps its default, and without one the
 //! trait gets no fast rule (the chain writes the `FromRealized` bounds), as
 //! `Method::new` and `expand::template` decide for the syn path; so does a
-//! method whose `where` clause bounds `Self` by another trait than `Sized`.
-//! `where Self: Sized` keeps a default, or asks the target to be `Sized`.
+//! method whose `where` clause bounds `Self` by another trait than `Sized`,
+//! or whose argument names `Self` inside another type (`Vec<Self>`). An
+//! argument `Self`, `&Self` or `&mut Self` is realized as the receiver is,
+//! and `where Self: Sized` asks a `Sized` target; with a default, both keep
+//! it.
 //!
 //! Anything else returns `None` and the syn path runs unchanged: `Self` as
-//! a type of its own elsewhere (an argument, a generic bound, a const),
+//! a type of its own elsewhere (a generic bound, a const, `(Self)`),
 //! `impl` outside an argument, `fn` types, `Fn(..)` sugar, `dyn for<..>`,
 //! `dyn ?Sized`, `dyn (Trait)`, qualified paths, pointers, `const`,
 //! `async`, `unsafe` and `extern` methods, generic associated types,
@@ -626,6 +629,8 @@ fn method(
     // The typed arguments: carried as `pat: Type`, declared `__argN: Type`.
     let mut carried_inputs = receiver_tokens.clone();
     let mut arg_types: Vec<Vec<TokenTree>> = Vec::new();
+    let mut self_args: Vec<Option<Receiver>> = Vec::new();
+    let mut self_other = false;
     loop {
         if receiver != Receiver::None || !arg_types.is_empty() {
             if ic.i == input_trees.len() {
@@ -655,10 +660,24 @@ fn method(
         for tree in &input_trees[pattern_start..ic.i] {
             carried_inputs.push(reader.alone(tree.clone()));
         }
+        // `other: &Self` is realized like the receiver (`SelfArg`); `Self`
+        // elsewhere in an argument is not forwarded (`Method::new`).
+        let self_arg = self_arg_at(&ic);
         let mut ty = Vec::new();
-        reader.ty(&mut ic, Mode::Arg, &mut ty)?;
+        reader.bare_self.set(Some(false));
+        let read = reader.ty(&mut ic, Mode::Arg, &mut ty);
+        let found = reader.bare_self.replace(None);
+        read?;
+        if self_arg.is_none() && found == Some(true) {
+            // `(Self)`, `&(Self)` are `SelfArg`s too: left to syn.
+            if ty.iter().any(|tree| matches!(tree, TokenTree::Group(_))) {
+                return None;
+            }
+            self_other = true;
+        }
         carried_inputs.extend(ty.iter().cloned());
         arg_types.push(ty);
+        self_args.push(self_arg);
     }
     let inputs_changed = reader.changed.get();
     let impl_arg = reader.impl_arg.get();
@@ -730,16 +749,19 @@ fn method(
     // (`ForwardPlan::KeepDefault`); one without is forwarded by the chain,
     // which writes `FromRealized` bounds (`expand::template` returns None).
     // So does a method whose `where` clause bounds `Self` (but by `Sized`).
-    if self_result || reader.self_bound.get() {
+    // So does a method with `Self` elsewhere in an argument.
+    if self_result || reader.self_bound.get() || self_other {
         out.fast &= has_default;
         return Some(());
     }
-    // `where Self: Sized`: kept where there is a default (the target may be
-    // unsized), else forwarded to a target that is `Sized`.
+    // `Self` arguments and `where Self: Sized`: a default is kept (the
+    // target may be unsized), else the call realizes the arguments too and
+    // needs a `Sized` target.
+    let has_self_args = self_args.iter().any(Option::is_some);
+    if (has_self_args || reader.self_sized.get()) && has_default {
+        return Some(());
+    }
     if reader.self_sized.get() {
-        if has_default {
-            return Some(());
-        }
         out.needs_sized = true;
     }
     // The forwarder (`expand::forwarder` for this shape).
@@ -770,7 +792,11 @@ fn method(
         }
     }
     decls.push(words.self_token.clone());
-    let args = words.call_args(receiver, arg_types.len());
+    let args = if has_self_args {
+        words.call_args_realizing(receiver, &self_args, out)
+    } else {
+        words.call_args(receiver, arg_types.len())
+    };
     for (index, ty) in arg_types.into_iter().enumerate() {
         decls.push(words.comma.clone());
         decls.push(words.arg(index));
@@ -901,6 +927,51 @@ impl Words {
         group
     }
 
+    /// `(realized receiver, __arg0, ::lazy_core::Realize::realize(__arg1),
+    /// ..)`: the call's arguments where some are `Self` (`expand::Realized`),
+    /// noting what realizing them needs.
+    fn call_args_realizing(
+        &mut self,
+        receiver: Receiver,
+        self_args: &[Option<Receiver>],
+        out: &mut Scanned,
+    ) -> TokenTree {
+        let realize = |words: &Words, kind: Receiver| match kind {
+            Receiver::MutRef => words.realize_mut.clone(),
+            Receiver::Value => words.into_realized.clone(),
+            Receiver::Ref | Receiver::None => words.realize.clone(),
+        };
+        let mut args = realize(self, receiver);
+        for (index, kind) in self_args.iter().enumerate() {
+            args.push(self.comma.clone());
+            let arg = self.arg(index);
+            let Some(kind) = *kind else {
+                args.push(arg);
+                continue;
+            };
+            match kind {
+                Receiver::MutRef => out.needs_mut = true,
+                Receiver::Value => {
+                    out.needs_into = true;
+                    out.needs_sized = true;
+                }
+                Receiver::Ref | Receiver::None => {}
+            }
+            // The path, then `(__argN)` instead of `(self)`.
+            let mut call = realize(self, kind);
+            call.pop();
+            args.extend(call);
+            args.push(TokenTree::Group(Group::new(
+                Delimiter::Parenthesis,
+                TokenStream::from(arg),
+            )));
+        }
+        TokenTree::Group(Group::new(
+            Delimiter::Parenthesis,
+            args.into_iter().collect(),
+        ))
+    }
+
     /// `__argN` (`expand::params`' names).
     fn arg(&mut self, index: usize) -> TokenTree {
         while self.args.len() <= index {
@@ -910,6 +981,32 @@ impl Words {
         }
         self.args[index].clone()
     }
+}
+
+/// The argument at `c` is `Self`, `&Self`, `&'a Self` or `&mut Self`
+/// (`method::SelfArg::of`): how it is realized.
+fn self_arg_at(c: &Cursor) -> Option<Receiver> {
+    let mut i = c.i;
+    let mut kind = Receiver::Value;
+    if c.punct_is('&') {
+        i += 1;
+        kind = Receiver::Ref;
+        let at = Cursor { t: c.t, i };
+        if at.lifetime() {
+            i += 2;
+        }
+        if matches!(c.t.get(i), Some(TokenTree::Ident(word)) if word == "mut") {
+            i += 1;
+            kind = Receiver::MutRef;
+        }
+    }
+    let is_self = matches!(c.t.get(i), Some(TokenTree::Ident(word)) if word == "Self");
+    let ends = match c.t.get(i + 1) {
+        None => true,
+        Some(TokenTree::Punct(p)) => p.as_char() == ',',
+        Some(_) => false,
+    };
+    (is_self && ends).then_some(kind)
 }
 
 /// `::`, as `quote!` writes it.

@@ -136,6 +136,18 @@ const READ: &[&str] = &[
     "trait Bounded { fn a(&self) -> u8 where Self: Clone; fn b(&self) -> u8; }",
     "trait Bounded { fn a(&self) -> u8 where Self: Sized + Clone; fn b(&self) -> u8; }",
     "trait Bounded { fn a(&self) -> u8 where Self: Iterator<Item = u8>, Self: Sized { 0 } fn b(&self) -> u8 where Self: std::marker::Sized; }",
+    // `Self` arguments: realized like the receiver, or kept with a default.
+    "trait A { fn a(&self, other: &Self); }",
+    "trait A { fn a(&self, x: Option<Self>) -> Self; }",
+    "trait Merge { fn merge(&mut self, other: &mut Self, x: u8) -> u8; fn same(&self, other: &Self) -> bool; fn take(self, other: Self) -> u8; fn all(&self, a: &'static Self, b: Self, c: u8, d: &mut Self); }",
+    "trait Merge { fn same(&self, other: &Self) -> bool { true } fn with(self, x: Vec<Self>) -> u8 { 0 } fn get(&self) -> u8; fn sized(&self, other: &Self) -> u8 where Self: Sized; }",
+    "trait Merge { fn with(&self, x: Vec<Self>) -> u8; fn get(&self) -> u8; }",
+    "trait MutArg { fn a(&self, other: &mut Self); }",
+    "trait IntoArg { fn a(&self, other: Self); }",
+    "trait A { fn a(&self, x: Box<dyn Any + Self>); }",
+    "trait A { fn a(&self, x: Box<dyn PartialEq<Self>>); }",
+    "trait A { fn a(&self, x: impl Into<Self>); }",
+    "trait Merge { fn with(&self, x: &dyn PartialEq<Self>) -> u8 { 0 } fn get(&self, x: impl Into<Self>) -> u8 { 0 } fn h(&self, x: Box<Self>); }",
     // A type carried whole that holds a `dyn`: keyed by its text.
     "trait DynKey { fn a(&self) -> Result<(), Box<dyn Error>>; fn b(&self, x: Result<(), Box<dyn Error>>); fn c(&self, x: Foo<Box<dyn Error + '_>>); fn d<T>(&self, x: Foo<dyn Bar<T>>); fn e(&self, x: Foo<Box<dyn Error>, 3>) -> Result<(), Box<dyn Error + Send>>; }",
     "trait DynKey { fn a(&self) -> Foo<[Box<dyn A>]>; fn b(&self, x: Foo<(dyn A)>) -> Foo<Box<dyn A<Self::Out>>>; type Out; fn c(self, s: &str) -> Foo<Box<dyn A>>; fn d(self) -> Foo<Box<dyn A>>; }",
@@ -165,7 +177,6 @@ const FALLBACK: &[&str] = &[
     "trait A { fn a(&self, _: u8); }",
     "trait A { fn a(&self, &x: &u8) {} }",
     "trait A { m!(); }",
-    "trait A { fn a(&self, other: &Self); }",
     "trait A { fn a<T: PartialEq<Self>>(&self, t: T); }",
     "trait A { fn a(&self, x: crate::Tag); }",
     "trait A { fn a(&self, x: Foo<3>); }",
@@ -222,8 +233,6 @@ const FALLBACK: &[&str] = &[
     "trait A { fn a(&self, x: Box<dyn (Any)>); }",
     "trait A { fn a(&self, x: Box<dyn* Any>); }",
     "trait A { fn a(&self, x: Box<dyn>); }",
-    "trait A { fn a(&self, x: Box<dyn Any + Self>); }",
-    "trait A { fn a(&self, x: Box<dyn PartialEq<Self>>); }",
     "trait A { fn a(&self, x: Box<dyn Fn(u8)>); }",
     "trait A { fn a(&self, x: Box<dyn Any + Fn(u8)>); }",
     "trait A { fn a(&self, x: Box<dyn Any + for<'a> Foo<'a>>); }",
@@ -246,11 +255,9 @@ const FALLBACK: &[&str] = &[
     "trait A { fn a(&self, x: impl const A); }",
     "trait A { fn a(&self, x: impl [const] A); }",
     "trait A { fn a(&self, x: impl A + [const] B); }",
-    "trait A { fn a(&self, x: impl Into<Self>); }",
     // `Self` of its own elsewhere than in a result.
     "trait A { fn a(&self) -> Self<u8>; }",
     "trait A { fn a<T: Into<Self>>(&self) -> Self; }",
-    "trait A { fn a(&self, x: Option<Self>) -> Self; }",
     "trait A { const C: Option<Self>; }",
     "trait A { type T: Into<Self>; }",
     "trait A { fn a(&self) -> Self::<u8>; }",
@@ -261,6 +268,11 @@ const FALLBACK: &[&str] = &[
     "trait A { fn a(&self) where Self: ; }",
     "trait A { fn a(&self) where Self: Fn(u8); }",
     "trait A { fn a(&self) where Self: Sized Clone; }",
+    "trait A { fn a(&self, other: (Self)); }",
+    "trait A { fn a(&self, other: &(Self)); }",
+    "trait A { fn a(&self, other: (&Self)); }",
+    "trait A { fn a(&self, other: &Self<u8>); }",
+    "trait A { fn a(&self, other: &mut Self::); }",
 ];
 
 #[test]
@@ -335,6 +347,8 @@ fn plain_method() -> impl Strategy<Value = String> {
         "Box<dyn Iterator<Item = T>>",
         "Result<(), Box<dyn Error>>",
         "&(dyn Fnord<Tag> + Sync)",
+        "&mut Self",
+        "Vec<Self>",
         "impl Into<Option<Tag>>",
         "&mut impl Iterator<Item = T>",
         // Near misses.
