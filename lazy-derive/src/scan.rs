@@ -21,10 +21,11 @@
 //!
 //! Types are references, slices, arrays of a literal length, tuples, `!`,
 //! paths whose arguments are types, lifetimes, literals or `Name = Type`,
-//! trait objects `dyn Path + Path + 'a` (kept as written, as `def_site`
-//! keeps them, their paths' arguments looked at) and, in an argument,
-//! `impl Path + 'a` (kept whole; the forwarder calls without a turbofish,
-//! as `expand::Turbofish` does). Signature types are resolved as
+//! trait objects `dyn Path + Path + 'a` and results `impl Path + 'a` (kept
+//! as written, as `def_site` keeps them, their paths' arguments looked at;
+//! no `use<..>`) and, in an argument, `impl Path + 'a` (kept whole; the
+//! forwarder calls without a turbofish, as `expand::Turbofish` does).
+//! Signature types are resolved as
 //! `def_site` resolves them: a primitive, `Self::..`, a parameter of the
 //! method or an absolute path is kept; a bare `Option`, `Vec`, `Box` or
 //! `String` is written by absolute path (`def_site::from_alloc`); any other
@@ -45,7 +46,7 @@
 //!
 //! Anything else returns `None` and the syn path runs unchanged: `Self` as
 //! a type of its own elsewhere (a generic bound, a const, `(Self)`),
-//! `impl` outside an argument, `fn` types, `Fn(..)` sugar, `dyn for<..>`,
+//! `use<..>`, `fn` types, `Fn(..)` sugar, `dyn for<..>`,
 //! `dyn ?Sized`, `dyn (Trait)`, qualified paths, pointers, `const`,
 //! `async`, `unsafe` and `extern` methods, generic associated types,
 //! macros, `crate`, `gen` and raw identifiers (which
@@ -1467,11 +1468,11 @@ impl Reader {
 
     /// `dyn Trait<Args> + Send + 'a` (syn's `TypeTraitObject`) or `impl
     /// Trait + 'a` (`TypeImplTrait`), one bound where `plus` is false, as
-    /// `def_site` leaves them: every bound kept as written, a `dyn`'s trait
-    /// paths' arguments looked at in `mode`, nothing in an argument's `impl`
-    /// (an `impl` elsewhere, whose `use<..>` captures other stages rewrite,
-    /// is left to syn). `for<..>`, `?Trait`, `(Trait)`, `Fn(..)` sugar,
-    /// `use<..>`, `const` bounds and `dyn*` are left to syn too.
+    /// `def_site` leaves them: every bound kept as written, the trait
+    /// paths' arguments looked at in `mode`, but nothing in an argument's
+    /// `impl`. `use<..>` (which `captures` rewrites for the impl),
+    /// `for<..>`, `?Trait`, `(Trait)`, `Fn(..)` sugar, `const` bounds and
+    /// `dyn*` are left to syn.
     fn trait_object(
         &self,
         c: &mut Cursor,
@@ -1480,11 +1481,8 @@ impl Reader {
         out: &mut Vec<TokenTree>,
     ) -> Option<()> {
         let mode = if c.word_is("impl") {
-            if !matches!(mode, Mode::Arg | Mode::Copy) {
-                return None;
-            }
             self.impl_arg.set(true);
-            Mode::Copy
+            if mode == Mode::Arg { Mode::Copy } else { mode }
         } else {
             mode
         };

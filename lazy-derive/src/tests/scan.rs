@@ -148,6 +148,11 @@ const READ: &[&str] = &[
     "trait A { fn a(&self, x: Box<dyn PartialEq<Self>>); }",
     "trait A { fn a(&self, x: impl Into<Self>); }",
     "trait Merge { fn with(&self, x: &dyn PartialEq<Self>) -> u8 { 0 } fn get(&self, x: impl Into<Self>) -> u8 { 0 } fn h(&self, x: Box<Self>); }",
+    // `impl Trait` results: their paths' arguments looked at.
+    "trait A { fn a(&self) -> impl Iterator<Item = u8>; fn b(&self) -> Option<impl Into<u8>>; fn c(&self) -> Foo<impl Into<u8>>; const C: Box<impl Sized>; }",
+    "trait Iter { fn digits(&self) -> impl Iterator<Item = u32>; fn tags(&self) -> impl Iterator<Item = Tag> + '_; fn owned(self) -> impl Into<Option<Tag>>; fn s(self, x: &str) -> impl Iterator<Item = Tag>; fn nested(&self) -> Option<impl Clone>; }",
+    "trait Iter { fn a<'a>(&'a self) -> impl Iterator<Item = Cow<str>> + 'a; fn b(&self) -> Box<impl Fnord<Tag> + Send>; fn c<T>(&self, t: T) -> impl Into<T>; fn d(&self, x: impl A) -> impl B; }",
+    "trait Iter { fn a(&self) -> impl Iterator<Item = Self>; fn b(&self) -> impl Sized { 0 } fn c(&self) -> (impl A, impl B); const C: Foo<impl Sized, Box<dyn A>>; }",
     // A type carried whole that holds a `dyn`: keyed by its text.
     "trait DynKey { fn a(&self) -> Result<(), Box<dyn Error>>; fn b(&self, x: Result<(), Box<dyn Error>>); fn c(&self, x: Foo<Box<dyn Error + '_>>); fn d<T>(&self, x: Foo<dyn Bar<T>>); fn e(&self, x: Foo<Box<dyn Error>, 3>) -> Result<(), Box<dyn Error + Send>>; }",
     "trait DynKey { fn a(&self) -> Foo<[Box<dyn A>]>; fn b(&self, x: Foo<(dyn A)>) -> Foo<Box<dyn A<Self::Out>>>; type Out; fn c(self, s: &str) -> Foo<Box<dyn A>>; fn d(self) -> Foo<Box<dyn A>>; }",
@@ -168,7 +173,6 @@ const FALLBACK: &[&str] = &[
     "trait A { #[deprecated] fn a(&self); }",
     "trait A { #[inline] fn a(&self) {} }",
     "trait A { fn a(&self, #[cfg(all())] x: u8); }",
-    "trait A { fn a(&self) -> impl Iterator<Item = u8>; }",
     "trait A { async fn a(&self); }",
     "trait A { const fn a(&self); }",
     "trait A { unsafe fn a(&self); }",
@@ -243,9 +247,6 @@ const FALLBACK: &[&str] = &[
     "trait A { fn a(&self, x: Box<dyn Any + + Send>); }",
     "trait A { fn a(&self, x: Box<Any + Send>); }",
     // `impl Trait` elsewhere than in an argument, and shapes left to syn.
-    "trait A { fn a(&self) -> Option<impl Into<u8>>; }",
-    "trait A { fn a(&self) -> Foo<impl Into<u8>>; }",
-    "trait A { const C: Box<impl Sized>; }",
     "trait A { fn a(&self, x: impl Fn(u8)); }",
     "trait A { fn a(&self, x: impl ?Sized + A); }",
     "trait A { fn a(&self, x: impl A + use<>); }",
@@ -273,6 +274,12 @@ const FALLBACK: &[&str] = &[
     "trait A { fn a(&self, other: (&Self)); }",
     "trait A { fn a(&self, other: &Self<u8>); }",
     "trait A { fn a(&self, other: &mut Self::); }",
+    "trait A { fn a(&self) -> impl Sized + use<'_, Self>; }",
+    "trait A { fn a(&self) -> impl Sized + use<>; }",
+    "trait A { fn a(&self) -> Option<impl Sized + use<>>; }",
+    "trait A { fn a(&self) -> impl Fn(u8); }",
+    "trait A { fn a(&self) -> impl ?Sized + A; }",
+    "trait A { fn a(&self) -> &impl A + Send; }",
 ];
 
 #[test]
@@ -398,6 +405,8 @@ fn plain_method() -> impl Strategy<Value = String> {
                 "-> Option<Self>",
                 "-> Result<Self, Tag>",
                 "-> (Self, u8)",
+                "-> impl Iterator<Item = Tag> + '_",
+                "-> impl Sized + use<>",
             ][..],
         ),
         subsequence(
