@@ -17,7 +17,10 @@
 //!   lifetime and type parameters with bounds, arguments bound to plain
 //!   names (`x`, `mut x`);
 //! - associated types `type Name;` and `type Name: Bounds;`;
-//! - associated consts `const NAME: Type;`, or with a literal default.
+//! - associated consts `const NAME: Type;`, or with a literal default;
+//!
+//! each with docs and attributes the syn path drops (`#[must_use]`,
+//! `#[inline]`; not `cfg`, `cfg_attr`, `deprecated`, `allow`, `expect`).
 //!
 //! Types are references, slices, arrays of a literal length, tuples, `!`,
 //! paths whose arguments are types, lifetimes, literals or `Name = Type`,
@@ -201,7 +204,7 @@ pub fn scan(input: &TokenStream, target_as_trait: &TokenStream) -> Option<Scanne
     let mut words = Words::new(target_as_trait);
     let mut c = Cursor { t: &items, i: 0 };
     while c.i < items.len() {
-        skip_docs(&mut c)?;
+        skip_item_attrs(&mut c)?;
         if c.word_is("fn") {
             method(
                 &mut c,
@@ -222,7 +225,8 @@ pub fn scan(input: &TokenStream, target_as_trait: &TokenStream) -> Option<Scanne
                 &mut consts,
                 &mut out,
             )?;
-        } else if c.i < items.len() {
+        } else {
+            // Any other item, or attributes with no item after them.
             return None;
         }
     }
@@ -438,6 +442,49 @@ fn skip_docs(c: &mut Cursor) -> Option<()> {
         c.i += 2;
     }
     Some(())
+}
+
+/// Skips an item's attributes that the syn path drops without a trace
+/// (`trait_def::carried_trait` keeps `cfg` and `deprecated`, `def_site`
+/// reads `allow` and `expect`): docs, `#[must_use]`, `#[inline]`,
+/// `#[rustfmt::skip]`, written `#[path]`, `#[path(..)]` or `#[path =
+/// "literal"]`. `None` at any other attribute.
+fn skip_item_attrs(c: &mut Cursor) -> Option<()> {
+    const READ: &[&str] = &["cfg", "cfg_attr", "deprecated", "allow", "expect"];
+    loop {
+        if !c.punct_is('#') {
+            return Some(());
+        }
+        let Some(TokenTree::Group(group)) = c.t.get(c.i + 1) else {
+            return None;
+        };
+        if group.delimiter() != Delimiter::Bracket {
+            return None;
+        }
+        let inner: Vec<TokenTree> = group.stream().into_iter().collect();
+        let mut ic = Cursor { t: &inner, i: 0 };
+        let first = ic.ident()?;
+        if READ.iter().any(|name| first == name) {
+            return None;
+        }
+        while ic.colon2() {
+            ic.i += 2;
+            ic.ident()?;
+        }
+        let rest = &inner[ic.i..];
+        let plain = match rest {
+            [] => true,
+            [TokenTree::Group(args)] => args.delimiter() != Delimiter::None,
+            [TokenTree::Punct(eq), TokenTree::Literal(_)] => {
+                eq.as_char() == '=' && eq.spacing() == Spacing::Alone
+            }
+            _ => false,
+        };
+        if !plain {
+            return None;
+        }
+        c.i += 2;
+    }
 }
 
 /// `type Name;` or `type Name: Bounds;`.

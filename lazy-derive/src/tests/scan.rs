@@ -153,6 +153,10 @@ const READ: &[&str] = &[
     "trait Iter { fn digits(&self) -> impl Iterator<Item = u32>; fn tags(&self) -> impl Iterator<Item = Tag> + '_; fn owned(self) -> impl Into<Option<Tag>>; fn s(self, x: &str) -> impl Iterator<Item = Tag>; fn nested(&self) -> Option<impl Clone>; }",
     "trait Iter { fn a<'a>(&'a self) -> impl Iterator<Item = Cow<str>> + 'a; fn b(&self) -> Box<impl Fnord<Tag> + Send>; fn c<T>(&self, t: T) -> impl Into<T>; fn d(&self, x: impl A) -> impl B; }",
     "trait Iter { fn a(&self) -> impl Iterator<Item = Self>; fn b(&self) -> impl Sized { 0 } fn c(&self) -> (impl A, impl B); const C: Foo<impl Sized, Box<dyn A>>; }",
+    // Item attributes the syn path drops.
+    "trait M { #[doc::x] fn a(&self); #[inline] fn b(&self) {} }",
+    "trait M { #[must_use] fn a(&self) -> u8; #[must_use = \"use it\"] #[inline(always)] fn b(&self) -> Tag { todo!() } #[rustfmt::skip] type T; #[doc] #[tool::attr[x]] const C: u8; }",
+    "trait M { /// Docs.\n#[must_use]\n/// More.\nfn a(&self) -> u8; #[track_caller] fn b(self, x: Tag); }",
     // A type carried whole that holds a `dyn`: keyed by its text.
     "trait DynKey { fn a(&self) -> Result<(), Box<dyn Error>>; fn b(&self, x: Result<(), Box<dyn Error>>); fn c(&self, x: Foo<Box<dyn Error + '_>>); fn d<T>(&self, x: Foo<dyn Bar<T>>); fn e(&self, x: Foo<Box<dyn Error>, 3>) -> Result<(), Box<dyn Error + Send>>; }",
     "trait DynKey { fn a(&self) -> Foo<[Box<dyn A>]>; fn b(&self, x: Foo<(dyn A)>) -> Foo<Box<dyn A<Self::Out>>>; type Out; fn c(self, s: &str) -> Foo<Box<dyn A>>; fn d(self) -> Foo<Box<dyn A>>; }",
@@ -168,10 +172,8 @@ const FALLBACK: &[&str] = &[
     "#[must_use] trait M { fn a(&self); }",
     "#[doc] trait M { fn a(&self); }",
     "#[doc = ] trait M { fn a(&self); }",
-    "trait M { #[doc::x] fn a(&self); }",
     "trait A { #[cfg(all())] fn a(&self); }",
     "trait A { #[deprecated] fn a(&self); }",
-    "trait A { #[inline] fn a(&self) {} }",
     "trait A { fn a(&self, #[cfg(all())] x: u8); }",
     "trait A { async fn a(&self); }",
     "trait A { const fn a(&self); }",
@@ -280,6 +282,17 @@ const FALLBACK: &[&str] = &[
     "trait A { fn a(&self) -> impl Fn(u8); }",
     "trait A { fn a(&self) -> impl ?Sized + A; }",
     "trait A { fn a(&self) -> &impl A + Send; }",
+    "trait A { #[allow(unused)] fn a(&self) -> Tag; }",
+    "trait A { #[expect(unused)] fn a(&self); }",
+    "trait A { #[cfg_attr(all(), must_use)] fn a(&self); }",
+    "trait A { #[must_use = ] fn a(&self); }",
+    "trait A { #[must_use = -1] fn a(&self); }",
+    "trait A { #[doc = include_str!(\"x\")] fn a(&self); }",
+    "trait A { #[r#must_use] fn a(&self); }",
+    "trait A { #[fn] fn a(&self); }",
+    "trait A { #[a::] fn a(&self); }",
+    "trait A { #![allow(unused)] fn a(&self); }",
+    "trait A { #[must_use] }",
 ];
 
 #[test]
