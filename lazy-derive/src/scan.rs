@@ -13,7 +13,8 @@
 //! attributes other than docs (supertraits are allowed), whose items are:
 //! - methods `fn name<..>(receiver, name: Type, ..) -> Type where ..;` (or
 //!   with a default body), with a `&self`, `&'a self`, `&mut self`, `self`
-//!   or `mut self` receiver (a method without one only with a default body),
+//!   or `mut self` receiver (a method without one and without a default
+//!   leaves the trait without a fast rule),
 //!   lifetime and type parameters with bounds, arguments bound to plain
 //!   names (`x`, `mut x`);
 //! - associated types `type Name;` and `type Name: Bounds;`;
@@ -773,8 +774,10 @@ fn method(
         _ => return None,
     };
     c.i += 1;
+    // Neither forwarded nor kept: the chain writes its error stub
+    // (`ForwardPlan::Unsupported`, `expand::template` returns None).
     if receiver == Receiver::None && !has_default {
-        return None;
+        out.fast = false;
     }
 
     carried.push(fn_token);

@@ -153,6 +153,9 @@ const READ: &[&str] = &[
     "trait Iter { fn digits(&self) -> impl Iterator<Item = u32>; fn tags(&self) -> impl Iterator<Item = Tag> + '_; fn owned(self) -> impl Into<Option<Tag>>; fn s(self, x: &str) -> impl Iterator<Item = Tag>; fn nested(&self) -> Option<impl Clone>; }",
     "trait Iter { fn a<'a>(&'a self) -> impl Iterator<Item = Cow<str>> + 'a; fn b(&self) -> Box<impl Fnord<Tag> + Send>; fn c<T>(&self, t: T) -> impl Into<T>; fn d(&self, x: impl A) -> impl B; }",
     "trait Iter { fn a(&self) -> impl Iterator<Item = Self>; fn b(&self) -> impl Sized { 0 } fn c(&self) -> (impl A, impl B); const C: Foo<impl Sized, Box<dyn A>>; }",
+    // A method with neither a receiver nor a default: no fast rule.
+    "trait A { fn a(); }",
+    "trait Tracker { fn python_type(&self) -> &'static str; fn create(source: &str) -> Self where Self: Sized; fn make() -> Tag; fn b(&mut self, x: u8) -> u8; }",
     // Item attributes the syn path drops.
     "trait M { #[doc::x] fn a(&self); #[inline] fn b(&self) {} }",
     "trait M { #[must_use] fn a(&self) -> u8; #[must_use = \"use it\"] #[inline(always)] fn b(&self) -> Tag { todo!() } #[rustfmt::skip] type T; #[doc] #[tool::attr[x]] const C: u8; }",
@@ -205,7 +208,6 @@ const FALLBACK: &[&str] = &[
     "trait A { fn a(&self) where; }",
     "trait A { fn a(self: &Self); }",
     "trait A { fn a(self: Box<Self>); }",
-    "trait A { fn a(); }",
     "trait A { fn a(&self, ...); }",
     "trait A { const C: u8 = -1; }",
     "trait A { const C: u8 = 1 + 2; }",
