@@ -12,11 +12,11 @@
 //! It covers a trait without generics, `where` clause, `unsafe`, `auto` or
 //! attributes other than docs (supertraits are allowed), whose items are:
 //! - methods `fn name<..>(receiver, name: Type, ..) -> Type where ..;` (or
-//!   with a default body), with a `&self`, `&'a self`, `&mut self`, `self`
-//!   or `mut self` receiver (a method without one and without a default
-//!   leaves the trait without a fast rule),
-//!   lifetime and type parameters with bounds, arguments bound to plain
-//!   names (`x`, `mut x`);
+//!   with a default body), with a `&self`, `&'a self`, `&mut self`, `self`,
+//!   `mut self` or `self: Box<Self>` receiver (a method without one and
+//!   without a default leaves the trait without a fast rule), lifetime and
+//!   type parameters with bounds, arguments bound to plain names (`x`,
+//!   `mut x`);
 //! - associated types `type Name;` and `type Name: Bounds;`;
 //! - associated consts `const NAME: Type;`, or with a literal default;
 //!
@@ -590,6 +590,8 @@ enum Receiver {
     Ref,
     MutRef,
     Value,
+    /// `self: Box<Self>` (any path to a `Box`: `ReceiverKind::BoxSelf`).
+    BoxSelf,
 }
 
 /// One method: its carried copy, and its forwarder when it has a receiver.
@@ -662,13 +664,47 @@ fn method(
         } else {
             ic.i += 1;
             if ic.punct_is(':') {
-                return None;
+                // `self: Box<Self>`; any other typed receiver is left to syn.
+                if receiver != Receiver::Value || start + 1 != ic.i || ic.colon2() {
+                    return None;
+                }
+                ic.i += 1;
+                if ic.colon2() {
+                    ic.i += 2;
+                }
+                let mut last = ic.ident()?;
+                while ic.colon2() {
+                    ic.i += 2;
+                    last = ic.ident()?;
+                }
+                let boxed = last == "Box"
+                    && ic.punct_is('<')
+                    && matches!(input_trees.get(ic.i + 1), Some(TokenTree::Ident(word)) if word == "Self")
+                    && matches!(input_trees.get(ic.i + 2), Some(TokenTree::Punct(p)) if p.as_char() == '>')
+                    && matches!(input_trees.get(ic.i + 3), None | Some(TokenTree::Punct(_)));
+                if !boxed {
+                    return None;
+                }
+                ic.i += 3;
+                receiver = Receiver::BoxSelf;
             }
-            for tree in &input_trees[start..ic.i] {
-                // A lifetime's quote keeps its spacing.
-                receiver_tokens.push(match tree {
-                    TokenTree::Punct(p) if p.as_char() == '\'' => tree.clone(),
-                    _ => reader.alone(tree.clone()),
+            for (i, tree) in input_trees[start..ic.i].iter().enumerate() {
+                // A lifetime's quote and a path's `::` keep their spacing.
+                let joint = match tree {
+                    TokenTree::Punct(p) if p.as_char() == '\'' => true,
+                    TokenTree::Punct(p) if p.as_char() == ':' => {
+                        let at = Cursor {
+                            t: &input_trees,
+                            i: start + i,
+                        };
+                        at.colon2()
+                    }
+                    _ => false,
+                };
+                receiver_tokens.push(if joint {
+                    tree.clone()
+                } else {
+                    reader.alone(tree.clone())
                 });
             }
         }
@@ -820,7 +856,7 @@ fn method(
         Receiver::None => return Some(()),
         Receiver::Ref => {}
         Receiver::MutRef => out.needs_mut = true,
-        Receiver::Value => {
+        Receiver::Value | Receiver::BoxSelf => {
             out.needs_into = true;
             out.needs_sized = true;
         }
@@ -843,6 +879,9 @@ fn method(
         }
     }
     decls.push(words.self_token.clone());
+    if receiver == Receiver::BoxSelf {
+        decls.extend(words.box_self.iter().cloned());
+    }
     let args = if has_self_args {
         words.call_args_realizing(receiver, &self_args, out)
     } else {
@@ -902,6 +941,10 @@ struct Words {
     realize: Vec<TokenTree>,
     realize_mut: Vec<TokenTree>,
     into_realized: Vec<TokenTree>,
+    /// `::lazy_core::__private::Box::new(::lazy_core::RealizeInto::into_realized(*self))`.
+    realize_boxed: Vec<TokenTree>,
+    /// `: ::lazy_core::__private::Box<Self>`, after a boxed receiver's `self`.
+    box_self: Vec<TokenTree>,
     /// `__arg0`, `__arg1`, ..: as many as a method has needed so far.
     args: Vec<TokenTree>,
     /// The forwarded call's arguments,
@@ -927,6 +970,34 @@ impl Words {
             out.push(self_group.clone());
             out
         };
+        // `expand::Realized::Receiver(ReceiverKind::BoxSelf, ..)`.
+        let mut into = call("RealizeInto", "into_realized");
+        into.pop();
+        into.push(TokenTree::Group(Group::new(
+            Delimiter::Parenthesis,
+            TokenStream::from_iter([
+                TokenTree::Punct(Punct::new('*', Spacing::Alone)),
+                self_token.clone(),
+            ]),
+        )));
+        let mut realize_boxed = Vec::with_capacity(13);
+        for segment in ["lazy_core", "__private", "Box", "new"] {
+            push_colon2(&mut realize_boxed, site);
+            realize_boxed.push(TokenTree::Ident(Ident::new(segment, site)));
+        }
+        realize_boxed.push(TokenTree::Group(Group::new(
+            Delimiter::Parenthesis,
+            into.into_iter().collect(),
+        )));
+        // `expand::receiver_decl` for `ReceiverKind::BoxSelf`.
+        let mut box_self = vec![TokenTree::Punct(Punct::new(':', Spacing::Alone))];
+        for segment in ["lazy_core", "__private", "Box"] {
+            push_colon2(&mut box_self, site);
+            box_self.push(TokenTree::Ident(Ident::new(segment, site)));
+        }
+        box_self.push(TokenTree::Punct(Punct::new('<', Spacing::Alone)));
+        box_self.push(TokenTree::Ident(Ident::new("Self", site)));
+        box_self.push(TokenTree::Punct(Punct::new('>', Spacing::Alone)));
         let mut and = Punct::new('&', Spacing::Alone);
         and.set_span(site);
         Words {
@@ -947,6 +1018,8 @@ impl Words {
             realize: call("Realize", "realize"),
             realize_mut: call("RealizeMut", "realize_mut"),
             into_realized: call("RealizeInto", "into_realized"),
+            realize_boxed,
+            box_self,
             self_token,
             args: Vec::new(),
             calls: Vec::new(),
@@ -964,6 +1037,7 @@ impl Words {
         let mut args = match receiver {
             Receiver::MutRef => self.realize_mut.clone(),
             Receiver::Value => self.into_realized.clone(),
+            Receiver::BoxSelf => self.realize_boxed.clone(),
             Receiver::Ref | Receiver::None => self.realize.clone(),
         };
         for index in 0..count {
@@ -990,6 +1064,7 @@ impl Words {
         let realize = |words: &Words, kind: Receiver| match kind {
             Receiver::MutRef => words.realize_mut.clone(),
             Receiver::Value => words.into_realized.clone(),
+            Receiver::BoxSelf => words.realize_boxed.clone(),
             Receiver::Ref | Receiver::None => words.realize.clone(),
         };
         let mut args = realize(self, receiver);
@@ -1006,7 +1081,7 @@ impl Words {
                     out.needs_into = true;
                     out.needs_sized = true;
                 }
-                Receiver::Ref | Receiver::None => {}
+                Receiver::Ref | Receiver::None | Receiver::BoxSelf => {}
             }
             // The path, then `(__argN)` instead of `(self)`.
             let mut call = realize(self, kind);

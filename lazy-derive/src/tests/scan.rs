@@ -156,6 +156,12 @@ const READ: &[&str] = &[
     // A method with neither a receiver nor a default: no fast rule.
     "trait A { fn a(); }",
     "trait Tracker { fn python_type(&self) -> &'static str; fn create(source: &str) -> Self where Self: Sized; fn make() -> Tag; fn b(&mut self, x: u8) -> u8; }",
+    // `self: Box<Self>`.
+    "trait A { fn a(self: Box<Self>); }",
+    "trait Boxed { fn a(self: Box<Self>) -> u8; fn b(self: ::std::boxed::Box<Self>, x: &str) -> Tag; fn c(self:std::boxed::Box<Self>) -> Option<Tag>; fn d(self: Box<Self>) -> u8 { 0 } fn e(&self) -> u8; }",
+    "trait Boxed { fn a(self: Box<Self>) -> Self; }",
+    "trait Boxed { fn a(self: Box<Self>, other: &Self, x: Self) -> u8; fn b(self: Box<Self>) -> u8 where Self: Sized; }",
+    "trait Boxed { fn a(self: Box<Self>,) -> Tag; }",
     // Item attributes the syn path drops.
     "trait M { #[doc::x] fn a(&self); #[inline] fn b(&self) {} }",
     "trait M { #[must_use] fn a(&self) -> u8; #[must_use = \"use it\"] #[inline(always)] fn b(&self) -> Tag { todo!() } #[rustfmt::skip] type T; #[doc] #[tool::attr[x]] const C: u8; }",
@@ -207,7 +213,6 @@ const FALLBACK: &[&str] = &[
     "trait A { fn a<>(&self); }",
     "trait A { fn a(&self) where; }",
     "trait A { fn a(self: &Self); }",
-    "trait A { fn a(self: Box<Self>); }",
     "trait A { fn a(&self, ...); }",
     "trait A { const C: u8 = -1; }",
     "trait A { const C: u8 = 1 + 2; }",
@@ -295,6 +300,15 @@ const FALLBACK: &[&str] = &[
     "trait A { #[a::] fn a(&self); }",
     "trait A { #![allow(unused)] fn a(&self); }",
     "trait A { #[must_use] }",
+    "trait A { fn a(self: Rc<Self>); }",
+    "trait A { fn a(mut self: Box<Self>); }",
+    "trait A { fn a(self: Box<Self, A>); }",
+    "trait A { fn a(self: Box<Self>::X); }",
+    "trait A { fn a(self: Box<(Self)>); }",
+    "trait A { fn a(self:::std::boxed::Box<Self>); }",
+    "trait A { fn a(self: Box<Self> x); }",
+    "trait A { fn a(self: crate::Box<Self>); }",
+    "trait A { fn a(self: Box::<Self>); }",
 ];
 
 #[test]
