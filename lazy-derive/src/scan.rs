@@ -747,12 +747,20 @@ fn method(
         }
         // `other: &Self` is realized like the receiver (`SelfArg`); `Self`
         // elsewhere in an argument is not forwarded (`Method::new`).
-        let self_arg = self_arg_at(&ic);
+        let arg_start = ic.i;
         let mut ty = Vec::new();
         reader.bare_self.set(Some(false));
         let read = reader.ty(&mut ic, Mode::Arg, &mut ty);
         let found = reader.bare_self.replace(None);
         read?;
+        let self_arg = if found == Some(true) {
+            self_arg_at(&Cursor {
+                t: &input_trees,
+                i: arg_start,
+            })
+        } else {
+            None
+        };
         if self_arg.is_none() && found == Some(true) {
             // `(Self)`, `&(Self)` are `SelfArg`s too: left to syn.
             if ty.iter().any(|tree| matches!(tree, TokenTree::Group(_))) {
@@ -1403,7 +1411,7 @@ impl Reader {
                     out.push(self.alone(c.t[c.i].clone()));
                     c.i += 1;
                 }
-                self.path(c, Mode::Copy, out)?;
+                self.path(c, Mode::Copy, None, out)?;
             }
             if !c.punct_is('+') {
                 return Some(());
@@ -1514,6 +1522,18 @@ impl Reader {
     /// One type, copied to `out`; with `visit`, checked and rewritten as
     /// `def_site` does a signature's type.
     fn ty(&self, c: &mut Cursor, mode: Mode, out: &mut Vec<TokenTree>) -> Option<()> {
+        self.ty_plus(c, mode, true, out)
+    }
+
+    /// [`Reader::ty`]; `plus`: a `dyn` or `impl` there may have several
+    /// bounds (syn's `allow_plus`).
+    fn ty_plus(
+        &self,
+        c: &mut Cursor,
+        mode: Mode,
+        plus: bool,
+        out: &mut Vec<TokenTree>,
+    ) -> Option<()> {
         match c.peek()? {
             TokenTree::Punct(p) if p.as_char() == '&' => {
                 out.push(self.alone(c.t[c.i].clone()));
@@ -1526,10 +1546,7 @@ impl Reader {
                     c.i += 1;
                 }
                 // `&dyn A + B` is not `&(dyn A + B)`: syn reads one bound.
-                if c.word_is("dyn") || c.word_is("impl") {
-                    return self.trait_object(c, mode, false, out);
-                }
-                self.ty(c, mode, out)
+                self.ty_plus(c, mode, false, out)
             }
             TokenTree::Punct(p) if p.as_char() == '!' => {
                 out.push(self.alone(c.t[c.i].clone()));
@@ -1582,11 +1599,15 @@ impl Reader {
                 c.i += 1;
                 Some(())
             }
-            TokenTree::Punct(p) if p.as_char() == ':' => self.path(c, mode, out),
-            TokenTree::Ident(ident) if ident == "dyn" || ident == "impl" => {
-                self.trait_object(c, mode, true, out)
+            TokenTree::Punct(p) if p.as_char() == ':' => self.path(c, mode, None, out),
+            TokenTree::Ident(ident) => {
+                // Each comparison of an `Ident` is a `to_string`: once here.
+                let name = ident.to_string();
+                if name == "dyn" || name == "impl" {
+                    return self.trait_object(c, mode, plus, name == "impl", out);
+                }
+                self.path(c, mode, Some(name), out)
             }
-            TokenTree::Ident(_) => self.path(c, mode, out),
             _ => None,
         }
     }
@@ -1603,9 +1624,10 @@ impl Reader {
         c: &mut Cursor,
         mode: Mode,
         plus: bool,
+        is_impl: bool,
         out: &mut Vec<TokenTree>,
     ) -> Option<()> {
-        let mode = if c.word_is("impl") {
+        let mode = if is_impl {
             self.impl_arg.set(true);
             if mode == Mode::Arg { Mode::Copy } else { mode }
         } else {
@@ -1647,14 +1669,24 @@ impl Reader {
     /// supertrait's associated type, or, when it names something an alias
     /// cannot (`Self`, a parameter, a lifetime), kept with its arguments
     /// looked at.
-    fn path(&self, c: &mut Cursor, mode: Mode, out: &mut Vec<TokenTree>) -> Option<()> {
+    /// `known`: the first name's text, when the caller has it.
+    fn path(
+        &self,
+        c: &mut Cursor,
+        mode: Mode,
+        known: Option<String>,
+        out: &mut Vec<TokenTree>,
+    ) -> Option<()> {
         if mode == Mode::Copy || c.colon2() {
-            return self.path_tokens(c, mode, None, out).map(|_| ());
+            return self.path_tokens(c, mode, known, out).map(|_| ());
         }
         let Some(TokenTree::Ident(first)) = c.peek() else {
             return None;
         };
-        let name = first.to_string();
+        let name = match known {
+            Some(name) => name,
+            None => first.to_string(),
+        };
         let span = first.span();
         if self.is_param(&name) || name == "Self" {
             return self.path_tokens(c, mode, Some(name), out).map(|_| ());
