@@ -12,32 +12,52 @@
 //! It covers a trait without generics, `where` clause, `unsafe`, `auto` or
 //! attributes other than docs (supertraits are allowed), whose items are:
 //! - methods `fn name<..>(receiver, name: Type, ..) -> Type where ..;` (or
-//!   with a default body), with a `&self`, `&'a self`, `&mut self`, `self`
-//!   or `mut self` receiver (a method without one only with a default body),
-//!   lifetime and type parameters with bounds, arguments bound to plain
-//!   names (`x`, `mut x`);
+//!   with a default body), with a `&self`, `&'a self`, `&mut self`, `self`,
+//!   `mut self` or `self: Box<Self>` receiver (a method without one and
+//!   without a default leaves the trait without a fast rule), lifetime and
+//!   type parameters with bounds, arguments bound to plain names (`x`,
+//!   `mut x`);
 //! - associated types `type Name;` and `type Name: Bounds;`;
-//! - associated consts `const NAME: Type;`, or with a literal default.
+//! - associated consts `const NAME: Type;`, or with a literal default;
 //!
-//! Types are references, slices, arrays of a literal length, tuples, `!`
-//! and paths whose arguments are types, lifetimes, literals or `Name =
-//! Type`. Signature types are resolved as `def_site` resolves them: a
-//! primitive, `Self::..`, a parameter of the method or an absolute path is
-//! kept; a bare `Option`, `Vec`, `Box` or `String` is written by absolute
-//! path (`def_site::from_alloc`); any other path (`Tag`, `Result<T, E>`,
-//! `std::fmt::Formatter`) is carried as an associated type of the hidden
-//! supertrait, with the same key, name, lifetime and spans as
-//! `def_site::carry` gives it, or, when it names a parameter or a lifetime,
-//! kept with its arguments looked at.
+//! each with docs and attributes the syn path drops (`#[must_use]`,
+//! `#[inline]`; not `cfg`, `cfg_attr`, `deprecated`, `allow`, `expect`).
+//!
+//! Types are references, slices, arrays of a literal length, tuples, `!`,
+//! paths whose arguments are types, lifetimes, literals or `Name = Type`,
+//! trait objects `dyn Path + Path + 'a` and results `impl Path + 'a` (kept
+//! as written, as `def_site` keeps them, their paths' arguments looked at;
+//! no `use<..>`) and, in an argument, `impl Path + 'a` (kept whole; the
+//! forwarder calls without a turbofish, as `expand::Turbofish` does).
+//! Signature types are resolved as
+//! `def_site` resolves them: a primitive, `Self::..`, a parameter of the
+//! method or an absolute path is kept; a bare `Option`, `Vec`, `Box` or
+//! `String` is written by absolute path (`def_site::from_alloc`); any other
+//! path (`Tag`, `Result<T, E>`, `std::fmt::Formatter`) is carried as an
+//! associated type of the hidden supertrait, with the same key, name,
+//! lifetime and spans as `def_site::carry` gives it, or, when it names a
+//! parameter or a lifetime, kept with its arguments looked at; a path to
+//! carry that holds a `dyn` type is keyed by its text, as `def_site` keys
+//! it. A result may name `Self` of its own (`-> Self`, `Option<Self>`,
+//! `(Self, u8)`): such a method keeps its default, and without one the
+//! trait gets no fast rule (the chain writes the `FromRealized` bounds), as
+//! `Method::new` and `expand::template` decide for the syn path; so does a
+//! method whose `where` clause bounds `Self` by another trait than `Sized`,
+//! or whose argument names `Self` inside another type (`Vec<Self>`). An
+//! argument `Self`, `&Self` or `&mut Self` is realized as the receiver is,
+//! and `where Self: Sized` asks a `Sized` target; with a default, both keep
+//! it.
 //!
 //! Anything else returns `None` and the syn path runs unchanged: `Self` as
-//! a type of its own (a wrapped result, a `Self` argument, a bound),
-//! `impl`, `dyn`, `fn` types, `Fn(..)` sugar, qualified paths, pointers,
-//! `const`, `async`, `unsafe` and `extern` methods, generic associated
-//! types, macros, `crate`, `gen` and raw identifiers (which
+//! a type of its own elsewhere (a generic bound, a const, `(Self)`),
+//! `use<..>`, `fn` types, `Fn(..)` sugar, `dyn for<..>`,
+//! `dyn ?Sized`, `dyn (Trait)`, qualified paths, pointers, `const`,
+//! `async`, `unsafe` and `extern` methods, generic associated types,
+//! macros, `crate`, `gen` and raw identifiers (which
 //! `tokens::for_macro_body` rewrites), `$`, a carried type `def_site` would
-//! key by its text (`Foo<3>`, `Foo<[u8; 2]>`), and any token this grammar
-//! does not expect. So the output never depends on which path ran:
+//! key by its text for another reason than a `dyn` (`Foo<3>`,
+//! `Foo<[u8; 2]>`), and any token this grammar does not expect. So the
+//! output never depends on which path ran:
 //! `tests::scan` checks, for every trait the property tests generate, for
 //! random traits of this grammar and its near misses, and for a list of
 //! hand-written shapes, that whenever this module reads a trait,
@@ -55,7 +75,7 @@ use std::collections::hash_map::DefaultHasher;
 use std::hash::{Hash, Hasher};
 
 use proc_macro2::{Delimiter, Group, Ident, Punct, Spacing, Span, TokenStream, TokenTree};
-use quote::{format_ident, quote, quote_spanned};
+use quote::{format_ident, quote};
 
 use crate::def_site::DefSiteTypes;
 
@@ -79,6 +99,9 @@ pub struct Scanned {
     pub needs_mut: bool,
     pub needs_into: bool,
     pub needs_sized: bool,
+    /// The fast rule exists (`expand::template` returns a body): no method
+    /// without a default returns the wrapper (`-> Self`, `Option<Self>`).
+    pub fast: bool,
 }
 
 /// Reads `input` (the trait under `#[forwardable]`), writing forwarders
@@ -179,6 +202,7 @@ pub fn scan(input: &TokenStream, target_as_trait: &TokenStream) -> Option<Scanne
         needs_mut: false,
         needs_into: false,
         needs_sized: false,
+        fast: true,
     };
     let mut carried = Vec::new();
     let mut types = Vec::new();
@@ -187,7 +211,7 @@ pub fn scan(input: &TokenStream, target_as_trait: &TokenStream) -> Option<Scanne
     let mut words = Words::new(target_as_trait);
     let mut c = Cursor { t: &items, i: 0 };
     while c.i < items.len() {
-        skip_docs(&mut c)?;
+        skip_item_attrs(&mut c)?;
         if c.word_is("fn") {
             method(
                 &mut c,
@@ -254,52 +278,92 @@ pub fn unique_suffix(ident: &Ident, names: &[Ident]) -> u64 {
 }
 
 /// The hidden supertrait and its blanket impl that `def_site::carry`
-/// writes for these carried types.
+/// writes for these carried types: the same tokens, built as one list per
+/// part (each `quote!` of a carried type would be passed to the compiler
+/// and back once more).
 fn hidden_supertrait(
     vis: &TokenStream,
     trait_name: &Ident,
     suffix: u64,
     types: Vec<CarriedType>,
 ) -> DefSiteTypes {
-    let supertrait = format_ident!(
-        "__lazy_types_{}_{:016x}",
-        trait_name,
-        suffix,
-        span = Span::call_site(),
-    );
-    let lt = syn::Lifetime::new("'__lazy_l", Span::call_site());
+    let site = Span::call_site();
+    let supertrait = format_ident!("__lazy_types_{}_{:016x}", trait_name, suffix, span = site,);
+    // `'__lazy_l`, as `syn::Lifetime` writes it.
+    let mut apostrophe = Punct::new('\'', Spacing::Joint);
+    apostrophe.set_span(site);
+    let lt = [
+        TokenTree::Punct(apostrophe),
+        TokenTree::Ident(Ident::new("__lazy_l", site)),
+    ];
     let x = format_ident!("__LazyX_{:016x}", suffix);
-    let mut decls = TokenStream::new();
-    let mut values = TokenStream::new();
+    // `type NAME<'l>: ?::core::marker::Sized where Self: ::core::marker::Sized;`
+    let mut decls = Vec::with_capacity(32 * types.len());
+    // `type NAME<'l> = <fn(&'l ()) -> *const TYPE as
+    // ::lazy_core::__private::Elided>::Out where Self: ::core::marker::Sized;`,
+    // at the type.
+    let mut values = Vec::with_capacity(56 * types.len());
     for CarriedType { name, ty, .. } in types {
-        decls.extend(quote! {
-            type #name<#lt>: ?::core::marker::Sized where Self: ::core::marker::Sized;
-        });
+        decls.push(word("type", site));
+        decls.push(TokenTree::Ident(name.clone()));
+        decls.push(punct('<', site));
+        decls.extend(lt.iter().cloned());
+        decls.push(punct('>', site));
+        decls.push(punct(':', site));
+        decls.push(punct('?', site));
+        push_sized(&mut decls, site);
+        push_where_sized(&mut decls, site);
         // syn's span of the type: its first token's joined to its last's.
         let first = ty.first().map_or_else(Span::call_site, TokenTree::span);
         let whole = ty
             .last()
             .and_then(|last| first.join(last.span()))
             .unwrap_or(first);
-        let span = Span::call_site().located_at(whole);
-        let ty = from_expansion(ty);
-        values.extend(quote_spanned! {span=>
-            type #name<#lt> = <fn(&#lt ()) -> *const #ty as ::lazy_core::__private::Elided>::Out
-            where
-                Self: ::core::marker::Sized;
-        });
+        let span = site.located_at(whole);
+        values.push(word("type", span));
+        values.push(TokenTree::Ident(name));
+        values.push(punct('<', span));
+        values.extend(lt.iter().cloned());
+        values.push(punct('>', span));
+        values.push(punct('=', span));
+        values.push(punct('<', span));
+        values.push(word("fn", span));
+        let mut borrow = vec![punct('&', span)];
+        borrow.extend(lt.iter().cloned());
+        let mut unit = Group::new(Delimiter::Parenthesis, TokenStream::new());
+        unit.set_span(span);
+        borrow.push(TokenTree::Group(unit));
+        let mut inputs = Group::new(Delimiter::Parenthesis, borrow.into_iter().collect());
+        inputs.set_span(span);
+        values.push(TokenTree::Group(inputs));
+        let mut dash = Punct::new('-', Spacing::Joint);
+        dash.set_span(span);
+        values.push(TokenTree::Punct(dash));
+        values.push(punct('>', span));
+        values.push(punct('*', span));
+        values.push(word("const", span));
+        from_expansion(ty, &mut values);
+        values.push(word("as", span));
+        for segment in ["lazy_core", "__private", "Elided"] {
+            values.extend(colon2(span));
+            values.push(word(segment, span));
+        }
+        values.push(punct('>', span));
+        values.extend(colon2(span));
+        values.push(word("Out", span));
+        push_where_sized(&mut values, span);
     }
+    let mut body = Group::new(Delimiter::Brace, decls.into_iter().collect());
+    body.set_span(site);
     let hidden_trait = quote! {
         #[doc(hidden)]
         #[allow(non_camel_case_types)]
-        #vis trait #supertrait {
-            #decls
-        }
+        #vis trait #supertrait #body
     };
+    let mut body = Group::new(Delimiter::Brace, values.into_iter().collect());
+    body.set_span(site);
     let hidden_impl = quote! {
-        impl<#x: ?::core::marker::Sized> #supertrait for #x {
-            #values
-        }
+        impl<#x: ?::core::marker::Sized> #supertrait for #x #body
     };
     DefSiteTypes {
         supertrait,
@@ -308,15 +372,44 @@ fn hidden_supertrait(
     }
 }
 
+fn word(text: &str, span: Span) -> TokenTree {
+    TokenTree::Ident(Ident::new(text, span))
+}
+
+/// A punctuation token alone, as `quote!` writes it.
+fn punct(ch: char, span: Span) -> TokenTree {
+    let mut punct = Punct::new(ch, Spacing::Alone);
+    punct.set_span(span);
+    TokenTree::Punct(punct)
+}
+
+/// `::core::marker::Sized`.
+fn push_sized(out: &mut Vec<TokenTree>, span: Span) {
+    for segment in ["core", "marker", "Sized"] {
+        out.extend(colon2(span));
+        out.push(word(segment, span));
+    }
+}
+
+/// `where Self: ::core::marker::Sized;`.
+fn push_where_sized(out: &mut Vec<TokenTree>, span: Span) {
+    out.push(word("where", span));
+    out.push(word("Self", span));
+    out.push(punct(':', span));
+    push_sized(out, span);
+    out.push(punct(';', span));
+}
+
 /// `def_site::from_expansion`: every token where it is, resolved at the
-/// macro's call site.
-fn from_expansion(trees: Vec<TokenTree>) -> TokenStream {
-    let mut out = Vec::with_capacity(trees.len());
+/// macro's call site, pushed onto `out`.
+fn from_expansion(trees: Vec<TokenTree>, out: &mut Vec<TokenTree>) {
     for tree in trees {
         out.push(match tree {
             TokenTree::Group(group) => {
                 let inner: Vec<TokenTree> = group.stream().into_iter().collect();
-                let mut new = Group::new(group.delimiter(), from_expansion(inner));
+                let mut new_inner = Vec::with_capacity(inner.len());
+                from_expansion(inner, &mut new_inner);
+                let mut new = Group::new(group.delimiter(), new_inner.into_iter().collect());
                 new.set_span(Span::call_site().located_at(group.span()));
                 TokenTree::Group(new)
             }
@@ -326,7 +419,6 @@ fn from_expansion(trees: Vec<TokenTree>) -> TokenStream {
             }
         });
     }
-    out.into_iter().collect()
 }
 
 /// Skips `#[doc = "..."]` and `#[doc(..)]` attributes; `None` at any
@@ -357,6 +449,49 @@ fn skip_docs(c: &mut Cursor) -> Option<()> {
         c.i += 2;
     }
     Some(())
+}
+
+/// Skips an item's attributes that the syn path drops without a trace
+/// (`trait_def::carried_trait` keeps `cfg` and `deprecated`, `def_site`
+/// reads `allow` and `expect`): docs, `#[must_use]`, `#[inline]`,
+/// `#[rustfmt::skip]`, written `#[path]`, `#[path(..)]` or `#[path =
+/// "literal"]`. `None` at any other attribute.
+fn skip_item_attrs(c: &mut Cursor) -> Option<()> {
+    const READ: &[&str] = &["cfg", "cfg_attr", "deprecated", "allow", "expect"];
+    loop {
+        if !c.punct_is('#') {
+            return Some(());
+        }
+        let Some(TokenTree::Group(group)) = c.t.get(c.i + 1) else {
+            return None;
+        };
+        if group.delimiter() != Delimiter::Bracket {
+            return None;
+        }
+        let inner: Vec<TokenTree> = group.stream().into_iter().collect();
+        let mut ic = Cursor { t: &inner, i: 0 };
+        let first = ic.ident()?;
+        if READ.iter().any(|name| first == name) {
+            return None;
+        }
+        while ic.colon2() {
+            ic.i += 2;
+            ic.ident()?;
+        }
+        let rest = &inner[ic.i..];
+        let plain = match rest {
+            [] => true,
+            [TokenTree::Group(args)] => args.delimiter() != Delimiter::None,
+            [TokenTree::Punct(eq), TokenTree::Literal(_)] => {
+                eq.as_char() == '=' && eq.spacing() == Spacing::Alone
+            }
+            _ => false,
+        };
+        if !plain {
+            return None;
+        }
+        c.i += 2;
+    }
 }
 
 /// `type Name;` or `type Name: Bounds;`.
@@ -461,6 +596,8 @@ enum Receiver {
     Ref,
     MutRef,
     Value,
+    /// `self: Box<Self>` (any path to a `Box`: `ReceiverKind::BoxSelf`).
+    BoxSelf,
 }
 
 /// One method: its carried copy, and its forwarder when it has a receiver.
@@ -531,21 +668,58 @@ fn method(
         } else {
             ic.i += 1;
             if ic.punct_is(':') {
-                return None;
+                // `self: Box<Self>`; any other typed receiver is left to syn.
+                if receiver != Receiver::Value || start + 1 != ic.i || ic.colon2() {
+                    return None;
+                }
+                ic.i += 1;
+                if ic.colon2() {
+                    ic.i += 2;
+                }
+                let mut last = ic.ident()?;
+                while ic.colon2() {
+                    ic.i += 2;
+                    last = ic.ident()?;
+                }
+                let boxed = last == "Box"
+                    && ic.punct_is('<')
+                    && matches!(input_trees.get(ic.i + 1), Some(TokenTree::Ident(word)) if word == "Self")
+                    && matches!(input_trees.get(ic.i + 2), Some(TokenTree::Punct(p)) if p.as_char() == '>')
+                    && matches!(input_trees.get(ic.i + 3), None | Some(TokenTree::Punct(_)));
+                if !boxed {
+                    return None;
+                }
+                ic.i += 3;
+                receiver = Receiver::BoxSelf;
             }
-            for tree in &input_trees[start..ic.i] {
-                // A lifetime's quote keeps its spacing.
-                receiver_tokens.push(match tree {
-                    TokenTree::Punct(p) if p.as_char() == '\'' => tree.clone(),
-                    _ => reader.alone(tree.clone()),
+            for (i, tree) in input_trees[start..ic.i].iter().enumerate() {
+                // A lifetime's quote and a path's `::` keep their spacing.
+                let joint = match tree {
+                    TokenTree::Punct(p) if p.as_char() == '\'' => true,
+                    TokenTree::Punct(p) if p.as_char() == ':' => {
+                        let at = Cursor {
+                            t: &input_trees,
+                            i: start + i,
+                        };
+                        at.colon2()
+                    }
+                    _ => false,
+                };
+                receiver_tokens.push(if joint {
+                    tree.clone()
+                } else {
+                    reader.alone(tree.clone())
                 });
             }
         }
     }
     reader.receiver_lifetime.clone_from(&lifetime);
+    reader.impl_arg.set(false);
     // The typed arguments: carried as `pat: Type`, declared `__argN: Type`.
     let mut carried_inputs = receiver_tokens.clone();
     let mut arg_types: Vec<Vec<TokenTree>> = Vec::new();
+    let mut self_args: Vec<Option<Receiver>> = Vec::new();
+    let mut self_other = false;
     loop {
         if receiver != Receiver::None || !arg_types.is_empty() {
             if ic.i == input_trees.len() {
@@ -575,15 +749,39 @@ fn method(
         for tree in &input_trees[pattern_start..ic.i] {
             carried_inputs.push(reader.alone(tree.clone()));
         }
+        // `other: &Self` is realized like the receiver (`SelfArg`); `Self`
+        // elsewhere in an argument is not forwarded (`Method::new`).
+        let arg_start = ic.i;
         let mut ty = Vec::new();
-        reader.ty(&mut ic, Mode::Arg, &mut ty)?;
+        reader.bare_self.set(Some(false));
+        let read = reader.ty(&mut ic, Mode::Arg, &mut ty);
+        let found = reader.bare_self.replace(None);
+        read?;
+        let self_arg = if found == Some(true) {
+            self_arg_at(&Cursor {
+                t: &input_trees,
+                i: arg_start,
+            })
+        } else {
+            None
+        };
+        if self_arg.is_none() && found == Some(true) {
+            // `(Self)`, `&(Self)` are `SelfArg`s too: left to syn.
+            if ty.iter().any(|tree| matches!(tree, TokenTree::Group(_))) {
+                return None;
+            }
+            self_other = true;
+        }
         carried_inputs.extend(ty.iter().cloned());
         arg_types.push(ty);
+        self_args.push(self_arg);
     }
     let inputs_changed = reader.changed.get();
+    let impl_arg = reader.impl_arg.get();
     // The result, resolved as `def_site` does: looked at when the receiver
     // is a reference or nothing in the inputs could lend it a lifetime.
     let mut output = Vec::new();
+    let mut self_result = false;
     if c.punct_is('-')
         && matches!(c.t.get(c.i + 1), Some(TokenTree::Punct(p)) if p.as_char() == '>')
     {
@@ -597,9 +795,17 @@ fn method(
         } else {
             Mode::Copy
         };
-        reader.ty(c, mode, &mut output)?;
+        // `Self` of its own: the wrapper, built back (`Wrap`) or not
+        // forwarded (`Method::new`).
+        reader.bare_self.set(Some(false));
+        let read = reader.ty(c, mode, &mut output);
+        let found = reader.bare_self.replace(None);
+        read?;
+        self_result = found == Some(true);
     }
     let mut where_clause = Vec::new();
+    reader.self_sized.set(false);
+    reader.self_bound.set(false);
     if c.word_is("where") {
         where_clause.push(c.t[c.i].clone());
         c.i += 1;
@@ -616,8 +822,10 @@ fn method(
         _ => return None,
     };
     c.i += 1;
+    // Neither forwarded nor kept: the chain writes its error stub
+    // (`ForwardPlan::Unsupported`, `expand::template` returns None).
     if receiver == Receiver::None && !has_default {
-        return None;
+        out.fast = false;
     }
 
     carried.push(fn_token);
@@ -636,12 +844,31 @@ fn method(
     carried.push(end);
     out.names.push(name.clone());
 
+    // A result that holds the wrapper: a method with a default keeps it
+    // (`ForwardPlan::KeepDefault`); one without is forwarded by the chain,
+    // which writes `FromRealized` bounds (`expand::template` returns None).
+    // So does a method whose `where` clause bounds `Self` (but by `Sized`).
+    // So does a method with `Self` elsewhere in an argument.
+    if self_result || reader.self_bound.get() || self_other {
+        out.fast &= has_default;
+        return Some(());
+    }
+    // `Self` arguments and `where Self: Sized`: a default is kept (the
+    // target may be unsized), else the call realizes the arguments too and
+    // needs a `Sized` target.
+    let has_self_args = self_args.iter().any(Option::is_some);
+    if (has_self_args || reader.self_sized.get()) && has_default {
+        return Some(());
+    }
+    if reader.self_sized.get() {
+        out.needs_sized = true;
+    }
     // The forwarder (`expand::forwarder` for this shape).
     match receiver {
         Receiver::None => return Some(()),
         Receiver::Ref => {}
         Receiver::MutRef => out.needs_mut = true,
-        Receiver::Value => {
+        Receiver::Value | Receiver::BoxSelf => {
             out.needs_into = true;
             out.needs_sized = true;
         }
@@ -664,7 +891,14 @@ fn method(
         }
     }
     decls.push(words.self_token.clone());
-    let args = words.call_args(receiver, arg_types.len());
+    if receiver == Receiver::BoxSelf {
+        decls.extend(words.box_self.iter().cloned());
+    }
+    let args = if has_self_args {
+        words.call_args_realizing(receiver, &self_args, out)
+    } else {
+        words.call_args(receiver, arg_types.len())
+    };
     for (index, ty) in arg_types.into_iter().enumerate() {
         decls.push(words.comma.clone());
         decls.push(words.arg(index));
@@ -681,7 +915,7 @@ fn method(
     call.extend(words.target.iter().cloned());
     call.extend(words.colon2.iter().cloned());
     call.push(TokenTree::Ident(name));
-    if !reader.params.is_empty() {
+    if !reader.params.is_empty() && !impl_arg {
         call.extend(words.colon2.iter().cloned());
         call.push(TokenTree::Punct(Punct::new('<', Spacing::Alone)));
         for (i, param) in reader.params.iter().enumerate() {
@@ -719,6 +953,10 @@ struct Words {
     realize: Vec<TokenTree>,
     realize_mut: Vec<TokenTree>,
     into_realized: Vec<TokenTree>,
+    /// `::lazy_core::__private::Box::new(::lazy_core::RealizeInto::into_realized(*self))`.
+    realize_boxed: Vec<TokenTree>,
+    /// `: ::lazy_core::__private::Box<Self>`, after a boxed receiver's `self`.
+    box_self: Vec<TokenTree>,
     /// `__arg0`, `__arg1`, ..: as many as a method has needed so far.
     args: Vec<TokenTree>,
     /// The forwarded call's arguments,
@@ -744,6 +982,34 @@ impl Words {
             out.push(self_group.clone());
             out
         };
+        // `expand::Realized::Receiver(ReceiverKind::BoxSelf, ..)`.
+        let mut into = call("RealizeInto", "into_realized");
+        into.pop();
+        into.push(TokenTree::Group(Group::new(
+            Delimiter::Parenthesis,
+            TokenStream::from_iter([
+                TokenTree::Punct(Punct::new('*', Spacing::Alone)),
+                self_token.clone(),
+            ]),
+        )));
+        let mut realize_boxed = Vec::with_capacity(13);
+        for segment in ["lazy_core", "__private", "Box", "new"] {
+            push_colon2(&mut realize_boxed, site);
+            realize_boxed.push(TokenTree::Ident(Ident::new(segment, site)));
+        }
+        realize_boxed.push(TokenTree::Group(Group::new(
+            Delimiter::Parenthesis,
+            into.into_iter().collect(),
+        )));
+        // `expand::receiver_decl` for `ReceiverKind::BoxSelf`.
+        let mut box_self = vec![TokenTree::Punct(Punct::new(':', Spacing::Alone))];
+        for segment in ["lazy_core", "__private", "Box"] {
+            push_colon2(&mut box_self, site);
+            box_self.push(TokenTree::Ident(Ident::new(segment, site)));
+        }
+        box_self.push(TokenTree::Punct(Punct::new('<', Spacing::Alone)));
+        box_self.push(TokenTree::Ident(Ident::new("Self", site)));
+        box_self.push(TokenTree::Punct(Punct::new('>', Spacing::Alone)));
         let mut and = Punct::new('&', Spacing::Alone);
         and.set_span(site);
         Words {
@@ -764,6 +1030,8 @@ impl Words {
             realize: call("Realize", "realize"),
             realize_mut: call("RealizeMut", "realize_mut"),
             into_realized: call("RealizeInto", "into_realized"),
+            realize_boxed,
+            box_self,
             self_token,
             args: Vec::new(),
             calls: Vec::new(),
@@ -781,6 +1049,7 @@ impl Words {
         let mut args = match receiver {
             Receiver::MutRef => self.realize_mut.clone(),
             Receiver::Value => self.into_realized.clone(),
+            Receiver::BoxSelf => self.realize_boxed.clone(),
             Receiver::Ref | Receiver::None => self.realize.clone(),
         };
         for index in 0..count {
@@ -795,6 +1064,52 @@ impl Words {
         group
     }
 
+    /// `(realized receiver, __arg0, ::lazy_core::Realize::realize(__arg1),
+    /// ..)`: the call's arguments where some are `Self` (`expand::Realized`),
+    /// noting what realizing them needs.
+    fn call_args_realizing(
+        &mut self,
+        receiver: Receiver,
+        self_args: &[Option<Receiver>],
+        out: &mut Scanned,
+    ) -> TokenTree {
+        let realize = |words: &Words, kind: Receiver| match kind {
+            Receiver::MutRef => words.realize_mut.clone(),
+            Receiver::Value => words.into_realized.clone(),
+            Receiver::BoxSelf => words.realize_boxed.clone(),
+            Receiver::Ref | Receiver::None => words.realize.clone(),
+        };
+        let mut args = realize(self, receiver);
+        for (index, kind) in self_args.iter().enumerate() {
+            args.push(self.comma.clone());
+            let arg = self.arg(index);
+            let Some(kind) = *kind else {
+                args.push(arg);
+                continue;
+            };
+            match kind {
+                Receiver::MutRef => out.needs_mut = true,
+                Receiver::Value => {
+                    out.needs_into = true;
+                    out.needs_sized = true;
+                }
+                Receiver::Ref | Receiver::None | Receiver::BoxSelf => {}
+            }
+            // The path, then `(__argN)` instead of `(self)`.
+            let mut call = realize(self, kind);
+            call.pop();
+            args.extend(call);
+            args.push(TokenTree::Group(Group::new(
+                Delimiter::Parenthesis,
+                TokenStream::from(arg),
+            )));
+        }
+        TokenTree::Group(Group::new(
+            Delimiter::Parenthesis,
+            args.into_iter().collect(),
+        ))
+    }
+
     /// `__argN` (`expand::params`' names).
     fn arg(&mut self, index: usize) -> TokenTree {
         while self.args.len() <= index {
@@ -804,6 +1119,32 @@ impl Words {
         }
         self.args[index].clone()
     }
+}
+
+/// The argument at `c` is `Self`, `&Self`, `&'a Self` or `&mut Self`
+/// (`method::SelfArg::of`): how it is realized.
+fn self_arg_at(c: &Cursor) -> Option<Receiver> {
+    let mut i = c.i;
+    let mut kind = Receiver::Value;
+    if c.punct_is('&') {
+        i += 1;
+        kind = Receiver::Ref;
+        let at = Cursor { t: c.t, i };
+        if at.lifetime() {
+            i += 2;
+        }
+        if matches!(c.t.get(i), Some(TokenTree::Ident(word)) if word == "mut") {
+            i += 1;
+            kind = Receiver::MutRef;
+        }
+    }
+    let is_self = matches!(c.t.get(i), Some(TokenTree::Ident(word)) if word == "Self");
+    let ends = match c.t.get(i + 1) {
+        None => true,
+        Some(TokenTree::Punct(p)) => p.as_char() == ',',
+        Some(_) => false,
+    };
+    (is_self && ends).then_some(kind)
 }
 
 /// `::`, as `quote!` writes it.
@@ -953,6 +1294,19 @@ struct Reader {
     /// spacing syn prints otherwise, a rewritten path): a group cannot be
     /// passed on as it is.
     changed: Cell<bool>,
+    /// The last key left off at a `dyn` type, which `def_site` keys by the
+    /// text of the whole type (`Carrier::key` returns `None` there).
+    text_key: Cell<bool>,
+    /// An `impl Trait` was read (in the method's arguments, a forwarder
+    /// that calls without a turbofish: `expand::Turbofish`).
+    impl_arg: Cell<bool>,
+    /// While a result is read: whether it names `Self` of its own (else
+    /// `None`, and such a `Self` is left to syn).
+    bare_self: Cell<Option<bool>>,
+    /// The method's `where` clause asks `Self: Sized`.
+    self_sized: Cell<bool>,
+    /// The method's `where` clause bounds `Self` otherwise.
+    self_bound: Cell<bool>,
 }
 
 impl Reader {
@@ -963,6 +1317,11 @@ impl Reader {
             carried: RefCell::new(Vec::new()),
             receiver_lifetime: Vec::new(),
             changed: Cell::new(false),
+            text_key: Cell::new(false),
+            impl_arg: Cell::new(false),
+            bare_self: Cell::new(None),
+            self_sized: Cell::new(false),
+            self_bound: Cell::new(false),
         }
     }
 
@@ -1061,7 +1420,7 @@ impl Reader {
                     out.push(self.alone(c.t[c.i].clone()));
                     c.i += 1;
                 }
-                self.path(c, Mode::Copy, out)?;
+                self.path(c, Mode::Copy, None, out)?;
             }
             if !c.punct_is('+') {
                 return Some(());
@@ -1097,7 +1456,15 @@ impl Reader {
                 c.i += 1;
                 self.lifetimes(c, out)?;
             } else {
-                self.ty(c, Mode::Copy, out)?;
+                // `Self: Bounds`, which `Method::new` looks at.
+                let on_self = c.word_is("Self")
+                    && matches!(c.t.get(c.i + 1), Some(TokenTree::Punct(p)) if p.as_char() == ':' && p.spacing() == Spacing::Alone);
+                if on_self {
+                    out.push(c.t[c.i].clone());
+                    c.i += 1;
+                } else {
+                    self.ty(c, Mode::Copy, out)?;
+                }
                 if !c.punct_is(':') || c.colon2() {
                     return None;
                 }
@@ -1107,6 +1474,9 @@ impl Reader {
                 self.bounds(c, out)?;
                 if out.len() == before {
                     return None;
+                }
+                if on_self {
+                    self.self_bounds(&out[before..]);
                 }
             }
             any = true;
@@ -1121,9 +1491,58 @@ impl Reader {
         }
     }
 
+    /// Notes what the bounds of a `Self: ..` predicate ask
+    /// (`method::requires_self_sized`, `method::bounds_mention_self`): a
+    /// trait bound whose last segment is `Sized` asks `Self: Sized`, any
+    /// other trait bound mentions `Self`, a lifetime neither.
+    fn self_bounds(&self, bounds: &[TokenTree]) {
+        // The last name outside `<..>` of each bound.
+        let mut depth = 0usize;
+        let mut last: Option<&Ident> = None;
+        let mut lifetime = false;
+        let end = |last: Option<&Ident>, lifetime: bool| {
+            if lifetime {
+                return;
+            }
+            match last {
+                Some(name) if name == "Sized" => self.self_sized.set(true),
+                _ => self.self_bound.set(true),
+            }
+        };
+        for tree in bounds {
+            match tree {
+                TokenTree::Punct(p) if p.as_char() == '<' => depth += 1,
+                TokenTree::Punct(p) if p.as_char() == '>' => depth = depth.saturating_sub(1),
+                TokenTree::Punct(p) if p.as_char() == '\'' && depth == 0 => lifetime = true,
+                TokenTree::Punct(p) if p.as_char() == '+' && depth == 0 => {
+                    end(last.take(), lifetime);
+                    lifetime = false;
+                }
+                TokenTree::Ident(name) if depth == 0 && !lifetime => last = Some(name),
+                _ => {}
+            }
+        }
+        // A trailing `+` ends no bound.
+        if last.is_some() || lifetime {
+            end(last, lifetime);
+        }
+    }
+
     /// One type, copied to `out`; with `visit`, checked and rewritten as
     /// `def_site` does a signature's type.
     fn ty(&self, c: &mut Cursor, mode: Mode, out: &mut Vec<TokenTree>) -> Option<()> {
+        self.ty_plus(c, mode, true, out)
+    }
+
+    /// [`Reader::ty`]; `plus`: a `dyn` or `impl` there may have several
+    /// bounds (syn's `allow_plus`).
+    fn ty_plus(
+        &self,
+        c: &mut Cursor,
+        mode: Mode,
+        plus: bool,
+        out: &mut Vec<TokenTree>,
+    ) -> Option<()> {
         match c.peek()? {
             TokenTree::Punct(p) if p.as_char() == '&' => {
                 out.push(self.alone(c.t[c.i].clone()));
@@ -1135,7 +1554,8 @@ impl Reader {
                     out.push(c.t[c.i].clone());
                     c.i += 1;
                 }
-                self.ty(c, mode, out)
+                // `&dyn A + B` is not `&(dyn A + B)`: syn reads one bound.
+                self.ty_plus(c, mode, false, out)
             }
             TokenTree::Punct(p) if p.as_char() == '!' => {
                 out.push(self.alone(c.t[c.i].clone()));
@@ -1188,10 +1608,67 @@ impl Reader {
                 c.i += 1;
                 Some(())
             }
-            TokenTree::Punct(p) if p.as_char() == ':' => self.path(c, mode, out),
-            TokenTree::Ident(_) => self.path(c, mode, out),
+            TokenTree::Punct(p) if p.as_char() == ':' => self.path(c, mode, None, out),
+            TokenTree::Ident(ident) => {
+                // Each comparison of an `Ident` is a `to_string`: once here.
+                let name = ident.to_string();
+                if name == "dyn" || name == "impl" {
+                    return self.trait_object(c, mode, plus, name == "impl", out);
+                }
+                self.path(c, mode, Some(name), out)
+            }
             _ => None,
         }
+    }
+
+    /// `dyn Trait<Args> + Send + 'a` (syn's `TypeTraitObject`) or `impl
+    /// Trait + 'a` (`TypeImplTrait`), one bound where `plus` is false, as
+    /// `def_site` leaves them: every bound kept as written, the trait
+    /// paths' arguments looked at in `mode`, but nothing in an argument's
+    /// `impl`. `use<..>` (which `captures` rewrites for the impl),
+    /// `for<..>`, `?Trait`, `(Trait)`, `Fn(..)` sugar, `const` bounds and
+    /// `dyn*` are left to syn.
+    fn trait_object(
+        &self,
+        c: &mut Cursor,
+        mode: Mode,
+        plus: bool,
+        is_impl: bool,
+        out: &mut Vec<TokenTree>,
+    ) -> Option<()> {
+        let mode = if is_impl {
+            self.impl_arg.set(true);
+            if mode == Mode::Arg { Mode::Copy } else { mode }
+        } else {
+            mode
+        };
+        out.push(c.t[c.i].clone());
+        c.i += 1;
+        let mut traits = 0;
+        loop {
+            if c.lifetime() {
+                c.copy_lifetime(out)?;
+            } else {
+                self.path_tokens(c, mode, None, out)?;
+                traits += 1;
+            }
+            if !plus || !c.punct_is('+') {
+                break;
+            }
+            out.push(self.alone(c.t[c.i].clone()));
+            c.i += 1;
+            // A trailing `+` (syn reads on at what could start a bound).
+            if !(c.lifetime()
+                || c.punct_is('?')
+                || c.punct_is(':')
+                || matches!(c.peek(), Some(TokenTree::Ident(_)))
+                || matches!(c.peek(), Some(TokenTree::Group(g)) if g.delimiter() == Delimiter::Parenthesis))
+            {
+                break;
+            }
+        }
+        // `dyn 'a` is no type.
+        (traits > 0).then_some(())
     }
 
     /// A path `::a::b<Args>::c`, as `def_site` leaves it (outside
@@ -1201,14 +1678,24 @@ impl Reader {
     /// supertrait's associated type, or, when it names something an alias
     /// cannot (`Self`, a parameter, a lifetime), kept with its arguments
     /// looked at.
-    fn path(&self, c: &mut Cursor, mode: Mode, out: &mut Vec<TokenTree>) -> Option<()> {
+    /// `known`: the first name's text, when the caller has it.
+    fn path(
+        &self,
+        c: &mut Cursor,
+        mode: Mode,
+        known: Option<String>,
+        out: &mut Vec<TokenTree>,
+    ) -> Option<()> {
         if mode == Mode::Copy || c.colon2() {
-            return self.path_tokens(c, mode, None, out).map(|_| ());
+            return self.path_tokens(c, mode, known, out).map(|_| ());
         }
         let Some(TokenTree::Ident(first)) = c.peek() else {
             return None;
         };
-        let name = first.to_string();
+        let name = match known {
+            Some(name) => name,
+            None => first.to_string(),
+        };
         let span = first.span();
         if self.is_param(&name) || name == "Self" {
             return self.path_tokens(c, mode, Some(name), out).map(|_| ());
@@ -1220,7 +1707,14 @@ impl Reader {
         };
         if alloc.is_none() && !PRIMITIVES.contains(&name.as_str()) {
             let mut key = String::new();
-            let whole = self.key_path(&mut Cursor { t: c.t, i: c.i }, &mut key)?;
+            self.text_key.set(false);
+            let whole = match self.key_path(&mut Cursor { t: c.t, i: c.i }, &mut key) {
+                Some(whole) => whole,
+                None if self.text_key.get() => {
+                    return self.text_keyed(c, mode, name, out);
+                }
+                None => return None,
+            };
             if !whole {
                 return self.path_tokens(c, mode, Some(name), out).map(|_| ());
             }
@@ -1246,6 +1740,53 @@ impl Reader {
         push_colon2(&mut prefix, Span::call_site());
         out.splice(start..start, prefix);
         Some(())
+    }
+
+    /// A path to carry whole that holds a `dyn` type: `def_site` keys it by
+    /// its text (`Carrier::carry_whole`), and carries it unless that names
+    /// a lifetime, a reference, `Self`, `impl`, `_` or a parameter; else it
+    /// is kept with its arguments looked at.
+    fn text_keyed(
+        &self,
+        c: &mut Cursor,
+        mode: Mode,
+        name: String,
+        out: &mut Vec<TokenTree>,
+    ) -> Option<()> {
+        let mut ahead = Cursor { t: c.t, i: c.i };
+        let mut ty = Vec::new();
+        let changed = self.changed.get();
+        self.path_tokens(&mut ahead, Mode::Copy, Some(name.clone()), &mut ty)?;
+        self.changed.set(changed);
+        if has_lifetime(&ty) || self.declares(&ty) {
+            return self.path_tokens(c, mode, Some(name), out).map(|_| ());
+        }
+        c.i = ahead.i;
+        let key = ty.iter().cloned().collect::<TokenStream>().to_string();
+        self.carry(key, ty, mode, out);
+        Some(())
+    }
+
+    /// Whether `trees` name `Self`, `impl`, `_` or a parameter (what
+    /// `def_site` looks for in a type it keys by its text).
+    fn declares(&self, trees: &[TokenTree]) -> bool {
+        for tree in trees {
+            let found = match tree {
+                TokenTree::Ident(ident) => {
+                    let text = ident.to_string();
+                    text == "Self" || text == "impl" || text == "_" || self.is_param(&text)
+                }
+                TokenTree::Group(group) => {
+                    let inner: Vec<TokenTree> = group.stream().into_iter().collect();
+                    self.declares(&inner)
+                }
+                _ => false,
+            };
+            if found {
+                return true;
+            }
+        }
+        false
     }
 
     /// The path's tokens, its arguments' types read in `mode`; the number
@@ -1279,7 +1820,16 @@ impl Reader {
                     matches!(ahead.peek(), Some(TokenTree::Ident(_)))
                 }
             };
-            if !projection && (text.starts_with("r#") || REFUSED.contains(&text.as_str())) {
+            // `Self` of its own, where the caller takes it (a result).
+            let bare_self = text == "Self"
+                && segments == 0
+                && !leading
+                && !projection
+                && self.bare_self.get().is_some()
+                && !matches!(c.t.get(c.i + 1), Some(TokenTree::Punct(p)) if p.as_char() == '<');
+            if bare_self {
+                self.bare_self.set(Some(true));
+            } else if !projection && (text.starts_with("r#") || REFUSED.contains(&text.as_str())) {
                 return None;
             }
             out.push(c.t[c.i].clone());
@@ -1351,6 +1901,11 @@ impl Reader {
     fn key_ty(&self, c: &mut Cursor, key: &mut String) -> Option<bool> {
         match c.peek()? {
             TokenTree::Punct(p) if p.as_char() == '&' => Some(false),
+            TokenTree::Ident(ident) if ident == "dyn" => {
+                self.text_key.set(true);
+                None
+            }
+            TokenTree::Ident(ident) if ident == "impl" => Some(false),
             TokenTree::Punct(p) if p.as_char() == '!' => {
                 c.i += 1;
                 key.push('!');

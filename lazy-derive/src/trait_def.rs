@@ -238,6 +238,7 @@ fn from_scan(input: TokenStream, scanned: scan::Scanned) -> TokenStream {
         needs_mut,
         needs_into,
         needs_sized,
+        fast,
         ..
     } = scanned;
     let macro_name = format_ident!(
@@ -247,13 +248,13 @@ fn from_scan(input: TokenStream, scanned: scan::Scanned) -> TokenStream {
         span = Span::call_site(),
     );
     let export = public.then(|| quote!(#[macro_export]));
-    let fast = fast_rule(body, (needs_mut, needs_into, needs_sized), false);
+    let fast = fast.then(|| fast_rule(body, (needs_mut, needs_into, needs_sized), false));
     let definition = hidden_macro(
         &TokenStream::new(),
         TokenStream::new(),
         &export,
         &macro_name,
-        Some(fast),
+        fast,
         carried,
         &TokenStream::new(),
     );
