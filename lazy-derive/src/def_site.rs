@@ -40,8 +40,8 @@
 //! and every type of a trait or item that allows `private_interfaces` (a type
 //! less visible than the trait cannot be the hidden impl's, E0446).
 
-use proc_macro2::{Ident, Span, TokenStream, TokenTree};
-use quote::{ToTokens, format_ident, quote, quote_spanned};
+use proc_macro2::{Delimiter, Group, Ident, Punct, Spacing, Span, TokenStream, TokenTree};
+use quote::{ToTokens, format_ident, quote};
 use syn::punctuated::Punctuated;
 use syn::{
     Attribute, FnArg, GenericArgument, GenericParam, ItemTrait, Lifetime, PathArguments,
@@ -49,6 +49,7 @@ use syn::{
 };
 
 use crate::punct;
+use crate::tokens::{colon2, punct, word};
 
 /// The hidden supertrait and its impl, and its name for the trait's bounds.
 pub struct DefSiteTypes {
@@ -102,59 +103,23 @@ pub fn carry(carried: &mut ItemTrait, original: &ItemTrait, suffix: u64) -> Opti
     if carrier.types.is_empty() {
         return None;
     }
-    let supertrait = format_ident!(
-        "__lazy_types_{}_{:016x}",
-        syn::ext::IdentExt::unraw(trait_name),
-        suffix,
-        span = Span::call_site(),
-    );
-    // Carried types hold no lifetime, so the lifetime parameter's name cannot
-    // meet one of theirs; a type parameter could meet a type's name (hygiene
-    // does not keep type names apart), so its name is hashed too.
-    let lt = Lifetime::new("'__lazy_l", Span::call_site());
-    let x = format_ident!("__LazyX_{:016x}", suffix);
-    let mut decls = TokenStream::new();
-    let mut values = TokenStream::new();
+    let mut types = Vec::with_capacity(carrier.types.len());
     for CarriedType {
         attrs, name, ty, ..
-    } in &carrier.types
+    } in carrier.types
     {
-        decls.extend(quote! {
-            #attrs
-            type #name<#lt>: ?::core::marker::Sized where Self: ::core::marker::Sized;
-        });
-        // Located at the type: an error about it (a type less visible than
-        // the trait) points there.
-        let span = Span::call_site().located_at(syn::spanned::Spanned::span(ty));
-        let ty = from_expansion(ty.to_token_stream());
-        values.extend(quote_spanned! {span=>
-            #attrs
-            type #name<#lt> = <fn(&#lt ()) -> *const #ty as ::lazy_core::__private::Elided>::Out
-            where
-                Self: ::core::marker::Sized;
+        types.push(CarriedTokens {
+            attrs,
+            name,
+            ty: ty.to_token_stream().into_iter().collect(),
         });
     }
-    // No lint is allowed on the impl (an `allow` is an error under a
-    // `forbid`); the item's own `allow`s are on each carried type. A
-    // deprecated type that the item does not allow is warned about twice,
-    // for the trait's signature and for its carried copy.
-    let hidden_trait = quote! {
-        #[doc(hidden)]
-        #[allow(non_camel_case_types)]
-        #vis trait #supertrait {
-            #decls
-        }
-    };
-    let hidden_impl = quote! {
-        impl<#x: ?::core::marker::Sized> #supertrait for #x {
-            #values
-        }
-    };
-    Some(DefSiteTypes {
-        supertrait,
-        hidden_trait,
-        hidden_impl,
-    })
+    Some(hidden_supertrait(
+        &vis.to_token_stream(),
+        &syn::ext::IdentExt::unraw(trait_name),
+        suffix,
+        types,
+    ))
 }
 
 /// One carried type: its associated type's name and value, under the
@@ -574,31 +539,6 @@ fn from_alloc(path: &mut syn::Path) {
         .insert(0, syn::PathSegment::from(Ident::new(first, span)));
 }
 
-/// Every token kept where it is but resolved at the macro's call site, as
-/// the macro's own tokens: rustc does not lint a macro's tokens (in rustc
-/// 1.88, `elided_named_lifetimes` would flag `Formatter` taking the carrying
-/// lifetime), as it does the trait's own signature. A `$crate` keeps its
-/// own resolution (the crate of the `macro_rules!` that wrote it).
-fn from_expansion(tokens: TokenStream) -> TokenStream {
-    let mut out = Vec::new();
-    for tree in tokens {
-        out.push(match tree {
-            TokenTree::Group(group) => {
-                let mut new =
-                    proc_macro2::Group::new(group.delimiter(), from_expansion(group.stream()));
-                new.set_span(Span::call_site().located_at(group.span()));
-                TokenTree::Group(new)
-            }
-            TokenTree::Ident(ident) if ident == "$crate" => TokenTree::Ident(ident),
-            mut other => {
-                other.set_span(Span::call_site().located_at(other.span()));
-                other
-            }
-        });
-    }
-    TokenStream::from_iter(out)
-}
-
 fn item_attrs(item: &TraitItem) -> &[Attribute] {
     match item {
         TraitItem::Fn(item) => &item.attrs,
@@ -680,4 +620,159 @@ fn has_lifetime(tokens: TokenStream) -> bool {
         }
     }
     false
+}
+
+/// One carried type, as [`hidden_supertrait`] writes it: its `#[cfg]`s and
+/// lint levels, its associated type's name, and the type's tokens.
+pub struct CarriedTokens {
+    pub attrs: TokenStream,
+    pub name: Ident,
+    pub ty: Vec<TokenTree>,
+}
+
+/// The hidden supertrait and its blanket impl for these carried types,
+/// for both readers of the trait ([`carry`] and `scan`): built as one
+/// token list per part (a `quote!` per carried type would pass each to the
+/// compiler and back once more).
+pub fn hidden_supertrait(
+    vis: &TokenStream,
+    trait_name: &Ident,
+    suffix: u64,
+    types: Vec<CarriedTokens>,
+) -> DefSiteTypes {
+    let site = Span::call_site();
+    let supertrait = format_ident!("__lazy_types_{}_{:016x}", trait_name, suffix, span = site,);
+    // `'__lazy_l`, as `syn::Lifetime` writes it.
+    let mut apostrophe = Punct::new('\'', Spacing::Joint);
+    apostrophe.set_span(site);
+    let lt = [
+        TokenTree::Punct(apostrophe),
+        TokenTree::Ident(Ident::new("__lazy_l", site)),
+    ];
+    // Carried types hold no lifetime, so the lifetime parameter's name cannot
+    // meet one of theirs; a type parameter could meet a type's name (hygiene
+    // does not keep type names apart), so its name is hashed too.
+    let x = format_ident!("__LazyX_{:016x}", suffix);
+    // `type NAME<'l>: ?::core::marker::Sized where Self: ::core::marker::Sized;`
+    let mut decls = Vec::with_capacity(32 * types.len());
+    // `type NAME<'l> = <fn(&'l ()) -> *const TYPE as
+    // ::lazy_core::__private::Elided>::Out where Self: ::core::marker::Sized;`,
+    // at the type.
+    let mut values = Vec::with_capacity(56 * types.len());
+    for CarriedTokens { attrs, name, ty } in types {
+        decls.extend(attrs.clone());
+        decls.push(word("type", site));
+        decls.push(TokenTree::Ident(name.clone()));
+        decls.push(punct('<', site));
+        decls.extend(lt.iter().cloned());
+        decls.push(punct('>', site));
+        decls.push(punct(':', site));
+        decls.push(punct('?', site));
+        push_sized(&mut decls, site);
+        push_where_sized(&mut decls, site);
+        // syn's span of the type: its first token's joined to its last's.
+        let first = ty.first().map_or_else(Span::call_site, TokenTree::span);
+        let whole = ty
+            .last()
+            .and_then(|last| first.join(last.span()))
+            .unwrap_or(first);
+        let span = site.located_at(whole);
+        values.extend(attrs);
+        values.push(word("type", span));
+        values.push(TokenTree::Ident(name));
+        values.push(punct('<', span));
+        values.extend(lt.iter().cloned());
+        values.push(punct('>', span));
+        values.push(punct('=', span));
+        values.push(punct('<', span));
+        values.push(word("fn", span));
+        let mut borrow = vec![punct('&', span)];
+        borrow.extend(lt.iter().cloned());
+        let mut unit = Group::new(Delimiter::Parenthesis, TokenStream::new());
+        unit.set_span(span);
+        borrow.push(TokenTree::Group(unit));
+        let mut inputs = Group::new(Delimiter::Parenthesis, borrow.into_iter().collect());
+        inputs.set_span(span);
+        values.push(TokenTree::Group(inputs));
+        let mut dash = Punct::new('-', Spacing::Joint);
+        dash.set_span(span);
+        values.push(TokenTree::Punct(dash));
+        values.push(punct('>', span));
+        values.push(punct('*', span));
+        values.push(word("const", span));
+        from_expansion(ty, &mut values);
+        values.push(word("as", span));
+        for segment in ["lazy_core", "__private", "Elided"] {
+            values.extend(colon2(span));
+            values.push(word(segment, span));
+        }
+        values.push(punct('>', span));
+        values.extend(colon2(span));
+        values.push(word("Out", span));
+        push_where_sized(&mut values, span);
+    }
+    // No lint is allowed on the impl (an `allow` is an error under a
+    // `forbid`); the item's own `allow`s are on each carried type. A
+    // deprecated type that the item does not allow is warned about twice,
+    // for the trait's signature and for its carried copy.
+    let mut body = Group::new(Delimiter::Brace, decls.into_iter().collect());
+    body.set_span(site);
+    let hidden_trait = quote! {
+        #[doc(hidden)]
+        #[allow(non_camel_case_types)]
+        #vis trait #supertrait #body
+    };
+    let mut body = Group::new(Delimiter::Brace, values.into_iter().collect());
+    body.set_span(site);
+    let hidden_impl = quote! {
+        impl<#x: ?::core::marker::Sized> #supertrait for #x #body
+    };
+    DefSiteTypes {
+        supertrait,
+        hidden_trait,
+        hidden_impl,
+    }
+}
+
+/// `::core::marker::Sized`.
+fn push_sized(out: &mut Vec<TokenTree>, span: Span) {
+    for segment in ["core", "marker", "Sized"] {
+        out.extend(colon2(span));
+        out.push(word(segment, span));
+    }
+}
+
+/// `where Self: ::core::marker::Sized;`.
+fn push_where_sized(out: &mut Vec<TokenTree>, span: Span) {
+    out.push(word("where", span));
+    out.push(word("Self", span));
+    out.push(punct(':', span));
+    push_sized(out, span);
+    out.push(punct(';', span));
+}
+
+/// Every token kept where it is but resolved at the macro's call site, as
+/// the macro's own tokens, pushed onto `out`: rustc does not lint a macro's
+/// tokens (in rustc 1.88, `elided_named_lifetimes` would flag `Formatter`
+/// taking the carrying lifetime), as it does the trait's own signature. A
+/// `$crate` keeps its own resolution (the crate of the `macro_rules!` that
+/// wrote it).
+fn from_expansion(trees: Vec<TokenTree>, out: &mut Vec<TokenTree>) {
+    for tree in trees {
+        out.push(match tree {
+            TokenTree::Group(group) => {
+                let inner: Vec<TokenTree> = group.stream().into_iter().collect();
+                let mut new_inner = Vec::with_capacity(inner.len());
+                from_expansion(inner, &mut new_inner);
+                let mut new = Group::new(group.delimiter(), new_inner.into_iter().collect());
+                new.set_span(Span::call_site().located_at(group.span()));
+                TokenTree::Group(new)
+            }
+            TokenTree::Ident(ident) if ident == "$crate" => TokenTree::Ident(ident),
+            mut other => {
+                other.set_span(Span::call_site().located_at(other.span()));
+                other
+            }
+        });
+    }
 }

@@ -75,9 +75,9 @@ use std::collections::hash_map::DefaultHasher;
 use std::hash::{Hash, Hasher};
 
 use proc_macro2::{Delimiter, Group, Ident, Punct, Spacing, Span, TokenStream, TokenTree};
-use quote::{format_ident, quote};
 
-use crate::def_site::DefSiteTypes;
+use crate::def_site::{CarriedTokens, DefSiteTypes, hidden_supertrait};
+use crate::tokens::colon2;
 
 /// What the syn path would learn from the trait, written out.
 pub struct Scanned {
@@ -244,12 +244,15 @@ pub fn scan(input: &TokenStream, target_as_trait: &TokenStream) -> Option<Scanne
     }
     let carried_types = reader.carried.into_inner();
     if !carried_types.is_empty() {
-        out.def_site = Some(hidden_supertrait(
-            &out.vis,
-            &out.ident,
-            suffix,
-            carried_types,
-        ));
+        let mut types = Vec::with_capacity(carried_types.len());
+        for CarriedType { name, ty, .. } in carried_types {
+            types.push(CarriedTokens {
+                attrs: TokenStream::new(),
+                name,
+                ty,
+            });
+        }
+        out.def_site = Some(hidden_supertrait(&out.vis, &out.ident, suffix, types));
     }
     types.extend(consts);
     types.extend(methods);
@@ -275,150 +278,6 @@ pub fn unique_suffix(ident: &Ident, names: &[Ident]) -> u64 {
         name.to_string().hash(&mut hasher);
     }
     hasher.finish()
-}
-
-/// The hidden supertrait and its blanket impl that `def_site::carry`
-/// writes for these carried types: the same tokens, built as one list per
-/// part (each `quote!` of a carried type would be passed to the compiler
-/// and back once more).
-fn hidden_supertrait(
-    vis: &TokenStream,
-    trait_name: &Ident,
-    suffix: u64,
-    types: Vec<CarriedType>,
-) -> DefSiteTypes {
-    let site = Span::call_site();
-    let supertrait = format_ident!("__lazy_types_{}_{:016x}", trait_name, suffix, span = site,);
-    // `'__lazy_l`, as `syn::Lifetime` writes it.
-    let mut apostrophe = Punct::new('\'', Spacing::Joint);
-    apostrophe.set_span(site);
-    let lt = [
-        TokenTree::Punct(apostrophe),
-        TokenTree::Ident(Ident::new("__lazy_l", site)),
-    ];
-    let x = format_ident!("__LazyX_{:016x}", suffix);
-    // `type NAME<'l>: ?::core::marker::Sized where Self: ::core::marker::Sized;`
-    let mut decls = Vec::with_capacity(32 * types.len());
-    // `type NAME<'l> = <fn(&'l ()) -> *const TYPE as
-    // ::lazy_core::__private::Elided>::Out where Self: ::core::marker::Sized;`,
-    // at the type.
-    let mut values = Vec::with_capacity(56 * types.len());
-    for CarriedType { name, ty, .. } in types {
-        decls.push(word("type", site));
-        decls.push(TokenTree::Ident(name.clone()));
-        decls.push(punct('<', site));
-        decls.extend(lt.iter().cloned());
-        decls.push(punct('>', site));
-        decls.push(punct(':', site));
-        decls.push(punct('?', site));
-        push_sized(&mut decls, site);
-        push_where_sized(&mut decls, site);
-        // syn's span of the type: its first token's joined to its last's.
-        let first = ty.first().map_or_else(Span::call_site, TokenTree::span);
-        let whole = ty
-            .last()
-            .and_then(|last| first.join(last.span()))
-            .unwrap_or(first);
-        let span = site.located_at(whole);
-        values.push(word("type", span));
-        values.push(TokenTree::Ident(name));
-        values.push(punct('<', span));
-        values.extend(lt.iter().cloned());
-        values.push(punct('>', span));
-        values.push(punct('=', span));
-        values.push(punct('<', span));
-        values.push(word("fn", span));
-        let mut borrow = vec![punct('&', span)];
-        borrow.extend(lt.iter().cloned());
-        let mut unit = Group::new(Delimiter::Parenthesis, TokenStream::new());
-        unit.set_span(span);
-        borrow.push(TokenTree::Group(unit));
-        let mut inputs = Group::new(Delimiter::Parenthesis, borrow.into_iter().collect());
-        inputs.set_span(span);
-        values.push(TokenTree::Group(inputs));
-        let mut dash = Punct::new('-', Spacing::Joint);
-        dash.set_span(span);
-        values.push(TokenTree::Punct(dash));
-        values.push(punct('>', span));
-        values.push(punct('*', span));
-        values.push(word("const", span));
-        from_expansion(ty, &mut values);
-        values.push(word("as", span));
-        for segment in ["lazy_core", "__private", "Elided"] {
-            values.extend(colon2(span));
-            values.push(word(segment, span));
-        }
-        values.push(punct('>', span));
-        values.extend(colon2(span));
-        values.push(word("Out", span));
-        push_where_sized(&mut values, span);
-    }
-    let mut body = Group::new(Delimiter::Brace, decls.into_iter().collect());
-    body.set_span(site);
-    let hidden_trait = quote! {
-        #[doc(hidden)]
-        #[allow(non_camel_case_types)]
-        #vis trait #supertrait #body
-    };
-    let mut body = Group::new(Delimiter::Brace, values.into_iter().collect());
-    body.set_span(site);
-    let hidden_impl = quote! {
-        impl<#x: ?::core::marker::Sized> #supertrait for #x #body
-    };
-    DefSiteTypes {
-        supertrait,
-        hidden_trait,
-        hidden_impl,
-    }
-}
-
-fn word(text: &str, span: Span) -> TokenTree {
-    TokenTree::Ident(Ident::new(text, span))
-}
-
-/// A punctuation token alone, as `quote!` writes it.
-fn punct(ch: char, span: Span) -> TokenTree {
-    let mut punct = Punct::new(ch, Spacing::Alone);
-    punct.set_span(span);
-    TokenTree::Punct(punct)
-}
-
-/// `::core::marker::Sized`.
-fn push_sized(out: &mut Vec<TokenTree>, span: Span) {
-    for segment in ["core", "marker", "Sized"] {
-        out.extend(colon2(span));
-        out.push(word(segment, span));
-    }
-}
-
-/// `where Self: ::core::marker::Sized;`.
-fn push_where_sized(out: &mut Vec<TokenTree>, span: Span) {
-    out.push(word("where", span));
-    out.push(word("Self", span));
-    out.push(punct(':', span));
-    push_sized(out, span);
-    out.push(punct(';', span));
-}
-
-/// `def_site::from_expansion`: every token where it is, resolved at the
-/// macro's call site, pushed onto `out`.
-fn from_expansion(trees: Vec<TokenTree>, out: &mut Vec<TokenTree>) {
-    for tree in trees {
-        out.push(match tree {
-            TokenTree::Group(group) => {
-                let inner: Vec<TokenTree> = group.stream().into_iter().collect();
-                let mut new_inner = Vec::with_capacity(inner.len());
-                from_expansion(inner, &mut new_inner);
-                let mut new = Group::new(group.delimiter(), new_inner.into_iter().collect());
-                new.set_span(Span::call_site().located_at(group.span()));
-                TokenTree::Group(new)
-            }
-            mut other => {
-                other.set_span(Span::call_site().located_at(other.span()));
-                other
-            }
-        });
-    }
 }
 
 /// Skips `#[doc = "..."]` and `#[doc(..)]` attributes; `None` at any
@@ -1145,15 +1004,6 @@ fn self_arg_at(c: &Cursor) -> Option<Receiver> {
         Some(_) => false,
     };
     (is_self && ends).then_some(kind)
-}
-
-/// `::`, as `quote!` writes it.
-fn colon2(span: Span) -> [TokenTree; 2] {
-    let mut first = Punct::new(':', Spacing::Joint);
-    first.set_span(span);
-    let mut second = Punct::new(':', Spacing::Alone);
-    second.set_span(span);
-    [TokenTree::Punct(first), TokenTree::Punct(second)]
 }
 
 fn push_colon2(out: &mut Vec<TokenTree>, span: Span) {

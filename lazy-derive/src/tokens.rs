@@ -1,7 +1,7 @@
 //! Token-level helpers: re-spanning, renaming generic parameters, and the few
 //! questions about a type that are easiest to answer on its tokens.
 
-use proc_macro2::{Delimiter, Group, Ident, Spacing, Span, TokenStream, TokenTree};
+use proc_macro2::{Delimiter, Group, Ident, Punct, Spacing, Span, TokenStream, TokenTree};
 use quote::ToTokens;
 use syn::ext::IdentExt;
 
@@ -313,6 +313,27 @@ fn rewrite_for_macro_body(
         }
     }
     Ok(TokenStream::from_iter(out))
+}
+
+/// An identifier.
+pub fn word(text: &str, span: Span) -> TokenTree {
+    TokenTree::Ident(Ident::new(text, span))
+}
+
+/// A punctuation token alone, as `quote!` writes it.
+pub fn punct(ch: char, span: Span) -> TokenTree {
+    let mut punct = Punct::new(ch, Spacing::Alone);
+    punct.set_span(span);
+    TokenTree::Punct(punct)
+}
+
+/// `::`, as `quote!` writes it.
+pub fn colon2(span: Span) -> [TokenTree; 2] {
+    let mut first = Punct::new(':', Spacing::Joint);
+    first.set_span(span);
+    let mut second = Punct::new(':', Spacing::Alone);
+    second.set_span(span);
+    [TokenTree::Punct(first), TokenTree::Punct(second)]
 }
 
 /// How a mirror's copied signatures name things of the remote trait's crate:
