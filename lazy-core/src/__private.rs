@@ -14,6 +14,12 @@ pub use alloc::boxed::Box;
 pub use alloc::string::String;
 pub use alloc::vec::Vec;
 
+/// A wrapper that forwards the `#[forwardable(blanket)]` trait of key `K`:
+/// the blanket impl written beside the trait covers the wrappers that
+/// implement this, and the trait's hidden macro implements it for each
+/// wrapper that `#[derive(RealizeForward)]` forwards the trait for.
+pub trait Forwards<const K: u64> {}
+
 /// The panic of an enum's forwarder given `Self` values in different variants.
 pub use crate::panic::variant_mismatch;
 

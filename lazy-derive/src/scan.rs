@@ -102,6 +102,8 @@ pub struct Scanned {
     /// The fast rule exists (`expand::template` returns a body): no method
     /// without a default returns the wrapper (`-> Self`, `Option<Self>`).
     pub fast: bool,
+    /// The supertraits' bounds as written (after the `:`), or nothing.
+    pub supertraits: TokenStream,
 }
 
 /// Reads `input` (the trait under `#[forwardable]`), writing forwarders
@@ -149,6 +151,7 @@ pub fn scan(input: &TokenStream, target_as_trait: &TokenStream) -> Option<Scanne
         _ => return None,
     };
     // Supertraits (which the carried copy drops); no generics or `where`.
+    let mut supertraits = TokenStream::new();
     if c.i < last {
         if !c.punct_is(':') || c.colon2() {
             return None;
@@ -164,6 +167,7 @@ pub fn scan(input: &TokenStream, target_as_trait: &TokenStream) -> Option<Scanne
         if sup.i != last {
             return None;
         }
+        supertraits = trees[c.i..last].iter().cloned().collect();
     }
 
     let items: Vec<TokenTree> = body.stream().into_iter().collect();
@@ -203,6 +207,7 @@ pub fn scan(input: &TokenStream, target_as_trait: &TokenStream) -> Option<Scanne
         needs_into: false,
         needs_sized: false,
         fast: true,
+        supertraits,
     };
     let mut carried = Vec::new();
     let mut types = Vec::new();

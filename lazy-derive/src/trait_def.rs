@@ -1,8 +1,8 @@
 //! `#[forwardable]`: re-emits the trait unchanged and, beside it, a hidden
 //! `macro_rules!` that carries the trait's items to `#[derive(RealizeForward)]`.
 
-use proc_macro2::{Delimiter, Span, TokenStream, TokenTree};
-use quote::{ToTokens, format_ident, quote};
+use proc_macro2::{Delimiter, Literal, Span, TokenStream, TokenTree};
+use quote::{ToTokens, format_ident, quote, quote_spanned};
 use syn::ext::IdentExt;
 use syn::parse::{Parse, ParseStream};
 use syn::spanned::Spanned;
@@ -16,19 +16,38 @@ use crate::{expand, scan, tokens};
 struct Args {
     /// `remote = ::std::io::Read`: the item is a mirror of that trait.
     remote: Option<Path>,
+    /// `blanket`: the forwarders are written once, here, as a blanket impl
+    /// (see [`blanket_impl`]).
+    blanket: Option<Span>,
 }
 
 impl Parse for Args {
     fn parse(input: ParseStream) -> Result<Self> {
         if input.is_empty() {
-            return Ok(Args { remote: None });
+            return Ok(Args {
+                remote: None,
+                blanket: None,
+            });
         }
         let key = input.call(Ident::parse_any)?;
+        if key == "blanket" {
+            if !input.is_empty() {
+                let rest: TokenStream = input.parse()?;
+                return Err(Error::new_spanned(
+                    rest,
+                    "`blanket` takes no value and goes alone: `#[forwardable(blanket)]` (a mirror, `remote = ..`, cannot be blanket: its trait is another crate's)",
+                ));
+            }
+            return Ok(Args {
+                remote: None,
+                blanket: Some(key.span()),
+            });
+        }
         if key != "remote" {
             return Err(Error::new(
                 key.span(),
                 format!(
-                    "unknown argument `{key}`: `#[forwardable]` takes nothing, or `remote = path::to::Trait` on a mirror of a trait of another crate"
+                    "unknown argument `{key}`: `#[forwardable]` takes nothing, `blanket`, or `remote = path::to::Trait` on a mirror of a trait of another crate"
                 ),
             ));
         }
@@ -56,6 +75,7 @@ impl Parse for Args {
         }
         Ok(Args {
             remote: Some(remote),
+            blanket: None,
         })
     }
 }
@@ -66,12 +86,45 @@ impl Parse for Args {
 pub fn forwardable(args: TokenStream, input: TokenStream) -> TokenStream {
     // Most traits are read without syn (see `scan`); what that does not
     // fully understand takes the syn path, which writes the same tokens.
-    if args.is_empty()
-        && let Some(scanned) = scan::scan(&input, &fast_target_as_trait())
-    {
-        return from_scan(input, scanned);
+    let blanket = blanket_arg(&args);
+    if args.is_empty() || blanket.is_some() {
+        let target_as_trait = match (blanket, trait_name(&input)) {
+            (None, _) => Some(fast_target_as_trait()),
+            (Some(_), Some(name)) => Some(blanket_target_as_trait(&name)),
+            (Some(_), None) => None,
+        };
+        if let Some(target_as_trait) = target_as_trait
+            && let Some(scanned) = scan::scan(&input, &target_as_trait)
+            && (blanket.is_none() || scanned.fast)
+        {
+            return from_scan(input, scanned, blanket);
+        }
     }
     forwardable_syn(args, input)
+}
+
+/// The span of `blanket` when the arguments are that one word.
+fn blanket_arg(args: &TokenStream) -> Option<Span> {
+    let mut trees = args.clone().into_iter();
+    match (trees.next(), trees.next()) {
+        (Some(TokenTree::Ident(word)), None) if word == "blanket" => Some(word.span()),
+        _ => None,
+    }
+}
+
+/// The trait's name: the word after `trait` among the item's top-level
+/// tokens.
+fn trait_name(input: &TokenStream) -> Option<Ident> {
+    let mut after_trait = false;
+    for tree in input.clone() {
+        if let TokenTree::Ident(word) = tree {
+            if after_trait {
+                return Some(word);
+            }
+            after_trait = word == "trait";
+        }
+    }
+    None
 }
 
 /// `#[forwardable]` by syn: what [`forwardable`] does for every trait that
@@ -176,6 +229,12 @@ fn expand(args: TokenStream, input: TokenStream) -> Result<TokenStream> {
     // the crate root clean and works in function bodies too.
     let export = matches!(vis, Visibility::Public(_)).then(|| quote!(#[macro_export]));
 
+    if let Some(span) = args.blanket {
+        blanket_allowed(&item, span)?;
+    }
+    let blanket_key = args.blanket.map(|_| blanket_key(suffix));
+    let supertraits = item.supertraits.to_token_stream();
+    let mut blanket_impls = Vec::new();
     let mut definitions = Vec::new();
     for (gate, variant) in cfg_variants(carried) {
         // `crate::` in a signature means the trait's crate, wherever the
@@ -191,8 +250,9 @@ fn expand(args: TokenStream, input: TokenStream) -> Result<TokenStream> {
             })?;
         // A mirror's impls name the remote trait at the user's path (see
         // `expand::trait_impl`), which only the derive's chain can write.
-        let fast = match &args.remote {
-            None => expand::template(variant, fast_target_as_trait()).map(|template| {
+        let trait_cfgs = quote!(#(#trait_cfgs)*);
+        let fast = match (&args.remote, args.blanket.zip(blanket_key.as_ref())) {
+            (None, None) => expand::template(variant, fast_target_as_trait()).map(|template| {
                 let needs = (
                     template.needs_mut,
                     template.needs_into,
@@ -200,9 +260,30 @@ fn expand(args: TokenStream, input: TokenStream) -> Result<TokenStream> {
                 );
                 fast_rule(template.into_tokens(), needs, rewrote)
             }),
-            Some(_) => None,
+            (None, Some((span, key))) => {
+                let Some(template) =
+                    expand::template(variant.clone(), blanket_target_as_trait(ident))
+                else {
+                    return Err(blanket_needs_template(variant, span));
+                };
+                let needs = (
+                    template.needs_mut,
+                    template.needs_into,
+                    template.needs_sized,
+                );
+                let written = blanket_impl(
+                    ident,
+                    &supertraits,
+                    template.into_tokens(),
+                    needs,
+                    key,
+                    span,
+                );
+                blanket_impls.push(quote!(#trait_cfgs #gate #written));
+                Some(blanket_rule(needs, key, !item.supertraits.is_empty()))
+            }
+            (Some(_), _) => None,
         };
-        let trait_cfgs = quote!(#(#trait_cfgs)*);
         definitions.push(hidden_macro(
             &trait_cfgs,
             gate,
@@ -217,6 +298,7 @@ fn expand(args: TokenStream, input: TokenStream) -> Result<TokenStream> {
     Ok(quote! {
         #cfg_errors
         #trait_item
+        #(#blanket_impls)*
         #(#definitions)*
         #(#trait_cfgs)*
         #use_attrs
@@ -226,7 +308,7 @@ fn expand(args: TokenStream, input: TokenStream) -> Result<TokenStream> {
 
 /// What [`expand`] writes, for a trait that `scan` read: the trait as
 /// written, the hidden macro and its re-export.
-fn from_scan(input: TokenStream, scanned: scan::Scanned) -> TokenStream {
+fn from_scan(input: TokenStream, scanned: scan::Scanned, blanket: Option<Span>) -> TokenStream {
     let scan::Scanned {
         vis,
         public,
@@ -239,6 +321,7 @@ fn from_scan(input: TokenStream, scanned: scan::Scanned) -> TokenStream {
         needs_into,
         needs_sized,
         fast,
+        supertraits,
         ..
     } = scanned;
     let macro_name = format_ident!(
@@ -248,7 +331,16 @@ fn from_scan(input: TokenStream, scanned: scan::Scanned) -> TokenStream {
         span = Span::call_site(),
     );
     let export = public.then(|| quote!(#[macro_export]));
-    let fast = fast.then(|| fast_rule(body, (needs_mut, needs_into, needs_sized), false));
+    let needs = (needs_mut, needs_into, needs_sized);
+    let (fast, blanket_impl) = match blanket {
+        None => (fast.then(|| fast_rule(body, needs, false)), None),
+        Some(span) => {
+            let key = blanket_key(suffix);
+            let rule = blanket_rule(needs, &key, !supertraits.is_empty());
+            let written = blanket_impl(&ident, &supertraits, body, needs, &key, span);
+            (Some(rule), Some(written))
+        }
+    };
     let definition = hidden_macro(
         &TokenStream::new(),
         TokenStream::new(),
@@ -276,10 +368,63 @@ fn from_scan(input: TokenStream, scanned: scan::Scanned) -> TokenStream {
     };
     quote! {
         #trait_item
+        #blanket_impl
         #definition
         #[doc(hidden)]
         #vis use #macro_name as #ident;
     }
+}
+
+/// Why `expand::template` wrote no forwarders for a blanket trait: at the
+/// first method that it cannot write alone (else at `blanket`).
+fn blanket_needs_template(variant: ItemTrait, blanket: Span) -> Error {
+    let target = blanket_target_as_trait(&variant.ident);
+    for item in &variant.items {
+        let TraitItem::Fn(method) = item else {
+            continue;
+        };
+        let mut alone = variant.clone();
+        alone.items = vec![item.clone()];
+        if expand::template(alone, target.clone()).is_none() {
+            let name = &method.sig.ident;
+            return Error::new(
+                name.span(),
+                format!(
+                    "`#[forwardable(blanket)]` writes each forwarder once, for any wrapper, and `{name}` needs an impl per wrapper: it returns the wrapper (`Self`, `Option<Self>`, ..) without a default, or has no receiver and no default; give `{name}` a default, or drop `blanket` (the derive then writes an impl per wrapper)"
+                ),
+            );
+        }
+    }
+    Error::new(
+        blanket,
+        "`#[forwardable(blanket)]` writes each forwarder once, for any wrapper, and this trait needs an impl per wrapper; drop `blanket`",
+    )
+}
+
+/// The traits `#[forwardable(blanket)]` takes: not a mirror (see `Args`),
+/// not `unsafe` (never forwarded) and not deprecated, without generics or a
+/// `where` clause, which the blanket impl would have to restate for every
+/// wrapper.
+fn blanket_allowed(item: &ItemTrait, span: Span) -> Result<()> {
+    let why = if item.unsafety.is_some() {
+        "an `unsafe trait` is never forwarded"
+    } else if !item.generics.params.is_empty() {
+        "a trait with generic parameters is forwarded by the derive's impl per wrapper, which puts in the arguments the wrapper names"
+    } else if item.generics.where_clause.is_some() {
+        "a trait with a `where` clause is forwarded by the derive's impl per wrapper"
+    } else if item
+        .attrs
+        .iter()
+        .any(|attr| attr.path().is_ident("deprecated"))
+    {
+        "a deprecated trait is forwarded by the derive's impl per wrapper, which rustc warns about where the derive is written"
+    } else {
+        return Ok(());
+    };
+    Err(Error::new(
+        span,
+        format!("`#[forwardable(blanket)]` cannot take this trait: {why}; drop `blanket`"),
+    ))
 }
 
 /// The hidden `macro_rules!`: the fast rule, if any, then the chain's.
@@ -366,12 +511,35 @@ fn fast_target_as_trait() -> TokenStream {
 /// method takes `self` by value) goes to the rule after it, the chain's
 /// `__forward_impl!`.
 fn fast_rule(body: TokenStream, needs: (bool, bool, bool), rewrote: bool) -> TokenStream {
-    let (needs_mut, needs_into, needs_sized) = needs;
     let body = if rewrote {
         tokens::crate_to_dollar_crate(body)
     } else {
         body
     };
+    chain_rule(needs, |bounds, sized| {
+        quote! {
+            #[automatically_derived]
+            impl $($__path)* for $__self
+            where
+                #bounds
+                $__target: $($__path)* #sized,
+            {
+                #body
+            }
+        }
+    })
+}
+
+/// A rule of the hidden macro that matches a link's `fast` entry, writes
+/// `written(bounds, sized)` (the bounds on realizing that the trait's
+/// methods need, and `+ Sized` when the target must be), and calls the next
+/// link: the fast rule ([`fast_rule`]) and the blanket one
+/// ([`blanket_rule`]).
+fn chain_rule(
+    needs: (bool, bool, bool),
+    written: impl FnOnce(TokenStream, Option<TokenStream>) -> TokenStream,
+) -> TokenStream {
+    let (needs_mut, needs_into, needs_sized) = needs;
     let bounds = match (needs_mut, needs_into) {
         (false, false) => quote!($($__b0)*),
         (true, false) => quote!($($__b1)*),
@@ -387,6 +555,7 @@ fn fast_rule(body: TokenStream, needs: (bool, bool, bool), rewrote: bool) -> Tok
     };
     let needs_mut = needs_mut.then(|| quote!(realize_mut));
     let needs_into = needs_into.then(|| quote!(realize_into));
+    let written = written(bounds, sized);
     quote! {
         (
             step = $__step:literal;
@@ -407,14 +576,7 @@ fn fast_rule(body: TokenStream, needs: (bool, bool, bool), rewrote: bool) -> Tok
                 $($__rest:tt)*
             ]
         ) => {
-            #[automatically_derived]
-            impl $($__path)* for $__self
-            where
-                #bounds
-                $__target: $($__path)* #sized,
-            {
-                #body
-            }
+            #written
             $($__next)*! {
                 step = $__next_step;
                 needs = [$($__needs)* #needs_mut #needs_into];
@@ -425,6 +587,91 @@ fn fast_rule(body: TokenStream, needs: (bool, bool, bool), rewrote: bool) -> Tok
             }
         };
     }
+}
+
+/// What stands for `<<W as Realize>::Target as Trait>` in the blanket impl's
+/// forwarders (see [`blanket_impl`]).
+fn blanket_target_as_trait(trait_name: &Ident) -> TokenStream {
+    quote!(<<__LazyWrapper as ::lazy_core::Realize>::Target as #trait_name>)
+}
+
+/// What keeps the blanket impls of two traits apart: the trait's hash
+/// (`scan::unique_suffix`) mixed with its crate's name and version, which
+/// tell apart two traits at the same place in two crates (or two versions of
+/// one crate).
+fn blanket_key(suffix: u64) -> Literal {
+    use std::hash::{DefaultHasher, Hash, Hasher};
+    let mut hasher = DefaultHasher::new();
+    suffix.hash(&mut hasher);
+    for var in ["CARGO_CRATE_NAME", "CARGO_PKG_VERSION"] {
+        std::env::var(var).ok().hash(&mut hasher);
+    }
+    Literal::u64_unsuffixed(hasher.finish())
+}
+
+/// `#[forwardable(blanket)]`'s impl: the trait for every wrapper that
+/// implements the hidden `Forwards<key>` (which the hidden macro's blanket
+/// rule writes for a wrapper the derive forwards the trait for) and can be
+/// realized to a type that implements the trait. Its forwarders are those
+/// that the fast rule would write for each wrapper, written here once, where
+/// the signatures' names resolve as in the trait. Spanned at `blanket`: an
+/// impl of the trait that overlaps it (`impl<T: Trait> Trait for &T`) is
+/// reported there.
+fn blanket_impl(
+    ident: &Ident,
+    supertraits: &TokenStream,
+    body: TokenStream,
+    needs: (bool, bool, bool),
+    key: &Literal,
+    span: Span,
+) -> TokenStream {
+    let (needs_mut, needs_into, needs_sized) = needs;
+    let realize_mut = needs_mut.then(|| quote!(+ ::lazy_core::RealizeMut));
+    let realize_into = needs_into.then(|| quote!(+ ::lazy_core::RealizeInto));
+    let sized = needs_sized.then(|| quote!(+ ::core::marker::Sized));
+    let supertraits = (!supertraits.is_empty()).then(|| quote!(+ #supertraits));
+    let w = Ident::new("__LazyWrapper", span);
+    quote_spanned! {span=>
+        #[doc(hidden)]
+        #[automatically_derived]
+        #[diagnostic::do_not_recommend]
+        impl<#w> #ident for #w
+        where
+            #w: ::lazy_core::__private::Forwards<#key> + ::lazy_core::Realize #realize_mut #realize_into #supertraits,
+            <#w as ::lazy_core::Realize>::Target: #ident #sized,
+        {
+            #body
+        }
+    }
+}
+
+/// The hidden macro's rule for a blanket trait: for a link with a `fast`
+/// entry, the wrapper's `Forwards<key>` (which puts it under the blanket
+/// impl), bounded as the fast rule's impl is, so that a target without the
+/// trait, or a wrapper that cannot be realized as a method needs, is one
+/// error where the trait is listed, as without `blanket`. A trait with
+/// supertraits also asserts that the wrapper implements the trait: a
+/// supertrait the wrapper lacks is reported at the trait's name.
+fn blanket_rule(needs: (bool, bool, bool), key: &Literal, has_supertraits: bool) -> TokenStream {
+    chain_rule(needs, |bounds, sized| {
+        let assert = has_supertraits.then(|| {
+            quote! {
+                const _: () = {
+                    fn __forwarded<T: ?::core::marker::Sized + $($__path)*>() {}
+                    let _ = __forwarded::<$__self>;
+                };
+            }
+        });
+        quote! {
+            #[automatically_derived]
+            impl ::lazy_core::__private::Forwards<#key> for $__self
+            where
+                #bounds
+                $__target: $($__path)* #sized,
+            {}
+            #assert
+        }
+    })
 }
 
 /// More distinct `#[cfg]` predicates than this on a trait's items, and the

@@ -7,10 +7,13 @@
 //! - `forwardable`: as `none`, with `#[lazy_core::forwardable]` on the trait
 //!   (what recording the trait costs on its own);
 //! - `derive`: `#[lazy_core::forwardable]` + `#[derive(RealizeForward)]`;
+//! - `blanket`: as `derive`, with `#[lazy_core::forwardable(blanket)]` (the
+//!   forwarders written once, as a blanket impl beside the trait);
 //! - `ambassador`: `#[delegatable_trait]` + `#[delegate_to_methods]`;
 //! - `delegate`: `delegate! { to ... { fn ...; } }`;
-//! - `hand3`, `derive3`: as `hand` and `derive`, with three wrappers that
-//!   forward the same trait (what each further wrapper costs);
+//! - `hand3`, `derive3`, `blanket3`: as `hand`, `derive` and `blanket`, with
+//!   three wrappers that forward the same trait (what each further wrapper
+//!   costs);
 //! - `enum-none`, `enum-hand`, `enum-derive`, `enum-dispatch`: an enum of
 //!   `VARIANTS` implementors (each variant one field, a plain target) that
 //!   forwards the trait to its active variant not at all, by a hand-written
@@ -216,6 +219,7 @@ fn generate(full_variant: &str, n: usize) -> Result<String, String> {
     let (variant, wrappers) = match full_variant {
         "hand3" => ("hand", 3),
         "derive3" => ("derive", 3),
+        "blanket3" => ("blanket", 3),
         other => (other, 1),
     };
     let mut out = String::new();
@@ -230,6 +234,7 @@ fn generate(full_variant: &str, n: usize) -> Result<String, String> {
     // The trait.
     match variant {
         "derive" | "forwardable" => writeln!(w, "#[::lazy_core::forwardable]").unwrap(),
+        "blanket" => writeln!(w, "#[::lazy_core::forwardable(blanket)]").unwrap(),
         "ambassador" => writeln!(w, "#[::ambassador::delegatable_trait]").unwrap(),
         "none" | "hand" | "delegate" => {}
         other => return Err(format!("unknown variant `{other}`")),
@@ -264,7 +269,8 @@ fn generate(full_variant: &str, n: usize) -> Result<String, String> {
 fn wrapper(w: &mut String, variant: &str, name: &str, n: usize) {
     let lower = name.to_lowercase();
     // The wrapper.
-    if variant == "derive" {
+    let derived = variant == "derive" || variant == "blanket";
+    if derived {
         writeln!(
             w,
             "#[derive(::lazy_core::RealizeForward)]\n#[realize_forward(Big)]"
@@ -272,7 +278,7 @@ fn wrapper(w: &mut String, variant: &str, name: &str, n: usize) {
         .unwrap();
     }
     writeln!(w, "pub struct {name} {{").unwrap();
-    if variant == "derive" {
+    if derived {
         writeln!(w, "    #[realize]").unwrap();
     }
     writeln!(
@@ -343,7 +349,7 @@ fn main() {
     let (Some(variant), Some(Ok(n))) = (args.first(), args.get(1).map(|n| n.parse::<usize>()))
     else {
         eprintln!(
-            "usage: gen <none|forwardable|hand|derive|ambassador|delegate|hand3|derive3|enum-none|enum-hand|enum-derive|enum-dispatch> <methods>"
+            "usage: gen <none|forwardable|hand|derive|blanket|ambassador|delegate|hand3|derive3|blanket3|enum-none|enum-hand|enum-derive|enum-dispatch> <methods>"
         );
         exit(2);
     };

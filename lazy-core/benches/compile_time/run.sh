@@ -9,10 +9,13 @@
 #               (what recording the trait costs, without any derive),
 #   hand        by hand, as the derive writes it,
 #   derive      by #[lazy_core::forwardable] + #[derive(RealizeForward)],
+#   blanket     by #[lazy_core::forwardable(blanket)] + the same derive (the
+#               forwarders written once, as a blanket impl beside the trait),
 #   ambassador  by ambassador's #[delegatable_trait] + #[delegate_to_methods],
 #   delegate    by the delegate crate's delegate! { to ... },
-#   hand3       as hand, derive3 as derive, with three wrappers forwarding
-#   derive3     the same trait: what each further wrapper adds.
+#   hand3       as hand, derive3 as derive, blanket3 as blanket, with three
+#   derive3     wrappers forwarding the same trait: what each further
+#   blanket3    wrapper adds.
 # and one crate per enum variant and size: the trait (without its associated
 # type, which enum_dispatch cannot forward), 20 implementors, and an enum of
 # them (one variant each) forwarding the trait to its active variant
@@ -35,8 +38,9 @@
 #   --sizes "100 1000"   method counts (default: 100 1000)
 #   --runs R             timed runs per crate (default: 5)
 #   --enum-sizes "100"   method counts of the enum-* variants (default: 100)
-#   --variants "..."     subset of: none forwardable hand derive ambassador
-#                        delegate hand3 derive3 enum-none enum-hand
+#   --variants "..."     subset of: none forwardable hand derive blanket
+#                        ambassador delegate hand3 derive3 blanket3
+#                        enum-none enum-hand
 #                        enum-derive enum-dispatch
 #   --release            also time `cargo build --release` of each crate
 #   --no-check           skip the timed `cargo check` runs (e.g. with
@@ -57,7 +61,7 @@ repo=$(cd "$here/../../.." && pwd)
 sizes="100 1000"
 enum_sizes="100"
 runs=5
-variants="none forwardable hand derive ambassador delegate hand3 derive3 enum-none enum-hand enum-derive enum-dispatch"
+variants="none forwardable hand derive blanket ambassador delegate hand3 derive3 blanket3 enum-none enum-hand enum-derive enum-dispatch"
 nightly=1
 check=1
 release=0
@@ -115,18 +119,21 @@ echo "- machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d:
 echo "- $(rustc --version)"
 echo "- sizes: $sizes methods (enum variants: $enum_sizes methods, 20 variants); $runs timed runs per crate"
 
-# What each further wrapper adds: (X3 - X) / 2 for derive and hand, from the
-# medians in files with the given suffix; prints the line of the table.
+# What each further wrapper adds: (X3 - X) / 2 for a derived variant (derive,
+# blanket) and hand, from the medians in files with the given suffix; prints
+# the line of the table.
 further() {
     local n=$1 suffix=$2
-    local d1="$work/derive-$n.$suffix" d3="$work/derive3-$n.$suffix"
     local h1="$work/hand-$n.$suffix" h3="$work/hand3-$n.$suffix"
-    [ -s "$d1" ] && [ -s "$d3" ] && [ -s "$h1" ] && [ -s "$h3" ] || return 0
-    awk -v n="$n" -v d1="$(median < "$d1")" -v d3="$(median < "$d3")" \
-        -v h1="$(median < "$h1")" -v h3="$(median < "$h3")" 'BEGIN {
-        d = (d3 - d1) / 2; h = (h3 - h1) / 2
-        printf "| %s | %.3f | %.3f | %s |\n", n, d, h, (h > 0) ? sprintf("%.2f", d / h) : "-"
-    }'
+    for v in derive blanket; do
+        local d1="$work/$v-$n.$suffix" d3="$work/${v}3-$n.$suffix"
+        [ -s "$d1" ] && [ -s "$d3" ] && [ -s "$h1" ] && [ -s "$h3" ] || continue
+        awk -v n="$n" -v v="$v" -v d1="$(median < "$d1")" -v d3="$(median < "$d3")" \
+            -v h1="$(median < "$h1")" -v h3="$(median < "$h3")" 'BEGIN {
+            d = (d3 - d1) / 2; h = (h3 - h1) / 2
+            printf "| %s | %s | %.3f | %.3f | %s |\n", n, v, d, h, (h > 0) ? sprintf("%.2f", d / h) : "-"
+        }'
+    done
 }
 
 # --- generate ------------------------------------------------------------------
@@ -244,7 +251,7 @@ done
 # Whether the variants include three-wrapper crates (the "further wrapper"
 # tables).
 threes=0
-case " $variants " in *" hand3 "*|*" derive3 "*) threes=1 ;; esac
+case " $variants " in *" hand3 "*|*" derive3 "*|*" blanket3 "*) threes=1 ;; esac
 
 # The table of one kind's timings (medians in files $work/<crate>.<kind>).
 time_table() {
@@ -284,8 +291,8 @@ time_table() {
         echo
         echo "### each further wrapper (\`$cmd\`): (X3 - X) / 2, seconds of the medians"
         echo
-        echo "| methods | derive s | hand s | derive / hand |"
-        echo "|---:|---:|---:|---:|"
+        echo "| methods | variant | variant s | hand s | variant / hand |"
+        echo "|---:|---|---:|---:|---:|"
         for n in $sizes; do further "$n" "$kind"; done
     fi
 }
@@ -336,8 +343,8 @@ if [ "$nightly" = 1 ]; then
             echo
             echo "### each further wrapper (\`macro_expand_crate\` and \`total\`): (X3 - X) / 2"
             echo
-            echo "| methods | derive s | hand s | derive / hand |"
-            echo "|---:|---:|---:|---:|"
+            echo "| methods | variant | variant s | hand s | variant / hand |"
+            echo "|---:|---|---:|---:|---:|"
             for n in $sizes; do further "$n" expand; done
             for n in $sizes; do further "$n" total; done
         fi
@@ -418,14 +425,16 @@ EOF_WRAP
             }'
         done
         # Each further wrapper: (X3 - X) / 2.
-        d1=$(awk '$1 == "total" { print $2 }' "$work/derive-$n.ins" 2> /dev/null || true); d3=$(awk '$1 == "total" { print $2 }' "$work/derive3-$n.ins" 2> /dev/null || true)
         h3=$(awk '$1 == "total" { print $2 }' "$work/hand3-$n.ins" 2> /dev/null || true)
-        if [ -n "$d1" ] && [ -n "$d3" ] && [ -n "$hand_t" ] && [ -n "$h3" ]; then
-            awk -v n="$n" -v d1="$d1" -v d3="$d3" -v h1="$hand_t" -v h3="$h3" 'BEGIN {
-                d = (d3 - d1) / 2; h = (h3 - h1) / 2
-                printf "| %s | each further wrapper, derive / hand | %.0f | %.2f | | |\n", n, d / 1e6, d / h
-            }'
-        fi
+        for dv in derive blanket; do
+            d1=$(awk '$1 == "total" { print $2 }' "$work/$dv-$n.ins" 2> /dev/null || true); d3=$(awk '$1 == "total" { print $2 }' "$work/${dv}3-$n.ins" 2> /dev/null || true)
+            if [ -n "$d1" ] && [ -n "$d3" ] && [ -n "$hand_t" ] && [ -n "$h3" ]; then
+                awk -v n="$n" -v v="$dv" -v d1="$d1" -v d3="$d3" -v h1="$hand_t" -v h3="$h3" 'BEGIN {
+                    d = (d3 - d1) / 2; h = (h3 - h1) / 2
+                    printf "| %s | each further wrapper, %s / hand | %.0f | %.2f | | |\n", n, v, d / 1e6, d / h
+                }'
+            fi
+        done
     done
 fi
 

@@ -22,7 +22,12 @@ fn same_as_syn(args: &str, source: &str) -> bool {
 
 /// [`same_as_syn`] for tokens (`source` names them in a failure).
 pub(super) fn same_tokens_as_syn(args: TokenStream, input: TokenStream, source: &str) -> bool {
-    let read = args.is_empty() && scan::scan(&input, &TokenStream::new()).is_some();
+    let read = match args.to_string().as_str() {
+        "" => scan::scan(&input, &TokenStream::new()).is_some(),
+        // A blanket trait is read without syn when it has a template.
+        "blanket" => scan::scan(&input, &TokenStream::new()).is_some_and(|s| s.fast),
+        _ => false,
+    };
     let fast = trait_def::forwardable(args.clone(), input.clone());
     let syn = trait_def::forwardable_syn(args, input);
     assert_eq!(
@@ -337,6 +342,41 @@ fn scan_writes_what_syn_writes_for_each_shape() {
             "scan reads a near miss:\n{source}"
         );
     }
+}
+
+/// `#[forwardable(blanket)]`: the blanket impl and rule are written alike
+/// by both paths, for every shape (those without a template are errors of
+/// the syn path's, at `blanket`).
+#[test]
+fn scan_writes_what_syn_writes_with_blanket() {
+    let mut read = 0;
+    for source in READ.iter().chain(FALLBACK) {
+        if same_as_syn("blanket", source) {
+            read += 1;
+        }
+    }
+    assert!(
+        read * 2 > READ.len(),
+        "scan read only {read} blanket traits of {}",
+        READ.len()
+    );
+}
+
+/// Random plain traits under `blanket`, as under no argument below.
+#[test]
+fn scan_writes_what_syn_writes_for_plain_blanket_traits() {
+    let mut runner = runner(1_000);
+    let read = std::cell::Cell::new(0u32);
+    let result = runner.run(&plain_trait(), |source| {
+        if same_as_syn("blanket", &source) {
+            read.set(read.get() + 1);
+        }
+        Ok(())
+    });
+    if let Err(err) = result {
+        panic!("{err}");
+    }
+    assert!(read.get() > 0, "scan read none of the plain blanket traits");
 }
 
 /// The benchmark's trait at its real size: every method read by `scan`.

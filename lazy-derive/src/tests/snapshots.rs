@@ -262,6 +262,31 @@ fn snapshot_forwardable() {
 }
 
 #[test]
+fn snapshot_forwardable_blanket() {
+    proc_macro2::extra::invalidate_current_thread_spans();
+    let out = trait_def::forwardable(
+        "blanket".parse().unwrap(),
+        "pub trait Tracker {
+            fn python_type(&self) -> &'static str;
+            fn call(&mut self, args: &[i64]) -> i64;
+            fn describe(&self) -> String { format!(\"{}\", self.python_type()) }
+        }"
+        .parse()
+        .unwrap(),
+    );
+    check(
+        "forwardable_blanket.rs",
+        "// What `#[forwardable(blanket)]` writes beside the trait: the forwarders,\n\
+         // once, as a blanket impl for every wrapper that implements the hidden\n\
+         // `Forwards<key>`; and a hidden macro whose first rule implements that\n\
+         // for a derived wrapper with one `#[realize]` field (bounded as the\n\
+         // derive's own impl would be), and whose second rule hands any other\n\
+         // wrapper to the derive's chain, as without `blanket`.\n",
+        &rustfmt(&out.to_string()),
+    );
+}
+
+#[test]
 fn snapshot_method_shapes_and_deref() {
     let expansion = expand_derive(
         &[(

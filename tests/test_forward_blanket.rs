@@ -1,0 +1,262 @@
+//! `#[forwardable(blanket)]`: the forwarders are written once, beside the
+//! trait, as a blanket impl; a derived wrapper with one `#[realize]` field
+//! (no generics, no `except`) only joins it, and every other wrapper (generic,
+//! an enum, with `except`) gets the derive's own impl, as without `blanket`.
+//! Each forwarded call gives what the target gives, and builds the target
+//! once.
+
+use std::cell::Cell;
+use std::rc::Rc;
+
+use lazy_core::{Lazy, RealizeForward};
+
+mod model {
+    // Imported here only: the blanket impl is written here, so the
+    // wrappers' modules need none of these.
+    use std::collections::BTreeMap;
+
+    /// The module's own `Result`.
+    pub type Result<T> = std::result::Result<T, String>;
+
+    /// Every shape of method the blanket impl writes.
+    #[lazy_core::forwardable(blanket)]
+    pub trait Tracker {
+        type Out: Clone;
+        const KIND: &'static str;
+        fn value(&self) -> u64;
+        fn bump(&mut self, by: u64) -> u64;
+        fn mix<T: Into<u64>>(&self, x: T) -> u64;
+        fn sum(&self, a: u64, b: u64) -> u64 {
+            a.wrapping_add(b)
+        }
+        fn first<'a>(&self, s: &'a str) -> &'a str;
+        fn out(&self) -> Self::Out;
+        fn total<I>(&self, it: I) -> u64
+        where
+            I: IntoIterator<Item = u64>;
+        fn table(&self) -> BTreeMap<String, u64>;
+        fn check(&self, limit: u64) -> Result<u64>;
+        fn evens(&self) -> impl Iterator<Item = u64>;
+        fn into_value(self) -> u64
+        where
+            Self: Sized;
+        /// Not forwarded: keeps this default.
+        fn kind(&self) -> &'static str
+        where
+            Self: Sized,
+        {
+            Self::KIND
+        }
+    }
+
+    /// A supertrait, both forwarded by blanket impls.
+    #[lazy_core::forwardable(blanket)]
+    pub trait Typed: Tracker {
+        fn is_big(&self) -> bool;
+    }
+
+    /// Read by syn, not by the scanner (a `#[cfg]` on a method): the same
+    /// blanket impl, gated as the method is.
+    #[lazy_core::forwardable(blanket)]
+    pub trait Gated {
+        fn always(&self) -> u8;
+        #[cfg(test)]
+        fn kept(&self) -> u8;
+        #[cfg(not(test))]
+        fn dropped(&self) -> u8;
+    }
+
+    /// Dyn-compatible: a blanket-forwarded wrapper can be boxed.
+    #[lazy_core::forwardable(blanket)]
+    pub trait Named {
+        fn name(&self) -> String;
+    }
+}
+
+use model::{Gated, Named, Tracker, Typed};
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Real(u64);
+
+impl Tracker for Real {
+    type Out = String;
+    const KIND: &'static str = "real";
+    fn value(&self) -> u64 {
+        self.0
+    }
+    fn bump(&mut self, by: u64) -> u64 {
+        self.0 += by;
+        self.0
+    }
+    fn mix<T: Into<u64>>(&self, x: T) -> u64 {
+        self.0 ^ x.into()
+    }
+    fn first<'a>(&self, s: &'a str) -> &'a str {
+        &s[..1]
+    }
+    fn out(&self) -> String {
+        format!("real {}", self.0)
+    }
+    fn total<I>(&self, it: I) -> u64
+    where
+        I: IntoIterator<Item = u64>,
+    {
+        self.0 + it.into_iter().sum::<u64>()
+    }
+    fn table(&self) -> std::collections::BTreeMap<String, u64> {
+        [("v".to_string(), self.0)].into_iter().collect()
+    }
+    fn check(&self, limit: u64) -> model::Result<u64> {
+        if self.0 <= limit {
+            Ok(self.0)
+        } else {
+            Err(format!("{} > {limit}", self.0))
+        }
+    }
+    fn evens(&self) -> impl Iterator<Item = u64> {
+        (0..self.0).filter(|n| n % 2 == 0)
+    }
+    fn into_value(self) -> u64 {
+        self.0
+    }
+}
+
+impl Typed for Real {
+    fn is_big(&self) -> bool {
+        self.0 > 100
+    }
+}
+
+impl Gated for Real {
+    fn always(&self) -> u8 {
+        1
+    }
+    fn kept(&self) -> u8 {
+        2
+    }
+}
+
+impl Named for Real {
+    fn name(&self) -> String {
+        format!("Real({})", self.0)
+    }
+}
+
+/// A lazy of `Real(value)` that counts its builds in `builds`.
+fn counted(value: u64, builds: &Rc<Cell<u32>>) -> Lazy<Real, Box<dyn FnOnce() -> Real>> {
+    let builds = Rc::clone(builds);
+    Lazy::new(Box::new(move || {
+        builds.set(builds.get() + 1);
+        Real(value)
+    }))
+}
+
+mod wrappers {
+    // No import of `BTreeMap` or `model::Result`: the blanket impl's
+    // signatures were resolved in `model`.
+    use super::{Lazy, Real, RealizeForward};
+
+    #[derive(RealizeForward)]
+    #[realize_forward(super::Tracker, super::Typed, super::Gated, super::Named)]
+    pub struct LazyReal {
+        #[realize]
+        pub cache: Lazy<Real, Box<dyn FnOnce() -> Real>>,
+    }
+}
+use wrappers::LazyReal;
+
+/// A second wrapper of the same traits: it costs one `Forwards` impl.
+#[derive(RealizeForward)]
+#[realize_forward(Tracker)]
+struct AlsoLazy(#[realize] Lazy<Real>);
+
+/// Generic: the derive writes its own impl (the blanket impl does not
+/// cover it), as without `blanket`.
+#[derive(RealizeForward)]
+#[realize_forward(Tracker)]
+struct Generic<T: Tracker>(#[realize] Lazy<T>);
+
+/// With `except`: the derive's own impl, answering `value` itself.
+#[derive(RealizeForward)]
+#[realize_forward(Tracker, except(value))]
+struct Excepting(#[realize] Lazy<Real>);
+
+impl Excepting {
+    fn value(&self) -> u64 {
+        7
+    }
+}
+
+/// An enum: the derive's per-variant impl.
+#[derive(RealizeForward)]
+#[realize_forward(Tracker)]
+enum Either {
+    First(#[realize] Lazy<Real>),
+    Second(#[realize] Lazy<Real>),
+}
+
+/// A wrapper of a wrapper: its target forwards through the blanket impl.
+#[derive(RealizeForward)]
+#[realize_forward(Tracker)]
+struct Outer(#[realize] Lazy<AlsoLazy>);
+
+#[test]
+fn blanket_forwarders_give_what_the_target_gives_and_build_once() {
+    let builds = Rc::new(Cell::new(0));
+    let mut lazy = LazyReal {
+        cache: counted(10, &builds),
+    };
+    let mut real = Real(10);
+    assert_eq!(builds.get(), 0);
+    assert_eq!(lazy.value(), real.value());
+    assert_eq!(builds.get(), 1);
+    assert_eq!(lazy.bump(5), real.bump(5));
+    assert_eq!(lazy.mix(3u8), real.mix(3u8));
+    assert_eq!(lazy.sum(2, 3), 5);
+    assert_eq!(lazy.first("xyz"), "x");
+    assert_eq!(lazy.out(), real.out());
+    assert_eq!(lazy.total([1, 2]), real.total([1, 2]));
+    assert_eq!(lazy.table(), real.table());
+    assert_eq!(lazy.check(20), real.check(20));
+    assert_eq!(lazy.check(1), real.check(1));
+    assert_eq!(
+        lazy.evens().collect::<Vec<_>>(),
+        real.evens().collect::<Vec<_>>()
+    );
+    assert_eq!(<LazyReal as Tracker>::KIND, "real");
+    // The default stays the trait's, and reads the wrapper's `KIND`.
+    assert_eq!(lazy.kind(), "real");
+    assert!(!lazy.is_big());
+    assert_eq!((lazy.always(), lazy.kept()), (1, 2));
+    assert_eq!(builds.get(), 1);
+    assert_eq!(lazy.into_value(), real.into_value());
+}
+
+#[test]
+fn blanket_trait_stays_dyn_compatible() {
+    let builds = Rc::new(Cell::new(0));
+    let boxed: Box<dyn Named> = Box::new(LazyReal {
+        cache: counted(4, &builds),
+    });
+    assert_eq!(builds.get(), 0);
+    assert_eq!(boxed.name(), "Real(4)");
+    assert_eq!(builds.get(), 1);
+}
+
+#[test]
+fn other_wrappers_get_the_derives_own_impl() {
+    let also = AlsoLazy(Lazy::new(|| Real(3)));
+    assert_eq!(also.value(), 3);
+    let generic = Generic(Lazy::new(|| Real(4)));
+    assert_eq!(generic.value(), 4);
+    assert_eq!(generic.out(), "real 4");
+    let excepting = Excepting(Lazy::new(|| Real(5)));
+    assert_eq!(Tracker::value(&excepting), 7);
+    assert_eq!(excepting.mix(1u8), 4);
+    let first = Either::First(Lazy::new(|| Real(6)));
+    let second = Either::Second(Lazy::new(|| Real(8)));
+    assert_eq!((first.value(), second.value()), (6, 8));
+    let outer = Outer(Lazy::new(|| AlsoLazy(Lazy::new(|| Real(9)))));
+    assert_eq!(outer.total([1]), 10);
+    assert_eq!(outer.out(), "real 9");
+}

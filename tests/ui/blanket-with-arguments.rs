@@ -1,0 +1,13 @@
+//! `blanket` is a word alone.
+
+#[lazy_core::forwardable(blanket = true)]
+pub trait Tracker {
+    fn python_type(&self) -> &'static str;
+}
+
+#[lazy_core::forwardable(blanket, remote = ::std::fmt::Display)]
+pub trait Display {
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result;
+}
+
+fn main() {}
