@@ -232,7 +232,7 @@ fn expand(args: TokenStream, input: TokenStream) -> Result<TokenStream> {
     if let Some(span) = args.blanket {
         blanket_allowed(&item, span)?;
     }
-    let blanket_key = args.blanket.map(|_| blanket_key(suffix));
+    let blanket_key = args.blanket.map(|_| blanket_key(&item.ident, &names));
     let supertraits = item.supertraits.to_token_stream();
     let mut blanket_impls = Vec::new();
     let mut definitions = Vec::new();
@@ -322,6 +322,7 @@ fn from_scan(input: TokenStream, scanned: scan::Scanned, blanket: Option<Span>) 
         needs_sized,
         fast,
         supertraits,
+        names,
         ..
     } = scanned;
     let macro_name = format_ident!(
@@ -335,7 +336,7 @@ fn from_scan(input: TokenStream, scanned: scan::Scanned, blanket: Option<Span>) 
     let (fast, blanket_impl) = match blanket {
         None => (fast.then(|| fast_rule(body, needs, false)), None),
         Some(span) => {
-            let key = blanket_key(suffix);
+            let key = blanket_key(&ident, &names);
             let rule = blanket_rule(needs, &key, !supertraits.is_empty());
             let written = blanket_impl(&ident, &supertraits, body, needs, &key, span);
             (Some(rule), Some(written))
@@ -595,14 +596,24 @@ fn blanket_target_as_trait(trait_name: &Ident) -> TokenStream {
     quote!(<<__LazyWrapper as ::lazy_core::Realize>::Target as #trait_name>)
 }
 
-/// What keeps the blanket impls of two traits apart: the trait's hash
-/// (`scan::unique_suffix`) mixed with its crate's name and version, which
-/// tell apart two traits at the same place in two crates (or two versions of
-/// one crate).
-fn blanket_key(suffix: u64) -> Literal {
+/// What keeps the blanket impls of two traits apart: a hash of the trait's
+/// name, its items' names, where its name is in the source, and its crate's
+/// name and version (two traits at the same place in two crates, or in two
+/// versions of one crate). Unlike `scan::unique_suffix`, it leaves out the
+/// span's syntax context, which can differ between two compilations of the
+/// same source: the key shows in rustc's notes about the blanket impl.
+fn blanket_key(ident: &Ident, names: &[Ident]) -> Literal {
     use std::hash::{DefaultHasher, Hash, Hasher};
     let mut hasher = DefaultHasher::new();
-    suffix.hash(&mut hasher);
+    ident.to_string().hash(&mut hasher);
+    // `#12 bytes(40..47)`: the bytes only.
+    let span = format!("{:?}", ident.span());
+    span.split_once(' ')
+        .map_or(span.as_str(), |(_, place)| place)
+        .hash(&mut hasher);
+    for name in names {
+        name.to_string().hash(&mut hasher);
+    }
     for var in ["CARGO_CRATE_NAME", "CARGO_PKG_VERSION"] {
         std::env::var(var).ok().hash(&mut hasher);
     }

@@ -17,7 +17,7 @@ pub trait Tracker {
 #[diagnostic::do_not_recommend]
 impl<__LazyWrapper> Tracker for __LazyWrapper
 where
-    __LazyWrapper: ::lazy_core::__private::Forwards<17442851678521032284>
+    __LazyWrapper: ::lazy_core::__private::Forwards<8830405561817333583>
         + ::lazy_core::Realize
         + ::lazy_core::RealizeMut,
     <__LazyWrapper as ::lazy_core::Realize>::Target: Tracker,
@@ -44,6 +44,6 @@ where
 }
 #[doc(hidden)]
 #[macro_export]
-macro_rules ! __lazy_forwardable_Tracker_4c7de1e377ee133d { (step = $ __step : literal ; needs = [$ ($ __needs : ident) *] ; matched = [$ ($ __matched : literal) *] ; site = $ ($ __site : ident) * ; input = $ __input : tt fast = [{ fast ; self = $ __self : ty ; path = { $ ($ __path : tt) * } ; target = $ __target : ty ; bounds = { { $ ($ __b0 : tt) * } { $ ($ __b1 : tt) * } { $ ($ __b2 : tt) * } { $ ($ __b3 : tt) * } } ; deref = $ __deref : ident ; next = { step = $ __next_step : literal ; path = { $ ($ __next : tt) * } } } $ ($ __rest : tt) *]) => { # [automatically_derived] impl :: lazy_core :: __private :: Forwards < 17442851678521032284 > for $ __self where $ ($ __b1) * $ __target : $ ($ __path) * , { } $ ($ __next) * ! { step = $ __next_step ; needs = [$ ($ __needs) * realize_mut] ; matched = [$ ($ __matched) *] ; site = $ ($ __site) * ; input = $ __input fast = [$ ($ __rest) *] } } ; ($ ($ input : tt) *) => { :: lazy_core :: __private :: __forward_impl ! { trait { trait Tracker { fn python_type (& self) -> & 'static str ; fn call (& mut self , args : & [i64]) -> i64 ; fn describe (& self) -> :: lazy_core :: __private :: String { } } } derive { $ ($ input) * } } } ; }
+macro_rules ! __lazy_forwardable_Tracker_4c7de1e377ee133d { (step = $ __step : literal ; needs = [$ ($ __needs : ident) *] ; matched = [$ ($ __matched : literal) *] ; site = $ ($ __site : ident) * ; input = $ __input : tt fast = [{ fast ; self = $ __self : ty ; path = { $ ($ __path : tt) * } ; target = $ __target : ty ; bounds = { { $ ($ __b0 : tt) * } { $ ($ __b1 : tt) * } { $ ($ __b2 : tt) * } { $ ($ __b3 : tt) * } } ; deref = $ __deref : ident ; next = { step = $ __next_step : literal ; path = { $ ($ __next : tt) * } } } $ ($ __rest : tt) *]) => { # [automatically_derived] impl :: lazy_core :: __private :: Forwards < 8830405561817333583 > for $ __self where $ ($ __b1) * $ __target : $ ($ __path) * , { } $ ($ __next) * ! { step = $ __next_step ; needs = [$ ($ __needs) * realize_mut] ; matched = [$ ($ __matched) *] ; site = $ ($ __site) * ; input = $ __input fast = [$ ($ __rest) *] } } ; ($ ($ input : tt) *) => { :: lazy_core :: __private :: __forward_impl ! { trait { trait Tracker { fn python_type (& self) -> & 'static str ; fn call (& mut self , args : & [i64]) -> i64 ; fn describe (& self) -> :: lazy_core :: __private :: String { } } } derive { $ ($ input) * } } } ; }
 #[doc(hidden)]
 pub use __lazy_forwardable_Tracker_4c7de1e377ee133d as Tracker;
