@@ -165,7 +165,11 @@ impl<T: Any> AsAny for T {
 /// lazy trackers answer it themselves, without building.
 ///
 /// A supertrait of `VariableTracker`, so a `Tracker` answers it.
-#[lazy_core::forwardable]
+///
+/// `blanket`: the forwarders are written once, here, for the six concrete
+/// trackers (to their `Meta`) and the lazy constant (to its lazy tracker)
+/// that forward it; each of them adds one marker impl, not three forwarders.
+#[lazy_core::forwardable(blanket)]
 pub trait TrackerMeta {
     /// Where the value came from; `None` for values the trace computed.
     fn source(&self) -> Option<Source>;
