@@ -56,6 +56,23 @@ fn trait_of_another_crate_named_by_path() {
     assert_eq!(lazy.r#gen(), 1);
 }
 
+/// A blanket trait of the edition-2021 crate: the wrapper here joins the
+/// blanket impl written there.
+#[derive(RealizeForward)]
+#[realize_forward(edition2021_traits::Tally)]
+pub struct LazyTally(#[realize] Lazy<Numbers, Counted<Numbers>>);
+
+#[test]
+fn blanket_trait_of_another_crate() {
+    use edition2021_traits::Tally;
+    let (cache, builds) = counted(|| Numbers(vec![1, 2, 3]));
+    let mut lazy = LazyTally(cache);
+    assert_eq!(builds.get(), 0);
+    assert_eq!(Tally::r#gen(&lazy), 3);
+    assert_eq!(lazy.add(1), 9);
+    assert_eq!(builds.get(), 1);
+}
+
 #[test]
 fn edition_2024_trait_derived_in_edition_2021() {
     let lazy = edition2021_wrappers::LazyModern::new(|| edition2024_traits::Numbers(vec![4, 5]));

@@ -50,6 +50,26 @@ impl Legacy for Numbers {
     }
 }
 
+/// Forwarded through a blanket impl written here, in edition 2021: a derive
+/// in another crate, of another edition, only marks its wrapper.
+#[lazy_core::forwardable(blanket)]
+pub trait Tally {
+    /// `gen` again, now in the blanket impl.
+    fn gen(&self) -> u32;
+    /// Adds `n` to every value; the new sum.
+    fn add(&mut self, n: u32) -> u32;
+}
+
+impl Tally for Numbers {
+    fn gen(&self) -> u32 {
+        self.0.len() as u32
+    }
+    fn add(&mut self, n: u32) -> u32 {
+        self.0.iter_mut().for_each(|v| *v += n);
+        self.0.iter().sum()
+    }
+}
+
 /// A trait whose signatures name what only its module imports: a private
 /// module's type, `BTreeMap`, `Formatter` (whose lifetime it leaves out) and
 /// the module's own `Result`. A derive in another crate needs none of them.
