@@ -1,7 +1,8 @@
 //! `#[forwardable(blanket)]`: the forwarders are written once, beside the
-//! trait, as a blanket impl; a derived wrapper with one `#[realize]` field
-//! (no generics, no `except`) only joins it, and every other wrapper (generic,
-//! an enum, with `except`) gets the derive's own impl, as without `blanket`.
+//! trait, as a blanket impl; a derived struct without `except` names for the
+//! trait only joins it (a generic one too, unless the trait has
+//! supertraits), and every other wrapper (an enum, with `except`) gets the
+//! derive's own impl, as without `blanket`.
 //! Each forwarded call gives what the target gives, and builds the target
 //! once.
 
@@ -170,11 +171,19 @@ use wrappers::LazyReal;
 #[realize_forward(Tracker)]
 struct AlsoLazy(#[realize] Lazy<Real>);
 
-/// Generic: the derive writes its own impl (the blanket impl does not
-/// cover it), as without `blanket`.
+/// Generic, forwarding a trait with a by-value method (whose blanket impl
+/// needs a `Sized` target): the derive's own impl.
 #[derive(RealizeForward)]
 #[realize_forward(Tracker)]
 struct Generic<T: Tracker>(#[realize] Lazy<T>);
+
+/// Generic, with a `where` clause: joins the blanket impls of `Named` and
+/// `Gated` for every `T` it can be realized to.
+#[derive(RealizeForward)]
+#[realize_forward(Named, Gated)]
+struct GenericNamed<T>(#[realize] Lazy<T>)
+where
+    T: Named + Gated;
 
 /// With `except`: the derive's own impl, answering `value` itself.
 #[derive(RealizeForward)]
@@ -250,6 +259,16 @@ fn other_wrappers_get_the_derives_own_impl() {
     let generic = Generic(Lazy::new(|| Real(4)));
     assert_eq!(generic.value(), 4);
     assert_eq!(generic.out(), "real 4");
+    let named = GenericNamed(Lazy::new(|| Real(2)));
+    assert_eq!(
+        (named.name(), named.always(), named.kept()),
+        ("Real(2)".into(), 1, 2)
+    );
+    // A wrapper of a wrapper, both generic and in the blanket impl.
+    let nested = GenericNamed(Lazy::new(|| GenericNamed(Lazy::new(|| Real(5)))));
+    assert_eq!(nested.name(), "Real(5)");
+    let boxed: Box<dyn Named> = Box::new(nested);
+    assert_eq!(boxed.name(), "Real(5)");
     let excepting = Excepting(Lazy::new(|| Real(5)));
     assert_eq!(Tracker::value(&excepting), 7);
     assert_eq!(excepting.mix(1u8), 4);

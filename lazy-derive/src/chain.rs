@@ -155,22 +155,23 @@ fn fast_entry(wrapper: &Wrapper, step: usize, realize_site: Span) -> TokenStream
     let trait_ref = &wrapper.traits[step];
     let generics = &wrapper.input.generics;
     // An enum has no single target: each impl matches on the variants.
-    let mut simple = wrapper.variants.is_none()
-        && generics.params.is_empty()
-        && generics.where_clause.is_none()
-        && trait_ref.args.is_none();
+    let mut simple = wrapper.variants.is_none() && trait_ref.args.is_none();
     for (group, _) in wrapper.except_names() {
         simple &= group != trait_ref.group;
     }
     if !simple {
         return quote!({ slow });
     }
+    // A generic wrapper: only a blanket trait's rule reads the entry (see
+    // `trait_def::blanket_rule`); for any other trait it is a slow one.
+    let generic = !generics.params.is_empty() || generics.where_clause.is_some();
     let span = trait_ref.span();
     // Located at the trait's path: a supertrait the wrapper lacks is
     // reported there, where the user lists it.
     let mut ident = wrapper.input.ident.clone();
     ident.set_span(ident.span().located_at(span));
-    let self_ty = quote!(#ident);
+    let (impl_generics, ty_generics, _) = generics.split_for_impl();
+    let self_ty = quote!(#ident #ty_generics);
     let path = tokens::respan_as(
         trait_ref.path.to_token_stream(),
         Span::mixed_site().located_at(span),
@@ -195,8 +196,21 @@ fn fast_entry(wrapper: &Wrapper, step: usize, realize_site: Span) -> TokenStream
         Some(next) => next.path.to_token_stream(),
         None => quote!(::lazy_core::__private::__forward_impl),
     };
+    let head = generic.then(|| {
+        let predicates = crate::expand::where_predicates(generics);
+        quote! {
+            impl = { #impl_generics };
+            where = { #(#predicates,)* };
+        }
+    });
+    let kind = if generic {
+        quote!(generic)
+    } else {
+        quote!(fast)
+    };
     quote! {{
-        fast;
+        #kind;
+        #head
         self = #self_ty;
         path = { #path };
         target = #target;

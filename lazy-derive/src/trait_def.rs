@@ -540,6 +540,16 @@ fn chain_rule(
     needs: (bool, bool, bool),
     written: impl FnOnce(TokenStream, Option<TokenStream>) -> TokenStream,
 ) -> TokenStream {
+    chain_rule_for(quote!(fast;), needs, written)
+}
+
+/// [`chain_rule`] for the entries that start with `kind` (`fast;`, or
+/// `generic; impl = { .. }; where = { .. };`).
+fn chain_rule_for(
+    kind: TokenStream,
+    needs: (bool, bool, bool),
+    written: impl FnOnce(TokenStream, Option<TokenStream>) -> TokenStream,
+) -> TokenStream {
     let (needs_mut, needs_into, needs_sized) = needs;
     let bounds = match (needs_mut, needs_into) {
         (false, false) => quote!($($__b0)*),
@@ -566,7 +576,7 @@ fn chain_rule(
             input = $__input:tt
             fast = [
                 {
-                    fast;
+                    #kind
                     self = $__self:ty;
                     path = { $($__path:tt)* };
                     target = $__target:ty;
@@ -597,24 +607,29 @@ fn blanket_target_as_trait(trait_name: &Ident) -> TokenStream {
 }
 
 /// What keeps the blanket impls of two traits apart: a hash of the trait's
-/// name, its items' names, where its name is in the source, and its crate's
-/// name and version (two traits at the same place in two crates, or in two
-/// versions of one crate). Unlike `scan::unique_suffix`, it leaves out the
-/// span's syntax context, which can differ between two compilations of the
-/// same source: the key shows in rustc's notes about the blanket impl.
+/// name, its items' names, the file, line and column of its name, and its
+/// package's name and version (two traits at the same place in two
+/// packages, or in two versions of one). The key shows in rustc's notes about the
+/// blanket impl, so it must not change between two compilations of the same
+/// source, as `scan::unique_suffix`'s span (its syntax context and offset
+/// among the compilation's files) can.
 fn blanket_key(ident: &Ident, names: &[Ident]) -> Literal {
     use std::hash::{DefaultHasher, Hash, Hasher};
     let mut hasher = DefaultHasher::new();
     ident.to_string().hash(&mut hasher);
-    // `#12 bytes(40..47)`: the bytes only.
-    let span = format!("{:?}", ident.span());
-    span.split_once(' ')
-        .map_or(span.as_str(), |(_, place)| place)
-        .hash(&mut hasher);
+    if proc_macro::is_available() {
+        // The file's name only: its path can be absolute, and then differs
+        // between two checkouts of the same source.
+        let span = ident.span().unwrap();
+        let file = span.file();
+        let name = std::path::Path::new(&file).file_name();
+        (name, span.line(), span.column()).hash(&mut hasher);
+    }
     for name in names {
         name.to_string().hash(&mut hasher);
     }
-    for var in ["CARGO_CRATE_NAME", "CARGO_PKG_VERSION"] {
+    // The package, not the crate: trybuild names its crates by their order.
+    for var in ["CARGO_PKG_NAME", "CARGO_PKG_VERSION"] {
         std::env::var(var).ok().hash(&mut hasher);
     }
     Literal::u64_unsuffixed(hasher.finish())
@@ -664,7 +679,33 @@ fn blanket_impl(
 /// supertraits also asserts that the wrapper implements the trait: a
 /// supertrait the wrapper lacks is reported at the trait's name.
 fn blanket_rule(needs: (bool, bool, bool), key: &Literal, has_supertraits: bool) -> TokenStream {
-    chain_rule(needs, |bounds, sized| {
+    // A generic wrapper (`fast_entry`'s `generic` entry): the same impl
+    // with the wrapper's parameters and `where` clause, whose bounds are
+    // conditions, as in the derive's own impl of a generic wrapper. Not for
+    // a trait with supertraits, which the wrapper may lack for some
+    // parameters only (the derive's own impl reports that better), nor for
+    // one whose blanket impl needs a `Sized` target: an impl of a subtrait
+    // for the same wrapper could not prove `<W<T> as Realize>::Target:
+    // Sized` from its own `where` clause, which names that projection.
+    let (_, _, needs_sized) = needs;
+    let generic = (!has_supertraits && !needs_sized).then(|| {
+        chain_rule_for(
+            quote!(generic; impl = { $($__impl:tt)* }; where = { $($__where:tt)* };),
+            needs,
+            |bounds, sized| {
+                quote! {
+                    #[automatically_derived]
+                    impl $($__impl)* ::lazy_core::__private::Forwards<#key> for $__self
+                    where
+                        $($__where)*
+                        #bounds
+                        $__target: $($__path)* #sized,
+                    {}
+                }
+            },
+        )
+    });
+    let fast = chain_rule(needs, |bounds, sized| {
         let assert = has_supertraits.then(|| {
             quote! {
                 const _: () = {
@@ -682,7 +723,8 @@ fn blanket_rule(needs: (bool, bool, bool), key: &Literal, has_supertraits: bool)
             {}
             #assert
         }
-    })
+    });
+    quote!(#fast #generic)
 }
 
 /// More distinct `#[cfg]` predicates than this on a trait's items, and the

@@ -264,14 +264,37 @@ fn traits_the_chain_must_write_get_no_fast_rule() {
 #[test]
 fn wrappers_the_chain_must_write_get_a_slow_entry() {
     for wrapper in [
-        "#[realize_forward(T)] struct W<X>(X);",
         "#[realize_forward(T, except(get))] struct W(u8);",
         "#[realize_forward(T<u8>)] struct W(u8);",
+        "#[realize_forward(T<u8>)] struct W<X>(X);",
     ] {
         let link = first_link(chain::derive(wrapper.parse().unwrap()));
         let text = link.to_string();
         assert!(text.contains("fast = [{ slow }]"), "{wrapper}: {text}");
     }
+}
+
+/// A generic wrapper's entry carries its parameters and `where` clause,
+/// for a blanket trait's rule (`trait_def::blanket_rule`); the fast rule of
+/// any other trait does not match it.
+#[test]
+fn generic_wrappers_get_a_generic_entry() {
+    let wrapper = "#[realize_forward(T)] struct W<X: Clone>(#[realize] X) where X: Copy;";
+    let link = first_link(chain::derive(wrapper.parse().unwrap())).to_string();
+    assert!(
+        link.contains("fast = [{ generic ; impl = { < X : Clone > } ; where = { X : Copy , } ; self = W < X > ;"),
+        "{link}"
+    );
+    let source = "pub trait T { fn get(&self) -> u8; }";
+    let plain = trait_def::forwardable(TokenStream::new(), source.parse().unwrap()).to_string();
+    assert!(plain.contains("{ fast ;"), "{plain}");
+    assert!(!plain.contains("generic"), "{plain}");
+    let blanket = trait_def::forwardable("blanket".parse().unwrap(), source.parse().unwrap());
+    let blanket = blanket.to_string();
+    assert!(
+        blanket.contains("{ fast ;") && blanket.contains("{ generic ;"),
+        "{blanket}"
+    );
 }
 
 /// The number of `fast` entries in a link's body.
@@ -295,7 +318,7 @@ fn a_slow_link_passes_the_later_entries_on() {
     let source = "pub trait A { fn a(&self) -> u8; }";
     let forwardable = trait_def::forwardable(TokenStream::new(), source.parse().unwrap());
     let prefix = carried(forwardable).expect("the hidden macro calls __forward_impl");
-    let wrapper = "#[realize_forward(A, B, C)] struct W<X>(X);";
+    let wrapper = "#[realize_forward(A<u8>, B<u8>, C<u8>)] struct W(u8);";
     let link = first_link(chain::derive(wrapper.parse().unwrap())).to_string();
     assert_eq!(entry_count(&link.parse().unwrap()), 3);
     // Entries the chain could not have written itself: passed on, not redone.
