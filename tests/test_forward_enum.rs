@@ -724,8 +724,9 @@ fn lazy_variant_first_and_a_ready_one_agree_on_the_associated_type() {
     assert_eq!(<LazyOrReady as Reading>::SCALE, <Sensor as Reading>::SCALE);
 }
 
-// The same on a generic enum: the bounds are the impl's assumptions, met
-// where it is used.
+// The same shape on a generic enum (which did not overflow: `T` stays a
+// parameter there): the bounds are the impl's assumptions, met where it is
+// used.
 #[derive(RealizeForward)]
 #[realize_forward(Reading)]
 pub enum LaterOrNow<T: 'static> {
