@@ -530,8 +530,8 @@ fn generic_enum_forwards_every_shape() {
 }
 
 // Regression: a variant named like an associated type (`Self::Unit` would
-// be ambiguous), and variants sharing a target type (an agreement bound of
-// a projection with itself made rustc overflow).
+// be ambiguous), and variants sharing a target type, written alike or not
+// (an agreement bound of a projection with itself made rustc overflow).
 #[forwardable]
 pub trait Gauge {
     type Unit;
@@ -556,6 +556,7 @@ pub enum AnyGauge {
     Unit(Meter),
     Later(#[realize] Lazy<Meter>),
     Again(Meter),
+    Written(self::Meter),
 }
 
 #[test]
@@ -563,6 +564,7 @@ fn variant_named_like_an_associated_type_and_shared_targets() {
     assert_eq!(AnyGauge::Unit(Meter(1)).unit(), 1);
     assert_eq!(AnyGauge::Again(Meter(2)).doubled().unit(), 4);
     assert_eq!(AnyGauge::Later(Lazy::new(|| Meter(3))).doubled().unit(), 6);
+    assert_eq!(AnyGauge::Written(Meter(5)).doubled().unit(), 10);
 }
 
 // `impl Trait` results: joined in nested `Either`s for the iterator traits,
