@@ -530,8 +530,8 @@ fn generic_enum_forwards_every_shape() {
 }
 
 // Regression: a variant named like an associated type (`Self::Unit` would
-// be ambiguous), and variants sharing a target type (an agreement bound of
-// a projection with itself made rustc overflow).
+// be ambiguous), and variants sharing a target type, written alike or not
+// (an agreement bound of a projection with itself made rustc overflow).
 #[forwardable]
 pub trait Gauge {
     type Unit;
@@ -556,6 +556,7 @@ pub enum AnyGauge {
     Unit(Meter),
     Later(#[realize] Lazy<Meter>),
     Again(Meter),
+    Written(self::Meter),
 }
 
 #[test]
@@ -563,6 +564,7 @@ fn variant_named_like_an_associated_type_and_shared_targets() {
     assert_eq!(AnyGauge::Unit(Meter(1)).unit(), 1);
     assert_eq!(AnyGauge::Again(Meter(2)).doubled().unit(), 4);
     assert_eq!(AnyGauge::Later(Lazy::new(|| Meter(3))).doubled().unit(), 6);
+    assert_eq!(AnyGauge::Written(Meter(5)).doubled().unit(), 10);
 }
 
 // `impl Trait` results: joined in nested `Either`s for the iterator traits,
@@ -672,4 +674,74 @@ fn self_as_the_traits_argument() {
     );
     let circle = || Combined::Circle(Lazy::new(|| Circle(4)));
     assert_eq!(circle().combine(&circle()), 16);
+}
+
+// Regression: a lazy variant and a ready one of the same type, the lazy one
+// first, with an associated type (and a const): the ready variant's
+// agreement with `<Lazy<Sensor> as Realize>::Target` made rustc overflow
+// (E0275). The same type written another way (`self::Sensor`) agrees too.
+#[forwardable]
+pub trait Reading {
+    type Out: Clone;
+    const SCALE: u64;
+    fn out(&self) -> Self::Out;
+    fn scaled(&self) -> u64;
+}
+
+#[derive(Debug, PartialEq)]
+pub struct Sensor(u64);
+impl Reading for Sensor {
+    type Out = u64;
+    const SCALE: u64 = 3;
+    fn out(&self) -> u64 {
+        self.0
+    }
+    fn scaled(&self) -> u64 {
+        self.0 * Self::SCALE
+    }
+}
+
+#[derive(RealizeForward)]
+#[realize_forward(Reading)]
+pub enum LazyOrReady {
+    Later(#[realize] Lazy<Sensor>),
+    Ready(Sensor),
+    Written(self::Sensor),
+    Shared(#[realize] Rc<Lazy<Sensor>>),
+}
+
+#[test]
+fn lazy_variant_first_and_a_ready_one_agree_on_the_associated_type() {
+    let ready = LazyOrReady::Ready(Sensor(1));
+    let later = LazyOrReady::Later(Lazy::new(|| Sensor(2)));
+    let written = LazyOrReady::Written(Sensor(4));
+    let shared = LazyOrReady::Shared(Rc::new(Lazy::new(|| Sensor(5))));
+    let out: u64 = ready.out();
+    assert_eq!(out, Sensor(1).out());
+    assert_eq!(later.out(), Sensor(2).out());
+    assert_eq!(written.out(), Sensor(4).out());
+    assert_eq!(shared.out(), Sensor(5).out());
+    assert_eq!(later.scaled(), Sensor(2).scaled());
+    assert_eq!(ready.scaled(), 3);
+    assert_eq!(<LazyOrReady as Reading>::SCALE, <Sensor as Reading>::SCALE);
+}
+
+// The same shape on a generic enum (which did not overflow: `T` stays a
+// parameter there): the bounds are the impl's assumptions, met where it is
+// used.
+#[derive(RealizeForward)]
+#[realize_forward(Reading)]
+pub enum LaterOrNow<T: 'static> {
+    Later(#[realize] Lazy<T>),
+    Now(T),
+}
+
+#[test]
+fn generic_lazy_variant_first_and_a_ready_one() {
+    let now = LaterOrNow::Now(Sensor(6));
+    let later = LaterOrNow::Later(Lazy::new(|| Sensor(7)));
+    assert_eq!(now.out(), Sensor(6).out());
+    assert_eq!(later.out(), Sensor(7).out());
+    assert_eq!(later.scaled(), Sensor(7).scaled());
+    assert_eq!(<LaterOrNow<Sensor> as Reading>::SCALE, 3);
 }

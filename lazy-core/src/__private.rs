@@ -34,6 +34,21 @@ pub trait SameTarget<T: ?Sized> {}
 
 impl<T: ?Sized> SameTarget<T> for T {}
 
+/// `T`, named through a projection: an enum's impl bounds a plain variant's
+/// target `V` as `<V as Identity>::Type: Trait<X = <First as Trait>::X>`.
+/// Written `V: Trait<X = ..>`, the bound is what rustc takes for
+/// `<V as Trait>::X` while it normalizes the bounds, and when the first
+/// variant's target is `V` again (a `Lazy<V>` realizes to it), normalizing
+/// the right side comes back to the bound and overflows (E0275). Once the
+/// bounds are normalized, this one is `V: Trait<X = ..>`.
+pub trait Identity {
+    type Type: ?Sized;
+}
+
+impl<T: ?Sized> Identity for T {
+    type Type = T;
+}
+
 /// The result of an enum's forwarder whose variants return different
 /// `impl Iterator` / `impl Future` / `impl Display` types.
 pub use crate::either::Either;

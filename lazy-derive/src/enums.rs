@@ -760,9 +760,8 @@ fn variant_bounds(ctx: &EnumContext, body: &EnumBody, trait_path: &TokenStream) 
                     .extend(quote!(<#ty as ::lazy_core::Realize>::Target: ::core::ops::DerefMut,));
             }
         }
-        // The same target as the first variant's agrees with it already; an
-        // equality of a projection with itself would make rustc overflow
-        // (E0275).
+        // The same target as the first variant's, written alike, agrees with
+        // it already: one bound for both, and one error if it has no impl.
         let same_as_first = index == ctx.first
             || (target.to_string() == first.target.to_string()
                 && target_trait.to_string() == first.target_trait.to_string());
@@ -784,6 +783,14 @@ fn variant_bounds(ctx: &EnumContext, body: &EnumBody, trait_path: &TokenStream) 
 /// `for<'a> V: Trait<.., Item<'a> = <First as Trait<..>>::Item<'a>>` (with
 /// no comma): the variant's target implements the trait and agrees with the
 /// first variant's on every associated type.
+///
+/// A plain variant's target is named `<V as Identity>::Type`
+/// (`lazy_core::__private::Identity`): written `V`, the bound is what rustc
+/// takes for `<V as Trait>::Item` while it normalizes the bound's own right
+/// side, which comes back to `<V as Trait>::Item` when the first variant's
+/// target is `V` reached another way (`<Lazy<V> as Realize>::Target`,
+/// `crate::V`), and overflows (E0275). A lazy variant's target is a
+/// projection already, which rustc does not take for another type there.
 fn agreement(
     first: &VariantImpl,
     variant: &VariantImpl,
@@ -791,6 +798,10 @@ fn agreement(
     trait_path: &TokenStream,
 ) -> TokenStream {
     let target = &variant.target;
+    let bounded = match variant.variant.kind {
+        VariantKind::Plain => quote!(<#target as ::lazy_core::__private::Identity>::Type),
+        _ => target.clone(),
+    };
     let first_as_trait = &first.target_as_trait;
     // The variant's own arguments of the trait (`Trait<..>`), extended with
     // the equalities.
@@ -818,7 +829,7 @@ fn agreement(
         }
     }
     let binder = (!binders.is_empty()).then(|| quote!(for<#(#binders),*>));
-    quote!(#binder #target: #trait_path #args)
+    quote!(#binder #bounded: #trait_path #args)
 }
 
 /// `Self::X` in the trait's signatures, where `X` is both an associated type

@@ -23,7 +23,8 @@
 impl Shape for AnyShape
 where
     Square: Shape + ::core::marker::Sized,
-    Circle: Shape<Unit = <Square as Shape>::Unit> + ::core::marker::Sized,
+    <Circle as ::lazy_core::__private::Identity>::Type:
+        Shape<Unit = <Square as Shape>::Unit> + ::core::marker::Sized,
     Lazy<Polygon, PolygonSeed>: ::lazy_core::Realize,
     Lazy<Polygon, PolygonSeed>: ::lazy_core::RealizeMut,
     Lazy<Polygon, PolygonSeed>:
