@@ -98,6 +98,69 @@ impl<T: crate::RealizeInto> RealizeIntoField for T {
     }
 }
 
+// Whether the wrapper implements `Drop`, asked in its `RealizeInto` impl,
+// which moves the `#[realize]` field out of it: rustc forbids that move
+// (E0509) and says nothing of forwarding. `(&&DropProbe::<W>::NEW).moves()`
+// is `WrapperDrops` when `W: Drop` (the method of the impl on `&DropProbe`
+// is found first, and only when its bound holds), `FieldMoves` otherwise;
+// `MovableFields<W>::check` then accepts only `FieldMoves`, with a message
+// that says what to do. A type error in the body also keeps rustc from checking its
+// moves, so that this is the one error.
+
+/// The wrapper whose `Drop` impl is asked about.
+pub struct DropProbe<W: ?Sized>(core::marker::PhantomData<W>);
+
+impl<W: ?Sized> DropProbe<W> {
+    pub const NEW: Self = DropProbe(core::marker::PhantomData);
+}
+
+/// The wrapper implements `Drop`.
+pub struct WrapperDrops;
+
+/// The wrapper does not implement `Drop`: its fields may be moved out.
+pub struct FieldMoves;
+
+/// `DropProbe<W>`'s answer when `W: Drop`.
+pub trait ProbeDrop {
+    fn moves(&self) -> WrapperDrops;
+}
+
+// The bound is the question asked: does the wrapper have a `Drop` impl.
+#[allow(drop_bounds)]
+impl<W: Drop> ProbeDrop for &DropProbe<W> {
+    #[inline(always)]
+    fn moves(&self) -> WrapperDrops {
+        WrapperDrops
+    }
+}
+
+/// `DropProbe<W>`'s answer otherwise.
+pub trait ProbeMove {
+    fn moves(&self) -> FieldMoves;
+}
+
+impl<W: ?Sized> ProbeMove for DropProbe<W> {
+    #[inline(always)]
+    fn moves(&self) -> FieldMoves {
+        FieldMoves
+    }
+}
+
+/// `FieldMoves`, the answer for a wrapper `W` without `Drop`.
+#[diagnostic::on_unimplemented(
+    message = "`{W}` implements `Drop`, so its `#[realize]` field cannot be moved out of it, which forwarding a method that takes `self` (or a `Self` argument) by value needs",
+    label = "moved out of the wrapper to forward a by-value method",
+    note = "list the by-value methods in `except(...)` and answer them on the wrapper, or remove the wrapper's `Drop` impl"
+)]
+pub trait MovableFields<W: ?Sized> {
+    fn check(self);
+}
+
+impl<W: ?Sized> MovableFields<W> for FieldMoves {
+    #[inline(always)]
+    fn check(self) {}
+}
+
 /// The wrapper's inherent method that answers a method listed in
 /// `except(...)`, checked against the trait method's arguments (receiver
 /// first, as a tuple) and result. `#[derive(RealizeForward)]` asserts it on

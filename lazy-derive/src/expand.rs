@@ -1347,6 +1347,16 @@ pub fn realize_into_impl(wrapper: &Wrapper, field: &RealizeField, site: Span) ->
     } else {
         quote_spanned!(span=> ::lazy_core::__private::RealizeIntoField::into_realized_field(self.#member))
     };
+    // A wrapper with a `Drop` impl cannot give its field away: one error in
+    // the derive's terms, at the field (see lazy-core's `__private`).
+    let movable = quote_spanned! {span=>
+        {
+            use ::lazy_core::__private::{ProbeDrop as _, ProbeMove as _};
+            <_ as ::lazy_core::__private::MovableFields<Self>>::check(
+                (&&::lazy_core::__private::DropProbe::<Self>::NEW).moves(),
+            );
+        }
+    };
     let head = field_impl.head(quote!(RealizeInto), bound);
     quote! {
         #head {
@@ -1355,6 +1365,7 @@ pub fn realize_into_impl(wrapper: &Wrapper, field: &RealizeField, site: Span) ->
             where
                 #sized
             {
+                #movable
                 #into_realized
             }
         }
