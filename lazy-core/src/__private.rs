@@ -148,7 +148,7 @@ impl<W: ?Sized> ProbeMove for DropProbe<W> {
 
 /// `FieldMoves`, the answer for a wrapper `W` without `Drop`.
 #[diagnostic::on_unimplemented(
-    message = "`{W}` implements `Drop`, so its `#[realize]` field cannot be moved out of it, which forwarding a method that takes `self` (or a `Self` argument) by value needs",
+    message = "`{W}` implements `Drop`, so the value it forwards to cannot be moved out of it, which forwarding a method that takes `self` (or a `Self` argument) by value needs",
     label = "moved out of the wrapper to forward a by-value method",
     note = "list the by-value methods in `except(...)` and answer them on the wrapper, or remove the wrapper's `Drop` impl"
 )]

@@ -1273,6 +1273,22 @@ fn lazy_value_type(ty: &syn::Type) -> Option<&syn::Type> {
     }
 }
 
+/// The statement that a body moving the wrapper's fields out of `self`
+/// begins with: a wrapper with a `Drop` impl forbids the move (rustc's
+/// E0509, which names neither the method nor the fix), and this is then one
+/// error at `span` in the derive's terms (see lazy-core's `__private`). Its
+/// type error also keeps rustc from checking the body's moves.
+pub fn movable_check(span: Span) -> TokenStream {
+    quote_spanned! {span=>
+        {
+            use ::lazy_core::__private::{ProbeDrop as _, ProbeMove as _};
+            <_ as ::lazy_core::__private::MovableFields<Self>>::check(
+                (&&::lazy_core::__private::DropProbe::<Self>::NEW).moves(),
+            );
+        }
+    }
+}
+
 /// `impl Realize for Wrapper` through the `#[realize]` field.
 pub fn realize_impl(wrapper: &Wrapper, field: &RealizeField, site: Span) -> TokenStream {
     let field_impl = FieldImpl::new(wrapper, field, site);
@@ -1348,15 +1364,8 @@ pub fn realize_into_impl(wrapper: &Wrapper, field: &RealizeField, site: Span) ->
         quote_spanned!(span=> ::lazy_core::__private::RealizeIntoField::into_realized_field(self.#member))
     };
     // A wrapper with a `Drop` impl cannot give its field away: one error in
-    // the derive's terms, at the field (see lazy-core's `__private`).
-    let movable = quote_spanned! {span=>
-        {
-            use ::lazy_core::__private::{ProbeDrop as _, ProbeMove as _};
-            <_ as ::lazy_core::__private::MovableFields<Self>>::check(
-                (&&::lazy_core::__private::DropProbe::<Self>::NEW).moves(),
-            );
-        }
-    };
+    // the derive's terms, at the field.
+    let movable = movable_check(span);
     let head = field_impl.head(quote!(RealizeInto), bound);
     quote! {
         #head {
