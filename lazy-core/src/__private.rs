@@ -98,14 +98,15 @@ impl<T: crate::RealizeInto> RealizeIntoField for T {
     }
 }
 
-// Whether the wrapper implements `Drop`, asked in its `RealizeInto` impl,
-// which moves the `#[realize]` field out of it: rustc forbids that move
-// (E0509) and says nothing of forwarding. `(&&DropProbe::<W>::NEW).moves()`
-// is `WrapperDrops` when `W: Drop` (the method of the impl on `&DropProbe`
-// is found first, and only when its bound holds), `FieldMoves` otherwise;
-// `MovableFields<W>::check` then accepts only `FieldMoves`, with a message
-// that says what to do. A type error in the body also keeps rustc from checking its
-// moves, so that this is the one error.
+// Whether the wrapper implements `Drop`, asked in the bodies that move the
+// value out of it (a struct's `RealizeInto` impl, an enum's by-value
+// forwarders): rustc forbids that move (E0509) and says nothing of
+// forwarding. `(&&DropProbe::<W>::NEW).moves()` is `WrapperDrops` when
+// `W: Drop` (the method of the impl on `&DropProbe` is found first, and only
+// when its bound holds), `FieldMoves` otherwise; `MovableFields<W>::check`
+// then accepts only `FieldMoves`, with a message that says what to do. A
+// type error in a body also keeps rustc from checking its moves, so that
+// this is the one error.
 
 /// The wrapper whose `Drop` impl is asked about.
 pub struct DropProbe<W: ?Sized>(core::marker::PhantomData<W>);
