@@ -377,3 +377,52 @@ mod every_signature_shape {
         assert_eq!(Shapes::owned(wrapper), 6);
     }
 }
+
+#[forwardable]
+pub trait Finish {
+    fn finish(self) -> u8;
+    fn peek(&self) -> u8;
+}
+
+impl Finish for u8 {
+    fn finish(self) -> u8 {
+        self
+    }
+    fn peek(&self) -> u8 {
+        *self
+    }
+}
+
+/// A wrapper with a `Drop` impl cannot give its lazy away to `finish`: the
+/// derive's error says to answer it on the wrapper, and this is that fix.
+#[derive(RealizeForward)]
+#[realize_forward(Finish, except(finish))]
+pub struct LazyFinish {
+    #[realize]
+    cache: Lazy<u8>,
+    dropped: std::rc::Rc<std::cell::Cell<bool>>,
+}
+
+impl LazyFinish {
+    fn finish(self) -> u8 {
+        Lazy::get(&self.cache).map_or(0, |value| *value + 100)
+    }
+}
+
+impl Drop for LazyFinish {
+    fn drop(&mut self) {
+        self.dropped.set(true);
+    }
+}
+
+#[test]
+fn a_wrapper_with_drop_answers_its_by_value_method_through_except() {
+    let dropped = std::rc::Rc::new(std::cell::Cell::new(false));
+    let wrapper = LazyFinish {
+        cache: Lazy::new(|| 7),
+        dropped: dropped.clone(),
+    };
+    assert_eq!(wrapper.peek(), 7);
+    assert_eq!(Finish::finish(wrapper), 107);
+    assert!(dropped.get(), "the wrapper's own Drop ran");
+}

@@ -119,6 +119,121 @@ impl<T: crate::RealizeInto> RealizeIntoField for T {
     }
 }
 
+// Whether the wrapper implements `Drop`, asked in the bodies that move the
+// value out of it (a struct's `RealizeInto` impl, an enum's by-value
+// forwarders): rustc forbids that move (E0509) and says nothing of
+// forwarding. `(&&DropProbe::<W>::NEW).moves()` is `WrapperDrops` when
+// `W: Drop` (the method of the impl on `&DropProbe` is found first, and only
+// when its bound holds), `FieldMoves` otherwise; `MovableFields<W>::check`
+// then accepts only `FieldMoves`, with a message that says what to do. A
+// type error in a body also keeps rustc from checking its moves, so that
+// this is the one error.
+
+/// The wrapper whose `Drop` impl is asked about.
+pub struct DropProbe<W: ?Sized>(core::marker::PhantomData<W>);
+
+impl<W: ?Sized> DropProbe<W> {
+    pub const NEW: Self = DropProbe(core::marker::PhantomData);
+}
+
+/// The wrapper implements `Drop`.
+pub struct WrapperDrops;
+
+/// The wrapper does not implement `Drop`: its fields may be moved out.
+pub struct FieldMoves;
+
+/// `DropProbe<W>`'s answer when `W: Drop`.
+pub trait ProbeDrop {
+    fn moves(&self) -> WrapperDrops;
+}
+
+// The bound is the question asked: does the wrapper have a `Drop` impl.
+#[allow(drop_bounds)]
+impl<W: Drop> ProbeDrop for &DropProbe<W> {
+    #[inline(always)]
+    fn moves(&self) -> WrapperDrops {
+        WrapperDrops
+    }
+}
+
+/// `DropProbe<W>`'s answer otherwise.
+pub trait ProbeMove {
+    fn moves(&self) -> FieldMoves;
+}
+
+impl<W: ?Sized> ProbeMove for DropProbe<W> {
+    #[inline(always)]
+    fn moves(&self) -> FieldMoves {
+        FieldMoves
+    }
+}
+
+/// `FieldMoves`, the answer for a wrapper `W` without `Drop`.
+#[diagnostic::on_unimplemented(
+    message = "`{W}` implements `Drop`, so the value it forwards to cannot be moved out of it, which forwarding a method that takes `self` (or a `Self` argument) by value needs",
+    label = "moved out of the wrapper to forward a by-value method",
+    note = "list the by-value methods in `except(...)` and answer them on the wrapper, or remove the wrapper's `Drop` impl"
+)]
+pub trait MovableFields<W: ?Sized> {
+    fn check(self);
+}
+
+impl<W: ?Sized> MovableFields<W> for FieldMoves {
+    #[inline(always)]
+    fn check(self) {}
+}
+
+// What `#[realize(deref)]` asks of the value a `#[realize]` field realizes
+// to: `Deref`, and `DerefMut` when a `&mut self` method is forwarded, under
+// other names, so that a value that is no pointer (or cannot lend mutably)
+// is one error at `deref` that says what to do. `DerefValue` is not
+// `Deref`'s subtrait (rustc would report the missing supertrait first, in
+// its words): it has its own `Target`, which the derive's `Realize` impl
+// names. The impls are `#[diagnostic::do_not_recommend]`: rustc reports the
+// bound as written. rustc also proves the bound through that impl (not
+// through the impls' where clauses) when it reads the wrapper's `Target` in
+// a forwarded trait's impl; the derive puts that impl's `Target: Trait`
+// bound at `deref` too, so that the error is the same one, shown once.
+
+/// `Deref`, as `#[realize(deref)]` asks it of the realized value.
+#[diagnostic::on_unimplemented(
+    message = "`#[realize(deref)]` forwards to what the realized value points to, but `{Self}` is no pointer (it does not implement `Deref`)",
+    label = "`{Self}` does not implement `Deref`",
+    note = "write `#[realize]` without `deref` to forward to the realized `{Self}` itself, or implement `Deref` for `{Self}`"
+)]
+pub trait DerefValue {
+    type Target: ?Sized;
+    fn deref_value(&self) -> &Self::Target;
+}
+
+#[diagnostic::do_not_recommend]
+impl<T: core::ops::Deref + ?Sized> DerefValue for T {
+    type Target = T::Target;
+    #[inline(always)]
+    fn deref_value(&self) -> &T::Target {
+        self
+    }
+}
+
+/// `DerefMut`, as `#[realize(deref)]` asks it of the realized value when a
+/// `&mut self` method is forwarded.
+#[diagnostic::on_unimplemented(
+    message = "`#[realize(deref)]` forwards a `&mut self` method to what the realized value points to, but `{Self}` cannot lend it mutably (it does not implement `DerefMut`)",
+    label = "`{Self}` does not implement `DerefMut`",
+    note = "list the `&mut self` methods in `except(...)` and answer them on the wrapper, or write `#[realize]` without `deref` to forward to the realized `{Self}` itself"
+)]
+pub trait DerefMutValue: DerefValue {
+    fn deref_value_mut(&mut self) -> &mut Self::Target;
+}
+
+#[diagnostic::do_not_recommend]
+impl<T: core::ops::DerefMut + ?Sized> DerefMutValue for T {
+    #[inline(always)]
+    fn deref_value_mut(&mut self) -> &mut T::Target {
+        self
+    }
+}
+
 /// The wrapper's inherent method that answers a method listed in
 /// `except(...)`, checked against the trait method's arguments (receiver
 /// first, as a tuple) and result. `#[derive(RealizeForward)]` asserts it on

@@ -172,9 +172,17 @@ fn fast_entry(wrapper: &Wrapper, step: usize, realize_site: Span) -> TokenStream
     ident.set_span(ident.span().located_at(span));
     let (impl_generics, ty_generics, _) = generics.split_for_impl();
     let self_ty = quote!(#ident #ty_generics);
+    // Under `#[realize(deref)]`, at `deref`: the impl's bound that the
+    // target implements the trait is then where rustc, proving it through
+    // the wrapper's `Realize` impl, reports a value that is no pointer, the
+    // same error as that impl's (see lazy-core's `__private::DerefValue`).
+    let path_at = match wrapper.realize.as_ref().and_then(|field| field.deref) {
+        Some(at) => at,
+        None => span,
+    };
     let path = tokens::respan_as(
         trait_ref.path.to_token_stream(),
-        Span::mixed_site().located_at(span),
+        Span::mixed_site().located_at(path_at),
     );
     let target = quote_spanned!(span=> <#self_ty as ::lazy_core::Realize>::Target);
     let mut bounds = Vec::with_capacity(4);

@@ -18,7 +18,7 @@ use crate::cfg_params;
 use crate::errors::Errors;
 use crate::expand::{
     ChainSoFar, ImplContext, ItemWriter, MethodGenerics, TraitImpl, Turbofish, assoc_const,
-    assoc_type, carried_attrs, derived_attr, impl_generics, self_ty, too_many_cfgs,
+    assoc_type, carried_attrs, derived_attr, impl_generics, movable_check, self_ty, too_many_cfgs,
     where_predicates, write_items,
 };
 use crate::fallback;
@@ -168,6 +168,8 @@ struct EnumContext<'a> {
     /// For the attributes and the receiver's span (see `ImplContext`).
     base: ImplContext,
     trait_name: String,
+    /// The trait's name in `realize_forward(...)`.
+    trait_span: Span,
 }
 
 /// The impl of one forwarded trait for an enum (see `expand::trait_impl`,
@@ -275,6 +277,7 @@ fn write_trait_impl(
         variants: variant_impls,
         first,
         trait_name: trait_ref.name(),
+        trait_span: trait_ref.span(),
     };
     let mut writer = EnumItems {
         ctx: &ctx,
@@ -669,10 +672,17 @@ fn forwarder(ctx: &EnumContext, method: &Method, joined: Option<&Joined>) -> Tok
         syn::Safety::Unsafe(unsafety) => (Some(unsafety), quote!(unsafe { #body })),
         _ => (None, body),
     };
+    // The `match` moves the variants' fields out of `self`: an enum with a
+    // `Drop` impl is one error, at the trait's name (where the by-value
+    // methods would be listed in `except(...)`).
+    let movable = method
+        .needs_into()
+        .then(|| movable_check(Span::call_site().located_at(ctx.trait_span)));
     quote! {
         #attrs
         #[inline]
         #asyncness #unsafety #abi fn #name #generics(#(#decls),*) #output #where_clause {
+            #movable
             #body
         }
     }

@@ -173,6 +173,12 @@ fn write_trait_impl(
         realizing_bounds(wrapper, &self_ty, span, so_far, needs_mut, needs_into);
 
     let derived = derived_attr(remote);
+    // Through `#[realize(deref)]` the bound is at `deref`, as the fast
+    // path's (see `chain::fast_entry`).
+    let bound = match wrapper.realize.as_ref().and_then(|field| field.deref) {
+        Some(at) => tokens::respan_as(target_trait, so_far.realize_site.located_at(at)),
+        None => target_trait,
+    };
     quote! {
         #derived
         impl #impl_generics #trait_full for #self_ty
@@ -180,7 +186,7 @@ fn write_trait_impl(
             #(#wrapper_predicates,)*
             #(#trait_predicates,)*
             #realizing
-            #target: #target_trait #sized,
+            #target: #bound #sized,
             #generic_needs
             #from_realized
         {
@@ -1131,15 +1137,19 @@ impl<'a> FieldImpl<'a> {
             generics: &wrapper.input.generics,
             ty: &field.ty,
             member: &field.member,
-            deref: field.deref.map(|deref| Span::call_site().located_at(deref)),
+            // Resolved like the site, which every link carries from the
+            // derive: an error at `deref` is then the same in every impl,
+            // and shown once.
+            deref: field.deref.map(|deref| span.located_at(deref)),
             plain: field.plain.is_some(),
             site: span,
             span: Span::call_site().located_at(span),
         }
     }
 
-    /// `Field: Realize` (or `RealizeMut`), and with `deref` the target's
-    /// `Deref` (or `DerefMut`).
+    /// `Field: Realize` (or `RealizeMut`), and with `deref` the value's
+    /// `Deref` (or `DerefMut`), under lazy-core's names for them
+    /// (`__private::DerefValue`, `DerefMutValue`).
     fn bounds(&self, mutable: bool) -> TokenStream {
         let FieldImpl { ty, site, .. } = *self;
         if self.plain {
@@ -1148,9 +1158,9 @@ impl<'a> FieldImpl<'a> {
         // `RealizeMut` under the name whose message says what to do with a
         // lazy that cannot lend mutably (see lazy-core's `__private`).
         let (realize, deref) = if mutable {
-            (quote!(__private::RealizeMutField), quote!(DerefMut))
+            (quote!(__private::RealizeMutField), quote!(DerefMutValue))
         } else {
-            (quote!(Realize), quote!(Deref))
+            (quote!(Realize), quote!(DerefValue))
         };
         // The bound at the site, the same in every impl; the field's type
         // keeps its own spans, so that a type rustc cannot resolve is the
@@ -1171,7 +1181,10 @@ impl<'a> FieldImpl<'a> {
                 Some(value) => quote!(#value),
                 None => quote!(<#ty as ::lazy_core::Realize>::Target),
             };
-            out.extend(tokens::respan_as(quote!(#value: ::core::ops::#deref,), at));
+            out.extend(tokens::respan_as(
+                quote!(#value: ::lazy_core::__private::#deref,),
+                at,
+            ));
         }
         out
     }
@@ -1273,6 +1286,22 @@ fn lazy_value_type(ty: &syn::Type) -> Option<&syn::Type> {
     }
 }
 
+/// The statement that a body moving the wrapper's fields out of `self`
+/// begins with: a wrapper with a `Drop` impl forbids the move (rustc's
+/// E0509, which names neither the method nor the fix), and this is then one
+/// error at `span` in the derive's terms (see lazy-core's `__private`). Its
+/// type error also keeps rustc from checking the body's moves.
+pub fn movable_check(span: Span) -> TokenStream {
+    quote_spanned! {span=>
+        {
+            use ::lazy_core::__private::{ProbeDrop as _, ProbeMove as _};
+            <_ as ::lazy_core::__private::MovableFields<Self>>::check(
+                (&&::lazy_core::__private::DropProbe::<Self>::NEW).moves(),
+            );
+        }
+    }
+}
+
 /// `impl Realize for Wrapper` through the `#[realize]` field.
 pub fn realize_impl(wrapper: &Wrapper, field: &RealizeField, site: Span) -> TokenStream {
     let field_impl = FieldImpl::new(wrapper, field, site);
@@ -1290,10 +1319,10 @@ pub fn realize_impl(wrapper: &Wrapper, field: &RealizeField, site: Span) -> Toke
         ),
         Some(at) => (
             tokens::respan_as(
-                quote!(<<#ty as ::lazy_core::Realize>::Target as ::core::ops::Deref>::Target),
+                quote!(<<#ty as ::lazy_core::Realize>::Target as ::lazy_core::__private::DerefValue>::Target),
                 Span::call_site().located_at(at),
             ),
-            quote_spanned!(span=> ::core::ops::Deref::deref(::lazy_core::Realize::realize(&self.#member))),
+            quote_spanned!(span=> ::lazy_core::__private::DerefValue::deref_value(::lazy_core::Realize::realize(&self.#member))),
         ),
     };
     let head = field_impl.head(quote!(Realize), bounds);
@@ -1317,7 +1346,7 @@ pub fn realize_mut_impl(wrapper: &Wrapper, field: &RealizeField, site: Span) -> 
         None => {
             quote_spanned!(span=> ::lazy_core::__private::RealizeMutField::realize_field_mut(&mut self.#member))
         }
-        Some(_) => quote_spanned!(span=> ::core::ops::DerefMut::deref_mut(
+        Some(_) => quote_spanned!(span=> ::lazy_core::__private::DerefMutValue::deref_value_mut(
             ::lazy_core::__private::RealizeMutField::realize_field_mut(&mut self.#member)
         )),
     };
@@ -1347,6 +1376,9 @@ pub fn realize_into_impl(wrapper: &Wrapper, field: &RealizeField, site: Span) ->
     } else {
         quote_spanned!(span=> ::lazy_core::__private::RealizeIntoField::into_realized_field(self.#member))
     };
+    // A wrapper with a `Drop` impl cannot give its field away: one error in
+    // the derive's terms, at the field.
+    let movable = movable_check(span);
     let head = field_impl.head(quote!(RealizeInto), bound);
     quote! {
         #head {
@@ -1355,6 +1387,7 @@ pub fn realize_into_impl(wrapper: &Wrapper, field: &RealizeField, site: Span) ->
             where
                 #sized
             {
+                #movable
                 #into_realized
             }
         }

@@ -10,7 +10,7 @@ use syn::{Attribute, Error, Ident, ItemTrait, Meta, Path, Result, Token, TraitIt
 
 use crate::def_site::{self, DefSiteTypes};
 use crate::errors::Errors;
-use crate::{expand, scan, tokens};
+use crate::{expand, mirrors, scan, tokens};
 
 /// The arguments of `#[forwardable(...)]`.
 struct Args {
@@ -229,6 +229,24 @@ fn expand(args: TokenStream, input: TokenStream) -> Result<TokenStream> {
     // the crate root clean and works in function bodies too.
     let export = matches!(vis, Visibility::Public(_)).then(|| quote!(#[macro_export]));
 
+    // A mirror of a std trait that lacks a required item is one error.
+    if let Some(error) = args
+        .remote
+        .as_ref()
+        .and_then(|remote| mirrors::lacks_required(remote, &item))
+    {
+        let trait_cfgs = quote!(#(#trait_cfgs)*);
+        let error = error.into_compile_error();
+        let silent = mirrors::silent_macro(&trait_cfgs, &export, &macro_name);
+        return Ok(quote! {
+            #error
+            #cfg_errors
+            #silent
+            #trait_cfgs
+            #use_attrs
+            #vis use #macro_name as #ident;
+        });
+    }
     if let Some(span) = args.blanket {
         blanket_allowed(&item, span)?;
     }

@@ -78,6 +78,12 @@ impl ::lazy_core::RealizeInto for Named {
     where
         Self::Target: ::core::marker::Sized,
     {
+        {
+            use ::lazy_core::__private::{ProbeDrop as _, ProbeMove as _};
+            <_ as ::lazy_core::__private::MovableFields<Self>>::check(
+                (&&::lazy_core::__private::DropProbe::<Self>::NEW).moves(),
+            );
+        }
         self.inner
     }
 }

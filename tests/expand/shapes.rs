@@ -25,19 +25,19 @@
 impl ::lazy_core::Realize for LazyShapes
 where
     Lazy<Box<dyn Shapes<u64>>>: ::lazy_core::Realize,
-    Box<dyn Shapes<u64>>: ::core::ops::Deref,
+    Box<dyn Shapes<u64>>: ::lazy_core::__private::DerefValue,
 {
-    type Target = << Lazy < Box < dyn Shapes < u64 > > > as :: lazy_core :: Realize > :: Target as :: core :: ops :: Deref > :: Target ;
+    type Target = << Lazy < Box < dyn Shapes < u64 > > > as :: lazy_core :: Realize > :: Target as :: lazy_core :: __private :: DerefValue > :: Target ;
     #[inline]
     fn realize(&self) -> &Self::Target {
-        ::core::ops::Deref::deref(::lazy_core::Realize::realize(&self.cache))
+        ::lazy_core::__private::DerefValue::deref_value(::lazy_core::Realize::realize(&self.cache))
     }
 }
 #[automatically_derived]
 impl Shapes<u64> for LazyShapes
 where
     Lazy<Box<dyn Shapes<u64>>>: ::lazy_core::Realize,
-    Box<dyn Shapes<u64>>: ::core::ops::Deref,
+    Box<dyn Shapes<u64>>: ::lazy_core::__private::DerefValue,
     <LazyShapes as ::lazy_core::Realize>::Target: Shapes<u64>,
 {
     #[inline]

@@ -1,9 +1,9 @@
 use lazy_core::{Lazy, RealizeForward, forwardable};
 
 // A mirror whose method name is misspelled (`fmtt` for `Display::fmt`).
-// Known limit: the derive cannot see the remote trait's methods; rustc
-// reports the name at the mirror (not a member, not found) and the missing
-// `fmt`: three errors for one typo, all pointing at the mirror.
+// `#[forwardable]` knows the items every impl of a mirrored std trait must
+// define: one error at `fmtt`, naming the missing `fmt`; the mirror's macro
+// then writes nothing, so the derive adds no error of its own.
 #[forwardable(remote = ::std::fmt::Display)]
 pub trait MyDisplay {
     fn fmtt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result;

@@ -12,8 +12,9 @@ impl Tracker for Real {
 
 // `#[realize(deref)]` on a lazy whose value is not a pointer: the derive
 // cannot see that `Real` has no `Deref`, but it bounds `Real` itself (read
-// from `Lazy<Real>`), so rustc reports it once, at `deref`, the token to
-// remove, whatever the number of traits.
+// from `Lazy<Real>`) by lazy-core's `DerefValue`, whose message says to drop
+// `deref`: one error, at `deref`, whatever the number of traits (see
+// realize-deref-on-a-non-pointer-two-traits).
 #[derive(RealizeForward)]
 #[realize_forward(Tracker)]
 pub struct LazyTracker {

@@ -14,9 +14,10 @@ impl Finish for Real {
 }
 
 // A wrapper that implements `Drop` cannot give its lazy away to a `self`
-// method. Known limit: the derive cannot see the `Drop` impl; rustc's one
-// error (E0509) is at the `#[realize]` field's type, and the fix is to list
-// `finish` in `except(...)` and answer it on the wrapper, or drop the `Drop`.
+// method. The derive cannot see the `Drop` impl; its `RealizeInto` impl asks
+// the type system, and the one error (in place of rustc's E0509) is at the
+// `#[realize]` field's type, saying to list the method in `except(...)` or
+// to drop the `Drop` impl.
 #[derive(RealizeForward)]
 #[realize_forward(Finish)]
 pub struct LazyFinish {
