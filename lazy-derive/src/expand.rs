@@ -556,24 +556,38 @@ fn realizing_bounds(
     }
     let needs_mut = so_far.needs_mut || needs_mut;
     let needs_into = so_far.needs_into || needs_into;
-    let realize_mut = needs_mut.then(|| quote_spanned!(span=> #self_ty: ::lazy_core::RealizeMut,));
-    let realize_into =
-        needs_into.then(|| quote_spanned!(span=> #self_ty: ::lazy_core::RealizeInto,));
-    // `RealizeMut` and `RealizeInto` imply `Realize`. Without them, a
-    // `#[realize]` field that is a parameter of the wrapper (`cache: L`, or
-    // `Box<L>`) is bounded here, as the wrapper's `Realize` impl bounds it:
-    // the struct needs no bound. Not `W<L>: Realize`, which would hide
+    // A `#[realize]` field that is a parameter of the wrapper (`cache: L`,
+    // or `Box<L>`) is bounded here, as the wrapper's `Realize` impl bounds
+    // it: the struct needs no bound. Not `W<L>: Realize`, which would hide
     // what the target is from the impl (a concrete target behind `&'a`).
-    let mut realize = None;
-    if !needs_mut
-        && !needs_into
-        && let Some(field) = &wrapper.realize
-    {
-        let param = pointee(&field.ty, false);
-        if is_type_param(param, &wrapper.input.generics) {
-            realize = Some(quote_spanned!(span=> #param: ::lazy_core::Realize,));
-        }
-    }
+    let param = wrapper
+        .realize
+        .as_ref()
+        .filter(|field| field.plain.is_none())
+        .map(|field| pointee(&field.ty, false))
+        .filter(|param| is_type_param(param, &wrapper.input.generics));
+    let realize = param.map(|param| quote_spanned!(span=> #param: ::lazy_core::Realize,));
+    // `W<T>: RealizeMut` or `RealizeInto` says what the target is, when the
+    // field shows it: alone, it would make `<W<T> as Realize>::Target`
+    // opaque in this impl, and the impl of a subtrait could not prove what
+    // the supertrait's impl asks of the target (`Sized`, for a by-value
+    // method) from its own `Target: Subtrait`.
+    let binding = wrapper.realize.as_ref().and_then(|field| {
+        let target = match (field.deref, &field.plain, lazy_value_type(&field.ty)) {
+            (Some(_), ..) => return None,
+            (None, Some(_), _) => field.ty.to_token_stream(),
+            (None, None, Some(value)) => value.to_token_stream(),
+            (None, None, None) => {
+                let param = param?;
+                quote!(<#param as ::lazy_core::Realize>::Target)
+            }
+        };
+        Some(quote!(<Target = #target>))
+    });
+    let realize_mut =
+        needs_mut.then(|| quote_spanned!(span=> #self_ty: ::lazy_core::RealizeMut #binding,));
+    let realize_into =
+        needs_into.then(|| quote_spanned!(span=> #self_ty: ::lazy_core::RealizeInto #binding,));
     (
         TokenStream::new(),
         quote!(#realize #realize_mut #realize_into),
