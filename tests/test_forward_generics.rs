@@ -545,6 +545,22 @@ mod sized_supertrait_of_a_generic_wrapper {
         lazy: L,
     }
 
+    // An enum's impls bound each variant's field (`Lazy<T>: Realize`):
+    // the same opaque target, the same fix.
+    #[derive(RealizeForward)]
+    #[realize_forward(Tracker, Typed)]
+    enum LaterOrNow<T: 'static> {
+        Later(#[realize] Lazy<T>),
+        Now(T),
+    }
+
+    #[derive(RealizeForward)]
+    #[realize_forward(Stepped, Counter)]
+    enum BoxedOrNow<T: 'static> {
+        Later(#[realize] Box<Lazy<T>>),
+        Now(T),
+    }
+
     fn value_of<T: Typed>(tracked: &Tracked<T>) -> u64 {
         tracked.value()
     }
@@ -582,6 +598,13 @@ mod sized_supertrait_of_a_generic_wrapper {
             (real.value(), real.is_big())
         );
         assert_eq!(field.into_value(), real.into_value());
+        for either in [LaterOrNow::Later(Lazy::new(make)), LaterOrNow::Now(make())] {
+            assert_eq!(
+                (either.value(), either.is_big()),
+                (real.value(), real.is_big())
+            );
+            assert_eq!(either.into_value(), real.into_value());
+        }
     }
 
     #[test]
@@ -601,6 +624,9 @@ mod sized_supertrait_of_a_generic_wrapper {
         assert_eq!(stepped(stepping), expected);
         assert_eq!(stepped(Plain { real: Real(5) }), expected);
         assert_eq!(stepped(Shared(sync::Lazy::new(|| Real(5)))), expected);
+        let later = BoxedOrNow::Later(Box::new(Lazy::new(|| Real(5))));
+        assert_eq!(stepped(later), expected);
+        assert_eq!(stepped(BoxedOrNow::Now(Real(5))), expected);
     }
 
     #[test]

@@ -18,8 +18,8 @@ use crate::cfg_params;
 use crate::errors::Errors;
 use crate::expand::{
     ChainSoFar, ImplContext, ItemWriter, MethodGenerics, TraitImpl, Turbofish, assoc_const,
-    assoc_type, carried_attrs, derived_attr, impl_generics, movable_check, self_ty, too_many_cfgs,
-    where_predicates, write_items,
+    assoc_type, carried_attrs, derived_attr, impl_generics, lazy_value_type, movable_check,
+    self_ty, too_many_cfgs, where_predicates, write_items,
 };
 use crate::fallback;
 use crate::generics::trait_generics;
@@ -752,7 +752,20 @@ fn variant_bounds(ctx: &EnumContext, body: &EnumBody, trait_path: &TokenStream) 
         let target_trait = &variant.target_trait;
         let mut bounds = TokenStream::new();
         if !matches!(variant.variant.kind, VariantKind::Plain) {
-            bounds.extend(quote!(#ty: ::lazy_core::Realize,));
+            // What the field realizes to, when its type shows it: the bound
+            // alone would make `<Lazy<T> as Realize>::Target` opaque in this
+            // impl, and the impl of a subtrait could not prove what the
+            // supertrait's impl asks of it (`Sized`, for a by-value method).
+            // Not under `deref`, where `Box<T>: Deref` would then hide what
+            // it derefs to, nor with associated types to agree on, whose
+            // bounds rustc could then not normalize.
+            let binding = match variant.variant.kind {
+                VariantKind::Realize if body.agreed_types.is_empty() => {
+                    lazy_value_type(ty).map(|value| quote!(<Target = #value>))
+                }
+                _ => None,
+            };
+            bounds.extend(quote!(#ty: ::lazy_core::Realize #binding,));
             if body.needs_mut {
                 bounds.extend(quote!(#ty: ::lazy_core::RealizeMut,));
             }

@@ -1277,7 +1277,7 @@ fn pointee(ty: &syn::Type, mutable: bool) -> &syn::Type {
 
 /// `T` in a field written `Lazy<T, ..>` or `sync::Lazy<T, ..>`, directly or
 /// behind `Box`, `Rc`, `Arc` or a reference: the `Target` of its `Realize`.
-fn lazy_value_type(ty: &syn::Type) -> Option<&syn::Type> {
+pub fn lazy_value_type(ty: &syn::Type) -> Option<&syn::Type> {
     match ty {
         syn::Type::Reference(reference) => lazy_value_type(&reference.elem),
         syn::Type::Paren(paren) => lazy_value_type(&paren.elem),
