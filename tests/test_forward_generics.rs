@@ -545,6 +545,16 @@ mod sized_supertrait_of_a_generic_wrapper {
         lazy: L,
     }
 
+    // Through `#[realize(deref)]`: the field's bound said nothing of what
+    // the lazy realizes to, so no impl for a generic wrapper knew its
+    // `Deref` (E0277, even without a supertrait).
+    #[derive(RealizeForward)]
+    #[realize_forward(Stepped, Counter)]
+    struct Pointed<T> {
+        #[realize(deref)]
+        lazy: Box<Lazy<Box<T>>>,
+    }
+
     // An enum's impls bound each variant's field (`Lazy<T>: Realize`):
     // the same opaque target, the same fix.
     #[derive(RealizeForward)]
@@ -623,6 +633,10 @@ mod sized_supertrait_of_a_generic_wrapper {
         };
         assert_eq!(stepped(stepping), expected);
         assert_eq!(stepped(Plain { real: Real(5) }), expected);
+        let pointed = Pointed {
+            lazy: Box::new(Lazy::new(|| Box::new(Real(5)))),
+        };
+        assert_eq!(stepped(pointed), expected);
         assert_eq!(stepped(Shared(sync::Lazy::new(|| Real(5)))), expected);
         let later = BoxedOrNow::Later(Box::new(Lazy::new(|| Real(5))));
         assert_eq!(stepped(later), expected);

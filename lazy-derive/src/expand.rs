@@ -574,7 +574,10 @@ fn realizing_bounds(
     // method) from its own `Target: Subtrait`.
     let binding = wrapper.realize.as_ref().and_then(|field| {
         let target = match (field.deref, &field.plain, lazy_value_type(&field.ty)) {
-            (Some(_), ..) => return None,
+            (Some(_), _, None) => return None,
+            (Some(_), _, Some(value)) => {
+                quote!(<#value as ::lazy_core::__private::DerefValue>::Target)
+            }
             (None, Some(_), _) => field.ty.to_token_stream(),
             (None, None, Some(value)) => value.to_token_stream(),
             (None, None, None) => {
@@ -1185,7 +1188,18 @@ impl<'a> FieldImpl<'a> {
         // the pointer's impl, and is one error.
         let realizes = pointee(ty, mutable);
         let mut out = quote!(#realizes);
-        out.extend(tokens::respan_as(quote!(: ::lazy_core::#realize,), site));
+        // Under `deref`, what the lazy realizes to, when the field shows it:
+        // the bound alone would make `<Lazy<Box<T>> as Realize>::Target`
+        // opaque in a generic wrapper's impl, where its `Deref` is then
+        // unknown.
+        // The value's type keeps its own spans, as the field's.
+        out.extend(tokens::respan_as(quote!(: ::lazy_core::#realize), site));
+        if let Some(value) = self.deref.and(lazy_value_type(ty)) {
+            out.extend(tokens::respan_as(quote!(<Target =), site));
+            out.extend(value.to_token_stream());
+            out.extend(tokens::respan_as(quote!(>), site));
+        }
+        out.extend(tokens::respan_as(quote!(,), site));
         if let Some(at) = self.deref {
             // The lazy's value type itself when it is written in the field
             // (`Lazy<Real>`): a value that is no pointer is then one error at
