@@ -450,7 +450,9 @@ mod sized_supertrait_of_a_generic_wrapper {
 
     #[forwardable]
     pub trait Typed: Tracker {
+        type Out;
         fn is_big(&self) -> bool;
+        fn out(&self) -> Self::Out;
     }
 
     #[forwardable]
@@ -480,8 +482,12 @@ mod sized_supertrait_of_a_generic_wrapper {
     }
 
     impl Typed for Real {
+        type Out = u64;
         fn is_big(&self) -> bool {
             self.0 > 100
+        }
+        fn out(&self) -> u64 {
+            self.0 + 1
         }
     }
 
@@ -564,6 +570,14 @@ mod sized_supertrait_of_a_generic_wrapper {
         Now(T),
     }
 
+    // Two targets, which must agree on `Typed::Out`.
+    #[derive(RealizeForward)]
+    #[realize_forward(Typed, Tracker)]
+    enum Either<T: 'static, U> {
+        Later(#[realize] Lazy<T>),
+        Now(U),
+    }
+
     #[derive(RealizeForward)]
     #[realize_forward(Stepped, Counter)]
     enum BoxedOrNow<T: 'static> {
@@ -613,6 +627,10 @@ mod sized_supertrait_of_a_generic_wrapper {
                 (either.value(), either.is_big()),
                 (real.value(), real.is_big())
             );
+            assert_eq!(either.into_value(), real.into_value());
+        }
+        for either in [Either::Later(Lazy::new(make)), Either::Now(make())] {
+            assert_eq!((either.value(), either.out()), (real.value(), real.out()));
             assert_eq!(either.into_value(), real.into_value());
         }
     }

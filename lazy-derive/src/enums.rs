@@ -60,6 +60,9 @@ struct VariantImpl<'a> {
     variant: &'a Variant,
     /// The type the variant forwards to.
     target: TokenStream,
+    /// The value type of a generic enum's `#[realize]` lazy (`T` of
+    /// `Lazy<T>`), which is then its target: its bound says so.
+    lazy_value: Option<&'a syn::Type>,
     /// `<Target as Trait<..>>`.
     target_as_trait: TokenStream,
     /// `Trait<..>` as this variant's target implements it.
@@ -185,9 +188,27 @@ pub fn trait_impl(
     learned
 }
 
+/// The value type of a `#[realize]` lazy that a generic enum's impls name
+/// as its target (`T` of `Lazy<T>`, its field bounded
+/// `Lazy<T>: Realize<Target = T>`): a bound alone would make
+/// `<Lazy<T> as Realize>::Target` opaque there, and the impl of a subtrait
+/// could not prove what the supertrait's impl asks of the target (`Sized`,
+/// for a by-value method), nor rustc normalize the agreement on associated
+/// types with another variant's target. A concrete enum's targets stay
+/// projections (see `agreement`).
+fn lazy_value<'a>(variant: &'a Variant, generic: bool) -> Option<&'a syn::Type> {
+    match variant.kind {
+        VariantKind::Realize if generic => lazy_value_type(&variant.ty),
+        _ => None,
+    }
+}
+
 /// The type a variant forwards to.
-fn variant_target(variant: &Variant) -> TokenStream {
+fn variant_target(variant: &Variant, generic: bool) -> TokenStream {
     let ty = &variant.ty;
+    if let Some(value) = lazy_value(variant, generic) {
+        return value.to_token_stream();
+    }
     match variant.kind {
         VariantKind::Plain => ty.to_token_stream(),
         VariantKind::Realize => quote!(<#ty as ::lazy_core::Realize>::Target),
@@ -214,9 +235,10 @@ fn write_trait_impl(
     } = *forwarded;
     let ident = &wrapper.input.ident;
     let self_ty = self_ty(wrapper, trait_ref.span());
+    let generic = !wrapper.input.generics.params.is_empty();
     let mut targets: Vec<TokenStream> = Vec::with_capacity(variants.len());
     for variant in variants {
-        targets.push(variant_target(variant));
+        targets.push(variant_target(variant, generic));
     }
     // Without a variant that forwards, the errors that broke them are all
     // (after the trait's refusal, if it is refused).
@@ -262,6 +284,7 @@ fn write_trait_impl(
             enum_ident: ident,
             variant,
             target: target.clone(),
+            lazy_value: lazy_value(variant, generic),
             target_as_trait: quote!(<#target as #target_trait>),
             target_trait,
             site: Span::call_site().located_at(variant.span()),
@@ -752,19 +775,8 @@ fn variant_bounds(ctx: &EnumContext, body: &EnumBody, trait_path: &TokenStream) 
         let target_trait = &variant.target_trait;
         let mut bounds = TokenStream::new();
         if !matches!(variant.variant.kind, VariantKind::Plain) {
-            // What the field realizes to, when its type shows it: the bound
-            // alone would make `<Lazy<T> as Realize>::Target` opaque in this
-            // impl, and the impl of a subtrait could not prove what the
-            // supertrait's impl asks of it (`Sized`, for a by-value method).
-            // Not under `deref`, where `Box<T>: Deref` would then hide what
-            // it derefs to, nor with associated types to agree on, whose
-            // bounds rustc could then not normalize.
-            let binding = match variant.variant.kind {
-                VariantKind::Realize if body.agreed_types.is_empty() => {
-                    lazy_value_type(ty).map(|value| quote!(<Target = #value>))
-                }
-                _ => None,
-            };
+            // See `lazy_value`.
+            let binding = variant.lazy_value.map(|value| quote!(<Target = #value>));
             bounds.extend(quote!(#ty: ::lazy_core::Realize #binding,));
             if body.needs_mut {
                 bounds.extend(quote!(#ty: ::lazy_core::RealizeMut,));

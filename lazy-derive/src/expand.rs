@@ -541,7 +541,8 @@ pub fn impl_generics(
 /// used, not here), and a `where` bound on a type with parameters would hide
 /// the `Realize` impl's `Target` from the impl (rustc does not normalize
 /// through a where clause), so it gets `Self: RealizeMut` / `RealizeInto`
-/// at the trait's name instead, for what this and the earlier impls need.
+/// at the trait's name instead, for what this and the earlier impls need,
+/// with the `Target` that the field's type shows (`Lazy<T>`: `T`).
 fn realizing_bounds(
     wrapper: &Wrapper,
     self_ty: &TokenStream,
