@@ -196,7 +196,7 @@ pub fn trait_impl(
 /// for a by-value method), nor rustc normalize the agreement on associated
 /// types with another variant's target. A concrete enum's targets stay
 /// projections (see `agreement`).
-fn lazy_value<'a>(variant: &'a Variant, generic: bool) -> Option<&'a syn::Type> {
+fn lazy_value(variant: &Variant, generic: bool) -> Option<&syn::Type> {
     match variant.kind {
         VariantKind::Realize if generic => lazy_value_type(&variant.ty),
         _ => None,
