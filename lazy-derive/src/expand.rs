@@ -1189,11 +1189,10 @@ impl<'a> FieldImpl<'a> {
         // the pointer's impl, and is one error.
         let realizes = pointee(ty, mutable);
         let mut out = quote!(#realizes);
-        // Under `deref`, what the lazy realizes to, when the field shows it:
-        // the bound alone would make `<Lazy<Box<T>> as Realize>::Target`
-        // opaque in a generic wrapper's impl, where its `Deref` is then
-        // unknown.
-        // The value's type keeps its own spans, as the field's.
+        // Under `deref`, what the lazy realizes to, when the field shows it
+        // (the value's type keeps its own spans, as the field's): the bound
+        // alone would make `<Lazy<Box<T>> as Realize>::Target` opaque in a
+        // generic wrapper's impl, where its `Deref` is then unknown.
         out.extend(tokens::respan_as(quote!(: ::lazy_core::#realize), site));
         if let Some(value) = self.deref.and(lazy_value_type(ty)) {
             out.extend(tokens::respan_as(quote!(<Target =), site));
