@@ -431,3 +431,244 @@ fn lifetimes_among_the_trait_arguments() {
     let f = lazy.conv(same);
     assert_eq!(*f(&3), 3);
 }
+
+/// A generic wrapper forwarding a trait whose impl needs a `Sized` target (a
+/// by-value method, `where Self: Sized`) and a subtrait of it: the subtrait's
+/// impl must prove the supertrait's, `Sized` target included. Its bound on
+/// realizing (`G<T>: RealizeInto`, `RealizeMut`) made the target an opaque
+/// `<G<T> as Realize>::Target` there, whose size nothing said (E0277).
+mod sized_supertrait_of_a_generic_wrapper {
+    use lazy_core::{Lazy, Realize, RealizeForward, forwardable, sync};
+
+    #[forwardable]
+    pub trait Tracker {
+        fn value(&self) -> u64;
+        fn into_value(self) -> u64
+        where
+            Self: Sized;
+    }
+
+    #[forwardable]
+    pub trait Typed: Tracker {
+        type Out;
+        fn is_big(&self) -> bool;
+        fn out(&self) -> Self::Out;
+    }
+
+    #[forwardable]
+    pub trait Counter {
+        fn count(&self) -> u64;
+        fn bump(&mut self);
+        fn peek(&self) -> u64
+        where
+            Self: Sized;
+    }
+
+    #[forwardable]
+    pub trait Stepped: Counter {
+        fn step(&mut self, by: u64);
+    }
+
+    #[derive(Clone, Copy)]
+    pub struct Real(u64);
+
+    impl Tracker for Real {
+        fn value(&self) -> u64 {
+            self.0
+        }
+        fn into_value(self) -> u64 {
+            self.0 * 10
+        }
+    }
+
+    impl Typed for Real {
+        type Out = u64;
+        fn is_big(&self) -> bool {
+            self.0 > 100
+        }
+        fn out(&self) -> u64 {
+            self.0 + 1
+        }
+    }
+
+    impl Counter for Real {
+        fn count(&self) -> u64 {
+            self.0
+        }
+        fn bump(&mut self) {
+            self.0 += 1;
+        }
+        fn peek(&self) -> u64 {
+            self.0 + 1000
+        }
+    }
+
+    impl Stepped for Real {
+        fn step(&mut self, by: u64) {
+            self.0 += by;
+        }
+    }
+
+    #[derive(RealizeForward)]
+    #[realize_forward(Tracker, Typed)]
+    struct Tracked<T>(#[realize] Lazy<T>)
+    where
+        T: Typed;
+
+    // The subtrait first: its impl has no bound on realizing.
+    #[derive(RealizeForward)]
+    #[realize_forward(Typed, Tracker)]
+    struct TypedFirst<T: Typed>(#[realize] Lazy<T>);
+
+    #[derive(RealizeForward)]
+    #[realize_forward(Counter, Stepped)]
+    struct Stepping<T> {
+        #[realize]
+        lazy: Box<Lazy<T>>,
+    }
+
+    #[derive(RealizeForward)]
+    #[realize_forward(Tracker, Typed, Counter, Stepped)]
+    struct Shared<T>(#[realize] sync::Lazy<T>);
+
+    #[derive(RealizeForward)]
+    #[realize_forward(Stepped, Counter)]
+    struct Plain<T> {
+        #[realize(plain)]
+        real: T,
+    }
+
+    // A field of a parameter's type: its target is `L::Target`, whose size
+    // the wrapper's `where` clause states (see the derive's known limits).
+    #[derive(RealizeForward)]
+    #[realize_forward(Tracker, Typed)]
+    struct Field<L>
+    where
+        L: Realize,
+        L::Target: Typed + Sized,
+    {
+        #[realize]
+        lazy: L,
+    }
+
+    // Through `#[realize(deref)]`: the field's bound said nothing of what
+    // the lazy realizes to, so no impl for a generic wrapper knew its
+    // `Deref` (E0277, even without a supertrait).
+    #[derive(RealizeForward)]
+    #[realize_forward(Stepped, Counter)]
+    struct Pointed<T> {
+        #[realize(deref)]
+        lazy: Box<Lazy<Box<T>>>,
+    }
+
+    // An enum's impls bound each variant's field (`Lazy<T>: Realize`):
+    // the same opaque target, the same fix.
+    #[derive(RealizeForward)]
+    #[realize_forward(Tracker, Typed)]
+    enum LaterOrNow<T: 'static> {
+        Later(#[realize] Lazy<T>),
+        Now(T),
+    }
+
+    // Two targets, which must agree on `Typed::Out`.
+    #[derive(RealizeForward)]
+    #[realize_forward(Typed, Tracker)]
+    enum Either<T: 'static, U> {
+        Later(#[realize] Lazy<T>),
+        Now(U),
+    }
+
+    #[derive(RealizeForward)]
+    #[realize_forward(Stepped, Counter)]
+    enum BoxedOrNow<T: 'static> {
+        Later(#[realize] Box<Lazy<T>>),
+        Now(T),
+    }
+
+    fn value_of<T: Typed>(tracked: &Tracked<T>) -> u64 {
+        tracked.value()
+    }
+
+    fn stepped<S: Stepped>(mut stepping: S) -> (u64, u64) {
+        stepping.bump();
+        stepping.step(2);
+        (stepping.count(), stepping.peek())
+    }
+
+    fn direct_steps(mut real: Real) -> (u64, u64) {
+        real.bump();
+        real.step(2);
+        (real.count(), real.peek())
+    }
+
+    /// Each wrapper's answers against the real value's, built by `make`.
+    fn same_as_direct(make: fn() -> Real) {
+        let real = make();
+        let tracked = Tracked(Lazy::new(make));
+        assert_eq!(value_of(&tracked), real.value());
+        assert_eq!(tracked.is_big(), real.is_big());
+        assert_eq!(tracked.into_value(), real.into_value());
+        let first = TypedFirst(Lazy::new(make));
+        assert_eq!(
+            (first.value(), first.is_big()),
+            (real.value(), real.is_big())
+        );
+        assert_eq!(first.into_value(), real.into_value());
+        let field = Field {
+            lazy: Lazy::new(make),
+        };
+        assert_eq!(
+            (field.value(), field.is_big()),
+            (real.value(), real.is_big())
+        );
+        assert_eq!(field.into_value(), real.into_value());
+        for either in [LaterOrNow::Later(Lazy::new(make)), LaterOrNow::Now(make())] {
+            assert_eq!(
+                (either.value(), either.is_big()),
+                (real.value(), real.is_big())
+            );
+            assert_eq!(either.into_value(), real.into_value());
+        }
+        for either in [Either::Later(Lazy::new(make)), Either::Now(make())] {
+            assert_eq!((either.value(), either.out()), (real.value(), real.out()));
+            assert_eq!(either.into_value(), real.into_value());
+        }
+    }
+
+    #[test]
+    fn by_value_supertrait() {
+        same_as_direct(|| Real(3));
+        same_as_direct(|| Real(300));
+        assert_eq!(Tracked(Lazy::new(|| Real(300))).into_value(), 3000);
+    }
+
+    #[test]
+    fn mutable_supertrait() {
+        let expected = direct_steps(Real(5));
+        assert_eq!(expected, (8, 1008));
+        let stepping = Stepping {
+            lazy: Box::new(Lazy::new(|| Real(5))),
+        };
+        assert_eq!(stepped(stepping), expected);
+        assert_eq!(stepped(Plain { real: Real(5) }), expected);
+        let pointed = Pointed {
+            lazy: Box::new(Lazy::new(|| Box::new(Real(5)))),
+        };
+        assert_eq!(stepped(pointed), expected);
+        assert_eq!(stepped(Shared(sync::Lazy::new(|| Real(5)))), expected);
+        let later = BoxedOrNow::Later(Box::new(Lazy::new(|| Real(5))));
+        assert_eq!(stepped(later), expected);
+        assert_eq!(stepped(BoxedOrNow::Now(Real(5))), expected);
+    }
+
+    #[test]
+    fn sync_lazy() {
+        let real = Real(300);
+        let shared = Shared(sync::Lazy::new(|| Real(300)));
+        assert_eq!(
+            (shared.value(), shared.is_big()),
+            (real.value(), real.is_big())
+        );
+        assert_eq!(shared.into_value(), real.into_value());
+    }
+}

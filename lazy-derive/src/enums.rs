@@ -18,8 +18,8 @@ use crate::cfg_params;
 use crate::errors::Errors;
 use crate::expand::{
     ChainSoFar, ImplContext, ItemWriter, MethodGenerics, TraitImpl, Turbofish, assoc_const,
-    assoc_type, carried_attrs, derived_attr, impl_generics, movable_check, self_ty, too_many_cfgs,
-    where_predicates, write_items,
+    assoc_type, carried_attrs, derived_attr, impl_generics, lazy_value_type, movable_check,
+    self_ty, too_many_cfgs, where_predicates, write_items,
 };
 use crate::fallback;
 use crate::generics::trait_generics;
@@ -60,6 +60,9 @@ struct VariantImpl<'a> {
     variant: &'a Variant,
     /// The type the variant forwards to.
     target: TokenStream,
+    /// The value type of a generic enum's `#[realize]` lazy (`T` of
+    /// `Lazy<T>`), which is then its target: its bound says so.
+    lazy_value: Option<&'a syn::Type>,
     /// `<Target as Trait<..>>`.
     target_as_trait: TokenStream,
     /// `Trait<..>` as this variant's target implements it.
@@ -185,9 +188,27 @@ pub fn trait_impl(
     learned
 }
 
+/// The value type of a `#[realize]` lazy that a generic enum's impls name
+/// as its target (`T` of `Lazy<T>`, its field bounded
+/// `Lazy<T>: Realize<Target = T>`): a bound alone would make
+/// `<Lazy<T> as Realize>::Target` opaque there, and the impl of a subtrait
+/// could not prove what the supertrait's impl asks of the target (`Sized`,
+/// for a by-value method), nor rustc normalize the agreement on associated
+/// types with another variant's target. A concrete enum's targets stay
+/// projections (see `agreement`).
+fn lazy_value(variant: &Variant, generic: bool) -> Option<&syn::Type> {
+    match variant.kind {
+        VariantKind::Realize if generic => lazy_value_type(&variant.ty),
+        _ => None,
+    }
+}
+
 /// The type a variant forwards to.
-fn variant_target(variant: &Variant) -> TokenStream {
+fn variant_target(variant: &Variant, generic: bool) -> TokenStream {
     let ty = &variant.ty;
+    if let Some(value) = lazy_value(variant, generic) {
+        return value.to_token_stream();
+    }
     match variant.kind {
         VariantKind::Plain => ty.to_token_stream(),
         VariantKind::Realize => quote!(<#ty as ::lazy_core::Realize>::Target),
@@ -214,9 +235,10 @@ fn write_trait_impl(
     } = *forwarded;
     let ident = &wrapper.input.ident;
     let self_ty = self_ty(wrapper, trait_ref.span());
+    let generic = !wrapper.input.generics.params.is_empty();
     let mut targets: Vec<TokenStream> = Vec::with_capacity(variants.len());
     for variant in variants {
-        targets.push(variant_target(variant));
+        targets.push(variant_target(variant, generic));
     }
     // Without a variant that forwards, the errors that broke them are all
     // (after the trait's refusal, if it is refused).
@@ -262,6 +284,7 @@ fn write_trait_impl(
             enum_ident: ident,
             variant,
             target: target.clone(),
+            lazy_value: lazy_value(variant, generic),
             target_as_trait: quote!(<#target as #target_trait>),
             target_trait,
             site: Span::call_site().located_at(variant.span()),
@@ -752,7 +775,9 @@ fn variant_bounds(ctx: &EnumContext, body: &EnumBody, trait_path: &TokenStream) 
         let target_trait = &variant.target_trait;
         let mut bounds = TokenStream::new();
         if !matches!(variant.variant.kind, VariantKind::Plain) {
-            bounds.extend(quote!(#ty: ::lazy_core::Realize,));
+            // See `lazy_value`.
+            let binding = variant.lazy_value.map(|value| quote!(<Target = #value>));
+            bounds.extend(quote!(#ty: ::lazy_core::Realize #binding,));
             if body.needs_mut {
                 bounds.extend(quote!(#ty: ::lazy_core::RealizeMut,));
             }

@@ -541,7 +541,8 @@ pub fn impl_generics(
 /// used, not here), and a `where` bound on a type with parameters would hide
 /// the `Realize` impl's `Target` from the impl (rustc does not normalize
 /// through a where clause), so it gets `Self: RealizeMut` / `RealizeInto`
-/// at the trait's name instead, for what this and the earlier impls need.
+/// at the trait's name instead, for what this and the earlier impls need,
+/// with the `Target` that the field's type shows (`Lazy<T>`: `T`).
 fn realizing_bounds(
     wrapper: &Wrapper,
     self_ty: &TokenStream,
@@ -556,24 +557,41 @@ fn realizing_bounds(
     }
     let needs_mut = so_far.needs_mut || needs_mut;
     let needs_into = so_far.needs_into || needs_into;
-    let realize_mut = needs_mut.then(|| quote_spanned!(span=> #self_ty: ::lazy_core::RealizeMut,));
-    let realize_into =
-        needs_into.then(|| quote_spanned!(span=> #self_ty: ::lazy_core::RealizeInto,));
-    // `RealizeMut` and `RealizeInto` imply `Realize`. Without them, a
-    // `#[realize]` field that is a parameter of the wrapper (`cache: L`, or
-    // `Box<L>`) is bounded here, as the wrapper's `Realize` impl bounds it:
-    // the struct needs no bound. Not `W<L>: Realize`, which would hide
+    // A `#[realize]` field that is a parameter of the wrapper (`cache: L`,
+    // or `Box<L>`) is bounded here, as the wrapper's `Realize` impl bounds
+    // it: the struct needs no bound. Not `W<L>: Realize`, which would hide
     // what the target is from the impl (a concrete target behind `&'a`).
-    let mut realize = None;
-    if !needs_mut
-        && !needs_into
-        && let Some(field) = &wrapper.realize
-    {
-        let param = pointee(&field.ty, false);
-        if is_type_param(param, &wrapper.input.generics) {
-            realize = Some(quote_spanned!(span=> #param: ::lazy_core::Realize,));
-        }
-    }
+    let param = wrapper
+        .realize
+        .as_ref()
+        .filter(|field| field.plain.is_none())
+        .map(|field| pointee(&field.ty, false))
+        .filter(|param| is_type_param(param, &wrapper.input.generics));
+    let realize = param.map(|param| quote_spanned!(span=> #param: ::lazy_core::Realize,));
+    // `W<T>: RealizeMut` or `RealizeInto` says what the target is, when the
+    // field shows it: alone, it would make `<W<T> as Realize>::Target`
+    // opaque in this impl, and the impl of a subtrait could not prove what
+    // the supertrait's impl asks of the target (`Sized`, for a by-value
+    // method) from its own `Target: Subtrait`.
+    let binding = wrapper.realize.as_ref().and_then(|field| {
+        let target = match (field.deref, &field.plain, lazy_value_type(&field.ty)) {
+            (Some(_), _, None) => return None,
+            (Some(_), _, Some(value)) => {
+                quote!(<#value as ::lazy_core::__private::DerefValue>::Target)
+            }
+            (None, Some(_), _) => field.ty.to_token_stream(),
+            (None, None, Some(value)) => value.to_token_stream(),
+            (None, None, None) => {
+                let param = param?;
+                quote!(<#param as ::lazy_core::Realize>::Target)
+            }
+        };
+        Some(quote!(<Target = #target>))
+    });
+    let realize_mut =
+        needs_mut.then(|| quote_spanned!(span=> #self_ty: ::lazy_core::RealizeMut #binding,));
+    let realize_into =
+        needs_into.then(|| quote_spanned!(span=> #self_ty: ::lazy_core::RealizeInto #binding,));
     (
         TokenStream::new(),
         quote!(#realize #realize_mut #realize_into),
@@ -1171,7 +1189,17 @@ impl<'a> FieldImpl<'a> {
         // the pointer's impl, and is one error.
         let realizes = pointee(ty, mutable);
         let mut out = quote!(#realizes);
-        out.extend(tokens::respan_as(quote!(: ::lazy_core::#realize,), site));
+        // Under `deref`, what the lazy realizes to, when the field shows it
+        // (the value's type keeps its own spans, as the field's): the bound
+        // alone would make `<Lazy<Box<T>> as Realize>::Target` opaque in a
+        // generic wrapper's impl, where its `Deref` is then unknown.
+        out.extend(tokens::respan_as(quote!(: ::lazy_core::#realize), site));
+        if let Some(value) = self.deref.and(lazy_value_type(ty)) {
+            out.extend(tokens::respan_as(quote!(<Target =), site));
+            out.extend(value.to_token_stream());
+            out.extend(tokens::respan_as(quote!(>), site));
+        }
+        out.extend(tokens::respan_as(quote!(,), site));
         if let Some(at) = self.deref {
             // The lazy's value type itself when it is written in the field
             // (`Lazy<Real>`): a value that is no pointer is then one error at
@@ -1263,7 +1291,7 @@ fn pointee(ty: &syn::Type, mutable: bool) -> &syn::Type {
 
 /// `T` in a field written `Lazy<T, ..>` or `sync::Lazy<T, ..>`, directly or
 /// behind `Box`, `Rc`, `Arc` or a reference: the `Target` of its `Realize`.
-fn lazy_value_type(ty: &syn::Type) -> Option<&syn::Type> {
+pub fn lazy_value_type(ty: &syn::Type) -> Option<&syn::Type> {
     match ty {
         syn::Type::Reference(reference) => lazy_value_type(&reference.elem),
         syn::Type::Paren(paren) => lazy_value_type(&paren.elem),

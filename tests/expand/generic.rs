@@ -34,7 +34,7 @@ impl<T, K, V> Store<K, V> for LazyStore<T>
 where
     T: Clone,
     <LazyStore<T> as ::lazy_core::Realize>::Target: Store<K, V>,
-    LazyStore<T>: ::lazy_core::RealizeMut,
+    LazyStore<T>: ::lazy_core::RealizeMut<Target = Map<T>>,
 {
     type Iter<'a>
         = <<LazyStore<T> as ::lazy_core::Realize>::Target as Store<K, V>>::Iter<'a>

@@ -24,7 +24,7 @@
 #[automatically_derived]
 impl ::lazy_core::Realize for LazyShapes
 where
-    Lazy<Box<dyn Shapes<u64>>>: ::lazy_core::Realize,
+    Lazy<Box<dyn Shapes<u64>>>: ::lazy_core::Realize<Target = Box<dyn Shapes<u64>>>,
     Box<dyn Shapes<u64>>: ::lazy_core::__private::DerefValue,
 {
     type Target = << Lazy < Box < dyn Shapes < u64 > > > as :: lazy_core :: Realize > :: Target as :: lazy_core :: __private :: DerefValue > :: Target ;
@@ -36,7 +36,7 @@ where
 #[automatically_derived]
 impl Shapes<u64> for LazyShapes
 where
-    Lazy<Box<dyn Shapes<u64>>>: ::lazy_core::Realize,
+    Lazy<Box<dyn Shapes<u64>>>: ::lazy_core::Realize<Target = Box<dyn Shapes<u64>>>,
     Box<dyn Shapes<u64>>: ::lazy_core::__private::DerefValue,
     <LazyShapes as ::lazy_core::Realize>::Target: Shapes<u64>,
 {
