@@ -61,7 +61,7 @@ impl Syn for Real {
     type Item<'a> = &'a u8;
     type Plain = String;
     const LIMIT: u32 = 7;
-    fn item<'a>(&'a self, at: usize) -> &'a u8 {
+    fn item(&self, at: usize) -> &u8 {
         &self.0[at]
     }
     async fn fetch(&self, key: u32) -> u32 {
@@ -201,4 +201,267 @@ fn many_cfgs_and_a_plain_wrapper() {
     );
     assert_eq!(plain.always(), 9);
     assert_eq!(plain.overridden(), 42);
+}
+
+// Two traits of one name, at the same line and column of two files named
+// `mod.rs`, and two written by two calls of one macro: four blanket impls
+// with four keys, so a wrapper forwards both of a pair (one key would be two
+// `Forwards<key>` impls for it, E0119).
+#[path = "blanket_keys/v1/mod.rs"]
+mod v1;
+#[path = "blanket_keys/v2/mod.rs"]
+mod v2;
+
+macro_rules! versioned_api {
+    ($module:ident) => {
+        pub mod $module {
+            #[lazy_core::forwardable(blanket)]
+            pub trait Api {
+                fn api(&self) -> u8;
+            }
+        }
+    };
+}
+versioned_api!(api1);
+versioned_api!(api2);
+
+impl v1::Backend for Real {
+    fn get(&self) -> u8 {
+        1
+    }
+}
+
+impl v2::Backend for Real {
+    fn get(&self) -> u8 {
+        2
+    }
+}
+
+impl api1::Api for Real {
+    fn api(&self) -> u8 {
+        1
+    }
+}
+
+impl api2::Api for Real {
+    fn api(&self) -> u8 {
+        2
+    }
+}
+
+#[derive(RealizeForward)]
+#[realize_forward(v1::Backend, v2::Backend, api1::Api, api2::Api)]
+pub struct Versions(#[realize] Lazy<Real>);
+
+#[test]
+fn same_named_traits_at_the_same_place_keep_their_own_blanket_impls() {
+    let versions = Versions(Lazy::new(|| Real([0; 4])));
+    assert_eq!(
+        (v1::Backend::get(&versions), v2::Backend::get(&versions)),
+        (1, 2)
+    );
+    assert_eq!(
+        (api1::Api::api(&versions), api2::Api::api(&versions)),
+        (1, 2)
+    );
+}
+
+/// A `pub(crate)` blanket trait, and a wrapper in another module.
+mod narrow {
+    #[lazy_core::forwardable(blanket)]
+    pub(crate) trait Narrow {
+        fn narrow(&self) -> u8;
+    }
+
+    impl Narrow for super::Real {
+        fn narrow(&self) -> u8 {
+            self.0[0]
+        }
+    }
+}
+
+mod narrow_wrappers {
+    use lazy_core::{Lazy, RealizeForward};
+
+    #[derive(RealizeForward)]
+    #[realize_forward(crate::narrow::Narrow)]
+    pub(crate) struct LazyNarrow(#[realize] pub(crate) Lazy<super::Real>);
+}
+
+#[test]
+fn narrow_trait_and_a_trait_in_a_function_body() {
+    use narrow::Narrow;
+    let lazy = narrow_wrappers::LazyNarrow(Lazy::new(|| Real([3; 4])));
+    assert_eq!(lazy.narrow(), 3);
+
+    #[forwardable(blanket)]
+    trait Local {
+        fn local(&self) -> u8;
+    }
+    impl Local for Real {
+        fn local(&self) -> u8 {
+            self.0[1]
+        }
+    }
+    #[derive(RealizeForward)]
+    #[realize_forward(Local)]
+    struct LazyLocal(#[realize] Lazy<Real>);
+    assert_eq!(LazyLocal(Lazy::new(|| Real([4; 4]))).local(), 4);
+}
+
+/// A supertrait that is not a blanket trait, and one that is.
+#[forwardable]
+pub trait Base {
+    fn base(&self) -> u8;
+}
+
+#[forwardable(blanket)]
+pub trait Derived: Base {
+    fn derived(&self) -> u8;
+    fn bump(&mut self) -> u8;
+}
+
+#[forwardable(blanket)]
+pub trait ReadOnly {
+    fn read(&self) -> u8;
+}
+
+#[forwardable(blanket)]
+pub trait OnReadOnly: ReadOnly {
+    fn twice(&self) -> u8;
+}
+
+impl Base for Real {
+    fn base(&self) -> u8 {
+        self.0[0]
+    }
+}
+
+impl Derived for Real {
+    fn derived(&self) -> u8 {
+        self.0[1]
+    }
+    fn bump(&mut self) -> u8 {
+        self.0[1] += 1;
+        self.0[1]
+    }
+}
+
+impl ReadOnly for Real {
+    fn read(&self) -> u8 {
+        self.0[2]
+    }
+}
+
+impl OnReadOnly for Real {
+    fn twice(&self) -> u8 {
+        self.0[2] * 2
+    }
+}
+
+// Every kind of `#[realize]` field, each forwarding blanket and non-blanket
+// traits together.
+#[derive(RealizeForward)]
+#[realize_forward(Base, Derived, ReadOnly, OnReadOnly)]
+pub struct Owned(#[realize] Lazy<Real>);
+
+#[derive(RealizeForward)]
+#[realize_forward(Base, Derived, ReadOnly)]
+pub struct Synced(#[realize] lazy_core::sync::Lazy<Real>);
+
+#[derive(RealizeForward)]
+#[realize_forward(Base, Derived, ReadOnly)]
+pub struct Boxed(#[realize] Box<Lazy<Real>>);
+
+/// Shared: cannot lend mutably, so only `&self` traits.
+#[derive(RealizeForward)]
+#[realize_forward(Base, ReadOnly, OnReadOnly)]
+pub struct Shared(#[realize] Rc<Lazy<Real>>);
+
+#[derive(RealizeForward)]
+#[realize_forward(ReadOnly, Base, Derived)]
+pub struct Pointed(#[realize(deref)] Lazy<Box<Real>>);
+
+#[derive(RealizeForward)]
+#[realize_forward(ReadOnly)]
+pub struct PointedDyn(#[realize(deref)] Lazy<Box<dyn ReadOnly>>);
+
+/// Generic with a lifetime, a const parameter, bounds and a `where` clause:
+/// joins `ReadOnly`'s blanket impl; `OnReadOnly` (a supertrait) gets the
+/// derive's own impl, which finds `ReadOnly` through the blanket impl.
+#[derive(RealizeForward)]
+#[realize_forward(ReadOnly, OnReadOnly)]
+pub struct Generic<'a, T: Clone + 'a, const N: usize>(
+    #[realize] Lazy<T>,
+    std::marker::PhantomData<&'a [u8; N]>,
+)
+where
+    T: ReadOnly;
+
+/// A wrapper whose target is a wrapper in the blanket impls.
+#[derive(RealizeForward)]
+#[realize_forward(Base, Derived, ReadOnly, OnReadOnly)]
+pub struct Outer(#[realize] Lazy<Owned>);
+
+#[test]
+fn every_kind_of_field_joins_the_blanket_impls() {
+    fn real() -> Real {
+        Real([1, 2, 3, 4])
+    }
+    let mut owned = Owned(Lazy::new(real));
+    assert_eq!(
+        (owned.base(), owned.derived(), owned.bump(), owned.twice()),
+        (1, 2, 3, 6)
+    );
+    let mut synced = Synced(lazy_core::sync::Lazy::new(real));
+    assert_eq!((synced.bump(), synced.read()), (3, 3));
+    let mut boxed = Boxed(Box::new(Lazy::new(real)));
+    assert_eq!((boxed.bump(), boxed.base()), (3, 1));
+    let shared = Shared(Rc::new(Lazy::new(real)));
+    let again = Shared(Rc::clone(&shared.0));
+    assert_eq!((shared.read(), again.twice(), again.base()), (3, 6, 1));
+    let mut pointed = Pointed(Lazy::new(|| Box::new(real())));
+    assert_eq!((pointed.read(), pointed.bump()), (3, 3));
+    let dynamic = PointedDyn(Lazy::new(|| Box::new(real()) as Box<dyn ReadOnly>));
+    assert_eq!(dynamic.read(), 3);
+    let generic: Generic<'_, Real, 2> = Generic(Lazy::new(real), std::marker::PhantomData);
+    assert_eq!((generic.read(), generic.twice()), (3, 6));
+    let mut outer = Outer(Lazy::new(|| Owned(Lazy::new(real))));
+    assert_eq!((outer.bump(), outer.derived(), outer.twice()), (3, 3, 6));
+}
+
+/// A type of a signature that names a parameter of the method (`Tagged<T>`)
+/// and is imported only where the trait is: the blanket impl is written
+/// there, so a derive elsewhere needs no import (without `blanket`, it
+/// would: `tests/ui/signature-type-not-in-scope.rs`).
+mod tagging {
+    mod types {
+        #[derive(Debug, PartialEq)]
+        pub struct Tagged<T>(pub T);
+    }
+
+    pub use types::Tagged as PublicTagged;
+    use types::Tagged;
+
+    #[lazy_core::forwardable(blanket)]
+    pub trait Tagging {
+        fn tagged<T>(&self, value: T) -> Tagged<T>;
+    }
+
+    impl Tagging for super::Real {
+        fn tagged<T>(&self, value: T) -> Tagged<T> {
+            Tagged(value)
+        }
+    }
+}
+
+#[derive(RealizeForward)]
+#[realize_forward(tagging::Tagging)]
+pub struct LazyTagging(#[realize] Lazy<Real>);
+
+#[test]
+fn signature_types_with_method_parameters_resolve_where_the_trait_is() {
+    use tagging::Tagging;
+    let lazy = LazyTagging(Lazy::new(|| Real([0; 4])));
+    assert_eq!(lazy.tagged(5u8), tagging::PublicTagged(5u8));
 }
