@@ -465,3 +465,47 @@ fn signature_types_with_method_parameters_resolve_where_the_trait_is() {
     let lazy = LazyTagging(Lazy::new(|| Real([0; 4])));
     assert_eq!(lazy.tagged(5u8), tagging::PublicTagged(5u8));
 }
+
+/// A `#[cfg]` on the trait gates its blanket impl and macro too.
+#[cfg(any())]
+#[forwardable(blanket)]
+pub trait Gone {
+    fn gone(&self) -> u8;
+}
+
+#[forwardable(blanket)]
+#[cfg(all())]
+pub trait Here {
+    fn here(&self) -> u8;
+}
+
+impl Here for Real {
+    fn here(&self) -> u8 {
+        self.0[3]
+    }
+}
+
+/// A union with a `Realize` impl of its own joins the blanket impl.
+#[derive(RealizeForward)]
+#[realize_forward(Here)]
+pub union LazyUnion {
+    lazy: std::mem::ManuallyDrop<Lazy<Real>>,
+}
+
+impl lazy_core::Realize for LazyUnion {
+    type Target = Real;
+    fn realize(&self) -> &Real {
+        // SAFETY: `lazy` is the union's only field, always the live one.
+        lazy_core::Realize::realize(unsafe { &*self.lazy })
+    }
+}
+
+#[test]
+fn gated_trait_and_a_union() {
+    let mut lazy = LazyUnion {
+        lazy: std::mem::ManuallyDrop::new(Lazy::new(|| Real([0, 0, 0, 8]))),
+    };
+    assert_eq!(lazy.here(), 8);
+    // SAFETY: as above; dropped once.
+    unsafe { std::mem::ManuallyDrop::drop(&mut lazy.lazy) };
+}
