@@ -353,6 +353,14 @@ impl ReadOnly for Real {
     }
 }
 
+/// The trait's crate implements it for a box of its own type: no overlap
+/// with the blanket impl.
+impl ReadOnly for Box<Real> {
+    fn read(&self) -> u8 {
+        self.0[2] + 100
+    }
+}
+
 impl OnReadOnly for Real {
     fn twice(&self) -> u8 {
         self.0[2] * 2
@@ -422,6 +430,7 @@ fn every_kind_of_field_joins_the_blanket_impls() {
     assert_eq!((shared.read(), again.twice(), again.base()), (3, 6, 1));
     let mut pointed = Pointed(Lazy::new(|| Box::new(real())));
     assert_eq!((pointed.read(), pointed.bump()), (3, 3));
+    assert_eq!(ReadOnly::read(&Box::new(real())), 103);
     let dynamic = PointedDyn(Lazy::new(|| Box::new(real()) as Box<dyn ReadOnly>));
     assert_eq!(dynamic.read(), 3);
     let generic: Generic<'_, Real, 2> = Generic(Lazy::new(real), std::marker::PhantomData);
