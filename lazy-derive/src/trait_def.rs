@@ -688,21 +688,22 @@ fn blanket_key(ident: &Ident, names: &[Ident]) -> Literal {
         let span = ident.span().unwrap();
         let file = span.file();
         let file = std::path::Path::new(&file);
-        // The path as the package sees it (`src/v1/mod.rs` and
-        // `src/v2/mod.rs` are two places): rustc's own when relative (a
-        // workspace member's), else relative to the package (a registry
-        // crate's); a path outside the package (trybuild's crates) by its
-        // file's name only, which stays the same between two checkouts.
+        // The path within the package (`src/v1/mod.rs` and `src/v2/mod.rs`
+        // are two places), the same whether rustc was given it relative to
+        // the workspace (a member's) or absolute (a dependency's); a file
+        // outside the package (trybuild's crates) by its name only, which
+        // stays the same between two checkouts.
         let package = std::env::var_os("CARGO_MANIFEST_DIR");
-        let place = if file.is_relative() {
-            Some(file.as_os_str())
-        } else if let Some(inside) = package
+        let absolute = match std::env::current_dir() {
+            Ok(dir) if file.is_relative() => dir.join(file),
+            _ => file.to_path_buf(),
+        };
+        let place = match package
             .as_ref()
-            .and_then(|package| file.strip_prefix(package).ok())
+            .and_then(|package| absolute.strip_prefix(package).ok())
         {
-            Some(inside.as_os_str())
-        } else {
-            file.file_name()
+            Some(inside) => Some(inside.as_os_str()),
+            None => file.file_name(),
         };
         (place, span.line(), span.column()).hash(&mut hasher);
         // `#0` for a name written in the source, which needs none.
