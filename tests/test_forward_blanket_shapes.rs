@@ -518,3 +518,44 @@ fn gated_trait_and_a_union() {
     // SAFETY: as above; dropped once.
     unsafe { std::mem::ManuallyDrop::drop(&mut lazy.lazy) };
 }
+
+/// A raw trait name, a GAT, an `async fn` and bounded lifetimes, forwarded
+/// by a generic wrapper through the blanket impl.
+#[forwardable(blanket)]
+pub trait r#Borrowing {
+    type View<'a>: PartialEq + std::fmt::Debug
+    where
+        Self: 'a;
+    fn view<'a>(&'a self) -> Self::View<'a>;
+    fn pick<'a, 'b: 'a>(&'a self, other: &'b [u8]) -> &'a u8;
+    async fn later(&self) -> u8;
+}
+
+impl Borrowing for Real {
+    type View<'a> = &'a [u8];
+    fn view<'a>(&'a self) -> &'a [u8] {
+        &self.0[..2]
+    }
+    fn pick<'a, 'b: 'a>(&'a self, other: &'b [u8]) -> &'a u8 {
+        &other[usize::from(self.0[0])]
+    }
+    async fn later(&self) -> u8 {
+        self.0[1]
+    }
+}
+
+#[derive(RealizeForward)]
+#[realize_forward(r#Borrowing)]
+pub struct LazyBorrowing<T>(#[realize] Lazy<T>);
+
+#[test]
+fn generic_wrapper_with_a_gat_and_async() {
+    let lazy = LazyBorrowing(Lazy::new(|| Real([1, 2, 3, 4])));
+    assert_eq!(lazy.view(), &[1, 2][..]);
+    assert_eq!(*lazy.pick(&[7, 8]), 8);
+    assert_eq!(block_on(lazy.later()), 2);
+    let nested = LazyBorrowing(Lazy::new(|| {
+        LazyBorrowing(Lazy::new(|| Real([0, 5, 0, 0])))
+    }));
+    assert_eq!(block_on(nested.later()), 5);
+}

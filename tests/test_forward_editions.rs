@@ -186,7 +186,8 @@ fn blanket_trait_wrappers_and_hand_impls_across_crates() {
     assert_eq!(shelf.find("7"), Err(NotShelved));
     let mut generic = LazyShelfOf(Lazy::new(|| Numbers2(vec![1])));
     assert_eq!(generic.put(2), 2);
-    assert_eq!(generic.labels().len(), 2);
+    assert_eq!(generic.merge(&Numbers2(vec![3, 4])), 4);
+    assert_eq!(generic.labels().len(), 4);
     let outer = LazyOuterShelf(Lazy::new(|| LazyShelf(Lazy::new(|| Numbers2(vec![8])))));
     assert_eq!(outer.labels().into_iter().collect::<Vec<_>>(), ["8"]);
     let mut mine = Mine(2);

@@ -144,6 +144,9 @@ pub mod shelf {
         fn find(&self, label: &str) -> Result<usize>;
         /// Puts `value` on the shelf; the number of values.
         fn put(&mut self, value: u32) -> usize;
+        /// Puts `other`'s values on the shelf (`crate::` is this crate,
+        /// wherever the wrapper is).
+        fn merge(&mut self, other: &crate::Numbers) -> usize;
     }
 
     impl Shelf for crate::Numbers {
@@ -158,6 +161,10 @@ pub mod shelf {
         }
         fn put(&mut self, value: u32) -> usize {
             self.0.push(value);
+            self.0.len()
+        }
+        fn merge(&mut self, other: &crate::Numbers) -> usize {
+            self.0.extend_from_slice(&other.0);
             self.0.len()
         }
     }
