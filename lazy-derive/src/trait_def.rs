@@ -726,7 +726,7 @@ fn blanket_key(ident: &Ident, names: &[Ident]) -> Literal {
 
 /// The number of the syntax context in a span's `Debug` text (`#5
 /// bytes(10..14)`, or `src/lib.rs:1:7: 1:11 (#5)` under `-Z span-debug`).
-fn syntax_context(debug: &str) -> Option<&str> {
+pub(crate) fn syntax_context(debug: &str) -> Option<&str> {
     let at = debug.find('#')? + 1;
     let digits = debug[at..]
         .find(|c: char| !c.is_ascii_digit())
