@@ -533,7 +533,7 @@ pub trait r#Borrowing {
 
 impl Borrowing for Real {
     type View<'a> = &'a [u8];
-    fn view<'a>(&'a self) -> &'a [u8] {
+    fn view(&self) -> &[u8] {
         &self.0[..2]
     }
     fn pick<'a, 'b: 'a>(&'a self, other: &'b [u8]) -> &'a u8 {
