@@ -778,9 +778,13 @@ fn blanket_impl(
 /// supertraits also asserts that the wrapper implements the trait: a
 /// supertrait the wrapper lacks is reported at the trait's name.
 fn blanket_rule(needs: (bool, bool, bool), key: &Literal, has_supertraits: bool) -> TokenStream {
-    // A generic wrapper (`fast_entry`'s `generic` entry): the same impl
-    // with the wrapper's parameters and `where` clause, whose bounds are
-    // conditions, as in the derive's own impl of a generic wrapper. Not for
+    // A generic wrapper (`fast_entry`'s `generic` entry): the impl with the
+    // wrapper's parameters and `where` clause only. Bounds on realizing and
+    // on the target would be conditions, not errors, as in the derive's own
+    // impl of a generic wrapper; left to the blanket impl, a call on
+    // `W<X>` that one of them fails is the error it is without `blanket`
+    // (`RealizeMut`'s note, `X: Trait`), not a list that ends with an
+    // unmet `Forwards<key>`. Not for
     // a trait with supertraits, which the wrapper may lack for some
     // parameters only (the derive's own impl reports that better), nor for
     // one whose blanket impl needs a `Sized` target: an impl of a subtrait
@@ -791,14 +795,12 @@ fn blanket_rule(needs: (bool, bool, bool), key: &Literal, has_supertraits: bool)
         chain_rule_for(
             quote!(generic; impl = { $($__impl:tt)* }; where = { $($__where:tt)* };),
             needs,
-            |bounds, sized| {
+            |_, _| {
                 quote! {
                     #[automatically_derived]
                     impl $($__impl)* ::lazy_core::__private::Forwards<#key> for $__self
                     where
                         $($__where)*
-                        #bounds
-                        $__target: $($__path)* #sized,
                     {}
                 }
             },
