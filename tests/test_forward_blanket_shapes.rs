@@ -559,3 +559,50 @@ fn generic_wrapper_with_a_gat_and_async() {
     }));
     assert_eq!(block_on(nested.later()), 5);
 }
+
+/// Associated types bounded by each other: the blanket impl's types are the
+/// target's, and rustc proves the bounds through them.
+#[forwardable(blanket)]
+pub trait Sequence {
+    type Item: Copy + Into<u64>;
+    type Iter<'a>: Iterator<Item = Self::Item>
+    where
+        Self: 'a;
+    type Pair: From<(Self::Item, Self::Item)>;
+    fn items(&self) -> Self::Iter<'_>;
+    fn pair(&self) -> Self::Pair;
+}
+
+impl Sequence for Real {
+    type Item = u8;
+    type Iter<'a> = std::iter::Copied<std::slice::Iter<'a, u8>>;
+    type Pair = (u8, u8);
+    fn items(&self) -> Self::Iter<'_> {
+        self.0.iter().copied()
+    }
+    fn pair(&self) -> (u8, u8) {
+        (self.0[0], self.0[1])
+    }
+}
+
+#[derive(RealizeForward)]
+#[realize_forward(Sequence)]
+pub struct LazySequence(#[realize] Lazy<Real>);
+
+#[derive(RealizeForward)]
+#[realize_forward(Sequence)]
+pub struct LazySequenceOf<T>(#[realize] Lazy<T>);
+
+fn total<S: Sequence>(s: &S) -> u64 {
+    s.items().map(Into::into).sum()
+}
+
+#[test]
+fn associated_types_bounded_by_each_other() {
+    let lazy = LazySequence(Lazy::new(|| Real([1, 2, 3, 4])));
+    assert_eq!(total(&lazy), 10);
+    assert_eq!(lazy.pair(), (1, 2));
+    let nested = LazySequenceOf(Lazy::new(|| LazySequence(Lazy::new(|| Real([5, 6, 0, 0])))));
+    assert_eq!(total(&nested), 11);
+    assert_eq!(nested.pair(), (5, 6));
+}
