@@ -561,7 +561,8 @@ fn generic_wrapper_with_a_gat_and_async() {
 }
 
 /// Associated types bounded by each other: the blanket impl's types are the
-/// target's, and rustc proves the bounds through them.
+/// target's, and rustc proves the bounds through them. (A trailing comma
+/// after `blanket` is fine.)
 #[forwardable(blanket)]
 pub trait Sequence {
     type Item: Copy + Into<u64>;

@@ -32,6 +32,10 @@ impl Parse for Args {
         }
         let key = input.call(Ident::parse_any)?;
         if key == "blanket" {
+            // A trailing comma is fine.
+            if input.peek(Token![,]) && input.peek2(syn::parse::End) {
+                input.parse::<Token![,]>()?;
+            }
             if !input.is_empty() {
                 let rest: TokenStream = input.parse()?;
                 return Err(Error::new_spanned(
@@ -104,11 +108,17 @@ pub fn forwardable(args: TokenStream, input: TokenStream) -> TokenStream {
     forwardable_syn(args, input)
 }
 
-/// The span of `blanket` when the arguments are that one word.
+/// The span of `blanket` when the arguments are that one word (and maybe a
+/// trailing comma).
 fn blanket_arg(args: &TokenStream) -> Option<Span> {
     let mut trees = args.clone().into_iter();
+    let word = match trees.next() {
+        Some(TokenTree::Ident(word)) if word == "blanket" => word,
+        _ => return None,
+    };
     match (trees.next(), trees.next()) {
-        (Some(TokenTree::Ident(word)), None) if word == "blanket" => Some(word.span()),
+        (None, _) => Some(word.span()),
+        (Some(TokenTree::Punct(comma)), None) if comma.as_char() == ',' => Some(word.span()),
         _ => None,
     }
 }

@@ -388,3 +388,22 @@ fn syntax_context_of_a_span() {
     assert_eq!(trait_def::syntax_context("bytes(1..2)"), None);
     assert_eq!(trait_def::syntax_context("# bytes"), None);
 }
+
+/// `blanket` with a trailing comma is `blanket`, read by `scan` or by syn;
+/// anything more is an error.
+#[test]
+fn blanket_takes_a_trailing_comma() {
+    let sources = [
+        "pub trait T { fn get(&self) -> u8; }",
+        "pub trait T { type V<'a> where Self: 'a; fn get(&self) -> Self::V<'_>; }",
+    ];
+    for source in sources {
+        let written = trait_def::forwardable("blanket,".parse().unwrap(), source.parse().unwrap())
+            .to_string();
+        assert!(written.contains("Forwards"), "{source}: {written}");
+        assert!(!written.contains("compile_error"), "{source}: {written}");
+        let written = trait_def::forwardable("blanket,,".parse().unwrap(), source.parse().unwrap())
+            .to_string();
+        assert!(written.contains("compile_error"), "{source}: {written}");
+    }
+}
