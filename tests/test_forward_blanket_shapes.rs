@@ -607,3 +607,38 @@ fn associated_types_bounded_by_each_other() {
     assert_eq!(total(&nested), 11);
     assert_eq!(nested.pair(), (5, 6));
 }
+
+/// A trait without items, alone and over a supertrait.
+#[forwardable(blanket)]
+pub trait Marker {}
+
+#[forwardable(blanket)]
+pub trait Both: ReadOnly + Base {}
+
+impl Marker for Real {}
+
+impl Both for Real {}
+
+#[derive(RealizeForward)]
+#[realize_forward(Marker, ReadOnly, Base, Both)]
+pub struct Marked(#[realize] Lazy<Real>);
+
+#[derive(RealizeForward)]
+#[realize_forward(Marker)]
+pub struct MarkedOf<T>(#[realize] Lazy<T>);
+
+fn marked<T: Marker>(_: &T) -> bool {
+    true
+}
+
+fn both<T: Both>(value: &T) -> u8 {
+    value.read() + value.base()
+}
+
+#[test]
+fn traits_without_items() {
+    let lazy = Marked(Lazy::new(|| Real([1, 0, 2, 0])));
+    assert!(marked(&lazy));
+    assert_eq!(both(&lazy), 3);
+    assert!(marked(&MarkedOf(Lazy::new(|| Real([0; 4])))));
+}
