@@ -141,6 +141,11 @@ fn a_2021_method_named_gen_forwards_in_its_own_crate() {
 #[realize_forward(edition2024_traits::shelf::Shelf)]
 pub struct LazyOuterShelf(#[realize] Lazy<edition2021_wrappers::LazyShelf>);
 
+/// Another crate's blanket trait named by an absolute path.
+#[derive(RealizeForward)]
+#[realize_forward(::edition2021_traits::Tally)]
+pub struct TallyByPath(#[realize] Lazy<Numbers>);
+
 /// A hand impl of another crate's blanket trait for a reference to a type of
 /// this crate, and for the type itself: no overlap with the blanket impl.
 pub struct Mine(u32);
@@ -190,6 +195,8 @@ fn blanket_trait_wrappers_and_hand_impls_across_crates() {
     assert_eq!(generic.labels().len(), 4);
     let outer = LazyOuterShelf(Lazy::new(|| LazyShelf(Lazy::new(|| Numbers2(vec![8])))));
     assert_eq!(outer.labels().into_iter().collect::<Vec<_>>(), ["8"]);
+    let by_path = TallyByPath(Lazy::new(|| Numbers(vec![1, 2])));
+    assert_eq!(by_path.r#gen(), 2);
     let mut mine = Mine(2);
     assert_eq!(
         (
