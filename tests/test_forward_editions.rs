@@ -9,7 +9,7 @@ use std::task::{Context, Poll, Waker};
 
 use common::{Counted, counted};
 use edition2021_traits::{Legacy, Numbers};
-use edition2024_traits::Modern;
+use edition2024_traits::{Modern, Numbers as Numbers2};
 use lazy_core::{Lazy, RealizeForward};
 
 #[derive(RealizeForward)]
@@ -133,4 +133,77 @@ fn a_2021_method_named_gen_forwards_in_its_own_crate() {
     use edition2021_wrappers::{Generate, LazyGen, LazyGenOf};
     assert_eq!(LazyGen(Lazy::new(|| 4)).r#gen(), 5);
     assert_eq!(LazyGenOf(Lazy::new(|| 7u32)).r#gen(), 8);
+}
+
+/// A wrapper here whose target is the edition-2021 crate's wrapper: both
+/// join the blanket impl of the edition-2024 crate's `Shelf`.
+#[derive(RealizeForward)]
+#[realize_forward(edition2024_traits::shelf::Shelf)]
+pub struct LazyOuterShelf(#[realize] Lazy<edition2021_wrappers::LazyShelf>);
+
+/// Another crate's blanket trait named by an absolute path.
+#[derive(RealizeForward)]
+#[realize_forward(::edition2021_traits::Tally)]
+pub struct TallyByPath(#[realize] Lazy<Numbers>);
+
+/// A hand impl of another crate's blanket trait for a reference to a type of
+/// this crate, and for the type itself: no overlap with the blanket impl.
+pub struct Mine(u32);
+
+impl edition2021_traits::Tally for Mine {
+    fn r#gen(&self) -> u32 {
+        self.0
+    }
+    fn add(&mut self, n: u32) -> u32 {
+        self.0 += n;
+        self.0
+    }
+}
+
+impl edition2021_traits::Tally for &Mine {
+    fn r#gen(&self) -> u32 {
+        self.0 * 10
+    }
+    fn add(&mut self, n: u32) -> u32 {
+        self.0 + n
+    }
+}
+
+impl edition2021_traits::Tally for Box<Mine> {
+    fn r#gen(&self) -> u32 {
+        self.0 * 100
+    }
+    fn add(&mut self, n: u32) -> u32 {
+        self.0 += n;
+        self.0
+    }
+}
+
+#[test]
+fn blanket_trait_wrappers_and_hand_impls_across_crates() {
+    use edition2021_traits::Tally;
+    use edition2021_wrappers::{LazyShelf, LazyShelfOf};
+    use edition2024_traits::shelf::{NotShelved, Shelf};
+    let mut shelf = LazyShelf(Lazy::new(|| Numbers2(vec![4, 5])));
+    assert!(!Lazy::is_realized(&shelf.0));
+    assert_eq!(shelf.find("5"), Ok(1));
+    assert_eq!(shelf.put(6), 3);
+    assert_eq!(shelf.find("7"), Err(NotShelved));
+    let mut generic = LazyShelfOf(Lazy::new(|| Numbers2(vec![1])));
+    assert_eq!(generic.put(2), 2);
+    assert_eq!(generic.merge(&Numbers2(vec![3, 4])), 4);
+    assert_eq!(generic.labels().len(), 4);
+    let outer = LazyOuterShelf(Lazy::new(|| LazyShelf(Lazy::new(|| Numbers2(vec![8])))));
+    assert_eq!(outer.labels().into_iter().collect::<Vec<_>>(), ["8"]);
+    let by_path = TallyByPath(Lazy::new(|| Numbers(vec![1, 2])));
+    assert_eq!(by_path.r#gen(), 2);
+    let mut mine = Mine(2);
+    assert_eq!(
+        (
+            <&Mine as Tally>::r#gen(&&mine),
+            <Box<Mine> as Tally>::r#gen(&Box::new(Mine(2)))
+        ),
+        (20, 200)
+    );
+    assert_eq!(mine.add(1), 3);
 }

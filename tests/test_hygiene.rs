@@ -23,6 +23,7 @@ struct Sized;
 struct Future;
 struct Deref;
 struct __private;
+struct Forwards;
 trait Trait {}
 
 mod tracker {
@@ -376,4 +377,85 @@ fn enums_are_hygienic() {
     assert_eq!(dial.steps().count(), 5);
     assert_eq!(AnyDial::Ready(3).into_value(), 3);
     assert_eq!(::std::boxed::Box::new(AnyDial::Ready(2)).boxed(), 2);
+}
+
+/// A `blanket` trait: its blanket impl, written here beside the shadowing
+/// names and under these lints, is as hygienic as the derive's impls, and a
+/// wrapper without the prelude joins it. The trait's crate may implement it
+/// for a reference to its own type too.
+mod blanket {
+    #[::lazy_core::forwardable(blanket)]
+    pub trait Blanket {
+        type Output;
+        const ID: u32;
+        fn realize(&self, __arg0: u32, __arg1: u32) -> u32;
+        fn into_realized(self, realize: u32) -> u32;
+        fn realize_mut(&mut self, self_: u32) -> u32;
+        fn boxed(self: ::std::boxed::Box<Self>) -> u32;
+        fn output(&self) -> Self::Output;
+    }
+
+    pub struct Real(pub u32);
+
+    impl Blanket for Real {
+        type Output = u32;
+        const ID: u32 = 3;
+        fn realize(&self, a: u32, b: u32) -> u32 {
+            self.0 + a + b
+        }
+        fn into_realized(self, realize: u32) -> u32 {
+            self.0 + realize
+        }
+        fn realize_mut(&mut self, self_: u32) -> u32 {
+            self.0 += self_;
+            self.0
+        }
+        fn boxed(self: ::std::boxed::Box<Self>) -> u32 {
+            self.0
+        }
+        fn output(&self) -> u32 {
+            self.0
+        }
+    }
+
+    impl Blanket for &Real {
+        type Output = u32;
+        const ID: u32 = 4;
+        fn realize(&self, a: u32, b: u32) -> u32 {
+            a * b
+        }
+        fn into_realized(self, realize: u32) -> u32 {
+            realize
+        }
+        fn realize_mut(&mut self, self_: u32) -> u32 {
+            self_
+        }
+        fn boxed(self: ::std::boxed::Box<Self>) -> u32 {
+            self.0
+        }
+        fn output(&self) -> u32 {
+            self.0
+        }
+    }
+}
+
+mod no_prelude_blanket {
+    #![no_implicit_prelude]
+
+    #[derive(::lazy_core::RealizeForward)]
+    #[realize_forward(super::blanket::Blanket)]
+    pub struct LazyBlanket(#[realize] pub ::lazy_core::Lazy<super::blanket::Real>);
+}
+
+#[test]
+fn blanket_impls_are_hygienic() {
+    use blanket::{Blanket, Real};
+    use no_prelude_blanket::LazyBlanket;
+    let mut lazy = LazyBlanket(::lazy_core::Lazy::new(|| Real(1)));
+    assert_eq!(lazy.realize(1, 2), 4);
+    assert_eq!(lazy.realize_mut(1), 2);
+    assert_eq!(lazy.output(), 2);
+    assert_eq!(<LazyBlanket as Blanket>::ID, 3);
+    assert_eq!(<&Real as Blanket>::realize(&&Real(0), 2, 3), 6);
+    assert_eq!(lazy.into_realized(1), 3);
 }

@@ -10,7 +10,8 @@ use syn::{Attribute, Error, Ident, ItemTrait, Meta, Path, Result, Token, TraitIt
 
 use crate::def_site::{self, DefSiteTypes};
 use crate::errors::Errors;
-use crate::{expand, mirrors, scan, tokens};
+use crate::method::{ForwardPlan, Method};
+use crate::{cfg_params, expand, mirrors, scan, tokens};
 
 /// The arguments of `#[forwardable(...)]`.
 struct Args {
@@ -31,6 +32,10 @@ impl Parse for Args {
         }
         let key = input.call(Ident::parse_any)?;
         if key == "blanket" {
+            // A trailing comma is fine.
+            if input.peek(Token![,]) && input.peek2(syn::parse::End) {
+                input.parse::<Token![,]>()?;
+            }
             if !input.is_empty() {
                 let rest: TokenStream = input.parse()?;
                 return Err(Error::new_spanned(
@@ -103,11 +108,17 @@ pub fn forwardable(args: TokenStream, input: TokenStream) -> TokenStream {
     forwardable_syn(args, input)
 }
 
-/// The span of `blanket` when the arguments are that one word.
+/// The span of `blanket` when the arguments are that one word (and maybe a
+/// trailing comma).
 fn blanket_arg(args: &TokenStream) -> Option<Span> {
     let mut trees = args.clone().into_iter();
+    let word = match trees.next() {
+        Some(TokenTree::Ident(word)) if word == "blanket" => word,
+        _ => return None,
+    };
     match (trees.next(), trees.next()) {
-        (Some(TokenTree::Ident(word)), None) if word == "blanket" => Some(word.span()),
+        (None, _) => Some(word.span()),
+        (Some(TokenTree::Punct(comma)), None) if comma.as_char() == ',' => Some(word.span()),
         _ => None,
     }
 }
@@ -247,14 +258,39 @@ fn expand(args: TokenStream, input: TokenStream) -> Result<TokenStream> {
             #vis use #macro_name as #ident;
         });
     }
-    if let Some(span) = args.blanket {
-        blanket_allowed(&item, span)?;
+    // A trait that `blanket` cannot take is one error at `blanket` (or at
+    // the method that needs an impl per wrapper), and is then written as
+    // without it, so that its derives do not add errors of their own (a
+    // missing macro).
+    let mut blanket = args.blanket;
+    let mut blanket_error = None;
+    if let Some(span) = blanket
+        && let Err(err) = blanket_allowed(&item, span)
+    {
+        blanket_error = Some(err);
+        blanket = None;
     }
-    let blanket_key = args.blanket.map(|_| blanket_key(&item.ident, &names));
+    let variants = cfg_variants(carried);
+    let mut blanket_templates = Vec::new();
+    if let Some(span) = blanket {
+        for (_, variant) in &variants {
+            match expand::template(variant.clone(), blanket_target_as_trait(ident)) {
+                Some(template) => blanket_templates.push(template),
+                None => {
+                    blanket_error = Some(blanket_needs_template(variant.clone(), span));
+                    blanket = None;
+                    break;
+                }
+            }
+        }
+    }
+    let blanket_error = blanket_error.map(Error::into_compile_error);
+    let blanket_key = blanket.map(|_| blanket_key(&item.ident, &names));
+    let mut blanket_templates = blanket_templates.into_iter();
     let supertraits = item.supertraits.to_token_stream();
     let mut blanket_impls = Vec::new();
     let mut definitions = Vec::new();
-    for (gate, variant) in cfg_variants(carried) {
+    for (gate, variant) in variants {
         // `crate::` in a signature means the trait's crate, wherever the
         // derive is written: it becomes `$crate::` in the macro's body, which
         // cannot carry a `$` of its own; `gen` (an identifier in 2021) is
@@ -269,7 +305,7 @@ fn expand(args: TokenStream, input: TokenStream) -> Result<TokenStream> {
         // A mirror's impls name the remote trait at the user's path (see
         // `expand::trait_impl`), which only the derive's chain can write.
         let trait_cfgs = quote!(#(#trait_cfgs)*);
-        let fast = match (&args.remote, args.blanket.zip(blanket_key.as_ref())) {
+        let fast = match (&args.remote, blanket.zip(blanket_key.as_ref())) {
             (None, None) => expand::template(variant, fast_target_as_trait()).map(|template| {
                 let needs = (
                     template.needs_mut,
@@ -278,12 +314,7 @@ fn expand(args: TokenStream, input: TokenStream) -> Result<TokenStream> {
                 );
                 fast_rule(template.into_tokens(), needs, rewrote)
             }),
-            (None, Some((span, key))) => {
-                let Some(template) =
-                    expand::template(variant.clone(), blanket_target_as_trait(ident))
-                else {
-                    return Err(blanket_needs_template(variant, span));
-                };
+            (None, Some((span, key))) => blanket_templates.next().map(|template| {
                 let needs = (
                     template.needs_mut,
                     template.needs_into,
@@ -298,8 +329,8 @@ fn expand(args: TokenStream, input: TokenStream) -> Result<TokenStream> {
                     span,
                 );
                 blanket_impls.push(quote!(#trait_cfgs #gate #written));
-                Some(blanket_rule(needs, key, !item.supertraits.is_empty()))
-            }
+                blanket_rule(needs, key, !item.supertraits.is_empty())
+            }),
             (Some(_), _) => None,
         };
         definitions.push(hidden_macro(
@@ -315,6 +346,7 @@ fn expand(args: TokenStream, input: TokenStream) -> Result<TokenStream> {
 
     Ok(quote! {
         #cfg_errors
+        #blanket_error
         #trait_item
         #(#blanket_impls)*
         #(#definitions)*
@@ -395,24 +427,48 @@ fn from_scan(input: TokenStream, scanned: scan::Scanned, blanket: Option<Span>) 
 }
 
 /// Why `expand::template` wrote no forwarders for a blanket trait: at the
-/// first method that it cannot write alone (else at `blanket`).
+/// first method that it cannot write alone, saying why (else at `blanket`).
 fn blanket_needs_template(variant: ItemTrait, blanket: Span) -> Error {
     let target = blanket_target_as_trait(&variant.ident);
+    let trait_name = variant.ident.unraw().to_string();
     for item in &variant.items {
         let TraitItem::Fn(method) = item else {
             continue;
         };
         let mut alone = variant.clone();
         alone.items = vec![item.clone()];
-        if expand::template(alone, target.clone()).is_none() {
-            let name = &method.sig.ident;
-            return Error::new(
-                name.span(),
-                format!(
-                    "`#[forwardable(blanket)]` writes each forwarder once, for any wrapper, and `{name}` needs an impl per wrapper: it returns the wrapper (`Self`, `Option<Self>`, ..) without a default, or has no receiver and no default; give `{name}` a default, or drop `blanket` (the derive then writes an impl per wrapper)"
-                ),
-            );
+        if expand::template(alone, target.clone()).is_some() {
+            continue;
         }
+        let name = &method.sig.ident;
+        let classified = Method::new(method.clone(), &trait_name, false);
+        let give_default = format!("give `{name}` a default body, or drop `blanket`");
+        let (why, fix) = match &classified.plan {
+            ForwardPlan::Forward if classified.wrap.is_some() => (
+                "it returns the wrapper (`Self`, `Option<Self>`, ..), which the derive builds back from the target's result".to_string(),
+                give_default,
+            ),
+            // "cannot forward `T::m`: <why>; <what to do>"
+            ForwardPlan::Unsupported(message) => {
+                let why = message.split_once(": ").map_or(message.as_str(), |(_, why)| why);
+                let why = why.rsplit_once("; ").map_or(why, |(why, _)| why);
+                (why.to_string(), give_default)
+            }
+            _ => (
+                format!(
+                    "its parameters are under more than {} different `#[cfg]`s",
+                    cfg_params::MAX_CFGS
+                ),
+                // The derive's impl cannot forward it either.
+                "put the parameters that go together under one `#[cfg]`".to_string(),
+            ),
+        };
+        return Error::new(
+            name.span(),
+            format!(
+                "`#[forwardable(blanket)]` writes each forwarder once, for any wrapper, and `{name}` needs the derive's impl per wrapper: {why}; {fix}"
+            ),
+        );
     }
     Error::new(
         blanket,
@@ -625,23 +681,48 @@ fn blanket_target_as_trait(trait_name: &Ident) -> TokenStream {
 }
 
 /// What keeps the blanket impls of two traits apart: a hash of the trait's
-/// name, its items' names, the file, line and column of its name, and its
-/// package's name and version (two traits at the same place in two
-/// packages, or in two versions of one). The key shows in rustc's notes about the
-/// blanket impl, so it must not change between two compilations of the same
-/// source, as `scan::unique_suffix`'s span (its syntax context and offset
-/// among the compilation's files) can.
+/// name, its items' names, the file, line and column of its name, the
+/// syntax context of a name that a macro wrote (two calls of one macro
+/// write two traits at the same place), and its package's name and version
+/// (two traits at the same place in two packages, or in two versions of
+/// one). The key shows in rustc's notes about the blanket impl, so it must
+/// not change between two compilations of the same source, as
+/// `scan::unique_suffix`'s span (its offset among the compilation's files)
+/// can. Two traits with one key would share their wrappers: a wrapper that
+/// forwards both gets two `Forwards<key>` impls (E0119).
 fn blanket_key(ident: &Ident, names: &[Ident]) -> Literal {
     use std::hash::{DefaultHasher, Hash, Hasher};
     let mut hasher = DefaultHasher::new();
     ident.to_string().hash(&mut hasher);
     if proc_macro::is_available() {
-        // The file's name only: its path can be absolute, and then differs
-        // between two checkouts of the same source.
         let span = ident.span().unwrap();
         let file = span.file();
-        let name = std::path::Path::new(&file).file_name();
-        (name, span.line(), span.column()).hash(&mut hasher);
+        let file = std::path::Path::new(&file);
+        // The path within the package (`src/v1/mod.rs` and `src/v2/mod.rs`
+        // are two places), the same whether rustc was given it relative to
+        // the workspace (a member's) or absolute (a dependency's); a file
+        // outside the package (trybuild's crates) by its name only, which
+        // stays the same between two checkouts.
+        let package = std::env::var_os("CARGO_MANIFEST_DIR");
+        let absolute = match std::env::current_dir() {
+            Ok(dir) if file.is_relative() => dir.join(file),
+            _ => file.to_path_buf(),
+        };
+        let place = match package
+            .as_ref()
+            .and_then(|package| absolute.strip_prefix(package).ok())
+        {
+            Some(inside) => Some(inside.as_os_str()),
+            None => file.file_name(),
+        };
+        (place, span.line(), span.column()).hash(&mut hasher);
+        // `#0` for a name written in the source, which needs none.
+        let debug = format!("{span:?}");
+        if let Some(context) = syntax_context(&debug)
+            && context != "0"
+        {
+            context.hash(&mut hasher);
+        }
     }
     for name in names {
         name.to_string().hash(&mut hasher);
@@ -651,6 +732,16 @@ fn blanket_key(ident: &Ident, names: &[Ident]) -> Literal {
         std::env::var(var).ok().hash(&mut hasher);
     }
     Literal::u64_unsuffixed(hasher.finish())
+}
+
+/// The number of the syntax context in a span's `Debug` text (`#5
+/// bytes(10..14)`, or `src/lib.rs:1:7: 1:11 (#5)` under `-Z span-debug`).
+pub(crate) fn syntax_context(debug: &str) -> Option<&str> {
+    let at = debug.find('#')? + 1;
+    let digits = debug[at..]
+        .find(|c: char| !c.is_ascii_digit())
+        .map_or(&debug[at..], |end| &debug[at..at + end]);
+    (!digits.is_empty()).then_some(digits)
 }
 
 /// `#[forwardable(blanket)]`'s impl: the trait for every wrapper that
@@ -697,9 +788,13 @@ fn blanket_impl(
 /// supertraits also asserts that the wrapper implements the trait: a
 /// supertrait the wrapper lacks is reported at the trait's name.
 fn blanket_rule(needs: (bool, bool, bool), key: &Literal, has_supertraits: bool) -> TokenStream {
-    // A generic wrapper (`fast_entry`'s `generic` entry): the same impl
-    // with the wrapper's parameters and `where` clause, whose bounds are
-    // conditions, as in the derive's own impl of a generic wrapper. Not for
+    // A generic wrapper (`fast_entry`'s `generic` entry): the impl with the
+    // wrapper's parameters and `where` clause only. Bounds on realizing and
+    // on the target would be conditions, not errors, as in the derive's own
+    // impl of a generic wrapper; left to the blanket impl, a call on
+    // `W<X>` that one of them fails is the error it is without `blanket`
+    // (`RealizeMut`'s note, `X: Trait`), not a list that ends with an
+    // unmet `Forwards<key>`. Not for
     // a trait with supertraits, which the wrapper may lack for some
     // parameters only (the derive's own impl reports that better), nor for
     // one whose blanket impl needs a `Sized` target: an impl of a subtrait
@@ -710,14 +805,12 @@ fn blanket_rule(needs: (bool, bool, bool), key: &Literal, has_supertraits: bool)
         chain_rule_for(
             quote!(generic; impl = { $($__impl:tt)* }; where = { $($__where:tt)* };),
             needs,
-            |bounds, sized| {
+            |_, _| {
                 quote! {
                     #[automatically_derived]
                     impl $($__impl)* ::lazy_core::__private::Forwards<#key> for $__self
                     where
                         $($__where)*
-                        #bounds
-                        $__target: $($__path)* #sized,
                     {}
                 }
             },

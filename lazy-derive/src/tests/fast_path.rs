@@ -334,3 +334,76 @@ fn a_slow_link_passes_the_later_entries_on() {
         "{next}"
     );
 }
+
+/// A trait that `blanket` cannot take is one error, beside what
+/// `#[forwardable]` writes without `blanket` (the hidden macro with its fast
+/// rule, no blanket impl), so that its derives find the macro.
+#[test]
+fn a_trait_blanket_cannot_take_is_written_as_without_it() {
+    let cases = [
+        "pub trait T<X> { fn get(&self) -> X; }",
+        "pub trait T { fn get(&self) -> u8; fn fork(&self) -> Self; }",
+        "pub trait T { fn get(&self) -> u8; fn shared(self: Rc<Self>) -> u8; }",
+    ];
+    for source in cases {
+        let plain = trait_def::forwardable(TokenStream::new(), source.parse().unwrap()).to_string();
+        let blanket =
+            trait_def::forwardable("blanket".parse().unwrap(), source.parse().unwrap()).to_string();
+        let (error, rest) = blanket
+            .split_once(" } ")
+            .expect("an error first, then the trait");
+        assert!(
+            error.starts_with(":: core :: compile_error !") && error.contains("blanket"),
+            "{source}: {blanket}"
+        );
+        // The macro's name hashes the trait's span, which differs between
+        // the two parses.
+        let unnamed = |text: &str| {
+            let mut parts = text.split("__lazy_forwardable_T_");
+            let mut out = parts.next().unwrap_or_default().to_string();
+            for part in parts {
+                out.push_str("__lazy_forwardable_T_");
+                out.push_str(part.trim_start_matches(|c: char| c.is_ascii_hexdigit()));
+            }
+            out
+        };
+        assert!(
+            unnamed(&plain).ends_with(&unnamed(rest)),
+            "{source}:\n{plain}\n{rest}"
+        );
+        assert!(!blanket.contains("Forwards"), "{blanket}");
+    }
+}
+
+/// The syntax context in a span's `Debug` text, which tells apart two traits
+/// that two calls of one macro write at the same place.
+#[test]
+fn syntax_context_of_a_span() {
+    assert_eq!(trait_def::syntax_context("#5 bytes(10..14)"), Some("5"));
+    assert_eq!(trait_def::syntax_context("#0 bytes(1..2)"), Some("0"));
+    assert_eq!(
+        trait_def::syntax_context("src/lib.rs:1:7: 1:11 (#12)"),
+        Some("12")
+    );
+    assert_eq!(trait_def::syntax_context("bytes(1..2)"), None);
+    assert_eq!(trait_def::syntax_context("# bytes"), None);
+}
+
+/// `blanket` with a trailing comma is `blanket`, read by `scan` or by syn;
+/// anything more is an error.
+#[test]
+fn blanket_takes_a_trailing_comma() {
+    let sources = [
+        "pub trait T { fn get(&self) -> u8; }",
+        "pub trait T { type V<'a> where Self: 'a; fn get(&self) -> Self::V<'_>; }",
+    ];
+    for source in sources {
+        let written = trait_def::forwardable("blanket,".parse().unwrap(), source.parse().unwrap())
+            .to_string();
+        assert!(written.contains("Forwards"), "{source}: {written}");
+        assert!(!written.contains("compile_error"), "{source}: {written}");
+        let written = trait_def::forwardable("blanket,,".parse().unwrap(), source.parse().unwrap())
+            .to_string();
+        assert!(written.contains("compile_error"), "{source}: {written}");
+    }
+}

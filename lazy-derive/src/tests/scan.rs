@@ -346,7 +346,8 @@ fn scan_writes_what_syn_writes_for_each_shape() {
 
 /// `#[forwardable(blanket)]`: the blanket impl and rule are written alike
 /// by both paths, for every shape (those without a template are errors of
-/// the syn path's, at `blanket`).
+/// the syn path's, at `blanket` or the method, beside the trait written as
+/// without `blanket`).
 #[test]
 fn scan_writes_what_syn_writes_with_blanket() {
     let mut read = 0;

@@ -54,3 +54,14 @@ pub struct LazyGen(#[realize] pub Lazy<u32>);
 #[derive(RealizeForward)]
 #[realize_forward(Generate)]
 pub struct LazyGenOf<T: Generate>(#[realize] pub Lazy<T>);
+
+/// Joins the blanket impl of the edition-2024 crate's `Shelf`, none of whose
+/// signature types this crate imports.
+#[derive(RealizeForward)]
+#[realize_forward(edition2024_traits::shelf::Shelf)]
+pub struct LazyShelf(#[realize] pub Lazy<Numbers>);
+
+/// A generic wrapper joins it too, for every target that has `Shelf`.
+#[derive(RealizeForward)]
+#[realize_forward(edition2024_traits::shelf::Shelf)]
+pub struct LazyShelfOf<T>(#[realize] pub Lazy<T>);

@@ -121,3 +121,51 @@ pub mod catalog {
         Tag(n)
     }
 }
+
+/// A `blanket` trait whose signatures name this module's private imports and
+/// its own `Result`: wrappers in other crates join the blanket impl written
+/// here.
+pub mod shelf {
+    use std::collections::BTreeSet;
+
+    /// Why a label is not on the shelf.
+    #[derive(Debug, PartialEq, Eq)]
+    pub struct NotShelved;
+
+    /// This module's own `Result`.
+    pub type Result<T> = std::result::Result<T, NotShelved>;
+
+    /// Labels on a shelf.
+    #[lazy_core::forwardable(blanket)]
+    pub trait Shelf {
+        /// Every label.
+        fn labels(&self) -> BTreeSet<String>;
+        /// The position of `label`.
+        fn find(&self, label: &str) -> Result<usize>;
+        /// Puts `value` on the shelf; the number of values.
+        fn put(&mut self, value: u32) -> usize;
+        /// Puts `other`'s values on the shelf (`crate::` is this crate,
+        /// wherever the wrapper is).
+        fn merge(&mut self, other: &crate::Numbers) -> usize;
+    }
+
+    impl Shelf for crate::Numbers {
+        fn labels(&self) -> BTreeSet<String> {
+            self.0.iter().map(u32::to_string).collect()
+        }
+        fn find(&self, label: &str) -> Result<usize> {
+            self.0
+                .iter()
+                .position(|v| v.to_string() == label)
+                .ok_or(NotShelved)
+        }
+        fn put(&mut self, value: u32) -> usize {
+            self.0.push(value);
+            self.0.len()
+        }
+        fn merge(&mut self, other: &crate::Numbers) -> usize {
+            self.0.extend_from_slice(&other.0);
+            self.0.len()
+        }
+    }
+}

@@ -1,0 +1,28 @@
+//! A generic wrapper in a `blanket` trait's impl whose field cannot lend
+//! mutably (`Rc`), called with a `&mut self` method: the error where it is
+//! called is the one without `blanket` (`RealizeMut`'s note), with no word
+//! of the hidden `Forwards`.
+
+use std::rc::Rc;
+
+use lazy_core::{Lazy, RealizeForward, forwardable};
+
+#[forwardable(blanket)]
+pub trait Tracker {
+    fn set_name_hint(&mut self, hint: &str);
+}
+
+pub struct Real;
+
+impl Tracker for Real {
+    fn set_name_hint(&mut self, _: &str) {}
+}
+
+#[derive(RealizeForward)]
+#[realize_forward(Tracker)]
+pub struct Shared<T>(#[realize] Rc<Lazy<T>>);
+
+fn main() {
+    let mut shared = Shared(Rc::new(Lazy::new(|| Real)));
+    shared.set_name_hint("x");
+}
