@@ -172,10 +172,19 @@ use wrappers::LazyReal;
 struct AlsoLazy(#[realize] Lazy<Real>);
 
 /// Generic, forwarding a trait with a by-value method (whose blanket impl
-/// needs a `Sized` target): the derive's own impl.
+/// needs a `Sized` target): joins the blanket impl.
 #[derive(RealizeForward)]
 #[realize_forward(Tracker)]
 struct Generic<T: Tracker>(#[realize] Lazy<T>);
+
+/// Generic, with a subtrait: `Tracker` through the blanket impl, `Typed`
+/// (which has a supertrait) by the derive's own impl, which proves the
+/// blanket one's `Sized` target.
+#[derive(RealizeForward)]
+#[realize_forward(Tracker, Typed)]
+struct GenericTyped<T>(#[realize] Lazy<T>)
+where
+    T: Typed;
 
 /// Generic, with a `where` clause: joins the blanket impls of `Named` and
 /// `Gated` for every `T` it can be realized to.
@@ -259,6 +268,9 @@ fn other_wrappers_get_the_derives_own_impl() {
     let generic = Generic(Lazy::new(|| Real(4)));
     assert_eq!(generic.value(), 4);
     assert_eq!(generic.out(), "real 4");
+    let typed = GenericTyped(Lazy::new(|| Real(300)));
+    assert!(typed.is_big());
+    assert_eq!(typed.into_value(), 300);
     let named = GenericNamed(Lazy::new(|| Real(2)));
     assert_eq!(
         (named.name(), named.always(), named.kept()),

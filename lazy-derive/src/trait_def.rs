@@ -794,14 +794,13 @@ fn blanket_rule(needs: (bool, bool, bool), key: &Literal, has_supertraits: bool)
     // impl of a generic wrapper; left to the blanket impl, a call on
     // `W<X>` that one of them fails is the error it is without `blanket`
     // (`RealizeMut`'s note, `X: Trait`), not a list that ends with an
-    // unmet `Forwards<key>`. Not for
-    // a trait with supertraits, which the wrapper may lack for some
-    // parameters only (the derive's own impl reports that better), nor for
-    // one whose blanket impl needs a `Sized` target: an impl of a subtrait
-    // for the same wrapper could not prove `<W<T> as Realize>::Target:
-    // Sized` from its own `where` clause, which names that projection.
-    let (_, _, needs_sized) = needs;
-    let generic = (!has_supertraits && !needs_sized).then(|| {
+    // unmet `Forwards<key>`. Not for a trait with supertraits, which the
+    // wrapper may lack for some parameters only (the derive's own impl
+    // reports that better). A `Sized` target is fine: the derive's bounds
+    // on realizing a generic wrapper say what its target is
+    // (`W<T>: RealizeMut<Target = T>`), so a subtrait's impl for the same
+    // wrapper proves it.
+    let generic = (!has_supertraits).then(|| {
         chain_rule_for(
             quote!(generic; impl = { $($__impl:tt)* }; where = { $($__where:tt)* };),
             needs,
