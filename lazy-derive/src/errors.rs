@@ -1,5 +1,6 @@
 //! The one error collector of the crate: every stage pushes what it finds,
-//! and all of it is reported together.
+//! and all of it is reported together; and the distance behind its "did you
+//! mean" suggestions.
 
 use syn::Error;
 
@@ -30,4 +31,23 @@ impl Errors {
             None => proc_macro2::TokenStream::new(),
         }
     }
+}
+
+/// The number of single-character insertions, deletions and substitutions
+/// that turn `a` into `b` (Levenshtein).
+pub fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut diagonal = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let above = row[j + 1];
+            row[j + 1] = (above + 1)
+                .min(row[j] + 1)
+                .min(diagonal + usize::from(ca != *cb));
+            diagonal = above;
+        }
+    }
+    row[b.len()]
 }

@@ -9,8 +9,9 @@ use syn::ext::IdentExt;
 use syn::{Error, FnArg, GenericParam, Ident, ItemTrait, Path, TraitItem};
 
 use crate::errors::Errors;
+use crate::errors::edit_distance;
 use crate::generics::{TraitGenerics, trait_generics};
-use crate::input::{TraitRef, Wrapper, edit_distance, has_attr};
+use crate::input::{TraitRef, Wrapper, has_attr};
 use crate::tokens::{self, Substitution};
 
 /// The `except` names of one trait's attribute, with their index in

@@ -10,7 +10,7 @@ use syn::{
     Member, Path, PathArguments, Result, Token, Type, token,
 };
 
-use crate::errors::Errors;
+use crate::errors::{Errors, edit_distance};
 use crate::punct;
 use crate::tokens;
 use crate::variants::{self, Mark, Variant};
@@ -136,25 +136,6 @@ fn unknown_option(name: &Ident) -> Option<Error> {
             "unknown option `{written}(...)` in `#[realize_forward(...)]`: the only option is {valid}{hint}"
         ),
     ))
-}
-
-/// The number of single-character insertions, deletions and substitutions
-/// that turn `a` into `b` (Levenshtein).
-pub fn edit_distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut row: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut diagonal = row[0];
-        row[0] = i + 1;
-        for (j, cb) in b.iter().enumerate() {
-            let above = row[j + 1];
-            row[j + 1] = (above + 1)
-                .min(row[j] + 1)
-                .min(diagonal + usize::from(ca != *cb));
-            diagonal = above;
-        }
-    }
-    row[b.len()]
 }
 
 impl Parse for Entry {

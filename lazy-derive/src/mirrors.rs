@@ -104,7 +104,7 @@ pub fn lacks_required(remote: &syn::Path, mirror: &syn::ItemTrait) -> Option<syn
         if required.contains(&name.as_str()) {
             continue;
         }
-        let distance = crate::input::edit_distance(&name, missing);
+        let distance = crate::errors::edit_distance(&name, missing);
         if distance <= 2 && typo.is_none_or(|(best, _)| distance < best) {
             typo = Some((distance, ident));
         }
