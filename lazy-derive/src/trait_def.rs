@@ -591,7 +591,7 @@ fn fast_rule(body: TokenStream, needs: (bool, bool, bool), rewrote: bool) -> Tok
     } else {
         body
     };
-    chain_rule(needs, |bounds, sized| {
+    chain_rule(needs, &|bounds, sized| {
         quote! {
             #[automatically_derived]
             impl $($__path)* for $__self
@@ -612,7 +612,7 @@ fn fast_rule(body: TokenStream, needs: (bool, bool, bool), rewrote: bool) -> Tok
 /// ([`blanket_rule`]).
 fn chain_rule(
     needs: (bool, bool, bool),
-    written: impl FnOnce(TokenStream, Option<TokenStream>) -> TokenStream,
+    written: &dyn Fn(TokenStream, Option<TokenStream>) -> TokenStream,
 ) -> TokenStream {
     chain_rule_for(quote!(fast;), needs, written)
 }
@@ -622,7 +622,8 @@ fn chain_rule(
 fn chain_rule_for(
     kind: TokenStream,
     needs: (bool, bool, bool),
-    written: impl FnOnce(TokenStream, Option<TokenStream>) -> TokenStream,
+    // Not generic: one compiled copy of this long `quote!` for every caller.
+    written: &dyn Fn(TokenStream, Option<TokenStream>) -> TokenStream,
 ) -> TokenStream {
     let (needs_mut, needs_into, needs_sized) = needs;
     let bounds = match (needs_mut, needs_into) {
@@ -804,7 +805,7 @@ fn blanket_rule(needs: (bool, bool, bool), key: &Literal, has_supertraits: bool)
         chain_rule_for(
             quote!(generic; impl = { $($__impl:tt)* }; where = { $($__where:tt)* };),
             needs,
-            |_, _| {
+            &|_, _| {
                 quote! {
                     #[automatically_derived]
                     impl $($__impl)* ::lazy_core::__private::Forwards<#key> for $__self
@@ -815,7 +816,7 @@ fn blanket_rule(needs: (bool, bool, bool), key: &Literal, has_supertraits: bool)
             },
         )
     });
-    let fast = chain_rule(needs, |bounds, sized| {
+    let fast = chain_rule(needs, &|bounds, sized| {
         let assert = has_supertraits.then(|| {
             quote! {
                 const _: () = {
