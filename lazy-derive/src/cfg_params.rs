@@ -165,7 +165,13 @@ fn is_cfg(attr: &Attribute) -> bool {
 }
 
 fn strip_cfgs(attrs: &mut Vec<Attribute>) {
-    attrs.retain(|attr| !is_cfg(attr));
+    retain_attrs(attrs, &mut |attr| !is_cfg(attr));
+}
+
+/// `attrs.retain(keep)`, through `&dyn`: one compiled copy of `retain` for
+/// every caller.
+pub fn retain_attrs(attrs: &mut Vec<Attribute>, keep: &mut dyn FnMut(&Attribute) -> bool) {
+    attrs.retain(|attr| keep(attr));
 }
 
 /// The predicate of a `#[cfg(...)]`.

@@ -56,12 +56,9 @@ impl TraitRef {
 
     /// The path and arguments as written, for comparing and for messages.
     pub fn written(&self) -> String {
-        let path = self.path.to_token_stream().to_string().replace(' ', "");
+        let path = tokens::compact(&self.path);
         match &self.args {
-            Some(args) => format!(
-                "{path}{}",
-                args.to_token_stream().to_string().replace(' ', "")
-            ),
+            Some(args) => format!("{path}{}", tokens::compact(args)),
             None => path,
         }
     }

@@ -4,7 +4,7 @@
 //! here reads that file and checks that this table says the same.
 
 use proc_macro2::TokenStream;
-use quote::{ToTokens, quote};
+use quote::quote;
 use syn::ext::IdentExt;
 
 /// The std trait's path below its crate (`std`, `core` or `alloc`), and the
@@ -96,7 +96,7 @@ pub fn lacks_required(remote: &syn::Path, mirror: &syn::ItemTrait) -> Option<syn
     let missing = required
         .iter()
         .find(|name| !declared.iter().any(|ident| ident.unraw() == **name))?;
-    let path = remote.to_token_stream().to_string().replace(' ', "");
+    let path = crate::tokens::compact(remote);
     // The declared name closest to the missing one, if it is close.
     let mut typo: Option<(usize, &syn::Ident)> = None;
     for ident in &declared {

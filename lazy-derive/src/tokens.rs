@@ -234,6 +234,13 @@ pub fn for_macro_body(tokens: TokenStream) -> Result<(TokenStream, bool), Span> 
     Ok((tokens, rewrote || reserved))
 }
 
+/// `tokens` as text without spaces (`a::B<C>`), for messages and for
+/// comparing paths. Through `&dyn` and with a `&str` pattern, as the other
+/// `replace` calls of this crate: one compiled copy for every caller.
+pub fn compact(tokens: &dyn ToTokens) -> String {
+    tokens.to_token_stream().to_string().replace(" ", "")
+}
+
 /// `parts` with `sep` between them. A loop of our own: `[T]::join` is a
 /// large generic written out again for each element type.
 pub fn join<'a>(parts: impl IntoIterator<Item = &'a str>, sep: &str) -> String {
@@ -444,7 +451,7 @@ impl RemoteNames<'_> {
             module.len().saturating_sub(climbs)
         };
         if module.is_empty() || keep == 0 || keep > module.len() {
-            let path = self.remote.to_token_stream().to_string().replace(' ', "");
+            let path = compact(&self.remote);
             return Err(syn::Error::new(
                 word.span(),
                 format!(

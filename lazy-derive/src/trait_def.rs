@@ -884,7 +884,7 @@ fn cfg_variants(carried: ItemTrait) -> Vec<(TokenStream, ItemTrait)> {
                 TraitItem::Type(item) => &mut item.attrs,
                 _ => continue,
             };
-            attrs.retain(|attr| !attr.path().is_ident("cfg"));
+            cfg_params::retain_attrs(attrs, &mut |attr| !attr.path().is_ident("cfg"));
         }
         variants.push((gate, variant));
     }
@@ -939,7 +939,7 @@ fn mirror_of(mut carried: ItemTrait, remote: &Path) -> Result<(ItemTrait, Errors
             _ => {}
         }
         for attrs in lists {
-            attrs.retain(|attr| {
+            cfg_params::retain_attrs(attrs, &mut |attr| {
                 let Meta::List(list) = &attr.meta else {
                     return true;
                 };
@@ -950,7 +950,7 @@ fn mirror_of(mut carried: ItemTrait, remote: &Path) -> Result<(ItemTrait, Errors
                     attr,
                     format!(
                         "a `#[cfg(feature = ..)]` in a mirror tests the features of this crate, not those of the crate of `{}`: the item would drop out of the mirror without a word, and the target's own method would never be called; remove the `#[cfg]` (the item then needs the feature of that crate on, as the mirror's users already need it), or put the whole mirror under a `#[cfg]` of this crate",
-                        remote.to_token_stream().to_string().replace(' ', "")
+                        tokens::compact(remote)
                     ),
                 );
                 cfg_errors.push(error);
@@ -1003,9 +1003,7 @@ fn item_attrs(item: &TraitItem) -> &[Attribute] {
 fn carried_trait(item: &ItemTrait) -> Result<ItemTrait> {
     let mut carried = item.clone();
     // A deprecated trait's forwarders must not warn about each method.
-    carried
-        .attrs
-        .retain(|attr| attr.path().is_ident("deprecated"));
+    cfg_params::retain_attrs(&mut carried.attrs, &mut |attr| attr.path().is_ident("deprecated"));
     carried.vis = Visibility::Inherited;
     carried.colon_token = None;
     carried.supertraits.clear();
@@ -1013,17 +1011,17 @@ fn carried_trait(item: &ItemTrait) -> Result<ItemTrait> {
     for trait_item in &mut carried.items {
         match trait_item {
             TraitItem::Fn(method) => {
-                method.attrs.retain(is_carried_attr);
+                cfg_params::retain_attrs(&mut method.attrs, &mut is_carried_attr);
                 if let Some(body) = &mut method.default {
                     body.stmts.clear();
                 }
             }
             TraitItem::Const(constant) => {
-                constant.attrs.retain(is_carried_attr);
+                cfg_params::retain_attrs(&mut constant.attrs, &mut is_carried_attr);
                 constant.default = None;
             }
             TraitItem::Type(ty) => {
-                ty.attrs.retain(is_carried_attr);
+                cfg_params::retain_attrs(&mut ty.attrs, &mut is_carried_attr);
                 ty.default = None;
             }
             TraitItem::Macro(mac) => errors.push(Error::new(
