@@ -14,7 +14,7 @@ use quote::{ToTokens, quote};
 use syn::{GenericArgument, GenericParam, PathArguments, ReturnType, TraitItemFn, Type};
 
 use crate::punct;
-use crate::tokens::Names;
+use crate::tokens::{self, Names};
 
 /// What the impl around the forwarder declares.
 pub struct ImplParams {
@@ -159,10 +159,10 @@ impl Keep<'_> {
             let is_use = matches!(&trees[i], TokenTree::Ident(ident) if ident == "use")
                 && matches!(trees.get(i + 1), Some(TokenTree::Punct(p)) if p.as_char() == '<');
             if is_use {
-                let Some(close) = trees[i + 2..]
-                    .iter()
-                    .position(|t| matches!(t, TokenTree::Punct(p) if p.as_char() == '>'))
-                else {
+                let Some(close) = tokens::position(
+                    &trees[i + 2..],
+                    &|t| matches!(t, TokenTree::Punct(p) if p.as_char() == '>'),
+                ) else {
                     out.extend(trees[i..].iter().cloned());
                     break;
                 };

@@ -36,18 +36,23 @@ impl Errors {
 /// The number of single-character insertions, deletions and substitutions
 /// that turn `a` into `b` (Levenshtein).
 pub fn edit_distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut row: Vec<usize> = (0..=b.len()).collect();
+    // Plain loops over `chars()`, no `collect`: a `Vec<char>` and a
+    // `collect` are generics written out in this crate for this one use.
+    let b_len = b.chars().count();
+    let mut row: Vec<usize> = Vec::with_capacity(b_len + 1);
+    for j in 0..b_len + 1 {
+        row.push(j);
+    }
     for (i, ca) in a.chars().enumerate() {
         let mut diagonal = row[0];
         row[0] = i + 1;
-        for (j, cb) in b.iter().enumerate() {
+        for (j, cb) in b.chars().enumerate() {
             let above = row[j + 1];
             row[j + 1] = (above + 1)
                 .min(row[j] + 1)
-                .min(diagonal + usize::from(ca != *cb));
+                .min(diagonal + usize::from(ca != cb));
             diagonal = above;
         }
     }
-    row[b.len()]
+    row[b_len]
 }

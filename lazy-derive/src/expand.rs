@@ -298,10 +298,7 @@ pub fn template(trait_def: ItemTrait, target_as_trait: TokenStream) -> Option<Im
     // A deprecated trait is also left to the chain: rustc reports the use
     // of the trait in an impl that a proc macro writes at the user's path,
     // and not in one that a `macro_rules!` transcribes.
-    let deprecated = trait_def
-        .attrs
-        .iter()
-        .any(|attr| attr.path().is_ident("deprecated"));
+    let deprecated = has_attr(&trait_def.attrs, "deprecated");
     if deprecated
         || trait_def.unsafety.is_some()
         || !trait_def.generics.params.is_empty()
@@ -1057,7 +1054,7 @@ fn inherent_check(
                 ReceiverKind::Other(ty) => or_infer(ty.to_token_stream()),
             }),
             FnArg::Typed(arg) => {
-                if arg.attrs.iter().any(|attr| attr.path().is_ident("cfg")) {
+                if has_attr(&arg.attrs, "cfg") {
                     return None;
                 }
                 args.push(or_infer(arg.ty.to_token_stream()));

@@ -241,6 +241,17 @@ pub fn compact(tokens: &dyn ToTokens) -> String {
     tokens.to_token_stream().to_string().replace(" ", "")
 }
 
+/// The index of the first of `trees` that is `found`, as
+/// `trees.iter().position(found)`, but one compiled copy for every caller.
+pub fn position(trees: &[TokenTree], found: &dyn Fn(&TokenTree) -> bool) -> Option<usize> {
+    for (i, tree) in trees.iter().enumerate() {
+        if found(tree) {
+            return Some(i);
+        }
+    }
+    None
+}
+
 /// `parts` with `sep` between them. A loop of our own: `[T]::join` is a
 /// large generic written out again for each element type.
 pub fn join<'a>(parts: impl IntoIterator<Item = &'a str>, sep: &str) -> String {

@@ -11,7 +11,7 @@ use syn::{Attribute, Error, Ident, ItemTrait, Meta, Path, Result, Token, TraitIt
 use crate::def_site::{self, DefSiteTypes};
 use crate::errors::Errors;
 use crate::method::{ForwardPlan, Method};
-use crate::{cfg_params, expand, mirrors, scan, tokens};
+use crate::{cfg_params, expand, input, mirrors, scan, tokens};
 
 /// The arguments of `#[forwardable(...)]`.
 struct Args {
@@ -487,11 +487,7 @@ fn blanket_allowed(item: &ItemTrait, span: Span) -> Result<()> {
         "a trait with generic parameters is forwarded by the derive's impl per wrapper, which puts in the arguments the wrapper names"
     } else if item.generics.where_clause.is_some() {
         "a trait with a `where` clause is forwarded by the derive's impl per wrapper"
-    } else if item
-        .attrs
-        .iter()
-        .any(|attr| attr.path().is_ident("deprecated"))
-    {
+    } else if input::has_attr(&item.attrs, "deprecated") {
         "a deprecated trait is forwarded by the derive's impl per wrapper, which rustc warns about where the derive is written"
     } else {
         return Ok(());
@@ -553,12 +549,11 @@ fn with_supertrait(input: TokenStream, supertrait: &Ident) -> TokenStream {
     ) else {
         return trees.into_iter().collect();
     };
-    fn keyword(word: &'static str) -> impl Fn(&TokenTree) -> bool {
-        move |tree| matches!(tree, TokenTree::Ident(ident) if ident == word)
-    }
-    let trait_at = trees[..body].iter().position(keyword("trait")).unwrap_or(0);
+    let is_word =
+        |tree: &TokenTree, word: &str| matches!(tree, TokenTree::Ident(ident) if ident == word);
+    let trait_at = tokens::position(&trees[..body], &|tree| is_word(tree, "trait")).unwrap_or(0);
     let bound = quote!(Self: #supertrait,);
-    match trees[trait_at..body].iter().position(keyword("where")) {
+    match tokens::position(&trees[trait_at..body], &|tree| is_word(tree, "where")) {
         Some(at) => {
             let at = trait_at + at + 1;
             trees.splice(at..at, bound);
@@ -943,7 +938,9 @@ fn mirror_of(mut carried: ItemTrait, remote: &Path) -> Result<(ItemTrait, Errors
                 let Meta::List(list) = &attr.meta else {
                     return true;
                 };
-                if !list.path.is_ident("cfg") || !tokens::mentions(list.tokens.clone(), &|ident| ident == "feature") {
+                if !list.path.is_ident("cfg")
+                    || !tokens::mentions(list.tokens.clone(), &|ident| ident == "feature")
+                {
                     return true;
                 }
                 let error = Error::new_spanned(
@@ -1003,7 +1000,9 @@ fn item_attrs(item: &TraitItem) -> &[Attribute] {
 fn carried_trait(item: &ItemTrait) -> Result<ItemTrait> {
     let mut carried = item.clone();
     // A deprecated trait's forwarders must not warn about each method.
-    cfg_params::retain_attrs(&mut carried.attrs, &mut |attr| attr.path().is_ident("deprecated"));
+    cfg_params::retain_attrs(&mut carried.attrs, &mut |attr| {
+        attr.path().is_ident("deprecated")
+    });
     carried.vis = Visibility::Inherited;
     carried.colon_token = None;
     carried.supertraits.clear();
