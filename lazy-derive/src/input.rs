@@ -602,7 +602,7 @@ fn all_fields(input: &DeriveInput) -> Vec<&syn::Field> {
 
 pub fn realize_field(input: &DeriveInput, errors: &mut Errors) -> Option<RealizeField> {
     let fields: Vec<&syn::Field> = match &input.data {
-        Data::Struct(data) => data.fields.iter().collect(),
+        Data::Struct(_) => all_fields(input),
         // Each variant's field is read by `variants::read`.
         Data::Enum(_) => return None,
         Data::Union(_) => {

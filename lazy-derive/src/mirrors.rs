@@ -74,11 +74,10 @@ pub const REQUIRED: &[(&str, &[&str])] = &[
 /// [`silent_macro`]). A trait of another crate, or std's named through a
 /// re-export, is not checked.
 pub fn lacks_required(remote: &syn::Path, mirror: &syn::ItemTrait) -> Option<syn::Error> {
-    let segments: Vec<String> = remote
-        .segments
-        .iter()
-        .map(|segment| segment.ident.to_string())
-        .collect();
+    let mut segments: Vec<String> = Vec::new();
+    for segment in &remote.segments {
+        segments.push(segment.ident.to_string());
+    }
     let (krate, below) = segments.split_first()?;
     if !matches!(krate.as_str(), "std" | "core" | "alloc") {
         return None;
