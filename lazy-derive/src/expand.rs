@@ -349,7 +349,7 @@ fn looks_derived_to_clippy(remote: Option<&Path>) -> bool {
     const PAIRED: &[&str] = &["PartialEq", "Eq", "PartialOrd", "Ord", "Hash"];
     remote
         .and_then(|path| path.segments.last())
-        .is_some_and(|last| PAIRED.iter().any(|name| last.ident == name))
+        .is_some_and(|last| tokens::is_one_of(&last.ident, PAIRED))
 }
 
 /// What a writer of an impl's body does with each kind of item, behind the

@@ -542,10 +542,7 @@ fn lifetimes(
 /// rustc to say that no macro of that name exists.
 fn std_trait(path: &Path) -> Option<Error> {
     let first = path.segments.first()?;
-    if !["std", "core", "alloc"]
-        .iter()
-        .any(|krate| first.ident == krate)
-    {
+    if !tokens::is_one_of(&first.ident, &["std", "core", "alloc"]) {
         return None;
     }
     let mut segments: Vec<String> = Vec::with_capacity(path.segments.len());
@@ -738,9 +735,7 @@ fn never_realizes(ty: &Type) -> Option<Error> {
     };
     let last = path.segments.last()?;
     let std_path = path.segments.len() == 1
-        || ["std", "core", "alloc"]
-            .iter()
-            .any(|krate| path.segments[0].ident == krate);
+        || tokens::is_one_of(&path.segments[0].ident, &["std", "core", "alloc"]);
     if !std_path {
         return None;
     }

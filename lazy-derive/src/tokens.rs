@@ -241,6 +241,17 @@ pub fn compact(tokens: &dyn ToTokens) -> String {
     tokens.to_token_stream().to_string().replace(" ", "")
 }
 
+/// `ident` is one of `words`, as `words.iter().any(|word| ident == word)`,
+/// but one compiled copy for every caller.
+pub fn is_one_of(ident: &Ident, words: &[&str]) -> bool {
+    for word in words {
+        if ident == word {
+            return true;
+        }
+    }
+    false
+}
+
 /// The index of the first of `trees` that is `found`, as
 /// `trees.iter().position(found)`, but one compiled copy for every caller.
 pub fn position(trees: &[TokenTree], found: &dyn Fn(&TokenTree) -> bool) -> Option<usize> {
