@@ -917,42 +917,42 @@ fn mirror_of(mut carried: ItemTrait, remote: &Path) -> Result<(ItemTrait, Errors
         remote,
     };
     let mut errors = Errors::default();
+    // Drops each `#[cfg(feature = ..)]` among `attrs`, with its error.
+    let mut drop_feature_cfgs = |attrs: &mut Vec<Attribute>| {
+        cfg_params::retain_attrs(attrs, &mut |attr| {
+            let Meta::List(list) = &attr.meta else {
+                return true;
+            };
+            if !list.path.is_ident("cfg")
+                || !tokens::mentions(list.tokens.clone(), &|ident| ident == "feature")
+            {
+                return true;
+            }
+            let error = Error::new_spanned(
+                attr,
+                format!(
+                    "a `#[cfg(feature = ..)]` in a mirror tests the features of this crate, not those of the crate of `{}`: the item would drop out of the mirror without a word, and the target's own method would never be called; remove the `#[cfg]` (the item then needs the feature of that crate on, as the mirror's users already need it), or put the whole mirror under a `#[cfg]` of this crate",
+                    tokens::compact(remote)
+                ),
+            );
+            cfg_errors.push(error);
+            false
+        });
+    };
     for item in &mut carried.items {
-        let mut lists: Vec<&mut Vec<Attribute>> = Vec::new();
         match item {
             TraitItem::Fn(item) => {
-                lists.push(&mut item.attrs);
+                drop_feature_cfgs(&mut item.attrs);
                 for arg in &mut item.sig.inputs {
-                    lists.push(match arg {
+                    drop_feature_cfgs(match arg {
                         syn::FnArg::Typed(arg) => &mut arg.attrs,
                         syn::FnArg::Receiver(receiver) => &mut receiver.attrs,
                     });
                 }
             }
-            TraitItem::Const(item) => lists.push(&mut item.attrs),
-            TraitItem::Type(item) => lists.push(&mut item.attrs),
+            TraitItem::Const(item) => drop_feature_cfgs(&mut item.attrs),
+            TraitItem::Type(item) => drop_feature_cfgs(&mut item.attrs),
             _ => {}
-        }
-        for attrs in lists {
-            cfg_params::retain_attrs(attrs, &mut |attr| {
-                let Meta::List(list) = &attr.meta else {
-                    return true;
-                };
-                if !list.path.is_ident("cfg")
-                    || !tokens::mentions(list.tokens.clone(), &|ident| ident == "feature")
-                {
-                    return true;
-                }
-                let error = Error::new_spanned(
-                    attr,
-                    format!(
-                        "a `#[cfg(feature = ..)]` in a mirror tests the features of this crate, not those of the crate of `{}`: the item would drop out of the mirror without a word, and the target's own method would never be called; remove the `#[cfg]` (the item then needs the feature of that crate on, as the mirror's users already need it), or put the whole mirror under a `#[cfg]` of this crate",
-                        tokens::compact(remote)
-                    ),
-                );
-                cfg_errors.push(error);
-                false
-            });
         }
     }
     let generics = names
