@@ -328,7 +328,7 @@ pub fn template(trait_def: ItemTrait, target_as_trait: TokenStream) -> Option<Im
                     ForwardPlan::Forward if method.wrap.is_some() => return None,
                     ForwardPlan::Forward => body.forward(&ctx, &method)?,
                     ForwardPlan::KeepDefault => {}
-                    ForwardPlan::Inherent | ForwardPlan::Unsupported(_) => return None,
+                    ForwardPlan::Inherent | ForwardPlan::Unsupported { .. } => return None,
                 }
             }
             TraitItem::Type(item) => body.push_type(&ctx, &item),
@@ -491,7 +491,7 @@ fn write_method(
             }
         }
         ForwardPlan::KeepDefault => {}
-        ForwardPlan::Unsupported(message) => {
+        ForwardPlan::Unsupported { message, .. } => {
             // Under the method's cfgs: an error only where the method exists.
             writer.push_method(fallback::stub(method, Error::new(span, message)));
         }

@@ -180,8 +180,9 @@ pub enum ForwardPlan {
     Inherent,
     /// Leave the trait's default body in charge.
     KeepDefault,
-    /// Cannot be forwarded: the message says why and what to do.
-    Unsupported(String),
+    /// Cannot be forwarded: `message` says why and what to do; `why` is
+    /// the reason alone (for `#[forwardable(blanket)]`'s error).
+    Unsupported { message: String, why: String },
 }
 
 /// One trait method and what forwarding it needs.
@@ -245,20 +246,22 @@ impl Method {
         let has_self_args = self_args.iter().any(Option::is_some);
         let self_in_signature = self_in_signature || bounds_mention_self(&item);
         let fix = "list it in `except(...)` and implement it on the wrapper";
+        let unsupported = |why: String| ForwardPlan::Unsupported {
+            message: format!("cannot forward {what}: {why}; {fix}"),
+            why,
+        };
 
         let plan = if excepted {
             ForwardPlan::Inherent
         } else if item.sig.variadic.is_some() {
-            ForwardPlan::Unsupported(format!("cannot forward {what}: it is variadic; {fix}"))
+            unsupported("it is variadic".to_string())
         } else {
             match &receiver {
                 None if has_default => ForwardPlan::KeepDefault,
-                None => ForwardPlan::Unsupported(format!(
-                    "cannot forward {what}: it has no `self` receiver and no default body; {fix}"
-                )),
+                None => unsupported("it has no `self` receiver and no default body".to_string()),
                 Some(ReceiverKind::Other(_)) if has_default => ForwardPlan::KeepDefault,
-                Some(ReceiverKind::Other(ty)) => ForwardPlan::Unsupported(format!(
-                    "cannot forward {what}: its receiver `{}` cannot hold the realized value, and it has no default body; {fix}",
+                Some(ReceiverKind::Other(ty)) => unsupported(format!(
+                    "its receiver `{}` cannot hold the realized value, and it has no default body",
                     ty.to_token_stream()
                         .to_string()
                         .replace(" < ", "<")
@@ -268,9 +271,9 @@ impl Method {
                         .replace("& ", "&")
                 )),
                 Some(_) if self_in_signature && has_default => ForwardPlan::KeepDefault,
-                Some(_) if self_in_signature => ForwardPlan::Unsupported(format!(
-                    "cannot forward {what}: it uses `Self` where the realized value cannot stand in for the wrapper (the result, inside another type, or a bound), and it has no default body; {fix}"
-                )),
+                Some(_) if self_in_signature => unsupported(
+                    "it uses `Self` where the realized value cannot stand in for the wrapper (the result, inside another type, or a bound), and it has no default body".to_string(),
+                ),
                 // `other: &Self` is realized too, a `Self` result built back;
                 // a default is kept all the same.
                 Some(_) if (has_self_args || wrap.is_some()) && has_default => {

@@ -448,12 +448,7 @@ fn blanket_needs_template(variant: ItemTrait, blanket: Span) -> Error {
                 "it returns the wrapper (`Self`, `Option<Self>`, ..), which the derive builds back from the target's result".to_string(),
                 give_default,
             ),
-            // "cannot forward `T::m`: <why>; <what to do>"
-            ForwardPlan::Unsupported(message) => {
-                let why = message.split_once(": ").map_or(message.as_str(), |(_, why)| why);
-                let why = why.rsplit_once("; ").map_or(why, |(why, _)| why);
-                (why.to_string(), give_default)
-            }
+            ForwardPlan::Unsupported { why, .. } => (why.clone(), give_default),
             _ => (
                 format!(
                     "its parameters are under more than {} different `#[cfg]`s",
