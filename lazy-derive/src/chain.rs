@@ -185,15 +185,15 @@ fn fast_entry(wrapper: &Wrapper, step: usize, realize_site: Span) -> TokenStream
         Span::mixed_site().located_at(path_at),
     );
     let target = quote_spanned!(span=> <#self_ty as ::lazy_core::Realize>::Target);
+    // A generic entry's rule writes no bounds (`trait_def::blanket_rule`):
+    // four empty ones, not written for nothing and carried down the chain.
     let mut bounds = Vec::with_capacity(4);
     for &(needs_mut, needs_into) in &[(false, false), (true, false), (false, true), (true, true)] {
-        bounds.push(realize_bounds(
-            wrapper,
-            &self_ty,
-            realize_site,
-            needs_mut,
-            needs_into,
-        ));
+        bounds.push(if generic {
+            TokenStream::new()
+        } else {
+            realize_bounds(wrapper, &self_ty, realize_site, needs_mut, needs_into)
+        });
     }
     let deref = match wrapper.realize.as_ref().and_then(|field| field.deref) {
         Some(_) => quote!(yes),
