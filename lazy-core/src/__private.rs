@@ -2,7 +2,7 @@
 //! here may change in any release.
 
 #[cfg(feature = "derive")]
-pub use lazy_derive::__forward_impl;
+pub use lazy_derive::{__forward_impl, __not_forwardable};
 
 /// `self: Box<Self>` receivers are forwarded through this path, so that the
 /// generated code does not depend on the user's prelude.
@@ -13,6 +13,12 @@ pub use alloc::boxed::Box;
 /// `#![no_std]` crate needs no import of `alloc`'s.
 pub use alloc::string::String;
 pub use alloc::vec::Vec;
+
+/// What `#[derive(RealizeForward)]` imports under a bare trait name, in a
+/// block of its own, so that its import of that name always finds
+/// something (the name as a value); the derive then reports a name that is
+/// nothing itself.
+pub const NOT_A_TRAIT: () = ();
 
 /// A wrapper that forwards the `#[forwardable(blanket)]` trait of key `K`:
 /// the blanket impl written beside the trait covers the wrappers that

@@ -12,7 +12,7 @@
 use proc_macro2::{Delimiter, Group, Literal, Span, TokenStream, TokenTree};
 use quote::{ToTokens, quote, quote_spanned};
 use syn::ext::IdentExt;
-use syn::parse::{Parse, ParseStream};
+use syn::parse::{Parse, ParseStream, Parser};
 use syn::spanned::Spanned;
 use syn::{DeriveInput, Error, Ident, ItemTrait, Path, Result, Token};
 
@@ -51,7 +51,7 @@ fn derive_impl(input: TokenStream) -> Result<TokenStream> {
             derive_site: Some(Span::call_site()),
             ..LinkState::default()
         };
-        link(&wrapper, &state, &input, None)
+        scoped(&wrapper, link(&wrapper, &state, &input, None))
     };
     Ok(quote! {
         #errors
@@ -97,6 +97,120 @@ pub fn realize_site(wrapper: &Wrapper) -> Span {
     Span::call_site().located_at(located)
 }
 
+/// Names of the prelude's derive macros. A bare one is called as written,
+/// not through an alias (see [`scoped`]): rustc refuses the import of a
+/// trait of that name that `#[forwardable]` wrote in the same module (a
+/// mirror of `PartialEq` named bare), as maybe meaning the prelude's macro.
+const PRELUDE_DERIVES: &[&str] = &[
+    "Clone",
+    "Copy",
+    "Debug",
+    "Default",
+    "Eq",
+    "Hash",
+    "Ord",
+    "PartialEq",
+    "PartialOrd",
+];
+
+/// What the chain calls for trait number `step`: its alias (see
+/// [`scoped`]), or its path for a bare name of [`PRELUDE_DERIVES`].
+fn callee(wrapper: &Wrapper, step: usize) -> TokenStream {
+    let trait_ref = &wrapper.traits[step];
+    if called_as_written(trait_ref) {
+        trait_ref.path.to_token_stream()
+    } else {
+        alias(step, trait_ref.span()).to_token_stream()
+    }
+}
+
+fn called_as_written(trait_ref: &crate::input::TraitRef) -> bool {
+    match trait_ref.path.get_ident() {
+        Some(ident) => tokens::is_one_of(ident, PRELUDE_DERIVES),
+        None => false,
+    }
+}
+
+/// The name under which the chain calls the hidden macro of trait number
+/// `step` (see [`scoped`]), located at the trait's path.
+fn alias(step: usize, at: Span) -> Ident {
+    Ident::new(
+        &format!("__lazy_trait_{step}"),
+        Span::call_site().located_at(at),
+    )
+}
+
+/// The chain's first call, in three blocks. The outer one imports
+/// `__not_forwardable!` under every trait's alias; the middle one imports
+/// each trait's path under its alias, which shadows that fallback where the
+/// path names a macro (the trait's hidden one); the inner one makes the
+/// call. So a path that names a trait without `#[forwardable]`, a struct or
+/// std's `Iterator` calls the fallback, which says so, where a call by the
+/// path itself would get rustc's "cannot find macro"; a path that names
+/// nothing is rustc's one error, at the import.
+///
+/// Both imports are in blocks of their own, apart from the call: rustc does
+/// not settle an import in a block that still holds a call to expand (the
+/// call could define the name), and an import made by a macro does not
+/// shadow a glob (or another import) in the same block without an
+/// ambiguity error. The chain's impls are written inside the blocks; impls
+/// are seen from anywhere.
+fn scoped(wrapper: &Wrapper, call: TokenStream) -> TokenStream {
+    if call.is_empty() {
+        return call;
+    }
+    let mut fallbacks = TokenStream::new();
+    let mut aliases = TokenStream::new();
+    let mut valued: Vec<&Ident> = Vec::new();
+    for (step, trait_ref) in wrapper.traits.iter().enumerate() {
+        if called_as_written(trait_ref) {
+            continue;
+        }
+        // At the derive, not at the path: rustc's suggestion for an import
+        // that names nothing would write `as __lazy_trait_0` into
+        // `#[realize_forward(...)]`; it leaves out a suggestion that covers
+        // the derive's name.
+        let alias = alias(step, Span::call_site());
+        let path = &trait_ref.path;
+        fallbacks.extend(quote! {
+            #[allow(unused_imports)]
+            use ::lazy_core::__private::__not_forwardable as #alias;
+        });
+        // A bare name gets a value of that name here, so that the import of
+        // the middle block never fails: a name that is nothing is then the
+        // probe's error (`unforwardable::probe`), where rustc says it cannot
+        // find the trait and suggests the import or the name meant.
+        // Once per name: a trait named twice with two sets of arguments.
+        if let Some(ident) = path.get_ident()
+            && !valued.contains(&ident)
+        {
+            valued.push(ident);
+            let mut ident = ident.clone();
+            ident.set_span(Span::call_site());
+            fallbacks.extend(quote! {
+                #[allow(unused_imports)]
+                use ::lazy_core::__private::NOT_A_TRAIT as #ident;
+            });
+        }
+        // The impl warns of a deprecated trait; its import does not again.
+        aliases.extend(quote! {
+            #[allow(unused_imports, deprecated)]
+            use #path as #alias;
+        });
+    }
+    quote! {
+        const _: () = {
+            #fallbacks
+            const _: () = {
+                #aliases
+                const _: () = {
+                    #call
+                };
+            };
+        };
+    }
+}
+
 /// The call of the hidden macro of trait number `state.step`, with the `fast`
 /// entries of this link and the later ones: `entries`, or (from the derive)
 /// written here.
@@ -106,10 +220,10 @@ fn link(
     input: &TokenStream,
     entries: Option<TokenStream>,
 ) -> TokenStream {
-    let Some(trait_ref) = wrapper.traits.get(state.step) else {
+    if state.step >= wrapper.traits.len() {
         return TokenStream::new();
-    };
-    let path = &trait_ref.path;
+    }
+    let path = callee(wrapper, state.step);
     let step = Literal::usize_unsuffixed(state.step);
     let needs_mut = state.needs_mut.then(|| quote!(realize_mut));
     let needs_into = state.needs_into.then(|| quote!(realize_into));
@@ -201,7 +315,7 @@ fn fast_entry(wrapper: &Wrapper, step: usize, realize_site: Span) -> TokenStream
     };
     let next_step = Literal::usize_unsuffixed(step + 1);
     let next = match wrapper.traits.get(step + 1) {
-        Some(next) => next.path.to_token_stream(),
+        Some(_) => callee(wrapper, step + 1),
         None => quote!(::lazy_core::__private::__forward_impl),
     };
     let head = generic.then(|| {
@@ -465,6 +579,58 @@ pub fn forward_impl(input: TokenStream) -> TokenStream {
         #trait_impl
         #errors
         #rest
+    }
+}
+
+/// `__not_forwardable!`: the link of a trait whose path names no hidden
+/// macro (see [`scoped`]). It writes the one error about that path, and
+/// goes on with the next trait, so that the other traits are forwarded as
+/// without the mistake; the trait's `except` names are not reported again
+/// as names that no trait has.
+pub fn not_forwardable(input: TokenStream) -> TokenStream {
+    let (mut state, tokens, later_entries) = match parse_state.parse2(input) {
+        Ok(parsed) => parsed,
+        Err(err) => {
+            return Error::new(
+                err.span(),
+                format!("{err}; this macro is called by `#[derive(RealizeForward)]`, not by hand"),
+            )
+            .into_compile_error();
+        }
+    };
+    let wrapper = match syn::parse2::<DeriveInput>(tokens.clone()) {
+        Ok(input) => Wrapper::read(input).0,
+        Err(err) => return err.into_compile_error(),
+    };
+    let Some(trait_ref) = wrapper.traits.get(state.step) else {
+        return Error::new(
+            Span::call_site(),
+            "`__not_forwardable!`: no trait at this step",
+        )
+        .into_compile_error();
+    };
+    let probe = crate::unforwardable::probe(trait_ref, &alias(state.step, trait_ref.span()));
+    for (index, (group, _)) in wrapper.except_names().enumerate() {
+        if group == trait_ref.group && !state.matched.contains(&index) {
+            state.matched.push(index);
+        }
+    }
+    state.step += 1;
+    let rest = if state.step < wrapper.traits.len() {
+        link(&wrapper, &state, &tokens, Some(later_entries))
+    } else {
+        let mut errors = Errors::default();
+        let rest = last_link(&wrapper, &state, &mut errors);
+        let errors = errors.into_compile_errors();
+        quote!(#errors #rest)
+    };
+    // The rest in a block of its own: the probe's import then waits on no
+    // call in its scope.
+    quote! {
+        #probe
+        const _: () = {
+            #rest
+        };
     }
 }
 

@@ -21,6 +21,7 @@ mod scan;
 mod tests;
 mod tokens;
 mod trait_def;
+mod unforwardable;
 mod valid;
 mod variants;
 
@@ -45,6 +46,14 @@ pub fn derive_realize_forward(input: TokenStream) -> TokenStream {
 #[proc_macro]
 pub fn __forward_impl(input: TokenStream) -> TokenStream {
     chain::forward_impl(input.into()).into()
+}
+
+/// What `#[derive(RealizeForward)]` calls for a path that names no
+/// `#[forwardable]` trait: the error that says so. Not a public API.
+#[doc(hidden)]
+#[proc_macro]
+pub fn __not_forwardable(input: TokenStream) -> TokenStream {
+    chain::not_forwardable(input.into()).into()
 }
 
 #[doc = include_str!("../docs/realize_all.md")]

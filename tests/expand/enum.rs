@@ -19,114 +19,98 @@
 //     Later(#[realize] Lazy<Polygon, PolygonSeed>),
 // }
 
-#[automatically_derived]
-impl Shape for AnyShape
-where
-    Square: Shape + ::core::marker::Sized,
-    <Circle as ::lazy_core::__private::Identity>::Type:
-        Shape<Unit = <Square as Shape>::Unit> + ::core::marker::Sized,
-    Lazy<Polygon, PolygonSeed>: ::lazy_core::Realize,
-    Lazy<Polygon, PolygonSeed>: ::lazy_core::RealizeMut,
-    Lazy<Polygon, PolygonSeed>:
-        ::lazy_core::FromRealized<<Lazy<Polygon, PolygonSeed> as ::lazy_core::Realize>::Target>,
-    <Lazy<Polygon, PolygonSeed> as ::lazy_core::Realize>::Target:
-        Shape<Unit = <Square as Shape>::Unit> + ::core::marker::Sized,
-{
-    type Unit = <Square as Shape>::Unit;
-    #[inline]
-    fn area(&self) -> u32 {
-        match self {
-            AnyShape::Square(__target) => <Square as Shape>::area(__target),
-            AnyShape::Circle(__target) => <Circle as Shape>::area(__target),
-            AnyShape::Later(__target) => {
-                <<Lazy<Polygon, PolygonSeed> as ::lazy_core::Realize>::Target as Shape>::area(
-                    ::lazy_core::Realize::realize(__target),
-                )
+const _: () = {
+    #[allow(unused_imports)]
+    use ::lazy_core::__private::__not_forwardable as __lazy_trait_0;
+    #[allow(unused_imports)]
+    use ::lazy_core::__private::NOT_A_TRAIT as Shape;
+    const _: () = {
+        #[allow(unused_imports, deprecated)]
+        use Shape as __lazy_trait_0;
+        const _: () = {
+            #[automatically_derived]
+            impl Shape for AnyShape
+            where
+                Square: Shape + ::core::marker::Sized,
+                <Circle as ::lazy_core::__private::Identity>::Type:
+                    Shape<Unit = <Square as Shape>::Unit> + ::core::marker::Sized,
+                Lazy<Polygon, PolygonSeed>: ::lazy_core::Realize,
+                Lazy<Polygon, PolygonSeed>: ::lazy_core::RealizeMut,
+                Lazy<Polygon, PolygonSeed>: ::lazy_core::FromRealized<
+                        <Lazy<Polygon, PolygonSeed> as ::lazy_core::Realize>::Target,
+                    >,
+                <Lazy<Polygon, PolygonSeed> as ::lazy_core::Realize>::Target:
+                    Shape<Unit = <Square as Shape>::Unit> + ::core::marker::Sized,
+            {
+                type Unit = <Square as Shape>::Unit;
+                #[inline]
+                fn area(&self) -> u32 {
+                    match self { AnyShape :: Square (__target) => < Square as Shape > :: area (__target) , AnyShape :: Circle (__target) => < Circle as Shape > :: area (__target) , AnyShape :: Later (__target) => < < Lazy < Polygon , PolygonSeed > as :: lazy_core :: Realize > :: Target as Shape > :: area (:: lazy_core :: Realize :: realize (__target)) , }
+                }
+                #[inline]
+                fn grow(&mut self, __arg0: u32) {
+                    match self { AnyShape :: Square (__target) => < Square as Shape > :: grow (__target , __arg0) , AnyShape :: Circle (__target) => < Circle as Shape > :: grow (__target , __arg0) , AnyShape :: Later (__target) => < < Lazy < Polygon , PolygonSeed > as :: lazy_core :: Realize > :: Target as Shape > :: grow (:: lazy_core :: RealizeMut :: realize_mut (__target) , __arg0) , }
+                }
+                #[inline]
+                fn same(&self, __arg0: &Self) -> bool {
+                    match (self, __arg0) {
+                        (AnyShape::Square(__target), AnyShape::Square(__other0)) => {
+                            <Square as Shape>::same(__target, __other0)
+                        }
+                        (AnyShape::Circle(__target), AnyShape::Circle(__other0)) => {
+                            <Circle as Shape>::same(__target, __other0)
+                        }
+                        (AnyShape::Later(__target), AnyShape::Later(__other0)) => <<Lazy<
+                            Polygon,
+                            PolygonSeed,
+                        > as ::lazy_core::Realize>::Target as Shape>::same(
+                            ::lazy_core::Realize::realize(__target),
+                            ::lazy_core::Realize::realize(__other0),
+                        ),
+                        __values => ::lazy_core::__private::variant_mismatch(
+                            "Shape::same",
+                            &[
+                                match &__values.0 {
+                                    AnyShape::Square { .. } => "Square",
+                                    AnyShape::Circle { .. } => "Circle",
+                                    AnyShape::Later { .. } => "Later",
+                                },
+                                match &__values.1 {
+                                    AnyShape::Square { .. } => "Square",
+                                    AnyShape::Circle { .. } => "Circle",
+                                    AnyShape::Later { .. } => "Later",
+                                },
+                            ],
+                        ),
+                    }
+                }
+                #[inline]
+                fn scaled(&self, __arg0: u32) -> Self {
+                    match self {
+                        AnyShape::Square(__target) => {
+                            AnyShape::Square(<Square as Shape>::scaled(__target, __arg0))
+                        }
+                        AnyShape::Circle(__target) => {
+                            AnyShape::Circle(<Circle as Shape>::scaled(__target, __arg0))
+                        }
+                        AnyShape::Later(__target) => AnyShape::Later(
+                            <Lazy<Polygon, PolygonSeed> as ::lazy_core::FromRealized<
+                                <Lazy<Polygon, PolygonSeed> as ::lazy_core::Realize>::Target,
+                            >>::from_realized(<<Lazy<
+                                Polygon,
+                                PolygonSeed,
+                            > as ::lazy_core::Realize>::Target as Shape>::scaled(
+                                ::lazy_core::Realize::realize(__target),
+                                __arg0,
+                            )),
+                        ),
+                    }
+                }
+                #[inline]
+                fn corners(&self) -> impl Iterator<Item = u32> {
+                    match self { AnyShape :: Square (__target) => :: lazy_core :: __private :: Either :: Left (:: lazy_core :: __private :: Either :: Left (< Square as Shape > :: corners (__target))) , AnyShape :: Circle (__target) => :: lazy_core :: __private :: Either :: Left (:: lazy_core :: __private :: Either :: Right (< Circle as Shape > :: corners (__target))) , AnyShape :: Later (__target) => :: lazy_core :: __private :: Either :: Right (< < Lazy < Polygon , PolygonSeed > as :: lazy_core :: Realize > :: Target as Shape > :: corners (:: lazy_core :: Realize :: realize (__target))) , }
+                }
             }
-        }
-    }
-    #[inline]
-    fn grow(&mut self, __arg0: u32) {
-        match self {
-            AnyShape::Square(__target) => <Square as Shape>::grow(__target, __arg0),
-            AnyShape::Circle(__target) => <Circle as Shape>::grow(__target, __arg0),
-            AnyShape::Later(__target) => {
-                <<Lazy<Polygon, PolygonSeed> as ::lazy_core::Realize>::Target as Shape>::grow(
-                    ::lazy_core::RealizeMut::realize_mut(__target),
-                    __arg0,
-                )
-            }
-        }
-    }
-    #[inline]
-    fn same(&self, __arg0: &Self) -> bool {
-        match (self, __arg0) {
-            (AnyShape::Square(__target), AnyShape::Square(__other0)) => {
-                <Square as Shape>::same(__target, __other0)
-            }
-            (AnyShape::Circle(__target), AnyShape::Circle(__other0)) => {
-                <Circle as Shape>::same(__target, __other0)
-            }
-            (AnyShape::Later(__target), AnyShape::Later(__other0)) => {
-                <<Lazy<Polygon, PolygonSeed> as ::lazy_core::Realize>::Target as Shape>::same(
-                    ::lazy_core::Realize::realize(__target),
-                    ::lazy_core::Realize::realize(__other0),
-                )
-            }
-            __values => ::lazy_core::__private::variant_mismatch(
-                "Shape::same",
-                &[
-                    match &__values.0 {
-                        AnyShape::Square { .. } => "Square",
-                        AnyShape::Circle { .. } => "Circle",
-                        AnyShape::Later { .. } => "Later",
-                    },
-                    match &__values.1 {
-                        AnyShape::Square { .. } => "Square",
-                        AnyShape::Circle { .. } => "Circle",
-                        AnyShape::Later { .. } => "Later",
-                    },
-                ],
-            ),
-        }
-    }
-    #[inline]
-    fn scaled(&self, __arg0: u32) -> Self {
-        match self {
-            AnyShape::Square(__target) => {
-                AnyShape::Square(<Square as Shape>::scaled(__target, __arg0))
-            }
-            AnyShape::Circle(__target) => {
-                AnyShape::Circle(<Circle as Shape>::scaled(__target, __arg0))
-            }
-            AnyShape::Later(__target) => {
-                AnyShape::Later(<Lazy<Polygon, PolygonSeed> as ::lazy_core::FromRealized<
-                    <Lazy<Polygon, PolygonSeed> as ::lazy_core::Realize>::Target,
-                >>::from_realized(<<Lazy<
-                    Polygon,
-                    PolygonSeed,
-                > as ::lazy_core::Realize>::Target as Shape>::scaled(
-                    ::lazy_core::Realize::realize(__target),
-                    __arg0,
-                )))
-            }
-        }
-    }
-    #[inline]
-    fn corners(&self) -> impl Iterator<Item = u32> {
-        match self {
-            AnyShape::Square(__target) => ::lazy_core::__private::Either::Left(
-                ::lazy_core::__private::Either::Left(<Square as Shape>::corners(__target)),
-            ),
-            AnyShape::Circle(__target) => ::lazy_core::__private::Either::Left(
-                ::lazy_core::__private::Either::Right(<Circle as Shape>::corners(__target)),
-            ),
-            AnyShape::Later(__target) => ::lazy_core::__private::Either::Right(<<Lazy<
-                Polygon,
-                PolygonSeed,
-            > as ::lazy_core::Realize>::Target as Shape>::corners(
-                ::lazy_core::Realize::realize(__target),
-            )),
-        }
-    }
-}
+        };
+    };
+};

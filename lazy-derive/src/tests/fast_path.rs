@@ -8,7 +8,7 @@ use std::collections::HashMap;
 
 use proc_macro2::{Delimiter, Group, TokenStream, TokenTree};
 
-use super::support::carried;
+use super::support::{aliases, carried, links};
 use crate::{chain, trait_def};
 
 /// The body of the first rule of the hidden macro in `forwardable`'s
@@ -36,16 +36,11 @@ fn fast_template(tokens: TokenStream) -> Option<TokenStream> {
 
 /// The first link the derive writes: `Trait! { ... }`'s body.
 fn first_link(derive: TokenStream) -> TokenStream {
-    let trees: Vec<TokenTree> = derive.into_iter().collect();
-    for (i, tree) in trees.iter().enumerate() {
-        if let (TokenTree::Punct(bang), Some(TokenTree::Group(body))) = (tree, trees.get(i + 1))
-            && bang.as_char() == '!'
-            && matches!(body.stream().into_iter().next(), Some(TokenTree::Ident(s)) if s == "step")
-        {
-            return body.stream();
-        }
+    let aliases = aliases(&derive);
+    match links(&derive, &aliases).into_iter().next() {
+        Some((_, payload)) => payload,
+        None => panic!("the derive writes a link"),
     }
-    panic!("the derive writes a link");
 }
 
 /// The first `fast` entry of a link, by field: `self`, `path`, `target`,

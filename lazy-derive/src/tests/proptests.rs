@@ -29,7 +29,7 @@ use proptest::prelude::*;
 use proptest::sample::{select, subsequence};
 use proptest::test_runner::{Config, RngSeed, TestCaseError, TestRunner};
 
-use super::support::carried;
+use super::support::{aliases, carried, links};
 use crate::{chain, trait_def};
 
 /// The runner: 10,000 cases and a fixed seed unless the environment says
@@ -797,26 +797,6 @@ fn stage(
     Ok(first)
 }
 
-/// The next links called by a stage's output: `Name! { step = ..; .. }`,
-/// with the last segment of the macro path and the payload.
-fn links(tokens: &TokenStream) -> Vec<(String, TokenStream)> {
-    let trees: Vec<TokenTree> = tokens.clone().into_iter().collect();
-    let mut out = Vec::new();
-    for window in trees.windows(3) {
-        if let [
-            TokenTree::Ident(name),
-            TokenTree::Punct(bang),
-            TokenTree::Group(body),
-        ] = window
-            && bang.as_char() == '!'
-            && matches!(body.stream().into_iter().next(), Some(TokenTree::Ident(s)) if s == "step")
-        {
-            out.push((name.to_string(), body.stream()));
-        }
-    }
-    out
-}
-
 /// What the hidden macro expands to: `carried derive { payload }`.
 fn forward_input(carried: &TokenStream, payload: TokenStream) -> TokenStream {
     let mut input = carried.clone();
@@ -961,14 +941,18 @@ fn check_case(case: &Case, depth: &Depth) -> Result<(), TestCaseError> {
     let out = stage("#[derive(RealizeForward)]", chain::derive, &wrapper.tokens)?;
     check_spans("#[derive(RealizeForward)]", &out, &mut errors)?;
     inputs.push(wrapper);
-    let mut pending = links(&out);
+    let aliases = aliases(&out);
+    let mut pending = links(&out, &aliases);
     // Each link forwards one trait; a chain is never longer than the list.
     let mut budget = 16;
     while let Some((name, payload)) = pending.pop() {
         budget -= 1;
         prop_assert!(budget > 0, "the chain does not end");
-        // A name without a hidden macro is rustc's "cannot find macro".
+        // A name without a hidden macro gets the fallback's link.
         let Some(carried) = macros.get(&name) else {
+            let out = stage("__not_forwardable!", chain::not_forwardable, &payload)?;
+            check_spans("__not_forwardable!", &out, &mut errors)?;
+            pending.extend(links(&out, &aliases));
             continue;
         };
         let out = stage(
@@ -982,7 +966,7 @@ fn check_case(case: &Case, depth: &Depth) -> Result<(), TestCaseError> {
         if text.contains("impl") && !text.contains("compile_error") {
             depth.clean_impls.set(depth.clean_impls.get() + 1);
         }
-        pending.extend(links(&out));
+        pending.extend(links(&out, &aliases));
     }
 
     for input in &inputs {

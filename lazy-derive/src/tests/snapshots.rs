@@ -7,33 +7,10 @@ use std::io::Write;
 use std::path::PathBuf;
 use std::process::{Command, Stdio};
 
-use proc_macro2::{TokenStream, TokenTree};
+use proc_macro2::TokenStream;
 
-use super::support::carried;
+use super::support::{aliases, carried, replace_links};
 use crate::{chain, trait_def};
-
-/// Splits the calls of the next link (`Trait! { step = ...; ... }`) out of a
-/// link's output.
-fn split_links(tokens: TokenStream) -> (TokenStream, Vec<(String, TokenStream)>) {
-    let trees: Vec<TokenTree> = tokens.into_iter().collect();
-    let mut out = Vec::new();
-    let mut links = Vec::new();
-    let mut i = 0;
-    while i < trees.len() {
-        if let (TokenTree::Ident(name), Some(TokenTree::Punct(bang)), Some(TokenTree::Group(body))) =
-            (&trees[i], trees.get(i + 1), trees.get(i + 2))
-            && bang.as_char() == '!'
-            && matches!(body.stream().into_iter().next(), Some(TokenTree::Ident(s)) if s == "step")
-        {
-            links.push((name.to_string(), body.stream()));
-            i += 3;
-            continue;
-        }
-        out.push(trees[i].clone());
-        i += 1;
-    }
-    (out.into_iter().collect(), links)
-}
 
 /// Runs `#[forwardable]` on each trait and `#[derive(RealizeForward)]` on the
 /// wrapper, follows the chain, and returns everything the derive writes.
@@ -54,15 +31,23 @@ pub(super) fn expand_derive(traits: &[(&str, &str)], wrapper: &str) -> String {
             carried(out).expect("the hidden macro calls __forward_impl"),
         );
     }
-    let (mut written, mut links) = split_links(chain::derive(wrapper.parse().unwrap()));
-    while let Some((name, payload)) = links.pop() {
-        let prefix = &macros[&name];
-        let input: TokenStream = format!("{prefix} derive {{ {payload} }}").parse().unwrap();
-        let (out, next) = split_links(chain::forward_impl(input));
-        written.extend(out);
-        links.extend(next);
-    }
+    let derived = chain::derive(wrapper.parse().unwrap());
+    let aliases = aliases(&derived);
+    let written = expand_links(derived, &macros, &aliases);
     rustfmt(&written.to_string())
+}
+
+/// `tokens` with every link's call replaced by what it writes, in place.
+fn expand_links(
+    tokens: TokenStream,
+    macros: &HashMap<String, TokenStream>,
+    aliases: &HashMap<String, String>,
+) -> TokenStream {
+    replace_links(tokens, aliases, &mut |name, payload| {
+        let prefix = &macros[name];
+        let input: TokenStream = format!("{prefix} derive {{ {payload} }}").parse().unwrap();
+        expand_links(chain::forward_impl(input), macros, aliases)
+    })
 }
 
 fn rustfmt(source: &str) -> String {
