@@ -1,5 +1,6 @@
-//! A trait defined in an edition-2021 crate derived here (edition 2024), and
-//! an edition-2024 trait derived in an edition-2021 crate.
+//! A trait defined in an edition-2021 crate derived here (edition 2024), an
+//! edition-2024 trait derived in an edition-2021 crate, and wrappers of an
+//! edition-2015 crate.
 
 mod common;
 
@@ -206,4 +207,18 @@ fn blanket_trait_wrappers_and_hand_impls_across_crates() {
         (20, 200)
     );
     assert_eq!(mine.add(1), 3);
+}
+
+/// The derive imports each trait's path as written (to call its hidden
+/// macro through that import); in an edition-2015 crate it must still
+/// resolve that path where the derive is written, not from the crate's root.
+#[test]
+fn an_edition_2015_crate_forwards_traits_named_through_imports() {
+    use edition2015_wrappers::traits::Tracker;
+
+    let lazy = edition2015_wrappers::wrappers::lazy_tracker();
+    assert!(!Lazy::is_realized(&lazy.cache));
+    assert_eq!(lazy.python_type(), "int");
+    assert!(Lazy::is_realized(&lazy.cache));
+    assert_eq!(edition2015_wrappers::in_a_function_body(), 3);
 }

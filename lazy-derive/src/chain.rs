@@ -172,6 +172,7 @@ fn scoped(wrapper: &Wrapper, call: TokenStream) -> TokenStream {
         // the derive's name.
         let alias = alias(step, Span::call_site());
         let path = &trait_ref.path;
+        let written = in_macro_edition(path.to_token_stream());
         fallbacks.extend(quote! {
             #[allow(unused_imports)]
             use ::lazy_core::__private::__not_forwardable as #alias;
@@ -195,7 +196,7 @@ fn scoped(wrapper: &Wrapper, call: TokenStream) -> TokenStream {
         // The impl warns of a deprecated trait; its import does not again.
         aliases.extend(quote! {
             #[allow(unused_imports, deprecated)]
-            use #path as #alias;
+            use #written as #alias;
         });
     }
     quote! {
@@ -209,6 +210,21 @@ fn scoped(wrapper: &Wrapper, call: TokenStream) -> TokenStream {
             };
         };
     }
+}
+
+/// `path` (a trait's, as written) resolved as a path of lazy-derive's
+/// edition, at its own place: in an edition-2015 crate, the path of a `use`
+/// would start at the crate's root, where the trait is seldom. `$crate`
+/// keeps its span, which says which crate it is.
+fn in_macro_edition(path: TokenStream) -> TokenStream {
+    let mut out = Vec::new();
+    for mut tree in path {
+        if !matches!(&tree, TokenTree::Ident(ident) if ident == "$crate") {
+            tree.set_span(Span::call_site().located_at(tree.span()));
+        }
+        out.push(tree);
+    }
+    out.into_iter().collect()
 }
 
 /// The call of the hidden macro of trait number `state.step`, with the `fast`

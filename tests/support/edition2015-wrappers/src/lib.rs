@@ -1,0 +1,79 @@
+//! An edition-2015 crate whose wrappers name their traits through imports, as
+//! edition-2015 code does: the derive's import of a trait's path must not
+//! start at the crate's root, as an edition-2015 `use` path would.
+
+#![deny(missing_docs, warnings)]
+
+extern crate lazy_core;
+
+/// The traits, in a module of their own.
+pub mod traits {
+    use lazy_core::forwardable;
+
+    /// A trait of this crate, forwarded below.
+    #[forwardable]
+    pub trait Tracker {
+        /// The Python type's name.
+        fn python_type(&self) -> &'static str;
+    }
+}
+
+/// The wrappers, in another module, which imports the trait.
+pub mod wrappers {
+    use lazy_core::{Lazy, RealizeForward};
+    use traits::Tracker;
+
+    /// The tracker the lazy builds.
+    pub struct Real;
+
+    impl Tracker for Real {
+        fn python_type(&self) -> &'static str {
+            "int"
+        }
+    }
+
+    /// Forwards `Tracker`, imported above, to the tracker it builds.
+    #[derive(RealizeForward)]
+    #[realize_forward(Tracker)]
+    pub struct LazyTracker {
+        #[realize]
+        /// The lazily built tracker.
+        pub cache: Lazy<Real>,
+    }
+
+    /// A lazy tracker not built yet.
+    pub fn lazy_tracker() -> LazyTracker {
+        LazyTracker {
+            cache: Lazy::new(|| Real),
+        }
+    }
+}
+
+/// A wrapper and a trait declared in a function body, where a `use` in
+/// edition 2015 cannot name them by a relative path at all.
+pub fn in_a_function_body() -> u8 {
+    use lazy_core::{forwardable, Lazy, RealizeForward};
+
+    #[forwardable]
+    trait Local {
+        fn n(&self) -> u8;
+    }
+
+    impl Local for u8 {
+        fn n(&self) -> u8 {
+            *self
+        }
+    }
+
+    #[derive(RealizeForward)]
+    #[realize_forward(Local)]
+    struct Wrapper {
+        #[realize]
+        cache: Lazy<u8>,
+    }
+
+    Wrapper {
+        cache: Lazy::new(|| 3),
+    }
+    .n()
+}
