@@ -222,3 +222,27 @@ fn an_edition_2015_crate_forwards_traits_named_through_imports() {
     assert!(Lazy::is_realized(&lazy.cache));
     assert_eq!(edition2015_wrappers::in_a_function_body(), 3);
 }
+
+edition2021_traits::lazy_numbers!(MacroNumbers, MacroNumbersKept);
+
+/// A derive that another crate's `macro_rules!` writes names the traits
+/// through `$crate`, which must keep naming that crate however the derive
+/// moves the path around (a fast link, the blanket trait's marker, the
+/// derive's own impl for `except`).
+#[test]
+fn traits_named_through_crate_in_another_crates_macro() {
+    use edition2021_traits::Tally;
+
+    let mut numbers = MacroNumbers {
+        cache: Lazy::new(|| Numbers(vec![1, 2])),
+    };
+    numbers.bump(1);
+    assert_eq!(Legacy::r#gen(&numbers), 2);
+    assert_eq!(Tally::add(&mut numbers, 1), 7);
+
+    let mut kept = MacroNumbersKept {
+        cache: Lazy::new(|| Numbers(vec![1, 2])),
+    };
+    kept.bump(10);
+    assert_eq!(kept.values().copied().collect::<Vec<u32>>(), vec![1, 2]);
+}

@@ -31,7 +31,10 @@ pub fn respan(tokens: TokenStream, span: Span) -> TokenStream {
     TokenStream::from_iter(out)
 }
 
-/// Gives every token exactly `span` (location and hygiene).
+/// Gives every token exactly `span` (location and hygiene), but `$crate`,
+/// whose hygiene says which crate it names (a derive written by another
+/// crate's `macro_rules!`, `#[realize_forward($crate::Trait)]`): that one
+/// is only moved to `span`'s place.
 pub fn respan_as(tokens: TokenStream, span: Span) -> TokenStream {
     let mut out = Vec::new();
     for mut tree in tokens {
@@ -41,7 +44,11 @@ pub fn respan_as(tokens: TokenStream, span: Span) -> TokenStream {
                 respan_as(group.stream(), span),
             ));
         }
-        tree.set_span(span);
+        if matches!(&tree, TokenTree::Ident(ident) if ident == "$crate") {
+            tree.set_span(tree.span().located_at(span));
+        } else {
+            tree.set_span(span);
+        }
         out.push(tree);
     }
     TokenStream::from_iter(out)

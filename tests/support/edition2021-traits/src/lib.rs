@@ -126,3 +126,35 @@ pub mod catalog {
         Tag(n)
     }
 }
+
+/// Writes, in the crate that calls it, lazy wrappers of [`Numbers`] that
+/// forward [`Legacy`] and [`Tally`] named through `$crate`: `$name` by the
+/// traits' hidden macros, `$except` through the derive's own impl (it
+/// answers `bump` itself).
+#[macro_export]
+macro_rules! lazy_numbers {
+    ($name:ident, $except:ident) => {
+        /// Lazy numbers, written by `edition2021_traits::lazy_numbers!`.
+        #[derive(::lazy_core::RealizeForward)]
+        #[realize_forward($crate::Legacy, $crate::Tally)]
+        pub struct $name {
+            /// The numbers, built on first use.
+            #[realize]
+            pub cache: ::lazy_core::Lazy<$crate::Numbers>,
+        }
+
+        /// Lazy numbers whose `bump` does nothing.
+        #[derive(::lazy_core::RealizeForward)]
+        #[realize_forward($crate::Legacy, except(bump))]
+        pub struct $except {
+            /// The numbers, built on first use.
+            #[realize]
+            pub cache: ::lazy_core::Lazy<$crate::Numbers>,
+        }
+
+        impl $except {
+            /// Does nothing.
+            pub fn bump(&mut self, _: u32) {}
+        }
+    };
+}
