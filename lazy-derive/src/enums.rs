@@ -7,7 +7,7 @@
 //! whose target does not fit gets the one error, there.
 
 use proc_macro2::{Literal, Span, TokenStream};
-use quote::{ToTokens, format_ident, quote};
+use quote::{ToTokens, format_ident, quote, quote_spanned};
 use syn::ext::IdentExt;
 use syn::{
     AngleBracketedGenericArguments, Error, GenericArgument, GenericParam, Ident, ReturnType,
@@ -322,7 +322,8 @@ fn write_trait_impl(
         methods,
         ..
     } = body;
-    quote! {
+    // At the trait's path, as `expand::trait_impl`'s.
+    quote_spanned! {Span::call_site().located_at(ctx.trait_span)=>
         #derived
         impl #impl_generics #trait_full for #self_ty
         where

@@ -179,7 +179,15 @@ fn write_trait_impl(
         Some(at) => tokens::respan_as(target_trait, so_far.realize_site.located_at(at)),
         None => target_trait,
     };
-    quote! {
+    // The impl's own tokens at the trait's path too: rustc reports the impl
+    // there (a second impl of the trait for the wrapper, E0119, is at the
+    // name in `realize_forward(...)`, not at the trait's definition).
+    // The impl's own tokens at the trait's path too: rustc reports the impl
+    // there (a second impl of the trait for the wrapper, E0119, is at the
+    // name in `realize_forward(...)`, not at the trait's definition). The
+    // hidden macro's fast rule cannot do the same: its `impl`, `where` and
+    // braces are its own tokens.
+    quote_spanned! {Span::call_site().located_at(span)=>
         #derived
         impl #impl_generics #trait_full for #self_ty
         where
