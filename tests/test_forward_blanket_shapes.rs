@@ -642,3 +642,55 @@ fn traits_without_items() {
     assert_eq!(both(&lazy), 3);
     assert!(marked(&MarkedOf(Lazy::new(|| Real([0; 4])))));
 }
+
+/// A trait with an associated type named `Target`, as `Realize`'s: the
+/// blanket impl names the wrapper's target `__LazyWrapper::Target`, which
+/// is `Realize`'s (the trait's own is not among the wrapper's bounds).
+#[forwardable(blanket)]
+pub trait Pointing {
+    type Target: Copy + std::fmt::Debug + PartialEq;
+    fn point(&self) -> Self::Target;
+    fn first(&self, of: &[Self::Target]) -> Option<Self::Target> {
+        of.first().copied()
+    }
+}
+
+impl Pointing for Real {
+    type Target = u8;
+    fn point(&self) -> u8 {
+        self.0[0]
+    }
+}
+
+/// A supertrait with its own `Target`: the blanket impl of its subtrait
+/// names the wrapper's target in full, `__LazyWrapper::Target` being
+/// ambiguous there (`Realize`'s or `Pointing`'s).
+#[forwardable(blanket)]
+pub trait Aimed: Pointing {
+    fn aim(&self) -> u8;
+}
+
+impl Aimed for Real {
+    fn aim(&self) -> u8 {
+        self.0[1]
+    }
+}
+
+#[derive(RealizeForward)]
+#[realize_forward(Pointing, Aimed)]
+pub struct LazyPointing(#[realize] Lazy<Real>);
+
+#[derive(RealizeForward)]
+#[realize_forward(Pointing, Aimed)]
+pub struct PointingOf<T>(#[realize] Lazy<T>);
+
+#[test]
+fn a_trait_with_its_own_target() {
+    let lazy = LazyPointing(Lazy::new(|| Real([4, 5, 0, 0])));
+    let target: <LazyPointing as Pointing>::Target = lazy.point();
+    assert_eq!(target, 4u8);
+    assert_eq!(lazy.first(&[9, 8]), Some(9));
+    assert_eq!(lazy.aim(), 5);
+    let generic = PointingOf(Lazy::new(|| Real([6, 7, 0, 0])));
+    assert_eq!((generic.point(), generic.aim()), (6, 7));
+}

