@@ -97,24 +97,69 @@ pub fn realize_site(wrapper: &Wrapper) -> Span {
     Span::call_site().located_at(located)
 }
 
-/// Names of the prelude's derive macros. A bare one is called as written,
-/// not through an alias (see [`scoped`]): rustc refuses the import of a
-/// trait of that name that `#[forwardable]` wrote in the same module (a
-/// mirror of `PartialEq` named bare), as maybe meaning the prelude's macro.
-const PRELUDE_DERIVES: &[&str] = &[
+/// Names in std's preludes (of every edition). A bare one is called as
+/// written, not through an alias (see [`scoped`]): the chain's import of a
+/// bare name looks it up in every namespace, and rustc refuses it (E0659,
+/// as maybe meaning the prelude's item) where the trait was written by a
+/// macro (`#[forwardable]`, in the same module or function body) or came
+/// through a glob import; the call looks up the macro only, and compiles.
+/// Such a name that is no `#[forwardable]` trait is then rustc's "cannot
+/// find macro", not the fallback's error.
+const PRELUDE_NAMES: &[&str] = &[
+    "AsMut",
+    "AsRef",
+    "AsyncFn",
+    "AsyncFnMut",
+    "AsyncFnOnce",
+    "Box",
     "Clone",
     "Copy",
     "Debug",
     "Default",
+    "DoubleEndedIterator",
+    "Drop",
     "Eq",
+    "Err",
+    "ExactSizeIterator",
+    "Extend",
+    "Fn",
+    "FnMut",
+    "FnOnce",
+    "From",
+    "FromIterator",
+    "Future",
     "Hash",
+    "Into",
+    "IntoFuture",
+    "IntoIterator",
+    "Iterator",
+    "None",
+    "Ok",
+    "Option",
     "Ord",
     "PartialEq",
     "PartialOrd",
+    "Result",
+    "Send",
+    "Sized",
+    "Some",
+    "String",
+    "Sync",
+    "ToOwned",
+    "ToString",
+    "TryFrom",
+    "TryInto",
+    "Unpin",
+    "Vec",
+    "align_of",
+    "align_of_val",
+    "drop",
+    "size_of",
+    "size_of_val",
 ];
 
 /// What the chain calls for trait number `step`: its alias (see
-/// [`scoped`]), or its path for a bare name of [`PRELUDE_DERIVES`].
+/// [`scoped`]), or its path for a bare name of [`PRELUDE_NAMES`].
 fn callee(wrapper: &Wrapper, step: usize) -> TokenStream {
     let trait_ref = &wrapper.traits[step];
     if called_as_written(trait_ref) {
@@ -126,7 +171,7 @@ fn callee(wrapper: &Wrapper, step: usize) -> TokenStream {
 
 fn called_as_written(trait_ref: &crate::input::TraitRef) -> bool {
     match trait_ref.path.get_ident() {
-        Some(ident) => tokens::is_one_of(ident, PRELUDE_DERIVES),
+        Some(ident) => tokens::is_one_of(ident, PRELUDE_NAMES),
         None => false,
     }
 }
