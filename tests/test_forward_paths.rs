@@ -224,3 +224,74 @@ fn crate_paths_in_a_trait_of_another_crate() {
     assert!(lazy.is(Kind("numbers")));
     assert!(!lazy.is(Kind("words")));
 }
+
+/// Traits named like items of std's prelude, named bare: rustc refused the
+/// derive's import of such a name (E0659, "ambiguous") when `#[forwardable]`
+/// wrote the trait in the same module or function body, or when a glob
+/// imported it.
+mod prelude_names {
+    use lazy_core::{Lazy, RealizeForward, forwardable};
+
+    #[forwardable]
+    pub trait Iterator {
+        fn next_one(&self) -> u8;
+    }
+
+    #[forwardable]
+    pub trait Some {
+        fn some(&self) -> u8;
+    }
+
+    impl Iterator for u8 {
+        fn next_one(&self) -> u8 {
+            *self + 1
+        }
+    }
+
+    impl Some for u8 {
+        fn some(&self) -> u8 {
+            *self + 2
+        }
+    }
+
+    pub mod globbed {
+        #[lazy_core::forwardable]
+        pub trait Result {
+            fn result(&self) -> u8;
+        }
+
+        impl Result for u8 {
+            fn result(&self) -> u8 {
+                *self + 3
+            }
+        }
+    }
+
+    use globbed::*;
+
+    #[derive(RealizeForward)]
+    #[realize_forward(Iterator, Some, Result)]
+    pub struct LazyNamed(#[realize] pub Lazy<u8>);
+
+    #[test]
+    fn traits_named_like_prelude_items_named_bare() {
+        let lazy = LazyNamed(Lazy::new(|| 10));
+        assert_eq!(Iterator::next_one(&lazy), 11);
+        assert_eq!(Some::some(&lazy), 12);
+        assert_eq!(Result::result(&lazy), 13);
+
+        #[forwardable]
+        trait Option {
+            fn option(&self) -> u8;
+        }
+        impl Option for u8 {
+            fn option(&self) -> u8 {
+                *self + 4
+            }
+        }
+        #[derive(RealizeForward)]
+        #[realize_forward(Option)]
+        struct LazyLocal(#[realize] Lazy<u8>);
+        assert_eq!(Option::option(&LazyLocal(Lazy::new(|| 10))), 14);
+    }
+}

@@ -97,24 +97,69 @@ pub fn realize_site(wrapper: &Wrapper) -> Span {
     Span::call_site().located_at(located)
 }
 
-/// Names of the prelude's derive macros. A bare one is called as written,
-/// not through an alias (see [`scoped`]): rustc refuses the import of a
-/// trait of that name that `#[forwardable]` wrote in the same module (a
-/// mirror of `PartialEq` named bare), as maybe meaning the prelude's macro.
-const PRELUDE_DERIVES: &[&str] = &[
+/// Names in std's preludes (of every edition). A bare one is called as
+/// written, not through an alias (see [`scoped`]): the chain's import of a
+/// bare name looks it up in every namespace, and rustc refuses it (E0659,
+/// as maybe meaning the prelude's item) where the trait was written by a
+/// macro (`#[forwardable]`, in the same module or function body) or came
+/// through a glob import; the call looks up the macro only, and compiles.
+/// Such a name that is no `#[forwardable]` trait is then rustc's "cannot
+/// find macro", not the fallback's error.
+const PRELUDE_NAMES: &[&str] = &[
+    "AsMut",
+    "AsRef",
+    "AsyncFn",
+    "AsyncFnMut",
+    "AsyncFnOnce",
+    "Box",
     "Clone",
     "Copy",
     "Debug",
     "Default",
+    "DoubleEndedIterator",
+    "Drop",
     "Eq",
+    "Err",
+    "ExactSizeIterator",
+    "Extend",
+    "Fn",
+    "FnMut",
+    "FnOnce",
+    "From",
+    "FromIterator",
+    "Future",
     "Hash",
+    "Into",
+    "IntoFuture",
+    "IntoIterator",
+    "Iterator",
+    "None",
+    "Ok",
+    "Option",
     "Ord",
     "PartialEq",
     "PartialOrd",
+    "Result",
+    "Send",
+    "Sized",
+    "Some",
+    "String",
+    "Sync",
+    "ToOwned",
+    "ToString",
+    "TryFrom",
+    "TryInto",
+    "Unpin",
+    "Vec",
+    "align_of",
+    "align_of_val",
+    "drop",
+    "size_of",
+    "size_of_val",
 ];
 
 /// What the chain calls for trait number `step`: its alias (see
-/// [`scoped`]), or its path for a bare name of [`PRELUDE_DERIVES`].
+/// [`scoped`]), or its path for a bare name of [`PRELUDE_NAMES`].
 fn callee(wrapper: &Wrapper, step: usize) -> TokenStream {
     let trait_ref = &wrapper.traits[step];
     if called_as_written(trait_ref) {
@@ -126,7 +171,7 @@ fn callee(wrapper: &Wrapper, step: usize) -> TokenStream {
 
 fn called_as_written(trait_ref: &crate::input::TraitRef) -> bool {
     match trait_ref.path.get_ident() {
-        Some(ident) => tokens::is_one_of(ident, PRELUDE_DERIVES),
+        Some(ident) => tokens::is_one_of(ident, PRELUDE_NAMES),
         None => false,
     }
 }
@@ -166,10 +211,8 @@ fn scoped(wrapper: &Wrapper, call: TokenStream) -> TokenStream {
         if called_as_written(trait_ref) {
             continue;
         }
-        // At the derive, not at the path: rustc's suggestion for an import
-        // that names nothing would write `as __lazy_trait_0` into
-        // `#[realize_forward(...)]`; it leaves out a suggestion that covers
-        // the derive's name.
+        // At the derive, not at the path (the fallback's import and a bare
+        // name's, which never fails): see the path's import below.
         let alias = alias(step, Span::call_site());
         let path = &trait_ref.path;
         let written = in_macro_edition(path.to_token_stream());
@@ -193,10 +236,33 @@ fn scoped(wrapper: &Wrapper, call: TokenStream) -> TokenStream {
                 use ::lazy_core::__private::NOT_A_TRAIT as #ident;
             });
         }
+        // A path is imported as `prefix::{Last as alias}`, the alias at
+        // `Last`. rustc reports an import that names nothing over its `use`
+        // tree: `Last as alias` is then the path's last name (or the
+        // prefix's name that names nothing is reported), where
+        // `path as alias` with the alias at the derive stretched from the
+        // derive to the path, and with the alias at the path got rustc's
+        // suggestion of another import written over it, alias and all,
+        // into `#[realize_forward(...)]`; it now gives that one as a help.
+        let import = match path.segments.len() {
+            0 | 1 => quote!(#written as #alias),
+            _ => {
+                let mut prefix = path.clone();
+                let last = prefix.segments.pop().map(|segment| segment.ident);
+                prefix.segments.pop_punct();
+                let prefix = in_macro_edition(prefix.to_token_stream());
+                let last = in_macro_edition(last.to_token_stream());
+                let at = Span::call_site().located_at(trait_ref.span());
+                let located = self::alias(step, trait_ref.span());
+                let mut tree = Group::new(Delimiter::Brace, quote!(#last as #located));
+                tree.set_span(at);
+                quote!(#prefix :: #tree)
+            }
+        };
         // The impl warns of a deprecated trait; its import does not again.
         aliases.extend(quote! {
             #[allow(unused_imports, deprecated)]
-            use #written as #alias;
+            use #import;
         });
     }
     quote! {

@@ -1,12 +1,14 @@
-// std's traits named bare (in the prelude or imported): one error each, at
-// the name, naming lazy-core's mirror. A name of one of the prelude's derive
-// macros (`PartialEq`) is rustc's "cannot find macro" with its note that the
-// name is a derive macro: the derive calls such a name as written.
+// std's traits named bare: one error each, at the name. One that the
+// prelude does not hold (`Display`) is named with lazy-core's mirror. A name
+// that std's prelude holds (`Iterator`, `PartialEq`) is rustc's "cannot find
+// macro" with its note that the name is a trait: the derive calls such a
+// name as written (its import would be ambiguous with a trait of that name
+// written by `#[forwardable]`), and the chain stops there.
 use lazy_core::{Lazy, RealizeForward};
 use std::fmt::Display;
 
 #[derive(RealizeForward)]
-#[realize_forward(Iterator, Display, PartialEq)]
+#[realize_forward(Display, Iterator)]
 pub struct Numbers {
     #[realize]
     cache: Lazy<Vec<u8>>,
