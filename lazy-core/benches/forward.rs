@@ -35,6 +35,37 @@ pub trait Getter {
     fn add(&self, a: u64, b: u64) -> u64;
 }
 
+/// `Getter`'s `get` again, forwarded by the blanket impl that
+/// `#[forwardable(blanket)]` writes beside the trait (generic, without
+/// `#[inline]`): `asm.sh` checks that its forwarder is the hand-written one.
+#[lazy_core::forwardable(blanket)]
+pub trait BlanketGetter {
+    /// One load.
+    fn blanket_get(&self) -> u64;
+}
+
+impl BlanketGetter for Concrete {
+    #[inline]
+    fn blanket_get(&self) -> u64 {
+        self.base
+    }
+}
+
+impl BlanketGetter for HandGetter {
+    #[inline]
+    fn blanket_get(&self) -> u64 {
+        <Concrete as BlanketGetter>::blanket_get(Realize::realize(&self.cache))
+    }
+}
+
+/// Forwarding written by the blanket impl (the derive marks the wrapper).
+#[derive(lazy_core::RealizeForward)]
+#[realize_forward(BlanketGetter)]
+pub struct BlanketDerived {
+    #[realize]
+    cache: Lazy<Concrete, fn() -> Concrete>,
+}
+
 /// The realized value.
 pub struct Concrete {
     base: u64,
@@ -234,6 +265,16 @@ pub mod probe {
     #[inline(never)]
     pub fn derived_get(wrapper: &DerivedGetter) -> u64 {
         wrapper.get()
+    }
+
+    #[inline(never)]
+    pub fn hand_blanket_get(wrapper: &super::HandGetter) -> u64 {
+        super::BlanketGetter::blanket_get(wrapper)
+    }
+
+    #[inline(never)]
+    pub fn derived_blanket_get(wrapper: &super::BlanketDerived) -> u64 {
+        super::BlanketGetter::blanket_get(wrapper)
     }
 
     #[inline(never)]
@@ -651,6 +692,8 @@ fn main() {
     black_box(probe::direct_get as fn(&Concrete) -> u64);
     black_box(probe::hand_get as fn(&HandGetter) -> u64);
     black_box(probe::derived_get as fn(&DerivedGetter) -> u64);
+    black_box(probe::hand_blanket_get as fn(&HandGetter) -> u64);
+    black_box(probe::derived_blanket_get as fn(&BlanketDerived) -> u64);
     black_box(probe::plain_get as fn(&PlainGetter) -> u64);
     black_box(probe::hand_enum_get as fn(&HandAny) -> u64);
     black_box(probe::derived_enum_get as fn(&DerivedAny) -> u64);

@@ -296,6 +296,7 @@ fn write_trait_impl(
             deprecated_trait: head.deprecated,
             derive_site: so_far.derive_site,
             mirror: remote.is_some(),
+            inline: true,
         },
         variants: variant_impls,
         first,

@@ -109,7 +109,7 @@ pub struct Scanned {
 /// Reads `input` (the trait under `#[forwardable]`), writing forwarders
 /// that call through `target_as_trait`; `None` for a trait it does not
 /// fully understand.
-pub fn scan(input: &TokenStream, target_as_trait: &TokenStream) -> Option<Scanned> {
+pub fn scan(input: &TokenStream, target_as_trait: &TokenStream, inline: bool) -> Option<Scanned> {
     let trees: Vec<TokenTree> = input.clone().into_iter().collect();
     let mut c = Cursor { t: &trees, i: 0 };
     skip_docs(&mut c)?;
@@ -213,7 +213,7 @@ pub fn scan(input: &TokenStream, target_as_trait: &TokenStream) -> Option<Scanne
     let mut types = Vec::new();
     let mut consts = Vec::new();
     let mut methods = Vec::new();
-    let mut words = Words::new(target_as_trait);
+    let mut words = Words::new(target_as_trait, inline);
     let mut c = Cursor { t: &items, i: 0 };
     while c.i < items.len() {
         skip_item_attrs(&mut c)?;
@@ -803,8 +803,9 @@ fn method(
 struct Words {
     /// `<<W as Realize>::Target as Trait>`'s stand-in.
     target: Vec<TokenTree>,
-    /// `#[inline]`.
-    inline: [TokenTree; 2],
+    /// `#[inline]`, or nothing in a blanket impl (see
+    /// `expand::ImplContext::inline`).
+    inline: Vec<TokenTree>,
     fn_token: TokenTree,
     self_token: TokenTree,
     mut_token: TokenTree,
@@ -830,7 +831,7 @@ struct Words {
 }
 
 impl Words {
-    fn new(target_as_trait: &TokenStream) -> Words {
+    fn new(target_as_trait: &TokenStream, inline: bool) -> Words {
         let site = Span::call_site();
         let self_token = TokenTree::Ident(Ident::new("self", site));
         let self_group = TokenTree::Group(Group::new(
@@ -878,13 +879,17 @@ impl Words {
         and.set_span(site);
         Words {
             target: target_as_trait.clone().into_iter().collect(),
-            inline: [
-                TokenTree::Punct(Punct::new('#', Spacing::Alone)),
-                TokenTree::Group(Group::new(
-                    Delimiter::Bracket,
-                    TokenStream::from(TokenTree::Ident(Ident::new("inline", site))),
-                )),
-            ],
+            inline: if inline {
+                vec![
+                    TokenTree::Punct(Punct::new('#', Spacing::Alone)),
+                    TokenTree::Group(Group::new(
+                        Delimiter::Bracket,
+                        TokenStream::from(TokenTree::Ident(Ident::new("inline", site))),
+                    )),
+                ]
+            } else {
+                Vec::new()
+            },
             fn_token: TokenTree::Ident(Ident::new("fn", site)),
             mut_token: TokenTree::Ident(Ident::new("mut", site)),
             and: TokenTree::Punct(and),

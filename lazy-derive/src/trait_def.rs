@@ -101,7 +101,7 @@ pub fn forwardable(args: TokenStream, input: TokenStream) -> TokenStream {
             (Some(_), None) => None,
         };
         if let Some(target_as_trait) = target_as_trait
-            && let Some(scanned) = scan::scan(&input, &target_as_trait)
+            && let Some(scanned) = scan::scan(&input, &target_as_trait, blanket.is_none())
             && (blanket.is_none() || scanned.fast)
         {
             return from_scan(input, scanned, blanket);
@@ -281,7 +281,7 @@ fn expand(args: TokenStream, input: TokenStream) -> Result<TokenStream> {
         for (_, variant) in &variants {
             // The carried trait has no supertraits: the item's say.
             let target = blanket_target_as_trait(ident, !item.supertraits.is_empty());
-            match expand::template(variant.clone(), target) {
+            match expand::template(variant.clone(), target, false) {
                 Some(template) => blanket_templates.push(template),
                 None => {
                     blanket_error = Some(blanket_needs_template(
@@ -317,14 +317,16 @@ fn expand(args: TokenStream, input: TokenStream) -> Result<TokenStream> {
         // `expand::trait_impl`), which only the derive's chain can write.
         let trait_cfgs = quote!(#(#trait_cfgs)*);
         let fast = match (&args.remote, blanket.zip(blanket_key.as_ref())) {
-            (None, None) => expand::template(variant, fast_target_as_trait()).map(|template| {
-                let needs = (
-                    template.needs_mut,
-                    template.needs_into,
-                    template.needs_sized,
-                );
-                fast_rule(template.into_tokens(), needs, rewrote)
-            }),
+            (None, None) => {
+                expand::template(variant, fast_target_as_trait(), true).map(|template| {
+                    let needs = (
+                        template.needs_mut,
+                        template.needs_into,
+                        template.needs_sized,
+                    );
+                    fast_rule(template.into_tokens(), needs, rewrote)
+                })
+            }
             (None, Some((span, key))) => blanket_templates.next().map(|template| {
                 let needs = (
                     template.needs_mut,
@@ -448,7 +450,7 @@ fn blanket_needs_template(variant: ItemTrait, supertraits: bool, blanket: Span) 
         };
         let mut alone = variant.clone();
         alone.items = vec![item.clone()];
-        if expand::template(alone, target.clone()).is_some() {
+        if expand::template(alone, target.clone(), false).is_some() {
             continue;
         }
         let name = &method.sig.ident;

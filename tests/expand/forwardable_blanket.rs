@@ -22,15 +22,12 @@ where
         + ::lazy_core::RealizeMut,
     <__LazyWrapper as ::lazy_core::Realize>::Target: Tracker,
 {
-    #[inline]
     fn python_type(&self) -> &'static str {
         <__LazyWrapper::Target as Tracker>::python_type(::lazy_core::Realize::realize(self))
     }
-    #[inline]
     fn call(&mut self, __arg0: &[i64]) -> i64 {
         <__LazyWrapper::Target as Tracker>::call(::lazy_core::RealizeMut::realize_mut(self), __arg0)
     }
-    #[inline]
     fn describe(&self) -> ::lazy_core::__private::String {
         <__LazyWrapper::Target as Tracker>::describe(::lazy_core::Realize::realize(self))
     }
