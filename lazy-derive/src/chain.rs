@@ -190,9 +190,11 @@ fn alias(step: usize, at: Span) -> Ident {
 /// each trait's path under its alias, which shadows that fallback where the
 /// path names a macro (the trait's hidden one); the inner one makes the
 /// call. So a path that names a trait without `#[forwardable]`, a struct or
-/// std's `Iterator` calls the fallback, which says so, where a call by the
-/// path itself would get rustc's "cannot find macro"; a path that names
-/// nothing is rustc's one error, at the import.
+/// std's `Display` calls the fallback, which says so, where a call by the
+/// path itself would get rustc's "cannot find macro"; a path of several
+/// names that names nothing is rustc's one error, at the import (a bare
+/// name's import never fails: the fallback's probe reports it). A bare
+/// name of [`PRELUDE_NAMES`] is not imported: it is called as written.
 ///
 /// Both imports are in blocks of their own, apart from the call: rustc does
 /// not settle an import in a block that still holds a call to expand (the
