@@ -10,12 +10,12 @@ use crate::input::TraitRef;
 use crate::mirrors::MIRRORS;
 
 /// The error for `trait_ref`, whose `alias` (the chain's import of its path)
-/// names no hidden macro. It is a probe, not a `compile_error!`, so that it
-/// says nothing when the path names nothing at all (rustc has reported the
-/// import then, and the alias is an error to it): the probe needs that the
-/// path is a trait, and asks for a trait that its test type lacks. A path
-/// that names a struct gets rustc's "expected trait, found struct", said of
-/// the trait's own name.
+/// names no hidden macro. It is a probe, not a `compile_error!`: it needs
+/// that the path is a trait, and asks for a trait that its test type lacks.
+/// So a path of several names that names nothing says nothing more (rustc
+/// has reported the import, and the alias is an error to it), a bare name
+/// that names nothing is rustc's "cannot find trait", and a name of a
+/// struct is rustc's "expected trait, found struct".
 pub fn probe(trait_ref: &TraitRef, alias: &Ident) -> TokenStream {
     let at = Span::call_site().located_at(trait_ref.span());
     let name = trait_ref.name();
@@ -32,12 +32,11 @@ pub fn probe(trait_ref: &TraitRef, alias: &Ident) -> TokenStream {
         let text = format!("{message}: {note}");
         return quote_spanned!(at=> ::core::compile_error! { #text });
     }
-    // A bare name is tested as written (the chain's import of it never
-    // fails, see `chain::scoped`); a path through the chain's import, which
-    // rustc has reported if it names nothing.
-    // A bare name is tested in the module, where rustc finds it or says it
-    // cannot and suggests the import or the name meant (in the blocks, the
-    // chain's value of that name would be found: `chain::scoped`).
+    // A bare name is tested in the module (the chain's import of it never
+    // fails, see `chain::scoped`), where rustc finds it or says it cannot
+    // and suggests the import or the name meant (in the blocks, the chain's
+    // value of that name would be found). A path is tested through the
+    // chain's import, which rustc has reported if it names nothing.
     let tested = if bare {
         let mut ident = last.ident.clone();
         ident.set_span(at);
