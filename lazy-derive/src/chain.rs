@@ -81,6 +81,17 @@ pub struct LinkState {
     pub derive_site: Option<Span>,
 }
 
+impl LinkState {
+    /// Adds the `except` names of `indexes` to those a trait had.
+    fn mark_matched(&mut self, indexes: Vec<usize>) {
+        for index in indexes {
+            if !self.matched.contains(&index) {
+                self.matched.push(index);
+            }
+        }
+    }
+}
+
 /// The span of the bounds on realizing: the `#[realize]` field's type (as in
 /// the `Realize` impl, whose error is then the same one); without one, the
 /// field that looks like it holds the lazy (where `#[realize]` goes), else the
@@ -217,7 +228,7 @@ fn scoped(wrapper: &Wrapper, call: TokenStream) -> TokenStream {
         // name's, which never fails): see the path's import below.
         let alias = alias(step, Span::call_site());
         let path = &trait_ref.path;
-        let written = in_macro_edition(path.to_token_stream());
+        let written = tokens::in_macro_edition(path.to_token_stream());
         fallbacks.extend(quote! {
             #[allow(unused_imports)]
             use ::lazy_core::__private::__not_forwardable as #alias;
@@ -252,8 +263,8 @@ fn scoped(wrapper: &Wrapper, call: TokenStream) -> TokenStream {
                 let mut prefix = path.clone();
                 let last = prefix.segments.pop().map(|segment| segment.ident);
                 prefix.segments.pop_punct();
-                let prefix = in_macro_edition(prefix.to_token_stream());
-                let last = in_macro_edition(last.to_token_stream());
+                let prefix = tokens::in_macro_edition(prefix.to_token_stream());
+                let last = tokens::in_macro_edition(last.to_token_stream());
                 let at = Span::call_site().located_at(trait_ref.span());
                 let located = self::alias(step, trait_ref.span());
                 let mut tree = Group::new(Delimiter::Brace, quote!(#last as #located));
@@ -278,21 +289,6 @@ fn scoped(wrapper: &Wrapper, call: TokenStream) -> TokenStream {
             };
         };
     }
-}
-
-/// `path` (a trait's, as written) resolved as a path of lazy-derive's
-/// edition, at its own place: in an edition-2015 crate, the path of a `use`
-/// would start at the crate's root, where the trait is seldom. `$crate`
-/// keeps its span, which says which crate it is.
-fn in_macro_edition(path: TokenStream) -> TokenStream {
-    let mut out = Vec::new();
-    for mut tree in path {
-        if !matches!(&tree, TokenTree::Ident(ident) if ident == "$crate") {
-            tree.set_span(Span::call_site().located_at(tree.span()));
-        }
-        out.push(tree);
-    }
-    out.into_iter().collect()
 }
 
 /// The call of the hidden macro of trait number `state.step`, with the `fast`
@@ -595,9 +591,8 @@ pub fn forward_impl(input: TokenStream) -> TokenStream {
             .into_compile_error();
         }
     };
-    // Mistakes in the wrapper's attributes were reported by the derive.
-    let wrapper = match syn::parse2::<DeriveInput>(forward.input.clone()) {
-        Ok(input) => Wrapper::read(input).0,
+    let wrapper = match read_wrapper(&forward.input) {
+        Ok(wrapper) => wrapper,
         Err(err) => return err.into_compile_error(),
     };
     let mut errors = Errors::default();
@@ -641,23 +636,15 @@ pub fn forward_impl(input: TokenStream) -> TokenStream {
     };
     state.needs_mut |= written.needs_mut;
     state.needs_into |= written.needs_into;
-    for index in written.matched {
-        if !state.matched.contains(&index) {
-            state.matched.push(index);
-        }
-    }
+    state.mark_matched(written.matched);
     let trait_impl = written.tokens;
-    state.step += 1;
-    let rest = if state.step < wrapper.traits.len() {
-        link(
-            &wrapper,
-            &state,
-            &forward.input,
-            Some(forward.later_entries.clone()),
-        )
-    } else {
-        last_link(&wrapper, &state, &mut errors)
-    };
+    let rest = after_link(
+        &wrapper,
+        &mut state,
+        &forward.input,
+        forward.later_entries.clone(),
+        &mut errors,
+    );
     let errors = errors.into_compile_errors();
     quote! {
         #trait_impl
@@ -682,8 +669,8 @@ pub fn not_forwardable(input: TokenStream) -> TokenStream {
             .into_compile_error();
         }
     };
-    let wrapper = match syn::parse2::<DeriveInput>(tokens.clone()) {
-        Ok(input) => Wrapper::read(input).0,
+    let wrapper = match read_wrapper(&tokens) {
+        Ok(wrapper) => wrapper,
         Err(err) => return err.into_compile_error(),
     };
     let Some(trait_ref) = wrapper.traits.get(state.step) else {
@@ -694,20 +681,17 @@ pub fn not_forwardable(input: TokenStream) -> TokenStream {
         .into_compile_error();
     };
     let probe = crate::unforwardable::probe(trait_ref, &alias(state.step, trait_ref.span()));
+    let mut own_names = Vec::new();
     for (index, (group, _)) in wrapper.except_names().enumerate() {
-        if group == trait_ref.group && !state.matched.contains(&index) {
-            state.matched.push(index);
+        if group == trait_ref.group {
+            own_names.push(index);
         }
     }
-    state.step += 1;
-    let rest = if state.step < wrapper.traits.len() {
-        link(&wrapper, &state, &tokens, Some(later_entries))
-    } else {
-        let mut errors = Errors::default();
-        let rest = last_link(&wrapper, &state, &mut errors);
-        let errors = errors.into_compile_errors();
-        quote!(#errors #rest)
-    };
+    state.mark_matched(own_names);
+    let mut errors = Errors::default();
+    let rest = after_link(&wrapper, &mut state, &tokens, later_entries, &mut errors);
+    let errors = errors.into_compile_errors();
+    let rest = quote!(#errors #rest);
     // The rest in a block of its own: the probe's import then waits on no
     // call in its scope.
     quote! {
@@ -715,6 +699,29 @@ pub fn not_forwardable(input: TokenStream) -> TokenStream {
         const _: () = {
             #rest
         };
+    }
+}
+
+/// The wrapper as the derive wrote it into a link; mistakes in its
+/// attributes were reported by the derive.
+fn read_wrapper(tokens: &TokenStream) -> Result<Wrapper> {
+    Ok(Wrapper::read(syn::parse2::<DeriveInput>(tokens.clone())?).0)
+}
+
+/// What follows the link of trait number `state.step`: the next trait's
+/// link, or the last link.
+fn after_link(
+    wrapper: &Wrapper,
+    state: &mut LinkState,
+    input: &TokenStream,
+    later_entries: TokenStream,
+    errors: &mut Errors,
+) -> TokenStream {
+    state.step += 1;
+    if state.step < wrapper.traits.len() {
+        link(wrapper, state, input, Some(later_entries))
+    } else {
+        last_link(wrapper, state, errors)
     }
 }
 

@@ -54,6 +54,21 @@ pub fn respan_as(tokens: TokenStream, span: Span) -> TokenStream {
     TokenStream::from_iter(out)
 }
 
+/// `path` (a trait's, as written) resolved as a path of lazy-derive's
+/// edition, at its own place: in an edition-2015 crate, the path of a `use`
+/// would start at the crate's root, where the trait is seldom. `$crate`
+/// keeps its span, which says which crate it is.
+pub fn in_macro_edition(path: TokenStream) -> TokenStream {
+    let mut out = Vec::new();
+    for mut tree in path {
+        if !matches!(&tree, TokenTree::Ident(ident) if ident == "$crate") {
+            tree.set_span(Span::call_site().located_at(tree.span()));
+        }
+        out.push(tree);
+    }
+    out.into_iter().collect()
+}
+
 /// A set of names (of generic parameters, lifetimes without the quote).
 ///
 /// A plain list: it holds a handful of names, and one list type costs the
