@@ -223,6 +223,23 @@ fn an_edition_2015_crate_forwards_traits_named_through_imports() {
     assert_eq!(edition2015_wrappers::in_a_function_body(), 3);
 }
 
+/// `::traits::Tracker` in an edition-2015 crate is that crate's module (from
+/// the crate's root, not an extern crate named `traits`), through the
+/// trait's hidden macro and through the derive's own reading of the trait.
+#[test]
+fn an_edition_2015_crate_names_traits_from_its_root() {
+    use edition2015_wrappers::traits::{Counted, Tracker};
+    use edition2015_wrappers::wrappers::{both, rooted_tracker};
+
+    let rooted = rooted_tracker();
+    assert_eq!(rooted.count().0, 4);
+    assert_eq!(rooted.python_type(), "int");
+    assert!(Lazy::is_realized(&rooted.cache));
+    let both = both();
+    assert_eq!(Tracker::python_type(&both), "both");
+    assert!(!Lazy::is_realized(&both.cache));
+}
+
 edition2021_traits::lazy_numbers!(MacroNumbers, MacroNumbersKept);
 
 /// A derive that another crate's `macro_rules!` writes names the traits

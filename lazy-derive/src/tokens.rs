@@ -31,10 +31,12 @@ pub fn respan(tokens: TokenStream, span: Span) -> TokenStream {
     TokenStream::from_iter(out)
 }
 
-/// Gives every token exactly `span` (location and hygiene), but `$crate`,
-/// whose hygiene says which crate it names (a derive written by another
-/// crate's `macro_rules!`, `#[realize_forward($crate::Trait)]`): that one
-/// is only moved to `span`'s place.
+/// Gives every token exactly `span` (location and hygiene), but two whose
+/// hygiene says what a path means, which are only moved to `span`'s place:
+/// `$crate`, which names a crate (a derive written by another crate's
+/// `macro_rules!`, `#[realize_forward($crate::Trait)]`), and `::`, whose
+/// edition says where a path that begins with it starts (edition 2015: the
+/// crate's root; later: the extern crates).
 pub fn respan_as(tokens: TokenStream, span: Span) -> TokenStream {
     let mut out = Vec::new();
     for mut tree in tokens {
@@ -44,7 +46,7 @@ pub fn respan_as(tokens: TokenStream, span: Span) -> TokenStream {
                 respan_as(group.stream(), span),
             ));
         }
-        if matches!(&tree, TokenTree::Ident(ident) if ident == "$crate") {
+        if keeps_hygiene(&tree) {
             tree.set_span(tree.span().located_at(span));
         } else {
             tree.set_span(span);
@@ -54,14 +56,25 @@ pub fn respan_as(tokens: TokenStream, span: Span) -> TokenStream {
     TokenStream::from_iter(out)
 }
 
+/// `$crate` or a `:` (of a `::`): tokens whose hygiene decides what a path
+/// means, so that a path moved into a macro's hygiene must keep theirs.
+pub fn keeps_hygiene(tree: &TokenTree) -> bool {
+    match tree {
+        TokenTree::Ident(ident) => ident == "$crate",
+        TokenTree::Punct(punct) => punct.as_char() == ':',
+        _ => false,
+    }
+}
+
 /// `path` (a trait's, as written) resolved as a path of lazy-derive's
 /// edition, at its own place: in an edition-2015 crate, the path of a `use`
-/// would start at the crate's root, where the trait is seldom. `$crate`
-/// keeps its span, which says which crate it is.
+/// would start at the crate's root, where the trait is seldom. `$crate` and
+/// `::` keep their spans (see [`keeps_hygiene`]): a path from the root
+/// (`::a::b`) means the same in a `use` as where it is written.
 pub fn in_macro_edition(path: TokenStream) -> TokenStream {
     let mut out = Vec::new();
     for mut tree in path {
-        if !matches!(&tree, TokenTree::Ident(ident) if ident == "$crate") {
+        if !keeps_hygiene(&tree) {
             tree.set_span(Span::call_site().located_at(tree.span()));
         }
         out.push(tree);

@@ -16,12 +16,24 @@ pub mod traits {
         /// The Python type's name.
         fn python_type(&self) -> &'static str;
     }
+
+    /// What a tracker counts.
+    pub struct Count(pub u8);
+
+    /// A trait whose signature names a type of this crate by `crate::`
+    /// (which means the same in every edition; `::traits::Count` would be
+    /// read in lazy-derive's edition, as an extern crate's).
+    #[forwardable]
+    pub trait Counted {
+        /// How many there are.
+        fn count(&self) -> crate::traits::Count;
+    }
 }
 
 /// The wrappers, in another module, which imports the trait.
 pub mod wrappers {
     use lazy_core::{Lazy, RealizeForward};
-    use traits::Tracker;
+    use traits::{Counted, Tracker};
 
     /// The tracker the lazy builds.
     pub struct Real;
@@ -32,6 +44,31 @@ pub mod wrappers {
         }
     }
 
+    /// Forwards `Tracker` by a path from the root, answering one method
+    /// itself: the derive's own reading of the trait (`except` sends it
+    /// there), not the trait's hidden macro's.
+    #[derive(RealizeForward)]
+    #[realize_forward(::traits::Tracker, except(python_type))]
+    pub struct Both {
+        #[realize]
+        /// The lazily built tracker.
+        pub cache: Lazy<Real>,
+    }
+
+    impl Both {
+        /// Answers `Tracker::python_type` itself.
+        pub fn python_type(&self) -> &'static str {
+            "both"
+        }
+    }
+
+    /// A wrapper answering for itself, not built yet.
+    pub fn both() -> Both {
+        Both {
+            cache: Lazy::new(|| Real),
+        }
+    }
+
     /// Forwards `Tracker`, imported above, to the tracker it builds.
     #[derive(RealizeForward)]
     #[realize_forward(Tracker)]
@@ -39,6 +76,30 @@ pub mod wrappers {
         #[realize]
         /// The lazily built tracker.
         pub cache: Lazy<Real>,
+    }
+
+    impl Counted for Real {
+        fn count(&self) -> crate::traits::Count {
+            crate::traits::Count(4)
+        }
+    }
+
+    /// Forwards `Tracker` named from the crate's root by a leading `::`,
+    /// which in edition 2015 is this crate's root (in 2018 and later, an
+    /// extern crate).
+    #[derive(RealizeForward)]
+    #[realize_forward(::traits::Tracker, ::traits::Counted)]
+    pub struct RootedTracker {
+        #[realize]
+        /// The lazily built tracker.
+        pub cache: Lazy<Real>,
+    }
+
+    /// A rooted tracker not built yet.
+    pub fn rooted_tracker() -> RootedTracker {
+        RootedTracker {
+            cache: Lazy::new(|| Real),
+        }
     }
 
     /// A lazy tracker not built yet.
