@@ -228,7 +228,8 @@ fn crate_paths_in_a_trait_of_another_crate() {
 /// Traits named like items of std's prelude, named bare: rustc refused the
 /// derive's import of such a name (E0659, "ambiguous") when `#[forwardable]`
 /// wrote the trait in the same module or function body, or when a glob
-/// imported it.
+/// imported it; the derive imports such a name first by the hidden macro's
+/// second name, then by itself (for a trait imported by that name).
 mod prelude_names {
     use lazy_core::{Lazy, RealizeForward, forwardable};
 
@@ -293,5 +294,73 @@ mod prelude_names {
         #[realize_forward(Option)]
         struct LazyLocal(#[realize] Lazy<u8>);
         assert_eq!(Option::option(&LazyLocal(Lazy::new(|| 10))), 14);
+    }
+
+    /// Traits imported by a prelude name: lazy-core's mirror of `Iterator`
+    /// by name, and a trait of another module named `Send`.
+    mod imported_by_name {
+        use lazy_core::remote::Iterator;
+        use lazy_core::{Lazy, RealizeForward};
+
+        use super::elsewhere::Send;
+
+        #[derive(RealizeForward)]
+        #[realize_forward(Iterator, Send)]
+        pub struct LazyDigits(#[realize] pub Lazy<Digits>);
+
+        /// The digits of a number, last first.
+        pub struct Digits(pub u32);
+
+        impl Iterator for Digits {
+            type Item = u32;
+            fn next(&mut self) -> Option<u32> {
+                if self.0 == 0 {
+                    return None;
+                }
+                let digit = self.0 % 10;
+                self.0 /= 10;
+                Some(digit)
+            }
+        }
+
+        impl Send for Digits {
+            fn sent(&self) -> u32 {
+                self.0
+            }
+        }
+
+        #[test]
+        fn traits_imported_by_a_prelude_name_are_forwarded() {
+            let mut lazy = LazyDigits(Lazy::new(|| Digits(472)));
+            assert_eq!(lazy.sent(), 472);
+            assert_eq!(lazy.next(), Some(2));
+            assert_eq!(lazy.collect::<Vec<_>>(), [7, 4]);
+        }
+    }
+
+    /// lazy-core's mirrors brought by a glob import, named bare.
+    mod remote_globbed {
+        use lazy_core::remote::*;
+        use lazy_core::{Lazy, RealizeForward};
+
+        #[derive(RealizeForward)]
+        #[realize_forward(Iterator, ExactSizeIterator)]
+        pub struct LazyRange(#[realize] pub Lazy<std::ops::Range<u8>>);
+
+        #[test]
+        fn mirrors_globbed_and_named_bare_are_forwarded() {
+            let mut lazy = LazyRange(Lazy::new(|| 3..7));
+            assert_eq!(lazy.len(), 4);
+            assert_eq!(lazy.next(), Some(3));
+            assert_eq!(lazy.len(), 3);
+        }
+    }
+
+    mod elsewhere {
+        /// A trait named like std's `Send`, in a module of its own.
+        #[lazy_core::forwardable]
+        pub trait Send {
+            fn sent(&self) -> u32;
+        }
     }
 }
