@@ -94,6 +94,32 @@ pub enum AnyReal {
     Ready(Real),
 }
 
+/// Traits named like items of std's prelude: one written beside the derive
+/// (found by its hidden macro's second name), lazy-core's mirror imported by
+/// its name (found by the name, from the fallback `__prelude_name!`).
+mod prelude_named {
+    use lazy_core::remote::Iterator;
+    use lazy_core::{Lazy, RealizeForward, forwardable};
+
+    #[forwardable]
+    pub trait Extend {
+        fn extended(&self) -> usize;
+    }
+
+    impl Extend for std::vec::IntoIter<u8> {
+        fn extended(&self) -> usize {
+            self.len()
+        }
+    }
+
+    #[derive(RealizeForward)]
+    #[realize_forward(Iterator, Extend)]
+    pub struct LazyBytes {
+        #[realize]
+        pub cache: Lazy<std::vec::IntoIter<u8>>,
+    }
+}
+
 fn main() {
     let mut lazy = LazyReal {
         cache: Lazy::new(|| Real("a".to_string())),
@@ -106,8 +132,13 @@ fn main() {
         inner: Real("xy".to_string()),
     };
     let any = AnyReal::Ready(Real("z".to_string()));
+    let mut bytes = prelude_named::LazyBytes {
+        cache: Lazy::new(|| vec![1, 2, 3].into_iter()),
+    };
+    let first = bytes.next();
+    let left = prelude_named::Extend::extended(&bytes);
     println!(
-        "{} {} {:?} {} {} {} {} {}",
+        "{} {} {:?} {} {} {} {} {} {:?} {}",
         lazy.name(),
         lazy.count(),
         lazy,
@@ -116,5 +147,7 @@ fn main() {
         boxed.size(),
         boxed.name(),
         any.python_type(),
+        first,
+        left,
     );
 }
