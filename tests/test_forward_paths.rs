@@ -225,11 +225,11 @@ fn crate_paths_in_a_trait_of_another_crate() {
     assert!(!lazy.is(Kind("words")));
 }
 
-/// Traits named like items of std's prelude, named bare: rustc refused the
-/// derive's import of such a name (E0659, "ambiguous") when `#[forwardable]`
-/// wrote the trait in the same module or function body, or when a glob
-/// imported it; the derive imports such a name first by the hidden macro's
-/// second name, then by itself (for a trait imported by that name).
+/// Traits named like items of std's prelude, named bare: rustc refuses an
+/// import of such a name (E0659, "ambiguous") when `#[forwardable]` wrote
+/// the trait in the same module or function body, when a glob imported it,
+/// or when a macro wrote its `use`; the derive calls such a name as written,
+/// which finds the trait the name means in each of these.
 mod prelude_names {
     use lazy_core::{Lazy, RealizeForward, forwardable};
 
@@ -353,6 +353,90 @@ mod prelude_names {
             assert_eq!(lazy.len(), 4);
             assert_eq!(lazy.next(), Some(3));
             assert_eq!(lazy.len(), 3);
+        }
+    }
+
+    /// Traits named like prelude items that reach the module by a glob of a
+    /// module that re-exports them by name (a crate's own prelude): they
+    /// carry nothing but their name, which rustc refuses to import next to
+    /// the prelude's (E0659) where it came by a glob.
+    mod reexported_then_globbed {
+        use lazy_core::{Lazy, RealizeForward};
+
+        use self::own_prelude::*;
+
+        mod own_prelude {
+            pub use super::super::Iterator;
+            pub use super::super::elsewhere::Send;
+        }
+
+        impl Send for u8 {
+            fn sent(&self) -> u32 {
+                u32::from(*self) * 2
+            }
+        }
+
+        #[derive(RealizeForward)]
+        #[realize_forward(Iterator, Send)]
+        pub struct LazyNumber(#[realize] pub Lazy<u8>);
+
+        #[test]
+        fn traits_reexported_by_name_and_globbed_are_forwarded() {
+            let lazy = LazyNumber(Lazy::new(|| 10));
+            assert_eq!(Iterator::next_one(&lazy), 11);
+            assert_eq!(Send::sent(&lazy), 20);
+        }
+    }
+
+    /// A trait named like a prelude item, imported by a `use` that a macro
+    /// wrote: rustc refuses to import that name next to the prelude's
+    /// (E0659, "a macro-expanded name").
+    mod imported_by_a_macro {
+        use lazy_core::{Lazy, RealizeForward};
+
+        macro_rules! import_send {
+            () => {
+                use super::elsewhere::Send;
+            };
+        }
+        import_send!();
+
+        #[derive(RealizeForward)]
+        #[realize_forward(Send)]
+        pub struct LazyPair(#[realize] pub Lazy<Pair>);
+
+        pub struct Pair(pub u32, pub u32);
+
+        impl Send for Pair {
+            fn sent(&self) -> u32 {
+                self.0 + self.1
+            }
+        }
+
+        #[test]
+        fn a_trait_imported_by_a_macro_is_forwarded() {
+            assert_eq!(LazyPair(Lazy::new(|| Pair(3, 4))).sent(), 7);
+        }
+    }
+
+    /// A glob brings lazy-core's mirror `Iterator`, an import by name the
+    /// user's trait `Iterator`, which is what the name means here: the
+    /// derive forwards that one, not the globbed mirror.
+    mod globbed_and_imported_by_name {
+        // Here for its mirror `Iterator`, which the import by name shadows.
+        #[allow(unused_imports)]
+        use lazy_core::remote::*;
+        use lazy_core::{Lazy, RealizeForward};
+
+        use super::Iterator;
+
+        #[derive(RealizeForward)]
+        #[realize_forward(Iterator)]
+        pub struct LazyNumber(#[realize] pub Lazy<u8>);
+
+        #[test]
+        fn the_trait_imported_by_name_is_forwarded_not_the_globbed_one() {
+            assert_eq!(Iterator::next_one(&LazyNumber(Lazy::new(|| 10))), 11);
         }
     }
 

@@ -2,7 +2,7 @@
 //! here may change in any release.
 
 #[cfg(feature = "derive")]
-pub use lazy_derive::{__forward_impl, __not_forwardable, __prelude_name};
+pub use lazy_derive::{__forward_impl, __not_forwardable};
 
 /// `self: Box<Self>` receivers are forwarded through this path, so that the
 /// generated code does not depend on the user's prelude.

@@ -23,7 +23,6 @@ use crate::expand::{
 };
 use crate::impl_head::ForwardedTrait;
 use crate::input::Wrapper;
-use crate::prelude;
 use crate::tokens;
 use crate::valid;
 
@@ -109,15 +108,88 @@ pub fn realize_site(wrapper: &Wrapper) -> Span {
     Span::call_site().located_at(located)
 }
 
+/// Names in std's preludes (of every edition). A bare one is called as
+/// written, not through an alias (see [`scoped`]): the chain's import of a
+/// bare name looks it up in every namespace, and rustc refuses it (E0659,
+/// as maybe meaning the prelude's item) where the trait was written by a
+/// macro (`#[forwardable]`, in the same module or function body) or came
+/// through a glob import; the call looks up the macro only, and compiles.
+/// Such a name that is no `#[forwardable]` trait is then rustc's "cannot
+/// find macro", not the fallback's error. No import of the name can stand
+/// in for the call: one tried first by a hidden second name that
+/// `#[forwardable]` exports beside the trait's misses a trait re-exported by
+/// name (`pub use`) and globbed, and may find another trait's than the one
+/// the name means (a glob's, under an import by name); the name itself is
+/// still refused (E0659) there, and where a macro wrote its `use` (see
+/// `test_forward_paths::prelude_names`).
+const PRELUDE_NAMES: &[&str] = &[
+    "AsMut",
+    "AsRef",
+    "AsyncFn",
+    "AsyncFnMut",
+    "AsyncFnOnce",
+    "Box",
+    "Clone",
+    "Copy",
+    "Debug",
+    "Default",
+    "DoubleEndedIterator",
+    "Drop",
+    "Eq",
+    "Err",
+    "ExactSizeIterator",
+    "Extend",
+    "Fn",
+    "FnMut",
+    "FnOnce",
+    "From",
+    "FromIterator",
+    "Future",
+    "Hash",
+    "Into",
+    "IntoFuture",
+    "IntoIterator",
+    "Iterator",
+    "None",
+    "Ok",
+    "Option",
+    "Ord",
+    "PartialEq",
+    "PartialOrd",
+    "Result",
+    "Send",
+    "Sized",
+    "Some",
+    "String",
+    "Sync",
+    "ToOwned",
+    "ToString",
+    "TryFrom",
+    "TryInto",
+    "Unpin",
+    "Vec",
+    "align_of",
+    "align_of_val",
+    "drop",
+    "size_of",
+    "size_of_val",
+];
+
 /// What the chain calls for trait number `step`: its alias (see
-/// [`scoped`]), or its path for a bare name of a std derive (see
-/// [`prelude::called_as_written`]).
+/// [`scoped`]), or its path for a bare name of [`PRELUDE_NAMES`].
 fn callee(wrapper: &Wrapper, step: usize) -> TokenStream {
     let trait_ref = &wrapper.traits[step];
-    if prelude::called_as_written(&trait_ref.path) {
+    if called_as_written(trait_ref) {
         trait_ref.path.to_token_stream()
     } else {
         alias(step, trait_ref.span()).to_token_stream()
+    }
+}
+
+fn called_as_written(trait_ref: &crate::input::TraitRef) -> bool {
+    match trait_ref.path.get_ident() {
+        Some(ident) => tokens::is_one_of(ident, PRELUDE_NAMES),
+        None => false,
     }
 }
 
@@ -139,8 +211,7 @@ fn alias(step: usize, at: Span) -> Ident {
 /// path itself would get rustc's "cannot find macro"; a path of several
 /// names that names nothing is rustc's one error, at the import (a bare
 /// name's import never fails: the fallback's probe reports it). A bare
-/// name of std's prelude is imported in two steps, and one of std's
-/// derives is called as written (see [`prelude`]).
+/// name of [`PRELUDE_NAMES`] is not imported: it is called as written.
 ///
 /// Both imports are in blocks of their own, apart from the call: rustc does
 /// not settle an import in a block that still holds a call to expand (the
@@ -154,9 +225,9 @@ fn scoped(wrapper: &Wrapper, call: TokenStream) -> TokenStream {
     }
     let mut fallbacks = TokenStream::new();
     let mut aliases = TokenStream::new();
-    let mut valued: Vec<Ident> = Vec::new();
+    let mut valued: Vec<&Ident> = Vec::new();
     for (step, trait_ref) in wrapper.traits.iter().enumerate() {
-        if prelude::called_as_written(&trait_ref.path) {
+        if called_as_written(trait_ref) {
             continue;
         }
         // At the derive, not at the path (the fallback's import and a bare
@@ -164,31 +235,24 @@ fn scoped(wrapper: &Wrapper, call: TokenStream) -> TokenStream {
         let alias = alias(step, Span::call_site());
         let path = &trait_ref.path;
         let written = tokens::in_macro_edition(path.to_token_stream());
-        // A name of std's prelude is imported in two steps (see `prelude`):
-        // here by its second name, then by itself from `__prelude_name!`.
-        let second = prelude::second_name_of(path);
-        let fallback = match second {
-            Some(_) => quote!(__prelude_name),
-            None => quote!(__not_forwardable),
-        };
         fallbacks.extend(quote! {
             #[allow(unused_imports)]
-            use ::lazy_core::__private::#fallback as #alias;
+            use ::lazy_core::__private::__not_forwardable as #alias;
         });
         // A bare name gets a value of that name here, so that the import of
         // the middle block never fails: a name that is nothing is then the
         // probe's error (`unforwardable::probe`), where rustc says it cannot
         // find the trait and suggests the import or the name meant.
         // Once per name: a trait named twice with two sets of arguments.
-        if let Some(ident) = second.clone().or_else(|| path.get_ident().cloned())
+        if let Some(ident) = path.get_ident()
             && !valued.contains(&ident)
         {
-            let mut value = ident.clone();
-            value.set_span(Span::call_site());
             valued.push(ident);
+            let mut ident = ident.clone();
+            ident.set_span(Span::call_site());
             fallbacks.extend(quote! {
                 #[allow(unused_imports)]
-                use ::lazy_core::__private::NOT_A_TRAIT as #value;
+                use ::lazy_core::__private::NOT_A_TRAIT as #ident;
             });
         }
         // A path is imported as `prefix::{Last as alias}`, the alias at
@@ -199,9 +263,8 @@ fn scoped(wrapper: &Wrapper, call: TokenStream) -> TokenStream {
         // derive to the path, and with the alias at the path got rustc's
         // suggestion of another import written over it, alias and all,
         // into `#[realize_forward(...)]`; it now gives that one as a help.
-        let import = match (second, path.segments.len()) {
-            (Some(second), _) => quote!(#second as #alias),
-            (None, 0 | 1) => quote!(#written as #alias),
+        let import = match path.segments.len() {
+            0 | 1 => quote!(#written as #alias),
             _ => {
                 let mut prefix = path.clone();
                 let last = prefix.segments.pop().map(|segment| segment.ident);
@@ -221,17 +284,11 @@ fn scoped(wrapper: &Wrapper, call: TokenStream) -> TokenStream {
             use #import;
         });
     }
-    three_blocks(fallbacks, aliases, call)
-}
-
-/// The blocks of [`scoped`]: the fallbacks, the imports that may shadow
-/// them, the call.
-fn three_blocks(fallbacks: TokenStream, imports: TokenStream, call: TokenStream) -> TokenStream {
     quote! {
         const _: () = {
             #fallbacks
             const _: () = {
-                #imports
+                #aliases
                 const _: () = {
                     #call
                 };
@@ -649,50 +706,6 @@ pub fn not_forwardable(input: TokenStream) -> TokenStream {
             #rest
         };
     }
-}
-
-/// What the chain calls for a bare name of std's prelude whose second name
-/// names no hidden macro (see [`crate::prelude`]): the same call again, in
-/// blocks that import the name itself under the trait's alias, over
-/// `__not_forwardable!`. A trait imported by that name (a mirror of
-/// `lazy_core::remote`, or one of the user's from another module) is then
-/// found, and the prelude's trait (or nothing) gets the fallback's error.
-pub fn prelude_name(input: TokenStream) -> TokenStream {
-    let (state, tokens, _) = match parse_state.parse2(input.clone()) {
-        Ok(parsed) => parsed,
-        Err(err) => {
-            return Error::new(
-                err.span(),
-                format!("{err}; this macro is called by `#[derive(RealizeForward)]`, not by hand"),
-            )
-            .into_compile_error();
-        }
-    };
-    let wrapper = match read_wrapper(&tokens) {
-        Ok(wrapper) => wrapper,
-        Err(err) => return err.into_compile_error(),
-    };
-    let Some(trait_ref) = wrapper.traits.get(state.step) else {
-        return Error::new(
-            Span::call_site(),
-            "`__prelude_name!`: no trait at this step",
-        )
-        .into_compile_error();
-    };
-    let alias = alias(state.step, Span::call_site());
-    let written = tokens::in_macro_edition(trait_ref.path.to_token_stream());
-    let callee = self::alias(state.step, trait_ref.span());
-    three_blocks(
-        quote! {
-            #[allow(unused_imports)]
-            use ::lazy_core::__private::__not_forwardable as #alias;
-        },
-        quote! {
-            #[allow(unused_imports, deprecated)]
-            use #written as #alias;
-        },
-        quote!(#callee! { #input }),
-    )
 }
 
 /// The wrapper as the derive wrote it into a link; mistakes in its

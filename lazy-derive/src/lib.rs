@@ -14,7 +14,6 @@ mod impl_head;
 mod input;
 mod method;
 mod mirrors;
-mod prelude;
 mod punct;
 mod realize_all;
 mod scan;
@@ -55,15 +54,6 @@ pub fn __forward_impl(input: TokenStream) -> TokenStream {
 #[proc_macro]
 pub fn __not_forwardable(input: TokenStream) -> TokenStream {
     chain::not_forwardable(input.into()).into()
-}
-
-/// What `#[derive(RealizeForward)]` calls for a bare name of std's prelude
-/// (`Iterator`) whose hidden macro it did not find under its second name:
-/// the call again, through an import of the name itself. Not a public API.
-#[doc(hidden)]
-#[proc_macro]
-pub fn __prelude_name(input: TokenStream) -> TokenStream {
-    chain::prelude_name(input.into()).into()
 }
 
 #[doc = include_str!("../docs/realize_all.md")]

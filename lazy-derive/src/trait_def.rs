@@ -11,7 +11,7 @@ use syn::{Attribute, Error, Ident, ItemTrait, Meta, Path, Result, Token, TraitIt
 use crate::def_site::{self, DefSiteTypes};
 use crate::errors::Errors;
 use crate::method::{ForwardPlan, Method};
-use crate::{cfg_params, expand, input, mirrors, prelude, scan, tokens};
+use crate::{cfg_params, expand, input, mirrors, scan, tokens};
 
 /// The arguments of `#[forwardable(...)]`.
 struct Args {
@@ -254,7 +254,6 @@ fn expand(args: TokenStream, input: TokenStream) -> Result<TokenStream> {
         let trait_cfgs = quote!(#(#trait_cfgs)*);
         let error = error.into_compile_error();
         let silent = mirrors::silent_macro(&trait_cfgs, &export, &macro_name);
-        let second_name = second_name(&trait_cfgs, vis, &macro_name, ident);
         return Ok(quote! {
             #error
             #cfg_errors
@@ -262,7 +261,6 @@ fn expand(args: TokenStream, input: TokenStream) -> Result<TokenStream> {
             #trait_cfgs
             #use_attrs
             #vis use #macro_name as #ident;
-            #second_name
         });
     }
     // A trait that `blanket` cannot take is one error at `blanket` (or at
@@ -359,7 +357,6 @@ fn expand(args: TokenStream, input: TokenStream) -> Result<TokenStream> {
         ));
     }
 
-    let second_name = second_name(&quote!(#(#trait_cfgs)*), vis, &macro_name, ident);
     Ok(quote! {
         #cfg_errors
         #blanket_error
@@ -369,7 +366,6 @@ fn expand(args: TokenStream, input: TokenStream) -> Result<TokenStream> {
         #(#trait_cfgs)*
         #use_attrs
         #vis use #macro_name as #ident;
-        #second_name
     })
 }
 
@@ -434,31 +430,13 @@ fn from_scan(input: TokenStream, scanned: scan::Scanned, blanket: Option<Span>) 
             }
         }
     };
-    let second_name = second_name(&TokenStream::new(), &vis, &macro_name, &ident);
     quote! {
         #trait_item
         #blanket_impl
         #definition
         #[doc(hidden)]
         #vis use #macro_name as #ident;
-        #second_name
     }
-}
-
-/// The re-export of the hidden macro under its second name, for a trait
-/// named like an item of std's prelude (see [`prelude`]).
-fn second_name(
-    cfgs: &TokenStream,
-    vis: &dyn ToTokens,
-    macro_name: &Ident,
-    ident: &Ident,
-) -> Option<TokenStream> {
-    let second = prelude::second_name(ident)?;
-    Some(quote! {
-        #cfgs
-        #[doc(hidden)]
-        #vis use #macro_name as #second;
-    })
 }
 
 /// Why `expand::template` wrote no forwarders for a blanket trait: at the

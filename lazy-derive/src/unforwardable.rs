@@ -8,7 +8,6 @@ use syn::Ident;
 
 use crate::input::TraitRef;
 use crate::mirrors::MIRRORS;
-use crate::prelude;
 
 /// The error for `trait_ref`, whose `alias` (the chain's import of its path)
 /// names no hidden macro. It is a probe, not a `compile_error!`: it needs
@@ -28,9 +27,8 @@ pub fn probe(trait_ref: &TraitRef, alias: &Ident) -> TokenStream {
     // A bare name of a std trait with a mirror is that error whatever it
     // names (the chain's import of a bare name never fails, so it is the
     // one error); the probe would have to copy arguments, which may name
-    // the wrapper's generics, or, for one of std's generic traits named
-    // bare (`From`, `Fn`), write some.
-    if trait_ref.args.is_some() || std_name || prelude::is_generic_std_trait(&trait_ref.path) {
+    // the wrapper's generics.
+    if trait_ref.args.is_some() || std_name {
         let text = format!("{message}: {note}");
         return quote_spanned!(at=> ::core::compile_error! { #text });
     }
@@ -39,17 +37,11 @@ pub fn probe(trait_ref: &TraitRef, alias: &Ident) -> TokenStream {
     // and suggests the import or the name meant (in the blocks, the chain's
     // value of that name would be found). A path is tested through the
     // chain's import, which rustc has reported if it names nothing.
-    // A name of std's prelude is tested as written: the chain imported no
-    // value of that name (see `prelude`), and `self::` would not find the
-    // prelude's.
     let tested = if bare {
         let mut ident = last.ident.clone();
         ident.set_span(at);
         let module = Ident::new("self", at);
-        match prelude::second_name_of(&trait_ref.path) {
-            Some(_) => quote!(#ident),
-            None => quote!(#module::#ident),
-        }
+        quote!(#module::#ident)
     } else {
         quote!(#alias)
     };

@@ -1,7 +1,7 @@
-// Other names of std's prelude, named bare: a type (`Option`) is rustc's
-// "expected trait", at the name. A derive of std's (`Clone`) is called as
-// written (its import would bring std's derive macro): rustc's "cannot find
-// macro", whose note says that it is a derive macro.
+// Other names of std's prelude, named bare: a type (`Option`) and a derive
+// of std's (`Clone`) are called as written, as every bare name that std's
+// prelude holds (see `std-trait-named-bare.rs`): rustc's "cannot find
+// macro", whose note says what the name is, and the chain stops there.
 use lazy_core::{Lazy, RealizeForward};
 
 #[derive(RealizeForward)]

@@ -94,9 +94,9 @@ pub enum AnyReal {
     Ready(Real),
 }
 
-/// Traits named like items of std's prelude: one written beside the derive
-/// (found by its hidden macro's second name), lazy-core's mirror imported by
-/// its name (found by the name, from the fallback `__prelude_name!`).
+/// Traits named like items of std's prelude, which the derive calls as
+/// written: one written beside the derive, lazy-core's mirror imported by
+/// its name.
 mod prelude_named {
     use lazy_core::remote::Iterator;
     use lazy_core::{Lazy, RealizeForward, forwardable};
