@@ -745,3 +745,53 @@ fn generic_lazy_variant_first_and_a_ready_one() {
     assert_eq!(later.scaled(), Sensor(7).scaled());
     assert_eq!(<LaterOrNow<Sensor> as Reading>::SCALE, 3);
 }
+
+// Consts with a default, one a literal (read by the scanner) and one an
+// expression (read by syn): an enum keeps the trait's default, whatever its
+// variants' targets (here different types, one overriding both consts).
+#[forwardable]
+pub trait Scaled {
+    const SCALE: u32 = 1;
+    fn scale(&self) -> u32 {
+        Self::SCALE
+    }
+}
+
+#[forwardable]
+pub trait Limited {
+    const LIMIT: u32 = 2 * 3;
+    fn limit(&self) -> u32;
+}
+
+impl Scaled for Square {
+    const SCALE: u32 = 9;
+}
+impl Scaled for Circle {}
+impl Limited for Square {
+    const LIMIT: u32 = 10;
+    fn limit(&self) -> u32 {
+        Self::LIMIT
+    }
+}
+impl Limited for Circle {
+    fn limit(&self) -> u32 {
+        Self::LIMIT
+    }
+}
+
+#[derive(RealizeForward)]
+#[realize_forward(Scaled, Limited)]
+pub enum ScaledShape {
+    Square(Square),
+    Circle(#[realize] Lazy<Circle>),
+}
+
+#[test]
+fn consts_with_a_default_keep_it_across_different_targets() {
+    assert_eq!(<ScaledShape as Scaled>::SCALE, 1);
+    assert_eq!(<ScaledShape as Limited>::LIMIT, 6);
+    // The methods still forward to each variant's own.
+    assert_eq!(ScaledShape::Square(Square(1)).scale(), 9);
+    assert_eq!(ScaledShape::Square(Square(1)).limit(), 10);
+    assert_eq!(ScaledShape::Circle(Lazy::new(|| Circle(1))).limit(), 6);
+}

@@ -400,7 +400,7 @@ fn assoc_type(
 }
 
 /// `const NAME: Type;`, or with a literal default (which the carried copy
-/// drops).
+/// writes `= _`).
 fn assoc_const(
     c: &mut Cursor,
     reader: &mut Reader,
@@ -421,12 +421,15 @@ fn assoc_const(
     c.i += 1;
     let mut ty = Vec::new();
     reader.ty(c, Mode::ResultStatic, &mut ty)?;
+    let mut default = None;
     if c.punct_is('=') {
+        let eq = reader.alone(c.t[c.i].clone());
         c.i += 1;
         let Some(TokenTree::Literal(_)) = c.peek() else {
             return None;
         };
         c.i += 1;
+        default = Some(eq);
     }
     if !c.punct_is(';') {
         return None;
@@ -437,6 +440,12 @@ fn assoc_const(
     carried.push(TokenTree::Ident(name.clone()));
     carried.push(colon);
     carried.extend(ty.iter().cloned());
+    if let Some(eq) = default {
+        // `= _`: a default exists (an enum keeps it); its value stays here.
+        let underscore = Ident::new("_", eq.span());
+        carried.push(eq);
+        carried.push(TokenTree::Ident(underscore));
+    }
     carried.push(semi);
     // `const NAME: Type = <Target as Trait>::NAME;`
     let call_site = Span::call_site();

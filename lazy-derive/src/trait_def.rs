@@ -1011,8 +1011,9 @@ fn item_attrs(item: &TraitItem) -> &[Attribute] {
 }
 
 /// What the hidden macro carries: the trait's items with their signatures,
-/// `#[cfg]` and `#[deprecated]`, but no default bodies (an empty body marks
-/// that a default exists), no docs and no supertraits.
+/// `#[cfg]` and `#[deprecated]`, but no default bodies (an empty body, or
+/// `= _` for a const, marks that a default exists), no docs and no
+/// supertraits.
 fn carried_trait(item: &ItemTrait) -> Result<ItemTrait> {
     let mut carried = item.clone();
     // A deprecated trait's forwarders must not warn about each method.
@@ -1033,7 +1034,14 @@ fn carried_trait(item: &ItemTrait) -> Result<ItemTrait> {
             }
             TraitItem::Const(constant) => {
                 cfg_params::retain_attrs(&mut constant.attrs, &mut is_carried_attr);
-                constant.default = None;
+                // `= _` marks that a default exists (an enum keeps it),
+                // without carrying its value.
+                if let Some((eq, value)) = &mut constant.default {
+                    *value = syn::Expr::Infer(syn::ExprInfer {
+                        attrs: Vec::new(),
+                        underscore_token: Token![_](eq.span),
+                    });
+                }
             }
             TraitItem::Type(ty) => {
                 cfg_params::retain_attrs(&mut ty.attrs, &mut is_carried_attr);
