@@ -798,7 +798,8 @@ fn blanket_impl(
 /// trait, or a wrapper that cannot be realized as a method needs, is one
 /// error where the trait is listed, as without `blanket`. A trait with
 /// supertraits also asserts that the wrapper implements the trait: a
-/// supertrait the wrapper lacks is reported at the trait's name.
+/// supertrait the wrapper lacks is reported at the trait's name. The marker
+/// impl is `#[doc(hidden)]`: rustdoc would list it on the wrapper's page.
 fn blanket_rule(needs: (bool, bool, bool), key: &Literal, has_supertraits: bool) -> TokenStream {
     // A generic wrapper (`fast_entry`'s `generic` entry): the impl with the
     // wrapper's parameters and `where` clause only. Bounds on realizing and
@@ -819,6 +820,7 @@ fn blanket_rule(needs: (bool, bool, bool), key: &Literal, has_supertraits: bool)
             &|_, _| {
                 quote! {
                     #[automatically_derived]
+                    #[doc(hidden)]
                     impl $($__impl)* ::lazy_core::__private::Forwards<#key> for $__self
                     where
                         $($__where)*
@@ -838,6 +840,7 @@ fn blanket_rule(needs: (bool, bool, bool), key: &Literal, has_supertraits: bool)
         });
         quote! {
             #[automatically_derived]
+            #[doc(hidden)]
             impl ::lazy_core::__private::Forwards<#key> for $__self
             where
                 #bounds
