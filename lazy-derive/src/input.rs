@@ -254,8 +254,10 @@ impl Wrapper {
                 None => groups.push(Vec::new()),
             }
         }
-        let on_a_field = field_has_attr(&input, "realize_forward");
-        // Written on a field instead: that error below says where it goes.
+        let on_a_field = field_has_attr(&input, "realize_forward")
+            || variant_has_attr(&input, "realize_forward");
+        // Written on a field or a variant instead: that error below says
+        // where it goes.
         if groups.is_empty() && !on_a_field {
             errors.push(Error::new(
                 input.ident.span(),
@@ -282,6 +284,18 @@ impl Wrapper {
                     attr,
                     "`#[realize_forward(...)]` goes on the type, not on a field",
                 ));
+            }
+        }
+        if let Data::Enum(data) = &input.data {
+            for variant in punct::values(&data.variants) {
+                for attr in &variant.attrs {
+                    if attr.path().is_ident("realize_forward") {
+                        errors.push(Error::new_spanned(
+                            attr,
+                            "`#[realize_forward(...)]` goes on the type, not on a variant",
+                        ));
+                    }
+                }
             }
         }
         let realize = realize_field(&input, &mut errors);
@@ -581,6 +595,15 @@ fn field_has_attr(input: &DeriveInput, name: &str) -> bool {
         }
     }
     false
+}
+
+fn variant_has_attr(input: &DeriveInput, name: &str) -> bool {
+    match &input.data {
+        Data::Enum(data) => {
+            punct::values(&data.variants).any(|variant| has_attr(&variant.attrs, name))
+        }
+        _ => false,
+    }
 }
 
 fn all_fields(input: &DeriveInput) -> Vec<&syn::Field> {
