@@ -585,6 +585,32 @@ mod sized_supertrait_of_a_generic_wrapper {
         Now(T),
     }
 
+    // A field whose type names none of the wrapper's parameters: its bound
+    // is the concrete wrapper's (`Lazy<Real>: Realize`), which names no
+    // parameter and so hides nothing from the impls (see
+    // `concrete_field_in_a_generic_wrapper`).
+    #[derive(RealizeForward)]
+    #[realize_forward(Tracker, Typed, Counter, Stepped)]
+    struct Tagged<T> {
+        #[realize]
+        lazy: Box<Lazy<Real>>,
+        tag: T,
+    }
+
+    #[derive(RealizeForward)]
+    #[realize_forward(Typed)]
+    #[realize_forward(Tracker, except(into_value))]
+    struct Borrowed<'a> {
+        #[realize]
+        lazy: &'a Lazy<Real>,
+    }
+
+    impl Borrowed<'_> {
+        fn into_value(self) -> u64 {
+            0
+        }
+    }
+
     fn value_of<T: Typed>(tracked: &Tracked<T>) -> u64 {
         tracked.value()
     }
@@ -670,5 +696,32 @@ mod sized_supertrait_of_a_generic_wrapper {
             (real.value(), real.is_big())
         );
         assert_eq!(shared.into_value(), real.into_value());
+    }
+
+    #[test]
+    fn concrete_field_in_a_generic_wrapper() {
+        let real = Real(300);
+        let tagged = Tagged {
+            lazy: Box::new(Lazy::new(|| Real(300))),
+            tag: "t",
+        };
+        assert_eq!(tagged.tag, "t");
+        assert_eq!(
+            (tagged.value(), tagged.is_big(), tagged.out()),
+            (real.value(), real.is_big(), real.out())
+        );
+        assert_eq!(tagged.into_value(), real.into_value());
+        let stepping = Tagged {
+            lazy: Box::new(Lazy::new(|| Real(5))),
+            tag: (),
+        };
+        assert_eq!(stepped(stepping), direct_steps(Real(5)));
+        let lazy: Lazy<Real> = Lazy::new(|| Real(300));
+        let borrowed = Borrowed { lazy: &lazy };
+        assert_eq!(
+            (borrowed.value(), borrowed.is_big(), borrowed.out()),
+            (real.value(), real.is_big(), real.out())
+        );
+        assert_eq!(Tracker::into_value(borrowed), 0);
     }
 }

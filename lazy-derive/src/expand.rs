@@ -609,10 +609,36 @@ fn realizing_bounds(
         needs_mut.then(|| quote_spanned!(span=> #self_ty: ::lazy_core::RealizeMut #binding,));
     let realize_into =
         needs_into.then(|| quote_spanned!(span=> #self_ty: ::lazy_core::RealizeInto #binding,));
-    (
-        TokenStream::new(),
-        quote!(#realize #realize_mut #realize_into),
-    )
+    // A field that realizes through a type naming none of the wrapper's
+    // parameters (`&'a Real`, `Box<Real>` in `W<T>`) is bounded as in a
+    // concrete wrapper: the bound names no parameter, so it hides nothing,
+    // and a type that cannot realize is one error at the field's type, not
+    // one more for every forwarded method.
+    let global = wrapper
+        .realize
+        .as_ref()
+        .filter(|field| field.plain.is_none() && field.deref.is_none())
+        .filter(|field| !mentions_params(pointee(&field.ty, false), &wrapper.input.generics))
+        .map(|field| FieldImpl::new(wrapper, field, so_far.realize_site).bounds(false))
+        .unwrap_or_default();
+    (global, quote!(#realize #realize_mut #realize_into))
+}
+
+/// Whether `ty` names one of `generics`' parameters (conservatively: any
+/// identifier spelled like one, lifetimes included).
+fn mentions_params(ty: &syn::Type, generics: &Generics) -> bool {
+    let names: Vec<String> = generics
+        .params
+        .iter()
+        .map(|param| match param {
+            GenericParam::Lifetime(param) => param.lifetime.ident.to_string(),
+            GenericParam::Type(param) => param.ident.to_string(),
+            GenericParam::Const(param) => param.ident.to_string(),
+        })
+        .collect();
+    tokens::mentions(ty.to_token_stream(), &|ident| {
+        names.iter().any(|name| ident == name)
+    })
 }
 
 /// The stub of a method with parameters under more distinct cfgs than
