@@ -725,3 +725,66 @@ mod sized_supertrait_of_a_generic_wrapper {
         assert_eq!(Tracker::into_value(borrowed), 0);
     }
 }
+
+/// Wrappers named like a type parameter of a forwarded method (`W` here,
+/// `H` for the `Hash` mirror's `fn hash<H: Hasher>`): inside a forwarder the
+/// method's parameter shadows the wrapper's name, so the forwarders name the
+/// wrapper's target through `Self`.
+mod wrappers_named_like_a_method_parameter {
+    use lazy_core::{Lazy, RealizeForward, forwardable};
+    use std::hash::{BuildHasher, Hash};
+
+    #[forwardable]
+    pub trait Put {
+        fn put<W: Copy>(&self, w: W) -> (u8, W);
+    }
+
+    impl Put for u8 {
+        fn put<W: Copy>(&self, w: W) -> (u8, W) {
+            (*self, w)
+        }
+    }
+
+    /// By the trait's hidden macro (the fast rule).
+    #[derive(RealizeForward)]
+    #[realize_forward(Put)]
+    pub struct W(#[realize] pub Lazy<u8>);
+
+    /// By the derive's own impl (`except` and a generic wrapper).
+    pub mod generic {
+        use super::Put;
+        use lazy_core::{Lazy, RealizeForward};
+
+        #[derive(RealizeForward)]
+        #[realize_forward(Put, lazy_core::remote::Hash)]
+        pub struct W<T> {
+            #[realize]
+            pub cache: Lazy<u8>,
+            pub tag: T,
+        }
+    }
+
+    #[derive(RealizeForward)]
+    #[realize_forward(
+        lazy_core::remote::Hash,
+        lazy_core::remote::PartialEq,
+        lazy_core::remote::Eq
+    )]
+    pub struct H(#[realize] pub Lazy<u8>);
+
+    #[test]
+    fn the_wrappers_forward_methods_whose_parameters_bear_their_names() {
+        assert_eq!(W(Lazy::new(|| 7)).put('x'), (7, 'x'));
+        let generic = generic::W {
+            cache: Lazy::new(|| 8),
+            tag: (),
+        };
+        assert_eq!(generic.put("y"), (8, "y"));
+        let state = std::collections::hash_map::RandomState::new();
+        assert_eq!(state.hash_one(H(Lazy::new(|| 9))), state.hash_one(9u8));
+        assert_eq!(state.hash_one(&generic), state.hash_one(8u8));
+        let _ = generic.tag;
+        fn hashable<T: Hash>(_: &T) {}
+        hashable(&H(Lazy::new(|| 1)));
+    }
+}

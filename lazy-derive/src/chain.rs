@@ -384,7 +384,7 @@ fn fast_entry(wrapper: &Wrapper, step: usize, realize_site: Span) -> TokenStream
         trait_ref.path.to_token_stream(),
         Span::mixed_site().located_at(path_at),
     );
-    let target = quote_spanned!(span=> <#self_ty as ::lazy_core::Realize>::Target);
+    let target = quote_spanned!(span=> <Self as ::lazy_core::Realize>::Target);
     // A generic entry's rule writes no bounds (`trait_def::blanket_rule`):
     // four empty ones, not written for nothing and carried down the chain.
     let mut bounds = Vec::with_capacity(4);

@@ -130,7 +130,7 @@ fn write_trait_impl(
     } = *forwarded;
     let span = trait_ref.span();
     let self_ty = self_ty(wrapper, span);
-    let target = quote_spanned!(span=> <#self_ty as ::lazy_core::Realize>::Target);
+    let target = quote_spanned!(span=> <Self as ::lazy_core::Realize>::Target);
     let Some(mut head) = ImplHead::new(forwarded, Some(&target), &mut learned.matched, errors)
     else {
         return TokenStream::new();

@@ -42,39 +42,39 @@ const _: () = {
             impl<T, K, V> Store<K, V> for LazyStore<T>
             where
                 T: Clone,
-                <LazyStore<T> as ::lazy_core::Realize>::Target: Store<K, V>,
+                <Self as ::lazy_core::Realize>::Target: Store<K, V>,
                 LazyStore<T>: ::lazy_core::RealizeMut<Target = Map<T>>,
             {
                 type Iter<'a>
-                    = <<LazyStore<T> as ::lazy_core::Realize>::Target as Store<K, V>>::Iter<'a>
+                    = <<Self as ::lazy_core::Realize>::Target as Store<K, V>>::Iter<'a>
                 where
                     Self: 'a;
                 const CAPACITY: usize =
-                    <<LazyStore<T> as ::lazy_core::Realize>::Target as Store<K, V>>::CAPACITY;
+                    <<Self as ::lazy_core::Realize>::Target as Store<K, V>>::CAPACITY;
                 #[inline]
                 fn get<Q: ?Sized + PartialEq<K>>(&self, __arg0: &Q) -> ::core::option::Option<&V> {
-                    <<LazyStore<T> as ::lazy_core::Realize>::Target as Store<K, V>>::get::<Q>(
+                    <<Self as ::lazy_core::Realize>::Target as Store<K, V>>::get::<Q>(
                         ::lazy_core::Realize::realize(self),
                         __arg0,
                     )
                 }
                 #[inline]
                 fn parse<__T: std::str::FromStr>(&self, __arg0: &K) -> ::core::option::Option<__T> {
-                    <<LazyStore<T> as ::lazy_core::Realize>::Target as Store<K, V>>::parse::<__T>(
+                    <<Self as ::lazy_core::Realize>::Target as Store<K, V>>::parse::<__T>(
                         ::lazy_core::Realize::realize(self),
                         __arg0,
                     )
                 }
                 #[inline]
                 fn extend(&mut self, __arg0: impl IntoIterator<Item = (K, V)>) {
-                    <<LazyStore<T> as ::lazy_core::Realize>::Target as Store<K, V>>::extend(
+                    <<Self as ::lazy_core::Realize>::Target as Store<K, V>>::extend(
                         ::lazy_core::RealizeMut::realize_mut(self),
                         __arg0,
                     )
                 }
                 #[inline]
                 fn iter<'a>(&'a self) -> Self::Iter<'a> {
-                    <<LazyStore<T> as ::lazy_core::Realize>::Target as Store<K, V>>::iter(
+                    <<Self as ::lazy_core::Realize>::Target as Store<K, V>>::iter(
                         ::lazy_core::Realize::realize(self),
                     )
                 }

@@ -37,25 +37,25 @@ const _: () = {
             #[automatically_derived]
             impl Tracker for Named
             where
-                <Named as ::lazy_core::Realize>::Target: Tracker + ::core::marker::Sized,
-                Named: ::lazy_core::FromRealized<<Named as ::lazy_core::Realize>::Target>,
+                <Self as ::lazy_core::Realize>::Target: Tracker + ::core::marker::Sized,
+                Named: ::lazy_core::FromRealized<<Self as ::lazy_core::Realize>::Target>,
             {
                 #[inline]
                 fn python_type(&self) -> &'static str {
-                    <<Named as ::lazy_core::Realize>::Target as Tracker>::python_type(
+                    <<Self as ::lazy_core::Realize>::Target as Tracker>::python_type(
                         ::lazy_core::Realize::realize(self),
                     )
                 }
                 #[inline]
                 fn set_name_hint(&mut self, __arg0: &str) {
-                    <<Named as ::lazy_core::Realize>::Target as Tracker>::set_name_hint(
+                    <<Self as ::lazy_core::Realize>::Target as Tracker>::set_name_hint(
                         ::lazy_core::RealizeMut::realize_mut(self),
                         __arg0,
                     )
                 }
                 #[inline]
                 fn into_name(self) -> ::lazy_core::__private::String {
-                    <<Named as ::lazy_core::Realize>::Target as Tracker>::into_name(
+                    <<Self as ::lazy_core::Realize>::Target as Tracker>::into_name(
                         ::lazy_core::RealizeInto::into_realized(self),
                     )
                 }
@@ -65,7 +65,7 @@ const _: () = {
                     Self: Sized,
                 {
                     ::core::option::Option::map(
-                        <<Named as ::lazy_core::Realize>::Target as Tracker>::renamed(
+                        <<Self as ::lazy_core::Realize>::Target as Tracker>::renamed(
                             ::lazy_core::Realize::realize(self),
                             __arg0,
                         ),

@@ -43,25 +43,25 @@ const _: () = {
             where
                 lazy_core::Lazy<Real, TrackerSeed>: ::lazy_core::__private::RealizeMutField,
                 lazy_core::Lazy<Real, TrackerSeed>: ::lazy_core::__private::RealizeIntoField,
-                <LazyTracker as ::lazy_core::Realize>::Target: Tracker + ::core::marker::Sized,
+                <Self as ::lazy_core::Realize>::Target: Tracker + ::core::marker::Sized,
             {
-                type Tag = <<LazyTracker as ::lazy_core::Realize>::Target as Tracker>::Tag;
+                type Tag = <<Self as ::lazy_core::Realize>::Target as Tracker>::Tag;
                 #[inline]
                 fn python_type(&self) -> &'static str {
-                    <<LazyTracker as ::lazy_core::Realize>::Target as Tracker>::python_type(
+                    <<Self as ::lazy_core::Realize>::Target as Tracker>::python_type(
                         ::lazy_core::Realize::realize(self),
                     )
                 }
                 #[inline]
                 fn call(&mut self, __arg0: &[i64]) -> i64 {
-                    <<LazyTracker as ::lazy_core::Realize>::Target as Tracker>::call(
+                    <<Self as ::lazy_core::Realize>::Target as Tracker>::call(
                         ::lazy_core::RealizeMut::realize_mut(self),
                         __arg0,
                     )
                 }
                 #[inline]
                 fn into_tag(self) -> Self::Tag {
-                    <<LazyTracker as ::lazy_core::Realize>::Target as Tracker>::into_tag(
+                    <<Self as ::lazy_core::Realize>::Target as Tracker>::into_tag(
                         ::lazy_core::RealizeInto::into_realized(self),
                     )
                 }
@@ -83,7 +83,7 @@ const _: () = {
                 }
                 #[inline]
                 fn describe(&self) -> ::lazy_core::__private::String {
-                    <<LazyTracker as ::lazy_core::Realize>::Target as Tracker>::describe(
+                    <<Self as ::lazy_core::Realize>::Target as Tracker>::describe(
                         ::lazy_core::Realize::realize(self),
                     )
                 }

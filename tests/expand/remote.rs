@@ -28,11 +28,11 @@ const _: () = {
             impl ::core::fmt::Display for LazyName
             where
                 lazy_core::Lazy<String>: ::lazy_core::Realize,
-                <LazyName as ::lazy_core::Realize>::Target: ::core::fmt::Display,
+                <Self as ::lazy_core::Realize>::Target: ::core::fmt::Display,
             {
                 #[inline]
                 fn fmt(&self, __arg0: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-                    <<LazyName as ::lazy_core::Realize>::Target as ::core::fmt::Display>::fmt(
+                    <<Self as ::lazy_core::Realize>::Target as ::core::fmt::Display>::fmt(
                         ::lazy_core::Realize::realize(self),
                         __arg0,
                     )

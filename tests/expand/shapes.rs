@@ -47,11 +47,11 @@ const _: () = {
             where
                 Lazy<Box<dyn Shapes<u64>>>: ::lazy_core::Realize<Target = Box<dyn Shapes<u64>>>,
                 Box<dyn Shapes<u64>>: ::lazy_core::__private::DerefValue,
-                <LazyShapes as ::lazy_core::Realize>::Target: Shapes<u64>,
+                <Self as ::lazy_core::Realize>::Target: Shapes<u64>,
             {
                 #[inline]
                 fn fetch(&self, __arg0: u64) -> impl ::core::future::Future<Output = u32> {
-                    <<LazyShapes as ::lazy_core::Realize>::Target as Shapes<u64>>::fetch(
+                    <<Self as ::lazy_core::Realize>::Target as Shapes<u64>>::fetch(
                         ::lazy_core::Realize::realize(self),
                         __arg0,
                     )
@@ -59,7 +59,7 @@ const _: () = {
                 #[inline]
                 unsafe fn get_unchecked(&self, __arg0: usize) -> u8 {
                     unsafe {
-                        <<LazyShapes as ::lazy_core::Realize>::Target as Shapes<u64>>::get_unchecked(
+                        <<Self as ::lazy_core::Realize>::Target as Shapes<u64>>::get_unchecked(
                             ::lazy_core::Realize::realize(self),
                             __arg0,
                         )
@@ -67,20 +67,20 @@ const _: () = {
                 }
                 #[inline]
                 fn extra(&self) -> u8 {
-                    <<LazyShapes as ::lazy_core::Realize>::Target as Shapes<u64>>::extra(
+                    <<Self as ::lazy_core::Realize>::Target as Shapes<u64>>::extra(
                         ::lazy_core::Realize::realize(self),
                     )
                 }
                 #[allow(deprecated)]
                 #[inline]
                 fn old(&self) -> u8 {
-                    <<LazyShapes as ::lazy_core::Realize>::Target as Shapes<u64>>::old(
+                    <<Self as ::lazy_core::Realize>::Target as Shapes<u64>>::old(
                         ::lazy_core::Realize::realize(self),
                     )
                 }
                 #[inline]
                 fn patterns(&self, __arg0: (u8, u8), __arg1: u8) -> u8 {
-                    <<LazyShapes as ::lazy_core::Realize>::Target as Shapes<u64>>::patterns(
+                    <<Self as ::lazy_core::Realize>::Target as Shapes<u64>>::patterns(
                         ::lazy_core::Realize::realize(self),
                         __arg0,
                         __arg1,

@@ -221,7 +221,7 @@ fn the_fast_rule_writes_the_chains_impl_for_a_plain_field() {
     // methods need (`&mut self`, `self`).
     assert!(!slow.contains("Real : :: lazy_core"), "{slow}");
     assert!(
-        slow.contains("< W as :: lazy_core :: Realize > :: Target : Shapes"),
+        slow.contains("< Self as :: lazy_core :: Realize > :: Target : Shapes"),
         "{slow}"
     );
 }
