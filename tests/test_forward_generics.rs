@@ -777,13 +777,13 @@ mod wrappers_named_like_a_method_parameter {
         assert_eq!(W(Lazy::new(|| 7)).put('x'), (7, 'x'));
         let generic = generic::W {
             cache: Lazy::new(|| 8),
-            tag: (),
+            tag: 'g',
         };
         assert_eq!(generic.put("y"), (8, "y"));
         let state = std::collections::hash_map::RandomState::new();
         assert_eq!(state.hash_one(H(Lazy::new(|| 9))), state.hash_one(9u8));
         assert_eq!(state.hash_one(&generic), state.hash_one(8u8));
-        let _ = generic.tag;
+        assert_eq!(generic.tag, 'g');
         fn hashable<T: Hash>(_: &T) {}
         hashable(&H(Lazy::new(|| 1)));
     }
