@@ -772,6 +772,19 @@ mod wrappers_named_like_a_method_parameter {
     )]
     pub struct H(#[realize] pub Lazy<u8>);
 
+    /// An enum: its arms name the variants `Self::V`.
+    pub mod enumerated {
+        use super::Put;
+        use lazy_core::{Lazy, RealizeForward};
+
+        #[derive(RealizeForward)]
+        #[realize_forward(Put, lazy_core::remote::Hash)]
+        pub enum W {
+            Later(#[realize] Lazy<u8>),
+            Ready(u8),
+        }
+    }
+
     #[test]
     fn the_wrappers_forward_methods_whose_parameters_bear_their_names() {
         assert_eq!(W(Lazy::new(|| 7)).put('x'), (7, 'x'));
@@ -784,6 +797,10 @@ mod wrappers_named_like_a_method_parameter {
         assert_eq!(state.hash_one(H(Lazy::new(|| 9))), state.hash_one(9u8));
         assert_eq!(state.hash_one(&generic), state.hash_one(8u8));
         assert_eq!(generic.tag, 'g');
+        let later = enumerated::W::Later(Lazy::new(|| 3));
+        assert_eq!(later.put(1u16), (3, 1));
+        assert_eq!(enumerated::W::Ready(4).put(()), (4, ()));
+        assert_eq!(state.hash_one(&later), state.hash_one(3u8));
         fn hashable<T: Hash>(_: &T) {}
         hashable(&H(Lazy::new(|| 1)));
     }

@@ -54,9 +54,12 @@ const AUTO: &[&str] = &["Send", "Sync", "Unpin", "UnwindSafe", "RefUnwindSafe"];
 
 /// One variant as the impl sees it.
 struct VariantImpl<'a> {
-    /// The enum's name: variants are named `Enum::V`, not `Self::V`, which
-    /// an associated type of the same name would make ambiguous.
-    enum_ident: &'a Ident,
+    /// What names the variants: `Self`, or the enum's name where an item of
+    /// the trait is named like a variant (`Self::V` would then be
+    /// ambiguous). `Self` is not shadowed by a method's type parameter
+    /// named like the enum (`enum H` forwarding `Hash`, whose `hash` takes
+    /// `H: Hasher`), as the enum's name is.
+    enum_path: &'a TokenStream,
     variant: &'a Variant,
     /// The type the variant forwards to.
     target: TokenStream,
@@ -83,9 +86,9 @@ impl VariantImpl<'_> {
 
     /// `Enum::V`.
     fn path(&self) -> TokenStream {
-        let enum_ident = self.enum_ident;
+        let enum_path = self.enum_path;
         let ident = &self.variant.ident;
-        quote!(#enum_ident::#ident)
+        quote!(#enum_path::#ident)
     }
 
     /// The variant built around `value`, a value of its target.
@@ -254,6 +257,20 @@ fn write_trait_impl(
     };
     let trait_full = &head.trait_full;
     let trait_path = &head.trait_path;
+    let named_like_a_variant = head.items.iter().any(|item| {
+        let name = match item {
+            TraitItem::Type(item) => &item.ident,
+            TraitItem::Const(item) => &item.ident,
+            TraitItem::Fn(item) => &item.sig.ident,
+            _ => return false,
+        };
+        variants.iter().any(|variant| &variant.ident == name)
+    });
+    let enum_path = if named_like_a_variant {
+        ident.to_token_stream()
+    } else {
+        quote!(Self)
+    };
     head.items =
         qualify_clashing_assoc_types(std::mem::take(&mut head.items), variants, trait_full);
     // A `Self` among the trait's arguments (`PartialEq<Self>`) is each
@@ -281,7 +298,7 @@ fn write_trait_impl(
         };
         let target_trait = quote!(#trait_path #target_args);
         variant_impls.push(VariantImpl {
-            enum_ident: ident,
+            enum_path: &enum_path,
             variant,
             target: target.clone(),
             lazy_value: lazy_value(variant, generic),
