@@ -1087,7 +1087,9 @@ const INHERENT_METHOD_ARITY: usize = 12;
 /// function item, so that a missing inherent method is still a call of the
 /// forwarder itself, which the recursion lint reports) adds none. `None`
 /// where the check cannot be written: an `unsafe` method (its function item
-/// is not `FnOnce`), `#[cfg]` arguments, more arguments than the impls cover.
+/// is not `FnOnce`), more arguments than the impls cover, and (a guard:
+/// `cfg_params` has written one method per set of arguments before this)
+/// `#[cfg]` arguments.
 /// `impl Trait` types (and an `async` result) are left to inference.
 fn inherent_check(
     method: &Method,
