@@ -39,6 +39,8 @@ pub trait Realize {
     /// (the lazy is poisoned) or when the build asks for its own value.
     ///
     /// [`Lazy`]: crate::Lazy
+    #[doc(alias = "force")]
+    #[doc(alias = "get")]
     fn realize(&self) -> &Self::Target;
 }
 
