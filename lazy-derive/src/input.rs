@@ -254,11 +254,10 @@ impl Wrapper {
                 None => groups.push(Vec::new()),
             }
         }
-        let on_a_field = field_has_attr(&input, "realize_forward")
-            || variant_has_attr(&input, "realize_forward");
-        // Written on a field or a variant instead: that error below says
+        let misplaced = misplaced_realize_forward(&input);
+        // Written on a field or a variant instead: that error (below) says
         // where it goes.
-        if groups.is_empty() && !on_a_field {
+        if groups.is_empty() && misplaced.is_empty() {
             errors.push(Error::new(
                 input.ident.span(),
                 "`#[derive(RealizeForward)]` needs `#[realize_forward(Trait, ...)]` naming the traits to forward",
@@ -275,28 +274,8 @@ impl Wrapper {
                 "`#[realize]` goes on the field that realizes, not on the type",
             ));
         }
-        for field in all_fields(&input) {
-            for attr in &field.attrs {
-                if !attr.path().is_ident("realize_forward") {
-                    continue;
-                }
-                errors.push(Error::new_spanned(
-                    attr,
-                    "`#[realize_forward(...)]` goes on the type, not on a field",
-                ));
-            }
-        }
-        if let Data::Enum(data) = &input.data {
-            for variant in punct::values(&data.variants) {
-                for attr in &variant.attrs {
-                    if attr.path().is_ident("realize_forward") {
-                        errors.push(Error::new_spanned(
-                            attr,
-                            "`#[realize_forward(...)]` goes on the type, not on a variant",
-                        ));
-                    }
-                }
-            }
+        for error in misplaced {
+            errors.push(error);
         }
         let realize = realize_field(&input, &mut errors);
         let variants = match &input.data {
@@ -597,13 +576,30 @@ fn field_has_attr(input: &DeriveInput, name: &str) -> bool {
     false
 }
 
-fn variant_has_attr(input: &DeriveInput, name: &str) -> bool {
-    match &input.data {
-        Data::Enum(data) => {
-            punct::values(&data.variants).any(|variant| has_attr(&variant.attrs, name))
-        }
-        _ => false,
+/// An error for each `#[realize_forward(...)]` on a field or a variant,
+/// saying that it goes on the type.
+fn misplaced_realize_forward(input: &DeriveInput) -> Vec<Error> {
+    let mut places: Vec<(&[Attribute], &str)> = Vec::new();
+    for field in all_fields(input) {
+        places.push((&field.attrs, "a field"));
     }
+    if let Data::Enum(data) = &input.data {
+        for variant in punct::values(&data.variants) {
+            places.push((&variant.attrs, "a variant"));
+        }
+    }
+    let mut errors = Vec::new();
+    for (attrs, place) in places {
+        for attr in attrs {
+            if attr.path().is_ident("realize_forward") {
+                errors.push(Error::new_spanned(
+                    attr,
+                    format!("`#[realize_forward(...)]` goes on the type, not on {place}"),
+                ));
+            }
+        }
+    }
+    errors
 }
 
 fn all_fields(input: &DeriveInput) -> Vec<&syn::Field> {

@@ -58,7 +58,7 @@ pub fn respan_as(tokens: TokenStream, span: Span) -> TokenStream {
 
 /// `$crate` or a `:` (of a `::`): tokens whose hygiene decides what a path
 /// means, so that a path moved into a macro's hygiene must keep theirs.
-pub fn keeps_hygiene(tree: &TokenTree) -> bool {
+fn keeps_hygiene(tree: &TokenTree) -> bool {
     match tree {
         TokenTree::Ident(ident) => ident == "$crate",
         TokenTree::Punct(punct) => punct.as_char() == ':',
