@@ -18,8 +18,8 @@ use crate::cfg_params;
 use crate::errors::Errors;
 use crate::expand::{
     ChainSoFar, ImplContext, ItemWriter, MethodGenerics, TraitImpl, Turbofish, assoc_const,
-    assoc_type, carried_attrs, derived_attr, impl_generics, lazy_value_type, movable_check,
-    self_ty, too_many_cfgs, where_predicates, write_items,
+    assoc_type, call_prefix, carried_attrs, derived_attr, impl_generics, lazy_value_type,
+    movable_check, self_ty, too_many_cfgs, where_predicates, write_items,
 };
 use crate::fallback;
 use crate::generics::trait_generics;
@@ -68,6 +68,10 @@ struct VariantImpl<'a> {
     lazy_value: Option<&'a syn::Type>,
     /// `<Target as Trait<..>>`.
     target_as_trait: TokenStream,
+    /// What the arm's call names before the method's name: `Trait` or
+    /// `Trait::<..>`, as a struct's forwarder
+    /// (`expand::ImplContext::call_prefix`); a mirror's, `target_as_trait`.
+    call_prefix: TokenStream,
     /// `Trait<..>` as this variant's target implements it.
     target_trait: TokenStream,
     /// At the variant's field, resolved like the expansion.
@@ -297,12 +301,15 @@ fn write_trait_impl(
             None => head.generics.target_args.clone(),
         };
         let target_trait = quote!(#trait_path #target_args);
+        let target_as_trait = quote!(<#target as #target_trait>);
+        let call_prefix = call_prefix(trait_path, &target_args, &target_as_trait, remote.is_some());
         variant_impls.push(VariantImpl {
             enum_path: &enum_path,
             variant,
             target: target.clone(),
             lazy_value: lazy_value(variant, generic),
-            target_as_trait: quote!(<#target as #target_trait>),
+            target_as_trait,
+            call_prefix,
             target_trait,
             site: Span::call_site().located_at(variant.span()),
         });
@@ -310,6 +317,7 @@ fn write_trait_impl(
     let ctx = EnumContext {
         base: ImplContext {
             target_as_trait: variant_impls[first].target_as_trait.clone(),
+            call_prefix: variant_impls[first].call_prefix.clone(),
             deprecated_trait: head.deprecated,
             derive_site: so_far.derive_site,
             mirror: remote.is_some(),
@@ -682,8 +690,8 @@ fn forwarder(ctx: &EnumContext, method: &Method, joined: Option<&Joined>) -> Tok
                 None => name.to_token_stream(),
             });
         }
-        let target_as_trait = &variant.target_as_trait;
-        let mut call = quote!(#target_as_trait::#name #turbofish(#realized #(, #args)*));
+        let call_prefix = &variant.call_prefix;
+        let mut call = quote!(#call_prefix::#name #turbofish(#realized #(, #args)*));
         if asyncness.is_some() {
             call = quote!(#call.await);
         }

@@ -107,9 +107,15 @@ pub struct Scanned {
 }
 
 /// Reads `input` (the trait under `#[forwardable]`), writing forwarders
-/// that call through `target_as_trait`; `None` for a trait it does not
-/// fully understand.
-pub fn scan(input: &TokenStream, target_as_trait: &TokenStream, inline: bool) -> Option<Scanned> {
+/// that call through `call_prefix` and associated items that name
+/// `target_as_trait` (see `expand::template`); `None` for a trait it does
+/// not fully understand.
+pub fn scan(
+    input: &TokenStream,
+    target_as_trait: &TokenStream,
+    call_prefix: &TokenStream,
+    inline: bool,
+) -> Option<Scanned> {
     let trees: Vec<TokenTree> = input.clone().into_iter().collect();
     let mut c = Cursor { t: &trees, i: 0 };
     skip_docs(&mut c)?;
@@ -213,7 +219,7 @@ pub fn scan(input: &TokenStream, target_as_trait: &TokenStream, inline: bool) ->
     let mut types = Vec::new();
     let mut consts = Vec::new();
     let mut methods = Vec::new();
-    let mut words = Words::new(target_as_trait, inline);
+    let mut words = Words::new(target_as_trait, call_prefix, inline);
     let mut c = Cursor { t: &items, i: 0 };
     while c.i < items.len() {
         skip_item_attrs(&mut c)?;
@@ -784,8 +790,8 @@ fn method(
     )));
     methods.extend(output);
     methods.extend(where_clause);
-    let mut call = Vec::with_capacity(words.target.len() + 8 + 2 * reader.params.len());
-    call.extend(words.target.iter().cloned());
+    let mut call = Vec::with_capacity(words.call_prefix.len() + 8 + 2 * reader.params.len());
+    call.extend(words.call_prefix.iter().cloned());
     call.extend(words.colon2.iter().cloned());
     call.push(TokenTree::Ident(name));
     if !reader.params.is_empty() && !impl_arg {
@@ -810,8 +816,12 @@ fn method(
 /// The tokens every forwarder writes, made once per trait (each new
 /// identifier or group is a call into the compiler).
 struct Words {
-    /// `<<W as Realize>::Target as Trait>`'s stand-in.
+    /// `<<W as Realize>::Target as Trait>`'s stand-in, in associated types
+    /// and consts.
     target: Vec<TokenTree>,
+    /// The trait's path in forwarded calls (`expand::template`'s
+    /// `call_prefix`).
+    call_prefix: Vec<TokenTree>,
     /// `#[inline]`, or nothing in a blanket impl (see
     /// `expand::ImplContext::inline`).
     inline: Vec<TokenTree>,
@@ -840,7 +850,7 @@ struct Words {
 }
 
 impl Words {
-    fn new(target_as_trait: &TokenStream, inline: bool) -> Words {
+    fn new(target_as_trait: &TokenStream, call_prefix: &TokenStream, inline: bool) -> Words {
         let site = Span::call_site();
         let self_token = TokenTree::Ident(Ident::new("self", site));
         let self_group = TokenTree::Group(Group::new(
@@ -888,6 +898,7 @@ impl Words {
         and.set_span(site);
         Words {
             target: target_as_trait.clone().into_iter().collect(),
+            call_prefix: call_prefix.clone().into_iter().collect(),
             inline: if inline {
                 vec![
                     TokenTree::Punct(Punct::new('#', Spacing::Alone)),

@@ -93,15 +93,17 @@ pub fn forwardable(args: TokenStream, input: TokenStream) -> TokenStream {
     // fully understand takes the syn path, which writes the same tokens.
     let blanket = blanket_arg(&args);
     if args.is_empty() || blanket.is_some() {
-        let target_as_trait = match (blanket, trait_name(&input)) {
-            (None, _) => Some(fast_target_as_trait()),
-            (Some(_), Some((name, supertraits))) => {
-                Some(blanket_target_as_trait(&name, supertraits))
-            }
+        let paths = match (blanket, trait_name(&input)) {
+            (None, _) => Some((fast_target_as_trait(), fast_call_prefix())),
+            (Some(_), Some((name, supertraits))) => Some((
+                blanket_target_as_trait(&name, supertraits),
+                name.to_token_stream(),
+            )),
             (Some(_), None) => None,
         };
-        if let Some(target_as_trait) = target_as_trait
-            && let Some(scanned) = scan::scan(&input, &target_as_trait, blanket.is_none())
+        if let Some((target_as_trait, call_prefix)) = paths
+            && let Some(scanned) =
+                scan::scan(&input, &target_as_trait, &call_prefix, blanket.is_none())
             && (blanket.is_none() || scanned.fast)
         {
             return from_scan(input, scanned, blanket);
@@ -281,7 +283,7 @@ fn expand(args: TokenStream, input: TokenStream) -> Result<TokenStream> {
         for (_, variant) in &variants {
             // The carried trait has no supertraits: the item's say.
             let target = blanket_target_as_trait(ident, !item.supertraits.is_empty());
-            match expand::template(variant.clone(), target, false) {
+            match expand::template(variant.clone(), target, ident.to_token_stream(), false) {
                 Some(template) => blanket_templates.push(template),
                 None => {
                     blanket_error = Some(blanket_needs_template(
@@ -318,14 +320,16 @@ fn expand(args: TokenStream, input: TokenStream) -> Result<TokenStream> {
         let trait_cfgs = quote!(#(#trait_cfgs)*);
         let fast = match (&args.remote, blanket.zip(blanket_key.as_ref())) {
             (None, None) => {
-                expand::template(variant, fast_target_as_trait(), true).map(|template| {
-                    let needs = (
-                        template.needs_mut,
-                        template.needs_into,
-                        template.needs_sized,
-                    );
-                    fast_rule(template.into_tokens(), needs, rewrote)
-                })
+                expand::template(variant, fast_target_as_trait(), fast_call_prefix(), true).map(
+                    |template| {
+                        let needs = (
+                            template.needs_mut,
+                            template.needs_into,
+                            template.needs_sized,
+                        );
+                        fast_rule(template.into_tokens(), needs, rewrote)
+                    },
+                )
             }
             (None, Some((span, key))) => blanket_templates.next().map(|template| {
                 let needs = (
@@ -443,6 +447,7 @@ fn from_scan(input: TokenStream, scanned: scan::Scanned, blanket: Option<Span>) 
 /// first method that it cannot write alone, saying why (else at `blanket`).
 fn blanket_needs_template(variant: ItemTrait, supertraits: bool, blanket: Span) -> Error {
     let target = blanket_target_as_trait(&variant.ident, supertraits);
+    let call_prefix = variant.ident.to_token_stream();
     let trait_name = variant.ident.unraw().to_string();
     for item in &variant.items {
         let TraitItem::Fn(method) = item else {
@@ -450,7 +455,7 @@ fn blanket_needs_template(variant: ItemTrait, supertraits: bool, blanket: Span) 
         };
         let mut alone = variant.clone();
         alone.items = vec![item.clone()];
-        if expand::template(alone, target.clone(), false).is_some() {
+        if expand::template(alone, target.clone(), call_prefix.clone(), false).is_some() {
             continue;
         }
         let name = &method.sig.ident;
@@ -578,6 +583,13 @@ fn with_supertrait(input: TokenStream, supertrait: &Ident) -> TokenStream {
 /// fast rule's `target` and `path` (see [`fast_rule`]).
 fn fast_target_as_trait() -> TokenStream {
     quote!(<$__target as $($__path)*>)
+}
+
+/// What stands for the trait's path in a template's forwarded calls
+/// (`expand::ImplContext::call_prefix`): the path as the user wrote it,
+/// which has no arguments where a fast rule is used (`chain::fast_entry`).
+fn fast_call_prefix() -> TokenStream {
+    quote!($($__path)*)
 }
 
 /// The hidden macro's fast rule: the whole impl, pre-written, for a link of

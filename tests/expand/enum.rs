@@ -45,25 +45,34 @@ const _: () = {
                 type Unit = <Square as Shape>::Unit;
                 #[inline]
                 fn area(&self) -> u32 {
-                    match self { Self :: Square (__target) => < Square as Shape > :: area (__target) , Self :: Circle (__target) => < Circle as Shape > :: area (__target) , Self :: Later (__target) => < < Lazy < Polygon , PolygonSeed > as :: lazy_core :: Realize > :: Target as Shape > :: area (:: lazy_core :: Realize :: realize (__target)) , }
+                    match self {
+                        Self::Square(__target) => Shape::area(__target),
+                        Self::Circle(__target) => Shape::area(__target),
+                        Self::Later(__target) => {
+                            Shape::area(::lazy_core::Realize::realize(__target))
+                        }
+                    }
                 }
                 #[inline]
                 fn grow(&mut self, __arg0: u32) {
-                    match self { Self :: Square (__target) => < Square as Shape > :: grow (__target , __arg0) , Self :: Circle (__target) => < Circle as Shape > :: grow (__target , __arg0) , Self :: Later (__target) => < < Lazy < Polygon , PolygonSeed > as :: lazy_core :: Realize > :: Target as Shape > :: grow (:: lazy_core :: RealizeMut :: realize_mut (__target) , __arg0) , }
+                    match self {
+                        Self::Square(__target) => Shape::grow(__target, __arg0),
+                        Self::Circle(__target) => Shape::grow(__target, __arg0),
+                        Self::Later(__target) => {
+                            Shape::grow(::lazy_core::RealizeMut::realize_mut(__target), __arg0)
+                        }
+                    }
                 }
                 #[inline]
                 fn same(&self, __arg0: &Self) -> bool {
                     match (self, __arg0) {
                         (Self::Square(__target), Self::Square(__other0)) => {
-                            <Square as Shape>::same(__target, __other0)
+                            Shape::same(__target, __other0)
                         }
                         (Self::Circle(__target), Self::Circle(__other0)) => {
-                            <Circle as Shape>::same(__target, __other0)
+                            Shape::same(__target, __other0)
                         }
-                        (Self::Later(__target), Self::Later(__other0)) => <<Lazy<
-                            Polygon,
-                            PolygonSeed,
-                        > as ::lazy_core::Realize>::Target as Shape>::same(
+                        (Self::Later(__target), Self::Later(__other0)) => Shape::same(
                             ::lazy_core::Realize::realize(__target),
                             ::lazy_core::Realize::realize(__other0),
                         ),
@@ -87,28 +96,30 @@ const _: () = {
                 #[inline]
                 fn scaled(&self, __arg0: u32) -> Self {
                     match self {
-                        Self::Square(__target) => {
-                            Self::Square(<Square as Shape>::scaled(__target, __arg0))
-                        }
-                        Self::Circle(__target) => {
-                            Self::Circle(<Circle as Shape>::scaled(__target, __arg0))
-                        }
+                        Self::Square(__target) => Self::Square(Shape::scaled(__target, __arg0)),
+                        Self::Circle(__target) => Self::Circle(Shape::scaled(__target, __arg0)),
                         Self::Later(__target) => {
                             Self::Later(<Lazy<Polygon, PolygonSeed> as ::lazy_core::FromRealized<
                                 <Lazy<Polygon, PolygonSeed> as ::lazy_core::Realize>::Target,
-                            >>::from_realized(<<Lazy<
-                                Polygon,
-                                PolygonSeed,
-                            > as ::lazy_core::Realize>::Target as Shape>::scaled(
-                                ::lazy_core::Realize::realize(__target),
-                                __arg0,
-                            )))
+                            >>::from_realized(
+                                Shape::scaled(::lazy_core::Realize::realize(__target), __arg0),
+                            ))
                         }
                     }
                 }
                 #[inline]
                 fn corners(&self) -> impl Iterator<Item = u32> {
-                    match self { Self :: Square (__target) => :: lazy_core :: __private :: Either :: Left (:: lazy_core :: __private :: Either :: Left (< Square as Shape > :: corners (__target))) , Self :: Circle (__target) => :: lazy_core :: __private :: Either :: Left (:: lazy_core :: __private :: Either :: Right (< Circle as Shape > :: corners (__target))) , Self :: Later (__target) => :: lazy_core :: __private :: Either :: Right (< < Lazy < Polygon , PolygonSeed > as :: lazy_core :: Realize > :: Target as Shape > :: corners (:: lazy_core :: Realize :: realize (__target))) , }
+                    match self {
+                        Self::Square(__target) => ::lazy_core::__private::Either::Left(
+                            ::lazy_core::__private::Either::Left(Shape::corners(__target)),
+                        ),
+                        Self::Circle(__target) => ::lazy_core::__private::Either::Left(
+                            ::lazy_core::__private::Either::Right(Shape::corners(__target)),
+                        ),
+                        Self::Later(__target) => ::lazy_core::__private::Either::Right(
+                            Shape::corners(::lazy_core::Realize::realize(__target)),
+                        ),
+                    }
                 }
             }
         };

@@ -23,13 +23,13 @@ where
     <__LazyWrapper as ::lazy_core::Realize>::Target: Tracker,
 {
     fn python_type(&self) -> &'static str {
-        <__LazyWrapper::Target as Tracker>::python_type(::lazy_core::Realize::realize(self))
+        Tracker::python_type(::lazy_core::Realize::realize(self))
     }
     fn call(&mut self, __arg0: &[i64]) -> i64 {
-        <__LazyWrapper::Target as Tracker>::call(::lazy_core::RealizeMut::realize_mut(self), __arg0)
+        Tracker::call(::lazy_core::RealizeMut::realize_mut(self), __arg0)
     }
     fn describe(&self) -> ::lazy_core::__private::String {
-        <__LazyWrapper::Target as Tracker>::describe(::lazy_core::Realize::realize(self))
+        Tracker::describe(::lazy_core::Realize::realize(self))
     }
 }
 #[doc(hidden)]

@@ -53,30 +53,19 @@ const _: () = {
                     <<Self as ::lazy_core::Realize>::Target as Store<K, V>>::CAPACITY;
                 #[inline]
                 fn get<Q: ?Sized + PartialEq<K>>(&self, __arg0: &Q) -> ::core::option::Option<&V> {
-                    <<Self as ::lazy_core::Realize>::Target as Store<K, V>>::get::<Q>(
-                        ::lazy_core::Realize::realize(self),
-                        __arg0,
-                    )
+                    Store::<K, V>::get::<Q>(::lazy_core::Realize::realize(self), __arg0)
                 }
                 #[inline]
                 fn parse<__T: std::str::FromStr>(&self, __arg0: &K) -> ::core::option::Option<__T> {
-                    <<Self as ::lazy_core::Realize>::Target as Store<K, V>>::parse::<__T>(
-                        ::lazy_core::Realize::realize(self),
-                        __arg0,
-                    )
+                    Store::<K, V>::parse::<__T>(::lazy_core::Realize::realize(self), __arg0)
                 }
                 #[inline]
                 fn extend(&mut self, __arg0: impl IntoIterator<Item = (K, V)>) {
-                    <<Self as ::lazy_core::Realize>::Target as Store<K, V>>::extend(
-                        ::lazy_core::RealizeMut::realize_mut(self),
-                        __arg0,
-                    )
+                    Store::<K, V>::extend(::lazy_core::RealizeMut::realize_mut(self), __arg0)
                 }
                 #[inline]
                 fn iter<'a>(&'a self) -> Self::Iter<'a> {
-                    <<Self as ::lazy_core::Realize>::Target as Store<K, V>>::iter(
-                        ::lazy_core::Realize::realize(self),
-                    )
+                    Store::<K, V>::iter(::lazy_core::Realize::realize(self))
                 }
             }
             #[automatically_derived]

@@ -42,22 +42,15 @@ const _: () = {
             {
                 #[inline]
                 fn python_type(&self) -> &'static str {
-                    <<Self as ::lazy_core::Realize>::Target as Tracker>::python_type(
-                        ::lazy_core::Realize::realize(self),
-                    )
+                    Tracker::python_type(::lazy_core::Realize::realize(self))
                 }
                 #[inline]
                 fn set_name_hint(&mut self, __arg0: &str) {
-                    <<Self as ::lazy_core::Realize>::Target as Tracker>::set_name_hint(
-                        ::lazy_core::RealizeMut::realize_mut(self),
-                        __arg0,
-                    )
+                    Tracker::set_name_hint(::lazy_core::RealizeMut::realize_mut(self), __arg0)
                 }
                 #[inline]
                 fn into_name(self) -> ::lazy_core::__private::String {
-                    <<Self as ::lazy_core::Realize>::Target as Tracker>::into_name(
-                        ::lazy_core::RealizeInto::into_realized(self),
-                    )
+                    Tracker::into_name(::lazy_core::RealizeInto::into_realized(self))
                 }
                 #[inline]
                 fn renamed(&self, __arg0: &str) -> ::core::option::Option<Self>
@@ -65,10 +58,7 @@ const _: () = {
                     Self: Sized,
                 {
                     ::core::option::Option::map(
-                        <<Self as ::lazy_core::Realize>::Target as Tracker>::renamed(
-                            ::lazy_core::Realize::realize(self),
-                            __arg0,
-                        ),
+                        Tracker::renamed(::lazy_core::Realize::realize(self), __arg0),
                         <Self as ::lazy_core::FromRealized<_>>::from_realized,
                     )
                 }

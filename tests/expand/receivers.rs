@@ -48,22 +48,15 @@ const _: () = {
                 type Tag = <<Self as ::lazy_core::Realize>::Target as Tracker>::Tag;
                 #[inline]
                 fn python_type(&self) -> &'static str {
-                    <<Self as ::lazy_core::Realize>::Target as Tracker>::python_type(
-                        ::lazy_core::Realize::realize(self),
-                    )
+                    Tracker::python_type(::lazy_core::Realize::realize(self))
                 }
                 #[inline]
                 fn call(&mut self, __arg0: &[i64]) -> i64 {
-                    <<Self as ::lazy_core::Realize>::Target as Tracker>::call(
-                        ::lazy_core::RealizeMut::realize_mut(self),
-                        __arg0,
-                    )
+                    Tracker::call(::lazy_core::RealizeMut::realize_mut(self), __arg0)
                 }
                 #[inline]
                 fn into_tag(self) -> Self::Tag {
-                    <<Self as ::lazy_core::Realize>::Target as Tracker>::into_tag(
-                        ::lazy_core::RealizeInto::into_realized(self),
-                    )
+                    Tracker::into_tag(::lazy_core::RealizeInto::into_realized(self))
                 }
                 #[inline]
                 #[deny(
@@ -83,9 +76,7 @@ const _: () = {
                 }
                 #[inline]
                 fn describe(&self) -> ::lazy_core::__private::String {
-                    <<Self as ::lazy_core::Realize>::Target as Tracker>::describe(
-                        ::lazy_core::Realize::realize(self),
-                    )
+                    Tracker::describe(::lazy_core::Realize::realize(self))
                 }
             }
             #[automatically_derived]

@@ -51,40 +51,26 @@ const _: () = {
             {
                 #[inline]
                 fn fetch(&self, __arg0: u64) -> impl ::core::future::Future<Output = u32> {
-                    <<Self as ::lazy_core::Realize>::Target as Shapes<u64>>::fetch(
-                        ::lazy_core::Realize::realize(self),
-                        __arg0,
-                    )
+                    Shapes::<u64>::fetch(::lazy_core::Realize::realize(self), __arg0)
                 }
                 #[inline]
                 unsafe fn get_unchecked(&self, __arg0: usize) -> u8 {
                     unsafe {
-                        <<Self as ::lazy_core::Realize>::Target as Shapes<u64>>::get_unchecked(
-                            ::lazy_core::Realize::realize(self),
-                            __arg0,
-                        )
+                        Shapes::<u64>::get_unchecked(::lazy_core::Realize::realize(self), __arg0)
                     }
                 }
                 #[inline]
                 fn extra(&self) -> u8 {
-                    <<Self as ::lazy_core::Realize>::Target as Shapes<u64>>::extra(
-                        ::lazy_core::Realize::realize(self),
-                    )
+                    Shapes::<u64>::extra(::lazy_core::Realize::realize(self))
                 }
                 #[allow(deprecated)]
                 #[inline]
                 fn old(&self) -> u8 {
-                    <<Self as ::lazy_core::Realize>::Target as Shapes<u64>>::old(
-                        ::lazy_core::Realize::realize(self),
-                    )
+                    Shapes::<u64>::old(::lazy_core::Realize::realize(self))
                 }
                 #[inline]
                 fn patterns(&self, __arg0: (u8, u8), __arg1: u8) -> u8 {
-                    <<Self as ::lazy_core::Realize>::Target as Shapes<u64>>::patterns(
-                        ::lazy_core::Realize::realize(self),
-                        __arg0,
-                        __arg1,
-                    )
+                    Shapes::<u64>::patterns(::lazy_core::Realize::realize(self), __arg0, __arg1)
                 }
                 #[inline]
                 #[deny(
