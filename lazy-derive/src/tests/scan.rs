@@ -586,3 +586,39 @@ fn scan_writes_what_syn_writes_for_plain_traits() {
         read.get()
     );
 }
+
+/// `scan::refused` matches exactly its words, looked up by first letter:
+/// each word, and none of the names beside them (their prefixes and
+/// extensions, other keywords, the primitives, the names of std's types).
+#[test]
+fn refused_words_are_exactly_the_list() {
+    const WORDS: &[&str] = &[
+        "Self", "as", "async", "const", "crate", "dyn", "extern", "fn", "for", "gen", "impl",
+        "mut", "self", "static", "super", "trait", "type", "unsafe", "use", "where", "_",
+    ];
+    for word in WORDS {
+        assert!(scan::refused(word), "`{word}` ends the scan");
+    }
+    let mut others: Vec<String> = Vec::new();
+    for word in WORDS {
+        for end in 0..word.len() {
+            others.push(word[..end].to_string());
+        }
+        others.push(format!("{word}s"));
+        others.push(format!("_{word}"));
+        others.push(word.to_uppercase());
+    }
+    for other in [
+        "u8", "u64", "usize", "i32", "f64", "bool", "char", "str", "Option", "String", "Vec",
+        "Box", "Into", "T", "a", "where_", "loop", "in", "move", "ref", "return", "while",
+        "r#type", "__T",
+    ] {
+        others.push(other.to_string());
+    }
+    for other in others
+        .iter()
+        .filter(|other| !WORDS.contains(&other.as_str()))
+    {
+        assert!(!scan::refused(other), "`{other}` does not end the scan");
+    }
+}
