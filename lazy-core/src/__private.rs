@@ -85,7 +85,7 @@ impl<A, T: ?Sized> Elided for fn(A) -> *const T {
 #[diagnostic::on_unimplemented(
     message = "`{Self}` cannot lend its value mutably, which forwarding a `&mut self` method needs",
     label = "cannot lend its value mutably",
-    note = "a lazy shared through `Rc`, `Arc` or `&` cannot: list the method in `except(...)` and answer it on the wrapper, or own the lazy (`Lazy<..>`, `Box<Lazy<..>>`)"
+    note = "a lazy shared through `Rc`, `Arc` or `&` cannot: list the method in `except(...)` and answer it on the wrapper, or own the lazy (`Lazy<..>`, `Box<Lazy<..>>`); a field that holds no lazy cannot be realized at all: fix the error that it does not implement `Realize`"
 )]
 pub trait RealizeMutField: crate::Realize {
     fn realize_field_mut(&mut self) -> &mut Self::Target;
@@ -104,7 +104,7 @@ impl<T: crate::RealizeMut + ?Sized> RealizeMutField for T {
 #[diagnostic::on_unimplemented(
     message = "`{Self}` cannot give its value away, which forwarding a `self` method needs",
     label = "cannot give its value away",
-    note = "a lazy shared through `Rc`, `Arc` or `&` cannot: list the method in `except(...)` and answer it on the wrapper, or own the lazy (`Lazy<..>`, `Box<Lazy<..>>`)"
+    note = "a lazy shared through `Rc`, `Arc` or `&` cannot: list the method in `except(...)` and answer it on the wrapper, or own the lazy (`Lazy<..>`, `Box<Lazy<..>>`); a field that holds no lazy cannot be realized at all: fix the error that it does not implement `Realize`"
 )]
 pub trait RealizeIntoField: crate::Realize {
     fn into_realized_field(self) -> Self::Target
