@@ -103,7 +103,7 @@ pub fn forwardable(args: TokenStream, input: TokenStream) -> TokenStream {
         };
         if let Some((target_as_trait, call_prefix)) = paths
             && let Some(scanned) =
-                scan::scan(&input, &target_as_trait, &call_prefix, blanket.is_none())
+                scan::scan(&input, &target_as_trait, &call_prefix, blanket.is_some())
             && (blanket.is_none() || scanned.fast)
         {
             return from_scan(input, scanned, blanket);
@@ -197,6 +197,10 @@ fn expand(args: TokenStream, input: TokenStream) -> Result<TokenStream> {
     // The signatures' types, resolved here (see `def_site`). A mirror's
     // impls are of the remote trait, which cannot get a supertrait; an
     // `unsafe trait` is not forwarded at all.
+    // A blanket impl is written beside the trait, where its signatures'
+    // types resolve as written: its forwarders declare them so (see
+    // `scan::Words::plain`), not carried.
+    let as_written = args.blanket.map(|_| carried.clone());
     let def_site = match &args.remote {
         None if item.unsafety.is_none() => def_site::carry(&mut carried, &item, suffix),
         _ => None,
@@ -279,8 +283,8 @@ fn expand(args: TokenStream, input: TokenStream) -> Result<TokenStream> {
     }
     let variants = cfg_variants(carried);
     let mut blanket_templates = Vec::new();
-    if let Some(span) = blanket {
-        for (_, variant) in &variants {
+    if let (Some(span), Some(as_written)) = (blanket, as_written) {
+        for (_, variant) in &cfg_variants(as_written) {
             // The carried trait has no supertraits: the item's say.
             let target = blanket_target_as_trait(ident, !item.supertraits.is_empty());
             match expand::template(variant.clone(), target, ident.to_token_stream(), false) {

@@ -3,21 +3,50 @@
 // `Forwards<key>`; and a hidden macro whose first rule implements that
 // for a derived wrapper with one `#[realize]` field (bounded as the
 // derive's own impl would be), and whose second rule hands any other
-// wrapper to the derive's chain, as without `blanket`.
+// wrapper to the derive's chain, as without `blanket`. The blanket
+// impl's signatures name the types as the trait does (`Tag`,
+// `BTreeMap`); the hidden macro carries them as the hidden
+// supertrait's associated types, for a derive elsewhere.
 
-pub trait Tracker {
+pub trait Tracker
+where
+    Self: __lazy_types_Tracker_7d8e22d0a20942f1,
+{
     fn python_type(&self) -> &'static str;
     fn call(&mut self, args: &[i64]) -> i64;
     fn describe(&self) -> String {
         format!("{}", self.python_type())
     }
+    fn counts(&self, of: &Tag) -> BTreeMap<Tag, u32>;
+}
+#[doc(hidden)]
+#[allow(non_camel_case_types)]
+pub trait __lazy_types_Tracker_7d8e22d0a20942f1 {
+    type __lazy_0_7d8e22d0a20942f1<'__lazy_l>: ?::core::marker::Sized
+    where
+        Self: ::core::marker::Sized;
+    type __lazy_1_7d8e22d0a20942f1<'__lazy_l>: ?::core::marker::Sized
+    where
+        Self: ::core::marker::Sized;
+}
+impl<__LazyX_7d8e22d0a20942f1: ?::core::marker::Sized> __lazy_types_Tracker_7d8e22d0a20942f1
+    for __LazyX_7d8e22d0a20942f1
+{
+    type __lazy_0_7d8e22d0a20942f1<'__lazy_l>
+        = <fn(&'__lazy_l ()) -> *const Tag as ::lazy_core::__private::Elided>::Out
+    where
+        Self: ::core::marker::Sized;
+    type __lazy_1_7d8e22d0a20942f1<'__lazy_l>
+        = <fn(&'__lazy_l ()) -> *const BTreeMap<Tag, u32> as ::lazy_core::__private::Elided>::Out
+    where
+        Self: ::core::marker::Sized;
 }
 #[doc(hidden)]
 #[automatically_derived]
 #[diagnostic::do_not_recommend]
 impl<__LazyWrapper> Tracker for __LazyWrapper
 where
-    __LazyWrapper: ::lazy_core::__private::Forwards<1919197938331424821>
+    __LazyWrapper: ::lazy_core::__private::Forwards<9562038898537970253>
         + ::lazy_core::Realize
         + ::lazy_core::RealizeMut,
     <__LazyWrapper as ::lazy_core::Realize>::Target: Tracker,
@@ -28,12 +57,15 @@ where
     fn call(&mut self, __arg0: &[i64]) -> i64 {
         Tracker::call(::lazy_core::RealizeMut::realize_mut(self), __arg0)
     }
-    fn describe(&self) -> ::lazy_core::__private::String {
+    fn describe(&self) -> String {
         Tracker::describe(::lazy_core::Realize::realize(self))
+    }
+    fn counts(&self, __arg0: &Tag) -> BTreeMap<Tag, u32> {
+        Tracker::counts(::lazy_core::Realize::realize(self), __arg0)
     }
 }
 #[doc(hidden)]
 #[macro_export]
-macro_rules ! __lazy_forwardable_Tracker_4c7de1e377ee133d { (step = $ __step : literal ; needs = [$ ($ __needs : ident) *] ; matched = [$ ($ __matched : literal) *] ; site = $ ($ __site : ident) * ; input = $ __input : tt fast = [{ fast ; self = $ __self : ty ; path = { $ ($ __path : tt) * } ; target = $ __target : ty ; bounds = { { $ ($ __b0 : tt) * } { $ ($ __b1 : tt) * } { $ ($ __b2 : tt) * } { $ ($ __b3 : tt) * } } ; deref = $ __deref : ident ; next = { step = $ __next_step : literal ; path = { $ ($ __next : tt) * } } } $ ($ __rest : tt) *]) => { # [automatically_derived] # [doc (hidden)] impl :: lazy_core :: __private :: Forwards < 1919197938331424821 > for $ __self where $ ($ __b1) * $ __target : $ ($ __path) * , { } $ ($ __next) * ! { step = $ __next_step ; needs = [$ ($ __needs) * realize_mut] ; matched = [$ ($ __matched) *] ; site = $ ($ __site) * ; input = $ __input fast = [$ ($ __rest) *] } } ; (step = $ __step : literal ; needs = [$ ($ __needs : ident) *] ; matched = [$ ($ __matched : literal) *] ; site = $ ($ __site : ident) * ; input = $ __input : tt fast = [{ generic ; impl = { $ ($ __impl : tt) * } ; where = { $ ($ __where : tt) * } ; self = $ __self : ty ; path = { $ ($ __path : tt) * } ; target = $ __target : ty ; bounds = { { $ ($ __b0 : tt) * } { $ ($ __b1 : tt) * } { $ ($ __b2 : tt) * } { $ ($ __b3 : tt) * } } ; deref = $ __deref : ident ; next = { step = $ __next_step : literal ; path = { $ ($ __next : tt) * } } } $ ($ __rest : tt) *]) => { # [automatically_derived] # [doc (hidden)] impl $ ($ __impl) * :: lazy_core :: __private :: Forwards < 1919197938331424821 > for $ __self where $ ($ __where) * { } $ ($ __next) * ! { step = $ __next_step ; needs = [$ ($ __needs) * realize_mut] ; matched = [$ ($ __matched) *] ; site = $ ($ __site) * ; input = $ __input fast = [$ ($ __rest) *] } } ; ($ ($ input : tt) *) => { :: lazy_core :: __private :: __forward_impl ! { trait { trait Tracker { fn python_type (& self) -> & 'static str ; fn call (& mut self , args : & [i64]) -> i64 ; fn describe (& self) -> :: lazy_core :: __private :: String { } } } derive { $ ($ input) * } } } ; }
+macro_rules ! __lazy_forwardable_Tracker_7d8e22d0a20942f1 { (step = $ __step : literal ; needs = [$ ($ __needs : ident) *] ; matched = [$ ($ __matched : literal) *] ; site = $ ($ __site : ident) * ; input = $ __input : tt fast = [{ fast ; self = $ __self : ty ; path = { $ ($ __path : tt) * } ; target = $ __target : ty ; bounds = { { $ ($ __b0 : tt) * } { $ ($ __b1 : tt) * } { $ ($ __b2 : tt) * } { $ ($ __b3 : tt) * } } ; deref = $ __deref : ident ; next = { step = $ __next_step : literal ; path = { $ ($ __next : tt) * } } } $ ($ __rest : tt) *]) => { # [automatically_derived] # [doc (hidden)] impl :: lazy_core :: __private :: Forwards < 9562038898537970253 > for $ __self where $ ($ __b1) * $ __target : $ ($ __path) * , { } $ ($ __next) * ! { step = $ __next_step ; needs = [$ ($ __needs) * realize_mut] ; matched = [$ ($ __matched) *] ; site = $ ($ __site) * ; input = $ __input fast = [$ ($ __rest) *] } } ; (step = $ __step : literal ; needs = [$ ($ __needs : ident) *] ; matched = [$ ($ __matched : literal) *] ; site = $ ($ __site : ident) * ; input = $ __input : tt fast = [{ generic ; impl = { $ ($ __impl : tt) * } ; where = { $ ($ __where : tt) * } ; self = $ __self : ty ; path = { $ ($ __path : tt) * } ; target = $ __target : ty ; bounds = { { $ ($ __b0 : tt) * } { $ ($ __b1 : tt) * } { $ ($ __b2 : tt) * } { $ ($ __b3 : tt) * } } ; deref = $ __deref : ident ; next = { step = $ __next_step : literal ; path = { $ ($ __next : tt) * } } } $ ($ __rest : tt) *]) => { # [automatically_derived] # [doc (hidden)] impl $ ($ __impl) * :: lazy_core :: __private :: Forwards < 9562038898537970253 > for $ __self where $ ($ __where) * { } $ ($ __next) * ! { step = $ __next_step ; needs = [$ ($ __needs) * realize_mut] ; matched = [$ ($ __matched) *] ; site = $ ($ __site) * ; input = $ __input fast = [$ ($ __rest) *] } } ; ($ ($ input : tt) *) => { :: lazy_core :: __private :: __forward_impl ! { trait { trait Tracker { fn python_type (& self) -> & 'static str ; fn call (& mut self , args : & [i64]) -> i64 ; fn describe (& self) -> :: lazy_core :: __private :: String { } fn counts (& self , of : & Self :: __lazy_0_7d8e22d0a20942f1 < '_ >) -> Self :: __lazy_1_7d8e22d0a20942f1 < '_ > ; } } derive { $ ($ input) * } } } ; }
 #[doc(hidden)]
-pub use __lazy_forwardable_Tracker_4c7de1e377ee133d as Tracker;
+pub use __lazy_forwardable_Tracker_7d8e22d0a20942f1 as Tracker;

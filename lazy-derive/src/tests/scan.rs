@@ -23,7 +23,7 @@ fn same_as_syn(args: &str, source: &str) -> bool {
 /// [`same_as_syn`] for tokens (`source` names them in a failure).
 pub(super) fn same_tokens_as_syn(args: TokenStream, input: TokenStream, source: &str) -> bool {
     let read = match args.to_string().as_str() {
-        "" => scan::scan(&input, &TokenStream::new(), &TokenStream::new(), true).is_some(),
+        "" => scan::scan(&input, &TokenStream::new(), &TokenStream::new(), false).is_some(),
         // A blanket trait is read without syn when it has a template.
         "blanket" => scan::scan(&input, &TokenStream::new(), &TokenStream::new(), true)
             .is_some_and(|s| s.fast),

@@ -255,6 +255,7 @@ fn snapshot_forwardable_blanket() {
             fn python_type(&self) -> &'static str;
             fn call(&mut self, args: &[i64]) -> i64;
             fn describe(&self) -> String { format!(\"{}\", self.python_type()) }
+            fn counts(&self, of: &Tag) -> BTreeMap<Tag, u32>;
         }"
         .parse()
         .unwrap(),
@@ -266,7 +267,10 @@ fn snapshot_forwardable_blanket() {
          // `Forwards<key>`; and a hidden macro whose first rule implements that\n\
          // for a derived wrapper with one `#[realize]` field (bounded as the\n\
          // derive's own impl would be), and whose second rule hands any other\n\
-         // wrapper to the derive's chain, as without `blanket`.\n",
+         // wrapper to the derive's chain, as without `blanket`. The blanket\n\
+         // impl's signatures name the types as the trait does (`Tag`,\n\
+         // `BTreeMap`); the hidden macro carries them as the hidden\n\
+         // supertrait's associated types, for a derive elsewhere.\n",
         &rustfmt(&out.to_string()),
     );
 }
