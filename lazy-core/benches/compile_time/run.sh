@@ -24,7 +24,15 @@
 #                 its where clause),
 #   enum-derive   by #[lazy_core::forwardable] + #[derive(RealizeForward)],
 #   enum-dispatch by enum_dispatch's #[enum_dispatch] on trait and enum.
-# The enum variants' ratios are to enum-hand and enum-none.
+# The enum variants' ratios are to enum-hand and enum-none. Last, one crate
+# per local variant and size: a trait whose every method names two types
+# of the crate's own module (`fn m(&self, t: &Tag) -> Result<Tag>`), its
+# implementor and a lazy wrapper forwarding it
+#   local-none    not at all,
+#   local-hand    by hand,
+#   local-derive  by #[lazy_core::forwardable] + #[derive(RealizeForward)],
+#   local-blanket by #[lazy_core::forwardable(blanket)] + the same derive;
+# their ratios are to local-hand and local-none.
 # Then it times `cargo check` of each crate (only that crate recompiles: its
 # source is touched before every run), interleaving the variants round by
 # round, and reports medians, minimums and ratios to `hand`; with --release,
@@ -42,6 +50,7 @@
 #                        ambassador delegate hand3 derive3 blanket3
 #                        enum-none enum-hand
 #                        enum-derive enum-dispatch
+#                        local-none local-hand local-derive local-blanket
 #   --release            also time `cargo build --release` of each crate
 #   --no-check           skip the timed `cargo check` runs (e.g. with
 #                        --release, to time release builds only)
@@ -61,7 +70,7 @@ repo=$(cd "$here/../../.." && pwd)
 sizes="100 1000"
 enum_sizes="100"
 runs=5
-variants="none forwardable hand derive blanket ambassador delegate hand3 derive3 blanket3 enum-none enum-hand enum-derive enum-dispatch"
+variants="none forwardable hand derive blanket ambassador delegate hand3 derive3 blanket3 enum-none enum-hand enum-derive enum-dispatch local-none local-hand local-derive local-blanket"
 nightly=1
 check=1
 release=0
@@ -108,8 +117,8 @@ has_size() {
     case " $list " in *" $2 "*) return 0 ;; *) return 1 ;; esac
 }
 all_sizes=$(printf '%s\n' $sizes $enum_sizes | sort -n -u | paste -sd' ' -)
-base_of() { case "$1" in enum-*) echo enum-hand ;; *) echo hand ;; esac; }
-floor_of() { case "$1" in enum-*) echo enum-none ;; *) echo none ;; esac; }
+base_of() { case "$1" in enum-*) echo enum-hand ;; local-*) echo local-hand ;; *) echo hand ;; esac; }
+floor_of() { case "$1" in enum-*) echo enum-none ;; local-*) echo local-none ;; *) echo none ;; esac; }
 
 # --- machine -----------------------------------------------------------------
 echo "## Compile-time benchmark"
@@ -260,7 +269,7 @@ time_table() {
     echo
     echo "### \`$cmd\` of one crate (seconds; median and minimum of $runs runs)"
     echo
-    echo "For the enum-* variants, \`hand\` is enum-hand and \`none\` is enum-none."
+    echo "For the enum-* and local-* variants, \`hand\` is enum-hand or local-hand, and \`none\` enum-none or local-none."
     echo
     echo "| methods | variant | median s | min s | median / hand | min / hand | (median - none) / (hand - none) |"
     echo "|---:|---|---:|---:|---:|---:|---:|"
