@@ -38,7 +38,9 @@
 //! lifetime and spans as `def_site::carry` gives it, or, when it names a
 //! parameter or a lifetime, kept with its arguments looked at; a path to
 //! carry that holds a `dyn` type is keyed by its text, as `def_site` keys
-//! it. A result may name `Self` of its own (`-> Self`, `Option<Self>`,
+//! it. (A blanket impl's forwarders, beside the trait, declare a rewritten
+//! type as the trait writes it: `Words::plain`.) A result may name `Self`
+//! of its own (`-> Self`, `Option<Self>`,
 //! `(Self, u8)`): such a method keeps its default, and without one the
 //! trait gets no fast rule (the chain writes the `FromRealized` bounds), as
 //! `Method::new` and `expand::template` decide for the syn path; so does a
@@ -797,7 +799,6 @@ fn method(
         words.call_args(receiver, arg_types.len())
     };
     // Only a type the reading rewrote is read again.
-    let (mut arg_types, mut output) = (arg_types, output);
     if words.plain {
         for (ty, start) in arg_types.iter_mut().zip(arg_starts) {
             if let Some(start) = start {
