@@ -337,8 +337,9 @@ pub fn call_prefix(
 /// is defined (what `#[forwardable]` pre-writes for the derive's fast path),
 /// with `target_as_trait` standing for `<<W as Realize>::Target as Trait>`
 /// in its associated types and consts, and `call_prefix` for the trait's
-/// path in its forwarded calls (see [`ImplContext`]). That is a trait without generics, a `where` clause,
-/// `unsafe` or `#[deprecated]`, whose every method forwards or keeps its
+/// path in its forwarded calls (see [`ImplContext`]). That is a trait
+/// without generics, a `where` clause, `unsafe` or `#[deprecated]`, whose
+/// every method forwards or keeps its
 /// default. `None` when the trait needs more (an error stub, parameters to
 /// substitute or rename), which the derive's chain then writes as before.
 /// `trait_def` is the carried trait (`trait_def::carried_trait`).
@@ -662,15 +663,7 @@ fn realizing_bounds(
 /// Whether `ty` names one of `generics`' parameters (conservatively: any
 /// identifier spelled like one, lifetimes included).
 fn mentions_params(ty: &syn::Type, generics: &Generics) -> bool {
-    let names: Vec<String> = generics
-        .params
-        .iter()
-        .map(|param| match param {
-            GenericParam::Lifetime(param) => param.lifetime.ident.to_string(),
-            GenericParam::Type(param) => param.ident.to_string(),
-            GenericParam::Const(param) => param.ident.to_string(),
-        })
-        .collect();
+    let names: Vec<String> = generics.params.iter().map(param_name).collect();
     tokens::mentions(ty.to_token_stream(), &|ident| {
         names.iter().any(|name| ident == name)
     })

@@ -94,11 +94,8 @@ pub fn forwardable(args: TokenStream, input: TokenStream) -> TokenStream {
     let blanket = blanket_arg(&args);
     if args.is_empty() || blanket.is_some() {
         let paths = match (blanket, trait_name(&input)) {
-            (None, _) => Some((fast_target_as_trait(), fast_call_prefix())),
-            (Some(_), Some((name, supertraits))) => Some((
-                blanket_target_as_trait(&name, supertraits),
-                name.to_token_stream(),
-            )),
+            (None, _) => Some(fast_names()),
+            (Some(_), Some((name, supertraits))) => Some(blanket_names(&name, supertraits)),
             (Some(_), None) => None,
         };
         if let Some((target_as_trait, call_prefix)) = paths
@@ -194,13 +191,13 @@ fn expand(args: TokenStream, input: TokenStream) -> Result<TokenStream> {
         suffix,
         span = Span::call_site(),
     );
-    // The signatures' types, resolved here (see `def_site`). A mirror's
-    // impls are of the remote trait, which cannot get a supertrait; an
-    // `unsafe trait` is not forwarded at all.
     // A blanket impl is written beside the trait, where its signatures'
     // types resolve as written: its forwarders declare them so (see
     // `scan::Words::plain`), not carried.
     let as_written = args.blanket.map(|_| carried.clone());
+    // The signatures' types, resolved here (see `def_site`). A mirror's
+    // impls are of the remote trait, which cannot get a supertrait; an
+    // `unsafe trait` is not forwarded at all.
     let def_site = match &args.remote {
         None if item.unsafety.is_none() => def_site::carry(&mut carried, &item, suffix),
         _ => None,
@@ -286,8 +283,8 @@ fn expand(args: TokenStream, input: TokenStream) -> Result<TokenStream> {
     if let (Some(span), Some(as_written)) = (blanket, as_written) {
         for (_, variant) in &cfg_variants(as_written) {
             // The carried trait has no supertraits: the item's say.
-            let target = blanket_target_as_trait(ident, !item.supertraits.is_empty());
-            match expand::template(variant.clone(), target, ident.to_token_stream(), false) {
+            let (target, call_prefix) = blanket_names(ident, !item.supertraits.is_empty());
+            match expand::template(variant.clone(), target, call_prefix, false) {
                 Some(template) => blanket_templates.push(template),
                 None => {
                     blanket_error = Some(blanket_needs_template(
@@ -324,16 +321,15 @@ fn expand(args: TokenStream, input: TokenStream) -> Result<TokenStream> {
         let trait_cfgs = quote!(#(#trait_cfgs)*);
         let fast = match (&args.remote, blanket.zip(blanket_key.as_ref())) {
             (None, None) => {
-                expand::template(variant, fast_target_as_trait(), fast_call_prefix(), true).map(
-                    |template| {
-                        let needs = (
-                            template.needs_mut,
-                            template.needs_into,
-                            template.needs_sized,
-                        );
-                        fast_rule(template.into_tokens(), needs, rewrote)
-                    },
-                )
+                let (target, call_prefix) = fast_names();
+                expand::template(variant, target, call_prefix, true).map(|template| {
+                    let needs = (
+                        template.needs_mut,
+                        template.needs_into,
+                        template.needs_sized,
+                    );
+                    fast_rule(template.into_tokens(), needs, rewrote)
+                })
             }
             (None, Some((span, key))) => blanket_templates.next().map(|template| {
                 let needs = (
@@ -450,8 +446,7 @@ fn from_scan(input: TokenStream, scanned: scan::Scanned, blanket: Option<Span>) 
 /// Why `expand::template` wrote no forwarders for a blanket trait: at the
 /// first method that it cannot write alone, saying why (else at `blanket`).
 fn blanket_needs_template(variant: ItemTrait, supertraits: bool, blanket: Span) -> Error {
-    let target = blanket_target_as_trait(&variant.ident, supertraits);
-    let call_prefix = variant.ident.to_token_stream();
+    let (target, call_prefix) = blanket_names(&variant.ident, supertraits);
     let trait_name = variant.ident.unraw().to_string();
     for item in &variant.items {
         let TraitItem::Fn(method) = item else {
@@ -583,17 +578,13 @@ fn with_supertrait(input: TokenStream, supertrait: &Ident) -> TokenStream {
     trees.into_iter().collect()
 }
 
-/// What stands for `<<W as Realize>::Target as Trait>` in a template: the
-/// fast rule's `target` and `path` (see [`fast_rule`]).
-fn fast_target_as_trait() -> TokenStream {
-    quote!(<$__target as $($__path)*>)
-}
-
-/// What stands for the trait's path in a template's forwarded calls
-/// (`expand::ImplContext::call_prefix`): the path as the user wrote it,
-/// which has no arguments where a fast rule is used (`chain::fast_entry`).
-fn fast_call_prefix() -> TokenStream {
-    quote!($($__path)*)
+/// How the fast rule's template names the trait (`expand::template`'s
+/// `target_as_trait` and `call_prefix`), from the rule's `target` and `path`
+/// (see [`fast_rule`]): `<$__target as $($__path)*>` in associated types
+/// and consts, and the path as the user wrote it in forwarded calls, which
+/// has no arguments where a fast rule is used (`chain::fast_entry`).
+fn fast_names() -> (TokenStream, TokenStream) {
+    (quote!(<$__target as $($__path)*>), quote!($($__path)*))
 }
 
 /// The hidden macro's fast rule: the whole impl, pre-written, for a link of
@@ -694,18 +685,21 @@ fn chain_rule_for(
     }
 }
 
-/// What stands for `<<W as Realize>::Target as Trait>` in the blanket impl's
-/// forwarders (see [`blanket_impl`]). Without supertraits, the wrapper's
-/// bounds are lazy-core's traits only, whose one `Target` is `Realize`'s:
-/// `__LazyWrapper::Target` says the same in 3 tokens instead of 10, which
-/// at 1,000 methods is 26 M fewer instructions of `cargo check` (917 M to
-/// 891 M, `run.sh`). A supertrait may have a `Target` of its own.
-fn blanket_target_as_trait(trait_name: &Ident, supertraits: bool) -> TokenStream {
-    if supertraits {
+/// How the blanket impl's template names the trait (see [`blanket_impl`]
+/// and [`fast_names`]): `<<W as Realize>::Target as Trait>` in associated
+/// types and consts, and the trait's name in forwarded calls. Without
+/// supertraits, the wrapper's bounds are lazy-core's traits only, whose one
+/// `Target` is `Realize`'s: `__LazyWrapper::Target` says the same in 3
+/// tokens instead of 10 (when the forwarders named the target too, 26 M
+/// fewer instructions of `cargo check` at 1,000 methods). A supertrait may
+/// have a `Target` of its own.
+fn blanket_names(trait_name: &Ident, supertraits: bool) -> (TokenStream, TokenStream) {
+    let target_as_trait = if supertraits {
         quote!(<<__LazyWrapper as ::lazy_core::Realize>::Target as #trait_name>)
     } else {
         quote!(<__LazyWrapper::Target as #trait_name>)
-    }
+    };
+    (target_as_trait, trait_name.to_token_stream())
 }
 
 /// What keeps the blanket impls of two traits apart: a hash of the trait's
