@@ -101,7 +101,7 @@ fn enum_forwarder(i: usize) -> String {
     for k in 0..VARIANTS {
         writeln!(
             out,
-            "            AnyBig::V{k}(__v) => <C{k} as Big>::m{i}{turbofish}(__v{args}),"
+            "            AnyBig::V{k}(__v) => Big::m{i}{turbofish}(__v{args}),"
         )
         .unwrap();
     }
@@ -233,7 +233,7 @@ fn generate_local(variant: &str, n: usize) -> Result<String, String> {
         for i in 0..n {
             writeln!(
                 w,
-                "    #[inline]\n    {} {{ <Concrete as Big>::m{i}(::lazy_core::Realize::realize(&self.cache), t) }}",
+                "    #[inline]\n    {} {{ Big::m{i}(::lazy_core::Realize::realize(&self.cache), t) }}",
                 signature(i)
             )
             .unwrap();
@@ -273,19 +273,19 @@ fn forwarder(i: usize) -> String {
     let r = "::lazy_core::Realize::realize(&self.cache)";
     let m = "::lazy_core::RealizeMut::realize_mut(&mut self.cache)";
     match i % SHAPES {
-        0 => format!("fn m{i}(&self) -> u64 {{ <Concrete as Big>::m{i}({r}) }}"),
-        1 => format!("fn m{i}(&mut self, x: u64) -> u64 {{ <Concrete as Big>::m{i}({m}, x) }}"),
+        0 => format!("fn m{i}(&self) -> u64 {{ Big::m{i}({r}) }}"),
+        1 => format!("fn m{i}(&mut self, x: u64) -> u64 {{ Big::m{i}({m}, x) }}"),
         2 => format!(
-            "fn m{i}<T: Into<u64>>(&self, x: T) -> u64 {{ <Concrete as Big>::m{i}::<T>({r}, x) }}"
+            "fn m{i}<T: Into<u64>>(&self, x: T) -> u64 {{ Big::m{i}::<T>({r}, x) }}"
         ),
-        3 => format!("fn m{i}(&self, a: u64, b: u64) -> u64 {{ <Concrete as Big>::m{i}({r}, a, b) }}"),
-        4 => format!("fn m{i}<'a>(&self, s: &'a str) -> &'a str {{ <Concrete as Big>::m{i}({r}, s) }}"),
-        5 => format!("fn m{i}(&self) -> Self::Out {{ <Concrete as Big>::m{i}({r}) }}"),
+        3 => format!("fn m{i}(&self, a: u64, b: u64) -> u64 {{ Big::m{i}({r}, a, b) }}"),
+        4 => format!("fn m{i}<'a>(&self, s: &'a str) -> &'a str {{ Big::m{i}({r}, s) }}"),
+        5 => format!("fn m{i}(&self) -> Self::Out {{ Big::m{i}({r}) }}"),
         6 => format!(
-            "fn m{i}(&self, v: &[u64]) -> Option<u64> {{ <Concrete as Big>::m{i}({r}, v) }}"
+            "fn m{i}(&self, v: &[u64]) -> Option<u64> {{ Big::m{i}({r}, v) }}"
         ),
         _ => format!(
-            "fn m{i}<I>(&self, it: I) -> u64 where I: IntoIterator<Item = u64> {{ <Concrete as Big>::m{i}::<I>({r}, it) }}"
+            "fn m{i}<I>(&self, it: I) -> u64 where I: IntoIterator<Item = u64> {{ Big::m{i}::<I>({r}, it) }}"
         ),
     }
 }
