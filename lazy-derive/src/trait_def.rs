@@ -520,6 +520,7 @@ fn hidden_macro(
     carried: TokenStream,
     remote: &TokenStream,
 ) -> TokenStream {
+    let d = tokens::dollar();
     quote! {
         #trait_cfgs
         #gate
@@ -527,11 +528,11 @@ fn hidden_macro(
         #export
         macro_rules! #macro_name {
             #fast
-            ($($input:tt)*) => {
+            (#d(#d input:tt)*) => {
                 ::lazy_core::__private::__forward_impl! {
                     trait { #carried }
                     #remote
-                    derive { $($input)* }
+                    derive { #d(#d input)* }
                 }
             };
         }
@@ -584,7 +585,11 @@ fn with_supertrait(input: TokenStream, supertrait: &Ident) -> TokenStream {
 /// and consts, and the path as the user wrote it in forwarded calls, which
 /// has no arguments where a fast rule is used (`chain::fast_entry`).
 fn fast_names() -> (TokenStream, TokenStream) {
-    (quote!(<$__target as $($__path)*>), quote!($($__path)*))
+    let d = tokens::dollar();
+    (
+        quote!(<#d __target as #d(#d __path)*>),
+        quote!(#d(#d __path)*),
+    )
 }
 
 /// The hidden macro's fast rule: the whole impl, pre-written, for a link of
@@ -596,6 +601,7 @@ fn fast_names() -> (TokenStream, TokenStream) {
 /// method takes `self` by value) goes to the rule after it, the chain's
 /// `__forward_impl!`.
 fn fast_rule(body: TokenStream, needs: (bool, bool, bool), rewrote: bool) -> TokenStream {
+    let d = tokens::dollar();
     let body = if rewrote {
         tokens::crate_to_dollar_crate(body)
     } else {
@@ -604,10 +610,10 @@ fn fast_rule(body: TokenStream, needs: (bool, bool, bool), rewrote: bool) -> Tok
     chain_rule(needs, &|bounds, sized| {
         quote! {
             #[automatically_derived]
-            impl $($__path)* for $__self
+            impl #d(#d __path)* for #d __self
             where
                 #bounds
-                $__target: $($__path)* #sized,
+                #d __target: #d(#d __path)* #sized,
             {
                 #body
             }
@@ -635,51 +641,52 @@ fn chain_rule_for(
     // Not generic: one compiled copy of this long `quote!` for every caller.
     written: &dyn Fn(TokenStream, Option<TokenStream>) -> TokenStream,
 ) -> TokenStream {
+    let d = tokens::dollar();
     let (needs_mut, needs_into, needs_sized) = needs;
     let bounds = match (needs_mut, needs_into) {
-        (false, false) => quote!($($__b0)*),
-        (true, false) => quote!($($__b1)*),
-        (false, true) => quote!($($__b2)*),
-        (true, true) => quote!($($__b3)*),
+        (false, false) => quote!(#d(#d __b0)*),
+        (true, false) => quote!(#d(#d __b1)*),
+        (false, true) => quote!(#d(#d __b2)*),
+        (true, true) => quote!(#d(#d __b3)*),
     };
     let sized = needs_sized.then(|| quote!(+ ::core::marker::Sized));
     // By value is what `#[realize(deref)]` cannot give: the chain reports it.
     let deref = if needs_into {
         quote!(no)
     } else {
-        quote!($__deref:ident)
+        quote!(#d __deref:ident)
     };
     let needs_mut = needs_mut.then(|| quote!(realize_mut));
     let needs_into = needs_into.then(|| quote!(realize_into));
     let written = written(bounds, sized);
     quote! {
         (
-            step = $__step:literal;
-            needs = [$($__needs:ident)*];
-            matched = [$($__matched:literal)*];
-            site = $($__site:ident)*;
-            input = $__input:tt
+            step = #d __step:literal;
+            needs = [#d(#d __needs:ident)*];
+            matched = [#d(#d __matched:literal)*];
+            site = #d(#d __site:ident)*;
+            input = #d __input:tt
             fast = [
                 {
                     #kind
-                    self = $__self:ty;
-                    path = { $($__path:tt)* };
-                    target = $__target:ty;
-                    bounds = { { $($__b0:tt)* } { $($__b1:tt)* } { $($__b2:tt)* } { $($__b3:tt)* } };
+                    self = #d __self:ty;
+                    path = { #d(#d __path:tt)* };
+                    target = #d __target:ty;
+                    bounds = { { #d(#d __b0:tt)* } { #d(#d __b1:tt)* } { #d(#d __b2:tt)* } { #d(#d __b3:tt)* } };
                     deref = #deref;
-                    next = { step = $__next_step:literal; path = { $($__next:tt)* } }
+                    next = { step = #d __next_step:literal; path = { #d(#d __next:tt)* } }
                 }
-                $($__rest:tt)*
+                #d(#d __rest:tt)*
             ]
         ) => {
             #written
-            $($__next)*! {
-                step = $__next_step;
-                needs = [$($__needs)* #needs_mut #needs_into];
-                matched = [$($__matched)*];
-                site = $($__site)*;
-                input = $__input
-                fast = [$($__rest)*]
+            #d(#d __next)*! {
+                step = #d __next_step;
+                needs = [#d(#d __needs)* #needs_mut #needs_into];
+                matched = [#d(#d __matched)*];
+                site = #d(#d __site)*;
+                input = #d __input
+                fast = [#d(#d __rest)*]
             }
         };
     }
@@ -811,6 +818,7 @@ fn blanket_impl(
 /// supertrait the wrapper lacks is reported at the trait's name. The marker
 /// impl is `#[doc(hidden)]`: rustdoc would list it on the wrapper's page.
 fn blanket_rule(needs: (bool, bool, bool), key: &Literal, has_supertraits: bool) -> TokenStream {
+    let d = tokens::dollar();
     // A generic wrapper (`fast_entry`'s `generic` entry): the impl with the
     // wrapper's parameters and `where` clause only. Bounds on realizing and
     // on the target would be conditions, not errors, as in the derive's own
@@ -825,15 +833,15 @@ fn blanket_rule(needs: (bool, bool, bool), key: &Literal, has_supertraits: bool)
     // wrapper proves it.
     let generic = (!has_supertraits).then(|| {
         chain_rule_for(
-            quote!(generic; impl = { $($__impl:tt)* }; where = { $($__where:tt)* };),
+            quote!(generic; impl = { #d(#d __impl:tt)* }; where = { #d(#d __where:tt)* };),
             needs,
             &|_, _| {
                 quote! {
                     #[automatically_derived]
                     #[doc(hidden)]
-                    impl $($__impl)* ::lazy_core::__private::Forwards<#key> for $__self
+                    impl #d(#d __impl)* ::lazy_core::__private::Forwards<#key> for #d __self
                     where
-                        $($__where)*
+                        #d(#d __where)*
                     {}
                 }
             },
@@ -843,18 +851,18 @@ fn blanket_rule(needs: (bool, bool, bool), key: &Literal, has_supertraits: bool)
         let assert = has_supertraits.then(|| {
             quote! {
                 const _: () = {
-                    fn __forwarded<T: ?::core::marker::Sized + $($__path)*>() {}
-                    let _ = __forwarded::<$__self>;
+                    fn __forwarded<T: ?::core::marker::Sized + #d(#d __path)*>() {}
+                    let _ = __forwarded::<#d __self>;
                 };
             }
         });
         quote! {
             #[automatically_derived]
             #[doc(hidden)]
-            impl ::lazy_core::__private::Forwards<#key> for $__self
+            impl ::lazy_core::__private::Forwards<#key> for #d __self
             where
                 #bounds
-                $__target: $($__path)* #sized,
+                #d __target: #d(#d __path)* #sized,
             {}
             #assert
         }
