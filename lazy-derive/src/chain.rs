@@ -19,7 +19,7 @@ use syn::{DeriveInput, Error, Ident, ItemTrait, Path, Result, Token};
 use crate::enums;
 use crate::errors::Errors;
 use crate::expand::{
-    ChainSoFar, realize_bounds, realize_impl, realize_into_impl, realize_mut_impl, trait_impl,
+    ChainSoFar, realize_bounds_each, realize_impl, realize_into_impl, realize_mut_impl, trait_impl,
 };
 use crate::impl_head::ForwardedTrait;
 use crate::input::Wrapper;
@@ -387,14 +387,11 @@ fn fast_entry(wrapper: &Wrapper, step: usize, realize_site: Span) -> TokenStream
     let target = quote_spanned!(span=> <Self as ::lazy_core::Realize>::Target);
     // A generic entry's rule writes no bounds (`trait_def::blanket_rule`):
     // four empty ones, not written for nothing and carried down the chain.
-    let mut bounds = Vec::with_capacity(4);
-    for &(needs_mut, needs_into) in &[(false, false), (true, false), (false, true), (true, true)] {
-        bounds.push(if generic {
-            TokenStream::new()
-        } else {
-            realize_bounds(wrapper, &self_ty, realize_site, needs_mut, needs_into)
-        });
-    }
+    let bounds = if generic {
+        Default::default()
+    } else {
+        realize_bounds_each(wrapper, &self_ty, realize_site)
+    };
     let deref = match wrapper.realize.as_ref().and_then(|field| field.deref) {
         Some(_) => quote!(yes),
         None => quote!(no),

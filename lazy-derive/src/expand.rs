@@ -734,6 +734,28 @@ pub fn realize_bounds(
     }
 }
 
+/// [`realize_bounds`] for each of the four needs, in the order of a fast
+/// entry's `bounds` (`chain::fast_entry`): none, `RealizeMut`,
+/// `RealizeInto`, both; the same tokens, each piece written once.
+pub fn realize_bounds_each(
+    wrapper: &Wrapper,
+    self_ty: &TokenStream,
+    span: Span,
+) -> [TokenStream; 4] {
+    let Some(field) = &wrapper.realize else {
+        return [(false, false), (true, false), (false, true), (true, true)].map(
+            |(needs_mut, needs_into)| realize_bounds(wrapper, self_ty, span, needs_mut, needs_into),
+        );
+    };
+    let field = FieldImpl::new(wrapper, field, span);
+    let shared = field.bounds(false);
+    let mutable = field.bounds(true);
+    let by_value = field.by_value_bound();
+    let mut both = mutable.clone();
+    both.extend(by_value.clone());
+    [shared, mutable, by_value, both]
+}
+
 /// `#[cfg]` attributes to copy, and `#[allow(deprecated)]` for a deprecated
 /// item: forwarding it is not a use of it.
 pub fn carried_attrs(ctx: &ImplContext, attrs: &[syn::Attribute]) -> Option<TokenStream> {
