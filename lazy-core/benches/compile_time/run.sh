@@ -43,7 +43,9 @@
 # how much code each macro writes (`-Z macro-stats`).
 #
 # Usage: lazy-core/benches/compile_time/run.sh [options]
-#   --sizes "100 1000"   method counts (default: 100 1000)
+#   --sizes "10 100 1000" method counts (default: 10 100 1000; 10 is a trait of
+#                        the size most traits have, where what each derive
+#                        costs whatever the trait's size shows most)
 #   --runs R             timed runs per crate (default: 5)
 #   --enum-sizes "100"   method counts of the enum-* variants (default: 100)
 #   --variants "..."     subset of: none forwardable hand derive blanket
@@ -67,7 +69,7 @@ set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 repo=$(cd "$here/../../.." && pwd)
 
-sizes="100 1000"
+sizes="10 100 1000"
 enum_sizes="100"
 runs=5
 variants="none forwardable hand derive blanket ambassador delegate hand3 derive3 blanket3 enum-none enum-hand enum-derive enum-dispatch local-none local-hand local-derive local-blanket"
