@@ -53,7 +53,12 @@
 #                        enum-none enum-hand
 #                        enum-derive enum-dispatch
 #                        local-none local-hand local-derive local-blanket
-#   --release            also time `cargo build --release` of each crate
+#   --release            also time `cargo build --release` of each crate; with
+#                        the instruction counts, also count the release
+#                        builds of hand, derive and blanket and of a crate
+#                        that calls every method of their wrapper once
+#                        (use-hand, use-derive, use-blanket: the blanket
+#                        impl's forwarders are compiled in the caller)
 #   --no-check           skip the timed `cargo check` runs (e.g. with
 #                        --release, to time release builds only)
 #   --no-nightly         skip -Z time-passes even if nightly is installed
@@ -176,6 +181,23 @@ EOF
         "$work/gen" "$v" "$n" > "$ws/$pkg/src/lib.rs"
     done
 done
+# The callers (release instructions only): use-V-N calls every method of
+# V-N's wrapper once.
+callers=""
+if [ "$release" = 1 ]; then
+    for n in $sizes; do
+        for v in hand derive blanket; do
+            case " $variants " in *" $v "*) ;; *) continue ;; esac
+            pkg="use-$v-$n"
+            callers="$callers $v-$n"
+            members="$members\"$pkg\", "
+            mkdir -p "$ws/$pkg/src"
+            printf '[package]\nname = "%s"\nversion = "0.0.0"\nedition = "2024"\npublish = false\n\n[dependencies]\n%s = { path = "../%s" }\n' \
+                "$pkg" "$v-$n" "$v-$n" > "$ws/$pkg/Cargo.toml"
+            "$work/gen" "use-$v" "$n" > "$ws/$pkg/src/lib.rs"
+        done
+    done
+fi
 cat > "$ws/Cargo.toml" <<EOF
 [workspace]
 members = [$members]
@@ -447,6 +469,35 @@ EOF_WRAP
             fi
         done
     done
+    if [ -n "$callers" ]; then
+        log "release instructions (callgrind)..."
+        for pkg in $callers; do
+            ok "$pkg" || continue
+            for measured in "$pkg" "use-$pkg"; do
+                (cd "$ws" && cargo build -q --release -p "$measured" 2> /dev/null) || true
+                touch "$ws/$measured/src/lib.rs"
+                rm -f "$work/$measured.rel.cg"
+                (cd "$ws" && CG_CRATE=$(echo "$measured" | tr - _) CG_OUT="$work/$measured.rel.cg" RUSTC_WRAPPER="$work/cg-wrap.sh" cargo build -q --release -p "$measured") || true
+                [ -s "$work/$measured.rel.cg" ] || continue
+                awk '/^summary:/ { print $2 }' "$work/$measured.rel.cg" > "$work/$measured.rel"
+            done
+        done
+        echo
+        echo "### instructions rustc executes to build each crate with --release, and a crate calling every method of its wrapper once (callgrind; millions)"
+        echo
+        echo "| methods | variant | crate | / hand | caller | crate + caller | / hand |"
+        echo "|---:|---|---:|---:|---:|---:|---:|"
+        for n in $sizes; do
+            hc=$(cat "$work/hand-$n.rel" 2> /dev/null || true); hu=$(cat "$work/use-hand-$n.rel" 2> /dev/null || true)
+            for v in hand derive blanket; do
+                [ -s "$work/$v-$n.rel" ] && [ -s "$work/use-$v-$n.rel" ] || continue
+                awk -v n="$n" -v v="$v" -v c="$(cat "$work/$v-$n.rel")" -v u="$(cat "$work/use-$v-$n.rel")" \
+                    -v hc="${hc:-0}" -v hu="${hu:-0}" 'BEGIN {
+                    printf "| %s | %s | %.0f | %s | %.0f | %.0f | %s |\n", n, v, c / 1e6, (hc > 0) ? sprintf("%.2f", c / hc) : "-", u / 1e6, (c + u) / 1e6, (hc + hu > 0) ? sprintf("%.2f", (c + u) / (hc + hu)) : "-"
+                }'
+            done
+        done
+    fi
 fi
 
 # --- cold builds of the macro crates ------------------------------------------------
