@@ -182,7 +182,7 @@ fn callee(wrapper: &Wrapper, step: usize) -> TokenStream {
     if called_as_written(trait_ref) {
         trait_ref.path.to_token_stream()
     } else {
-        alias(step, trait_ref.span()).to_token_stream()
+        alias(wrapper, step, trait_ref.span()).to_token_stream()
     }
 }
 
@@ -194,31 +194,37 @@ fn called_as_written(trait_ref: &crate::input::TraitRef) -> bool {
 }
 
 /// The name under which the chain calls the hidden macro of trait number
-/// `step` (see [`scoped`]), located at the trait's path.
-fn alias(step: usize, at: Span) -> Ident {
+/// `step` (see [`scoped`]), located at the trait's path: with the wrapper's
+/// name, as the fallback's import under it is an item of the module.
+fn alias(wrapper: &Wrapper, step: usize, at: Span) -> Ident {
     Ident::new(
-        &format!("__lazy_trait_{step}"),
+        &format!("__lazy_trait_{step}_{}", wrapper.input.ident.unraw()),
         Span::call_site().located_at(at),
     )
 }
 
-/// The chain's first call, in three blocks. The outer one imports
-/// `__not_forwardable!` under every trait's alias; the middle one imports
-/// each trait's path under its alias, which shadows that fallback where the
-/// path names a macro (the trait's hidden one); the inner one makes the
-/// call. So a path that names a trait without `#[forwardable]`, a struct or
-/// std's `Display` calls the fallback, which says so, where a call by the
-/// path itself would get rustc's "cannot find macro"; a path of several
-/// names that names nothing is rustc's one error, at the import (a bare
-/// name's import never fails: the fallback's probe reports it). A bare
-/// name of [`PRELUDE_NAMES`] is not imported: it is called as written.
+/// The chain's first call, after an import at the module and in two
+/// blocks. The module imports `__not_forwardable!` under every trait's alias
+/// (named after the wrapper, so that two derives of one module import
+/// different names); the outer block imports each trait's path under its
+/// alias, which shadows that fallback where the path names a macro (the
+/// trait's hidden one); the inner block makes the call. So a path that
+/// names a trait without `#[forwardable]`, a struct or std's `Display`
+/// calls the fallback, which says so, where a call by the path itself would
+/// get rustc's "cannot find macro"; a path of several names that names
+/// nothing is rustc's one error, at the import (a bare name's import never
+/// fails: the fallback's probe reports it). A bare name of
+/// [`PRELUDE_NAMES`] is not imported: it is called as written.
 ///
-/// Both imports are in blocks of their own, apart from the call: rustc does
-/// not settle an import in a block that still holds a call to expand (the
-/// call could define the name), and an import made by a macro does not
-/// shadow a glob (or another import) in the same block without an
+/// The alias's import is in a block of its own, apart from the call: rustc
+/// does not settle an import in a block that still holds a call to expand
+/// (the call could define the name), and an import made by a macro does not
+/// shadow a glob (or another import) in the same scope without an
 /// ambiguity error. The chain's impls are written inside the blocks; impls
-/// are seen from anywhere.
+/// are seen from anywhere. Each block is a scope that every name of the
+/// forwarders is looked up through: the fallback's import is at the module
+/// to spare one (a third block cost 0.75 M instructions of `cargo check` for
+/// each wrapper of a trait of 100 methods).
 fn scoped(wrapper: &Wrapper, call: TokenStream) -> TokenStream {
     if call.is_empty() {
         return call;
@@ -232,7 +238,7 @@ fn scoped(wrapper: &Wrapper, call: TokenStream) -> TokenStream {
         }
         // At the derive, not at the path (the fallback's import and a bare
         // name's, which never fails): see the path's import below.
-        let alias = alias(step, Span::call_site());
+        let alias = alias(wrapper, step, Span::call_site());
         let path = &trait_ref.path;
         let written = tokens::in_macro_edition(path.to_token_stream());
         fallbacks.extend(quote! {
@@ -240,9 +246,10 @@ fn scoped(wrapper: &Wrapper, call: TokenStream) -> TokenStream {
             use ::lazy_core::__private::__not_forwardable as #alias;
         });
         // A bare name gets a value of that name here, so that the import of
-        // the middle block never fails: a name that is nothing is then the
-        // probe's error (`unforwardable::probe`), where rustc says it cannot
-        // find the trait and suggests the import or the name meant.
+        // its alias never fails: a name that is nothing is then the probe's
+        // error (`unforwardable::probe`), where rustc says it cannot find
+        // the trait and suggests the import or the name meant. In the block,
+        // not at the module, where it could clash with a value of that name.
         // Once per name: a trait named twice with two sets of arguments.
         if let Some(ident) = path.get_ident()
             && !valued.contains(&ident)
@@ -250,7 +257,7 @@ fn scoped(wrapper: &Wrapper, call: TokenStream) -> TokenStream {
             valued.push(ident);
             let mut ident = ident.clone();
             ident.set_span(Span::call_site());
-            fallbacks.extend(quote! {
+            aliases.extend(quote! {
                 #[allow(unused_imports)]
                 use ::lazy_core::__private::NOT_A_TRAIT as #ident;
             });
@@ -272,7 +279,7 @@ fn scoped(wrapper: &Wrapper, call: TokenStream) -> TokenStream {
                 let prefix = tokens::in_macro_edition(prefix.to_token_stream());
                 let last = tokens::in_macro_edition(last.to_token_stream());
                 let at = Span::call_site().located_at(trait_ref.span());
-                let located = self::alias(step, trait_ref.span());
+                let located = self::alias(wrapper, step, trait_ref.span());
                 let mut tree = Group::new(Delimiter::Brace, quote!(#last as #located));
                 tree.set_span(at);
                 quote!(#prefix :: #tree)
@@ -285,13 +292,11 @@ fn scoped(wrapper: &Wrapper, call: TokenStream) -> TokenStream {
         });
     }
     quote! {
+        #fallbacks
         const _: () = {
-            #fallbacks
+            #aliases
             const _: () = {
-                #aliases
-                const _: () = {
-                    #call
-                };
+                #call
             };
         };
     }
@@ -384,6 +389,18 @@ fn fast_entry(wrapper: &Wrapper, step: usize, realize_site: Span) -> TokenStream
         trait_ref.path.to_token_stream(),
         Span::mixed_site().located_at(path_at),
     );
+    // One name for the trait in each forwarded call (the fast rule's
+    // `$__call`, a token where `$($__path)*` is five in every forwarder of
+    // the hidden macro): a bare name as written, a longer path by its alias,
+    // which the blocks of [`scoped`] import.
+    let call = match trait_ref.path.get_ident() {
+        Some(ident) => {
+            let mut ident = ident.clone();
+            ident.set_span(Span::mixed_site().located_at(path_at));
+            ident
+        }
+        None => alias(wrapper, step, Span::mixed_site().located_at(path_at)),
+    };
     let target = quote_spanned!(span=> <Self as ::lazy_core::Realize>::Target);
     // A generic entry's rule writes no bounds (`trait_def::blanket_rule`):
     // four empty ones, not written for nothing and carried down the chain.
@@ -418,6 +435,10 @@ fn fast_entry(wrapper: &Wrapper, step: usize, realize_site: Span) -> TokenStream
         #head
         self = #self_ty;
         path = { #path };
+        call = #call;
+        realize = ::lazy_core::Realize::realize;
+        realize_mut = ::lazy_core::RealizeMut::realize_mut;
+        into_realized = ::lazy_core::RealizeInto::into_realized;
         target = #target;
         bounds = { #({ #bounds })* };
         deref = #deref;
@@ -683,7 +704,8 @@ pub fn not_forwardable(input: TokenStream) -> TokenStream {
         )
         .into_compile_error();
     };
-    let probe = crate::unforwardable::probe(trait_ref, &alias(state.step, trait_ref.span()));
+    let probe =
+        crate::unforwardable::probe(trait_ref, &alias(&wrapper, state.step, trait_ref.span()));
     let mut own_names = Vec::new();
     for (index, (group, _)) in wrapper.except_names().enumerate() {
         if group == trait_ref.group {

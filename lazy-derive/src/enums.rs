@@ -322,6 +322,7 @@ fn write_trait_impl(
             derive_site: so_far.derive_site,
             mirror: remote.is_some(),
             inline: true,
+            realize_metavars: false,
         },
         variants: variant_impls,
         first,

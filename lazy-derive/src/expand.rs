@@ -50,6 +50,12 @@ pub struct ImplContext {
     /// forward`); 1,000 attributes fewer are 12 M fewer instructions of
     /// `cargo check` (`run.sh`).
     pub inline: bool,
+    /// Forwarders realize through the fast rule's metavariables
+    /// `$__realize`, `$__realize_mut` and `$__into_realized`, which the
+    /// derive's `fast` entry binds to lazy-core's paths (`chain::fast_entry`):
+    /// one token of the hidden macro's body where the path is nine, in every
+    /// forwarder (see `trait_def::fast_rule`).
+    pub realize_metavars: bool,
 }
 
 impl ImplContext {
@@ -156,6 +162,7 @@ fn write_trait_impl(
         call_prefix,
         deprecated_trait: head.deprecated,
         inline: true,
+        realize_metavars: false,
     };
 
     let mut writer = StructItems {
@@ -367,6 +374,7 @@ pub fn template(
         derive_site: Span::call_site(),
         mirror: false,
         inline,
+        realize_metavars: inline,
     };
     let trait_name = trait_def.ident.unraw().to_string();
     // The impl of a non-generic wrapper and trait declares no parameters.
@@ -845,39 +853,61 @@ fn append_call(out: &mut TokenStream, path: &[&str], inner: TokenStream) {
 }
 
 /// How a forwarder hands a value of the wrapper's type to the target: the
-/// receiver (by its kind) or a `Self` argument, realized.
-enum Realized<'a> {
+/// receiver (by its kind) or a `Self` argument, realized; through the fast
+/// rule's metavariables with `metavars` (see
+/// [`ImplContext::realize_metavars`]).
+struct Realized<'a> {
+    value: RealizedValue<'a>,
+    metavars: bool,
+}
+
+enum RealizedValue<'a> {
     Receiver(&'a ReceiverKind, &'a Ident),
     Arg(&'a Ident, Option<&'a SelfArg>),
 }
 
 impl ToTokens for Realized<'_> {
     fn to_tokens(&self, out: &mut TokenStream) {
-        const REALIZE: &[&str] = &["lazy_core", "Realize", "realize"];
-        const REALIZE_MUT: &[&str] = &["lazy_core", "RealizeMut", "realize_mut"];
-        const INTO_REALIZED: &[&str] = &["lazy_core", "RealizeInto", "into_realized"];
-        let (path, value): (&[&str], &Ident) = match *self {
-            Realized::Receiver(ReceiverKind::ByRef(_), value)
-            | Realized::Arg(value, Some(SelfArg::Ref)) => (REALIZE, value),
-            Realized::Receiver(ReceiverKind::ByMutRef(_), value)
-            | Realized::Arg(value, Some(SelfArg::MutRef)) => (REALIZE_MUT, value),
-            Realized::Receiver(ReceiverKind::ByValue, value)
-            | Realized::Arg(value, Some(SelfArg::Value)) => (INTO_REALIZED, value),
-            Realized::Receiver(ReceiverKind::BoxSelf, value) => {
+        // Each path of lazy-core, and the fast rule's metavariable for it.
+        const REALIZE: (&[&str], &str) = (&["lazy_core", "Realize", "realize"], "__realize");
+        const REALIZE_MUT: (&[&str], &str) =
+            (&["lazy_core", "RealizeMut", "realize_mut"], "__realize_mut");
+        const INTO_REALIZED: (&[&str], &str) = (
+            &["lazy_core", "RealizeInto", "into_realized"],
+            "__into_realized",
+        );
+        let realize = |out: &mut TokenStream, (path, metavar): (&[&str], &str), inner| {
+            if self.metavars {
+                out.append(crate::tokens::dollar());
+                out.append(Ident::new(metavar, Span::call_site()));
+                out.append(Group::new(Delimiter::Parenthesis, inner));
+            } else {
+                append_call(out, path, inner);
+            }
+        };
+        let (how, value) = match self.value {
+            RealizedValue::Receiver(ReceiverKind::ByRef(_), value)
+            | RealizedValue::Arg(value, Some(SelfArg::Ref)) => (REALIZE, value),
+            RealizedValue::Receiver(ReceiverKind::ByMutRef(_), value)
+            | RealizedValue::Arg(value, Some(SelfArg::MutRef)) => (REALIZE_MUT, value),
+            RealizedValue::Receiver(ReceiverKind::ByValue, value)
+            | RealizedValue::Arg(value, Some(SelfArg::Value)) => (INTO_REALIZED, value),
+            RealizedValue::Receiver(ReceiverKind::BoxSelf, value) => {
                 let mut deref = TokenStream::new();
                 deref.append(Punct::new('*', Spacing::Alone));
                 deref.append(value.clone());
                 let mut into = TokenStream::new();
-                append_call(&mut into, INTO_REALIZED, deref);
+                realize(&mut into, INTO_REALIZED, deref);
                 append_call(out, &["lazy_core", "__private", "Box", "new"], into);
                 return;
             }
-            Realized::Receiver(ReceiverKind::Other(_), value) | Realized::Arg(value, None) => {
+            RealizedValue::Receiver(ReceiverKind::Other(_), value)
+            | RealizedValue::Arg(value, None) => {
                 value.to_tokens(out);
                 return;
             }
         };
-        append_call(out, path, value.to_token_stream());
+        realize(out, how, value.to_token_stream());
     }
 }
 
@@ -966,11 +996,18 @@ fn forwarder(ctx: &ImplContext, method: &Method) -> TokenStream {
     let abi = &sig.abi;
     let call_prefix = &ctx.call_prefix;
     let turbofish = Turbofish(sig);
-    let realized = Realized::Receiver(kind, &self_token);
+    let metavars = ctx.realize_metavars;
+    let realized = Realized {
+        value: RealizedValue::Receiver(kind, &self_token),
+        metavars,
+    };
     // Arguments of the wrapper's own type are realized like the receiver.
     let mut args = Vec::with_capacity(names.len());
     for (name, self_arg) in names.iter().zip(&method.self_args) {
-        args.push(Realized::Arg(name, self_arg.as_ref()));
+        args.push(Realized {
+            value: RealizedValue::Arg(name, self_arg.as_ref()),
+            metavars,
+        });
     }
     let call = quote!(#call_prefix::#name #turbofish(#realized #(, #args)*));
     let call = wrapped(method.wrap, call);

@@ -874,7 +874,7 @@ struct Words {
     colon: TokenTree,
     colon2: [TokenTree; 2],
     /// `::lazy_core::Realize::realize(self)` and its by-`&mut` and
-    /// by-value kin.
+    /// by-value kin; `$__realize(self)` and kin in the fast rule.
     realize: Vec<TokenTree>,
     realize_mut: Vec<TokenTree>,
     into_realized: Vec<TokenTree>,
@@ -898,11 +898,18 @@ impl Words {
             Delimiter::Parenthesis,
             TokenStream::from(self_token.clone()),
         ));
+        // The fast rule's forwarders realize through its metavariables
+        // (`expand::ImplContext::realize_metavars`), a blanket impl's by path.
         let call = |path: &str, function: &str| {
             let mut out = Vec::with_capacity(10);
-            for segment in ["lazy_core", path, function] {
-                push_colon2(&mut out, site);
-                out.push(TokenTree::Ident(Ident::new(segment, site)));
+            if blanket {
+                for segment in ["lazy_core", path, function] {
+                    push_colon2(&mut out, site);
+                    out.push(TokenTree::Ident(Ident::new(segment, site)));
+                }
+            } else {
+                out.push(TokenTree::Punct(crate::tokens::dollar()));
+                out.push(TokenTree::Ident(Ident::new(&format!("__{function}"), site)));
             }
             out.push(self_group.clone());
             out

@@ -29,56 +29,54 @@ where
         ::lazy_core::Realize::realize(&self.cache)
     }
 }
+#[allow(unused_imports)]
+use ::lazy_core::__private::__not_forwardable as __lazy_trait_0_LazyStore;
 const _: () = {
     #[allow(unused_imports)]
-    use ::lazy_core::__private::__not_forwardable as __lazy_trait_0;
-    #[allow(unused_imports)]
     use ::lazy_core::__private::NOT_A_TRAIT as Store;
+    #[allow(unused_imports, deprecated)]
+    use Store as __lazy_trait_0_LazyStore;
     const _: () = {
-        #[allow(unused_imports, deprecated)]
-        use Store as __lazy_trait_0;
-        const _: () = {
-            #[automatically_derived]
-            impl<T, K, V> Store<K, V> for LazyStore<T>
+        #[automatically_derived]
+        impl<T, K, V> Store<K, V> for LazyStore<T>
+        where
+            T: Clone,
+            <Self as ::lazy_core::Realize>::Target: Store<K, V>,
+            LazyStore<T>: ::lazy_core::RealizeMut<Target = Map<T>>,
+        {
+            type Iter<'a>
+                = <<Self as ::lazy_core::Realize>::Target as Store<K, V>>::Iter<'a>
             where
-                T: Clone,
-                <Self as ::lazy_core::Realize>::Target: Store<K, V>,
-                LazyStore<T>: ::lazy_core::RealizeMut<Target = Map<T>>,
-            {
-                type Iter<'a>
-                    = <<Self as ::lazy_core::Realize>::Target as Store<K, V>>::Iter<'a>
-                where
-                    Self: 'a;
-                const CAPACITY: usize =
-                    <<Self as ::lazy_core::Realize>::Target as Store<K, V>>::CAPACITY;
-                #[inline]
-                fn get<Q: ?Sized + PartialEq<K>>(&self, __arg0: &Q) -> ::core::option::Option<&V> {
-                    Store::<K, V>::get::<Q>(::lazy_core::Realize::realize(self), __arg0)
-                }
-                #[inline]
-                fn parse<__T: std::str::FromStr>(&self, __arg0: &K) -> ::core::option::Option<__T> {
-                    Store::<K, V>::parse::<__T>(::lazy_core::Realize::realize(self), __arg0)
-                }
-                #[inline]
-                fn extend(&mut self, __arg0: impl IntoIterator<Item = (K, V)>) {
-                    Store::<K, V>::extend(::lazy_core::RealizeMut::realize_mut(self), __arg0)
-                }
-                #[inline]
-                fn iter<'a>(&'a self) -> Self::Iter<'a> {
-                    Store::<K, V>::iter(::lazy_core::Realize::realize(self))
-                }
+                Self: 'a;
+            const CAPACITY: usize =
+                <<Self as ::lazy_core::Realize>::Target as Store<K, V>>::CAPACITY;
+            #[inline]
+            fn get<Q: ?Sized + PartialEq<K>>(&self, __arg0: &Q) -> ::core::option::Option<&V> {
+                Store::<K, V>::get::<Q>(::lazy_core::Realize::realize(self), __arg0)
             }
-            #[automatically_derived]
-            impl<T> ::lazy_core::RealizeMut for LazyStore<T>
-            where
-                T: Clone,
-                lazy_core::Lazy<Map<T>>: ::lazy_core::__private::RealizeMutField,
-            {
-                #[inline]
-                fn realize_mut(&mut self) -> &mut Self::Target {
-                    ::lazy_core::__private::RealizeMutField::realize_field_mut(&mut self.cache)
-                }
+            #[inline]
+            fn parse<__T: std::str::FromStr>(&self, __arg0: &K) -> ::core::option::Option<__T> {
+                Store::<K, V>::parse::<__T>(::lazy_core::Realize::realize(self), __arg0)
             }
-        };
+            #[inline]
+            fn extend(&mut self, __arg0: impl IntoIterator<Item = (K, V)>) {
+                Store::<K, V>::extend(::lazy_core::RealizeMut::realize_mut(self), __arg0)
+            }
+            #[inline]
+            fn iter<'a>(&'a self) -> Self::Iter<'a> {
+                Store::<K, V>::iter(::lazy_core::Realize::realize(self))
+            }
+        }
+        #[automatically_derived]
+        impl<T> ::lazy_core::RealizeMut for LazyStore<T>
+        where
+            T: Clone,
+            lazy_core::Lazy<Map<T>>: ::lazy_core::__private::RealizeMutField,
+        {
+            #[inline]
+            fn realize_mut(&mut self) -> &mut Self::Target {
+                ::lazy_core::__private::RealizeMutField::realize_field_mut(&mut self.cache)
+            }
+        }
     };
 };

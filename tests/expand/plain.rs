@@ -25,67 +25,65 @@ impl ::lazy_core::Realize for Named {
         &self.inner
     }
 }
+#[allow(unused_imports)]
+use ::lazy_core::__private::__not_forwardable as __lazy_trait_0_Named;
 const _: () = {
     #[allow(unused_imports)]
-    use ::lazy_core::__private::__not_forwardable as __lazy_trait_0;
-    #[allow(unused_imports)]
     use ::lazy_core::__private::NOT_A_TRAIT as Tracker;
+    #[allow(unused_imports, deprecated)]
+    use Tracker as __lazy_trait_0_Named;
     const _: () = {
-        #[allow(unused_imports, deprecated)]
-        use Tracker as __lazy_trait_0;
-        const _: () = {
-            #[automatically_derived]
-            impl Tracker for Named
+        #[automatically_derived]
+        impl Tracker for Named
+        where
+            <Self as ::lazy_core::Realize>::Target: Tracker + ::core::marker::Sized,
+            Named: ::lazy_core::FromRealized<<Self as ::lazy_core::Realize>::Target>,
+        {
+            #[inline]
+            fn python_type(&self) -> &'static str {
+                Tracker::python_type(::lazy_core::Realize::realize(self))
+            }
+            #[inline]
+            fn set_name_hint(&mut self, __arg0: &str) {
+                Tracker::set_name_hint(::lazy_core::RealizeMut::realize_mut(self), __arg0)
+            }
+            #[inline]
+            fn into_name(self) -> ::lazy_core::__private::String {
+                Tracker::into_name(::lazy_core::RealizeInto::into_realized(self))
+            }
+            #[inline]
+            fn renamed(&self, __arg0: &str) -> ::core::option::Option<Self>
             where
-                <Self as ::lazy_core::Realize>::Target: Tracker + ::core::marker::Sized,
-                Named: ::lazy_core::FromRealized<<Self as ::lazy_core::Realize>::Target>,
+                Self: Sized,
             {
-                #[inline]
-                fn python_type(&self) -> &'static str {
-                    Tracker::python_type(::lazy_core::Realize::realize(self))
-                }
-                #[inline]
-                fn set_name_hint(&mut self, __arg0: &str) {
-                    Tracker::set_name_hint(::lazy_core::RealizeMut::realize_mut(self), __arg0)
-                }
-                #[inline]
-                fn into_name(self) -> ::lazy_core::__private::String {
-                    Tracker::into_name(::lazy_core::RealizeInto::into_realized(self))
-                }
-                #[inline]
-                fn renamed(&self, __arg0: &str) -> ::core::option::Option<Self>
-                where
-                    Self: Sized,
+                ::core::option::Option::map(
+                    Tracker::renamed(::lazy_core::Realize::realize(self), __arg0),
+                    <Self as ::lazy_core::FromRealized<_>>::from_realized,
+                )
+            }
+        }
+        #[automatically_derived]
+        impl ::lazy_core::RealizeMut for Named {
+            #[inline]
+            fn realize_mut(&mut self) -> &mut Self::Target {
+                &mut self.inner
+            }
+        }
+        #[automatically_derived]
+        impl ::lazy_core::RealizeInto for Named {
+            #[inline]
+            fn into_realized(self) -> Self::Target
+            where
+                Self::Target: ::core::marker::Sized,
+            {
                 {
-                    ::core::option::Option::map(
-                        Tracker::renamed(::lazy_core::Realize::realize(self), __arg0),
-                        <Self as ::lazy_core::FromRealized<_>>::from_realized,
-                    )
+                    use ::lazy_core::__private::{ProbeDrop as _, ProbeMove as _};
+                    <_ as ::lazy_core::__private::MovableFields<Self>>::check(
+                        (&&::lazy_core::__private::DropProbe::<Self>::NEW).moves(),
+                    );
                 }
+                self.inner
             }
-            #[automatically_derived]
-            impl ::lazy_core::RealizeMut for Named {
-                #[inline]
-                fn realize_mut(&mut self) -> &mut Self::Target {
-                    &mut self.inner
-                }
-            }
-            #[automatically_derived]
-            impl ::lazy_core::RealizeInto for Named {
-                #[inline]
-                fn into_realized(self) -> Self::Target
-                where
-                    Self::Target: ::core::marker::Sized,
-                {
-                    {
-                        use ::lazy_core::__private::{ProbeDrop as _, ProbeMove as _};
-                        <_ as ::lazy_core::__private::MovableFields<Self>>::check(
-                            (&&::lazy_core::__private::DropProbe::<Self>::NEW).moves(),
-                        );
-                    }
-                    self.inner
-                }
-            }
-        };
+        }
     };
 };

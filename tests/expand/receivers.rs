@@ -29,85 +29,83 @@ where
         ::lazy_core::Realize::realize(&self.cache)
     }
 }
+#[allow(unused_imports)]
+use ::lazy_core::__private::__not_forwardable as __lazy_trait_0_LazyTracker;
 const _: () = {
     #[allow(unused_imports)]
-    use ::lazy_core::__private::__not_forwardable as __lazy_trait_0;
-    #[allow(unused_imports)]
     use ::lazy_core::__private::NOT_A_TRAIT as Tracker;
+    #[allow(unused_imports, deprecated)]
+    use Tracker as __lazy_trait_0_LazyTracker;
     const _: () = {
-        #[allow(unused_imports, deprecated)]
-        use Tracker as __lazy_trait_0;
-        const _: () = {
-            #[automatically_derived]
-            impl Tracker for LazyTracker
-            where
-                lazy_core::Lazy<Real, TrackerSeed>: ::lazy_core::__private::RealizeMutField,
-                lazy_core::Lazy<Real, TrackerSeed>: ::lazy_core::__private::RealizeIntoField,
-                <Self as ::lazy_core::Realize>::Target: Tracker + ::core::marker::Sized,
-            {
-                type Tag = <<Self as ::lazy_core::Realize>::Target as Tracker>::Tag;
-                #[inline]
-                fn python_type(&self) -> &'static str {
-                    Tracker::python_type(::lazy_core::Realize::realize(self))
-                }
-                #[inline]
-                fn call(&mut self, __arg0: &[i64]) -> i64 {
-                    Tracker::call(::lazy_core::RealizeMut::realize_mut(self), __arg0)
-                }
-                #[inline]
-                fn into_tag(self) -> Self::Tag {
-                    Tracker::into_tag(::lazy_core::RealizeInto::into_realized(self))
-                }
-                #[inline]
-                #[deny(
-                    unconditional_recursion,
-                    reason = "`set_name_hint` is listed in `except(...)`, so the wrapper answers it with an inherent method `fn set_name_hint(&mut self, hint: &str)`; none is visible here (it is missing, or private to another module: make it `pub(crate)`), so this forwarder would call itself"
-                )]
-                fn set_name_hint(&mut self, __arg0: &str) {
-                    let __inherent =
-                        <_ as ::lazy_core::__private::InherentMethod<(_, &str), (), _>>::checked(
-                            Self::set_name_hint,
-                        );
-                    let __result = __inherent(
-                        <Self as ::lazy_core::__private::MutReceiver<'_, _>>::lend(self),
-                        __arg0,
+        #[automatically_derived]
+        impl Tracker for LazyTracker
+        where
+            lazy_core::Lazy<Real, TrackerSeed>: ::lazy_core::__private::RealizeMutField,
+            lazy_core::Lazy<Real, TrackerSeed>: ::lazy_core::__private::RealizeIntoField,
+            <Self as ::lazy_core::Realize>::Target: Tracker + ::core::marker::Sized,
+        {
+            type Tag = <<Self as ::lazy_core::Realize>::Target as Tracker>::Tag;
+            #[inline]
+            fn python_type(&self) -> &'static str {
+                Tracker::python_type(::lazy_core::Realize::realize(self))
+            }
+            #[inline]
+            fn call(&mut self, __arg0: &[i64]) -> i64 {
+                Tracker::call(::lazy_core::RealizeMut::realize_mut(self), __arg0)
+            }
+            #[inline]
+            fn into_tag(self) -> Self::Tag {
+                Tracker::into_tag(::lazy_core::RealizeInto::into_realized(self))
+            }
+            #[inline]
+            #[deny(
+                unconditional_recursion,
+                reason = "`set_name_hint` is listed in `except(...)`, so the wrapper answers it with an inherent method `fn set_name_hint(&mut self, hint: &str)`; none is visible here (it is missing, or private to another module: make it `pub(crate)`), so this forwarder would call itself"
+            )]
+            fn set_name_hint(&mut self, __arg0: &str) {
+                let __inherent =
+                    <_ as ::lazy_core::__private::InherentMethod<(_, &str), (), _>>::checked(
+                        Self::set_name_hint,
                     );
-                    __result
-                }
-                #[inline]
-                fn describe(&self) -> ::lazy_core::__private::String {
-                    Tracker::describe(::lazy_core::Realize::realize(self))
-                }
+                let __result = __inherent(
+                    <Self as ::lazy_core::__private::MutReceiver<'_, _>>::lend(self),
+                    __arg0,
+                );
+                __result
             }
-            #[automatically_derived]
-            impl ::lazy_core::RealizeMut for LazyTracker
-            where
-                lazy_core::Lazy<Real, TrackerSeed>: ::lazy_core::__private::RealizeMutField,
-            {
-                #[inline]
-                fn realize_mut(&mut self) -> &mut Self::Target {
-                    ::lazy_core::__private::RealizeMutField::realize_field_mut(&mut self.cache)
-                }
+            #[inline]
+            fn describe(&self) -> ::lazy_core::__private::String {
+                Tracker::describe(::lazy_core::Realize::realize(self))
             }
-            #[automatically_derived]
-            impl ::lazy_core::RealizeInto for LazyTracker
+        }
+        #[automatically_derived]
+        impl ::lazy_core::RealizeMut for LazyTracker
+        where
+            lazy_core::Lazy<Real, TrackerSeed>: ::lazy_core::__private::RealizeMutField,
+        {
+            #[inline]
+            fn realize_mut(&mut self) -> &mut Self::Target {
+                ::lazy_core::__private::RealizeMutField::realize_field_mut(&mut self.cache)
+            }
+        }
+        #[automatically_derived]
+        impl ::lazy_core::RealizeInto for LazyTracker
+        where
+            lazy_core::Lazy<Real, TrackerSeed>: ::lazy_core::__private::RealizeIntoField,
+        {
+            #[inline]
+            fn into_realized(self) -> Self::Target
             where
-                lazy_core::Lazy<Real, TrackerSeed>: ::lazy_core::__private::RealizeIntoField,
+                Self::Target: ::core::marker::Sized,
             {
-                #[inline]
-                fn into_realized(self) -> Self::Target
-                where
-                    Self::Target: ::core::marker::Sized,
                 {
-                    {
-                        use ::lazy_core::__private::{ProbeDrop as _, ProbeMove as _};
-                        <_ as ::lazy_core::__private::MovableFields<Self>>::check(
-                            (&&::lazy_core::__private::DropProbe::<Self>::NEW).moves(),
-                        );
-                    }
-                    ::lazy_core::__private::RealizeIntoField::into_realized_field(self.cache)
+                    use ::lazy_core::__private::{ProbeDrop as _, ProbeMove as _};
+                    <_ as ::lazy_core::__private::MovableFields<Self>>::check(
+                        (&&::lazy_core::__private::DropProbe::<Self>::NEW).moves(),
+                    );
                 }
+                ::lazy_core::__private::RealizeIntoField::into_realized_field(self.cache)
             }
-        };
+        }
     };
 };

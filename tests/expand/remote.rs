@@ -15,29 +15,27 @@ where
         ::lazy_core::Realize::realize(&self.0)
     }
 }
+#[allow(unused_imports)]
+use ::lazy_core::__private::__not_forwardable as __lazy_trait_0_LazyName;
 const _: () = {
     #[allow(unused_imports)]
-    use ::lazy_core::__private::__not_forwardable as __lazy_trait_0;
-    #[allow(unused_imports)]
     use ::lazy_core::__private::NOT_A_TRAIT as Display;
+    #[allow(unused_imports, deprecated)]
+    use Display as __lazy_trait_0_LazyName;
     const _: () = {
-        #[allow(unused_imports, deprecated)]
-        use Display as __lazy_trait_0;
-        const _: () = {
-            #[automatically_derived]
-            impl ::core::fmt::Display for LazyName
-            where
-                lazy_core::Lazy<String>: ::lazy_core::Realize,
-                <Self as ::lazy_core::Realize>::Target: ::core::fmt::Display,
-            {
-                #[inline]
-                fn fmt(&self, __arg0: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-                    <<Self as ::lazy_core::Realize>::Target as ::core::fmt::Display>::fmt(
-                        ::lazy_core::Realize::realize(self),
-                        __arg0,
-                    )
-                }
+        #[automatically_derived]
+        impl ::core::fmt::Display for LazyName
+        where
+            lazy_core::Lazy<String>: ::lazy_core::Realize,
+            <Self as ::lazy_core::Realize>::Target: ::core::fmt::Display,
+        {
+            #[inline]
+            fn fmt(&self, __arg0: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                <<Self as ::lazy_core::Realize>::Target as ::core::fmt::Display>::fmt(
+                    ::lazy_core::Realize::realize(self),
+                    __arg0,
+                )
             }
-        };
+        }
     };
 };

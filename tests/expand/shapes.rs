@@ -33,62 +33,58 @@ where
         ::lazy_core::__private::DerefValue::deref_value(::lazy_core::Realize::realize(&self.cache))
     }
 }
+#[allow(unused_imports)]
+use ::lazy_core::__private::__not_forwardable as __lazy_trait_0_LazyShapes;
 const _: () = {
     #[allow(unused_imports)]
-    use ::lazy_core::__private::__not_forwardable as __lazy_trait_0;
-    #[allow(unused_imports)]
     use ::lazy_core::__private::NOT_A_TRAIT as Shapes;
+    #[allow(unused_imports, deprecated)]
+    use Shapes as __lazy_trait_0_LazyShapes;
     const _: () = {
-        #[allow(unused_imports, deprecated)]
-        use Shapes as __lazy_trait_0;
-        const _: () = {
-            #[automatically_derived]
-            impl Shapes<u64> for LazyShapes
-            where
-                Lazy<Box<dyn Shapes<u64>>>: ::lazy_core::Realize<Target = Box<dyn Shapes<u64>>>,
-                Box<dyn Shapes<u64>>: ::lazy_core::__private::DerefValue,
-                <Self as ::lazy_core::Realize>::Target: Shapes<u64>,
-            {
-                #[inline]
-                fn fetch(&self, __arg0: u64) -> impl ::core::future::Future<Output = u32> {
-                    Shapes::<u64>::fetch(::lazy_core::Realize::realize(self), __arg0)
-                }
-                #[inline]
-                unsafe fn get_unchecked(&self, __arg0: usize) -> u8 {
-                    unsafe {
-                        Shapes::<u64>::get_unchecked(::lazy_core::Realize::realize(self), __arg0)
-                    }
-                }
-                #[inline]
-                fn extra(&self) -> u8 {
-                    Shapes::<u64>::extra(::lazy_core::Realize::realize(self))
-                }
-                #[allow(deprecated)]
-                #[inline]
-                fn old(&self) -> u8 {
-                    Shapes::<u64>::old(::lazy_core::Realize::realize(self))
-                }
-                #[inline]
-                fn patterns(&self, __arg0: (u8, u8), __arg1: u8) -> u8 {
-                    Shapes::<u64>::patterns(::lazy_core::Realize::realize(self), __arg0, __arg1)
-                }
-                #[inline]
-                #[deny(
-                    unconditional_recursion,
-                    reason = "`create` is listed in `except(...)`, so the wrapper answers it with an inherent method `fn create() -> Self where Self: Sized`; none is visible here (it is missing, or private to another module: make it `pub(crate)`), so this forwarder would call itself"
-                )]
-                fn create() -> Self
-                where
-                    Self: Sized,
-                {
-                    let __inherent =
-                        <_ as ::lazy_core::__private::InherentMethod<(), Self, _>>::checked(
-                            Self::create,
-                        );
-                    let __result = __inherent();
-                    __result
-                }
+        #[automatically_derived]
+        impl Shapes<u64> for LazyShapes
+        where
+            Lazy<Box<dyn Shapes<u64>>>: ::lazy_core::Realize<Target = Box<dyn Shapes<u64>>>,
+            Box<dyn Shapes<u64>>: ::lazy_core::__private::DerefValue,
+            <Self as ::lazy_core::Realize>::Target: Shapes<u64>,
+        {
+            #[inline]
+            fn fetch(&self, __arg0: u64) -> impl ::core::future::Future<Output = u32> {
+                Shapes::<u64>::fetch(::lazy_core::Realize::realize(self), __arg0)
             }
-        };
+            #[inline]
+            unsafe fn get_unchecked(&self, __arg0: usize) -> u8 {
+                unsafe { Shapes::<u64>::get_unchecked(::lazy_core::Realize::realize(self), __arg0) }
+            }
+            #[inline]
+            fn extra(&self) -> u8 {
+                Shapes::<u64>::extra(::lazy_core::Realize::realize(self))
+            }
+            #[allow(deprecated)]
+            #[inline]
+            fn old(&self) -> u8 {
+                Shapes::<u64>::old(::lazy_core::Realize::realize(self))
+            }
+            #[inline]
+            fn patterns(&self, __arg0: (u8, u8), __arg1: u8) -> u8 {
+                Shapes::<u64>::patterns(::lazy_core::Realize::realize(self), __arg0, __arg1)
+            }
+            #[inline]
+            #[deny(
+                unconditional_recursion,
+                reason = "`create` is listed in `except(...)`, so the wrapper answers it with an inherent method `fn create() -> Self where Self: Sized`; none is visible here (it is missing, or private to another module: make it `pub(crate)`), so this forwarder would call itself"
+            )]
+            fn create() -> Self
+            where
+                Self: Sized,
+            {
+                let __inherent =
+                    <_ as ::lazy_core::__private::InherentMethod<(), Self, _>>::checked(
+                        Self::create,
+                    );
+                let __result = __inherent();
+                __result
+            }
+        }
     };
 };

@@ -30,7 +30,7 @@ pub fn carried(tokens: TokenStream) -> Option<TokenStream> {
 }
 
 /// The traits' names under the chain's aliases, from the derive's imports
-/// `use path::Name as __lazy_trait_k;` (its imports of the fallback,
+/// `use path::Name as __lazy_trait_k_Wrapper;` (its imports of the fallback,
 /// `__not_forwardable`, aside): see `chain::scoped`.
 pub fn aliases(tokens: &TokenStream) -> std::collections::HashMap<String, String> {
     let mut found = std::collections::HashMap::new();
