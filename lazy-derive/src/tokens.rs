@@ -5,6 +5,28 @@ use proc_macro2::{Delimiter, Group, Ident, Punct, Spacing, Span, TokenStream, To
 use quote::ToTokens;
 use syn::ext::IdentExt;
 
+/// Tokens of a long fixed text the macros write (a hidden macro's
+/// matcher), parsed by the compiler in one call, with its own lexer:
+/// `quote!` builds each token in lazy-derive, which cargo compiles without
+/// optimizations. The call costs about 15,000 instructions, so it pays for
+/// a long text only: the chain rule's (about 130 tokens) costs 0.18 M fewer
+/// for each `#[forwardable]` trait, where the derive's short pieces (imports,
+/// the heads of the `Realize` impls) cost 0.04 M more a derive than with
+/// `quote!` (`run.sh`'s callgrind counts). proc_macro2's own parse, which
+/// checks the text with its lexer first, would cost more than `quote!`: the
+/// compiler's `proc_macro` is called directly when it is there; outside a
+/// compiler (lazy-derive's unit tests) proc_macro2 parses the text. Spans
+/// are `Span::call_site()`, as `quote!`'s. The text is this crate's own and
+/// always lexes: the snapshot tests write every rule that holds one.
+pub fn fixed(text: &str) -> TokenStream {
+    if proc_macro::is_available()
+        && let Ok(parsed) = text.parse::<proc_macro::TokenStream>()
+    {
+        return parsed.into();
+    }
+    text.parse().unwrap_or_default()
+}
+
 /// A `$`, for the hidden macros' rules: `quote!` has no token for it and
 /// writes each one by parsing the text `"$"`, a call into the compiler per
 /// `$` (about 9,000 instructions; a rule holds dozens).

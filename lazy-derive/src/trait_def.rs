@@ -656,42 +656,58 @@ fn chain_rule_for(
     } else {
         quote!(#d __deref:ident)
     };
-    let needs_mut = needs_mut.then(|| quote!(realize_mut));
-    let needs_into = needs_into.then(|| quote!(realize_into));
+    let needs = match (needs_mut, needs_into) {
+        (false, false) => "",
+        (true, false) => "realize_mut",
+        (false, true) => "realize_into",
+        (true, true) => "realize_mut realize_into",
+    };
     let written = written(bounds, sized);
+    // The rule's fixed text in two calls into the compiler (see
+    // `tokens::fixed`), around the kind of entry, the `deref` it matches
+    // and what it writes.
+    let matcher_head = tokens::fixed(
+        "step = $__step:literal;
+        needs = [$($__needs:ident)*];
+        matched = [$($__matched:literal)*];
+        site = $($__site:ident)*;
+        input = $__input:tt
+        fast =",
+    );
+    let entry_tail = tokens::fixed(
+        "self = $__self:ty;
+        path = { $($__path:tt)* };
+        call = $__call:ident;
+        realize = $__realize:path;
+        realize_mut = $__realize_mut:path;
+        into_realized = $__into_realized:path;
+        target = $__target:ty;
+        bounds = { { $($__b0:tt)* } { $($__b1:tt)* } { $($__b2:tt)* } { $($__b3:tt)* } };
+        deref =",
+    );
+    let next = tokens::fixed(&format!(
+        "$($__next)*! {{
+            step = $__next_step;
+            needs = [$($__needs)* {needs}];
+            matched = [$($__matched)*];
+            site = $($__site)*;
+            input = $__input
+            fast = [$($__rest)*]
+        }}"
+    ));
     quote! {
         (
-            step = #d __step:literal;
-            needs = [#d(#d __needs:ident)*];
-            matched = [#d(#d __matched:literal)*];
-            site = #d(#d __site:ident)*;
-            input = #d __input:tt
-            fast = [
+            #matcher_head [
                 {
                     #kind
-                    self = #d __self:ty;
-                    path = { #d(#d __path:tt)* };
-                    call = #d __call:ident;
-                    realize = #d __realize:path;
-                    realize_mut = #d __realize_mut:path;
-                    into_realized = #d __into_realized:path;
-                    target = #d __target:ty;
-                    bounds = { { #d(#d __b0:tt)* } { #d(#d __b1:tt)* } { #d(#d __b2:tt)* } { #d(#d __b3:tt)* } };
-                    deref = #deref;
+                    #entry_tail #deref;
                     next = { step = #d __next_step:literal; path = { #d(#d __next:tt)* } }
                 }
                 #d(#d __rest:tt)*
             ]
         ) => {
             #written
-            #d(#d __next)*! {
-                step = #d __next_step;
-                needs = [#d(#d __needs)* #needs_mut #needs_into];
-                matched = [#d(#d __matched)*];
-                site = #d(#d __site)*;
-                input = #d __input
-                fast = [#d(#d __rest)*]
-            }
+            #next
         };
     }
 }
