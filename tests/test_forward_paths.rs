@@ -448,3 +448,49 @@ mod prelude_names {
         }
     }
 }
+
+/// The derive imports its fallback at the module, under names made from the
+/// wrapper's (`chain::scoped`): two wrappers of one module that forward the
+/// same traits by the same paths, one named by a raw identifier, each get
+/// their own, and each forwards to its own target.
+mod two_wrappers_in_one_module {
+    use lazy_core::{Lazy, RealizeForward};
+
+    use super::{Real, a, b};
+
+    pub struct Other;
+    impl a::Named for Other {
+        fn name(&self) -> String {
+            String::from("other a")
+        }
+    }
+    impl b::Named for Other {
+        fn name(&self) -> String {
+            String::from("other b")
+        }
+        fn id(&self) -> u32 {
+            8
+        }
+    }
+
+    #[derive(RealizeForward)]
+    #[realize_forward(a::Named, b::Named)]
+    pub struct First(#[realize] Lazy<Real>);
+
+    #[derive(RealizeForward)]
+    #[realize_forward(a::Named, b::Named)]
+    #[allow(non_camel_case_types)]
+    pub struct r#type(#[realize] Lazy<Other>);
+
+    #[test]
+    fn each_wrapper_calls_its_own_targets_impls() {
+        let first = First(Lazy::new(|| Real));
+        let second = r#type(Lazy::new(|| Other));
+        assert_eq!(a::Named::name(&first), "a");
+        assert_eq!(b::Named::name(&first), "b");
+        assert_eq!(b::Named::id(&first), 7);
+        assert_eq!(a::Named::name(&second), "other a");
+        assert_eq!(b::Named::name(&second), "other b");
+        assert_eq!(b::Named::id(&second), 8);
+    }
+}
