@@ -403,7 +403,7 @@ fn fast_entry(wrapper: &Wrapper, step: usize, realize_site: Span) -> TokenStream
     };
     let target = quote_spanned!(span=> <Self as ::lazy_core::Realize>::Target);
     // A generic entry's rule writes no bounds (`trait_def::blanket_rule`):
-    // four empty ones, not written for nothing and carried down the chain.
+    // three empty ones, not written for nothing and carried down the chain.
     let bounds = if generic {
         Default::default()
     } else {

@@ -742,26 +742,26 @@ pub fn realize_bounds(
     }
 }
 
-/// [`realize_bounds`] for each of the four needs, in the order of a fast
+/// [`realize_bounds`] for three of the four needs, in the order of a fast
 /// entry's `bounds` (`chain::fast_entry`): none, `RealizeMut`,
-/// `RealizeInto`, both; the same tokens, each piece written once.
+/// `RealizeInto`; the fourth, both, is the last two together, which the
+/// fast rule writes one after the other (`trait_def::chain_rule_for`).
 pub fn realize_bounds_each(
     wrapper: &Wrapper,
     self_ty: &TokenStream,
     span: Span,
-) -> [TokenStream; 4] {
+) -> [TokenStream; 3] {
     let Some(field) = &wrapper.realize else {
-        return [(false, false), (true, false), (false, true), (true, true)].map(
-            |(needs_mut, needs_into)| realize_bounds(wrapper, self_ty, span, needs_mut, needs_into),
-        );
+        return [(false, false), (true, false), (false, true)].map(|(needs_mut, needs_into)| {
+            realize_bounds(wrapper, self_ty, span, needs_mut, needs_into)
+        });
     };
     let field = FieldImpl::new(wrapper, field, span);
-    let shared = field.bounds(false);
-    let mutable = field.bounds(true);
-    let by_value = field.by_value_bound();
-    let mut both = mutable.clone();
-    both.extend(by_value.clone());
-    [shared, mutable, by_value, both]
+    [
+        field.bounds(false),
+        field.bounds(true),
+        field.by_value_bound(),
+    ]
 }
 
 /// `#[cfg]` attributes to copy, and `#[allow(deprecated)]` for a deprecated

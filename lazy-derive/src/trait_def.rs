@@ -647,7 +647,8 @@ fn chain_rule_for(
         (false, false) => quote!(#d(#d __b0)*),
         (true, false) => quote!(#d(#d __b1)*),
         (false, true) => quote!(#d(#d __b2)*),
-        (true, true) => quote!(#d(#d __b3)*),
+        // Both: `realize_bounds` writes the two one after the other.
+        (true, true) => quote!(#d(#d __b1)* #d(#d __b2)*),
     };
     let sized = needs_sized.then(|| quote!(+ ::core::marker::Sized));
     // By value is what `#[realize(deref)]` cannot give: the chain reports it.
@@ -682,7 +683,7 @@ fn chain_rule_for(
         realize_mut = $__realize_mut:path;
         into_realized = $__into_realized:path;
         target = $__target:ty;
-        bounds = { { $($__b0:tt)* } { $($__b1:tt)* } { $($__b2:tt)* } { $($__b3:tt)* } };
+        bounds = { { $($__b0:tt)* } { $($__b1:tt)* } { $($__b2:tt)* } };
         deref =",
     );
     let next = tokens::fixed(&format!(

@@ -44,7 +44,7 @@ fn first_link(derive: TokenStream) -> TokenStream {
 }
 
 /// The first `fast` entry of a link, by field: `self`, `path`, `target`,
-/// `b0`..`b3`, `deref`.
+/// `b0`..`b2`, `deref`.
 fn fast_entry(link: TokenStream) -> HashMap<String, TokenStream> {
     let trees: Vec<TokenTree> = link.into_iter().collect();
     let at = trees
