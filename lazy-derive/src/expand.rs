@@ -1319,10 +1319,16 @@ impl<'a> FieldImpl<'a> {
         }
         // `RealizeMut` under the name whose message says what to do with a
         // lazy that cannot lend mutably (see lazy-core's `__private`).
+        // Spanned as written, not respanned (`tokens::respan_as` builds each
+        // token again): the same tokens, as `site` keeps the call site's
+        // hygiene.
         let (realize, deref) = if mutable {
-            (quote!(__private::RealizeMutField), quote!(DerefMutValue))
+            (
+                quote_spanned!(site=> __private::RealizeMutField),
+                quote!(DerefMutValue),
+            )
         } else {
-            (quote!(Realize), quote!(DerefValue))
+            (quote_spanned!(site=> Realize), quote!(DerefValue))
         };
         // The bound at the site, the same in every impl; the field's type
         // keeps its own spans, so that a type rustc cannot resolve is the
@@ -1337,13 +1343,13 @@ impl<'a> FieldImpl<'a> {
         // (the value's type keeps its own spans, as the field's): the bound
         // alone would make `<Lazy<Box<T>> as Realize>::Target` opaque in a
         // generic wrapper's impl, where its `Deref` is then unknown.
-        out.extend(tokens::respan_as(quote!(: ::lazy_core::#realize), site));
+        out.extend(quote_spanned!(site=> : ::lazy_core::#realize));
         if let Some(value) = self.deref.and(lazy_value_type(ty)) {
-            out.extend(tokens::respan_as(quote!(<Target =), site));
+            out.extend(quote_spanned!(site=> <Target =));
             out.extend(value.to_token_stream());
-            out.extend(tokens::respan_as(quote!(>), site));
+            out.extend(quote_spanned!(site=> >));
         }
-        out.extend(tokens::respan_as(quote!(,), site));
+        out.extend(quote_spanned!(site=> ,));
         if let Some(at) = self.deref {
             // The lazy's value type itself when it is written in the field
             // (`Lazy<Real>`): a value that is no pointer is then one error at
@@ -1382,10 +1388,7 @@ impl<'a> FieldImpl<'a> {
             return TokenStream::new();
         }
         let mut out = quote!(#ty);
-        out.extend(tokens::respan_as(
-            quote!(: ::lazy_core::__private::RealizeIntoField,),
-            site,
-        ));
+        out.extend(quote_spanned!(site=> : ::lazy_core::__private::RealizeIntoField,));
         out
     }
 }
