@@ -390,7 +390,7 @@ fn fast_entry(wrapper: &Wrapper, step: usize, realize_site: Span) -> TokenStream
         Span::mixed_site().located_at(path_at),
     );
     // One name for the trait in each forwarded call (the fast rule's
-    // `$__call`, a token where `$($__path)*` is five in every forwarder of
+    // `$__call`, two tokens where `$($__path)*` is five in every forwarder of
     // the hidden macro): a bare name as written, a longer path by its alias,
     // which the blocks of [`scoped`] import.
     let call = match trait_ref.path.get_ident() {

@@ -53,7 +53,7 @@ pub struct ImplContext {
     /// Forwarders realize through the fast rule's metavariables
     /// `$__realize`, `$__realize_mut` and `$__into_realized`, which the
     /// derive's `fast` entry binds to lazy-core's paths (`chain::fast_entry`):
-    /// one token of the hidden macro's body where the path is nine, in every
+    /// two tokens of the hidden macro's body where the path is nine, in every
     /// forwarder (see `trait_def::fast_rule`).
     pub realize_metavars: bool,
 }

@@ -584,7 +584,7 @@ fn with_supertrait(input: TokenStream, supertrait: &Ident) -> TokenStream {
 /// and `call` (see [`fast_rule`]): `<$__target as $($__path)*>` in
 /// associated types and consts, and in forwarded calls `$__call`, one name
 /// for the trait (`chain::fast_entry`: a bare name as the user wrote it, a
-/// longer path by its alias), one token of the hidden macro's body in each
+/// longer path by its alias), two tokens of the hidden macro's body in each
 /// forwarder where `$($__path)*` is five (5 M fewer instructions of `cargo
 /// check` for a trait of 1,000 methods, `run.sh`).
 fn fast_names() -> (TokenStream, TokenStream) {
