@@ -4,6 +4,127 @@
 #[cfg(feature = "derive")]
 pub use lazy_derive::{__forward_impl, __not_forwardable};
 
+#[cfg(feature = "derive")]
+pub use crate::__forward_end;
+
+/// The end of a derive's chain whose last link was a trait's fast rule
+/// (lazy-derive's `chain::ends_in_macro`), called as the links call each
+/// other (`chain::link`). The needs are two flags, for `RealizeMut` and
+/// `RealizeInto`: `yes` where some link's methods need the impl. The `fast`
+/// list holds the derive's end entry (`chain::end_entry`): the wrapper, the
+/// `self` its bodies name (a `self` written here could not name the
+/// derive's) and the name of the `Drop` probe's answer (likewise), and the
+/// parts of the two impls whose spans say where an error is (the bounds,
+/// the bodies that realize the field, the check that the field can move
+/// out). Each impl is written where its flag says `yes`, as
+/// the chain's last link writes it (`expand::realize_mut_impl`,
+/// `realize_into_impl`). A `macro_rules!` here, not a call of the proc
+/// macro, which would parse the wrapper again.
+#[cfg(feature = "derive")]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __forward_end {
+    (step = $step:literal; needs = [no no]; $($rest:tt)*) => {};
+    (
+        step = $step:literal;
+        needs = [yes no];
+        matched = $matched:tt;
+        site = $($site:ident)*;
+        input = $input:tt
+        fast = [{
+            self = $self:ident;
+            receiver = $self_value:tt;
+            realize_mut = { $($realize_mut:tt)* } { $($get_mut:tt)* };
+            realize_into = { $($realize_into:tt)* } { $($sized:tt)* } { $($get:tt)* } $moves:ident { $($checked:tt)* };
+        }]
+    ) => {
+        #[automatically_derived]
+        impl $crate::RealizeMut for $self
+        where
+            $($realize_mut)*
+        {
+            #[inline]
+            fn realize_mut(&mut $self_value) -> &mut Self::Target {
+                $($get_mut)*
+            }
+        }
+    };
+    (
+        step = $step:literal;
+        needs = [no yes];
+        matched = $matched:tt;
+        site = $($site:ident)*;
+        input = $input:tt
+        fast = [{
+            self = $self:ident;
+            receiver = $self_value:tt;
+            realize_mut = { $($realize_mut:tt)* } { $($get_mut:tt)* };
+            realize_into = { $($realize_into:tt)* } { $($sized:tt)* } { $($get:tt)* } $moves:ident { $($checked:tt)* };
+        }]
+    ) => {
+        #[automatically_derived]
+        impl $crate::RealizeInto for $self
+        where
+            $($realize_into)*
+        {
+            #[inline]
+            fn into_realized($self_value) -> Self::Target
+            where
+                $($sized)*
+            {
+                {
+                    use $crate::__private::{ProbeDrop as _, ProbeMove as _};
+                    let $moves = (&&$crate::__private::DropProbe::<Self>::NEW).moves();
+                    $($checked)*
+                }
+                $($get)*
+            }
+        }
+    };
+    (
+        step = $step:literal;
+        needs = [yes yes];
+        matched = $matched:tt;
+        site = $($site:ident)*;
+        input = $input:tt
+        fast = [{
+            self = $self:ident;
+            receiver = $self_value:tt;
+            realize_mut = { $($realize_mut:tt)* } { $($get_mut:tt)* };
+            realize_into = { $($realize_into:tt)* } { $($sized:tt)* } { $($get:tt)* } $moves:ident { $($checked:tt)* };
+        }]
+    ) => {
+        #[automatically_derived]
+        impl $crate::RealizeMut for $self
+        where
+            $($realize_mut)*
+        {
+            #[inline]
+            fn realize_mut(&mut $self_value) -> &mut Self::Target {
+                $($get_mut)*
+            }
+        }
+        #[automatically_derived]
+        impl $crate::RealizeInto for $self
+        where
+            $($realize_into)*
+        {
+            #[inline]
+            fn into_realized($self_value) -> Self::Target
+            where
+                $($sized)*
+            {
+                {
+                    use $crate::__private::{ProbeDrop as _, ProbeMove as _};
+                    let $moves = (&&$crate::__private::DropProbe::<Self>::NEW).moves();
+                    $($checked)*
+                }
+                $($get)*
+            }
+        }
+    };
+}
+
 /// `self: Box<Self>` receivers are forwarded through this path, so that the
 /// generated code does not depend on the user's prelude.
 pub use alloc::boxed::Box;

@@ -2,12 +2,16 @@
 //!
 //! `#[derive(RealizeForward)]` cannot see the traits it forwards, so it emits
 //! the `Realize` impl (for a `#[realize]` field) and a call of the first
-//! trait's hidden macro, `Trait! { step = 0; needs = []; matched = [];
-//! input = { <the wrapper> } }`. That macro hands the trait's items and the
-//! wrapper to `__forward_impl!`, which writes the trait's impl and calls the
-//! next trait's macro with the state updated; the last link writes what needs
+//! trait's hidden macro, `Trait! { step = 0; needs = [no no]; matched = [];
+//! site = ..; input = { <the wrapper> } fast = [..] }`. That macro writes
+//! the trait's impl from the `fast` entry, or hands the trait's items and
+//! the wrapper to `__forward_impl!`, which writes it; either calls the next
+//! trait's macro with the state updated. The last link writes what needs
 //! every trait's answer (`RealizeMut` / `RealizeInto` for the `#[realize]`
-//! field, and the errors about `except` names that no trait has).
+//! field, and the errors about `except` names that no trait has); after a
+//! fast last link, lazy-core's `__forward_end!` writes those impls from the
+//! derive's end entry, or `__forward_impl!` writes them (see
+//! [`ends_in_macro`]).
 
 use proc_macro2::{Delimiter, Group, Literal, Span, TokenStream, TokenTree};
 use quote::{ToTokens, quote, quote_spanned};
@@ -316,8 +320,13 @@ fn link(
     }
     let path = callee(wrapper, state.step);
     let step = Literal::usize_unsuffixed(state.step);
-    let needs_mut = state.needs_mut.then(|| quote!(realize_mut));
-    let needs_into = state.needs_into.then(|| quote!(realize_into));
+    // The needs are two flags, for `RealizeMut` and `RealizeInto`: `yes`
+    // where some link's methods need the impl, else `no`. A link sets its
+    // own and passes the other on; the end of the chain matches them as they
+    // come, with no list to search.
+    let flag = |need: bool| Ident::new(if need { "yes" } else { "no" }, Span::call_site());
+    let needs_mut = flag(state.needs_mut);
+    let needs_into = flag(state.needs_into);
     let mut matched = TokenStream::new();
     for index in &state.matched {
         matched.extend([TokenTree::Literal(Literal::usize_unsuffixed(*index))]);
@@ -331,9 +340,21 @@ fn link(
         Some(entries) => entries,
         None => {
             let realize_site = state.realize_site.unwrap_or_else(|| realize_site(wrapper));
+            // A `#[realize]` field's bounds are the same in every entry and
+            // in the end's: written once.
+            let generics = &wrapper.input.generics;
+            let shared = match &wrapper.realize {
+                Some(_) if generics.params.is_empty() && generics.where_clause.is_none() => Some(
+                    realize_bounds_each(wrapper, &TokenStream::new(), realize_site),
+                ),
+                _ => None,
+            };
             let mut fast = TokenStream::new();
             for step in state.step..wrapper.traits.len() {
-                fast.extend(fast_entry(wrapper, step, realize_site));
+                fast.extend(fast_entry(wrapper, step, realize_site, shared.as_ref()));
+            }
+            if ends_in_macro(wrapper) {
+                fast.extend(end_entry(wrapper, realize_site, shared.as_ref()));
             }
             fast
         }
@@ -356,7 +377,12 @@ fn link(
 /// (generics, `except` names, the trait's arguments), which only
 /// `expand::trait_impl` writes. The pieces are those `trait_impl` writes for
 /// such a wrapper, with the same spans.
-fn fast_entry(wrapper: &Wrapper, step: usize, realize_site: Span) -> TokenStream {
+fn fast_entry(
+    wrapper: &Wrapper,
+    step: usize,
+    realize_site: Span,
+    shared: Option<&[TokenStream; 3]>,
+) -> TokenStream {
     let trait_ref = &wrapper.traits[step];
     let generics = &wrapper.input.generics;
     // An enum has no single target: each impl matches on the variants.
@@ -404,10 +430,10 @@ fn fast_entry(wrapper: &Wrapper, step: usize, realize_site: Span) -> TokenStream
     let target = quote_spanned!(span=> <Self as ::lazy_core::Realize>::Target);
     // A generic entry's rule writes no bounds (`trait_def::blanket_rule`):
     // three empty ones, not written for nothing and carried down the chain.
-    let bounds = if generic {
-        Default::default()
-    } else {
-        realize_bounds_each(wrapper, &self_ty, realize_site)
+    let bounds = match shared {
+        _ if generic => Default::default(),
+        Some(shared) => shared.clone(),
+        None => realize_bounds_each(wrapper, &self_ty, realize_site),
     };
     let deref = match wrapper.realize.as_ref().and_then(|field| field.deref) {
         Some(_) => quote!(yes),
@@ -416,6 +442,7 @@ fn fast_entry(wrapper: &Wrapper, step: usize, realize_site: Span) -> TokenStream
     let next_step = Literal::usize_unsuffixed(step + 1);
     let next = match wrapper.traits.get(step + 1) {
         Some(_) => callee(wrapper, step + 1),
+        None if ends_in_macro(wrapper) => quote!(::lazy_core::__private::__forward_end),
         None => quote!(::lazy_core::__private::__forward_impl),
     };
     let head = generic.then(|| {
@@ -443,6 +470,75 @@ fn fast_entry(wrapper: &Wrapper, step: usize, realize_site: Span) -> TokenStream
         bounds = { #({ #bounds })* };
         deref = #deref;
         next = { step = #next_step; path = { #next } }
+    }}
+}
+
+/// Whether a chain whose last link is a fast one ends in lazy-core's
+/// `__forward_end!`, a `macro_rules!` that writes the `RealizeMut` and
+/// `RealizeInto` impls that [`last_link`] would, from the derive's
+/// [`end_entry`], where the chain's needs ask for them: for a wrapper that
+/// is no enum (whose links are all slow ones), has no generics (a generic
+/// wrapper's link is a fast one only for a blanket trait), no `except` names
+/// (the last link says which no trait had) and a `#[realize]` field without
+/// `deref` (without one, there is nothing to write; under `deref`, a
+/// by-value forward is an error of its link), and whose last trait has no
+/// arguments (its link is a slow one).
+/// Any other chain ends in `__forward_impl!`, a call of the proc macro that
+/// parses the wrapper again: the end costs about a fifth of that.
+fn ends_in_macro(wrapper: &Wrapper) -> bool {
+    let generics = &wrapper.input.generics;
+    wrapper.variants.is_none()
+        && generics.params.is_empty()
+        && generics.where_clause.is_none()
+        && wrapper.except_names().next().is_none()
+        && wrapper
+            .realize
+            .as_ref()
+            .is_some_and(|field| field.deref.is_none())
+        && wrapper
+            .traits
+            .last()
+            .is_some_and(|last| last.args.is_none())
+}
+
+/// The entry that ends the derive's `fast` list when the chain may end in
+/// `__forward_end!` ([`ends_in_macro`]): what that macro needs to write the
+/// `#[realize]` field's `RealizeMut` and `RealizeInto` impls as
+/// [`last_link`] would (`expand::realize_mut_impl`, `realize_into_impl`),
+/// `{ self = Wrapper; receiver = self; realize_mut = { bounds } { body };
+/// realize_into = { bounds } { Sized bound } { body } moves { check }; }`.
+/// The pieces whose spans say where an error is (at the field) are written
+/// here, the rest by the macro; so are the names that those pieces share
+/// with the macro's (`macro_rules!` hygiene: a name the macro wrote would be
+/// another): the methods' `self`, which the bodies name, and the probe's
+/// answer that the check of `expand::movable_check` takes.
+fn end_entry(wrapper: &Wrapper, site: Span, shared: Option<&[TokenStream; 3]>) -> TokenStream {
+    // Never without them: see `ends_in_macro` and `link`.
+    let (Some(field), Some([_, realize_mut, realize_into])) = (&wrapper.realize, shared) else {
+        return TokenStream::new();
+    };
+    let at_field = Span::call_site().located_at(site);
+    let ident = &wrapper.input.ident;
+    let member = &field.member;
+    let (get_mut, get) = if field.plain.is_some() {
+        (
+            quote_spanned!(at_field=> &mut self.#member),
+            quote_spanned!(at_field=> self.#member),
+        )
+    } else {
+        (
+            quote_spanned!(at_field=> ::lazy_core::__private::RealizeMutField::realize_field_mut(&mut self.#member)),
+            quote_spanned!(at_field=> ::lazy_core::__private::RealizeIntoField::into_realized_field(self.#member)),
+        )
+    };
+    let sized = quote_spanned!(site=> Self::Target: ::core::marker::Sized,);
+    let moves = Ident::new(crate::expand::MOVES, at_field);
+    let checked = crate::expand::moves_checked(&moves);
+    quote_spanned! {at_field=> {
+        self = #ident;
+        receiver = self;
+        realize_mut = { #realize_mut } { #get_mut };
+        realize_into = { #realize_into } { #sized } { #get } #moves { #checked };
     }}
 }
 
@@ -535,13 +631,10 @@ fn parse_state(derive: ParseStream) -> Result<(LinkState, TokenStream, TokenStre
         step,
         ..LinkState::default()
     };
-    while !needs.is_empty() {
-        let need: Ident = needs.parse()?;
-        match need.to_string().as_str() {
-            "realize_mut" => state.needs_mut = true,
-            "realize_into" => state.needs_into = true,
-            _ => return Err(Error::new(need.span(), "unknown need")),
-        }
+    state.needs_mut = flag(&needs)?;
+    state.needs_into = flag(&needs)?;
+    if !needs.is_empty() {
+        return Err(needs.error("expected `]` after the two needs"));
     }
     derive.parse::<Token![;]>()?;
 
@@ -584,6 +677,18 @@ fn parse_state(derive: ParseStream) -> Result<(LinkState, TokenStream, TokenStre
             .collect();
     }
     Ok((state, input, later_entries))
+}
+
+/// One of a link's needs (see `link`): `yes` or `no`.
+fn flag(input: ParseStream) -> Result<bool> {
+    let ident: Ident = input.parse()?;
+    if ident == "yes" {
+        Ok(true)
+    } else if ident == "no" {
+        Ok(false)
+    } else {
+        Err(Error::new(ident.span(), "expected `yes` or `no`"))
+    }
 }
 
 /// The carried trait split into its head, parsed, and its items' tokens.

@@ -1465,15 +1465,30 @@ pub fn lazy_value_type(ty: &syn::Type) -> Option<&syn::Type> {
 /// begins with: a wrapper with a `Drop` impl forbids the move (rustc's
 /// E0509, which names neither the method nor the fix), and this is then one
 /// error at `span` in the derive's terms (see lazy-core's `__private`). Its
-/// type error also keeps rustc from checking the body's moves.
+/// type error also keeps rustc from checking the body's moves. The probe's
+/// answer is bound to a name ([`MOVES`]) and then checked
+/// ([`moves_checked`]): lazy-core's `__forward_end!` writes the first part
+/// itself (see `chain::end_entry`).
 pub fn movable_check(span: Span) -> TokenStream {
+    let moves = Ident::new(MOVES, span);
+    let checked = moves_checked(&moves);
     quote_spanned! {span=>
         {
             use ::lazy_core::__private::{ProbeDrop as _, ProbeMove as _};
-            <_ as ::lazy_core::__private::MovableFields<Self>>::check(
-                (&&::lazy_core::__private::DropProbe::<Self>::NEW).moves(),
-            );
+            let #moves = (&&::lazy_core::__private::DropProbe::<Self>::NEW).moves();
+            #checked
         }
+    }
+}
+
+/// The name of the probe's answer in [`movable_check`].
+pub const MOVES: &str = "__moves";
+
+/// The check of [`movable_check`], at `moves`' span: where rustc reports a
+/// wrapper that implements `Drop`.
+pub fn moves_checked(moves: &Ident) -> TokenStream {
+    quote_spanned! {moves.span()=>
+        ::lazy_core::__private::MovableFields::<Self>::check(#moves);
     }
 }
 

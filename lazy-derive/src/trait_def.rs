@@ -373,7 +373,7 @@ fn expand(args: TokenStream, input: TokenStream) -> Result<TokenStream> {
     })
 }
 
-/// What [`expand`] writes, for a trait that `scan` read: the trait as
+/// What [`expand()`] writes, for a trait that `scan` read: the trait as
 /// written, the hidden macro and its re-export.
 fn from_scan(input: TokenStream, scanned: scan::Scanned, blanket: Option<Span>) -> TokenStream {
     let scan::Scanned {
@@ -657,19 +657,18 @@ fn chain_rule_for(
     } else {
         quote!(#d __deref:ident)
     };
-    let needs = match (needs_mut, needs_into) {
-        (false, false) => "",
-        (true, false) => "realize_mut",
-        (false, true) => "realize_into",
-        (true, true) => "realize_mut realize_into",
-    };
+    // The chain's needs are two flags, for `RealizeMut` and `RealizeInto`:
+    // `yes` where some link's methods need it, else `no` (see `chain::link`).
+    // A link sets its own, passing the other on.
+    let needs_mut = if needs_mut { "yes" } else { "$__mut" };
+    let needs_into = if needs_into { "yes" } else { "$__into" };
     let written = written(bounds, sized);
     // The rule's fixed text in two calls into the compiler (see
     // `tokens::fixed`), around the kind of entry, the `deref` it matches
     // and what it writes.
     let matcher_head = tokens::fixed(
         "step = $__step:literal;
-        needs = [$($__needs:ident)*];
+        needs = [$__mut:ident $__into:ident];
         matched = [$($__matched:literal)*];
         site = $($__site:ident)*;
         input = $__input:tt
@@ -689,7 +688,7 @@ fn chain_rule_for(
     let next = tokens::fixed(&format!(
         "$($__next)*! {{
             step = $__next_step;
-            needs = [$($__needs)* {needs}];
+            needs = [{needs_mut} {needs_into}];
             matched = [$($__matched)*];
             site = $($__site)*;
             input = $__input

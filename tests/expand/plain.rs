@@ -78,9 +78,8 @@ const _: () = {
             {
                 {
                     use ::lazy_core::__private::{ProbeDrop as _, ProbeMove as _};
-                    <_ as ::lazy_core::__private::MovableFields<Self>>::check(
-                        (&&::lazy_core::__private::DropProbe::<Self>::NEW).moves(),
-                    );
+                    let __moves = (&&::lazy_core::__private::DropProbe::<Self>::NEW).moves();
+                    ::lazy_core::__private::MovableFields::<Self>::check(__moves);
                 }
                 self.inner
             }

@@ -100,9 +100,8 @@ const _: () = {
             {
                 {
                     use ::lazy_core::__private::{ProbeDrop as _, ProbeMove as _};
-                    <_ as ::lazy_core::__private::MovableFields<Self>>::check(
-                        (&&::lazy_core::__private::DropProbe::<Self>::NEW).moves(),
-                    );
+                    let __moves = (&&::lazy_core::__private::DropProbe::<Self>::NEW).moves();
+                    ::lazy_core::__private::MovableFields::<Self>::check(__moves);
                 }
                 ::lazy_core::__private::RealizeIntoField::into_realized_field(self.cache)
             }

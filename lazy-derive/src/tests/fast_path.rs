@@ -402,3 +402,202 @@ fn blanket_takes_a_trailing_comma() {
         assert!(written.contains("compile_error"), "{source}: {written}");
     }
 }
+
+/// The body of the rule of lazy-core's `__forward_end!` for the needs
+/// (`RealizeMut`, `RealizeInto`), read from its source.
+fn end_rule(needs: (bool, bool)) -> TokenStream {
+    let source: TokenStream = include_str!("../../../lazy-core/src/__private.rs")
+        .parse()
+        .expect("lazy-core's __private.rs is tokens");
+    let trees: Vec<TokenTree> = source.into_iter().collect();
+    let at = trees
+        .windows(3)
+        .position(|w| {
+            matches!(&w[0], TokenTree::Ident(i) if i == "macro_rules")
+                && matches!(&w[2], TokenTree::Ident(i) if i == "__forward_end")
+        })
+        .expect("lazy-core defines __forward_end");
+    let Some(TokenTree::Group(rules)) = trees.get(at + 3) else {
+        panic!("macro_rules! __forward_end {{ .. }}");
+    };
+    let flag = |need: bool| if need { "yes" } else { "no" };
+    let wanted = format!("needs = [{} {}]", flag(needs.0), flag(needs.1));
+    // (matcher) => { body } ;
+    let rules: Vec<TokenTree> = rules.stream().into_iter().collect();
+    for rule in rules.chunks(5) {
+        if let [TokenTree::Group(matcher), _, _, TokenTree::Group(body), ..] = rule
+            && matcher.stream().to_string().contains(&wanted)
+        {
+            return body.stream();
+        }
+    }
+    panic!("no rule of __forward_end has {wanted}");
+}
+
+/// The derive's end entry (`chain::end_entry`), the last of the first
+/// link's `fast` list, by the names of `__forward_end!`'s metavariables.
+fn end_entry(link: TokenStream) -> HashMap<String, TokenStream> {
+    let trees: Vec<TokenTree> = link.into_iter().collect();
+    let at = trees
+        .iter()
+        .position(|tree| matches!(tree, TokenTree::Ident(i) if i == "fast"))
+        .expect("the link has fast entries");
+    let Some(TokenTree::Group(entries)) = trees.get(at + 2) else {
+        panic!("fast = [..]");
+    };
+    let Some(TokenTree::Group(entry)) = entries.stream().into_iter().last() else {
+        panic!("one entry at least");
+    };
+    let names: [(&str, &[&str]); 4] = [
+        ("self", &["self"]),
+        ("receiver", &["self_value"]),
+        ("realize_mut", &["realize_mut", "get_mut"]),
+        (
+            "realize_into",
+            &["realize_into", "sized", "get", "moves", "checked"],
+        ),
+    ];
+    let mut fields = HashMap::new();
+    fields.insert("crate".to_string(), "::lazy_core".parse().unwrap());
+    let mut field: Vec<TokenTree> = Vec::new();
+    for tree in entry.stream() {
+        if !matches!(&tree, TokenTree::Punct(p) if p.as_char() == ';') {
+            field.push(tree);
+            continue;
+        }
+        let mut parts = field.drain(..);
+        let Some(TokenTree::Ident(name)) = parts.next() else {
+            panic!("a field's name");
+        };
+        parts.next(); // `=`
+        let (_, metavars) = names
+            .iter()
+            .find(|(field, _)| name == field)
+            .unwrap_or_else(|| panic!("an unknown field `{name}`"));
+        for (metavar, value) in metavars.iter().zip(parts) {
+            let value = match value {
+                TokenTree::Group(g) => g.stream(),
+                other => other.into(),
+            };
+            fields.insert(metavar.to_string(), value);
+        }
+    }
+    fields
+}
+
+/// The tokens one by one, groups opened and closed, without the spacing of
+/// punctuation (which a source text and a proc macro set apart).
+fn flat(tokens: TokenStream) -> String {
+    let mut out = Vec::new();
+    for tree in tokens {
+        match tree {
+            TokenTree::Group(group) => {
+                let (open, close) = match group.delimiter() {
+                    Delimiter::Parenthesis => ("(", ")"),
+                    Delimiter::Brace => ("{", "}"),
+                    Delimiter::Bracket => ("[", "]"),
+                    Delimiter::None => ("<none>", "</none>"),
+                };
+                out.push(open.to_string());
+                out.push(flat(group.stream()));
+                out.push(close.to_string());
+            }
+            TokenTree::Punct(punct) => out.push(punct.as_char().to_string()),
+            other => out.push(other.to_string()),
+        }
+    }
+    out.retain(|token| !token.is_empty());
+    out.join(" ")
+}
+
+/// What the chain's last link writes after the trait's impl, and what
+/// `__forward_end!` writes from the derive's end entry for the needs
+/// (`RealizeMut`, `RealizeInto`).
+fn both_ends(trait_source: &str, wrapper: &str, needs: (bool, bool)) -> (String, String) {
+    let forwardable = trait_def::forwardable(TokenStream::new(), trait_source.parse().unwrap());
+    let prefix = carried(forwardable).expect("the hidden macro calls __forward_impl");
+    let derive = chain::derive(wrapper.parse().unwrap());
+    let link = first_link(derive);
+    let fields = end_entry(link.clone());
+    let by_macro = flat(transcribe(end_rule(needs), &fields));
+
+    let input: TokenStream = format!("{prefix} derive {{ {link} }}").parse().unwrap();
+    let chain_written: Vec<TokenTree> = chain::forward_impl(input).into_iter().collect();
+    let the_impl = the_impl(chain_written.iter().cloned().collect())
+        .into_iter()
+        .count();
+    let by_chain: TokenStream = chain_written.into_iter().skip(the_impl).collect();
+    (by_macro, flat(by_chain))
+}
+
+#[test]
+fn the_end_macro_writes_the_last_links_impls_for_a_lazy_field() {
+    let (by_macro, by_chain) = both_ends(
+        SHAPES,
+        "#[realize_forward(Shapes)] struct W { #[realize] cache: ::lazy_core::Lazy<Real> }",
+        (true, true),
+    );
+    assert_eq!(by_macro, by_chain);
+    assert!(by_chain.contains("RealizeMut for W"), "{by_chain}");
+    assert!(by_chain.contains("RealizeInto for W"), "{by_chain}");
+}
+
+#[test]
+fn the_end_macro_writes_the_last_links_impls_for_a_plain_field() {
+    let (by_macro, by_chain) = both_ends(
+        SHAPES,
+        "#[realize_forward(Shapes)] struct W { name: u8, #[realize(plain)] inner: Real }",
+        (true, true),
+    );
+    assert_eq!(by_macro, by_chain);
+    assert!(by_chain.contains("& mut self . inner"), "{by_chain}");
+}
+
+#[test]
+fn the_end_macro_writes_only_the_impls_the_methods_need() {
+    let lends = "pub trait Lends { fn get(&self) -> u8; fn set(&mut self, x: u8); }";
+    let wrapper = "#[realize_forward(Lends)] struct W(#[realize] Box<::lazy_core::Lazy<Real>>);";
+    let (by_macro, by_chain) = both_ends(lends, wrapper, (true, false));
+    assert_eq!(by_macro, by_chain);
+    assert!(by_chain.contains("RealizeMut"), "{by_chain}");
+    assert!(!by_chain.contains("RealizeInto"), "{by_chain}");
+    let gives = "pub trait Gives { fn get(&self) -> u8; fn take(self) -> u8; }";
+    let wrapper = "#[realize_forward(Gives)] struct W(#[realize] ::lazy_core::Lazy<Real>);";
+    let (by_macro, by_chain) = both_ends(gives, wrapper, (false, true));
+    assert_eq!(by_macro, by_chain);
+    assert!(by_chain.contains("RealizeInto"), "{by_chain}");
+    assert!(!by_chain.contains("RealizeMut"), "{by_chain}");
+    let reads = "pub trait Reads { fn get(&self) -> u8; }";
+    let (by_macro, by_chain) = both_ends(reads, wrapper, (false, false));
+    assert_eq!((by_macro.as_str(), by_chain.as_str()), ("", ""));
+}
+
+/// The chain ends in `__forward_end!` only where that macro can write what
+/// the last link would; elsewhere in `__forward_impl!`.
+#[test]
+fn the_chain_ends_in_the_macro_where_it_can() {
+    // A chain of slow links names neither: its last link is the end.
+    let ends_in_macro = |wrapper: &str| {
+        let link = first_link(chain::derive(wrapper.parse().unwrap())).to_string();
+        let by_macro = link.contains("__forward_end");
+        assert!(
+            !(by_macro && link.contains("__forward_impl")),
+            "{wrapper}: {link}"
+        );
+        by_macro
+    };
+    for wrapper in [
+        "#[realize_forward(A, B)] struct W(#[realize] Lazy<Real>);",
+        "#[realize_forward(A)] struct W(#[realize(plain)] Real);",
+    ] {
+        assert!(ends_in_macro(wrapper), "{wrapper}");
+    }
+    for wrapper in [
+        "#[realize_forward(A)] struct W(u8);",
+        "#[realize_forward(A, except(get))] struct W(#[realize] Lazy<Real>);",
+        "#[realize_forward(A)] struct W<X>(#[realize] Lazy<X>);",
+        "#[realize_forward(A)] struct W(#[realize(deref)] Lazy<Box<Real>>);",
+    ] {
+        assert!(!ends_in_macro(wrapper), "{wrapper}");
+    }
+}

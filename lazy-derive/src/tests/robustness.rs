@@ -59,9 +59,11 @@ fn hidden_macro_called_with_garbage() {
         "trait {}",
         "trait { trait A {} } derive {}",
         "trait { trait A {} } derive { step = x; }",
-        "trait { trait A {} } derive { step = 9; needs = []; matched = []; input = { #[realize_forward(A)] struct W; } }",
-        "trait { trait A {} } derive { step = 0; needs = [what]; matched = []; input = { struct W; } }",
-        "trait { trait A { fn f(&self); } } derive { step = 0; needs = []; matched = [x]; input = { #[realize_forward(A)] struct W; } }",
+        "trait { trait A {} } derive { step = 9; needs = [no no]; matched = []; input = { #[realize_forward(A)] struct W; } }",
+        "trait { trait A {} } derive { step = 0; needs = [no]; matched = []; input = { struct W; } }",
+        "trait { trait A {} } derive { step = 0; needs = [yes no no]; matched = []; input = { struct W; } }",
+        "trait { trait A {} } derive { step = 0; needs = [what no]; matched = []; input = { struct W; } }",
+        "trait { trait A { fn f(&self); } } derive { step = 0; needs = [no no]; matched = [x]; input = { #[realize_forward(A)] struct W; } }",
     ] {
         assert_reports_error(chain::forward_impl(tokens(source)));
     }
