@@ -435,9 +435,11 @@ fn fast_entry(
         Some(shared) => shared.clone(),
         None => realize_bounds_each(wrapper, &self_ty, realize_site),
     };
+    // Identifiers, not streams: each stream put into another costs calls
+    // into the compiler.
     let deref = match wrapper.realize.as_ref().and_then(|field| field.deref) {
-        Some(_) => quote!(yes),
-        None => quote!(no),
+        Some(_) => Ident::new("yes", Span::call_site()),
+        None => Ident::new("no", Span::call_site()),
     };
     let next_step = Literal::usize_unsuffixed(step + 1);
     let next = match wrapper.traits.get(step + 1) {
@@ -452,11 +454,7 @@ fn fast_entry(
             where = { #(#predicates,)* };
         }
     });
-    let kind = if generic {
-        quote!(generic)
-    } else {
-        quote!(fast)
-    };
+    let kind = Ident::new(if generic { "generic" } else { "fast" }, Span::call_site());
     quote! {{
         #kind;
         #head
@@ -517,29 +515,33 @@ fn end_entry(wrapper: &Wrapper, site: Span, shared: Option<&[TokenStream; 3]>) -
     let (Some(field), Some([_, realize_mut, realize_into])) = (&wrapper.realize, shared) else {
         return TokenStream::new();
     };
-    let at_field = Span::call_site().located_at(site);
+    // At the site, which is the call site located at the field, as
+    // `expand::realize_mut_impl` and `realize_into_impl` write them: one
+    // `quote_spanned!` each way, since each stream put into another costs
+    // calls into the compiler.
     let ident = &wrapper.input.ident;
     let member = &field.member;
-    let (get_mut, get) = if field.plain.is_some() {
-        (
-            quote_spanned!(at_field=> &mut self.#member),
-            quote_spanned!(at_field=> self.#member),
-        )
+    let moves = Ident::new(crate::expand::MOVES, site);
+    if field.plain.is_some() {
+        quote_spanned! {site=> {
+            self = #ident;
+            receiver = self;
+            realize_mut = { #realize_mut } { &mut self.#member };
+            realize_into = { #realize_into } { Self::Target: ::core::marker::Sized, } { self.#member }
+                #moves { ::lazy_core::__private::MovableFields::<Self>::check(#moves); };
+        }}
     } else {
-        (
-            quote_spanned!(at_field=> ::lazy_core::__private::RealizeMutField::realize_field_mut(&mut self.#member)),
-            quote_spanned!(at_field=> ::lazy_core::__private::RealizeIntoField::into_realized_field(self.#member)),
-        )
-    };
-    let sized = quote_spanned!(site=> Self::Target: ::core::marker::Sized,);
-    let moves = Ident::new(crate::expand::MOVES, at_field);
-    let checked = crate::expand::moves_checked(&moves);
-    quote_spanned! {at_field=> {
-        self = #ident;
-        receiver = self;
-        realize_mut = { #realize_mut } { #get_mut };
-        realize_into = { #realize_into } { #sized } { #get } #moves { #checked };
-    }}
+        quote_spanned! {site=> {
+            self = #ident;
+            receiver = self;
+            realize_mut = { #realize_mut } {
+                ::lazy_core::__private::RealizeMutField::realize_field_mut(&mut self.#member)
+            };
+            realize_into = { #realize_into } { Self::Target: ::core::marker::Sized, } {
+                ::lazy_core::__private::RealizeIntoField::into_realized_field(self.#member)
+            } #moves { ::lazy_core::__private::MovableFields::<Self>::check(#moves); };
+        }}
+    }
 }
 
 /// What `__forward_impl!` receives from a trait's hidden macro.

@@ -1322,13 +1322,10 @@ impl<'a> FieldImpl<'a> {
         // Spanned as written, not respanned (`tokens::respan_as` builds each
         // token again): the same tokens, as `site` keeps the call site's
         // hygiene.
-        let (realize, deref) = if mutable {
-            (
-                quote_spanned!(site=> __private::RealizeMutField),
-                quote!(DerefMutValue),
-            )
+        let deref = if mutable {
+            quote!(DerefMutValue)
         } else {
-            (quote_spanned!(site=> Realize), quote!(DerefValue))
+            quote!(DerefValue)
         };
         // The bound at the site, the same in every impl; the field's type
         // keeps its own spans, so that a type rustc cannot resolve is the
@@ -1338,18 +1335,24 @@ impl<'a> FieldImpl<'a> {
         // realize is then assumed in every impl, not proved again through
         // the pointer's impl, and is one error.
         let realizes = pointee(ty, mutable);
-        let mut out = quote!(#realizes);
         // Under `deref`, what the lazy realizes to, when the field shows it
         // (the value's type keeps its own spans, as the field's): the bound
         // alone would make `<Lazy<Box<T>> as Realize>::Target` opaque in a
-        // generic wrapper's impl, where its `Deref` is then unknown.
-        out.extend(quote_spanned!(site=> : ::lazy_core::#realize));
-        if let Some(value) = self.deref.and(lazy_value_type(ty)) {
-            out.extend(quote_spanned!(site=> <Target =));
-            out.extend(value.to_token_stream());
-            out.extend(quote_spanned!(site=> >));
-        }
-        out.extend(quote_spanned!(site=> ,));
+        // generic wrapper's impl, where its `Deref` is then unknown. One
+        // `quote_spanned!` each way (`#realizes` and `#value` keep their own
+        // spans): each stream put into another costs calls into the compiler.
+        let mut out = match (mutable, self.deref.and(lazy_value_type(ty))) {
+            (true, None) => {
+                quote_spanned!(site=> #realizes: ::lazy_core::__private::RealizeMutField,)
+            }
+            (false, None) => quote_spanned!(site=> #realizes: ::lazy_core::Realize,),
+            (true, Some(value)) => quote_spanned!(site=>
+                #realizes: ::lazy_core::__private::RealizeMutField<Target = #value>,
+            ),
+            (false, Some(value)) => {
+                quote_spanned!(site=> #realizes: ::lazy_core::Realize<Target = #value>,)
+            }
+        };
         if let Some(at) = self.deref {
             // The lazy's value type itself when it is written in the field
             // (`Lazy<Real>`): a value that is no pointer is then one error at
@@ -1387,9 +1390,7 @@ impl<'a> FieldImpl<'a> {
         if self.plain {
             return TokenStream::new();
         }
-        let mut out = quote!(#ty);
-        out.extend(quote_spanned!(site=> : ::lazy_core::__private::RealizeIntoField,));
-        out
+        quote_spanned!(site=> #ty: ::lazy_core::__private::RealizeIntoField,)
     }
 }
 
