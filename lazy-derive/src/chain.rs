@@ -181,12 +181,11 @@ const PRELUDE_NAMES: &[&str] = &[
 
 /// What the chain calls for trait number `step`: its alias (see
 /// [`scoped`]), or its path for a bare name of [`PRELUDE_NAMES`].
-fn callee(wrapper: &Wrapper, step: usize) -> TokenStream {
+fn callee(wrapper: &Wrapper, step: usize) -> Ident {
     let trait_ref = &wrapper.traits[step];
-    if called_as_written(trait_ref) {
-        trait_ref.path.to_token_stream()
-    } else {
-        alias(wrapper, step, trait_ref.span()).to_token_stream()
+    match trait_ref.path.get_ident() {
+        Some(ident) if called_as_written(trait_ref) => ident.clone(),
+        _ => alias(wrapper, step, trait_ref.span()),
     }
 }
 
@@ -233,9 +232,11 @@ fn scoped(wrapper: &Wrapper, call: TokenStream) -> TokenStream {
     if call.is_empty() {
         return call;
     }
-    let mut fallbacks = TokenStream::new();
-    let mut aliases = TokenStream::new();
-    let mut valued: Vec<&Ident> = Vec::new();
+    // Identifiers and trees, put into one `quote!`: each stream put into
+    // another costs calls into the compiler.
+    let mut fallbacks: Vec<Ident> = Vec::new();
+    let mut valued: Vec<Ident> = Vec::new();
+    let mut imports: Vec<Vec<TokenTree>> = Vec::new();
     for (step, trait_ref) in wrapper.traits.iter().enumerate() {
         if called_as_written(trait_ref) {
             continue;
@@ -244,27 +245,19 @@ fn scoped(wrapper: &Wrapper, call: TokenStream) -> TokenStream {
         // name's, which never fails): see the path's import below.
         let alias = alias(wrapper, step, Span::call_site());
         let path = &trait_ref.path;
-        let written = tokens::in_macro_edition(path.to_token_stream());
-        fallbacks.extend(quote! {
-            #[allow(unused_imports)]
-            use ::lazy_core::__private::__not_forwardable as #alias;
-        });
-        // A bare name gets a value of that name here, so that the import of
-        // its alias never fails: a name that is nothing is then the probe's
-        // error (`unforwardable::probe`), where rustc says it cannot find
-        // the trait and suggests the import or the name meant. In the block,
-        // not at the module, where it could clash with a value of that name.
-        // Once per name: a trait named twice with two sets of arguments.
+        // A bare name gets a value of that name in the outer block, so that
+        // the import of its alias never fails: a name that is nothing is then
+        // the probe's error (`unforwardable::probe`), where rustc says it
+        // cannot find the trait and suggests the import or the name meant.
+        // In the block, not at the module, where it could clash with a value
+        // of that name. Once per name: a trait named twice with two sets of
+        // arguments.
         if let Some(ident) = path.get_ident()
-            && !valued.contains(&ident)
+            && !valued.iter().any(|name| name == ident)
         {
-            valued.push(ident);
             let mut ident = ident.clone();
             ident.set_span(Span::call_site());
-            aliases.extend(quote! {
-                #[allow(unused_imports)]
-                use ::lazy_core::__private::NOT_A_TRAIT as #ident;
-            });
+            valued.push(ident);
         }
         // A path is imported as `prefix::{Last as alias}`, the alias at
         // `Last`. rustc reports an import that names nothing over its `use`
@@ -274,31 +267,45 @@ fn scoped(wrapper: &Wrapper, call: TokenStream) -> TokenStream {
         // derive to the path, and with the alias at the path got rustc's
         // suggestion of another import written over it, alias and all,
         // into `#[realize_forward(...)]`; it now gives that one as a help.
-        let import = match path.segments.len() {
-            0 | 1 => quote!(#written as #alias),
-            _ => {
-                let mut prefix = path.clone();
-                let last = prefix.segments.pop().map(|segment| segment.ident);
-                prefix.segments.pop_punct();
-                let prefix = tokens::in_macro_edition(prefix.to_token_stream());
-                let last = tokens::in_macro_edition(last.to_token_stream());
-                let at = Span::call_site().located_at(trait_ref.span());
-                let located = self::alias(wrapper, step, trait_ref.span());
-                let mut tree = Group::new(Delimiter::Brace, quote!(#last as #located));
-                tree.set_span(at);
-                quote!(#prefix :: #tree)
-            }
-        };
-        // The impl warns of a deprecated trait; its import does not again.
-        aliases.extend(quote! {
-            #[allow(unused_imports, deprecated)]
-            use #import;
-        });
+        let mut import = Vec::new();
+        if path.segments.len() < 2 {
+            import.extend(tokens::in_macro_edition_path(path));
+            import.push(TokenTree::Ident(Ident::new("as", Span::call_site())));
+            import.push(TokenTree::Ident(alias.clone()));
+        } else {
+            let mut prefix = path.clone();
+            let last = prefix.segments.pop().map(|segment| segment.ident);
+            prefix.segments.pop_punct();
+            import.extend(tokens::in_macro_edition_path(&prefix));
+            import.extend(tokens::words_at("::", Span::call_site()));
+            let last = last.map(|mut last| {
+                last.set_span(Span::call_site().located_at(last.span()));
+                last
+            });
+            let at = Span::call_site().located_at(trait_ref.span());
+            let located = self::alias(wrapper, step, trait_ref.span());
+            let mut tree = Group::new(Delimiter::Brace, quote!(#last as #located));
+            tree.set_span(at);
+            import.push(TokenTree::Group(tree));
+        }
+        imports.push(import);
+        fallbacks.push(alias);
     }
+    // The impl warns of a deprecated trait; its import does not again.
     quote! {
-        #fallbacks
+        #(
+            #[allow(unused_imports)]
+            use ::lazy_core::__private::__not_forwardable as #fallbacks;
+        )*
         const _: () = {
-            #aliases
+            #(
+                #[allow(unused_imports)]
+                use ::lazy_core::__private::NOT_A_TRAIT as #valued;
+            )*
+            #(
+                #[allow(unused_imports, deprecated)]
+                use #(#imports)*;
+            )*
             const _: () = {
                 #call
             };
@@ -402,7 +409,6 @@ fn fast_entry(
     let mut ident = wrapper.input.ident.clone();
     ident.set_span(ident.span().located_at(span));
     let (impl_generics, ty_generics, _) = generics.split_for_impl();
-    let self_ty = quote!(#ident #ty_generics);
     // Under `#[realize(deref)]`, at `deref`: the impl's bound that the
     // target implements the trait is then where rustc, proving it through
     // the wrapper's `Realize` impl, reports a value that is no pointer, the
@@ -427,13 +433,13 @@ fn fast_entry(
         }
         None => alias(wrapper, step, Span::mixed_site().located_at(path_at)),
     };
-    let target = quote_spanned!(span=> <Self as ::lazy_core::Realize>::Target);
+    let target = tokens::words_at("< Self as :: lazy_core :: Realize > :: Target", span);
     // A generic entry's rule writes no bounds (`trait_def::blanket_rule`):
     // three empty ones, not written for nothing and carried down the chain.
     let bounds = match shared {
         _ if generic => Default::default(),
         Some(shared) => shared.clone(),
-        None => realize_bounds_each(wrapper, &self_ty, realize_site),
+        None => realize_bounds_each(wrapper, &quote!(#ident #ty_generics), realize_site),
     };
     // Identifiers, not streams: each stream put into another costs calls
     // into the compiler.
@@ -443,9 +449,15 @@ fn fast_entry(
     };
     let next_step = Literal::usize_unsuffixed(step + 1);
     let next = match wrapper.traits.get(step + 1) {
-        Some(_) => callee(wrapper, step + 1),
-        None if ends_in_macro(wrapper) => quote!(::lazy_core::__private::__forward_end),
-        None => quote!(::lazy_core::__private::__forward_impl),
+        Some(_) => vec![TokenTree::Ident(callee(wrapper, step + 1))],
+        None if ends_in_macro(wrapper) => tokens::words_at(
+            ":: lazy_core :: __private :: __forward_end",
+            Span::call_site(),
+        ),
+        None => tokens::words_at(
+            ":: lazy_core :: __private :: __forward_impl",
+            Span::call_site(),
+        ),
     };
     let head = generic.then(|| {
         let predicates = crate::expand::where_predicates(generics);
@@ -458,16 +470,16 @@ fn fast_entry(
     quote! {{
         #kind;
         #head
-        self = #self_ty;
+        self = #ident #ty_generics;
         path = { #path };
         call = #call;
         realize = ::lazy_core::Realize::realize;
         realize_mut = ::lazy_core::RealizeMut::realize_mut;
         into_realized = ::lazy_core::RealizeInto::into_realized;
-        target = #target;
+        target = #(#target)*;
         bounds = { #({ #bounds })* };
         deref = #deref;
-        next = { step = #next_step; path = { #next } }
+        next = { step = #next_step; path = { #(#next)* } }
     }}
 }
 

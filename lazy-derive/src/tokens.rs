@@ -85,6 +85,33 @@ pub fn respan_as(tokens: TokenStream, span: Span) -> TokenStream {
     TokenStream::from_iter(out)
 }
 
+/// The words of `text`, split at spaces (identifiers, `::`, and single
+/// punctuation), as trees at `span`: a fixed path put into a `quote!`
+/// (`#(#words)*`) as trees, which are added to its stream, where a stream
+/// would cost calls into the compiler and send its tokens again.
+pub fn words_at(text: &str, span: Span) -> Vec<TokenTree> {
+    let mut out = Vec::new();
+    for word in text.split_whitespace() {
+        let mut chars = word.chars();
+        match (chars.next(), chars.next(), chars.next()) {
+            (Some(':'), Some(':'), None) => {
+                for spacing in [Spacing::Joint, Spacing::Alone] {
+                    let mut colon = Punct::new(':', spacing);
+                    colon.set_span(span);
+                    out.push(TokenTree::Punct(colon));
+                }
+            }
+            (Some(c), None, None) if c.is_ascii_punctuation() && c != '_' => {
+                let mut punct = Punct::new(c, Spacing::Alone);
+                punct.set_span(span);
+                out.push(TokenTree::Punct(punct));
+            }
+            _ => out.push(TokenTree::Ident(Ident::new(word, span))),
+        }
+    }
+    out
+}
+
 /// `$crate` or a `:` (of a `::`): tokens whose hygiene decides what a path
 /// means, so that a path moved into a macro's hygiene must keep theirs.
 fn keeps_hygiene(tree: &TokenTree) -> bool {
@@ -109,6 +136,41 @@ pub fn in_macro_edition(path: TokenStream) -> TokenStream {
         out.push(tree);
     }
     out.into_iter().collect()
+}
+
+/// [`in_macro_edition`] for a path, as trees (see [`words_at`]).
+pub fn in_macro_edition_path(path: &syn::Path) -> Vec<TokenTree> {
+    if path
+        .segments
+        .iter()
+        .any(|segment| !segment.arguments.is_none())
+    {
+        return in_macro_edition(path.to_token_stream())
+            .into_iter()
+            .collect();
+    }
+    let mut out = Vec::new();
+    let colons = |out: &mut Vec<TokenTree>, spans: [Span; 2]| {
+        for (spacing, at) in [(Spacing::Joint, spans[0]), (Spacing::Alone, spans[1])] {
+            let mut colon = Punct::new(':', spacing);
+            colon.set_span(at);
+            out.push(TokenTree::Punct(colon));
+        }
+    };
+    if let Some(leading) = &path.leading_colon {
+        colons(&mut out, leading.spans);
+    }
+    for pair in path.segments.pairs() {
+        let mut ident = pair.value().ident.clone();
+        if ident != "$crate" {
+            ident.set_span(Span::call_site().located_at(ident.span()));
+        }
+        out.push(TokenTree::Ident(ident));
+        if let Some(separator) = pair.punct() {
+            colons(&mut out, separator.spans);
+        }
+    }
+    out
 }
 
 /// A set of names (of generic parameters, lifetimes without the quote).
@@ -588,7 +650,49 @@ pub fn pretty(tokens: &TokenStream) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::{NameMap, Names, for_macro_body, join, pretty};
+    use super::{NameMap, Names, for_macro_body, in_macro_edition, in_macro_edition_path, join};
+    use super::{pretty, words_at};
+    use proc_macro2::{Span, TokenStream, TokenTree};
+    use quote::{ToTokens, quote};
+
+    /// The tokens with their spacing, which `to_string` shows.
+    fn spaced(trees: Vec<TokenTree>) -> String {
+        trees.into_iter().collect::<TokenStream>().to_string()
+    }
+
+    #[test]
+    fn words_are_the_tokens_quote_writes() {
+        assert_eq!(
+            spaced(words_at(
+                "< Self as :: lazy_core :: Realize > :: Target",
+                Span::call_site()
+            )),
+            quote!(<Self as ::lazy_core::Realize>::Target).to_string()
+        );
+        assert_eq!(
+            spaced(words_at(":: a :: b_c", Span::call_site())),
+            quote!(::a::b_c).to_string()
+        );
+    }
+
+    #[test]
+    fn a_path_as_trees_is_the_path_as_a_stream() {
+        for path in [
+            "C",
+            "a::b::C",
+            "::a::B",
+            "$crate::a::B",
+            "a::<T>::B",
+            "r#type::C",
+        ] {
+            let parsed: syn::Path = syn::parse_str(&path.replace("$crate", "crate")).unwrap();
+            assert_eq!(
+                spaced(in_macro_edition_path(&parsed)),
+                in_macro_edition(parsed.to_token_stream()).to_string(),
+                "{path}"
+            );
+        }
+    }
 
     #[test]
     fn names_hold_each_name_once() {
