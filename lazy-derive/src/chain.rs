@@ -43,10 +43,22 @@ fn derive_impl(input: TokenStream) -> Result<TokenStream> {
     let (wrapper, errors) = Wrapper::read(derive_input);
     let errors = errors.into_compile_errors();
     let site = realize_site(&wrapper);
-    let realize = wrapper
-        .realize
-        .as_ref()
-        .map(|field| realize_impl(&wrapper, field, site));
+    // A `#[realize]` field's bounds are the same in the `Realize` impl, in
+    // every fast entry and in the end's: written once.
+    let generics = &wrapper.input.generics;
+    let shared = match &wrapper.realize {
+        Some(_) if generics.params.is_empty() && generics.where_clause.is_none() => {
+            Some(realize_bounds_each(&wrapper, &TokenStream::new(), site))
+        }
+        _ => None,
+    };
+    let realize = match &wrapper.realize {
+        Some(field) => {
+            let bounds = shared.as_ref().map(|[bounds, _, _]| bounds.clone());
+            realize_impl(&wrapper, field, site, bounds)
+        }
+        None => TokenStream::new(),
+    };
     let first_link = if wrapper.realize_misplaced {
         TokenStream::new()
     } else {
@@ -55,13 +67,19 @@ fn derive_impl(input: TokenStream) -> Result<TokenStream> {
             derive_site: Some(Span::call_site()),
             ..LinkState::default()
         };
-        scoped(&wrapper, link(&wrapper, &state, &input, None))
+        let first = link(&wrapper, &state, &input, Entries::Write(shared.as_ref()));
+        scoped(&wrapper, first)
     };
-    Ok(quote! {
-        #errors
-        #realize
-        #first_link
-    })
+    // One call into the compiler that joins the three.
+    Ok(TokenStream::from_iter([errors, realize, first_link]))
+}
+
+/// The `fast` entries of a link (see [`link`]): those the link received,
+/// passed on, or (from the derive) to be written, with the `#[realize]`
+/// field's bounds where the derive has them.
+enum Entries<'a> {
+    Passed(TokenStream),
+    Write(Option<&'a [TokenStream; 3]>),
 }
 
 /// What the links of the chain pass on.
@@ -320,7 +338,7 @@ fn link(
     wrapper: &Wrapper,
     state: &LinkState,
     input: &TokenStream,
-    entries: Option<TokenStream>,
+    entries: Entries,
 ) -> TokenStream {
     if state.step >= wrapper.traits.len() {
         return TokenStream::new();
@@ -344,26 +362,17 @@ fn link(
         quote!(site = #site #derive;)
     });
     let fast = match entries {
-        Some(entries) => entries,
-        None => {
+        Entries::Passed(entries) => entries,
+        Entries::Write(shared) => {
             let realize_site = state.realize_site.unwrap_or_else(|| realize_site(wrapper));
-            // A `#[realize]` field's bounds are the same in every entry and
-            // in the end's: written once.
-            let generics = &wrapper.input.generics;
-            let shared = match &wrapper.realize {
-                Some(_) if generics.params.is_empty() && generics.where_clause.is_none() => Some(
-                    realize_bounds_each(wrapper, &TokenStream::new(), realize_site),
-                ),
-                _ => None,
-            };
-            let mut fast = TokenStream::new();
+            let mut fast = Vec::with_capacity(wrapper.traits.len() + 1);
             for step in state.step..wrapper.traits.len() {
-                fast.extend(fast_entry(wrapper, step, realize_site, shared.as_ref()));
+                fast.push(fast_entry(wrapper, step, realize_site, shared));
             }
             if ends_in_macro(wrapper) {
-                fast.extend(end_entry(wrapper, realize_site, shared.as_ref()));
+                fast.push(end_entry(wrapper, realize_site, shared));
             }
-            fast
+            TokenStream::from_iter(fast)
         }
     };
     quote! {
@@ -863,7 +872,7 @@ fn after_link(
 ) -> TokenStream {
     state.step += 1;
     if state.step < wrapper.traits.len() {
-        link(wrapper, state, input, Some(later_entries))
+        link(wrapper, state, input, Entries::Passed(later_entries))
     } else {
         last_link(wrapper, state, errors)
     }

@@ -1493,13 +1493,20 @@ pub fn moves_checked(moves: &Ident) -> TokenStream {
     }
 }
 
-/// `impl Realize for Wrapper` through the `#[realize]` field.
-pub fn realize_impl(wrapper: &Wrapper, field: &RealizeField, site: Span) -> TokenStream {
+/// `impl Realize for Wrapper` through the `#[realize]` field; `bounds`, the
+/// field's bounds on realizing, where the caller has them (the first of
+/// [`realize_bounds_each`]).
+pub fn realize_impl(
+    wrapper: &Wrapper,
+    field: &RealizeField,
+    site: Span,
+    bounds: Option<TokenStream>,
+) -> TokenStream {
     let field_impl = FieldImpl::new(wrapper, field, site);
     let FieldImpl {
         ty, member, span, ..
     } = field_impl;
-    let bounds = field_impl.bounds(false);
+    let bounds = bounds.unwrap_or_else(|| field_impl.bounds(false));
     let (target, realize) = match field.deref {
         None if field.plain.is_some() => {
             (ty.to_token_stream(), quote_spanned!(span=> &self.#member))
