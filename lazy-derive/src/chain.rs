@@ -486,9 +486,10 @@ fn fast_entry(
         realize_mut = ::lazy_core::RealizeMut::realize_mut;
         into_realized = ::lazy_core::RealizeInto::into_realized;
         target = #(#target)*;
-        bounds = { #({ #bounds })* };
+        bounds = #({ #bounds })*;
         deref = #deref;
-        next = { step = #next_step; path = { #(#next)* } }
+        next_step = #next_step;
+        next = { #(#next)* }
     }}
 }
 

@@ -682,7 +682,7 @@ fn chain_rule_for(
         realize_mut = $__realize_mut:path;
         into_realized = $__into_realized:path;
         target = $__target:ty;
-        bounds = { { $($__b0:tt)* } { $($__b1:tt)* } { $($__b2:tt)* } };
+        bounds = { $($__b0:tt)* } { $($__b1:tt)* } { $($__b2:tt)* };
         deref =",
     );
     let next = tokens::fixed(&format!(
@@ -701,7 +701,8 @@ fn chain_rule_for(
                 {
                     #kind
                     #entry_tail #deref;
-                    next = { step = #d __next_step:literal; path = { #d(#d __next:tt)* } }
+                    next_step = #d __next_step:literal;
+                    next = { #d(#d __next:tt)* }
                 }
                 #d(#d __rest:tt)*
             ]
