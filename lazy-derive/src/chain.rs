@@ -13,7 +13,7 @@
 //! derive's end entry, or `__forward_impl!` writes them (see
 //! [`ends_in_macro`]).
 
-use proc_macro2::{Delimiter, Group, Literal, Span, TokenStream, TokenTree};
+use proc_macro2::{Delimiter, Group, Literal, Punct, Spacing, Span, TokenStream, TokenTree};
 use quote::{ToTokens, quote, quote_spanned};
 use syn::ext::IdentExt;
 use syn::parse::{Parse, ParseStream, Parser};
@@ -295,7 +295,9 @@ fn scoped(wrapper: &Wrapper, call: TokenStream) -> TokenStream {
             let last = prefix.segments.pop().map(|segment| segment.ident);
             prefix.segments.pop_punct();
             import.extend(tokens::in_macro_edition_path(&prefix));
-            import.extend(tokens::words_at("::", Span::call_site()));
+            for spacing in [Spacing::Joint, Spacing::Alone] {
+                import.push(TokenTree::Punct(Punct::new(':', spacing)));
+            }
             let last = last.map(|mut last| {
                 last.set_span(Span::call_site().located_at(last.span()));
                 last
@@ -442,7 +444,7 @@ fn fast_entry(
         }
         None => alias(wrapper, step, Span::mixed_site().located_at(path_at)),
     };
-    let target = tokens::words_at("< Self as :: lazy_core :: Realize > :: Target", span);
+    let target = quote_spanned!(span=> <Self as ::lazy_core::Realize>::Target);
     // A generic entry's rule writes no bounds (`trait_def::blanket_rule`):
     // three empty ones, not written for nothing and carried down the chain.
     let bounds = match shared {
@@ -458,15 +460,9 @@ fn fast_entry(
     };
     let next_step = Literal::usize_unsuffixed(step + 1);
     let next = match wrapper.traits.get(step + 1) {
-        Some(_) => vec![TokenTree::Ident(callee(wrapper, step + 1))],
-        None if ends_in_macro(wrapper) => tokens::words_at(
-            ":: lazy_core :: __private :: __forward_end",
-            Span::call_site(),
-        ),
-        None => tokens::words_at(
-            ":: lazy_core :: __private :: __forward_impl",
-            Span::call_site(),
-        ),
+        Some(_) => callee(wrapper, step + 1).to_token_stream(),
+        None if ends_in_macro(wrapper) => quote!(::lazy_core::__private::__forward_end),
+        None => quote!(::lazy_core::__private::__forward_impl),
     };
     let head = generic.then(|| {
         let predicates = crate::expand::where_predicates(generics);
@@ -485,11 +481,11 @@ fn fast_entry(
         realize = ::lazy_core::Realize::realize;
         realize_mut = ::lazy_core::RealizeMut::realize_mut;
         into_realized = ::lazy_core::RealizeInto::into_realized;
-        target = #(#target)*;
+        target = #target;
         bounds = #({ #bounds })*;
         deref = #deref;
         next_step = #next_step;
-        next = { #(#next)* }
+        next = { #next }
     }}
 }
 

@@ -85,33 +85,6 @@ pub fn respan_as(tokens: TokenStream, span: Span) -> TokenStream {
     TokenStream::from_iter(out)
 }
 
-/// The words of `text`, split at spaces (identifiers, `::`, and single
-/// punctuation), as trees at `span`: a fixed path put into a `quote!`
-/// (`#(#words)*`) as trees, which are added to its stream, where a stream
-/// would cost calls into the compiler and send its tokens again.
-pub fn words_at(text: &str, span: Span) -> Vec<TokenTree> {
-    let mut out = Vec::new();
-    for word in text.split_whitespace() {
-        let mut chars = word.chars();
-        match (chars.next(), chars.next(), chars.next()) {
-            (Some(':'), Some(':'), None) => {
-                for spacing in [Spacing::Joint, Spacing::Alone] {
-                    let mut colon = Punct::new(':', spacing);
-                    colon.set_span(span);
-                    out.push(TokenTree::Punct(colon));
-                }
-            }
-            (Some(c), None, None) if c.is_ascii_punctuation() && c != '_' => {
-                let mut punct = Punct::new(c, Spacing::Alone);
-                punct.set_span(span);
-                out.push(TokenTree::Punct(punct));
-            }
-            _ => out.push(TokenTree::Ident(Ident::new(word, span))),
-        }
-    }
-    out
-}
-
 /// `$crate` or a `:` (of a `::`): tokens whose hygiene decides what a path
 /// means, so that a path moved into a macro's hygiene must keep theirs.
 fn keeps_hygiene(tree: &TokenTree) -> bool {
@@ -138,7 +111,9 @@ pub fn in_macro_edition(path: TokenStream) -> TokenStream {
     out.into_iter().collect()
 }
 
-/// [`in_macro_edition`] for a path, as trees (see [`words_at`]).
+/// [`in_macro_edition`] for a path, as trees: put into a `quote!`
+/// (`#(#path)*`), trees are added to its stream, where a stream would cost
+/// calls into the compiler and send its tokens again.
 pub fn in_macro_edition_path(path: &syn::Path) -> Vec<TokenTree> {
     if path
         .segments
@@ -650,29 +625,14 @@ pub fn pretty(tokens: &TokenStream) -> String {
 
 #[cfg(test)]
 mod tests {
+    use super::pretty;
     use super::{NameMap, Names, for_macro_body, in_macro_edition, in_macro_edition_path, join};
-    use super::{pretty, words_at};
-    use proc_macro2::{Span, TokenStream, TokenTree};
-    use quote::{ToTokens, quote};
+    use proc_macro2::{TokenStream, TokenTree};
+    use quote::ToTokens;
 
     /// The tokens with their spacing, which `to_string` shows.
     fn spaced(trees: Vec<TokenTree>) -> String {
         trees.into_iter().collect::<TokenStream>().to_string()
-    }
-
-    #[test]
-    fn words_are_the_tokens_quote_writes() {
-        assert_eq!(
-            spaced(words_at(
-                "< Self as :: lazy_core :: Realize > :: Target",
-                Span::call_site()
-            )),
-            quote!(<Self as ::lazy_core::Realize>::Target).to_string()
-        );
-        assert_eq!(
-            spaced(words_at(":: a :: b_c", Span::call_site())),
-            quote!(::a::b_c).to_string()
-        );
     }
 
     #[test]
