@@ -19,7 +19,10 @@ pub use crate::__forward_end;
 /// out). Each impl is written where its flag says `yes`, as
 /// the chain's last link writes it (`expand::realize_mut_impl`,
 /// `realize_into_impl`). A `macro_rules!` here, not a call of the proc
-/// macro, which would parse the wrapper again.
+/// macro, which would parse the wrapper again. The three rules that write
+/// repeat the matcher rather than call a rule of each impl: each call is
+/// one more expansion per derive, the repeated text is compiled once per
+/// crate.
 #[cfg(feature = "derive")]
 #[doc(hidden)]
 #[macro_export]

@@ -43,9 +43,8 @@ fn first_link(derive: TokenStream) -> TokenStream {
     }
 }
 
-/// The first `fast` entry of a link, by field: `self`, `path`, `target`,
-/// `b0`..`b2`, `deref`.
-fn fast_entry(link: TokenStream) -> HashMap<String, TokenStream> {
+/// A link's `fast` entries, each a group.
+fn entries(link: TokenStream) -> Vec<Group> {
     let trees: Vec<TokenTree> = link.into_iter().collect();
     let at = trees
         .iter()
@@ -54,33 +53,56 @@ fn fast_entry(link: TokenStream) -> HashMap<String, TokenStream> {
     let Some(TokenTree::Group(entries)) = trees.get(at + 2) else {
         panic!("fast = [..]");
     };
-    let Some(TokenTree::Group(entry)) = entries.stream().into_iter().next() else {
-        panic!("one entry at least");
-    };
-    let mut fields = HashMap::new();
+    entries
+        .stream()
+        .into_iter()
+        .map(|entry| match entry {
+            TokenTree::Group(entry) => entry,
+            other => panic!("an entry is a group: {other}"),
+        })
+        .collect()
+}
+
+/// An entry's fields, `name = value;`, in order: each name and its value's
+/// trees (a kind, `fast;`, has none).
+fn entry_fields(entry: &Group) -> Vec<(String, Vec<TokenTree>)> {
+    let mut fields = Vec::new();
     let mut field: Vec<TokenTree> = Vec::new();
     for tree in entry.stream() {
-        if matches!(&tree, TokenTree::Punct(p) if p.as_char() == ';') {
-            let mut parts = field.drain(..);
-            if let Some(TokenTree::Ident(name)) = parts.next() {
-                parts.next(); // `=`
-                let value: Vec<TokenTree> = parts.collect();
-                let unbraced = match value.as_slice() {
-                    [TokenTree::Group(g)] if g.delimiter() == Delimiter::Brace => g.stream(),
-                    _ => value.into_iter().collect(),
-                };
-                if name == "bounds" {
-                    for (i, bound) in unbraced.into_iter().enumerate() {
-                        if let TokenTree::Group(g) = bound {
-                            fields.insert(format!("b{i}"), g.stream());
-                        }
-                    }
-                } else {
-                    fields.insert(name.to_string(), unbraced);
+        if !matches!(&tree, TokenTree::Punct(p) if p.as_char() == ';') {
+            field.push(tree);
+            continue;
+        }
+        let mut parts = field.drain(..);
+        if let Some(TokenTree::Ident(name)) = parts.next() {
+            parts.next(); // `=`
+            fields.push((name.to_string(), parts.collect()));
+        }
+    }
+    fields
+}
+
+/// The first `fast` entry of a link, by field: `self`, `path`, `target`,
+/// `b0`..`b2`, `deref`.
+fn fast_entry(link: TokenStream) -> HashMap<String, TokenStream> {
+    let first = entries(link)
+        .into_iter()
+        .next()
+        .expect("one entry at least");
+    let mut fields = HashMap::new();
+    for (name, value) in entry_fields(&first) {
+        let unbraced = match value.as_slice() {
+            [TokenTree::Group(g)] if g.delimiter() == Delimiter::Brace => g.stream(),
+            _ => value.into_iter().collect(),
+        };
+        if name == "bounds" {
+            for (i, bound) in unbraced.into_iter().enumerate() {
+                if let TokenTree::Group(g) = bound {
+                    fields.insert(format!("b{i}"), g.stream());
                 }
             }
         } else {
-            field.push(tree);
+            fields.insert(name, unbraced);
         }
     }
     fields
@@ -294,15 +316,7 @@ fn generic_wrappers_get_a_generic_entry() {
 
 /// The number of `fast` entries in a link's body.
 fn entry_count(link: &TokenStream) -> usize {
-    let trees: Vec<TokenTree> = link.clone().into_iter().collect();
-    let at = trees
-        .iter()
-        .position(|tree| matches!(tree, TokenTree::Ident(i) if i == "fast"))
-        .expect("the link has fast entries");
-    match trees.get(at + 2) {
-        Some(TokenTree::Group(entries)) => entries.stream().into_iter().count(),
-        _ => panic!("fast = [..]"),
-    }
+    entries(link.clone()).len()
 }
 
 #[test]
@@ -437,17 +451,7 @@ fn end_rule(needs: (bool, bool)) -> TokenStream {
 /// The derive's end entry (`chain::end_entry`), the last of the first
 /// link's `fast` list, by the names of `__forward_end!`'s metavariables.
 fn end_entry(link: TokenStream) -> HashMap<String, TokenStream> {
-    let trees: Vec<TokenTree> = link.into_iter().collect();
-    let at = trees
-        .iter()
-        .position(|tree| matches!(tree, TokenTree::Ident(i) if i == "fast"))
-        .expect("the link has fast entries");
-    let Some(TokenTree::Group(entries)) = trees.get(at + 2) else {
-        panic!("fast = [..]");
-    };
-    let Some(TokenTree::Group(entry)) = entries.stream().into_iter().last() else {
-        panic!("one entry at least");
-    };
+    let last = entries(link).pop().expect("one entry at least");
     let names: [(&str, &[&str]); 4] = [
         ("self", &["self"]),
         ("receiver", &["self_value"]),
@@ -459,22 +463,12 @@ fn end_entry(link: TokenStream) -> HashMap<String, TokenStream> {
     ];
     let mut fields = HashMap::new();
     fields.insert("crate".to_string(), "::lazy_core".parse().unwrap());
-    let mut field: Vec<TokenTree> = Vec::new();
-    for tree in entry.stream() {
-        if !matches!(&tree, TokenTree::Punct(p) if p.as_char() == ';') {
-            field.push(tree);
-            continue;
-        }
-        let mut parts = field.drain(..);
-        let Some(TokenTree::Ident(name)) = parts.next() else {
-            panic!("a field's name");
-        };
-        parts.next(); // `=`
+    for (name, value) in entry_fields(&last) {
         let (_, metavars) = names
             .iter()
-            .find(|(field, _)| name == field)
+            .find(|(field, _)| name == *field)
             .unwrap_or_else(|| panic!("an unknown field `{name}`"));
-        for (metavar, value) in metavars.iter().zip(parts) {
+        for (metavar, value) in metavars.iter().zip(value) {
             let value = match value {
                 TokenTree::Group(g) => g.stream(),
                 other => other.into(),
