@@ -52,9 +52,17 @@ fn derive_impl(input: TokenStream) -> Result<TokenStream> {
         }
         _ => None,
     };
+    // In braces once, as every entry carries them: a group put into a
+    // `quote!` is one call into the compiler, a stream several, which send
+    // its tokens again.
+    let groups = shared.as_ref().map(|bounds| {
+        bounds
+            .each_ref()
+            .map(|bounds| Group::new(Delimiter::Brace, bounds.clone()))
+    });
     let realize = match &wrapper.realize {
         Some(field) => {
-            let bounds = shared.as_ref().map(|[bounds, _, _]| bounds.clone());
+            let bounds = shared.map(|[bounds, _, _]| bounds);
             realize_impl(&wrapper, field, site, bounds)
         }
         None => TokenStream::new(),
@@ -67,7 +75,7 @@ fn derive_impl(input: TokenStream) -> Result<TokenStream> {
             derive_site: Some(Span::call_site()),
             ..LinkState::default()
         };
-        let first = link(&wrapper, &state, &input, Entries::Write(shared.as_ref()));
+        let first = link(&wrapper, &state, &input, Entries::Write(groups.as_ref()));
         scoped(&wrapper, first)
     };
     // One call into the compiler that joins the three.
@@ -76,10 +84,10 @@ fn derive_impl(input: TokenStream) -> Result<TokenStream> {
 
 /// The `fast` entries of a link (see [`link`]): those the link received,
 /// passed on, or (from the derive) to be written, with the `#[realize]`
-/// field's bounds where the derive has them.
+/// field's bounds (in braces) where the derive has them.
 enum Entries<'a> {
     Passed(TokenStream),
-    Write(Option<&'a [TokenStream; 3]>),
+    Write(Option<&'a [Group; 3]>),
 }
 
 /// What the links of the chain pass on.
@@ -121,7 +129,7 @@ impl LinkState {
 /// `#[realize]`: it implements `Realize` by hand).
 pub fn realize_site(wrapper: &Wrapper) -> Span {
     let located = match (&wrapper.realize, &wrapper.input.data) {
-        (Some(field), _) => field.ty.span(),
+        (Some(field), _) => tokens::first_span(&field.ty),
         (None, syn::Data::Union(data)) => data.union_token.span,
         (None, _) => wrapper
             .lazy_field()
@@ -354,15 +362,15 @@ fn link(
     let flag = |need: bool| Ident::new(if need { "yes" } else { "no" }, Span::call_site());
     let needs_mut = flag(state.needs_mut);
     let needs_into = flag(state.needs_into);
-    let mut matched = TokenStream::new();
-    for index in &state.matched {
-        matched.extend([TokenTree::Literal(Literal::usize_unsuffixed(*index))]);
-    }
-    let site = state.realize_site.map(|span| {
-        let site = Ident::new("realize", span);
-        let derive = state.derive_site.map(|span| Ident::new("derive", span));
-        quote!(site = #site #derive;)
-    });
+    // Identifiers and trees, not streams: each stream put into another
+    // costs calls into the compiler.
+    let matched = state
+        .matched
+        .iter()
+        .map(|index| Literal::usize_unsuffixed(*index));
+    let site = state.realize_site.map(|span| Ident::new("realize", span));
+    let derive = state.derive_site.map(|span| Ident::new("derive", span));
+    let site = site.map(|site| quote!(site = #site #derive;));
     let fast = match entries {
         Entries::Passed(entries) => entries,
         Entries::Write(shared) => {
@@ -381,7 +389,7 @@ fn link(
         #path! {
             step = #step;
             needs = [#needs_mut #needs_into];
-            matched = [#matched];
+            matched = [#(#matched)*];
             #site
             input = { #input }
             fast = [#fast]
@@ -399,7 +407,7 @@ fn fast_entry(
     wrapper: &Wrapper,
     step: usize,
     realize_site: Span,
-    shared: Option<&[TokenStream; 3]>,
+    shared: Option<&[Group; 3]>,
 ) -> TokenStream {
     let trait_ref = &wrapper.traits[step];
     let generics = &wrapper.input.generics;
@@ -448,9 +456,10 @@ fn fast_entry(
     // A generic entry's rule writes no bounds (`trait_def::blanket_rule`):
     // three empty ones, not written for nothing and carried down the chain.
     let bounds = match shared {
-        _ if generic => Default::default(),
+        _ if generic => std::array::from_fn(|_| Group::new(Delimiter::Brace, TokenStream::new())),
         Some(shared) => shared.clone(),
-        None => realize_bounds_each(wrapper, &quote!(#ident #ty_generics), realize_site),
+        None => realize_bounds_each(wrapper, &quote!(#ident #ty_generics), realize_site)
+            .map(|bounds| Group::new(Delimiter::Brace, bounds)),
     };
     // Identifiers, not streams: each stream put into another costs calls
     // into the compiler.
@@ -482,7 +491,7 @@ fn fast_entry(
         realize_mut = ::lazy_core::RealizeMut::realize_mut;
         into_realized = ::lazy_core::RealizeInto::into_realized;
         target = #target;
-        bounds = #({ #bounds })*;
+        bounds = #(#bounds)*;
         deref = #deref;
         next_step = #next_step;
         next = { #next }
@@ -528,7 +537,7 @@ fn ends_in_macro(wrapper: &Wrapper) -> bool {
 /// with the macro's (`macro_rules!` hygiene: a name the macro wrote would be
 /// another): the methods' `self`, which the bodies name, and the probe's
 /// answer that the check of `expand::movable_check` takes.
-fn end_entry(wrapper: &Wrapper, site: Span, shared: Option<&[TokenStream; 3]>) -> TokenStream {
+fn end_entry(wrapper: &Wrapper, site: Span, shared: Option<&[Group; 3]>) -> TokenStream {
     // Never without them: see `ends_in_macro` and `link`.
     let (Some(field), Some([_, realize_mut, realize_into])) = (&wrapper.realize, shared) else {
         return TokenStream::new();
@@ -544,18 +553,18 @@ fn end_entry(wrapper: &Wrapper, site: Span, shared: Option<&[TokenStream; 3]>) -
         quote_spanned! {site=> {
             self = #ident;
             receiver = self;
-            realize_mut = { #realize_mut } { &mut self.#member };
-            realize_into = { #realize_into } { Self::Target: ::core::marker::Sized, } { self.#member }
+            realize_mut = #realize_mut { &mut self.#member };
+            realize_into = #realize_into { Self::Target: ::core::marker::Sized, } { self.#member }
                 #moves { ::lazy_core::__private::MovableFields::<Self>::check(#moves); };
         }}
     } else {
         quote_spanned! {site=> {
             self = #ident;
             receiver = self;
-            realize_mut = { #realize_mut } {
+            realize_mut = #realize_mut {
                 ::lazy_core::__private::RealizeMutField::realize_field_mut(&mut self.#member)
             };
-            realize_into = { #realize_into } { Self::Target: ::core::marker::Sized, } {
+            realize_into = #realize_into { Self::Target: ::core::marker::Sized, } {
                 ::lazy_core::__private::RealizeIntoField::into_realized_field(self.#member)
             } #moves { ::lazy_core::__private::MovableFields::<Self>::check(#moves); };
         }}

@@ -1523,9 +1523,18 @@ pub fn realize_impl(
             quote_spanned!(span=> ::lazy_core::__private::DerefValue::deref_value(::lazy_core::Realize::realize(&self.#member))),
         ),
     };
-    let head = field_impl.head(quote!(Realize), bounds);
+    // The head written here, not by `FieldImpl::head`: a stream put into
+    // another costs calls into the compiler, and each derive writes this impl.
+    let (impl_generics, ty_generics, _) = field_impl.generics.split_for_impl();
+    let predicates = where_predicates(field_impl.generics);
+    let ident = field_impl.ident;
     quote! {
-        #head {
+        #[automatically_derived]
+        impl #impl_generics ::lazy_core::Realize for #ident #ty_generics
+        where
+            #(#predicates,)*
+            #bounds
+        {
             type Target = #target;
             #[inline]
             fn realize(&self) -> &Self::Target {

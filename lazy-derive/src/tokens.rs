@@ -111,6 +111,25 @@ pub fn in_macro_edition(path: TokenStream) -> TokenStream {
     out.into_iter().collect()
 }
 
+/// The span of `ty`'s first token, which is the span of `ty` that rustc's
+/// messages show (stable rustc joins no spans), without writing `ty` into a
+/// stream as `syn::spanned::Spanned` does (calls into the compiler, for the
+/// derive's every `#[realize]` field).
+pub fn first_span(ty: &syn::Type) -> Span {
+    match ty {
+        syn::Type::Path(path) => match (&path.qself, &path.path.leading_colon) {
+            (Some(qself), _) => qself.lt_token.span,
+            (None, Some(colon)) => colon.spans[0],
+            (None, None) => match path.path.segments.first() {
+                Some(segment) => segment.ident.span(),
+                None => syn::spanned::Spanned::span(ty),
+            },
+        },
+        syn::Type::Reference(reference) => reference.and_token.span,
+        _ => syn::spanned::Spanned::span(ty),
+    }
+}
+
 /// [`in_macro_edition`] for a path, as trees: put into a `quote!`
 /// (`#(#path)*`), trees are added to its stream, where a stream would cost
 /// calls into the compiler and send its tokens again.
