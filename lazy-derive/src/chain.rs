@@ -370,7 +370,8 @@ fn link(
         .map(|index| Literal::usize_unsuffixed(*index));
     let site = state.realize_site.map(|span| Ident::new("realize", span));
     let derive = state.derive_site.map(|span| Ident::new("derive", span));
-    let site = site.map(|site| quote!(site = #site #derive;));
+    // `site = ..;` where the state has one (always, from the derive).
+    let site = site.into_iter();
     let fast = match entries {
         Entries::Passed(entries) => entries,
         Entries::Write(shared) => {
@@ -390,7 +391,7 @@ fn link(
             step = #step;
             needs = [#needs_mut #needs_into];
             matched = [#(#matched)*];
-            #site
+            #(site = #site #derive;)*
             input = { #input }
             fast = [#fast]
         }
@@ -469,9 +470,9 @@ fn fast_entry(
     };
     let next_step = Literal::usize_unsuffixed(step + 1);
     let next = match wrapper.traits.get(step + 1) {
-        Some(_) => callee(wrapper, step + 1).to_token_stream(),
-        None if ends_in_macro(wrapper) => quote!(::lazy_core::__private::__forward_end),
-        None => quote!(::lazy_core::__private::__forward_impl),
+        Some(_) => vec![TokenTree::Ident(callee(wrapper, step + 1))],
+        None if ends_in_macro(wrapper) => private_path("__forward_end"),
+        None => private_path("__forward_impl"),
     };
     let head = generic.then(|| {
         let predicates = crate::expand::where_predicates(generics);
@@ -494,8 +495,21 @@ fn fast_entry(
         bounds = #(#bounds)*;
         deref = #deref;
         next_step = #next_step;
-        next = { #next }
+        next = { #(#next)* }
     }}
+}
+
+/// `::lazy_core::__private::name`, as trees: put into a `quote!`, trees are
+/// added to its stream, where a stream would cost calls into the compiler.
+fn private_path(name: &str) -> Vec<TokenTree> {
+    let mut out = Vec::with_capacity(9);
+    for word in ["lazy_core", "__private", name] {
+        for spacing in [Spacing::Joint, Spacing::Alone] {
+            out.push(TokenTree::Punct(Punct::new(':', spacing)));
+        }
+        out.push(TokenTree::Ident(Ident::new(word, Span::call_site())));
+    }
+    out
 }
 
 /// Whether a chain whose last link is a fast one ends in lazy-core's

@@ -578,6 +578,11 @@ fn the_chain_ends_in_the_macro_where_it_can() {
             !(by_macro && link.contains("__forward_impl")),
             "{wrapper}: {link}"
         );
+        // Called by its whole path, from the root.
+        assert!(
+            !by_macro || link.contains("next = { :: lazy_core :: __private :: __forward_end }"),
+            "{wrapper}: {link}"
+        );
         by_macro
     };
     for wrapper in [
