@@ -23,10 +23,11 @@ use syn::{DeriveInput, Error, Ident, ItemTrait, Path, Result, Token};
 use crate::enums;
 use crate::errors::Errors;
 use crate::expand::{
-    ChainSoFar, realize_bounds_each, realize_impl, realize_into_impl, realize_mut_impl, trait_impl,
+    ChainSoFar, field_bounds_each, realize_bounds_each, realize_impl, realize_into_impl,
+    realize_mut_impl, trait_impl,
 };
 use crate::impl_head::ForwardedTrait;
-use crate::input::Wrapper;
+use crate::input::{RealizeField, Wrapper};
 use crate::tokens;
 use crate::valid;
 
@@ -47,8 +48,8 @@ fn derive_impl(input: TokenStream) -> Result<TokenStream> {
     // every fast entry and in the end's: written once.
     let generics = &wrapper.input.generics;
     let shared = match &wrapper.realize {
-        Some(_) if generics.params.is_empty() && generics.where_clause.is_none() => {
-            Some(realize_bounds_each(&wrapper, &TokenStream::new(), site))
+        Some(field) if generics.params.is_empty() && generics.where_clause.is_none() => {
+            Some(field_bounds_each(&wrapper, field, site))
         }
         _ => None,
     };
@@ -380,8 +381,12 @@ fn link(
             for step in state.step..wrapper.traits.len() {
                 fast.push(fast_entry(wrapper, step, realize_site, shared));
             }
-            if ends_in_macro(wrapper) {
-                fast.push(end_entry(wrapper, realize_site, shared));
+            // `ends_in_macro` asks for such a field and no generics, where the
+            // derive has the bounds.
+            if let (true, Some(field), Some(shared)) =
+                (ends_in_macro(wrapper), &wrapper.realize, shared)
+            {
+                fast.push(end_entry(wrapper, field, realize_site, shared));
             }
             TokenStream::from_iter(fast)
         }
@@ -551,11 +556,12 @@ fn ends_in_macro(wrapper: &Wrapper) -> bool {
 /// with the macro's (`macro_rules!` hygiene: a name the macro wrote would be
 /// another): the methods' `self`, which the bodies name, and the probe's
 /// answer that the check of `expand::movable_check` takes.
-fn end_entry(wrapper: &Wrapper, site: Span, shared: Option<&[Group; 3]>) -> TokenStream {
-    // Never without them: see `ends_in_macro` and `link`.
-    let (Some(field), Some([_, realize_mut, realize_into])) = (&wrapper.realize, shared) else {
-        return TokenStream::new();
-    };
+fn end_entry(
+    wrapper: &Wrapper,
+    field: &RealizeField,
+    site: Span,
+    [_, realize_mut, realize_into]: &[Group; 3],
+) -> TokenStream {
     // At the site, which is the call site located at the field, as
     // `expand::realize_mut_impl` and `realize_into_impl` write them: one
     // `quote_spanned!` each way, since each stream put into another costs

@@ -751,11 +751,16 @@ pub fn realize_bounds_each(
     self_ty: &TokenStream,
     span: Span,
 ) -> [TokenStream; 3] {
-    let Some(field) = &wrapper.realize else {
-        return [(false, false), (true, false), (false, true)].map(|(needs_mut, needs_into)| {
+    match &wrapper.realize {
+        Some(field) => field_bounds_each(wrapper, field, span),
+        None => [(false, false), (true, false), (false, true)].map(|(needs_mut, needs_into)| {
             realize_bounds(wrapper, self_ty, span, needs_mut, needs_into)
-        });
-    };
+        }),
+    }
+}
+
+/// [`realize_bounds_each`] for the wrapper's `#[realize]` field `field`.
+pub fn field_bounds_each(wrapper: &Wrapper, field: &RealizeField, span: Span) -> [TokenStream; 3] {
     let field = FieldImpl::new(wrapper, field, span);
     [
         field.bounds(false),

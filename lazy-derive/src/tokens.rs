@@ -101,14 +101,15 @@ fn keeps_hygiene(tree: &TokenTree) -> bool {
 /// `::` keep their spans (see [`keeps_hygiene`]): a path from the root
 /// (`::a::b`) means the same in a `use` as where it is written.
 pub fn in_macro_edition(path: TokenStream) -> TokenStream {
-    let mut out = Vec::new();
-    for mut tree in path {
-        if !keeps_hygiene(&tree) {
-            tree.set_span(Span::call_site().located_at(tree.span()));
-        }
-        out.push(tree);
+    path.into_iter().map(into_macro_edition).collect()
+}
+
+/// One token of [`in_macro_edition`].
+fn into_macro_edition(mut tree: TokenTree) -> TokenTree {
+    if !keeps_hygiene(&tree) {
+        tree.set_span(Span::call_site().located_at(tree.span()));
     }
-    out.into_iter().collect()
+    tree
 }
 
 /// The span of `ty`'s first token, which is the span of `ty` that rustc's
@@ -143,6 +144,8 @@ pub fn in_macro_edition_path(path: &syn::Path) -> Vec<TokenTree> {
             .into_iter()
             .collect();
     }
+    // The path's tokens as syn prints them, then each as `in_macro_edition`
+    // takes it.
     let mut out = Vec::new();
     let colons = |out: &mut Vec<TokenTree>, spans: [Span; 2]| {
         for (spacing, at) in [(Spacing::Joint, spans[0]), (Spacing::Alone, spans[1])] {
@@ -155,16 +158,12 @@ pub fn in_macro_edition_path(path: &syn::Path) -> Vec<TokenTree> {
         colons(&mut out, leading.spans);
     }
     for pair in path.segments.pairs() {
-        let mut ident = pair.value().ident.clone();
-        if ident != "$crate" {
-            ident.set_span(Span::call_site().located_at(ident.span()));
-        }
-        out.push(TokenTree::Ident(ident));
+        out.push(TokenTree::Ident(pair.value().ident.clone()));
         if let Some(separator) = pair.punct() {
             colons(&mut out, separator.spans);
         }
     }
-    out
+    out.into_iter().map(into_macro_edition).collect()
 }
 
 /// A set of names (of generic parameters, lifetimes without the quote).
