@@ -805,3 +805,52 @@ mod wrappers_named_like_a_method_parameter {
         hashable(&H(Lazy::new(|| 1)));
     }
 }
+
+/// Field types that name a type a forwarded item's own parameter shadows:
+/// `H` for the `Hash` mirror's `fn hash<H: Hasher>`, and for an associated
+/// type's and a method's parameter below. Inside those items the parameter
+/// is meant, so the impls name the target through `Self`, never through the
+/// field's type (a change that named it through the field in associated
+/// types and mirror calls failed to compile these).
+mod field_types_named_like_an_item_parameter {
+    use lazy_core::{Lazy, RealizeForward, forwardable};
+    use std::hash::BuildHasher;
+
+    #[derive(Clone, Copy, Debug, Hash, PartialEq, Eq)]
+    pub struct H(pub u8);
+
+    #[forwardable]
+    pub trait Pair {
+        /// A generic associated type whose parameter is named `H`.
+        type Out<H>;
+        const WIDTH: usize;
+        fn pair<H>(&self, h: H) -> Self::Out<H>;
+    }
+
+    impl Pair for H {
+        type Out<T> = (u8, T);
+        const WIDTH: usize = 2;
+        fn pair<T>(&self, h: T) -> (u8, T) {
+            (self.0, h)
+        }
+    }
+
+    #[derive(RealizeForward)]
+    #[realize_forward(Pair, lazy_core::remote::Hash, lazy_core::remote::PartialEq)]
+    pub struct W(#[realize] pub Lazy<H, fn() -> H>);
+
+    fn seven() -> H {
+        H(7)
+    }
+
+    #[test]
+    fn the_items_forward_to_the_field_whose_type_they_shadow() {
+        let w = W(Lazy::new(seven));
+        assert_eq!(w.pair('h'), (7, 'h'));
+        assert_eq!(<W as Pair>::WIDTH, 2);
+        let state = std::collections::hash_map::RandomState::new();
+        assert_eq!(state.hash_one(&w), state.hash_one(H(7)));
+        assert!(w == W(Lazy::new(seven)));
+        assert!(w != W(Lazy::new(|| H(8))));
+    }
+}
