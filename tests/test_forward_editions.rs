@@ -240,6 +240,61 @@ fn an_edition_2015_crate_names_traits_from_its_root() {
     assert!(!Lazy::is_realized(&both.cache));
 }
 
+/// An edition-2015 crate without `extern crate lazy_core;` (lazy-core named
+/// through the extern prelude only): every way through the macros compiles
+/// there (the crate is built for this test) and forwards.
+#[test]
+fn an_edition_2015_crate_needs_no_extern_crate() {
+    use edition2015_extern_prelude::traits::{Convert, Named, Tagged, Tracker};
+    use edition2015_extern_prelude::wrappers::{
+        All, Deref, Either, Except, Fast, Generic, Plain, Real, lazy,
+    };
+    use lazy_core::RealizeAll;
+
+    let mut fast = Fast { cache: lazy() };
+    assert!(!Lazy::is_realized(&fast.cache));
+    assert_eq!(fast.python_type(), "int");
+    assert_eq!(fast.bump(), 2);
+    assert_eq!(fast.name(), "r2");
+    assert_eq!(fast.tag().0, 2);
+    assert_eq!(fast.convert(3), 6);
+    assert_eq!(fast.next().into_tag().0, 3);
+    assert!(fast == lazy_core::FromRealized::from_realized(Real(2)));
+    assert!(fast != Fast { cache: lazy() });
+
+    let mut except = Except { cache: lazy() };
+    assert_eq!(Tracker::python_type(&except), "except");
+    assert!(!Lazy::is_realized(&except.cache));
+    assert_eq!(except.bump(), 2);
+
+    let mut generic = Generic {
+        cache: lazy(),
+        other: 'g',
+    };
+    assert_eq!((generic.bump(), generic.name()), (2, "r2".to_string()));
+
+    let mut either = Either::Later(lazy());
+    assert_eq!(either.bump(), 2);
+    assert_eq!(either.into_tag().0, 2);
+    assert_eq!(Either::Ready(Real(7)).tag().0, 7);
+
+    let mut deref = Deref {
+        cache: Lazy::new(|| Box::new(Real(4))),
+    };
+    assert_eq!((deref.python_type(), deref.bump()), ("int", 5));
+
+    let mut plain = Plain { inner: Real(5) };
+    assert_eq!(plain.bump(), 6);
+    assert_eq!(plain.into_tag().0, 6);
+
+    let all = All {
+        one: Lazy::new(|| 1),
+        more: vec![Lazy::new(|| 2)],
+    };
+    all.realize_all();
+    assert!(Lazy::is_realized(&all.one) && Lazy::is_realized(&all.more[0]));
+}
+
 edition2021_traits::lazy_numbers!(MacroNumbers, MacroNumbersKept);
 
 /// A derive that another crate's `macro_rules!` writes names the traits

@@ -458,7 +458,7 @@ fn fast_entry(
         }
         None => alias(wrapper, step, Span::mixed_site().located_at(path_at)),
     };
-    let target = quote_spanned!(span=> <Self as ::lazy_core::Realize>::Target);
+    let target = crate::expand::target_at(span);
     // A generic entry's rule writes no bounds (`trait_def::blanket_rule`):
     // three empty ones, not written for nothing and carried down the chain.
     let bounds = match shared {

@@ -131,6 +131,14 @@ pub fn trait_impl(
     learned
 }
 
+/// `<Self as ::lazy_core::Realize>::Target` at `span` (the trait's path), its
+/// path of lazy-core in the expansion's context, where `::lazy_core` names the
+/// crate in an edition-2015 crate too (`tokens::in_macro_edition_at`).
+pub fn target_at(span: Span) -> TokenStream {
+    let realize = quote_spanned!(tokens::in_macro_edition_at(span)=> ::lazy_core::Realize);
+    quote_spanned!(span=> <Self as #realize>::Target)
+}
+
 fn write_trait_impl(
     forwarded: &ForwardedTrait,
     so_far: &ChainSoFar,
@@ -145,7 +153,7 @@ fn write_trait_impl(
     } = *forwarded;
     let span = trait_ref.span();
     let self_ty = self_ty(wrapper, span);
-    let target = quote_spanned!(span=> <Self as ::lazy_core::Realize>::Target);
+    let target = target_at(span);
     let Some(mut head) = ImplHead::new(forwarded, Some(&target), &mut learned.matched, errors)
     else {
         return TokenStream::new();
@@ -616,6 +624,9 @@ fn realizing_bounds(
         let bounds = realize_bounds(wrapper, self_ty, so_far.realize_site, needs_mut, needs_into);
         return (bounds, TokenStream::new());
     }
+    // Lazy-core's paths in the expansion's context, at the trait's name:
+    // there `::lazy_core` names the crate in an edition-2015 crate too.
+    let lib = tokens::in_macro_edition_at(span);
     let needs_mut = so_far.needs_mut || needs_mut;
     let needs_into = so_far.needs_into || needs_into;
     // A `#[realize]` field that is a parameter of the wrapper (`cache: L`,
@@ -628,7 +639,7 @@ fn realizing_bounds(
         .filter(|field| field.plain.is_none())
         .map(|field| pointee(&field.ty, false))
         .filter(|param| is_type_param(param, &wrapper.input.generics));
-    let realize = param.map(|param| quote_spanned!(span=> #param: ::lazy_core::Realize,));
+    let realize = param.map(|param| quote_spanned!(lib=> #param: ::lazy_core::Realize,));
     // `W<T>: RealizeMut` or `RealizeInto` says what the target is, when the
     // field shows it: alone, it would make `<W<T> as Realize>::Target`
     // opaque in this impl, and the impl of a subtrait could not prove what
@@ -650,9 +661,9 @@ fn realizing_bounds(
         Some(quote!(<Target = #target>))
     });
     let realize_mut =
-        needs_mut.then(|| quote_spanned!(span=> #self_ty: ::lazy_core::RealizeMut #binding,));
+        needs_mut.then(|| quote_spanned!(lib=> #self_ty: ::lazy_core::RealizeMut #binding,));
     let realize_into =
-        needs_into.then(|| quote_spanned!(span=> #self_ty: ::lazy_core::RealizeInto #binding,));
+        needs_into.then(|| quote_spanned!(lib=> #self_ty: ::lazy_core::RealizeInto #binding,));
     // A field that realizes through a type naming none of the wrapper's
     // parameters (`&'a Real`, `Box<Real>` in `W<T>`) is bounded as in a
     // concrete wrapper: the bound names no parameter, so it hides nothing,
@@ -1087,8 +1098,12 @@ pub fn inherent_forwarder(ctx: &ImplContext, method: &Method, except: &Ident) ->
     // self`, and one that takes `self` by value is one error there.
     let self_arg = method.receiver.as_ref().map(|kind| match kind {
         ReceiverKind::ByMutRef(_) => {
-            let lend =
-                quote_spanned!(span=> <Self as ::lazy_core::__private::MutReceiver<'_, _>>::lend);
+            // Lazy-core's path in the expansion's context, where `::lazy_core`
+            // names the crate in an edition-2015 crate too.
+            let receiver = quote_spanned!(tokens::in_macro_edition_at(span)=>
+                ::lazy_core::__private::MutReceiver
+            );
+            let lend = quote_spanned!(span=> <Self as #receiver<'_, _>>::lend);
             quote!(#lend(#self_token),)
         }
         _ => quote!(#self_token,),
@@ -1223,8 +1238,12 @@ fn inherent_check(
     callee.set_span(span);
     let self_type = Ident::new("Self", site);
     let function = quote!(#self_type::#callee);
+    // Lazy-core's path in the expansion's context (see `inherent_forwarder`).
+    let inherent = quote_spanned!(tokens::in_macro_edition_at(span)=>
+        ::lazy_core::__private::InherentMethod
+    );
     let check = quote_spanned! {span=>
-        let #binding = <_ as ::lazy_core::__private::InherentMethod<(#(#args,)*), #out, _>>::checked(
+        let #binding = <_ as #inherent<(#(#args,)*), #out, _>>::checked(
             #function
         );
     };

@@ -250,7 +250,7 @@ fn shape<'a>(fields: &'a Fields, errors: &mut Errors) -> Shape<'a> {
 /// One field's walk, spanned at its type so that a type without `RealizeAll`
 /// is reported there.
 fn call(ty: &Type, place: TokenStream) -> TokenStream {
-    quote_spanned! {ty.span()=>
+    quote_spanned! {crate::tokens::in_macro_edition_at(ty.span())=>
         <#ty as ::lazy_core::RealizeAll>::realize_all(#place);
     }
 }

@@ -112,6 +112,15 @@ fn into_macro_edition(mut tree: TokenTree) -> TokenTree {
     tree
 }
 
+/// `span`'s place in this expansion's context, for lazy-core's and core's
+/// paths quoted at a token of the user's (the trait's path, a field's type):
+/// so spanned, `::lazy_core` and `::core` are read in lazy-derive's edition,
+/// where they name crates. At the user's own span, an edition-2015 crate
+/// reads them from its root, which has them only by `extern crate`.
+pub fn in_macro_edition_at(span: Span) -> Span {
+    Span::call_site().located_at(span)
+}
+
 /// The span of `ty`'s first token, which is the span of `ty` that rustc's
 /// messages show (stable rustc joins no spans), without writing `ty` into a
 /// stream as `syn::spanned::Spanned` does (calls into the compiler, for the

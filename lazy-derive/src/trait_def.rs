@@ -816,14 +816,19 @@ fn blanket_impl(
     let sized = needs_sized.then(|| quote!(+ ::core::marker::Sized));
     let supertraits = (!supertraits.is_empty()).then(|| quote!(+ #supertraits));
     let w = Ident::new("__LazyWrapper", span);
+    // Lazy-core's paths at `blanket` too, in the expansion's context: there
+    // `::lazy_core` names the crate in an edition-2015 crate too.
+    let lib = tokens::in_macro_edition_at(span);
+    let forwards = quote_spanned!(lib=> ::lazy_core::__private::Forwards);
+    let realize = quote_spanned!(lib=> ::lazy_core::Realize);
     quote_spanned! {span=>
         #[doc(hidden)]
         #[automatically_derived]
         #[diagnostic::do_not_recommend]
         impl<#w> #ident for #w
         where
-            #w: ::lazy_core::__private::Forwards<#key> + ::lazy_core::Realize #realize_mut #realize_into #supertraits,
-            <#w as ::lazy_core::Realize>::Target: #ident #sized,
+            #w: #forwards<#key> + #realize #realize_mut #realize_into #supertraits,
+            <#w as #realize>::Target: #ident #sized,
         {
             #body
         }
