@@ -132,8 +132,11 @@ pub fn trait_impl(
 }
 
 /// `<Self as ::lazy_core::Realize>::Target` at `span` (the trait's path), its
-/// path of lazy-core in the expansion's context, where `::lazy_core` names the
-/// crate in an edition-2015 crate too (`tokens::in_macro_edition_at`).
+/// path of lazy-core in the expansion's context (`tokens::in_macro_edition_at`):
+/// the rest at the user's own span. With the whole target in the
+/// expansion's context, rustc's error for a wrapper without `FromRealized`
+/// (a method returning `Self`) stretched from the trait's definition to the
+/// derive (`tests/ui/self-result-*`).
 pub fn target_at(span: Span) -> TokenStream {
     let realize = quote_spanned!(tokens::in_macro_edition_at(span)=> ::lazy_core::Realize);
     quote_spanned!(span=> <Self as #realize>::Target)
@@ -624,8 +627,8 @@ fn realizing_bounds(
         let bounds = realize_bounds(wrapper, self_ty, so_far.realize_site, needs_mut, needs_into);
         return (bounds, TokenStream::new());
     }
-    // Lazy-core's paths in the expansion's context, at the trait's name:
-    // there `::lazy_core` names the crate in an edition-2015 crate too.
+    // Lazy-core's paths at the trait's name, in the expansion's context
+    // (`tokens::in_macro_edition_at`).
     let lib = tokens::in_macro_edition_at(span);
     let needs_mut = so_far.needs_mut || needs_mut;
     let needs_into = so_far.needs_into || needs_into;
@@ -1098,8 +1101,8 @@ pub fn inherent_forwarder(ctx: &ImplContext, method: &Method, except: &Ident) ->
     // self`, and one that takes `self` by value is one error there.
     let self_arg = method.receiver.as_ref().map(|kind| match kind {
         ReceiverKind::ByMutRef(_) => {
-            // Lazy-core's path in the expansion's context, where `::lazy_core`
-            // names the crate in an edition-2015 crate too.
+            // Lazy-core's path in the expansion's context
+            // (`tokens::in_macro_edition_at`).
             let receiver = quote_spanned!(tokens::in_macro_edition_at(span)=>
                 ::lazy_core::__private::MutReceiver
             );
@@ -1238,7 +1241,7 @@ fn inherent_check(
     callee.set_span(span);
     let self_type = Ident::new("Self", site);
     let function = quote!(#self_type::#callee);
-    // Lazy-core's path in the expansion's context (see `inherent_forwarder`).
+    // Lazy-core's path in the expansion's context (`tokens::in_macro_edition_at`).
     let inherent = quote_spanned!(tokens::in_macro_edition_at(span)=>
         ::lazy_core::__private::InherentMethod
     );

@@ -816,8 +816,8 @@ fn blanket_impl(
     let sized = needs_sized.then(|| quote!(+ ::core::marker::Sized));
     let supertraits = (!supertraits.is_empty()).then(|| quote!(+ #supertraits));
     let w = Ident::new("__LazyWrapper", span);
-    // Lazy-core's paths at `blanket` too, in the expansion's context: there
-    // `::lazy_core` names the crate in an edition-2015 crate too.
+    // Lazy-core's paths at `blanket` too, in the expansion's context
+    // (`tokens::in_macro_edition_at`).
     let lib = tokens::in_macro_edition_at(span);
     let forwards = quote_spanned!(lib=> ::lazy_core::__private::Forwards);
     let realize = quote_spanned!(lib=> ::lazy_core::Realize);
