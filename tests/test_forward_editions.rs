@@ -295,6 +295,44 @@ fn an_edition_2015_crate_needs_no_extern_crate() {
     assert!(Lazy::is_realized(&all.one) && Lazy::is_realized(&all.more[0]));
 }
 
+/// The edition-2015 crate's traits, derived here (edition 2024): their hidden
+/// macros' fast rules, the blanket impl, the generic trait and a type of the
+/// traits' module that the signatures name.
+#[derive(RealizeForward)]
+#[realize_forward(
+    edition2015_extern_prelude::traits::Tracker,
+    edition2015_extern_prelude::traits::Named,
+    edition2015_extern_prelude::traits::Tagged,
+    edition2015_extern_prelude::traits::Convert<u8>
+)]
+pub struct From2015 {
+    #[realize]
+    cache: Lazy<edition2015_extern_prelude::wrappers::Real>,
+}
+
+impl lazy_core::FromRealized<edition2015_extern_prelude::wrappers::Real> for From2015 {
+    fn from_realized(real: edition2015_extern_prelude::wrappers::Real) -> Self {
+        From2015 {
+            cache: Lazy::from_value(real),
+        }
+    }
+}
+
+#[test]
+fn edition_2015_traits_derived_in_edition_2024() {
+    use edition2015_extern_prelude::traits::{Convert, Named, Tagged, Tracker};
+
+    let mut wrapper = From2015 {
+        cache: edition2015_extern_prelude::wrappers::lazy(),
+    };
+    assert!(!Lazy::is_realized(&wrapper.cache));
+    assert_eq!(wrapper.bump(), 2);
+    assert_eq!(wrapper.name(), "r2");
+    assert_eq!(wrapper.tag().0, 2);
+    assert_eq!(wrapper.convert(5), 10);
+    assert_eq!(wrapper.next().into_tag().0, 3);
+}
+
 edition2021_traits::lazy_numbers!(MacroNumbers, MacroNumbersKept);
 
 /// A derive that another crate's `macro_rules!` writes names the traits
