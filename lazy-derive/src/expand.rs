@@ -627,8 +627,9 @@ fn realizing_bounds(
         let bounds = realize_bounds(wrapper, self_ty, so_far.realize_site, needs_mut, needs_into);
         return (bounds, TokenStream::new());
     }
-    // Lazy-core's paths at the trait's name, in the expansion's context
-    // (`tokens::in_macro_edition_at`).
+    // The bounds below at the trait's name, in the expansion's context, for
+    // their paths of lazy-core (`tokens::in_macro_edition_at`); the types in
+    // them keep their own spans.
     let lib = tokens::in_macro_edition_at(span);
     let needs_mut = so_far.needs_mut || needs_mut;
     let needs_into = so_far.needs_into || needs_into;

@@ -107,7 +107,7 @@ pub fn in_macro_edition(path: TokenStream) -> TokenStream {
 /// One token of [`in_macro_edition`].
 fn into_macro_edition(mut tree: TokenTree) -> TokenTree {
     if !keeps_hygiene(&tree) {
-        tree.set_span(Span::call_site().located_at(tree.span()));
+        tree.set_span(in_macro_edition_at(tree.span()));
     }
     tree
 }
