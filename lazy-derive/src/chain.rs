@@ -47,23 +47,20 @@ fn derive_impl(input: TokenStream) -> Result<TokenStream> {
     // A `#[realize]` field's bounds are the same in the `Realize` impl, in
     // every fast entry and in the end's: written once.
     let generics = &wrapper.input.generics;
-    let shared = match &wrapper.realize {
-        Some(field) if generics.params.is_empty() && generics.where_clause.is_none() => {
-            Some(field_bounds_each(&wrapper, field, site))
-        }
-        _ => None,
-    };
     // In braces once, as every entry carries them: a group put into a
     // `quote!` is one call into the compiler, a stream several, which send
-    // its tokens again.
-    let groups = shared.as_ref().map(|bounds| {
-        bounds
-            .each_ref()
-            .map(|bounds| Group::new(Delimiter::Brace, bounds.clone()))
-    });
+    // its tokens again. The `Realize` impl takes the first group's stream,
+    // whose tokens the compiler already holds.
+    let groups = match &wrapper.realize {
+        Some(field) if generics.params.is_empty() && generics.where_clause.is_none() => Some(
+            field_bounds_each(&wrapper, field, site)
+                .map(|bounds| Group::new(Delimiter::Brace, bounds)),
+        ),
+        _ => None,
+    };
     let realize = match &wrapper.realize {
         Some(field) => {
-            let bounds = shared.map(|[bounds, _, _]| bounds);
+            let bounds = groups.as_ref().map(|[bounds, _, _]| bounds.stream());
             realize_impl(&wrapper, field, site, bounds)
         }
         None => TokenStream::new(),
@@ -461,11 +458,18 @@ fn fast_entry(
     let target = crate::expand::target_at(span);
     // A generic entry's rule writes no bounds (`trait_def::blanket_rule`):
     // three empty ones, not written for nothing and carried down the chain.
+    let written;
     let bounds = match shared {
-        _ if generic => std::array::from_fn(|_| Group::new(Delimiter::Brace, TokenStream::new())),
-        Some(shared) => shared.clone(),
-        None => realize_bounds_each(wrapper, &quote!(#ident #ty_generics), realize_site)
-            .map(|bounds| Group::new(Delimiter::Brace, bounds)),
+        _ if generic => {
+            written = std::array::from_fn(|_| Group::new(Delimiter::Brace, TokenStream::new()));
+            &written
+        }
+        Some(shared) => shared,
+        None => {
+            written = realize_bounds_each(wrapper, &quote!(#ident #ty_generics), realize_site)
+                .map(|bounds| Group::new(Delimiter::Brace, bounds));
+            &written
+        }
     };
     // Identifiers, not streams: each stream put into another costs calls
     // into the compiler.
