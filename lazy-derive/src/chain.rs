@@ -23,7 +23,7 @@ use syn::{DeriveInput, Error, Ident, ItemTrait, Path, Result, Token};
 use crate::enums;
 use crate::errors::Errors;
 use crate::expand::{
-    ChainSoFar, field_bounds_each, realize_bounds_each, realize_impl, realize_into_impl,
+    ChainSoFar, realize_bounds_each, realize_impl, realize_impl_and_bounds, realize_into_impl,
     realize_mut_impl, trait_impl,
 };
 use crate::impl_head::ForwardedTrait;
@@ -51,19 +51,13 @@ fn derive_impl(input: TokenStream) -> Result<TokenStream> {
     // `quote!` is one call into the compiler, a stream several, which send
     // its tokens again. The `Realize` impl takes the first group's stream,
     // whose tokens the compiler already holds.
-    let groups = match &wrapper.realize {
-        Some(field) if generics.params.is_empty() && generics.where_clause.is_none() => Some(
-            field_bounds_each(&wrapper, field, site)
-                .map(|bounds| Group::new(Delimiter::Brace, bounds)),
-        ),
-        _ => None,
-    };
-    let realize = match &wrapper.realize {
-        Some(field) => {
-            let bounds = groups.as_ref().map(|[bounds, _, _]| bounds.stream());
-            realize_impl(&wrapper, field, site, bounds)
+    let (realize, groups) = match &wrapper.realize {
+        Some(field) if generics.params.is_empty() && generics.where_clause.is_none() => {
+            let (realize, groups) = realize_impl_and_bounds(&wrapper, field, site);
+            (realize, Some(groups))
         }
-        None => TokenStream::new(),
+        Some(field) => (realize_impl(&wrapper, field, site), None),
+        None => (TokenStream::new(), None),
     };
     let first_link = if wrapper.realize_misplaced {
         TokenStream::new()

@@ -776,12 +776,7 @@ pub fn realize_bounds_each(
 
 /// [`realize_bounds_each`] for the wrapper's `#[realize]` field `field`.
 pub fn field_bounds_each(wrapper: &Wrapper, field: &RealizeField, span: Span) -> [TokenStream; 3] {
-    let field = FieldImpl::new(wrapper, field, span);
-    [
-        field.bounds(false),
-        field.bounds(true),
-        field.by_value_bound(),
-    ]
+    FieldImpl::new(wrapper, field, span).bounds_each()
 }
 
 /// `#[cfg]` attributes to copy, and `#[allow(deprecated)]` for a deprecated
@@ -1297,11 +1292,14 @@ fn anonymous_lifetimes(tokens: TokenStream) -> TokenStream {
 }
 
 /// The `#[realize]` field, as the `Realize` family's impls use it.
-#[derive(Clone, Copy)]
 struct FieldImpl<'a> {
     ident: &'a Ident,
     generics: &'a Generics,
     ty: &'a syn::Type,
+    /// `ty`'s tokens, written once: each copy put into an impl is then one
+    /// call into the compiler, where writing the type again sends each of
+    /// its tokens again.
+    ty_tokens: TokenStream,
     member: &'a syn::Member,
     /// `#[realize(deref)]`: where its bounds and calls point (the `deref`
     /// token, resolved like the expansion), so that a value that is not a
@@ -1326,6 +1324,7 @@ impl<'a> FieldImpl<'a> {
             ident: &wrapper.input.ident,
             generics: &wrapper.input.generics,
             ty: &field.ty,
+            ty_tokens: Group::new(Delimiter::None, field.ty.to_token_stream()).stream(),
             member: &field.member,
             // Resolved like the site, which every link carries from the
             // derive: an error at `deref` is then the same in every impl,
@@ -1362,7 +1361,10 @@ impl<'a> FieldImpl<'a> {
         // on the pointee (`Box<Real>`: `Real: Realize`): one that cannot
         // realize is then assumed in every impl, not proved again through
         // the pointer's impl, and is one error.
-        let realizes = pointee(ty, mutable);
+        let realizes = match pointee(ty, mutable) {
+            pointee if std::ptr::eq(pointee, ty) => self.ty_tokens.clone(),
+            pointee => pointee.to_token_stream(),
+        };
         // Under `deref`, what the lazy realizes to, when the field shows it
         // (the value's type keeps its own spans, as the field's): the bound
         // alone would make `<Lazy<Box<T>> as Realize>::Target` opaque in a
@@ -1413,12 +1415,18 @@ impl<'a> FieldImpl<'a> {
         }
     }
 
+    /// The bounds of the `Realize`, `RealizeMut` and `RealizeInto` impls
+    /// ([`realize_bounds_each`]).
+    fn bounds_each(&self) -> [TokenStream; 3] {
+        [self.bounds(false), self.bounds(true), self.by_value_bound()]
+    }
+
     fn by_value_bound(&self) -> TokenStream {
-        let FieldImpl { ty, site, .. } = *self;
         if self.plain {
             return TokenStream::new();
         }
-        quote_spanned!(site=> #ty: ::lazy_core::__private::RealizeIntoField,)
+        let FieldImpl { ty_tokens, .. } = self;
+        quote_spanned!(self.site=> #ty_tokens: ::lazy_core::__private::RealizeIntoField,)
     }
 }
 
@@ -1524,23 +1532,46 @@ pub fn moves_checked(moves: &Ident) -> TokenStream {
 /// `impl Realize for Wrapper` through the `#[realize]` field; `bounds`, the
 /// field's bounds on realizing, where the caller has them (the first of
 /// [`realize_bounds_each`]).
-pub fn realize_impl(
+pub fn realize_impl(wrapper: &Wrapper, field: &RealizeField, site: Span) -> TokenStream {
+    let field_impl = FieldImpl::new(wrapper, field, site);
+    let bounds = field_impl.bounds(false);
+    write_realize_impl(&field_impl, field, bounds)
+}
+
+/// [`realize_impl`] and [`field_bounds_each`]'s bounds, each in braces,
+/// with the field's type written once for the four (the derive's, for a
+/// wrapper without generics).
+pub fn realize_impl_and_bounds(
     wrapper: &Wrapper,
     field: &RealizeField,
     site: Span,
-    bounds: Option<TokenStream>,
-) -> TokenStream {
+) -> (TokenStream, [Group; 3]) {
     let field_impl = FieldImpl::new(wrapper, field, site);
+    let groups = field_impl
+        .bounds_each()
+        .map(|bounds| Group::new(Delimiter::Brace, bounds));
+    // The first group's stream, whose tokens the compiler already holds.
+    let realize = write_realize_impl(&field_impl, field, groups[0].stream());
+    (realize, groups)
+}
+
+fn write_realize_impl(
+    field_impl: &FieldImpl,
+    field: &RealizeField,
+    bounds: TokenStream,
+) -> TokenStream {
     let FieldImpl {
-        ty, member, span, ..
+        ty,
+        ty_tokens,
+        member,
+        span,
+        ..
     } = field_impl;
-    let bounds = bounds.unwrap_or_else(|| field_impl.bounds(false));
+    let (ty, member, span) = (*ty, *member, *span);
     let (target, realize) = match field.deref {
-        None if field.plain.is_some() => {
-            (ty.to_token_stream(), quote_spanned!(span=> &self.#member))
-        }
+        None if field.plain.is_some() => (ty_tokens.clone(), quote_spanned!(span=> &self.#member)),
         None => (
-            quote!(<#ty as ::lazy_core::Realize>::Target),
+            quote!(<#ty_tokens as ::lazy_core::Realize>::Target),
             quote_spanned!(span=> ::lazy_core::Realize::realize(&self.#member)),
         ),
         Some(at) => (
