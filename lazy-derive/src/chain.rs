@@ -311,6 +311,9 @@ fn scoped(wrapper: &Wrapper, call: TokenStream) -> TokenStream {
         imports.push(import);
         fallbacks.push(alias);
     }
+    // The block that holds the call, as a group: a stream put into another
+    // costs calls into the compiler.
+    let call = Group::new(Delimiter::Brace, call);
     // The impl warns of a deprecated trait; its import does not again.
     quote! {
         #(
@@ -326,9 +329,7 @@ fn scoped(wrapper: &Wrapper, call: TokenStream) -> TokenStream {
                 #[allow(unused_imports, deprecated)]
                 use #(#imports)*;
             )*
-            const _: () = {
-                #call
-            };
+            const _: () = #call;
         };
     }
 }
@@ -433,10 +434,15 @@ fn fast_entry(
         Some(at) => at,
         None => span,
     };
-    let path = tokens::respan_as(
-        trait_ref.path.to_token_stream(),
-        Span::mixed_site().located_at(path_at),
-    );
+    // Trees, not a stream: each stream put into another costs calls into
+    // the compiler (an entry's trait has no arguments, but a segment could).
+    let path_span = Span::mixed_site().located_at(path_at);
+    let path = match tokens::respan_path_as(&trait_ref.path, path_span) {
+        Some(trees) => trees,
+        None => tokens::respan_as(trait_ref.path.to_token_stream(), path_span)
+            .into_iter()
+            .collect(),
+    };
     // One name for the trait in each forwarded call (the fast rule's
     // `$__call`, two tokens where `$($__path)*` is five in every forwarder of
     // the hidden macro): a bare name as written, a longer path by its alias,
@@ -449,7 +455,7 @@ fn fast_entry(
         }
         None => alias(wrapper, step, Span::mixed_site().located_at(path_at)),
     };
-    let target = crate::expand::target_at(span);
+    let target = crate::expand::target_trees(span);
     // A generic entry's rule writes no bounds (`trait_def::blanket_rule`):
     // three empty ones, not written for nothing and carried down the chain.
     let written;
@@ -489,12 +495,12 @@ fn fast_entry(
         #kind;
         #head
         self = #ident #ty_generics;
-        path = { #path };
+        path = { #(#path)* };
         call = #call;
         realize = ::lazy_core::Realize::realize;
         realize_mut = ::lazy_core::RealizeMut::realize_mut;
         into_realized = ::lazy_core::RealizeInto::into_realized;
-        target = #target;
+        target = #(#target)*;
         bounds = #(#bounds)*;
         deref = #deref;
         next_step = #next_step;
@@ -502,16 +508,14 @@ fn fast_entry(
     }}
 }
 
-/// `::lazy_core::__private::name`, as trees: put into a `quote!`, trees are
-/// added to its stream, where a stream would cost calls into the compiler.
+/// `::lazy_core::__private::name`, as trees.
 fn private_path(name: &str) -> Vec<TokenTree> {
     let mut out = Vec::with_capacity(9);
-    for word in ["lazy_core", "__private", name] {
-        for spacing in [Spacing::Joint, Spacing::Alone] {
-            out.push(TokenTree::Punct(Punct::new(':', spacing)));
-        }
-        out.push(TokenTree::Ident(Ident::new(word, Span::call_site())));
-    }
+    tokens::absolute_path(
+        &mut out,
+        &["lazy_core", "__private", name],
+        Span::call_site(),
+    );
     out
 }
 

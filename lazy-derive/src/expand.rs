@@ -138,8 +138,27 @@ pub fn trait_impl(
 /// (a method returning `Self`) stretched from the trait's definition to the
 /// derive (`tests/ui/self-result-*`).
 pub fn target_at(span: Span) -> TokenStream {
-    let realize = quote_spanned!(tokens::in_macro_edition_at(span)=> ::lazy_core::Realize);
-    quote_spanned!(span=> <Self as #realize>::Target)
+    TokenStream::from_iter(target_trees(span))
+}
+
+/// [`target_at`], as trees: put into a `quote!`, trees are added to its
+/// stream, where a stream would cost calls into the compiler.
+pub fn target_trees(span: Span) -> Vec<TokenTree> {
+    let punct = |ch: char| {
+        let mut punct = Punct::new(ch, Spacing::Alone);
+        punct.set_span(span);
+        TokenTree::Punct(punct)
+    };
+    let mut out = Vec::with_capacity(12);
+    out.push(punct('<'));
+    out.push(TokenTree::Ident(Ident::new("Self", span)));
+    out.push(TokenTree::Ident(Ident::new("as", span)));
+    let lib = tokens::in_macro_edition_at(span);
+    tokens::absolute_path(&mut out, &["lazy_core", "Realize"], lib);
+    out.push(punct('>'));
+    out.extend(tokens::colon2(span));
+    out.push(TokenTree::Ident(Ident::new("Target", span)));
+    out
 }
 
 fn write_trait_impl(
@@ -1568,12 +1587,27 @@ fn write_realize_impl(
         ..
     } = field_impl;
     let (ty, member, span) = (*ty, *member, *span);
+    // The target as trees around one stream (the field's type, or under
+    // `deref` the projection), and the body as a group: each stream put into
+    // another costs calls into the compiler, and each derive writes this
+    // impl.
+    let mut before = Vec::new();
+    let mut after = Vec::new();
     let (target, realize) = match field.deref {
         None if field.plain.is_some() => (ty_tokens.clone(), quote_spanned!(span=> &self.#member)),
-        None => (
-            quote!(<#ty_tokens as ::lazy_core::Realize>::Target),
-            quote_spanned!(span=> ::lazy_core::Realize::realize(&self.#member)),
-        ),
+        None => {
+            // `<Field as ::lazy_core::Realize>::Target`
+            before.push(TokenTree::Punct(Punct::new('<', Spacing::Alone)));
+            after.push(TokenTree::Ident(Ident::new("as", Span::call_site())));
+            tokens::absolute_path(&mut after, &["lazy_core", "Realize"], Span::call_site());
+            after.push(TokenTree::Punct(Punct::new('>', Spacing::Alone)));
+            after.extend(tokens::colon2(Span::call_site()));
+            after.push(TokenTree::Ident(Ident::new("Target", Span::call_site())));
+            (
+                ty_tokens.clone(),
+                quote_spanned!(span=> ::lazy_core::Realize::realize(&self.#member)),
+            )
+        }
         Some(at) => (
             tokens::respan_as(
                 quote!(<<#ty as ::lazy_core::Realize>::Target as ::lazy_core::__private::DerefValue>::Target),
@@ -1582,6 +1616,7 @@ fn write_realize_impl(
             quote_spanned!(span=> ::lazy_core::__private::DerefValue::deref_value(::lazy_core::Realize::realize(&self.#member))),
         ),
     };
+    let body = Group::new(Delimiter::Brace, realize);
     // The head written here, not by `FieldImpl::head`: a stream put into
     // another costs calls into the compiler, and each derive writes this impl.
     let (impl_generics, ty_generics, _) = field_impl.generics.split_for_impl();
@@ -1594,11 +1629,9 @@ fn write_realize_impl(
             #(#predicates,)*
             #bounds
         {
-            type Target = #target;
+            type Target = #(#before)* #target #(#after)*;
             #[inline]
-            fn realize(&self) -> &Self::Target {
-                #realize
-            }
+            fn realize(&self) -> &Self::Target #body
         }
     }
 }

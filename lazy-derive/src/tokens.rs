@@ -85,6 +85,50 @@ pub fn respan_as(tokens: TokenStream, span: Span) -> TokenStream {
     TokenStream::from_iter(out)
 }
 
+/// `::first::second::..`, as trees at `span`: put into a `quote!`, trees
+/// are added to its stream, where a stream would cost calls into the
+/// compiler.
+pub fn absolute_path(out: &mut Vec<TokenTree>, segments: &[&str], span: Span) {
+    for segment in segments {
+        out.extend(colon2(span));
+        out.push(TokenTree::Ident(Ident::new(segment, span)));
+    }
+}
+
+/// [`respan_as`] of a path without generic arguments, written as trees
+/// from the path itself (no stream to write and read back); `None` for a
+/// path with arguments.
+pub fn respan_path_as(path: &syn::Path, span: Span) -> Option<Vec<TokenTree>> {
+    let mut out = Vec::with_capacity(3 * path.segments.len());
+    let colon2 = |out: &mut Vec<TokenTree>, spans: [Span; 2]| {
+        for (at, spacing) in spans.into_iter().zip([Spacing::Joint, Spacing::Alone]) {
+            let mut colon = Punct::new(':', spacing);
+            colon.set_span(at.located_at(span));
+            out.push(TokenTree::Punct(colon));
+        }
+    };
+    if let Some(colon) = &path.leading_colon {
+        colon2(&mut out, colon.spans);
+    }
+    for pair in path.segments.pairs() {
+        let segment = pair.value();
+        if !segment.arguments.is_none() {
+            return None;
+        }
+        let mut ident = segment.ident.clone();
+        if ident == "$crate" {
+            ident.set_span(ident.span().located_at(span));
+        } else {
+            ident.set_span(span);
+        }
+        out.push(TokenTree::Ident(ident));
+        if let Some(colon) = pair.punct() {
+            colon2(&mut out, colon.spans);
+        }
+    }
+    Some(out)
+}
+
 /// `$crate` or a `:` (of a `::`): tokens whose hygiene decides what a path
 /// means, so that a path moved into a macro's hygiene must keep theirs.
 fn keeps_hygiene(tree: &TokenTree) -> bool {
