@@ -14,7 +14,7 @@
 //! [`ends_in_macro`]).
 
 use proc_macro2::{Delimiter, Group, Literal, Punct, Spacing, Span, TokenStream, TokenTree};
-use quote::{ToTokens, quote, quote_spanned};
+use quote::{quote, quote_spanned};
 use syn::ext::IdentExt;
 use syn::parse::{Parse, ParseStream, Parser};
 use syn::spanned::Spanned;
@@ -434,15 +434,7 @@ fn fast_entry(
         Some(at) => at,
         None => span,
     };
-    // Trees, not a stream: each stream put into another costs calls into
-    // the compiler (an entry's trait has no arguments, but a segment could).
-    let path_span = Span::mixed_site().located_at(path_at);
-    let path = match tokens::respan_path_as(&trait_ref.path, path_span) {
-        Some(trees) => trees,
-        None => tokens::respan_as(trait_ref.path.to_token_stream(), path_span)
-            .into_iter()
-            .collect(),
-    };
+    let path = tokens::respan_path_as(&trait_ref.path, Span::mixed_site().located_at(path_at));
     // One name for the trait in each forwarded call (the fast rule's
     // `$__call`, two tokens where `$($__path)*` is five in every forwarder of
     // the hidden macro): a bare name as written, a longer path by its alias,

@@ -1548,9 +1548,7 @@ pub fn moves_checked(moves: &Ident) -> TokenStream {
     }
 }
 
-/// `impl Realize for Wrapper` through the `#[realize]` field; `bounds`, the
-/// field's bounds on realizing, where the caller has them (the first of
-/// [`realize_bounds_each`]).
+/// `impl Realize for Wrapper` through the `#[realize]` field.
 pub fn realize_impl(wrapper: &Wrapper, field: &RealizeField, site: Span) -> TokenStream {
     let field_impl = FieldImpl::new(wrapper, field, site);
     let bounds = field_impl.bounds(false);
@@ -1574,6 +1572,8 @@ pub fn realize_impl_and_bounds(
     (realize, groups)
 }
 
+/// [`realize_impl`] with `bounds`, the field's bounds on realizing (the
+/// first of [`FieldImpl::bounds_each`]).
 fn write_realize_impl(
     field_impl: &FieldImpl,
     field: &RealizeField,

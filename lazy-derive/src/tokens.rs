@@ -75,14 +75,19 @@ pub fn respan_as(tokens: TokenStream, span: Span) -> TokenStream {
                 respan_as(group.stream(), span),
             ));
         }
-        if keeps_hygiene(&tree) {
-            tree.set_span(tree.span().located_at(span));
-        } else {
-            tree.set_span(span);
-        }
-        out.push(tree);
+        out.push(respan_leaf(tree, span));
     }
     TokenStream::from_iter(out)
+}
+
+/// One tree as [`respan_as`] moves it (its group's tokens aside).
+fn respan_leaf(mut tree: TokenTree, span: Span) -> TokenTree {
+    if keeps_hygiene(&tree) {
+        tree.set_span(tree.span().located_at(span));
+    } else {
+        tree.set_span(span);
+    }
+    tree
 }
 
 /// `::first::second::..`, as trees at `span`: put into a `quote!`, trees
@@ -95,38 +100,19 @@ pub fn absolute_path(out: &mut Vec<TokenTree>, segments: &[&str], span: Span) {
     }
 }
 
-/// [`respan_as`] of a path without generic arguments, written as trees
-/// from the path itself (no stream to write and read back); `None` for a
-/// path with arguments.
-pub fn respan_path_as(path: &syn::Path, span: Span) -> Option<Vec<TokenTree>> {
-    let mut out = Vec::with_capacity(3 * path.segments.len());
-    let colon2 = |out: &mut Vec<TokenTree>, spans: [Span; 2]| {
-        for (at, spacing) in spans.into_iter().zip([Spacing::Joint, Spacing::Alone]) {
-            let mut colon = Punct::new(':', spacing);
-            colon.set_span(at.located_at(span));
-            out.push(TokenTree::Punct(colon));
-        }
-    };
-    if let Some(colon) = &path.leading_colon {
-        colon2(&mut out, colon.spans);
+/// [`respan_as`] for a path, as trees: put into a `quote!` (`#(#path)*`),
+/// trees are added to its stream, where a stream would cost calls into the
+/// compiler and send its tokens again.
+pub fn respan_path_as(path: &syn::Path, span: Span) -> Vec<TokenTree> {
+    match plain_path_trees(path) {
+        Some(trees) => trees
+            .into_iter()
+            .map(|tree| respan_leaf(tree, span))
+            .collect(),
+        None => respan_as(path.to_token_stream(), span)
+            .into_iter()
+            .collect(),
     }
-    for pair in path.segments.pairs() {
-        let segment = pair.value();
-        if !segment.arguments.is_none() {
-            return None;
-        }
-        let mut ident = segment.ident.clone();
-        if ident == "$crate" {
-            ident.set_span(ident.span().located_at(span));
-        } else {
-            ident.set_span(span);
-        }
-        out.push(TokenTree::Ident(ident));
-        if let Some(colon) = pair.punct() {
-            colon2(&mut out, colon.spans);
-        }
-    }
-    Some(out)
 }
 
 /// `$crate` or a `:` (of a `::`): tokens whose hygiene decides what a path
@@ -188,18 +174,26 @@ pub fn first_span(ty: &syn::Type) -> Span {
 /// (`#(#path)*`), trees are added to its stream, where a stream would cost
 /// calls into the compiler and send its tokens again.
 pub fn in_macro_edition_path(path: &syn::Path) -> Vec<TokenTree> {
+    match plain_path_trees(path) {
+        Some(trees) => trees.into_iter().map(into_macro_edition).collect(),
+        None => in_macro_edition(path.to_token_stream())
+            .into_iter()
+            .collect(),
+    }
+}
+
+/// A path without generic arguments as syn prints it, as trees with their
+/// own spans, written from the path itself (no stream to write and read
+/// back); `None` for a path with arguments.
+fn plain_path_trees(path: &syn::Path) -> Option<Vec<TokenTree>> {
     if path
         .segments
         .iter()
         .any(|segment| !segment.arguments.is_none())
     {
-        return in_macro_edition(path.to_token_stream())
-            .into_iter()
-            .collect();
+        return None;
     }
-    // The path's tokens as syn prints them, then each as `in_macro_edition`
-    // takes it.
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(3 * path.segments.len() + 2);
     let colons = |out: &mut Vec<TokenTree>, spans: [Span; 2]| {
         for (spacing, at) in [(Spacing::Joint, spans[0]), (Spacing::Alone, spans[1])] {
             let mut colon = Punct::new(':', spacing);
@@ -216,7 +210,7 @@ pub fn in_macro_edition_path(path: &syn::Path) -> Vec<TokenTree> {
             colons(&mut out, separator.spans);
         }
     }
-    out.into_iter().map(into_macro_edition).collect()
+    Some(out)
 }
 
 /// A set of names (of generic parameters, lifetimes without the quote).
@@ -697,7 +691,10 @@ pub fn pretty(tokens: &TokenStream) -> String {
 #[cfg(test)]
 mod tests {
     use super::pretty;
-    use super::{NameMap, Names, for_macro_body, in_macro_edition, in_macro_edition_path, join};
+    use super::{
+        NameMap, Names, for_macro_body, in_macro_edition, in_macro_edition_path, join, respan_as,
+        respan_path_as,
+    };
     use proc_macro2::{TokenStream, TokenTree};
     use quote::ToTokens;
 
@@ -720,6 +717,19 @@ mod tests {
             assert_eq!(
                 spaced(in_macro_edition_path(&parsed)),
                 in_macro_edition(parsed.to_token_stream()).to_string(),
+                "{path}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_path_respanned_as_trees_is_the_path_respanned() {
+        let span = proc_macro2::Span::call_site();
+        for path in ["C", "a::b::C", "::a::B", "a::<T>::B", "r#type::C"] {
+            let parsed: syn::Path = syn::parse_str(path).unwrap();
+            assert_eq!(
+                spaced(respan_path_as(&parsed, span)),
+                respan_as(parsed.to_token_stream(), span).to_string(),
                 "{path}"
             );
         }
