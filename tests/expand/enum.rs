@@ -26,7 +26,7 @@ const _: () = {
     use ::lazy_core::__private::NOT_A_TRAIT as Shape;
     #[allow(unused_imports, deprecated)]
     use Shape as __lazy_trait_0_AnyShape;
-    const _: () = {
+    {
         #[automatically_derived]
         impl Shape for AnyShape
         where
@@ -120,5 +120,5 @@ const _: () = {
                 }
             }
         }
-    };
+    }
 };

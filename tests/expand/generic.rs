@@ -36,7 +36,7 @@ const _: () = {
     use ::lazy_core::__private::NOT_A_TRAIT as Store;
     #[allow(unused_imports, deprecated)]
     use Store as __lazy_trait_0_LazyStore;
-    const _: () = {
+    {
         #[automatically_derived]
         impl<T, K, V> Store<K, V> for LazyStore<T>
         where
@@ -78,5 +78,5 @@ const _: () = {
                 ::lazy_core::__private::RealizeMutField::realize_field_mut(&mut self.cache)
             }
         }
-    };
+    }
 };

@@ -32,7 +32,7 @@ const _: () = {
     use ::lazy_core::__private::NOT_A_TRAIT as Tracker;
     #[allow(unused_imports, deprecated)]
     use Tracker as __lazy_trait_0_Named;
-    const _: () = {
+    {
         #[automatically_derived]
         impl Tracker for Named
         where
@@ -84,5 +84,5 @@ const _: () = {
                 self.inner
             }
         }
-    };
+    }
 };

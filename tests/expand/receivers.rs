@@ -36,7 +36,7 @@ const _: () = {
     use ::lazy_core::__private::NOT_A_TRAIT as Tracker;
     #[allow(unused_imports, deprecated)]
     use Tracker as __lazy_trait_0_LazyTracker;
-    const _: () = {
+    {
         #[automatically_derived]
         impl Tracker for LazyTracker
         where
@@ -106,5 +106,5 @@ const _: () = {
                 ::lazy_core::__private::RealizeIntoField::into_realized_field(self.cache)
             }
         }
-    };
+    }
 };

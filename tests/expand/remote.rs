@@ -22,7 +22,7 @@ const _: () = {
     use ::lazy_core::__private::NOT_A_TRAIT as Display;
     #[allow(unused_imports, deprecated)]
     use Display as __lazy_trait_0_LazyName;
-    const _: () = {
+    {
         #[automatically_derived]
         impl ::core::fmt::Display for LazyName
         where
@@ -37,5 +37,5 @@ const _: () = {
                 )
             }
         }
-    };
+    }
 };

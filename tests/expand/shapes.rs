@@ -40,7 +40,7 @@ const _: () = {
     use ::lazy_core::__private::NOT_A_TRAIT as Shapes;
     #[allow(unused_imports, deprecated)]
     use Shapes as __lazy_trait_0_LazyShapes;
-    const _: () = {
+    {
         #[automatically_derived]
         impl Shapes<u64> for LazyShapes
         where
@@ -86,5 +86,5 @@ const _: () = {
                 __result
             }
         }
-    };
+    }
 };
