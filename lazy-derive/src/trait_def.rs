@@ -874,12 +874,15 @@ fn blanket_rule(needs: (bool, bool, bool), key: &Literal, has_supertraits: bool)
         )
     });
     let fast = chain_rule(needs, &|bounds, sized| {
+        // A block (the chain's links are statements of the derive's block),
+        // not a `const _` item, which is lowered, checked and evaluated on
+        // its own.
         let assert = has_supertraits.then(|| {
             quote! {
-                const _: () = {
+                {
                     fn __forwarded<T: ?::core::marker::Sized + #d(#d __path)*>() {}
                     let _ = __forwarded::<#d __self>;
-                };
+                }
             }
         });
         quote! {
