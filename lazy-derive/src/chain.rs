@@ -225,9 +225,10 @@ fn alias(wrapper: &Wrapper, step: usize, at: Span) -> Ident {
 }
 
 /// The chain's first call, after an import at the module and in two
-/// blocks: a `const _` item's body and a block that ends it. The module imports `__not_forwardable!` under every trait's alias
-/// (named after the wrapper, so that two derives of one module import
-/// different names); the outer block imports each trait's path under its
+/// blocks: a `const _` item's body and a block that ends it. The module
+/// imports `__not_forwardable!` under every trait's alias (named after the
+/// wrapper, so that two derives of one module import different names); the
+/// outer block imports each trait's path under its
 /// alias, which shadows that fallback where the path names a macro (the
 /// trait's hidden one); the inner block makes the call. So a path that
 /// names a trait without `#[forwardable]`, a struct or std's `Display`
