@@ -144,21 +144,27 @@ pub fn target_at(span: Span) -> TokenStream {
 /// [`target_at`], as trees: put into a `quote!`, trees are added to its
 /// stream, where a stream would cost calls into the compiler.
 pub fn target_trees(span: Span) -> Vec<TokenTree> {
-    let punct = |ch: char| {
-        let mut punct = Punct::new(ch, Spacing::Alone);
-        punct.set_span(span);
-        TokenTree::Punct(punct)
-    };
     let mut out = Vec::with_capacity(12);
-    out.push(punct('<'));
+    out.push(punct_at('<', span));
     out.push(TokenTree::Ident(Ident::new("Self", span)));
+    as_realize_target(&mut out, tokens::in_macro_edition_at(span), span);
+    out
+}
+
+/// `as ::lazy_core::Realize>::Target`, which ends `<Type` into the type's
+/// target: lazy-core's path at `lib`, the rest at `span`.
+fn as_realize_target(out: &mut Vec<TokenTree>, lib: Span, span: Span) {
     out.push(TokenTree::Ident(Ident::new("as", span)));
-    let lib = tokens::in_macro_edition_at(span);
-    tokens::absolute_path(&mut out, &["lazy_core", "Realize"], lib);
-    out.push(punct('>'));
+    tokens::absolute_path(out, &["lazy_core", "Realize"], lib);
+    out.push(punct_at('>', span));
     out.extend(tokens::colon2(span));
     out.push(TokenTree::Ident(Ident::new("Target", span)));
-    out
+}
+
+fn punct_at(ch: char, span: Span) -> TokenTree {
+    let mut punct = Punct::new(ch, Spacing::Alone);
+    punct.set_span(span);
+    TokenTree::Punct(punct)
 }
 
 fn write_trait_impl(
@@ -1580,13 +1586,9 @@ fn write_realize_impl(
     bounds: TokenStream,
 ) -> TokenStream {
     let FieldImpl {
-        ty,
-        ty_tokens,
-        member,
-        span,
-        ..
-    } = field_impl;
-    let (ty, member, span) = (*ty, *member, *span);
+        ty, member, span, ..
+    } = *field_impl;
+    let ty_tokens = &field_impl.ty_tokens;
     // The target as trees around one stream (the field's type, or under
     // `deref` the projection), and the body as a group: each stream put into
     // another costs calls into the compiler, and each derive writes this
@@ -1597,12 +1599,8 @@ fn write_realize_impl(
         None if field.plain.is_some() => (ty_tokens.clone(), quote_spanned!(span=> &self.#member)),
         None => {
             // `<Field as ::lazy_core::Realize>::Target`
-            before.push(TokenTree::Punct(Punct::new('<', Spacing::Alone)));
-            after.push(TokenTree::Ident(Ident::new("as", Span::call_site())));
-            tokens::absolute_path(&mut after, &["lazy_core", "Realize"], Span::call_site());
-            after.push(TokenTree::Punct(Punct::new('>', Spacing::Alone)));
-            after.extend(tokens::colon2(Span::call_site()));
-            after.push(TokenTree::Ident(Ident::new("Target", Span::call_site())));
+            before.push(punct_at('<', Span::call_site()));
+            as_realize_target(&mut after, Span::call_site(), Span::call_site());
             (
                 ty_tokens.clone(),
                 quote_spanned!(span=> ::lazy_core::Realize::realize(&self.#member)),
