@@ -10,7 +10,7 @@
 use proc_macro2::TokenStream;
 use quote::{ToTokens, quote};
 use syn::punctuated::Punctuated;
-use syn::{Attribute, FnArg, GenericParam, Meta};
+use syn::{Attribute, FnArg, GenericParam, Meta, TraitItemFn};
 
 use crate::method::{ForwardPlan, Method};
 
@@ -100,7 +100,12 @@ fn per_variant_dyn(method: &Method, write: &dyn Fn(&Method) -> TokenStream) -> O
                 }
             }
         }
-        let mut item = method.item.clone();
+        // A copy of the method (printed and parsed back: lazy-derive builds
+        // syn without `Clone` for its trees), for a method with parameters
+        // under `#[cfg]` only.
+        let Ok(mut item) = syn::parse2::<TraitItemFn>(method.item.to_token_stream()) else {
+            return None;
+        };
         let mut inputs = Punctuated::new();
         let mut index = 0;
         for arg in item.sig.inputs {

@@ -295,10 +295,8 @@ fn scoped(wrapper: &Wrapper, call: TokenStream) -> TokenStream {
             import.push(TokenTree::Ident(Ident::new("as", Span::call_site())));
             import.push(TokenTree::Ident(alias.clone()));
         } else {
-            let mut prefix = path.clone();
-            let last = prefix.segments.pop().map(|segment| segment.ident);
-            prefix.segments.pop_punct();
-            import.extend(tokens::in_macro_edition_path(&prefix));
+            let last = path.segments.last().map(|segment| segment.ident.clone());
+            import.extend(tokens::in_macro_edition_path_prefix(path));
             for spacing in [Spacing::Joint, Spacing::Alone] {
                 import.push(TokenTree::Punct(Punct::new(':', spacing)));
             }

@@ -45,7 +45,7 @@ use quote::{ToTokens, format_ident, quote};
 use syn::punctuated::Punctuated;
 use syn::{
     Attribute, FnArg, GenericArgument, GenericParam, ItemTrait, Lifetime, PathArguments,
-    ReturnType, TraitItem, Type, TypeParamBound,
+    ReturnType, TraitItem, Type, TypeParamBound, Visibility,
 };
 
 use crate::punct;
@@ -61,9 +61,21 @@ pub struct DefSiteTypes {
 /// Rewrites the signatures of `carried` (the hidden macro's copy of the
 /// trait) so that every type that needs it names the hidden supertrait's
 /// associated type; `None` when no type needs it (nothing is emitted).
-pub fn carry(carried: &mut ItemTrait, original: &ItemTrait, suffix: u64) -> Option<DefSiteTypes> {
-    let vis = &original.vis;
-    let trait_name = &original.ident;
+/// What `carry` reads of the trait as written, besides the carried copy:
+/// what the copy does not keep (see `trait_def::carried_trait`).
+pub struct Original<'a> {
+    pub vis: &'a Visibility,
+    pub ident: &'a Ident,
+    /// The trait's attributes (its lint levels among them).
+    pub attrs: &'a [Attribute],
+    /// Each item's attributes that the copy dropped (its lint levels among
+    /// them), in the items' order.
+    pub item_attrs: &'a [Vec<Attribute>],
+}
+
+pub fn carry(carried: &mut ItemTrait, original: Original, suffix: u64) -> Option<DefSiteTypes> {
+    let vis = original.vis;
+    let trait_name = original.ident;
     let mut trait_params = Vec::new();
     push_type_and_const_names(&carried.generics, &mut trait_params);
     let mut carrier = Carrier {
@@ -76,18 +88,22 @@ pub fn carry(carried: &mut ItemTrait, original: &ItemTrait, suffix: u64) -> Opti
     // `private_interfaces` warning) cannot be the value of the hidden
     // supertrait's public associated type (E0446): where that lint is
     // allowed, nothing is carried.
-    if allows_private_interfaces(&original.attrs) {
+    if allows_private_interfaces(original.attrs) {
         return None;
     }
     // The carried items are the original's, in order, with fewer
     // attributes: the original's lint levels go on the carried types too.
-    let trait_lints = lints(&original.attrs);
-    for (item, original) in carried.items.iter_mut().zip(&original.items) {
-        if allows_private_interfaces(item_attrs(original)) {
+    let trait_lints = lints(original.attrs);
+    for (index, item) in carried.items.iter_mut().enumerate() {
+        let original = original
+            .item_attrs
+            .get(index)
+            .map_or(&[][..], Vec::as_slice);
+        if allows_private_interfaces(original) {
             continue;
         }
         let mut attrs = trait_lints.clone();
-        attrs.extend(lints(item_attrs(original)));
+        attrs.extend(lints(original));
         match item {
             TraitItem::Fn(method) => {
                 attrs.extend(cfgs(&method.attrs));
@@ -382,20 +398,19 @@ impl Carrier {
             key.push_str(" #");
             key.push_str(&attrs.to_string());
         }
-        let index = match self.types.iter().position(|known| known.key == key) {
-            Some(index) => index,
+        match self.types.iter().position(|known| known.key == key) {
+            Some(index) => *ty = self_assoc(self.types[index].name.clone(), lifetime),
             None => {
-                let index = self.types.len();
+                let name = format_ident!("__lazy_{}_{:016x}", self.types.len(), self.suffix);
+                let carried = std::mem::replace(ty, self_assoc(name.clone(), lifetime));
                 self.types.push(CarriedType {
                     key,
                     attrs: attrs.clone(),
-                    name: format_ident!("__lazy_{}_{:016x}", index, self.suffix),
-                    ty: ty.clone(),
+                    name,
+                    ty: carried,
                 });
-                index
             }
-        };
-        *ty = self_assoc(self.types[index].name.clone(), lifetime);
+        }
     }
 }
 
@@ -537,14 +552,6 @@ fn from_alloc(path: &mut syn::Path) {
         .insert(0, syn::PathSegment::from(Ident::new(second, span)));
     path.segments
         .insert(0, syn::PathSegment::from(Ident::new(first, span)));
-}
-
-fn item_attrs(item: &TraitItem) -> &[Attribute] {
-    match item {
-        TraitItem::Fn(item) => &item.attrs,
-        TraitItem::Const(item) => &item.attrs,
-        _ => &[],
-    }
 }
 
 /// Whether `attrs` allow (or expect) `private_interfaces`.

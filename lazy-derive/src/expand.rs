@@ -13,7 +13,7 @@ use crate::captures;
 use crate::cfg_params;
 use crate::errors::Errors;
 use crate::fallback;
-use crate::generics::{param_name, rename_item_params};
+use crate::generics::{self, param_name, rename_item_params};
 use crate::impl_head::{ForwardedTrait, ImplHead};
 use crate::input::{RealizeField, Wrapper, has_attr};
 use crate::method::{
@@ -74,8 +74,9 @@ impl ImplContext {
                     syn::ReceiverKind::Value => self_token.to_token_stream(),
                     syn::ReceiverKind::Reference(and, lifetime, mutability) => {
                         let and = quote_spanned!(at(and.span)=> &);
-                        let mutability =
-                            mutability.map(|token| quote_spanned!(at(token.span)=> mut));
+                        let mutability = mutability
+                            .as_ref()
+                            .map(|token| quote_spanned!(at(token.span)=> mut));
                         quote!(#and #lifetime #mutability #self_token)
                     }
                     _ => receiver_decl(kind, &self_token, site),
@@ -606,30 +607,28 @@ pub fn impl_generics(
     trait_others: &[GenericParam],
 ) -> TokenStream {
     let wrapper_params = &wrapper.input.generics.params;
-    let mut impl_generics = Generics::default();
-    // Lifetimes first, the wrapper's then the trait's; then the others.
+    // Lifetimes first, the wrapper's then the trait's; then the others. Each
+    // as `split_for_impl` writes it: without a default.
+    let mut params = Vec::new();
     for param in wrapper_params {
         if let GenericParam::Lifetime(_) = param {
-            impl_generics.params.push(param.clone());
+            params.push(param.to_token_stream());
         }
     }
     for param in trait_lifetimes {
-        impl_generics.params.push(param.clone());
+        params.push(param.to_token_stream());
     }
-    for param in wrapper_params {
-        if !matches!(param, GenericParam::Lifetime(_)) {
-            impl_generics.params.push(param.clone());
-        }
+    for param in wrapper_params.iter().chain(trait_others) {
+        params.push(match param {
+            GenericParam::Lifetime(_) => continue,
+            GenericParam::Type(param) => generics::without_default(param),
+            GenericParam::Const(param) => generics::const_without_default(param),
+        });
     }
-    for param in trait_others {
-        impl_generics.params.push(param.clone());
+    if params.is_empty() {
+        return TokenStream::new();
     }
-    if !impl_generics.params.is_empty() {
-        impl_generics.lt_token = Some(Default::default());
-        impl_generics.gt_token = Some(Default::default());
-    }
-    let (impl_generics, _, _) = impl_generics.split_for_impl();
-    impl_generics.to_token_stream()
+    quote!(<#(#params),*>)
 }
 
 /// The impl's bounds on realizing: for a concrete wrapper the field's own
@@ -1242,7 +1241,7 @@ fn inherent_check(
                 ReceiverKind::ByMutRef(_) => quote!(_),
                 ReceiverKind::ByValue => quote!(Self),
                 ReceiverKind::BoxSelf => quote!(::lazy_core::__private::Box<Self>),
-                ReceiverKind::Other(ty) => or_infer(ty.to_token_stream()),
+                ReceiverKind::Other(ty) => or_infer(ty.clone()),
             }),
             FnArg::Typed(arg) => {
                 if has_attr(&arg.attrs, "cfg") {

@@ -17,7 +17,7 @@ pub fn derive(input: TokenStream) -> TokenStream {
 }
 
 fn derive_impl(input: TokenStream) -> Result<TokenStream> {
-    let input: DeriveInput = syn::parse2(input)?;
+    let mut input: DeriveInput = syn::parse2(input)?;
     let ident = &input.ident;
     let fields = match &input.data {
         Data::Struct(data) => &data.fields,
@@ -36,10 +36,12 @@ fn derive_impl(input: TokenStream) -> Result<TokenStream> {
             ),
         ));
     }
+    let marked = fields.iter().any(|field| has_attr(&field.attrs, "realize"));
+    let ident = ident.clone();
     // Mistakes in `#[realize(..)]` are `#[derive(RealizeForward)]`'s to
     // report: here they would be said twice.
-    let Some(field) = realize_field(&input, &mut Errors::default()) else {
-        if fields.iter().any(|field| has_attr(&field.attrs, "realize")) {
+    let Some(field) = realize_field(&mut input, &mut Errors::default()) else {
+        if marked {
             // A `#[realize]` that does not work: reported there.
             return Ok(TokenStream::new());
         }

@@ -4,7 +4,10 @@
 
 use proc_macro2::{Ident, TokenStream};
 use quote::{ToTokens, quote};
-use syn::{Error, GenericArgument, GenericParam, ItemTrait, Result, TraitItem};
+use syn::{
+    AttrStyle, Attribute, ConstParam, Error, GenericArgument, GenericParam, ItemTrait, Result,
+    Token, TraitItem, TypeParam,
+};
 
 use crate::errors::Errors;
 use crate::input::{TraitRef, Wrapper};
@@ -117,6 +120,10 @@ pub fn trait_generics(
     };
     let mut args = Vec::new();
     let mut target_args = Vec::new();
+    // The trait's parameters the impl keeps, as written (a type or const
+    // parameter without its default), parsed once substituted.
+    let mut lifetimes = Vec::new();
+    let mut others = Vec::new();
     let (mut lifetime_index, mut other_index) = (0, 0);
     for param in params {
         let param_key = param_name(param);
@@ -128,20 +135,19 @@ pub fn trait_generics(
                     target_args.push(arg.clone());
                     args.push(arg);
                 } else {
-                    let mut lifetime = lifetime.clone();
+                    // Renamed in `lifetimes` by the substitution.
+                    let mut name = lifetime.lifetime.to_token_stream();
                     if clashing.contains(&param_key) {
                         let renamed = syn::Lifetime::new(
                             &format!("'{}", fresh_name(&param_key, &mut taken)),
                             lifetime.lifetime.span(),
                         );
-                        out.subst
-                            .lifetimes
-                            .insert(param_key, renamed.to_token_stream());
-                        lifetime.lifetime = renamed;
+                        name = renamed.to_token_stream();
+                        out.subst.lifetimes.insert(param_key, name.clone());
                     }
-                    args.push(lifetime.lifetime.to_token_stream());
-                    target_args.push(lifetime.lifetime.to_token_stream());
-                    out.lifetimes.push(GenericParam::Lifetime(lifetime));
+                    args.push(name.clone());
+                    target_args.push(name);
+                    lifetimes.push(lifetime.to_token_stream());
                 }
                 lifetime_index += 1;
             }
@@ -187,36 +193,30 @@ pub fn trait_generics(
                     out.subst.idents.insert(param_key, arg.clone());
                     args.push(arg);
                 } else {
-                    let mut param = param.clone();
-                    let ident = match &mut param {
-                        GenericParam::Type(param) => {
-                            param.default = None;
-                            &mut param.ident
-                        }
-                        GenericParam::Const(param) => {
-                            param.default = None;
-                            &mut param.ident
-                        }
+                    // Renamed in `others` by the substitution.
+                    let (ident, written) = match param {
+                        GenericParam::Type(param) => (&param.ident, without_default(param)),
+                        GenericParam::Const(param) => (&param.ident, const_without_default(param)),
                         GenericParam::Lifetime(_) => continue,
                     };
+                    let mut name = ident.to_token_stream();
                     if clashing.contains(&param_key) {
                         let renamed = Ident::new(&fresh_name(&param_key, &mut taken), ident.span());
-                        out.subst
-                            .idents
-                            .insert(param_key, renamed.to_token_stream());
-                        *ident = renamed;
+                        name = renamed.to_token_stream();
+                        out.subst.idents.insert(param_key, name.clone());
                     }
-                    args.push(ident.to_token_stream());
-                    target_args.push(ident.to_token_stream());
-                    out.others.push(param);
+                    args.push(name.clone());
+                    target_args.push(name);
+                    others.push(written);
                 }
                 other_index += 1;
             }
         }
     }
-    // The parameters' bounds may name other parameters.
-    out.lifetimes = reparse_params(&out.subst, out.lifetimes, errors)?;
-    out.others = reparse_params(&out.subst, out.others, errors)?;
+    // The parameters' bounds may name other parameters; a renamed one is
+    // renamed where it is declared too.
+    out.lifetimes = reparse_params(&out.subst, lifetimes, errors)?;
+    out.others = reparse_params(&out.subst, others, errors)?;
     if let Some(where_clause) = &trait_def.generics.where_clause {
         for predicate in punct::values(&where_clause.predicates) {
             let predicate = predicate.to_token_stream();
@@ -277,12 +277,12 @@ pub fn rename_item_params(item: TraitItem, taken: &Names) -> Result<TraitItem> {
 
 fn reparse_params(
     subst: &Substitution,
-    params: Vec<GenericParam>,
+    params: Vec<TokenStream>,
     errors: &mut Errors,
 ) -> Option<Vec<GenericParam>> {
     let mut out = Vec::new();
     for param in params {
-        match syn::parse2(subst.apply(param.to_token_stream())) {
+        match syn::parse2(subst.apply(param)) {
             Ok(param) => out.push(param),
             Err(err) => {
                 errors.push(err);
@@ -291,6 +291,42 @@ fn reparse_params(
         }
     }
     Some(out)
+}
+
+/// A type parameter as syn writes it, without its default (`T: Bound`).
+pub fn without_default(param: &TypeParam) -> TokenStream {
+    let mut out = outer_attrs(&param.attrs);
+    param.ident.to_tokens(&mut out);
+    if !param.bounds.is_empty() {
+        match &param.colon_token {
+            Some(colon) => colon.to_tokens(&mut out),
+            None => <Token![:]>::default().to_tokens(&mut out),
+        }
+        param.bounds.to_tokens(&mut out);
+    }
+    out
+}
+
+/// A const parameter as syn writes it, without its default
+/// (`const N: usize`).
+pub fn const_without_default(param: &ConstParam) -> TokenStream {
+    let mut out = outer_attrs(&param.attrs);
+    param.const_token.to_tokens(&mut out);
+    param.ident.to_tokens(&mut out);
+    param.colon_token.to_tokens(&mut out);
+    param.ty.to_tokens(&mut out);
+    out
+}
+
+/// The outer attributes of `attrs`, as syn writes a parameter's.
+fn outer_attrs(attrs: &[Attribute]) -> TokenStream {
+    let mut out = TokenStream::new();
+    for attr in attrs {
+        if let AttrStyle::Outer = attr.style {
+            attr.to_tokens(&mut out);
+        }
+    }
+    out
 }
 
 /// `Self`, written as a type argument.

@@ -1,6 +1,6 @@
 //! The wrapper type of `#[derive(RealizeForward)]` and its attributes.
 
-use proc_macro2::Span;
+use proc_macro2::{Span, TokenStream};
 use quote::ToTokens;
 use syn::parse::{Parse, ParseStream};
 use syn::punctuated::Punctuated;
@@ -223,7 +223,7 @@ impl Wrapper {
     /// The wrapper is usable even with errors (what was wrong is left out),
     /// so that the derive still writes what it can: one error per mistake,
     /// not one more at every use of the wrapper.
-    pub fn read(input: DeriveInput) -> (Self, Errors) {
+    pub fn read(mut input: DeriveInput) -> (Self, Errors) {
         let mut errors = Errors::default();
         let mut traits = Vec::new();
         let mut groups = Vec::new();
@@ -277,8 +277,8 @@ impl Wrapper {
         for error in misplaced {
             errors.push(error);
         }
-        let realize = realize_field(&input, &mut errors);
-        let variants = match &input.data {
+        let realize = realize_field(&mut input, &mut errors);
+        let variants = match &mut input.data {
             Data::Enum(data) => {
                 let variants = variants::read(&input.ident, data, &variant_mark, &mut errors);
                 realize_misplaced |= variants.is_none();
@@ -616,7 +616,30 @@ fn all_fields(input: &DeriveInput) -> Vec<&syn::Field> {
     fields
 }
 
-pub fn realize_field(input: &DeriveInput, errors: &mut Errors) -> Option<RealizeField> {
+/// The struct's `#[realize]` field, its type moved out of `input` (syn's
+/// trees are not `Clone` in lazy-derive's build of syn: the derive needs no
+/// copy of a whole struct). The input's field keeps an empty type, which
+/// nothing reads: the derive's chain carries the input's own tokens, and a
+/// wrapper with a `#[realize]` field is never searched for its `Lazy`
+/// (`Wrapper::lazy_field`).
+pub fn realize_field(input: &mut DeriveInput, errors: &mut Errors) -> Option<RealizeField> {
+    let (index, found) = find_realize_field(input, errors)?;
+    let fields = match &mut input.data {
+        Data::Struct(data) => match &mut data.fields {
+            syn::Fields::Named(fields) => &mut fields.named,
+            syn::Fields::Unnamed(fields) => &mut fields.unnamed,
+            syn::Fields::Unit => return None,
+        },
+        Data::Enum(_) | Data::Union(_) => return None,
+    };
+    let field = punct::values_mut(fields).nth(index)?;
+    let ty = std::mem::replace(&mut field.ty, Type::Verbatim(TokenStream::new()));
+    Some(RealizeField { ty, ..found })
+}
+
+/// The `#[realize]` field's index among the struct's fields, and what it
+/// says (its type left empty: [`realize_field`] moves it in).
+fn find_realize_field(input: &DeriveInput, errors: &mut Errors) -> Option<(usize, RealizeField)> {
     let fields: Vec<&syn::Field> = match &input.data {
         Data::Struct(_) => all_fields(input),
         // Each variant's field is read by `variants::read`.
@@ -636,7 +659,7 @@ pub fn realize_field(input: &DeriveInput, errors: &mut Errors) -> Option<Realize
             return None;
         }
     };
-    let mut found: Option<RealizeField> = None;
+    let mut found: Option<(usize, RealizeField)> = None;
     let mut unrealizable = false;
     for (index, field) in fields.into_iter().enumerate() {
         for attr in &field.attrs {
@@ -685,12 +708,15 @@ pub fn realize_field(input: &DeriveInput, errors: &mut Errors) -> Option<Realize
                 unrealizable = true;
                 continue;
             }
-            found = Some(RealizeField {
-                member,
-                ty: field.ty.clone(),
-                deref: args.deref,
-                plain: args.plain,
-            });
+            found = Some((
+                index,
+                RealizeField {
+                    member,
+                    ty: Type::Verbatim(TokenStream::new()),
+                    deref: args.deref,
+                    plain: args.plain,
+                },
+            ));
         }
     }
     found

@@ -22,9 +22,9 @@ pub enum ReceiverKind {
     ByValue,
     /// `self: Box<Self>`.
     BoxSelf,
-    /// Any other receiver type (`Rc<Self>`, `Arc<Self>`, `Pin<&mut Self>`):
-    /// the realized value cannot be put in it.
-    Other(Box<Type>),
+    /// Any other receiver type (`Rc<Self>`, `Arc<Self>`, `Pin<&mut Self>`),
+    /// as written: the realized value cannot be put in it.
+    Other(TokenStream),
 }
 
 impl ReceiverKind {
@@ -39,7 +39,7 @@ impl ReceiverKind {
                 ReceiverKind::ByMutRef(lifetime.clone())
             }
             syn::ReceiverKind::Typed(_, ty) => Self::of_type(ty),
-            _ => ReceiverKind::Other(Box::new(Type::Verbatim(receiver.to_token_stream()))),
+            _ => ReceiverKind::Other(receiver.to_token_stream()),
         })
     }
 
@@ -52,7 +52,7 @@ impl ReceiverKind {
             ty if is_self(ty) => ReceiverKind::ByValue,
             Type::Path(path) if path.qself.is_none() => {
                 let Some(last) = path.path.segments.last() else {
-                    return ReceiverKind::Other(Box::new(ty.clone()));
+                    return ReceiverKind::Other(ty.to_token_stream());
                 };
                 let boxed_self = last.ident == "Box"
                     && match &last.arguments {
@@ -65,12 +65,12 @@ impl ReceiverKind {
                 if boxed_self {
                     ReceiverKind::BoxSelf
                 } else {
-                    ReceiverKind::Other(Box::new(ty.clone()))
+                    ReceiverKind::Other(ty.to_token_stream())
                 }
             }
             Type::Paren(inner) => Self::of_type(&inner.elem),
             Type::Group(inner) => Self::of_type(&inner.elem),
-            other => ReceiverKind::Other(Box::new(other.clone())),
+            other => ReceiverKind::Other(other.to_token_stream()),
         }
     }
 }
@@ -262,8 +262,7 @@ impl Method {
                 Some(ReceiverKind::Other(_)) if has_default => ForwardPlan::KeepDefault,
                 Some(ReceiverKind::Other(ty)) => unsupported(format!(
                     "its receiver `{}` cannot hold the realized value, and it has no default body",
-                    ty.to_token_stream()
-                        .to_string()
+                    ty.to_string()
                         .replace(" < ", "<")
                         .replace(" >", ">")
                         .replace(" :: ", "::")

@@ -182,6 +182,16 @@ pub fn in_macro_edition_path(path: &syn::Path) -> Vec<TokenTree> {
     }
 }
 
+/// [`in_macro_edition_path`] of `path` without its last segment and the
+/// `::` before it: the module of a trait's path, whose last segment (the
+/// trait's name, without arguments as the derive reads it) is three trees.
+pub fn in_macro_edition_path_prefix(path: &syn::Path) -> Vec<TokenTree> {
+    let mut trees =
+        plain_path_trees(path).unwrap_or_else(|| path.to_token_stream().into_iter().collect());
+    trees.truncate(trees.len().saturating_sub(3));
+    trees.into_iter().map(into_macro_edition).collect()
+}
+
 /// A path without generic arguments as syn prints it, as trees with their
 /// own spans, written from the path itself (no stream to write and read
 /// back); `None` for a path with arguments.
@@ -650,7 +660,11 @@ impl RemoteNames<'_> {
                 ),
             ));
         }
-        let leading = self.remote.leading_colon.map(|_| quote::quote!(::));
+        let leading = self
+            .remote
+            .leading_colon
+            .as_ref()
+            .map(|_| quote::quote!(::));
         let kept = &module[..keep];
         Ok(Some(quote::quote!(#leading #(#kept)::*)))
     }

@@ -6,7 +6,10 @@ use quote::{ToTokens, format_ident, quote, quote_spanned};
 use syn::ext::IdentExt;
 use syn::parse::{Parse, ParseStream};
 use syn::spanned::Spanned;
-use syn::{Attribute, Error, Ident, ItemTrait, Meta, Path, Result, Token, TraitItem, Visibility};
+use syn::{
+    Attribute, Error, Ident, ItemTrait, Meta, Path, Result, Token, TraitItem, TraitItemFn,
+    Visibility,
+};
 
 use crate::def_site::{self, DefSiteTypes};
 use crate::errors::Errors;
@@ -160,7 +163,7 @@ fn expand(args: TokenStream, input: TokenStream) -> Result<TokenStream> {
     let args = syn::parse2::<Args>(args);
     let checked = syn::parse2::<ItemTrait>(input.clone())
         .map_err(|err| Error::new(err.span(), "`#[forwardable]` goes on a trait definition"))
-        .and_then(|item| carried_trait(&item).map(|carried| (item, carried)));
+        .and_then(carried_trait);
     let (args, (item, carried)) = match (args, checked) {
         (Ok(args), Ok(checked)) => (args, checked),
         (Err(err), Ok(_)) | (Ok(_), Err(err)) => return Err(err),
@@ -175,8 +178,8 @@ fn expand(args: TokenStream, input: TokenStream) -> Result<TokenStream> {
     };
     let cfg_errors = cfg_errors.into_compile_errors();
     let trait_name = item.ident.unraw();
-    let mut names = Vec::with_capacity(item.items.len());
-    for trait_item in &item.items {
+    let mut names = Vec::with_capacity(carried.items.len());
+    for trait_item in &carried.items {
         match trait_item {
             TraitItem::Fn(item) => names.push(item.sig.ident.clone()),
             TraitItem::Const(item) => names.push(item.ident.clone()),
@@ -194,12 +197,24 @@ fn expand(args: TokenStream, input: TokenStream) -> Result<TokenStream> {
     // A blanket impl is written beside the trait, where its signatures'
     // types resolve as written: its forwarders declare them so (see
     // `scan::Words::plain`), not carried.
-    let as_written = args.blanket.map(|_| carried.clone());
+    let as_written = match args.blanket {
+        Some(_) => Some(copy_trait(&carried)?),
+        None => None,
+    };
     // The signatures' types, resolved here (see `def_site`). A mirror's
     // impls are of the remote trait, which cannot get a supertrait; an
     // `unsafe trait` is not forwarded at all.
     let def_site = match &args.remote {
-        None if item.unsafety.is_none() => def_site::carry(&mut carried, &item, suffix),
+        None if carried.unsafety.is_none() => def_site::carry(
+            &mut carried,
+            def_site::Original {
+                vis: &item.vis,
+                ident: &item.ident,
+                attrs: &item.attrs,
+                item_attrs: &item.item_attrs,
+            },
+            suffix,
+        ),
         _ => None,
     };
     let ident = &item.ident;
@@ -252,7 +267,7 @@ fn expand(args: TokenStream, input: TokenStream) -> Result<TokenStream> {
     if let Some(error) = args
         .remote
         .as_ref()
-        .and_then(|remote| mirrors::lacks_required(remote, &item))
+        .and_then(|remote| mirrors::lacks_required(remote, &carried))
     {
         let trait_cfgs = quote!(#(#trait_cfgs)*);
         let error = error.into_compile_error();
@@ -273,25 +288,23 @@ fn expand(args: TokenStream, input: TokenStream) -> Result<TokenStream> {
     let mut blanket = args.blanket;
     let mut blanket_error = None;
     if let Some(span) = blanket
-        && let Err(err) = blanket_allowed(&item, span)
+        && let Err(err) = blanket_allowed(&carried, span)
     {
         blanket_error = Some(err);
         blanket = None;
     }
-    let variants = cfg_variants(carried);
+    let variants = cfg_variants(carried)?;
     let mut blanket_templates = Vec::new();
     if let (Some(span), Some(as_written)) = (blanket, as_written) {
-        for (_, variant) in &cfg_variants(as_written) {
+        for (_, variant) in cfg_variants(as_written)? {
             // The carried trait has no supertraits: the item's say.
-            let (target, call_prefix) = blanket_names(ident, !item.supertraits.is_empty());
-            match expand::template(variant.clone(), target, call_prefix, false) {
+            let (target, call_prefix) = blanket_names(ident, item.has_supertraits);
+            // The template takes the variant; its error reads it again.
+            let again = copy_trait(&variant)?;
+            match expand::template(variant, target, call_prefix, false) {
                 Some(template) => blanket_templates.push(template),
                 None => {
-                    blanket_error = Some(blanket_needs_template(
-                        variant.clone(),
-                        !item.supertraits.is_empty(),
-                        span,
-                    ));
+                    blanket_error = Some(blanket_needs_template(again, item.has_supertraits, span));
                     blanket = None;
                     break;
                 }
@@ -301,7 +314,7 @@ fn expand(args: TokenStream, input: TokenStream) -> Result<TokenStream> {
     let blanket_error = blanket_error.map(Error::into_compile_error);
     let blanket_key = blanket.map(|_| blanket_key(&item.ident, &names));
     let mut blanket_templates = blanket_templates.into_iter();
-    let supertraits = item.supertraits.to_token_stream();
+    let supertraits = &item.supertraits;
     let mut blanket_impls = Vec::new();
     let mut definitions = Vec::new();
     for (gate, variant) in variants {
@@ -337,16 +350,10 @@ fn expand(args: TokenStream, input: TokenStream) -> Result<TokenStream> {
                     template.needs_into,
                     template.needs_sized,
                 );
-                let written = blanket_impl(
-                    ident,
-                    &supertraits,
-                    template.into_tokens(),
-                    needs,
-                    key,
-                    span,
-                );
+                let written =
+                    blanket_impl(ident, supertraits, template.into_tokens(), needs, key, span);
                 blanket_impls.push(quote!(#trait_cfgs #gate #written));
-                blanket_rule(needs, key, !item.supertraits.is_empty())
+                blanket_rule(needs, key, item.has_supertraits)
             }),
             (Some(_), _) => None,
         };
@@ -445,20 +452,29 @@ fn from_scan(input: TokenStream, scanned: scan::Scanned, blanket: Option<Span>) 
 
 /// Why `expand::template` wrote no forwarders for a blanket trait: at the
 /// first method that it cannot write alone, saying why (else at `blanket`).
-fn blanket_needs_template(variant: ItemTrait, supertraits: bool, blanket: Span) -> Error {
+fn blanket_needs_template(mut variant: ItemTrait, supertraits: bool, blanket: Span) -> Error {
     let (target, call_prefix) = blanket_names(&variant.ident, supertraits);
     let trait_name = variant.ident.unraw().to_string();
-    for item in &variant.items {
+    // The trait's head, and each method in it alone: copies (see
+    // `copy_trait`), on this error's path only.
+    let items = std::mem::take(&mut variant.items);
+    for item in &items {
         let TraitItem::Fn(method) = item else {
             continue;
         };
-        let mut alone = variant.clone();
-        alone.items = vec![item.clone()];
+        let (Ok(mut alone), Ok(copy), Ok(again)) = (
+            copy_trait(&variant),
+            syn::parse2::<TraitItemFn>(method.to_token_stream()),
+            syn::parse2::<TraitItemFn>(method.to_token_stream()),
+        ) else {
+            continue;
+        };
+        alone.items.push(TraitItem::Fn(copy));
         if expand::template(alone, target.clone(), call_prefix.clone(), false).is_some() {
             continue;
         }
         let name = &method.sig.ident;
-        let classified = Method::new(method.clone(), &trait_name, false);
+        let classified = Method::new(again, &trait_name, false);
         let give_default = format!("give `{name}` a default body, or drop `blanket`");
         let (why, fix) = match &classified.plan {
             ForwardPlan::Forward if classified.wrap.is_some() => (
@@ -908,7 +924,7 @@ const MAX_CFG_PREDICATES: usize = 4;
 /// decides which items exist, as it does for the trait itself, even when the
 /// derive is in another crate with other cfgs. Without predicates (or with
 /// too many), the one body is `carried` itself.
-fn cfg_variants(carried: ItemTrait) -> Vec<(TokenStream, ItemTrait)> {
+fn cfg_variants(carried: ItemTrait) -> Result<Vec<(TokenStream, ItemTrait)>> {
     let mut predicates: Vec<(String, TokenStream)> = Vec::new();
     for item in &carried.items {
         if let Some(p) = cfg_predicate(item_attrs(item))
@@ -918,7 +934,7 @@ fn cfg_variants(carried: ItemTrait) -> Vec<(TokenStream, ItemTrait)> {
         }
     }
     if predicates.is_empty() || predicates.len() > MAX_CFG_PREDICATES {
-        return vec![(TokenStream::new(), carried)];
+        return Ok(vec![(TokenStream::new(), carried)]);
     }
     let mut variants = Vec::with_capacity(1 << predicates.len());
     for mask in 0..1usize << predicates.len() {
@@ -928,7 +944,7 @@ fn cfg_variants(carried: ItemTrait) -> Vec<(TokenStream, ItemTrait)> {
             terms.push(if holds(i) { p.clone() } else { quote!(not(#p)) });
         }
         let gate = quote!(#[cfg(all(#(#terms),*))]);
-        let mut variant = carried.clone();
+        let mut variant = copy_trait(&carried)?;
         variant
             .items
             .retain(|item| match cfg_predicate(item_attrs(item)) {
@@ -949,7 +965,18 @@ fn cfg_variants(carried: ItemTrait) -> Vec<(TokenStream, ItemTrait)> {
         }
         variants.push((gate, variant));
     }
-    variants
+    Ok(variants)
+}
+
+/// A copy of `item`, printed and parsed back. lazy-derive builds syn
+/// without `Clone` for its trees (a build of syn about a tenth lighter), so
+/// only the paths that need several copies of a trait pay for one: a trait
+/// with `#[cfg]` items (a copy per combination), a `blanket` trait that
+/// `scan` leaves to syn, and the error that says why `blanket` cannot take
+/// a method. The carried trait has no default bodies and syn's own
+/// printing, which its parser reads back as the same tree.
+fn copy_trait(item: &ItemTrait) -> Result<ItemTrait> {
+    syn::parse2(item.to_token_stream())
 }
 
 /// The predicate of an item's `#[cfg]`s (several joined in `all(..)`), with
@@ -1064,26 +1091,38 @@ fn item_attrs(item: &TraitItem) -> &[Attribute] {
 /// `#[cfg]` and `#[deprecated]`, but no default bodies (an empty body, or
 /// `= _` for a const, marks that a default exists), no docs and no
 /// supertraits.
-fn carried_trait(item: &ItemTrait) -> Result<ItemTrait> {
-    let mut carried = item.clone();
+fn carried_trait(mut carried: ItemTrait) -> Result<(TraitHead, ItemTrait)> {
     // A deprecated trait's forwarders must not warn about each method.
-    cfg_params::retain_attrs(&mut carried.attrs, &mut |attr| {
+    let attrs = split_off_attrs(&mut carried.attrs, &|attr| {
         attr.path().is_ident("deprecated")
     });
-    carried.vis = Visibility::Inherited;
+    let mut head = TraitHead {
+        ident: carried.ident.clone(),
+        vis: std::mem::replace(&mut carried.vis, Visibility::Inherited),
+        attrs,
+        supertraits: carried.supertraits.to_token_stream(),
+        has_supertraits: !carried.supertraits.is_empty(),
+        item_attrs: Vec::with_capacity(carried.items.len()),
+    };
     carried.colon_token = None;
     carried.supertraits.clear();
     let mut errors = Errors::default();
     for trait_item in &mut carried.items {
+        let attrs = match trait_item {
+            TraitItem::Fn(method) => &mut method.attrs,
+            TraitItem::Const(constant) => &mut constant.attrs,
+            TraitItem::Type(ty) => &mut ty.attrs,
+            _ => &mut Vec::new(),
+        };
+        head.item_attrs
+            .push(split_off_attrs(attrs, &is_carried_attr));
         match trait_item {
             TraitItem::Fn(method) => {
-                cfg_params::retain_attrs(&mut method.attrs, &mut is_carried_attr);
                 if let Some(body) = &mut method.default {
                     body.stmts.clear();
                 }
             }
             TraitItem::Const(constant) => {
-                cfg_params::retain_attrs(&mut constant.attrs, &mut is_carried_attr);
                 // `= _` marks that a default exists (an enum keeps it),
                 // without carrying its value.
                 if let Some((eq, value)) = &mut constant.default {
@@ -1093,10 +1132,7 @@ fn carried_trait(item: &ItemTrait) -> Result<ItemTrait> {
                     });
                 }
             }
-            TraitItem::Type(ty) => {
-                cfg_params::retain_attrs(&mut ty.attrs, &mut is_carried_attr);
-                ty.default = None;
-            }
+            TraitItem::Type(ty) => ty.default = None,
             TraitItem::Macro(mac) => errors.push(Error::new(
                 mac.mac.path.span(),
                 "`#[forwardable]` cannot see the items that a macro call in a trait expands to; write them out in the trait",
@@ -1107,7 +1143,39 @@ fn carried_trait(item: &ItemTrait) -> Result<ItemTrait> {
             )),
         }
     }
-    errors.or_ok(carried)
+    errors.or_ok((head, carried))
+}
+
+/// What `expand` reads of the trait besides its carried copy: what the
+/// copy drops, moved out of the parsed trait, which becomes the copy
+/// (lazy-derive's build of syn has no `Clone` for its trees, see
+/// [`copy_trait`]).
+struct TraitHead {
+    ident: Ident,
+    vis: Visibility,
+    /// The trait's attributes but `#[deprecated]`, which the copy keeps.
+    attrs: Vec<Attribute>,
+    supertraits: TokenStream,
+    has_supertraits: bool,
+    /// Each item's attributes but `#[cfg]` and `#[deprecated]`, which the
+    /// copy keeps, in the items' order.
+    item_attrs: Vec<Vec<Attribute>>,
+}
+
+/// Moves out of `attrs` those that `keep` refuses, in order.
+fn split_off_attrs(
+    attrs: &mut Vec<Attribute>,
+    keep: &dyn Fn(&Attribute) -> bool,
+) -> Vec<Attribute> {
+    let mut moved = Vec::new();
+    for attr in std::mem::take(attrs) {
+        if keep(&attr) {
+            attrs.push(attr);
+        } else {
+            moved.push(attr);
+        }
+    }
+    moved
 }
 
 fn is_carried_attr(attr: &Attribute) -> bool {

@@ -53,10 +53,13 @@ pub struct Mark {
 
 /// The variants, each with exactly one field; a variant that breaks a rule
 /// is `VariantKind::Broken`, its mistake pushed, spanned. `None` for an enum
-/// without variants: then no impl is written.
+/// without variants: then no impl is written. Each one-field variant's type
+/// moves into its `Variant` (syn's trees are not `Clone` in lazy-derive's
+/// build of syn); `data` keeps the type's tokens in its place, which is all
+/// that is read of it after (`Wrapper::lazy_field`).
 pub fn read(
     ident: &Ident,
-    data: &DataEnum,
+    data: &mut DataEnum,
     read_mark: &dyn Fn(&Field, &Attribute, &mut Errors) -> Option<Mark>,
     errors: &mut Errors,
 ) -> Option<Vec<Variant>> {
@@ -168,9 +171,27 @@ pub fn read(
         out.push(Variant {
             ident: name.clone(),
             field_name: field.ident.clone(),
-            ty: field.ty.clone(),
+            // Moved in below.
+            ty: Type::Verbatim(TokenStream::new()),
             kind,
         });
+    }
+    // Every variant pushed one `Variant`, in order; those with one field
+    // get its type.
+    for (variant, read) in punct::values_mut(&mut data.variants).zip(&mut out) {
+        let field = match &mut variant.fields {
+            Fields::Named(fields) if fields.named.len() == 1 => {
+                punct::values_mut(&mut fields.named).next()
+            }
+            Fields::Unnamed(fields) if fields.unnamed.len() == 1 => {
+                punct::values_mut(&mut fields.unnamed).next()
+            }
+            _ => None,
+        };
+        if let Some(field) = field {
+            let tokens = field.ty.to_token_stream();
+            read.ty = std::mem::replace(&mut field.ty, Type::Verbatim(tokens));
+        }
     }
     Some(out)
 }
