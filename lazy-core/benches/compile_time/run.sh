@@ -63,6 +63,13 @@
 #                        --release, to time release builds only)
 #   --no-nightly         skip -Z time-passes even if nightly is installed
 #   --no-cold            skip the cold builds of the macro crates
+#   --cold-crates "..."  which cold builds (default: lazy-derive lazy-core
+#                        ambassador auto_impl delegate)
+#   --cold-instructions  with the cold builds, also count the instructions of
+#                        every rustc of each (callgrind, from an empty target
+#                        dir): the whole build and the crate alone, which
+#                        seconds on a shared machine cannot compare (about
+#                        four minutes a crate)
 #   --no-instructions    skip the instruction counts (valgrind's callgrind),
 #                        which are taken when valgrind is installed
 #   --keep DIR           work in DIR and keep it (default: a temp dir, removed)
@@ -82,6 +89,8 @@ nightly=1
 check=1
 release=0
 cold=1
+cold_crates="lazy-derive lazy-core ambassador auto_impl delegate"
+cold_instructions=0
 instructions=1
 work=""
 while [ $# -gt 0 ]; do
@@ -94,6 +103,8 @@ while [ $# -gt 0 ]; do
         --no-check) check=0; shift ;;
         --no-nightly) nightly=0; shift ;;
         --no-cold) cold=0; shift ;;
+        --cold-crates) cold_crates=$2; shift 2 ;;
+        --cold-instructions) cold_instructions=1; shift ;;
         --no-instructions) instructions=0; shift ;;
         --keep) work=$2; shift 2 ;;
         -h|--help) awk 'NR > 1 && /^#/ { print; next } NR > 1 { exit }' "$0"; exit 0 ;;
@@ -505,7 +516,7 @@ if [ "$cold" = 1 ]; then
     cws="$work/cold"
     mkdir -p "$cws"
     cold_members=""
-    for c in lazy-derive lazy-core ambassador auto_impl delegate; do
+    for c in $cold_crates; do
         pkg="cold-$c"
         cold_members="$cold_members\"$pkg\", "
         mkdir -p "$cws/$pkg/src"
@@ -530,7 +541,7 @@ if [ "$cold" = 1 ]; then
     echo
     echo "| crate | version | syn | dependencies built | whole, cold s | alone s |"
     echo "|---|---|---|---:|---:|---:|"
-    for c in lazy-derive lazy-core ambassador auto_impl delegate; do
+    for c in $cold_crates; do
         pkg="cold-$c"
         export CARGO_TARGET_DIR="$work/target-cold-$c"
         rm -rf "$CARGO_TARGET_DIR"
@@ -552,4 +563,51 @@ if [ "$cold" = 1 ]; then
         ndeps=$(cd "$cws" && cargo tree -q -p "$pkg" -e normal --prefix none | sed 's/ (\*)$//' | sort -u | wc -l)
         echo "| $c | $version | ${syn:-none} | $((ndeps - 2)) | $whole | $(median < "$work/$c.alone") |"
     done
+    if [ "$cold_instructions" = 1 ] && command -v valgrind > /dev/null; then
+        # Every rustc that compiles a crate runs under callgrind, one file
+        # per crate (cargo's `--crate-name ___` probe compiles nothing).
+        cat > "$work/cg-all.sh" <<'EOF_ALL'
+#!/bin/sh
+name=""
+prev=""
+for a in "$@"; do
+    [ "$prev" = "--crate-name" ] && name=$a
+    prev=$a
+done
+case "$name" in
+    "" | ___) exec "$@" ;;
+esac
+exec valgrind -q --tool=callgrind --callgrind-out-file="$CG_DIR/$name.%p.cg" "$@"
+EOF_ALL
+        chmod +x "$work/cg-all.sh"
+        echo
+        echo "### cold build of the macro crates, rustc instructions (callgrind, empty target dir; G)"
+        echo
+        echo "Whole = every crate rustc compiles for it (build scripts included, not their runs); alone = the crate itself."
+        echo
+        echo "| crate | whole, G | alone, G |"
+        echo "|---|---:|---:|"
+        for c in $cold_crates; do
+            log "cold build of $c under callgrind..."
+            dir="$work/cold-cg-$c"
+            rm -rf "$dir" "$work/target-coldcg-$c"
+            mkdir -p "$dir"
+            (cd "$cws" && CG_DIR="$dir" RUSTC_WRAPPER="$work/cg-all.sh" CARGO_TARGET_DIR="$work/target-coldcg-$c" cargo build -q -p "cold-$c") || continue
+            crate=$(echo "$c" | tr - _)
+            for f in "$dir"/*.cg; do
+                awk -v crate="$(basename "$f" | sed 's/\.[0-9]*\.cg$//')" '/^totals:/ { print crate, $2 }' "$f"
+            done > "$work/cold-cg-$c.txt"
+            awk -v c="$c" -v crate="$crate" '{ whole += $2 } $1 == crate { alone += $2 } END {
+                printf "| %s | %.2f | %.2f |\n", c, whole / 1e9, alone / 1e9
+            }' "$work/cold-cg-$c.txt"
+            awk -v crate="$crate" '{ whole += $2 } $1 == crate { alone += $2 } END { print whole, alone }' "$work/cold-cg-$c.txt" > "$work/cold-cg-$c.sum"
+        done
+        # The issue's two ratios, where both crates were counted.
+        if [ -s "$work/cold-cg-lazy-core.sum" ] && [ -s "$work/cold-cg-auto_impl.sum" ]; then
+            awk 'NR == FNR { a = $1; next } { printf "\nlazy-core with its dependencies / auto_impl with its: %.2fx\n", a / $1 }' "$work/cold-cg-lazy-core.sum" "$work/cold-cg-auto_impl.sum"
+        fi
+        if [ -s "$work/cold-cg-lazy-derive.sum" ] && [ -s "$work/cold-cg-ambassador.sum" ]; then
+            awk 'NR == FNR { a = $2; next } { printf "lazy-derive alone / ambassador alone: %.2fx\n", a / $2 }' "$work/cold-cg-lazy-derive.sum" "$work/cold-cg-ambassador.sum"
+        fi
+    fi
 fi
