@@ -298,13 +298,17 @@ fn expand(args: TokenStream, input: TokenStream) -> Result<TokenStream> {
     if let (Some(span), Some(as_written)) = (blanket, as_written) {
         for (_, variant) in cfg_variants(as_written)? {
             // The carried trait has no supertraits: the item's say.
-            let (target, call_prefix) = blanket_names(ident, item.has_supertraits);
+            let (target, call_prefix) = blanket_names(ident, !item.supertraits.is_empty());
             // The template takes the variant; its error reads it again.
             let again = copy_trait(&variant)?;
             match expand::template(variant, target, call_prefix, false) {
                 Some(template) => blanket_templates.push(template),
                 None => {
-                    blanket_error = Some(blanket_needs_template(again, item.has_supertraits, span));
+                    blanket_error = Some(blanket_needs_template(
+                        again,
+                        !item.supertraits.is_empty(),
+                        span,
+                    ));
                     blanket = None;
                     break;
                 }
@@ -353,7 +357,7 @@ fn expand(args: TokenStream, input: TokenStream) -> Result<TokenStream> {
                 let written =
                     blanket_impl(ident, supertraits, template.into_tokens(), needs, key, span);
                 blanket_impls.push(quote!(#trait_cfgs #gate #written));
-                blanket_rule(needs, key, item.has_supertraits)
+                blanket_rule(needs, key, !item.supertraits.is_empty())
             }),
             (Some(_), _) => None,
         };
@@ -1101,7 +1105,6 @@ fn carried_trait(mut carried: ItemTrait) -> Result<(TraitHead, ItemTrait)> {
         vis: std::mem::replace(&mut carried.vis, Visibility::Inherited),
         attrs,
         supertraits: carried.supertraits.to_token_stream(),
-        has_supertraits: !carried.supertraits.is_empty(),
         item_attrs: Vec::with_capacity(carried.items.len()),
     };
     carried.colon_token = None;
@@ -1155,8 +1158,8 @@ struct TraitHead {
     vis: Visibility,
     /// The trait's attributes but `#[deprecated]`, which the copy keeps.
     attrs: Vec<Attribute>,
+    /// The supertraits' bounds as written, or nothing.
     supertraits: TokenStream,
-    has_supertraits: bool,
     /// Each item's attributes but `#[cfg]` and `#[deprecated]`, which the
     /// copy keeps, in the items' order.
     item_attrs: Vec<Vec<Attribute>>,
