@@ -58,9 +58,6 @@ pub struct DefSiteTypes {
     pub hidden_impl: TokenStream,
 }
 
-/// Rewrites the signatures of `carried` (the hidden macro's copy of the
-/// trait) so that every type that needs it names the hidden supertrait's
-/// associated type; `None` when no type needs it (nothing is emitted).
 /// What `carry` reads of the trait as written, besides the carried copy:
 /// what the copy does not keep (see `trait_def::carried_trait`).
 pub struct Original<'a> {
@@ -73,6 +70,9 @@ pub struct Original<'a> {
     pub item_attrs: &'a [Vec<Attribute>],
 }
 
+/// Rewrites the signatures of `carried` (the hidden macro's copy of the
+/// trait) so that every type that needs it names the hidden supertrait's
+/// associated type; `None` when no type needs it (nothing is emitted).
 pub fn carry(carried: &mut ItemTrait, original: Original, suffix: u64) -> Option<DefSiteTypes> {
     let vis = original.vis;
     let trait_name = original.ident;

@@ -1111,14 +1111,13 @@ fn carried_trait(mut carried: ItemTrait) -> Result<(TraitHead, ItemTrait)> {
     carried.supertraits.clear();
     let mut errors = Errors::default();
     for trait_item in &mut carried.items {
-        let attrs = match trait_item {
-            TraitItem::Fn(method) => &mut method.attrs,
-            TraitItem::Const(constant) => &mut constant.attrs,
-            TraitItem::Type(ty) => &mut ty.attrs,
-            _ => &mut Vec::new(),
+        let dropped = match trait_item {
+            TraitItem::Fn(method) => split_off_attrs(&mut method.attrs, &is_carried_attr),
+            TraitItem::Const(constant) => split_off_attrs(&mut constant.attrs, &is_carried_attr),
+            TraitItem::Type(ty) => split_off_attrs(&mut ty.attrs, &is_carried_attr),
+            _ => Vec::new(),
         };
-        head.item_attrs
-            .push(split_off_attrs(attrs, &is_carried_attr));
+        head.item_attrs.push(dropped);
         match trait_item {
             TraitItem::Fn(method) => {
                 if let Some(body) = &mut method.default {
