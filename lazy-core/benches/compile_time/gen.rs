@@ -3,7 +3,12 @@
 //! Usage: `gen <variant> <methods>`, where variant is one of
 //! - `none`: the trait, its implementor and the wrapper, no forwarding (the
 //!   floor every other variant pays too);
-//! - `hand`: forwarding written out by hand, as the derive would write it;
+//! - `hand`: forwarding written out by hand, forwarders calling the field's
+//!   `Realize::realize(&self.cache)` (the baseline of every ratio);
+//! - `written`: the derive's fast-rule expansion written into the source
+//!   (the wrapper's `Realize` and `RealizeMut` impls, forwarders calling
+//!   `Realize::realize(self)`): what the generated code costs without the
+//!   macros that write it;
 //! - `forwardable`: as `none`, with `#[lazy_core::forwardable]` on the trait
 //!   (what recording the trait costs on its own);
 //! - `derive`: `#[lazy_core::forwardable]` + `#[derive(RealizeForward)]`;
@@ -25,10 +30,11 @@
 //!   which `#[forwardable]` carries to a derive elsewhere as associated
 //!   types of a hidden supertrait, forwarded not at all, by hand, by the
 //!   derive, and by a blanket trait's derive.
-//! - `use-hand`, `use-derive`, `use-blanket`: a crate that depends on the
-//!   `hand`, `derive` or `blanket` crate of the same size and calls every
-//!   method of its wrapper once (what a caller compiles: the blanket impl's
-//!   forwarders are generic, so compiled here, not in the trait's crate).
+//! - `use-hand`, `use-written`, `use-derive`, `use-blanket`: a crate that
+//!   depends on the `hand`, `written`, `derive` or `blanket` crate of the
+//!   same size and calls every method of its wrapper once (what a caller
+//!   compiles: the blanket impl's forwarders are generic, so compiled here,
+//!   not in the trait's crate).
 //!
 //! The trait has `methods` methods cycling through eight shapes: `&self`,
 //! `&mut self` with an argument, a generic method, a default method with two
@@ -269,9 +275,7 @@ fn concrete(i: usize) -> Option<String> {
 }
 
 /// The forwarder written by hand, as the derive writes it.
-fn forwarder(i: usize) -> String {
-    let r = "::lazy_core::Realize::realize(&self.cache)";
-    let m = "::lazy_core::RealizeMut::realize_mut(&mut self.cache)";
+fn forwarder(i: usize, r: &str, m: &str) -> String {
     match i % SHAPES {
         0 => format!("fn m{i}(&self) -> u64 {{ Big::m{i}({r}) }}"),
         1 => format!("fn m{i}(&mut self, x: u64) -> u64 {{ Big::m{i}({m}, x) }}"),
@@ -307,7 +311,7 @@ fn call(i: usize) -> String {
 /// once.
 fn generate_caller(variant: &str, n: usize) -> Result<String, String> {
     let lib = match variant {
-        "use-hand" | "use-derive" | "use-blanket" => &variant["use-".len()..],
+        "use-hand" | "use-written" | "use-derive" | "use-blanket" => &variant["use-".len()..],
         other => return Err(format!("unknown variant `{other}`")),
     };
     let mut out = String::new();
@@ -349,7 +353,7 @@ fn generate(full_variant: &str, n: usize) -> Result<String, String> {
         "derive" | "forwardable" => writeln!(w, "#[::lazy_core::forwardable]").unwrap(),
         "blanket" => writeln!(w, "#[::lazy_core::forwardable(blanket)]").unwrap(),
         "ambassador" => writeln!(w, "#[::ambassador::delegatable_trait]").unwrap(),
-        "none" | "hand" | "delegate" => {}
+        "none" | "hand" | "written" | "delegate" => {}
         other => return Err(format!("unknown variant `{other}`")),
     }
     writeln!(w, "pub trait Big {{\n    type Out: Clone;").unwrap();
@@ -419,7 +423,42 @@ fn wrapper(w: &mut String, variant: &str, name: &str, n: usize) {
             )
             .unwrap();
             for i in 0..n {
-                writeln!(w, "    #[inline]\n    {}", forwarder(i)).unwrap();
+                let f = forwarder(
+                    i,
+                    "::lazy_core::Realize::realize(&self.cache)",
+                    "::lazy_core::RealizeMut::realize_mut(&mut self.cache)",
+                );
+                writeln!(w, "    #[inline]\n    {f}").unwrap();
+            }
+            writeln!(w, "}}").unwrap();
+        }
+        "written" => {
+            // What the derive's fast rule expands to, without the blocks
+            // and imports of its chain: the wrapper's `Realize` and
+            // `RealizeMut` impls, and forwarders that go through them.
+            let field = "::lazy_core::Lazy<Concrete, fn() -> Concrete>";
+            writeln!(
+                w,
+                "impl ::lazy_core::Realize for {name} where {field}: ::lazy_core::Realize {{\n    type Target = <{field} as ::lazy_core::Realize>::Target;\n    #[inline]\n    fn realize(&self) -> &Self::Target {{ ::lazy_core::Realize::realize(&self.cache) }}\n}}\n"
+            )
+            .unwrap();
+            writeln!(
+                w,
+                "impl ::lazy_core::RealizeMut for {name} where {field}: ::lazy_core::__private::RealizeMutField {{\n    #[inline]\n    fn realize_mut(&mut self) -> &mut Self::Target {{ ::lazy_core::__private::RealizeMutField::realize_field_mut(&mut self.cache) }}\n}}\n"
+            )
+            .unwrap();
+            writeln!(
+                w,
+                "impl Big for {name} where {field}: ::lazy_core::__private::RealizeMutField, <Self as ::lazy_core::Realize>::Target: Big {{\n    type Out = <<Self as ::lazy_core::Realize>::Target as Big>::Out;"
+            )
+            .unwrap();
+            for i in 0..n {
+                let f = forwarder(
+                    i,
+                    "::lazy_core::Realize::realize(self)",
+                    "::lazy_core::RealizeMut::realize_mut(self)",
+                );
+                writeln!(w, "    #[inline]\n    {f}").unwrap();
             }
             writeln!(w, "}}").unwrap();
         }
@@ -462,7 +501,7 @@ fn main() {
     let (Some(variant), Some(Ok(n))) = (args.first(), args.get(1).map(|n| n.parse::<usize>()))
     else {
         eprintln!(
-            "usage: gen <none|forwardable|hand|derive|blanket|ambassador|delegate|hand3|derive3|blanket3|enum-none|enum-hand|enum-derive|enum-dispatch|local-*|use-hand|use-derive|use-blanket> <methods>"
+            "usage: gen <none|forwardable|hand|written|derive|blanket|ambassador|delegate|hand3|derive3|blanket3|enum-none|enum-hand|enum-derive|enum-dispatch|local-*|use-hand|use-written|use-derive|use-blanket> <methods>"
         );
         exit(2);
     };

@@ -7,7 +7,11 @@
 #   none        not at all (the floor every variant pays),
 #   forwardable not at all, but the trait carries #[lazy_core::forwardable]
 #               (what recording the trait costs, without any derive),
-#   hand        by hand, as the derive writes it,
+#   hand        by hand, forwarders calling the field's realize (the
+#               baseline of every ratio),
+#   written     the derive's expansion written into the source (the
+#               wrapper's Realize impls, forwarders through them): what the
+#               generated code costs without the macros that write it,
 #   derive      by #[lazy_core::forwardable] + #[derive(RealizeForward)],
 #   blanket     by #[lazy_core::forwardable(blanket)] + the same derive (the
 #               forwarders written once, as a blanket impl beside the trait),
@@ -48,17 +52,18 @@
 #                        costs whatever the trait's size shows most)
 #   --runs R             timed runs per crate (default: 5)
 #   --enum-sizes "100"   method counts of the enum-* variants (default: 100)
-#   --variants "..."     subset of: none forwardable hand derive blanket
+#   --variants "..."     subset of: none forwardable hand written derive blanket
 #                        ambassador delegate hand3 derive3 blanket3
 #                        enum-none enum-hand
 #                        enum-derive enum-dispatch
 #                        local-none local-hand local-derive local-blanket
 #   --release            also time `cargo build --release` of each crate; with
 #                        the instruction counts, also count the release
-#                        builds of hand, derive and blanket and of a crate
-#                        that calls every method of their wrapper once
-#                        (use-hand, use-derive, use-blanket: the blanket
-#                        impl's forwarders are compiled in the caller)
+#                        builds of hand, written, derive and blanket and of
+#                        a crate that calls every method of their wrapper
+#                        once (use-hand, use-written, use-derive,
+#                        use-blanket: the blanket impl's forwarders are
+#                        compiled in the caller)
 #   --no-check           skip the timed `cargo check` runs (e.g. with
 #                        --release, to time release builds only)
 #   --no-nightly         skip -Z time-passes even if nightly is installed
@@ -84,7 +89,7 @@ repo=$(cd "$here/../../.." && pwd)
 sizes="10 100 1000"
 enum_sizes="100"
 runs=5
-variants="none forwardable hand derive blanket ambassador delegate hand3 derive3 blanket3 enum-none enum-hand enum-derive enum-dispatch local-none local-hand local-derive local-blanket"
+variants="none forwardable hand written derive blanket ambassador delegate hand3 derive3 blanket3 enum-none enum-hand enum-derive enum-dispatch local-none local-hand local-derive local-blanket"
 nightly=1
 check=1
 release=0
@@ -197,7 +202,7 @@ done
 callers=""
 if [ "$release" = 1 ]; then
     for n in $sizes; do
-        for v in hand derive blanket; do
+        for v in hand written derive blanket; do
             case " $variants " in *" $v "*) ;; *) continue ;; esac
             pkg="use-$v-$n"
             callers="$callers $v-$n"
@@ -500,7 +505,7 @@ EOF_WRAP
         echo "|---:|---|---:|---:|---:|---:|---:|"
         for n in $sizes; do
             hc=$(cat "$work/hand-$n.rel" 2> /dev/null || true); hu=$(cat "$work/use-hand-$n.rel" 2> /dev/null || true)
-            for v in hand derive blanket; do
+            for v in hand written derive blanket; do
                 [ -s "$work/$v-$n.rel" ] && [ -s "$work/use-$v-$n.rel" ] || continue
                 awk -v n="$n" -v v="$v" -v c="$(cat "$work/$v-$n.rel")" -v u="$(cat "$work/use-$v-$n.rel")" \
                     -v hc="${hc:-0}" -v hu="${hu:-0}" 'BEGIN {
