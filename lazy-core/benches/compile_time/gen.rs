@@ -274,7 +274,8 @@ fn concrete(i: usize) -> Option<String> {
     Some(body)
 }
 
-/// The forwarder written by hand, as the derive writes it.
+/// Forwarder `i`, whose target is `r` for a `&self` method and `m` for a
+/// `&mut self` one (the field's for `hand`, the wrapper's for `written`).
 fn forwarder(i: usize, r: &str, m: &str) -> String {
     match i % SHAPES {
         0 => format!("fn m{i}(&self) -> u64 {{ Big::m{i}({r}) }}"),
