@@ -16,9 +16,9 @@
 //!   forwarders written once, as a blanket impl beside the trait);
 //! - `ambassador`: `#[delegatable_trait]` + `#[delegate_to_methods]`;
 //! - `delegate`: `delegate! { to ... { fn ...; } }`;
-//! - `hand3`, `derive3`, `blanket3`: as `hand`, `derive` and `blanket`, with
-//!   three wrappers that forward the same trait (what each further wrapper
-//!   costs);
+//! - `hand3`, `written3`, `derive3`, `blanket3`: as `hand`, `written`,
+//!   `derive` and `blanket`, with three wrappers that forward the same
+//!   trait (what each further wrapper costs);
 //! - `enum-none`, `enum-hand`, `enum-derive`, `enum-dispatch`: an enum of
 //!   `VARIANTS` implementors (each variant one field, a plain target) that
 //!   forwards the trait to its active variant not at all, by a hand-written
@@ -341,6 +341,7 @@ fn generate(full_variant: &str, n: usize) -> Result<String, String> {
     }
     let (variant, wrappers) = match full_variant {
         "hand3" => ("hand", 3),
+        "written3" => ("written", 3),
         "derive3" => ("derive", 3),
         "blanket3" => ("blanket", 3),
         other => (other, 1),
@@ -502,7 +503,7 @@ fn main() {
     let (Some(variant), Some(Ok(n))) = (args.first(), args.get(1).map(|n| n.parse::<usize>()))
     else {
         eprintln!(
-            "usage: gen <none|forwardable|hand|written|derive|blanket|ambassador|delegate|hand3|derive3|blanket3|enum-none|enum-hand|enum-derive|enum-dispatch|local-*|use-hand|use-written|use-derive|use-blanket> <methods>"
+            "usage: gen <none|forwardable|hand|written|derive|blanket|ambassador|delegate|hand3|written3|derive3|blanket3|enum-none|enum-hand|enum-derive|enum-dispatch|local-*|use-hand|use-written|use-derive|use-blanket> <methods>"
         );
         exit(2);
     };

@@ -17,9 +17,10 @@
 #               forwarders written once, as a blanket impl beside the trait),
 #   ambassador  by ambassador's #[delegatable_trait] + #[delegate_to_methods],
 #   delegate    by the delegate crate's delegate! { to ... },
-#   hand3       as hand, derive3 as derive, blanket3 as blanket, with three
-#   derive3     wrappers forwarding the same trait: what each further
-#   blanket3    wrapper adds.
+#   hand3       as hand, written3 as written, derive3 as derive, blanket3
+#   written3    as blanket, with three wrappers forwarding the same trait:
+#   derive3     what each further wrapper adds.
+#   blanket3
 # and one crate per enum variant and size: the trait (without its associated
 # type, which enum_dispatch cannot forward), 20 implementors, and an enum of
 # them (one variant each) forwarding the trait to its active variant
@@ -53,7 +54,7 @@
 #   --runs R             timed runs per crate (default: 5)
 #   --enum-sizes "100"   method counts of the enum-* variants (default: 100)
 #   --variants "..."     subset of: none forwardable hand written derive blanket
-#                        ambassador delegate hand3 derive3 blanket3
+#                        ambassador delegate hand3 written3 derive3 blanket3
 #                        enum-none enum-hand
 #                        enum-derive enum-dispatch
 #                        local-none local-hand local-derive local-blanket
@@ -89,7 +90,7 @@ repo=$(cd "$here/../../.." && pwd)
 sizes="10 100 1000"
 enum_sizes="100"
 runs=5
-variants="none forwardable hand written derive blanket ambassador delegate hand3 derive3 blanket3 enum-none enum-hand enum-derive enum-dispatch local-none local-hand local-derive local-blanket"
+variants="none forwardable hand written derive blanket ambassador delegate hand3 written3 derive3 blanket3 enum-none enum-hand enum-derive enum-dispatch local-none local-hand local-derive local-blanket"
 nightly=1
 check=1
 release=0
@@ -151,13 +152,13 @@ echo "- machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d:
 echo "- $(rustc --version)"
 echo "- sizes: $sizes methods (enum variants: $enum_sizes methods, 20 variants); $runs timed runs per crate"
 
-# What each further wrapper adds: (X3 - X) / 2 for a derived variant (derive,
-# blanket) and hand, from the medians in files with the given suffix; prints
+# What each further wrapper adds: (X3 - X) / 2 for a variant (written,
+# derive, blanket) and hand, from the medians in files with the given suffix; prints
 # the line of the table.
 further() {
     local n=$1 suffix=$2
     local h1="$work/hand-$n.$suffix" h3="$work/hand3-$n.$suffix"
-    for v in derive blanket; do
+    for v in written derive blanket; do
         local d1="$work/$v-$n.$suffix" d3="$work/${v}3-$n.$suffix"
         [ -s "$d1" ] && [ -s "$d3" ] && [ -s "$h1" ] && [ -s "$h3" ] || continue
         awk -v n="$n" -v v="$v" -v d1="$(median < "$d1")" -v d3="$(median < "$d3")" \
@@ -300,7 +301,7 @@ done
 # Whether the variants include three-wrapper crates (the "further wrapper"
 # tables).
 threes=0
-case " $variants " in *" hand3 "*|*" derive3 "*|*" blanket3 "*) threes=1 ;; esac
+case " $variants " in *" hand3 "*|*" written3 "*|*" derive3 "*|*" blanket3 "*) threes=1 ;; esac
 
 # The table of one kind's timings (medians in files $work/<crate>.<kind>).
 time_table() {
@@ -475,7 +476,7 @@ EOF_WRAP
         done
         # Each further wrapper: (X3 - X) / 2.
         h3=$(awk '$1 == "total" { print $2 }' "$work/hand3-$n.ins" 2> /dev/null || true)
-        for dv in derive blanket; do
+        for dv in written derive blanket; do
             d1=$(awk '$1 == "total" { print $2 }' "$work/$dv-$n.ins" 2> /dev/null || true); d3=$(awk '$1 == "total" { print $2 }' "$work/${dv}3-$n.ins" 2> /dev/null || true)
             if [ -n "$d1" ] && [ -n "$d3" ] && [ -n "$hand_t" ] && [ -n "$h3" ]; then
                 awk -v n="$n" -v v="$dv" -v d1="$d1" -v d3="$d3" -v h1="$hand_t" -v h3="$h3" 'BEGIN {
