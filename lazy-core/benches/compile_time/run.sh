@@ -17,9 +17,9 @@
 #               forwarders written once, as a blanket impl beside the trait),
 #   ambassador  by ambassador's #[delegatable_trait] + #[delegate_to_methods],
 #   delegate    by the delegate crate's delegate! { to ... },
-#   hand3       as hand, written3 as written, derive3 as derive, blanket3
-#   written3    as blanket, with three wrappers forwarding the same trait:
-#   derive3     what each further wrapper adds.
+#   hand3       as hand, written, derive and blanket, with three wrappers
+#   written3    forwarding the same trait: what each further wrapper adds.
+#   derive3
 #   blanket3
 # and one crate per enum variant and size: the trait (without its associated
 # type, which enum_dispatch cannot forward), 20 implementors, and an enum of
@@ -153,8 +153,8 @@ echo "- $(rustc --version)"
 echo "- sizes: $sizes methods (enum variants: $enum_sizes methods, 20 variants); $runs timed runs per crate"
 
 # What each further wrapper adds: (X3 - X) / 2 for a variant (written,
-# derive, blanket) and hand, from the medians in files with the given suffix; prints
-# the line of the table.
+# derive, blanket) and hand, from the medians in files with the given
+# suffix; prints the line of the table.
 further() {
     local n=$1 suffix=$2
     local h1="$work/hand-$n.$suffix" h3="$work/hand3-$n.$suffix"
