@@ -274,8 +274,17 @@ fn concrete(i: usize) -> Option<String> {
     Some(body)
 }
 
-/// Forwarder `i`, whose target is `r` for a `&self` method and `m` for a
+/// The `n` forwarders of an impl of `Big`, each `#[inline]`, and the impl's
+/// closing brace; the target is `r` in a `&self` method and `m` in a
 /// `&mut self` one (the field's for `hand`, the wrapper's for `written`).
+fn forwarders(w: &mut String, n: usize, r: &str, m: &str) {
+    for i in 0..n {
+        writeln!(w, "    #[inline]\n    {}", forwarder(i, r, m)).unwrap();
+    }
+    writeln!(w, "}}").unwrap();
+}
+
+/// Forwarder `i`, with `r` and `m` as in [`forwarders`].
 fn forwarder(i: usize, r: &str, m: &str) -> String {
     match i % SHAPES {
         0 => format!("fn m{i}(&self) -> u64 {{ Big::m{i}({r}) }}"),
@@ -424,15 +433,12 @@ fn wrapper(w: &mut String, variant: &str, name: &str, n: usize) {
                 "impl Big for {name} {{\n    type Out = <Concrete as Big>::Out;"
             )
             .unwrap();
-            for i in 0..n {
-                let f = forwarder(
-                    i,
-                    "::lazy_core::Realize::realize(&self.cache)",
-                    "::lazy_core::RealizeMut::realize_mut(&mut self.cache)",
-                );
-                writeln!(w, "    #[inline]\n    {f}").unwrap();
-            }
-            writeln!(w, "}}").unwrap();
+            forwarders(
+                w,
+                n,
+                "::lazy_core::Realize::realize(&self.cache)",
+                "::lazy_core::RealizeMut::realize_mut(&mut self.cache)",
+            );
         }
         "written" => {
             // What the derive's fast rule expands to, without the blocks
@@ -454,15 +460,12 @@ fn wrapper(w: &mut String, variant: &str, name: &str, n: usize) {
                 "impl Big for {name} where {field}: ::lazy_core::__private::RealizeMutField, <Self as ::lazy_core::Realize>::Target: Big {{\n    type Out = <<Self as ::lazy_core::Realize>::Target as Big>::Out;"
             )
             .unwrap();
-            for i in 0..n {
-                let f = forwarder(
-                    i,
-                    "::lazy_core::Realize::realize(self)",
-                    "::lazy_core::RealizeMut::realize_mut(self)",
-                );
-                writeln!(w, "    #[inline]\n    {f}").unwrap();
-            }
-            writeln!(w, "}}").unwrap();
+            forwarders(
+                w,
+                n,
+                "::lazy_core::Realize::realize(self)",
+                "::lazy_core::RealizeMut::realize_mut(self)",
+            );
         }
         "ambassador" => {
             writeln!(
