@@ -940,15 +940,26 @@ fn cfg_variants(carried: ItemTrait) -> Result<Vec<(TokenStream, ItemTrait)>> {
     if predicates.is_empty() || predicates.len() > MAX_CFG_PREDICATES {
         return Ok(vec![(TokenStream::new(), carried)]);
     }
-    let mut variants = Vec::with_capacity(1 << predicates.len());
-    for mask in 0..1usize << predicates.len() {
+    let count = 1usize << predicates.len();
+    let mut variants = Vec::with_capacity(count);
+    // Each combination but the last gets a copy; the last, the trait.
+    let mut carried = Some(carried);
+    for mask in 0..count {
         let holds = |i: usize| mask & (1 << i) != 0;
         let mut terms = Vec::with_capacity(predicates.len());
         for (i, (_, p)) in predicates.iter().enumerate() {
             terms.push(if holds(i) { p.clone() } else { quote!(not(#p)) });
         }
         let gate = quote!(#[cfg(all(#(#terms),*))]);
-        let mut variant = copy_trait(&carried)?;
+        let mut variant = match carried.take() {
+            Some(last) if mask + 1 == count => last,
+            Some(original) => {
+                let copy = copy_trait(&original)?;
+                carried = Some(original);
+                copy
+            }
+            None => break,
+        };
         variant
             .items
             .retain(|item| match cfg_predicate(item_attrs(item)) {
