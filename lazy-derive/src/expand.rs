@@ -383,9 +383,10 @@ pub fn call_prefix(
 /// in its associated types and consts, and `call_prefix` for the trait's
 /// path in its forwarded calls (see [`ImplContext`]). That is a trait
 /// without generics, a `where` clause, `unsafe` or `#[deprecated]`, whose
-/// every method forwards or keeps its
-/// default. `None` when the trait needs more (an error stub, parameters to
-/// substitute or rename), which the derive's chain then writes as before.
+/// every method forwards or keeps its default. `None` when the trait needs
+/// more (an error stub, parameters to substitute or rename, a method that
+/// returns the wrapper and needs `FromRealized` bounds), which the derive's
+/// chain then writes as before.
 /// `trait_def` is the carried trait (`trait_def::carried_trait`).
 pub fn template(
     trait_def: ItemTrait,
