@@ -295,6 +295,46 @@ fn an_edition_2015_crate_needs_no_extern_crate() {
     assert!(Lazy::is_realized(&all.one) && Lazy::is_realized(&all.more[0]));
 }
 
+/// A crate that depends on lazy-core under another name, with
+/// `extern crate lazy as lazy_core;` at its root (what lazy-derive's
+/// documentation asks of such a crate): every way through the macros
+/// compiles there (the crate is built for this test) and forwards.
+#[test]
+fn a_renamed_dependency_works_through_extern_crate() {
+    use lazy_core::RealizeAll;
+    use renamed_dependency::{All, Either, Except, Fast, Named, Real, Step, Tracker, lazy};
+
+    let mut fast = Fast { cache: lazy() };
+    assert!(!Lazy::is_realized(&fast.cache));
+    assert_eq!(fast.python_type(), "int");
+    assert_eq!(fast.bump(), 2);
+    assert_eq!(fast.name(), "r2");
+    let next = fast.next();
+    assert_eq!(next.into_value(), 3);
+    assert!(fast == lazy_core::FromRealized::from_realized(Real(2)));
+    assert!(fast != Fast { cache: lazy() });
+
+    let mut except = Except {
+        cache: lazy(),
+        other: 'e',
+    };
+    assert_eq!(Tracker::python_type(&except), "except");
+    assert!(!Lazy::is_realized(&except.cache));
+    assert_eq!((except.bump(), except.other), (2, 'e'));
+
+    let mut either = Either::Later(lazy());
+    assert_eq!(either.bump(), 2);
+    assert_eq!(either.into_value(), 2);
+    assert_eq!(Either::Ready(Real(7)).python_type(), "int");
+
+    let all = All {
+        one: Lazy::new(|| 1),
+        more: vec![Lazy::new(|| 2)],
+    };
+    all.realize_all();
+    assert!(Lazy::is_realized(&all.one) && Lazy::is_realized(&all.more[0]));
+}
+
 /// The edition-2015 crate's traits, derived here (edition 2024): their hidden
 /// macros' fast rules, the blanket impl, the generic trait and a type of the
 /// traits' module that the signatures name.
