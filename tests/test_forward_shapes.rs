@@ -1,5 +1,5 @@
 //! Method shapes: `async fn`, `unsafe fn`, `#[cfg]`, `#[deprecated]`,
-//! `#[must_use]`, pattern parameters, `extern "C"` methods.
+//! `#[must_use]`, pattern parameters, `extern "C"` methods, `#[cfg_attr]`.
 
 #![deny(warnings)]
 #![allow(async_fn_in_trait)]
@@ -258,4 +258,89 @@ pub struct LazyPresent(#[realize] Lazy<u8>);
 #[test]
 fn cfg_on_the_trait_gates_its_macro() {
     assert_eq!(LazyPresent(Lazy::new(|| 0)).present(), 9);
+}
+
+/// `#[cfg_attr(p, cfg(q))]` on items and parameters is the cfg it stands
+/// for, nested too; `#[cfg_attr(p, deprecated)]` warns where the trait is
+/// used, not in each derive's forwarders (this file denies warnings). The
+/// derive is written on a struct and an enum.
+#[forwardable]
+pub trait CfgAttrs {
+    #[cfg_attr(all(), cfg(any()))]
+    fn gone(&self) -> u8;
+    #[cfg_attr(any(), cfg(any()))]
+    fn kept(&self) -> u8;
+    #[cfg_attr(all(), cfg_attr(all(), cfg(any())))]
+    fn nested_gone(&self) -> u8;
+    #[cfg_attr(all(), deprecated(note = "use `kept`"))]
+    fn old(&self) -> u8;
+    #[cfg_attr(all(), must_use)]
+    fn sum(&self, #[cfg_attr(all(), cfg(any()))] dropped: u8, kept: u8) -> u8;
+}
+
+impl CfgAttrs for u8 {
+    fn kept(&self) -> u8 {
+        *self
+    }
+    fn old(&self) -> u8 {
+        *self + 1
+    }
+    fn sum(&self, kept: u8) -> u8 {
+        *self + kept
+    }
+}
+
+#[derive(RealizeForward)]
+#[realize_forward(CfgAttrs)]
+pub struct LazyCfgAttrs(#[realize] Lazy<u8>);
+
+#[derive(RealizeForward)]
+#[realize_forward(CfgAttrs)]
+pub enum EitherCfgAttrs {
+    Later(#[realize] Lazy<u8>),
+    Ready(u8),
+}
+
+#[test]
+#[allow(deprecated)]
+fn cfg_attr_on_items_and_parameters_is_the_cfg_it_stands_for() {
+    let lazy = LazyCfgAttrs(Lazy::new(|| 5));
+    assert_eq!((lazy.kept(), lazy.old(), lazy.sum(2)), (5, 6, 7));
+    let either = EitherCfgAttrs::Later(Lazy::new(|| 7));
+    assert_eq!((either.kept(), either.old(), either.sum(1)), (7, 8, 8));
+    assert_eq!(EitherCfgAttrs::Ready(1).sum(1), 2);
+}
+
+/// `extern fn` without an ABI (`"C"`): rustc warns once, at the trait,
+/// which allows it here; the forwarders write the ABI out (this file
+/// denies warnings).
+#[forwardable]
+#[allow(missing_abi)]
+pub trait ImplicitAbi {
+    extern "C" fn implicit(&self) -> u8;
+}
+
+impl ImplicitAbi for u8 {
+    extern "C" fn implicit(&self) -> u8 {
+        *self * 2
+    }
+}
+
+#[derive(RealizeForward)]
+#[realize_forward(ImplicitAbi)]
+pub struct LazyImplicitAbi(#[realize] Lazy<u8>);
+
+#[derive(RealizeForward)]
+#[realize_forward(ImplicitAbi)]
+pub enum EitherImplicitAbi {
+    Later(#[realize] Lazy<u8>),
+    Ready(u8),
+}
+
+#[test]
+fn extern_without_an_abi_forwards_as_extern_c() {
+    assert_eq!(LazyImplicitAbi(Lazy::new(|| 3)).implicit(), 6);
+    assert_eq!(EitherImplicitAbi::Ready(4).implicit(), 8);
+    let forwarder: extern "C" fn(&LazyImplicitAbi) -> u8 = ImplicitAbi::implicit;
+    assert_eq!(forwarder(&LazyImplicitAbi(Lazy::new(|| 1))), 2);
 }

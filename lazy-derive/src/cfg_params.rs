@@ -157,7 +157,7 @@ fn generic_attrs(param: &GenericParam) -> &Vec<Attribute> {
     }
 }
 
-fn generic_attrs_mut(param: &mut GenericParam) -> &mut Vec<Attribute> {
+pub fn generic_attrs_mut(param: &mut GenericParam) -> &mut Vec<Attribute> {
     match param {
         GenericParam::Lifetime(param) => &mut param.attrs,
         GenericParam::Type(param) => &mut param.attrs,
@@ -188,4 +188,80 @@ fn predicate(attr: &Attribute) -> Option<TokenStream> {
         Meta::List(list) => Some(list.tokens.clone()),
         other => Some(other.to_token_stream()),
     }
+}
+
+/// `#[cfg_attr(p, a, b, ..)]` among `attrs` as what it means to the
+/// carried copy: a `cfg(q)` in it is the item's (or parameter's) cfg
+/// `any(not(p), q)`, which the copies by cfg combination and the forwarders
+/// then handle as any `#[cfg]`; a `deprecated` is the item's (the forwarders
+/// allow it, whether `p` holds or not); a nested `cfg_attr(q, ..)` is read
+/// under `all(p, q)`; any other attribute stays behind `cfg_attr(p, ..)`. A
+/// `cfg_attr` that does not read is left as it is, for rustc to report on
+/// the trait itself.
+pub fn expand_cfg_attrs(attrs: &mut Vec<Attribute>) {
+    if !attrs.iter().any(|attr| attr.path().is_ident("cfg_attr")) {
+        return;
+    }
+    let mut out = Vec::with_capacity(attrs.len());
+    for attr in std::mem::take(attrs) {
+        let Meta::List(list) = &attr.meta else {
+            out.push(attr);
+            continue;
+        };
+        if !list.path.is_ident("cfg_attr") {
+            out.push(attr);
+            continue;
+        }
+        let mut expanded = Vec::new();
+        match expand_cfg_attr(list.tokens.clone(), None, &mut expanded) {
+            Ok(()) => {
+                // Outer, as every attribute of a trait item or parameter.
+                for meta in expanded {
+                    out.push(Attribute {
+                        pound_token: syn::Token![#](attr.pound_token.span),
+                        style: syn::AttrStyle::Outer,
+                        bracket_token: syn::token::Bracket {
+                            span: attr.bracket_token.span,
+                        },
+                        meta,
+                    });
+                }
+            }
+            Err(_) => out.push(attr),
+        }
+    }
+    *attrs = out;
+}
+
+/// The attributes that `cfg_attr(tokens)` stands for under `outer`.
+fn expand_cfg_attr(
+    tokens: TokenStream,
+    outer: Option<&TokenStream>,
+    out: &mut Vec<Meta>,
+) -> syn::Result<()> {
+    let parser = |input: syn::parse::ParseStream| {
+        let predicate: Meta = input.parse()?;
+        input.parse::<syn::Token![,]>()?;
+        let metas = Punctuated::<Meta, syn::Token![,]>::parse_terminated(input)?;
+        Ok((predicate, metas))
+    };
+    let (predicate, metas) = syn::parse::Parser::parse2(parser, tokens)?;
+    let predicate = match outer {
+        Some(outer) => quote!(all(#outer, #predicate)),
+        None => predicate.to_token_stream(),
+    };
+    for meta in metas {
+        match meta {
+            Meta::List(list) if list.path.is_ident("cfg") => {
+                let cfg = &list.tokens;
+                out.push(syn::parse_quote!(cfg(any(not(#predicate), #cfg))));
+            }
+            Meta::List(list) if list.path.is_ident("cfg_attr") => {
+                expand_cfg_attr(list.tokens, Some(&predicate), out)?;
+            }
+            meta if meta.path().is_ident("deprecated") => out.push(meta),
+            meta => out.push(syn::parse_quote!(cfg_attr(#predicate, #meta))),
+        }
+    }
+    Ok(())
 }

@@ -65,9 +65,13 @@ impl<'a> Excepts<'a> {
         errors: &mut Errors,
     ) {
         let mut methods: Vec<Ident> = Vec::new();
+        let mut others: Vec<(Ident, &str)> = Vec::new();
         for item in items {
-            if let TraitItem::Fn(item) = item {
-                methods.push(item.sig.ident.unraw());
+            match item {
+                TraitItem::Fn(item) => methods.push(item.sig.ident.unraw()),
+                TraitItem::Const(item) => others.push((item.ident.unraw(), "an associated const")),
+                TraitItem::Type(item) => others.push((item.ident.unraw(), "an associated type")),
+                _ => {}
             }
         }
         for (index, except) in &self.names {
@@ -77,6 +81,15 @@ impl<'a> Excepts<'a> {
             let written = except.unraw();
             if methods.contains(&written) {
                 matched.push(*index);
+            } else if let Some((_, kind)) = others.iter().find(|(name, _)| *name == written) {
+                matched.push(*index);
+                errors.push(Error::new(
+                    except.span(),
+                    format!(
+                        "`{written}` is {kind} of `{}`, not a method: `except(...)` lists methods, and the derive's impl takes every associated const and type from the target",
+                        trait_ref.name()
+                    ),
+                ));
             } else if let Some(close) = self.close_to(&written, &methods) {
                 matched.push(*index);
                 errors.push(Error::new(

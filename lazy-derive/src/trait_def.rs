@@ -4,7 +4,7 @@
 use proc_macro2::{Delimiter, Literal, Span, TokenStream, TokenTree};
 use quote::{ToTokens, format_ident, quote, quote_spanned};
 use syn::ext::IdentExt;
-use syn::parse::{Parse, ParseStream};
+use syn::parse::{Parse, ParseStream, Parser};
 use syn::spanned::Spanned;
 use syn::{
     Attribute, Error, Ident, ItemTrait, Meta, Path, Result, Token, TraitItem, TraitItemFn,
@@ -73,6 +73,20 @@ impl Parse for Args {
         if input.is_empty() {
             return Err(missing_path(eq.span));
         }
+        // A string, a qualified path, ..: what is there is no path.
+        if input.peek(syn::LitStr) {
+            let text: syn::LitStr = input.parse()?;
+            return Err(Error::new(
+                text.span(),
+                format!(
+                    "`remote` takes a path, not a string: `#[forwardable(remote = {})]`",
+                    text.value()
+                ),
+            ));
+        }
+        if !(input.peek(Token![::]) || input.peek(Ident::peek_any)) {
+            return Err(missing_path(input.span()));
+        }
         let remote: Path = input.parse()?;
         if !input.is_empty() {
             let rest: TokenStream = input.parse()?;
@@ -92,6 +106,15 @@ impl Parse for Args {
 /// emitted unchanged beside the errors, so that its users do not see a second
 /// error about a missing trait.
 pub fn forwardable(args: TokenStream, input: TokenStream) -> TokenStream {
+    // Written twice: the later one writes the macro, this one the error.
+    if let Some(again) = forwardable_again(&input) {
+        let error = Error::new(
+            again,
+            "`#[forwardable]` is written twice on this trait: remove one of them",
+        )
+        .into_compile_error();
+        return TokenStream::from_iter([error, input]);
+    }
     // Most traits are read without syn (see `scan`); what that does not
     // fully understand takes the syn path, which writes the same tokens.
     let blanket = blanket_arg(&args);
@@ -110,6 +133,32 @@ pub fn forwardable(args: TokenStream, input: TokenStream) -> TokenStream {
         }
     }
     forwardable_syn(args, input)
+}
+
+/// The span of another `#[forwardable]` (by any path that ends in that
+/// name) among the item's outer attributes, which the compiler leaves on the
+/// item for later.
+fn forwardable_again(input: &TokenStream) -> Option<Span> {
+    let mut trees = input.clone().into_iter();
+    while let (Some(TokenTree::Punct(pound)), Some(TokenTree::Group(attr))) =
+        (trees.next(), trees.next())
+    {
+        if pound.as_char() != '#' || attr.delimiter() != Delimiter::Bracket {
+            return None;
+        }
+        let mut last = None;
+        for tree in attr.stream() {
+            match tree {
+                TokenTree::Ident(word) => last = Some(word),
+                TokenTree::Punct(colon) if colon.as_char() == ':' => {}
+                _ => break,
+            }
+        }
+        if last.is_some_and(|word| word == "forwardable") {
+            return Some(attr.span());
+        }
+    }
+    None
 }
 
 /// The span of `blanket` when the arguments are that one word (and maybe a
@@ -158,20 +207,73 @@ pub(crate) fn forwardable_syn(args: TokenStream, input: TokenStream) -> TokenStr
     }
 }
 
+/// What arguments with a mistake in them were meant to ask, so that the
+/// trait still gets its macro and each derive of it no second error (a
+/// missing macro).
+enum Meant {
+    /// A `remote` whose path reads is that mirror; any other mistake
+    /// (`Blanket`, `blanket = true`, `blanket, blanket`) leaves a trait whose
+    /// forwarding is the same either way.
+    Args(Args),
+    /// A `remote` without a readable path (`remote = "::std::fmt::Display"`,
+    /// `remote(..)`): a mirror of nothing known, whose macro writes nothing.
+    Silent,
+}
+
+fn meant(args: TokenStream) -> Meant {
+    let mut remote_key = false;
+    let parser = |input: ParseStream| {
+        let key = input.call(Ident::parse_any)?;
+        if key != "remote" {
+            return Ok(None);
+        }
+        remote_key = true;
+        input.parse::<Token![=]>()?;
+        let remote = input.parse::<Path>()?;
+        // What follows the path is the mistake already reported.
+        input.parse::<TokenStream>()?;
+        Ok(Some(remote))
+    };
+    match parser.parse2(args) {
+        Ok(remote) => Meant::Args(Args {
+            remote,
+            blanket: None,
+        }),
+        Err(_) if remote_key => Meant::Silent,
+        Err(_) => Meant::Args(Args {
+            remote: None,
+            blanket: None,
+        }),
+    }
+}
+
 fn expand(args: TokenStream, input: TokenStream) -> Result<TokenStream> {
     // A mistake in the arguments and one in the trait are reported together.
-    let args = syn::parse2::<Args>(args);
+    let parsed = syn::parse2::<Args>(args.clone());
     let checked = syn::parse2::<ItemTrait>(input.clone())
         .map_err(|err| Error::new(err.span(), "`#[forwardable]` goes on a trait definition"))
         .and_then(carried_trait);
-    let (args, (item, carried)) = match (args, checked) {
-        (Ok(args), Ok(checked)) => (args, checked),
-        (Err(err), Ok(_)) | (Ok(_), Err(err)) => return Err(err),
+    let mut silent = false;
+    let (args, (item, carried), args_error) = match (parsed, checked) {
+        (Ok(args), Ok(checked)) => (args, checked, None),
+        (Err(err), Ok(checked)) => match meant(args) {
+            Meant::Args(args) => (args, checked, Some(err)),
+            Meant::Silent => {
+                silent = true;
+                let args = Args {
+                    remote: None,
+                    blanket: None,
+                };
+                (args, checked, Some(err))
+            }
+        },
+        (Ok(_), Err(err)) => return Err(err),
         (Err(mut err), Err(more)) => {
             err.combine(more);
             return Err(err);
         }
     };
+    let args_error = args_error.map(Error::into_compile_error);
     let (mut carried, cfg_errors) = match &args.remote {
         Some(remote) => mirror_of(carried, remote)?,
         None => (carried, Errors::default()),
@@ -263,6 +365,20 @@ fn expand(args: TokenStream, input: TokenStream) -> Result<TokenStream> {
     // the crate root clean and works in function bodies too.
     let export = matches!(vis, Visibility::Public(_)).then(|| quote!(#[macro_export]));
 
+    // A mirror of no readable path is one error, the arguments'.
+    if silent {
+        let trait_cfgs = quote!(#(#trait_cfgs)*);
+        let silent = mirrors::silent_macro(&trait_cfgs, &export, &macro_name);
+        let docs = attrs_named(&item.attrs, "doc");
+        return Ok(quote! {
+            #args_error
+            #silent
+            #trait_cfgs
+            #(#docs)*
+            #[doc(inline)]
+            #vis use #macro_name as #ident;
+        });
+    }
     // A mirror of a std trait that lacks a required item is one error.
     if let Some(error) = args
         .remote
@@ -273,6 +389,7 @@ fn expand(args: TokenStream, input: TokenStream) -> Result<TokenStream> {
         let error = error.into_compile_error();
         let silent = mirrors::silent_macro(&trait_cfgs, &export, &macro_name);
         return Ok(quote! {
+            #args_error
             #error
             #cfg_errors
             #silent
@@ -373,6 +490,7 @@ fn expand(args: TokenStream, input: TokenStream) -> Result<TokenStream> {
     }
 
     Ok(quote! {
+        #args_error
         #cfg_errors
         #blanket_error
         #trait_item
@@ -1122,6 +1240,24 @@ fn carried_trait(mut carried: ItemTrait) -> Result<(TraitHead, ItemTrait)> {
     carried.supertraits.clear();
     let mut errors = Errors::default();
     for trait_item in &mut carried.items {
+        // `cfg_attr(p, cfg(q))` and `cfg_attr(p, deprecated)` as the `cfg`
+        // and `deprecated` they stand for.
+        match trait_item {
+            TraitItem::Fn(method) => {
+                cfg_params::expand_cfg_attrs(&mut method.attrs);
+                for param in &mut method.sig.generics.params {
+                    cfg_params::expand_cfg_attrs(cfg_params::generic_attrs_mut(param));
+                }
+                for input in &mut method.sig.inputs {
+                    if let syn::FnArg::Typed(arg) = input {
+                        cfg_params::expand_cfg_attrs(&mut arg.attrs);
+                    }
+                }
+            }
+            TraitItem::Const(constant) => cfg_params::expand_cfg_attrs(&mut constant.attrs),
+            TraitItem::Type(ty) => cfg_params::expand_cfg_attrs(&mut ty.attrs),
+            _ => {}
+        }
         let dropped = match trait_item {
             TraitItem::Fn(method) => split_off_attrs(&mut method.attrs, &is_carried_attr),
             TraitItem::Const(constant) => split_off_attrs(&mut constant.attrs, &is_carried_attr),
