@@ -213,6 +213,23 @@ pub struct LazyOnly<S: Seed<Output = Square>> {
     cache: Lazy<Square, S>,
 }
 
+/// A boxed lazy, built back boxed (through `Box`'s `FromRealized`).
+#[derive(RealizeForward, lazy_core::FromRealized)]
+#[realize_forward(Shape)]
+pub struct BoxedOnly(#[realize] Box<Lazy<Square>>);
+
+#[test]
+fn derived_conversion_of_a_boxed_lazy_boxes_the_target() {
+    let boxed = BoxedOnly(Box::new(Lazy::new(|| Square(4))));
+    let scaled = boxed.scaled(2);
+    assert!(Lazy::is_realized(&scaled.0), "built back already realized");
+    assert_eq!(scaled.area(), Square(4).scaled(2).area());
+    assert_eq!(
+        boxed.halved().map(|half| half.area()),
+        Some(Square(2).area())
+    );
+}
+
 #[test]
 fn derived_conversions_hold_the_target() {
     assert_eq!(PlainOnly(Square(2)).scaled(3).0, Square(2).scaled(3));

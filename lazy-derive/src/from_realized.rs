@@ -2,7 +2,8 @@
 //! built back from a target by holding it.
 
 use proc_macro2::TokenStream;
-use quote::quote;
+use quote::{quote, quote_spanned};
+use syn::spanned::Spanned;
 use syn::{Data, DeriveInput, Error, Result};
 
 use crate::errors::Errors;
@@ -57,14 +58,26 @@ fn derive_impl(input: TokenStream) -> Result<TokenStream> {
         ));
     }
     let ty = &field.ty;
+    if let Some(shared) = shared_pointer(ty) {
+        return Err(Error::new_spanned(
+            ty,
+            format!(
+                "`#[derive(FromRealized)]` cannot build a new {shared} around a target: the lazy it points to is shared; implement `lazy_core::FromRealized` by hand (a new wrapper could hold, for instance, a fresh lazy of the target)"
+            ),
+        ));
+    }
     let member = &field.member;
     let (target, value) = if field.plain.is_some() {
         (quote!(#ty), quote!(__target))
     } else {
-        (
-            quote!(<#ty as ::lazy_core::Realize>::Target),
-            quote!(<#ty>::from_value(__target)),
-        )
+        // Through the field type's own `FromRealized`: a `Lazy` holds the
+        // target, a `Box` of one boxes that; a field type without one
+        // (`Rc<Lazy<T>>`, `&Lazy<T>`) is an error at its type.
+        let target = quote!(<#ty as ::lazy_core::Realize>::Target);
+        let value = quote_spanned! {ty.span()=>
+            <#ty as ::lazy_core::FromRealized<#target>>::from_realized(__target)
+        };
+        (target, value)
     };
     let (impl_generics, ty_generics, where_clause) = input.generics.split_for_impl();
     Ok(quote! {
@@ -76,4 +89,19 @@ fn derive_impl(input: TokenStream) -> Result<TokenStream> {
             }
         }
     })
+}
+
+/// A field type that shares its lazy, as it is written: a reference, or a
+/// path that ends in `Rc` or `Arc`. Other types without a `FromRealized`
+/// are rustc's error at the type.
+fn shared_pointer(ty: &syn::Type) -> Option<String> {
+    match ty {
+        syn::Type::Reference(_) => Some("reference".to_string()),
+        syn::Type::Path(path) if path.qself.is_none() => {
+            let last = path.path.segments.last()?;
+            (last.ident == "Rc" || last.ident == "Arc").then(|| format!("`{}`", last.ident))
+        }
+        syn::Type::Paren(inner) => shared_pointer(&inner.elem),
+        _ => None,
+    }
 }

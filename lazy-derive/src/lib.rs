@@ -65,7 +65,10 @@ pub fn derive_realize_all(input: TokenStream) -> TokenStream {
 /// Implements `lazy_core::FromRealized` for a wrapper whose one field is its
 /// target: `#[realize(plain)]` (the new wrapper holds the target) or
 /// `#[realize]` on a `Lazy` (the new wrapper holds a lazy already realized,
-/// `Lazy::from_value`). A wrapper with other fields implements it by hand.
+/// `Lazy::from_value`) or on a `Box` of one (a new box of such a lazy), each
+/// through the field type's own `FromRealized`. A wrapper with other fields,
+/// or whose field is shared (`Rc<Lazy<T>>`, `&Lazy<T>`: an error at its
+/// type), implements it by hand.
 ///
 /// ```
 /// use lazy_core::{FromRealized, Lazy, RealizeForward, forwardable};
