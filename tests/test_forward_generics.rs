@@ -242,6 +242,35 @@ fn const_parameter_defaults_and_empty_traits() {
     assert_eq!(builds.get(), 1);
 }
 
+/// A const argument written as a block lands in the signatures as an
+/// array's length, where rustc's `unused_braces` does not fire on the
+/// derive's impls (denied here) for braces that `realize_forward` needs.
+#[deny(unused_braces)]
+mod braced_const_argument {
+    use lazy_core::{Lazy, RealizeForward};
+
+    use super::Array;
+
+    #[derive(RealizeForward)]
+    #[realize_forward(Array<{ 2 + 2 }>)]
+    pub struct LazyByte(#[realize] pub Lazy<u8>);
+
+    #[derive(RealizeForward)]
+    #[realize_forward(Array<{ 2 + 2 }>)]
+    pub enum EitherByte {
+        Later(#[realize] Lazy<u8>),
+        Ready(u8),
+    }
+}
+
+#[test]
+fn braced_const_arguments_forward_without_a_lint() {
+    use braced_const_argument::{EitherByte, LazyByte};
+    assert_eq!(LazyByte(Lazy::new(|| 1)).array(), [1; 4]);
+    assert_eq!(<EitherByte as Array<4>>::LEN, 4);
+    assert_eq!(EitherByte::Ready(2).array(), [2; 4]);
+}
+
 /// The wrapper's lifetime `'a` has the name of `Borrowing<'a>`'s parameter,
 /// which the derive renames in the impl.
 #[derive(RealizeForward)]
