@@ -289,8 +289,11 @@ fn scoped(wrapper: &Wrapper, call: TokenStream) -> TokenStream {
         // derive to the path, and with the alias at the path got rustc's
         // suggestion of another import written over it, alias and all,
         // into `#[realize_forward(...)]`; it now gives that one as a help.
+        // A name alone (never failing, above) is imported as it is; so is
+        // not `::Name`, which may name nothing (a local trait in edition
+        // 2018 on): `::{Name as alias}` has rustc report it at `Name`.
         let mut import = Vec::new();
-        if path.segments.len() < 2 {
+        if path.segments.len() < 2 && path.leading_colon.is_none() {
             import.extend(tokens::in_macro_edition_path(path));
             import.push(TokenTree::Ident(Ident::new("as", Span::call_site())));
             import.push(TokenTree::Ident(alias.clone()));
