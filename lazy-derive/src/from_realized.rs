@@ -29,6 +29,14 @@ fn derive_impl(input: TokenStream) -> Result<TokenStream> {
             ));
         }
     };
+    if fields.is_empty() {
+        return Err(Error::new(
+            ident.span(),
+            format!(
+                "`#[derive(FromRealized)]` builds `{ident}` around its target, which needs a field for it, marked `#[realize(plain)]` or `#[realize]`; `{ident}` has none"
+            ),
+        ));
+    }
     if fields.len() != 1 {
         return Err(Error::new(
             ident.span(),

@@ -93,8 +93,14 @@ pub fn trait_generics(
         errors.push(Error::new(
             span,
             format!(
-                "`{name}` has {lifetime_count} lifetime parameter(s), but {} are given; give all of them or none",
-                given_lifetimes.len()
+                "`{name}` has {}, but {} given; {}",
+                counted(lifetime_count, "lifetime parameter"),
+                are_given(given_lifetimes.len()),
+                if lifetime_count == 0 {
+                    "remove the lifetime arguments"
+                } else {
+                    "give all of them or none"
+                },
             ),
         ));
         return None;
@@ -103,8 +109,9 @@ pub fn trait_generics(
         errors.push(Error::new(
             span,
             format!(
-                "`{name}` has {other_count} type and const parameter(s), but {} are given",
-                given_others.len()
+                "`{name}` has {}, but {} given",
+                counted(other_count, "type or const parameter"),
+                are_given(given_others.len()),
             ),
         ));
         return None;
@@ -358,4 +365,22 @@ fn self_as_wrapper(tokens: TokenStream, wrapper: &Wrapper) -> TokenStream {
         });
     }
     TokenStream::from_iter(out)
+}
+
+/// `1 lifetime parameter`, `2 lifetime parameters`, `no lifetime parameter`.
+fn counted(count: usize, what: &str) -> String {
+    match count {
+        0 => format!("no {what}"),
+        1 => format!("1 {what}"),
+        n => format!("{n} {what}s"),
+    }
+}
+
+/// `1 is`, `2 are`.
+fn are_given(count: usize) -> String {
+    if count == 1 {
+        "1 is".to_string()
+    } else {
+        format!("{count} are")
+    }
 }
