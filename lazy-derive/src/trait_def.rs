@@ -273,6 +273,32 @@ fn expand(args: TokenStream, input: TokenStream) -> Result<TokenStream> {
             return Err(err);
         }
     };
+    // `Drop` cannot be forwarded: rustc calls `drop` itself, and forbids
+    // calling it (E0040), which every forwarder would.
+    let (args, args_error) = match &args.remote {
+        Some(remote)
+            if remote
+                .segments
+                .first()
+                .is_some_and(|first| first.ident == "core" || first.ident == "std")
+                && remote
+                    .segments
+                    .last()
+                    .is_some_and(|last| last.ident == "Drop") =>
+        {
+            silent = true;
+            let error = Error::new_spanned(
+                remote,
+                "`Drop` cannot be forwarded: rustc runs a value's `drop` itself, and a wrapper's lazy drops the value it built when the wrapper is dropped; remove this mirror",
+            );
+            let args = Args {
+                remote: None,
+                blanket: None,
+            };
+            (args, Some(error))
+        }
+        _ => (args, args_error),
+    };
     let args_error = args_error.map(Error::into_compile_error);
     let (mut carried, cfg_errors) = match &args.remote {
         Some(remote) => mirror_of(carried, remote)?,
