@@ -297,6 +297,29 @@ fn expand(args: TokenStream, input: TokenStream) -> Result<TokenStream> {
             };
             (args, Some(error))
         }
+        // `self::Name`, the mirror's own name in its own module: the trait is
+        // this one, to be written as a plain `#[forwardable]` one. (A path
+        // from `crate` may name another trait of that name, as a mirror of
+        // this crate's own trait does in tests.)
+        Some(remote)
+            if remote.segments.len() == 2
+                && remote.leading_colon.is_none()
+                && remote.segments[0].ident == "self"
+                && remote.segments[1].ident == item.ident =>
+        {
+            let error = Error::new_spanned(
+                remote,
+                format!(
+                    "`remote = self::{0}` names this item itself; `remote` names the trait of another crate that this item mirrors: for `{0}` itself, write `#[forwardable]` without `remote`",
+                    item.ident
+                ),
+            );
+            let args = Args {
+                remote: None,
+                blanket: None,
+            };
+            (args, Some(error))
+        }
         _ => (args, args_error),
     };
     let args_error = args_error.map(Error::into_compile_error);
