@@ -269,6 +269,7 @@ fn braced_const_arguments_forward_without_a_lint() {
     assert_eq!(LazyByte(Lazy::new(|| 1)).array(), [1; 4]);
     assert_eq!(<EitherByte as Array<4>>::LEN, 4);
     assert_eq!(EitherByte::Ready(2).array(), [2; 4]);
+    assert_eq!(EitherByte::Later(Lazy::new(|| 3)).array(), [3; 4]);
 }
 
 /// The wrapper's lifetime `'a` has the name of `Borrowing<'a>`'s parameter,
