@@ -216,7 +216,11 @@ fn write_trait_impl(
     let impl_generics = impl_generics(wrapper, &generics.lifetimes, &generics.others);
 
     let wrapper_predicates = where_predicates(&wrapper.input.generics);
-    let sized = body.needs_sized.then(|| quote!(+ ::core::marker::Sized));
+    // A predicate of its own, as the hidden macro's fast rule writes it
+    // (there at the method that needs it, here at the trait's path).
+    let sized = body
+        .needs_sized
+        .then(|| quote!(#target: ::core::marker::Sized,));
     let (needs_mut, needs_into) = (body.needs_mut, body.needs_into);
     // Wholly at the trait's name: a wrapper without the conversion gets one
     // error there.
@@ -257,7 +261,8 @@ fn write_trait_impl(
             #(#wrapper_predicates,)*
             #(#trait_predicates,)*
             #realizing
-            #target: #bound #sized,
+            #target: #bound,
+            #sized
             #generic_needs
             #from_realized
         {
@@ -320,6 +325,10 @@ pub struct ImplBody {
     pub needs_into: bool,
     /// Some forwarder needs a sized target.
     pub needs_sized: bool,
+    /// The name of the first method whose forwarder needs a sized target:
+    /// where the hidden macro's fast rule states that bound, so that rustc's
+    /// error for an unsized target (`dyn Trait`) points at that method.
+    pub sized_at: Option<Span>,
     /// Some forwarder builds the wrapper back (`lazy_core::FromRealized`).
     pub needs_from: bool,
 }
@@ -330,6 +339,9 @@ impl ImplBody {
     fn forward(&mut self, ctx: &ImplContext, method: &Method) -> Option<()> {
         let variants = cfg_params::per_variant(method, |method| forwarder(ctx, method))?;
         self.needs_sized |= method.needs_sized_target;
+        if method.needs_sized_target && self.sized_at.is_none() {
+            self.sized_at = Some(method.item.sig.ident.span());
+        }
         self.needs_mut |= method.needs_mut();
         self.needs_into |= method.needs_into();
         self.needs_from |= method.wrap.is_some();

@@ -100,7 +100,9 @@ pub struct Scanned {
     pub body: TokenStream,
     pub needs_mut: bool,
     pub needs_into: bool,
-    pub needs_sized: bool,
+    /// The name of the first method that needs a sized target (see
+    /// `expand::ImplBody::sized_at`).
+    pub needs_sized: Option<Span>,
     /// The fast rule exists (`expand::template` returns a body): no method
     /// without a default returns the wrapper (`-> Self`, `Option<Self>`).
     pub fast: bool,
@@ -214,7 +216,7 @@ pub fn scan(
         body: TokenStream::new(),
         needs_mut: false,
         needs_into: false,
-        needs_sized: false,
+        needs_sized: None,
         fast: true,
         supertraits,
     };
@@ -760,7 +762,7 @@ fn method(
         return Some(());
     }
     if reader.self_sized.get() {
-        out.needs_sized = true;
+        out.needs_sized.get_or_insert(name.span());
     }
     // The forwarder (`expand::forwarder` for this shape).
     match receiver {
@@ -769,7 +771,7 @@ fn method(
         Receiver::MutRef => out.needs_mut = true,
         Receiver::Value | Receiver::BoxSelf => {
             out.needs_into = true;
-            out.needs_sized = true;
+            out.needs_sized.get_or_insert(name.span());
         }
     }
     methods.extend(words.inline.iter().cloned());
@@ -794,7 +796,7 @@ fn method(
         decls.extend(words.box_self.iter().cloned());
     }
     let args = if has_self_args {
-        words.call_args_realizing(receiver, &self_args, out)
+        words.call_args_realizing(receiver, &self_args, out, name.span())
     } else {
         words.call_args(receiver, arg_types.len())
     };
@@ -1010,6 +1012,7 @@ impl Words {
         receiver: Receiver,
         self_args: &[Option<Receiver>],
         out: &mut Scanned,
+        at: Span,
     ) -> TokenTree {
         let realize = |words: &Words, kind: Receiver| match kind {
             Receiver::MutRef => words.realize_mut.clone(),
@@ -1029,7 +1032,7 @@ impl Words {
                 Receiver::MutRef => out.needs_mut = true,
                 Receiver::Value => {
                     out.needs_into = true;
-                    out.needs_sized = true;
+                    out.needs_sized.get_or_insert(at);
                 }
                 Receiver::Ref | Receiver::None | Receiver::BoxSelf => {}
             }

@@ -506,20 +506,12 @@ fn expand(args: TokenStream, input: TokenStream) -> Result<TokenStream> {
             (None, None) => {
                 let (target, call_prefix) = fast_names();
                 expand::template(variant, target, call_prefix, true).map(|template| {
-                    let needs = (
-                        template.needs_mut,
-                        template.needs_into,
-                        template.needs_sized,
-                    );
+                    let needs = (template.needs_mut, template.needs_into, template.sized_at);
                     fast_rule(template.into_tokens(), needs, rewrote)
                 })
             }
             (None, Some((span, key))) => blanket_templates.next().map(|template| {
-                let needs = (
-                    template.needs_mut,
-                    template.needs_into,
-                    template.needs_sized,
-                );
+                let needs = (template.needs_mut, template.needs_into, template.sized_at);
                 let written =
                     blanket_impl(ident, supertraits, template.into_tokens(), needs, key, span);
                 blanket_impls.push(quote!(#trait_cfgs #gate #written));
@@ -779,6 +771,11 @@ fn fast_names() -> (TokenStream, TokenStream) {
     (quote!(<#d __target as #d(#d __path)*>), quote!(#d __call))
 }
 
+/// What a trait's forwarders need of the wrapper: `RealizeMut`,
+/// `RealizeInto`, and a sized target, at the first method that needs it
+/// (`expand::ImplBody::sized_at`).
+type Needs = (bool, bool, Option<Span>);
+
 /// The hidden macro's fast rule: the whole impl, pre-written, for a link of
 /// the derive's chain whose `fast` entry the derive filled in (see
 /// `chain::fast_entry`). The derive then parses nothing of the trait: the
@@ -787,7 +784,7 @@ fn fast_names() -> (TokenStream, TokenStream) {
 /// link that does not match (an entry `{ slow }`, or `deref = yes` where a
 /// method takes `self` by value) goes to the rule after it, the chain's
 /// `__forward_impl!`.
-fn fast_rule(body: TokenStream, needs: (bool, bool, bool), rewrote: bool) -> TokenStream {
+fn fast_rule(body: TokenStream, needs: Needs, rewrote: bool) -> TokenStream {
     let d = tokens::dollar();
     let body = if rewrote {
         tokens::crate_to_dollar_crate(body)
@@ -800,7 +797,8 @@ fn fast_rule(body: TokenStream, needs: (bool, bool, bool), rewrote: bool) -> Tok
             impl #d(#d __path)* for #d __self
             where
                 #bounds
-                #d __target: #d(#d __path)* #sized,
+                #d __target: #d(#d __path)*,
+                #sized
             {
                 #body
             }
@@ -814,7 +812,7 @@ fn fast_rule(body: TokenStream, needs: (bool, bool, bool), rewrote: bool) -> Tok
 /// link: the fast rule ([`fast_rule`]) and the blanket one
 /// ([`blanket_rule`]).
 fn chain_rule(
-    needs: (bool, bool, bool),
+    needs: Needs,
     written: &dyn Fn(TokenStream, Option<TokenStream>) -> TokenStream,
 ) -> TokenStream {
     chain_rule_for(quote!(fast;), needs, written)
@@ -824,7 +822,7 @@ fn chain_rule(
 /// `generic; impl = { .. }; where = { .. };`).
 fn chain_rule_for(
     kind: TokenStream,
-    needs: (bool, bool, bool),
+    needs: Needs,
     // Not generic: one compiled copy of this long `quote!` for every caller.
     written: &dyn Fn(TokenStream, Option<TokenStream>) -> TokenStream,
 ) -> TokenStream {
@@ -837,7 +835,15 @@ fn chain_rule_for(
         // Both: `realize_bounds` writes the two one after the other.
         (true, true) => quote!(#d(#d __b1)* #d(#d __b2)*),
     };
-    let sized = needs_sized.then(|| quote!(+ ::core::marker::Sized));
+    // A predicate of its own, at the first method that needs it: rustc's
+    // error for an unsized target (`dyn Trait`) then points at that method.
+    // The target as every fast entry writes it (`expand::target_trees`),
+    // with no token of the derive's, which would stretch the span.
+    let sized = needs_sized.map(|at| {
+        quote_spanned! {tokens::in_macro_edition_at(at)=>
+            <Self as ::lazy_core::Realize>::Target: ::core::marker::Sized,
+        }
+    });
     // By value is what `#[realize(deref)]` cannot give: the chain reports it.
     let deref = if needs_into {
         quote!(no)
@@ -993,14 +999,14 @@ fn blanket_impl(
     ident: &Ident,
     supertraits: &TokenStream,
     body: TokenStream,
-    needs: (bool, bool, bool),
+    needs: Needs,
     key: &Literal,
     span: Span,
 ) -> TokenStream {
     let (needs_mut, needs_into, needs_sized) = needs;
     let realize_mut = needs_mut.then(|| quote!(+ ::lazy_core::RealizeMut));
     let realize_into = needs_into.then(|| quote!(+ ::lazy_core::RealizeInto));
-    let sized = needs_sized.then(|| quote!(+ ::core::marker::Sized));
+    let sized = needs_sized.map(|_| quote!(+ ::core::marker::Sized));
     let supertraits = (!supertraits.is_empty()).then(|| quote!(+ #supertraits));
     let w = Ident::new("__LazyWrapper", span);
     // Lazy-core's paths at `blanket` too, in the expansion's context
@@ -1030,7 +1036,7 @@ fn blanket_impl(
 /// supertraits also asserts that the wrapper implements the trait: a
 /// supertrait the wrapper lacks is reported at the trait's name. The marker
 /// impl is `#[doc(hidden)]`: rustdoc would list it on the wrapper's page.
-fn blanket_rule(needs: (bool, bool, bool), key: &Literal, has_supertraits: bool) -> TokenStream {
+fn blanket_rule(needs: Needs, key: &Literal, has_supertraits: bool) -> TokenStream {
     let d = tokens::dollar();
     // A generic wrapper (`fast_entry`'s `generic` entry): the impl with the
     // wrapper's parameters and `where` clause only. Bounds on realizing and
@@ -1078,7 +1084,8 @@ fn blanket_rule(needs: (bool, bool, bool), key: &Literal, has_supertraits: bool)
             impl ::lazy_core::__private::Forwards<#key> for #d __self
             where
                 #bounds
-                #d __target: #d(#d __path)* #sized,
+                #d __target: #d(#d __path)*,
+                #sized
             {}
             #assert
         }

@@ -36,7 +36,8 @@ const _: () = {
         #[automatically_derived]
         impl Tracker for Named
         where
-            <Self as ::lazy_core::Realize>::Target: Tracker + ::core::marker::Sized,
+            <Self as ::lazy_core::Realize>::Target: Tracker,
+            <Self as ::lazy_core::Realize>::Target: ::core::marker::Sized,
             Named: ::lazy_core::FromRealized<<Self as ::lazy_core::Realize>::Target>,
         {
             #[inline]

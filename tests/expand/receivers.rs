@@ -42,7 +42,8 @@ const _: () = {
         where
             lazy_core::Lazy<Real, TrackerSeed>: ::lazy_core::__private::RealizeMutField,
             lazy_core::Lazy<Real, TrackerSeed>: ::lazy_core::__private::RealizeIntoField,
-            <Self as ::lazy_core::Realize>::Target: Tracker + ::core::marker::Sized,
+            <Self as ::lazy_core::Realize>::Target: Tracker,
+            <Self as ::lazy_core::Realize>::Target: ::core::marker::Sized,
         {
             type Tag = <<Self as ::lazy_core::Realize>::Target as Tracker>::Tag;
             #[inline]
