@@ -634,7 +634,7 @@ fn forwarder(ctx: &EnumContext, method: &Method, joined: Option<&Joined>) -> Tok
     let where_clause = &sig.generics.where_clause;
     let output = &sig.output;
     let asyncness = &sig.asyncness;
-    let abi = sig.abi.as_ref().map(crate::expand::ExplicitAbi);
+    let abi = sig.abi.as_ref().map(crate::method::ExplicitAbi);
     let turbofish = Turbofish(sig);
     let receiver_use = Use::of_receiver(kind);
     let binding = Ident::new("__target", Span::mixed_site());

@@ -1,7 +1,7 @@
 //! Writes the impls: one per forwarded trait, and the `Realize` family for a
 //! `#[realize]` field.
 
-use proc_macro2::{Delimiter, Group, Literal, Punct, Spacing, Span, TokenStream, TokenTree};
+use proc_macro2::{Delimiter, Group, Punct, Spacing, Span, TokenStream, TokenTree};
 use quote::{ToTokens, TokenStreamExt, quote, quote_spanned};
 use syn::ext::IdentExt;
 use syn::{
@@ -1055,7 +1055,7 @@ fn forwarder(ctx: &ImplContext, method: &Method) -> TokenStream {
     let generics = MethodGenerics(&sig.generics);
     let where_clause = &sig.generics.where_clause;
     let output = Output(method);
-    let abi = sig.abi.as_ref().map(ExplicitAbi);
+    let abi = sig.abi.as_ref().map(crate::method::ExplicitAbi);
     let call_prefix = &ctx.call_prefix;
     let turbofish = Turbofish(sig);
     let metavars = ctx.realize_metavars;
@@ -1179,7 +1179,7 @@ pub fn inherent_forwarder(ctx: &ImplContext, method: &Method, except: &Ident) ->
         syn::Safety::Unsafe(token) => Some(token),
         _ => None,
     };
-    let abi = sig.abi.as_ref().map(ExplicitAbi);
+    let abi = sig.abi.as_ref().map(crate::method::ExplicitAbi);
     // The call at the derive's call site: rustc's fixes for an inherent
     // method that does not fit (a missing argument, a name another trait's
     // impl also has) would rewrite the call, which must not land in
@@ -1708,27 +1708,6 @@ pub fn realize_into_impl(wrapper: &Wrapper, field: &RealizeField, site: Span) ->
             {
                 #movable
                 #into_realized
-            }
-        }
-    }
-}
-
-/// A method's ABI as the forwarders declare it: `extern` alone is written
-/// `extern "C"` (what it means), so that rustc's `missing_abi` warning is the
-/// trait's alone, not one more at each derive with a fix that lands in
-/// `realize_forward(...)`.
-pub struct ExplicitAbi<'a>(pub &'a syn::Abi);
-
-impl ToTokens for ExplicitAbi<'_> {
-    fn to_tokens(&self, tokens: &mut TokenStream) {
-        let syn::Abi { extern_token, name } = self.0;
-        extern_token.to_tokens(tokens);
-        match name {
-            Some(name) => name.to_tokens(tokens),
-            None => {
-                let mut c = Literal::string("C");
-                c.set_span(extern_token.span);
-                c.to_tokens(tokens);
             }
         }
     }

@@ -19,7 +19,7 @@ pub fn stub(method: &Method, error: Error) -> TokenStream {
     let Params { decls, .. } = params(method, receiver);
     let asyncness = &sig.asyncness;
     let safety = &sig.safety;
-    let abi = sig.abi.as_ref().map(crate::expand::ExplicitAbi);
+    let abi = sig.abi.as_ref().map(crate::method::ExplicitAbi);
     let name = &sig.ident;
     let generics = &sig.generics;
     // `Self: Bound` predicates are dropped (an impl may require less than the

@@ -8,6 +8,7 @@ mod enums;
 mod errors;
 mod expand;
 mod fallback;
+mod forwardable_args;
 mod from_realized;
 mod generics;
 mod impl_head;

@@ -1,7 +1,7 @@
 //! One trait method: its receiver, how it is forwarded (`ForwardPlan`), and
 //! the parameters a forwarder declares for it (`Params`).
 
-use proc_macro2::{Ident, Punct, Spacing, Span, TokenStream};
+use proc_macro2::{Ident, Literal, Punct, Spacing, Span, TokenStream};
 use quote::{ToTokens, TokenStreamExt};
 use syn::{
     FnArg, GenericArgument, PathArguments, ReturnType, TraitItemFn, Type, TypeParamBound,
@@ -433,4 +433,25 @@ pub fn params(method: &Method, receiver: Option<TokenStream>) -> Params<'_> {
         names.push(name);
     }
     Params { decls, names }
+}
+
+/// A method's ABI as the forwarders declare it: `extern` alone is written
+/// `extern "C"` (what it means), so that rustc's `missing_abi` warning is the
+/// trait's alone, not one more at each derive with a fix that lands in
+/// `realize_forward(...)`.
+pub struct ExplicitAbi<'a>(pub &'a syn::Abi);
+
+impl ToTokens for ExplicitAbi<'_> {
+    fn to_tokens(&self, tokens: &mut TokenStream) {
+        let syn::Abi { extern_token, name } = self.0;
+        extern_token.to_tokens(tokens);
+        match name {
+            Some(name) => name.to_tokens(tokens),
+            None => {
+                let mut c = Literal::string("C");
+                c.set_span(extern_token.span);
+                c.to_tokens(tokens);
+            }
+        }
+    }
 }

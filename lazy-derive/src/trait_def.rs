@@ -4,7 +4,6 @@
 use proc_macro2::{Delimiter, Literal, Span, TokenStream, TokenTree};
 use quote::{ToTokens, format_ident, quote, quote_spanned};
 use syn::ext::IdentExt;
-use syn::parse::{Parse, ParseStream, Parser};
 use syn::spanned::Spanned;
 use syn::{
     Attribute, Error, Ident, ItemTrait, Meta, Path, Result, Token, TraitItem, TraitItemFn,
@@ -14,93 +13,7 @@ use syn::{
 use crate::def_site::{self, DefSiteTypes};
 use crate::errors::Errors;
 use crate::method::{ForwardPlan, Method};
-use crate::{cfg_params, expand, input, mirrors, scan, tokens};
-
-/// The arguments of `#[forwardable(...)]`.
-struct Args {
-    /// `remote = ::std::io::Read`: the item is a mirror of that trait.
-    remote: Option<Path>,
-    /// `blanket`: the forwarders are written once, here, as a blanket impl
-    /// (see [`blanket_impl`]).
-    blanket: Option<Span>,
-}
-
-impl Parse for Args {
-    fn parse(input: ParseStream) -> Result<Self> {
-        if input.is_empty() {
-            return Ok(Args {
-                remote: None,
-                blanket: None,
-            });
-        }
-        let key = input.call(Ident::parse_any)?;
-        if key == "blanket" {
-            // A trailing comma is fine.
-            if input.peek(Token![,]) && input.peek2(syn::parse::End) {
-                input.parse::<Token![,]>()?;
-            }
-            if !input.is_empty() {
-                let rest: TokenStream = input.parse()?;
-                return Err(Error::new_spanned(
-                    rest,
-                    "`blanket` takes no value and goes alone: `#[forwardable(blanket)]` (a mirror, `remote = ..`, cannot be blanket: its trait is another crate's)",
-                ));
-            }
-            return Ok(Args {
-                remote: None,
-                blanket: Some(key.span()),
-            });
-        }
-        if key != "remote" {
-            return Err(Error::new(
-                key.span(),
-                format!(
-                    "unknown argument `{key}`: `#[forwardable]` takes nothing, `blanket`, or `remote = path::to::Trait` on a mirror of a trait of another crate"
-                ),
-            ));
-        }
-        // Spanned at what is there, not at the end of the arguments (which
-        // rustc would show as the whole attribute).
-        let missing_path = |span| {
-            Error::new(
-                span,
-                "`remote` takes the path of the trait this item mirrors: `#[forwardable(remote = ::std::io::Read)]`",
-            )
-        };
-        let eq = input
-            .parse::<Token![=]>()
-            .map_err(|_| missing_path(key.span()))?;
-        if input.is_empty() {
-            return Err(missing_path(eq.span));
-        }
-        // A string, a qualified path, ..: what is there is no path.
-        if input.peek(syn::LitStr) {
-            let text: syn::LitStr = input.parse()?;
-            return Err(Error::new(
-                text.span(),
-                format!(
-                    "`remote` takes a path, not a string: `#[forwardable(remote = {})]`",
-                    text.value()
-                ),
-            ));
-        }
-        if !(input.peek(Token![::]) || input.peek(Ident::peek_any)) {
-            return Err(missing_path(input.span()));
-        }
-        let remote: Path = input.parse()?;
-        if !input.is_empty() {
-            let rest: TokenStream = input.parse()?;
-            return Err(Error::new_spanned(
-                rest,
-                "unexpected tokens after the remote trait path: `#[forwardable]` takes only `remote = path::to::Trait`",
-            ));
-        }
-        Ok(Args {
-            remote: Some(remote),
-            blanket: None,
-        })
-    }
-}
+use crate::{cfg_params, expand, forwardable_args, input, mirrors, scan, tokens};
 
 /// Expands `#[forwardable(args)] trait ...`. On error, the trait is still
 /// emitted unchanged beside the errors, so that its users do not see a second
@@ -207,121 +120,25 @@ pub(crate) fn forwardable_syn(args: TokenStream, input: TokenStream) -> TokenStr
     }
 }
 
-/// What arguments with a mistake in them were meant to ask, so that the
-/// trait still gets its macro and each derive of it no second error (a
-/// missing macro).
-enum Meant {
-    /// A `remote` whose path reads is that mirror; any other mistake
-    /// (`Blanket`, `blanket = true`, `blanket, blanket`) leaves a trait whose
-    /// forwarding is the same either way.
-    Args(Args),
-    /// A `remote` without a readable path (`remote = "::std::fmt::Display"`,
-    /// `remote(..)`): a mirror of nothing known, whose macro writes nothing.
-    Silent,
-}
-
-fn meant(args: TokenStream) -> Meant {
-    let mut remote_key = false;
-    let parser = |input: ParseStream| {
-        let key = input.call(Ident::parse_any)?;
-        if key != "remote" {
-            return Ok(None);
-        }
-        remote_key = true;
-        input.parse::<Token![=]>()?;
-        let remote = input.parse::<Path>()?;
-        // What follows the path is the mistake already reported.
-        input.parse::<TokenStream>()?;
-        Ok(Some(remote))
-    };
-    match parser.parse2(args) {
-        Ok(remote) => Meant::Args(Args {
-            remote,
-            blanket: None,
-        }),
-        Err(_) if remote_key => Meant::Silent,
-        Err(_) => Meant::Args(Args {
-            remote: None,
-            blanket: None,
-        }),
-    }
-}
-
 fn expand(args: TokenStream, input: TokenStream) -> Result<TokenStream> {
     // A mistake in the arguments and one in the trait are reported together.
-    let parsed = syn::parse2::<Args>(args.clone());
+    let parsed = syn::parse2::<forwardable_args::Args>(args.clone());
     let checked = syn::parse2::<ItemTrait>(input.clone())
         .map_err(|err| Error::new(err.span(), "`#[forwardable]` goes on a trait definition"))
         .and_then(carried_trait);
-    let mut silent = false;
-    let (args, (item, carried), args_error) = match (parsed, checked) {
-        (Ok(args), Ok(checked)) => (args, checked, None),
-        (Err(err), Ok(checked)) => match meant(args) {
-            Meant::Args(args) => (args, checked, Some(err)),
-            Meant::Silent => {
-                silent = true;
-                let args = Args {
-                    remote: None,
-                    blanket: None,
-                };
-                (args, checked, Some(err))
-            }
-        },
+    let (parsed, (item, carried)) = match (parsed, checked) {
+        (parsed, Ok(checked)) => (parsed, checked),
         (Ok(_), Err(err)) => return Err(err),
         (Err(mut err), Err(more)) => {
             err.combine(more);
             return Err(err);
         }
     };
-    // `Drop` cannot be forwarded: rustc calls `drop` itself, and forbids
-    // calling it (E0040), which every forwarder would.
-    let (args, args_error) = match &args.remote {
-        Some(remote)
-            if remote
-                .segments
-                .first()
-                .is_some_and(|first| first.ident == "core" || first.ident == "std")
-                && remote
-                    .segments
-                    .last()
-                    .is_some_and(|last| last.ident == "Drop") =>
-        {
-            silent = true;
-            let error = Error::new_spanned(
-                remote,
-                "`Drop` cannot be forwarded: rustc runs a value's `drop` itself, and a wrapper's lazy drops the value it built when the wrapper is dropped; remove this mirror",
-            );
-            let args = Args {
-                remote: None,
-                blanket: None,
-            };
-            (args, Some(error))
-        }
-        // `self::Name`, the mirror's own name in its own module: the trait is
-        // this one, to be written as a plain `#[forwardable]` one. (A path
-        // from `crate` may name another trait of that name, as a mirror of
-        // this crate's own trait does in tests.)
-        Some(remote)
-            if remote.segments.len() == 2
-                && remote.leading_colon.is_none()
-                && remote.segments[0].ident == "self"
-                && remote.segments[1].ident == item.ident =>
-        {
-            let error = Error::new_spanned(
-                remote,
-                format!(
-                    "`remote = self::{0}` names this item itself; `remote` names the trait of another crate that this item mirrors: for `{0}` itself, write `#[forwardable]` without `remote`",
-                    item.ident
-                ),
-            );
-            let args = Args {
-                remote: None,
-                blanket: None,
-            };
-            (args, Some(error))
-        }
-        _ => (args, args_error),
-    };
+    let forwardable_args::Read {
+        args,
+        error: args_error,
+        silent,
+    } = forwardable_args::read(parsed, args, &item.ident);
     let args_error = args_error.map(Error::into_compile_error);
     let (mut carried, cfg_errors) = match &args.remote {
         Some(remote) => mirror_of(carried, remote)?,

@@ -1,0 +1,209 @@
+//! The arguments of `#[forwardable(...)]`: read, and after a mistake, what
+//! they were meant to ask, so that the trait still gets a macro and each
+//! derive of it no second error (a missing macro).
+
+use proc_macro2::{Span, TokenStream};
+use syn::ext::IdentExt;
+use syn::parse::{Parse, ParseStream, Parser};
+use syn::{Error, Ident, Path, Result, Token};
+
+/// The arguments of `#[forwardable(...)]`.
+pub struct Args {
+    /// `remote = ::std::io::Read`: the item is a mirror of that trait.
+    pub remote: Option<Path>,
+    /// `blanket`: the forwarders are written once, here, as a blanket impl
+    /// (see [`blanket_impl`]).
+    pub blanket: Option<Span>,
+}
+
+impl Parse for Args {
+    fn parse(input: ParseStream) -> Result<Self> {
+        if input.is_empty() {
+            return Ok(Args {
+                remote: None,
+                blanket: None,
+            });
+        }
+        let key = input.call(Ident::parse_any)?;
+        if key == "blanket" {
+            // A trailing comma is fine.
+            if input.peek(Token![,]) && input.peek2(syn::parse::End) {
+                input.parse::<Token![,]>()?;
+            }
+            if !input.is_empty() {
+                let rest: TokenStream = input.parse()?;
+                return Err(Error::new_spanned(
+                    rest,
+                    "`blanket` takes no value and goes alone: `#[forwardable(blanket)]` (a mirror, `remote = ..`, cannot be blanket: its trait is another crate's)",
+                ));
+            }
+            return Ok(Args {
+                remote: None,
+                blanket: Some(key.span()),
+            });
+        }
+        if key != "remote" {
+            return Err(Error::new(
+                key.span(),
+                format!(
+                    "unknown argument `{key}`: `#[forwardable]` takes nothing, `blanket`, or `remote = path::to::Trait` on a mirror of a trait of another crate"
+                ),
+            ));
+        }
+        // Spanned at what is there, not at the end of the arguments (which
+        // rustc would show as the whole attribute).
+        let missing_path = |span| {
+            Error::new(
+                span,
+                "`remote` takes the path of the trait this item mirrors: `#[forwardable(remote = ::std::io::Read)]`",
+            )
+        };
+        let eq = input
+            .parse::<Token![=]>()
+            .map_err(|_| missing_path(key.span()))?;
+        if input.is_empty() {
+            return Err(missing_path(eq.span));
+        }
+        // A string, a qualified path, ..: what is there is no path.
+        if input.peek(syn::LitStr) {
+            let text: syn::LitStr = input.parse()?;
+            return Err(Error::new(
+                text.span(),
+                format!(
+                    "`remote` takes a path, not a string: `#[forwardable(remote = {})]`",
+                    text.value()
+                ),
+            ));
+        }
+        if !(input.peek(Token![::]) || input.peek(Ident::peek_any)) {
+            return Err(missing_path(input.span()));
+        }
+        let remote: Path = input.parse()?;
+        if !input.is_empty() {
+            let rest: TokenStream = input.parse()?;
+            return Err(Error::new_spanned(
+                rest,
+                "unexpected tokens after the remote trait path: `#[forwardable]` takes only `remote = path::to::Trait`",
+            ));
+        }
+        Ok(Args {
+            remote: Some(remote),
+            blanket: None,
+        })
+    }
+}
+
+/// The arguments as `#[forwardable]` goes on with them, the error to report
+/// in them, and whether the trait gets a macro that writes nothing (a mirror
+/// of nothing it can forward).
+pub struct Read {
+    pub args: Args,
+    pub error: Option<Error>,
+    pub silent: bool,
+}
+
+/// [`Read`] of the arguments `tokens`, which `parsed` read, on the trait
+/// `name`.
+pub fn read(parsed: Result<Args>, tokens: TokenStream, name: &Ident) -> Read {
+    let plain = || Args {
+        remote: None,
+        blanket: None,
+    };
+    let (args, error, silent) = match parsed {
+        Ok(args) => (args, None, false),
+        Err(err) => match meant(tokens) {
+            Meant::Args(args) => (args, Some(err), false),
+            Meant::Silent => (plain(), Some(err), true),
+        },
+    };
+    let Some(remote) = &args.remote else {
+        return Read {
+            args,
+            error,
+            silent,
+        };
+    };
+    let first = remote.segments.first().map(|segment| &segment.ident);
+    let last = remote.segments.last().map(|segment| &segment.ident);
+    // `Drop` cannot be forwarded: rustc calls `drop` itself, and forbids
+    // calling it (E0040), which every forwarder would.
+    if first.is_some_and(|first| first == "core" || first == "std")
+        && last.is_some_and(|last| last == "Drop")
+    {
+        let error = Error::new_spanned(
+            remote,
+            "`Drop` cannot be forwarded: rustc runs a value's `drop` itself, and a wrapper's lazy drops the value it built when the wrapper is dropped; remove this mirror",
+        );
+        return Read {
+            args: plain(),
+            error: Some(error),
+            silent: true,
+        };
+    }
+    // `self::Name`, the mirror's own name in its own module: the trait is
+    // this one, to be written as a plain `#[forwardable]` one. (A path from
+    // `crate` may name another trait of that name, as a mirror of this
+    // crate's own trait does in tests.)
+    if remote.segments.len() == 2
+        && remote.leading_colon.is_none()
+        && first.is_some_and(|first| first == "self")
+        && last.is_some_and(|last| last == name)
+    {
+        let error = Error::new_spanned(
+            remote,
+            format!(
+                "`remote = self::{name}` names this item itself; `remote` names the trait of another crate that this item mirrors: for `{name}` itself, write `#[forwardable]` without `remote`"
+            ),
+        );
+        return Read {
+            args: plain(),
+            error: Some(error),
+            silent: false,
+        };
+    }
+    Read {
+        args,
+        error,
+        silent,
+    }
+}
+
+/// What arguments with a mistake in them were meant to ask, so that the
+/// trait still gets its macro and each derive of it no second error (a
+/// missing macro).
+enum Meant {
+    /// A `remote` whose path reads is that mirror; any other mistake
+    /// (`Blanket`, `blanket = true`, `blanket, blanket`) leaves a trait whose
+    /// forwarding is the same either way.
+    Args(Args),
+    /// A `remote` without a readable path (`remote = "::std::fmt::Display"`,
+    /// `remote(..)`): a mirror of nothing known, whose macro writes nothing.
+    Silent,
+}
+
+fn meant(args: TokenStream) -> Meant {
+    let mut remote_key = false;
+    let parser = |input: ParseStream| {
+        let key = input.call(Ident::parse_any)?;
+        if key != "remote" {
+            return Ok(None);
+        }
+        remote_key = true;
+        input.parse::<Token![=]>()?;
+        let remote = input.parse::<Path>()?;
+        // What follows the path is the mistake already reported.
+        input.parse::<TokenStream>()?;
+        Ok(Some(remote))
+    };
+    match parser.parse2(args) {
+        Ok(remote) => Meant::Args(Args {
+            remote,
+            blanket: None,
+        }),
+        Err(_) if remote_key => Meant::Silent,
+        Err(_) => Meant::Args(Args {
+            remote: None,
+            blanket: None,
+        }),
+    }
+}
