@@ -61,7 +61,12 @@ impl Spec {
         }
         if let Some(&c) = chars.get(i) {
             if !"bdoxXeEfFgGs%".contains(c) {
-                return Err(invalid(spec, &format!("unknown format code '{c}'")));
+                return Err(invalid(
+                    spec,
+                    &format!(
+                        "unknown or unsupported format code '{c}' (this tracer reads [[fill]align][sign][0][width][,][.precision][type], the types b d o x X e E f F g G s %)"
+                    ),
+                ));
             }
             parsed.ty = Some(c);
             i += 1;
@@ -79,7 +84,11 @@ impl Spec {
             Some('s') => Err(TraceError::new(format!(
                 "invalid format spec '{spec}': unknown format code 's' for object of type 'int'"
             ))),
-            Some('b' | 'o' | 'x' | 'X' | 'd') if self.precision.is_some() => {
+            Some('b' | 'o' | 'x' | 'X') if self.grouping => Err(TraceError::new(format!(
+                "invalid format spec '{spec}': cannot specify ',' with '{}'",
+                self.ty.unwrap_or('d')
+            ))),
+            None | Some('b' | 'o' | 'x' | 'X' | 'd') if self.precision.is_some() => {
                 Err(TraceError::new(format!(
                     "invalid format spec '{spec}': precision not allowed in integer format specifier"
                 )))
@@ -108,9 +117,8 @@ fn invalid(spec: &str, why: &str) -> TraceError {
 pub fn format_value(value: &Value, spec: &str) -> TraceResult<String> {
     let parsed = Spec::parse(spec)?;
     match value {
-        Value::Bool(b) if parsed.ty.is_none() => {
-            pad(&parsed, if *b { "True" } else { "False" }, false)
-        }
+        // An empty spec is `str(b)`; any other formats the bool as an int.
+        Value::Bool(b) if spec.is_empty() => Ok(if *b { "True" } else { "False" }.to_string()),
         Value::Bool(b) => format_int(&parsed, spec, i64::from(*b)),
         Value::Int(i) => format_int(&parsed, spec, *i),
         Value::Float(x) => format_float(&parsed, spec, *x),
@@ -150,20 +158,31 @@ fn format_int(parsed: &Spec, spec: &str, i: i64) -> TraceResult<String> {
 fn format_float(parsed: &Spec, spec: &str, x: f64) -> TraceResult<String> {
     let precision = parsed.precision.unwrap_or(6);
     let magnitude = x.abs();
+    let upper = matches!(parsed.ty, Some('F' | 'E' | 'G'));
     let body = match parsed.ty {
-        None => {
-            let text = match parsed.precision {
-                Some(p) => format!("{magnitude:.p$}"),
-                None => Value::Float(magnitude).repr(),
+        Some('f' | 'F' | 'e' | 'E' | 'g' | 'G' | '%') | None if !x.is_finite() => {
+            let word = if x.is_nan() { "nan" } else { "inf" };
+            let word = if upper {
+                word.to_uppercase()
+            } else {
+                word.to_string()
             };
-            group_float(&text, parsed.grouping)
+            if parsed.ty == Some('%') {
+                format!("{word}%")
+            } else {
+                word
+            }
         }
+        None => match parsed.precision {
+            Some(p) => general(magnitude, p, false, true, parsed.grouping),
+            None => group_float(&Value::Float(magnitude).repr(), parsed.grouping),
+        },
         Some('f' | 'F') => group_float(&format!("{magnitude:.precision$}"), parsed.grouping),
         Some('e') => crate::value::python_exponent(&format!("{magnitude:.precision$e}")),
         Some('E') => {
             crate::value::python_exponent(&format!("{magnitude:.precision$e}")).to_uppercase()
         }
-        Some('g' | 'G') => format!("{magnitude}"),
+        Some('g' | 'G') => general(magnitude, precision, upper, false, parsed.grouping),
         Some('%') => format!("{:.precision$}%", magnitude * 100.0),
         Some(c) => {
             return Err(invalid(
@@ -172,11 +191,48 @@ fn format_float(parsed: &Spec, spec: &str, x: f64) -> TraceResult<String> {
             ));
         }
     };
+    // `-0.0` keeps its sign, as in Python; a NaN shows none.
     pad(
         parsed,
-        &with_sign(parsed, x.is_sign_negative() && x != 0.0, body),
+        &with_sign(parsed, x.is_sign_negative() && !x.is_nan(), body),
         true,
     )
+}
+
+/// Python's general format of a finite, non-negative `x` to `p` significant
+/// digits (`'g'`; with `no_type`, a spec with a precision and no type, which
+/// keeps a digit after the point and turns to an exponent one digit sooner):
+/// fixed-point when the exponent `e` after rounding is in `-4..p` (`-4..p-1`),
+/// else scientific, trailing zeros removed either way.
+fn general(x: f64, p: usize, upper: bool, no_type: bool, grouping: bool) -> String {
+    let p = p.max(1);
+    let scientific = format!("{x:.*e}", p - 1);
+    let (mantissa, exponent) = scientific.split_once('e').unwrap_or((&scientific, "0"));
+    let exponent: i64 = exponent.parse().unwrap_or(0);
+    let digits = i64::try_from(p).unwrap_or(i64::MAX);
+    let limit = if no_type { digits - 1 } else { digits };
+    let text = if (-4..limit).contains(&exponent) {
+        let decimals = usize::try_from(digits - 1 - exponent).unwrap_or(0);
+        let fixed = strip_zeros(&format!("{x:.decimals$}"));
+        let fixed = if no_type && !fixed.contains('.') {
+            format!("{fixed}.0")
+        } else {
+            fixed
+        };
+        group_float(&fixed, grouping)
+    } else {
+        crate::value::python_exponent(&format!("{}e{exponent}", strip_zeros(mantissa)))
+    };
+    if upper { text.to_uppercase() } else { text }
+}
+
+/// `1.2300` as `1.23`, `2.000` as `2`.
+fn strip_zeros(text: &str) -> String {
+    if text.contains('.') {
+        text.trim_end_matches('0').trim_end_matches('.').to_string()
+    } else {
+        text.to_string()
+    }
 }
 
 fn with_sign(parsed: &Spec, negative: bool, body: String) -> String {
@@ -186,7 +242,31 @@ fn with_sign(parsed: &Spec, negative: bool, body: String) -> String {
         (false, Some(' ')) => " ",
         _ => "",
     };
+    let body = if parsed.zero && parsed.grouping && parsed.align.is_none() {
+        zero_grouped(&body, parsed.width.saturating_sub(sign.len()))
+    } else {
+        body
+    };
     format!("{sign}{body}")
+}
+
+/// Zero padding with grouping, as Python writes it: the zeros are digits of
+/// the grouped integer part (`format(1234, '010,')` is `00,001,234`), and
+/// the padded part never starts with a `,` (`08,` gives `0,001,234`).
+fn zero_grouped(body: &str, width: usize) -> String {
+    let int_end = body
+        .find(|c: char| !c.is_ascii_digit() && c != ',')
+        .unwrap_or(body.len());
+    let (int_part, rest) = body.split_at(int_end);
+    let digits: String = int_part.chars().filter(char::is_ascii_digit).collect();
+    let grouped_len = |d: usize| d + d.saturating_sub(1) / 3;
+    let target = width.saturating_sub(rest.chars().count());
+    let mut count = digits.len();
+    while grouped_len(count) < target {
+        count += 1;
+    }
+    let padded = format!("{digits:0>count$}");
+    format!("{}{rest}", group(&padded, true))
 }
 
 /// Inserts `,` between groups of three digits when `grouping`.
@@ -220,6 +300,7 @@ fn pad(parsed: &Spec, text: &str, numeric: bool) -> TraceResult<String> {
         (Some(fill), Some(align), _) => (fill, align),
         (None, Some(align), _) => (' ', align),
         (_, None, true) if numeric => ('0', '='),
+        (_, None, true) => ('0', '<'),
         (_, None, _) => (' ', if numeric { '>' } else { '<' }),
     };
     let n = parsed.width - len;

@@ -286,6 +286,10 @@ impl Interp<'_> {
                 FormatPart::Text(t) => text.push_str(t),
                 FormatPart::Sym { sym, spec } => text.push_str(&sym.format_value(spec)?),
             }
+            // The bound every string operation keeps (`'a' * n`, `+`).
+            if text.len() > crate::trackers::MAX_LEN {
+                return Err(TraceError::new("string too large for this tracer"));
+            }
         }
         Ok(self.tx.constant(Value::str(&text)))
     }
@@ -513,14 +517,40 @@ pub fn call_builtin(tx: &Tx, name: &str, args: &[Tracker]) -> TraceResult<Tracke
                     "{name}() expects at least 1 argument"
                 )));
             }
-            let mut best = args[0].as_python_constant()?;
-            for arg in &args[1..] {
-                let value = arg.as_python_constant()?;
-                let op = if name == "min" {
-                    crate::tracker::CmpOp::Lt
-                } else {
-                    crate::tracker::CmpOp::Gt
-                };
+            // One argument is an iterable of the candidates, as in Python.
+            let candidates: Vec<Value> = if args.len() == 1 {
+                match args[0].as_python_constant()? {
+                    Value::List(items) | Value::Tuple(items) => {
+                        items.iter().map(|item| (**item).clone()).collect()
+                    }
+                    Value::Str(text) => text.chars().map(|c| Value::str(&c.to_string())).collect(),
+                    Value::Dict(pairs) => pairs.into_iter().map(|(key, _)| key).collect(),
+                    other => {
+                        return Err(TraceError::new(format!(
+                            "'{}' object is not iterable",
+                            other.type_tag()
+                        )));
+                    }
+                }
+            } else {
+                let mut values = Vec::with_capacity(args.len());
+                for arg in args {
+                    values.push(arg.as_python_constant()?);
+                }
+                values
+            };
+            let mut candidates = candidates.into_iter();
+            let Some(mut best) = candidates.next() else {
+                return Err(TraceError::new(format!(
+                    "{name}() arg is an empty sequence"
+                )));
+            };
+            let op = if name == "min" {
+                crate::tracker::CmpOp::Lt
+            } else {
+                crate::tracker::CmpOp::Gt
+            };
+            for value in candidates {
                 if crate::trackers::compare_values(&value, op, &best)? {
                     best = value;
                 }

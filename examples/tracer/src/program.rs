@@ -376,6 +376,9 @@ fn tokenize(line: &str) -> PResult<Vec<Tok>> {
             i = next;
         } else {
             let rest: String = chars[i..chars.len().min(i + 2)].iter().collect();
+            if rest == "**" {
+                return Err("`**` (power) is not supported by this tracer".to_string());
+            }
             let Some(op) = OPS.iter().find(|op| rest.starts_with(**op)) else {
                 return Err(format!("unexpected character `{c}`"));
             };

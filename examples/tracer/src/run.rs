@@ -507,12 +507,72 @@ fn render_table(w: &mut String, lazy: &Run, eager: &Run, timings: Option<Timings
         w,
         "the values it never built can change without forcing a recompile."
     );
-    let same = lazy.returned == eager.returned && lazy.codegen == eager.codegen;
     let _ = writeln!(
         w,
         "Both runs return the same values: {}",
-        if same { "yes" } else { "NO (this is a bug)" }
+        if same_results(lazy, eager) {
+            "yes"
+        } else {
+            "NO (this is a bug)"
+        }
     );
+}
+
+/// Whether the two runs returned, rebuilt and stored the same values, up to
+/// the names of size symbols: each run numbers its symbols in the order it
+/// creates them (`s0`, `s1`), which for the lazy run is the order the
+/// program uses the tensors, for the eager run the frame's.
+pub fn same_results(lazy: &Run, eager: &Run) -> bool {
+    canonical_symbols(lazy) == canonical_symbols(eager)
+}
+
+/// A run's returned values, output code and stores, as one list, with each
+/// symbol `sN` renamed by the order of its first appearance.
+fn canonical_symbols(run: &Run) -> Vec<String> {
+    let mut names: Vec<String> = Vec::new();
+    let texts = run.returned.iter().chain(&run.codegen).chain(
+        run.stored
+            .iter()
+            .flat_map(|(target, value)| [target, value]),
+    );
+    texts
+        .map(|text| {
+            let mut out = String::with_capacity(text.len());
+            let mut rest = text.as_str();
+            while let Some(at) = rest.find('s') {
+                let (before, from) = rest.split_at(at);
+                out.push_str(before);
+                let digits = from[1..]
+                    .find(|c: char| !c.is_ascii_digit())
+                    .unwrap_or(from.len() - 1);
+                let word_start = out
+                    .chars()
+                    .next_back()
+                    .is_none_or(|c| !(c.is_alphanumeric() || c == '_'));
+                let word_end = from[1 + digits..]
+                    .chars()
+                    .next()
+                    .is_none_or(|c| !(c.is_alphanumeric() || c == '_'));
+                if digits > 0 && word_start && word_end {
+                    let symbol = &from[..1 + digits];
+                    let index = match names.iter().position(|name| name == symbol) {
+                        Some(index) => index,
+                        None => {
+                            names.push(symbol.to_string());
+                            names.len() - 1
+                        }
+                    };
+                    out.push_str(&format!("s{index}"));
+                    rest = &from[1 + digits..];
+                } else {
+                    out.push('s');
+                    rest = &from[1..];
+                }
+            }
+            out.push_str(rest);
+            out
+        })
+        .collect()
 }
 
 fn render_lazy_table(w: &mut String, lazy: &Run, values: usize, timings: Option<Timings>) {
@@ -602,10 +662,15 @@ where
 {
     let mut input = None;
     let outcome = match run_command(args, &mut input) {
-        Ok(stdout) => Outcome {
+        Ok((stdout, false)) => Outcome {
             stdout,
             stderr: String::new(),
             code: 0,
+        },
+        Ok((stdout, true)) => Outcome {
+            stdout,
+            stderr: "error: the lazy and the eager run returned different values: a bug of the tracer (please report it with the frame and the program)\n".to_string(),
+            code: 1,
         },
         Err(error) => Outcome {
             stdout: String::new(),
@@ -640,7 +705,9 @@ fn emit(outcome: &Outcome) -> i32 {
     outcome.code
 }
 
-fn run_command<I>(args: I, keep: &mut Option<Input>) -> Result<String, TracerError>
+/// The report, and whether the two runs' results differ (a bug of the
+/// tracer, which the report says and the exit code tells).
+fn run_command<I>(args: I, keep: &mut Option<Input>) -> Result<(String, bool), TracerError>
 where
     I: IntoIterator,
     I::Item: Into<OsString>,
@@ -648,8 +715,11 @@ where
     let start = Instant::now();
     let options = parse_args(args)?;
     if options.help {
-        return Ok(format!(
-            "{USAGE}\n\nTraces a program over a frame twice, with lazy and with eager variable\ntrackers, and compares what each built and guarded. Without arguments it\nuses a built-in frame of over 10,000 values and a built-in program.\n`--lazy-only` traces only with lazy trackers, as Dynamo does.\n"
+        return Ok((
+            format!(
+                "{USAGE}\n\nTraces a program over a frame twice, with lazy and with eager variable\ntrackers, and compares what each built and guarded. Without arguments it\nuses a built-in frame of over 10,000 values and a built-in program.\n`--lazy-only` traces only with lazy trackers, as Dynamo does.\n"
+            ),
+            false,
         ));
     }
     let input = keep.insert(Input::load(&options)?);
@@ -672,11 +742,9 @@ where
         input: input_time,
         whole: start.elapsed(),
     };
-    Ok(render(
-        input,
-        &lazy,
-        eager.as_ref(),
-        Some(timings),
-        options.verbose,
-    ))
+    let report = render(input, &lazy, eager.as_ref(), Some(timings), options.verbose);
+    let differ = eager
+        .as_ref()
+        .is_some_and(|eager| !same_results(&lazy, eager));
+    Ok((report, differ))
 }

@@ -138,7 +138,7 @@ fn int_arg(method: &str, arg: &Tracker) -> TraceResult<i64> {
 
 /// The largest string (in bytes) or sequence (in items) a trace may build:
 /// a program that doubles a value on every line must fail, not exhaust memory.
-const MAX_LEN: usize = 1 << 20;
+pub(crate) const MAX_LEN: usize = 1 << 20;
 
 /// The longest symbolic expression a trace may build, for the same reason.
 const MAX_EXPR: usize = 1 << 12;
@@ -245,8 +245,9 @@ pub fn arith(a: &Value, op: BinOp, b: &Value) -> TraceResult<Value> {
             }
             Ok(Value::str(&format!("{x}{y}")))
         }
-        (Value::Str(s), BinOp::Mul, Value::Int(n)) | (Value::Int(n), BinOp::Mul, Value::Str(s)) => {
-            let n = usize::try_from(*n).unwrap_or(0);
+        // `bool` counts as `int` (`'ab' * True`).
+        (Value::Str(s), BinOp::Mul, n) | (n, BinOp::Mul, Value::Str(s)) if n.as_int().is_some() => {
+            let n = usize::try_from(n.as_int().unwrap_or(0)).unwrap_or(0);
             if s.len().saturating_mul(n) > MAX_LEN {
                 return Err(TraceError::new("string repetition too large"));
             }
@@ -410,7 +411,12 @@ impl VariableTracker for ConstantTracker {
         other: &dyn VariableTracker,
         reflected: bool,
     ) -> TraceResult<Tracker> {
-        if other.is_symnode() || other.is_tensor() {
+        // `2 * [x]` repeats the list as `[x] * 2` does: the sequence's own
+        // operation, reflected.
+        if other.is_symnode()
+            || other.is_tensor()
+            || (op == BinOp::Mul && matches!(other.python_type(), TypeTag::List | TypeTag::Tuple))
+        {
             return other.binary_op(tx, op, self, !reflected);
         }
         let theirs = other.as_python_constant()?;

@@ -211,6 +211,16 @@ impl Value {
                 (Value::List(a), Value::List(b)) | (Value::Tuple(a), Value::Tuple(b)) => {
                     a.len() == b.len() && a.iter().zip(b).all(|(x, y)| x.py_eq(y))
                 }
+                // As Python's: the same keys (in any order, `1` and `1.0`
+                // alike), each with an equal value.
+                (Value::Dict(a), Value::Dict(b)) => {
+                    a.len() == b.len()
+                        && a.iter().all(|(key, value)| {
+                            b.iter().any(|(other_key, other)| {
+                                key.py_eq(other_key) && value.py_eq(other)
+                            })
+                        })
+                }
                 _ => self == other,
             },
         }

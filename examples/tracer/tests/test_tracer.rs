@@ -16,6 +16,7 @@ use tracer::interp::FrameTrackers;
 use tracer::lazy::{as_lazy, realized_as};
 use tracer::run::{
     Input, Run, TracerError, compare, main_with_args, parse_frame, parse_program, run_mode,
+    same_results,
 };
 use tracer::source::Source;
 use tracer::tracker::{Tracker, VariableTracker};
@@ -572,6 +573,41 @@ fn tensor_ops_record_the_graph_and_guard_only_used_tensors() {
     assert_eq!(count(&run, GuardKind::TensorMatch), 2);
 }
 
+/// Two dynamic tensors used in the reverse of their frame order: the lazy
+/// run creates their size symbols in the program's order, the eager run in
+/// the frame's; the results are the same up to those names, and the
+/// command says so with exit code 0. Different results are told apart.
+#[test]
+fn symbols_numbered_in_another_order_are_the_same_results() {
+    let json = r#"{"locals": {"a": {"$tensor": [3, 2], "dynamic": [0]}, "b": {"$tensor": [5, 2], "dynamic": [0]}}}"#;
+    let program = "n = L['b'].size(0)\nm = L['a'].size(0)\nreturn L['b'].relu(), n, m\n";
+    let both = input(frame(json), program);
+    let lazy = run_mode(&both, Mode::Lazy).expect("the lazy trace succeeds");
+    let eager = run_mode(&both, Mode::Eager).expect("the eager trace succeeds");
+    assert_ne!(
+        lazy.returned, eager.returned,
+        "the symbols are numbered apart"
+    );
+    assert!(same_results(&lazy, &eager));
+    let other = lazy_run(json, "return L['a'].size(0), L['b'].size(0)\n");
+    assert!(!same_results(&lazy, &other));
+
+    let frame_file = temp_file("two-dynamic.json", json);
+    let program_file = temp_file("two-dynamic.prog", program);
+    let outcome = main_with_args([
+        "--frame".into(),
+        frame_file.clone().into_os_string(),
+        "--program".into(),
+        program_file.clone().into_os_string(),
+    ]);
+    assert_eq!(outcome.code, 0, "{outcome:?}");
+    assert!(
+        outcome
+            .stdout
+            .contains("Both runs return the same values: yes")
+    );
+}
+
 #[test]
 fn branching_on_a_dynamic_size_installs_one_shape_guard() {
     let run = lazy_run(
@@ -928,6 +964,37 @@ fn format_specs_match_python() {
         (Value::str("net"), "<6", "net   "),
         (Value::str("network"), ".3", "net"),
         (Value::Bool(true), "", "True"),
+        // General format and no type with a precision: significant digits,
+        // fixed or scientific by the exponent, trailing zeros dropped.
+        (Value::Float(1234567.0), "g", "1.23457e+06"),
+        (Value::Float(1e20), "g", "1e+20"),
+        (Value::Float(1.23456), ".3g", "1.23"),
+        (Value::Float(0.0001234), "G", "0.0001234"),
+        (Value::Float(1e-7), "G", "1E-07"),
+        (Value::Float(100.0), "g", "100"),
+        (Value::Float(2.5), ".0g", "2"),
+        (Value::Float(1234.5), ",g", "1,234.5"),
+        (Value::Float(1.23456), ".2", "1.2"),
+        (Value::Float(2.0), ".3", "2.0"),
+        (Value::Float(1e-7), ".3", "1e-07"),
+        (Value::Float(123.0), ".2", "1.2e+02"),
+        (Value::Float(1e16), ".20", "10000000000000000.0"),
+        // NaN and infinities in every float type; the sign of -0.0.
+        (Value::Float(f64::NAN), "f", "nan"),
+        (Value::Float(-f64::NAN), "e", "nan"),
+        (Value::Float(f64::INFINITY), "F", "INF"),
+        (Value::Float(f64::NEG_INFINITY), "%", "-inf%"),
+        (Value::Float(-0.0), "", "-0.0"),
+        (Value::Float(-0.0), ".1f", "-0.0"),
+        (Value::Float(-0.0), "g", "-0"),
+        // Zero padding with grouping pads with grouped digits.
+        (Value::Int(1234), "010,", "00,001,234"),
+        (Value::Int(1234), "08,", "0,001,234"),
+        (Value::Int(-1234), "08,", "-001,234"),
+        (Value::Float(1234.5), "010,", "0,001,234.5"),
+        // A bool with a spec is formatted as an int; a string's `0` fills.
+        (Value::Bool(true), ">6", "     1"),
+        (Value::str("ab"), "05", "ab000"),
     ];
     for (value, spec, text) in cases {
         assert_eq!(
@@ -941,6 +1008,9 @@ fn format_specs_match_python() {
         (Value::str("s"), "+"),
         (Value::Int(1), "s"),
         (Value::Int(1), "q"),
+        (Value::Int(255), ",x"),
+        (Value::Int(12), ".0"),
+        (Value::Float(1.0), "#"),
     ] {
         assert!(format_value(&value, spec).is_err(), "{value:?} {spec}");
     }
@@ -1281,4 +1351,71 @@ fn string_reprs_match_python() {
     for (text, repr) in cases {
         assert_eq!(Value::str(text).repr(), repr);
     }
+}
+
+/// Python's answers, checked against `python3`: dict equality ignores order
+/// and compares `1` with `1.0`; `min`/`max` of one iterable; a sequence or
+/// string repeated from either side and by a bool.
+#[test]
+fn builtins_and_operators_answer_as_python() {
+    let json = r#"{"locals": {"d": {"a": 1, "b": 2}, "d2": {"b": 2, "a": 1}, "d3": {"a": 1.0, "b": 2}, "d4": {"a": 1, "b": 3}, "t": {"$tuple": [3, 1, 2]}, "l": [1, 2], "e": []}}"#;
+    let cases = [
+        ("L['d'] == L['d2']", "True"),
+        ("L['d'] == L['d3']", "True"),
+        ("L['d'] == L['d4']", "False"),
+        ("max(L['t'])", "3"),
+        ("min(L['t'])", "1"),
+        ("max('abc')", "'c'"),
+        ("min(L['d'])", "'a'"),
+        ("max(3, 7, 5)", "7"),
+        ("'ab' * True", "'ab'"),
+        ("False * 'ab'", "''"),
+        ("len(2 * L['l'])", "4"),
+        ("len(L['l'] * 2)", "4"),
+    ];
+    for (expr, want) in cases {
+        let run = lazy_run(json, &format!("r = {expr}\nreturn r\n"));
+        assert_eq!(
+            run.returned,
+            [format!("ConstantVariable({want})")],
+            "{expr}"
+        );
+    }
+    for (expr, error) in [
+        ("max(3)", "'int' object is not iterable"),
+        ("max(L['e'])", "max() arg is an empty sequence"),
+    ] {
+        let program = parse_program("test.prog", &format!("r = {expr}\nreturn r\n"))
+            .expect("the program parses");
+        let run = run_mode(
+            &Input {
+                frame: frame(json),
+                frame_name: "test.json".into(),
+                program,
+                program_name: "test.prog".into(),
+            },
+            Mode::Lazy,
+        );
+        let message = run.err().map(|e| e.to_string()).unwrap_or_default();
+        assert!(message.contains(error), "{expr}: {message}");
+    }
+}
+
+/// `**` is refused by name; an f-string is held to the bound of every other
+/// string operation instead of exhausting memory.
+#[test]
+fn power_and_huge_f_strings_are_errors_that_say_so() {
+    let power = parse_program("test.prog", "x = 2 ** 3\nreturn x\n")
+        .err()
+        .map(|e| e.to_string())
+        .unwrap_or_default();
+    assert!(power.contains("`**` (power) is not supported"), "{power}");
+    let doubled = "{s}".repeat(3);
+    let program = format!("s = 'a' * 1000000\nt = f\"{doubled}\"\nreturn t\n");
+    let input = input(frame(r#"{"locals": {}}"#), &program);
+    let message = run_mode(&input, Mode::Lazy)
+        .err()
+        .map(|e| e.to_string())
+        .unwrap_or_default();
+    assert!(message.contains("string too large"), "{message}");
 }
