@@ -841,6 +841,27 @@ pub struct Dim {
     pub sym: Option<(String, String)>,
 }
 
+/// NumPy's broadcasting of two shapes, aligned at their last dims: `None`
+/// where a pair of dims is neither equal nor a fixed 1.
+fn broadcast_dims(a: &[Dim], b: &[Dim]) -> Option<Vec<Dim>> {
+    let rank = a.len().max(b.len());
+    let pad = |dims: &[Dim]| -> Vec<Dim> {
+        let mut padded = vec![Dim::fixed(1); rank - dims.len()];
+        padded.extend_from_slice(dims);
+        padded
+    };
+    pad(a)
+        .into_iter()
+        .zip(pad(b))
+        .map(|(x, y)| match (x.size, y.size) {
+            (p, q) if p == q => Some(if x.sym.is_some() { x } else { y }),
+            (1, _) if x.sym.is_none() => Some(y),
+            (_, 1) if y.sym.is_none() => Some(x),
+            _ => None,
+        })
+        .collect()
+}
+
 impl Dim {
     fn fixed(size: i64) -> Dim {
         Dim { size, sym: None }
@@ -972,22 +993,7 @@ impl TensorTracker {
     }
 
     fn broadcast(&self, op: BinOp, other: &TensorTracker) -> TraceResult<Vec<Dim>> {
-        let rank = self.dims.len().max(other.dims.len());
-        let pad = |dims: &[Dim]| -> Vec<Dim> {
-            let mut padded = vec![Dim::fixed(1); rank - dims.len()];
-            padded.extend_from_slice(dims);
-            padded
-        };
-        let (a, b) = (pad(&self.dims), pad(&other.dims));
-        a.into_iter()
-            .zip(b)
-            .map(|(x, y)| match (x.size, y.size) {
-                (p, q) if p == q => Ok(if x.sym.is_some() { x } else { y }),
-                (1, _) if x.sym.is_none() => Ok(y),
-                (_, 1) if y.sym.is_none() => Ok(x),
-                _ => Err(self.mismatch(op, other)),
-            })
-            .collect()
+        broadcast_dims(&self.dims, &other.dims).ok_or_else(|| self.mismatch(op, other))
     }
 
     fn matmul(&self, other: &TensorTracker, reflected: bool) -> TraceResult<Tracker> {
@@ -1003,7 +1009,14 @@ impl TensorTracker {
         if k_a.size != k_b.size {
             return Err(a.mismatch(BinOp::MatMul, b));
         }
-        let mut dims: Vec<Dim> = a.dims[..a.dims.len() - 1].to_vec();
+        // torch.matmul: the dims before the last two broadcast, then `n`
+        // (unless `a` is a vector) and `m` (unless `b` is one).
+        let batch = |dims: &[Dim]| dims[..dims.len().saturating_sub(2)].to_vec();
+        let mut dims = broadcast_dims(&batch(&a.dims), &batch(&b.dims))
+            .ok_or_else(|| a.mismatch(BinOp::MatMul, b))?;
+        if a.dims.len() >= 2 {
+            dims.push(a.dims[a.dims.len() - 2].clone());
+        }
         if b.dims.len() >= 2 {
             dims.extend(b.dims.last().cloned());
         }

@@ -1419,3 +1419,27 @@ fn power_and_huge_f_strings_are_errors_that_say_so() {
         .unwrap_or_default();
     assert!(message.contains("string too large"), "{message}");
 }
+
+/// `@` follows torch.matmul's shapes: the dims before the last two
+/// broadcast, and a vector on either side drops its dim.
+#[test]
+fn matmul_broadcasts_batch_dims_as_torch() {
+    let json = r#"{"locals": {"a": {"$tensor": [4, 3]}, "b": {"$tensor": [2, 3, 5]}, "c": {"$tensor": [2, 4, 3]}, "v": {"$tensor": [3]}, "d": {"$tensor": [2, 1, 4, 3]}, "e": {"$tensor": [5, 3, 6]}}}"#;
+    for (expr, shape) in [
+        ("L['a'] @ L['b']", vec![2, 4, 5]),
+        ("L['c'] @ L['v']", vec![2, 4]),
+        ("L['v'] @ L['b']", vec![2, 5]),
+        ("L['d'] @ L['e']", vec![2, 5, 4, 6]),
+        ("L['v'] @ L['v']", vec![]),
+    ] {
+        let sizes: Vec<String> = (0..shape.len()).map(|i| format!("y.size({i})")).collect();
+        let program = format!(
+            "y = {expr}\nn = len(y.shape)\nreturn n{}\n",
+            sizes.iter().map(|s| format!(", {s}")).collect::<String>()
+        );
+        let run = lazy_run(json, &program);
+        let mut want = vec![format!("ConstantVariable({})", shape.len())];
+        want.extend(shape.iter().map(|n| format!("ConstantVariable({n})")));
+        assert_eq!(run.returned, want, "{expr}");
+    }
+}
