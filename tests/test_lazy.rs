@@ -354,3 +354,17 @@ fn unsync_lazy_moves_to_another_thread_when_its_parts_can() {
     assert_eq!(value, "L['x']=7 moved");
 }
 contract_tests!(sync, lazy_core::sync::Lazy);
+
+/// A realized value is formatted through the caller's formatter: `{:#?}`
+/// and `{:.2?}` reach it, in both flavours.
+#[test]
+fn debug_passes_the_formatters_flags_to_the_value() {
+    use lazy_core::{Lazy, Realize};
+    let list: Lazy<Vec<u32>> = Lazy::new(|| vec![1, 2]);
+    let third: lazy_core::sync::Lazy<f64> = lazy_core::sync::Lazy::new(|| 1.0 / 3.0);
+    list.realize();
+    third.realize();
+    assert_eq!(format!("{list:#?}"), "Lazy(realized: [\n    1,\n    2,\n])");
+    assert_eq!(format!("{third:.2?}"), "Lazy(realized: 0.33)");
+    assert_eq!(format!("{list:?}"), "Lazy(realized: [1, 2])");
+}

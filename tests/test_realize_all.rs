@@ -3,6 +3,7 @@
 
 use std::cell::{Cell, OnceCell};
 use std::collections::{BTreeMap, HashMap, VecDeque};
+use std::panic::AssertUnwindSafe;
 use std::rc::Rc;
 use std::sync::Arc;
 
@@ -334,4 +335,58 @@ fn a_cycle_through_references_ends() {
     // Walked from the top, then once more through the reference, which the
     // walk remembers: the cycle ends there.
     assert_eq!(walks.get(), 2);
+}
+
+/// Distinct zero-sized nodes share an address (`0x1`): each is walked, not
+/// taken for the one before.
+#[test]
+fn distinct_zero_sized_nodes_are_each_walked() {
+    static GLOBALS: sync::Lazy<u8> = sync::Lazy::new(|| 1);
+    static BUILTINS: sync::Lazy<u8> = sync::Lazy::new(|| 2);
+    struct Globals;
+    struct Builtins;
+    impl RealizeAll for Globals {
+        fn realize_all(&self) {
+            GLOBALS.realize();
+        }
+    }
+    impl RealizeAll for Builtins {
+        fn realize_all(&self) {
+            BUILTINS.realize();
+        }
+    }
+    let (globals, builtins) = (&Globals, &Builtins);
+    (Rc::new(globals), Rc::new(builtins)).realize_all();
+    assert!(sync::Lazy::get(&GLOBALS).is_some());
+    assert!(sync::Lazy::get(&BUILTINS).is_some());
+}
+
+/// While a thread's locals are destroyed, a walk goes on without its memory
+/// (as without `std`) instead of panicking out of a destructor.
+#[test]
+fn a_walk_while_locals_are_destroyed_builds_without_its_memory() {
+    struct WalkOnDrop(std::sync::mpsc::Sender<bool>);
+    impl Drop for WalkOnDrop {
+        fn drop(&mut self) {
+            let shared = Rc::new(Lazy::new(|| 3_u32));
+            let walked = std::panic::catch_unwind(AssertUnwindSafe(|| {
+                vec![Rc::clone(&shared), Rc::clone(&shared)].realize_all();
+            }))
+            .is_ok();
+            let _ = self.0.send(walked && Lazy::is_realized(&shared));
+        }
+    }
+    thread_local! {
+        static ON_EXIT: std::cell::RefCell<Option<WalkOnDrop>> =
+            const { std::cell::RefCell::new(None) };
+    }
+    let (sent, walked) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        // Registered before the walk's memory, so destroyed after it.
+        ON_EXIT.with(|slot| *slot.borrow_mut() = Some(WalkOnDrop(sent)));
+        vec![Rc::new(Lazy::new(|| 1_u32))].realize_all();
+    })
+    .join()
+    .expect("the thread ends");
+    assert_eq!(walked.recv(), Ok(true));
 }

@@ -202,3 +202,39 @@ fn racing_try_defer_and_realize_lose_no_mutation() {
         assert_eq!(all, (0..THREADS).collect::<Vec<_>>(), "built: {built:?}");
     }
 }
+
+/// A peek during the destruction of a thread's locals panics (its guard
+/// could not be recorded), and leaves the lazy as it was: another thread
+/// then builds it, instead of waiting for a guard that was never made.
+#[test]
+fn a_peek_refused_while_locals_are_destroyed_holds_no_build_back() {
+    static LAZY: Lazy<u32> = Lazy::new(|| 7);
+    struct PeekOnDrop(mpsc::Sender<bool>);
+    impl Drop for PeekOnDrop {
+        fn drop(&mut self) {
+            let refused = std::panic::catch_unwind(|| {
+                let _guard = Lazy::peek(&LAZY);
+            })
+            .is_err();
+            let _ = self.0.send(refused);
+        }
+    }
+    std::thread_local! {
+        static ON_EXIT: std::cell::RefCell<Option<PeekOnDrop>> =
+            const { std::cell::RefCell::new(None) };
+    }
+    let (sent, refused) = mpsc::channel();
+    std::thread::spawn(move || {
+        // Registered before the guards' record, so destroyed after it.
+        ON_EXIT.with(|slot| *slot.borrow_mut() = Some(PeekOnDrop(sent)));
+        drop(Lazy::peek(&LAZY));
+    })
+    .join()
+    .expect("the thread ends");
+    assert_eq!(refused.recv_timeout(Duration::from_secs(20)), Ok(true));
+    let (done, built) = mpsc::channel();
+    std::thread::spawn(move || {
+        let _ = done.send(*LAZY.realize());
+    });
+    assert_eq!(built.recv_timeout(Duration::from_secs(20)), Ok(7));
+}

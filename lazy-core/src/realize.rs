@@ -36,7 +36,10 @@ pub trait Realize {
     /// # Panics
     /// Implementations panic when the value cannot be built: for [`Lazy`]
     /// and [`sync::Lazy`](crate::sync::Lazy) when an earlier build panicked
-    /// (the lazy is poisoned) or when the build asks for its own value.
+    /// (the lazy is poisoned) or when the build asks for its own value; for
+    /// either when the seed is borrowed by a `peek` guard of the same thread
+    /// (the build would move it), which on another thread's `sync::Lazy`
+    /// waits instead.
     ///
     /// [`Lazy`]: crate::Lazy
     #[doc(alias = "force")]

@@ -32,10 +32,16 @@ use crate::{Realize, Seed};
 /// is a walk of its own. Lazies themselves are not remembered: each is built
 /// at most once anyway.
 ///
+/// A zero-sized node is walked every time it is reached: distinct ones
+/// share an address, and without data it can lead back to itself only
+/// through a node that has some, which the memory does record.
+///
 /// The memory lives in a thread-local, so it needs the `std` feature (on by
 /// default). Without it, a shared node is walked once per path that reaches
 /// it (each lazy is still built once), and a cycle through shared pointers
-/// recurses until the stack overflows.
+/// recurses until the stack overflows. The same holds for a walk while the
+/// thread's locals are being destroyed (in another thread-local's `Drop`),
+/// which goes on without the memory rather than panicking there.
 ///
 /// ```
 /// use std::rc::Rc;

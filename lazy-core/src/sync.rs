@@ -490,22 +490,33 @@ impl<T, S> Lazy<T, S> {
     /// [`Lazy::peek`]s, [`Lazy::try_defer`], [`Lazy::is_poisoned`],
     /// [`Lazy::seed_type_name`], [`Lazy::get`], `Debug`.
     ///
+    /// A thread whose locals are being destroyed no longer knows its own
+    /// guards: realizing the lazy there while it still holds one (a guard
+    /// kept in another thread-local) waits for that guard, for ever.
+    ///
     /// # Panics
     /// Only if this thread's locals are being destroyed (the guard is
-    /// recorded in one, so that realizing can tell whose guard it is), or
-    /// if some 2^60 guards were leaked with [`mem::forget`].
+    /// recorded in one, so that realizing can tell whose guard it is; the
+    /// lazy is then left as it was), or if some 2^60 guards were leaked with
+    /// [`mem::forget`].
     pub fn peek(this: &Self) -> Option<SeedRef<'_, T, S>>
     where
         S: Sync,
     {
+        // This thread's record first: if its locals are being destroyed,
+        // that panics before the word counts a guard that no `SeedRef` would
+        // ever take back (which would hold every build back for good).
+        state::start_peeking(this.address());
         let mut seen = this.state.load(Relaxed);
         loop {
             if seen & KIND != INCOMPLETE {
+                state::stop_peeking(this.address());
                 return None;
             }
             // The count sits at the top of the word: it overflows only when
             // some 2^60 guards (2^28 on 32-bit targets) are leaked.
             let Some(counted) = seen.checked_add(ONE_PEEK) else {
+                state::stop_peeking(this.address());
                 panic!("too many live `sync::Lazy::peek` guards")
             };
             match this
@@ -516,7 +527,6 @@ impl<T, S> Lazy<T, S> {
                 Err(now) => seen = now,
             }
         }
-        state::start_peeking(this.address());
         // SAFETY: the word is `INCOMPLETE` and counts this guard, so the seed
         // is there and nobody moves it out until the guard is dropped (see
         // the comment on `Lazy`); `S: Sync`, so threads may share it.
@@ -529,7 +539,7 @@ impl<T, S> Lazy<T, S> {
     }
 
     /// The name of the seed's type while the value is not built; `None` once
-    /// it is built (or poisoned). Never builds.
+    /// it is built (or poisoned), and while it is being built. Never builds.
     ///
     /// ```
     /// use lazy_core::{Realize, sync::Lazy};
@@ -685,7 +695,13 @@ impl<T: fmt::Debug, S> fmt::Debug for Lazy<T, S> {
     /// ```
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self.state.load(Acquire) & KIND {
-            COMPLETE => write!(f, "Lazy(realized: {:?})", Self::value(self)),
+            // The value through the caller's formatter, so that `{:#?}` and
+            // `{:.2?}` reach it.
+            COMPLETE => {
+                f.write_str("Lazy(realized: ")?;
+                fmt::Debug::fmt(Self::value(self), f)?;
+                f.write_str(")")
+            }
             INCOMPLETE => write!(f, "Lazy(unrealized: {})", type_name::<S>()),
             RUNNING => f.write_str("Lazy(building)"),
             _ => f.write_str("Lazy(poisoned)"),

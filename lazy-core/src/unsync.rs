@@ -407,7 +407,8 @@ impl<T, S> Lazy<T, S> {
     }
 
     /// Borrows the seed while the value is not built; `None` once it is built
-    /// (or poisoned). Never builds.
+    /// (or poisoned), and while it is being built (the build holds the seed).
+    /// Never builds.
     ///
     /// This is Dynamo's `peek_value` / `original_source`: answer questions
     /// from the raw input without paying for the build.
@@ -454,7 +455,7 @@ impl<T, S> Lazy<T, S> {
     }
 
     /// The name of the seed's type while the value is not built; `None` once
-    /// it is built (or poisoned). Never builds.
+    /// it is built (or poisoned), and while it is being built. Never builds.
     ///
     /// ```
     /// use lazy_core::{Lazy, Realize};
@@ -605,7 +606,13 @@ impl<T: fmt::Debug, S> fmt::Debug for Lazy<T, S> {
         // Only a realized value is borrowed while the formatter (user code)
         // runs; for the other states the name is picked first.
         let label = match self.state() {
-            State::Realized(value) => return write!(f, "Lazy(realized: {value:?})"),
+            // The value through the caller's formatter, so that `{:#?}` and
+            // `{:.2?}` reach it.
+            State::Realized(value) => {
+                f.write_str("Lazy(realized: ")?;
+                fmt::Debug::fmt(value, f)?;
+                return f.write_str(")");
+            }
             State::Unrealized { .. } => None,
             State::Building => Some("Lazy(building)"),
             State::Poisoned => Some("Lazy(poisoned)"),

@@ -63,14 +63,20 @@ mod with_std {
 
     impl Drop for EndWalk {
         fn drop(&mut self) {
-            VISITED.with(|visited| visited.borrow_mut().take());
+            let _ = VISITED.try_with(|visited| visited.borrow_mut().take());
         }
     }
 
     /// Runs `walk` as one walk; see [`realize_all_scope`](super::realize_all_scope).
+    ///
+    /// While this thread's locals are being destroyed the memo is gone: the
+    /// walk then goes on without one, as without `std`.
     #[inline]
     pub(in crate::realize_all) fn scope(walk: impl FnOnce()) {
-        let _end = VISITED.with(|visited| start_walk(&mut visited.borrow_mut()));
+        let _end = VISITED
+            .try_with(|visited| start_walk(&mut visited.borrow_mut()))
+            .ok()
+            .flatten();
         walk();
     }
 
@@ -98,26 +104,43 @@ mod with_std {
         impl Drop for Resume {
             fn drop(&mut self) {
                 let memo = self.0.take();
-                VISITED.with(|visited| *visited.borrow_mut() = memo);
+                let _ = VISITED.try_with(|visited| *visited.borrow_mut() = memo);
             }
         }
 
-        let _resume = Resume(VISITED.with(|visited| visited.borrow_mut().take()));
+        let set_aside = VISITED
+            .try_with(|visited| visited.borrow_mut().take())
+            .ok()
+            .flatten();
+        let _resume = Resume(set_aside);
         build()
     }
 
     /// Runs `walk` unless the shared node was already visited by the walk under way,
     /// starting a walk if none is. The node is recorded before `walk` runs, so a
     /// cycle back to it ends there (recording it after would recurse forever).
+    ///
+    /// A zero-sized node is walked every time: distinct ones share an
+    /// address (`&Globals` and `&Builtins` are both `0x1`), and having no
+    /// data, it can lead back to itself only through a node that has some,
+    /// which the memo does record. Without the memo (while this thread's
+    /// locals are being destroyed), every node is walked, as without `std`.
     #[inline]
     pub(in crate::realize_all) fn visit_once<N: ?Sized>(node: &N, walk: impl FnOnce()) {
-        let key = ((node as *const N).cast::<()>().addr(), size_of_val(node));
-        let (end, first) = VISITED.with(|visited| {
-            let mut visited = visited.borrow_mut();
-            let end = start_walk(&mut visited);
-            let first = visited.as_mut().is_some_and(|memo| memo.insert(key));
-            (end, first)
-        });
+        let size = size_of_val(node);
+        if size == 0 {
+            walk();
+            return;
+        }
+        let key = ((node as *const N).cast::<()>().addr(), size);
+        let (end, first) = VISITED
+            .try_with(|visited| {
+                let mut visited = visited.borrow_mut();
+                let end = start_walk(&mut visited);
+                let first = visited.as_mut().is_some_and(|memo| memo.insert(key));
+                (end, first)
+            })
+            .unwrap_or((None, true));
         if first {
             walk();
         }
