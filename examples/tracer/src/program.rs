@@ -114,6 +114,16 @@ pub fn parse(text: &str) -> Result<Program, ParseError> {
     let mut body: Vec<Stmt> = Vec::new();
     let mut open: Vec<Open> = Vec::new();
     let mut lines = 0;
+    if text.starts_with('\u{feff}') {
+        return Err(ParseError {
+            line: 1,
+            message:
+                "the file starts with a byte order mark (U+FEFF): save it as UTF-8 without one"
+                    .to_string(),
+        });
+    }
+    // Lines end as in Python: at `\n`, `\r\n` or a lone `\r`.
+    let text = text.replace("\r\n", "\n").replace('\r', "\n");
     for (index, raw) in text.lines().enumerate() {
         let line = index + 1;
         lines = line;

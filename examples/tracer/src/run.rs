@@ -247,6 +247,21 @@ fn line_and_column(bytes: &[u8], at: usize) -> (usize, usize) {
     (line, column)
 }
 
+/// serde_json's column (bytes, 1-based) on `line` as characters, as the
+/// other errors count it.
+fn char_column(text: &str, line: usize, column: usize) -> usize {
+    let Some(line_text) = text.split('\n').nth(line.saturating_sub(1)) else {
+        return column;
+    };
+    let mut end = column.min(line_text.len());
+    while !line_text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let whole = line_text[..end].chars().count();
+    // A column in the middle of a character counts that character.
+    whole + usize::from(end < column.min(line_text.len()))
+}
+
 /// Reads a frame from JSON; errors carry the line and column.
 pub fn parse_frame(file: &str, text: &str) -> Result<Frame, TracerError> {
     let json_error = |line, column, message: String| TracerError::Json {
@@ -255,12 +270,31 @@ pub fn parse_frame(file: &str, text: &str) -> Result<Frame, TracerError> {
         column,
         message,
     };
+    if text.starts_with('\u{feff}') {
+        return Err(json_error(
+            1,
+            1,
+            "the file starts with a byte order mark (U+FEFF): save it as UTF-8 without one"
+                .to_string(),
+        ));
+    }
+    if text.trim().is_empty() {
+        return Err(json_error(
+            1,
+            1,
+            "the frame is empty: write a JSON object, such as {\"locals\": {}, \"globals\": {}}"
+                .to_string(),
+        ));
+    }
     value::take_maybe_huge_int();
     let frame = serde_json::from_str::<Frame>(text).map_err(|e| {
         let full = e.to_string();
         let position = format!(" at line {} column {}", e.line(), e.column());
-        let message = full.strip_suffix(&position).unwrap_or(&full).to_string();
-        json_error(e.line(), e.column(), message)
+        let mut message = full.strip_suffix(&position).unwrap_or(&full).to_string();
+        if message == "recursion limit exceeded" {
+            message.push_str(": the frame nests 128 levels deep or more (serde_json's limit, counting its own object)");
+        }
+        json_error(e.line(), char_column(text, e.line(), e.column()), message)
     })?;
     // serde_json reads an int literal past 64 bits as a float: refuse it,
     // as the tracer's ints are exact 64-bit integers.

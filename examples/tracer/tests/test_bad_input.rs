@@ -181,6 +181,7 @@ fn deeply_nested_json_is_an_error_at_its_line() {
     let error = parse_frame("f.json", &json).unwrap_err();
     assert_eq!(error.line(), Some(2), "{error}");
     assert!(error.to_string().contains("recursion limit"), "{error}");
+    assert!(error.to_string().contains("128 levels deep"), "{error}");
 }
 
 #[test]
@@ -408,4 +409,34 @@ fn a_dict_pair_that_is_not_key_and_value_is_an_error_at_its_line() {
         assert_eq!(error.line(), Some(2), "{json}: {error}");
         assert!(error.to_string().contains(message), "{json}: {error}");
     }
+}
+
+/// An empty frame, a byte order mark and a column after multi-byte
+/// characters: each error says what is wrong, and columns count characters
+/// as Python's `json` does. A program's lines end at `\n`, `\r\n` or `\r`.
+#[test]
+fn empty_files_byte_order_marks_and_columns_are_told_as_they_are() {
+    let error = |text: &str| parse_frame("f.json", text).expect_err(text).to_string();
+    assert!(
+        error("  \n").contains("f.json:1:1: the frame is empty"),
+        "{}",
+        error("  \n")
+    );
+    let bom = error("\u{feff}{\"locals\": {}}");
+    assert!(
+        bom.contains("f.json:1:1: the file starts with a byte order mark"),
+        "{bom}"
+    );
+    let program_bom = parse_program("p", "\u{feff}return 1\n")
+        .expect_err("a BOM")
+        .to_string();
+    assert!(
+        program_bom.contains("p:1: the file starts with a byte order mark"),
+        "{program_bom}"
+    );
+    // Python: "Expecting value: line 1 column 22 (char 21)".
+    let column = error("{\"locals\": {\"ééééé\": x}}");
+    assert!(column.contains("f.json:1:22:"), "{column}");
+    assert_eq!(run("{}", "x = 1\rreturn x\r"), Ok(vec![constant("1")]));
+    assert_eq!(run("{}", "x = 2\r\nreturn x\r\n"), Ok(vec![constant("2")]));
 }

@@ -707,7 +707,7 @@ fn frame_errors_name_their_line() {
             1,
             "must be the first key",
         ),
-        ("", 1, "EOF"),
+        ("", 1, "the frame is empty"),
     ];
     for (json, line, message) in cases {
         let error = parse_frame("f.json", json).unwrap_err();
