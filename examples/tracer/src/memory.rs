@@ -19,6 +19,23 @@ pub const EAGER_BYTES_PER_VALUE: u64 = 1_400;
 /// the parsed values (measured at 10^5 and 10^6 values: 7 to 8).
 pub const LOAD_BYTES_PER_JSON_BYTE: u64 = 8;
 
+/// What loading a frame costs per value in it, counted as the JSON's `,`,
+/// `[` and `{`: the bound for frames of many small values, where the cost
+/// per byte above falls short (an array of 5 * 10^6 zeros, 10 MB of JSON,
+/// peaks at 520 MB: 104 bytes a value, 52 a byte).
+pub const LOAD_BYTES_PER_VALUE: u64 = 110;
+
+/// The memory that loading the JSON `text` needs: the larger of the two
+/// estimates above.
+pub fn load_estimate(text: &[u8]) -> u64 {
+    let values = 1 + text
+        .iter()
+        .filter(|byte| matches!(byte, b',' | b'[' | b'{'))
+        .count() as u64;
+    let by_bytes = (text.len() as u64).saturating_mul(LOAD_BYTES_PER_JSON_BYTE);
+    by_bytes.max(values.saturating_mul(LOAD_BYTES_PER_VALUE))
+}
+
 /// Bytes the tracer may still allocate, if the system says.
 pub fn available() -> Option<u64> {
     [meminfo_available(), cgroup_room(), address_space_room()]

@@ -182,10 +182,13 @@ impl Input {
         let read = |path: &PathBuf| {
             let name = path.display().to_string();
             let size = std::fs::metadata(path).map_or(0, |m| m.len());
+            let what = format!("loading {name} ({:.0} MB)", size as f64 / 1e6);
+            // The text first, then what its values will take: the first
+            // estimate counts the bytes, the second also the values in them.
             memory::check(
                 size.saturating_mul(memory::LOAD_BYTES_PER_JSON_BYTE),
                 memory::available(),
-                &format!("loading {name} ({:.0} MB)", size as f64 / 1e6),
+                &what,
                 "",
             )
             .map_err(TracerError::Memory)?;
@@ -193,6 +196,13 @@ impl Input {
                 path: name.clone(),
                 message: e.to_string(),
             })?;
+            memory::check(
+                memory::load_estimate(&bytes),
+                memory::available(),
+                &what,
+                "",
+            )
+            .map_err(TracerError::Memory)?;
             decode_utf8(&name, bytes)
         };
         let (frame, frame_name) = match &options.frame {

@@ -126,3 +126,35 @@ fn an_eager_run_that_cannot_fit_is_refused_with_one_line_suggesting_lazy_only() 
         "{stderr}"
     );
 }
+
+/// A frame of many small values costs far more than 8 bytes per byte of
+/// JSON (half a million zeros: 1 MB of JSON, about 52 MB once loaded): the
+/// estimate also counts its values, so the run is refused in one line
+/// where it used to abort in the allocator.
+#[cfg(target_os = "linux")]
+#[test]
+fn a_frame_of_many_small_values_that_cannot_fit_is_refused_not_aborted() {
+    let zeros = vec!["0"; 500_000].join(",");
+    let path = std::env::temp_dir().join(format!("lazy-tracer-zeros-{}.json", std::process::id()));
+    std::fs::write(&path, format!("{{\"locals\": {{\"x\": [{zeros}]}}}}")).unwrap();
+    let program_path =
+        std::env::temp_dir().join(format!("lazy-tracer-zeros-{}.prog", std::process::id()));
+    std::fs::write(&program_path, "return 1\n").unwrap();
+    let (frame, program) = (path.to_str().unwrap(), program_path.to_str().unwrap());
+    let args = ["--frame", frame, "--program", program, "--lazy-only"];
+    let output = limited(40_000, &args);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(2), "{stderr}");
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    assert!(
+        stderr.contains("(1 MB) would need about 55 MB of memory"),
+        "{stderr}"
+    );
+    let output = limited(120_000, &args);
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+}
