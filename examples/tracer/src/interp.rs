@@ -238,6 +238,27 @@ impl Interp<'_> {
                 Ok(tx.constant(Value::Bool(is_none != *negated)))
             }
             Expr::Not(value) => Ok(tx.constant(Value::Bool(!self.eval(value)?.truthy()?))),
+            Expr::Neg(operand) => {
+                let value = self.eval(operand)?;
+                if value.is_tensor() || value.is_symnode() {
+                    // The graph records `0 - x`.
+                    return binary(tx, BinOp::Sub, &tx.constant(Value::Int(0)), &value);
+                }
+                Ok(tx.constant(match value.as_python_constant()? {
+                    Value::Bool(b) => Value::Int(-i64::from(b)),
+                    Value::Int(i) => Value::Int(
+                        i.checked_neg()
+                            .ok_or_else(|| TraceError::new(crate::value::INT_OVERFLOW))?,
+                    ),
+                    Value::Float(x) => Value::Float(-x),
+                    other => {
+                        return Err(TraceError::new(format!(
+                            "bad operand type for unary -: '{}'",
+                            other.type_tag()
+                        )));
+                    }
+                }))
+            }
         }
     }
 

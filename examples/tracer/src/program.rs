@@ -76,6 +76,9 @@ pub enum Expr {
     /// `a is None` (`negated`: `a is not None`).
     IsNone(Box<Expr>, bool),
     Not(Box<Expr>),
+    /// `-x`: a number's negation (`-0.0` included), a tensor's or a size's
+    /// as `0 - x`, and Python's error for anything else.
+    Neg(Box<Expr>),
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -619,11 +622,7 @@ impl<'t> Parser<'t> {
             return Ok(match operand? {
                 Expr::Lit(Value::Int(i)) if i != i64::MIN => Expr::Lit(Value::Int(-i)),
                 Expr::Lit(Value::Float(x)) => Expr::Lit(Value::Float(-x)),
-                other => Expr::Binary(
-                    BinOp::Sub,
-                    Box::new(Expr::Lit(Value::Int(0))),
-                    Box::new(other),
-                ),
+                other => Expr::Neg(Box::new(other)),
             });
         }
         self.postfix()

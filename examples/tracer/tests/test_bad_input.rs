@@ -440,3 +440,18 @@ fn empty_files_byte_order_marks_and_columns_are_told_as_they_are() {
     assert_eq!(run("{}", "x = 1\rreturn x\r"), Ok(vec![constant("1")]));
     assert_eq!(run("{}", "x = 2\r\nreturn x\r\n"), Ok(vec![constant("2")]));
 }
+
+/// Unary minus is Python's: the sign of `-0.0`, `-True`, and its own error
+/// for a type without it (as `python3` says each).
+#[test]
+fn unary_minus_is_pythons() {
+    assert_eq!(eval("-(0.0 * 1)"), constant("-0.0"));
+    assert_eq!(eval("-(1.0 - 1.0)"), constant("-0.0"));
+    assert_eq!(eval("-True"), constant("-1"));
+    assert_eq!(eval("-(-3)"), constant("3"));
+    assert!(
+        eval_error("-('a')").contains("bad operand type for unary -: 'str'"),
+        "{}",
+        eval_error("-('a')")
+    );
+}
