@@ -403,6 +403,20 @@ fn float_to_int(x: f64) -> TraceResult<i64> {
     }
 }
 
+/// Python's `float(text)`: surrounding whitespace, and single `_` between
+/// two digits (`'1_000.5'`), which Rust's parser does not take.
+fn parse_float(text: &str) -> Option<f64> {
+    let text = text.trim();
+    let bytes = text.as_bytes();
+    for (at, byte) in bytes.iter().enumerate() {
+        let digit = |i: Option<usize>| i.and_then(|i| bytes.get(i)).is_some_and(u8::is_ascii_digit);
+        if *byte == b'_' && !(digit(at.checked_sub(1)) && digit(Some(at + 1))) {
+            return None;
+        }
+    }
+    text.replace('_', "").parse::<f64>().ok()
+}
+
 /// Python's `int(text)` in base 10: surrounding whitespace, an optional
 /// sign, digits with single `_` between them.
 fn parse_int(value: &Value, text: &str) -> TraceResult<i64> {
@@ -465,11 +479,9 @@ pub fn call_builtin(tx: &Tx, name: &str, args: &[Tracker]) -> TraceResult<Tracke
                 ("int", Value::Float(x), ..) => Value::Int(float_to_int(*x)?),
                 ("float", _, _, Some(x)) => Value::Float(x),
                 ("int", Value::Str(s), ..) => Value::Int(parse_int(&value, s)?),
-                ("float", Value::Str(s), ..) => {
-                    Value::Float(s.trim().parse::<f64>().map_err(|_| {
-                        TraceError::new(format!("invalid literal for float(): {}", value.repr()))
-                    })?)
-                }
+                ("float", Value::Str(s), ..) => Value::Float(parse_float(s).ok_or_else(|| {
+                    TraceError::new(format!("invalid literal for float(): {}", value.repr()))
+                })?),
                 _ => {
                     return Err(TraceError::new(format!(
                         "{name}() argument must be a string or a number, not '{}'",

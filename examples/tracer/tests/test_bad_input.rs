@@ -455,3 +455,16 @@ fn unary_minus_is_pythons() {
         eval_error("-('a')")
     );
 }
+
+/// `float()` of a string takes single `_` between digits, as Python's does,
+/// and refuses them anywhere else.
+#[test]
+fn float_of_a_string_reads_underscores_as_python() {
+    assert_eq!(eval("float('1_000.5')"), constant("1000.5"));
+    assert_eq!(eval("float('-1_0.2_5')"), constant("-10.25"));
+    assert_eq!(eval("float('1e1_0')"), constant("10000000000.0"));
+    for text in ["1__0.5", "_1.5", "1.5_", "1_e5"] {
+        let error = eval_error(&format!("float('{text}')"));
+        assert!(error.contains("invalid literal for float()"), "{error}");
+    }
+}
