@@ -149,6 +149,16 @@ pub fn compare_values(a: &Value, op: CmpOp, b: &Value) -> TraceResult<bool> {
         Some(ordering) => ordering,
         None => match (a, b) {
             (Value::Str(x), Value::Str(y)) => Some(x.cmp(y)),
+            // Lexicographically, as Python: the first items that differ
+            // decide by `op`, else the lengths do.
+            (Value::List(x), Value::List(y)) | (Value::Tuple(x), Value::Tuple(y))
+                if !matches!(op, CmpOp::Eq | CmpOp::Ne) =>
+            {
+                match x.iter().zip(y).find(|(p, q)| !p.py_eq(q)) {
+                    Some((p, q)) => return compare_values(p, op, q),
+                    None => Some(x.len().cmp(&y.len())),
+                }
+            }
             _ if matches!(op, CmpOp::Eq | CmpOp::Ne) => {
                 let equal = a.py_eq(b);
                 return Ok(equal == (op == CmpOp::Eq));
@@ -315,15 +325,15 @@ impl VariableTracker for ConstantTracker {
         false
     }
     fn getitem(&self, tx: &Tx, key: &Value) -> TraceResult<Tracker> {
-        match (&self.value, key) {
-            (Value::Str(s), Value::Int(i)) => {
+        match (&self.value, key.as_int()) {
+            (Value::Str(s), Some(i)) => {
                 let chars: Vec<char> = s.chars().collect();
-                let index = normalize_index(*i, chars.len(), "string")?;
+                let index = normalize_index(i, chars.len(), "string")?;
                 Ok(tx.constant(Value::str(&chars[index].to_string())))
             }
-            (Value::Str(_), other) => Err(TraceError::new(format!(
+            (Value::Str(_), None) => Err(TraceError::new(format!(
                 "string indices must be integers, not '{}'",
-                other.type_tag()
+                key.type_tag()
             ))),
             _ => Err(not_subscriptable(&self.python_type())),
         }
@@ -530,13 +540,14 @@ impl VariableTracker for SequenceTracker {
     }
     fn getitem(&self, _tx: &Tx, key: &Value) -> TraceResult<Tracker> {
         let what = self.type_tag().to_string();
-        match key {
-            Value::Int(i) => Ok(Rc::clone(
-                &self.items[normalize_index(*i, self.items.len(), &what)?],
+        // `bool` counts as `int` (`[a, b][True]` is `b`).
+        match key.as_int() {
+            Some(i) => Ok(Rc::clone(
+                &self.items[normalize_index(i, self.items.len(), &what)?],
             )),
-            other => Err(TraceError::new(format!(
+            None => Err(TraceError::new(format!(
                 "{what} indices must be integers, not '{}'",
-                other.type_tag()
+                key.type_tag()
             ))),
         }
     }

@@ -468,3 +468,25 @@ fn float_of_a_string_reads_underscores_as_python() {
         assert!(error.contains("invalid literal for float()"), "{error}");
     }
 }
+
+/// Lists and tuples order lexicographically as Python's do, and a bool
+/// indexes a sequence or a string as the int it is.
+#[test]
+fn sequences_compare_and_bools_index_as_python() {
+    let frame = r#"{"locals": {"a": [1, 2], "b": [1, 3], "t": {"$tuple": [1, 2]}, "u": {"$tuple": [1, 2, 0]}, "w": {"$tuple": [2]}, "v": {"$tuple": [1, 5]}, "s": "ab"}}"#;
+    for (expr, want) in [
+        ("L['a'] < L['b']", "True"),
+        ("L['t'] < L['u']", "True"),
+        ("L['a'] <= L['a']", "True"),
+        ("L['w'] > L['v']", "True"),
+        ("L['b'] < L['a']", "False"),
+        ("L['a'][True]", "2"),
+        ("L['s'][True]", "'b'"),
+    ] {
+        assert_eq!(
+            run(frame, &format!("r = {expr}\nreturn r\n")),
+            Ok(vec![constant(want)]),
+            "{expr}"
+        );
+    }
+}
