@@ -1444,6 +1444,15 @@ impl VariableTracker for SymNodeTracker {
                     i64::from(b).to_string(),
                     i64::from(b).to_string(),
                 ),
+                // Valid Python that this tracer does not trace: Dynamo makes
+                // a `SymFloat` of `n * 1.5` and specializes `n * 'ab'`.
+                v @ (Value::Float(_) | Value::Str(_) | Value::List(_) | Value::Tuple(_)) => {
+                    return Err(TraceError::new(format!(
+                        "`{}` of a symbolic size and a '{}' is not supported by this tracer (Python allows it); use int(n) to specialize the size first",
+                        op.symbol(),
+                        v.type_tag()
+                    )));
+                }
                 v => return Err(unsupported_operands(op, &TypeTag::Int, &v.type_tag())),
             },
         };

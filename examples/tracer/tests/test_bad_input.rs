@@ -490,3 +490,28 @@ fn sequences_compare_and_bools_index_as_python() {
         );
     }
 }
+
+/// A symbolic size with a float or a string is valid Python that this
+/// tracer does not trace: the error says so, and how to go on (`int(n)`
+/// specializes the size), instead of calling the operation invalid.
+#[test]
+fn a_symbolic_size_with_a_float_says_what_to_do() {
+    let frame = r#"{"locals": {"x": {"$tensor": [3, 2], "dynamic": [0]}}}"#;
+    for expr in ["n * 1.5", "'ab' * n"] {
+        let error = run(
+            frame,
+            &format!("n = L['x'].size(0)\nr = {expr}\nreturn r\n"),
+        )
+        .expect_err(expr)
+        .to_string();
+        assert!(
+            error.contains("not supported by this tracer (Python allows it)"),
+            "{error}"
+        );
+        assert!(error.contains("int(n)"), "{error}");
+    }
+    assert_eq!(
+        run(frame, "n = L['x'].size(0)\nr = int(n) * 1.5\nreturn r\n"),
+        Ok(vec![constant("4.5")])
+    );
+}
