@@ -368,3 +368,19 @@ fn debug_passes_the_formatters_flags_to_the_value() {
     assert_eq!(format!("{third:.2?}"), "Lazy(realized: 0.33)");
     assert_eq!(format!("{list:?}"), "Lazy(realized: [1, 2])");
 }
+
+/// `force` and `From<T>`, as std's lazies and cells have them, in both
+/// flavours: `force` builds once, `into` gives a lazy already built.
+#[test]
+fn force_and_from_are_there_as_in_std() {
+    use lazy_core::{Lazy, sync};
+    let lazy = Lazy::new(|| vec![1]);
+    assert_eq!(Lazy::force(&lazy), &vec![1]);
+    assert!(Lazy::is_realized(&lazy));
+    let shared = sync::Lazy::new(|| 2_u8);
+    assert_eq!(*sync::Lazy::force(&shared), 2);
+    let built: Lazy<String> = String::from("x").into();
+    assert_eq!(Lazy::get(&built).map(String::as_str), Some("x"));
+    let shared_built: sync::Lazy<u8> = 3.into();
+    assert_eq!(sync::Lazy::get(&shared_built), Some(&3));
+}

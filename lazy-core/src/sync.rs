@@ -227,6 +227,24 @@ impl<T, S: Seed<Output = T>> Lazy<T, S> {
         Ok(())
     }
 
+    /// The value, building it first if needed: [`Realize::realize`] as an
+    /// associated function, like `LazyLock::force`.
+    ///
+    /// ```
+    /// use lazy_core::sync::Lazy;
+    ///
+    /// let lazy = Lazy::new(|| 7);
+    /// assert_eq!(*Lazy::force(&lazy), 7);
+    /// ```
+    ///
+    /// # Panics
+    /// As [`Realize::realize`].
+    #[inline]
+    #[track_caller]
+    pub fn force(this: &Self) -> &T {
+        this.realize()
+    }
+
     /// The value mutably, building it first if needed: [`RealizeMut`] as an
     /// associated function, like `LazyLock::force_mut`.
     ///
@@ -734,5 +752,21 @@ impl Drop for PoisonOnUnwind<'_> {
         if self.0.swap(POISONED, Release) & WAITERS != 0 {
             state::wake_all();
         }
+    }
+}
+
+/// A lazy whose value is already built, as [`Lazy::from_value`]: like
+/// `OnceCell`'s `From<T>`.
+///
+/// ```
+/// use lazy_core::sync::Lazy;
+///
+/// let lazy: Lazy<u8> = 7.into();
+/// assert_eq!(Lazy::get(&lazy), Some(&7));
+/// ```
+impl<T, S> From<T> for Lazy<T, S> {
+    #[inline]
+    fn from(value: T) -> Self {
+        Lazy::from_value(value)
     }
 }

@@ -224,6 +224,24 @@ impl<T, S: Seed<Output = T>> Lazy<T, S> {
         }
     }
 
+    /// The value, building it first if needed: [`Realize::realize`] as an
+    /// associated function, like `LazyCell::force`.
+    ///
+    /// ```
+    /// use lazy_core::Lazy;
+    ///
+    /// let lazy = Lazy::new(|| 7);
+    /// assert_eq!(*Lazy::force(&lazy), 7);
+    /// ```
+    ///
+    /// # Panics
+    /// As [`Realize::realize`].
+    #[inline]
+    #[track_caller]
+    pub fn force(this: &Self) -> &T {
+        this.realize()
+    }
+
     /// The value mutably, building it first if needed: [`RealizeMut`] as an
     /// associated function, like `LazyCell::force_mut`.
     ///
@@ -635,5 +653,21 @@ impl<T, S> Drop for PoisonOnUnwind<'_, T, S> {
         // (the unwinding build's own have ended); overwriting it leaks
         // nothing.
         unsafe { ptr::write(self.0.get(), State::Poisoned) };
+    }
+}
+
+/// A lazy whose value is already built, as [`Lazy::from_value`]: like
+/// `OnceCell`'s `From<T>`.
+///
+/// ```
+/// use lazy_core::Lazy;
+///
+/// let lazy: Lazy<u8> = 7.into();
+/// assert_eq!(Lazy::get(&lazy), Some(&7));
+/// ```
+impl<T, S> From<T> for Lazy<T, S> {
+    #[inline]
+    fn from(value: T) -> Self {
+        Lazy::from_value(value)
     }
 }
