@@ -219,8 +219,8 @@ fn write_trait_impl(
     // A predicate of its own, as the hidden macro's fast rule writes it
     // (there at the method that needs it, here at the trait's path).
     let sized = body
-        .needs_sized
-        .then(|| quote!(#target: ::core::marker::Sized,));
+        .sized_at
+        .map(|_| quote!(#target: ::core::marker::Sized,));
     let (needs_mut, needs_into) = (body.needs_mut, body.needs_into);
     // Wholly at the trait's name: a wrapper without the conversion gets one
     // error there.
@@ -323,11 +323,10 @@ pub struct ImplBody {
     /// Some forwarder takes the value by value (which `#[realize(deref)]`
     /// cannot give).
     pub needs_into: bool,
-    /// Some forwarder needs a sized target.
-    pub needs_sized: bool,
-    /// The name of the first method whose forwarder needs a sized target:
-    /// where the hidden macro's fast rule states that bound, so that rustc's
-    /// error for an unsized target (`dyn Trait`) points at that method.
+    /// Some forwarder needs a sized target: the name of the first method
+    /// whose does, where the hidden macro's fast rule states that bound, so
+    /// that rustc's error for an unsized target (`dyn Trait`) points at that
+    /// method.
     pub sized_at: Option<Span>,
     /// Some forwarder builds the wrapper back (`lazy_core::FromRealized`).
     pub needs_from: bool,
@@ -338,7 +337,6 @@ impl ImplBody {
     /// its cfg'd parameters; `None` past `cfg_params::MAX_CFGS`.
     fn forward(&mut self, ctx: &ImplContext, method: &Method) -> Option<()> {
         let variants = cfg_params::per_variant(method, |method| forwarder(ctx, method))?;
-        self.needs_sized |= method.needs_sized_target;
         if method.needs_sized_target && self.sized_at.is_none() {
             self.sized_at = Some(method.item.sig.ident.span());
         }

@@ -3,7 +3,6 @@
 
 use proc_macro2::TokenStream;
 use quote::{quote, quote_spanned};
-use syn::spanned::Spanned;
 use syn::{Data, DeriveInput, Error, Result};
 
 use crate::errors::Errors;
@@ -82,7 +81,7 @@ fn derive_impl(input: TokenStream) -> Result<TokenStream> {
         // target, a `Box` of one boxes that; a field type without one
         // (`Rc<Lazy<T>>`, `&Lazy<T>`) is an error at its type.
         let target = quote!(<#ty as ::lazy_core::Realize>::Target);
-        let value = quote_spanned! {ty.span()=>
+        let value = quote_spanned! {crate::tokens::first_span(ty)=>
             <#ty as ::lazy_core::FromRealized<#target>>::from_realized(__target)
         };
         (target, value)

@@ -102,7 +102,7 @@ pub struct Scanned {
     pub needs_into: bool,
     /// The name of the first method that needs a sized target (see
     /// `expand::ImplBody::sized_at`).
-    pub needs_sized: Option<Span>,
+    pub sized_at: Option<Span>,
     /// The fast rule exists (`expand::template` returns a body): no method
     /// without a default returns the wrapper (`-> Self`, `Option<Self>`).
     pub fast: bool,
@@ -216,7 +216,7 @@ pub fn scan(
         body: TokenStream::new(),
         needs_mut: false,
         needs_into: false,
-        needs_sized: None,
+        sized_at: None,
         fast: true,
         supertraits,
     };
@@ -762,7 +762,7 @@ fn method(
         return Some(());
     }
     if reader.self_sized.get() {
-        out.needs_sized.get_or_insert(name.span());
+        out.sized_at.get_or_insert(name.span());
     }
     // The forwarder (`expand::forwarder` for this shape).
     match receiver {
@@ -771,7 +771,7 @@ fn method(
         Receiver::MutRef => out.needs_mut = true,
         Receiver::Value | Receiver::BoxSelf => {
             out.needs_into = true;
-            out.needs_sized.get_or_insert(name.span());
+            out.sized_at.get_or_insert(name.span());
         }
     }
     methods.extend(words.inline.iter().cloned());
@@ -1032,7 +1032,7 @@ impl Words {
                 Receiver::MutRef => out.needs_mut = true,
                 Receiver::Value => {
                     out.needs_into = true;
-                    out.needs_sized.get_or_insert(at);
+                    out.sized_at.get_or_insert(at);
                 }
                 Receiver::Ref | Receiver::None | Receiver::BoxSelf => {}
             }

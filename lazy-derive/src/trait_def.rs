@@ -231,28 +231,16 @@ fn expand(args: TokenStream, input: TokenStream) -> Result<TokenStream> {
     // the crate root clean and works in function bodies too.
     let export = matches!(vis, Visibility::Public(_)).then(|| quote!(#[macro_export]));
 
-    // A mirror of no readable path is one error, the arguments'.
-    if silent {
-        let trait_cfgs = quote!(#(#trait_cfgs)*);
-        let silent = mirrors::silent_macro(&trait_cfgs, &export, &macro_name);
-        let docs = attrs_named(&item.attrs, "doc");
-        return Ok(quote! {
-            #args_error
-            #silent
-            #trait_cfgs
-            #(#docs)*
-            #[doc(inline)]
-            #vis use #macro_name as #ident;
-        });
-    }
-    // A mirror of a std trait that lacks a required item is one error.
-    if let Some(error) = args
+    // A mirror of no readable path, or of `Drop` (`silent`), and a mirror of
+    // a std trait that lacks a required item: one error, the arguments' or
+    // the mirror's, and a macro that writes nothing for its derives.
+    let lacking = args
         .remote
         .as_ref()
-        .and_then(|remote| mirrors::lacks_required(remote, &carried))
-    {
+        .and_then(|remote| mirrors::lacks_required(remote, &carried));
+    if silent || lacking.is_some() {
         let trait_cfgs = quote!(#(#trait_cfgs)*);
-        let error = error.into_compile_error();
+        let error = lacking.map(Error::into_compile_error);
         let silent = mirrors::silent_macro(&trait_cfgs, &export, &macro_name);
         return Ok(quote! {
             #args_error
@@ -373,7 +361,7 @@ fn from_scan(input: TokenStream, scanned: scan::Scanned, blanket: Option<Span>) 
         body,
         needs_mut,
         needs_into,
-        needs_sized,
+        sized_at,
         fast,
         supertraits,
         names,
@@ -386,7 +374,7 @@ fn from_scan(input: TokenStream, scanned: scan::Scanned, blanket: Option<Span>) 
         span = Span::call_site(),
     );
     let export = public.then(|| quote!(#[macro_export]));
-    let needs = (needs_mut, needs_into, needs_sized);
+    let needs = (needs_mut, needs_into, sized_at);
     let (fast, blanket_impl) = match blanket {
         None => (fast.then(|| fast_rule(body, needs, false)), None),
         Some(span) => {
