@@ -550,30 +550,20 @@ pub fn call_builtin(tx: &Tx, name: &str, args: &[Tracker]) -> TraceResult<Tracke
                     "{name}() expects at least 1 argument"
                 )));
             }
-            // One argument is an iterable of the candidates, as in Python.
-            let candidates: Vec<Value> = if args.len() == 1 {
-                match args[0].as_python_constant()? {
-                    Value::List(items) | Value::Tuple(items) => {
-                        items.iter().map(|item| (**item).clone()).collect()
-                    }
-                    Value::Str(text) => text.chars().map(|c| Value::str(&c.to_string())).collect(),
-                    Value::Dict(pairs) => pairs.into_iter().map(|(key, _)| key).collect(),
-                    other => {
-                        return Err(TraceError::new(format!(
-                            "'{}' object is not iterable",
-                            other.type_tag()
-                        )));
-                    }
-                }
+            // One argument is an iterable of the candidates, as in Python
+            // (its items as unpacking reads them, with its error for one
+            // that is not iterable).
+            let candidates = if args.len() == 1 {
+                args[0].unpack_var_sequence(tx)?
             } else {
-                let mut values = Vec::with_capacity(args.len());
-                for arg in args {
-                    values.push(arg.as_python_constant()?);
-                }
-                values
+                args.to_vec()
             };
             let mut candidates = candidates.into_iter();
-            let Some(mut best) = candidates.next() else {
+            let Some(mut best) = candidates
+                .next()
+                .map(|first| first.as_python_constant())
+                .transpose()?
+            else {
                 return Err(TraceError::new(format!(
                     "{name}() arg is an empty sequence"
                 )));
@@ -583,7 +573,8 @@ pub fn call_builtin(tx: &Tx, name: &str, args: &[Tracker]) -> TraceResult<Tracke
             } else {
                 crate::tracker::CmpOp::Gt
             };
-            for value in candidates {
+            for candidate in candidates {
+                let value = candidate.as_python_constant()?;
                 if crate::trackers::compare_values(&value, op, &best)? {
                     best = value;
                 }
