@@ -3,7 +3,7 @@
 //! installs their guards into the guard log as it builds, and counts.
 
 use std::cell::{Cell, RefCell};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::rc::Rc;
 
 use crate::guards::{Guard, GuardKind, GuardLog};
@@ -60,7 +60,17 @@ pub struct Stats {
 pub struct Graph {
     pub inputs: Vec<String>,
     pub nodes: Vec<String>,
-    names: HashMap<String, usize>,
+    names: Names,
+}
+
+/// The graph's node names, each given once: a base name (a source's
+/// identifier, an op) gets `_1`, `_2`, ... after its first use, skipping a
+/// name another base already took (`L['x'].w` twice-over and `L['x'].w_1`
+/// would otherwise both be `l_x_w_1`).
+#[derive(Clone, Debug, Default)]
+struct Names {
+    next_suffix: HashMap<String, usize>,
+    taken: HashSet<String>,
 }
 
 /// One trace's shared state. Cheap to clone (an `Rc`); lazy seeds keep a
@@ -331,13 +341,17 @@ pub struct Records {
     pub graph: Graph,
 }
 
-fn unique_name(names: &mut HashMap<String, usize>, base: &str) -> String {
-    let count = names.entry(base.to_string()).or_insert(0);
-    let name = if *count == 0 {
-        base.to_string()
-    } else {
-        format!("{base}_{count}")
-    };
-    *count += 1;
-    name
+fn unique_name(names: &mut Names, base: &str) -> String {
+    let suffix = names.next_suffix.entry(base.to_string()).or_insert(0);
+    loop {
+        let name = if *suffix == 0 {
+            base.to_string()
+        } else {
+            format!("{base}_{suffix}")
+        };
+        *suffix += 1;
+        if names.taken.insert(name.clone()) {
+            return name;
+        }
+    }
 }

@@ -573,6 +573,27 @@ fn tensor_ops_record_the_graph_and_guard_only_used_tensors() {
     assert_eq!(count(&run, GuardKind::TensorMatch), 2);
 }
 
+/// Graph inputs are named after their sources, lowercased, with `_1`, `_2`
+/// after a name's first use: `L['X'].w` after `L['x'].w` would be
+/// `l_x_w_1`, which is also `L['x'].w_1`'s own name. Each input gets a
+/// name of its own, so the graph's nodes say which input they read.
+#[test]
+fn graph_inputs_whose_names_meet_get_distinct_names() {
+    let json = r#"{"locals": {"x": {"$object": "M", "w": {"$tensor": [2, 2]}, "w_1": {"$tensor": [2, 2]}}, "X": {"$object": "M", "w": {"$tensor": [2, 2]}}}}"#;
+    let run = lazy_run(
+        json,
+        "a = L['x'].w + L['X'].w\nb = a + L['x'].w_1\nreturn b\n",
+    );
+    assert_eq!(run.graph.inputs, vec!["l_x_w", "l_x_w_1", "l_x_w_1_1"]);
+    assert_eq!(
+        run.graph.nodes,
+        vec![
+            "add = torch.add(l_x_w, l_x_w_1)",
+            "add_1 = torch.add(add, l_x_w_1_1)"
+        ]
+    );
+}
+
 /// Two dynamic tensors used in the reverse of their frame order: the lazy
 /// run creates their size symbols in the program's order, the eager run in
 /// the frame's; the results are the same up to those names, and the
