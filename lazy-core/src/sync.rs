@@ -333,14 +333,27 @@ impl<T, S: Seed<Output = T>> Lazy<T, S> {
 }
 
 impl<T, S> Lazy<T, S> {
-    /// Creates a lazy whose value is already built.
+    /// Creates a lazy whose value is already built; usable in a `static`.
     ///
     /// ```
     /// use lazy_core::sync::Lazy;
     ///
-    /// let lazy: Lazy<u8> = Lazy::from_value(7);
-    /// assert_eq!(Lazy::get(&lazy), Some(&7));
+    /// static LIMIT: Lazy<u8> = Lazy::from_value(7);
+    /// assert_eq!(Lazy::get(&LIMIT), Some(&7));
     /// ```
+    #[cfg(not(loom))]
+    pub const fn from_value(value: T) -> Self {
+        Lazy {
+            state: AtomicUsize::new(COMPLETE),
+            data: UnsafeCell::new(Data {
+                value: ManuallyDrop::new(value),
+            }),
+            deferred: QueueCell::new(Deferred::new()),
+        }
+    }
+
+    /// `from_value` under loom, whose atomics cannot be made in a `const fn`.
+    #[cfg(loom)]
     pub fn from_value(value: T) -> Self {
         Lazy {
             state: AtomicUsize::new(COMPLETE),

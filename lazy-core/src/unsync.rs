@@ -309,15 +309,16 @@ impl<T, S> Lazy<T, S> {
     }
 
     /// Creates a lazy whose value is already built. The seed type is only a
-    /// type here: no seed exists.
+    /// type here: no seed exists. A `const fn`, as [`Lazy::new`] is.
     ///
     /// ```
     /// use lazy_core::Lazy;
     ///
-    /// let lazy: Lazy<u8> = Lazy::from_value(7);
+    /// const SEVEN: Lazy<u8> = Lazy::from_value(7);
+    /// let lazy = SEVEN;
     /// assert_eq!(Lazy::get(&lazy), Some(&7));
     /// ```
-    pub fn from_value(value: T) -> Self {
+    pub const fn from_value(value: T) -> Self {
         Lazy {
             state: UnsafeCell::new(State::Realized(value)),
         }
