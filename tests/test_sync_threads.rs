@@ -96,6 +96,30 @@ fn sync_lazy_is_send_and_sync_when_its_parts_are() {
     shareable::<Lazy<String, Box<dyn FnOnce() -> String + Send>>>();
 }
 
+/// A seed guard stays on its thread (its drop uncounts that thread's
+/// peek), but other threads may read through a shared borrow of it, as
+/// through a `MutexGuard`: scoped threads read the seed while the guard
+/// lives.
+#[test]
+fn a_seed_guard_is_shared_with_scoped_threads() {
+    let lazy: Lazy<u64, Box<dyn FnOnce() -> u64 + Send + Sync>> = Lazy::new(Box::new(|| 7));
+    let guard = Lazy::peek(&lazy).expect("not built yet");
+    let shared = &guard;
+    let types: Vec<&str> = std::thread::scope(|scope| {
+        let readers: Vec<_> = (0..2)
+            .map(|_| scope.spawn(move || std::any::type_name_of_val(&**shared)))
+            .collect();
+        readers
+            .into_iter()
+            .map(|r| r.join().expect("no panic"))
+            .collect()
+    });
+    assert_eq!(types.len(), 2);
+    assert!(types.iter().all(|name| name.contains("FnOnce")));
+    drop(guard);
+    assert_eq!(*lazy.realize(), 7);
+}
+
 #[test]
 fn sync_lazy_is_unwind_safe_as_lazylock_is() {
     fn unwind_safe<T: std::panic::RefUnwindSafe + std::panic::UnwindSafe>() {}

@@ -590,6 +590,10 @@ impl<T, S> Lazy<T, S> {
 /// Realizing the lazy waits for (on other threads) or panics on (on the
 /// guard's own thread) a live guard: see [`Lazy::peek`].
 ///
+/// As a `MutexGuard`, a guard is not `Send` (it is dropped on the thread
+/// that took it, which its drop tells the lazy) and is `Sync` when the lazy
+/// and the seed are: scoped threads may read the seed through `&SeedRef`.
+///
 /// ```
 /// use lazy_core::sync::Lazy;
 ///
@@ -601,8 +605,11 @@ impl<T, S> Lazy<T, S> {
 pub struct SeedRef<'a, T, S> {
     lazy: &'a Lazy<T, S>,
     seed: &'a S,
-    /// Counted in `peeks` under this thread's id: dropped on this thread.
-    not_send: PhantomData<*const ()>,
+    /// Counted in `peeks` under this thread's id: dropped on this thread,
+    /// so not `Send`; shared with other threads (`Sync`) where the seed and
+    /// the lazy are, as a `MutexGuard` is. The marker says both, without an
+    /// `unsafe impl`.
+    not_send: PhantomData<std::sync::MutexGuard<'static, ()>>,
 }
 
 impl<T, S> Deref for SeedRef<'_, T, S> {
