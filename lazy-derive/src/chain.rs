@@ -319,19 +319,20 @@ fn scoped(wrapper: &Wrapper, call: TokenStream) -> TokenStream {
     // The inner block, which holds the call, as a group: a stream put into
     // another costs calls into the compiler.
     let call = Group::new(Delimiter::Brace, call);
-    // The impl warns of a deprecated trait; its import does not again.
+    // No lint is allowed on the imports: an `allow` is an error under the
+    // user's `forbid` (E0453). None is needed: an unused one is the derive's,
+    // where rustc's `unused_imports` does not look, and rustc reports no
+    // deprecated trait in a derive's expansion (the impl's trait path, which
+    // the hidden macro writes, is reported once).
     quote! {
         #(
-            #[allow(unused_imports)]
             use ::lazy_core::__private::__not_forwardable as #fallbacks;
         )*
         const _: () = {
             #(
-                #[allow(unused_imports)]
                 use ::lazy_core::__private::NOT_A_TRAIT as #valued;
             )*
             #(
-                #[allow(unused_imports, deprecated)]
                 use #(#imports)*;
             )*
             #call

@@ -718,15 +718,15 @@ pub fn hidden_supertrait(
         values.push(word("Out", span));
         push_where_sized(&mut values, span);
     }
-    // No lint is allowed on the impl (an `allow` is an error under a
-    // `forbid`); the item's own `allow`s are on each carried type. A
-    // deprecated type that the item does not allow is warned about twice,
-    // for the trait's signature and for its carried copy.
+    // No lint is allowed on the trait or the impl (an `allow` is an error
+    // under the user's `forbid`, E0453); the item's own `allow`s are on each
+    // carried type. Their names are the macro's, where rustc's case lints do
+    // not look. A deprecated type that the item does not allow is warned
+    // about twice, for the trait's signature and for its carried copy.
     let mut body = Group::new(Delimiter::Brace, decls.into_iter().collect());
     body.set_span(site);
     let hidden_trait = quote! {
         #[doc(hidden)]
-        #[allow(non_camel_case_types)]
         #vis trait #supertrait #body
     };
     let mut body = Group::new(Delimiter::Brace, values.into_iter().collect());

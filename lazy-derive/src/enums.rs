@@ -342,7 +342,7 @@ fn write_trait_impl(
     let trait_full = &head.trait_full;
     let impl_generics = impl_generics(wrapper, &generics.lifetimes, &generics.others);
     let wrapper_predicates = where_predicates(&wrapper.input.generics);
-    let derived = derived_attr(remote, trait_ref);
+    let derived = derived_attr(remote);
     let EnumBody {
         assoc_types,
         consts,

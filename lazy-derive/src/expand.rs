@@ -239,7 +239,7 @@ fn write_trait_impl(
     let (realizing, generic_needs) =
         realizing_bounds(wrapper, &self_ty, span, so_far, needs_mut, needs_into);
 
-    let derived = derived_attr(remote, trait_ref);
+    let derived = derived_attr(remote);
     // Through `#[realize(deref)]` the bound is at `deref`, as the fast
     // path's (see `chain::fast_entry`).
     let bound = match wrapper.realize.as_ref().and_then(|field| field.deref) {
@@ -291,22 +291,12 @@ pub fn where_predicates(generics: &Generics) -> Vec<&WherePredicate> {
 }
 
 /// The impl's attributes. A forwarded `ne` calls the target's: not the
-/// re-implementation that clippy's `partialeq_ne_impl` is about. A const
-/// argument written as a block (`Trait<{ 2 + 2 }>`) lands as an array's
-/// length in the signatures (`[u8; { 2 + 2 }]`), where rustc's
-/// `unused_braces` would say to remove braces from `realize_forward(...)`,
-/// in which they are needed.
-pub fn derived_attr(remote: Option<&Path>, trait_ref: &crate::input::TraitRef) -> TokenStream {
-    let braced = trait_ref.args.as_ref().is_some_and(|args| {
-        args.args
-            .iter()
-            .any(|arg| matches!(arg, syn::GenericArgument::Const(syn::Expr::Block(_))))
-    });
-    let braced = braced.then(|| quote!(#[allow(unused_braces)]));
+/// re-implementation that clippy's `partialeq_ne_impl` is about.
+pub fn derived_attr(remote: Option<&Path>) -> TokenStream {
     if looks_derived_to_clippy(remote) {
-        quote!(#[allow(clippy::partialeq_ne_impl)] #braced)
+        quote!(#[allow(clippy::partialeq_ne_impl)])
     } else {
-        quote!(#[automatically_derived] #braced)
+        quote!(#[automatically_derived])
     }
 }
 

@@ -2,7 +2,7 @@
 //! they clash with the wrapper's) or replaced by the arguments written in
 //! `realize_forward(Trait<..>)`.
 
-use proc_macro2::{Ident, TokenStream};
+use proc_macro2::{Delimiter, Group, Ident, Span, TokenStream, TokenTree};
 use quote::{ToTokens, quote};
 use syn::{
     AttrStyle, Attribute, ConstParam, Error, GenericArgument, GenericParam, ItemTrait, Result,
@@ -171,7 +171,7 @@ pub fn trait_generics(
                 };
                 if trait_ref.args.is_some() {
                     let arg = match (given_others.get(other_index), default) {
-                        (Some(arg), _) => arg.to_token_stream(),
+                        (Some(arg), _) => given_arg(arg),
                         // A default `Self` is the wrapper (the implementing
                         // type), not a value to realize.
                         (None, Some(default)) => self_as_wrapper(out.subst.apply(default), wrapper),
@@ -241,6 +241,29 @@ pub fn trait_generics(
         out.target_args = quote!(<#(#target_args),*>);
     }
     Some(out)
+}
+
+/// A type or const argument given in `#[realize_forward(...)]`, as the
+/// impl's signatures get it. A const argument written as a block
+/// (`Trait<{ 2 + 2 }>`, where the braces are needed) may land where they are
+/// not (`[u8; { 2 + 2 }]`): its braces are then the derive's, where rustc's
+/// `unused_braces` does not look (an `allow` of it would be an error under
+/// the user's `forbid`), still located at the user's.
+fn given_arg(arg: &GenericArgument) -> TokenStream {
+    let GenericArgument::Const(syn::Expr::Block(block)) = arg else {
+        return arg.to_token_stream();
+    };
+    if !block.attrs.is_empty() || block.label.is_some() {
+        return arg.to_token_stream();
+    }
+    let braces = block.block.brace_token.span;
+    let mut inner = TokenStream::new();
+    for stmt in &block.block.stmts {
+        stmt.to_tokens(&mut inner);
+    }
+    let mut group = Group::new(Delimiter::Brace, inner);
+    group.set_span(Span::call_site().located_at(braces.join()));
+    TokenTree::Group(group).into()
 }
 
 /// Renames the generic parameters of a method or associated type that reuse

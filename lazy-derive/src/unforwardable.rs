@@ -51,8 +51,9 @@ pub fn probe(trait_ref: &TraitRef, alias: &Ident) -> TokenStream {
     let param = Ident::new("__LazyProbe", Span::call_site());
     let used = Ident::new("__LazyProbe", at);
     let check = quote_spanned!(at=> <#used as Forwardable>::YES);
+    // No `allow(dead_code)` (an error under the user's `forbid`): the items
+    // are the derive's, where rustc's `dead_code` does not look.
     quote! {
-        #[allow(dead_code)]
         const _: () = {
             #[diagnostic::on_unimplemented(message = #message, label = #label, note = #note)]
             trait Forwardable {

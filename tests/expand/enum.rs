@@ -19,12 +19,9 @@
 //     Later(#[realize] Lazy<Polygon, PolygonSeed>),
 // }
 
-#[allow(unused_imports)]
 use ::lazy_core::__private::__not_forwardable as __lazy_trait_0_AnyShape;
 const _: () = {
-    #[allow(unused_imports)]
     use ::lazy_core::__private::NOT_A_TRAIT as Shape;
-    #[allow(unused_imports, deprecated)]
     use Shape as __lazy_trait_0_AnyShape;
     {
         #[automatically_derived]

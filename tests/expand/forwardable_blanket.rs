@@ -20,7 +20,6 @@ where
     fn counts(&self, of: &Tag) -> BTreeMap<Tag, u32>;
 }
 #[doc(hidden)]
-#[allow(non_camel_case_types)]
 pub trait __lazy_types_Tracker_7d8e22d0a20942f1 {
     type __lazy_0_7d8e22d0a20942f1<'__lazy_l>: ?::core::marker::Sized
     where

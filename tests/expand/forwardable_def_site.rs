@@ -16,7 +16,6 @@ where
         Self: Sized;
 }
 #[doc(hidden)]
-#[allow(non_camel_case_types)]
 pub trait __lazy_types_Catalog_cdf623d6030f6b1f {
     type __lazy_0_cdf623d6030f6b1f<'__lazy_l>: ?::core::marker::Sized
     where

@@ -29,12 +29,9 @@ where
         ::lazy_core::Realize::realize(&self.cache)
     }
 }
-#[allow(unused_imports)]
 use ::lazy_core::__private::__not_forwardable as __lazy_trait_0_LazyStore;
 const _: () = {
-    #[allow(unused_imports)]
     use ::lazy_core::__private::NOT_A_TRAIT as Store;
-    #[allow(unused_imports, deprecated)]
     use Store as __lazy_trait_0_LazyStore;
     {
         #[automatically_derived]

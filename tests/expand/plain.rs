@@ -25,12 +25,9 @@ impl ::lazy_core::Realize for Named {
         &self.inner
     }
 }
-#[allow(unused_imports)]
 use ::lazy_core::__private::__not_forwardable as __lazy_trait_0_Named;
 const _: () = {
-    #[allow(unused_imports)]
     use ::lazy_core::__private::NOT_A_TRAIT as Tracker;
-    #[allow(unused_imports, deprecated)]
     use Tracker as __lazy_trait_0_Named;
     {
         #[automatically_derived]

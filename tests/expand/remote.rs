@@ -15,12 +15,9 @@ where
         ::lazy_core::Realize::realize(&self.0)
     }
 }
-#[allow(unused_imports)]
 use ::lazy_core::__private::__not_forwardable as __lazy_trait_0_LazyName;
 const _: () = {
-    #[allow(unused_imports)]
     use ::lazy_core::__private::NOT_A_TRAIT as Display;
-    #[allow(unused_imports, deprecated)]
     use Display as __lazy_trait_0_LazyName;
     {
         #[automatically_derived]

@@ -33,12 +33,9 @@ where
         ::lazy_core::__private::DerefValue::deref_value(::lazy_core::Realize::realize(&self.cache))
     }
 }
-#[allow(unused_imports)]
 use ::lazy_core::__private::__not_forwardable as __lazy_trait_0_LazyShapes;
 const _: () = {
-    #[allow(unused_imports)]
     use ::lazy_core::__private::NOT_A_TRAIT as Shapes;
-    #[allow(unused_imports, deprecated)]
     use Shapes as __lazy_trait_0_LazyShapes;
     {
         #[automatically_derived]
