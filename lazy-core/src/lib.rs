@@ -19,6 +19,7 @@ mod panic;
 mod realize;
 mod realize_all;
 #[cfg(feature = "derive")]
+#[cfg_attr(docsrs, doc(cfg(feature = "derive")))]
 pub mod remote;
 mod seed;
 mod state;
@@ -33,4 +34,5 @@ pub use seed::Seed;
 pub use unsync::{Lazy, SeedRef};
 
 #[cfg(feature = "derive")]
+#[cfg_attr(docsrs, doc(cfg(feature = "derive")))]
 pub use lazy_derive::{FromRealized, RealizeAll, RealizeForward, forwardable};

@@ -109,6 +109,7 @@ pub trait RealizeInto: Realize {
 /// already realized) and `Box`.
 ///
 /// ```
+/// # #[cfg(feature = "derive")] { // the example needs the derives
 /// use lazy_core::{FromRealized, RealizeForward, forwardable};
 ///
 /// #[forwardable]
@@ -140,6 +141,7 @@ pub trait RealizeInto: Realize {
 ///
 /// let big = Named { name: "unit", shape: Square(1.0) }.scaled(3.0);
 /// assert_eq!((big.name, big.area()), ("scaled", 9.0));
+/// # }
 /// ```
 #[diagnostic::on_unimplemented(
     message = "`{Self}` cannot be built back from its target `{T}`: it does not implement `FromRealized<{T}>`",

@@ -12,7 +12,7 @@ pub struct Args {
     /// `remote = ::std::io::Read`: the item is a mirror of that trait.
     pub remote: Option<Path>,
     /// `blanket`: the forwarders are written once, here, as a blanket impl
-    /// (see [`blanket_impl`]).
+    /// (see [`crate::trait_def`]'s `blanket_impl`).
     pub blanket: Option<Span>,
 }
 

@@ -67,7 +67,7 @@ mod with_std {
         }
     }
 
-    /// Runs `walk` as one walk; see [`realize_all_scope`](super::realize_all_scope).
+    /// Runs `walk` as one walk; see [`realize_all_scope`](crate::realize_all_scope).
     ///
     /// While this thread's locals are being destroyed the memo is gone: the
     /// walk then goes on without one, as without `std`.
