@@ -293,7 +293,7 @@ impl Value {
         }
     }
 
-    /// Python's `repr()`, shortened for containers.
+    /// Python's `repr()`, every item of a container included.
     pub fn repr(&self) -> String {
         match self {
             Value::None => "None".into(),
@@ -308,11 +308,9 @@ impl Value {
             Value::Dict(entries) => {
                 let shown: Vec<String> = entries
                     .iter()
-                    .take(4)
                     .map(|(k, v)| format!("{}: {}", k.repr(), v.repr()))
                     .collect();
-                let more = if entries.len() > 4 { ", ..." } else { "" };
-                format!("{{{}{more}}}", shown.join(", "))
+                format!("{{{}}}", shown.join(", "))
             }
             Value::Tensor(meta) => format!("Tensor({})", meta.describe()),
             Value::Object(object) => format!("<{} object>", object.class),
@@ -387,19 +385,7 @@ fn str_repr(s: &str) -> String {
 }
 
 fn join_reprs<'a>(values: impl Iterator<Item = &'a Value>) -> String {
-    let mut shown: Vec<String> = Vec::new();
-    let mut more = false;
-    for (i, value) in values.enumerate() {
-        if i == 6 {
-            more = true;
-            break;
-        }
-        shown.push(value.repr());
-    }
-    if more {
-        shown.push("...".into());
-    }
-    shown.join(", ")
+    values.map(Value::repr).collect::<Vec<_>>().join(", ")
 }
 
 /// Python's `repr(float)`: the shortest text that reads back the same,

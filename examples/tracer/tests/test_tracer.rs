@@ -1374,6 +1374,30 @@ fn string_reprs_match_python() {
     }
 }
 
+/// `str()`, `format()` and f-strings of a container show every item, as
+/// Python's do (checked against `python3`): they showed six, then `...`.
+#[test]
+fn str_of_a_long_container_shows_every_item() {
+    let json = r#"{"locals": {"l": [1, 2, 3, 4, 5, 6, 7, 8], "t": {"$tuple": [0, 1, 2, 3, 4, 5, 6]}, "d": {"a": 1, "b": 2, "c": 3, "d": 4, "e": 5}}}"#;
+    let cases = [
+        ("str(L['l'])", "'[1, 2, 3, 4, 5, 6, 7, 8]'"),
+        ("format(L['l'])", "'[1, 2, 3, 4, 5, 6, 7, 8]'"),
+        ("f\"{L['t']}\"", "'(0, 1, 2, 3, 4, 5, 6)'"),
+        (
+            "str(L['d'])",
+            "\"{'a': 1, 'b': 2, 'c': 3, 'd': 4, 'e': 5}\"",
+        ),
+    ];
+    for (expr, want) in cases {
+        let run = lazy_run(json, &format!("r = {expr}\nreturn r\n"));
+        assert_eq!(
+            run.returned,
+            [format!("ConstantVariable({want})")],
+            "{expr}"
+        );
+    }
+}
+
 /// Python's answers, checked against `python3`: dict equality ignores order
 /// and compares `1` with `1.0`; `min`/`max` of one iterable; a sequence or
 /// string repeated from either side and by a bool.
