@@ -388,7 +388,7 @@ fn join_reprs<'a>(values: impl Iterator<Item = &'a Value>) -> String {
     values.map(Value::repr).collect::<Vec<_>>().join(", ")
 }
 
-/// Python's `repr(float)`: the shortest text that reads back the same,
+/// Python's `repr(float)`: the shortest digits that read back the same,
 /// in scientific notation below 1e-4 and from 1e16 on.
 fn float_repr(x: f64) -> String {
     if !x.is_finite() {
@@ -398,15 +398,53 @@ fn float_repr(x: f64) -> String {
             _ => "-inf".into(),
         };
     }
-    let magnitude = x.abs();
-    if magnitude != 0.0 && !(1e-4..1e16).contains(&magnitude) {
-        return python_exponent(&format!("{x:e}"));
+    let (negative, digits, exponent) = shortest_digits(x);
+    let sign = if negative { "-" } else { "" };
+    let count = i32::try_from(digits.len()).unwrap_or(i32::MAX);
+    if !(-4..16).contains(&exponent) {
+        let (first, rest) = digits.split_at(1);
+        let point = if rest.is_empty() { "" } else { "." };
+        let exp_sign = if exponent < 0 { '-' } else { '+' };
+        return format!("{sign}{first}{point}{rest}e{exp_sign}{:02}", exponent.abs());
     }
-    if x.fract() == 0.0 {
-        format!("{x:.1}")
+    if exponent < 0 {
+        // 0.000ddd
+        let zeros = "0".repeat(usize::try_from(-exponent - 1).unwrap_or(0));
+        format!("{sign}0.{zeros}{digits}")
+    } else if exponent + 1 >= count {
+        // ddd000.0
+        let zeros = "0".repeat(usize::try_from(exponent + 1 - count).unwrap_or(0));
+        format!("{sign}{digits}{zeros}.0")
     } else {
-        format!("{x}")
+        let (whole, fraction) = digits.split_at(usize::try_from(exponent + 1).unwrap_or(0));
+        format!("{sign}{whole}.{fraction}")
     }
+}
+
+/// The sign, significant digits and decimal exponent of Python's
+/// `repr(x)` for a finite `x` (`x = d.ddd * 10^exponent`). Rust's shortest
+/// digits are as short as Python's, but where two strings of that length
+/// read back the same and lie as near, Rust may take the other one
+/// (`89155593642296.13` for Python's `...12`): Python's are those of `x`
+/// rounded correctly, half to even, to that many digits, when they read
+/// back the same.
+fn shortest_digits(x: f64) -> (bool, String, i32) {
+    let shortest = format!("{:e}", x.abs());
+    let (mantissa, _) = shortest.split_once('e').unwrap_or((&shortest, "0"));
+    let precision = mantissa.len().saturating_sub(2);
+    let rounded = format!("{:.precision$e}", x.abs());
+    let text = if rounded.parse::<f64>() == Ok(x.abs()) {
+        rounded
+    } else {
+        shortest
+    };
+    let (mantissa, exponent) = text.split_once('e').unwrap_or((&text, "0"));
+    let digits: String = mantissa.chars().filter(char::is_ascii_digit).collect();
+    let digits = match digits.trim_end_matches('0') {
+        "" => "0".to_string(),
+        trimmed => trimmed.to_string(),
+    };
+    (x.is_sign_negative(), digits, exponent.parse().unwrap_or(0))
 }
 
 /// Rust writes `1.5e-5`, Python `1.5e-05`.
