@@ -35,7 +35,9 @@ impl Spec {
             parsed.sign = Some(c);
             i += 1;
         }
-        if chars.get(i) == Some(&'0') {
+        // Python's `0` flag: only where no fill is given (after a fill, a
+        // `0` starts the width: `*>08` is 8 wide, padded with `*`).
+        if parsed.fill.is_none() && chars.get(i) == Some(&'0') {
             parsed.zero = true;
             i += 1;
         }
@@ -75,6 +77,19 @@ impl Spec {
             return Err(invalid(spec, "trailing characters"));
         }
         Ok(parsed)
+    }
+
+    /// The fill and the alignment that apply: the `0` flag fills with
+    /// zeros, and aligns a number after its sign (`=`) unless an alignment
+    /// is given; the default is right for numbers, left for strings.
+    fn fill_align(&self, numeric: bool) -> (char, char) {
+        let fill = self.fill.unwrap_or(if self.zero { '0' } else { ' ' });
+        let align = self.align.unwrap_or(match (self.zero, numeric) {
+            (true, true) => '=',
+            (_, true) => '>',
+            (_, false) => '<',
+        });
+        (fill, align)
     }
 
     /// Whether this spec can format an `int` (so formatting a size later
@@ -125,6 +140,11 @@ pub fn format_value(value: &Value, spec: &str) -> TraceResult<String> {
         Value::Str(s) => {
             if parsed.ty.is_some_and(|t| t != 's') || parsed.sign.is_some() || parsed.grouping {
                 return Err(invalid(spec, "not valid for an object of type 'str'"));
+            }
+            if parsed.fill_align(false).1 == '=' {
+                return Err(TraceError::new(
+                    "'=' alignment not allowed in string format specifier",
+                ));
             }
             let text: String = match parsed.precision {
                 Some(p) => s.chars().take(p).collect(),
@@ -183,7 +203,13 @@ fn format_float(parsed: &Spec, spec: &str, x: f64) -> TraceResult<String> {
             crate::value::python_exponent(&format!("{magnitude:.precision$e}")).to_uppercase()
         }
         Some('g' | 'G') => general(magnitude, precision, upper, false, parsed.grouping),
-        Some('%') => format!("{:.precision$}%", magnitude * 100.0),
+        Some('%') => format!(
+            "{}%",
+            group_float(
+                &format!("{:.precision$}", magnitude * 100.0),
+                parsed.grouping
+            )
+        ),
         Some(c) => {
             return Err(invalid(
                 spec,
@@ -242,11 +268,15 @@ fn with_sign(parsed: &Spec, negative: bool, body: String) -> String {
         (false, Some(' ')) => " ",
         _ => "",
     };
-    let body = if parsed.zero && parsed.grouping && parsed.align.is_none() {
-        zero_grouped(&body, parsed.width.saturating_sub(sign.len()))
-    } else {
-        body
-    };
+    // Zeros after the sign are digits of the number: grouped with it. Not
+    // those of `inf` and `nan`, which have no digits to group.
+    let zeros_are_digits = parsed.fill_align(true) == ('0', '=');
+    let body =
+        if zeros_are_digits && parsed.grouping && body.starts_with(|c: char| c.is_ascii_digit()) {
+            zero_grouped(&body, parsed.width.saturating_sub(sign.len()))
+        } else {
+            body
+        };
     format!("{sign}{body}")
 }
 
@@ -284,11 +314,14 @@ pub fn group(digits: &str, grouping: bool) -> String {
     out
 }
 
+/// Groups the digits of the integer part of `text` (`1234.5`, `1e+16`),
+/// not those of a fraction or an exponent.
 fn group_float(text: &str, grouping: bool) -> String {
-    match text.split_once('.') {
-        Some((int, frac)) => format!("{}.{frac}", group(int, grouping)),
-        None => group(text, grouping),
-    }
+    let end = text
+        .find(|c: char| !c.is_ascii_digit())
+        .unwrap_or(text.len());
+    let (int, rest) = text.split_at(end);
+    format!("{}{rest}", group(int, grouping))
 }
 
 fn pad(parsed: &Spec, text: &str, numeric: bool) -> TraceResult<String> {
@@ -296,13 +329,7 @@ fn pad(parsed: &Spec, text: &str, numeric: bool) -> TraceResult<String> {
     if len >= parsed.width {
         return Ok(text.to_string());
     }
-    let (fill, align) = match (parsed.fill, parsed.align, parsed.zero) {
-        (Some(fill), Some(align), _) => (fill, align),
-        (None, Some(align), _) => (' ', align),
-        (_, None, true) if numeric => ('0', '='),
-        (_, None, true) => ('0', '<'),
-        (_, None, _) => (' ', if numeric { '>' } else { '<' }),
-    };
+    let (fill, align) = parsed.fill_align(numeric);
     let n = parsed.width - len;
     let fill_n = |k: usize| fill.to_string().repeat(k);
     Ok(match align {

@@ -1028,6 +1028,21 @@ fn format_specs_match_python() {
         // A bool with a spec is formatted as an int; a string's `0` fills.
         (Value::Bool(true), ">6", "     1"),
         (Value::str("ab"), "05", "ab000"),
+        // The `0` flag fills with zeros beside an alignment, and after a
+        // fill it starts the width.
+        (Value::Float(1.25), ">08", "00001.25"),
+        (Value::Int(32), ">05", "00032"),
+        (Value::Int(-32), "<06", "-32000"),
+        (Value::Bool(true), "^ 08d", "000 1000"),
+        (Value::Int(7), "*>08", "*******7"),
+        (Value::Float(-0.0), "=08,.1F", "-0,000.0"),
+        // `,` groups the integer part only, `%` too; zeros before `inf` and
+        // `nan` are not grouped.
+        (Value::Float(1e16), ",", "1e+16"),
+        (Value::Float(1e16), "=012,", "0,000,001e+16"),
+        (Value::Float(1234.5), ",.1%", "123,450.0%"),
+        (Value::Float(f64::INFINITY), "010,", "0000000inf"),
+        (Value::Float(f64::NEG_INFINITY), "08,.3E", "-0000INF"),
     ];
     for (value, spec, text) in cases {
         assert_eq!(
@@ -1044,6 +1059,8 @@ fn format_specs_match_python() {
         (Value::Int(255), ",x"),
         (Value::Int(12), ".0"),
         (Value::Float(1.0), "#"),
+        (Value::str("abc"), "=s"),
+        (Value::str("abc"), "0="),
     ] {
         assert!(format_value(&value, spec).is_err(), "{value:?} {spec}");
     }
