@@ -371,7 +371,30 @@ fn tokenize(line: &str) -> PResult<Vec<Tok>> {
                 }
                 i += 1;
             }
-            let text: String = chars[start..i].iter().filter(|c| **c != '_').collect();
+            // As in Python, a `_` stands between two digits (`1_000`, not
+            // `1__000` or `1_`), and an int has no leading zeros (`0777`).
+            let written = &chars[start..i];
+            let lone_underscores = written.iter().enumerate().all(|(at, c)| {
+                *c != '_'
+                    || (at > 0
+                        && written[at - 1].is_ascii_digit()
+                        && written.get(at + 1).is_some_and(char::is_ascii_digit))
+            });
+            let text: String = written.iter().filter(|c| **c != '_').collect();
+            if !lone_underscores {
+                let written: String = written.iter().collect();
+                return Err(format!(
+                    "invalid decimal literal `{written}`: a `_` goes between two digits"
+                ));
+            }
+            if text.bytes().all(|b| b.is_ascii_digit())
+                && text.starts_with('0')
+                && text.bytes().any(|b| b != b'0')
+            {
+                return Err(format!(
+                    "leading zeros in decimal integer literals are not permitted: `{text}`"
+                ));
+            }
             if text.bytes().all(|b| b.is_ascii_digit()) {
                 let int = text.parse::<u64>().ok().filter(|&i| i <= I64_MIN_MAGNITUDE);
                 let Some(int) = int else {

@@ -779,6 +779,10 @@ fn program_syntax_errors_name_their_line() {
         ("x = f\"{n\"\n", 1, "unclosed `{`"),
         ("L['x'] = 1\n", 1, "storing into a local"),
         ("x = 1\nx\n", 2, "unknown operation `x`"),
+        ("x = 0777\n", 1, "leading zeros in decimal integer literals"),
+        ("x = 1__000\n", 1, "a `_` goes between two digits"),
+        ("x = 1_\n", 1, "a `_` goes between two digits"),
+        ("x = 1_e5\n", 1, "a `_` goes between two digits"),
         (
             "x = 1\ny = ((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((1))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))\n",
             2,
@@ -789,6 +793,28 @@ fn program_syntax_errors_name_their_line() {
         let error = parse_program("p", text).unwrap_err();
         assert_eq!(error.line(), Some(line), "{text:?}: {error}");
         assert!(error.to_string().contains(message), "{text:?}: {error}");
+    }
+}
+
+/// Number literals Python reads (checked against `python3`): `_` between
+/// digits, in an exponent too; zeros alone, and before a float's point.
+#[test]
+fn number_literals_read_as_python() {
+    let cases = [
+        ("1_000", "1000"),
+        ("00", "0"),
+        ("0_0", "0"),
+        ("1_0.5", "10.5"),
+        ("007.5", "7.5"),
+        ("1e1_0", "10000000000.0"),
+    ];
+    for (literal, want) in cases {
+        let run = lazy_run(SMALL, &format!("x = {literal}\nreturn x\n"));
+        assert_eq!(
+            run.returned,
+            [format!("ConstantVariable({want})")],
+            "{literal}"
+        );
     }
 }
 
