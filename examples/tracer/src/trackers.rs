@@ -386,7 +386,11 @@ impl VariableTracker for ConstantTracker {
                 Value::str(&match name {
                     "upper" => s.to_uppercase(),
                     "lower" => s.to_lowercase(),
-                    _ => s.trim().to_string(),
+                    // Python's `str.isspace()`: Unicode's white space and
+                    // the separators \x1c to \x1f.
+                    _ => s
+                        .trim_matches(|c: char| c.is_whitespace() || ('\x1c'..='\x1f').contains(&c))
+                        .to_string(),
                 })
             }
             "startswith" => Value::Bool(s.starts_with(&text_arg(args)?)),

@@ -129,9 +129,12 @@ impl TypeTag {
         }
     }
 
-    /// `isinstance` for our small type lattice: `bool` is a subclass of `int`.
+    /// `isinstance` for our small type lattice: `bool` is a subclass of
+    /// `int`, and every type of `object`.
     pub fn is_subtype_of(&self, other: &TypeTag) -> bool {
-        self == other || (*self == TypeTag::Bool && *other == TypeTag::Int)
+        self == other
+            || (*self == TypeTag::Bool && *other == TypeTag::Int)
+            || matches!(other, TypeTag::User(name) if &**name == "object")
     }
 }
 
@@ -376,12 +379,30 @@ fn str_repr(s: &str) -> String {
                 out.push('\\');
                 out.push(c);
             }
-            c if c.is_control() => out.push_str(&format!("\\x{:02x}", u32::from(c))),
-            c => out.push(c),
+            c if c == '\'' || c == '"' || is_printable(c) => out.push(c),
+            c => {
+                let code = u32::from(c);
+                out.push_str(&match code {
+                    0..=0xff => format!("\\x{code:02x}"),
+                    0x100..=0xffff => format!("\\u{code:04x}"),
+                    _ => format!("\\U{code:08x}"),
+                });
+            }
         }
     }
     out.push(quote);
     out
+}
+
+/// Python's `str.isprintable()` for one character: not a control, format,
+/// private-use, unassigned or separator character, but for the space. Rust's
+/// `escape_debug` escapes those same categories (Unicode's, in Rust's
+/// version of it); after another character it leaves combining marks be,
+/// as Python does.
+fn is_printable(c: char) -> bool {
+    let mut probe = String::from("a");
+    probe.push(c);
+    probe.escape_debug().eq(probe.chars())
 }
 
 fn join_reprs<'a>(values: impl Iterator<Item = &'a Value>) -> String {

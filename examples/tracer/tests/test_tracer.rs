@@ -1453,6 +1453,36 @@ fn str_of_a_long_container_shows_every_item() {
     }
 }
 
+/// Strings as Python treats them (checked against `python3`): `strip()`
+/// removes what `str.isspace()` calls space (the separators \x1c to \x1f
+/// too, not a zero-width space), and `repr()` escapes what
+/// `str.isprintable()` does not print (a no-break space, a zero-width
+/// space, a private-use character) but shows combining marks and emoji;
+/// every type is an `object`.
+#[test]
+fn strings_strip_and_show_as_python() {
+    let json = r#"{"locals": {"s": "\u001c a\u00a0\u200b\u0301\u001f", "ls": ["\u001c a\u00a0\u200b\u0301\u001f"], "le": ["\ud83d\ude00\ue000"], "l": [1]}}"#;
+    let cases = [
+        ("L['s'].strip()", "'a\\xa0\\u200b\u{301}'"),
+        (
+            "str(L['ls'])",
+            "\"['\\\\x1c a\\\\xa0\\\\u200b\u{301}\\\\x1f']\"",
+        ),
+        ("str(L['le'])", "\"['\u{1f600}\\\\ue000']\""),
+        ("isinstance(L['l'], object)", "True"),
+        ("isinstance(L['s'], object)", "True"),
+        ("isinstance(L['l'], dict)", "False"),
+    ];
+    for (expr, want) in cases {
+        let run = lazy_run(json, &format!("r = {expr}\nreturn r\n"));
+        assert_eq!(
+            run.returned,
+            [format!("ConstantVariable({want})")],
+            "{expr}"
+        );
+    }
+}
+
 /// Python's answers, checked against `python3`: dict equality ignores order
 /// and compares `1` with `1.0`; `min`/`max` of one iterable; a sequence or
 /// string repeated from either side and by a bool.
