@@ -189,10 +189,7 @@ impl Interp<'_> {
                 // Dict keys must be hashable: answered without building for
                 // the kinds Dynamo allows.
                 if !key.is_python_hashable() {
-                    return Err(TraceError::new(format!(
-                        "unhashable type: '{}'",
-                        key.python_type_name()
-                    )));
+                    return Err(unhashable(&key));
                 }
                 object.getitem(tx, &key.as_python_constant()?)
             }
@@ -437,6 +434,20 @@ fn parse_int(value: &Value, text: &str) -> TraceResult<i64> {
         .map_err(|_| TraceError::new(INT_OVERFLOW))
 }
 
+/// Python's error for hashing `value`, which names the list or dict inside
+/// a tuple (`(1, [2])`: 'list'), not the tuple.
+fn unhashable(value: &Tracker) -> TraceError {
+    let ty = match value
+        .as_python_constant()
+        .ok()
+        .and_then(|v| v.unhashable_type())
+    {
+        Some(ty) => ty.to_string(),
+        None => value.python_type_name().to_string(),
+    };
+    TraceError::new(format!("unhashable type: '{ty}'"))
+}
+
 /// Dynamo's `BuiltinVariable.call_function`.
 pub fn call_builtin(tx: &Tx, name: &str, args: &[Tracker]) -> TraceResult<Tracker> {
     let value = match name {
@@ -493,10 +504,7 @@ pub fn call_builtin(tx: &Tx, name: &str, args: &[Tracker]) -> TraceResult<Tracke
         "hash" => {
             arity(name, args, 1)?;
             if !args[0].is_python_hashable() {
-                return Err(TraceError::new(format!(
-                    "unhashable type: '{}'",
-                    args[0].python_type_name()
-                )));
+                return Err(unhashable(&args[0]));
             }
             Value::Int(args[0].get_python_hash()? as i64)
         }

@@ -531,10 +531,11 @@ impl VariableTracker for SequenceTracker {
         self.tuple && self.items.iter().all(|item| item.is_python_hashable())
     }
     fn get_python_hash(&self) -> TraceResult<u64> {
-        if !self.is_python_hashable() {
-            return Err(unhashable(&self.type_tag()));
+        let value = self.as_python_constant()?;
+        match value.unhashable_type() {
+            Some(ty) => Err(unhashable(&ty)),
+            None => Ok(value.py_hash()),
         }
-        Ok(self.as_python_constant()?.py_hash())
     }
     fn var_getattr(&self, _tx: &Tx, name: &str) -> TraceResult<Tracker> {
         Err(no_attr(&self.type_tag(), name))
@@ -707,11 +708,17 @@ impl DictTracker {
         DictTracker { entries, meta }
     }
 
-    fn lookup(&self, key: &Value) -> Option<&Tracker> {
-        self.entries
+    /// The value of `key`, which must be hashable, as in Python: a dict
+    /// looks a key up by its hash first (`[1] in d` is an error, not False).
+    fn lookup(&self, key: &Value) -> TraceResult<Option<&Tracker>> {
+        if let Some(ty) = key.unhashable_type() {
+            return Err(unhashable(&ty));
+        }
+        Ok(self
+            .entries
             .iter()
             .find(|(k, _)| k.py_eq(key))
-            .map(|(_, v)| v)
+            .map(|(_, v)| v))
     }
 }
 
@@ -757,7 +764,7 @@ impl VariableTracker for DictTracker {
         false
     }
     fn getitem(&self, _tx: &Tx, key: &Value) -> TraceResult<Tracker> {
-        match self.lookup(key) {
+        match self.lookup(key)? {
             Some(value) => Ok(Rc::clone(value)),
             None => Err(TraceError::new(match &self.meta.source {
                 Some(source) => format!("key {} not found in {source}", key.repr()),
@@ -766,7 +773,7 @@ impl VariableTracker for DictTracker {
         }
     }
     fn contains(&self, key: &Value) -> TraceResult<bool> {
-        Ok(self.lookup(key).is_some())
+        Ok(self.lookup(key)?.is_some())
     }
     fn has_unpack_var_sequence(&self) -> bool {
         true
@@ -786,7 +793,7 @@ impl VariableTracker for DictTracker {
             "get" => {
                 expect_args(name, args, 1..=2)?;
                 let key = args[0].as_python_constant()?;
-                Ok(match (self.lookup(&key), args.get(1)) {
+                Ok(match (self.lookup(&key)?, args.get(1)) {
                     (Some(value), _) => Rc::clone(value),
                     (None, Some(default)) => Rc::clone(default),
                     (None, None) => tx.constant(Value::None),

@@ -185,6 +185,18 @@ impl Value {
         }
     }
 
+    /// The type Python names when hashing this value fails: a list or a
+    /// dict, or the first such item of a tuple, however deep (`(1, [2])` is
+    /// "unhashable type: 'list'").
+    pub fn unhashable_type(&self) -> Option<TypeTag> {
+        match self {
+            Value::List(_) => Some(TypeTag::List),
+            Value::Dict(_) => Some(TypeTag::Dict),
+            Value::Tuple(items) => items.iter().find_map(|item| item.unhashable_type()),
+            _ => None,
+        }
+    }
+
     /// The kinds `is_hashable` may answer from the raw value without building
     /// a tracker: builtins, classes, functions, and tuples of them.
     pub fn is_hashable_without_building(&self) -> bool {

@@ -1485,10 +1485,10 @@ fn strings_strip_and_show_as_python() {
 
 /// Python's answers, checked against `python3`: dict equality ignores order
 /// and compares `1` with `1.0`; `min`/`max` of one iterable; a sequence or
-/// string repeated from either side and by a bool.
+/// string repeated from either side and by a bool; an unhashable dict key.
 #[test]
 fn builtins_and_operators_answer_as_python() {
-    let json = r#"{"locals": {"d": {"a": 1, "b": 2}, "d2": {"b": 2, "a": 1}, "d3": {"a": 1.0, "b": 2}, "d4": {"a": 1, "b": 3}, "t": {"$tuple": [3, 1, 2]}, "l": [1, 2], "e": []}}"#;
+    let json = r#"{"locals": {"d": {"a": 1, "b": 2}, "d2": {"b": 2, "a": 1}, "d3": {"a": 1.0, "b": 2}, "d4": {"a": 1, "b": 3}, "t": {"$tuple": [3, 1, 2]}, "l": [1, 2], "e": [], "tl": {"$tuple": [1, [2]]}}}"#;
     let cases = [
         ("L['d'] == L['d2']", "True"),
         ("L['d'] == L['d3']", "True"),
@@ -1514,6 +1514,13 @@ fn builtins_and_operators_answer_as_python() {
     for (expr, error) in [
         ("max(3)", "'int' object is not iterable"),
         ("max(L['e'])", "max() arg is an empty sequence"),
+        // A dict hashes the key first: an unhashable one is an error, named
+        // by its innermost list or dict.
+        ("L['l'] in L['d']", "unhashable type: 'list'"),
+        ("L['d'].get(L['l'])", "unhashable type: 'list'"),
+        ("L['tl'] in L['d']", "unhashable type: 'list'"),
+        ("L['d'][L['tl']]", "unhashable type: 'list'"),
+        ("hash(L['tl'])", "unhashable type: 'list'"),
     ] {
         let program = parse_program("test.prog", &format!("r = {expr}\nreturn r\n"))
             .expect("the program parses");
