@@ -25,6 +25,7 @@ pub mod interp;
 pub mod lazy;
 pub mod memory;
 pub mod program;
+pub mod pyattrs;
 pub mod run;
 pub mod source;
 pub mod tracker;

@@ -70,7 +70,14 @@ impl TrackerMeta for Meta {
     }
 }
 
+/// Python's error for an attribute `ty` lacks; for one Python's builtin
+/// type has but this tracer does not model (`'a'.split`), says so.
 fn no_attr(ty: &TypeTag, name: &str) -> TraceError {
+    if crate::pyattrs::python_has_attr(ty, name) {
+        return TraceError::new(format!(
+            "'{ty}.{name}' is not supported by this tracer ('{ty}' objects have it in Python)"
+        ));
+    }
     TraceError::new(format!("'{ty}' object has no attribute '{name}'"))
 }
 
@@ -321,8 +328,8 @@ impl VariableTracker for ConstantTracker {
     fn var_getattr(&self, _tx: &Tx, name: &str) -> TraceResult<Tracker> {
         Err(no_attr(&self.python_type(), name))
     }
-    fn has_attr(&self, _name: &str) -> bool {
-        false
+    fn has_attr(&self, name: &str) -> bool {
+        crate::pyattrs::python_has_attr(&self.python_type(), name)
     }
     fn getitem(&self, tx: &Tx, key: &Value) -> TraceResult<Tracker> {
         match (&self.value, key.as_int()) {
@@ -540,8 +547,8 @@ impl VariableTracker for SequenceTracker {
     fn var_getattr(&self, _tx: &Tx, name: &str) -> TraceResult<Tracker> {
         Err(no_attr(&self.type_tag(), name))
     }
-    fn has_attr(&self, _name: &str) -> bool {
-        false
+    fn has_attr(&self, name: &str) -> bool {
+        crate::pyattrs::python_has_attr(&self.type_tag(), name)
     }
     fn getitem(&self, _tx: &Tx, key: &Value) -> TraceResult<Tracker> {
         let what = self.type_tag().to_string();
@@ -760,8 +767,8 @@ impl VariableTracker for DictTracker {
     fn var_getattr(&self, _tx: &Tx, name: &str) -> TraceResult<Tracker> {
         Err(no_attr(&TypeTag::Dict, name))
     }
-    fn has_attr(&self, _name: &str) -> bool {
-        false
+    fn has_attr(&self, name: &str) -> bool {
+        crate::pyattrs::python_has_attr(&TypeTag::Dict, name)
     }
     fn getitem(&self, _tx: &Tx, key: &Value) -> TraceResult<Tracker> {
         match self.lookup(key)? {
@@ -1378,8 +1385,8 @@ impl VariableTracker for SymNodeTracker {
     fn var_getattr(&self, _tx: &Tx, name: &str) -> TraceResult<Tracker> {
         Err(no_attr(&TypeTag::Int, name))
     }
-    fn has_attr(&self, _name: &str) -> bool {
-        false
+    fn has_attr(&self, name: &str) -> bool {
+        crate::pyattrs::python_has_attr(&TypeTag::Int, name)
     }
     fn getitem(&self, _tx: &Tx, _key: &Value) -> TraceResult<Tracker> {
         Err(not_subscriptable(&TypeTag::Int))

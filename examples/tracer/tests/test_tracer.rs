@@ -1483,6 +1483,53 @@ fn strings_strip_and_show_as_python() {
     }
 }
 
+/// `hasattr` on a builtin type answers as Python (checked against
+/// `python3`), and an attribute Python has that this tracer does not model
+/// is an error that says so, not "no attribute".
+#[test]
+fn hasattr_of_builtin_types_answers_as_python() {
+    let json = r#"{"locals": {"s": "x", "l": [1], "d": {"a": 1}, "i": 3, "b": true, "n": null}}"#;
+    let cases = [
+        ("hasattr(L['s'], 'upper')", "True"),
+        ("hasattr(L['s'], 'split')", "True"),
+        ("hasattr(L['s'], 'nope')", "False"),
+        ("hasattr(L['l'], 'append')", "True"),
+        ("hasattr(L['d'], 'keys')", "True"),
+        ("hasattr(L['i'], 'real')", "True"),
+        ("hasattr(L['b'], 'bit_length')", "True"),
+        ("hasattr(L['n'], 'x')", "False"),
+    ];
+    for (expr, want) in cases {
+        let run = lazy_run(json, &format!("r = {expr}\nreturn r\n"));
+        assert_eq!(
+            run.returned,
+            [format!("ConstantVariable({want})")],
+            "{expr}"
+        );
+    }
+    for (expr, error) in [
+        (
+            "L['s'].split()",
+            "'str.split' is not supported by this tracer ('str' objects have it in Python)",
+        ),
+        ("L['s'].nope()", "'str' object has no attribute 'nope'"),
+    ] {
+        let program = parse_program("test.prog", &format!("r = {expr}\nreturn r\n"))
+            .expect("the program parses");
+        let run = run_mode(
+            &Input {
+                frame: frame(json),
+                frame_name: "test.json".into(),
+                program,
+                program_name: "test.prog".into(),
+            },
+            Mode::Lazy,
+        );
+        let message = run.err().map(|e| e.to_string()).unwrap_or_default();
+        assert!(message.contains(error), "{expr}: {message}");
+    }
+}
+
 /// Python's answers, checked against `python3`: dict equality ignores order
 /// and compares `1` with `1.0`; `min`/`max` of one iterable; a sequence or
 /// string repeated from either side and by a bool; an unhashable dict key.

@@ -1,0 +1,119 @@
+//! The attributes Python's builtin types have (`dir(int)`, ... in Python
+//! 3.11), for `hasattr` and for an error that tells an attribute Python has
+//! but this tracer does not model from one Python does not have. `bool` has
+//! `int`'s.
+
+use crate::value::TypeTag;
+
+/// Whether Python's `ty` has the attribute `name` (`hasattr(x, name)` for
+/// an `x` of that type, which has no attribute of its own).
+pub fn python_has_attr(ty: &TypeTag, name: &str) -> bool {
+    let names: &[&str] = match ty {
+        TypeTag::NoneType => NONE_TYPE,
+        TypeTag::Bool | TypeTag::Int => INT,
+        TypeTag::Float => FLOAT,
+        TypeTag::Str => STR,
+        TypeTag::List => LIST,
+        TypeTag::Tuple => TUPLE,
+        TypeTag::Dict => DICT,
+        _ => return false,
+    };
+    names.binary_search(&name).is_ok()
+}
+
+#[rustfmt::skip]
+const NONE_TYPE: &[&str] = &[
+    "__bool__", "__class__", "__delattr__", "__dir__", "__doc__", "__eq__", "__format__", "__ge__",
+    "__getattribute__", "__getstate__", "__gt__", "__hash__", "__init__", "__init_subclass__",
+    "__le__", "__lt__", "__ne__", "__new__", "__reduce__", "__reduce_ex__", "__repr__",
+    "__setattr__", "__sizeof__", "__str__", "__subclasshook__",
+];
+
+#[rustfmt::skip]
+const INT: &[&str] = &[
+    "__abs__", "__add__", "__and__", "__bool__", "__ceil__", "__class__", "__delattr__", "__dir__",
+    "__divmod__", "__doc__", "__eq__", "__float__", "__floor__", "__floordiv__", "__format__",
+    "__ge__", "__getattribute__", "__getnewargs__", "__getstate__", "__gt__", "__hash__",
+    "__index__", "__init__", "__init_subclass__", "__int__", "__invert__", "__le__", "__lshift__",
+    "__lt__", "__mod__", "__mul__", "__ne__", "__neg__", "__new__", "__or__", "__pos__", "__pow__",
+    "__radd__", "__rand__", "__rdivmod__", "__reduce__", "__reduce_ex__", "__repr__",
+    "__rfloordiv__", "__rlshift__", "__rmod__", "__rmul__", "__ror__", "__round__", "__rpow__",
+    "__rrshift__", "__rshift__", "__rsub__", "__rtruediv__", "__rxor__", "__setattr__",
+    "__sizeof__", "__str__", "__sub__", "__subclasshook__", "__truediv__", "__trunc__", "__xor__",
+    "as_integer_ratio", "bit_count", "bit_length", "conjugate", "denominator", "from_bytes",
+    "imag", "numerator", "real", "to_bytes",
+];
+
+#[rustfmt::skip]
+const FLOAT: &[&str] = &[
+    "__abs__", "__add__", "__bool__", "__ceil__", "__class__", "__delattr__", "__dir__",
+    "__divmod__", "__doc__", "__eq__", "__float__", "__floor__", "__floordiv__", "__format__",
+    "__ge__", "__getattribute__", "__getformat__", "__getnewargs__", "__getstate__", "__gt__",
+    "__hash__", "__init__", "__init_subclass__", "__int__", "__le__", "__lt__", "__mod__",
+    "__mul__", "__ne__", "__neg__", "__new__", "__pos__", "__pow__", "__radd__", "__rdivmod__",
+    "__reduce__", "__reduce_ex__", "__repr__", "__rfloordiv__", "__rmod__", "__rmul__",
+    "__round__", "__rpow__", "__rsub__", "__rtruediv__", "__setattr__", "__sizeof__", "__str__",
+    "__sub__", "__subclasshook__", "__truediv__", "__trunc__", "as_integer_ratio", "conjugate",
+    "fromhex", "hex", "imag", "is_integer", "real",
+];
+
+#[rustfmt::skip]
+const STR: &[&str] = &[
+    "__add__", "__class__", "__contains__", "__delattr__", "__dir__", "__doc__", "__eq__",
+    "__format__", "__ge__", "__getattribute__", "__getitem__", "__getnewargs__", "__getstate__",
+    "__gt__", "__hash__", "__init__", "__init_subclass__", "__iter__", "__le__", "__len__",
+    "__lt__", "__mod__", "__mul__", "__ne__", "__new__", "__reduce__", "__reduce_ex__", "__repr__",
+    "__rmod__", "__rmul__", "__setattr__", "__sizeof__", "__str__", "__subclasshook__",
+    "capitalize", "casefold", "center", "count", "encode", "endswith", "expandtabs", "find",
+    "format", "format_map", "index", "isalnum", "isalpha", "isascii", "isdecimal", "isdigit",
+    "isidentifier", "islower", "isnumeric", "isprintable", "isspace", "istitle", "isupper", "join",
+    "ljust", "lower", "lstrip", "maketrans", "partition", "removeprefix", "removesuffix",
+    "replace", "rfind", "rindex", "rjust", "rpartition", "rsplit", "rstrip", "split", "splitlines",
+    "startswith", "strip", "swapcase", "title", "translate", "upper", "zfill",
+];
+
+#[rustfmt::skip]
+const LIST: &[&str] = &[
+    "__add__", "__class__", "__class_getitem__", "__contains__", "__delattr__", "__delitem__",
+    "__dir__", "__doc__", "__eq__", "__format__", "__ge__", "__getattribute__", "__getitem__",
+    "__getstate__", "__gt__", "__hash__", "__iadd__", "__imul__", "__init__", "__init_subclass__",
+    "__iter__", "__le__", "__len__", "__lt__", "__mul__", "__ne__", "__new__", "__reduce__",
+    "__reduce_ex__", "__repr__", "__reversed__", "__rmul__", "__setattr__", "__setitem__",
+    "__sizeof__", "__str__", "__subclasshook__", "append", "clear", "copy", "count", "extend",
+    "index", "insert", "pop", "remove", "reverse", "sort",
+];
+
+#[rustfmt::skip]
+const TUPLE: &[&str] = &[
+    "__add__", "__class__", "__class_getitem__", "__contains__", "__delattr__", "__dir__",
+    "__doc__", "__eq__", "__format__", "__ge__", "__getattribute__", "__getitem__",
+    "__getnewargs__", "__getstate__", "__gt__", "__hash__", "__init__", "__init_subclass__",
+    "__iter__", "__le__", "__len__", "__lt__", "__mul__", "__ne__", "__new__", "__reduce__",
+    "__reduce_ex__", "__repr__", "__rmul__", "__setattr__", "__sizeof__", "__str__",
+    "__subclasshook__", "count", "index",
+];
+
+#[rustfmt::skip]
+const DICT: &[&str] = &[
+    "__class__", "__class_getitem__", "__contains__", "__delattr__", "__delitem__", "__dir__",
+    "__doc__", "__eq__", "__format__", "__ge__", "__getattribute__", "__getitem__", "__getstate__",
+    "__gt__", "__hash__", "__init__", "__init_subclass__", "__ior__", "__iter__", "__le__",
+    "__len__", "__lt__", "__ne__", "__new__", "__or__", "__reduce__", "__reduce_ex__", "__repr__",
+    "__reversed__", "__ror__", "__setattr__", "__setitem__", "__sizeof__", "__str__",
+    "__subclasshook__", "clear", "copy", "fromkeys", "get", "items", "keys", "pop", "popitem",
+    "setdefault", "update", "values",
+];
+
+#[cfg(test)]
+mod tests {
+    /// `python_has_attr` searches the lists by halves: they must be sorted.
+    #[test]
+    fn the_lists_are_sorted() {
+        for names in [super::NONE_TYPE, super::INT, super::FLOAT, super::STR] {
+            assert!(names.is_sorted(), "{names:?}");
+        }
+        for names in [super::LIST, super::TUPLE, super::DICT] {
+            assert!(names.is_sorted(), "{names:?}");
+        }
+    }
+}
