@@ -272,3 +272,112 @@ mod union_with_its_own_realize {
         unsafe { ManuallyDrop::drop(&mut lazy.lazy) };
     }
 }
+
+/// `#[realize(plain, deref)]`: the target is what the field points to, the
+/// `dyn` trait object inside a `Box<dyn Trait>`, the value inside an `Rc`,
+/// in a struct and in an enum's variant, mutably when the pointer lends.
+mod plain_deref {
+    use std::rc::Rc;
+
+    use lazy_core::{Lazy, Realize, RealizeForward, RealizeMut, forwardable};
+
+    #[forwardable]
+    pub trait Tracker {
+        fn name(&self) -> String;
+        fn bump(&mut self) -> u32;
+        fn answer(&self) -> u32 {
+            42
+        }
+    }
+
+    #[forwardable]
+    pub trait Named {
+        fn label(&self) -> String;
+    }
+
+    pub struct Real(u32);
+    impl Tracker for Real {
+        fn name(&self) -> String {
+            format!("real {}", self.0)
+        }
+        fn bump(&mut self) -> u32 {
+            self.0 += 1;
+            self.0
+        }
+        fn answer(&self) -> u32 {
+            self.0 * 2
+        }
+    }
+    impl Named for Real {
+        fn label(&self) -> String {
+            format!("#{}", self.0)
+        }
+    }
+
+    #[derive(RealizeForward)]
+    #[realize_forward(Tracker)]
+    pub struct Boxed {
+        #[realize(plain, deref)]
+        inner: Box<dyn Tracker>,
+    }
+
+    #[derive(RealizeForward)]
+    #[realize_forward(Named)]
+    pub struct Shared(#[realize(plain, deref)] Rc<Real>);
+
+    #[derive(RealizeForward)]
+    #[realize_forward(Tracker, Named)]
+    pub struct Generic<T: Tracker + Named>(#[realize(plain, deref)] Box<T>);
+
+    #[derive(RealizeForward)]
+    #[realize_forward(Tracker)]
+    pub enum AnyTracker {
+        Real(Real),
+        Boxed(#[realize(plain, deref)] Box<dyn Tracker>),
+        Later(#[realize] Lazy<Real>),
+    }
+
+    #[test]
+    fn a_boxed_trait_object_forwards_to_the_object() {
+        let mut boxed = Boxed {
+            inner: Box::new(Real(1)),
+        };
+        assert_eq!(boxed.bump(), 2);
+        assert_eq!(boxed.bump(), 3);
+        assert_eq!(boxed.name(), "real 3");
+        // The target's own answer, not the trait's default.
+        assert_eq!(boxed.answer(), 6);
+        // `Realize` and `RealizeMut` lend the object itself.
+        assert_eq!(boxed.realize().name(), "real 3");
+        assert_eq!(boxed.realize_mut().bump(), 4);
+    }
+
+    #[test]
+    fn a_shared_pointer_forwards_shared_methods() {
+        let real = Rc::new(Real(5));
+        let shared = Shared(Rc::clone(&real));
+        assert_eq!(shared.label(), "#5");
+        assert!(std::ptr::eq(shared.realize(), &*real));
+    }
+
+    #[test]
+    fn a_generic_box_forwards_to_its_value() {
+        let mut generic = Generic(Box::new(Real(7)));
+        assert_eq!(generic.bump(), 8);
+        assert_eq!(generic.label(), "#8");
+    }
+
+    #[test]
+    fn an_enum_variant_forwards_to_its_object() {
+        let mut all = [
+            AnyTracker::Real(Real(1)),
+            AnyTracker::Boxed(Box::new(Real(10))),
+            AnyTracker::Later(Lazy::new(|| Real(20))),
+        ];
+        let bumped: Vec<u32> = all.iter_mut().map(Tracker::bump).collect();
+        assert_eq!(bumped, [2, 11, 21]);
+        let names: Vec<String> = all.iter().map(Tracker::name).collect();
+        assert_eq!(names, ["real 2", "real 11", "real 21"]);
+        assert_eq!(all[1].answer(), 22);
+    }
+}

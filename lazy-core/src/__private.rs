@@ -314,7 +314,8 @@ impl<W: ?Sized> MovableFields<W> for FieldMoves {
 }
 
 // What `#[realize(deref)]` asks of the value a `#[realize]` field realizes
-// to: `Deref`, and `DerefMut` when a `&mut self` method is forwarded, under
+// to (with `plain`, of the field itself): `Deref`, and `DerefMut` when a
+// `&mut self` method is forwarded, under
 // other names, so that a value that is no pointer (or cannot lend mutably)
 // is one error at `deref` that says what to do. `DerefValue` is not
 // `Deref`'s subtrait (rustc would report the missing supertrait first, in
@@ -327,9 +328,9 @@ impl<W: ?Sized> MovableFields<W> for FieldMoves {
 
 /// `Deref`, as `#[realize(deref)]` asks it of the realized value.
 #[diagnostic::on_unimplemented(
-    message = "`#[realize(deref)]` forwards to what the realized value points to, but `{Self}` is no pointer (it does not implement `Deref`)",
+    message = "`#[realize(deref)]` forwards to what `{Self}` points to, but `{Self}` is no pointer (it does not implement `Deref`)",
     label = "`{Self}` does not implement `Deref`",
-    note = "write `#[realize]` without `deref` to forward to the realized `{Self}` itself, or implement `Deref` for `{Self}`"
+    note = "write the `#[realize]` attribute without `deref` to forward to the `{Self}` itself, or implement `Deref` for `{Self}`"
 )]
 pub trait DerefValue {
     type Target: ?Sized;
@@ -348,9 +349,9 @@ impl<T: core::ops::Deref + ?Sized> DerefValue for T {
 /// `DerefMut`, as `#[realize(deref)]` asks it of the realized value when a
 /// `&mut self` method is forwarded.
 #[diagnostic::on_unimplemented(
-    message = "`#[realize(deref)]` forwards a `&mut self` method to what the realized value points to, but `{Self}` cannot lend it mutably (it does not implement `DerefMut`)",
+    message = "`#[realize(deref)]` forwards a `&mut self` method to what `{Self}` points to, but `{Self}` cannot lend it mutably (it does not implement `DerefMut`)",
     label = "`{Self}` does not implement `DerefMut`",
-    note = "list the `&mut self` methods in `except(...)` and answer them on the wrapper, or write `#[realize]` without `deref` to forward to the realized `{Self}` itself"
+    note = "list the `&mut self` methods in `except(...)` and answer them on the wrapper, or write the `#[realize]` attribute without `deref` to forward to the `{Self}` itself"
 )]
 pub trait DerefMutValue: DerefValue {
     fn deref_value_mut(&mut self) -> &mut Self::Target;

@@ -102,7 +102,7 @@ impl VariantImpl<'_> {
         let target = &self.target;
         let field = match self.variant.kind {
             VariantKind::Plain | VariantKind::Broken => value,
-            VariantKind::Realize | VariantKind::Deref(_) => {
+            VariantKind::Realize | VariantKind::Deref(_) | VariantKind::PlainDeref(_) => {
                 quote!(<#ty as ::lazy_core::FromRealized<#target>>::from_realized(#value))
             }
         };
@@ -121,7 +121,10 @@ impl VariantImpl<'_> {
             (VariantKind::Realize, Use::Mut) => {
                 quote!(::lazy_core::RealizeMut::realize_mut(#binding))
             }
-            (VariantKind::Realize | VariantKind::Deref(_), Use::Value | Use::Box) => {
+            (
+                VariantKind::Realize | VariantKind::Deref(_) | VariantKind::PlainDeref(_),
+                Use::Value | Use::Box,
+            ) => {
                 // `#[realize(deref)]` by value is stubbed with its error
                 // before a forwarder is written.
                 quote!(::lazy_core::RealizeInto::into_realized(#binding))
@@ -132,6 +135,10 @@ impl VariantImpl<'_> {
             (VariantKind::Deref(_), Use::Mut) => quote!(::core::ops::DerefMut::deref_mut(
                 ::lazy_core::RealizeMut::realize_mut(#binding)
             )),
+            (VariantKind::PlainDeref(_), Use::Ref) => quote!(::core::ops::Deref::deref(#binding)),
+            (VariantKind::PlainDeref(_), Use::Mut) => {
+                quote!(::core::ops::DerefMut::deref_mut(#binding))
+            }
         };
         match how {
             Use::Box => quote!(::lazy_core::__private::Box::new(#value)),
@@ -222,6 +229,7 @@ fn variant_target(variant: &Variant, generic: bool) -> TokenStream {
         VariantKind::Deref(_) => {
             quote!(<<#ty as ::lazy_core::Realize>::Target as ::core::ops::Deref>::Target)
         }
+        VariantKind::PlainDeref(_) => quote!(<#ty as ::core::ops::Deref>::Target),
         VariantKind::Broken => TokenStream::new(),
     }
 }
@@ -365,14 +373,19 @@ fn write_trait_impl(
     }
 }
 
-/// Where the first `#[realize(deref)]` variant's attribute is.
-fn first_deref(variants: &[VariantImpl]) -> Option<Span> {
-    for variant in variants {
-        if let VariantKind::Deref(at) = variant.variant.kind {
-            return Some(at);
-        }
-    }
-    None
+/// Where the first `#[realize(deref)]` variant's `deref` is, and how to
+/// fix a method it cannot forward.
+fn first_deref(variants: &[VariantImpl]) -> Option<(Span, &'static str)> {
+    variants
+        .iter()
+        .find_map(|variant| match variant.variant.kind {
+            VariantKind::Deref(at) => Some((at, "or realize this variant without `deref`")),
+            VariantKind::PlainDeref(at) => Some((
+                at,
+                "or forward to this variant's field itself with `#[realize(plain)]`",
+            )),
+            _ => None,
+        })
 }
 
 /// The impl's items, and what its forwarders need of the variants.
@@ -398,7 +411,7 @@ struct EnumItems<'a> {
     ctx: &'a EnumContext<'a>,
     body: EnumBody,
     /// The first `#[realize(deref)]` variant's.
-    deref: Option<Span>,
+    deref: Option<(Span, &'static str)>,
 }
 
 impl ItemWriter for EnumItems<'_> {
@@ -408,7 +421,6 @@ impl ItemWriter for EnumItems<'_> {
 
     fn deref(&self) -> Option<(Span, &'static str)> {
         self.deref
-            .map(|at| (at, "or realize this variant without `deref`"))
     }
 
     fn forward(&mut self, method: &Method, span: Span, trait_name: &str) {
@@ -802,7 +814,19 @@ fn variant_bounds(ctx: &EnumContext, body: &EnumBody, trait_path: &TokenStream) 
         let target = &variant.target;
         let target_trait = &variant.target_trait;
         let mut bounds = TokenStream::new();
-        if !matches!(variant.variant.kind, VariantKind::Plain) {
+        if matches!(variant.variant.kind, VariantKind::PlainDeref(_)) {
+            bounds.extend(quote!(#ty: ::core::ops::Deref,));
+            if body.needs_mut {
+                bounds.extend(quote!(#ty: ::core::ops::DerefMut,));
+            }
+            if body.needs_from {
+                bounds.extend(quote!(#ty: ::lazy_core::FromRealized<#target>,));
+            }
+        }
+        if matches!(
+            variant.variant.kind,
+            VariantKind::Realize | VariantKind::Deref(_)
+        ) {
             // See `lazy_value`.
             let binding = variant.lazy_value.map(|value| quote!(<Target = #value>));
             bounds.extend(quote!(#ty: ::lazy_core::Realize #binding,));

@@ -206,6 +206,10 @@ fn write_trait_impl(
         ctx: &ctx,
         body: ImplBody::default(),
         deref: wrapper.realize.as_ref().and_then(|field| field.deref),
+        plain: wrapper
+            .realize
+            .as_ref()
+            .is_some_and(|field| field.plain.is_some()),
     };
     write_items(forwarded, &mut head, &mut writer, errors);
     let body = writer.body;
@@ -487,6 +491,8 @@ struct StructItems<'a> {
     ctx: &'a ImplContext,
     body: ImplBody,
     deref: Option<Span>,
+    /// `#[realize(plain)]` (with `deref`: the field points to the target).
+    plain: bool,
 }
 
 impl ItemWriter for StructItems<'_> {
@@ -495,7 +501,12 @@ impl ItemWriter for StructItems<'_> {
     }
 
     fn deref(&self) -> Option<(Span, &'static str)> {
-        self.deref.map(|at| (at, "or realize without `deref`"))
+        let fix = if self.plain {
+            "or forward to the field itself with `#[realize(plain)]`"
+        } else {
+            "or realize without `deref`"
+        };
+        self.deref.map(|at| (at, fix))
     }
 
     fn forward(&mut self, method: &Method, span: Span, trait_name: &str) {
@@ -686,6 +697,10 @@ fn realizing_bounds(
     // method) from its own `Target: Subtrait`.
     let binding = wrapper.realize.as_ref().and_then(|field| {
         let target = match (field.deref, &field.plain, lazy_value_type(&field.ty)) {
+            (Some(_), Some(_), _) => {
+                let ty = &field.ty;
+                quote!(<#ty as ::lazy_core::__private::DerefValue>::Target)
+            }
             (Some(_), _, None) => return None,
             (Some(_), _, Some(value)) => {
                 quote!(<#value as ::lazy_core::__private::DerefValue>::Target)
@@ -1376,19 +1391,24 @@ impl<'a> FieldImpl<'a> {
     /// (`__private::DerefValue`, `DerefMutValue`).
     fn bounds(&self, mutable: bool) -> TokenStream {
         let FieldImpl { ty, site, .. } = *self;
+        let deref = if mutable {
+            quote!(DerefMutValue)
+        } else {
+            quote!(DerefValue)
+        };
         if self.plain {
-            return TokenStream::new();
+            // Nothing realizes; under `deref`, the field points to the
+            // target: one error at `deref` if it is no pointer.
+            return match self.deref {
+                Some(at) => tokens::respan_as(quote!(#ty: ::lazy_core::__private::#deref,), at),
+                None => TokenStream::new(),
+            };
         }
         // `RealizeMut` under the name whose message says what to do with a
         // lazy that cannot lend mutably (see lazy-core's `__private`).
         // Spanned as written, not respanned (`tokens::respan_as` builds each
         // token again): the same tokens, as `site` keeps the call site's
         // hygiene.
-        let deref = if mutable {
-            quote!(DerefMutValue)
-        } else {
-            quote!(DerefValue)
-        };
         // The bound at the site, the same in every impl; the field's type
         // keeps its own spans, so that a type rustc cannot resolve is the
         // one error of the struct's own field, not one more per copy.
@@ -1616,6 +1636,14 @@ fn write_realize_impl(
                 quote_spanned!(span=> ::lazy_core::Realize::realize(&self.#member)),
             )
         }
+        // `#[realize(plain, deref)]`: what the field itself points to.
+        Some(at) if field.plain.is_some() => (
+            tokens::respan_as(
+                quote!(<#ty as ::lazy_core::__private::DerefValue>::Target),
+                Span::call_site().located_at(at),
+            ),
+            quote_spanned!(span=> ::lazy_core::__private::DerefValue::deref_value(&self.#member)),
+        ),
         Some(at) => (
             tokens::respan_as(
                 quote!(<<#ty as ::lazy_core::Realize>::Target as ::lazy_core::__private::DerefValue>::Target),
@@ -1653,6 +1681,9 @@ pub fn realize_mut_impl(wrapper: &Wrapper, field: &RealizeField, site: Span) -> 
         None => {
             quote_spanned!(span=> ::lazy_core::__private::RealizeMutField::realize_field_mut(&mut self.#member))
         }
+        Some(_) if field.plain.is_some() => quote_spanned!(span=>
+            ::lazy_core::__private::DerefMutValue::deref_value_mut(&mut self.#member)
+        ),
         Some(_) => quote_spanned!(span=> ::lazy_core::__private::DerefMutValue::deref_value_mut(
             ::lazy_core::__private::RealizeMutField::realize_field_mut(&mut self.#member)
         )),

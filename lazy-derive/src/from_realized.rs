@@ -59,9 +59,16 @@ fn derive_impl(input: TokenStream) -> Result<TokenStream> {
         ));
     };
     if let Some(deref) = field.deref {
+        let what = if field.plain.is_some() {
+            "the field back from what it derefs to"
+        } else {
+            "a lazy back from what its value derefs to"
+        };
         return Err(Error::new(
             deref,
-            "`#[derive(FromRealized)]` cannot build a lazy back from what its value derefs to; implement `lazy_core::FromRealized` by hand",
+            format!(
+                "`#[derive(FromRealized)]` cannot build {what}; implement `lazy_core::FromRealized` by hand"
+            ),
         ));
     }
     let ty = &field.ty;

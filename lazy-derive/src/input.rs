@@ -72,15 +72,17 @@ impl TraitRef {
     }
 }
 
-/// The field that realizes: `#[realize]`, `#[realize(deref)]` or
-/// `#[realize(plain)]`.
+/// The field that realizes: `#[realize]`, `#[realize(deref)]`,
+/// `#[realize(plain)]` or `#[realize(plain, deref)]`.
 pub struct RealizeField {
     pub member: Member,
     pub ty: Type,
-    /// `#[realize(deref)]`: the target is what the field's value derefs to.
+    /// `#[realize(deref)]`: the target is what the field's value derefs to
+    /// (with `plain`, what the field itself derefs to).
     pub deref: Option<Span>,
     /// `#[realize(plain)]`: the field, as it is, is the target; nothing is
-    /// built, and the field needs no `Realize`. Never with `deref`.
+    /// built, and the field needs no `Realize`. With `deref`, the target is
+    /// what the field points to (`Box<dyn Trait>`: `dyn Trait`).
     pub plain: Option<Span>,
 }
 
@@ -830,15 +832,17 @@ enum RealizeArgsError {
     /// `#[realize(skip)]`: `#[derive(RealizeAll)]`'s option, misspelled.
     Skip(Error),
     /// A mistake in an option that was clearly meant (`#[realize(Deref)]`,
-    /// `#[realize(plain = true)]`, `#[realize(plain, deref)]`): the derive
+    /// `#[realize(plain = true)]`, `#[realize(plain, plain)]`): the derive
     /// goes on as for what is carried.
     Meant(Error, RealizeArgs),
     Other(Error),
 }
 
-/// `#[realize]`, `#[realize(deref)]`, `#[realize(plain)]`.
+/// `#[realize]`, `#[realize(deref)]`, `#[realize(plain)]`, and
+/// `#[realize(plain, deref)]`: the field as it is, dereferenced (a
+/// `Box<dyn Trait>`).
 fn realize_args(attr: &Attribute) -> std::result::Result<RealizeArgs, RealizeArgsError> {
-    let expected = "expected `#[realize]`, `#[realize(deref)]` or `#[realize(plain)]`";
+    let expected = "expected `#[realize]`, `#[realize(deref)]`, `#[realize(plain)]` or `#[realize(plain, deref)]`";
     let list = match &attr.meta {
         syn::Meta::Path(_) => return Ok(RealizeArgs::default()),
         syn::Meta::List(list) => list,
@@ -909,18 +913,6 @@ fn realize_args(attr: &Attribute) -> std::result::Result<RealizeArgs, RealizeArg
                 format!("unknown `#[realize({ident})]`; {expected}"),
             )));
         }
-    }
-    if let (Some(plain), Some(deref)) = (args.plain, args.deref) {
-        return Err(RealizeArgsError::Meant(
-            Error::new(
-                deref,
-                "`#[realize(plain)]` takes no `deref`: a plain field is the target as it is; write `#[realize(plain)]` to forward to the field, or `#[realize(deref)]` on a lazy to forward to what its value points to",
-            ),
-            RealizeArgs {
-                deref: None,
-                plain: Some(plain),
-            },
-        ));
     }
     Ok(args)
 }

@@ -21,6 +21,9 @@ pub enum VariantKind {
     /// `#[realize(deref)]`: what the realized value derefs to; the span is
     /// the `deref` token's.
     Deref(Span),
+    /// `#[realize(plain, deref)]`: what the field itself derefs to (a
+    /// `Box<dyn Trait>`); the span is the `deref` token's.
+    PlainDeref(Span),
     /// A variant with its error reported (no field, several fields, a
     /// `#[realize]` that cannot work): its arms are unreachable, since the
     /// crate does not compile, and it puts no bound on the impl, so that the
@@ -160,6 +163,10 @@ pub fn read(
                 }
                 match read_mark(field, attr, errors) {
                     None => VariantKind::Broken,
+                    Some(Mark {
+                        deref: Some(deref),
+                        plain: Some(_),
+                    }) => VariantKind::PlainDeref(deref),
                     Some(Mark {
                         deref: Some(deref), ..
                     }) => VariantKind::Deref(deref),

@@ -534,8 +534,9 @@ fn wrapper_spec() -> impl Strategy<Value = WrapperSpec> {
                 mostly(
                     &["#[realize]", "", "#[realize(deref)]", "#[realize(plain)]"],
                     &[
+                        "#[realize(plain, deref)]",
                         "«#[realize(bad)]»",
-                        "«#[realize(plain, deref)]»",
+                        "«#[realize(plain, plain)]»",
                         "«#[realize = 1]»",
                         "«#[realize(deref, deref)]»",
                         "#[realize()]",
