@@ -369,6 +369,43 @@ fn snapshot_plain_field() {
 }
 
 #[test]
+fn snapshot_plain_deref_field() {
+    let expansion = expand_derive(
+        &[(
+            "",
+            "pub trait Tracker {
+                fn python_type(&self) -> &'static str;
+                fn set_name_hint(&mut self, hint: &str);
+            }",
+        )],
+        "#[realize_forward(Tracker)]
+         pub struct Boxed {
+             #[realize(plain, deref)]
+             inner: Box<dyn Tracker>,
+         }",
+    );
+    check(
+        "plain_deref.rs",
+        "// What `#[derive(RealizeForward)]` writes for a field that points to its\n\
+         // target (`Box<dyn Tracker>`: the `dyn Tracker`):\n\
+         //\n\
+         // #[lazy_core::forwardable]\n\
+         // pub trait Tracker {\n\
+         //     fn python_type(&self) -> &'static str;\n\
+         //     fn set_name_hint(&mut self, hint: &str);\n\
+         // }\n\
+         //\n\
+         // #[derive(RealizeForward)]\n\
+         // #[realize_forward(Tracker)]\n\
+         // pub struct Boxed {\n\
+         //     #[realize(plain, deref)]\n\
+         //     inner: Box<dyn Tracker>,\n\
+         // }\n",
+        &expansion,
+    );
+}
+
+#[test]
 fn snapshot_enum() {
     let expansion = expand_derive(
         &[(
