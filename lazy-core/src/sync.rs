@@ -4,6 +4,8 @@
 //! [`crate::Lazy`]; it is to it what [`std::sync::LazyLock`] is to
 //! [`core::cell::LazyCell`].
 
+#[cfg(all(test, loom))]
+mod loom_models;
 mod shim;
 mod state;
 
@@ -88,7 +90,7 @@ union Data<T, S> {
 //   `COMPLETE`, and only read after an `Acquire` load of `COMPLETE` (or
 //   through `&mut self`).
 // Every `unsafe` block below says which of these it relies on. The models in
-// `tests/support/loom-check` run this machine under loom (`shim.rs`).
+// `loom_models.rs` run this machine under loom (`shim.rs`).
 pub struct Lazy<T, S = fn() -> T> {
     state: AtomicUsize,
     data: UnsafeCell<Data<T, S>>,
@@ -119,7 +121,7 @@ impl<T, S: Seed<Output = T>> Lazy<T, S> {
     /// static GREETING: Lazy<String> = Lazy::new(|| "hello".to_owned());
     /// assert!(!Lazy::is_realized(&GREETING));
     /// ```
-    #[cfg(not(loom))]
+    #[cfg(not(all(test, loom)))]
     #[inline]
     pub const fn new(seed: S) -> Self {
         Lazy {
@@ -132,7 +134,7 @@ impl<T, S: Seed<Output = T>> Lazy<T, S> {
     }
 
     /// `new` under loom, whose atomics cannot be made in a `const fn`.
-    #[cfg(loom)]
+    #[cfg(all(test, loom))]
     pub fn new(seed: S) -> Self {
         Lazy {
             state: AtomicUsize::new(INCOMPLETE),
@@ -341,7 +343,7 @@ impl<T, S> Lazy<T, S> {
     /// static LIMIT: Lazy<u8> = Lazy::from_value(7);
     /// assert_eq!(Lazy::get(&LIMIT), Some(&7));
     /// ```
-    #[cfg(not(loom))]
+    #[cfg(not(all(test, loom)))]
     pub const fn from_value(value: T) -> Self {
         Lazy {
             state: AtomicUsize::new(COMPLETE),
@@ -353,7 +355,7 @@ impl<T, S> Lazy<T, S> {
     }
 
     /// `from_value` under loom, whose atomics cannot be made in a `const fn`.
-    #[cfg(loom)]
+    #[cfg(all(test, loom))]
     pub fn from_value(value: T) -> Self {
         Lazy {
             state: AtomicUsize::new(COMPLETE),

@@ -1,26 +1,26 @@
 //! What a [`sync::Lazy`](super::Lazy) takes from the platform: the state
 //! word, the pause of a spin, and the lock and condition variable threads
-//! sleep on (the thread-locals are in `state.rs`). Under
-//! `RUSTFLAGS="--cfg loom"` each is loom's model instead, so that
-//! `tests/support/loom-check` can run every interleaving of a few threads
-//! through the real state machine.
+//! sleep on (the thread-locals are in `state.rs`). In the crate's unit
+//! tests under `RUSTFLAGS="--cfg loom"` each is loom's model instead, so
+//! that `loom_models.rs` can run every interleaving of a few threads through
+//! the real state machine.
 
-#[cfg(loom)]
+#[cfg(all(test, loom))]
 pub(super) use loom::sync::atomic::AtomicUsize;
-#[cfg(loom)]
+#[cfg(all(test, loom))]
 pub(super) use loom::sync::{Condvar, Mutex};
 
-#[cfg(not(loom))]
+#[cfg(not(all(test, loom)))]
 pub(super) use core::sync::atomic::AtomicUsize;
-#[cfg(not(loom))]
+#[cfg(not(all(test, loom)))]
 pub(super) use std::sync::{Condvar, Mutex};
 
 /// The word, read through `&mut` (`get_mut`, which loom spells `with_mut`).
 #[inline(always)]
 pub(super) fn read_mut(state: &mut AtomicUsize) -> usize {
-    #[cfg(not(loom))]
+    #[cfg(not(all(test, loom)))]
     return *state.get_mut();
-    #[cfg(loom)]
+    #[cfg(all(test, loom))]
     return state.with_mut(|word| *word);
 }
 
@@ -28,20 +28,20 @@ pub(super) fn read_mut(state: &mut AtomicUsize) -> usize {
 /// loom, a yield, so that the model lets the other thread run.
 #[inline(always)]
 pub(super) fn spin() {
-    #[cfg(not(loom))]
+    #[cfg(not(all(test, loom)))]
     core::hint::spin_loop();
-    #[cfg(loom)]
+    #[cfg(all(test, loom))]
     loom::thread::yield_now();
 }
 
 /// Where threads sleep until a lazy's word changes (see `state::wait`).
 pub(super) fn park() -> &'static (Mutex<()>, Condvar) {
-    #[cfg(not(loom))]
+    #[cfg(not(all(test, loom)))]
     {
         static PARK: (Mutex<()>, Condvar) = (Mutex::new(()), Condvar::new());
         &PARK
     }
-    #[cfg(loom)]
+    #[cfg(all(test, loom))]
     {
         loom::lazy_static! {
             static ref PARK: (Mutex<()>, Condvar) = (Mutex::new(()), Condvar::new());
@@ -54,17 +54,17 @@ pub(super) fn park() -> &'static (Mutex<()>, Condvar) {
 /// `UnsafeCell`, or loom's, which fails the model if two threads ever touch
 /// the queue at once.
 pub(super) struct QueueCell<T>(
-    #[cfg(not(loom))] core::cell::UnsafeCell<T>,
-    #[cfg(loom)] loom::cell::UnsafeCell<T>,
+    #[cfg(not(all(test, loom)))] core::cell::UnsafeCell<T>,
+    #[cfg(all(test, loom))] loom::cell::UnsafeCell<T>,
 );
 
 impl<T> QueueCell<T> {
-    #[cfg(not(loom))]
+    #[cfg(not(all(test, loom)))]
     pub(super) const fn new(queue: T) -> Self {
         QueueCell(core::cell::UnsafeCell::new(queue))
     }
 
-    #[cfg(loom)]
+    #[cfg(all(test, loom))]
     pub(super) fn new(queue: T) -> Self {
         QueueCell(loom::cell::UnsafeCell::new(queue))
     }
@@ -76,10 +76,10 @@ impl<T> QueueCell<T> {
     /// on `Lazy` for who may).
     #[inline(always)]
     pub(super) unsafe fn with_mut<R>(&self, f: impl FnOnce(&mut T) -> R) -> R {
-        #[cfg(not(loom))]
+        #[cfg(not(all(test, loom)))]
         // SAFETY: the caller's promise: this is the only access.
         return f(unsafe { &mut *self.0.get() });
-        #[cfg(loom)]
+        #[cfg(all(test, loom))]
         // SAFETY: as above; loom checks the promise.
         return self.0.with_mut(|queue| f(unsafe { &mut *queue }));
     }
@@ -87,9 +87,9 @@ impl<T> QueueCell<T> {
     /// The queue, through `&mut`.
     #[inline(always)]
     pub(super) fn get_mut(&mut self) -> &mut T {
-        #[cfg(not(loom))]
+        #[cfg(not(all(test, loom)))]
         return self.0.get_mut();
-        #[cfg(loom)]
+        #[cfg(all(test, loom))]
         // SAFETY: `&mut self` excludes every other access.
         return self.0.with_mut(|queue| unsafe { &mut *queue });
     }

@@ -40,7 +40,7 @@ pub(super) const FLAGS: usize = ONE_PEEK - 1;
 #[repr(align(16))]
 struct Marker(#[allow(dead_code)] u8); // only its address matters
 
-#[cfg(not(loom))]
+#[cfg(not(all(test, loom)))]
 std::thread_local! {
     static MARKER: Marker = const { Marker(0) };
     /// The lazies (by address) whose seed this thread's live `SeedRef`s
@@ -49,7 +49,7 @@ std::thread_local! {
 }
 
 // The same under loom, whose macro takes no `const` initializers.
-#[cfg(loom)]
+#[cfg(all(test, loom))]
 loom::thread_local! {
     static MARKER: Marker = Marker(0);
     static PEEKING: RefCell<Vec<usize>> = RefCell::new(Vec::new());

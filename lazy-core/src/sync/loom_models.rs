@@ -1,14 +1,19 @@
 //! Loom models of `sync::Lazy`'s state machine: every interleaving of a few
-//! threads that realize, peek at and queue mutations on one lazy. Under `RUSTFLAGS="--cfg loom"`, lazy-core's
-//! `sync::Lazy` runs on loom's atomics, lock and thread-locals, so a lost
-//! wake-up is a deadlock loom reports, and a second build fails an assert.
+//! threads that realize, peek at and queue mutations on one lazy. Under
+//! `RUSTFLAGS="--cfg loom"`, the crate's unit tests build `sync::Lazy` on
+//! loom's atomics, lock and thread-locals (`shim.rs`), so a lost wake-up is a
+//! deadlock loom reports, and a second build fails an assert. loom is a
+//! dev-dependency: a user's build never sees it.
 //!
 //! ```text
-//! RUSTFLAGS="--cfg loom" cargo test -p loom-check --release
+//! RUSTFLAGS="--cfg loom" cargo test -p lazy-core --release --no-default-features --features std --lib loom_models
 //! ```
-#![cfg(loom)]
 
-use lazy_core::{Realize, Seed, sync::Lazy};
+use std::string::String;
+use std::vec::Vec;
+
+use crate::sync::Lazy;
+use crate::{Realize, Seed};
 use loom::sync::Arc;
 use loom::sync::atomic::AtomicUsize;
 use loom::sync::atomic::Ordering::Relaxed;
