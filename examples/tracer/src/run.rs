@@ -136,6 +136,12 @@ where
                 } else {
                     &mut options.program
                 };
+                // One of each: a second would silently win over the first.
+                if slot.is_some() {
+                    return Err(TracerError::Usage(format!(
+                        "`{flag}` is given twice; give one file"
+                    )));
+                }
                 *slot = Some(PathBuf::from(path));
             }
             Some("--verbose" | "-v") => options.verbose = true,

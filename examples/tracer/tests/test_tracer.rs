@@ -865,6 +865,14 @@ fn bad_arguments_and_missing_files_exit_with_code_2() {
     assert!(outcome.stderr.contains("unknown argument `--bogus`"));
     let outcome = main_with_args(["--frame".to_string()]);
     assert_eq!(outcome.code, 2);
+    // A second file for one flag is refused, not silently taken.
+    let outcome = main_with_args(["--program", "a.prog", "--program", "b.prog"].map(String::from));
+    assert_eq!(outcome.code, 2);
+    assert!(
+        outcome.stderr.contains("`--program` is given twice"),
+        "{}",
+        outcome.stderr
+    );
     let outcome = main_with_args(["--frame".to_string(), "/nonexistent/frame.json".to_string()]);
     assert_eq!(outcome.code, 2);
     assert!(one_line(&outcome.stderr));
