@@ -352,6 +352,15 @@ fn tokenize(line: &str) -> PResult<Vec<Tok>> {
             i += 1;
         } else if c == 'f' && matches!(chars.get(i + 1), Some('"' | '\'')) {
             let (text, next) = read_string(&chars, i + 1)?;
+            // `f'{L['x']}'`: the inner quote ended the f-string, inside a
+            // placeholder (as in Python before 3.12).
+            let quote = chars[i + 1];
+            if chars[next..].contains(&'}') && parse_fstring(&text).is_err_and(|e| e == UNCLOSED) {
+                let other = if quote == '\'' { '"' } else { '\'' };
+                return Err(format!(
+                    "{UNCLOSED}: the `{quote}` inside a placeholder ends the f-string; quote inside it with `{other}`"
+                ));
+            }
             tokens.push(Tok::FStr(text));
             i = next;
         } else if c.is_alphabetic() || c == '_' {
@@ -735,6 +744,9 @@ impl<'t> Parser<'t> {
     }
 }
 
+/// The error of an f-string placeholder that is never closed.
+const UNCLOSED: &str = "unclosed `{` in an f-string";
+
 /// `f"batch {n:>5} of {total}"` into text and placeholders.
 fn parse_fstring(text: &str) -> PResult<Vec<FPart>> {
     let chars: Vec<char> = text.chars().collect();
@@ -754,7 +766,7 @@ fn parse_fstring(text: &str) -> PResult<Vec<FPart>> {
             '}' => return Err("single `}` in an f-string".into()),
             '{' => {
                 let Some(close) = chars[i..].iter().position(|c| *c == '}') else {
-                    return Err("unclosed `{` in an f-string".into());
+                    return Err(UNCLOSED.into());
                 };
                 let inner: String = chars[i + 1..i + close].iter().collect();
                 // The spec starts at the first `:` outside brackets and quotes.

@@ -777,6 +777,11 @@ fn program_syntax_errors_name_their_line() {
         ("\n\nif = 3\n", 3, "expected a value, found `=`"),
         ("\nif\nend\n", 2, "expected an expression"),
         ("x = f\"{n\"\n", 1, "unclosed `{`"),
+        (
+            "x = f'{L['x']}'\n",
+            1,
+            "the `'` inside a placeholder ends the f-string; quote inside it with `\"`",
+        ),
         ("L['x'] = 1\n", 1, "storing into a local"),
         ("x = 1\nx\n", 2, "unknown operation `x`"),
         ("x = 0777\n", 1, "leading zeros in decimal integer literals"),
