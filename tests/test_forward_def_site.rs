@@ -436,6 +436,40 @@ mod lint_levels {
     #[derive(lazy_core::RealizeForward)]
     #[realize_forward(Tagged)]
     pub struct LazyTagged(#[realize] pub lazy_core::Lazy<u8>);
+
+    #[allow(deprecated)]
+    impl Tagged for OldTag {
+        fn old_tag(&self) -> OldTag {
+            OldTag(self.0)
+        }
+        fn expected(&self) -> OldTag {
+            OldTag(self.0 + 1)
+        }
+    }
+
+    #[allow(deprecated)]
+    impl lazy_core::RealizeAll for OldTag {
+        fn realize_all(&self) {}
+    }
+
+    // A field of a deprecated type that the struct or the field allows: the
+    // derives' impls copy the type (into bounds, `Target`, `FromRealized`)
+    // and carry the user's `allow`s with it.
+    #[allow(deprecated)]
+    #[derive(lazy_core::RealizeForward, lazy_core::FromRealized, lazy_core::RealizeAll)]
+    #[realize_forward(Tagged)]
+    pub struct LazyOld(#[realize] pub lazy_core::Lazy<OldTag>);
+
+    #[derive(lazy_core::RealizeForward, lazy_core::RealizeAll)]
+    #[realize_forward(Tagged)]
+    pub enum AnyOld {
+        Built(#[allow(deprecated)] OldTag),
+        Later(
+            #[allow(deprecated)]
+            #[realize]
+            lazy_core::Lazy<OldTag>,
+        ),
+    }
 }
 
 #[test]
@@ -445,6 +479,14 @@ fn an_items_lint_levels_cover_its_carried_types() {
     #[allow(deprecated)]
     let (old, expected) = (lazy.old_tag().0, lazy.expected().0);
     assert_eq!((old, expected), (4, 5));
+    #[allow(deprecated)]
+    {
+        let lazy = lint_levels::LazyOld(Lazy::new(|| lint_levels::OldTag(7)));
+        assert_eq!(lazy.expected().0, 8);
+        let built = lint_levels::AnyOld::Built(lint_levels::OldTag(1));
+        let later = lint_levels::AnyOld::Later(Lazy::new(|| lint_levels::OldTag(2)));
+        assert_eq!((built.old_tag().0, later.old_tag().0), (1, 2));
+    }
 }
 
 /// A type less visible than its trait (rustc's `private_interfaces` warns)

@@ -70,6 +70,14 @@ fn derive_impl(input: TokenStream) -> Result<TokenStream> {
         let first = link(&wrapper, &state, &input, Entries::Write(groups.as_ref()));
         scoped(&wrapper, first)
     };
+    // The user's own `allow`s, on the `Realize` impl as on the chain's block
+    // (see `scoped`).
+    let lints = wrapper.allowed_lints();
+    let realize = if realize.is_empty() || lints.is_empty() {
+        realize
+    } else {
+        TokenStream::from_iter([lints, realize])
+    };
     // One call into the compiler that joins the three.
     Ok(TokenStream::from_iter([errors, realize, first_link]))
 }
@@ -324,10 +332,14 @@ fn scoped(wrapper: &Wrapper, call: TokenStream) -> TokenStream {
     // where rustc's `unused_imports` does not look, and rustc reports no
     // deprecated trait in a derive's expansion (the impl's trait path, which
     // the hidden macro writes, is reported once).
+    // The user's own `allow`s on the wrapper and its fields hold for every
+    // impl the chain writes in the block: they copy the fields' types.
+    let lints = wrapper.allowed_lints();
     quote! {
         #(
             use ::lazy_core::__private::__not_forwardable as #fallbacks;
         )*
+        #lints
         const _: () = {
             #(
                 use ::lazy_core::__private::NOT_A_TRAIT as #valued;

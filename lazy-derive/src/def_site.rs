@@ -49,7 +49,7 @@ use syn::{
 };
 
 use crate::punct;
-use crate::tokens::{colon2, punct, word};
+use crate::tokens::{allowed_lints, colon2, lints, punct, word};
 
 /// The hidden supertrait and its impl, and its name for the trait's bounds.
 pub struct DefSiteTypes {
@@ -562,32 +562,6 @@ fn allows_private_interfaces(attrs: &[Attribute]) -> bool {
         }
     }
     false
-}
-
-/// The lint levels among `attrs` that quiet a lint (`allow`, and `expect` as
-/// an `allow`: the carried type may not trip the lint the item expects).
-fn lints(attrs: &[Attribute]) -> TokenStream {
-    let mut out = TokenStream::new();
-    for lints in allowed_lints(attrs) {
-        out.extend(quote!(#[allow(#lints)]));
-    }
-    out
-}
-
-/// What `allow(..)` and `expect(..)` among `attrs` list.
-fn allowed_lints(attrs: &[Attribute]) -> Vec<&TokenStream> {
-    let mut out = Vec::new();
-    for attr in attrs {
-        match &attr.meta {
-            syn::Meta::List(list)
-                if list.path.is_ident("allow") || list.path.is_ident("expect") =>
-            {
-                out.push(&list.tokens);
-            }
-            _ => {}
-        }
-    }
-    out
 }
 
 /// The `#[cfg]` attributes among `attrs`.

@@ -94,7 +94,11 @@ fn derive_impl(input: TokenStream) -> Result<TokenStream> {
         (target, value)
     };
     let (impl_generics, ty_generics, where_clause) = input.generics.split_for_impl();
+    // The user's `allow`s on the struct and its fields: the impl copies the
+    // field's type.
+    let lints = crate::input::allowed_lints(&input);
     Ok(quote! {
+        #lints
         #[automatically_derived]
         impl #impl_generics ::lazy_core::FromRealized<#target> for #ident #ty_generics #where_clause {
             #[inline]

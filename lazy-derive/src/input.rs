@@ -220,6 +220,14 @@ fn except_name(input: ParseStream) -> Result<Ident> {
 }
 
 impl Wrapper {
+    /// The user's `allow`s (and `expect`s, as `allow`s) on the wrapper, its
+    /// variants and its fields, for the derive's impls: they copy the
+    /// fields' types (into bounds and `Target`s), where rustc would warn
+    /// again of what the user quieted on the field (a deprecated type).
+    pub fn allowed_lints(&self) -> TokenStream {
+        allowed_lints(&self.input)
+    }
+
     /// Reads the wrapper and its attributes, reporting every mistake at once.
     ///
     /// The wrapper is usable even with errors (what was wrong is left out),
@@ -602,6 +610,20 @@ fn misplaced_realize_forward(input: &DeriveInput) -> Vec<Error> {
         }
     }
     errors
+}
+
+/// [`Wrapper::allowed_lints`] of any derive's `input`.
+pub fn allowed_lints(input: &DeriveInput) -> TokenStream {
+    let mut out = tokens::lints(&input.attrs);
+    if let Data::Enum(data) = &input.data {
+        for variant in punct::values(&data.variants) {
+            out.extend(tokens::lints(&variant.attrs));
+        }
+    }
+    for field in all_fields(input) {
+        out.extend(tokens::lints(&field.attrs));
+    }
+    out
 }
 
 fn all_fields(input: &DeriveInput) -> Vec<&syn::Field> {

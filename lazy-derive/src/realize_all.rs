@@ -148,7 +148,11 @@ fn derive_impl(input: TokenStream) -> Result<TokenStream> {
         quote!(where #(#predicates,)*)
     };
 
+    // The user's `allow`s on the type and its fields: the bounds copy the
+    // fields' types.
+    let lints = crate::input::allowed_lints(&input);
     Ok(quote! {
+        #lints
         #[automatically_derived]
         impl #impl_generics ::lazy_core::RealizeAll for #name #ty_generics #where_clause {
             fn realize_all(&self) {

@@ -702,6 +702,33 @@ pub fn pretty(tokens: &TokenStream) -> String {
     out
 }
 
+/// The lint levels among `attrs` that quiet a lint (`allow`, and `expect` as
+/// an `allow`: a copy of what the item holds may not trip the lint the item
+/// expects), to put on generated items that copy from the item.
+pub fn lints(attrs: &[syn::Attribute]) -> TokenStream {
+    let mut out = TokenStream::new();
+    for lints in allowed_lints(attrs) {
+        out.extend(quote::quote!(#[allow(#lints)]));
+    }
+    out
+}
+
+/// What `allow(..)` and `expect(..)` among `attrs` list.
+pub fn allowed_lints(attrs: &[syn::Attribute]) -> Vec<&TokenStream> {
+    let mut out = Vec::new();
+    for attr in attrs {
+        match &attr.meta {
+            syn::Meta::List(list)
+                if list.path.is_ident("allow") || list.path.is_ident("expect") =>
+            {
+                out.push(&list.tokens);
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::pretty;
