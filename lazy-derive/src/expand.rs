@@ -205,11 +205,13 @@ fn write_trait_impl(
     let mut writer = StructItems {
         ctx: &ctx,
         body: ImplBody::default(),
-        deref: wrapper.realize.as_ref().and_then(|field| field.deref),
-        plain: wrapper
-            .realize
-            .as_ref()
-            .is_some_and(|field| field.plain.is_some()),
+        deref: wrapper.realize.as_ref().and_then(|field| {
+            let fix = match field.plain {
+                Some(_) => "or forward to the field itself with `#[realize(plain)]`",
+                None => "or realize without `deref`",
+            };
+            field.deref.map(|at| (at, fix))
+        }),
     };
     write_items(forwarded, &mut head, &mut writer, errors);
     let body = writer.body;
@@ -490,9 +492,9 @@ pub trait ItemWriter {
 struct StructItems<'a> {
     ctx: &'a ImplContext,
     body: ImplBody,
-    deref: Option<Span>,
-    /// `#[realize(plain)]` (with `deref`: the field points to the target).
-    plain: bool,
+    /// `#[realize(deref)]`'s `deref`, and how to fix a method it cannot
+    /// forward.
+    deref: Option<(Span, &'static str)>,
 }
 
 impl ItemWriter for StructItems<'_> {
@@ -501,12 +503,7 @@ impl ItemWriter for StructItems<'_> {
     }
 
     fn deref(&self) -> Option<(Span, &'static str)> {
-        let fix = if self.plain {
-            "or forward to the field itself with `#[realize(plain)]`"
-        } else {
-            "or realize without `deref`"
-        };
-        self.deref.map(|at| (at, fix))
+        self.deref
     }
 
     fn forward(&mut self, method: &Method, span: Span, trait_name: &str) {
