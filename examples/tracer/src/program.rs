@@ -425,7 +425,9 @@ fn tokenize(line: &str) -> PResult<Vec<Tok>> {
                 return Err("`**` (power) is not supported by this tracer".to_string());
             }
             let Some(op) = OPS.iter().find(|op| rest.starts_with(**op)) else {
-                return Err(format!("unexpected character `{c}`"));
+                // Escaped: a control character (a NUL) would reach the
+                // terminal as it is.
+                return Err(format!("unexpected character `{}`", c.escape_debug()));
             };
             tokens.push(Tok::Op(op));
             i += op.len();

@@ -774,6 +774,7 @@ fn program_syntax_errors_name_their_line() {
         ("x = L[x]\n", 1, "expected a quoted name"),
         ("x = 'open\n", 1, "unterminated string"),
         ("x = 1 $ 2\n", 1, "unexpected character `$`"),
+        ("x = 1 \0 2\n", 1, "unexpected character `\\0`"),
         ("\n\nif = 3\n", 3, "expected a value, found `=`"),
         ("\nif\nend\n", 2, "expected an expression"),
         ("x = f\"{n\"\n", 1, "unclosed `{`"),
