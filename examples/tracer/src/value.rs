@@ -280,32 +280,26 @@ impl Value {
         }
     }
 
-    /// Python's `hash()` for hashable values, deterministic across runs.
+    /// Python's `hash()` for hashable values: Python's own values for
+    /// numbers (`hash(5)` is 5, `hash(1.5)` is 2**60 + 1, `hash(-1)` is -2)
+    /// and tuples of them (Python 3.8's tuple hash); for the rest, whose
+    /// Python hash is salted per run (strings) or an address, a hash of the
+    /// repr, the same in every run. Equal values hash equal, `1`, `1.0` and
+    /// `True` too.
     pub fn py_hash(&self) -> u64 {
-        let mut hasher = Fnv::default();
-        self.hash_into(&mut hasher);
-        hasher.0
-    }
-
-    fn hash_into(&self, h: &mut Fnv) {
-        match self {
-            // Equal numbers hash equal, as Python requires.
-            Value::Bool(_) | Value::Int(_) | Value::Float(_) => {
-                let x = self.as_number().unwrap_or_default();
-                if x.fract() == 0.0 && x.abs() < 9.0e15 {
-                    h.write(&(x as i64).to_le_bytes());
-                } else {
-                    h.write(&x.to_bits().to_le_bytes());
-                }
+        let hash = match self {
+            Value::Bool(b) => hash_int(i64::from(*b)),
+            Value::Int(i) => hash_int(*i),
+            Value::Float(x) => hash_float(*x),
+            Value::Tuple(items) => hash_tuple(items),
+            other => {
+                let mut hasher = Fnv::default();
+                hasher.write(other.repr().as_bytes());
+                hasher.0 as i64
             }
-            Value::Tuple(items) => {
-                h.write(b"(");
-                for item in items {
-                    item.hash_into(h);
-                }
-            }
-            other => h.write(other.repr().as_bytes()),
-        }
+        };
+        // -1 is CPython's error value: no hash is -1.
+        (if hash == -1 { -2 } else { hash }) as u64
     }
 
     /// Python's `repr()`, every item of a container included.
@@ -492,6 +486,79 @@ pub fn python_exponent(text: &str) -> String {
         }
         None => text.to_string(),
     }
+}
+
+/// The modulus of Python's numeric hash, 2**61 - 1.
+const HASH_MODULUS: u64 = (1 << 61) - 1;
+
+/// Python's `hash(int)`: the value modulo 2**61 - 1, with its sign.
+fn hash_int(i: i64) -> i64 {
+    let magnitude = (i.unsigned_abs() % HASH_MODULUS) as i64;
+    if i < 0 { -magnitude } else { magnitude }
+}
+
+/// Python's `hash(float)` (`_Py_HashDouble`): the value as a fraction,
+/// modulo 2**61 - 1, so that a float equal to an int hashes as the int.
+fn hash_float(x: f64) -> i64 {
+    if x.is_nan() {
+        return 0;
+    }
+    if x.is_infinite() {
+        return if x > 0.0 { 314_159 } else { -314_159 };
+    }
+    let (mut mantissa, mut exponent) = frexp(x.abs());
+    let mut hash: u64 = 0;
+    while mantissa != 0.0 {
+        hash = ((hash << 28) & HASH_MODULUS) | (hash >> (61 - 28));
+        mantissa *= 268_435_456.0; // 2**28
+        exponent -= 28;
+        let digits = mantissa as u64; // the integral part, below 2**28
+        mantissa -= digits as f64;
+        hash += digits;
+        if hash >= HASH_MODULUS {
+            hash -= HASH_MODULUS;
+        }
+    }
+    let shift = exponent.rem_euclid(61) as u32;
+    hash = ((hash << shift) & HASH_MODULUS) | (hash >> (61 - shift));
+    let hash = hash as i64;
+    if x < 0.0 { -hash } else { hash }
+}
+
+/// `x = mantissa * 2**exponent`, the mantissa in [0.5, 1) (0 for 0), for a
+/// finite, non-negative `x`.
+fn frexp(x: f64) -> (f64, i32) {
+    if x == 0.0 {
+        return (0.0, 0);
+    }
+    let bits = x.to_bits();
+    let biased = ((bits >> 52) & 0x7ff) as i32;
+    if biased == 0 {
+        // Subnormal: scale into the normal range first.
+        let (mantissa, exponent) = frexp(x * 18_014_398_509_481_984.0); // 2**54
+        return (mantissa, exponent - 54);
+    }
+    let mantissa = f64::from_bits((bits & !(0x7ff << 52)) | (1022 << 52));
+    (mantissa, biased - 1022)
+}
+
+/// Python's `hash(tuple)` (3.8 on): xxHash's round over the items' hashes.
+fn hash_tuple(items: &[std::rc::Rc<Value>]) -> i64 {
+    const PRIME_1: u64 = 11_400_714_785_074_694_791;
+    const PRIME_2: u64 = 14_029_467_366_897_019_727;
+    const PRIME_5: u64 = 2_870_177_450_012_600_261;
+    let mut acc = PRIME_5;
+    for item in items {
+        let lane = item.py_hash();
+        acc = acc.wrapping_add(lane.wrapping_mul(PRIME_2));
+        acc = acc.rotate_left(31);
+        acc = acc.wrapping_mul(PRIME_1);
+    }
+    acc = acc.wrapping_add(items.len() as u64 ^ (PRIME_5 ^ 3_527_539));
+    if acc == u64::MAX {
+        return 1_546_275_796;
+    }
+    acc as i64
 }
 
 /// FNV-1a: a small deterministic hash, so `hash()` results are stable.
