@@ -799,6 +799,14 @@ fn never_realizes(ty: &Type) -> Option<Error> {
                 "this type is not a lazy: the `#[realize]` field must hold one (`lazy_core::Lazy`, `lazy_core::sync::Lazy`, or a `Box`, `Rc`, `Arc` or reference to one); to forward to the field as it is, write `#[realize(plain)]`",
             ));
         }
+        // Reached through a pointer (`Box<dyn Tracker>`): what it points to
+        // is the target, not a lazy to realize.
+        Type::TraitObject(_) => {
+            return Some(Error::new_spanned(
+                ty,
+                "a trait object is not a lazy: to forward to what the field points to, write `#[realize(plain, deref)]`; a `#[realize]` field holds a lazy (`lazy_core::Lazy`, `lazy_core::sync::Lazy`, or a `Box`, `Rc`, `Arc` or reference to one)",
+            ));
+        }
         Type::Path(path) if path.qself.is_none() => &path.path,
         _ => return None,
     };
