@@ -1484,6 +1484,39 @@ fn string_reprs_match_python() {
     }
 }
 
+/// Runs `r = EXPR; return r` over the frame `json` for each case and checks
+/// that it returns the constant `want`.
+fn assert_constants(json: &str, cases: &[(&str, &str)]) {
+    for (expr, want) in cases {
+        let run = lazy_run(json, &format!("r = {expr}\nreturn r\n"));
+        assert_eq!(
+            run.returned,
+            [format!("ConstantVariable({want})")],
+            "{expr}"
+        );
+    }
+}
+
+/// Runs `r = EXPR; return r` over the frame `json` for each case and checks
+/// that it fails with an error that contains `error`.
+fn assert_errors(json: &str, cases: &[(&str, &str)]) {
+    for (expr, error) in cases {
+        let program = parse_program("test.prog", &format!("r = {expr}\nreturn r\n"))
+            .expect("the program parses");
+        let run = run_mode(
+            &Input {
+                frame: frame(json),
+                frame_name: "test.json".into(),
+                program,
+                program_name: "test.prog".into(),
+            },
+            Mode::Lazy,
+        );
+        let message = run.err().map(|e| e.to_string()).unwrap_or_default();
+        assert!(message.contains(error), "{expr}: {message}");
+    }
+}
+
 /// `str()`, `format()` and f-strings of a container show every item, as
 /// Python's do (checked against `python3`): they showed six, then `...`.
 #[test]
@@ -1498,14 +1531,7 @@ fn str_of_a_long_container_shows_every_item() {
             "\"{'a': 1, 'b': 2, 'c': 3, 'd': 4, 'e': 5}\"",
         ),
     ];
-    for (expr, want) in cases {
-        let run = lazy_run(json, &format!("r = {expr}\nreturn r\n"));
-        assert_eq!(
-            run.returned,
-            [format!("ConstantVariable({want})")],
-            "{expr}"
-        );
-    }
+    assert_constants(json, &cases);
 }
 
 /// Strings as Python treats them (checked against `python3`): `strip()`
@@ -1528,14 +1554,7 @@ fn strings_strip_and_show_as_python() {
         ("isinstance(L['s'], object)", "True"),
         ("isinstance(L['l'], dict)", "False"),
     ];
-    for (expr, want) in cases {
-        let run = lazy_run(json, &format!("r = {expr}\nreturn r\n"));
-        assert_eq!(
-            run.returned,
-            [format!("ConstantVariable({want})")],
-            "{expr}"
-        );
-    }
+    assert_constants(json, &cases);
 }
 
 /// `hasattr` on a builtin type answers as Python (checked against
@@ -1554,35 +1573,17 @@ fn hasattr_of_builtin_types_answers_as_python() {
         ("hasattr(L['b'], 'bit_length')", "True"),
         ("hasattr(L['n'], 'x')", "False"),
     ];
-    for (expr, want) in cases {
-        let run = lazy_run(json, &format!("r = {expr}\nreturn r\n"));
-        assert_eq!(
-            run.returned,
-            [format!("ConstantVariable({want})")],
-            "{expr}"
-        );
-    }
-    for (expr, error) in [
-        (
-            "L['s'].split()",
-            "'str.split' is not supported by this tracer ('str' objects have it in Python)",
-        ),
-        ("L['s'].nope()", "'str' object has no attribute 'nope'"),
-    ] {
-        let program = parse_program("test.prog", &format!("r = {expr}\nreturn r\n"))
-            .expect("the program parses");
-        let run = run_mode(
-            &Input {
-                frame: frame(json),
-                frame_name: "test.json".into(),
-                program,
-                program_name: "test.prog".into(),
-            },
-            Mode::Lazy,
-        );
-        let message = run.err().map(|e| e.to_string()).unwrap_or_default();
-        assert!(message.contains(error), "{expr}: {message}");
-    }
+    assert_constants(json, &cases);
+    assert_errors(
+        json,
+        &[
+            (
+                "L['s'].split()",
+                "'str.split' is not supported by this tracer ('str' objects have it in Python)",
+            ),
+            ("L['s'].nope()", "'str' object has no attribute 'nope'"),
+        ],
+    );
 }
 
 /// Python's answers, checked against `python3`: dict equality ignores order
@@ -1605,39 +1606,21 @@ fn builtins_and_operators_answer_as_python() {
         ("len(2 * L['l'])", "4"),
         ("len(L['l'] * 2)", "4"),
     ];
-    for (expr, want) in cases {
-        let run = lazy_run(json, &format!("r = {expr}\nreturn r\n"));
-        assert_eq!(
-            run.returned,
-            [format!("ConstantVariable({want})")],
-            "{expr}"
-        );
-    }
-    for (expr, error) in [
-        ("max(3)", "'int' object is not iterable"),
-        ("max(L['e'])", "max() arg is an empty sequence"),
-        // A dict hashes the key first: an unhashable one is an error, named
-        // by its innermost list or dict.
-        ("L['l'] in L['d']", "unhashable type: 'list'"),
-        ("L['d'].get(L['l'])", "unhashable type: 'list'"),
-        ("L['tl'] in L['d']", "unhashable type: 'list'"),
-        ("L['d'][L['tl']]", "unhashable type: 'list'"),
-        ("hash(L['tl'])", "unhashable type: 'list'"),
-    ] {
-        let program = parse_program("test.prog", &format!("r = {expr}\nreturn r\n"))
-            .expect("the program parses");
-        let run = run_mode(
-            &Input {
-                frame: frame(json),
-                frame_name: "test.json".into(),
-                program,
-                program_name: "test.prog".into(),
-            },
-            Mode::Lazy,
-        );
-        let message = run.err().map(|e| e.to_string()).unwrap_or_default();
-        assert!(message.contains(error), "{expr}: {message}");
-    }
+    assert_constants(json, &cases);
+    assert_errors(
+        json,
+        &[
+            ("max(3)", "'int' object is not iterable"),
+            ("max(L['e'])", "max() arg is an empty sequence"),
+            // A dict hashes the key first: an unhashable one is an error, named
+            // by its innermost list or dict.
+            ("L['l'] in L['d']", "unhashable type: 'list'"),
+            ("L['d'].get(L['l'])", "unhashable type: 'list'"),
+            ("L['tl'] in L['d']", "unhashable type: 'list'"),
+            ("L['d'][L['tl']]", "unhashable type: 'list'"),
+            ("hash(L['tl'])", "unhashable type: 'list'"),
+        ],
+    );
 }
 
 /// `**` is refused by name; an f-string is held to the bound of every other
