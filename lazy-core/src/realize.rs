@@ -25,7 +25,7 @@ use alloc::sync::Arc;
 #[diagnostic::on_unimplemented(
     message = "`{Self}` cannot be realized: it does not implement `Realize`",
     label = "not realizable",
-    note = "`#[derive(RealizeForward)]` implements it through the field marked `#[realize]`: mark the field that holds the lazy `#[realize]`; that field must hold a lazy (`Lazy`, `sync::Lazy`, or a `Box`, `Rc`, `Arc` or reference to one), or be `#[realize(plain)]` to forward to it as it is; or implement `lazy_core::Realize` for the wrapper (a union must: the derive cannot tell which of its fields is live)"
+    note = "`#[derive(RealizeForward)]` implements it through the field marked `#[realize]`: mark the field that holds the lazy `#[realize]`; that field must hold a lazy (`Lazy`, `sync::Lazy`, or a `Box`, `Rc`, `Arc` or reference to one), or be `#[realize(plain)]` to forward to it as it is (`#[realize(plain, deref)]` to what it points to); or implement `lazy_core::Realize` for the wrapper (a union must: the derive cannot tell which of its fields is live)"
 )]
 pub trait Realize {
     /// The type of the real value.
