@@ -9,7 +9,7 @@ use lazy_core::RealizeAll;
 
 use crate::builder::Tx;
 use crate::lazy::{FormatPart, LazySymNodeFormatString, LazyVariableTracker, realized_as};
-use crate::program::{Expr, FPart, Program, Stmt, StmtKind};
+use crate::program::{Expr, FPart, Program, SpecPart, Stmt, StmtKind};
 use crate::source::Source;
 use crate::tracker::{BinOp, Codegen, TraceError, TraceResult, Tracker};
 use crate::trackers::SequenceTracker;
@@ -277,6 +277,19 @@ impl Interp<'_> {
 
     /// An f-string of sizes only stays lazy (Dynamo's
     /// `LazySymNodeFormatString`); any other is formatted now.
+    /// A placeholder's format spec, its nested placeholders put in as
+    /// `format(value, '')` gives them (`f"{x:{width}}"`).
+    fn spec(&mut self, parts: &[SpecPart]) -> TraceResult<String> {
+        let mut spec = String::new();
+        for part in parts {
+            match part {
+                SpecPart::Text(text) => spec.push_str(text),
+                SpecPart::Expr(expr) => spec.push_str(&self.eval(expr)?.format_value("")?),
+            }
+        }
+        Ok(spec)
+    }
+
     fn fstring(&mut self, parts: &[FPart]) -> TraceResult<Tracker> {
         let mut evaluated = Vec::with_capacity(parts.len());
         for part in parts {
@@ -284,7 +297,7 @@ impl Interp<'_> {
                 FPart::Text(text) => FormatPart::Text(text.clone()),
                 FPart::Expr(expr, spec) => FormatPart::Sym {
                     sym: self.eval(expr)?,
-                    spec: spec.clone(),
+                    spec: self.spec(spec)?,
                 },
             });
         }

@@ -84,7 +84,16 @@ pub enum Expr {
 #[derive(Clone, Debug, PartialEq)]
 pub enum FPart {
     Text(String),
-    Expr(Expr, String),
+    /// A placeholder: its expression and its format spec.
+    Expr(Expr, Vec<SpecPart>),
+}
+
+/// A piece of a placeholder's format spec: text, or a nested placeholder
+/// (`f"{x:{width}}"`) whose value is put in as `format(value, '')` gives it.
+#[derive(Clone, Debug, PartialEq)]
+pub enum SpecPart {
+    Text(String),
+    Expr(Expr),
 }
 
 /// A parse error: the line and a one-line message.
@@ -746,6 +755,45 @@ impl<'t> Parser<'t> {
     }
 }
 
+/// A placeholder's expression.
+fn placeholder_expr(text: &str) -> PResult<Expr> {
+    let tokens = tokenize(text)?;
+    Parser::new(&tokens)
+        .expression_line(false)
+        .map_err(|e| format!("in an f-string placeholder: {e}"))
+}
+
+/// A placeholder's format spec, with its nested placeholders (`{width}`,
+/// one level deep, as Python's).
+fn parse_spec(text: &str) -> PResult<Vec<SpecPart>> {
+    let mut parts = Vec::new();
+    let mut rest = text;
+    while let Some(open) = rest.find('{') {
+        if open > 0 {
+            parts.push(SpecPart::Text(rest[..open].to_string()));
+        }
+        let Some(close) = rest[open..].find('}') else {
+            return Err(UNCLOSED.into());
+        };
+        let inner = &rest[open + 1..open + close];
+        if inner.contains(['{', ':']) {
+            return Err(
+                "a placeholder nested in a format spec takes no spec or placeholder of its own"
+                    .into(),
+            );
+        }
+        parts.push(SpecPart::Expr(placeholder_expr(inner)?));
+        rest = &rest[open + close + 1..];
+    }
+    if rest.contains('}') {
+        return Err("single `}` in an f-string".into());
+    }
+    if !rest.is_empty() {
+        parts.push(SpecPart::Text(rest.to_string()));
+    }
+    Ok(parts)
+}
+
 /// The error of an f-string placeholder that is never closed.
 const UNCLOSED: &str = "unclosed `{` in an f-string";
 
@@ -767,7 +815,18 @@ fn parse_fstring(text: &str) -> PResult<Vec<FPart>> {
             }
             '}' => return Err("single `}` in an f-string".into()),
             '{' => {
-                let Some(close) = chars[i..].iter().position(|c| *c == '}') else {
+                // The `}` that closes it, past nested placeholders in the
+                // spec (`{x:{width}}`).
+                let mut depth = 0usize;
+                let close = chars[i..].iter().position(|c| {
+                    match c {
+                        '{' => depth += 1,
+                        '}' => depth -= 1,
+                        _ => {}
+                    }
+                    depth == 0
+                });
+                let Some(close) = close else {
                     return Err(UNCLOSED.into());
                 };
                 let inner: String = chars[i + 1..i + close].iter().collect();
@@ -790,13 +849,10 @@ fn parse_fstring(text: &str) -> PResult<Vec<FPart>> {
                     }
                 }
                 let (expr_text, spec) = match split {
-                    Some(j) => (&inner[..j], inner[j + 1..].to_string()),
-                    None => (inner.as_str(), String::new()),
+                    Some(j) => (&inner[..j], parse_spec(&inner[j + 1..])?),
+                    None => (inner.as_str(), Vec::new()),
                 };
-                let tokens = tokenize(expr_text)?;
-                let expr = Parser::new(&tokens)
-                    .expression_line(false)
-                    .map_err(|e| format!("in an f-string placeholder: {e}"))?;
+                let expr = placeholder_expr(expr_text)?;
                 if !literal.is_empty() {
                     parts.push(FPart::Text(std::mem::take(&mut literal)));
                 }

@@ -1534,6 +1534,30 @@ fn str_of_a_long_container_shows_every_item() {
     assert_constants(json, &cases);
 }
 
+/// A format spec may hold placeholders of its own (`f"{x:{width}}"`), put
+/// in as `format(value, '')` gives them (checked against `python3`).
+#[test]
+fn nested_format_specs_read_as_python() {
+    let json = r#"{"locals": {"x": 3, "w": 5, "p": 2, "f": 3.14159, "s": ">5"}}"#;
+    assert_constants(
+        json,
+        &[
+            ("f\"{L['x']:{L['w']}}\"", "'    3'"),
+            ("f\"{L['f']:{L['w'] + 3}.{L['p']}f}\"", "'    3.14'"),
+            ("f\"{L['x']:>{L['w']}}\"", "'    3'"),
+            ("f\"{L['x']:{L['s']}}\"", "'    3'"),
+            ("f\"{L['x']:*^{L['w']}}\"", "'**3**'"),
+        ],
+    );
+    let error = parse_program("p", "r = f\"{1:{2:3}}\"\n").unwrap_err();
+    assert!(
+        error
+            .to_string()
+            .contains("takes no spec or placeholder of its own"),
+        "{error}"
+    );
+}
+
 /// Strings as Python treats them (checked against `python3`): `strip()`
 /// removes what `str.isspace()` calls space (the separators \x1c to \x1f
 /// too, not a zero-width space), and `repr()` escapes what
