@@ -367,6 +367,42 @@ mod plain_deref {
         assert_eq!(generic.label(), "#8");
     }
 
+    #[forwardable]
+    pub trait Shape {
+        fn area(&self) -> u32;
+        fn scaled(&self, k: u32) -> Self;
+    }
+
+    #[derive(Debug, PartialEq)]
+    pub struct Square(u32);
+    impl Shape for Square {
+        fn area(&self) -> u32 {
+            self.0 * self.0
+        }
+        fn scaled(&self, k: u32) -> Self {
+            Square(self.0 * k)
+        }
+    }
+
+    /// A result of the wrapper's type goes back into its pointer
+    /// (`Box::new`, `Rc::new`: `From`).
+    #[derive(RealizeForward, Debug, PartialEq)]
+    #[realize_forward(Shape)]
+    pub enum AnyShape {
+        Inline(Square),
+        Boxed(#[realize(plain, deref)] Box<Square>),
+        Shared(#[realize(plain, deref)] Rc<Square>),
+    }
+
+    #[test]
+    fn an_enum_variant_builds_its_pointer_back() {
+        let boxed = AnyShape::Boxed(Box::new(Square(2)));
+        assert_eq!(boxed.scaled(3), AnyShape::Boxed(Box::new(Square(6))));
+        let shared = AnyShape::Shared(Rc::new(Square(2)));
+        assert_eq!(shared.scaled(2), AnyShape::Shared(Rc::new(Square(4))));
+        assert_eq!(shared.area(), 4);
+    }
+
     #[test]
     fn an_enum_variant_forwards_to_its_object() {
         let mut all = [

@@ -330,7 +330,7 @@ impl<W: ?Sized> MovableFields<W> for FieldMoves {
 #[diagnostic::on_unimplemented(
     message = "`#[realize(deref)]` forwards to what `{Self}` points to, but `{Self}` is no pointer (it does not implement `Deref`)",
     label = "`{Self}` does not implement `Deref`",
-    note = "write the `#[realize]` attribute without `deref` to forward to the `{Self}` itself, or implement `Deref` for `{Self}`"
+    note = "drop `deref` from the `#[realize(..)]` attribute to forward to the `{Self}` itself, or implement `Deref` for `{Self}`"
 )]
 pub trait DerefValue {
     type Target: ?Sized;
@@ -351,7 +351,7 @@ impl<T: core::ops::Deref + ?Sized> DerefValue for T {
 #[diagnostic::on_unimplemented(
     message = "`#[realize(deref)]` forwards a `&mut self` method to what `{Self}` points to, but `{Self}` cannot lend it mutably (it does not implement `DerefMut`)",
     label = "`{Self}` does not implement `DerefMut`",
-    note = "list the `&mut self` methods in `except(...)` and answer them on the wrapper, or write the `#[realize]` attribute without `deref` to forward to the `{Self}` itself"
+    note = "list the `&mut self` methods in `except(...)` and answer them on the wrapper, or drop `deref` from the `#[realize(..)]` attribute to forward to the `{Self}` itself"
 )]
 pub trait DerefMutValue: DerefValue {
     fn deref_value_mut(&mut self) -> &mut Self::Target;

@@ -102,8 +102,12 @@ impl VariantImpl<'_> {
         let target = &self.target;
         let field = match self.variant.kind {
             VariantKind::Plain | VariantKind::Broken => value,
-            VariantKind::Realize | VariantKind::Deref(_) | VariantKind::PlainDeref(_) => {
+            VariantKind::Realize | VariantKind::Deref(_) => {
                 quote!(<#ty as ::lazy_core::FromRealized<#target>>::from_realized(#value))
+            }
+            // Back into its pointer (`Box::new`, `Rc::new`).
+            VariantKind::PlainDeref(_) => {
+                quote!(<#ty as ::core::convert::From<#target>>::from(#value))
             }
         };
         match &self.variant.field_name {
@@ -135,9 +139,11 @@ impl VariantImpl<'_> {
             (VariantKind::Deref(_), Use::Mut) => quote!(::core::ops::DerefMut::deref_mut(
                 ::lazy_core::RealizeMut::realize_mut(#binding)
             )),
-            (VariantKind::PlainDeref(_), Use::Ref) => quote!(::core::ops::Deref::deref(#binding)),
+            (VariantKind::PlainDeref(_), Use::Ref) => {
+                quote!(::lazy_core::__private::DerefValue::deref_value(#binding))
+            }
             (VariantKind::PlainDeref(_), Use::Mut) => {
-                quote!(::core::ops::DerefMut::deref_mut(#binding))
+                quote!(::lazy_core::__private::DerefMutValue::deref_value_mut(#binding))
             }
         };
         match how {
@@ -229,7 +235,7 @@ fn variant_target(variant: &Variant, generic: bool) -> TokenStream {
         VariantKind::Deref(_) => {
             quote!(<<#ty as ::lazy_core::Realize>::Target as ::core::ops::Deref>::Target)
         }
-        VariantKind::PlainDeref(_) => quote!(<#ty as ::core::ops::Deref>::Target),
+        VariantKind::PlainDeref(_) => quote!(<#ty as ::lazy_core::__private::DerefValue>::Target),
         VariantKind::Broken => TokenStream::new(),
     }
 }
@@ -379,11 +385,8 @@ fn first_deref(variants: &[VariantImpl]) -> Option<(Span, &'static str)> {
     variants
         .iter()
         .find_map(|variant| match variant.variant.kind {
-            VariantKind::Deref(at) => Some((at, "or realize this variant without `deref`")),
-            VariantKind::PlainDeref(at) => Some((
-                at,
-                "or forward to this variant's field itself with `#[realize(plain)]`",
-            )),
+            VariantKind::Deref(at) => Some((at, ", or realize this variant without `deref`")),
+            VariantKind::PlainDeref(at) => Some((at, "")),
             _ => None,
         })
 }
@@ -421,6 +424,18 @@ impl ItemWriter for EnumItems<'_> {
 
     fn deref(&self) -> Option<(Span, &'static str)> {
         self.deref
+    }
+
+    fn shared_ref(&self) -> Option<Span> {
+        self.ctx
+            .variants
+            .iter()
+            .find_map(|variant| match variant.variant.kind {
+                VariantKind::Realize | VariantKind::Deref(_) | VariantKind::PlainDeref(_) => {
+                    crate::expand::shared_ref(&variant.variant.ty)
+                }
+                VariantKind::Plain | VariantKind::Broken => None,
+            })
     }
 
     fn forward(&mut self, method: &Method, span: Span, trait_name: &str) {
@@ -814,13 +829,20 @@ fn variant_bounds(ctx: &EnumContext, body: &EnumBody, trait_path: &TokenStream) 
         let target = &variant.target;
         let target_trait = &variant.target_trait;
         let mut bounds = TokenStream::new();
-        if matches!(variant.variant.kind, VariantKind::PlainDeref(_)) {
-            bounds.extend(quote!(#ty: ::core::ops::Deref,));
-            if body.needs_mut {
-                bounds.extend(quote!(#ty: ::core::ops::DerefMut,));
-            }
+        if let VariantKind::PlainDeref(at) = variant.variant.kind {
+            // At `deref`, under lazy-core's names, whose messages say what
+            // to do with a field that is no pointer (as for a struct).
+            let deref = if body.needs_mut {
+                quote!(DerefMutValue)
+            } else {
+                quote!(DerefValue)
+            };
+            out.extend(tokens::respan_as(
+                quote!(#ty: ::lazy_core::__private::#deref,),
+                at,
+            ));
             if body.needs_from {
-                bounds.extend(quote!(#ty: ::lazy_core::FromRealized<#target>,));
+                bounds.extend(quote!(#ty: ::core::convert::From<#target>,));
             }
         }
         if matches!(

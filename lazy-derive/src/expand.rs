@@ -207,11 +207,16 @@ fn write_trait_impl(
         body: ImplBody::default(),
         deref: wrapper.realize.as_ref().and_then(|field| {
             let fix = match field.plain {
-                Some(_) => "or forward to the field itself with `#[realize(plain)]`",
-                None => "or realize without `deref`",
+                Some(_) => "",
+                None => ", or realize without `deref`",
             };
             field.deref.map(|at| (at, fix))
         }),
+        shared_ref: wrapper
+            .realize
+            .as_ref()
+            .filter(|field| field.plain.is_none() || field.deref.is_some())
+            .and_then(|field| shared_ref(&field.ty)),
     };
     write_items(forwarded, &mut head, &mut writer, errors);
     let body = writer.body;
@@ -479,6 +484,10 @@ pub trait ItemWriter {
     /// Where `#[realize(deref)]` is written, when the target is reached
     /// through it, and how to fix a method it cannot forward.
     fn deref(&self) -> Option<(Span, &'static str)>;
+    /// The `&` of a field that reaches its target through a shared
+    /// reference (`&'a Lazy<T>`, `#[realize(plain, deref)] &'a dyn Trait`),
+    /// which no `&mut self` method can be forwarded through.
+    fn shared_ref(&self) -> Option<Span>;
     /// Writes the forwarder of a method the plan forwards, or its error
     /// stub; `span` is the trait's path.
     fn forward(&mut self, method: &Method, span: Span, trait_name: &str);
@@ -495,6 +504,8 @@ struct StructItems<'a> {
     /// `#[realize(deref)]`'s `deref`, and how to fix a method it cannot
     /// forward.
     deref: Option<(Span, &'static str)>,
+    /// See [`ItemWriter::shared_ref`].
+    shared_ref: Option<Span>,
 }
 
 impl ItemWriter for StructItems<'_> {
@@ -504,6 +515,10 @@ impl ItemWriter for StructItems<'_> {
 
     fn deref(&self) -> Option<(Span, &'static str)> {
         self.deref
+    }
+
+    fn shared_ref(&self) -> Option<Span> {
+        self.shared_ref
     }
 
     fn forward(&mut self, method: &Method, span: Span, trait_name: &str) {
@@ -578,6 +593,18 @@ pub fn write_items(
     }
 }
 
+/// The `&` of `ty` when it is a shared reference (`&'a T`, not `&'a mut T`).
+pub fn shared_ref(ty: &syn::Type) -> Option<Span> {
+    match ty {
+        syn::Type::Reference(reference) if reference.mutability.is_none() => {
+            Some(reference.and_token.span)
+        }
+        syn::Type::Paren(paren) => shared_ref(&paren.elem),
+        syn::Type::Group(group) => shared_ref(&group.elem),
+        _ => None,
+    }
+}
+
 /// One method of the impl, as its plan says.
 fn write_method(
     writer: &mut dyn ItemWriter,
@@ -587,19 +614,33 @@ fn write_method(
     trait_name: &str,
 ) {
     match &method.plan {
-        ForwardPlan::Forward => match writer.deref().filter(|_| method.needs_into()) {
-            Some((deref, fix)) => {
-                let error = Error::new(
+        ForwardPlan::Forward => {
+            let name = &method.item.sig.ident;
+            let by_value = writer.deref().filter(|_| method.needs_into());
+            let by_value = by_value.map(|(deref, fix)| {
+                Error::new(
                     deref,
                     format!(
-                        "cannot forward `{trait_name}::{}`: it takes `self` (or a `Self` argument) by value, which `#[realize(deref)]` cannot give; list it in `except(...)`, {fix}",
-                        method.item.sig.ident
+                        "cannot forward `{trait_name}::{name}`: it takes `self` (or a `Self` argument) by value, which forwarding through `deref` cannot give; list it in `except(...)`{fix}"
                     ),
-                );
-                writer.push_method(fallback::stub(method, error));
+                )
+            });
+            // In a generic wrapper the bound that fails would only make the
+            // impl unusable, reported at each use.
+            let error = by_value.or_else(|| {
+                let at = writer.shared_ref().filter(|_| method.needs_mut())?;
+                Some(Error::new(
+                    at,
+                    format!(
+                        "cannot forward `{trait_name}::{name}`: it takes `&mut self` (or a `&mut Self` argument), which a shared reference cannot lend; list it in `except(...)`, or hold a `&mut` reference"
+                    ),
+                ))
+            });
+            match error {
+                Some(error) => writer.push_method(fallback::stub(method, error)),
+                None => writer.forward(method, span, trait_name),
             }
-            None => writer.forward(method, span, trait_name),
-        },
+        }
         ForwardPlan::Inherent => {
             if let Some(except) = except {
                 let ctx = writer.context();

@@ -709,6 +709,26 @@ fn find_realize_field(input: &DeriveInput, errors: &mut Errors) -> Option<(usize
                     RealizeArgs::default()
                 }
             };
+            // A second attribute on the same field (`#[realize(plain)]
+            // #[realize(deref)]`): one, with both flags, was meant.
+            if let Some((at, field)) = &mut found
+                && *at == index
+            {
+                field.deref = field.deref.or(args.deref);
+                field.plain = field.plain.or(args.plain);
+                let meant = RealizeArgs {
+                    deref: field.deref,
+                    plain: field.plain,
+                }
+                .written();
+                errors.push(Error::new_spanned(
+                    attr,
+                    format!(
+                        "`#[realize]` is written twice on this field; write it once: `{meant}`"
+                    ),
+                ));
+                continue;
+            }
             if found.is_some() || unrealizable {
                 errors.push(Error::new_spanned(
                     attr,
@@ -871,6 +891,10 @@ enum RealizeArgsError {
 /// `#[realize]`, `#[realize(deref)]`, `#[realize(plain)]`, and
 /// `#[realize(plain, deref)]`: the field as it is, dereferenced (a
 /// `Box<dyn Trait>`).
+///
+/// Read flag by flag, so that a mistake in one (`Deref`, `deref = true`,
+/// `deref` twice) keeps the others: the fix names the whole attribute as
+/// meant, and the derive goes on with it.
 fn realize_args(attr: &Attribute) -> std::result::Result<RealizeArgs, RealizeArgsError> {
     let expected = "expected `#[realize]`, `#[realize(deref)]`, `#[realize(plain)]` or `#[realize(plain, deref)]`";
     let list = match &attr.meta {
@@ -880,84 +904,106 @@ fn realize_args(attr: &Attribute) -> std::result::Result<RealizeArgs, RealizeArg
             return Err(RealizeArgsError::Other(Error::new(meta.span(), expected)));
         }
     };
-    // `deref = true`, `plain(..)`: the flag was meant.
-    let mut trees = list.tokens.clone().into_iter();
-    if let Some(proc_macro2::TokenTree::Ident(first)) = trees.next()
-        && (first == "deref" || first == "plain")
-        && trees.next().is_some_and(
-            |next| !matches!(&next, proc_macro2::TokenTree::Punct(p) if p.as_char() == ','),
-        )
-    {
-        let meant = flag(&first);
-        return Err(RealizeArgsError::Meant(
-            Error::new(
-                first.span(),
-                format!("`{first}` takes no value: write `#[realize({first})]`"),
-            ),
-            meant,
-        ));
+    // The flags, split at the commas: `deref = true` is one flag with a
+    // value.
+    let mut flags: Vec<Vec<proc_macro2::TokenTree>> = vec![Vec::new()];
+    for tree in list.tokens.clone() {
+        match &tree {
+            proc_macro2::TokenTree::Punct(punct) if punct.as_char() == ',' => {
+                flags.push(Vec::new());
+            }
+            _ => {
+                if let Some(last) = flags.last_mut() {
+                    last.push(tree);
+                }
+            }
+        }
     }
-    let idents = attr
-        .parse_args_with(Punctuated::<Ident, Token![,]>::parse_terminated)
-        .map_err(|err| RealizeArgsError::Other(Error::new(err.span(), expected)))?;
-    if idents.is_empty() {
+    if flags.last().is_some_and(Vec::is_empty) {
+        flags.pop();
+    }
+    if flags.is_empty() {
         return Err(RealizeArgsError::Other(Error::new(list.span(), expected)));
     }
     let mut args = RealizeArgs::default();
-    for ident in punct::values(&idents) {
-        if ident == "deref" || ident == "plain" {
-            let flag = flag(ident);
-            if (flag.deref.is_some() && args.deref.is_some())
-                || (flag.plain.is_some() && args.plain.is_some())
-            {
-                return Err(RealizeArgsError::Meant(
-                    Error::new(
-                        ident.span(),
-                        format!("`{ident}` is written twice; write it once: `#[realize({ident})]`"),
-                    ),
-                    flag,
-                ));
-            }
-            args.deref = args.deref.or(flag.deref);
-            args.plain = args.plain.or(flag.plain);
-        } else if ident == "skip" {
+    // The first mistake in a flag that was clearly meant, and its kind.
+    let mut mistake: Option<(Span, Mistake, String)> = None;
+    for flag in &flags {
+        let Some(proc_macro2::TokenTree::Ident(ident)) = flag.first() else {
+            let at = flag
+                .first()
+                .map_or(list.span(), proc_macro2::TokenTree::span);
+            return Err(RealizeArgsError::Other(Error::new(at, expected)));
+        };
+        if ident == "skip" {
             return Err(RealizeArgsError::Skip(Error::new(
                 ident.span(),
                 "`#[realize]` has no `skip`: to leave a field out of `#[derive(RealizeAll)]`'s walk, write `#[realize_all(skip)]`",
             )));
-        } else if let Some(lower) = ["deref", "plain"]
+        }
+        let written = ident.to_string();
+        let Some(name) = ["deref", "plain"]
             .into_iter()
-            .find(|option| ident.to_string().eq_ignore_ascii_case(option))
-        {
-            let meant = flag(&Ident::new(lower, ident.span()));
-            return Err(RealizeArgsError::Meant(
-                Error::new(
-                    ident.span(),
-                    format!("`#[realize({ident})]` is written in lowercase: `#[realize({lower})]`"),
-                ),
-                meant,
-            ));
-        } else {
+            .find(|option| written.eq_ignore_ascii_case(option))
+        else {
             return Err(RealizeArgsError::Other(Error::new(
                 ident.span(),
                 format!("unknown `#[realize({ident})]`; {expected}"),
             )));
+        };
+        let slot = if name == "deref" {
+            &mut args.deref
+        } else {
+            &mut args.plain
+        };
+        let found = if slot.is_some() {
+            Some(Mistake::Twice)
+        } else if written != name {
+            Some(Mistake::Case)
+        } else if flag.len() > 1 {
+            Some(Mistake::Value)
+        } else {
+            None
+        };
+        *slot = slot.or(Some(ident.span()));
+        if let (None, Some(found)) = (&mistake, found) {
+            mistake = Some((ident.span(), found, written));
         }
     }
-    Ok(args)
+    let Some((at, mistake, written)) = mistake else {
+        return Ok(args);
+    };
+    let meant = args.written();
+    let message = match mistake {
+        Mistake::Twice => format!("`{written}` is written twice; write it once: `{meant}`"),
+        Mistake::Case => format!(
+            "`{written}` is `{}` in lowercase: write `{meant}`",
+            written.to_lowercase()
+        ),
+        Mistake::Value => format!("`{written}` takes no value: write `{meant}`"),
+    };
+    Err(RealizeArgsError::Meant(Error::new(at, message), args))
 }
 
-/// The arguments of `#[realize(deref)]` or `#[realize(plain)]`.
-fn flag(ident: &Ident) -> RealizeArgs {
-    if ident == "plain" {
-        RealizeArgs {
-            deref: None,
-            plain: Some(ident.span()),
-        }
-    } else {
-        RealizeArgs {
-            deref: Some(ident.span()),
-            plain: None,
+impl RealizeArgs {
+    /// The attribute that says these arguments.
+    fn written(self) -> &'static str {
+        match (self.plain, self.deref) {
+            (Some(_), Some(_)) => "#[realize(plain, deref)]",
+            (Some(_), None) => "#[realize(plain)]",
+            (None, Some(_)) => "#[realize(deref)]",
+            (None, None) => "#[realize]",
         }
     }
+}
+
+/// A mistake in a flag of `#[realize(...)]` that was clearly meant.
+#[derive(Clone, Copy)]
+enum Mistake {
+    /// `deref` twice.
+    Twice,
+    /// `Deref`.
+    Case,
+    /// `deref = true`, `plain(..)`.
+    Value,
 }
