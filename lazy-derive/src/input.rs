@@ -956,16 +956,35 @@ fn realize_args(attr: &Attribute) -> std::result::Result<RealizeArgs, RealizeArg
         } else {
             &mut args.plain
         };
+        // `plain deref`: two flags without their comma.
+        let second = match flag.as_slice() {
+            [_, proc_macro2::TokenTree::Ident(second)]
+                if second == "deref" || second == "plain" =>
+            {
+                Some(second)
+            }
+            _ => None,
+        };
         let found = if slot.is_some() {
             Some(Mistake::Twice)
         } else if written != name {
             Some(Mistake::Case)
+        } else if second.is_some() {
+            Some(Mistake::Comma)
         } else if flag.len() > 1 {
             Some(Mistake::Value)
         } else {
             None
         };
         *slot = slot.or(Some(ident.span()));
+        if let Some(second) = second {
+            let slot = if second == "deref" {
+                &mut args.deref
+            } else {
+                &mut args.plain
+            };
+            *slot = slot.or(Some(second.span()));
+        }
         if let (None, Some(found)) = (&mistake, found) {
             mistake = Some((ident.span(), found, written));
         }
@@ -981,6 +1000,7 @@ fn realize_args(attr: &Attribute) -> std::result::Result<RealizeArgs, RealizeArg
             written.to_lowercase()
         ),
         Mistake::Value => format!("`{written}` takes no value: write `{meant}`"),
+        Mistake::Comma => format!("the flags are separated by a comma: `{meant}`"),
     };
     Err(RealizeArgsError::Meant(Error::new(at, message), args))
 }
@@ -1006,4 +1026,6 @@ enum Mistake {
     Case,
     /// `deref = true`, `plain(..)`.
     Value,
+    /// `plain deref`.
+    Comma,
 }

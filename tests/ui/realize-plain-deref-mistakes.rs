@@ -1,4 +1,5 @@
-// Mistakes in `#[realize(plain, deref)]`: each is one error whose fix names
+// Mistakes in `#[realize(plain, deref)]` (a flag twice, capitalized, with a
+// value, without its comma): each is one error whose fix names
 // the whole attribute meant, and the derive goes on with both flags, so
 // nothing follows from it. A second attribute on the field is read as part
 // of the first.
@@ -28,6 +29,10 @@ pub struct Capitalized(#[realize(plain, Deref)] Box<Real>);
 #[derive(RealizeForward)]
 #[realize_forward(Tracker)]
 pub struct WithAValue(#[realize(plain, deref = true)] Box<Real>);
+
+#[derive(RealizeForward)]
+#[realize_forward(Tracker)]
+pub struct NoComma(#[realize(plain deref)] Box<Real>);
 
 #[derive(RealizeForward)]
 #[realize_forward(Tracker)]
