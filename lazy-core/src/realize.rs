@@ -59,7 +59,7 @@ pub trait Realize {
 #[diagnostic::on_unimplemented(
     message = "`{Self}` cannot lend its value mutably: it does not implement `RealizeMut`",
     label = "no `RealizeMut`",
-    note = "forwarding a `&mut self` method needs it; `#[derive(RealizeForward)]` implements it through the field marked `#[realize]`: mark the field that holds the lazy `#[realize]` if none is; a cache shared through `Rc` or `Arc` cannot lend its value mutably: list the method in `except(...)` and answer it on the wrapper, or own the lazy"
+    note = "forwarding a `&mut self` method needs it; `#[derive(RealizeForward)]` implements it through the field marked `#[realize]`: mark the field that holds the lazy `#[realize]` if none is; a cache shared through `Rc` or `Arc` cannot lend its value mutably: list the method in `except(...)` and answer it on the wrapper, or own the lazy; a field that holds no lazy but points to the target (`Box<Real>`) forwards with `#[realize(plain, deref)]`"
 )]
 pub trait RealizeMut: Realize {
     /// Returns the real value mutably, building it if needed.
