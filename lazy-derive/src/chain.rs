@@ -59,6 +59,9 @@ fn derive_impl(input: TokenStream) -> Result<TokenStream> {
         Some(field) => (realize_impl(&wrapper, field, site), None),
         None => (TokenStream::new(), None),
     };
+    // The user's own `allow`s, on the `Realize` impl and on the chain's
+    // block (see `scoped`): read once.
+    let lints = wrapper.allowed_lints();
     let first_link = if wrapper.realize_misplaced {
         TokenStream::new()
     } else {
@@ -68,11 +71,8 @@ fn derive_impl(input: TokenStream) -> Result<TokenStream> {
             ..LinkState::default()
         };
         let first = link(&wrapper, &state, &input, Entries::Write(groups.as_ref()));
-        scoped(&wrapper, first)
+        scoped(&wrapper, first, &lints)
     };
-    // The user's own `allow`s, on the `Realize` impl as on the chain's block
-    // (see `scoped`).
-    let lints = wrapper.allowed_lints();
     let realize = if realize.is_empty() || lints.is_empty() {
         realize
     } else {
@@ -258,7 +258,7 @@ fn alias(wrapper: &Wrapper, step: usize, at: Span) -> Ident {
 /// expression, not a second `const _` item: an item is lowered, hashed,
 /// checked and evaluated on its own (0.11 M instructions a wrapper of a
 /// trait of 10 methods, 0.22 M of 100).
-fn scoped(wrapper: &Wrapper, call: TokenStream) -> TokenStream {
+fn scoped(wrapper: &Wrapper, call: TokenStream, lints: &TokenStream) -> TokenStream {
     if call.is_empty() {
         return call;
     }
@@ -332,9 +332,9 @@ fn scoped(wrapper: &Wrapper, call: TokenStream) -> TokenStream {
     // where rustc's `unused_imports` does not look, and rustc reports no
     // deprecated trait in a derive's expansion (the impl's trait path, which
     // the hidden macro writes, is reported once).
-    // The user's own `allow`s on the wrapper and its fields hold for every
-    // impl the chain writes in the block: they copy the fields' types.
-    let lints = wrapper.allowed_lints();
+    // The user's own `allow`s on the wrapper and its fields (`lints`) hold
+    // for every impl the chain writes in the block: they copy the fields'
+    // types.
     quote! {
         #(
             use ::lazy_core::__private::__not_forwardable as #fallbacks;

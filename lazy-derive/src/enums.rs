@@ -832,11 +832,7 @@ fn variant_bounds(ctx: &EnumContext, body: &EnumBody, trait_path: &TokenStream) 
         if let VariantKind::PlainDeref(at) = variant.variant.kind {
             // At `deref`, under lazy-core's names, whose messages say what
             // to do with a field that is no pointer (as for a struct).
-            let deref = if body.needs_mut {
-                quote!(DerefMutValue)
-            } else {
-                quote!(DerefValue)
-            };
+            let deref = crate::expand::deref_value_trait(body.needs_mut);
             out.extend(tokens::respan_as(
                 quote!(#ty: ::lazy_core::__private::#deref,),
                 at,

@@ -593,6 +593,17 @@ pub fn write_items(
     }
 }
 
+/// lazy-core's name for what `deref` asks of a value: `DerefValue`, or
+/// `DerefMutValue` when a forwarded method needs it mutably (their messages
+/// say what to do with a value that is no pointer).
+pub fn deref_value_trait(mutable: bool) -> TokenStream {
+    if mutable {
+        quote!(DerefMutValue)
+    } else {
+        quote!(DerefValue)
+    }
+}
+
 /// The `&` of `ty` when it is a shared reference (`&'a T`, not `&'a mut T`).
 pub fn shared_ref(ty: &syn::Type) -> Option<Span> {
     match ty {
@@ -1429,11 +1440,7 @@ impl<'a> FieldImpl<'a> {
     /// (`__private::DerefValue`, `DerefMutValue`).
     fn bounds(&self, mutable: bool) -> TokenStream {
         let FieldImpl { ty, site, .. } = *self;
-        let deref = if mutable {
-            quote!(DerefMutValue)
-        } else {
-            quote!(DerefValue)
-        };
+        let deref = deref_value_trait(mutable);
         if self.plain {
             // Nothing realizes; under `deref`, the field points to the
             // target: one error at `deref` if it is no pointer.
