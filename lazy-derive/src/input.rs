@@ -716,17 +716,11 @@ fn find_realize_field(input: &DeriveInput, errors: &mut Errors) -> Option<(usize
             {
                 field.deref = field.deref.or(args.deref);
                 field.plain = field.plain.or(args.plain);
-                let meant = RealizeArgs {
+                let merged = RealizeArgs {
                     deref: field.deref,
                     plain: field.plain,
-                }
-                .written();
-                errors.push(Error::new_spanned(
-                    attr,
-                    format!(
-                        "`#[realize]` is written twice on this field; write it once: `{meant}`"
-                    ),
-                ));
+                };
+                errors.push(merged.written_twice(attr));
                 continue;
             }
             if found.is_some() || unrealizable {
@@ -768,18 +762,32 @@ fn find_realize_field(input: &DeriveInput, errors: &mut Errors) -> Option<(usize
 
 /// `#[realize(...)]` on an enum variant's field, read as on a struct's
 /// field; `None` (the error pushed) when it does not mark the field.
-fn variant_mark(field: &syn::Field, attr: &Attribute, errors: &mut Errors) -> Option<Mark> {
-    let args = match realize_args(attr) {
-        Ok(args) => args,
-        Err(RealizeArgsError::Skip(err) | RealizeArgsError::Other(err)) => {
-            errors.push(err);
-            return None;
+fn variant_mark(field: &syn::Field, attrs: &[&Attribute], errors: &mut Errors) -> Option<Mark> {
+    // A second attribute on the field (`#[realize(plain)] #[realize(deref)]`)
+    // is read with the first, as on a struct's field.
+    let mut merged: Option<RealizeArgs> = None;
+    for attr in attrs {
+        let args = match realize_args(attr) {
+            Ok(args) => args,
+            Err(RealizeArgsError::Skip(err) | RealizeArgsError::Other(err)) => {
+                errors.push(err);
+                continue;
+            }
+            Err(RealizeArgsError::Meant(err, args)) => {
+                errors.push(err);
+                args
+            }
+        };
+        match &mut merged {
+            Some(first) => {
+                first.deref = first.deref.or(args.deref);
+                first.plain = first.plain.or(args.plain);
+                errors.push(first.written_twice(attr));
+            }
+            None => merged = Some(args),
         }
-        Err(RealizeArgsError::Meant(err, args)) => {
-            errors.push(err);
-            args
-        }
-    };
+    }
+    let args = merged?;
     if args.plain.is_none()
         && let Some(err) = never_realizes(&field.ty)
     {
@@ -1006,6 +1014,16 @@ fn realize_args(attr: &Attribute) -> std::result::Result<RealizeArgs, RealizeArg
 }
 
 impl RealizeArgs {
+    /// The error at a second `#[realize]` attribute on a field, read with
+    /// the first into these arguments.
+    fn written_twice(self, attr: &Attribute) -> Error {
+        let meant = self.written();
+        Error::new_spanned(
+            attr,
+            format!("`#[realize]` is written twice on this field; write it once: `{meant}`"),
+        )
+    }
+
     /// The attribute that says these arguments.
     fn written(self) -> &'static str {
         match (self.plain, self.deref) {

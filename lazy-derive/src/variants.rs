@@ -47,8 +47,9 @@ impl Variant {
     }
 }
 
-/// What `#[realize(...)]` on a field says, as `input.rs` reads it: `None`
-/// when the attribute is not one that marks the field (its error pushed).
+/// What the `#[realize(...)]` attributes on a field say, as `input.rs` reads
+/// them (two on one field are read as one, the second an error): `None`
+/// when they do not mark the field (the error pushed).
 pub struct Mark {
     pub deref: Option<Span>,
     pub plain: Option<Span>,
@@ -63,7 +64,7 @@ pub struct Mark {
 pub fn read(
     ident: &Ident,
     data: &mut DataEnum,
-    read_mark: &dyn Fn(&Field, &Attribute, &mut Errors) -> Option<Mark>,
+    read_mark: &dyn Fn(&Field, &[&Attribute], &mut Errors) -> Option<Mark>,
     errors: &mut Errors,
 ) -> Option<Vec<Variant>> {
     if data.variants.is_empty() {
@@ -118,8 +119,9 @@ pub fn read(
             fields if fields.len() > 1 => {
                 // Their attributes' mistakes are reported all the same.
                 for field in fields {
-                    for attr in realize_attrs(&field.attrs) {
-                        read_mark(field, attr, errors);
+                    let marks = realize_attrs(&field.attrs);
+                    if !marks.is_empty() {
+                        read_mark(field, &marks, errors);
                     }
                 }
                 let second = fields.iter().nth(1).map_or(name.span(), Spanned::span);
@@ -141,8 +143,8 @@ pub fn read(
                 }
             },
         };
-        let mut marks = realize_attrs(&field.attrs).into_iter();
-        let kind = match marks.next() {
+        let marks = realize_attrs(&field.attrs);
+        let kind = match marks.first() {
             None if on_variant => VariantKind::Realize,
             None if mentions_lazy(&field.ty) => {
                 errors.push(Error::new(
@@ -154,26 +156,18 @@ pub fn read(
                 VariantKind::Broken
             }
             None => VariantKind::Plain,
-            Some(attr) => {
-                for extra in marks {
-                    errors.push(Error::new_spanned(
-                        extra,
-                        "`#[realize]` is written twice on this field; keep one",
-                    ));
-                }
-                match read_mark(field, attr, errors) {
-                    None => VariantKind::Broken,
-                    Some(Mark {
-                        deref: Some(deref),
-                        plain: Some(_),
-                    }) => VariantKind::PlainDeref(deref),
-                    Some(Mark {
-                        deref: Some(deref), ..
-                    }) => VariantKind::Deref(deref),
-                    Some(Mark { plain: Some(_), .. }) => VariantKind::Plain,
-                    Some(_) => VariantKind::Realize,
-                }
-            }
+            Some(_) => match read_mark(field, &marks, errors) {
+                None => VariantKind::Broken,
+                Some(Mark {
+                    deref: Some(deref),
+                    plain: Some(_),
+                }) => VariantKind::PlainDeref(deref),
+                Some(Mark {
+                    deref: Some(deref), ..
+                }) => VariantKind::Deref(deref),
+                Some(Mark { plain: Some(_), .. }) => VariantKind::Plain,
+                Some(_) => VariantKind::Realize,
+            },
         };
         out.push(Variant {
             ident: name.clone(),

@@ -2,7 +2,7 @@
 // value, without its comma): each is one error whose fix names
 // the whole attribute meant, and the derive goes on with both flags, so
 // nothing follows from it. A second attribute on the field is read as part
-// of the first.
+// of the first, on a struct's field as on an enum variant's.
 
 use lazy_core::{RealizeForward, forwardable};
 
@@ -43,6 +43,7 @@ pub struct TwoAttributes(#[realize(plain)] #[realize(deref)] Box<Real>);
 pub enum AnyTracker {
     Real(Real),
     Twice(#[realize(plain, deref, deref)] Box<Real>),
+    TwoAttributes(#[realize(plain)] #[realize(deref)] Box<Real>),
 }
 
 fn main() {
