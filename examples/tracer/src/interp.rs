@@ -10,6 +10,7 @@ use lazy_core::RealizeAll;
 use crate::builder::Tx;
 use crate::lazy::{FormatPart, LazySymNodeFormatString, LazyVariableTracker, realized_as};
 use crate::program::{Expr, FPart, Program, SpecPart, Stmt, StmtKind};
+use crate::pyunicode;
 use crate::source::Source;
 use crate::tracker::{BinOp, Codegen, TraceError, TraceResult, Tracker};
 use crate::trackers::SequenceTracker;
@@ -413,10 +414,11 @@ fn float_to_int(x: f64) -> TraceResult<i64> {
     }
 }
 
-/// Python's `float(text)`: surrounding whitespace, and single `_` between
-/// two digits (`'1_000.5'`), which Rust's parser does not take.
+/// Python's `float(text)`: surrounding white space, any Unicode decimal
+/// digit, and single `_` between two digits (`'1_000.5'`), which Rust's
+/// parser does not take.
 fn parse_float(text: &str) -> Option<f64> {
-    let text = text.trim();
+    let text = pyunicode::number_text(text)?;
     let bytes = text.as_bytes();
     for (at, byte) in bytes.iter().enumerate() {
         let digit = |i: Option<usize>| i.and_then(|i| bytes.get(i)).is_some_and(u8::is_ascii_digit);
@@ -427,20 +429,24 @@ fn parse_float(text: &str) -> Option<f64> {
     text.replace('_', "").parse::<f64>().ok()
 }
 
-/// Python's `int(text)` in base 10: surrounding whitespace, an optional
-/// sign, digits with single `_` between them.
+/// Python's `int(text)` in base 10: surrounding white space, an optional
+/// sign, digits (any Unicode decimal digit: `'١٢'` is 12) with single `_`
+/// between them.
 fn parse_int(value: &Value, text: &str) -> TraceResult<i64> {
-    let text = text.trim();
-    let digits = text.strip_prefix(['-', '+']).unwrap_or(text);
+    let invalid = || {
+        TraceError::new(format!(
+            "invalid literal for int() with base 10: {}",
+            value.repr()
+        ))
+    };
+    let text = pyunicode::number_text(text).ok_or_else(invalid)?;
+    let digits = text.strip_prefix(['-', '+']).unwrap_or(&text);
     let well_formed = !digits.is_empty()
         && digits
             .split('_')
             .all(|group| !group.is_empty() && group.bytes().all(|b| b.is_ascii_digit()));
     if !well_formed {
-        return Err(TraceError::new(format!(
-            "invalid literal for int(): {}",
-            value.repr()
-        )));
+        return Err(invalid());
     }
     text.replace('_', "")
         .parse::<i64>()
@@ -504,7 +510,10 @@ pub fn call_builtin(tx: &Tx, name: &str, args: &[Tracker]) -> TraceResult<Tracke
                 ("float", _, _, Some(x)) => Value::Float(x),
                 ("int", Value::Str(s), ..) => Value::Int(parse_int(&value, s)?),
                 ("float", Value::Str(s), ..) => Value::Float(parse_float(s).ok_or_else(|| {
-                    TraceError::new(format!("invalid literal for float(): {}", value.repr()))
+                    TraceError::new(format!(
+                        "could not convert string to float: {}",
+                        value.repr()
+                    ))
                 })?),
                 _ => {
                     return Err(TraceError::new(format!(

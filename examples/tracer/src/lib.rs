@@ -26,6 +26,7 @@ pub mod lazy;
 pub mod memory;
 pub mod program;
 pub mod pyattrs;
+pub mod pyunicode;
 pub mod run;
 pub mod source;
 pub mod tracker;

@@ -281,7 +281,7 @@ fn ints_are_exact_64_bit_and_never_become_floats() {
     }
     assert!(eval_error("int(float('nan'))").contains("cannot convert float NaN"));
     assert!(eval_error("int(float('inf'))").contains("cannot convert float infinity"));
-    assert!(eval_error("int('1__0')").contains("invalid literal for int(): '1__0'"));
+    assert!(eval_error("int('1__0')").contains("invalid literal for int() with base 10: '1__0'"));
 }
 
 #[test]
@@ -465,7 +465,40 @@ fn float_of_a_string_reads_underscores_as_python() {
     assert_eq!(eval("float('1e1_0')"), constant("10000000000.0"));
     for text in ["1__0.5", "_1.5", "1.5_", "1_e5"] {
         let error = eval_error(&format!("float('{text}')"));
-        assert!(error.contains("invalid literal for float()"), "{error}");
+        assert!(error.contains("could not convert string to float: '"), "{error}");
+    }
+}
+
+/// `int()` and `float()` of a string read any Unicode decimal digit and
+/// white space as Python does, and refuse what Python refuses with its
+/// message (each case's answer is python3's).
+#[test]
+fn int_and_float_of_a_string_read_unicode_digits_as_python() {
+    for (expr, want) in [
+        ("int(' ١٢ ')", "12"),
+        ("int('-١_٢')", "-12"),
+        ("int('１２３')", "123"),
+        ("int('\u{3000}5\u{3000}')", "5"),
+        ("int('\u{85}5')", "5"),
+        ("int('\x0b7\x0c')", "7"),
+        ("int('𝟗𝟖')", "98"),
+        ("float('١٢.٥')", "12.5"),
+        ("float('１e３')", "1000.0"),
+        ("float('-١_٢')", "-12.0"),
+    ] {
+        assert_eq!(eval(expr), constant(want), "{expr}");
+    }
+    for (expr, want) in [
+        ("int('١٢.٥')", "invalid literal for int() with base 10: '١٢.٥'"),
+        ("int('½')", "invalid literal for int() with base 10: '½'"),
+        ("int('²')", "invalid literal for int() with base 10: '²'"),
+        ("int('\x1c5')", "invalid literal for int() with base 10: '\\x1c5'"),
+        ("float('٫5')", "could not convert string to float: '٫5'"),
+        ("float('inf\x1c')", "could not convert string to float: 'inf\\x1c'"),
+        ("float('Ⅻ')", "could not convert string to float: 'Ⅻ'"),
+    ] {
+        let error = eval_error(expr);
+        assert!(error.contains(want), "{expr}: {error}");
     }
 }
 
