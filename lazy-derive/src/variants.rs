@@ -55,6 +55,9 @@ pub struct Mark {
     pub plain: Option<Span>,
 }
 
+/// How `input.rs` reads the `#[realize]` attributes of a variant's field.
+pub type ReadMark = dyn Fn(&Field, &[&Attribute], &mut Errors) -> Option<Mark>;
+
 /// The variants, each with exactly one field; a variant that breaks a rule
 /// is `VariantKind::Broken`, its mistake pushed, spanned. `None` for an enum
 /// without variants: then no impl is written. Each one-field variant's type
@@ -64,7 +67,7 @@ pub struct Mark {
 pub fn read(
     ident: &Ident,
     data: &mut DataEnum,
-    read_mark: &dyn Fn(&Field, &[&Attribute], &mut Errors) -> Option<Mark>,
+    read_mark: &ReadMark,
     errors: &mut Errors,
 ) -> Option<Vec<Variant>> {
     if data.variants.is_empty() {
