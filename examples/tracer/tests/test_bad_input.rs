@@ -465,7 +465,10 @@ fn float_of_a_string_reads_underscores_as_python() {
     assert_eq!(eval("float('1e1_0')"), constant("10000000000.0"));
     for text in ["1__0.5", "_1.5", "1.5_", "1_e5"] {
         let error = eval_error(&format!("float('{text}')"));
-        assert!(error.contains("could not convert string to float: '"), "{error}");
+        assert!(
+            error.contains("could not convert string to float: '"),
+            "{error}"
+        );
     }
 }
 
@@ -489,12 +492,21 @@ fn int_and_float_of_a_string_read_unicode_digits_as_python() {
         assert_eq!(eval(expr), constant(want), "{expr}");
     }
     for (expr, want) in [
-        ("int('١٢.٥')", "invalid literal for int() with base 10: '١٢.٥'"),
+        (
+            "int('١٢.٥')",
+            "invalid literal for int() with base 10: '١٢.٥'",
+        ),
         ("int('½')", "invalid literal for int() with base 10: '½'"),
         ("int('²')", "invalid literal for int() with base 10: '²'"),
-        ("int('\x1c5')", "invalid literal for int() with base 10: '\\x1c5'"),
+        (
+            "int('\x1c5')",
+            "invalid literal for int() with base 10: '\\x1c5'",
+        ),
         ("float('٫5')", "could not convert string to float: '٫5'"),
-        ("float('inf\x1c')", "could not convert string to float: 'inf\\x1c'"),
+        (
+            "float('inf\x1c')",
+            "could not convert string to float: 'inf\\x1c'",
+        ),
         ("float('Ⅻ')", "could not convert string to float: 'Ⅻ'"),
     ] {
         let error = eval_error(expr);
