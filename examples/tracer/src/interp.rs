@@ -209,6 +209,7 @@ impl Interp<'_> {
                         Expr::Name(class)
                             if is_isinstance && i == 1 && !self.names.contains_key(class) =>
                         {
+                            self.class_name(class)?;
                             values.push(tx.constant(Value::Class(class.as_str().into())));
                         }
                         _ => values.push(self.eval(arg)?),
@@ -273,6 +274,23 @@ impl Interp<'_> {
         }
         Err(TraceError::new(format!(
             "unknown name '{name}' (assign it first, or load it with L['{name}'] or G['{name}'])"
+        )))
+    }
+
+    /// A bare name as `isinstance`'s second argument, where no variable has
+    /// it: a builtin type (`int`, `float`, `object`, ...) or a class the
+    /// frame's globals hold under that name (`Linear`), answered from the
+    /// name; any other name is unknown, as in Python (a `NameError`), not a
+    /// class no value is an instance of.
+    fn class_name(&self, name: &str) -> TraceResult<()> {
+        let builtin = !matches!(TypeTag::from_name(name), TypeTag::User(_)) || name == "object";
+        let global =
+            self.frame.global(name).is_some() || self.stored.iter().any(|(n, _)| &**n == name);
+        if builtin || global {
+            return Ok(());
+        }
+        Err(TraceError::new(format!(
+            "unknown name '{name}' in isinstance(): name a builtin type (int, float, str, bool, list, tuple, dict, object) or a class of the frame's globals (G['{name}'] holds none)"
         )))
     }
 

@@ -1581,6 +1581,33 @@ fn strings_strip_and_show_as_python() {
     assert_constants(json, &cases);
 }
 
+/// A bare class name in `isinstance` is a builtin type or a class the
+/// frame's globals hold; any other is an unknown name, as Python's
+/// `NameError` (it was taken as a class no value belongs to: `False`).
+#[test]
+fn isinstance_of_an_unknown_class_name_is_an_error() {
+    let json = r#"{"locals": {"x": 1, "obj": {"$object": "Linear", "weight": 1}}, "globals": {"Linear": {"$class": "Linear"}}}"#;
+    assert_constants(
+        json,
+        &[
+            ("isinstance(L['x'], int)", "True"),
+            ("isinstance(L['x'], object)", "True"),
+            ("isinstance(L['x'], Linear)", "False"),
+            ("isinstance(L['obj'], Linear)", "True"),
+        ],
+    );
+    assert_errors(
+        json,
+        &[
+            (
+                "isinstance(L['obj'], Linaer)",
+                "unknown name 'Linaer' in isinstance()",
+            ),
+            ("isinstance(L['x'], integer)", "unknown name 'integer'"),
+        ],
+    );
+}
+
 /// `hasattr` on a builtin type answers as Python (checked against
 /// `python3`), and an attribute Python has that this tracer does not model
 /// is an error that says so, not "no attribute".
