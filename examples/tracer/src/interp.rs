@@ -8,13 +8,13 @@ use std::rc::Rc;
 use lazy_core::RealizeAll;
 
 use crate::builder::Tx;
-use crate::lazy::{FormatPart, LazySymNodeFormatString, LazyVariableTracker, realized_as};
+use crate::lazy::{FormatPart, LazySymNodeFormatString, LazyVariableTracker, as_lazy, realized_as};
 use crate::program::{Expr, FPart, Program, SpecPart, Stmt, StmtKind};
-use crate::pyunicode;
 use crate::source::Source;
 use crate::tracker::{BinOp, Codegen, TraceError, TraceResult, Tracker};
 use crate::trackers::SequenceTracker;
 use crate::value::{Frame, INT_OVERFLOW, TypeTag, Value};
+use crate::{pyattrs, pyunicode};
 
 /// The trackers of a frame's locals and globals, created when the trace
 /// starts (lazily in a lazy run: that is Dynamo's whole point).
@@ -209,8 +209,7 @@ impl Interp<'_> {
                         Expr::Name(class)
                             if is_isinstance && i == 1 && !self.names.contains_key(class) =>
                         {
-                            self.class_name(class)?;
-                            values.push(tx.constant(Value::Class(class.as_str().into())));
+                            values.push(self.class_name(class)?);
                         }
                         _ => values.push(self.eval(arg)?),
                     }
@@ -278,19 +277,38 @@ impl Interp<'_> {
     }
 
     /// A bare name as `isinstance`'s second argument, where no variable has
-    /// it: a builtin type (`int`, `float`, `object`, ...) or a class the
-    /// frame's globals hold under that name (`Linear`), answered from the
-    /// name; any other name is unknown, as in Python (a `NameError`), not a
-    /// class no value is an instance of.
-    fn class_name(&self, name: &str) -> TraceResult<()> {
-        let builtin = !matches!(TypeTag::from_name(name), TypeTag::User(_)) || name == "object";
-        let global =
-            self.frame.global(name).is_some() || self.stored.iter().any(|(n, _)| &**n == name);
-        if builtin || global {
-            return Ok(());
+    /// it: a builtin type of Python's (`int`, `object`, `set`, ...) or of the
+    /// tracer's (`Tensor`, which stands for `torch.Tensor`, `NoneType`,
+    /// `function`), else the class the frame's global of that name holds
+    /// (Python's `LOAD_GLOBAL`: `Linear`), read without building it, else an
+    /// unknown name, as Python's `NameError`, not a class no value is an
+    /// instance of.
+    fn class_name(&mut self, name: &str) -> TraceResult<Tracker> {
+        let tracers = !matches!(TypeTag::from_name(name), TypeTag::User(_));
+        if tracers || pyattrs::is_builtin_type(name) {
+            return Ok(self.tx.constant(Value::Class(name.into())));
+        }
+        let stored = self.stored.iter().rev().find(|(n, _)| &**n == name);
+        if let Some(global) = stored.map(|(_, value)| value).or(self.frame.global(name)) {
+            // Its class read off the unbuilt value, as the name answered
+            // before: building the global would install guards for a name.
+            let value = match as_lazy(&**global).and_then(LazyVariableTracker::peek_value) {
+                Some(value) => (*value).clone(),
+                None => global.as_python_constant()?,
+            };
+            return match value {
+                Value::Class(class) => Ok(self.tx.constant(Value::Class(class))),
+                _ => Err(TraceError::new(
+                    "isinstance() arg 2 must be a type, a tuple of types, or a union",
+                )),
+            };
+        }
+        if BUILTINS.contains(&name) {
+            // `isinstance(x, len)`: no type, said so by `isinstance`.
+            return Ok(self.tx.constant_function(Value::Builtin(name.into())));
         }
         Err(TraceError::new(format!(
-            "unknown name '{name}' in isinstance(): name a builtin type (int, float, str, bool, list, tuple, dict, object) or a class of the frame's globals (G['{name}'] holds none)"
+            "unknown name '{name}' in isinstance(): name a builtin type (int, float, str, bool, list, tuple, dict, object, ...) or a class of the frame's globals (G['{name}'] holds none)"
         )))
     }
 
@@ -500,12 +518,18 @@ pub fn call_builtin(tx: &Tx, name: &str, args: &[Tracker]) -> TraceResult<Tracke
         "isinstance" => {
             arity(name, args, 2)?;
             let ty = match args[1].as_python_constant()? {
-                Value::Class(class) | Value::Builtin(class) => TypeTag::from_name(&class),
-                other => {
-                    return Err(TraceError::new(format!(
-                        "isinstance() arg 2 must be a type, not '{}'",
-                        other.type_tag()
-                    )));
+                Value::Class(class) => TypeTag::from_name(&class),
+                // `int`, `str`, ... are builtins of the tracer as of Python.
+                Value::Builtin(class)
+                    if !matches!(TypeTag::from_name(&class), TypeTag::User(_))
+                        || pyattrs::is_builtin_type(&class) =>
+                {
+                    TypeTag::from_name(&class)
+                }
+                _ => {
+                    return Err(TraceError::new(
+                        "isinstance() arg 2 must be a type, a tuple of types, or a union",
+                    ));
                 }
             };
             Value::Bool(args[0].isinstance(&ty))

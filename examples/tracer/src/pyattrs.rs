@@ -1,7 +1,7 @@
 //! The attributes Python's builtin types have (`dir(int)`, ... in Python
 //! 3.11), for `hasattr` and for an error that tells an attribute Python has
 //! but this tracer does not model from one Python does not have. `bool` has
-//! `int`'s.
+//! `int`'s. Also the names of Python's builtin types, for `isinstance`.
 
 use crate::value::TypeTag;
 
@@ -20,6 +20,36 @@ pub fn python_has_attr(ty: &TypeTag, name: &str) -> bool {
     };
     names.binary_search(&name).is_ok()
 }
+
+/// Whether `name` is a type among Python's builtins (`int`, `set`,
+/// `ValueError`, ...), which `isinstance` takes by name.
+pub fn is_builtin_type(name: &str) -> bool {
+    BUILTIN_TYPES.binary_search(&name).is_ok()
+}
+
+/// `[n for n in dir(builtins) if isinstance(getattr(builtins, n), type)]`,
+/// less `__loader__`, sorted.
+#[rustfmt::skip]
+const BUILTIN_TYPES: &[&str] = &[
+    "ArithmeticError", "AssertionError", "AttributeError", "BaseException", "BaseExceptionGroup",
+    "BlockingIOError", "BrokenPipeError", "BufferError", "BytesWarning", "ChildProcessError",
+    "ConnectionAbortedError", "ConnectionError", "ConnectionRefusedError", "ConnectionResetError",
+    "DeprecationWarning", "EOFError", "EncodingWarning", "EnvironmentError", "Exception",
+    "ExceptionGroup", "FileExistsError", "FileNotFoundError", "FloatingPointError",
+    "FutureWarning", "GeneratorExit", "IOError", "ImportError", "ImportWarning",
+    "IndentationError", "IndexError", "InterruptedError", "IsADirectoryError", "KeyError",
+    "KeyboardInterrupt", "LookupError", "MemoryError", "ModuleNotFoundError", "NameError",
+    "NotADirectoryError", "NotImplementedError", "OSError", "OverflowError",
+    "PendingDeprecationWarning", "PermissionError", "ProcessLookupError", "RecursionError",
+    "ReferenceError", "ResourceWarning", "RuntimeError", "RuntimeWarning", "StopAsyncIteration",
+    "StopIteration", "SyntaxError", "SyntaxWarning", "SystemError", "SystemExit", "TabError",
+    "TimeoutError", "TypeError", "UnboundLocalError", "UnicodeDecodeError", "UnicodeEncodeError",
+    "UnicodeError", "UnicodeTranslateError", "UnicodeWarning", "UserWarning", "ValueError",
+    "Warning", "ZeroDivisionError", "bool", "bytearray", "bytes", "classmethod", "complex", "dict",
+    "enumerate", "filter", "float", "frozenset", "int", "list", "map", "memoryview", "object",
+    "property", "range", "reversed", "set", "slice", "staticmethod", "str", "super", "tuple",
+    "type", "zip",
+];
 
 #[rustfmt::skip]
 const NONE_TYPE: &[&str] = &[

@@ -1582,20 +1582,26 @@ fn strings_strip_and_show_as_python() {
 }
 
 /// A bare class name in `isinstance` is a builtin type or a class the
-/// frame's globals hold; any other is an unknown name, as Python's
-/// `NameError` (it was taken as a class no value belongs to: `False`).
+/// frame's globals hold (read off the global); any other is an unknown name,
+/// as Python's `NameError` (it was taken as a class no value belongs to:
+/// `False`), and what is no type is Python's `TypeError`.
 #[test]
 fn isinstance_of_an_unknown_class_name_is_an_error() {
-    let json = r#"{"locals": {"x": 1, "obj": {"$object": "Linear", "weight": 1}}, "globals": {"Linear": {"$class": "Linear"}}}"#;
+    let json = r#"{"locals": {"x": 1, "obj": {"$object": "Linear", "weight": 1}}, "globals": {"Linear": {"$class": "Linear"}, "Lin": {"$class": "Linear"}, "k": 3}}"#;
+    // Each answer and error is python3's, for the same names.
     assert_constants(
         json,
         &[
             ("isinstance(L['x'], int)", "True"),
             ("isinstance(L['x'], object)", "True"),
+            ("isinstance(L['x'], set)", "False"),
+            ("isinstance(L['x'], ValueError)", "False"),
             ("isinstance(L['x'], Linear)", "False"),
             ("isinstance(L['obj'], Linear)", "True"),
+            ("isinstance(L['obj'], Lin)", "True"),
         ],
     );
+    let not_a_type = "isinstance() arg 2 must be a type, a tuple of types, or a union";
     assert_errors(
         json,
         &[
@@ -1604,6 +1610,9 @@ fn isinstance_of_an_unknown_class_name_is_an_error() {
                 "unknown name 'Linaer' in isinstance()",
             ),
             ("isinstance(L['x'], integer)", "unknown name 'integer'"),
+            ("isinstance(L['x'], len)", not_a_type),
+            ("isinstance(L['x'], k)", not_a_type),
+            ("isinstance(L['x'], 3)", not_a_type),
         ],
     );
 }
