@@ -686,108 +686,106 @@ fn find_realize_field(input: &DeriveInput, errors: &mut Errors) -> Option<(usize
     let mut found: Option<(usize, RealizeField)> = None;
     let mut unrealizable = false;
     for (index, field) in fields.into_iter().enumerate() {
-        for attr in &field.attrs {
-            if !attr.path().is_ident("realize") {
-                continue;
-            }
-            // A mistake in the arguments still marks the field: the derive
-            // goes on as for the argument meant (`deref` for `Deref`), else
-            // as if it were a plain `#[realize]`.
-            let args = match realize_args(attr) {
-                Ok(args) => args,
-                Err(RealizeArgsError::Skip(err)) => {
-                    // Meant for `#[derive(RealizeAll)]`: not a realize field.
-                    errors.push(err);
-                    continue;
-                }
-                Err(RealizeArgsError::Meant(err, args)) => {
-                    errors.push(err);
-                    args
-                }
-                Err(RealizeArgsError::Other(err)) => {
-                    errors.push(err);
-                    RealizeArgs::default()
-                }
-            };
-            // A second attribute on the same field (`#[realize(plain)]
-            // #[realize(deref)]`): one, with both flags, was meant.
-            if let Some((at, field)) = &mut found
-                && *at == index
-            {
-                field.deref = field.deref.or(args.deref);
-                field.plain = field.plain.or(args.plain);
-                let merged = RealizeArgs {
-                    deref: field.deref,
-                    plain: field.plain,
-                };
-                errors.push(merged.written_twice(attr));
-                continue;
-            }
-            if found.is_some() || unrealizable {
-                errors.push(Error::new_spanned(
-                    attr,
-                    "only one field can be `#[realize]`: the wrapper realizes through exactly one field; keep `#[realize]` on one of them",
-                ));
-                continue;
-            }
-            let member = match &field.ident {
-                Some(ident) => Member::Named(ident.clone()),
-                None => Member::Unnamed(syn::Index {
-                    index: u32::try_from(index).unwrap_or(u32::MAX),
-                    span: field.ty.span(),
-                }),
-            };
-            // A type that can never realize (`u8`, `Option<Lazy<T>>`,
-            // `Rc<RefCell<Lazy<T>>>`): one error here, and the wrapper's
-            // impls are left out, since each would repeat it. A plain field
-            // is not realized: any type is a target.
-            if let Some(err) = never_realizes(&field.ty).filter(|_| args.plain.is_none()) {
-                errors.push(err);
-                unrealizable = true;
-                continue;
-            }
-            found = Some((
-                index,
-                RealizeField {
-                    member,
-                    ty: Type::Verbatim(TokenStream::new()),
-                    deref: args.deref,
-                    plain: args.plain,
-                },
+        let Some(marks) = field_marks(&field.attrs, errors) else {
+            continue;
+        };
+        // A mistake in the arguments still marks the field: the derive goes
+        // on as for the argument meant (`deref` for `Deref`), else as if it
+        // were a plain `#[realize]`.
+        let args = marks.args.unwrap_or_default();
+        if found.is_some() || unrealizable {
+            errors.push(Error::new_spanned(
+                marks.first,
+                "only one field can be `#[realize]`: the wrapper realizes through exactly one field; keep `#[realize]` on one of them",
             ));
+            continue;
         }
+        let member = match &field.ident {
+            Some(ident) => Member::Named(ident.clone()),
+            None => Member::Unnamed(syn::Index {
+                index: u32::try_from(index).unwrap_or(u32::MAX),
+                span: field.ty.span(),
+            }),
+        };
+        // A type that can never realize (`u8`, `Option<Lazy<T>>`,
+        // `Rc<RefCell<Lazy<T>>>`): one error here, and the wrapper's impls
+        // are left out, since each would repeat it. A plain field is not
+        // realized: any type is a target.
+        if let Some(err) = never_realizes(&field.ty).filter(|_| args.plain.is_none()) {
+            errors.push(err);
+            unrealizable = true;
+            continue;
+        }
+        found = Some((
+            index,
+            RealizeField {
+                member,
+                ty: Type::Verbatim(TokenStream::new()),
+                deref: args.deref,
+                plain: args.plain,
+            },
+        ));
     }
     found
 }
 
-/// `#[realize(...)]` on an enum variant's field, read as on a struct's
-/// field; `None` (the error pushed) when it does not mark the field.
-fn variant_mark(field: &syn::Field, attrs: &[&Attribute], errors: &mut Errors) -> Option<Mark> {
-    // A second attribute on the field (`#[realize(plain)] #[realize(deref)]`)
-    // is read with the first, as on a struct's field.
-    let mut merged: Option<RealizeArgs> = None;
+/// The `#[realize]` attributes of one field, read as one.
+struct FieldMarks<'a> {
+    /// The first that marks the field.
+    first: &'a Attribute,
+    /// What they say together; `None` when no attribute could be read
+    /// (each one's error pushed).
+    args: Option<RealizeArgs>,
+}
+
+/// Reads a field's `#[realize]` attributes as one: a second (`#[realize(plain)]
+/// #[realize(deref)]`) adds its flags to the first's, and each after the
+/// first is an error naming the one attribute that says them all. A mistake
+/// in one is its own error, and the others are read; `#[realize(skip)]`
+/// (meant for `#[derive(RealizeAll)]`) marks nothing. `None` when no
+/// attribute marks the field.
+fn field_marks<'a>(attrs: &'a [Attribute], errors: &mut Errors) -> Option<FieldMarks<'a>> {
+    let mut marking = Vec::new();
+    let mut args: Option<RealizeArgs> = None;
     for attr in attrs {
-        let args = match realize_args(attr) {
-            Ok(args) => args,
-            Err(RealizeArgsError::Skip(err) | RealizeArgsError::Other(err)) => {
+        if !attr.path().is_ident("realize") {
+            continue;
+        }
+        let read = match realize_args(attr) {
+            Ok(read) => Some(read),
+            Err(RealizeArgsError::Skip(err)) => {
                 errors.push(err);
                 continue;
             }
-            Err(RealizeArgsError::Meant(err, args)) => {
+            Err(RealizeArgsError::Meant(err, read)) => {
                 errors.push(err);
-                args
+                Some(read)
+            }
+            Err(RealizeArgsError::Other(err)) => {
+                errors.push(err);
+                None
             }
         };
-        match &mut merged {
-            Some(first) => {
-                first.deref = first.deref.or(args.deref);
-                first.plain = first.plain.or(args.plain);
-                errors.push(first.written_twice(attr));
-            }
-            None => merged = Some(args),
+        marking.push(attr);
+        if let Some(read) = read {
+            let merged = args.get_or_insert_default();
+            merged.deref = merged.deref.or(read.deref);
+            merged.plain = merged.plain.or(read.plain);
         }
     }
-    let args = merged?;
+    let (&first, rest) = marking.split_first()?;
+    let all = args.unwrap_or_default();
+    for attr in rest {
+        errors.push(all.written_twice(attr));
+    }
+    Some(FieldMarks { first, args })
+}
+
+/// `#[realize(...)]` on an enum variant's field, read as on a struct's
+/// field; `None` (the error pushed) when it does not mark the field, or no
+/// attribute could be read.
+fn variant_mark(field: &syn::Field, errors: &mut Errors) -> Option<Mark> {
+    let args = field_marks(&field.attrs, errors)?.args?;
     if args.plain.is_none()
         && let Some(err) = never_realizes(&field.ty)
     {

@@ -5,7 +5,7 @@
 use proc_macro2::{Span, TokenStream};
 use quote::ToTokens;
 use syn::spanned::Spanned;
-use syn::{Attribute, DataEnum, Error, Field, Fields, Ident, Type};
+use syn::{DataEnum, Error, Field, Fields, Ident, Type};
 
 use crate::errors::Errors;
 use crate::punct;
@@ -56,7 +56,7 @@ pub struct Mark {
 }
 
 /// How `input.rs` reads the `#[realize]` attributes of a variant's field.
-pub type ReadMark = dyn Fn(&Field, &[&Attribute], &mut Errors) -> Option<Mark>;
+pub type ReadMark = dyn Fn(&Field, &mut Errors) -> Option<Mark>;
 
 /// The variants, each with exactly one field; a variant that breaks a rule
 /// is `VariantKind::Broken`, its mistake pushed, spanned. `None` for an enum
@@ -122,9 +122,8 @@ pub fn read(
             fields if fields.len() > 1 => {
                 // Their attributes' mistakes are reported all the same.
                 for field in fields {
-                    let marks = realize_attrs(&field.attrs);
-                    if !marks.is_empty() {
-                        read_mark(field, &marks, errors);
+                    if !realize_attrs(&field.attrs).is_empty() {
+                        read_mark(field, errors);
                     }
                 }
                 let second = fields.iter().nth(1).map_or(name.span(), Spanned::span);
@@ -159,7 +158,7 @@ pub fn read(
                 VariantKind::Broken
             }
             None => VariantKind::Plain,
-            Some(_) => match read_mark(field, &marks, errors) {
+            Some(_) => match read_mark(field, errors) {
                 None => VariantKind::Broken,
                 Some(Mark {
                     deref: Some(deref),
