@@ -1473,9 +1473,9 @@ impl<'a> FieldImpl<'a> {
         // spans): each stream put into another costs calls into the compiler.
         let mut out = match (mutable, self.deref.and(lazy_value_type(ty))) {
             (true, None) => {
-                quote_spanned!(site=> #realizes: ::lazy_core::__private::RealizeMutField,)
+                quote_spanned!(site=> #realizes: ::lazy_core::__private::RealizeMutField)
             }
-            (false, None) => quote_spanned!(site=> #realizes: ::lazy_core::Realize,),
+            (false, None) => quote_spanned!(site=> #realizes: ::lazy_core::Realize),
             (true, Some(value)) => quote_spanned!(site=>
                 #realizes: ::lazy_core::__private::RealizeMutField<Target = #value>,
             ),
@@ -1483,19 +1483,24 @@ impl<'a> FieldImpl<'a> {
                 quote_spanned!(site=> #realizes: ::lazy_core::Realize<Target = #value>,)
             }
         };
-        if let Some(at) = self.deref {
+        match (self.deref, lazy_value_type(ty)) {
             // The lazy's value type itself when it is written in the field
             // (`Lazy<Real>`): a value that is no pointer is then one error at
             // `deref`, where the projection would fail again in every impl
             // that names the wrapper's target.
-            let value = match lazy_value_type(ty) {
-                Some(value) => quote!(#value),
-                None => quote!(<#ty as ::lazy_core::Realize>::Target),
-            };
-            out.extend(tokens::respan_as(
+            (Some(at), Some(value)) => out.extend(tokens::respan_as(
                 quote!(#value: ::lazy_core::__private::#deref,),
                 at,
-            ));
+            )),
+            // Else bounded in the same predicate, `Real: Realize<Target:
+            // DerefValue>`: when the field cannot realize at all (`Box<Real>`
+            // of a `Real` that is no lazy), rustc reports that once and not
+            // the projection's bound, unprovable then, at each use.
+            (Some(at), None) => {
+                let bound = tokens::respan_as(quote!(Target: ::lazy_core::__private::#deref), at);
+                out.extend(quote_spanned!(site=> <#bound>,));
+            }
+            (None, _) => out.extend(quote_spanned!(site=> ,)),
         }
         out
     }
