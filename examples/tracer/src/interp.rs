@@ -469,11 +469,10 @@ fn parse_float(text: &str) -> Option<f64> {
 /// sign, digits (any Unicode decimal digit: `'١٢'` is 12) with single `_`
 /// between them.
 fn parse_int(value: &Value, text: &str) -> TraceResult<i64> {
+    // CPython cuts the repr at 200 characters (`%.200R`); float()'s is whole.
     let invalid = || {
-        TraceError::new(format!(
-            "invalid literal for int() with base 10: {}",
-            value.repr()
-        ))
+        let repr: String = value.repr().chars().take(200).collect();
+        TraceError::new(format!("invalid literal for int() with base 10: {repr}"))
     };
     let text = pyunicode::number_text(text).ok_or_else(invalid)?;
     let digits = text.strip_prefix(['-', '+']).unwrap_or(&text);

@@ -491,6 +491,13 @@ fn int_and_float_of_a_string_read_unicode_digits_as_python() {
     ] {
         assert_eq!(eval(expr), constant(want), "{expr}");
     }
+    // Python cuts int()'s repr at 200 characters, not float()'s.
+    let long = "x".repeat(300);
+    let error = eval_error(&format!("int('{long}')"));
+    let repr = format!("'{}", "x".repeat(199));
+    assert!(error.ends_with(&format!("base 10: {repr}")), "{error}");
+    let error = eval_error(&format!("float('{long}')"));
+    assert!(error.ends_with(&format!("float: '{long}'")), "{error}");
     for (expr, want) in [
         (
             "int('١٢.٥')",
