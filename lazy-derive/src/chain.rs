@@ -40,7 +40,13 @@ pub fn derive(input: TokenStream) -> TokenStream {
 }
 
 fn derive_impl(input: TokenStream) -> Result<TokenStream> {
-    let derive_input: DeriveInput = syn::parse2(input.clone())?;
+    let mut derive_input: DeriveInput = syn::parse2(input.clone())?;
+    // A deprecated wrapper's names, resolved in this expansion: the links
+    // carry them so, as the impls of the last link name them.
+    let input = match crate::input::quiet_deprecated(&mut derive_input) {
+        true => quote::ToTokens::to_token_stream(&derive_input),
+        false => input,
+    };
     let (wrapper, errors) = Wrapper::read(derive_input);
     let errors = errors.into_compile_errors();
     let site = realize_site(&wrapper);
@@ -543,7 +549,11 @@ fn private_path(name: &str) -> Vec<TokenTree> {
 /// parses the wrapper again: the end costs about a fifth of that.
 fn ends_in_macro(wrapper: &Wrapper) -> bool {
     let generics = &wrapper.input.generics;
-    wrapper.variants.is_none()
+    // rustc warns of a deprecated wrapper named in `__forward_end!`'s impls
+    // (not in the proc macro's) though the name is resolved in the derive's
+    // expansion ([`crate::input::quiet_deprecated`]).
+    !crate::input::is_deprecated(&wrapper.input)
+        && wrapper.variants.is_none()
         && generics.params.is_empty()
         && generics.where_clause.is_none()
         && wrapper.except_names().next().is_none()

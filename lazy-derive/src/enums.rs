@@ -193,6 +193,11 @@ struct EnumContext<'a> {
     trait_name: String,
     /// The trait's name in `realize_forward(...)`.
     trait_span: Span,
+    /// For a `#[deprecated]` enum, the derive's call site: its patterns and
+    /// their bindings are resolved there, where rustc's `deprecated` lint
+    /// does not look at the variants and fields they name (see
+    /// `input::quiet_deprecated`); else the bindings are at the mixed site.
+    binding_site: Span,
 }
 
 /// The impl of one forwarded trait for an enum (see `expand::trait_impl`,
@@ -284,8 +289,11 @@ fn write_trait_impl(
         };
         variants.iter().any(|variant| &variant.ident == name)
     });
+    let deprecated = crate::input::is_deprecated(&wrapper.input);
     let enum_path = if named_like_a_variant {
         ident.to_token_stream()
+    } else if deprecated {
+        quote_spanned!(so_far.derive_site=> Self)
     } else {
         quote!(Self)
     };
@@ -342,6 +350,10 @@ fn write_trait_impl(
         first,
         trait_name: trait_ref.name(),
         trait_span: trait_ref.span(),
+        binding_site: match deprecated {
+            true => so_far.derive_site,
+            false => Span::mixed_site(),
+        },
     };
     let mut writer = EnumItems {
         ctx: &ctx,
@@ -664,12 +676,12 @@ fn forwarder(ctx: &EnumContext, method: &Method, joined: Option<&Joined>) -> Tok
     let abi = sig.abi.as_ref().map(crate::method::ExplicitAbi);
     let turbofish = Turbofish(sig);
     let receiver_use = Use::of_receiver(kind);
-    let binding = Ident::new("__target", Span::mixed_site());
+    let binding = Ident::new("__target", ctx.binding_site);
     // The `Self` arguments: their position and binding.
     let mut self_args: Vec<(usize, Use, Ident)> = Vec::new();
     for (index, arg) in method.self_args.iter().enumerate() {
         if let Some(arg) = arg {
-            let binding = Ident::new(&format!("__other{index}"), Span::mixed_site());
+            let binding = Ident::new(&format!("__other{index}"), ctx.binding_site);
             self_args.push((index, Use::of_arg(*arg), binding));
         }
     }

@@ -1412,6 +1412,9 @@ struct FieldImpl<'a> {
     /// in these impls and in the trait impls, so that a field that cannot
     /// realize gives rustc the same error everywhere, shown once.
     site: Span,
+    /// The wrapper is `#[deprecated]`: `span` is then resolved like `site`,
+    /// the derive's expansion, and so is the receiver ([`Self::receiver`]).
+    deprecated: bool,
     /// At the field's type, resolved like this expansion (the bodies' `self`
     /// must be the receiver's).
     span: Span,
@@ -1419,6 +1422,7 @@ struct FieldImpl<'a> {
 
 impl<'a> FieldImpl<'a> {
     fn new(wrapper: &'a Wrapper, field: &'a RealizeField, span: Span) -> Self {
+        let deprecated = crate::input::is_deprecated(&wrapper.input);
         FieldImpl {
             ident: &wrapper.input.ident,
             generics: &wrapper.input.generics,
@@ -1431,7 +1435,23 @@ impl<'a> FieldImpl<'a> {
             deref: field.deref.map(|deref| span.located_at(deref)),
             plain: field.plain.is_some(),
             site: span,
-            span: Span::call_site().located_at(span),
+            // A deprecated wrapper's bodies are resolved like the site (the
+            // derive's expansion, where rustc's `deprecated` lint does not
+            // look at the field read: `crate::input::quiet_deprecated`);
+            // any other's like this expansion.
+            deprecated,
+            span: match deprecated {
+                true => span,
+                false => Span::call_site().located_at(span),
+            },
+        }
+    }
+
+    /// The impls' `self`, resolved like their bodies.
+    fn receiver(&self) -> Ident {
+        match self.deprecated {
+            true => Ident::new("self", self.span),
+            false => Ident::new("self", Span::call_site()),
         }
     }
 
@@ -1702,6 +1722,7 @@ fn write_realize_impl(
             quote_spanned!(span=> ::lazy_core::__private::DerefValue::deref_value(::lazy_core::Realize::realize(&self.#member))),
         ),
     };
+    let this = field_impl.receiver();
     let body = Group::new(Delimiter::Brace, realize);
     // The head written here, not by `FieldImpl::head`: a stream put into
     // another costs calls into the compiler, and each derive writes this impl.
@@ -1717,7 +1738,7 @@ fn write_realize_impl(
         {
             type Target = #(#before)* #target #(#after)*;
             #[inline]
-            fn realize(&self) -> &Self::Target #body
+            fn realize(&#this) -> &Self::Target #body
         }
     }
 }
@@ -1738,11 +1759,12 @@ pub fn realize_mut_impl(wrapper: &Wrapper, field: &RealizeField, site: Span) -> 
             ::lazy_core::__private::RealizeMutField::realize_field_mut(&mut self.#member)
         )),
     };
+    let this = field_impl.receiver();
     let head = field_impl.head(quote!(RealizeMut), bounds);
     quote! {
         #head {
             #[inline]
-            fn realize_mut(&mut self) -> &mut Self::Target {
+            fn realize_mut(&mut #this) -> &mut Self::Target {
                 #realize_mut
             }
         }
@@ -1767,11 +1789,12 @@ pub fn realize_into_impl(wrapper: &Wrapper, field: &RealizeField, site: Span) ->
     // A wrapper with a `Drop` impl cannot give its field away: one error in
     // the derive's terms, at the field.
     let movable = movable_check(span);
+    let this = field_impl.receiver();
     let head = field_impl.head(quote!(RealizeInto), bound);
     quote! {
         #head {
             #[inline]
-            fn into_realized(self) -> Self::Target
+            fn into_realized(#this) -> Self::Target
             where
                 #sized
             {

@@ -18,6 +18,7 @@ pub fn derive(input: TokenStream) -> TokenStream {
 
 fn derive_impl(input: TokenStream) -> Result<TokenStream> {
     let mut input: DeriveInput = syn::parse2(input)?;
+    crate::input::quiet_deprecated(&mut input);
     let ident = &input.ident;
     let fields = match &input.data {
         Data::Struct(data) => &data.fields,

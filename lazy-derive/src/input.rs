@@ -612,6 +612,63 @@ fn misplaced_realize_forward(input: &DeriveInput) -> Vec<Error> {
     errors
 }
 
+/// Whether the wrapper, one of its variants or one of their fields is
+/// `#[deprecated]`.
+pub fn is_deprecated(input: &DeriveInput) -> bool {
+    let marked = |attrs: &[Attribute]| attrs.iter().any(|attr| attr.path().is_ident("deprecated"));
+    marked(&input.attrs)
+        || match &input.data {
+            Data::Enum(data) => punct::values(&data.variants).any(|variant| {
+                marked(&variant.attrs) || variant.fields.iter().any(|f| marked(&f.attrs))
+            }),
+            Data::Struct(data) => data.fields.iter().any(|field| marked(&field.attrs)),
+            Data::Union(_) => false,
+        }
+}
+
+/// Resolves the names of a wrapper that is deprecated, or has a deprecated
+/// variant or field ([`is_deprecated`]), in the derive's expansion: its
+/// name, its variants' and its fields' (their locations stay the user's).
+/// The derives' impls name them there, and the chain's later links carry
+/// them so (the derive carries this input, printed); rustc's `deprecated`
+/// lint does not look at a path resolved in a derive's expansion, as it does
+/// not in a built-in derive's impls, so the wrapper is warned of where the
+/// user names it, not once more per derive. What else reads the fields or
+/// matches the variants is resolved there too for such a wrapper: a tuple
+/// struct's field by index (where the `#[realize]` field is found), the
+/// `Realize` impls' bodies and their `self` (`expand::FieldImpl`), an
+/// enum's patterns and bindings (`enums::EnumContext::binding_site`); and
+/// the chain does not end in `__forward_end!`, whose impls rustc warns of
+/// though the name is resolved so. Whether the wrapper is such a one.
+pub fn quiet_deprecated(input: &mut DeriveInput) -> bool {
+    if !is_deprecated(input) {
+        return false;
+    }
+    let quiet = |ident: &mut Ident| ident.set_span(ident.span().resolved_at(Span::call_site()));
+    quiet(&mut input.ident);
+    match &mut input.data {
+        Data::Struct(data) => {
+            for field in data.fields.iter_mut() {
+                if let Some(ident) = &mut field.ident {
+                    quiet(ident);
+                }
+            }
+        }
+        Data::Enum(data) => {
+            for variant in punct::values_mut(&mut data.variants) {
+                quiet(&mut variant.ident);
+                for field in variant.fields.iter_mut() {
+                    if let Some(ident) = &mut field.ident {
+                        quiet(ident);
+                    }
+                }
+            }
+        }
+        Data::Union(_) => {}
+    }
+    true
+}
+
 /// [`Wrapper::allowed_lints`] of any derive's `input`.
 pub fn allowed_lints(input: &DeriveInput) -> TokenStream {
     let mut out = tokens::lints(&input.attrs);
@@ -685,6 +742,7 @@ fn find_realize_field(input: &DeriveInput, errors: &mut Errors) -> Option<(usize
     };
     let mut found: Option<(usize, RealizeField)> = None;
     let mut unrealizable = false;
+    let deprecated = is_deprecated(input);
     for (index, field) in fields.into_iter().enumerate() {
         let Some(marks) = field_marks(&field.attrs, errors) else {
             continue;
@@ -704,7 +762,11 @@ fn find_realize_field(input: &DeriveInput, errors: &mut Errors) -> Option<(usize
             Some(ident) => Member::Named(ident.clone()),
             None => Member::Unnamed(syn::Index {
                 index: u32::try_from(index).unwrap_or(u32::MAX),
-                span: field.ty.span(),
+                // See [`quiet_deprecated`].
+                span: match deprecated {
+                    true => field.ty.span().resolved_at(Span::call_site()),
+                    false => field.ty.span(),
+                },
             }),
         };
         // A type that can never realize (`u8`, `Option<Lazy<T>>`,

@@ -36,7 +36,8 @@ struct Shape<'a> {
 }
 
 fn derive_impl(input: TokenStream) -> Result<TokenStream> {
-    let input: DeriveInput = syn::parse2(input)?;
+    let mut input: DeriveInput = syn::parse2(input)?;
+    crate::input::quiet_deprecated(&mut input);
     let mut errors = Errors::default();
     for attr in &input.attrs {
         if attr.path().is_ident("realize_all") {
