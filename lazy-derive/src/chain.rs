@@ -552,7 +552,7 @@ fn ends_in_macro(wrapper: &Wrapper) -> bool {
     // rustc warns of a deprecated wrapper named in `__forward_end!`'s impls
     // (not in the proc macro's) though the name is resolved in the derive's
     // expansion ([`crate::input::quiet_deprecated`]).
-    !crate::input::is_deprecated(&wrapper.input)
+    !wrapper.deprecated
         && wrapper.variants.is_none()
         && generics.params.is_empty()
         && generics.where_clause.is_none()

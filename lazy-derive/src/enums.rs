@@ -289,7 +289,7 @@ fn write_trait_impl(
         };
         variants.iter().any(|variant| &variant.ident == name)
     });
-    let deprecated = crate::input::is_deprecated(&wrapper.input);
+    let deprecated = wrapper.deprecated;
     let enum_path = if named_like_a_variant {
         ident.to_token_stream()
     } else if deprecated {

@@ -1412,8 +1412,9 @@ struct FieldImpl<'a> {
     /// in these impls and in the trait impls, so that a field that cannot
     /// realize gives rustc the same error everywhere, shown once.
     site: Span,
-    /// The wrapper is `#[deprecated]`: `span` is then resolved like `site`,
-    /// the derive's expansion, and so is the receiver ([`Self::receiver`]).
+    /// The wrapper, a variant or a field is `#[deprecated]`: `span` is then
+    /// resolved like `site`, the derive's expansion, and so is the receiver
+    /// ([`Self::receiver`]).
     deprecated: bool,
     /// At the field's type, resolved like this expansion (the bodies' `self`
     /// must be the receiver's).
@@ -1422,7 +1423,7 @@ struct FieldImpl<'a> {
 
 impl<'a> FieldImpl<'a> {
     fn new(wrapper: &'a Wrapper, field: &'a RealizeField, span: Span) -> Self {
-        let deprecated = crate::input::is_deprecated(&wrapper.input);
+        let deprecated = wrapper.deprecated;
         FieldImpl {
             ident: &wrapper.input.ident,
             generics: &wrapper.input.generics,
@@ -1491,11 +1492,24 @@ impl<'a> FieldImpl<'a> {
         // generic wrapper's impl, where its `Deref` is then unknown. One
         // `quote_spanned!` each way (`#realizes` and `#value` keep their own
         // spans): each stream put into another costs calls into the compiler.
-        let mut out = match (mutable, self.deref.and(lazy_value_type(ty))) {
-            (true, None) => {
-                quote_spanned!(site=> #realizes: ::lazy_core::__private::RealizeMutField)
+        let value = lazy_value_type(ty);
+        // When `deref`'s value type is not written (`Box<Real>`), its bound
+        // is part of the same predicate, `Real: Realize<Target:
+        // DerefValue>`: when the field cannot realize at all (a `Real` that
+        // is no lazy), rustc reports that once, and not the bound of the
+        // projection, unprovable then, at each impl.
+        let in_predicate = match (self.deref, value) {
+            (Some(at), None) => {
+                let bound = tokens::respan_as(quote!(Target: ::lazy_core::__private::#deref), at);
+                Some(quote_spanned!(site=> <#bound>))
             }
-            (false, None) => quote_spanned!(site=> #realizes: ::lazy_core::Realize),
+            _ => None,
+        };
+        let mut out = match (mutable, self.deref.and(value)) {
+            (true, None) => quote_spanned!(site=>
+                #realizes: ::lazy_core::__private::RealizeMutField #in_predicate,
+            ),
+            (false, None) => quote_spanned!(site=> #realizes: ::lazy_core::Realize #in_predicate,),
             (true, Some(value)) => quote_spanned!(site=>
                 #realizes: ::lazy_core::__private::RealizeMutField<Target = #value>,
             ),
@@ -1503,24 +1517,15 @@ impl<'a> FieldImpl<'a> {
                 quote_spanned!(site=> #realizes: ::lazy_core::Realize<Target = #value>,)
             }
         };
-        match (self.deref, lazy_value_type(ty)) {
-            // The lazy's value type itself when it is written in the field
-            // (`Lazy<Real>`): a value that is no pointer is then one error at
-            // `deref`, where the projection would fail again in every impl
-            // that names the wrapper's target.
-            (Some(at), Some(value)) => out.extend(tokens::respan_as(
+        // The lazy's value type itself when it is written in the field
+        // (`Lazy<Real>`): a value that is no pointer is then one error at
+        // `deref`, where the projection would fail again in every impl that
+        // names the wrapper's target.
+        if let (Some(at), Some(value)) = (self.deref, value) {
+            out.extend(tokens::respan_as(
                 quote!(#value: ::lazy_core::__private::#deref,),
                 at,
-            )),
-            // Else bounded in the same predicate, `Real: Realize<Target:
-            // DerefValue>`: when the field cannot realize at all (`Box<Real>`
-            // of a `Real` that is no lazy), rustc reports that once and not
-            // the projection's bound, unprovable then, at each use.
-            (Some(at), None) => {
-                let bound = tokens::respan_as(quote!(Target: ::lazy_core::__private::#deref), at);
-                out.extend(quote_spanned!(site=> <#bound>,));
-            }
-            (None, _) => out.extend(quote_spanned!(site=> ,)),
+            ));
         }
         out
     }

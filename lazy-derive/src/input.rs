@@ -32,6 +32,9 @@ pub struct Wrapper {
     /// `None` for a struct or union, and for an enum whose variants break a
     /// rule (then `realize_misplaced` is set: no trait impl is written).
     pub variants: Option<Vec<Variant>>,
+    /// The wrapper, a variant or a field is `#[deprecated]`
+    /// ([`quiet_deprecated`]).
+    pub deprecated: bool,
 }
 
 /// One trait named in `#[realize_forward(...)]`.
@@ -287,6 +290,7 @@ impl Wrapper {
         for error in misplaced {
             errors.push(error);
         }
+        let deprecated = is_deprecated(&input);
         let realize = realize_field(&mut input, &mut errors);
         let variants = match &mut input.data {
             Data::Enum(data) => {
@@ -306,6 +310,7 @@ impl Wrapper {
             traits,
             groups,
             variants,
+            deprecated,
         };
         (wrapper, errors)
     }
@@ -614,7 +619,7 @@ fn misplaced_realize_forward(input: &DeriveInput) -> Vec<Error> {
 
 /// Whether the wrapper, one of its variants or one of their fields is
 /// `#[deprecated]`.
-pub fn is_deprecated(input: &DeriveInput) -> bool {
+fn is_deprecated(input: &DeriveInput) -> bool {
     let marked = |attrs: &[Attribute]| attrs.iter().any(|attr| attr.path().is_ident("deprecated"));
     marked(&input.attrs)
         || match &input.data {
