@@ -795,3 +795,61 @@ fn consts_with_a_default_keep_it_across_different_targets() {
     assert_eq!(ScaledShape::Square(Square(1)).limit(), 10);
     assert_eq!(ScaledShape::Circle(Lazy::new(|| Circle(1))).limit(), 6);
 }
+
+/// An enum whose variant holds the enum again (a tree of trackers): its
+/// impl forwards into itself, as a hand-written one would. Each bound of
+/// such a variant's target would be the impl's own (`Tree: Node`), which
+/// rustc cannot prove while it proves the impl (E0275, "overflow").
+#[test]
+fn an_enum_holding_itself_forwards_into_itself() {
+    #[forwardable]
+    pub trait Node {
+        type Label;
+        fn depth(&self) -> u32;
+        fn deepen(&mut self);
+        fn label(&self) -> Self::Label;
+    }
+
+    pub struct Leaf(u32);
+
+    impl Node for Leaf {
+        type Label = &'static str;
+        fn depth(&self) -> u32 {
+            self.0
+        }
+        fn deepen(&mut self) {
+            self.0 += 1;
+        }
+        fn label(&self) -> &'static str {
+            "leaf"
+        }
+    }
+
+    #[derive(RealizeForward)]
+    #[realize_forward(Node)]
+    pub enum Tree {
+        Leaf(Leaf),
+        Boxed(#[realize(plain, deref)] Box<Tree>),
+        Later(#[realize] Box<Lazy<Tree>>),
+        LaterBoxed(#[realize(deref)] Lazy<Box<Self>>),
+    }
+
+    #[derive(RealizeForward)]
+    #[realize_forward(Node)]
+    pub enum Generic<T: Node<Label = &'static str>> {
+        Own(T),
+        Nested(#[realize(plain, deref)] Box<Generic<T>>),
+    }
+
+    let mut tree = Tree::Boxed(Box::new(Tree::Later(Box::new(Lazy::new(|| {
+        Tree::LaterBoxed(Lazy::new(|| Box::new(Tree::Leaf(Leaf(3)))))
+    })))));
+    assert_eq!(tree.depth(), 3);
+    tree.deepen();
+    assert_eq!(tree.depth(), 4);
+    assert_eq!(tree.label(), "leaf");
+    let mut generic = Generic::Nested(Box::new(Generic::Own(Leaf(1))));
+    generic.deepen();
+    assert_eq!(generic.depth(), 2);
+    assert_eq!(generic.label(), "leaf");
+}

@@ -24,6 +24,7 @@ use crate::expand::{
 use crate::fallback;
 use crate::generics::trait_generics;
 use crate::impl_head::{ForwardedTrait, ImplHead};
+use crate::punct;
 
 use crate::method::{Method, Params, ReceiverKind, SelfArg, Wrap, params};
 use crate::tokens;
@@ -76,6 +77,9 @@ struct VariantImpl<'a> {
     target_trait: TokenStream,
     /// At the variant's field, resolved like the expansion.
     site: Span,
+    /// The variant forwards to the enum itself ([`targets_the_enum`]): its
+    /// target has no bound.
+    recursive: bool,
 }
 
 impl VariantImpl<'_> {
@@ -305,6 +309,10 @@ fn write_trait_impl(
         .args
         .as_ref()
         .is_some_and(|args| tokens::mentions_bare_self(args.to_token_stream()));
+    let enum_type = {
+        let (_, ty_generics, _) = wrapper.input.generics.split_for_impl();
+        quote!(#ident #ty_generics).to_string()
+    };
     let mut variant_impls: Vec<VariantImpl> = Vec::with_capacity(variants.len());
     for (index, (variant, target)) in variants.iter().zip(&targets).enumerate() {
         let own_args = if index == first || !self_arg {
@@ -334,6 +342,7 @@ fn write_trait_impl(
             call_prefix,
             target_trait,
             site: Span::call_site().located_at(variant.span()),
+            recursive: targets_the_enum(variant, &enum_type),
         });
     }
     let ctx = EnumContext {
@@ -843,12 +852,17 @@ fn variant_bounds(ctx: &EnumContext, body: &EnumBody, trait_path: &TokenStream) 
         let mut bounds = TokenStream::new();
         if let VariantKind::PlainDeref(at) = variant.variant.kind {
             // At `deref`, under lazy-core's names, whose messages say what
-            // to do with a field that is no pointer (as for a struct).
+            // to do with a field that is no pointer (as for a struct). Not
+            // for a pointer to the enum itself, which derefs: in a generic
+            // enum's impl the bound would make its `Target` opaque, and so
+            // the call through it unproven.
             let deref = crate::expand::deref_value_trait(body.needs_mut);
-            out.extend(tokens::respan_as(
-                quote!(#ty: ::lazy_core::__private::#deref,),
-                at,
-            ));
+            if !variant.recursive {
+                out.extend(tokens::respan_as(
+                    quote!(#ty: ::lazy_core::__private::#deref,),
+                    at,
+                ));
+            }
             if body.needs_from {
                 bounds.extend(quote!(#ty: ::core::convert::From<#target>,));
             }
@@ -882,7 +896,10 @@ fn variant_bounds(ctx: &EnumContext, body: &EnumBody, trait_path: &TokenStream) 
         let same_as_first = index == ctx.first
             || (target.to_string() == first.target.to_string()
                 && target_trait.to_string() == first.target_trait.to_string());
-        if !same_as_first && !body.agreed_types.is_empty() {
+        if variant.recursive {
+            // The enum itself: this impl is its trait's impl, and its types
+            // are the first variant's.
+        } else if !same_as_first && !body.agreed_types.is_empty() {
             let agreed = agreement(first, variant, &body.agreed_types, trait_path);
             bounds.extend(quote!(#agreed #sized,));
         } else {
@@ -895,6 +912,49 @@ fn variant_bounds(ctx: &EnumContext, body: &EnumBody, trait_path: &TokenStream) 
         out.extend(tokens::respan_as(bounds, variant.site));
     }
     out
+}
+
+/// Whether `variant` forwards to the enum itself, `enum_type` as its impl
+/// names it (`Any`, `Any < T >`) or `Self`: through a pointer
+/// (`Nested(#[realize(plain, deref)] Box<Any>)`) or a lazy
+/// (`Later(#[realize] Lazy<Any>)`, `#[realize(deref)] Lazy<Box<Any>>`). Its
+/// target's bound would then be the trait for the enum, which rustc cannot
+/// prove while it proves the impl that gives it (E0275, "overflow"), as a
+/// hand-written impl, with no bound, compiles.
+fn targets_the_enum(variant: &Variant, enum_type: &str) -> bool {
+    let target = match variant.kind {
+        VariantKind::PlainDeref(_) => pointer_target(&variant.ty),
+        VariantKind::Realize => lazy_value_type(&variant.ty),
+        VariantKind::Deref(_) => lazy_value_type(&variant.ty).and_then(pointer_target),
+        VariantKind::Plain | VariantKind::Broken => None,
+    };
+    target.is_some_and(|target| {
+        let written = target.to_token_stream().to_string();
+        written == enum_type || written == "Self"
+    })
+}
+
+/// `T` of `Box<T>`, `Rc<T>`, `Arc<T>`, `&T` and `&mut T`: what one `Deref`
+/// reaches.
+fn pointer_target(ty: &syn::Type) -> Option<&syn::Type> {
+    match ty {
+        syn::Type::Reference(reference) => Some(&reference.elem),
+        syn::Type::Paren(paren) => pointer_target(&paren.elem),
+        syn::Type::Path(path) if path.qself.is_none() => {
+            let last = path.path.segments.last()?;
+            if !["Box", "Rc", "Arc"].iter().any(|name| last.ident == name) {
+                return None;
+            }
+            let syn::PathArguments::AngleBracketed(args) = &last.arguments else {
+                return None;
+            };
+            match punct::values(&args.args).next()? {
+                syn::GenericArgument::Type(ty) => Some(ty),
+                _ => None,
+            }
+        }
+        _ => None,
+    }
 }
 
 /// `for<'a> V: Trait<.., Item<'a> = <First as Trait<..>>::Item<'a>>` (with
