@@ -682,7 +682,10 @@ fn is_path_sep(first: &TokenTree, second: &TokenTree) -> bool {
 /// str` rather than `fn f (& self) -> & 'static str`.
 pub fn pretty(tokens: &TokenStream) -> String {
     let mut out = tokens.to_string();
+    // The prelude's names that `#[forwardable]` writes as lazy-core's
+    // re-exports (`::lazy_core::__private::String`), as the user wrote them.
     for (from, to) in [
+        (":: lazy_core :: __private :: ", ""),
         (" (", "("),
         ("( ", "("),
         (" )", ")"),
@@ -696,6 +699,7 @@ pub fn pretty(tokens: &TokenStream) -> String {
         (" :", ":"),
         ("' ", "'"),
         (" ;", ";"),
+        ("->::", "-> ::"),
     ] {
         out = out.replace(from, to);
     }
@@ -823,6 +827,16 @@ mod tests {
         assert_eq!(
             sig("fn boxed(self: Box<Self>) -> Option<u8> where Self: Sized;"),
             "fn boxed(self: Box<Self>) -> Option<u8> where Self: Sized"
+        );
+        // A prelude name as the hidden macro writes it, and a path from the
+        // crate root.
+        assert_eq!(
+            sig("fn describe(&self) -> ::lazy_core::__private::String;"),
+            "fn describe(&self) -> String"
+        );
+        assert_eq!(
+            sig("fn path(&self) -> ::std::path::PathBuf;"),
+            "fn path(&self) -> ::std::path::PathBuf"
         );
     }
 
