@@ -803,14 +803,14 @@ fn consts_with_a_default_keep_it_across_different_targets() {
 #[test]
 fn an_enum_holding_itself_forwards_into_itself() {
     #[forwardable]
-    pub trait Node {
+    trait Node {
         type Label;
         fn depth(&self) -> u32;
         fn deepen(&mut self);
         fn label(&self) -> Self::Label;
     }
 
-    pub struct Leaf(u32);
+    struct Leaf(u32);
 
     impl Node for Leaf {
         type Label = &'static str;
@@ -827,7 +827,7 @@ fn an_enum_holding_itself_forwards_into_itself() {
 
     #[derive(RealizeForward)]
     #[realize_forward(Node)]
-    pub enum Tree {
+    enum Tree {
         Leaf(Leaf),
         Boxed(#[realize(plain, deref)] Box<Tree>),
         Later(#[realize] Box<Lazy<Tree>>),
@@ -836,7 +836,7 @@ fn an_enum_holding_itself_forwards_into_itself() {
 
     #[derive(RealizeForward)]
     #[realize_forward(Node)]
-    pub enum Generic<T: Node<Label = &'static str>> {
+    enum Generic<T: Node<Label = &'static str>> {
         Own(T),
         Nested(#[realize(plain, deref)] Box<Generic<T>>),
     }
