@@ -151,6 +151,20 @@ pub const NOT_A_TRAIT: () = ();
 pub trait Forwards<const K: u64> {}
 
 /// The panic of an enum's forwarder given `Self` values in different variants.
+/// `W::from_realized` for the wrapper's own target: a forwarder of a method
+/// that returns `Self` calls it (as `from_realized::<Self>`), so that the
+/// target is `W`'s `Realize::Target`, never inferred from another
+/// `FromRealized` impl of the wrapper (which then added two errors at
+/// `#[forwardable]` to the one about the missing impl).
+#[inline(always)]
+pub fn from_realized<W>(target: W::Target) -> W
+where
+    W: crate::Realize + crate::FromRealized<W::Target>,
+    W::Target: Sized,
+{
+    W::from_realized(target)
+}
+
 pub use crate::panic::variant_mismatch;
 
 /// `T` is `U`: what an enum's impl states of every variant's target when the

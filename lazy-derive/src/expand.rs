@@ -1151,7 +1151,7 @@ fn wrapped(wrap: Option<Wrap>, call: TokenStream) -> TokenStream {
     let Some(wrap) = wrap else {
         return call;
     };
-    let from = quote!(<Self as ::lazy_core::FromRealized<_>>::from_realized);
+    let from = quote!(::lazy_core::__private::from_realized::<Self>);
     match wrap {
         Wrap::Bare => quote!(#from(#call)),
         Wrap::Option => quote!(::core::option::Option::map(#call, #from)),

@@ -56,7 +56,7 @@ const _: () = {
             {
                 ::core::option::Option::map(
                     Tracker::renamed(::lazy_core::Realize::realize(self), __arg0),
-                    <Self as ::lazy_core::FromRealized<_>>::from_realized,
+                    ::lazy_core::__private::from_realized::<Self>,
                 )
             }
         }
