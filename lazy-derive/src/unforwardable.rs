@@ -89,7 +89,7 @@ fn texts(trait_ref: &TraitRef, name: &str, bare: bool) -> (String, String, Strin
             ),
             "not a `#[forwardable]` trait".to_string(),
             format!(
-                "add `#[forwardable]` to the definition of `{name}`; for a trait of another crate, write a signature-only mirror with `#[forwardable(remote = path::to::{name})]` and name the mirror here (as `lazy_core::remote` does for std's traits)"
+                "add `#[forwardable]` to the definition of `{name}`, or, where it is written but not found, import it (`use lazy_core::forwardable;`); for a trait of another crate, write a signature-only mirror with `#[forwardable(remote = path::to::{name})]` and name the mirror here (as `lazy_core::remote` does for std's traits)"
             ),
             false,
         );
