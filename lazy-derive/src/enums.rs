@@ -19,12 +19,11 @@ use crate::errors::Errors;
 use crate::expand::{
     ChainSoFar, ImplContext, ItemWriter, MethodGenerics, TraitImpl, Turbofish, assoc_const,
     assoc_type, call_prefix, carried_attrs, derived_attr, impl_generics, lazy_value_type,
-    movable_check, self_ty, too_many_cfgs, where_predicates, write_items,
+    movable_check, pointer_target, self_ty, too_many_cfgs, where_predicates, write_items,
 };
 use crate::fallback;
 use crate::generics::trait_generics;
 use crate::impl_head::{ForwardedTrait, ImplHead};
-use crate::punct;
 
 use crate::method::{Method, Params, ReceiverKind, SelfArg, Wrap, params};
 use crate::tokens;
@@ -923,38 +922,17 @@ fn variant_bounds(ctx: &EnumContext, body: &EnumBody, trait_path: &TokenStream) 
 /// hand-written impl, with no bound, compiles.
 fn targets_the_enum(variant: &Variant, enum_type: &str) -> bool {
     let target = match variant.kind {
-        VariantKind::PlainDeref(_) => pointer_target(&variant.ty),
+        VariantKind::PlainDeref(_) => pointer_target(&variant.ty, false),
         VariantKind::Realize => lazy_value_type(&variant.ty),
-        VariantKind::Deref(_) => lazy_value_type(&variant.ty).and_then(pointer_target),
+        VariantKind::Deref(_) => {
+            lazy_value_type(&variant.ty).and_then(|value| pointer_target(value, false))
+        }
         VariantKind::Plain | VariantKind::Broken => None,
     };
     target.is_some_and(|target| {
         let written = target.to_token_stream().to_string();
         written == enum_type || written == "Self"
     })
-}
-
-/// `T` of `Box<T>`, `Rc<T>`, `Arc<T>`, `&T` and `&mut T`: what one `Deref`
-/// reaches.
-fn pointer_target(ty: &syn::Type) -> Option<&syn::Type> {
-    match ty {
-        syn::Type::Reference(reference) => Some(&reference.elem),
-        syn::Type::Paren(paren) => pointer_target(&paren.elem),
-        syn::Type::Path(path) if path.qself.is_none() => {
-            let last = path.path.segments.last()?;
-            if !["Box", "Rc", "Arc"].iter().any(|name| last.ident == name) {
-                return None;
-            }
-            let syn::PathArguments::AngleBracketed(args) = &last.arguments else {
-                return None;
-            };
-            match punct::values(&args.args).next()? {
-                syn::GenericArgument::Type(ty) => Some(ty),
-                _ => None,
-            }
-        }
-        _ => None,
-    }
 }
 
 /// `for<'a> V: Trait<.., Item<'a> = <First as Trait<..>>::Item<'a>>` (with

@@ -1577,7 +1577,14 @@ fn is_type_param(ty: &syn::Type, generics: &Generics) -> bool {
 /// `RealizeMut`), as many times as written, as lazy-core's impls for
 /// pointers do; the type itself otherwise.
 fn pointee(ty: &syn::Type, mutable: bool) -> &syn::Type {
-    let inner = match ty {
+    pointer_target(ty, mutable).map_or(ty, |inner| pointee(inner, mutable))
+}
+
+/// What one step of [`pointee`] reaches: the `T` of `Box<T>`, `Rc<T>`,
+/// `Arc<T>`, `&T`, `&mut T` (of `Box<T>` and `&mut T` alone when
+/// `mutable`), and the type in parentheses; `None` for any other type.
+pub fn pointer_target(ty: &syn::Type, mutable: bool) -> Option<&syn::Type> {
+    match ty {
         syn::Type::Reference(reference) if !mutable || reference.mutability.is_some() => {
             Some(&*reference.elem)
         }
@@ -1599,8 +1606,7 @@ fn pointee(ty: &syn::Type, mutable: bool) -> &syn::Type {
                 _ => None,
             }),
         _ => None,
-    };
-    inner.map_or(ty, |inner| pointee(inner, mutable))
+    }
 }
 
 /// `T` in a field written `Lazy<T, ..>` or `sync::Lazy<T, ..>`, directly or
