@@ -284,8 +284,7 @@ impl Interp<'_> {
     /// unknown name, as Python's `NameError`, not a class no value is an
     /// instance of.
     fn class_name(&mut self, name: &str) -> TraceResult<Tracker> {
-        let tracers = !matches!(TypeTag::from_name(name), TypeTag::User(_));
-        if tracers || pyattrs::is_builtin_type(name) {
+        if names_a_builtin_type(name) {
             return Ok(self.tx.constant(Value::Class(name.into())));
         }
         let stored = self.stored.iter().rev().find(|(n, _)| &**n == name);
@@ -298,9 +297,7 @@ impl Interp<'_> {
             };
             return match value {
                 Value::Class(class) => Ok(self.tx.constant(Value::Class(class))),
-                _ => Err(TraceError::new(
-                    "isinstance() arg 2 must be a type, a tuple of types, or a union",
-                )),
+                _ => Err(TraceError::new(NOT_A_TYPE)),
             };
         }
         if BUILTINS.contains(&name) {
@@ -450,6 +447,15 @@ fn float_to_int(x: f64) -> TraceResult<i64> {
     }
 }
 
+/// Python's error for `isinstance` given something that is no type.
+const NOT_A_TYPE: &str = "isinstance() arg 2 must be a type, a tuple of types, or a union";
+
+/// `name` is a builtin type: the tracer's (`Tensor`, `NoneType`, ...) or
+/// Python's (`int`, `set`, `ValueError`, ...).
+fn names_a_builtin_type(name: &str) -> bool {
+    !matches!(TypeTag::from_name(name), TypeTag::User(_)) || pyattrs::is_builtin_type(name)
+}
+
 /// Python's `float(text)`: surrounding white space, any Unicode decimal
 /// digit, and single `_` between two digits (`'1_000.5'`), which Rust's
 /// parser does not take.
@@ -519,17 +525,8 @@ pub fn call_builtin(tx: &Tx, name: &str, args: &[Tracker]) -> TraceResult<Tracke
             let ty = match args[1].as_python_constant()? {
                 Value::Class(class) => TypeTag::from_name(&class),
                 // `int`, `str`, ... are builtins of the tracer as of Python.
-                Value::Builtin(class)
-                    if !matches!(TypeTag::from_name(&class), TypeTag::User(_))
-                        || pyattrs::is_builtin_type(&class) =>
-                {
-                    TypeTag::from_name(&class)
-                }
-                _ => {
-                    return Err(TraceError::new(
-                        "isinstance() arg 2 must be a type, a tuple of types, or a union",
-                    ));
-                }
+                Value::Builtin(class) if names_a_builtin_type(&class) => TypeTag::from_name(&class),
+                _ => return Err(TraceError::new(NOT_A_TYPE)),
             };
             Value::Bool(args[0].isinstance(&ty))
         }
