@@ -819,6 +819,9 @@ pub fn too_many_cfgs(
 /// in every impl, so that rustc shows the error once. Only the strongest
 /// bound is written (`RealizeMut` and `RealizeInto` imply `Realize`): a
 /// wrapper that cannot realize at all fails on the implied `Realize` alone.
+/// A field that cannot lend or give its value is left to the bodies of the
+/// `RealizeMut` and `RealizeInto` impls ([`FieldImpl::checked_in_body`]),
+/// where it is one error and the impls still hold.
 pub fn realize_bounds(
     wrapper: &Wrapper,
     self_ty: &TokenStream,
@@ -830,15 +833,11 @@ pub fn realize_bounds(
     match &wrapper.realize {
         Some(field) => {
             let field = FieldImpl::new(wrapper, field, span);
-            let mut out = if needs_mut || !needs_into {
-                field.bounds(needs_mut)
-            } else {
-                TokenStream::new()
-            };
-            if needs_into {
-                out.extend(field.by_value_bound());
+            match (needs_mut, needs_into) {
+                (_, false) => field.bounds(needs_mut),
+                (false, true) => field.by_value_bound(),
+                (true, true) => field.both_bounds(&field.bounds(true), &field.by_value_bound()),
             }
-            out
         }
         None => {
             let mut out = TokenStream::new();
@@ -856,25 +855,23 @@ pub fn realize_bounds(
     }
 }
 
-/// [`realize_bounds`] for three of the four needs, in the order of a fast
-/// entry's `bounds` (`chain::fast_entry`): none, `RealizeMut`,
-/// `RealizeInto`; the fourth, both, is the last two together, which the
-/// fast rule writes one after the other (`trait_def::chain_rule_for`).
+/// [`realize_bounds`] for the four needs, in the order of a fast entry's
+/// `bounds` (`chain::fast_entry`): none, `RealizeMut`, `RealizeInto`, both.
 pub fn realize_bounds_each(
     wrapper: &Wrapper,
     self_ty: &TokenStream,
     span: Span,
-) -> [TokenStream; 3] {
+) -> [TokenStream; 4] {
     match &wrapper.realize {
         Some(field) => field_bounds_each(wrapper, field, span),
-        None => [(false, false), (true, false), (false, true)].map(|(needs_mut, needs_into)| {
-            realize_bounds(wrapper, self_ty, span, needs_mut, needs_into)
-        }),
+        None => [(false, false), (true, false), (false, true), (true, true)].map(
+            |(needs_mut, needs_into)| realize_bounds(wrapper, self_ty, span, needs_mut, needs_into),
+        ),
     }
 }
 
 /// [`realize_bounds_each`] for the wrapper's `#[realize]` field `field`.
-pub fn field_bounds_each(wrapper: &Wrapper, field: &RealizeField, span: Span) -> [TokenStream; 3] {
+pub fn field_bounds_each(wrapper: &Wrapper, field: &RealizeField, span: Span) -> [TokenStream; 4] {
     FieldImpl::new(wrapper, field, span).bounds_each()
 }
 
@@ -1460,6 +1457,9 @@ impl<'a> FieldImpl<'a> {
     /// `Deref` (or `DerefMut`), under lazy-core's names for them
     /// (`__private::DerefValue`, `DerefMutValue`).
     fn bounds(&self, mutable: bool) -> TokenStream {
+        if mutable && self.checked_in_body() {
+            return self.bounds(false);
+        }
         let FieldImpl { ty, site, .. } = *self;
         let deref = deref_value_trait(mutable);
         if self.plain {
@@ -1530,6 +1530,18 @@ impl<'a> FieldImpl<'a> {
         out
     }
 
+    /// Whether the field's lending mutably and giving its value away are
+    /// left to the bodies of the `RealizeMut` and `RealizeInto` impls
+    /// rather than bounded: a field whose type names none of the wrapper's
+    /// parameters (not `deref`, not `plain`). Such a bound names no
+    /// parameter, so when it fails (`Rc<Lazy<Real>>` with a `&mut self`
+    /// method) rustc reports it at the impl and then holds the impl
+    /// unimplemented: one more error at each call of a forwarded method and
+    /// each `dyn` cast. In the body it is the one error, and the impls hold.
+    fn checked_in_body(&self) -> bool {
+        !self.plain && self.deref.is_none() && !mentions_params(self.ty, self.generics)
+    }
+
     /// `impl ::lazy_core::Trait for Wrapper<..> where <wrapper's>, <bounds>`,
     /// the head the three impls share.
     fn head(&self, realize_trait: TokenStream, bounds: TokenStream) -> TokenStream {
@@ -1545,15 +1557,32 @@ impl<'a> FieldImpl<'a> {
         }
     }
 
-    /// The bounds of the `Realize`, `RealizeMut` and `RealizeInto` impls
+    /// The bounds of the `Realize`, `RealizeMut` and `RealizeInto` impls,
+    /// and of an impl that needs both of the last two
     /// ([`realize_bounds_each`]).
-    fn bounds_each(&self) -> [TokenStream; 3] {
-        [self.bounds(false), self.bounds(true), self.by_value_bound()]
+    fn bounds_each(&self) -> [TokenStream; 4] {
+        let realize_mut = self.bounds(true);
+        let realize_into = self.by_value_bound();
+        let both = self.both_bounds(&realize_mut, &realize_into);
+        [self.bounds(false), realize_mut, realize_into, both]
+    }
+
+    /// The bounds of an impl that needs `RealizeMut` and `RealizeInto`,
+    /// from theirs: both, or once the `Realize` bound that each is when
+    /// the bodies check the field ([`Self::checked_in_body`]).
+    fn both_bounds(&self, realize_mut: &TokenStream, realize_into: &TokenStream) -> TokenStream {
+        match self.checked_in_body() {
+            true => realize_mut.clone(),
+            false => TokenStream::from_iter([realize_mut.clone(), realize_into.clone()]),
+        }
     }
 
     fn by_value_bound(&self) -> TokenStream {
         if self.plain {
             return TokenStream::new();
+        }
+        if self.checked_in_body() {
+            return self.bounds(false);
         }
         let FieldImpl { ty_tokens, .. } = self;
         quote_spanned!(self.site=> #ty_tokens: ::lazy_core::__private::RealizeIntoField,)
@@ -1679,7 +1708,7 @@ pub fn realize_impl_and_bounds(
     wrapper: &Wrapper,
     field: &RealizeField,
     site: Span,
-) -> (TokenStream, [Group; 3]) {
+) -> (TokenStream, [Group; 4]) {
     let field_impl = FieldImpl::new(wrapper, field, site);
     let groups = field_impl
         .bounds_each()

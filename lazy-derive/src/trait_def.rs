@@ -637,8 +637,7 @@ fn chain_rule_for(
         (false, false) => quote!(#d(#d __b0)*),
         (true, false) => quote!(#d(#d __b1)*),
         (false, true) => quote!(#d(#d __b2)*),
-        // Both: `realize_bounds` writes the two one after the other.
-        (true, true) => quote!(#d(#d __b1)* #d(#d __b2)*),
+        (true, true) => quote!(#d(#d __b3)*),
     };
     // A predicate of its own, at the first method that needs it: rustc's
     // error for an unsized target (`dyn Trait`) then points at that method.
@@ -680,7 +679,7 @@ fn chain_rule_for(
         realize_mut = $__realize_mut:path;
         into_realized = $__into_realized:path;
         target = $__target:ty;
-        bounds = { $($__b0:tt)* } { $($__b1:tt)* } { $($__b2:tt)* };
+        bounds = { $($__b0:tt)* } { $($__b1:tt)* } { $($__b2:tt)* } { $($__b3:tt)* };
         deref =",
     );
     let next = tokens::fixed(&format!(

@@ -37,8 +37,7 @@ const _: () = {
         #[automatically_derived]
         impl Tracker for LazyTracker
         where
-            lazy_core::Lazy<Real, TrackerSeed>: ::lazy_core::__private::RealizeMutField,
-            lazy_core::Lazy<Real, TrackerSeed>: ::lazy_core::__private::RealizeIntoField,
+            lazy_core::Lazy<Real, TrackerSeed>: ::lazy_core::Realize,
             <Self as ::lazy_core::Realize>::Target: Tracker,
             <Self as ::lazy_core::Realize>::Target: ::core::marker::Sized,
         {
@@ -79,7 +78,7 @@ const _: () = {
         #[automatically_derived]
         impl ::lazy_core::RealizeMut for LazyTracker
         where
-            lazy_core::Lazy<Real, TrackerSeed>: ::lazy_core::__private::RealizeMutField,
+            lazy_core::Lazy<Real, TrackerSeed>: ::lazy_core::Realize,
         {
             #[inline]
             fn realize_mut(&mut self) -> &mut Self::Target {
@@ -89,7 +88,7 @@ const _: () = {
         #[automatically_derived]
         impl ::lazy_core::RealizeInto for LazyTracker
         where
-            lazy_core::Lazy<Real, TrackerSeed>: ::lazy_core::__private::RealizeIntoField,
+            lazy_core::Lazy<Real, TrackerSeed>: ::lazy_core::Realize,
         {
             #[inline]
             fn into_realized(self) -> Self::Target
