@@ -784,9 +784,9 @@ pub fn forward_impl(input: TokenStream) -> TokenStream {
         Err(err) => {
             return Error::new(
                 err.span(),
-                format!(
-                    "{err}; this macro is called by `#[derive(RealizeForward)]`, not by hand: write `#[derive(lazy_core::RealizeForward)] #[realize_forward(Trait)]` on a wrapper type"
-                ),
+                // The parser's own words ("expected `step`") name the
+                // chain's internals, which mean nothing to whoever wrote the call.
+                "this macro is written by `#[forwardable]` for `#[derive(RealizeForward)]` and is not called by hand: to forward the trait, write `#[derive(lazy_core::RealizeForward)] #[realize_forward(Trait)]` on a wrapper type",
             )
             .into_compile_error();
         }
@@ -864,7 +864,7 @@ pub fn not_forwardable(input: TokenStream) -> TokenStream {
         Err(err) => {
             return Error::new(
                 err.span(),
-                format!("{err}; this macro is called by `#[derive(RealizeForward)]`, not by hand"),
+                "this macro is called by `#[derive(RealizeForward)]`, not by hand",
             )
             .into_compile_error();
         }
