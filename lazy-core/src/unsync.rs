@@ -611,7 +611,9 @@ impl<T: Default> Default for Lazy<T> {
 }
 
 impl<T: fmt::Debug, S> fmt::Debug for Lazy<T, S> {
-    /// Prints the value once built, and the seed's type before. Never builds.
+    /// Prints the value once built, the seed's type before, and
+    /// `Lazy(building)` or `Lazy(poisoned)` during a build or after one that
+    /// panicked. Never builds.
     ///
     /// ```
     /// use lazy_core::{Lazy, Realize};
