@@ -256,3 +256,92 @@ fn derived_conversions_hold_the_target() {
     assert_eq!(halved.area(), Square(1).area());
     assert_eq!(builds.get(), 1);
 }
+
+/// A trait whose results hold the wrapper in `Result`s named as its module
+/// names them: its own one-argument alias, `io::Result` through a module
+/// import, and std's `Result` written bare.
+mod fallible {
+    use std::io;
+
+    use lazy_core::forwardable;
+
+    #[derive(Debug, PartialEq)]
+    pub struct TooBig(pub u32);
+
+    pub type Result<T> = std::result::Result<T, TooBig>;
+
+    #[forwardable]
+    pub trait Grow {
+        fn side(&self) -> u32;
+        fn grown(&self, by: u32) -> Result<Self>
+        where
+            Self: Sized;
+        fn read_back(&self) -> io::Result<Self>
+        where
+            Self: Sized;
+        fn checked(&self, limit: u32) -> std::result::Result<Self, TooBig>
+        where
+            Self: Sized;
+    }
+}
+
+// Here `Result` is `io::Result`, which takes one argument: the derive's
+// forwarders name the results as the trait's module does, not as this one.
+mod grown {
+    use std::io::Result;
+
+    use lazy_core::{FromRealized, Lazy, RealizeForward};
+
+    use super::fallible::{Grow, TooBig};
+
+    pub struct Side(pub u32);
+
+    impl Grow for Side {
+        fn side(&self) -> u32 {
+            self.0
+        }
+        fn grown(&self, by: u32) -> super::fallible::Result<Self> {
+            match self.0.checked_add(by) {
+                Some(side) if side <= 10 => Ok(Side(side)),
+                _ => Err(TooBig(self.0)),
+            }
+        }
+        fn read_back(&self) -> Result<Self> {
+            Ok(Side(self.0))
+        }
+        fn checked(&self, limit: u32) -> std::result::Result<Self, TooBig> {
+            if self.0 <= limit {
+                Ok(Side(self.0))
+            } else {
+                Err(TooBig(self.0))
+            }
+        }
+    }
+
+    #[derive(RealizeForward, FromRealized)]
+    #[realize_forward(Grow)]
+    pub struct LazySide {
+        #[realize]
+        pub cache: Lazy<Side>,
+    }
+}
+
+#[test]
+fn results_named_by_the_traits_module_are_its_results() {
+    use fallible::{Grow, TooBig};
+    use grown::{LazySide, Side};
+
+    let lazy = LazySide {
+        cache: Lazy::new(|| Side(4)),
+    };
+    let grown = lazy.grown(3).expect("7 fits");
+    assert!(
+        Lazy::is_realized(&grown.cache),
+        "built back already realized"
+    );
+    assert_eq!(grown.side(), 7);
+    assert_eq!(grown.grown(5).err(), Some(TooBig(7)));
+    assert_eq!(lazy.read_back().expect("reads").side(), 4);
+    assert_eq!(lazy.checked(3).err(), Some(TooBig(4)));
+    assert_eq!(lazy.checked(4).map(|side| side.side()), Ok(4));
+}

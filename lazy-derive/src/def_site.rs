@@ -30,8 +30,14 @@
 //! the receiver's named lifetime, or `'static` (a result with nothing to
 //! elide from, a const's type).
 //!
+//! A result that holds the wrapper in a `Result` whose path does not resolve
+//! anywhere (`Result<Self>` of the module's alias, `io::Result<Self>`) is
+//! carried with a type parameter for the wrapper:
+//! `Self::__lazy_result_0_<hash><'_, Self>`, the value `Result<S>` for the
+//! parameter `S` (see `Carrier::self_result`).
+//!
 //! What is not carried keeps today's behaviour (it resolves at the derive): a
-//! type that names `Self`, a generic parameter of the trait or the method, a
+//! type that names `Self` otherwise, a generic parameter of the trait or the method, a
 //! lifetime (`&`, `'a`, `'_`) or `impl Trait`, since an alias would need
 //! their bounds and outlives relations, which rustc only implies for the
 //! method's own signature (a path's arguments are still looked at); types
@@ -121,12 +127,17 @@ pub fn carry(carried: &mut ItemTrait, original: Original, suffix: u64) -> Option
     }
     let mut types = Vec::with_capacity(carrier.types.len());
     for CarriedType {
-        attrs, name, ty, ..
+        attrs,
+        name,
+        param,
+        ty,
+        ..
     } in carrier.types
     {
         types.push(CarriedTokens {
             attrs,
             name,
+            param,
             ty: ty.to_token_stream().into_iter().collect(),
         });
     }
@@ -145,6 +156,9 @@ struct CarriedType {
     key: String,
     attrs: TokenStream,
     name: Ident,
+    /// The type parameter that stands for the wrapper in a result that
+    /// holds it ([`Carrier::self_result`]).
+    param: Option<Ident>,
     ty: Type,
 }
 
@@ -213,7 +227,9 @@ impl Carrier {
         }
         if let (ReturnType::Type(_, ty), Some(output)) = (&mut method.sig.output, output) {
             // `impl Trait` in the result takes `'_` as well.
-            self.visit(ty, At::Result(output), method_attrs);
+            if !self.self_result(ty, output, method_attrs) {
+                self.visit(ty, At::Result(output), method_attrs);
+            }
         }
         self.params = method_params;
     }
@@ -362,6 +378,92 @@ impl Carrier {
                 && (path.segments.len() == 1 || name == "crate" || name == "Self"))
     }
 
+    /// Carries a result that holds the wrapper as a `Result` that does not
+    /// resolve anywhere (`Result<Self>` of the trait module's alias,
+    /// `io::Result<Self>`, `Result<Self, Error>`): the associated type takes
+    /// a type parameter for the wrapper, `Self::__lazy_result_N<'_, Self>`,
+    /// whose name tells the derive the result is a `Result` (`Wrap`). Its
+    /// other arguments must be carriable whole. Whether it did.
+    fn self_result(&mut self, ty: &mut Type, output: Use, attrs: &TokenStream) -> bool {
+        if !self.is_self_result(ty) {
+            return false;
+        }
+        let lifetime = match (output, &self.receiver_lifetime) {
+            (Use::Elided, Some(lifetime)) => lifetime.clone(),
+            (Use::Elided, None) => Lifetime::new("'_", Span::call_site()),
+            (Use::Static, _) => Lifetime::new("'static", Span::call_site()),
+        };
+        let mut key = format!("Self in {}", ty.to_token_stream());
+        if !attrs.is_empty() {
+            key.push_str(" #");
+            key.push_str(&attrs.to_string());
+        }
+        let known = self.types.iter().position(|known| known.key == key);
+        let name = match known {
+            Some(index) => self.types[index].name.clone(),
+            None => format_ident!("__lazy_result_{}_{:016x}", self.types.len(), self.suffix),
+        };
+        let mut used = self_assoc(name.clone(), lifetime);
+        push_type_arg(&mut used, Ident::new("Self", Span::call_site()));
+        let mut carried = std::mem::replace(ty, used);
+        if known.is_none() {
+            let param = format_ident!("__LazyS_{:016x}", self.suffix);
+            if let Type::Path(path) = &mut carried
+                && let Some(last) = path.path.segments.last_mut()
+                && let PathArguments::AngleBracketed(args) = &mut last.arguments
+                && let Some(GenericArgument::Type(first)) = args.args.first_mut()
+            {
+                *first = ident_type(param.clone());
+            }
+            self.types.push(CarriedType {
+                key,
+                attrs: attrs.clone(),
+                name,
+                param: Some(param),
+                ty: carried,
+            });
+        }
+        true
+    }
+
+    /// `ty` is a result that [`Self::self_result`] carries: a path ending in
+    /// `Result<Self, ..>` that does not resolve anywhere, whose other
+    /// segments and arguments name nothing of the signature's own.
+    fn is_self_result(&self, ty: &Type) -> bool {
+        let Type::Path(path) = ty else {
+            return false;
+        };
+        if path.qself.is_some() || self.resolves_anywhere(&path.path) {
+            return false;
+        }
+        let Some(last) = path.path.segments.last() else {
+            return false;
+        };
+        let PathArguments::AngleBracketed(args) = &last.arguments else {
+            return false;
+        };
+        if last.ident != "Result" {
+            return false;
+        }
+        let mut args = punct::values(&args.args);
+        let first_is_self = matches!(
+            args.next(),
+            Some(GenericArgument::Type(Type::Path(first)))
+                if first.qself.is_none() && first.path.is_ident("Self")
+        );
+        // The other segments and arguments resolve where the trait is: they
+        // must name nothing of the signature's own.
+        let mut key = String::new();
+        let rest_carried = args.all(|arg| match arg {
+            GenericArgument::Type(arg) => self.key(arg, &mut key) == Some(true),
+            _ => false,
+        });
+        let head = path.path.segments.iter().rev().skip(1);
+        let head_carried = head.clone().all(|segment| segment.arguments.is_none())
+            && head.clone().all(|segment| !self.is_param(&segment.ident));
+        first_is_self && rest_carried && head_carried
+    }
+
     /// Carries `ty` whole, unless it names something an alias would need to
     /// declare (see the module's docs); then a path's head stays as written
     /// (resolved at the derive) and its arguments are still looked at
@@ -407,6 +509,7 @@ impl Carrier {
                     key,
                     attrs: attrs.clone(),
                     name,
+                    param: None,
                     ty: carried,
                 });
             }
@@ -529,6 +632,26 @@ fn self_assoc(name: Ident, lifetime: Lifetime) -> Type {
     })
 }
 
+/// The type named by `ident` alone.
+fn ident_type(ident: Ident) -> Type {
+    Type::Path(syn::TypePath {
+        attrs: Vec::new(),
+        qself: None,
+        path: syn::Path::from(ident),
+    })
+}
+
+/// Appends the type `ident` to the last segment's arguments of a path type
+/// (`Self::name<'l>` of [`self_assoc`]).
+fn push_type_arg(ty: &mut Type, ident: Ident) {
+    if let Type::Path(path) = ty
+        && let Some(last) = path.path.segments.last_mut()
+        && let PathArguments::AngleBracketed(args) = &mut last.arguments
+    {
+        args.args.push(GenericArgument::Type(ident_type(ident)));
+    }
+}
+
 /// `Option`, `Vec`, `Box` and `String` written bare are the prelude's,
 /// taken to be std's at both ends: they are named by absolute paths
 /// (`::core::option::Option`; lazy-core's re-exports of `alloc`'s others,
@@ -608,6 +731,8 @@ fn has_lifetime(tokens: TokenStream) -> bool {
 pub struct CarriedTokens {
     pub attrs: TokenStream,
     pub name: Ident,
+    /// A type parameter after the lifetime (see `Carrier::self_result`).
+    pub param: Option<Ident>,
     pub ty: Vec<TokenTree>,
 }
 
@@ -640,12 +765,22 @@ pub fn hidden_supertrait(
     // ::lazy_core::__private::Elided>::Out where Self: ::core::marker::Sized;`,
     // at the type.
     let mut values = Vec::with_capacity(56 * types.len());
-    for CarriedTokens { attrs, name, ty } in types {
+    for CarriedTokens {
+        attrs,
+        name,
+        param,
+        ty,
+    } in types
+    {
         decls.extend(attrs.clone());
         decls.push(word("type", site));
         decls.push(TokenTree::Ident(name.clone()));
         decls.push(punct('<', site));
         decls.extend(lt.iter().cloned());
+        if let Some(param) = &param {
+            decls.push(punct(',', site));
+            decls.push(TokenTree::Ident(param.clone()));
+        }
         decls.push(punct('>', site));
         decls.push(punct(':', site));
         decls.push(punct('?', site));
@@ -663,6 +798,10 @@ pub fn hidden_supertrait(
         values.push(TokenTree::Ident(name));
         values.push(punct('<', span));
         values.extend(lt.iter().cloned());
+        if let Some(param) = param {
+            values.push(punct(',', span));
+            values.push(TokenTree::Ident(param));
+        }
         values.push(punct('>', span));
         values.push(punct('=', span));
         values.push(punct('<', span));

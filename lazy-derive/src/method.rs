@@ -148,6 +148,13 @@ impl Wrap {
         let PathArguments::AngleBracketed(args) = &last.arguments else {
             return None;
         };
+        // A `Result` carried from the trait's module (`def_site`):
+        // `Self::__lazy_result_N<'l, Self>`.
+        if last.ident.to_string().starts_with("__lazy_result_") {
+            let wraps_self = punct::values(&args.args)
+                .any(|arg| matches!(arg, GenericArgument::Type(ty) if is_self(ty)));
+            return wraps_self.then_some(Wrap::Result);
+        }
         let Some(GenericArgument::Type(first)) = punct::first(&args.args) else {
             return None;
         };

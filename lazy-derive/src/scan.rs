@@ -265,6 +265,7 @@ pub fn scan(
             types.push(CarriedTokens {
                 attrs: TokenStream::new(),
                 name,
+                param: None,
                 ty,
             });
         }
@@ -703,6 +704,18 @@ fn method(
         let found = reader.bare_self.replace(None);
         read?;
         self_result = found == Some(true);
+        // A `Result` that holds the wrapper, by a path that does not start
+        // at a root: `def_site` may carry its head (`Carrier::self_result`),
+        // which this module does not.
+        let result = |tree: &TokenTree| matches!(tree, TokenTree::Ident(word) if word == "Result");
+        let rooted = match output.get(2) {
+            Some(TokenTree::Punct(colon)) => colon.as_char() == ':',
+            Some(TokenTree::Ident(word)) => word == "crate" || word == "$crate",
+            _ => false,
+        };
+        if self_result && !rooted && output.iter().any(result) {
+            return None;
+        }
     }
     let mut where_clause = Vec::new();
     reader.self_sized.set(false);

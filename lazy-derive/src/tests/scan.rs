@@ -131,9 +131,9 @@ pub(super) const READ: &[&str] = &[
     // no fast rule where there is none.
     "trait A { fn a(&self) -> Self; }",
     "trait A { fn a(&self) -> Option<Self>; fn b(&self) -> u8; }",
-    "trait Builder { fn with(self, x: u8) -> Self; fn dup(&self) -> Option<Self>; fn all(&mut self) -> Vec<Self>; fn res(&self) -> Result<Self, Error>; fn get(&self) -> u8; }",
+    "trait Builder { fn with(self, x: u8) -> Self; fn dup(&self) -> Option<Self>; fn all(&mut self) -> Vec<Self>; fn res(&self) -> ::core::result::Result<Self, Error>; fn get(&self) -> u8; }",
     "trait Defaults { fn me(&self) -> Self { todo!() } fn maybe(&mut self) -> Option<Self> { None } fn pair(self) -> (Self, Tag) { todo!() } fn get(&mut self) -> u8; fn take(self) -> u8; }",
-    "trait Nested { fn a(&self) -> Box<Self>; fn b(&self) -> Foo<Self, Tag>; fn c(&self) -> &Self; fn d(self) -> Result<Self, Box<dyn Error>>; fn e(&self) -> Box<dyn PartialEq<Self>>; }",
+    "trait Nested { fn a(&self) -> Box<Self>; fn b(&self) -> Foo<Self, Tag>; fn c(&self) -> &Self; fn d(self) -> ::core::result::Result<Self, Box<dyn Error>>; fn e(&self) -> Box<dyn PartialEq<Self>>; }",
     "trait Mixed { fn a(&self) -> Self::Out; type Out; fn b(&self) -> Option<Self> { None } fn c(&self) -> ::std::vec::Vec<Self> { Vec::new() } fn make() -> Self { todo!() } }",
     "trait Mixed { fn a(&self) -> Foo<Box<dyn A>, Self> { todo!() } fn b(&self, x: u8) -> Tag; }",
     // `where Self: ..`: `Sized` keeps a default, else asks a sized target;
@@ -141,7 +141,7 @@ pub(super) const READ: &[&str] = &[
     "trait A { fn a(&self) where Self: Sized; fn b(&self) -> Vec<Self> where Self: Sized { Vec::new() } }",
     "trait A { fn a(&self) -> Self where Self: Sized; fn b(&self) -> Self where Self: Clone { todo!() } }",
     "trait SizedOnly { fn a(&self) -> u8 where Self: Sized; fn b(&self) -> u8 where Self: Sized { 0 } fn c(&mut self) where Self: ::core::marker::Sized + 'static; fn d(self) where Self: Sized, Self: 'static; fn e(&self) -> u8 where Self: ?Sized; fn f(&self) -> u8 where Self: Sized +; }",
-    "trait Shape { fn area(&self) -> u32; fn scaled(&self, k: u32) -> Self; fn halved(&self) -> Option<Self> where Self: Sized; fn checked(&self, limit: u32) -> Result<Self, String> where Self: Sized; fn boxed(&mut self) -> Box<Self>; }",
+    "trait Shape { fn area(&self) -> u32; fn scaled(&self, k: u32) -> Self; fn halved(&self) -> Option<Self> where Self: Sized; fn checked(&self, limit: u32) -> ::core::result::Result<Self, String> where Self: Sized; fn boxed(&mut self) -> Box<Self>; }",
     "trait Dyn { fn python_type(&self) -> String; fn describe(&self) -> String where Self: Sized { String::new() } }",
     "trait Mix { fn a(&self) -> u8 where Self: Clone { 0 } fn b(&self) -> u8 where Self: Sized; fn c(&self) -> u8 where Self: Foo<Sized> { 0 } fn d(&self) where Self: 'static; }",
     "trait Bounded { fn a(&self) -> u8 where Self: Clone; fn b(&self) -> u8; }",
@@ -330,6 +330,10 @@ const FALLBACK: &[&str] = &[
     "trait A { fn a(self: Box<Self> x); }",
     "trait A { fn a(self: crate::Box<Self>); }",
     "trait A { fn a(self: Box::<Self>); }",
+    // A `Result` that holds the wrapper, by a path that `def_site` carries.
+    "trait A { fn a(&self) -> Result<Self, Error>; }",
+    "trait A { fn a(&self) -> Result<Self>; }",
+    "trait A { fn a(&self) -> io::Result<Self>; }",
 ];
 
 #[test]
