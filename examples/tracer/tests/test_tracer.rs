@@ -1020,6 +1020,60 @@ fn float_reprs_match_python() {
     assert!(checked > 250, "the table has {checked} values");
 }
 
+/// A frame's floats are read exactly: serde_json's default parser may read
+/// a decimal 1 ULP off (`1.4000000000000001` as `1.4`, for about 30% of
+/// random bit patterns); its `float_roundtrip` feature reads them as Python
+/// does. Each value of tests/data/float_reprs.txt, written as Python's
+/// repr in a frame, must come back as the same bits, and its guard and the
+/// returned value must show the same repr.
+#[test]
+fn frame_floats_are_read_exactly() {
+    let run = lazy_run(
+        r#"{"locals": {"a": 1.4000000000000001, "b": 983.3904328663875}}"#,
+        "r = L['a'] == 1.4000000000000001\nreturn L['a'], r, L['b']\n",
+    );
+    assert_eq!(
+        run.returned,
+        [
+            "ConstantVariable(1.4000000000000001)",
+            "ConstantVariable(True)",
+            "ConstantVariable(983.3904328663875)",
+        ]
+    );
+    let guards: Vec<String> = run.guards.iter().map(|g| g.to_string()).collect();
+    assert!(
+        guards
+            .iter()
+            .any(|g| g.ends_with("L['a'] == 1.4000000000000001")),
+        "{guards:?}"
+    );
+    let table = include_str!("data/float_reprs.txt");
+    let mut entries = Vec::new();
+    let mut bits_of = Vec::new();
+    for line in table.lines().filter(|line| !line.starts_with('#')) {
+        let (bits, text) = line.split_once(' ').expect("bits, then the repr");
+        let x = f64::from_bits(bits.parse().expect("the bits of an f64"));
+        if !x.is_finite() {
+            continue; // JSON has no inf or nan
+        }
+        entries.push(format!("\"v{}\": {text}", entries.len()));
+        bits_of.push(x.to_bits());
+    }
+    let frame = frame(&format!("{{\"locals\": {{{}}}}}", entries.join(", ")));
+    assert_eq!(frame.locals.len(), bits_of.len());
+    for ((name, value), bits) in frame.locals.iter().zip(&bits_of) {
+        match **value {
+            Value::Float(x) => assert_eq!(x.to_bits(), *bits, "{name}: read as {x:?}"),
+            ref other => panic!("{name}: {other:?}"),
+        }
+    }
+    assert!(
+        bits_of.len() > 250,
+        "the table has {} values",
+        bits_of.len()
+    );
+}
+
 /// `hash()` of numbers and tuples of them is Python's (values from
 /// `python3`; 3,000 random ones agreed when this was written), and equal
 /// numbers hash equal.
