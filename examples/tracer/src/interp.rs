@@ -627,15 +627,12 @@ pub fn call_builtin(tx: &Tx, name: &str, args: &[Tracker]) -> TraceResult<Tracke
                 args.to_vec()
             };
             let mut candidates = candidates.into_iter();
-            let Some(mut best) = candidates
-                .next()
-                .map(|first| first.as_python_constant())
-                .transpose()?
-            else {
+            let Some(mut best) = candidates.next() else {
                 return Err(TraceError::new(format!(
                     "{name}() arg is an empty sequence"
                 )));
             };
+            let mut best_value = best.as_python_constant()?;
             let op = if name == "min" {
                 crate::tracker::CmpOp::Lt
             } else {
@@ -643,11 +640,13 @@ pub fn call_builtin(tx: &Tx, name: &str, args: &[Tracker]) -> TraceResult<Tracke
             };
             for candidate in candidates {
                 let value = candidate.as_python_constant()?;
-                if crate::trackers::compare_values(&value, op, &best)? {
-                    best = value;
+                if crate::trackers::compare_values(&value, op, &best_value)? {
+                    (best, best_value) = (candidate, value);
                 }
             }
-            best
+            // The winner itself, as Python returns the object: a list stays
+            // a list (`len(max(ll))`, `bool(max([[], []]))` is False).
+            return Ok(best);
         }
         "log" | "print" => {
             // Printing a tracker never builds it.

@@ -1737,6 +1737,30 @@ fn builtins_and_operators_answer_as_python() {
     );
 }
 
+/// `min()` and `max()` return the winning object, as Python does: a list
+/// or tuple that wins stays one (it was returned as a constant, which
+/// `bool()` called true whatever it held and `len()` refused). Python's
+/// answers, from `python3`.
+#[test]
+fn min_and_max_return_the_winning_object() {
+    let json = r#"{"locals": {"ee": [[], []], "ll": [[1, 2], [3]], "tt": {"$tuple": [{"$tuple": [1]}, {"$tuple": [1, 0]}]}}}"#;
+    let cases = [
+        ("bool(max(L['ee']))", "False"),
+        ("not min(L['ee'])", "True"),
+        ("len(max(L['ll']))", "1"),
+        ("len(min(L['ll']))", "2"),
+        ("max(L['ll'])[0]", "3"),
+        ("len(max(L['tt']))", "2"),
+        ("len(max(L['ll'][0], L['ll'][1]))", "1"),
+    ];
+    assert_constants(json, &cases);
+    let run = lazy_run(json, "m = max(L['ll'])\nreturn m, min(L['tt'])\n");
+    assert_eq!(
+        run.returned,
+        ["ListVariable(len=1)", "TupleVariable(len=1)"]
+    );
+}
+
 /// `**` is refused by name; an f-string is held to the bound of every other
 /// string operation instead of exhausting memory.
 #[test]
