@@ -1,6 +1,7 @@
 //! What Python reads as digits and white space in a string given to `int()`
 //! or `float()`: any Unicode decimal digit (`'١٢'`, `'１２'`), not only
-//! ASCII's, and Unicode's white space around the number.
+//! ASCII's, and Unicode's white space around the number; and `str.upper()`
+//! and `str.lower()` by Python 3.11's Unicode (14.0), not Rust's newer one.
 
 /// The digit zero of each run of Unicode decimal digits (general category
 /// `Nd`), in Python 3.11's Unicode (14.0): each run is the ten digits 0 to
@@ -47,6 +48,83 @@ pub fn number_text(text: &str) -> Option<String> {
     }
     let trimmed = ascii.trim_matches([' ', '\t', '\n', '\x0b', '\x0c', '\r']);
     Some(trimmed.to_string())
+}
+
+/// Four lowercase letters of Python 3.11's Unicode (14.0) that later
+/// versions, Rust's (17.0 in Rust 1.95), gave an uppercase: Python leaves
+/// them as they are.
+const LETTERS_WITHOUT_UPPER_IN_PYTHON: [char; 4] = ['\u{19B}', '\u{264}', '\u{A7D3}', '\u{A7D5}'];
+
+/// Characters unassigned in Python 3.11's Unicode that Rust's maps to
+/// another case (upper or lower): Python leaves them as they are, and they
+/// are neither cased nor case-ignorable to it. With the four letters, every
+/// character where `chr(c).upper()` or `chr(c).lower()` in `python3` 3.11
+/// differs from Rust 1.95's `to_uppercase`/`to_lowercase`, over every code
+/// point (in each, Python's answer is the character itself).
+const UNASSIGNED_IN_PYTHON_WITH_CASE: [(u32, u32); 9] = [
+    (0x1C89, 0x1C8A),
+    (0xA7CB, 0xA7CF),
+    (0xA7D2, 0xA7D2),
+    (0xA7D4, 0xA7D4),
+    (0xA7DA, 0xA7DC),
+    (0x10D50, 0x10D65),
+    (0x10D70, 0x10D85),
+    (0x16EA0, 0x16EB8),
+    (0x16EBB, 0x16ED3),
+];
+
+fn unassigned_in_python(c: char) -> bool {
+    let code = u32::from(c);
+    UNASSIGNED_IN_PYTHON_WITH_CASE
+        .iter()
+        .any(|&(low, high)| (low..=high).contains(&code))
+}
+
+/// Python 3.11's `str.upper()`: Rust's full case mapping (`'ß'` is `'SS'`),
+/// but the characters Python 3.11 has no uppercase for stay as they are.
+pub fn upper(text: &str) -> String {
+    let mut upper = String::with_capacity(text.len());
+    for c in text.chars() {
+        if LETTERS_WITHOUT_UPPER_IN_PYTHON.contains(&c) || unassigned_in_python(c) {
+            upper.push(c);
+        } else {
+            upper.extend(c.to_uppercase());
+        }
+    }
+    upper
+}
+
+/// Python 3.11's `str.lower()`: Rust's, whose final sigma (`'ΑΣ'` is
+/// `'ας'`) needs the whole string, but the characters Python 3.11 does not
+/// know stay as they are, and count as what they are to it beside a sigma:
+/// neither cased nor case-ignorable, as a space. So Rust lowercases the
+/// text with each of them a space; each character of `text` is then the
+/// same number of characters of that, a capital sigma one.
+pub fn lower(text: &str) -> String {
+    if !text.chars().any(unassigned_in_python) {
+        return text.to_lowercase();
+    }
+    let masked: String = text
+        .chars()
+        .map(|c| if unassigned_in_python(c) { ' ' } else { c })
+        .collect();
+    let lowered = masked.to_lowercase();
+    let mut rust = lowered.chars();
+    let mut lower = String::with_capacity(text.len());
+    for c in text.chars() {
+        if unassigned_in_python(c) {
+            rust.next();
+            lower.push(c);
+        } else {
+            let count = if c == 'Σ' {
+                1
+            } else {
+                c.to_lowercase().count()
+            };
+            lower.extend(rust.by_ref().take(count));
+        }
+    }
+    lower
 }
 
 #[cfg(test)]
@@ -101,5 +179,46 @@ mod tests {
         assert_eq!(decimal_value('/'), None);
         assert_eq!(decimal_value(':'), None);
         assert_eq!(decimal_value('\0'), None);
+    }
+
+    /// Python 3.11's answers (`python3`): the characters where Rust's
+    /// newer Unicode maps and Python's does not, beside ones both map.
+    #[test]
+    fn upper_and_lower_are_python_3_11s() {
+        assert_eq!(
+            upper("\u{19b}\u{264}\u{a7d3}\u{a7d5}"),
+            "\u{19b}\u{264}\u{a7d3}\u{a7d5}"
+        );
+        assert_eq!(
+            upper("\u{1c8a}\u{a7cd}\u{10d70}\u{10d85}\u{16ebb}\u{16ed3}"),
+            "\u{1c8a}\u{a7cd}\u{10d70}\u{10d85}\u{16ebb}\u{16ed3}"
+        );
+        assert_eq!(
+            lower("\u{a7dc}\u{a7cb}\u{1c89}\u{10d50}\u{10d65}\u{16ea0}\u{16eb8}"),
+            "\u{a7dc}\u{a7cb}\u{1c89}\u{10d50}\u{10d65}\u{16ea0}\u{16eb8}"
+        );
+        // What both map: full case mapping, final sigma, the neighbours of
+        // the listed characters.
+        assert_eq!(
+            upper("straße ǆ ŉ \u{19a}\u{a7d1}"),
+            "STRASSE Ǆ ʼN \u{23d}\u{a7d0}"
+        );
+        assert_eq!(
+            lower("ΑΣ ΑΣΑ İ \u{a7dc}Σ \u{a7d0}\u{23d}"),
+            "ας ασα i\u{307} \u{a7dc}σ \u{a7d1}\u{19a}"
+        );
+        // Beside a sigma, a character Python 3.11 does not know is not cased.
+        assert_eq!(lower("ΑΣ\u{a7cb}"), "ας\u{a7cb}");
+        assert_eq!(lower("\u{10d50}Σ\u{16ea0}"), "\u{10d50}σ\u{16ea0}");
+        assert_eq!(upper("abc"), "ABC");
+        assert_eq!(lower("ABC"), "abc");
+        // Python leaves every listed character as it is.
+        for &(low, high) in &UNASSIGNED_IN_PYTHON_WITH_CASE {
+            for code in low..=high {
+                let c = char::from_u32(code).unwrap().to_string();
+                assert_eq!(upper(&c), c, "{code:#x}");
+                assert_eq!(lower(&c), c, "{code:#x}");
+            }
+        }
     }
 }

@@ -391,8 +391,8 @@ impl VariableTracker for ConstantTracker {
             "upper" | "lower" | "strip" => {
                 expect_args(name, args, 0..=0)?;
                 Value::str(&match name {
-                    "upper" => s.to_uppercase(),
-                    "lower" => s.to_lowercase(),
+                    "upper" => crate::pyunicode::upper(s),
+                    "lower" => crate::pyunicode::lower(s),
                     // Python's `str.isspace()`: Unicode's white space and
                     // the separators \x1c to \x1f.
                     _ => s

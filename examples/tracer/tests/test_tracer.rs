@@ -1761,6 +1761,22 @@ fn min_and_max_return_the_winning_object() {
     );
 }
 
+/// `str.upper()` and `str.lower()` by Python 3.11's Unicode (14.0): four
+/// letters Rust's newer tables give an uppercase keep theirs (Python's
+/// answers, from `python3` 3.11; the reproducer of the audit).
+#[test]
+fn upper_and_lower_use_python_3_11s_unicode() {
+    let json =
+        r#"{"locals": {"s": "\u019b\u0264\ua7d3\ua7d5", "g": "stra\u00dfe \u03a3\u0391\u03a3"}}"#;
+    let cases = [
+        ("L['s'].upper() == L['s']", "True"),
+        ("len(L['s'].upper())", "4"),
+        ("L['g'].upper()", "'STRASSE ΣΑΣ'"),
+        ("L['g'].lower()", "'straße σας'"),
+    ];
+    assert_constants(json, &cases);
+}
+
 /// `**` is refused by name; an f-string is held to the bound of every other
 /// string operation instead of exhausting memory.
 #[test]
