@@ -112,6 +112,14 @@ fn unhashable(ty: &TypeTag) -> TraceError {
     TraceError::new(format!("unhashable type: '{ty}'"))
 }
 
+/// `hash()` of a NaN, or of a tuple holding one: Python's is the NaN
+/// object's identity, which no trace can know.
+fn nan_hash() -> TraceError {
+    TraceError::new(
+        "hash() of a float NaN depends on the object's identity in Python 3.10+; not supported by this tracer",
+    )
+}
+
 fn expect_args(
     method: &str,
     args: &[Tracker],
@@ -323,6 +331,9 @@ impl VariableTracker for ConstantTracker {
         self.value.is_hashable()
     }
     fn get_python_hash(&self) -> TraceResult<u64> {
+        if self.value.holds_nan() {
+            return Err(nan_hash());
+        }
         Ok(self.value.py_hash())
     }
     fn var_getattr(&self, _tx: &Tx, name: &str) -> TraceResult<Tracker> {
@@ -541,6 +552,7 @@ impl VariableTracker for SequenceTracker {
         let value = self.as_python_constant()?;
         match value.unhashable_type() {
             Some(ty) => Err(unhashable(&ty)),
+            None if value.holds_nan() => Err(nan_hash()),
             None => Ok(value.py_hash()),
         }
     }

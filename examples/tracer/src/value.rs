@@ -197,6 +197,17 @@ impl Value {
         }
     }
 
+    /// Whether the value is a float NaN or a tuple holding one, however
+    /// deep: since Python 3.10 a NaN hashes by its object's identity, so no
+    /// value the tracer could give is Python's `hash()` of it.
+    pub fn holds_nan(&self) -> bool {
+        match self {
+            Value::Float(x) => x.is_nan(),
+            Value::Tuple(items) => items.iter().any(|item| item.holds_nan()),
+            _ => false,
+        }
+    }
+
     /// The kinds `is_hashable` may answer from the raw value without building
     /// a tracker: builtins, classes, functions, and tuples of them.
     pub fn is_hashable_without_building(&self) -> bool {
@@ -499,6 +510,8 @@ fn hash_int(i: i64) -> i64 {
 
 /// Python's `hash(float)` (`_Py_HashDouble`): the value as a fraction,
 /// modulo 2**61 - 1, so that a float equal to an int hashes as the int.
+/// A NaN's is its object's identity in Python; 0 here, for the frame's
+/// own lookups only: `hash()` of one is an error (`Value::holds_nan`).
 fn hash_float(x: f64) -> i64 {
     if x.is_nan() {
         return 0;

@@ -1115,6 +1115,32 @@ fn hash_of_numbers_and_tuples_is_pythons() {
     assert_eq!(run.returned, ["ConstantVariable(-3550055125485641917)"]);
 }
 
+/// `hash()` of a NaN is its object's identity since Python 3.10, so no
+/// value the tracer gives could be Python's (it gave 0): an error that says
+/// so (a program builds no tuple, and a frame's JSON holds no NaN, so a
+/// NaN inside a tuple cannot be reached); other floats hash as before
+/// (Python's `hash(float('inf'))` is 314159).
+#[test]
+fn hash_of_a_nan_is_an_error() {
+    let json = r#"{"locals": {"t": {"$tuple": [1, {"$tuple": [2.5]}]}}}"#;
+    let message = "hash() of a float NaN depends on the object's identity in Python 3.10+; not supported by this tracer";
+    assert_errors(
+        json,
+        &[
+            ("hash(float('nan'))", message),
+            ("hash(-float('nan'))", message),
+            ("hash(float('inf') - float('inf'))", message),
+        ],
+    );
+    assert_constants(
+        json,
+        &[
+            ("hash(float('inf'))", "314159"),
+            ("hash(L['t']) == hash(L['t'])", "True"),
+        ],
+    );
+}
+
 #[test]
 fn format_specs_match_python() {
     use tracer::format::format_value;
