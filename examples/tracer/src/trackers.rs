@@ -468,15 +468,20 @@ impl VariableTracker for ConstantTracker {
     }
 }
 
+/// `index` of a `what` of `len` items, counted from the end if negative;
+/// out of range, Python's error (`list index out of range`), or torch's for
+/// a tensor, which names the index and the size.
 fn normalize_index(index: i64, len: usize, what: &str) -> TraceResult<usize> {
     let len_i = i64::try_from(len).unwrap_or(i64::MAX);
     let adjusted = if index < 0 { index + len_i } else { index };
     if (0..len_i).contains(&adjusted) {
         Ok(adjusted as usize)
-    } else {
+    } else if what == "tensor" {
         Err(TraceError::new(format!(
-            "{what} index {index} out of range (length {len})"
+            "index {index} is out of bounds for dimension 0 with size {len}"
         )))
+    } else {
+        Err(TraceError::new(format!("{what} index out of range")))
     }
 }
 

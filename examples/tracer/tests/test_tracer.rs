@@ -850,7 +850,7 @@ fn paths_that_do_not_exist_are_errors_with_their_line() {
             1,
             "key 'width' not found in L['cfg']",
         ),
-        ("b = L['xs'][7]\n", 1, "list index 7 out of range"),
+        ("b = L['xs'][7]\n", 1, "list index out of range"),
         ("b = y + 1\n", 1, "unknown name 'y'"),
         ("b = L['x'] @ L['x']\n", 1, "shape mismatch for @"),
         ("if L['x'] > 0\nend\n", 1, "depends on its data"),
@@ -1595,6 +1595,43 @@ fn assert_errors(json: &str, cases: &[(&str, &str)]) {
         let message = run.err().map(|e| e.to_string()).unwrap_or_default();
         assert!(message.contains(error), "{expr}: {message}");
     }
+}
+
+/// Runs `r = EXPR; return r` over the frame `json` for each case and checks
+/// that it fails with exactly the message `python`, Python's own.
+fn assert_python_errors(json: &str, cases: &[(&str, &str)]) {
+    for (expr, python) in cases {
+        let run = run_mode(
+            &input(frame(json), &format!("r = {expr}\nreturn r\n")),
+            Mode::Lazy,
+        );
+        let message = run.err().map(|e| e.to_string()).unwrap_or_default();
+        assert_eq!(message, format!("error: test.prog:1: {python}"), "{expr}");
+    }
+}
+
+/// The frame of the error tests: a list, a tuple, a str, a dict, a tensor.
+const ERRORS: &str = r#"{"locals": {"l": [1, 2], "t": {"$tuple": [1, 2]}, "s": "ab", "d": {"a": 1}, "x": {"$tensor": [3, 4]}}}"#;
+
+/// An index out of range is Python's error, which names neither the index
+/// nor the length (the tracer named both); a tensor's is torch's, which
+/// does. Python's (and torch's) texts.
+#[test]
+fn index_out_of_range_is_pythons_error() {
+    assert_python_errors(
+        ERRORS,
+        &[
+            ("L['l'][5]", "list index out of range"),
+            ("L['l'][-3]", "list index out of range"),
+            ("L['t'][2]", "tuple index out of range"),
+            ("L['s'][5]", "string index out of range"),
+            ("L['s'][-3]", "string index out of range"),
+            (
+                "L['x'][3]",
+                "index 3 is out of bounds for dimension 0 with size 3",
+            ),
+        ],
+    );
 }
 
 /// `str()`, `format()` and f-strings of a container show every item, as
