@@ -235,15 +235,24 @@ pub fn float_floor_divmod(x: f64, y: f64) -> (f64, f64) {
 /// Python's arithmetic on two known values.
 pub fn arith(a: &Value, op: BinOp, b: &Value) -> TraceResult<Value> {
     let overflow = || TraceError::new(crate::value::INT_OVERFLOW);
-    let zero = || TraceError::new("division by zero");
+    // Python's text for each operator, of ints (bools) or else of floats.
+    let zero = |float: bool| {
+        TraceError::new(match (op, float) {
+            (BinOp::Div, false) => "division by zero",
+            (BinOp::FloorDiv, false) => "integer division or modulo by zero",
+            (_, false) => "integer modulo by zero",
+            (BinOp::Div, true) => "float division by zero",
+            (BinOp::FloorDiv, true) => "float floor division by zero",
+            (_, true) => "float modulo",
+        })
+    };
     if let (Some(x), Some(y)) = (a.as_int(), b.as_int()) {
         return Ok(match op {
             BinOp::Add => Value::Int(x.checked_add(y).ok_or_else(overflow)?),
             BinOp::Sub => Value::Int(x.checked_sub(y).ok_or_else(overflow)?),
             BinOp::Mul => Value::Int(x.checked_mul(y).ok_or_else(overflow)?),
-            BinOp::Div if y == 0 => return Err(zero()),
+            BinOp::Div | BinOp::FloorDiv | BinOp::Mod if y == 0 => return Err(zero(false)),
             BinOp::Div => Value::Float(x as f64 / y as f64),
-            BinOp::FloorDiv | BinOp::Mod if y == 0 => return Err(zero()),
             BinOp::FloorDiv => Value::Int(int_floor_divmod(x, y).ok_or_else(overflow)?.0),
             // `i64::MIN % -1` is 0; only its quotient overflows.
             BinOp::Mod if y == -1 => Value::Int(0),
@@ -256,7 +265,7 @@ pub fn arith(a: &Value, op: BinOp, b: &Value) -> TraceResult<Value> {
             BinOp::Add => x + y,
             BinOp::Sub => x - y,
             BinOp::Mul => x * y,
-            BinOp::Div | BinOp::FloorDiv | BinOp::Mod if y == 0.0 => return Err(zero()),
+            BinOp::Div | BinOp::FloorDiv | BinOp::Mod if y == 0.0 => return Err(zero(true)),
             BinOp::Div => x / y,
             BinOp::FloorDiv => float_floor_divmod(x, y).0,
             BinOp::Mod => float_floor_divmod(x, y).1,

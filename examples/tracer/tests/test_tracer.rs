@@ -1634,6 +1634,30 @@ fn index_out_of_range_is_pythons_error() {
     );
 }
 
+/// Division by zero is Python's error for each operator and operand types
+/// (the tracer said `division by zero` for all). Python's texts.
+#[test]
+fn division_by_zero_is_pythons_error_for_each_operator() {
+    assert_python_errors(
+        ERRORS,
+        &[
+            ("1 / 0", "division by zero"),
+            ("1 // 0", "integer division or modulo by zero"),
+            ("1 % 0", "integer modulo by zero"),
+            ("True / False", "division by zero"),
+            ("True // False", "integer division or modulo by zero"),
+            ("True % False", "integer modulo by zero"),
+            ("1.0 / 0", "float division by zero"),
+            ("1 / 0.0", "float division by zero"),
+            ("1.5 / False", "float division by zero"),
+            ("1.0 // 0", "float floor division by zero"),
+            ("True // 0.0", "float floor division by zero"),
+            ("1.0 % 0", "float modulo"),
+            ("1 % -0.0", "float modulo"),
+        ],
+    );
+}
+
 /// `str()`, `format()` and f-strings of a container show every item, as
 /// Python's do (checked against `python3`): they showed six, then `...`.
 #[test]
