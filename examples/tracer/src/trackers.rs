@@ -799,10 +799,9 @@ impl VariableTracker for DictTracker {
     fn getitem(&self, _tx: &Tx, key: &Value) -> TraceResult<Tracker> {
         match self.lookup(key)? {
             Some(value) => Ok(Rc::clone(value)),
-            None => Err(TraceError::new(match &self.meta.source {
-                Some(source) => format!("key {} not found in {source}", key.repr()),
-                None => format!("key {} not found in the dict", key.repr()),
-            })),
+            // Python's `KeyError`, whose message is the key's repr alone:
+            // named, as the last line of Python's traceback names it.
+            None => Err(TraceError::new(format!("KeyError: {}", key.repr()))),
         }
     }
     fn contains(&self, key: &Value) -> TraceResult<bool> {

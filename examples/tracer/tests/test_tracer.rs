@@ -845,11 +845,7 @@ fn paths_that_do_not_exist_are_errors_with_their_line() {
             3,
             "'Linear' object has no attribute 'missing'",
         ),
-        (
-            "b = L['cfg']['width']\n",
-            1,
-            "key 'width' not found in L['cfg']",
-        ),
+        ("b = L['cfg']['width']\n", 1, "KeyError: 'width'"),
         ("b = L['xs'][7]\n", 1, "list index out of range"),
         ("b = y + 1\n", 1, "unknown name 'y'"),
         ("b = L['x'] @ L['x']\n", 1, "shape mismatch for @"),
@@ -1654,6 +1650,22 @@ fn division_by_zero_is_pythons_error_for_each_operator() {
             ("True // 0.0", "float floor division by zero"),
             ("1.0 % 0", "float modulo"),
             ("1 % -0.0", "float modulo"),
+        ],
+    );
+}
+
+/// A missing key is Python's `KeyError`, whose message is the key's repr,
+/// shown as the last line of Python's traceback shows it (the tracer said
+/// `key 1 not found in L['d']`).
+#[test]
+fn a_missing_key_is_pythons_key_error() {
+    assert_python_errors(
+        ERRORS,
+        &[
+            ("L['d'][1]", "KeyError: 1"),
+            ("L['d']['b']", "KeyError: 'b'"),
+            ("L['d'][\"it's\"]", "KeyError: \"it's\""),
+            ("L['d'][None]", "KeyError: None"),
         ],
     );
 }
