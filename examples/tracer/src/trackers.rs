@@ -104,6 +104,12 @@ fn unsupported_operands(op: BinOp, a: &TypeTag, b: &TypeTag) -> TraceError {
     ))
 }
 
+/// Python's error for `a + b` where `a` is a str, list or tuple and `b` is
+/// not of its type.
+fn cannot_concatenate(a: &TypeTag, b: &TypeTag) -> TraceError {
+    TraceError::new(format!("can only concatenate {a} (not \"{b}\") to {a}"))
+}
+
 fn not_a_constant(ty: &TypeTag) -> TraceError {
     TraceError::new(format!("a '{ty}' is not a constant the trace can know"))
 }
@@ -286,6 +292,9 @@ pub fn arith(a: &Value, op: BinOp, b: &Value) -> TraceResult<Value> {
                 return Err(TraceError::new("string repetition too large"));
             }
             Ok(Value::str(&s.repeat(n)))
+        }
+        (Value::Str(_), BinOp::Add, other) => {
+            Err(cannot_concatenate(&TypeTag::Str, &other.type_tag()))
         }
         _ => Err(unsupported_operands(op, &a.type_tag(), &b.type_tag())),
     }
@@ -686,6 +695,9 @@ impl VariableTracker for SequenceTracker {
                     .cycle()
                     .take(self.items.len() * n)
                     .collect()
+            }
+            (BinOp::Add, _) if !reflected => {
+                return Err(cannot_concatenate(&self.type_tag(), &other.python_type()));
             }
             _ => {
                 return Err(unsupported_operands(

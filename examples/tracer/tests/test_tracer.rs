@@ -1670,6 +1670,66 @@ fn a_missing_key_is_pythons_key_error() {
     );
 }
 
+/// `+` of a str, list or tuple and anything not of its type is Python's
+/// "can only concatenate" error; with the sequence on the right it stays
+/// "unsupported operand type(s)". Python's texts.
+#[test]
+fn concatenating_another_type_is_pythons_error() {
+    assert_python_errors(
+        ERRORS,
+        &[
+            (
+                "L['l'] + L['t']",
+                "can only concatenate list (not \"tuple\") to list",
+            ),
+            (
+                "L['t'] + L['l']",
+                "can only concatenate tuple (not \"list\") to tuple",
+            ),
+            (
+                "L['l'] + 1",
+                "can only concatenate list (not \"int\") to list",
+            ),
+            (
+                "L['t'] + 1",
+                "can only concatenate tuple (not \"int\") to tuple",
+            ),
+            (
+                "L['l'] + L['d']",
+                "can only concatenate list (not \"dict\") to list",
+            ),
+            (
+                "L['l'] + L['s']",
+                "can only concatenate list (not \"str\") to list",
+            ),
+            (
+                "L['s'] + 1",
+                "can only concatenate str (not \"int\") to str",
+            ),
+            (
+                "L['s'] + None",
+                "can only concatenate str (not \"NoneType\") to str",
+            ),
+            (
+                "L['s'] + L['l']",
+                "can only concatenate str (not \"list\") to str",
+            ),
+            (
+                "1 + L['l']",
+                "unsupported operand type(s) for +: 'int' and 'list'",
+            ),
+            (
+                "1 + L['s']",
+                "unsupported operand type(s) for +: 'int' and 'str'",
+            ),
+            (
+                "L['d'] + L['l']",
+                "unsupported operand type(s) for +: 'dict' and 'list'",
+            ),
+        ],
+    );
+}
+
 /// `str()`, `format()` and f-strings of a container show every item, as
 /// Python's do (checked against `python3`): they showed six, then `...`.
 #[test]
