@@ -592,8 +592,10 @@ impl VariableTracker for SequenceTracker {
             Some(i) => Ok(Rc::clone(
                 &self.items[normalize_index(i, self.items.len(), &what)?],
             )),
+            // Python's text: slices allowed, the type unquoted (a str's
+            // own error quotes it and names no slices).
             None => Err(TraceError::new(format!(
-                "{what} indices must be integers, not '{}'",
+                "{what} indices must be integers or slices, not {}",
                 key.type_tag()
             ))),
         }

@@ -1730,6 +1730,41 @@ fn concatenating_another_type_is_pythons_error() {
     );
 }
 
+/// Indexing a list or tuple with a non-int is Python's error, which names
+/// slices and does not quote the type; a str's differs. Python's texts.
+#[test]
+fn a_non_int_index_is_pythons_error() {
+    assert_python_errors(
+        ERRORS,
+        &[
+            (
+                "L['l'][1.0]",
+                "list indices must be integers or slices, not float",
+            ),
+            (
+                "L['t'][1.0]",
+                "tuple indices must be integers or slices, not float",
+            ),
+            (
+                "L['l']['a']",
+                "list indices must be integers or slices, not str",
+            ),
+            (
+                "L['t'][None]",
+                "tuple indices must be integers or slices, not NoneType",
+            ),
+            (
+                "L['s'][1.0]",
+                "string indices must be integers, not 'float'",
+            ),
+            (
+                "L['s'][None]",
+                "string indices must be integers, not 'NoneType'",
+            ),
+        ],
+    );
+}
+
 /// `str()`, `format()` and f-strings of a container show every item, as
 /// Python's do (checked against `python3`): they showed six, then `...`.
 #[test]
