@@ -104,6 +104,12 @@ fn unsupported_operands(op: BinOp, a: &TypeTag, b: &TypeTag) -> TraceError {
     ))
 }
 
+/// Python's error for a str, list or tuple times `ty`, not an int (on
+/// either side).
+fn cannot_repeat(ty: &TypeTag) -> TraceError {
+    TraceError::new(format!("can't multiply sequence by non-int of type '{ty}'"))
+}
+
 /// Python's error for `a + b` where `a` is a str, list or tuple and `b` is
 /// not of its type.
 fn cannot_concatenate(a: &TypeTag, b: &TypeTag) -> TraceError {
@@ -296,6 +302,10 @@ pub fn arith(a: &Value, op: BinOp, b: &Value) -> TraceResult<Value> {
         (Value::Str(_), BinOp::Add, other) => {
             Err(cannot_concatenate(&TypeTag::Str, &other.type_tag()))
         }
+        // The left one repeats if it can: `'ab' * 'cd'` names the right.
+        (Value::Str(_), BinOp::Mul, other) | (other, BinOp::Mul, Value::Str(_)) => {
+            Err(cannot_repeat(&other.type_tag()))
+        }
         _ => Err(unsupported_operands(op, &a.type_tag(), &b.type_tag())),
     }
 }
@@ -462,10 +472,13 @@ impl VariableTracker for ConstantTracker {
         reflected: bool,
     ) -> TraceResult<Tracker> {
         // `2 * [x]` repeats the list as `[x] * 2` does: the sequence's own
-        // operation, reflected.
+        // operation, reflected (a str on the left repeats first, as Python's
+        // error for `'ab' * [x]` shows).
         if other.is_symnode()
             || other.is_tensor()
-            || (op == BinOp::Mul && matches!(other.python_type(), TypeTag::List | TypeTag::Tuple))
+            || (op == BinOp::Mul
+                && !matches!(self.value, Value::Str(_))
+                && matches!(other.python_type(), TypeTag::List | TypeTag::Tuple))
         {
             return other.binary_op(tx, op, self, !reflected);
         }
@@ -701,6 +714,7 @@ impl VariableTracker for SequenceTracker {
             (BinOp::Add, _) if !reflected => {
                 return Err(cannot_concatenate(&self.type_tag(), &other.python_type()));
             }
+            (BinOp::Mul, _) => return Err(cannot_repeat(&other.python_type())),
             _ => {
                 return Err(unsupported_operands(
                     op,
@@ -872,11 +886,20 @@ impl VariableTracker for DictTracker {
     }
     fn binary_op(
         &self,
-        _tx: &Tx,
+        tx: &Tx,
         op: BinOp,
         other: &dyn VariableTracker,
-        _reflected: bool,
+        reflected: bool,
     ) -> TraceResult<Tracker> {
+        // `{} * [x]`: the sequence repeats, and names the dict.
+        if op == BinOp::Mul
+            && matches!(
+                other.python_type(),
+                TypeTag::List | TypeTag::Tuple | TypeTag::Str
+            )
+        {
+            return other.binary_op(tx, op, self, !reflected);
+        }
         Err(unsupported_operands(
             op,
             &TypeTag::Dict,

@@ -1765,6 +1765,78 @@ fn a_non_int_index_is_pythons_error() {
     );
 }
 
+/// A str, list or tuple times a non-int, on either side, is Python's
+/// "can't multiply sequence" error, naming the other operand's type (the
+/// right one's when both are sequences). Python's texts.
+#[test]
+fn repeating_by_a_non_int_is_pythons_error() {
+    assert_python_errors(
+        ERRORS,
+        &[
+            (
+                "L['l'] * 1.5",
+                "can't multiply sequence by non-int of type 'float'",
+            ),
+            (
+                "1.5 * L['l']",
+                "can't multiply sequence by non-int of type 'float'",
+            ),
+            (
+                "L['t'] * 1.5",
+                "can't multiply sequence by non-int of type 'float'",
+            ),
+            (
+                "L['s'] * 1.5",
+                "can't multiply sequence by non-int of type 'float'",
+            ),
+            (
+                "None * L['s']",
+                "can't multiply sequence by non-int of type 'NoneType'",
+            ),
+            (
+                "L['s'] * L['s']",
+                "can't multiply sequence by non-int of type 'str'",
+            ),
+            (
+                "L['l'] * L['l']",
+                "can't multiply sequence by non-int of type 'list'",
+            ),
+            (
+                "L['t'] * L['l']",
+                "can't multiply sequence by non-int of type 'list'",
+            ),
+            (
+                "L['s'] * L['l']",
+                "can't multiply sequence by non-int of type 'list'",
+            ),
+            (
+                "L['l'] * L['s']",
+                "can't multiply sequence by non-int of type 'str'",
+            ),
+            (
+                "None * L['l']",
+                "can't multiply sequence by non-int of type 'NoneType'",
+            ),
+            (
+                "L['d'] * L['l']",
+                "can't multiply sequence by non-int of type 'dict'",
+            ),
+            (
+                "L['l'] * L['d']",
+                "can't multiply sequence by non-int of type 'dict'",
+            ),
+            (
+                "L['d'] * L['s']",
+                "can't multiply sequence by non-int of type 'dict'",
+            ),
+        ],
+    );
+    assert_constants(
+        ERRORS,
+        &[("len(2 * L['l'])", "4"), ("True * L['s']", "'ab'")],
+    );
+}
+
 /// `str()`, `format()` and f-strings of a container show every item, as
 /// Python's do (checked against `python3`): they showed six, then `...`.
 #[test]
