@@ -646,11 +646,9 @@ impl VariableTracker for SequenceTracker {
                 }
                 match found.first() {
                     Some(i) => Ok(tx.constant(Value::Int(*i as i64))),
-                    None => Err(TraceError::new(format!(
-                        "{} is not in {}",
-                        needle.repr(),
-                        self.type_tag()
-                    ))),
+                    // Python's texts: a tuple's does not name the value.
+                    None if self.tuple => Err(TraceError::new("tuple.index(x): x not in tuple")),
+                    None => Err(TraceError::new(format!("{} is not in list", needle.repr()))),
                 }
             }
             "append" | "extend" | "pop" | "insert" | "remove" | "clear" if !self.tuple => {

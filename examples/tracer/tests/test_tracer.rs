@@ -1837,6 +1837,20 @@ fn repeating_by_a_non_int_is_pythons_error() {
     );
 }
 
+/// `index()` of a value a tuple does not hold is Python's error, which for
+/// a tuple does not name the value (a list's does). Python's texts.
+#[test]
+fn index_of_a_missing_value_is_pythons_error() {
+    assert_python_errors(
+        ERRORS,
+        &[
+            ("L['t'].index(9)", "tuple.index(x): x not in tuple"),
+            ("L['l'].index(9)", "9 is not in list"),
+            ("L['l'].index('a')", "'a' is not in list"),
+        ],
+    );
+}
+
 /// `str()`, `format()` and f-strings of a container show every item, as
 /// Python's do (checked against `python3`): they showed six, then `...`.
 #[test]
