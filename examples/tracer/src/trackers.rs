@@ -89,6 +89,11 @@ fn not_iterable(ty: &TypeTag) -> TraceError {
     TraceError::new(format!("'{ty}' object is not iterable"))
 }
 
+/// Python's error for `x in y` where `y` is no container.
+fn not_a_container(ty: &TypeTag) -> TraceError {
+    TraceError::new(format!("argument of type '{ty}' is not iterable"))
+}
+
 fn no_len(ty: &TypeTag) -> TraceError {
     TraceError::new(format!("object of type '{ty}' has no len()"))
 }
@@ -391,7 +396,7 @@ impl VariableTracker for ConstantTracker {
                 "'in <string>' requires string as left operand, not {}",
                 other.type_tag()
             ))),
-            _ => Err(not_iterable(&self.python_type())),
+            _ => Err(not_a_container(&self.python_type())),
         }
     }
     fn has_unpack_var_sequence(&self) -> bool {
@@ -1452,7 +1457,7 @@ impl VariableTracker for SymNodeTracker {
         Err(not_subscriptable(&TypeTag::Int))
     }
     fn contains(&self, _key: &Value) -> TraceResult<bool> {
-        Err(not_iterable(&TypeTag::Int))
+        Err(not_a_container(&TypeTag::Int))
     }
     fn unpack_var_sequence(&self, _tx: &Tx) -> TraceResult<Vec<Tracker>> {
         Err(not_iterable(&TypeTag::Int))
@@ -1654,7 +1659,7 @@ impl VariableTracker for ObjectTracker {
         Err(not_subscriptable(&self.type_tag()))
     }
     fn contains(&self, _key: &Value) -> TraceResult<bool> {
-        Err(not_iterable(&self.type_tag()))
+        Err(not_a_container(&self.type_tag()))
     }
     fn unpack_var_sequence(&self, _tx: &Tx) -> TraceResult<Vec<Tracker>> {
         Err(not_iterable(&self.type_tag()))
@@ -1801,7 +1806,7 @@ impl VariableTracker for FunctionTracker {
         Err(not_subscriptable(&self.python_type()))
     }
     fn contains(&self, _key: &Value) -> TraceResult<bool> {
-        Err(not_iterable(&self.python_type()))
+        Err(not_a_container(&self.python_type()))
     }
     fn unpack_var_sequence(&self, _tx: &Tx) -> TraceResult<Vec<Tracker>> {
         Err(not_iterable(&self.python_type()))

@@ -1851,6 +1851,26 @@ fn index_of_a_missing_value_is_pythons_error() {
     );
 }
 
+/// `x in y` where `y` is no container is Python's error, "argument of
+/// type ..." (the tracer said "'int' object is not iterable", which is
+/// iterating's). Python's texts.
+#[test]
+fn in_of_no_container_is_pythons_error() {
+    assert_python_errors(
+        ERRORS,
+        &[
+            ("1 in 5", "argument of type 'int' is not iterable"),
+            ("1 in 5.0", "argument of type 'float' is not iterable"),
+            ("'a' in None", "argument of type 'NoneType' is not iterable"),
+            ("1 in True", "argument of type 'bool' is not iterable"),
+            (
+                "1 in len",
+                "argument of type 'builtin_function_or_method' is not iterable",
+            ),
+        ],
+    );
+}
+
 /// `str()`, `format()` and f-strings of a container show every item, as
 /// Python's do (checked against `python3`): they showed six, then `...`.
 #[test]
