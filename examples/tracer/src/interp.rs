@@ -188,8 +188,9 @@ impl Interp<'_> {
                 let object = self.eval(object)?;
                 let key = self.eval(key)?;
                 // Dict keys must be hashable: answered without building for
-                // the kinds Dynamo allows.
-                if !key.is_python_hashable() {
+                // the kinds Dynamo allows. Only a dict asks: a list says its
+                // indices must be integers, an int that it is no container.
+                if matches!(object.python_type(), TypeTag::Dict) && !key.is_python_hashable() {
                     return Err(unhashable(&key));
                 }
                 object.getitem(tx, &key.as_python_constant()?)

@@ -1871,6 +1871,32 @@ fn in_of_no_container_is_pythons_error() {
     );
 }
 
+/// Only a dict needs a hashable key: indexing anything else by a list is
+/// that type's own error, as in Python (the tracer checked the key's hash
+/// first, for every object). Python's texts.
+#[test]
+fn an_unhashable_index_is_the_indexed_types_error() {
+    assert_python_errors(
+        ERRORS,
+        &[
+            (
+                "L['l'][L['l']]",
+                "list indices must be integers or slices, not list",
+            ),
+            (
+                "L['t'][L['d']]",
+                "tuple indices must be integers or slices, not dict",
+            ),
+            (
+                "L['s'][L['l']]",
+                "string indices must be integers, not 'list'",
+            ),
+            ("5[L['l']]", "'int' object is not subscriptable"),
+            ("L['d'][L['l']]", "unhashable type: 'list'"),
+        ],
+    );
+}
+
 /// `str()`, `format()` and f-strings of a container show every item, as
 /// Python's do (checked against `python3`): they showed six, then `...`.
 #[test]
