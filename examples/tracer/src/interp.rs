@@ -554,9 +554,15 @@ pub fn call_builtin(tx: &Tx, name: &str, args: &[Tracker]) -> TraceResult<Tracke
                         value.repr()
                     ))
                 })?),
+                // Python's texts, which differ: int() also takes bytes.
                 _ => {
+                    let takes = if name == "int" {
+                        "a string, a bytes-like object or a real number"
+                    } else {
+                        "a string or a real number"
+                    };
                     return Err(TraceError::new(format!(
-                        "{name}() argument must be a string or a number, not '{}'",
+                        "{name}() argument must be {takes}, not '{}'",
                         value.type_tag()
                     )));
                 }

@@ -1897,6 +1897,33 @@ fn an_unhashable_index_is_the_indexed_types_error() {
     );
 }
 
+/// `int()` and `float()` of what is no number or string is Python's error,
+/// whose wording differs between the two. Python's texts.
+#[test]
+fn int_and_float_of_no_number_are_pythons_errors() {
+    assert_python_errors(
+        ERRORS,
+        &[
+            (
+                "int(L['l'])",
+                "int() argument must be a string, a bytes-like object or a real number, not 'list'",
+            ),
+            (
+                "int(None)",
+                "int() argument must be a string, a bytes-like object or a real number, not 'NoneType'",
+            ),
+            (
+                "float(L['t'])",
+                "float() argument must be a string or a real number, not 'tuple'",
+            ),
+            (
+                "float(None)",
+                "float() argument must be a string or a real number, not 'NoneType'",
+            ),
+        ],
+    );
+}
+
 /// `str()`, `format()` and f-strings of a container show every item, as
 /// Python's do (checked against `python3`): they showed six, then `...`.
 #[test]
