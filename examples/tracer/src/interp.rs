@@ -622,7 +622,7 @@ pub fn call_builtin(tx: &Tx, name: &str, args: &[Tracker]) -> TraceResult<Tracke
         "min" | "max" => {
             if args.is_empty() {
                 return Err(TraceError::new(format!(
-                    "{name}() expects at least 1 argument"
+                    "{name} expected at least 1 argument, got 0"
                 )));
             }
             // One argument is an iterable of the candidates, as in Python

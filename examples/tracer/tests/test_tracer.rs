@@ -1924,6 +1924,19 @@ fn int_and_float_of_no_number_are_pythons_errors() {
     );
 }
 
+/// `max()` and `min()` without arguments are Python's errors. Python's
+/// texts.
+#[test]
+fn max_and_min_of_nothing_are_pythons_errors() {
+    assert_python_errors(
+        ERRORS,
+        &[
+            ("max()", "max expected at least 1 argument, got 0"),
+            ("min()", "min expected at least 1 argument, got 0"),
+        ],
+    );
+}
+
 /// `str()`, `format()` and f-strings of a container show every item, as
 /// Python's do (checked against `python3`): they showed six, then `...`.
 #[test]
