@@ -18,7 +18,11 @@ pub struct Spec {
 }
 
 impl Spec {
-    pub fn parse(spec: &str) -> TraceResult<Spec> {
+    /// Parses `spec` for a value of the Python type `ty` (`int`, `bool`,
+    /// `float`, `str`), with Python's errors for what Python refuses while
+    /// parsing, in its order; what only the value's type refuses is
+    /// [`Spec::check`]'s.
+    pub fn parse(spec: &str, ty: &str) -> TraceResult<Spec> {
         let chars: Vec<char> = spec.chars().collect();
         let mut parsed = Spec::default();
         let mut i = 0;
@@ -35,6 +39,11 @@ impl Spec {
             parsed.sign = Some(c);
             i += 1;
         }
+        match chars.get(i) {
+            Some('z') => return Err(unsupported(spec, "'z' (negative zero coercion)")),
+            Some('#') => return Err(unsupported(spec, "'#' (the alternate form)")),
+            _ => {}
+        }
         // Python's `0` flag: only where no fill is given (after a fill, a
         // `0` starts the width: `*>08` is 8 wide, padded with `*`).
         if parsed.fill.is_none() && chars.get(i) == Some(&'0') {
@@ -46,7 +55,15 @@ impl Spec {
             i += 1;
         }
         parsed.width = digits(&chars[start..i], spec)?;
-        if chars.get(i) == Some(&',') {
+        if let Some(&separator @ (',' | '_')) = chars.get(i) {
+            match chars.get(i + 1) {
+                Some(&other @ (',' | '_')) if other != separator => {
+                    return Err(TraceError::new("Cannot specify both ',' and '_'."));
+                }
+                Some(&same @ (',' | '_')) => return Err(cannot_group(separator, same)),
+                _ if separator == '_' => return Err(unsupported(spec, "'_' grouping")),
+                _ => {}
+            }
             parsed.grouping = true;
             i += 1;
         }
@@ -57,24 +74,28 @@ impl Spec {
                 i += 1;
             }
             if start == i {
-                return Err(invalid(spec, "missing precision"));
+                return Err(TraceError::new("Format specifier missing precision"));
             }
             parsed.precision = Some(digits(&chars[start..i], spec)?);
         }
-        if let Some(&c) = chars.get(i) {
-            if !"bdoxXeEfFgGs%".contains(c) {
-                return Err(invalid(
-                    spec,
-                    &format!(
-                        "unknown or unsupported format code '{c}' (this tracer reads [[fill]align][sign][0][width][,][.precision][type], the types b d o x X e E f F g G s %)"
-                    ),
-                ));
+        match &chars[i..] {
+            [] => {}
+            [c] => parsed.ty = Some(*c),
+            _ => {
+                return Err(TraceError::new(format!(
+                    "Invalid format specifier '{spec}' for object of type '{ty}'"
+                )));
             }
-            parsed.ty = Some(c);
-            i += 1;
         }
-        if i != chars.len() {
-            return Err(invalid(spec, "trailing characters"));
+        // `,` takes the decimal and float types, and no type but a str's
+        // default, `s`.
+        let ty_or_default = parsed.ty.or(match ty {
+            "str" => Some('s'),
+            _ => None,
+        });
+        let refused = ty_or_default.filter(|c| !"deEfFgG%".contains(*c));
+        if let (true, Some(c)) = (parsed.grouping, refused) {
+            return Err(cannot_group(',', c));
         }
         Ok(parsed)
     }
@@ -92,25 +113,62 @@ impl Spec {
         (fill, align)
     }
 
-    /// Whether this spec can format an `int` (so formatting a size later
-    /// cannot fail).
-    pub fn check_int(&self, spec: &str) -> TraceResult<()> {
-        match self.ty {
-            Some('s') => Err(TraceError::new(format!(
-                "invalid format spec '{spec}': unknown format code 's' for object of type 'int'"
-            ))),
-            Some('b' | 'o' | 'x' | 'X') if self.grouping => Err(TraceError::new(format!(
-                "invalid format spec '{spec}': cannot specify ',' with '{}'",
-                self.ty.unwrap_or('d')
-            ))),
-            None | Some('b' | 'o' | 'x' | 'X' | 'd') if self.precision.is_some() => {
-                Err(TraceError::new(format!(
-                    "invalid format spec '{spec}': precision not allowed in integer format specifier"
-                )))
+    /// Whether this spec can format a value of the Python type `ty` (so
+    /// formatting a size later cannot fail), with Python's errors: a type
+    /// code the value has not, then what its type refuses.
+    pub fn check(&self, ty: &str) -> TraceResult<()> {
+        let (types, unsupported_types) = match ty {
+            "str" => ("s", ""),
+            "float" => ("eEfFgG%", "n"),
+            _ => ("bdoxXeEfFgG%", "nc"),
+        };
+        if let Some(c) = self.ty.filter(|c| !types.contains(*c)) {
+            if unsupported_types.contains(c) {
+                return Err(TraceError::new(format!(
+                    "format type '{c}' is not supported by this tracer (it reads [[fill]align][sign][0][width][,][.precision][type], the types b d o x X e E f F g G s %)"
+                )));
+            }
+            return Err(TraceError::new(format!(
+                "Unknown format code '{}' for object of type '{ty}'",
+                code(c)
+            )));
+        }
+        match ty {
+            "str" if self.sign == Some(' ') => Err(TraceError::new(
+                "Space not allowed in string format specifier",
+            )),
+            "str" if self.sign.is_some() => Err(TraceError::new(
+                "Sign not allowed in string format specifier",
+            )),
+            "str" if self.fill_align(false).1 == '=' => Err(TraceError::new(
+                "'=' alignment not allowed in string format specifier",
+            )),
+            "int" | "bool"
+                if self.precision.is_some() && !self.ty.is_some_and(|c| "eEfFgG%".contains(c)) =>
+            {
+                Err(TraceError::new(
+                    "Precision not allowed in integer format specifier",
+                ))
             }
             _ => Ok(()),
         }
     }
+}
+
+/// A type code as Python's errors show it: printable ASCII as it is, any
+/// other character as `\x` and its hex code (`'\xe9'`).
+fn code(c: char) -> String {
+    if ('!'..='~').contains(&c) {
+        c.to_string()
+    } else {
+        format!("\\x{:x}", u32::from(c))
+    }
+}
+
+/// Python's error for a grouping separator and a type code it cannot go
+/// with.
+fn cannot_group(separator: char, ty: char) -> TraceError {
+    TraceError::new(format!("Cannot specify '{separator}' with '{}'.", code(ty)))
 }
 
 fn digits(chars: &[char], spec: &str) -> TraceResult<usize> {
@@ -121,37 +179,41 @@ fn digits(chars: &[char], spec: &str) -> TraceResult<usize> {
     text.parse::<usize>()
         .ok()
         .filter(|n| *n <= 1000)
-        .ok_or_else(|| invalid(spec, "width or precision too large"))
+        .ok_or_else(|| invalid(spec, "width or precision too large for this tracer"))
 }
 
 fn invalid(spec: &str, why: &str) -> TraceError {
     TraceError::new(format!("invalid format spec '{spec}': {why}"))
 }
 
+/// A part of the mini-language Python has and this tracer does not.
+fn unsupported(spec: &str, what: &str) -> TraceError {
+    invalid(spec, &format!("{what} is not supported by this tracer"))
+}
+
 /// `format(value, spec)`.
 pub fn format_value(value: &Value, spec: &str) -> TraceResult<String> {
-    let parsed = Spec::parse(spec)?;
+    // The spec parsed for, and checked against, the value's type.
+    let spec_for = |ty: &str| -> TraceResult<Spec> {
+        let parsed = Spec::parse(spec, ty)?;
+        parsed.check(ty)?;
+        Ok(parsed)
+    };
     match value {
         // An empty spec is `str(b)`; any other formats the bool as an int.
         Value::Bool(b) if spec.is_empty() => Ok(if *b { "True" } else { "False" }.to_string()),
-        Value::Bool(b) => format_int(&parsed, spec, i64::from(*b)),
-        Value::Int(i) => format_int(&parsed, spec, *i),
-        Value::Float(x) => format_float(&parsed, spec, *x),
+        Value::Bool(b) => format_int(&spec_for("bool")?, i64::from(*b)),
+        Value::Int(i) => format_int(&spec_for("int")?, *i),
+        Value::Float(x) => format_float(&spec_for("float")?, *x),
         Value::Str(s) => {
-            if parsed.ty.is_some_and(|t| t != 's') || parsed.sign.is_some() || parsed.grouping {
-                return Err(invalid(spec, "not valid for an object of type 'str'"));
-            }
-            if parsed.fill_align(false).1 == '=' {
-                return Err(TraceError::new(
-                    "'=' alignment not allowed in string format specifier",
-                ));
-            }
+            let parsed = spec_for("str")?;
             let text: String = match parsed.precision {
                 Some(p) => s.chars().take(p).collect(),
                 None => s.to_string(),
             };
             pad(&parsed, &text, false)
         }
+        // `object.__format__`, which refuses any spec before parsing it.
         other if spec.is_empty() => Ok(other.to_py_str()),
         other => Err(TraceError::new(format!(
             "unsupported format string passed to {}.__format__",
@@ -160,8 +222,7 @@ pub fn format_value(value: &Value, spec: &str) -> TraceResult<String> {
     }
 }
 
-fn format_int(parsed: &Spec, spec: &str, i: i64) -> TraceResult<String> {
-    parsed.check_int(spec)?;
+fn format_int(parsed: &Spec, i: i64) -> TraceResult<String> {
     let magnitude = i.unsigned_abs();
     let body = match parsed.ty {
         None | Some('d') => group(&magnitude.to_string(), parsed.grouping),
@@ -170,12 +231,12 @@ fn format_int(parsed: &Spec, spec: &str, i: i64) -> TraceResult<String> {
         Some('x') => format!("{magnitude:x}"),
         Some('X') => format!("{magnitude:X}"),
         // Float presentation types accept ints.
-        Some(_) => return format_float(parsed, spec, i as f64),
+        Some(_) => return format_float(parsed, i as f64),
     };
     pad(parsed, &with_sign(parsed, i < 0, body), true)
 }
 
-fn format_float(parsed: &Spec, spec: &str, x: f64) -> TraceResult<String> {
+fn format_float(parsed: &Spec, x: f64) -> TraceResult<String> {
     let precision = parsed.precision.unwrap_or(6);
     let magnitude = x.abs();
     let upper = matches!(parsed.ty, Some('F' | 'E' | 'G'));
@@ -211,10 +272,10 @@ fn format_float(parsed: &Spec, spec: &str, x: f64) -> TraceResult<String> {
             )
         ),
         Some(c) => {
-            return Err(invalid(
-                spec,
-                &format!("unknown format code '{c}' for object of type 'float'"),
-            ));
+            return Err(TraceError::new(format!(
+                "Unknown format code '{}' for object of type 'float'",
+                code(c)
+            )));
         }
     };
     // `-0.0` keeps its sign, as in Python; a NaN shows none.

@@ -439,7 +439,7 @@ impl LazySymNodeFormatString {
                         "a lazy f-string formats symbolic sizes only",
                     ));
                 }
-                crate::format::Spec::parse(spec)?.check_int(spec)?;
+                crate::format::Spec::parse(spec, "int")?.check("int")?;
             }
         }
         Ok(LazySymNodeFormatString { parts })
