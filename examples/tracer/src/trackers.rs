@@ -307,6 +307,9 @@ pub fn arith(a: &Value, op: BinOp, b: &Value) -> TraceResult<Value> {
         (Value::Str(_), BinOp::Add, other) => {
             Err(cannot_concatenate(&TypeTag::Str, &other.type_tag()))
         }
+        (Value::Str(_), BinOp::Mod, _) => Err(TraceError::new(
+            "printf-style formatting (str % args) is not supported by this tracer; use an f-string or format()",
+        )),
         // The left one repeats if it can: `'ab' * 'cd'` names the right.
         (Value::Str(_), BinOp::Mul, other) | (other, BinOp::Mul, Value::Str(_)) => {
             Err(cannot_repeat(&other.type_tag()))

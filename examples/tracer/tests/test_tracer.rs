@@ -2049,6 +2049,30 @@ fn max_and_min_of_nothing_are_pythons_errors() {
     );
 }
 
+/// `str % args` (printf-style formatting, which Python has) is refused as
+/// unsupported, not as a type error Python would not raise; `%` with a str
+/// on the right is Python's type error.
+#[test]
+fn printf_style_formatting_is_refused_as_unsupported() {
+    assert_python_errors(
+        ERRORS,
+        &[
+            (
+                "'%d' % 5",
+                "printf-style formatting (str % args) is not supported by this tracer; use an f-string or format()",
+            ),
+            (
+                "L['s'] % L['t']",
+                "printf-style formatting (str % args) is not supported by this tracer; use an f-string or format()",
+            ),
+            (
+                "5 % L['s']",
+                "unsupported operand type(s) for %: 'int' and 'str'",
+            ),
+        ],
+    );
+}
+
 /// `str()`, `format()` and f-strings of a container show every item, as
 /// Python's do (checked against `python3`): they showed six, then `...`.
 #[test]
