@@ -797,6 +797,31 @@ fn parse_spec(text: &str) -> PResult<Vec<SpecPart>> {
 /// The error of an f-string placeholder that is never closed.
 const UNCLOSED: &str = "unclosed `{` in an f-string";
 
+/// Where the placeholder that `chars` starts with (at its `{`) ends: the
+/// `}` that closes it, as Python 3.11 finds it. In the expression, past
+/// strings (`{'}'}`) and brackets; in the spec, which starts at the first
+/// `:` outside them and where a quote is text (`{x:'>5}`), past nested
+/// placeholders (`{x:{width}}`).
+fn placeholder_end(chars: &[char]) -> Option<usize> {
+    let mut quote: Option<char> = None;
+    let mut depth = 0usize;
+    let mut in_spec = false;
+    for (at, &c) in chars.iter().enumerate().skip(1) {
+        match (in_spec, quote, c) {
+            (false, Some(q), c) if c == q => quote = None,
+            (false, Some(_), _) => {}
+            (false, None, '\'' | '"') => quote = Some(c),
+            (false, None, ':') if depth == 0 => in_spec = true,
+            (false, None, '[' | '(') | (_, None, '{') => depth += 1,
+            (false, None, ']' | ')') => depth = depth.saturating_sub(1),
+            (_, None, '}') if depth > 0 => depth -= 1,
+            (_, None, '}') => return Some(at),
+            _ => {}
+        }
+    }
+    None
+}
+
 /// `f"batch {n:>5} of {total}"` into text and placeholders.
 fn parse_fstring(text: &str) -> PResult<Vec<FPart>> {
     let chars: Vec<char> = text.chars().collect();
@@ -815,18 +840,7 @@ fn parse_fstring(text: &str) -> PResult<Vec<FPart>> {
             }
             '}' => return Err("single `}` in an f-string".into()),
             '{' => {
-                // The `}` that closes it, past nested placeholders in the
-                // spec (`{x:{width}}`).
-                let mut depth = 0usize;
-                let close = chars[i..].iter().position(|c| {
-                    match c {
-                        '{' => depth += 1,
-                        '}' => depth -= 1,
-                        _ => {}
-                    }
-                    depth == 0
-                });
-                let Some(close) = close else {
+                let Some(close) = placeholder_end(&chars[i..]) else {
                     return Err(UNCLOSED.into());
                 };
                 let inner: String = chars[i + 1..i + close].iter().collect();

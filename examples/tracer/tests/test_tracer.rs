@@ -2073,6 +2073,25 @@ fn printf_style_formatting_is_refused_as_unsupported() {
     );
 }
 
+/// A placeholder of an f-string ends at the `}` that closes it as Python
+/// 3.11 finds it: past a quoted `}` or `{` in its expression, while in its
+/// spec a quote or bracket is text (the tracer stopped at the first `}`,
+/// inside the string). Python's answers.
+#[test]
+fn an_f_string_placeholder_ends_past_strings_in_its_expression() {
+    let json = r#"{"locals": {"d": {"}": 1, "a{": 2}, "x": 7}}"#;
+    let cases = [
+        (r#"f"{'}'}""#, "'}'"),
+        (r#"f"{'{'}""#, "'{'"),
+        (r#"f"<{L['d']['}']}>""#, "'<1>'"),
+        (r#"f"{L['d']['a{']:>3}""#, "'  2'"),
+        (r#"f"{L['x']:'>4}""#, r#""'''7""#),
+        (r#"f"{L['x']:[^5}""#, "'[[7[['"),
+        (r#"f"{L['x']:>{L['x']}}|""#, "'      7|'"),
+    ];
+    assert_constants(json, &cases);
+}
+
 /// `str()`, `format()` and f-strings of a container show every item, as
 /// Python's do (checked against `python3`): they showed six, then `...`.
 #[test]
