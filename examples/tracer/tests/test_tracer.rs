@@ -540,6 +540,13 @@ fn lazy_constant_in_a_program_type_query_then_use() {
     assert_eq!(used.stats.realized, 1);
     assert_eq!(count(&used, GuardKind::ConstantMatch), 1);
     assert_eq!(used.returned, vec!["ConstantVariable(0.02)"]);
+    // As the README says of `--verbose`: the event log keeps the
+    // `TYPE_MATCH` the `CONSTANT_MATCH` replaced in the run's guards.
+    assert_eq!(count(&used, GuardKind::TypeMatch), 0);
+    assert!(used.events.iter().any(|event| matches!(
+        event,
+        Event::Guard(guard) if guard.kind == GuardKind::TypeMatch && guard.source == "L['lr']"
+    )));
 }
 
 #[test]
