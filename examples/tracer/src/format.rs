@@ -15,6 +15,11 @@ pub struct Spec {
     grouping: bool,
     precision: Option<usize>,
     ty: Option<char>,
+    /// What Python reads and this tracer does not format (`#`, `z`, `_`),
+    /// refused by [`Spec::check`] after Python's own errors.
+    unsupported: Option<&'static str>,
+    alternate: bool,
+    no_neg_zero: bool,
 }
 
 impl Spec {
@@ -39,10 +44,15 @@ impl Spec {
             parsed.sign = Some(c);
             i += 1;
         }
-        match chars.get(i) {
-            Some('z') => return Err(unsupported(spec, "'z' (negative zero coercion)")),
-            Some('#') => return Err(unsupported(spec, "'#' (the alternate form)")),
-            _ => {}
+        if chars.get(i) == Some(&'z') {
+            parsed.no_neg_zero = true;
+            parsed.unsupported = Some("'z' (negative zero coercion)");
+            i += 1;
+        }
+        if chars.get(i) == Some(&'#') {
+            parsed.alternate = true;
+            parsed.unsupported = parsed.unsupported.or(Some("'#' (the alternate form)"));
+            i += 1;
         }
         // Python's `0` flag: only where no fill is given (after a fill, a
         // `0` starts the width: `*>08` is 8 wide, padded with `*`).
@@ -55,16 +65,21 @@ impl Spec {
             i += 1;
         }
         parsed.width = digits(&chars[start..i], spec)?;
-        if let Some(&separator @ (',' | '_')) = chars.get(i) {
+        let mut separator = None;
+        if let Some(&c @ (',' | '_')) = chars.get(i) {
             match chars.get(i + 1) {
-                Some(&other @ (',' | '_')) if other != separator => {
+                Some(&other @ (',' | '_')) if other != c => {
                     return Err(TraceError::new("Cannot specify both ',' and '_'."));
                 }
-                Some(&same @ (',' | '_')) => return Err(cannot_group(separator, same)),
-                _ if separator == '_' => return Err(unsupported(spec, "'_' grouping")),
+                Some(&same @ (',' | '_')) => return Err(cannot_group(c, same)),
                 _ => {}
             }
-            parsed.grouping = true;
+            separator = Some(c);
+            if c == '_' {
+                parsed.unsupported = parsed.unsupported.or(Some("'_' grouping"));
+            } else {
+                parsed.grouping = true;
+            }
             i += 1;
         }
         if chars.get(i) == Some(&'.') {
@@ -88,14 +103,20 @@ impl Spec {
             }
         }
         // `,` takes the decimal and float types, and no type but a str's
-        // default, `s`.
+        // default, `s`; `_` the binary, octal and hex ones too.
         let ty_or_default = parsed.ty.or(match ty {
             "str" => Some('s'),
             _ => None,
         });
-        let refused = ty_or_default.filter(|c| !"deEfFgG%".contains(*c));
-        if let (true, Some(c)) = (parsed.grouping, refused) {
-            return Err(cannot_group(',', c));
+        if let Some(separator) = separator {
+            let takes = if separator == '_' {
+                "deEfFgG%boxX"
+            } else {
+                "deEfFgG%"
+            };
+            if let Some(c) = ty_or_default.filter(|c| !takes.contains(*c)) {
+                return Err(cannot_group(separator, c));
+            }
         }
         Ok(parsed)
     }
@@ -114,44 +135,63 @@ impl Spec {
     }
 
     /// Whether this spec can format a value of the Python type `ty` (so
-    /// formatting a size later cannot fail), with Python's errors: a type
-    /// code the value has not, then what its type refuses.
+    /// formatting a size later cannot fail): Python's errors, in its order
+    /// (a type code the value has not, then what its type refuses), then
+    /// what Python formats and this tracer does not.
     pub fn check(&self, ty: &str) -> TraceResult<()> {
-        let (types, unsupported_types) = match ty {
-            "str" => ("s", ""),
-            "float" => ("eEfFgG%", "n"),
-            _ => ("bdoxXeEfFgG%", "nc"),
+        let types = match ty {
+            "str" => "s",
+            "float" => "eEfFgG%n",
+            _ => "bdoxXeEfFgG%nc",
         };
         if let Some(c) = self.ty.filter(|c| !types.contains(*c)) {
-            if unsupported_types.contains(c) {
-                return Err(TraceError::new(format!(
-                    "format type '{c}' is not supported by this tracer (it reads [[fill]align][sign][0][width][,][.precision][type], the types b d o x X e E f F g G s %)"
-                )));
-            }
             return Err(TraceError::new(format!(
                 "Unknown format code '{}' for object of type '{ty}'",
                 code(c)
             )));
         }
-        match ty {
-            "str" if self.sign == Some(' ') => Err(TraceError::new(
-                "Space not allowed in string format specifier",
-            )),
-            "str" if self.sign.is_some() => Err(TraceError::new(
-                "Sign not allowed in string format specifier",
-            )),
-            "str" if self.fill_align(false).1 == '=' => Err(TraceError::new(
-                "'=' alignment not allowed in string format specifier",
-            )),
-            "int" | "bool"
-                if self.precision.is_some() && !self.ty.is_some_and(|c| "eEfFgG%".contains(c)) =>
-            {
-                Err(TraceError::new(
-                    "Precision not allowed in integer format specifier",
-                ))
+        let as_int =
+            matches!(ty, "int" | "bool") && !self.ty.is_some_and(|c| "eEfFgG%".contains(c));
+        let python = match ty {
+            "str" if self.sign == Some(' ') => Some("Space not allowed in string format specifier"),
+            "str" if self.sign.is_some() => Some("Sign not allowed in string format specifier"),
+            "str" if self.no_neg_zero => {
+                Some("Negative zero coercion (z) not allowed in string format specifier")
             }
-            _ => Ok(()),
+            "str" if self.alternate => {
+                Some("Alternate form (#) not allowed in string format specifier")
+            }
+            "str" if self.fill_align(false).1 == '=' => {
+                Some("'=' alignment not allowed in string format specifier")
+            }
+            _ if as_int && self.precision.is_some() => {
+                Some("Precision not allowed in integer format specifier")
+            }
+            _ if as_int && self.no_neg_zero => {
+                Some("Negative zero coercion (z) not allowed in integer format specifier")
+            }
+            _ if as_int && self.ty == Some('c') && self.sign.is_some() => {
+                Some("Sign not allowed with integer format specifier 'c'")
+            }
+            _ if as_int && self.ty == Some('c') && self.alternate => {
+                Some("Alternate form (#) not allowed with integer format specifier 'c'")
+            }
+            _ => None,
+        };
+        if let Some(python) = python {
+            return Err(TraceError::new(python));
         }
+        if let Some(what) = self.unsupported {
+            return Err(TraceError::new(format!(
+                "{what} in a format spec is not supported by this tracer"
+            )));
+        }
+        if let Some(c @ ('n' | 'c')) = self.ty {
+            return Err(TraceError::new(format!(
+                "format type '{c}' is not supported by this tracer (it reads [[fill]align][sign][0][width][,][.precision][type], the types b d o x X e E f F g G s %)"
+            )));
+        }
+        Ok(())
     }
 }
 
@@ -184,11 +224,6 @@ fn digits(chars: &[char], spec: &str) -> TraceResult<usize> {
 
 fn invalid(spec: &str, why: &str) -> TraceError {
     TraceError::new(format!("invalid format spec '{spec}': {why}"))
-}
-
-/// A part of the mini-language Python has and this tracer does not.
-fn unsupported(spec: &str, what: &str) -> TraceError {
-    invalid(spec, &format!("{what} is not supported by this tracer"))
 }
 
 /// `format(value, spec)`.

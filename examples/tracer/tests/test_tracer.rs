@@ -1256,6 +1256,86 @@ fn format_spec_errors_are_pythons() {
     }
 }
 
+/// What Python reads and the tracer does not format (`#`, `z`, `_`, the
+/// types `n` `c`) is refused only after Python's own errors: a spec Python
+/// refuses for another reason gets Python's text (the tracer named the
+/// unsupported part first). Python's texts; the unsupported ones, which
+/// Python formats, stay the tracer's refusal.
+#[test]
+fn format_spec_errors_come_before_what_the_tracer_does_not_support() {
+    use tracer::format::format_value;
+    let a = || Value::str("a");
+    let cases = [
+        (
+            a(),
+            "#x",
+            "Unknown format code 'x' for object of type 'str'",
+        ),
+        (
+            a(),
+            "#",
+            "Alternate form (#) not allowed in string format specifier",
+        ),
+        (
+            a(),
+            "z",
+            "Negative zero coercion (z) not allowed in string format specifier",
+        ),
+        (a(), "_", "Cannot specify '_' with 's'."),
+        (a(), "+#", "Sign not allowed in string format specifier"),
+        (
+            Value::Int(1),
+            "z",
+            "Negative zero coercion (z) not allowed in integer format specifier",
+        ),
+        (
+            Value::Int(1),
+            "+c",
+            "Sign not allowed with integer format specifier 'c'",
+        ),
+        (
+            Value::Int(1),
+            "#c",
+            "Alternate form (#) not allowed with integer format specifier 'c'",
+        ),
+        (
+            Value::Int(1),
+            ".2c",
+            "Precision not allowed in integer format specifier",
+        ),
+        (
+            Value::Int(1),
+            ".1n",
+            "Precision not allowed in integer format specifier",
+        ),
+        (Value::Int(1), ",n", "Cannot specify ',' with 'n'."),
+        (Value::Int(1), "_n", "Cannot specify '_' with 'n'."),
+        (
+            Value::Float(1.5),
+            "_x",
+            "Unknown format code 'x' for object of type 'float'",
+        ),
+    ];
+    for (value, spec, python) in cases {
+        let error = format_value(&value, spec).expect_err(spec);
+        assert_eq!(error.0, python, "{value:?} {spec:?}");
+    }
+    for (value, spec) in [
+        (Value::Int(1), "#x"),
+        (Value::Float(1.5), "z.1f"),
+        (Value::Int(1), "_"),
+        (Value::Int(1), "c"),
+        (Value::Float(1.5), "n"),
+    ] {
+        let error = format_value(&value, spec).expect_err(spec);
+        assert!(
+            error.0.contains("is not supported by this tracer"),
+            "{spec}: {}",
+            error.0
+        );
+    }
+}
+
 #[test]
 fn format_specs_match_python() {
     use tracer::format::format_value;
