@@ -93,7 +93,7 @@ fn derive_impl(input: TokenStream) -> Result<TokenStream> {
 /// field's bounds (in braces) where the derive has them.
 enum Entries<'a> {
     Passed(TokenStream),
-    Write(Option<&'a [Group; 4]>),
+    Write(Option<&'a [Group; 3]>),
 }
 
 /// What the links of the chain pass on.
@@ -429,7 +429,7 @@ fn fast_entry(
     wrapper: &Wrapper,
     step: usize,
     realize_site: Span,
-    shared: Option<&[Group; 4]>,
+    shared: Option<&[Group; 3]>,
 ) -> TokenStream {
     let trait_ref = &wrapper.traits[step];
     let generics = &wrapper.input.generics;
@@ -473,7 +473,7 @@ fn fast_entry(
     };
     let target = crate::expand::target_trees(span);
     // A generic entry's rule writes no bounds (`trait_def::blanket_rule`):
-    // four empty ones, not written for nothing and carried down the chain.
+    // three empty ones, not written for nothing and carried down the chain.
     let written;
     let bounds = match shared {
         _ if generic => {
@@ -582,7 +582,7 @@ fn end_entry(
     wrapper: &Wrapper,
     field: &RealizeField,
     site: Span,
-    [_, realize_mut, realize_into, _]: &[Group; 4],
+    [_, realize_mut, realize_into]: &[Group; 3],
 ) -> TokenStream {
     // At the site, which is the call site located at the field, as
     // `expand::realize_mut_impl` and `realize_into_impl` write them: one

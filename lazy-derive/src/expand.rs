@@ -836,7 +836,10 @@ pub fn realize_bounds(
             match (needs_mut, needs_into) {
                 (_, false) => field.bounds(needs_mut),
                 (false, true) => field.by_value_bound(),
-                (true, true) => field.both_bounds(&field.bounds(true), &field.by_value_bound()),
+                // As the fast rule writes them (`trait_def::chain_rule_for`).
+                (true, true) => {
+                    TokenStream::from_iter([field.bounds(true), field.by_value_bound()])
+                }
             }
         }
         None => {
@@ -855,23 +858,25 @@ pub fn realize_bounds(
     }
 }
 
-/// [`realize_bounds`] for the four needs, in the order of a fast entry's
-/// `bounds` (`chain::fast_entry`): none, `RealizeMut`, `RealizeInto`, both.
+/// [`realize_bounds`] for three of the four needs, in the order of a fast
+/// entry's `bounds` (`chain::fast_entry`): none, `RealizeMut`,
+/// `RealizeInto`; the fourth, both, is the last two together, which the
+/// fast rule writes one after the other (`trait_def::chain_rule_for`).
 pub fn realize_bounds_each(
     wrapper: &Wrapper,
     self_ty: &TokenStream,
     span: Span,
-) -> [TokenStream; 4] {
+) -> [TokenStream; 3] {
     match &wrapper.realize {
         Some(field) => field_bounds_each(wrapper, field, span),
-        None => [(false, false), (true, false), (false, true), (true, true)].map(
-            |(needs_mut, needs_into)| realize_bounds(wrapper, self_ty, span, needs_mut, needs_into),
-        ),
+        None => [(false, false), (true, false), (false, true)].map(|(needs_mut, needs_into)| {
+            realize_bounds(wrapper, self_ty, span, needs_mut, needs_into)
+        }),
     }
 }
 
 /// [`realize_bounds_each`] for the wrapper's `#[realize]` field `field`.
-pub fn field_bounds_each(wrapper: &Wrapper, field: &RealizeField, span: Span) -> [TokenStream; 4] {
+pub fn field_bounds_each(wrapper: &Wrapper, field: &RealizeField, span: Span) -> [TokenStream; 3] {
     FieldImpl::new(wrapper, field, span).bounds_each()
 }
 
@@ -1557,24 +1562,10 @@ impl<'a> FieldImpl<'a> {
         }
     }
 
-    /// The bounds of the `Realize`, `RealizeMut` and `RealizeInto` impls,
-    /// and of an impl that needs both of the last two
+    /// The bounds of the `Realize`, `RealizeMut` and `RealizeInto` impls
     /// ([`realize_bounds_each`]).
-    fn bounds_each(&self) -> [TokenStream; 4] {
-        let realize_mut = self.bounds(true);
-        let realize_into = self.by_value_bound();
-        let both = self.both_bounds(&realize_mut, &realize_into);
-        [self.bounds(false), realize_mut, realize_into, both]
-    }
-
-    /// The bounds of an impl that needs `RealizeMut` and `RealizeInto`,
-    /// from theirs: both, or once the `Realize` bound that each is when
-    /// the bodies check the field ([`Self::checked_in_body`]).
-    fn both_bounds(&self, realize_mut: &TokenStream, realize_into: &TokenStream) -> TokenStream {
-        match self.checked_in_body() {
-            true => realize_mut.clone(),
-            false => TokenStream::from_iter([realize_mut.clone(), realize_into.clone()]),
-        }
+    fn bounds_each(&self) -> [TokenStream; 3] {
+        [self.bounds(false), self.bounds(true), self.by_value_bound()]
     }
 
     fn by_value_bound(&self) -> TokenStream {
@@ -1708,7 +1699,7 @@ pub fn realize_impl_and_bounds(
     wrapper: &Wrapper,
     field: &RealizeField,
     site: Span,
-) -> (TokenStream, [Group; 4]) {
+) -> (TokenStream, [Group; 3]) {
     let field_impl = FieldImpl::new(wrapper, field, site);
     let groups = field_impl
         .bounds_each()

@@ -38,6 +38,7 @@ const _: () = {
         impl Tracker for LazyTracker
         where
             lazy_core::Lazy<Real, TrackerSeed>: ::lazy_core::Realize,
+            lazy_core::Lazy<Real, TrackerSeed>: ::lazy_core::Realize,
             <Self as ::lazy_core::Realize>::Target: Tracker,
             <Self as ::lazy_core::Realize>::Target: ::core::marker::Sized,
         {
