@@ -19,7 +19,8 @@ use crate::errors::Errors;
 use crate::expand::{
     ChainSoFar, ImplContext, ItemWriter, MethodGenerics, TraitImpl, Turbofish, assoc_const,
     assoc_type, call_prefix, carried_attrs, derived_attr, impl_generics, lazy_value_type,
-    movable_check, pointer_target, self_ty, too_many_cfgs, where_predicates, write_items,
+    mentions_params, movable_check, pointer_target, self_ty, too_many_cfgs, where_predicates,
+    write_items,
 };
 use crate::fallback;
 use crate::generics::trait_generics;
@@ -79,6 +80,14 @@ struct VariantImpl<'a> {
     /// The variant forwards to the enum itself ([`targets_the_enum`]): its
     /// target has no bound.
     recursive: bool,
+    /// A `#[realize]` variant whose type names none of the enum's
+    /// parameters: whether it can lend its value mutably or give it away is
+    /// checked where the arms call it, at `site`, not bounded. Such a bound
+    /// names no parameter: when it failed (`Rc<Lazy<Real>>` with a
+    /// `&mut self` method), rustc held the impl unimplemented, and each call
+    /// of a forwarded method was one more error. The arms' errors are one
+    /// diagnostic, the same at the same place (shown once).
+    checked_in_body: bool,
 }
 
 impl VariantImpl<'_> {
@@ -119,12 +128,33 @@ impl VariantImpl<'_> {
         }
     }
 
+    /// `binding`, resolved as it is, located at `site`.
+    fn at_site(&self, binding: &Ident) -> Ident {
+        let mut binding = binding.clone();
+        binding.set_span(binding.span().located_at(self.site));
+        binding
+    }
+
     /// What the target's method gets for a binding of the variant's field,
     /// taken as `how`.
     fn realized(&self, how: Use, binding: &Ident) -> TokenStream {
         let value = match (self.variant.kind, how) {
             (VariantKind::Plain | VariantKind::Broken, _) => quote!(#binding),
             (VariantKind::Realize, Use::Ref) => quote!(::lazy_core::Realize::realize(#binding)),
+            // The call and its argument at the variant's type, where rustc
+            // reports a type that cannot.
+            (VariantKind::Realize, Use::Mut) if self.checked_in_body => {
+                let binding = self.at_site(binding);
+                quote_spanned!(self.site=>
+                    ::lazy_core::__private::RealizeMutField::realize_field_mut(#binding)
+                )
+            }
+            (VariantKind::Realize, Use::Value | Use::Box) if self.checked_in_body => {
+                let binding = self.at_site(binding);
+                quote_spanned!(self.site=>
+                    ::lazy_core::__private::RealizeIntoField::into_realized_field(#binding)
+                )
+            }
             (VariantKind::Realize, Use::Mut) => {
                 quote!(::lazy_core::RealizeMut::realize_mut(#binding))
             }
@@ -342,6 +372,8 @@ fn write_trait_impl(
             target_trait,
             site: Span::call_site().located_at(variant.span()),
             recursive: targets_the_enum(variant, &enum_type),
+            checked_in_body: matches!(variant.kind, VariantKind::Realize)
+                && !mentions_params(&variant.ty, &wrapper.input.generics),
         });
     }
     let ctx = EnumContext {
@@ -873,10 +905,10 @@ fn variant_bounds(ctx: &EnumContext, body: &EnumBody, trait_path: &TokenStream) 
             // See `lazy_value`.
             let binding = variant.lazy_value.map(|value| quote!(<Target = #value>));
             bounds.extend(quote!(#ty: ::lazy_core::Realize #binding,));
-            if body.needs_mut {
+            if body.needs_mut && !variant.checked_in_body {
                 bounds.extend(quote!(#ty: ::lazy_core::RealizeMut,));
             }
-            if body.needs_into {
+            if body.needs_into && !variant.checked_in_body {
                 bounds.extend(quote!(#ty: ::lazy_core::RealizeInto,));
             }
             if body.needs_from {

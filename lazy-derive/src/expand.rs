@@ -784,7 +784,7 @@ fn realizing_bounds(
 
 /// Whether `ty` names one of `generics`' parameters (conservatively: any
 /// identifier spelled like one, lifetimes included).
-fn mentions_params(ty: &syn::Type, generics: &Generics) -> bool {
+pub fn mentions_params(ty: &syn::Type, generics: &Generics) -> bool {
     let names: Vec<String> = generics.params.iter().map(param_name).collect();
     tokens::mentions(ty.to_token_stream(), &|ident| {
         names.iter().any(|name| ident == name)

@@ -31,7 +31,6 @@ const _: () = {
             <Circle as ::lazy_core::__private::Identity>::Type:
                 Shape<Unit = <Square as Shape>::Unit> + ::core::marker::Sized,
             Lazy<Polygon, PolygonSeed>: ::lazy_core::Realize,
-            Lazy<Polygon, PolygonSeed>: ::lazy_core::RealizeMut,
             Lazy<Polygon, PolygonSeed>: ::lazy_core::FromRealized<
                     <Lazy<Polygon, PolygonSeed> as ::lazy_core::Realize>::Target,
                 >,
@@ -52,9 +51,10 @@ const _: () = {
                 match self {
                     Self::Square(__target) => Shape::grow(__target, __arg0),
                     Self::Circle(__target) => Shape::grow(__target, __arg0),
-                    Self::Later(__target) => {
-                        Shape::grow(::lazy_core::RealizeMut::realize_mut(__target), __arg0)
-                    }
+                    Self::Later(__target) => Shape::grow(
+                        ::lazy_core::__private::RealizeMutField::realize_field_mut(__target),
+                        __arg0,
+                    ),
                 }
             }
             #[inline]
