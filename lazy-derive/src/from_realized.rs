@@ -47,12 +47,16 @@ fn derive_impl(input: TokenStream) -> Result<TokenStream> {
     }
     let marked = fields.iter().any(|field| has_attr(&field.attrs, "realize"));
     let ident = ident.clone();
-    // Mistakes in `#[realize(..)]` are `#[derive(RealizeForward)]`'s to
-    // report: here they would be said twice.
-    let Some(field) = realize_field(&mut input, &mut Errors::default()) else {
+    // Mistakes in `#[realize(..)]` are reported here as by
+    // `#[derive(RealizeForward)]`, which reads the field the same way: the
+    // same message at the same token, which rustc shows once when both
+    // derives are on the wrapper. Without them, this derive alone would take
+    // the field for what it is not, and say nothing.
+    let mut errors = Errors::default();
+    let Some(field) = realize_field(&mut input, &mut errors) else {
         if marked {
-            // A `#[realize]` that does not work: reported there.
-            return Ok(TokenStream::new());
+            // A `#[realize]` that does not work: its error is the one.
+            return errors.or_ok(TokenStream::new());
         }
         return Err(Error::new(
             ident.span(),
@@ -65,21 +69,23 @@ fn derive_impl(input: TokenStream) -> Result<TokenStream> {
         } else {
             "a lazy back from what its value derefs to"
         };
-        return Err(Error::new(
+        errors.push(Error::new(
             deref,
             format!(
                 "`#[derive(FromRealized)]` cannot build {what}; implement `lazy_core::FromRealized` by hand"
             ),
         ));
+        return errors.or_ok(TokenStream::new());
     }
     let ty = &field.ty;
     if let Some(shared) = shared_pointer(ty) {
-        return Err(Error::new_spanned(
+        errors.push(Error::new_spanned(
             ty,
             format!(
                 "`#[derive(FromRealized)]` cannot build a new {shared} around a target: the lazy it points to is shared; implement `lazy_core::FromRealized` by hand (a new wrapper could hold, for instance, a fresh lazy of the target)"
             ),
         ));
+        return errors.or_ok(TokenStream::new());
     }
     let member = &field.member;
     let (target, value) = if field.plain.is_some() {
@@ -98,7 +104,11 @@ fn derive_impl(input: TokenStream) -> Result<TokenStream> {
     // The user's `allow`s on the struct and its fields: the impl copies the
     // field's type.
     let lints = crate::input::allowed_lints(&input);
+    // After a mistake that still says the flags (`plian`), the impl is
+    // written as for them, beside the error.
+    let errors = errors.into_compile_errors();
     Ok(quote! {
+        #errors
         #lints
         #[automatically_derived]
         impl #impl_generics ::lazy_core::FromRealized<#target> for #ident #ty_generics #where_clause {

@@ -752,10 +752,6 @@ fn find_realize_field(input: &DeriveInput, errors: &mut Errors) -> Option<(usize
         let Some(marks) = field_marks(&field.attrs, errors) else {
             continue;
         };
-        // A mistake in the arguments still marks the field: the derive goes
-        // on as for the argument meant (`deref` for `Deref`), else as if it
-        // were a plain `#[realize]`.
-        let args = marks.args.unwrap_or_default();
         if found.is_some() || unrealizable {
             errors.push(Error::new_spanned(
                 marks.first,
@@ -763,6 +759,23 @@ fn find_realize_field(input: &DeriveInput, errors: &mut Errors) -> Option<(usize
             ));
             continue;
         }
+        // A mistake in the arguments still marks the field: the derive goes
+        // on as for the flags meant (`deref` for `Deref`, `plain` for
+        // `plian`). Where no flag could be read (`#[realize(through)]`), it
+        // goes on as for `#[realize]` on a field that names a `Lazy`, which
+        // then forwards as meant; any other field read so would be an error
+        // at each bound on realizing it, so the wrapper is left without
+        // impls, as for a field that never realizes.
+        let args = match marks.args {
+            Some(args) => args,
+            None if tokens::mentions(field.ty.to_token_stream(), &|ident| ident == "Lazy") => {
+                RealizeArgs::default()
+            }
+            None => {
+                unrealizable = true;
+                continue;
+            }
+        };
         let member = match &field.ident {
             Some(ident) => Member::Named(ident.clone()),
             None => Member::Unnamed(syn::Index {
@@ -1015,10 +1028,7 @@ fn realize_args(attr: &Attribute) -> std::result::Result<RealizeArgs, RealizeArg
             )));
         }
         let written = ident.to_string();
-        let Some(name) = ["deref", "plain"]
-            .into_iter()
-            .find(|option| written.eq_ignore_ascii_case(option))
-        else {
+        let Some(name) = flag_meant(&written) else {
             return Err(RealizeArgsError::Other(Error::new(
                 ident.span(),
                 format!("unknown `#[realize({ident})]`; {expected}"),
@@ -1040,6 +1050,8 @@ fn realize_args(attr: &Attribute) -> std::result::Result<RealizeArgs, RealizeArg
         };
         let found = if slot.is_some() {
             Some(Mistake::Twice)
+        } else if !written.eq_ignore_ascii_case(name) {
+            Some(Mistake::Typo(name))
         } else if written != name {
             Some(Mistake::Case)
         } else if second.is_some() {
@@ -1072,10 +1084,29 @@ fn realize_args(attr: &Attribute) -> std::result::Result<RealizeArgs, RealizeArg
             "`{written}` is `{}` in lowercase: write `{meant}`",
             written.to_lowercase()
         ),
+        Mistake::Typo(name) => {
+            format!("unknown `#[realize({written})]`; did you mean `{name}`? write `{meant}`")
+        }
         Mistake::Value => format!("`{written}` takes no value: write `{meant}`"),
         Mistake::Comma => format!("the flags are separated by a comma: `{meant}`"),
     };
     Err(RealizeArgsError::Meant(Error::new(at, message), args))
+}
+
+/// The flag that `written` means: itself in any case (`Deref`), or the flag
+/// it is close to (`plian`). The derives go on with it: a plain field read
+/// as a lazy would be an error at each bound on realizing it.
+fn flag_meant(written: &str) -> Option<&'static str> {
+    let lowered = written.to_lowercase();
+    let flags = ["deref", "plain"];
+    for flag in flags {
+        if lowered == flag {
+            return Some(flag);
+        }
+    }
+    flags
+        .into_iter()
+        .find(|flag| edit_distance(&lowered, flag) <= 2)
 }
 
 impl RealizeArgs {
@@ -1107,6 +1138,8 @@ enum Mistake {
     Twice,
     /// `Deref`.
     Case,
+    /// `plian`: close to the flag carried.
+    Typo(&'static str),
     /// `deref = true`, `plain(..)`.
     Value,
     /// `plain deref`.

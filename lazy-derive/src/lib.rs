@@ -69,7 +69,9 @@ pub fn derive_realize_all(input: TokenStream) -> TokenStream {
 /// `Lazy::from_value`) or on a `Box` of one (a new box of such a lazy), each
 /// through the field type's own `FromRealized`. A wrapper with other fields,
 /// or whose field is shared (`Rc<Lazy<T>>`, `&Lazy<T>`: an error at its
-/// type), implements it by hand.
+/// type), implements it by hand. A mistake in `#[realize(...)]` is reported
+/// as `#[derive(RealizeForward)]` reports it, once when both derives are on
+/// the wrapper.
 ///
 /// ```
 /// use lazy_core::{FromRealized, Lazy, RealizeForward, forwardable};
