@@ -1039,22 +1039,19 @@ fn realize_args(attr: &Attribute) -> std::result::Result<RealizeArgs, RealizeArg
         } else {
             &mut args.plain
         };
-        // `plain deref`: two flags without their comma.
-        let second = match flag.as_slice() {
-            [_, proc_macro2::TokenTree::Ident(second)]
-                if second == "deref" || second == "plain" =>
-            {
-                Some(second)
-            }
-            _ => None,
-        };
+        // The other flags named in what follows, `plain deref`, `plain;
+        // deref`, `plain::deref`, `deref(plain)`: flags without their comma
+        // between them, each of which the derive goes on with.
+        let mut others = RealizeArgs::default();
+        let mut rest = flag.iter().skip(1).cloned();
+        named_flags(&mut rest, name, &mut others);
         let found = if slot.is_some() {
             Some(Mistake::Twice)
         } else if !written.eq_ignore_ascii_case(name) {
             Some(Mistake::Typo(name))
         } else if written != name {
             Some(Mistake::Case)
-        } else if second.is_some() {
+        } else if others.deref.is_some() || others.plain.is_some() {
             Some(Mistake::Comma)
         } else if flag.len() > 1 {
             Some(Mistake::Value)
@@ -1062,14 +1059,8 @@ fn realize_args(attr: &Attribute) -> std::result::Result<RealizeArgs, RealizeArg
             None
         };
         *slot = slot.or(Some(ident.span()));
-        if let Some(second) = second {
-            let slot = if second == "deref" {
-                &mut args.deref
-            } else {
-                &mut args.plain
-            };
-            *slot = slot.or(Some(second.span()));
-        }
+        args.deref = args.deref.or(others.deref);
+        args.plain = args.plain.or(others.plain);
         if let (None, Some(found)) = (&mistake, found) {
             mistake = Some((ident.span(), found, written));
         }
@@ -1091,6 +1082,36 @@ fn realize_args(attr: &Attribute) -> std::result::Result<RealizeArgs, RealizeArg
         Mistake::Comma => format!("the flags are separated by a comma: `{meant}`"),
     };
     Err(RealizeArgsError::Meant(Error::new(at, message), args))
+}
+
+/// Reads into `args` the flags other than `but` that `tokens` name, as
+/// identifiers in any case, in groups too (`deref(plain)`).
+fn named_flags(
+    tokens: &mut dyn Iterator<Item = proc_macro2::TokenTree>,
+    but: &str,
+    args: &mut RealizeArgs,
+) {
+    for tree in tokens {
+        let ident = match tree {
+            proc_macro2::TokenTree::Ident(ident) => ident,
+            proc_macro2::TokenTree::Group(group) => {
+                named_flags(&mut group.stream().into_iter(), but, args);
+                continue;
+            }
+            _ => continue,
+        };
+        let written = ident.to_string();
+        let slot = if written.eq_ignore_ascii_case(but) {
+            continue;
+        } else if written.eq_ignore_ascii_case("deref") {
+            &mut args.deref
+        } else if written.eq_ignore_ascii_case("plain") {
+            &mut args.plain
+        } else {
+            continue;
+        };
+        *slot = slot.or(Some(ident.span()));
+    }
 }
 
 /// The flag that `written` means: itself in any case (`Deref`), or the flag
@@ -1142,6 +1163,6 @@ enum Mistake {
     Typo(&'static str),
     /// `deref = true`, `plain(..)`.
     Value,
-    /// `plain deref`.
+    /// `plain deref`, `plain; deref`, `deref(plain)`.
     Comma,
 }
