@@ -986,8 +986,21 @@ fn realize_args(attr: &Attribute) -> std::result::Result<RealizeArgs, RealizeArg
     let list = match &attr.meta {
         syn::Meta::Path(_) => return Ok(RealizeArgs::default()),
         syn::Meta::List(list) => list,
+        // `#[realize = "deref"]`: the flags it names, in parentheses.
         syn::Meta::NameValue(meta) => {
-            return Err(RealizeArgsError::Other(Error::new(meta.span(), expected)));
+            let mut args = RealizeArgs::default();
+            let mut value = meta.eq_token.to_token_stream();
+            meta.value.to_tokens(&mut value);
+            named_flags(&mut value.clone().into_iter(), "", &mut args);
+            if args.deref.is_none() && args.plain.is_none() {
+                return Err(RealizeArgsError::Other(Error::new(meta.span(), expected)));
+            }
+            let meant = args.written();
+            let message = format!("`#[realize]` takes its flags in parentheses: `{meant}`");
+            return Err(RealizeArgsError::Meant(
+                Error::new_spanned(value, message),
+                args,
+            ));
         }
     };
     // The flags, split at the commas: `deref = true` is one flag with a
@@ -1015,6 +1028,20 @@ fn realize_args(attr: &Attribute) -> std::result::Result<RealizeArgs, RealizeArg
     // The first mistake in a flag that was clearly meant, and its kind.
     let mut mistake: Option<(Span, Mistake, String)> = None;
     for flag in &flags {
+        // `"plain"`, `"plain, deref"`: the flags the string names, as for
+        // `realize_forward("Tracker")`.
+        if let Some(proc_macro2::TokenTree::Literal(text)) = flag.first() {
+            let mut quoted = RealizeArgs::default();
+            named_flags(&mut flag.iter().cloned(), "", &mut quoted);
+            if quoted.deref.is_some() || quoted.plain.is_some() {
+                args.deref = args.deref.or(quoted.deref);
+                args.plain = args.plain.or(quoted.plain);
+                if mistake.is_none() {
+                    mistake = Some((text.span(), Mistake::Quoted, text.to_string()));
+                }
+                continue;
+            }
+        }
         let Some(proc_macro2::TokenTree::Ident(ident)) = flag.first() else {
             let at = flag
                 .first()
@@ -1079,39 +1106,53 @@ fn realize_args(attr: &Attribute) -> std::result::Result<RealizeArgs, RealizeArg
             format!("unknown `#[realize({written})]`; did you mean `{name}`? write `{meant}`")
         }
         Mistake::Value => format!("`{written}` takes no value: write `{meant}`"),
+        Mistake::Quoted => format!("`#[realize]` takes its flags without quotes: `{meant}`"),
         Mistake::Comma => format!("the flags are separated by a comma: `{meant}`"),
     };
     Err(RealizeArgsError::Meant(Error::new(at, message), args))
 }
 
 /// Reads into `args` the flags other than `but` that `tokens` name, as
-/// identifiers in any case, in groups too (`deref(plain)`).
+/// identifiers or words of a string, in any case, in groups too
+/// (`deref(plain)`).
 fn named_flags(
     tokens: &mut dyn Iterator<Item = proc_macro2::TokenTree>,
     but: &str,
     args: &mut RealizeArgs,
 ) {
     for tree in tokens {
-        let ident = match tree {
-            proc_macro2::TokenTree::Ident(ident) => ident,
+        match tree {
+            proc_macro2::TokenTree::Ident(ident) => {
+                named_flag(&ident.to_string(), ident.span(), but, args);
+            }
             proc_macro2::TokenTree::Group(group) => {
                 named_flags(&mut group.stream().into_iter(), but, args);
-                continue;
             }
-            _ => continue,
-        };
-        let written = ident.to_string();
-        let slot = if written.eq_ignore_ascii_case(but) {
-            continue;
-        } else if written.eq_ignore_ascii_case("deref") {
-            &mut args.deref
-        } else if written.eq_ignore_ascii_case("plain") {
-            &mut args.plain
-        } else {
-            continue;
-        };
-        *slot = slot.or(Some(ident.span()));
+            proc_macro2::TokenTree::Literal(literal) => {
+                if let syn::Lit::Str(text) = syn::Lit::new(literal) {
+                    let value = text.value();
+                    for word in value.split(|c: char| !c.is_alphanumeric()) {
+                        named_flag(word, text.span(), but, args);
+                    }
+                }
+            }
+            proc_macro2::TokenTree::Punct(_) => {}
+        }
     }
+}
+
+/// Reads `word` into `args` if it is a flag other than `but`.
+fn named_flag(word: &str, span: Span, but: &str, args: &mut RealizeArgs) {
+    let slot = if word.eq_ignore_ascii_case(but) {
+        return;
+    } else if word.eq_ignore_ascii_case("deref") {
+        &mut args.deref
+    } else if word.eq_ignore_ascii_case("plain") {
+        &mut args.plain
+    } else {
+        return;
+    };
+    *slot = slot.or(Some(span));
 }
 
 /// The flag that `written` means: itself in any case (`Deref`), or the flag
@@ -1165,4 +1206,6 @@ enum Mistake {
     Value,
     /// `plain deref`, `plain; deref`, `deref(plain)`.
     Comma,
+    /// `"plain"`.
+    Quoted,
 }
