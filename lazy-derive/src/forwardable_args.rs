@@ -30,6 +30,18 @@ impl Parse for Args {
             if input.peek(Token![,]) && input.peek2(syn::parse::End) {
                 input.parse::<Token![,]>()?;
             }
+            // `blanket, remote = ..`: `blanket` is the mistake, as in
+            // `remote = .., blanket`.
+            if input.peek(Token![,]) && input.peek2(Ident::peek_any) {
+                let fork = input.fork();
+                fork.parse::<Token![,]>()?;
+                if fork.call(Ident::parse_any)? == "remote" {
+                    return Err(Error::new(
+                        key.span(),
+                        "a mirror, `remote = ..`, cannot be `blanket`: its trait is another crate's; drop `blanket`",
+                    ));
+                }
+            }
             if !input.is_empty() {
                 let rest: TokenStream = input.parse()?;
                 return Err(Error::new_spanned(
@@ -172,7 +184,8 @@ pub fn read(parsed: Result<Args>, tokens: TokenStream, name: &Ident) -> Read {
 /// trait still gets its macro and each derive of it no second error (a
 /// missing macro).
 enum Meant {
-    /// A `remote` whose path reads is that mirror; any other mistake
+    /// A `remote` whose path reads, wherever it is among the arguments, is
+    /// that mirror; any other mistake
     /// (`Blanket`, `blanket = true`, `blanket, blanket`) leaves a trait whose
     /// forwarding is the same either way.
     Args(Args),
@@ -184,16 +197,25 @@ enum Meant {
 fn meant(args: TokenStream) -> Meant {
     let mut remote_key = false;
     let parser = |input: ParseStream| {
-        let key = input.call(Ident::parse_any)?;
-        if key != "remote" {
-            return Ok(None);
+        // `remote` wherever it is (`blanket, remote = ..`): a mirror either
+        // way, of a trait that a plain one would not implement.
+        while !input.is_empty() {
+            if !input.peek(Ident::peek_any) {
+                input.parse::<proc_macro2::TokenTree>()?;
+                continue;
+            }
+            let key = input.call(Ident::parse_any)?;
+            if key != "remote" {
+                continue;
+            }
+            remote_key = true;
+            input.parse::<Token![=]>()?;
+            let remote = input.parse::<Path>()?;
+            // What follows the path is the mistake already reported.
+            input.parse::<TokenStream>()?;
+            return Ok(Some(remote));
         }
-        remote_key = true;
-        input.parse::<Token![=]>()?;
-        let remote = input.parse::<Path>()?;
-        // What follows the path is the mistake already reported.
-        input.parse::<TokenStream>()?;
-        Ok(Some(remote))
+        Ok(None)
     };
     match parser.parse2(args) {
         Ok(remote) => Meant::Args(Args {

@@ -1,4 +1,5 @@
-//! `blanket` is a word alone.
+//! `blanket` is a word alone; a mirror cannot be blanket (`blanket` is the
+//! mistake, whichever comes first).
 
 #[lazy_core::forwardable(blanket = true)]
 pub trait Tracker {

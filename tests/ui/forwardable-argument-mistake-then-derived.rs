@@ -1,7 +1,8 @@
 // A mistake in `#[forwardable(...)]`'s arguments is one error, at the
 // arguments: the trait still gets its macro, as the arguments meant it
 // (a plain trait for a misspelled or valued `blanket`, the mirror for a
-// `remote` path with more after it), so its derives and calls add none.
+// `remote` path with more after it or `blanket` before it), so its derives
+// and calls add none.
 use lazy_core::{Lazy, RealizeForward};
 
 #[lazy_core::forwardable(Blanket)]
@@ -25,6 +26,11 @@ mod mirrors {
         fn clone(&self) -> Self;
     }
 
+    #[lazy_core::forwardable(blanket, remote = ::core::fmt::Debug)]
+    pub trait Debug {
+        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result;
+    }
+
     // A `remote` that is no path: a mirror of nothing, whose derives add
     // nothing either.
     #[lazy_core::forwardable(remote = "::core::fmt::Display")]
@@ -33,7 +39,7 @@ mod mirrors {
     }
 }
 
-#[derive(Clone)]
+#[derive(Clone, Debug)]
 pub struct Real(u8);
 
 impl Misspelled for Real {
@@ -55,7 +61,7 @@ impl Twice for Real {
 }
 
 #[derive(RealizeForward)]
-#[realize_forward(Misspelled, Valued, Twice, mirrors::Clone, mirrors::Display)]
+#[realize_forward(Misspelled, Valued, Twice, mirrors::Clone, mirrors::Debug, mirrors::Display)]
 pub struct Wrapper {
     #[realize]
     cache: Lazy<Real>,
@@ -75,4 +81,5 @@ fn main() {
     };
     let copy = wrapper.clone();
     assert_eq!(wrapper.misspelled() + wrapper.valued() + copy.twice(), 3);
+    assert_eq!(format!("{wrapper:?}"), "Real(1)");
 }
