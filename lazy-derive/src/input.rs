@@ -436,9 +436,13 @@ fn trait_ref(mut path: Path, group: usize, errors: &mut Errors) -> Option<TraitR
         PathArguments::AngleBracketed(args) => {
             for arg in punct::values(&args.args) {
                 match arg {
-                    GenericArgument::Lifetime(_)
-                    | GenericArgument::Type(_)
-                    | GenericArgument::Const(_) => {}
+                    GenericArgument::Type(ty) => {
+                        if let Some(err) = no_type(ty, &last.ident) {
+                            errors.push(err);
+                            return None;
+                        }
+                    }
+                    GenericArgument::Lifetime(_) | GenericArgument::Const(_) => {}
                     other => {
                         errors.push(Error::new(
                             other.span(),
@@ -472,6 +476,49 @@ fn trait_ref(mut path: Path, group: usize, errors: &mut Errors) -> Option<TraitR
         return None;
     }
     Some(TraitRef { path, args, group })
+}
+
+/// An error at a `_` or an `impl Trait` among a trait's arguments
+/// (`Store<_>`, `Store<Vec<impl Copy>>`): they stand for no type in the
+/// impl's header, where rustc would say so once per forwarded method.
+/// `trait_name` is the trait's name, which named bare is forwarded for
+/// every instantiation.
+fn no_type(ty: &Type, trait_name: &Ident) -> Option<Error> {
+    let message = |written: &str| {
+        format!(
+            "a trait's arguments must be types, and `{written}` is none: name the type, or name the trait bare, `{trait_name}`, to forward every instantiation the target has"
+        )
+    };
+    if let Type::ImplTrait(_) = ty {
+        let written = ty.to_token_stream().to_string();
+        return Some(Error::new_spanned(ty, message(&written)));
+    }
+    let (span, written) = placeholder(ty.to_token_stream())?;
+    Some(Error::new(span, message(&written)))
+}
+
+/// The span of a `_` or an `impl` in `tokens`, in a nested type (`Vec<_>`),
+/// and what it is (`_`, `impl ..`); not of a lifetime `'_`.
+fn placeholder(tokens: TokenStream) -> Option<(Span, String)> {
+    let mut lifetime = false;
+    for tree in tokens {
+        match &tree {
+            proc_macro2::TokenTree::Group(group) => {
+                if let Some(found) = placeholder(group.stream()) {
+                    return Some(found);
+                }
+            }
+            proc_macro2::TokenTree::Ident(ident) if !lifetime && ident == "_" => {
+                return Some((ident.span(), String::from("_")));
+            }
+            proc_macro2::TokenTree::Ident(ident) if ident == "impl" => {
+                return Some((ident.span(), String::from("impl ..")));
+            }
+            _ => {}
+        }
+        lifetime = matches!(&tree, proc_macro2::TokenTree::Punct(punct) if punct.as_char() == '\'');
+    }
+    None
 }
 
 /// A lifetime in the trait's arguments that the wrapper does not declare
