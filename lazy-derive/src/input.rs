@@ -365,6 +365,12 @@ fn read_entries(input: ParseStream, entries: &mut Vec<Entry>) -> Result<()> {
     while !input.is_empty() {
         let entry: Entry = input.parse()?;
         let is_trait = matches!(entry, Entry::Trait(_));
+        if input.peek(token::Paren)
+            && let Entry::Trait(path) = &entry
+            && let Some(err) = except_inside(input, path)
+        {
+            return Err(err);
+        }
         entries.push(entry);
         if input.is_empty() {
             break;
@@ -380,6 +386,26 @@ fn read_entries(input: ParseStream, entries: &mut Vec<Entry>) -> Result<()> {
         input.parse::<Token![,]>()?;
     }
     Ok(())
+}
+
+/// `Tracker(except(set))`: the error that `except(...)` goes beside the
+/// trait, at the parentheses; `None` for other arguments in parentheses
+/// (`Tracker(u8)`).
+fn except_inside(input: ParseStream, path: &Path) -> Option<Error> {
+    let (content, span, _) = input.cursor().group(proc_macro2::Delimiter::Parenthesis)?;
+    let (first, _) = content.ident()?;
+    if first != "except" {
+        return None;
+    }
+    let except = content.token_stream().to_string().replace(" ", "");
+    let except = except.replace(",", ", ");
+    Some(Error::new(
+        span.span(),
+        format!(
+            "`except(...)` goes beside the trait: `realize_forward({}, {except})`",
+            tokens::compact(path)
+        ),
+    ))
 }
 
 fn parse_group(

@@ -35,4 +35,11 @@ pub struct ExceptWithoutParentheses {
     cache: Lazy<u8>,
 }
 
+#[derive(RealizeForward)]
+#[realize_forward(Tracker<u8>(except(python_type)))]
+pub struct ExceptInsideTheTrait {
+    #[realize]
+    cache: Lazy<u8>,
+}
+
 fn main() {}
