@@ -884,3 +884,31 @@ mod field_types_named_like_an_item_parameter {
         assert!(w != W(Lazy::new(|| H(8))));
     }
 }
+
+/// Trait arguments that hold a `_` or an `impl` that stand for no type: a
+/// `fn` pointer's parameter name and an array length's block are valid
+/// arguments, not placeholders.
+mod underscores_that_are_no_placeholders {
+    use lazy_core::{Lazy, RealizeForward};
+
+    use super::{Store, VecStore};
+
+    type Callback = fn(_: u8) -> u8;
+
+    fn double(x: u8) -> u8 {
+        x * 2
+    }
+
+    #[derive(RealizeForward)]
+    #[realize_forward(Store<[u8; { let _ = 1; 3 }], fn(_: u8) -> u8>)]
+    pub struct Callbacks(#[realize] Lazy<VecStore<[u8; 3], Callback>>);
+
+    #[test]
+    fn a_parameter_name_and_a_block_are_no_placeholders() {
+        let mut callbacks = Callbacks(Lazy::new(|| VecStore { items: Vec::new() }));
+        callbacks.put([1, 2, 3], double);
+        let found = callbacks.fetch(&[1, 2, 3]).expect("put");
+        assert_eq!(found(4), 8);
+        assert!(callbacks.fetch(&[3, 2, 1]).is_none());
+    }
+}

@@ -519,32 +519,67 @@ fn no_type(ty: &Type, trait_name: &Ident) -> Option<Error> {
         let written = ty.to_token_stream().to_string();
         return Some(Error::new_spanned(ty, message(&written)));
     }
-    let (span, written) = placeholder(ty.to_token_stream())?;
+    let (span, written) = placeholder(ty)?;
     Some(Error::new(span, message(&written)))
 }
 
-/// The span of a `_` or an `impl` in `tokens`, in a nested type (`Vec<_>`),
-/// and what it is (`_`, `impl ..`); not of a lifetime `'_`.
-fn placeholder(tokens: TokenStream) -> Option<(Span, String)> {
-    let mut lifetime = false;
-    for tree in tokens {
-        match &tree {
-            proc_macro2::TokenTree::Group(group) => {
-                if let Some(found) = placeholder(group.stream()) {
-                    return Some(found);
+/// The span of a `_` or an `impl Trait` standing for a type in `ty`, in a
+/// nested type too (`Vec<_>`, `fn(_) -> u8`), and what it is (`_`,
+/// `impl ..`); not a parameter's name (`fn(_: u8)`), a lifetime `'_` or
+/// what an expression holds (an array's length).
+fn placeholder(ty: &Type) -> Option<(Span, String)> {
+    let in_path = |path: &syn::Path| {
+        path.segments
+            .iter()
+            .find_map(|segment| match &segment.arguments {
+                PathArguments::AngleBracketed(args) => {
+                    punct::values(&args.args).find_map(|arg| match arg {
+                        GenericArgument::Type(ty) => placeholder(ty),
+                        GenericArgument::AssocType(assoc) => placeholder(&assoc.ty),
+                        _ => None,
+                    })
                 }
-            }
-            proc_macro2::TokenTree::Ident(ident) if !lifetime && ident == "_" => {
-                return Some((ident.span(), String::from("_")));
-            }
-            proc_macro2::TokenTree::Ident(ident) if ident == "impl" => {
-                return Some((ident.span(), String::from("impl ..")));
-            }
-            _ => {}
+                PathArguments::Parenthesized(args) => {
+                    let output = match &args.output {
+                        syn::ReturnType::Type(_, ty) => placeholder(ty),
+                        syn::ReturnType::Default => None,
+                    };
+                    punct::values(&args.inputs)
+                        .find_map(|input| placeholder(&input.ty))
+                        .or(output)
+                }
+                PathArguments::None => None,
+            })
+    };
+    match ty {
+        Type::Infer(infer) => Some((infer.underscore_token.span, String::from("_"))),
+        Type::ImplTrait(_) => Some((tokens::first_span(ty), String::from("impl .."))),
+        Type::Path(path) => {
+            let qself = path.qself.as_ref().and_then(|qself| placeholder(&qself.ty));
+            qself.or_else(|| in_path(&path.path))
         }
-        lifetime = matches!(&tree, proc_macro2::TokenTree::Punct(punct) if punct.as_char() == '\'');
+        Type::Reference(reference) => placeholder(&reference.elem),
+        Type::Ptr(ptr) => placeholder(&ptr.elem),
+        Type::Slice(slice) => placeholder(&slice.elem),
+        Type::Array(array) => placeholder(&array.elem),
+        Type::Paren(paren) => placeholder(&paren.elem),
+        Type::Group(group) => placeholder(&group.elem),
+        Type::Tuple(tuple) => punct::values(&tuple.elems).find_map(placeholder),
+        Type::FnPtr(function) => {
+            let output = match &function.output {
+                syn::ReturnType::Type(_, ty) => placeholder(ty),
+                syn::ReturnType::Default => None,
+            };
+            punct::values(&function.inputs)
+                .find_map(|input| placeholder(&input.ty))
+                .or(output)
+        }
+        Type::TraitObject(object) => object.bounds.iter().find_map(|bound| match bound {
+            syn::TypeParamBound::Trait(bound) => in_path(&bound.path),
+            _ => None,
+        }),
+        _ => None,
     }
-    None
 }
 
 /// A lifetime in the trait's arguments that the wrapper does not declare
