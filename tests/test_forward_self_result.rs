@@ -285,6 +285,23 @@ mod fallible {
     }
 }
 
+/// Errors named through the signature's own (an associated type, a
+/// parameter of the trait) beside std's `Result`, written bare.
+mod picking {
+    use lazy_core::forwardable;
+
+    #[forwardable]
+    pub trait Pick<U> {
+        type Err;
+        fn pick(&self, u: U) -> Result<Self, U>
+        where
+            Self: Sized;
+        fn refuse(&self) -> Result<Self, Self::Err>
+        where
+            Self: Sized;
+    }
+}
+
 // Here `Result` is `io::Result`, which takes one argument: the derive's
 // forwarders name the results as the trait's module does, not as this one.
 mod grown {
@@ -318,8 +335,18 @@ mod grown {
         }
     }
 
+    impl super::picking::Pick<u32> for Side {
+        type Err = TooBig;
+        fn pick(&self, u: u32) -> std::result::Result<Self, u32> {
+            if u > self.0 { Ok(Side(u)) } else { Err(u) }
+        }
+        fn refuse(&self) -> std::result::Result<Self, TooBig> {
+            Err(TooBig(self.0))
+        }
+    }
+
     #[derive(RealizeForward, FromRealized)]
-    #[realize_forward(Grow)]
+    #[realize_forward(Grow, super::picking::Pick<u32>)]
     pub struct LazySide {
         #[realize]
         pub cache: Lazy<Side>,
@@ -344,4 +371,8 @@ fn results_named_by_the_traits_module_are_its_results() {
     assert_eq!(lazy.read_back().expect("reads").side(), 4);
     assert_eq!(lazy.checked(3).err(), Some(TooBig(4)));
     assert_eq!(lazy.checked(4).map(|side| side.side()), Ok(4));
+    use picking::Pick;
+    assert_eq!(lazy.pick(9).map(|side| side.side()), Ok(9));
+    assert_eq!(lazy.pick(2).err(), Some(2));
+    assert_eq!(lazy.refuse().err(), Some(TooBig(4)));
 }

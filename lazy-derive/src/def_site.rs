@@ -32,7 +32,8 @@
 //!
 //! A result that holds the wrapper in a `Result` whose path does not resolve
 //! anywhere (`Result<Self>` of the module's alias, `io::Result<Self>`) is
-//! carried with a type parameter for the wrapper:
+//! carried with a type parameter for the wrapper, and one for each other
+//! argument that names the signature's own (`Self::Err`, `U`):
 //! `Self::__lazy_result_0_<hash><'_, Self>`, the value `Result<S>` for the
 //! parameter `S` (see `Carrier::self_result`).
 //!
@@ -129,7 +130,7 @@ pub fn carry(carried: &mut ItemTrait, original: Original, suffix: u64) -> Option
     for CarriedType {
         attrs,
         name,
-        param,
+        params,
         ty,
         ..
     } in carrier.types
@@ -137,7 +138,7 @@ pub fn carry(carried: &mut ItemTrait, original: Original, suffix: u64) -> Option
         types.push(CarriedTokens {
             attrs,
             name,
-            param,
+            params,
             ty: ty.to_token_stream().into_iter().collect(),
         });
     }
@@ -156,9 +157,10 @@ struct CarriedType {
     key: String,
     attrs: TokenStream,
     name: Ident,
-    /// The type parameter that stands for the wrapper in a result that
-    /// holds it ([`Carrier::self_result`]).
-    param: Option<Ident>,
+    /// The type parameters after the lifetime: the wrapper's, and those
+    /// of the arguments the use passes, in a result that holds the wrapper
+    /// ([`Carrier::self_result`]).
+    params: Vec<Ident>,
     ty: Type,
 }
 
@@ -404,22 +406,48 @@ impl Carrier {
             None => format_ident!("__lazy_result_{}_{:016x}", self.types.len(), self.suffix),
         };
         let mut used = self_assoc(name.clone(), lifetime);
-        push_type_arg(&mut used, Ident::new("Self", Span::call_site()));
-        let mut carried = std::mem::replace(ty, used);
-        if known.is_none() {
-            let param = format_ident!("__LazyS_{:016x}", self.suffix);
-            if let Type::Path(path) = &mut carried
-                && let Some(last) = path.path.segments.last_mut()
-                && let PathArguments::AngleBracketed(args) = &mut last.arguments
-                && let Some(GenericArgument::Type(first)) = args.args.first_mut()
-            {
-                *first = ident_type(param.clone());
+        push_type_arg(&mut used, ident_type(Ident::new("Self", Span::call_site())));
+        let mut carried = std::mem::replace(
+            ty,
+            Type::Never(syn::TypeNever {
+                attrs: Vec::new(),
+                bang_token: syn::Token![!](Span::call_site()),
+            }),
+        );
+        // `Self`, and each argument that names the signature's own (`U`,
+        // `Self::Err`), are the carried type's parameters, which the use
+        // passes; the others are carried in it.
+        let mut params = vec![format_ident!("__LazyS_{:016x}", self.suffix)];
+        if let Type::Path(path) = &mut carried
+            && let Some(last) = path.path.segments.last_mut()
+            && let PathArguments::AngleBracketed(args) = &mut last.arguments
+        {
+            for (index, arg) in punct::values_mut(&mut args.args).enumerate() {
+                let GenericArgument::Type(arg) = arg else {
+                    continue;
+                };
+                if index == 0 {
+                    *arg = ident_type(params[0].clone());
+                    continue;
+                }
+                if self.key(arg, &mut String::new()) == Some(true) {
+                    continue;
+                }
+                let param = format_ident!("__LazyA{}_{:016x}", index, self.suffix);
+                let mut passed = std::mem::replace(arg, ident_type(param.clone()));
+                // What it holds that resolves where the trait is, carried.
+                self.visit(&mut passed, At::Result(output), attrs);
+                push_type_arg(&mut used, passed);
+                params.push(param);
             }
+        }
+        *ty = used;
+        if known.is_none() {
             self.types.push(CarriedType {
                 key,
                 attrs: attrs.clone(),
                 name,
-                param: Some(param),
+                params,
                 ty: carried,
             });
         }
@@ -428,7 +456,8 @@ impl Carrier {
 
     /// `ty` is a result that [`Self::self_result`] carries: a path ending in
     /// `Result<Self, ..>` that does not resolve anywhere, whose other
-    /// segments and arguments name nothing of the signature's own.
+    /// segments name nothing of the signature's own, and whose other
+    /// arguments are types (neither `_` nor `impl Trait`).
     fn is_self_result(&self, ty: &Type) -> bool {
         let Type::Path(path) = ty else {
             return false;
@@ -451,17 +480,18 @@ impl Carrier {
             Some(GenericArgument::Type(Type::Path(first)))
                 if first.qself.is_none() && first.path.is_ident("Self")
         );
-        // The other segments and arguments resolve where the trait is: they
-        // must name nothing of the signature's own.
-        let mut key = String::new();
-        let rest_carried = args.all(|arg| match arg {
-            GenericArgument::Type(arg) => self.key(arg, &mut key) == Some(true),
+        let rest_types = args.all(|arg| match arg {
+            GenericArgument::Type(arg) => {
+                !crate::tokens::mentions(arg.to_token_stream(), &|ident| {
+                    ident == "impl" || ident == "_"
+                })
+            }
             _ => false,
         });
         let head = path.path.segments.iter().rev().skip(1);
         let head_carried = head.clone().all(|segment| segment.arguments.is_none())
             && head.clone().all(|segment| !self.is_param(&segment.ident));
-        first_is_self && rest_carried && head_carried
+        first_is_self && rest_types && head_carried
     }
 
     /// Carries `ty` whole, unless it names something an alias would need to
@@ -509,7 +539,7 @@ impl Carrier {
                     key,
                     attrs: attrs.clone(),
                     name,
-                    param: None,
+                    params: Vec::new(),
                     ty: carried,
                 });
             }
@@ -641,14 +671,14 @@ fn ident_type(ident: Ident) -> Type {
     })
 }
 
-/// Appends the type `ident` to the last segment's arguments of a path type
+/// Appends the type `arg` to the last segment's arguments of a path type
 /// (`Self::name<'l>` of [`self_assoc`]).
-fn push_type_arg(ty: &mut Type, ident: Ident) {
+fn push_type_arg(ty: &mut Type, arg: Type) {
     if let Type::Path(path) = ty
         && let Some(last) = path.path.segments.last_mut()
         && let PathArguments::AngleBracketed(args) = &mut last.arguments
     {
-        args.args.push(GenericArgument::Type(ident_type(ident)));
+        args.args.push(GenericArgument::Type(arg));
     }
 }
 
@@ -731,8 +761,8 @@ fn has_lifetime(tokens: TokenStream) -> bool {
 pub struct CarriedTokens {
     pub attrs: TokenStream,
     pub name: Ident,
-    /// A type parameter after the lifetime (see `Carrier::self_result`).
-    pub param: Option<Ident>,
+    /// Type parameters after the lifetime (see `Carrier::self_result`).
+    pub params: Vec<Ident>,
     pub ty: Vec<TokenTree>,
 }
 
@@ -768,7 +798,7 @@ pub fn hidden_supertrait(
     for CarriedTokens {
         attrs,
         name,
-        param,
+        params,
         ty,
     } in types
     {
@@ -777,7 +807,7 @@ pub fn hidden_supertrait(
         decls.push(TokenTree::Ident(name.clone()));
         decls.push(punct('<', site));
         decls.extend(lt.iter().cloned());
-        if let Some(param) = &param {
+        for param in &params {
             decls.push(punct(',', site));
             decls.push(TokenTree::Ident(param.clone()));
         }
@@ -798,7 +828,7 @@ pub fn hidden_supertrait(
         values.push(TokenTree::Ident(name));
         values.push(punct('<', span));
         values.extend(lt.iter().cloned());
-        if let Some(param) = param {
+        for param in params {
             values.push(punct(',', span));
             values.push(TokenTree::Ident(param));
         }

@@ -265,7 +265,7 @@ pub fn scan(
             types.push(CarriedTokens {
                 attrs: TokenStream::new(),
                 name,
-                param: None,
+                params: Vec::new(),
                 ty,
             });
         }
