@@ -539,15 +539,7 @@ fn placeholder(ty: &Type) -> Option<(Span, String)> {
                         _ => None,
                     })
                 }
-                PathArguments::Parenthesized(args) => {
-                    let output = match &args.output {
-                        syn::ReturnType::Type(_, ty) => placeholder(ty),
-                        syn::ReturnType::Default => None,
-                    };
-                    punct::values(&args.inputs)
-                        .find_map(|input| placeholder(&input.ty))
-                        .or(output)
-                }
+                PathArguments::Parenthesized(args) => in_signature(&args.inputs, &args.output),
                 PathArguments::None => None,
             })
     };
@@ -565,21 +557,28 @@ fn placeholder(ty: &Type) -> Option<(Span, String)> {
         Type::Paren(paren) => placeholder(&paren.elem),
         Type::Group(group) => placeholder(&group.elem),
         Type::Tuple(tuple) => punct::values(&tuple.elems).find_map(placeholder),
-        Type::FnPtr(function) => {
-            let output = match &function.output {
-                syn::ReturnType::Type(_, ty) => placeholder(ty),
-                syn::ReturnType::Default => None,
-            };
-            punct::values(&function.inputs)
-                .find_map(|input| placeholder(&input.ty))
-                .or(output)
-        }
+        Type::FnPtr(function) => in_signature(&function.inputs, &function.output),
         Type::TraitObject(object) => object.bounds.iter().find_map(|bound| match bound {
             syn::TypeParamBound::Trait(bound) => in_path(&bound.path),
             _ => None,
         }),
         _ => None,
     }
+}
+
+/// [`placeholder`] in the argument types and the result of `Fn(..) -> ..`
+/// or `fn(..) -> ..` (not in the arguments' names).
+fn in_signature(
+    inputs: &Punctuated<syn::NamedArg, syn::Token![,]>,
+    output: &syn::ReturnType,
+) -> Option<(Span, String)> {
+    let output = match output {
+        syn::ReturnType::Type(_, ty) => placeholder(ty),
+        syn::ReturnType::Default => None,
+    };
+    punct::values(inputs)
+        .find_map(|input| placeholder(&input.ty))
+        .or(output)
 }
 
 /// A lifetime in the trait's arguments that the wrapper does not declare
