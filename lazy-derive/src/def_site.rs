@@ -385,16 +385,13 @@ impl Carrier {
     /// `io::Result<Self>`, `Result<Self, Error>`): the associated type takes
     /// a type parameter for the wrapper, `Self::__lazy_result_N<'_, Self>`,
     /// whose name tells the derive the result is a `Result` (`Wrap`). Its
-    /// other arguments must be carriable whole. Whether it did.
+    /// other arguments are carried in it, or passed to it where they name
+    /// the signature's own. Whether it did.
     fn self_result(&mut self, ty: &mut Type, output: Use, attrs: &TokenStream) -> bool {
         if !self.is_self_result(ty) {
             return false;
         }
-        let lifetime = match (output, &self.receiver_lifetime) {
-            (Use::Elided, Some(lifetime)) => lifetime.clone(),
-            (Use::Elided, None) => Lifetime::new("'_", Span::call_site()),
-            (Use::Static, _) => Lifetime::new("'static", Span::call_site()),
-        };
+        let lifetime = self.lifetime_at(At::Result(output));
         let mut key = format!("Self in {}", ty.to_token_stream());
         if !attrs.is_empty() {
             key.push_str(" #");
@@ -494,16 +491,21 @@ impl Carrier {
         first_is_self && rest_types && head_carried
     }
 
+    /// The lifetime a carried type takes where it is used (see [`Use`]).
+    fn lifetime_at(&self, at: At) -> Lifetime {
+        match (at, &self.receiver_lifetime) {
+            (At::Result(Use::Elided), Some(lifetime)) => lifetime.clone(),
+            (At::Arg | At::Result(Use::Elided), _) => Lifetime::new("'_", Span::call_site()),
+            (At::Result(Use::Static), _) => Lifetime::new("'static", Span::call_site()),
+        }
+    }
+
     /// Carries `ty` whole, unless it names something an alias would need to
     /// declare (see the module's docs); then a path's head stays as written
     /// (resolved at the derive) and its arguments are still looked at
     /// (`BTreeMap<K, Tag>` carries `Tag`).
     fn carry_whole(&mut self, ty: &mut Type, at: At, attrs: &TokenStream) {
-        let lifetime = match (at, &self.receiver_lifetime) {
-            (At::Result(Use::Elided), Some(lifetime)) => lifetime.clone(),
-            (At::Arg | At::Result(Use::Elided), _) => Lifetime::new("'_", Span::call_site()),
-            (At::Result(Use::Static), _) => Lifetime::new("'static", Span::call_site()),
-        };
+        let lifetime = self.lifetime_at(at);
         // Most types are told apart by their structure, without printing
         // them; a shape `key` does not know is looked at as tokens.
         let mut key = String::new();
