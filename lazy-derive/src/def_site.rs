@@ -58,6 +58,10 @@ use syn::{
 use crate::punct;
 use crate::tokens::{allowed_lints, colon2, lints, punct, word};
 
+/// How the name of a carried `Result` that holds the wrapper starts
+/// (`Carrier::self_result`): what tells `Wrap` it is a `Result`.
+pub const RESULT_PREFIX: &str = "__lazy_result_";
+
 /// The hidden supertrait and its impl, and its name for the trait's bounds.
 pub struct DefSiteTypes {
     pub supertrait: Ident,
@@ -400,7 +404,7 @@ impl Carrier {
         let known = self.types.iter().position(|known| known.key == key);
         let name = match known {
             Some(index) => self.types[index].name.clone(),
-            None => format_ident!("__lazy_result_{}_{:016x}", self.types.len(), self.suffix),
+            None => format_ident!("{RESULT_PREFIX}{}_{:016x}", self.types.len(), self.suffix),
         };
         let mut used = self_assoc(name.clone(), lifetime);
         push_type_arg(&mut used, ident_type(Ident::new("Self", Span::call_site())));

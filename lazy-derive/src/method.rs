@@ -150,7 +150,11 @@ impl Wrap {
         };
         // A `Result` carried from the trait's module (`def_site`):
         // `Self::__lazy_result_N<'l, Self>`.
-        if last.ident.to_string().starts_with("__lazy_result_") {
+        if last
+            .ident
+            .to_string()
+            .starts_with(crate::def_site::RESULT_PREFIX)
+        {
             let wraps_self = punct::values(&args.args)
                 .any(|arg| matches!(arg, GenericArgument::Type(ty) if is_self(ty)));
             return wraps_self.then_some(Wrap::Result);
