@@ -150,12 +150,13 @@ pub const NOT_A_TRAIT: () = ();
 /// wrapper that `#[derive(RealizeForward)]` forwards the trait for.
 pub trait Forwards<const K: u64> {}
 
-/// The panic of an enum's forwarder given `Self` values in different variants.
 /// `W::from_realized` for the wrapper's own target: a forwarder of a method
 /// that returns `Self` calls it (as `from_realized::<Self>`), so that the
 /// target is `W`'s `Realize::Target`, never inferred from another
 /// `FromRealized` impl of the wrapper (which then added two errors at
-/// `#[forwardable]` to the one about the missing impl).
+/// `#[forwardable]` to the one about the missing impl). A wrapper without
+/// parameters is checked here, at the trait's name in `realize_forward(..)`,
+/// not by its impl's bound.
 #[inline(always)]
 pub fn from_realized<W>(target: W::Target) -> W
 where
@@ -165,6 +166,7 @@ where
     W::from_realized(target)
 }
 
+/// The panic of an enum's forwarder given `Self` values in different variants.
 pub use crate::panic::variant_mismatch;
 
 /// `T` is `U`: what an enum's impl states of every variant's target when the

@@ -81,8 +81,9 @@ struct VariantImpl<'a> {
     /// target has no bound.
     recursive: bool,
     /// A `#[realize]` variant whose type names none of the enum's
-    /// parameters: whether it can lend its value mutably or give it away is
-    /// checked where the arms call it, at `site`, not bounded. Such a bound
+    /// parameters: whether it can lend its value mutably, give it away or
+    /// be built back from its target is checked where the arms call it, at
+    /// `site`, not bounded. Such a bound
     /// names no parameter: when it failed (`Rc<Lazy<Real>>` with a
     /// `&mut self` method), rustc held the impl unimplemented, and each call
     /// of a forwarded method was one more error. The arms' errors are one
@@ -114,6 +115,11 @@ impl VariantImpl<'_> {
         let target = &self.target;
         let field = match self.variant.kind {
             VariantKind::Plain | VariantKind::Broken => value,
+            // At the variant's type, where rustc reports a type that
+            // cannot (see `checked_in_body`).
+            VariantKind::Realize if self.checked_in_body => quote_spanned!(self.site=>
+                <#ty as ::lazy_core::FromRealized<#target>>::from_realized(#value)
+            ),
             VariantKind::Realize | VariantKind::Deref(_) => {
                 quote!(<#ty as ::lazy_core::FromRealized<#target>>::from_realized(#value))
             }
@@ -385,6 +391,8 @@ fn write_trait_impl(
             mirror: remote.is_some(),
             inline: true,
             realize_metavars: false,
+            // Each variant builds itself back (`VariantImpl::build`).
+            from_site: so_far.derive_site,
         },
         variants: variant_impls,
         first,
@@ -911,7 +919,7 @@ fn variant_bounds(ctx: &EnumContext, body: &EnumBody, trait_path: &TokenStream) 
             if body.needs_into && !variant.checked_in_body {
                 bounds.extend(quote!(#ty: ::lazy_core::RealizeInto,));
             }
-            if body.needs_from {
+            if body.needs_from && !variant.checked_in_body {
                 bounds.extend(quote!(#ty: ::lazy_core::FromRealized<#target>,));
             }
         }

@@ -56,6 +56,11 @@ pub struct ImplContext {
     /// two tokens of the hidden macro's body where the path is nine, in every
     /// forwarder (see `trait_def::fast_rule`).
     pub realize_metavars: bool,
+    /// Where a forwarder that returns the wrapper calls
+    /// `lazy_core::FromRealized` (the trait's path in `realize_forward(..)`):
+    /// rustc reports a wrapper without the conversion there, once for all
+    /// such forwarders (see `write_trait_impl`).
+    pub from_site: Span,
 }
 
 impl ImplContext {
@@ -200,6 +205,7 @@ fn write_trait_impl(
         deprecated_trait: head.deprecated,
         inline: true,
         realize_metavars: false,
+        from_site: Span::call_site().located_at(span),
     };
 
     let mut writer = StructItems {
@@ -234,8 +240,12 @@ fn write_trait_impl(
         .map(|_| quote!(#target: ::core::marker::Sized,));
     let (needs_mut, needs_into) = (body.needs_mut, body.needs_into);
     // Wholly at the trait's name: a wrapper without the conversion gets one
-    // error there.
-    let from_realized = body.needs_from.then(|| {
+    // error there. A wrapper without parameters is checked where the
+    // forwarders call the conversion, at the same place (`from_site`): the
+    // bound would name no parameter, and when it failed rustc held the impl
+    // unimplemented, so that every call of a forwarded method was one more
+    // error.
+    let from_realized = (body.needs_from && !wrapper.input.generics.params.is_empty()).then(|| {
         tokens::respan_as(
             quote!(#self_ty: ::lazy_core::FromRealized<#target>,),
             Span::call_site().located_at(span),
@@ -257,9 +267,6 @@ fn write_trait_impl(
         Some(at) => tokens::respan_as(target_trait, so_far.realize_site.located_at(at)),
         None => target_trait,
     };
-    // The impl's own tokens at the trait's path too: rustc reports the impl
-    // there (a second impl of the trait for the wrapper, E0119, is at the
-    // name in `realize_forward(...)`, not at the trait's definition).
     // The impl's own tokens at the trait's path too: rustc reports the impl
     // there (a second impl of the trait for the wrapper, E0119, is at the
     // name in `realize_forward(...)`, not at the trait's definition). The
@@ -434,6 +441,7 @@ pub fn template(
         mirror: false,
         inline,
         realize_metavars: inline,
+        from_site: Span::call_site(),
     };
     let trait_name = trait_def.ident.unraw().to_string();
     // The impl of a non-generic wrapper and trait declares no parameters.
@@ -1126,7 +1134,7 @@ fn forwarder(ctx: &ImplContext, method: &Method) -> TokenStream {
         });
     }
     let call = quote!(#call_prefix::#name #turbofish(#realized #(, #args)*));
-    let call = wrapped(method.wrap, call);
+    let call = wrapped(method.wrap, call, ctx.from_site);
     let inline = ctx.inline.then(|| quote!(#[inline]));
     match &sig.safety {
         syn::Safety::Unsafe(unsafety) => quote! {
@@ -1148,23 +1156,25 @@ fn forwarder(ctx: &ImplContext, method: &Method) -> TokenStream {
 
 /// The forwarded call, with every target in its result built back into the
 /// wrapper (`lazy_core::FromRealized`).
-fn wrapped(wrap: Option<Wrap>, call: TokenStream) -> TokenStream {
+fn wrapped(wrap: Option<Wrap>, call: TokenStream, from_site: Span) -> TokenStream {
     // Most results hold no wrapper: nothing else is written for them.
     let Some(wrap) = wrap else {
         return call;
     };
-    let from = quote!(::lazy_core::__private::from_realized::<Self>);
+    // The conversion and the call that takes it both at `from_site`, where
+    // rustc reports a wrapper without it (one diagnostic for all).
+    let from = quote_spanned!(from_site=> ::lazy_core::__private::from_realized::<Self>);
     match wrap {
-        Wrap::Bare => quote!(#from(#call)),
-        Wrap::Option => quote!(::core::option::Option::map(#call, #from)),
-        Wrap::Result => quote!(::core::result::Result::map(#call, #from)),
-        Wrap::Vec => quote! {
+        Wrap::Bare => quote_spanned!(from_site=> #from(#call)),
+        Wrap::Option => quote_spanned!(from_site=> ::core::option::Option::map(#call, #from)),
+        Wrap::Result => quote_spanned!(from_site=> ::core::result::Result::map(#call, #from)),
+        Wrap::Vec => quote_spanned! {from_site=>
             ::core::iter::Iterator::collect(::core::iter::Iterator::map(
                 ::core::iter::IntoIterator::into_iter(#call),
                 #from,
             ))
         },
-        Wrap::Box => quote!(::lazy_core::__private::Box::new(#from(*#call))),
+        Wrap::Box => quote_spanned!(from_site=> ::lazy_core::__private::Box::new(#from(*#call))),
     }
 }
 

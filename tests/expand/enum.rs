@@ -31,9 +31,6 @@ const _: () = {
             <Circle as ::lazy_core::__private::Identity>::Type:
                 Shape<Unit = <Square as Shape>::Unit> + ::core::marker::Sized,
             Lazy<Polygon, PolygonSeed>: ::lazy_core::Realize,
-            Lazy<Polygon, PolygonSeed>: ::lazy_core::FromRealized<
-                    <Lazy<Polygon, PolygonSeed> as ::lazy_core::Realize>::Target,
-                >,
             <Lazy<Polygon, PolygonSeed> as ::lazy_core::Realize>::Target:
                 Shape<Unit = <Square as Shape>::Unit> + ::core::marker::Sized,
         {

@@ -35,7 +35,6 @@ const _: () = {
         where
             <Self as ::lazy_core::Realize>::Target: Tracker,
             <Self as ::lazy_core::Realize>::Target: ::core::marker::Sized,
-            Named: ::lazy_core::FromRealized<<Self as ::lazy_core::Realize>::Target>,
         {
             #[inline]
             fn python_type(&self) -> &'static str {
