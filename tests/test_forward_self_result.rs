@@ -282,6 +282,11 @@ mod fallible {
         fn checked(&self, limit: u32) -> std::result::Result<Self, TooBig>
         where
             Self: Sized;
+        // By value, with a borrowed argument: no lifetime for the result
+        // to take from the receiver.
+        fn tagged(self, tag: &str) -> Result<Self>
+        where
+            Self: Sized;
     }
 }
 
@@ -333,6 +338,12 @@ mod grown {
                 Err(TooBig(self.0))
             }
         }
+        fn tagged(self, tag: &str) -> super::fallible::Result<Self> {
+            match tag.parse() {
+                Ok(side) => Ok(Side(side)),
+                Err(_) => Err(TooBig(self.0)),
+            }
+        }
     }
 
     impl super::picking::Pick<u32> for Side {
@@ -375,4 +386,7 @@ fn results_named_by_the_traits_module_are_its_results() {
     assert_eq!(lazy.pick(9).map(|side| side.side()), Ok(9));
     assert_eq!(lazy.pick(2).err(), Some(2));
     assert_eq!(lazy.refuse().err(), Some(TooBig(4)));
+    let tagged = lazy.tagged("6").expect("a side");
+    assert_eq!(tagged.side(), 6);
+    assert_eq!(tagged.tagged("six").err(), Some(TooBig(6)));
 }

@@ -35,7 +35,9 @@
 //! carried with a type parameter for the wrapper, and one for each other
 //! argument that names the signature's own (`Self::Err`, `U`):
 //! `Self::__lazy_result_0_<hash><'_, Self>`, the value `Result<S>` for the
-//! parameter `S` (see `Carrier::self_result`).
+//! parameter `S` (see `Carrier::self_result`); in the result of a method
+//! that takes `self` by value beside a borrowed argument, whose other types
+//! are not carried, with `'static` when it writes no lifetime.
 //!
 //! What is not carried keeps today's behaviour (it resolves at the derive): a
 //! type that names `Self` otherwise, a generic parameter of the trait or the method, a
@@ -206,7 +208,7 @@ impl Carrier {
         // The result's lifetime: a `&self` receiver is what elision takes;
         // without lifetimes in the inputs nothing can be elided, and any
         // lifetime will do; else (`self` with a `&str` argument) the result
-        // is not carried.
+        // is not carried, but for a `Result<Self, ..>` (below).
         let by_ref = method
             .sig
             .receiver()
@@ -231,10 +233,20 @@ impl Carrier {
             arg_attrs.extend(cfgs(&arg.attrs));
             self.visit(&mut arg.ty, At::Arg, &arg_attrs);
         }
-        if let (ReturnType::Type(_, ty), Some(output)) = (&mut method.sig.output, output) {
-            // `impl Trait` in the result takes `'_` as well.
-            if !self.self_result(ty, output, method_attrs) {
-                self.visit(ty, At::Result(output), method_attrs);
+        if let ReturnType::Type(_, ty) = &mut method.sig.output {
+            match output {
+                // `impl Trait` in the result takes `'_` as well.
+                Some(output) => {
+                    if !self.self_result(ty, output, method_attrs) {
+                        self.visit(ty, At::Result(output), method_attrs);
+                    }
+                }
+                // A `Result<Self, ..>` that names no lifetime is carried all
+                // the same, with `'static`, which its type does not use.
+                None if !has_lifetime(ty.to_token_stream()) => {
+                    self.self_result(ty, Use::Static, method_attrs);
+                }
+                None => {}
             }
         }
         self.params = method_params;
