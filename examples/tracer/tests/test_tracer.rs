@@ -1855,7 +1855,8 @@ fn division_by_zero_is_pythons_error_for_each_operator() {
 
 /// A missing key is Python's `KeyError`, whose message is the key's repr,
 /// shown as the last line of Python's traceback shows it (the tracer said
-/// `key 1 not found in L['d']`).
+/// `key 1 not found in L['d']`). Python 3.11's lines, from `python3`: the
+/// key's repr after `KeyError: `, a tuple's with its parentheses.
 #[test]
 fn a_missing_key_is_pythons_key_error() {
     assert_python_errors(
@@ -1863,8 +1864,19 @@ fn a_missing_key_is_pythons_key_error() {
         &[
             ("L['d'][1]", "KeyError: 1"),
             ("L['d']['b']", "KeyError: 'b'"),
+            ("L['d']['width']", "KeyError: 'width'"),
             ("L['d'][\"it's\"]", "KeyError: \"it's\""),
             ("L['d'][None]", "KeyError: None"),
+            ("L['d'][L['t']]", "KeyError: (1, 2)"),
+        ],
+    );
+    // Tuple keys that a program reads from its frame.
+    let tuples = r#"{"locals": {"d": {"$dict": [[{"$tuple": [1, 2]}, 3]]}, "e": {"$tuple": []}, "n": {"$tuple": ["it's", {"$tuple": [1]}]}}}"#;
+    assert_python_errors(
+        tuples,
+        &[
+            ("L['d'][L['e']]", "KeyError: ()"),
+            ("L['d'][L['n']]", "KeyError: (\"it's\", (1,))"),
         ],
     );
 }
