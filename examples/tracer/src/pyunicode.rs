@@ -55,29 +55,94 @@ pub fn number_text(text: &str) -> Option<String> {
 /// them as they are.
 const LETTERS_WITHOUT_UPPER_IN_PYTHON: [char; 4] = ['\u{19B}', '\u{264}', '\u{A7D3}', '\u{A7D5}'];
 
-/// Characters unassigned in Python 3.11's Unicode that Rust's maps to
-/// another case (upper or lower): Python leaves them as they are, and they
-/// are neither cased nor case-ignorable to it. With the four letters, every
-/// character where `chr(c).upper()` or `chr(c).lower()` in `python3` 3.11
-/// differs from Rust 1.95's `to_uppercase`/`to_lowercase`, over every code
-/// point (in each, Python's answer is the character itself).
-const UNASSIGNED_IN_PYTHON_WITH_CASE: [(u32, u32); 9] = [
+/// Characters unassigned in Python 3.11's Unicode (14.0) that Rust's (17.0
+/// in Rust 1.95) maps to another case (upper or lower), or counts as cased
+/// or case-ignorable beside a capital sigma that `lower` maps: Python
+/// leaves them as they are, and beside a sigma they are neither cased nor
+/// case-ignorable to it, as a space. With the four letters above and
+/// `CHANGED_BESIDE_SIGMA`, these are every character where `python3` 3.11
+/// (`unicodedata.unidata_version` 14.0.0) and Rust 1.95 differ, over every
+/// code point `c`: in `c.upper()`, `c.lower()`, or in how `'cΣ'`, `'AcΣ'`,
+/// `'AΣc'` and `'AΣcA'` lower, which tells whether each takes `c` for
+/// cased, case-ignorable or neither.
+const UNASSIGNED_IN_PYTHON: [(u32, u32); 50] = [
+    (0x0897, 0x0897),
+    (0x0ECE, 0x0ECE),
+    (0x1ACF, 0x1ADD),
+    (0x1AE0, 0x1AEB),
     (0x1C89, 0x1C8A),
     (0xA7CB, 0xA7CF),
     (0xA7D2, 0xA7D2),
     (0xA7D4, 0xA7D4),
     (0xA7DA, 0xA7DC),
+    (0xA7F1, 0xA7F1),
+    (0x10D4E, 0x10D4E),
     (0x10D50, 0x10D65),
-    (0x10D70, 0x10D85),
+    (0x10D69, 0x10D6D),
+    (0x10D6F, 0x10D85),
+    (0x10EC5, 0x10EC5),
+    (0x10EFA, 0x10EFF),
+    (0x11241, 0x11241),
+    (0x113BB, 0x113C0),
+    (0x113CE, 0x113CE),
+    (0x113D0, 0x113D0),
+    (0x113D2, 0x113D2),
+    (0x113E1, 0x113E2),
+    (0x11B60, 0x11B60),
+    (0x11B62, 0x11B64),
+    (0x11B66, 0x11B66),
+    (0x11DD9, 0x11DD9),
+    (0x11F00, 0x11F01),
+    (0x11F36, 0x11F3A),
+    (0x11F40, 0x11F40),
+    (0x11F42, 0x11F42),
+    (0x11F5A, 0x11F5A),
+    (0x13439, 0x13440),
+    (0x13447, 0x13455),
+    (0x1611E, 0x16129),
+    (0x1612D, 0x1612F),
+    (0x16D40, 0x16D42),
+    (0x16D6B, 0x16D6C),
     (0x16EA0, 0x16EB8),
     (0x16EBB, 0x16ED3),
+    (0x16FF2, 0x16FF3),
+    (0x1DF25, 0x1DF2A),
+    (0x1E030, 0x1E06D),
+    (0x1E08F, 0x1E08F),
+    (0x1E4EB, 0x1E4EF),
+    (0x1E5EE, 0x1E5EF),
+    (0x1E6E3, 0x1E6E3),
+    (0x1E6E6, 0x1E6E6),
+    (0x1E6EE, 0x1E6EF),
+    (0x1E6F5, 0x1E6F5),
+    (0x1E6FF, 0x1E6FF),
 ];
 
 fn unassigned_in_python(c: char) -> bool {
     let code = u32::from(c);
-    UNASSIGNED_IN_PYTHON_WITH_CASE
+    UNASSIGNED_IN_PYTHON
         .iter()
         .any(|&(low, high)| (low..=high).contains(&code))
+}
+
+/// Two characters of Unicode 14.0 that Rust 1.95 counts as neither cased
+/// nor case-ignorable beside a sigma, each with a character Rust counts as
+/// Python 3.11 counts it: U+0295 `'ʕ'` is cased to Python (as `'a'`), and
+/// U+1171E AHOM CONSONANT SIGN MEDIAL RA case-ignorable (as `'\''`). Neither
+/// has another case, in Python or Rust.
+const CHANGED_BESIDE_SIGMA: [(char, char); 2] = [('\u{295}', 'a'), ('\u{1171E}', '\'')];
+
+/// The character that Rust's `to_lowercase` takes for cased,
+/// case-ignorable or neither beside a sigma as Python 3.11 takes `c`, where
+/// the two differ; `None` where they agree.
+fn sigma_stand_in(c: char) -> Option<char> {
+    if unassigned_in_python(c) {
+        return Some(' ');
+    }
+    CHANGED_BESIDE_SIGMA
+        .iter()
+        .find(|&&(changed, _)| changed == c)
+        .map(|&(_, stand_in)| stand_in)
 }
 
 /// Python 3.11's `str.upper()`: Rust's full case mapping (`'ß'` is `'SS'`),
@@ -95,24 +160,27 @@ pub fn upper(text: &str) -> String {
 }
 
 /// Python 3.11's `str.lower()`: Rust's, whose final sigma (`'ΑΣ'` is
-/// `'ας'`) needs the whole string, but the characters Python 3.11 does not
-/// know stay as they are, and count as what they are to it beside a sigma:
-/// neither cased nor case-ignorable, as a space. So Rust lowercases the
-/// text with each of them a space; each character of `text` is then the
-/// same number of characters of that, a capital sigma one.
+/// `'ας'`, a word's last capital sigma) needs the whole string, but the
+/// characters Python 3.11 does not know stay as they are, and every
+/// character counts beside a sigma as Python 3.11 counts it (cased,
+/// case-ignorable or neither: Unicode 14.0's `Cased` and `Case_Ignorable`).
+/// So Rust lowercases the text with each character it would count
+/// otherwise replaced by its stand-in; each character of `text` is then
+/// the same number of characters of that, a capital sigma one.
 pub fn lower(text: &str) -> String {
-    if !text.chars().any(unassigned_in_python) {
+    if !text.chars().any(|c| sigma_stand_in(c).is_some()) {
         return text.to_lowercase();
     }
     let masked: String = text
         .chars()
-        .map(|c| if unassigned_in_python(c) { ' ' } else { c })
+        .map(|c| sigma_stand_in(c).unwrap_or(c))
         .collect();
     let lowered = masked.to_lowercase();
     let mut rust = lowered.chars();
     let mut lower = String::with_capacity(text.len());
     for c in text.chars() {
-        if unassigned_in_python(c) {
+        if sigma_stand_in(c).is_some() {
+            // Python lowers none of them: each stays, for its stand-in.
             rust.next();
             lower.push(c);
         } else {
@@ -181,6 +249,37 @@ mod tests {
         assert_eq!(decimal_value('\0'), None);
     }
 
+    /// Python 3.11's answers (`python3`): beside a capital sigma, a
+    /// character newer than Unicode 14.0 is neither cased nor
+    /// case-ignorable, on either side, though Rust 1.95's tables take it
+    /// for one; U+0295 is cased and U+1171E case-ignorable, as in 14.0,
+    /// though Rust's take them for neither.
+    #[test]
+    fn final_sigma_is_decided_by_python_3_11s_cased_and_case_ignorable() {
+        let python = [
+            // Cased to Rust: after a sigma, and before one.
+            ("ΑΣ\u{1df25}", "ας\u{1df25}"),
+            ("\u{1df25}Σ", "\u{1df25}σ"),
+            ("ΑΣ\u{1c89}", "ας\u{1c89}"),
+            // Case-ignorable to Rust: before a sigma, and after one.
+            ("Α\u{1e030}Σ", "α\u{1e030}σ"),
+            ("Α\u{1acf}Σ", "α\u{1acf}σ"),
+            ("ΑΣ\u{1e030}Β", "ας\u{1e030}β"),
+            ("ΑΣ\u{897}Α", "ας\u{897}α"),
+            // Neither to Rust.
+            ("\u{295}Σ", "\u{295}ς"),
+            ("ΑΣ\u{295}", "ασ\u{295}"),
+            ("Α\u{1171e}Σ", "α\u{1171e}ς"),
+            ("ΑΣ\u{1171e}Β", "ασ\u{1171e}β"),
+            // Where both agree: a combining acute accent is case-ignorable.
+            ("Α\u{301}Σ", "α\u{301}ς"),
+            ("ΑΣ\u{301}Β", "ασ\u{301}β"),
+        ];
+        for (text, python) in python {
+            assert_eq!(lower(text), python, "{text:?}");
+        }
+    }
+
     /// Python 3.11's answers (`python3`): the characters where Rust's
     /// newer Unicode maps and Python's does not, beside ones both map.
     #[test]
@@ -213,7 +312,7 @@ mod tests {
         assert_eq!(upper("abc"), "ABC");
         assert_eq!(lower("ABC"), "abc");
         // Python leaves every listed character as it is.
-        for &(low, high) in &UNASSIGNED_IN_PYTHON_WITH_CASE {
+        for &(low, high) in &UNASSIGNED_IN_PYTHON {
             for code in low..=high {
                 let c = char::from_u32(code).unwrap().to_string();
                 assert_eq!(upper(&c), c, "{code:#x}");
