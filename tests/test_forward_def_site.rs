@@ -64,6 +64,11 @@ mod model {
         fn named<'a>(&'a self, key: &'a str) -> Tag;
         /// Precise captures that leave out the receiver's lifetime.
         fn captured(&self) -> impl Iterator<Item = Tag> + use<Self>;
+        /// By value, beside a borrowed argument: a result that holds the
+        /// wrapper and leaves a lifetime out, which is the argument's.
+        fn split_at(self, key: &str) -> std::result::Result<Self, Cow<str>>
+        where
+            Self: Sized;
     }
 
     pub struct Store {
@@ -89,6 +94,13 @@ mod model {
         }
         fn captured(&self) -> impl Iterator<Item = Tag> + use<> {
             std::iter::once(Tag(6))
+        }
+        fn split_at(self, key: &str) -> std::result::Result<Self, Cow<str>> {
+            match key.split_once('=') {
+                Some((key, _)) if self.entries.contains_key(key) => Ok(self),
+                Some((key, _)) => Err(Cow::Borrowed(key)),
+                None => Err(Cow::Owned(format!("no `=` in {key}"))),
+            }
         }
     }
 
@@ -143,8 +155,9 @@ mod elsewhere {
 
     use super::{Lazy, RealizeForward};
     use crate::model::{self, Catalog};
+    use lazy_core::FromRealized;
 
-    #[derive(RealizeForward)]
+    #[derive(RealizeForward, FromRealized)]
     #[realize_forward(Catalog, model::Shelf)]
     pub struct LazyStore(#[realize] pub Lazy<model::Store>);
 
@@ -208,6 +221,23 @@ fn a_derive_elsewhere_forwards_types_it_does_not_import() {
         <model::Store as Shelf>::FIRST
     );
     assert_eq!(lazy.into_entries().len(), 2);
+}
+
+#[test]
+fn a_by_value_result_that_holds_the_wrapper_takes_the_arguments_lifetime() {
+    use model::Shelf;
+    let text = String::from("b=2");
+    let error = elsewhere::lazy_store().split_at(&text).err();
+    assert_eq!(error.as_deref(), Some("b"));
+    let kept = elsewhere::lazy_store()
+        .split_at("a=1")
+        .expect("`a` is there");
+    assert!(Lazy::is_realized(&kept.0), "built back already realized");
+    let later = elsewhere::AnyStore::Later(Lazy::new(model::store));
+    assert!(matches!(
+        later.split_at("a=1"),
+        Ok(elsewhere::AnyStore::Later(_))
+    ));
 }
 
 #[test]

@@ -37,7 +37,7 @@
 //! `Self::__lazy_result_0_<hash><'_, Self>`, the value `Result<S>` for the
 //! parameter `S` (see `Carrier::self_result`); in the result of a method
 //! that takes `self` by value beside a borrowed argument, whose other types
-//! are not carried, with `'static` when it writes no lifetime.
+//! are not carried, too when it writes no lifetime (with the argument's).
 //!
 //! What is not carried keeps today's behaviour (it resolves at the derive): a
 //! type that names `Self` otherwise, a generic parameter of the trait or the method, a
@@ -187,7 +187,8 @@ struct Carrier {
 enum Use {
     /// `'_`: an argument's own fresh lifetime, or the result's elided one.
     Elided,
-    /// `'static`: a result with no lifetime to elide from, a const's type.
+    /// `'static`: a result with no lifetime to elide from (or more than one),
+    /// a const's type.
     Static,
 }
 
@@ -205,10 +206,6 @@ impl Carrier {
         let mut generics = self.params.clone();
         push_type_and_const_names(&method.sig.generics, &mut generics);
         let method_params = std::mem::replace(&mut self.params, generics);
-        // The result's lifetime: a `&self` receiver is what elision takes;
-        // without lifetimes in the inputs nothing can be elided, and any
-        // lifetime will do; else (`self` with a `&str` argument) the result
-        // is not carried, but for a `Result<Self, ..>` (below).
         let by_ref = method
             .sig
             .receiver()
@@ -220,19 +217,32 @@ impl Carrier {
                 syn::ReceiverKind::Reference(_, lifetime, _) => lifetime.clone(),
                 _ => None,
             });
-        let output = if by_ref {
-            Some(Use::Elided)
-        } else if !has_lifetime(method.sig.inputs.to_token_stream()) {
-            Some(Use::Static)
-        } else {
-            None
-        };
+        let written = has_lifetime(method.sig.inputs.to_token_stream());
         for arg in &mut method.sig.inputs {
             let FnArg::Typed(arg) = arg else { continue };
             let mut arg_attrs = method_attrs.clone();
             arg_attrs.extend(cfgs(&arg.attrs));
             self.visit(&mut arg.ty, At::Arg, &arg_attrs);
         }
+        // The result's lifetime: a `&self` receiver is what elision takes;
+        // without lifetimes in the inputs nothing can be elided, and any
+        // lifetime will do (but see the docs' limits: one that a carried
+        // argument leaves out, `Formatter`, is no lifetime the result can
+        // name, since one that only a projection names cannot be late-bound
+        // as the trait's is). Beside lifetimes the arguments write (`self`
+        // with a `&str` argument), the result is not carried, but for a
+        // `Result<Self, ..>` that writes none, which would not resolve at
+        // the derive: beside one lifetime (of the arguments as carried), with
+        // `'_`, which elision gives what the result leaves out
+        // (`Result<Self, Cow<str>>`); beside more, with `'static`, since the
+        // result can then leave none out.
+        let output = if by_ref {
+            Some(Use::Elided)
+        } else if !written {
+            Some(Use::Static)
+        } else {
+            None
+        };
         if let ReturnType::Type(_, ty) = &mut method.sig.output {
             match output {
                 // `impl Trait` in the result takes `'_` as well.
@@ -241,10 +251,14 @@ impl Carrier {
                         self.visit(ty, At::Result(output), method_attrs);
                     }
                 }
-                // A `Result<Self, ..>` that names no lifetime is carried all
-                // the same, with `'static`, which its type does not use.
                 None if !has_lifetime(ty.to_token_stream()) => {
-                    self.self_result(ty, Use::Static, method_attrs);
+                    let inputs: Vec<TokenTree> =
+                        method.sig.inputs.to_token_stream().into_iter().collect();
+                    let output = match lifetimes(&inputs) {
+                        1 => Use::Elided,
+                        _ => Use::Static,
+                    };
+                    self.self_result(ty, output, method_attrs);
                 }
                 None => {}
             }
@@ -772,6 +786,26 @@ fn has_lifetime(tokens: TokenStream) -> bool {
         }
     }
     false
+}
+
+/// How many lifetimes `trees` write or leave out: each `'a` and each `&`
+/// without one (a path's hidden lifetimes are not seen).
+fn lifetimes(trees: &[TokenTree]) -> usize {
+    let mut count = 0;
+    let mut after_and = false;
+    for tree in trees {
+        count += match tree {
+            TokenTree::Punct(punct) if punct.as_char() == '\'' => usize::from(!after_and),
+            TokenTree::Punct(punct) if punct.as_char() == '&' => 1,
+            TokenTree::Group(group) => {
+                let inner: Vec<TokenTree> = group.stream().into_iter().collect();
+                lifetimes(&inner)
+            }
+            _ => 0,
+        };
+        after_and = matches!(tree, TokenTree::Punct(punct) if punct.as_char() == '&');
+    }
+    count
 }
 
 /// One carried type, as [`hidden_supertrait`] writes it: its `#[cfg]`s and
