@@ -154,9 +154,10 @@ pub trait Forwards<const K: u64> {}
 /// that returns `Self` calls it (as `from_realized::<Self>`), so that the
 /// target is `W`'s `Realize::Target`, never inferred from another
 /// `FromRealized` impl of the wrapper (which then added two errors at
-/// `#[forwardable]` to the one about the missing impl). A wrapper without
-/// parameters is checked here, at the trait's name in `realize_forward(..)`,
-/// not by its impl's bound.
+/// `#[forwardable]` to the one about the missing impl). The derive calls it
+/// where the impl bounds the wrapper by `FromRealized`; a wrapper whose
+/// target it names calls `<W as FromRealized<Target>>::from_realized`,
+/// checked there rather than bounded.
 #[inline(always)]
 pub fn from_realized<W>(target: W::Target) -> W
 where

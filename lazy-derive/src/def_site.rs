@@ -247,7 +247,8 @@ impl Carrier {
             match output {
                 // `impl Trait` in the result takes `'_` as well.
                 Some(output) => {
-                    if !self.self_result(ty, output, method_attrs) {
+                    let carried = self.self_result(ty, output, method_attrs);
+                    if !carried {
                         self.visit(ty, At::Result(output), method_attrs);
                     }
                 }

@@ -81,14 +81,16 @@ struct VariantImpl<'a> {
     /// target has no bound.
     recursive: bool,
     /// A `#[realize]` variant whose type names none of the enum's
-    /// parameters: whether it can lend its value mutably, give it away or
-    /// be built back from its target is checked where the arms call it, at
-    /// `site`, not bounded. Such a bound
+    /// parameters: whether it can lend its value mutably or give it away is
+    /// checked where the arms call it, at `site`, not bounded. Such a bound
     /// names no parameter: when it failed (`Rc<Lazy<Real>>` with a
     /// `&mut self` method), rustc held the impl unimplemented, and each call
     /// of a forwarded method was one more error. The arms' errors are one
     /// diagnostic, the same at the same place (shown once).
     checked_in_body: bool,
+    /// The same for being built back from its target, of a `#[realize]` or
+    /// `#[realize(deref)]` variant.
+    built_in_body: bool,
 }
 
 impl VariantImpl<'_> {
@@ -117,9 +119,11 @@ impl VariantImpl<'_> {
             VariantKind::Plain | VariantKind::Broken => value,
             // At the variant's type, where rustc reports a type that
             // cannot (see `checked_in_body`).
-            VariantKind::Realize if self.checked_in_body => quote_spanned!(self.site=>
-                <#ty as ::lazy_core::FromRealized<#target>>::from_realized(#value)
-            ),
+            VariantKind::Realize | VariantKind::Deref(_) if self.built_in_body => {
+                quote_spanned!(self.site=>
+                    <#ty as ::lazy_core::FromRealized<#target>>::from_realized(#value)
+                )
+            }
             VariantKind::Realize | VariantKind::Deref(_) => {
                 quote!(<#ty as ::lazy_core::FromRealized<#target>>::from_realized(#value))
             }
@@ -380,6 +384,8 @@ fn write_trait_impl(
             recursive: targets_the_enum(variant, &enum_type),
             checked_in_body: matches!(variant.kind, VariantKind::Realize)
                 && !mentions_params(&variant.ty, &wrapper.input.generics),
+            built_in_body: matches!(variant.kind, VariantKind::Realize | VariantKind::Deref(_))
+                && !mentions_params(&variant.ty, &wrapper.input.generics),
         });
     }
     let ctx = EnumContext {
@@ -392,7 +398,7 @@ fn write_trait_impl(
             inline: true,
             realize_metavars: false,
             // Each variant builds itself back (`VariantImpl::build`).
-            from_site: so_far.derive_site,
+            from_realized: None,
         },
         variants: variant_impls,
         first,
@@ -919,7 +925,7 @@ fn variant_bounds(ctx: &EnumContext, body: &EnumBody, trait_path: &TokenStream) 
             if body.needs_into && !variant.checked_in_body {
                 bounds.extend(quote!(#ty: ::lazy_core::RealizeInto,));
             }
-            if body.needs_from && !variant.checked_in_body {
+            if body.needs_from && !variant.built_in_body {
                 bounds.extend(quote!(#ty: ::lazy_core::FromRealized<#target>,));
             }
         }

@@ -56,11 +56,14 @@ pub struct ImplContext {
     /// two tokens of the hidden macro's body where the path is nine, in every
     /// forwarder (see `trait_def::fast_rule`).
     pub realize_metavars: bool,
-    /// Where a forwarder that returns the wrapper calls
-    /// `lazy_core::FromRealized` (the trait's path in `realize_forward(..)`):
-    /// rustc reports a wrapper without the conversion there, once for all
-    /// such forwarders (see `write_trait_impl`).
-    pub from_site: Span,
+    /// What a forwarder that returns the wrapper calls to build it back,
+    /// and where, when the impl has no `FromRealized` bound to assume: the
+    /// conversion from the target the derive can name
+    /// (`<Self as ::lazy_core::FromRealized<Real>>::from_realized`), at the
+    /// trait's path in `realize_forward(..)`, where rustc then reports a
+    /// wrapper without it (see `write_trait_impl`). Else lazy-core's
+    /// `from_realized::<Self>`, for the bound's target.
+    pub from_realized: Option<(Span, TokenStream)>,
 }
 
 impl ImplContext {
@@ -197,6 +200,18 @@ fn write_trait_impl(
     let target_trait = quote!(#trait_path #target_args);
     let target_as_trait = quote!(<#target as #target_trait>);
     let call_prefix = call_prefix(trait_path, target_args, &target_as_trait, remote.is_some());
+    // The target by its name, for a wrapper whose parameters are lifetimes
+    // at most and whose `#[realize]` field shows it: not through the
+    // wrapper's `Realize`, so that a wrapper that cannot realize gets no
+    // error of building it back on top of that one.
+    let named_target = wrapper
+        .input
+        .generics
+        .params
+        .iter()
+        .all(|param| matches!(param, GenericParam::Lifetime(_)))
+        .then(|| wrapper.realize.as_ref().and_then(field_target))
+        .flatten();
     let ctx = ImplContext {
         derive_site: so_far.derive_site,
         mirror: remote.is_some(),
@@ -205,7 +220,13 @@ fn write_trait_impl(
         deprecated_trait: head.deprecated,
         inline: true,
         realize_metavars: false,
-        from_site: Span::call_site().located_at(span),
+        from_realized: named_target.as_ref().map(|target| {
+            let site = Span::call_site().located_at(span);
+            let target = tokens::respan_as(target.clone(), site);
+            let path =
+                quote_spanned!(site=> <Self as ::lazy_core::FromRealized<#target>>::from_realized);
+            (site, path)
+        }),
     };
 
     let mut writer = StructItems {
@@ -240,12 +261,12 @@ fn write_trait_impl(
         .map(|_| quote!(#target: ::core::marker::Sized,));
     let (needs_mut, needs_into) = (body.needs_mut, body.needs_into);
     // Wholly at the trait's name: a wrapper without the conversion gets one
-    // error there. A wrapper without parameters is checked where the
-    // forwarders call the conversion, at the same place (`from_site`): the
-    // bound would name no parameter, and when it failed rustc held the impl
-    // unimplemented, so that every call of a forwarded method was one more
-    // error.
-    let from_realized = (body.needs_from && !wrapper.input.generics.params.is_empty()).then(|| {
+    // error there. A wrapper whose target the derive names is checked where
+    // the forwarders call the conversion, at the same place
+    // (`ImplContext::from_realized`): the bound would name no parameter but
+    // lifetimes, and when it failed rustc held the impl unimplemented, so
+    // that every call of a forwarded method was one more error.
+    let from_realized = (body.needs_from && named_target.is_none()).then(|| {
         tokens::respan_as(
             quote!(#self_ty: ::lazy_core::FromRealized<#target>,),
             Span::call_site().located_at(span),
@@ -441,7 +462,7 @@ pub fn template(
         mirror: false,
         inline,
         realize_metavars: inline,
-        from_site: Span::call_site(),
+        from_realized: None,
     };
     let trait_name = trait_def.ident.unraw().to_string();
     // The impl of a non-generic wrapper and trait declares no parameters.
@@ -753,21 +774,13 @@ fn realizing_bounds(
     // the supertrait's impl asks of the target (`Sized`, for a by-value
     // method) from its own `Target: Subtrait`.
     let binding = wrapper.realize.as_ref().and_then(|field| {
-        let target = match (field.deref, &field.plain, lazy_value_type(&field.ty)) {
-            (Some(_), Some(_), _) => {
-                let ty = &field.ty;
-                quote!(<#ty as ::lazy_core::__private::DerefValue>::Target)
-            }
-            (Some(_), _, None) => return None,
-            (Some(_), _, Some(value)) => {
-                quote!(<#value as ::lazy_core::__private::DerefValue>::Target)
-            }
-            (None, Some(_), _) => field.ty.to_token_stream(),
-            (None, None, Some(value)) => value.to_token_stream(),
-            (None, None, None) => {
+        let target = match field_target(field) {
+            Some(target) => target,
+            None if field.deref.is_none() => {
                 let param = param?;
                 quote!(<#param as ::lazy_core::Realize>::Target)
             }
+            None => return None,
         };
         Some(quote!(<Target = #target>))
     });
@@ -788,6 +801,26 @@ fn realizing_bounds(
         .map(|field| FieldImpl::new(wrapper, field, so_far.realize_site).bounds(false))
         .unwrap_or_default();
     (global, quote!(#realize #realize_mut #realize_into))
+}
+
+/// The wrapper's target as the `#[realize]` field shows it, without its
+/// `Realize` impl: the lazy's value type, the plain field's type, what either
+/// derefs to; `None` for a field whose type hides it (a parameter, `Box<R>`).
+fn field_target(field: &RealizeField) -> Option<TokenStream> {
+    Some(
+        match (field.deref, &field.plain, lazy_value_type(&field.ty)) {
+            (Some(_), Some(_), _) => {
+                let ty = &field.ty;
+                quote!(<#ty as ::lazy_core::__private::DerefValue>::Target)
+            }
+            (Some(_), _, None) | (None, None, None) => return None,
+            (Some(_), _, Some(value)) => {
+                quote!(<#value as ::lazy_core::__private::DerefValue>::Target)
+            }
+            (None, Some(_), _) => field.ty.to_token_stream(),
+            (None, None, Some(value)) => value.to_token_stream(),
+        },
+    )
 }
 
 /// Whether `ty` names one of `generics`' parameters (conservatively: any
@@ -1134,7 +1167,7 @@ fn forwarder(ctx: &ImplContext, method: &Method) -> TokenStream {
         });
     }
     let call = quote!(#call_prefix::#name #turbofish(#realized #(, #args)*));
-    let call = wrapped(method.wrap, call, ctx.from_site);
+    let call = wrapped(method.wrap, call, ctx.from_realized.as_ref());
     let inline = ctx.inline.then(|| quote!(#[inline]));
     match &sig.safety {
         syn::Safety::Unsafe(unsafety) => quote! {
@@ -1156,25 +1189,35 @@ fn forwarder(ctx: &ImplContext, method: &Method) -> TokenStream {
 
 /// The forwarded call, with every target in its result built back into the
 /// wrapper (`lazy_core::FromRealized`).
-fn wrapped(wrap: Option<Wrap>, call: TokenStream, from_site: Span) -> TokenStream {
+fn wrapped(
+    wrap: Option<Wrap>,
+    call: TokenStream,
+    from_realized: Option<&(Span, TokenStream)>,
+) -> TokenStream {
     // Most results hold no wrapper: nothing else is written for them.
     let Some(wrap) = wrap else {
         return call;
     };
-    // The conversion and the call that takes it both at `from_site`, where
+    // The conversion and the call that takes it both at its site, where
     // rustc reports a wrapper without it (one diagnostic for all).
-    let from = quote_spanned!(from_site=> ::lazy_core::__private::from_realized::<Self>);
+    let (site, from) = match from_realized {
+        Some((site, path)) => (*site, path.clone()),
+        None => (
+            Span::call_site(),
+            quote!(::lazy_core::__private::from_realized::<Self>),
+        ),
+    };
     match wrap {
-        Wrap::Bare => quote_spanned!(from_site=> #from(#call)),
-        Wrap::Option => quote_spanned!(from_site=> ::core::option::Option::map(#call, #from)),
-        Wrap::Result => quote_spanned!(from_site=> ::core::result::Result::map(#call, #from)),
-        Wrap::Vec => quote_spanned! {from_site=>
+        Wrap::Bare => quote_spanned!(site=> #from(#call)),
+        Wrap::Option => quote_spanned!(site=> ::core::option::Option::map(#call, #from)),
+        Wrap::Result => quote_spanned!(site=> ::core::result::Result::map(#call, #from)),
+        Wrap::Vec => quote_spanned! {site=>
             ::core::iter::Iterator::collect(::core::iter::Iterator::map(
                 ::core::iter::IntoIterator::into_iter(#call),
                 #from,
             ))
         },
-        Wrap::Box => quote_spanned!(from_site=> ::lazy_core::__private::Box::new(#from(*#call))),
+        Wrap::Box => quote_spanned!(site=> ::lazy_core::__private::Box::new(#from(*#call))),
     }
 }
 

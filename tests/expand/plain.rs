@@ -55,7 +55,7 @@ const _: () = {
             {
                 ::core::option::Option::map(
                     Tracker::renamed(::lazy_core::Realize::realize(self), __arg0),
-                    ::lazy_core::__private::from_realized::<Self>,
+                    <Self as ::lazy_core::FromRealized<ConstantTracker>>::from_realized,
                 )
             }
         }

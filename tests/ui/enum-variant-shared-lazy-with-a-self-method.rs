@@ -1,9 +1,10 @@
-//! An enum's variant whose lazy is shared through `Rc`, with a forwarded
-//! method that returns `Self`: the variant cannot be built back from its
-//! target. One error at the variant's type, and the enum still implements
-//! the trait, so calls of the forwarded methods add no error of their own
-//! (the bound on `FromRealized` named no parameter: when it failed, rustc
-//! held the impl unimplemented, and each call was one more error: 2 here).
+//! An enum's variants that cannot be built back from their target, with a
+//! forwarded method that returns `Self`: a lazy shared through `Rc`, a lazy
+//! of a box under `deref`. One error at each variant's type, and the enum
+//! still implements the trait, so calls of the forwarded methods add no
+//! error of their own (the bounds on `FromRealized` named no parameter:
+//! when one failed, rustc held the impl unimplemented, and each call was one
+//! more error).
 
 use std::rc::Rc;
 
@@ -32,6 +33,9 @@ impl Tracker for Real {
 pub enum AnyTracker {
     Owned(#[realize] Lazy<Real>),
     Shared(#[realize] Rc<Lazy<Real>>),
+    // Built back through `deref`: a lazy of a box cannot be built from the
+    // boxed value (one error here, checked in the arm too).
+    Pointed(#[realize(deref)] Lazy<Box<Real>>),
 }
 
 fn main() {
