@@ -48,10 +48,16 @@
 //! or whose argument names `Self` inside another type (`Vec<Self>`). An
 //! argument `Self`, `&Self` or `&mut Self` is realized as the receiver is,
 //! and `where Self: Sized` asks a `Sized` target; with a default, both keep
-//! it.
+//! it. A result `Result<Self, E..>` by a path that does not start at a root
+//! (`Result<Self>` of the module's alias, `io::Result<Self>`), whose other
+//! arguments are carried whole, is carried with the wrapper for a parameter,
+//! as `def_site::Carrier::self_result` carries it (`Reader::self_result`).
 //!
 //! Anything else returns `None` and the syn path runs unchanged: `Self` as
-//! a type of its own elsewhere (a generic bound, a const, `(Self)`),
+//! a type of its own elsewhere (a generic bound, a const, `(Self)`), such a
+//! `Result` whose other arguments `def_site` passes to the carried type (a
+//! parameter, `Self::Err`, a lifetime, a `dyn`) or that a by-value method
+//! beside a borrowed argument returns,
 //! `use<..>`, `fn` types, `Fn(..)` sugar, `dyn for<..>`,
 //! `dyn ?Sized`, `dyn (Trait)`, qualified paths, pointers, `const`,
 //! `async`, `unsafe` and `extern` methods, generic associated types,
@@ -78,7 +84,7 @@ use std::hash::{Hash, Hasher};
 
 use proc_macro2::{Delimiter, Group, Ident, Punct, Spacing, Span, TokenStream, TokenTree};
 
-use crate::def_site::{CarriedTokens, DefSiteTypes, hidden_supertrait};
+use crate::def_site::{CarriedTokens, DefSiteTypes, RESULT_PREFIX, hidden_supertrait};
 use crate::tokens::colon2;
 
 /// What the syn path would learn from the trait, written out.
@@ -261,11 +267,14 @@ pub fn scan(
     let carried_types = reader.carried.into_inner();
     if !carried_types.is_empty() {
         let mut types = Vec::with_capacity(carried_types.len());
-        for CarriedType { name, ty, .. } in carried_types {
+        for CarriedType {
+            name, params, ty, ..
+        } in carried_types
+        {
             types.push(CarriedTokens {
                 attrs: TokenStream::new(),
                 name,
-                params: Vec::new(),
+                params,
                 ty,
             });
         }
@@ -697,6 +706,11 @@ fn method(
         // `Self` of its own: the wrapper, built back (`Wrap`) or not
         // forwarded (`Method::new`).
         let start = c.i;
+        let (written, carried, changed) = (
+            output.len(),
+            reader.carried.borrow().len(),
+            reader.changed.get(),
+        );
         reader.bare_self.set(Some(false));
         reader.rewrote.set(false);
         let read = reader.ty(c, mode, &mut output);
@@ -705,8 +719,10 @@ fn method(
         read?;
         self_result = found == Some(true);
         // A `Result` that holds the wrapper, by a path that does not start
-        // at a root: `def_site` may carry its head (`Carrier::self_result`),
-        // which this module does not.
+        // at a root: `def_site` carries it with the wrapper for a parameter
+        // (`Carrier::self_result`), which `Reader::self_result` does when
+        // its other arguments are carried whole. Read again so, what the
+        // first reading wrote and carried undone; else left to syn.
         let result = |tree: &TokenTree| matches!(tree, TokenTree::Ident(word) if word == "Result");
         let rooted = match output.get(2) {
             Some(TokenTree::Punct(colon)) => colon.as_char() == ':',
@@ -714,7 +730,18 @@ fn method(
             _ => false,
         };
         if self_result && !rooted && output.iter().any(result) {
-            return None;
+            output.truncate(written);
+            reader.carried.borrow_mut().truncate(carried);
+            reader.changed.set(changed);
+            c.i = start;
+            // (`Self` is read as the result's own, as above.)
+            reader.bare_self.set(Some(false));
+            let carried = mode != Mode::Copy && reader.self_result(c, mode, &mut output);
+            reader.bare_self.set(None);
+            if !carried {
+                return None;
+            }
+            result_start = Some(start);
         }
     }
     let mut where_clause = Vec::new();
@@ -1244,6 +1271,8 @@ enum Mode {
 struct CarriedType {
     key: String,
     name: Ident,
+    /// Its type parameters (the wrapper's, of a carried `Result<Self>`).
+    params: Vec<Ident>,
     ty: Vec<TokenTree>,
 }
 
@@ -1846,6 +1875,106 @@ impl Reader {
     /// Carries `ty` (`def_site::Carrier::carry_whole`): the same key, the
     /// same associated type; written as `Self::name<'lifetime>`.
     fn carry(&self, key: String, ty: Vec<TokenTree>, mode: Mode, out: &mut Vec<TokenTree>) {
+        self.carry_as("__lazy_", None, key, ty, mode, out);
+    }
+
+    /// A result `Path::Result<Self, E..>` that does not start at a root,
+    /// whose other arguments are carried whole (`Result<Self>` of the
+    /// module's alias, `io::Result<Self>`, `Result<Self, Error>`): carried
+    /// as `def_site::Carrier::self_result` carries it, with a parameter for
+    /// the wrapper, `Self::__lazy_result_N<'lifetime, Self>`. `false`, and
+    /// nothing read, for any other type.
+    fn self_result(&self, c: &mut Cursor, mode: Mode, out: &mut Vec<TokenTree>) -> bool {
+        let mut ahead = Cursor { t: c.t, i: c.i };
+        let Some(TokenTree::Ident(first)) = ahead.peek() else {
+            return false;
+        };
+        let first = first.to_string();
+        if first == "crate" || first == "$crate" || first == "Self" || self.is_param(&first) {
+            return false;
+        }
+        // The head: words without arguments, up to `Result<`.
+        loop {
+            let Some(TokenTree::Ident(word)) = ahead.peek() else {
+                return false;
+            };
+            let last = word == "Result"
+                && ahead
+                    .t
+                    .get(ahead.i + 1)
+                    .is_some_and(|tree| matches!(tree, TokenTree::Punct(p) if p.as_char() == '<'));
+            ahead.i += 1;
+            if last {
+                ahead.i += 1;
+                break;
+            }
+            if !ahead.colon2() {
+                return false;
+            }
+            ahead.i += 2;
+        }
+        // `Self`, then types that `def_site` carries whole.
+        if !ahead.word_is("Self") {
+            return false;
+        }
+        ahead.i += 1;
+        loop {
+            if ahead.punct_is('>') {
+                ahead.i += 1;
+                break;
+            }
+            if !ahead.punct_is(',') {
+                return false;
+            }
+            ahead.i += 1;
+            if ahead.punct_is('>') {
+                ahead.i += 1;
+                break;
+            }
+            let named =
+                matches!(ahead.t.get(ahead.i + 1), Some(TokenTree::Punct(p)) if p.as_char() == '=');
+            if named
+                || ahead.lifetime()
+                || self.key_ty(&mut ahead, &mut String::new()) != Some(true)
+            {
+                return false;
+            }
+        }
+        if ahead.colon2() || ahead.punct_is('<') {
+            return false;
+        }
+        // The type as syn prints it, and as carried: the wrapper a parameter,
+        // which follows the first `<` (the head has no arguments).
+        let mut ty = Vec::new();
+        let changed = self.changed.get();
+        let mut copy = Cursor { t: c.t, i: c.i };
+        let read = self.path_tokens(&mut copy, Mode::Copy, None, &mut ty);
+        let at = ty
+            .iter()
+            .position(|tree| matches!(tree, TokenTree::Punct(p) if p.as_char() == '<'));
+        let (Some(_), Some(at), true) = (read, at, copy.i == ahead.i) else {
+            self.changed.set(changed);
+            return false;
+        };
+        c.i = ahead.i;
+        let key = format!("Self in {}", ty.iter().cloned().collect::<TokenStream>());
+        let param = Ident::new(&format!("__LazyS_{:016x}", self.suffix), Span::call_site());
+        ty[at + 1] = TokenTree::Ident(param.clone());
+        self.carry_as(RESULT_PREFIX, Some(param), key, ty, mode, out);
+        true
+    }
+
+    /// [`Self::carry`] under `prefix`, with the wrapper's `param` for a
+    /// carried `Result<Self>` (passed `Self`).
+    fn carry_as(
+        &self,
+        prefix: &str,
+        param: Option<Ident>,
+        key: String,
+        ty: Vec<TokenTree>,
+        mode: Mode,
+        out: &mut Vec<TokenTree>,
+    ) {
         self.changed.set(true);
         self.rewrote.set(true);
         let mut carried = self.carried.borrow_mut();
@@ -1856,11 +1985,13 @@ impl Reader {
                 break;
             }
         }
+        let passes_self = param.is_some();
         if index == carried.len() {
-            let name = format!("__lazy_{}_{:016x}", index, self.suffix);
+            let name = format!("{prefix}{}_{:016x}", index, self.suffix);
             carried.push(CarriedType {
                 key,
                 name: Ident::new(&name, Span::call_site()),
+                params: param.into_iter().collect(),
                 ty,
             });
         }
@@ -1880,6 +2011,10 @@ impl Reader {
         if let Some(name) = lifetime {
             out.push(TokenTree::Punct(Punct::new('\'', Spacing::Joint)));
             out.push(TokenTree::Ident(Ident::new(name, site)));
+        }
+        if passes_self {
+            out.push(TokenTree::Punct(Punct::new(',', Spacing::Alone)));
+            out.push(TokenTree::Ident(Ident::new("Self", site)));
         }
         out.push(TokenTree::Punct(Punct::new('>', Spacing::Alone)));
     }

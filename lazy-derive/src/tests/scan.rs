@@ -180,6 +180,15 @@ pub(super) const READ: &[&str] = &[
     // A type carried whole that holds a `dyn`: keyed by its text.
     "trait DynKey { fn a(&self) -> Result<(), Box<dyn Error>>; fn b(&self, x: Result<(), Box<dyn Error>>); fn c(&self, x: Foo<Box<dyn Error + '_>>); fn d<T>(&self, x: Foo<dyn Bar<T>>); fn e(&self, x: Foo<Box<dyn Error>, 3>) -> Result<(), Box<dyn Error + Send>>; }",
     "trait DynKey { fn a(&self) -> Foo<[Box<dyn A>]>; fn b(&self, x: Foo<(dyn A)>) -> Foo<Box<dyn A<Self::Out>>>; type Out; fn c(self, s: &str) -> Foo<Box<dyn A>>; fn d(self) -> Foo<Box<dyn A>>; }",
+    // A `Result` that holds the wrapper, by a path that `def_site` carries
+    // with the wrapper for a parameter (`Carrier::self_result`).
+    "trait A { fn a(&self) -> Result<Self, Error>; }",
+    "trait A { fn a(&self) -> Result<Self>; }",
+    "trait A { fn a(&self) -> io::Result<Self>; }",
+    "trait A { fn a(&self) -> std::result::Result<Self, (Tag, u8),>; }",
+    "trait A { type Ok; fn a(&self) -> Result<Self::Ok>; }",
+    "trait A { fn a<'a>(&'a self) -> Result<Self, Vec<Tag>> { todo!() } fn b(self) -> Result<Self>; fn c(&mut self, t: Tag) -> Result<Self> where Self: Sized; fn d(&self) -> Tag; fn e(self) -> Result<Self, !>; }",
+    "trait A { fn a(&self, t: Tag) -> Option<Tag>; fn b(&self) -> Result<Self, Tag> { todo!() } fn c(&self) -> Result<Self, Tag> { todo!() } }",
 ];
 
 /// Traits `scan` leaves to syn: each is a near miss of a shape it reads.
@@ -330,10 +339,20 @@ const FALLBACK: &[&str] = &[
     "trait A { fn a(self: Box<Self> x); }",
     "trait A { fn a(self: crate::Box<Self>); }",
     "trait A { fn a(self: Box::<Self>); }",
-    // A `Result` that holds the wrapper, by a path that `def_site` carries.
-    "trait A { fn a(&self) -> Result<Self, Error>; }",
-    "trait A { fn a(&self) -> Result<Self>; }",
-    "trait A { fn a(&self) -> io::Result<Self>; }",
+    // A `Result` that holds the wrapper, whose other arguments `def_site`
+    // passes to the carried type (a parameter, `Self::Err`, a lifetime, a
+    // `dyn`), or that it does not carry (by value beside a borrowed
+    // argument).
+    "trait A<U> { fn a(&self) -> Result<Self, U>; }",
+    "trait A { type Err; fn a(&self) -> Result<Self, Self::Err>; }",
+    "trait A { fn a(&self) -> Result<Self, &'static str>; }",
+    "trait A { fn a(&self) -> Result<Self, Box<dyn Error>>; }",
+    "trait A { fn a(self, x: &str) -> Result<Self>; }",
+    "trait A { fn a(&self) -> Result<Self, E = u8>; }",
+    "trait A { fn a(&self) -> Result<Self, 3>; }",
+    "trait A { fn a(&self) -> Result<Self,>::Ok; }",
+    "trait A { fn a(&self) -> io<u8>::Result<Self>; }",
+    "trait A { fn a(&self) -> Result<Tag, Self>; }",
 ];
 
 #[test]
