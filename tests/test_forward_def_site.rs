@@ -69,6 +69,15 @@ mod model {
         fn split_at(self, key: &str) -> std::result::Result<Self, Cow<str>>
         where
             Self: Sized;
+        /// By value beside a `fn` pointer, whose `&` is its own: no
+        /// lifetime for the result to take.
+        fn checked_by(self, ok: fn(&str) -> bool) -> Result<Self>
+        where
+            Self: Sized;
+        /// By value beside a named lifetime: the result takes it by name.
+        fn keyed<'k>(self, key: &'k str) -> Result<Self>
+        where
+            Self: Sized;
     }
 
     pub struct Store {
@@ -94,6 +103,20 @@ mod model {
         }
         fn captured(&self) -> impl Iterator<Item = Tag> + use<> {
             std::iter::once(Tag(6))
+        }
+        fn checked_by(self, ok: fn(&str) -> bool) -> Result<Self> {
+            if self.entries.keys().all(|key| ok(key)) {
+                Ok(self)
+            } else {
+                Err(ModelError)
+            }
+        }
+        fn keyed<'k>(self, key: &'k str) -> Result<Self> {
+            if self.entries.contains_key(key) {
+                Ok(self)
+            } else {
+                Err(ModelError)
+            }
         }
         fn split_at(self, key: &str) -> std::result::Result<Self, Cow<str>> {
             match key.split_once('=') {
@@ -149,6 +172,10 @@ mod model {
     }
 }
 
+// What the derives write names its lifetimes as the trait does (a `'_`
+// for a named `'k` is this lint's).
+#[allow(unknown_lints)]
+#[deny(mismatched_lifetime_syntaxes)]
 mod elsewhere {
     //! No import of `BTreeMap`, `Tag`, `Formatter` or `Cow`, and `Result` is
     //! std's here.
@@ -238,6 +265,17 @@ fn a_by_value_result_that_holds_the_wrapper_takes_the_arguments_lifetime() {
         later.split_at("a=1"),
         Ok(elsewhere::AnyStore::Later(_))
     ));
+    let short = |key: &str| key.len() == 1;
+    assert!(elsewhere::lazy_store().checked_by(short).is_ok());
+    assert_eq!(
+        elsewhere::lazy_store()
+            .checked_by(|key| key.is_empty())
+            .err(),
+        Some(model::ModelError)
+    );
+    let key = String::from("a");
+    assert!(elsewhere::lazy_store().keyed(&key).is_ok());
+    assert!(elsewhere::lazy_store().keyed("b").is_err());
 }
 
 #[test]

@@ -233,9 +233,9 @@ impl Carrier {
         // with a `&str` argument), the result is not carried, but for a
         // `Result<Self, ..>` that writes none, which would not resolve at
         // the derive: beside one lifetime (of the arguments as carried), with
-        // `'_`, which elision gives what the result leaves out
-        // (`Result<Self, Cow<str>>`); beside more, with `'static`, since the
-        // result can then leave none out.
+        // it, which elision gives what the result leaves out
+        // (`Result<Self, Cow<str>>`); beside none or more, with `'static`,
+        // since the result can then leave none out.
         let output = if by_ref {
             Some(Use::Elided)
         } else if !written {
@@ -255,9 +255,15 @@ impl Carrier {
                 None if !has_lifetime(ty.to_token_stream()) => {
                     let inputs: Vec<TokenTree> =
                         method.sig.inputs.to_token_stream().into_iter().collect();
-                    let output = match lifetimes(&inputs) {
-                        1 => Use::Elided,
-                        _ => Use::Static,
+                    // A named one by its name (`'_` beside `&'a str` is
+                    // rustc's `mismatched_lifetime_syntaxes`).
+                    let output = match the_one_lifetime(&inputs) {
+                        Some(None) => Use::Elided,
+                        Some(Some(named)) if named.ident != "static" => {
+                            self.receiver_lifetime = Some(named);
+                            Use::Elided
+                        }
+                        Some(Some(_)) | None => Use::Static,
                     };
                     self.self_result(ty, output, method_attrs);
                 }
@@ -789,24 +795,49 @@ fn has_lifetime(tokens: TokenStream) -> bool {
     false
 }
 
-/// How many lifetimes `trees` write or leave out: each `'a` and each `&`
-/// without one (a path's hidden lifetimes are not seen).
-fn lifetimes(trees: &[TokenTree]) -> usize {
-    let mut count = 0;
-    let mut after_and = false;
-    for tree in trees {
-        count += match tree {
-            TokenTree::Punct(punct) if punct.as_char() == '\'' => usize::from(!after_and),
-            TokenTree::Punct(punct) if punct.as_char() == '&' => 1,
+/// The one lifetime that arguments `trees` (as carried) give a by-value
+/// method's result by elision: `Some(None)` for one left out (a `&`, `'_`),
+/// `Some(Some(name))` for a named one; `None` for none or more, or beside a
+/// `fn` pointer, `Fn(..)`, `impl` or `for<..>`, whose lifetimes elision
+/// counts otherwise (a path's hidden lifetimes are not seen).
+fn the_one_lifetime(trees: &[TokenTree]) -> Option<Option<Lifetime>> {
+    let mut found = Vec::new();
+    lifetimes_in(trees, &mut found)?;
+    match found.as_slice() {
+        [one] => Some(one.clone()),
+        _ => None,
+    }
+}
+
+/// [`the_one_lifetime`]'s walk: each lifetime in `trees` into `found`.
+fn lifetimes_in(trees: &[TokenTree], found: &mut Vec<Option<Lifetime>>) -> Option<()> {
+    const ELSEWHERE: &[&str] = &["fn", "Fn", "FnMut", "FnOnce", "impl", "for"];
+    let mut i = 0;
+    while i < trees.len() {
+        match &trees[i] {
+            TokenTree::Ident(word) if ELSEWHERE.iter().any(|other| word == other) => return None,
+            TokenTree::Punct(quote) if quote.as_char() == '\'' => {
+                let Some(TokenTree::Ident(name)) = trees.get(i + 1) else {
+                    return None;
+                };
+                found.push((name != "_").then(|| Lifetime::new(&format!("'{name}"), name.span())));
+                i += 1;
+            }
+            TokenTree::Punct(and) if and.as_char() == '&' => {
+                let named = matches!(trees.get(i + 1), Some(TokenTree::Punct(next)) if next.as_char() == '\'');
+                if !named {
+                    found.push(None);
+                }
+            }
             TokenTree::Group(group) => {
                 let inner: Vec<TokenTree> = group.stream().into_iter().collect();
-                lifetimes(&inner)
+                lifetimes_in(&inner, found)?;
             }
-            _ => 0,
-        };
-        after_and = matches!(tree, TokenTree::Punct(punct) if punct.as_char() == '&');
+            _ => {}
+        }
+        i += 1;
     }
-    count
+    Some(())
 }
 
 /// One carried type, as [`hidden_supertrait`] writes it: its `#[cfg]`s and
