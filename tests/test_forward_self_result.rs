@@ -201,6 +201,39 @@ fn a_generic_wrapper_wraps_the_result() {
     assert_eq!(wrapper.halved().map(|g| g.inner), Square(3).halved());
 }
 
+/// A wrapper with a lifetime whose conversion holds for `'static` only:
+/// the impl is bounded by it, as for a generic wrapper.
+#[derive(RealizeForward)]
+#[realize_forward(Shape)]
+pub struct Tagged<'a> {
+    #[realize]
+    cache: Lazy<Square>,
+    tag: &'a str,
+}
+
+impl FromRealized<Square> for Tagged<'static> {
+    fn from_realized(shape: Square) -> Self {
+        Tagged {
+            cache: Lazy::from_value(shape),
+            tag: "built back",
+        }
+    }
+}
+
+#[test]
+fn a_conversion_for_some_lifetimes_wraps_the_result_at_those() {
+    let tagged: Tagged<'static> = Tagged {
+        cache: Lazy::new(|| Square(2)),
+        tag: "first",
+    };
+    let scaled = tagged.scaled(3);
+    assert_eq!(
+        (scaled.tag, scaled.area()),
+        ("built back", Square(6).area())
+    );
+    assert_eq!(tagged.tag, "first");
+}
+
 /// `#[derive(FromRealized)]`: a wrapper that is its target's field alone.
 #[derive(RealizeForward, lazy_core::FromRealized)]
 #[realize_forward(Shape)]

@@ -200,16 +200,16 @@ fn write_trait_impl(
     let target_trait = quote!(#trait_path #target_args);
     let target_as_trait = quote!(<#target as #target_trait>);
     let call_prefix = call_prefix(trait_path, target_args, &target_as_trait, remote.is_some());
-    // The target by its name, for a wrapper whose parameters are lifetimes
-    // at most and whose `#[realize]` field shows it: not through the
-    // wrapper's `Realize`, so that a wrapper that cannot realize gets no
-    // error of building it back on top of that one.
+    // The target by its name, for a wrapper without parameters whose
+    // `#[realize]` field shows it: not through the wrapper's `Realize`, so
+    // that a wrapper that cannot realize gets no error of building it back
+    // on top of that one. (A wrapper with lifetimes keeps the bound: its
+    // `FromRealized` may hold for some lifetimes only, `W<'static>`.)
     let named_target = wrapper
         .input
         .generics
         .params
-        .iter()
-        .all(|param| matches!(param, GenericParam::Lifetime(_)))
+        .is_empty()
         .then(|| wrapper.realize.as_ref().and_then(field_target))
         .flatten();
     let ctx = ImplContext {
@@ -263,9 +263,9 @@ fn write_trait_impl(
     // Wholly at the trait's name: a wrapper without the conversion gets one
     // error there. A wrapper whose target the derive names is checked where
     // the forwarders call the conversion, at the same place
-    // (`ImplContext::from_realized`): the bound would name no parameter but
-    // lifetimes, and when it failed rustc held the impl unimplemented, so
-    // that every call of a forwarded method was one more error.
+    // (`ImplContext::from_realized`): the bound would name no parameter, and
+    // when it failed rustc held the impl unimplemented, so that every call
+    // of a forwarded method was one more error.
     let from_realized = (body.needs_from && named_target.is_none()).then(|| {
         tokens::respan_as(
             quote!(#self_ty: ::lazy_core::FromRealized<#target>,),

@@ -38,21 +38,7 @@ pub struct Named {
     shape: Square,
 }
 
-// Only lifetimes for parameters: the same (one error, and uses add none).
-#[derive(RealizeForward)]
-#[realize_forward(Shape)]
-pub struct Tagged<'a> {
-    #[realize]
-    shape: lazy_core::Lazy<Square>,
-    tag: &'a str,
-}
-
 fn main() {
-    let tagged = Tagged {
-        shape: lazy_core::Lazy::new(|| Square(1)),
-        tag: "one",
-    };
-    let _ = (tagged.scaled(2).tag, tagged.halved().is_none());
     let named = Named { shape: Square(2) };
     let bigger = named.scaled(3);
     let _ = (bigger.area(), bigger.halved().is_none());
