@@ -1133,6 +1133,32 @@ fn push_colon2(out: &mut Vec<TokenTree>, span: Span) {
 }
 
 /// `def_site::has_lifetime`: a lifetime or a reference among `trees`.
+/// A key of `trees` by their text alone, each token after a space: a group
+/// passed on as written prints the input's spacing, where `def_site` keys
+/// the type as syn prints it, so two types that differ in spacing alone
+/// are one key there and must be one here.
+pub(crate) fn spaced_text(trees: &[TokenTree], out: &mut String) {
+    for tree in trees {
+        out.push(' ');
+        match tree {
+            TokenTree::Group(group) => {
+                let (open, close) = match group.delimiter() {
+                    Delimiter::Parenthesis => ("(", ")"),
+                    Delimiter::Bracket => ("[", "]"),
+                    Delimiter::Brace => ("{", "}"),
+                    Delimiter::None => ("", ""),
+                };
+                out.push_str(open);
+                let inner: Vec<TokenTree> = group.stream().into_iter().collect();
+                spaced_text(&inner, out);
+                out.push(' ');
+                out.push_str(close);
+            }
+            other => out.push_str(&other.to_string()),
+        }
+    }
+}
+
 fn has_lifetime(trees: &[TokenTree]) -> bool {
     for tree in trees {
         let found = match tree {
@@ -1780,7 +1806,8 @@ impl Reader {
             return self.path_tokens(c, mode, Some(name), out).map(|_| ());
         }
         c.i = ahead.i;
-        let key = ty.iter().cloned().collect::<TokenStream>().to_string();
+        let mut key = String::new();
+        spaced_text(&ty, &mut key);
         self.carry(key, ty, mode, out);
         Some(())
     }
@@ -1903,6 +1930,10 @@ impl Reader {
                     .t
                     .get(ahead.i + 1)
                     .is_some_and(|tree| matches!(tree, TokenTree::Punct(p) if p.as_char() == '<'));
+            // `def_site` carries no head that names a parameter.
+            if !last && self.is_param(&word.to_string()) {
+                return false;
+            }
             ahead.i += 1;
             if last {
                 ahead.i += 1;
@@ -1957,7 +1988,8 @@ impl Reader {
             return false;
         };
         c.i = ahead.i;
-        let key = format!("Self in {}", ty.iter().cloned().collect::<TokenStream>());
+        let mut key = String::from("Self in");
+        spaced_text(&ty, &mut key);
         let param = Ident::new(&format!("__LazyS_{:016x}", self.suffix), Span::call_site());
         ty[at + 1] = TokenTree::Ident(param.clone());
         self.carry_as(RESULT_PREFIX, Some(param), key, ty, mode, out);

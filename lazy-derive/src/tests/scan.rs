@@ -353,7 +353,28 @@ const FALLBACK: &[&str] = &[
     "trait A { fn a(&self) -> Result<Self,>::Ok; }",
     "trait A { fn a(&self) -> io<u8>::Result<Self>; }",
     "trait A { fn a(&self) -> Result<Tag, Self>; }",
+    // A head named like a method's parameter is not carried by `def_site`.
+    "trait A { fn a<T>(&self, t: T) -> x::T::Result<Self>; }",
 ];
+
+/// A carried type keyed by its text is keyed by its tokens' text alone:
+/// `def_site` keys the type as syn prints it, whatever its spacing in the
+/// source, where a group passed on as written prints that spacing.
+#[test]
+fn text_keys_do_not_depend_on_spacing() {
+    let key = |source: &str| {
+        let trees: Vec<TokenTree> = source.parse::<TokenStream>().unwrap().into_iter().collect();
+        let mut key = String::new();
+        scan::spaced_text(&trees, &mut key);
+        key
+    };
+    assert_eq!(
+        key("Foo<(Tag,u8), &&T>"),
+        key("Foo < ( Tag , u8 ) , & & T >")
+    );
+    assert_ne!(key("Foo<(Tag, u8)>"), key("Foo<(Tag, u16)>"));
+    assert_ne!(key("Foo<(Tag)>"), key("Foo<[Tag]>"));
+}
 
 #[test]
 fn scan_writes_what_syn_writes_for_each_shape() {
