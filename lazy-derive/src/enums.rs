@@ -372,6 +372,7 @@ fn write_trait_impl(
         let target_trait = quote!(#trait_path #target_args);
         let target_as_trait = quote!(<#target as #target_trait>);
         let call_prefix = call_prefix(trait_path, &target_args, &target_as_trait, remote.is_some());
+        let names_none = !mentions_params(&variant.ty, &wrapper.input.generics);
         variant_impls.push(VariantImpl {
             enum_path: &enum_path,
             variant,
@@ -382,10 +383,9 @@ fn write_trait_impl(
             target_trait,
             site: Span::call_site().located_at(variant.span()),
             recursive: targets_the_enum(variant, &enum_type),
-            checked_in_body: matches!(variant.kind, VariantKind::Realize)
-                && !mentions_params(&variant.ty, &wrapper.input.generics),
+            checked_in_body: matches!(variant.kind, VariantKind::Realize) && names_none,
             built_in_body: matches!(variant.kind, VariantKind::Realize | VariantKind::Deref(_))
-                && !mentions_params(&variant.ty, &wrapper.input.generics),
+                && names_none,
         });
     }
     let ctx = EnumContext {
