@@ -172,9 +172,10 @@ struct CarriedType {
 
 struct Carrier {
     suffix: u64,
-    /// The method's receiver's lifetime, when it names one (`&'a self`):
-    /// what the result's elided lifetimes are, written as such (`'_` there
-    /// would trip rustc's `mismatched_lifetime_syntaxes`).
+    /// The method's receiver's lifetime, when it names one (`&'a self`), or
+    /// the one named lifetime of a by-value method's arguments (for its
+    /// `Result<Self, ..>`): what the result's elided lifetimes are, written
+    /// as such (`'_` there would trip rustc's `mismatched_lifetime_syntaxes`).
     receiver_lifetime: Option<Lifetime>,
     /// The trait's type and const parameters.
     params: Vec<String>,
@@ -185,7 +186,8 @@ struct Carrier {
 /// What the carried type's lifetime is at its use.
 #[derive(Clone, Copy)]
 enum Use {
-    /// `'_`: an argument's own fresh lifetime, or the result's elided one.
+    /// `'_`: an argument's own fresh lifetime, or the result's elided one
+    /// (`Carrier::receiver_lifetime` when it names one).
     Elided,
     /// `'static`: a result with no lifetime to elide from (or more than one),
     /// a const's type.
