@@ -75,6 +75,7 @@ mod model {
         where
             Self: Sized;
         /// By value beside a named lifetime: the result takes it by name.
+        #[allow(clippy::needless_lifetimes)] // the name is what is tested
         fn keyed<'k>(self, key: &'k str) -> Result<Self>
         where
             Self: Sized;
@@ -111,6 +112,7 @@ mod model {
                 Err(ModelError)
             }
         }
+        #[allow(clippy::needless_lifetimes)]
         fn keyed<'k>(self, key: &'k str) -> Result<Self> {
             if self.entries.contains_key(key) {
                 Ok(self)
