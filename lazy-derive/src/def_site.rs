@@ -802,7 +802,7 @@ fn has_lifetime(tokens: TokenStream) -> bool {
 /// `Some(Some(name))` for a named one; `None` for none or more, or beside a
 /// `fn` pointer, `Fn(..)`, `impl` or `for<..>`, whose lifetimes elision
 /// counts otherwise (a path's hidden lifetimes are not seen).
-fn the_one_lifetime(trees: &[TokenTree]) -> Option<Option<Lifetime>> {
+pub(crate) fn the_one_lifetime(trees: &[TokenTree]) -> Option<Option<Lifetime>> {
     let mut found = Vec::new();
     lifetimes_in(trees, &mut found)?;
     match found.as_slice() {

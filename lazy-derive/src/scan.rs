@@ -51,13 +51,14 @@
 //! it. A result `Result<Self, E..>` by a path that does not start at a root
 //! (`Result<Self>` of the module's alias, `io::Result<Self>`), whose other
 //! arguments are carried whole, is carried with the wrapper for a parameter,
-//! as `def_site::Carrier::self_result` carries it (`Reader::self_result`).
+//! as `def_site::Carrier::self_result` carries it (`Reader::self_result`),
+//! also by a by-value method beside lifetimes its arguments write (with
+//! their one lifetime, `def_site::the_one_lifetime`).
 //!
 //! Anything else returns `None` and the syn path runs unchanged: `Self` as
 //! a type of its own elsewhere (a generic bound, a const, `(Self)`), such a
 //! `Result` whose other arguments `def_site` passes to the carried type (a
-//! parameter, `Self::Err`, a lifetime, a `dyn`) or that a by-value method
-//! beside a borrowed argument returns,
+//! parameter, `Self::Err`, a lifetime, a `dyn`),
 //! `use<..>`, `fn` types, `Fn(..)` sugar, `dyn for<..>`,
 //! `dyn ?Sized`, `dyn (Trait)`, qualified paths, pointers, `const`,
 //! `async`, `unsafe` and `extern` methods, generic associated types,
@@ -730,13 +731,32 @@ fn method(
             _ => false,
         };
         if self_result && !rooted && output.iter().any(result) {
+            // By value beside lifetimes the arguments write, a result that
+            // writes none takes their one lifetime, by its name if it has
+            // one, else `'static` (`def_site`'s `Carrier::method`).
+            let mode = match mode {
+                Mode::Copy if has_lifetime(&c.t[start..c.i]) => None,
+                Mode::Copy => match crate::def_site::the_one_lifetime(&carried_inputs) {
+                    Some(None) => Some(Mode::ResultElided),
+                    Some(Some(named)) if named.ident != "static" => {
+                        let span = named.ident.span();
+                        let mut quote = Punct::new('\'', Spacing::Joint);
+                        quote.set_span(span);
+                        let name = Ident::new(&named.ident.to_string(), span);
+                        reader.receiver_lifetime = vec![quote.into(), name.into()];
+                        Some(Mode::ResultElided)
+                    }
+                    Some(Some(_)) | None => Some(Mode::ResultStatic),
+                },
+                other => Some(other),
+            };
             output.truncate(written);
             reader.carried.borrow_mut().truncate(carried);
             reader.changed.set(changed);
             c.i = start;
             // (`Self` is read as the result's own, as above.)
             reader.bare_self.set(Some(false));
-            let carried = mode != Mode::Copy && reader.self_result(c, mode, &mut output);
+            let carried = mode.is_some_and(|mode| reader.self_result(c, mode, &mut output));
             reader.bare_self.set(None);
             if !carried {
                 return None;

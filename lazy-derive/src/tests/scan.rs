@@ -187,6 +187,10 @@ pub(super) const READ: &[&str] = &[
     "trait A { fn a(&self) -> io::Result<Self>; }",
     "trait A { fn a(&self) -> std::result::Result<Self, (Tag, u8),>; }",
     "trait A { type Ok; fn a(&self) -> Result<Self::Ok>; }",
+    // By value beside lifetimes the arguments write: their one lifetime,
+    // by its name if it has one, else `'static`.
+    "trait A { fn a(self, x: &str) -> Result<Self>; fn b(mut self, x: &'static str) -> Result<Self, Tag>; fn c<'k>(self, x: &'k str) -> Result<Self>; }",
+    "trait A { fn b(self, t: Tag, k: &str) -> io::Result<Self>; fn c(self: Box<Self>, a: &str, b: &[u8]) -> Result<Self, u8>; fn d(self, f: &dyn Display) -> Result<Self>; }",
     "trait A { fn a<'a>(&'a self) -> Result<Self, Vec<Tag>> { todo!() } fn b(self) -> Result<Self>; fn c(&mut self, t: Tag) -> Result<Self> where Self: Sized; fn d(&self) -> Tag; fn e(self) -> Result<Self, !>; }",
     "trait A { fn a(&self, t: Tag) -> Option<Tag>; fn b(&self) -> Result<Self, Tag> { todo!() } fn c(&self) -> Result<Self, Tag> { todo!() } }",
 ];
@@ -347,7 +351,7 @@ const FALLBACK: &[&str] = &[
     "trait A { type Err; fn a(&self) -> Result<Self, Self::Err>; }",
     "trait A { fn a(&self) -> Result<Self, &'static str>; }",
     "trait A { fn a(&self) -> Result<Self, Box<dyn Error>>; }",
-    "trait A { fn a(self, x: &str) -> Result<Self>; }",
+    "trait A { fn a(self, x: &str) -> Result<Self, &'static str>; }",
     "trait A { fn a(&self) -> Result<Self, E = u8>; }",
     "trait A { fn a(&self) -> Result<Self, 3>; }",
     "trait A { fn a(&self) -> Result<Self,>::Ok; }",
