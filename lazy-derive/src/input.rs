@@ -244,6 +244,9 @@ impl Wrapper {
             if !attr.path().is_ident("realize_forward") {
                 continue;
             }
+            if let Some(err) = not_in_parentheses(attr) {
+                errors.push(err);
+            }
             match parse_group(attr, groups.len(), &mut errors) {
                 Some((group_traits, except)) => {
                     for trait_ref in group_traits {
@@ -738,6 +741,25 @@ fn is_deprecated(input: &DeriveInput) -> bool {
         }
 }
 
+/// `#[realize_forward[Tracker]]`, `#[realize{plain}]`: rustc hands a
+/// derive's helper attribute over with any delimiter, and rustc's own
+/// attributes take parentheses only. The error says to write them; the
+/// derive reads the arguments as if they were in parentheses and goes on.
+pub fn not_in_parentheses(attr: &Attribute) -> Option<Error> {
+    let syn::Meta::List(list) = &attr.meta else {
+        return None;
+    };
+    if let syn::MacroDelimiter::Paren(_) = list.delimiter {
+        return None;
+    }
+    let name = tokens::compact(&list.path);
+    let args = tokens::compact(&list.tokens).replace(',', ", ");
+    Some(Error::new(
+        list.delimiter.span().join(),
+        format!("`#[{name}]` takes its arguments in parentheses: write `#[{name}({args})]`"),
+    ))
+}
+
 /// Resolves the names of a wrapper that is deprecated, or has a deprecated
 /// variant or field ([`is_deprecated`]), in the derive's expansion: its
 /// name, its variants' and its fields' (their locations stay the user's).
@@ -937,6 +959,9 @@ fn field_marks<'a>(attrs: &'a [Attribute], errors: &mut Errors) -> Option<FieldM
     for attr in attrs {
         if !attr.path().is_ident("realize") {
             continue;
+        }
+        if let Some(err) = not_in_parentheses(attr) {
+            errors.push(err);
         }
         let read = match realize_args(attr) {
             Ok(read) => Some(read),

@@ -49,6 +49,24 @@ fn derive_impl(input: TokenStream) -> Result<TokenStream> {
         }
     }
 
+    // `#[realize_all[skip]]`: read as meant, the impl is written beside
+    // the error, so that the walk's uses add none.
+    let mut delimiters = Errors::default();
+    let mut fields = Vec::new();
+    match &input.data {
+        Data::Struct(data) => fields.extend(data.fields.iter()),
+        Data::Enum(data) => {
+            fields.extend(punct::values(&data.variants).flat_map(|v| v.fields.iter()))
+        }
+        Data::Union(_) => {}
+    }
+    let marks = fields.iter().flat_map(|field| field.attrs.iter());
+    for attr in marks.filter(|attr| attr.path().is_ident("realize_all")) {
+        if let Some(err) = crate::input::not_in_parentheses(attr) {
+            delimiters.push(err);
+        }
+    }
+
     let mut shapes = Vec::new();
     match &input.data {
         Data::Struct(data) => shapes.push((None, shape(&data.fields, &mut errors))),
@@ -152,7 +170,9 @@ fn derive_impl(input: TokenStream) -> Result<TokenStream> {
     // The user's `allow`s on the type and its fields: the bounds copy the
     // fields' types.
     let lints = crate::input::allowed_lints(&input);
+    let delimiters = delimiters.into_compile_errors();
     Ok(quote! {
+        #delimiters
         #lints
         #[automatically_derived]
         impl #impl_generics ::lazy_core::RealizeAll for #name #ty_generics #where_clause {
