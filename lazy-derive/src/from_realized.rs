@@ -2,7 +2,7 @@
 //! built back from a target by holding it.
 
 use proc_macro2::TokenStream;
-use quote::{quote, quote_spanned};
+use quote::{ToTokens, quote, quote_spanned};
 use syn::{Data, DeriveInput, Error, Result};
 
 use crate::errors::Errors;
@@ -10,15 +10,48 @@ use crate::input::{has_attr, realize_field};
 
 /// `#[derive(FromRealized)]`.
 pub fn derive(input: TokenStream) -> TokenStream {
-    match derive_impl(input) {
+    let mut input: DeriveInput = match syn::parse2(input) {
+        Ok(input) => input,
+        Err(err) => return err.into_compile_error(),
+    };
+    crate::input::quiet_deprecated(&mut input);
+    match derive_impl(&mut input) {
         Ok(tokens) => tokens,
-        Err(err) => err.into_compile_error(),
+        Err(err) => {
+            let mut tokens = err.into_compile_error();
+            tokens.extend(fallback(&input));
+            tokens
+        }
     }
 }
 
-fn derive_impl(input: TokenStream) -> Result<TokenStream> {
-    let mut input: DeriveInput = syn::parse2(input)?;
-    crate::input::quiet_deprecated(&mut input);
+/// Beside an error, an impl from any target whose body is never compiled
+/// to run (the crate does not build): the wrapper's forwarded methods that
+/// return `Self` would otherwise each be one more error, that the wrapper
+/// is not `FromRealized`, where this derive's error already says why.
+fn fallback(input: &DeriveInput) -> TokenStream {
+    let ident = &input.ident;
+    let target = syn::Ident::new("__LazyTarget", proc_macro2::Span::call_site());
+    let mut params = Vec::new();
+    for param in &input.generics.params {
+        params.push(match param {
+            syn::GenericParam::Lifetime(param) => param.to_token_stream(),
+            syn::GenericParam::Type(param) => crate::generics::without_default(param),
+            syn::GenericParam::Const(param) => crate::generics::const_without_default(param),
+        });
+    }
+    let (_, ty_generics, where_clause) = input.generics.split_for_impl();
+    quote! {
+        #[automatically_derived]
+        impl<#(#params,)* #target> ::lazy_core::FromRealized<#target> for #ident #ty_generics #where_clause {
+            fn from_realized(_: #target) -> Self {
+                ::core::unreachable!()
+            }
+        }
+    }
+}
+
+fn derive_impl(input: &mut DeriveInput) -> Result<TokenStream> {
     let ident = &input.ident;
     let fields = match &input.data {
         Data::Struct(data) => &data.fields,
@@ -53,7 +86,7 @@ fn derive_impl(input: TokenStream) -> Result<TokenStream> {
     // derives are on the wrapper. Without them, this derive alone would take
     // the field for what it is not, and say nothing.
     let mut errors = Errors::default();
-    let Some(field) = realize_field(&mut input, &mut errors) else {
+    let Some(field) = realize_field(input, &mut errors) else {
         if marked {
             // A `#[realize]` that does not work: its error is the one.
             return errors.or_ok(TokenStream::new());
@@ -103,7 +136,7 @@ fn derive_impl(input: TokenStream) -> Result<TokenStream> {
     let (impl_generics, ty_generics, where_clause) = input.generics.split_for_impl();
     // The user's `allow`s on the struct and its fields: the impl copies the
     // field's type.
-    let lints = crate::input::allowed_lints(&input);
+    let lints = crate::input::allowed_lints(input);
     // After a mistake that still says the flags (`plian`), the impl is
     // written as for them, beside the error.
     let errors = errors.into_compile_errors();

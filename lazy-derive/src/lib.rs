@@ -71,7 +71,10 @@ pub fn derive_realize_all(input: TokenStream) -> TokenStream {
 /// or whose field is shared (`Rc<Lazy<T>>`, `&Lazy<T>`: an error at its
 /// type), implements it by hand. A mistake in `#[realize(...)]` is reported
 /// as `#[derive(RealizeForward)]` reports it, once when both derives are on
-/// the wrapper.
+/// the wrapper. A wrapper it refuses gets, beside its error, an impl that
+/// stands in for the one to write by hand (it never runs: the crate does not
+/// build), so that the forwarded methods returning `Self` add no error of
+/// their own.
 ///
 /// ```
 /// use lazy_core::{FromRealized, Lazy, RealizeForward, forwardable};
