@@ -21,6 +21,8 @@ use std::rc::Rc;
 use lazy_core::RealizeAll;
 use serde::de::{self, Deserialize, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
 
+use crate::pyunicode;
+
 /// The error of an int result outside 64 bits. The tracer's ints are exact
 /// 64-bit integers: a result Python would make larger is this error, never
 /// a float.
@@ -378,6 +380,8 @@ fn cmp_int_float(i: i64, x: f64) -> Option<std::cmp::Ordering> {
 }
 
 /// Python's `repr(str)`: single quotes unless the text has a `'` and no `"`.
+/// A character Python 3.11's `str.isprintable()` refuses is escaped
+/// (`\x..`, `\u....`, `\U........`), by Python's Unicode (14.0).
 fn str_repr(s: &str) -> String {
     let quote = if s.contains('\'') && !s.contains('"') {
         '"'
@@ -396,7 +400,7 @@ fn str_repr(s: &str) -> String {
                 out.push('\\');
                 out.push(c);
             }
-            c if c == '\'' || c == '"' || is_printable(c) => out.push(c),
+            c if c == '\'' || c == '"' || pyunicode::is_printable(c) => out.push(c),
             c => {
                 let code = u32::from(c);
                 out.push_str(&match code {
@@ -409,17 +413,6 @@ fn str_repr(s: &str) -> String {
     }
     out.push(quote);
     out
-}
-
-/// Python's `str.isprintable()` for one character: not a control, format,
-/// private-use, unassigned or separator character, but for the space. Rust's
-/// `escape_debug` escapes those same categories (Unicode's, in Rust's
-/// version of it); after another character it leaves combining marks be,
-/// as Python does.
-fn is_printable(c: char) -> bool {
-    let mut probe = String::from("a");
-    probe.push(c);
-    probe.escape_debug().eq(probe.chars())
 }
 
 fn join_reprs<'a>(values: impl Iterator<Item = &'a Value>) -> String {
@@ -1166,5 +1159,63 @@ impl<'de> Visitor<'de> for FrameVisitor {
             }
         }
         Ok(frame)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Python 3.11's answers (`repr(s)` in python3 3.11.7, whose Unicode is
+    /// 14.0). The first ones are characters that Unicode 14.0 leaves
+    /// unassigned and later versions, Rust's (17.0 in Rust 1.95), assign:
+    /// Python escapes them, alone or after a letter, as any unassigned
+    /// code point; the others are where both agree.
+    #[test]
+    fn str_repr_escapes_what_python_3_11_does_not_print() {
+        let python = [
+            // Unicode 15.0: a Kannada sign, Nag Mundari, Kawi, an emoji
+            // (LIGHT BLUE HEART), CJK extension H, Egyptian hieroglyph
+            // format controls (Cf since 15.0: escaped either way).
+            ("\u{cf3}", "'\\u0cf3'"),
+            ("\u{1e4d0}", "'\\U0001e4d0'"),
+            ("\u{11f00}", "'\\U00011f00'"),
+            ("\u{1fa75}", "'\\U0001fa75'"),
+            ("\u{31350}", "'\\U00031350'"),
+            ("\u{1343a}", "'\\U0001343a'"),
+            // Unicode 15.1: CJK extension I, an ideographic description
+            // character.
+            ("\u{2ebf0}", "'\\U0002ebf0'"),
+            ("\u{2ffc}", "'\\u2ffc'"),
+            // Unicode 16.0: letters with a case, Garay, legacy computing,
+            // an emoji, a combining mark after a letter.
+            ("\u{1c89}", "'\\u1c89'"),
+            ("\u{a7cb}", "'\\ua7cb'"),
+            ("\u{10d40}", "'\\U00010d40'"),
+            ("\u{1cc00}", "'\\U0001cc00'"),
+            ("\u{1fadf}", "'\\U0001fadf'"),
+            ("a\u{897}", "'a\\u0897'"),
+            // Unicode 17.0: a currency sign, an Arabic letter, Beria Erfe,
+            // a combining mark alone and after a letter.
+            ("\u{20c1}", "'\\u20c1'"),
+            ("\u{88f}", "'\\u088f'"),
+            ("\u{16ea0}", "'\\U00016ea0'"),
+            ("\u{1acf}", "'\\u1acf'"),
+            ("a\u{1acf}", "'a\\u1acf'"),
+            // Both agree: a combining mark prints, alone or after a letter;
+            // so do letters and emoji of 14.0 and the space; controls,
+            // format, private-use, noncharacters and other separators are
+            // escaped.
+            ("a\u{301}", "'a\u{301}'"),
+            ("\u{301}", "'\u{301}'"),
+            ("é😀 \u{1fae7}\u{3134a}", "'é😀 \u{1fae7}\u{3134a}'"),
+            ("\u{85}\u{ad}\u{61c}\u{200b}", "'\\x85\\xad\\u061c\\u200b'"),
+            ("\u{3000}\u{2028}", "'\\u3000\\u2028'"),
+            ("\u{e000}\u{f0000}\u{fffe}", "'\\ue000\\U000f0000\\ufffe'"),
+            ("\u{e0001}\u{3134b}", "'\\U000e0001\\U0003134b'"),
+        ];
+        for (text, repr) in python {
+            assert_eq!(str_repr(text), repr, "{text:?}");
+        }
     }
 }
