@@ -234,6 +234,85 @@ fn a_conversion_for_some_lifetimes_wraps_the_result_at_those() {
     assert_eq!(tagged.tag, "first");
 }
 
+/// A lazy behind an alias: the derive names the target through the field
+/// type's own `Realize` (`<Cached as Realize>::Target`).
+type Cached = Lazy<Square>;
+
+#[derive(RealizeForward)]
+#[realize_forward(Shape)]
+pub struct Aliased {
+    #[realize]
+    cache: Cached,
+    built_back: bool,
+}
+
+impl FromRealized<Square> for Aliased {
+    fn from_realized(square: Square) -> Self {
+        Aliased {
+            cache: Lazy::from_value(square),
+            built_back: true,
+        }
+    }
+}
+
+/// `Realize` written by hand (no field is a lazy): the target is named
+/// through it, `<Self as Realize>::Target`.
+#[derive(RealizeForward)]
+#[realize_forward(Shape)]
+pub struct ByHand {
+    square: Square,
+    built_back: bool,
+}
+
+impl lazy_core::Realize for ByHand {
+    type Target = Square;
+    fn realize(&self) -> &Square {
+        &self.square
+    }
+}
+
+impl lazy_core::RealizeMut for ByHand {
+    fn realize_mut(&mut self) -> &mut Square {
+        &mut self.square
+    }
+}
+
+impl lazy_core::RealizeInto for ByHand {
+    fn into_realized(self) -> Square {
+        self.square
+    }
+}
+
+impl FromRealized<Square> for ByHand {
+    fn from_realized(square: Square) -> Self {
+        ByHand {
+            square,
+            built_back: true,
+        }
+    }
+}
+
+#[test]
+fn a_target_named_through_an_alias_or_a_hand_written_realize_is_built_back() {
+    let aliased = Aliased {
+        cache: Lazy::new(|| Square(3)),
+        built_back: false,
+    };
+    let scaled = aliased.scaled(2);
+    assert!(scaled.built_back && !aliased.built_back);
+    assert_eq!(scaled.area(), Square(6).area());
+    assert_eq!(aliased.split().len(), 3);
+    let by_hand = ByHand {
+        square: Square(4),
+        built_back: false,
+    };
+    assert_eq!(
+        by_hand.halved().map(|half| (half.built_back, half.area())),
+        Some((true, Square(2).area()))
+    );
+    assert_eq!(by_hand.grown(1).area(), Square(5).area());
+}
+
 /// `#[derive(FromRealized)]`: a wrapper that is its target's field alone.
 #[derive(RealizeForward, lazy_core::FromRealized)]
 #[realize_forward(Shape)]

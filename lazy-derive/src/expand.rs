@@ -200,17 +200,26 @@ fn write_trait_impl(
     let target_trait = quote!(#trait_path #target_args);
     let target_as_trait = quote!(<#target as #target_trait>);
     let call_prefix = call_prefix(trait_path, target_args, &target_as_trait, remote.is_some());
-    // The target by its name, for a wrapper without parameters whose
-    // `#[realize]` field shows it: not through the wrapper's `Realize`, so
-    // that a wrapper that cannot realize gets no error of building it back
-    // on top of that one. (A wrapper with lifetimes keeps the bound: its
+    // The target by its name, for a wrapper without parameters: from its
+    // `#[realize]` field, not through the wrapper's `Realize`, so that a
+    // wrapper that cannot realize gets no error of building it back on top
+    // of that one. (A wrapper with lifetimes keeps the bound: its
     // `FromRealized` may hold for some lifetimes only, `W<'static>`.)
     let named_target = wrapper
         .input
         .generics
         .params
         .is_empty()
-        .then(|| wrapper.realize.as_ref().and_then(field_target))
+        .then(|| match &wrapper.realize {
+            Some(field) => named_field_target(field),
+            // `Realize` written by hand, as no field looks like a lazy
+            // whose `#[realize]` was forgotten: that error needs no second
+            // one from building back through the missing impl.
+            None if !wrapper.realize_misplaced && wrapper.lazy_field().is_none() => {
+                Some(quote!(<Self as ::lazy_core::Realize>::Target))
+            }
+            None => None,
+        })
         .flatten();
     let ctx = ImplContext {
         derive_site: so_far.derive_site,
@@ -821,6 +830,25 @@ fn field_target(field: &RealizeField) -> Option<TokenStream> {
             (None, None, Some(value)) => value.to_token_stream(),
         },
     )
+}
+
+/// The target of a wrapper without parameters, named from its `#[realize]`
+/// field's type: as the field shows it ([`field_target`]), or through the
+/// field type's own `Realize` where the type hides it (an alias of a lazy,
+/// `#[realize] cache: Cached`), which names no parameter either. `None` for
+/// a field whose type hides the target under `plain, deref`: what it derefs
+/// to is named as shown or not at all.
+fn named_field_target(field: &RealizeField) -> Option<TokenStream> {
+    if let Some(target) = field_target(field) {
+        return Some(target);
+    }
+    let ty = &field.ty;
+    let realized = quote!(<#ty as ::lazy_core::Realize>::Target);
+    match (field.plain, field.deref) {
+        (Some(_), _) => None,
+        (None, None) => Some(realized),
+        (None, Some(_)) => Some(quote!(<#realized as ::lazy_core::__private::DerefValue>::Target)),
+    }
 }
 
 /// Whether `ty` names one of `generics`' parameters (conservatively: any
