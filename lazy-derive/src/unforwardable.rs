@@ -60,7 +60,7 @@ pub fn probe(trait_ref: &TraitRef, alias: &Ident) -> TokenStream {
                 const YES: ();
             }
             #[diagnostic::do_not_recommend]
-            impl<__T: ?::core::marker::Sized + #tested> Forwardable for __T {
+            impl<__T: #tested> Forwardable for __T {
                 const YES: () = ();
             }
             fn __check<#param>() {
@@ -71,15 +71,23 @@ pub fn probe(trait_ref: &TraitRef, alias: &Ident) -> TokenStream {
 }
 
 /// The probe's message, label and note, and whether `name` is bare and a
-/// std trait's with a mirror.
+/// std trait's with a mirror (a path is probed: it may name nothing, which
+/// rustc has reported).
 fn texts(trait_ref: &TraitRef, name: &str, bare: bool) -> (String, String, String, bool) {
     let written = trait_ref.written();
+    // A bare name by the name alone; a path relative to a std module
+    // imported (`fmt::Display` after `use std::fmt;`) by the end of a std
+    // path it is (`std::fmt::Display`).
+    let relative = (!bare && trait_ref.path.leading_colon.is_none())
+        .then(|| format!("::{}", crate::tokens::compact(&trait_ref.path)));
     let mut mirrors = Vec::new();
-    if bare {
-        for (path, mirror) in MIRRORS {
-            if path.rsplit("::").next() == Some(name) {
-                mirrors.push(format!("`lazy_core::remote::{mirror}` (of `std::{path}`)"));
-            }
+    for (path, mirror) in MIRRORS {
+        let named = match &relative {
+            Some(relative) => format!("::{path}").ends_with(relative.as_str()),
+            None => bare && path.rsplit("::").next() == Some(name),
+        };
+        if named {
+            mirrors.push(format!("`lazy_core::remote::{mirror}` (of `std::{path}`)"));
         }
     }
     if mirrors.is_empty() {
@@ -97,12 +105,12 @@ fn texts(trait_ref: &TraitRef, name: &str, bare: bool) -> (String, String, Strin
     let list = crate::tokens::join(mirrors.iter().map(String::as_str), " or ");
     (
         format!(
-            "`{name}` is not a `#[forwardable]` trait: std's `{name}` is forwarded through its mirror, {list}"
+            "`{written}` is not a `#[forwardable]` trait: std's `{name}` is forwarded through its mirror, {list}"
         ),
         "name the mirror here".to_string(),
         format!(
             "a mirror lists a std trait's methods for the derive; for a trait of yours named `{name}`, add `#[forwardable]` to its definition"
         ),
-        true,
+        bare,
     )
 }
