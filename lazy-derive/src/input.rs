@@ -504,7 +504,43 @@ fn trait_ref(mut path: Path, group: usize, errors: &mut Errors) -> Option<TraitR
         errors.push(err);
         return None;
     }
+    // Read as meant, the trait: the wrapper's uses then add no error.
+    if let Some(err) = method_path(&path) {
+        errors.push(err);
+        path.segments.pop();
+        path.segments.pop_punct();
+    }
     Some(TraitRef { path, args, group })
+}
+
+/// `Tracker::python_type`: a method named through its trait (a lowercase
+/// name after a capitalized one), where the derive forwards whole traits.
+/// Without this error rustc reads the path as an import of an associated
+/// item (unstable) and names the chain's alias of it.
+fn method_path(path: &Path) -> Option<Error> {
+    let count = path.segments.len();
+    let method = &path.segments.last()?.ident;
+    let owner = &path.segments.iter().nth(count.checked_sub(2)?)?.ident;
+    let starts = |ident: &Ident, upper: bool| {
+        let name = ident.to_string();
+        let name = name.strip_prefix("r#").unwrap_or(&name);
+        name.chars().next().is_some_and(|c| {
+            if upper {
+                c.is_uppercase()
+            } else {
+                c.is_lowercase() || c == '_'
+            }
+        })
+    };
+    if !starts(owner, true) || !starts(method, false) {
+        return None;
+    }
+    Some(Error::new(
+        method.span(),
+        format!(
+            "`realize_forward(...)` names traits, and `{method}` looks like a method of `{owner}`: write `{owner}` to forward all its methods, and list in `except(...)` beside it those the wrapper answers itself"
+        ),
+    ))
 }
 
 /// An error at a `_` or an `impl Trait` among a trait's arguments
