@@ -211,7 +211,7 @@ fn write_trait_impl(
         .params
         .is_empty()
         .then(|| match &wrapper.realize {
-            Some(field) => named_field_target(field),
+            Some(field) => Some(named_field_target(field)),
             // `Realize` written by hand, as no field looks like a lazy
             // whose `#[realize]` was forgotten: that error needs no second
             // one from building back through the missing impl.
@@ -835,19 +835,18 @@ fn field_target(field: &RealizeField) -> Option<TokenStream> {
 /// The target of a wrapper without parameters, named from its `#[realize]`
 /// field's type: as the field shows it ([`field_target`]), or through the
 /// field type's own `Realize` where the type hides it (an alias of a lazy,
-/// `#[realize] cache: Cached`), which names no parameter either. `None` for
-/// a field whose type hides the target under `plain, deref`: what it derefs
-/// to is named as shown or not at all.
-fn named_field_target(field: &RealizeField) -> Option<TokenStream> {
+/// `#[realize] cache: Cached`), which names no parameter either.
+/// ([`field_target`] names every `plain` field, `plain, deref` through
+/// `DerefValue`: what is left is a field that realizes.)
+fn named_field_target(field: &RealizeField) -> TokenStream {
     if let Some(target) = field_target(field) {
-        return Some(target);
+        return target;
     }
     let ty = &field.ty;
     let realized = quote!(<#ty as ::lazy_core::Realize>::Target);
-    match (field.plain, field.deref) {
-        (Some(_), _) => None,
-        (None, None) => Some(realized),
-        (None, Some(_)) => Some(quote!(<#realized as ::lazy_core::__private::DerefValue>::Target)),
+    match field.deref {
+        None => realized,
+        Some(_) => quote!(<#realized as ::lazy_core::__private::DerefValue>::Target),
     }
 }
 

@@ -785,11 +785,15 @@ pub fn not_in_parentheses(attr: &Attribute) -> Option<Error> {
     let syn::Meta::List(list) = &attr.meta else {
         return None;
     };
-    if let syn::MacroDelimiter::Paren(_) = list.delimiter {
+    // `#[realize[]]`: the attribute's own error says what it takes, where
+    // `#[realize()]` would be no fix.
+    if matches!(list.delimiter, syn::MacroDelimiter::Paren(_)) || list.tokens.is_empty() {
         return None;
     }
     let name = tokens::compact(&list.path);
-    let args = tokens::compact(&list.tokens).replace(',', ", ");
+    // As written, spaces kept where they part two words
+    // (`Named<&'static str>`, `dyn Fn(&u8)`).
+    let args = tokens::pretty(&list.tokens);
     Some(Error::new(
         list.delimiter.span().join(),
         format!("`#[{name}]` takes its arguments in parentheses: write `#[{name}({args})]`"),
@@ -996,10 +1000,15 @@ fn field_marks<'a>(attrs: &'a [Attribute], errors: &mut Errors) -> Option<FieldM
         if !attr.path().is_ident("realize") {
             continue;
         }
-        if let Some(err) = not_in_parentheses(attr) {
+        let read = realize_args(attr);
+        // `#[realize[skip]]`: the one error is that `skip` is
+        // `#[realize_all(skip)]`'s, not that it goes in parentheses.
+        if !matches!(read, Err(RealizeArgsError::Skip(_)))
+            && let Some(err) = not_in_parentheses(attr)
+        {
             errors.push(err);
         }
-        let read = match realize_args(attr) {
+        let read = match read {
             Ok(read) => Some(read),
             Err(RealizeArgsError::Skip(err)) => {
                 errors.push(err);

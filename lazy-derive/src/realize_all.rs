@@ -90,7 +90,13 @@ fn derive_impl(input: TokenStream) -> Result<TokenStream> {
              field is live; implement `lazy_core::RealizeAll` by hand",
         )),
     }
-    errors.or_ok(())?;
+    // A field's `#[realize_all[skip]]` is reported beside the other
+    // mistakes too, not only once they are fixed.
+    if let Err(err) = errors.or_ok(()) {
+        let delimiters = delimiters.into_compile_errors();
+        let err = err.into_compile_error();
+        return Ok(quote!(#delimiters #err));
+    }
 
     let name = &input.ident;
     let body = match &input.data {
