@@ -197,7 +197,7 @@ fn expand(args: TokenStream, input: TokenStream) -> Result<TokenStream> {
         Some(remote) => {
             let docs = attrs_named(&item.attrs, "doc");
             (
-                TokenStream::new(),
+                remote_check(&trait_cfgs, remote),
                 quote!(remote { #remote }),
                 quote!(#(#docs)* #[doc(inline)]),
             )
@@ -993,6 +993,32 @@ fn cfg_predicate(attrs: &[Attribute]) -> Option<(String, TokenStream)> {
         _ => quote!(all(#(#cfgs),*)),
     };
     Some((tokens.to_string(), tokens))
+}
+
+/// `use <remote path> as _;` in a block beside the mirror, at the path: a
+/// path that names nothing (`::std::fmt::Dispaly`) is one error there, at
+/// the typo, where its derives could only say so each at its own
+/// `realize_forward(..)` (rustc's "similar name" there may even be the
+/// remote trait's own, std's `Display` for a mirror `MyDisplay`). Only a
+/// path that names the same wherever it is written (`::std::..`,
+/// `std::..`, `crate::..`) is checked here: the derives write the path
+/// where they are, so a relative one may name something there only.
+fn remote_check(trait_cfgs: &[&Attribute], remote: &Path) -> TokenStream {
+    let anywhere = remote.leading_colon.is_some()
+        || remote
+            .segments
+            .first()
+            .is_some_and(|first| tokens::is_one_of(&first.ident, &["crate", "std"]));
+    if !anywhere {
+        return TokenStream::new();
+    }
+    let at = Span::call_site().located_at(remote.span());
+    quote_spanned! {at=>
+        #(#trait_cfgs)*
+        const _: () = {
+            use #remote as _;
+        };
+    }
 }
 
 /// A mirror's carried items as the remote trait's crate reads them: see
