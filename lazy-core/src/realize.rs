@@ -146,7 +146,8 @@ pub trait RealizeInto: Realize {
 #[diagnostic::on_unimplemented(
     message = "`{Self}` cannot be built back from its target `{T}`: it does not implement `FromRealized<{T}>`",
     label = "no `FromRealized`",
-    note = "a forwarded method that returns `Self` (or `Option<Self>`, `Result<Self, E>`, `Vec<Self>`, `Box<Self>`) turns the target's result back into the wrapper: implement `lazy_core::FromRealized<{T}>` for `{Self}`, or list the method in `except(...)` and implement it on the wrapper"
+    note = "a forwarded method that returns `Self` (or `Option<Self>`, `Result<Self, E>`, `Vec<Self>`, `Box<Self>`) turns the target's result back into the wrapper: implement `lazy_core::FromRealized<{T}>` for `{Self}`, or list the method in `except(...)` and implement it on the wrapper",
+    note = "a target that reads `<X as Realize>::Target` is one rustc could not work out: where another error says that `X` cannot be realized, fix that one first"
 )]
 pub trait FromRealized<T> {
     /// The wrapper holding `target` as its realized value.

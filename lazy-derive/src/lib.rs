@@ -74,7 +74,8 @@ pub fn derive_realize_all(input: TokenStream) -> TokenStream {
 /// the wrapper. A wrapper it refuses gets, beside its error, an impl that
 /// stands in for the one to write by hand (it never runs: the crate does not
 /// build), so that the forwarded methods returning `Self` add no error of
-/// their own.
+/// their own; it takes every target, so an impl written by hand beside the
+/// refused derive conflicts with it (E0119): remove the derive.
 ///
 /// ```
 /// use lazy_core::{FromRealized, Lazy, RealizeForward, forwardable};
