@@ -798,14 +798,14 @@ fn realizing_bounds(
     let realize_into =
         needs_into.then(|| quote_spanned!(lib=> #self_ty: ::lazy_core::RealizeInto #binding,));
     // A field that realizes through a type naming none of the wrapper's
-    // parameters (`&'a Real`, `Box<Real>` in `W<T>`) is bounded as in a
-    // concrete wrapper: the bound names no parameter, so it hides nothing,
-    // and a type that cannot realize is one error at the field's type, not
-    // one more for every forwarded method.
+    // parameters (`&'a Real`, `Box<Real>` in `W<T>`, under `deref` too) is
+    // bounded as in a concrete wrapper: the bound names no parameter, so it
+    // hides nothing, and a type that cannot realize is one error at the
+    // field's type, not one more at each place the impls name the target.
     let global = wrapper
         .realize
         .as_ref()
-        .filter(|field| field.plain.is_none() && field.deref.is_none())
+        .filter(|field| field.plain.is_none())
         .filter(|field| !mentions_params(pointee(&field.ty, false), &wrapper.input.generics))
         .map(|field| FieldImpl::new(wrapper, field, so_far.realize_site).bounds(false))
         .unwrap_or_default();
