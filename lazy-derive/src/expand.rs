@@ -1545,6 +1545,22 @@ impl<'a> FieldImpl<'a> {
         if mutable && self.checked_in_body() {
             return self.bounds(false);
         }
+        let mut out = self.bounds_one(mutable);
+        // Under `deref`, through a pointer that lends only shared
+        // (`Rc<Real>`), lending mutably is bounded on the pointer, which
+        // says nothing of what realizing gives; the bound on realizing, on
+        // what the pointer points to, says it: a value that is no lazy is
+        // then that one error, not one more at each place the impls name
+        // the target.
+        let shared = !std::ptr::eq(pointee(self.ty, true), pointee(self.ty, false));
+        if mutable && !self.plain && self.deref.is_some() && shared {
+            out.extend(self.bounds_one(false));
+        }
+        out
+    }
+
+    /// [`Self::bounds`] for one need.
+    fn bounds_one(&self, mutable: bool) -> TokenStream {
         let FieldImpl { ty, site, .. } = *self;
         let deref = deref_value_trait(mutable);
         if self.plain {
