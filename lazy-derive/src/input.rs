@@ -1065,6 +1065,30 @@ const NEVER_REALIZE: &[&str] = &[
     "BTreeSet", "VecDeque",
 ];
 
+/// `Lazy<dyn Tracker>`, `Lazy<str>`, `Lazy<[u8]>`: a lazy holds a sized
+/// value, so rustc refuses the field itself; the wrapper's impls, each
+/// naming the field's type, would each be that error again.
+fn unsized_value(lazy: &syn::PathSegment) -> Option<Error> {
+    let PathArguments::AngleBracketed(args) = &lazy.arguments else {
+        return None;
+    };
+    let Some(GenericArgument::Type(value)) = punct::first(&args.args) else {
+        return None;
+    };
+    match value {
+        Type::TraitObject(_) | Type::Slice(_) => {}
+        Type::Path(path) if path.qself.is_none() && path.path.is_ident("str") => {}
+        _ => return None,
+    }
+    let written = tokens::pretty(&value.to_token_stream());
+    Some(Error::new_spanned(
+        value,
+        format!(
+            "a lazy holds a value whose size is known, and `{written}`'s is not: hold it boxed, `Lazy<Box<{written}>>`, and mark the field `#[realize(deref)]` to forward to what the box holds"
+        ),
+    ))
+}
+
 /// The pointers that realize when what they point to does.
 const POINTERS: &[&str] = &["Box", "Rc", "Arc"];
 
@@ -1094,6 +1118,9 @@ fn never_realizes(ty: &Type) -> Option<Error> {
         _ => return None,
     };
     let last = path.segments.last()?;
+    if last.ident == "Lazy" {
+        return unsized_value(last);
+    }
     let std_path = path.segments.len() == 1
         || tokens::is_one_of(&path.segments[0].ident, &["std", "core", "alloc"]);
     if !std_path {
