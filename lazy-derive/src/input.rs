@@ -194,6 +194,7 @@ impl Parse for Entry {
 /// One name in `except(...)`: a method's name alone. A quoted name or a
 /// path (`Tracker::python_type`) is an error that shows the name to write.
 fn except_name(input: ParseStream) -> Result<Ident> {
+    use syn::ext::IdentExt;
     if input.peek(syn::LitStr) {
         let name: syn::LitStr = input.parse()?;
         return Err(Error::new(
@@ -201,6 +202,20 @@ fn except_name(input: ParseStream) -> Result<Ident> {
             format!(
                 "a method is named without quotes: `except({})`",
                 name.value()
+            ),
+        ));
+    }
+    // `except(type)` for a method `r#type`: a keyword is written raw.
+    let path_keyword = input.peek(Token![self])
+        || input.peek(Token![Self])
+        || input.peek(Token![super])
+        || input.peek(Token![crate]);
+    if !input.peek(Ident) && !path_keyword && input.peek(Ident::peek_any) {
+        let keyword = input.call(Ident::parse_any)?;
+        return Err(Error::new(
+            keyword.span(),
+            format!(
+                "`{keyword}` is a keyword: a method of that name is `r#{keyword}`, `except(r#{keyword})`"
             ),
         ));
     }
@@ -504,6 +519,35 @@ fn trait_ref(mut path: Path, group: usize, errors: &mut Errors) -> Option<TraitR
         errors.push(err);
         return None;
     }
+    // `Visitor<'_>`: an impl's header cannot leave a lifetime to elision.
+    // Read as the bare name when its arguments are all lifetimes, which
+    // forwards the trait for every lifetime.
+    let elided = args.as_ref().and_then(|args| {
+        punct::values(&args.args).find_map(|arg| match arg {
+            GenericArgument::Lifetime(lifetime) if lifetime.ident == "_" => Some(lifetime),
+            _ => None,
+        })
+    });
+    if let Some(elided) = elided {
+        let name = &last_ident(&path)?;
+        errors.push(Error::new_spanned(
+            elided,
+            format!(
+                "`'_` names no lifetime here (an impl's header cannot leave one to elision): name the trait without it, `{name}`, to forward it for every lifetime, or declare a lifetime on the wrapper and name it"
+            ),
+        ));
+        let only_lifetimes = args.as_ref().is_some_and(|args| {
+            punct::values(&args.args).all(|arg| matches!(arg, GenericArgument::Lifetime(_)))
+        });
+        if !only_lifetimes {
+            return None;
+        }
+        return Some(TraitRef {
+            path,
+            args: None,
+            group,
+        });
+    }
     // Read as meant, the trait: the wrapper's uses then add no error.
     if let Some(err) = method_path(&path) {
         errors.push(err);
@@ -511,6 +555,11 @@ fn trait_ref(mut path: Path, group: usize, errors: &mut Errors) -> Option<TraitR
         path.segments.pop_punct();
     }
     Some(TraitRef { path, args, group })
+}
+
+/// The last name of `path`, the trait's.
+fn last_ident(path: &Path) -> Option<Ident> {
+    path.segments.last().map(|segment| segment.ident.clone())
 }
 
 /// `Tracker::python_type`: a method named through its trait (a lowercase
