@@ -296,3 +296,101 @@ mod renamed_parameter_clashes_with_another {
         assert_eq!(builds.get(), 1);
     }
 }
+
+/// A mirror's `remote` path is checked beside it by a `use` (8065a35): a
+/// path with arguments was a parse error there, a `std::` path in a
+/// `#![no_implicit_prelude]` module named nothing there (its derives, in
+/// other modules, find it), and a deprecated remote trait was reported
+/// there, where `#[allow(deprecated)]` on the mirror did not reach.
+mod mirror_remote_check {
+    use super::*;
+
+    pub mod a {
+        pub trait Get<T> {
+            fn get(&self) -> T;
+        }
+        impl Get<u8> for String {
+            fn get(&self) -> u8 {
+                self.len() as u8
+            }
+        }
+
+        #[deprecated(note = "a test of a deprecated remote trait")]
+        pub trait Old {
+            fn old(&self) -> u8;
+        }
+        #[allow(deprecated)]
+        impl Old for String {
+            fn old(&self) -> u8 {
+                7
+            }
+        }
+    }
+
+    #[forwardable(remote = crate::mirror_remote_check::a::Get<u8>)]
+    pub trait GetU8 {
+        fn get(&self) -> u8;
+    }
+
+    #[allow(deprecated)]
+    #[forwardable(remote = crate::mirror_remote_check::a::Old)]
+    pub trait OldMirror {
+        fn old(&self) -> u8;
+    }
+
+    pub mod bare {
+        #![no_implicit_prelude]
+        #[::lazy_core::forwardable(remote = std::fmt::Display)]
+        pub trait Display {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result;
+        }
+    }
+
+    #[allow(deprecated)]
+    #[derive(RealizeForward)]
+    #[realize_forward(GetU8, OldMirror, bare::Display)]
+    pub struct LazyText(#[realize] Lazy<String, Counted<String>>);
+
+    #[test]
+    fn mirrors_of_these_paths_forward() {
+        let (cache, builds) = counted(|| String::from("abc"));
+        let text = LazyText(cache);
+        assert_eq!(a::Get::get(&text), 3);
+        #[allow(deprecated)]
+        let old = a::Old::old(&text);
+        assert_eq!(old, 7);
+        assert_eq!(text.to_string(), "abc");
+        assert_eq!(builds.get(), 1);
+    }
+}
+
+/// A trait of a leading underscore in a module named with a capital
+/// (`Api::_Private`) was read as a method named through its trait (e8bd7b7).
+mod underscore_trait_in_a_capitalized_module {
+    use super::*;
+
+    #[allow(non_snake_case)]
+    pub mod Api {
+        #[lazy_core::forwardable]
+        pub trait _Private {
+            fn hidden(&self) -> u8;
+        }
+        impl _Private for u8 {
+            fn hidden(&self) -> u8 {
+                *self + 1
+            }
+        }
+    }
+
+    #[derive(RealizeForward)]
+    #[realize_forward(Api::_Private)]
+    pub struct LazyNumber(#[realize] Lazy<u8, Counted<u8>>);
+
+    #[test]
+    fn is_forwarded() {
+        let (cache, builds) = counted(|| 4);
+        let number = LazyNumber(cache);
+        assert_eq!(Api::_Private::hidden(&number), 5);
+        assert_eq!(builds.get(), 1);
+    }
+}

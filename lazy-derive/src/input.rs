@@ -2,6 +2,7 @@
 
 use proc_macro2::{Span, TokenStream};
 use quote::ToTokens;
+use syn::ext::IdentExt;
 use syn::parse::{Parse, ParseStream};
 use syn::punctuated::Punctuated;
 use syn::spanned::Spanned;
@@ -565,19 +566,30 @@ fn last_ident(path: &Path) -> Option<Ident> {
 /// `Tracker::python_type`: a method named through its trait (a lowercase
 /// name after a capitalized one), where the derive forwards whole traits.
 /// Without this error rustc reads the path as an import of an associated
-/// item (unstable) and names the chain's alias of it.
+/// item (unstable) and names the chain's alias of it. Leading underscores
+/// do not count (`Api::_Private` is a trait's name); `Self` is no trait to
+/// name (`Self::x` is rustc's one error, that `Self` cannot be imported).
+/// The path may still be a trait in a module named with a capital, which
+/// only rustc could tell: the error says how to name it then.
 fn method_path(path: &Path) -> Option<Error> {
     let count = path.segments.len();
     let method = &path.segments.last()?.ident;
     let owner = &path.segments.iter().nth(count.checked_sub(2)?)?.ident;
+    if owner == "Self" {
+        return None;
+    }
     let starts = |ident: &Ident, upper: bool| {
-        let name = ident.to_string();
-        let name = name.strip_prefix("r#").unwrap_or(&name);
+        let name = ident.unraw().to_string();
+        let name = if upper {
+            &name[..]
+        } else {
+            name.trim_start_matches('_')
+        };
         name.chars().next().is_some_and(|c| {
             if upper {
                 c.is_uppercase()
             } else {
-                c.is_lowercase() || c == '_'
+                c.is_lowercase()
             }
         })
     };
@@ -587,7 +599,7 @@ fn method_path(path: &Path) -> Option<Error> {
     Some(Error::new(
         method.span(),
         format!(
-            "`realize_forward(...)` names traits, and `{method}` looks like a method of `{owner}`: write `{owner}` to forward all its methods, and list in `except(...)` beside it those the wrapper answers itself"
+            "`realize_forward(...)` names traits, and `{method}` looks like a method of `{owner}`: write `{owner}` to forward all its methods, and list in `except(...)` beside it those the wrapper answers itself (for a trait `{method}` of a module `{owner}`: import it, and name it alone)"
         ),
     ))
 }
@@ -1461,4 +1473,43 @@ enum Mistake {
     Comma,
     /// `"plain"`.
     Quoted,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::method_path;
+
+    fn flagged(path: &str) -> bool {
+        method_path(&syn::parse_str(path).expect("a path")).is_some()
+    }
+
+    #[test]
+    fn a_method_named_through_its_trait_is_flagged() {
+        for path in [
+            "Tracker::python_type",
+            "model::Tracker::is_constant",
+            "::model::Tracker::r#type",
+            "Tracker::_private",
+            "Tracker::__hidden",
+        ] {
+            assert!(flagged(path), "{path}");
+        }
+    }
+
+    #[test]
+    fn a_trait_path_is_not_flagged() {
+        for path in [
+            "Tracker",
+            "model::Tracker",
+            "crate::model::Tracker",
+            // A trait of a leading underscore in a module of a capital.
+            "Api::_Private",
+            "Api::__Private",
+            // `Self` is no trait: rustc says that it cannot be imported.
+            "Self::python_type",
+            "Self::Tracker",
+        ] {
+            assert!(!flagged(path), "{path}");
+        }
+    }
 }

@@ -197,7 +197,7 @@ fn expand(args: TokenStream, input: TokenStream) -> Result<TokenStream> {
         Some(remote) => {
             let docs = attrs_named(&item.attrs, "doc");
             (
-                remote_check(&trait_cfgs, remote),
+                remote_check(&trait_cfgs, &attrs_named(&item.attrs, "allow"), remote),
                 quote!(remote { #remote }),
                 quote!(#(#docs)* #[doc(inline)]),
             )
@@ -995,28 +995,52 @@ fn cfg_predicate(attrs: &[Attribute]) -> Option<(String, TokenStream)> {
     Some((tokens.to_string(), tokens))
 }
 
-/// `use <remote path> as _;` in a block beside the mirror, at the path: a
+/// `use <remote prefix>::{Last as _};` in a block beside the mirror: a
 /// path that names nothing (`::std::fmt::Dispaly`) is one error there, at
 /// the typo, where its derives could only say so each at its own
 /// `realize_forward(..)` (rustc's "similar name" there may even be the
 /// remote trait's own, std's `Display` for a mirror `MyDisplay`). Only a
 /// path that names the same wherever it is written (`::std::..`,
-/// `std::..`, `crate::..`) is checked here: the derives write the path
-/// where they are, so a relative one may name something there only.
-fn remote_check(trait_cfgs: &[&Attribute], remote: &Path) -> TokenStream {
+/// `crate::..`) is checked here: the derives write the path where they
+/// are, so a relative one may name something there only. `std::..` is
+/// not such a path: a `#![no_implicit_prelude]` module has no `std` (the
+/// derives, elsewhere, do), and a module `std` of the crate is another.
+///
+/// The last name is imported in braces spanned at it, so that rustc reports
+/// a name that is not there at that name (`use P as _` was reported from
+/// the path's first token to the `_`, which was at that token: a caret under
+/// `::`). Generic arguments (`remote = ::core::convert::AsRef<str>`) do not go
+/// into a `use`: the last name's are left out, and a path with arguments
+/// elsewhere is not checked. The mirror's `#[allow(..)]` goes on the check
+/// (the mirror itself is not written): a deprecated remote trait is
+/// reported there, and `#[allow(deprecated)]` on the mirror says it is
+/// meant. The check allows nothing of its own: an `allow` is an error
+/// (E0453) under the user's `forbid`.
+fn remote_check(trait_cfgs: &[&Attribute], allows: &[&Attribute], remote: &Path) -> TokenStream {
     let anywhere = remote.leading_colon.is_some()
-        || remote
-            .segments
-            .first()
-            .is_some_and(|first| tokens::is_one_of(&first.ident, &["crate", "std"]));
-    if !anywhere {
+        || (remote.segments.len() > 1
+            && remote
+                .segments
+                .first()
+                .is_some_and(|first| first.ident == "crate"));
+    let Some(last) = remote.segments.last() else {
+        return TokenStream::new();
+    };
+    let prefix = remote.segments.iter().take(remote.segments.len() - 1);
+    if !anywhere || prefix.clone().any(|segment| !segment.arguments.is_none()) {
         return TokenStream::new();
     }
-    let at = Span::call_site().located_at(remote.span());
+    let leading = &remote.leading_colon;
+    let prefix = prefix.map(|segment| &segment.ident);
+    let at = Span::call_site().located_at(last.ident.span());
+    let name = &last.ident;
+    let mut tree = proc_macro2::Group::new(Delimiter::Brace, quote_spanned!(at=> #name as _));
+    tree.set_span(at);
     quote_spanned! {at=>
         #(#trait_cfgs)*
         const _: () = {
-            use #remote as _;
+            #(#allows)*
+            use #leading #(#prefix ::)* #tree;
         };
     }
 }
@@ -1220,4 +1244,47 @@ fn split_off_attrs(
 fn is_carried_attr(attr: &Attribute) -> bool {
     let path = attr.path();
     path.is_ident("cfg") || path.is_ident("deprecated")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::remote_check;
+
+    fn check(remote: &str) -> String {
+        let remote = syn::parse_str(remote).expect("a path");
+        remote_check(&[], &[], &remote).to_string().replace(' ', "")
+    }
+
+    #[test]
+    fn a_remote_path_from_the_root_is_checked_by_its_last_name() {
+        assert_eq!(
+            check("::std::fmt::Display"),
+            "const_:()={use::std::fmt::{Displayas_};};"
+        );
+        assert_eq!(
+            check("crate::a::Trait"),
+            "const_:()={usecrate::a::{Traitas_};};"
+        );
+        // Arguments do not go into a `use` (a parse error there).
+        assert_eq!(
+            check("::core::convert::AsRef<str>"),
+            "const_:()={use::core::convert::{AsRefas_};};"
+        );
+    }
+
+    #[test]
+    fn a_path_that_may_name_another_thing_elsewhere_is_not_checked() {
+        // `std` is not in a `#![no_implicit_prelude]` module, and may be a
+        // module of the crate.
+        for remote in [
+            "std::fmt::Display",
+            "fmt::Display",
+            "self::a::Trait",
+            "super::a::Trait",
+            "crate",
+            "::a<u8>::Trait",
+        ] {
+            assert_eq!(check(remote), "", "{remote}");
+        }
+    }
 }
