@@ -196,9 +196,13 @@ fn expand(args: TokenStream, input: TokenStream) -> Result<TokenStream> {
         // re-export carries the mirror's docs.
         Some(remote) => {
             let docs = attrs_named(&item.attrs, "doc");
+            // `crate::` as `$crate::` in the macro's body: the mirror's crate
+            // wherever the derive is (clippy's `crate_in_macro_def` says so of
+            // an exported macro that keeps `crate`).
+            let carried = tokens::crate_to_dollar_crate(remote.to_token_stream());
             (
                 remote_check(&trait_cfgs, &attrs_named(&item.attrs, "allow"), remote),
-                quote!(remote { #remote }),
+                quote!(remote { #carried }),
                 quote!(#(#docs)* #[doc(inline)]),
             )
         }
