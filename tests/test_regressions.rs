@@ -394,3 +394,72 @@ mod underscore_trait_in_a_capitalized_module {
         assert_eq!(builds.get(), 1);
     }
 }
+
+/// A `#[realize]` field of the user's own `Lazy` that holds an unsized value
+/// (`Lazy<dyn Tracker>`, `Rc<Lazy<str>>`): read as lazy-core's lazy, which
+/// cannot hold one, it was refused ("a lazy holds a value whose size is
+/// known") and the wrapper got no impls.
+mod own_lazy_of_an_unsized_value {
+    use std::rc::Rc;
+
+    use lazy_core::{RealizeForward, forwardable};
+
+    /// The user's lazy: a box, realized by hand.
+    pub struct Lazy<T: ?Sized>(pub Box<T>);
+
+    impl<T: ?Sized> lazy_core::Realize for Lazy<T> {
+        type Target = T;
+        fn realize(&self) -> &T {
+            &self.0
+        }
+    }
+
+    impl<T: ?Sized> lazy_core::RealizeMut for Lazy<T> {
+        fn realize_mut(&mut self) -> &mut T {
+            &mut self.0
+        }
+    }
+
+    #[forwardable]
+    pub trait Tracker {
+        fn size(&self) -> usize;
+    }
+
+    impl Tracker for str {
+        fn size(&self) -> usize {
+            self.len()
+        }
+    }
+
+    impl Tracker for [u8] {
+        fn size(&self) -> usize {
+            self.len()
+        }
+    }
+
+    #[derive(RealizeForward)]
+    #[realize_forward(Tracker)]
+    pub struct Text {
+        #[realize]
+        cache: Rc<Lazy<str>>,
+    }
+
+    #[derive(RealizeForward)]
+    #[realize_forward(Tracker)]
+    pub enum Bytes<'a> {
+        Owned(#[realize] Lazy<[u8]>),
+        Borrowed(#[realize] &'a Lazy<[u8]>),
+    }
+
+    #[test]
+    fn own_lazy_of_an_unsized_value_forwards() {
+        let text = Text {
+            cache: Rc::new(Lazy("abc".into())),
+        };
+        assert_eq!(text.size(), 3);
+        let owned = Bytes::Owned(Lazy(vec![1, 2].into_boxed_slice()));
+        assert_eq!(owned.size(), 2);
+        let shared = Lazy(vec![1u8].into_boxed_slice());
+        assert_eq!(Bytes::Borrowed(&shared).size(), 1);
+    }
+}

@@ -211,7 +211,9 @@ fn except_name(input: ParseStream) -> Result<Ident> {
         || input.peek(Token![Self])
         || input.peek(Token![super])
         || input.peek(Token![crate]);
-    if !input.peek(Ident) && !path_keyword && input.peek(Ident::peek_any) {
+    // Not `_`, which no method is named, raw or not: the parser's error.
+    if !input.peek(Ident) && !path_keyword && !input.peek(Token![_]) && input.peek(Ident::peek_any)
+    {
         let keyword = input.call(Ident::parse_any)?;
         return Err(Error::new(
             keyword.span(),
@@ -521,8 +523,7 @@ fn trait_ref(mut path: Path, group: usize, errors: &mut Errors) -> Option<TraitR
         return None;
     }
     // `Visitor<'_>`: an impl's header cannot leave a lifetime to elision.
-    // Read as the bare name when its arguments are all lifetimes, which
-    // forwards the trait for every lifetime.
+    // Read as the bare name, which forwards the trait for every lifetime.
     let elided = args.as_ref().and_then(|args| {
         punct::values(&args.args).find_map(|arg| match arg {
             GenericArgument::Lifetime(lifetime) if lifetime.ident == "_" => Some(lifetime),
@@ -537,12 +538,9 @@ fn trait_ref(mut path: Path, group: usize, errors: &mut Errors) -> Option<TraitR
                 "`'_` names no lifetime here (an impl's header cannot leave one to elision): name the trait without it, `{name}`, to forward it for every lifetime, or declare a lifetime on the wrapper and name it"
             ),
         ));
-        let only_lifetimes = args.as_ref().is_some_and(|args| {
-            punct::values(&args.args).all(|arg| matches!(arg, GenericArgument::Lifetime(_)))
-        });
-        if !only_lifetimes {
-            return None;
-        }
+        // Its other arguments too (`Visitor<'_, u8>`): the bare name, which
+        // the error names, forwards every instantiation, and the wrapper's
+        // calls then add no error.
         return Some(TraitRef {
             path,
             args: None,
@@ -1179,8 +1177,12 @@ fn never_realizes(ty: &Type) -> Option<Error> {
         _ => return None,
     };
     let last = path.segments.last()?;
+    // Only lazy-core's lazy, named through the crate (`lazy_core::Lazy`,
+    // `lazy_core::sync::Lazy`): a `Lazy` named otherwise may be the
+    // user's own, which can hold an unsized value (`struct Lazy<T:
+    // ?Sized>(Box<T>)` with its own `Realize`) and then forwards.
     if last.ident == "Lazy" {
-        return unsized_value(last);
+        return unsized_value(last).filter(|_| path.segments[0].ident == "lazy_core");
     }
     let std_path = path.segments.len() == 1
         || tokens::is_one_of(&path.segments[0].ident, &["std", "core", "alloc"]);

@@ -2,8 +2,10 @@
 // `sync::Lazy<str>`): rustc refuses the field itself, and the derive says
 // at the value's type to hold it boxed and forward with `#[realize(deref)]`;
 // the wrapper gets no impls, each of which would name the field's type and
-// be rustc's error again (9 errors for the first wrapper before).
-use lazy_core::{Lazy, RealizeForward, forwardable};
+// be rustc's error again (9 errors for the first wrapper before). Only a
+// lazy named through lazy_core: a bare `Lazy` may be the user's own, which
+// can hold an unsized value (tests/test_regressions.rs).
+use lazy_core::{RealizeForward, forwardable};
 
 #[forwardable]
 pub trait Tracker {
@@ -14,7 +16,7 @@ pub trait Tracker {
 #[realize_forward(Tracker)]
 pub struct LazyTracker {
     #[realize]
-    cache: Lazy<dyn Tracker>,
+    cache: lazy_core::Lazy<dyn Tracker>,
 }
 
 #[derive(RealizeForward)]
