@@ -195,7 +195,6 @@ impl Parse for Entry {
 /// One name in `except(...)`: a method's name alone. A quoted name or a
 /// path (`Tracker::python_type`) is an error that shows the name to write.
 fn except_name(input: ParseStream) -> Result<Ident> {
-    use syn::ext::IdentExt;
     if input.peek(syn::LitStr) {
         let name: syn::LitStr = input.parse()?;
         return Err(Error::new(
@@ -916,7 +915,7 @@ pub fn allowed_lints(input: &DeriveInput) -> TokenStream {
     out
 }
 
-fn all_fields(input: &DeriveInput) -> Vec<&syn::Field> {
+pub fn all_fields(input: &DeriveInput) -> Vec<&syn::Field> {
     let mut fields = Vec::new();
     match &input.data {
         Data::Struct(data) => fields.extend(&data.fields),

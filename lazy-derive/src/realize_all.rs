@@ -52,14 +52,7 @@ fn derive_impl(input: TokenStream) -> Result<TokenStream> {
     // `#[realize_all[skip]]`: read as meant, the impl is written beside
     // the error, so that the walk's uses add none.
     let mut delimiters = Errors::default();
-    let mut fields = Vec::new();
-    match &input.data {
-        Data::Struct(data) => fields.extend(data.fields.iter()),
-        Data::Enum(data) => {
-            fields.extend(punct::values(&data.variants).flat_map(|v| v.fields.iter()))
-        }
-        Data::Union(_) => {}
-    }
+    let fields = crate::input::all_fields(&input);
     let marks = fields.iter().flat_map(|field| field.attrs.iter());
     for attr in marks.filter(|attr| attr.path().is_ident("realize_all")) {
         if let Some(err) = crate::input::not_in_parentheses(attr) {
