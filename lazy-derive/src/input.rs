@@ -530,7 +530,7 @@ fn trait_ref(mut path: Path, group: usize, errors: &mut Errors) -> Option<TraitR
         })
     });
     if let Some(elided) = elided {
-        let name = &last_ident(&path)?;
+        let name = path.segments.last()?.ident.to_string();
         errors.push(Error::new_spanned(
             elided,
             format!(
@@ -553,11 +553,6 @@ fn trait_ref(mut path: Path, group: usize, errors: &mut Errors) -> Option<TraitR
         path.segments.pop_punct();
     }
     Some(TraitRef { path, args, group })
-}
-
-/// The last name of `path`, the trait's.
-fn last_ident(path: &Path) -> Option<Ident> {
-    path.segments.last().map(|segment| segment.ident.clone())
 }
 
 /// `Tracker::python_type`: a method named through its trait (a lowercase
