@@ -14,6 +14,7 @@ use quote::{ToTokens, quote};
 use syn::{GenericArgument, GenericParam, PathArguments, ReturnType, TraitItemFn, Type};
 
 use crate::punct;
+use crate::template;
 use crate::tokens::{self, Names};
 
 /// What the impl around the forwarder declares.
@@ -195,7 +196,7 @@ impl Keep<'_> {
                     if quote.as_char() == '\'' && quote.spacing() == Spacing::Joint =>
                 {
                     if self.lifetimes.contains(&name.to_string()) {
-                        kept.push(quote!(#quote #name));
+                        kept.push(template::tokens("#0 #1", &[&quote, &name]));
                     }
                     j += 2;
                 }

@@ -13,6 +13,7 @@ use syn::punctuated::Punctuated;
 use syn::{Attribute, FnArg, GenericParam, Meta, TraitItemFn};
 
 use crate::method::{ForwardPlan, Method};
+use crate::template;
 
 /// The most distinct cfgs on one method's parameters: 2^6 forwarders.
 pub const MAX_CFGS: usize = 6;
@@ -247,7 +248,7 @@ fn expand_cfg_attr(
     };
     let (predicate, metas) = syn::parse::Parser::parse2(parser, tokens)?;
     let predicate = match outer {
-        Some(outer) => quote!(all(#outer, #predicate)),
+        Some(outer) => template::tokens("all(#0, #1)", &[&outer, &predicate]),
         None => predicate.to_token_stream(),
     };
     for meta in metas {

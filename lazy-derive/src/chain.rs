@@ -14,7 +14,7 @@
 //! [`ends_in_macro`]).
 
 use proc_macro2::{Delimiter, Group, Literal, Punct, Spacing, Span, TokenStream, TokenTree};
-use quote::{quote, quote_spanned};
+use quote::quote;
 use syn::ext::IdentExt;
 use syn::parse::{Parse, ParseStream, Parser};
 use syn::spanned::Spanned;
@@ -28,6 +28,7 @@ use crate::expand::{
 };
 use crate::impl_head::ForwardedTrait;
 use crate::input::{RealizeField, Wrapper};
+use crate::template;
 use crate::tokens;
 use crate::valid;
 
@@ -323,7 +324,10 @@ fn scoped(wrapper: &Wrapper, call: TokenStream, lints: &TokenStream) -> TokenStr
             });
             let at = Span::call_site().located_at(trait_ref.span());
             let located = self::alias(wrapper, step, trait_ref.span());
-            let mut tree = Group::new(Delimiter::Brace, quote!(#last as #located));
+            let mut tree = Group::new(
+                Delimiter::Brace,
+                template::tokens("#0 as #1", &[&last, &located]),
+            );
             tree.set_span(at);
             import.push(TokenTree::Group(tree));
         }
@@ -439,7 +443,7 @@ fn fast_entry(
         simple &= group != trait_ref.group;
     }
     if !simple {
-        return quote!({ slow });
+        return template::tokens("{ slow }", &[]);
     }
     // A generic wrapper: only a blanket trait's rule reads the entry (see
     // `trait_def::blanket_rule`); for any other trait it is a slow one.
@@ -482,8 +486,12 @@ fn fast_entry(
         }
         Some(shared) => shared,
         None => {
-            written = realize_bounds_each(wrapper, &quote!(#ident #ty_generics), realize_site)
-                .map(|bounds| Group::new(Delimiter::Brace, bounds));
+            written = realize_bounds_each(
+                wrapper,
+                &template::tokens("#0 #1", &[&ident, &ty_generics]),
+                realize_site,
+            )
+            .map(|bounds| Group::new(Delimiter::Brace, bounds));
             &written
         }
     };
@@ -592,24 +600,32 @@ fn end_entry(
     let member = &field.member;
     let moves = Ident::new(crate::expand::MOVES, site);
     if field.plain.is_some() {
-        quote_spanned! {site=> {
-            self = #ident;
+        template::spanned(
+            site,
+            "{
+            self = #0;
             receiver = self;
-            realize_mut = #realize_mut { &mut self.#member };
-            realize_into = #realize_into { Self::Target: ::core::marker::Sized, } { self.#member }
-                #moves { ::lazy_core::__private::MovableFields::<Self>::check(#moves); };
-        }}
+            realize_mut = #1 { &mut self.#2 };
+            realize_into = #3 { Self::Target: ::core::marker::Sized, } { self.#2 }
+                #4 { ::lazy_core::__private::MovableFields::<Self>::check(#4); };
+        }",
+            &[&ident, &realize_mut, &member, &realize_into, &moves],
+        )
     } else {
-        quote_spanned! {site=> {
-            self = #ident;
+        template::spanned(
+            site,
+            "{
+            self = #0;
             receiver = self;
-            realize_mut = #realize_mut {
-                ::lazy_core::__private::RealizeMutField::realize_field_mut(&mut self.#member)
+            realize_mut = #1 {
+                ::lazy_core::__private::RealizeMutField::realize_field_mut(&mut self.#2)
             };
-            realize_into = #realize_into { Self::Target: ::core::marker::Sized, } {
-                ::lazy_core::__private::RealizeIntoField::into_realized_field(self.#member)
-            } #moves { ::lazy_core::__private::MovableFields::<Self>::check(#moves); };
-        }}
+            realize_into = #3 { Self::Target: ::core::marker::Sized, } {
+                ::lazy_core::__private::RealizeIntoField::into_realized_field(self.#2)
+            } #4 { ::lazy_core::__private::MovableFields::<Self>::check(#4); };
+        }",
+            &[&ident, &realize_mut, &member, &realize_into, &moves],
+        )
     }
 }
 
@@ -808,7 +824,7 @@ pub fn forward_impl(input: TokenStream) -> TokenStream {
         }
         let rest = last_link(&wrapper, &state, &mut errors);
         let errors = errors.into_compile_errors();
-        return quote!(#errors #rest);
+        return template::tokens("#0 #1", &[&errors, &rest]);
     };
     let Some(trait_ref) = wrapper.traits.get(forward.state.step) else {
         return Error::new(
@@ -846,11 +862,12 @@ pub fn forward_impl(input: TokenStream) -> TokenStream {
         &mut errors,
     );
     let errors = errors.into_compile_errors();
-    quote! {
-        #trait_impl
-        #errors
-        #rest
-    }
+    template::tokens(
+        "#0
+        #1
+        #2",
+        &[&trait_impl, &errors, &rest],
+    )
 }
 
 /// `__not_forwardable!`: the link of a trait whose path names no hidden
@@ -892,15 +909,16 @@ pub fn not_forwardable(input: TokenStream) -> TokenStream {
     let mut errors = Errors::default();
     let rest = after_link(&wrapper, &mut state, &tokens, later_entries, &mut errors);
     let errors = errors.into_compile_errors();
-    let rest = quote!(#errors #rest);
+    let rest = template::tokens("#0 #1", &[&errors, &rest]);
     // The rest in a block of its own: the probe's import then waits on no
     // call in its scope.
-    quote! {
-        #probe
+    template::tokens(
+        "#0
         const _: () = {
-            #rest
-        };
-    }
+            #1
+        };",
+        &[&probe, &rest],
+    )
 }
 
 /// The wrapper as the derive wrote it into a link; mistakes in its

@@ -50,7 +50,7 @@
 //! less visible than the trait cannot be the hidden impl's, E0446).
 
 use proc_macro2::{Delimiter, Group, Ident, Punct, Spacing, Span, TokenStream, TokenTree};
-use quote::{ToTokens, format_ident, quote};
+use quote::{ToTokens, format_ident};
 use syn::punctuated::Punctuated;
 use syn::{
     Attribute, FnArg, GenericArgument, GenericParam, ItemTrait, Lifetime, PathArguments,
@@ -58,6 +58,7 @@ use syn::{
 };
 
 use crate::punct;
+use crate::template;
 use crate::tokens::{allowed_lints, colon2, lints, punct, word};
 
 /// How the name of a carried `Result` that holds the wrapper starts
@@ -954,15 +955,17 @@ pub fn hidden_supertrait(
     // about twice, for the trait's signature and for its carried copy.
     let mut body = Group::new(Delimiter::Brace, decls.into_iter().collect());
     body.set_span(site);
-    let hidden_trait = quote! {
-        #[doc(hidden)]
-        #vis trait #supertrait #body
-    };
+    let hidden_trait = template::tokens(
+        "#[doc(hidden)]
+        #0 trait #1 #2",
+        &[&vis, &supertrait, &body],
+    );
     let mut body = Group::new(Delimiter::Brace, values.into_iter().collect());
     body.set_span(site);
-    let hidden_impl = quote! {
-        impl<#x: ?::core::marker::Sized> #supertrait for #x #body
-    };
+    let hidden_impl = template::tokens(
+        "impl<#0: ?::core::marker::Sized> #1 for #0 #2",
+        &[&x, &supertrait, &body],
+    );
     DefSiteTypes {
         supertrait,
         hidden_trait,

@@ -25,6 +25,7 @@ use crate::expand::{
 use crate::fallback;
 use crate::generics::trait_generics;
 use crate::impl_head::{ForwardedTrait, ImplHead};
+use crate::template;
 
 use crate::method::{Method, Params, ReceiverKind, SelfArg, Wrap, params};
 use crate::tokens;
@@ -98,8 +99,8 @@ impl VariantImpl<'_> {
     fn pattern(&self, binding: &Ident) -> TokenStream {
         let path = self.path();
         match &self.variant.field_name {
-            Some(field) => quote!(#path { #field: #binding }),
-            None => quote!(#path(#binding)),
+            Some(field) => template::tokens("#0 { #1: #2 }", &[&path, &field, &binding]),
+            None => template::tokens("#0(#1)", &[&path, &binding]),
         }
     }
 
@@ -107,7 +108,7 @@ impl VariantImpl<'_> {
     fn path(&self) -> TokenStream {
         let enum_path = self.enum_path;
         let ident = &self.variant.ident;
-        quote!(#enum_path::#ident)
+        template::tokens("#0::#1", &[&enum_path, &ident])
     }
 
     /// The variant built around `value`, a value of its target.
@@ -120,21 +121,25 @@ impl VariantImpl<'_> {
             // At the variant's type, where rustc reports a type that
             // cannot (see `checked_in_body`).
             VariantKind::Realize | VariantKind::Deref(_) if self.built_in_body => {
-                quote_spanned!(self.site=>
-                    <#ty as ::lazy_core::FromRealized<#target>>::from_realized(#value)
+                template::spanned(
+                    self.site,
+                    "<#0 as ::lazy_core::FromRealized<#1>>::from_realized(#2)",
+                    &[&ty, &target, &value],
                 )
             }
-            VariantKind::Realize | VariantKind::Deref(_) => {
-                quote!(<#ty as ::lazy_core::FromRealized<#target>>::from_realized(#value))
-            }
+            VariantKind::Realize | VariantKind::Deref(_) => template::tokens(
+                "<#0 as ::lazy_core::FromRealized<#1>>::from_realized(#2)",
+                &[&ty, &target, &value],
+            ),
             // Back into its pointer (`Box::new`, `Rc::new`).
-            VariantKind::PlainDeref(_) => {
-                quote!(<#ty as ::core::convert::From<#target>>::from(#value))
-            }
+            VariantKind::PlainDeref(_) => template::tokens(
+                "<#0 as ::core::convert::From<#1>>::from(#2)",
+                &[&ty, &target, &value],
+            ),
         };
         match &self.variant.field_name {
-            Some(name) => quote!(#path { #name: #field }),
-            None => quote!(#path(#field)),
+            Some(name) => template::tokens("#0 { #1: #2 }", &[&path, &name, &field]),
+            None => template::tokens("#0(#1)", &[&path, &field]),
         }
     }
 
@@ -149,24 +154,30 @@ impl VariantImpl<'_> {
     /// taken as `how`.
     fn realized(&self, how: Use, binding: &Ident) -> TokenStream {
         let value = match (self.variant.kind, how) {
-            (VariantKind::Plain | VariantKind::Broken, _) => quote!(#binding),
-            (VariantKind::Realize, Use::Ref) => quote!(::lazy_core::Realize::realize(#binding)),
+            (VariantKind::Plain | VariantKind::Broken, _) => binding.to_token_stream(),
+            (VariantKind::Realize, Use::Ref) => {
+                template::tokens("::lazy_core::Realize::realize(#0)", &[&binding])
+            }
             // The call and its argument at the variant's type, where rustc
             // reports a type that cannot.
             (VariantKind::Realize, Use::Mut) if self.checked_in_body => {
                 let binding = self.at_site(binding);
-                quote_spanned!(self.site=>
-                    ::lazy_core::__private::RealizeMutField::realize_field_mut(#binding)
+                template::spanned(
+                    self.site,
+                    "::lazy_core::__private::RealizeMutField::realize_field_mut(#0)",
+                    &[&binding],
                 )
             }
             (VariantKind::Realize, Use::Value | Use::Box) if self.checked_in_body => {
                 let binding = self.at_site(binding);
-                quote_spanned!(self.site=>
-                    ::lazy_core::__private::RealizeIntoField::into_realized_field(#binding)
+                template::spanned(
+                    self.site,
+                    "::lazy_core::__private::RealizeIntoField::into_realized_field(#0)",
+                    &[&binding],
                 )
             }
             (VariantKind::Realize, Use::Mut) => {
-                quote!(::lazy_core::RealizeMut::realize_mut(#binding))
+                template::tokens("::lazy_core::RealizeMut::realize_mut(#0)", &[&binding])
             }
             (
                 VariantKind::Realize | VariantKind::Deref(_) | VariantKind::PlainDeref(_),
@@ -174,23 +185,29 @@ impl VariantImpl<'_> {
             ) => {
                 // `#[realize(deref)]` by value is stubbed with its error
                 // before a forwarder is written.
-                quote!(::lazy_core::RealizeInto::into_realized(#binding))
+                template::tokens("::lazy_core::RealizeInto::into_realized(#0)", &[&binding])
             }
-            (VariantKind::Deref(_), Use::Ref) => {
-                quote!(::core::ops::Deref::deref(::lazy_core::Realize::realize(#binding)))
-            }
-            (VariantKind::Deref(_), Use::Mut) => quote!(::core::ops::DerefMut::deref_mut(
-                ::lazy_core::RealizeMut::realize_mut(#binding)
-            )),
-            (VariantKind::PlainDeref(_), Use::Ref) => {
-                quote!(::lazy_core::__private::DerefValue::deref_value(#binding))
-            }
-            (VariantKind::PlainDeref(_), Use::Mut) => {
-                quote!(::lazy_core::__private::DerefMutValue::deref_value_mut(#binding))
-            }
+            (VariantKind::Deref(_), Use::Ref) => template::tokens(
+                "::core::ops::Deref::deref(::lazy_core::Realize::realize(#0))",
+                &[&binding],
+            ),
+            (VariantKind::Deref(_), Use::Mut) => template::tokens(
+                "::core::ops::DerefMut::deref_mut(
+                ::lazy_core::RealizeMut::realize_mut(#0)
+            )",
+                &[&binding],
+            ),
+            (VariantKind::PlainDeref(_), Use::Ref) => template::tokens(
+                "::lazy_core::__private::DerefValue::deref_value(#0)",
+                &[&binding],
+            ),
+            (VariantKind::PlainDeref(_), Use::Mut) => template::tokens(
+                "::lazy_core::__private::DerefMutValue::deref_value_mut(#0)",
+                &[&binding],
+            ),
         };
         match how {
-            Use::Box => quote!(::lazy_core::__private::Box::new(#value)),
+            Use::Box => template::tokens("::lazy_core::__private::Box::new(#0)", &[&value]),
             _ => value,
         }
     }
@@ -279,11 +296,14 @@ fn variant_target(variant: &Variant, generic: bool) -> TokenStream {
     }
     match variant.kind {
         VariantKind::Plain => ty.to_token_stream(),
-        VariantKind::Realize => quote!(<#ty as ::lazy_core::Realize>::Target),
-        VariantKind::Deref(_) => {
-            quote!(<<#ty as ::lazy_core::Realize>::Target as ::core::ops::Deref>::Target)
+        VariantKind::Realize => template::tokens("<#0 as ::lazy_core::Realize>::Target", &[&ty]),
+        VariantKind::Deref(_) => template::tokens(
+            "<<#0 as ::lazy_core::Realize>::Target as ::core::ops::Deref>::Target",
+            &[&ty],
+        ),
+        VariantKind::PlainDeref(_) => {
+            template::tokens("<#0 as ::lazy_core::__private::DerefValue>::Target", &[&ty])
         }
-        VariantKind::PlainDeref(_) => quote!(<#ty as ::lazy_core::__private::DerefValue>::Target),
         VariantKind::Broken => TokenStream::new(),
     }
 }
@@ -336,9 +356,9 @@ fn write_trait_impl(
     let enum_path = if named_like_a_variant {
         ident.to_token_stream()
     } else if deprecated {
-        quote_spanned!(so_far.derive_site=> Self)
+        template::spanned(so_far.derive_site, "Self", &[])
     } else {
-        quote!(Self)
+        template::tokens("Self", &[])
     };
     head.items =
         qualify_clashing_assoc_types(std::mem::take(&mut head.items), variants, trait_full);
@@ -350,7 +370,7 @@ fn write_trait_impl(
         .is_some_and(|args| tokens::mentions_bare_self(args.to_token_stream()));
     let enum_type = {
         let (_, ty_generics, _) = wrapper.input.generics.split_for_impl();
-        quote!(#ident #ty_generics).to_string()
+        template::tokens("#0 #1", &[&ident, &ty_generics]).to_string()
     };
     let mut variant_impls: Vec<VariantImpl> = Vec::with_capacity(variants.len());
     for (index, (variant, target)) in variants.iter().zip(&targets).enumerate() {
@@ -369,8 +389,8 @@ fn write_trait_impl(
             Some(own) => own.target_args,
             None => head.generics.target_args.clone(),
         };
-        let target_trait = quote!(#trait_path #target_args);
-        let target_as_trait = quote!(<#target as #target_trait>);
+        let target_trait = template::tokens("#0 #1", &[&trait_path, &target_args]);
+        let target_as_trait = template::tokens("<#0 as #1>", &[&target, &target_trait]);
         let call_prefix = call_prefix(trait_path, &target_args, &target_as_trait, remote.is_some());
         let names_none = !mentions_params(&variant.ty, &wrapper.input.generics);
         variant_impls.push(VariantImpl {
@@ -688,7 +708,7 @@ fn result_joined(ctx: &EnumContext, method: &Method) -> Result<Option<Joined>, S
     }
     let lifetime = match lifetime {
         Some(lifetime) => lifetime,
-        None => quote!('_),
+        None => template::tokens("'_", &[]),
     };
     Ok(Some(Joined::Boxed {
         dyn_ty: quote!(dyn #main #(+ #auto)* + #lifetime),
@@ -705,10 +725,10 @@ fn nest(index: usize, count: usize, value: TokenStream) -> TokenStream {
     let left = count.div_ceil(2);
     if index < left {
         let inner = nest(index, left, value);
-        quote!(::lazy_core::__private::Either::Left(#inner))
+        template::tokens("::lazy_core::__private::Either::Left(#0)", &[&inner])
     } else {
         let inner = nest(index - left, count - left, value);
-        quote!(::lazy_core::__private::Either::Right(#inner))
+        template::tokens("::lazy_core::__private::Either::Right(#0)", &[&inner])
     }
 }
 
@@ -740,8 +760,8 @@ fn forwarder(ctx: &EnumContext, method: &Method, joined: Option<&Joined>) -> Tok
         }
     }
     let receiver_value = match kind {
-        ReceiverKind::BoxSelf => quote!(*#self_token),
-        _ => quote!(#self_token),
+        ReceiverKind::BoxSelf => template::tokens("*#0", &[&self_token]),
+        _ => self_token.to_token_stream(),
     };
     let scrutinee = if self_args.is_empty() {
         receiver_value
@@ -758,11 +778,14 @@ fn forwarder(ctx: &EnumContext, method: &Method, joined: Option<&Joined>) -> Tok
         if let VariantKind::Broken = variant.variant.kind {
             let path = variant.path();
             let pattern = if self_args.is_empty() {
-                quote!(#path { .. })
+                template::tokens("#0 { .. }", &[&path])
             } else {
-                quote!((#path { .. }, ..))
+                template::tokens("(#0 { .. }, ..)", &[&path])
             };
-            arms.extend(quote!(#pattern => ::core::unreachable!(),));
+            arms.extend(template::tokens(
+                "#0 => ::core::unreachable!(),",
+                &[&pattern],
+            ));
             continue;
         }
         let receiver_pattern = variant.pattern(&binding);
@@ -787,33 +810,38 @@ fn forwarder(ctx: &EnumContext, method: &Method, joined: Option<&Joined>) -> Tok
         let call_prefix = &variant.call_prefix;
         let mut call = quote!(#call_prefix::#name #turbofish(#realized #(, #args)*));
         if asyncness.is_some() {
-            call = quote!(#call.await);
+            call = template::tokens("#0.await", &[&call]);
         }
         let call = wrapped(variant, method.wrap, call);
         let call = match joined {
             Some(Joined::Either { live: count }) => nest(live, *count, call),
-            Some(Joined::Boxed { .. }) => quote!(::lazy_core::__private::Box::new(#call)),
+            Some(Joined::Boxed { .. }) => {
+                template::tokens("::lazy_core::__private::Box::new(#0)", &[&call])
+            }
             None => call,
         };
         live += 1;
-        arms.extend(quote!(#pattern => #call,));
+        arms.extend(template::tokens("#0 => #1,", &[&pattern, &call]));
     }
     if !self_args.is_empty() && ctx.variants.len() > 1 {
         arms.extend(mismatch_arm(ctx, name, self_args.len()));
     }
-    let matched = quote!(match #scrutinee { #arms });
+    let matched = template::tokens("match #0 { #1 }", &[&scrutinee, &arms]);
     let body = match joined {
         Some(Joined::Boxed { dyn_ty }) => {
             let result = Ident::new("__result", Span::mixed_site());
-            quote! {
-                let #result: ::lazy_core::__private::Box<#dyn_ty> = #matched;
-                #result
-            }
+            template::tokens(
+                "let #0: ::lazy_core::__private::Box<#1> = #2;
+                #0",
+                &[&result, &dyn_ty, &matched],
+            )
         }
         Some(Joined::Either { .. }) | None => matched,
     };
     let (unsafety, body) = match &sig.safety {
-        syn::Safety::Unsafe(unsafety) => (Some(unsafety), quote!(unsafe { #body })),
+        syn::Safety::Unsafe(unsafety) => {
+            (Some(unsafety), template::tokens("unsafe { #0 }", &[&body]))
+        }
         _ => (None, body),
     };
     // The `match` moves the variants' fields out of `self`: an enum with a
@@ -840,12 +868,15 @@ fn mismatch_arm(ctx: &EnumContext, method: &Ident, count: usize) -> TokenStream 
     for variant in &ctx.variants {
         let path = variant.path();
         let name = Literal::string(&variant.variant.ident.to_string());
-        names.extend(quote!(#path { .. } => #name,));
+        names.extend(template::tokens("#0 { .. } => #1,", &[&path, &name]));
     }
     let mut each = Vec::with_capacity(count + 1);
     for index in 0..=count {
         let index = syn::Index::from(index);
-        each.push(quote!(match &#values.#index { #names }));
+        each.push(template::tokens(
+            "match &#0.#1 { #2 }",
+            &[&values, &index, &names],
+        ));
     }
     let what = Literal::string(&format!("{}::{}", ctx.trait_name, method.unraw()));
     quote! {
@@ -860,21 +891,22 @@ fn wrapped(variant: &VariantImpl, wrap: Option<Wrap>, call: TokenStream) -> Toke
         return call;
     };
     let result = format_ident!("__result", span = Span::mixed_site());
-    let build = variant.build(quote!(#result));
-    let closure = quote!(|#result| #build);
+    let build = variant.build(result.to_token_stream());
+    let closure = template::tokens("|#0| #1", &[&result, &build]);
     match wrap {
         Wrap::Bare => variant.build(call),
-        Wrap::Option => quote!(::core::option::Option::map(#call, #closure)),
-        Wrap::Result => quote!(::core::result::Result::map(#call, #closure)),
-        Wrap::Vec => quote! {
-            ::core::iter::Iterator::collect(::core::iter::Iterator::map(
-                ::core::iter::IntoIterator::into_iter(#call),
-                #closure,
-            ))
-        },
+        Wrap::Option => template::tokens("::core::option::Option::map(#0, #1)", &[&call, &closure]),
+        Wrap::Result => template::tokens("::core::result::Result::map(#0, #1)", &[&call, &closure]),
+        Wrap::Vec => template::tokens(
+            "::core::iter::Iterator::collect(::core::iter::Iterator::map(
+                ::core::iter::IntoIterator::into_iter(#0),
+                #1,
+            ))",
+            &[&call, &closure],
+        ),
         Wrap::Box => {
-            let built = variant.build(quote!(*#call));
-            quote!(::lazy_core::__private::Box::new(#built))
+            let built = variant.build(template::tokens("*#0", &[&call]));
+            template::tokens("::lazy_core::__private::Box::new(#0)", &[&built])
         }
     }
 }
@@ -886,7 +918,9 @@ fn wrapped(variant: &VariantImpl, wrap: Option<Wrap>, call: TokenStream) -> Toke
 fn variant_bounds(ctx: &EnumContext, body: &EnumBody, trait_path: &TokenStream) -> TokenStream {
     let mut out = TokenStream::new();
     let first = &ctx.variants[ctx.first];
-    let sized = body.needs_sized.then(|| quote!(+ ::core::marker::Sized));
+    let sized = body
+        .needs_sized
+        .then(|| template::tokens("+ ::core::marker::Sized", &[]));
     for (index, variant) in ctx.variants.iter().enumerate() {
         if let VariantKind::Broken = variant.variant.kind {
             continue;
@@ -904,12 +938,15 @@ fn variant_bounds(ctx: &EnumContext, body: &EnumBody, trait_path: &TokenStream) 
             let deref = crate::expand::deref_value_trait(body.needs_mut);
             if !variant.recursive {
                 out.extend(tokens::respan_as(
-                    quote!(#ty: ::lazy_core::__private::#deref,),
+                    template::tokens("#0: ::lazy_core::__private::#1,", &[&ty, &deref]),
                     at,
                 ));
             }
             if body.needs_from {
-                bounds.extend(quote!(#ty: ::core::convert::From<#target>,));
+                bounds.extend(template::tokens(
+                    "#0: ::core::convert::From<#1>,",
+                    &[&ty, &target],
+                ));
             }
         }
         if matches!(
@@ -917,23 +954,36 @@ fn variant_bounds(ctx: &EnumContext, body: &EnumBody, trait_path: &TokenStream) 
             VariantKind::Realize | VariantKind::Deref(_)
         ) {
             // See `lazy_value`.
-            let binding = variant.lazy_value.map(|value| quote!(<Target = #value>));
-            bounds.extend(quote!(#ty: ::lazy_core::Realize #binding,));
+            let binding = variant
+                .lazy_value
+                .map(|value| template::tokens("<Target = #0>", &[&value]));
+            bounds.extend(template::tokens(
+                "#0: ::lazy_core::Realize #1,",
+                &[&ty, &binding],
+            ));
             if body.needs_mut && !variant.checked_in_body {
-                bounds.extend(quote!(#ty: ::lazy_core::RealizeMut,));
+                bounds.extend(template::tokens("#0: ::lazy_core::RealizeMut,", &[&ty]));
             }
             if body.needs_into && !variant.checked_in_body {
-                bounds.extend(quote!(#ty: ::lazy_core::RealizeInto,));
+                bounds.extend(template::tokens("#0: ::lazy_core::RealizeInto,", &[&ty]));
             }
             if body.needs_from && !variant.built_in_body {
-                bounds.extend(quote!(#ty: ::lazy_core::FromRealized<#target>,));
+                bounds.extend(template::tokens(
+                    "#0: ::lazy_core::FromRealized<#1>,",
+                    &[&ty, &target],
+                ));
             }
         }
         if let VariantKind::Deref(_) = variant.variant.kind {
-            bounds.extend(quote!(<#ty as ::lazy_core::Realize>::Target: ::core::ops::Deref,));
+            bounds.extend(template::tokens(
+                "<#0 as ::lazy_core::Realize>::Target: ::core::ops::Deref,",
+                &[&ty],
+            ));
             if body.needs_mut {
-                bounds
-                    .extend(quote!(<#ty as ::lazy_core::Realize>::Target: ::core::ops::DerefMut,));
+                bounds.extend(template::tokens(
+                    "<#0 as ::lazy_core::Realize>::Target: ::core::ops::DerefMut,",
+                    &[&ty],
+                ));
             }
         }
         // The same target as the first variant's, written alike, agrees with
@@ -946,13 +996,19 @@ fn variant_bounds(ctx: &EnumContext, body: &EnumBody, trait_path: &TokenStream) 
             // are the first variant's.
         } else if !same_as_first && !body.agreed_types.is_empty() {
             let agreed = agreement(first, variant, &body.agreed_types, trait_path);
-            bounds.extend(quote!(#agreed #sized,));
+            bounds.extend(template::tokens("#0 #1,", &[&agreed, &sized]));
         } else {
-            bounds.extend(quote!(#target: #target_trait #sized,));
+            bounds.extend(template::tokens(
+                "#0: #1 #2,",
+                &[&target, &target_trait, &sized],
+            ));
         }
         if !same_as_first && body.same_target {
             let first_target = &first.target;
-            bounds.extend(quote!(#target: ::lazy_core::__private::SameTarget<#first_target>,));
+            bounds.extend(template::tokens(
+                "#0: ::lazy_core::__private::SameTarget<#1>,",
+                &[&target, &first_target],
+            ));
         }
         out.extend(tokens::respan_as(bounds, variant.site));
     }
@@ -1000,7 +1056,9 @@ fn agreement(
 ) -> TokenStream {
     let target = &variant.target;
     let bounded = match variant.variant.kind {
-        VariantKind::Plain => quote!(<#target as ::lazy_core::__private::Identity>::Type),
+        VariantKind::Plain => {
+            template::tokens("<#0 as ::lazy_core::__private::Identity>::Type", &[&target])
+        }
         _ => target.clone(),
     };
     let first_as_trait = &first.target_as_trait;
@@ -1023,14 +1081,15 @@ fn agreement(
                 binders.push(lifetime);
             }
         }
-        if let Ok(arg) =
-            syn::parse2::<GenericArgument>(quote!(#name #params = #first_as_trait::#name #params))
-        {
+        if let Ok(arg) = syn::parse2::<GenericArgument>(template::tokens(
+            "#0 #1 = #2::#0 #1",
+            &[&name, &params, &first_as_trait],
+        )) {
             args.args.push(arg);
         }
     }
     let binder = (!binders.is_empty()).then(|| quote!(for<#(#binders),*>));
-    quote!(#binder #bounded: #trait_path #args)
+    template::tokens("#0 #1: #2 #3", &[&binder, &bounded, &trait_path, &args])
 }
 
 /// `Self::X` in the trait's signatures, where `X` is both an associated type
@@ -1087,7 +1146,10 @@ fn qualify(tokens: TokenStream, clashing: &[Ident], trait_full: &TokenStream) ->
             _ => None,
         };
         if let Some((self_ident, name)) = clash {
-            out.extend(quote!(<#self_ident as #trait_full>::#name));
+            out.extend(template::tokens(
+                "<#0 as #1>::#2",
+                &[&self_ident, &trait_full, &name],
+            ));
             index += 4;
             continue;
         }

@@ -20,6 +20,7 @@ use crate::method::{
     ForwardPlan, Method, Params, ReceiverKind, SelfArg, Wrap, has_impl_trait, params,
 };
 use crate::punct;
+use crate::template;
 use crate::tokens::{self, Names};
 
 /// Everything a method forwarder needs to know about its impl.
@@ -81,11 +82,14 @@ impl ImplContext {
                 let receiver = match &receiver.kind {
                     syn::ReceiverKind::Value => self_token.to_token_stream(),
                     syn::ReceiverKind::Reference(and, lifetime, mutability) => {
-                        let and = quote_spanned!(at(and.span)=> &);
+                        let and = template::spanned(at(and.span), "&", &[]);
                         let mutability = mutability
                             .as_ref()
-                            .map(|token| quote_spanned!(at(token.span)=> mut));
-                        quote!(#and #lifetime #mutability #self_token)
+                            .map(|token| template::spanned(at(token.span), "mut", &[]));
+                        template::tokens(
+                            "#0 #1 #2 #3",
+                            &[&and, &lifetime, &mutability, &self_token],
+                        )
                     }
                     _ => receiver_decl(kind, &self_token, site),
                 };
@@ -197,8 +201,8 @@ fn write_trait_impl(
     };
     let trait_path = &head.trait_path;
     let target_args = &head.generics.target_args;
-    let target_trait = quote!(#trait_path #target_args);
-    let target_as_trait = quote!(<#target as #target_trait>);
+    let target_trait = template::tokens("#0 #1", &[&trait_path, &target_args]);
+    let target_as_trait = template::tokens("<#0 as #1>", &[&target, &target_trait]);
     let call_prefix = call_prefix(trait_path, target_args, &target_as_trait, remote.is_some());
     // The target by its name, for a wrapper without parameters: from its
     // `#[realize]` field, not through the wrapper's `Realize`, so that a
@@ -215,9 +219,9 @@ fn write_trait_impl(
             // `Realize` written by hand, as no field looks like a lazy
             // whose `#[realize]` was forgotten: that error needs no second
             // one from building back through the missing impl.
-            None if !wrapper.realize_misplaced && wrapper.lazy_field().is_none() => {
-                Some(quote!(<Self as ::lazy_core::Realize>::Target))
-            }
+            None if !wrapper.realize_misplaced && wrapper.lazy_field().is_none() => Some(
+                template::tokens("<Self as ::lazy_core::Realize>::Target", &[]),
+            ),
             None => None,
         })
         .flatten();
@@ -232,8 +236,11 @@ fn write_trait_impl(
         from_realized: named_target.as_ref().map(|target| {
             let site = Span::call_site().located_at(span);
             let target = tokens::respan_as(target.clone(), site);
-            let path =
-                quote_spanned!(site=> <Self as ::lazy_core::FromRealized<#target>>::from_realized);
+            let path = template::spanned(
+                site,
+                "<Self as ::lazy_core::FromRealized<#0>>::from_realized",
+                &[&target],
+            );
             (site, path)
         }),
     };
@@ -267,7 +274,7 @@ fn write_trait_impl(
     // (there at the method that needs it, here at the trait's path).
     let sized = body
         .sized_at
-        .map(|_| quote!(#target: ::core::marker::Sized,));
+        .map(|_| template::tokens("#0: ::core::marker::Sized,", &[&target]));
     let (needs_mut, needs_into) = (body.needs_mut, body.needs_into);
     // Wholly at the trait's name: a wrapper without the conversion gets one
     // error there. A wrapper whose target the derive names is checked where
@@ -277,7 +284,7 @@ fn write_trait_impl(
     // of a forwarded method was one more error.
     let from_realized = (body.needs_from && named_target.is_none()).then(|| {
         tokens::respan_as(
-            quote!(#self_ty: ::lazy_core::FromRealized<#target>,),
+            template::tokens("#0: ::lazy_core::FromRealized<#1>,", &[&self_ty, &target]),
             Span::call_site().located_at(span),
         )
     });
@@ -326,7 +333,7 @@ pub fn self_ty(wrapper: &Wrapper, span: Span) -> TokenStream {
     let mut ident = wrapper.input.ident.clone();
     ident.set_span(ident.span().located_at(span));
     let (_, ty_generics, _) = wrapper.input.generics.split_for_impl();
-    quote!(#ident #ty_generics)
+    template::tokens("#0 #1", &[&ident, &ty_generics])
 }
 
 /// The wrapper's own `where` predicates, for an impl's `where` clause.
@@ -342,9 +349,9 @@ pub fn where_predicates(generics: &Generics) -> Vec<&WherePredicate> {
 /// re-implementation that clippy's `partialeq_ne_impl` is about.
 pub fn derived_attr(remote: Option<&Path>) -> TokenStream {
     if looks_derived_to_clippy(remote) {
-        quote!(#[allow(clippy::partialeq_ne_impl)])
+        template::tokens("#[allow(clippy::partialeq_ne_impl)]", &[])
     } else {
-        quote!(#[automatically_derived])
+        template::tokens("#[automatically_derived]", &[])
     }
 }
 
@@ -430,7 +437,7 @@ pub fn call_prefix(
     } else if target_args.is_empty() {
         trait_path.clone()
     } else {
-        quote!(#trait_path :: #target_args)
+        template::tokens("#0 :: #1", &[&trait_path, &target_args])
     }
 }
 
@@ -636,9 +643,9 @@ pub fn write_items(
 /// say what to do with a value that is no pointer).
 pub fn deref_value_trait(mutable: bool) -> TokenStream {
     if mutable {
-        quote!(DerefMutValue)
+        template::tokens("DerefMutValue", &[])
     } else {
-        quote!(DerefValue)
+        template::tokens("DerefValue", &[])
     }
 }
 
@@ -776,7 +783,7 @@ fn realizing_bounds(
         .filter(|field| field.plain.is_none())
         .map(|field| pointee(&field.ty, false))
         .filter(|param| is_type_param(param, &wrapper.input.generics));
-    let realize = param.map(|param| quote_spanned!(lib=> #param: ::lazy_core::Realize,));
+    let realize = param.map(|param| template::spanned(lib, "#0: ::lazy_core::Realize,", &[&param]));
     // `W<T>: RealizeMut` or `RealizeInto` says what the target is, when the
     // field shows it: alone, it would make `<W<T> as Realize>::Target`
     // opaque in this impl, and the impl of a subtrait could not prove what
@@ -787,16 +794,26 @@ fn realizing_bounds(
             Some(target) => target,
             None if field.deref.is_none() => {
                 let param = param?;
-                quote!(<#param as ::lazy_core::Realize>::Target)
+                template::tokens("<#0 as ::lazy_core::Realize>::Target", &[&param])
             }
             None => return None,
         };
-        Some(quote!(<Target = #target>))
+        Some(template::tokens("<Target = #0>", &[&target]))
     });
-    let realize_mut =
-        needs_mut.then(|| quote_spanned!(lib=> #self_ty: ::lazy_core::RealizeMut #binding,));
-    let realize_into =
-        needs_into.then(|| quote_spanned!(lib=> #self_ty: ::lazy_core::RealizeInto #binding,));
+    let realize_mut = needs_mut.then(|| {
+        template::spanned(
+            lib,
+            "#0: ::lazy_core::RealizeMut #1,",
+            &[&self_ty, &binding],
+        )
+    });
+    let realize_into = needs_into.then(|| {
+        template::spanned(
+            lib,
+            "#0: ::lazy_core::RealizeInto #1,",
+            &[&self_ty, &binding],
+        )
+    });
     // A field that realizes through a type naming none of the wrapper's
     // parameters (`&'a Real`, `Box<Real>` in `W<T>`, under `deref` too) is
     // bounded as in a concrete wrapper: the bound names no parameter, so it
@@ -809,7 +826,10 @@ fn realizing_bounds(
         .filter(|field| !mentions_params(pointee(&field.ty, false), &wrapper.input.generics))
         .map(|field| FieldImpl::new(wrapper, field, so_far.realize_site).bounds(false))
         .unwrap_or_default();
-    (global, quote!(#realize #realize_mut #realize_into))
+    (
+        global,
+        template::tokens("#0 #1 #2", &[&realize, &realize_mut, &realize_into]),
+    )
 }
 
 /// The wrapper's target as the `#[realize]` field shows it, without its
@@ -820,12 +840,13 @@ fn field_target(field: &RealizeField) -> Option<TokenStream> {
         match (field.deref, &field.plain, lazy_value_type(&field.ty)) {
             (Some(_), Some(_), _) => {
                 let ty = &field.ty;
-                quote!(<#ty as ::lazy_core::__private::DerefValue>::Target)
+                template::tokens("<#0 as ::lazy_core::__private::DerefValue>::Target", &[&ty])
             }
             (Some(_), _, None) | (None, None, None) => return None,
-            (Some(_), _, Some(value)) => {
-                quote!(<#value as ::lazy_core::__private::DerefValue>::Target)
-            }
+            (Some(_), _, Some(value)) => template::tokens(
+                "<#0 as ::lazy_core::__private::DerefValue>::Target",
+                &[&value],
+            ),
             (None, Some(_), _) => field.ty.to_token_stream(),
             (None, None, Some(value)) => value.to_token_stream(),
         },
@@ -843,10 +864,13 @@ fn named_field_target(field: &RealizeField) -> TokenStream {
         return target;
     }
     let ty = &field.ty;
-    let realized = quote!(<#ty as ::lazy_core::Realize>::Target);
+    let realized = template::tokens("<#0 as ::lazy_core::Realize>::Target", &[&ty]);
     match field.deref {
         None => realized,
-        Some(_) => quote!(<#realized as ::lazy_core::__private::DerefValue>::Target),
+        Some(_) => template::tokens(
+            "<#0 as ::lazy_core::__private::DerefValue>::Target",
+            &[&realized],
+        ),
     }
 }
 
@@ -913,13 +937,25 @@ pub fn realize_bounds(
         None => {
             let mut out = TokenStream::new();
             if needs_mut {
-                out.extend(quote_spanned!(span=> #self_ty: ::lazy_core::RealizeMut,));
+                out.extend(template::spanned(
+                    span,
+                    "#0: ::lazy_core::RealizeMut,",
+                    &[&self_ty],
+                ));
             }
             if needs_into {
-                out.extend(quote_spanned!(span=> #self_ty: ::lazy_core::RealizeInto,));
+                out.extend(template::spanned(
+                    span,
+                    "#0: ::lazy_core::RealizeInto,",
+                    &[&self_ty],
+                ));
             }
             if out.is_empty() {
-                out.extend(quote_spanned!(span=> #self_ty: ::lazy_core::Realize,));
+                out.extend(template::spanned(
+                    span,
+                    "#0: ::lazy_core::Realize,",
+                    &[&self_ty],
+                ));
             }
             out
         }
@@ -958,13 +994,13 @@ pub fn carried_attrs(ctx: &ImplContext, attrs: &[syn::Attribute]) -> Option<Toke
     }
     let mut out = TokenStream::new();
     if ctx.deprecated_trait && !has_attr(attrs, "deprecated") {
-        out.extend(quote!(#[allow(deprecated)]));
+        out.extend(template::tokens("#[allow(deprecated)]", &[]));
     }
     for attr in attrs {
         if attr.path().is_ident("cfg") {
             out.extend(attr.to_token_stream());
         } else if attr.path().is_ident("deprecated") {
-            out.extend(quote!(#[allow(deprecated)]));
+            out.extend(template::tokens("#[allow(deprecated)]", &[]));
         }
     }
     Some(out)
@@ -987,13 +1023,21 @@ pub fn assoc_type(ctx: &ImplContext, item: &TraitItemType) -> TokenStream {
     let (generics, args) = if params.is_empty() {
         (TokenStream::new(), TokenStream::new())
     } else {
-        (quote!(<#params>), quote!(<#(#args),*>))
+        (template::tokens("<#0>", &[&params]), quote!(<#(#args),*>))
     };
     let where_clause = &item.generics.where_clause;
-    quote! {
-        #attrs
-        type #name #generics = #target_as_trait::#name #args #where_clause;
-    }
+    template::tokens(
+        "#0
+        type #1 #2 = #3::#1 #4 #5;",
+        &[
+            &attrs,
+            &name,
+            &generics,
+            &target_as_trait,
+            &args,
+            &where_clause,
+        ],
+    )
 }
 
 /// `const C: T = <Target as Trait>::C;`
@@ -1002,22 +1046,29 @@ pub fn assoc_const(ctx: &ImplContext, item: &TraitItemConst) -> TokenStream {
     let target_as_trait = &ctx.target_as_trait;
     let name = &item.ident;
     let ty = &item.ty;
-    quote! {
-        #attrs
-        const #name: #ty = #target_as_trait::#name;
-    }
+    template::tokens(
+        "#0
+        const #1: #2 = #3::#1;",
+        &[&attrs, &name, &ty, &target_as_trait],
+    )
 }
 
 /// The receiver as the forwarder declares it.
 fn receiver_decl(kind: &ReceiverKind, self_token: &Ident, span: Span) -> TokenStream {
     match kind {
-        ReceiverKind::ByRef(lifetime) => quote_spanned!(span=> &#lifetime #self_token),
-        ReceiverKind::ByMutRef(lifetime) => quote_spanned!(span=> &#lifetime mut #self_token),
-        ReceiverKind::ByValue => self_token.to_token_stream(),
-        ReceiverKind::BoxSelf => {
-            quote_spanned!(span=> #self_token: ::lazy_core::__private::Box<Self>)
+        ReceiverKind::ByRef(lifetime) => {
+            template::spanned(span, "&#0 #1", &[&lifetime, &self_token])
         }
-        ReceiverKind::Other(ty) => quote!(#self_token: #ty),
+        ReceiverKind::ByMutRef(lifetime) => {
+            template::spanned(span, "&#0 mut #1", &[&lifetime, &self_token])
+        }
+        ReceiverKind::ByValue => self_token.to_token_stream(),
+        ReceiverKind::BoxSelf => template::spanned(
+            span,
+            "#0: ::lazy_core::__private::Box<Self>",
+            &[&self_token],
+        ),
+        ReceiverKind::Other(ty) => template::tokens("#0: #1", &[&self_token, &ty]),
     }
 }
 
@@ -1107,10 +1158,13 @@ impl ToTokens for Output<'_> {
             return;
         }
         let ty = match &sig.output {
-            ReturnType::Default => quote!(()),
+            ReturnType::Default => template::tokens("()", &[]),
             ReturnType::Type(_, ty) => ty.to_token_stream(),
         };
-        out.extend(quote!(-> impl ::core::future::Future<Output = #ty>));
+        out.extend(template::tokens(
+            "-> impl ::core::future::Future<Output = #0>",
+            &[&ty],
+        ));
     }
 }
 
@@ -1195,7 +1249,7 @@ fn forwarder(ctx: &ImplContext, method: &Method) -> TokenStream {
     }
     let call = quote!(#call_prefix::#name #turbofish(#realized #(, #args)*));
     let call = wrapped(method.wrap, call, ctx.from_realized.as_ref());
-    let inline = ctx.inline.then(|| quote!(#[inline]));
+    let inline = ctx.inline.then(|| template::tokens("#[inline]", &[]));
     match &sig.safety {
         syn::Safety::Unsafe(unsafety) => quote! {
             #attrs
@@ -1231,20 +1285,30 @@ fn wrapped(
         Some((site, path)) => (*site, path.clone()),
         None => (
             Span::call_site(),
-            quote!(::lazy_core::__private::from_realized::<Self>),
+            template::tokens("::lazy_core::__private::from_realized::<Self>", &[]),
         ),
     };
     match wrap {
-        Wrap::Bare => quote_spanned!(site=> #from(#call)),
-        Wrap::Option => quote_spanned!(site=> ::core::option::Option::map(#call, #from)),
-        Wrap::Result => quote_spanned!(site=> ::core::result::Result::map(#call, #from)),
-        Wrap::Vec => quote_spanned! {site=>
-            ::core::iter::Iterator::collect(::core::iter::Iterator::map(
-                ::core::iter::IntoIterator::into_iter(#call),
-                #from,
-            ))
-        },
-        Wrap::Box => quote_spanned!(site=> ::lazy_core::__private::Box::new(#from(*#call))),
+        Wrap::Bare => template::spanned(site, "#0(#1)", &[&from, &call]),
+        Wrap::Option => {
+            template::spanned(site, "::core::option::Option::map(#0, #1)", &[&call, &from])
+        }
+        Wrap::Result => {
+            template::spanned(site, "::core::result::Result::map(#0, #1)", &[&call, &from])
+        }
+        Wrap::Vec => template::spanned(
+            site,
+            "::core::iter::Iterator::collect(::core::iter::Iterator::map(
+                ::core::iter::IntoIterator::into_iter(#0),
+                #1,
+            ))",
+            &[&call, &from],
+        ),
+        Wrap::Box => template::spanned(
+            site,
+            "::lazy_core::__private::Box::new(#0(*#1))",
+            &[&from, &call],
+        ),
     }
 }
 
@@ -1265,13 +1329,19 @@ pub fn inherent_forwarder(ctx: &ImplContext, method: &Method, except: &Ident) ->
     let attrs = carried_attrs(ctx, &method.item.attrs);
     let self_token = Ident::new("self", site);
     let receiver = method.receiver.as_ref().map(|kind| match kind {
-        ReceiverKind::ByRef(lifetime) => quote_spanned!(site=> &#lifetime #self_token),
-        ReceiverKind::ByMutRef(lifetime) => quote_spanned!(site=> &#lifetime mut #self_token),
-        ReceiverKind::ByValue => quote!(#self_token),
-        ReceiverKind::BoxSelf => {
-            quote_spanned!(site=> #self_token: ::lazy_core::__private::Box<Self>)
+        ReceiverKind::ByRef(lifetime) => {
+            template::spanned(site, "&#0 #1", &[&lifetime, &self_token])
         }
-        ReceiverKind::Other(ty) => quote_spanned!(site=> #self_token: #ty),
+        ReceiverKind::ByMutRef(lifetime) => {
+            template::spanned(site, "&#0 mut #1", &[&lifetime, &self_token])
+        }
+        ReceiverKind::ByValue => self_token.to_token_stream(),
+        ReceiverKind::BoxSelf => template::spanned(
+            site,
+            "#0: ::lazy_core::__private::Box<Self>",
+            &[&self_token],
+        ),
+        ReceiverKind::Other(ty) => template::spanned(site, "#0: #1", &[&self_token, &ty]),
     });
     // A `&mut self` method lends its receiver through `MutReceiver`, at the
     // name in `except(...)`: the inherent method may take `&self` or `&mut
@@ -1280,13 +1350,15 @@ pub fn inherent_forwarder(ctx: &ImplContext, method: &Method, except: &Ident) ->
         ReceiverKind::ByMutRef(_) => {
             // Lazy-core's path in the expansion's context
             // (`tokens::in_macro_edition_at`).
-            let receiver = quote_spanned!(tokens::in_macro_edition_at(span)=>
-                ::lazy_core::__private::MutReceiver
+            let receiver = template::spanned(
+                tokens::in_macro_edition_at(span),
+                "::lazy_core::__private::MutReceiver",
+                &[],
             );
-            let lend = quote_spanned!(span=> <Self as #receiver<'_, _>>::lend);
-            quote!(#lend(#self_token),)
+            let lend = template::spanned(span, "<Self as #0<'_, _>>::lend", &[&receiver]);
+            template::tokens("#0(#1),", &[&lend, &self_token])
         }
-        _ => quote!(#self_token,),
+        _ => template::tokens("#0,", &[&self_token]),
     });
     let Params { decls, names } = params(method, receiver);
     // The arguments passed on are located at the derive too: an argument
@@ -1305,7 +1377,7 @@ pub fn inherent_forwarder(ctx: &ImplContext, method: &Method, except: &Ident) ->
     let generics_decl = if params.is_empty() {
         TokenStream::new()
     } else {
-        quote!(<#params>)
+        template::tokens("<#0>", &[&params])
     };
     let where_clause = &generics.where_clause;
     let output = Output(method);
@@ -1326,7 +1398,7 @@ pub fn inherent_forwarder(ctx: &ImplContext, method: &Method, except: &Ident) ->
         None => quote_spanned!(site=> Self::#callee(#self_arg #(#names),*)),
     };
     let call = match unsafety {
-        Some(_) => quote_spanned!(span=> unsafe { #call }),
+        Some(_) => template::spanned(span, "unsafe { #0 }", &[&call]),
         None => call,
     };
     // The result is returned through a binding at the derive's call site: a
@@ -1342,11 +1414,12 @@ pub fn inherent_forwarder(ctx: &ImplContext, method: &Method, except: &Ident) ->
         returned.set_span(site.located_at(span));
     }
     let check = checked.map(|(_, check)| check);
-    let body = quote! {
-        #check
-        let #result = #call;
-        #returned
-    };
+    let body = template::tokens(
+        "#0
+        let #1 = #2;
+        #3",
+        &[&check, &result, &call, &returned],
+    );
     // The lint's reason is printed with its error: what the inherent method
     // must look like, and why none was found.
     let reason = format!(
@@ -1392,12 +1465,12 @@ fn inherent_check(
     for arg in &sig.inputs {
         match arg {
             FnArg::Receiver(_) => args.push(match method.receiver.as_ref()? {
-                ReceiverKind::ByRef(_) => quote!(&Self),
+                ReceiverKind::ByRef(_) => template::tokens("&Self", &[]),
                 // A `&self` inherent method answers too: the call lends the
                 // receiver through `MutReceiver`, which checks it.
-                ReceiverKind::ByMutRef(_) => quote!(_),
-                ReceiverKind::ByValue => quote!(Self),
-                ReceiverKind::BoxSelf => quote!(::lazy_core::__private::Box<Self>),
+                ReceiverKind::ByMutRef(_) => template::tokens("_", &[]),
+                ReceiverKind::ByValue => template::tokens("Self", &[]),
+                ReceiverKind::BoxSelf => template::tokens("::lazy_core::__private::Box<Self>", &[]),
                 ReceiverKind::Other(ty) => or_infer(ty.clone()),
             }),
             FnArg::Typed(arg) => {
@@ -1409,18 +1482,20 @@ fn inherent_check(
         }
     }
     let out = match (&sig.asyncness, &sig.output) {
-        (Some(_), _) => quote!(_),
-        (None, ReturnType::Default) => quote!(()),
+        (Some(_), _) => template::tokens("_", &[]),
+        (None, ReturnType::Default) => template::tokens("()", &[]),
         (None, ReturnType::Type(_, ty)) => or_infer(ty.to_token_stream()),
     };
     let binding = Ident::new("__inherent", site);
     let mut callee = callee.clone();
     callee.set_span(span);
     let self_type = Ident::new("Self", site);
-    let function = quote!(#self_type::#callee);
+    let function = template::tokens("#0::#1", &[&self_type, &callee]);
     // Lazy-core's path in the expansion's context (`tokens::in_macro_edition_at`).
-    let inherent = quote_spanned!(tokens::in_macro_edition_at(span)=>
-        ::lazy_core::__private::InherentMethod
+    let inherent = template::spanned(
+        tokens::in_macro_edition_at(span),
+        "::lazy_core::__private::InherentMethod",
+        &[],
     );
     let check = quote_spanned! {span=>
         let #binding = <_ as #inherent<(#(#args,)*), #out, _>>::checked(
@@ -1440,7 +1515,7 @@ fn or_infer(ty: TokenStream) -> TokenStream {
         ident == "impl" || ident == "dyn" || ident == "for"
     });
     if loose {
-        quote!(_)
+        template::tokens("_", &[])
     } else {
         anonymous_lifetimes(ty)
     }
@@ -1567,7 +1642,10 @@ impl<'a> FieldImpl<'a> {
             // Nothing realizes; under `deref`, the field points to the
             // target: one error at `deref` if it is no pointer.
             return match self.deref {
-                Some(at) => tokens::respan_as(quote!(#ty: ::lazy_core::__private::#deref,), at),
+                Some(at) => tokens::respan_as(
+                    template::tokens("#0: ::lazy_core::__private::#1,", &[&ty, &deref]),
+                    at,
+                ),
                 None => TokenStream::new(),
             };
         }
@@ -1601,22 +1679,35 @@ impl<'a> FieldImpl<'a> {
         // projection, unprovable then, at each impl.
         let in_predicate = match (self.deref, value) {
             (Some(at), None) => {
-                let bound = tokens::respan_as(quote!(Target: ::lazy_core::__private::#deref), at);
-                Some(quote_spanned!(site=> <#bound>))
+                let bound = tokens::respan_as(
+                    template::tokens("Target: ::lazy_core::__private::#0", &[&deref]),
+                    at,
+                );
+                Some(template::spanned(site, "<#0>", &[&bound]))
             }
             _ => None,
         };
         let mut out = match (mutable, self.deref.and(value)) {
-            (true, None) => quote_spanned!(site=>
-                #realizes: ::lazy_core::__private::RealizeMutField #in_predicate,
+            (true, None) => template::spanned(
+                site,
+                "#0: ::lazy_core::__private::RealizeMutField #1,",
+                &[&realizes, &in_predicate],
             ),
-            (false, None) => quote_spanned!(site=> #realizes: ::lazy_core::Realize #in_predicate,),
-            (true, Some(value)) => quote_spanned!(site=>
-                #realizes: ::lazy_core::__private::RealizeMutField<Target = #value>,
+            (false, None) => template::spanned(
+                site,
+                "#0: ::lazy_core::Realize #1,",
+                &[&realizes, &in_predicate],
             ),
-            (false, Some(value)) => {
-                quote_spanned!(site=> #realizes: ::lazy_core::Realize<Target = #value>,)
-            }
+            (true, Some(value)) => template::spanned(
+                site,
+                "#0: ::lazy_core::__private::RealizeMutField<Target = #1>,",
+                &[&realizes, &value],
+            ),
+            (false, Some(value)) => template::spanned(
+                site,
+                "#0: ::lazy_core::Realize<Target = #1>,",
+                &[&realizes, &value],
+            ),
         };
         // The lazy's value type itself when it is written in the field
         // (`Lazy<Real>`): a value that is no pointer is then one error at
@@ -1624,7 +1715,7 @@ impl<'a> FieldImpl<'a> {
         // names the wrapper's target.
         if let (Some(at), Some(value)) = (self.deref, value) {
             out.extend(tokens::respan_as(
-                quote!(#value: ::lazy_core::__private::#deref,),
+                template::tokens("#0: ::lazy_core::__private::#1,", &[&value, &deref]),
                 at,
             ));
         }
@@ -1672,7 +1763,11 @@ impl<'a> FieldImpl<'a> {
             return self.bounds(false);
         }
         let FieldImpl { ty_tokens, .. } = self;
-        quote_spanned!(self.site=> #ty_tokens: ::lazy_core::__private::RealizeIntoField,)
+        template::spanned(
+            self.site,
+            "#0: ::lazy_core::__private::RealizeIntoField,",
+            &[&ty_tokens],
+        )
     }
 }
 
@@ -1761,13 +1856,15 @@ pub fn lazy_value_type(ty: &syn::Type) -> Option<&syn::Type> {
 pub fn movable_check(span: Span) -> TokenStream {
     let moves = Ident::new(MOVES, span);
     let checked = moves_checked(&moves);
-    quote_spanned! {span=>
-        {
+    template::spanned(
+        span,
+        "{
             use ::lazy_core::__private::{ProbeDrop as _, ProbeMove as _};
-            let #moves = (&&::lazy_core::__private::DropProbe::<Self>::NEW).moves();
-            #checked
-        }
-    }
+            let #0 = (&&::lazy_core::__private::DropProbe::<Self>::NEW).moves();
+            #1
+        }",
+        &[&moves, &checked],
+    )
 }
 
 /// The name of the probe's answer in [`movable_check`].
@@ -1776,9 +1873,11 @@ pub const MOVES: &str = "__moves";
 /// The check of [`movable_check`], at `moves`' span: where rustc reports a
 /// wrapper that implements `Drop`.
 pub fn moves_checked(moves: &Ident) -> TokenStream {
-    quote_spanned! {moves.span()=>
-        ::lazy_core::__private::MovableFields::<Self>::check(#moves);
-    }
+    template::spanned(
+        moves.span(),
+        "::lazy_core::__private::MovableFields::<Self>::check(#0);",
+        &[&moves],
+    )
 }
 
 /// `impl Realize for Wrapper` through the `#[realize]` field.
@@ -1823,30 +1922,44 @@ fn write_realize_impl(
     let mut before = Vec::new();
     let mut after = Vec::new();
     let (target, realize) = match field.deref {
-        None if field.plain.is_some() => (ty_tokens.clone(), quote_spanned!(span=> &self.#member)),
+        None if field.plain.is_some() => (
+            ty_tokens.clone(),
+            template::spanned(span, "&self.#0", &[&member]),
+        ),
         None => {
             // `<Field as ::lazy_core::Realize>::Target`
             before.push(punct_at('<', Span::call_site()));
             as_realize_target(&mut after, Span::call_site(), Span::call_site());
             (
                 ty_tokens.clone(),
-                quote_spanned!(span=> ::lazy_core::Realize::realize(&self.#member)),
+                template::spanned(span, "::lazy_core::Realize::realize(&self.#0)", &[&member]),
             )
         }
         // `#[realize(plain, deref)]`: what the field itself points to.
         Some(at) if field.plain.is_some() => (
             tokens::respan_as(
-                quote!(<#ty as ::lazy_core::__private::DerefValue>::Target),
+                template::tokens("<#0 as ::lazy_core::__private::DerefValue>::Target", &[&ty]),
                 Span::call_site().located_at(at),
             ),
-            quote_spanned!(span=> ::lazy_core::__private::DerefValue::deref_value(&self.#member)),
+            template::spanned(
+                span,
+                "::lazy_core::__private::DerefValue::deref_value(&self.#0)",
+                &[&member],
+            ),
         ),
         Some(at) => (
             tokens::respan_as(
-                quote!(<<#ty as ::lazy_core::Realize>::Target as ::lazy_core::__private::DerefValue>::Target),
+                template::tokens(
+                    "<<#0 as ::lazy_core::Realize>::Target as ::lazy_core::__private::DerefValue>::Target",
+                    &[&ty],
+                ),
                 Span::call_site().located_at(at),
             ),
-            quote_spanned!(span=> ::lazy_core::__private::DerefValue::deref_value(::lazy_core::Realize::realize(&self.#member))),
+            template::spanned(
+                span,
+                "::lazy_core::__private::DerefValue::deref_value(::lazy_core::Realize::realize(&self.#0))",
+                &[&member],
+            ),
         ),
     };
     let this = field_impl.receiver();
@@ -1875,27 +1988,36 @@ pub fn realize_mut_impl(wrapper: &Wrapper, field: &RealizeField, site: Span) -> 
     let FieldImpl { member, span, .. } = field_impl;
     let bounds = field_impl.bounds(true);
     let realize_mut = match field.deref {
-        None if field.plain.is_some() => quote_spanned!(span=> &mut self.#member),
-        None => {
-            quote_spanned!(span=> ::lazy_core::__private::RealizeMutField::realize_field_mut(&mut self.#member))
-        }
-        Some(_) if field.plain.is_some() => quote_spanned!(span=>
-            ::lazy_core::__private::DerefMutValue::deref_value_mut(&mut self.#member)
+        None if field.plain.is_some() => template::spanned(span, "&mut self.#0", &[&member]),
+        None => template::spanned(
+            span,
+            "::lazy_core::__private::RealizeMutField::realize_field_mut(&mut self.#0)",
+            &[&member],
         ),
-        Some(_) => quote_spanned!(span=> ::lazy_core::__private::DerefMutValue::deref_value_mut(
-            ::lazy_core::__private::RealizeMutField::realize_field_mut(&mut self.#member)
-        )),
+        Some(_) if field.plain.is_some() => template::spanned(
+            span,
+            "::lazy_core::__private::DerefMutValue::deref_value_mut(&mut self.#0)",
+            &[&member],
+        ),
+        Some(_) => template::spanned(
+            span,
+            "::lazy_core::__private::DerefMutValue::deref_value_mut(
+            ::lazy_core::__private::RealizeMutField::realize_field_mut(&mut self.#0)
+        )",
+            &[&member],
+        ),
     };
     let this = field_impl.receiver();
-    let head = field_impl.head(quote!(RealizeMut), bounds);
-    quote! {
-        #head {
+    let head = field_impl.head(template::tokens("RealizeMut", &[]), bounds);
+    template::tokens(
+        "#0 {
             #[inline]
-            fn realize_mut(&mut #this) -> &mut Self::Target {
-                #realize_mut
+            fn realize_mut(&mut #1) -> &mut Self::Target {
+                #2
             }
-        }
-    }
+        }",
+        &[&head, &this, &realize_mut],
+    )
 }
 
 pub fn realize_into_impl(wrapper: &Wrapper, field: &RealizeField, site: Span) -> TokenStream {
@@ -1905,29 +2027,34 @@ pub fn realize_into_impl(wrapper: &Wrapper, field: &RealizeField, site: Span) ->
     // At the site too: on a field that cannot realize it fails like the
     // bounds, at the field, not at `#[forwardable]`.
     let sized = tokens::respan_as(
-        quote!(Self::Target: ::core::marker::Sized,),
+        template::tokens("Self::Target: ::core::marker::Sized,", &[]),
         field_impl.site,
     );
     let into_realized = if field.plain.is_some() {
-        quote_spanned!(span=> self.#member)
+        template::spanned(span, "self.#0", &[&member])
     } else {
-        quote_spanned!(span=> ::lazy_core::__private::RealizeIntoField::into_realized_field(self.#member))
+        template::spanned(
+            span,
+            "::lazy_core::__private::RealizeIntoField::into_realized_field(self.#0)",
+            &[&member],
+        )
     };
     // A wrapper with a `Drop` impl cannot give its field away: one error in
     // the derive's terms, at the field.
     let movable = movable_check(span);
     let this = field_impl.receiver();
-    let head = field_impl.head(quote!(RealizeInto), bound);
-    quote! {
-        #head {
+    let head = field_impl.head(template::tokens("RealizeInto", &[]), bound);
+    template::tokens(
+        "#0 {
             #[inline]
-            fn into_realized(#this) -> Self::Target
+            fn into_realized(#1) -> Self::Target
             where
-                #sized
+                #2
             {
-                #movable
-                #into_realized
+                #3
+                #4
             }
-        }
-    }
+        }",
+        &[&head, &this, &sized, &movable, &into_realized],
+    )
 }

@@ -8,6 +8,7 @@ use syn::{Error, FnArg, WherePredicate};
 
 use crate::method::{Method, Params, cfg_attrs, params};
 use crate::punct;
+use crate::template;
 
 pub fn stub(method: &Method, error: Error) -> TokenStream {
     let sig = &method.item.sig;
@@ -44,7 +45,7 @@ pub fn stub(method: &Method, error: Error) -> TokenStream {
     let generics = if params.is_empty() {
         TokenStream::new()
     } else {
-        quote!(<#params>)
+        template::tokens("<#0>", &[&params])
     };
     let output = &sig.output;
     // The error is the body: its type is rustc's error type, which matches

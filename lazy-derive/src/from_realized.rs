@@ -2,11 +2,12 @@
 //! built back from a target by holding it.
 
 use proc_macro2::TokenStream;
-use quote::{ToTokens, quote, quote_spanned};
+use quote::{ToTokens, quote};
 use syn::{Data, DeriveInput, Error, Result};
 
 use crate::errors::Errors;
 use crate::input::{has_attr, realize_field};
+use crate::template;
 
 /// `#[derive(FromRealized)]`.
 pub fn derive(input: TokenStream) -> TokenStream {
@@ -122,15 +123,17 @@ fn derive_impl(input: &mut DeriveInput) -> Result<TokenStream> {
     }
     let member = &field.member;
     let (target, value) = if field.plain.is_some() {
-        (quote!(#ty), quote!(__target))
+        (ty.to_token_stream(), template::tokens("__target", &[]))
     } else {
         // Through the field type's own `FromRealized`: a `Lazy` holds the
         // target, a `Box` of one boxes that; a field type without one
         // (`Rc<Lazy<T>>`, `&Lazy<T>`) is an error at its type.
-        let target = quote!(<#ty as ::lazy_core::Realize>::Target);
-        let value = quote_spanned! {crate::tokens::first_span(ty)=>
-            <#ty as ::lazy_core::FromRealized<#target>>::from_realized(__target)
-        };
+        let target = template::tokens("<#0 as ::lazy_core::Realize>::Target", &[&ty]);
+        let value = template::spanned(
+            crate::tokens::first_span(ty),
+            "<#0 as ::lazy_core::FromRealized<#1>>::from_realized(__target)",
+            &[&ty, &target],
+        );
         (target, value)
     };
     let (impl_generics, ty_generics, where_clause) = input.generics.split_for_impl();
@@ -140,17 +143,28 @@ fn derive_impl(input: &mut DeriveInput) -> Result<TokenStream> {
     // After a mistake that still says the flags (`plian`), the impl is
     // written as for them, beside the error.
     let errors = errors.into_compile_errors();
-    Ok(quote! {
-        #errors
-        #lints
+    Ok(template::tokens(
+        "#0
+        #1
         #[automatically_derived]
-        impl #impl_generics ::lazy_core::FromRealized<#target> for #ident #ty_generics #where_clause {
+        impl #2 ::lazy_core::FromRealized<#3> for #4 #5 #6 {
             #[inline]
-            fn from_realized(__target: #target) -> Self {
-                Self { #member: #value }
+            fn from_realized(__target: #3) -> Self {
+                Self { #7: #8 }
             }
-        }
-    })
+        }",
+        &[
+            &errors,
+            &lints,
+            &impl_generics,
+            &target,
+            &ident,
+            &ty_generics,
+            &where_clause,
+            &member,
+            &value,
+        ],
+    ))
 }
 
 /// A field type that shares its lazy, as it is written: a reference, or a

@@ -12,6 +12,7 @@ use syn::{
 use crate::errors::Errors;
 use crate::input::{TraitRef, Wrapper};
 use crate::punct;
+use crate::template;
 use crate::tokens::{self, Names, Substitution};
 
 /// The pieces of the impl that come from the trait's generics.
@@ -165,7 +166,7 @@ pub fn trait_generics(
                     }
                     GenericParam::Const(param) => param.default.as_ref().map(|(_, expr)| {
                         let expr = expr.to_token_stream();
-                        quote!({ #expr })
+                        template::tokens("{ #0 }", &[&expr])
                     }),
                     GenericParam::Lifetime(_) => None,
                 };
@@ -374,7 +375,10 @@ fn self_as_wrapper(tokens: TokenStream, wrapper: &Wrapper) -> TokenStream {
     for tree in tokens {
         out.push(match tree {
             TokenTree::Ident(self_ident) if self_ident == "Self" => {
-                let mut group = Group::new(Delimiter::None, quote!(#ident #ty_generics));
+                let mut group = Group::new(
+                    Delimiter::None,
+                    template::tokens("#0 #1", &[&ident, &ty_generics]),
+                );
                 group.set_span(self_ident.span());
                 TokenTree::Group(group)
             }

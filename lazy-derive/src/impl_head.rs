@@ -4,7 +4,7 @@
 //! generics and path, and its items as the impl writes them.
 
 use proc_macro2::{Span, TokenStream};
-use quote::{ToTokens, quote};
+use quote::ToTokens;
 use syn::ext::IdentExt;
 use syn::{Error, FnArg, GenericParam, Ident, ItemTrait, Path, TraitItem};
 
@@ -12,6 +12,7 @@ use crate::errors::Errors;
 use crate::errors::edit_distance;
 use crate::generics::{TraitGenerics, trait_generics};
 use crate::input::{TraitRef, Wrapper, has_attr};
+use crate::template;
 use crate::tokens::{self, Substitution};
 
 /// The `except` names of one trait's attribute, with their index in
@@ -212,7 +213,7 @@ impl<'a> ImplHead<'a> {
             ),
         };
         let trait_args = &generics.args;
-        let trait_full = quote!(#trait_path #trait_args);
+        let trait_full = template::tokens("#0 #1", &[&trait_path, &trait_args]);
         let deprecated = has_attr(&trait_def.attrs, "deprecated");
         Some(ImplHead {
             excepts,

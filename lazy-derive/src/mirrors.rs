@@ -3,8 +3,8 @@
 //! mirrors themselves are written once, in `lazy-core/src/remote.rs`; a test
 //! here reads that file and checks that this table says the same.
 
+use crate::template;
 use proc_macro2::TokenStream;
-use quote::quote;
 use syn::ext::IdentExt;
 
 /// The std trait's path below its crate (`std`, `core` or `alloc`), and the
@@ -133,14 +133,15 @@ pub fn silent_macro(
     export: &Option<TokenStream>,
     macro_name: &syn::Ident,
 ) -> TokenStream {
-    quote! {
-        #trait_cfgs
+    template::tokens(
+        "#0
         #[doc(hidden)]
-        #export
-        macro_rules! #macro_name {
+        #1
+        macro_rules! #2 {
             ($($input:tt)*) => {};
-        }
-    }
+        }",
+        &[&trait_cfgs, &export, &macro_name],
+    )
 }
 
 /// The mirror of a std trait written as `segments` (its crate first): by

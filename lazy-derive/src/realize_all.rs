@@ -7,12 +7,13 @@
 //! an error at that field's type that says to implement it or skip the field.
 
 use proc_macro2::{Span, TokenStream};
-use quote::{ToTokens, format_ident, quote, quote_spanned};
+use quote::{ToTokens, format_ident, quote};
 use syn::spanned::Spanned;
 use syn::{Data, DeriveInput, Error, Fields, Ident, Member, Result, Type};
 
 use crate::errors::Errors;
 use crate::punct;
+use crate::template;
 use crate::tokens;
 
 /// `#[derive(RealizeAll)]`.
@@ -88,7 +89,7 @@ fn derive_impl(input: TokenStream) -> Result<TokenStream> {
     if let Err(err) = errors.or_ok(()) {
         let delimiters = delimiters.into_compile_errors();
         let err = err.into_compile_error();
-        return Ok(quote!(#delimiters #err));
+        return Ok(template::tokens("#0 #1", &[&delimiters, &err]));
     }
 
     let name = &input.ident;
@@ -98,33 +99,35 @@ fn derive_impl(input: TokenStream) -> Result<TokenStream> {
             let mut calls = TokenStream::new();
             for field in &shape.walked {
                 let member = &field.member;
-                calls.extend(call(field.ty, quote!(&self.#member)));
+                calls.extend(call(field.ty, template::tokens("&self.#0", &[&member])));
             }
             scoped(shape.walked.len(), calls)
         }
         _ => {
             let mut arms = Vec::with_capacity(shapes.len());
             for (variant, shape) in &shapes {
-                let variant = variant.map(|ident| quote!(::#ident));
+                let variant = variant.map(|ident| template::tokens("::#0", &[&ident]));
                 // Tuple variants are matched with braces too (`V { 0: __0, .. }`).
                 let mut fields = TokenStream::new();
                 let mut calls = TokenStream::new();
                 for field in &shape.walked {
                     let member = &field.member;
                     let binding = binding(member);
-                    fields.extend(quote!(#member: #binding,));
-                    calls.extend(call(field.ty, quote!(#binding)));
+                    fields.extend(template::tokens("#0: #1,", &[&member, &binding]));
+                    calls.extend(call(field.ty, binding.to_token_stream()));
                 }
                 let pattern = match shape.fields {
-                    Fields::Named(_) | Fields::Unnamed(_) => quote!(Self #variant { #fields .. }),
-                    Fields::Unit => quote!(Self #variant),
+                    Fields::Named(_) | Fields::Unnamed(_) => {
+                        template::tokens("Self #0 { #1 .. }", &[&variant, &fields])
+                    }
+                    Fields::Unit => template::tokens("Self #0", &[&variant]),
                 };
                 let walk = scoped(shape.walked.len(), calls);
-                arms.push(quote!(#pattern => { #walk }));
+                arms.push(template::tokens("#0 => { #1 }", &[&pattern, &walk]));
             }
             if arms.is_empty() {
                 // An enum without variants has no value to walk.
-                quote!(match *self {})
+                template::tokens("match *self {}", &[])
             } else {
                 quote!(match self { #(#arms)* })
             }
@@ -150,12 +153,12 @@ fn derive_impl(input: TokenStream) -> Result<TokenStream> {
     for (_, shape) in &shapes {
         for field in &shape.walked {
             let ty = field.ty;
-            let key = quote!(#ty).to_string();
-            if mentions_any(quote!(#ty), &type_params)
-                && !mentions_any(quote!(#ty), &itself)
+            let key = ty.to_token_stream().to_string();
+            if mentions_any(ty.to_token_stream(), &type_params)
+                && !mentions_any(ty.to_token_stream(), &itself)
                 && !bounded.contains(&key)
             {
-                predicates.push(quote!(#ty: ::lazy_core::RealizeAll));
+                predicates.push(template::tokens("#0: ::lazy_core::RealizeAll", &[&ty]));
                 bounded.push(key);
             }
         }
@@ -170,16 +173,25 @@ fn derive_impl(input: TokenStream) -> Result<TokenStream> {
     // fields' types.
     let lints = crate::input::allowed_lints(&input);
     let delimiters = delimiters.into_compile_errors();
-    Ok(quote! {
-        #delimiters
-        #lints
+    Ok(template::tokens(
+        "#0
+        #1
         #[automatically_derived]
-        impl #impl_generics ::lazy_core::RealizeAll for #name #ty_generics #where_clause {
+        impl #2 ::lazy_core::RealizeAll for #3 #4 #5 {
             fn realize_all(&self) {
-                #body
+                #6
             }
-        }
-    })
+        }",
+        &[
+            &delimiters,
+            &lints,
+            &impl_generics,
+            &name,
+            &ty_generics,
+            &where_clause,
+            &body,
+        ],
+    ))
 }
 
 /// `#[realize(skip)]`: the error that names `#[realize_all(skip)]`, the same
@@ -274,15 +286,17 @@ fn shape<'a>(fields: &'a Fields, errors: &mut Errors) -> Shape<'a> {
 /// One field's walk, spanned at its type so that a type without `RealizeAll`
 /// is reported there.
 fn call(ty: &Type, place: TokenStream) -> TokenStream {
-    quote_spanned! {crate::tokens::in_macro_edition_at(ty.span())=>
-        <#ty as ::lazy_core::RealizeAll>::realize_all(#place);
-    }
+    template::spanned(
+        crate::tokens::in_macro_edition_at(ty.span()),
+        "<#0 as ::lazy_core::RealizeAll>::realize_all(#1);",
+        &[&ty, &place],
+    )
 }
 
 /// Several fields share one walk, so that a node they share is walked once.
 fn scoped(walked: usize, calls: TokenStream) -> TokenStream {
     if walked > 1 {
-        quote!(::lazy_core::realize_all_scope(|| { #calls });)
+        template::tokens("::lazy_core::realize_all_scope(|| { #0 });", &[&calls])
     } else {
         calls
     }

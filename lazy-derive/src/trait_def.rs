@@ -13,6 +13,7 @@ use syn::{
 use crate::def_site::{self, DefSiteTypes};
 use crate::errors::Errors;
 use crate::method::{ForwardPlan, Method};
+use crate::template;
 use crate::{cfg_params, expand, forwardable_args, input, mirrors, scan, tokens};
 
 /// Expands `#[forwardable(args)] trait ...`. On error, the trait is still
@@ -202,7 +203,7 @@ fn expand(args: TokenStream, input: TokenStream) -> Result<TokenStream> {
             let carried = tokens::crate_to_dollar_crate(remote.to_token_stream());
             (
                 remote_check(&trait_cfgs, &attrs_named(&item.attrs, "allow"), remote),
-                quote!(remote { #carried }),
+                template::tokens("remote { #0 }", &[&carried]),
                 quote!(#(#docs)* #[doc(inline)]),
             )
         }
@@ -226,14 +227,19 @@ fn expand(args: TokenStream, input: TokenStream) -> Result<TokenStream> {
                     }
                 }
             };
-            (trait_item, TokenStream::new(), quote!(#[doc(hidden)]))
+            (
+                trait_item,
+                TokenStream::new(),
+                template::tokens("#[doc(hidden)]", &[]),
+            )
         }
     };
 
     // Only a `pub` trait needs its macro exported (other crates may derive
     // with it). Any narrower visibility re-exports a local macro, which keeps
     // the crate root clean and works in function bodies too.
-    let export = matches!(vis, Visibility::Public(_)).then(|| quote!(#[macro_export]));
+    let export =
+        matches!(vis, Visibility::Public(_)).then(|| template::tokens("#[macro_export]", &[]));
 
     // A mirror of no readable path, or of `Drop` (`silent`), and a mirror of
     // a std trait that lacks a required item: one error, the arguments' or
@@ -246,15 +252,26 @@ fn expand(args: TokenStream, input: TokenStream) -> Result<TokenStream> {
         let trait_cfgs = quote!(#(#trait_cfgs)*);
         let error = lacking.map(Error::into_compile_error);
         let silent = mirrors::silent_macro(&trait_cfgs, &export, &macro_name);
-        return Ok(quote! {
-            #args_error
-            #error
-            #cfg_errors
-            #silent
-            #trait_cfgs
-            #use_attrs
-            #vis use #macro_name as #ident;
-        });
+        return Ok(template::tokens(
+            "#0
+            #1
+            #2
+            #3
+            #4
+            #5
+            #6 use #7 as #8;",
+            &[
+                &args_error,
+                &error,
+                &cfg_errors,
+                &silent,
+                &trait_cfgs,
+                &use_attrs,
+                &vis,
+                &macro_name,
+                &ident,
+            ],
+        ));
     }
     // A trait that `blanket` cannot take is one error at `blanket` (or at
     // the method that needs an impl per wrapper), and is then written as
@@ -323,7 +340,10 @@ fn expand(args: TokenStream, input: TokenStream) -> Result<TokenStream> {
                 let needs = (template.needs_mut, template.needs_into, template.sized_at);
                 let written =
                     blanket_impl(ident, supertraits, template.into_tokens(), needs, key, span);
-                blanket_impls.push(quote!(#trait_cfgs #gate #written));
+                blanket_impls.push(template::tokens(
+                    "#0 #1 #2",
+                    &[&trait_cfgs, &gate, &written],
+                ));
                 blanket_rule(needs, key, !item.supertraits.is_empty())
             }),
             (Some(_), _) => None,
@@ -377,7 +397,7 @@ fn from_scan(input: TokenStream, scanned: scan::Scanned, blanket: Option<Span>) 
         suffix,
         span = Span::call_site(),
     );
-    let export = public.then(|| quote!(#[macro_export]));
+    let export = public.then(|| template::tokens("#[macro_export]", &[]));
     let needs = (needs_mut, needs_into, sized_at);
     let (fast, blanket_impl) = match blanket {
         None => (fast.then(|| fast_rule(body, needs, false)), None),
@@ -406,20 +426,29 @@ fn from_scan(input: TokenStream, scanned: scan::Scanned, blanket: Option<Span>) 
             hidden_impl,
         }) => {
             let item = with_supertrait(input, &supertrait);
-            quote! {
-                #item
-                #hidden_trait
-                #hidden_impl
-            }
+            template::tokens(
+                "#0
+                #1
+                #2",
+                &[&item, &hidden_trait, &hidden_impl],
+            )
         }
     };
-    quote! {
-        #trait_item
-        #blanket_impl
-        #definition
+    template::tokens(
+        "#0
+        #1
+        #2
         #[doc(hidden)]
-        #vis use #macro_name as #ident;
-    }
+        #3 use #4 as #5;",
+        &[
+            &trait_item,
+            &blanket_impl,
+            &definition,
+            &vis,
+            &macro_name,
+            &ident,
+        ],
+    )
 }
 
 /// Why `expand::template` wrote no forwarders for a blanket trait: at the
@@ -509,22 +538,32 @@ fn hidden_macro(
     remote: &TokenStream,
 ) -> TokenStream {
     let d = tokens::dollar();
-    quote! {
-        #trait_cfgs
-        #gate
+    template::tokens(
+        "#0
+        #1
         #[doc(hidden)]
-        #export
-        macro_rules! #macro_name {
-            #fast
-            (#d(#d input:tt)*) => {
+        #2
+        macro_rules! #3 {
+            #4
+            (#5(#5 input:tt)*) => {
                 ::lazy_core::__private::__forward_impl! {
-                    trait { #carried }
-                    #remote
-                    derive { #d(#d input)* }
+                    trait { #6 }
+                    #7
+                    derive { #5(#5 input)* }
                 }
             };
-        }
-    }
+        }",
+        &[
+            &trait_cfgs,
+            &gate,
+            &export,
+            &macro_name,
+            &fast,
+            &d,
+            &carried,
+            &remote,
+        ],
+    )
 }
 
 /// The attributes `#[name ..]` among `attrs`.
@@ -553,14 +592,14 @@ fn with_supertrait(input: TokenStream, supertrait: &Ident) -> TokenStream {
     let is_word =
         |tree: &TokenTree, word: &str| matches!(tree, TokenTree::Ident(ident) if ident == word);
     let trait_at = tokens::position(&trees[..body], &|tree| is_word(tree, "trait")).unwrap_or(0);
-    let bound = quote!(Self: #supertrait,);
+    let bound = template::tokens("Self: #0,", &[&supertrait]);
     match tokens::position(&trees[trait_at..body], &|tree| is_word(tree, "where")) {
         Some(at) => {
             let at = trait_at + at + 1;
             trees.splice(at..at, bound);
         }
         None => {
-            let clause = quote!(where #bound);
+            let clause = template::tokens("where #0", &[&bound]);
             trees.splice(body..body, clause);
         }
     }
@@ -577,7 +616,10 @@ fn with_supertrait(input: TokenStream, supertrait: &Ident) -> TokenStream {
 /// check` for a trait of 1,000 methods, `run.sh`).
 fn fast_names() -> (TokenStream, TokenStream) {
     let d = tokens::dollar();
-    (quote!(<#d __target as #d(#d __path)*>), quote!(#d __call))
+    (
+        template::tokens("<#0 __target as #0(#0 __path)*>", &[&d]),
+        template::tokens("#0 __call", &[&d]),
+    )
 }
 
 /// What a trait's forwarders need of the wrapper: `RealizeMut`,
@@ -601,17 +643,18 @@ fn fast_rule(body: TokenStream, needs: Needs, rewrote: bool) -> TokenStream {
         body
     };
     chain_rule(needs, &|bounds, sized| {
-        quote! {
-            #[automatically_derived]
-            impl #d(#d __path)* for #d __self
+        template::tokens(
+            "#[automatically_derived]
+            impl #0(#0 __path)* for #0 __self
             where
-                #bounds
-                #d __target: #d(#d __path)*,
-                #sized
+                #1
+                #0 __target: #0(#0 __path)*,
+                #2
             {
-                #body
-            }
-        }
+                #3
+            }",
+            &[&d, &bounds, &sized, &body],
+        )
     })
 }
 
@@ -624,7 +667,7 @@ fn chain_rule(
     needs: Needs,
     written: &dyn Fn(TokenStream, Option<TokenStream>) -> TokenStream,
 ) -> TokenStream {
-    chain_rule_for(quote!(fast;), needs, written)
+    chain_rule_for(template::tokens("fast;", &[]), needs, written)
 }
 
 /// [`chain_rule`] for the entries that start with `kind` (`fast;`, or
@@ -638,29 +681,31 @@ fn chain_rule_for(
     let d = tokens::dollar();
     let (needs_mut, needs_into, needs_sized) = needs;
     let bounds = match (needs_mut, needs_into) {
-        (false, false) => quote!(#d(#d __b0)*),
-        (true, false) => quote!(#d(#d __b1)*),
-        (false, true) => quote!(#d(#d __b2)*),
+        (false, false) => template::tokens("#0(#0 __b0)*", &[&d]),
+        (true, false) => template::tokens("#0(#0 __b1)*", &[&d]),
+        (false, true) => template::tokens("#0(#0 __b2)*", &[&d]),
         // Both: the two one after the other. Where the bodies check the
         // field (`expand::FieldImpl::checked_in_body`) each is the field's
         // `Realize` bound, then written twice: a fourth group with it once
         // cost each further derive 0.18 M instructions at N = 100.
-        (true, true) => quote!(#d(#d __b1)* #d(#d __b2)*),
+        (true, true) => template::tokens("#0(#0 __b1)* #0(#0 __b2)*", &[&d]),
     };
     // A predicate of its own, at the first method that needs it: rustc's
     // error for an unsized target (`dyn Trait`) then points at that method.
     // The target as every fast entry writes it (`expand::target_trees`),
     // with no token of the derive's, which would stretch the span.
     let sized = needs_sized.map(|at| {
-        quote_spanned! {tokens::in_macro_edition_at(at)=>
-            <Self as ::lazy_core::Realize>::Target: ::core::marker::Sized,
-        }
+        template::spanned(
+            tokens::in_macro_edition_at(at),
+            "<Self as ::lazy_core::Realize>::Target: ::core::marker::Sized,",
+            &[],
+        )
     });
     // By value is what `#[realize(deref)]` cannot give: the chain reports it.
     let deref = if needs_into {
-        quote!(no)
+        template::tokens("no", &[])
     } else {
-        quote!(#d __deref:ident)
+        template::tokens("#0 __deref:ident", &[&d])
     };
     // The chain's needs are two flags, for `RealizeMut` and `RealizeInto`:
     // `yes` where some link's methods need it, else `no` (see `chain::link`).
@@ -700,22 +745,31 @@ fn chain_rule_for(
             fast = [$($__rest)*]
         }}"
     ));
-    quote! {
-        (
-            #matcher_head [
+    template::tokens(
+        "(
+            #0 [
                 {
-                    #kind
-                    #entry_tail #deref;
-                    next_step = #d __next_step:literal;
-                    next = { #d(#d __next:tt)* }
+                    #1
+                    #2 #3;
+                    next_step = #4 __next_step:literal;
+                    next = { #4(#4 __next:tt)* }
                 }
-                #d(#d __rest:tt)*
+                #4(#4 __rest:tt)*
             ]
         ) => {
-            #written
-            #next
-        };
-    }
+            #5
+            #6
+        };",
+        &[
+            &matcher_head,
+            &kind,
+            &entry_tail,
+            &deref,
+            &d,
+            &written,
+            &next,
+        ],
+    )
 }
 
 /// How the blanket impl's template names the trait (see [`blanket_impl`]
@@ -728,9 +782,12 @@ fn chain_rule_for(
 /// have a `Target` of its own.
 fn blanket_names(trait_name: &Ident, supertraits: bool) -> (TokenStream, TokenStream) {
     let target_as_trait = if supertraits {
-        quote!(<<__LazyWrapper as ::lazy_core::Realize>::Target as #trait_name>)
+        template::tokens(
+            "<<__LazyWrapper as ::lazy_core::Realize>::Target as #0>",
+            &[&trait_name],
+        )
     } else {
-        quote!(<__LazyWrapper::Target as #trait_name>)
+        template::tokens("<__LazyWrapper::Target as #0>", &[&trait_name])
     };
     (target_as_trait, trait_name.to_token_stream())
 }
@@ -816,28 +873,41 @@ fn blanket_impl(
     span: Span,
 ) -> TokenStream {
     let (needs_mut, needs_into, needs_sized) = needs;
-    let realize_mut = needs_mut.then(|| quote!(+ ::lazy_core::RealizeMut));
-    let realize_into = needs_into.then(|| quote!(+ ::lazy_core::RealizeInto));
-    let sized = needs_sized.map(|_| quote!(+ ::core::marker::Sized));
-    let supertraits = (!supertraits.is_empty()).then(|| quote!(+ #supertraits));
+    let realize_mut = needs_mut.then(|| template::tokens("+ ::lazy_core::RealizeMut", &[]));
+    let realize_into = needs_into.then(|| template::tokens("+ ::lazy_core::RealizeInto", &[]));
+    let sized = needs_sized.map(|_| template::tokens("+ ::core::marker::Sized", &[]));
+    let supertraits = (!supertraits.is_empty()).then(|| template::tokens("+ #0", &[&supertraits]));
     let w = Ident::new("__LazyWrapper", span);
     // Lazy-core's paths at `blanket` too, in the expansion's context
     // (`tokens::in_macro_edition_at`).
     let lib = tokens::in_macro_edition_at(span);
-    let forwards = quote_spanned!(lib=> ::lazy_core::__private::Forwards);
-    let realize = quote_spanned!(lib=> ::lazy_core::Realize);
-    quote_spanned! {span=>
-        #[doc(hidden)]
+    let forwards = template::spanned(lib, "::lazy_core::__private::Forwards", &[]);
+    let realize = template::spanned(lib, "::lazy_core::Realize", &[]);
+    template::spanned(
+        span,
+        "#[doc(hidden)]
         #[automatically_derived]
         #[diagnostic::do_not_recommend]
-        impl<#w> #ident for #w
+        impl<#0> #1 for #0
         where
-            #w: #forwards<#key> + #realize #realize_mut #realize_into #supertraits,
-            <#w as #realize>::Target: #ident #sized,
+            #0: #2<#3> + #4 #5 #6 #7,
+            <#0 as #4>::Target: #1 #8,
         {
-            #body
-        }
-    }
+            #9
+        }",
+        &[
+            &w,
+            &ident,
+            &forwards,
+            &key,
+            &realize,
+            &realize_mut,
+            &realize_into,
+            &supertraits,
+            &sized,
+            &body,
+        ],
+    )
 }
 
 /// The hidden macro's rule for a blanket trait: for a link with a `fast`
@@ -864,17 +934,21 @@ fn blanket_rule(needs: Needs, key: &Literal, has_supertraits: bool) -> TokenStre
     // wrapper proves it.
     let generic = (!has_supertraits).then(|| {
         chain_rule_for(
-            quote!(generic; impl = { #d(#d __impl:tt)* }; where = { #d(#d __where:tt)* };),
+            template::tokens(
+                "generic; impl = { #0(#0 __impl:tt)* }; where = { #0(#0 __where:tt)* };",
+                &[&d],
+            ),
             needs,
             &|_, _| {
-                quote! {
-                    #[automatically_derived]
+                template::tokens(
+                    "#[automatically_derived]
                     #[doc(hidden)]
-                    impl #d(#d __impl)* ::lazy_core::__private::Forwards<#key> for #d __self
+                    impl #0(#0 __impl)* ::lazy_core::__private::Forwards<#1> for #0 __self
                     where
-                        #d(#d __where)*
-                    {}
-                }
+                        #0(#0 __where)*
+                    {}",
+                    &[&d, &key],
+                )
             },
         )
     });
@@ -883,26 +957,28 @@ fn blanket_rule(needs: Needs, key: &Literal, has_supertraits: bool) -> TokenStre
         // not a `const _` item, which is lowered, checked and evaluated on
         // its own.
         let assert = has_supertraits.then(|| {
-            quote! {
-                {
-                    fn __forwarded<T: ?::core::marker::Sized + #d(#d __path)*>() {}
-                    let _ = __forwarded::<#d __self>;
-                }
-            }
+            template::tokens(
+                "{
+                    fn __forwarded<T: ?::core::marker::Sized + #0(#0 __path)*>() {}
+                    let _ = __forwarded::<#0 __self>;
+                }",
+                &[&d],
+            )
         });
-        quote! {
-            #[automatically_derived]
+        template::tokens(
+            "#[automatically_derived]
             #[doc(hidden)]
-            impl ::lazy_core::__private::Forwards<#key> for #d __self
+            impl ::lazy_core::__private::Forwards<#0> for #1 __self
             where
-                #bounds
-                #d __target: #d(#d __path)*,
-                #sized
+                #2
+                #1 __target: #1(#1 __path)*,
+                #3
             {}
-            #assert
-        }
+            #4",
+            &[&key, &d, &bounds, &sized, &assert],
+        )
     });
-    quote!(#fast #generic)
+    template::tokens("#0 #1", &[&fast, &generic])
 }
 
 /// More distinct `#[cfg]` predicates than this on a trait's items, and the
@@ -934,7 +1010,11 @@ fn cfg_variants(carried: ItemTrait) -> Result<Vec<(TokenStream, ItemTrait)>> {
         let holds = |i: usize| mask & (1 << i) != 0;
         let mut terms = Vec::with_capacity(predicates.len());
         for (i, (_, p)) in predicates.iter().enumerate() {
-            terms.push(if holds(i) { p.clone() } else { quote!(not(#p)) });
+            terms.push(if holds(i) {
+                p.clone()
+            } else {
+                template::tokens("not(#0)", &[&p])
+            });
         }
         let gate = quote!(#[cfg(all(#(#terms),*))]);
         let mut variant = match carried.take() {
@@ -1038,7 +1118,8 @@ fn remote_check(trait_cfgs: &[&Attribute], allows: &[&Attribute], remote: &Path)
     let prefix = prefix.map(|segment| &segment.ident);
     let at = Span::call_site().located_at(last.ident.span());
     let name = &last.ident;
-    let mut tree = proc_macro2::Group::new(Delimiter::Brace, quote_spanned!(at=> #name as _));
+    let mut tree =
+        proc_macro2::Group::new(Delimiter::Brace, template::spanned(at, "#0 as _", &[&name]));
     tree.set_span(at);
     quote_spanned! {at=>
         #(#trait_cfgs)*

@@ -2,12 +2,12 @@
 //! that names no `#[forwardable]` trait: one error, at the path, that says
 //! what the path names and what to write instead (see `chain::scoped`).
 
-use proc_macro2::{Span, TokenStream};
-use quote::{quote, quote_spanned};
+use proc_macro2::{Span, TokenStream, TokenTree};
 use syn::Ident;
 
 use crate::input::TraitRef;
 use crate::mirrors::MIRRORS;
+use crate::template;
 
 /// The error for `trait_ref`, whose `alias` (the chain's import of its path)
 /// names no hidden macro. It is a probe, not a `compile_error!`: it needs
@@ -30,7 +30,7 @@ pub fn probe(trait_ref: &TraitRef, alias: &Ident) -> TokenStream {
     // the wrapper's generics.
     if trait_ref.args.is_some() || std_name {
         let text = format!("{message}: {note}");
-        return quote_spanned!(at=> ::core::compile_error! { #text });
+        return template::spanned(at, "::core::compile_error! { #0 }", &[&text]);
     }
     // A bare name is tested in the module (the chain's import of it never
     // fails, see `chain::scoped`), where rustc finds it or says it cannot
@@ -41,33 +41,34 @@ pub fn probe(trait_ref: &TraitRef, alias: &Ident) -> TokenStream {
         let mut ident = last.ident.clone();
         ident.set_span(at);
         let module = Ident::new("self", at);
-        quote!(#module::#ident)
+        template::tokens("#0::#1", &[&module, &ident])
     } else {
-        quote!(#alias)
+        TokenStream::from(TokenTree::Ident(alias.clone()))
     };
     // Tested on a type parameter: rustc then adds no help that names the
     // probe's own items. The parameter is spanned at the derive, where
     // rustc leaves out its suggestion to bound it.
     let param = Ident::new("__LazyProbe", Span::call_site());
     let used = Ident::new("__LazyProbe", at);
-    let check = quote_spanned!(at=> <#used as Forwardable>::YES);
+    let check = template::spanned(at, "<#0 as Forwardable>::YES", &[&used]);
     // No `allow(dead_code)` (an error under the user's `forbid`): the items
     // are the derive's, where rustc's `dead_code` does not look.
-    quote! {
-        const _: () = {
-            #[diagnostic::on_unimplemented(message = #message, label = #label, note = #note)]
+    template::tokens(
+        "const _: () = {
+            #[diagnostic::on_unimplemented(message = #0, label = #1, note = #2)]
             trait Forwardable {
                 const YES: ();
             }
             #[diagnostic::do_not_recommend]
-            impl<__T: #tested> Forwardable for __T {
+            impl<__T: #3> Forwardable for __T {
                 const YES: () = ();
             }
-            fn __check<#param>() {
-                #check;
+            fn __check<#4>() {
+                #5;
             }
-        };
-    }
+        };",
+        &[&message, &label, &note, &tested, &param, &check],
+    )
 }
 
 /// The probe's message, label and note, and whether `name` is bare and a

@@ -9,3 +9,4 @@ mod scan;
 mod scan_mutations;
 mod snapshots;
 mod support;
+mod template;

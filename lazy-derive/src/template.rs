@@ -1,0 +1,181 @@
+//! Code the macros write, from a fixed text with holes.
+//!
+//! `quote!` turns each token of its template into a statement of this crate
+//! (`push_ident(&mut _s, "impl")`, a block per group), which cargo compiles
+//! without optimizations into every build of lazy-derive: the macro's
+//! ~6,000 template tokens were about a fifth of its cold build (9.51 G
+//! rustc instructions with them, 7.52 G with every `quote!` emptied,
+//! `BENCHMARKS.md`). Here a template is a string read at expansion time,
+//! one call a template. The tokens it gives are those `quote!` gives for
+//! the same text: the same spacing (multi-character operators joint, as
+//! `quote!` writes them), spans (`Span::call_site()`, or the one given),
+//! and each hole `#0`, `#1`, .. holds the tokens of that argument, as
+//! `#name` does in `quote!`. The texts are this crate's own; the tests
+//! compare them with `quote!`'s output token by token.
+
+use proc_macro2::{Delimiter, Group, Ident, Literal, Punct, Spacing, Span, TokenStream, TokenTree};
+use quote::ToTokens;
+
+/// The tokens of `text` at `Span::call_site()`, `#N` standing for the
+/// tokens of `args[N]`: `tokens("impl #0 for #1 {}", &[&path, &ty])` is
+/// `quote!(impl #path for #ty {})`.
+pub fn tokens(text: &str, args: &[&dyn ToTokens]) -> TokenStream {
+    spanned(Span::call_site(), text, args)
+}
+
+/// [`tokens`] with `span` on every token of the text (the arguments keep
+/// theirs), as `quote_spanned!(span=> ..)`.
+pub fn spanned(span: Span, text: &str, args: &[&dyn ToTokens]) -> TokenStream {
+    let bytes = text.as_bytes();
+    // The groups being read, innermost last, each with the tokens of its
+    // enclosing group so far.
+    let mut open: Vec<(Delimiter, TokenStream)> = Vec::new();
+    let mut out = TokenStream::new();
+    let mut at = 0;
+    while let Some(&byte) = bytes.get(at) {
+        let start = at;
+        at += 1;
+        let tree = match byte {
+            b' ' | b'\n' | b'\r' | b'\t' => continue,
+            b'#' if bytes.get(at).is_some_and(u8::is_ascii_digit) => {
+                let index = digits_end(bytes, at);
+                let hole = text[at..index].parse::<usize>().unwrap_or(usize::MAX);
+                at = index;
+                match args.get(hole) {
+                    Some(arg) => arg.to_tokens(&mut out),
+                    None => panic!("template hole #{hole} has no argument: {text}"),
+                }
+                continue;
+            }
+            b'(' | b'[' | b'{' => {
+                let delimiter = match byte {
+                    b'(' => Delimiter::Parenthesis,
+                    b'[' => Delimiter::Bracket,
+                    _ => Delimiter::Brace,
+                };
+                open.push((delimiter, std::mem::take(&mut out)));
+                continue;
+            }
+            b')' | b']' | b'}' => {
+                let Some((delimiter, outer)) = open.pop() else {
+                    panic!("template closes a group it did not open: {text}");
+                };
+                let mut group = Group::new(delimiter, std::mem::replace(&mut out, outer));
+                group.set_span(span);
+                TokenTree::Group(group)
+            }
+            b'\'' if is_lifetime(bytes, at) => {
+                let mut apostrophe = Punct::new('\'', Spacing::Joint);
+                apostrophe.set_span(span);
+                out.extend(std::iter::once(TokenTree::Punct(apostrophe)));
+                let end = word_end(bytes, at);
+                let name = &text[at..end];
+                at = end;
+                TokenTree::Ident(Ident::new(name, span))
+            }
+            b'r' if bytes.get(at) == Some(&b'#')
+                && bytes.get(at + 1).is_some_and(is_word_start) =>
+            {
+                let end = word_end(bytes, at + 1);
+                let name = &text[at + 1..end];
+                at = end;
+                TokenTree::Ident(Ident::new_raw(name, span))
+            }
+            _ if is_word_start(&byte) => {
+                at = word_end(bytes, at);
+                TokenTree::Ident(Ident::new(&text[start..at], span))
+            }
+            b'0'..=b'9' | b'"' | b'\'' => {
+                at = literal_end(bytes, start);
+                let mut literal = text[start..at]
+                    .parse::<Literal>()
+                    .unwrap_or_else(|_| panic!("template literal does not lex: {text}"));
+                literal.set_span(span);
+                TokenTree::Literal(literal)
+            }
+            _ => {
+                let len = operator_len(&bytes[start..]);
+                for &joint in &bytes[start..start + len - 1] {
+                    let mut punct = Punct::new(char::from(joint), Spacing::Joint);
+                    punct.set_span(span);
+                    out.extend(std::iter::once(TokenTree::Punct(punct)));
+                }
+                at = start + len;
+                let mut punct = Punct::new(char::from(bytes[at - 1]), Spacing::Alone);
+                punct.set_span(span);
+                TokenTree::Punct(punct)
+            }
+        };
+        out.extend(std::iter::once(tree));
+    }
+    if !open.is_empty() {
+        panic!("template leaves a group open: {text}");
+    }
+    out
+}
+
+fn is_word_start(byte: &u8) -> bool {
+    byte.is_ascii_alphabetic() || *byte == b'_'
+}
+
+fn word_end(bytes: &[u8], mut at: usize) -> usize {
+    while bytes
+        .get(at)
+        .is_some_and(|b| b.is_ascii_alphanumeric() || *b == b'_')
+    {
+        at += 1;
+    }
+    at
+}
+
+fn digits_end(bytes: &[u8], mut at: usize) -> usize {
+    while bytes.get(at).is_some_and(u8::is_ascii_digit) {
+        at += 1;
+    }
+    at
+}
+
+/// Whether the `'` before `at` starts a lifetime (`'a`, `'_`, `'static`)
+/// rather than a character (`'a'`).
+fn is_lifetime(bytes: &[u8], at: usize) -> bool {
+    bytes.get(at).is_some_and(is_word_start) && bytes.get(at + 1) != Some(&b'\'')
+}
+
+/// The end of the literal starting at `start`: a number (`0`, `1u8`, `0.5`),
+/// a string or a character, escapes included.
+fn literal_end(bytes: &[u8], start: usize) -> usize {
+    let quote = bytes[start];
+    if quote.is_ascii_digit() {
+        let mut at = word_end(bytes, start);
+        if bytes.get(at) == Some(&b'.') && bytes.get(at + 1).is_some_and(u8::is_ascii_digit) {
+            at = word_end(bytes, at + 1);
+        }
+        return at;
+    }
+    let mut at = start + 1;
+    while let Some(&byte) = bytes.get(at) {
+        at += if byte == b'\\' { 2 } else { 1 };
+        if byte == quote {
+            break;
+        }
+    }
+    at
+}
+
+/// How many characters of the punctuation starting `rest` make one
+/// operator, as rustc's lexer glues them (`::`, `->`, `..=`): all but the
+/// last are joint, as in `quote!`'s output.
+fn operator_len(rest: &[u8]) -> usize {
+    const THREE: [&[u8]; 4] = [b"...", b"..=", b"<<=", b">>="];
+    const TWO: [&[u8]; 21] = [
+        b"::", b"->", b"=>", b"==", b"!=", b"<=", b">=", b"&&", b"||", b"+=", b"-=", b"*=", b"/=",
+        b"%=", b"^=", b"&=", b"|=", b"<<", b">>", b"..", b"<-",
+    ];
+    if THREE.iter().any(|op| rest.starts_with(op)) {
+        3
+    } else if TWO.iter().any(|op| rest.starts_with(op)) {
+        2
+    } else {
+        1
+    }
+}
