@@ -10,7 +10,7 @@
 //! there is no use of the wrapper that forwarding would have to convert.
 
 use proc_macro2::{Group, Spacing, TokenStream, TokenTree};
-use quote::{ToTokens, quote};
+use quote::ToTokens;
 use syn::{GenericArgument, GenericParam, PathArguments, ReturnType, TraitItemFn, Type};
 
 use crate::punct;
@@ -225,7 +225,7 @@ impl Keep<'_> {
         }
         let mut all = lifetimes;
         all.append(&mut others);
-        quote!(#use_token <#(#all),*>)
+        template::tokens("#0 <#1>", &[&use_token, &template::joined(&all, ",")])
     }
 }
 

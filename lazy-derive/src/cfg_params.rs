@@ -8,7 +8,7 @@
 //! past `MAX_CFGS` distinct cfgs the method is an error (2^n forwarders).
 
 use proc_macro2::TokenStream;
-use quote::{ToTokens, quote};
+use quote::ToTokens;
 use syn::punctuated::Punctuated;
 use syn::{Attribute, FnArg, GenericParam, Meta, TraitItemFn};
 
@@ -58,7 +58,9 @@ fn per_variant_dyn(method: &Method, write: &dyn Fn(&Method) -> TokenStream) -> O
         if predicates.is_empty() {
             continue;
         }
-        let key = quote!(#(#predicates)*).to_string();
+        let key = template::joined(&predicates, "")
+            .to_token_stream()
+            .to_string();
         match groups.iter_mut().find(|group| group.key == key) {
             Some(group) => group.members.push((generic, index)),
             None => groups.push(CfgGroup {
@@ -89,10 +91,16 @@ fn per_variant_dyn(method: &Method, write: &dyn Fn(&Method) -> TokenStream) -> O
         ) in groups.iter().enumerate()
         {
             if mask & (1 << bit) != 0 {
-                conditions.push(quote!(all(#(#predicates),*)));
+                conditions.push(template::tokens(
+                    "all(#0)",
+                    &[&template::joined(predicates, ",")],
+                ));
                 continue;
             }
-            conditions.push(quote!(not(all(#(#predicates),*))));
+            conditions.push(template::tokens(
+                "not(all(#0))",
+                &[&template::joined(predicates, ",")],
+            ));
             for &(generic, index) in members {
                 if generic {
                     generics_left_out.push(index);
@@ -145,7 +153,10 @@ fn per_variant_dyn(method: &Method, write: &dyn Fn(&Method) -> TokenStream) -> O
             wrap: method.wrap,
         };
         let tokens = write(&variant);
-        out.extend(quote!(#[cfg(all(#(#conditions),*))] #tokens));
+        out.extend(template::tokens(
+            "#[cfg(all(#0))] #1",
+            &[&template::joined(&conditions, ","), &tokens],
+        ));
     }
     Some(out)
 }

@@ -14,7 +14,6 @@
 //! [`ends_in_macro`]).
 
 use proc_macro2::{Delimiter, Group, Literal, Punct, Spacing, Span, TokenStream, TokenTree};
-use quote::quote;
 use syn::ext::IdentExt;
 use syn::parse::{Parse, ParseStream, Parser};
 use syn::spanned::Spanned;
@@ -345,21 +344,25 @@ fn scoped(wrapper: &Wrapper, call: TokenStream, lints: &TokenStream) -> TokenStr
     // The user's own `allow`s on the wrapper and its fields (`lints`) hold
     // for every impl the chain writes in the block: they copy the fields'
     // types.
-    quote! {
-        #(
-            use ::lazy_core::__private::__not_forwardable as #fallbacks;
-        )*
-        #lints
-        const _: () = {
-            #(
-                use ::lazy_core::__private::NOT_A_TRAIT as #valued;
-            )*
-            #(
-                use #(#imports)*;
-            )*
-            #call
-        };
+    let mut uses = Vec::new();
+    for import in imports {
+        uses.push(TokenTree::Ident(Ident::new("use", Span::call_site())));
+        uses.extend(import);
+        uses.push(TokenTree::Punct(Punct::new(';', Spacing::Alone)));
     }
+    template::tokens(
+        "#0 #1 const _: () = { #2 #3 #4 };",
+        &[
+            &template::each(
+                &fallbacks,
+                "use ::lazy_core::__private::__not_forwardable as #0;",
+            ),
+            &lints,
+            &template::each(&valued, "use ::lazy_core::__private::NOT_A_TRAIT as #0;"),
+            &template::joined(&uses, ""),
+            &call,
+        ],
+    )
 }
 
 /// The call of the hidden macro of trait number `state.step`, with the `fast`
@@ -391,8 +394,6 @@ fn link(
         .map(|index| Literal::usize_unsuffixed(*index));
     let site = state.realize_site.map(|span| Ident::new("realize", span));
     let derive = state.derive_site.map(|span| Ident::new("derive", span));
-    // `site = ..;` where the state has one (always, from the derive).
-    let site = site.into_iter();
     let fast = match entries {
         Entries::Passed(entries) => entries,
         Entries::Write(shared) => {
@@ -411,16 +412,36 @@ fn link(
             TokenStream::from_iter(fast)
         }
     };
-    quote! {
-        #path! {
-            step = #step;
-            needs = [#needs_mut #needs_into];
-            matched = [#(#matched)*];
-            #(site = #site #derive;)*
-            input = { #input }
-            fast = [#fast]
-        }
+    let matched: Vec<Literal> = matched.collect();
+    // `site = ..;` where the state has one (always, from the derive).
+    let mut site_line = Vec::new();
+    if let Some(site) = site {
+        site_line.push(TokenTree::Ident(Ident::new("site", Span::call_site())));
+        site_line.push(TokenTree::Punct(Punct::new('=', Spacing::Alone)));
+        site_line.push(TokenTree::Ident(site));
+        site_line.extend(derive.map(TokenTree::Ident));
+        site_line.push(TokenTree::Punct(Punct::new(';', Spacing::Alone)));
     }
+    template::tokens(
+        "#0! {
+            step = #1;
+            needs = [#2 #3];
+            matched = [#4];
+            #5
+            input = { #6 }
+            fast = [#7]
+        }",
+        &[
+            &path,
+            &step,
+            &needs_mut,
+            &needs_into,
+            &template::joined(&matched, ""),
+            &template::joined(&site_line, ""),
+            &input,
+            &fast,
+        ],
+    )
 }
 
 /// The `fast` entry of the link of trait number `step`: what its hidden
@@ -509,27 +530,43 @@ fn fast_entry(
     };
     let head = generic.then(|| {
         let predicates = crate::expand::where_predicates(generics);
-        quote! {
-            impl = { #impl_generics };
-            where = { #(#predicates,)* };
-        }
+        template::tokens(
+            "impl = { #0 }; where = { #1 };",
+            &[&impl_generics, &template::each(&predicates, "#0,")],
+        )
     });
     let kind = Ident::new(if generic { "generic" } else { "fast" }, Span::call_site());
-    quote! {{
-        #kind;
-        #head
-        self = #ident #ty_generics;
-        path = { #(#path)* };
-        call = #call;
+    let text = "{
+        #0;
+        #1
+        self = #2 #3;
+        path = { #4 };
+        call = #5;
         realize = ::lazy_core::Realize::realize;
         realize_mut = ::lazy_core::RealizeMut::realize_mut;
         into_realized = ::lazy_core::RealizeInto::into_realized;
-        target = #(#target)*;
-        bounds = #(#bounds)*;
-        deref = #deref;
-        next_step = #next_step;
-        next = { #(#next)* }
-    }}
+        target = #6;
+        bounds = #7;
+        deref = #8;
+        next_step = #9;
+        next = { #10 }
+    }";
+    template::tokens(
+        text,
+        &[
+            &kind,
+            &head,
+            &ident,
+            &ty_generics,
+            &template::joined(&path, ""),
+            &call,
+            &template::joined(&target, ""),
+            &template::joined(bounds, ""),
+            &deref,
+            &next_step,
+            &template::joined(&next, ""),
+        ],
+    )
 }
 
 /// `::lazy_core::__private::name`, as trees.

@@ -7,7 +7,7 @@
 //! whose target does not fit gets the one error, there.
 
 use proc_macro2::{Literal, Span, TokenStream};
-use quote::{ToTokens, format_ident, quote, quote_spanned};
+use quote::{ToTokens, format_ident};
 use syn::ext::IdentExt;
 use syn::{
     AngleBracketedGenericArguments, Error, GenericArgument, GenericParam, Ident, ReturnType,
@@ -450,19 +450,33 @@ fn write_trait_impl(
         ..
     } = body;
     // At the trait's path, as `expand::trait_impl`'s.
-    quote_spanned! {Span::call_site().located_at(ctx.trait_span)=>
-        #derived
-        impl #impl_generics #trait_full for #self_ty
+    let at = Span::call_site().located_at(ctx.trait_span);
+    template::spanned(
+        at,
+        "#0
+        impl #1 #2 for #3
         where
-            #(#wrapper_predicates,)*
-            #(#trait_predicates,)*
-            #bounds
+            #4
+            #5
+            #6
         {
-            #(#assoc_types)*
-            #(#consts)*
-            #(#methods)*
-        }
-    }
+            #7
+            #8
+            #9
+        }",
+        &[
+            &derived,
+            &impl_generics,
+            &trait_full,
+            &self_ty,
+            &template::each(&wrapper_predicates, "#0,").at(at),
+            &template::each(trait_predicates, "#0,").at(at),
+            &bounds,
+            &template::joined(&assoc_types, ""),
+            &template::joined(&consts, ""),
+            &template::joined(&methods, ""),
+        ],
+    )
 }
 
 /// Where the first `#[realize(deref)]` variant's `deref` is, and how to
@@ -711,7 +725,10 @@ fn result_joined(ctx: &EnumContext, method: &Method) -> Result<Option<Joined>, S
         None => template::tokens("'_", &[]),
     };
     Ok(Some(Joined::Boxed {
-        dyn_ty: quote!(dyn #main #(+ #auto)* + #lifetime),
+        dyn_ty: template::tokens(
+            "dyn #0 #1 + #2",
+            &[&main, &template::each(&auto, "+ #0"), &lifetime],
+        ),
     }))
 }
 
@@ -770,7 +787,10 @@ fn forwarder(ctx: &EnumContext, method: &Method, joined: Option<&Joined>) -> Tok
         for (index, _, _) in &self_args {
             others.push(names[*index].clone());
         }
-        quote!((#receiver_value, #(#others),*))
+        template::tokens(
+            "(#0, #1)",
+            &[&receiver_value, &template::joined(&others, ",")],
+        )
     };
     let mut arms = TokenStream::new();
     let mut live = 0;
@@ -796,7 +816,10 @@ fn forwarder(ctx: &EnumContext, method: &Method, joined: Option<&Joined>) -> Tok
             for (_, _, binding) in &self_args {
                 others.push(variant.pattern(binding));
             }
-            quote!((#receiver_pattern, #(#others),*))
+            template::tokens(
+                "(#0, #1)",
+                &[&receiver_pattern, &template::joined(&others, ",")],
+            )
         };
         let realized = variant.realized(receiver_use, &binding);
         let mut args = Vec::with_capacity(names.len());
@@ -808,7 +831,16 @@ fn forwarder(ctx: &EnumContext, method: &Method, joined: Option<&Joined>) -> Tok
             });
         }
         let call_prefix = &variant.call_prefix;
-        let mut call = quote!(#call_prefix::#name #turbofish(#realized #(, #args)*));
+        let mut call = template::tokens(
+            "#0::#1 #2(#3 #4)",
+            &[
+                &call_prefix,
+                &name,
+                &turbofish,
+                &realized,
+                &template::each(&args, ", #0"),
+            ],
+        );
         if asyncness.is_some() {
             call = template::tokens("#0.await", &[&call]);
         }
@@ -850,14 +882,27 @@ fn forwarder(ctx: &EnumContext, method: &Method, joined: Option<&Joined>) -> Tok
     let movable = method
         .needs_into()
         .then(|| movable_check(Span::call_site().located_at(ctx.trait_span)));
-    quote! {
-        #attrs
+    template::tokens(
+        "#0
         #[inline]
-        #asyncness #unsafety #abi fn #name #generics(#(#decls),*) #output #where_clause {
-            #movable
-            #body
-        }
-    }
+        #1 #2 #3 fn #4 #5(#6) #7 #8 {
+            #9
+            #10
+        }",
+        &[
+            &attrs,
+            &asyncness,
+            &unsafety,
+            &abi,
+            &name,
+            &generics,
+            &template::joined(&decls, ","),
+            &output,
+            &where_clause,
+            &movable,
+            &body,
+        ],
+    )
 }
 
 /// The arm for values in different variants: a panic naming the method and
@@ -879,9 +924,10 @@ fn mismatch_arm(ctx: &EnumContext, method: &Ident, count: usize) -> TokenStream 
         ));
     }
     let what = Literal::string(&format!("{}::{}", ctx.trait_name, method.unraw()));
-    quote! {
-        #values => ::lazy_core::__private::variant_mismatch(#what, &[#(#each),*]),
-    }
+    template::tokens(
+        "#0 => ::lazy_core::__private::variant_mismatch(#1, &[#2]),",
+        &[&values, &what, &template::joined(&each, ",")],
+    )
 }
 
 /// The forwarded call, with every target in its result built back into the
@@ -1074,7 +1120,7 @@ fn agreement(
         let params = if lifetimes.is_empty() {
             TokenStream::new()
         } else {
-            quote!(<#(#lifetimes),*>)
+            template::tokens("<#0>", &[&template::joined(lifetimes, ",")])
         };
         for lifetime in lifetimes {
             if !binders.iter().any(|seen| seen.ident == lifetime.ident) {
@@ -1088,7 +1134,8 @@ fn agreement(
             args.args.push(arg);
         }
     }
-    let binder = (!binders.is_empty()).then(|| quote!(for<#(#binders),*>));
+    let binder = (!binders.is_empty())
+        .then(|| template::tokens("for<#0>", &[&template::joined(&binders, ",")]));
     template::tokens("#0 #1: #2 #3", &[&binder, &bounded, &trait_path, &args])
 }
 

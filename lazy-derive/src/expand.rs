@@ -2,7 +2,7 @@
 //! `#[realize]` field.
 
 use proc_macro2::{Delimiter, Group, Punct, Spacing, Span, TokenStream, TokenTree};
-use quote::{ToTokens, TokenStreamExt, quote, quote_spanned};
+use quote::{ToTokens, TokenStreamExt};
 use syn::ext::IdentExt;
 use syn::{
     Error, FnArg, GenericParam, Generics, Ident, ItemTrait, Path, ReturnType, TraitItem,
@@ -309,21 +309,38 @@ fn write_trait_impl(
     // name in `realize_forward(...)`, not at the trait's definition). The
     // hidden macro's fast rule cannot do the same: its `impl`, `where` and
     // braces are its own tokens.
-    quote_spanned! {Span::call_site().located_at(span)=>
-        #derived
-        impl #impl_generics #trait_full for #self_ty
+    let at = Span::call_site().located_at(span);
+    template::spanned(
+        at,
+        "#0
+        impl #1 #2 for #3
         where
-            #(#wrapper_predicates,)*
-            #(#trait_predicates,)*
-            #realizing
-            #target: #bound,
-            #sized
-            #generic_needs
-            #from_realized
+            #4
+            #5
+            #6
+            #7: #8,
+            #9
+            #10
+            #11
         {
-            #body
-        }
-    }
+            #12
+        }",
+        &[
+            &derived,
+            &impl_generics,
+            &trait_full,
+            &self_ty,
+            &template::each(&wrapper_predicates, "#0,").at(at),
+            &template::each(trait_predicates, "#0,").at(at),
+            &realizing,
+            &target,
+            &bound,
+            &sized,
+            &generic_needs,
+            &from_realized,
+            &body,
+        ],
+    )
 }
 
 /// The impl's self type: the wrapper's name located at the trait's path
@@ -744,7 +761,7 @@ pub fn impl_generics(
     if params.is_empty() {
         return TokenStream::new();
     }
-    quote!(<#(#params),*>)
+    template::tokens("<#0>", &[&template::joined(&params, ",")])
 }
 
 /// The impl's bounds on realizing: for a concrete wrapper the field's own
@@ -1023,7 +1040,8 @@ pub fn assoc_type(ctx: &ImplContext, item: &TraitItemType) -> TokenStream {
     let (generics, args) = if params.is_empty() {
         (TokenStream::new(), TokenStream::new())
     } else {
-        (template::tokens("<#0>", &[&params]), quote!(<#(#args),*>))
+        let args = template::tokens("<#0>", &[&template::joined(&args, ",")]);
+        (template::tokens("<#0>", &[&params]), args)
     };
     let where_clause = &item.generics.where_clause;
     template::tokens(
@@ -1247,24 +1265,49 @@ fn forwarder(ctx: &ImplContext, method: &Method) -> TokenStream {
             metavars,
         });
     }
-    let call = quote!(#call_prefix::#name #turbofish(#realized #(, #args)*));
+    let call = template::tokens(
+        "#0::#1 #2(#3 #4)",
+        &[
+            &call_prefix,
+            &name,
+            &turbofish,
+            &realized,
+            &template::each(&args, ", #0"),
+        ],
+    );
     let call = wrapped(method.wrap, call, ctx.from_realized.as_ref());
     let inline = ctx.inline.then(|| template::tokens("#[inline]", &[]));
+    let decls = template::joined(&decls, ",");
     match &sig.safety {
-        syn::Safety::Unsafe(unsafety) => quote! {
-            #attrs
-            #inline
-            #unsafety #abi fn #name #generics(#(#decls),*) #output #where_clause {
-                unsafe { #call }
-            }
-        },
-        _ => quote! {
-            #attrs
-            #inline
-            #abi fn #name #generics(#(#decls),*) #output #where_clause {
-                #call
-            }
-        },
+        syn::Safety::Unsafe(unsafety) => template::tokens(
+            "#0 #1 #2 #3 fn #4 #5(#6) #7 #8 { unsafe { #9 } }",
+            &[
+                &attrs,
+                &inline,
+                &unsafety,
+                &abi,
+                &name,
+                &generics,
+                &decls,
+                &output,
+                &where_clause,
+                &call,
+            ],
+        ),
+        _ => template::tokens(
+            "#0 #1 #2 fn #3 #4(#5) #6 #7 { #8 }",
+            &[
+                &attrs,
+                &inline,
+                &abi,
+                &name,
+                &generics,
+                &decls,
+                &output,
+                &where_clause,
+                &call,
+            ],
+        ),
     }
 }
 
@@ -1394,8 +1437,16 @@ pub fn inherent_forwarder(ctx: &ImplContext, method: &Method, except: &Ident) ->
     callee.set_span(site);
     let checked = inherent_check(method, span, site, &callee);
     let call = match &checked {
-        Some((binding, _)) => quote_spanned!(site=> #binding(#self_arg #(#names),*)),
-        None => quote_spanned!(site=> Self::#callee(#self_arg #(#names),*)),
+        Some((binding, _)) => template::spanned(
+            site,
+            "#0(#1 #2)",
+            &[binding, &self_arg, &template::joined(&names, ",").at(site)],
+        ),
+        None => template::spanned(
+            site,
+            "Self::#0(#1 #2)",
+            &[&callee, &self_arg, &template::joined(&names, ",").at(site)],
+        ),
     };
     let call = match unsafety {
         Some(_) => template::spanned(span, "unsafe { #0 }", &[&call]),
@@ -1426,14 +1477,27 @@ pub fn inherent_forwarder(ctx: &ImplContext, method: &Method, except: &Ident) ->
         "`{except}` is listed in `except(...)`, so the wrapper answers it with an inherent method `{}`; none is visible here (it is missing, or private to another module: make it `pub(crate)`), so this forwarder would call itself",
         tokens::pretty(&sig.to_token_stream()),
     );
-    quote_spanned! {span=>
-        #attrs
+    template::spanned(
+        span,
+        "#0
         #[inline]
-        #[deny(unconditional_recursion, reason = #reason)]
-        #unsafety #abi fn #except #generics_decl(#(#decls),*) #output #where_clause {
-            #body
-        }
-    }
+        #[deny(unconditional_recursion, reason = #1)]
+        #2 #3 fn #4 #5(#6) #7 #8 {
+            #9
+        }",
+        &[
+            &attrs,
+            &reason,
+            &unsafety,
+            &abi,
+            &except,
+            &generics_decl,
+            &template::joined(&decls, ",").at(span),
+            &output,
+            &where_clause,
+            &body,
+        ],
+    )
 }
 
 /// The most arguments (receiver included) `lazy_core::__private::
@@ -1497,11 +1561,17 @@ fn inherent_check(
         "::lazy_core::__private::InherentMethod",
         &[],
     );
-    let check = quote_spanned! {span=>
-        let #binding = <_ as #inherent<(#(#args,)*), #out, _>>::checked(
-            #function
-        );
-    };
+    let check = template::spanned(
+        span,
+        "let #0 = <_ as #1<(#2), #3, _>>::checked(#4);",
+        &[
+            &binding,
+            &inherent,
+            &template::each(&args, "#0,").at(span),
+            &out,
+            &function,
+        ],
+    );
     Some((binding, check))
 }
 
@@ -1740,13 +1810,21 @@ impl<'a> FieldImpl<'a> {
         let ident = self.ident;
         let (impl_generics, ty_generics, _) = self.generics.split_for_impl();
         let predicates = where_predicates(self.generics);
-        quote! {
-            #[automatically_derived]
-            impl #impl_generics ::lazy_core::#realize_trait for #ident #ty_generics
+        template::tokens(
+            "#[automatically_derived]
+            impl #0 ::lazy_core::#1 for #2 #3
             where
-                #(#predicates,)*
-                #bounds
-        }
+                #4
+                #5",
+            &[
+                &impl_generics,
+                &realize_trait,
+                &ident,
+                &ty_generics,
+                &template::each(&predicates, "#0,"),
+                &bounds,
+            ],
+        )
     }
 
     /// The bounds of the `Realize`, `RealizeMut` and `RealizeInto` impls
@@ -1969,18 +2047,30 @@ fn write_realize_impl(
     let (impl_generics, ty_generics, _) = field_impl.generics.split_for_impl();
     let predicates = where_predicates(field_impl.generics);
     let ident = field_impl.ident;
-    quote! {
-        #[automatically_derived]
-        impl #impl_generics ::lazy_core::Realize for #ident #ty_generics
+    template::tokens(
+        "#[automatically_derived]
+        impl #0 ::lazy_core::Realize for #1 #2
         where
-            #(#predicates,)*
-            #bounds
+            #3
+            #4
         {
-            type Target = #(#before)* #target #(#after)*;
+            type Target = #5 #6 #7;
             #[inline]
-            fn realize(&#this) -> &Self::Target #body
-        }
-    }
+            fn realize(&#8) -> &Self::Target #9
+        }",
+        &[
+            &impl_generics,
+            &ident,
+            &ty_generics,
+            &template::each(&predicates, "#0,"),
+            &bounds,
+            &template::joined(&before, ""),
+            &target,
+            &template::joined(&after, ""),
+            &this,
+            &body,
+        ],
+    )
 }
 
 pub fn realize_mut_impl(wrapper: &Wrapper, field: &RealizeField, site: Span) -> TokenStream {

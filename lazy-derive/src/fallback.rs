@@ -3,7 +3,7 @@
 //! and the user sees that one error, not one more per missing method.
 
 use proc_macro2::TokenStream;
-use quote::{ToTokens, quote};
+use quote::ToTokens;
 use syn::{Error, FnArg, WherePredicate};
 
 use crate::method::{Method, Params, cfg_attrs, params};
@@ -39,7 +39,7 @@ pub fn stub(method: &Method, error: Error) -> TokenStream {
     let where_clause = if predicates.is_empty() {
         TokenStream::new()
     } else {
-        quote!(where #(#predicates,)*)
+        template::tokens("where #0", &[&template::each(&predicates, "#0,")])
     };
     let params = &generics.params;
     let generics = if params.is_empty() {
@@ -51,10 +51,19 @@ pub fn stub(method: &Method, error: Error) -> TokenStream {
     // The error is the body: its type is rustc's error type, which matches
     // any return type (`impl Iterator`, `Self`, ...) without one more error.
     let error = error.into_compile_error();
-    quote! {
-        #(#cfgs)*
-        #asyncness #safety #abi fn #name #generics(#(#decls),*) #output #where_clause {
-            #error
-        }
-    }
+    template::tokens(
+        "#0 #1 #2 #3 fn #4 #5(#6) #7 #8 { #9 }",
+        &[
+            &template::joined(&cfgs, ""),
+            &asyncness,
+            &safety,
+            &abi,
+            &name,
+            &generics,
+            &template::joined(&decls, ","),
+            &output,
+            &where_clause,
+            &error,
+        ],
+    )
 }

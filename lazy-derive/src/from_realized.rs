@@ -2,7 +2,7 @@
 //! built back from a target by holding it.
 
 use proc_macro2::TokenStream;
-use quote::{ToTokens, quote};
+use quote::ToTokens;
 use syn::{Data, DeriveInput, Error, Result};
 
 use crate::errors::Errors;
@@ -42,14 +42,21 @@ fn fallback(input: &DeriveInput) -> TokenStream {
         });
     }
     let (_, ty_generics, where_clause) = input.generics.split_for_impl();
-    quote! {
-        #[automatically_derived]
-        impl<#(#params,)* #target> ::lazy_core::FromRealized<#target> for #ident #ty_generics #where_clause {
-            fn from_realized(_: #target) -> Self {
+    template::tokens(
+        "#[automatically_derived]
+        impl<#0 #1> ::lazy_core::FromRealized<#1> for #2 #3 #4 {
+            fn from_realized(_: #1) -> Self {
                 ::core::unreachable!()
             }
-        }
-    }
+        }",
+        &[
+            &template::each(&params, "#0,"),
+            &target,
+            &ident,
+            &ty_generics,
+            &where_clause,
+        ],
+    )
 }
 
 fn derive_impl(input: &mut DeriveInput) -> Result<TokenStream> {

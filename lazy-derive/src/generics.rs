@@ -3,7 +3,7 @@
 //! `realize_forward(Trait<..>)`.
 
 use proc_macro2::{Delimiter, Group, Ident, Span, TokenStream, TokenTree};
-use quote::{ToTokens, quote};
+use quote::ToTokens;
 use syn::{
     AttrStyle, Attribute, ConstParam, Error, GenericArgument, GenericParam, ItemTrait, Result,
     Token, TraitItem, TypeParam,
@@ -238,8 +238,8 @@ pub fn trait_generics(
         }
     }
     if !args.is_empty() {
-        out.args = quote!(<#(#args),*>);
-        out.target_args = quote!(<#(#target_args),*>);
+        out.args = template::tokens("<#0>", &[&template::joined(&args, ",")]);
+        out.target_args = template::tokens("<#0>", &[&template::joined(&target_args, ",")]);
     }
     Some(out)
 }

@@ -7,7 +7,7 @@
 //! an error at that field's type that says to implement it or skip the field.
 
 use proc_macro2::{Span, TokenStream};
-use quote::{ToTokens, format_ident, quote};
+use quote::{ToTokens, format_ident};
 use syn::spanned::Spanned;
 use syn::{Data, DeriveInput, Error, Fields, Ident, Member, Result, Type};
 
@@ -129,7 +129,7 @@ fn derive_impl(input: TokenStream) -> Result<TokenStream> {
                 // An enum without variants has no value to walk.
                 template::tokens("match *self {}", &[])
             } else {
-                quote!(match self { #(#arms)* })
+                template::tokens("match self { #0 }", &[&template::joined(&arms, "")])
             }
         }
     };
@@ -166,7 +166,7 @@ fn derive_impl(input: TokenStream) -> Result<TokenStream> {
     let where_clause = if predicates.is_empty() {
         TokenStream::new()
     } else {
-        quote!(where #(#predicates,)*)
+        template::tokens("where #0", &[&template::each(&predicates, "#0,")])
     };
 
     // The user's `allow`s on the type and its fields: the bounds copy the

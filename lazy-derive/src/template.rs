@@ -20,29 +20,94 @@ use quote::ToTokens;
 /// tokens of `args[N]`: `tokens("impl #0 for #1 {}", &[&path, &ty])` is
 /// `quote!(impl #path for #ty {})`.
 pub fn tokens(text: &str, args: &[&dyn ToTokens]) -> TokenStream {
-    spanned(Span::call_site(), text, args)
+    let mut out = TokenStream::new();
+    write(&mut out, Span::call_site(), text, args);
+    out
 }
 
 /// [`tokens`] with `span` on every token of the text (the arguments keep
 /// theirs), as `quote_spanned!(span=> ..)`.
 pub fn spanned(span: Span, text: &str, args: &[&dyn ToTokens]) -> TokenStream {
+    let mut out = TokenStream::new();
+    write(&mut out, span, text, args);
+    out
+}
+
+/// `quote!`'s repetition `#(..)*`, as an argument: `text` written for each
+/// item, its hole `#0` holding the item (`each(&bounds, "#0,")` is
+/// `#(#bounds,)*`).
+pub fn each<'a, T>(items: &'a [T], text: &'a str) -> Repeat<'a, T> {
+    Repeat {
+        items,
+        text,
+        between: false,
+        span: Span::call_site(),
+    }
+}
+
+/// `quote!`'s `#(#items),*`, as an argument: the items with the text `sep`
+/// between two (`joined(&args, ",")`; `""` for none).
+pub fn joined<'a, T>(items: &'a [T], sep: &'a str) -> Repeat<'a, T> {
+    Repeat {
+        items,
+        text: sep,
+        between: true,
+        span: Span::call_site(),
+    }
+}
+
+/// The items of [`each`] or [`joined`], written where it is a hole.
+pub struct Repeat<'a, T> {
+    items: &'a [T],
+    text: &'a str,
+    between: bool,
+    span: Span,
+}
+
+impl<T> Repeat<'_, T> {
+    /// The text's tokens at `span`, as in `quote_spanned!`.
+    pub fn at(mut self, span: Span) -> Self {
+        self.span = span;
+        self
+    }
+}
+
+impl<T: ToTokens> ToTokens for Repeat<'_, T> {
+    fn to_tokens(&self, out: &mut TokenStream) {
+        for (index, item) in self.items.iter().enumerate() {
+            if !self.between {
+                write(out, self.span, self.text, &[item]);
+                continue;
+            }
+            if index > 0 {
+                write(out, self.span, self.text, &[]);
+            }
+            item.to_tokens(out);
+        }
+    }
+}
+
+/// Appends the tokens of `text` to `out`: the tokens stay in this crate
+/// until the caller's stream goes to the compiler, as `quote!`'s do.
+fn write(out: &mut TokenStream, span: Span, text: &str, args: &[&dyn ToTokens]) {
     let bytes = text.as_bytes();
     // The groups being read, innermost last, each with the tokens of its
     // enclosing group so far.
     let mut open: Vec<(Delimiter, TokenStream)> = Vec::new();
-    let mut out = TokenStream::new();
     let mut at = 0;
     while let Some(&byte) = bytes.get(at) {
         let start = at;
         at += 1;
         let tree = match byte {
             b' ' | b'\n' | b'\r' | b'\t' => continue,
-            b'#' if bytes.get(at).is_some_and(u8::is_ascii_digit) => {
-                let index = digits_end(bytes, at);
-                let hole = text[at..index].parse::<usize>().unwrap_or(usize::MAX);
-                at = index;
+            b'#' if matches!(bytes.get(at), Some(b'0'..=b'9')) => {
+                let mut hole = 0;
+                while let Some(&digit @ b'0'..=b'9') = bytes.get(at) {
+                    hole = hole * 10 + usize::from(digit - b'0');
+                    at += 1;
+                }
                 match args.get(hole) {
-                    Some(arg) => arg.to_tokens(&mut out),
+                    Some(arg) => arg.to_tokens(out),
                     None => panic!("template hole #{hole} has no argument: {text}"),
                 }
                 continue;
@@ -53,14 +118,14 @@ pub fn spanned(span: Span, text: &str, args: &[&dyn ToTokens]) -> TokenStream {
                     b'[' => Delimiter::Bracket,
                     _ => Delimiter::Brace,
                 };
-                open.push((delimiter, std::mem::take(&mut out)));
+                open.push((delimiter, std::mem::take(out)));
                 continue;
             }
             b')' | b']' | b'}' => {
                 let Some((delimiter, outer)) = open.pop() else {
                     panic!("template closes a group it did not open: {text}");
                 };
-                let mut group = Group::new(delimiter, std::mem::replace(&mut out, outer));
+                let mut group = Group::new(delimiter, std::mem::replace(out, outer));
                 group.set_span(span);
                 TokenTree::Group(group)
             }
@@ -111,7 +176,6 @@ pub fn spanned(span: Span, text: &str, args: &[&dyn ToTokens]) -> TokenStream {
     if !open.is_empty() {
         panic!("template leaves a group open: {text}");
     }
-    out
 }
 
 fn is_word_start(byte: &u8) -> bool {
@@ -123,13 +187,6 @@ fn word_end(bytes: &[u8], mut at: usize) -> usize {
         .get(at)
         .is_some_and(|b| b.is_ascii_alphanumeric() || *b == b'_')
     {
-        at += 1;
-    }
-    at
-}
-
-fn digits_end(bytes: &[u8], mut at: usize) -> usize {
-    while bytes.get(at).is_some_and(u8::is_ascii_digit) {
         at += 1;
     }
     at
@@ -164,18 +221,21 @@ fn literal_end(bytes: &[u8], start: usize) -> usize {
 
 /// How many characters of the punctuation starting `rest` make one
 /// operator, as rustc's lexer glues them (`::`, `->`, `..=`): all but the
-/// last are joint, as in `quote!`'s output.
+/// last are joint, as in `quote!`'s output. (A `match` of patterns: the
+/// macro is built without optimizations, and this runs for every
+/// punctuation of every template.)
 fn operator_len(rest: &[u8]) -> usize {
-    const THREE: [&[u8]; 4] = [b"...", b"..=", b"<<=", b">>="];
-    const TWO: [&[u8]; 21] = [
-        b"::", b"->", b"=>", b"==", b"!=", b"<=", b">=", b"&&", b"||", b"+=", b"-=", b"*=", b"/=",
-        b"%=", b"^=", b"&=", b"|=", b"<<", b">>", b"..", b"<-",
-    ];
-    if THREE.iter().any(|op| rest.starts_with(op)) {
-        3
-    } else if TWO.iter().any(|op| rest.starts_with(op)) {
-        2
-    } else {
-        1
+    match rest {
+        [b'.', b'.', b'.' | b'=', ..] | [b'<', b'<', b'=', ..] | [b'>', b'>', b'=', ..] => 3,
+        [b':', b':', ..]
+        | [b'-', b'>' | b'=', ..]
+        | [b'=', b'>' | b'=', ..]
+        | [b'<', b'<' | b'=' | b'-', ..]
+        | [b'>', b'>' | b'=', ..]
+        | [b'&', b'&' | b'=', ..]
+        | [b'|', b'|' | b'=', ..]
+        | [b'.', b'.', ..]
+        | [b'!' | b'+' | b'*' | b'/' | b'%' | b'^', b'=', ..] => 2,
+        _ => 1,
     }
 }

@@ -5,6 +5,8 @@ use proc_macro2::{Delimiter, Group, Ident, Punct, Spacing, Span, TokenStream, To
 use quote::ToTokens;
 use syn::ext::IdentExt;
 
+use crate::template;
+
 /// Tokens of a long fixed text the macros write (a hidden macro's
 /// matcher), parsed by the compiler in one call, with its own lexer:
 /// `quote!` builds each token in lazy-derive, which cargo compiles without
@@ -664,9 +666,12 @@ impl RemoteNames<'_> {
             .remote
             .leading_colon
             .as_ref()
-            .map(|_| quote::quote!(::));
+            .map(|_| template::tokens("::", &[]));
         let kept = &module[..keep];
-        Ok(Some(quote::quote!(#leading #(#kept)::*)))
+        Ok(Some(template::tokens(
+            "#0 #1",
+            &[&leading, &template::joined(kept, "::")],
+        )))
     }
 }
 
@@ -712,7 +717,7 @@ pub fn pretty(tokens: &TokenStream) -> String {
 pub fn lints(attrs: &[syn::Attribute]) -> TokenStream {
     let mut out = TokenStream::new();
     for lints in allowed_lints(attrs) {
-        out.extend(quote::quote!(#[allow(#lints)]));
+        out.extend(template::tokens("#[allow(#0)]", &[&lints]));
     }
     out
 }

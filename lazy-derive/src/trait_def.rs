@@ -2,7 +2,7 @@
 //! `macro_rules!` that carries the trait's items to `#[derive(RealizeForward)]`.
 
 use proc_macro2::{Delimiter, Literal, Span, TokenStream, TokenTree};
-use quote::{ToTokens, format_ident, quote, quote_spanned};
+use quote::{ToTokens, format_ident};
 use syn::ext::IdentExt;
 use syn::spanned::Spanned;
 use syn::{
@@ -204,7 +204,7 @@ fn expand(args: TokenStream, input: TokenStream) -> Result<TokenStream> {
             (
                 remote_check(&trait_cfgs, &attrs_named(&item.attrs, "allow"), remote),
                 template::tokens("remote { #0 }", &[&carried]),
-                quote!(#(#docs)* #[doc(inline)]),
+                template::tokens("#0 #[doc(inline)]", &[&template::joined(&docs, "")]),
             )
         }
         // The trait itself, as the user wrote it: its tokens are passed on,
@@ -220,11 +220,11 @@ fn expand(args: TokenStream, input: TokenStream) -> Result<TokenStream> {
                         hidden_impl,
                     } = def_site;
                     let item = with_supertrait(input, supertrait);
-                    quote! {
-                        #item
-                        #(#trait_cfgs)* #hidden_trait
-                        #(#trait_cfgs)* #hidden_impl
-                    }
+                    let cfgs = template::joined(&trait_cfgs, "");
+                    template::tokens(
+                        "#0 #1 #2 #1 #3",
+                        &[&item, &cfgs, &hidden_trait, &hidden_impl],
+                    )
                 }
             };
             (
@@ -249,7 +249,7 @@ fn expand(args: TokenStream, input: TokenStream) -> Result<TokenStream> {
         .as_ref()
         .and_then(|remote| mirrors::lacks_required(remote, &carried));
     if silent || lacking.is_some() {
-        let trait_cfgs = quote!(#(#trait_cfgs)*);
+        let trait_cfgs = template::joined(&trait_cfgs, "").to_token_stream();
         let error = lacking.map(Error::into_compile_error);
         let silent = mirrors::silent_macro(&trait_cfgs, &export, &macro_name);
         return Ok(template::tokens(
@@ -327,7 +327,7 @@ fn expand(args: TokenStream, input: TokenStream) -> Result<TokenStream> {
             })?;
         // A mirror's impls name the remote trait at the user's path (see
         // `expand::trait_impl`), which only the derive's chain can write.
-        let trait_cfgs = quote!(#(#trait_cfgs)*);
+        let trait_cfgs = template::joined(&trait_cfgs, "").to_token_stream();
         let fast = match (&args.remote, blanket.zip(blanket_key.as_ref())) {
             (None, None) => {
                 let (target, call_prefix) = fast_names();
@@ -359,17 +359,22 @@ fn expand(args: TokenStream, input: TokenStream) -> Result<TokenStream> {
         ));
     }
 
-    Ok(quote! {
-        #args_error
-        #cfg_errors
-        #blanket_error
-        #trait_item
-        #(#blanket_impls)*
-        #(#definitions)*
-        #(#trait_cfgs)*
-        #use_attrs
-        #vis use #macro_name as #ident;
-    })
+    Ok(template::tokens(
+        "#0 #1 #2 #3 #4 #5 #6 #7 #8 use #9 as #10;",
+        &[
+            &args_error,
+            &cfg_errors,
+            &blanket_error,
+            &trait_item,
+            &template::joined(&blanket_impls, ""),
+            &template::joined(&definitions, ""),
+            &template::joined(&trait_cfgs, ""),
+            &use_attrs,
+            &vis,
+            &macro_name,
+            &ident,
+        ],
+    ))
 }
 
 /// What [`expand()`] writes, for a trait that `scan` read: the trait as
@@ -1016,7 +1021,7 @@ fn cfg_variants(carried: ItemTrait) -> Result<Vec<(TokenStream, ItemTrait)>> {
                 template::tokens("not(#0)", &[&p])
             });
         }
-        let gate = quote!(#[cfg(all(#(#terms),*))]);
+        let gate = template::tokens("#[cfg(all(#0))]", &[&template::joined(&terms, ",")]);
         let mut variant = match carried.take() {
             Some(last) if mask + 1 == count => last,
             Some(original) => {
@@ -1074,7 +1079,7 @@ fn cfg_predicate(attrs: &[Attribute]) -> Option<(String, TokenStream)> {
     let tokens = match cfgs.len() {
         0 => return None,
         1 => cfgs.swap_remove(0),
-        _ => quote!(all(#(#cfgs),*)),
+        _ => template::tokens("all(#0)", &[&template::joined(&cfgs, ",")]),
     };
     Some((tokens.to_string(), tokens))
 }
@@ -1115,19 +1120,23 @@ fn remote_check(trait_cfgs: &[&Attribute], allows: &[&Attribute], remote: &Path)
         return TokenStream::new();
     }
     let leading = &remote.leading_colon;
-    let prefix = prefix.map(|segment| &segment.ident);
+    let prefix: Vec<&Ident> = prefix.map(|segment| &segment.ident).collect();
     let at = Span::call_site().located_at(last.ident.span());
     let name = &last.ident;
     let mut tree =
         proc_macro2::Group::new(Delimiter::Brace, template::spanned(at, "#0 as _", &[&name]));
     tree.set_span(at);
-    quote_spanned! {at=>
-        #(#trait_cfgs)*
-        const _: () = {
-            #(#allows)*
-            use #leading #(#prefix ::)* #tree;
-        };
-    }
+    template::spanned(
+        at,
+        "#0 const _: () = { #1 use #2 #3 #4; };",
+        &[
+            &template::joined(trait_cfgs, "").at(at),
+            &template::joined(allows, "").at(at),
+            &leading,
+            &template::each(&prefix, "#0 ::").at(at),
+            &tree,
+        ],
+    )
 }
 
 /// A mirror's carried items as the remote trait's crate reads them: see
