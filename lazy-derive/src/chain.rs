@@ -54,7 +54,7 @@ fn derive_impl(input: TokenStream) -> Result<TokenStream> {
     // every fast entry and in the end's: written once.
     let generics = &wrapper.input.generics;
     // In braces once, as every entry carries them: a group put into a
-    // `quote!` is one call into the compiler, a stream several, which send
+    // template is one call into the compiler, a stream several, which send
     // its tokens again. The `Realize` impl takes the first group's stream,
     // whose tokens the compiler already holds.
     let (realize, groups) = match &wrapper.realize {
@@ -268,7 +268,7 @@ fn scoped(wrapper: &Wrapper, call: TokenStream, lints: &TokenStream) -> TokenStr
     if call.is_empty() {
         return call;
     }
-    // Identifiers and trees, put into one `quote!`: each stream put into
+    // Identifiers and trees, put into one template: each stream put into
     // another costs calls into the compiler.
     let mut fallbacks: Vec<Ident> = Vec::new();
     let mut valued: Vec<Ident> = Vec::new();

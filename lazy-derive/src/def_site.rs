@@ -855,7 +855,7 @@ pub struct CarriedTokens {
 
 /// The hidden supertrait and its blanket impl for these carried types,
 /// for both readers of the trait ([`carry`] and `scan`): built as one
-/// token list per part (a `quote!` per carried type would pass each to the
+/// token list per part (a template per carried type would pass each to the
 /// compiler and back once more).
 pub fn hidden_supertrait(
     vis: &TokenStream,

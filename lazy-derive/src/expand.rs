@@ -154,7 +154,7 @@ pub fn target_at(span: Span) -> TokenStream {
     TokenStream::from_iter(target_trees(span))
 }
 
-/// [`target_at`], as trees: put into a `quote!`, trees are added to its
+/// [`target_at`], as trees: put into a template, trees are added to its
 /// stream, where a stream would cost calls into the compiler.
 pub fn target_trees(span: Span) -> Vec<TokenTree> {
     let mut out = Vec::with_capacity(12);
@@ -1090,7 +1090,7 @@ fn receiver_decl(kind: &ReceiverKind, self_token: &Ident, span: Span) -> TokenSt
     }
 }
 
-/// `::a::b::c`, as `quote!` writes a path (call-site spans).
+/// `::a::b::c`, as a template writes a path (call-site spans).
 fn append_path(out: &mut TokenStream, segments: &[&str]) {
     for segment in segments {
         out.append(Punct::new(':', Spacing::Joint));

@@ -89,20 +89,24 @@ impl<T: ToTokens> ToTokens for Repeat<'_, T> {
 
 /// Appends the tokens of `text` to `out`: the tokens stay in this crate
 /// until the caller's stream goes to the compiler, as `quote!`'s do.
+///
+/// Written for a build without optimizations, where every call is paid:
+/// bytes by index and [`peek`], byte ranges as patterns.
 fn write(out: &mut TokenStream, span: Span, text: &str, args: &[&dyn ToTokens]) {
     let bytes = text.as_bytes();
     // The groups being read, innermost last, each with the tokens of its
     // enclosing group so far.
     let mut open: Vec<(Delimiter, TokenStream)> = Vec::new();
     let mut at = 0;
-    while let Some(&byte) = bytes.get(at) {
+    while at < bytes.len() {
+        let byte = bytes[at];
         let start = at;
         at += 1;
         let tree = match byte {
             b' ' | b'\n' | b'\r' | b'\t' => continue,
-            b'#' if matches!(bytes.get(at), Some(b'0'..=b'9')) => {
+            b'#' if peek(bytes, at).is_ascii_digit() => {
                 let mut hole = 0;
-                while let Some(&digit @ b'0'..=b'9') = bytes.get(at) {
+                while let digit @ b'0'..=b'9' = peek(bytes, at) {
                     hole = hole * 10 + usize::from(digit - b'0');
                     at += 1;
                 }
@@ -129,7 +133,8 @@ fn write(out: &mut TokenStream, span: Span, text: &str, args: &[&dyn ToTokens]) 
                 group.set_span(span);
                 TokenTree::Group(group)
             }
-            b'\'' if is_lifetime(bytes, at) => {
+            // A lifetime (`'a`, `'_`, `'static`), not a character (`'a'`).
+            b'\'' if is_word_start(peek(bytes, at)) && peek(bytes, at + 1) != b'\'' => {
                 let mut apostrophe = Punct::new('\'', Spacing::Joint);
                 apostrophe.set_span(span);
                 out.extend(std::iter::once(TokenTree::Punct(apostrophe)));
@@ -138,15 +143,13 @@ fn write(out: &mut TokenStream, span: Span, text: &str, args: &[&dyn ToTokens]) 
                 at = end;
                 TokenTree::Ident(Ident::new(name, span))
             }
-            b'r' if bytes.get(at) == Some(&b'#')
-                && bytes.get(at + 1).is_some_and(is_word_start) =>
-            {
+            b'r' if peek(bytes, at) == b'#' && is_word_start(peek(bytes, at + 1)) => {
                 let end = word_end(bytes, at + 1);
                 let name = &text[at + 1..end];
                 at = end;
                 TokenTree::Ident(Ident::new_raw(name, span))
             }
-            _ if is_word_start(&byte) => {
+            b'a'..=b'z' | b'A'..=b'Z' | b'_' => {
                 at = word_end(bytes, at);
                 TokenTree::Ident(Ident::new(&text[start..at], span))
             }
@@ -159,7 +162,7 @@ fn write(out: &mut TokenStream, span: Span, text: &str, args: &[&dyn ToTokens]) 
                 TokenTree::Literal(literal)
             }
             _ => {
-                let len = operator_len(&bytes[start..]);
+                let len = operator_len(byte, peek(bytes, at), peek(bytes, at + 1));
                 for &joint in &bytes[start..start + len - 1] {
                     let mut punct = Punct::new(char::from(joint), Spacing::Joint);
                     punct.set_span(span);
@@ -178,24 +181,20 @@ fn write(out: &mut TokenStream, span: Span, text: &str, args: &[&dyn ToTokens]) 
     }
 }
 
-fn is_word_start(byte: &u8) -> bool {
-    byte.is_ascii_alphabetic() || *byte == b'_'
+/// The byte at `at`, or 0 past the end (no template holds a 0).
+fn peek(bytes: &[u8], at: usize) -> u8 {
+    if at < bytes.len() { bytes[at] } else { 0 }
+}
+
+fn is_word_start(byte: u8) -> bool {
+    matches!(byte, b'a'..=b'z' | b'A'..=b'Z' | b'_')
 }
 
 fn word_end(bytes: &[u8], mut at: usize) -> usize {
-    while bytes
-        .get(at)
-        .is_some_and(|b| b.is_ascii_alphanumeric() || *b == b'_')
-    {
+    while let b'a'..=b'z' | b'A'..=b'Z' | b'0'..=b'9' | b'_' = peek(bytes, at) {
         at += 1;
     }
     at
-}
-
-/// Whether the `'` before `at` starts a lifetime (`'a`, `'_`, `'static`)
-/// rather than a character (`'a'`).
-fn is_lifetime(bytes: &[u8], at: usize) -> bool {
-    bytes.get(at).is_some_and(is_word_start) && bytes.get(at + 1) != Some(&b'\'')
 }
 
 /// The end of the literal starting at `start`: a number (`0`, `1u8`, `0.5`),
@@ -204,13 +203,14 @@ fn literal_end(bytes: &[u8], start: usize) -> usize {
     let quote = bytes[start];
     if quote.is_ascii_digit() {
         let mut at = word_end(bytes, start);
-        if bytes.get(at) == Some(&b'.') && bytes.get(at + 1).is_some_and(u8::is_ascii_digit) {
+        if peek(bytes, at) == b'.' && peek(bytes, at + 1).is_ascii_digit() {
             at = word_end(bytes, at + 1);
         }
         return at;
     }
     let mut at = start + 1;
-    while let Some(&byte) = bytes.get(at) {
+    while at < bytes.len() {
+        let byte = bytes[at];
         at += if byte == b'\\' { 2 } else { 1 };
         if byte == quote {
             break;
@@ -219,23 +219,21 @@ fn literal_end(bytes: &[u8], start: usize) -> usize {
     at
 }
 
-/// How many characters of the punctuation starting `rest` make one
-/// operator, as rustc's lexer glues them (`::`, `->`, `..=`): all but the
-/// last are joint, as in `quote!`'s output. (A `match` of patterns: the
-/// macro is built without optimizations, and this runs for every
-/// punctuation of every template.)
-fn operator_len(rest: &[u8]) -> usize {
-    match rest {
-        [b'.', b'.', b'.' | b'=', ..] | [b'<', b'<', b'=', ..] | [b'>', b'>', b'=', ..] => 3,
-        [b':', b':', ..]
-        | [b'-', b'>' | b'=', ..]
-        | [b'=', b'>' | b'=', ..]
-        | [b'<', b'<' | b'=' | b'-', ..]
-        | [b'>', b'>' | b'=', ..]
-        | [b'&', b'&' | b'=', ..]
-        | [b'|', b'|' | b'=', ..]
-        | [b'.', b'.', ..]
-        | [b'!' | b'+' | b'*' | b'/' | b'%' | b'^', b'=', ..] => 2,
+/// How many of the punctuation characters `first`, `second`, `third` make
+/// one operator, as rustc's lexer glues them (`::`, `->`, `..=`): all but
+/// the last are joint, as in `quote!`'s output.
+fn operator_len(first: u8, second: u8, third: u8) -> usize {
+    match (first, second, third) {
+        (b'.', b'.', b'.' | b'=') | (b'<', b'<', b'=') | (b'>', b'>', b'=') => 3,
+        (b':', b':', _)
+        | (b'-', b'>' | b'=', _)
+        | (b'=', b'>' | b'=', _)
+        | (b'<', b'<' | b'=' | b'-', _)
+        | (b'>', b'>' | b'=', _)
+        | (b'&', b'&' | b'=', _)
+        | (b'|', b'|' | b'=', _)
+        | (b'.', b'.', _)
+        | (b'!' | b'+' | b'*' | b'/' | b'%' | b'^', b'=', _) => 2,
         _ => 1,
     }
 }

@@ -8,13 +8,14 @@ use syn::ext::IdentExt;
 use crate::template;
 
 /// Tokens of a long fixed text the macros write (a hidden macro's
-/// matcher), parsed by the compiler in one call, with its own lexer:
-/// `quote!` builds each token in lazy-derive, which cargo compiles without
-/// optimizations. The call costs about 15,000 instructions, so it pays for
-/// a long text only: the chain rule's (about 130 tokens) costs 0.18 M fewer
-/// for each `#[forwardable]` trait, where the derive's short pieces (imports,
-/// the heads of the `Realize` impls) cost 0.04 M more a derive than with
-/// `quote!` (`run.sh`'s callgrind counts). proc_macro2's own parse, which
+/// matcher), parsed by the compiler in one call, with its own lexer, where
+/// a template (`template::tokens`) builds each token in lazy-derive, which
+/// cargo compiles without optimizations. The call costs about 15,000
+/// instructions, so it pays for a long text only: the chain rule's (about
+/// 130 tokens) cost 0.18 M fewer for each `#[forwardable]` trait, where the
+/// derive's short pieces (imports, the heads of the `Realize` impls) cost
+/// 0.04 M more a derive than built token by token (then by `quote!`;
+/// `run.sh`'s callgrind counts). proc_macro2's own parse, which
 /// checks the text with its lexer first, would cost more than `quote!`: the
 /// compiler's `proc_macro` is called directly when it is there; outside a
 /// compiler (lazy-derive's unit tests) proc_macro2 parses the text. Spans
@@ -29,9 +30,10 @@ pub fn fixed(text: &str) -> TokenStream {
     text.parse().unwrap_or_default()
 }
 
-/// A `$`, for the hidden macros' rules: `quote!` has no token for it and
-/// writes each one by parsing the text `"$"`, a call into the compiler per
-/// `$` (about 9,000 instructions; a rule holds dozens).
+/// A `$`, for the hidden macros' rules built tree by tree (a template
+/// writes its own `$`): `quote!` had no token for it and parsed the text
+/// `"$"`, a call into the compiler per `$` (about 9,000 instructions; a
+/// rule holds dozens).
 pub fn dollar() -> Punct {
     Punct::new('$', Spacing::Alone)
 }
@@ -92,7 +94,7 @@ fn respan_leaf(mut tree: TokenTree, span: Span) -> TokenTree {
     tree
 }
 
-/// `::first::second::..`, as trees at `span`: put into a `quote!`, trees
+/// `::first::second::..`, as trees at `span`: put into a template, trees
 /// are added to its stream, where a stream would cost calls into the
 /// compiler.
 pub fn absolute_path(out: &mut Vec<TokenTree>, segments: &[&str], span: Span) {
@@ -102,7 +104,7 @@ pub fn absolute_path(out: &mut Vec<TokenTree>, segments: &[&str], span: Span) {
     }
 }
 
-/// [`respan_as`] for a path, as trees: put into a `quote!` (`#(#path)*`),
+/// [`respan_as`] for a path, as trees: put into a template (`joined`),
 /// trees are added to its stream, where a stream would cost calls into the
 /// compiler and send its tokens again.
 pub fn respan_path_as(path: &syn::Path, span: Span) -> Vec<TokenTree> {
@@ -172,8 +174,8 @@ pub fn first_span(ty: &syn::Type) -> Span {
     }
 }
 
-/// [`in_macro_edition`] for a path, as trees: put into a `quote!`
-/// (`#(#path)*`), trees are added to its stream, where a stream would cost
+/// [`in_macro_edition`] for a path, as trees: put into a template
+/// (`joined`), trees are added to its stream, where a stream would cost
 /// calls into the compiler and send its tokens again.
 pub fn in_macro_edition_path(path: &syn::Path) -> Vec<TokenTree> {
     match plain_path_trees(path) {
@@ -530,14 +532,14 @@ pub fn word(text: &str, span: Span) -> TokenTree {
     TokenTree::Ident(Ident::new(text, span))
 }
 
-/// A punctuation token alone, as `quote!` writes it.
+/// A punctuation token alone, as a template writes it.
 pub fn punct(ch: char, span: Span) -> TokenTree {
     let mut punct = Punct::new(ch, Spacing::Alone);
     punct.set_span(span);
     TokenTree::Punct(punct)
 }
 
-/// `::`, as `quote!` writes it.
+/// `::`, as a template writes it.
 pub fn colon2(span: Span) -> [TokenTree; 2] {
     let mut first = Punct::new(':', Spacing::Joint);
     first.set_span(span);

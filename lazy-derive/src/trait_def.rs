@@ -542,7 +542,6 @@ fn hidden_macro(
     carried: TokenStream,
     remote: &TokenStream,
 ) -> TokenStream {
-    let d = tokens::dollar();
     template::tokens(
         "#0
         #1
@@ -550,11 +549,11 @@ fn hidden_macro(
         #2
         macro_rules! #3 {
             #4
-            (#5(#5 input:tt)*) => {
+            ($($input:tt)*) => {
                 ::lazy_core::__private::__forward_impl! {
-                    trait { #6 }
-                    #7
-                    derive { #5(#5 input)* }
+                    trait { #5 }
+                    #6
+                    derive { $($input)* }
                 }
             };
         }",
@@ -564,7 +563,6 @@ fn hidden_macro(
             &export,
             &macro_name,
             &fast,
-            &d,
             &carried,
             &remote,
         ],
@@ -620,10 +618,9 @@ fn with_supertrait(input: TokenStream, supertrait: &Ident) -> TokenStream {
 /// forwarder where `$($__path)*` is five (5 M fewer instructions of `cargo
 /// check` for a trait of 1,000 methods, `run.sh`).
 fn fast_names() -> (TokenStream, TokenStream) {
-    let d = tokens::dollar();
     (
-        template::tokens("<#0 __target as #0(#0 __path)*>", &[&d]),
-        template::tokens("#0 __call", &[&d]),
+        template::tokens("<$__target as $($__path)*>", &[]),
+        template::tokens("$__call", &[]),
     )
 }
 
@@ -641,7 +638,6 @@ type Needs = (bool, bool, Option<Span>);
 /// method takes `self` by value) goes to the rule after it, the chain's
 /// `__forward_impl!`.
 fn fast_rule(body: TokenStream, needs: Needs, rewrote: bool) -> TokenStream {
-    let d = tokens::dollar();
     let body = if rewrote {
         tokens::crate_to_dollar_crate(body)
     } else {
@@ -650,15 +646,15 @@ fn fast_rule(body: TokenStream, needs: Needs, rewrote: bool) -> TokenStream {
     chain_rule(needs, &|bounds, sized| {
         template::tokens(
             "#[automatically_derived]
-            impl #0(#0 __path)* for #0 __self
+            impl $($__path)* for $__self
             where
+                #0
+                $__target: $($__path)*,
                 #1
-                #0 __target: #0(#0 __path)*,
-                #2
             {
-                #3
+                #2
             }",
-            &[&d, &bounds, &sized, &body],
+            &[&bounds, &sized, &body],
         )
     })
 }
@@ -680,20 +676,19 @@ fn chain_rule(
 fn chain_rule_for(
     kind: TokenStream,
     needs: Needs,
-    // Not generic: one compiled copy of this long `quote!` for every caller.
+    // Not generic: one compiled copy of this function for every caller.
     written: &dyn Fn(TokenStream, Option<TokenStream>) -> TokenStream,
 ) -> TokenStream {
-    let d = tokens::dollar();
     let (needs_mut, needs_into, needs_sized) = needs;
     let bounds = match (needs_mut, needs_into) {
-        (false, false) => template::tokens("#0(#0 __b0)*", &[&d]),
-        (true, false) => template::tokens("#0(#0 __b1)*", &[&d]),
-        (false, true) => template::tokens("#0(#0 __b2)*", &[&d]),
+        (false, false) => template::tokens("$($__b0)*", &[]),
+        (true, false) => template::tokens("$($__b1)*", &[]),
+        (false, true) => template::tokens("$($__b2)*", &[]),
         // Both: the two one after the other. Where the bodies check the
         // field (`expand::FieldImpl::checked_in_body`) each is the field's
         // `Realize` bound, then written twice: a fourth group with it once
         // cost each further derive 0.18 M instructions at N = 100.
-        (true, true) => template::tokens("#0(#0 __b1)* #0(#0 __b2)*", &[&d]),
+        (true, true) => template::tokens("$($__b1)* $($__b2)*", &[]),
     };
     // A predicate of its own, at the first method that needs it: rustc's
     // error for an unsized target (`dyn Trait`) then points at that method.
@@ -710,7 +705,7 @@ fn chain_rule_for(
     let deref = if needs_into {
         template::tokens("no", &[])
     } else {
-        template::tokens("#0 __deref:ident", &[&d])
+        template::tokens("$__deref:ident", &[])
     };
     // The chain's needs are two flags, for `RealizeMut` and `RealizeInto`:
     // `yes` where some link's methods need it, else `no` (see `chain::link`).
@@ -756,24 +751,16 @@ fn chain_rule_for(
                 {
                     #1
                     #2 #3;
-                    next_step = #4 __next_step:literal;
-                    next = { #4(#4 __next:tt)* }
+                    next_step = $__next_step:literal;
+                    next = { $($__next:tt)* }
                 }
-                #4(#4 __rest:tt)*
+                $($__rest:tt)*
             ]
         ) => {
+            #4
             #5
-            #6
         };",
-        &[
-            &matcher_head,
-            &kind,
-            &entry_tail,
-            &deref,
-            &d,
-            &written,
-            &next,
-        ],
+        &[&matcher_head, &kind, &entry_tail, &deref, &written, &next],
     )
 }
 
@@ -924,7 +911,6 @@ fn blanket_impl(
 /// supertrait the wrapper lacks is reported at the trait's name. The marker
 /// impl is `#[doc(hidden)]`: rustdoc would list it on the wrapper's page.
 fn blanket_rule(needs: Needs, key: &Literal, has_supertraits: bool) -> TokenStream {
-    let d = tokens::dollar();
     // A generic wrapper (`fast_entry`'s `generic` entry): the impl with the
     // wrapper's parameters and `where` clause only. Bounds on realizing and
     // on the target would be conditions, not errors, as in the derive's own
@@ -940,19 +926,19 @@ fn blanket_rule(needs: Needs, key: &Literal, has_supertraits: bool) -> TokenStre
     let generic = (!has_supertraits).then(|| {
         chain_rule_for(
             template::tokens(
-                "generic; impl = { #0(#0 __impl:tt)* }; where = { #0(#0 __where:tt)* };",
-                &[&d],
+                "generic; impl = { $($__impl:tt)* }; where = { $($__where:tt)* };",
+                &[],
             ),
             needs,
             &|_, _| {
                 template::tokens(
                     "#[automatically_derived]
                     #[doc(hidden)]
-                    impl #0(#0 __impl)* ::lazy_core::__private::Forwards<#1> for #0 __self
+                    impl $($__impl)* ::lazy_core::__private::Forwards<#0> for $__self
                     where
-                        #0(#0 __where)*
+                        $($__where)*
                     {}",
-                    &[&d, &key],
+                    &[&key],
                 )
             },
         )
@@ -964,23 +950,23 @@ fn blanket_rule(needs: Needs, key: &Literal, has_supertraits: bool) -> TokenStre
         let assert = has_supertraits.then(|| {
             template::tokens(
                 "{
-                    fn __forwarded<T: ?::core::marker::Sized + #0(#0 __path)*>() {}
-                    let _ = __forwarded::<#0 __self>;
+                    fn __forwarded<T: ?::core::marker::Sized + $($__path)*>() {}
+                    let _ = __forwarded::<$__self>;
                 }",
-                &[&d],
+                &[],
             )
         });
         template::tokens(
             "#[automatically_derived]
             #[doc(hidden)]
-            impl ::lazy_core::__private::Forwards<#0> for #1 __self
+            impl ::lazy_core::__private::Forwards<#0> for $__self
             where
+                #1
+                $__target: $($__path)*,
                 #2
-                #1 __target: #1(#1 __path)*,
-                #3
             {}
-            #4",
-            &[&key, &d, &bounds, &sized, &assert],
+            #3",
+            &[&key, &bounds, &sized, &assert],
         )
     });
     template::tokens("#0 #1", &[&fast, &generic])

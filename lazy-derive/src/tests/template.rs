@@ -101,3 +101,47 @@ fn spanned_gives_what_quote_spanned_gives() {
     assert_eq!(lines, describe(quoted));
     assert!(lines[0].contains("line: 3"), "{lines:?}");
 }
+
+#[test]
+fn repetitions_give_what_quote_gives() {
+    let items = [format_ident!("a"), format_ident!("b"), format_ident!("c")];
+    let none: [syn::Ident; 0] = [];
+    let site: TokenStream = "\n  here".parse().unwrap();
+    let span = site.into_iter().next().unwrap().span();
+    let cases = [
+        (
+            quote!(<#(#items),*>),
+            template::tokens("<#0>", &[&template::joined(&items, ",")]),
+        ),
+        (
+            quote!(#(#items)::*),
+            template::tokens("#0", &[&template::joined(&items, "::")]),
+        ),
+        (
+            quote!(where #(#items: Sized,)* Self: Sized),
+            template::tokens(
+                "where #0 Self: Sized",
+                &[&template::each(&items, "#0: Sized,")],
+            ),
+        ),
+        (
+            quote!(<#(#none),*> #(#none,)*),
+            template::tokens(
+                "<#0> #1",
+                &[&template::joined(&none, ","), &template::each(&none, "#0,")],
+            ),
+        ),
+        (
+            quote_spanned!(span=> dyn A #(+ #items)* + 'a),
+            template::spanned(
+                span,
+                "dyn A #0 + 'a",
+                &[&template::each(&items, "+ #0").at(span)],
+            ),
+        ),
+        (quote!(... <- a..b), template::tokens("... <- a..b", &[])),
+    ];
+    for (quoted, written) in cases {
+        assert_eq!(describe(written), describe(quoted));
+    }
+}
