@@ -153,10 +153,11 @@ fn per_variant_dyn(method: &Method, write: &dyn Fn(&Method) -> TokenStream) -> O
             wrap: method.wrap,
         };
         let tokens = write(&variant);
-        out.extend(template::tokens(
+        template::append(
+            &mut out,
             "#[cfg(all(#0))] #1",
             &[&template::joined(&conditions, ","), &tokens],
-        ));
+        );
     }
     Some(out)
 }

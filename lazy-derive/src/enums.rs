@@ -61,7 +61,7 @@ struct VariantImpl<'a> {
     /// ambiguous). `Self` is not shadowed by a method's type parameter
     /// named like the enum (`enum H` forwarding `Hash`, whose `hash` takes
     /// `H: Hasher`), as the enum's name is.
-    enum_path: &'a TokenStream,
+    enum_path: &'a Ident,
     variant: &'a Variant,
     /// The type the variant forwards to.
     target: TokenStream,
@@ -94,21 +94,50 @@ struct VariantImpl<'a> {
     built_in_body: bool,
 }
 
-impl VariantImpl<'_> {
-    /// `Self::V(binding)` or `Self::V { field: binding }`.
-    fn pattern(&self, binding: &Ident) -> TokenStream {
-        let path = self.path();
-        match &self.variant.field_name {
-            Some(field) => template::tokens("#0 { #1: #2 }", &[&path, &field, &binding]),
-            None => template::tokens("#0(#1)", &[&path, &binding]),
+/// `Self::V(binding)` or `Self::V { field: binding }`, written where it is
+/// a hole: trees, not a stream of its own, which an arm would put into its
+/// own at the cost of calls into the compiler (2,000 arms for an enum of 20
+/// variants and 100 methods).
+struct Pattern<'a> {
+    variant: &'a VariantImpl<'a>,
+    binding: &'a Ident,
+}
+
+impl ToTokens for Pattern<'_> {
+    fn to_tokens(&self, out: &mut TokenStream) {
+        let path = self.variant.path();
+        match &self.variant.variant.field_name {
+            Some(field) => template::append(out, "#0 { #1: #2 }", &[&path, field, self.binding]),
+            None => template::append(out, "#0(#1)", &[&path, self.binding]),
+        }
+    }
+}
+
+/// `Enum::V`, written where it is a hole, as [`Pattern`].
+struct VariantPath<'a> {
+    enum_path: &'a Ident,
+    ident: &'a Ident,
+}
+
+impl ToTokens for VariantPath<'_> {
+    fn to_tokens(&self, out: &mut TokenStream) {
+        template::append(out, "#0::#1", &[self.enum_path, self.ident]);
+    }
+}
+
+impl<'a> VariantImpl<'a> {
+    fn pattern(&'a self, binding: &'a Ident) -> Pattern<'a> {
+        Pattern {
+            variant: self,
+            binding,
         }
     }
 
-    /// `Enum::V`.
-    fn path(&self) -> TokenStream {
-        let enum_path = self.enum_path;
-        let ident = &self.variant.ident;
-        template::tokens("#0::#1", &[&enum_path, &ident])
+    fn path(&self) -> VariantPath<'_> {
+        VariantPath {
+            enum_path: self.enum_path,
+            ident: &self.variant.ident,
+        }
     }
 
     /// The variant built around `value`, a value of its target.
@@ -354,11 +383,11 @@ fn write_trait_impl(
     });
     let deprecated = wrapper.deprecated;
     let enum_path = if named_like_a_variant {
-        ident.to_token_stream()
+        ident.clone()
     } else if deprecated {
-        template::spanned(so_far.derive_site, "Self", &[])
+        Ident::new("Self", so_far.derive_site)
     } else {
-        template::tokens("Self", &[])
+        Ident::new("Self", Span::call_site())
     };
     head.items =
         qualify_clashing_assoc_types(std::mem::take(&mut head.items), variants, trait_full);
@@ -797,30 +826,19 @@ fn forwarder(ctx: &EnumContext, method: &Method, joined: Option<&Joined>) -> Tok
     for variant in &ctx.variants {
         if let VariantKind::Broken = variant.variant.kind {
             let path = variant.path();
-            let pattern = if self_args.is_empty() {
-                template::tokens("#0 { .. }", &[&path])
+            let text = if self_args.is_empty() {
+                "#0 { .. } => ::core::unreachable!(),"
             } else {
-                template::tokens("(#0 { .. }, ..)", &[&path])
+                "(#0 { .. }, ..) => ::core::unreachable!(),"
             };
-            arms.extend(template::tokens(
-                "#0 => ::core::unreachable!(),",
-                &[&pattern],
-            ));
+            template::append(&mut arms, text, &[&path]);
             continue;
         }
         let receiver_pattern = variant.pattern(&binding);
-        let pattern = if self_args.is_empty() {
-            receiver_pattern
-        } else {
-            let mut others = Vec::with_capacity(self_args.len());
-            for (_, _, binding) in &self_args {
-                others.push(variant.pattern(binding));
-            }
-            template::tokens(
-                "(#0, #1)",
-                &[&receiver_pattern, &template::joined(&others, ",")],
-            )
-        };
+        let mut others = Vec::with_capacity(self_args.len());
+        for (_, _, binding) in &self_args {
+            others.push(variant.pattern(binding));
+        }
         let realized = variant.realized(receiver_use, &binding);
         let mut args = Vec::with_capacity(names.len());
         for (index, name) in names.iter().enumerate() {
@@ -853,7 +871,16 @@ fn forwarder(ctx: &EnumContext, method: &Method, joined: Option<&Joined>) -> Tok
             None => call,
         };
         live += 1;
-        arms.extend(template::tokens("#0 => #1,", &[&pattern, &call]));
+        if others.is_empty() {
+            template::append(&mut arms, "#0 => #1,", &[&receiver_pattern, &call]);
+        } else {
+            let others = template::joined(&others, ",");
+            template::append(
+                &mut arms,
+                "(#0, #1) => #2,",
+                &[&receiver_pattern, &others, &call],
+            );
+        }
     }
     if !self_args.is_empty() && ctx.variants.len() > 1 {
         arms.extend(mismatch_arm(ctx, name, self_args.len()));
@@ -913,7 +940,7 @@ fn mismatch_arm(ctx: &EnumContext, method: &Ident, count: usize) -> TokenStream 
     for variant in &ctx.variants {
         let path = variant.path();
         let name = Literal::string(&variant.variant.ident.to_string());
-        names.extend(template::tokens("#0 { .. } => #1,", &[&path, &name]));
+        template::append(&mut names, "#0 { .. } => #1,", &[&path, &name]);
     }
     let mut each = Vec::with_capacity(count + 1);
     for index in 0..=count {
@@ -989,10 +1016,11 @@ fn variant_bounds(ctx: &EnumContext, body: &EnumBody, trait_path: &TokenStream) 
                 ));
             }
             if body.needs_from {
-                bounds.extend(template::tokens(
+                template::append(
+                    &mut bounds,
                     "#0: ::core::convert::From<#1>,",
                     &[&ty, &target],
-                ));
+                );
             }
         }
         if matches!(
@@ -1003,33 +1031,37 @@ fn variant_bounds(ctx: &EnumContext, body: &EnumBody, trait_path: &TokenStream) 
             let binding = variant
                 .lazy_value
                 .map(|value| template::tokens("<Target = #0>", &[&value]));
-            bounds.extend(template::tokens(
+            template::append(
+                &mut bounds,
                 "#0: ::lazy_core::Realize #1,",
                 &[&ty, &binding],
-            ));
+            );
             if body.needs_mut && !variant.checked_in_body {
-                bounds.extend(template::tokens("#0: ::lazy_core::RealizeMut,", &[&ty]));
+                template::append(&mut bounds, "#0: ::lazy_core::RealizeMut,", &[&ty]);
             }
             if body.needs_into && !variant.checked_in_body {
-                bounds.extend(template::tokens("#0: ::lazy_core::RealizeInto,", &[&ty]));
+                template::append(&mut bounds, "#0: ::lazy_core::RealizeInto,", &[&ty]);
             }
             if body.needs_from && !variant.built_in_body {
-                bounds.extend(template::tokens(
+                template::append(
+                    &mut bounds,
                     "#0: ::lazy_core::FromRealized<#1>,",
                     &[&ty, &target],
-                ));
+                );
             }
         }
         if let VariantKind::Deref(_) = variant.variant.kind {
-            bounds.extend(template::tokens(
+            template::append(
+                &mut bounds,
                 "<#0 as ::lazy_core::Realize>::Target: ::core::ops::Deref,",
                 &[&ty],
-            ));
+            );
             if body.needs_mut {
-                bounds.extend(template::tokens(
+                template::append(
+                    &mut bounds,
                     "<#0 as ::lazy_core::Realize>::Target: ::core::ops::DerefMut,",
                     &[&ty],
-                ));
+                );
             }
         }
         // The same target as the first variant's, written alike, agrees with
@@ -1042,19 +1074,17 @@ fn variant_bounds(ctx: &EnumContext, body: &EnumBody, trait_path: &TokenStream) 
             // are the first variant's.
         } else if !same_as_first && !body.agreed_types.is_empty() {
             let agreed = agreement(first, variant, &body.agreed_types, trait_path);
-            bounds.extend(template::tokens("#0 #1,", &[&agreed, &sized]));
+            template::append(&mut bounds, "#0 #1,", &[&agreed, &sized]);
         } else {
-            bounds.extend(template::tokens(
-                "#0: #1 #2,",
-                &[&target, &target_trait, &sized],
-            ));
+            template::append(&mut bounds, "#0: #1 #2,", &[&target, &target_trait, &sized]);
         }
         if !same_as_first && body.same_target {
             let first_target = &first.target;
-            bounds.extend(template::tokens(
+            template::append(
+                &mut bounds,
                 "#0: ::lazy_core::__private::SameTarget<#1>,",
                 &[&target, &first_target],
-            ));
+            );
         }
         out.extend(tokens::respan_as(bounds, variant.site));
     }
@@ -1193,10 +1223,11 @@ fn qualify(tokens: TokenStream, clashing: &[Ident], trait_full: &TokenStream) ->
             _ => None,
         };
         if let Some((self_ident, name)) = clash {
-            out.extend(template::tokens(
+            template::append(
+                &mut out,
                 "<#0 as #1>::#2",
                 &[&self_ident, &trait_full, &name],
-            ));
+            );
             index += 4;
             continue;
         }

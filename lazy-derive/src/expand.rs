@@ -954,25 +954,13 @@ pub fn realize_bounds(
         None => {
             let mut out = TokenStream::new();
             if needs_mut {
-                out.extend(template::spanned(
-                    span,
-                    "#0: ::lazy_core::RealizeMut,",
-                    &[&self_ty],
-                ));
+                template::append_at(&mut out, span, "#0: ::lazy_core::RealizeMut,", &[&self_ty]);
             }
             if needs_into {
-                out.extend(template::spanned(
-                    span,
-                    "#0: ::lazy_core::RealizeInto,",
-                    &[&self_ty],
-                ));
+                template::append_at(&mut out, span, "#0: ::lazy_core::RealizeInto,", &[&self_ty]);
             }
             if out.is_empty() {
-                out.extend(template::spanned(
-                    span,
-                    "#0: ::lazy_core::Realize,",
-                    &[&self_ty],
-                ));
+                template::append_at(&mut out, span, "#0: ::lazy_core::Realize,", &[&self_ty]);
             }
             out
         }
@@ -1011,13 +999,13 @@ pub fn carried_attrs(ctx: &ImplContext, attrs: &[syn::Attribute]) -> Option<Toke
     }
     let mut out = TokenStream::new();
     if ctx.deprecated_trait && !has_attr(attrs, "deprecated") {
-        out.extend(template::tokens("#[allow(deprecated)]", &[]));
+        template::append(&mut out, "#[allow(deprecated)]", &[]);
     }
     for attr in attrs {
         if attr.path().is_ident("cfg") {
             out.extend(attr.to_token_stream());
         } else if attr.path().is_ident("deprecated") {
-            out.extend(template::tokens("#[allow(deprecated)]", &[]));
+            template::append(&mut out, "#[allow(deprecated)]", &[]);
         }
     }
     Some(out)
@@ -1179,10 +1167,7 @@ impl ToTokens for Output<'_> {
             ReturnType::Default => template::tokens("()", &[]),
             ReturnType::Type(_, ty) => ty.to_token_stream(),
         };
-        out.extend(template::tokens(
-            "-> impl ::core::future::Future<Output = #0>",
-            &[&ty],
-        ));
+        template::append(out, "-> impl ::core::future::Future<Output = #0>", &[&ty]);
     }
 }
 

@@ -113,7 +113,7 @@ fn derive_impl(input: TokenStream) -> Result<TokenStream> {
                 for field in &shape.walked {
                     let member = &field.member;
                     let binding = binding(member);
-                    fields.extend(template::tokens("#0: #1,", &[&member, &binding]));
+                    template::append(&mut fields, "#0: #1,", &[&member, &binding]);
                     calls.extend(call(field.ty, binding.to_token_stream()));
                 }
                 let pattern = match shape.fields {

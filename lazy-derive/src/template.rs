@@ -33,6 +33,17 @@ pub fn spanned(span: Span, text: &str, args: &[&dyn ToTokens]) -> TokenStream {
     out
 }
 
+/// [`tokens`] written at the end of `out` rather than into a new stream:
+/// a stream put into another costs calls into the compiler, trees do not.
+pub fn append(out: &mut TokenStream, text: &str, args: &[&dyn ToTokens]) {
+    write(out, Span::call_site(), text, args);
+}
+
+/// [`spanned`] written at the end of `out`, as [`append`].
+pub fn append_at(out: &mut TokenStream, span: Span, text: &str, args: &[&dyn ToTokens]) {
+    write(out, span, text, args);
+}
+
 /// `quote!`'s repetition `#(..)*`, as an argument: `text` written for each
 /// item, its hole `#0` holding the item (`each(&bounds, "#0,")` is
 /// `#(#bounds,)*`).

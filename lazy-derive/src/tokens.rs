@@ -719,7 +719,7 @@ pub fn pretty(tokens: &TokenStream) -> String {
 pub fn lints(attrs: &[syn::Attribute]) -> TokenStream {
     let mut out = TokenStream::new();
     for lints in allowed_lints(attrs) {
-        out.extend(template::tokens("#[allow(#0)]", &[&lints]));
+        template::append(&mut out, "#[allow(#0)]", &[&lints]);
     }
     out
 }
