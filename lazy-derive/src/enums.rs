@@ -180,18 +180,28 @@ impl<'a> VariantImpl<'a> {
     }
 
     /// What the target's method gets for a binding of the variant's field,
-    /// taken as `how`.
-    fn realized(&self, how: Use, binding: &Ident) -> TokenStream {
-        let value = match (self.variant.kind, how) {
-            (VariantKind::Plain | VariantKind::Broken, _) => binding.to_token_stream(),
+    /// taken as `how`, written where it is a hole (as [`Pattern`]).
+    fn realized(&'a self, how: Use, binding: &'a Ident) -> Realized<'a> {
+        Realized {
+            variant: self,
+            how,
+            binding,
+        }
+    }
+
+    /// [`realized`](Self::realized)'s tokens at the end of `out`.
+    fn write_realized(&self, out: &mut TokenStream, how: Use, binding: &Ident) {
+        match (self.variant.kind, how) {
+            (VariantKind::Plain | VariantKind::Broken, _) => binding.to_tokens(out),
             (VariantKind::Realize, Use::Ref) => {
-                template::tokens("::lazy_core::Realize::realize(#0)", &[&binding])
+                template::append(out, "::lazy_core::Realize::realize(#0)", &[binding])
             }
             // The call and its argument at the variant's type, where rustc
             // reports a type that cannot.
             (VariantKind::Realize, Use::Mut) if self.checked_in_body => {
                 let binding = self.at_site(binding);
-                template::spanned(
+                template::append_at(
+                    out,
                     self.site,
                     "::lazy_core::__private::RealizeMutField::realize_field_mut(#0)",
                     &[&binding],
@@ -199,14 +209,15 @@ impl<'a> VariantImpl<'a> {
             }
             (VariantKind::Realize, Use::Value | Use::Box) if self.checked_in_body => {
                 let binding = self.at_site(binding);
-                template::spanned(
+                template::append_at(
+                    out,
                     self.site,
                     "::lazy_core::__private::RealizeIntoField::into_realized_field(#0)",
                     &[&binding],
                 )
             }
             (VariantKind::Realize, Use::Mut) => {
-                template::tokens("::lazy_core::RealizeMut::realize_mut(#0)", &[&binding])
+                template::append(out, "::lazy_core::RealizeMut::realize_mut(#0)", &[binding])
             }
             (
                 VariantKind::Realize | VariantKind::Deref(_) | VariantKind::PlainDeref(_),
@@ -214,30 +225,71 @@ impl<'a> VariantImpl<'a> {
             ) => {
                 // `#[realize(deref)]` by value is stubbed with its error
                 // before a forwarder is written.
-                template::tokens("::lazy_core::RealizeInto::into_realized(#0)", &[&binding])
+                template::append(
+                    out,
+                    "::lazy_core::RealizeInto::into_realized(#0)",
+                    &[binding],
+                )
             }
-            (VariantKind::Deref(_), Use::Ref) => template::tokens(
+            (VariantKind::Deref(_), Use::Ref) => template::append(
+                out,
                 "::core::ops::Deref::deref(::lazy_core::Realize::realize(#0))",
-                &[&binding],
+                &[binding],
             ),
-            (VariantKind::Deref(_), Use::Mut) => template::tokens(
-                "::core::ops::DerefMut::deref_mut(
-                ::lazy_core::RealizeMut::realize_mut(#0)
-            )",
-                &[&binding],
+            (VariantKind::Deref(_), Use::Mut) => template::append(
+                out,
+                "::core::ops::DerefMut::deref_mut(::lazy_core::RealizeMut::realize_mut(#0))",
+                &[binding],
             ),
-            (VariantKind::PlainDeref(_), Use::Ref) => template::tokens(
+            (VariantKind::PlainDeref(_), Use::Ref) => template::append(
+                out,
                 "::lazy_core::__private::DerefValue::deref_value(#0)",
-                &[&binding],
+                &[binding],
             ),
-            (VariantKind::PlainDeref(_), Use::Mut) => template::tokens(
+            (VariantKind::PlainDeref(_), Use::Mut) => template::append(
+                out,
                 "::lazy_core::__private::DerefMutValue::deref_value_mut(#0)",
-                &[&binding],
+                &[binding],
             ),
-        };
-        match how {
-            Use::Box => template::tokens("::lazy_core::__private::Box::new(#0)", &[&value]),
-            _ => value,
+        }
+    }
+}
+
+/// What [`VariantImpl::realized`] writes.
+struct Realized<'a> {
+    variant: &'a VariantImpl<'a>,
+    how: Use,
+    binding: &'a Ident,
+}
+
+impl ToTokens for Realized<'_> {
+    fn to_tokens(&self, out: &mut TokenStream) {
+        match self.how {
+            // `self: Box<Self>`: the field, realized by value, in a new box.
+            Use::Box => {
+                let value = Realized {
+                    how: Use::Value,
+                    ..*self
+                };
+                template::append(out, "::lazy_core::__private::Box::new(#0)", &[&value]);
+            }
+            how => self.variant.write_realized(out, how, self.binding),
+        }
+    }
+}
+
+/// An argument an arm passes on: the method's own, or one of the enum's
+/// type realized ([`Realized`]).
+enum ArmArg<'a> {
+    Name(&'a Ident),
+    Realized(Realized<'a>),
+}
+
+impl ToTokens for ArmArg<'_> {
+    fn to_tokens(&self, out: &mut TokenStream) {
+        match self {
+            ArmArg::Name(name) => name.to_tokens(out),
+            ArmArg::Realized(realized) => realized.to_tokens(out),
         }
     }
 }
@@ -844,21 +896,35 @@ fn forwarder(ctx: &EnumContext, method: &Method, joined: Option<&Joined>) -> Tok
         for (index, name) in names.iter().enumerate() {
             let self_arg = self_args.iter().find(|(at, _, _)| *at == index);
             args.push(match self_arg {
-                Some((_, how, binding)) => variant.realized(*how, binding),
-                None => name.to_token_stream(),
+                Some((_, how, binding)) => ArmArg::Realized(variant.realized(*how, binding)),
+                None => ArmArg::Name(name),
             });
         }
-        let call_prefix = &variant.call_prefix;
-        let mut call = template::tokens(
-            "#0::#1 #2(#3 #4)",
-            &[
-                &call_prefix,
-                &name,
-                &turbofish,
-                &realized,
-                &template::each(&args, ", #0"),
-            ],
-        );
+        let args = template::each(&args, ", #0");
+        let others = template::joined(&others, ",");
+        // The call's pieces (`#0` to `#4`), then the arm's patterns.
+        let arm: [&dyn ToTokens; 7] = [
+            &variant.call_prefix,
+            &name,
+            &turbofish,
+            &realized,
+            &args,
+            &receiver_pattern,
+            &others,
+        ];
+        // The call as it is, written straight into the arms: a stream of
+        // its own put into them costs calls into the compiler.
+        if asyncness.is_none() && method.wrap.is_none() && joined.is_none() {
+            live += 1;
+            let text = if self_args.is_empty() {
+                "#5 => #0::#1 #2(#3 #4),"
+            } else {
+                "(#5, #6) => #0::#1 #2(#3 #4),"
+            };
+            template::append(&mut arms, text, &arm);
+            continue;
+        }
+        let mut call = template::tokens("#0::#1 #2(#3 #4)", &arm);
         if asyncness.is_some() {
             call = template::tokens("#0.await", &[&call]);
         }
@@ -871,16 +937,12 @@ fn forwarder(ctx: &EnumContext, method: &Method, joined: Option<&Joined>) -> Tok
             None => call,
         };
         live += 1;
-        if others.is_empty() {
-            template::append(&mut arms, "#0 => #1,", &[&receiver_pattern, &call]);
+        let text = if self_args.is_empty() {
+            "#0 => #2,"
         } else {
-            let others = template::joined(&others, ",");
-            template::append(
-                &mut arms,
-                "(#0, #1) => #2,",
-                &[&receiver_pattern, &others, &call],
-            );
-        }
+            "(#0, #1) => #2,"
+        };
+        template::append(&mut arms, text, &[&receiver_pattern, &others, &call]);
     }
     if !self_args.is_empty() && ctx.variants.len() > 1 {
         arms.extend(mismatch_arm(ctx, name, self_args.len()));
