@@ -12,6 +12,14 @@
 //! and each hole `#0`, `#1`, .. holds the tokens of that argument, as
 //! `#name` does in `quote!`. The texts are this crate's own; the tests
 //! compare them with `quote!`'s output token by token.
+//!
+//! The lexer reads what the templates hold: identifiers (`r#raw` too),
+//! lifetimes, punctuation, groups, integers and decimals (`0`, `1u8`,
+//! `0.5`, `x.0.1`), strings and characters with escapes. Not raw, byte or C
+//! strings (`r"…"`, `b"…"`, `c"…"`), exponents (`1e-5`), comments or
+//! non-ASCII text: a template that needs one passes it as an argument.
+//! `#10` is hole 10, never hole 1 then `0`. A template that opens or closes
+//! a group wrongly panics, at its first use in the tests.
 
 use proc_macro2::{Delimiter, Group, Ident, Literal, Punct, Spacing, Span, TokenStream, TokenTree};
 use quote::ToTokens;
@@ -137,7 +145,13 @@ fn write(out: &mut TokenStream, span: Span, text: &str, args: &[&dyn ToTokens]) 
                 continue;
             }
             b')' | b']' | b'}' => {
-                let Some((delimiter, outer)) = open.pop() else {
+                let closes = match byte {
+                    b')' => Delimiter::Parenthesis,
+                    b']' => Delimiter::Bracket,
+                    _ => Delimiter::Brace,
+                };
+                let Some((delimiter, outer)) = open.pop().filter(|(open, _)| *open == closes)
+                else {
                     panic!("template closes a group it did not open: {text}");
                 };
                 let mut group = Group::new(delimiter, std::mem::replace(out, outer));

@@ -145,3 +145,15 @@ fn repetitions_give_what_quote_gives() {
         assert_eq!(describe(written), describe(quoted));
     }
 }
+
+#[test]
+#[should_panic(expected = "template closes a group it did not open")]
+fn a_group_closed_by_another_delimiter_is_refused() {
+    let _ = template::tokens("(a]", &[]);
+}
+
+#[test]
+#[should_panic(expected = "template leaves a group open")]
+fn a_group_left_open_is_refused() {
+    let _ = template::tokens("{ a", &[]);
+}
