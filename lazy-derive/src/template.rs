@@ -136,20 +136,11 @@ fn write(out: &mut TokenStream, span: Span, text: &str, args: &[&dyn ToTokens]) 
                 continue;
             }
             b'(' | b'[' | b'{' => {
-                let delimiter = match byte {
-                    b'(' => Delimiter::Parenthesis,
-                    b'[' => Delimiter::Bracket,
-                    _ => Delimiter::Brace,
-                };
-                open.push((delimiter, std::mem::take(out)));
+                open.push((delimiter(byte), std::mem::take(out)));
                 continue;
             }
             b')' | b']' | b'}' => {
-                let closes = match byte {
-                    b')' => Delimiter::Parenthesis,
-                    b']' => Delimiter::Bracket,
-                    _ => Delimiter::Brace,
-                };
+                let closes = delimiter(byte);
                 let Some((delimiter, outer)) = open.pop().filter(|(open, _)| *open == closes)
                 else {
                     panic!("template closes a group it did not open: {text}");
@@ -203,6 +194,15 @@ fn write(out: &mut TokenStream, span: Span, text: &str, args: &[&dyn ToTokens]) 
     }
     if !open.is_empty() {
         panic!("template leaves a group open: {text}");
+    }
+}
+
+/// The group a bracket opens or closes.
+fn delimiter(bracket: u8) -> Delimiter {
+    match bracket {
+        b'(' | b')' => Delimiter::Parenthesis,
+        b'[' | b']' => Delimiter::Bracket,
+        _ => Delimiter::Brace,
     }
 }
 
