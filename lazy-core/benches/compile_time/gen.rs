@@ -30,6 +30,11 @@
 //!   which `#[forwardable]` carries to a derive elsewhere as associated
 //!   types of a hidden supertrait, forwarded not at all, by hand, by the
 //!   derive, and by a blanket trait's derive.
+//! - `generic-none`, `generic-hand`, `generic-derive`: the trait and its
+//!   implementor, and a wrapper generic over its value (`Wrapper<V>`, a
+//!   `Lazy<V, fn() -> V>`), which the derive forwards by its proc macro
+//!   (the hidden macro's fast rule takes no generic wrapper): not at all,
+//!   by hand (`impl<V: Big> Big for Wrapper<V>`), by the derive.
 //! - `use-hand`, `use-written`, `use-derive`, `use-blanket`: a crate that
 //!   depends on the `hand`, `written`, `derive` or `blanket` crate of the
 //!   same size and calls every method of its wrapper once (what a caller
@@ -362,6 +367,9 @@ fn generate(full_variant: &str, n: usize) -> Result<String, String> {
     if full_variant.starts_with("local-") {
         return generate_local(full_variant, n);
     }
+    if let Some(variant) = full_variant.strip_prefix("generic-") {
+        return generate_generic(variant, n);
+    }
     let (variant, wrappers) = match full_variant {
         "hand3" => ("hand", 3),
         "written3" => ("written", 3),
@@ -403,6 +411,61 @@ fn generate(full_variant: &str, n: usize) -> Result<String, String> {
             format!("Wrapper{k}")
         };
         wrapper(w, variant, &name, n);
+    }
+    Ok(out)
+}
+
+/// One `generic-*` crate: the trait, its implementor, and `Wrapper<V>`
+/// forwarding it as `variant` (`none`, `hand` or `derive`) says.
+fn generate_generic(variant: &str, n: usize) -> Result<String, String> {
+    let mut out = String::new();
+    let w = &mut out;
+    header(w, &format!("variant `generic-{variant}`, {n} methods"));
+    match variant {
+        "derive" => writeln!(w, "#[::lazy_core::forwardable]").unwrap(),
+        "none" | "hand" => {}
+        other => return Err(format!("unknown variant `generic-{other}`")),
+    }
+    writeln!(w, "pub trait Big {{\n    type Out: Clone;").unwrap();
+    for i in 0..n {
+        writeln!(w, "    {}", decl(i)).unwrap();
+    }
+    writeln!(w, "}}\n").unwrap();
+    writeln!(w, "pub struct Concrete(pub u64);\n").unwrap();
+    writeln!(w, "impl Big for Concrete {{\n    type Out = u64;").unwrap();
+    for body in (0..n).filter_map(concrete) {
+        writeln!(w, "    {body}").unwrap();
+    }
+    writeln!(w, "}}\n").unwrap();
+    if variant == "derive" {
+        writeln!(
+            w,
+            "#[derive(::lazy_core::RealizeForward)]\n#[realize_forward(Big)]"
+        )
+        .unwrap();
+    }
+    writeln!(w, "pub struct Wrapper<V> {{").unwrap();
+    if variant == "derive" {
+        writeln!(w, "    #[realize]").unwrap();
+    }
+    writeln!(w, "    cache: ::lazy_core::Lazy<V, fn() -> V>,\n}}\n").unwrap();
+    writeln!(
+        w,
+        "pub fn new_wrapper() -> Wrapper<Concrete> {{\n    Wrapper {{ cache: ::lazy_core::Lazy::new(|| Concrete(1)) }}\n}}\n"
+    )
+    .unwrap();
+    if variant == "hand" {
+        writeln!(
+            w,
+            "impl<V: Big> Big for Wrapper<V> {{\n    type Out = <V as Big>::Out;"
+        )
+        .unwrap();
+        forwarders(
+            w,
+            n,
+            "::lazy_core::Realize::realize(&self.cache)",
+            "::lazy_core::RealizeMut::realize_mut(&mut self.cache)",
+        );
     }
     Ok(out)
 }
@@ -520,7 +583,7 @@ fn main() {
     let (Some(variant), Some(Ok(n))) = (args.first(), args.get(1).map(|n| n.parse::<usize>()))
     else {
         eprintln!(
-            "usage: gen <none|forwardable|hand|written|derive|blanket|ambassador|delegate|hand3|written3|derive3|blanket3|enum-none|enum-hand|enum-derive|enum-dispatch|local-*|use-hand|use-written|use-derive|use-blanket> <methods>"
+            "usage: gen <none|forwardable|hand|written|derive|blanket|ambassador|delegate|hand3|written3|derive3|blanket3|enum-none|enum-hand|enum-derive|enum-dispatch|local-*|generic-*|use-hand|use-written|use-derive|use-blanket> <methods>"
         );
         exit(2);
     };

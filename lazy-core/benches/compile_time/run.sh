@@ -37,7 +37,14 @@
 #   local-hand    by hand,
 #   local-derive  by #[lazy_core::forwardable] + #[derive(RealizeForward)],
 #   local-blanket by #[lazy_core::forwardable(blanket)] + the same derive;
-# their ratios are to local-hand and local-none.
+# their ratios are to local-hand and local-none. And one crate per generic
+# variant and size: the trait and its implementor, and a wrapper generic
+# over its value (`Wrapper<V>`), which the derive forwards through its proc
+# macro rather than the hidden macro's fast rule
+#   generic-none    not at all,
+#   generic-hand    by hand (`impl<V: Big> Big for Wrapper<V>`),
+#   generic-derive  by #[lazy_core::forwardable] + #[derive(RealizeForward)];
+# their ratios are to generic-hand and generic-none.
 # Then it times `cargo check` of each crate (only that crate recompiles: its
 # source is touched before every run), interleaving the variants round by
 # round, and reports medians, minimums and ratios to `hand`; with --release,
@@ -58,6 +65,7 @@
 #                        enum-none enum-hand
 #                        enum-derive enum-dispatch
 #                        local-none local-hand local-derive local-blanket
+#                        generic-none generic-hand generic-derive
 #   --release            also time `cargo build --release` of each crate; with
 #                        the instruction counts, also count the release
 #                        builds of hand, written, derive and blanket and of
@@ -90,7 +98,7 @@ repo=$(cd "$here/../../.." && pwd)
 sizes="10 100 1000"
 enum_sizes="100"
 runs=5
-variants="none forwardable hand written derive blanket ambassador delegate hand3 written3 derive3 blanket3 enum-none enum-hand enum-derive enum-dispatch local-none local-hand local-derive local-blanket"
+variants="none forwardable hand written derive blanket ambassador delegate hand3 written3 derive3 blanket3 enum-none enum-hand enum-derive enum-dispatch local-none local-hand local-derive local-blanket generic-none generic-hand generic-derive"
 nightly=1
 check=1
 release=0
@@ -141,8 +149,8 @@ has_size() {
     case " $list " in *" $2 "*) return 0 ;; *) return 1 ;; esac
 }
 all_sizes=$(printf '%s\n' $sizes $enum_sizes | sort -n -u | paste -sd' ' -)
-base_of() { case "$1" in enum-*) echo enum-hand ;; local-*) echo local-hand ;; *) echo hand ;; esac; }
-floor_of() { case "$1" in enum-*) echo enum-none ;; local-*) echo local-none ;; *) echo none ;; esac; }
+base_of() { case "$1" in enum-*) echo enum-hand ;; local-*) echo local-hand ;; generic-*) echo generic-hand ;; *) echo hand ;; esac; }
+floor_of() { case "$1" in enum-*) echo enum-none ;; local-*) echo local-none ;; generic-*) echo generic-none ;; *) echo none ;; esac; }
 
 # --- machine -----------------------------------------------------------------
 echo "## Compile-time benchmark"
@@ -310,7 +318,7 @@ time_table() {
     echo
     echo "### \`$cmd\` of one crate (seconds; median and minimum of $runs runs)"
     echo
-    echo "For the enum-* and local-* variants, \`hand\` is enum-hand or local-hand, and \`none\` enum-none or local-none."
+    echo "For the enum-*, local-* and generic-* variants, \`hand\` is enum-hand, local-hand or generic-hand, and \`none\` enum-none, local-none or generic-none."
     echo
     echo "| methods | variant | median s | min s | median / hand | min / hand | (median - none) / (hand - none) |"
     echo "|---:|---|---:|---:|---:|---:|---:|"
