@@ -1250,18 +1250,21 @@ fn forwarder(ctx: &ImplContext, method: &Method) -> TokenStream {
             metavars,
         });
     }
-    let call = template::tokens(
-        "#0::#1 #2(#3 #4)",
-        &[
-            &call_prefix,
-            &name,
-            &turbofish,
-            &realized,
-            &template::each(&args, ", #0"),
-        ],
-    );
-    let call = wrapped(method.wrap, call, ctx.from_realized.as_ref());
-    let inline = ctx.inline.then(|| template::tokens("#[inline]", &[]));
+    let args = template::each(&args, ", #0");
+    let call = Call([call_prefix, name, &turbofish, &realized, &args]);
+    // The call written where it is a hole, not a stream of its own put into
+    // the method's (calls into the compiler), unless its result is built
+    // back into the wrapper.
+    let wrapped_call;
+    let call: &dyn ToTokens = match method.wrap {
+        None => &call,
+        Some(_) => {
+            let call = call.to_token_stream();
+            wrapped_call = wrapped(method.wrap, call, ctx.from_realized.as_ref());
+            &wrapped_call
+        }
+    };
+    let inline = ctx.inline.then_some(InlineAttr);
     let decls = template::joined(&decls, ",");
     match &sig.safety {
         syn::Safety::Unsafe(unsafety) => template::tokens(
@@ -1293,6 +1296,24 @@ fn forwarder(ctx: &ImplContext, method: &Method) -> TokenStream {
                 &call,
             ],
         ),
+    }
+}
+
+/// A forwarder's call, `Trait::m::<..>(realized, args..)`, from its pieces.
+struct Call<'a>([&'a dyn ToTokens; 5]);
+
+impl ToTokens for Call<'_> {
+    fn to_tokens(&self, out: &mut TokenStream) {
+        template::append(out, "#0::#1 #2(#3 #4)", &self.0);
+    }
+}
+
+/// `#[inline]`, written where it is a hole.
+struct InlineAttr;
+
+impl ToTokens for InlineAttr {
+    fn to_tokens(&self, out: &mut TokenStream) {
+        template::append(out, "#[inline]", &[]);
     }
 }
 
