@@ -631,7 +631,7 @@ fn end_entry(
 ) -> TokenStream {
     // At the site, which is the call site located at the field, as
     // `expand::realize_mut_impl` and `realize_into_impl` write them: one
-    // `quote_spanned!` each way, since each stream put into another costs
+    // `template::spanned` each way, since each stream put into another costs
     // calls into the compiler.
     let ident = &wrapper.input.ident;
     let member = &field.member;

@@ -17,7 +17,7 @@ use syn::{
 use crate::cfg_params;
 use crate::errors::Errors;
 use crate::expand::{
-    ChainSoFar, ImplContext, ItemWriter, MethodGenerics, TraitImpl, Turbofish, assoc_const,
+    Call, ChainSoFar, ImplContext, ItemWriter, MethodGenerics, TraitImpl, Turbofish, assoc_const,
     assoc_type, call_prefix, carried_attrs, derived_attr, impl_generics, lazy_value_type,
     mentions_params, movable_check, pointer_target, self_ty, too_many_cfgs, where_predicates,
     write_items,
@@ -901,48 +901,36 @@ fn forwarder(ctx: &EnumContext, method: &Method, joined: Option<&Joined>) -> Tok
             });
         }
         let args = template::each(&args, ", #0");
-        let others = template::joined(&others, ",");
-        // The call's pieces (`#0` to `#4`), then the arm's patterns.
-        let arm: [&dyn ToTokens; 7] = [
-            &variant.call_prefix,
-            &name,
-            &turbofish,
-            &realized,
-            &args,
-            &receiver_pattern,
-            &others,
-        ];
-        // The call as it is, written straight into the arms: a stream of
-        // its own put into them costs calls into the compiler.
-        if asyncness.is_none() && method.wrap.is_none() && joined.is_none() {
-            live += 1;
-            let text = if self_args.is_empty() {
-                "#5 => #0::#1 #2(#3 #4),"
+        let call = Call([&variant.call_prefix, name, &turbofish, &realized, &args]);
+        // The call written where it is a hole, not a stream of its own put
+        // into the arms' (calls into the compiler), unless something wraps it.
+        let wrapped_call;
+        let call: &dyn ToTokens =
+            if asyncness.is_none() && method.wrap.is_none() && joined.is_none() {
+                &call
             } else {
-                "(#5, #6) => #0::#1 #2(#3 #4),"
+                let mut call = call.to_token_stream();
+                if asyncness.is_some() {
+                    call = template::tokens("#0.await", &[&call]);
+                }
+                let call = wrapped(variant, method.wrap, call);
+                wrapped_call = match joined {
+                    Some(Joined::Either { live: count }) => nest(live, *count, call),
+                    Some(Joined::Boxed { .. }) => {
+                        template::tokens("::lazy_core::__private::Box::new(#0)", &[&call])
+                    }
+                    None => call,
+                };
+                &wrapped_call
             };
-            template::append(&mut arms, text, &arm);
-            continue;
-        }
-        let mut call = template::tokens("#0::#1 #2(#3 #4)", &arm);
-        if asyncness.is_some() {
-            call = template::tokens("#0.await", &[&call]);
-        }
-        let call = wrapped(variant, method.wrap, call);
-        let call = match joined {
-            Some(Joined::Either { live: count }) => nest(live, *count, call),
-            Some(Joined::Boxed { .. }) => {
-                template::tokens("::lazy_core::__private::Box::new(#0)", &[&call])
-            }
-            None => call,
-        };
         live += 1;
+        let others = template::joined(&others, ",");
         let text = if self_args.is_empty() {
             "#0 => #2,"
         } else {
             "(#0, #1) => #2,"
         };
-        template::append(&mut arms, text, &[&receiver_pattern, &others, &call]);
+        template::append(&mut arms, text, &[&receiver_pattern, &others, call]);
     }
     if !self_args.is_empty() && ctx.variants.len() > 1 {
         arms.extend(mismatch_arm(ctx, name, self_args.len()));

@@ -1299,8 +1299,9 @@ fn forwarder(ctx: &ImplContext, method: &Method) -> TokenStream {
     }
 }
 
-/// A forwarder's call, `Trait::m::<..>(realized, args..)`, from its pieces.
-struct Call<'a>([&'a dyn ToTokens; 5]);
+/// A forwarder's call, `Trait::m::<..>(realized, args..)`, from its pieces,
+/// written where it is a hole (a struct's forwarder, an enum's arm).
+pub struct Call<'a>(pub [&'a dyn ToTokens; 5]);
 
 impl ToTokens for Call<'_> {
     fn to_tokens(&self, out: &mut TokenStream) {
@@ -1745,8 +1746,9 @@ impl<'a> FieldImpl<'a> {
         // (the value's type keeps its own spans, as the field's): the bound
         // alone would make `<Lazy<Box<T>> as Realize>::Target` opaque in a
         // generic wrapper's impl, where its `Deref` is then unknown. One
-        // `quote_spanned!` each way (`#realizes` and `#value` keep their own
-        // spans): each stream put into another costs calls into the compiler.
+        // `template::spanned` each way (its holes, the field's type and the
+        // value's, keep their own spans): each stream put into another costs
+        // calls into the compiler.
         let value = lazy_value_type(ty);
         // When `deref`'s value type is not written (`Box<Real>`), its bound
         // is part of the same predicate, `Real: Realize<Target:

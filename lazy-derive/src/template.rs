@@ -10,8 +10,12 @@
 //! the same text: the same spacing (multi-character operators joint, as
 //! `quote!` writes them), spans (`Span::call_site()`, or the one given),
 //! and each hole `#0`, `#1`, .. holds the tokens of that argument, as
-//! `#name` does in `quote!`. The texts are this crate's own; the tests
-//! compare them with `quote!`'s output token by token.
+//! `#name` does in `quote!`. The texts are this crate's own: the tests
+//! compare sample texts with `quote!`'s output token by token (the crate's
+//! own texts were compared once, over the expansions of every unit and
+//! property test and a corpus of the repository's traits, when they
+//! replaced `quote!`), and read every template text of the crate's sources
+//! to check that it lexes.
 //!
 //! The lexer reads what the templates hold: identifiers (`r#raw` too),
 //! lifetimes, punctuation, groups, integers and decimals (`0`, `1u8`,
@@ -19,7 +23,7 @@
 //! strings (`r"…"`, `b"…"`, `c"…"`), exponents (`1e-5`), comments or
 //! non-ASCII text: a template that needs one passes it as an argument.
 //! `#10` is hole 10, never hole 1 then `0`. A template that opens or closes
-//! a group wrongly panics, at its first use in the tests.
+//! a group wrongly panics; the tests read every text in the sources.
 
 use proc_macro2::{Delimiter, Group, Ident, Literal, Punct, Spacing, Span, TokenStream, TokenTree};
 use quote::ToTokens;

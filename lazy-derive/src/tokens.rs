@@ -9,18 +9,19 @@ use crate::template;
 
 /// Tokens of a long fixed text the macros write (a hidden macro's
 /// matcher), parsed by the compiler in one call, with its own lexer, where
-/// a template (`template::tokens`) builds each token in lazy-derive, which
-/// cargo compiles without optimizations. The call costs about 15,000
-/// instructions, so it pays for a long text only: the chain rule's (about
-/// 130 tokens) cost 0.18 M fewer for each `#[forwardable]` trait, where the
-/// derive's short pieces (imports, the heads of the `Realize` impls) cost
-/// 0.04 M more a derive than built token by token (then by `quote!`;
-/// `run.sh`'s callgrind counts). proc_macro2's own parse, which
-/// checks the text with its lexer first, would cost more than `quote!`: the
-/// compiler's `proc_macro` is called directly when it is there; outside a
-/// compiler (lazy-derive's unit tests) proc_macro2 parses the text. Spans
-/// are `Span::call_site()`, as `quote!`'s. The text is this crate's own and
-/// always lexes: the snapshot tests write every rule that holds one.
+/// a template (`template::tokens`) is read by lazy-derive's own, built
+/// without optimizations, token by token. The call costs about 15,000
+/// instructions, so it pays for a long text only. Measured when the macro
+/// wrote its tokens with `quote!` (`run.sh`'s callgrind counts; not
+/// measured again against templates): the chain rule's (about 130 tokens)
+/// cost 0.18 M fewer for each `#[forwardable]` trait, where the derive's
+/// short pieces (imports, the heads of the `Realize` impls) cost 0.04 M
+/// more a derive; proc_macro2's own parse, which checks the text with its
+/// lexer first, cost more than `quote!`: the compiler's `proc_macro` is
+/// called directly when it is there; outside a compiler (lazy-derive's
+/// unit tests) proc_macro2 parses the text. Spans are `Span::call_site()`,
+/// as a template's. The text is this crate's own and always lexes: the
+/// snapshot tests write every rule that holds one.
 pub fn fixed(text: &str) -> TokenStream {
     if proc_macro::is_available()
         && let Ok(parsed) = text.parse::<proc_macro::TokenStream>()

@@ -157,3 +157,95 @@ fn a_group_closed_by_another_delimiter_is_refused() {
 fn a_group_left_open_is_refused() {
     let _ = template::tokens("{ a", &[]);
 }
+
+/// The string literals of `source` that are templates: those inside the
+/// arguments of a `template::` call, and any other holding a hole (`#0`),
+/// as a text chosen before the call. With the line each starts on.
+fn template_texts(source: &str) -> Vec<(usize, String)> {
+    let bytes = source.as_bytes();
+    let mut texts = Vec::new();
+    // The parenthesis depths at which a `template::` call's arguments end.
+    let mut calls: Vec<usize> = Vec::new();
+    let mut depth = 0;
+    let mut at = 0;
+    while at < bytes.len() {
+        let rest = &source[at..];
+        if rest.starts_with("//") {
+            at += rest.find('\n').unwrap_or(rest.len());
+        } else if rest.starts_with("r#\"") {
+            at += rest.find("\"#").unwrap() + 2;
+        } else if rest.starts_with("template::") {
+            let open = rest.find('(').unwrap();
+            let name = &rest["template::".len()..open];
+            if name.chars().all(|c| c.is_ascii_lowercase() || c == '_') {
+                calls.push(depth);
+            }
+            at += "template::".len();
+        } else if bytes[at] == b'\'' {
+            // A character (`'"'`, `'\''`) or a lifetime.
+            at += match (bytes.get(at + 1), bytes.get(at + 2)) {
+                (Some(b'\\'), _) => rest[2..].find('\'').unwrap() + 3,
+                (_, Some(b'\'')) => 3,
+                _ => 1,
+            };
+        } else if bytes[at] == b'"' {
+            let line = source[..at].matches('\n').count() + 1;
+            let mut text = String::new();
+            at += 1;
+            while bytes[at] != b'"' {
+                if bytes[at] == b'\\' {
+                    at += 1;
+                }
+                text.push(char::from(bytes[at]));
+                at += 1;
+            }
+            at += 1;
+            let hole = (0..10).any(|digit| text.contains(&format!("#{digit}")));
+            if !calls.is_empty() || hole {
+                texts.push((line, text));
+            }
+        } else {
+            match bytes[at] {
+                b'(' => depth += 1,
+                b')' => {
+                    depth -= 1;
+                    if calls.last() == Some(&depth) {
+                        calls.pop();
+                    }
+                }
+                _ => {}
+            }
+            at += 1;
+        }
+    }
+    texts
+}
+
+#[test]
+fn every_template_text_of_the_sources_lexes() {
+    let src = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let holes: Vec<TokenStream> = (0..16).map(|_| TokenStream::new()).collect();
+    let holes: Vec<&dyn quote::ToTokens> = holes.iter().map(|hole| hole as _).collect();
+    let mut read = 0;
+    let mut failed = Vec::new();
+    for entry in std::fs::read_dir(&src).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_none_or(|ext| ext != "rs") {
+            continue;
+        }
+        let source = std::fs::read_to_string(&path).unwrap();
+        for (line, text) in template_texts(&source) {
+            read += 1;
+            let lex = std::panic::AssertUnwindSafe(|| template::tokens(&text, &holes));
+            if std::panic::catch_unwind(lex).is_err() {
+                failed.push(format!("{}:{line}: {text:?}", path.display()));
+            }
+        }
+    }
+    assert!(read > 300, "the scan found only {read} template texts");
+    assert!(
+        failed.is_empty(),
+        "texts that do not lex:\n{}",
+        failed.join("\n")
+    );
+}
