@@ -6,7 +6,7 @@
 //! needs are written per variant, at the variant's field, so that a variant
 //! whose target does not fit gets the one error, there.
 
-use proc_macro2::{Literal, Span, TokenStream, TokenTree};
+use proc_macro2::{Literal, Span, TokenStream};
 use quote::{ToTokens, format_ident};
 use syn::ext::IdentExt;
 use syn::{
@@ -73,7 +73,7 @@ struct VariantImpl<'a> {
     /// What the arm's call names before the method's name: `Trait` or
     /// `Trait::<..>`, as a struct's forwarder
     /// (`expand::ImplContext::call_prefix`); a mirror's, `target_as_trait`.
-    call_prefix: Vec<TokenTree>,
+    call_prefix: TokenStream,
     /// `Trait<..>` as this variant's target implements it.
     target_trait: TokenStream,
     /// At the variant's field, resolved like the expansion.
@@ -480,7 +480,7 @@ fn write_trait_impl(
             target: target.clone(),
             lazy_value: lazy_value(variant, generic),
             target_as_trait,
-            call_prefix: call_prefix.into_iter().collect(),
+            call_prefix,
             target_trait,
             site: Span::call_site().located_at(variant.span()),
             recursive: targets_the_enum(variant, &enum_type),
@@ -901,8 +901,7 @@ fn forwarder(ctx: &EnumContext, method: &Method, joined: Option<&Joined>) -> Tok
             });
         }
         let args = template::each(&args, ", #0");
-        let call_prefix = template::joined(&variant.call_prefix, "");
-        let call = Call([&call_prefix, name, &turbofish, &realized, &args]);
+        let call = Call([&variant.call_prefix, name, &turbofish, &realized, &args]);
         // The call written where it is a hole, not a stream of its own put
         // into the arms' (calls into the compiler), unless something wraps it.
         let wrapped_call;

@@ -34,9 +34,8 @@ pub struct ImplContext {
     /// `target_as_trait` for a mirror (see [`call_prefix`]). The path alone
     /// costs rustc less than the qualified `<Target as Trait>::method` in
     /// each forwarder: 46 M fewer instructions of `cargo check` at 1,000
-    /// methods (`run.sh`, derive). As trees: each forwarder writes them, and
-    /// a stream put into another costs calls into the compiler.
-    pub call_prefix: Vec<TokenTree>,
+    /// methods (`run.sh`, derive).
+    pub call_prefix: TokenStream,
     /// The trait is `#[deprecated]`: every forwarder allows it (deriving is
     /// still warned about once, on the impl).
     pub deprecated_trait: bool,
@@ -230,7 +229,7 @@ fn write_trait_impl(
         derive_site: so_far.derive_site,
         mirror: remote.is_some(),
         target_as_trait,
-        call_prefix: call_prefix.into_iter().collect(),
+        call_prefix,
         deprecated_trait: head.deprecated,
         inline: true,
         realize_metavars: false,
@@ -490,7 +489,7 @@ pub fn template(
     }
     let ctx = ImplContext {
         target_as_trait,
-        call_prefix: call_prefix.into_iter().collect(),
+        call_prefix,
         deprecated_trait: false,
         derive_site: Span::call_site(),
         mirror: false,
@@ -1252,8 +1251,7 @@ fn forwarder(ctx: &ImplContext, method: &Method) -> TokenStream {
         });
     }
     let args = template::each(&args, ", #0");
-    let call_prefix = template::joined(call_prefix, "");
-    let call = Call([&call_prefix, name, &turbofish, &realized, &args]);
+    let call = Call([call_prefix, name, &turbofish, &realized, &args]);
     // The call written where it is a hole, not a stream of its own put into
     // the method's (calls into the compiler), unless its result is built
     // back into the wrapper.
