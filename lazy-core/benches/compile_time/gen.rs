@@ -389,19 +389,7 @@ fn generate(full_variant: &str, n: usize) -> Result<String, String> {
         "none" | "hand" | "written" | "delegate" => {}
         other => return Err(format!("unknown variant `{other}`")),
     }
-    writeln!(w, "pub trait Big {{\n    type Out: Clone;").unwrap();
-    for i in 0..n {
-        writeln!(w, "    {}", decl(i)).unwrap();
-    }
-    writeln!(w, "}}\n").unwrap();
-
-    // The implementor.
-    writeln!(w, "pub struct Concrete(pub u64);\n").unwrap();
-    writeln!(w, "impl Big for Concrete {{\n    type Out = u64;").unwrap();
-    for body in (0..n).filter_map(concrete) {
-        writeln!(w, "    {body}").unwrap();
-    }
-    writeln!(w, "}}\n").unwrap();
+    trait_and_implementor(w, n);
 
     for k in 1..=wrappers {
         // `Wrapper`, then `Wrapper2`, `Wrapper3`.
@@ -415,17 +403,9 @@ fn generate(full_variant: &str, n: usize) -> Result<String, String> {
     Ok(out)
 }
 
-/// One `generic-*` crate: the trait, its implementor, and `Wrapper<V>`
-/// forwarding it as `variant` (`none`, `hand` or `derive`) says.
-fn generate_generic(variant: &str, n: usize) -> Result<String, String> {
-    let mut out = String::new();
-    let w = &mut out;
-    header(w, &format!("variant `generic-{variant}`, {n} methods"));
-    match variant {
-        "derive" => writeln!(w, "#[::lazy_core::forwardable]").unwrap(),
-        "none" | "hand" => {}
-        other => return Err(format!("unknown variant `generic-{other}`")),
-    }
+/// The trait `Big` of `n` methods (its attribute already written) and its
+/// implementor `Concrete`.
+fn trait_and_implementor(w: &mut String, n: usize) {
     writeln!(w, "pub trait Big {{\n    type Out: Clone;").unwrap();
     for i in 0..n {
         writeln!(w, "    {}", decl(i)).unwrap();
@@ -437,6 +417,20 @@ fn generate_generic(variant: &str, n: usize) -> Result<String, String> {
         writeln!(w, "    {body}").unwrap();
     }
     writeln!(w, "}}\n").unwrap();
+}
+
+/// One `generic-*` crate: the trait, its implementor, and `Wrapper<V>`
+/// forwarding it as `variant` (`none`, `hand` or `derive`) says.
+fn generate_generic(variant: &str, n: usize) -> Result<String, String> {
+    let mut out = String::new();
+    let w = &mut out;
+    header(w, &format!("variant `generic-{variant}`, {n} methods"));
+    match variant {
+        "derive" => writeln!(w, "#[::lazy_core::forwardable]").unwrap(),
+        "none" | "hand" => {}
+        other => return Err(format!("unknown variant `generic-{other}`")),
+    }
+    trait_and_implementor(w, n);
     if variant == "derive" {
         writeln!(
             w,
