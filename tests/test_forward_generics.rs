@@ -83,6 +83,67 @@ fn generic_methods_forward_with_their_arguments() {
     assert_eq!(builds.get(), 1);
 }
 
+// Generic wrappers of `Convert`, whose methods declare `T`, `U`, `N` and
+// `'a`: a wrapper whose parameters are other names gets the hidden macro's
+// fast rule; one that reuses a method's name (`T`, `'a`) goes to the chain,
+// which renames the method's parameter. Both forward the same.
+#[derive(RealizeForward)]
+#[realize_forward(Convert)]
+pub struct OtherNames<'w, X: Convert> {
+    #[realize]
+    cache: &'w mut Lazy<X>,
+}
+
+#[derive(RealizeForward)]
+#[realize_forward(Convert)]
+pub struct SameType<T: Convert> {
+    #[realize]
+    cache: Lazy<T>,
+}
+
+#[derive(RealizeForward)]
+#[realize_forward(Convert)]
+pub struct SameLifetime<'a, X: Convert> {
+    #[realize]
+    cache: &'a Lazy<X>,
+}
+
+#[derive(RealizeForward)]
+#[realize_forward(Convert)]
+pub struct SameConst<const N: usize, X: Convert> {
+    #[realize]
+    cache: Lazy<X>,
+    sizes: [u8; N],
+}
+
+fn check_convert(text: &impl Convert) {
+    assert_eq!(text.describe(7u8, 1u32), "42=7+1");
+    assert_eq!(text.parse::<u64>(), Some(42));
+    assert_eq!(text.repeat::<3>(), [2, 2, 2]);
+    assert_eq!(text.longest("ab", "abc"), "abc");
+    assert_eq!(text.pick("x"), ("42", "x"));
+    assert_eq!(text.join([1, 2]), "42:1,2");
+    assert_eq!(text.digits().collect::<Vec<_>>(), vec![4, 2]);
+}
+
+#[test]
+fn generic_wrappers_forward_whatever_their_parameters_are_named() {
+    let text: fn() -> Text = || Text("42".to_owned());
+    let mut lazy = Lazy::new(text);
+    check_convert(&OtherNames { cache: &mut lazy });
+    check_convert(&SameType {
+        cache: Lazy::new(text),
+    });
+    let lazy = Lazy::new(text);
+    check_convert(&SameLifetime { cache: &lazy });
+    let same_const = SameConst {
+        cache: Lazy::new(text),
+        sizes: [0; 2],
+    };
+    check_convert(&same_const);
+    assert_eq!(same_const.sizes.len(), 2);
+}
+
 // A generic trait, forwarded for every instantiation (named without
 // arguments) or for one (named with arguments).
 #[forwardable]

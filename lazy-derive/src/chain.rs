@@ -14,10 +14,11 @@
 //! [`ends_in_macro`]).
 
 use proc_macro2::{Delimiter, Group, Literal, Punct, Spacing, Span, TokenStream, TokenTree};
+use quote::ToTokens;
 use syn::ext::IdentExt;
 use syn::parse::{Parse, ParseStream, Parser};
 use syn::spanned::Spanned;
-use syn::{DeriveInput, Error, Ident, ItemTrait, Path, Result, Token};
+use syn::{DeriveInput, Error, GenericParam, Ident, ItemTrait, Path, Result, Token};
 
 use crate::enums;
 use crate::errors::Errors;
@@ -447,9 +448,13 @@ fn link(
 /// The `fast` entry of the link of trait number `step`: what its hidden
 /// macro's fast rule (`trait_def::fast_rule`) puts into the pre-written impl,
 /// or `{ slow }` where the impl depends on more of the wrapper than its name
-/// (generics, `except` names, the trait's arguments), which only
+/// and generics (`except` names, the trait's arguments), which only
 /// `expand::trait_impl` writes. The pieces are those `trait_impl` writes for
-/// such a wrapper, with the same spans.
+/// such a wrapper, with the same spans. A wrapper with parameters gets a
+/// `generic` entry: its parameters' names, the name its chain calls the
+/// hidden macro by, its parameters and `where` clause, and its own bounds
+/// on realizing; the hidden macro sends it to the chain where the rule
+/// cannot write its impl (`trait_def::to_chain_rule`).
 fn fast_entry(
     wrapper: &Wrapper,
     step: usize,
@@ -466,8 +471,8 @@ fn fast_entry(
     if !simple {
         return template::tokens("{ slow }", &[]);
     }
-    // A generic wrapper: only a blanket trait's rule reads the entry (see
-    // `trait_def::blanket_rule`); for any other trait it is a slow one.
+    // A generic wrapper: the `generic` entry (see `trait_def::fast_rule`
+    // and `trait_def::blanket_rule`).
     let generic = !generics.params.is_empty() || generics.where_clause.is_some();
     let span = trait_ref.span();
     // Located at the trait's path: a supertrait the wrapper lacks is
@@ -497,12 +502,14 @@ fn fast_entry(
         None => alias(wrapper, step, Span::mixed_site().located_at(path_at)),
     };
     let target = crate::expand::target_trees(span);
-    // A generic entry's rule writes no bounds (`trait_def::blanket_rule`):
-    // three empty ones, not written for nothing and carried down the chain.
+    // A generic entry's bounds are the impl's own (a blanket trait's rule
+    // reads none of them: `trait_def::blanket_rule`).
     let written;
     let bounds = match shared {
         _ if generic => {
-            written = std::array::from_fn(|_| Group::new(Delimiter::Brace, TokenStream::new()));
+            let self_ty = template::tokens("#0 #1", &[&ident, &ty_generics]);
+            written = crate::expand::generic_bounds_each(wrapper, &self_ty, span, realize_site)
+                .map(|bounds| Group::new(Delimiter::Brace, bounds));
             &written
         }
         Some(shared) => shared,
@@ -528,11 +535,37 @@ fn fast_entry(
         None if ends_in_macro(wrapper) => private_path("__forward_end"),
         None => private_path("__forward_impl"),
     };
+    // The wrapper's parameters by name, which a trait's fast rule checks
+    // against its methods' own (`trait_def::clash_rules`).
     let head = generic.then(|| {
         let predicates = crate::expand::where_predicates(generics);
+        let mut names = TokenStream::new();
+        for param in &generics.params {
+            match param {
+                GenericParam::Lifetime(param) => param.lifetime.to_tokens(&mut names),
+                GenericParam::Type(param) => param.ident.to_tokens(&mut names),
+                GenericParam::Const(param) => param.ident.to_tokens(&mut names),
+            }
+        }
+        // Whether the field can lend its target mutably: a shared reference
+        // cannot, which the chain reports at the `&` for each `&mut self`
+        // method (`expand::write_method`), so the rule of a trait with one
+        // leaves such a wrapper to the chain (`trait_def::earlier_needs_rules`).
+        let lend = wrapper
+            .realize
+            .as_ref()
+            .filter(|field| field.plain.is_none() || field.deref.is_some())
+            .and_then(|field| crate::expand::shared_ref(&field.ty));
+        let lend = Ident::new(if lend.is_some() { "no" } else { "yes" }, Span::call_site());
         template::tokens(
-            "impl = { #0 }; where = { #1 };",
-            &[&impl_generics, &template::each(&predicates, "#0,")],
+            "lend = #0; names = { #1 }; callee = #2; impl = { #3 }; where = { #4 };",
+            &[
+                &lend,
+                &names,
+                &callee(wrapper, step),
+                &impl_generics,
+                &template::each(&predicates, "#0,"),
+            ],
         )
     });
     let kind = Ident::new(if generic { "generic" } else { "fast" }, Span::call_site());
@@ -584,8 +617,9 @@ fn private_path(name: &str) -> Vec<TokenTree> {
 /// `__forward_end!`, a `macro_rules!` that writes the `RealizeMut` and
 /// `RealizeInto` impls that [`last_link`] would, from the derive's
 /// [`end_entry`], where the chain's needs ask for them: for a wrapper that
-/// is no enum (whose links are all slow ones), has no generics (a generic
-/// wrapper's link is a fast one only for a blanket trait), no `except` names
+/// is no enum (whose links are all slow ones), has no generics (the end
+/// entry would have to carry them, as the links' `generic` entries do), no
+/// `except` names
 /// (the last link says which no trait had) and a `#[realize]` field without
 /// `deref` (without one, there is nothing to write; under `deref`, a
 /// by-value forward is an error of its link), and whose last trait has no

@@ -318,8 +318,8 @@ fn write_trait_impl(
             #4
             #5
             #6
-            #7: #8,
-            #9
+            #7
+            #8: #9,
             #10
             #11
         {
@@ -333,10 +333,10 @@ fn write_trait_impl(
             &template::each(&wrapper_predicates, "#0,").at(at),
             &template::each(trait_predicates, "#0,").at(at),
             &realizing,
+            &generic_needs,
             &target,
             &bound,
             &sized,
-            &generic_needs,
             &from_realized,
             &body,
         ],
@@ -784,12 +784,48 @@ fn realizing_bounds(
         let bounds = realize_bounds(wrapper, self_ty, so_far.realize_site, needs_mut, needs_into);
         return (bounds, TokenStream::new());
     }
+    generic_realizing_bounds(
+        wrapper,
+        self_ty,
+        span,
+        so_far.realize_site,
+        so_far.needs_mut || needs_mut,
+        so_far.needs_into || needs_into,
+    )
+}
+
+/// [`realizing_bounds`] of a generic wrapper for the hidden macro's fast
+/// rule (`chain::fast_entry`'s `generic` entry), one for each of the
+/// entry's `bounds` ([`realize_bounds_each`]), each whole: the fast rule
+/// writes the one its trait's methods need, the last two for both. Only
+/// this trait's needs: the fast rule cannot know the earlier links'.
+pub fn generic_bounds_each(
+    wrapper: &Wrapper,
+    self_ty: &TokenStream,
+    span: Span,
+    realize_site: Span,
+) -> [TokenStream; 3] {
+    [(false, false), (true, false), (false, true)].map(|(needs_mut, needs_into)| {
+        let (global, local) =
+            generic_realizing_bounds(wrapper, self_ty, span, realize_site, needs_mut, needs_into);
+        template::tokens("#0 #1", &[&global, &local])
+    })
+}
+
+/// [`realizing_bounds`] of a wrapper with parameters, for what the impl's
+/// forwarders (and the chain's earlier ones) need.
+fn generic_realizing_bounds(
+    wrapper: &Wrapper,
+    self_ty: &TokenStream,
+    span: Span,
+    realize_site: Span,
+    needs_mut: bool,
+    needs_into: bool,
+) -> (TokenStream, TokenStream) {
     // The bounds below at the trait's name, in the expansion's context, for
     // their paths of lazy-core (`tokens::in_macro_edition_at`); the types in
     // them keep their own spans.
     let lib = tokens::in_macro_edition_at(span);
-    let needs_mut = so_far.needs_mut || needs_mut;
-    let needs_into = so_far.needs_into || needs_into;
     // A `#[realize]` field that is a parameter of the wrapper (`cache: L`,
     // or `Box<L>`) is bounded here, as the wrapper's `Realize` impl bounds
     // it: the struct needs no bound. Not `W<L>: Realize`, which would hide
@@ -841,7 +877,7 @@ fn realizing_bounds(
         .as_ref()
         .filter(|field| field.plain.is_none())
         .filter(|field| !mentions_params(pointee(&field.ty, false), &wrapper.input.generics))
-        .map(|field| FieldImpl::new(wrapper, field, so_far.realize_site).bounds(false))
+        .map(|field| FieldImpl::new(wrapper, field, realize_site).bounds(false))
         .unwrap_or_default();
     (
         global,
@@ -1059,7 +1095,8 @@ pub fn assoc_const(ctx: &ImplContext, item: &TraitItemConst) -> TokenStream {
     )
 }
 
-/// The receiver as the forwarder declares it.
+/// The receiver as a forwarder declares it (the trait's, and the inherent
+/// one that `except` calls), its own tokens at `span`.
 fn receiver_decl(kind: &ReceiverKind, self_token: &Ident, span: Span) -> TokenStream {
     match kind {
         ReceiverKind::ByRef(lifetime) => {
@@ -1074,7 +1111,7 @@ fn receiver_decl(kind: &ReceiverKind, self_token: &Ident, span: Span) -> TokenSt
             "#0: ::lazy_core::__private::Box<Self>",
             &[&self_token],
         ),
-        ReceiverKind::Other(ty) => template::tokens("#0: #1", &[&self_token, &ty]),
+        ReceiverKind::Other(ty) => template::spanned(span, "#0: #1", &[&self_token, &ty]),
     }
 }
 
@@ -1378,21 +1415,10 @@ pub fn inherent_forwarder(ctx: &ImplContext, method: &Method, except: &Ident) ->
     let sig = &method.item.sig;
     let attrs = carried_attrs(ctx, &method.item.attrs);
     let self_token = Ident::new("self", site);
-    let receiver = method.receiver.as_ref().map(|kind| match kind {
-        ReceiverKind::ByRef(lifetime) => {
-            template::spanned(site, "&#0 #1", &[&lifetime, &self_token])
-        }
-        ReceiverKind::ByMutRef(lifetime) => {
-            template::spanned(site, "&#0 mut #1", &[&lifetime, &self_token])
-        }
-        ReceiverKind::ByValue => self_token.to_token_stream(),
-        ReceiverKind::BoxSelf => template::spanned(
-            site,
-            "#0: ::lazy_core::__private::Box<Self>",
-            &[&self_token],
-        ),
-        ReceiverKind::Other(ty) => template::spanned(site, "#0: #1", &[&self_token, &ty]),
-    });
+    let receiver = method
+        .receiver
+        .as_ref()
+        .map(|kind| receiver_decl(kind, &self_token, site));
     // A `&mut self` method lends its receiver through `MutReceiver`, at the
     // name in `except(...)`: the inherent method may take `&self` or `&mut
     // self`, and one that takes `self` by value is one error there.

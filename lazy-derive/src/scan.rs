@@ -87,6 +87,7 @@ use proc_macro2::{Delimiter, Group, Ident, Punct, Spacing, Span, TokenStream, To
 
 use crate::def_site::{CarriedTokens, DefSiteTypes, RESULT_PREFIX, hidden_supertrait};
 use crate::tokens::colon2;
+use crate::trait_def::{MethodParam, add_method_param};
 
 /// What the syn path would learn from the trait, written out.
 pub struct Scanned {
@@ -115,6 +116,9 @@ pub struct Scanned {
     pub fast: bool,
     /// The supertraits' bounds as written (after the `:`), or nothing.
     pub supertraits: TokenStream,
+    /// The methods' generic parameters, each name once
+    /// (`trait_def::method_params`).
+    pub method_params: Vec<MethodParam>,
 }
 
 /// Reads `input` (the trait under `#[forwardable]`), writing forwarders
@@ -226,6 +230,7 @@ pub fn scan(
         sized_at: None,
         fast: true,
         supertraits,
+        method_params: Vec::new(),
     };
     let mut carried = Vec::new();
     let mut types = Vec::new();
@@ -265,6 +270,7 @@ pub fn scan(
     if out.names.len() != names.len() {
         return None;
     }
+    out.method_params = std::mem::take(&mut reader.method_params);
     let carried_types = reader.carried.into_inner();
     if !carried_types.is_empty() {
         let mut types = Vec::with_capacity(carried_types.len());
@@ -1326,6 +1332,8 @@ struct CarriedType {
 struct Reader {
     /// The method's type parameters: (name, ident).
     params: Vec<(String, Ident)>,
+    /// Every method's lifetime and type parameters, each name once.
+    method_params: Vec<MethodParam>,
     /// The trait's hash (`unique_suffix`), for the carried types' names.
     suffix: u64,
     /// The types carried so far, in order.
@@ -1358,6 +1366,7 @@ impl Reader {
     fn new(suffix: u64) -> Reader {
         Reader {
             params: Vec::new(),
+            method_params: Vec::new(),
             suffix,
             carried: RefCell::new(Vec::new()),
             receiver_lifetime: Vec::new(),
@@ -1424,6 +1433,8 @@ impl Reader {
                     return None;
                 }
                 c.copy_lifetime(out)?;
+                let lifetime = out[out.len() - 2..].iter().cloned().collect();
+                add_method_param(&mut self.method_params, lifetime);
                 if c.punct_is(':') && !c.colon2() {
                     out.push(self.alone(c.t[c.i].clone()));
                     c.i += 1;
@@ -1433,6 +1444,10 @@ impl Reader {
                 seen_type = true;
                 let name = c.ident()?;
                 out.push(TokenTree::Ident(name.clone()));
+                add_method_param(
+                    &mut self.method_params,
+                    TokenTree::Ident(name.clone()).into(),
+                );
                 self.params.push((name.to_string(), name));
                 if c.punct_is(':') && !c.colon2() {
                     out.push(self.alone(c.t[c.i].clone()));

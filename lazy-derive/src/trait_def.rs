@@ -331,9 +331,10 @@ fn expand(args: TokenStream, input: TokenStream) -> Result<TokenStream> {
         let fast = match (&args.remote, blanket.zip(blanket_key.as_ref())) {
             (None, None) => {
                 let (target, call_prefix) = fast_names();
+                let params = method_params(&variant);
                 expand::template(variant, target, call_prefix, true).map(|template| {
                     let needs = (template.needs_mut, template.needs_into, template.sized_at);
-                    fast_rule(template.into_tokens(), needs, rewrote)
+                    fast_rule(template.into_tokens(), needs, rewrote, params.as_deref())
                 })
             }
             (None, Some((span, key))) => blanket_templates.next().map(|template| {
@@ -394,6 +395,7 @@ fn from_scan(input: TokenStream, scanned: scan::Scanned, blanket: Option<Span>) 
         fast,
         supertraits,
         names,
+        method_params,
         ..
     } = scanned;
     let macro_name = format_ident!(
@@ -405,7 +407,10 @@ fn from_scan(input: TokenStream, scanned: scan::Scanned, blanket: Option<Span>) 
     let export = public.then(|| template::tokens("#[macro_export]", &[]));
     let needs = (needs_mut, needs_into, sized_at);
     let (fast, blanket_impl) = match blanket {
-        None => (fast.then(|| fast_rule(body, needs, false)), None),
+        None => (
+            fast.then(|| fast_rule(body, needs, false, Some(&method_params))),
+            None,
+        ),
         Some(span) => {
             let key = blanket_key(&ident, &names);
             let rule = blanket_rule(needs, &key, !supertraits.is_empty());
@@ -637,17 +642,65 @@ type Needs = (bool, bool, Option<Span>);
 /// link that does not match (an entry `{ slow }`, or `deref = yes` where a
 /// method takes `self` by value) goes to the rule after it, the chain's
 /// `__forward_impl!`.
-fn fast_rule(body: TokenStream, needs: Needs, rewrote: bool) -> TokenStream {
+///
+/// With `generic` (the names of the generic parameters that the trait's
+/// items declare, `None` where a forwarder would need the wrapper's
+/// parameters in its `use<..>`), the same rule also takes the `generic`
+/// entry of a wrapper with parameters, once [`clash_rules`] found none of
+/// its parameters named as one of the items' (the impl could not declare
+/// both, E0403): the impl then declares the wrapper's parameters and its
+/// `where` clause, and its bounds on realizing are the entry's.
+fn fast_rule(
+    body: TokenStream,
+    needs: Needs,
+    rewrote: bool,
+    generic: Option<&[MethodParam]>,
+) -> TokenStream {
     let body = if rewrote {
         tokens::crate_to_dollar_crate(body)
     } else {
         body
     };
-    chain_rule(needs, &|bounds, sized| {
+    let Some(params) = generic else {
+        return chain_rule(needs, &|bounds, sized| {
+            template::tokens(
+                "#[automatically_derived]
+                impl $($__path)* for $__self
+                where
+                    #0
+                    $__target: $($__path)*,
+                    #1
+                {
+                    #2
+                }",
+                &[&bounds, &sized, &body],
+            )
+        });
+    };
+    // Where no item declares a parameter, no name can clash: the rule takes
+    // the names as they come, with no rule to read them first.
+    let names = match params {
+        [] => template::tokens("$($__names:tt)*", &[]),
+        _ => TokenStream::new(),
+    };
+    let kind = template::tokens(
+        "$(fast;)?
+        $(
+            generic;
+            lend = $__lend:ident;
+            names = { #0 };
+            callee = $__callee:ident;
+            impl = { $($__impl:tt)* };
+            where = { $($__where:tt)* };
+        )?",
+        &[&names],
+    );
+    let rule = chain_rule_for(kind, needs, &|bounds, sized| {
         template::tokens(
             "#[automatically_derived]
-            impl $($__path)* for $__self
+            impl $($($__impl)*)? $($__path)* for $__self
             where
+                $($($__where)*)?
                 #0
                 $__target: $($__path)*,
                 #1
@@ -656,7 +709,188 @@ fn fast_rule(body: TokenStream, needs: Needs, rewrote: bool) -> TokenStream {
             }",
             &[&bounds, &sized, &body],
         )
-    })
+    });
+    // Before the fast rule, which would take the entry: what sends it to the
+    // chain, then what reads its names.
+    let mut out = earlier_needs_rules(needs);
+    if !params.is_empty() {
+        for (_, name) in params {
+            let names = template::tokens("{ #0 $($__names:tt)* }", &[name]);
+            to_chain_rule(
+                &mut out,
+                ["$__mut:ident", "$__into:ident", "$__lend:ident"],
+                &names,
+            );
+        }
+        out.extend(names_rule());
+    }
+    out.extend(rule);
+    out
+}
+
+/// A generic parameter that a trait's item declares: its name as text (a
+/// lifetime with its quote) and its tokens, for a rule's matcher.
+pub type MethodParam = (String, TokenStream);
+
+/// The generic parameters that `item`'s methods and associated types
+/// declare, each name once, in order; `None` if a method's result has a
+/// `use<..>`, which in an impl of a generic wrapper must list the wrapper's
+/// parameters (`captures`), which the fast rule does not know.
+fn method_params(item: &ItemTrait) -> Option<Vec<MethodParam>> {
+    let mut params: Vec<MethodParam> = Vec::new();
+    for item in &item.items {
+        let generics = match item {
+            TraitItem::Fn(item) => {
+                if let syn::ReturnType::Type(_, ty) = &item.sig.output
+                    && tokens::mentions(ty.to_token_stream(), &|ident| ident == "use")
+                {
+                    return None;
+                }
+                &item.sig.generics
+            }
+            TraitItem::Type(item) => &item.generics,
+            _ => continue,
+        };
+        for param in &generics.params {
+            let tokens = match param {
+                syn::GenericParam::Lifetime(param) => param.lifetime.to_token_stream(),
+                syn::GenericParam::Type(param) => param.ident.to_token_stream(),
+                syn::GenericParam::Const(param) => param.ident.to_token_stream(),
+            };
+            add_method_param(&mut params, tokens);
+        }
+    }
+    Some(params)
+}
+
+/// Adds a parameter's name (its tokens) to `params`, unless it is there.
+pub fn add_method_param(params: &mut Vec<MethodParam>, tokens: TokenStream) {
+    let name = tokens.to_string().replace(' ', "");
+    if params.iter().all(|(known, _)| *known != name) {
+        params.push((name, tokens));
+    }
+}
+
+/// The rules that send a `generic` entry to the chain where an earlier link
+/// of the chain needs `RealizeMut` or `RealizeInto` and this trait's
+/// methods do not: the chain's impl states what the earlier ones need (a
+/// subtrait's impl must prove its supertrait's bounds, see
+/// `expand::realizing_bounds`), which the fast rule cannot know.
+///
+/// And where the trait's methods need `RealizeMut` and the wrapper's field
+/// cannot lend mutably (`lend = no`, a shared reference): the chain reports
+/// it at the field, method by method.
+fn earlier_needs_rules(needs: Needs) -> TokenStream {
+    let mut out = TokenStream::new();
+    let any = template::tokens("$__names:tt", &[]);
+    if needs.0 {
+        to_chain_rule(&mut out, ["$__mut:ident", "$__into:ident", "no"], &any);
+    } else {
+        to_chain_rule(&mut out, ["yes", "$__into:ident", "$__lend:ident"], &any);
+    }
+    if !needs.1 {
+        to_chain_rule(&mut out, ["$__mut:ident", "yes", "$__lend:ident"], &any);
+    }
+    out
+}
+
+/// A rule that takes a link whose entry is `generic`, with the chain's
+/// needs and the entry's `names` as the matchers say, and calls the hidden
+/// macro again (as the entry's `callee`) with the entry `{ slow }`: the
+/// chain's `__forward_impl!` writes that link. For a name that one of the
+/// trait's items also declares (`{ X $($__names:tt)* }`: the wrapper's next
+/// name, see [`names_rule`]) the chain renames the item's parameter, as
+/// `generics::rename_item_params` does (E0403).
+fn to_chain_rule(
+    out: &mut TokenStream,
+    [needs_mut, needs_into, lend]: [&str; 3],
+    names: &TokenStream,
+) {
+    let needs_mut = template::tokens(needs_mut, &[]);
+    let needs_into = template::tokens(needs_into, &[]);
+    let lend = template::tokens(lend, &[]);
+    // The matcher's `$__mut:ident` is written back as `$__mut`.
+    let written = |matcher: &TokenStream| {
+        let trees: Vec<TokenTree> = matcher.clone().into_iter().collect();
+        TokenStream::from_iter(trees.into_iter().take(2))
+    };
+    template::append(
+        out,
+        "(
+            step = $__step:literal;
+            needs = [#0 #1];
+            matched = [$($__matched:literal)*];
+            site = $($__site:ident)*;
+            input = $__input:tt
+            fast = [
+                { generic; lend = #5; names = #2; callee = $__callee:ident; $($__entry:tt)* }
+                $($__rest:tt)*
+            ]
+        ) => {
+            $__callee! {
+                step = $__step;
+                needs = [#3 #4];
+                matched = [$($__matched)*];
+                site = $($__site)*;
+                input = $__input
+                fast = [{ slow } $($__rest)*]
+            }
+        };",
+        &[
+            &needs_mut,
+            &needs_into,
+            names,
+            &written(&needs_mut),
+            &written(&needs_into),
+            &lend,
+        ],
+    );
+}
+
+/// The rule that reads a `generic` entry's `names` (the wrapper's
+/// parameters, `chain::fast_entry`) one at a time, calling the hidden
+/// macro again (as `callee`) with the rest, after [`to_chain_rule`]'s for
+/// the names of the trait's items: at the end of the names, the fast rule
+/// takes the entry.
+fn names_rule() -> TokenStream {
+    template::tokens(
+        "(
+            step = $__step:literal;
+            needs = [$__mut:ident $__into:ident];
+            matched = [$($__matched:literal)*];
+            site = $($__site:ident)*;
+            input = $__input:tt
+            fast = [
+                {
+                    generic;
+                    lend = $__lend:ident;
+                    names = { $__name:tt $($__names:tt)* };
+                    callee = $__callee:ident;
+                    $($__entry:tt)*
+                }
+                $($__rest:tt)*
+            ]
+        ) => {
+            $__callee! {
+                step = $__step;
+                needs = [$__mut $__into];
+                matched = [$($__matched)*];
+                site = $($__site)*;
+                input = $__input
+                fast = [
+                    {
+                        generic;
+                        lend = $__lend;
+                        names = { $($__names)* };
+                        callee = $__callee;
+                        $($__entry)*
+                    }
+                    $($__rest)*
+                ]
+            }
+        };",
+        &[],
+    )
 }
 
 /// A rule of the hidden macro that matches a link's `fast` entry, writes
@@ -672,7 +906,8 @@ fn chain_rule(
 }
 
 /// [`chain_rule`] for the entries that start with `kind` (`fast;`, or
-/// `generic; impl = { .. }; where = { .. };`).
+/// `generic; lend = ..; names = { .. }; callee = ..; impl = { .. }; where =
+/// { .. };`, or either).
 fn chain_rule_for(
     kind: TokenStream,
     needs: Needs,
@@ -926,7 +1161,12 @@ fn blanket_rule(needs: Needs, key: &Literal, has_supertraits: bool) -> TokenStre
     let generic = (!has_supertraits).then(|| {
         chain_rule_for(
             template::tokens(
-                "generic; impl = { $($__impl:tt)* }; where = { $($__where:tt)* };",
+                "generic;
+                lend = $__lend:ident;
+                names = { $($__names:tt)* };
+                callee = $__callee:ident;
+                impl = { $($__impl:tt)* };
+                where = { $($__where:tt)* };",
                 &[],
             ),
             needs,

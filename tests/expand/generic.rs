@@ -38,8 +38,8 @@ const _: () = {
         impl<T, K, V> Store<K, V> for LazyStore<T>
         where
             T: Clone,
-            <Self as ::lazy_core::Realize>::Target: Store<K, V>,
             LazyStore<T>: ::lazy_core::RealizeMut<Target = Map<T>>,
+            <Self as ::lazy_core::Realize>::Target: Store<K, V>,
         {
             type Iter<'a>
                 = <<Self as ::lazy_core::Realize>::Target as Store<K, V>>::Iter<'a>

@@ -11,8 +11,8 @@ use proc_macro2::{Delimiter, Group, TokenStream, TokenTree};
 use super::support::{aliases, carried, links};
 use crate::{chain, trait_def};
 
-/// The body of the first rule of the hidden macro in `forwardable`'s
-/// output, if it has two rules (a fast one, then the chain's). With
+/// The body of the fast rule of the hidden macro in `forwardable`'s
+/// output, the last but one (the chain's is last), if it has one. With
 /// `#[cfg]`'d items, of the last macro, where every predicate holds (as
 /// `support::carried` picks).
 fn fast_template(tokens: TokenStream) -> Option<TokenStream> {
@@ -24,11 +24,12 @@ fn fast_template(tokens: TokenStream) -> Option<TokenStream> {
         return None;
     };
     let rules: Vec<TokenTree> = rules.stream().into_iter().collect();
-    // (pattern) => { body } ; (pattern) => { body } ;
-    if rules.len() != 10 {
+    // (pattern) => { body } ; .. (pattern) => { body } ;: the rules that
+    // read a generic wrapper's entry (if any), the fast rule, the chain's.
+    if rules.len() < 10 || !rules.len().is_multiple_of(5) {
         return None;
     }
-    match &rules[3] {
+    match &rules[rules.len() - 7] {
         TokenTree::Group(body) => Some(body.stream()),
         _ => None,
     }
@@ -135,6 +136,15 @@ fn transcribe(template: TokenStream, fields: &HashMap<String, TokenStream>) -> T
                     panic!("a repetition of one metavariable");
                 };
                 out.extend(metavar(&name.to_string()));
+                i += 3;
+            }
+            // `$( .. )?`: the generic entry's part, there when the entry has it.
+            (TokenTree::Punct(d), Some(TokenTree::Group(opt)), Some(TokenTree::Punct(q)))
+                if d.as_char() == '$' && q.as_char() == '?' =>
+            {
+                if fields.contains_key("impl") {
+                    out.extend(transcribe(opt.stream(), fields));
+                }
                 i += 3;
             }
             (TokenTree::Group(group), _, _) => {
@@ -263,6 +273,84 @@ fn the_fast_rule_writes_the_chains_impl_through_deref() {
     assert_eq!(fast, slow);
 }
 
+/// A generic wrapper whose parameters the trait's methods do not declare
+/// (`SHAPES` declares `T`, `N` and `'a`) takes the fast rule too.
+#[test]
+fn the_fast_rule_writes_the_chains_impl_for_a_generic_wrapper() {
+    for wrapper in [
+        "#[realize_forward(Shapes)] struct W<V: Clone> { #[realize] cache: ::lazy_core::Lazy<V> }",
+        "#[realize_forward(Shapes)] struct W<'w, V> where V: Copy + 'w { #[realize] cache: &'w mut ::lazy_core::Lazy<V> }",
+        "#[realize_forward(Shapes)] struct W<L, const K: usize>([u8; K], #[realize] L);",
+        "#[realize_forward(Shapes)] struct W<V> { #[realize(plain)] inner: V }",
+    ] {
+        let (fast, slow) = both(SHAPES, wrapper);
+        // Where the methods need both `RealizeMut` and `RealizeInto`, the
+        // rule writes the entry's two bounds, each whole: a bound on the
+        // field's parameter twice (`L: Realize`), which the chain writes once.
+        let fast = match fast.match_indices("L : :: lazy_core :: Realize , ").nth(1) {
+            Some((at, twice)) => format!("{}{}", &fast[..at], &fast[at + twice.len()..]),
+            None => fast,
+        };
+        assert_eq!(fast, slow, "{wrapper}");
+        assert!(fast.contains("impl < "), "{fast}");
+    }
+}
+
+/// The hidden macro reads a generic wrapper's names against the names its
+/// trait's items declare: one rule per name, which sends the link to the
+/// chain (`{ slow }`), then one that reads past a name.
+#[test]
+fn the_rules_of_a_generic_wrappers_names() {
+    let source =
+        "pub trait T { fn get<'a, X: Clone>(&'a self, x: X) -> &'a u8; fn put<X>(&self, x: X); }";
+    for out in [
+        trait_def::forwardable(TokenStream::new(), source.parse().unwrap()).to_string(),
+        // Through syn: the attribute's `#[inline]` is not read by `scan`.
+        trait_def::forwardable(
+            TokenStream::new(),
+            source
+                .replace("fn put", "#[doc(alias = \"p\")] fn put")
+                .parse()
+                .unwrap(),
+        )
+        .to_string(),
+    ] {
+        for name in ["'a", "X"] {
+            let clash = format!("names = {{ {name} $ ($ __names : tt) * }} ;");
+            assert_eq!(out.matches(&clash).count(), 1, "{name}: {out}");
+        }
+        assert!(
+            out.contains("names = { $ __name : tt $ ($ __names : tt) * } ;"),
+            "{out}"
+        );
+        assert!(out.contains("fast = [{ slow } $ ($ __rest) *]"), "{out}");
+        assert!(
+            out.contains("$ (generic ; lend = $ __lend : ident ; names = { } ;"),
+            "{out}"
+        );
+        // The methods take `&self`: a link after one that needs `RealizeMut`
+        // or `RealizeInto` goes to the chain, whose impl states it.
+        for needs in [
+            "needs = [yes $ __into : ident]",
+            "needs = [$ __mut : ident yes]",
+        ] {
+            assert_eq!(out.matches(needs).count(), 1, "{needs}: {out}");
+        }
+    }
+    // A `&mut self` method: a field that cannot lend mutably goes to the
+    // chain, which reports it; an earlier link's `RealizeMut` is this one's.
+    let source = "pub trait M { fn set(&mut self, x: u8); }";
+    let out = trait_def::forwardable(TokenStream::new(), source.parse().unwrap()).to_string();
+    assert_eq!(out.matches("{ generic ; lend = no ;").count(), 1, "{out}");
+    assert!(!out.contains("needs = [yes $ __into : ident]"), "{out}");
+    assert!(out.contains("needs = [$ __mut : ident yes]"), "{out}");
+    // A result with `use<..>` would have to list the wrapper's parameters.
+    let source = "pub trait T { fn it<'a>(&'a self) -> impl Iterator<Item = u8> + use<'a, Self>; }";
+    let out = trait_def::forwardable(TokenStream::new(), source.parse().unwrap()).to_string();
+    assert!(out.contains("{ fast ;"), "{out}");
+    assert!(!out.contains("generic"), "{out}");
+}
+
 #[test]
 fn traits_the_chain_must_write_get_no_fast_rule() {
     for source in [
@@ -291,21 +379,27 @@ fn wrappers_the_chain_must_write_get_a_slow_entry() {
     }
 }
 
-/// A generic wrapper's entry carries its parameters and `where` clause,
-/// for a blanket trait's rule (`trait_def::blanket_rule`); the fast rule of
-/// any other trait does not match it.
+/// A generic wrapper's entry carries its parameters' names, its name for
+/// the hidden macro, its parameters and `where` clause, for the fast rule
+/// and a blanket trait's rule (`trait_def::blanket_rule`).
 #[test]
 fn generic_wrappers_get_a_generic_entry() {
-    let wrapper = "#[realize_forward(T)] struct W<X: Clone>(#[realize] X) where X: Copy;";
+    let wrapper = "#[realize_forward(T)] struct W<'w, X: Clone, const K: u8>(#[realize] &'w X) where X: Copy;";
     let link = first_link(chain::derive(wrapper.parse().unwrap())).to_string();
     assert!(
-        link.contains("fast = [{ generic ; impl = { < X : Clone > } ; where = { X : Copy , } ; self = W < X > ;"),
+        link.contains("fast = [{ generic ; lend = no ; names = { 'w X K } ; callee = __lazy_trait_0_W ; impl = { < 'w , X : Clone , const K : u8 > } ; where = { X : Copy , } ; self = W < 'w , X , K > ;"),
         "{link}"
     );
     let source = "pub trait T { fn get(&self) -> u8; }";
     let plain = trait_def::forwardable(TokenStream::new(), source.parse().unwrap()).to_string();
-    assert!(plain.contains("{ fast ;"), "{plain}");
-    assert!(!plain.contains("generic"), "{plain}");
+    assert!(
+        plain.contains(
+            "$ (fast ;) ? $ (generic ; lend = $ __lend : ident ; names = { $ ($ __names : tt) * } ;"
+        ),
+        "{plain}"
+    );
+    // No item declares a parameter: no rule reads the names.
+    assert!(!plain.contains("$ __name : tt"), "{plain}");
     let blanket = trait_def::forwardable("blanket".parse().unwrap(), source.parse().unwrap());
     let blanket = blanket.to_string();
     assert!(
