@@ -1433,8 +1433,9 @@ impl Reader {
                     return None;
                 }
                 c.copy_lifetime(out)?;
-                let lifetime = out[out.len() - 2..].iter().cloned().collect();
-                add_method_param(&mut self.method_params, lifetime);
+                if let Some(TokenTree::Ident(name)) = out.last() {
+                    add_method_param(&mut self.method_params, format!("'{name}"));
+                }
                 if c.punct_is(':') && !c.colon2() {
                     out.push(self.alone(c.t[c.i].clone()));
                     c.i += 1;
@@ -1444,11 +1445,9 @@ impl Reader {
                 seen_type = true;
                 let name = c.ident()?;
                 out.push(TokenTree::Ident(name.clone()));
-                add_method_param(
-                    &mut self.method_params,
-                    TokenTree::Ident(name.clone()).into(),
-                );
-                self.params.push((name.to_string(), name));
+                let text = name.to_string();
+                add_method_param(&mut self.method_params, text.clone());
+                self.params.push((text, name));
                 if c.punct_is(':') && !c.colon2() {
                     out.push(self.alone(c.t[c.i].clone()));
                     c.i += 1;

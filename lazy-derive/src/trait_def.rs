@@ -14,7 +14,7 @@ use crate::def_site::{self, DefSiteTypes};
 use crate::errors::Errors;
 use crate::method::{ForwardPlan, Method};
 use crate::template;
-use crate::{cfg_params, expand, forwardable_args, input, mirrors, scan, tokens};
+use crate::{cfg_params, expand, forwardable_args, generics, input, mirrors, scan, tokens};
 
 /// Expands `#[forwardable(args)] trait ...`. On error, the trait is still
 /// emitted unchanged beside the errors, so that its users do not see a second
@@ -712,25 +712,13 @@ fn fast_rule(
     });
     // Before the fast rule, which would take the entry: what sends it to the
     // chain, then what reads its names.
-    let mut out = earlier_needs_rules(needs);
-    if !params.is_empty() {
-        for (_, name) in params {
-            let names = template::tokens("{ #0 $($__names:tt)* }", &[name]);
-            to_chain_rule(
-                &mut out,
-                ["$__mut:ident", "$__into:ident", "$__lend:ident"],
-                &names,
-            );
-        }
-        out.extend(names_rule());
-    }
+    let mut out = generic_rules(needs, params);
     out.extend(rule);
     out
 }
 
-/// A generic parameter that a trait's item declares: its name as text (a
-/// lifetime with its quote) and its tokens, for a rule's matcher.
-pub type MethodParam = (String, TokenStream);
+/// A generic parameter that a trait's item declares, by name: `T`, `'a`.
+pub type MethodParam = String;
 
 /// The generic parameters that `item`'s methods and associated types
 /// declare, each name once, in order; `None` if a method's result has a
@@ -752,145 +740,128 @@ fn method_params(item: &ItemTrait) -> Option<Vec<MethodParam>> {
             _ => continue,
         };
         for param in &generics.params {
-            let tokens = match param {
-                syn::GenericParam::Lifetime(param) => param.lifetime.to_token_stream(),
-                syn::GenericParam::Type(param) => param.ident.to_token_stream(),
-                syn::GenericParam::Const(param) => param.ident.to_token_stream(),
+            let name = match param {
+                syn::GenericParam::Lifetime(param) => param.lifetime.to_string(),
+                _ => generics::param_name(param),
             };
-            add_method_param(&mut params, tokens);
+            add_method_param(&mut params, name);
         }
     }
     Some(params)
 }
 
-/// Adds a parameter's name (its tokens) to `params`, unless it is there.
-pub fn add_method_param(params: &mut Vec<MethodParam>, tokens: TokenStream) {
-    let name = tokens.to_string().replace(' ', "");
-    if params.iter().all(|(known, _)| *known != name) {
-        params.push((name, tokens));
+/// Adds a parameter's name to `params`, unless it is there.
+pub fn add_method_param(params: &mut Vec<MethodParam>, name: String) {
+    if !params.contains(&name) {
+        params.push(name);
     }
 }
 
-/// The rules that send a `generic` entry to the chain where an earlier link
-/// of the chain needs `RealizeMut` or `RealizeInto` and this trait's
-/// methods do not: the chain's impl states what the earlier ones need (a
-/// subtrait's impl must prove its supertrait's bounds, see
-/// `expand::realizing_bounds`), which the fast rule cannot know.
+/// The rules that read a `generic` entry before the fast rule, written as
+/// one text that the compiler lexes in one call (`tokens::fixed`: lexed
+/// here, token by token, they cost `#[forwardable]` 2.1 M instructions at
+/// 100 methods). Each but the last calls the hidden macro again (as the
+/// entry's `callee`) with the entry `{ slow }`, which the chain's
+/// `__forward_impl!` writes:
+/// - where an earlier link of the chain needs `RealizeMut` or `RealizeInto`
+///   and this trait's methods do not: the chain's impl states what the
+///   earlier ones need (a subtrait's impl must prove its supertrait's
+///   bounds, see `expand::realizing_bounds`), which the fast rule cannot
+///   know;
+/// - where the trait's methods need `RealizeMut` and the wrapper's field
+///   cannot lend mutably (`lend = no`, a shared reference): the chain
+///   reports it at the field, method by method;
+/// - where the wrapper's next parameter is named as one of `params`, the
+///   parameters the trait's items declare: the chain renames the item's, as
+///   `generics::rename_item_params` does (E0403).
 ///
-/// And where the trait's methods need `RealizeMut` and the wrapper's field
-/// cannot lend mutably (`lend = no`, a shared reference): the chain reports
-/// it at the field, method by method.
-fn earlier_needs_rules(needs: Needs) -> TokenStream {
-    let mut out = TokenStream::new();
-    let any = template::tokens("$__names:tt", &[]);
-    if needs.0 {
-        to_chain_rule(&mut out, ["$__mut:ident", "$__into:ident", "no"], &any);
+/// The last reads past a name of the wrapper that clashes with none: at the
+/// end of the names, the fast rule takes the entry.
+fn generic_rules(needs: Needs, params: &[MethodParam]) -> TokenStream {
+    let (needs_mut, needs_into, _) = needs;
+    let mut text = String::new();
+    let any = "$__names:tt";
+    if needs_mut {
+        to_chain_rule(&mut text, ["$__mut:ident", "$__into:ident", "no"], any);
     } else {
-        to_chain_rule(&mut out, ["yes", "$__into:ident", "$__lend:ident"], &any);
+        to_chain_rule(&mut text, ["yes", "$__into:ident", "$__lend:ident"], any);
     }
-    if !needs.1 {
-        to_chain_rule(&mut out, ["$__mut:ident", "yes", "$__lend:ident"], &any);
+    if !needs_into {
+        to_chain_rule(&mut text, ["$__mut:ident", "yes", "$__lend:ident"], any);
     }
-    out
-}
-
-/// A rule that takes a link whose entry is `generic`, with the chain's
-/// needs and the entry's `names` as the matchers say, and calls the hidden
-/// macro again (as the entry's `callee`) with the entry `{ slow }`: the
-/// chain's `__forward_impl!` writes that link. For a name that one of the
-/// trait's items also declares (`{ X $($__names:tt)* }`: the wrapper's next
-/// name, see [`names_rule`]) the chain renames the item's parameter, as
-/// `generics::rename_item_params` does (E0403).
-fn to_chain_rule(
-    out: &mut TokenStream,
-    [needs_mut, needs_into, lend]: [&str; 3],
-    names: &TokenStream,
-) {
-    let needs_mut = template::tokens(needs_mut, &[]);
-    let needs_into = template::tokens(needs_into, &[]);
-    let lend = template::tokens(lend, &[]);
-    // The matcher's `$__mut:ident` is written back as `$__mut`.
-    let written = |matcher: &TokenStream| {
-        let trees: Vec<TokenTree> = matcher.clone().into_iter().collect();
-        TokenStream::from_iter(trees.into_iter().take(2))
-    };
-    template::append(
-        out,
-        "(
-            step = $__step:literal;
-            needs = [#0 #1];
-            matched = [$($__matched:literal)*];
-            site = $($__site:ident)*;
-            input = $__input:tt
-            fast = [
-                { generic; lend = #5; names = #2; callee = $__callee:ident; $($__entry:tt)* }
-                $($__rest:tt)*
-            ]
-        ) => {
-            $__callee! {
-                step = $__step;
-                needs = [#3 #4];
-                matched = [$($__matched)*];
-                site = $($__site)*;
-                input = $__input
-                fast = [{ slow } $($__rest)*]
-            }
-        };",
-        &[
-            &needs_mut,
-            &needs_into,
-            names,
-            &written(&needs_mut),
-            &written(&needs_into),
-            &lend,
-        ],
-    );
-}
-
-/// The rule that reads a `generic` entry's `names` (the wrapper's
-/// parameters, `chain::fast_entry`) one at a time, calling the hidden
-/// macro again (as `callee`) with the rest, after [`to_chain_rule`]'s for
-/// the names of the trait's items: at the end of the names, the fast rule
-/// takes the entry.
-fn names_rule() -> TokenStream {
-    template::tokens(
-        "(
-            step = $__step:literal;
-            needs = [$__mut:ident $__into:ident];
-            matched = [$($__matched:literal)*];
-            site = $($__site:ident)*;
-            input = $__input:tt
-            fast = [
-                {
-                    generic;
-                    lend = $__lend:ident;
-                    names = { $__name:tt $($__names:tt)* };
-                    callee = $__callee:ident;
-                    $($__entry:tt)*
-                }
-                $($__rest:tt)*
-            ]
-        ) => {
-            $__callee! {
-                step = $__step;
-                needs = [$__mut $__into];
-                matched = [$($__matched)*];
-                site = $($__site)*;
-                input = $__input
-                fast = [
-                    {
+    if !params.is_empty() {
+        let matchers = ["$__mut:ident", "$__into:ident", "$__lend:ident"];
+        for name in params {
+            to_chain_rule(
+                &mut text,
+                matchers,
+                &format!("{{ {name} $($__names:tt)* }}"),
+            );
+        }
+        text.push_str(STATE_MATCHER);
+        text.push_str(
+            "{
+                generic;
+                lend = $__lend:ident;
+                names = { $__name:tt $($__names:tt)* };
+                callee = $__callee:ident;
+                $($__entry:tt)*
+            } $($__rest:tt)*]) => {
+                $__callee! {
+                    step = $__step;
+                    needs = [$__mut $__into];
+                    matched = [$($__matched)*];
+                    site = $($__site)*;
+                    input = $__input
+                    fast = [{
                         generic;
                         lend = $__lend;
                         names = { $($__names)* };
                         callee = $__callee;
                         $($__entry)*
-                    }
-                    $($__rest)*
-                ]
-            }
-        };",
-        &[],
-    )
+                    } $($__rest)*]
+                }
+            };",
+        );
+    }
+    tokens::fixed(&text)
+}
+
+/// The start of a rule of the hidden macro, up to the first entry's `{`:
+/// the chain's state, with the needs `[$__mut:ident $__into:ident]`.
+const STATE_MATCHER: &str = "(
+    step = $__step:literal;
+    needs = [$__mut:ident $__into:ident];
+    matched = [$($__matched:literal)*];
+    site = $($__site:ident)*;
+    input = $__input:tt
+    fast = [";
+
+/// A rule of [`generic_rules`] that sends a `generic` entry to the chain,
+/// with the chain's needs, the entry's `lend` and `names` as the matchers
+/// say (`yes`, `no`, or a metavariable such as `$__mut:ident`).
+fn to_chain_rule(text: &mut String, [needs_mut, needs_into, lend]: [&str; 3], names: &str) {
+    // A metavariable is written back without its fragment.
+    let written = |matcher: &str| matcher.split(':').next().unwrap_or(matcher).to_string();
+    text.push_str(&STATE_MATCHER.replace(
+        "needs = [$__mut:ident $__into:ident]",
+        &format!("needs = [{needs_mut} {needs_into}]"),
+    ));
+    text.push_str(&format!(
+        "{{ generic; lend = {lend}; names = {names}; callee = $__callee:ident; $($__entry:tt)* }}
+        $($__rest:tt)*]) => {{
+            $__callee! {{
+                step = $__step;
+                needs = [{} {}];
+                matched = [$($__matched)*];
+                site = $($__site)*;
+                input = $__input
+                fast = [{{ slow }} $($__rest)*]
+            }}
+        }};",
+        written(needs_mut),
+        written(needs_into),
+    ));
 }
 
 /// A rule of the hidden macro that matches a link's `fast` entry, writes
