@@ -536,7 +536,7 @@ fn fast_entry(
         None => private_path("__forward_impl"),
     };
     // The wrapper's parameters by name, which a trait's fast rule checks
-    // against its methods' own (`trait_def::clash_rules`).
+    // against its methods' own (`trait_def::generic_rules`).
     let head = generic.then(|| {
         let predicates = crate::expand::where_predicates(generics);
         let mut names = TokenStream::new();

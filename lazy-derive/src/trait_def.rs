@@ -646,7 +646,7 @@ type Needs = (bool, bool, Option<Span>);
 /// With `generic` (the names of the generic parameters that the trait's
 /// items declare, `None` where a forwarder would need the wrapper's
 /// parameters in its `use<..>`), the same rule also takes the `generic`
-/// entry of a wrapper with parameters, once [`clash_rules`] found none of
+/// entry of a wrapper with parameters, once [`generic_rules`] found none of
 /// its parameters named as one of the items' (the impl could not declare
 /// both, E0403): the impl then declares the wrapper's parameters and its
 /// `where` clause, and its bounds on realizing are the entry's.
