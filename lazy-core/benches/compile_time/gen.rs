@@ -32,9 +32,9 @@
 //!   derive, and by a blanket trait's derive.
 //! - `generic-none`, `generic-hand`, `generic-derive`: the trait and its
 //!   implementor, and a wrapper generic over its value (`Wrapper<V>`, a
-//!   `Lazy<V, fn() -> V>`), which the derive forwards by its proc macro
-//!   (the hidden macro's fast rule takes no generic wrapper): not at all,
-//!   by hand (`impl<V: Big> Big for Wrapper<V>`), by the derive.
+//!   `Lazy<V, fn() -> V>`), which the derive forwards through the hidden
+//!   macro's fast rule (a `generic` entry): not at all, by hand
+//!   (`impl<V: Big> Big for Wrapper<V>`), by the derive.
 //! - `use-hand`, `use-written`, `use-derive`, `use-blanket`: a crate that
 //!   depends on the `hand`, `written`, `derive` or `blanket` crate of the
 //!   same size and calls every method of its wrapper once (what a caller

@@ -39,8 +39,9 @@
 #   local-blanket by #[lazy_core::forwardable(blanket)] + the same derive;
 # their ratios are to local-hand and local-none. And one crate per generic
 # variant and size: the trait and its implementor, and a wrapper generic
-# over its value (`Wrapper<V>`), which the derive forwards through its proc
-# macro rather than the hidden macro's fast rule
+# over its value (`Wrapper<V>`), which the derive forwards through the
+# hidden macro's fast rule as a `generic` entry (the chain still ends in
+# the derive's proc macro, where a plain wrapper's ends in a macro_rules!)
 #   generic-none    not at all,
 #   generic-hand    by hand (`impl<V: Big> Big for Wrapper<V>`),
 #   generic-derive  by #[lazy_core::forwardable] + #[derive(RealizeForward)];
