@@ -87,7 +87,17 @@ use proc_macro2::{Delimiter, Group, Ident, Punct, Spacing, Span, TokenStream, To
 
 use crate::def_site::{CarriedTokens, DefSiteTypes, RESULT_PREFIX, hidden_supertrait};
 use crate::tokens::colon2;
-use crate::trait_def::{MethodParam, add_method_param};
+
+/// A generic parameter that a trait's item declares, by name: `T`, `'a`
+/// (what `Reader::generics` and `trait_def::method_params` read).
+pub type MethodParam = String;
+
+/// Adds a parameter's name to `params`, unless it is there.
+pub fn add_method_param(params: &mut Vec<MethodParam>, name: String) {
+    if !params.contains(&name) {
+        params.push(name);
+    }
+}
 
 /// What the syn path would learn from the trait, written out.
 pub struct Scanned {

@@ -13,6 +13,7 @@ use syn::{
 use crate::def_site::{self, DefSiteTypes};
 use crate::errors::Errors;
 use crate::method::{ForwardPlan, Method};
+use crate::scan::{MethodParam, add_method_param};
 use crate::template;
 use crate::{cfg_params, expand, forwardable_args, generics, input, mirrors, scan, tokens};
 
@@ -717,9 +718,6 @@ fn fast_rule(
     out
 }
 
-/// A generic parameter that a trait's item declares, by name: `T`, `'a`.
-pub type MethodParam = String;
-
 /// The generic parameters that `item`'s methods and associated types
 /// declare, each name once, in order; `None` if a method's result has a
 /// `use<..>`, which in an impl of a generic wrapper must list the wrapper's
@@ -748,13 +746,6 @@ fn method_params(item: &ItemTrait) -> Option<Vec<MethodParam>> {
         }
     }
     Some(params)
-}
-
-/// Adds a parameter's name to `params`, unless it is there.
-pub fn add_method_param(params: &mut Vec<MethodParam>, name: String) {
-    if !params.contains(&name) {
-        params.push(name);
-    }
 }
 
 /// The rules that read a `generic` entry before the fast rule, written as
