@@ -27,19 +27,17 @@ pub use crate::__forward_end;
 #[doc(hidden)]
 #[macro_export]
 macro_rules! __forward_end {
-    (step = $step:literal; needs = [no no]; $($rest:tt)*) => {};
+    (fast = $fast:tt step = $step:literal; needs = [no no]; $($state:tt)*) => {};
     (
-        step = $step:literal;
-        needs = [yes no];
-        matched = $matched:tt;
-        site = $($site:ident)*;
-        input = $input:tt
         fast = [{
             self = $self:ident;
             receiver = $self_value:tt;
             realize_mut = { $($realize_mut:tt)* } { $($get_mut:tt)* };
             realize_into = { $($realize_into:tt)* } { $($sized:tt)* } { $($get:tt)* } $moves:ident { $($checked:tt)* };
         }]
+        step = $step:literal;
+        needs = [yes no];
+        $($state:tt)*
     ) => {
         #[automatically_derived]
         impl $crate::RealizeMut for $self
@@ -53,17 +51,15 @@ macro_rules! __forward_end {
         }
     };
     (
-        step = $step:literal;
-        needs = [no yes];
-        matched = $matched:tt;
-        site = $($site:ident)*;
-        input = $input:tt
         fast = [{
             self = $self:ident;
             receiver = $self_value:tt;
             realize_mut = { $($realize_mut:tt)* } { $($get_mut:tt)* };
             realize_into = { $($realize_into:tt)* } { $($sized:tt)* } { $($get:tt)* } $moves:ident { $($checked:tt)* };
         }]
+        step = $step:literal;
+        needs = [no yes];
+        $($state:tt)*
     ) => {
         #[automatically_derived]
         impl $crate::RealizeInto for $self
@@ -85,17 +81,15 @@ macro_rules! __forward_end {
         }
     };
     (
-        step = $step:literal;
-        needs = [yes yes];
-        matched = $matched:tt;
-        site = $($site:ident)*;
-        input = $input:tt
         fast = [{
             self = $self:ident;
             receiver = $self_value:tt;
             realize_mut = { $($realize_mut:tt)* } { $($get_mut:tt)* };
             realize_into = { $($realize_into:tt)* } { $($sized:tt)* } { $($get:tt)* } $moves:ident { $($checked:tt)* };
         }]
+        step = $step:literal;
+        needs = [yes yes];
+        $($state:tt)*
     ) => {
         #[automatically_derived]
         impl $crate::RealizeMut for $self

@@ -2,8 +2,11 @@
 //!
 //! `#[derive(RealizeForward)]` cannot see the traits it forwards, so it emits
 //! the `Realize` impl (for a `#[realize]` field) and a call of the first
-//! trait's hidden macro, `Trait! { step = 0; needs = [no no]; matched = [];
-//! site = ..; input = { <the wrapper> } fast = [..] }`. That macro writes
+//! trait's hidden macro, `Trait! { fast = [..] step = 0; needs = [no no];
+//! matched = []; site = ..; input = { <the wrapper> } }`: the entries first,
+//! so that a rule that reads an entry passes the rest of the state on as
+//! the trees it matched, `$($__state:tt)*`, with no pattern of its own for
+//! each part. That macro writes
 //! the trait's impl from the `fast` entry, or hands the trait's items and
 //! the wrapper to `__forward_impl!`, which writes it; either calls the next
 //! trait's macro with the state updated. The last link writes what needs
@@ -425,12 +428,12 @@ fn link(
     }
     template::tokens(
         "#0! {
+            fast = [#7]
             step = #1;
             needs = [#2 #3];
             matched = [#4];
             #5
             input = { #6 }
-            fast = [#7]
         }",
         &[
             &path,
@@ -550,7 +553,7 @@ fn fast_entry(
         // Whether the field can lend its target mutably: a shared reference
         // cannot, which the chain reports at the `&` for each `&mut self`
         // method (`expand::write_method`), so the rule of a trait with one
-        // leaves such a wrapper to the chain (`trait_def::earlier_needs_rules`).
+        // leaves such a wrapper to the chain (`trait_def::generic_rules`).
         let lend = wrapper
             .realize
             .as_ref()
@@ -776,6 +779,18 @@ impl Parse for ForwardInput {
 /// entries (which only the hidden macros' fast rules read) without this
 /// link's own.
 fn parse_state(derive: ParseStream) -> Result<(LinkState, TokenStream, TokenStream)> {
+    let mut later_entries = TokenStream::new();
+    if derive.peek(Ident) && derive.fork().call(Ident::parse_any)? == "fast" {
+        keyword(derive, "fast")?;
+        derive.parse::<Token![=]>()?;
+        let entries;
+        syn::bracketed!(entries in derive);
+        later_entries = entries
+            .parse::<TokenStream>()?
+            .into_iter()
+            .skip(1)
+            .collect();
+    }
     keyword(derive, "step")?;
     derive.parse::<Token![=]>()?;
     let step = derive.parse::<syn::LitInt>()?.base10_parse()?;
@@ -822,18 +837,6 @@ fn parse_state(derive: ParseStream) -> Result<(LinkState, TokenStream, TokenStre
     let wrapper;
     syn::braced!(wrapper in derive);
     let input: TokenStream = wrapper.parse()?;
-    let mut later_entries = TokenStream::new();
-    if !derive.is_empty() {
-        keyword(derive, "fast")?;
-        derive.parse::<Token![=]>()?;
-        let entries;
-        syn::bracketed!(entries in derive);
-        later_entries = entries
-            .parse::<TokenStream>()?
-            .into_iter()
-            .skip(1)
-            .collect();
-    }
     Ok((state, input, later_entries))
 }
 

@@ -773,37 +773,27 @@ fn generic_rules(needs: Needs, params: &[MethodParam]) -> TokenStream {
     let mut text = String::new();
     let any = "$__names:tt";
     if needs_mut {
-        to_chain_rule(&mut text, ["$__mut:ident", "$__into:ident", "no"], any);
+        to_chain_rule(&mut text, "no", any, None);
     } else {
-        to_chain_rule(&mut text, ["yes", "$__into:ident", "$__lend:ident"], any);
+        to_chain_rule(&mut text, "$__lend:ident", any, Some(["yes", "$__into"]));
     }
     if !needs_into {
-        to_chain_rule(&mut text, ["$__mut:ident", "yes", "$__lend:ident"], any);
+        to_chain_rule(&mut text, "$__lend:ident", any, Some(["$__mut", "yes"]));
     }
     if !params.is_empty() {
-        let matchers = ["$__mut:ident", "$__into:ident", "$__lend:ident"];
         for name in params {
-            to_chain_rule(
-                &mut text,
-                matchers,
-                &format!("{{ {name} $($__names:tt)* }}"),
-            );
+            let names = format!("{{ {name} $($__names:tt)* }}");
+            to_chain_rule(&mut text, "$__lend:ident", &names, None);
         }
-        text.push_str(STATE_MATCHER);
         text.push_str(
-            "{
+            "(fast = [{
                 generic;
                 lend = $__lend:ident;
                 names = { $__name:tt $($__names:tt)* };
                 callee = $__callee:ident;
                 $($__entry:tt)*
-            } $($__rest:tt)*]) => {
+            } $($__rest:tt)*] $($__state:tt)*) => {
                 $__callee! {
-                    step = $__step;
-                    needs = [$__mut $__into];
-                    matched = [$($__matched)*];
-                    site = $($__site)*;
-                    input = $__input
                     fast = [{
                         generic;
                         lend = $__lend;
@@ -811,6 +801,7 @@ fn generic_rules(needs: Needs, params: &[MethodParam]) -> TokenStream {
                         callee = $__callee;
                         $($__entry)*
                     } $($__rest)*]
+                    $($__state)*
                 }
             };",
         );
@@ -818,40 +809,35 @@ fn generic_rules(needs: Needs, params: &[MethodParam]) -> TokenStream {
     tokens::fixed(&text)
 }
 
-/// The start of a rule of the hidden macro, up to the first entry's `{`:
-/// the chain's state, with the needs `[$__mut:ident $__into:ident]`.
-const STATE_MATCHER: &str = "(
-    step = $__step:literal;
-    needs = [$__mut:ident $__into:ident];
-    matched = [$($__matched:literal)*];
-    site = $($__site:ident)*;
-    input = $__input:tt
-    fast = [";
-
-/// A rule of [`generic_rules`] that sends a `generic` entry to the chain,
-/// with the chain's needs, the entry's `lend` and `names` as the matchers
-/// say (`yes`, `no`, or a metavariable such as `$__mut:ident`).
-fn to_chain_rule(text: &mut String, [needs_mut, needs_into, lend]: [&str; 3], names: &str) {
-    // A metavariable is written back without its fragment.
-    let written = |matcher: &str| matcher.split(':').next().unwrap_or(matcher).to_string();
-    text.push_str(&STATE_MATCHER.replace(
-        "needs = [$__mut:ident $__into:ident]",
-        &format!("needs = [{needs_mut} {needs_into}]"),
-    ));
+/// A rule of [`generic_rules`] that sends a `generic` entry to the chain:
+/// the entry's `lend` and `names` as the matchers say (`no`, a pattern, or
+/// a metavariable such as `$__lend:ident`), and with `needs`, the chain's
+/// needs (`yes`, or a metavariable without its fragment, `$__mut`); without,
+/// whatever they are. The state after the entries goes on as it came.
+fn to_chain_rule(text: &mut String, lend: &str, names: &str, needs: Option<[&str; 2]>) {
+    let (matcher, written) = match needs {
+        Some([needs_mut, needs_into]) => {
+            let fragment = |need: &str| match need.starts_with('$') {
+                true => format!("{need}:ident"),
+                false => need.to_string(),
+            };
+            (
+                format!(
+                    "step = $__step:literal; needs = [{} {}];",
+                    fragment(needs_mut),
+                    fragment(needs_into)
+                ),
+                format!("step = $__step; needs = [{needs_mut} {needs_into}];"),
+            )
+        }
+        None => (String::new(), String::new()),
+    };
     text.push_str(&format!(
-        "{{ generic; lend = {lend}; names = {names}; callee = $__callee:ident; $($__entry:tt)* }}
-        $($__rest:tt)*]) => {{
-            $__callee! {{
-                step = $__step;
-                needs = [{} {}];
-                matched = [$($__matched)*];
-                site = $($__site)*;
-                input = $__input
-                fast = [{{ slow }} $($__rest)*]
-            }}
-        }};",
-        written(needs_mut),
-        written(needs_into),
+        "(fast = [{{
+            generic; lend = {lend}; names = {names}; callee = $__callee:ident; $($__entry:tt)*
+        }} $($__rest:tt)*] {matcher} $($__state:tt)*) => {{
+            $__callee! {{ fast = [{{ slow }} $($__rest)*] {written} $($__state)* }}
+        }};"
     ));
 }
 
@@ -910,17 +896,9 @@ fn chain_rule_for(
     let needs_mut = if needs_mut { "yes" } else { "$__mut" };
     let needs_into = if needs_into { "yes" } else { "$__into" };
     let written = written(bounds, sized);
-    // The rule's fixed text in two calls into the compiler (see
+    // The rule's fixed text in three calls into the compiler (see
     // `tokens::fixed`), around the kind of entry, the `deref` it matches
     // and what it writes.
-    let matcher_head = tokens::fixed(
-        "step = $__step:literal;
-        needs = [$__mut:ident $__into:ident];
-        matched = [$($__matched:literal)*];
-        site = $($__site:ident)*;
-        input = $__input:tt
-        fast =",
-    );
     let entry_tail = tokens::fixed(
         "self = $__self:ty;
         path = { $($__path:tt)* };
@@ -932,32 +910,38 @@ fn chain_rule_for(
         bounds = { $($__b0:tt)* } { $($__b1:tt)* } { $($__b2:tt)* };
         deref =",
     );
+    // The state after the entries (`matched`, `site`, `input`) goes on as
+    // the trees it is, `$($__state)*`.
     let next = tokens::fixed(&format!(
         "$($__next)*! {{
+            fast = [$($__rest)*]
             step = $__next_step;
             needs = [{needs_mut} {needs_into}];
-            matched = [$($__matched)*];
-            site = $($__site)*;
-            input = $__input
-            fast = [$($__rest)*]
+            $($__state)*
         }}"
     ));
+    let state = tokens::fixed(
+        "step = $__step:literal;
+        needs = [$__mut:ident $__into:ident];
+        $($__state:tt)*",
+    );
     template::tokens(
         "(
-            #0 [
+            fast = [
                 {
-                    #1
-                    #2 #3;
+                    #0
+                    #1 #2;
                     next_step = $__next_step:literal;
                     next = { $($__next:tt)* }
                 }
                 $($__rest:tt)*
             ]
+            #3
         ) => {
             #4
             #5
         };",
-        &[&matcher_head, &kind, &entry_tail, &deref, &written, &next],
+        &[&kind, &entry_tail, &deref, &state, &written, &next],
     )
 }
 

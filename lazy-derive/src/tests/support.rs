@@ -58,7 +58,7 @@ fn collect_aliases(tokens: TokenStream, found: &mut std::collections::HashMap<St
     }
 }
 
-/// `tokens` with each call of a link, `alias! { step = ..; .. }` at any
+/// `tokens` with each call of a link, `alias! { fast = [..] step = ..; .. }` at any
 /// depth, replaced by `expand(name, payload)`, `name` being the trait's
 /// name under `aliases` (or the alias itself, for a name it lacks).
 pub fn replace_links(
@@ -73,7 +73,7 @@ pub fn replace_links(
         if let (TokenTree::Ident(name), Some(TokenTree::Punct(bang)), Some(TokenTree::Group(body))) =
             (&trees[i], trees.get(i + 1), trees.get(i + 2))
             && bang.as_char() == '!'
-            && matches!(body.stream().into_iter().next(), Some(TokenTree::Ident(s)) if s == "step")
+            && matches!(body.stream().into_iter().next(), Some(TokenTree::Ident(s)) if s == "fast")
         {
             let name = name.to_string();
             let name = aliases.get(&name).cloned().unwrap_or(name);
