@@ -684,17 +684,25 @@ fn fast_rule(
         [] => template::tokens("$($__names:tt)*", &[]),
         _ => TokenStream::new(),
     };
+    // Where the methods need `RealizeMut`, a field that cannot lend mutably
+    // (`lend = no`, a shared reference) is the chain's: the entry matches no
+    // rule before the last, whose `__forward_impl!` reports it at the field,
+    // method by method.
+    let lend = match needs.0 {
+        true => template::tokens("yes", &[]),
+        false => template::tokens("$__lend:ident", &[]),
+    };
     let kind = template::tokens(
         "$(fast;)?
         $(
             generic;
-            lend = $__lend:ident;
+            lend = #1;
             names = { #0 };
             callee = $__callee:ident;
             impl = { $($__impl:tt)* };
             where = { $($__where:tt)* };
         )?",
-        &[&names],
+        &[&names, &lend],
     );
     let rule = chain_rule_for(kind, needs, &|bounds, sized| {
         template::tokens(
@@ -759,31 +767,27 @@ fn method_params(item: &ItemTrait) -> Option<Vec<MethodParam>> {
 ///   earlier ones need (a subtrait's impl must prove its supertrait's
 ///   bounds, see `expand::realizing_bounds`), which the fast rule cannot
 ///   know;
-/// - where the trait's methods need `RealizeMut` and the wrapper's field
-///   cannot lend mutably (`lend = no`, a shared reference): the chain
-///   reports it at the field, method by method;
 /// - where the wrapper's next parameter is named as one of `params`, the
 ///   parameters the trait's items declare: the chain renames the item's, as
 ///   `generics::rename_item_params` does (E0403).
 ///
 /// The last reads past a name of the wrapper that clashes with none: at the
-/// end of the names, the fast rule takes the entry.
+/// end of the names, the fast rule takes the entry, unless its `lend = no`
+/// where the methods need `RealizeMut` (see [`fast_rule`]).
 fn generic_rules(needs: Needs, params: &[MethodParam]) -> TokenStream {
     let (needs_mut, needs_into, _) = needs;
     let mut text = String::new();
     let any = "$__names:tt";
-    if needs_mut {
-        to_chain_rule(&mut text, "no", any, None);
-    } else {
-        to_chain_rule(&mut text, "$__lend:ident", any, Some(["yes", "$__into"]));
+    if !needs_mut {
+        to_chain_rule(&mut text, any, Some(["yes", "$__into"]));
     }
     if !needs_into {
-        to_chain_rule(&mut text, "$__lend:ident", any, Some(["$__mut", "yes"]));
+        to_chain_rule(&mut text, any, Some(["$__mut", "yes"]));
     }
     if !params.is_empty() {
         for name in params {
             let names = format!("{{ {name} $($__names:tt)* }}");
-            to_chain_rule(&mut text, "$__lend:ident", &names, None);
+            to_chain_rule(&mut text, &names, None);
         }
         text.push_str(
             "(fast = [{
@@ -810,11 +814,11 @@ fn generic_rules(needs: Needs, params: &[MethodParam]) -> TokenStream {
 }
 
 /// A rule of [`generic_rules`] that sends a `generic` entry to the chain:
-/// the entry's `lend` and `names` as the matchers say (`no`, a pattern, or
-/// a metavariable such as `$__lend:ident`), and with `needs`, the chain's
+/// the entry's `names` as the matcher says (`{ T $($__names:tt)* }`, or
+/// any, `$__names:tt`), and with `needs`, the chain's
 /// needs (`yes`, or a metavariable without its fragment, `$__mut`); without,
 /// whatever they are. The state after the entries goes on as it came.
-fn to_chain_rule(text: &mut String, lend: &str, names: &str, needs: Option<[&str; 2]>) {
+fn to_chain_rule(text: &mut String, names: &str, needs: Option<[&str; 2]>) {
     let (matcher, written) = match needs {
         Some([needs_mut, needs_into]) => {
             let fragment = |need: &str| match need.starts_with('$') {
@@ -834,7 +838,7 @@ fn to_chain_rule(text: &mut String, lend: &str, names: &str, needs: Option<[&str
     };
     text.push_str(&format!(
         "(fast = [{{
-            generic; lend = {lend}; names = {names}; callee = $__callee:ident; $($__entry:tt)*
+            generic; lend = $__lend:ident; names = {names}; callee = $__callee:ident; $($__entry:tt)*
         }} $($__rest:tt)*] {matcher} $($__state:tt)*) => {{
             $__callee! {{ fast = [{{ slow }} $($__rest)*] {written} $($__state)* }}
         }};"
