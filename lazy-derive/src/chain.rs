@@ -86,10 +86,12 @@ fn derive_impl(input: TokenStream) -> Result<TokenStream> {
     let realize = if realize.is_empty() || lints.is_empty() {
         realize
     } else {
-        TokenStream::from_iter([lints, realize])
+        TokenStream::from_iter(vec![lints, realize])
     };
-    // One call into the compiler that joins the three.
-    Ok(TokenStream::from_iter([errors, realize, first_link]))
+    // One call into the compiler that joins the three. Streams are joined
+    // from a `Vec` throughout the crate: proc-macro2's `FromIterator` is
+    // then compiled once, not once per array length.
+    Ok(TokenStream::from_iter(vec![errors, realize, first_link]))
 }
 
 /// The `fast` entries of a link (see [`link`]): those the link received,

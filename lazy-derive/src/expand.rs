@@ -983,7 +983,7 @@ pub fn realize_bounds(
                 (false, true) => field.by_value_bound(),
                 // As the fast rule writes them (`trait_def::chain_rule_for`).
                 (true, true) => {
-                    TokenStream::from_iter([field.bounds(true), field.by_value_bound()])
+                    TokenStream::from_iter(vec![field.bounds(true), field.by_value_bound()])
                 }
             }
         }

@@ -28,7 +28,7 @@ pub fn forwardable(args: TokenStream, input: TokenStream) -> TokenStream {
             "`#[forwardable]` is written twice on this trait: remove one of them",
         )
         .into_compile_error();
-        return TokenStream::from_iter([error, input]);
+        return TokenStream::from_iter(vec![error, input]);
     }
     // Most traits are read without syn (see `scan`); what that does not
     // fully understand takes the syn path, which writes the same tokens.
