@@ -26,8 +26,8 @@ use syn::{DeriveInput, Error, GenericParam, Ident, ItemTrait, Path, Result, Toke
 use crate::enums;
 use crate::errors::Errors;
 use crate::expand::{
-    ChainSoFar, realize_bounds_each, realize_impl, realize_impl_and_bounds, realize_into_impl,
-    realize_mut_impl, trait_impl,
+    ChainSoFar, braced, realize_bounds_each, realize_impl, realize_impl_and_bounds,
+    realize_into_impl, realize_mut_impl, trait_impl,
 };
 use crate::impl_head::ForwardedTrait;
 use crate::input::{RealizeField, Wrapper};
@@ -513,18 +513,17 @@ fn fast_entry(
     let bounds = match shared {
         _ if generic => {
             let self_ty = template::tokens("#0 #1", &[&ident, &ty_generics]);
-            written = crate::expand::generic_bounds_each(wrapper, &self_ty, span, realize_site)
-                .map(|bounds| Group::new(Delimiter::Brace, bounds));
+            let bounds = crate::expand::generic_bounds_each(wrapper, &self_ty, span, realize_site);
+            written = braced(bounds);
             &written
         }
         Some(shared) => shared,
         None => {
-            written = realize_bounds_each(
+            written = braced(realize_bounds_each(
                 wrapper,
                 &template::tokens("#0 #1", &[&ident, &ty_generics]),
                 realize_site,
-            )
-            .map(|bounds| Group::new(Delimiter::Brace, bounds));
+            ));
             &written
         }
     };

@@ -805,11 +805,16 @@ pub fn generic_bounds_each(
     span: Span,
     realize_site: Span,
 ) -> [TokenStream; 3] {
-    [(false, false), (true, false), (false, true)].map(|(needs_mut, needs_into)| {
+    let bounds = |needs_mut, needs_into| {
         let (global, local) =
             generic_realizing_bounds(wrapper, self_ty, span, realize_site, needs_mut, needs_into);
         template::tokens("#0 #1", &[&global, &local])
-    })
+    };
+    [
+        bounds(false, false),
+        bounds(true, false),
+        bounds(false, true),
+    ]
 }
 
 /// [`realizing_bounds`] of a wrapper with parameters, for what the impl's
@@ -1014,9 +1019,11 @@ pub fn realize_bounds_each(
 ) -> [TokenStream; 3] {
     match &wrapper.realize {
         Some(field) => field_bounds_each(wrapper, field, span),
-        None => [(false, false), (true, false), (false, true)].map(|(needs_mut, needs_into)| {
-            realize_bounds(wrapper, self_ty, span, needs_mut, needs_into)
-        }),
+        None => [
+            realize_bounds(wrapper, self_ty, span, false, false),
+            realize_bounds(wrapper, self_ty, span, true, false),
+            realize_bounds(wrapper, self_ty, span, false, true),
+        ],
     }
 }
 
@@ -1999,6 +2006,16 @@ pub fn realize_impl(wrapper: &Wrapper, field: &RealizeField, site: Span) -> Toke
     write_realize_impl(&field_impl, field, bounds)
 }
 
+/// Each of the three bounds of [`realize_bounds_each`] in braces, as a fast
+/// entry carries them (`chain::fast_entry`).
+pub fn braced([none, realize_mut, realize_into]: [TokenStream; 3]) -> [Group; 3] {
+    [
+        Group::new(Delimiter::Brace, none),
+        Group::new(Delimiter::Brace, realize_mut),
+        Group::new(Delimiter::Brace, realize_into),
+    ]
+}
+
 /// [`realize_impl`] and [`field_bounds_each`]'s bounds, each in braces,
 /// with the field's type written once for the four (the derive's, for a
 /// wrapper without generics).
@@ -2008,9 +2025,7 @@ pub fn realize_impl_and_bounds(
     site: Span,
 ) -> (TokenStream, [Group; 3]) {
     let field_impl = FieldImpl::new(wrapper, field, site);
-    let groups = field_impl
-        .bounds_each()
-        .map(|bounds| Group::new(Delimiter::Brace, bounds));
+    let groups = braced(field_impl.bounds_each());
     // The first group's stream, whose tokens the compiler already holds.
     let realize = write_realize_impl(&field_impl, field, groups[0].stream());
     (realize, groups)
