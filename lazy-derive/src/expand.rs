@@ -1443,18 +1443,14 @@ pub fn inherent_forwarder(ctx: &ImplContext, method: &Method, except: &Ident) ->
         }
         _ => template::tokens("#0,", &[&self_token]),
     });
-    let Params { decls, names } = params(method, receiver);
+    let Params { decls, mut names } = params(method, receiver);
     // The arguments passed on are located at the derive too: an argument
     // that the inherent method takes as another type, where the check below
     // is not written, is rustc's error at the derive, not at the trait's
     // `#[forwardable]`, whose tokens the parameters' names come through.
-    let names: Vec<Ident> = names
-        .into_iter()
-        .map(|mut name| {
-            name.set_span(name.span().located_at(site));
-            name
-        })
-        .collect();
+    for name in &mut names {
+        name.set_span(name.span().located_at(site));
+    }
     let generics = &sig.generics;
     let params = &generics.params;
     let generics_decl = if params.is_empty() {

@@ -80,19 +80,19 @@ pub fn respan_as(tokens: TokenStream, span: Span) -> TokenStream {
                 respan_as(group.stream(), span),
             ));
         }
-        out.push(respan_leaf(tree, span));
+        respan_leaf(&mut tree, span);
+        out.push(tree);
     }
     TokenStream::from_iter(out)
 }
 
 /// One tree as [`respan_as`] moves it (its group's tokens aside).
-fn respan_leaf(mut tree: TokenTree, span: Span) -> TokenTree {
-    if keeps_hygiene(&tree) {
+fn respan_leaf(tree: &mut TokenTree, span: Span) {
+    if keeps_hygiene(tree) {
         tree.set_span(tree.span().located_at(span));
     } else {
         tree.set_span(span);
     }
-    tree
 }
 
 /// `::first::second::..`, as trees at `span`: put into a template, trees
@@ -110,10 +110,12 @@ pub fn absolute_path(out: &mut Vec<TokenTree>, segments: &[&str], span: Span) {
 /// compiler and send its tokens again.
 pub fn respan_path_as(path: &syn::Path, span: Span) -> Vec<TokenTree> {
     match plain_path_trees(path) {
-        Some(trees) => trees
-            .into_iter()
-            .map(|tree| respan_leaf(tree, span))
-            .collect(),
+        Some(mut trees) => {
+            for tree in &mut trees {
+                respan_leaf(tree, span);
+            }
+            trees
+        }
         None => respan_as(path.to_token_stream(), span)
             .into_iter()
             .collect(),
@@ -136,15 +138,19 @@ fn keeps_hygiene(tree: &TokenTree) -> bool {
 /// `::` keep their spans (see [`keeps_hygiene`]): a path from the root
 /// (`::a::b`) means the same in a `use` as where it is written.
 pub fn in_macro_edition(path: TokenStream) -> TokenStream {
-    path.into_iter().map(into_macro_edition).collect()
+    let mut out = Vec::new();
+    for mut tree in path {
+        set_macro_edition(&mut tree);
+        out.push(tree);
+    }
+    TokenStream::from_iter(out)
 }
 
 /// One token of [`in_macro_edition`].
-fn into_macro_edition(mut tree: TokenTree) -> TokenTree {
-    if !keeps_hygiene(&tree) {
+fn set_macro_edition(tree: &mut TokenTree) {
+    if !keeps_hygiene(tree) {
         tree.set_span(in_macro_edition_at(tree.span()));
     }
-    tree
 }
 
 /// `span`'s place in this expansion's context, for lazy-core's and core's
@@ -180,7 +186,12 @@ pub fn first_span(ty: &syn::Type) -> Span {
 /// calls into the compiler and send its tokens again.
 pub fn in_macro_edition_path(path: &syn::Path) -> Vec<TokenTree> {
     match plain_path_trees(path) {
-        Some(trees) => trees.into_iter().map(into_macro_edition).collect(),
+        Some(mut trees) => {
+            for tree in &mut trees {
+                set_macro_edition(tree);
+            }
+            trees
+        }
         None => in_macro_edition(path.to_token_stream())
             .into_iter()
             .collect(),
@@ -194,7 +205,10 @@ pub fn in_macro_edition_path_prefix(path: &syn::Path) -> Vec<TokenTree> {
     let mut trees =
         plain_path_trees(path).unwrap_or_else(|| path.to_token_stream().into_iter().collect());
     trees.truncate(trees.len().saturating_sub(3));
-    trees.into_iter().map(into_macro_edition).collect()
+    for tree in &mut trees {
+        set_macro_edition(tree);
+    }
+    trees
 }
 
 /// A path without generic arguments as syn prints it, as trees with their
