@@ -394,10 +394,6 @@ fn link(
     let needs_into = flag(state.needs_into);
     // Identifiers and trees, not streams: each stream put into another
     // costs calls into the compiler.
-    let matched = state
-        .matched
-        .iter()
-        .map(|index| Literal::usize_unsuffixed(*index));
     let site = state.realize_site.map(|span| Ident::new("realize", span));
     let derive = state.derive_site.map(|span| Ident::new("derive", span));
     let fast = match entries {
@@ -418,14 +414,19 @@ fn link(
             TokenStream::from_iter(fast)
         }
     };
-    let matched: Vec<Literal> = matched.collect();
+    let mut matched = Vec::new();
+    for index in &state.matched {
+        matched.push(Literal::usize_unsuffixed(*index));
+    }
     // `site = ..;` where the state has one (always, from the derive).
     let mut site_line = Vec::new();
     if let Some(site) = site {
         site_line.push(TokenTree::Ident(Ident::new("site", Span::call_site())));
         site_line.push(TokenTree::Punct(Punct::new('=', Spacing::Alone)));
         site_line.push(TokenTree::Ident(site));
-        site_line.extend(derive.map(TokenTree::Ident));
+        if let Some(derive) = derive {
+            site_line.push(TokenTree::Ident(derive));
+        }
         site_line.push(TokenTree::Punct(Punct::new(';', Spacing::Alone)));
     }
     template::tokens(

@@ -517,18 +517,26 @@ impl Carrier {
             Some(GenericArgument::Type(Type::Path(first)))
                 if first.qself.is_none() && first.path.is_ident("Self")
         );
-        let rest_types = args.all(|arg| match arg {
-            GenericArgument::Type(arg) => {
-                !crate::tokens::mentions(arg.to_token_stream(), &|ident| {
-                    ident == "impl" || ident == "_"
-                })
+        if !first_is_self {
+            return false;
+        }
+        for arg in args {
+            let GenericArgument::Type(arg) = arg else {
+                return false;
+            };
+            if crate::tokens::mentions(arg.to_token_stream(), &|ident| {
+                ident == "impl" || ident == "_"
+            }) {
+                return false;
             }
-            _ => false,
-        });
-        let head = path.path.segments.iter().rev().skip(1);
-        let head_carried = head.clone().all(|segment| segment.arguments.is_none())
-            && head.clone().all(|segment| !self.is_param(&segment.ident));
-        first_is_self && rest_types && head_carried
+        }
+        // The segments before `Result`: carried as written.
+        for segment in path.path.segments.iter().take(path.path.segments.len() - 1) {
+            if !segment.arguments.is_none() || self.is_param(&segment.ident) {
+                return false;
+            }
+        }
+        true
     }
 
     /// The lifetime a carried type takes where it is used (see [`Use`]).

@@ -97,15 +97,18 @@ impl<T> Repeat<'_, T> {
 
 impl<T: ToTokens> ToTokens for Repeat<'_, T> {
     fn to_tokens(&self, out: &mut TokenStream) {
-        for (index, item) in self.items.iter().enumerate() {
-            if !self.between {
+        if !self.between {
+            for item in self.items {
                 write(out, self.span, self.text, &[item]);
-                continue;
             }
-            if index > 0 {
+            return;
+        }
+        if let Some((first, rest)) = self.items.split_first() {
+            first.to_tokens(out);
+            for item in rest {
                 write(out, self.span, self.text, &[]);
+                item.to_tokens(out);
             }
-            item.to_tokens(out);
         }
     }
 }

@@ -1291,12 +1291,17 @@ fn remote_check(trait_cfgs: &[&Attribute], allows: &[&Attribute], remote: &Path)
     let Some(last) = remote.segments.last() else {
         return TokenStream::new();
     };
-    let prefix = remote.segments.iter().take(remote.segments.len() - 1);
-    if !anywhere || prefix.clone().any(|segment| !segment.arguments.is_none()) {
+    if !anywhere {
         return TokenStream::new();
     }
+    let mut prefix = Vec::new();
+    for segment in remote.segments.iter().take(remote.segments.len() - 1) {
+        if !segment.arguments.is_none() {
+            return TokenStream::new();
+        }
+        prefix.push(&segment.ident);
+    }
     let leading = &remote.leading_colon;
-    let prefix: Vec<&Ident> = prefix.map(|segment| &segment.ident).collect();
     let at = Span::call_site().located_at(last.ident.span());
     let name = &last.ident;
     let mut tree =
