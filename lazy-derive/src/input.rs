@@ -620,27 +620,16 @@ fn no_type(ty: &Type, trait_name: &Ident) -> Option<Error> {
 /// `impl ..`); not a parameter's name (`fn(_: u8)`), a lifetime `'_` or
 /// what an expression holds (an array's length).
 fn placeholder(ty: &Type) -> Option<(Span, String)> {
-    let in_path = |path: &syn::Path| {
-        path.segments
-            .iter()
-            .find_map(|segment| match &segment.arguments {
-                PathArguments::AngleBracketed(args) => {
-                    punct::values(&args.args).find_map(|arg| match arg {
-                        GenericArgument::Type(ty) => placeholder(ty),
-                        GenericArgument::AssocType(assoc) => placeholder(&assoc.ty),
-                        _ => None,
-                    })
-                }
-                PathArguments::Parenthesized(args) => in_signature(&args.inputs, &args.output),
-                PathArguments::None => None,
-            })
-    };
     match ty {
         Type::Infer(infer) => Some((infer.underscore_token.span, String::from("_"))),
         Type::ImplTrait(_) => Some((tokens::first_span(ty), String::from("impl .."))),
         Type::Path(path) => {
-            let qself = path.qself.as_ref().and_then(|qself| placeholder(&qself.ty));
-            qself.or_else(|| in_path(&path.path))
+            if let Some(qself) = &path.qself
+                && let Some(found) = placeholder(&qself.ty)
+            {
+                return Some(found);
+            }
+            in_path(&path.path)
         }
         Type::Reference(reference) => placeholder(&reference.elem),
         Type::Ptr(ptr) => placeholder(&ptr.elem),
@@ -648,14 +637,55 @@ fn placeholder(ty: &Type) -> Option<(Span, String)> {
         Type::Array(array) => placeholder(&array.elem),
         Type::Paren(paren) => placeholder(&paren.elem),
         Type::Group(group) => placeholder(&group.elem),
-        Type::Tuple(tuple) => punct::values(&tuple.elems).find_map(placeholder),
+        Type::Tuple(tuple) => {
+            for elem in punct::values(&tuple.elems) {
+                if let Some(found) = placeholder(elem) {
+                    return Some(found);
+                }
+            }
+            None
+        }
         Type::FnPtr(function) => in_signature(&function.inputs, &function.output),
-        Type::TraitObject(object) => object.bounds.iter().find_map(|bound| match bound {
-            syn::TypeParamBound::Trait(bound) => in_path(&bound.path),
-            _ => None,
-        }),
+        Type::TraitObject(object) => {
+            for bound in punct::values(&object.bounds) {
+                if let syn::TypeParamBound::Trait(bound) = bound
+                    && let Some(found) = in_path(&bound.path)
+                {
+                    return Some(found);
+                }
+            }
+            None
+        }
         _ => None,
     }
+}
+
+/// [`placeholder`] in the arguments of a path's segments.
+fn in_path(path: &syn::Path) -> Option<(Span, String)> {
+    for segment in punct::values(&path.segments) {
+        match &segment.arguments {
+            PathArguments::AngleBracketed(args) => {
+                for arg in punct::values(&args.args) {
+                    let found = match arg {
+                        GenericArgument::Type(ty) => placeholder(ty),
+                        GenericArgument::AssocType(assoc) => placeholder(&assoc.ty),
+                        _ => None,
+                    };
+                    if found.is_some() {
+                        return found;
+                    }
+                }
+            }
+            PathArguments::Parenthesized(args) => {
+                let found = in_signature(&args.inputs, &args.output);
+                if found.is_some() {
+                    return found;
+                }
+            }
+            PathArguments::None => {}
+        }
+    }
+    None
 }
 
 /// [`placeholder`] in the argument types and the result of `Fn(..) -> ..`
@@ -664,13 +694,15 @@ fn in_signature(
     inputs: &Punctuated<syn::NamedArg, syn::Token![,]>,
     output: &syn::ReturnType,
 ) -> Option<(Span, String)> {
-    let output = match output {
+    for input in punct::values(inputs) {
+        if let Some(found) = placeholder(&input.ty) {
+            return Some(found);
+        }
+    }
+    match output {
         syn::ReturnType::Type(_, ty) => placeholder(ty),
         syn::ReturnType::Default => None,
-    };
-    punct::values(inputs)
-        .find_map(|input| placeholder(&input.ty))
-        .or(output)
+    }
 }
 
 /// A lifetime in the trait's arguments that the wrapper does not declare
@@ -819,15 +851,43 @@ fn misplaced_realize_forward(input: &DeriveInput) -> Vec<Error> {
 /// Whether the wrapper, one of its variants or one of their fields is
 /// `#[deprecated]`.
 fn is_deprecated(input: &DeriveInput) -> bool {
-    let marked = |attrs: &[Attribute]| attrs.iter().any(|attr| attr.path().is_ident("deprecated"));
-    marked(&input.attrs)
-        || match &input.data {
-            Data::Enum(data) => punct::values(&data.variants).any(|variant| {
-                marked(&variant.attrs) || variant.fields.iter().any(|f| marked(&f.attrs))
-            }),
-            Data::Struct(data) => data.fields.iter().any(|field| marked(&field.attrs)),
-            Data::Union(_) => false,
+    if is_marked_deprecated(&input.attrs) {
+        return true;
+    }
+    match &input.data {
+        Data::Enum(data) => {
+            for variant in punct::values(&data.variants) {
+                if is_marked_deprecated(&variant.attrs) {
+                    return true;
+                }
+                for field in &variant.fields {
+                    if is_marked_deprecated(&field.attrs) {
+                        return true;
+                    }
+                }
+            }
+            false
         }
+        Data::Struct(data) => {
+            for field in &data.fields {
+                if is_marked_deprecated(&field.attrs) {
+                    return true;
+                }
+            }
+            false
+        }
+        Data::Union(_) => false,
+    }
+}
+
+/// `#[deprecated]` is among `attrs`.
+fn is_marked_deprecated(attrs: &[Attribute]) -> bool {
+    for attr in attrs {
+        if attr.path().is_ident("deprecated") {
+            return true;
+        }
+    }
+    false
 }
 
 /// `#[realize_forward[Tracker]]`, `#[realize{plain}]`: rustc hands a

@@ -54,10 +54,13 @@ fn derive_impl(input: TokenStream) -> Result<TokenStream> {
     // the error, so that the walk's uses add none.
     let mut delimiters = Errors::default();
     let fields = crate::input::all_fields(&input);
-    let marks = fields.iter().flat_map(|field| field.attrs.iter());
-    for attr in marks.filter(|attr| attr.path().is_ident("realize_all")) {
-        if let Some(err) = crate::input::not_in_parentheses(attr) {
-            delimiters.push(err);
+    for field in &fields {
+        for attr in &field.attrs {
+            if attr.path().is_ident("realize_all")
+                && let Some(err) = crate::input::not_in_parentheses(attr)
+            {
+                delimiters.push(err);
+            }
         }
     }
 
