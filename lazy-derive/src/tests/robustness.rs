@@ -64,6 +64,13 @@ fn hidden_macro_called_with_garbage() {
         "trait { trait A {} } derive { step = 0; needs = [yes no no]; matched = []; input = { struct W; } }",
         "trait { trait A {} } derive { step = 0; needs = [what no]; matched = []; input = { struct W; } }",
         "trait { trait A { fn f(&self); } } derive { step = 0; needs = [no no]; matched = [x]; input = { #[realize_forward(A)] struct W; } }",
+        // The entries come first; a malformed list, or a state after it
+        // that is missing or in the old order, is an error, not a panic.
+        "trait { trait A {} } derive { fast = }",
+        "trait { trait A {} } derive { fast = { slow } step = 0; }",
+        "trait { trait A {} } derive { fast = [{ slow }] }",
+        "trait { trait A {} } derive { fast = [{ slow }] fast = [] step = 0; needs = [no no]; matched = []; input = { struct W; } }",
+        "trait { trait A {} } derive { step = 0; needs = [no no]; matched = []; input = { struct W; } fast = [{ slow }] }",
     ] {
         assert_reports_error(chain::forward_impl(tokens(source)));
     }
