@@ -640,9 +640,10 @@ type Needs = (bool, bool, Option<Span>);
 /// `chain::fast_entry`). The derive then parses nothing of the trait: the
 /// rule puts the wrapper's name, the trait's path as the user wrote it and
 /// the bounds on realizing into the template, and calls the next link. A
-/// link that does not match (an entry `{ slow }`, or `deref = yes` where a
-/// method takes `self` by value) goes to the rule after it, the chain's
-/// `__forward_impl!`.
+/// link that does not match (an entry `{ slow }`, `deref = yes` where a
+/// method takes `self` by value, or a generic entry's `lend = no` where one
+/// takes `&mut self`) goes to the rule after it, the chain's
+/// `__forward_impl!`, which reads the link as a slow one.
 ///
 /// With `generic` (the names of the generic parameters that the trait's
 /// items declare, `None` where a forwarder would need the wrapper's
