@@ -9,9 +9,10 @@
 //! the impl that the trait listed, and adds what the impl must list. `Self`
 //! there is no use of the wrapper that forwarding would have to convert.
 
+use crate::syntax::TraitItemFn;
 use proc_macro2::{Group, Spacing, TokenStream, TokenTree};
 use quote::ToTokens;
-use syn::{GenericArgument, GenericParam, PathArguments, ReturnType, TraitItemFn, Type};
+use syn::{GenericArgument, GenericParam, PathArguments, ReturnType, Type};
 
 use crate::punct;
 use crate::template;
@@ -88,7 +89,7 @@ pub fn for_impl(mut item: TraitItemFn, impl_params: &ImplParams) -> TraitItemFn 
         always: &impl_params.always,
     };
     if let ReturnType::Type(_, ty) = &mut item.sig.output
-        && let Ok(rewritten) = syn::parse2(keep.rewrite(ty.to_token_stream()))
+        && let Ok(rewritten) = crate::syntax::type_from(keep.rewrite(ty.to_token_stream()))
     {
         **ty = rewritten;
     }

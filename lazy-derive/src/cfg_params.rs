@@ -7,10 +7,11 @@
 //! combination leaves out. Parameters under the same cfg go together, and
 //! past `MAX_CFGS` distinct cfgs the method is an error (2^n forwarders).
 
+use crate::syntax::{FnArg, TraitItemFn};
 use proc_macro2::TokenStream;
 use quote::ToTokens;
 use syn::punctuated::Punctuated;
-use syn::{Attribute, FnArg, GenericParam, Meta, TraitItemFn};
+use syn::{Attribute, GenericParam, Meta};
 
 use crate::method::{ForwardPlan, Method};
 use crate::template;

@@ -16,12 +16,13 @@
 //! derive's end entry, or `__forward_impl!` writes them (see
 //! [`ends_in_macro`]).
 
+use crate::syntax::ItemTrait;
 use proc_macro2::{Delimiter, Group, Literal, Punct, Spacing, Span, TokenStream, TokenTree};
 use quote::ToTokens;
 use syn::ext::IdentExt;
 use syn::parse::{Parse, ParseStream, Parser};
 use syn::spanned::Spanned;
-use syn::{DeriveInput, Error, GenericParam, Ident, ItemTrait, Path, Result, Token};
+use syn::{DeriveInput, Error, GenericParam, Ident, Path, Result, Token};
 
 use crate::enums;
 use crate::errors::Errors;

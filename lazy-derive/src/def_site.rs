@@ -49,12 +49,13 @@
 //! and every type of a trait or item that allows `private_interfaces` (a type
 //! less visible than the trait cannot be the hidden impl's, E0446).
 
+use crate::syntax::{FnArg, ItemTrait, TraitItem};
 use proc_macro2::{Delimiter, Group, Ident, Punct, Spacing, Span, TokenStream, TokenTree};
 use quote::{ToTokens, format_ident};
 use syn::punctuated::Punctuated;
 use syn::{
-    Attribute, FnArg, GenericArgument, GenericParam, ItemTrait, Lifetime, PathArguments,
-    ReturnType, TraitItem, Type, TypeParamBound, Visibility,
+    Attribute, GenericArgument, GenericParam, Lifetime, PathArguments, ReturnType, Type,
+    TypeParamBound, Visibility,
 };
 
 use crate::punct;
@@ -205,19 +206,18 @@ enum At {
 }
 
 impl Carrier {
-    fn method(&mut self, method: &mut syn::TraitItemFn, method_attrs: &TokenStream) {
+    fn method(&mut self, method: &mut crate::syntax::TraitItemFn, method_attrs: &TokenStream) {
         let mut generics = self.params.clone();
         push_type_and_const_names(&method.sig.generics, &mut generics);
         let method_params = std::mem::replace(&mut self.params, generics);
-        let by_ref = method
-            .sig
-            .receiver()
-            .is_some_and(|receiver| matches!(receiver.kind, syn::ReceiverKind::Reference(..)));
+        let by_ref = method.sig.receiver().is_some_and(|receiver| {
+            matches!(receiver.kind, crate::syntax::ReceiverKind::Reference(..))
+        });
         self.receiver_lifetime = method
             .sig
             .receiver()
             .and_then(|receiver| match &receiver.kind {
-                syn::ReceiverKind::Reference(_, lifetime, _) => lifetime.clone(),
+                crate::syntax::ReceiverKind::Reference(_, lifetime, _) => lifetime.clone(),
                 _ => None,
             });
         let written = has_lifetime(method.sig.inputs.to_token_stream());
@@ -311,17 +311,18 @@ impl Carrier {
             // there, nothing can be elided, and `'static` will do; with one,
             // nothing is carried.
             Type::ImplTrait(impl_trait) => {
-                let captures = impl_trait.bounds.iter().find_map(|bound| match bound {
-                    TypeParamBound::PreciseCapture(captures) => Some(captures),
-                    _ => None,
-                });
+                let mut captures = None;
+                for bound in punct::values(&impl_trait.bounds) {
+                    if let Some(params) = crate::syntax::precise_captures(bound) {
+                        captures = Some(params);
+                        break;
+                    }
+                }
                 let at = match (at, captures) {
                     (At::Arg, _) => return,
                     (At::Result(_), None) => at,
                     (At::Result(_), Some(captures)) => {
-                        let lifetimes = punct::values(&captures.params)
-                            .any(|param| matches!(param, syn::CapturedParam::Lifetime(_)));
-                        if lifetimes {
+                        if crate::syntax::has_lifetime(captures) {
                             return;
                         }
                         At::Result(Use::Static)

@@ -6,12 +6,13 @@
 //! needs are written per variant, at the variant's field, so that a variant
 //! whose target does not fit gets the one error, there.
 
+use crate::syntax::{TraitItem, TraitItemConst, TraitItemType};
 use proc_macro2::{Literal, Span, TokenStream};
 use quote::{ToTokens, format_ident};
 use syn::ext::IdentExt;
 use syn::{
-    AngleBracketedGenericArguments, Error, GenericArgument, GenericParam, Ident, ReturnType,
-    TraitItem, TraitItemConst, TraitItemType, Type, TypeParamBound,
+    AngleBracketedGenericArguments, Error, GenericArgument, GenericParam, Ident, ReturnType, Type,
+    TypeParamBound,
 };
 
 use crate::cfg_params;
@@ -788,7 +789,7 @@ fn result_joined(ctx: &EnumContext, method: &Method) -> Result<Option<Joined>, S
     }
     if unbounded.is_none() {
         for arg in &sig.inputs {
-            if let syn::FnArg::Typed(arg) = arg
+            if let crate::syntax::FnArg::Typed(arg) = arg
                 && crate::method::has_impl_trait(arg.ty.to_token_stream())
             {
                 unbounded = Some(String::from("the type of its `impl Trait` argument"));
@@ -948,7 +949,7 @@ fn forwarder(ctx: &EnumContext, method: &Method, joined: Option<&Joined>) -> Tok
         Some(Joined::Either { .. }) | None => matched,
     };
     let (unsafety, body) = match &sig.safety {
-        syn::Safety::Unsafe(unsafety) => {
+        crate::syntax::Safety::Unsafe(unsafety) => {
             (Some(unsafety), template::tokens("unsafe { #0 }", &[&body]))
         }
         _ => (None, body),

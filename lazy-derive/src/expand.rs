@@ -1,13 +1,11 @@
 //! Writes the impls: one per forwarded trait, and the `Realize` family for a
 //! `#[realize]` field.
 
+use crate::syntax::{FnArg, ItemTrait, TraitItem, TraitItemConst, TraitItemType};
 use proc_macro2::{Delimiter, Group, Punct, Spacing, Span, TokenStream, TokenTree};
 use quote::{ToTokens, TokenStreamExt};
 use syn::ext::IdentExt;
-use syn::{
-    Error, FnArg, GenericParam, Generics, Ident, ItemTrait, Path, ReturnType, TraitItem,
-    TraitItemConst, TraitItemType, WherePredicate,
-};
+use syn::{Error, GenericParam, Generics, Ident, Path, ReturnType, WherePredicate};
 
 use crate::captures;
 use crate::cfg_params;
@@ -80,8 +78,8 @@ impl ImplContext {
             Some(receiver) if self.mirror => {
                 let self_token = Ident::new("self", at(receiver.self_token.span));
                 let receiver = match &receiver.kind {
-                    syn::ReceiverKind::Value => self_token.to_token_stream(),
-                    syn::ReceiverKind::Reference(and, lifetime, mutability) => {
+                    crate::syntax::ReceiverKind::Value => self_token.to_token_stream(),
+                    crate::syntax::ReceiverKind::Reference(and, lifetime, mutability) => {
                         let and = template::spanned(at(and.span), "&", &[]);
                         let mutability = mutability
                             .as_ref()
@@ -1218,7 +1216,7 @@ impl ToTokens for Output<'_> {
 /// `::<T, N>`: the method's type and const parameters. Lifetimes are left to
 /// inference (late-bound ones cannot be named), and `impl Trait` arguments
 /// forbid an explicit turbofish: then nothing.
-pub struct Turbofish<'a>(pub &'a syn::Signature);
+pub struct Turbofish<'a>(pub &'a crate::syntax::Signature);
 
 impl ToTokens for Turbofish<'_> {
     fn to_tokens(&self, out: &mut TokenStream) {
@@ -1311,7 +1309,7 @@ fn forwarder(ctx: &ImplContext, method: &Method) -> TokenStream {
     let inline = ctx.inline.then_some(InlineAttr);
     let decls = template::joined(&decls, ",");
     match &sig.safety {
-        syn::Safety::Unsafe(unsafety) => template::tokens(
+        crate::syntax::Safety::Unsafe(unsafety) => template::tokens(
             "#0 #1 #2 #3 fn #4 #5(#6) #7 #8 { unsafe { #9 } }",
             &[
                 &attrs,
@@ -1461,7 +1459,7 @@ pub fn inherent_forwarder(ctx: &ImplContext, method: &Method, except: &Ident) ->
     let where_clause = &generics.where_clause;
     let output = Output(method);
     let unsafety = match &sig.safety {
-        syn::Safety::Unsafe(token) => Some(token),
+        crate::syntax::Safety::Unsafe(token) => Some(token),
         _ => None,
     };
     let abi = sig.abi.as_ref().map(crate::method::ExplicitAbi);
@@ -1558,7 +1556,9 @@ fn inherent_check(
     callee: &Ident,
 ) -> Option<(Ident, TokenStream)> {
     let sig = &method.item.sig;
-    if matches!(sig.safety, syn::Safety::Unsafe(_)) || sig.inputs.len() > INHERENT_METHOD_ARITY {
+    if matches!(sig.safety, crate::syntax::Safety::Unsafe(_))
+        || sig.inputs.len() > INHERENT_METHOD_ARITY
+    {
         return None;
     }
     let mut args = Vec::new();

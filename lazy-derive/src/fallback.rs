@@ -2,9 +2,10 @@
 //! trait's signature whose body is the error, so that the impl stays complete
 //! and the user sees that one error, not one more per missing method.
 
+use crate::syntax::FnArg;
 use proc_macro2::TokenStream;
 use quote::ToTokens;
-use syn::{Error, FnArg, WherePredicate};
+use syn::{Error, WherePredicate};
 
 use crate::method::{Method, Params, cfg_attrs, params};
 use crate::punct;

@@ -2,11 +2,12 @@
 //! they clash with the wrapper's) or replaced by the arguments written in
 //! `realize_forward(Trait<..>)`.
 
+use crate::syntax::{ItemTrait, TraitItem};
 use proc_macro2::{Delimiter, Group, Ident, Span, TokenStream, TokenTree};
 use quote::ToTokens;
 use syn::{
-    AttrStyle, Attribute, ConstParam, Error, GenericArgument, GenericParam, ItemTrait, Result,
-    Token, TraitItem, TypeParam,
+    AttrStyle, Attribute, ConstParam, Error, GenericArgument, GenericParam, Result, Token,
+    TypeParam,
 };
 
 use crate::errors::Errors;
@@ -251,19 +252,21 @@ pub fn trait_generics(
 /// `unused_braces` does not look (an `allow` of it would be an error under
 /// the user's `forbid`), still located at the user's.
 fn given_arg(arg: &GenericArgument) -> TokenStream {
-    let GenericArgument::Const(syn::Expr::Block(block)) = arg else {
-        return arg.to_token_stream();
+    let tokens = arg.to_token_stream();
+    let GenericArgument::Const(_) = arg else {
+        return tokens;
     };
-    if !block.attrs.is_empty() || block.label.is_some() {
-        return arg.to_token_stream();
+    // A block prints as its braces alone (syn's `Expr::Block` with `full`,
+    // its verbatim tokens without): not with attributes or a label.
+    let mut trees = tokens.clone().into_iter();
+    let (Some(TokenTree::Group(block)), None) = (trees.next(), trees.next()) else {
+        return tokens;
+    };
+    if block.delimiter() != Delimiter::Brace {
+        return tokens;
     }
-    let braces = block.block.brace_token.span;
-    let mut inner = TokenStream::new();
-    for stmt in &block.block.stmts {
-        stmt.to_tokens(&mut inner);
-    }
-    let mut group = Group::new(Delimiter::Brace, inner);
-    group.set_span(Span::call_site().located_at(braces.join()));
+    let mut group = Group::new(Delimiter::Brace, block.stream());
+    group.set_span(Span::call_site().located_at(block.span()));
     TokenTree::Group(group).into()
 }
 
@@ -313,7 +316,7 @@ fn reparse_params(
 ) -> Option<Vec<GenericParam>> {
     let mut out = Vec::new();
     for param in params {
-        match syn::parse2(subst.apply(param)) {
+        match crate::syntax::generic_param_from(subst.apply(param)) {
             Ok(param) => out.push(param),
             Err(err) => {
                 errors.push(err);

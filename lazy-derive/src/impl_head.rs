@@ -3,10 +3,11 @@
 //! which `except` names are this trait's, whether the trait is refused, its
 //! generics and path, and its items as the impl writes them.
 
+use crate::syntax::{FnArg, ItemTrait, TraitItem};
 use proc_macro2::{Span, TokenStream};
 use quote::ToTokens;
 use syn::ext::IdentExt;
-use syn::{Error, FnArg, GenericParam, Ident, ItemTrait, Path, TraitItem};
+use syn::{Error, GenericParam, Ident, Path};
 
 use crate::errors::Errors;
 use crate::errors::edit_distance;

@@ -18,6 +18,7 @@ mod mirrors;
 mod punct;
 mod realize_all;
 mod scan;
+mod syntax;
 mod template;
 #[cfg(test)]
 mod tests;

@@ -1,12 +1,10 @@
 //! One trait method: its receiver, how it is forwarded (`ForwardPlan`), and
 //! the parameters a forwarder declares for it (`Params`).
 
+use crate::syntax::{FnArg, TraitItemFn};
 use proc_macro2::{Ident, Literal, Punct, Spacing, Span, TokenStream};
 use quote::{ToTokens, TokenStreamExt};
-use syn::{
-    FnArg, GenericArgument, PathArguments, ReturnType, TraitItemFn, Type, TypeParamBound,
-    WherePredicate,
-};
+use syn::{GenericArgument, PathArguments, ReturnType, Type, TypeParamBound, WherePredicate};
 
 use crate::punct;
 use crate::tokens;
@@ -31,15 +29,14 @@ impl ReceiverKind {
     fn of(method: &TraitItemFn) -> Option<ReceiverKind> {
         let receiver = method.sig.receiver()?;
         Some(match &receiver.kind {
-            syn::ReceiverKind::Value => ReceiverKind::ByValue,
-            syn::ReceiverKind::Reference(_, lifetime, None) => {
+            crate::syntax::ReceiverKind::Value => ReceiverKind::ByValue,
+            crate::syntax::ReceiverKind::Reference(_, lifetime, None) => {
                 ReceiverKind::ByRef(lifetime.clone())
             }
-            syn::ReceiverKind::Reference(_, lifetime, Some(_)) => {
+            crate::syntax::ReceiverKind::Reference(_, lifetime, Some(_)) => {
                 ReceiverKind::ByMutRef(lifetime.clone())
             }
-            syn::ReceiverKind::Typed(_, ty) => Self::of_type(ty),
-            _ => ReceiverKind::Other(receiver.to_token_stream()),
+            crate::syntax::ReceiverKind::Typed(_, ty) => Self::of_type(ty),
         })
     }
 

@@ -73,7 +73,7 @@ pub const REQUIRED: &[(&str, &[&str])] = &[
 /// required one missing), so the mirror's macro then writes nothing (see
 /// [`silent_macro`]). A trait of another crate, or std's named through a
 /// re-export, is not checked.
-pub fn lacks_required(remote: &syn::Path, mirror: &syn::ItemTrait) -> Option<syn::Error> {
+pub fn lacks_required(remote: &syn::Path, mirror: &crate::syntax::ItemTrait) -> Option<syn::Error> {
     let mut segments: Vec<String> = Vec::new();
     for segment in &remote.segments {
         segments.push(segment.ident.to_string());
@@ -87,8 +87,8 @@ pub fn lacks_required(remote: &syn::Path, mirror: &syn::ItemTrait) -> Option<syn
     let mut declared = Vec::with_capacity(mirror.items.len());
     for item in &mirror.items {
         match item {
-            syn::TraitItem::Fn(item) => declared.push(&item.sig.ident),
-            syn::TraitItem::Type(item) => declared.push(&item.ident),
+            crate::syntax::TraitItem::Fn(item) => declared.push(&item.sig.ident),
+            crate::syntax::TraitItem::Type(item) => declared.push(&item.ident),
             _ => {}
         }
     }
@@ -170,10 +170,12 @@ mod tests {
     /// Name` of `lazy_core::remote`, as `("path::Trait", "Name")`.
     fn shipped() -> Vec<(String, String)> {
         let source = include_str!("../../lazy-core/src/remote.rs");
-        let file = syn::parse_file(source).expect("lazy-core/src/remote.rs parses");
+        let tokens: proc_macro2::TokenStream =
+            source.parse().expect("lazy-core/src/remote.rs lexes");
+        let file = crate::tests::items::items(tokens).expect("lazy-core/src/remote.rs parses");
         let mut out = Vec::new();
         for item in file.items {
-            let syn::Item::Trait(item) = item else {
+            let crate::tests::items::Item::Trait(item) = item else {
                 continue;
             };
             for attr in &item.attrs {
@@ -239,10 +241,12 @@ mod tests {
         mirrored.sort_unstable();
         assert_eq!(listed, mirrored);
         let source = include_str!("../../lazy-core/src/remote.rs");
-        let file = syn::parse_file(source).expect("lazy-core/src/remote.rs parses");
+        let tokens: proc_macro2::TokenStream =
+            source.parse().expect("lazy-core/src/remote.rs lexes");
+        let file = crate::tests::items::items(tokens).expect("lazy-core/src/remote.rs parses");
         let mut checked = 0;
         for item in file.items {
-            let syn::Item::Trait(item) = item else {
+            let crate::tests::items::Item::Trait(item) = item else {
                 continue;
             };
             let Some((path, _)) = MIRRORS.iter().find(|(_, name)| item.ident == name) else {
@@ -262,7 +266,7 @@ mod tests {
     #[test]
     fn a_mirror_without_a_required_method_is_one_error_at_the_typo() {
         let remote: syn::Path = syn::parse_quote!(::std::fmt::Display);
-        let typo: syn::ItemTrait = syn::parse_quote! {
+        let typo: crate::syntax::ItemTrait = syn::parse_quote! {
             pub trait MyDisplay {
                 fn fmtt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result;
             }
@@ -270,7 +274,7 @@ mod tests {
         let error = super::lacks_required(&remote, &typo).expect("an error");
         assert!(error.to_string().contains("lacks `fmt`"), "{error}");
         assert!(error.to_string().contains("`fmt` for `fmtt`"), "{error}");
-        let right: syn::ItemTrait = syn::parse_quote! {
+        let right: crate::syntax::ItemTrait = syn::parse_quote! {
             pub trait MyDisplay {
                 fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result;
             }
@@ -280,7 +284,7 @@ mod tests {
         let other: syn::Path = syn::parse_quote!(::other::fmt::Display);
         assert!(super::lacks_required(&other, &typo).is_none());
         // Nothing close: the error is at the mirror's name.
-        let empty: syn::ItemTrait = syn::parse_quote!(
+        let empty: crate::syntax::ItemTrait = syn::parse_quote!(
             pub trait MyIter {
                 fn size(&self) -> u8;
             }

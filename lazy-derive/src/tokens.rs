@@ -835,7 +835,8 @@ mod tests {
     #[test]
     fn signatures_print_as_written() {
         let sig = |source: &str| {
-            let item: syn::TraitItemFn = syn::parse_str(source).expect("test input parses");
+            let item: crate::syntax::TraitItemFn =
+                syn::parse_str(source).expect("test input parses");
             pretty(&quote::ToTokens::to_token_stream(&item.sig))
         };
         assert_eq!(

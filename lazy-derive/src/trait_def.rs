@@ -1,14 +1,12 @@
 //! `#[forwardable]`: re-emits the trait unchanged and, beside it, a hidden
 //! `macro_rules!` that carries the trait's items to `#[derive(RealizeForward)]`.
 
+use crate::syntax::{ItemTrait, TraitItem, TraitItemFn};
 use proc_macro2::{Delimiter, Literal, Span, TokenStream, TokenTree};
 use quote::{ToTokens, format_ident};
 use syn::ext::IdentExt;
 use syn::spanned::Spanned;
-use syn::{
-    Attribute, Error, Ident, ItemTrait, Meta, Path, Result, Token, TraitItem, TraitItemFn,
-    Visibility,
-};
+use syn::{Attribute, Error, Ident, Meta, Path, Result, Token, Visibility};
 
 use crate::def_site::{self, DefSiteTypes};
 use crate::errors::Errors;
@@ -1361,8 +1359,8 @@ fn mirror_of(mut carried: ItemTrait, remote: &Path) -> Result<(ItemTrait, Errors
                 drop_feature_cfgs(&mut item.attrs);
                 for arg in &mut item.sig.inputs {
                     drop_feature_cfgs(match arg {
-                        syn::FnArg::Typed(arg) => &mut arg.attrs,
-                        syn::FnArg::Receiver(receiver) => &mut receiver.attrs,
+                        crate::syntax::FnArg::Typed(arg) => &mut arg.attrs,
+                        crate::syntax::FnArg::Receiver(receiver) => &mut receiver.attrs,
                     });
                 }
             }
@@ -1439,7 +1437,7 @@ fn carried_trait(mut carried: ItemTrait) -> Result<(TraitHead, ItemTrait)> {
                     cfg_params::expand_cfg_attrs(cfg_params::generic_attrs_mut(param));
                 }
                 for input in &mut method.sig.inputs {
-                    if let syn::FnArg::Typed(arg) = input {
+                    if let crate::syntax::FnArg::Typed(arg) = input {
                         cfg_params::expand_cfg_attrs(&mut arg.attrs);
                     }
                 }
@@ -1458,17 +1456,14 @@ fn carried_trait(mut carried: ItemTrait) -> Result<(TraitHead, ItemTrait)> {
         match trait_item {
             TraitItem::Fn(method) => {
                 if let Some(body) = &mut method.default {
-                    body.stmts.clear();
+                    body.stmts = TokenStream::new();
                 }
             }
             TraitItem::Const(constant) => {
                 // `= _` marks that a default exists (an enum keeps it),
                 // without carrying its value.
                 if let Some((eq, value)) = &mut constant.default {
-                    *value = syn::Expr::Infer(syn::ExprInfer {
-                        attrs: Vec::new(),
-                        underscore_token: Token![_](eq.span),
-                    });
+                    *value = Token![_](eq.span).into_token_stream();
                 }
             }
             TraitItem::Type(ty) => ty.default = None,

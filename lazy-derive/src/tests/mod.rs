@@ -3,6 +3,7 @@
 
 mod excepts;
 mod fast_path;
+pub mod items;
 mod proptests;
 mod robustness;
 mod scan;

@@ -790,7 +790,7 @@ fn stage(
         "{} is not deterministic",
         what
     );
-    if let Err(err) = syn::parse2::<syn::File>(first.clone()) {
+    if let Err(err) = super::items::items(first.clone()) {
         return Err(TestCaseError::fail(format!(
             "{what} wrote tokens that are not items ({err}):\n{first}"
         )));
@@ -920,7 +920,7 @@ fn check_case(case: &Case, depth: &Depth) -> Result<(), TestCaseError> {
     let mut macros: HashMap<String, TokenStream> = HashMap::new();
     for (args, source, name) in case.trait_sources() {
         let input = Parsed::new(&source)?;
-        if let Err(err) = syn::parse2::<syn::File>(input.tokens.clone()) {
+        if let Err(err) = super::items::items(input.tokens.clone()) {
             return Err(TestCaseError::fail(format!(
                 "the generator wrote a trait that does not parse ({err})"
             )));
