@@ -1195,7 +1195,7 @@ fn agreement(
     let path_len = trait_path.clone().into_iter().count();
     args_tokens.extend(variant.target_trait.clone().into_iter().skip(path_len));
     let mut args: AngleBracketedGenericArguments =
-        syn::parse2(args_tokens).unwrap_or_else(|_| syn::parse_quote!(<>));
+        crate::syntax::angle_args_from(args_tokens).unwrap_or_else(|_| syn::parse_quote!(<>));
     let mut binders: Vec<&syn::Lifetime> = Vec::new();
     for (name, lifetimes) in agreed {
         let params = if lifetimes.is_empty() {

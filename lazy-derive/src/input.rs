@@ -188,7 +188,7 @@ impl Parse for Entry {
                 ),
             ));
         }
-        input.parse().map(Entry::Trait)
+        crate::syntax::parse_path(input).map(Entry::Trait)
     }
 }
 

@@ -230,6 +230,57 @@ pub fn generic_param_from(tokens: TokenStream) -> Result<GenericParam> {
     syn::parse::Parser::parse2(parser, tokens)
 }
 
+/// Generics (without their `where` clause) read from `tokens` as this
+/// module reads a trait's: for generics rewritten from ones read so.
+pub fn generics_from(tokens: TokenStream) -> Result<Generics> {
+    syn::parse::Parser::parse2(parse_generics, tokens)
+}
+
+/// A `where` clause read from `tokens` (none from no tokens) as this module
+/// reads a trait's: for a clause rewritten from one read so.
+pub fn where_clause_from(tokens: TokenStream) -> Result<Option<WhereClause>> {
+    syn::parse::Parser::parse2(parse_where_clause, tokens)
+}
+
+/// A path as syn reads one, else one whose angle arguments derive-mode
+/// syn cannot all read (a const argument that is a block of statements,
+/// `Trait<{ let n = 2; n }>`, see [`structured_path`]): for a path the user
+/// writes in a derive's attribute, which `full` would read.
+pub fn parse_path(input: ParseStream) -> Result<syn::Path> {
+    let ahead = input.fork();
+    let err = match ahead.parse::<syn::Path>() {
+        Ok(path) => {
+            input.advance_to(&ahead);
+            return Ok(path);
+        }
+        Err(err) => err,
+    };
+    let ahead = input.fork();
+    match structured_path(&ahead) {
+        Ok(path) => {
+            input.advance_to(&ahead);
+            Ok(path)
+        }
+        Err(_) => Err(err),
+    }
+}
+
+/// `<..>` read from `tokens` as syn reads it, else as [`structured_args`]
+/// does: for arguments rewritten from ones read by [`parse_path`].
+pub fn angle_args_from(tokens: TokenStream) -> Result<syn::AngleBracketedGenericArguments> {
+    let parser = |input: ParseStream| {
+        let ahead = input.fork();
+        if let Ok(args) = ahead.parse::<syn::AngleBracketedGenericArguments>()
+            && ahead.is_empty()
+        {
+            input.advance_to(&ahead);
+            return Ok(args);
+        }
+        structured_args(input)
+    };
+    syn::parse::Parser::parse2(parser, tokens)
+}
+
 // Parsing.
 
 /// Where a run of tokens read as a verbatim type, bound or expression ends:
@@ -334,32 +385,218 @@ fn nonempty(input: ParseStream, tokens: TokenStream, what: &str) -> Result<Token
     }
 }
 
-/// A type that ends at `stops`: syn's reading, else an `impl` type whose
-/// bounds syn cannot all read, else the tokens as `Type::Verbatim`.
+/// A type that ends at `stops`: syn's reading, else the same tree built
+/// around what syn cannot read (see [`structured_type`]), else the tokens
+/// as `Type::Verbatim`.
 pub(crate) fn parse_type(input: ParseStream, stops: Stops) -> Result<Type> {
     if let Some(ty) = try_parse::<Type>(input, stops) {
         return Ok(ty);
     }
-    if input.peek(Token![impl]) {
-        let ahead = input.fork();
-        let impl_token: Token![impl] = ahead.parse()?;
-        if let Ok(bounds) = parse_bounds(&ahead, stops)
-            && !bounds.is_empty()
-            && stops.at(ahead.cursor())
-        {
-            input.advance_to(&ahead);
-            return Ok(Type::ImplTrait(TypeImplTrait {
-                attrs: Vec::new(),
-                impl_token,
-                bounds,
-            }));
-        }
+    let ahead = input.fork();
+    if let Ok(ty) = structured_type(&ahead, stops)
+        && stops.at(ahead.cursor())
+    {
+        input.advance_to(&ahead);
+        return Ok(ty);
     }
     let tokens = verbatim_until(input, stops)?;
     nonempty(input, tokens, "a type").map(Type::Verbatim)
 }
 
-/// One bound that ends at a `+` or at `stops`: syn's reading, else its
+/// A type that syn's derive mode cannot read whole, read as `full` reads
+/// it but for the parts it cannot read: an array's length or a const
+/// argument that is a block of statements is `Expr::Verbatim` (where `full`
+/// has an `Expr::Block`, which this crate reads no further either), a
+/// `use<..>` bound a `TypeParamBound::Verbatim`. References, pointers,
+/// slices, arrays, tuples, `impl` and `dyn` bounds and paths with angle
+/// arguments are read; anything else is an error (the caller then keeps
+/// the whole type verbatim).
+fn structured_type(input: ParseStream, stops: Stops) -> Result<Type> {
+    let elem_stops = Stops {
+        plus: true,
+        ..stops
+    };
+    if input.peek(token::Bracket) {
+        let content;
+        let bracket_token = syn::bracketed!(content in input);
+        let elem = Box::new(parse_type(
+            &content,
+            Stops {
+                semi: true,
+                ..Stops::default()
+            },
+        )?);
+        if content.is_empty() {
+            return Ok(Type::Slice(syn::TypeSlice {
+                attrs: Vec::new(),
+                bracket_token,
+                elem,
+            }));
+        }
+        let semi_token: Token![;] = content.parse()?;
+        let len = parse_expr(&content, Stops::default())?;
+        return Ok(Type::Array(syn::TypeArray {
+            attrs: Vec::new(),
+            bracket_token,
+            elem,
+            semi_token,
+            len,
+        }));
+    }
+    if input.peek(Token![&]) {
+        let and_token: Token![&] = input.parse()?;
+        let lifetime: Option<Lifetime> = input.parse()?;
+        let mutability: Option<Token![mut]> = input.parse()?;
+        return Ok(Type::Reference(syn::TypeReference {
+            attrs: Vec::new(),
+            and_token,
+            lifetime,
+            mutability,
+            elem: Box::new(parse_type(input, elem_stops)?),
+        }));
+    }
+    if input.peek(Token![*]) {
+        let star_token: Token![*] = input.parse()?;
+        let mutability = if input.peek(Token![const]) {
+            syn::PointerMutability::Const(input.parse()?)
+        } else {
+            syn::PointerMutability::Mut(input.parse()?)
+        };
+        return Ok(Type::Ptr(syn::TypePtr {
+            attrs: Vec::new(),
+            star_token,
+            mutability,
+            elem: Box::new(parse_type(input, elem_stops)?),
+        }));
+    }
+    if input.peek(token::Paren) {
+        let content;
+        let paren_token = syn::parenthesized!(content in input);
+        let comma = Stops {
+            comma: true,
+            ..Stops::default()
+        };
+        let mut elems = Punctuated::new();
+        while !content.is_empty() {
+            elems.push_value(parse_type(&content, comma)?);
+            if content.is_empty() {
+                break;
+            }
+            elems.push_punct(content.parse::<Token![,]>()?);
+        }
+        if elems.len() == 1 && !elems.trailing_punct() {
+            let elem = elems.into_iter().next().map(Box::new);
+            return match elem {
+                Some(elem) => Ok(Type::Paren(syn::TypeParen {
+                    attrs: Vec::new(),
+                    paren_token,
+                    elem,
+                })),
+                None => Err(input.error("expected a type")),
+            };
+        }
+        return Ok(Type::Tuple(syn::TypeTuple {
+            attrs: Vec::new(),
+            paren_token,
+            elems,
+        }));
+    }
+    if input.peek(Token![impl]) {
+        let impl_token: Token![impl] = input.parse()?;
+        return Ok(Type::ImplTrait(TypeImplTrait {
+            attrs: Vec::new(),
+            impl_token,
+            bounds: parse_bounds(input, stops)?,
+        }));
+    }
+    if input.peek(Token![dyn]) {
+        let dyn_token: Token![dyn] = input.parse()?;
+        return Ok(Type::TraitObject(syn::TypeTraitObject {
+            attrs: Vec::new(),
+            dyn_token: Some(dyn_token),
+            bounds: parse_bounds(input, stops)?,
+        }));
+    }
+    Ok(Type::Path(syn::TypePath {
+        attrs: Vec::new(),
+        qself: None,
+        path: structured_path(input)?,
+    }))
+}
+
+/// A path whose angle arguments syn's derive mode cannot all read: each
+/// argument is syn's reading, else a block kept as `Expr::Verbatim`, an
+/// associated type or a type read by [`parse_type`]. Parenthesized
+/// arguments (`Fn(..)`) and qualified paths are an error.
+fn structured_path(input: ParseStream) -> Result<syn::Path> {
+    let leading_colon: Option<Token![::]> = input.parse()?;
+    let mut segments = Punctuated::new();
+    loop {
+        let ident = input.call(Ident::parse_any)?;
+        let arguments = if input.peek(Token![<]) && !input.peek(Token![<=])
+            || input.peek(Token![::]) && input.peek3(Token![<])
+        {
+            syn::PathArguments::AngleBracketed(structured_args(input)?)
+        } else {
+            syn::PathArguments::None
+        };
+        segments.push_value(syn::PathSegment { ident, arguments });
+        if !input.peek(Token![::]) {
+            break;
+        }
+        segments.push_punct(input.parse::<Token![::]>()?);
+    }
+    Ok(syn::Path {
+        leading_colon,
+        segments,
+    })
+}
+
+/// `<..>` (maybe after `::`) whose arguments syn cannot all read.
+fn structured_args(input: ParseStream) -> Result<syn::AngleBracketedGenericArguments> {
+    let colon2_token: Option<Token![::]> = input.parse()?;
+    let lt_token: Token![<] = input.parse()?;
+    let end = Stops {
+        comma: true,
+        gt: true,
+        ..Stops::default()
+    };
+    let mut args = Punctuated::new();
+    while !input.peek(Token![>]) {
+        let arg = if let Some(arg) = try_parse::<syn::GenericArgument>(input, end) {
+            arg
+        } else if input.peek(token::Brace) {
+            let block: proc_macro2::Group = input.parse()?;
+            syn::GenericArgument::Const(Expr::Verbatim(TokenTree::Group(block).into()))
+        } else if input.peek(Ident) && input.peek2(Token![=]) && !input.peek2(Token![==]) {
+            let ident: Ident = input.parse()?;
+            let eq_token: Token![=] = input.parse()?;
+            syn::GenericArgument::AssocType(syn::AssocType {
+                ident,
+                generics: None,
+                eq_token,
+                ty: parse_type(input, end)?,
+            })
+        } else {
+            syn::GenericArgument::Type(parse_type(input, end)?)
+        };
+        args.push_value(arg);
+        if input.peek(Token![>]) {
+            break;
+        }
+        args.push_punct(input.parse::<Token![,]>()?);
+    }
+    let gt_token: Token![>] = input.parse()?;
+    Ok(syn::AngleBracketedGenericArguments {
+        colon2_token,
+        lt_token,
+        args,
+        gt_token,
+    })
+}
+
+/// One bound that ends at a `+` or at `stops`: syn's reading, else a trait
+/// bound whose path syn cannot read (see [`structured_path`]), else its
 /// tokens as `TypeParamBound::Verbatim` (`use<'a>` in derive mode).
 fn parse_bound(input: ParseStream, stops: Stops) -> Result<TypeParamBound> {
     let within = Stops {
@@ -369,8 +606,66 @@ fn parse_bound(input: ParseStream, stops: Stops) -> Result<TypeParamBound> {
     if let Some(bound) = try_parse::<TypeParamBound>(input, within) {
         return Ok(bound);
     }
+    if input.peek(Token![use]) {
+        let ahead = input.fork();
+        if let Ok(captures) = precise_capture(&ahead)
+            && within.at(ahead.cursor())
+        {
+            input.advance_to(&ahead);
+            return Ok(TypeParamBound::Verbatim(captures));
+        }
+    } else if !input.peek(token::Paren) {
+        let ahead = input.fork();
+        if let Ok(bound) = structured_bound(&ahead)
+            && within.at(ahead.cursor())
+        {
+            input.advance_to(&ahead);
+            return Ok(bound);
+        }
+    }
     let tokens = verbatim_until(input, within)?;
     nonempty(input, tokens, "a bound").map(TypeParamBound::Verbatim)
+}
+
+/// `use<'a, T>`, as the tokens of syn's `PreciseCapture` (which only
+/// `full` reads): each printed by syn, as syn prints them.
+fn precise_capture(input: ParseStream) -> Result<TokenStream> {
+    let use_token: Token![use] = input.parse()?;
+    let lt_token: Token![<] = input.parse()?;
+    let mut params: Punctuated<TokenStream, Token![,]> = Punctuated::new();
+    while !input.peek(Token![>]) {
+        let param = match input.peek(Lifetime) {
+            true => input.parse::<Lifetime>()?.into_token_stream(),
+            false => input.call(Ident::parse_any)?.into_token_stream(),
+        };
+        params.push_value(param);
+        if input.peek(Token![>]) {
+            break;
+        }
+        params.push_punct(input.parse()?);
+    }
+    let gt_token: Token![>] = input.parse()?;
+    let mut tokens = use_token.into_token_stream();
+    lt_token.to_tokens(&mut tokens);
+    params.to_tokens(&mut tokens);
+    gt_token.to_tokens(&mut tokens);
+    Ok(tokens)
+}
+
+/// `for<..>`, `?` and a path that syn's derive mode cannot read.
+fn structured_bound(input: ParseStream) -> Result<TypeParamBound> {
+    let mut lifetimes: Option<BoundLifetimes> = input.parse()?;
+    let maybe: Option<Token![?]> = input.parse()?;
+    if lifetimes.is_none() && maybe.is_some() {
+        lifetimes = input.parse()?;
+    }
+    Ok(TypeParamBound::Trait(syn::TraitBound {
+        paren_token: None,
+        lifetimes,
+        modifiers: syn::TraitBoundModifiers::default(),
+        maybe,
+        path: structured_path(input)?,
+    }))
 }
 
 /// Bounds joined by `+` up to `stops` (maybe none, maybe with a trailing
@@ -1151,5 +1446,90 @@ impl ToTokens for PatType {
         self.pat.to_tokens(tokens);
         self.colon_token.to_tokens(tokens);
         self.ty.to_tokens(tokens);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use proc_macro2::TokenStream;
+    use quote::ToTokens;
+
+    use super::{FnArg, ItemTrait, ReceiverKind, TraitItem};
+
+    /// `source` read as a trait and printed back: the same tokens.
+    fn round_trip(source: &str) -> ItemTrait {
+        let tokens: TokenStream = source.parse().expect("test source lexes");
+        let item: ItemTrait = syn::parse2(tokens.clone())
+            .unwrap_or_else(|err| panic!("{source}\ndoes not parse: {err}"));
+        // Token by token (syn's printing sets its own spacing of `'a`, `#!`).
+        assert_eq!(
+            item.to_token_stream().to_string().replace(' ', ""),
+            tokens.to_string().replace(' ', ""),
+            "{source}"
+        );
+        item
+    }
+
+    #[test]
+    fn traits_of_every_shape_print_as_written() {
+        for source in [
+            "pub unsafe auto trait Marker {}",
+            "#[doc = \"x\"] pub(crate) trait T<'a, T: Clone + 'a, const N: usize = 2>: Sized + Send where T: Default { #![allow(unused)] }",
+            "trait G { type Item<'a>: Iterator<Item = &'a u8> where Self: 'a; type D = u8; type W<T> = Vec<T> where T: Clone; }",
+            "trait C { const A: u8; const B: u8 = 1 + 2; const _: () = (); }",
+            "trait M { m!(); n! { fn x(); } ::p::q![a]; }",
+            "trait F { const fn a(); async fn b(&self); unsafe fn c(&mut self); extern \"C\" fn d(self); const async unsafe extern \"C\" fn e(); }",
+            "trait R<'a> { fn a(self); fn b(mut self); fn c(&self); fn d(&'a mut self); fn e(self: Box<Self>); fn f(mut self: Pin<&mut Self>); fn g(&'_ self); }",
+            "trait A { fn a(#[cfg(x)] &self, #[allow(unused)] x: u8, (a, b): (u8, u8), mut y: Vec<u8>, ::std::option::Option::None: Option<u8>, ref z: u8); }",
+            "trait D { fn a(&self) -> u8 { #![allow(unused)] let x = 1; x } fn b<T>(&self, t: T) -> T where T: Clone { t } }",
+            "trait V { pub fn a(); default fn b() {} pub type X; const C<T>: u8; }",
+            "trait P { fn a<'a>(&'a self) -> impl Sized + use<'a, Self>; fn b(&self) -> impl Iterator<Item = u8> + '_; }",
+            "trait Q { fn a(&self) -> Box<dyn Fn(u8) -> u8 + Send>; fn b(&self) -> <Self as X>::Y; }",
+        ] {
+            round_trip(source);
+        }
+    }
+
+    #[test]
+    fn what_derive_mode_syn_cannot_read_is_kept_verbatim() {
+        for source in [
+            "trait T { fn a(&self, x: [u8; { let n = 2; n }]) -> [u8; { let n = 2; n }]; }",
+            "trait T<const N: usize = { let n = 2; n }> { fn a(&self); }",
+            "trait T { fn a<const N: usize = { let n = 2; n }>(&self); }",
+            "trait T where [u8; { let n = 2; n }]: Sized { fn a(&self) where [u8; { 1; 2 }]: Sized; }",
+            "trait T { type A = [u8; { let n = 2; n }]; const C: [u8; { let n = 2; n }]; }",
+            "trait T { fn a(&self, x: Foo<{ let n = 2; n }>) -> impl Sized + use<'_, Self>; }",
+            "trait T { fn a(self: Foo<{ let n = 2; n }, Self>); }",
+        ] {
+            round_trip(source);
+            let out = crate::trait_def::forwardable(TokenStream::new(), source.parse().unwrap());
+            assert!(
+                !out.to_string().contains("compile_error"),
+                "{source}\nwrites an error:\n{out}"
+            );
+        }
+    }
+
+    #[test]
+    fn receivers_and_arguments_are_told_apart() {
+        let item = round_trip(
+            "trait R<'a> { fn f(&'a mut self, x: u8, self_: u8); fn g(self: Box<Self>); fn h(x: u8); }",
+        );
+        let mut kinds = Vec::new();
+        for item in &item.items {
+            let TraitItem::Fn(method) = item else {
+                panic!("a method");
+            };
+            kinds.push(match method.sig.receiver().map(|receiver| &receiver.kind) {
+                Some(ReceiverKind::Reference(_, Some(_), Some(_))) => "&'a mut",
+                Some(ReceiverKind::Typed(..)) => "typed",
+                Some(_) => "other",
+                None => "none",
+            });
+            for arg in crate::punct::values(&method.sig.inputs).skip(1) {
+                assert!(matches!(arg, FnArg::Typed(_)));
+            }
+        }
+        assert_eq!(kinds, ["&'a mut", "typed", "none"]);
     }
 }

@@ -1234,8 +1234,9 @@ fn cfg_variants(carried: ItemTrait) -> Result<Vec<(TokenStream, ItemTrait)>> {
 /// only the paths that need several copies of a trait pay for one: a trait
 /// with `#[cfg]` items (a copy per combination), a `blanket` trait that
 /// `scan` leaves to syn, and the error that says why `blanket` cannot take
-/// a method. The carried trait has no default bodies and syn's own
-/// printing, which its parser reads back as the same tree.
+/// a method. The carried trait has no default bodies, and
+/// [`crate::syntax`]'s printing, which its parser reads back as the same
+/// tree (the trees of `syntax` hold syn's, and have no `Clone` either).
 fn copy_trait(item: &ItemTrait) -> Result<ItemTrait> {
     syn::parse2(item.to_token_stream())
 }
@@ -1371,16 +1372,10 @@ fn mirror_of(mut carried: ItemTrait, remote: &Path) -> Result<(ItemTrait, Errors
     }
     let generics = names
         .apply(carried.generics.to_token_stream())
-        .and_then(syn::parse2);
+        .and_then(crate::syntax::generics_from);
     let where_clause = names
         .apply(carried.generics.where_clause.to_token_stream())
-        .and_then(|tokens| {
-            if tokens.is_empty() {
-                Ok(None)
-            } else {
-                syn::parse2(tokens).map(Some)
-            }
-        });
+        .and_then(crate::syntax::where_clause_from);
     match (generics, where_clause) {
         (Ok(generics), Ok(where_clause)) => {
             carried.generics = generics;
