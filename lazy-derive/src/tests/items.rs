@@ -16,7 +16,7 @@ use crate::syntax::{ItemTrait, Signature, Stops, verbatim_until};
 
 /// An item of a file.
 pub enum Item {
-    Trait(ItemTrait),
+    Trait(Box<ItemTrait>),
     Other,
 }
 
@@ -114,7 +114,7 @@ impl Parse for Item {
         ahead.call(Attribute::parse_outer)?;
         ahead.parse::<Visibility>()?;
         if starts(&ahead, "trait") {
-            return input.parse().map(Item::Trait);
+            return input.parse().map(|item| Item::Trait(Box::new(item)));
         }
         if ahead.peek(Token![struct]) || ahead.peek(Token![enum]) || ahead.peek(Token![union]) {
             input.parse::<DeriveInput>()?;

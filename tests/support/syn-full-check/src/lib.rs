@@ -1,0 +1,108 @@
+//! lazy-derive with syn's `full` feature on (this crate turns it on, and
+//! cargo builds one syn for both): the macros read these traits and write
+//! their forwarders as they do without it. Traits of every shape that the
+//! derive's syn path reads (generic, with `where` clauses, associated types
+//! and consts, receivers of every kind, `use<..>` captures, const blocks in
+//! types), and wrappers that forward them.
+
+#![allow(dead_code)]
+
+use lazy_core::{Lazy, RealizeForward, forwardable};
+
+/// So that syn's `full` is used, not only turned on.
+pub fn parses_an_item(source: &str) -> bool {
+    syn::parse_str::<syn::Item>(source).is_ok()
+}
+
+#[forwardable]
+pub trait Shapes<'a, T: Clone + 'a, const N: usize = 2>
+where
+    T: Default,
+{
+    type Out: Clone;
+    const SIDES: usize = N;
+    fn by_ref(&self) -> usize;
+    fn by_mut(&mut self, value: T) -> Self::Out;
+    fn named<'b>(&'b self, s: &'a str) -> &'b str
+    where
+        'a: 'b;
+    fn boxed(self: Box<Self>) -> usize;
+    fn pattern(&self, (a, b): (u8, u8)) -> u8 {
+        a + b
+    }
+    fn mutable(&self, mut x: u8) -> u8 {
+        x += 1;
+        x
+    }
+    fn array(
+        &self,
+        bytes: [u8; {
+            let n = 2;
+            n
+        }],
+    ) -> u8 {
+        bytes[0]
+    }
+    fn captures<'c>(&'c self) -> impl Iterator<Item = u8> + use<'c, 'a, T, N, Self>;
+    unsafe fn risky(&self) -> u8 {
+        0
+    }
+    extern "C" fn abi(&self) {}
+}
+
+pub struct Real;
+
+impl<'a> Shapes<'a, u8> for Real {
+    type Out = u8;
+    fn by_ref(&self) -> usize {
+        1
+    }
+    fn by_mut(&mut self, value: u8) -> u8 {
+        value
+    }
+    fn named<'b>(&'b self, s: &'a str) -> &'b str
+    where
+        'a: 'b,
+    {
+        s
+    }
+    fn boxed(self: Box<Self>) -> usize {
+        2
+    }
+    fn captures<'c>(&'c self) -> impl Iterator<Item = u8> + use<'c, 'a> {
+        [1u8].into_iter()
+    }
+}
+
+#[derive(RealizeForward)]
+#[realize_forward(Shapes<'a, u8>)]
+pub struct LazyReal<'a> {
+    #[realize]
+    cache: Lazy<Real>,
+    marker: std::marker::PhantomData<&'a ()>,
+}
+
+#[forwardable(blanket)]
+pub trait Counted {
+    fn count(&self) -> usize;
+}
+
+impl Counted for Real {
+    fn count(&self) -> usize {
+        1
+    }
+}
+
+#[derive(RealizeForward)]
+#[realize_forward(Counted)]
+pub struct Count {
+    #[realize]
+    cache: Lazy<Real>,
+}
+
+#[derive(RealizeForward)]
+#[realize_forward(lazy_core::remote::Iterator)]
+pub struct Numbers {
+    #[realize]
+    cache: Lazy<std::vec::IntoIter<u32>>,
+}
