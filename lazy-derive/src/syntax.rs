@@ -50,9 +50,13 @@ pub struct ItemTrait {
 
 /// An item in a trait, as syn's `TraitItem`.
 pub enum TraitItem {
+    /// `const NAME: Type = value;`
     Const(TraitItemConst),
+    /// `fn name(..) -> Type;` or with a default body.
     Fn(TraitItemFn),
+    /// `type Name: Bounds = Type;`
     Type(TraitItemType),
+    /// `name!(..);`: an error for `#[forwardable]`, which cannot see into it.
     Macro(TraitItemMacro),
     /// What syn keeps as tokens too: an item with a visibility or
     /// `default`, a generic const.
@@ -85,6 +89,7 @@ pub struct TraitItemFn {
 /// A default method body: its braces and the statements as tokens.
 pub struct Block {
     pub brace_token: token::Brace,
+    /// Everything in the braces but the inner attributes.
     pub stmts: TokenStream,
 }
 
@@ -136,13 +141,17 @@ impl Signature {
 
 /// `unsafe` or not.
 pub enum Safety {
+    /// `unsafe fn`.
     Unsafe(Token![unsafe]),
+    /// A safe method.
     Default,
 }
 
 /// A method's argument.
 pub enum FnArg {
+    /// `self`, in any of its forms.
     Receiver(Receiver),
+    /// `pattern: Type`.
     Typed(PatType),
 }
 
@@ -176,6 +185,7 @@ pub struct PatType {
 /// A C-variadic `...` (with its attributes, pattern and comma), as tokens:
 /// a trait method cannot have one, but rustc parses it before it says so.
 pub struct Variadic {
+    /// From the attributes to the comma after the `...`, if any.
     pub tokens: TokenStream,
 }
 
@@ -287,14 +297,25 @@ pub fn angle_args_from(tokens: TokenStream) -> Result<syn::AngleBracketedGeneric
 /// at the top level (not inside `<..>`) of the stream being read.
 #[derive(Clone, Copy, Default)]
 pub(crate) struct Stops {
+    /// At `,`.
     pub(crate) comma: bool,
+    /// At a `>` that closes no `<` of the tokens read.
     pub(crate) gt: bool,
+    /// At `=` (not `==`).
     pub(crate) eq: bool,
+    /// At `;`.
     pub(crate) semi: bool,
+    /// At `:` (not `::`).
     pub(crate) colon: bool,
+    /// At `+`.
     pub(crate) plus: bool,
+    /// At a brace group.
     pub(crate) brace: bool,
+    /// At `where`.
     pub(crate) where_: bool,
+    /// An expression's tokens: `<` and `>` are comparisons and shifts, not
+    /// angle brackets.
+    pub(crate) flat: bool,
 }
 
 impl Stops {
@@ -328,20 +349,37 @@ pub(crate) fn verbatim_until(input: ParseStream, stops: Stops) -> Result<TokenSt
         let mut rest = *cursor;
         let mut out = TokenStream::new();
         let mut depth = 0usize;
-        let mut after_minus = false;
-        while !(depth == 0 && stops.at(rest)) {
+        // The previous token when it is a punctuation joined to the next.
+        let mut joint: Option<char> = None;
+        loop {
+            let current = rest.punct().map(|(punct, _)| punct.as_char());
+            // The second half of `->`, `::`, `==`, `!=`: no stop (but the
+            // `=` after a closing `>`, `Vec<u8>= ..`, is).
+            let glued = matches!(
+                (joint, current),
+                (Some('-'), Some('>'))
+                    | (Some(':'), Some(':'))
+                    | (Some('='), Some('='))
+                    | (Some('!'), Some('='))
+            );
+            if depth == 0 && !glued && stops.at(rest) {
+                break;
+            }
             let Some((tree, next)) = rest.token_tree() else {
                 break;
             };
+            joint = None;
             if let TokenTree::Punct(punct) = &tree {
                 match punct.as_char() {
-                    '<' => depth += 1,
-                    '>' if !after_minus => depth = depth.saturating_sub(1),
+                    '<' if !stops.flat => depth += 1,
+                    '>' if !stops.flat && !glued => {
+                        depth = depth.saturating_sub(1);
+                    }
                     _ => {}
                 }
-                after_minus = punct.as_char() == '-' && punct.spacing() == Spacing::Joint;
-            } else {
-                after_minus = false;
+                if punct.spacing() == Spacing::Joint {
+                    joint = Some(punct.as_char());
+                }
             }
             out.append(tree);
             rest = next;
@@ -1019,6 +1057,7 @@ fn parse_const(input: ParseStream) -> Result<Option<TraitItemConst>> {
                 Stops {
                     semi: true,
                     where_: true,
+                    flat: true,
                     ..Stops::default()
                 },
             )?;
@@ -1508,6 +1547,43 @@ mod tests {
                 "{source}\nwrites an error:\n{out}"
             );
         }
+    }
+
+    #[test]
+    fn patterns_and_values_end_where_they_end() {
+        let item = round_trip(
+            "trait A { fn a(&self, ::std::option::Option::None: Option<u8>, Foo::<u8> { x, .. }: Foo<u8>, (a, b): (u8, u8), mut m: Vec<u8>); const L: bool = 1 < 2; const S: u32 = 1 << 3; const G: bool = 2 > 1; fn b(&self); }",
+        );
+        let mut read = Vec::new();
+        for item in &item.items {
+            match item {
+                TraitItem::Fn(method) => {
+                    for arg in crate::punct::values(&method.sig.inputs) {
+                        if let FnArg::Typed(arg) = arg {
+                            read.push(format!("{} / {}", arg.pat, arg.ty.to_token_stream()));
+                        }
+                    }
+                }
+                TraitItem::Const(constant) => {
+                    let (_, value) = constant.default.as_ref().expect("a default");
+                    read.push(value.to_string());
+                }
+                _ => panic!("a method or a const"),
+            }
+        }
+        let read: Vec<String> = read.iter().map(|text| text.replace(' ', "")).collect();
+        assert_eq!(
+            read,
+            [
+                "::std::option::Option::None/Option<u8>",
+                "Foo::<u8>{x,..}/Foo<u8>",
+                "(a,b)/(u8,u8)",
+                "mutm/Vec<u8>",
+                "1<2",
+                "1<<3",
+                "2>1",
+            ]
+        );
     }
 
     #[test]
