@@ -13,10 +13,15 @@
 //! They print the very tokens (and spans) that syn's printing of its own
 //! types writes. Where derive-mode syn cannot read a type (an array length
 //! or const argument that is a block of statements, `[u8; { let n = 2; n }]`,
-//! a `use<..>` or `[const]` bound), the type (or bound, or generic
-//! parameter's default) is kept verbatim rather than refused: the trait
-//! compiled, so its syntax is valid. The code builds and reads the same with
-//! `full` on (a workspace whose other crates turn it on for this one).
+//! a `use<..>` bound), the tree is built as `full` builds it around the part
+//! that derive mode cannot read, which is kept verbatim (an `Expr::Verbatim`
+//! block, where `full` has an `Expr::Block` that this crate reads no further;
+//! a `use<..>` printed as syn prints it); what even that does not read (a
+//! qualified path with such an argument, a `[const]` bound) is kept whole as
+//! `Type::Verbatim` or `TypeParamBound::Verbatim`. Nothing is refused that
+//! `full` reads: the trait compiled, so its syntax is valid. The code builds
+//! and reads the same with `full` on (a workspace whose other crates turn it
+//! on for this one): there syn reads first, and the rest is not reached.
 
 use proc_macro2::{Spacing, TokenStream, TokenTree};
 use quote::{ToTokens, TokenStreamExt};
