@@ -39,7 +39,7 @@ pub fn per_variant(method: &Method, write: impl Fn(&Method) -> TokenStream) -> O
 fn per_variant_dyn(method: &Method, write: &dyn Fn(&Method) -> TokenStream) -> Option<TokenStream> {
     // (a generic parameter?, its index among those, its attributes)
     let mut params: Vec<(bool, usize, &Vec<Attribute>)> = Vec::new();
-    let typed_params = method.item.sig.inputs.iter().filter_map(|arg| match arg {
+    let typed_params = crate::punct::values(&method.item.sig.inputs).filter_map(|arg| match arg {
         FnArg::Typed(arg) => Some(arg),
         FnArg::Receiver(_) => None,
     });

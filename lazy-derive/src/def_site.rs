@@ -221,7 +221,7 @@ impl Carrier {
                 _ => None,
             });
         let written = has_lifetime(method.sig.inputs.to_token_stream());
-        for arg in &mut method.sig.inputs {
+        for arg in punct::values_mut(&mut method.sig.inputs) {
             let FnArg::Typed(arg) = arg else { continue };
             let mut arg_attrs = method_attrs.clone();
             arg_attrs.extend(cfgs(&arg.attrs));

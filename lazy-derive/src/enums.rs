@@ -788,7 +788,7 @@ fn result_joined(ctx: &EnumContext, method: &Method) -> Result<Option<Joined>, S
         }
     }
     if unbounded.is_none() {
-        for arg in &sig.inputs {
+        for arg in crate::punct::values(&sig.inputs) {
             if let crate::syntax::FnArg::Typed(arg) = arg
                 && crate::method::has_impl_trait(arg.ty.to_token_stream())
             {

@@ -1229,7 +1229,7 @@ impl ToTokens for Turbofish<'_> {
         let Some(first) = args.next() else {
             return;
         };
-        let impl_trait_arg = sig.inputs.iter().any(|arg| match arg {
+        let impl_trait_arg = punct::values(&sig.inputs).any(|arg| match arg {
             FnArg::Typed(arg) => has_impl_trait(arg.ty.to_token_stream()),
             FnArg::Receiver(_) => false,
         });
@@ -1562,7 +1562,7 @@ fn inherent_check(
         return None;
     }
     let mut args = Vec::new();
-    for arg in &sig.inputs {
+    for arg in punct::values(&sig.inputs) {
         match arg {
             FnArg::Receiver(_) => args.push(match method.receiver.as_ref()? {
                 ReceiverKind::ByRef(_) => template::tokens("&Self", &[]),

@@ -14,7 +14,7 @@ use crate::template;
 pub fn stub(method: &Method, error: Error) -> TokenStream {
     let sig = &method.item.sig;
     let cfgs = cfg_attrs(&method.item.attrs);
-    let receiver = sig.inputs.iter().find_map(|arg| match arg {
+    let receiver = punct::values(&sig.inputs).find_map(|arg| match arg {
         FnArg::Receiver(receiver) => Some(receiver.to_token_stream()),
         FnArg::Typed(_) => None,
     });

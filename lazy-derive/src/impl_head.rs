@@ -253,7 +253,7 @@ pub fn sized_by_value(params: &mut [GenericParam], items: &[TraitItem]) {
 fn taken_by_value(name: &Ident, items: &[TraitItem]) -> bool {
     for item in items {
         let TraitItem::Fn(item) = item else { continue };
-        for arg in &item.sig.inputs {
+        for arg in crate::punct::values(&item.sig.inputs) {
             if let FnArg::Typed(arg) = arg
                 && let syn::Type::Path(path) = &*arg.ty
                 && path.qself.is_none()

@@ -243,7 +243,7 @@ impl Method {
             _ => false,
         };
         let mut self_args = Vec::new();
-        for arg in &item.sig.inputs {
+        for arg in punct::values(&item.sig.inputs) {
             let FnArg::Typed(arg) = arg else { continue };
             let self_arg = SelfArg::of(&arg.ty);
             if self_arg.is_none() && tokens::mentions_bare_self(arg.ty.to_token_stream()) {
@@ -430,7 +430,7 @@ pub fn params(method: &Method, receiver: Option<TokenStream>) -> Params<'_> {
         decls.push(ParamDecl::Receiver(receiver));
     }
     let mut names = Vec::new();
-    for arg in &method.item.sig.inputs {
+    for arg in punct::values(&method.item.sig.inputs) {
         let FnArg::Typed(arg) = arg else { continue };
         let name = Ident::new(&format!("__arg{}", names.len()), Span::mixed_site());
         decls.push(ParamDecl::Typed {

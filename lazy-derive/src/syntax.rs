@@ -673,25 +673,19 @@ fn parse_bound(input: ParseStream, stops: Stops) -> Result<TypeParamBound> {
 /// `use<'a, T>`, as the tokens of syn's `PreciseCapture` (which only
 /// `full` reads): each printed by syn, as syn prints them.
 fn precise_capture(input: ParseStream) -> Result<TokenStream> {
-    let use_token: Token![use] = input.parse()?;
-    let lt_token: Token![<] = input.parse()?;
-    let mut params: Punctuated<TokenStream, Token![,]> = Punctuated::new();
+    let mut tokens = input.parse::<Token![use]>()?.into_token_stream();
+    input.parse::<Token![<]>()?.to_tokens(&mut tokens);
     while !input.peek(Token![>]) {
-        let param = match input.peek(Lifetime) {
-            true => input.parse::<Lifetime>()?.into_token_stream(),
-            false => input.call(Ident::parse_any)?.into_token_stream(),
-        };
-        params.push_value(param);
+        match input.peek(Lifetime) {
+            true => input.parse::<Lifetime>()?.to_tokens(&mut tokens),
+            false => input.call(Ident::parse_any)?.to_tokens(&mut tokens),
+        }
         if input.peek(Token![>]) {
             break;
         }
-        params.push_punct(input.parse()?);
+        input.parse::<Token![,]>()?.to_tokens(&mut tokens);
     }
-    let gt_token: Token![>] = input.parse()?;
-    let mut tokens = use_token.into_token_stream();
-    lt_token.to_tokens(&mut tokens);
-    params.to_tokens(&mut tokens);
-    gt_token.to_tokens(&mut tokens);
+    input.parse::<Token![>]>()?.to_tokens(&mut tokens);
     Ok(tokens)
 }
 

@@ -1358,7 +1358,7 @@ fn mirror_of(mut carried: ItemTrait, remote: &Path) -> Result<(ItemTrait, Errors
         match item {
             TraitItem::Fn(item) => {
                 drop_feature_cfgs(&mut item.attrs);
-                for arg in &mut item.sig.inputs {
+                for arg in crate::punct::values_mut(&mut item.sig.inputs) {
                     drop_feature_cfgs(match arg {
                         crate::syntax::FnArg::Typed(arg) => &mut arg.attrs,
                         crate::syntax::FnArg::Receiver(receiver) => &mut receiver.attrs,
@@ -1431,7 +1431,7 @@ fn carried_trait(mut carried: ItemTrait) -> Result<(TraitHead, ItemTrait)> {
                 for param in &mut method.sig.generics.params {
                     cfg_params::expand_cfg_attrs(cfg_params::generic_attrs_mut(param));
                 }
-                for input in &mut method.sig.inputs {
+                for input in crate::punct::values_mut(&mut method.sig.inputs) {
                     if let crate::syntax::FnArg::Typed(arg) = input {
                         cfg_params::expand_cfg_attrs(&mut arg.attrs);
                     }
