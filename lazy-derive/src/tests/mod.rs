@@ -3,11 +3,13 @@
 
 mod excepts;
 mod fast_path;
-pub mod items;
+mod items;
+mod mirrors;
 mod proptests;
 mod robustness;
 mod scan;
 mod scan_mutations;
 mod snapshots;
 mod support;
+mod syntax;
 mod template;
