@@ -322,7 +322,8 @@ impl Carrier {
                     (At::Arg, _) => return,
                     (At::Result(_), None) => at,
                     (At::Result(_), Some(captures)) => {
-                        if crate::syntax::has_lifetime(captures) {
+                        // A `use<..>` holds no `&`: a quote is a lifetime.
+                        if has_lifetime(captures) {
                             return;
                         }
                         At::Result(Use::Static)

@@ -206,18 +206,6 @@ pub fn precise_captures(bound: &TypeParamBound) -> Option<TokenStream> {
     Some(trees.collect())
 }
 
-/// Whether `tokens` hold a lifetime (its quote), outside groups too.
-pub fn has_lifetime(tokens: TokenStream) -> bool {
-    for tree in tokens {
-        match tree {
-            TokenTree::Punct(punct) if punct.as_char() == '\'' => return true,
-            TokenTree::Group(group) if has_lifetime(group.stream()) => return true,
-            _ => {}
-        }
-    }
-    false
-}
-
 /// A type read from `tokens` as this module reads a signature's (kept
 /// verbatim where derive-mode syn cannot read it): for a type rewritten
 /// from one read so.

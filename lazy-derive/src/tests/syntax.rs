@@ -120,3 +120,23 @@ fn receivers_and_arguments_are_told_apart() {
     }
     assert_eq!(kinds, ["&'a mut", "typed", "none"]);
 }
+
+/// A result's `use<..>` (read verbatim without syn's `full`) decides what
+/// `def_site` carries: with a lifetime listed, nothing (the hidden
+/// supertrait is not written); without one, the module's type `Tag`.
+#[test]
+fn a_results_captures_decide_what_is_carried() {
+    let carries = |source: &str| {
+        let out = crate::trait_def::forwardable(TokenStream::new(), source.parse().unwrap());
+        out.to_string().contains("__lazy_types_T_")
+    };
+    assert!(!carries(
+        "trait T { fn a<'a>(&'a self) -> impl Iterator<Item = Tag> + use<'a, Self>; }"
+    ));
+    assert!(!carries(
+        "trait T { fn a(&self) -> impl Iterator<Item = Tag> + use<'_, Self>; }"
+    ));
+    assert!(carries(
+        "trait T { fn a(&self) -> impl Iterator<Item = Tag> + use<Self>; }"
+    ));
+}
