@@ -1302,6 +1302,23 @@ fn inner(attrs: &[Attribute], tokens: &mut TokenStream) {
     }
 }
 
+/// `: Bounds` when there are bounds (a `:` of its own where the tree has
+/// none), nothing without: a trait's supertraits, an associated type's.
+fn colon_and_bounds(
+    colon: Option<&Token![:]>,
+    bounds: &Punctuated<TypeParamBound, Token![+]>,
+    tokens: &mut TokenStream,
+) {
+    if bounds.is_empty() {
+        return;
+    }
+    match colon {
+        Some(colon) => colon.to_tokens(tokens),
+        None => <Token![:]>::default().to_tokens(tokens),
+    }
+    bounds.to_tokens(tokens);
+}
+
 impl ToTokens for ItemTrait {
     fn to_tokens(&self, tokens: &mut TokenStream) {
         outer(&self.attrs, tokens);
@@ -1311,13 +1328,7 @@ impl ToTokens for ItemTrait {
         self.trait_token.to_tokens(tokens);
         self.ident.to_tokens(tokens);
         self.generics.to_tokens(tokens);
-        if !self.supertraits.is_empty() {
-            match &self.colon_token {
-                Some(colon) => colon.to_tokens(tokens),
-                None => <Token![:]>::default().to_tokens(tokens),
-            }
-            self.supertraits.to_tokens(tokens);
-        }
+        colon_and_bounds(self.colon_token.as_ref(), &self.supertraits, tokens);
         self.generics.where_clause.to_tokens(tokens);
         self.brace_token.surround(tokens, |tokens| {
             inner(&self.attrs, tokens);
@@ -1378,13 +1389,7 @@ impl ToTokens for TraitItemType {
         self.type_token.to_tokens(tokens);
         self.ident.to_tokens(tokens);
         self.generics.to_tokens(tokens);
-        if !self.bounds.is_empty() {
-            match &self.colon_token {
-                Some(colon) => colon.to_tokens(tokens),
-                None => <Token![:]>::default().to_tokens(tokens),
-            }
-            self.bounds.to_tokens(tokens);
-        }
+        colon_and_bounds(self.colon_token.as_ref(), &self.bounds, tokens);
         if let Some((eq_token, default)) = &self.default {
             eq_token.to_tokens(tokens);
             default.to_tokens(tokens);
