@@ -129,6 +129,39 @@ fn snapshot_receivers_except_and_realize() {
          // }\n",
         &expansion,
     );
+    check_doc_block(&expansion);
+}
+
+/// The expansion that `realize_forward.md` shows under "What the derive
+/// writes" is the trait's impl of the `receivers.rs` snapshot, line for line
+/// (indented less), so that the reference on docs.rs does not drift from
+/// what the derive writes.
+fn check_doc_block(expansion: &str) {
+    let doc = include_str!("../../docs/realize_forward.md");
+    let block: Vec<&str> = doc
+        .split("the trait's impl is")
+        .nth(1)
+        .and_then(|rest| rest.split("```text\n").nth(1))
+        .and_then(|rest| rest.split("\n```").next())
+        .expect("realize_forward.md shows the trait's impl in a ```text block")
+        .lines()
+        .collect();
+    let indent = |line: &str| (line.len() - line.trim_start().len()) as isize;
+    let lines: Vec<&str> = expansion.lines().collect();
+    let found = lines.windows(block.len()).any(|window| {
+        let shift = indent(window[0]) - indent(block[0]);
+        window.iter().zip(&block).all(|(line, shown)| {
+            line.trim_start() == shown.trim_start()
+                && (shown.trim().is_empty() || indent(line) - indent(shown) == shift)
+        })
+    });
+    assert!(
+        found,
+        "the trait impl shown in lazy-derive/docs/realize_forward.md (\"What the derive writes\") \
+         is not in the expansion of tests/expand/receivers.rs: copy the `impl Tracker for \
+         LazyTracker` block from there, one indentation level less\n--- shown\n{}\n--- expansion\n{expansion}",
+        block.join("\n")
+    );
 }
 
 #[test]
