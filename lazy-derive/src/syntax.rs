@@ -695,6 +695,21 @@ fn structured_bound(input: ParseStream) -> Result<TypeParamBound> {
 
 /// Bounds joined by `+` up to `stops` (maybe none, maybe with a trailing
 /// `+`), as syn reads supertraits and an associated type's bounds.
+/// `: Bounds` if the input has a colon next (bounds up to `stops`), else
+/// no colon and no bounds: a type parameter's, a trait's supertraits and an
+/// associated type's (what [`colon_and_bounds`] prints back).
+fn parse_colon_and_bounds(
+    input: ParseStream,
+    stops: Stops,
+) -> Result<(Option<Token![:]>, Punctuated<TypeParamBound, Token![+]>)> {
+    let colon_token: Option<Token![:]> = input.parse()?;
+    let bounds = match colon_token {
+        Some(_) => parse_bounds(input, stops)?,
+        None => Punctuated::new(),
+    };
+    Ok((colon_token, bounds))
+}
+
 fn parse_bounds(input: ParseStream, stops: Stops) -> Result<Punctuated<TypeParamBound, Token![+]>> {
     let mut bounds = Punctuated::new();
     loop {
@@ -776,11 +791,7 @@ fn parse_generic_param(input: ParseStream, end: Stops) -> Result<GenericParam> {
         }));
     }
     let ident: Ident = input.parse()?;
-    let colon_token: Option<Token![:]> = input.parse()?;
-    let bounds = match colon_token {
-        Some(_) => parse_bounds(input, Stops { eq: true, ..end })?,
-        None => Punctuated::new(),
-    };
+    let (colon_token, bounds) = parse_colon_and_bounds(input, Stops { eq: true, ..end })?;
     let default = match input.parse::<Option<Token![=]>>()? {
         Some(eq_token) => Some((eq_token, parse_type(input, end)?)),
         None => None,
@@ -872,18 +883,14 @@ impl Parse for ItemTrait {
         let trait_token: Token![trait] = input.parse()?;
         let ident: Ident = input.parse()?;
         let mut generics = parse_generics(input)?;
-        let colon_token: Option<Token![:]> = input.parse()?;
-        let supertraits = match colon_token {
-            Some(_) => parse_bounds(
-                input,
-                Stops {
-                    brace: true,
-                    where_: true,
-                    ..Stops::default()
-                },
-            )?,
-            None => Punctuated::new(),
-        };
+        let (colon_token, supertraits) = parse_colon_and_bounds(
+            input,
+            Stops {
+                brace: true,
+                where_: true,
+                ..Stops::default()
+            },
+        )?;
         generics.where_clause = parse_where_clause(input)?;
         let content;
         let brace_token = syn::braced!(content in input);
@@ -1073,19 +1080,15 @@ fn parse_assoc_type(input: ParseStream) -> Result<TraitItemType> {
     let type_token: Token![type] = input.parse()?;
     let ident: Ident = input.parse()?;
     let mut generics = parse_generics(input)?;
-    let colon_token: Option<Token![:]> = input.parse()?;
-    let bounds = match colon_token {
-        Some(_) => parse_bounds(
-            input,
-            Stops {
-                where_: true,
-                eq: true,
-                semi: true,
-                ..Stops::default()
-            },
-        )?,
-        None => Punctuated::new(),
-    };
+    let (colon_token, bounds) = parse_colon_and_bounds(
+        input,
+        Stops {
+            where_: true,
+            eq: true,
+            semi: true,
+            ..Stops::default()
+        },
+    )?;
     let default = match input.parse::<Option<Token![=]>>()? {
         Some(eq_token) => {
             let stops = Stops {
