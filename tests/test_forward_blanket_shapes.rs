@@ -42,6 +42,7 @@ pub trait Syn {
     fn boxed(self: Box<Self>) -> u8;
     fn elided(&self, s: &str) -> &str;
     fn arg_impl(&self, x: impl Into<u32>) -> u32;
+    fn arg_impl_and_param<T: Default + Into<u32>>(&self, x: impl Into<u32>) -> u32;
     fn ret_impl(&self) -> impl Iterator<Item = u8> + '_;
     fn overridden(&self) -> u8 {
         0
@@ -92,6 +93,9 @@ impl Syn for Real {
     }
     fn arg_impl(&self, x: impl Into<u32>) -> u32 {
         x.into() * u32::from(self.0[1])
+    }
+    fn arg_impl_and_param<T: Default + Into<u32>>(&self, x: impl Into<u32>) -> u32 {
+        x.into() + T::default().into()
     }
     fn ret_impl(&self) -> impl Iterator<Item = u8> + '_ {
         self.0.iter().copied()
@@ -144,6 +148,7 @@ fn syn_shapes_forward_through_the_blanket_impl() {
     assert_eq!(other_builds.get(), 1);
     assert_eq!(lazy.elided("abc"), "one");
     assert_eq!(lazy.arg_impl(3u8), 6);
+    assert_eq!(lazy.arg_impl_and_param::<u8>(3u8), 3);
     assert_eq!(lazy.ret_impl().collect::<Vec<_>>(), [1, 2, 3, 4]);
     assert_eq!(lazy.overridden(), 42);
     assert_eq!(lazy.kept(), 100);

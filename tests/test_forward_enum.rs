@@ -23,6 +23,7 @@ pub trait Shape {
     fn into_sides(self) -> u32;
     fn boxed_sides(self: Box<Self>) -> u32;
     fn pick<T: Into<u32>>(&self, value: T) -> u32;
+    fn pick_default<T: Default + Into<u32>>(&self, value: impl Into<u32>) -> u32;
     fn unit(&self) -> Self::Unit;
     fn same(&self, other: &Self) -> bool;
     fn merged(self, other: Self) -> Self;
@@ -74,6 +75,9 @@ macro_rules! shape {
             }
             fn pick<T: Into<u32>>(&self, value: T) -> u32 {
                 self.$field + value.into()
+            }
+            fn pick_default<T: Default + Into<u32>>(&self, value: impl Into<u32>) -> u32 {
+                self.$field + value.into() + T::default().into()
             }
             fn unit(&self) -> &'static str {
                 stringify!($ty)
@@ -208,7 +212,9 @@ fn generic_methods_and_defaults() {
     assert_eq!(AnyShape::Square(Square(3)).pick(4u8), 7);
     let (shape, builds) = later(5);
     assert_eq!(shape.pick(1u16), 6);
+    assert_eq!(shape.pick_default::<u8>(2u16), 7);
     assert_eq!(builds.get(), 1);
+    assert_eq!(AnyShape::Square(Square(3)).pick_default::<u32>(1u8), 4);
     // A method with a default forwards too: the target may override it.
     let (shape, builds) = later(5);
     assert_eq!(shape.name(), "a shape");

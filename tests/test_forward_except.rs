@@ -158,6 +158,13 @@ mod every_signature_shape {
     pub trait Shapes {
         fn generic<T: Display>(&self, value: T) -> String;
         fn impl_arg(&self, value: impl Display) -> String;
+        // Parameters that neither the arguments nor the result name: the
+        // inherent method is called with the trait method's turbofish (the
+        // unsafe one without the signature check).
+        fn uninferred<T: Default + Display, const N: usize>(&self, value: impl Display) -> String;
+        /// # Safety
+        /// None needed: the shape under test is an `unsafe fn`.
+        unsafe fn uninferred_unsafe<const N: usize>(&self) -> usize;
         fn impl_result(&self) -> impl Iterator<Item = u8>;
         fn named<'a>(&'a self, text: &'a str) -> &'a str;
         fn mutable(&mut self, by: u8);
@@ -202,6 +209,12 @@ mod every_signature_shape {
         }
         fn impl_arg(&self, _: impl Display) -> String {
             String::from("real")
+        }
+        fn uninferred<T: Default + Display, const N: usize>(&self, _: impl Display) -> String {
+            String::from("real")
+        }
+        unsafe fn uninferred_unsafe<const N: usize>(&self) -> usize {
+            0
         }
         fn impl_result(&self) -> impl Iterator<Item = u8> {
             [0].into_iter()
@@ -259,6 +272,8 @@ mod every_signature_shape {
         except(
             generic,
             impl_arg,
+            uninferred,
+            uninferred_unsafe,
             impl_result,
             named,
             mutable,
@@ -285,6 +300,12 @@ mod every_signature_shape {
         }
         fn impl_arg(&self, value: impl Display) -> String {
             format!("<{value}>")
+        }
+        fn uninferred<T: Default + Display, const N: usize>(&self, value: impl Display) -> String {
+            format!("{value}{}{N}", T::default())
+        }
+        unsafe fn uninferred_unsafe<const N: usize>(&self) -> usize {
+            N * 10
         }
         fn impl_result(&self) -> impl Iterator<Item = u8> {
             1..=self.count
@@ -346,6 +367,9 @@ mod every_signature_shape {
         };
         assert_eq!(Shapes::generic(&wrapper, 7), "7");
         assert_eq!(Shapes::impl_arg(&wrapper, 7), "<7>");
+        assert_eq!(Shapes::uninferred::<u8, 3>(&wrapper, "x"), "x03");
+        // SAFETY: the method has no safety condition.
+        assert_eq!(unsafe { Shapes::uninferred_unsafe::<4>(&wrapper) }, 40);
         assert_eq!(Shapes::impl_result(&wrapper).collect::<Vec<_>>(), [1, 2]);
         assert_eq!(Shapes::named(&wrapper, "text"), "text");
         Shapes::mutable(&mut wrapper, 3);

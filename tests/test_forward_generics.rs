@@ -21,8 +21,12 @@ pub trait Convert {
     /// Lifetime parameters, late-bound and early-bound.
     fn longest<'a>(&self, a: &'a str, b: &'a str) -> &'a str;
     fn pick<'a, T: 'a + ?Sized>(&'a self, other: &'a T) -> (&'a str, &'a T);
-    /// `impl Trait` argument (no turbofish allowed).
+    /// `impl Trait` argument.
     fn join(&self, parts: impl IntoIterator<Item = u8>) -> String;
+    /// Type and const parameters no argument determines, beside an `impl
+    /// Trait` argument: the turbofish names them, and not the argument's.
+    fn make<T: Default + Debug>(&self, tag: impl std::fmt::Display) -> String;
+    fn width<const N: usize>(&self, value: impl Debug) -> usize;
     /// `impl Trait` in return position.
     fn digits(&self) -> impl Iterator<Item = u32> + '_;
 }
@@ -52,6 +56,12 @@ impl Convert for Text {
         let parts: Vec<String> = parts.into_iter().map(|p| p.to_string()).collect();
         format!("{}:{}", self.0, parts.join(","))
     }
+    fn make<T: Default + Debug>(&self, tag: impl std::fmt::Display) -> String {
+        format!("{}{tag}{:?}", self.0, T::default())
+    }
+    fn width<const N: usize>(&self, value: impl Debug) -> usize {
+        format!("{value:?}").len() * N
+    }
     fn digits(&self) -> impl Iterator<Item = u32> + '_ {
         self.0.chars().filter_map(|c| c.to_digit(10))
     }
@@ -79,6 +89,9 @@ fn generic_methods_forward_with_their_arguments() {
     assert_eq!(text.longest("ab", "abc"), "abc");
     assert_eq!(text.pick("x"), ("42", "x"));
     assert_eq!(text.join([1, 2]), "42:1,2");
+    assert_eq!(text.make::<u8>("-"), "42-0");
+    assert_eq!(text.make::<String>(1), "421\"\"");
+    assert_eq!(text.width::<3>("ab"), 12);
     assert_eq!(text.digits().collect::<Vec<_>>(), vec![4, 2]);
     assert_eq!(builds.get(), 1);
 }
@@ -123,6 +136,8 @@ fn check_convert(text: &impl Convert) {
     assert_eq!(text.longest("ab", "abc"), "abc");
     assert_eq!(text.pick("x"), ("42", "x"));
     assert_eq!(text.join([1, 2]), "42:1,2");
+    assert_eq!(text.make::<u8>("-"), "42-0");
+    assert_eq!(text.width::<3>("ab"), 12);
     assert_eq!(text.digits().collect::<Vec<_>>(), vec![4, 2]);
 }
 

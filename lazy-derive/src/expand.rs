@@ -14,9 +14,7 @@ use crate::fallback;
 use crate::generics::{self, param_name, rename_item_params};
 use crate::impl_head::{ForwardedTrait, ImplHead};
 use crate::input::{RealizeField, Wrapper, has_attr};
-use crate::method::{
-    ForwardPlan, Method, Params, ReceiverKind, SelfArg, Wrap, has_impl_trait, params,
-};
+use crate::method::{ForwardPlan, Method, Params, ReceiverKind, SelfArg, Wrap, params};
 use crate::punct;
 use crate::template;
 use crate::tokens::{self, Names};
@@ -1214,8 +1212,9 @@ impl ToTokens for Output<'_> {
 }
 
 /// `::<T, N>`: the method's type and const parameters. Lifetimes are left to
-/// inference (late-bound ones cannot be named), and `impl Trait` arguments
-/// forbid an explicit turbofish: then nothing.
+/// inference (late-bound ones cannot be named), and so are the types of
+/// `impl Trait` arguments, which a turbofish cannot name (one that names
+/// the others is accepted beside them since Rust 1.63).
 pub struct Turbofish<'a>(pub &'a crate::syntax::Signature);
 
 impl ToTokens for Turbofish<'_> {
@@ -1229,13 +1228,6 @@ impl ToTokens for Turbofish<'_> {
         let Some(first) = args.next() else {
             return;
         };
-        let impl_trait_arg = punct::values(&sig.inputs).any(|arg| match arg {
-            FnArg::Typed(arg) => has_impl_trait(arg.ty.to_token_stream()),
-            FnArg::Receiver(_) => false,
-        });
-        if impl_trait_arg {
-            return;
-        }
         out.append(Punct::new(':', Spacing::Joint));
         out.append(Punct::new(':', Spacing::Alone));
         out.append(Punct::new('<', Spacing::Alone));
@@ -1469,7 +1461,17 @@ pub fn inherent_forwarder(ctx: &ImplContext, method: &Method, except: &Ident) ->
     // `except(...)`; the `#[deny]` above still points at the name there.
     let mut callee = except.clone();
     callee.set_span(site);
-    let checked = inherent_check(method, span, site, &callee);
+    // A type or const parameter that neither the arguments nor the result
+    // name cannot be inferred: the inherent method is named with the trait
+    // method's parameters, in their order, as the trait forwarder names the
+    // target's (an inherent method that declares others is then one error
+    // at its name, where without the turbofish it could not be called).
+    let turbofish = if inferred_params(sig) {
+        None
+    } else {
+        Some(Turbofish(sig))
+    };
+    let checked = inherent_check(method, span, site, &callee, turbofish.as_ref());
     let call = match &checked {
         Some((binding, _)) => template::spanned(
             site,
@@ -1478,8 +1480,13 @@ pub fn inherent_forwarder(ctx: &ImplContext, method: &Method, except: &Ident) ->
         ),
         None => template::spanned(
             site,
-            "Self::#0(#1 #2)",
-            &[&callee, &self_arg, &template::joined(&names, ",").at(site)],
+            "Self::#0 #1(#2 #3)",
+            &[
+                &callee,
+                &turbofish,
+                &self_arg,
+                &template::joined(&names, ",").at(site),
+            ],
         ),
     };
     let call = match unsafety {
@@ -1539,6 +1546,7 @@ pub fn inherent_forwarder(ctx: &ImplContext, method: &Method, except: &Ident) ->
 const INHERENT_METHOD_ARITY: usize = 12;
 
 /// `let __inherent = <_ as InherentMethod<(Args..), Out>>::checked(Self::m);`
+/// (`Self::m::<T, N>` where `inferred_params` says inference cannot),
 /// spanned at the name in `except(...)`: an inherent method that does not
 /// take the trait method's arguments or return its result is one error
 /// there, in the derive's terms, and the call through `__inherent` (a
@@ -1554,6 +1562,7 @@ fn inherent_check(
     span: Span,
     site: Span,
     callee: &Ident,
+    turbofish: Option<&Turbofish>,
 ) -> Option<(Ident, TokenStream)> {
     let sig = &method.item.sig;
     if matches!(sig.safety, crate::syntax::Safety::Unsafe(_))
@@ -1590,7 +1599,7 @@ fn inherent_check(
     let mut callee = callee.clone();
     callee.set_span(span);
     let self_type = Ident::new("Self", site);
-    let function = template::tokens("#0::#1", &[&self_type, &callee]);
+    let function = template::tokens("#0::#1 #2", &[&self_type, &callee, &turbofish]);
     // Lazy-core's path in the expansion's context (`tokens::in_macro_edition_at`).
     let inherent = template::spanned(
         tokens::in_macro_edition_at(span),
@@ -1609,6 +1618,26 @@ fn inherent_check(
         ],
     );
     Some((binding, check))
+}
+
+/// Whether every type and const parameter of the method is named by an
+/// argument's type or the result (so inference finds it at a call).
+fn inferred_params(sig: &crate::syntax::Signature) -> bool {
+    let mut named = TokenStream::new();
+    for arg in punct::values(&sig.inputs) {
+        if let FnArg::Typed(arg) = arg {
+            arg.ty.to_tokens(&mut named);
+        }
+    }
+    sig.output.to_tokens(&mut named);
+    sig.generics.params.iter().all(|param| {
+        let name = match param {
+            GenericParam::Type(param) => &param.ident,
+            GenericParam::Const(param) => &param.ident,
+            GenericParam::Lifetime(_) => return true,
+        };
+        tokens::mentions(named.clone(), &|ident| ident == name)
+    })
 }
 
 /// A type as the check names it, with room where the call would coerce: `_`

@@ -28,7 +28,8 @@
 //! trait objects `dyn Path + Path + 'a` and results `impl Path + 'a` (kept
 //! as written, as `def_site` keeps them, their paths' arguments looked at;
 //! no `use<..>`) and, in an argument, `impl Path + 'a` (kept whole; the
-//! forwarder calls without a turbofish, as `expand::Turbofish` does).
+//! forwarder's turbofish names the method's own parameters, as
+//! `expand::Turbofish` does).
 //! Signature types are resolved as
 //! `def_site` resolves them: a primitive, `Self::..`, a parameter of the
 //! method or an absolute path is kept; a bare `Option`, `Vec`, `Box` or
@@ -632,7 +633,6 @@ fn method(
         }
     }
     reader.receiver_lifetime.clone_from(&lifetime);
-    reader.impl_arg.set(false);
     // The typed arguments: carried as `pat: Type`, declared `__argN: Type`.
     let mut carried_inputs = receiver_tokens.clone();
     let mut arg_types: Vec<Vec<TokenTree>> = Vec::new();
@@ -700,7 +700,6 @@ fn method(
         self_args.push(self_arg);
     }
     let inputs_changed = reader.changed.get();
-    let impl_arg = reader.impl_arg.get();
     // The result, resolved as `def_site` does: looked at when the receiver
     // is a reference or nothing in the inputs could lend it a lifetime.
     let mut output = Vec::new();
@@ -904,7 +903,7 @@ fn method(
     call.extend(words.call_prefix.iter().cloned());
     call.extend(words.colon2.iter().cloned());
     call.push(TokenTree::Ident(name));
-    if !reader.params.is_empty() && !impl_arg {
+    if !reader.params.is_empty() {
         call.extend(words.colon2.iter().cloned());
         call.push(TokenTree::Punct(Punct::new('<', Spacing::Alone)));
         for (i, param) in reader.params.iter().enumerate() {
@@ -1360,9 +1359,6 @@ struct Reader {
     /// A type was carried or a path written absolute since this was last
     /// cleared: what `Words::plain` writes as the trait does instead.
     rewrote: Cell<bool>,
-    /// An `impl Trait` was read (in the method's arguments, a forwarder
-    /// that calls without a turbofish: `expand::Turbofish`).
-    impl_arg: Cell<bool>,
     /// While a result is read: whether it names `Self` of its own (else
     /// `None`, and such a `Self` is left to syn).
     bare_self: Cell<Option<bool>>,
@@ -1383,7 +1379,6 @@ impl Reader {
             changed: Cell::new(false),
             text_key: Cell::new(false),
             rewrote: Cell::new(false),
-            impl_arg: Cell::new(false),
             bare_self: Cell::new(None),
             self_sized: Cell::new(false),
             self_bound: Cell::new(false),
@@ -1394,16 +1389,11 @@ impl Reader {
     /// spacing as syn prints it), for `Words::plain`: read again, leaving
     /// the flags the first reading set as they were.
     fn as_written(&self, trees: &[TokenTree], start: usize) -> Option<Vec<TokenTree>> {
-        let flags = (
-            self.changed.get(),
-            self.impl_arg.get(),
-            self.bare_self.replace(Some(false)),
-        );
+        let flags = (self.changed.get(), self.bare_self.replace(Some(false)));
         let mut out = Vec::new();
         let read = self.ty(&mut Cursor { t: trees, i: start }, Mode::Copy, &mut out);
         self.changed.set(flags.0);
-        self.impl_arg.set(flags.1);
-        self.bare_self.set(flags.2);
+        self.bare_self.set(flags.1);
         read.map(|()| out)
     }
 
@@ -1723,9 +1713,8 @@ impl Reader {
         is_impl: bool,
         out: &mut Vec<TokenTree>,
     ) -> Option<()> {
-        let mode = if is_impl {
-            self.impl_arg.set(true);
-            if mode == Mode::Arg { Mode::Copy } else { mode }
+        let mode = if is_impl && mode == Mode::Arg {
+            Mode::Copy
         } else {
             mode
         };

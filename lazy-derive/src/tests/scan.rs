@@ -123,7 +123,8 @@ pub(super) const READ: &[&str] = &[
     "trait DynPlus { fn a(&self) -> Box<dyn Any +>; fn b(&self, x: Vec<dyn 'static + Any>); }",
     "trait DynBounds { fn a<T: AsRef<dyn Any>>(&self, t: T) where T: Into<Box<dyn Error + Send>>; type X: Borrow<dyn Any>; const C: &'static dyn Any; }",
     "trait DynGeneric { fn a<T>(&self, t: Box<dyn Into<T>>, u: Box<dyn Iterator<Item = Vec<T>>>) -> Option<Box<dyn Fnord<T, Tag>>>; }",
-    // `impl Trait` arguments: kept whole, no turbofish in the forwarder.
+    // `impl Trait` arguments: kept whole; the forwarder's turbofish names
+    // the method's own parameters.
     "trait ImplArgs { fn a(&self, x: impl Into<u8>); fn b<T: Clone>(&mut self, t: T, x: impl Iterator<Item = Tag> + Send) -> Option<T>; fn c(&self, x: &impl Display, y: &mut (impl Write + Send + 'static)); }",
     "trait ImplArgs { fn a(&self, x: Vec<impl Into<Option<Tag>>>, y: Foo<impl A>, z: Box<dyn Fnord<Tag>>, w: Foo<Box<dyn A>, impl B>); fn b<T>(self, x: impl Into<T>) -> T; fn c<T>(&self, t: T) -> Option<T> where T: Into<Tag>; }",
     "trait ImplArgs { fn a<'a, T>(&'a self, x: impl Fnord<'a> + 'a, t: T) -> &'a T; fn b<U: Into<u8>>(&self, u: U, x: (impl A, impl B +)) -> u8; }",
