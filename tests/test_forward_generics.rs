@@ -218,6 +218,57 @@ fn generic_trait_with_arguments_and_tuple_struct() {
     assert_eq!(builds.get(), 1);
 }
 
+// Parameters that may be unsized, relaxed in the `where` clause: named with
+// arguments, the impl is for `str` and `[u8]`, where no bound is relaxed.
+#[forwardable]
+pub trait Measure<T, U>
+where
+    T: ?Sized,
+    U: ?Sized + Debug,
+{
+    fn measure(&self, text: &T, bytes: &U) -> String;
+}
+
+pub struct Measurer;
+
+impl<T: ?Sized + AsRef<[u8]>, U: ?Sized + Debug> Measure<T, U> for Measurer {
+    fn measure(&self, text: &T, bytes: &U) -> String {
+        format!("{} {bytes:?}", text.as_ref().len())
+    }
+}
+
+#[derive(RealizeForward)]
+#[realize_forward(Measure<str, [u8]>)]
+pub struct LazyMeasurer(#[realize] Lazy<Measurer, Counted<Measurer>>);
+
+#[derive(RealizeForward)]
+#[realize_forward(Measure)]
+pub struct AnyMeasurer(#[realize] Lazy<Measurer, Counted<Measurer>>);
+
+#[derive(RealizeForward)]
+#[realize_forward(Measure<str, [u8]>)]
+pub enum EitherMeasurer {
+    Ready(Measurer),
+    Later(#[realize] Lazy<Measurer, Counted<Measurer>>),
+}
+
+#[test]
+fn relaxed_bounds_in_the_where_clause_with_and_without_arguments() {
+    let (cache, builds) = counted(|| Measurer);
+    assert_eq!(LazyMeasurer(cache).measure("abc", &[1u8][..]), "3 [1]");
+    assert_eq!(builds.get(), 1);
+    let (cache, builds) = counted(|| Measurer);
+    assert_eq!(AnyMeasurer(cache).measure("ab", "x"), "2 \"x\"");
+    assert_eq!(builds.get(), 1);
+    let (cache, builds) = counted(|| Measurer);
+    assert_eq!(EitherMeasurer::Later(cache).measure("a", &[][..]), "1 []");
+    assert_eq!(
+        EitherMeasurer::Ready(Measurer).measure("", &[2u8][..]),
+        "0 [2]"
+    );
+    assert_eq!(builds.get(), 1);
+}
+
 // A trait with a lifetime parameter.
 #[forwardable]
 pub trait Borrowing<'a> {

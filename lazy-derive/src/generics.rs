@@ -227,14 +227,24 @@ pub fn trait_generics(
     out.lifetimes = reparse_params(&out.subst, lifetimes, errors)?;
     out.others = reparse_params(&out.subst, others, errors)?;
     if let Some(where_clause) = &trait_def.generics.where_clause {
-        for predicate in punct::values(&where_clause.predicates) {
-            let predicate = predicate.to_token_stream();
+        for written in punct::values(&where_clause.predicates) {
+            let predicate = written.to_token_stream();
             // `Self` bounds are the implementor's business (supertraits), and
             // bounds on `Self::Assoc` hold for the target already: restated
             // on the wrapper they make rustc recurse (E0275).
             if tokens::mentions(predicate.clone(), &|ident| ident == "Self") {
                 continue;
             }
+            // Given arguments take the parameters' place: a relaxed bound
+            // (`where T: ?Sized`) relaxes nothing on `str`, and rustc
+            // refuses it there (it is for a parameter of the same item).
+            let predicate = match trait_ref.args {
+                Some(_) => match without_relaxed_bounds(written) {
+                    Some(predicate) => predicate,
+                    None => continue,
+                },
+                None => predicate,
+            };
             out.predicates.push(out.subst.apply(predicate));
         }
     }
@@ -243,6 +253,35 @@ pub fn trait_generics(
         out.target_args = template::tokens("<#0>", &[&template::joined(&target_args, ",")]);
     }
     Some(out)
+}
+
+/// `predicate` without its relaxed bounds (`?Sized`), or `None` where
+/// nothing else is left of it.
+fn without_relaxed_bounds(predicate: &syn::WherePredicate) -> Option<TokenStream> {
+    let syn::WherePredicate::Type(predicate) = predicate else {
+        return Some(predicate.to_token_stream());
+    };
+    let mut kept = Vec::new();
+    for bound in &predicate.bounds {
+        match bound {
+            syn::TypeParamBound::Trait(bound) if bound.maybe.is_some() => {}
+            bound => kept.push(bound),
+        }
+    }
+    if kept.len() == predicate.bounds.len() {
+        return Some(predicate.to_token_stream());
+    }
+    if kept.is_empty() {
+        return None;
+    }
+    Some(template::tokens(
+        "#0 #1: #2",
+        &[
+            &predicate.lifetimes,
+            &predicate.bounded_ty,
+            &template::joined(&kept, "+"),
+        ],
+    ))
 }
 
 /// A type or const argument given in `#[realize_forward(...)]`, as the
