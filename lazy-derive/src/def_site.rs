@@ -526,9 +526,13 @@ impl Carrier {
             let GenericArgument::Type(arg) = arg else {
                 return false;
             };
-            if crate::tokens::mentions(arg.to_token_stream(), &|ident| {
-                ident == "impl" || ident == "_"
-            }) {
+            let arg = arg.to_token_stream();
+            // A second `Self` (`Result<Self, Self>`) is not the wrapper built
+            // back: such a result is left as written, which `method::Wrap`
+            // refuses (an error that suggests `except`).
+            if crate::tokens::mentions(arg.clone(), &|ident| ident == "impl" || ident == "_")
+                || crate::tokens::mentions_bare_self(arg)
+            {
                 return false;
             }
         }
