@@ -477,6 +477,20 @@ fn parse_group(
 
 fn trait_ref(mut path: Path, group: usize, errors: &mut Errors) -> Option<TraitRef> {
     let last = path.segments.last_mut()?;
+    // A path's keywords (`crate::Tracker`) name no trait at its end.
+    if ["self", "super", "crate", "Self", "_"]
+        .iter()
+        .any(|keyword| last.ident == keyword)
+    {
+        errors.push(Error::new(
+            last.ident.span(),
+            format!(
+                "`{}` is not a trait: name the trait to forward (`Tracker`, `crate::tracker::Tracker`)",
+                last.ident
+            ),
+        ));
+        return None;
+    }
     let args = match std::mem::replace(&mut last.arguments, PathArguments::None) {
         PathArguments::None => None,
         PathArguments::AngleBracketed(args) => {
