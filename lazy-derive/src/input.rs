@@ -311,7 +311,18 @@ impl Wrapper {
             errors.push(error);
         }
         let deprecated = is_deprecated(&input);
-        let realize = realize_field(&mut input, &mut errors);
+        let mut realize = realize_field(&mut input, &mut errors);
+        // Every impl of the `Realize` family borrows the field, which in a
+        // packed struct may be unaligned: rustc's E0793 at the field, whose
+        // help (copy the field to a local) is no fix for a derive.
+        if let (Some(_), Some(packed)) = (&realize, packed_repr(&input.attrs)) {
+            errors.push(Error::new(
+                packed.span(),
+                "a `#[repr(packed)]` wrapper cannot lend its `#[realize]` field by reference, which every forwarded method needs (a packed field may be unaligned, E0793): remove `packed`",
+            ));
+            realize = None;
+            realize_misplaced = true;
+        }
         let variants = match &mut input.data {
             Data::Enum(data) => {
                 let variants = variants::read(&input.ident, data, &variant_mark, &mut errors);
@@ -968,6 +979,26 @@ pub fn quiet_deprecated(input: &mut DeriveInput) -> bool {
         Data::Union(_) => {}
     }
     true
+}
+
+/// The `packed` of a `#[repr(packed)]` (`#[repr(C, packed(2))]`).
+fn packed_repr(attrs: &[Attribute]) -> Option<Ident> {
+    for attr in attrs {
+        let syn::Meta::List(list) = &attr.meta else {
+            continue;
+        };
+        if !list.path.is_ident("repr") {
+            continue;
+        }
+        for tree in list.tokens.clone() {
+            if let proc_macro2::TokenTree::Ident(ident) = tree
+                && ident == "packed"
+            {
+                return Some(ident);
+            }
+        }
+    }
+    None
 }
 
 /// [`Wrapper::allowed_lints`] of any derive's `input`.
