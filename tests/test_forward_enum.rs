@@ -432,11 +432,30 @@ pub enum AnyItems {
     Pair([u8; 2]),
 }
 
+/// A type both ready and lazy, and twice lazy, after another type: under
+/// `for<'a>`, bounds that name `[u8; 2]` three ways were ambiguous to rustc
+/// (E0284); such variants name no parameter, and rustc needs no bound.
+#[derive(RealizeForward)]
+#[realize_forward(Items)]
+pub enum MixedItems {
+    Many(Vec<u8>),
+    Pair([u8; 2]),
+    LaterPair(#[realize] Lazy<[u8; 2]>),
+    SharedPair(#[realize] lazy_core::sync::Lazy<[u8; 2]>),
+}
+
 #[test]
 fn associated_types_agree() {
     assert_eq!(AnyItems::Many(vec![4, 5, 6]).count(), 3);
     assert_eq!(AnyItems::Pair([7, 8]).first(), Some(&7));
     assert_eq!(AnyItems::Many(vec![]).first(), None);
+    assert_eq!(MixedItems::Many(vec![1]).first(), Some(&1));
+    assert_eq!(MixedItems::Pair([2, 3]).first(), Some(&2));
+    let later = MixedItems::LaterPair(Lazy::new(|| [4, 5]));
+    assert_eq!(later.first(), Some(&4));
+    assert_eq!(later.count(), 2);
+    let shared = MixedItems::SharedPair(lazy_core::sync::Lazy::new(|| [6, 7]));
+    assert_eq!(shared.first(), Some(&6));
 }
 
 // Several traits, std's through their mirrors: `PartialEq` compares two

@@ -82,6 +82,9 @@ struct VariantImpl<'a> {
     /// The variant forwards to the enum itself ([`targets_the_enum`]): its
     /// target has no bound.
     recursive: bool,
+    /// The variant's type names none of the enum's parameters: rustc
+    /// normalizes its target's associated types without a bound.
+    names_none: bool,
     /// A `#[realize]` variant whose type names none of the enum's
     /// parameters: whether it can lend its value mutably or give it away is
     /// checked where the arms call it, at `site`, not bounded. Such a bound
@@ -485,6 +488,7 @@ fn write_trait_impl(
             target_trait,
             site: Span::call_site().located_at(variant.span()),
             recursive: targets_the_enum(variant, &enum_type),
+            names_none,
             checked_in_body: matches!(variant.kind, VariantKind::Realize) && names_none,
             built_in_body: matches!(variant.kind, VariantKind::Realize | VariantKind::Deref(_))
                 && names_none,
@@ -1189,6 +1193,14 @@ fn agreement(
         _ => target.clone(),
     };
     let first_as_trait = &first.target_as_trait;
+    // An associated type with lifetime parameters agrees under `for<'a>`;
+    // two such bounds that name one type two ways (`<V as Identity>::Type`
+    // and `<Lazy<V> as Realize>::Target`) are ambiguous to rustc's solver
+    // (E0284). Where neither this variant's type nor the first's names a
+    // parameter of the enum, rustc normalizes both sides without the bound,
+    // so it is left out: the arms agree, or the one that does not is rustc's
+    // mismatch at that variant.
+    let concrete = variant.names_none && first.names_none;
     // The variant's own arguments of the trait (`Trait<..>`), extended with
     // the equalities.
     let mut args_tokens = TokenStream::new();
@@ -1198,6 +1210,9 @@ fn agreement(
         crate::syntax::angle_args_from(args_tokens).unwrap_or_else(|_| syn::parse_quote!(<>));
     let mut binders: Vec<&syn::Lifetime> = Vec::new();
     for (name, lifetimes) in agreed {
+        if concrete && !lifetimes.is_empty() {
+            continue;
+        }
         let params = if lifetimes.is_empty() {
             TokenStream::new()
         } else {
