@@ -514,7 +514,9 @@ fn wrapper(w: &mut String, variant: &str, name: &str, n: usize) {
         "written" => {
             // What the derive's fast rule expands to, without the blocks
             // and imports of its chain: the wrapper's `Realize` and
-            // `RealizeMut` impls, and forwarders that go through them.
+            // `RealizeMut` impls (the field's `Realize` bound on each, its
+            // lending checked in `realize_mut`'s body), and forwarders that
+            // go through them.
             let field = "::lazy_core::Lazy<Concrete, fn() -> Concrete>";
             writeln!(
                 w,
@@ -523,12 +525,12 @@ fn wrapper(w: &mut String, variant: &str, name: &str, n: usize) {
             .unwrap();
             writeln!(
                 w,
-                "impl ::lazy_core::RealizeMut for {name} where {field}: ::lazy_core::__private::RealizeMutField {{\n    #[inline]\n    fn realize_mut(&mut self) -> &mut Self::Target {{ ::lazy_core::__private::RealizeMutField::realize_field_mut(&mut self.cache) }}\n}}\n"
+                "impl ::lazy_core::RealizeMut for {name} where {field}: ::lazy_core::Realize {{\n    #[inline]\n    fn realize_mut(&mut self) -> &mut Self::Target {{ ::lazy_core::__private::RealizeMutField::realize_field_mut(&mut self.cache) }}\n}}\n"
             )
             .unwrap();
             writeln!(
                 w,
-                "impl Big for {name} where {field}: ::lazy_core::__private::RealizeMutField, <Self as ::lazy_core::Realize>::Target: Big {{\n    type Out = <<Self as ::lazy_core::Realize>::Target as Big>::Out;"
+                "impl Big for {name} where {field}: ::lazy_core::Realize, <Self as ::lazy_core::Realize>::Target: Big {{\n    type Out = <<Self as ::lazy_core::Realize>::Target as Big>::Out;"
             )
             .unwrap();
             forwarders(
