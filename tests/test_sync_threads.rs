@@ -262,3 +262,43 @@ fn a_peek_refused_while_locals_are_destroyed_holds_no_build_back() {
     });
     assert_eq!(built.recv_timeout(Duration::from_secs(20)), Ok(7));
 }
+
+/// A lazy in the seed of another, realized by a thread that peeks at the
+/// outer one while another thread peeks at the inner one: it waits for that
+/// guard, as for any other thread's. The two may share an address (the
+/// inner one first in the outer's memory, as here with `u128` values): a
+/// thread's record of its guards names each lazy by its state, not its
+/// address, so the guard on the outer one is not taken for one on the inner.
+#[test]
+fn a_guard_on_an_outer_lazy_is_not_one_on_the_lazy_in_its_seed() {
+    struct Outer {
+        inner: Lazy<u128>,
+    }
+    impl lazy_core::Seed for Outer {
+        type Output = u128;
+        fn build(self) -> u128 {
+            *self.inner.realize() + 1
+        }
+    }
+    let outer: Lazy<u128, Outer> = Lazy::new(Outer {
+        inner: Lazy::new(|| 41),
+    });
+    let main_outer = Lazy::peek(&outer).expect("not built yet");
+    let inner: &Lazy<u128> = &main_outer.inner;
+    let main_inner = Lazy::peek(inner).expect("not built yet");
+    std::thread::scope(|scope| {
+        let (started_tx, started_rx) = mpsc::channel();
+        let outer = &outer;
+        let realizer = scope.spawn(move || {
+            let outer_guard = Lazy::peek(outer).expect("other threads may peek too");
+            started_tx.send(()).ok();
+            *outer_guard.inner.realize()
+        });
+        started_rx.recv().expect("the realizer starts");
+        std::thread::sleep(Duration::from_millis(100));
+        drop(main_inner);
+        assert_eq!(realizer.join().expect("it waits, it does not panic"), 41);
+    });
+    drop(main_outer);
+    assert_eq!(*outer.realize(), 42);
+}

@@ -366,10 +366,13 @@ impl<T, S> Lazy<T, S> {
         }
     }
 
-    /// The address of the lazy, which names it in this thread's record of
-    /// the lazies it peeks at.
+    /// What names the lazy in this thread's record of the lazies it peeks
+    /// at: the address of its state. Not the lazy's own address, which a
+    /// lazy in its seed may share (at the same place in memory, first in
+    /// the seed): then a guard on one would be taken for a guard on the
+    /// other. Two states alive at once never share an address.
     fn address(&self) -> usize {
-        (self as *const Self).addr()
+        (&raw const self.state).addr()
     }
 
     /// The value, once an `Acquire` load saw `COMPLETE`.
