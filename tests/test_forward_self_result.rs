@@ -325,6 +325,36 @@ pub struct LazyOnly<S: Seed<Output = Square>> {
     cache: Lazy<Square, S>,
 }
 
+/// std's `Clone`, mirrored: its `clone` returns `Self`.
+mod mirror {
+    #[lazy_core::forwardable(remote = ::core::clone::Clone)]
+    pub trait Clone {
+        fn clone(&self) -> Self;
+    }
+}
+
+/// A plain field that is a shared pointer or a reference is the target
+/// itself: built back around the target's result as it is.
+#[derive(RealizeForward, lazy_core::FromRealized)]
+#[realize_forward(mirror::Clone, lazy_core::remote::Display)]
+pub struct SharedName(#[realize(plain)] Rc<str>);
+
+#[derive(RealizeForward, lazy_core::FromRealized)]
+#[realize_forward(mirror::Clone)]
+pub struct BorrowedName<'a>(#[realize(plain)] &'a str);
+
+#[test]
+fn derived_conversion_of_a_plain_pointer_holds_it_as_it_is() {
+    let name = SharedName(Rc::from("x"));
+    let copy = name.clone();
+    assert_eq!(copy.to_string(), "x");
+    assert!(Rc::ptr_eq(&copy.0, &name.0), "the same `Rc`, cloned");
+    assert_eq!(Rc::strong_count(&name.0), 2);
+    let text = String::from("y");
+    let borrowed = BorrowedName(&text);
+    assert!(std::ptr::eq(borrowed.clone().0, borrowed.0));
+}
+
 /// A boxed lazy, built back boxed (through `Box`'s `FromRealized`).
 #[derive(RealizeForward, lazy_core::FromRealized)]
 #[realize_forward(Shape)]

@@ -119,7 +119,9 @@ fn derive_impl(input: &mut DeriveInput) -> Result<TokenStream> {
         return errors.or_ok(TokenStream::new());
     }
     let ty = &field.ty;
-    if let Some(shared) = shared_pointer(ty) {
+    // A plain field is the target itself, whatever pointer it is: no lazy
+    // in it to share.
+    if let (None, Some(shared)) = (field.plain, shared_pointer(ty)) {
         errors.push(Error::new_spanned(
             ty,
             format!(
