@@ -87,12 +87,13 @@ fn derive_impl(input: TokenStream) -> Result<TokenStream> {
              field is live; implement `lazy_core::RealizeAll` by hand",
         )),
     }
-    // A field's `#[realize_all[skip]]` is reported beside the other
-    // mistakes too, not only once they are fixed.
-    if let Err(err) = errors.or_ok(()) {
+    // A union has no walk to write. Every other mistake has decided what
+    // its field does (skipped, or walked as if unmarked): the impl is
+    // written beside the errors, so that the walk's uses add none.
+    if let Data::Union(_) = input.data {
         let delimiters = delimiters.into_compile_errors();
-        let err = err.into_compile_error();
-        return Ok(template::tokens("#0 #1", &[&delimiters, &err]));
+        let errors = errors.into_compile_errors();
+        return Ok(template::tokens("#0 #1", &[&delimiters, &errors]));
     }
 
     let name = &input.ident;
@@ -176,17 +177,19 @@ fn derive_impl(input: TokenStream) -> Result<TokenStream> {
     // fields' types.
     let lints = crate::input::allowed_lints(&input);
     let delimiters = delimiters.into_compile_errors();
+    let errors = errors.into_compile_errors();
     Ok(template::tokens(
-        "#0
-        #1
+        "#0 #1
+        #2
         #[automatically_derived]
-        impl #2 ::lazy_core::RealizeAll for #3 #4 #5 {
+        impl #3 ::lazy_core::RealizeAll for #4 #5 #6 {
             fn realize_all(&self) {
-                #6
+                #7
             }
         }",
         &[
             &delimiters,
+            &errors,
             &lints,
             &impl_generics,
             &name,
@@ -218,6 +221,10 @@ fn shape<'a>(fields: &'a Fields, errors: &mut Errors) -> Shape<'a> {
     let mut walked = Vec::new();
     for (index, field) in fields.iter().enumerate() {
         let mut skip = false;
+        // A `#[realize_all...]` that is wrong still says to leave the field
+        // out (`skip` is its only option): skipped, so that the one error is
+        // the attribute's, not one more for a field type without the walk.
+        let mut marked = false;
         for attr in &field.attrs {
             if attr.path().is_ident("realize") {
                 // `#[realize(skip)]` for `#[realize_all(skip)]`: the field is
@@ -232,11 +239,22 @@ fn shape<'a>(fields: &'a Fields, errors: &mut Errors) -> Shape<'a> {
             if !attr.path().is_ident("realize_all") {
                 continue;
             }
+            marked = true;
             if let syn::Meta::Path(_) = attr.meta {
                 errors.push(Error::new_spanned(
                     attr,
                     "`#[realize_all]` needs an option: write `#[realize_all(skip)]` \
                      to leave this field out of the walk",
+                ));
+                continue;
+            }
+            // `#[realize_all = "skip"]`, `#[realize_all("skip")]`: the
+            // option in a string, with the error that says how to write it.
+            if let Some(written) = quoted_option(&attr.meta) {
+                errors.push(Error::new_spanned(
+                    written,
+                    "`#[realize_all(...)]` takes its option as a word in parentheses, \
+                     without quotes: `#[realize_all(skip)]`",
                 ));
                 continue;
             }
@@ -269,7 +287,7 @@ fn shape<'a>(fields: &'a Fields, errors: &mut Errors) -> Shape<'a> {
                 ));
             }
         }
-        if !skip {
+        if !skip && !marked {
             let member = match &field.ident {
                 Some(ident) => Member::Named(ident.clone()),
                 None => Member::Unnamed(syn::Index {
@@ -284,6 +302,22 @@ fn shape<'a>(fields: &'a Fields, errors: &mut Errors) -> Shape<'a> {
         }
     }
     Shape { fields, walked }
+}
+
+/// The string of `#[realize_all = "skip"]` or `#[realize_all("skip")]`: the
+/// tokens from `=`, or the literal.
+fn quoted_option(meta: &syn::Meta) -> Option<TokenStream> {
+    match meta {
+        syn::Meta::NameValue(value) => {
+            let mut written = value.eq_token.to_token_stream();
+            value.value.to_tokens(&mut written);
+            Some(written)
+        }
+        syn::Meta::List(list) => syn::parse2::<syn::LitStr>(list.tokens.clone())
+            .ok()
+            .map(|literal| literal.to_token_stream()),
+        syn::Meta::Path(_) => None,
+    }
 }
 
 /// One field's walk, spanned at its type so that a type without `RealizeAll`
