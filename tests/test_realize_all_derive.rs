@@ -174,3 +174,49 @@ fn recursive_generic_types_can_be_walked() {
     };
     assert!(Lazy::is_realized(deep) && Lazy::is_realized(shallow));
 }
+
+/// A type named like the one derived, from another module: not the type
+/// itself, so it is bounded like any other field (before, it was taken for
+/// the type itself and left unbounded, and `T` lacked its bound).
+mod named_alike {
+    use lazy_core::{Lazy, RealizeAll};
+
+    mod raw {
+        use lazy_core::{Lazy, RealizeAll};
+
+        #[derive(RealizeAll)]
+        pub struct Frame<T> {
+            pub locals: Vec<Lazy<T>>,
+        }
+    }
+
+    #[derive(RealizeAll)]
+    struct Frame<T> {
+        inner: raw::Frame<T>,
+        /// `Self` is the type itself, as its name is: no bound (it would ask
+        /// for the impl being defined), though the field names `T`.
+        parent: Option<(Box<Self>, std::marker::PhantomData<T>)>,
+    }
+
+    #[test]
+    fn a_type_named_like_the_derived_one_is_not_taken_for_it() {
+        let frame = Frame {
+            inner: raw::Frame {
+                locals: vec![Lazy::<u32>::new(|| 1)],
+            },
+            parent: Some((
+                Box::new(Frame {
+                    inner: raw::Frame {
+                        locals: vec![Lazy::new(|| 2)],
+                    },
+                    parent: None,
+                }),
+                std::marker::PhantomData,
+            )),
+        };
+        frame.realize_all();
+        assert!(Lazy::is_realized(&frame.inner.locals[0]));
+        let (parent, _) = frame.parent.as_ref().expect("set above");
+        assert!(Lazy::is_realized(&parent.inner.locals[0]));
+    }
+}

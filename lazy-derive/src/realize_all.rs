@@ -152,14 +152,13 @@ fn derive_impl(input: TokenStream) -> Result<TokenStream> {
     // A field that mentions the type itself (`Box<Expr<T>>` in `Expr<T>`)
     // gets no bound: it would ask for the impl being defined, which rustc
     // cannot prove. The other bounds already make it hold.
-    let itself = [name];
     let mut bounded: Vec<String> = Vec::new();
     for (_, shape) in &shapes {
         for field in &shape.walked {
             let ty = field.ty;
             let key = ty.to_token_stream().to_string();
             if mentions_any(ty.to_token_stream(), &type_params)
-                && !mentions_any(ty.to_token_stream(), &itself)
+                && !mentions_itself(ty.to_token_stream(), name)
                 && !bounded.contains(&key)
             {
                 predicates.push(template::tokens("#0: ::lazy_core::RealizeAll", &[&ty]));
@@ -345,6 +344,36 @@ fn binding(member: &Member) -> Ident {
         Member::Named(ident) => format_ident!("__{}", ident, span = Span::mixed_site()),
         Member::Unnamed(index) => format_ident!("__{}", index.index, span = Span::mixed_site()),
     }
+}
+
+/// Whether `tokens` name the type being derived: `Self`, or its name alone
+/// or after `self::` (`Box<Expr<T>>`), not a type of that name in another
+/// module (`raw::Frame<T>` in a `Frame<T>`), which needs its bound.
+fn mentions_itself(tokens: TokenStream, name: &Ident) -> bool {
+    let trees: Vec<proc_macro2::TokenTree> = tokens.into_iter().collect();
+    for (at, tree) in trees.iter().enumerate() {
+        match tree {
+            proc_macro2::TokenTree::Group(group) => {
+                if mentions_itself(group.stream(), name) {
+                    return true;
+                }
+            }
+            proc_macro2::TokenTree::Ident(ident) if ident == "Self" => return true,
+            proc_macro2::TokenTree::Ident(ident) if ident == name => {
+                // `a::Name`: the two `:` before it, and what they follow.
+                let after_path = at >= 2
+                    && matches!(&trees[at - 1], proc_macro2::TokenTree::Punct(p) if p.as_char() == ':')
+                    && matches!(&trees[at - 2], proc_macro2::TokenTree::Punct(p) if p.as_char() == ':');
+                let from_self = at >= 3
+                    && matches!(&trees[at - 3], proc_macro2::TokenTree::Ident(head) if head == "self");
+                if !after_path || from_self {
+                    return true;
+                }
+            }
+            _ => {}
+        }
+    }
+    false
 }
 
 /// Whether `tokens` name one of the type parameters.
