@@ -353,10 +353,8 @@ fn mentions_itself(tokens: TokenStream, name: &Ident) -> bool {
     let trees: Vec<proc_macro2::TokenTree> = tokens.into_iter().collect();
     for (at, tree) in trees.iter().enumerate() {
         match tree {
-            proc_macro2::TokenTree::Group(group) => {
-                if mentions_itself(group.stream(), name) {
-                    return true;
-                }
+            proc_macro2::TokenTree::Group(group) if mentions_itself(group.stream(), name) => {
+                return true;
             }
             proc_macro2::TokenTree::Ident(ident) if ident == "Self" => return true,
             proc_macro2::TokenTree::Ident(ident) if ident == name => {
