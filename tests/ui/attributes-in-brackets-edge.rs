@@ -10,6 +10,8 @@ pub trait Named<T: ?Sized> {
     fn name(&self) -> u32;
 }
 
+// Walks, so that the bracket is `Skipped`'s one mistake.
+#[derive(RealizeAll)]
 pub struct Square(u32);
 
 impl Named<&'static str> for Square {
