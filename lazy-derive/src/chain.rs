@@ -40,7 +40,7 @@ use crate::valid;
 pub fn derive(input: TokenStream) -> TokenStream {
     match derive_impl(input) {
         Ok(tokens) => tokens,
-        Err(err) => err.into_compile_error(),
+        Err(err) => crate::errors::compile_error(err),
     }
 }
 
@@ -875,40 +875,37 @@ pub fn forward_impl(input: TokenStream) -> TokenStream {
     let forward: ForwardInput = match syn::parse2(input) {
         Ok(forward) => forward,
         Err(err) => {
-            return Error::new(
+            return crate::errors::compile_error(Error::new(
                 err.span(),
                 // The parser's own words ("expected `step`") name the
                 // chain's internals, which mean nothing to whoever wrote the call.
                 "this macro is written by `#[forwardable]` for `#[derive(RealizeForward)]` and is not called by hand: to forward the trait, write `#[derive(lazy_core::RealizeForward)] #[realize_forward(Trait)]` on a wrapper type",
-            )
-            .into_compile_error();
+            ));
         }
     };
     let wrapper = match read_wrapper(&forward.input) {
         Ok(wrapper) => wrapper,
-        Err(err) => return err.into_compile_error(),
+        Err(err) => return crate::errors::compile_error(err),
     };
     let mut errors = Errors::default();
     let mut state = forward.state.clone();
     let Some(carried) = &forward.carried else {
         // The end of a chain whose last link was a fast one.
         if state.step != wrapper.traits.len() {
-            return Error::new(
+            return crate::errors::compile_error(Error::new(
                 Span::call_site(),
                 "`__forward_impl!`: the chain is not over",
-            )
-            .into_compile_error();
+            ));
         }
         let rest = last_link(&wrapper, &state, &mut errors);
         let errors = errors.into_compile_errors();
         return template::tokens("#0 #1", &[&errors, &rest]);
     };
     let Some(trait_ref) = wrapper.traits.get(forward.state.step) else {
-        return Error::new(
+        return crate::errors::compile_error(Error::new(
             Span::call_site(),
             "`__forward_impl!`: no trait at this step",
-        )
-        .into_compile_error();
+        ));
     };
     let so_far = ChainSoFar {
         needs_mut: state.needs_mut,
@@ -956,23 +953,21 @@ pub fn not_forwardable(input: TokenStream) -> TokenStream {
     let (mut state, tokens, later_entries) = match parse_state.parse2(input) {
         Ok(parsed) => parsed,
         Err(err) => {
-            return Error::new(
+            return crate::errors::compile_error(Error::new(
                 err.span(),
                 "this macro is called by `#[derive(RealizeForward)]`, not by hand",
-            )
-            .into_compile_error();
+            ));
         }
     };
     let wrapper = match read_wrapper(&tokens) {
         Ok(wrapper) => wrapper,
-        Err(err) => return err.into_compile_error(),
+        Err(err) => return crate::errors::compile_error(err),
     };
     let Some(trait_ref) = wrapper.traits.get(state.step) else {
-        return Error::new(
+        return crate::errors::compile_error(Error::new(
             Span::call_site(),
             "`__not_forwardable!`: no trait at this step",
-        )
-        .into_compile_error();
+        ));
     };
     let probe =
         crate::unforwardable::probe(trait_ref, &alias(&wrapper, state.step, trait_ref.span()));

@@ -27,10 +27,32 @@ impl Errors {
     /// The errors as `compile_error!` invocations (empty if none).
     pub fn into_compile_errors(self) -> proc_macro2::TokenStream {
         match self.0 {
-            Some(errors) => errors.into_compile_error(),
+            Some(errors) => compile_error(errors),
             None => proc_macro2::TokenStream::new(),
         }
     }
+}
+
+/// `err` as `::core::compile_error! { .. }` invocations, one a message, that
+/// an edition 2015 crate reads too. syn spans the path `::core` at the
+/// mistake, whose edition is the user's: in 2015 that path starts at the
+/// crate's root, where no `core` is, and rustc's "cannot find `core`"
+/// replaced every message. Here the path's `::` and `core` resolve as the
+/// macro's own tokens (mixed site, this crate's edition) where they stand.
+pub fn compile_error(err: Error) -> proc_macro2::TokenStream {
+    let mut out = proc_macro2::TokenStream::new();
+    for mut tree in err.into_compile_error() {
+        let ours = match &tree {
+            proc_macro2::TokenTree::Punct(punct) => punct.as_char() == ':',
+            proc_macro2::TokenTree::Ident(ident) => ident == "core",
+            _ => false,
+        };
+        if ours {
+            tree.set_span(proc_macro2::Span::mixed_site().located_at(tree.span()));
+        }
+        out.extend([tree]);
+    }
+    out
 }
 
 /// The number of single-character insertions, deletions and substitutions

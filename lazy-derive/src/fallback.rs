@@ -51,7 +51,7 @@ pub fn stub(method: &Method, error: Error) -> TokenStream {
     let output = &sig.output;
     // The error is the body: its type is rustc's error type, which matches
     // any return type (`impl Iterator`, `Self`, ...) without one more error.
-    let error = error.into_compile_error();
+    let error = crate::errors::compile_error(error);
     template::tokens(
         "#0 #1 #2 #3 fn #4 #5(#6) #7 #8 { #9 }",
         &[

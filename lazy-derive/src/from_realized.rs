@@ -13,13 +13,13 @@ use crate::template;
 pub fn derive(input: TokenStream) -> TokenStream {
     let mut input: DeriveInput = match syn::parse2(input) {
         Ok(input) => input,
-        Err(err) => return err.into_compile_error(),
+        Err(err) => return crate::errors::compile_error(err),
     };
     crate::input::quiet_deprecated(&mut input);
     match derive_impl(&mut input) {
         Ok(tokens) => tokens,
         Err(err) => {
-            let mut tokens = err.into_compile_error();
+            let mut tokens = crate::errors::compile_error(err);
             tokens.extend(fallback(&input));
             tokens
         }

@@ -20,7 +20,7 @@ use crate::tokens;
 pub fn derive(input: TokenStream) -> TokenStream {
     match derive_impl(input) {
         Ok(tokens) => tokens,
-        Err(err) => err.into_compile_error(),
+        Err(err) => crate::errors::compile_error(err),
     }
 }
 

@@ -1210,6 +1210,17 @@ fn parse_fn_args(input: ParseStream) -> Result<(Punctuated<FnArg, Token![,]>, Op
                 },
             )?;
             let pat = nonempty(input, pat, "a pattern")?;
+            if !input.peek(Token![:]) {
+                // Edition 2015's parameter without a name (`fn f(&self,
+                // u8)`); rustc reads it there, the carried copy cannot.
+                let ty = pat.to_string().replace(' ', "");
+                return Err(syn::Error::new_spanned(
+                    &pat,
+                    format!(
+                        "a parameter without a name is not carried (edition 2015): name it, as in `_: {ty}`"
+                    ),
+                ));
+            }
             let colon_token: Token![:] = input.parse()?;
             if input.peek(Token![...]) {
                 return Ok((args, Some(parse_variadic(input, begin)?)));

@@ -21,11 +21,10 @@ use crate::{cfg_params, expand, forwardable_args, generics, input, mirrors, scan
 pub fn forwardable(args: TokenStream, input: TokenStream) -> TokenStream {
     // Written twice: the later one writes the macro, this one the error.
     if let Some(again) = forwardable_again(&input) {
-        let error = Error::new(
+        let error = crate::errors::compile_error(Error::new(
             again,
             "`#[forwardable]` is written twice on this trait: remove one of them",
-        )
-        .into_compile_error();
+        ));
         return TokenStream::from_iter(vec![error, input]);
     }
     // Most traits are read without syn (see `scan`); what that does not
@@ -113,18 +112,62 @@ pub(crate) fn forwardable_syn(args: TokenStream, input: TokenStream) -> TokenStr
     match expand(args, input.clone()) {
         Ok(tokens) => tokens,
         Err(err) => {
+            let silent = silent_for_unread(&input);
             let mut out = input;
-            out.extend(err.into_compile_error());
+            out.extend(crate::errors::compile_error(err));
+            out.extend(silent);
             out
         }
     }
 }
 
+/// Beside the error of a trait that `#[forwardable]` could not read (the
+/// carried copy's forms, see `syntax`): a macro of the trait's name that
+/// writes nothing for its derives, so that each of them adds no error of
+/// its own ("`Tracker` is not a `#[forwardable]` trait"). `None` where the
+/// input is no trait (the error says where the attribute goes).
+fn silent_for_unread(input: &TokenStream) -> Option<TokenStream> {
+    struct Head {
+        attrs: Vec<Attribute>,
+        vis: Visibility,
+    }
+    impl syn::parse::Parse for Head {
+        fn parse(input: syn::parse::ParseStream) -> Result<Self> {
+            let attrs = input.call(Attribute::parse_outer)?;
+            let vis = input.parse()?;
+            input.parse::<TokenStream>()?;
+            Ok(Head { attrs, vis })
+        }
+    }
+    let (ident, _) = trait_name(input)?;
+    let head: Head = syn::parse2(input.clone()).ok()?;
+    let export =
+        matches!(head.vis, Visibility::Public(_)).then(|| template::tokens("#[macro_export]", &[]));
+    let macro_name = format_ident!(
+        "__lazy_forwardable_{}_{:016x}",
+        ident.unraw(),
+        scan::unique_suffix(&ident, &[]),
+        span = Span::call_site(),
+    );
+    let trait_cfgs = template::joined(&attrs_named(&head.attrs, "cfg"), "").to_token_stream();
+    let silent = mirrors::silent_macro(&trait_cfgs, &export, &macro_name);
+    Some(template::tokens(
+        "#0 #1 #[doc(hidden)] #2 use #3 as #4;",
+        &[&silent, &trait_cfgs, &head.vis, &macro_name, &ident],
+    ))
+}
+
 fn expand(args: TokenStream, input: TokenStream) -> Result<TokenStream> {
     // A mistake in the arguments and one in the trait are reported together.
     let parsed = syn::parse2::<forwardable_args::Args>(args.clone());
+    // On a trait that rustc has read, a failure is a form the carried copy
+    // does not take (see `syntax`), and its own message says which.
+    let is_trait = trait_name(&input).is_some();
     let checked = syn::parse2::<ItemTrait>(input.clone())
-        .map_err(|err| Error::new(err.span(), "`#[forwardable]` goes on a trait definition"))
+        .map_err(|err| match is_trait {
+            true => err,
+            false => Error::new(err.span(), "`#[forwardable]` goes on a trait definition"),
+        })
         .and_then(carried_trait);
     let (parsed, (item, carried)) = match (parsed, checked) {
         (parsed, Ok(checked)) => (parsed, checked),
@@ -139,7 +182,7 @@ fn expand(args: TokenStream, input: TokenStream) -> Result<TokenStream> {
         error: args_error,
         silent,
     } = forwardable_args::read(parsed, args, &item.ident);
-    let args_error = args_error.map(Error::into_compile_error);
+    let args_error = args_error.map(crate::errors::compile_error);
     let (mut carried, cfg_errors) = match &args.remote {
         Some(remote) => mirror_of(carried, remote)?,
         None => (carried, Errors::default()),
@@ -249,7 +292,7 @@ fn expand(args: TokenStream, input: TokenStream) -> Result<TokenStream> {
         .and_then(|remote| mirrors::lacks_required(remote, &carried));
     if silent || lacking.is_some() {
         let trait_cfgs = template::joined(&trait_cfgs, "").to_token_stream();
-        let error = lacking.map(Error::into_compile_error);
+        let error = lacking.map(crate::errors::compile_error);
         let silent = mirrors::silent_macro(&trait_cfgs, &export, &macro_name);
         return Ok(template::tokens(
             "#0
@@ -306,7 +349,7 @@ fn expand(args: TokenStream, input: TokenStream) -> Result<TokenStream> {
             }
         }
     }
-    let blanket_error = blanket_error.map(Error::into_compile_error);
+    let blanket_error = blanket_error.map(crate::errors::compile_error);
     let blanket_key = blanket.map(|_| blanket_key(&item.ident, &names));
     let mut blanket_templates = blanket_templates.into_iter();
     let supertraits = &item.supertraits;
