@@ -33,24 +33,29 @@ impl Errors {
     }
 }
 
-/// `err` as `::core::compile_error! { .. }` invocations, one a message, that
-/// an edition 2015 crate reads too. syn spans the path `::core` at the
-/// mistake, whose edition is the user's: in 2015 that path starts at the
-/// crate's root, where no `core` is, and rustc's "cannot find `core`"
-/// replaced every message. Here the path's `::` and `core` resolve as the
-/// macro's own tokens (mixed site, this crate's edition) where they stand.
+/// `err` as `compile_error! { .. }` invocations, one a message, read alike
+/// in every edition. syn writes `::core::compile_error!` spanned at the
+/// mistake, and a span carries its crate's edition: in an edition-2015
+/// crate `::core` starts at the crate's root, where no `core` is, and
+/// rustc's "cannot find `core`" replaced every message. The path cannot
+/// take the macro's own span instead (rustc then reports the error as the
+/// derive's, with a note that it comes from its expansion, and no longer
+/// merges an error that two derives report alike), so the macro is named
+/// from the prelude, as rustc's own `compile_error!` is there in every
+/// crate. Only a `macro_rules! compile_error` of the user's in scope at the
+/// derive would take its place.
 pub fn compile_error(err: Error) -> proc_macro2::TokenStream {
     let mut out = proc_macro2::TokenStream::new();
-    for mut tree in err.into_compile_error() {
-        let ours = match &tree {
+    for tree in err.into_compile_error() {
+        // `::core::` dropped; `compile_error`, `!` and `{ "message" }` kept.
+        let path = match &tree {
             proc_macro2::TokenTree::Punct(punct) => punct.as_char() == ':',
             proc_macro2::TokenTree::Ident(ident) => ident == "core",
             _ => false,
         };
-        if ours {
-            tree.set_span(proc_macro2::Span::mixed_site().located_at(tree.span()));
+        if !path {
+            out.extend([tree]);
         }
-        out.extend([tree]);
     }
     out
 }
