@@ -878,3 +878,107 @@ fn an_enum_holding_itself_forwards_into_itself() {
     assert_eq!(generic.depth(), 2);
     assert_eq!(generic.label(), "leaf");
 }
+
+/// A generic trait named bare (`Lookup`, for every `K`) with an associated
+/// type, on enums with a `#[realize]` variant: the lazy's target was a
+/// projection that rustc cannot normalize under the impl's own `K`, so a
+/// ready value and a lazy one of the same type overflowed (E0275) and a
+/// lazy one before another type did not agree (E0277). Named
+/// `Lookup<usize>`, each compiled. A trait of a lifetime (`Parse<'de>`)
+/// is generic the same way.
+mod bare_generic_trait {
+    use lazy_core::{Lazy, RealizeForward, forwardable};
+
+    #[forwardable]
+    pub trait Lookup<K: ?Sized> {
+        type Output: ?Sized;
+        fn lookup(&self, key: K) -> &Self::Output;
+    }
+
+    pub struct Table(Vec<String>);
+    pub struct Fixed(&'static str);
+
+    impl Lookup<usize> for Table {
+        type Output = str;
+        fn lookup(&self, key: usize) -> &str {
+            &self.0[key]
+        }
+    }
+
+    impl Lookup<usize> for Fixed {
+        type Output = str;
+        fn lookup(&self, _: usize) -> &str {
+            self.0
+        }
+    }
+
+    #[derive(RealizeForward)]
+    #[realize_forward(Lookup)]
+    pub enum ReadyThenLazy {
+        Ready(Table),
+        Later(#[realize] Lazy<Table>),
+    }
+
+    #[derive(RealizeForward)]
+    #[realize_forward(Lookup)]
+    pub enum LazyThenOther {
+        Later(#[realize] Lazy<Table>),
+        Other(Fixed),
+    }
+
+    #[derive(RealizeForward)]
+    #[realize_forward(Lookup)]
+    pub enum TwoLazies {
+        Table(#[realize] Lazy<Table>),
+        Fixed(#[realize] Lazy<Fixed>),
+    }
+
+    #[forwardable]
+    pub trait Parse<'de> {
+        type Value;
+        fn parse(&self, text: &'de str) -> Self::Value;
+    }
+
+    pub struct Length;
+    pub struct Words;
+
+    impl<'de> Parse<'de> for Length {
+        type Value = usize;
+        fn parse(&self, text: &'de str) -> usize {
+            text.len()
+        }
+    }
+
+    impl<'de> Parse<'de> for Words {
+        type Value = usize;
+        fn parse(&self, text: &'de str) -> usize {
+            text.split_whitespace().count()
+        }
+    }
+
+    #[derive(RealizeForward)]
+    #[realize_forward(Parse)]
+    pub enum Parser {
+        Length(Length),
+        LaterLength(#[realize] Lazy<Length>),
+        LaterWords(#[realize] Lazy<Words>),
+    }
+
+    fn table() -> Table {
+        Table(vec![String::from("zero"), String::from("one")])
+    }
+
+    #[test]
+    fn each_variant_forwards_for_every_argument_the_targets_take() {
+        assert_eq!(ReadyThenLazy::Ready(table()).lookup(1), "one");
+        let later = ReadyThenLazy::Later(Lazy::new(table));
+        assert_eq!(later.lookup(0), "zero");
+        assert_eq!(LazyThenOther::Later(Lazy::new(table)).lookup(1), "one");
+        assert_eq!(LazyThenOther::Other(Fixed("fixed")).lookup(9), "fixed");
+        assert_eq!(TwoLazies::Table(Lazy::new(table)).lookup(0), "zero");
+        assert_eq!(TwoLazies::Fixed(Lazy::new(|| Fixed("f"))).lookup(3), "f");
+        assert_eq!(Parser::Length(Length).parse("a b"), 3);
+        assert_eq!(Parser::LaterLength(Lazy::new(|| Length)).parse("abcd"), 4);
+        assert_eq!(Parser::LaterWords(Lazy::new(|| Words)).parse("a b c"), 3);
+    }
+}

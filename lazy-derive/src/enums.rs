@@ -409,7 +409,11 @@ fn write_trait_impl(
     } = *forwarded;
     let ident = &wrapper.input.ident;
     let self_ty = self_ty(wrapper, trait_ref.span());
-    let generic = !wrapper.input.generics.params.is_empty();
+    // The impl is generic where the enum is, and where the trait is named
+    // without the arguments it takes (`Index` for every `Idx`): there too a
+    // lazy's target named as a projection is opaque (see `lazy_value`).
+    let generic = !wrapper.input.generics.params.is_empty()
+        || (trait_ref.args.is_none() && !trait_def.generics.params.is_empty());
     let mut targets: Vec<TokenStream> = Vec::with_capacity(variants.len());
     for variant in variants {
         targets.push(variant_target(variant, generic));
