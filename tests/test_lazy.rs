@@ -136,6 +136,24 @@ macro_rules! contract_tests {
                 assert!(!Lazy::is_realized(&lazy));
             }
 
+            // A guard given to a function that drops it and then builds: the
+            // guard held `&Seed`, which stays protected for the whole call,
+            // and the build moved the seed out under it (Miri: Stacked
+            // Borrows UB). It holds the lazy, and reads the seed through it.
+            #[test]
+            fn a_guard_dropped_inside_a_call_lets_that_call_build() {
+                fn drop_then_realize<G, L: Realize<Target = String>>(guard: G, lazy: &L) -> &String {
+                    drop(guard);
+                    lazy.realize()
+                }
+                let (builds, drops) = (Counter::default(), Counter::default());
+                let lazy = Lazy::new(seed(&builds, &drops));
+                let guard = Lazy::peek(&lazy).expect("not built yet");
+                assert_eq!(guard.value, 7);
+                assert_eq!(drop_then_realize(guard, &lazy), "L['x']=7");
+                assert_eq!((builds.get(), drops.get()), (1, 1));
+            }
+
             #[test]
             fn peek_after_realization_says_realized_instead_of_panicking() {
                 let (builds, drops) = (Counter::default(), Counter::default());

@@ -563,13 +563,9 @@ impl<T, S> Lazy<T, S> {
                 Err(now) => seen = now,
             }
         }
-        // SAFETY: the word is `INCOMPLETE` and counts this guard, so the seed
-        // is there and nobody moves it out until the guard is dropped (see
-        // the comment on `Lazy`); `S: Sync`, so threads may share it.
-        let seed: &S = unsafe { &(*this.data.get()).seed };
         Some(SeedRef {
             lazy: this,
-            seed,
+            seed: PhantomData,
             not_send: PhantomData,
         })
     }
@@ -608,8 +604,15 @@ impl<T, S> Lazy<T, S> {
 /// drop(seed);
 /// ```
 pub struct SeedRef<'a, T, S> {
+    /// The lazy, whose word counts this guard. Not a `&S` into the lazy, as
+    /// a `MutexGuard` holds its `&Mutex` and no `&T`: a guard given to a
+    /// function keeps the references it holds valid for the whole call,
+    /// and one to the seed would then forbid a build, here or on another
+    /// thread, once the call has dropped the guard (a `&S` is taken anew at
+    /// each `deref`).
     lazy: &'a Lazy<T, S>,
-    seed: &'a S,
+    /// Shares the seed: `Sync` only where `S` is (`peek` asks `S: Sync`).
+    seed: PhantomData<&'a S>,
     /// Counted in `peeks` under this thread's id: dropped on this thread,
     /// so not `Send`; shared with other threads (`Sync`) where the seed and
     /// the lazy are, as a `MutexGuard` is. The marker says both, without an
@@ -621,7 +624,11 @@ impl<T, S> Deref for SeedRef<'_, T, S> {
     type Target = S;
 
     fn deref(&self) -> &S {
-        self.seed
+        // SAFETY: the word counts this guard and was `INCOMPLETE` when it
+        // did, so the seed is there and nobody moves it out until the guard
+        // is dropped (see the comment on `Lazy`); `S: Sync` (`peek`), so
+        // threads may share it.
+        unsafe { &(*self.lazy.data.get()).seed }
     }
 }
 

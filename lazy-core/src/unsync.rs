@@ -3,7 +3,6 @@
 use core::any::type_name;
 use core::cell::{Cell, UnsafeCell};
 use core::fmt;
-use core::marker::PhantomData;
 use core::mem;
 use core::ops::Deref;
 use core::panic::UnwindSafe;
@@ -458,16 +457,12 @@ impl<T, S> Lazy<T, S> {
         match this.state() {
             // The guard is counted: until it is dropped, a build panics
             // instead of moving the seed out from under it.
-            State::Unrealized { peeks, seed, .. } => {
+            State::Unrealized { peeks, .. } => {
                 let Some(counted) = peeks.get().checked_add(1) else {
                     panic!("too many live `Lazy::peek` guards")
                 };
                 peeks.set(counted);
-                Some(SeedRef {
-                    seed,
-                    peeks,
-                    lazy: PhantomData,
-                })
+                Some(SeedRef { lazy: this })
             }
             State::Building | State::Realized(_) | State::Poisoned => None,
         }
@@ -507,11 +502,27 @@ impl<T, S> Lazy<T, S> {
 /// assert_eq!(*lazy.realize(), 1);
 /// ```
 pub struct SeedRef<'a, T, S> {
-    seed: &'a S,
-    /// The lazy's count of live guards, which counts this one.
-    peeks: &'a Cell<u32>,
-    /// Names the lazy's types, as `sync::SeedRef` does.
-    lazy: PhantomData<&'a Lazy<T, S>>,
+    /// The lazy, whose state this guard counts among its `peeks`. Not a
+    /// `&S` into the state, as a `MutexGuard` holds its `&Mutex` and no
+    /// `&T`: a guard given to a function keeps the references it holds
+    /// valid for the whole call, and one to the seed would then forbid that
+    /// call to build once it has dropped the guard (a `&S` is taken anew at
+    /// each `deref`).
+    lazy: &'a Lazy<T, S>,
+}
+
+impl<T, S> SeedRef<'_, T, S> {
+    /// The seed and the count of live guards: a counted guard keeps the
+    /// state unrealized (a build panics first).
+    #[inline]
+    fn parts(&self) -> (&S, &Cell<u32>) {
+        match self.lazy.state() {
+            State::Unrealized { seed, peeks, .. } => (seed, peeks),
+            State::Building | State::Realized(_) | State::Poisoned => {
+                unreachable!("a lazy was built while a `peek` guard was alive")
+            }
+        }
+    }
 }
 
 impl<T, S> Deref for SeedRef<'_, T, S> {
@@ -519,14 +530,15 @@ impl<T, S> Deref for SeedRef<'_, T, S> {
 
     #[inline]
     fn deref(&self) -> &S {
-        self.seed
+        self.parts().0
     }
 }
 
 impl<T, S> Drop for SeedRef<'_, T, S> {
     #[inline]
     fn drop(&mut self) {
-        self.peeks.set(self.peeks.get() - 1);
+        let peeks = self.parts().1;
+        peeks.set(peeks.get() - 1);
     }
 }
 
