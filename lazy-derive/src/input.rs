@@ -982,7 +982,7 @@ pub fn quiet_deprecated(input: &mut DeriveInput) -> bool {
 }
 
 /// The `packed` of a `#[repr(packed)]` (`#[repr(C, packed(2))]`).
-fn packed_repr(attrs: &[Attribute]) -> Option<Ident> {
+pub fn packed_repr(attrs: &[Attribute]) -> Option<Ident> {
     for attr in attrs {
         let syn::Meta::List(list) = &attr.meta else {
             continue;

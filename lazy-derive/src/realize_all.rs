@@ -87,6 +87,18 @@ fn derive_impl(input: TokenStream) -> Result<TokenStream> {
              field is live; implement `lazy_core::RealizeAll` by hand",
         )),
     }
+    // A packed struct's field may be unaligned: the walk's `&` to it is
+    // rustc's E0793 at the derive, whose help (copy the field to a local)
+    // is no fix. One error at `packed`; the impl walks nothing.
+    if let Some(packed) = crate::input::packed_repr(&input.attrs) {
+        errors.push(Error::new(
+            packed.span(),
+            "`#[derive(RealizeAll)]` walks each field by reference, which a `#[repr(packed)]` type cannot lend (a packed field may be unaligned, E0793): remove `packed`",
+        ));
+        for (_, shape) in &mut shapes {
+            shape.walked.clear();
+        }
+    }
     // A union has no walk to write. Every other mistake has decided what
     // its field does (skipped, or walked as if unmarked): the impl is
     // written beside the errors, so that the walk's uses add none.
