@@ -394,6 +394,22 @@ fn entries(input: ParseStream) -> Result<Vec<Entry>> {
 
 fn read_entries(input: ParseStream, entries: &mut Vec<Entry>) -> Result<()> {
     while !input.is_empty() {
+        if input.peek(Token![for]) {
+            // The trait's name after the binder, for the message.
+            let ahead = input.fork();
+            let name = ahead
+                .parse::<syn::BoundLifetimes>()
+                .and_then(|_| Path::parse_mod_style(&ahead))
+                .ok()
+                .and_then(|path| path.segments.last().map(|last| last.ident.to_string()))
+                .unwrap_or_else(|| String::from("Trait"));
+            return Err(Error::new(
+                input.span(),
+                format!(
+                    "no `for<'a>` here: the trait named without its arguments, `{name}`, is forwarded for every lifetime and type its target implements it for; name them to forward one (`{name}<'static>`)"
+                ),
+            ));
+        }
         let entry: Entry = input.parse()?;
         let is_trait = matches!(entry, Entry::Trait(_));
         if input.peek(token::Paren)
