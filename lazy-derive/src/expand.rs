@@ -1515,7 +1515,7 @@ pub fn inherent_forwarder(ctx: &ImplContext, method: &Method, except: &Ident) ->
     // The lint's reason is printed with its error: what the inherent method
     // must look like, and why none was found.
     let reason = format!(
-        "`{except}` is listed in `except(...)`, so the wrapper answers it with an inherent method `{}`; none is visible here (it is missing, or private to another module: make it `pub(crate)`), so this forwarder would call itself",
+        "`{except}` is listed in `except(...)`, so the wrapper answers it with an inherent method `{}`; none is visible here (it is missing; or private to another module: make it `pub(crate)`; or written for some of a generic wrapper's arguments only, as in `impl W<u8>`: write it for all, `impl<T> W<T>`), so this forwarder would call itself",
         tokens::pretty(&sig.to_token_stream()),
     );
     template::spanned(
