@@ -1236,8 +1236,31 @@ const NEVER_REALIZE: &[&str] = &[
     "bool", "char", "str", "u8", "u16", "u32", "u64", "u128", "usize", "i8", "i16", "i32", "i64",
     "i128", "isize", "f32", "f64", "String", "Vec", "Option", "Result", "RefCell", "Mutex",
     "RwLock", "LazyCell", "LazyLock", "OnceCell", "OnceLock", "HashMap", "BTreeMap", "HashSet",
-    "BTreeSet", "VecDeque",
+    "BTreeSet", "VecDeque", "Weak", "Pin",
 ];
+
+/// `dyn Fn() -> T`, `dyn FnOnce() -> T + Send`, `dyn FnMut(..)`.
+fn closure_trait(object: &syn::TypeTraitObject) -> bool {
+    punct::values(&object.bounds).any(|bound| match bound {
+        syn::TypeParamBound::Trait(bound) => bound
+            .path
+            .segments
+            .last()
+            .is_some_and(|last| tokens::is_one_of(&last.ident, &["Fn", "FnOnce", "FnMut"])),
+        _ => false,
+    })
+}
+
+/// A `#[realize]` field of a closure or function type (`what`): the error
+/// that it is a lazy's seed, with the lazy to hold.
+fn seed_not_lazy(ty: &Type, what: &str) -> Error {
+    Error::new_spanned(
+        ty,
+        format!(
+            "{what} is not a lazy but what builds one, its seed: hold `lazy_core::Lazy<T, Box<dyn FnOnce() -> T>>` (or `Lazy<T>` with a `fn() -> T`) in the `#[realize]` field, built by `Lazy::new`"
+        ),
+    )
+}
 
 /// `Lazy<dyn Tracker>`, `Lazy<str>`, `Lazy<[u8]>`: a lazy holds a sized
 /// value, so rustc refuses the field itself; the wrapper's impls, each
@@ -1279,6 +1302,11 @@ fn never_realizes(ty: &Type) -> Option<Error> {
                 ty,
                 "this type is not a lazy: the `#[realize]` field must hold one (`lazy_core::Lazy`, `lazy_core::sync::Lazy`, or a `Box`, `Rc`, `Arc` or reference to one); to forward to the field as it is, write `#[realize(plain)]`",
             ));
+        }
+        // A closure or a function builds the value: it is a lazy's seed.
+        Type::FnPtr(_) => return Some(seed_not_lazy(ty, "a function pointer")),
+        Type::TraitObject(object) if closure_trait(object) => {
+            return Some(seed_not_lazy(ty, "a closure"));
         }
         // Reached through a pointer (`Box<dyn Tracker>`): what it points to
         // is the target, not a lazy to realize.
@@ -1325,6 +1353,12 @@ fn never_realizes(ty: &Type) -> Option<Error> {
         ),
         "RefCell" | "Mutex" | "RwLock" => format!(
             "`{name}` cannot realize: a lazy builds in place without one; share it as `Rc<Lazy<..>>` (or `Arc<sync::Lazy<..>>`), or implement `lazy_core::Realize` for the wrapper instead of `#[realize]`"
+        ),
+        "Weak" => String::from(
+            "`Weak` cannot realize: it may have lost what it points to; hold the `Rc<Lazy<..>>` (or `Arc<sync::Lazy<..>>`) itself in the `#[realize]` field",
+        ),
+        "Pin" => String::from(
+            "`Pin` cannot realize: a lazy needs no pinning (it never moves its value once built); hold the pointer without it, `Box<Lazy<..>>`",
         ),
         "Option" | "Result" => format!(
             "`{name}` cannot realize: the `#[realize]` field must hold a lazy ({lazy}); for a lazy that may be absent, implement `lazy_core::Realize` for the wrapper instead of `#[realize]`"
