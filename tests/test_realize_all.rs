@@ -117,6 +117,24 @@ fn sets_heaps_and_cows_are_walked() {
 }
 
 #[test]
+fn ranges_walk_both_ends_and_addresses_are_leaves() {
+    use std::net::{Ipv4Addr, Ipv6Addr, SocketAddrV4, SocketAddrV6};
+    let before = builds();
+    let range = counted(1)..counted(2);
+    let inclusive = counted(3)..=counted(4);
+    range.realize_all();
+    inclusive.realize_all();
+    assert_eq!(builds() - before, 4);
+    assert!(Lazy::is_realized(&range.start) && Lazy::is_realized(&range.end));
+    assert!(Lazy::is_realized(inclusive.start()) && Lazy::is_realized(inclusive.end()));
+    // Leaves, as `IpAddr` and `SocketAddr` are: a frame of spans and
+    // addresses derives `RealizeAll` without a `skip`.
+    let v4 = SocketAddrV4::new(Ipv4Addr::LOCALHOST, 80);
+    let v6 = SocketAddrV6::new(Ipv6Addr::LOCALHOST, 80, 0, 0);
+    (0usize..3, v4, v6, Ipv4Addr::LOCALHOST, Ipv6Addr::LOCALHOST).realize_all();
+}
+
+#[test]
 fn twelve_tuple_is_walked() {
     let t = (
         counted(1),

@@ -20,8 +20,9 @@ use crate::{Realize, Seed};
 ///
 /// Implemented for both lazy flavours (which realize themselves, then walk
 /// their value), for std's containers and pointers (which walk what they
-/// hold), and as a no-op for std's leaf types that can hold no lazy (numbers,
-/// `bool`, `char`, `str`, `String`, `()`, …). `#[derive(RealizeAll)]`
+/// hold; ranges walk both ends), and as a no-op for std's leaf types that
+/// can hold no lazy (numbers, `bool`, `char`, `str`, `String`, `()`,
+/// `Duration`, network addresses, paths, …). `#[derive(RealizeAll)]`
 /// implements it for your own types.
 ///
 /// A node reached by several paths (through an `Rc`, an `Arc` or a `&`) is
@@ -165,6 +166,24 @@ impl<T: RealizeAll + ?Sized> RealizeAll for Box<T> {
     #[inline]
     fn realize_all(&self) {
         T::realize_all(self);
+    }
+}
+
+/// Walks both ends (a `Range<usize>` field needs no `skip`).
+impl<T: RealizeAll> RealizeAll for core::ops::Range<T> {
+    #[inline]
+    fn realize_all(&self) {
+        self.start.realize_all();
+        self.end.realize_all();
+    }
+}
+
+/// Walks both ends.
+impl<T: RealizeAll> RealizeAll for core::ops::RangeInclusive<T> {
+    #[inline]
+    fn realize_all(&self) {
+        self.start().realize_all();
+        self.end().realize_all();
     }
 }
 
@@ -340,7 +359,11 @@ realize_all_leaf!(
     core::time::Duration,
     core::any::TypeId,
     core::net::IpAddr,
+    core::net::Ipv4Addr,
+    core::net::Ipv6Addr,
     core::net::SocketAddr,
+    core::net::SocketAddrV4,
+    core::net::SocketAddrV6,
     core::cmp::Ordering,
 );
 
