@@ -58,7 +58,7 @@ const _: () = {
             #[inline]
             #[deny(
                 unconditional_recursion,
-                reason = "`set_name_hint` is listed in `except(...)`, so the wrapper answers it with an inherent method `fn set_name_hint(&mut self, hint: &str)`; none is visible here (it is missing, or private to another module: make it `pub(crate)`), so this forwarder would call itself"
+                reason = "`set_name_hint` is listed in `except(...)`, so the wrapper answers it with an inherent method `fn set_name_hint(&mut self, hint: &str)`; none is visible here (it is missing; or private to another module: make it `pub(crate)`; or written for some of a generic wrapper's arguments only, as in `impl W<u8>`: write it for all, `impl<T> W<T>`), so this forwarder would call itself"
             )]
             fn set_name_hint(&mut self, __arg0: &str) {
                 let __inherent =

@@ -69,7 +69,7 @@ const _: () = {
             #[inline]
             #[deny(
                 unconditional_recursion,
-                reason = "`create` is listed in `except(...)`, so the wrapper answers it with an inherent method `fn create() -> Self where Self: Sized`; none is visible here (it is missing, or private to another module: make it `pub(crate)`), so this forwarder would call itself"
+                reason = "`create` is listed in `except(...)`, so the wrapper answers it with an inherent method `fn create() -> Self where Self: Sized`; none is visible here (it is missing; or private to another module: make it `pub(crate)`; or written for some of a generic wrapper's arguments only, as in `impl W<u8>`: write it for all, `impl<T> W<T>`), so this forwarder would call itself"
             )]
             fn create() -> Self
             where
