@@ -663,3 +663,61 @@ fn prelude_names_in_signatures_are_stds_at_the_derive_too() {
     assert_eq!(E::Later(lazy_core::Lazy::new(|| 4)).get(), Some(4));
     assert_eq!(E::Ready(5).all()[0].as_str(), "5");
 }
+
+/// An `async fn` or an `impl Trait` result captures its arguments'
+/// lifetimes: a carried argument's `'_` was one lifetime parameter more
+/// than the trait's method has (E0195 at every derive but `blanket`). Such
+/// arguments are not carried: they resolve at the derive, here the trait's
+/// own module.
+mod capturing {
+    use lazy_core::{Lazy, RealizeForward, forwardable};
+
+    pub struct Key(pub u8);
+
+    #[forwardable]
+    pub trait Fetch {
+        async fn put(&self, key: Key) -> u8;
+        fn all(&self, key: Option<&Key>) -> impl Iterator<Item = u8> + '_;
+    }
+
+    pub struct Store(u8);
+
+    impl Fetch for Store {
+        async fn put(&self, key: Key) -> u8 {
+            self.0 + key.0
+        }
+        fn all(&self, key: Option<&Key>) -> impl Iterator<Item = u8> + '_ {
+            key.map(|key| key.0 + self.0).into_iter()
+        }
+    }
+
+    /// Without `async`, the trait takes the fast reader (`scan`), which
+    /// leaves such arguments alike.
+    #[forwardable]
+    pub trait Listing {
+        fn keys(&self, first: Key) -> impl Iterator<Item = u8> + '_;
+    }
+
+    impl Listing for Store {
+        fn keys(&self, first: Key) -> impl Iterator<Item = u8> + '_ {
+            [first.0, self.0].into_iter()
+        }
+    }
+
+    #[derive(RealizeForward)]
+    #[realize_forward(Fetch, Listing)]
+    pub struct LazyStore(#[realize] Lazy<Store>);
+
+    #[test]
+    fn async_and_impl_trait_methods_take_the_modules_types() {
+        let store = LazyStore(Lazy::new(|| Store(10)));
+        let mut put = std::pin::pin!(store.put(Key(1)));
+        let waker = std::task::Waker::noop();
+        let polled = put
+            .as_mut()
+            .poll(&mut std::task::Context::from_waker(waker));
+        assert_eq!(polled, std::task::Poll::Ready(11));
+        assert_eq!(store.all(Some(&Key(2))).collect::<Vec<u8>>(), vec![12]);
+        assert_eq!(store.keys(Key(3)).collect::<Vec<u8>>(), vec![3, 10]);
+    }
+}

@@ -45,7 +45,8 @@
 //! their bounds and outlives relations, which rustc only implies for the
 //! method's own signature (a path's arguments are still looked at); types
 //! inside an `impl Trait` argument, a `Fn(..)` bound, or a returned
-//! `impl Trait` whose `use<..>` lists a lifetime; where clauses and bounds;
+//! `impl Trait` whose `use<..>` lists a lifetime; the arguments of an
+//! `async fn` or of a method returning `impl Trait`; where clauses and bounds;
 //! and every type of a trait or item that allows `private_interfaces` (a type
 //! less visible than the trait cannot be the hidden impl's, E0446).
 
@@ -221,7 +222,21 @@ impl Carrier {
                 _ => None,
             });
         let written = has_lifetime(method.sig.inputs.to_token_stream());
+        // An `async fn` or an `impl Trait` result captures the arguments'
+        // lifetimes: the `'_` a carried argument passes would be one more
+        // lifetime parameter of the forwarder than the trait's method has
+        // (E0195). Such arguments are not carried (see the module's docs).
+        let captures = method.sig.asyncness.is_some()
+            || match &method.sig.output {
+                ReturnType::Type(_, ty) => {
+                    crate::tokens::mentions(ty.to_token_stream(), &|word| word == "impl")
+                }
+                ReturnType::Default => false,
+            };
         for arg in punct::values_mut(&mut method.sig.inputs) {
+            if captures {
+                break;
+            }
             let FnArg::Typed(arg) = arg else { continue };
             let mut arg_attrs = method_attrs.clone();
             arg_attrs.extend(cfgs(&arg.attrs));

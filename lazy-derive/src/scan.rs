@@ -519,6 +519,26 @@ enum Receiver {
     BoxSelf,
 }
 
+/// Whether the signature's rest, `trees` from past its arguments, returns
+/// an `impl Trait` (the word `impl` before its `where`, body or `;`).
+fn returns_impl(trees: &[TokenTree]) -> bool {
+    for tree in trees {
+        match tree {
+            TokenTree::Ident(word) if word == "where" => return false,
+            TokenTree::Ident(word) if word == "impl" => return true,
+            TokenTree::Punct(p) if p.as_char() == ';' => return false,
+            TokenTree::Group(group) if group.delimiter() == Delimiter::Brace => return false,
+            TokenTree::Group(group)
+                if crate::tokens::mentions(group.stream(), &|word| word == "impl") =>
+            {
+                return true;
+            }
+            _ => {}
+        }
+    }
+    false
+}
+
 /// One method: its carried copy, and its forwarder when it has a receiver.
 fn method(
     c: &mut Cursor,
@@ -552,6 +572,12 @@ fn method(
     let mut ic = Cursor {
         t: &input_trees,
         i: 0,
+    };
+    // An `impl Trait` result captures the arguments' lifetimes: their
+    // types are not carried, as `def_site` leaves them (E0195 otherwise).
+    let arg_mode = match returns_impl(&c.t[c.i..]) {
+        true => Mode::Copy,
+        false => Mode::Arg,
     };
     // The receiver, as written (carried) and as the forwarder declares it.
     let mut receiver = Receiver::None;
@@ -676,7 +702,7 @@ fn method(
         let mut ty = Vec::new();
         reader.bare_self.set(Some(false));
         reader.rewrote.set(false);
-        let read = reader.ty(&mut ic, Mode::Arg, &mut ty);
+        let read = reader.ty(&mut ic, arg_mode, &mut ty);
         arg_starts.push(reader.rewrote.get().then_some(arg_start));
         let found = reader.bare_self.replace(None);
         read?;
