@@ -125,22 +125,26 @@ pub fn lacks_required(remote: &syn::Path, mirror: &crate::syntax::ItemTrait) -> 
     })
 }
 
-/// The hidden macro of a mirror that [`lacks_required`] rejected: it takes
-/// the derive's call and writes nothing, so that the one error is the
-/// mirror's.
+/// The hidden macro of a trait that gets no forwarders (a mirror that
+/// [`lacks_required`] rejected, a trait `#[forwardable]` could not read),
+/// imported under the trait's name as the real one is: it takes the
+/// derive's call and writes nothing, so that the one error is the trait's.
 pub fn silent_macro(
     trait_cfgs: &TokenStream,
     export: &Option<TokenStream>,
     macro_name: &syn::Ident,
+    import: (&TokenStream, &syn::Visibility, &syn::Ident),
 ) -> TokenStream {
+    let (use_attrs, vis, ident) = import;
     template::tokens(
         "#0
         #[doc(hidden)]
         #1
         macro_rules! #2 {
             ($($input:tt)*) => {};
-        }",
-        &[&trait_cfgs, &export, &macro_name],
+        }
+        #0 #3 #4 use #2 as #5;",
+        &[&trait_cfgs, &export, &macro_name, &use_attrs, &vis, &ident],
     )
 }
 

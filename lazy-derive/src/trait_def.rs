@@ -150,10 +150,12 @@ fn silent_for_unread(input: &TokenStream) -> Option<TokenStream> {
         span = Span::call_site(),
     );
     let trait_cfgs = template::joined(&attrs_named(&head.attrs, "cfg"), "").to_token_stream();
-    let silent = mirrors::silent_macro(&trait_cfgs, &export, &macro_name);
-    Some(template::tokens(
-        "#0 #1 #[doc(hidden)] #2 use #3 as #4;",
-        &[&silent, &trait_cfgs, &head.vis, &macro_name, &ident],
+    let use_attrs = template::tokens("#[doc(hidden)]", &[]);
+    Some(mirrors::silent_macro(
+        &trait_cfgs,
+        &export,
+        &macro_name,
+        (&use_attrs, &head.vis, &ident),
     ))
 }
 
@@ -293,26 +295,11 @@ fn expand(args: TokenStream, input: TokenStream) -> Result<TokenStream> {
     if silent || lacking.is_some() {
         let trait_cfgs = template::joined(&trait_cfgs, "").to_token_stream();
         let error = lacking.map(crate::errors::compile_error);
-        let silent = mirrors::silent_macro(&trait_cfgs, &export, &macro_name);
+        let silent =
+            mirrors::silent_macro(&trait_cfgs, &export, &macro_name, (&use_attrs, vis, ident));
         return Ok(template::tokens(
-            "#0
-            #1
-            #2
-            #3
-            #4
-            #5
-            #6 use #7 as #8;",
-            &[
-                &args_error,
-                &error,
-                &cfg_errors,
-                &silent,
-                &trait_cfgs,
-                &use_attrs,
-                &vis,
-                &macro_name,
-                &ident,
-            ],
+            "#0 #1 #2 #3",
+            &[&args_error, &error, &cfg_errors, &silent],
         ));
     }
     // A trait that `blanket` cannot take is one error at `blanket` (or at
