@@ -154,6 +154,30 @@ macro_rules! contract_tests {
                 assert_eq!((builds.get(), drops.get()), (1, 1));
             }
 
+            // A guard leaked with `mem::forget` is no longer alive: `&mut`
+            // and owning access prove it, and build (a leaked count held the
+            // build back: a panic, or on `sync::Lazy` moved elsewhere, a wait
+            // for ever).
+            #[test]
+            fn leaked_guards_hold_back_no_build_through_mut_or_by_value() {
+                let (builds, drops) = (Counter::default(), Counter::default());
+                let mut lazy = Lazy::new(seed(&builds, &drops));
+                std::mem::forget(Lazy::peek(&lazy).expect("not built yet"));
+                assert_eq!(lazy.realize_mut(), "L['x']=7");
+                assert_eq!(Lazy::force_mut(&mut lazy), "L['x']=7");
+
+                let lazy = Lazy::new(seed(&builds, &drops));
+                std::mem::forget(Lazy::peek(&lazy).expect("not built yet"));
+                std::mem::forget(Lazy::peek(&lazy).expect("not built yet"));
+                let moved = Box::new(lazy);
+                assert_eq!(moved.into_realized(), "L['x']=7");
+
+                let lazy = Lazy::new(seed(&builds, &drops));
+                std::mem::forget(Lazy::peek(&lazy).expect("not built yet"));
+                assert_eq!(Lazy::into_inner(lazy).map_err(|seed| seed.value), Err(7));
+                assert_eq!((builds.get(), drops.get()), (2, 3));
+            }
+
             #[test]
             fn peek_after_realization_says_realized_instead_of_panicking() {
                 let (builds, drops) = (Counter::default(), Counter::default());

@@ -302,3 +302,30 @@ fn a_guard_on_an_outer_lazy_is_not_one_on_the_lazy_in_its_seed() {
     drop(main_outer);
     assert_eq!(*outer.realize(), 42);
 }
+
+/// A guard leaked on a lazy that then gives way to another at the same place:
+/// this thread's record of the leaked guard goes with the old lazy, so a
+/// guard on the new one held by another thread makes this thread wait for it
+/// (the stale record made it panic as if this thread held the guard).
+#[test]
+fn a_leaked_guard_is_forgotten_with_its_lazy() {
+    let mut lazy: Lazy<u8> = Lazy::new(|| 1);
+    let before: *const Lazy<u8> = &lazy;
+    std::mem::forget(Lazy::peek(&lazy).expect("not built yet"));
+    lazy = Lazy::new(|| 2);
+    assert_eq!(before, &raw const lazy, "the new lazy is at the same place");
+    let (peeked_tx, peeked_rx) = mpsc::channel();
+    std::thread::scope(|scope| {
+        let lazy = &lazy;
+        let peeker = scope.spawn(move || {
+            let guard = Lazy::peek(lazy).expect("not built yet");
+            peeked_tx.send(()).ok();
+            // Long enough for the realize below to find the guard alive.
+            std::thread::sleep(Duration::from_millis(50));
+            drop(guard);
+        });
+        peeked_rx.recv().expect("the other thread peeks");
+        assert_eq!(*lazy.realize(), 2);
+        peeker.join().expect("no panic");
+    });
+}

@@ -19,7 +19,7 @@ use core::panic::{RefUnwindSafe, UnwindSafe};
 use core::ptr;
 use core::sync::atomic::Ordering::{Acquire, Relaxed, Release};
 
-use self::shim::{AtomicUsize, QueueCell, read_mut, spin};
+use self::shim::{AtomicUsize, QueueCell, read_mut, spin, write_mut};
 use self::state::{
     COMPLETE, FLAGS, INCOMPLETE, KIND, LOCKED, ONE_PEEK, POISONED, RUNNING, WAITERS,
 };
@@ -375,6 +375,18 @@ impl<T, S> Lazy<T, S> {
         (&raw const self.state).addr()
     }
 
+    /// Through `&mut self` no [`SeedRef`] is alive, so a count of guards
+    /// the word still holds is of guards leaked with [`mem::forget`]: clears
+    /// it, and this thread's record of them, so that a build goes on.
+    fn forget_leaked_peeks(&mut self) {
+        let word = read_mut(&mut self.state);
+        if word & KIND == INCOMPLETE && word >= ONE_PEEK {
+            // `&mut self`: nobody pushes (`LOCKED`) or waits (`WAITERS`).
+            write_mut(&mut self.state, INCOMPLETE);
+            state::forget_leaked_peeks(self.address());
+        }
+    }
+
     /// The value, once an `Acquire` load saw `COMPLETE`.
     #[inline(always)]
     fn value(this: &Self) -> &T {
@@ -411,7 +423,8 @@ impl<T, S> Lazy<T, S> {
     /// # Panics
     /// If the lazy is poisoned (it has neither a value nor a seed).
     #[track_caller]
-    pub fn into_inner(this: Self) -> Result<T, S> {
+    pub fn into_inner(mut this: Self) -> Result<T, S> {
+        this.forget_leaked_peeks();
         let mut this = ManuallyDrop::new(this);
         let kind = read_mut(&mut this.state) & KIND;
         // SAFETY: `this` is never used or dropped again (`ManuallyDrop`): the
@@ -529,6 +542,14 @@ impl<T, S> Lazy<T, S> {
     /// A thread whose locals are being destroyed no longer knows its own
     /// guards: realizing the lazy there while it still holds one (a guard
     /// kept in another thread-local) waits for that guard, for ever.
+    ///
+    /// A guard leaked with [`mem::forget`] stays counted, as a leaked
+    /// `MutexGuard` keeps its mutex locked: realizing through `&self` then
+    /// panics on the thread that leaked it or waits for ever on the others
+    /// (and on that thread too once the lazy has moved). `&mut` and owning
+    /// access prove that no guard is alive, so [`RealizeMut::realize_mut`],
+    /// [`Lazy::force_mut`], [`RealizeInto::into_realized`] and
+    /// [`Lazy::into_inner`] forget the leaked count and build.
     ///
     /// # Panics
     /// Only if this thread's locals are being destroyed (the guard is
@@ -697,6 +718,7 @@ impl<T, S: Seed<Output = T>> RealizeMut for Lazy<T, S> {
     #[track_caller]
     fn realize_mut(&mut self) -> &mut T {
         if read_mut(&mut self.state) != COMPLETE {
+            self.forget_leaked_peeks();
             self.realize_cold();
         }
         Self::value_mut(self)
@@ -708,6 +730,7 @@ impl<T, S: Seed<Output = T>> RealizeInto for Lazy<T, S> {
     #[track_caller]
     fn into_realized(mut self) -> T {
         if read_mut(&mut self.state) != COMPLETE {
+            self.forget_leaked_peeks();
             self.realize_cold();
         }
         match Lazy::into_inner(self) {
@@ -763,6 +786,7 @@ impl<T: fmt::Debug, S> fmt::Debug for Lazy<T, S> {
 
 impl<T, S> Drop for Lazy<T, S> {
     fn drop(&mut self) {
+        self.forget_leaked_peeks();
         let kind = read_mut(&mut self.state) & KIND;
         // SAFETY: `&mut self`, and the state says which field the union
         // holds; each is dropped once, here. (`RUNNING` cannot be seen

@@ -453,6 +453,12 @@ impl<T, S> Lazy<T, S> {
     /// Realizing this lazy while a returned guard is alive panics (the build
     /// would move the seed out from under the borrow). `peek` itself panics
     /// only if some 2^32 guards were leaked with [`mem::forget`].
+    ///
+    /// A guard leaked with [`mem::forget`] stays counted, as a leaked `Ref`
+    /// keeps its `RefCell` borrowed: realizing through `&self` then panics.
+    /// `&mut` and owning access prove that no guard is alive, so
+    /// [`RealizeMut::realize_mut`], [`Lazy::force_mut`] and
+    /// [`RealizeInto::into_realized`] build.
     pub fn peek(this: &Self) -> Option<SeedRef<'_, T, S>> {
         match this.state() {
             // The guard is counted: until it is dropped, a build panics
@@ -587,6 +593,11 @@ impl<T, S: Seed<Output = T>> RealizeMut for Lazy<T, S> {
     #[track_caller]
     fn realize_mut(&mut self) -> &mut T {
         if !Self::is_realized(self) {
+            if let State::Unrealized { peeks, .. } = self.state.get_mut() {
+                // `&mut self`: no guard is alive; a count left is of guards
+                // leaked with `mem::forget`.
+                *peeks.get_mut() = 0;
+            }
             self.realize_cold();
         }
         match self.state.get_mut() {

@@ -24,6 +24,17 @@ pub(super) fn read_mut(state: &mut AtomicUsize) -> usize {
     return state.with_mut(|word| *word);
 }
 
+/// Stores the word through `&mut`.
+#[inline(always)]
+pub(super) fn write_mut(state: &mut AtomicUsize, word: usize) {
+    #[cfg(not(all(test, loom)))]
+    {
+        *state.get_mut() = word;
+    }
+    #[cfg(all(test, loom))]
+    state.with_mut(|old| *old = word);
+}
+
 /// A pause in a loop that waits a few instructions for another thread; under
 /// loom, a yield, so that the model lets the other thread run.
 #[inline(always)]

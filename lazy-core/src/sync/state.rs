@@ -81,6 +81,14 @@ pub(super) fn stop_peeking(lazy: usize) {
     });
 }
 
+/// Forgets every guard this thread recorded on the lazy at `lazy`: guards
+/// leaked with `mem::forget`, once `&mut` access to the lazy proves that no
+/// guard is alive. (Another thread's record of its own leaked guards cannot
+/// be reached from here.)
+pub(super) fn forget_leaked_peeks(lazy: usize) {
+    let _ = PEEKING.try_with(|peeking| peeking.borrow_mut().retain(|&other| other != lazy));
+}
+
 /// Whether this thread holds a guard on the lazy at `lazy`.
 pub(super) fn is_peeking(lazy: usize) -> bool {
     PEEKING
