@@ -13,7 +13,7 @@ use lazy_tracer::run::{Input, TracerError, main_with_args, parse_frame, parse_pr
 const BIN: &str = env!("CARGO_BIN_EXE_lazy-tracer");
 
 fn temp_dir() -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("lazy-tracer-bad-input-{}", std::process::id()));
+    let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("lazy-tracer-bad-input");
     std::fs::create_dir_all(&dir).unwrap();
     dir
 }

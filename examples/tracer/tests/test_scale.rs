@@ -10,10 +10,16 @@ use lazy_tracer::run::{Input, main_with_args, parse_frame, run_mode};
 
 const BIN: &str = env!("CARGO_BIN_EXE_lazy-tracer");
 
-fn frame_file(values: usize) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("lazy-tracer-scale-{}", std::process::id()));
+/// This test's files, under cargo's scratch directory for tests (in the
+/// target dir, not the system's temporary one, which nothing would clean).
+fn scratch_dir() -> PathBuf {
+    let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("lazy-tracer-scale");
     std::fs::create_dir_all(&dir).unwrap();
-    let path = dir.join(format!("frame-{values}.json"));
+    dir
+}
+
+fn frame_file(values: usize) -> PathBuf {
+    let path = scratch_dir().join(format!("frame-{values}.json"));
     std::fs::write(&path, frame_of_about(values).to_json()).unwrap();
     path
 }
@@ -135,10 +141,9 @@ fn an_eager_run_that_cannot_fit_is_refused_with_one_line_suggesting_lazy_only() 
 #[test]
 fn a_frame_of_many_small_values_that_cannot_fit_is_refused_not_aborted() {
     let zeros = vec!["0"; 500_000].join(",");
-    let path = std::env::temp_dir().join(format!("lazy-tracer-zeros-{}.json", std::process::id()));
+    let path = scratch_dir().join("zeros.json");
     std::fs::write(&path, format!("{{\"locals\": {{\"x\": [{zeros}]}}}}")).unwrap();
-    let program_path =
-        std::env::temp_dir().join(format!("lazy-tracer-zeros-{}.prog", std::process::id()));
+    let program_path = scratch_dir().join("zeros.prog");
     std::fs::write(&program_path, "return 1\n").unwrap();
     let (frame, program) = (path.to_str().unwrap(), program_path.to_str().unwrap());
     let args = ["--frame", frame, "--program", program, "--lazy-only"];
