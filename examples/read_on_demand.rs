@@ -1,9 +1,11 @@
 //! A file that is opened only when it is first read.
 //!
 //! `LazyFile` holds the path until something reads from it; the first `read`
-//! opens the file, and every `std::io::Read` method is forwarded to it by
-//! `#[derive(RealizeForward)]` with the ready-made mirror
-//! `lazy_core::remote::Read`. A program that is handed many files but reads
+//! opens the file. `#[derive(RealizeForward)]` with the ready-made mirror
+//! `lazy_core::remote::Read` forwards `std::io::Read`'s required and
+//! overridable methods that mirror lists (`read`, `read_vectored`,
+//! `read_to_end`, `read_to_string`, `read_exact`) to the file; the others
+//! keep std's default bodies, which call those. A program that is handed many files but reads
 //! few of them opens few of them.
 //!
 //! Run with `cargo run --example read_on_demand`.
