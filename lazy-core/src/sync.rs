@@ -702,44 +702,7 @@ impl<T, S> crate::FromRealized<T> for Lazy<T, S> {
     }
 }
 
-/// A lazy of a pointer, read through it (an enum's `#[realize(deref)]`
-/// variant, `Lazy<Box<R>>`), is built back from the pointee: the pointer is
-/// made and held already realized.
-///
-/// ```
-/// use std::rc::Rc;
-/// use lazy_core::{FromRealized, sync::Lazy};
-///
-/// let lazy: Lazy<Box<u8>> = FromRealized::from_realized(7);
-/// assert_eq!(Lazy::get(&lazy).map(|boxed| **boxed), Some(7));
-/// let lazy: Lazy<Rc<u8>> = FromRealized::from_realized(7);
-/// assert_eq!(Lazy::get(&lazy).map(|rc| **rc), Some(7));
-/// ```
-#[diagnostic::do_not_recommend]
-impl<T, S> crate::FromRealized<T> for Lazy<Box<T>, S> {
-    #[inline]
-    fn from_realized(target: T) -> Self {
-        Lazy::from_value(Box::new(target))
-    }
-}
-
-/// As for `Box`: the `Rc` is made and held already realized.
-#[diagnostic::do_not_recommend]
-impl<T, S> crate::FromRealized<T> for Lazy<Rc<T>, S> {
-    #[inline]
-    fn from_realized(target: T) -> Self {
-        Lazy::from_value(Rc::new(target))
-    }
-}
-
-/// As for `Box`: the `Arc` is made and held already realized.
-#[diagnostic::do_not_recommend]
-impl<T, S> crate::FromRealized<T> for Lazy<Arc<T>, S> {
-    #[inline]
-    fn from_realized(target: T) -> Self {
-        Lazy::from_value(Arc::new(target))
-    }
-}
+crate::realize::pointer_from_realized!(lazy_core::sync::Lazy);
 
 impl<T, S: Seed<Output = T>> Realize for Lazy<T, S> {
     type Target = T;
