@@ -553,7 +553,7 @@ mod pointed {
             Square(self.0 * k)
         }
         fn halved(&self) -> Option<Self> {
-            (self.0 % 2 == 0).then(|| Square(self.0 / 2))
+            self.0.is_multiple_of(2).then_some(Square(self.0 / 2))
         }
     }
 
