@@ -26,6 +26,11 @@
 /// assert_eq!(*lazy.realize(), 42);
 /// assert!(Lazy::peek(&lazy).is_none(), "the seed is gone once built");
 /// ```
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is not a seed: it implements neither `Seed` nor `FnOnce() -> T`",
+    label = "not a seed",
+    note = "a lazy's seed is a closure with no arguments (`|| build()`), a `fn() -> T`, or a type of yours that implements `lazy_core::Seed` (its `build(self)` makes the value)"
+)]
 pub trait Seed {
     /// The value this seed builds.
     type Output;
@@ -34,6 +39,7 @@ pub trait Seed {
     fn build(self) -> Self::Output;
 }
 
+#[diagnostic::do_not_recommend]
 impl<T, F: FnOnce() -> T> Seed for F {
     type Output = T;
     #[inline]
