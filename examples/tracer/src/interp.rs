@@ -498,6 +498,11 @@ fn parse_int(value: &Value, text: &str) -> TraceResult<i64> {
 /// Python's error for hashing `value`, which names the list or dict inside
 /// a tuple (`(1, [2])`: 'list'), not the tuple.
 fn unhashable(value: &Tracker) -> TraceError {
+    let ty = value.python_type();
+    // A dict's view answers as a list does, and is none.
+    if matches!(ty, TypeTag::DictKeys | TypeTag::DictValues) {
+        return TraceError::new(format!("unhashable type: '{ty}'"));
+    }
     let ty = match value
         .as_python_constant()
         .ok()

@@ -383,6 +383,11 @@ fn tokenize(line: &str) -> PResult<Vec<Tok>> {
             while i < chars.len()
                 && (chars[i].is_ascii_alphanumeric() || chars[i] == '_' || chars[i] == '.')
             {
+                // A float's own `.` is its only one, before any exponent: a
+                // further `.` starts an attribute (`1.5.is_integer()`).
+                if chars[i] == '.' && chars[start..i].iter().any(|c| matches!(c, '.' | 'e' | 'E')) {
+                    break;
+                }
                 // `1e-5`: a sign right after an exponent belongs to the number.
                 if matches!(chars[i], 'e' | 'E') && matches!(chars.get(i + 1), Some('-' | '+')) {
                     i += 1;

@@ -16,6 +16,8 @@ pub fn python_has_attr(ty: &TypeTag, name: &str) -> bool {
         TypeTag::List => LIST,
         TypeTag::Tuple => TUPLE,
         TypeTag::Dict => DICT,
+        TypeTag::DictKeys => DICT_KEYS,
+        TypeTag::DictValues => DICT_VALUES,
         _ => return false,
     };
     names.binary_search(&name).is_ok()
@@ -134,6 +136,25 @@ const DICT: &[&str] = &[
     "setdefault", "update", "values",
 ];
 
+#[rustfmt::skip]
+const DICT_KEYS: &[&str] = &[
+    "__and__", "__class__", "__contains__", "__delattr__", "__dir__", "__doc__", "__eq__",
+    "__format__", "__ge__", "__getattribute__", "__getstate__", "__gt__", "__hash__", "__init__",
+    "__init_subclass__", "__iter__", "__le__", "__len__", "__lt__", "__ne__", "__new__", "__or__",
+    "__rand__", "__reduce__", "__reduce_ex__", "__repr__", "__reversed__", "__ror__", "__rsub__",
+    "__rxor__", "__setattr__", "__sizeof__", "__str__", "__sub__", "__subclasshook__", "__xor__",
+    "isdisjoint", "mapping",
+];
+
+#[rustfmt::skip]
+const DICT_VALUES: &[&str] = &[
+    "__class__", "__delattr__", "__dir__", "__doc__", "__eq__", "__format__", "__ge__",
+    "__getattribute__", "__getstate__", "__gt__", "__hash__", "__init__", "__init_subclass__",
+    "__iter__", "__le__", "__len__", "__lt__", "__ne__", "__new__", "__reduce__", "__reduce_ex__",
+    "__repr__", "__reversed__", "__setattr__", "__sizeof__", "__str__", "__subclasshook__",
+    "mapping",
+];
+
 #[cfg(test)]
 mod tests {
     /// `python_has_attr` searches the lists by halves: they must be sorted.
@@ -143,6 +164,9 @@ mod tests {
             assert!(names.is_sorted(), "{names:?}");
         }
         for names in [super::LIST, super::TUPLE, super::DICT] {
+            assert!(names.is_sorted(), "{names:?}");
+        }
+        for names in [super::DICT_KEYS, super::DICT_VALUES] {
             assert!(names.is_sorted(), "{names:?}");
         }
     }

@@ -487,6 +487,8 @@ impl VariableTracker for ConstantTracker {
             || (op == BinOp::Mul
                 && !matches!(self.value, Value::Str(_))
                 && matches!(other.python_type(), TypeTag::List | TypeTag::Tuple))
+            // A dict's view, which answers as a list, names itself.
+            || matches!(other.python_type(), TypeTag::DictKeys | TypeTag::DictValues)
         {
             return other.binary_op(tx, op, self, !reflected);
         }
@@ -674,6 +676,18 @@ impl VariableTracker for SequenceTracker {
         Ok(!self.items.is_empty())
     }
     fn compare(&self, _tx: &Tx, op: CmpOp, other: &dyn VariableTracker) -> TraceResult<bool> {
+        // A dict's view is no list, whatever it holds.
+        if realized_as::<DictViewTracker>(other).is_some() {
+            return match op {
+                CmpOp::Eq | CmpOp::Ne => Ok(op == CmpOp::Ne),
+                _ => Err(TraceError::new(format!(
+                    "'{}' not supported between instances of '{}' and '{}'",
+                    op.symbol(),
+                    self.type_tag(),
+                    other.python_type()
+                ))),
+            };
+        }
         compare_values(
             &self.as_python_constant()?,
             op,
@@ -867,12 +881,18 @@ impl VariableTracker for DictTracker {
             }
             "keys" | "values" => {
                 expect_args(name, args, 0..=0)?;
-                let items = if name == "keys" {
+                let keys = name == "keys";
+                let items = if keys {
                     self.unpack_var_sequence(tx)?
                 } else {
                     self.entries.iter().map(|(_, v)| Rc::clone(v)).collect()
                 };
-                Ok(Rc::new(SequenceTracker::new(false, items, Meta::new(None))))
+                Ok(Rc::new(DictViewTracker {
+                    keys,
+                    items,
+                    dict: Rc::new(self.clone()),
+                    meta: Meta::new(None),
+                }))
             }
             _ => Err(no_attr(&TypeTag::Dict, name)),
         }
@@ -924,6 +944,221 @@ impl VariableTracker for DictTracker {
             value.reconstruct(codegen)?;
         }
         codegen.emit(format!("BUILD_MAP {}", self.entries.len()));
+        Ok(())
+    }
+}
+
+// ---------------------------------------------------------------------------
+
+/// `dict.keys()` or `dict.values()`: Dynamo's `DictKeysVariable` /
+/// `DictValuesVariable`. Sized, iterable and searchable as the dict's keys
+/// or values, printed as Python prints it (`dict_keys(['x'])`), and no
+/// list: it cannot be indexed, added or repeated. Keys views compare equal
+/// when they hold the same keys; a values view equals only itself. A keys
+/// view's set operations (`&`, `|`, `<=`, ..) are not supported.
+#[derive(Clone, Debug, RealizeAll, RealizeForward)]
+#[realize_forward(TrackerMeta)]
+pub struct DictViewTracker {
+    keys: bool,
+    items: Vec<Tracker>,
+    /// The dict it views, which the output code calls `keys` or `values` on.
+    dict: Tracker,
+    #[realize_all(skip)]
+    #[realize(plain)]
+    meta: Meta,
+}
+
+impl DictViewTracker {
+    fn type_tag(&self) -> TypeTag {
+        if self.keys {
+            TypeTag::DictKeys
+        } else {
+            TypeTag::DictValues
+        }
+    }
+
+    /// Whether `other` holds the same keys as this keys view, in any order.
+    fn same_keys(&self, other: &DictViewTracker) -> TraceResult<bool> {
+        if self.items.len() != other.items.len() {
+            return Ok(false);
+        }
+        let theirs = other
+            .items
+            .iter()
+            .map(|item| item.as_python_constant())
+            .collect::<TraceResult<Vec<_>>>()?;
+        for item in &self.items {
+            let mine = item.as_python_constant()?;
+            if !theirs.iter().any(|key| key.py_eq(&mine)) {
+                return Ok(false);
+            }
+        }
+        Ok(true)
+    }
+}
+
+impl VariableTracker for DictViewTracker {
+    fn kind(&self) -> &'static str {
+        if self.keys {
+            "DictKeysVariable"
+        } else {
+            "DictValuesVariable"
+        }
+    }
+    fn clone_with_source(&self, source: Option<Source>) -> Tracker {
+        let mut copy = self.clone();
+        copy.meta.source = source;
+        Rc::new(copy)
+    }
+    fn debug_repr(&self) -> String {
+        format!("{}(len={})", self.kind(), self.items.len())
+    }
+    fn python_type(&self) -> TypeTag {
+        self.type_tag()
+    }
+    fn is_python_constant(&self) -> bool {
+        self.items.iter().all(|item| item.is_python_constant())
+    }
+    /// The items as a list: what the view's own methods do not answer
+    /// (printing, comparing, indexing) they answer as Python does.
+    fn as_python_constant(&self) -> TraceResult<Value> {
+        let items = self
+            .items
+            .iter()
+            .map(|item| item.as_python_constant().map(Rc::new))
+            .collect::<TraceResult<Vec<_>>>()?;
+        Ok(Value::List(items))
+    }
+    fn is_mutable(&self) -> bool {
+        false
+    }
+    fn is_python_hashable(&self) -> bool {
+        false
+    }
+    fn get_python_hash(&self) -> TraceResult<u64> {
+        Err(unhashable(&self.type_tag()))
+    }
+    fn var_getattr(&self, _tx: &Tx, name: &str) -> TraceResult<Tracker> {
+        Err(no_attr(&self.type_tag(), name))
+    }
+    fn has_attr(&self, name: &str) -> bool {
+        crate::pyattrs::python_has_attr(&self.type_tag(), name)
+    }
+    fn getitem(&self, _tx: &Tx, _key: &Value) -> TraceResult<Tracker> {
+        Err(not_subscriptable(&self.type_tag()))
+    }
+    fn contains(&self, key: &Value) -> TraceResult<bool> {
+        for item in &self.items {
+            if item.as_python_constant()?.py_eq(key) {
+                return Ok(true);
+            }
+        }
+        Ok(false)
+    }
+    fn has_unpack_var_sequence(&self) -> bool {
+        true
+    }
+    fn unpack_var_sequence(&self, _tx: &Tx) -> TraceResult<Vec<Tracker>> {
+        Ok(self.items.clone())
+    }
+    fn sequence_len(&self) -> TraceResult<usize> {
+        Ok(self.items.len())
+    }
+    fn call_method(&self, _tx: &Tx, name: &str, _args: &[Tracker]) -> TraceResult<Tracker> {
+        Err(no_attr(&self.type_tag(), name))
+    }
+    fn call_function(&self, _tx: &Tx, _args: &[Tracker]) -> TraceResult<Tracker> {
+        Err(not_callable(&self.type_tag()))
+    }
+    fn truthy(&self) -> TraceResult<bool> {
+        Ok(!self.items.is_empty())
+    }
+    fn compare(&self, _tx: &Tx, op: CmpOp, other: &dyn VariableTracker) -> TraceResult<bool> {
+        let theirs = realized_as::<DictViewTracker>(other);
+        let equal = match (op, theirs) {
+            (CmpOp::Eq | CmpOp::Ne, Some(theirs)) if self.keys && theirs.keys => {
+                self.same_keys(theirs)?
+            }
+            // A values view is equal to itself only; a view to no list.
+            (CmpOp::Eq | CmpOp::Ne, theirs) => {
+                theirs.is_some_and(|theirs| std::ptr::eq(self, theirs))
+            }
+            _ if self.keys => {
+                return Err(TraceError::new(format!(
+                    "'{}' on a dict_keys (a set comparison) is not supported by this tracer",
+                    op.symbol()
+                )));
+            }
+            _ => {
+                return Err(TraceError::new(format!(
+                    "'{}' not supported between instances of 'dict_values' and '{}'",
+                    op.symbol(),
+                    other.python_type()
+                )));
+            }
+        };
+        Ok(equal == (op == CmpOp::Eq))
+    }
+    fn binary_op(
+        &self,
+        _tx: &Tx,
+        op: BinOp,
+        other: &dyn VariableTracker,
+        reflected: bool,
+    ) -> TraceResult<Tracker> {
+        // `'ab' * d.keys()`, either way round: the sequence's error, naming
+        // the view (which has no `*` of its own).
+        if op == BinOp::Mul
+            && matches!(
+                other.python_type(),
+                TypeTag::Str | TypeTag::List | TypeTag::Tuple
+            )
+        {
+            return Err(cannot_repeat(&self.type_tag()));
+        }
+        if self.keys && matches!(op, BinOp::Sub) {
+            return Err(TraceError::new(
+                "'-' on a dict_keys (a set difference) is not supported by this tracer",
+            ));
+        }
+        let (a, b) = if reflected {
+            (other.python_type(), self.type_tag())
+        } else {
+            (self.type_tag(), other.python_type())
+        };
+        Err(unsupported_operands(op, &a, &b))
+    }
+    fn python_str(&self) -> TraceResult<String> {
+        let items = self
+            .items
+            .iter()
+            .map(|item| Ok(item.as_python_constant()?.repr()))
+            .collect::<TraceResult<Vec<_>>>()?;
+        Ok(format!("{}([{}])", self.type_tag(), items.join(", ")))
+    }
+    fn format_value(&self, spec: &str) -> TraceResult<String> {
+        if spec.is_empty() {
+            return self.python_str();
+        }
+        Err(TraceError::new(format!(
+            "unsupported format string passed to {}.__format__",
+            self.type_tag()
+        )))
+    }
+    fn as_proxy(&self) -> TraceResult<String> {
+        Err(TraceError::new(format!(
+            "a {} has no graph node",
+            self.type_tag()
+        )))
+    }
+    fn reconstruct(&self, codegen: &mut Codegen) -> TraceResult<()> {
+        if self.meta.reconstruct_source(codegen) {
+            return Ok(());
+        }
+        self.dict.reconstruct(codegen)?;
+        let method = if self.keys { "keys" } else { "values" };
+        codegen.emit(format!("LOAD_METHOD {method}"));
+        codegen.emit("CALL_METHOD 0");
         Ok(())
     }
 }

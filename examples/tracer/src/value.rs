@@ -82,6 +82,10 @@ pub enum TypeTag {
     List,
     Tuple,
     Dict,
+    /// `dict.keys()`'s view.
+    DictKeys,
+    /// `dict.values()`'s view.
+    DictValues,
     Tensor,
     Function,
     /// The type of classes.
@@ -103,6 +107,8 @@ impl TypeTag {
             TypeTag::List => "list",
             TypeTag::Tuple => "tuple",
             TypeTag::Dict => "dict",
+            TypeTag::DictKeys => "dict_keys",
+            TypeTag::DictValues => "dict_values",
             TypeTag::Tensor => "Tensor",
             TypeTag::Function => "function",
             TypeTag::Type => "type",

@@ -456,6 +456,29 @@ fn unary_minus_is_pythons() {
     );
 }
 
+/// A float literal ends at its second `.`, which starts an attribute, as in
+/// Python (`1.5.is_integer()`); the whole was read as one number, an error
+/// blaming underscores.
+#[test]
+fn a_float_literal_ends_before_an_attribute() {
+    for (expr, attribute) in [
+        ("1.5.is_integer()", "float.is_integer"),
+        ("2.0.real", "float.real"),
+        ("1e5.real", "float.real"),
+        ("1..real", "float.real"),
+    ] {
+        let error = eval_error(expr);
+        assert!(
+            error.contains(&format!("'{attribute}' is not supported by this tracer")),
+            "{expr}: {error}"
+        );
+    }
+    assert_eq!(eval("1.5e1 + 1."), constant("16.0"));
+    // An int has no `.` of its own to end at: Python's "invalid decimal
+    // literal".
+    assert!(eval_error("1.real").contains("invalid number `1.real`"));
+}
+
 /// `float()` of a string takes single `_` between digits, as Python's does,
 /// and refuses them anywhere else.
 #[test]
@@ -540,6 +563,74 @@ fn sequences_compare_and_bools_index_as_python() {
             Ok(vec![constant(want)]),
             "{expr}"
         );
+    }
+}
+
+/// `dict.keys()` and `dict.values()` are views, not lists (they were
+/// lists): printed, typed, compared and refused as Python's, each checked
+/// against `python3`.
+#[test]
+fn dict_views_are_no_lists() {
+    let frame = r#"{"locals": {"d": {"x": 1, "y": 2}, "e": {"y": 5, "x": 6}, "l": ["x", "y"]}}"#;
+    let value = |expr: &str| run(frame, &format!("r = {expr}\nreturn r\n"));
+    for (expr, want) in [
+        ("str(L['d'].keys())", "\"dict_keys(['x', 'y'])\""),
+        ("f\"{L['d'].values()}\"", "'dict_values([1, 2])'"),
+        ("isinstance(L['d'].keys(), list)", "False"),
+        ("L['d'].keys() == L['e'].keys()", "True"),
+        ("L['d'].values() == L['d'].values()", "False"),
+        ("L['l'] == L['d'].keys()", "False"),
+        ("L['d'].keys() != L['l']", "True"),
+        ("len(L['d'].values())", "2"),
+        ("'y' in L['d'].keys()", "True"),
+        ("max(L['d'].values())", "2"),
+    ] {
+        assert_eq!(value(expr), Ok(vec![constant(want)]), "{expr}");
+    }
+    // A values view is equal to itself.
+    assert_eq!(
+        run(frame, "v = L['d'].values()\nr = v == v\nreturn r\n"),
+        Ok(vec![constant("True")])
+    );
+    for (expr, error) in [
+        (
+            "L['d'].keys()[0]",
+            "'dict_keys' object is not subscriptable",
+        ),
+        (
+            "L['d'].keys() * 2",
+            "unsupported operand type(s) for *: 'dict_keys' and 'int'",
+        ),
+        (
+            "2 * L['d'].values()",
+            "unsupported operand type(s) for *: 'int' and 'dict_values'",
+        ),
+        (
+            "'ab' * L['d'].keys()",
+            "can't multiply sequence by non-int of type 'dict_keys'",
+        ),
+        (
+            "L['l'] + L['d'].values()",
+            "can only concatenate list (not \"dict_values\") to list",
+        ),
+        (
+            "L['d'].values() + L['l']",
+            "unsupported operand type(s) for +: 'dict_values' and 'list'",
+        ),
+        ("hash(L['d'].keys())", "unhashable type: 'dict_keys'"),
+        (
+            "L['l'] < L['d'].keys()",
+            "'<' not supported between instances of 'list' and 'dict_keys'",
+        ),
+        (
+            "L['d'].keys().isdisjoint(L['l'])",
+            "'dict_keys.isdisjoint' is not supported by this tracer",
+        ),
+    ] {
+        match value(expr) {
+            Err(e) => assert!(e.to_string().contains(error), "{expr}: {e}"),
+            Ok(values) => panic!("{expr} returned {values:?}"),
+        }
     }
 }
 
