@@ -855,7 +855,7 @@ fn forwarder(ctx: &EnumContext, method: &Method, joined: Option<&Joined>) -> Tok
     let output = &sig.output;
     let asyncness = &sig.asyncness;
     let abi = sig.abi.as_ref().map(crate::method::ExplicitAbi);
-    let turbofish = Turbofish(sig);
+    let turbofish = Turbofish(sig, None);
     let receiver_use = Use::of_receiver(kind);
     let binding = Ident::new("__target", ctx.binding_site);
     // The `Self` arguments: their position and binding.

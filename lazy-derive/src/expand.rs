@@ -1214,8 +1214,11 @@ impl ToTokens for Output<'_> {
 /// `::<T, N>`: the method's type and const parameters. Lifetimes are left to
 /// inference (late-bound ones cannot be named), and so are the types of
 /// `impl Trait` arguments, which a turbofish cannot name (one that names
-/// the others is accepted beside them since Rust 1.63).
-pub struct Turbofish<'a>(pub &'a crate::syntax::Signature);
+/// the others is accepted beside them since Rust 1.63). With a span, every
+/// token at it: an `except` forwarder's, at the derive's call site, so that
+/// rustc's fix for an inherent method of other parameters (E0107: "add
+/// missing generic argument") does not land in `realize_forward(...)`.
+pub struct Turbofish<'a>(pub &'a crate::syntax::Signature, pub Option<Span>);
 
 impl ToTokens for Turbofish<'_> {
     fn to_tokens(&self, out: &mut TokenStream) {
@@ -1228,15 +1231,29 @@ impl ToTokens for Turbofish<'_> {
         let Some(first) = args.next() else {
             return;
         };
-        out.append(Punct::new(':', Spacing::Joint));
-        out.append(Punct::new(':', Spacing::Alone));
-        out.append(Punct::new('<', Spacing::Alone));
-        first.to_tokens(out);
+        let punct = |c, spacing| {
+            let mut punct = Punct::new(c, spacing);
+            if let Some(span) = self.1 {
+                punct.set_span(span);
+            }
+            punct
+        };
+        let ident = |ident: &Ident| {
+            let mut ident = ident.clone();
+            if let Some(span) = self.1 {
+                ident.set_span(span);
+            }
+            ident
+        };
+        out.append(punct(':', Spacing::Joint));
+        out.append(punct(':', Spacing::Alone));
+        out.append(punct('<', Spacing::Alone));
+        out.append(ident(first));
         for arg in args {
-            out.append(Punct::new(',', Spacing::Alone));
-            arg.to_tokens(out);
+            out.append(punct(',', Spacing::Alone));
+            out.append(ident(arg));
         }
-        out.append(Punct::new('>', Spacing::Alone));
+        out.append(punct('>', Spacing::Alone));
     }
 }
 
@@ -1270,7 +1287,7 @@ fn forwarder(ctx: &ImplContext, method: &Method) -> TokenStream {
     let output = Output(method);
     let abi = sig.abi.as_ref().map(crate::method::ExplicitAbi);
     let call_prefix = &ctx.call_prefix;
-    let turbofish = Turbofish(sig);
+    let turbofish = Turbofish(sig, None);
     let metavars = ctx.realize_metavars;
     let realized = Realized {
         value: RealizedValue::Receiver(kind, &self_token),
@@ -1469,7 +1486,7 @@ pub fn inherent_forwarder(ctx: &ImplContext, method: &Method, except: &Ident) ->
     let turbofish = if inferred_params(sig) {
         None
     } else {
-        Some(Turbofish(sig))
+        Some(Turbofish(sig, Some(site)))
     };
     let checked = inherent_check(method, span, site, &callee, turbofish.as_ref());
     let call = match &checked {
