@@ -527,61 +527,6 @@ fn boxed_lazy_variant_comes_back_boxed_and_built() {
     );
 }
 
-// A lazy of a pointer read through it (`#[realize(deref)]`) is built back
-// from the pointee: the pointer, held already realized.
-mod pointed {
-    use super::*;
-
-    #[forwardable]
-    pub trait Side {
-        fn side(&self) -> u32;
-        fn scaled(&self, k: u32) -> Self
-        where
-            Self: Sized;
-        fn halved(&self) -> Option<Self>
-        where
-            Self: Sized;
-    }
-
-    pub struct Square(pub u32);
-
-    impl Side for Square {
-        fn side(&self) -> u32 {
-            self.0
-        }
-        fn scaled(&self, k: u32) -> Self {
-            Square(self.0 * k)
-        }
-        fn halved(&self) -> Option<Self> {
-            self.0.is_multiple_of(2).then_some(Square(self.0 / 2))
-        }
-    }
-
-    #[derive(RealizeForward)]
-    #[realize_forward(Side)]
-    pub enum Pointed {
-        Boxed(#[realize(deref)] Lazy<Box<Square>>),
-        Shared(#[realize(deref)] Lazy<Rc<Square>>),
-    }
-
-    #[test]
-    fn lazy_pointer_variant_comes_back_as_a_built_pointer() {
-        let scaled = Pointed::Boxed(Lazy::new(|| Box::new(Square(2)))).scaled(5);
-        match &scaled {
-            Pointed::Boxed(lazy) => assert_eq!(Lazy::get(lazy).map(|square| square.0), Some(10)),
-            Pointed::Shared(_) => panic!("the variant changed"),
-        }
-        let halved = Pointed::Shared(Lazy::new(|| Rc::new(Square(4)))).halved();
-        match &halved {
-            Some(Pointed::Shared(lazy)) => {
-                assert_eq!(Lazy::get(lazy).map(|square| square.0), Some(2))
-            }
-            _ => panic!("the variant changed"),
-        }
-        assert_eq!(halved.map(|shape| shape.side()), Some(2));
-    }
-}
-
 // A generic enum forwarding every shape: the bounds are the impl's
 // assumptions, and the boxed `impl Trait` and the async body capture `T`.
 #[derive(RealizeForward)]

@@ -183,53 +183,6 @@ impl<R: RealizeMut + ?Sized> RealizeMut for &mut R {
     }
 }
 
-/// The impls of [`FromRealized`] for a lazy of a `Box`, `Rc` or `Arc`, in
-/// the module of a lazy flavour (`$flavour`, its path for the doctest).
-macro_rules! pointer_from_realized {
-    ($($flavour:ident)::+) => {
-        /// A lazy of a pointer, read through it (an enum's
-        /// `#[realize(deref)]` variant, `Lazy<Box<R>>`), is built back from
-        /// the pointee: the pointer is made and held already realized.
-        ///
-        /// ```
-        /// use std::rc::Rc;
-        /// use lazy_core::FromRealized;
-        #[doc = concat!("use ", stringify!($($flavour)::+), ";")]
-        ///
-        /// let lazy: Lazy<Box<u8>> = FromRealized::from_realized(7);
-        /// assert_eq!(Lazy::get(&lazy).map(|boxed| **boxed), Some(7));
-        /// let lazy: Lazy<Rc<u8>> = FromRealized::from_realized(7);
-        /// assert_eq!(Lazy::get(&lazy).map(|rc| **rc), Some(7));
-        /// ```
-        #[diagnostic::do_not_recommend]
-        impl<T, S> crate::FromRealized<T> for Lazy<Box<T>, S> {
-            #[inline]
-            fn from_realized(target: T) -> Self {
-                Lazy::from_value(Box::new(target))
-            }
-        }
-
-        /// As for `Box`: the `Rc` is made and held already realized.
-        #[diagnostic::do_not_recommend]
-        impl<T, S> crate::FromRealized<T> for Lazy<Rc<T>, S> {
-            #[inline]
-            fn from_realized(target: T) -> Self {
-                Lazy::from_value(Rc::new(target))
-            }
-        }
-
-        /// As for `Box`: the `Arc` is made and held already realized.
-        #[diagnostic::do_not_recommend]
-        impl<T, S> crate::FromRealized<T> for Lazy<Arc<T>, S> {
-            #[inline]
-            fn from_realized(target: T) -> Self {
-                Lazy::from_value(Arc::new(target))
-            }
-        }
-    };
-}
-pub(crate) use pointer_from_realized;
-
 /// A box built back from its target holds what `R` builds from it.
 #[diagnostic::do_not_recommend]
 impl<T, R: FromRealized<T>> FromRealized<T> for Box<R> {

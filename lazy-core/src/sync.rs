@@ -18,9 +18,6 @@ use core::ops::Deref;
 use core::panic::{RefUnwindSafe, UnwindSafe};
 use core::ptr;
 use core::sync::atomic::Ordering::{Acquire, Relaxed, Release};
-use std::boxed::Box;
-use std::rc::Rc;
-use std::sync::Arc;
 
 use self::shim::{AtomicUsize, QueueCell, read_mut, spin, write_mut};
 use self::state::{
@@ -701,8 +698,6 @@ impl<T, S> crate::FromRealized<T> for Lazy<T, S> {
         Lazy::from_value(target)
     }
 }
-
-crate::realize::pointer_from_realized!(lazy_core::sync::Lazy);
 
 impl<T, S: Seed<Output = T>> Realize for Lazy<T, S> {
     type Target = T;

@@ -8,10 +8,6 @@ use core::ops::Deref;
 use core::panic::UnwindSafe;
 use core::ptr;
 
-use alloc::boxed::Box;
-use alloc::rc::Rc;
-use alloc::sync::Arc;
-
 use crate::state::{self, Deferred};
 use crate::{Realize, RealizeInto, RealizeMut, Seed, panic};
 
@@ -575,8 +571,6 @@ impl<T, S> crate::FromRealized<T> for Lazy<T, S> {
         Lazy::from_value(target)
     }
 }
-
-crate::realize::pointer_from_realized!(lazy_core::Lazy);
 
 impl<T, S: Seed<Output = T>> Realize for Lazy<T, S> {
     type Target = T;

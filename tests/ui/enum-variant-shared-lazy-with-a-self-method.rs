@@ -1,6 +1,6 @@
 //! An enum's variants that cannot be built back from their target, with a
 //! forwarded method that returns `Self`: a lazy shared through `Rc`, a lazy
-//! of a type of the user's under `deref`. One error at each variant's type, and the enum
+//! of a box under `deref`. One error at each variant's type, and the enum
 //! still implements the trait, so calls of the forwarded methods add no
 //! error of their own (the bounds on `FromRealized` named no parameter:
 //! when one failed, rustc held the impl unimplemented, and each call was one
@@ -28,24 +28,14 @@ impl Tracker for Real {
     }
 }
 
-pub struct Holder(Real);
-
-impl std::ops::Deref for Holder {
-    type Target = Real;
-    fn deref(&self) -> &Real {
-        &self.0
-    }
-}
-
 #[derive(RealizeForward)]
 #[realize_forward(Tracker)]
 pub enum AnyTracker {
     Owned(#[realize] Lazy<Real>),
     Shared(#[realize] Rc<Lazy<Real>>),
-    // Built back through `deref`: a lazy of a type of the user's cannot be
-    // built from what it derefs to (one error here, checked in the arm too;
-    // a lazy of a `Box`, `Rc` or `Arc` can).
-    Pointed(#[realize(deref)] Lazy<Holder>),
+    // Built back through `deref`: a lazy of a box cannot be built from the
+    // boxed value (one error here, checked in the arm too).
+    Pointed(#[realize(deref)] Lazy<Box<Real>>),
 }
 
 fn main() {
