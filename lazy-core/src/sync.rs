@@ -549,7 +549,12 @@ impl<T, S> Lazy<T, S> {
     /// (and on that thread too once the lazy has moved). `&mut` and owning
     /// access prove that no guard is alive, so [`RealizeMut::realize_mut`],
     /// [`Lazy::force_mut`], [`RealizeInto::into_realized`] and
-    /// [`Lazy::into_inner`] forget the leaked count and build.
+    /// [`Lazy::into_inner`] forget the leaked count and build. The leaking
+    /// thread's record of the guard (by the lazy's address) goes when the
+    /// lazy is dropped or built that way on that thread; if the lazy moves
+    /// or is dropped on another thread, the record stays, and a lazy later
+    /// at that address, peeked by another thread, panics on realizing there
+    /// as if this thread held the guard, where it would wait.
     ///
     /// # Panics
     /// Only if this thread's locals are being destroyed (the guard is
