@@ -11,7 +11,7 @@ use crate::builder::Tx;
 use crate::lazy::{FormatPart, LazySymNodeFormatString, LazyVariableTracker, as_lazy, realized_as};
 use crate::program::{Expr, FPart, Program, SpecPart, Stmt, StmtKind};
 use crate::source::Source;
-use crate::tracker::{BinOp, Codegen, TraceError, TraceResult, Tracker};
+use crate::tracker::{BinOp, CmpOp, Codegen, TraceError, TraceResult, Tracker};
 use crate::trackers::SequenceTracker;
 use crate::value::{Frame, INT_OVERFLOW, TypeTag, Value};
 use crate::{pyattrs, pyunicode};
@@ -224,7 +224,7 @@ impl Interp<'_> {
             }
             Expr::Compare(op, left, right) => {
                 let (left, right) = (self.eval(left)?, self.eval(right)?);
-                Ok(tx.constant(Value::Bool(left.compare(tx, *op, &*right)?)))
+                Ok(tx.constant(Value::Bool(compare(tx, *op, &left, &right)?)))
             }
             Expr::In(needle, haystack) => {
                 let (needle, haystack) = (self.eval(needle)?, self.eval(haystack)?);
@@ -250,10 +250,11 @@ impl Interp<'_> {
                             .ok_or_else(|| TraceError::new(crate::value::INT_OVERFLOW))?,
                     ),
                     Value::Float(x) => Value::Float(-x),
-                    other => {
+                    // Named by the tracker: a dict's view answers as a list.
+                    _ => {
                         return Err(TraceError::new(format!(
                             "bad operand type for unary -: '{}'",
-                            other.type_tag()
+                            value.python_type()
                         )));
                     }
                 }))
@@ -495,6 +496,30 @@ fn parse_int(value: &Value, text: &str) -> TraceResult<i64> {
         .map_err(|_| TraceError::new(INT_OVERFLOW))
 }
 
+/// Whether `value` is a dict's view (`d.keys()`, `d.values()`), which
+/// answers `as_python_constant` as a list but compares as no list.
+fn is_view(value: &Tracker) -> bool {
+    matches!(value.python_type(), TypeTag::DictKeys | TypeTag::DictValues)
+}
+
+/// `left op right`. A dict's view compares only with views: on the right of
+/// another value, it is never equal to it, and ordering them is Python's
+/// `TypeError` (the left value would compare its items as a list's).
+fn compare(tx: &Tx, op: CmpOp, left: &Tracker, right: &Tracker) -> TraceResult<bool> {
+    if is_view(right) && !is_view(left) {
+        return match op {
+            CmpOp::Eq | CmpOp::Ne => Ok(op == CmpOp::Ne),
+            _ => Err(TraceError::new(format!(
+                "'{}' not supported between instances of '{}' and '{}'",
+                op.symbol(),
+                left.python_type(),
+                right.python_type()
+            ))),
+        };
+    }
+    left.compare(tx, op, &**right)
+}
+
 /// Python's error for hashing `value`, which names the list or dict inside
 /// a tuple (`(1, [2])`: 'list'), not the tuple.
 fn unhashable(value: &Tracker) -> TraceError {
@@ -568,7 +593,7 @@ pub fn call_builtin(tx: &Tx, name: &str, args: &[Tracker]) -> TraceResult<Tracke
                     };
                     return Err(TraceError::new(format!(
                         "{name}() argument must be {takes}, not '{}'",
-                        value.type_tag()
+                        args[0].python_type()
                     )));
                 }
             }
@@ -616,10 +641,10 @@ pub fn call_builtin(tx: &Tx, name: &str, args: &[Tracker]) -> TraceResult<Tracke
                 ),
                 Value::Bool(b) => Value::Int(i64::from(b)),
                 Value::Float(x) => Value::Float(x.abs()),
-                other => {
+                _ => {
                     return Err(TraceError::new(format!(
                         "bad operand type for abs(): '{}'",
-                        other.type_tag()
+                        args[0].python_type()
                     )));
                 }
             }
@@ -645,14 +670,15 @@ pub fn call_builtin(tx: &Tx, name: &str, args: &[Tracker]) -> TraceResult<Tracke
                 )));
             };
             let mut best_value = best.as_python_constant()?;
-            let op = if name == "min" {
-                crate::tracker::CmpOp::Lt
-            } else {
-                crate::tracker::CmpOp::Gt
-            };
+            let op = if name == "min" { CmpOp::Lt } else { CmpOp::Gt };
             for candidate in candidates {
                 let value = candidate.as_python_constant()?;
-                if crate::trackers::compare_values(&value, op, &best_value)? {
+                let wins = if is_view(&candidate) || is_view(&best) {
+                    compare(tx, op, &candidate, &best)?
+                } else {
+                    crate::trackers::compare_values(&value, op, &best_value)?
+                };
+                if wins {
                     (best, best_value) = (candidate, value);
                 }
             }

@@ -676,18 +676,6 @@ impl VariableTracker for SequenceTracker {
         Ok(!self.items.is_empty())
     }
     fn compare(&self, _tx: &Tx, op: CmpOp, other: &dyn VariableTracker) -> TraceResult<bool> {
-        // A dict's view is no list, whatever it holds.
-        if realized_as::<DictViewTracker>(other).is_some() {
-            return match op {
-                CmpOp::Eq | CmpOp::Ne => Ok(op == CmpOp::Ne),
-                _ => Err(TraceError::new(format!(
-                    "'{}' not supported between instances of '{}' and '{}'",
-                    op.symbol(),
-                    self.type_tag(),
-                    other.python_type()
-                ))),
-            };
-        }
         compare_values(
             &self.as_python_constant()?,
             op,
@@ -1019,8 +1007,9 @@ impl VariableTracker for DictViewTracker {
     fn is_python_constant(&self) -> bool {
         self.items.iter().all(|item| item.is_python_constant())
     }
-    /// The items as a list: what the view's own methods do not answer
-    /// (printing, comparing, indexing) they answer as Python does.
+    /// The items as a list, for what reads values (`min`, `abs`, ..); the
+    /// view's own methods, and the interpreter's comparisons and error
+    /// messages, treat it as the view it is.
     fn as_python_constant(&self) -> TraceResult<Value> {
         let items = self
             .items
@@ -1083,7 +1072,8 @@ impl VariableTracker for DictViewTracker {
             (CmpOp::Eq | CmpOp::Ne, theirs) => {
                 theirs.is_some_and(|theirs| std::ptr::eq(self, theirs))
             }
-            _ if self.keys => {
+            // Two keys views order as sets (`<=` is "is a subset of").
+            (_, Some(theirs)) if self.keys && theirs.keys => {
                 return Err(TraceError::new(format!(
                     "'{}' on a dict_keys (a set comparison) is not supported by this tracer",
                     op.symbol()
@@ -1091,8 +1081,9 @@ impl VariableTracker for DictViewTracker {
             }
             _ => {
                 return Err(TraceError::new(format!(
-                    "'{}' not supported between instances of 'dict_values' and '{}'",
+                    "'{}' not supported between instances of '{}' and '{}'",
                     op.symbol(),
+                    self.type_tag(),
                     other.python_type()
                 )));
             }

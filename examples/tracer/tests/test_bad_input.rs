@@ -580,6 +580,7 @@ fn dict_views_are_no_lists() {
         ("L['d'].keys() == L['e'].keys()", "True"),
         ("L['d'].values() == L['d'].values()", "False"),
         ("L['l'] == L['d'].keys()", "False"),
+        ("1 == L['d'].values()", "False"),
         ("L['d'].keys() != L['l']", "True"),
         ("len(L['d'].values())", "2"),
         ("'y' in L['d'].keys()", "True"),
@@ -625,6 +626,36 @@ fn dict_views_are_no_lists() {
         (
             "L['d'].keys().isdisjoint(L['l'])",
             "'dict_keys.isdisjoint' is not supported by this tracer",
+        ),
+        // What reads a view's items as a list's still names the view, and
+        // orders no view as a list (`max` compared them as lists).
+        (
+            "-L['d'].keys()",
+            "bad operand type for unary -: 'dict_keys'",
+        ),
+        (
+            "abs(L['d'].values())",
+            "bad operand type for abs(): 'dict_values'",
+        ),
+        (
+            "float(L['d'].keys())",
+            "float() argument must be a string or a real number, not 'dict_keys'",
+        ),
+        (
+            "1 < L['d'].keys()",
+            "'<' not supported between instances of 'int' and 'dict_keys'",
+        ),
+        (
+            "max(L['l'], L['d'].keys())",
+            "'>' not supported between instances of 'dict_keys' and 'list'",
+        ),
+        (
+            "max(L['d'].values(), L['e'].values())",
+            "'>' not supported between instances of 'dict_values' and 'dict_values'",
+        ),
+        (
+            "max(L['d'].keys(), L['e'].keys())",
+            "'>' on a dict_keys (a set comparison) is not supported by this tracer",
         ),
     ] {
         match value(expr) {
