@@ -27,7 +27,7 @@
 /// assert!(Lazy::peek(&lazy).is_none(), "the seed is gone once built");
 /// ```
 #[diagnostic::on_unimplemented(
-    message = "`{Self}` is not a seed: it implements neither `Seed` nor `FnOnce() -> T`",
+    message = "`{Self}` is not a seed: neither a closure with no arguments nor a type implementing `Seed`",
     label = "not a seed",
     note = "a lazy's seed is a closure with no arguments (`|| build()`), a `fn() -> T`, or a type of yours that implements `lazy_core::Seed` (its `build(self)` makes the value)"
 )]
