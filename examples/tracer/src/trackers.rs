@@ -175,6 +175,24 @@ pub(crate) const MAX_LEN: usize = 1 << 20;
 /// The longest symbolic expression a trace may build, for the same reason.
 const MAX_EXPR: usize = 1 << 12;
 
+/// The values of a sequence's (or a dict view's) items.
+fn items_constant(items: &[Tracker]) -> TraceResult<Vec<Rc<Value>>> {
+    items
+        .iter()
+        .map(|item| item.as_python_constant().map(Rc::new))
+        .collect()
+}
+
+/// `key in items`, by Python's equality.
+fn items_contain(items: &[Tracker], key: &Value) -> TraceResult<bool> {
+    for item in items {
+        if item.as_python_constant()?.py_eq(key) {
+            return Ok(true);
+        }
+    }
+    Ok(false)
+}
+
 /// Python's comparison of two known values.
 pub fn compare_values(a: &Value, op: CmpOp, b: &Value) -> TraceResult<bool> {
     let ordering = match a.num_cmp(b) {
@@ -577,11 +595,7 @@ impl VariableTracker for SequenceTracker {
         self.items.iter().all(|item| item.is_python_constant())
     }
     fn as_python_constant(&self) -> TraceResult<Value> {
-        let items = self
-            .items
-            .iter()
-            .map(|item| item.as_python_constant().map(Rc::new))
-            .collect::<TraceResult<Vec<_>>>()?;
+        let items = items_constant(&self.items)?;
         Ok(if self.tuple {
             Value::Tuple(items)
         } else {
@@ -624,12 +638,7 @@ impl VariableTracker for SequenceTracker {
         }
     }
     fn contains(&self, key: &Value) -> TraceResult<bool> {
-        for item in &self.items {
-            if item.as_python_constant()?.py_eq(key) {
-                return Ok(true);
-            }
-        }
-        Ok(false)
+        items_contain(&self.items, key)
     }
     fn has_unpack_var_sequence(&self) -> bool {
         true
@@ -1011,11 +1020,7 @@ impl VariableTracker for DictViewTracker {
     /// view's own methods, and the interpreter's comparisons and error
     /// messages, treat it as the view it is.
     fn as_python_constant(&self) -> TraceResult<Value> {
-        let items = self
-            .items
-            .iter()
-            .map(|item| item.as_python_constant().map(Rc::new))
-            .collect::<TraceResult<Vec<_>>>()?;
+        let items = items_constant(&self.items)?;
         Ok(Value::List(items))
     }
     fn is_mutable(&self) -> bool {
@@ -1037,12 +1042,7 @@ impl VariableTracker for DictViewTracker {
         Err(not_subscriptable(&self.type_tag()))
     }
     fn contains(&self, key: &Value) -> TraceResult<bool> {
-        for item in &self.items {
-            if item.as_python_constant()?.py_eq(key) {
-                return Ok(true);
-            }
-        }
-        Ok(false)
+        items_contain(&self.items, key)
     }
     fn has_unpack_var_sequence(&self) -> bool {
         true
