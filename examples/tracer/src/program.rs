@@ -361,6 +361,7 @@ fn tokenize(line: &str) -> PResult<Vec<Tok>> {
             i += 1;
         } else if c == 'f' && matches!(chars.get(i + 1), Some('"' | '\'')) {
             let (text, next) = read_string(&chars, i + 1)?;
+            check_fstring_backslashes(&chars[i + 2..next - 1])?;
             // `f'{L['x']}'`: the inner quote ended the f-string, inside a
             // placeholder (as in Python before 3.12).
             let quote = chars[i + 1];
@@ -825,6 +826,64 @@ fn placeholder_end(chars: &[char]) -> Option<usize> {
         }
     }
     None
+}
+
+/// Python 3.11 refuses a backslash in an f-string's expressions
+/// (`f"{'\n'}"`), in a placeholder or nested in its format spec; the text
+/// around them and the spec itself may hold escapes. `raw` is the f-string
+/// as written, between its quotes (its escapes not yet read).
+fn check_fstring_backslashes(raw: &[char]) -> PResult<()> {
+    const BACKSLASH: &str = "f-string expression part cannot include a backslash";
+    let mut i = 0;
+    while i < raw.len() {
+        match raw[i] {
+            '{' if raw.get(i + 1) == Some(&'{') => i += 2,
+            '{' => {
+                // An unclosed placeholder is `parse_fstring`'s error.
+                let Some(close) = placeholder_end(&raw[i..]) else {
+                    return Ok(());
+                };
+                let inner = &raw[i + 1..i + close];
+                // The expression ends at the first `:` outside brackets and
+                // quotes, as `parse_fstring` splits it.
+                let mut depth = 0i32;
+                let mut quote: Option<char> = None;
+                let mut split = inner.len();
+                for (j, &c) in inner.iter().enumerate() {
+                    match (quote, c) {
+                        (Some(q), c) if c == q => quote = None,
+                        (Some(_), _) => {}
+                        (None, '\'' | '"') => quote = Some(c),
+                        (None, '[' | '(') => depth += 1,
+                        (None, ']' | ')') => depth -= 1,
+                        (None, ':') if depth == 0 => {
+                            split = j;
+                            break;
+                        }
+                        _ => {}
+                    }
+                }
+                let (expression, spec) = inner.split_at(split);
+                if expression.contains(&'\\') {
+                    return Err(BACKSLASH.into());
+                }
+                // A placeholder nested in the spec (`{x:{width}}`) is an
+                // expression too.
+                let mut nested = 0usize;
+                for &c in spec {
+                    match c {
+                        '{' => nested += 1,
+                        '}' => nested = nested.saturating_sub(1),
+                        '\\' if nested > 0 => return Err(BACKSLASH.into()),
+                        _ => {}
+                    }
+                }
+                i += close + 1;
+            }
+            _ => i += 1,
+        }
+    }
+    Ok(())
 }
 
 /// `f"batch {n:>5} of {total}"` into text and placeholders.

@@ -2191,6 +2191,30 @@ fn an_f_string_placeholder_ends_past_strings_in_its_expression() {
     assert_constants(json, &cases);
 }
 
+/// A backslash in an f-string's expression, in a placeholder or nested in
+/// its spec, is Python 3.11's syntax error (it was read); in the text and in
+/// the spec itself it is an escape. Python's answers.
+#[test]
+fn an_f_string_expression_holds_no_backslash() {
+    for program in [r#"f"{'\n'}""#, r#"f"{1:{'\n'}>3}""#] {
+        let error = parse_program("test.prog", &format!("r = {program}\nreturn r\n"))
+            .err()
+            .map(|e| e.to_string())
+            .unwrap_or_default();
+        assert!(
+            error.contains("f-string expression part cannot include a backslash"),
+            "{program}: {error}"
+        );
+    }
+    let json = r#"{"locals": {"x": 7}}"#;
+    let cases = [
+        (r#"f"{1:\n>3}""#, r"'\n\n1'"),
+        (r#"f"a\nb{L['x']}""#, r"'a\nb7'"),
+        (r#"f"it\'s {L['x']}""#, r#""it's 7""#),
+    ];
+    assert_constants(json, &cases);
+}
+
 /// `str()`, `format()` and f-strings of a container show every item, as
 /// Python's do (checked against `python3`): they showed six, then `...`.
 #[test]
