@@ -844,26 +844,7 @@ fn check_fstring_backslashes(raw: &[char]) -> PResult<()> {
                     return Ok(());
                 };
                 let inner = &raw[i + 1..i + close];
-                // The expression ends at the first `:` outside brackets and
-                // quotes, as `parse_fstring` splits it.
-                let mut depth = 0i32;
-                let mut quote: Option<char> = None;
-                let mut split = inner.len();
-                for (j, &c) in inner.iter().enumerate() {
-                    match (quote, c) {
-                        (Some(q), c) if c == q => quote = None,
-                        (Some(_), _) => {}
-                        (None, '\'' | '"') => quote = Some(c),
-                        (None, '[' | '(') => depth += 1,
-                        (None, ']' | ')') => depth -= 1,
-                        (None, ':') if depth == 0 => {
-                            split = j;
-                            break;
-                        }
-                        _ => {}
-                    }
-                }
-                let (expression, spec) = inner.split_at(split);
+                let (expression, spec) = inner.split_at(spec_colon(inner).unwrap_or(inner.len()));
                 if expression.contains(&'\\') {
                     return Err(BACKSLASH.into());
                 }
@@ -884,6 +865,25 @@ fn check_fstring_backslashes(raw: &[char]) -> PResult<()> {
         }
     }
     Ok(())
+}
+
+/// Where a placeholder's spec starts: its first `:` outside brackets and
+/// quotes, the end of its expression.
+fn spec_colon(inner: &[char]) -> Option<usize> {
+    let mut depth = 0i32;
+    let mut quote: Option<char> = None;
+    for (j, &c) in inner.iter().enumerate() {
+        match (quote, c) {
+            (Some(q), c) if c == q => quote = None,
+            (Some(_), _) => {}
+            (None, '\'' | '"') => quote = Some(c),
+            (None, '[' | '(') => depth += 1,
+            (None, ']' | ')') => depth -= 1,
+            (None, ':') if depth == 0 => return Some(j),
+            _ => {}
+        }
+    }
+    None
 }
 
 /// `f"batch {n:>5} of {total}"` into text and placeholders.
@@ -907,30 +907,15 @@ fn parse_fstring(text: &str) -> PResult<Vec<FPart>> {
                 let Some(close) = placeholder_end(&chars[i..]) else {
                     return Err(UNCLOSED.into());
                 };
-                let inner: String = chars[i + 1..i + close].iter().collect();
-                // The spec starts at the first `:` outside brackets and quotes.
-                let mut depth = 0i32;
-                let mut quote: Option<char> = None;
-                let mut split = None;
-                for (j, c) in inner.char_indices() {
-                    match (quote, c) {
-                        (Some(q), c) if c == q => quote = None,
-                        (Some(_), _) => {}
-                        (None, '\'' | '"') => quote = Some(c),
-                        (None, '[' | '(') => depth += 1,
-                        (None, ']' | ')') => depth -= 1,
-                        (None, ':') if depth == 0 => {
-                            split = Some(j);
-                            break;
-                        }
-                        _ => {}
-                    }
-                }
-                let (expr_text, spec) = match split {
-                    Some(j) => (&inner[..j], parse_spec(&inner[j + 1..])?),
-                    None => (inner.as_str(), Vec::new()),
+                let inner = &chars[i + 1..i + close];
+                let (expr_text, spec) = match spec_colon(inner) {
+                    Some(j) => (
+                        inner[..j].iter().collect::<String>(),
+                        parse_spec(&inner[j + 1..].iter().collect::<String>())?,
+                    ),
+                    None => (inner.iter().collect(), Vec::new()),
                 };
-                let expr = placeholder_expr(expr_text)?;
+                let expr = placeholder_expr(&expr_text)?;
                 if !literal.is_empty() {
                     parts.push(FPart::Text(std::mem::take(&mut literal)));
                 }
