@@ -523,10 +523,9 @@ fn compare(tx: &Tx, op: CmpOp, left: &Tracker, right: &Tracker) -> TraceResult<b
 /// Python's error for hashing `value`, which names the list or dict inside
 /// a tuple (`(1, [2])`: 'list'), not the tuple.
 fn unhashable(value: &Tracker) -> TraceError {
-    let ty = value.python_type();
     // A dict's view answers as a list does, and is none.
-    if matches!(ty, TypeTag::DictKeys | TypeTag::DictValues) {
-        return TraceError::new(format!("unhashable type: '{ty}'"));
+    if is_view(value) {
+        return TraceError::new(format!("unhashable type: '{}'", value.python_type()));
     }
     let ty = match value
         .as_python_constant()
