@@ -695,10 +695,10 @@ fn end_entry(
             self = #0;
             receiver = self;
             realize_mut = #1 {
-                ::lazy_core::__private::RealizeMutField::realize_field_mut(&mut self.#2)
+                ::lazy_core::__private::RealizeMutField::__lazy_realize_field_mut(&mut self.#2)
             };
             realize_into = #3 { Self::Target: ::core::marker::Sized, } {
-                ::lazy_core::__private::RealizeIntoField::into_realized_field(self.#2)
+                ::lazy_core::__private::RealizeIntoField::__lazy_into_realized_field(self.#2)
             } #4 { ::lazy_core::__private::MovableFields::<Self>::check(#4); };
         }",
             &[&ident, &realize_mut, &member, &realize_into, &moves],

@@ -207,7 +207,7 @@ impl<'a> VariantImpl<'a> {
                 template::append_at(
                     out,
                     self.site,
-                    "::lazy_core::__private::RealizeMutField::realize_field_mut(#0)",
+                    "::lazy_core::__private::RealizeMutField::__lazy_realize_field_mut(#0)",
                     &[&binding],
                 )
             }
@@ -216,7 +216,7 @@ impl<'a> VariantImpl<'a> {
                 template::append_at(
                     out,
                     self.site,
-                    "::lazy_core::__private::RealizeIntoField::into_realized_field(#0)",
+                    "::lazy_core::__private::RealizeIntoField::__lazy_into_realized_field(#0)",
                     &[&binding],
                 )
             }
@@ -247,12 +247,12 @@ impl<'a> VariantImpl<'a> {
             ),
             (VariantKind::PlainDeref(_), Use::Ref) => template::append(
                 out,
-                "::lazy_core::__private::DerefValue::deref_value(#0)",
+                "::lazy_core::__private::DerefValue::__lazy_deref_value(#0)",
                 &[binding],
             ),
             (VariantKind::PlainDeref(_), Use::Mut) => template::append(
                 out,
-                "::lazy_core::__private::DerefMutValue::deref_value_mut(#0)",
+                "::lazy_core::__private::DerefMutValue::__lazy_deref_value_mut(#0)",
                 &[binding],
             ),
         }

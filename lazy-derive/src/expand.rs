@@ -1445,7 +1445,7 @@ pub fn inherent_forwarder(ctx: &ImplContext, method: &Method, except: &Ident) ->
                 "::lazy_core::__private::MutReceiver",
                 &[],
             );
-            let lend = template::spanned(span, "<Self as #0<'_, _>>::lend", &[&receiver]);
+            let lend = template::spanned(span, "<Self as #0<'_, _>>::__lazy_lend", &[&receiver]);
             template::tokens("#0(#1),", &[&lend, &self_token])
         }
         _ => template::tokens("#0,", &[&self_token]),
@@ -1562,7 +1562,7 @@ pub fn inherent_forwarder(ctx: &ImplContext, method: &Method, except: &Ident) ->
 /// InherentMethod` has an impl for.
 const INHERENT_METHOD_ARITY: usize = 12;
 
-/// `let __inherent = <_ as InherentMethod<(Args..), Out>>::checked(Self::m);`
+/// `let __inherent = <_ as InherentMethod<(Args..), Out>>::__lazy_checked(Self::m);`
 /// (`Self::m::<T, N>` where `inferred_params` says inference cannot),
 /// spanned at the name in `except(...)`: an inherent method that does not
 /// take the trait method's arguments or return its result is one error
@@ -1625,7 +1625,7 @@ fn inherent_check(
     );
     let check = template::spanned(
         span,
-        "let #0 = <_ as #1<(#2), #3, _>>::checked(#4);",
+        "let #0 = <_ as #1<(#2), #3, _>>::__lazy_checked(#4);",
         &[
             &binding,
             &inherent,
@@ -2112,7 +2112,7 @@ fn write_realize_impl(
             ),
             template::spanned(
                 span,
-                "::lazy_core::__private::DerefValue::deref_value(&self.#0)",
+                "::lazy_core::__private::DerefValue::__lazy_deref_value(&self.#0)",
                 &[&member],
             ),
         ),
@@ -2126,7 +2126,7 @@ fn write_realize_impl(
             ),
             template::spanned(
                 span,
-                "::lazy_core::__private::DerefValue::deref_value(::lazy_core::Realize::realize(&self.#0))",
+                "::lazy_core::__private::DerefValue::__lazy_deref_value(::lazy_core::Realize::realize(&self.#0))",
                 &[&member],
             ),
         ),
@@ -2172,18 +2172,18 @@ pub fn realize_mut_impl(wrapper: &Wrapper, field: &RealizeField, site: Span) -> 
         None if field.plain.is_some() => template::spanned(span, "&mut self.#0", &[&member]),
         None => template::spanned(
             span,
-            "::lazy_core::__private::RealizeMutField::realize_field_mut(&mut self.#0)",
+            "::lazy_core::__private::RealizeMutField::__lazy_realize_field_mut(&mut self.#0)",
             &[&member],
         ),
         Some(_) if field.plain.is_some() => template::spanned(
             span,
-            "::lazy_core::__private::DerefMutValue::deref_value_mut(&mut self.#0)",
+            "::lazy_core::__private::DerefMutValue::__lazy_deref_value_mut(&mut self.#0)",
             &[&member],
         ),
         Some(_) => template::spanned(
             span,
-            "::lazy_core::__private::DerefMutValue::deref_value_mut(
-            ::lazy_core::__private::RealizeMutField::realize_field_mut(&mut self.#0)
+            "::lazy_core::__private::DerefMutValue::__lazy_deref_value_mut(
+            ::lazy_core::__private::RealizeMutField::__lazy_realize_field_mut(&mut self.#0)
         )",
             &[&member],
         ),
@@ -2216,7 +2216,7 @@ pub fn realize_into_impl(wrapper: &Wrapper, field: &RealizeField, site: Span) ->
     } else {
         template::spanned(
             span,
-            "::lazy_core::__private::RealizeIntoField::into_realized_field(self.#0)",
+            "::lazy_core::__private::RealizeIntoField::__lazy_into_realized_field(self.#0)",
             &[&member],
         )
     };

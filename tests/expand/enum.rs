@@ -49,7 +49,7 @@ const _: () = {
                     Self::Square(__target) => Shape::grow(__target, __arg0),
                     Self::Circle(__target) => Shape::grow(__target, __arg0),
                     Self::Later(__target) => Shape::grow(
-                        ::lazy_core::__private::RealizeMutField::realize_field_mut(__target),
+                        ::lazy_core::__private::RealizeMutField::__lazy_realize_field_mut(__target),
                         __arg0,
                     ),
                 }

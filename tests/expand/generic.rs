@@ -72,7 +72,7 @@ const _: () = {
         {
             #[inline]
             fn realize_mut(&mut self) -> &mut Self::Target {
-                ::lazy_core::__private::RealizeMutField::realize_field_mut(&mut self.cache)
+                ::lazy_core::__private::RealizeMutField::__lazy_realize_field_mut(&mut self.cache)
             }
         }
     }

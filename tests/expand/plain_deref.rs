@@ -22,7 +22,7 @@ where
     type Target = <Box<dyn Tracker> as ::lazy_core::__private::DerefValue>::Target;
     #[inline]
     fn realize(&self) -> &Self::Target {
-        ::lazy_core::__private::DerefValue::deref_value(&self.inner)
+        ::lazy_core::__private::DerefValue::__lazy_deref_value(&self.inner)
     }
 }
 use ::lazy_core::__private::__not_forwardable as __lazy_trait_0_Boxed;
@@ -52,7 +52,7 @@ const _: () = {
         {
             #[inline]
             fn realize_mut(&mut self) -> &mut Self::Target {
-                ::lazy_core::__private::DerefMutValue::deref_value_mut(&mut self.inner)
+                ::lazy_core::__private::DerefMutValue::__lazy_deref_value_mut(&mut self.inner)
             }
         }
     }

@@ -62,11 +62,11 @@ const _: () = {
             )]
             fn set_name_hint(&mut self, __arg0: &str) {
                 let __inherent =
-                    <_ as ::lazy_core::__private::InherentMethod<(_, &str), (), _>>::checked(
+                    <_ as ::lazy_core::__private::InherentMethod<(_, &str), (), _>>::__lazy_checked(
                         Self::set_name_hint,
                     );
                 let __result = __inherent(
-                    <Self as ::lazy_core::__private::MutReceiver<'_, _>>::lend(self),
+                    <Self as ::lazy_core::__private::MutReceiver<'_, _>>::__lazy_lend(self),
                     __arg0,
                 );
                 __result
@@ -83,7 +83,7 @@ const _: () = {
         {
             #[inline]
             fn realize_mut(&mut self) -> &mut Self::Target {
-                ::lazy_core::__private::RealizeMutField::realize_field_mut(&mut self.cache)
+                ::lazy_core::__private::RealizeMutField::__lazy_realize_field_mut(&mut self.cache)
             }
         }
         #[automatically_derived]
@@ -101,7 +101,7 @@ const _: () = {
                     let __moves = (&&::lazy_core::__private::DropProbe::<Self>::NEW).moves();
                     ::lazy_core::__private::MovableFields::<Self>::check(__moves);
                 }
-                ::lazy_core::__private::RealizeIntoField::into_realized_field(self.cache)
+                ::lazy_core::__private::RealizeIntoField::__lazy_into_realized_field(self.cache)
             }
         }
     }

@@ -30,7 +30,9 @@ where
     type Target = << Lazy < Box < dyn Shapes < u64 > > > as :: lazy_core :: Realize > :: Target as :: lazy_core :: __private :: DerefValue > :: Target ;
     #[inline]
     fn realize(&self) -> &Self::Target {
-        ::lazy_core::__private::DerefValue::deref_value(::lazy_core::Realize::realize(&self.cache))
+        ::lazy_core::__private::DerefValue::__lazy_deref_value(::lazy_core::Realize::realize(
+            &self.cache,
+        ))
     }
 }
 use ::lazy_core::__private::__not_forwardable as __lazy_trait_0_LazyShapes;
@@ -76,7 +78,7 @@ const _: () = {
                 Self: Sized,
             {
                 let __inherent =
-                    <_ as ::lazy_core::__private::InherentMethod<(), Self, _>>::checked(
+                    <_ as ::lazy_core::__private::InherentMethod<(), Self, _>>::__lazy_checked(
                         Self::create,
                     );
                 let __result = __inherent();

@@ -525,7 +525,7 @@ fn wrapper(w: &mut String, variant: &str, name: &str, n: usize) {
             .unwrap();
             writeln!(
                 w,
-                "impl ::lazy_core::RealizeMut for {name} where {field}: ::lazy_core::Realize {{\n    #[inline]\n    fn realize_mut(&mut self) -> &mut Self::Target {{ ::lazy_core::__private::RealizeMutField::realize_field_mut(&mut self.cache) }}\n}}\n"
+                "impl ::lazy_core::RealizeMut for {name} where {field}: ::lazy_core::Realize {{\n    #[inline]\n    fn realize_mut(&mut self) -> &mut Self::Target {{ ::lazy_core::__private::RealizeMutField::__lazy_realize_field_mut(&mut self.cache) }}\n}}\n"
             )
             .unwrap();
             writeln!(
