@@ -1,6 +1,6 @@
 //! The one error collector of the crate: every stage pushes what it finds,
 //! and all of it is reported together; and the distance behind its "did you
-//! mean" suggestions.
+//! mean" suggestions, and the attributes that misspell ours.
 
 use syn::Error;
 
@@ -82,4 +82,26 @@ pub fn edit_distance(a: &str, b: &str) -> usize {
         }
     }
     row[b_len]
+}
+
+/// The error for an attribute whose name is `name` misspelled (starting
+/// with `real`, within `distance` edits: `realise`, `realize_fwd`; not
+/// another derive's `resize`), at its name; `None` for any other
+/// attribute. The derive then reads it as `name`: rustc reports the
+/// unknown attribute too, at the same name (its suggestion may be another
+/// helper, `realize_all`), and the wrapper's uses add nothing.
+pub fn misspelled_attr(attr: &syn::Attribute, name: &str, distance: usize) -> Option<Error> {
+    let written = attr.path().get_ident()?.to_string();
+    let lowered = written.to_lowercase();
+    if !lowered.starts_with("real") || edit_distance(&lowered, name) > distance {
+        return None;
+    }
+    let what = match name {
+        "realize_forward" => "`#[realize_forward(...)]` to list the traits to forward",
+        _ => "`#[realize]` on the field that realizes",
+    };
+    Some(Error::new_spanned(
+        attr.path(),
+        format!("`{written}` is not an attribute of lazy-core's derives: write {what}"),
+    ))
 }

@@ -11,7 +11,7 @@ use syn::{
     Member, Path, PathArguments, Result, Token, Type, token,
 };
 
-use crate::errors::{Errors, edit_distance};
+use crate::errors::{Errors, edit_distance, misspelled_attr};
 use crate::punct;
 use crate::tokens;
 use crate::variants::{self, Mark, Variant};
@@ -259,7 +259,12 @@ impl Wrapper {
         let mut groups = Vec::new();
         for attr in &input.attrs {
             if !attr.path().is_ident("realize_forward") {
-                continue;
+                // Misspelled, it is read as meant (its impls written, so that
+                // the wrapper's calls add no error), with an error at it.
+                match misspelled_attr(attr, "realize_forward", 4) {
+                    Some(err) => errors.push(err),
+                    None => continue,
+                }
             }
             if let Some(err) = not_in_parentheses(attr) {
                 errors.push(err);
@@ -1172,7 +1177,10 @@ fn field_marks<'a>(attrs: &'a [Attribute], errors: &mut Errors) -> Option<FieldM
     let mut args: Option<RealizeArgs> = None;
     for attr in attrs {
         if !attr.path().is_ident("realize") {
-            continue;
+            match misspelled_attr(attr, "realize", 2) {
+                Some(err) => errors.push(err),
+                None => continue,
+            }
         }
         let read = realize_args(attr);
         // `#[realize[skip]]`: the one error is that `skip` is
