@@ -551,6 +551,108 @@ fn an_unbounded_realize_field_parameter_with_shared_methods_only() {
     assert_eq!(shared.label(), "<b>");
 }
 
+#[forwardable]
+pub trait Counter {
+    fn count(&self) -> u32;
+    fn bump(&mut self) -> u32;
+    fn into_count(self) -> u32
+    where
+        Self: Sized;
+    fn doubled(&self) -> Self
+    where
+        Self: Sized;
+}
+
+#[derive(Clone)]
+pub struct Tally(u32);
+
+impl Counter for Tally {
+    fn count(&self) -> u32 {
+        self.0
+    }
+    fn bump(&mut self) -> u32 {
+        self.0 += 1;
+        self.0
+    }
+    fn into_count(self) -> u32 {
+        self.0
+    }
+    fn doubled(&self) -> Self {
+        Tally(self.0 * 2)
+    }
+}
+
+/// A lazy's seed as the wrapper's parameter, written without `S: Seed`
+/// (a closure's type cannot be named): the derives bound it themselves, as
+/// a std derive bounds its parameters. Without, each impl was "`S` is not a
+/// seed" at the trait's `#[forwardable]`, with rustc's fix spliced into
+/// that attribute.
+#[derive(RealizeForward, lazy_core::FromRealized)]
+#[realize_forward(Counter)]
+pub struct SeededBy<S> {
+    #[realize]
+    cache: Lazy<Tally, S>,
+}
+
+/// The same behind a `Box`, with a method answered by the wrapper (the
+/// derive's own impl, not the trait's hidden macro), and through
+/// `sync::Lazy` in an enum's variant.
+#[derive(RealizeForward, lazy_core::FromRealized)]
+#[realize_forward(Counter, except(count))]
+pub struct BoxedSeededBy<S> {
+    #[realize]
+    cache: Box<Lazy<Tally, S>>,
+}
+
+impl<S> BoxedSeededBy<S> {
+    fn count(&self) -> u32 {
+        100
+    }
+}
+
+#[forwardable]
+pub trait Total {
+    fn total(&self) -> u32;
+}
+
+impl Total for Tally {
+    fn total(&self) -> u32 {
+        self.0
+    }
+}
+
+#[derive(RealizeForward)]
+#[realize_forward(Total)]
+pub enum SyncOrKnown<S> {
+    Lazy(#[realize] lazy_core::sync::Lazy<Tally, S>),
+    Known(Tally),
+}
+
+#[test]
+fn a_seed_parameter_needs_no_bound_on_the_wrapper() {
+    let (cache, builds) = counted(|| Tally(1));
+    let mut wrapper = SeededBy { cache };
+    assert_eq!(wrapper.count(), 1);
+    assert_eq!(wrapper.bump(), 2);
+    let doubled: SeededBy<_> = wrapper.doubled();
+    assert_eq!(doubled.count(), 4);
+    assert_eq!(wrapper.into_count(), 2);
+    assert_eq!(builds.get(), 1);
+
+    let mut boxed = BoxedSeededBy {
+        cache: Box::new(Lazy::new(|| Tally(5))),
+    };
+    assert_eq!(Counter::count(&boxed), 100);
+    assert_eq!(boxed.bump(), 6);
+    assert_eq!(Counter::count(&boxed.doubled()), 100);
+    assert_eq!(boxed.into_count(), 6);
+
+    let lazy: SyncOrKnown<fn() -> Tally> =
+        SyncOrKnown::Lazy(lazy_core::sync::Lazy::new(|| Tally(7)));
+    assert_eq!(lazy.total(), 7);
+    assert_eq!(SyncOrKnown::<fn() -> Tally>::Known(Tally(8)).total(), 8);
+}
+
 // Lifetimes written among a trait's arguments: `'static`, one the wrapper
 // declares, and one a `for<..>` binds; none is "not declared" (issue 16's
 // check of undeclared lifetimes must let them through).

@@ -837,7 +837,25 @@ fn generic_realizing_bounds(
         .filter(|field| field.plain.is_none())
         .map(|field| pointee(&field.ty, false))
         .filter(|param| is_type_param(param, &wrapper.input.generics));
-    let realize = param.map(|param| template::spanned(lib, "#0: ::lazy_core::Realize,", &[&param]));
+    let mut realize =
+        param.map(|param| template::spanned(lib, "#0: ::lazy_core::Realize,", &[&param]));
+    // A lazy whose seed is a parameter of the wrapper (`Lazy<Real, S>`, in
+    // `W<S>` without `S: Seed`): the impls hold where `S` is a seed, as a
+    // std derive's hold where its parameters have the trait. Unbounded, the
+    // impls' `<Self as Realize>::Target` was an error at the trait's
+    // `#[forwardable]`, whose fix rustc spliced into that attribute.
+    if let Some((value, seed)) = wrapper
+        .realize
+        .as_ref()
+        .filter(|field| field.plain.is_none())
+        .and_then(|field| crate::input::lazy_seed_param(&field.ty, &wrapper.input.generics))
+    {
+        let seed = template::spanned(lib, "#0: ::lazy_core::Seed<Output = #1>,", &[&seed, &value]);
+        realize = Some(match realize {
+            Some(realize) => TokenStream::from_iter(vec![realize, seed]),
+            None => seed,
+        });
+    }
     // `W<T>: RealizeMut` or `RealizeInto` says what the target is, when the
     // field shows it: alone, it would make `<W<T> as Realize>::Target`
     // opaque in this impl, and the impl of a subtrait could not prove what
@@ -1773,6 +1791,7 @@ impl<'a> FieldImpl<'a> {
             return self.bounds(false);
         }
         let mut out = self.bounds_one(mutable);
+        out.extend(self.seed_bound());
         // Under `deref`, through a pointer that lends only shared
         // (`Rc<Real>`), lending mutably is bounded on the pointer, which
         // says nothing of what realizing gives; the bound on realizing, on
@@ -1924,11 +1943,28 @@ impl<'a> FieldImpl<'a> {
             return self.bounds(false);
         }
         let FieldImpl { ty_tokens, .. } = self;
+        let seed = self.seed_bound();
         template::spanned(
             self.site,
-            "#0: ::lazy_core::__private::RealizeIntoField,",
-            &[&ty_tokens],
+            "#0: ::lazy_core::__private::RealizeIntoField, #1",
+            &[&ty_tokens, &seed],
         )
+    }
+
+    /// `S: Seed<Output = T>` for a lazy whose seed is the wrapper's parameter
+    /// (`Lazy<T, S>` in `W<S>`), beside the bound on realizing the field:
+    /// the impls of `RealizeMut` and `RealizeInto` ask `Realize` of the
+    /// wrapper, which needs it, and do not learn it from their own bound on
+    /// the field. Written by the derive, the user's struct needs no bound.
+    fn seed_bound(&self) -> TokenStream {
+        match crate::input::lazy_seed_param(self.ty, self.generics).filter(|_| !self.plain) {
+            Some((value, seed)) => template::spanned(
+                self.site,
+                "#0: ::lazy_core::Seed<Output = #1>,",
+                &[&seed, &value],
+            ),
+            None => TokenStream::new(),
+        }
     }
 }
 

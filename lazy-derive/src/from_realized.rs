@@ -146,6 +146,26 @@ fn derive_impl(input: &mut DeriveInput) -> Result<TokenStream> {
         (target, value)
     };
     let (impl_generics, ty_generics, where_clause) = input.generics.split_for_impl();
+    // A lazy whose seed is a parameter (`Lazy<T, S>` in `W<S>`): the impl
+    // holds where `S` is a seed, as `#[derive(RealizeForward)]`'s do.
+    let seed = field
+        .plain
+        .is_none()
+        .then(|| crate::input::lazy_seed_param(ty, &input.generics))
+        .flatten();
+    let where_clause = match (seed, where_clause) {
+        (None, where_clause) => where_clause.to_token_stream(),
+        (Some((value, seed)), where_clause) => {
+            let predicates: Vec<&syn::WherePredicate> = match where_clause {
+                Some(where_clause) => where_clause.predicates.iter().collect(),
+                None => Vec::new(),
+            };
+            template::tokens(
+                "where #0 #1: ::lazy_core::Seed<Output = #2>,",
+                &[&template::each(&predicates, "#0,"), &seed, &value],
+            )
+        }
+    };
     // The user's `allow`s on the struct and its fields: the impl copies the
     // field's type.
     let lints = crate::input::allowed_lints(input);

@@ -1672,3 +1672,43 @@ mod tests {
         }
     }
 }
+
+/// The value and seed types of a field written `Lazy<T, S>` or
+/// `sync::Lazy<T, S>` (directly, in parentheses, or behind `Box`, `Rc`,
+/// `Arc` or a reference) whose seed `S` is a type parameter of `generics`:
+/// the derives' impls then bound `S: Seed<Output = T>` themselves.
+pub fn lazy_seed_param<'a>(ty: &'a Type, generics: &syn::Generics) -> Option<(&'a Type, &'a Type)> {
+    let path = match ty {
+        Type::Reference(reference) => return lazy_seed_param(&reference.elem, generics),
+        Type::Paren(paren) => return lazy_seed_param(&paren.elem, generics),
+        Type::Path(path) if path.qself.is_none() => path,
+        _ => return None,
+    };
+    let last = path.path.segments.last()?;
+    let syn::PathArguments::AngleBracketed(args) = &last.arguments else {
+        return None;
+    };
+    let mut types = punct::values(&args.args).filter_map(|arg| match arg {
+        syn::GenericArgument::Type(ty) => Some(ty),
+        _ => None,
+    });
+    let first = types.next()?;
+    if last.ident != "Lazy" {
+        return match last.ident.to_string().as_str() {
+            "Box" | "Rc" | "Arc" => lazy_seed_param(first, generics),
+            _ => None,
+        };
+    }
+    let seed = types.next()?;
+    let Type::Path(seed_path) = seed else {
+        return None;
+    };
+    let name = seed_path
+        .path
+        .get_ident()
+        .filter(|_| seed_path.qself.is_none())?;
+    generics
+        .type_params()
+        .any(|param| param.ident == *name)
+        .then_some((first, seed))
+}
