@@ -1634,45 +1634,6 @@ enum Mistake {
     Quoted,
 }
 
-#[cfg(test)]
-mod tests {
-    use super::method_path;
-
-    fn flagged(path: &str) -> bool {
-        method_path(&syn::parse_str(path).expect("a path")).is_some()
-    }
-
-    #[test]
-    fn a_method_named_through_its_trait_is_flagged() {
-        for path in [
-            "Tracker::python_type",
-            "model::Tracker::is_constant",
-            "::model::Tracker::r#type",
-            "Tracker::_private",
-            "Tracker::__hidden",
-        ] {
-            assert!(flagged(path), "{path}");
-        }
-    }
-
-    #[test]
-    fn a_trait_path_is_not_flagged() {
-        for path in [
-            "Tracker",
-            "model::Tracker",
-            "crate::model::Tracker",
-            // A trait of a leading underscore in a module of a capital.
-            "Api::_Private",
-            "Api::__Private",
-            // `Self` is no trait: rustc says that it cannot be imported.
-            "Self::python_type",
-            "Self::Tracker",
-        ] {
-            assert!(!flagged(path), "{path}");
-        }
-    }
-}
-
 /// The value and seed types of a field written `Lazy<T, S>` or
 /// `sync::Lazy<T, S>` (directly, in parentheses, or behind `Box`, `Rc`,
 /// `Arc` or a reference) whose seed `S` is a type parameter of `generics`:
@@ -1711,4 +1672,43 @@ pub fn lazy_seed_param<'a>(ty: &'a Type, generics: &syn::Generics) -> Option<(&'
         .type_params()
         .any(|param| param.ident == *name)
         .then_some((first, seed))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::method_path;
+
+    fn flagged(path: &str) -> bool {
+        method_path(&syn::parse_str(path).expect("a path")).is_some()
+    }
+
+    #[test]
+    fn a_method_named_through_its_trait_is_flagged() {
+        for path in [
+            "Tracker::python_type",
+            "model::Tracker::is_constant",
+            "::model::Tracker::r#type",
+            "Tracker::_private",
+            "Tracker::__hidden",
+        ] {
+            assert!(flagged(path), "{path}");
+        }
+    }
+
+    #[test]
+    fn a_trait_path_is_not_flagged() {
+        for path in [
+            "Tracker",
+            "model::Tracker",
+            "crate::model::Tracker",
+            // A trait of a leading underscore in a module of a capital.
+            "Api::_Private",
+            "Api::__Private",
+            // `Self` is no trait: rustc says that it cannot be imported.
+            "Self::python_type",
+            "Self::Tracker",
+        ] {
+            assert!(!flagged(path), "{path}");
+        }
+    }
 }
