@@ -653,6 +653,18 @@ fn a_seed_parameter_needs_no_bound_on_the_wrapper() {
     assert_eq!(SyncOrKnown::<fn() -> Tally>::Known(Tally(8)).total(), 8);
 }
 
+/// A value named through the seed, which the user bounded: the derive adds
+/// no `S: Seed<Output = S::Output>` (a cycle, E0391, once it did).
+#[derive(RealizeForward)]
+#[realize_forward(Total)]
+pub struct SeedNamesValue<S: lazy_core::Seed>(#[realize] Lazy<S::Output, S>);
+
+#[test]
+fn a_value_named_through_its_bounded_seed() {
+    let wrapper = SeedNamesValue(Lazy::new(|| Tally(9)));
+    assert_eq!(wrapper.total(), 9);
+}
+
 // Lifetimes written among a trait's arguments: `'static`, one the wrapper
 // declares, and one a `for<..>` binds; none is "not declared" (issue 16's
 // check of undeclared lifetimes must let them through).

@@ -1636,7 +1636,8 @@ enum Mistake {
 
 /// The value and seed types of a field written `Lazy<T, S>` or
 /// `sync::Lazy<T, S>` (directly, in parentheses, or behind `Box`, `Rc`,
-/// `Arc` or a reference) whose seed `S` is a type parameter of `generics`:
+/// `Arc` or a reference) whose seed `S` is a type parameter of `generics`
+/// that `T` does not name:
 /// the derives' impls then bound `S: Seed<Output = T>` themselves.
 pub fn lazy_seed_param<'a>(ty: &'a Type, generics: &syn::Generics) -> Option<(&'a Type, &'a Type)> {
     let path = match ty {
@@ -1668,9 +1669,11 @@ pub fn lazy_seed_param<'a>(ty: &'a Type, generics: &syn::Generics) -> Option<(&'
         .path
         .get_ident()
         .filter(|_| seed_path.qself.is_none())?;
-    generics
-        .type_params()
-        .any(|param| param.ident == *name)
+    // A value named through the seed (`Lazy<S::Output, S>`) says the user
+    // bounded `S` already; `S: Seed<Output = S::Output>` would be a cycle
+    // (E0391).
+    let named_by_value = tokens::mentions(first.to_token_stream(), &|ident| ident == name);
+    (!named_by_value && generics.type_params().any(|param| param.ident == *name))
         .then_some((first, seed))
 }
 
