@@ -199,6 +199,10 @@ mod every_signature_shape {
         fn count_ref<'a>(&'a mut self) -> &'a u8;
         fn label<'a>(&'a self) -> &'a str;
         fn shown(&self) -> Box<dyn Display>;
+        // Another ABI: its function item is not `FnOnce`, so the inherent
+        // method is called without the signature check (it was refused).
+        extern "C" fn foreign(&self) -> u8;
+        extern "C" fn foreign_mut(&mut self, by: u8) -> u8;
     }
 
     pub struct Real;
@@ -264,6 +268,12 @@ mod every_signature_shape {
         fn shown(&self) -> Box<dyn Display> {
             Box::new("real")
         }
+        extern "C" fn foreign(&self) -> u8 {
+            0
+        }
+        extern "C" fn foreign_mut(&mut self, _: u8) -> u8 {
+            0
+        }
     }
 
     #[derive(RealizeForward)]
@@ -285,7 +295,9 @@ mod every_signature_shape {
             count_mut,
             count_ref,
             label,
-            shown
+            shown,
+            foreign,
+            foreign_mut
         )
     )]
     pub struct Wrapper {
@@ -357,6 +369,13 @@ mod every_signature_shape {
         fn shown(&self) -> Box<u8> {
             Box::new(self.count)
         }
+        extern "C" fn foreign(&self) -> u8 {
+            self.count + 50
+        }
+        extern "C" fn foreign_mut(&mut self, by: u8) -> u8 {
+            self.count += by;
+            self.count
+        }
     }
 
     #[test]
@@ -398,7 +417,9 @@ mod every_signature_shape {
         assert_eq!(*Shapes::count_ref(&mut wrapper), 6);
         assert_eq!(Shapes::label(&wrapper), "wrapper");
         assert_eq!(Shapes::shown(&wrapper).to_string(), "6");
-        assert_eq!(Shapes::owned(wrapper), 6);
+        assert_eq!(Shapes::foreign(&wrapper), 56);
+        assert_eq!(Shapes::foreign_mut(&mut wrapper, 1), 7);
+        assert_eq!(Shapes::owned(wrapper), 7);
     }
 }
 

@@ -1587,8 +1587,8 @@ const INHERENT_METHOD_ARITY: usize = 12;
 /// there, in the derive's terms, and the call through `__inherent` (a
 /// function item, so that a missing inherent method is still a call of the
 /// forwarder itself, which the recursion lint reports) adds none. `None`
-/// where the check cannot be written: an `unsafe` method (its function item
-/// is not `FnOnce`), more arguments than the impls cover, and (a guard:
+/// where the check cannot be written: an `unsafe` or `extern "C"` method
+/// (its function item is not `FnOnce`), more arguments than the impls cover, and (a guard:
 /// `cfg_params` has written one method per set of arguments before this)
 /// `#[cfg]` arguments.
 /// `impl Trait` types (and an `async` result) are left to inference.
@@ -1600,7 +1600,13 @@ fn inherent_check(
     turbofish: Option<&Turbofish>,
 ) -> Option<(Ident, TokenStream)> {
     let sig = &method.item.sig;
+    // Nor is one of another ABI than Rust's (`extern "C"`).
+    let foreign = sig
+        .abi
+        .as_ref()
+        .is_some_and(|abi| abi.name.as_ref().is_none_or(|name| name.value() != "Rust"));
     if matches!(sig.safety, crate::syntax::Safety::Unsafe(_))
+        || foreign
         || sig.inputs.len() > INHERENT_METHOD_ARITY
     {
         return None;
