@@ -665,6 +665,95 @@ fn a_value_named_through_its_bounded_seed() {
     assert_eq!(wrapper.total(), 9);
 }
 
+#[forwardable]
+pub trait Source {
+    type Item;
+    fn next_item(&mut self) -> Option<Self::Item>;
+    fn show(&mut self) -> String
+    where
+        Self::Item: std::fmt::Display;
+    fn each<F: FnMut(Self::Item)>(&mut self, f: F);
+    fn measure(&self, f: impl Fn(&Self::Item) -> u32) -> u32;
+}
+
+pub struct Steps(u8);
+
+impl Source for Steps {
+    type Item = u8;
+    fn next_item(&mut self) -> Option<u8> {
+        self.0 += 1;
+        Some(self.0)
+    }
+    fn show(&mut self) -> String {
+        self.0.to_string()
+    }
+    fn each<F: FnMut(u8)>(&mut self, mut f: F) {
+        f(self.0);
+    }
+    fn measure(&self, f: impl Fn(&u8) -> u32) -> u32 {
+        f(&self.0)
+    }
+}
+
+/// Methods that bound the trait's associated type (`where Self::Item:
+/// Display`, `F: FnMut(Self::Item)`, `impl Fn(&Self::Item)`), through a
+/// wrapper generic over its target: the impls bound `T: Source` beside
+/// `<Self as Realize>::Target: Source`, whose projection rustc does not
+/// normalize where it checks a method's own bounds (each was "`T: Source`
+/// is not satisfied" at the trait's `#[forwardable]`).
+#[derive(RealizeForward)]
+#[realize_forward(Source)]
+pub struct LazySource<T>(#[realize] Lazy<T>);
+
+#[derive(RealizeForward)]
+#[realize_forward(Source)]
+pub struct SyncSource<T>(#[realize] lazy_core::sync::Lazy<T>);
+
+#[derive(RealizeForward)]
+#[realize_forward(Source)]
+pub struct PlainSource<T>(#[realize(plain)] T);
+
+/// The same through the derive's own impl (`except`), not the hidden
+/// macro's.
+#[derive(RealizeForward)]
+#[realize_forward(Source, except(measure))]
+pub struct MeasuredSource<T>(#[realize] Lazy<T>);
+
+impl<T: Source> MeasuredSource<T> {
+    fn measure(&self, _: impl Fn(&T::Item) -> u32) -> u32 {
+        0
+    }
+}
+
+fn walk(source: &mut impl Source<Item = u8>) -> (Option<u8>, String, u8, u32) {
+    let next = source.next_item();
+    let shown = source.show();
+    let mut seen = 0;
+    source.each(|item| seen = item);
+    (
+        next,
+        shown,
+        seen,
+        source.measure(|item| u32::from(*item) * 10),
+    )
+}
+
+#[test]
+fn methods_bounding_the_associated_type_through_a_generic_wrapper() {
+    let expected = (Some(1), String::from("1"), 1, 10);
+    assert_eq!(walk(&mut LazySource(Lazy::new(|| Steps(0)))), expected);
+    assert_eq!(
+        walk(&mut SyncSource(lazy_core::sync::Lazy::new(|| Steps(0)))),
+        expected
+    );
+    assert_eq!(walk(&mut PlainSource(Steps(0))), expected);
+    let (next, shown, seen, measured) = walk(&mut MeasuredSource(Lazy::new(|| Steps(0))));
+    assert_eq!(
+        (next, shown, seen, measured),
+        (Some(1), String::from("1"), 1, 0)
+    );
+}
+
 // Lifetimes written among a trait's arguments: `'static`, one the wrapper
 // declares, and one a `for<..>` binds; none is "not declared" (issue 16's
 // check of undeclared lifetimes must let them through).

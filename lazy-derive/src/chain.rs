@@ -515,7 +515,13 @@ fn fast_entry(
     let bounds = match shared {
         _ if generic => {
             let self_ty = template::tokens("#0 #1", &[&ident, &ty_generics]);
-            let bounds = crate::expand::generic_bounds_each(wrapper, &self_ty, span, realize_site);
+            let bounds = crate::expand::generic_bounds_each(
+                wrapper,
+                &self_ty,
+                span,
+                realize_site,
+                &template::joined(&path, ""),
+            );
             written = braced(bounds);
             &written
         }

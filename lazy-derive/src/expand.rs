@@ -292,6 +292,10 @@ fn write_trait_impl(
     learned.needs_into = needs_into;
     let (realizing, generic_needs) =
         realizing_bounds(wrapper, &self_ty, span, so_far, needs_mut, needs_into);
+    let generic_needs = template::tokens(
+        "#0 #1",
+        &[&generic_needs, &shown_target_bound(wrapper, &target_trait)],
+    );
 
     let derived = derived_attr(remote);
     // Through `#[realize(deref)]` the bound is at `deref`, as the fast
@@ -800,17 +804,47 @@ pub fn generic_bounds_each(
     self_ty: &TokenStream,
     span: Span,
     realize_site: Span,
+    trait_path: &dyn ToTokens,
 ) -> [TokenStream; 3] {
+    let shown = shown_target_bound(wrapper, trait_path);
     let bounds = |needs_mut, needs_into| {
         let (global, local) =
             generic_realizing_bounds(wrapper, self_ty, span, realize_site, needs_mut, needs_into);
-        template::tokens("#0 #1", &[&global, &local])
+        template::tokens("#0 #1 #2", &[&global, &local, &shown])
     };
     [
         bounds(false, false),
         bounds(true, false),
         bounds(false, true),
     ]
+}
+
+/// `T: Trait` for a wrapper with parameters whose `#[realize]` field shows
+/// its target as a type that names them (`Lazy<T>`, `sync::Lazy<T>`,
+/// `#[realize(plain)] T`: `T`), beside the impl's `<Self as
+/// Realize>::Target: Trait`. rustc does not normalize that bound's
+/// projection in the assumptions it checks a method's own `where` clause
+/// and bounds under: a method bounding the trait's associated type (`where
+/// Self::Item: Display`, `F: FnMut(Self::Item)`) was "`T: Trait` is not
+/// satisfied" at the trait's `#[forwardable]`, with rustc's fix spliced into
+/// that attribute. Empty for any other wrapper.
+fn shown_target_bound(wrapper: &Wrapper, trait_path: &dyn ToTokens) -> TokenStream {
+    let generics = &wrapper.input.generics;
+    let Some(target) = wrapper
+        .realize
+        .as_ref()
+        .filter(|field| field.deref.is_none() && !generics.params.is_empty())
+        .and_then(field_target)
+    else {
+        return TokenStream::new();
+    };
+    let names: Vec<String> = generics.params.iter().map(param_name).collect();
+    if !tokens::mentions(target.clone(), &|ident| {
+        names.iter().any(|name| ident == name)
+    }) {
+        return TokenStream::new();
+    }
+    template::tokens("#0: #1,", &[&target, trait_path])
 }
 
 /// [`realizing_bounds`] of a wrapper with parameters, for what the impl's

@@ -39,6 +39,7 @@ const _: () = {
         where
             T: Clone,
             LazyStore<T>: ::lazy_core::RealizeMut<Target = Map<T>>,
+            Map<T>: Store<K, V>,
             <Self as ::lazy_core::Realize>::Target: Store<K, V>,
         {
             type Iter<'a>
