@@ -459,3 +459,48 @@ fn blanket_impls_are_hygienic() {
     assert_eq!(<&Real as Blanket>::realize(&&Real(0), 2, 3), 6);
     assert_eq!(lazy.into_realized(1), 3);
 }
+
+/// Lints the user quieted on a trait's method (`allow`, `expect`) are quiet
+/// on its forwarders too, which copy its signature: `-> (u8)` was
+/// `unused_parens` at the derive, under this file's `deny(warnings)`.
+mod quieted {
+    #[::lazy_core::forwardable]
+    pub trait Quiet {
+        #[allow(unused_parens)]
+        fn allowed(&self) -> (u8);
+        #[expect(unused_parens, reason = "the shape under test")]
+        fn expected(&mut self, by: (u8)) -> u8;
+    }
+
+    impl Quiet for u8 {
+        fn allowed(&self) -> u8 {
+            *self
+        }
+        fn expected(&mut self, by: u8) -> u8 {
+            *self += by;
+            *self
+        }
+    }
+
+    #[derive(::lazy_core::RealizeForward)]
+    #[realize_forward(Quiet)]
+    pub struct Wrapper(#[realize] pub ::lazy_core::Lazy<u8>);
+
+    #[derive(::lazy_core::RealizeForward)]
+    #[realize_forward(Quiet)]
+    pub enum Either {
+        Lazy(#[realize] ::lazy_core::Lazy<u8>),
+        Known(u8),
+    }
+}
+
+#[test]
+fn lints_quieted_on_a_method_are_quiet_on_its_forwarders() {
+    use quieted::{Either, Quiet, Wrapper};
+    let mut wrapper = Wrapper(::lazy_core::Lazy::new(|| 2));
+    assert_eq!(wrapper.allowed(), 2);
+    assert_eq!(wrapper.expected(3), 5);
+    let mut known = Either::Known(7);
+    assert_eq!(known.expected(1), 8);
+    assert_eq!(Either::Lazy(::lazy_core::Lazy::new(|| 4)).allowed(), 4);
+}
