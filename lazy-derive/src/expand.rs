@@ -1080,19 +1080,11 @@ pub fn field_bounds_each(wrapper: &Wrapper, field: &RealizeField, span: Span) ->
     FieldImpl::new(wrapper, field, span).bounds_each()
 }
 
-/// `#[cfg]` attributes to copy, `#[allow(deprecated)]` for a deprecated
-/// item (forwarding it is not a use of it), and the item's own `allow`s
-/// (an `expect` as an `allow`: the forwarder may not trip the lint): the
-/// forwarder copies its signature, on which rustc lints again what the user
-/// quieted on the item (`-> (u8)`, `unused_parens`).
+/// `#[cfg]` attributes to copy, and `#[allow(deprecated)]` for a deprecated
+/// item: forwarding it is not a use of it.
 pub fn carried_attrs(ctx: &ImplContext, attrs: &[syn::Attribute]) -> Option<TokenStream> {
-    let carried = |attr: &syn::Attribute| {
-        let path = attr.path();
-        path.is_ident("cfg")
-            || path.is_ident("deprecated")
-            || path.is_ident("allow")
-            || path.is_ident("expect")
-    };
+    let carried =
+        |attr: &syn::Attribute| attr.path().is_ident("cfg") || attr.path().is_ident("deprecated");
     if !ctx.deprecated_trait && !attrs.iter().any(carried) {
         return None;
     }
@@ -1101,16 +1093,10 @@ pub fn carried_attrs(ctx: &ImplContext, attrs: &[syn::Attribute]) -> Option<Toke
         template::append(&mut out, "#[allow(deprecated)]", &[]);
     }
     for attr in attrs {
-        let path = attr.path();
-        if path.is_ident("cfg") || path.is_ident("allow") {
+        if attr.path().is_ident("cfg") {
             out.extend(attr.to_token_stream());
-        } else if path.is_ident("deprecated") {
+        } else if attr.path().is_ident("deprecated") {
             template::append(&mut out, "#[allow(deprecated)]", &[]);
-        } else if let (Some(expect), syn::Meta::List(list)) = (path.get_ident(), &attr.meta)
-            && expect == "expect"
-        {
-            let allow = Ident::new("allow", expect.span());
-            template::append(&mut out, "#[#0(#1)]", &[&allow, &list.tokens]);
         }
     }
     Some(out)

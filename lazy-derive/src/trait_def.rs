@@ -1537,15 +1537,9 @@ fn split_off_attrs(
     moved
 }
 
-/// What an item keeps in the carried copy: its `cfg` and `deprecated`, and
-/// the user's `allow` and `expect`, which the forwarders copy
-/// (`expand::carried_attrs`).
 fn is_carried_attr(attr: &Attribute) -> bool {
     let path = attr.path();
-    path.is_ident("cfg")
-        || path.is_ident("deprecated")
-        || path.is_ident("allow")
-        || path.is_ident("expect")
+    path.is_ident("cfg") || path.is_ident("deprecated")
 }
 
 #[cfg(test)]
