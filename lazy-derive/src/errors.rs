@@ -87,9 +87,10 @@ pub fn edit_distance(a: &str, b: &str) -> usize {
 /// The error for an attribute whose name is `name` misspelled (starting
 /// with `real`, within `distance` edits: `realise`, `realize_fwd`; not
 /// another derive's `resize`), at its name; `None` for any other
-/// attribute. The derive then reads it as `name`: rustc reports the
-/// unknown attribute too, at the same name (its suggestion may be another
-/// helper, `realize_all`), and the wrapper's uses add nothing.
+/// attribute. The callers read it as `name` where `name` itself is missing
+/// (beside it, such an attribute may be another derive's): rustc reports
+/// the unknown attribute too, at the same name (its suggestion may be
+/// another helper, `realize_all`), and the wrapper's uses add nothing.
 pub fn misspelled_attr(attr: &syn::Attribute, name: &str, distance: usize) -> Option<Error> {
     let written = attr.path().get_ident()?.to_string();
     let lowered = written.to_lowercase();

@@ -257,10 +257,17 @@ impl Wrapper {
         let mut errors = Errors::default();
         let mut traits = Vec::new();
         let mut groups = Vec::new();
+        // Without the attribute itself, one that misspells it is read as
+        // meant (its impls written, so that the wrapper's calls add no
+        // error), with an error at it. Beside the attribute, it may be
+        // another derive's (`#[realize_format]`), which the derive cannot
+        // see: left to rustc.
+        let spelled = has_attr(&input.attrs, "realize_forward");
         for attr in &input.attrs {
             if !attr.path().is_ident("realize_forward") {
-                // Misspelled, it is read as meant (its impls written, so that
-                // the wrapper's calls add no error), with an error at it.
+                if spelled {
+                    continue;
+                }
                 match misspelled_attr(attr, "realize_forward", 4) {
                     Some(err) => errors.push(err),
                     None => continue,
@@ -1093,11 +1100,14 @@ fn find_realize_field(input: &DeriveInput, errors: &mut Errors) -> Option<(usize
             return None;
         }
     };
+    // A misspelled mark (`#[realise]`) is read as meant only where no field
+    // is marked: beside a mark, it may be another derive's attribute.
+    let guess = !fields.iter().any(|field| has_attr(&field.attrs, "realize"));
     let mut found: Option<(usize, RealizeField)> = None;
     let mut unrealizable = false;
     let deprecated = is_deprecated(input);
     for (index, field) in fields.into_iter().enumerate() {
-        let Some(marks) = field_marks(&field.attrs, errors) else {
+        let Some(marks) = field_marks(&field.attrs, guess, errors) else {
             continue;
         };
         if found.is_some() || unrealizable {
@@ -1170,13 +1180,21 @@ struct FieldMarks<'a> {
 /// #[realize(deref)]`) adds its flags to the first's, and each after the
 /// first is an error naming the one attribute that says them all. A mistake
 /// in one is its own error, and the others are read; `#[realize(skip)]`
-/// (meant for `#[derive(RealizeAll)]`) marks nothing. `None` when no
-/// attribute marks the field.
-fn field_marks<'a>(attrs: &'a [Attribute], errors: &mut Errors) -> Option<FieldMarks<'a>> {
+/// (meant for `#[derive(RealizeAll)]`) marks nothing. Where `guess`, an
+/// attribute that misspells the mark marks the field, with its error.
+/// `None` when no attribute marks the field.
+fn field_marks<'a>(
+    attrs: &'a [Attribute],
+    guess: bool,
+    errors: &mut Errors,
+) -> Option<FieldMarks<'a>> {
     let mut marking = Vec::new();
     let mut args: Option<RealizeArgs> = None;
     for attr in attrs {
         if !attr.path().is_ident("realize") {
+            if !guess {
+                continue;
+            }
             match misspelled_attr(attr, "realize", 2) {
                 Some(err) => errors.push(err),
                 None => continue,
@@ -1224,7 +1242,10 @@ fn field_marks<'a>(attrs: &'a [Attribute], errors: &mut Errors) -> Option<FieldM
 /// field; `None` (the error pushed) when it does not mark the field, or no
 /// attribute could be read.
 fn variant_mark(field: &syn::Field, errors: &mut Errors) -> Option<Mark> {
-    let args = field_marks(&field.attrs, errors)?.args?;
+    // `variants::read` asks for the marks of a field that is marked, or
+    // that holds a lazy and misspells the mark (read as meant only then).
+    let guess = !has_attr(&field.attrs, "realize");
+    let args = field_marks(&field.attrs, guess, errors)?.args?;
     if args.plain.is_none()
         && let Some(err) = never_realizes(&field.ty)
     {

@@ -122,7 +122,7 @@ pub fn read(
             fields if fields.len() > 1 => {
                 // Their attributes' mistakes are reported all the same.
                 for field in fields {
-                    if !field_realize_attrs(&field.attrs).is_empty() {
+                    if !field_realize_attrs(field).is_empty() {
                         read_mark(field, errors);
                     }
                 }
@@ -145,7 +145,7 @@ pub fn read(
                 }
             },
         };
-        let marks = field_realize_attrs(&field.attrs);
+        let marks = field_realize_attrs(field);
         let kind = match marks.first() {
             None if on_variant => VariantKind::Realize,
             None if mentions_lazy(&field.ty) => {
@@ -210,15 +210,19 @@ fn realize_attrs(attrs: &[syn::Attribute]) -> Vec<&syn::Attribute> {
     out
 }
 
-/// The `#[realize]` attributes of a variant's field, and those that misspell
-/// it (`#[realise]`): the field is read as marked, the misspelling's error
-/// pushed where the marks are read.
-fn field_realize_attrs(attrs: &[syn::Attribute]) -> Vec<&syn::Attribute> {
+/// The `#[realize]` attributes of a variant's field; without one, those
+/// that misspell it (`#[realise]`) on a field that holds a lazy (which would
+/// be an error unmarked): the field is read as marked, the misspelling's
+/// error pushed where the marks are read. On another field, such an
+/// attribute may be another derive's, which the derive cannot see.
+fn field_realize_attrs(field: &Field) -> Vec<&syn::Attribute> {
+    let marks = realize_attrs(&field.attrs);
+    if !marks.is_empty() || !mentions_lazy(&field.ty) {
+        return marks;
+    }
     let mut out = Vec::new();
-    for attr in attrs {
-        if attr.path().is_ident("realize")
-            || crate::errors::misspelled_attr(attr, "realize", 2).is_some()
-        {
+    for attr in &field.attrs {
+        if crate::errors::misspelled_attr(attr, "realize", 2).is_some() {
             out.push(attr);
         }
     }

@@ -75,3 +75,32 @@ fn hidden_macro_called_with_garbage() {
         assert_reports_error(chain::forward_impl(tokens(source)));
     }
 }
+
+/// An attribute that looks like one of ours misspelled is read as meant, with
+/// its error, only where ours is missing (no `#[realize_forward]` on the
+/// type, no `#[realize]` on any field; on an enum's field, one that holds a
+/// lazy and is not marked): beside ours it may be another derive's helper
+/// (`#[realize_format]`, `#[realized]`), which this derive cannot see.
+#[test]
+fn attributes_like_ours_are_read_as_ours_only_where_ours_are_missing() {
+    for source in [
+        "#[realize_forward(T)] #[realize_format(json)] struct A { #[realize] a: Lazy<u8>, #[realized] b: u64 }",
+        "#[realize_forward(T)] struct A { #[realize] #[realise] a: Lazy<u8> }",
+        "#[realize_forward(T)] enum A { B(#[realize] #[realized] Lazy<u8>), C(#[realised] u8) }",
+    ] {
+        let out = chain::derive(tokens(source)).to_string();
+        assert!(!out.contains("compile_error"), "{source}: {out}");
+    }
+    for source in [
+        "#[realize_fwd(T)] struct A { #[realize] a: Lazy<u8> }",
+        "#[realize_forward(T)] struct A { #[realise] a: Lazy<u8>, b: u64 }",
+        "#[realize_forward(T)] enum A { B(#[Realize] Lazy<u8>), C(u8) }",
+    ] {
+        let out = chain::derive(tokens(source)).to_string();
+        assert!(
+            out.contains("is not an attribute of lazy-core's derives"),
+            "{source}: {out}"
+        );
+        assert_eq!(out.matches("compile_error").count(), 1, "{source}: {out}");
+    }
+}
