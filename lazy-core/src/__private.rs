@@ -402,7 +402,7 @@ impl<T: core::ops::DerefMut + ?Sized> DerefMutValue for T {
 #[diagnostic::on_unimplemented(
     message = "the wrapper's inherent method does not fit the trait method it answers: it must take `{Args}` and return `{Out}`",
     label = "named in `except(...)`, so the wrapper's inherent method of this name answers it",
-    note = "give the inherent method the trait method's receiver, arguments and result, or take the name out of `except(...)` to forward the method to the realized value"
+    note = "give the inherent method the trait method's receiver, arguments and result (as a safe Rust function: an `unsafe` or `extern \"C\"` one answers only a trait method that is too), or take the name out of `except(...)` to forward the method to the realized value"
 )]
 pub trait InherentMethod<Args, Out, Fits> {
     /// The function itself, once it fits.
