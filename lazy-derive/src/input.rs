@@ -1658,8 +1658,8 @@ enum Mistake {
 /// The value and seed types of a field written `Lazy<T, S>` or
 /// `sync::Lazy<T, S>` (directly, in parentheses, or behind `Box`, `Rc`,
 /// `Arc` or a reference) whose seed `S` is a type parameter of `generics`
-/// that `T` does not name:
-/// the derives' impls then bound `S: Seed<Output = T>` themselves.
+/// that `T` does not name: the derives' impls then bound `S: Seed<Output =
+/// T>` themselves.
 pub fn lazy_seed_param<'a>(ty: &'a Type, generics: &syn::Generics) -> Option<(&'a Type, &'a Type)> {
     let path = match ty {
         Type::Reference(reference) => return lazy_seed_param(&reference.elem, generics),
