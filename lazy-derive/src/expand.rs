@@ -2060,26 +2060,7 @@ pub fn pointer_target(ty: &syn::Type, mutable: bool) -> Option<&syn::Type> {
 /// `T` in a field written `Lazy<T, ..>` or `sync::Lazy<T, ..>`, directly or
 /// behind `Box`, `Rc`, `Arc` or a reference: the `Target` of its `Realize`.
 pub fn lazy_value_type(ty: &syn::Type) -> Option<&syn::Type> {
-    match ty {
-        syn::Type::Reference(reference) => lazy_value_type(&reference.elem),
-        syn::Type::Paren(paren) => lazy_value_type(&paren.elem),
-        syn::Type::Path(path) if path.qself.is_none() => {
-            let last = path.path.segments.last()?;
-            let syn::PathArguments::AngleBracketed(args) = &last.arguments else {
-                return None;
-            };
-            let first = punct::values(&args.args).find_map(|arg| match arg {
-                syn::GenericArgument::Type(ty) => Some(ty),
-                _ => None,
-            })?;
-            match last.ident.to_string().as_str() {
-                "Lazy" => Some(first),
-                "Box" | "Rc" | "Arc" => lazy_value_type(first),
-                _ => None,
-            }
-        }
-        _ => None,
-    }
+    crate::input::lazy_types(ty).map(|(value, _)| value)
 }
 
 /// The statement that a body moving the wrapper's fields out of `self`

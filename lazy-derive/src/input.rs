@@ -1655,15 +1655,14 @@ enum Mistake {
     Quoted,
 }
 
-/// The value and seed types of a field written `Lazy<T, S>` or
-/// `sync::Lazy<T, S>` (directly, in parentheses, or behind `Box`, `Rc`,
-/// `Arc` or a reference) whose seed `S` is a type parameter of `generics`
-/// that `T` does not name: the derives' impls then bound `S: Seed<Output =
-/// T>` themselves.
-pub fn lazy_seed_param<'a>(ty: &'a Type, generics: &syn::Generics) -> Option<(&'a Type, &'a Type)> {
+/// The value type of a field written `Lazy<T, ..>` or `sync::Lazy<T, ..>`,
+/// and its seed type where written (`Lazy<T, S>`), directly, in
+/// parentheses, or behind `Box`, `Rc`, `Arc` or a reference: what the
+/// derives read a lazy's `Realize` as (its `Target` is `T`, built by `S`).
+pub fn lazy_types(ty: &Type) -> Option<(&Type, Option<&Type>)> {
     let path = match ty {
-        Type::Reference(reference) => return lazy_seed_param(&reference.elem, generics),
-        Type::Paren(paren) => return lazy_seed_param(&paren.elem, generics),
+        Type::Reference(reference) => return lazy_types(&reference.elem),
+        Type::Paren(paren) => return lazy_types(&paren.elem),
         Type::Path(path) if path.qself.is_none() => path,
         _ => return None,
     };
@@ -1676,13 +1675,19 @@ pub fn lazy_seed_param<'a>(ty: &'a Type, generics: &syn::Generics) -> Option<(&'
         _ => None,
     });
     let first = types.next()?;
-    if last.ident != "Lazy" {
-        return match last.ident.to_string().as_str() {
-            "Box" | "Rc" | "Arc" => lazy_seed_param(first, generics),
-            _ => None,
-        };
+    match last.ident.to_string().as_str() {
+        "Lazy" => Some((first, types.next())),
+        "Box" | "Rc" | "Arc" => lazy_types(first),
+        _ => None,
     }
-    let seed = types.next()?;
+}
+
+/// The value and seed types of a lazy field ([`lazy_types`]) whose seed
+/// `S` is a type parameter of `generics` that the value type does not
+/// name: the derives' impls then bound `S: Seed<Output = T>` themselves.
+pub fn lazy_seed_param<'a>(ty: &'a Type, generics: &syn::Generics) -> Option<(&'a Type, &'a Type)> {
+    let (value, seed) = lazy_types(ty)?;
+    let seed = seed?;
     let Type::Path(seed_path) = seed else {
         return None;
     };
@@ -1693,9 +1698,9 @@ pub fn lazy_seed_param<'a>(ty: &'a Type, generics: &syn::Generics) -> Option<(&'
     // A value named through the seed (`Lazy<S::Output, S>`) says the user
     // bounded `S` already; `S: Seed<Output = S::Output>` would be a cycle
     // (E0391).
-    let named_by_value = tokens::mentions(first.to_token_stream(), &|ident| ident == name);
+    let named_by_value = tokens::mentions(value.to_token_stream(), &|ident| ident == name);
     (!named_by_value && generics.type_params().any(|param| param.ident == *name))
-        .then_some((first, seed))
+        .then_some((value, seed))
 }
 
 #[cfg(test)]
