@@ -699,3 +699,34 @@ fn a_trait_with_its_own_target() {
     let generic = PointingOf(Lazy::new(|| Real([6, 7, 0, 0])));
     assert_eq!((generic.point(), generic.aim()), (6, 7));
 }
+
+/// A blanket trait named `T`, with a supertrait: the derive's check that
+/// the wrapper forwards the trait named its own type parameter `T`, which
+/// hid the trait (E0404 "expected trait, found type parameter").
+mod named_t {
+    use lazy_core::{Lazy, RealizeForward, forwardable};
+
+    #[forwardable(blanket)]
+    pub trait T: Send {
+        fn get(&self) -> u32;
+    }
+
+    pub struct Value(pub u32);
+
+    impl T for Value {
+        fn get(&self) -> u32 {
+            self.0
+        }
+    }
+
+    #[derive(RealizeForward)]
+    #[realize_forward(T)]
+    pub struct Wrapper(#[realize] pub Lazy<Value, fn() -> Value>);
+}
+
+#[test]
+fn a_blanket_trait_named_like_a_type_parameter_forwards() {
+    use named_t::T;
+    let wrapper = named_t::Wrapper(Lazy::new(|| named_t::Value(4)));
+    assert_eq!(wrapper.get(), 4);
+}

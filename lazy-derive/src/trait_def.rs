@@ -1169,7 +1169,7 @@ fn blanket_rule(needs: Needs, key: &Literal, has_supertraits: bool) -> TokenStre
         let assert = has_supertraits.then(|| {
             template::tokens(
                 "{
-                    fn __forwarded<T: ?::core::marker::Sized + $($__path)*>() {}
+                    fn __forwarded<__Forwarded: ?::core::marker::Sized + $($__path)*>() {}
                     let _ = __forwarded::<$__self>;
                 }",
                 &[],
