@@ -35,10 +35,19 @@ fn poison_panics_point_at_the_caller() {
     let boxed: Box<Lazy<u32>> = Box::new(Lazy::new(|| panic!("build failed")));
     let _ = catch_unwind(AssertUnwindSafe(|| *boxed.realize()));
     let _ = catch_unwind(AssertUnwindSafe(|| *boxed.realize()));
+    // Through `dyn Realize` (and `dyn RealizeMut`): the trait's own methods
+    // are `#[track_caller]`, not only the impls (the call through the
+    // vtable pointed inside lazy-core).
+    let tracker: &dyn Realize<Target = u32> = &lazy;
+    let _ = catch_unwind(AssertUnwindSafe(|| *tracker.realize()));
+    let tracker: &dyn Realize<Target = u32> = &shared;
+    let _ = catch_unwind(AssertUnwindSafe(|| *tracker.realize()));
+    let tracker: &mut dyn RealizeMut<Target = u32> = &mut lazy;
+    let _ = catch_unwind(AssertUnwindSafe(|| *tracker.realize_mut()));
     let _ = std::panic::take_hook();
 
     let locations = LOCATIONS.lock().unwrap().clone();
-    assert_eq!(locations.len(), 5, "{locations:?}");
+    assert_eq!(locations.len(), 8, "{locations:?}");
     // The build's own panic points at the closure, which is in this file too.
     assert!(
         locations

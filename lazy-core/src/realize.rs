@@ -44,6 +44,7 @@ pub trait Realize {
     /// [`Lazy`]: crate::Lazy
     #[doc(alias = "force")]
     #[doc(alias = "get")]
+    #[track_caller]
     fn realize(&self) -> &Self::Target;
 }
 
@@ -66,6 +67,7 @@ pub trait RealizeMut: Realize {
     ///
     /// # Panics
     /// As [`Realize::realize`].
+    #[track_caller]
     fn realize_mut(&mut self) -> &mut Self::Target;
 }
 
@@ -88,6 +90,7 @@ pub trait RealizeInto: Realize {
     ///
     /// # Panics
     /// As [`Realize::realize`].
+    #[track_caller]
     fn into_realized(self) -> Self::Target
     where
         Self: Sized,
