@@ -34,8 +34,18 @@ use crate::{Realize, Seed};
 /// at most once anyway.
 ///
 /// A zero-sized node is walked every time it is reached: distinct ones
-/// share an address, and without data it can lead back to itself only
-/// through a node that has some, which the memory does record.
+/// share an address. Without data it leads back to itself only through a
+/// node that has some, which the memory records when that node is reached
+/// through a pointer; a cycle whose one node with data is reached directly
+/// (a zero-sized type whose impl walks a `static` lazy holding an `Arc` of
+/// it) does not end, and overflows the stack: give the type a field.
+///
+/// Identity by address and size takes a struct and its only field (the same
+/// address and size) for one node: where both are reached through pointers
+/// (`(&frame, &frame.locals)`) and the struct's walk leaves that field out
+/// (`#[realize_all(skip)]`, an impl by hand), the second is not walked
+/// either, and its lazies stay unbuilt. Walk such a field from a node of
+/// another size, or do not skip it.
 ///
 /// The memory lives in a thread-local, so it needs the `std` feature (on by
 /// default). Without it, a shared node is walked once per path that reaches

@@ -18,7 +18,9 @@ mod with_std {
 
     /// What the memo records of a shared node: the address and size of what the
     /// pointer points at. The size keeps apart a value and its first field,
-    /// which share an address: `(&frame.locals, &frame)` walks both.
+    /// which share an address, where their sizes differ: `(&frame.locals,
+    /// &frame)` walks both when `frame` has another field; a struct of one
+    /// field is taken for that field (documented on `RealizeAll`).
     type NodeKey = (usize, usize);
 
     /// Addresses are already well spread: a multiply is all the hashing they
