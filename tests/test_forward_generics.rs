@@ -628,6 +628,27 @@ pub enum SyncOrKnown<S> {
     Known(Tally),
 }
 
+#[forwardable]
+pub trait Twice: Counter {
+    fn twice(&self) -> u32;
+}
+
+impl Twice for Tally {
+    fn twice(&self) -> u32 {
+        self.0 * 2
+    }
+}
+
+/// An enum's too, where a subtrait's impl proves what the supertrait's
+/// asks of the field (`RealizeMut`, for `bump`) from the seed's bound: it
+/// was "`S` is not a seed" at the subtrait.
+#[derive(RealizeForward)]
+#[realize_forward(Counter, Twice)]
+pub enum SeededEnum<S> {
+    Later(#[realize] Lazy<Tally, S>),
+    Known(Tally),
+}
+
 #[test]
 fn a_seed_parameter_needs_no_bound_on_the_wrapper() {
     let (cache, builds) = counted(|| Tally(1));
@@ -651,6 +672,12 @@ fn a_seed_parameter_needs_no_bound_on_the_wrapper() {
         SyncOrKnown::Lazy(lazy_core::sync::Lazy::new(|| Tally(7)));
     assert_eq!(lazy.total(), 7);
     assert_eq!(SyncOrKnown::<fn() -> Tally>::Known(Tally(8)).total(), 8);
+
+    let mut later = SeededEnum::Later(Lazy::new(|| Tally(2)));
+    assert_eq!(later.bump(), 3);
+    assert_eq!(later.twice(), 6);
+    assert_eq!(later.doubled().count(), 6);
+    assert_eq!(SeededEnum::<fn() -> Tally>::Known(Tally(4)).twice(), 8);
 }
 
 /// A value named through the seed, which the user bounded: the derive adds

@@ -69,6 +69,11 @@ struct VariantImpl<'a> {
     /// The value type of a generic enum's `#[realize]` lazy (`T` of
     /// `Lazy<T>`), which is then its target: its bound says so.
     lazy_value: Option<&'a syn::Type>,
+    /// `S: Seed<Output = T>` for a `#[realize]` lazy whose seed is the
+    /// enum's parameter (`Lazy<T, S>`), as a struct's impls write it: a
+    /// subtrait's impl proves the supertrait's bounds on the field
+    /// (`RealizeMut`) from it.
+    seed_bound: TokenStream,
     /// `<Target as Trait<..>>`.
     target_as_trait: TokenStream,
     /// What the arm's call names before the method's name: `Trait` or
@@ -487,6 +492,19 @@ fn write_trait_impl(
             variant,
             target: target.clone(),
             lazy_value: lazy_value(variant, generic),
+            seed_bound: match variant.kind {
+                VariantKind::Realize | VariantKind::Deref(_) => {
+                    crate::input::lazy_seed_param(&variant.ty, &wrapper.input.generics)
+                        .map(|(value, seed)| {
+                            template::tokens(
+                                "#0: ::lazy_core::Seed<Output = #1>,",
+                                &[&seed, &value],
+                            )
+                        })
+                        .unwrap_or_default()
+                }
+                _ => TokenStream::new(),
+            },
             target_as_trait,
             call_prefix,
             target_trait,
@@ -1092,8 +1110,8 @@ fn variant_bounds(ctx: &EnumContext, body: &EnumBody, trait_path: &TokenStream) 
                 .map(|value| template::tokens("<Target = #0>", &[&value]));
             template::append(
                 &mut bounds,
-                "#0: ::lazy_core::Realize #1,",
-                &[&ty, &binding],
+                "#0: ::lazy_core::Realize #1, #2",
+                &[&ty, &binding, &variant.seed_bound],
             );
             if body.needs_mut && !variant.checked_in_body {
                 template::append(&mut bounds, "#0: ::lazy_core::RealizeMut,", &[&ty]);
