@@ -323,6 +323,55 @@ fn a_value_and_its_first_field_by_reference_are_both_walked() {
     assert!(frame.globals.iter().all(Lazy::is_realized));
 }
 
+/// A struct of one field shares its field's address and size: the walk tells
+/// them apart by their walks, so a struct whose walk skips the field does not
+/// hide it, in either order, by reference or behind `dyn RealizeAll`.
+#[test]
+fn a_struct_and_its_only_field_are_both_walked() {
+    struct Frame {
+        locals: Vec<Counted>,
+    }
+    impl RealizeAll for Frame {
+        fn realize_all(&self) {
+            // As `#[realize_all(skip)]` on the field: this walk leaves it.
+        }
+    }
+    let frame = Frame {
+        locals: vec![counted(1)],
+    };
+    (&frame, &frame.locals).realize_all();
+    assert!(frame.locals.iter().all(Lazy::is_realized));
+
+    let frame = Frame {
+        locals: vec![counted(2)],
+    };
+    let nodes: [&dyn RealizeAll; 2] = [&frame, &frame.locals];
+    nodes.realize_all();
+    assert!(frame.locals.iter().all(Lazy::is_realized));
+}
+
+/// A zero-sized node is remembered too (its type's walk keeps it apart from
+/// other zero-sized nodes at its address): a cycle through it ends, even where
+/// its node with data is reached directly, not through a pointer.
+#[test]
+fn a_cycle_through_a_zero_sized_node_ends() {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    static WALKS: AtomicUsize = AtomicUsize::new(0);
+    static HOLDER: sync::Lazy<Arc<Node>> = sync::Lazy::new(|| Arc::new(Node));
+    struct Node;
+    impl RealizeAll for Node {
+        fn realize_all(&self) {
+            WALKS.fetch_add(1, Ordering::Relaxed);
+            HOLDER.realize_all();
+        }
+    }
+    // Node, through its reference; HOLDER's Arc of it; HOLDER's again, which
+    // the walk remembers. Before the memory took zero-sized nodes, this
+    // overflowed the stack.
+    <&Node as RealizeAll>::realize_all(&&Node);
+    assert_eq!(WALKS.load(Ordering::Relaxed), 2);
+}
+
 type BackLazy<'a> = Lazy<Back<'a>, Box<dyn FnOnce() -> Back<'a> + 'a>>;
 
 /// A node that points back at the lazy holding it, through a reference.

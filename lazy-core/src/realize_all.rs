@@ -28,24 +28,12 @@ use crate::{Realize, Seed};
 /// A node reached by several paths (through an `Rc`, an `Arc` or a `&`) is
 /// walked once per top-level call, and cycles through such pointers end: the
 /// walk remembers each shared node before it descends into it. The memory is
-/// by identity (address and size) and lasts for one top-level call; the
-/// builds of the lazies it realizes run outside it, so a walk inside a build
-/// is a walk of its own. Lazies themselves are not remembered: each is built
-/// at most once anyway.
-///
-/// A zero-sized node is walked every time it is reached: distinct ones
-/// share an address. Without data it leads back to itself only through a
-/// node that has some, which the memory records when that node is reached
-/// through a pointer; a cycle whose one node with data is reached directly
-/// (a zero-sized type whose impl walks a `static` lazy holding an `Arc` of
-/// it) does not end, and overflows the stack: give the type a field.
-///
-/// Identity by address and size takes a struct and its only field (the same
-/// address and size) for one node: where both are reached through pointers
-/// (`(&frame, &frame.locals)`) and the struct's walk leaves that field out
-/// (`#[realize_all(skip)]`, an impl by hand), the second is not walked
-/// either, and its lazies stay unbuilt. Walk such a field from a node of
-/// another size, or do not skip it.
+/// by identity (the node's address and size, and its type's walk, so that a
+/// struct and its only field, or zero-sized values of different types, which
+/// share an address and a size, stay apart) and lasts for one top-level call;
+/// the builds of the lazies it realizes run outside it, so a walk inside a
+/// build is a walk of its own. Lazies themselves are not remembered: each is
+/// built at most once anyway.
 ///
 /// The memory lives in a thread-local, so it needs the `std` feature (on by
 /// default). Without it, a shared node is walked once per path that reaches
@@ -77,6 +65,23 @@ use crate::{Realize, Seed};
 pub trait RealizeAll {
     /// Realizes every lazy reachable from `self`.
     fn realize_all(&self);
+
+    /// Which walk this is, for the walk's memory: the address of
+    /// `Self::realize_all`. Not to be implemented.
+    ///
+    /// Together with a node's address and size it tells apart a struct and
+    /// its only field, and zero-sized nodes of different types, which share an
+    /// address and a size. Behind `dyn RealizeAll` it is the value's own walk.
+    /// Two types whose walks are one function (the same code, merged by the
+    /// compiler) do the same thing, so walking such a node once is enough; a
+    /// walk at several addresses (a generic instantiated in several codegen
+    /// units) walks a node once per address at most, and a cycle, taking the
+    /// same path each time round, meets the same address and ends.
+    #[doc(hidden)]
+    #[inline]
+    fn __lazy_walk_id(&self) -> usize {
+        Self::realize_all as fn(&Self) as usize
+    }
 }
 
 /// Runs `walk` as one walk: shared nodes reached from inside it are walked

@@ -14,14 +14,17 @@ pub(super) use without_std::{outside_walk, scope, visit_once};
 mod with_std {
     use core::hash::{BuildHasherDefault, Hasher};
     use std::cell::RefCell;
+
+    use crate::RealizeAll;
     use std::collections::HashSet;
 
     /// What the memo records of a shared node: the address and size of what the
-    /// pointer points at. The size keeps apart a value and its first field,
-    /// which share an address, where their sizes differ: `(&frame.locals,
-    /// &frame)` walks both when `frame` has another field; a struct of one
-    /// field is taken for that field (documented on `RealizeAll`).
-    type NodeKey = (usize, usize);
+    /// pointer points at, and the walk it is reached for
+    /// ([`RealizeAll::__lazy_walk_id`]). The size keeps apart a value and its
+    /// first field where their sizes differ; the walk, a struct and its only
+    /// field (`(&frame, &frame.locals)`), and zero-sized values of different
+    /// types, which all share an address (`0x1` when not inside another value).
+    type NodeKey = (usize, usize, usize);
 
     /// Addresses are already well spread: a multiply is all the hashing they
     /// need, and much cheaper than SipHash on a walk of millions of nodes.
@@ -121,20 +124,18 @@ mod with_std {
     /// Runs `walk` unless the shared node was already visited by the walk under way,
     /// starting a walk if none is. The node is recorded before `walk` runs, so a
     /// cycle back to it ends there (recording it after would recurse forever).
-    ///
-    /// A zero-sized node is walked every time: distinct ones share an
-    /// address (`&Globals` and `&Builtins` are both `0x1`), and having no
-    /// data, it can lead back to itself only through a node that has some,
-    /// which the memo does record. Without the memo (while this thread's
-    /// locals are being destroyed), every node is walked, as without `std`.
+    /// Without the memo (while this thread's locals are being destroyed), every
+    /// node is walked, as without `std`.
     #[inline]
-    pub(in crate::realize_all) fn visit_once<N: ?Sized>(node: &N, walk: impl FnOnce()) {
-        let size = size_of_val(node);
-        if size == 0 {
-            walk();
-            return;
-        }
-        let key = ((node as *const N).cast::<()>().addr(), size);
+    pub(in crate::realize_all) fn visit_once<N: RealizeAll + ?Sized>(
+        node: &N,
+        walk: impl FnOnce(),
+    ) {
+        let key = (
+            (node as *const N).cast::<()>().addr(),
+            size_of_val(node),
+            node.__lazy_walk_id(),
+        );
         let (end, first) = VISITED
             .try_with(|visited| {
                 let mut visited = visited.borrow_mut();
@@ -163,7 +164,10 @@ mod without_std {
     }
 
     #[inline]
-    pub(in crate::realize_all) fn visit_once<N: ?Sized>(_node: &N, walk: impl FnOnce()) {
+    pub(in crate::realize_all) fn visit_once<N: crate::RealizeAll + ?Sized>(
+        _node: &N,
+        walk: impl FnOnce(),
+    ) {
         walk();
     }
 }
