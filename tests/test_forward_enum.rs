@@ -879,6 +879,57 @@ fn an_enum_holding_itself_forwards_into_itself() {
     assert_eq!(generic.label(), "leaf");
 }
 
+/// The enum named through its module (`self::Tree`) is the enum too: each
+/// spelling was E0275 ("overflow evaluating the requirement") where the bare
+/// name compiled.
+mod holding_itself_through_its_module {
+    use lazy_core::{Lazy, RealizeForward, forwardable};
+
+    #[forwardable]
+    pub trait Node {
+        fn depth(&self) -> u32;
+        fn deepen(&mut self);
+    }
+
+    pub struct Leaf(pub u32);
+
+    impl Node for Leaf {
+        fn depth(&self) -> u32 {
+            self.0
+        }
+        fn deepen(&mut self) {
+            self.0 += 1;
+        }
+    }
+
+    #[derive(RealizeForward)]
+    #[realize_forward(Node)]
+    pub enum Tree {
+        Leaf(Leaf),
+        Boxed(#[realize(plain, deref)] Box<self::Tree>),
+        Later(#[realize] Box<Lazy<self::Tree>>),
+    }
+
+    #[derive(RealizeForward)]
+    #[realize_forward(Node)]
+    pub enum Generic<T: Node> {
+        Own(T),
+        Nested(#[realize(plain, deref)] Box<self::Generic<T>>),
+    }
+
+    #[test]
+    fn forwards_into_itself() {
+        let mut tree = Tree::Boxed(Box::new(Tree::Later(Box::new(Lazy::new(|| {
+            Tree::Leaf(Leaf(3))
+        })))));
+        tree.deepen();
+        assert_eq!(tree.depth(), 4);
+        let mut generic = Generic::Nested(Box::new(Generic::Own(Leaf(1))));
+        generic.deepen();
+        assert_eq!(generic.depth(), 2);
+    }
+}
+
 /// A generic trait named bare (`Lookup`, for every `K`) with an associated
 /// type, on enums with a `#[realize]` variant: the lazy's target was a
 /// projection that rustc cannot normalize under the impl's own `K`, so a

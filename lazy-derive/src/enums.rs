@@ -1169,7 +1169,7 @@ fn variant_bounds(ctx: &EnumContext, body: &EnumBody, trait_path: &TokenStream) 
 }
 
 /// Whether `variant` forwards to the enum itself, `enum_type` as its impl
-/// names it (`Any`, `Any < T >`) or `Self`: through a pointer
+/// names it (`Any`, `Any < T >`), `self::Any` or `Self`: through a pointer
 /// (`Nested(#[realize(plain, deref)] Box<Any>)`) or a lazy
 /// (`Later(#[realize] Lazy<Any>)`, `#[realize(deref)] Lazy<Box<Any>>`). Its
 /// target's bound would then be the trait for the enum, which rustc cannot
@@ -1186,7 +1186,10 @@ fn targets_the_enum(variant: &Variant, enum_type: &str) -> bool {
     };
     target.is_some_and(|target| {
         let written = target.to_token_stream().to_string();
-        written == enum_type || written == "Self"
+        // `self::Any` is the enum too; a longer path (`crate::m::Any`) may
+        // name another type of the same name, which would lose its bound.
+        let in_module = written.strip_prefix("self :: ");
+        written == enum_type || written == "Self" || in_module == Some(enum_type)
     })
 }
 
