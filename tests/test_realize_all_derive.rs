@@ -220,3 +220,63 @@ mod named_alike {
         assert!(Lazy::is_realized(&parent.inner.locals[0]));
     }
 }
+
+/// A graph linked through `RefCell<Option<Rc<Node>>>`, the usual shape of a
+/// mutable graph: each node is walked in a shared borrow of its cell, and the
+/// cycle back to the first ends at its `Rc`.
+#[test]
+fn a_graph_linked_through_cells_is_walked_and_its_cycle_ends() {
+    use std::cell::{OnceCell, RefCell};
+    use std::sync::OnceLock;
+
+    #[derive(RealizeAll)]
+    struct Node {
+        value: Lazy<u32, Box<dyn FnOnce() -> u32>>,
+        next: RefCell<Option<Rc<Node>>>,
+        memo: OnceCell<Lazy<u32>>,
+        shared: OnceLock<Lazy<u32>>,
+    }
+
+    let node = |value: u32| {
+        Rc::new(Node {
+            value: Lazy::new(Box::new(move || value)),
+            next: RefCell::new(None),
+            memo: OnceCell::new(),
+            shared: OnceLock::new(),
+        })
+    };
+    let (first, second) = (node(1), node(2));
+    *first.next.borrow_mut() = Some(Rc::clone(&second));
+    *second.next.borrow_mut() = Some(Rc::clone(&first));
+    let _ = second.memo.set(Lazy::new(|| 3));
+    let _ = second.shared.set(Lazy::new(|| 4));
+    first.realize_all();
+    assert_eq!(Lazy::get(&first.value), Some(&1));
+    assert_eq!(Lazy::get(&second.value), Some(&2));
+    assert!(second.memo.get().is_some_and(Lazy::is_realized));
+    assert!(second.shared.get().is_some_and(Lazy::is_realized));
+    // Break the cycle so the nodes are freed.
+    first.next.borrow_mut().take();
+}
+
+/// A walk that reaches a cell borrowed mutably says which cell, rather than
+/// leaving what it holds unbuilt.
+#[test]
+fn a_walk_reaching_a_mutably_borrowed_cell_panics_saying_so() {
+    use std::cell::RefCell;
+
+    let cell = RefCell::new(vec![Lazy::new(|| 1_u32)]);
+    let guard = cell.borrow_mut();
+    let panic = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| cell.realize_all()))
+        .expect_err("the walk cannot borrow the cell");
+    drop(guard);
+    let message = panic.downcast_ref::<String>().expect("a formatted message");
+    assert!(
+        message.starts_with(
+            "realize_all reached a `RefCell<alloc::vec::Vec<lazy_core::unsync::Lazy<u32"
+        ) && message.ends_with("that is mutably borrowed: end that borrow before the walk"),
+        "{message}"
+    );
+    cell.realize_all();
+    assert!(cell.borrow().iter().all(Lazy::is_realized));
+}

@@ -19,8 +19,10 @@ use crate::{Realize, Seed};
 /// Walks a structure and realizes every lazy in it.
 ///
 /// Implemented for both lazy flavours (which realize themselves, then walk
-/// their value), for std's containers and pointers (which walk what they
-/// hold; ranges walk both ends), and as a no-op for std's leaf types that
+/// their value), for std's containers, pointers and cells (which walk what
+/// they hold; ranges walk both ends; a `RefCell` in a shared borrow, `OnceCell`
+/// and `OnceLock` if set; not `Mutex` or `RwLock`, whose lock a walk could
+/// wait on for ever), and as a no-op for std's leaf types that
 /// can hold no lazy (numbers, `bool`, `char`, `str`, `String`, `()`,
 /// `Duration`, network addresses, paths, …). `#[derive(RealizeAll)]`
 /// implements it for your own types.
@@ -60,7 +62,7 @@ use crate::{Realize, Seed};
 #[diagnostic::on_unimplemented(
     message = "`{Self}` does not implement `RealizeAll`, so a walk cannot look inside it",
     label = "no `RealizeAll` for this type",
-    note = "implement `lazy_core::RealizeAll` for it (or `#[derive(RealizeAll)]`), or mark the field `#[realize_all(skip)]` if it holds no lazy"
+    note = "implement `lazy_core::RealizeAll` for it (or `#[derive(RealizeAll)]`); for another crate's type, implement it by hand for the type that holds it, walking what the field holds; or mark the field `#[realize_all(skip)]` if it holds no lazy"
 )]
 pub trait RealizeAll {
     /// Realizes every lazy reachable from `self`.
@@ -289,6 +291,47 @@ impl<T: RealizeAll> RealizeAll for BTreeSet<T> {
 impl<T: RealizeAll> RealizeAll for BinaryHeap<T> {
     fn realize_all(&self) {
         realize_all_scope(|| self.iter().for_each(T::realize_all));
+    }
+}
+
+/// Walks the value in a shared borrow of the cell, so a graph linked through
+/// `RefCell<Option<Rc<Node>>>` is walked (its cycles end at the `Rc`s).
+///
+/// # Panics
+/// If the cell is mutably borrowed when the walk reaches it. A lazy in the
+/// cell is built while the cell is borrowed, so a build that borrows it
+/// mutably panics in `RefCell`.
+impl<T: RealizeAll + ?Sized> RealizeAll for core::cell::RefCell<T> {
+    fn realize_all(&self) {
+        match self.try_borrow() {
+            Ok(value) => value.realize_all(),
+            Err(_) => panic!(
+                "realize_all reached a `RefCell<{}>` that is mutably borrowed: end that borrow before the walk",
+                core::any::type_name::<T>()
+            ),
+        }
+    }
+}
+
+/// Walks the value if the cell holds one; an empty cell holds no lazy.
+impl<T: RealizeAll> RealizeAll for core::cell::OnceCell<T> {
+    #[inline]
+    fn realize_all(&self) {
+        if let Some(value) = self.get() {
+            value.realize_all();
+        }
+    }
+}
+
+/// Walks the value if the cell holds one, without waiting for one that is
+/// being set.
+#[cfg(feature = "std")]
+impl<T: RealizeAll> RealizeAll for std::sync::OnceLock<T> {
+    #[inline]
+    fn realize_all(&self) {
+        if let Some(value) = self.get() {
+            value.realize_all();
+        }
     }
 }
 
