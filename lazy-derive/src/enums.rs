@@ -91,12 +91,14 @@ struct VariantImpl<'a> {
     /// normalizes its target's associated types without a bound.
     names_none: bool,
     /// A `#[realize]` variant whose type names none of the enum's
-    /// parameters: whether it can lend its value mutably or give it away is
+    /// parameters, or shares its lazy (`Rc<Lazy<T>>`, which can do neither
+    /// for any `T`): whether it can lend its value mutably or give it away is
     /// checked where the arms call it, at `site`, not bounded. Such a bound
     /// names no parameter: when it failed (`Rc<Lazy<Real>>` with a
     /// `&mut self` method), rustc held the impl unimplemented, and each call
-    /// of a forwarded method was one more error. The arms' errors are one
-    /// diagnostic, the same at the same place (shown once).
+    /// of a forwarded method was one more error (a bound naming one made the
+    /// impl conditional, the same errors at the calls). The arms' errors are
+    /// one diagnostic, the same at the same place (shown once).
     checked_in_body: bool,
     /// The same for being built back from its target, of a `#[realize]` or
     /// `#[realize(deref)]` variant.
@@ -487,6 +489,7 @@ fn write_trait_impl(
         let target_as_trait = template::tokens("<#0 as #1>", &[&target, &target_trait]);
         let call_prefix = call_prefix(trait_path, &target_args, &target_as_trait, remote.is_some());
         let names_none = !mentions_params(&variant.ty, &wrapper.input.generics);
+        let shares = crate::input::shares_its_lazy(&variant.ty);
         variant_impls.push(VariantImpl {
             enum_path: &enum_path,
             variant,
@@ -511,9 +514,9 @@ fn write_trait_impl(
             site: Span::call_site().located_at(variant.span()),
             recursive: targets_the_enum(variant, &enum_type),
             names_none,
-            checked_in_body: matches!(variant.kind, VariantKind::Realize) && names_none,
+            checked_in_body: matches!(variant.kind, VariantKind::Realize) && (names_none || shares),
             built_in_body: matches!(variant.kind, VariantKind::Realize | VariantKind::Deref(_))
-                && names_none,
+                && (names_none || shares),
         });
     }
     let ctx = EnumContext {

@@ -1937,13 +1937,17 @@ impl<'a> FieldImpl<'a> {
     /// Whether the field's lending mutably and giving its value away are
     /// left to the bodies of the `RealizeMut` and `RealizeInto` impls
     /// rather than bounded: a field whose type names none of the wrapper's
-    /// parameters (not `deref`, not `plain`). Such a bound names no
+    /// parameters (not `deref`, not `plain`), or one that shares its lazy
+    /// (`Rc<Lazy<T>>`, [`shares_its_lazy`](crate::input::shares_its_lazy)),
+    /// which cannot lend or give for any `T`. Such a bound names no
     /// parameter, so when it fails (`Rc<Lazy<Real>>` with a `&mut self`
     /// method) rustc reports it at the impl and then holds the impl
     /// unimplemented: one more error at each call of a forwarded method and
     /// each `dyn` cast. In the body it is the one error, and the impls hold.
     fn checked_in_body(&self) -> bool {
-        !self.plain && self.deref.is_none() && !mentions_params(self.ty, self.generics)
+        !self.plain
+            && self.deref.is_none()
+            && (!mentions_params(self.ty, self.generics) || crate::input::shares_its_lazy(self.ty))
     }
 
     /// `impl ::lazy_core::Trait for Wrapper<..> where <wrapper's>, <bounds>`,

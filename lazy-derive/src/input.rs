@@ -1682,6 +1682,36 @@ pub fn lazy_types(ty: &Type) -> Option<(&Type, Option<&Type>)> {
     }
 }
 
+/// Whether a lazy field ([`lazy_types`]) holds its lazy through a shared
+/// pointer (`Rc`, `Arc`, `&`; `Box<Rc<Lazy<T>>>` too): such a field never
+/// lends its value mutably nor gives it away, whatever the types in it.
+pub fn shares_its_lazy(ty: &Type) -> bool {
+    match ty {
+        Type::Reference(reference) if reference.mutability.is_none() => {
+            lazy_types(&reference.elem).is_some()
+        }
+        Type::Reference(reference) => shares_its_lazy(&reference.elem),
+        Type::Paren(paren) => shares_its_lazy(&paren.elem),
+        Type::Path(path) if path.qself.is_none() => {
+            let Some(last) = path.path.segments.last() else {
+                return false;
+            };
+            let syn::PathArguments::AngleBracketed(args) = &last.arguments else {
+                return false;
+            };
+            let Some(syn::GenericArgument::Type(first)) = punct::first(&args.args) else {
+                return false;
+            };
+            match last.ident.to_string().as_str() {
+                "Rc" | "Arc" => lazy_types(first).is_some(),
+                "Box" => shares_its_lazy(first),
+                _ => false,
+            }
+        }
+        _ => false,
+    }
+}
+
 /// The value and seed types of a lazy field ([`lazy_types`]) whose seed
 /// `S` is a type parameter of `generics` that the value type does not
 /// name: the derives' impls then bound `S: Seed<Output = T>` themselves.

@@ -1,7 +1,8 @@
 //! A generic wrapper in a `blanket` trait's impl whose field cannot lend
-//! mutably (`Rc`), called with a `&mut self` method: the error where it is
-//! called is the one without `blanket` (`RealizeMut`'s note), with no word
-//! of the hidden `Forwards`.
+//! mutably (`Rc`), with a `&mut self` method: one error at the field's type,
+//! as without `blanket` and without parameters, with no word of the hidden
+//! `Forwards`. (It was an error where the method is called: the wrapper's
+//! `RealizeMut` was bounded on `Rc<Lazy<T>>: RealizeMut`, which no `T` meets.)
 
 use std::rc::Rc;
 
