@@ -879,6 +879,76 @@ fn an_enum_holding_itself_forwards_into_itself() {
     assert_eq!(generic.label(), "leaf");
 }
 
+/// A generic enum holding itself through a `#[realize(deref)]` lazy of a
+/// pointer (`Lazy<Box<Tree<T>>>`, `Lazy<Box<Self>>`, `Lazy<Rc<Tree<T>>>`):
+/// the lazy's `Realize` and the pointer's `Deref` bounds, unbound, made
+/// their `Target`s opaque in the impl, so the call into the enum's own impl
+/// was unproven (E0277 at the trait's name). Bound to the lazy's value and
+/// to the enum, it forwards into itself.
+#[test]
+fn a_generic_enum_holding_itself_in_a_lazy_pointer_forwards_into_itself() {
+    #[forwardable]
+    trait Node {
+        type Label;
+        fn depth(&self) -> u32;
+        fn deepen(&mut self);
+        fn label(&self) -> Self::Label;
+    }
+
+    #[forwardable]
+    trait Titled {
+        fn name(&self) -> String;
+    }
+
+    struct Leaf(u32);
+
+    impl Node for Leaf {
+        type Label = &'static str;
+        fn depth(&self) -> u32 {
+            self.0
+        }
+        fn deepen(&mut self) {
+            self.0 += 1;
+        }
+        fn label(&self) -> &'static str {
+            "leaf"
+        }
+    }
+
+    impl Titled for Leaf {
+        fn name(&self) -> String {
+            format!("leaf {}", self.0)
+        }
+    }
+
+    #[derive(RealizeForward)]
+    #[realize_forward(Node)]
+    enum Tree<T: Node + 'static> {
+        Own(T),
+        Later(#[realize(deref)] Lazy<Box<Tree<T>>>),
+        LaterSelf(#[realize(deref)] Box<Lazy<Box<Self>>>),
+    }
+
+    #[derive(RealizeForward)]
+    #[realize_forward(Titled)]
+    enum Shared<T: Titled + 'static> {
+        Own(T),
+        Later(#[realize(deref)] Lazy<Rc<Shared<T>>>),
+    }
+
+    let mut tree: Tree<Leaf> = Tree::Later(Lazy::new(|| {
+        Box::new(Tree::LaterSelf(Box::new(Lazy::new(|| {
+            Box::new(Tree::Own(Leaf(5)))
+        }))))
+    }));
+    assert_eq!(tree.depth(), 5);
+    tree.deepen();
+    assert_eq!(tree.depth(), 6);
+    assert_eq!(tree.label(), "leaf");
+    let shared: Shared<Leaf> = Shared::Later(Lazy::new(|| Rc::new(Shared::Own(Leaf(2)))));
+    assert_eq!(shared.name(), "leaf 2");
+}
+
 /// The enum named through its module (`self::Tree`) is the enum too: each
 /// spelling was E0275 ("overflow evaluating the requirement") where the bare
 /// name compiled.

@@ -67,7 +67,10 @@ struct VariantImpl<'a> {
     /// The type the variant forwards to.
     target: TokenStream,
     /// The value type of a generic enum's `#[realize]` lazy (`T` of
-    /// `Lazy<T>`), which is then its target: its bound says so.
+    /// `Lazy<T>`), which is then its target: its bound says so. Also of a
+    /// generic enum's `#[realize(deref)]` lazy of a pointer to itself
+    /// (`Box<Tree<T>>` of `Lazy<Box<Tree<T>>>`), whose bounds then name it
+    /// and what it derefs to (see `variant_bounds`).
     lazy_value: Option<&'a syn::Type>,
     /// `S: Seed<Output = T>` for a `#[realize]` lazy whose seed is the
     /// enum's parameter (`Lazy<T, S>`), as a struct's impls write it: a
@@ -490,11 +493,15 @@ fn write_trait_impl(
         let call_prefix = call_prefix(trait_path, &target_args, &target_as_trait, remote.is_some());
         let names_none = !mentions_params(&variant.ty, &wrapper.input.generics);
         let shares = crate::input::shares_its_lazy(&variant.ty);
+        let recursive = targets_the_enum(variant, &enum_type);
         variant_impls.push(VariantImpl {
             enum_path: &enum_path,
             variant,
             target: target.clone(),
-            lazy_value: lazy_value(variant, generic),
+            lazy_value: match variant.kind {
+                VariantKind::Deref(_) if generic && recursive => lazy_value_type(&variant.ty),
+                _ => lazy_value(variant, generic),
+            },
             seed_bound: match variant.kind {
                 VariantKind::Realize | VariantKind::Deref(_) => {
                     crate::input::lazy_seed_param(&variant.ty, &wrapper.input.generics)
@@ -512,7 +519,7 @@ fn write_trait_impl(
             call_prefix,
             target_trait,
             site: Span::call_site().located_at(variant.span()),
-            recursive: targets_the_enum(variant, &enum_type),
+            recursive,
             names_none,
             checked_in_body: matches!(variant.kind, VariantKind::Realize) && (names_none || shares),
             built_in_body: matches!(variant.kind, VariantKind::Realize | VariantKind::Deref(_))
@@ -1131,10 +1138,18 @@ fn variant_bounds(ctx: &EnumContext, body: &EnumBody, trait_path: &TokenStream) 
             }
         }
         if let VariantKind::Deref(_) = variant.variant.kind {
+            // A generic enum's lazy of a pointer to itself: its target, the
+            // enum, has no bound, and the call through the pointer is
+            // proven only where its `Deref` says what it derefs to (a bound
+            // alone would make its `Target` opaque, as the lazy's).
+            let pointee = variant
+                .lazy_value
+                .and_then(|value| pointer_target(value, false))
+                .map(|pointee| template::tokens("<Target = #0>", &[&pointee]));
             template::append(
                 &mut bounds,
-                "<#0 as ::lazy_core::Realize>::Target: ::core::ops::Deref,",
-                &[&ty],
+                "<#0 as ::lazy_core::Realize>::Target: ::core::ops::Deref #1,",
+                &[&ty, &pointee],
             );
             if body.needs_mut {
                 template::append(
