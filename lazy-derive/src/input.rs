@@ -1074,8 +1074,48 @@ pub fn realize_field(input: &mut DeriveInput, errors: &mut Errors) -> Option<Rea
         Data::Enum(_) | Data::Union(_) => return None,
     };
     let field = punct::values_mut(fields).nth(index)?;
-    let ty = std::mem::replace(&mut field.ty, Type::Verbatim(TokenStream::new()));
+    let mut ty = std::mem::replace(&mut field.ty, Type::Verbatim(TokenStream::new()));
+    fill_elided_references(&mut ty);
     Some(RealizeField { ty, ..found })
+}
+
+/// Gives `'static` to each reference in `ty` written without a lifetime
+/// (`&Lazy<Real>`), outside function types and `Fn(..)` bounds, where
+/// elision is allowed. In a field that is rustc's error (E0106, with its
+/// fix); the impls then name a type rustc can check, instead of each
+/// repeating the mistake ("missing lifetime in associated type", E0637 in
+/// an enum's bounds).
+pub fn fill_elided_references(ty: &mut Type) {
+    match ty {
+        Type::Reference(reference) => {
+            if reference.lifetime.is_none() {
+                let span = reference.and_token.span;
+                reference.lifetime = Some(syn::Lifetime::new("'static", span));
+            }
+            fill_elided_references(&mut reference.elem);
+        }
+        Type::Paren(paren) => fill_elided_references(&mut paren.elem),
+        Type::Group(group) => fill_elided_references(&mut group.elem),
+        Type::Array(array) => fill_elided_references(&mut array.elem),
+        Type::Slice(slice) => fill_elided_references(&mut slice.elem),
+        Type::Tuple(tuple) => {
+            for elem in punct::values_mut(&mut tuple.elems) {
+                fill_elided_references(elem);
+            }
+        }
+        Type::Path(path) if path.qself.is_none() => {
+            for segment in punct::values_mut(&mut path.path.segments) {
+                if let syn::PathArguments::AngleBracketed(args) = &mut segment.arguments {
+                    for arg in punct::values_mut(&mut args.args) {
+                        if let syn::GenericArgument::Type(ty) = arg {
+                            fill_elided_references(ty);
+                        }
+                    }
+                }
+            }
+        }
+        _ => {}
+    }
 }
 
 /// The `#[realize]` field's index among the struct's fields, and what it

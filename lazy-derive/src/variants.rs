@@ -194,6 +194,7 @@ pub fn read(
         if let Some(field) = field {
             let tokens = field.ty.to_token_stream();
             read.ty = std::mem::replace(&mut field.ty, Type::Verbatim(tokens));
+            crate::input::fill_elided_references(&mut read.ty);
         }
     }
     Some(out)

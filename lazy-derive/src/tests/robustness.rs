@@ -104,3 +104,33 @@ fn attributes_like_ours_are_read_as_ours_only_where_ours_are_missing() {
         assert_eq!(out.matches("compile_error").count(), 1, "{source}: {out}");
     }
 }
+
+/// A reference without a lifetime in a field is rustc's error; the derive's
+/// copies of the type get `'static` so that its impls repeat no error. Only
+/// where elision is an error: not inside a function type or `Fn(..)`.
+#[test]
+fn references_without_a_lifetime_are_filled_only_where_elision_is_an_error() {
+    let filled = |source: &str| {
+        let mut ty: syn::Type = syn::parse_str(source).expect("a type");
+        crate::input::fill_elided_references(&mut ty);
+        quote::ToTokens::to_token_stream(&ty).to_string()
+    };
+    assert_eq!(filled("&Lazy<Real>"), "& 'static Lazy < Real >");
+    assert_eq!(
+        filled("Box<&mut Lazy<X>>"),
+        "Box < & 'static mut Lazy < X > >"
+    );
+    assert_eq!(
+        filled("(&A, [&B; 2], &[&C])"),
+        "(& 'static A , [& 'static B ; 2] , & 'static [& 'static C])"
+    );
+    assert_eq!(filled("&'a Lazy<&'a X>"), "& 'a Lazy < & 'a X >");
+    assert_eq!(
+        filled("Lazy<R, fn(&str) -> R>"),
+        "Lazy < R , fn (& str) -> R >"
+    );
+    assert_eq!(
+        filled("Lazy<R, Box<dyn FnOnce(&u8) -> R>>"),
+        "Lazy < R , Box < dyn FnOnce (& u8) -> R > >"
+    );
+}
