@@ -25,7 +25,8 @@ pub enum VariantKind {
     /// `Box<dyn Trait>`); the span is the `deref` token's.
     PlainDeref(Span),
     /// A variant with its error reported (no field, several fields, a
-    /// `#[realize]` that cannot work): its arms are unreachable, since the
+    /// `#[realize]` that cannot work; a reference without a lifetime, rustc's
+    /// error): its arms are unreachable, since the
     /// crate does not compile, and it puts no bound on the impl, so that the
     /// error is the only one.
     Broken,
@@ -194,7 +195,12 @@ pub fn read(
         if let Some(field) = field {
             let tokens = field.ty.to_token_stream();
             read.ty = std::mem::replace(&mut field.ty, Type::Verbatim(tokens));
-            crate::input::fill_elided_references(&mut read.ty);
+            // A reference without a lifetime is rustc's error (E0106): the
+            // variant's bounds would repeat it (E0637), or with `'static`
+            // ask `'static` of the enum's parameters (E0310).
+            if crate::input::fill_elided_references(&mut read.ty) {
+                read.kind = VariantKind::Broken;
+            }
         }
     }
     Some(out)

@@ -1,7 +1,8 @@
 //! A `#[realize]` reference written without a lifetime (`&Lazy<Real>`): one
 //! error, rustc's, with its fix. The impls the derive writes name the field's
 //! type too; each repeated the mistake ("missing lifetime in associated
-//! type" for a struct, E0637 for an enum).
+//! type" for a struct, E0637 for an enum, and E0310 for a generic enum's
+//! parameter).
 
 use lazy_core::{Lazy, RealizeForward, forwardable};
 
@@ -33,8 +34,15 @@ pub enum Either {
     Later(#[realize] &Lazy<Real>),
 }
 
-fn names(borrowed: &Borrowed, either: &Either) -> String {
-    borrowed.name() + &either.name()
+#[derive(RealizeForward)]
+#[realize_forward(Tracker)]
+pub enum Generic<X: Tracker> {
+    Ready(Real),
+    Later(#[realize] &Lazy<X>),
+}
+
+fn names(borrowed: &Borrowed, either: &Either, generic: &Generic<Real>) -> String {
+    borrowed.name() + &either.name() + &generic.name()
 }
 
 fn main() {}
