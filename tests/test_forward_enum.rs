@@ -1103,3 +1103,58 @@ mod bare_generic_trait {
         assert_eq!(Parser::LaterWords(Lazy::new(|| Words)).parse("a b c"), 3);
     }
 }
+
+/// A generic enum sharing its lazy (`Rc<Lazy<T>>`) with a method that
+/// returns `Self`: building the variant back is the user's
+/// `FromRealized<Real>` for `Rc<Lazy<Real>>`, which the orphan rule allows,
+/// so the enum implements the trait at `T = Real`.
+mod a_shared_lazy_built_back_by_the_users_impl {
+    use std::rc::Rc;
+
+    use lazy_core::{FromRealized, Lazy, RealizeForward, forwardable};
+
+    #[forwardable]
+    pub trait Again {
+        fn count(&self) -> u32;
+        fn again(&self) -> Self;
+    }
+
+    #[derive(Debug, PartialEq)]
+    pub struct Real(u32);
+
+    impl Again for Real {
+        fn count(&self) -> u32 {
+            self.0
+        }
+        fn again(&self) -> Self {
+            Real(self.0 + 1)
+        }
+    }
+
+    impl FromRealized<Real> for Rc<Lazy<Real>> {
+        fn from_realized(real: Real) -> Self {
+            Rc::new(Lazy::from_value(real))
+        }
+    }
+
+    #[derive(RealizeForward)]
+    #[realize_forward(Again)]
+    pub enum Rebuilt<X: 'static> {
+        Ready(X),
+        Shared(#[realize] Rc<Lazy<X>>),
+    }
+
+    #[test]
+    fn the_variant_is_built_back_through_it() {
+        let shared = Rebuilt::<Real>::Shared(Rc::new(Lazy::new(|| Real(4))));
+        assert_eq!(shared.count(), 4);
+        match shared.again() {
+            Rebuilt::Shared(lazy) => assert_eq!(lazy_core::Realize::realize(&*lazy), &Real(5)),
+            Rebuilt::Ready(_) => panic!("a shared variant came back as a ready one"),
+        }
+        match Rebuilt::Ready(Real(1)).again() {
+            Rebuilt::Ready(real) => assert_eq!(real, Real(2)),
+            Rebuilt::Shared(_) => panic!("a ready variant came back as a shared one"),
+        }
+    }
+}

@@ -104,7 +104,10 @@ struct VariantImpl<'a> {
     /// one diagnostic, the same at the same place (shown once).
     checked_in_body: bool,
     /// The same for being built back from its target, of a `#[realize]` or
-    /// `#[realize(deref)]` variant.
+    /// `#[realize(deref)]` variant, but only where its type names none of
+    /// the enum's parameters: `FromRealized` is public, and a user's
+    /// `impl FromRealized<Real> for Rc<Lazy<Real>>` answers a generic
+    /// `Rc<Lazy<T>>` variant at `T = Real`, so there the bound stays.
     built_in_body: bool,
 }
 
@@ -523,7 +526,7 @@ fn write_trait_impl(
             names_none,
             checked_in_body: matches!(variant.kind, VariantKind::Realize) && (names_none || shares),
             built_in_body: matches!(variant.kind, VariantKind::Realize | VariantKind::Deref(_))
-                && (names_none || shares),
+                && names_none,
         });
     }
     let ctx = EnumContext {
