@@ -1269,3 +1269,84 @@ mod underscores_that_are_no_placeholders {
         assert!(callbacks.fetch(&[3, 2, 1]).is_none());
     }
 }
+
+/// A trait named without arguments keeps its parameters generic in the
+/// impl; one named like a type the wrapper names (the wrapper itself, a
+/// field's type) is renamed there, else the impl's parameter shadowed that
+/// type (`impl<E> Parser<E> for E`: conflicting impls, "`E` cannot be
+/// realized").
+mod trait_parameter_named_like_the_wrappers_types {
+    use lazy_core::{Lazy, RealizeForward, forwardable};
+
+    #[forwardable]
+    pub trait Parser<E> {
+        fn parse(&self, input: E) -> u32;
+    }
+
+    pub struct Real(u32);
+
+    impl<X: Into<u32>> Parser<X> for Real {
+        fn parse(&self, input: X) -> u32 {
+            self.0 + input.into()
+        }
+    }
+
+    /// The wrapper is named like the parameter.
+    #[derive(RealizeForward)]
+    #[realize_forward(Parser)]
+    pub struct E(#[realize] Lazy<Real>);
+
+    pub mod as_an_enum {
+        use super::{Lazy, Real, RealizeForward};
+
+        #[derive(RealizeForward)]
+        #[realize_forward(super::Parser)]
+        pub enum E {
+            Ready(Real),
+            Later(#[realize] Lazy<Real>),
+        }
+    }
+
+    /// A field's type is named like the parameter.
+    pub mod as_a_field {
+        use super::{Lazy, Parser, RealizeForward};
+
+        pub struct E(pub u32);
+
+        impl<X: Into<u32>> Parser<X> for E {
+            fn parse(&self, input: X) -> u32 {
+                self.0 * input.into()
+            }
+        }
+
+        #[derive(RealizeForward)]
+        #[realize_forward(Parser)]
+        pub struct Wrapper(#[realize] pub Lazy<E>);
+
+        #[derive(RealizeForward)]
+        #[realize_forward(Parser)]
+        pub enum Either {
+            Ready(E),
+            Later(#[realize] Lazy<E>),
+        }
+    }
+
+    /// A mirror's parameter (`Index<Idx>`) named like the wrapper.
+    #[derive(RealizeForward)]
+    #[realize_forward(lazy_core::remote::Index)]
+    pub struct Idx(#[realize] Lazy<Vec<u32>>);
+
+    #[test]
+    fn each_forwards_for_every_argument_the_target_takes() {
+        assert_eq!(E(Lazy::new(|| Real(1))).parse(2_u8), 3);
+        assert_eq!(E(Lazy::new(|| Real(1))).parse(2_u32), 3);
+        assert_eq!(as_an_enum::E::Ready(Real(4)).parse(1_u16), 5);
+        assert_eq!(as_an_enum::E::Later(Lazy::new(|| Real(5))).parse(1_u8), 6);
+        let wrapper = as_a_field::Wrapper(Lazy::new(|| as_a_field::E(3)));
+        assert_eq!(wrapper.parse(4_u8), 12);
+        assert_eq!(as_a_field::Either::Ready(as_a_field::E(2)).parse(5_u8), 10);
+        let later = as_a_field::Either::Later(Lazy::new(|| as_a_field::E(2)));
+        assert_eq!(later.parse(6_u16), 12);
+        assert_eq!(Idx(Lazy::new(|| vec![7, 8, 9]))[2], 9);
+    }
+}

@@ -75,6 +75,22 @@ pub fn trait_generics(
     let name = trait_ref.name();
     let mut clashing = Names::default();
     insert_names(&wrapper.input.generics, &mut clashing);
+    // A parameter kept generic and named like a type the wrapper names (its
+    // own name, a field's type: `trait Parser<E>` forwarded by `struct E`)
+    // would shadow that type in the impl (`impl<E> Parser<E> for E`): it is
+    // renamed as one that clashes with the wrapper's parameters.
+    if trait_ref.args.is_none() {
+        let mut written = None;
+        for param in &trait_def.generics.params {
+            if let GenericParam::Type(_) | GenericParam::Const(_) = param {
+                let key = param_name(param);
+                let written = written.get_or_insert_with(|| wrapper.input.to_token_stream());
+                if tokens::mentions(written.clone(), &|ident| ident == key.as_str()) {
+                    clashing.insert(key);
+                }
+            }
+        }
+    }
     // A new name must be free among the wrapper's and the trait's names.
     let mut taken = clashing.clone();
     insert_names(&trait_def.generics, &mut taken);
