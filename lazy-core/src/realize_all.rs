@@ -37,6 +37,15 @@ use crate::{Realize, Seed};
 /// build is a walk of its own. Lazies themselves are not remembered: each is
 /// built at most once anyway.
 ///
+/// Two limits of a memory by address: a build that frees a shared node the
+/// walk has seen and allocates another at the same address (a lazy whose
+/// build replaces the `Rc` in a `RefCell` elsewhere in the graph) leaves the
+/// new node taken for the old one and not walked, so walk again after such
+/// builds; and a walk written by hand for a trait object
+/// (`impl RealizeAll for dyn Shape`) is one walk for every type behind it,
+/// so a struct and its only field both reached as `dyn Shape` are one node
+/// there: whichever is reached first is walked, the other taken as seen.
+///
 /// The memory lives in a thread-local, so it needs the `std` feature (on by
 /// default). Without it, a shared node is walked once per path that reaches
 /// it (each lazy is still built once), and a cycle through shared pointers
