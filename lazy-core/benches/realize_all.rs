@@ -138,6 +138,28 @@ fn nested_derived(n: u64) -> derived::Program {
     derived::Program { frames, depth: 1 }
 }
 
+/// Shared nodes: each lazy behind its own `Rc`, so the walk remembers every
+/// one (the memo's cost per node, as it grows).
+fn shared(n: u64) -> Vec<std::rc::Rc<Tracker>> {
+    (0..n)
+        .map(|_| std::rc::Rc::new(Lazy::new(seed as fn() -> u64)))
+        .collect()
+}
+
+/// Shared leaves beside the lazies (a name behind an `Rc<str>` in each slot,
+/// as interned names are): a leaf holds no lazy, so the walk need not
+/// remember it.
+fn shared_leaves(n: u64) -> Vec<(std::rc::Rc<str>, Tracker)> {
+    (0..n)
+        .map(|k| {
+            (
+                std::rc::Rc::from(format!("x{k}")),
+                Lazy::new(seed as fn() -> u64),
+            )
+        })
+        .collect()
+}
+
 /// Builds a fresh structure of `n` lazies untimed, times `realize_all` on it,
 /// and drops it untimed.
 fn fresh_walk<T: RealizeAll>(n: u64, make: fn(u64) -> T) -> Duration {
@@ -177,8 +199,10 @@ fn map_plain_loop(n: u64) -> Duration {
 
 fn rounds() {
     type Walk = fn(u64) -> Duration;
-    let shapes: [(&str, Walk); 4] = [
+    let shapes: [(&str, Walk); 6] = [
         ("Vec", |n| fresh_walk(n, flat)),
+        ("Vec of Rc, each its own node", |n| fresh_walk(n, shared)),
+        ("Vec of (Rc<str>, lazy)", |n| fresh_walk(n, shared_leaves)),
         ("HashMap", |n| fresh_walk(n, map)),
         ("nested structs, derived", |n| fresh_walk(n, nested_derived)),
         ("nested structs, hand-written", |n| fresh_walk(n, nested)),
@@ -233,6 +257,8 @@ fn criterion_walks(c: &mut Criterion) {
     }
     bench(c, "Vec", flat);
     bench(c, "HashMap", map);
+    bench(c, "shared", shared);
+    bench(c, "shared_leaves", shared_leaves);
     bench(c, "nested_derived", nested_derived);
     bench(c, "nested_hand", nested);
 }

@@ -93,6 +93,16 @@ pub trait RealizeAll {
     fn __lazy_walk_id(&self) -> usize {
         Self::realize_all as fn(&Self) as usize
     }
+
+    /// Whether the type can hold no lazy (std's leaves: numbers, `str`,
+    /// `String`, ...), so that a shared pointer to it (`Rc<str>`) need not be
+    /// remembered by the walk: there is nothing to walk. Not to be
+    /// implemented: a type implemented by hand is walked as it says.
+    #[doc(hidden)]
+    #[inline]
+    fn __lazy_holds_no_lazy(&self) -> bool {
+        false
+    }
 }
 
 /// Runs `walk` as one walk: shared nodes reached from inside it are walked
@@ -386,6 +396,11 @@ macro_rules! realize_all_leaf {
             impl RealizeAll for $ty {
                 #[inline]
                 fn realize_all(&self) {}
+
+                #[inline]
+                fn __lazy_holds_no_lazy(&self) -> bool {
+                    true
+                }
             }
         )+
     };
@@ -447,4 +462,9 @@ realize_all_leaf!(
 impl<T: ?Sized> RealizeAll for core::marker::PhantomData<T> {
     #[inline]
     fn realize_all(&self) {}
+
+    #[inline]
+    fn __lazy_holds_no_lazy(&self) -> bool {
+        true
+    }
 }

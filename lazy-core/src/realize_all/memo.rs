@@ -26,8 +26,9 @@ mod with_std {
     /// types, which all share an address (`0x1` when not inside another value).
     type NodeKey = (usize, usize, usize);
 
-    /// Addresses are already well spread: a multiply is all the hashing they
-    /// need, and much cheaper than SipHash on a walk of millions of nodes.
+    /// Addresses are already well spread: a multiply per word and a rotation
+    /// are all the hashing they need, and much cheaper than SipHash on a walk
+    /// of millions of nodes.
     #[derive(Default)]
     struct AddressHasher(u64);
 
@@ -49,9 +50,13 @@ mod with_std {
             self.write_u64(n as u64);
         }
 
+        /// The product's high bits depend on every bit written, its low
+        /// bits only on the low bits (of which an address's alignment makes
+        /// several the same): the table picks a bucket by the low bits, so
+        /// the high ones are rotated down.
         #[inline]
         fn finish(&self) -> u64 {
-            self.0
+            self.0.rotate_left(26)
         }
     }
 
@@ -131,6 +136,10 @@ mod with_std {
         node: &N,
         walk: impl FnOnce(),
     ) {
+        // A leaf (`Rc<str>`) has nothing to walk: not remembered.
+        if node.__lazy_holds_no_lazy() {
+            return;
+        }
         let key = (
             (node as *const N).cast::<()>().addr(),
             size_of_val(node),
