@@ -1075,47 +1075,8 @@ pub fn realize_field(input: &mut DeriveInput, errors: &mut Errors) -> Option<Rea
     };
     let field = punct::values_mut(fields).nth(index)?;
     let mut ty = std::mem::replace(&mut field.ty, Type::Verbatim(TokenStream::new()));
-    let _ = fill_elided_references(&mut ty);
+    let _ = tokens::fill_elided_references(&mut ty);
     Some(RealizeField { ty, ..found })
-}
-
-/// Gives `'static` to each reference in `ty` written without a lifetime
-/// (`&Lazy<Real>`), outside function types and `Fn(..)` bounds, where
-/// elision is allowed; whether there was one. In a field that is rustc's
-/// error (E0106, with its fix); the impls then name a type rustc can check,
-/// instead of each repeating the mistake ("missing lifetime in associated
-/// type").
-pub fn fill_elided_references(ty: &mut Type) -> bool {
-    match ty {
-        Type::Reference(reference) => {
-            let elided = reference.lifetime.is_none();
-            if elided {
-                let span = reference.and_token.span;
-                reference.lifetime = Some(syn::Lifetime::new("'static", span));
-            }
-            fill_elided_references(&mut reference.elem) | elided
-        }
-        Type::Paren(paren) => fill_elided_references(&mut paren.elem),
-        Type::Group(group) => fill_elided_references(&mut group.elem),
-        Type::Array(array) => fill_elided_references(&mut array.elem),
-        Type::Slice(slice) => fill_elided_references(&mut slice.elem),
-        Type::Tuple(tuple) => punct::values_mut(&mut tuple.elems)
-            .fold(false, |filled, elem| fill_elided_references(elem) | filled),
-        Type::Path(path) if path.qself.is_none() => {
-            let mut filled = false;
-            for segment in punct::values_mut(&mut path.path.segments) {
-                if let syn::PathArguments::AngleBracketed(args) = &mut segment.arguments {
-                    for arg in punct::values_mut(&mut args.args) {
-                        if let syn::GenericArgument::Type(ty) = arg {
-                            filled |= fill_elided_references(ty);
-                        }
-                    }
-                }
-            }
-            filled
-        }
-        _ => false,
-    }
 }
 
 /// The `#[realize]` field's index among the struct's fields, and what it

@@ -198,7 +198,7 @@ pub fn read(
             // A reference without a lifetime is rustc's error (E0106): the
             // variant's bounds would repeat it (E0637), or with `'static`
             // ask `'static` of the enum's parameters (E0310).
-            if crate::input::fill_elided_references(&mut read.ty) {
+            if crate::tokens::fill_elided_references(&mut read.ty) {
                 read.kind = VariantKind::Broken;
             }
         }

@@ -112,7 +112,7 @@ fn attributes_like_ours_are_read_as_ours_only_where_ours_are_missing() {
 fn references_without_a_lifetime_are_filled_only_where_elision_is_an_error() {
     let filled = |source: &str| {
         let mut ty: syn::Type = syn::parse_str(source).expect("a type");
-        let changed = crate::input::fill_elided_references(&mut ty);
+        let changed = crate::tokens::fill_elided_references(&mut ty);
         let written = quote::ToTokens::to_token_stream(&ty).to_string();
         assert_eq!(changed, written.contains("'static"), "{source}");
         written
