@@ -756,6 +756,45 @@ pub fn allowed_lints(attrs: &[syn::Attribute]) -> Vec<&TokenStream> {
     out
 }
 
+/// Gives `'static` to each reference in `ty` written without a lifetime
+/// (`&Lazy<Real>`), outside function types and `Fn(..)` bounds, where
+/// elision is allowed; whether there was one. In a field that is rustc's
+/// error (E0106, with its fix); the impls then name a type rustc can check,
+/// instead of each repeating the mistake ("missing lifetime in associated
+/// type").
+pub fn fill_elided_references(ty: &mut syn::Type) -> bool {
+    match ty {
+        syn::Type::Reference(reference) => {
+            let elided = reference.lifetime.is_none();
+            if elided {
+                let span = reference.and_token.span;
+                reference.lifetime = Some(syn::Lifetime::new("'static", span));
+            }
+            fill_elided_references(&mut reference.elem) | elided
+        }
+        syn::Type::Paren(paren) => fill_elided_references(&mut paren.elem),
+        syn::Type::Group(group) => fill_elided_references(&mut group.elem),
+        syn::Type::Array(array) => fill_elided_references(&mut array.elem),
+        syn::Type::Slice(slice) => fill_elided_references(&mut slice.elem),
+        syn::Type::Tuple(tuple) => punct::values_mut(&mut tuple.elems)
+            .fold(false, |filled, elem| fill_elided_references(elem) | filled),
+        syn::Type::Path(path) if path.qself.is_none() => {
+            let mut filled = false;
+            for segment in punct::values_mut(&mut path.path.segments) {
+                if let syn::PathArguments::AngleBracketed(args) = &mut segment.arguments {
+                    for arg in punct::values_mut(&mut args.args) {
+                        if let syn::GenericArgument::Type(ty) = arg {
+                            filled |= fill_elided_references(ty);
+                        }
+                    }
+                }
+            }
+            filled
+        }
+        _ => false,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::pretty;
@@ -997,44 +1036,5 @@ mod tests {
             ),
             "typeError:::core::error::Error;fnError(&self)->Self::Error;fng(&self)->X<Error=u8>;"
         );
-    }
-}
-
-/// Gives `'static` to each reference in `ty` written without a lifetime
-/// (`&Lazy<Real>`), outside function types and `Fn(..)` bounds, where
-/// elision is allowed; whether there was one. In a field that is rustc's
-/// error (E0106, with its fix); the impls then name a type rustc can check,
-/// instead of each repeating the mistake ("missing lifetime in associated
-/// type").
-pub fn fill_elided_references(ty: &mut syn::Type) -> bool {
-    match ty {
-        syn::Type::Reference(reference) => {
-            let elided = reference.lifetime.is_none();
-            if elided {
-                let span = reference.and_token.span;
-                reference.lifetime = Some(syn::Lifetime::new("'static", span));
-            }
-            fill_elided_references(&mut reference.elem) | elided
-        }
-        syn::Type::Paren(paren) => fill_elided_references(&mut paren.elem),
-        syn::Type::Group(group) => fill_elided_references(&mut group.elem),
-        syn::Type::Array(array) => fill_elided_references(&mut array.elem),
-        syn::Type::Slice(slice) => fill_elided_references(&mut slice.elem),
-        syn::Type::Tuple(tuple) => punct::values_mut(&mut tuple.elems)
-            .fold(false, |filled, elem| fill_elided_references(elem) | filled),
-        syn::Type::Path(path) if path.qself.is_none() => {
-            let mut filled = false;
-            for segment in punct::values_mut(&mut path.path.segments) {
-                if let syn::PathArguments::AngleBracketed(args) = &mut segment.arguments {
-                    for arg in punct::values_mut(&mut args.args) {
-                        if let syn::GenericArgument::Type(ty) = arg {
-                            filled |= fill_elided_references(ty);
-                        }
-                    }
-                }
-            }
-            filled
-        }
-        _ => false,
     }
 }
