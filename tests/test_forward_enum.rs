@@ -1104,14 +1104,15 @@ mod bare_generic_trait {
     }
 }
 
-/// A generic enum sharing its lazy (`Rc<Lazy<T>>`) with a method that
-/// returns `Self`: building the variant back is the user's
-/// `FromRealized<Real>` for `Rc<Lazy<Real>>`, which the orphan rule allows,
-/// so the enum implements the trait at `T = Real`.
-mod a_shared_lazy_built_back_by_the_users_impl {
+/// A generic enum sharing its lazy (`Rc<Lazy<T>>`, `Arc<Lazy<T>>`) with a
+/// method that returns `Self`: the variant is built back as a new `Rc` or
+/// `Arc` around a realized lazy (lazy-core's `FromRealized`), for every `T`,
+/// so the enum implements the trait whatever it holds.
+mod a_shared_lazy_is_built_back_as_a_new_pointer {
     use std::rc::Rc;
+    use std::sync::Arc;
 
-    use lazy_core::{FromRealized, Lazy, RealizeForward, forwardable};
+    use lazy_core::{Lazy, Realize, RealizeForward, forwardable, sync};
 
     #[forwardable]
     pub trait Again {
@@ -1131,30 +1132,35 @@ mod a_shared_lazy_built_back_by_the_users_impl {
         }
     }
 
-    impl FromRealized<Real> for Rc<Lazy<Real>> {
-        fn from_realized(real: Real) -> Self {
-            Rc::new(Lazy::from_value(real))
-        }
-    }
-
     #[derive(RealizeForward)]
     #[realize_forward(Again)]
-    pub enum Rebuilt<X: 'static> {
+    pub enum Rebuilt<X: 'static + Send + Sync> {
         Ready(X),
         Shared(#[realize] Rc<Lazy<X>>),
+        Threaded(#[realize] Arc<sync::Lazy<X>>),
     }
 
     #[test]
-    fn the_variant_is_built_back_through_it() {
-        let shared = Rebuilt::<Real>::Shared(Rc::new(Lazy::new(|| Real(4))));
+    fn each_variant_comes_back_as_itself_holding_the_result() {
+        let lazy: Rc<Lazy<Real>> = Rc::new(Lazy::new(|| Real(4)));
+        let shared = Rebuilt::Shared(Rc::clone(&lazy));
         assert_eq!(shared.count(), 4);
         match shared.again() {
-            Rebuilt::Shared(lazy) => assert_eq!(lazy_core::Realize::realize(&*lazy), &Real(5)),
-            Rebuilt::Ready(_) => panic!("a shared variant came back as a ready one"),
+            Rebuilt::Shared(again) => {
+                assert_eq!(again.realize(), &Real(5));
+                assert!(!Rc::ptr_eq(&again, &lazy), "a new Rc, not the old one");
+            }
+            _ => panic!("a shared variant came back as another"),
+        }
+        assert_eq!(lazy.realize(), &Real(4), "the old value is unchanged");
+        let threaded = Rebuilt::Threaded(Arc::new(sync::Lazy::new(|| Real(7))));
+        match threaded.again() {
+            Rebuilt::Threaded(again) => assert_eq!(again.realize(), &Real(8)),
+            _ => panic!("a threaded variant came back as another"),
         }
         match Rebuilt::Ready(Real(1)).again() {
             Rebuilt::Ready(real) => assert_eq!(real, Real(2)),
-            Rebuilt::Shared(_) => panic!("a ready variant came back as a shared one"),
+            _ => panic!("a ready variant came back as another"),
         }
     }
 }

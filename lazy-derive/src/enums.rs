@@ -104,10 +104,11 @@ struct VariantImpl<'a> {
     /// one diagnostic, the same at the same place (shown once).
     checked_in_body: bool,
     /// The same for being built back from its target, of a `#[realize]` or
-    /// `#[realize(deref)]` variant, but only where its type names none of
-    /// the enum's parameters: `FromRealized` is public, and a user's
-    /// `impl FromRealized<Real> for Rc<Lazy<Real>>` answers a generic
-    /// `Rc<Lazy<T>>` variant at `T = Real`, so there the bound stays.
+    /// `#[realize(deref)]` variant whose type names none of the enum's
+    /// parameters or borrows its lazy (`&'a Lazy<T>`, which no `T` builds
+    /// back). `Rc<Lazy<T>>` and `Arc<Lazy<T>>` are built back for every
+    /// `T` (a new pointer, lazy-core's `FromRealized`), so their bound always
+    /// holds.
     built_in_body: bool,
 }
 
@@ -524,9 +525,10 @@ fn write_trait_impl(
             site: Span::call_site().located_at(variant.span()),
             recursive,
             names_none,
-            checked_in_body: matches!(variant.kind, VariantKind::Realize) && (names_none || shares),
+            checked_in_body: matches!(variant.kind, VariantKind::Realize)
+                && (names_none || shares.is_some()),
             built_in_body: matches!(variant.kind, VariantKind::Realize | VariantKind::Deref(_))
-                && names_none,
+                && (names_none || shares == Some(crate::input::Shared::Reference)),
         });
     }
     let ctx = EnumContext {

@@ -1683,33 +1683,40 @@ pub fn lazy_types(ty: &Type) -> Option<(&Type, Option<&Type>)> {
     }
 }
 
-/// Whether a lazy field ([`lazy_types`]) holds its lazy through a shared
-/// pointer (`Rc`, `Arc`, `&`; `Box<Rc<Lazy<T>>>` too): such a field never
-/// lends its value mutably nor gives it away, whatever the types in it.
-pub fn shares_its_lazy(ty: &Type) -> bool {
+/// Through what a lazy field ([`lazy_types`]) shares its lazy, if it does:
+/// a shared pointer (`Rc`, `Arc`; `Box<Rc<Lazy<T>>>` too) or a shared
+/// reference (`&Lazy<T>`). Such a field never lends its value mutably nor
+/// gives it away, whatever the types in it; one through a reference cannot
+/// be built back either (lazy-core builds a new `Rc` or `Arc` back, but no
+/// reference).
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Shared {
+    Pointer,
+    Reference,
+}
+
+pub fn shares_its_lazy(ty: &Type) -> Option<Shared> {
     match ty {
         Type::Reference(reference) if reference.mutability.is_none() => {
-            lazy_types(&reference.elem).is_some()
+            lazy_types(&reference.elem).map(|_| Shared::Reference)
         }
         Type::Reference(reference) => shares_its_lazy(&reference.elem),
         Type::Paren(paren) => shares_its_lazy(&paren.elem),
         Type::Path(path) if path.qself.is_none() => {
-            let Some(last) = path.path.segments.last() else {
-                return false;
-            };
+            let last = path.path.segments.last()?;
             let syn::PathArguments::AngleBracketed(args) = &last.arguments else {
-                return false;
+                return None;
             };
             let Some(syn::GenericArgument::Type(first)) = punct::first(&args.args) else {
-                return false;
+                return None;
             };
             match last.ident.to_string().as_str() {
-                "Rc" | "Arc" => lazy_types(first).is_some(),
+                "Rc" | "Arc" => lazy_types(first).map(|_| Shared::Pointer),
                 "Box" => shares_its_lazy(first),
-                _ => false,
+                _ => None,
             }
         }
-        _ => false,
+        _ => None,
     }
 }
 
