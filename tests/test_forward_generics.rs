@@ -1331,6 +1331,84 @@ mod trait_parameter_named_like_the_wrappers_types {
         }
     }
 
+    /// A generic wrapper whose `#[realize]` field names the type: its impl
+    /// is bounded on the field (`&mut self`), where the shadowed name made
+    /// the bound unprovable.
+    pub mod in_a_generic_wrappers_field {
+        use std::marker::PhantomData;
+
+        use lazy_core::{FromRealized, Lazy, RealizeForward, forwardable};
+
+        #[forwardable]
+        pub trait Parser<E> {
+            fn parse(&mut self, input: E) -> u32;
+            fn again(&self) -> Self;
+        }
+
+        pub struct E(pub u32);
+
+        impl<X: Into<u32>> Parser<X> for E {
+            fn parse(&mut self, input: X) -> u32 {
+                self.0 * input.into()
+            }
+            fn again(&self) -> Self {
+                E(self.0 + 1)
+            }
+        }
+
+        #[derive(RealizeForward)]
+        #[realize_forward(Parser)]
+        pub struct Plain<T>(#[realize(plain)] pub E, pub PhantomData<T>);
+
+        #[derive(RealizeForward)]
+        #[realize_forward(Parser)]
+        pub struct Later<T>(#[realize] pub Lazy<E>, pub PhantomData<T>);
+
+        impl<T> FromRealized<E> for Plain<T> {
+            fn from_realized(e: E) -> Self {
+                Plain(e, PhantomData)
+            }
+        }
+
+        impl<T> FromRealized<E> for Later<T> {
+            fn from_realized(e: E) -> Self {
+                Later(Lazy::from_value(e), PhantomData)
+            }
+        }
+    }
+
+    /// A trait's lifetime named like a `for<'de>` binder of the wrapper's
+    /// `where` clause (E0496, the binder shadowing the impl's lifetime).
+    pub mod lifetime_named_like_a_binder {
+        use std::marker::PhantomData;
+
+        use lazy_core::{Lazy, RealizeForward, forwardable};
+
+        #[forwardable]
+        pub trait Parse<'de> {
+            fn parse(&self, input: &'de str) -> usize;
+        }
+
+        pub struct Real;
+
+        impl<'de> Parse<'de> for Real {
+            fn parse(&self, input: &'de str) -> usize {
+                input.len()
+            }
+        }
+
+        #[derive(RealizeForward)]
+        #[realize_forward(Parse)]
+        pub struct Checked<F: 'static>
+        where
+            F: for<'de> Fn(&'de str) -> bool,
+        {
+            #[realize]
+            pub inner: Lazy<Real>,
+            pub check: PhantomData<F>,
+        }
+    }
+
     /// A mirror's parameter (`Index<Idx>`) named like the wrapper.
     #[derive(RealizeForward)]
     #[realize_forward(lazy_core::remote::Index)]
@@ -1348,5 +1426,22 @@ mod trait_parameter_named_like_the_wrappers_types {
         let later = as_a_field::Either::Later(Lazy::new(|| as_a_field::E(2)));
         assert_eq!(later.parse(6_u16), 12);
         assert_eq!(Idx(Lazy::new(|| vec![7, 8, 9]))[2], 9);
+        {
+            use in_a_generic_wrappers_field::{E, Later, Parser, Plain};
+            use std::marker::PhantomData;
+            assert_eq!(Plain::<u8>(E(2), PhantomData).parse(3_u8), 6);
+            let again = <Plain<u8> as Parser<u8>>::again(&Plain(E(2), PhantomData));
+            assert_eq!(again.0.0, 3);
+            let mut later = Later::<u8>(Lazy::new(|| E(2)), PhantomData);
+            assert_eq!(later.parse(4_u16), 8);
+        }
+        {
+            use lifetime_named_like_a_binder::{Checked, Parse as _, Real};
+            let checked = Checked::<fn(&str) -> bool> {
+                inner: Lazy::new(|| Real),
+                check: std::marker::PhantomData,
+            };
+            assert_eq!(checked.parse("four"), 4);
+        }
     }
 }

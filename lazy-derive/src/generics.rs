@@ -75,22 +75,6 @@ pub fn trait_generics(
     let name = trait_ref.name();
     let mut clashing = Names::default();
     insert_names(&wrapper.input.generics, &mut clashing);
-    // A parameter kept generic and named like a type the wrapper names (its
-    // own name, a field's type: `trait Parser<E>` forwarded by `struct E`)
-    // would shadow that type in the impl (`impl<E> Parser<E> for E`): it is
-    // renamed as one that clashes with the wrapper's parameters.
-    if trait_ref.args.is_none() {
-        let mut written = None;
-        for param in &trait_def.generics.params {
-            if let GenericParam::Type(_) | GenericParam::Const(_) = param {
-                let key = param_name(param);
-                let written = written.get_or_insert_with(|| wrapper.input.to_token_stream());
-                if tokens::mentions(written.clone(), &|ident| ident == key.as_str()) {
-                    clashing.insert(key);
-                }
-            }
-        }
-    }
     // A new name must be free among the wrapper's and the trait's names.
     let mut taken = clashing.clone();
     insert_names(&trait_def.generics, &mut taken);
@@ -102,6 +86,34 @@ pub fn trait_generics(
                 GenericArgument::Lifetime(_) => given_lifetimes.push(arg),
                 _ => given_others.push(arg),
             }
+        }
+    }
+    // A parameter kept generic and named like a type or lifetime the
+    // wrapper names (its own name, a field's type: `trait Parser<E>`
+    // forwarded by `struct E`; a `for<'de>` in its `where` clause) would
+    // shadow it in the impl (`impl<E> Parser<E> for E`): it is renamed as
+    // one that clashes with the wrapper's parameters is.
+    let mut written = None;
+    for param in &trait_def.generics.params {
+        let kept = match param {
+            GenericParam::Lifetime(_) => given_lifetimes.is_empty(),
+            GenericParam::Type(_) | GenericParam::Const(_) => trait_ref.args.is_none(),
+        };
+        if !kept {
+            continue;
+        }
+        let written = written.get_or_insert_with(|| {
+            let mut tokens = wrapper.input.to_token_stream();
+            // A struct's `#[realize]` field's type is moved out of `input`.
+            if let Some(field) = &wrapper.realize {
+                field.ty.to_tokens(&mut tokens);
+            }
+            tokens
+        });
+        let key = param_name(param);
+        let lifetime = matches!(param, GenericParam::Lifetime(_));
+        if tokens::names_unqualified(written.clone(), &key, lifetime) {
+            clashing.insert(key);
         }
     }
     let params = &trait_def.generics.params;

@@ -384,6 +384,37 @@ pub fn mentions(tokens: TokenStream, found: &dyn Fn(&proc_macro2::Ident) -> bool
     false
 }
 
+/// Whether `tokens` name `name` where a generic parameter of that name
+/// would shadow it: a lifetime `'name` (with `lifetime`), else the word
+/// `name` other than after `::`, `.` or `'` (`m::E`, `x.E` and `'E` are
+/// other things than a type `E`).
+pub fn names_unqualified(tokens: TokenStream, name: &str, lifetime: bool) -> bool {
+    let mut before: [Option<TokenTree>; 2] = [None, None];
+    for tree in tokens {
+        let found = match &tree {
+            TokenTree::Group(group) => names_unqualified(group.stream(), name, lifetime),
+            TokenTree::Ident(ident) if ident == name => {
+                let quoted = matches!(&before[1], Some(TokenTree::Punct(p)) if p.as_char() == '\'');
+                let qualified = match &before {
+                    [Some(first), Some(second)] => is_path_sep(first, second),
+                    _ => false,
+                } || matches!(&before[1], Some(TokenTree::Punct(p)) if p.as_char() == '.');
+                if lifetime {
+                    quoted
+                } else {
+                    !quoted && !qualified
+                }
+            }
+            _ => false,
+        };
+        if found {
+            return true;
+        }
+        before = [before[1].take(), Some(tree)];
+    }
+    false
+}
+
 /// Whether `tokens` name `Self` itself, other than as the start of a path
 /// (`Self::Item`) or of a qualified path (`<Self as Trait>::Item`).
 pub fn mentions_bare_self(tokens: TokenStream) -> bool {
@@ -799,8 +830,8 @@ pub fn fill_elided_references(ty: &mut syn::Type) -> bool {
 mod tests {
     use super::pretty;
     use super::{
-        NameMap, Names, for_macro_body, in_macro_edition, in_macro_edition_path, join, respan_as,
-        respan_path_as,
+        NameMap, Names, for_macro_body, in_macro_edition, in_macro_edition_path, join,
+        names_unqualified, respan_as, respan_path_as,
     };
     use proc_macro2::{TokenStream, TokenTree};
     use quote::ToTokens;
@@ -808,6 +839,32 @@ mod tests {
     /// The tokens with their spacing, which `to_string` shows.
     fn spaced(trees: Vec<TokenTree>) -> String {
         trees.into_iter().collect::<TokenStream>().to_string()
+    }
+
+    /// A parameter `E` (or `'de`) of the impl shadows a type `E` (a lifetime
+    /// `'de`) the wrapper names, not a path's later segment, a field, or
+    /// the other kind.
+    #[test]
+    fn names_a_parameter_would_shadow() {
+        let cases = [
+            ("struct E(Lazy<Real>);", "E", false, true),
+            ("struct W(Lazy<E>);", "E", false, true),
+            ("struct W(Lazy<E::Inner>);", "E", false, true),
+            ("struct W(Lazy<super::E>);", "E", false, false),
+            ("struct W(Lazy<m::n::E>);", "E", false, false),
+            ("struct W<'E>(&'E Real);", "E", false, false),
+            ("struct W where F: for<'de> Fn(&'de str);", "de", true, true),
+            ("struct W(Lazy<de>);", "de", true, false),
+            ("struct W(Lazy<Real>);", "E", false, false),
+        ];
+        for (tokens, name, lifetime, expected) in cases {
+            let parsed: TokenStream = tokens.parse().unwrap();
+            assert_eq!(
+                names_unqualified(parsed, name, lifetime),
+                expected,
+                "{name} in {tokens}"
+            );
+        }
     }
 
     #[test]
