@@ -195,6 +195,13 @@ impl Tx {
                 self.guard(GuardKind::IdMatch, &source, value.repr());
                 Box::new(FunctionTracker::new(value.clone(), meta))
             }
+            // No frame holds a view (JSON has none, and the reader makes
+            // none): only a program's `d.keys()` does, as a tracker of its
+            // own. Were one read, its items would be a list.
+            Value::DictView(view) => {
+                let list = Value::List(view.items.clone());
+                self.build(&list, source)
+            }
         }
     }
 

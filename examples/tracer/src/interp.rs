@@ -374,8 +374,7 @@ fn unpack(tx: &Tx, value: &Tracker, count: usize) -> TraceResult<Vec<Tracker>> {
     match items.len().cmp(&count) {
         std::cmp::Ordering::Equal => Ok(items),
         std::cmp::Ordering::Greater => Err(TraceError::new(format!(
-            "too many values to unpack (expected {count}, got {})",
-            items.len()
+            "too many values to unpack (expected {count})"
         ))),
         std::cmp::Ordering::Less => Err(TraceError::new(format!(
             "not enough values to unpack (expected {count}, got {})",
@@ -414,20 +413,27 @@ fn arity(name: &str, args: &[Tracker], n: usize) -> TraceResult<()> {
     if args.len() == n {
         Ok(())
     } else {
-        Err(TraceError::new(format!(
-            "{name}() takes {n} argument(s), got {}",
-            args.len()
-        )))
+        let given = args.len();
+        // Python's words, which differ by how each builtin takes them.
+        Err(TraceError::new(match name {
+            "len" | "abs" | "hash" => {
+                format!("{name}() takes exactly one argument ({given} given)")
+            }
+            "isinstance" | "hasattr" => format!("{name} expected {n} arguments, got {given}"),
+            _ => format!("{name}() takes {n} argument(s), got {given}"),
+        }))
     }
 }
 
+/// A builtin's str argument, with Python's error for another type:
+/// `format()`'s spec, `hasattr()`'s name.
 fn text_arg(name: &str, arg: &Tracker) -> TraceResult<String> {
     match arg.as_python_constant()? {
         Value::Str(s) => Ok(s.to_string()),
-        other => Err(TraceError::new(format!(
-            "{name}() expects a str, got '{}'",
-            other.type_tag()
-        ))),
+        other => Err(TraceError::new(match name {
+            "hasattr" => format!("attribute name must be string, not '{}'", other.type_tag()),
+            _ => format!("{name}() argument 2 must be str, not {}", other.type_tag()),
+        })),
     }
 }
 
@@ -497,7 +503,7 @@ fn parse_int(value: &Value, text: &str) -> TraceResult<i64> {
 }
 
 /// Whether `value` is a dict's view (`d.keys()`, `d.values()`), which
-/// answers `as_python_constant` as a list but compares as no list.
+/// compares with no other value (`Value::DictView`).
 fn is_view(value: &Tracker) -> bool {
     matches!(value.python_type(), TypeTag::DictKeys | TypeTag::DictValues)
 }
@@ -523,7 +529,7 @@ fn compare(tx: &Tx, op: CmpOp, left: &Tracker, right: &Tracker) -> TraceResult<b
 /// Python's error for hashing `value`, which names the list or dict inside
 /// a tuple (`(1, [2])`: 'list'), not the tuple.
 fn unhashable(value: &Tracker) -> TraceError {
-    // A dict's view answers as a list does, and is none.
+    // A dict's view names itself (a keys view; a values view hashes).
     if is_view(value) {
         return TraceError::new(format!("unhashable type: '{}'", value.python_type()));
     }

@@ -405,30 +405,35 @@ fn tokenize(line: &str) -> PResult<Vec<Tok>> {
                         && written.get(at + 1).is_some_and(char::is_ascii_digit))
             });
             let text: String = written.iter().filter(|c| **c != '_').collect();
+            // Letters that make no number (`1.bit_length()`, `2x`): Python's
+            // error, before any about a `_` among them.
+            let float = text.parse::<f64>();
+            let digits = text.bytes().all(|b| b.is_ascii_digit());
+            if !digits && float.is_err() {
+                let written: String = written.iter().collect();
+                return Err(format!("invalid decimal literal `{written}`"));
+            }
             if !lone_underscores {
                 let written: String = written.iter().collect();
                 return Err(format!(
                     "invalid decimal literal `{written}`: a `_` goes between two digits"
                 ));
             }
-            if text.bytes().all(|b| b.is_ascii_digit())
-                && text.starts_with('0')
-                && text.bytes().any(|b| b != b'0')
-            {
+            if digits && text.starts_with('0') && text.bytes().any(|b| b != b'0') {
                 return Err(format!(
                     "leading zeros in decimal integer literals are not permitted: `{text}`"
                 ));
             }
-            if text.bytes().all(|b| b.is_ascii_digit()) {
-                let int = text.parse::<u64>().ok().filter(|&i| i <= I64_MIN_MAGNITUDE);
-                let Some(int) = int else {
-                    return Err(too_large(&text));
-                };
-                tokens.push(Tok::Int(int));
-            } else if let Ok(float) = text.parse::<f64>() {
-                tokens.push(Tok::Float(float));
-            } else {
-                return Err(format!("invalid number `{text}`"));
+            match float {
+                _ if digits => {
+                    let int = text.parse::<u64>().ok().filter(|&i| i <= I64_MIN_MAGNITUDE);
+                    let Some(int) = int else {
+                        return Err(too_large(&text));
+                    };
+                    tokens.push(Tok::Int(int));
+                }
+                Ok(float) => tokens.push(Tok::Float(float)),
+                Err(_) => return Err(format!("invalid decimal literal `{text}`")),
             }
         } else if c == '"' || c == '\'' {
             let (text, next) = read_string(&chars, i)?;
@@ -438,6 +443,17 @@ fn tokenize(line: &str) -> PResult<Vec<Tok>> {
             let rest: String = chars[i..chars.len().min(i + 2)].iter().collect();
             if rest == "**" {
                 return Err("`**` (power) is not supported by this tracer".to_string());
+            }
+            // Python's bitwise operators, valid there and named here.
+            if rest == "<<" || rest == ">>" || matches!(c, '&' | '|' | '^') {
+                let op = if matches!(c, '&' | '|' | '^') {
+                    c.to_string()
+                } else {
+                    rest
+                };
+                return Err(format!(
+                    "`{op}` (a bitwise operator) is not supported by this tracer"
+                ));
             }
             let Some(op) = OPS.iter().find(|op| rest.starts_with(**op)) else {
                 // Escaped: a control character (a NUL) would reach the
@@ -756,6 +772,14 @@ impl<'t> Parser<'t> {
                 return Err(format!("unexpected keyword `{k}`"));
             }
             Tok::Ident(name) => Expr::Name(name.clone()),
+            // Valid Python: `+x`, `.5`.
+            Tok::Op("+") => return Err("unary `+` is not supported by this tracer".to_string()),
+            Tok::Op(".") if matches!(self.tokens.get(self.pos), Some(Tok::Int(_))) => {
+                return Err(
+                    "a float without a digit before its point (`.5`) is not supported by this tracer; write `0.5`"
+                        .to_string(),
+                );
+            }
             other => return Err(format!("expected a value, found {}", other.describe())),
         })
     }

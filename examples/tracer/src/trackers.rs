@@ -886,6 +886,7 @@ impl VariableTracker for DictTracker {
                 };
                 Ok(Rc::new(DictViewTracker {
                     keys,
+                    id: next_view_id(),
                     items,
                     dict: Rc::new(self.clone()),
                     meta: Meta::new(None),
@@ -957,12 +958,29 @@ impl VariableTracker for DictTracker {
 #[realize_forward(TrackerMeta)]
 pub struct DictViewTracker {
     keys: bool,
+    /// Which view this is (`Value::DictView`'s identity): a copy with
+    /// another source is the same view.
+    #[realize_all(skip)]
+    id: u64,
     items: Vec<Tracker>,
     /// The dict it views, which the output code calls `keys` or `values` on.
     dict: Tracker,
     #[realize_all(skip)]
     #[realize(plain)]
     meta: Meta,
+}
+
+/// A new view's identity: views made by two calls of `keys()` or
+/// `values()` are two, whatever they hold.
+fn next_view_id() -> u64 {
+    thread_local! {
+        static NEXT: std::cell::Cell<u64> = const { std::cell::Cell::new(0) };
+    }
+    NEXT.with(|next| {
+        let id = next.get();
+        next.set(id + 1);
+        id
+    })
 }
 
 impl DictViewTracker {
@@ -972,25 +990,6 @@ impl DictViewTracker {
         } else {
             TypeTag::DictValues
         }
-    }
-
-    /// Whether `other` holds the same keys as this keys view, in any order.
-    fn same_keys(&self, other: &DictViewTracker) -> TraceResult<bool> {
-        if self.items.len() != other.items.len() {
-            return Ok(false);
-        }
-        let theirs = other
-            .items
-            .iter()
-            .map(|item| item.as_python_constant())
-            .collect::<TraceResult<Vec<_>>>()?;
-        for item in &self.items {
-            let mine = item.as_python_constant()?;
-            if !theirs.iter().any(|key| key.py_eq(&mine)) {
-                return Ok(false);
-            }
-        }
-        Ok(true)
     }
 }
 
@@ -1016,21 +1015,30 @@ impl VariableTracker for DictViewTracker {
     fn is_python_constant(&self) -> bool {
         self.items.iter().all(|item| item.is_python_constant())
     }
-    /// The items as a list, for what reads values (`min`, `abs`, ..); the
-    /// view's own methods, and the interpreter's comparisons and error
-    /// messages, treat it as the view it is.
+    /// The view as a value: its items, and its identity, which a values
+    /// view is compared by (`in`, `index`, `count`, a dict's lookup).
     fn as_python_constant(&self) -> TraceResult<Value> {
-        let items = items_constant(&self.items)?;
-        Ok(Value::List(items))
+        Ok(Value::DictView(crate::value::DictView {
+            keys: self.keys,
+            id: self.id,
+            items: items_constant(&self.items)?,
+        }))
     }
     fn is_mutable(&self) -> bool {
         false
     }
+    /// A values view hashes by its identity in Python; a keys view not at
+    /// all (it is set-like).
     fn is_python_hashable(&self) -> bool {
-        false
+        !self.keys
     }
     fn get_python_hash(&self) -> TraceResult<u64> {
-        Err(unhashable(&self.type_tag()))
+        if self.keys {
+            return Err(unhashable(&self.type_tag()));
+        }
+        Err(TraceError::new(
+            "hash() of a dict_values is the view's identity in Python; not supported by this tracer",
+        ))
     }
     fn var_getattr(&self, _tx: &Tx, name: &str) -> TraceResult<Tracker> {
         Err(no_attr(&self.type_tag(), name))
@@ -1041,7 +1049,14 @@ impl VariableTracker for DictViewTracker {
     fn getitem(&self, _tx: &Tx, _key: &Value) -> TraceResult<Tracker> {
         Err(not_subscriptable(&self.type_tag()))
     }
+    /// A keys view is searched as the dict is, so the key must be
+    /// hashable (`[1] in d.keys()` is Python's `TypeError`).
     fn contains(&self, key: &Value) -> TraceResult<bool> {
+        if self.keys
+            && let Some(ty) = key.unhashable_type()
+        {
+            return Err(unhashable(&ty));
+        }
         items_contain(&self.items, key)
     }
     fn has_unpack_var_sequence(&self) -> bool {
@@ -1065,9 +1080,9 @@ impl VariableTracker for DictViewTracker {
     fn compare(&self, _tx: &Tx, op: CmpOp, other: &dyn VariableTracker) -> TraceResult<bool> {
         let theirs = realized_as::<DictViewTracker>(other);
         let equal = match (op, theirs) {
-            (CmpOp::Eq | CmpOp::Ne, Some(theirs)) if self.keys && theirs.keys => {
-                self.same_keys(theirs)?
-            }
+            (CmpOp::Eq | CmpOp::Ne, Some(theirs)) if self.keys && theirs.keys => self
+                .as_python_constant()?
+                .py_eq(&theirs.as_python_constant()?),
             // A values view is equal to itself only; a view to no list.
             (CmpOp::Eq | CmpOp::Ne, theirs) => {
                 theirs.is_some_and(|theirs| std::ptr::eq(self, theirs))
@@ -1758,12 +1773,24 @@ impl VariableTracker for SymNodeTracker {
                 ),
                 // Valid Python that this tracer does not trace: Dynamo makes
                 // a `SymFloat` of `n * 1.5` and specializes `n * 'ab'`.
-                v @ (Value::Float(_) | Value::Str(_) | Value::List(_) | Value::Tuple(_)) => {
+                v if matches!(v, Value::Float(_))
+                    || (op == BinOp::Mul
+                        && matches!(v, Value::Str(_) | Value::List(_) | Value::Tuple(_))) =>
+                {
                     return Err(TraceError::new(format!(
                         "`{}` of a symbolic size and a '{}' is not supported by this tracer (Python allows it); use int(n) to specialize the size first",
                         op.symbol(),
                         v.type_tag()
                     )));
+                }
+                Value::Str(_) if op == BinOp::Mod && reflected => {
+                    return Err(TraceError::new(
+                        "printf-style formatting (str % args) is not supported by this tracer; use an f-string or format()",
+                    ));
+                }
+                // Python's error, the operands in the order written.
+                v if reflected => {
+                    return Err(unsupported_operands(op, &v.type_tag(), &TypeTag::Int));
                 }
                 v => return Err(unsupported_operands(op, &TypeTag::Int, &v.type_tag())),
             },

@@ -476,7 +476,7 @@ fn a_float_literal_ends_before_an_attribute() {
     assert_eq!(eval("1.5e1 + 1."), constant("16.0"));
     // An int has no `.` of its own to end at: Python's "invalid decimal
     // literal".
-    assert!(eval_error("1.real").contains("invalid number `1.real`"));
+    assert!(eval_error("1.real").contains("invalid decimal literal `1.real`"));
 }
 
 /// `float()` of a string takes single `_` between digits, as Python's does,
@@ -571,9 +571,19 @@ fn sequences_compare_and_bools_index_as_python() {
 /// against `python3`.
 #[test]
 fn dict_views_are_no_lists() {
-    let frame = r#"{"locals": {"d": {"x": 1, "y": 2}, "e": {"y": 5, "x": 6}, "l": ["x", "y"]}}"#;
+    let frame = r#"{"locals": {"d": {"x": 1, "y": 2}, "e": {"y": 5, "x": 6}, "l": ["x", "y"],
+        "nv": [[1, 2]], "nk": [["x", "y"]]}}"#;
     let value = |expr: &str| run(frame, &format!("r = {expr}\nreturn r\n"));
     for (expr, want) in [
+        // A view is no list where a list is searched: `in`, `index`,
+        // `count` compare it with Python's `==` (the trial found them
+        // `True` through the view's items read as a list).
+        ("L['d'].values() in L['nv']", "False"),
+        ("L['d'].keys() in L['nk']", "False"),
+        ("L['nk'].count(L['d'].keys())", "0"),
+        // A values view hashes (by identity), so a dict is searched for it.
+        ("L['d'].values() in L['d']", "False"),
+        ("L['d'].get(L['d'].values())", "None"),
         ("str(L['d'].keys())", "\"dict_keys(['x', 'y'])\""),
         ("f\"{L['d'].values()}\"", "'dict_values([1, 2])'"),
         ("isinstance(L['d'].keys(), list)", "False"),
@@ -619,6 +629,20 @@ fn dict_views_are_no_lists() {
             "unsupported operand type(s) for +: 'dict_values' and 'list'",
         ),
         ("hash(L['d'].keys())", "unhashable type: 'dict_keys'"),
+        (
+            "L['nv'].index(L['d'].values())",
+            "dict_values([1, 2]) is not in list",
+        ),
+        // A keys view is searched as its dict: the key must be hashable.
+        ("L['l'] in L['d'].keys()", "unhashable type: 'list'"),
+        (
+            "L['d'].keys() in 'ab'",
+            "'in <string>' requires string as left operand, not dict_keys",
+        ),
+        (
+            "hash(L['d'].values())",
+            "hash() of a dict_values is the view's identity in Python; not supported by this tracer",
+        ),
         (
             "L['l'] < L['d'].keys()",
             "'<' not supported between instances of 'list' and 'dict_keys'",
@@ -688,4 +712,94 @@ fn a_symbolic_size_with_a_float_says_what_to_do() {
         run(frame, "n = L['x'].size(0)\nr = int(n) * 1.5\nreturn r\n"),
         Ok(vec![constant("4.5")])
     );
+    // What Python refuses too is Python's error, the operands in the order
+    // written (the trial found "(Python allows it)" for `'ab' - n`, and
+    // `None + n` named `'int' and 'NoneType'`).
+    for (expr, error) in [
+        (
+            "'ab' - n",
+            "unsupported operand type(s) for -: 'str' and 'int'",
+        ),
+        (
+            "n - 'ab'",
+            "unsupported operand type(s) for -: 'int' and 'str'",
+        ),
+        (
+            "L['l'] // n",
+            "unsupported operand type(s) for //: 'list' and 'int'",
+        ),
+        (
+            "None + n",
+            "unsupported operand type(s) for +: 'NoneType' and 'int'",
+        ),
+        (
+            "'%d' % n",
+            "printf-style formatting (str % args) is not supported",
+        ),
+    ] {
+        let frame = r#"{"locals": {"x": {"$tensor": [3, 2], "dynamic": [0]}, "l": [1]}}"#;
+        let got = run(
+            frame,
+            &format!("n = L['x'].size(0)\nr = {expr}\nreturn r\n"),
+        )
+        .expect_err(expr)
+        .to_string();
+        assert!(got.contains(error), "{expr}: {got}");
+    }
+}
+
+/// Python's builtin types are classes (`str(int)`, `isinstance(int, type)`),
+/// where the tracer's builtins are functions.
+#[test]
+fn builtin_types_are_classes() {
+    assert_eq!(eval("str(int)"), constant("\"<class 'int'>\""));
+    assert_eq!(eval("str(len)"), constant("'<built-in function len>'"));
+    assert_eq!(eval("isinstance(float, type)"), constant("True"));
+    assert_eq!(eval("isinstance(len, type)"), constant("False"));
+    assert_eq!(eval("isinstance(3, int)"), constant("True"));
+    assert!(
+        eval_error("int(int)").contains("not 'type'"),
+        "{}",
+        eval_error("int(int)")
+    );
+}
+
+/// Valid Python this tracer does not read is named as such, not as a
+/// character or a value it did not expect; an argument count or type is
+/// Python's words where the README says so.
+#[test]
+fn unsupported_syntax_and_builtin_arguments_say_what_they_are() {
+    for (expr, error) in [
+        (
+            "1 & 2",
+            "`&` (a bitwise operator) is not supported by this tracer",
+        ),
+        (
+            "1 | 2",
+            "`|` (a bitwise operator) is not supported by this tracer",
+        ),
+        (
+            "1 ^ 2",
+            "`^` (a bitwise operator) is not supported by this tracer",
+        ),
+        (
+            "1 << 2",
+            "`<<` (a bitwise operator) is not supported by this tracer",
+        ),
+        (
+            "1 >> 2",
+            "`>>` (a bitwise operator) is not supported by this tracer",
+        ),
+        ("+1", "unary `+` is not supported by this tracer"),
+        (".5", "(`.5`) is not supported by this tracer; write `0.5`"),
+        ("1.bit_length()", "invalid decimal literal `1.bit_length`"),
+        ("len()", "len() takes exactly one argument (0 given)"),
+        ("hash(1, 2)", "hash() takes exactly one argument (2 given)"),
+        ("isinstance(1)", "isinstance expected 2 arguments, got 1"),
+        ("format(1, 2)", "format() argument 2 must be str, not int"),
+        ("hasattr(1, 5)", "attribute name must be string, not 'int'"),
+    ] {
+        let got = eval_error(expr);
+        assert!(got.contains(error), "{expr}: {got}");
+    }
 }
