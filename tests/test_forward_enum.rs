@@ -1106,7 +1106,7 @@ mod bare_generic_trait {
 
 /// A generic enum sharing its lazy (`Rc<Lazy<T>>`, `Arc<Lazy<T>>`) with a
 /// method that returns `Self`: the variant is built back as a new `Rc` or
-/// `Arc` around a realized lazy (lazy-core's `FromRealized`), for every `T`,
+/// `Arc` around a realized lazy (the derive writes `Rc::new`), for every `T`,
 /// so the enum implements the trait whatever it holds.
 mod a_shared_lazy_is_built_back_as_a_new_pointer {
     use std::rc::Rc;
@@ -1138,6 +1138,25 @@ mod a_shared_lazy_is_built_back_as_a_new_pointer {
         Ready(X),
         Shared(#[realize] Rc<Lazy<X>>),
         Threaded(#[realize] Arc<sync::Lazy<X>>),
+    }
+
+    /// The same without parameters: the build is checked in the arm. (A
+    /// box of an `Rc`: each pointer is built anew, outermost last.)
+    #[allow(clippy::redundant_allocation)]
+    #[derive(RealizeForward)]
+    #[realize_forward(Again)]
+    pub enum Concrete {
+        Ready(Real),
+        Shared(#[realize] Box<Rc<Lazy<Real>>>),
+    }
+
+    #[test]
+    fn without_parameters_too() {
+        let shared = Concrete::Shared(Box::new(Rc::new(Lazy::new(|| Real(9)))));
+        match shared.again() {
+            Concrete::Shared(again) => assert_eq!(again.realize(), &Real(10)),
+            Concrete::Ready(_) => panic!("a shared variant came back as a ready one"),
+        }
     }
 
     #[test]

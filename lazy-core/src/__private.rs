@@ -135,6 +135,13 @@ macro_rules! __forward_end {
 /// generated code does not depend on the user's prelude.
 pub use alloc::boxed::Box;
 
+/// An enum's `Rc<Lazy<T>>` or `Arc<Lazy<T>>` variant is built back as a new
+/// pointer around the lazy (`#[derive(RealizeForward)]`, a method returning
+/// `Self`): lazy-core implements `FromRealized` for neither.
+pub use alloc::rc::Rc;
+#[cfg(target_has_atomic = "ptr")]
+pub use alloc::sync::Arc;
+
 /// `Vec` and `String` as a trait's signatures name them bare: the carried
 /// signatures (`#[forwardable]`) name them here, so that a derive in a
 /// `#![no_std]` crate needs no import of `alloc`'s.

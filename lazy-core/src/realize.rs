@@ -195,27 +195,6 @@ impl<T, R: FromRealized<T>> FromRealized<T> for Box<R> {
     }
 }
 
-/// A new `Rc` around what `R` builds from the target: the value built back
-/// (a forwarded method's `Self` result) shares nothing with the wrapper it
-/// came from, as the target's result shares nothing with the target.
-#[diagnostic::do_not_recommend]
-impl<T, R: FromRealized<T>> FromRealized<T> for Rc<R> {
-    #[inline]
-    fn from_realized(target: T) -> Self {
-        Rc::new(R::from_realized(target))
-    }
-}
-
-/// A new `Arc`, as for [`Rc`].
-#[cfg(target_has_atomic = "ptr")]
-#[diagnostic::do_not_recommend]
-impl<T, R: FromRealized<T>> FromRealized<T> for Arc<R> {
-    #[inline]
-    fn from_realized(target: T) -> Self {
-        Arc::new(R::from_realized(target))
-    }
-}
-
 #[diagnostic::do_not_recommend]
 impl<R: Realize + ?Sized> Realize for Box<R> {
     type Target = R::Target;

@@ -26,6 +26,7 @@ use crate::expand::{
 use crate::fallback;
 use crate::generics::trait_generics;
 use crate::impl_head::{ForwardedTrait, ImplHead};
+use crate::input::BuildBack;
 use crate::template;
 
 use crate::method::{Method, Params, ReceiverKind, SelfArg, Wrap, params};
@@ -105,11 +106,13 @@ struct VariantImpl<'a> {
     checked_in_body: bool,
     /// The same for being built back from its target, of a `#[realize]` or
     /// `#[realize(deref)]` variant whose type names none of the enum's
-    /// parameters or borrows its lazy (`&'a Lazy<T>`, which no `T` builds
-    /// back). `Rc<Lazy<T>>` and `Arc<Lazy<T>>` are built back for every
-    /// `T` (a new pointer, lazy-core's `FromRealized`), so their bound always
-    /// holds.
+    /// parameters or holds its lazy through a reference (`&'a Lazy<T>`,
+    /// which no `T` builds back). `Rc<Lazy<T>>` and `Arc<Lazy<T>>` are built
+    /// back as new pointers around the lazy ([`BuildBack::Pointers`]), so
+    /// their bound, the lazy's, holds for every `T`.
     built_in_body: bool,
+    /// How a `#[realize]` or `#[realize(deref)]` variant is built back.
+    build_back: crate::input::BuildBack<'a>,
 }
 
 /// `Self::V(binding)` or `Self::V { field: binding }`, written where it is
@@ -165,19 +168,28 @@ impl<'a> VariantImpl<'a> {
         let target = &self.target;
         let field = match self.variant.kind {
             VariantKind::Plain | VariantKind::Broken => value,
-            // At the variant's type, where rustc reports a type that
-            // cannot (see `checked_in_body`).
-            VariantKind::Realize | VariantKind::Deref(_) if self.built_in_body => {
-                template::spanned(
-                    self.site,
-                    "<#0 as ::lazy_core::FromRealized<#1>>::from_realized(#2)",
-                    &[&ty, &target, &value],
-                )
+            VariantKind::Realize | VariantKind::Deref(_) => {
+                let (pointers, built): (&[&str], &Type) = match &self.build_back {
+                    BuildBack::Pointers(pointers, lazy) => (pointers, lazy),
+                    BuildBack::Itself | BuildBack::Never => (&[], ty),
+                };
+                let from = "<#0 as ::lazy_core::FromRealized<#1>>::from_realized(#2)";
+                // At the variant's type, where rustc reports a type that
+                // cannot (see `checked_in_body`).
+                let mut built = match self.built_in_body {
+                    true => template::spanned(self.site, from, &[&built, &target, &value]),
+                    false => template::tokens(from, &[&built, &target, &value]),
+                };
+                // A new pointer around it, innermost first.
+                for pointer in pointers.iter().rev() {
+                    let pointer = Ident::new(pointer, Span::call_site());
+                    built = template::tokens(
+                        "::lazy_core::__private::#0::new(#1)",
+                        &[&pointer, &built],
+                    );
+                }
+                built
             }
-            VariantKind::Realize | VariantKind::Deref(_) => template::tokens(
-                "<#0 as ::lazy_core::FromRealized<#1>>::from_realized(#2)",
-                &[&ty, &target, &value],
-            ),
             // Back into its pointer (`Box::new`, `Rc::new`).
             VariantKind::PlainDeref(_) => template::tokens(
                 "<#0 as ::core::convert::From<#1>>::from(#2)",
@@ -497,6 +509,8 @@ fn write_trait_impl(
         let call_prefix = call_prefix(trait_path, &target_args, &target_as_trait, remote.is_some());
         let names_none = !mentions_params(&variant.ty, &wrapper.input.generics);
         let shares = crate::input::shares_its_lazy(&variant.ty);
+        let build_back = crate::input::build_back(&variant.ty);
+        let never_built = matches!(build_back, crate::input::BuildBack::Never);
         let recursive = targets_the_enum(variant, &enum_type);
         variant_impls.push(VariantImpl {
             enum_path: &enum_path,
@@ -525,10 +539,10 @@ fn write_trait_impl(
             site: Span::call_site().located_at(variant.span()),
             recursive,
             names_none,
-            checked_in_body: matches!(variant.kind, VariantKind::Realize)
-                && (names_none || shares.is_some()),
+            checked_in_body: matches!(variant.kind, VariantKind::Realize) && (names_none || shares),
             built_in_body: matches!(variant.kind, VariantKind::Realize | VariantKind::Deref(_))
-                && (names_none || shares == Some(crate::input::Shared::Reference)),
+                && (names_none || never_built),
+            build_back,
         });
     }
     let ctx = EnumContext {
@@ -1135,10 +1149,14 @@ fn variant_bounds(ctx: &EnumContext, body: &EnumBody, trait_path: &TokenStream) 
                 template::append(&mut bounds, "#0: ::lazy_core::RealizeInto,", &[&ty]);
             }
             if body.needs_from && !variant.built_in_body {
+                let built = match &variant.build_back {
+                    BuildBack::Pointers(_, lazy) => *lazy,
+                    BuildBack::Itself | BuildBack::Never => ty,
+                };
                 template::append(
                     &mut bounds,
                     "#0: ::lazy_core::FromRealized<#1>,",
-                    &[&ty, &target],
+                    &[&built, &target],
                 );
             }
         }

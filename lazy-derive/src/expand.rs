@@ -1947,8 +1947,7 @@ impl<'a> FieldImpl<'a> {
     fn checked_in_body(&self) -> bool {
         !self.plain
             && self.deref.is_none()
-            && (!mentions_params(self.ty, self.generics)
-                || crate::input::shares_its_lazy(self.ty).is_some())
+            && (!mentions_params(self.ty, self.generics) || crate::input::shares_its_lazy(self.ty))
     }
 
     /// `impl ::lazy_core::Trait for Wrapper<..> where <wrapper's>, <bounds>`,

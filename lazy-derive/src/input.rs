@@ -1683,40 +1683,90 @@ pub fn lazy_types(ty: &Type) -> Option<(&Type, Option<&Type>)> {
     }
 }
 
-/// Through what a lazy field ([`lazy_types`]) shares its lazy, if it does:
-/// a shared pointer (`Rc`, `Arc`; `Box<Rc<Lazy<T>>>` too) or a shared
-/// reference (`&Lazy<T>`). Such a field never lends its value mutably nor
-/// gives it away, whatever the types in it; one through a reference cannot
-/// be built back either (lazy-core builds a new `Rc` or `Arc` back, but no
-/// reference).
-#[derive(Clone, Copy, PartialEq, Eq)]
-pub enum Shared {
-    Pointer,
-    Reference,
-}
-
-pub fn shares_its_lazy(ty: &Type) -> Option<Shared> {
+/// Whether a lazy field ([`lazy_types`]) shares its lazy: through `Rc`,
+/// `Arc` or `&` (`Box<Rc<Lazy<T>>>` too). Such a field never lends its value
+/// mutably nor gives it away, whatever the types in it.
+pub fn shares_its_lazy(ty: &Type) -> bool {
     match ty {
         Type::Reference(reference) if reference.mutability.is_none() => {
-            lazy_types(&reference.elem).map(|_| Shared::Reference)
+            lazy_types(&reference.elem).is_some()
         }
         Type::Reference(reference) => shares_its_lazy(&reference.elem),
         Type::Paren(paren) => shares_its_lazy(&paren.elem),
         Type::Path(path) if path.qself.is_none() => {
-            let last = path.path.segments.last()?;
-            let syn::PathArguments::AngleBracketed(args) = &last.arguments else {
-                return None;
+            let Some((name, first)) = one_type_argument(path) else {
+                return false;
             };
-            let Some(syn::GenericArgument::Type(first)) = punct::first(&args.args) else {
-                return None;
-            };
-            match last.ident.to_string().as_str() {
-                "Rc" | "Arc" => lazy_types(first).map(|_| Shared::Pointer),
+            match name.as_str() {
+                "Rc" | "Arc" => lazy_types(first).is_some(),
                 "Box" => shares_its_lazy(first),
-                _ => None,
+                _ => false,
             }
         }
-        _ => None,
+        _ => false,
+    }
+}
+
+/// The last segment's name of a path type and its first type argument.
+fn one_type_argument(path: &syn::TypePath) -> Option<(String, &Type)> {
+    let last = path.path.segments.last()?;
+    let syn::PathArguments::AngleBracketed(args) = &last.arguments else {
+        return None;
+    };
+    let Some(syn::GenericArgument::Type(first)) = punct::first(&args.args) else {
+        return None;
+    };
+    Some((last.ident.to_string(), first))
+}
+
+/// How an enum's lazy variant is built back from its target (a forwarded
+/// method returning `Self`).
+pub enum BuildBack<'a> {
+    /// Through the type's own `FromRealized` (`Lazy<T>`, `Box<Lazy<T>>`:
+    /// lazy-core's), bounded or checked as any.
+    Itself,
+    /// A new pointer, then another, around the lazy built from the target
+    /// (`Rc<Lazy<T>>`, `Box<Arc<Lazy<T>>>`: outermost first), which the
+    /// derive writes itself: lazy-core implements `FromRealized` for no
+    /// `Rc` or `Arc`, whose lazy is shared, so that a user's impl for
+    /// `Rc<Mine>` neither overlaps one nor makes `from_realized` ambiguous.
+    Pointers(Vec<&'static str>, &'a Type),
+    /// Never: a reference (`&'a Lazy<T>`, `Rc<&'a Lazy<T>>`), which no
+    /// target builds.
+    Never,
+}
+
+/// How `ty`, a lazy variant's type, is built back ([`BuildBack`]).
+pub fn build_back(ty: &Type) -> BuildBack<'_> {
+    let mut pointers = Vec::new();
+    let mut at = ty;
+    loop {
+        match at {
+            Type::Reference(_) => return BuildBack::Never,
+            Type::Paren(paren) => at = &paren.elem,
+            Type::Path(path) if path.qself.is_none() => {
+                let pointer = match one_type_argument(path) {
+                    Some((name, first)) => match name.as_str() {
+                        "Box" => Some(("Box", first)),
+                        "Rc" => Some(("Rc", first)),
+                        "Arc" => Some(("Arc", first)),
+                        _ => None,
+                    },
+                    None => None,
+                };
+                match pointer {
+                    Some((name, first)) => {
+                        pointers.push(name);
+                        at = first;
+                    }
+                    None if pointers.iter().any(|p| *p != "Box") => {
+                        return BuildBack::Pointers(pointers, at);
+                    }
+                    None => return BuildBack::Itself,
+                }
+            }
+            _ => return BuildBack::Itself,
+        }
     }
 }
 

@@ -61,6 +61,7 @@ impl Again for Real {
 pub enum Rebuilt<X: 'static> {
     Ready(X),
     Borrowed(#[realize] &'static Lazy<X>),
+    PointedBorrowed(#[realize] Rc<&'static Lazy<X>>),
 }
 
 fn main() {
