@@ -405,6 +405,21 @@ fn tokenize(line: &str) -> PResult<Vec<Tok>> {
                         && written.get(at + 1).is_some_and(char::is_ascii_digit))
             });
             let text: String = written.iter().filter(|c| **c != '_').collect();
+            // What Python reads and this tracer does not: `0x1f`, `0o7`,
+            // `0b1`, `1j`.
+            let lower = text.to_ascii_lowercase();
+            if ["0x", "0o", "0b"]
+                .iter()
+                .any(|prefix| lower.starts_with(prefix))
+            {
+                return Err(format!(
+                    "`{}` literals are not supported by this tracer",
+                    &lower[..2]
+                ));
+            }
+            if lower.ends_with('j') && lower[..lower.len() - 1].parse::<f64>().is_ok() {
+                return Err("complex numbers (`1j`) are not supported by this tracer".into());
+            }
             // Letters that make no number (`1.bit_length()`, `2x`): Python's
             // error, before any about a `_` among them.
             let float = text.parse::<f64>();
@@ -445,8 +460,8 @@ fn tokenize(line: &str) -> PResult<Vec<Tok>> {
                 return Err("`**` (power) is not supported by this tracer".to_string());
             }
             // Python's bitwise operators, valid there and named here.
-            if rest == "<<" || rest == ">>" || matches!(c, '&' | '|' | '^') {
-                let op = if matches!(c, '&' | '|' | '^') {
+            if rest == "<<" || rest == ">>" || matches!(c, '&' | '|' | '^' | '~') {
+                let op = if matches!(c, '&' | '|' | '^' | '~') {
                     c.to_string()
                 } else {
                     rest
@@ -774,7 +789,9 @@ impl<'t> Parser<'t> {
             Tok::Ident(name) => Expr::Name(name.clone()),
             // Valid Python: `+x`, `.5`.
             Tok::Op("+") => return Err("unary `+` is not supported by this tracer".to_string()),
-            Tok::Op(".") if matches!(self.tokens.get(self.pos), Some(Tok::Int(_))) => {
+            Tok::Op(".")
+                if matches!(self.tokens.get(self.pos), Some(Tok::Int(_) | Tok::Float(_))) =>
+            {
                 return Err(
                     "a float without a digit before its point (`.5`) is not supported by this tracer; write `0.5`"
                         .to_string(),
@@ -787,6 +804,16 @@ impl<'t> Parser<'t> {
 
 /// A placeholder's expression.
 fn placeholder_expr(text: &str) -> PResult<Expr> {
+    // Python's `{x!r}` and `{x=}`, which this tracer does not read.
+    let trimmed = text.trim_end();
+    if let Some((_, conversion)) = trimmed.rsplit_once('!')
+        && matches!(conversion.trim(), "r" | "s" | "a")
+    {
+        return Err("conversions in f-strings (`{x!r}`) are not supported by this tracer".into());
+    }
+    if trimmed.ends_with('=') && !trimmed.ends_with("==") && !trimmed.ends_with(['!', '<', '>']) {
+        return Err("`=` in an f-string (`{x=}`) is not supported by this tracer".into());
+    }
     let tokens = tokenize(text)?;
     Parser::new(&tokens)
         .expression_line(false)

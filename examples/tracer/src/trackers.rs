@@ -1085,7 +1085,8 @@ impl VariableTracker for DictViewTracker {
                 .py_eq(&theirs.as_python_constant()?),
             // A values view is equal to itself only; a view to no list.
             (CmpOp::Eq | CmpOp::Ne, theirs) => {
-                theirs.is_some_and(|theirs| std::ptr::eq(self, theirs))
+                // By its identity, which a copy with another source keeps.
+                theirs.is_some_and(|theirs| !self.keys && !theirs.keys && self.id == theirs.id)
             }
             // Two keys views order as sets (`<=` is "is a subset of").
             (_, Some(theirs)) if self.keys && theirs.keys => {
@@ -1789,6 +1790,11 @@ impl VariableTracker for SymNodeTracker {
                     ));
                 }
                 // Python's error, the operands in the order written.
+                v @ (Value::Str(_) | Value::List(_) | Value::Tuple(_))
+                    if reflected && op == BinOp::Add =>
+                {
+                    return Err(cannot_concatenate(&v.type_tag(), &TypeTag::Int));
+                }
                 v if reflected => {
                     return Err(unsupported_operands(op, &v.type_tag(), &TypeTag::Int));
                 }

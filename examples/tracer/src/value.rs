@@ -573,10 +573,39 @@ fn same_keys(a: &[Rc<Value>], b: &[Rc<Value>]) -> bool {
     a.iter().all(|key| theirs.find(key).is_some())
 }
 
-/// Whether a builtin the tracer calls is a class in Python (`int(x)`
-/// builds an int; `isinstance(int, type)`).
+/// Whether a builtin is a class in Python (`int(x)` builds an int;
+/// `isinstance(int, type)`): the tracer's own, and those a frame may hold
+/// as `{"$builtin": "list"}`.
 fn is_builtin_class(name: &str) -> bool {
-    matches!(name, "int" | "str" | "float" | "bool")
+    matches!(
+        name,
+        "int"
+            | "str"
+            | "float"
+            | "bool"
+            | "list"
+            | "tuple"
+            | "dict"
+            | "set"
+            | "frozenset"
+            | "bytes"
+            | "bytearray"
+            | "complex"
+            | "range"
+            | "slice"
+            | "type"
+            | "object"
+            | "enumerate"
+            | "zip"
+            | "map"
+            | "filter"
+            | "reversed"
+            | "super"
+            | "property"
+            | "staticmethod"
+            | "classmethod"
+            | "memoryview"
+    )
 }
 
 /// The modulus of Python's numeric hash, 2**61 - 1.

@@ -598,9 +598,16 @@ fn dict_views_are_no_lists() {
     ] {
         assert_eq!(value(expr), Ok(vec![constant(want)]), "{expr}");
     }
-    // A values view is equal to itself.
+    // A values view is equal to itself, a copy under another name too.
     assert_eq!(
         run(frame, "v = L['d'].values()\nr = v == v\nreturn r\n"),
+        Ok(vec![constant("True")])
+    );
+    assert_eq!(
+        run(
+            frame,
+            "v = L['d'].values()\nG['v'] = v\nr = G['v'] == v\nreturn r\n"
+        ),
         Ok(vec![constant("True")])
     );
     for (expr, error) in [
@@ -720,6 +727,7 @@ fn a_symbolic_size_with_a_float_says_what_to_do() {
             "'ab' - n",
             "unsupported operand type(s) for -: 'str' and 'int'",
         ),
+        ("'ab' + n", "can only concatenate str (not \"int\") to str"),
         (
             "n - 'ab'",
             "unsupported operand type(s) for -: 'int' and 'str'",
@@ -793,6 +801,22 @@ fn unsupported_syntax_and_builtin_arguments_say_what_they_are() {
         ("+1", "unary `+` is not supported by this tracer"),
         (".5", "(`.5`) is not supported by this tracer; write `0.5`"),
         ("1.bit_length()", "invalid decimal literal `1.bit_length`"),
+        (
+            "~1",
+            "`~` (a bitwise operator) is not supported by this tracer",
+        ),
+        (".5e3", "(`.5`) is not supported by this tracer"),
+        ("0x10", "`0x` literals are not supported by this tracer"),
+        ("0B1", "`0b` literals are not supported by this tracer"),
+        (
+            "1j",
+            "complex numbers (`1j`) are not supported by this tracer",
+        ),
+        (
+            "f\"{1!r}\"",
+            "conversions in f-strings (`{x!r}`) are not supported",
+        ),
+        ("f\"{1=}\"", "`=` in an f-string (`{x=}`) is not supported"),
         ("len()", "len() takes exactly one argument (0 given)"),
         ("hash(1, 2)", "hash() takes exactly one argument (2 given)"),
         ("isinstance(1)", "isinstance expected 2 arguments, got 1"),
