@@ -112,7 +112,7 @@ struct VariantImpl<'a> {
     /// their bound, the lazy's, holds for every `T`.
     built_in_body: bool,
     /// How a `#[realize]` or `#[realize(deref)]` variant is built back.
-    build_back: crate::input::BuildBack<'a>,
+    build_back: BuildBack<'a>,
 }
 
 /// `Self::V(binding)` or `Self::V { field: binding }`, written where it is
@@ -510,7 +510,7 @@ fn write_trait_impl(
         let names_none = !mentions_params(&variant.ty, &wrapper.input.generics);
         let shares = crate::input::shares_its_lazy(&variant.ty);
         let build_back = crate::input::build_back(&variant.ty);
-        let never_built = matches!(build_back, crate::input::BuildBack::Never);
+        let never_built = matches!(build_back, BuildBack::Never);
         let recursive = targets_the_enum(variant, &enum_type);
         variant_impls.push(VariantImpl {
             enum_path: &enum_path,
