@@ -494,3 +494,52 @@ mod two_wrappers_in_one_module {
         assert_eq!(b::Named::id(&second), 8);
     }
 }
+
+/// A trait whose signatures name the trait itself (`dyn Failure`), named by
+/// a path at a derive that does not import it: the name resolves at the
+/// derive, where the derive imports the trait under its own name (it was
+/// E0405, "cannot find trait `Failure` in this scope"). Not where that name
+/// means something else there: the wrapper's own name (a struct named like
+/// the trait, whose signatures then find the struct: documented), or another
+/// trait of the list (`a::Named, b::Named`, above).
+mod a_trait_naming_itself {
+    pub mod errors {
+        #[lazy_core::forwardable]
+        pub trait Failure {
+            fn code(&self) -> u32;
+            fn cause(&self) -> Option<&dyn Failure>;
+            fn boxed(&self) -> Box<dyn Failure>;
+        }
+
+        pub struct Real(pub u32);
+
+        impl Failure for Real {
+            fn code(&self) -> u32 {
+                self.0
+            }
+            fn cause(&self) -> Option<&dyn Failure> {
+                Some(self)
+            }
+            fn boxed(&self) -> Box<dyn Failure> {
+                Box::new(Real(self.0 + 1))
+            }
+        }
+    }
+
+    pub mod user {
+        use lazy_core::{Lazy, RealizeForward};
+
+        #[derive(RealizeForward)]
+        #[realize_forward(super::errors::Failure)]
+        pub struct Wrapper(#[realize] pub Lazy<super::errors::Real>);
+    }
+
+    #[test]
+    fn its_signatures_find_it() {
+        use errors::Failure as _;
+        let wrapper = user::Wrapper(lazy_core::Lazy::new(|| errors::Real(3)));
+        assert_eq!(wrapper.code(), 3);
+        assert_eq!(wrapper.cause().map(|cause| cause.code()), Some(3));
+        assert_eq!(wrapper.boxed().code(), 4);
+    }
+}
