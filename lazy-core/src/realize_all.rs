@@ -32,7 +32,10 @@ use crate::{Realize, Seed};
 /// walk remembers each shared node before it descends into it. The memory is
 /// by identity (the node's address and size, and its type's walk, so that a
 /// struct and its only field, or zero-sized values of different types, which
-/// share an address and a size, stay apart) and lasts for one top-level call;
+/// share an address and a size, stay apart where their walks differ: a
+/// struct whose walk is its field's, the same code, which an optimized build
+/// may make one function, is then one node, walked once, which walks all
+/// either would) and lasts for one top-level call;
 /// the builds of the lazies it realizes run outside it, so a walk inside a
 /// build is a walk of its own. Lazies themselves are not remembered: each is
 /// built at most once anyway.
