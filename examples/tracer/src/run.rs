@@ -310,6 +310,17 @@ pub fn parse_frame(file: &str, text: &str) -> Result<Frame, TracerError> {
         if message == "recursion limit exceeded" {
             message.push_str(": the frame nests 128 levels deep or more (serde_json's limit, counting its own object)");
         }
+        // Python's json writes and reads these; JSON has no such value.
+        let rest = text
+            .lines()
+            .nth(e.line().saturating_sub(1))
+            .and_then(|line| line.get(e.column().saturating_sub(1)..))
+            .unwrap_or("");
+        if let Some(word) = ["NaN", "Infinity"].into_iter().find(|word| rest.starts_with(word)) {
+            message = format!(
+                "`{word}` is not JSON (Python's json module writes it for a float that is not finite): this tracer reads strict JSON; write a finite number"
+            );
+        }
         json_error(e.line(), char_column(text, e.line(), e.column()), message)
     })?;
     // serde_json reads an int literal past 64 bits as a float: refuse it,

@@ -696,6 +696,25 @@ fn dict_views_are_no_lists() {
     }
 }
 
+/// `NaN` and `Infinity`, which Python's json writes for floats that are not
+/// finite, say so, where serde_json said "expected value" or "invalid
+/// number".
+#[test]
+fn a_frame_with_nan_or_infinity_says_it_is_not_json() {
+    for (frame, word) in [
+        (r#"{"locals": {"x": NaN}}"#, "NaN"),
+        (r#"{"locals": {"x": Infinity}}"#, "Infinity"),
+        (r#"{"locals": {"x": -Infinity}}"#, "Infinity"),
+    ] {
+        let error = parse_frame("f.json", frame).unwrap_err().to_string();
+        assert!(
+            error.contains(&format!("`{word}` is not JSON")),
+            "{frame}: {error}"
+        );
+        assert!(error.contains("f.json:1:"), "{error}");
+    }
+}
+
 /// A symbolic size with a float or a string is valid Python that this
 /// tracer does not trace: the error says so, and how to go on (`int(n)`
 /// specializes the size), instead of calling the operation invalid.
