@@ -2019,6 +2019,11 @@ impl FunctionTracker {
             _ => "?",
         }
     }
+
+    /// The last part of its name, Python's `__name__`.
+    fn short_name(&self) -> &str {
+        self.name().rsplit('.').next().unwrap_or("")
+    }
 }
 
 impl VariableTracker for FunctionTracker {
@@ -2057,7 +2062,12 @@ impl VariableTracker for FunctionTracker {
     }
     fn var_getattr(&self, tx: &Tx, name: &str) -> TraceResult<Tracker> {
         match name {
-            "__name__" => Ok(tx.constant(Value::str(self.name().rsplit('.').next().unwrap_or("")))),
+            "__name__" => Ok(tx.constant(Value::str(self.short_name()))),
+            // Python names the class itself.
+            _ if self.python_type() == TypeTag::Type => Err(TraceError::new(format!(
+                "type object '{}' has no attribute '{name}'",
+                self.short_name()
+            ))),
             _ => Err(no_attr(&self.python_type(), name)),
         }
     }
@@ -2065,7 +2075,25 @@ impl VariableTracker for FunctionTracker {
         name == "__name__"
     }
     fn getitem(&self, _tx: &Tx, _key: &Value) -> TraceResult<Tracker> {
-        Err(not_subscriptable(&self.python_type()))
+        match self.python_type() {
+            // `list[int]` is a generic alias in Python.
+            TypeTag::Type
+                if matches!(
+                    self.short_name(),
+                    "list" | "tuple" | "dict" | "set" | "frozenset" | "type"
+                ) =>
+            {
+                Err(TraceError::new(format!(
+                    "`{}[...]` (a generic alias) is not supported by this tracer",
+                    self.short_name()
+                )))
+            }
+            TypeTag::Type => Err(TraceError::new(format!(
+                "type '{}' is not subscriptable",
+                self.short_name()
+            ))),
+            other => Err(not_subscriptable(&other)),
+        }
     }
     fn contains(&self, _key: &Value) -> TraceResult<bool> {
         Err(not_a_container(&self.python_type()))

@@ -789,6 +789,17 @@ fn builtin_types_are_classes() {
         "{}",
         eval_error("int(int)")
     );
+    for (expr, error) in [
+        ("int.xyz", "type object 'int' has no attribute 'xyz'"),
+        ("int[0]", "type 'int' is not subscriptable"),
+        (
+            "len.xyz",
+            "'builtin_function_or_method' object has no attribute 'xyz'",
+        ),
+    ] {
+        let got = eval_error(expr);
+        assert!(got.contains(error), "{expr}: {got}");
+    }
 }
 
 /// Valid Python this tracer does not read is named as such, not as a
