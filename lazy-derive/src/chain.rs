@@ -280,7 +280,6 @@ fn scoped(wrapper: &Wrapper, call: TokenStream, lints: &TokenStream) -> TokenStr
     let mut fallbacks: Vec<Ident> = Vec::new();
     let mut valued: Vec<Ident> = Vec::new();
     let mut imports: Vec<Vec<TokenTree>> = Vec::new();
-    let mut written: Option<TokenStream> = None;
     for (step, trait_ref) in wrapper.traits.iter().enumerate() {
         if called_as_written(trait_ref) {
             continue;
@@ -331,45 +330,6 @@ fn scoped(wrapper: &Wrapper, call: TokenStream, lints: &TokenStream) -> TokenStr
             });
             let at = Span::call_site().located_at(trait_ref.span());
             let located = self::alias(wrapper, step, trait_ref.span());
-            // The trait under its own name too, so that the signatures'
-            // mentions of it (`fn cause(&self) -> Option<&dyn Failure>`),
-            // which resolve here, find it where the module has not
-            // imported it. Not where that name means something else here: a
-            // name the wrapper writes (`struct Failure`, a field's type) or
-            // another trait of the list (`a::Tr, b::Tr`, or a bare `Tr`).
-            let own = last.as_ref().filter(|last| {
-                let name = last.unraw().to_string();
-                let same_name = |other: &crate::input::TraitRef| {
-                    other
-                        .path
-                        .segments
-                        .last()
-                        .is_some_and(|segment| segment.ident.unraw() == name)
-                };
-                wrapper
-                    .traits
-                    .iter()
-                    .filter(|other| same_name(other))
-                    .count()
-                    == 1
-                    && !tokens::names_unqualified(
-                        written.get_or_insert_with(|| wrapper.written()).clone(),
-                        &name,
-                        false,
-                    )
-            });
-            // Imported from the alias: a path that names nothing is then
-            // its one error, where a second import of the path was a second
-            // (rustc gives a failed import a binding that reports nothing).
-            if let Some(own) = own {
-                let mut own = own.clone();
-                own.set_span(Span::call_site());
-                imports.push(vec![
-                    TokenTree::Ident(alias.clone()),
-                    TokenTree::Ident(Ident::new("as", Span::call_site())),
-                    TokenTree::Ident(own),
-                ]);
-            }
             let mut tree = Group::new(
                 Delimiter::Brace,
                 template::tokens("#0 as #1", &[&last, &located]),

@@ -102,7 +102,14 @@ pub fn trait_generics(
         if !kept {
             continue;
         }
-        let written = written.get_or_insert_with(|| wrapper.written());
+        let written = written.get_or_insert_with(|| {
+            let mut tokens = wrapper.input.to_token_stream();
+            // A struct's `#[realize]` field's type is moved out of `input`.
+            if let Some(field) = &wrapper.realize {
+                field.ty.to_tokens(&mut tokens);
+            }
+            tokens
+        });
         let key = param_name(param);
         let lifetime = matches!(param, GenericParam::Lifetime(_));
         if tokens::names_unqualified(written.clone(), &key, lifetime) {

@@ -38,18 +38,6 @@ pub struct Wrapper {
     pub deprecated: bool,
 }
 
-impl Wrapper {
-    /// The wrapper as written, its `#[realize]` field's type included
-    /// (which [`realize_field`] moves out of `input`).
-    pub fn written(&self) -> TokenStream {
-        let mut tokens = self.input.to_token_stream();
-        if let Some(field) = &self.realize {
-            field.ty.to_tokens(&mut tokens);
-        }
-        tokens
-    }
-}
-
 /// One trait named in `#[realize_forward(...)]`.
 pub struct TraitRef {
     /// The path as written, without generic arguments on its last segment:
