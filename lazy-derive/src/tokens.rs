@@ -393,7 +393,7 @@ pub fn names_unqualified(tokens: TokenStream, name: &str, lifetime: bool) -> boo
     for tree in tokens {
         let found = match &tree {
             TokenTree::Group(group) => names_unqualified(group.stream(), name, lifetime),
-            TokenTree::Ident(ident) if ident == name => {
+            TokenTree::Ident(ident) if ident.unraw() == name => {
                 let quoted = matches!(&before[1], Some(TokenTree::Punct(p)) if p.as_char() == '\'');
                 let qualified = match &before {
                     [Some(first), Some(second)] => is_path_sep(first, second),
@@ -856,6 +856,7 @@ mod tests {
             ("struct W where F: for<'de> Fn(&'de str);", "de", true, true),
             ("struct W(Lazy<de>);", "de", true, false),
             ("struct W(Lazy<Real>);", "E", false, false),
+            ("struct W(Lazy<r#E>);", "E", false, true),
         ];
         for (tokens, name, lifetime, expected) in cases {
             let parsed: TokenStream = tokens.parse().unwrap();
