@@ -494,3 +494,120 @@ mod two_wrappers_in_one_module {
         assert_eq!(b::Named::id(&second), 8);
     }
 }
+
+/// A trait whose signatures name the trait itself (`dyn Failure`), derived
+/// by a path in a module that does not import it, and where that name is
+/// another trait: the forwarders name it by the derive's path.
+mod naming_itself {
+    use lazy_core::{Lazy, RealizeForward};
+
+    pub mod errs {
+        #[lazy_core::forwardable]
+        pub trait Failure {
+            fn name(&self) -> String;
+            fn cause(&self) -> Option<&dyn Failure>;
+            fn chain(&self) -> Vec<String> {
+                let mut out = vec![self.name()];
+                let mut at = self.cause();
+                while let Some(failure) = at {
+                    out.push(failure.name());
+                    at = failure.cause();
+                }
+                out
+            }
+            fn visit(&self, f: &mut dyn FnMut(&dyn Failure));
+            fn same<T: Failure>(&self, other: &T) -> bool
+            where
+                Self: Sized;
+        }
+
+        #[lazy_core::forwardable]
+        pub trait Parser<E> {
+            fn parse(&self, e: E) -> Option<Box<dyn Parser<E>>>;
+        }
+
+        pub struct Disk;
+        pub struct Io(pub Disk);
+
+        impl Failure for Disk {
+            fn name(&self) -> String {
+                "disk".to_string()
+            }
+            fn cause(&self) -> Option<&dyn Failure> {
+                None
+            }
+            fn visit(&self, f: &mut dyn FnMut(&dyn Failure)) {
+                f(self)
+            }
+            fn same<T: Failure>(&self, other: &T) -> bool {
+                other.name() == self.name()
+            }
+        }
+
+        impl Failure for Io {
+            fn name(&self) -> String {
+                "io".to_string()
+            }
+            fn cause(&self) -> Option<&dyn Failure> {
+                Some(&self.0)
+            }
+            fn visit(&self, f: &mut dyn FnMut(&dyn Failure)) {
+                f(self);
+                self.0.visit(f)
+            }
+            fn same<T: Failure>(&self, other: &T) -> bool {
+                other.name() == self.name()
+            }
+        }
+
+        impl Parser<u8> for Io {
+            fn parse(&self, e: u8) -> Option<Box<dyn Parser<u8>>> {
+                (e > 0).then(|| Box::new(Io(Disk)) as Box<dyn Parser<u8>>)
+            }
+        }
+    }
+
+    /// Not `errs::Failure`: the name the derives' module imports.
+    pub trait Failure {}
+
+    // The fast path (a struct), its generic form, and the chain (a trait's
+    // arguments, an enum).
+    #[derive(RealizeForward)]
+    #[realize_forward(errs::Failure, errs::Parser<u8>)]
+    pub struct LazyIo(#[realize] Lazy<errs::Io>);
+
+    #[derive(RealizeForward)]
+    #[realize_forward(errs::Failure)]
+    pub struct Any<T: errs::Failure>(#[realize] Lazy<T>);
+
+    #[derive(RealizeForward)]
+    #[realize_forward(errs::Failure, errs::Parser<u8>)]
+    pub enum Either {
+        Lazy(#[realize] Lazy<errs::Io>),
+        Ready(errs::Io),
+    }
+
+    #[test]
+    fn its_own_name_in_its_signatures_is_the_path_the_derive_wrote() {
+        use errs::{Failure as _, Parser as _};
+        let io = || errs::Io(errs::Disk);
+        let lazy = LazyIo(Lazy::new(io));
+        assert_eq!(lazy.chain(), ["io", "disk"]);
+        assert_eq!(lazy.cause().map(|cause| cause.name()), Some("disk".into()));
+        let mut seen = Vec::new();
+        lazy.visit(&mut |failure| seen.push(failure.name()));
+        assert_eq!(seen, ["io", "disk"]);
+        assert!(lazy.same(&errs::Io(errs::Disk)));
+        assert!(lazy.parse(1).is_some() && lazy.parse(0).is_none());
+
+        let any = Any(Lazy::new(io));
+        assert_eq!(any.chain(), ["io", "disk"]);
+        for either in [Either::Lazy(Lazy::new(io)), Either::Ready(io())] {
+            assert_eq!(either.chain(), ["io", "disk"]);
+            assert!(either.parse(2).is_some());
+        }
+        let _: &dyn Failure = &();
+    }
+
+    impl Failure for () {}
+}

@@ -195,14 +195,6 @@ impl<'a> ImplHead<'a> {
         // there, a mismatch with the real trait is what to fix, and rustc's
         // fix (a parameter or return type) rewrites the mirror, not the
         // user's `realize_forward(...)`.
-        let items = impl_items(
-            items,
-            &generics.subst,
-            remote.is_none().then_some(span),
-            errors,
-        );
-        excepts.match_items(trait_ref, &items, matched, errors);
-        sized_by_value(&mut generics.others, &items);
         let trait_path = match remote {
             Some(remote) => tokens::respan(remote.to_token_stream(), span),
             // Located at the user's path, but resolved like the rest of the
@@ -213,6 +205,29 @@ impl<'a> ImplHead<'a> {
                 Span::mixed_site().located_at(span),
             ),
         };
+        // Where the signatures name the trait itself (`Option<&dyn
+        // Failure>`), the path the derive names it by, which resolves here
+        // whatever this module imports (as `trait_def::fast_rule` writes
+        // it). A mirror's own name is the remote path already
+        // (`tokens::RemoteNames`); a bare name is the trait's as written.
+        let renamed;
+        let items = match remote {
+            None if trait_ref.path.get_ident().is_none() => {
+                renamed = tokens::own_name_replaced(items.clone(), &trait_def.ident, &|_| {
+                    trait_path.clone()
+                });
+                &renamed
+            }
+            _ => items,
+        };
+        let items = impl_items(
+            items,
+            &generics.subst,
+            remote.is_none().then_some(span),
+            errors,
+        );
+        excepts.match_items(trait_ref, &items, matched, errors);
+        sized_by_value(&mut generics.others, &items);
         let trait_args = &generics.args;
         let trait_full = template::tokens("#0 #1", &[&trait_path, &trait_args]);
         let deprecated = has_attr(&trait_def.attrs, "deprecated");

@@ -130,6 +130,9 @@ pub struct Scanned {
     /// The methods' generic parameters, each name once
     /// (`trait_def::method_params`).
     pub method_params: Vec<MethodParam>,
+    /// A signature names the trait itself (`Option<&dyn Failure>`), which
+    /// `trait_def::fast_rule` then writes as the derive's path.
+    pub names_itself: bool,
 }
 
 /// Reads `input` (the trait under `#[forwardable]`), writing forwarders
@@ -227,6 +230,7 @@ pub fn scan(
     }
     let suffix = unique_suffix(&ident, &names);
     let mut reader = Reader::new(suffix);
+    reader.own = ident.to_string();
     let mut out = Scanned {
         vis,
         public,
@@ -242,6 +246,7 @@ pub fn scan(
         fast: true,
         supertraits,
         method_params: Vec::new(),
+        names_itself: false,
     };
     let mut carried = Vec::new();
     let mut types = Vec::new();
@@ -282,6 +287,7 @@ pub fn scan(
         return None;
     }
     out.method_params = std::mem::take(&mut reader.method_params);
+    out.names_itself = reader.names_itself.get();
     let carried_types = reader.carried.into_inner();
     if !carried_types.is_empty() {
         let mut types = Vec::with_capacity(carried_types.len());
@@ -1392,6 +1398,10 @@ struct Reader {
     self_sized: Cell<bool>,
     /// The method's `where` clause bounds `Self` otherwise.
     self_bound: Cell<bool>,
+    /// The trait's name, whose use as a path's first name sets
+    /// `names_itself` (`Option<&dyn Failure>` in `trait Failure`).
+    own: String,
+    names_itself: Cell<bool>,
 }
 
 impl Reader {
@@ -1408,6 +1418,8 @@ impl Reader {
             bare_self: Cell::new(None),
             self_sized: Cell::new(false),
             self_bound: Cell::new(false),
+            own: String::new(),
+            names_itself: Cell::new(false),
         }
     }
 
@@ -1931,6 +1943,9 @@ impl Reader {
                 && !projection
                 && self.bare_self.get().is_some()
                 && !matches!(c.t.get(c.i + 1), Some(TokenTree::Punct(p)) if p.as_char() == '<');
+            if segments == 0 && !leading && text == self.own {
+                self.names_itself.set(true);
+            }
             if bare_self {
                 self.bare_self.set(Some(true));
             } else if !projection && (text.starts_with("r#") || refused(&text)) {

@@ -620,9 +620,6 @@ impl RemoteNames<'_> {
             let after = |c: char| {
                 i >= 1 && matches!(&trees[i - 1], TokenTree::Punct(p) if p.as_char() == c)
             };
-            let after_word = |word: &str| {
-                i >= 1 && matches!(&trees[i - 1], TokenTree::Ident(prev) if prev == word)
-            };
             let path_start = |at: usize| match (trees.get(at + 1), trees.get(at + 2)) {
                 (Some(a), Some(b)) => is_path_sep(a, b),
                 _ => false,
@@ -660,15 +657,7 @@ impl RemoteNames<'_> {
                     }
                     i = next;
                 }
-                TokenTree::Ident(ident)
-                    if *ident == self.mirror.unraw()
-                        && !after_path_sep
-                        && !after('.')
-                        && !after_word("fn")
-                        && !after_word("type")
-                        && !after_word("const")
-                        && !matches!(trees.get(i + 1), Some(TokenTree::Punct(p)) if p.as_char() == '=' && p.spacing() == Spacing::Alone) =>
-                {
+                TokenTree::Ident(ident) if names_the_trait(&trees, i, self.mirror) => {
                     out.extend(respan(self.remote.to_token_stream(), ident.span()));
                     i += 1;
                 }
@@ -722,6 +711,94 @@ impl RemoteNames<'_> {
             &[&leading, &template::joined(kept, "::")],
         )))
     }
+}
+
+/// Whether `trees[i]` is the trait named `own` in a signature of its own
+/// (`Option<&dyn Failure>` in `trait Failure`): the name, not after `::`
+/// (another item's `Self::Failure`, `m::Failure`), `.`, `'` (a lifetime),
+/// `$`, or `fn`, `type`, `const` (an item of that name), nor before a `:`
+/// (an argument's pattern), `!` (a macro call) or a lone `=` (an associated
+/// type's binding, `Failure = u8`).
+fn names_the_trait(trees: &[TokenTree], i: usize, own: &Ident) -> bool {
+    let TokenTree::Ident(ident) = &trees[i] else {
+        return false;
+    };
+    if *ident != own.unraw() {
+        return false;
+    }
+    let before = i.checked_sub(1).map(|at| &trees[at]);
+    let after_path_sep = i >= 2 && is_path_sep(&trees[i - 2], &trees[i - 1]);
+    let after = match before {
+        Some(TokenTree::Punct(p)) => matches!(p.as_char(), '.' | '\'' | '$'),
+        Some(TokenTree::Ident(word)) => word == "fn" || word == "type" || word == "const",
+        _ => false,
+    };
+    let before_next = match trees.get(i + 1) {
+        Some(TokenTree::Punct(p)) => match p.as_char() {
+            '!' => true,
+            '=' => p.spacing() == Spacing::Alone,
+            ':' => {
+                !matches!(
+                    trees.get(i + 2),
+                    Some(TokenTree::Punct(q)) if q.as_char() == ':'
+                ) || p.spacing() == Spacing::Alone
+            }
+            _ => false,
+        },
+        _ => false,
+    };
+    !after_path_sep && !after && !before_next
+}
+
+/// `tokens` (a trait's carried signatures) with each place where the trait
+/// names itself ([`names_the_trait`]: `dyn Failure`, `impl Failure`, `T:
+/// Failure`, `<T as Failure>`) replaced by `with(span of the name)`: the
+/// path by which the derive names the trait, so that the forwarders' types
+/// resolve where the derive is written, whatever that module imports.
+pub fn own_name_replaced(
+    tokens: TokenStream,
+    own: &Ident,
+    with: &dyn Fn(Span) -> TokenStream,
+) -> TokenStream {
+    match replaced_in(&tokens, own, with) {
+        Some(changed) => changed,
+        None => tokens,
+    }
+}
+
+/// [`own_name_replaced`], `None` where nothing changed: a group with no
+/// such name is kept as it is, not built again.
+fn replaced_in(
+    tokens: &TokenStream,
+    own: &Ident,
+    with: &dyn Fn(Span) -> TokenStream,
+) -> Option<TokenStream> {
+    let trees: Vec<TokenTree> = tokens.clone().into_iter().collect();
+    let mut out: Option<Vec<TokenTree>> = None;
+    for (i, tree) in trees.iter().enumerate() {
+        let new: Option<Vec<TokenTree>> = match tree {
+            TokenTree::Group(group) => replaced_in(&group.stream(), own, with).map(|inner| {
+                let mut new = Group::new(group.delimiter(), inner);
+                new.set_span(group.span());
+                vec![TokenTree::Group(new)]
+            }),
+            TokenTree::Ident(ident) if names_the_trait(&trees, i, own) => {
+                Some(with(ident.span()).into_iter().collect())
+            }
+            _ => None,
+        };
+        match (new, &mut out) {
+            (Some(new), Some(out)) => out.extend(new),
+            (Some(new), None) => {
+                let mut started = trees[..i].to_vec();
+                started.extend(new);
+                out = Some(started);
+            }
+            (None, Some(out)) => out.push(tree.clone()),
+            (None, None) => {}
+        }
+    }
+    out.map(TokenStream::from_iter)
 }
 
 fn is_path_sep(first: &TokenTree, second: &TokenTree) -> bool {
@@ -1094,5 +1171,29 @@ mod tests {
             ),
             "typeError:::core::error::Error;fnError(&self)->Self::Error;fng(&self)->X<Error=u8>;"
         );
+    }
+
+    fn own_replaced(source: &str) -> String {
+        let own = proc_macro2::Ident::new("Failure", proc_macro2::Span::call_site());
+        let path: TokenStream = "errs::Failure".parse().expect("test path tokenizes");
+        let tokens = source.parse().expect("test input tokenizes");
+        compact(super::own_name_replaced(tokens, &own, &|_| path.clone()))
+    }
+
+    #[test]
+    fn a_trait_naming_itself_names_the_derive_s_path() {
+        // In types, bounds, `where` clauses, qualified paths, nested groups.
+        assert_eq!(
+            own_replaced(
+                "fn cause(&self) -> Option<&(dyn Failure + 'static)>; fn f<T: Failure>(&self, t: impl Failure) where T: Clone + Failure; fn g(&self) -> <T as Failure>::Out;"
+            ),
+            "fncause(&self)->Option<&(dynerrs::Failure+'static)>;fnf<T:errs::Failure>(&self,t:implerrs::Failure)whereT:Clone+errs::Failure;fng(&self)-><Taserrs::Failure>::Out;"
+        );
+        // Another item's name (`Self::Failure`, `m::Failure`), an item, a
+        // binding, a lifetime, a metavariable, an argument's pattern, a
+        // macro call: kept.
+        let kept = "type Failure; fn Failure(&self, Failure: u8) -> Self::Failure; fn g<'Failure>(&'Failure self) -> X<Failure = m::Failure>; const Failure: u8; fn h(&self, x: $Failure) -> Failure!();";
+        let unchanged: TokenStream = kept.parse().expect("test input tokenizes");
+        assert_eq!(own_replaced(kept), compact(unchanged));
     }
 }

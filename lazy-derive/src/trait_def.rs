@@ -363,7 +363,13 @@ fn expand(args: TokenStream, input: TokenStream) -> Result<TokenStream> {
                 let params = method_params(&variant);
                 expand::template(variant, target, call_prefix, true).map(|template| {
                     let needs = (template.needs_mut, template.needs_into, template.sized_at);
-                    fast_rule(template.into_tokens(), needs, rewrote, params.as_deref())
+                    fast_rule(
+                        template.into_tokens(),
+                        Some(ident),
+                        needs,
+                        rewrote,
+                        params.as_deref(),
+                    )
                 })
             }
             (None, Some((span, key))) => blanket_templates.next().map(|template| {
@@ -425,6 +431,7 @@ fn from_scan(input: TokenStream, scanned: scan::Scanned, blanket: Option<Span>) 
         supertraits,
         names,
         method_params,
+        names_itself,
         ..
     } = scanned;
     let macro_name = format_ident!(
@@ -437,7 +444,10 @@ fn from_scan(input: TokenStream, scanned: scan::Scanned, blanket: Option<Span>) 
     let needs = (needs_mut, needs_into, sized_at);
     let (fast, blanket_impl) = match blanket {
         None => (
-            fast.then(|| fast_rule(body, needs, false, Some(&method_params))),
+            fast.then(|| {
+                let own = names_itself.then_some(&ident);
+                fast_rule(body, own, needs, false, Some(&method_params))
+            }),
             None,
         ),
         Some(span) => {
@@ -682,6 +692,7 @@ type Needs = (bool, bool, Option<Span>);
 /// `where` clause, and its bounds on realizing are the entry's.
 fn fast_rule(
     body: TokenStream,
+    own: Option<&Ident>,
     needs: Needs,
     rewrote: bool,
     generic: Option<&[MethodParam]>,
@@ -690,6 +701,16 @@ fn fast_rule(
         tokens::crate_to_dollar_crate(body)
     } else {
         body
+    };
+    // Where the signatures name the trait itself (`Option<&dyn Failure>`),
+    // the path the derive names it by: the trait's name need not be in
+    // scope there (`#[realize_forward(errs::Failure)]`). `own` is `None`
+    // where `scan` found no such name.
+    let body = match own {
+        Some(own) => {
+            tokens::own_name_replaced(body, own, &|_| template::tokens("$($__path)*", &[]))
+        }
+        None => body,
     };
     let Some(params) = generic else {
         return chain_rule(needs, &|bounds, sized| {

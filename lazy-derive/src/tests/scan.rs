@@ -194,6 +194,10 @@ pub(super) const READ: &[&str] = &[
     "trait A { fn b(self, t: Tag, k: &str) -> io::Result<Self>; fn c(self: Box<Self>, a: &str, b: &[u8]) -> Result<Self, u8>; fn d(self, f: &dyn Display) -> Result<Self>; }",
     "trait A { fn a<'a>(&'a self) -> Result<Self, Vec<Tag>> { todo!() } fn b(self) -> Result<Self>; fn c(&mut self, t: Tag) -> Result<Self> where Self: Sized; fn d(&self) -> Tag; fn e(self) -> Result<Self, !>; }",
     "trait A { fn a(&self, t: Tag) -> Option<Tag>; fn b(&self) -> Result<Self, Tag> { todo!() } fn c(&self) -> Result<Self, Tag> { todo!() } }",
+    // The trait naming itself: written as the derive's path.
+    "trait Failure { fn cause(&self) -> Option<&dyn Failure>; fn all(&self) -> Vec<Box<dyn Failure + Send>>; fn visit(&self, f: &mut dyn Visit<dyn Failure>); }",
+    "trait Node { fn same<T: Node>(&self, t: &T) -> bool where T: Node + Clone; fn any(&self, x: impl Node) -> Box<dyn Node>; const ROOT: &'static dyn Node; type Child: Node; }",
+    "trait Node { fn a(&self, x: &dyn a::Node, y: Node::Out, z: &dyn ::Node) -> Self::Node; type Node; }",
 ];
 
 /// Traits `scan` leaves to syn: each is a near miss of a shape it reads.
