@@ -20,6 +20,7 @@
 
 use crate::tracker::{BinOp, CmpOp};
 use crate::value::Value;
+use unicode_normalization::UnicodeNormalization;
 
 /// A parsed program.
 #[derive(Clone, Debug, PartialEq)]
@@ -357,7 +358,10 @@ fn tokenize(line: &str) -> PResult<Vec<Tok>> {
         if c == '#' {
             break;
         }
-        if c.is_whitespace() {
+        // Python's white space between tokens is ASCII's; any other
+        // character beyond ASCII starts a name, as Python's tokenizer reads
+        // it (`x\u{a0}= 1` is an invalid character there).
+        if c.is_ascii_whitespace() {
             i += 1;
         } else if c == 'f' && matches!(chars.get(i + 1), Some('"' | '\'')) {
             let (text, next) = read_string(&chars, i + 1)?;
@@ -373,12 +377,14 @@ fn tokenize(line: &str) -> PResult<Vec<Tok>> {
             }
             tokens.push(Tok::FStr(text));
             i = next;
-        } else if c.is_alphabetic() || c == '_' {
+        } else if c.is_ascii_alphabetic() || c == '_' || !c.is_ascii() {
             let start = i;
-            while i < chars.len() && (chars[i].is_alphanumeric() || chars[i] == '_') {
+            while i < chars.len()
+                && (chars[i].is_ascii_alphanumeric() || chars[i] == '_' || !chars[i].is_ascii())
+            {
                 i += 1;
             }
-            tokens.push(Tok::Ident(chars[start..i].iter().collect()));
+            tokens.push(Tok::Ident(identifier(&chars[start..i])?));
         } else if c.is_ascii_digit() {
             let start = i;
             while i < chars.len()
@@ -459,6 +465,18 @@ fn tokenize(line: &str) -> PResult<Vec<Tok>> {
             if rest == "**" {
                 return Err("`**` (power) is not supported by this tracer".to_string());
             }
+            // C's `&&`, `||` and `!x`: no Python, which writes words.
+            let word = match (rest.as_str(), c) {
+                ("&&", _) => Some(("&&", "`and`, which this tracer does not support")),
+                ("||", _) => Some(("||", "`or`, which this tracer does not support")),
+                (_, '!') if rest != "!=" => Some(("!", "`not`")),
+                _ => None,
+            };
+            if let Some((written, word)) = word {
+                return Err(format!(
+                    "invalid syntax: `{written}` is not Python, which writes {word}"
+                ));
+            }
             // Python's bitwise operators, valid there and named here.
             if rest == "<<" || rest == ">>" || matches!(c, '&' | '|' | '^' | '~') {
                 let op = if matches!(c, '&' | '|' | '^' | '~') {
@@ -483,6 +501,34 @@ fn tokenize(line: &str) -> PResult<Vec<Tok>> {
         return Err(format!("line too long: more than {MAX_TOKENS} tokens"));
     }
     Ok(tokens)
+}
+
+/// A name as Python reads it: a first character of Unicode's `XID_Start`
+/// (or `_`), then `XID_Continue` ones, else Python's "invalid character"
+/// at the first that is not (`x²`, `1×2`'s `×`, a no-break space); and
+/// normalized to NFKC, so that `ﬁ` and `fi`, or `ｘ` and `x`, are one name,
+/// as in Python (PEP 3131). By the Unicode of `unicode-ident` and
+/// `unicode-normalization`, newer than Python 3.11's 14.0: a character
+/// assigned since is a letter here and an invalid character there.
+fn identifier(written: &[char]) -> PResult<String> {
+    for (at, &c) in written.iter().enumerate() {
+        let valid = match at {
+            0 => c == '_' || unicode_ident::is_xid_start(c),
+            _ => unicode_ident::is_xid_continue(c),
+        };
+        if !valid {
+            let code = u32::from(c);
+            return Err(match crate::pyunicode::is_printable(c) {
+                true => format!("invalid character '{c}' (U+{code:04X})"),
+                false => format!("invalid non-printable character U+{code:04X}"),
+            });
+        }
+    }
+    let text: String = written.iter().collect();
+    Ok(match text.is_ascii() {
+        true => text,
+        false => text.nfkc().collect(),
+    })
 }
 
 /// 2^63: the largest int literal, which fits only under a unary minus.

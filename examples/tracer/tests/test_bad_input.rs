@@ -857,3 +857,51 @@ fn unsupported_syntax_and_builtin_arguments_say_what_they_are() {
         assert!(got.contains(error), "{expr}: {got}");
     }
 }
+
+/// C's `&&`, `||` and `!x` are invalid syntax in Python, not bitwise
+/// operators or unexpected characters: the error says what Python writes.
+#[test]
+fn c_style_logic_is_invalid_syntax_that_names_python_s_word() {
+    for (expr, error) in [
+        (
+            "1 && 2",
+            "invalid syntax: `&&` is not Python, which writes `and`, which this tracer does not support",
+        ),
+        (
+            "1 || 2",
+            "invalid syntax: `||` is not Python, which writes `or`, which this tracer does not support",
+        ),
+        (
+            "!True",
+            "invalid syntax: `!` is not Python, which writes `not`",
+        ),
+    ] {
+        assert_eq!(eval_error(expr), format!("error: p:1: {error}"), "{expr}");
+    }
+    assert_eq!(eval("1 != 2"), constant("True"));
+    assert_eq!(eval("not 1"), constant("False"));
+}
+
+/// Names are Python's (PEP 3131): made of `XID_Start` and `XID_Continue`
+/// characters, else Python's "invalid character" (a superscript, `×`, a
+/// no-break space), and one name under NFKC (`ﬁ` is `fi`, `ｘ` is `x`).
+#[test]
+fn names_are_read_and_normalized_as_python_reads_them() {
+    let run1 = |program: &str| run("{}", program).map(|mut values| values.remove(0));
+    assert_eq!(run1("ﬁ = 3\nreturn fi\n").unwrap(), constant("3"));
+    assert_eq!(run1("ｘ = 2\nreturn x + 1\n").unwrap(), constant("3"));
+    assert_eq!(run1("café = 1\nreturn café\n").unwrap(), constant("1"));
+    assert_eq!(run1("_x1 = 4\nreturn _x1\n").unwrap(), constant("4"));
+    for (program, error) in [
+        ("x² = 1\n", "invalid character '²' (U+00B2)"),
+        ("return 1 × 2\n", "invalid character '×' (U+00D7)"),
+        (
+            "return 1\u{a0}+ 2\n",
+            "invalid non-printable character U+00A0",
+        ),
+        ("return ١\n", "invalid character '١' (U+0661)"),
+    ] {
+        let got = run("{}", program).unwrap_err();
+        assert_eq!(got.to_string(), format!("error: p:1: {error}"), "{program}");
+    }
+}
