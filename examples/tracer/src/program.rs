@@ -525,10 +525,18 @@ fn identifier(written: &[char]) -> PResult<String> {
         }
     }
     let text: String = written.iter().collect();
-    Ok(match text.is_ascii() {
-        true => text,
-        false => text.nfkc().collect(),
-    })
+    if text.is_ascii() {
+        return Ok(text);
+    }
+    let normal: String = text.nfkc().collect();
+    // Python takes `ｒｅｔｕｒｎ` for a name (its tokenizer matches keywords
+    // before normalizing), where this parser would read the keyword.
+    if KEYWORDS.contains(&normal.as_str()) {
+        return Err(format!(
+            "`{text}` is a name in Python, not the keyword `{normal}`, which is written in ASCII"
+        ));
+    }
+    Ok(normal)
 }
 
 /// 2^63: the largest int literal, which fits only under a unary minus.

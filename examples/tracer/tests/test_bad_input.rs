@@ -900,6 +900,10 @@ fn names_are_read_and_normalized_as_python_reads_them() {
             "invalid non-printable character U+00A0",
         ),
         ("return ١\n", "invalid character '١' (U+0661)"),
+        (
+            "ｒｅｔｕｒｎ 1\n",
+            "`ｒｅｔｕｒｎ` is a name in Python, not the keyword `return`, which is written in ASCII",
+        ),
     ] {
         let got = run("{}", program).unwrap_err();
         assert_eq!(got.to_string(), format!("error: p:1: {error}"), "{program}");
