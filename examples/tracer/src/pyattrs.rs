@@ -18,9 +18,22 @@ pub fn python_has_attr(ty: &TypeTag, name: &str) -> bool {
         TypeTag::Dict => DICT,
         TypeTag::DictKeys => DICT_KEYS,
         TypeTag::DictValues => DICT_VALUES,
+        TypeTag::Function => FUNCTION,
+        TypeTag::BuiltinFunction => BUILTIN_FUNCTION,
+        // A class, for the names every class has from `type`.
+        TypeTag::Type => TYPE,
         _ => return false,
     };
     names.binary_search(&name).is_ok()
+}
+
+/// Whether Python's class named `class` has the attribute `name`
+/// (`hasattr(int, 'bit_length')`): its instances' (where this tracer knows
+/// them: the builtin types above), or one that every class has as an
+/// instance of `type` (`__name__`, `mro`). A user class's own attributes are
+/// not known here: for one, only the latter.
+pub fn class_has_attr(class: &str, name: &str) -> bool {
+    python_has_attr(&TypeTag::from_name(class), name) || TYPE.binary_search(&name).is_ok()
 }
 
 /// Whether `name` is a type among Python's builtins (`int`, `set`,
@@ -171,3 +184,38 @@ mod tests {
         }
     }
 }
+
+/// `dir(len)` (a builtin function), in Python 3.11.
+#[rustfmt::skip]
+const BUILTIN_FUNCTION: &[&str] = &[
+    "__call__", "__class__", "__delattr__", "__dir__", "__doc__", "__eq__", "__format__", "__ge__",
+    "__getattribute__", "__getstate__", "__gt__", "__hash__", "__init__", "__init_subclass__",
+    "__le__", "__lt__", "__module__", "__name__", "__ne__", "__new__", "__qualname__", "__reduce__",
+    "__reduce_ex__", "__repr__", "__self__", "__setattr__", "__sizeof__", "__str__",
+    "__subclasshook__", "__text_signature__",
+];
+
+/// `dir(f)` for a function `f` of the program's, in Python 3.11.
+#[rustfmt::skip]
+const FUNCTION: &[&str] = &[
+    "__annotations__", "__builtins__", "__call__", "__class__", "__closure__", "__code__",
+    "__defaults__", "__delattr__", "__dict__", "__dir__", "__doc__", "__eq__", "__format__",
+    "__ge__", "__get__", "__getattribute__", "__getstate__", "__globals__", "__gt__", "__hash__",
+    "__init__", "__init_subclass__", "__kwdefaults__", "__le__", "__lt__", "__module__", "__name__",
+    "__ne__", "__new__", "__qualname__", "__reduce__", "__reduce_ex__", "__repr__", "__setattr__",
+    "__sizeof__", "__str__", "__subclasshook__",
+];
+
+/// What `hasattr(C, name)` finds on every class `C` through `type`: the names
+/// of `dir(type)` that `int`, `str`, `object`, `type` and a user class all
+/// have, in Python 3.11.
+#[rustfmt::skip]
+const TYPE: &[&str] = &[
+    "__base__", "__bases__", "__basicsize__", "__call__", "__class__", "__delattr__", "__dict__",
+    "__dictoffset__", "__dir__", "__doc__", "__eq__", "__flags__", "__format__", "__ge__",
+    "__getattribute__", "__getstate__", "__gt__", "__hash__", "__init__", "__init_subclass__",
+    "__instancecheck__", "__itemsize__", "__le__", "__lt__", "__module__", "__mro__", "__name__",
+    "__ne__", "__new__", "__or__", "__prepare__", "__qualname__", "__reduce__", "__reduce_ex__",
+    "__repr__", "__ror__", "__setattr__", "__sizeof__", "__str__", "__subclasscheck__",
+    "__subclasses__", "__subclasshook__", "__text_signature__", "__weakrefoffset__", "mro",
+];

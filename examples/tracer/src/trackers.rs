@@ -2064,15 +2064,25 @@ impl VariableTracker for FunctionTracker {
         match name {
             "__name__" => Ok(tx.constant(Value::str(self.short_name()))),
             // Python names the class itself.
-            _ if self.python_type() == TypeTag::Type => Err(TraceError::new(format!(
-                "type object '{}' has no attribute '{name}'",
-                self.short_name()
-            ))),
+            _ if self.python_type() == TypeTag::Type => {
+                let class = self.short_name();
+                Err(TraceError::new(
+                    match crate::pyattrs::class_has_attr(class, name) {
+                        true => format!(
+                            "'{class}.{name}' is not supported by this tracer (the class has it in Python)"
+                        ),
+                        false => format!("type object '{class}' has no attribute '{name}'"),
+                    },
+                ))
+            }
             _ => Err(no_attr(&self.python_type(), name)),
         }
     }
     fn has_attr(&self, name: &str) -> bool {
-        name == "__name__"
+        match self.python_type() {
+            TypeTag::Type => crate::pyattrs::class_has_attr(self.short_name(), name),
+            other => crate::pyattrs::python_has_attr(&other, name),
+        }
     }
     fn getitem(&self, _tx: &Tx, _key: &Value) -> TraceResult<Tracker> {
         match self.python_type() {

@@ -2328,6 +2328,17 @@ fn hasattr_of_builtin_types_answers_as_python() {
         ("hasattr(L['i'], 'real')", "True"),
         ("hasattr(L['b'], 'bit_length')", "True"),
         ("hasattr(L['n'], 'x')", "False"),
+        // A class has its instances' attributes and `type`'s; a builtin
+        // function its own.
+        ("hasattr(int, 'bit_length')", "True"),
+        ("hasattr(bool, 'bit_length')", "True"),
+        ("hasattr(str, 'upper')", "True"),
+        ("hasattr(int, 'mro')", "True"),
+        ("hasattr(int, '__name__')", "True"),
+        ("hasattr(int, 'nope')", "False"),
+        ("hasattr(L['i'], 'mro')", "False"),
+        ("hasattr(len, '__call__')", "True"),
+        ("hasattr(len, 'bit_length')", "False"),
     ];
     assert_constants(json, &cases);
     assert_errors(
@@ -2338,6 +2349,11 @@ fn hasattr_of_builtin_types_answers_as_python() {
                 "'str.split' is not supported by this tracer ('str' objects have it in Python)",
             ),
             ("L['s'].nope()", "'str' object has no attribute 'nope'"),
+            (
+                "int.bit_length",
+                "'int.bit_length' is not supported by this tracer (the class has it in Python)",
+            ),
+            ("int.nope", "type object 'int' has no attribute 'nope'"),
         ],
     );
 }
