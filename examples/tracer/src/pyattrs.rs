@@ -168,23 +168,6 @@ const DICT_VALUES: &[&str] = &[
     "mapping",
 ];
 
-#[cfg(test)]
-mod tests {
-    /// `python_has_attr` searches the lists by halves: they must be sorted.
-    #[test]
-    fn the_lists_are_sorted() {
-        for names in [super::NONE_TYPE, super::INT, super::FLOAT, super::STR] {
-            assert!(names.is_sorted(), "{names:?}");
-        }
-        for names in [super::LIST, super::TUPLE, super::DICT] {
-            assert!(names.is_sorted(), "{names:?}");
-        }
-        for names in [super::DICT_KEYS, super::DICT_VALUES] {
-            assert!(names.is_sorted(), "{names:?}");
-        }
-    }
-}
-
 /// `dir(len)` (a builtin function), in Python 3.11.
 #[rustfmt::skip]
 const BUILTIN_FUNCTION: &[&str] = &[
@@ -219,3 +202,20 @@ const TYPE: &[&str] = &[
     "__repr__", "__ror__", "__setattr__", "__sizeof__", "__str__", "__subclasscheck__",
     "__subclasses__", "__subclasshook__", "__text_signature__", "__weakrefoffset__", "mro",
 ];
+
+#[cfg(test)]
+mod tests {
+    /// `python_has_attr` searches the lists by halves: they must be sorted.
+    #[test]
+    fn the_lists_are_sorted() {
+        for names in [super::NONE_TYPE, super::INT, super::FLOAT, super::STR] {
+            assert!(names.is_sorted(), "{names:?}");
+        }
+        for names in [super::LIST, super::TUPLE, super::DICT] {
+            assert!(names.is_sorted(), "{names:?}");
+        }
+        for names in [super::DICT_KEYS, super::DICT_VALUES] {
+            assert!(names.is_sorted(), "{names:?}");
+        }
+    }
+}
