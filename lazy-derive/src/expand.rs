@@ -517,6 +517,10 @@ pub fn template(
                 }
             }
             TraitItem::Type(item) => body.push_type(&ctx, &item),
+            // A const of type `Self` is the chain's error (`write_items`).
+            TraitItem::Const(item) if tokens::mentions_bare_self(item.ty.to_token_stream()) => {
+                return None;
+            }
             TraitItem::Const(item) => body.push_const(&ctx, &item),
             _ => return None,
         }
@@ -643,6 +647,28 @@ pub fn write_items(
                 write_method(writer, &method, except, span, &trait_name);
             }
             TraitItem::Type(item) => writer.push_type(&item, span, errors),
+            // A const of the wrapper's own type (`const ZERO: Self;`): a
+            // wrapper is built from its target at run time, not in a const.
+            // One error at the trait's path, as the const's value (rustc's
+            // error type, so no second error about the impl); a default
+            // stays the trait's.
+            TraitItem::Const(item) if tokens::mentions_bare_self(item.ty.to_token_stream()) => {
+                if item.default.is_none() {
+                    let name = &item.ident;
+                    let ty = tokens::pretty(&item.ty.to_token_stream());
+                    let error = crate::errors::compile_error(Error::new(
+                        span,
+                        format!(
+                            "cannot forward `{trait_name}::{name}`: a const of type `{ty}` holds the wrapper, which is built from its target at run time, not in a const; give `{name}` a default in the trait, or implement `{trait_name}` for the wrapper by hand"
+                        ),
+                    ));
+                    let ty = &item.ty;
+                    writer.push_method(template::tokens(
+                        "const #0: #1 = #2;",
+                        &[name, ty, &error],
+                    ));
+                }
+            }
             TraitItem::Const(item) => writer.push_const(&item),
             other => errors.push(Error::new(
                 span,

@@ -183,6 +183,32 @@ pub fn read(parsed: Result<Args>, tokens: TokenStream, name: &Ident) -> Read {
 /// What arguments with a mistake in them were meant to ask, so that the
 /// trait still gets its macro and each derive of it no second error (a
 /// missing macro).
+/// The error of a mirror that declares the trait's parameters
+/// (`trait Add<Rhs = Self>`) and whose `remote` path gives them arguments
+/// too (`remote = ::core::ops::Add<u8>`), whose derives would write both;
+/// the arguments are then dropped from `args`. A mirror without parameters
+/// may name one instance of a generic trait (`remote = a::Get<u8>`).
+pub fn arguments_twice(args: &mut Args, mirror: &crate::syntax::ItemTrait) -> Option<Error> {
+    let remote = args.remote.as_mut()?;
+    if mirror.generics.params.is_empty() {
+        return None;
+    }
+    let last = remote.segments.last_mut()?;
+    if last.arguments.is_none() {
+        return None;
+    }
+    let name = &mirror.ident;
+    let error = Error::new_spanned(
+        &last.arguments,
+        format!(
+            "the mirror declares the trait's parameters (`trait {name}<..>`), so `remote` names the trait without arguments (`remote = path::to::{}`), and each derive gives them (`#[realize_forward({name}<u8>)]`); for a mirror of one instance (`remote = path::to::Trait<u8>`), declare no parameters",
+            last.ident
+        ),
+    );
+    last.arguments = syn::PathArguments::None;
+    Some(error)
+}
+
 enum Meant {
     /// A `remote` whose path reads, wherever it is among the arguments, is
     /// that mirror; any other mistake

@@ -27,6 +27,18 @@ pub fn forwardable(args: TokenStream, input: TokenStream) -> TokenStream {
         ));
         return TokenStream::from_iter(vec![error, input]);
     }
+    // `const trait` (std's source writes `pub const trait Add`, copied into
+    // a mirror): one error at `const`, and the trait read without it, so
+    // that its derives forward its methods as ordinary ones.
+    if let Some((at, input)) = without_const(&input) {
+        let error = crate::errors::compile_error(Error::new(
+            at,
+            "a `const trait` is not forwarded as one: remove `const` (and `[const]` from its bounds); its methods are then forwarded as ordinary ones",
+        ));
+        let mut out = forwardable(args, input);
+        out.extend(error);
+        return out;
+    }
     // Most traits are read without syn (see `scan`); what that does not
     // fully understand takes the syn path, which writes the same tokens.
     let blanket = blanket_arg(&args);
@@ -71,6 +83,23 @@ fn forwardable_again(input: &TokenStream) -> Option<Span> {
         }
     }
     None
+}
+
+/// The span of `const` in `const trait` among the item's top-level tokens,
+/// and the item without it.
+fn without_const(input: &TokenStream) -> Option<(Span, TokenStream)> {
+    let trees: Vec<TokenTree> = input.clone().into_iter().collect();
+    let at = trees.windows(2).position(|pair| {
+        matches!(
+            pair,
+            [TokenTree::Ident(first), TokenTree::Ident(second)]
+                if first == "const" && second == "trait"
+        )
+    })?;
+    let span = trees[at].span();
+    let mut out = trees;
+    out.remove(at);
+    Some((span, TokenStream::from_iter(out)))
 }
 
 /// The span of `blanket` when the arguments are that one word (and maybe a
@@ -180,10 +209,16 @@ fn expand(args: TokenStream, input: TokenStream) -> Result<TokenStream> {
         }
     };
     let forwardable_args::Read {
-        args,
-        error: args_error,
+        mut args,
+        error: mut args_error,
         silent,
     } = forwardable_args::read(parsed, args, &item.ident);
+    if let Some(twice) = forwardable_args::arguments_twice(&mut args, &carried) {
+        match &mut args_error {
+            Some(error) => error.combine(twice),
+            None => args_error = Some(twice),
+        }
+    }
     let args_error = args_error.map(crate::errors::compile_error);
     let (mut carried, cfg_errors) = match &args.remote {
         Some(remote) => mirror_of(carried, remote)?,

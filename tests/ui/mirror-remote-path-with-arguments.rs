@@ -1,0 +1,27 @@
+// A mirror that declares the trait's parameters, with a `remote` path that
+// gives them arguments too: one error at the arguments, saying the derive
+// gives them (each derive was "expected `::`, found keyword `for`"); the
+// mirror is then of the trait the path names, and its derives forward. (A
+// mirror without parameters may name one instance: tests/test_regressions.rs.)
+use lazy_core::{Lazy, RealizeForward};
+
+#[lazy_core::forwardable(remote = ::core::ops::Add<u8>)]
+pub trait Add<Rhs = Self> {
+    type Output;
+    fn add(self, rhs: Rhs) -> Self::Output;
+}
+
+#[lazy_core::forwardable(remote = ::core::ops::Mul::<u8>)]
+pub trait Mul<Rhs = Self> {
+    type Output;
+    fn mul(self, rhs: Rhs) -> Self::Output;
+}
+
+#[derive(RealizeForward)]
+#[realize_forward(Add<u8>, Mul<u8>)]
+pub struct LazyByte(#[realize] Lazy<u8>);
+
+fn main() {
+    let _: u8 = LazyByte(Lazy::new(|| 2)) + 1;
+    let _: u8 = LazyByte(Lazy::new(|| 2)) * 3;
+}
