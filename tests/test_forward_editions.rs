@@ -396,3 +396,27 @@ fn traits_named_through_crate_in_another_crates_macro() {
     kept.bump(10);
     assert_eq!(kept.values().copied().collect::<Vec<u32>>(), vec![1, 2]);
 }
+
+/// An edition-2015 trait whose signatures name it (`Option<&dyn Fault>`),
+/// derived here by a path from the root, on a struct (the fast rule) and
+/// an enum (the chain): both write the trait's name as they call it.
+#[derive(RealizeForward)]
+#[realize_forward(::edition2015_wrappers::traits::Fault)]
+pub struct LazyFault(#[realize] Lazy<edition2015_wrappers::traits::Io>);
+
+#[derive(RealizeForward)]
+#[realize_forward(::edition2015_wrappers::traits::Fault)]
+pub enum EitherFault {
+    Later(#[realize] Lazy<edition2015_wrappers::traits::Io>),
+    Now(edition2015_wrappers::traits::Disk),
+}
+
+#[test]
+fn an_edition_2015_trait_naming_itself_derived_by_a_rooted_path() {
+    use edition2015_wrappers::traits::{Disk, Fault, Io};
+    let lazy = LazyFault(Lazy::new(|| Io(Disk)));
+    assert_eq!(lazy.cause().map(Fault::name), Some("disk"));
+    let either = EitherFault::Later(Lazy::new(|| Io(Disk)));
+    assert_eq!(either.cause().map(Fault::name), Some("disk"));
+    assert!(EitherFault::Now(Disk).cause().is_none());
+}

@@ -587,6 +587,23 @@ mod naming_itself {
         Ready(errs::Io),
     }
 
+    /// The trait under another name: the forwarders write that one.
+    mod renamed {
+        use super::errs::Failure as F;
+        use lazy_core::{Lazy, RealizeForward};
+
+        #[derive(RealizeForward)]
+        #[realize_forward(F)]
+        pub struct Struct(#[realize] pub Lazy<super::errs::Io>);
+
+        #[derive(RealizeForward)]
+        #[realize_forward(F)]
+        pub enum Enum {
+            Lazy(#[realize] Lazy<super::errs::Io>),
+            Ready(super::errs::Disk),
+        }
+    }
+
     #[test]
     fn its_own_name_in_its_signatures_is_the_path_the_derive_wrote() {
         use errs::{Failure as _, Parser as _};
@@ -607,6 +624,10 @@ mod naming_itself {
             assert!(either.parse(2).is_some());
         }
         let _: &dyn Failure = &();
+        let renamed = renamed::Struct(Lazy::new(io));
+        assert_eq!(renamed.chain(), ["io", "disk"]);
+        assert_eq!(renamed::Enum::Lazy(Lazy::new(io)).chain(), ["io", "disk"]);
+        assert_eq!(renamed::Enum::Ready(errs::Disk).chain(), ["disk"]);
     }
 
     impl Failure for () {}

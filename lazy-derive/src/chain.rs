@@ -733,6 +733,9 @@ struct CarriedTrait {
     trait_def: ItemTrait,
     items: TokenStream,
     remote: Option<Path>,
+    /// The signatures name the trait itself (`own`, see
+    /// `trait_def::own_marker`).
+    names_itself: bool,
 }
 
 fn keyword(input: ParseStream, expected: &str) -> Result<()> {
@@ -767,6 +770,10 @@ impl Parse for ForwardInput {
         } else {
             None
         };
+        let names_itself = input.peek(Ident) && input.fork().call(Ident::parse_any)? == "own";
+        if names_itself {
+            keyword(input, "own")?;
+        }
         keyword(input, "derive")?;
         let derive;
         syn::braced!(derive in input);
@@ -776,6 +783,7 @@ impl Parse for ForwardInput {
                 trait_def,
                 items,
                 remote,
+                names_itself,
             }),
             state,
             input: wrapper,
@@ -919,11 +927,35 @@ pub fn forward_impl(input: TokenStream) -> TokenStream {
         realize_site: state.realize_site.unwrap_or_else(|| realize_site(&wrapper)),
         derive_site: state.derive_site.unwrap_or_else(Span::mixed_site),
     };
+    // Where the signatures name the trait itself (`Option<&dyn Failure>`),
+    // the one name the derive calls it by, as the fast rule writes it
+    // (`trait_def::fast_rule`): the trait's name need not be in scope here.
+    let renamed;
+    let items = match trait_ref.path.get_ident() {
+        _ if !carried.names_itself => &carried.items,
+        Some(ident) if *ident == carried.trait_def.ident => &carried.items,
+        called => {
+            let call = match called {
+                Some(ident) => ident.clone(),
+                None => alias(&wrapper, forward.state.step, Span::call_site()),
+            };
+            renamed = tokens::own_name_replaced(
+                carried.items.clone(),
+                &carried.trait_def.ident,
+                &|span| {
+                    let mut call = call.clone();
+                    call.set_span(call.span().located_at(span));
+                    call.into_token_stream()
+                },
+            );
+            &renamed
+        }
+    };
     let forwarded = ForwardedTrait {
         wrapper: &wrapper,
         trait_ref,
         trait_def: &carried.trait_def,
-        items: &carried.items,
+        items,
         remote: carried.remote.as_ref(),
     };
     let written = match &wrapper.variants {

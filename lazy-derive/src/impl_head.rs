@@ -205,21 +205,6 @@ impl<'a> ImplHead<'a> {
                 Span::mixed_site().located_at(span),
             ),
         };
-        // Where the signatures name the trait itself (`Option<&dyn
-        // Failure>`), the path the derive names it by, which resolves here
-        // whatever this module imports (as `trait_def::fast_rule` writes
-        // it). A mirror's own name is the remote path already
-        // (`tokens::RemoteNames`); a bare name is the trait's as written.
-        let renamed;
-        let items = match remote {
-            None if trait_ref.path.get_ident().is_none() => {
-                renamed = tokens::own_name_replaced(items.clone(), &trait_def.ident, &|_| {
-                    trait_path.clone()
-                });
-                &renamed
-            }
-            _ => items,
-        };
         let items = impl_items(
             items,
             &generics.subst,

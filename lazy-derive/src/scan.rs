@@ -287,7 +287,7 @@ pub fn scan(
         return None;
     }
     out.method_params = std::mem::take(&mut reader.method_params);
-    out.names_itself = reader.names_itself.get();
+    out.names_itself |= reader.names_itself.get();
     let carried_types = reader.carried.into_inner();
     if !carried_types.is_empty() {
         let mut types = Vec::with_capacity(carried_types.len());
@@ -417,7 +417,8 @@ fn assoc_type(
     carried.push(type_token);
     carried.push(TokenTree::Ident(name.clone()));
     if c.punct_is(':') && !c.colon2() {
-        let reader = Reader::new(0);
+        let mut reader = Reader::new(0);
+        reader.own = out.ident.to_string();
         carried.push(reader.alone(c.t[c.i].clone()));
         c.i += 1;
         let before = carried.len();
@@ -425,6 +426,7 @@ fn assoc_type(
         if carried.len() == before {
             return None;
         }
+        out.names_itself |= reader.names_itself.get();
     }
     if !c.punct_is(';') {
         return None;

@@ -714,40 +714,64 @@ impl RemoteNames<'_> {
 }
 
 /// Whether `trees[i]` is the trait named `own` in a signature of its own
-/// (`Option<&dyn Failure>` in `trait Failure`): the name, not after `::`
-/// (another item's `Self::Failure`, `m::Failure`), `.`, `'` (a lifetime),
-/// `$`, or `fn`, `type`, `const` (an item of that name), nor before a `:`
-/// (an argument's pattern), `!` (a macro call) or a lone `=` (an associated
-/// type's binding, `Failure = u8`).
+/// (`Option<&dyn Failure>` in `trait Failure`, `r#Failure` too): the name,
+/// not after `::` (another item's `Self::Failure`, `m::Failure`), `.`, `'`
+/// (a lifetime), `$`, or `fn`, `type`, `const`, `trait` (an item of that
+/// name), nor
+/// before `!` (a macro call), a lone `=` (an associated type's binding,
+/// `Failure = u8`) or, first in a group or after `,`, `(` or `<`, a lone
+/// `:` (an argument's pattern, a parameter). A trait whose items declare a
+/// parameter of its name is left alone as a whole (see
+/// `trait_def::declares_own_name`).
 fn names_the_trait(trees: &[TokenTree], i: usize, own: &Ident) -> bool {
     let TokenTree::Ident(ident) = &trees[i] else {
         return false;
     };
-    if *ident != own.unraw() {
+    let own = own.unraw().to_string();
+    let text = ident.to_string();
+    if text != own && text.strip_prefix("r#") != Some(own.as_str()) {
         return false;
     }
     let before = i.checked_sub(1).map(|at| &trees[at]);
     let after_path_sep = i >= 2 && is_path_sep(&trees[i - 2], &trees[i - 1]);
     let after = match before {
         Some(TokenTree::Punct(p)) => matches!(p.as_char(), '.' | '\'' | '$'),
-        Some(TokenTree::Ident(word)) => word == "fn" || word == "type" || word == "const",
+        Some(TokenTree::Ident(word)) => {
+            word == "fn" || word == "type" || word == "const" || word == "trait"
+        }
+        _ => false,
+    };
+    let declared = match before {
+        None => true,
+        Some(TokenTree::Punct(p)) => matches!(p.as_char(), ',' | '(' | '<'),
         _ => false,
     };
     let before_next = match trees.get(i + 1) {
         Some(TokenTree::Punct(p)) => match p.as_char() {
             '!' => true,
             '=' => p.spacing() == Spacing::Alone,
-            ':' => {
-                !matches!(
-                    trees.get(i + 2),
-                    Some(TokenTree::Punct(q)) if q.as_char() == ':'
-                ) || p.spacing() == Spacing::Alone
-            }
+            ':' => declared && p.spacing() == Spacing::Alone,
             _ => false,
         },
         _ => false,
     };
     !after_path_sep && !after && !before_next
+}
+
+/// Whether `tokens` name the trait `own` ([`names_the_trait`]) anywhere.
+pub fn names_itself(tokens: &TokenStream, own: &Ident) -> bool {
+    let trees: Vec<TokenTree> = tokens.clone().into_iter().collect();
+    for (i, tree) in trees.iter().enumerate() {
+        let found = match tree {
+            TokenTree::Group(group) => names_itself(&group.stream(), own),
+            TokenTree::Ident(_) => names_the_trait(&trees, i, own),
+            _ => false,
+        };
+        if found {
+            return true;
+        }
+    }
+    false
 }
 
 /// `tokens` (a trait's carried signatures) with each place where the trait
@@ -1188,6 +1212,11 @@ mod tests {
                 "fn cause(&self) -> Option<&(dyn Failure + 'static)>; fn f<T: Failure>(&self, t: impl Failure) where T: Clone + Failure; fn g(&self) -> <T as Failure>::Out;"
             ),
             "fncause(&self)->Option<&(dynerrs::Failure+'static)>;fnf<T:errs::Failure>(&self,t:implerrs::Failure)whereT:Clone+errs::Failure;fng(&self)-><Taserrs::Failure>::Out;"
+        );
+        // Raw, and bounded in a `where` clause.
+        assert_eq!(
+            own_replaced("fn h(&self) -> Box<dyn r#Failure> where dyn Failure: Send;"),
+            "fnh(&self)->Box<dynerrs::Failure>wheredynerrs::Failure:Send;"
         );
         // Another item's name (`Self::Failure`, `m::Failure`), an item, a
         // binding, a lifetime, a metavariable, an argument's pattern, a

@@ -249,6 +249,12 @@ fn expand(args: TokenStream, input: TokenStream) -> Result<TokenStream> {
         Some(_) => Some(copy_trait(&carried)?),
         None => None,
     };
+    // Whether the signatures name the trait itself (`names_itself`), read
+    // where the trait declares no parameter of its name, before any of
+    // their types is carried (as `scan` reads it).
+    let names_itself = args.remote.is_none()
+        && !declares_own_name(&carried, &item.ident)
+        && tokens::names_itself(&carried.to_token_stream(), &item.ident);
     // The signatures' types, resolved here (see `def_site`). A mirror's
     // impls are of the remote trait, which cannot get a supertrait; an
     // `unsafe trait` is not forwarded at all.
@@ -398,9 +404,10 @@ fn expand(args: TokenStream, input: TokenStream) -> Result<TokenStream> {
                 let params = method_params(&variant);
                 expand::template(variant, target, call_prefix, true).map(|template| {
                     let needs = (template.needs_mut, template.needs_into, template.sized_at);
+                    let own = names_itself.then_some(ident);
                     fast_rule(
                         template.into_tokens(),
-                        Some(ident),
+                        own,
                         needs,
                         rewrote,
                         params.as_deref(),
@@ -418,6 +425,10 @@ fn expand(args: TokenStream, input: TokenStream) -> Result<TokenStream> {
                 blanket_rule(needs, key, !item.supertraits.is_empty())
             }),
             (Some(_), _) => None,
+        };
+        let remote = match names_itself {
+            true => own_marker(true),
+            false => remote.clone(),
         };
         definitions.push(hidden_macro(
             &trait_cfgs,
@@ -469,6 +480,9 @@ fn from_scan(input: TokenStream, scanned: scan::Scanned, blanket: Option<Span>) 
         names_itself,
         ..
     } = scanned;
+    // A parameter of the trait's name (`fn pick<Failure>`) is what that name
+    // means in its method: such a trait is left as it is.
+    let names_itself = names_itself && !method_params.iter().any(|param| ident == param);
     let macro_name = format_ident!(
         "__lazy_forwardable_{}_{:016x}",
         ident,
@@ -499,7 +513,7 @@ fn from_scan(input: TokenStream, scanned: scan::Scanned, blanket: Option<Span>) 
         &macro_name,
         fast,
         carried,
-        &TokenStream::new(),
+        &own_marker(names_itself),
     );
     // As `expand` writes a trait with carried types.
     let trait_item = match def_site {
@@ -648,6 +662,36 @@ fn hidden_macro(
     )
 }
 
+/// What the hidden macro's last rule writes after the carried trait for
+/// `__forward_impl!` when the trait's signatures name it (`own`: the chain
+/// writes that name as the derive calls the trait, `chain::forward_impl`).
+fn own_marker(names_itself: bool) -> TokenStream {
+    match names_itself {
+        true => template::tokens("own", &[]),
+        false => TokenStream::new(),
+    }
+}
+
+/// Whether the trait or one of its items declares a generic parameter named
+/// like the trait (`fn pick<Failure>`), which is what the name means there:
+/// the trait's own name is then not rewritten (`names_itself`).
+fn declares_own_name(item: &ItemTrait, own: &Ident) -> bool {
+    let own = own.unraw();
+    let declares = |generics: &syn::Generics| {
+        generics.params.iter().any(|param| match param {
+            syn::GenericParam::Type(param) => param.ident.unraw() == own,
+            syn::GenericParam::Const(param) => param.ident.unraw() == own,
+            syn::GenericParam::Lifetime(_) => false,
+        })
+    };
+    declares(&item.generics)
+        || item.items.iter().any(|item| match item {
+            TraitItem::Fn(method) => declares(&method.sig.generics),
+            TraitItem::Type(ty) => declares(&ty.generics),
+            _ => false,
+        })
+}
+
 /// The attributes `#[name ..]` among `attrs`.
 fn attrs_named<'a>(attrs: &'a [Attribute], name: &str) -> Vec<&'a Attribute> {
     let mut named = Vec::new();
@@ -738,13 +782,13 @@ fn fast_rule(
         body
     };
     // Where the signatures name the trait itself (`Option<&dyn Failure>`),
-    // the path the derive names it by: the trait's name need not be in
-    // scope there (`#[realize_forward(errs::Failure)]`). `own` is `None`
-    // where `scan` found no such name.
+    // the one name the derive calls it by (`$__call`: as written, or the
+    // alias of a longer path): the trait's name need not be in scope there
+    // (`#[realize_forward(errs::Failure)]`), and an edition-2015 `dyn` is
+    // not followed by a `::`. `own` is `None` where the trait does not name
+    // itself (`names_itself`).
     let body = match own {
-        Some(own) => {
-            tokens::own_name_replaced(body, own, &|_| template::tokens("$($__path)*", &[]))
-        }
+        Some(own) => tokens::own_name_replaced(body, own, &|_| template::tokens("$__call", &[])),
         None => body,
     };
     let Some(params) = generic else {

@@ -198,6 +198,11 @@ pub(super) const READ: &[&str] = &[
     "trait Failure { fn cause(&self) -> Option<&dyn Failure>; fn all(&self) -> Vec<Box<dyn Failure + Send>>; fn visit(&self, f: &mut dyn Visit<dyn Failure>); }",
     "trait Node { fn same<T: Node>(&self, t: &T) -> bool where T: Node + Clone; fn any(&self, x: impl Node) -> Box<dyn Node>; const ROOT: &'static dyn Node; type Child: Node; }",
     "trait Node { fn a(&self, x: &dyn a::Node, y: Node::Out, z: &dyn ::Node) -> Self::Node; type Node; }",
+    // A parameter of the trait's name: the trait is left as written.
+    "trait Failure { fn pick<Failure: Clone>(&self, x: Failure) -> Failure; fn cause(&self) -> Option<&dyn Failure>; }",
+    "trait Failure { fn pick<'a, Failure>(&'a self, x: &'a Failure) -> Box<dyn Failure>; }",
+    "trait Failure { type Child: Failure; fn child(&self) -> Option<Box<dyn Failure>>; }",
+    "trait Failure { type Child: Failure; fn n(&self) -> u8; }",
 ];
 
 /// Traits `scan` leaves to syn: each is a near miss of a shape it reads.

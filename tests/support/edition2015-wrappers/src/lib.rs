@@ -20,6 +20,41 @@ pub mod traits {
     /// What a tracker counts.
     pub struct Count(pub u8);
 
+    /// A trait whose signature names the trait itself: its derives write that
+    /// name as they call the trait, where an edition-2015 `dyn` followed by
+    /// the derive's `::path` would read as the path `dyn::path`.
+    #[forwardable]
+    pub trait Fault {
+        /// What caused it.
+        fn cause(&self) -> Option<&dyn Fault>;
+        /// Its name.
+        fn name(&self) -> &'static str;
+    }
+
+    /// A fault with no cause.
+    pub struct Disk;
+
+    impl Fault for Disk {
+        fn cause(&self) -> Option<&dyn Fault> {
+            None
+        }
+        fn name(&self) -> &'static str {
+            "disk"
+        }
+    }
+
+    /// A fault caused by a disk's.
+    pub struct Io(pub Disk);
+
+    impl Fault for Io {
+        fn cause(&self) -> Option<&dyn Fault> {
+            Some(&self.0)
+        }
+        fn name(&self) -> &'static str {
+            "io"
+        }
+    }
+
     /// A trait whose signature names a type of this crate by `crate::`
     /// (which means the same in every edition; `::traits::Count` would be
     /// read in lazy-derive's edition, as an extern crate's).
