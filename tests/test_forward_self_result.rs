@@ -532,3 +532,134 @@ fn results_named_by_the_traits_module_are_its_results() {
     assert_eq!(tagged.side(), 6);
     assert_eq!(tagged.tagged("six").err(), Some(TooBig(6)));
 }
+
+/// Methods without a receiver: the target's own, called on its type, with a
+/// `Self` result built back into the wrapper and `&Self` arguments realized;
+/// std's `Default` and `FromStr` through mirrors.
+mod receiverless {
+    use lazy_core::{FromRealized, Lazy, RealizeForward, forwardable};
+
+    #[forwardable]
+    pub trait Tracker {
+        fn python_type(&self) -> &'static str;
+        fn create(source: &str) -> Self
+        where
+            Self: Sized;
+        fn kind() -> &'static str
+        where
+            Self: Sized;
+        fn same(a: &Self, b: &Self) -> bool
+        where
+            Self: Sized;
+        fn parse(text: &str) -> Result<Self, String>
+        where
+            Self: Sized;
+    }
+
+    mod mirrors {
+        #[lazy_core::forwardable(remote = ::core::default::Default)]
+        pub trait Default: Sized {
+            fn default() -> Self;
+        }
+
+        #[lazy_core::forwardable(remote = ::core::str::FromStr)]
+        pub trait FromStr: Sized {
+            type Err;
+            fn from_str(s: &str) -> Result<Self, Self::Err>;
+        }
+    }
+
+    #[derive(Debug, PartialEq)]
+    pub struct Int(u8);
+
+    impl Tracker for Int {
+        fn python_type(&self) -> &'static str {
+            "int"
+        }
+        fn create(source: &str) -> Self {
+            Int(source.len() as u8)
+        }
+        fn kind() -> &'static str {
+            "constant"
+        }
+        fn same(a: &Self, b: &Self) -> bool {
+            a == b
+        }
+        fn parse(text: &str) -> Result<Self, String> {
+            text.parse()
+                .map(Int)
+                .map_err(|_| format!("not an int: {text}"))
+        }
+    }
+
+    impl Default for Int {
+        fn default() -> Self {
+            Int(42)
+        }
+    }
+
+    #[derive(RealizeForward, FromRealized)]
+    #[realize_forward(Tracker, mirrors::Default)]
+    pub struct LazyInt(#[realize] Lazy<Int>);
+
+    #[derive(RealizeForward, FromRealized)]
+    #[realize_forward(mirrors::FromStr)]
+    pub struct LazyNumber(#[realize] Lazy<u32>);
+
+    /// A generic wrapper, and one realized through `deref`.
+    #[derive(RealizeForward)]
+    #[realize_forward(Tracker, except(create, parse))]
+    pub struct Any<T: Tracker>(#[realize] Lazy<T>);
+
+    #[derive(RealizeForward)]
+    #[realize_forward(Tracker, except(create, parse))]
+    pub struct Boxed(#[realize(deref)] Lazy<Box<Int>>);
+
+    impl<T: Tracker> Any<T> {
+        fn create(source: &str) -> Self {
+            Any(Lazy::from_value(T::create(source)))
+        }
+        fn parse(text: &str) -> Result<Self, String> {
+            T::parse(text).map(|t| Any(Lazy::from_value(t)))
+        }
+    }
+
+    impl Boxed {
+        fn create(source: &str) -> Self {
+            Boxed(Lazy::from_value(Box::new(Int::create(source))))
+        }
+        fn parse(text: &str) -> Result<Self, String> {
+            Int::parse(text).map(|int| Boxed(Lazy::from_value(Box::new(int))))
+        }
+    }
+
+    #[test]
+    fn the_target_s_own_built_back_into_the_wrapper() {
+        let created = LazyInt::create("abc");
+        assert_eq!(Lazy::force(&created.0), &Int(3));
+        assert_eq!(created.python_type(), "int");
+        assert_eq!(LazyInt::kind(), "constant");
+        let two = || LazyInt(Lazy::new(|| Int(2)));
+        let (a, b) = (two(), two());
+        assert!(LazyInt::same(&a, &b));
+        assert!(Lazy::is_realized(&a.0) && Lazy::is_realized(&b.0));
+        assert!(!LazyInt::same(&a, &LazyInt::create("x")));
+        assert_eq!(Lazy::force(&LazyInt::parse("7").unwrap().0), &Int(7));
+        assert_eq!(LazyInt::parse("x").err().as_deref(), Some("not an int: x"));
+        let default = LazyInt::default();
+        assert_eq!(Lazy::force(&default.0), &Int(42));
+        let number: LazyNumber = "12".parse().unwrap();
+        assert_eq!(*Lazy::force(&number.0), 12);
+        assert!("x".parse::<LazyNumber>().is_err());
+        assert_eq!(Any::<Int>::kind(), "constant");
+        assert_eq!(Boxed::kind(), "constant");
+        assert!(Any::<Int>::same(
+            &Any::create("ab"),
+            &Any(Lazy::new(|| Int(2)))
+        ));
+        assert!(Boxed::same(
+            &Boxed::create("a"),
+            &Boxed::parse("1").unwrap()
+        ));
+    }
+}

@@ -678,6 +678,16 @@ impl ItemWriter for EnumItems<'_> {
     fn forward(&mut self, method: &Method, span: Span, trait_name: &str) {
         let ctx = self.ctx;
         let body = &mut self.body;
+        // No value, so no variant to forward to.
+        if method.receiver.is_none() {
+            let name = &method.item.sig.ident;
+            let message = format!(
+                "cannot forward `{trait_name}::{name}` to an enum: it has no `self` receiver, so no variant to forward to; list it in `except(...)` and implement it on the enum"
+            );
+            body.methods
+                .push(fallback::stub(method, Error::new(span, message)));
+            return;
+        }
         let joined = match result_joined(ctx, method) {
             Ok(joined) => joined,
             Err(message) => {

@@ -266,7 +266,12 @@ impl Method {
         } else {
             match &receiver {
                 None if has_default => ForwardPlan::KeepDefault,
-                None => unsupported("it has no `self` receiver and no default body".to_string()),
+                // The target's own (`<Target as Trait>::create(..)`), its
+                // `Self` built back into the wrapper.
+                None if self_in_signature => unsupported(
+                    "it has no `self` receiver, and uses `Self` where the target's result cannot be built back into the wrapper (inside another type, or a bound), and it has no default body".to_string(),
+                ),
+                None => ForwardPlan::Forward,
                 Some(ReceiverKind::Other(_)) if has_default => ForwardPlan::KeepDefault,
                 Some(ReceiverKind::Other(ty)) => unsupported(format!(
                     "its receiver `{}` cannot hold the realized value, and it has no default body",
@@ -296,7 +301,7 @@ impl Method {
             && (self_sized
                 || matches!(
                     receiver,
-                    Some(ReceiverKind::ByValue | ReceiverKind::BoxSelf)
+                    None | Some(ReceiverKind::ByValue | ReceiverKind::BoxSelf)
                 )
                 || self_args.contains(&Some(SelfArg::Value))
                 || wrap.is_some());

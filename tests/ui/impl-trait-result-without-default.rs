@@ -2,6 +2,7 @@
 // and no second error from the stub that keeps the impl complete (its body
 // once was `unreachable!()`, and `!` is not an iterator; then a call to the
 // target's method, which does not fit where `Self` is in the signature).
+// `make`, without a receiver, is forwarded to the target's: no error.
 
 use std::pin::Pin;
 

@@ -1,3 +1,7 @@
+// A method without a receiver that returns `Self` is the target's, built
+// back into the wrapper: a wrapper without `FromRealized` is one error at the
+// trait's path that says to implement it (it was "cannot forward: it has no
+// `self` receiver", before such methods were forwarded).
 use lazy_core::{Lazy, RealizeForward, forwardable};
 
 #[forwardable]
