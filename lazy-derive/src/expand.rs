@@ -519,9 +519,12 @@ pub fn template(
                 }
             }
             TraitItem::Type(item) => body.push_type(&ctx, &item),
-            // A const of type `Self` is the chain's error (`write_items`).
+            // A const of type `Self`: its default is kept, else it is the
+            // chain's error (`write_items`).
             TraitItem::Const(item) if tokens::mentions_bare_self(item.ty.to_token_stream()) => {
-                return None;
+                if item.default.is_none() {
+                    return None;
+                }
             }
             TraitItem::Const(item) => body.push_const(&ctx, &item),
             _ => return None,
@@ -619,7 +622,10 @@ pub fn write_items(
     errors: &mut Errors,
 ) {
     let ForwardedTrait {
-        wrapper, trait_ref, ..
+        wrapper,
+        trait_ref,
+        remote,
+        ..
     } = *forwarded;
     let generics = &head.generics;
     let span = trait_ref.span();
@@ -658,10 +664,17 @@ pub fn write_items(
                 if item.default.is_none() {
                     let name = &item.ident;
                     let ty = tokens::pretty(&item.ty.to_token_stream());
+                    // A mirror's default would not be the real trait's.
+                    let fix = match remote {
+                        Some(_) => format!("implement `{trait_name}` for the wrapper by hand"),
+                        None => format!(
+                            "give `{name}` a default in the trait, or implement `{trait_name}` for the wrapper by hand"
+                        ),
+                    };
                     let error = crate::errors::compile_error(Error::new(
                         span,
                         format!(
-                            "cannot forward `{trait_name}::{name}`: a const of type `{ty}` holds the wrapper, which is built from its target at run time, not in a const; give `{name}` a default in the trait, or implement `{trait_name}` for the wrapper by hand"
+                            "cannot forward `{trait_name}::{name}`: a const of type `{ty}` holds the wrapper, which is built from its target at run time, not in a const; {fix}"
                         ),
                     ));
                     let ty = &item.ty;

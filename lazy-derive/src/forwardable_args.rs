@@ -201,7 +201,7 @@ pub fn arguments_twice(args: &mut Args, mirror: &crate::syntax::ItemTrait) -> Op
     let error = Error::new_spanned(
         &last.arguments,
         format!(
-            "the mirror declares the trait's parameters (`trait {name}<..>`), so `remote` names the trait without arguments (`remote = path::to::{}`), and each derive gives them (`#[realize_forward({name}<u8>)]`); for a mirror of one instance (`remote = path::to::Trait<u8>`), declare no parameters",
+            "the mirror declares the trait's parameters (`trait {name}<..>`), so `remote` names the trait without arguments (`remote = path::to::{}`), and each derive gives them (`#[realize_forward({name}<..>)]`); for a mirror of one instance (`remote = path::to::Trait<u8>`), declare no parameters",
             last.ident
         ),
     );

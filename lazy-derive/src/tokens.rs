@@ -423,7 +423,12 @@ pub fn mentions_bare_self(tokens: TokenStream) -> bool {
         match tree {
             TokenTree::Group(group) if mentions_bare_self(group.stream()) => return true,
             TokenTree::Ident(ident) if ident == "Self" => {
+                let punct_at = |at: usize, c: char| matches!(trees.get(at), Some(TokenTree::Punct(p)) if p.as_char() == c);
                 let projected = match trees.get(i + 1) {
+                    // `<Self>::Unit`.
+                    Some(TokenTree::Punct(p)) if p.as_char() == '>' => {
+                        i >= 1 && punct_at(i - 1, '<') && punct_at(i + 2, ':')
+                    }
                     Some(TokenTree::Punct(p)) => p.as_char() == ':',
                     Some(TokenTree::Ident(next)) => next == "as",
                     _ => false,

@@ -558,6 +558,19 @@ fn blanket_needs_template(mut variant: ItemTrait, supertraits: bool, blanket: Sp
     // `copy_trait`), on this error's path only.
     let items = std::mem::take(&mut variant.items);
     for item in &items {
+        // A const of the wrapper's type (`expand::write_items`).
+        if let TraitItem::Const(constant) = item
+            && constant.default.is_none()
+            && tokens::mentions_bare_self(constant.ty.to_token_stream())
+        {
+            let name = &constant.ident;
+            return Error::new(
+                name.span(),
+                format!(
+                    "`#[forwardable(blanket)]` writes each forwarder once, for any wrapper, and `{name}` cannot be forwarded: a const of the wrapper's type would be built from its target at run time, not in a const; give `{name}` a default, or drop `blanket` and implement the trait by hand"
+                ),
+            );
+        }
         let TraitItem::Fn(method) = item else {
             continue;
         };
@@ -578,6 +591,10 @@ fn blanket_needs_template(mut variant: ItemTrait, supertraits: bool, blanket: Sp
         let (why, fix) = match &classified.plan {
             ForwardPlan::Forward if classified.wrap.is_some() => (
                 "it returns the wrapper (`Self`, `Option<Self>`, ..), which the derive builds back from the target's result".to_string(),
+                give_default,
+            ),
+            ForwardPlan::Forward if classified.receiver.is_none() => (
+                "it has no `self` receiver, and the derive calls the target's own by the target's type".to_string(),
                 give_default,
             ),
             ForwardPlan::Unsupported { why, .. } => (why.clone(), give_default),
