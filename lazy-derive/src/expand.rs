@@ -522,9 +522,7 @@ pub fn template(
             // A const of type `Self`: its default is kept, else it is the
             // chain's error (`write_items`).
             TraitItem::Const(item) if tokens::mentions_bare_self(item.ty.to_token_stream()) => {
-                if item.default.is_none() {
-                    return None;
-                }
+                item.default.as_ref()?;
             }
             TraitItem::Const(item) => body.push_const(&ctx, &item),
             _ => return None,
