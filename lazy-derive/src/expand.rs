@@ -636,6 +636,12 @@ pub fn write_items(
     }
     // What the forwarders' `use<..>` captures must list.
     let impl_params = captures::ImplParams::new(&wrapper.input.generics.params, trait_params());
+    // A struct's target that is a trait object (`#[realize(deref)]
+    // Lazy<Box<dyn Shape>>`), read by its written type.
+    let dyn_target = wrapper.variants.is_none()
+        && wrapper.realize.as_ref().is_some_and(|field| {
+            field.deref.is_some() && tokens::mentions(field.ty.to_token_stream(), &|id| id == "dyn")
+        });
 
     for item in std::mem::take(&mut head.items) {
         let item = match rename_item_params(item, &impl_param_names) {
@@ -650,7 +656,7 @@ pub fn write_items(
                 let item = captures::for_impl(item, &impl_params);
                 let except = head.excepts.find(&item.sig.ident);
                 let method = Method::new(item, &trait_name, except.is_some());
-                write_method(writer, &method, except, span, &trait_name);
+                write_method(writer, &method, except, (span, dyn_target), &trait_name);
             }
             TraitItem::Type(item) => writer.push_type(&item, span, errors),
             // A const of the wrapper's own type (`const ZERO: Self;`): a
@@ -722,10 +728,24 @@ fn write_method(
     writer: &mut dyn ItemWriter,
     method: &Method,
     except: Option<&Ident>,
-    span: Span,
+    (span, dyn_target): (Span, bool),
     trait_name: &str,
 ) {
     match &method.plan {
+        // A trait object has no function without a receiver (its `where
+        // Self: Sized` leaves it out): one error here, as before such
+        // methods were forwarded, not rustc's about an unsized target and a
+        // `FromRealized` no wrapper can have.
+        ForwardPlan::Forward if method.receiver.is_none() && dyn_target => {
+            let name = &method.item.sig.ident;
+            let error = Error::new(
+                span,
+                format!(
+                    "cannot forward `{trait_name}::{name}`: it has no `self` receiver, and the target, a trait object, has no such function; list it in `except(...)` and implement it on the wrapper"
+                ),
+            );
+            writer.push_method(fallback::stub(method, error));
+        }
         ForwardPlan::Forward => {
             let name = &method.item.sig.ident;
             let by_value = writer.deref().filter(|_| method.needs_into());

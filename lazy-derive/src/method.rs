@@ -301,7 +301,7 @@ impl Method {
             && (self_sized
                 || matches!(
                     receiver,
-                    None | Some(ReceiverKind::ByValue | ReceiverKind::BoxSelf)
+                    Some(ReceiverKind::ByValue | ReceiverKind::BoxSelf)
                 )
                 || self_args.contains(&Some(SelfArg::Value))
                 || wrap.is_some());

@@ -425,9 +425,18 @@ pub fn mentions_bare_self(tokens: TokenStream) -> bool {
             TokenTree::Ident(ident) if ident == "Self" => {
                 let punct_at = |at: usize, c: char| matches!(trees.get(at), Some(TokenTree::Punct(p)) if p.as_char() == c);
                 let projected = match trees.get(i + 1) {
-                    // `<Self>::Unit`.
+                    // `<Self>::Unit`: a qualified path's `<` (nothing names a
+                    // type before it, as `Box<Self>: Debug` does), `>` then
+                    // `::`.
                     Some(TokenTree::Punct(p)) if p.as_char() == '>' => {
-                        i >= 1 && punct_at(i - 1, '<') && punct_at(i + 2, ':')
+                        let qualified = i < 2
+                            || matches!(&trees[i - 2], TokenTree::Punct(q) if q.as_char() != ':');
+                        let path_sep = matches!(
+                            (trees.get(i + 2), trees.get(i + 3)),
+                            (Some(TokenTree::Punct(a)), Some(TokenTree::Punct(b)))
+                                if a.as_char() == ':' && a.spacing() == Spacing::Joint && b.as_char() == ':'
+                        );
+                        i >= 1 && punct_at(i - 1, '<') && qualified && path_sep
                     }
                     Some(TokenTree::Punct(p)) => p.as_char() == ':',
                     Some(TokenTree::Ident(next)) => next == "as",
