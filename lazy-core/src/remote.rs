@@ -237,6 +237,49 @@ pub trait Hash {
     fn hash<H: ::core::hash::Hasher>(&self, state: &mut H);
 }
 
+/// Forwards [`core::default::Default`]: `default`, the target's default
+/// built back into the wrapper, so the wrapper must implement
+/// [`FromRealized`](crate::FromRealized) of its target (`#[derive(FromRealized)]`):
+/// the wrapper's lazy then holds a value already built.
+///
+/// ```
+/// use lazy_core::{FromRealized, Lazy, RealizeForward};
+///
+/// #[derive(RealizeForward, FromRealized)]
+/// #[realize_forward(lazy_core::remote::Default)]
+/// struct Count(#[realize] Lazy<u32>);
+///
+/// let count = Count::default();
+/// assert!(Lazy::is_realized(&count.0));
+/// assert_eq!(*Lazy::force(&count.0), 0);
+/// ```
+#[crate::forwardable(remote = ::core::default::Default)]
+pub trait Default: Sized {
+    fn default() -> Self;
+}
+
+/// Forwards [`core::str::FromStr`]: `Err` and `from_str`, the target's
+/// parse built back into the wrapper (which must implement
+/// [`FromRealized`](crate::FromRealized) of its target), so `"12".parse()`
+/// gives a wrapper.
+///
+/// ```
+/// use lazy_core::{FromRealized, Lazy, RealizeForward};
+///
+/// #[derive(RealizeForward, FromRealized)]
+/// #[realize_forward(lazy_core::remote::FromStr)]
+/// struct Number(#[realize] Lazy<u32>);
+///
+/// let number: Number = "12".parse().unwrap();
+/// assert_eq!(*Lazy::force(&number.0), 12);
+/// assert!("twelve".parse::<Number>().is_err());
+/// ```
+#[crate::forwardable(remote = ::core::str::FromStr)]
+pub trait FromStr: Sized {
+    type Err;
+    fn from_str(s: &str) -> ::core::result::Result<Self, Self::Err>;
+}
+
 #[cfg(test)]
 mod tests {
     //! The derive works inside lazy-core itself: `::lazy_core` names this

@@ -33,6 +33,8 @@ pub const MIRRORS: &[(&str, &str)] = &[
     ("cmp::PartialOrd", "PartialOrd"),
     ("cmp::Ord", "Ord"),
     ("hash::Hash", "Hash"),
+    ("default::Default", "Default"),
+    ("str::FromStr", "FromStr"),
 ];
 
 /// The items every impl of a mirrored std trait must define (its methods
@@ -63,6 +65,8 @@ pub const REQUIRED: &[(&str, &[&str])] = &[
     ("cmp::PartialOrd", &["partial_cmp"]),
     ("cmp::Ord", &["cmp"]),
     ("hash::Hash", &["hash"]),
+    ("default::Default", &["default"]),
+    ("str::FromStr", &["Err", "from_str"]),
 ];
 
 /// A `#[forwardable(remote = ..)]` mirror of a std trait (named by its own
