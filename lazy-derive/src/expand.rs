@@ -1389,14 +1389,9 @@ fn forwarder(ctx: &ImplContext, method: &Method) -> TokenStream {
     let Some(kind) = &method.receiver else {
         return receiverless_forwarder(ctx, method);
     };
-    let attrs = carried_attrs(ctx, &method.item.attrs);
     let (self_token, receiver) = ctx.receiver(method, kind);
     let Params { decls, names } = params(method, Some(receiver));
     let name = &sig.ident;
-    let generics = MethodGenerics(&sig.generics);
-    let where_clause = &sig.generics.where_clause;
-    let output = Output(method);
-    let abi = sig.abi.as_ref().map(crate::method::ExplicitAbi);
     let call_prefix = &ctx.call_prefix;
     let turbofish = Turbofish(sig, None);
     let metavars = ctx.realize_metavars;
@@ -1426,8 +1421,55 @@ fn forwarder(ctx: &ImplContext, method: &Method) -> TokenStream {
             &wrapped_call
         }
     };
+    forwarder_item(ctx, method, &decls, call)
+}
+
+/// The forwarder of a method without a receiver (`fn create(source: &str)
+/// -> Self`): the target's own, `<Target as Trait>::create(..)`, with
+/// `Self` arguments realized and a `Self` result built back into the
+/// wrapper (`FromRealized`), as for a method with a receiver.
+fn receiverless_forwarder(ctx: &ImplContext, method: &Method) -> TokenStream {
+    let sig = &method.item.sig;
+    let Params { decls, names } = params(method, None);
+    let mut args = Vec::with_capacity(names.len());
+    for (name, self_arg) in names.iter().zip(&method.self_args) {
+        args.push(Realized {
+            value: RealizedValue::Arg(name, self_arg.as_ref()),
+            metavars: ctx.realize_metavars,
+        });
+    }
+    let call = template::tokens(
+        "#0::#1 #2(#3)",
+        &[
+            &ctx.target_as_trait,
+            &sig.ident,
+            &Turbofish(sig, None),
+            &template::each(&args, "#0,"),
+        ],
+    );
+    let call = wrapped(method.wrap, call, ctx.from_realized.as_ref());
+    forwarder_item(ctx, method, &decls, &call)
+}
+
+/// A forwarder: the method's signature as the trait declares it (its
+/// attributes, `unsafe`, ABI, generics, parameters `decls`, result and
+/// `where` clause), whose body is `call` (in `unsafe { .. }` for an
+/// `unsafe fn`).
+fn forwarder_item(
+    ctx: &ImplContext,
+    method: &Method,
+    decls: &[crate::method::ParamDecl],
+    call: &dyn ToTokens,
+) -> TokenStream {
+    let sig = &method.item.sig;
+    let attrs = carried_attrs(ctx, &method.item.attrs);
+    let name = &sig.ident;
+    let generics = MethodGenerics(&sig.generics);
+    let where_clause = &sig.generics.where_clause;
+    let output = Output(method);
+    let abi = sig.abi.as_ref().map(crate::method::ExplicitAbi);
     let inline = ctx.inline.then_some(InlineAttr);
-    let decls = template::joined(&decls, ",");
+    let decls = template::joined(decls, ",");
     match &sig.safety {
         crate::syntax::Safety::Unsafe(unsafety) => template::tokens(
             "#0 #1 #2 #3 fn #4 #5(#6) #7 #8 { unsafe { #9 } }",
@@ -1459,64 +1501,6 @@ fn forwarder(ctx: &ImplContext, method: &Method) -> TokenStream {
             ],
         ),
     }
-}
-
-/// The forwarder of a method without a receiver (`fn create(source: &str)
-/// -> Self`): the target's own, `<Target as Trait>::create(..)`, with
-/// `Self` arguments realized and a `Self` result built back into the
-/// wrapper (`FromRealized`), as for a method with a receiver.
-fn receiverless_forwarder(ctx: &ImplContext, method: &Method) -> TokenStream {
-    let sig = &method.item.sig;
-    let attrs = carried_attrs(ctx, &method.item.attrs);
-    let Params { decls, names } = params(method, None);
-    let name = &sig.ident;
-    let generics = MethodGenerics(&sig.generics);
-    let where_clause = &sig.generics.where_clause;
-    let output = Output(method);
-    let abi = sig.abi.as_ref().map(crate::method::ExplicitAbi);
-    let turbofish = Turbofish(sig, None);
-    let mut args = Vec::with_capacity(names.len());
-    for (name, self_arg) in names.iter().zip(&method.self_args) {
-        args.push(Realized {
-            value: RealizedValue::Arg(name, self_arg.as_ref()),
-            metavars: ctx.realize_metavars,
-        });
-    }
-    let call = template::tokens(
-        "#0::#1 #2(#3)",
-        &[
-            &ctx.target_as_trait,
-            &name,
-            &turbofish,
-            &template::each(&args, "#0,"),
-        ],
-    );
-    let call = wrapped(method.wrap, call, ctx.from_realized.as_ref());
-    let inline = ctx.inline.then_some(InlineAttr);
-    let decls = template::joined(&decls, ",");
-    let unsafety = match &sig.safety {
-        crate::syntax::Safety::Unsafe(unsafety) => Some(unsafety),
-        _ => None,
-    };
-    let body = match unsafety {
-        Some(_) => template::tokens("unsafe { #0 }", &[&call]),
-        None => call,
-    };
-    template::tokens(
-        "#0 #1 #2 #3 fn #4 #5(#6) #7 #8 { #9 }",
-        &[
-            &attrs,
-            &inline,
-            &unsafety,
-            &abi,
-            &name,
-            &generics,
-            &decls,
-            &output,
-            &where_clause,
-            &body,
-        ],
-    )
 }
 
 /// A forwarder's call, `Trait::m::<..>(realized, args..)`, from its pieces,
