@@ -24,14 +24,15 @@ pub fn stub(method: &Method, error: Error) -> TokenStream {
     let abi = sig.abi.as_ref().map(crate::method::ExplicitAbi);
     let name = &sig.ident;
     let generics = &sig.generics;
-    // `Self: Bound` predicates are dropped (an impl may require less than the
+    // Predicates on `Self` are dropped (an impl may require less than the
     // trait): on the concrete wrapper they could be trivially false, which
     // would be one more error.
     let mut predicates = Vec::new();
     if let Some(clause) = &generics.where_clause {
         for predicate in punct::values(&clause.predicates) {
+            // `Self: Clone`, `Box<Self>: Debug`.
             let on_self = matches!(predicate, WherePredicate::Type(predicate)
-                if predicate.bounded_ty.to_token_stream().to_string() == "Self");
+                if crate::tokens::mentions_bare_self(predicate.bounded_ty.to_token_stream()));
             if !on_self {
                 predicates.push(predicate);
             }

@@ -183,6 +183,42 @@ pub fn read(parsed: Result<Args>, tokens: TokenStream, name: &Ident) -> Read {
 /// What arguments with a mistake in them were meant to ask, so that the
 /// trait still gets its macro and each derive of it no second error (a
 /// missing macro).
+/// The error of a `remote` path that binds an associated type or const
+/// (`remote = ::core::ops::Add<u8, Output = u8>`), which a trait's path in
+/// an impl cannot (each derive was E0229); the bindings are then dropped
+/// from `args`. The mirror's `type Output;` is forwarded from the target's.
+pub fn bindings_in_remote(args: &mut Args) -> Option<Error> {
+    let remote = args.remote.as_mut()?;
+    let last = remote.segments.last_mut()?;
+    let syn::PathArguments::AngleBracketed(arguments) = &mut last.arguments else {
+        return None;
+    };
+    let bound = |arg: &syn::GenericArgument| {
+        matches!(
+            arg,
+            syn::GenericArgument::AssocType(_)
+                | syn::GenericArgument::AssocConst(_)
+                | syn::GenericArgument::Constraint(_)
+        )
+    };
+    let first = arguments.args.iter().find(|arg| bound(arg))?;
+    let error = Error::new_spanned(
+        first,
+        "`remote` names the trait, or one instance of it by its parameters, not its associated items: drop this binding (the mirror's `type Output;` is the target's, which each impl forwards)",
+    );
+    let kept: syn::punctuated::Punctuated<syn::GenericArgument, Token![,]> =
+        std::mem::take(&mut arguments.args)
+            .into_iter()
+            .filter(|arg| !bound(arg))
+            .collect();
+    if kept.is_empty() {
+        last.arguments = syn::PathArguments::None;
+    } else {
+        arguments.args = kept;
+    }
+    Some(error)
+}
+
 /// The error of a mirror that declares the trait's parameters
 /// (`trait Add<Rhs = Self>`) and whose `remote` path gives them arguments
 /// too (`remote = ::core::ops::Add<u8>`), whose derives would write both;

@@ -213,10 +213,12 @@ fn expand(args: TokenStream, input: TokenStream) -> Result<TokenStream> {
         error: mut args_error,
         silent,
     } = forwardable_args::read(parsed, args, &item.ident);
-    if let Some(twice) = forwardable_args::arguments_twice(&mut args, &carried) {
+    let bindings = forwardable_args::bindings_in_remote(&mut args);
+    let twice = forwardable_args::arguments_twice(&mut args, &carried);
+    for more in bindings.into_iter().chain(twice) {
         match &mut args_error {
-            Some(error) => error.combine(twice),
-            None => args_error = Some(twice),
+            Some(error) => error.combine(more),
+            None => args_error = Some(more),
         }
     }
     let args_error = args_error.map(crate::errors::compile_error);

@@ -17,11 +17,20 @@ pub trait Mul<Rhs = Self> {
     fn mul(self, rhs: Rhs) -> Self::Output;
 }
 
+/// A mirror of one instance whose path binds the associated type too: one
+/// error at the binding (each derive was E0229), which is dropped.
+#[lazy_core::forwardable(remote = ::core::ops::Sub<u8, Output = u8>)]
+pub trait SubU8 {
+    type Output;
+    fn sub(self, rhs: u8) -> Self::Output;
+}
+
 #[derive(RealizeForward)]
-#[realize_forward(Add<u8>, Mul<u8>)]
+#[realize_forward(Add<u8>, Mul<u8>, SubU8)]
 pub struct LazyByte(#[realize] Lazy<u8>);
 
 fn main() {
     let _: u8 = LazyByte(Lazy::new(|| 2)) + 1;
     let _: u8 = LazyByte(Lazy::new(|| 2)) * 3;
+    let _: u8 = LazyByte(Lazy::new(|| 2)) - 1;
 }

@@ -8,6 +8,11 @@ pub trait Tracker {
     fn cloned(&self) -> u8
     where
         Self: Clone;
+    // A bound on a type that holds `Self`: one error too (the stub once kept
+    // this bound, which the wrapper fails: a second error).
+    fn boxed(&self) -> u8
+    where
+        Box<Self>: std::fmt::Debug;
 }
 
 impl Tracker for u8 {
@@ -15,6 +20,9 @@ impl Tracker for u8 {
         other == *self
     }
     fn cloned(&self) -> u8 {
+        *self
+    }
+    fn boxed(&self) -> u8 {
         *self
     }
 }
