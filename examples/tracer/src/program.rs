@@ -135,6 +135,16 @@ pub fn parse(text: &str) -> Result<Program, ParseError> {
                     .to_string(),
         });
     }
+    // Python refuses the whole file, at the line of the first NUL.
+    if let Some(at) = text.find('\0') {
+        let before = &text[..at];
+        let line = 1 + before.matches('\n').count() + before.matches('\r').count()
+            - before.matches("\r\n").count();
+        return Err(ParseError {
+            line,
+            message: "source code cannot contain null bytes".to_string(),
+        });
+    }
     // Lines end as in Python: at `\n`, `\r\n` or a lone `\r`.
     let text = text.replace("\r\n", "\n").replace('\r', "\n");
     for (index, raw) in text.lines().enumerate() {
@@ -441,9 +451,10 @@ fn tokenize(line: &str) -> PResult<Vec<Tok>> {
                 ));
             }
             if digits && text.starts_with('0') && text.bytes().any(|b| b != b'0') {
-                return Err(format!(
-                    "leading zeros in decimal integer literals are not permitted: `{text}`"
-                ));
+                return Err(
+                    "leading zeros in decimal integer literals are not permitted; use an 0o prefix for octal integers"
+                        .to_string(),
+                );
             }
             match float {
                 _ if digits => {
@@ -491,7 +502,11 @@ fn tokenize(line: &str) -> PResult<Vec<Tok>> {
             let Some(op) = OPS.iter().find(|op| rest.starts_with(**op)) else {
                 // Escaped: a control character (a NUL) would reach the
                 // terminal as it is.
-                return Err(format!("unexpected character `{}`", c.escape_debug()));
+                return Err(match crate::pyunicode::is_printable(c) {
+                    true => format!("unexpected character `{}`", c.escape_debug()),
+                    // Python's words for a control character.
+                    false => format!("invalid non-printable character U+{:04X}", u32::from(c)),
+                });
             };
             tokens.push(Tok::Op(op));
             i += op.len();
@@ -514,7 +529,7 @@ fn identifier(written: &[char]) -> PResult<String> {
     for (at, &c) in written.iter().enumerate() {
         let valid = match at {
             0 => c == '_' || unicode_ident::is_xid_start(c),
-            _ => unicode_ident::is_xid_continue(c),
+            _ => unicode_ident::is_xid_continue(c) && !NOT_NAME_CHARACTERS_IN_PYTHON.contains(&c),
         };
         if !valid {
             let code = u32::from(c);
@@ -538,6 +553,12 @@ fn identifier(written: &[char]) -> PResult<String> {
     }
     Ok(normal)
 }
+
+/// Characters that Unicode 15.1 made `XID_Continue`, long after Python
+/// 3.11's Unicode 14.0, where they make no name: the zero-width non-joiner
+/// and joiner, and the two katakana middle dots (found by a scan of every
+/// code point against `python3`).
+const NOT_NAME_CHARACTERS_IN_PYTHON: [char; 4] = ['\u{200C}', '\u{200D}', '\u{30FB}', '\u{FF65}'];
 
 /// 2^63: the largest int literal, which fits only under a unary minus.
 const I64_MIN_MAGNITUDE: u64 = 1 << 63;
@@ -860,10 +881,18 @@ impl<'t> Parser<'t> {
 fn placeholder_expr(text: &str) -> PResult<Expr> {
     // Python's `{x!r}` and `{x=}`, which this tracer does not read.
     let trimmed = text.trim_end();
+    // A conversion is a word or nothing after the last `!` (not `!=`, nor a
+    // `!` inside a string: `{L['a!b']}`).
     if let Some((_, conversion)) = trimmed.rsplit_once('!')
-        && matches!(conversion.trim(), "r" | "s" | "a")
+        && conversion.trim().chars().all(char::is_alphanumeric)
     {
-        return Err("conversions in f-strings (`{x!r}`) are not supported by this tracer".into());
+        return Err(match conversion.trim() {
+            "r" | "s" | "a" => {
+                "conversions in f-strings (`{x!r}`) are not supported by this tracer".into()
+            }
+            // Python's words for `{x!}`, `{x!x}`.
+            _ => "f-string: invalid conversion character: expected 's', 'r', or 'a'".into(),
+        });
     }
     if trimmed.ends_with('=') && !trimmed.ends_with("==") && !trimmed.ends_with(['!', '<', '>']) {
         return Err("`=` in an f-string (`{x=}`) is not supported by this tracer".into());

@@ -22,6 +22,9 @@ pub fn python_has_attr(ty: &TypeTag, name: &str) -> bool {
         TypeTag::BuiltinFunction => BUILTIN_FUNCTION,
         // A class, for the names every class has from `type`.
         TypeTag::Type => TYPE,
+        // An instance of a user class (a frame's `$object`), for what every
+        // one has: its own attributes are the object's.
+        TypeTag::User(_) => USER_OBJECT,
         _ => return false,
     };
     names.binary_search(&name).is_ok()
@@ -33,7 +36,10 @@ pub fn python_has_attr(ty: &TypeTag, name: &str) -> bool {
 /// instance of `type` (`__name__`, `mro`). A user class's own attributes are
 /// not known here: for one, only the latter.
 pub fn class_has_attr(class: &str, name: &str) -> bool {
-    python_has_attr(&TypeTag::from_name(class), name) || TYPE.binary_search(&name).is_ok()
+    let tag = TypeTag::from_name(class);
+    // A user class's annotations, which `type` makes on first look.
+    let user = matches!(tag, TypeTag::User(_)) && name == "__annotations__";
+    user || python_has_attr(&tag, name) || TYPE.binary_search(&name).is_ok()
 }
 
 /// Whether `name` is a type among Python's builtins (`int`, `set`,
@@ -201,6 +207,15 @@ const TYPE: &[&str] = &[
     "__ne__", "__new__", "__or__", "__prepare__", "__qualname__", "__reduce__", "__reduce_ex__",
     "__repr__", "__ror__", "__setattr__", "__sizeof__", "__str__", "__subclasscheck__",
     "__subclasses__", "__subclasshook__", "__text_signature__", "__weakrefoffset__", "mro",
+];
+
+/// `dir(C())` for a user class `C` without attributes, in Python 3.11.
+#[rustfmt::skip]
+const USER_OBJECT: &[&str] = &[
+    "__class__", "__delattr__", "__dict__", "__dir__", "__doc__", "__eq__", "__format__", "__ge__",
+    "__getattribute__", "__getstate__", "__gt__", "__hash__", "__init__", "__init_subclass__",
+    "__le__", "__lt__", "__module__", "__ne__", "__new__", "__reduce__", "__reduce_ex__",
+    "__repr__", "__setattr__", "__sizeof__", "__str__", "__subclasshook__", "__weakref__",
 ];
 
 #[cfg(test)]

@@ -1915,7 +1915,7 @@ impl VariableTracker for ObjectTracker {
             .ok_or_else(|| no_attr(&self.type_tag(), name))
     }
     fn has_attr(&self, name: &str) -> bool {
-        self.attr(name).is_some()
+        self.attr(name).is_some() || crate::pyattrs::python_has_attr(&self.type_tag(), name)
     }
     fn getitem(&self, _tx: &Tx, _key: &Value) -> TraceResult<Tracker> {
         Err(not_subscriptable(&self.type_tag()))

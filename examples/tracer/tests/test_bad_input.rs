@@ -847,6 +847,14 @@ fn unsupported_syntax_and_builtin_arguments_say_what_they_are() {
             "conversions in f-strings (`{x!r}`) are not supported",
         ),
         ("f\"{1=}\"", "`=` in an f-string (`{x=}`) is not supported"),
+        (
+            "f\"{1!}\"",
+            "f-string: invalid conversion character: expected 's', 'r', or 'a'",
+        ),
+        (
+            "f\"{1!x}\"",
+            "f-string: invalid conversion character: expected 's', 'r', or 'a'",
+        ),
         ("len()", "len() takes exactly one argument (0 given)"),
         ("hash(1, 2)", "hash() takes exactly one argument (2 given)"),
         ("isinstance(1)", "isinstance expected 2 arguments, got 1"),
@@ -900,6 +908,9 @@ fn names_are_read_and_normalized_as_python_reads_them() {
             "invalid non-printable character U+00A0",
         ),
         ("return ١\n", "invalid character '١' (U+0661)"),
+        // Name characters since Unicode 15.1, none in Python 3.11's.
+        ("x\u{200d} = 1\n", "invalid non-printable character U+200D"),
+        ("x\u{30fb} = 1\n", "invalid character '\u{30fb}' (U+30FB)"),
         (
             "ｒｅｔｕｒｎ 1\n",
             "`ｒｅｔｕｒｎ` is a name in Python, not the keyword `return`, which is written in ASCII",

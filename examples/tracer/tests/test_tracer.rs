@@ -783,7 +783,13 @@ fn program_syntax_errors_name_their_line() {
         ("x = L[x]\n", 1, "expected a quoted name"),
         ("x = 'open\n", 1, "unterminated string"),
         ("x = 1 $ 2\n", 1, "unexpected character `$`"),
-        ("x = 1 \0 2\n", 1, "unexpected character `\\0`"),
+        ("x = 1 \0 2\n", 1, "source code cannot contain null bytes"),
+        ("x = 1\n# \0\n", 2, "source code cannot contain null bytes"),
+        (
+            "x = 1 \u{b} 2\n",
+            1,
+            "invalid non-printable character U+000B",
+        ),
         ("\n\nif = 3\n", 3, "expected a value, found `=`"),
         ("\nif\nend\n", 2, "expected an expression"),
         ("x = f\"{n\"\n", 1, "unclosed `{`"),
@@ -794,7 +800,11 @@ fn program_syntax_errors_name_their_line() {
         ),
         ("L['x'] = 1\n", 1, "storing into a local"),
         ("x = 1\nx\n", 2, "unknown operation `x`"),
-        ("x = 0777\n", 1, "leading zeros in decimal integer literals"),
+        (
+            "x = 0777\n",
+            1,
+            "leading zeros in decimal integer literals are not permitted; use an 0o prefix for octal integers",
+        ),
         ("x = 1__000\n", 1, "a `_` goes between two digits"),
         ("x = 1_\n", 1, "a `_` goes between two digits"),
         ("x = 1_e5\n", 1, "a `_` goes between two digits"),
@@ -2341,6 +2351,25 @@ fn hasattr_of_builtin_types_answers_as_python() {
         ("hasattr(len, 'bit_length')", "False"),
     ];
     assert_constants(json, &cases);
+    // An `$object` has its own attributes and every object's; a user class
+    // its annotations too.
+    let objects = r#"{"locals": {"o": {"$object": "Linear", "w": 1}, "C": {"$class": "Linear"}}}"#;
+    let object_cases = [
+        ("hasattr(L['o'], 'w')", "True"),
+        ("hasattr(L['o'], '__class__')", "True"),
+        ("hasattr(L['o'], '__dict__')", "True"),
+        ("hasattr(L['o'], 'zz')", "False"),
+        ("hasattr(L['C'], '__annotations__')", "True"),
+        ("hasattr(int, '__annotations__')", "False"),
+    ];
+    assert_constants(objects, &object_cases);
+    assert_errors(
+        objects,
+        &[(
+            "L['o'].__class__",
+            "'Linear.__class__' is not supported by this tracer ('Linear' objects have it in Python)",
+        )],
+    );
     assert_errors(
         json,
         &[
