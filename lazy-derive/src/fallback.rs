@@ -28,11 +28,26 @@ pub fn stub(method: &Method, error: Error) -> TokenStream {
     // trait): on the concrete wrapper they could be trivially false, which
     // would be one more error.
     let mut predicates = Vec::new();
+    // The method's own parameters: a predicate that names one may be what
+    // the signature needs to be well-formed (`<Box<Self> as Tr<T>>::Out`
+    // where `Box<Self>: Tr<T>`), and is never trivially false.
+    let own_params: Vec<String> = generics
+        .params
+        .iter()
+        .map(|param| match param {
+            syn::GenericParam::Type(param) => param.ident.to_string(),
+            syn::GenericParam::Const(param) => param.ident.to_string(),
+            syn::GenericParam::Lifetime(param) => param.lifetime.ident.to_string(),
+        })
+        .collect();
     if let Some(clause) = &generics.where_clause {
         for predicate in punct::values(&clause.predicates) {
             // `Self: Clone`, `Box<Self>: Debug`.
             let on_self = matches!(predicate, WherePredicate::Type(predicate)
-                if crate::tokens::mentions_bare_self(predicate.bounded_ty.to_token_stream()));
+            if crate::tokens::mentions_bare_self(predicate.bounded_ty.to_token_stream())
+                && !crate::tokens::mentions(predicate.to_token_stream(), &|ident| {
+                    own_params.iter().any(|param| ident == param)
+                }));
             if !on_self {
                 predicates.push(predicate);
             }

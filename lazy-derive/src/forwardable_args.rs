@@ -180,14 +180,16 @@ pub fn read(parsed: Result<Args>, tokens: TokenStream, name: &Ident) -> Read {
     }
 }
 
-/// What arguments with a mistake in them were meant to ask, so that the
-/// trait still gets its macro and each derive of it no second error (a
-/// missing macro).
 /// The error of a `remote` path that binds an associated type or const
 /// (`remote = ::core::ops::Add<u8, Output = u8>`), which a trait's path in
 /// an impl cannot (each derive was E0229); the bindings are then dropped
 /// from `args`. The mirror's `type Output;` is forwarded from the target's.
-pub fn bindings_in_remote(args: &mut Args) -> Option<Error> {
+/// A mirror that declares parameters gets [`arguments_twice`]'s error, which
+/// drops every argument.
+pub fn bindings_in_remote(args: &mut Args, mirror: &crate::syntax::ItemTrait) -> Option<Error> {
+    if !mirror.generics.params.is_empty() {
+        return None;
+    }
     let remote = args.remote.as_mut()?;
     let last = remote.segments.last_mut()?;
     let syn::PathArguments::AngleBracketed(arguments) = &mut last.arguments else {
@@ -202,9 +204,17 @@ pub fn bindings_in_remote(args: &mut Args) -> Option<Error> {
         )
     };
     let first = arguments.args.iter().find(|arg| bound(arg))?;
+    let item = match first {
+        syn::GenericArgument::AssocType(binding) => format!("type {};", binding.ident),
+        syn::GenericArgument::AssocConst(binding) => format!("const {}: ..;", binding.ident),
+        syn::GenericArgument::Constraint(constraint) => format!("type {};", constraint.ident),
+        _ => String::new(),
+    };
     let error = Error::new_spanned(
         first,
-        "`remote` names the trait, or one instance of it by its parameters, not its associated items: drop this binding (the mirror's `type Output;` is the target's, which each impl forwards)",
+        format!(
+            "`remote` names the trait, or one instance of it by its parameters, not its associated items: drop this binding; the mirror declares `{item}`, which each impl forwards from the target's"
+        ),
     );
     let kept: syn::punctuated::Punctuated<syn::GenericArgument, Token![,]> =
         std::mem::take(&mut arguments.args)
@@ -245,6 +255,9 @@ pub fn arguments_twice(args: &mut Args, mirror: &crate::syntax::ItemTrait) -> Op
     Some(error)
 }
 
+/// What arguments with a mistake in them were meant to ask, so that the
+/// trait still gets its macro and each derive of it no second error (a
+/// missing macro).
 enum Meant {
     /// A `remote` whose path reads, wherever it is among the arguments, is
     /// that mirror; any other mistake

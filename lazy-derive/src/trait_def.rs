@@ -213,7 +213,7 @@ fn expand(args: TokenStream, input: TokenStream) -> Result<TokenStream> {
         error: mut args_error,
         silent,
     } = forwardable_args::read(parsed, args, &item.ident);
-    let bindings = forwardable_args::bindings_in_remote(&mut args);
+    let bindings = forwardable_args::bindings_in_remote(&mut args, &carried);
     let twice = forwardable_args::arguments_twice(&mut args, &carried);
     for more in bindings.into_iter().chain(twice) {
         match &mut args_error {

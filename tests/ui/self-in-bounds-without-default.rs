@@ -13,6 +13,15 @@ pub trait Tracker {
     fn boxed(&self) -> u8
     where
         Box<Self>: std::fmt::Debug;
+    // One that names the method's parameter is kept: the result's type
+    // needs it.
+    fn projected<T>(&self, t: T) -> <Box<Self> as Convert<T>>::Out
+    where
+        Box<Self>: Convert<T>;
+}
+
+pub trait Convert<T> {
+    type Out;
 }
 
 impl Tracker for u8 {
@@ -24,6 +33,12 @@ impl Tracker for u8 {
     }
     fn boxed(&self) -> u8 {
         *self
+    }
+    fn projected<T>(&self, _: T) -> <Box<Self> as Convert<T>>::Out
+    where
+        Box<Self>: Convert<T>,
+    {
+        unimplemented!()
     }
 }
 
