@@ -24,6 +24,11 @@ pub fn python_has_attr(ty: &TypeTag, name: &str) -> bool {
         TypeTag::Type => TYPE,
         // An instance of a user class (a frame's `$object`), for what every
         // one has: its own attributes are the object's.
+        // `object` itself has no instance dict, module or weak references.
+        TypeTag::User(class) if &**class == "object" => {
+            return !matches!(name, "__dict__" | "__module__" | "__weakref__")
+                && USER_OBJECT.binary_search(&name).is_ok();
+        }
         TypeTag::User(_) => USER_OBJECT,
         _ => return false,
     };
@@ -38,7 +43,8 @@ pub fn python_has_attr(ty: &TypeTag, name: &str) -> bool {
 pub fn class_has_attr(class: &str, name: &str) -> bool {
     let tag = TypeTag::from_name(class);
     // A user class's annotations, which `type` makes on first look.
-    let user = matches!(tag, TypeTag::User(_)) && name == "__annotations__";
+    let user =
+        matches!(&tag, TypeTag::User(class) if &**class != "object") && name == "__annotations__";
     user || python_has_attr(&tag, name) || TYPE.binary_search(&name).is_ok()
 }
 

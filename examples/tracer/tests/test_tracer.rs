@@ -2353,7 +2353,7 @@ fn hasattr_of_builtin_types_answers_as_python() {
     assert_constants(json, &cases);
     // An `$object` has its own attributes and every object's; a user class
     // its annotations too.
-    let objects = r#"{"locals": {"o": {"$object": "Linear", "w": 1}, "C": {"$class": "Linear"}}}"#;
+    let objects = r#"{"locals": {"o": {"$object": "Linear", "w": 1}, "C": {"$class": "Linear"}, "b": {"$object": "object"}, "O": {"$class": "object"}}}"#;
     let object_cases = [
         ("hasattr(L['o'], 'w')", "True"),
         ("hasattr(L['o'], '__class__')", "True"),
@@ -2361,6 +2361,12 @@ fn hasattr_of_builtin_types_answers_as_python() {
         ("hasattr(L['o'], 'zz')", "False"),
         ("hasattr(L['C'], '__annotations__')", "True"),
         ("hasattr(int, '__annotations__')", "False"),
+        // `object` itself: no instance dict, module or weak references.
+        ("hasattr(L['b'], '__dict__')", "False"),
+        ("hasattr(L['b'], '__class__')", "True"),
+        ("hasattr(L['O'], '__annotations__')", "False"),
+        ("hasattr(L['O'], '__weakref__')", "False"),
+        ("hasattr(L['O'], '__dict__')", "True"),
     ];
     assert_constants(objects, &object_cases);
     assert_errors(
