@@ -195,6 +195,14 @@ impl<'a> ImplHead<'a> {
         // there, a mismatch with the real trait is what to fix, and rustc's
         // fix (a parameter or return type) rewrites the mirror, not the
         // user's `realize_forward(...)`.
+        let items = impl_items(
+            items,
+            &generics.subst,
+            remote.is_none().then_some(span),
+            errors,
+        );
+        excepts.match_items(trait_ref, &items, matched, errors);
+        sized_by_value(&mut generics.others, &items);
         let trait_path = match remote {
             Some(remote) => tokens::respan(remote.to_token_stream(), span),
             // Located at the user's path, but resolved like the rest of the
@@ -205,14 +213,6 @@ impl<'a> ImplHead<'a> {
                 Span::mixed_site().located_at(span),
             ),
         };
-        let items = impl_items(
-            items,
-            &generics.subst,
-            remote.is_none().then_some(span),
-            errors,
-        );
-        excepts.match_items(trait_ref, &items, matched, errors);
-        sized_by_value(&mut generics.others, &items);
         let trait_args = &generics.args;
         let trait_full = template::tokens("#0 #1", &[&trait_path, &trait_args]);
         let deprecated = has_attr(&trait_def.attrs, "deprecated");

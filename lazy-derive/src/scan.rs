@@ -131,7 +131,7 @@ pub struct Scanned {
     /// (`trait_def::method_params`).
     pub method_params: Vec<MethodParam>,
     /// A signature names the trait itself (`Option<&dyn Failure>`), which
-    /// `trait_def::fast_rule` then writes as the derive's path.
+    /// `trait_def::fast_rule` then writes as the derive calls the trait.
     pub names_itself: bool,
 }
 

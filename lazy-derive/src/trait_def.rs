@@ -428,7 +428,9 @@ fn expand(args: TokenStream, input: TokenStream) -> Result<TokenStream> {
             }),
             (Some(_), _) => None,
         };
-        let remote = match names_itself {
+        // A mirror's path, or the mark of a trait naming itself (never
+        // both: a mirror's own name is the remote path already).
+        let after = match names_itself {
             true => own_marker(true),
             false => remote.clone(),
         };
@@ -439,7 +441,7 @@ fn expand(args: TokenStream, input: TokenStream) -> Result<TokenStream> {
             &macro_name,
             fast,
             carried,
-            &remote,
+            &after,
         ));
     }
 
@@ -644,7 +646,10 @@ fn blanket_allowed(item: &ItemTrait, span: Span) -> Result<()> {
     ))
 }
 
-/// The hidden `macro_rules!`: the fast rule, if any, then the chain's.
+/// The hidden `macro_rules!`: the fast rule, if any, then the chain's,
+/// which passes `__forward_impl!` the carried trait and `after` it
+/// `remote { path }` for a mirror, `own` for a trait that names itself
+/// ([`own_marker`]), or nothing.
 fn hidden_macro(
     trait_cfgs: &TokenStream,
     gate: TokenStream,
@@ -652,7 +657,7 @@ fn hidden_macro(
     macro_name: &Ident,
     fast: Option<TokenStream>,
     carried: TokenStream,
-    remote: &TokenStream,
+    after: &TokenStream,
 ) -> TokenStream {
     template::tokens(
         "#0
@@ -676,7 +681,7 @@ fn hidden_macro(
             &macro_name,
             &fast,
             &carried,
-            &remote,
+            &after,
         ],
     )
 }
