@@ -883,14 +883,18 @@ fn placeholder_expr(text: &str) -> PResult<Expr> {
     let trimmed = text.trim_end();
     // A conversion is a word or nothing after the last `!` (not `!=`, nor a
     // `!` inside a string: `{L['a!b']}`).
-    if let Some((_, conversion)) = trimmed.rsplit_once('!')
+    if let Some((_, conversion)) = text.rsplit_once('!')
         && conversion.trim().chars().all(char::is_alphanumeric)
     {
-        return Err(match conversion.trim() {
-            "r" | "s" | "a" => {
+        // Python reads one character after `!`, then wants `}` (or the
+        // spec's `:`, split off before): `{x! r}` and `{x!}` are invalid
+        // conversions, `{x!ab}` and `{x!r }` lack the `}`.
+        let mut chars = conversion.chars();
+        return Err(match (chars.next(), chars.as_str()) {
+            (Some('r' | 's' | 'a'), "") => {
                 "conversions in f-strings (`{x!r}`) are not supported by this tracer".into()
             }
-            // Python's words for `{x!}`, `{x!x}`.
+            (Some('r' | 's' | 'a'), _) => "f-string: expecting '}'".into(),
             _ => "f-string: invalid conversion character: expected 's', 'r', or 'a'".into(),
         });
     }

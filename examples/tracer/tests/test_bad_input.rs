@@ -855,6 +855,12 @@ fn unsupported_syntax_and_builtin_arguments_say_what_they_are() {
             "f\"{1!x}\"",
             "f-string: invalid conversion character: expected 's', 'r', or 'a'",
         ),
+        (
+            "f\"{1! r}\"",
+            "f-string: invalid conversion character: expected 's', 'r', or 'a'",
+        ),
+        ("f\"{1!ab}\"", "f-string: expecting '}'"),
+        ("f\"{1!r }\"", "f-string: expecting '}'"),
         ("len()", "len() takes exactly one argument (0 given)"),
         ("hash(1, 2)", "hash() takes exactly one argument (2 given)"),
         ("isinstance(1)", "isinstance expected 2 arguments, got 1"),
