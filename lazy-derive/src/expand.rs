@@ -1394,19 +1394,11 @@ fn forwarder(ctx: &ImplContext, method: &Method) -> TokenStream {
     let name = &sig.ident;
     let call_prefix = &ctx.call_prefix;
     let turbofish = Turbofish(sig, None);
-    let metavars = ctx.realize_metavars;
     let realized = Realized {
         value: RealizedValue::Receiver(kind, &self_token),
-        metavars,
+        metavars: ctx.realize_metavars,
     };
-    // Arguments of the wrapper's own type are realized like the receiver.
-    let mut args = Vec::with_capacity(names.len());
-    for (name, self_arg) in names.iter().zip(&method.self_args) {
-        args.push(Realized {
-            value: RealizedValue::Arg(name, self_arg.as_ref()),
-            metavars,
-        });
-    }
+    let args = realized_args(ctx, method, &names);
     let args = template::each(&args, ", #0");
     let call = Call([call_prefix, name, &turbofish, &realized, &args]);
     // The call written where it is a hole, not a stream of its own put into
@@ -1431,6 +1423,26 @@ fn forwarder(ctx: &ImplContext, method: &Method) -> TokenStream {
 fn receiverless_forwarder(ctx: &ImplContext, method: &Method) -> TokenStream {
     let sig = &method.item.sig;
     let Params { decls, names } = params(method, None);
+    let call = template::tokens(
+        "#0::#1 #2(#3)",
+        &[
+            &ctx.target_as_trait,
+            &sig.ident,
+            &Turbofish(sig, None),
+            &template::each(&realized_args(ctx, method, &names), "#0,"),
+        ],
+    );
+    let call = wrapped(method.wrap, call, ctx.from_realized.as_ref());
+    forwarder_item(ctx, method, &decls, &call)
+}
+
+/// The forwarded arguments, `names`: those of the wrapper's own type
+/// (`&Self`, `Self`) realized like a receiver, the others as they are.
+fn realized_args<'a>(
+    ctx: &ImplContext,
+    method: &'a Method,
+    names: &'a [Ident],
+) -> Vec<Realized<'a>> {
     let mut args = Vec::with_capacity(names.len());
     for (name, self_arg) in names.iter().zip(&method.self_args) {
         args.push(Realized {
@@ -1438,17 +1450,7 @@ fn receiverless_forwarder(ctx: &ImplContext, method: &Method) -> TokenStream {
             metavars: ctx.realize_metavars,
         });
     }
-    let call = template::tokens(
-        "#0::#1 #2(#3)",
-        &[
-            &ctx.target_as_trait,
-            &sig.ident,
-            &Turbofish(sig, None),
-            &template::each(&args, "#0,"),
-        ],
-    );
-    let call = wrapped(method.wrap, call, ctx.from_realized.as_ref());
-    forwarder_item(ctx, method, &decls, &call)
+    args
 }
 
 /// A forwarder: the method's signature as the trait declares it (its

@@ -731,8 +731,7 @@ impl RemoteNames<'_> {
 /// (`Option<&dyn Failure>` in `trait Failure`, `r#Failure` too): the name,
 /// not after `::` (another item's `Self::Failure`, `m::Failure`), `.`, `'`
 /// (a lifetime), `$`, or `fn`, `type`, `const`, `trait` (an item of that
-/// name), nor
-/// before `!` (a macro call), a lone `=` (an associated type's binding,
+/// name), nor before `!` (a macro call), a lone `=` (an associated type's binding,
 /// `Failure = u8`) or, first in a group or after `,`, `(` or `<`, a lone
 /// `:` (an argument's pattern, a parameter). A trait whose items declare a
 /// parameter of its name is left alone as a whole (see
@@ -774,18 +773,7 @@ fn names_the_trait(trees: &[TokenTree], i: usize, own: &Ident) -> bool {
 
 /// Whether `tokens` name the trait `own` ([`names_the_trait`]) anywhere.
 pub fn names_itself(tokens: &TokenStream, own: &Ident) -> bool {
-    let trees: Vec<TokenTree> = tokens.clone().into_iter().collect();
-    for (i, tree) in trees.iter().enumerate() {
-        let found = match tree {
-            TokenTree::Group(group) => names_itself(&group.stream(), own),
-            TokenTree::Ident(_) => names_the_trait(&trees, i, own),
-            _ => false,
-        };
-        if found {
-            return true;
-        }
-    }
-    false
+    replaced_in(tokens, own, &|_| TokenStream::new()).is_some()
 }
 
 /// `tokens` (a trait's carried signatures) with each place where the trait
