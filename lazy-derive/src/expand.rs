@@ -643,6 +643,21 @@ pub fn write_items(
             field.deref.is_some() && tokens::mentions(field.ty.to_token_stream(), &|id| id == "dyn")
         });
 
+    // The consts of the wrapper's own type without a default, which no
+    // derive can write (one error names them all).
+    let mut head_consts = Vec::new();
+    for item in &head.items {
+        if let TraitItem::Const(item) = item
+            && item.default.is_none()
+            && tokens::mentions_bare_self(item.ty.to_token_stream())
+        {
+            head_consts.push((
+                item.ident.clone(),
+                tokens::pretty(&item.ty.to_token_stream()),
+            ));
+        }
+    }
+    let mut consts_error: Option<TokenStream> = None;
     for item in std::mem::take(&mut head.items) {
         let item = match rename_item_params(item, &impl_param_names) {
             Ok(item) => item,
@@ -663,28 +678,17 @@ pub fn write_items(
             // wrapper is built from its target at run time, not in a const.
             // One error at the trait's path, as the const's value (rustc's
             // error type, so no second error about the impl); a default
-            // stays the trait's.
+            // stays the trait's. Every such const gets the same error,
+            // which rustc reports once.
             TraitItem::Const(item) if tokens::mentions_bare_self(item.ty.to_token_stream()) => {
                 if item.default.is_none() {
-                    let name = &item.ident;
-                    let ty = tokens::pretty(&item.ty.to_token_stream());
-                    // A mirror's default would not be the real trait's.
-                    let fix = match remote {
-                        Some(_) => format!("implement `{trait_name}` for the wrapper by hand"),
-                        None => format!(
-                            "give `{name}` a default in the trait, or implement `{trait_name}` for the wrapper by hand"
-                        ),
-                    };
-                    let error = crate::errors::compile_error(Error::new(
-                        span,
-                        format!(
-                            "cannot forward `{trait_name}::{name}`: a const of type `{ty}` holds the wrapper, which is built from its target at run time, not in a const; {fix}"
-                        ),
-                    ));
-                    let ty = &item.ty;
+                    let error = consts_error.get_or_insert_with(|| {
+                        self_consts_error(&head_consts, &trait_name, remote.is_some(), span)
+                    });
+                    let (name, ty) = (&item.ident, &item.ty);
                     writer.push_method(template::tokens(
                         "const #0: #1 = #2;",
-                        &[name, ty, &error],
+                        &[name, ty, &*error],
                     ));
                 }
             }
@@ -698,6 +702,54 @@ pub fn write_items(
             )),
         }
     }
+}
+
+/// The one error of the consts of type `Self` without a default (`const
+/// ZERO: Self;`, `(name, type)` each), at the trait's path `span`: the
+/// value of each, the same for all, so that rustc reports it once.
+fn self_consts_error(
+    consts: &[(Ident, String)],
+    trait_name: &str,
+    mirror: bool,
+    span: Span,
+) -> TokenStream {
+    let mut names = String::new();
+    let mut types = String::new();
+    for (index, (name, ty)) in consts.iter().enumerate() {
+        let sep = match index {
+            0 => "",
+            _ if index + 1 == consts.len() => " and ",
+            _ => ", ",
+        };
+        names.push_str(&format!("{sep}`{trait_name}::{name}`"));
+        if !types.contains(&format!("`{ty}`")) {
+            let sep = if types.is_empty() { "" } else { " or " };
+            types.push_str(&format!("{sep}`{ty}`"));
+        }
+    }
+    let (what, holds, fix_default) = match consts {
+        [(name, _)] => (
+            "a const",
+            "holds",
+            format!("give `{name}` a default in the trait"),
+        ),
+        _ => (
+            "consts",
+            "hold",
+            "give them defaults in the trait".to_string(),
+        ),
+    };
+    // A mirror's default would not be the real trait's.
+    let fix = match mirror {
+        true => format!("implement `{trait_name}` for the wrapper by hand"),
+        false => format!("{fix_default}, or implement `{trait_name}` for the wrapper by hand"),
+    };
+    crate::errors::compile_error(Error::new(
+        span,
+        format!(
+            "cannot forward {names}: {what} of type {types} {holds} the wrapper, which is built from its target at run time, not in a const; {fix}"
+        ),
+    ))
 }
 
 /// lazy-core's name for what `deref` asks of a value: `DerefValue`, or

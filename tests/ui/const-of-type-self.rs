@@ -3,7 +3,8 @@
 // trait's path in each derive (it said "expected `LazyNumber`, found `u32`"
 // at `#[forwardable]`), and none about the impl. With a default, the const
 // keeps it and the derive forwards the rest; a projection (`<Self>::Unit`)
-// forwards. A mirror's fix is the impl by hand (a default there would not be
+// forwards. Several such consts are one error that names them all. A
+// mirror's fix is the impl by hand (a default there would not be
 // the real trait's).
 use lazy_core::{Lazy, RealizeForward};
 
@@ -11,6 +12,7 @@ use lazy_core::{Lazy, RealizeForward};
 pub trait ConstZero {
     type Unit;
     const ZERO: Self;
+    const MAX: Self;
     const WIDTH: u32;
     const ONE: <Self>::Unit;
     fn is_zero(&self) -> bool;
@@ -25,6 +27,7 @@ pub trait Defaulted: Sized {
 impl ConstZero for u32 {
     type Unit = u8;
     const ZERO: Self = 0;
+    const MAX: Self = u32::MAX;
     const WIDTH: u32 = 32;
     const ONE: u8 = 1;
     fn is_zero(&self) -> bool {
@@ -78,6 +81,7 @@ mod mirrors {
     pub trait ConstZero {
         type Unit;
         const ZERO: Self;
+        const MAX: Self;
         const WIDTH: u32;
         const ONE: <Self>::Unit;
         fn is_zero(&self) -> bool;
