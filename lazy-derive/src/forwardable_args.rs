@@ -180,6 +180,32 @@ pub fn read(parsed: Result<Args>, tokens: TokenStream, name: &Ident) -> Read {
     }
 }
 
+/// The error of a `remote` path whose module names take arguments
+/// (`remote = ops<Output = u8>::Sub`), which only a trait's own name can
+/// (each derive was rustc's E0229 or E0109); they are then dropped from
+/// `args`, one error for them all, at the first.
+pub fn arguments_before_last(args: &mut Args) -> Option<Error> {
+    let remote = args.remote.as_mut()?;
+    let before_last = remote.segments.len().checked_sub(1)?;
+    let mut error: Option<Error> = None;
+    for segment in remote.segments.iter_mut().take(before_last) {
+        if segment.arguments.is_none() {
+            continue;
+        }
+        if error.is_none() {
+            error = Some(Error::new_spanned(
+                &segment.arguments,
+                format!(
+                    "`remote` is a trait's path, and `{}` before its last name takes no arguments: drop them (the trait's own arguments go after its name, `remote = path::to::Trait<..>`)",
+                    segment.ident
+                ),
+            ));
+        }
+        segment.arguments = syn::PathArguments::None;
+    }
+    error
+}
+
 /// The error of a `remote` path that binds an associated type or const
 /// (`remote = ::core::ops::Add<u8, Output = u8>`), which a trait's path in
 /// an impl cannot (each derive was E0229); the bindings are then dropped

@@ -85,17 +85,21 @@ fn forwardable_again(input: &TokenStream) -> Option<Span> {
     None
 }
 
-/// The span of `const` in `const trait` among the item's top-level tokens,
-/// and the item without it.
+/// The span of `const` in `const trait` (or `const unsafe trait`, as std
+/// writes an unsafe one) among the item's top-level tokens, and the item
+/// without it.
 fn without_const(input: &TokenStream) -> Option<(Span, TokenStream)> {
     let trees: Vec<TokenTree> = input.clone().into_iter().collect();
-    let at = trees.windows(2).position(|pair| {
-        matches!(
-            pair,
-            [TokenTree::Ident(first), TokenTree::Ident(second)]
-                if first == "const" && second == "trait"
-        )
-    })?;
+    let word = |at: usize| match &trees[at] {
+        TokenTree::Ident(word) => Some(word.to_string()),
+        _ => None,
+    };
+    let trait_at = (0..trees.len()).find(|&at| word(at).as_deref() == Some("trait"))?;
+    // The words before `trait` that qualify it: `const`, `unsafe`, `auto`.
+    let at = (0..trait_at)
+        .rev()
+        .take_while(|&at| matches!(word(at).as_deref(), Some("const" | "unsafe" | "auto")))
+        .find(|&at| word(at).as_deref() == Some("const"))?;
     let span = trees[at].span();
     let mut out = trees;
     out.remove(at);
@@ -213,9 +217,10 @@ fn expand(args: TokenStream, input: TokenStream) -> Result<TokenStream> {
         error: mut args_error,
         silent,
     } = forwardable_args::read(parsed, args, &item.ident);
+    let before_last = forwardable_args::arguments_before_last(&mut args);
     let bindings = forwardable_args::bindings_in_remote(&mut args, &carried);
     let twice = forwardable_args::arguments_twice(&mut args, &carried);
-    for more in bindings.into_iter().chain(twice) {
+    for more in before_last.into_iter().chain(bindings).chain(twice) {
         match &mut args_error {
             Some(error) => error.combine(more),
             None => args_error = Some(more),

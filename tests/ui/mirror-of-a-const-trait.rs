@@ -9,6 +9,13 @@ pub const trait Neg {
     fn neg(self) -> Self::Output;
 }
 
+/// `const unsafe trait`, as std writes an unsafe one: the same error at
+/// `const`; the trait is then an `unsafe trait`, which is not forwarded.
+#[lazy_core::forwardable]
+pub const unsafe trait Sealed {
+    fn id(&self) -> u8;
+}
+
 #[derive(RealizeForward)]
 #[realize_forward(Neg)]
 pub struct LazyNumber(#[realize] Lazy<i8>);

@@ -25,12 +25,28 @@ pub trait SubU8 {
     fn sub(self, rhs: u8) -> Self::Output;
 }
 
+/// Arguments on a module's name before the trait's: one error at them
+/// (each derive was E0229 or E0109), and they are dropped.
+#[lazy_core::forwardable(remote = ::core::ops<Output = u8>::Div::<u8>)]
+pub trait DivU8 {
+    type Output;
+    fn div(self, rhs: u8) -> Self::Output;
+}
+
+#[lazy_core::forwardable(remote = ::core<u8>::ops::Rem<u8>)]
+pub trait RemU8 {
+    type Output;
+    fn rem(self, rhs: u8) -> Self::Output;
+}
+
 #[derive(RealizeForward)]
-#[realize_forward(Add<u8>, Mul<u8>, SubU8)]
+#[realize_forward(Add<u8>, Mul<u8>, SubU8, DivU8, RemU8)]
 pub struct LazyByte(#[realize] Lazy<u8>);
 
 fn main() {
     let _: u8 = LazyByte(Lazy::new(|| 2)) + 1;
     let _: u8 = LazyByte(Lazy::new(|| 2)) * 3;
     let _: u8 = LazyByte(Lazy::new(|| 2)) - 1;
+    let _: u8 = LazyByte(Lazy::new(|| 2)) / 1;
+    let _: u8 = LazyByte(Lazy::new(|| 2)) % 1;
 }
