@@ -252,6 +252,116 @@ fn self_arguments_in_different_variants_panic_naming_both() {
     assert_eq!(builds.get(), 0, "nothing is built before the panic");
 }
 
+// Variants of one target type (a value, a lazy of it, a boxed lazy): a
+// `Self` argument is realized in whichever variant it is, after the
+// receiver, so values in different variants are forwarded too.
+#[forwardable]
+pub trait Pairwise {
+    fn same(&self, other: &Self) -> bool;
+    fn absorb(&mut self, other: &mut Self);
+    fn merged(self, other: Self) -> Self;
+}
+
+#[derive(Debug, PartialEq)]
+pub struct Count(u32);
+
+impl Pairwise for Count {
+    fn same(&self, other: &Self) -> bool {
+        self.0 == other.0
+    }
+    fn absorb(&mut self, other: &mut Self) {
+        self.0 += std::mem::take(&mut other.0);
+    }
+    fn merged(self, other: Self) -> Self {
+        Count(self.0 + other.0)
+    }
+}
+
+/// Builds `Count(n)`, writing `n` into the log when it does.
+pub struct CountSeed(u32, Rc<std::cell::RefCell<Vec<u32>>>);
+
+impl Seed for CountSeed {
+    type Output = Count;
+    fn build(self) -> Count {
+        self.1.borrow_mut().push(self.0);
+        Count(self.0)
+    }
+}
+
+#[derive(RealizeForward)]
+#[realize_forward(Pairwise)]
+pub enum OneCount {
+    Ready(Count),
+    Later(#[realize] Lazy<Count, CountSeed>),
+    Boxed(#[realize] Box<Lazy<Count, CountSeed>>),
+}
+
+/// A value or a pointer to one (`deref`, which lends only).
+#[derive(RealizeForward)]
+#[realize_forward(lazy_core::remote::PartialEq)]
+pub enum Pointed {
+    Ready(Count),
+    Boxed(#[realize(plain, deref)] Box<Count>),
+}
+
+#[test]
+fn self_arguments_in_different_variants_of_one_target() {
+    let log = Rc::new(std::cell::RefCell::new(Vec::new()));
+    let later = |n| OneCount::Later(Lazy::new(CountSeed(n, Rc::clone(&log))));
+    assert!(OneCount::Ready(Count(3)).same(&later(3)));
+    let boxed = |n| OneCount::Boxed(Box::new(Lazy::new(CountSeed(n, Rc::clone(&log)))));
+    assert!(!later(3).same(&boxed(4)));
+    assert!(boxed(5).same(&OneCount::Ready(Count(5))));
+    assert!(Pointed::Boxed(Box::new(Count(2))) == Pointed::Ready(Count(2)));
+    assert!(Pointed::Ready(Count(2)) != Pointed::Boxed(Box::new(Count(1))));
+    // The receiver is realized first, then the argument.
+    log.borrow_mut().clear();
+    assert!(!later(7).same(&later(8)));
+    assert_eq!(*log.borrow(), [7, 8]);
+    let mut into = OneCount::Ready(Count(1));
+    let mut from = later(2);
+    into.absorb(&mut from);
+    assert!(into.same(&OneCount::Ready(Count(3))));
+    assert!(from.same(&OneCount::Ready(Count(0))));
+    // A `Self` result comes back in the receiver's variant.
+    match boxed(1).merged(later(4)) {
+        OneCount::Boxed(lazy) => assert_eq!(*Lazy::force(&lazy), Count(5)),
+        _ => panic!("the variant changed"),
+    }
+    match later(2).merged(OneCount::Ready(Count(1))) {
+        OneCount::Later(lazy) => assert_eq!(*Lazy::force(&lazy), Count(3)),
+        _ => panic!("the variant changed"),
+    }
+}
+
+/// std's comparisons through their mirrors on a value or a lazy of it.
+#[derive(RealizeForward)]
+#[realize_forward(
+    lazy_core::remote::PartialEq,
+    lazy_core::remote::Eq,
+    lazy_core::remote::PartialOrd,
+    lazy_core::remote::Ord
+)]
+pub enum Compared<T: 'static> {
+    Ready(T),
+    Later(#[realize] Lazy<T>),
+}
+
+#[test]
+fn comparisons_across_a_value_and_its_lazy() {
+    let ready = |n: u32| Compared::Ready(n);
+    let later = |value: fn() -> u32| Compared::Later(Lazy::new(value));
+    assert!(ready(3) == later(|| 3));
+    assert!(later(|| 3) != ready(4));
+    assert!(later(|| 2) < ready(3));
+    assert_eq!(ready(5).cmp(&later(|| 4)), std::cmp::Ordering::Greater);
+    let mut sorted = vec![later(|| 3), ready(1), later(|| 2)];
+    sorted.sort();
+    assert!(sorted == [ready(1), ready(2), ready(3)]);
+    assert!(Numbers::Range(0..2) == Numbers::Later(Lazy::new(|| 0..2)));
+    assert!(Numbers::Shared(lazy_core::sync::Lazy::new(|| 1..2)) != Numbers::Range(0..2));
+}
+
 #[test]
 fn self_results_come_back_in_the_same_variant() {
     assert!(matches!(
@@ -459,7 +569,7 @@ fn associated_types_agree() {
 }
 
 // Several traits, std's through their mirrors: `PartialEq` compares two
-// values of the same variant, `Iterator` agrees on `Item`.
+// values, of any variant (one target type), `Iterator` agrees on `Item`.
 #[derive(RealizeForward)]
 #[realize_forward(
     lazy_core::remote::Debug,

@@ -313,6 +313,9 @@ impl ToTokens for Realized<'_> {
 enum ArmArg<'a> {
     Name(&'a Ident),
     Realized(Realized<'a>),
+    /// A `Self` argument realized in whichever variant it is (see
+    /// `EnumContext::one_target`).
+    Matched(&'a TokenStream),
 }
 
 impl ToTokens for ArmArg<'_> {
@@ -320,6 +323,7 @@ impl ToTokens for ArmArg<'_> {
         match self {
             ArmArg::Name(name) => name.to_tokens(out),
             ArmArg::Realized(realized) => realized.to_tokens(out),
+            ArmArg::Matched(tokens) => tokens.to_tokens(out),
         }
     }
 }
@@ -369,6 +373,10 @@ struct EnumContext<'a> {
     /// does not look at the variants and fields they name (see
     /// `input::quiet_deprecated`); else the bindings are at the mixed site.
     binding_site: Span,
+    /// Every variant's target is one type, written alike (see
+    /// [`one_target`]): a `Self` argument is realized in its own variant,
+    /// whichever the receiver's is.
+    one_target: bool,
 }
 
 /// The impl of one forwarded trait for an enum (see `expand::trait_impl`,
@@ -545,7 +553,9 @@ fn write_trait_impl(
             build_back,
         });
     }
+    let one_target = one_target(&variant_impls);
     let ctx = EnumContext {
+        one_target,
         base: ImplContext {
             target_as_trait: variant_impls[first].target_as_trait.clone(),
             call_prefix: variant_impls[first].call_prefix.clone(),
@@ -927,7 +937,20 @@ fn forwarder(ctx: &EnumContext, method: &Method, joined: Option<&Joined>) -> Tok
         ReceiverKind::BoxSelf => template::tokens("*#0", &[&self_token]),
         _ => self_token.to_token_stream(),
     };
-    let scrutinee = if self_args.is_empty() {
+    // With one target type, each `Self` argument is realized in its own
+    // variant by a `match` of its own, after the receiver (an argument of
+    // the call): values in different variants are forwarded too
+    // (`Ready(3) == Later(..)`).
+    let mut matched_args = Vec::new();
+    if ctx.one_target {
+        for (index, how, binding) in &self_args {
+            matched_args.push((
+                *index,
+                realized_in_any_variant(ctx, &names[*index], *how, binding),
+            ));
+        }
+    }
+    let scrutinee = if self_args.is_empty() || ctx.one_target {
         receiver_value
     } else {
         let mut others = Vec::with_capacity(self_args.len());
@@ -944,7 +967,7 @@ fn forwarder(ctx: &EnumContext, method: &Method, joined: Option<&Joined>) -> Tok
     for variant in &ctx.variants {
         if let VariantKind::Broken = variant.variant.kind {
             let path = variant.path();
-            let text = if self_args.is_empty() {
+            let text = if self_args.is_empty() || ctx.one_target {
                 "#0 { .. } => ::core::unreachable!(),"
             } else {
                 "(#0 { .. }, ..) => ::core::unreachable!(),"
@@ -961,9 +984,13 @@ fn forwarder(ctx: &EnumContext, method: &Method, joined: Option<&Joined>) -> Tok
         let mut args = Vec::with_capacity(names.len());
         for (index, name) in names.iter().enumerate() {
             let self_arg = self_args.iter().find(|(at, _, _)| *at == index);
-            args.push(match self_arg {
-                Some((_, how, binding)) => ArmArg::Realized(variant.realized(*how, binding)),
-                None => ArmArg::Name(name),
+            let matched = matched_args.iter().find(|(at, _)| *at == index);
+            args.push(match (matched, self_arg) {
+                (Some((_, tokens)), _) => ArmArg::Matched(tokens),
+                (None, Some((_, how, binding))) => {
+                    ArmArg::Realized(variant.realized(*how, binding))
+                }
+                (None, None) => ArmArg::Name(name),
             });
         }
         let args = template::each(&args, ", #0");
@@ -991,14 +1018,14 @@ fn forwarder(ctx: &EnumContext, method: &Method, joined: Option<&Joined>) -> Tok
             };
         live += 1;
         let others = template::joined(&others, ",");
-        let text = if self_args.is_empty() {
+        let text = if self_args.is_empty() || ctx.one_target {
             "#0 => #2,"
         } else {
             "(#0, #1) => #2,"
         };
         template::append(&mut arms, text, &[&receiver_pattern, &others, call]);
     }
-    if !self_args.is_empty() && ctx.variants.len() > 1 {
+    if !self_args.is_empty() && ctx.variants.len() > 1 && !ctx.one_target {
         arms.extend(mismatch_arm(ctx, name, self_args.len()));
     }
     let matched = template::tokens("match #0 { #1 }", &[&scrutinee, &arms]);
@@ -1046,6 +1073,66 @@ fn forwarder(ctx: &EnumContext, method: &Method, joined: Option<&Joined>) -> Tok
             &body,
         ],
     )
+}
+
+/// `match name { Enum::A(b) => realized, Enum::B(b) => realized, .. }`: a
+/// `Self` argument realized in whichever variant it is, for an enum whose
+/// variants have one target type ([`one_target`]).
+fn realized_in_any_variant(
+    ctx: &EnumContext,
+    name: &Ident,
+    how: Use,
+    binding: &Ident,
+) -> TokenStream {
+    let mut arms = TokenStream::new();
+    for variant in &ctx.variants {
+        if let VariantKind::Broken = variant.variant.kind {
+            let path = variant.path();
+            template::append(&mut arms, "#0 { .. } => ::core::unreachable!(),", &[&path]);
+            continue;
+        }
+        let pattern = variant.pattern(binding);
+        let realized = variant.realized(how, binding);
+        template::append(&mut arms, "#0 => #1,", &[&pattern, &realized]);
+    }
+    template::tokens("match #0 { #1 }", &[name, &arms])
+}
+
+/// Whether every variant's target is one type, as written: a plain
+/// variant's type, a lazy's value type (`Ready(T)` and `Later(#[realize]
+/// Lazy<T>)`), a pointer's pointee (`#[realize(plain, deref)] Box<T>`). A
+/// broken variant (an error already) is left out; a variant that forwards to
+/// the enum itself, or whose target is not read from its type, makes it
+/// false. Two types that are one only through an alias are two here.
+fn one_target(variants: &[VariantImpl]) -> bool {
+    let mut first: Option<String> = None;
+    let mut live = 0;
+    for variant in variants {
+        if variant.recursive {
+            return false;
+        }
+        let ty = &variant.variant.ty;
+        let target = match variant.variant.kind {
+            VariantKind::Broken => continue,
+            VariantKind::Plain => Some(ty),
+            VariantKind::PlainDeref(_) => crate::expand::pointer_target(ty, false),
+            VariantKind::Realize => lazy_value_type(ty),
+            VariantKind::Deref(_) => {
+                lazy_value_type(ty).and_then(|value| crate::expand::pointer_target(value, false))
+            }
+        };
+        let Some(target) = target else {
+            return false;
+        };
+        let written = target.to_token_stream().to_string();
+        match &first {
+            Some(first) if *first != written => return false,
+            Some(_) => {}
+            None => first = Some(written),
+        }
+        live += 1;
+    }
+    live > 1
 }
 
 /// The arm for values in different variants: a panic naming the method and

@@ -484,3 +484,39 @@ fn snapshot_enum() {
         &expansion,
     );
 }
+
+#[test]
+fn snapshot_enum_of_one_target() {
+    let expansion = expand_derive(
+        &[(
+            "",
+            "pub trait Pairwise {
+                fn same(&self, other: &Self) -> bool;
+            }",
+        )],
+        "#[realize_forward(Pairwise)]
+         enum MaybeLazy {
+             Ready(Count),
+             Later(#[realize] Lazy<Count>),
+         }",
+    );
+    check(
+        "enum_one_target.rs",
+        "// What `#[derive(RealizeForward)]` writes for an enum whose variants have\n\
+         // one target type: a `Self` argument is realized in whichever variant it\n\
+         // is, after the receiver:\n\
+         //\n\
+         // #[lazy_core::forwardable]\n\
+         // pub trait Pairwise {\n\
+         //     fn same(&self, other: &Self) -> bool;\n\
+         // }\n\
+         //\n\
+         // #[derive(RealizeForward)]\n\
+         // #[realize_forward(Pairwise)]\n\
+         // enum MaybeLazy {\n\
+         //     Ready(Count),\n\
+         //     Later(#[realize] Lazy<Count>),\n\
+         // }\n",
+        &expansion,
+    );
+}
