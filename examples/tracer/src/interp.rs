@@ -228,9 +228,9 @@ impl Interp<'_> {
             }
             Expr::In(needle, haystack) => {
                 let (needle, haystack) = (self.eval(needle)?, self.eval(haystack)?);
-                Ok(tx.constant(Value::Bool(
-                    haystack.contains(&needle.as_python_constant()?)?,
-                )))
+                Ok(tx.constant(Value::Bool(crate::trackers::contains(
+                    &*haystack, &*needle,
+                )?)))
             }
             Expr::IsNone(value, negated) => {
                 let is_none = self.eval(value)?.is_constant_none();

@@ -12,7 +12,7 @@ use crate::source::Source;
 use crate::tracker::{
     BinOp, CmpOp, Codegen, TraceError, TraceResult, Tracker, TrackerMeta, VariableTracker,
 };
-use crate::value::{TensorMeta, TypeTag, Value};
+use crate::value::{KeyIndex, TensorMeta, TypeTag, Value};
 
 /// What every concrete tracker carries besides its value: its source and the
 /// name the traced code gave it. Each tracker forwards `TrackerMeta` to its
@@ -183,14 +183,84 @@ fn items_constant(items: &[Tracker]) -> TraceResult<Vec<Rc<Value>>> {
         .collect()
 }
 
-/// `key in items`, by Python's equality.
+/// `key in items`, by Python's equality (an `$object` among the items is
+/// none of the values a trace knows).
 fn items_contain(items: &[Tracker], key: &Value) -> TraceResult<bool> {
     for item in items {
-        if item.as_python_constant()?.py_eq(key) {
+        if tracker_equals_value(&**item, key)? {
             return Ok(true);
         }
     }
     Ok(false)
+}
+
+/// `needle in items` for a needle whose value the trace does not know (an
+/// `$object`, a list holding one), by Python's equality.
+fn items_contain_tracker(items: &[Tracker], needle: &dyn VariableTracker) -> TraceResult<bool> {
+    for item in items {
+        if trackers_equal(&**item, needle)? {
+            return Ok(true);
+        }
+    }
+    Ok(false)
+}
+
+/// The type Python names when hashing `value` fails: a list, a dict or a
+/// keys view, or the first such item of a tuple, however deep.
+fn unhashable_type_of(value: &dyn VariableTracker) -> TypeTag {
+    if let Some(sequence) = realized_as::<SequenceTracker>(value)
+        && sequence.tuple
+        && let Some(item) = sequence
+            .items
+            .iter()
+            .find(|item| !item.is_python_hashable())
+    {
+        return unhashable_type_of(&**item);
+    }
+    value.python_type()
+}
+
+/// `needle in haystack`, for any needle. One whose value the trace does not
+/// know (an `$object`, a list holding one) is searched for as Python does:
+/// by `==` among a list's, a tuple's or a values view's items; in a dict or
+/// a keys view by its hash first (`[obj] in d` is unhashable), and then
+/// among keys the trace knows, none of which is a frame's object (JSON
+/// cannot share one). A string refuses it.
+pub fn contains(haystack: &dyn VariableTracker, needle: &dyn VariableTracker) -> TraceResult<bool> {
+    let error = match needle.as_python_constant() {
+        Ok(key) => return haystack.contains(&key),
+        Err(error) => error,
+    };
+    if needle.is_tensor() {
+        return Err(error);
+    }
+    if let Some(sequence) = realized_as::<SequenceTracker>(haystack) {
+        return items_contain_tracker(&sequence.items, needle);
+    }
+    let ty = haystack.python_type();
+    if let Some(view) = realized_as::<DictViewTracker>(haystack)
+        && !view.keys
+    {
+        return items_contain_tracker(&view.items, needle);
+    }
+    match ty {
+        TypeTag::Dict | TypeTag::DictKeys if needle.is_python_hashable() => Ok(false),
+        TypeTag::Dict | TypeTag::DictKeys => Err(unhashable(&unhashable_type_of(needle))),
+        TypeTag::Str => Err(TraceError::new(format!(
+            "'in <string>' requires string as left operand, not {}",
+            needle.python_type()
+        ))),
+        // No container: its error names no key.
+        _ => haystack.contains(&Value::None),
+    }
+}
+
+/// Python's `item == key`, where the trace knows `key`.
+fn tracker_equals_value(item: &dyn VariableTracker, key: &Value) -> TraceResult<bool> {
+    match item.as_python_constant() {
+        Ok(value) => Ok(value.py_eq(key)),
+        Err(error) => equals_value(item, key, error),
+    }
 }
 
 /// Python's comparison of two known values.
@@ -225,6 +295,154 @@ pub fn compare_values(a: &Value, op: CmpOp, b: &Value) -> TraceResult<bool> {
     };
     // NaN compares false with everything, except `!=`.
     Ok(ordering.map_or(op == CmpOp::Ne, |o| op.holds(o)))
+}
+
+/// Python's `a == b` for two trackers. By value when the trace knows both
+/// values; else an `$object` is equal only to itself (its class defines no
+/// `__eq__`, so Python compares by identity: `1 == obj` is False), and two
+/// lists, two tuples or two dicts are compared item by item (`[1, obj] ==
+/// [1, obj]`). A tensor's value stays unknown: an error, as before.
+pub fn trackers_equal(a: &dyn VariableTracker, b: &dyn VariableTracker) -> TraceResult<bool> {
+    let (mine, theirs) = (a.as_python_constant(), b.as_python_constant());
+    let error = match (mine, theirs) {
+        (Ok(x), Ok(y)) => return Ok(x.py_eq(&y)),
+        (Err(error), Ok(y)) => return equals_value(a, &y, error),
+        (Ok(x), Err(error)) => return equals_value(b, &x, error),
+        (Err(error), Err(_)) => error,
+    };
+    match (
+        realized_as::<ObjectTracker>(a),
+        realized_as::<ObjectTracker>(b),
+    ) {
+        (Some(p), Some(q)) => return Ok(p.is(q)),
+        (Some(_), None) | (None, Some(_)) => return Ok(false),
+        (None, None) => {}
+    }
+    if a.is_tensor() || b.is_tensor() {
+        return Err(error);
+    }
+    if let (Some(p), Some(q)) = (
+        realized_as::<SequenceTracker>(a),
+        realized_as::<SequenceTracker>(b),
+    ) {
+        if p.tuple != q.tuple || p.items.len() != q.items.len() {
+            return Ok(false);
+        }
+        for (x, y) in p.items.iter().zip(&q.items) {
+            if !trackers_equal(&**x, &**y)? {
+                return Ok(false);
+            }
+        }
+        return Ok(true);
+    }
+    if let (Some(p), Some(q)) = (realized_as::<DictTracker>(a), realized_as::<DictTracker>(b)) {
+        if p.entries.len() != q.entries.len() {
+            return Ok(false);
+        }
+        let theirs = KeyIndex::new(q.entries.iter().map(|(key, _)| key));
+        for (key, x) in &p.entries {
+            let Some(at) = theirs.find(key) else {
+                return Ok(false);
+            };
+            if !trackers_equal(&**x, &*q.entries[at].1)? {
+                return Ok(false);
+            }
+        }
+        return Ok(true);
+    }
+    // Of two different types (a list and a dict), neither a tensor.
+    if a.python_type() != b.python_type() {
+        return Ok(false);
+    }
+    Err(error)
+}
+
+/// Python's `item == key`, where the trace knows `key` but not `item`'s value
+/// (`as_python_constant` failed with `error`): an `$object` is no known
+/// value, and a list, tuple or dict holding one is compared item by item.
+fn equals_value(item: &dyn VariableTracker, key: &Value, error: TraceError) -> TraceResult<bool> {
+    if realized_as::<ObjectTracker>(item).is_some() {
+        return Ok(false);
+    }
+    if item.is_tensor() {
+        return Err(error);
+    }
+    if let Some(sequence) = realized_as::<SequenceTracker>(item) {
+        let items = match (key, sequence.tuple) {
+            (Value::Tuple(items), true) | (Value::List(items), false) => items,
+            _ => return Ok(false),
+        };
+        if items.len() != sequence.items.len() {
+            return Ok(false);
+        }
+        for (mine, theirs) in sequence.items.iter().zip(items) {
+            if !tracker_equals_value(&**mine, theirs)? {
+                return Ok(false);
+            }
+        }
+        return Ok(true);
+    }
+    if let Some(dict) = realized_as::<DictTracker>(item) {
+        let Value::Dict(entries) = key else {
+            return Ok(false);
+        };
+        if entries.len() != dict.entries.len() {
+            return Ok(false);
+        }
+        let theirs = KeyIndex::new(entries.iter().map(|(key, _)| key));
+        for (key, mine) in &dict.entries {
+            let Some(at) = theirs.find(key) else {
+                return Ok(false);
+            };
+            if !tracker_equals_value(&**mine, &entries[at].1)? {
+                return Ok(false);
+            }
+        }
+        return Ok(true);
+    }
+    if item.python_type() != key.type_tag() {
+        return Ok(false);
+    }
+    Err(error)
+}
+
+/// Python's `a OP b` for two trackers: `compare_values` when the trace
+/// knows both values; else `==` and `!=` as `trackers_equal`, two lists or
+/// two tuples in order by their first items that differ, and anything else
+/// Python's `TypeError` (`1 < obj`), but for a tensor's unknown value.
+pub fn compare_trackers(
+    a: &dyn VariableTracker,
+    op: CmpOp,
+    b: &dyn VariableTracker,
+) -> TraceResult<bool> {
+    if matches!(op, CmpOp::Eq | CmpOp::Ne) {
+        return Ok(trackers_equal(a, b)? == (op == CmpOp::Eq));
+    }
+    let error = match (a.as_python_constant(), b.as_python_constant()) {
+        (Ok(x), Ok(y)) => return compare_values(&x, op, &y),
+        (Err(error), _) | (_, Err(error)) => error,
+    };
+    if a.is_tensor() || b.is_tensor() {
+        return Err(error);
+    }
+    if let (Some(p), Some(q)) = (
+        realized_as::<SequenceTracker>(a),
+        realized_as::<SequenceTracker>(b),
+    ) && p.tuple == q.tuple
+    {
+        for (x, y) in p.items.iter().zip(&q.items) {
+            if !trackers_equal(&**x, &**y)? {
+                return compare_trackers(&**x, op, &**y);
+            }
+        }
+        return Ok(op.holds(p.items.len().cmp(&q.items.len())));
+    }
+    Err(TraceError::new(format!(
+        "'{}' not supported between instances of '{}' and '{}'",
+        op.symbol(),
+        a.python_type(),
+        b.python_type()
+    )))
 }
 
 /// Python's `divmod` on ints: the quotient rounds toward negative infinity
@@ -488,7 +706,7 @@ impl VariableTracker for ConstantTracker {
         if other.is_symnode() || other.is_tensor() {
             return other.compare(tx, op.swap(), self);
         }
-        compare_values(&self.value, op, &other.as_python_constant()?)
+        compare_trackers(self, op, other)
     }
     fn binary_op(
         &self,
@@ -653,10 +871,16 @@ impl VariableTracker for SequenceTracker {
         match name {
             "index" | "count" => {
                 expect_args(name, args, 1..=1)?;
-                let needle = args[0].as_python_constant()?;
+                // A needle the trace does not know (an `$object`) is
+                // compared as a tracker.
+                let needle = args[0].as_python_constant().ok();
                 let mut found = Vec::new();
                 for (i, item) in self.items.iter().enumerate() {
-                    if item.as_python_constant()?.py_eq(&needle) {
+                    let equal = match &needle {
+                        Some(needle) => tracker_equals_value(&**item, needle)?,
+                        None => trackers_equal(&**item, &*args[0])?,
+                    };
+                    if equal {
                         found.push(i);
                     }
                 }
@@ -667,7 +891,15 @@ impl VariableTracker for SequenceTracker {
                     Some(i) => Ok(tx.constant(Value::Int(*i as i64))),
                     // Python's texts: a tuple's does not name the value.
                     None if self.tuple => Err(TraceError::new("tuple.index(x): x not in tuple")),
-                    None => Err(TraceError::new(format!("{} is not in list", needle.repr()))),
+                    // An object's repr in Python holds its address, which
+                    // no trace knows: `<Linear object>` stands for it.
+                    None => Err(TraceError::new(format!(
+                        "{} is not in list",
+                        match &needle {
+                            Some(needle) => needle.repr(),
+                            None => format!("<{} object>", args[0].python_type()),
+                        }
+                    ))),
                 }
             }
             "append" | "extend" | "pop" | "insert" | "remove" | "clear" if !self.tuple => {
@@ -685,11 +917,7 @@ impl VariableTracker for SequenceTracker {
         Ok(!self.items.is_empty())
     }
     fn compare(&self, _tx: &Tx, op: CmpOp, other: &dyn VariableTracker) -> TraceResult<bool> {
-        compare_values(
-            &self.as_python_constant()?,
-            op,
-            &other.as_python_constant()?,
-        )
+        compare_trackers(self, op, other)
     }
     fn binary_op(
         &self,
@@ -902,11 +1130,7 @@ impl VariableTracker for DictTracker {
         Ok(!self.entries.is_empty())
     }
     fn compare(&self, _tx: &Tx, op: CmpOp, other: &dyn VariableTracker) -> TraceResult<bool> {
-        compare_values(
-            &self.as_python_constant()?,
-            op,
-            &other.as_python_constant()?,
-        )
+        compare_trackers(self, op, other)
     }
     fn binary_op(
         &self,
@@ -1729,11 +1953,19 @@ impl VariableTracker for SymNodeTracker {
     fn compare(&self, _tx: &Tx, op: CmpOp, other: &dyn VariableTracker) -> TraceResult<bool> {
         let (theirs, their_text) = match realized_as::<SymNodeTracker>(other) {
             Some(sym) => (Value::Int(sym.hint), sym.source_expr.clone()),
-            None => {
-                let value = other.as_python_constant()?;
-                let text = value.repr();
-                (value, text)
-            }
+            None => match other.as_python_constant() {
+                Ok(value) => {
+                    let text = value.repr();
+                    (value, text)
+                }
+                // An `$object`, or a list holding one: no int equals it or
+                // is ordered with it, whatever the size, which stays
+                // unguarded.
+                Err(_) => {
+                    let size = ConstantTracker::new(Value::Int(self.hint), Meta::new(None));
+                    return compare_trackers(&size, op, other);
+                }
+            },
         };
         let holds = compare_values(&Value::Int(self.hint), op, &theirs)?;
         let guarded = if holds { op } else { op.negate() };
@@ -1852,6 +2084,10 @@ impl VariableTracker for SymNodeTracker {
 pub struct ObjectTracker {
     pub class: Rc<str>,
     pub attrs: Vec<(Rc<str>, Tracker)>,
+    /// The object's identity: the source it was built from, which a copy
+    /// stored elsewhere (`G['g'] = L['o']`) keeps, as Python's `is` would.
+    #[realize_all(skip)]
+    identity: Option<Source>,
     #[realize_all(skip)]
     #[realize(plain)]
     meta: Meta,
@@ -1859,7 +2095,18 @@ pub struct ObjectTracker {
 
 impl ObjectTracker {
     pub fn new(class: Rc<str>, attrs: Vec<(Rc<str>, Tracker)>, meta: Meta) -> ObjectTracker {
-        ObjectTracker { class, attrs, meta }
+        ObjectTracker {
+            class,
+            attrs,
+            identity: meta.source.clone(),
+            meta,
+        }
+    }
+
+    /// Python's `self is other`. A frame's objects are all distinct (JSON
+    /// cannot share one), so the source each was built from tells them apart.
+    fn is(&self, other: &ObjectTracker) -> bool {
+        self.identity.is_some() && self.identity == other.identity
     }
 
     fn type_tag(&self) -> TypeTag {
@@ -1902,8 +2149,8 @@ impl VariableTracker for ObjectTracker {
         true
     }
     fn get_python_hash(&self) -> TraceResult<u64> {
-        // By identity, which the source stands for.
-        let identity = match &self.meta.source {
+        // By identity, which the source it was built from stands for.
+        let identity = match &self.identity {
             Some(source) => source.to_string(),
             None => format!("<{} object>", self.class),
         };
@@ -1941,10 +2188,8 @@ impl VariableTracker for ObjectTracker {
     }
     fn compare(&self, _tx: &Tx, op: CmpOp, other: &dyn VariableTracker) -> TraceResult<bool> {
         match op {
-            CmpOp::Eq | CmpOp::Ne => {
-                let same = self.meta.source.is_some() && other.source() == self.meta.source;
-                Ok(same == (op == CmpOp::Eq))
-            }
+            // By identity: its class defines no `__eq__`.
+            CmpOp::Eq | CmpOp::Ne => Ok(trackers_equal(self, other)? == (op == CmpOp::Eq)),
             _ => Err(TraceError::new(format!(
                 "'{}' not supported between instances of '{}' and '{}'",
                 op.symbol(),
@@ -2139,7 +2384,7 @@ impl VariableTracker for FunctionTracker {
         Ok(true)
     }
     fn compare(&self, _tx: &Tx, op: CmpOp, other: &dyn VariableTracker) -> TraceResult<bool> {
-        compare_values(&self.value, op, &other.as_python_constant()?)
+        compare_trackers(self, op, other)
     }
     fn binary_op(
         &self,

@@ -542,13 +542,13 @@ pub fn python_exponent(text: &str) -> String {
 /// Where each key of a dict (or keys view) is, by its hash: finding a key
 /// among n is then one bucket's comparisons, not n (two dicts of 10^5 keys
 /// compared in 40 s with a scan per key).
-struct KeyIndex<'a> {
+pub(crate) struct KeyIndex<'a> {
     keys: Vec<&'a Value>,
     by_hash: HashMap<u64, Vec<usize>>,
 }
 
 impl<'a> KeyIndex<'a> {
-    fn new(keys: impl Iterator<Item = &'a Value>) -> KeyIndex<'a> {
+    pub(crate) fn new(keys: impl Iterator<Item = &'a Value>) -> KeyIndex<'a> {
         let keys: Vec<&Value> = keys.collect();
         let mut by_hash: HashMap<u64, Vec<usize>> = HashMap::with_capacity(keys.len());
         for (at, key) in keys.iter().enumerate() {
@@ -558,7 +558,7 @@ impl<'a> KeyIndex<'a> {
     }
 
     /// Where `key` is among the keys, by Python's equality.
-    fn find(&self, key: &Value) -> Option<usize> {
+    pub(crate) fn find(&self, key: &Value) -> Option<usize> {
         let bucket = self.by_hash.get(&key.py_hash())?;
         bucket.iter().copied().find(|&at| self.keys[at].py_eq(key))
     }

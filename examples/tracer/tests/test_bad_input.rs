@@ -566,6 +566,77 @@ fn sequences_compare_and_bools_index_as_python() {
     }
 }
 
+/// A frame's `$object` compares by identity, as an instance of a class
+/// without `__eq__` does in Python: equal to itself (also stored as a
+/// global), to no constant, and searched for in a list by it. `1 == obj`
+/// was "a 'Linear' is not a constant the trace can know"; each answer is
+/// `python3`'s.
+#[test]
+fn objects_compare_by_identity_as_python() {
+    let frame = r#"{"locals": {"o": {"$object": "Linear", "w": 1}, "p": {"$object": "Linear"},
+        "l": [1, {"$object": "Linear"}], "m": [1, {"$object": "Linear"}],
+        "t": {"$tuple": [{"$object": "Linear"}]}, "d": {"k": {"$object": "Linear"}},
+        "x": {"$tensor": [2, 3], "dynamic": [0]}}}"#;
+    for (expr, want) in [
+        ("L['o'] == L['o']", "True"),
+        ("L['o'] == L['p']", "False"),
+        ("L['o'] == 1", "False"),
+        ("1 == L['o']", "False"),
+        ("1 != L['o']", "True"),
+        ("None == L['o']", "False"),
+        ("'a' != L['o']", "True"),
+        ("L['o'] in L['l']", "False"),
+        ("L['l'][1] in L['l']", "True"),
+        ("1 in L['l']", "True"),
+        ("L['t'][0] in L['t']", "True"),
+        ("L['l'].count(1)", "1"),
+        ("L['l'].index(L['l'][1])", "1"),
+        ("L['l'] == L['l']", "True"),
+        ("L['l'] == L['m']", "False"),
+        ("L['l'] <= L['l']", "True"),
+        ("1 == L['l']", "False"),
+        ("L['t'] == L['l']", "False"),
+        ("L['d'] == L['d']", "True"),
+        ("L['o'] in L['d']", "False"),
+        ("L['d']['k'] in L['d'].values()", "True"),
+        ("L['x'].shape[0] == L['o']", "False"),
+    ] {
+        assert_eq!(
+            run(frame, &format!("r = {expr}\nreturn r\n")),
+            Ok(vec![constant(want)]),
+            "{expr}"
+        );
+    }
+    // A copy stored elsewhere is the same object.
+    assert_eq!(
+        run(frame, "G['g'] = L['o']\nr = G['g'] == L['o']\nreturn r\n"),
+        Ok(vec![constant("True")])
+    );
+    for (expr, error) in [
+        (
+            "1 < L['o']",
+            "'<' not supported between instances of 'int' and 'Linear'",
+        ),
+        (
+            "L['l'] < L['m']",
+            "'<' not supported between instances of 'Linear' and 'Linear'",
+        ),
+        ("L['l'] in L['d']", "unhashable type: 'list'"),
+        (
+            "L['o'] in 'abc'",
+            "'in <string>' requires string as left operand, not Linear",
+        ),
+        ("L['o'] in 1", "argument of type 'int' is not iterable"),
+        // Python's repr holds the object's address: the README says so.
+        ("L['l'].index(L['o'])", "<Linear object> is not in list"),
+    ] {
+        let got = run(frame, &format!("r = {expr}\nreturn r\n"))
+            .expect_err(expr)
+            .to_string();
+        assert!(got.ends_with(error), "{expr}: {got}");
+    }
+}
+
 /// `dict.keys()` and `dict.values()` are views, not lists (they were
 /// lists): printed, typed, compared and refused as Python's, each checked
 /// against `python3`.
