@@ -11,7 +11,9 @@ use crate::builder::Tx;
 use crate::lazy::{FormatPart, LazySymNodeFormatString, LazyVariableTracker, as_lazy, realized_as};
 use crate::program::{Expr, FPart, Program, SpecPart, Stmt, StmtKind};
 use crate::source::Source;
-use crate::tracker::{BinOp, CmpOp, Codegen, TraceError, TraceResult, Tracker};
+use crate::tracker::{
+    ArgsWording, BinOp, CmpOp, Codegen, TraceError, TraceResult, Tracker, check_args,
+};
 use crate::trackers::SequenceTracker;
 use crate::value::{Frame, INT_OVERFLOW, TypeTag, Value};
 use crate::{pyattrs, pyunicode};
@@ -409,19 +411,32 @@ pub const BUILTINS: &[&str] = &[
     "print",
 ];
 
+/// Checks that a builtin of `n` arguments got them, with Python's words.
 fn arity(name: &str, args: &[Tracker], n: usize) -> TraceResult<()> {
-    if args.len() == n {
-        Ok(())
-    } else {
-        let given = args.len();
-        // Python's words, which differ by how each builtin takes them.
-        Err(TraceError::new(match name {
-            "len" | "abs" | "hash" => {
-                format!("{name}() takes exactly one argument ({given} given)")
-            }
-            "isinstance" | "hasattr" => format!("{name} expected {n} arguments, got {given}"),
-            _ => format!("{name}() takes {n} argument(s), got {given}"),
-        }))
+    let wording = match name {
+        "len" | "abs" | "hash" => ArgsWording::One,
+        _ => ArgsWording::Expected,
+    };
+    check_args(name, wording, n..=n, n..=n, args.len())
+}
+
+/// Python's error for `str(value, encoding[, errors])`, which decodes
+/// bytes, and this tracer has none: the arguments' types, then the value's.
+fn str_decoding_error(value: &Tracker, options: &[Tracker]) -> TraceError {
+    for (option, what) in options.iter().zip(["encoding", "errors"]) {
+        if !matches!(option.as_python_constant(), Ok(Value::Str(_))) {
+            return TraceError::new(format!(
+                "str() argument '{what}' must be str, not {}",
+                option.python_type_name()
+            ));
+        }
+    }
+    match value.python_type() {
+        TypeTag::Str => TraceError::new("decoding str is not supported"),
+        _ => TraceError::new(format!(
+            "decoding to str: need a bytes-like object, {} found",
+            value.python_type_name()
+        )),
     }
 }
 
@@ -567,16 +582,34 @@ pub fn call_builtin(tx: &Tx, name: &str, args: &[Tracker]) -> TraceResult<Tracke
             Value::Bool(args[0].isinstance(&ty))
         }
         "str" => {
-            arity(name, args, 1)?;
-            Value::str(&args[0].python_str()?)
+            check_args(name, ArgsWording::Takes, 0..=3, 0..=3, args.len())?;
+            match args {
+                [] => Value::str(""),
+                [value] => Value::str(&value.python_str()?),
+                [value, options @ ..] => return Err(str_decoding_error(value, options)),
+            }
         }
         "bool" => {
-            arity(name, args, 1)?;
-            Value::Bool(args[0].truthy()?)
+            check_args(name, ArgsWording::Expected, 0..=1, 0..=1, args.len())?;
+            match args.first() {
+                Some(value) => Value::Bool(value.truthy()?),
+                None => Value::Bool(false),
+            }
         }
         "int" | "float" => {
-            arity(name, args, 1)?;
-            let value = args[0].as_python_constant()?;
+            // `int(text, base)` is not read here.
+            let (wording, most) = match name {
+                "int" => (ArgsWording::Takes, 2),
+                _ => (ArgsWording::Expected, 1),
+            };
+            check_args(name, wording, 0..=most, 0..=1, args.len())?;
+            let Some(arg) = args.first() else {
+                return Ok(tx.constant(match name {
+                    "int" => Value::Int(0),
+                    _ => Value::Float(0.0),
+                }));
+            };
+            let value = arg.as_python_constant()?;
             match (name, &value, value.as_int(), value.as_number()) {
                 // Exactly: through a float, 2**53 + 1 would lose its last bit.
                 ("int", _, Some(i), _) => Value::Int(i),
@@ -611,9 +644,7 @@ pub fn call_builtin(tx: &Tx, name: &str, args: &[Tracker]) -> TraceResult<Tracke
             Value::Int(args[0].get_python_hash()? as i64)
         }
         "format" => {
-            if !(1..=2).contains(&args.len()) {
-                return Err(TraceError::new("format() takes 1 or 2 arguments"));
-            }
+            check_args(name, ArgsWording::Expected, 1..=2, 1..=2, args.len())?;
             let spec = match args.get(1) {
                 Some(spec) => text_arg(name, spec)?,
                 None => String::new(),

@@ -4,6 +4,7 @@
 
 use std::any::Any;
 use std::fmt;
+use std::ops::RangeInclusive;
 use std::rc::Rc;
 
 use lazy_core::RealizeAll;
@@ -33,6 +34,67 @@ impl fmt::Display for TraceError {
 }
 
 pub type TraceResult<T> = Result<T, TraceError>;
+
+/// How Python 3.11 words a wrong number of arguments to one of its builtin
+/// functions or methods: it depends on the C code that reads them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ArgsWording {
+    /// A method that takes none: `str.upper() takes no arguments (1 given)`.
+    NoArgs,
+    /// A function of one: `len() takes exactly one argument (2 given)`.
+    One,
+    /// `startswith() takes at least 1 argument (0 given)`, `str() takes at
+    /// most 3 arguments (4 given)`.
+    Takes,
+    /// `strip expected at most 1 argument, got 2`, `isinstance expected 2
+    /// arguments, got 1`.
+    Expected,
+}
+
+/// Checks the number of arguments `given` to a builtin function or method
+/// that Python calls `name` in its message (`str.upper`, `startswith`,
+/// `get`): Python's error, in its `wording`, when Python takes no such
+/// number (`python`); the tracer's own when Python does but the tracer does
+/// not (outside `traced`, a part of `python`).
+pub fn check_args(
+    name: &str,
+    wording: ArgsWording,
+    python: RangeInclusive<usize>,
+    traced: RangeInclusive<usize>,
+    given: usize,
+) -> TraceResult<()> {
+    if traced.contains(&given) {
+        return Ok(());
+    }
+    let plural = |n: usize| if n == 1 { "" } else { "s" };
+    if python.contains(&given) {
+        return Err(TraceError::new(format!(
+            "{name}() with {given} argument{} is not supported by this tracer",
+            plural(given)
+        )));
+    }
+    let (min, max) = (*python.start(), *python.end());
+    let (bound, which) = match (min == max, given < min) {
+        (true, _) => (min, "exactly"),
+        (false, true) => (min, "at least"),
+        (false, false) => (max, "at most"),
+    };
+    let s = plural(bound);
+    Err(TraceError::new(match wording {
+        ArgsWording::NoArgs => format!("{name}() takes no arguments ({given} given)"),
+        ArgsWording::One => format!("{name}() takes exactly one argument ({given} given)"),
+        ArgsWording::Takes => {
+            format!("{name}() takes {which} {bound} argument{s} ({given} given)")
+        }
+        // Python leaves "exactly" out here.
+        ArgsWording::Expected if min == max => {
+            format!("{name} expected {bound} argument{s}, got {given}")
+        }
+        ArgsWording::Expected => {
+            format!("{name} expected {which} {bound} argument{s}, got {given}")
+        }
+    }))
+}
 
 /// Comparison operators a program can branch on.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

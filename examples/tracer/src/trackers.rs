@@ -10,7 +10,8 @@ use crate::guards::GuardKind;
 use crate::lazy::realized_as;
 use crate::source::Source;
 use crate::tracker::{
-    BinOp, CmpOp, Codegen, TraceError, TraceResult, Tracker, TrackerMeta, VariableTracker,
+    ArgsWording, BinOp, CmpOp, Codegen, TraceError, TraceResult, Tracker, TrackerMeta,
+    VariableTracker, check_args,
 };
 use crate::value::{KeyIndex, TensorMeta, TypeTag, Value};
 
@@ -661,7 +662,8 @@ impl VariableTracker for ConstantTracker {
             return Err(no_attr(&self.python_type(), name));
         };
         let text_arg = |args: &[Tracker]| -> TraceResult<String> {
-            expect_args(name, args, 1..=1)?;
+            // Python's `start` and `end` are not read here.
+            check_args(name, ArgsWording::Takes, 1..=3, 1..=1, args.len())?;
             match args[0].as_python_constant()? {
                 Value::Str(t) => Ok(t.to_string()),
                 other => Err(TraceError::new(format!(
@@ -671,16 +673,31 @@ impl VariableTracker for ConstantTracker {
             }
         };
         let value = match name {
-            "upper" | "lower" | "strip" => {
-                expect_args(name, args, 0..=0)?;
+            "upper" | "lower" => {
+                let qualified = format!("str.{name}");
+                check_args(&qualified, ArgsWording::NoArgs, 0..=0, 0..=0, args.len())?;
                 Value::str(&match name {
                     "upper" => crate::pyunicode::upper(s),
-                    "lower" => crate::pyunicode::lower(s),
+                    _ => crate::pyunicode::lower(s),
+                })
+            }
+            "strip" => {
+                check_args(name, ArgsWording::Expected, 0..=1, 0..=1, args.len())?;
+                let chars = match args.first().map(|chars| chars.as_python_constant()) {
+                    None => None,
+                    Some(chars) => match chars? {
+                        Value::None => None,
+                        Value::Str(chars) => Some(chars),
+                        _ => return Err(TraceError::new("strip arg must be None or str")),
+                    },
+                };
+                Value::str(match chars {
+                    Some(chars) => s.trim_matches(|c: char| chars.contains(c)),
                     // Python's `str.isspace()`: Unicode's white space and
                     // the separators \x1c to \x1f.
-                    _ => s
-                        .trim_matches(|c: char| c.is_whitespace() || ('\x1c'..='\x1f').contains(&c))
-                        .to_string(),
+                    None => s.trim_matches(|c: char| {
+                        c.is_whitespace() || ('\x1c'..='\x1f').contains(&c)
+                    }),
                 })
             }
             "startswith" => Value::Bool(s.starts_with(&text_arg(args)?)),
@@ -870,7 +887,13 @@ impl VariableTracker for SequenceTracker {
     fn call_method(&self, tx: &Tx, name: &str, args: &[Tracker]) -> TraceResult<Tracker> {
         match name {
             "index" | "count" => {
-                expect_args(name, args, 1..=1)?;
+                if name == "count" {
+                    let qualified = format!("{}.count", self.type_tag());
+                    check_args(&qualified, ArgsWording::One, 1..=1, 1..=1, args.len())?;
+                } else {
+                    // Python's `start` and `end` are not read here.
+                    check_args(name, ArgsWording::Expected, 1..=3, 1..=1, args.len())?;
+                }
                 // A needle the trace does not know (an `$object`) is
                 // compared as a tracker.
                 let needle = args[0].as_python_constant().ok();
@@ -1096,7 +1119,7 @@ impl VariableTracker for DictTracker {
     fn call_method(&self, tx: &Tx, name: &str, args: &[Tracker]) -> TraceResult<Tracker> {
         match name {
             "get" => {
-                expect_args(name, args, 1..=2)?;
+                check_args(name, ArgsWording::Expected, 1..=2, 1..=2, args.len())?;
                 let key = args[0].as_python_constant()?;
                 Ok(match (self.lookup(&key)?, args.get(1)) {
                     (Some(value), _) => Rc::clone(value),
@@ -1105,7 +1128,8 @@ impl VariableTracker for DictTracker {
                 })
             }
             "keys" | "values" => {
-                expect_args(name, args, 0..=0)?;
+                let qualified = format!("dict.{name}");
+                check_args(&qualified, ArgsWording::NoArgs, 0..=0, 0..=0, args.len())?;
                 let keys = name == "keys";
                 let items = if keys {
                     self.unpack_var_sequence(tx)?

@@ -943,6 +943,114 @@ fn unsupported_syntax_and_builtin_arguments_say_what_they_are() {
     }
 }
 
+/// A wrong number of arguments to a builtin or to a str, list, tuple or
+/// dict method is Python 3.11's error, whose words differ by the C code
+/// that reads them (the tracer said "upper() takes 0 argument(s), got 1");
+/// each is `python3`'s. `str()`, `int()`, `float()` and `bool()` without
+/// an argument are Python's defaults, `strip` takes Python's `chars`, and
+/// `str(x, encoding)`, which decodes bytes (the tracer has none), is
+/// Python's error.
+#[test]
+fn argument_counts_are_pythons_words() {
+    let frame = r#"{"locals": {"l": [1, 2], "t": {"$tuple": [1]}, "d": {"a": 1}, "o": {"$object": "Linear"}}}"#;
+    for (expr, error) in [
+        ("'s'.upper(1)", "str.upper() takes no arguments (1 given)"),
+        (
+            "'s'.lower(1, 2)",
+            "str.lower() takes no arguments (2 given)",
+        ),
+        (
+            "'s'.strip(1, 2)",
+            "strip expected at most 1 argument, got 2",
+        ),
+        ("'s'.strip(1)", "strip arg must be None or str"),
+        (
+            "'s'.startswith()",
+            "startswith() takes at least 1 argument (0 given)",
+        ),
+        (
+            "'s'.endswith('a', 1, 2, 3)",
+            "endswith() takes at most 3 arguments (4 given)",
+        ),
+        (
+            "L['l'].index()",
+            "index expected at least 1 argument, got 0",
+        ),
+        (
+            "L['t'].index(1, 2, 3, 4)",
+            "index expected at most 3 arguments, got 4",
+        ),
+        (
+            "L['l'].count(1, 2)",
+            "list.count() takes exactly one argument (2 given)",
+        ),
+        (
+            "L['t'].count()",
+            "tuple.count() takes exactly one argument (0 given)",
+        ),
+        ("L['d'].get()", "get expected at least 1 argument, got 0"),
+        (
+            "L['d'].get(1, 2, 3)",
+            "get expected at most 2 arguments, got 3",
+        ),
+        ("L['d'].keys(1)", "dict.keys() takes no arguments (1 given)"),
+        (
+            "L['d'].values(1)",
+            "dict.values() takes no arguments (1 given)",
+        ),
+        (
+            "str(1, 2, 3, 4)",
+            "str() takes at most 3 arguments (4 given)",
+        ),
+        ("int(1, 2, 3)", "int() takes at most 2 arguments (3 given)"),
+        ("float(1, 2)", "float expected at most 1 argument, got 2"),
+        ("bool(1, 2)", "bool expected at most 1 argument, got 2"),
+        ("format()", "format expected at least 1 argument, got 0"),
+        (
+            "format(1, 2, 3)",
+            "format expected at most 2 arguments, got 3",
+        ),
+        (
+            "str(1, 2)",
+            "str() argument 'encoding' must be str, not int",
+        ),
+        (
+            "str(1, 'u', 3)",
+            "str() argument 'errors' must be str, not int",
+        ),
+        ("str('a', 'utf-8')", "decoding str is not supported"),
+        (
+            "str(L['o'], 'utf-8')",
+            "decoding to str: need a bytes-like object, Linear found",
+        ),
+        // Python takes these; the tracer says it does not.
+        (
+            "'s'.startswith('s', 0)",
+            "startswith() with 2 arguments is not supported by this tracer",
+        ),
+        (
+            "int('10', 2)",
+            "int() with 2 arguments is not supported by this tracer",
+        ),
+    ] {
+        let got = run(frame, &format!("r = {expr}\nreturn r\n"))
+            .expect_err(expr)
+            .to_string();
+        assert!(got.ends_with(error), "{expr}: {got}");
+    }
+    for (expr, want) in [
+        ("str()", "''"),
+        ("int()", "0"),
+        ("float()", "0.0"),
+        ("bool()", "False"),
+        ("'xsx'.strip('x')", "'s'"),
+        ("' s '.strip(None)", "'s'"),
+        ("'abc'.strip('')", "'abc'"),
+    ] {
+        assert_eq!(eval(expr), constant(want), "{expr}");
+    }
+}
+
 /// C's `&&`, `||` and `!x` are invalid syntax in Python, not bitwise
 /// operators or unexpected characters: the error says what Python writes.
 #[test]
