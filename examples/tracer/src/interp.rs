@@ -245,13 +245,13 @@ impl Interp<'_> {
                     // The graph records `0 - x`.
                     return binary(tx, BinOp::Sub, &tx.constant(Value::Int(0)), &value);
                 }
-                Ok(tx.constant(match value.as_python_constant()? {
-                    Value::Bool(b) => Value::Int(-i64::from(b)),
-                    Value::Int(i) => Value::Int(
+                Ok(tx.constant(match number_operand(&value)? {
+                    Some(Value::Bool(b)) => Value::Int(-i64::from(b)),
+                    Some(Value::Int(i)) => Value::Int(
                         i.checked_neg()
                             .ok_or_else(|| TraceError::new(crate::value::INT_OVERFLOW))?,
                     ),
-                    Value::Float(x) => Value::Float(-x),
+                    Some(Value::Float(x)) => Value::Float(-x),
                     // Named by the tracker: a dict's view answers as a list.
                     _ => {
                         return Err(TraceError::new(format!(
@@ -452,6 +452,18 @@ fn text_arg(name: &str, arg: &Tracker) -> TraceResult<String> {
     }
 }
 
+/// The value of the operand of `abs`, unary `-`, `int()` or `float()`, or
+/// `None` for one whose value the trace cannot know and that is no number
+/// either (an `$object`, a list holding one): Python's error for it names
+/// its type, as for any value that is no number.
+fn number_operand(value: &Tracker) -> TraceResult<Option<Value>> {
+    match value.as_python_constant() {
+        Ok(value) => Ok(Some(value)),
+        Err(_) if !value.is_tensor() && !value.is_symnode() => Ok(None),
+        Err(error) => Err(error),
+    }
+}
+
 /// Python's `int(x)` of a float: truncates toward zero, exactly.
 fn float_to_int(x: f64) -> TraceResult<i64> {
     // 2^63, exactly representable as a float.
@@ -609,7 +621,19 @@ pub fn call_builtin(tx: &Tx, name: &str, args: &[Tracker]) -> TraceResult<Tracke
                     _ => Value::Float(0.0),
                 }));
             };
-            let value = arg.as_python_constant()?;
+            // Python's texts, which differ: int() also takes bytes.
+            let no_number = || {
+                let takes = if name == "int" {
+                    "a string, a bytes-like object or a real number"
+                } else {
+                    "a string or a real number"
+                };
+                TraceError::new(format!(
+                    "{name}() argument must be {takes}, not '{}'",
+                    arg.python_type()
+                ))
+            };
+            let value = number_operand(arg)?.ok_or_else(no_number)?;
             match (name, &value, value.as_int(), value.as_number()) {
                 // Exactly: through a float, 2**53 + 1 would lose its last bit.
                 ("int", _, Some(i), _) => Value::Int(i),
@@ -622,18 +646,7 @@ pub fn call_builtin(tx: &Tx, name: &str, args: &[Tracker]) -> TraceResult<Tracke
                         value.repr()
                     ))
                 })?),
-                // Python's texts, which differ: int() also takes bytes.
-                _ => {
-                    let takes = if name == "int" {
-                        "a string, a bytes-like object or a real number"
-                    } else {
-                        "a string or a real number"
-                    };
-                    return Err(TraceError::new(format!(
-                        "{name}() argument must be {takes}, not '{}'",
-                        args[0].python_type()
-                    )));
-                }
+                _ => return Err(no_number()),
             }
         }
         "hash" => {
@@ -670,13 +683,13 @@ pub fn call_builtin(tx: &Tx, name: &str, args: &[Tracker]) -> TraceResult<Tracke
             if args[0].is_tensor() {
                 return args[0].call_method(tx, "abs", &[]);
             }
-            match args[0].as_python_constant()? {
-                Value::Int(i) => Value::Int(
+            match number_operand(&args[0])? {
+                Some(Value::Int(i)) => Value::Int(
                     i.checked_abs()
                         .ok_or_else(|| TraceError::new(INT_OVERFLOW))?,
                 ),
-                Value::Bool(b) => Value::Int(i64::from(b)),
-                Value::Float(x) => Value::Float(x.abs()),
+                Some(Value::Bool(b)) => Value::Int(i64::from(b)),
+                Some(Value::Float(x)) => Value::Float(x.abs()),
                 _ => {
                     return Err(TraceError::new(format!(
                         "bad operand type for abs(): '{}'",

@@ -637,6 +637,33 @@ fn objects_compare_by_identity_as_python() {
     }
 }
 
+/// `abs`, unary `-`, `int()` and `float()` of an `$object` (or of a list
+/// holding one) is Python's error naming its type; it was "a 'Linear' is
+/// not a constant the trace can know". Python's texts.
+#[test]
+fn numbers_of_an_object_are_pythons_errors() {
+    let frame = r#"{"locals": {"o": {"$object": "Linear"}, "l": [{"$object": "Linear"}]}}"#;
+    for (expr, error) in [
+        ("abs(L['o'])", "bad operand type for abs(): 'Linear'"),
+        ("-L['o']", "bad operand type for unary -: 'Linear'"),
+        (
+            "int(L['o'])",
+            "int() argument must be a string, a bytes-like object or a real number, not 'Linear'",
+        ),
+        (
+            "float(L['o'])",
+            "float() argument must be a string or a real number, not 'Linear'",
+        ),
+        ("abs(L['l'])", "bad operand type for abs(): 'list'"),
+        ("-L['l']", "bad operand type for unary -: 'list'"),
+    ] {
+        let got = run(frame, &format!("r = {expr}\nreturn r\n"))
+            .expect_err(expr)
+            .to_string();
+        assert!(got.ends_with(error), "{expr}: {got}");
+    }
+}
+
 /// `dict.keys()` and `dict.values()` are views, not lists (they were
 /// lists): printed, typed, compared and refused as Python's, each checked
 /// against `python3`.
