@@ -2383,8 +2383,10 @@ impl VariableTracker for FunctionTracker {
     fn sequence_len(&self) -> TraceResult<usize> {
         Err(no_len(&self.python_type()))
     }
-    fn call_method(&self, _tx: &Tx, name: &str, _args: &[Tracker]) -> TraceResult<Tracker> {
-        Err(no_attr(&self.python_type(), name))
+    fn call_method(&self, tx: &Tx, name: &str, args: &[Tracker]) -> TraceResult<Tracker> {
+        // Looked up as an attribute first, whose error names a class itself
+        // (`type object 'Linear' has no attribute 'upper'`), as Python's.
+        self.var_getattr(tx, name)?.call_function(tx, args)
     }
     fn call_function(&self, tx: &Tx, args: &[Tracker]) -> TraceResult<Tracker> {
         match &self.value {

@@ -900,6 +900,31 @@ fn builtin_types_are_classes() {
     }
 }
 
+/// A method called on a class is looked up as its attribute, and the error
+/// names the class, as Python's does (it said "'type' object has no
+/// attribute 'upper'"). Python's texts.
+#[test]
+fn a_method_of_a_class_names_the_class() {
+    let frame = r#"{"locals": {"C": {"$class": "Linear"}}}"#;
+    for (expr, error) in [
+        (
+            "L['C'].upper()",
+            "type object 'Linear' has no attribute 'upper'",
+        ),
+        ("int.upper()", "type object 'int' has no attribute 'upper'"),
+        ("L['C'].__name__()", "'str' object is not callable"),
+        (
+            "len.upper()",
+            "'builtin_function_or_method' object has no attribute 'upper'",
+        ),
+    ] {
+        let got = run(frame, &format!("r = {expr}\nreturn r\n"))
+            .expect_err(expr)
+            .to_string();
+        assert!(got.ends_with(error), "{expr}: {got}");
+    }
+}
+
 /// Valid Python this tracer does not read is named as such, not as a
 /// character or a value it did not expect; an argument count or type is
 /// Python's words where the README says so.
