@@ -1,6 +1,7 @@
 //! Python's format-spec mini-language (`format(x, ">8")`, `f"{x:,.2f}"`),
 //! the part of it that f-strings of constants and sizes need.
 
+use crate::pyunicode::decimal_value;
 use crate::tracker::{TraceError, TraceResult};
 use crate::value::Value;
 
@@ -61,7 +62,7 @@ impl Spec {
             i += 1;
         }
         let start = i;
-        while chars.get(i).is_some_and(char::is_ascii_digit) {
+        while chars.get(i).is_some_and(|&c| decimal_value(c).is_some()) {
             i += 1;
         }
         parsed.width = digits(&chars[start..i], spec)?;
@@ -85,7 +86,7 @@ impl Spec {
         if chars.get(i) == Some(&'.') {
             i += 1;
             let start = i;
-            while chars.get(i).is_some_and(char::is_ascii_digit) {
+            while chars.get(i).is_some_and(|&c| decimal_value(c).is_some()) {
                 i += 1;
             }
             if start == i {
@@ -211,11 +212,17 @@ fn cannot_group(separator: char, ty: char) -> TraceError {
     TraceError::new(format!("Cannot specify '{separator}' with '{}'.", code(ty)))
 }
 
+/// A width or precision, in any Unicode decimal digits (`'٣'` is 3), as
+/// Python reads them.
 fn digits(chars: &[char], spec: &str) -> TraceResult<usize> {
     if chars.is_empty() {
         return Ok(0);
     }
-    let text: String = chars.iter().collect();
+    let text: String = chars
+        .iter()
+        .filter_map(|&c| decimal_value(c))
+        .map(|digit| char::from(b'0' + digit))
+        .collect();
     text.parse::<usize>()
         .ok()
         .filter(|n| *n <= 1000)

@@ -925,6 +925,25 @@ fn a_method_of_a_class_names_the_class() {
     }
 }
 
+/// A format spec's width and precision may be written in any Unicode
+/// decimal digits, as Python reads them (`format(1, '٣')` was "Unknown
+/// format code '\\x663' for object of type 'int'"); the `0` flag is ASCII's
+/// alone. `python3`'s answers.
+#[test]
+fn format_widths_read_unicode_digits_as_python() {
+    for (expr, want) in [
+        ("format(1, '٣')", "'  1'"),
+        ("format('ab', '٣')", "'ab '"),
+        ("format(1, '٠5')", "'    1'"),
+        ("format(1.5, '.٢f')", "'1.50'"),
+        ("format(1, '*>١٠.٢f')", "'******1.00'"),
+        ("format(1, '𝟓')", "'    1'"),
+        ("f\"{1.25:.١f}\"", "'1.2'"),
+    ] {
+        assert_eq!(eval(expr), constant(want), "{expr}");
+    }
+}
+
 /// Valid Python this tracer does not read is named as such, not as a
 /// character or a value it did not expect; an argument count or type is
 /// Python's words where the README says so.
