@@ -334,6 +334,38 @@ fn self_arguments_in_different_variants_of_one_target() {
     }
 }
 
+/// A pointer that names a parameter of the enum (`Box<T>`, `&'a String`):
+/// its pointee is not known to be the other variants' target where the impl
+/// is checked, so values must be in one variant (as before one target was
+/// read): these compile, and mixed variants panic.
+#[derive(RealizeForward)]
+#[realize_forward(lazy_core::remote::PartialEq)]
+pub enum Words<'a> {
+    Owned(String),
+    Borrowed(#[realize(plain, deref)] &'a String),
+}
+
+#[derive(RealizeForward)]
+#[realize_forward(lazy_core::remote::PartialEq)]
+pub enum BoxedCount<T: PartialEq + 'static> {
+    Ready(T),
+    Boxed(#[realize(deref)] Lazy<Box<T>>),
+}
+
+#[test]
+fn pointers_that_name_a_parameter_keep_values_in_one_variant() {
+    let word = String::from("a");
+    assert!(Words::Owned(String::from("a")) == Words::Owned(String::from("a")));
+    assert!(Words::Borrowed(&word) == Words::Borrowed(&word));
+    let payload =
+        std::panic::catch_unwind(|| Words::Owned(String::from("a")) == Words::Borrowed(&word))
+            .expect_err("different variants panic");
+    assert!(panic_message(payload).contains("(`Owned`, `Borrowed`)"));
+    let boxed = || BoxedCount::Boxed(Lazy::new(|| Box::new(Count(2))));
+    assert!(BoxedCount::Ready(Count(1)) == BoxedCount::Ready(Count(1)));
+    assert!(boxed() == boxed());
+}
+
 /// std's comparisons through their mirrors on a value or a lazy of it.
 #[derive(RealizeForward)]
 #[realize_forward(

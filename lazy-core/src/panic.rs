@@ -34,13 +34,13 @@ pub(crate) fn peeked<T: ?Sized>(flavour: &str) -> ! {
 }
 
 /// A forwarded method of an enum got `Self` values in different variants,
-/// whose targets are not one type.
+/// whose targets are not known to be one type.
 #[cold]
 #[inline(never)]
 #[track_caller]
 pub fn variant_mismatch(method: &str, variants: &[&str]) -> ! {
     panic!(
-        "`{method}` was forwarded with values in different variants ({}): the variants' targets are not one type, so an enum forwards a method with `Self` arguments only when the receiver and every `Self` argument are in the same variant; list the method in `except(...)` and implement it on the enum where such values mean something",
+        "`{method}` was forwarded with values in different variants ({}): the variants' targets are not known to be one type (written alike), so an enum forwards a method with `Self` arguments only when the receiver and every `Self` argument are in the same variant; list the method in `except(...)` and implement it on the enum where such values mean something",
         Variants(variants)
     )
 }

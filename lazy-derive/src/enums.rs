@@ -1100,10 +1100,13 @@ fn realized_in_any_variant(
 
 /// Whether every variant's target is one type, as written: a plain
 /// variant's type, a lazy's value type (`Ready(T)` and `Later(#[realize]
-/// Lazy<T>)`), a pointer's pointee (`#[realize(plain, deref)] Box<T>`). A
-/// broken variant (an error already) is left out; a variant that forwards to
-/// the enum itself, or whose target is not read from its type, makes it
-/// false. Two types that are one only through an alias are two here.
+/// Lazy<T>)`), a pointer's pointee (`#[realize(plain, deref)] Box<u32>`,
+/// not where the pointer names a parameter of the enum). A broken variant
+/// (an error already) is left out; a variant that forwards to the enum
+/// itself, or whose target is not read from its type, makes it false. Two
+/// types that are one only through an alias are two here; a type of the
+/// user's named `Lazy` is taken for lazy-core's (whose target is its first
+/// argument).
 fn one_target(variants: &[VariantImpl]) -> bool {
     let mut first: Option<String> = None;
     let mut live = 0;
@@ -1114,6 +1117,14 @@ fn one_target(variants: &[VariantImpl]) -> bool {
         let ty = &variant.variant.ty;
         let target = match variant.variant.kind {
             VariantKind::Broken => continue,
+            // A pointer's pointee, as rustc sees it in the impl, is a
+            // projection (`<Box<T> as DerefValue>::Target`) that it does not
+            // reduce to `T` where the pointer names a parameter of the enum
+            // (`Box<T>`, `&'a String`): the arms of one `match` would not be
+            // one type.
+            VariantKind::PlainDeref(_) | VariantKind::Deref(_) if !variant.names_none => {
+                return false;
+            }
             VariantKind::Plain => Some(ty),
             VariantKind::PlainDeref(_) => crate::expand::pointer_target(ty, false),
             VariantKind::Realize => lazy_value_type(ty),
