@@ -657,7 +657,7 @@ pub fn write_items(
             ));
         }
     }
-    let mut consts_error: Option<TokenStream> = None;
+    let mut self_consts_reported = false;
     for item in std::mem::take(&mut head.items) {
         let item = match rename_item_params(item, &impl_param_names) {
             Ok(item) => item,
@@ -678,18 +678,23 @@ pub fn write_items(
             // wrapper is built from its target at run time, not in a const.
             // One error at the trait's path, as the const's value (rustc's
             // error type, so no second error about the impl); a default
-            // stays the trait's. Every such const gets the same error,
-            // which rustc reports once.
+            // stays the trait's. The first such const carries the one error
+            // that names them all; the others a value that is never
+            // evaluated (the crate does not build), so no error of its own.
             TraitItem::Const(item) if tokens::mentions_bare_self(item.ty.to_token_stream()) => {
                 if item.default.is_none() {
-                    let error = consts_error.get_or_insert_with(|| {
-                        self_consts_error(&head_consts, &trait_name, remote.is_some(), span)
-                    });
+                    let value = match self_consts_reported {
+                        true => template::tokens(
+                            "::core::panic!(\"see the error at the trait's path\")",
+                            &[],
+                        ),
+                        false => {
+                            self_consts_error(&head_consts, &trait_name, remote.is_some(), span)
+                        }
+                    };
+                    self_consts_reported = true;
                     let (name, ty) = (&item.ident, &item.ty);
-                    writer.push_method(template::tokens(
-                        "const #0: #1 = #2;",
-                        &[name, ty, &*error],
-                    ));
+                    writer.push_method(template::tokens("const #0: #1 = #2;", &[name, ty, &value]));
                 }
             }
             TraitItem::Const(item) => writer.push_const(&item),
@@ -706,7 +711,7 @@ pub fn write_items(
 
 /// The one error of the consts of type `Self` without a default (`const
 /// ZERO: Self;`, `(name, type)` each), at the trait's path `span`: the
-/// value of each, the same for all, so that rustc reports it once.
+/// value of the first of them.
 fn self_consts_error(
     consts: &[(Ident, String)],
     trait_name: &str,
