@@ -263,6 +263,7 @@ impl Wrapper {
         // another derive's (`#[realize_format]`), which the derive cannot
         // see: left to rustc.
         let spelled = has_attr(&input.attrs, "realize_forward");
+        let mut read: Vec<&Attribute> = Vec::new();
         for attr in &input.attrs {
             if !attr.path().is_ident("realize_forward") {
                 if spelled {
@@ -273,6 +274,15 @@ impl Wrapper {
                     None => continue,
                 }
             }
+            read.push(attr);
+        }
+        // Written on a field or a variant instead: that error (below) says
+        // where it goes, and with none on the type, it is read as meant.
+        let misplaced = misplaced_realize_forward(&input);
+        if read.is_empty() {
+            read.extend(misplaced.iter().map(|(_, attr)| *attr));
+        }
+        for attr in read {
             if let Some(err) = not_in_parentheses(attr) {
                 errors.push(err);
             }
@@ -299,15 +309,13 @@ impl Wrapper {
                 None => groups.push(Vec::new()),
             }
         }
-        let misplaced = misplaced_realize_forward(&input);
-        // Written on a field or a variant instead: that error (below) says
-        // where it goes.
-        if groups.is_empty() && misplaced.is_empty() {
+        if groups.is_empty() {
             errors.push(Error::new(
                 input.ident.span(),
                 "`#[derive(RealizeForward)]` needs `#[realize_forward(Trait, ...)]` naming the traits to forward",
             ));
         }
+        let misplaced: Vec<Error> = misplaced.into_iter().map(|(error, _)| error).collect();
         let mut realize_misplaced = false;
         for attr in &input.attrs {
             if !attr.path().is_ident("realize") {
@@ -472,7 +480,28 @@ fn parse_group(
     group: usize,
     errors: &mut Errors,
 ) -> Option<(Vec<TraitRef>, Vec<Ident>)> {
-    let entries = match attr.parse_args_with(entries) {
+    let read = match &attr.meta {
+        // `#[realize_forward = "Tracker"]`: read as meant, beside the error.
+        // A value that is no literal is rustc's error already.
+        syn::Meta::NameValue(value) => match &value.value {
+            syn::Expr::Lit(syn::ExprLit {
+                lit: syn::Lit::Str(text),
+                ..
+            }) => {
+                errors.push(Error::new_spanned(
+                    text,
+                    format!(
+                        "`#[realize_forward]` takes the traits in parentheses: write `#[realize_forward({})]`",
+                        text.value()
+                    ),
+                ));
+                text.parse_with(entries)
+            }
+            other => syn::parse::Parser::parse2(entries, other.to_token_stream()),
+        },
+        _ => attr.parse_args_with(entries),
+    };
+    let entries = match read {
         Ok(entries) => entries,
         Err(err) => {
             errors.push(err);
@@ -876,8 +905,8 @@ fn field_has_attr(input: &DeriveInput, name: &str) -> bool {
 }
 
 /// An error for each `#[realize_forward(...)]` on a field or a variant,
-/// saying that it goes on the type.
-fn misplaced_realize_forward(input: &DeriveInput) -> Vec<Error> {
+/// saying that it goes on the type, with the attribute.
+fn misplaced_realize_forward(input: &DeriveInput) -> Vec<(Error, &Attribute)> {
     let mut places: Vec<(&[Attribute], &str)> = Vec::new();
     for field in all_fields(input) {
         places.push((&field.attrs, "a field"));
@@ -891,10 +920,11 @@ fn misplaced_realize_forward(input: &DeriveInput) -> Vec<Error> {
     for (attrs, place) in places {
         for attr in attrs {
             if attr.path().is_ident("realize_forward") {
-                errors.push(Error::new_spanned(
+                let error = Error::new_spanned(
                     attr,
                     format!("`#[realize_forward(...)]` goes on the type, not on {place}"),
-                ));
+                );
+                errors.push((error, attr));
             }
         }
     }

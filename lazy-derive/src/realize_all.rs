@@ -69,8 +69,12 @@ fn derive_impl(input: TokenStream) -> Result<TokenStream> {
         Data::Struct(data) => shapes.push((None, shape(&data.fields, &mut errors))),
         Data::Enum(data) => {
             for variant in punct::values(&data.variants) {
+                // `#[realize_all(skip)]` on a variant: its fields are left
+                // out, as meant, beside the error.
+                let mut skipped = false;
                 for attr in &variant.attrs {
                     if attr.path().is_ident("realize_all") {
+                        skipped |= attr.parse_args::<Ident>().is_ok_and(|word| word == "skip");
                         errors.push(Error::new_spanned(
                             attr,
                             "`#[realize_all(...)]` goes on fields, not on variants: \
@@ -78,7 +82,11 @@ fn derive_impl(input: TokenStream) -> Result<TokenStream> {
                         ));
                     }
                 }
-                shapes.push((Some(&variant.ident), shape(&variant.fields, &mut errors)));
+                let mut shape = shape(&variant.fields, &mut errors);
+                if skipped {
+                    shape.walked.clear();
+                }
+                shapes.push((Some(&variant.ident), shape));
             }
         }
         Data::Union(data) => errors.push(Error::new(

@@ -192,6 +192,26 @@ fn silent_for_unread(input: &TokenStream) -> Option<TokenStream> {
     ))
 }
 
+/// The trait's name in `impl<..> path::Trait<..> for Type`, for an
+/// attribute written on the impl instead of the trait.
+fn impl_of_trait(input: &TokenStream) -> Option<String> {
+    let mut trees = input.clone().into_iter();
+    trees.find(|tree| matches!(tree, TokenTree::Ident(word) if word == "impl"))?;
+    let mut depth = 0usize;
+    let mut name = None;
+    for tree in trees {
+        match tree {
+            TokenTree::Punct(p) if p.as_char() == '<' => depth += 1,
+            TokenTree::Punct(p) if p.as_char() == '>' => depth = depth.checked_sub(1)?,
+            TokenTree::Ident(word) if depth == 0 && word == "for" => return name,
+            TokenTree::Ident(word) if depth == 0 => name = Some(word.to_string()),
+            TokenTree::Group(_) => return None,
+            _ => {}
+        }
+    }
+    None
+}
+
 fn expand(args: TokenStream, input: TokenStream) -> Result<TokenStream> {
     // A mistake in the arguments and one in the trait are reported together.
     let parsed = syn::parse2::<forwardable_args::Args>(args.clone());
@@ -201,7 +221,15 @@ fn expand(args: TokenStream, input: TokenStream) -> Result<TokenStream> {
     let checked = syn::parse2::<ItemTrait>(input.clone())
         .map_err(|err| match is_trait {
             true => err,
-            false => Error::new(err.span(), "`#[forwardable]` goes on a trait definition"),
+            false => match impl_of_trait(&input) {
+                Some(name) => Error::new(
+                    err.span(),
+                    format!(
+                        "`#[forwardable]` goes on the trait's definition (`trait {name}`), not on an impl of it: move it there; impls need nothing"
+                    ),
+                ),
+                None => Error::new(err.span(), "`#[forwardable]` goes on a trait definition"),
+            },
         })
         .and_then(carried_trait);
     let (parsed, (item, carried)) = match (parsed, checked) {
