@@ -420,6 +420,17 @@ fn arity(name: &str, args: &[Tracker], n: usize) -> TraceResult<()> {
     check_args(name, wording, n..=n, n..=n, args.len())
 }
 
+/// How Python's argument parsing (`_PyArg_BadArgument`) names the type of
+/// an argument it refuses: `None` itself, else the type's name
+/// (`str() argument 'encoding' must be str, not None`).
+fn bad_argument_type(arg: &Tracker) -> String {
+    if arg.is_constant_none() {
+        "None".to_string()
+    } else {
+        arg.python_type_name()
+    }
+}
+
 /// Python's error for `str(value, encoding[, errors])`, which decodes
 /// bytes, and this tracer has none: the arguments' types, then the value's.
 fn str_decoding_error(value: &Tracker, options: &[Tracker]) -> TraceError {
@@ -427,7 +438,7 @@ fn str_decoding_error(value: &Tracker, options: &[Tracker]) -> TraceError {
         if !matches!(option.as_python_constant(), Ok(Value::Str(_))) {
             return TraceError::new(format!(
                 "str() argument '{what}' must be str, not {}",
-                option.python_type_name()
+                bad_argument_type(option)
             ));
         }
     }
@@ -443,12 +454,26 @@ fn str_decoding_error(value: &Tracker, options: &[Tracker]) -> TraceError {
 /// A builtin's str argument, with Python's error for another type:
 /// `format()`'s spec, `hasattr()`'s name.
 fn text_arg(name: &str, arg: &Tracker) -> TraceResult<String> {
+    // Refused by its type alone, whose value (an `$object`, a tensor) the
+    // trace need not know.
+    if arg.python_type() != TypeTag::Str {
+        return Err(TraceError::new(match name {
+            "hasattr" => format!(
+                "attribute name must be string, not '{}'",
+                arg.python_type_name()
+            ),
+            _ => format!(
+                "{name}() argument 2 must be str, not {}",
+                bad_argument_type(arg)
+            ),
+        }));
+    }
     match arg.as_python_constant()? {
         Value::Str(s) => Ok(s.to_string()),
-        other => Err(TraceError::new(match name {
-            "hasattr" => format!("attribute name must be string, not '{}'", other.type_tag()),
-            _ => format!("{name}() argument 2 must be str, not {}", other.type_tag()),
-        })),
+        other => Err(TraceError::new(format!(
+            "{name}() argument 2 must be str, not {}",
+            other.type_tag()
+        ))),
     }
 }
 

@@ -1122,6 +1122,55 @@ fn argument_counts_are_pythons_words() {
     }
 }
 
+/// An argument that Python's argument parsing refuses by its type is named
+/// as `_PyArg_BadArgument` names it: `None` itself, not `NoneType` (the
+/// tracer said "not NoneType"); an `$object` by its class, without its
+/// value (`format(1, obj)` was "a 'Linear' is not a constant the trace can
+/// know"). Each is `python3`'s.
+#[test]
+fn a_refused_argument_is_named_as_python_names_it() {
+    let frame = r#"{"locals": {"o": {"$object": "Linear"}, "n": null}}"#;
+    for (expr, error) in [
+        (
+            "str(1, None)",
+            "str() argument 'encoding' must be str, not None",
+        ),
+        (
+            "str(1, 'u', None)",
+            "str() argument 'errors' must be str, not None",
+        ),
+        (
+            "str(1, L['n'])",
+            "str() argument 'encoding' must be str, not None",
+        ),
+        (
+            "str(1, L['o'])",
+            "str() argument 'encoding' must be str, not Linear",
+        ),
+        (
+            "format(1, None)",
+            "format() argument 2 must be str, not None",
+        ),
+        (
+            "format(1, L['o'])",
+            "format() argument 2 must be str, not Linear",
+        ),
+        (
+            "hasattr(1, None)",
+            "attribute name must be string, not 'NoneType'",
+        ),
+        (
+            "hasattr(1, L['o'])",
+            "attribute name must be string, not 'Linear'",
+        ),
+    ] {
+        let got = run(frame, &format!("r = {expr}\nreturn r\n"))
+            .expect_err(expr)
+            .to_string();
+        assert!(got.ends_with(error), "{expr}: {got}");
+    }
+}
+
 /// C's `&&`, `||` and `!x` are invalid syntax in Python, not bitwise
 /// operators or unexpected characters: the error says what Python writes.
 #[test]
