@@ -171,11 +171,26 @@ impl Tx {
                         entries.len()
                     ),
                 );
+                // A key that holds an `$object` is tracked on its own, at
+                // `list(L['d'].keys())[i]`, and names its value's source.
+                let mut object_keys = Vec::new();
                 let entries = entries
                     .iter()
-                    .map(|(key, item)| (key.clone(), self.create(item, source.key(&key.repr()))))
+                    .enumerate()
+                    .map(|(at, (key, item))| {
+                        let item_source = if key.holds_object() {
+                            let key_source = source.dict_key(at);
+                            let key_text = key_source.to_string();
+                            object_keys
+                                .push((at, self.key_tracker(&Rc::new(key.clone()), key_source)));
+                            source.key(&key_text)
+                        } else {
+                            source.key(&key.repr())
+                        };
+                        (key.clone(), self.create(item, item_source))
+                    })
                     .collect();
-                Box::new(DictTracker::new(entries, meta))
+                Box::new(DictTracker::new(entries, object_keys, meta))
             }
             Value::Tensor(tensor) => {
                 self.guard(GuardKind::TensorMatch, &source, tensor.describe());
@@ -189,7 +204,12 @@ impl Tx {
                     .iter()
                     .map(|(name, item)| (Rc::clone(name), self.create(item, source.attr(name))))
                     .collect();
-                Box::new(ObjectTracker::new(Rc::clone(&object.class), attrs, meta))
+                Box::new(ObjectTracker::new(
+                    Rc::clone(&object.class),
+                    attrs,
+                    object.id(),
+                    meta,
+                ))
             }
             Value::Function(_) | Value::Class(_) | Value::Builtin(_) => {
                 self.guard(GuardKind::IdMatch, &source, value.repr());
@@ -205,9 +225,43 @@ impl Tx {
         }
     }
 
-    /// A tracker for a value the trace computed: no source, no guard.
+    /// The tracker of a dict key that holds an `$object`, at `source`: the
+    /// objects are the frame's, tracked (lazily) at their own sources; the
+    /// constants beside them in a tuple are known from the dict's
+    /// `DICT_KEYS` guard.
+    fn key_tracker(&self, key: &Rc<Value>, source: Source) -> Tracker {
+        match &**key {
+            Value::Tuple(items) => {
+                let items = items
+                    .iter()
+                    .enumerate()
+                    .map(|(i, item)| {
+                        if item.holds_object() {
+                            self.key_tracker(item, source.index(i as i64))
+                        } else {
+                            self.constant((**item).clone())
+                        }
+                    })
+                    .collect();
+                Rc::new(SequenceTracker::new(true, items, Meta::new(Some(source))))
+            }
+            _ => self.create(key, source),
+        }
+    }
+
+    /// A tracker for a value the trace computed: no source, no guard. A
+    /// tuple (a dict's key) is a tuple's tracker, holding its items'.
     pub fn constant(&self, value: Value) -> Tracker {
-        Rc::new(ConstantTracker::new(value, Meta::new(None)))
+        match value {
+            Value::Tuple(items) => {
+                let items = items
+                    .iter()
+                    .map(|item| self.constant((**item).clone()))
+                    .collect();
+                Rc::new(SequenceTracker::new(true, items, Meta::new(None)))
+            }
+            value => Rc::new(ConstantTracker::new(value, Meta::new(None))),
+        }
     }
 
     /// A function, class or builtin the trace refers to by name.

@@ -21,13 +21,13 @@ fn tensor(shape: &[i64], dynamic: &[usize]) -> Rc<Value> {
 }
 
 fn object(class: &str, attrs: Vec<(&str, Rc<Value>)>) -> Rc<Value> {
-    Rc::new(Value::Object(Object {
-        class: class.into(),
-        attrs: attrs
+    Rc::new(Value::Object(Object::new(
+        class.into(),
+        attrs
             .into_iter()
             .map(|(name, value)| (name.into(), value))
             .collect(),
-    }))
+    )))
 }
 
 fn int(i: i64) -> Rc<Value> {

@@ -195,7 +195,12 @@ impl Interp<'_> {
                 if matches!(object.python_type(), TypeTag::Dict) && !key.is_python_hashable() {
                     return Err(unhashable(&key));
                 }
-                object.getitem(tx, &key.as_python_constant()?)
+                // A dict looks an `$object` up by its identity.
+                let key = match object.python_type() {
+                    TypeTag::Dict => crate::trackers::key_value(&*key)?,
+                    _ => key.as_python_constant()?,
+                };
+                object.getitem(tx, &key)
             }
             Expr::Call(callee, args) => {
                 if let Expr::Attr(object, method) = &**callee {

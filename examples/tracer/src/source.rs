@@ -19,6 +19,9 @@ pub enum Source {
     Key(Rc<Source>, Rc<str>),
     /// `base.size()[dim]`: one dim of a tensor.
     Size(Rc<Source>, usize),
+    /// `list(base.keys())[index]`: a dict's key, Dynamo's
+    /// `ConstDictKeySource`, for a key that is no constant (an `$object`).
+    DictKey(Rc<Source>, usize),
 }
 
 impl Source {
@@ -47,6 +50,11 @@ impl Source {
         Source::Size(Rc::new(self.clone()), dim)
     }
 
+    /// The key at `index` of the dict at this source.
+    pub fn dict_key(&self, index: usize) -> Source {
+        Source::DictKey(Rc::new(self.clone()), index)
+    }
+
     /// A Python identifier naming this source, as Dynamo names graph inputs:
     /// `L['self'].layers[3].weight` is `l_self_layers_3_weight`.
     pub fn ident(&self) -> String {
@@ -72,6 +80,7 @@ impl fmt::Display for Source {
             Source::Index(base, index) => write!(f, "{base}[{index}]"),
             Source::Key(base, key) => write!(f, "{base}[{key}]"),
             Source::Size(base, dim) => write!(f, "{base}.size()[{dim}]"),
+            Source::DictKey(base, index) => write!(f, "list({base}.keys())[{index}]"),
         }
     }
 }

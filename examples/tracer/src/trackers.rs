@@ -13,7 +13,7 @@ use crate::tracker::{
     ArgsWording, BinOp, CmpOp, Codegen, TraceError, TraceResult, Tracker, TrackerMeta,
     VariableTracker, check_args,
 };
-use crate::value::{KeyIndex, TensorMeta, TypeTag, Value};
+use crate::value::{KeyIndex, Object, TensorMeta, TypeTag, Value};
 
 /// What every concrete tracker carries besides its value: its source and the
 /// name the traced code gave it. Each tracker forwards `TrackerMeta` to its
@@ -245,7 +245,10 @@ pub fn contains(haystack: &dyn VariableTracker, needle: &dyn VariableTracker) ->
         return items_contain_tracker(&view.items, needle);
     }
     match ty {
-        TypeTag::Dict | TypeTag::DictKeys if needle.is_python_hashable() => Ok(false),
+        // Looked up by its identity.
+        TypeTag::Dict | TypeTag::DictKeys if needle.is_python_hashable() => {
+            haystack.contains(&key_value(needle)?)
+        }
         TypeTag::Dict | TypeTag::DictKeys => Err(unhashable(&unhashable_type_of(needle))),
         TypeTag::Str => Err(TraceError::new(format!(
             "'in <string>' requires string as left operand, not {}",
@@ -254,6 +257,33 @@ pub fn contains(haystack: &dyn VariableTracker, needle: &dyn VariableTracker) ->
         // No container: its error names no key.
         _ => haystack.contains(&Value::None),
     }
+}
+
+/// The value a dict looks `key` up by: its constant value, or for an
+/// `$object` (or a tuple holding one) a value of its identity
+/// (`Object::standing_for`), which is equal only to the object's.
+pub fn key_value(key: &dyn VariableTracker) -> TraceResult<Value> {
+    let error = match key.as_python_constant() {
+        Ok(value) => return Ok(value),
+        Err(error) => error,
+    };
+    if key.is_tensor() || key.is_symnode() {
+        return Err(error);
+    }
+    if let Some(object) = realized_as::<ObjectTracker>(key) {
+        return Ok(object.key_value());
+    }
+    if let Some(sequence) = realized_as::<SequenceTracker>(key)
+        && sequence.tuple
+    {
+        let items = sequence
+            .items
+            .iter()
+            .map(|item| key_value(&**item).map(Rc::new))
+            .collect::<TraceResult<Vec<_>>>()?;
+        return Ok(Value::Tuple(items));
+    }
+    Err(error)
 }
 
 /// Python's `item == key`, where the trace knows `key`.
@@ -362,8 +392,9 @@ pub fn trackers_equal(a: &dyn VariableTracker, b: &dyn VariableTracker) -> Trace
 /// (`as_python_constant` failed with `error`): an `$object` is no known
 /// value, and a list, tuple or dict holding one is compared item by item.
 fn equals_value(item: &dyn VariableTracker, key: &Value, error: TraceError) -> TraceResult<bool> {
-    if realized_as::<ObjectTracker>(item).is_some() {
-        return Ok(false);
+    if let Some(object) = realized_as::<ObjectTracker>(item) {
+        // A dict's key is a value that may be an object (`key_value`).
+        return Ok(matches!(key, Value::Object(key) if key.id() == object.id));
     }
     if item.is_tensor() {
         return Err(error);
@@ -844,12 +875,20 @@ impl VariableTracker for SequenceTracker {
         self.tuple && self.items.iter().all(|item| item.is_python_hashable())
     }
     fn get_python_hash(&self) -> TraceResult<u64> {
-        let value = self.as_python_constant()?;
-        match value.unhashable_type() {
-            Some(ty) => Err(unhashable(&ty)),
-            None if value.holds_nan() => Err(nan_hash()),
-            None => Ok(value.py_hash()),
+        if !self.tuple {
+            return Err(unhashable(&TypeTag::List));
         }
+        // Item by item, as Python hashes a tuple: an `$object` among them
+        // hashes by its identity, which no constant has.
+        if !self.is_python_hashable() {
+            return Err(unhashable(&unhashable_type_of(self)));
+        }
+        let lanes = self
+            .items
+            .iter()
+            .map(|item| item.get_python_hash())
+            .collect::<TraceResult<Vec<u64>>>()?;
+        Ok(crate::value::hash_tuple_lanes(&lanes))
     }
     fn var_getattr(&self, _tx: &Tx, name: &str) -> TraceResult<Tracker> {
         Err(no_attr(&self.type_tag(), name))
@@ -1027,14 +1066,34 @@ impl VariableTracker for SequenceTracker {
 #[realize_forward(TrackerMeta)]
 pub struct DictTracker {
     pub entries: Vec<(Value, Tracker)>,
+    /// The trackers of the keys that hold an `$object` (the object, or a
+    /// tuple holding one), by their place in `entries`: no constants, they
+    /// are the frame's objects, with their attributes and identity.
+    object_keys: Vec<(usize, Tracker)>,
     #[realize_all(skip)]
     #[realize(plain)]
     meta: Meta,
 }
 
 impl DictTracker {
-    pub fn new(entries: Vec<(Value, Tracker)>, meta: Meta) -> DictTracker {
-        DictTracker { entries, meta }
+    pub fn new(
+        entries: Vec<(Value, Tracker)>,
+        object_keys: Vec<(usize, Tracker)>,
+        meta: Meta,
+    ) -> DictTracker {
+        DictTracker {
+            entries,
+            object_keys,
+            meta,
+        }
+    }
+
+    /// The tracker of the key at `at`.
+    fn key_tracker(&self, tx: &Tx, at: usize) -> Tracker {
+        match self.object_keys.iter().find(|(i, _)| *i == at) {
+            Some((_, key)) => Rc::clone(key),
+            None => tx.constant(self.entries[at].0.clone()),
+        }
     }
 
     /// The value of `key`, which must be hashable, as in Python: a dict
@@ -1067,9 +1126,13 @@ impl VariableTracker for DictTracker {
         TypeTag::Dict
     }
     fn is_python_constant(&self) -> bool {
-        self.entries.iter().all(|(_, v)| v.is_python_constant())
+        self.object_keys.is_empty() && self.entries.iter().all(|(_, v)| v.is_python_constant())
     }
     fn as_python_constant(&self) -> TraceResult<Value> {
+        // A key that is an object is no constant, as the object is not.
+        if let Some((_, key)) = self.object_keys.first() {
+            key.as_python_constant()?;
+        }
         let entries = self
             .entries
             .iter()
@@ -1107,10 +1170,8 @@ impl VariableTracker for DictTracker {
         true
     }
     fn unpack_var_sequence(&self, tx: &Tx) -> TraceResult<Vec<Tracker>> {
-        Ok(self
-            .entries
-            .iter()
-            .map(|(k, _)| tx.constant(k.clone()))
+        Ok((0..self.entries.len())
+            .map(|at| self.key_tracker(tx, at))
             .collect())
     }
     fn sequence_len(&self) -> TraceResult<usize> {
@@ -1120,7 +1181,10 @@ impl VariableTracker for DictTracker {
         match name {
             "get" => {
                 check_args(name, ArgsWording::Expected, 1..=2, 1..=2, args.len())?;
-                let key = args[0].as_python_constant()?;
+                if !args[0].is_python_hashable() {
+                    return Err(unhashable(&unhashable_type_of(&*args[0])));
+                }
+                let key = key_value(&*args[0])?;
                 Ok(match (self.lookup(&key)?, args.get(1)) {
                     (Some(value), _) => Rc::clone(value),
                     (None, Some(default)) => Rc::clone(default),
@@ -1185,8 +1249,11 @@ impl VariableTracker for DictTracker {
         if self.meta.reconstruct_source(codegen) {
             return Ok(());
         }
-        for (key, value) in &self.entries {
-            codegen.emit(format!("LOAD_CONST {}", key.repr()));
+        for (at, (key, value)) in self.entries.iter().enumerate() {
+            match self.object_keys.iter().find(|(i, _)| *i == at) {
+                Some((_, key)) => key.reconstruct(codegen)?,
+                None => codegen.emit(format!("LOAD_CONST {}", key.repr())),
+            }
             value.reconstruct(codegen)?;
         }
         codegen.emit(format!("BUILD_MAP {}", self.entries.len()));
@@ -1232,6 +1299,20 @@ fn next_view_id() -> u64 {
 }
 
 impl DictViewTracker {
+    /// A keys view as the value of its keys (`key_value`).
+    fn keys_value(&self) -> TraceResult<Value> {
+        let items = self
+            .items
+            .iter()
+            .map(|item| key_value(&**item).map(Rc::new))
+            .collect::<TraceResult<Vec<_>>>()?;
+        Ok(Value::DictView(crate::value::DictView {
+            keys: self.keys,
+            id: self.id,
+            items,
+        }))
+    }
+
     fn type_tag(&self) -> TypeTag {
         if self.keys {
             TypeTag::DictKeys
@@ -1328,9 +1409,10 @@ impl VariableTracker for DictViewTracker {
     fn compare(&self, _tx: &Tx, op: CmpOp, other: &dyn VariableTracker) -> TraceResult<bool> {
         let theirs = realized_as::<DictViewTracker>(other);
         let equal = match (op, theirs) {
-            (CmpOp::Eq | CmpOp::Ne, Some(theirs)) if self.keys && theirs.keys => self
-                .as_python_constant()?
-                .py_eq(&theirs.as_python_constant()?),
+            // The same keys, an `$object` among them by its identity.
+            (CmpOp::Eq | CmpOp::Ne, Some(theirs)) if self.keys && theirs.keys => {
+                self.keys_value()?.py_eq(&theirs.keys_value()?)
+            }
             // A values view is equal to itself only; a view to no list.
             (CmpOp::Eq | CmpOp::Ne, theirs) => {
                 // By its identity, which a copy with another source keeps.
@@ -2108,29 +2190,43 @@ impl VariableTracker for SymNodeTracker {
 pub struct ObjectTracker {
     pub class: Rc<str>,
     pub attrs: Vec<(Rc<str>, Tracker)>,
-    /// The object's identity: the source it was built from, which a copy
-    /// stored elsewhere (`G['g'] = L['o']`) keeps, as Python's `is` would.
+    /// The object's identity (`Object::id`), which a copy stored elsewhere
+    /// (`G['g'] = L['o']`) keeps, as Python's `is` would.
     #[realize_all(skip)]
-    identity: Option<Source>,
+    id: u64,
+    /// The source it was built from, which a copy keeps too: its hash.
+    #[realize_all(skip)]
+    built_from: Option<Source>,
     #[realize_all(skip)]
     #[realize(plain)]
     meta: Meta,
 }
 
 impl ObjectTracker {
-    pub fn new(class: Rc<str>, attrs: Vec<(Rc<str>, Tracker)>, meta: Meta) -> ObjectTracker {
+    pub fn new(
+        class: Rc<str>,
+        attrs: Vec<(Rc<str>, Tracker)>,
+        id: u64,
+        meta: Meta,
+    ) -> ObjectTracker {
         ObjectTracker {
             class,
             attrs,
-            identity: meta.source.clone(),
+            id,
+            built_from: meta.source.clone(),
             meta,
         }
     }
 
     /// Python's `self is other`. A frame's objects are all distinct (JSON
-    /// cannot share one), so the source each was built from tells them apart.
+    /// cannot share one), each with its own identity.
     fn is(&self, other: &ObjectTracker) -> bool {
-        self.identity.is_some() && self.identity == other.identity
+        self.id == other.id
+    }
+
+    /// The value a dict looks this object up by: its identity.
+    fn key_value(&self) -> Value {
+        Value::Object(Object::standing_for(Rc::clone(&self.class), self.id))
     }
 
     fn type_tag(&self) -> TypeTag {
@@ -2174,7 +2270,7 @@ impl VariableTracker for ObjectTracker {
     }
     fn get_python_hash(&self) -> TraceResult<u64> {
         // By identity, which the source it was built from stands for.
-        let identity = match &self.identity {
+        let identity = match &self.built_from {
             Some(source) => source.to_string(),
             None => format!("<{} object>", self.class),
         };

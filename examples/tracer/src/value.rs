@@ -79,11 +79,51 @@ pub struct TensorMeta {
     pub dynamic: Vec<usize>,
 }
 
-/// An instance of a user class: its class name and attributes, in order.
-#[derive(Clone, Debug, PartialEq)]
+/// An instance of a user class: its class name and attributes, in order,
+/// and its identity. Python compares an instance of a class without
+/// `__eq__` by identity, so two objects that look alike are two (as two
+/// `$object`s of a frame always are: JSON cannot share one), and a dict
+/// holds both as keys.
+#[derive(Clone, Debug)]
 pub struct Object {
     pub class: Rc<str>,
     pub attrs: Vec<(Rc<str>, Rc<Value>)>,
+    /// Unique to this object (and its clones): Python's `id()`.
+    id: u64,
+}
+
+impl Object {
+    /// A new object, distinct from every other.
+    pub fn new(class: Rc<str>, attrs: Vec<(Rc<str>, Rc<Value>)>) -> Object {
+        static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+        let id = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        Object { class, attrs, id }
+    }
+
+    /// The object's identity, which Python's `is` and `==` compare.
+    pub fn id(&self) -> u64 {
+        self.id
+    }
+
+    /// An object that stands for the one of identity `id` (of `class`),
+    /// without its attributes: equal to it, hashing as it does, as a dict
+    /// looks a key up.
+    pub fn standing_for(class: Rc<str>, id: u64) -> Object {
+        Object {
+            class,
+            attrs: Vec::new(),
+            id,
+        }
+    }
+}
+
+/// The same class and attributes: the same JSON (a frame read back from
+/// its JSON equals the frame), not Python's `==`, which is identity
+/// (`Value::py_eq`).
+impl PartialEq for Object {
+    fn eq(&self, other: &Object) -> bool {
+        self.class == other.class && self.attrs == other.attrs
+    }
 }
 
 /// The Python type of a value, as `type(x)` would name it.
@@ -249,13 +289,37 @@ impl Value {
         }
     }
 
-    /// The number of values in this one, itself included (dict keys are not
-    /// counted: they are never tracked on their own).
+    /// Whether the value is an `$object` or a tuple holding one, however
+    /// deep: a dict key that is no constant, tracked on its own.
+    pub fn holds_object(&self) -> bool {
+        match self {
+            Value::Object(_) => true,
+            Value::Tuple(items) => items.iter().any(|item| item.holds_object()),
+            _ => false,
+        }
+    }
+
+    /// The number of values in the `$object`s of a dict key (the object,
+    /// or a tuple holding some), the only part of a key tracked on its own.
+    fn objects_count(&self) -> usize {
+        match self {
+            Value::Object(_) => self.count(),
+            Value::Tuple(items) => items.iter().map(|item| item.objects_count()).sum(),
+            _ => 0,
+        }
+    }
+
+    /// The number of values in this one, itself included (a dict's keys
+    /// are not counted, but for the `$object`s in them: the rest of a key
+    /// is never tracked on its own).
     pub fn count(&self) -> usize {
         1 + match self {
             Value::List(items) | Value::Tuple(items) => items.iter().map(|v| v.count()).sum(),
             Value::DictView(view) => view.items.iter().map(|v| v.count()).sum(),
-            Value::Dict(entries) => entries.iter().map(|(_, v)| v.count()).sum(),
+            Value::Dict(entries) => entries
+                .iter()
+                .map(|(k, v)| k.objects_count() + v.count())
+                .sum(),
             Value::Object(object) => object.attrs.iter().map(|(_, v)| v.count()).sum(),
             _ => 0,
         }
@@ -283,6 +347,8 @@ impl Value {
                     same_keys(&a.items, &b.items)
                 }
                 (Value::DictView(a), Value::DictView(b)) => !a.keys && !b.keys && a.id == b.id,
+                // By identity: its class defines no `__eq__`.
+                (Value::Object(a), Value::Object(b)) => a.id == b.id,
                 _ => self == other,
             },
         }
@@ -342,6 +408,9 @@ impl Value {
             // Only a dict's own lookups reach it (Python's is an address:
             // `hash()` of a values view is an error of the tracker's).
             Value::DictView(view) => view.id as i64,
+            // By identity, as it compares; only a dict's own lookups reach
+            // it too (a tracker hashes an object by its source).
+            Value::Object(object) => tagged_hash("$object", &object.id.to_string()) as i64,
             other => {
                 let mut hasher = Fnv::default();
                 hasher.write(other.repr().as_bytes());
@@ -666,21 +735,40 @@ fn frexp(x: f64) -> (f64, i32) {
 
 /// Python's `hash(tuple)` (3.8 on): xxHash's round over the items' hashes.
 fn hash_tuple(items: &[std::rc::Rc<Value>]) -> i64 {
+    let lanes: Vec<u64> = items.iter().map(|item| item.py_hash()).collect();
+    hash_tuple_lanes(&lanes) as i64
+}
+
+/// Python's `hash()` of a tuple whose items hash to `lanes` (never -1).
+pub fn hash_tuple_lanes(lanes: &[u64]) -> u64 {
     const PRIME_1: u64 = 11_400_714_785_074_694_791;
     const PRIME_2: u64 = 14_029_467_366_897_019_727;
     const PRIME_5: u64 = 2_870_177_450_012_600_261;
     let mut acc = PRIME_5;
-    for item in items {
-        let lane = item.py_hash();
+    for lane in lanes {
         acc = acc.wrapping_add(lane.wrapping_mul(PRIME_2));
         acc = acc.rotate_left(31);
         acc = acc.wrapping_mul(PRIME_1);
     }
-    acc = acc.wrapping_add(items.len() as u64 ^ (PRIME_5 ^ 3_527_539));
+    acc = acc.wrapping_add(lanes.len() as u64 ^ (PRIME_5 ^ 3_527_539));
     if acc == u64::MAX {
         return 1_546_275_796;
     }
-    acc as i64
+    acc
+}
+
+/// A hash of `text` under `tag` (`$object`): no string, whose hash is that
+/// of its repr, which starts with a quote, hashes the same bytes (never -1).
+pub fn tagged_hash(tag: &str, text: &str) -> u64 {
+    let mut hasher = Fnv::default();
+    hasher.write(tag.as_bytes());
+    hasher.write(&[0]);
+    hasher.write(text.as_bytes());
+    if hasher.0 == u64::MAX {
+        u64::MAX - 1
+    } else {
+        hasher.0
+    }
 }
 
 /// FNV-1a: a small deterministic hash, so `hash()` results are stable.
@@ -1075,10 +1163,7 @@ fn read_object<'de, A: MapAccess<'de>>(mut map: A) -> Result<Value, A::Error> {
         let value: Value = map.next_value()?;
         attrs.push((name_rc, Rc::new(value)));
     }
-    Ok(Value::Object(Object {
-        class: class.into(),
-        attrs,
-    }))
+    Ok(Value::Object(Object::new(class.into(), attrs)))
 }
 
 /// The input of a trace: a frame's locals and globals, in order.

@@ -664,6 +664,69 @@ fn numbers_of_an_object_are_pythons_errors() {
     }
 }
 
+/// A `$dict`'s key that is an `$object` (or a tuple holding one) is that
+/// object, with its identity and attributes: it was a constant compared by
+/// its contents, so that two objects alike were one key (`a == c` was
+/// True, `L['d'][c]` found the other, two `{"$object": "A"}` keys were
+/// "duplicate"), and its attributes were unknown. Each answer is
+/// `python3`'s.
+#[test]
+fn objects_as_dict_keys_have_identity_as_python() {
+    let frame = r#"{"locals": {
+        "d": {"$dict": [[{"$object": "A", "v": 1}, 1], [{"$object": "A", "v": 2}, 2]]},
+        "e": {"$dict": [[{"$object": "A", "v": 1}, 1]]},
+        "e2": {"$dict": [[{"$object": "A", "v": 1}, 1]]},
+        "dd": {"$dict": [[{"$object": "A"}, 1], [{"$object": "A"}, 2]]},
+        "t": {"$dict": [[{"$tuple": [1, {"$object": "A", "v": 5}]}, "x"], [{"$tuple": [1, 2]}, "y"]]},
+        "o": {"$object": "A"}}}"#;
+    for (program, want) in [
+        ("a, b = L['d']\nc, = L['e']\nr = a == c", "False"),
+        ("a, b = L['d']\nr = a in L['e']", "False"),
+        ("c, = L['e']\nr = L['d'].get(c)", "None"),
+        ("a, b = L['d']\nr = hash(a) == hash(b)", "False"),
+        ("a, = L['e']\nr = a.v", "1"),
+        ("a, b = L['d']\nr = L['d'][b]", "2"),
+        ("a, b = L['d']\nr = a in L['d']", "True"),
+        ("a, b = L['d']\nr = b in L['d'].keys()", "True"),
+        ("c, = L['e']\nr = c in L['d'].keys()", "False"),
+        ("a, b = L['d']\nr = L['d'].get(L['o'], 7)", "7"),
+        ("r = L['o'] in L['d']", "False"),
+        ("a, b = L['dd']\nr = a == b", "False"),
+        ("r = len(L['dd'])", "2"),
+        ("r = L['e'] == L['e2']", "False"),
+        ("r = L['e'] == L['e']", "True"),
+        ("r = L['d'].keys() == L['d'].keys()", "True"),
+        ("r = L['d'].keys() == L['e'].keys()", "False"),
+        // A tuple key is a tuple, its object an object.
+        ("k, k2 = L['t']\nx, y = k\nr = y.v", "5"),
+        ("k, k2 = L['t']\nr = L['t'][k]", "'x'"),
+        ("k, k2 = L['t']\nr = k == k", "True"),
+        ("k, k2 = L['t']\nr = hash(k) == hash(k)", "True"),
+        ("k, k2 = L['t']\na, b = k2\nr = b", "2"),
+        ("k, k2 = L['t']\nr = k2[1] + len(k2)", "4"),
+    ] {
+        assert_eq!(
+            run(frame, &format!("{program}\nreturn r\n")),
+            Ok(vec![constant(want)]),
+            "{program}"
+        );
+    }
+    for (program, error) in [
+        // Python's repr holds the object's address.
+        ("c, = L['e']\nr = L['d'][c]", "KeyError: <A object>"),
+        // As `str(L['o'])`: an object's text holds its address.
+        (
+            "a, b = L['d']\nr = str(a)",
+            "a 'A' is not a constant the trace can know",
+        ),
+    ] {
+        let got = run(frame, &format!("{program}\nreturn r\n"))
+            .expect_err(program)
+            .to_string();
+        assert!(got.ends_with(error), "{program}: {got}");
+    }
+}
+
 /// `dict.keys()` and `dict.values()` are views, not lists (they were
 /// lists): printed, typed, compared and refused as Python's, each checked
 /// against `python3`.

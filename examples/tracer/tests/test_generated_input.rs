@@ -67,13 +67,13 @@ fn gen_value(rng: &mut Rng, depth: usize) -> Value {
                 .map(|i| (Value::Int(i as i64), Rc::new(gen_value(rng, depth + 1))))
                 .collect(),
         ),
-        _ => Value::Object(Object {
-            class: rng.pick(&["Linear", "MLP"]).into(),
-            attrs: ["weight", "bias", "act", "n"][..rng.below(5)]
+        _ => Value::Object(Object::new(
+            rng.pick(&["Linear", "MLP"]).into(),
+            ["weight", "bias", "act", "n"][..rng.below(5)]
                 .iter()
                 .map(|name| (Rc::from(*name), Rc::new(gen_value(rng, depth + 1))))
                 .collect(),
-        }),
+        )),
     }
 }
 

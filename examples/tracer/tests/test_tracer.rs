@@ -654,6 +654,38 @@ fn branching_on_a_dynamic_size_installs_one_shape_guard() {
     assert_eq!(shape, vec!["L['x'].size()[0] > 16"]);
 }
 
+/// A dict's key that is an `$object` is tracked at its own source,
+/// Dynamo's `list(L['d'].keys())[0]`, and guarded there only for what the
+/// program reads of it; its value's source names it.
+#[test]
+fn an_object_key_is_guarded_at_its_own_source() {
+    let run = lazy_run(
+        r#"{"locals": {"e": {"$dict": [[{"$object": "A", "v": 1, "w": 2}, 3]]}}}"#,
+        "a, = L['e']\nr = a.v\nreturn r\n",
+    );
+    assert_eq!(run.returned, vec!["ConstantVariable(1)"]);
+    let guards: Vec<String> = run.guards.iter().map(|g| g.to_string()).collect();
+    assert_eq!(
+        guards,
+        vec![
+            "TYPE_MATCH     L['e'] dict",
+            "DICT_KEYS      L['e'] keys == [<A object>] (1 keys)",
+            "TYPE_MATCH     list(L['e'].keys())[0] A",
+            "CONSTANT_MATCH list(L['e'].keys())[0].v == 1",
+        ]
+    );
+    let run = lazy_run(
+        r#"{"locals": {"e": {"$dict": [[{"$object": "A"}, 3]]}}}"#,
+        "a, = L['e']\nr = L['e'][a]\nreturn r\n",
+    );
+    assert_eq!(run.returned, vec!["ConstantVariable(3)"]);
+    assert!(
+        guard_sources(&run).contains("L['e'][list(L['e'].keys())[0]]"),
+        "{:?}",
+        run.guards
+    );
+}
+
 #[test]
 fn verbose_lists_each_realization_with_its_source_and_guards() {
     let input = input(frame(SMALL), "h = L['x'].relu()\nreturn h\n");
