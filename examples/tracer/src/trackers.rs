@@ -1735,8 +1735,9 @@ impl VariableTracker for TensorTracker {
         true
     }
     fn get_python_hash(&self) -> TraceResult<u64> {
-        // Tensors hash by identity: the graph node stands for it.
-        Ok(Value::str(&self.node).py_hash())
+        // Tensors hash by identity: the graph node stands for it, under a
+        // tag, so that no string's hash is a tensor's.
+        Ok(crate::value::tagged_hash("$tensor", &self.node))
     }
     fn var_getattr(&self, _tx: &Tx, name: &str) -> TraceResult<Tracker> {
         match name {
@@ -2269,12 +2270,13 @@ impl VariableTracker for ObjectTracker {
         true
     }
     fn get_python_hash(&self) -> TraceResult<u64> {
-        // By identity, which the source it was built from stands for.
+        // By identity, which the source it was built from stands for, under
+        // a tag, so that no string's hash (`hash("L['o']")`) is an object's.
         let identity = match &self.built_from {
             Some(source) => source.to_string(),
             None => format!("<{} object>", self.class),
         };
-        Ok(Value::str(&identity).py_hash())
+        Ok(crate::value::tagged_hash("$object", &identity))
     }
     fn var_getattr(&self, _tx: &Tx, name: &str) -> TraceResult<Tracker> {
         self.attr(name)

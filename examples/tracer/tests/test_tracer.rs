@@ -1162,6 +1162,30 @@ fn hash_of_numbers_and_tuples_is_pythons() {
     assert_eq!(run.returned, ["ConstantVariable(-3550055125485641917)"]);
 }
 
+/// An `$object` and a tensor hash by their identity, which their source and
+/// their graph node stand for: under a tag, so that no string's hash is
+/// theirs (`hash(L['o']) == hash("L['o']")` was True, as was
+/// `hash(L['x']) == hash('l_x_')`). Python's hashes differ (an address).
+#[test]
+fn hashes_of_objects_and_tensors_are_no_strings_hashes() {
+    let json = r#"{"locals": {"o": {"$object": "A"}, "x": {"$tensor": [2, 3]}}}"#;
+    for program in [
+        "r = hash(L['o']) == hash(\"L['o']\")",
+        "r = hash(L['x']) == hash('l_x_')",
+        "r = hash(L['x']) == hash('l_x')",
+        "G['g'] = L['o']\nr = hash(G['g']) == hash(\"L['o']\")",
+    ] {
+        let run = lazy_run(json, &format!("{program}\nreturn r\n"));
+        assert_eq!(run.returned, ["ConstantVariable(False)"], "{program}");
+    }
+    // Still by identity: a copy hashes as the object.
+    let run = lazy_run(
+        json,
+        "G['g'] = L['o']\nr = hash(G['g']) == hash(L['o'])\nreturn r\n",
+    );
+    assert_eq!(run.returned, ["ConstantVariable(True)"]);
+}
+
 /// `hash()` of a NaN is its object's identity since Python 3.10, so no
 /// value the tracer gives could be Python's (it gave 0): an error that says
 /// so (a program builds no tuple, and a frame's JSON holds no NaN, so a
