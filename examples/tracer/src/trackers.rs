@@ -334,6 +334,24 @@ pub fn compare_values(a: &Value, op: CmpOp, b: &Value) -> TraceResult<bool> {
 /// lists, two tuples or two dicts are compared item by item (`[1, obj] ==
 /// [1, obj]`). A tensor's value stays unknown: an error, as before.
 pub fn trackers_equal(a: &dyn VariableTracker, b: &dyn VariableTracker) -> TraceResult<bool> {
+    // The types first: an object is equal only to itself, and two values
+    // of types that never compare equal are not, whatever their values
+    // (a size's is not guarded: `obj == x.shape[0]`).
+    let (ta, tb) = (a.python_type(), b.python_type());
+    match (&ta, &tb) {
+        (TypeTag::User(_), TypeTag::User(_)) => {
+            return Ok(matches!(
+                (realized_as::<ObjectTracker>(a), realized_as::<ObjectTracker>(b)),
+                (Some(p), Some(q)) if p.is(q)
+            ));
+        }
+        (TypeTag::User(_), _) | (_, TypeTag::User(_)) => return Ok(false),
+        _ => {}
+    }
+    // A tensor's `==` is its own (elementwise), whatever the other value.
+    if ta != TypeTag::Tensor && tb != TypeTag::Tensor && never_equal(&ta, &tb) {
+        return Ok(false);
+    }
     let (mine, theirs) = (a.as_python_constant(), b.as_python_constant());
     let error = match (mine, theirs) {
         (Ok(x), Ok(y)) => return Ok(x.py_eq(&y)),
@@ -386,6 +404,14 @@ pub fn trackers_equal(a: &dyn VariableTracker, b: &dyn VariableTracker) -> Trace
         return Ok(false);
     }
     Err(error)
+}
+
+/// Whether values of the types `a` and `b` are never equal, whatever their
+/// values: different types but for numbers (`1 == 1.0 == True`) and two
+/// classes (`int` is a builtin, `Linear` a frame's class: both `type`).
+fn never_equal(a: &TypeTag, b: &TypeTag) -> bool {
+    let number = |ty: &TypeTag| matches!(ty, TypeTag::Bool | TypeTag::Int | TypeTag::Float);
+    a != b && !(number(a) && number(b))
 }
 
 /// Python's `item == key`, where the trace knows `key` but not `item`'s value

@@ -686,6 +686,45 @@ fn an_object_key_is_guarded_at_its_own_source() {
     );
 }
 
+/// An `$object`, or a list, compared with a symbolic size is never equal
+/// to it, whatever the size: the size is not guarded (each added
+/// `SHAPE_ENV L['x'].size()[0] == 2`, but for `size == obj`), nor the
+/// list's items (`x.shape == lo`, a tuple and a list, guarded them).
+#[test]
+fn comparing_an_object_or_a_list_with_a_size_guards_no_size() {
+    let json = r#"{"locals": {"o": {"$object": "Linear"}, "lo": [1, {"$object": "Linear"}],
+        "x": {"$tensor": [2, 3], "dynamic": [0]}}}"#;
+    for (expr, want) in [
+        ("L['o'] == L['x'].shape[0]", "False"),
+        ("L['o'] != L['x'].shape[0]", "True"),
+        ("L['x'].shape[0] == L['o']", "False"),
+        ("L['o'] in L['x'].shape", "False"),
+        ("L['x'].shape.count(L['o'])", "0"),
+        ("L['lo'] == L['x'].shape[0]", "False"),
+        ("L['x'].shape == L['lo']", "False"),
+    ] {
+        let run = lazy_run(json, &format!("r = {expr}\nreturn r\n"));
+        assert_eq!(
+            run.returned,
+            [format!("ConstantVariable({want})")],
+            "{expr}"
+        );
+        assert_eq!(
+            count(&run, GuardKind::ShapeEnv),
+            0,
+            "{expr}: {:?}",
+            run.guards
+        );
+        assert!(
+            guard_sources(&run)
+                .iter()
+                .all(|s| !s.starts_with("L['lo'][")),
+            "{expr}: {:?}",
+            run.guards
+        );
+    }
+}
+
 #[test]
 fn verbose_lists_each_realization_with_its_source_and_guards() {
     let input = input(frame(SMALL), "h = L['x'].relu()\nreturn h\n");
