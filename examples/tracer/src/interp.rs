@@ -8,7 +8,10 @@ use std::rc::Rc;
 use lazy_core::RealizeAll;
 
 use crate::builder::Tx;
-use crate::lazy::{FormatPart, LazySymNodeFormatString, LazyVariableTracker, as_lazy, realized_as};
+use crate::lazy::{
+    FormatPart, LazySymNodeFormatString, LazyVariableTracker, as_lazy, is_symnode_unbuilt,
+    realized_as, type_only,
+};
 use crate::program::{Expr, FPart, Program, SpecPart, Stmt, StmtKind};
 use crate::source::Source;
 use crate::tracker::{
@@ -569,7 +572,27 @@ fn is_view(value: &Tracker) -> bool {
 /// another value, it is never equal to it, and ordering them is Python's
 /// `TypeError` (the left value would compare its items as a list's).
 fn compare(tx: &Tx, op: CmpOp, left: &Tracker, right: &Tracker) -> TraceResult<bool> {
-    if is_view(right) && !is_view(left) {
+    // The types first, guarded alone (`type_only`): a view answers by its
+    // own, and `==` (`trackers_equal`) needs no more of a value than its
+    // answer depends on: an `$object` is equal only to itself, whatever the
+    // other value is (`n == obj` guards `n`'s type, not its value), a list
+    // to no int. A tensor's `==` is its own, and a size's guards the
+    // relation (`n == 2` holds or not), not the size's value.
+    let (lt, rt) = (type_only(&**left), type_only(&**right));
+    let view = |ty: &TypeTag| matches!(ty, TypeTag::DictKeys | TypeTag::DictValues);
+    let object = |ty: &TypeTag| matches!(ty, TypeTag::User(_));
+    let by_equality = object(&lt)
+        || object(&rt)
+        || (lt != TypeTag::Tensor
+            && rt != TypeTag::Tensor
+            && !view(&lt)
+            && !view(&rt)
+            && (crate::trackers::never_equal(&lt, &rt)
+                || !(is_symnode_unbuilt(&**left) || is_symnode_unbuilt(&**right))));
+    if matches!(op, CmpOp::Eq | CmpOp::Ne) && by_equality {
+        return Ok(crate::trackers::trackers_equal(&**left, &**right)? == (op == CmpOp::Eq));
+    }
+    if view(&rt) && !view(&lt) {
         return match op {
             CmpOp::Eq | CmpOp::Ne => Ok(op == CmpOp::Ne),
             _ => Err(TraceError::new(format!(

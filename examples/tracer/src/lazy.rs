@@ -509,3 +509,31 @@ pub fn as_lazy(tracker: &dyn VariableTracker) -> Option<&LazyVariableTracker> {
     any.downcast_ref::<LazyVariableTracker>()
         .or_else(|| any.downcast_ref::<LazyConstantVariable>().map(|c| &c.inner))
 }
+
+/// The type of `tracker`, guarded by a `TYPE_MATCH` alone on a frame value
+/// not built yet: all that an answer depending on the type alone needs
+/// (`obj == [1, [2]]` is False whatever the list holds), where building a
+/// list would check its length too and a constant its value. A tensor is
+/// built, as its `TENSOR_MATCH` checks its type.
+pub fn type_only(tracker: &dyn VariableTracker) -> TypeTag {
+    if let Some(lazy) = tracker.as_any().downcast_ref::<LazyVariableTracker>()
+        && let Some(seed) = lazy.cache.seed()
+        && let Origin::Value { value, source } = &seed.origin
+        && !matches!(**value, Value::Tensor(_))
+    {
+        let ty = value.type_tag();
+        seed.tx.guard(GuardKind::TypeMatch, source, ty.to_string());
+        return ty;
+    }
+    // A lazy constant answers with a `TYPE_MATCH` too.
+    tracker.python_type()
+}
+
+/// Whether `tracker` is a symbolic size, without building a frame value
+/// (none is one: sizes come from a tensor's shape).
+pub fn is_symnode_unbuilt(tracker: &dyn VariableTracker) -> bool {
+    match tracker.as_any().downcast_ref::<LazyVariableTracker>() {
+        Some(lazy) if !lazy.is_realized() => false,
+        _ => tracker.is_symnode(),
+    }
+}

@@ -7,7 +7,7 @@ use lazy_core::{RealizeAll, RealizeForward};
 
 use crate::builder::Tx;
 use crate::guards::GuardKind;
-use crate::lazy::realized_as;
+use crate::lazy::{realized_as, type_only};
 use crate::source::Source;
 use crate::tracker::{
     ArgsWording, BinOp, CmpOp, Codegen, TraceError, TraceResult, Tracker, TrackerMeta,
@@ -286,8 +286,19 @@ pub fn key_value(key: &dyn VariableTracker) -> TraceResult<Value> {
     Err(error)
 }
 
-/// Python's `item == key`, where the trace knows `key`.
+/// Python's `item == key`, where the trace knows `key`: by `item`'s type
+/// alone when no value of it equals `key` (`'a' == 1`), by its value else.
 fn tracker_equals_value(item: &dyn VariableTracker, key: &Value) -> TraceResult<bool> {
+    let ty = type_only(item);
+    if let TypeTag::User(_) = ty {
+        let Value::Object(key) = key else {
+            return Ok(false);
+        };
+        return Ok(realized_as::<ObjectTracker>(item).is_some_and(|object| object.id == key.id()));
+    }
+    if ty != TypeTag::Tensor && never_equal(&ty, &key.type_tag()) {
+        return Ok(false);
+    }
     match item.as_python_constant() {
         Ok(value) => Ok(value.py_eq(key)),
         Err(error) => equals_value(item, key, error),
@@ -334,10 +345,13 @@ pub fn compare_values(a: &Value, op: CmpOp, b: &Value) -> TraceResult<bool> {
 /// lists, two tuples or two dicts are compared item by item (`[1, obj] ==
 /// [1, obj]`). A tensor's value stays unknown: an error, as before.
 pub fn trackers_equal(a: &dyn VariableTracker, b: &dyn VariableTracker) -> TraceResult<bool> {
-    // The types first: an object is equal only to itself, and two values
-    // of types that never compare equal are not, whatever their values
-    // (a size's is not guarded: `obj == x.shape[0]`).
-    let (ta, tb) = (a.python_type(), b.python_type());
+    // What the answer depends on, the least first: the types (an object
+    // is equal only to itself, and two values of types that never compare
+    // equal are not, whatever their values: a size's is not guarded in
+    // `obj == x.shape[0]`), the lengths, then the items one by one, up to
+    // the first that differ. A frame value is guarded for no more: its
+    // type alone (`type_only`) for the first.
+    let (ta, tb) = (type_only(a), type_only(b));
     match (&ta, &tb) {
         (TypeTag::User(_), TypeTag::User(_)) => {
             return Ok(matches!(
@@ -349,8 +363,13 @@ pub fn trackers_equal(a: &dyn VariableTracker, b: &dyn VariableTracker) -> Trace
         _ => {}
     }
     // A tensor's `==` is its own (elementwise), whatever the other value.
-    if ta != TypeTag::Tensor && tb != TypeTag::Tensor && never_equal(&ta, &tb) {
-        return Ok(false);
+    if ta != TypeTag::Tensor && tb != TypeTag::Tensor {
+        if never_equal(&ta, &tb) {
+            return Ok(false);
+        }
+        if let Some(equal) = sequences_equal(a, b, &ta)? {
+            return Ok(equal);
+        }
     }
     let (mine, theirs) = (a.as_python_constant(), b.as_python_constant());
     let error = match (mine, theirs) {
@@ -409,9 +428,37 @@ pub fn trackers_equal(a: &dyn VariableTracker, b: &dyn VariableTracker) -> Trace
 /// Whether values of the types `a` and `b` are never equal, whatever their
 /// values: different types but for numbers (`1 == 1.0 == True`) and two
 /// classes (`int` is a builtin, `Linear` a frame's class: both `type`).
-fn never_equal(a: &TypeTag, b: &TypeTag) -> bool {
+pub fn never_equal(a: &TypeTag, b: &TypeTag) -> bool {
     let number = |ty: &TypeTag| matches!(ty, TypeTag::Bool | TypeTag::Int | TypeTag::Float);
     a != b && !(number(a) && number(b))
+}
+
+/// Two lists or two tuples (of the type `ty`) compared as Python does: by
+/// their lengths, then item by item up to the first two that differ.
+/// `None` for any other values.
+fn sequences_equal(
+    a: &dyn VariableTracker,
+    b: &dyn VariableTracker,
+    ty: &TypeTag,
+) -> TraceResult<Option<bool>> {
+    if !matches!(ty, TypeTag::List | TypeTag::Tuple) {
+        return Ok(None);
+    }
+    let (Some(p), Some(q)) = (
+        realized_as::<SequenceTracker>(a),
+        realized_as::<SequenceTracker>(b),
+    ) else {
+        return Ok(None);
+    };
+    if p.items.len() != q.items.len() {
+        return Ok(Some(false));
+    }
+    for (x, y) in p.items.iter().zip(&q.items) {
+        if !trackers_equal(&**x, &**y)? {
+            return Ok(Some(false));
+        }
+    }
+    Ok(Some(true))
 }
 
 /// Python's `item == key`, where the trace knows `key` but not `item`'s value

@@ -725,6 +725,105 @@ fn comparing_an_object_or_a_list_with_a_size_guards_no_size() {
     }
 }
 
+/// `==` with an `$object` is its identity: the other value's type is all
+/// its answer depends on, and a container holding objects is compared
+/// item by item, each guarded for no more than its answer needs (`obj ==
+/// big` guarded every leaf of `big`, `big.count(obj)` and `obj in l` each
+/// item's value, `obj == n` `n`'s value).
+#[test]
+fn comparing_with_an_object_guards_only_what_the_answer_depends_on() {
+    let json = r#"{"locals": {"o": {"$object": "Linear"}, "big": [1, 2, 3, 4, 5, [6, 7]],
+        "l": [1, "a", 2.5], "d": {"a": 1, "b": [2, 3]}, "n": 3,
+        "lo": [1, {"$object": "Linear"}], "lobj": [{"$object": "Linear"}, 1]}}"#;
+    let guards = |expr: &str, want: &str| {
+        let run = lazy_run(json, &format!("r = {expr}\nreturn r\n"));
+        assert_eq!(
+            run.returned,
+            [format!("ConstantVariable({want})")],
+            "{expr}"
+        );
+        run.guards
+            .iter()
+            .map(|g| format!("{} {} {}", g.kind, g.source, g.detail))
+            .collect::<Vec<_>>()
+    };
+    for (expr, want, expected) in [
+        (
+            "L['o'] == L['big']",
+            "False",
+            &["TYPE_MATCH L['o'] Linear", "TYPE_MATCH L['big'] list"][..],
+        ),
+        (
+            "L['o'] == L['d']",
+            "False",
+            &["TYPE_MATCH L['o'] Linear", "TYPE_MATCH L['d'] dict"],
+        ),
+        (
+            "L['o'] == L['n']",
+            "False",
+            &["TYPE_MATCH L['o'] Linear", "TYPE_MATCH L['n'] int"],
+        ),
+        (
+            "L['n'] != L['o']",
+            "True",
+            &["TYPE_MATCH L['n'] int", "TYPE_MATCH L['o'] Linear"],
+        ),
+        (
+            "L['o'] in L['l']",
+            "False",
+            &[
+                "TYPE_MATCH L['o'] Linear",
+                "TYPE_MATCH L['l'] list",
+                "LEN_CHECK L['l'] len == 3",
+                "TYPE_MATCH L['l'][0] int",
+                "TYPE_MATCH L['l'][1] str",
+                "TYPE_MATCH L['l'][2] float",
+            ],
+        ),
+        (
+            "L['lobj'] == L['lo']",
+            "False",
+            &[
+                "TYPE_MATCH L['lobj'] list",
+                "TYPE_MATCH L['lo'] list",
+                "LEN_CHECK L['lobj'] len == 2",
+                "LEN_CHECK L['lo'] len == 2",
+                "TYPE_MATCH L['lobj'][0] Linear",
+                "TYPE_MATCH L['lo'][0] int",
+            ],
+        ),
+        // A value the answer depends on is guarded.
+        (
+            "L['l'].count('a')",
+            "1",
+            &[
+                "TYPE_MATCH L['l'] list",
+                "LEN_CHECK L['l'] len == 3",
+                "TYPE_MATCH L['l'][0] int",
+                "CONSTANT_MATCH L['l'][1] == 'a'",
+                "TYPE_MATCH L['l'][2] float",
+            ],
+        ),
+    ] {
+        assert_eq!(guards(expr, want), expected, "{expr}");
+    }
+    let big = guards("L['big'].count(L['o'])", "0");
+    let nested = "L['big'][5][";
+    let only_types = big
+        .iter()
+        .all(|g| !g.starts_with("CONSTANT_MATCH") && !g.contains(nested));
+    assert!(only_types, "{big:?}");
+    assert_eq!(
+        guards("L['lo'][1] in L['lo']", "True"),
+        [
+            "TYPE_MATCH L['lo'] list",
+            "LEN_CHECK L['lo'] len == 2",
+            "TYPE_MATCH L['lo'][1] Linear",
+            "TYPE_MATCH L['lo'][0] int",
+        ]
+    );
+}
+
 #[test]
 fn verbose_lists_each_realization_with_its_source_and_guards() {
     let input = input(frame(SMALL), "h = L['x'].relu()\nreturn h\n");
