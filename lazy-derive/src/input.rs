@@ -601,7 +601,9 @@ fn trait_ref(mut path: Path, group: usize, errors: &mut Errors) -> Option<TraitR
     }
     if let Some(err) = std_trait(&path) {
         errors.push(err);
-        return None;
+        // Read as meant where it has a mirror: the wrapper's uses then add
+        // no error.
+        path = std_mirror_path(&path)?;
     }
     // `Visitor<'_>`: an impl's header cannot leave a lifetime to elision.
     // Read as the bare name, which forwards the trait for every lifetime.
@@ -857,6 +859,27 @@ fn lifetimes(
             _ => {}
         }
     }
+}
+
+/// `::lazy_core::remote::Mirror` for a std trait's path that has a mirror
+/// (`std::fmt::Display`), at the path's last name.
+fn std_mirror_path(path: &Path) -> Option<Path> {
+    let mut segments: Vec<String> = Vec::with_capacity(path.segments.len());
+    for segment in &path.segments {
+        segments.push(segment.ident.to_string());
+    }
+    let mirror = crate::mirrors::mirror_of(&segments)?;
+    let span = path.segments.last()?.ident.span();
+    let mut mirror_path = Path {
+        leading_colon: Some(Token![::](span)),
+        segments: syn::punctuated::Punctuated::new(),
+    };
+    for name in ["lazy_core", "remote", mirror] {
+        mirror_path
+            .segments
+            .push(syn::PathSegment::from(Ident::new(name, span)));
+    }
+    Some(mirror_path)
 }
 
 /// std's traits have no hidden macro: point at the mirror instead of leaving

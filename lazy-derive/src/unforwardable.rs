@@ -74,11 +74,11 @@ pub fn probe(trait_ref: &TraitRef, alias: &Ident) -> TokenStream {
 /// The probe's message, label and note, and whether `name` is bare and a
 /// std trait's with a mirror (a path is probed: it may name nothing, which
 /// rustc has reported).
-fn texts(trait_ref: &TraitRef, name: &str, bare: bool) -> (String, String, String, bool) {
-    let written = trait_ref.written();
-    // A bare name by the name alone; a path relative to a std module
-    // imported (`fmt::Display` after `use std::fmt;`) by the end of a std
-    // path it is (`std::fmt::Display`).
+/// The mirrors in `lazy_core::remote` of the std traits that `trait_ref`
+/// may name, `(std path, mirror)`: a bare name by the name alone; a path
+/// relative to a std module imported (`fmt::Display` after `use std::fmt;`)
+/// by the end of a std path it is (`std::fmt::Display`).
+fn std_mirrors(trait_ref: &TraitRef, name: &str, bare: bool) -> Vec<(&'static str, &'static str)> {
     let relative = (!bare && trait_ref.path.leading_colon.is_none())
         .then(|| format!("::{}", crate::tokens::compact(&trait_ref.path)));
     let mut mirrors = Vec::new();
@@ -88,8 +88,33 @@ fn texts(trait_ref: &TraitRef, name: &str, bare: bool) -> (String, String, Strin
             None => bare && path.rsplit("::").next() == Some(name),
         };
         if named {
-            mirrors.push(format!("`lazy_core::remote::{mirror}` (of `std::{path}`)"));
+            mirrors.push((*path, *mirror));
         }
+    }
+    mirrors
+}
+
+/// The one mirror in `lazy_core::remote` of the std trait that `trait_ref`
+/// names, by which the chain forwards it after the error that says to name
+/// it (so that the wrapper's uses add none); `None` where no mirror or
+/// several fit (`Write`: `io::Write` or `fmt::Write`), or the trait is given
+/// arguments (which the mirror may not take alike).
+pub fn the_std_mirror(trait_ref: &TraitRef) -> Option<&'static str> {
+    if trait_ref.args.is_some() {
+        return None;
+    }
+    let bare = trait_ref.path.leading_colon.is_none() && trait_ref.path.segments.len() == 1;
+    match std_mirrors(trait_ref, &trait_ref.name(), bare).as_slice() {
+        [(_, mirror)] => Some(mirror),
+        _ => None,
+    }
+}
+
+fn texts(trait_ref: &TraitRef, name: &str, bare: bool) -> (String, String, String, bool) {
+    let written = trait_ref.written();
+    let mut mirrors = Vec::new();
+    for (path, mirror) in std_mirrors(trait_ref, name, bare) {
+        mirrors.push(format!("`lazy_core::remote::{mirror}` (of `std::{path}`)"));
     }
     if mirrors.is_empty() {
         return (
