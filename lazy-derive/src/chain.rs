@@ -988,7 +988,7 @@ pub fn forward_impl(input: TokenStream) -> TokenStream {
 /// without the mistake; the trait's `except` names are not reported again
 /// as names that no trait has.
 pub fn not_forwardable(input: TokenStream) -> TokenStream {
-    let (mut state, tokens, later_entries) = match parse_state.parse2(input.clone()) {
+    let (mut state, tokens, later_entries) = match parse_state.parse2(input) {
         Ok(parsed) => parsed,
         Err(err) => {
             return crate::errors::compile_error(Error::new(
@@ -1009,17 +1009,6 @@ pub fn not_forwardable(input: TokenStream) -> TokenStream {
     };
     let probe =
         crate::unforwardable::probe(trait_ref, &alias(&wrapper, state.step, trait_ref.span()));
-    // A std trait named instead of its mirror (`realize_forward(Display)`):
-    // after the probe's error, which says to name the mirror, the link is
-    // the mirror's, so that the wrapper's uses add no error.
-    if let Some(mirror) = crate::unforwardable::the_std_mirror(trait_ref) {
-        let mirror = Ident::new(mirror, Span::call_site());
-        return template::tokens(
-            "#0
-            ::lazy_core::remote::#1! { #2 }",
-            &[&probe, &mirror, &input],
-        );
-    }
     let mut own_names = Vec::new();
     for (index, (group, _)) in wrapper.except_names().enumerate() {
         if group == trait_ref.group {

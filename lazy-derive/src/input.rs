@@ -47,6 +47,9 @@ pub struct TraitRef {
     pub args: Option<AngleBracketedGenericArguments>,
     /// Which `#[realize_forward]` attribute (and so which `except` list).
     pub group: usize,
+    /// A std trait's path read as its mirror's (`std::fmt::Display` as
+    /// `::lazy_core::remote::Display`), after the error that says so.
+    pub recovered: bool,
 }
 
 impl TraitRef {
@@ -279,7 +282,8 @@ impl Wrapper {
         // Written on a field or a variant instead: that error (below) says
         // where it goes, and with none on the type, it is read as meant.
         let misplaced = misplaced_realize_forward(&input);
-        if read.is_empty() {
+        let read_misplaced = read.is_empty();
+        if read_misplaced {
             read.extend(misplaced.iter().map(|(_, attr)| *attr));
         }
         for attr in read {
@@ -289,14 +293,22 @@ impl Wrapper {
             match parse_group(attr, groups.len(), &mut errors) {
                 Some((group_traits, except)) => {
                     for trait_ref in group_traits {
-                        if traits
+                        let seen = traits
                             .iter()
-                            .any(|seen: &TraitRef| seen.written() == trait_ref.written())
-                        {
-                            errors.push(Error::new_spanned(
-                                &trait_ref.path,
-                                format!("`{}` is listed twice; list it once", trait_ref.written()),
-                            ));
+                            .find(|seen: &&TraitRef| same_trait(seen, &trait_ref));
+                        if let Some(seen) = seen {
+                            // Not where one of the two is a std trait read
+                            // as its mirror (its error is given), nor among
+                            // attributes on several variants or fields.
+                            if !(seen.recovered || trait_ref.recovered || read_misplaced) {
+                                errors.push(Error::new_spanned(
+                                    &trait_ref.path,
+                                    format!(
+                                        "`{}` is listed twice; list it once",
+                                        trait_ref.written()
+                                    ),
+                                ));
+                            }
                         } else if let Some(err) = undeclared_lifetime(&input, &trait_ref) {
                             // Left out: its impl would repeat this error.
                             errors.push(err);
@@ -487,7 +499,7 @@ fn parse_group(
             syn::Expr::Lit(syn::ExprLit {
                 lit: syn::Lit::Str(text),
                 ..
-            }) => {
+            }) if !text.value().trim().is_empty() => {
                 errors.push(Error::new_spanned(
                     text,
                     format!(
@@ -496,6 +508,13 @@ fn parse_group(
                     ),
                 ));
                 text.parse_with(entries)
+            }
+            syn::Expr::Lit(literal) => {
+                errors.push(Error::new_spanned(
+                    literal,
+                    "`#[realize_forward]` takes the traits to forward in parentheses: write `#[realize_forward(Trait, ...)]`",
+                ));
+                return None;
             }
             other => syn::parse::Parser::parse2(entries, other.to_token_stream()),
         },
@@ -599,11 +618,16 @@ fn trait_ref(mut path: Path, group: usize, errors: &mut Errors) -> Option<TraitR
             return None;
         }
     }
+    // Read as meant where it has a mirror, and no arguments (which the
+    // mirror may not take alike): the wrapper's uses then add no error.
+    let mut recovered = false;
     if let Some(err) = std_trait(&path) {
         errors.push(err);
-        // Read as meant where it has a mirror: the wrapper's uses then add
-        // no error.
+        if args.is_some() {
+            return None;
+        }
         path = std_mirror_path(&path)?;
+        recovered = true;
     }
     // `Visitor<'_>`: an impl's header cannot leave a lifetime to elision.
     // Read as the bare name, which forwards the trait for every lifetime.
@@ -625,6 +649,7 @@ fn trait_ref(mut path: Path, group: usize, errors: &mut Errors) -> Option<TraitR
         // the error names, forwards every instantiation, and the wrapper's
         // calls then add no error.
         return Some(TraitRef {
+            recovered: false,
             path,
             args: None,
             group,
@@ -636,7 +661,12 @@ fn trait_ref(mut path: Path, group: usize, errors: &mut Errors) -> Option<TraitR
         path.segments.pop();
         path.segments.pop_punct();
     }
-    Some(TraitRef { path, args, group })
+    Some(TraitRef {
+        path,
+        args,
+        group,
+        recovered,
+    })
 }
 
 /// `Tracker::python_type`: a method named through its trait (a lowercase
@@ -862,13 +892,14 @@ fn lifetimes(
 }
 
 /// `::lazy_core::remote::Mirror` for a std trait's path that has a mirror
-/// (`std::fmt::Display`), at the path's last name.
+/// (`std::fmt::Display`, not `std::io::Error`, a struct), at the path's
+/// last name.
 fn std_mirror_path(path: &Path) -> Option<Path> {
     let mut segments: Vec<String> = Vec::with_capacity(path.segments.len());
     for segment in &path.segments {
         segments.push(segment.ident.to_string());
     }
-    let mirror = crate::mirrors::mirror_of(&segments)?;
+    let mirror = crate::mirrors::mirror_of_path(&segments)?;
     let span = path.segments.last()?.ident.span();
     let mut mirror_path = Path {
         leading_colon: Some(Token![::](span)),
@@ -880,6 +911,15 @@ fn std_mirror_path(path: &Path) -> Option<Path> {
             .push(syn::PathSegment::from(Ident::new(name, span)));
     }
     Some(mirror_path)
+}
+
+/// Whether two traits of `realize_forward(...)` are one: written alike, or
+/// but for a leading `::` (`::lazy_core::remote::Display`, as a std path is
+/// read, and `lazy_core::remote::Display`).
+fn same_trait(one: &TraitRef, other: &TraitRef) -> bool {
+    let one = one.written();
+    let other = other.written();
+    one.trim_start_matches("::") == other.trim_start_matches("::")
 }
 
 /// std's traits have no hidden macro: point at the mirror instead of leaving

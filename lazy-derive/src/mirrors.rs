@@ -152,12 +152,22 @@ pub fn silent_macro(
     )
 }
 
+/// The mirror of the std trait at `segments` (`std`, `fmt`, `Display`),
+/// by its whole path below the crate: `None` for `std::io::Error`, which
+/// [`mirror_of`] points at `Error` by its last name.
+pub fn mirror_of_path(segments: &[String]) -> Option<&'static str> {
+    let below_crate = crate::tokens::join(segments.get(1..)?.iter().map(String::as_str), "::");
+    MIRRORS
+        .iter()
+        .find(|(path, _)| *path == below_crate)
+        .map(|(_, mirror)| *mirror)
+}
+
 /// The mirror of a std trait written as `segments` (its crate first): by
 /// its path, else by its name when only one mirrored trait has that name
 /// (`std::prelude::v1::Iterator`).
 pub fn mirror_of(segments: &[String]) -> Option<&'static str> {
-    let below_crate = crate::tokens::join(segments.get(1..)?.iter().map(String::as_str), "::");
-    if let Some((_, mirror)) = MIRRORS.iter().find(|(path, _)| *path == below_crate) {
+    if let Some(mirror) = mirror_of_path(segments) {
         return Some(mirror);
     }
     let last = segments.last()?;

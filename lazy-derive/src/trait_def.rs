@@ -225,7 +225,7 @@ fn expand(args: TokenStream, input: TokenStream) -> Result<TokenStream> {
                 Some(name) => Error::new(
                     err.span(),
                     format!(
-                        "`#[forwardable]` goes on the trait's definition (`trait {name}`), not on an impl of it: move it there; impls need nothing"
+                        "`#[forwardable]` goes on the trait's definition (`trait {name}`), not on an impl of it: move it there (impls need nothing); for a trait of another crate (std's too), write a mirror, `#[forwardable(remote = path::to::{name})] trait {name} {{ .. }}` with its signatures, and name the mirror in `realize_forward(...)`"
                     ),
                 ),
                 None => Error::new(err.span(), "`#[forwardable]` goes on a trait definition"),

@@ -94,22 +94,6 @@ fn std_mirrors(trait_ref: &TraitRef, name: &str, bare: bool) -> Vec<(&'static st
     mirrors
 }
 
-/// The one mirror in `lazy_core::remote` of the std trait that `trait_ref`
-/// names, by which the chain forwards it after the error that says to name
-/// it (so that the wrapper's uses add none); `None` where no mirror or
-/// several fit (`Write`: `io::Write` or `fmt::Write`), or the trait is given
-/// arguments (which the mirror may not take alike).
-pub fn the_std_mirror(trait_ref: &TraitRef) -> Option<&'static str> {
-    if trait_ref.args.is_some() {
-        return None;
-    }
-    let bare = trait_ref.path.leading_colon.is_none() && trait_ref.path.segments.len() == 1;
-    match std_mirrors(trait_ref, &trait_ref.name(), bare).as_slice() {
-        [(_, mirror)] => Some(mirror),
-        _ => None,
-    }
-}
-
 fn texts(trait_ref: &TraitRef, name: &str, bare: bool) -> (String, String, String, bool) {
     let written = trait_ref.written();
     let mut mirrors = Vec::new();

@@ -11,6 +11,10 @@ pub enum Value {
     Tracker(Lazy<String>),
     #[realize_all(skip)]
     Meta(Meta),
+    /// Any other mark on a variant: its fields are left out too, as a
+    /// field's wrong mark leaves the field out.
+    #[realize_all(other)]
+    Other(Meta),
 }
 
 fn main() {

@@ -41,6 +41,16 @@ pub enum OnlyOnAVariant {
     Lazy(#[realize] Lazy<u8>),
 }
 
+/// On two variants, the same trait: read once, with no error that it is
+/// listed twice.
+#[derive(RealizeForward)]
+pub enum OnTwoVariants {
+    #[realize_forward(Tracker)]
+    Small(#[realize] Lazy<u8>),
+    #[realize_forward(Tracker)]
+    Ready(u8),
+}
+
 /// On a field, the same.
 #[derive(RealizeForward)]
 pub struct OnAField {
@@ -59,9 +69,20 @@ pub struct AfterEquals(#[realize] Lazy<u8>);
 #[realize_forward = Tracker]
 pub struct AfterEqualsBare(#[realize] Lazy<u8>);
 
+/// Another literal, or an empty string: one error that says to name the
+/// traits in parentheses.
+#[derive(RealizeForward)]
+#[realize_forward = 3]
+pub struct AfterEqualsNumber(#[realize] Lazy<u8>);
+
+#[derive(RealizeForward)]
+#[realize_forward = ""]
+pub struct AfterEqualsNothing(#[realize] Lazy<u8>);
+
 fn main() {
     let _ = AnyTracker::Lazy(Lazy::new(|| 1)).python_type();
     let _ = OnlyOnAVariant::Lazy(Lazy::new(|| 1)).name();
+    let _ = OnTwoVariants::Ready(1).python_type();
     let on_a_field = OnAField {
         cache: Lazy::new(|| 1),
     };
