@@ -976,9 +976,13 @@ fn forwarder(ctx: &EnumContext, method: &Method, joined: Option<&Joined>) -> Tok
             continue;
         }
         let receiver_pattern = variant.pattern(&binding);
+        // The `Self` arguments' patterns beside the receiver's, where they
+        // are matched with it.
         let mut others = Vec::with_capacity(self_args.len());
-        for (_, _, binding) in &self_args {
-            others.push(variant.pattern(binding));
+        if !ctx.one_target {
+            for (_, _, binding) in &self_args {
+                others.push(variant.pattern(binding));
+            }
         }
         let realized = variant.realized(receiver_use, &binding);
         let mut args = Vec::with_capacity(names.len());

@@ -74,11 +74,11 @@ pub fn probe(trait_ref: &TraitRef, alias: &Ident) -> TokenStream {
 /// The probe's message, label and note, and whether `name` is bare and a
 /// std trait's with a mirror (a path is probed: it may name nothing, which
 /// rustc has reported).
-/// The mirrors in `lazy_core::remote` of the std traits that `trait_ref`
-/// may name, `(std path, mirror)`: a bare name by the name alone; a path
-/// relative to a std module imported (`fmt::Display` after `use std::fmt;`)
-/// by the end of a std path it is (`std::fmt::Display`).
-fn std_mirrors(trait_ref: &TraitRef, name: &str, bare: bool) -> Vec<(&'static str, &'static str)> {
+fn texts(trait_ref: &TraitRef, name: &str, bare: bool) -> (String, String, String, bool) {
+    let written = trait_ref.written();
+    // A bare name by the name alone; a path relative to a std module
+    // imported (`fmt::Display` after `use std::fmt;`) by the end of a std
+    // path it is (`std::fmt::Display`).
     let relative = (!bare && trait_ref.path.leading_colon.is_none())
         .then(|| format!("::{}", crate::tokens::compact(&trait_ref.path)));
     let mut mirrors = Vec::new();
@@ -88,17 +88,8 @@ fn std_mirrors(trait_ref: &TraitRef, name: &str, bare: bool) -> Vec<(&'static st
             None => bare && path.rsplit("::").next() == Some(name),
         };
         if named {
-            mirrors.push((*path, *mirror));
+            mirrors.push(format!("`lazy_core::remote::{mirror}` (of `std::{path}`)"));
         }
-    }
-    mirrors
-}
-
-fn texts(trait_ref: &TraitRef, name: &str, bare: bool) -> (String, String, String, bool) {
-    let written = trait_ref.written();
-    let mut mirrors = Vec::new();
-    for (path, mirror) in std_mirrors(trait_ref, name, bare) {
-        mirrors.push(format!("`lazy_core::remote::{mirror}` (of `std::{path}`)"));
     }
     if mirrors.is_empty() {
         return (
