@@ -883,6 +883,30 @@ fn normalize_index(index: i64, len: usize, what: &str) -> TraceResult<usize> {
     }
 }
 
+/// A `start` or `stop` of `list.index` and `tuple.index`: an int (a bool
+/// counts as one), as Python's slice indices; `None` is refused too.
+fn slice_index(arg: &Tracker) -> TraceResult<i64> {
+    match arg.as_python_constant()? {
+        Value::Int(i) => Ok(i),
+        Value::Bool(b) => Ok(i64::from(b)),
+        _ => Err(TraceError::new(
+            "slice indices must be integers or have an __index__ method",
+        )),
+    }
+}
+
+/// A slice bound `index` of a sequence of `len` items, as Python reads it:
+/// from the end when negative, then clamped to `0..=len`.
+fn slice_bound(index: i64, len: usize) -> usize {
+    let len_i = i64::try_from(len).unwrap_or(i64::MAX);
+    let adjusted = if index < 0 {
+        index.saturating_add(len_i)
+    } else {
+        index
+    };
+    adjusted.clamp(0, len_i) as usize
+}
+
 // ---------------------------------------------------------------------------
 
 /// A list or tuple whose items are trackers of their own (lazy ones, in a
@@ -1003,20 +1027,35 @@ impl VariableTracker for SequenceTracker {
                     let qualified = format!("{}.count", self.type_tag());
                     check_args(&qualified, ArgsWording::One, 1..=1, 1..=1, args.len())?;
                 } else {
-                    // Python's `start` and `end` are not read here.
-                    check_args(name, ArgsWording::Expected, 1..=3, 1..=1, args.len())?;
+                    check_args(name, ArgsWording::Expected, 1..=3, 1..=3, args.len())?;
                 }
+                // `index` searches `start..stop` (Python's slice bounds:
+                // from the end when negative, clamped to the list) and
+                // stops at the first match: the items after it are never
+                // compared, and so never guarded (nor a tensor's value
+                // asked for).
+                let len = self.items.len();
+                let bound = |at: usize, default: usize| -> TraceResult<usize> {
+                    match args.get(at) {
+                        None => Ok(default),
+                        Some(arg) => Ok(slice_bound(slice_index(arg)?, len)),
+                    }
+                };
+                let (start, stop) = (bound(1, 0)?, bound(2, len)?);
                 // A needle the trace does not know (an `$object`) is
                 // compared as a tracker.
                 let needle = args[0].as_python_constant().ok();
                 let mut found = Vec::new();
-                for (i, item) in self.items.iter().enumerate() {
+                for (i, item) in self.items.iter().enumerate().take(stop).skip(start) {
                     let equal = match &needle {
                         Some(needle) => tracker_equals_value(&**item, needle)?,
                         None => trackers_equal(&**item, &*args[0])?,
                     };
                     if equal {
                         found.push(i);
+                        if name == "index" {
+                            break;
+                        }
                     }
                 }
                 if name == "count" {

@@ -2264,6 +2264,90 @@ fn index_of_a_missing_value_is_pythons_error() {
     );
 }
 
+/// `index` stops at the first match, as Python's does: the items after it
+/// are never compared (a tensor among them was an error, "a 'Tensor' is
+/// not a constant the trace can know", where Python returns 0) nor guarded
+/// (`[1, 2, 3].index(1)` guarded the 2 and the 3). Its `start` and `stop`
+/// are Python's slice bounds (they were "not supported by this tracer").
+#[test]
+fn index_stops_at_the_first_match_and_reads_start_and_stop() {
+    let json = r#"{"locals": {"t": [1, {"$tensor": [2], "dtype": "float32"}],
+        "tt": {"$tuple": [1, {"$tensor": [2], "dtype": "float32"}]}, "l": [1, 2, 3, 2]}}"#;
+    let guards = |expr: &str, want: &str| {
+        let run = lazy_run(json, &format!("r = {expr}\nreturn r\n"));
+        assert_eq!(
+            run.returned,
+            [format!("ConstantVariable({want})")],
+            "{expr}"
+        );
+        run.guards
+            .iter()
+            .map(|g| format!("{} {} {}", g.kind, g.source, g.detail))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        guards("L['t'].index(1)", "0"),
+        [
+            "TYPE_MATCH L['t'] list",
+            "LEN_CHECK L['t'] len == 2",
+            "CONSTANT_MATCH L['t'][0] == 1"
+        ]
+    );
+    assert_eq!(
+        guards("L['tt'].index(1)", "0"),
+        [
+            "TYPE_MATCH L['tt'] tuple",
+            "LEN_CHECK L['tt'] len == 2",
+            "CONSTANT_MATCH L['tt'][0] == 1"
+        ]
+    );
+    assert_eq!(
+        guards("L['l'].index(1)", "0"),
+        [
+            "TYPE_MATCH L['l'] list",
+            "LEN_CHECK L['l'] len == 4",
+            "CONSTANT_MATCH L['l'][0] == 1"
+        ]
+    );
+    // From `start`, up to `stop`: only the items searched are guarded.
+    assert_eq!(
+        guards("L['l'].index(2, 2)", "3"),
+        [
+            "TYPE_MATCH L['l'] list",
+            "LEN_CHECK L['l'] len == 4",
+            "CONSTANT_MATCH L['l'][2] == 3",
+            "CONSTANT_MATCH L['l'][3] == 2"
+        ]
+    );
+    assert_constants(
+        json,
+        &[
+            ("L['l'].index(2, -1)", "3"),
+            ("L['l'].index(2, True)", "1"),
+            ("L['l'].index(1, -100, 100)", "0"),
+            ("L['l'].index(3, 0, -1)", "2"),
+            ("L['l'].count(2)", "2"),
+        ],
+    );
+    assert_python_errors(
+        json,
+        &[
+            ("L['l'].index(2, 2, 3)", "2 is not in list"),
+            ("L['l'].index(1, 1, 100)", "1 is not in list"),
+            ("L['l'].index(1, 0, -4)", "1 is not in list"),
+            ("L['tt'].index(2, 0, 1)", "tuple.index(x): x not in tuple"),
+            (
+                "L['l'].index(1, 'a')",
+                "slice indices must be integers or have an __index__ method",
+            ),
+            (
+                "L['l'].index(1, 0, None)",
+                "slice indices must be integers or have an __index__ method",
+            ),
+        ],
+    );
+}
+
 /// `x in y` where `y` is no container is Python's error, "argument of
 /// type ..." (the tracer said "'int' object is not iterable", which is
 /// iterating's). Python's texts.
