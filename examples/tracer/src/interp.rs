@@ -8,10 +8,7 @@ use std::rc::Rc;
 use lazy_core::RealizeAll;
 
 use crate::builder::Tx;
-use crate::lazy::{
-    FormatPart, LazySymNodeFormatString, LazyVariableTracker, as_lazy, is_symnode_unbuilt,
-    realized_as, type_only,
-};
+use crate::lazy::{FormatPart, LazySymNodeFormatString, LazyVariableTracker, as_lazy, realized_as};
 use crate::program::{Expr, FPart, Program, SpecPart, Stmt, StmtKind};
 use crate::source::Source;
 use crate::tracker::{
@@ -239,7 +236,7 @@ impl Interp<'_> {
             Expr::In(needle, haystack) => {
                 let (needle, haystack) = (self.eval(needle)?, self.eval(haystack)?);
                 Ok(tx.constant(Value::Bool(crate::trackers::contains(
-                    &*haystack, &*needle,
+                    tx, &*haystack, &*needle,
                 )?)))
             }
             Expr::IsNone(value, negated) => {
@@ -568,42 +565,9 @@ fn is_view(value: &Tracker) -> bool {
     matches!(value.python_type(), TypeTag::DictKeys | TypeTag::DictValues)
 }
 
-/// `left op right`. A dict's view compares only with views: on the right of
-/// another value, it is never equal to it, and ordering them is Python's
-/// `TypeError` (the left value would compare its items as a list's).
+/// `left op right`, Python's: `crate::trackers::compare`.
 fn compare(tx: &Tx, op: CmpOp, left: &Tracker, right: &Tracker) -> TraceResult<bool> {
-    // The types first, guarded alone (`type_only`): a view answers by its
-    // own, and `==` (`trackers_equal`) needs no more of a value than its
-    // answer depends on: an `$object` is equal only to itself, whatever the
-    // other value is (`n == obj` guards `n`'s type, not its value), a list
-    // to no int. A tensor's `==` is its own, and a size's guards the
-    // relation (`n == 2` holds or not), not the size's value.
-    let (lt, rt) = (type_only(&**left), type_only(&**right));
-    let view = |ty: &TypeTag| matches!(ty, TypeTag::DictKeys | TypeTag::DictValues);
-    let object = |ty: &TypeTag| matches!(ty, TypeTag::User(_));
-    let by_equality = object(&lt)
-        || object(&rt)
-        || (lt != TypeTag::Tensor
-            && rt != TypeTag::Tensor
-            && !view(&lt)
-            && !view(&rt)
-            && (crate::trackers::never_equal(&lt, &rt)
-                || !(is_symnode_unbuilt(&**left) || is_symnode_unbuilt(&**right))));
-    if matches!(op, CmpOp::Eq | CmpOp::Ne) && by_equality {
-        return Ok(crate::trackers::trackers_equal(&**left, &**right)? == (op == CmpOp::Eq));
-    }
-    if view(&rt) && !view(&lt) {
-        return match op {
-            CmpOp::Eq | CmpOp::Ne => Ok(op == CmpOp::Ne),
-            _ => Err(TraceError::new(format!(
-                "'{}' not supported between instances of '{}' and '{}'",
-                op.symbol(),
-                left.python_type(),
-                right.python_type()
-            ))),
-        };
-    }
-    left.compare(tx, op, &**right)
+    crate::trackers::compare(tx, op, &**left, &**right)
 }
 
 /// Python's error for hashing `value`, which names the list or dict inside

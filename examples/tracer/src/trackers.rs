@@ -7,7 +7,7 @@ use lazy_core::{RealizeAll, RealizeForward};
 
 use crate::builder::Tx;
 use crate::guards::GuardKind;
-use crate::lazy::{realized_as, type_only};
+use crate::lazy::{is_symnode_unbuilt, realized_as, type_only};
 use crate::source::Source;
 use crate::tracker::{
     ArgsWording, BinOp, CmpOp, Codegen, TraceError, TraceResult, Tracker, TrackerMeta,
@@ -195,17 +195,6 @@ fn items_contain(items: &[Tracker], key: &Value) -> TraceResult<bool> {
     Ok(false)
 }
 
-/// `needle in items` for a needle whose value the trace does not know (an
-/// `$object`, a list holding one), by Python's equality.
-fn items_contain_tracker(items: &[Tracker], needle: &dyn VariableTracker) -> TraceResult<bool> {
-    for item in items {
-        if trackers_equal(&**item, needle)? {
-            return Ok(true);
-        }
-    }
-    Ok(false)
-}
-
 /// The type Python names when hashing `value` fails: a list, a dict or a
 /// keys view, or the first such item of a tuple, however deep.
 fn unhashable_type_of(value: &dyn VariableTracker) -> TypeTag {
@@ -221,13 +210,28 @@ fn unhashable_type_of(value: &dyn VariableTracker) -> TypeTag {
     value.python_type()
 }
 
-/// `needle in haystack`, for any needle. One whose value the trace does not
-/// know (an `$object`, a list holding one) is searched for as Python does:
-/// by `==` among a list's, a tuple's or a values view's items; in a dict or
-/// a keys view by its hash first (`[obj] in d` is unhashable), and then
-/// among keys the trace knows, none of which is a frame's object (JSON
-/// cannot share one). A string refuses it.
-pub fn contains(haystack: &dyn VariableTracker, needle: &dyn VariableTracker) -> TraceResult<bool> {
+/// `needle in haystack`, for any needle. Among a list's, a tuple's or a
+/// values view's items by Python's `==` (`compare`), item by item up to
+/// the first equal one, each guarded for no more than its answer needs (a
+/// size among strings or objects is not guarded, `1 in ['a']` guards the
+/// types). In a dict or a keys view by its hash first (`[obj] in d` is
+/// unhashable), and then among keys the trace knows, none of which is a
+/// frame's object (JSON cannot share one). A string refuses a needle
+/// that is no string.
+pub fn contains(
+    tx: &Tx,
+    haystack: &dyn VariableTracker,
+    needle: &dyn VariableTracker,
+) -> TraceResult<bool> {
+    let items = match realized_as::<SequenceTracker>(haystack) {
+        Some(sequence) => Some(&sequence.items),
+        None => realized_as::<DictViewTracker>(haystack)
+            .filter(|view| !view.keys)
+            .map(|view| &view.items),
+    };
+    if let Some(items) = items {
+        return Ok(!items_search(tx, items, needle, true)?.is_empty());
+    }
     let error = match needle.as_python_constant() {
         Ok(key) => return haystack.contains(&key),
         Err(error) => error,
@@ -235,16 +239,7 @@ pub fn contains(haystack: &dyn VariableTracker, needle: &dyn VariableTracker) ->
     if needle.is_tensor() {
         return Err(error);
     }
-    if let Some(sequence) = realized_as::<SequenceTracker>(haystack) {
-        return items_contain_tracker(&sequence.items, needle);
-    }
-    let ty = haystack.python_type();
-    if let Some(view) = realized_as::<DictViewTracker>(haystack)
-        && !view.keys
-    {
-        return items_contain_tracker(&view.items, needle);
-    }
-    match ty {
+    match haystack.python_type() {
         // Looked up by its identity.
         TypeTag::Dict | TypeTag::DictKeys if needle.is_python_hashable() => {
             haystack.contains(&key_value(needle)?)
@@ -257,6 +252,28 @@ pub fn contains(haystack: &dyn VariableTracker, needle: &dyn VariableTracker) ->
         // No container: its error names no key.
         _ => haystack.contains(&Value::None),
     }
+}
+
+/// The indices of the items equal to `needle` by Python's `==`
+/// (`compare`, the item on the left, as Python's `in`, `count` and
+/// `index` compare), in order; only the first when `first`, the items
+/// after it never compared.
+fn items_search(
+    tx: &Tx,
+    items: &[Tracker],
+    needle: &dyn VariableTracker,
+    first: bool,
+) -> TraceResult<Vec<usize>> {
+    let mut found = Vec::new();
+    for (i, item) in items.iter().enumerate() {
+        if compare(tx, CmpOp::Eq, &**item, needle)? {
+            found.push(i);
+            if first {
+                break;
+            }
+        }
+    }
+    Ok(found)
 }
 
 /// The value a dict looks `key` up by: its constant value, or for an
@@ -509,6 +526,49 @@ fn equals_value(item: &dyn VariableTracker, key: &Value, error: TraceError) -> T
         return Ok(false);
     }
     Err(error)
+}
+
+/// Python's `left op right`, the `==` of `in`, `count` and `index` too. A
+/// dict's view compares only with views: on the right of another value,
+/// it is never equal to it, and ordering them is Python's `TypeError` (the
+/// left value would compare its items as a list's).
+pub fn compare(
+    tx: &Tx,
+    op: CmpOp,
+    left: &dyn VariableTracker,
+    right: &dyn VariableTracker,
+) -> TraceResult<bool> {
+    // The types first, guarded alone (`type_only`): a view answers by its
+    // own, and `==` (`trackers_equal`) needs no more of a value than its
+    // answer depends on: an `$object` is equal only to itself, whatever the
+    // other value is (`n == obj` guards `n`'s type, not its value), a list
+    // to no int. A tensor's `==` is its own, and a size's guards the
+    // relation (`n == 2` holds or not), not the size's value.
+    let (lt, rt) = (type_only(left), type_only(right));
+    let view = |ty: &TypeTag| matches!(ty, TypeTag::DictKeys | TypeTag::DictValues);
+    let object = |ty: &TypeTag| matches!(ty, TypeTag::User(_));
+    let by_equality = object(&lt)
+        || object(&rt)
+        || (lt != TypeTag::Tensor
+            && rt != TypeTag::Tensor
+            && !view(&lt)
+            && !view(&rt)
+            && (never_equal(&lt, &rt) || !(is_symnode_unbuilt(left) || is_symnode_unbuilt(right))));
+    if matches!(op, CmpOp::Eq | CmpOp::Ne) && by_equality {
+        return Ok(trackers_equal(left, right)? == (op == CmpOp::Eq));
+    }
+    if view(&rt) && !view(&lt) {
+        return match op {
+            CmpOp::Eq | CmpOp::Ne => Ok(op == CmpOp::Ne),
+            _ => Err(TraceError::new(format!(
+                "'{}' not supported between instances of '{}' and '{}'",
+                op.symbol(),
+                left.python_type(),
+                right.python_type()
+            ))),
+        };
+    }
+    left.compare(tx, op, right)
 }
 
 /// Python's `a OP b` for two trackers: `compare_values` when the trace
@@ -1042,36 +1102,22 @@ impl VariableTracker for SequenceTracker {
                     }
                 };
                 let (start, stop) = (bound(1, 0)?, bound(2, len)?);
-                // A needle the trace does not know (an `$object`) is
-                // compared as a tracker.
-                let needle = args[0].as_python_constant().ok();
-                let mut found = Vec::new();
-                for (i, item) in self.items.iter().enumerate().take(stop).skip(start) {
-                    let equal = match &needle {
-                        Some(needle) => tracker_equals_value(&**item, needle)?,
-                        None => trackers_equal(&**item, &*args[0])?,
-                    };
-                    if equal {
-                        found.push(i);
-                        if name == "index" {
-                            break;
-                        }
-                    }
-                }
+                let searched = &self.items[start..stop.max(start)];
+                let found = items_search(tx, searched, &*args[0], name == "index")?;
                 if name == "count" {
                     return Ok(tx.constant(Value::Int(found.len() as i64)));
                 }
                 match found.first() {
-                    Some(i) => Ok(tx.constant(Value::Int(*i as i64))),
+                    Some(i) => Ok(tx.constant(Value::Int((start + i) as i64))),
                     // Python's texts: a tuple's does not name the value.
                     None if self.tuple => Err(TraceError::new("tuple.index(x): x not in tuple")),
                     // An object's repr in Python holds its address, which
                     // no trace knows: `<Linear object>` stands for it.
                     None => Err(TraceError::new(format!(
                         "{} is not in list",
-                        match &needle {
-                            Some(needle) => needle.repr(),
-                            None => format!("<{} object>", args[0].python_type()),
+                        match args[0].as_python_constant() {
+                            Ok(needle) => needle.repr(),
+                            Err(_) => format!("<{} object>", args[0].python_type()),
                         }
                     ))),
                 }

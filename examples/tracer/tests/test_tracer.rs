@@ -772,10 +772,10 @@ fn comparing_with_an_object_guards_only_what_the_answer_depends_on() {
             "L['o'] in L['l']",
             "False",
             &[
-                "TYPE_MATCH L['o'] Linear",
                 "TYPE_MATCH L['l'] list",
                 "LEN_CHECK L['l'] len == 3",
                 "TYPE_MATCH L['l'][0] int",
+                "TYPE_MATCH L['o'] Linear",
                 "TYPE_MATCH L['l'][1] str",
                 "TYPE_MATCH L['l'][2] float",
             ],
@@ -818,10 +818,90 @@ fn comparing_with_an_object_guards_only_what_the_answer_depends_on() {
         [
             "TYPE_MATCH L['lo'] list",
             "LEN_CHECK L['lo'] len == 2",
-            "TYPE_MATCH L['lo'][1] Linear",
             "TYPE_MATCH L['lo'][0] int",
+            "TYPE_MATCH L['lo'][1] Linear",
         ]
     );
+}
+
+/// `in`, `count` and `index` compare each item with the needle by the `==`
+/// of the program (type first): they built the needle's value first, so
+/// that a size was pinned (`SHAPE_ENV ... == 2`) where no int is in the
+/// list, or where `!= 5` and `!= 6` suffice, and a constant was guarded
+/// by its value among strings or objects, a list by its items among ints.
+#[test]
+fn in_count_and_index_guard_only_what_the_answer_depends_on() {
+    let sizes = r#"{"locals": {"x": {"$tensor": [2, 3], "dtype": "float32", "dynamic": [0]},
+        "lo": [{"$object": "A"}], "s": ["a"], "l": [5, 6], "d": {"k": "v"}}}"#;
+    let run_of = |json: &str, expr: &str, want: &str| {
+        let run = lazy_run(json, &format!("r = {expr}\nreturn r\n"));
+        assert_eq!(
+            run.returned,
+            [format!("ConstantVariable({want})")],
+            "{expr}"
+        );
+        run
+    };
+    let shape_guards = |run: &Run| {
+        run.guards
+            .iter()
+            .filter(|g| g.kind == GuardKind::ShapeEnv)
+            .map(|g| format!("{} {}", g.source, g.detail))
+            .collect::<Vec<_>>()
+    };
+    for (expr, want) in [
+        ("L['x'].shape[0] in L['lo']", "False"),
+        ("L['lo'].count(L['x'].shape[0])", "0"),
+        ("L['x'].shape[0] in L['s']", "False"),
+        ("L['s'].count(L['x'].shape[0])", "0"),
+        ("L['x'].shape[0] in L['d'].values()", "False"),
+    ] {
+        let run = run_of(sizes, expr, want);
+        assert_eq!(shape_guards(&run), Vec::<String>::new(), "{expr}");
+    }
+    for (expr, want) in [
+        ("L['x'].shape[0] in L['l']", "False"),
+        ("L['l'].count(L['x'].shape[0])", "0"),
+    ] {
+        let run = run_of(sizes, expr, want);
+        assert_eq!(
+            shape_guards(&run),
+            ["L['x'].size()[0] != 5", "L['x'].size()[0] != 6"],
+            "{expr}"
+        );
+    }
+    let json = r#"{"locals": {"n": 1, "s": ["a", "b"], "lo": [{"$object": "A"}, {"$object": "A"}],
+        "l": [5, 6], "ints": [1, 2]}}"#;
+    for (expr, want) in [
+        ("L['n'] in L['s']", "False"),
+        ("L['s'].count(L['n'])", "0"),
+        ("L['n'] in L['lo']", "False"),
+        ("L['lo'].count(L['n'])", "0"),
+    ] {
+        let run = run_of(json, expr, want);
+        let n: Vec<_> = run.guards.iter().filter(|g| g.source == "L['n']").collect();
+        assert_eq!(n.len(), 1, "{expr}: {n:?}");
+        assert_eq!(n[0].kind, GuardKind::TypeMatch, "{expr}: {n:?}");
+    }
+    let run = run_of(json, "L['l'] in L['ints']", "False");
+    let l: Vec<_> = run
+        .guards
+        .iter()
+        .filter(|g| g.source.starts_with("L['l']"))
+        .map(|g| format!("{} {} {}", g.kind, g.source, g.detail))
+        .collect();
+    assert_eq!(l, ["TYPE_MATCH L['l'] list"]);
+    // What the answer depends on is still guarded.
+    let run = run_of(json, "L['n'] in L['ints']", "True");
+    assert!(
+        run.guards
+            .iter()
+            .any(|g| g.kind == GuardKind::ConstantMatch && g.source == "L['n']"),
+        "{:?}",
+        run.guards
+    );
+    assert_constants(json, &[("L['ints'].index(L['n'])", "0")]);
+    assert_python_errors(json, &[("L['s'].index(L['n'])", "1 is not in list")]);
 }
 
 #[test]
