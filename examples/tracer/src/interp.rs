@@ -12,7 +12,8 @@ use crate::lazy::{FormatPart, LazySymNodeFormatString, LazyVariableTracker, as_l
 use crate::program::{Expr, FPart, Program, SpecPart, Stmt, StmtKind};
 use crate::source::Source;
 use crate::tracker::{
-    ArgsWording, BinOp, CmpOp, Codegen, TraceError, TraceResult, Tracker, check_args,
+    ArgsWording, BinOp, CmpOp, Codegen, TraceError, TraceResult, Tracker, VariableTracker,
+    check_args,
 };
 use crate::trackers::SequenceTracker;
 use crate::value::{Frame, INT_OVERFLOW, TypeTag, Value};
@@ -198,7 +199,19 @@ impl Interp<'_> {
                 // A dict looks an `$object` up by its identity.
                 let key = match object.python_type() {
                     TypeTag::Dict => crate::trackers::key_value(&*key)?,
-                    _ => key.as_python_constant()?,
+                    ty => match key.as_python_constant() {
+                        Ok(key) => key,
+                        // A key whose value the trace does not know (an
+                        // `$object`, a list holding one) is refused by any
+                        // container but a dict by its type alone (`list
+                        // indices must be integers or slices, not A`): a
+                        // value of that type stands for it. A tensor's
+                        // indexing is its own.
+                        Err(error) => match type_stand_in(&*key) {
+                            Some(key) if ty != TypeTag::Tensor => key,
+                            _ => return Err(error),
+                        },
+                    },
                 };
                 object.getitem(tx, &key)
             }
@@ -570,6 +583,25 @@ fn compare(tx: &Tx, op: CmpOp, left: &Tracker, right: &Tracker) -> TraceResult<b
     crate::trackers::compare(tx, op, &**left, &**right)
 }
 
+/// A value of `key`'s type, for an error that names the type alone: the
+/// value a dict would look an `$object` (or a tuple holding one) up by, an
+/// empty list, tuple or dict for one holding an `$object`. `None` for a
+/// tensor, whose value is no constant either.
+fn type_stand_in(key: &dyn VariableTracker) -> Option<Value> {
+    if key.is_tensor() {
+        return None;
+    }
+    if let Ok(value) = crate::trackers::key_value(key) {
+        return Some(value);
+    }
+    match key.python_type() {
+        TypeTag::List => Some(Value::List(Vec::new())),
+        TypeTag::Tuple => Some(Value::Tuple(Vec::new())),
+        TypeTag::Dict => Some(Value::Dict(Vec::new())),
+        _ => None,
+    }
+}
+
 /// Python's error for hashing `value`, which names the list or dict inside
 /// a tuple (`(1, [2])`: 'list'), not the tuple.
 fn unhashable(value: &Tracker) -> TraceError {
@@ -577,14 +609,9 @@ fn unhashable(value: &Tracker) -> TraceError {
     if is_view(value) {
         return TraceError::new(format!("unhashable type: '{}'", value.python_type()));
     }
-    let ty = match value
-        .as_python_constant()
-        .ok()
-        .and_then(|v| v.unhashable_type())
-    {
-        Some(ty) => ty.to_string(),
-        None => value.python_type_name().to_string(),
-    };
+    // By the trackers, not the value: a tuple holding an `$object` has
+    // none the trace knows (`([obj],)` names the list).
+    let ty = crate::trackers::unhashable_type_of(&**value);
     TraceError::new(format!("unhashable type: '{ty}'"))
 }
 

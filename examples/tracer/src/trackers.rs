@@ -197,7 +197,7 @@ fn items_contain(items: &[Tracker], key: &Value) -> TraceResult<bool> {
 
 /// The type Python names when hashing `value` fails: a list, a dict or a
 /// keys view, or the first such item of a tuple, however deep.
-fn unhashable_type_of(value: &dyn VariableTracker) -> TypeTag {
+pub fn unhashable_type_of(value: &dyn VariableTracker) -> TypeTag {
     if let Some(sequence) = realized_as::<SequenceTracker>(value)
         && sequence.tuple
         && let Some(item) = sequence

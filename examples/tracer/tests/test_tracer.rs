@@ -2428,6 +2428,51 @@ fn index_stops_at_the_first_match_and_reads_start_and_stop() {
     );
 }
 
+/// Subscripting by an `$object` (or a container holding one) is refused by
+/// the container's type, in Python's words (it was "a 'A' is not a
+/// constant the trace can know"), and an unhashable tuple names the list
+/// or dict inside it however it holds an object (it named the tuple).
+#[test]
+fn an_object_key_and_an_unhashable_tuple_of_objects_are_pythons_errors() {
+    let json = r#"{"locals": {"l": [1], "t": {"$tuple": [1]}, "s": "ab", "n": 1,
+        "o": {"$object": "A"}, "lo": [{"$object": "A"}], "b": {"k": 1},
+        "a3": {"$tuple": [[{"$object": "B"}]]},
+        "a4": {"$tuple": [{"$dict": [[{"$object": "B"}, 1.0]]}]}}}"#;
+    assert_python_errors(
+        json,
+        &[
+            (
+                "L['l'][L['o']]",
+                "list indices must be integers or slices, not A",
+            ),
+            (
+                "L['t'][L['o']]",
+                "tuple indices must be integers or slices, not A",
+            ),
+            ("L['s'][L['o']]", "string indices must be integers, not 'A'"),
+            ("L['n'][L['o']]", "'int' object is not subscriptable"),
+            ("L['o'][L['o']]", "'A' object is not subscriptable"),
+            (
+                "L['l'][L['lo']]",
+                "list indices must be integers or slices, not list",
+            ),
+            (
+                "L['s'][L['lo']]",
+                "string indices must be integers, not 'list'",
+            ),
+            (
+                "L['l'][L['a3']]",
+                "list indices must be integers or slices, not tuple",
+            ),
+            ("L['o'][L['lo']]", "'A' object is not subscriptable"),
+            ("hash(L['a3'])", "unhashable type: 'list'"),
+            ("hash(L['a4'])", "unhashable type: 'dict'"),
+            ("L['b'][L['a3']]", "unhashable type: 'list'"),
+            ("L['b'][L['a4']]", "unhashable type: 'dict'"),
+        ],
+    );
+}
+
 /// `x in y` where `y` is no container is Python's error, "argument of
 /// type ..." (the tracer said "'int' object is not iterable", which is
 /// iterating's). Python's texts.
