@@ -944,14 +944,21 @@ fn normalize_index(index: i64, len: usize, what: &str) -> TraceResult<usize> {
 }
 
 /// A `start` or `stop` of `list.index` and `tuple.index`: an int (a bool
-/// counts as one), as Python's slice indices; `None` is refused too.
+/// counts as one), as Python's slice indices; `None` is refused too, and
+/// so is a value the trace cannot know (an `$object`, a container holding
+/// one, a dict's view of one), whose type has no `__index__` either. A
+/// tensor's own error is kept: its value is data.
 fn slice_index(arg: &Tracker) -> TraceResult<i64> {
-    match arg.as_python_constant()? {
+    let refused = || TraceError::new("slice indices must be integers or have an __index__ method");
+    let value = match arg.as_python_constant() {
+        Ok(value) => value,
+        Err(error) if arg.is_tensor() => return Err(error),
+        Err(_) => return Err(refused()),
+    };
+    match value {
         Value::Int(i) => Ok(i),
         Value::Bool(b) => Ok(i64::from(b)),
-        _ => Err(TraceError::new(
-            "slice indices must be integers or have an __index__ method",
-        )),
+        _ => Err(refused()),
     }
 }
 

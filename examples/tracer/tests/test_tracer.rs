@@ -2078,12 +2078,18 @@ fn assert_errors(json: &str, cases: &[(&str, &str)]) {
 /// that it fails with exactly the message `python`, Python's own.
 fn assert_python_errors(json: &str, cases: &[(&str, &str)]) {
     for (expr, python) in cases {
-        let run = run_mode(
-            &input(frame(json), &format!("r = {expr}\nreturn r\n")),
-            Mode::Lazy,
-        );
-        let message = run.err().map(|e| e.to_string()).unwrap_or_default();
-        assert_eq!(message, format!("error: test.prog:1: {python}"), "{expr}");
+        for mode in [Mode::Lazy, Mode::Eager] {
+            let run = run_mode(
+                &input(frame(json), &format!("r = {expr}\nreturn r\n")),
+                mode,
+            );
+            let message = run.err().map(|e| e.to_string()).unwrap_or_default();
+            assert_eq!(
+                message,
+                format!("error: test.prog:1: {python}"),
+                "{expr} ({mode:?})"
+            );
+        }
     }
 }
 
@@ -2426,6 +2432,34 @@ fn index_stops_at_the_first_match_and_reads_start_and_stop() {
             ),
         ],
     );
+}
+
+/// `start` and `stop` of `list.index` and `tuple.index` that are an
+/// `$object`, a container holding one or a dict's view of one are Python's
+/// error, as any other value without `__index__` (it was "a 'A' is not a
+/// constant the trace can know"). Python's texts.
+#[test]
+fn index_bounds_the_trace_cannot_know_are_pythons_error() {
+    let json = r#"{"locals": {"a": [1, 2, 3], "t": {"$tuple": [1, 2, 3]},
+        "s": {"$object": "A", "x": 1}, "l": [{"$object": "A"}],
+        "p": {"$tuple": [{"$object": "A"}]},
+        "d": {"$dict": [[{"$object": "A", "x": 1}, 1]]}, "v": {"k": {"$object": "B"}}}}"#;
+    let refused = "slice indices must be integers or have an __index__ method";
+    let mut cases = Vec::new();
+    for bound in [
+        "L['s']",
+        "L['l']",
+        "L['p']",
+        "L['d']",
+        "L['d'].keys()",
+        "L['v'].values()",
+    ] {
+        cases.push(format!("L['a'].index(3, {bound})"));
+        cases.push(format!("L['a'].index(3, 0, {bound})"));
+        cases.push(format!("L['t'].index(3, {bound})"));
+    }
+    let cases: Vec<(&str, &str)> = cases.iter().map(|c| (c.as_str(), refused)).collect();
+    assert_python_errors(json, &cases);
 }
 
 /// Subscripting by an `$object` (or a container holding one) is refused by
