@@ -585,7 +585,7 @@ fn compare(tx: &Tx, op: CmpOp, left: &Tracker, right: &Tracker) -> TraceResult<b
 
 /// A value of `key`'s type, for an error that names the type alone: the
 /// value a dict would look an `$object` (or a tuple holding one) up by, an
-/// empty list, tuple or dict for one holding an `$object`. `None` for a
+/// empty list, tuple, dict or dict's view for one holding an `$object`. `None` for a
 /// tensor, whose value is no constant either.
 fn type_stand_in(key: &dyn VariableTracker) -> Option<Value> {
     if key.is_tensor() {
@@ -598,6 +598,14 @@ fn type_stand_in(key: &dyn VariableTracker) -> Option<Value> {
         TypeTag::List => Some(Value::List(Vec::new())),
         TypeTag::Tuple => Some(Value::Tuple(Vec::new())),
         TypeTag::Dict => Some(Value::Dict(Vec::new())),
+        // A view holding an `$object` (`d.keys()`), of either kind.
+        ty @ (TypeTag::DictKeys | TypeTag::DictValues) => {
+            Some(Value::DictView(crate::value::DictView {
+                keys: ty == TypeTag::DictKeys,
+                id: 0,
+                items: Vec::new(),
+            }))
+        }
         _ => None,
     }
 }

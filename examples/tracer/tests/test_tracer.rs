@@ -2507,6 +2507,39 @@ fn an_object_key_and_an_unhashable_tuple_of_objects_are_pythons_errors() {
     );
 }
 
+/// Subscripting by a dict's view holding an `$object` is refused by the
+/// container's type, as by any view (it was "a 'A' is not a constant the
+/// trace can know"). Python's texts.
+#[test]
+fn a_view_of_an_object_as_an_index_is_pythons_error() {
+    let json = r#"{"locals": {"c": [1, 2], "t": {"$tuple": [1]}, "s": "ab", "n": 1,
+        "o": {"$object": "B"}, "d": {"$dict": [[{"$object": "A", "x": 1}, 1]]},
+        "v": {"k": {"$object": "A"}}}}"#;
+    assert_python_errors(
+        json,
+        &[
+            (
+                "L['c'][L['d'].keys()]",
+                "list indices must be integers or slices, not dict_keys",
+            ),
+            (
+                "L['c'][L['v'].values()]",
+                "list indices must be integers or slices, not dict_values",
+            ),
+            (
+                "L['t'][L['d'].keys()]",
+                "tuple indices must be integers or slices, not dict_keys",
+            ),
+            (
+                "L['s'][L['v'].values()]",
+                "string indices must be integers, not 'dict_values'",
+            ),
+            ("L['n'][L['d'].keys()]", "'int' object is not subscriptable"),
+            ("L['o'][L['v'].values()]", "'B' object is not subscriptable"),
+        ],
+    );
+}
+
 /// `x in y` where `y` is no container is Python's error, "argument of
 /// type ..." (the tracer said "'int' object is not iterable", which is
 /// iterating's). Python's texts.
