@@ -198,7 +198,14 @@ impl Interp<'_> {
                 }
                 // A dict looks an `$object` up by its identity.
                 let key = match object.python_type() {
-                    TypeTag::Dict => crate::trackers::key_value(&*key)?,
+                    // A size by its relation to the number keys.
+                    TypeTag::Dict => match realized_as::<crate::trackers::DictTracker>(&*object) {
+                        Some(dict) => crate::trackers::dict_key_value(
+                            &*key,
+                            dict.entries.iter().map(|(k, _)| k),
+                        )?,
+                        None => crate::trackers::key_value(&*key)?,
+                    },
                     ty => match key.as_python_constant() {
                         Ok(key) => key,
                         // A key whose value the trace does not know (an

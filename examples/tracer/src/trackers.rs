@@ -232,6 +232,17 @@ pub fn contains(
     if let Some(items) = items {
         return Ok(!items_search(tx, items, needle, true)?.is_empty());
     }
+    // A size in a dict or a keys view: by its relation to the number keys.
+    if let Some(sym) = symnode_of(needle) {
+        let dict = match realized_as::<DictViewTracker>(haystack) {
+            Some(view) if view.keys => realized_as::<DictTracker>(&*view.dict),
+            Some(_) => None,
+            None => realized_as::<DictTracker>(haystack),
+        };
+        if let Some(dict) = dict {
+            return dict.contains(&sym.dict_key(dict.entries.iter().map(|(k, _)| k))?);
+        }
+    }
     let error = match needle.as_python_constant() {
         Ok(key) => return haystack.contains(&key),
         Err(error) => error,
@@ -303,6 +314,29 @@ pub fn key_value(key: &dyn VariableTracker) -> TraceResult<Value> {
     Err(error)
 }
 
+/// `tracker` as a symbolic size, without building a frame value (none is
+/// one).
+fn symnode_of(tracker: &dyn VariableTracker) -> Option<&SymNodeTracker> {
+    if is_symnode_unbuilt(tracker) {
+        realized_as::<SymNodeTracker>(tracker)
+    } else {
+        None
+    }
+}
+
+/// The value a dict of `keys` looks `key` up by (`key_value`), a size by
+/// the relation to each number key (`SymNodeTracker::dict_key`), not its
+/// value: `n in {'a': 1}` guards nothing of `n`.
+pub fn dict_key_value<'a>(
+    key: &dyn VariableTracker,
+    keys: impl IntoIterator<Item = &'a Value>,
+) -> TraceResult<Value> {
+    match symnode_of(key) {
+        Some(sym) => sym.dict_key(keys),
+        None => key_value(key),
+    }
+}
+
 /// Python's `item == key`, where the trace knows `key`: by `item`'s type
 /// alone when no value of it equals `key` (`'a' == 1`), by its value else.
 fn tracker_equals_value(item: &dyn VariableTracker, key: &Value) -> TraceResult<bool> {
@@ -315,6 +349,12 @@ fn tracker_equals_value(item: &dyn VariableTracker, key: &Value) -> TraceResult<
     }
     if ty != TypeTag::Tensor && never_equal(&ty, &key.type_tag()) {
         return Ok(false);
+    }
+    if let Some(sym) = symnode_of(item) {
+        return sym.compare_with(
+            CmpOp::Eq,
+            &ConstantTracker::new(key.clone(), Meta::new(None)),
+        );
     }
     match item.as_python_constant() {
         Ok(value) => Ok(value.py_eq(key)),
@@ -383,6 +423,14 @@ pub fn trackers_equal(a: &dyn VariableTracker, b: &dyn VariableTracker) -> Trace
     if ta != TypeTag::Tensor && tb != TypeTag::Tensor {
         if never_equal(&ta, &tb) {
             return Ok(false);
+        }
+        // A size (an item of `x.shape` too) guards the relation, `!= 2`,
+        // not its value.
+        if let Some(sym) = symnode_of(a) {
+            return sym.compare_with(CmpOp::Eq, b);
+        }
+        if let Some(sym) = symnode_of(b) {
+            return sym.compare_with(CmpOp::Eq, a);
         }
         if let Some(equal) = sequences_equal(a, b, &ta)? {
             return Ok(equal);
@@ -1349,7 +1397,7 @@ impl VariableTracker for DictTracker {
                 if !args[0].is_python_hashable() {
                     return Err(unhashable(&unhashable_type_of(&*args[0])));
                 }
-                let key = key_value(&*args[0])?;
+                let key = dict_key_value(&*args[0], self.entries.iter().map(|(k, _)| k))?;
                 Ok(match (self.lookup(&key)?, args.get(1)) {
                     (Some(value), _) => Rc::clone(value),
                     (None, Some(default)) => Rc::clone(default),
@@ -2124,6 +2172,53 @@ pub struct SymNodeTracker {
 }
 
 impl SymNodeTracker {
+    /// `self op other`, guarding the relation that holds (`!= 2`), not the
+    /// size's value: the `compare` of the program's operators, and the
+    /// `==` of `trackers_equal` (an item of `x.shape`, a dict's key).
+    pub fn compare_with(&self, op: CmpOp, other: &dyn VariableTracker) -> TraceResult<bool> {
+        let (theirs, their_text) = match realized_as::<SymNodeTracker>(other) {
+            Some(sym) => (Value::Int(sym.hint), sym.source_expr.clone()),
+            None => match other.as_python_constant() {
+                Ok(value) => {
+                    let text = value.repr();
+                    (value, text)
+                }
+                // An `$object`, or a list holding one: no int equals it or
+                // is ordered with it, whatever the size, which stays
+                // unguarded.
+                Err(_) => {
+                    let size = ConstantTracker::new(Value::Int(self.hint), Meta::new(None));
+                    return compare_trackers(&size, op, other);
+                }
+            },
+        };
+        let holds = compare_values(&Value::Int(self.hint), op, &theirs)?;
+        let guarded = if holds { op } else { op.negate() };
+        self.tx.guard_text(
+            GuardKind::ShapeEnv,
+            self.source_expr.clone(),
+            format!("{} {their_text}", guarded.symbol()),
+        );
+        Ok(holds)
+    }
+
+    /// The key a dict of `keys` looks this size up by: the key equal to it,
+    /// compared with the number keys alone (no other equals an int) with
+    /// `!=` guarded for each that differs, or the size's value when none
+    /// is equal (which then finds nothing: a `KeyError` names it).
+    pub fn dict_key<'a>(&self, keys: impl IntoIterator<Item = &'a Value>) -> TraceResult<Value> {
+        for key in keys {
+            if never_equal(&TypeTag::Int, &key.type_tag()) {
+                continue;
+            }
+            let constant = ConstantTracker::new(key.clone(), Meta::new(None));
+            if self.compare_with(CmpOp::Eq, &constant)? {
+                return Ok(key.clone());
+            }
+        }
+        Ok(Value::Int(self.hint))
+    }
+
     pub fn new(tx: &Tx, expr: String, source_expr: String, hint: i64) -> SymNodeTracker {
         SymNodeTracker {
             expr,
@@ -2223,30 +2318,7 @@ impl VariableTracker for SymNodeTracker {
         Ok(nonzero)
     }
     fn compare(&self, _tx: &Tx, op: CmpOp, other: &dyn VariableTracker) -> TraceResult<bool> {
-        let (theirs, their_text) = match realized_as::<SymNodeTracker>(other) {
-            Some(sym) => (Value::Int(sym.hint), sym.source_expr.clone()),
-            None => match other.as_python_constant() {
-                Ok(value) => {
-                    let text = value.repr();
-                    (value, text)
-                }
-                // An `$object`, or a list holding one: no int equals it or
-                // is ordered with it, whatever the size, which stays
-                // unguarded.
-                Err(_) => {
-                    let size = ConstantTracker::new(Value::Int(self.hint), Meta::new(None));
-                    return compare_trackers(&size, op, other);
-                }
-            },
-        };
-        let holds = compare_values(&Value::Int(self.hint), op, &theirs)?;
-        let guarded = if holds { op } else { op.negate() };
-        self.tx.guard_text(
-            GuardKind::ShapeEnv,
-            self.source_expr.clone(),
-            format!("{} {their_text}", guarded.symbol()),
-        );
-        Ok(holds)
+        self.compare_with(op, other)
     }
     fn binary_op(
         &self,

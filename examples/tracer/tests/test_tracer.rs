@@ -824,6 +824,75 @@ fn comparing_with_an_object_guards_only_what_the_answer_depends_on() {
     );
 }
 
+/// A size inside `x.shape` compared with a tuple's item, and a size looked
+/// up in a dict (`in`, `in d.keys()`, `get`, `d[n]`), guards the relation
+/// to each number it is compared with (`!= 2`), not its value: it was
+/// pinned (`SHAPE_ENV L['x'].size()[0] == 3`), and among string keys,
+/// which no int equals, it is not guarded at all.
+#[test]
+fn a_size_in_a_shape_or_a_dict_guards_only_the_relation() {
+    let json = r#"{"locals": {"x": {"$tensor": [3, 4], "dtype": "float32", "dynamic": [0]},
+        "a": [{"$tuple": [2, 4]}], "d": {"a": 1, "b": 2},
+        "n": {"$dict": [["a", 1], [2, 5], [3.0, 7]]}}}"#;
+    let shape_guards = |expr: &str, want: &str| {
+        let mut returned = Vec::new();
+        for mode in [Mode::Lazy, Mode::Eager] {
+            let run = run_mode(
+                &input(frame(json), &format!("r = {expr}\nreturn r\n")),
+                mode,
+            )
+            .unwrap_or_else(|e| panic!("{expr}: {e}"));
+            returned.push(run.returned.clone());
+            if mode == Mode::Lazy {
+                assert_eq!(
+                    run.returned,
+                    [format!("ConstantVariable({want})")],
+                    "{expr}"
+                );
+            }
+        }
+        assert_eq!(returned[0], returned[1], "{expr}: lazy and eager");
+        let run = lazy_run(json, &format!("r = {expr}\nreturn r\n"));
+        run.guards
+            .iter()
+            .filter(|g| g.kind == GuardKind::ShapeEnv)
+            .map(|g| format!("{} {}", g.source, g.detail))
+            .collect::<Vec<_>>()
+    };
+    for (expr, want) in [
+        ("L['a'].count(L['x'].shape)", "0"),
+        ("L['x'].shape == L['a'][0]", "False"),
+        ("L['a'][0] == L['x'].shape", "False"),
+        ("L['x'].shape in L['a']", "False"),
+    ] {
+        assert_eq!(
+            shape_guards(expr, want),
+            ["L['x'].size()[0] != 2"],
+            "{expr}"
+        );
+    }
+    for (expr, want) in [
+        ("L['x'].shape[0] in L['d']", "False"),
+        ("L['x'].shape[0] in L['d'].keys()", "False"),
+        ("L['d'].get(L['x'].shape[0])", "None"),
+        ("L['d'].get(L['x'].shape[0], 0)", "0"),
+    ] {
+        assert_eq!(shape_guards(expr, want), Vec::<String>::new(), "{expr}");
+    }
+    // Among number keys, `!=` for each that differs, `==` for the one found.
+    for (expr, want) in [
+        ("L['n'].get(L['x'].shape[0])", "7"),
+        ("L['n'][L['x'].shape[0]]", "7"),
+        ("L['x'].shape[0] in L['n']", "True"),
+    ] {
+        assert_eq!(
+            shape_guards(expr, want),
+            ["L['x'].size()[0] != 2", "L['x'].size()[0] == 3.0"],
+            "{expr}"
+        );
+    }
+}
+
 /// `in`, `count` and `index` compare each item with the needle by the `==`
 /// of the program (type first): they built the needle's value first, so
 /// that a size was pinned (`SHAPE_ENV ... == 2`) where no int is in the
