@@ -314,6 +314,53 @@ pub fn key_value(key: &dyn VariableTracker) -> TraceResult<Value> {
     Err(error)
 }
 
+/// A value whose `repr()` is `value`'s, for an error that shows it: its
+/// constant value, or for one the trace cannot know, an `$object`'s
+/// stand-in (`<B object>`, Python's repr without the address no trace
+/// knows), also inside a list, tuple, dict or dict's view (`[<B object>,
+/// 1.5]`). `None` for a tensor, and what holds one.
+pub fn repr_value(value: &dyn VariableTracker) -> Option<Value> {
+    if let Ok(constant) = value.as_python_constant() {
+        return Some(constant);
+    }
+    if value.is_tensor() {
+        return None;
+    }
+    let items = |items: &[Tracker]| {
+        items
+            .iter()
+            .map(|item| repr_value(&**item).map(Rc::new))
+            .collect::<Option<Vec<_>>>()
+    };
+    if let Some(object) = realized_as::<ObjectTracker>(value) {
+        return Some(object.key_value());
+    }
+    if let Some(sequence) = realized_as::<SequenceTracker>(value) {
+        let items = items(&sequence.items)?;
+        return Some(if sequence.tuple {
+            Value::Tuple(items)
+        } else {
+            Value::List(items)
+        });
+    }
+    if let Some(dict) = realized_as::<DictTracker>(value) {
+        let entries = dict
+            .entries
+            .iter()
+            .map(|(key, item)| Some((key.clone(), Rc::new(repr_value(&**item)?))))
+            .collect::<Option<Vec<_>>>()?;
+        return Some(Value::Dict(entries));
+    }
+    if let Some(view) = realized_as::<DictViewTracker>(value) {
+        return Some(Value::DictView(crate::value::DictView {
+            keys: view.keys,
+            id: view.id,
+            items: items(&view.items)?,
+        }));
+    }
+    None
+}
+
 /// `tracker` as a symbolic size, without building a frame value (none is
 /// one).
 fn symnode_of(tracker: &dyn VariableTracker) -> Option<&SymNodeTracker> {
@@ -1167,12 +1214,13 @@ impl VariableTracker for SequenceTracker {
                     // Python's texts: a tuple's does not name the value.
                     None if self.tuple => Err(TraceError::new("tuple.index(x): x not in tuple")),
                     // An object's repr in Python holds its address, which
-                    // no trace knows: `<Linear object>` stands for it.
+                    // no trace knows: `<Linear object>` stands for it, in a
+                    // container too (`[<Linear object>, 1.5]`).
                     None => Err(TraceError::new(format!(
                         "{} is not in list",
-                        match args[0].as_python_constant() {
-                            Ok(needle) => needle.repr(),
-                            Err(_) => format!("<{} object>", args[0].python_type()),
+                        match repr_value(&*args[0]) {
+                            Some(needle) => needle.repr(),
+                            None => format!("<{} object>", args[0].python_type()),
                         }
                     ))),
                 }

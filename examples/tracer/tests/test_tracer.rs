@@ -2576,6 +2576,40 @@ fn an_object_key_and_an_unhashable_tuple_of_objects_are_pythons_errors() {
     );
 }
 
+/// `list.index()` of a list, tuple, dict or dict's view holding an
+/// `$object`, not in the list, names it by its repr with `<B object>` for
+/// the object (Python's repr, but for the address no trace knows), as
+/// Python does (it was "<list object> is not in list").
+#[test]
+fn index_of_a_container_holding_an_object_names_it() {
+    let json = r#"{"locals": {"a": [{"$object": "B", "x": "a"}, 1.5], "b": [],
+        "t": {"$tuple": [{"$object": "B"}]}, "l": [1],
+        "d": {"$dict": [[{"$object": "B"}, [{"$object": "A"}]], ["k", {"$tuple": [{"$object": "C"}]}]]}}}"#;
+    assert_python_errors(
+        json,
+        &[
+            (
+                "L['b'].index(L['a'], -1)",
+                "[<B object>, 1.5] is not in list",
+            ),
+            ("L['l'].index(L['t'])", "(<B object>,) is not in list"),
+            (
+                "L['l'].index(L['d'])",
+                "{<B object>: [<A object>], 'k': (<C object>,)} is not in list",
+            ),
+            (
+                "L['l'].index(L['d'].keys())",
+                "dict_keys([<B object>, 'k']) is not in list",
+            ),
+            (
+                "L['l'].index(L['d'].values())",
+                "dict_values([[<A object>], (<C object>,)]) is not in list",
+            ),
+            ("L['l'].index(L['a'][0])", "<B object> is not in list"),
+        ],
+    );
+}
+
 /// Subscripting by a dict's view holding an `$object` is refused by the
 /// container's type, as by any view (it was "a 'A' is not a constant the
 /// trace can know"). Python's texts.
