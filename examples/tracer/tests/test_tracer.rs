@@ -42,6 +42,22 @@ fn lazy_run(json: &str, program: &str) -> Run {
     run_mode(&input(frame(json), program), Mode::Lazy).expect("the trace succeeds")
 }
 
+/// The guards of the lazy run of `r = EXPR; return r` over the frame
+/// `json`, as `KIND SOURCE DETAIL`, after checking that it returns the
+/// constant `want`.
+fn returned_and_guards(json: &str, expr: &str, want: &str) -> Vec<String> {
+    let run = lazy_run(json, &format!("r = {expr}\nreturn r\n"));
+    assert_eq!(
+        run.returned,
+        [format!("ConstantVariable({want})")],
+        "{expr}"
+    );
+    run.guards
+        .iter()
+        .map(|g| format!("{} {} {}", g.kind, g.source, g.detail))
+        .collect()
+}
+
 fn guard_sources(run: &Run) -> BTreeSet<String> {
     run.guards.iter().map(|g| g.source.clone()).collect()
 }
@@ -735,18 +751,7 @@ fn comparing_with_an_object_guards_only_what_the_answer_depends_on() {
     let json = r#"{"locals": {"o": {"$object": "Linear"}, "big": [1, 2, 3, 4, 5, [6, 7]],
         "l": [1, "a", 2.5], "d": {"a": 1, "b": [2, 3]}, "n": 3,
         "lo": [1, {"$object": "Linear"}], "lobj": [{"$object": "Linear"}, 1]}}"#;
-    let guards = |expr: &str, want: &str| {
-        let run = lazy_run(json, &format!("r = {expr}\nreturn r\n"));
-        assert_eq!(
-            run.returned,
-            [format!("ConstantVariable({want})")],
-            "{expr}"
-        );
-        run.guards
-            .iter()
-            .map(|g| format!("{} {} {}", g.kind, g.source, g.detail))
-            .collect::<Vec<_>>()
-    };
+    let guards = |expr: &str, want: &str| returned_and_guards(json, expr, want);
     for (expr, want, expected) in [
         (
             "L['o'] == L['big']",
@@ -2428,18 +2433,7 @@ fn index_of_a_missing_value_is_pythons_error() {
 fn index_stops_at_the_first_match_and_reads_start_and_stop() {
     let json = r#"{"locals": {"t": [1, {"$tensor": [2], "dtype": "float32"}],
         "tt": {"$tuple": [1, {"$tensor": [2], "dtype": "float32"}]}, "l": [1, 2, 3, 2]}}"#;
-    let guards = |expr: &str, want: &str| {
-        let run = lazy_run(json, &format!("r = {expr}\nreturn r\n"));
-        assert_eq!(
-            run.returned,
-            [format!("ConstantVariable({want})")],
-            "{expr}"
-        );
-        run.guards
-            .iter()
-            .map(|g| format!("{} {} {}", g.kind, g.source, g.detail))
-            .collect::<Vec<_>>()
-    };
+    let guards = |expr: &str, want: &str| returned_and_guards(json, expr, want);
     assert_eq!(
         guards("L['t'].index(1)", "0"),
         [
