@@ -42,6 +42,15 @@ fn lazy_run(json: &str, program: &str) -> Run {
     run_mode(&input(frame(json), program), Mode::Lazy).expect("the trace succeeds")
 }
 
+/// A run's `SHAPE_ENV` guards, as `SOURCE DETAIL`.
+fn shape_env_guards(run: &Run) -> Vec<String> {
+    run.guards
+        .iter()
+        .filter(|g| g.kind == GuardKind::ShapeEnv)
+        .map(|g| format!("{} {}", g.source, g.detail))
+        .collect()
+}
+
 /// The guards of the lazy run of `r = EXPR; return r` over the frame
 /// `json`, as `KIND SOURCE DETAIL`, after checking that it returns the
 /// constant `want`.
@@ -857,12 +866,7 @@ fn a_size_in_a_shape_or_a_dict_guards_only_the_relation() {
             }
         }
         assert_eq!(returned[0], returned[1], "{expr}: lazy and eager");
-        let run = lazy_run(json, &format!("r = {expr}\nreturn r\n"));
-        run.guards
-            .iter()
-            .filter(|g| g.kind == GuardKind::ShapeEnv)
-            .map(|g| format!("{} {}", g.source, g.detail))
-            .collect::<Vec<_>>()
+        shape_env_guards(&lazy_run(json, &format!("r = {expr}\nreturn r\n")))
     };
     for (expr, want) in [
         ("L['a'].count(L['x'].shape)", "0"),
@@ -916,13 +920,7 @@ fn in_count_and_index_guard_only_what_the_answer_depends_on() {
         );
         run
     };
-    let shape_guards = |run: &Run| {
-        run.guards
-            .iter()
-            .filter(|g| g.kind == GuardKind::ShapeEnv)
-            .map(|g| format!("{} {}", g.source, g.detail))
-            .collect::<Vec<_>>()
-    };
+    let shape_guards = shape_env_guards;
     for (expr, want) in [
         ("L['x'].shape[0] in L['lo']", "False"),
         ("L['lo'].count(L['x'].shape[0])", "0"),
