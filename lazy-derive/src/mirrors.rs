@@ -153,8 +153,7 @@ pub fn silent_macro(
 }
 
 /// The mirror of the std trait at `segments` (`std`, `fmt`, `Display`),
-/// by its whole path below the crate: `None` for `std::io::Error`, which
-/// [`mirror_of`] points at `Error` by its last name.
+/// by its whole path below the crate: `None` for `std::io::Error`.
 pub fn mirror_of_path(segments: &[String]) -> Option<&'static str> {
     let below_crate = crate::tokens::join(segments.get(1..)?.iter().map(String::as_str), "::");
     MIRRORS
@@ -164,11 +163,16 @@ pub fn mirror_of_path(segments: &[String]) -> Option<&'static str> {
 }
 
 /// The mirror of a std trait written as `segments` (its crate first): by
-/// its path, else by its name when only one mirrored trait has that name
-/// (`std::prelude::v1::Iterator`).
+/// its path, else, through a prelude (`std::prelude::v1::Iterator`), by its
+/// name when only one mirrored trait has that name. Another path is not
+/// taken for a trait of the same name (`std::io::Error`, a struct, is not
+/// `std::error::Error`).
 pub fn mirror_of(segments: &[String]) -> Option<&'static str> {
     if let Some(mirror) = mirror_of_path(segments) {
         return Some(mirror);
+    }
+    if !segments.iter().any(|segment| segment == "prelude") {
+        return None;
     }
     let last = segments.last()?;
     let mut named = MIRRORS

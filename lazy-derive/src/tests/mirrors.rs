@@ -142,4 +142,10 @@ fn a_written_std_path_finds_its_mirror() {
     // Two mirrored traits are named `Write`: the path must say which.
     assert_eq!(mirror_of(&path("std::prelude::Write")), None);
     assert_eq!(mirror_of(&path("std::ops::Add")), None);
+    // Only a prelude re-exports a trait under another path: elsewhere a
+    // name of a mirrored trait is another item (`std::io::Error` is a
+    // struct, `std::fmt::Error` too).
+    assert_eq!(mirror_of(&path("std::io::Error")), None);
+    assert_eq!(mirror_of(&path("std::fmt::Error")), None);
+    assert_eq!(mirror_of(&path("std::error::Error")), Some("Error"));
 }
