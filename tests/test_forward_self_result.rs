@@ -292,6 +292,66 @@ impl FromRealized<Square> for ByHand {
     }
 }
 
+/// `Realize` written by hand beside a field of a lazy that is not marked
+/// `#[realize]`: the derive realizes through lazy-core's hidden `Unmarked`
+/// traits, which the hand-written impls give (a forgotten mark's error is
+/// theirs, `tests/ui/realize-forgotten-*`). Counts its realizations.
+#[derive(RealizeForward)]
+#[realize_forward(Shape)]
+pub struct LoggedByHand {
+    lazy: Lazy<Square>,
+    realized: Cell<u32>,
+    built_back: bool,
+}
+
+impl lazy_core::Realize for LoggedByHand {
+    type Target = Square;
+    fn realize(&self) -> &Square {
+        self.realized.set(self.realized.get() + 1);
+        lazy_core::Realize::realize(&self.lazy)
+    }
+}
+
+impl lazy_core::RealizeMut for LoggedByHand {
+    fn realize_mut(&mut self) -> &mut Square {
+        self.realized.set(self.realized.get() + 10);
+        lazy_core::RealizeMut::realize_mut(&mut self.lazy)
+    }
+}
+
+impl lazy_core::RealizeInto for LoggedByHand {
+    fn into_realized(self) -> Square {
+        lazy_core::RealizeInto::into_realized(self.lazy)
+    }
+}
+
+impl FromRealized<Square> for LoggedByHand {
+    fn from_realized(square: Square) -> Self {
+        LoggedByHand {
+            lazy: Lazy::from_value(square),
+            realized: Cell::new(0),
+            built_back: true,
+        }
+    }
+}
+
+#[test]
+fn a_hand_written_realize_beside_an_unmarked_lazy_forwards_through_it() {
+    let mut logged = LoggedByHand {
+        lazy: Lazy::new(|| Square(3)),
+        realized: Cell::new(0),
+        built_back: false,
+    };
+    assert_eq!(logged.area(), Square(3).area());
+    assert_eq!(logged.realized.get(), 1);
+    let scaled = logged.scaled(2);
+    assert!(scaled.built_back && Lazy::is_realized(&scaled.lazy));
+    assert_eq!(scaled.area(), Square(6).area());
+    assert_eq!(logged.boxed().area(), Square(4).area());
+    assert_eq!(logged.realized.get(), 12);
+    assert_eq!(logged.grown(1).area(), Square(5).area());
+}
+
 #[test]
 fn a_target_named_through_an_alias_or_a_hand_written_realize_is_built_back() {
     let aliased = Aliased {

@@ -177,6 +177,17 @@ where
     W::from_realized(target)
 }
 
+/// [`from_realized`] for a wrapper whose field of a lazy is not marked,
+/// whose target is named through [`Unmarked`].
+#[inline(always)]
+pub fn from_unmarked<W>(target: <W as Unmarked>::Target) -> W
+where
+    W: Unmarked + crate::FromRealized<<W as Unmarked>::Target>,
+    <W as Unmarked>::Target: Sized,
+{
+    W::from_realized(target)
+}
+
 /// The panic of an enum's forwarder given `Self` values in different variants.
 pub use crate::panic::variant_mismatch;
 
@@ -271,6 +282,80 @@ impl<T: crate::RealizeInto> RealizeIntoField for T {
     fn __lazy_into_realized_field(self) -> T::Target
     where
         T::Target: Sized,
+    {
+        crate::RealizeInto::into_realized(self)
+    }
+}
+
+// What `#[derive(RealizeForward)]` realizes a struct through when no field
+// is marked `#[realize]` but one holds a lazy (`cache: Lazy<Real>`): the
+// wrapper's own `Realize`, `RealizeMut` and `RealizeInto`, under names whose
+// messages say that the mark is missing (a wrapper that realizes another way
+// implements them by hand, and these forward to its impls). Their impls are
+// `#[diagnostic::do_not_recommend]`, so rustc reports the bound as written,
+// with the message below, not the missing `Realize`; they do not extend
+// `Realize` (rustc would report the missing supertrait with its message).
+
+/// A wrapper whose field of a lazy is not marked, realized.
+#[diagnostic::on_unimplemented(
+    message = "the field of `{Self}` that holds a lazy is not marked `#[realize]`, so `{Self}` cannot be realized",
+    label = "mark this field `#[realize]`",
+    note = "`#[derive(RealizeForward)]` forwards to the value of the field marked `#[realize]` (`#[realize(deref)]` where it holds a `Box<dyn Trait>` of the forwarded trait); a wrapper that realizes in another way implements `lazy_core::Realize` by hand"
+)]
+pub trait Unmarked {
+    type Target: ?Sized;
+    fn __lazy_realize(&self) -> &Self::Target;
+}
+
+#[diagnostic::do_not_recommend]
+impl<W: crate::Realize + ?Sized> Unmarked for W {
+    type Target = W::Target;
+    #[inline]
+    #[track_caller]
+    fn __lazy_realize(&self) -> &W::Target {
+        crate::Realize::realize(self)
+    }
+}
+
+/// A wrapper whose field of a lazy is not marked, lending its value mutably.
+#[diagnostic::on_unimplemented(
+    message = "the field of `{Self}` that holds a lazy is not marked `#[realize]`, so `{Self}` cannot lend its value mutably",
+    label = "mark this field `#[realize]`",
+    note = "forwarding a `&mut self` method needs `RealizeMut`, which `#[derive(RealizeForward)]` implements through the field marked `#[realize]`; a wrapper that implements `lazy_core::Realize` by hand implements `lazy_core::RealizeMut` too"
+)]
+pub trait UnmarkedMut: Unmarked {
+    fn __lazy_realize_mut(&mut self) -> &mut Self::Target;
+}
+
+#[diagnostic::do_not_recommend]
+impl<W: crate::RealizeMut + ?Sized> UnmarkedMut for W {
+    #[inline]
+    #[track_caller]
+    fn __lazy_realize_mut(&mut self) -> &mut W::Target {
+        crate::RealizeMut::realize_mut(self)
+    }
+}
+
+/// A wrapper whose field of a lazy is not marked, giving its value away.
+#[diagnostic::on_unimplemented(
+    message = "the field of `{Self}` that holds a lazy is not marked `#[realize]`, so `{Self}` cannot give its value away",
+    label = "mark this field `#[realize]`",
+    note = "forwarding a `self` method needs `RealizeInto`, which `#[derive(RealizeForward)]` implements through the field marked `#[realize]`; a wrapper that implements `lazy_core::Realize` by hand implements `lazy_core::RealizeInto` too"
+)]
+pub trait UnmarkedInto: Unmarked {
+    fn __lazy_into_realized(self) -> Self::Target
+    where
+        Self: Sized,
+        Self::Target: Sized;
+}
+
+#[diagnostic::do_not_recommend]
+impl<W: crate::RealizeInto> UnmarkedInto for W {
+    #[inline]
+    #[track_caller]
+    fn __lazy_into_realized(self) -> W::Target
+    where
+        W::Target: Sized,
     {
         crate::RealizeInto::into_realized(self)
     }

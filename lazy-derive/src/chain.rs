@@ -470,8 +470,11 @@ fn fast_entry(
 ) -> TokenStream {
     let trait_ref = &wrapper.traits[step];
     let generics = &wrapper.input.generics;
-    // An enum has no single target: each impl matches on the variants.
-    let mut simple = wrapper.variants.is_none() && trait_ref.args.is_none();
+    // An enum has no single target: each impl matches on the variants. A
+    // struct whose field of a lazy is not marked realizes through other
+    // traits than the fast rule's (`expand::RealizeCalls::Unmarked`).
+    let mut simple =
+        wrapper.variants.is_none() && trait_ref.args.is_none() && !wrapper.unmarked_lazy();
     for (group, _) in wrapper.except_names() {
         simple &= group != trait_ref.group;
     }

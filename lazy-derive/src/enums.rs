@@ -563,7 +563,7 @@ fn write_trait_impl(
             derive_site: so_far.derive_site,
             mirror: remote.is_some(),
             inline: true,
-            realize_metavars: false,
+            realize_calls: crate::expand::RealizeCalls::Paths,
             // Each variant builds itself back (`VariantImpl::build`).
             from_realized: None,
         },

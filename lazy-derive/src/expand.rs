@@ -47,12 +47,8 @@ pub struct ImplContext {
     /// forward`); 1,000 attributes fewer are 12 M fewer instructions of
     /// `cargo check` (`run.sh`).
     pub inline: bool,
-    /// Forwarders realize through the fast rule's metavariables
-    /// `$__realize`, `$__realize_mut` and `$__into_realized`, which the
-    /// derive's `fast` entry binds to lazy-core's paths (`chain::fast_entry`):
-    /// two tokens of the hidden macro's body where the path is nine, in every
-    /// forwarder (see `trait_def::fast_rule`).
-    pub realize_metavars: bool,
+    /// What forwarders call to realize the wrapper.
+    pub realize_calls: RealizeCalls,
     /// What a forwarder that returns the wrapper calls to build it back,
     /// and where, when the impl has no `FromRealized` bound to assume: the
     /// conversion from the target the derive can name
@@ -150,6 +146,22 @@ pub fn target_at(span: Span) -> TokenStream {
     TokenStream::from_iter(target_trees(span))
 }
 
+/// [`target_at`] through lazy-core's `__private::Unmarked`, for a wrapper
+/// whose field of a lazy is not marked (see [`RealizeCalls::Unmarked`]).
+fn unmarked_target_at(span: Span) -> TokenStream {
+    let mut out = vec![
+        punct_at('<', span),
+        TokenTree::Ident(Ident::new("Self", span)),
+    ];
+    as_target_of(
+        &mut out,
+        &["lazy_core", "__private", "Unmarked"],
+        tokens::in_macro_edition_at(span),
+        span,
+    );
+    TokenStream::from_iter(out)
+}
+
 /// [`target_at`], as trees: put into a template, trees are added to its
 /// stream, where a stream would cost calls into the compiler.
 pub fn target_trees(span: Span) -> Vec<TokenTree> {
@@ -163,8 +175,13 @@ pub fn target_trees(span: Span) -> Vec<TokenTree> {
 /// `as ::lazy_core::Realize>::Target`, which ends `<Type` into the type's
 /// target: lazy-core's path at `lib`, the rest at `span`.
 fn as_realize_target(out: &mut Vec<TokenTree>, lib: Span, span: Span) {
+    as_target_of(out, &["lazy_core", "Realize"], lib, span);
+}
+
+/// `as ::path>::Target` (see [`as_realize_target`]).
+fn as_target_of(out: &mut Vec<TokenTree>, path: &[&str], lib: Span, span: Span) {
     out.push(TokenTree::Ident(Ident::new("as", span)));
-    tokens::absolute_path(out, &["lazy_core", "Realize"], lib);
+    tokens::absolute_path(out, path, lib);
     out.push(punct_at('>', span));
     out.extend(tokens::colon2(span));
     out.push(TokenTree::Ident(Ident::new("Target", span)));
@@ -190,7 +207,11 @@ fn write_trait_impl(
     } = *forwarded;
     let span = trait_ref.span();
     let self_ty = self_ty(wrapper, span);
-    let target = target_at(span);
+    let unmarked = wrapper.unmarked_lazy();
+    let (target, realize_calls) = match unmarked {
+        true => (unmarked_target_at(span), RealizeCalls::Unmarked),
+        false => (target_at(span), RealizeCalls::Paths),
+    };
     let Some(mut head) = ImplHead::new(forwarded, Some(&target), &mut learned.matched, errors)
     else {
         return TokenStream::new();
@@ -228,17 +249,26 @@ fn write_trait_impl(
         call_prefix,
         deprecated_trait: head.deprecated,
         inline: true,
-        realize_metavars: false,
-        from_realized: named_target.as_ref().map(|target| {
-            let site = Span::call_site().located_at(span);
-            let target = tokens::respan_as(target.clone(), site);
-            let path = template::spanned(
-                site,
-                "<Self as ::lazy_core::FromRealized<#0>>::from_realized",
-                &[&target],
-            );
-            (site, path)
-        }),
+        realize_calls,
+        // Unmarked, through the bound (see `from_realized` below) and a
+        // conversion that does not ask for `Realize`.
+        from_realized: if unmarked {
+            Some((
+                Span::call_site(),
+                template::tokens("::lazy_core::__private::from_unmarked::<Self>", &[]),
+            ))
+        } else {
+            named_target.as_ref().map(|target| {
+                let site = Span::call_site().located_at(span);
+                let target = tokens::respan_as(target.clone(), site);
+                let path = template::spanned(
+                    site,
+                    "<Self as ::lazy_core::FromRealized<#0>>::from_realized",
+                    &[&target],
+                );
+                (site, path)
+            })
+        },
     };
 
     let mut writer = StructItems {
@@ -290,7 +320,7 @@ fn write_trait_impl(
     // forwarded method.
     learned.needs_mut = needs_mut;
     learned.needs_into = needs_into;
-    let (realizing, generic_needs) =
+    let (mut realizing, generic_needs) =
         realizing_bounds(wrapper, &self_ty, span, so_far, needs_mut, needs_into);
     let generic_needs = template::tokens(
         "#0 #1",
@@ -304,6 +334,19 @@ fn write_trait_impl(
         Some(at) => tokens::respan_as(target_trait, so_far.realize_site.located_at(at)),
         None => target_trait,
     };
+    // The target's bounds before the wrapper's (that it implements the
+    // trait, again after them as for any wrapper, and is sized): in this
+    // order rustc reports an unmarked field's one error, the bound's
+    // `Unmarked`; in the other, each projection through it is one more.
+    let (mut sized, mut from_realized) = (sized, from_realized);
+    if unmarked {
+        realizing = template::tokens(
+            "#0: #1, #2 #3 #4",
+            &[&target, &bound, &sized, &from_realized, &realizing],
+        );
+        sized = None;
+        from_realized = None;
+    }
     // The impl's own tokens at the trait's path too: rustc reports the impl
     // there (a second impl of the trait for the wrapper, E0119, is at the
     // name in `realize_forward(...)`, not at the trait's definition). The
@@ -341,6 +384,27 @@ fn write_trait_impl(
             &body,
         ],
     )
+}
+
+/// What a forwarder calls to realize the wrapper (a receiver, a `Self`
+/// argument).
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum RealizeCalls {
+    /// lazy-core's `Realize::realize`, `RealizeMut::realize_mut` and
+    /// `RealizeInto::into_realized`.
+    Paths,
+    /// The fast rule's metavariables `$__realize`, `$__realize_mut` and
+    /// `$__into_realized`, which the derive's `fast` entry binds to
+    /// lazy-core's paths (`chain::fast_entry`): two tokens of the hidden
+    /// macro's body where the path is nine, in every forwarder (see
+    /// `trait_def::fast_rule`).
+    Metavars,
+    /// lazy-core's `__private::Unmarked`, `UnmarkedMut` and `UnmarkedInto`,
+    /// for a wrapper whose field of a lazy is not marked
+    /// ([`Wrapper::unmarked_lazy`]): the same calls where the wrapper
+    /// implements `Realize` by hand, and where it does not, one error at the
+    /// field whose message says to mark it.
+    Unmarked,
 }
 
 /// The impl's self type: the wrapper's name located at the trait's path
@@ -494,7 +558,11 @@ pub fn template(
         derive_site: Span::call_site(),
         mirror: false,
         inline,
-        realize_metavars: inline,
+        realize_calls: if inline {
+            RealizeCalls::Metavars
+        } else {
+            RealizeCalls::Paths
+        },
         from_realized: None,
     };
     let trait_name = trait_def.ident.unraw().to_string();
@@ -1156,6 +1224,34 @@ pub fn realize_bounds(
                 }
             }
         }
+        None if wrapper.unmarked_lazy() => {
+            let mut out = TokenStream::new();
+            if needs_mut {
+                template::append_at(
+                    &mut out,
+                    span,
+                    "#0: ::lazy_core::__private::UnmarkedMut,",
+                    &[&self_ty],
+                );
+            }
+            if needs_into {
+                template::append_at(
+                    &mut out,
+                    span,
+                    "#0: ::lazy_core::__private::UnmarkedInto,",
+                    &[&self_ty],
+                );
+            }
+            if out.is_empty() {
+                template::append_at(
+                    &mut out,
+                    span,
+                    "#0: ::lazy_core::__private::Unmarked,",
+                    &[&self_ty],
+                );
+            }
+            out
+        }
         None => {
             let mut out = TokenStream::new();
             if needs_mut {
@@ -1302,12 +1398,11 @@ fn append_call(out: &mut TokenStream, path: &[&str], inner: TokenStream) {
 }
 
 /// How a forwarder hands a value of the wrapper's type to the target: the
-/// receiver (by its kind) or a `Self` argument, realized; through the fast
-/// rule's metavariables with `metavars` (see
-/// [`ImplContext::realize_metavars`]).
+/// receiver (by its kind) or a `Self` argument, realized by the calls
+/// `calls` names (see [`ImplContext::realize_calls`]).
 struct Realized<'a> {
     value: RealizedValue<'a>,
-    metavars: bool,
+    calls: RealizeCalls,
 }
 
 enum RealizedValue<'a> {
@@ -1317,23 +1412,48 @@ enum RealizedValue<'a> {
 
 impl ToTokens for Realized<'_> {
     fn to_tokens(&self, out: &mut TokenStream) {
-        // Each path of lazy-core, and the fast rule's metavariable for it.
-        const REALIZE: (&[&str], &str) = (&["lazy_core", "Realize", "realize"], "__realize");
-        const REALIZE_MUT: (&[&str], &str) =
-            (&["lazy_core", "RealizeMut", "realize_mut"], "__realize_mut");
-        const INTO_REALIZED: (&[&str], &str) = (
+        // Each path of lazy-core, the fast rule's metavariable for it, and
+        // its `Unmarked` path.
+        type How = (
+            &'static [&'static str],
+            &'static str,
+            &'static [&'static str],
+        );
+        const REALIZE: How = (
+            &["lazy_core", "Realize", "realize"],
+            "__realize",
+            &["lazy_core", "__private", "Unmarked", "__lazy_realize"],
+        );
+        const REALIZE_MUT: How = (
+            &["lazy_core", "RealizeMut", "realize_mut"],
+            "__realize_mut",
+            &[
+                "lazy_core",
+                "__private",
+                "UnmarkedMut",
+                "__lazy_realize_mut",
+            ],
+        );
+        const INTO_REALIZED: How = (
             &["lazy_core", "RealizeInto", "into_realized"],
             "__into_realized",
+            &[
+                "lazy_core",
+                "__private",
+                "UnmarkedInto",
+                "__lazy_into_realized",
+            ],
         );
-        let realize = |out: &mut TokenStream, (path, metavar): (&[&str], &str), inner| {
-            if self.metavars {
-                out.append(crate::tokens::dollar());
-                out.append(Ident::new(metavar, Span::call_site()));
-                out.append(Group::new(Delimiter::Parenthesis, inner));
-            } else {
-                append_call(out, path, inner);
-            }
-        };
+        let realize =
+            |out: &mut TokenStream, (path, metavar, unmarked): How, inner| match self.calls {
+                RealizeCalls::Metavars => {
+                    out.append(crate::tokens::dollar());
+                    out.append(Ident::new(metavar, Span::call_site()));
+                    out.append(Group::new(Delimiter::Parenthesis, inner));
+                }
+                RealizeCalls::Paths => append_call(out, path, inner),
+                RealizeCalls::Unmarked => append_call(out, unmarked, inner),
+            };
         let (how, value) = match self.value {
             RealizedValue::Receiver(ReceiverKind::ByRef(_), value)
             | RealizedValue::Arg(value, Some(SelfArg::Ref)) => (REALIZE, value),
@@ -1453,7 +1573,7 @@ fn forwarder(ctx: &ImplContext, method: &Method) -> TokenStream {
     let turbofish = Turbofish(sig, None);
     let realized = Realized {
         value: RealizedValue::Receiver(kind, &self_token),
-        metavars: ctx.realize_metavars,
+        calls: ctx.realize_calls,
     };
     let args = realized_args(ctx, method, &names);
     let args = template::each(&args, ", #0");
@@ -1504,7 +1624,7 @@ fn realized_args<'a>(
     for (name, self_arg) in names.iter().zip(&method.self_args) {
         args.push(Realized {
             value: RealizedValue::Arg(name, self_arg.as_ref()),
-            metavars: ctx.realize_metavars,
+            calls: ctx.realize_calls,
         });
     }
     args

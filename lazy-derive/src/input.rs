@@ -386,6 +386,22 @@ impl Wrapper {
             .find(|field| tokens::mentions(field.ty.to_token_stream(), &|ident| ident == "Lazy"))
     }
 
+    /// A struct without parameters, no field marked `#[realize]` and one
+    /// that holds a lazy ([`Wrapper::lazy_field`]): its forwarders realize
+    /// through lazy-core's `__private::Unmarked` family, which the wrapper
+    /// has when it implements `Realize` by hand and whose error otherwise
+    /// says to mark the field (`expand::RealizeCalls::Unmarked`). A wrapper
+    /// with parameters keeps `Realize`: its bounds are conditions of the
+    /// impl there, not errors.
+    pub fn unmarked_lazy(&self) -> bool {
+        self.realize.is_none()
+            && !self.realize_misplaced
+            && matches!(self.input.data, Data::Struct(_))
+            && self.input.generics.params.is_empty()
+            && self.input.generics.where_clause.is_none()
+            && self.lazy_field().is_some()
+    }
+
     /// Every `except` name with the index of its attribute, in order.
     pub fn except_names(&self) -> impl Iterator<Item = (usize, &Ident)> {
         let mut all = Vec::new();

@@ -4,8 +4,8 @@ use lazy_core::{Lazy, RealizeForward};
 // `lazy_core::remote`, or says how to write one. A std path with a mirror
 // is then forwarded through it, so its uses add no error; not one given
 // arguments (which the mirror may not take alike), nor a path that is no
-// mirrored trait's (`std::io::Error`, a struct, whose error still suggests
-// the mirror of `std::error::Error` by its last name). Listed beside its
+// mirrored trait's (`std::io::Error`, a struct, whose error does not take it
+// for `std::error::Error` by its last name). Listed beside its
 // mirror, the trait is forwarded once (no second impl).
 #[derive(RealizeForward)]
 #[realize_forward(std::fmt::Display, std::fmt::Write, core::ops::Add)]
