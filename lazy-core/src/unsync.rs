@@ -137,6 +137,21 @@ impl<T, S: Seed<Output = T>> Lazy<T, S> {
     /// # let _: &Lazy<(), _> = &lazy;
     /// assert!(!Lazy::is_realized(&lazy));
     /// ```
+    ///
+    /// The default seed type, `Lazy<T>`'s, is `fn() -> T`: a closure that
+    /// captures something (`move || build(i)`) is not one, and rustc says
+    /// "expected fn pointer, found closure". Name a seed type that takes it,
+    /// `Lazy<T, Box<dyn FnOnce() -> T>>`, or write a [`Seed`] of your own
+    /// (see "Seeds" in the crate's documentation):
+    ///
+    /// ```
+    /// use lazy_core::{Lazy, Realize};
+    ///
+    /// let lazies: Vec<Lazy<u32, Box<dyn FnOnce() -> u32>>> = (0..3u32)
+    ///     .map(|i| Lazy::new(Box::new(move || i * 10) as Box<dyn FnOnce() -> u32>))
+    ///     .collect();
+    /// assert_eq!(*lazies[2].realize(), 20);
+    /// ```
     #[inline]
     pub const fn new(seed: S) -> Self {
         Lazy {
