@@ -291,7 +291,9 @@ impl<T: crate::RealizeInto> RealizeIntoField for T {
 // is marked `#[realize]` but one holds a lazy (`cache: Lazy<Real>`): the
 // wrapper's own `Realize`, `RealizeMut` and `RealizeInto`, under names whose
 // messages say that the mark is missing (a wrapper that realizes another way
-// implements them by hand, and these forward to its impls). Their impls are
+// implements them by hand, and these forward to its impls; the messages of
+// `UnmarkedMut` and `UnmarkedInto` name that case too, as they are what such
+// a wrapper without `RealizeMut` or `RealizeInto` gets). Their impls are
 // `#[diagnostic::do_not_recommend]`, so rustc reports the bound as written,
 // with the message below, not the missing `Realize`; they do not extend
 // `Realize` (rustc would report the missing supertrait with its message).
@@ -319,9 +321,9 @@ impl<W: crate::Realize + ?Sized> Unmarked for W {
 
 /// A wrapper whose field of a lazy is not marked, lending its value mutably.
 #[diagnostic::on_unimplemented(
-    message = "the field of `{Self}` that holds a lazy is not marked `#[realize]`, so `{Self}` cannot lend its value mutably",
-    label = "mark this field `#[realize]`",
-    note = "forwarding a `&mut self` method needs `RealizeMut`, which `#[derive(RealizeForward)]` implements through the field marked `#[realize]`; a wrapper that implements `lazy_core::Realize` by hand implements `lazy_core::RealizeMut` too"
+    message = "`{Self}` cannot lend its value mutably: its field that holds a lazy is not marked `#[realize]`, and it does not implement `RealizeMut`",
+    label = "mark this field `#[realize]`, or implement `RealizeMut` by hand",
+    note = "forwarding a `&mut self` method needs `lazy_core::RealizeMut`: `#[derive(RealizeForward)]` implements it, with `Realize`, when the field that holds the lazy is marked `#[realize]`; a wrapper that implements `lazy_core::Realize` by hand implements `lazy_core::RealizeMut` too (not the mark: the derive's impls would conflict with its own); a cache shared through `Rc` or `Arc` cannot lend its value mutably: list the method in `except(...)` and answer it on the wrapper, or own the lazy"
 )]
 pub trait UnmarkedMut: Unmarked {
     fn __lazy_realize_mut(&mut self) -> &mut Self::Target;
@@ -338,9 +340,9 @@ impl<W: crate::RealizeMut + ?Sized> UnmarkedMut for W {
 
 /// A wrapper whose field of a lazy is not marked, giving its value away.
 #[diagnostic::on_unimplemented(
-    message = "the field of `{Self}` that holds a lazy is not marked `#[realize]`, so `{Self}` cannot give its value away",
-    label = "mark this field `#[realize]`",
-    note = "forwarding a `self` method needs `RealizeInto`, which `#[derive(RealizeForward)]` implements through the field marked `#[realize]`; a wrapper that implements `lazy_core::Realize` by hand implements `lazy_core::RealizeInto` too"
+    message = "`{Self}` cannot give its value away: its field that holds a lazy is not marked `#[realize]`, and it does not implement `RealizeInto`",
+    label = "mark this field `#[realize]`, or implement `RealizeInto` by hand",
+    note = "forwarding a `self` or `self: Box<Self>` method needs `lazy_core::RealizeInto`: `#[derive(RealizeForward)]` implements it, with `Realize`, when the field that holds the lazy is marked `#[realize]`; a wrapper that implements `lazy_core::Realize` by hand implements `lazy_core::RealizeInto` too (not the mark: the derive's impls would conflict with its own); a cache shared through `Rc` or `Arc` cannot give its value away: list the method in `except(...)` and answer it on the wrapper, or own the lazy"
 )]
 pub trait UnmarkedInto: Unmarked {
     fn __lazy_into_realized(self) -> Self::Target

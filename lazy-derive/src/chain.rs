@@ -21,7 +21,6 @@ use proc_macro2::{Delimiter, Group, Literal, Punct, Spacing, Span, TokenStream, 
 use quote::ToTokens;
 use syn::ext::IdentExt;
 use syn::parse::{Parse, ParseStream, Parser};
-use syn::spanned::Spanned;
 use syn::{DeriveInput, Error, GenericParam, Ident, Path, Result, Token};
 
 use crate::enums;
@@ -145,8 +144,8 @@ pub fn realize_site(wrapper: &Wrapper) -> Span {
         (Some(field), _) => tokens::first_span(&field.ty),
         (None, syn::Data::Union(data)) => data.union_token.span,
         (None, _) => wrapper
-            .lazy_field()
-            .map_or_else(|| wrapper.input.ident.span(), |field| field.span()),
+            .lazy_field
+            .unwrap_or_else(|| wrapper.input.ident.span()),
     };
     Span::call_site().located_at(located)
 }

@@ -208,9 +208,10 @@ fn write_trait_impl(
     let span = trait_ref.span();
     let self_ty = self_ty(wrapper, span);
     let unmarked = wrapper.unmarked_lazy();
-    let (target, realize_calls) = match unmarked {
-        true => (unmarked_target_at(span), RealizeCalls::Unmarked),
-        false => (target_at(span), RealizeCalls::Paths),
+    let (target, realize_calls) = if unmarked {
+        (unmarked_target_at(span), RealizeCalls::Unmarked)
+    } else {
+        (target_at(span), RealizeCalls::Paths)
     };
     let Some(mut head) = ImplHead::new(forwarded, Some(&target), &mut learned.matched, errors)
     else {
@@ -236,7 +237,7 @@ fn write_trait_impl(
             // `Realize` written by hand, as no field looks like a lazy
             // whose `#[realize]` was forgotten: that error needs no second
             // one from building back through the missing impl.
-            None if !wrapper.realize_misplaced && wrapper.lazy_field().is_none() => Some(
+            None if !wrapper.realize_misplaced && wrapper.lazy_field.is_none() => Some(
                 template::tokens("<Self as ::lazy_core::Realize>::Target", &[]),
             ),
             None => None,
@@ -298,7 +299,7 @@ fn write_trait_impl(
     let wrapper_predicates = where_predicates(&wrapper.input.generics);
     // A predicate of its own, as the hidden macro's fast rule writes it
     // (there at the method that needs it, here at the trait's path).
-    let sized = body
+    let mut sized = body
         .sized_at
         .map(|_| template::tokens("#0: ::core::marker::Sized,", &[&target]));
     let (needs_mut, needs_into) = (body.needs_mut, body.needs_into);
@@ -308,7 +309,7 @@ fn write_trait_impl(
     // (`ImplContext::from_realized`): the bound would name no parameter, and
     // when it failed rustc held the impl unimplemented, so that every call
     // of a forwarded method was one more error.
-    let from_realized = (body.needs_from && named_target.is_none()).then(|| {
+    let mut from_realized = (body.needs_from && named_target.is_none()).then(|| {
         tokens::respan_as(
             template::tokens("#0: ::lazy_core::FromRealized<#1>,", &[&self_ty, &target]),
             Span::call_site().located_at(span),
@@ -338,7 +339,6 @@ fn write_trait_impl(
     // trait, again after them as for any wrapper, and is sized): in this
     // order rustc reports an unmarked field's one error, the bound's
     // `Unmarked`; in the other, each projection through it is one more.
-    let (mut sized, mut from_realized) = (sized, from_realized);
     if unmarked {
         realizing = template::tokens(
             "#0: #1, #2 #3 #4",

@@ -36,6 +36,11 @@ pub struct Wrapper {
     /// The wrapper, a variant or a field is `#[deprecated]`
     /// ([`quiet_deprecated`]).
     pub deprecated: bool,
+    /// The span of the first field whose type mentions a `Lazy` (`Lazy<T>`,
+    /// `Box<sync::Lazy<T>>`, ...): where a forgotten `#[realize]` goes.
+    pub lazy_field: Option<Span>,
+    /// See [`Wrapper::unmarked_lazy`]; read once, asked for every trait.
+    unmarked: bool,
 }
 
 /// One trait named in `#[realize_forward(...)]`.
@@ -366,6 +371,16 @@ impl Wrapper {
         realize_misplaced |= realize.is_none()
             && !matches!(input.data, Data::Enum(_))
             && field_has_attr(&input, "realize");
+        let lazy_field = all_fields(&input)
+            .into_iter()
+            .find(|field| tokens::mentions(field.ty.to_token_stream(), &|ident| ident == "Lazy"))
+            .map(|field| field.span());
+        let unmarked = realize.is_none()
+            && !realize_misplaced
+            && matches!(input.data, Data::Struct(_))
+            && input.generics.params.is_empty()
+            && input.generics.where_clause.is_none()
+            && lazy_field.is_some();
         let wrapper = Wrapper {
             input,
             realize,
@@ -374,32 +389,21 @@ impl Wrapper {
             groups,
             variants,
             deprecated,
+            lazy_field,
+            unmarked,
         };
         (wrapper, errors)
     }
 
-    /// The first field whose type mentions a `Lazy` (`Lazy<T>`,
-    /// `Box<sync::Lazy<T>>`, ...): where a forgotten `#[realize]` goes.
-    pub fn lazy_field(&self) -> Option<&syn::Field> {
-        all_fields(&self.input)
-            .into_iter()
-            .find(|field| tokens::mentions(field.ty.to_token_stream(), &|ident| ident == "Lazy"))
-    }
-
-    /// A struct without parameters, no field marked `#[realize]` and one
-    /// that holds a lazy ([`Wrapper::lazy_field`]): its forwarders realize
+    /// A struct without parameters or `where` clause, no field marked
+    /// `#[realize]` and one that holds a lazy ([`Wrapper::lazy_field`]): its forwarders realize
     /// through lazy-core's `__private::Unmarked` family, which the wrapper
     /// has when it implements `Realize` by hand and whose error otherwise
     /// says to mark the field (`expand::RealizeCalls::Unmarked`). A wrapper
     /// with parameters keeps `Realize`: its bounds are conditions of the
     /// impl there, not errors.
     pub fn unmarked_lazy(&self) -> bool {
-        self.realize.is_none()
-            && !self.realize_misplaced
-            && matches!(self.input.data, Data::Struct(_))
-            && self.input.generics.params.is_empty()
-            && self.input.generics.where_clause.is_none()
-            && self.lazy_field().is_some()
+        self.unmarked
     }
 
     /// Every `except` name with the index of its attribute, in order.

@@ -1010,7 +1010,7 @@ impl Words {
             TokenStream::from(self_token.clone()),
         ));
         // The fast rule's forwarders realize through its metavariables
-        // (`expand::ImplContext::realize_metavars`), a blanket impl's by path.
+        // (`expand::RealizeCalls::Metavars`), a blanket impl's by path.
         let call = |path: &str, function: &str| {
             let mut out = Vec::with_capacity(10);
             if blanket {
