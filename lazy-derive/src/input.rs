@@ -36,8 +36,9 @@ pub struct Wrapper {
     /// The wrapper, a variant or a field is `#[deprecated]`
     /// ([`quiet_deprecated`]).
     pub deprecated: bool,
-    /// The span of the first field whose type mentions a `Lazy` (`Lazy<T>`,
-    /// `Box<sync::Lazy<T>>`, ...): where a forgotten `#[realize]` goes.
+    /// Where no field is marked `#[realize]`, the span of the first whose
+    /// type mentions a `Lazy` (`Lazy<T>`, `Box<sync::Lazy<T>>`, ...): where
+    /// the forgotten mark goes.
     pub lazy_field: Option<Span>,
     /// See [`Wrapper::unmarked_lazy`]; read once, asked for every trait.
     unmarked: bool,
@@ -371,10 +372,17 @@ impl Wrapper {
         realize_misplaced |= realize.is_none()
             && !matches!(input.data, Data::Enum(_))
             && field_has_attr(&input, "realize");
-        let lazy_field = all_fields(&input)
-            .into_iter()
-            .find(|field| tokens::mentions(field.ty.to_token_stream(), &|ident| ident == "Lazy"))
-            .map(|field| field.span());
+        // Not looked for beside a `#[realize]` field: no one asks then, and
+        // it prints every field's type.
+        let lazy_field = match realize {
+            Some(_) => None,
+            None => all_fields(&input)
+                .into_iter()
+                .find(|field| {
+                    tokens::mentions(field.ty.to_token_stream(), &|ident| ident == "Lazy")
+                })
+                .map(|field| field.span()),
+        };
         let unmarked = realize.is_none()
             && !realize_misplaced
             && matches!(input.data, Data::Struct(_))
