@@ -16,6 +16,11 @@
 //!   forwarders written once, as a blanket impl beside the trait);
 //! - `ambassador`: `#[delegatable_trait]` + `#[delegate_to_methods]`;
 //! - `delegate`: `delegate! { to ... { fn ...; } }`;
+//! - `byhand`, `byhand-blanket`: as `derive` and `blanket`, but the wrapper
+//!   implements `Realize` and `RealizeMut` by hand beside its lazy, which
+//!   is not marked `#[realize]` (the derive cannot tell that from a
+//!   forgotten mark, and writes its own impl through lazy-core's
+//!   `__private::Unmarked` traits, whose errors point at the field);
 //! - `hand3`, `written3`, `derive3`, `blanket3`: as `hand`, `written`,
 //!   `derive` and `blanket`, with three wrappers that forward the same
 //!   trait (what each further wrapper costs);
@@ -383,8 +388,10 @@ fn generate(full_variant: &str, n: usize) -> Result<String, String> {
 
     // The trait.
     match variant {
-        "derive" | "forwardable" => writeln!(w, "#[::lazy_core::forwardable]").unwrap(),
-        "blanket" => writeln!(w, "#[::lazy_core::forwardable(blanket)]").unwrap(),
+        "derive" | "forwardable" | "byhand" => writeln!(w, "#[::lazy_core::forwardable]").unwrap(),
+        "blanket" | "byhand-blanket" => {
+            writeln!(w, "#[::lazy_core::forwardable(blanket)]").unwrap()
+        }
         "ambassador" => writeln!(w, "#[::ambassador::delegatable_trait]").unwrap(),
         "none" | "hand" | "written" | "delegate" => {}
         other => return Err(format!("unknown variant `{other}`")),
@@ -468,8 +475,9 @@ fn generate_generic(variant: &str, n: usize) -> Result<String, String> {
 fn wrapper(w: &mut String, variant: &str, name: &str, n: usize) {
     let lower = name.to_lowercase();
     // The wrapper.
-    let derived = variant == "derive" || variant == "blanket";
-    if derived {
+    let marked = variant == "derive" || variant == "blanket";
+    let by_hand = variant == "byhand" || variant == "byhand-blanket";
+    if marked || by_hand {
         writeln!(
             w,
             "#[derive(::lazy_core::RealizeForward)]\n#[realize_forward(Big)]"
@@ -477,7 +485,7 @@ fn wrapper(w: &mut String, variant: &str, name: &str, n: usize) {
         .unwrap();
     }
     writeln!(w, "pub struct {name} {{").unwrap();
-    if derived {
+    if marked {
         writeln!(w, "    #[realize]").unwrap();
     }
     writeln!(
@@ -498,6 +506,18 @@ fn wrapper(w: &mut String, variant: &str, name: &str, n: usize) {
 
     // The forwarding.
     match variant {
+        "byhand" | "byhand-blanket" => {
+            writeln!(
+                w,
+                "impl ::lazy_core::Realize for {name} {{\n    type Target = Concrete;\n    fn realize(&self) -> &Concrete {{ ::lazy_core::Realize::realize(&self.cache) }}\n}}\n"
+            )
+            .unwrap();
+            writeln!(
+                w,
+                "impl ::lazy_core::RealizeMut for {name} {{\n    fn realize_mut(&mut self) -> &mut Concrete {{ ::lazy_core::RealizeMut::realize_mut(&mut self.cache) }}\n}}\n"
+            )
+            .unwrap();
+        }
         "hand" => {
             writeln!(
                 w,
@@ -579,7 +599,7 @@ fn main() {
     let (Some(variant), Some(Ok(n))) = (args.first(), args.get(1).map(|n| n.parse::<usize>()))
     else {
         eprintln!(
-            "usage: gen <none|forwardable|hand|written|derive|blanket|ambassador|delegate|hand3|written3|derive3|blanket3|enum-none|enum-hand|enum-derive|enum-dispatch|local-*|generic-*|use-hand|use-written|use-derive|use-blanket> <methods>"
+            "usage: gen <none|forwardable|hand|written|derive|blanket|byhand|byhand-blanket|ambassador|delegate|hand3|written3|derive3|blanket3|enum-none|enum-hand|enum-derive|enum-dispatch|local-*|generic-*|use-hand|use-written|use-derive|use-blanket> <methods>"
         );
         exit(2);
     };

@@ -15,6 +15,9 @@
 #   derive      by #[lazy_core::forwardable] + #[derive(RealizeForward)],
 #   blanket     by #[lazy_core::forwardable(blanket)] + the same derive (the
 #               forwarders written once, as a blanket impl beside the trait),
+#   byhand      as derive and blanket, the wrapper implementing Realize by
+#   byhand-blanket  hand beside a lazy it does not mark #[realize] (not run
+#               unless named in --variants),
 #   ambassador  by ambassador's #[delegatable_trait] + #[delegate_to_methods],
 #   delegate    by the delegate crate's delegate! { to ... },
 #   hand3       as hand, written, derive and blanket, with three wrappers
@@ -62,6 +65,7 @@
 #   --runs R             timed runs per crate (default: 5)
 #   --enum-sizes "100"   method counts of the enum-* variants (default: 100)
 #   --variants "..."     subset of: none forwardable hand written derive blanket
+#                        byhand byhand-blanket (only when named)
 #                        ambassador delegate hand3 written3 derive3 blanket3
 #                        enum-none enum-hand
 #                        enum-derive enum-dispatch
