@@ -322,8 +322,8 @@ impl<W: crate::Realize + ?Sized> Unmarked for W {
 /// A wrapper whose field of a lazy is not marked, lending its value mutably.
 #[diagnostic::on_unimplemented(
     message = "`{Self}` cannot lend its value mutably: its field that holds a lazy is not marked `#[realize]`, and it does not implement `RealizeMut`",
-    label = "mark this field `#[realize]`, or implement `RealizeMut` by hand",
-    note = "forwarding a `&mut self` method needs `lazy_core::RealizeMut`: `#[derive(RealizeForward)]` implements it, with `Realize`, when the field that holds the lazy is marked `#[realize]`; a wrapper that implements `lazy_core::Realize` by hand implements `lazy_core::RealizeMut` too (not the mark: the derive's impls would conflict with its own); a cache shared through `Rc` or `Arc` cannot lend its value mutably: list the method in `except(...)` and answer it on the wrapper, or own the lazy"
+    label = "mark this field `#[realize]`; or, beside a hand-written `Realize`, implement `RealizeMut`",
+    note = "forwarding a `&mut self` method needs `lazy_core::RealizeMut`: `#[derive(RealizeForward)]` implements it, with `Realize`, when the field that holds the lazy is marked `#[realize]`; a wrapper that implements `lazy_core::Realize` by hand implements `lazy_core::RealizeMut` too (and does not also mark the field: the derive's `Realize` would conflict with the hand-written one); a cache shared through `Rc` or `Arc` cannot lend its value mutably: list the method in `except(...)` and answer it on the wrapper, or own the lazy"
 )]
 pub trait UnmarkedMut: Unmarked {
     fn __lazy_realize_mut(&mut self) -> &mut Self::Target;
@@ -341,8 +341,8 @@ impl<W: crate::RealizeMut + ?Sized> UnmarkedMut for W {
 /// A wrapper whose field of a lazy is not marked, giving its value away.
 #[diagnostic::on_unimplemented(
     message = "`{Self}` cannot give its value away: its field that holds a lazy is not marked `#[realize]`, and it does not implement `RealizeInto`",
-    label = "mark this field `#[realize]`, or implement `RealizeInto` by hand",
-    note = "forwarding a `self` or `self: Box<Self>` method needs `lazy_core::RealizeInto`: `#[derive(RealizeForward)]` implements it, with `Realize`, when the field that holds the lazy is marked `#[realize]`; a wrapper that implements `lazy_core::Realize` by hand implements `lazy_core::RealizeInto` too (not the mark: the derive's impls would conflict with its own); a cache shared through `Rc` or `Arc` cannot give its value away: list the method in `except(...)` and answer it on the wrapper, or own the lazy"
+    label = "mark this field `#[realize]`; or, beside a hand-written `Realize`, implement `RealizeInto`",
+    note = "forwarding a `self` or `self: Box<Self>` method needs `lazy_core::RealizeInto`: `#[derive(RealizeForward)]` implements it, with `Realize`, when the field that holds the lazy is marked `#[realize]`; a wrapper that implements `lazy_core::Realize` by hand implements `lazy_core::RealizeInto` too (and does not also mark the field: the derive's `Realize` would conflict with the hand-written one); a cache shared through `Rc` or `Arc` cannot give its value away: list the method in `except(...)` and answer it on the wrapper, or own the lazy"
 )]
 pub trait UnmarkedInto: Unmarked {
     fn __lazy_into_realized(self) -> Self::Target

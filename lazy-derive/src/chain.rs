@@ -144,7 +144,7 @@ pub fn realize_site(wrapper: &Wrapper) -> Span {
         (Some(field), _) => tokens::first_span(&field.ty),
         (None, syn::Data::Union(data)) => data.union_token.span,
         (None, _) => wrapper
-            .lazy_field
+            .lazy_field()
             .unwrap_or_else(|| wrapper.input.ident.span()),
     };
     Span::call_site().located_at(located)

@@ -237,7 +237,7 @@ fn write_trait_impl(
             // `Realize` written by hand, as no field looks like a lazy
             // whose `#[realize]` was forgotten: that error needs no second
             // one from building back through the missing impl.
-            None if !wrapper.realize_misplaced && wrapper.lazy_field.is_none() => Some(
+            None if !wrapper.realize_misplaced && wrapper.lazy_field().is_none() => Some(
                 template::tokens("<Self as ::lazy_core::Realize>::Target", &[]),
             ),
             None => None,

@@ -36,10 +36,8 @@ pub struct Wrapper {
     /// The wrapper, a variant or a field is `#[deprecated]`
     /// ([`quiet_deprecated`]).
     pub deprecated: bool,
-    /// Where no field is marked `#[realize]`, the span of the first whose
-    /// type mentions a `Lazy` (`Lazy<T>`, `Box<sync::Lazy<T>>`, ...): where
-    /// the forgotten mark goes.
-    pub lazy_field: Option<Span>,
+    /// See [`Wrapper::lazy_field`].
+    lazy_field: Option<Span>,
     /// See [`Wrapper::unmarked_lazy`]; read once, asked for every trait.
     unmarked: bool,
 }
@@ -403,11 +401,18 @@ impl Wrapper {
         (wrapper, errors)
     }
 
+    /// Where no field is marked `#[realize]`, the span of the first whose
+    /// type mentions a `Lazy` (`Lazy<T>`, `Box<sync::Lazy<T>>`, ...): where
+    /// the forgotten mark goes.
+    pub fn lazy_field(&self) -> Option<Span> {
+        self.lazy_field
+    }
+
     /// A struct without parameters or `where` clause, no field marked
-    /// `#[realize]` and one that holds a lazy ([`Wrapper::lazy_field`]): its forwarders realize
-    /// through lazy-core's `__private::Unmarked` family, which the wrapper
-    /// has when it implements `Realize` by hand and whose error otherwise
-    /// says to mark the field (`expand::RealizeCalls::Unmarked`). A wrapper
+    /// `#[realize]` and one that holds a lazy ([`Wrapper::lazy_field`]):
+    /// its forwarders realize through lazy-core's `__private::Unmarked`
+    /// family, which the wrapper has when it implements `Realize` by hand
+    /// and whose error otherwise says to mark the field (`expand::RealizeCalls::Unmarked`). A wrapper
     /// with parameters keeps `Realize`: its bounds are conditions of the
     /// impl there, not errors.
     pub fn unmarked_lazy(&self) -> bool {

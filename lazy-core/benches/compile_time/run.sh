@@ -15,9 +15,9 @@
 #   derive      by #[lazy_core::forwardable] + #[derive(RealizeForward)],
 #   blanket     by #[lazy_core::forwardable(blanket)] + the same derive (the
 #               forwarders written once, as a blanket impl beside the trait),
-#   byhand      as derive and blanket, the wrapper implementing Realize by
-#   byhand-blanket  hand beside a lazy it does not mark #[realize] (not run
-#               unless named in --variants),
+#   byhand      as derive / blanket, the wrapper implementing Realize and
+#   byhand-blanket  RealizeMut by hand beside a lazy it does not mark
+#               #[realize] (not run unless named in --variants),
 #   ambassador  by ambassador's #[delegatable_trait] + #[delegate_to_methods],
 #   delegate    by the delegate crate's delegate! { to ... },
 #   hand3       as hand, written, derive and blanket, with three wrappers
