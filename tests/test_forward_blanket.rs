@@ -291,3 +291,127 @@ fn other_wrappers_get_the_derives_own_impl() {
     assert_eq!(outer.total([1]), 10);
     assert_eq!(outer.out(), "real 9");
 }
+
+/// A struct that implements `Realize` by hand beside a lazy it does not
+/// mark `#[realize]`: the derive cannot tell it from a forgotten mark, so it
+/// realizes through lazy-core's `Unmarked` family, which the hand-written
+/// impls give it. Under a blanket trait it joins the blanket impl; a plain
+/// trait's hidden macro writes its impl; a trait whose methods need both
+/// `RealizeMut` and `RealizeInto` is written by the chain. Each call goes
+/// through the hand-written impls (counted).
+mod by_hand {
+    use std::cell::Cell;
+
+    use lazy_core::{Lazy, RealizeForward};
+
+    #[lazy_core::forwardable(blanket)]
+    pub trait Counter {
+        fn get(&self) -> u32;
+        fn add(&mut self, by: u32) -> u32;
+    }
+
+    #[lazy_core::forwardable]
+    pub trait Label {
+        fn label(&self) -> String;
+        fn relabel(&mut self, to: &str);
+    }
+
+    #[lazy_core::forwardable]
+    pub trait Spend {
+        fn peek(&self) -> u32;
+        fn grow(&mut self);
+        fn spend(self) -> u32
+        where
+            Self: Sized;
+    }
+
+    pub struct Real {
+        pub count: u32,
+        pub label: String,
+    }
+
+    impl Counter for Real {
+        fn get(&self) -> u32 {
+            self.count
+        }
+        fn add(&mut self, by: u32) -> u32 {
+            self.count += by;
+            self.count
+        }
+    }
+
+    impl Label for Real {
+        fn label(&self) -> String {
+            self.label.clone()
+        }
+        fn relabel(&mut self, to: &str) {
+            self.label = to.to_string();
+        }
+    }
+
+    impl Spend for Real {
+        fn peek(&self) -> u32 {
+            self.count
+        }
+        fn grow(&mut self) {
+            self.count *= 2;
+        }
+        fn spend(self) -> u32 {
+            self.count + 1000
+        }
+    }
+
+    #[derive(RealizeForward)]
+    #[realize_forward(Counter, Label, Spend)]
+    pub struct Logged {
+        pub lazy: Lazy<Real, fn() -> Real>,
+        pub reads: Cell<u32>,
+        pub writes: u32,
+    }
+
+    impl lazy_core::Realize for Logged {
+        type Target = Real;
+        fn realize(&self) -> &Real {
+            self.reads.set(self.reads.get() + 1);
+            lazy_core::Realize::realize(&self.lazy)
+        }
+    }
+
+    impl lazy_core::RealizeMut for Logged {
+        fn realize_mut(&mut self) -> &mut Real {
+            self.writes += 1;
+            lazy_core::RealizeMut::realize_mut(&mut self.lazy)
+        }
+    }
+
+    impl lazy_core::RealizeInto for Logged {
+        fn into_realized(self) -> Real {
+            lazy_core::RealizeInto::into_realized(self.lazy)
+        }
+    }
+
+    pub fn logged() -> Logged {
+        Logged {
+            lazy: Lazy::new(|| Real {
+                count: 1,
+                label: String::from("one"),
+            }),
+            reads: Cell::new(0),
+            writes: 0,
+        }
+    }
+}
+
+#[test]
+fn a_hand_written_realize_beside_an_unmarked_lazy_forwards_through_it() {
+    use by_hand::{Counter, Label, Spend};
+    let mut logged = by_hand::logged();
+    assert_eq!(logged.add(2), 3);
+    assert_eq!(logged.get(), 3);
+    logged.relabel("three");
+    assert_eq!(logged.label(), "three");
+    logged.grow();
+    assert_eq!(logged.peek(), 6);
+    assert_eq!((logged.reads.get(), logged.writes), (3, 3));
+    assert_eq!(logged.spend(), 1006);
+}

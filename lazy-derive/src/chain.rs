@@ -469,11 +469,8 @@ fn fast_entry(
 ) -> TokenStream {
     let trait_ref = &wrapper.traits[step];
     let generics = &wrapper.input.generics;
-    // An enum has no single target: each impl matches on the variants. A
-    // struct whose field of a lazy is not marked realizes through other
-    // traits than the fast rule's (`expand::RealizeCalls::Unmarked`).
-    let mut simple =
-        wrapper.variants.is_none() && trait_ref.args.is_none() && !wrapper.unmarked_lazy();
+    // An enum has no single target: each impl matches on the variants.
+    let mut simple = wrapper.variants.is_none() && trait_ref.args.is_none();
     for (group, _) in wrapper.except_names() {
         simple &= group != trait_ref.group;
     }
@@ -510,7 +507,15 @@ fn fast_entry(
         }
         None => alias(wrapper, step, Span::mixed_site().located_at(path_at)),
     };
-    let target = crate::expand::target_trees(span);
+    // A struct whose field of a lazy is not marked realizes through
+    // lazy-core's `__private::Unmarked` family (`expand::RealizeCalls::Unmarked`):
+    // the entry names its target and calls through them.
+    let unmarked = wrapper.unmarked_lazy();
+    let target = if unmarked {
+        crate::expand::unmarked_target_trees(span)
+    } else {
+        crate::expand::target_trees(span)
+    };
     // A generic entry's bounds are the impl's own (a blanket trait's rule
     // reads none of them: `trait_def::blanket_rule`).
     let written;
@@ -525,6 +530,27 @@ fn fast_entry(
                 &template::joined(&path, ""),
             );
             written = braced(bounds);
+            &written
+        }
+        // The target's bound first, then the wrapper's, as the derive's own
+        // impl writes them (`expand::write_trait_impl`): in this order a
+        // forgotten mark is one error for each need.
+        _ if unmarked => {
+            let target_bound = template::tokens(
+                "#0: #1,",
+                &[&template::joined(&target, ""), &template::joined(&path, "")],
+            );
+            let each = realize_bounds_each(
+                wrapper,
+                &template::tokens("#0 #1", &[&ident, &ty_generics]),
+                realize_site,
+            );
+            written = each.map(|bounds| {
+                Group::new(
+                    Delimiter::Brace,
+                    template::tokens("#0 #1", &[&target_bound, &bounds]),
+                )
+            });
             &written
         }
         Some(shared) => shared,
@@ -583,7 +609,28 @@ fn fast_entry(
         )
     });
     let kind = Ident::new(if generic { "generic" } else { "fast" }, Span::call_site());
-    let text = "{
+    // An unmarked struct's entry also says its link's name, by which a trait
+    // whose methods need both `RealizeMut` and `RealizeInto` sends it to the
+    // chain (`trait_def::unmarked_to_chain`), and realizes through the
+    // `Unmarked` family; any other's through `Realize`, in the same text.
+    let text = if unmarked {
+        "{
+        #0; callee = #11;
+        #1
+        self = #2 #3;
+        path = { #4 };
+        call = #5;
+        realize = ::lazy_core::__private::Unmarked::__lazy_realize;
+        realize_mut = ::lazy_core::__private::UnmarkedMut::__lazy_realize_mut;
+        into_realized = ::lazy_core::__private::UnmarkedInto::__lazy_into_realized;
+        target = #6;
+        bounds = #7;
+        deref = #8;
+        next_step = #9;
+        next = { #10 }
+    }"
+    } else {
+        "{
         #0;
         #1
         self = #2 #3;
@@ -597,7 +644,9 @@ fn fast_entry(
         deref = #8;
         next_step = #9;
         next = { #10 }
-    }";
+    }"
+    };
+    let link = unmarked.then(|| callee(wrapper, step));
     template::tokens(
         text,
         &[
@@ -612,6 +661,7 @@ fn fast_entry(
             &deref,
             &next_step,
             &template::joined(&next, ""),
+            &link,
         ],
     )
 }

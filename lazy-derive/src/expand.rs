@@ -162,6 +162,11 @@ fn unmarked_target_at(span: Span) -> TokenStream {
     TokenStream::from_iter(out)
 }
 
+/// [`unmarked_target_at`], as trees.
+pub fn unmarked_target_trees(span: Span) -> Vec<TokenTree> {
+    unmarked_target_at(span).into_iter().collect()
+}
+
 /// [`target_at`], as trees: put into a template, trees are added to its
 /// stream, where a stream would cost calls into the compiler.
 pub fn target_trees(span: Span) -> Vec<TokenTree> {

@@ -849,7 +849,8 @@ fn fast_rule(
         None => body,
     };
     let Some(params) = generic else {
-        return chain_rule(needs, &|bounds, sized| {
+        let mut out = unmarked_to_chain(needs);
+        out.extend(chain_rule(needs, &|bounds, sized| {
             template::tokens(
                 "#[automatically_derived]
                 impl $($__path)* for $__self
@@ -862,7 +863,8 @@ fn fast_rule(
                 }",
                 &[&bounds, &sized, &body],
             )
-        });
+        }));
+        return out;
     };
     // Where no item declares a parameter, no name can clash: the rule takes
     // the names as they come, with no rule to read them first.
@@ -879,7 +881,7 @@ fn fast_rule(
         false => template::tokens("$__lend:ident", &[]),
     };
     let kind = template::tokens(
-        "$(fast;)?
+        "$(fast; $(callee = $__link:ident;)?)?
         $(
             generic;
             lend = #1;
@@ -907,9 +909,27 @@ fn fast_rule(
     });
     // Before the fast rule, which would take the entry: what sends it to the
     // chain, then what reads its names.
-    let mut out = generic_rules(needs, params);
+    let mut out = unmarked_to_chain(needs);
+    out.extend(generic_rules(needs, params));
     out.extend(rule);
     out
+}
+
+/// For a trait whose methods need both `RealizeMut` and `RealizeInto`, a
+/// rule before the fast one that sends the entry of a struct whose lazy is
+/// not marked (`chain::fast_entry` gives it its link's name, `callee`) to
+/// the chain: the fast rule's bounds, written for it, report a forgotten
+/// mark once more there, at the method that needs a `Sized` target.
+fn unmarked_to_chain(needs: Needs) -> TokenStream {
+    if !(needs.0 && needs.1) {
+        return TokenStream::new();
+    }
+    tokens::fixed(
+        "(fast = [{ fast; callee = $__callee:ident; $($__entry:tt)* } $($__rest:tt)*]
+            $($__state:tt)*) => {
+            $__callee! { fast = [{ slow } $($__rest)*] $($__state)* }
+        };",
+    )
 }
 
 /// The generic parameters that `item`'s methods and associated types
@@ -1040,7 +1060,11 @@ fn chain_rule(
     needs: Needs,
     written: &dyn Fn(TokenStream, Option<TokenStream>) -> TokenStream,
 ) -> TokenStream {
-    chain_rule_for(template::tokens("fast;", &[]), needs, written)
+    chain_rule_for(
+        template::tokens("fast; $(callee = $__link:ident;)?", &[]),
+        needs,
+        written,
+    )
 }
 
 /// [`chain_rule`] for the entries that start with `kind` (`fast;`, or
@@ -1065,12 +1089,12 @@ fn chain_rule_for(
     };
     // A predicate of its own, at the first method that needs it: rustc's
     // error for an unsized target (`dyn Trait`) then points at that method.
-    // The target as every fast entry writes it (`expand::target_trees`),
-    // with no token of the derive's, which would stretch the span.
+    // The target as the entry names it (through `Realize`, or lazy-core's
+    // `__private::Unmarked` for a struct whose lazy is not marked).
     let sized = needs_sized.map(|at| {
         template::spanned(
             tokens::in_macro_edition_at(at),
-            "<Self as ::lazy_core::Realize>::Target: ::core::marker::Sized,",
+            "$__target: ::core::marker::Sized,",
             &[],
         )
     });
@@ -1345,7 +1369,7 @@ fn blanket_rule(needs: Needs, key: &Literal, has_supertraits: bool) -> TokenStre
             &[&key, &bounds, &sized, &assert],
         )
     });
-    template::tokens("#0 #1", &[&fast, &generic])
+    template::tokens("#0 #1 #2", &[&unmarked_to_chain(needs), &fast, &generic])
 }
 
 /// More distinct `#[cfg]` predicates than this on a trait's items, and the

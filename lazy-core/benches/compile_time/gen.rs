@@ -19,8 +19,8 @@
 //! - `byhand`, `byhand-blanket`: as `derive` and `blanket`, but the wrapper
 //!   implements `Realize` and `RealizeMut` by hand beside its lazy, which
 //!   is not marked `#[realize]` (the derive cannot tell that from a
-//!   forgotten mark, and writes its own impl through lazy-core's
-//!   `__private::Unmarked` traits, whose errors point at the field);
+//!   forgotten mark, and realizes through lazy-core's `__private::Unmarked`
+//!   traits, whose errors point at the field);
 //! - `hand3`, `written3`, `derive3`, `blanket3`: as `hand`, `written`,
 //!   `derive` and `blanket`, with three wrappers that forward the same
 //!   trait (what each further wrapper costs);

@@ -387,6 +387,68 @@ fn wrappers_the_chain_must_write_get_a_slow_entry() {
     }
 }
 
+/// A struct whose lazy is not marked `#[realize]` gets a fast entry that
+/// realizes through lazy-core's `__private::Unmarked` family (a wrapper that
+/// implements `Realize` by hand has it; a forgotten mark is its error at the
+/// field), names its target through it, writes the target's bound before
+/// the wrapper's, and says its link's name.
+#[test]
+fn an_unmarked_lazy_gets_a_fast_entry_through_unmarked() {
+    let wrapper = "#[realize_forward(T)] struct W { cache: Lazy<Real> }";
+    let link = first_link(chain::derive(wrapper.parse().unwrap())).to_string();
+    assert!(
+        link.contains("fast = [{ fast ; callee = __lazy_trait_0_W ;"),
+        "{link}"
+    );
+    assert!(
+        link.contains("realize = :: lazy_core :: __private :: Unmarked :: __lazy_realize ;"),
+        "{link}"
+    );
+    assert!(
+        link.contains(
+            "target = < Self as :: lazy_core :: __private :: Unmarked > :: Target ; bounds = { < Self as :: lazy_core :: __private :: Unmarked > :: Target : T , W : :: lazy_core :: __private :: Unmarked , }"
+        ),
+        "{link}"
+    );
+    // A marked lazy's entry is as before: no name, `Realize`'s paths.
+    let marked = "#[realize_forward(T)] struct W { #[realize] cache: Lazy<Real> }";
+    let link = first_link(chain::derive(marked.parse().unwrap())).to_string();
+    assert!(link.contains("fast = [{ fast ; self = W ;"), "{link}");
+    assert!(
+        link.contains("realize = :: lazy_core :: Realize :: realize ;"),
+        "{link}"
+    );
+}
+
+/// Only a trait whose methods need both `RealizeMut` and `RealizeInto` has
+/// the rule that sends an unmarked struct's entry to the chain (the fast
+/// rule's `Sized` bound would report a forgotten mark once more there).
+#[test]
+fn a_trait_that_needs_both_sends_an_unmarked_entry_to_the_chain() {
+    let rule = "(fast = [{ fast ; callee = $ __callee : ident ; $ ($ __entry : tt) * } $ ($ __rest : tt) *] $ ($ __state : tt) *) => { $ __callee ! { fast = [{ slow } $ ($ __rest) *] $ ($ __state) * } } ;";
+    for (source, sends) in [
+        (
+            "pub trait B { fn m(&mut self); fn t(self) -> u8 where Self: Sized; }",
+            true,
+        ),
+        (
+            "pub trait B { fn m(&mut self); fn t(self: Box<Self>) -> u8; }",
+            true,
+        ),
+        ("pub trait M { fn m(&mut self); fn g(&self) -> u8; }", false),
+        ("pub trait I { fn t(self) -> u8 where Self: Sized; }", false),
+    ] {
+        for attr in ["", "blanket"] {
+            let out = trait_def::forwardable(attr.parse().unwrap(), source.parse().unwrap());
+            assert_eq!(
+                out.to_string().contains(rule),
+                sends,
+                "{source} ({attr}): {out}"
+            );
+        }
+    }
+}
+
 /// A generic wrapper's entry carries its parameters' names, its name for
 /// the hidden macro, its parameters and `where` clause, for the fast rule
 /// and a blanket trait's rule (`trait_def::blanket_rule`).
@@ -402,7 +464,7 @@ fn generic_wrappers_get_a_generic_entry() {
     let plain = trait_def::forwardable(TokenStream::new(), source.parse().unwrap()).to_string();
     assert!(
         plain.contains(
-            "$ (fast ;) ? $ (generic ; lend = $ __lend : ident ; names = { $ ($ __names : tt) * } ;"
+            "$ (fast ; $ (callee = $ __link : ident ;) ?) ? $ (generic ; lend = $ __lend : ident ; names = { $ ($ __names : tt) * } ;"
         ),
         "{plain}"
     );
