@@ -296,8 +296,8 @@ fn other_wrappers_get_the_derives_own_impl() {
 /// mark `#[realize]`: the derive cannot tell it from a forgotten mark, so it
 /// realizes through lazy-core's `Unmarked` family, which the hand-written
 /// impls give it. Under a blanket trait it joins the blanket impl; a plain
-/// trait's hidden macro writes its impl; a trait whose methods need both
-/// `RealizeMut` and `RealizeInto` is written by the chain. Each call goes
+/// trait's hidden macro writes its impl; a trait with a by-value method
+/// (which needs a `Sized` target) is written by the chain. Each call goes
 /// through the hand-written impls (counted).
 mod by_hand {
     use std::cell::Cell;

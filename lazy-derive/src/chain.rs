@@ -534,7 +534,10 @@ fn fast_entry(
         }
         // The target's bound first, then the wrapper's, as the derive's own
         // impl writes them (`expand::write_trait_impl`): in this order a
-        // forgotten mark is one error for each need.
+        // forgotten mark is one error for each need, at the field. (The
+        // fast rule's `Sized` bound and a blanket rule's check of the
+        // supertraits would each be one more: those traits send the entry
+        // to the chain, `trait_def::unmarked_to_chain`.)
         _ if unmarked => {
             let target_bound = template::tokens(
                 "#0: #1,",
@@ -609,10 +612,11 @@ fn fast_entry(
         )
     });
     let kind = Ident::new(if generic { "generic" } else { "fast" }, Span::call_site());
-    // An unmarked struct's entry also says its link's name, by which a trait
-    // whose methods need both `RealizeMut` and `RealizeInto` sends it to the
-    // chain (`trait_def::unmarked_to_chain`), and realizes through the
-    // `Unmarked` family; any other's through `Realize`, in the same text.
+    // An unmarked struct's entry also says its link's name, by which some
+    // traits send it to the chain (`trait_def::unmarked_to_chain`), and
+    // realizes through the `Unmarked` family; any other's through
+    // `Realize`. Two whole texts, not one with those lines as arguments:
+    // each argument is one more stream to build for every entry.
     let text = if unmarked {
         "{
         #0; callee = #11;

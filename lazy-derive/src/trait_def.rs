@@ -849,7 +849,7 @@ fn fast_rule(
         None => body,
     };
     let Some(params) = generic else {
-        let mut out = unmarked_to_chain(needs);
+        let mut out = unmarked_to_chain(needs, false);
         out.extend(chain_rule(needs, &|bounds, sized| {
             template::tokens(
                 "#[automatically_derived]
@@ -909,19 +909,21 @@ fn fast_rule(
     });
     // Before the fast rule, which would take the entry: what sends it to the
     // chain, then what reads its names.
-    let mut out = unmarked_to_chain(needs);
+    let mut out = unmarked_to_chain(needs, false);
     out.extend(generic_rules(needs, params));
     out.extend(rule);
     out
 }
 
-/// For a trait whose methods need both `RealizeMut` and `RealizeInto`, a
-/// rule before the fast one that sends the entry of a struct whose lazy is
-/// not marked (`chain::fast_entry` gives it its link's name, `callee`) to
-/// the chain: the fast rule's bounds, written for it, report a forgotten
-/// mark once more there, at the method that needs a `Sized` target.
-fn unmarked_to_chain(needs: Needs) -> TokenStream {
-    if !(needs.0 && needs.1) {
+/// For a trait whose methods need a `Sized` target (a `self` or
+/// `self: Box<Self>` method, a `Self` argument, `where Self: Sized`), and
+/// a blanket trait with supertraits, a rule before the fast one that sends
+/// the entry of a struct whose lazy is not marked (`chain::fast_entry`
+/// gives it its link's name, `callee`) to the chain: for it, the fast
+/// rule's `Sized` bound, and the blanket rule's check of the supertraits,
+/// each report a forgotten mark once more, neither at the field.
+fn unmarked_to_chain(needs: Needs, has_supertraits: bool) -> TokenStream {
+    if needs.2.is_none() && !has_supertraits {
         return TokenStream::new();
     }
     tokens::fixed(
@@ -1369,7 +1371,10 @@ fn blanket_rule(needs: Needs, key: &Literal, has_supertraits: bool) -> TokenStre
             &[&key, &bounds, &sized, &assert],
         )
     });
-    template::tokens("#0 #1 #2", &[&unmarked_to_chain(needs), &fast, &generic])
+    template::tokens(
+        "#0 #1 #2",
+        &[&unmarked_to_chain(needs, has_supertraits), &fast, &generic],
+    )
 }
 
 /// More distinct `#[cfg]` predicates than this on a trait's items, and the

@@ -27,7 +27,7 @@ impl Named for Real {
 // A lazy without `#[realize]`, forwarding blanket traits: one error at the
 // field for each of lending mutably and giving the value away, whatever
 // the number of traits (`Tracker` through the blanket impl's marker,
-// `Named`, which needs both, through the derive's own impl). Each use of
+// `Named`, with a by-value method, through the derive's own impl). Each use of
 // such a wrapper's methods adds rustc's E0599.
 #[derive(RealizeForward)]
 #[realize_forward(Tracker)]

@@ -420,33 +420,34 @@ fn an_unmarked_lazy_gets_a_fast_entry_through_unmarked() {
     );
 }
 
-/// Only a trait whose methods need both `RealizeMut` and `RealizeInto` has
-/// the rule that sends an unmarked struct's entry to the chain (the fast
-/// rule's `Sized` bound would report a forgotten mark once more there).
+/// Only a trait whose methods need a `Sized` target, and a blanket trait
+/// with supertraits, has the rule that sends an unmarked struct's entry to
+/// the chain (the fast rule's `Sized` bound, and the blanket rule's check
+/// of the supertraits, would report a forgotten mark once more).
 #[test]
-fn a_trait_that_needs_both_sends_an_unmarked_entry_to_the_chain() {
+fn a_trait_that_needs_a_sized_target_sends_an_unmarked_entry_to_the_chain() {
     let rule = "(fast = [{ fast ; callee = $ __callee : ident ; $ ($ __entry : tt) * } $ ($ __rest : tt) *] $ ($ __state : tt) *) => { $ __callee ! { fast = [{ slow } $ ($ __rest) *] $ ($ __state) * } } ;";
-    for (source, sends) in [
+    let sends = |attr: &str, source: &str| {
+        let out = trait_def::forwardable(attr.parse().unwrap(), source.parse().unwrap());
+        out.to_string().contains(rule)
+    };
+    for (source, expected) in [
         (
             "pub trait B { fn m(&mut self); fn t(self) -> u8 where Self: Sized; }",
             true,
         ),
-        (
-            "pub trait B { fn m(&mut self); fn t(self: Box<Self>) -> u8; }",
-            true,
-        ),
+        ("pub trait X { fn t(self: Box<Self>) -> u8; }", true),
+        ("pub trait I { fn t(self) -> u8 where Self: Sized; }", true),
         ("pub trait M { fn m(&mut self); fn g(&self) -> u8; }", false),
-        ("pub trait I { fn t(self) -> u8 where Self: Sized; }", false),
     ] {
         for attr in ["", "blanket"] {
-            let out = trait_def::forwardable(attr.parse().unwrap(), source.parse().unwrap());
-            assert_eq!(
-                out.to_string().contains(rule),
-                sends,
-                "{source} ({attr}): {out}"
-            );
+            assert_eq!(sends(attr, source), expected, "{source} ({attr})");
         }
     }
+    // A blanket trait with supertraits, whatever its methods.
+    let sub = "pub trait Sub: Clone { fn g(&self) -> u8; }";
+    assert!(!sends("", sub));
+    assert!(sends("blanket", sub));
 }
 
 /// A generic wrapper's entry carries its parameters' names, its name for
