@@ -412,9 +412,9 @@ impl Wrapper {
     /// `#[realize]` and one that holds a lazy ([`Wrapper::lazy_field`]):
     /// its forwarders realize through lazy-core's `__private::Unmarked`
     /// family, which the wrapper has when it implements `Realize` by hand
-    /// and whose error otherwise says to mark the field (`expand::RealizeCalls::Unmarked`). A wrapper
-    /// with parameters keeps `Realize`: its bounds are conditions of the
-    /// impl there, not errors.
+    /// and whose error otherwise says to mark the field
+    /// (`expand::RealizeCalls::Unmarked`). A wrapper with parameters keeps
+    /// `Realize`: its bounds are conditions of the impl there, not errors.
     pub fn unmarked_lazy(&self) -> bool {
         self.unmarked
     }

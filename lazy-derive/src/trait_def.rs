@@ -916,12 +916,13 @@ fn fast_rule(
 }
 
 /// For a trait whose methods need a `Sized` target (a `self` or
-/// `self: Box<Self>` method, a `Self` argument, `where Self: Sized`), and
-/// a blanket trait with supertraits, a rule before the fast one that sends
-/// the entry of a struct whose lazy is not marked (`chain::fast_entry`
-/// gives it its link's name, `callee`) to the chain: for it, the fast
-/// rule's `Sized` bound, and the blanket rule's check of the supertraits,
-/// each report a forgotten mark once more, neither at the field.
+/// `self: Box<Self>` method, `where Self: Sized`), and a blanket trait with
+/// supertraits, a rule before the fast one that sends the entry of a struct
+/// whose lazy is not marked (`chain::fast_entry` gives it its link's name,
+/// `callee`) to the chain: for it, the fast rule's `Sized` bound (through
+/// `Realize`, which such a struct may lack) and the blanket rule's check of
+/// the supertraits would each report a forgotten mark once more, neither
+/// at the field.
 fn unmarked_to_chain(needs: Needs, has_supertraits: bool) -> TokenStream {
     if needs.2.is_none() && !has_supertraits {
         return TokenStream::new();
@@ -1091,12 +1092,14 @@ fn chain_rule_for(
     };
     // A predicate of its own, at the first method that needs it: rustc's
     // error for an unsized target (`dyn Trait`) then points at that method.
-    // The target as the entry names it (through `Realize`, or lazy-core's
-    // `__private::Unmarked` for a struct whose lazy is not marked).
+    // The target as every fast entry that reaches this rule writes it
+    // (`expand::target_trees`; an unmarked struct's goes to the chain,
+    // `unmarked_to_chain`), with no token of the derive's, which would
+    // stretch the span.
     let sized = needs_sized.map(|at| {
         template::spanned(
             tokens::in_macro_edition_at(at),
-            "$__target: ::core::marker::Sized,",
+            "<Self as ::lazy_core::Realize>::Target: ::core::marker::Sized,",
             &[],
         )
     });
