@@ -1418,28 +1418,48 @@ fn seed_not_lazy(ty: &Type, what: &str) -> Error {
     )
 }
 
-/// `Lazy<dyn Tracker>`, `Lazy<str>`, `Lazy<[u8]>`: a lazy holds a sized
-/// value, so rustc refuses the field itself; the wrapper's impls, each
-/// naming the field's type, would each be that error again.
+/// `Lazy<dyn Tracker>`, `Lazy<str>`, `Lazy<[u8]>`, or a seed of such a type
+/// (`Lazy<T, dyn FnOnce() -> T>`): a lazy holds a sized value and a sized
+/// seed, so rustc refuses the field itself; the wrapper's impls, each naming
+/// the field's type, would each be that error again.
 fn unsized_value(lazy: &syn::PathSegment) -> Option<Error> {
     let PathArguments::AngleBracketed(args) = &lazy.arguments else {
         return None;
     };
-    let Some(GenericArgument::Type(value)) = punct::first(&args.args) else {
-        return None;
-    };
-    match value {
-        Type::TraitObject(_) | Type::Slice(_) => {}
-        Type::Path(path) if path.qself.is_none() && path.path.is_ident("str") => {}
-        _ => return None,
+    let mut types = punct::values(&args.args).filter_map(|arg| match arg {
+        GenericArgument::Type(ty) => Some(ty),
+        _ => None,
+    });
+    let value = types.next()?;
+    if unsized_type(value) {
+        let written = tokens::pretty(&value.to_token_stream());
+        return Some(Error::new_spanned(
+            value,
+            format!(
+                "a lazy holds a value whose size is known, and `{written}`'s is not: hold it boxed, `Lazy<Box<{written}>>`, and mark the field `#[realize(deref)]` to forward to what the box holds"
+            ),
+        ));
     }
-    let written = tokens::pretty(&value.to_token_stream());
+    let seed = types.next().filter(|seed| unsized_type(seed))?;
+    let value = tokens::pretty(&value.to_token_stream());
+    let written = tokens::pretty(&seed.to_token_stream());
     Some(Error::new_spanned(
-        value,
+        seed,
         format!(
-            "a lazy holds a value whose size is known, and `{written}`'s is not: hold it boxed, `Lazy<Box<{written}>>`, and mark the field `#[realize(deref)]` to forward to what the box holds"
+            "a lazy holds its seed until it builds the value, so the seed's size must be known, and `{written}`'s is not: hold it boxed, `Lazy<{value}, Box<{written}>>` (`Lazy::new(Box::new(|| ..))`), or write `Lazy<{value}>` for a closure that captures nothing"
         ),
     ))
+}
+
+/// A type whose size is never known: a trait object, a slice, `str`.
+fn unsized_type(ty: &Type) -> bool {
+    match ty {
+        Type::TraitObject(_) | Type::Slice(_) => true,
+        Type::Path(path) => path.qself.is_none() && path.path.is_ident("str"),
+        Type::Paren(paren) => unsized_type(&paren.elem),
+        Type::Group(group) => unsized_type(&group.elem),
+        _ => false,
+    }
 }
 
 /// The pointers that realize when what they point to does.
