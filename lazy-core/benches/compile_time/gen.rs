@@ -393,10 +393,13 @@ fn generate(full_variant: &str, n: usize) -> Result<String, String> {
             writeln!(w, "#[::lazy_core::forwardable(blanket)]").unwrap()
         }
         "ambassador" => writeln!(w, "#[::ambassador::delegatable_trait]").unwrap(),
-        "none" | "hand" | "written" | "delegate" => {}
+        "none" | "hand" | "written" | "delegate" | "rules" => {}
         other => return Err(format!("unknown variant `{other}`")),
     }
     trait_and_implementor(w, n);
+    if variant == "rules" {
+        rules(w, n);
+    }
 
     for k in 1..=wrappers {
         // `Wrapper`, then `Wrapper2`, `Wrapper3`.
@@ -424,6 +427,54 @@ fn trait_and_implementor(w: &mut String, n: usize) {
         writeln!(w, "    {body}").unwrap();
     }
     writeln!(w, "}}\n").unwrap();
+}
+
+/// The `rules` variant's macros: the forwarders written by `macro_rules!`
+/// alone, no proc macro. `__rules_big!` stands for what an attribute could
+/// write beside the trait without reading it (its items, verbatim, default
+/// bodies too); `__rules_forward!` for a declarative macro of lazy-core
+/// that matches the items of the benchmark's shapes (associated types
+/// first, then methods of `&self` or `&mut self` with plain argument names)
+/// and writes each forwarder, realizing through `Pick` (`&W` realizes,
+/// `&mut W` lends). A measurement of that design's floor, not a forwarder
+/// of any trait.
+fn rules(w: &mut String, n: usize) {
+    w.push_str(concat!(
+        "pub trait Pick { type Out; fn pick(self) -> Self::Out; }\n",
+        "impl<'a, W: ::lazy_core::Realize + ?Sized> Pick for &'a W {\n",
+        "    type Out = &'a W::Target;\n",
+        "    #[inline]\n",
+        "    fn pick(self) -> Self::Out { ::lazy_core::Realize::realize(self) }\n",
+        "}\n",
+        "impl<'a, W: ::lazy_core::RealizeMut + ?Sized> Pick for &'a mut W {\n",
+        "    type Out = &'a mut W::Target;\n",
+        "    #[inline]\n",
+        "    fn pick(self) -> Self::Out { ::lazy_core::RealizeMut::realize_mut(self) }\n",
+        "}\n\n",
+        "macro_rules! __rules_forward {\n",
+        "    ({ self = $self:ty; target = $target:ty; } $tr:ident {\n",
+        "        $(type $tn:ident $(: $tb:ty)? ;)*\n",
+        "        $(fn $name:ident $(<$($lt:lifetime),+>)? $(<$($gp:ident $(: $gb:path)?),+>)?\n",
+        "            (& $(mut $(@ $mx:tt)?)? self $(, $arg:ident : $aty:ty)* $(,)?)\n",
+        "            $(-> $ret:ty)? $(where $($wt:ty : $wb:path),+)? $(;)? $($body:block)?)*\n",
+        "    }) => {\n",
+        "        impl $tr for $self where $target: $tr {\n",
+        "            $(type $tn = <$target as $tr>::$tn;)*\n",
+        "            $(#[inline]\n",
+        "            fn $name $(<$($lt),+>)? $(<$($gp $(: $gb)?),+>)? (& $(mut $(@ $mx)?)? self $(, $arg: $aty)*)\n",
+        "                $(-> $ret)? $(where $($wt: $wb),+)?\n",
+        "            { $tr::$name(Pick::pick(self) $(, $arg)*) })*\n",
+        "        }\n",
+        "    };\n",
+        "}\n\n",
+        "macro_rules! __rules_big {\n",
+        "    ($($wrapper:tt)*) => { __rules_forward! { { $($wrapper)* } Big {\n",
+        "        type Out: Clone;\n",
+    ));
+    for i in 0..n {
+        writeln!(w, "        {}", decl(i)).unwrap();
+    }
+    w.push_str("    } } };\n}\n\n");
 }
 
 /// One `generic-*` crate: the trait, its implementor, and `Wrapper<V>`
@@ -531,7 +582,7 @@ fn wrapper(w: &mut String, variant: &str, name: &str, n: usize) {
                 "::lazy_core::RealizeMut::realize_mut(&mut self.cache)",
             );
         }
-        "written" => {
+        "written" | "rules" => {
             // What the derive's fast rule expands to, without the blocks
             // and imports of its chain: the wrapper's `Realize` and
             // `RealizeMut` impls (the field's `Realize` bound on each, its
@@ -548,6 +599,14 @@ fn wrapper(w: &mut String, variant: &str, name: &str, n: usize) {
                 "impl ::lazy_core::RealizeMut for {name} where {field}: ::lazy_core::Realize {{\n    #[inline]\n    fn realize_mut(&mut self) -> &mut Self::Target {{ ::lazy_core::__private::RealizeMutField::__lazy_realize_field_mut(&mut self.cache) }}\n}}\n"
             )
             .unwrap();
+            if variant == "rules" {
+                writeln!(
+                    w,
+                    "__rules_big! {{ self = {name}; target = <{name} as ::lazy_core::Realize>::Target; }}\n"
+                )
+                .unwrap();
+                return;
+            }
             writeln!(
                 w,
                 "impl Big for {name} where {field}: ::lazy_core::Realize, <Self as ::lazy_core::Realize>::Target: Big {{\n    type Out = <<Self as ::lazy_core::Realize>::Target as Big>::Out;"
@@ -599,7 +658,7 @@ fn main() {
     let (Some(variant), Some(Ok(n))) = (args.first(), args.get(1).map(|n| n.parse::<usize>()))
     else {
         eprintln!(
-            "usage: gen <none|forwardable|hand|written|derive|blanket|byhand|byhand-blanket|ambassador|delegate|hand3|written3|derive3|blanket3|enum-none|enum-hand|enum-derive|enum-dispatch|local-*|generic-*|use-hand|use-written|use-derive|use-blanket> <methods>"
+            "usage: gen <none|forwardable|hand|written|derive|blanket|byhand|byhand-blanket|rules|ambassador|delegate|hand3|written3|derive3|blanket3|enum-none|enum-hand|enum-derive|enum-dispatch|local-*|generic-*|use-hand|use-written|use-derive|use-blanket> <methods>"
         );
         exit(2);
     };

@@ -18,6 +18,11 @@
 #   byhand      as derive / blanket, the wrapper implementing Realize and
 #   byhand-blanket  RealizeMut by hand beside a lazy it does not mark
 #               #[realize] (not run unless named in --variants),
+#   rules       the forwarders written by macro_rules! alone, no proc macro:
+#               a declarative macro matching the trait's items, carried
+#               verbatim beside it (the floor of that design for this
+#               trait's shapes, not a forwarder of any trait; not run
+#               unless named in --variants),
 #   ambassador  by ambassador's #[delegatable_trait] + #[delegate_to_methods],
 #   delegate    by the delegate crate's delegate! { to ... },
 #   hand3       as hand, written, derive and blanket, with three wrappers
@@ -65,7 +70,7 @@
 #   --runs R             timed runs per crate (default: 5)
 #   --enum-sizes "100"   method counts of the enum-* variants (default: 100)
 #   --variants "..."     subset of: none forwardable hand written derive blanket
-#                        byhand byhand-blanket (only when named)
+#                        byhand byhand-blanket rules (only when named)
 #                        ambassador delegate hand3 written3 derive3 blanket3
 #                        enum-none enum-hand
 #                        enum-derive enum-dispatch
