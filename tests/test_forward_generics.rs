@@ -1445,3 +1445,71 @@ mod trait_parameter_named_like_the_wrappers_types {
         }
     }
 }
+
+// A generic wrapper whose `Realize` is written by hand with a bound the
+// struct does not carry, or for one argument only: the derive's impl holds
+// where the wrapper realizes, for a trait of `&self` methods alone (whose
+// impl asks no `RealizeMut` of it) as for any other.
+#[forwardable]
+pub trait Caption {
+    fn caption(&self) -> String;
+    fn shout(&self) -> String {
+        self.caption().to_uppercase()
+    }
+}
+
+impl Caption for String {
+    fn caption(&self) -> String {
+        self.clone()
+    }
+}
+
+#[derive(RealizeForward)]
+#[realize_forward(Caption)]
+pub struct Bounded<T> {
+    cache: Lazy<T, Counted<T>>,
+}
+
+impl<T: Clone> Realize for Bounded<T> {
+    type Target = T;
+    fn realize(&self) -> &T {
+        self.cache.realize()
+    }
+}
+
+#[derive(RealizeForward)]
+#[realize_forward(Caption, except(shout))]
+pub struct OneArgument<T> {
+    cache: Lazy<T, Counted<T>>,
+}
+
+impl Realize for OneArgument<String> {
+    type Target = String;
+    fn realize(&self) -> &String {
+        self.cache.realize()
+    }
+}
+
+impl<T> OneArgument<T> {
+    fn shout(&self) -> String {
+        String::from("quiet")
+    }
+}
+
+fn captions(value: &impl Caption) -> (String, String) {
+    (value.caption(), value.shout())
+}
+
+#[test]
+fn a_generic_wrapper_with_a_bounded_hand_written_realize_forwards_where_it_holds() {
+    let (cache, builds) = counted(|| String::from("tensor"));
+    let bounded = Bounded { cache };
+    assert_eq!(builds.get(), 0);
+    assert_eq!(captions(&bounded), ("tensor".into(), "TENSOR".into()));
+    assert_eq!(builds.get(), 1);
+
+    let (cache, builds) = counted(|| String::from("dict"));
+    let one = OneArgument { cache };
+    assert_eq!(captions(&one), ("dict".into(), "quiet".into()));
+    assert_eq!(builds.get(), 1);
+}

@@ -1095,6 +1095,15 @@ fn generic_realizing_bounds(
         };
         Some(template::tokens("<Target = #0>", &[&target]))
     });
+    // A wrapper without a `#[realize]` field realizes by a `Realize` of its
+    // own, written by hand (perhaps bounded, `impl<T: Clone> Realize for
+    // W<T>`), or not at all where the mark is forgotten: the impl holds
+    // where it does. Without the bound, the impl's `<Self as
+    // Realize>::Target` asked for it for every `T`, two errors at the
+    // derive (one at the trait's `#[forwardable]`) where the trait needs
+    // neither `RealizeMut` nor `RealizeInto`, whose bounds below say it.
+    let realize_own = (wrapper.realize.is_none() && !needs_mut && !needs_into)
+        .then(|| template::spanned(lib, "#0: ::lazy_core::Realize,", &[&self_ty]));
     let realize_mut = needs_mut.then(|| {
         template::spanned(
             lib,
@@ -1123,7 +1132,10 @@ fn generic_realizing_bounds(
         .unwrap_or_default();
     (
         global,
-        template::tokens("#0 #1 #2", &[&realize, &realize_mut, &realize_into]),
+        template::tokens(
+            "#0 #1 #2 #3",
+            &[&realize, &realize_own, &realize_mut, &realize_into],
+        ),
     )
 }
 
