@@ -99,7 +99,9 @@ pub struct RealizeField {
 
 enum Entry {
     Trait(Path),
-    Except(Punctuated<Ident, Token![,]>),
+    /// The names of `except(...)`, with the error of a slip read as meant
+    /// beside them (`except = name`, `except(a b)`).
+    Except(Vec<Ident>, Option<Error>),
     /// `exept(m)`, `bogus(a)`: an option we do not have, reported and
     /// skipped so that the other entries are still read.
     Unknown(Error),
@@ -154,6 +156,18 @@ impl Parse for Entry {
             let fork = input.fork();
             let ident: Ident = fork.parse()?;
             if ident == "except" {
+                // `except = method`: read as `except(method)`, beside the
+                // error that says so.
+                if fork.peek(Token![=]) && fork.peek2(Ident) {
+                    input.parse::<Ident>()?;
+                    input.parse::<Token![=]>()?;
+                    let name = except_name(input)?;
+                    let err = Error::new(
+                        ident.span(),
+                        format!("`except` takes the methods in parentheses: `except({name})`"),
+                    );
+                    return Ok(Entry::Except(vec![name], Some(err)));
+                }
                 if !fork.peek(token::Paren) {
                     return Err(Error::new(
                         ident.span(),
@@ -163,10 +177,8 @@ impl Parse for Entry {
                 input.parse::<Ident>()?;
                 let content;
                 syn::parenthesized!(content in input);
-                return Ok(Entry::Except(Punctuated::parse_terminated_with(
-                    &content,
-                    except_name,
-                )?));
+                let (names, err) = except_names(&content)?;
+                return Ok(Entry::Except(names, err));
             }
             if fork.peek(token::Paren)
                 && let Some(err) = unknown_option(&ident)
@@ -197,6 +209,40 @@ impl Parse for Entry {
         }
         crate::syntax::parse_path(input).map(Entry::Trait)
     }
+}
+
+/// The names in `except(...)`, separated by commas; two names without one
+/// between them (`except(a b)`) are read as meant, with the error beside
+/// them.
+fn except_names(input: ParseStream) -> Result<(Vec<Ident>, Option<Error>)> {
+    let mut names: Vec<Ident> = Vec::new();
+    let mut slips: Option<Error> = None;
+    while !input.is_empty() {
+        let name = except_name(input)?;
+        names.push(name);
+        if input.is_empty() {
+            break;
+        }
+        if input.peek(Token![,]) {
+            input.parse::<Token![,]>()?;
+            continue;
+        }
+        if !input.peek(Ident) {
+            return Err(input.error("expected `,` after the method's name: `except(a, b)`"));
+        }
+        let before = &names[names.len() - 1];
+        let fork = input.fork();
+        let after = fork.parse::<Ident>()?;
+        let err = Error::new(
+            after.span(),
+            format!("expected `,` between two methods: `except({before}, {after})`"),
+        );
+        match &mut slips {
+            Some(slips) => slips.combine(err),
+            None => slips = Some(err),
+        }
+    }
+    Ok((names, slips))
 }
 
 /// One name in `except(...)`: a method's name alone. A quoted name or a
@@ -432,18 +478,19 @@ impl Wrapper {
 }
 
 /// The entries of `#[realize_forward(...)]`, separated by commas. On a
-/// mistake that stops the reading, the unknown options read before it are
-/// reported with it.
+/// mistake that stops the reading, the unknown options and the slips read
+/// as meant before it are reported with it.
 fn entries(input: ParseStream) -> Result<Vec<Entry>> {
     let mut entries = Vec::new();
     if let Err(last) = read_entries(input, &mut entries) {
         let mut all: Option<Error> = None;
         for entry in entries {
-            if let Entry::Unknown(err) = entry {
-                match &mut all {
-                    Some(all) => all.combine(err),
-                    None => all = Some(err),
-                }
+            let (Entry::Unknown(err) | Entry::Except(_, Some(err))) = entry else {
+                continue;
+            };
+            match &mut all {
+                Some(all) => all.combine(err),
+                None => all = Some(err),
             }
         }
         return Err(match all {
@@ -488,12 +535,23 @@ fn read_entries(input: ParseStream, entries: &mut Vec<Entry>) -> Result<()> {
             break;
         }
         if !input.peek(Token![,]) {
-            let message = if is_trait && input.peek(token::Paren) {
-                "a trait's generic arguments go in angle brackets: `Trait<u8>`"
-            } else {
-                "expected `,` before the next entry: `#[realize_forward(Trait, Other<u8>, except(method))]`"
-            };
-            return Err(Error::new(input.cursor().span(), message));
+            if is_trait && input.peek(token::Paren) {
+                return Err(Error::new(
+                    input.cursor().span(),
+                    "a trait's generic arguments go in angle brackets: `Trait<u8>`",
+                ));
+            }
+            let err = Error::new(
+                input.cursor().span(),
+                "expected `,` before the next entry: `#[realize_forward(Trait, Other<u8>, except(method))]`",
+            );
+            // `Tracker except(method)`, `Tracker Other`: the next entry is
+            // read as meant, beside the error.
+            if input.peek(Ident) {
+                entries.push(Entry::Unknown(err));
+                continue;
+            }
+            return Err(err);
         }
         input.parse::<Token![,]>()?;
     }
@@ -572,8 +630,11 @@ fn parse_group(
                 }
             }
             Entry::Unknown(err) => errors.push(err),
-            Entry::Except(names) => {
-                for name in punct::values(&names) {
+            Entry::Except(names, slip) => {
+                if let Some(err) = slip {
+                    errors.push(err);
+                }
+                for name in &names {
                     if except.contains(name) {
                         errors.push(Error::new(
                             name.span(),
