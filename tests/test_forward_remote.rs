@@ -242,3 +242,90 @@ fn comparison_hash_and_borrow() {
     let ordered: BTreeMap<LazyKey, ()> = sorted.into_iter().map(|key| (key, ())).collect();
     assert!(ordered.contains_key("fig"));
 }
+
+// The operators: a wrapper computes as its value does, each side realized
+// once, and its result is the values' (`Output` of the target).
+#[derive(RealizeForward)]
+#[realize_forward(
+    remote::Add,
+    remote::Sub,
+    remote::Mul,
+    remote::Div,
+    remote::Rem,
+    remote::BitAnd,
+    remote::BitOr,
+    remote::BitXor,
+    remote::Shl,
+    remote::Shr,
+    remote::Neg,
+    remote::Not,
+    remote::AddAssign,
+    remote::SubAssign,
+    remote::MulAssign,
+    remote::DivAssign,
+    remote::RemAssign,
+    remote::BitAndAssign,
+    remote::BitOrAssign,
+    remote::BitXorAssign,
+    remote::ShlAssign,
+    remote::ShrAssign
+)]
+pub struct LazyInt(#[realize] Lazy<i64, Counted<i64>>);
+
+fn int(n: i64) -> (LazyInt, std::rc::Rc<std::cell::Cell<u32>>) {
+    let (lazy, builds) = counted(move || n);
+    (LazyInt(lazy), builds)
+}
+
+fn value(n: i64) -> LazyInt {
+    int(n).0
+}
+
+#[test]
+fn operators_compute_as_the_values() {
+    let (left, left_builds) = int(12);
+    let (right, right_builds) = int(5);
+    assert_eq!((left_builds.get(), right_builds.get()), (0, 0));
+    assert_eq!(left + right, 17);
+    assert_eq!((left_builds.get(), right_builds.get()), (1, 1));
+    assert_eq!(value(12) - value(5), 7);
+    assert_eq!(value(12) * value(5), 60);
+    assert_eq!(value(12) / value(5), 2);
+    assert_eq!(value(12) % value(5), 2);
+    assert_eq!(value(12) & value(5), 4);
+    assert_eq!(value(12) | value(5), 13);
+    assert_eq!(value(12) ^ value(5), 9);
+    assert_eq!(value(12) << value(2), 48);
+    assert_eq!(value(12) >> value(2), 3);
+    assert_eq!(-value(12), -12);
+    assert_eq!(!value(12), !12);
+}
+
+#[test]
+fn assignments_lend_the_left_side_and_realize_the_right() {
+    let (mut total, total_builds) = int(12);
+    let (step, step_builds) = int(5);
+    total += step;
+    assert_eq!((total_builds.get(), step_builds.get()), (1, 1));
+    type Assign = fn(&mut LazyInt, LazyInt);
+    let steps: [(Assign, i64); 9] = [
+        (|a, b| *a -= b, 12),
+        (|a, b| *a *= b, 60),
+        (|a, b| *a /= b, 12),
+        (|a, b| *a %= b, 2),
+        (|a, b| *a |= b, 7),
+        (|a, b| *a &= b, 5),
+        (|a, b| *a ^= b, 0),
+        (|a, b| *a <<= b, 0),
+        (|a, b| *a >>= b, 0),
+    ];
+    for (apply, expected) in steps {
+        apply(&mut total, value(5));
+        assert_eq!(*Lazy::force(&total.0), expected);
+    }
+    assert_eq!(total_builds.get(), 1);
+    let mut one = value(1);
+    one <<= value(4);
+    one >>= value(2);
+    assert_eq!(*Lazy::force(&one.0), 4);
+}

@@ -280,6 +280,205 @@ pub trait FromStr: Sized {
     fn from_str(s: &str) -> ::core::result::Result<Self, Self::Err>;
 }
 
+/// Forwards [`core::ops::Add`] of the wrapper with the wrapper, `a + b`:
+/// `Output`, `add`, both sides realized by value, so that the sum is the
+/// targets' (`Output` of the target with itself). With the other arithmetic
+/// and bitwise operators below (`Sub`, `Mul`, `Div`, `Rem`, `BitAnd`,
+/// `BitOr`, `BitXor`, `Shl`, `Shr`), and their assignments (`AddAssign`,
+/// ...: the left side lent mutably, the right one realized by value), the
+/// wrapper computes as its value does. To combine the wrapper with another
+/// type (`a + 1`), write a mirror with std's `Rhs` parameter
+/// (`trait Add<Rhs = Self>`) and name it with that type, `Add<u32>`.
+///
+/// ```
+/// use lazy_core::{Lazy, RealizeForward, remote};
+///
+/// #[derive(RealizeForward)]
+/// #[realize_forward(remote::Add, remote::Neg, remote::MulAssign)]
+/// struct Count(#[realize] Lazy<i64>);
+///
+/// let (two, three) = (Count(Lazy::new(|| 2)), Count(Lazy::new(|| 3)));
+/// assert!(!Lazy::is_realized(&two.0));
+/// assert_eq!(two + three, 5);
+/// assert_eq!(-Count(Lazy::new(|| 4)), -4);
+/// let mut product = Count(Lazy::new(|| 6));
+/// product *= Count(Lazy::new(|| 7));
+/// assert_eq!(*Lazy::force(&product.0), 42);
+/// ```
+#[crate::forwardable(remote = ::core::ops::Add)]
+pub trait Add {
+    type Output;
+    fn add(self, rhs: Self) -> Self::Output;
+}
+
+/// Forwards [`core::ops::Sub`] of the wrapper with the wrapper, `a - b`:
+/// `Output`, `sub`, both sides realized by value (see [`Add`](macro@Add)).
+#[crate::forwardable(remote = ::core::ops::Sub)]
+pub trait Sub {
+    type Output;
+    fn sub(self, rhs: Self) -> Self::Output;
+}
+
+/// Forwards [`core::ops::Mul`] of the wrapper with the wrapper, `a * b`:
+/// `Output`, `mul`, both sides realized by value (see [`Add`](macro@Add)).
+#[crate::forwardable(remote = ::core::ops::Mul)]
+pub trait Mul {
+    type Output;
+    fn mul(self, rhs: Self) -> Self::Output;
+}
+
+/// Forwards [`core::ops::Div`] of the wrapper with the wrapper, `a / b`:
+/// `Output`, `div`, both sides realized by value (see [`Add`](macro@Add)).
+#[crate::forwardable(remote = ::core::ops::Div)]
+pub trait Div {
+    type Output;
+    fn div(self, rhs: Self) -> Self::Output;
+}
+
+/// Forwards [`core::ops::Rem`] of the wrapper with the wrapper, `a % b`:
+/// `Output`, `rem`, both sides realized by value (see [`Add`](macro@Add)).
+#[crate::forwardable(remote = ::core::ops::Rem)]
+pub trait Rem {
+    type Output;
+    fn rem(self, rhs: Self) -> Self::Output;
+}
+
+/// Forwards [`core::ops::BitAnd`] of the wrapper with the wrapper, `a & b`:
+/// `Output`, `bitand`, both sides realized by value (see [`Add`](macro@Add)).
+#[crate::forwardable(remote = ::core::ops::BitAnd)]
+pub trait BitAnd {
+    type Output;
+    fn bitand(self, rhs: Self) -> Self::Output;
+}
+
+/// Forwards [`core::ops::BitOr`] of the wrapper with the wrapper, `a | b`:
+/// `Output`, `bitor`, both sides realized by value (see [`Add`](macro@Add)).
+#[crate::forwardable(remote = ::core::ops::BitOr)]
+pub trait BitOr {
+    type Output;
+    fn bitor(self, rhs: Self) -> Self::Output;
+}
+
+/// Forwards [`core::ops::BitXor`] of the wrapper with the wrapper, `a ^ b`:
+/// `Output`, `bitxor`, both sides realized by value (see [`Add`](macro@Add)).
+#[crate::forwardable(remote = ::core::ops::BitXor)]
+pub trait BitXor {
+    type Output;
+    fn bitxor(self, rhs: Self) -> Self::Output;
+}
+
+/// Forwards [`core::ops::Shl`] of the wrapper with the wrapper, `a << b`:
+/// `Output`, `shl`, both sides realized by value (see [`Add`](macro@Add)).
+#[crate::forwardable(remote = ::core::ops::Shl)]
+pub trait Shl {
+    type Output;
+    fn shl(self, rhs: Self) -> Self::Output;
+}
+
+/// Forwards [`core::ops::Shr`] of the wrapper with the wrapper, `a >> b`:
+/// `Output`, `shr`, both sides realized by value (see [`Add`](macro@Add)).
+#[crate::forwardable(remote = ::core::ops::Shr)]
+pub trait Shr {
+    type Output;
+    fn shr(self, rhs: Self) -> Self::Output;
+}
+
+/// Forwards [`core::ops::Neg`], `-a`: `Output`, `neg`, the value
+/// realized by value.
+#[crate::forwardable(remote = ::core::ops::Neg)]
+pub trait Neg {
+    type Output;
+    fn neg(self) -> Self::Output;
+}
+
+/// Forwards [`core::ops::Not`], `!a`: `Output`, `not`, the value
+/// realized by value.
+#[crate::forwardable(remote = ::core::ops::Not)]
+pub trait Not {
+    type Output;
+    fn not(self) -> Self::Output;
+}
+
+/// Forwards [`core::ops::AddAssign`] of the wrapper with the wrapper,
+/// `a += b`: `add_assign`, the left side lent mutably, the right one
+/// realized by value (see [`Add`](macro@Add)).
+#[crate::forwardable(remote = ::core::ops::AddAssign)]
+pub trait AddAssign {
+    fn add_assign(&mut self, rhs: Self);
+}
+
+/// Forwards [`core::ops::SubAssign`] of the wrapper with the wrapper,
+/// `a -= b`: `sub_assign`, the left side lent mutably, the right one
+/// realized by value (see [`Add`](macro@Add)).
+#[crate::forwardable(remote = ::core::ops::SubAssign)]
+pub trait SubAssign {
+    fn sub_assign(&mut self, rhs: Self);
+}
+
+/// Forwards [`core::ops::MulAssign`] of the wrapper with the wrapper,
+/// `a *= b`: `mul_assign`, the left side lent mutably, the right one
+/// realized by value (see [`Add`](macro@Add)).
+#[crate::forwardable(remote = ::core::ops::MulAssign)]
+pub trait MulAssign {
+    fn mul_assign(&mut self, rhs: Self);
+}
+
+/// Forwards [`core::ops::DivAssign`] of the wrapper with the wrapper,
+/// `a /= b`: `div_assign`, the left side lent mutably, the right one
+/// realized by value (see [`Add`](macro@Add)).
+#[crate::forwardable(remote = ::core::ops::DivAssign)]
+pub trait DivAssign {
+    fn div_assign(&mut self, rhs: Self);
+}
+
+/// Forwards [`core::ops::RemAssign`] of the wrapper with the wrapper,
+/// `a %= b`: `rem_assign`, the left side lent mutably, the right one
+/// realized by value (see [`Add`](macro@Add)).
+#[crate::forwardable(remote = ::core::ops::RemAssign)]
+pub trait RemAssign {
+    fn rem_assign(&mut self, rhs: Self);
+}
+
+/// Forwards [`core::ops::BitAndAssign`] of the wrapper with the wrapper,
+/// `a &= b`: `bitand_assign`, the left side lent mutably, the right one
+/// realized by value (see [`Add`](macro@Add)).
+#[crate::forwardable(remote = ::core::ops::BitAndAssign)]
+pub trait BitAndAssign {
+    fn bitand_assign(&mut self, rhs: Self);
+}
+
+/// Forwards [`core::ops::BitOrAssign`] of the wrapper with the wrapper,
+/// `a |= b`: `bitor_assign`, the left side lent mutably, the right one
+/// realized by value (see [`Add`](macro@Add)).
+#[crate::forwardable(remote = ::core::ops::BitOrAssign)]
+pub trait BitOrAssign {
+    fn bitor_assign(&mut self, rhs: Self);
+}
+
+/// Forwards [`core::ops::BitXorAssign`] of the wrapper with the wrapper,
+/// `a ^= b`: `bitxor_assign`, the left side lent mutably, the right one
+/// realized by value (see [`Add`](macro@Add)).
+#[crate::forwardable(remote = ::core::ops::BitXorAssign)]
+pub trait BitXorAssign {
+    fn bitxor_assign(&mut self, rhs: Self);
+}
+
+/// Forwards [`core::ops::ShlAssign`] of the wrapper with the wrapper,
+/// `a <<= b`: `shl_assign`, the left side lent mutably, the right one
+/// realized by value (see [`Add`](macro@Add)).
+#[crate::forwardable(remote = ::core::ops::ShlAssign)]
+pub trait ShlAssign {
+    fn shl_assign(&mut self, rhs: Self);
+}
+
+/// Forwards [`core::ops::ShrAssign`] of the wrapper with the wrapper,
+/// `a >>= b`: `shr_assign`, the left side lent mutably, the right one
+/// realized by value (see [`Add`](macro@Add)).
+#[crate::forwardable(remote = ::core::ops::ShrAssign)]
+pub trait ShrAssign {
+    fn shr_assign(&mut self, rhs: Self);
+}
+
 #[cfg(test)]
 mod tests {
     //! The derive works inside lazy-core itself: `::lazy_core` names this

@@ -1,10 +1,11 @@
 // std's traits named through their module (`fmt::Display` after `use
 // std::fmt;`): one error each, at the path. One with a mirror names it, as
-// for the bare name; one without (`ops::Add`) says to write a mirror, and
-// nothing about its `Rhs = Self` parameter (the probe of the path asked
-// `?Sized` of a type, which `Add` cannot have: a second error before).
+// for the bare name; one without (`iter::Sum`) says to write a mirror, and
+// nothing about its `A = Self` parameter (the probe of the path once asked
+// `?Sized` of a type, which such a parameter cannot be: a second error,
+// then, for `ops::Add`, which has a mirror since).
 use std::fmt;
-use std::ops;
+use std::iter;
 
 use lazy_core::{Lazy, RealizeForward};
 
@@ -16,7 +17,7 @@ pub struct Text {
 }
 
 #[derive(RealizeForward)]
-#[realize_forward(ops::Add)]
+#[realize_forward(iter::Sum)]
 pub struct Number {
     #[realize]
     cache: Lazy<u8>,

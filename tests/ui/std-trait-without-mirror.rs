@@ -8,7 +8,7 @@ use lazy_core::{Lazy, RealizeForward};
 // for `std::error::Error` by its last name). Listed beside its
 // mirror, the trait is forwarded once (no second impl).
 #[derive(RealizeForward)]
-#[realize_forward(std::fmt::Display, std::fmt::Write, core::ops::Add)]
+#[realize_forward(std::fmt::Display, std::fmt::Write, core::iter::Product)]
 pub struct LazyName {
     #[realize]
     cache: Lazy<String>,

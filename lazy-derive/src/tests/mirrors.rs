@@ -141,7 +141,9 @@ fn a_written_std_path_finds_its_mirror() {
     );
     // Two mirrored traits are named `Write`: the path must say which.
     assert_eq!(mirror_of(&path("std::prelude::Write")), None);
-    assert_eq!(mirror_of(&path("std::ops::Add")), None);
+    assert_eq!(mirror_of(&path("std::ops::Add")), Some("Add"));
+    assert_eq!(mirror_of(&path("core::ops::ShrAssign")), Some("ShrAssign"));
+    assert_eq!(mirror_of(&path("std::iter::Extend")), None);
     // Only a prelude re-exports a trait under another path: elsewhere a
     // name of a mirrored trait is another item (`std::io::Error` is a
     // struct, `std::fmt::Error` too).
