@@ -558,6 +558,52 @@ fn read_entries(input: ParseStream, entries: &mut Vec<Entry>) -> Result<()> {
     Ok(())
 }
 
+/// `lazy_core::mirrors::Display`, `lazy_core::Display`: a mirror of
+/// lazy-core named through another module than `remote`. The error says
+/// where the mirrors are, and the path is read as meant
+/// (`lazy_core::remote::Display`), so that the wrapper's uses add no error.
+fn mirror_module(path: &mut Path) -> Option<Error> {
+    let count = path.segments.len();
+    if count < 2 || path.segments[0].ident != "lazy_core" {
+        return None;
+    }
+    let last = &path.segments[count - 1];
+    let (_, name) = crate::mirrors::MIRRORS
+        .iter()
+        .find(|(_, name)| last.ident == name)?;
+    let middle: Vec<&syn::PathSegment> = path.segments.iter().skip(1).take(count - 2).collect();
+    if let [only] = middle.as_slice()
+        && (only.ident == "remote" || only.ident == "__private")
+    {
+        return None;
+    }
+    let at = match middle.first() {
+        Some(first) => first.ident.span(),
+        None => last.ident.span(),
+    };
+    let err = Error::new(
+        at,
+        format!(
+            "lazy-core's mirrors of std traits are in `lazy_core::remote`: `lazy_core::remote::{name}`"
+        ),
+    );
+    // syn's trees are moved, not cloned (see Cargo.toml).
+    let mut old = std::mem::take(&mut path.segments).into_pairs();
+    let first = old.next().map(syn::punctuated::Pair::into_value);
+    let last = old.last().map(syn::punctuated::Pair::into_value);
+    for segment in [
+        first,
+        Some(syn::PathSegment::from(Ident::new("remote", at))),
+        last,
+    ]
+    .into_iter()
+    .flatten()
+    {
+        path.segments.push(segment);
+    }
+    Some(err)
+}
+
 /// `Tracker(except(set))`: the error that `except(...)` goes beside the
 /// trait, at the parentheses; `None` for other arguments in parentheses
 /// (`Tracker(u8)`).
@@ -657,6 +703,9 @@ fn parse_group(
 }
 
 fn trait_ref(mut path: Path, group: usize, errors: &mut Errors) -> Option<TraitRef> {
+    if let Some(err) = mirror_module(&mut path) {
+        errors.push(err);
+    }
     let last = path.segments.last_mut()?;
     // A path's keywords (`crate::Tracker`) name no trait at its end.
     if ["self", "super", "crate", "Self", "_"]
