@@ -161,12 +161,21 @@ impl Parse for Entry {
                 if fork.peek(Token![=]) && fork.peek2(Ident) {
                     input.parse::<Ident>()?;
                     input.parse::<Token![=]>()?;
-                    let name = except_name(input)?;
+                    let mut names = vec![except_name(input)?];
+                    // `except = a, b`: the names that follow, read as methods
+                    // where they look like one (a lowercase name alone; a
+                    // trait's is in `CamelCase`).
+                    while method_follows(input) {
+                        input.parse::<Token![,]>()?;
+                        names.push(input.parse()?);
+                    }
+                    let written: Vec<String> = names.iter().map(ToString::to_string).collect();
+                    let written = tokens::join(written.iter().map(String::as_str), ", ");
                     let err = Error::new(
                         ident.span(),
-                        format!("`except` takes the methods in parentheses: `except({name})`"),
+                        format!("`except` takes the methods in parentheses: `except({written})`"),
                     );
-                    return Ok(Entry::Except(vec![name], Some(err)));
+                    return Ok(Entry::Except(names, Some(err)));
                 }
                 if !fork.peek(token::Paren) {
                     return Err(Error::new(
@@ -209,6 +218,23 @@ impl Parse for Entry {
         }
         crate::syntax::parse_path(input).map(Entry::Trait)
     }
+}
+
+/// After `except = a`: `, b` where `b` is a lowercase name alone, the next
+/// of the methods rather than a trait.
+fn method_follows(input: ParseStream) -> bool {
+    let ahead = input.fork();
+    if ahead.parse::<Token![,]>().is_err() {
+        return false;
+    }
+    let Ok(name) = ahead.parse::<Ident>() else {
+        return false;
+    };
+    let written = name.to_string();
+    let lowercase = written
+        .trim_start_matches("r#")
+        .starts_with(|c: char| c.is_lowercase() || c == '_');
+    lowercase && (ahead.is_empty() || ahead.peek(Token![,]))
 }
 
 /// The names in `except(...)`, separated by commas; two names without one
@@ -545,9 +571,12 @@ fn read_entries(input: ParseStream, entries: &mut Vec<Entry>) -> Result<()> {
                 input.cursor().span(),
                 "expected `,` before the next entry: `#[realize_forward(Trait, Other<u8>, except(method))]`",
             );
-            // `Tracker except(method)`, `Tracker Other`: the next entry is
-            // read as meant, beside the error.
-            if input.peek(Ident) {
+            // `Tracker except(method)`, `Tracker crate::Other`: the next
+            // entry is read as meant, beside the error, where it reads
+            // without a mistake of its own (else this error alone, as the
+            // list cannot be read further).
+            let ahead = input.fork();
+            if let Ok(Entry::Trait(_) | Entry::Except(_, None)) = ahead.parse::<Entry>() {
                 entries.push(Entry::Unknown(err));
                 continue;
             }
@@ -568,15 +597,17 @@ fn mirror_module(path: &mut Path) -> Option<Error> {
         return None;
     }
     let last = &path.segments[count - 1];
-    let (_, name) = crate::mirrors::MIRRORS
-        .iter()
-        .find(|(_, name)| last.ident == name)?;
     let middle: Vec<&syn::PathSegment> = path.segments.iter().skip(1).take(count - 2).collect();
     if let [only] = middle.as_slice()
         && (only.ident == "remote" || only.ident == "__private")
     {
         return None;
     }
+    let mut names = Vec::with_capacity(count - 1);
+    for segment in path.segments.iter().skip(1) {
+        names.push(segment.ident.to_string());
+    }
+    let name = crate::mirrors::mirror_below_lazy_core(&names)?;
     let at = match middle.first() {
         Some(first) => first.ident.span(),
         None => last.ident.span(),
@@ -590,7 +621,15 @@ fn mirror_module(path: &mut Path) -> Option<Error> {
     // syn's trees are moved, not cloned (see Cargo.toml).
     let mut old = std::mem::take(&mut path.segments).into_pairs();
     let first = old.next().map(syn::punctuated::Pair::into_value);
-    let last = old.last().map(syn::punctuated::Pair::into_value);
+    // The mirror's name, with the arguments written (`fmt::Write`:
+    // `FmtWrite`).
+    let last = old
+        .last()
+        .map(syn::punctuated::Pair::into_value)
+        .map(|mut last| {
+            last.ident = Ident::new(name, last.ident.span());
+            last
+        });
     for segment in [
         first,
         Some(syn::PathSegment::from(Ident::new("remote", at))),
@@ -764,7 +803,7 @@ fn trait_ref(mut path: Path, group: usize, errors: &mut Errors) -> Option<TraitR
     // Read as meant where it has a mirror, and no arguments (which the
     // mirror may not take alike): the wrapper's uses then add no error.
     let mut recovered = false;
-    if let Some(err) = std_trait(&path) {
+    if let Some(err) = std_trait(&path, args.is_some()) {
         errors.push(err);
         if args.is_some() {
             return None;
@@ -1066,8 +1105,9 @@ fn same_trait(one: &TraitRef, other: &TraitRef) -> bool {
 }
 
 /// std's traits have no hidden macro: point at the mirror instead of leaving
-/// rustc to say that no macro of that name exists.
-fn std_trait(path: &Path) -> Option<Error> {
+/// rustc to say that no macro of that name exists; one named with
+/// `arguments` (`Add<i64>`) at a mirror that takes them, or at writing one.
+fn std_trait(path: &Path, arguments: bool) -> Option<Error> {
     let first = path.segments.first()?;
     if !tokens::is_one_of(&first.ident, &["std", "core", "alloc"]) {
         return None;
@@ -1078,9 +1118,16 @@ fn std_trait(path: &Path) -> Option<Error> {
     }
     let written = tokens::join(segments.iter().map(String::as_str), "::");
     let message = if let Some(mirror) = crate::mirrors::mirror_of(&segments) {
-        format!(
-            "`{written}` has no `#[forwardable]`; name its mirror instead: `lazy_core::remote::{mirror}`"
-        )
+        if arguments && !crate::mirrors::WITH_PARAMETERS.contains(&mirror) {
+            // `Add<i64>`: the mirror is `Add<Self>`, which takes none.
+            format!(
+                "`{written}` has no `#[forwardable]`, and its mirror `lazy_core::remote::{mirror}` is of the wrapper with the wrapper (no arguments): for other arguments, write a signature-only mirror that declares the trait's parameters with `#[forwardable(remote = ::{written})]` and name it here with them"
+            )
+        } else {
+            format!(
+                "`{written}` has no `#[forwardable]`; name its mirror instead: `lazy_core::remote::{mirror}`"
+            )
+        }
     } else {
         format!(
             "`{written}` has no `#[forwardable]`; write a signature-only mirror with `#[forwardable(remote = ::{written})]` and name the mirror here"
@@ -1550,15 +1597,36 @@ fn unsized_value(lazy: &syn::PathSegment) -> Option<Error> {
             ),
         ));
     }
-    let seed = types.next().filter(|seed| unsized_type(seed))?;
+    // A seed that is a trait object (`dyn FnOnce() -> T`) boxes; a slice or
+    // `str` is no seed at all.
+    let seed = types.next().map(unparenthesized)?;
     let value = tokens::pretty(&value.to_token_stream());
     let written = tokens::pretty(&seed.to_token_stream());
+    if !matches!(seed, Type::TraitObject(_)) {
+        return unsized_type(seed).then(|| {
+            Error::new_spanned(
+                seed,
+                format!(
+                    "`{written}` is not a seed, and a lazy holds its seed until it builds the value: a seed is a closure with no arguments (`Lazy<{value}>` for one that captures nothing, `Lazy<{value}, Box<dyn FnOnce() -> {value}>>` for any) or a type implementing `lazy_core::Seed`"
+                ),
+            )
+        });
+    }
     Some(Error::new_spanned(
         seed,
         format!(
             "a lazy holds its seed until it builds the value, so the seed's size must be known, and `{written}`'s is not: hold it boxed, `Lazy<{value}, Box<{written}>>` (`Lazy::new(Box::new(|| ..))`), or write `Lazy<{value}>` for a closure that captures nothing"
         ),
     ))
+}
+
+/// `ty` without the parentheses around it (`(dyn FnOnce() -> T)`).
+fn unparenthesized(ty: &Type) -> &Type {
+    match ty {
+        Type::Paren(paren) => unparenthesized(&paren.elem),
+        Type::Group(group) => unparenthesized(&group.elem),
+        _ => ty,
+    }
 }
 
 /// A type whose size is never known: a trait object, a slice, `str`.

@@ -59,6 +59,32 @@ pub const MIRRORS: &[(&str, &str)] = &[
     ("ops::ShrAssign", "ShrAssign"),
 ];
 
+/// The mirrors that declare the std trait's parameters, named with them
+/// (`remote::AsRef<str>`); every other mirror is of one instance, the
+/// wrapper with the wrapper (`remote::Add` is `Add<Self>`).
+pub const WITH_PARAMETERS: &[&str] = &["Index", "IndexMut", "AsRef", "Borrow"];
+
+/// The mirror that a path below `lazy_core::` means, where it does not name
+/// one (`lazy_core::mirrors::Display`, `lazy_core::fmt::Write`): by the std
+/// path its names after `lazy_core` (and a `remote` among them) spell
+/// (`fmt::Write`: `FmtWrite`), else by the last name, a mirror's own.
+pub fn mirror_below_lazy_core(names: &[String]) -> Option<&'static str> {
+    let below: Vec<&str> = names
+        .iter()
+        .map(String::as_str)
+        .filter(|name| *name != "remote")
+        .collect();
+    let path = crate::tokens::join(below.iter().copied(), "::");
+    if let Some((_, mirror)) = MIRRORS.iter().find(|(std_path, _)| *std_path == path) {
+        return Some(mirror);
+    }
+    let last = names.last()?;
+    MIRRORS
+        .iter()
+        .find(|(_, mirror)| mirror == last)
+        .map(|(_, mirror)| *mirror)
+}
+
 /// The items every impl of a mirrored std trait must define (its methods
 /// without a default body and its associated types), by the std trait's path
 /// below its crate. A std trait cannot gain one without breaking its impls,

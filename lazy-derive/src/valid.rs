@@ -23,7 +23,7 @@ pub fn check_except_names(wrapper: &crate::input::Wrapper, matched: &[usize], er
         errors.push(Error::new(
             name.span(),
             format!(
-                "`{name}` is not a method of {}; `except(...)` lists methods of the traits named beside it (a supertrait's method, or another trait's, goes in an `except(...)` beside that trait; one under a `#[cfg]` that is off is not there: name it under the same condition, `#[cfg_attr(CONDITION, realize_forward(.., except({name})))]`, beside a `#[cfg_attr(not(CONDITION), realize_forward(..))]`)",
+                "`{name}` is not a method of {}; `except(...)` lists methods of the traits named beside it (a supertrait's method, or another trait's, goes in an `except(...)` beside that trait where it is forwarded; one under a `#[cfg]` that is off is not there: name it under the same condition, `#[cfg_attr(CONDITION, realize_forward(.., except({name})))]`, beside a `#[cfg_attr(not(CONDITION), realize_forward(..))]`)",
                 crate::tokens::join(traits.iter().map(String::as_str), " or ")
             ),
         ));

@@ -3,7 +3,8 @@
 // box it; the wrapper gets no impls, each of which would name the field's
 // type and be rustc's error again (14 errors for each wrapper before). Only
 // a lazy named through lazy_core, as for an unsized value
-// (realize-lazy-of-an-unsized-value.rs).
+// (realize-lazy-of-an-unsized-value.rs). A slice or `str` is no seed at
+// all: one error that says what a seed is (9 errors before).
 use lazy_core::{RealizeForward, forwardable};
 
 #[forwardable]
@@ -33,6 +34,20 @@ pub struct Built {
 pub struct Shared {
     #[realize]
     cache: lazy_core::sync::Lazy<Real, dyn FnOnce() -> Real + Send>,
+}
+
+#[derive(RealizeForward)]
+#[realize_forward(Tracker)]
+pub struct Bytes {
+    #[realize]
+    cache: lazy_core::Lazy<Real, [u8]>,
+}
+
+#[derive(RealizeForward)]
+#[realize_forward(Tracker)]
+pub struct Parenthesized {
+    #[realize]
+    cache: lazy_core::Lazy<Real, (dyn FnOnce() -> Real)>,
 }
 
 fn main() {}
