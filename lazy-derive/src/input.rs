@@ -1579,7 +1579,7 @@ fn seed_not_lazy(ty: &Type, what: &str) -> Error {
 /// (`Lazy<T, dyn FnOnce() -> T>`): a lazy holds a sized value and a sized
 /// seed, so rustc refuses the field itself; the wrapper's impls, each naming
 /// the field's type, would each be that error again.
-fn unsized_value(lazy: &syn::PathSegment) -> Option<Error> {
+fn unsized_value_or_seed(lazy: &syn::PathSegment) -> Option<Error> {
     let PathArguments::AngleBracketed(args) = &lazy.arguments else {
         return None;
     };
@@ -1631,11 +1631,9 @@ fn unparenthesized(ty: &Type) -> &Type {
 
 /// A type whose size is never known: a trait object, a slice, `str`.
 fn unsized_type(ty: &Type) -> bool {
-    match ty {
+    match unparenthesized(ty) {
         Type::TraitObject(_) | Type::Slice(_) => true,
         Type::Path(path) => path.qself.is_none() && path.path.is_ident("str"),
-        Type::Paren(paren) => unsized_type(&paren.elem),
-        Type::Group(group) => unsized_type(&group.elem),
         _ => false,
     }
 }
@@ -1679,7 +1677,7 @@ fn never_realizes(ty: &Type) -> Option<Error> {
     // user's own, which can hold an unsized value (`struct Lazy<T:
     // ?Sized>(Box<T>)` with its own `Realize`) and then forwards.
     if last.ident == "Lazy" {
-        return unsized_value(last).filter(|_| path.segments[0].ident == "lazy_core");
+        return unsized_value_or_seed(last).filter(|_| path.segments[0].ident == "lazy_core");
     }
     let std_path = path.segments.len() == 1
         || tokens::is_one_of(&path.segments[0].ident, &["std", "core", "alloc"]);
