@@ -137,10 +137,16 @@ fn may_capture(ty: &Type) -> bool {
                 .is_some_and(|qself| may_capture(&qself.ty))
                 || in_args(&path.path)
         }
-        Type::TraitObject(object) => object.bounds.iter().any(|bound| match bound {
-            syn::TypeParamBound::Trait(bound) => in_args(&bound.path),
-            _ => false,
-        }),
+        Type::TraitObject(object) => {
+            for bound in crate::punct::values(&object.bounds) {
+                if let syn::TypeParamBound::Trait(bound) = bound
+                    && in_args(&bound.path)
+                {
+                    return true;
+                }
+            }
+            false
+        }
         Type::FnPtr(_) | Type::Infer(_) | Type::Never(_) => false,
         _ => true,
     }

@@ -213,7 +213,11 @@ fn predicate(attr: &Attribute) -> Option<TokenStream> {
 /// `cfg_attr` that does not read is left as it is, for rustc to report on
 /// the trait itself.
 pub fn expand_cfg_attrs(attrs: &mut Vec<Attribute>) {
-    if !attrs.iter().any(|attr| attr.path().is_ident("cfg_attr")) {
+    let mut any = false;
+    for attr in attrs.iter() {
+        any |= attr.path().is_ident("cfg_attr");
+    }
+    if !any {
         return;
     }
     let mut out = Vec::with_capacity(attrs.len());

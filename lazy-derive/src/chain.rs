@@ -295,7 +295,7 @@ fn scoped(wrapper: &Wrapper, call: TokenStream, lints: &TokenStream) -> TokenStr
         // of that name. Once per name: a trait named twice with two sets of
         // arguments.
         if let Some(ident) = path.get_ident()
-            && !valued.iter().any(|name| name == ident)
+            && !valued.contains(ident)
         {
             let mut ident = ident.clone();
             ident.set_span(Span::call_site());

@@ -847,7 +847,7 @@ fn lifetimes_in(trees: &[TokenTree], found: &mut Vec<Option<Lifetime>>) -> Optio
     let mut i = 0;
     while i < trees.len() {
         match &trees[i] {
-            TokenTree::Ident(word) if ELSEWHERE.iter().any(|other| word == other) => return None,
+            TokenTree::Ident(word) if crate::tokens::is_one_of(word, ELSEWHERE) => return None,
             TokenTree::Punct(quote) if quote.as_char() == '\'' => {
                 let Some(TokenTree::Ident(name)) = trees.get(i + 1) else {
                     return None;

@@ -466,15 +466,18 @@ fn write_trait_impl(
     };
     let trait_full = &head.trait_full;
     let trait_path = &head.trait_path;
-    let named_like_a_variant = head.items.iter().any(|item| {
+    let mut named_like_a_variant = false;
+    for item in &head.items {
         let name = match item {
             TraitItem::Type(item) => &item.ident,
             TraitItem::Const(item) => &item.ident,
             TraitItem::Fn(item) => &item.sig.ident,
-            _ => return false,
+            _ => continue,
         };
-        variants.iter().any(|variant| &variant.ident == name)
-    });
+        for variant in variants {
+            named_like_a_variant |= variant.ident == *name;
+        }
+    }
     let deprecated = wrapper.deprecated;
     let enum_path = if named_like_a_variant {
         ident.clone()
@@ -1397,7 +1400,11 @@ fn agreement(
             template::tokens("<#0>", &[&template::joined(lifetimes, ",")])
         };
         for lifetime in lifetimes {
-            if !binders.iter().any(|seen| seen.ident == lifetime.ident) {
+            let mut seen = false;
+            for binder in &binders {
+                seen |= binder.ident == lifetime.ident;
+            }
+            if !seen {
                 binders.push(lifetime);
             }
         }
@@ -1423,10 +1430,14 @@ fn qualify_clashing_assoc_types(
 ) -> Vec<TraitItem> {
     let mut clashing: Vec<Ident> = Vec::new();
     for item in &items {
-        if let TraitItem::Type(item) = item
-            && variants.iter().any(|variant| variant.ident == item.ident)
-        {
-            clashing.push(item.ident.clone());
+        let TraitItem::Type(item) = item else {
+            continue;
+        };
+        for variant in variants {
+            if variant.ident == item.ident {
+                clashing.push(item.ident.clone());
+                break;
+            }
         }
     }
     if clashing.is_empty() {

@@ -1028,9 +1028,7 @@ fn shown_target_bound(wrapper: &Wrapper, trait_path: &dyn ToTokens) -> TokenStre
         return TokenStream::new();
     };
     let names: Vec<String> = generics.params.iter().map(param_name).collect();
-    if !tokens::mentions(target.clone(), &|ident| {
-        names.iter().any(|name| ident == name)
-    }) {
+    if !tokens::mentions(target.clone(), &|ident| tokens::is_named(ident, &names)) {
         return TokenStream::new();
     }
     template::tokens("#0: #1,", &[&target, trait_path])
@@ -1186,7 +1184,7 @@ fn named_field_target(field: &RealizeField) -> TokenStream {
 pub fn mentions_params(ty: &syn::Type, generics: &Generics) -> bool {
     let names: Vec<String> = generics.params.iter().map(param_name).collect();
     tokens::mentions(ty.to_token_stream(), &|ident| {
-        names.iter().any(|name| ident == name)
+        tokens::is_named(ident, &names)
     })
 }
 
@@ -2314,11 +2312,17 @@ fn is_type_param(ty: &syn::Type, generics: &Generics) -> bool {
     let syn::Type::Path(path) = ty else {
         return false;
     };
-    path.qself.is_none()
-        && path
-            .path
-            .get_ident()
-            .is_some_and(|ident| generics.type_params().any(|param| param.ident == *ident))
+    let Some(ident) = path.path.get_ident().filter(|_| path.qself.is_none()) else {
+        return false;
+    };
+    for param in punct::values(&generics.params) {
+        if let GenericParam::Type(param) = param
+            && param.ident == *ident
+        {
+            return true;
+        }
+    }
+    false
 }
 
 /// What a `#[realize]` field's type realizes through: the `T` of `Box<T>`,

@@ -46,7 +46,7 @@ pub fn stub(method: &Method, error: Error) -> TokenStream {
             let on_self = matches!(predicate, WherePredicate::Type(predicate)
             if crate::tokens::mentions_bare_self(predicate.bounded_ty.to_token_stream())
                 && !crate::tokens::mentions(predicate.to_token_stream(), &|ident| {
-                    own_params.iter().any(|param| ident == param)
+                    crate::tokens::is_named(ident, &own_params)
                 }));
             if !on_self {
                 predicates.push(predicate);

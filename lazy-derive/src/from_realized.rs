@@ -86,7 +86,10 @@ fn derive_impl(input: &mut DeriveInput) -> Result<TokenStream> {
             ),
         ));
     }
-    let marked = fields.iter().any(|field| has_attr(&field.attrs, "realize"));
+    let mut marked = false;
+    for field in fields.iter() {
+        marked |= has_attr(&field.attrs, "realize");
+    }
     let ident = ident.clone();
     // Mistakes in `#[realize(..)]` are reported here as by
     // `#[derive(RealizeForward)]`, which reads the field the same way: the

@@ -169,8 +169,13 @@ impl Parse for Entry {
                         input.parse::<Token![,]>()?;
                         names.push(input.parse()?);
                     }
-                    let written: Vec<String> = names.iter().map(ToString::to_string).collect();
-                    let written = tokens::join(written.iter().map(String::as_str), ", ");
+                    let mut written = String::new();
+                    for name in &names {
+                        if !written.is_empty() {
+                            written.push_str(", ");
+                        }
+                        written.push_str(&name.to_string());
+                    }
                     let err = Error::new(
                         ident.span(),
                         format!("`except` takes the methods in parentheses: `except({written})`"),
@@ -230,10 +235,10 @@ fn method_follows(input: ParseStream) -> bool {
     let Ok(name) = ahead.parse::<Ident>() else {
         return false;
     };
-    let written = name.to_string();
-    let lowercase = written
-        .trim_start_matches("r#")
-        .starts_with(|c: char| c.is_lowercase() || c == '_');
+    let lowercase = match name.unraw().to_string().chars().next() {
+        Some(first) => first.is_lowercase() || first == '_',
+        None => false,
+    };
     lowercase && (ahead.is_empty() || ahead.peek(Token![,]))
 }
 
@@ -592,15 +597,14 @@ fn read_entries(input: ParseStream, entries: &mut Vec<Entry>) -> Result<()> {
 /// where the mirrors are, and the path is read as meant
 /// (`lazy_core::remote::Display`), so that the wrapper's uses add no error.
 fn mirror_module(path: &mut Path) -> Option<Error> {
+    // Plain loops and indices here: each iterator adapter over syn's trees
+    // is code of its own in this crate's build (`BENCHMARKS.md`, "lazy-derive's
+    // cold build").
     let count = path.segments.len();
     if count < 2 || path.segments[0].ident != "lazy_core" {
         return None;
     }
-    let last = &path.segments[count - 1];
-    let middle: Vec<&syn::PathSegment> = path.segments.iter().skip(1).take(count - 2).collect();
-    if let [only] = middle.as_slice()
-        && (only.ident == "remote" || only.ident == "__private")
-    {
+    if count == 3 && (path.segments[1].ident == "remote" || path.segments[1].ident == "__private") {
         return None;
     }
     let mut names = Vec::with_capacity(count - 1);
@@ -608,38 +612,24 @@ fn mirror_module(path: &mut Path) -> Option<Error> {
         names.push(segment.ident.to_string());
     }
     let name = crate::mirrors::mirror_below_lazy_core(&names)?;
-    let at = match middle.first() {
-        Some(first) => first.ident.span(),
-        None => last.ident.span(),
-    };
+    // At the first name after `lazy_core`, the module (or the mirror).
+    let at = path.segments[1].ident.span();
     let err = Error::new(
         at,
         format!(
             "lazy-core's mirrors of std traits are in `lazy_core::remote`: `lazy_core::remote::{name}`"
         ),
     );
-    // syn's trees are moved, not cloned (see Cargo.toml).
-    let mut old = std::mem::take(&mut path.segments).into_pairs();
-    let first = old.next().map(syn::punctuated::Pair::into_value);
-    // The mirror's name, with the arguments written (`fmt::Write`:
-    // `FmtWrite`).
-    let last = old
-        .last()
-        .map(syn::punctuated::Pair::into_value)
-        .map(|mut last| {
-            last.ident = Ident::new(name, last.ident.span());
-            last
-        });
-    for segment in [
-        first,
-        Some(syn::PathSegment::from(Ident::new("remote", at))),
-        last,
-    ]
-    .into_iter()
-    .flatten()
-    {
-        path.segments.push(segment);
+    // `lazy_core::remote::Mirror`, with the arguments written. syn's trees
+    // are moved, not cloned (see Cargo.toml).
+    let mut last = path.segments.pop()?;
+    last.ident = Ident::new(name, last.ident.span());
+    while path.segments.len() > 1 {
+        path.segments.pop();
     }
+    path.segments
+        .push(syn::PathSegment::from(Ident::new("remote", at)));
+    path.segments.push(last);
     Some(err)
 }
 
@@ -747,10 +737,7 @@ fn trait_ref(mut path: Path, group: usize, errors: &mut Errors) -> Option<TraitR
     }
     let last = path.segments.last_mut()?;
     // A path's keywords (`crate::Tracker`) name no trait at its end.
-    if ["self", "super", "crate", "Self", "_"]
-        .iter()
-        .any(|keyword| last.ident == keyword)
-    {
+    if tokens::is_one_of(&last.ident, &["self", "super", "crate", "Self", "_"]) {
         errors.push(Error::new(
             last.ident.span(),
             format!(
@@ -1386,7 +1373,10 @@ fn find_realize_field(input: &DeriveInput, errors: &mut Errors) -> Option<(usize
     };
     // A misspelled mark (`#[realise]`) is read as meant only where no field
     // is marked: beside a mark, it may be another derive's attribute.
-    let guess = !fields.iter().any(|field| has_attr(&field.attrs, "realize"));
+    let mut guess = true;
+    for field in fields.iter() {
+        guess &= !has_attr(&field.attrs, "realize");
+    }
     let mut found: Option<(usize, RealizeField)> = None;
     let mut unrealizable = false;
     let deprecated = is_deprecated(input);
@@ -1554,14 +1544,15 @@ const NEVER_REALIZE: &[&str] = &[
 
 /// `dyn Fn() -> T`, `dyn FnOnce() -> T + Send`, `dyn FnMut(..)`.
 fn closure_trait(object: &syn::TypeTraitObject) -> bool {
-    punct::values(&object.bounds).any(|bound| match bound {
-        syn::TypeParamBound::Trait(bound) => bound
-            .path
-            .segments
-            .last()
-            .is_some_and(|last| tokens::is_one_of(&last.ident, &["Fn", "FnOnce", "FnMut"])),
-        _ => false,
-    })
+    for bound in punct::values(&object.bounds) {
+        if let syn::TypeParamBound::Trait(bound) = bound
+            && let Some(last) = bound.path.segments.last()
+            && tokens::is_one_of(&last.ident, &["Fn", "FnOnce", "FnMut"])
+        {
+            return true;
+        }
+    }
+    false
 }
 
 /// A `#[realize]` field of a closure or function type (`what`): the error
@@ -1583,11 +1574,18 @@ fn unsized_value_or_seed(lazy: &syn::PathSegment) -> Option<Error> {
     let PathArguments::AngleBracketed(args) = &lazy.arguments else {
         return None;
     };
-    let mut types = punct::values(&args.args).filter_map(|arg| match arg {
-        GenericArgument::Type(ty) => Some(ty),
-        _ => None,
-    });
-    let value = types.next()?;
+    // The value's type and the seed's, as written.
+    let mut types: [Option<&Type>; 2] = [None, None];
+    let mut found = 0;
+    for arg in punct::values(&args.args) {
+        if let GenericArgument::Type(ty) = arg
+            && found < 2
+        {
+            types[found] = Some(ty);
+            found += 1;
+        }
+    }
+    let value = types[0]?;
     if unsized_type(value) {
         let written = tokens::pretty(&value.to_token_stream());
         return Some(Error::new_spanned(
@@ -1599,18 +1597,19 @@ fn unsized_value_or_seed(lazy: &syn::PathSegment) -> Option<Error> {
     }
     // A seed that is a trait object (`dyn FnOnce() -> T`) boxes; a slice or
     // `str` is no seed at all.
-    let seed = types.next().map(unparenthesized)?;
+    let seed = unparenthesized(types[1]?);
+    if !unsized_type(seed) {
+        return None;
+    }
     let value = tokens::pretty(&value.to_token_stream());
     let written = tokens::pretty(&seed.to_token_stream());
     if !matches!(seed, Type::TraitObject(_)) {
-        return unsized_type(seed).then(|| {
-            Error::new_spanned(
-                seed,
-                format!(
-                    "`{written}` is not a seed, and a lazy holds its seed until it builds the value: a seed is a closure with no arguments (`Lazy<{value}>` for one that captures nothing, `Lazy<{value}, Box<dyn FnOnce() -> {value}>>` for any) or a type implementing `lazy_core::Seed`"
-                ),
-            )
-        });
+        return Some(Error::new_spanned(
+            seed,
+            format!(
+                "`{written}` is not a seed, and a lazy holds its seed until it builds the value: a seed is a closure with no arguments (`Lazy<{value}>` for one that captures nothing, `Lazy<{value}, Box<dyn FnOnce() -> {value}>>` for any) or a type implementing `lazy_core::Seed`"
+            ),
+        ));
     }
     Some(Error::new_spanned(
         seed,
@@ -2109,8 +2108,11 @@ pub fn lazy_seed_param<'a>(ty: &'a Type, generics: &syn::Generics) -> Option<(&'
     // bounded `S` already; `S: Seed<Output = S::Output>` would be a cycle
     // (E0391).
     let named_by_value = tokens::mentions(value.to_token_stream(), &|ident| ident == name);
-    (!named_by_value && generics.type_params().any(|param| param.ident == *name))
-        .then_some((value, seed))
+    let mut a_parameter = false;
+    for param in punct::values(&generics.params) {
+        a_parameter |= matches!(param, syn::GenericParam::Type(param) if param.ident == *name);
+    }
+    (!named_by_value && a_parameter).then_some((value, seed))
 }
 
 #[cfg(test)]

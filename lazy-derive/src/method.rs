@@ -152,8 +152,10 @@ impl Wrap {
             .to_string()
             .starts_with(crate::def_site::RESULT_PREFIX)
         {
-            let wraps_self = punct::values(&args.args)
-                .any(|arg| matches!(arg, GenericArgument::Type(ty) if is_self(ty)));
+            let mut wraps_self = false;
+            for arg in punct::values(&args.args) {
+                wraps_self |= matches!(arg, GenericArgument::Type(ty) if is_self(ty));
+            }
             return wraps_self.then_some(Wrap::Result);
         }
         let Some(GenericArgument::Type(first)) = punct::first(&args.args) else {

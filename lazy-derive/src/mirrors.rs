@@ -68,21 +68,32 @@ pub const WITH_PARAMETERS: &[&str] = &["Index", "IndexMut", "AsRef", "Borrow"];
 /// one (`lazy_core::mirrors::Display`, `lazy_core::fmt::Write`): by the std
 /// path its names after `lazy_core` (and a `remote` among them) spell
 /// (`fmt::Write`: `FmtWrite`), else by the last name, a mirror's own.
+// Loops, not `find`: each closure over an iterator is code of its own in
+// this crate's build (BENCHMARKS.md, "lazy-derive's cold build").
+#[allow(clippy::manual_find)]
 pub fn mirror_below_lazy_core(names: &[String]) -> Option<&'static str> {
-    let below: Vec<&str> = names
-        .iter()
-        .map(String::as_str)
-        .filter(|name| *name != "remote")
-        .collect();
-    let path = crate::tokens::join(below.iter().copied(), "::");
-    if let Some((_, mirror)) = MIRRORS.iter().find(|(std_path, _)| *std_path == path) {
-        return Some(mirror);
+    let mut path = String::new();
+    for name in names {
+        if name == "remote" {
+            continue;
+        }
+        if !path.is_empty() {
+            path.push_str("::");
+        }
+        path.push_str(name);
+    }
+    for (std_path, mirror) in MIRRORS {
+        if *std_path == path {
+            return Some(mirror);
+        }
     }
     let last = names.last()?;
-    MIRRORS
-        .iter()
-        .find(|(_, mirror)| mirror == last)
-        .map(|(_, mirror)| *mirror)
+    for (_, mirror) in MIRRORS {
+        if mirror == last {
+            return Some(mirror);
+        }
+    }
+    None
 }
 
 /// The items every impl of a mirrored std trait must define (its methods
@@ -157,7 +168,14 @@ pub fn lacks_required(remote: &syn::Path, mirror: &crate::syntax::ItemTrait) -> 
         return None;
     }
     let below = crate::tokens::join(below.iter().map(String::as_str), "::");
-    let (_, required) = REQUIRED.iter().find(|(path, _)| *path == below)?;
+    let mut required = None;
+    for (path, items) in REQUIRED {
+        if *path == below {
+            required = Some(items);
+            break;
+        }
+    }
+    let required = required?;
     let mut declared = Vec::with_capacity(mirror.items.len());
     for item in &mirror.items {
         match item {
@@ -166,9 +184,18 @@ pub fn lacks_required(remote: &syn::Path, mirror: &crate::syntax::ItemTrait) -> 
             _ => {}
         }
     }
-    let missing = required
-        .iter()
-        .find(|name| !declared.iter().any(|ident| ident.unraw() == **name))?;
+    let mut missing = None;
+    for name in *required {
+        let mut found = false;
+        for ident in &declared {
+            found |= ident.unraw() == *name;
+        }
+        if !found {
+            missing = Some(name);
+            break;
+        }
+    }
+    let missing = missing?;
     let path = crate::tokens::compact(remote);
     // The declared name closest to the missing one, if it is close.
     let mut typo: Option<(usize, &syn::Ident)> = None;
@@ -224,12 +251,15 @@ pub fn silent_macro(
 
 /// The mirror of the std trait at `segments` (`std`, `fmt`, `Display`),
 /// by its whole path below the crate: `None` for `std::io::Error`.
+#[allow(clippy::manual_find)] // as `mirror_below_lazy_core`
 pub fn mirror_of_path(segments: &[String]) -> Option<&'static str> {
     let below_crate = crate::tokens::join(segments.get(1..)?.iter().map(String::as_str), "::");
-    MIRRORS
-        .iter()
-        .find(|(path, _)| *path == below_crate)
-        .map(|(_, mirror)| *mirror)
+    for (path, mirror) in MIRRORS {
+        if *path == below_crate {
+            return Some(mirror);
+        }
+    }
+    None
 }
 
 /// The mirror of a std trait written as `segments` (its crate first): by
@@ -241,7 +271,11 @@ pub fn mirror_of(segments: &[String]) -> Option<&'static str> {
     if let Some(mirror) = mirror_of_path(segments) {
         return Some(mirror);
     }
-    if !segments.iter().any(|segment| segment == "prelude") {
+    let mut prelude = false;
+    for segment in segments {
+        prelude |= segment == "prelude";
+    }
+    if !prelude {
         return None;
     }
     let last = segments.last()?;

@@ -229,11 +229,15 @@ fn realize_skip(attr: &syn::Attribute) -> Option<Error> {
     let args = list
         .parse_args_with(syn::punctuated::Punctuated::<syn::Meta, syn::Token![,]>::parse_terminated)
         .ok()?;
-    let skip = punct::values(&args).find(|meta| meta.path().is_ident("skip"))?;
-    Some(Error::new_spanned(
-        skip.path(),
-        "`#[realize]` has no `skip`: to leave a field out of `#[derive(RealizeAll)]`'s walk, write `#[realize_all(skip)]`",
-    ))
+    for meta in punct::values(&args) {
+        if meta.path().is_ident("skip") {
+            return Some(Error::new_spanned(
+                meta.path(),
+                "`#[realize]` has no `skip`: to leave a field out of `#[derive(RealizeAll)]`'s walk, write `#[realize_all(skip)]`",
+            ));
+        }
+    }
+    None
 }
 
 /// Reads the fields and their `#[realize_all(skip)]` marks.

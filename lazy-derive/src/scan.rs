@@ -380,7 +380,7 @@ fn skip_item_attrs(c: &mut Cursor) -> Option<()> {
         let inner: Vec<TokenTree> = group.stream().into_iter().collect();
         let mut ic = Cursor { t: &inner, i: 0 };
         let first = ic.ident()?;
-        if READ.iter().any(|name| first == name) {
+        if crate::tokens::is_one_of(&first, READ) {
             return None;
         }
         while ic.colon2() {

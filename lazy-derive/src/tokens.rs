@@ -216,12 +216,10 @@ pub fn in_macro_edition_path_prefix(path: &syn::Path) -> Vec<TokenTree> {
 /// own spans, written from the path itself (no stream to write and read
 /// back); `None` for a path with arguments.
 fn plain_path_trees(path: &syn::Path) -> Option<Vec<TokenTree>> {
-    if path
-        .segments
-        .iter()
-        .any(|segment| !segment.arguments.is_none())
-    {
-        return None;
+    for segment in crate::punct::values(&path.segments) {
+        if !segment.arguments.is_none() {
+            return None;
+        }
     }
     let mut out = Vec::with_capacity(3 * path.segments.len() + 2);
     let colons = |out: &mut Vec<TokenTree>, spans: [Span; 2]| {
@@ -496,6 +494,19 @@ pub fn is_one_of(ident: &Ident, words: &[&str]) -> bool {
     false
 }
 
+/// `ident` is one of `names`, as `names.iter().any(|name| ident == name)`,
+/// but one compiled copy for every caller (each closure over an iterator is
+/// code of its own in this crate's build).
+pub fn is_named(ident: &Ident, names: &[String]) -> bool {
+    let text = ident.to_string();
+    for name in names {
+        if text == *name {
+            return true;
+        }
+    }
+    false
+}
+
 /// The index of the first of `trees` that is `found`, as
 /// `trees.iter().position(found)`, but one compiled copy for every caller.
 pub fn position(trees: &[TokenTree], found: &dyn Fn(&TokenTree) -> bool) -> Option<usize> {
@@ -522,12 +533,15 @@ pub fn join<'a>(parts: impl IntoIterator<Item = &'a str>, sep: &str) -> String {
 
 /// `word` stands alone in `text` (not inside a longer identifier).
 fn has_word(text: &str, word: &str) -> bool {
-    let is_ident = |c: char| c.is_alphanumeric() || c == '_';
-    text.match_indices(word).any(|(at, _)| {
+    let is_ident = |c: Option<char>| matches!(c, Some(c) if c.is_alphanumeric() || c == '_');
+    for (at, _) in text.match_indices(word) {
         let before = text[..at].chars().next_back();
         let after = text[at + word.len()..].chars().next();
-        !before.is_some_and(is_ident) && !after.is_some_and(is_ident)
-    })
+        if !is_ident(before) && !is_ident(after) {
+            return true;
+        }
+    }
+    false
 }
 
 /// The rewrites of [`for_macro_body`] (`crate` → `$crate`, reserved words

@@ -94,12 +94,23 @@ fn without_const(input: &TokenStream) -> Option<(Span, TokenStream)> {
         TokenTree::Ident(word) => Some(word.to_string()),
         _ => None,
     };
-    let trait_at = (0..trees.len()).find(|&at| word(at).as_deref() == Some("trait"))?;
+    let mut trait_at = None;
+    for at in 0..trees.len() {
+        if word(at).as_deref() == Some("trait") {
+            trait_at = Some(at);
+            break;
+        }
+    }
     // The words before `trait` that qualify it: `const`, `unsafe`, `auto`.
-    let at = (0..trait_at)
-        .rev()
-        .take_while(|&at| matches!(word(at).as_deref(), Some("const" | "unsafe" | "auto")))
-        .find(|&at| word(at).as_deref() == Some("const"))?;
+    let mut at = trait_at?;
+    loop {
+        at = at.checked_sub(1)?;
+        match word(at).as_deref() {
+            Some("const") => break,
+            Some("unsafe" | "auto") => {}
+            _ => return None,
+        }
+    }
     let span = trees[at].span();
     let mut out = trees;
     out.remove(at);
@@ -196,7 +207,11 @@ fn silent_for_unread(input: &TokenStream) -> Option<TokenStream> {
 /// attribute written on the impl instead of the trait.
 fn impl_of_trait(input: &TokenStream) -> Option<String> {
     let mut trees = input.clone().into_iter();
-    trees.find(|tree| matches!(tree, TokenTree::Ident(word) if word == "impl"))?;
+    loop {
+        if matches!(trees.next()?, TokenTree::Ident(word) if word == "impl") {
+            break;
+        }
+    }
     let mut depth = 0usize;
     let mut name = None;
     for tree in trees {
@@ -735,18 +750,32 @@ fn own_marker(names_itself: bool) -> TokenStream {
 fn declares_own_name(item: &ItemTrait, own: &Ident) -> bool {
     let own = own.unraw();
     let declares = |generics: &syn::Generics| {
-        generics.params.iter().any(|param| match param {
-            syn::GenericParam::Type(param) => param.ident.unraw() == own,
-            syn::GenericParam::Const(param) => param.ident.unraw() == own,
-            syn::GenericParam::Lifetime(_) => false,
-        })
+        for param in crate::punct::values(&generics.params) {
+            let named = match param {
+                syn::GenericParam::Type(param) => param.ident.unraw() == own,
+                syn::GenericParam::Const(param) => param.ident.unraw() == own,
+                syn::GenericParam::Lifetime(_) => false,
+            };
+            if named {
+                return true;
+            }
+        }
+        false
     };
-    declares(&item.generics)
-        || item.items.iter().any(|item| match item {
+    if declares(&item.generics) {
+        return true;
+    }
+    for item in &item.items {
+        let declared = match item {
             TraitItem::Fn(method) => declares(&method.sig.generics),
             TraitItem::Type(ty) => declares(&ty.generics),
             _ => false,
-        })
+        };
+        if declared {
+            return true;
+        }
+    }
+    false
 }
 
 /// The attributes `#[name ..]` among `attrs`.
@@ -1392,9 +1421,14 @@ const MAX_CFG_PREDICATES: usize = 4;
 fn cfg_variants(carried: ItemTrait) -> Result<Vec<(TokenStream, ItemTrait)>> {
     let mut predicates: Vec<(String, TokenStream)> = Vec::new();
     for item in &carried.items {
-        if let Some(p) = cfg_predicate(item_attrs(item))
-            && !predicates.iter().any(|(known, _)| *known == p.0)
-        {
+        let Some(p) = cfg_predicate(item_attrs(item)) else {
+            continue;
+        };
+        let mut known = false;
+        for (seen, _) in &predicates {
+            known |= *seen == p.0;
+        }
+        if !known {
             predicates.push(p);
         }
     }
