@@ -16,6 +16,11 @@ impl Errors {
         }
     }
 
+    /// Every error pushed, together; `None` if none was.
+    pub fn into_error(self) -> Option<Error> {
+        self.0
+    }
+
     /// `Ok(value)` if nothing was pushed, else every error together.
     pub fn or_ok<T>(self, value: T) -> syn::Result<T> {
         match self.0 {

@@ -247,7 +247,7 @@ fn method_follows(input: ParseStream) -> bool {
 /// them.
 fn except_names(input: ParseStream) -> Result<(Vec<Ident>, Option<Error>)> {
     let mut names: Vec<Ident> = Vec::new();
-    let mut slips: Option<Error> = None;
+    let mut slips = Errors::default();
     while !input.is_empty() {
         let name = except_name(input)?;
         names.push(name);
@@ -268,12 +268,9 @@ fn except_names(input: ParseStream) -> Result<(Vec<Ident>, Option<Error>)> {
             after.span(),
             format!("expected `,` between two methods: `except({before}, {after})`"),
         );
-        match &mut slips {
-            Some(slips) => slips.combine(err),
-            None => slips = Some(err),
-        }
+        slips.push(err);
     }
-    Ok((names, slips))
+    Ok((names, slips.into_error()))
 }
 
 /// One name in `except(...)`: a method's name alone. A quoted name or a
@@ -514,23 +511,14 @@ impl Wrapper {
 fn entries(input: ParseStream) -> Result<Vec<Entry>> {
     let mut entries = Vec::new();
     if let Err(last) = read_entries(input, &mut entries) {
-        let mut all: Option<Error> = None;
+        let mut all = Errors::default();
         for entry in entries {
-            let (Entry::Unknown(err) | Entry::Except(_, Some(err))) = entry else {
-                continue;
-            };
-            match &mut all {
-                Some(all) => all.combine(err),
-                None => all = Some(err),
+            if let Entry::Unknown(err) | Entry::Except(_, Some(err)) = entry {
+                all.push(err);
             }
         }
-        return Err(match all {
-            Some(mut all) => {
-                all.combine(last);
-                all
-            }
-            None => last,
-        });
+        all.push(last);
+        return all.or_ok(Vec::new());
     }
     Ok(entries)
 }

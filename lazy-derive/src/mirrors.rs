@@ -82,10 +82,8 @@ pub fn mirror_below_lazy_core(names: &[String]) -> Option<&'static str> {
         }
         path.push_str(name);
     }
-    for (std_path, mirror) in MIRRORS {
-        if *std_path == path {
-            return Some(mirror);
-        }
+    if let Some(mirror) = mirror_below_std(&path) {
+        return Some(mirror);
     }
     let last = names.last()?;
     for (_, mirror) in MIRRORS {
@@ -251,11 +249,16 @@ pub fn silent_macro(
 
 /// The mirror of the std trait at `segments` (`std`, `fmt`, `Display`),
 /// by its whole path below the crate: `None` for `std::io::Error`.
-#[allow(clippy::manual_find)] // as `mirror_below_lazy_core`
 pub fn mirror_of_path(segments: &[String]) -> Option<&'static str> {
     let below_crate = crate::tokens::join(segments.get(1..)?.iter().map(String::as_str), "::");
-    for (path, mirror) in MIRRORS {
-        if *path == below_crate {
+    mirror_below_std(&below_crate)
+}
+
+/// The mirror of the std trait at `path` below its crate (`fmt::Display`).
+#[allow(clippy::manual_find)] // as `mirror_below_lazy_core`
+fn mirror_below_std(path: &str) -> Option<&'static str> {
+    for (std_path, mirror) in MIRRORS {
+        if *std_path == path {
             return Some(mirror);
         }
     }
