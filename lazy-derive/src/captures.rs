@@ -130,7 +130,14 @@ fn may_capture(ty: &Type) -> bool {
         Type::Ptr(ptr) => may_capture(&ptr.elem),
         Type::Reference(reference) => may_capture(&reference.elem),
         Type::Slice(slice) => may_capture(&slice.elem),
-        Type::Tuple(tuple) => punct::values(&tuple.elems).any(may_capture),
+        Type::Tuple(tuple) => {
+            for elem in punct::values(&tuple.elems) {
+                if may_capture(elem) {
+                    return true;
+                }
+            }
+            false
+        }
         Type::Path(path) => {
             path.qself
                 .as_ref()

@@ -39,12 +39,12 @@ pub fn per_variant(method: &Method, write: impl Fn(&Method) -> TokenStream) -> O
 fn per_variant_dyn(method: &Method, write: &dyn Fn(&Method) -> TokenStream) -> Option<TokenStream> {
     // (a generic parameter?, its index among those, its attributes)
     let mut params: Vec<(bool, usize, &Vec<Attribute>)> = Vec::new();
-    let typed_params = crate::punct::values(&method.item.sig.inputs).filter_map(|arg| match arg {
-        FnArg::Typed(arg) => Some(arg),
-        FnArg::Receiver(_) => None,
-    });
-    for (index, arg) in typed_params.enumerate() {
-        params.push((false, index, &arg.attrs));
+    let mut index = 0;
+    for arg in crate::punct::values(&method.item.sig.inputs) {
+        if let FnArg::Typed(arg) = arg {
+            params.push((false, index, &arg.attrs));
+            index += 1;
+        }
     }
     for (index, param) in method.item.sig.generics.params.iter().enumerate() {
         params.push((true, index, generic_attrs(param)));
@@ -62,7 +62,14 @@ fn per_variant_dyn(method: &Method, write: &dyn Fn(&Method) -> TokenStream) -> O
         let key = template::joined(&predicates, "")
             .to_token_stream()
             .to_string();
-        match groups.iter_mut().find(|group| group.key == key) {
+        let mut known = None;
+        for group in groups.iter_mut() {
+            if group.key == key {
+                known = Some(group);
+                break;
+            }
+        }
+        match known {
             Some(group) => group.members.push((generic, index)),
             None => groups.push(CfgGroup {
                 key,

@@ -406,12 +406,15 @@ impl Carrier {
 
     /// The path is one of the trait's or the method's parameters.
     fn names_param(&self, path: &syn::Path) -> bool {
-        path.leading_colon.is_none()
-            && path.segments.len() == 1
-            && self
-                .params
-                .iter()
-                .any(|param| path.segments[0].ident == param)
+        if path.leading_colon.is_some() || path.segments.len() != 1 {
+            return false;
+        }
+        for param in &self.params {
+            if path.segments[0].ident == param {
+                return true;
+            }
+        }
+        false
     }
 
     /// A path that names the same type wherever it is written: from the
@@ -437,6 +440,16 @@ impl Carrier {
                 && (path.segments.len() == 1 || name == "crate" || name == "Self"))
     }
 
+    /// The index of the carried type read as `key` before, if one was.
+    fn known(&self, key: &str) -> Option<usize> {
+        for (index, known) in self.types.iter().enumerate() {
+            if known.key == key {
+                return Some(index);
+            }
+        }
+        None
+    }
+
     /// Carries a result that holds the wrapper as a `Result` that does not
     /// resolve anywhere (`Result<Self>` of the trait module's alias,
     /// `io::Result<Self>`, `Result<Self, Error>`): the associated type takes
@@ -454,7 +467,7 @@ impl Carrier {
             key.push_str(" #");
             key.push_str(&attrs.to_string());
         }
-        let known = self.types.iter().position(|known| known.key == key);
+        let known = self.known(&key);
         let name = match known {
             Some(index) => self.types[index].name.clone(),
             None => format_ident!("{RESULT_PREFIX}{}_{:016x}", self.types.len(), self.suffix),
@@ -601,7 +614,7 @@ impl Carrier {
             key.push_str(" #");
             key.push_str(&attrs.to_string());
         }
-        match self.types.iter().position(|known| known.key == key) {
+        match self.known(&key) {
             Some(index) => *ty = self_assoc(self.types[index].name.clone(), lifetime),
             None => {
                 let name = format_ident!("__lazy_{}_{:016x}", self.types.len(), self.suffix);

@@ -454,9 +454,13 @@ fn write_trait_impl(
     }
     // Without a variant that forwards, the errors that broke them are all
     // (after the trait's refusal, if it is refused).
-    let first = variants
-        .iter()
-        .position(|variant| !matches!(variant.kind, VariantKind::Broken));
+    let mut first = None;
+    for (index, variant) in variants.iter().enumerate() {
+        if !matches!(variant.kind, VariantKind::Broken) {
+            first = Some(index);
+            break;
+        }
+    }
     let target = first.map(|first| &targets[first]);
     let (Some(mut head), Some(first)) = (
         ImplHead::new(forwarded, target, &mut learned.matched, errors),
@@ -632,13 +636,16 @@ fn write_trait_impl(
 /// Where the first `#[realize(deref)]` variant's `deref` is, and how to
 /// fix a method it cannot forward.
 fn first_deref(variants: &[VariantImpl]) -> Option<(Span, &'static str)> {
-    variants
-        .iter()
-        .find_map(|variant| match variant.variant.kind {
-            VariantKind::Deref(at) => Some((at, ", or realize this variant without `deref`")),
-            VariantKind::PlainDeref(at) => Some((at, "")),
-            _ => None,
-        })
+    for variant in variants {
+        match variant.variant.kind {
+            VariantKind::Deref(at) => {
+                return Some((at, ", or realize this variant without `deref`"));
+            }
+            VariantKind::PlainDeref(at) => return Some((at, "")),
+            _ => {}
+        }
+    }
+    None
 }
 
 /// The impl's items, and what its forwarders need of the variants.
@@ -677,15 +684,18 @@ impl ItemWriter for EnumItems<'_> {
     }
 
     fn shared_ref(&self) -> Option<Span> {
-        self.ctx
-            .variants
-            .iter()
-            .find_map(|variant| match variant.variant.kind {
+        for variant in &self.ctx.variants {
+            let lent = match variant.variant.kind {
                 VariantKind::Realize | VariantKind::Deref(_) | VariantKind::PlainDeref(_) => {
                     crate::expand::shared_ref(&variant.variant.ty)
                 }
                 VariantKind::Plain | VariantKind::Broken => None,
-            })
+            };
+            if lent.is_some() {
+                return lent;
+            }
+        }
+        None
     }
 
     fn forward(&mut self, method: &Method, span: Span, trait_name: &str) {
@@ -990,8 +1000,20 @@ fn forwarder(ctx: &EnumContext, method: &Method, joined: Option<&Joined>) -> Tok
         let realized = variant.realized(receiver_use, &binding);
         let mut args = Vec::with_capacity(names.len());
         for (index, name) in names.iter().enumerate() {
-            let self_arg = self_args.iter().find(|(at, _, _)| *at == index);
-            let matched = matched_args.iter().find(|(at, _)| *at == index);
+            let mut self_arg = None;
+            for arg in &self_args {
+                if arg.0 == index {
+                    self_arg = Some(arg);
+                    break;
+                }
+            }
+            let mut matched = None;
+            for arg in &matched_args {
+                if arg.0 == index {
+                    matched = Some(arg);
+                    break;
+                }
+            }
             args.push(match (matched, self_arg) {
                 (Some((_, tokens)), _) => ArmArg::Matched(tokens),
                 (None, Some((_, how, binding))) => {

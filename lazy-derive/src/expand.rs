@@ -1310,9 +1310,7 @@ pub fn field_bounds_each(wrapper: &Wrapper, field: &RealizeField, span: Span) ->
 /// `#[cfg]` attributes to copy, and `#[allow(deprecated)]` for a deprecated
 /// item: forwarding it is not a use of it.
 pub fn carried_attrs(ctx: &ImplContext, attrs: &[syn::Attribute]) -> Option<TokenStream> {
-    let carried =
-        |attr: &syn::Attribute| attr.path().is_ident("cfg") || attr.path().is_ident("deprecated");
-    if !ctx.deprecated_trait && !attrs.iter().any(carried) {
+    if !ctx.deprecated_trait && !has_attr(attrs, "cfg") && !has_attr(attrs, "deprecated") {
         return None;
     }
     let mut out = TokenStream::new();
@@ -2000,14 +1998,17 @@ fn inferred_params(sig: &crate::syntax::Signature) -> bool {
         }
     }
     sig.output.to_tokens(&mut named);
-    sig.generics.params.iter().all(|param| {
+    for param in &sig.generics.params {
         let name = match param {
             GenericParam::Type(param) => &param.ident,
             GenericParam::Const(param) => &param.ident,
-            GenericParam::Lifetime(_) => return true,
+            GenericParam::Lifetime(_) => continue,
         };
-        tokens::mentions(named.clone(), &|ident| ident == name)
-    })
+        if !tokens::mentions(named.clone(), &|ident| ident == name) {
+            return false;
+        }
+    }
+    true
 }
 
 /// A type as the check names it, with room where the call would coerce: `_`

@@ -14,10 +14,13 @@ use crate::template;
 pub fn stub(method: &Method, error: Error) -> TokenStream {
     let sig = &method.item.sig;
     let cfgs = cfg_attrs(&method.item.attrs);
-    let receiver = punct::values(&sig.inputs).find_map(|arg| match arg {
-        FnArg::Receiver(receiver) => Some(receiver.to_token_stream()),
-        FnArg::Typed(_) => None,
-    });
+    let mut receiver = None;
+    for arg in punct::values(&sig.inputs) {
+        if let FnArg::Receiver(first) = arg {
+            receiver = Some(first.to_token_stream());
+            break;
+        }
+    }
     let Params { decls, .. } = params(method, receiver);
     let asyncness = &sig.asyncness;
     let safety = &sig.safety;
@@ -31,15 +34,14 @@ pub fn stub(method: &Method, error: Error) -> TokenStream {
     // The method's own parameters: a predicate that names one may be what
     // the signature needs to be well-formed (`<Box<Self> as Tr<T>>::Out`
     // where `Box<Self>: Tr<T>`), and is never trivially false.
-    let own_params: Vec<String> = generics
-        .params
-        .iter()
-        .map(|param| match param {
+    let mut own_params: Vec<String> = Vec::new();
+    for param in &generics.params {
+        own_params.push(match param {
             syn::GenericParam::Type(param) => param.ident.to_string(),
             syn::GenericParam::Const(param) => param.ident.to_string(),
             syn::GenericParam::Lifetime(param) => param.lifetime.ident.to_string(),
-        })
-        .collect();
+        });
+    }
     if let Some(clause) = &generics.where_clause {
         for predicate in punct::values(&clause.predicates) {
             // `Self: Clone`, `Box<Self>: Debug`.

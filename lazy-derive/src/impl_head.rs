@@ -49,10 +49,12 @@ impl<'a> Excepts<'a> {
     /// The `except` name that lists this method, as the user wrote it.
     pub fn find(&self, method: &Ident) -> Option<&'a Ident> {
         let method = method.unraw();
-        self.names
-            .iter()
-            .find(|(_, except)| except.unraw() == method)
-            .map(|(_, except)| *except)
+        for (_, except) in &self.names {
+            if except.unraw() == method {
+                return Some(*except);
+            }
+        }
+        None
     }
 
     /// Adds to `matched` the names that are methods among `items`, and the
@@ -83,7 +85,7 @@ impl<'a> Excepts<'a> {
             let written = except.unraw();
             if methods.contains(&written) {
                 matched.push(*index);
-            } else if let Some((_, kind)) = others.iter().find(|(name, _)| *name == written) {
+            } else if let Some(kind) = kind_of(&others, &written) {
                 matched.push(*index);
                 errors.push(Error::new(
                     except.span(),
@@ -105,14 +107,21 @@ impl<'a> Excepts<'a> {
         }
     }
 
+    #[expect(
+        clippy::manual_find,
+        reason = "a loop: a closure over an iterator is code of its own in this crate's build"
+    )]
     fn close_to<'m>(&self, written: &Ident, methods: &'m [Ident]) -> Option<&'m Ident> {
         if !self.alone {
             return None;
         }
         let written = written.to_string();
-        methods
-            .iter()
-            .find(|method| edit_distance(&written, &method.to_string()) <= 2)
+        for method in methods {
+            if edit_distance(&written, &method.to_string()) <= 2 {
+                return Some(method);
+            }
+        }
+        None
     }
 
     /// `match_items` on the items as the hidden macro carried them, for an
@@ -347,6 +356,17 @@ pub fn refusal(
                 "`{trait_name}` named without its argument would be implemented for every type, the wrapper included, which std's `impl<T> Borrow<T> for T` already covers; name the type to borrow as: `{trait_name}<str>`"
             ),
         ));
+    }
+    None
+}
+
+/// What kind of item `name` is among `others` (the trait's associated
+/// consts and types), if it is one of them.
+fn kind_of<'k>(others: &[(Ident, &'k str)], name: &Ident) -> Option<&'k str> {
+    for (other, kind) in others {
+        if other == name {
+            return Some(kind);
+        }
     }
     None
 }

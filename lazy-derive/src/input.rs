@@ -362,7 +362,9 @@ impl Wrapper {
         let misplaced = misplaced_realize_forward(&input);
         let read_misplaced = read.is_empty();
         if read_misplaced {
-            read.extend(misplaced.iter().map(|(_, attr)| *attr));
+            for (_, attr) in &misplaced {
+                read.push(*attr);
+            }
         }
         for attr in read {
             if let Some(err) = not_in_parentheses(attr) {
@@ -371,9 +373,13 @@ impl Wrapper {
             match parse_group(attr, groups.len(), &mut errors) {
                 Some((group_traits, except)) => {
                     for trait_ref in group_traits {
-                        let seen = traits
-                            .iter()
-                            .find(|seen: &&TraitRef| same_trait(seen, &trait_ref));
+                        let mut seen = None;
+                        for known in &traits {
+                            if same_trait(known, &trait_ref) {
+                                seen = Some(known);
+                                break;
+                            }
+                        }
                         if let Some(seen) = seen {
                             // Not where one of the two is a std trait read
                             // as its mirror (its error is given), nor among
@@ -405,7 +411,11 @@ impl Wrapper {
                 "`#[derive(RealizeForward)]` needs `#[realize_forward(Trait, ...)]` naming the traits to forward",
             ));
         }
-        let misplaced: Vec<Error> = misplaced.into_iter().map(|(error, _)| error).collect();
+        let mut misplaced_errors: Vec<Error> = Vec::with_capacity(misplaced.len());
+        for (error, _) in misplaced {
+            misplaced_errors.push(error);
+        }
+        let misplaced = misplaced_errors;
         let mut realize_misplaced = false;
         for attr in &input.attrs {
             if !attr.path().is_ident("realize") {
@@ -448,12 +458,16 @@ impl Wrapper {
         // it prints every field's type.
         let lazy_field = match realize {
             Some(_) => None,
-            None => all_fields(&input)
-                .into_iter()
-                .find(|field| {
-                    tokens::mentions(field.ty.to_token_stream(), &|ident| ident == "Lazy")
-                })
-                .map(|field| field.span()),
+            None => {
+                let mut found = None;
+                for field in all_fields(&input) {
+                    if tokens::mentions(field.ty.to_token_stream(), &|ident| ident == "Lazy") {
+                        found = Some(field.span());
+                        break;
+                    }
+                }
+                found
+            }
         };
         let unmarked = realize.is_none()
             && !realize_misplaced
@@ -788,12 +802,17 @@ fn trait_ref(mut path: Path, group: usize, errors: &mut Errors) -> Option<TraitR
     }
     // `Visitor<'_>`: an impl's header cannot leave a lifetime to elision.
     // Read as the bare name, which forwards the trait for every lifetime.
-    let elided = args.as_ref().and_then(|args| {
-        punct::values(&args.args).find_map(|arg| match arg {
-            GenericArgument::Lifetime(lifetime) if lifetime.ident == "_" => Some(lifetime),
-            _ => None,
-        })
-    });
+    let mut elided = None;
+    if let Some(args) = &args {
+        for arg in punct::values(&args.args) {
+            if let GenericArgument::Lifetime(lifetime) = arg
+                && lifetime.ident == "_"
+            {
+                elided = Some(lifetime);
+                break;
+            }
+        }
+    }
     if let Some(elided) = elided {
         let name = path.segments.last()?.ident.to_string();
         errors.push(Error::new_spanned(
@@ -1111,7 +1130,6 @@ fn std_trait(path: &Path, arguments: bool) -> Option<Error> {
     Some(Error::new_spanned(path, message))
 }
 
-/// Every field of the struct, enum or union.
 /// Whether one of `attrs` is `#[name ...]`.
 pub fn has_attr(attrs: &[Attribute], name: &str) -> bool {
     for attr in attrs {
@@ -1301,6 +1319,7 @@ pub fn allowed_lints(input: &DeriveInput) -> TokenStream {
     out
 }
 
+/// Every field of the struct, enum or union.
 pub fn all_fields(input: &DeriveInput) -> Vec<&syn::Field> {
     let mut fields = Vec::new();
     match &input.data {
@@ -1913,6 +1932,10 @@ fn named_flag(word: &str, span: Span, but: &str, args: &mut RealizeArgs) {
 /// The flag that `written` means: itself in any case (`Deref`), or the flag
 /// it is close to (`plian`). The derives go on with it: a plain field read
 /// as a lazy would be an error at each bound on realizing it.
+#[expect(
+    clippy::manual_find,
+    reason = "a loop: a closure over an iterator is code of its own in this crate's build"
+)]
 fn flag_meant(written: &str) -> Option<&'static str> {
     let lowered = written.to_lowercase();
     let flags = ["deref", "plain"];
@@ -1921,9 +1944,12 @@ fn flag_meant(written: &str) -> Option<&'static str> {
             return Some(flag);
         }
     }
-    flags
-        .into_iter()
-        .find(|flag| edit_distance(&lowered, flag) <= 2)
+    for flag in flags {
+        if edit_distance(&lowered, flag) <= 2 {
+            return Some(flag);
+        }
+    }
+    None
 }
 
 impl RealizeArgs {
@@ -1980,10 +2006,13 @@ pub fn lazy_types(ty: &Type) -> Option<(&Type, Option<&Type>)> {
     let syn::PathArguments::AngleBracketed(args) = &last.arguments else {
         return None;
     };
-    let mut types = punct::values(&args.args).filter_map(|arg| match arg {
-        syn::GenericArgument::Type(ty) => Some(ty),
-        _ => None,
-    });
+    let mut type_args = Vec::new();
+    for arg in punct::values(&args.args) {
+        if let syn::GenericArgument::Type(ty) = arg {
+            type_args.push(ty);
+        }
+    }
+    let mut types = type_args.into_iter();
     let first = types.next()?;
     match last.ident.to_string().as_str() {
         "Lazy" => Some((first, types.next())),
@@ -2048,6 +2077,8 @@ pub enum BuildBack<'a> {
 /// How `ty`, a lazy variant's type, is built back ([`BuildBack`]).
 pub fn build_back(ty: &Type) -> BuildBack<'_> {
     let mut pointers = Vec::new();
+    // An `Rc` or an `Arc` among them.
+    let mut shared = false;
     let mut at = ty;
     loop {
         match at {
@@ -2066,9 +2097,10 @@ pub fn build_back(ty: &Type) -> BuildBack<'_> {
                 match pointer {
                     Some((name, first)) => {
                         pointers.push(name);
+                        shared |= name != "Box";
                         at = first;
                     }
-                    None if pointers.iter().any(|p| *p != "Box") => {
+                    None if shared => {
                         return BuildBack::Pointers(pointers, at);
                     }
                     None => return BuildBack::Itself,

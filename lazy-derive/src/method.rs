@@ -253,7 +253,10 @@ impl Method {
             }
             self_args.push(self_arg);
         }
-        let has_self_args = self_args.iter().any(Option::is_some);
+        let mut has_self_args = false;
+        for arg in &self_args {
+            has_self_args |= arg.is_some();
+        }
         let self_in_signature = self_in_signature || bounds_mention_self(&item);
         let fix = "list it in `except(...)` and implement it on the wrapper";
         let unsupported = |why: String| ForwardPlan::Unsupported {
@@ -333,11 +336,15 @@ fn bounds_mention_self(item: &TraitItemFn) -> bool {
     for predicate in punct::values(&where_clause.predicates) {
         let mentions_self = match predicate {
             WherePredicate::Type(predicate) if is_self(&predicate.bounded_ty) => {
-                predicate.bounds.iter().any(|bound| match bound {
-                    TypeParamBound::Trait(bound) => !is_sized(bound),
-                    TypeParamBound::Lifetime(_) => false,
-                    _ => true,
-                })
+                let mut unsized_bound = false;
+                for bound in punct::values(&predicate.bounds) {
+                    unsized_bound |= match bound {
+                        TypeParamBound::Trait(bound) => !is_sized(bound),
+                        TypeParamBound::Lifetime(_) => false,
+                        _ => true,
+                    };
+                }
+                unsized_bound
             }
             other => tokens::mentions_bare_self(other.to_token_stream()),
         };

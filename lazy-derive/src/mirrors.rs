@@ -282,11 +282,15 @@ pub fn mirror_of(segments: &[String]) -> Option<&'static str> {
         return None;
     }
     let last = segments.last()?;
-    let mut named = MIRRORS
-        .iter()
-        .filter(|(path, _)| path.rsplit("::").next() == Some(last.as_str()));
-    match (named.next(), named.next()) {
-        (Some((_, mirror)), None) => Some(mirror),
-        _ => None,
+    // The one mirror whose std path ends in that name, if only one does.
+    let mut named = None;
+    for (path, mirror) in MIRRORS {
+        if path.rsplit("::").next() == Some(last.as_str()) {
+            if named.is_some() {
+                return None;
+            }
+            named = Some(*mirror);
+        }
     }
+    named
 }

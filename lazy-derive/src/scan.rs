@@ -724,7 +724,7 @@ fn method(
         };
         if self_arg.is_none() && found == Some(true) {
             // `(Self)`, `&(Self)` are `SelfArg`s too: left to syn.
-            if ty.iter().any(|tree| matches!(tree, TokenTree::Group(_))) {
+            if crate::tokens::position(&ty, &|tree| matches!(tree, TokenTree::Group(_))).is_some() {
                 return None;
             }
             self_other = true;
@@ -779,7 +779,7 @@ fn method(
             Some(TokenTree::Ident(word)) => word == "crate" || word == "$crate",
             _ => false,
         };
-        if self_result && !rooted && output.iter().any(result) {
+        if self_result && !rooted && crate::tokens::position(&output, &result).is_some() {
             // By value beside lifetimes the arguments write, a result that
             // writes none takes their one lifetime, by its name if it has
             // one, else `'static` (`def_site`'s `Carrier::method`).
@@ -866,7 +866,10 @@ fn method(
     // `Self` arguments and `where Self: Sized`: a default is kept (the
     // target may be unsized), else the call realizes the arguments too and
     // needs a `Sized` target.
-    let has_self_args = self_args.iter().any(Option::is_some);
+    let mut has_self_args = false;
+    for arg in &self_args {
+        has_self_args |= arg.is_some();
+    }
     if (has_self_args || reader.self_sized.get()) && has_default {
         return Some(());
     }
@@ -2056,9 +2059,10 @@ impl Reader {
         let changed = self.changed.get();
         let mut copy = Cursor { t: c.t, i: c.i };
         let read = self.path_tokens(&mut copy, Mode::Copy, None, &mut ty);
-        let at = ty
-            .iter()
-            .position(|tree| matches!(tree, TokenTree::Punct(p) if p.as_char() == '<'));
+        let at = crate::tokens::position(
+            &ty,
+            &|tree| matches!(tree, TokenTree::Punct(p) if p.as_char() == '<'),
+        );
         let (Some(_), Some(at), true) = (read, at, copy.i == ahead.i) else {
             self.changed.set(changed);
             return false;

@@ -250,7 +250,12 @@ pub struct Names(Vec<String>);
 
 impl Names {
     pub fn contains(&self, name: &str) -> bool {
-        self.0.iter().any(|known| known == name)
+        for known in &self.0 {
+            if known == name {
+                return true;
+            }
+        }
+        false
     }
 
     /// Adds `name`; false if it was there already.
@@ -273,18 +278,23 @@ impl NameMap {
     }
 
     pub fn get(&self, name: &str) -> Option<&TokenStream> {
-        self.0
-            .iter()
-            .find(|(known, _)| known == name)
-            .map(|(_, value)| value)
+        for (known, value) in &self.0 {
+            if known == name {
+                return Some(value);
+            }
+        }
+        None
     }
 
     /// Sets what stands for `name`, replacing what stood for it before.
     pub fn insert(&mut self, name: String, value: TokenStream) {
-        match self.0.iter_mut().find(|(known, _)| *known == name) {
-            Some((_, old)) => *old = value,
-            None => self.0.push((name, value)),
+        for (known, old) in &mut self.0 {
+            if *known == name {
+                *old = value;
+                return;
+            }
         }
+        self.0.push((name, value));
     }
 }
 
@@ -924,8 +934,13 @@ pub fn fill_elided_references(ty: &mut syn::Type) -> bool {
         syn::Type::Group(group) => fill_elided_references(&mut group.elem),
         syn::Type::Array(array) => fill_elided_references(&mut array.elem),
         syn::Type::Slice(slice) => fill_elided_references(&mut slice.elem),
-        syn::Type::Tuple(tuple) => punct::values_mut(&mut tuple.elems)
-            .fold(false, |filled, elem| fill_elided_references(elem) | filled),
+        syn::Type::Tuple(tuple) => {
+            let mut filled = false;
+            for elem in punct::values_mut(&mut tuple.elems) {
+                filled |= fill_elided_references(elem);
+            }
+            filled
+        }
         syn::Type::Path(path) if path.qself.is_none() => {
             let mut filled = false;
             for segment in punct::values_mut(&mut path.path.segments) {

@@ -534,7 +534,7 @@ fn from_scan(input: TokenStream, scanned: scan::Scanned, blanket: Option<Span>) 
     } = scanned;
     // A parameter of the trait's name (`fn pick<Failure>`) is what that name
     // means in its method: such a trait is left as it is.
-    let names_itself = names_itself && !method_params.iter().any(|param| ident == param);
+    let names_itself = names_itself && !tokens::is_named(&ident, &method_params);
     let macro_name = format_ident!(
         "__lazy_forwardable_{}_{:016x}",
         ident,
@@ -789,6 +789,20 @@ fn attrs_named<'a>(attrs: &'a [Attribute], name: &str) -> Vec<&'a Attribute> {
     named
 }
 
+/// The index of the last of `trees` that is a `{ .. }` group.
+fn last_brace(trees: &[TokenTree]) -> Option<usize> {
+    let mut at = trees.len();
+    while at > 0 {
+        at -= 1;
+        if let TokenTree::Group(group) = &trees[at]
+            && group.delimiter() == Delimiter::Brace
+        {
+            return Some(at);
+        }
+    }
+    None
+}
+
 /// The trait's own tokens with `Self: Hidden,` first in its `where` clause
 /// (started if it has none): to rustc, `where Self: A` on a trait is a
 /// supertrait like `trait T: A`, and the trait is not printed again from the
@@ -796,9 +810,7 @@ fn attrs_named<'a>(attrs: &'a [Attribute], name: &str) -> Vec<&'a Attribute> {
 /// between `trait` and the body but as the clause's start.
 fn with_supertrait(input: TokenStream, supertrait: &Ident) -> TokenStream {
     let mut trees: Vec<TokenTree> = input.into_iter().collect();
-    let Some(body) = trees.iter().rposition(
-        |tree| matches!(tree, TokenTree::Group(group) if group.delimiter() == Delimiter::Brace),
-    ) else {
+    let Some(body) = last_brace(&trees) else {
         return trees.into_iter().collect();
     };
     let is_word =
