@@ -99,6 +99,9 @@ pub struct RealizeField {
 
 enum Entry {
     Trait(Path),
+    /// A trait written with a slip, read as meant beside its error (`dyn
+    /// Tracker`, `"Tracker"`), so that the wrapper's uses add no error.
+    Meant(Path, Error),
     /// The names of `except(...)`, with the error of a slip read as meant
     /// beside them (`except = name`, `except(a b)`).
     Except(Vec<Ident>, Option<Error>),
@@ -161,7 +164,8 @@ impl Parse for Entry {
                 if fork.peek(Token![=]) && fork.peek2(Ident) {
                     input.parse::<Ident>()?;
                     input.parse::<Token![=]>()?;
-                    let mut names = vec![except_name(input)?];
+                    let (first, slip) = except_name(input)?;
+                    let mut names = vec![first];
                     // `except = a, b`: the names that follow, read as methods
                     // where they look like one (a lowercase name alone; a
                     // trait's is in `CamelCase`).
@@ -176,10 +180,13 @@ impl Parse for Entry {
                         }
                         written.push_str(&name.to_string());
                     }
-                    let err = Error::new(
+                    let mut err = Error::new(
                         ident.span(),
                         format!("`except` takes the methods in parentheses: `except({written})`"),
                     );
+                    if let Some(slip) = slip {
+                        err.combine(slip);
+                    }
                     return Ok(Entry::Except(names, Some(err)));
                 }
                 if !fork.peek(token::Paren) {
@@ -206,22 +213,43 @@ impl Parse for Entry {
         }
         if input.peek(Token![dyn]) || input.peek(Token![impl]) {
             let keyword: proc_macro2::TokenTree = input.parse()?;
-            return Err(Error::new(
+            let err = Error::new(
                 keyword.span(),
                 format!("a trait is named by its path alone: drop `{keyword}`"),
-            ));
+            );
+            return match crate::syntax::parse_path(input) {
+                Ok(path) => Ok(Entry::Meant(path, err)),
+                Err(_) => Err(err),
+            };
         }
         if input.peek(syn::LitStr) {
             let name: syn::LitStr = input.parse()?;
-            return Err(Error::new(
+            let err = Error::new(
                 name.span(),
                 format!(
                     "a trait is named by its path, not a string: drop the quotes, `{}`",
                     name.value()
                 ),
-            ));
+            );
+            // The string's path, at the string: one that does not read as a
+            // trait alone (`"Tracker<"`) is the error alone.
+            return match string_path(&name) {
+                Some(path) => Ok(Entry::Meant(path, err)),
+                None => Err(err),
+            };
         }
         crate::syntax::parse_path(input).map(Entry::Trait)
+    }
+}
+
+/// The one path that `text` holds, spanned at it (`"Tracker"`), read as
+/// `#[realize_forward = "Tracker"]` is: through [`entries`], whose reading
+/// of a string is compiled once for both.
+fn string_path(text: &syn::LitStr) -> Option<Path> {
+    let mut read = text.parse_with(entries).ok()?;
+    match (read.pop(), read.is_empty()) {
+        (Some(Entry::Trait(path)), true) => Some(path),
+        _ => None,
     }
 }
 
@@ -249,8 +277,11 @@ fn except_names(input: ParseStream) -> Result<(Vec<Ident>, Option<Error>)> {
     let mut names: Vec<Ident> = Vec::new();
     let mut slips = Errors::default();
     while !input.is_empty() {
-        let name = except_name(input)?;
+        let (name, slip) = except_name(input)?;
         names.push(name);
+        if let Some(err) = slip {
+            slips.push(err);
+        }
         if input.is_empty() {
             break;
         }
@@ -274,17 +305,24 @@ fn except_names(input: ParseStream) -> Result<(Vec<Ident>, Option<Error>)> {
 }
 
 /// One name in `except(...)`: a method's name alone. A quoted name or a
-/// path (`Tracker::python_type`) is an error that shows the name to write.
-fn except_name(input: ParseStream) -> Result<Ident> {
+/// path (`Tracker::python_type`) is an error that shows the name to write,
+/// beside that name read as meant.
+fn except_name(input: ParseStream) -> Result<(Ident, Option<Error>)> {
     if input.peek(syn::LitStr) {
         let name: syn::LitStr = input.parse()?;
-        return Err(Error::new(
+        let err = Error::new(
             name.span(),
             format!(
                 "a method is named without quotes: `except({})`",
                 name.value()
             ),
-        ));
+        );
+        // The string's name, at the string; one that is no name (or a
+        // keyword) is the error alone.
+        return match string_path(&name).as_ref().and_then(Path::get_ident) {
+            Some(ident) => Ok((ident.clone(), Some(err))),
+            None => Err(err),
+        };
     }
     // `except(type)` for a method `r#type`: a keyword is written raw.
     let path_keyword = input.peek(Token![self])
@@ -303,20 +341,25 @@ fn except_name(input: ParseStream) -> Result<Ident> {
         ));
     }
     let path: Path = input.parse()?;
-    match path.get_ident() {
-        Some(name) => Ok(name.clone()),
-        None => {
-            let method = path
-                .segments
-                .last()
-                .map_or_else(|| String::from("method"), |s| s.ident.to_string());
-            Err(Error::new_spanned(
-                &path,
-                format!(
-                    "`except(...)` takes the method's name alone, `except({method})`: it applies to the traits named beside it"
-                ),
-            ))
+    if let Some(name) = path.get_ident() {
+        return Ok((name.clone(), None));
+    }
+    let err = |method: &str| {
+        Error::new_spanned(
+            &path,
+            format!(
+                "`except(...)` takes the method's name alone, `except({method})`: it applies to the traits named beside it"
+            ),
+        )
+    };
+    // `Tracker::python_type`, read as `python_type` beside the error.
+    match path.segments.last() {
+        Some(last) if last.arguments.is_none() => {
+            let name = last.ident.clone();
+            Ok((name.clone(), Some(err(&name.to_string()))))
         }
+        Some(last) => Err(err(&last.ident.to_string())),
+        None => Err(err("method")),
     }
 }
 
@@ -527,7 +570,8 @@ fn entries(input: ParseStream) -> Result<Vec<Entry>> {
     if let Err(last) = read_entries(input, &mut entries) {
         let mut all = Errors::default();
         for entry in entries {
-            if let Entry::Unknown(err) | Entry::Except(_, Some(err)) = entry {
+            if let Entry::Unknown(err) | Entry::Except(_, Some(err)) | Entry::Meant(_, err) = entry
+            {
                 all.push(err);
             }
         }
@@ -556,7 +600,7 @@ fn read_entries(input: ParseStream, entries: &mut Vec<Entry>) -> Result<()> {
             ));
         }
         let entry: Entry = input.parse()?;
-        let is_trait = matches!(entry, Entry::Trait(_));
+        let is_trait = matches!(entry, Entry::Trait(_) | Entry::Meant(..));
         if input.peek(token::Paren)
             && let Entry::Trait(path) = &entry
             && let Some(err) = except_inside(input, path)
@@ -702,6 +746,13 @@ fn parse_group(
         match entry {
             Entry::Trait(path) => {
                 any_trait = true;
+                if let Some(trait_ref) = trait_ref(path, group, errors) {
+                    traits.push(trait_ref);
+                }
+            }
+            Entry::Meant(path, err) => {
+                any_trait = true;
+                errors.push(err);
                 if let Some(trait_ref) = trait_ref(path, group, errors) {
                     traits.push(trait_ref);
                 }

@@ -3,16 +3,22 @@ use lazy_core::{Lazy, RealizeForward, forwardable};
 #[forwardable]
 pub trait Tracker {
     fn python_type(&self) -> &'static str;
+    fn size(&self) -> usize;
 }
 
 impl Tracker for u8 {
     fn python_type(&self) -> &'static str {
         "int"
     }
+    fn size(&self) -> usize {
+        1
+    }
 }
 
 // A method in `except(...)` is named by its name alone: quoted, or as a path
-// through its trait, it is one error at what was written, showing the name.
+// through its trait, it is one error at what was written, showing the name,
+// and the name is read as meant: the wrappers forward the rest of the trait
+// (`Tracker::size`), and their uses add no error.
 #[derive(RealizeForward)]
 #[realize_forward(Tracker, except("python_type"))]
 pub struct Quoted {
@@ -39,4 +45,9 @@ impl ThroughTheTrait {
     }
 }
 
-fn main() {}
+fn main() {
+    let quoted = Quoted { cache: Lazy::new(|| 1) };
+    let _: usize = quoted.size();
+    let through = ThroughTheTrait { cache: Lazy::new(|| 1) };
+    let _: usize = through.size();
+}

@@ -12,6 +12,8 @@ impl Tracker for u8 {
 }
 
 // `dyn Tracker` where the trait's path goes: one error at `dyn`, to drop it.
+// The path after it is read as meant: the wrapper forwards the trait, and
+// its uses add no error.
 #[derive(RealizeForward)]
 #[realize_forward(dyn Tracker)]
 pub struct LazyTracker {
@@ -19,4 +21,7 @@ pub struct LazyTracker {
     cache: Lazy<u8>,
 }
 
-fn main() {}
+fn main() {
+    let tracker = LazyTracker { cache: Lazy::new(|| 1) };
+    let _: &str = tracker.python_type();
+}
