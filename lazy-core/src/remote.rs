@@ -200,7 +200,10 @@ pub trait Borrow<Borrowed: ?Sized> {
 
 /// Forwards [`core::cmp::PartialEq`] of the wrapper with the wrapper:
 /// `eq`, both sides realized. To compare with another type, write a mirror
-/// with std's `Rhs` parameter and name it with that type.
+/// with std's `Rhs` parameter and name it with that type. On an enum whose
+/// variants' targets are not one type, two values in different variants
+/// are unequal, as `#[derive(PartialEq)]` has them, and nothing is realized
+/// to tell them apart.
 #[crate::forwardable(remote = ::core::cmp::PartialEq)]
 pub trait PartialEq {
     fn eq(&self, other: &Self) -> bool;
@@ -212,7 +215,9 @@ pub trait Eq {}
 
 /// Forwards [`core::cmp::PartialOrd`] of the wrapper with the wrapper:
 /// `partial_cmp`, `lt`, `le`, `gt`, `ge`. Forward
-/// [`PartialEq`](macro@PartialEq) too.
+/// [`PartialEq`](macro@PartialEq) too. On an enum whose variants' targets
+/// are not one type, values in different variants are ordered by their
+/// variants' order, as `#[derive(PartialOrd)]` orders them.
 #[crate::forwardable(remote = ::core::cmp::PartialOrd)]
 pub trait PartialOrd {
     fn partial_cmp(&self, other: &Self) -> ::core::option::Option<::core::cmp::Ordering>;
@@ -224,7 +229,10 @@ pub trait PartialOrd {
 
 /// Forwards [`core::cmp::Ord`]: `cmp` (`max`, `min` and `clamp` keep their
 /// defaults, which call it). Forward [`Eq`](macro@Eq) and
-/// [`PartialOrd`](macro@PartialOrd) too.
+/// [`PartialOrd`](macro@PartialOrd) too. On an enum whose variants' targets
+/// are not one type, values in different variants are ordered by their
+/// variants' order, as `#[derive(Ord)]` orders them: a total order, so a
+/// slice of mixed values sorts.
 #[crate::forwardable(remote = ::core::cmp::Ord)]
 pub trait Ord {
     fn cmp(&self, other: &Self) -> ::core::cmp::Ordering;

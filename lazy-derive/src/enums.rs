@@ -377,6 +377,10 @@ struct EnumContext<'a> {
     /// [`one_target`]): a `Self` argument is realized in its own variant,
     /// whichever the receiver's is.
     one_target: bool,
+    /// The trait is a mirror of std's `PartialEq`, `PartialOrd` or `Ord`:
+    /// values in different variants compare as `#[derive]` compares them,
+    /// by the variants' order (see [`mismatch_arm`]).
+    std_comparison: bool,
 }
 
 /// The impl of one forwarded trait for an enum (see `expand::trait_impl`,
@@ -576,6 +580,10 @@ fn write_trait_impl(
         },
         variants: variant_impls,
         first,
+        std_comparison: match remote {
+            Some(path) => is_std_comparison(path),
+            None => false,
+        },
         trait_name: trait_ref.name(),
         trait_span: trait_ref.span(),
         binding_site: match deprecated {
@@ -1175,10 +1183,61 @@ fn one_target(variants: &[VariantImpl]) -> bool {
     live > 1
 }
 
-/// The arm for values in different variants: a panic naming the method and
-/// the variants.
+/// Whether `remote` is std's `PartialEq`, `PartialOrd` or `Ord`, by any of
+/// its paths (`::core::cmp::Ord`, `::std::cmp::Ord`).
+fn is_std_comparison(remote: &syn::Path) -> bool {
+    let mut names = Vec::with_capacity(remote.segments.len());
+    for segment in &remote.segments {
+        names.push(segment.ident.to_string());
+    }
+    let [root, cmp, name] = names.as_slice() else {
+        return false;
+    };
+    (root == "core" || root == "std")
+        && cmp == "cmp"
+        && (name == "PartialEq" || name == "PartialOrd" || name == "Ord")
+}
+
+/// What a method of std's comparison traits answers for values in
+/// different variants, as `#[derive]` orders them: by the variants' order
+/// (`#0` and `#1` their indices); `None` for another method.
+fn compared_by_order(method: &Ident) -> Option<&'static str> {
+    Some(match method.to_string().as_str() {
+        "eq" => "false",
+        "ne" => "true",
+        "partial_cmp" => "::core::option::Option::Some(::core::cmp::Ord::cmp(&#0, &#1))",
+        "cmp" => "::core::cmp::Ord::cmp(&#0, &#1)",
+        "lt" => "#0 < #1",
+        "le" => "#0 <= #1",
+        "gt" => "#0 > #1",
+        "ge" => "#0 >= #1",
+        _ => return None,
+    })
+}
+
+/// The arm for values in different variants: for std's comparison traits
+/// the answer by the variants' order, as `#[derive]` gives it; else a panic
+/// naming the method and the variants.
 fn mismatch_arm(ctx: &EnumContext, method: &Ident, count: usize) -> TokenStream {
     let values = Ident::new("__values", Span::mixed_site());
+    if ctx.std_comparison
+        && count == 1
+        && let Some(text) = compared_by_order(method)
+    {
+        let mut indices = TokenStream::new();
+        for (index, variant) in ctx.variants.iter().enumerate() {
+            let path = variant.path();
+            let index = Literal::usize_suffixed(index);
+            template::append(&mut indices, "#0 { .. } => #1,", &[&path, &index]);
+        }
+        if !text.contains('#') {
+            return template::tokens("_ => #0,", &[&tokens::fixed(text)]);
+        }
+        let left = template::tokens("(match &#0.0 { #1 })", &[&values, &indices]);
+        let right = template::tokens("(match &#0.1 { #1 })", &[&values, &indices]);
+        let answer = template::tokens(text, &[&left, &right]);
+        return template::tokens("#0 => #1,", &[&values, &answer]);
+    }
     let mut names = TokenStream::new();
     for variant in &ctx.variants {
         let path = variant.path();
