@@ -1,5 +1,6 @@
-//! The workspace's root package: it hosts the examples and the integration
-//! tests of `lazy-core` and `lazy-derive`, and is not published.
+//! The workspace's root package: it hosts the integration tests of
+//! `lazy-core` and `lazy-derive`, and is not published (the small examples
+//! are run by `examples/small`).
 //!
 //! Its library holds nothing but the README's example, compiled and run as a
 //! doctest so that it stays true. (A crate that is published cannot include

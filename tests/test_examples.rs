@@ -1,5 +1,5 @@
-//! The root package's small examples (`examples/*.rs`), tested through
-//! their library halves.
+//! The small examples (`examples/*.rs`, run by the `examples/small`
+//! package), tested through their library halves.
 
 #[allow(dead_code, reason = "the example's `main` is not called by the tests")]
 #[path = "../examples/read_on_demand.rs"]
