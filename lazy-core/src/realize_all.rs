@@ -74,7 +74,7 @@ use crate::{Realize, Seed};
 #[diagnostic::on_unimplemented(
     message = "`{Self}` does not implement `RealizeAll`, so a walk cannot look inside it",
     label = "no `RealizeAll` for this type",
-    note = "implement `lazy_core::RealizeAll` for it (or `#[derive(RealizeAll)]`); for a trait object, `dyn Tracker`, make it a supertrait of the trait (`trait Tracker: RealizeAll`); for another crate's type, implement it by hand for the type that holds it, walking what the field holds; or mark the field `#[realize_all(skip)]` if it holds no lazy"
+    note = "implement `lazy_core::RealizeAll` for it (or `#[derive(RealizeAll)]`); for a trait object, `dyn Tracker`, make it a supertrait of the trait (`trait Tracker: RealizeAll`); for another crate's type, implement it by hand for the type that holds it, walking what the field holds; or, to leave the field out of the walk (any lazy in it then stays unbuilt), mark it `#[realize_all(skip)]`"
 )]
 pub trait RealizeAll {
     /// Realizes every lazy reachable from `self`.
