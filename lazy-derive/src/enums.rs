@@ -646,6 +646,13 @@ fn write_trait_impl(
 fn first_deref(variants: &[VariantImpl]) -> Option<(Span, &'static str)> {
     for variant in variants {
         match variant.variant.kind {
+            // Not for a pointer to a trait object: without `deref` its
+            // target is the pointer, which does not implement the trait.
+            VariantKind::Deref(at)
+                if tokens::mentions(variant.variant.ty.to_token_stream(), &|id| id == "dyn") =>
+            {
+                return Some((at, ""));
+            }
             VariantKind::Deref(at) => {
                 return Some((at, ", or realize this variant without `deref`"));
             }

@@ -281,8 +281,12 @@ fn write_trait_impl(
         ctx: &ctx,
         body: ImplBody::default(),
         deref: wrapper.realize.as_ref().and_then(|field| {
+            // Not for a pointer to a trait object (`Lazy<Box<dyn Tracker>>`):
+            // without `deref` the target is the box, which does not implement
+            // the trait.
             let fix = match field.plain {
                 Some(_) => "",
+                None if tokens::mentions(field.ty.to_token_stream(), &|id| id == "dyn") => "",
                 None => ", or realize without `deref`",
             };
             field.deref.map(|at| (at, fix))
