@@ -253,6 +253,31 @@ fn string_path(text: &syn::LitStr) -> Option<Path> {
     }
 }
 
+/// The methods of the attributes that name no trait (`traitless`:
+/// `#[realize_forward(except(m))]`, whose error is given) left out of the
+/// traits of the one attribute that names some, as meant; with several such
+/// attributes, of none.
+fn except_beside_its_traits(traits: &[TraitRef], traitless: &[usize], groups: &mut [Vec<Ident>]) {
+    let mut named = None;
+    for trait_ref in traits {
+        match named {
+            None => named = Some(trait_ref.group),
+            Some(group) if group != trait_ref.group => return,
+            Some(_) => {}
+        }
+    }
+    let Some(named) = named else {
+        return;
+    };
+    for &group in traitless {
+        for name in std::mem::take(&mut groups[group]) {
+            if !groups[named].contains(&name) {
+                groups[named].push(name);
+            }
+        }
+    }
+}
+
 /// After `except = a`: `, b` where `b` is a lowercase name alone, the next
 /// of the methods rather than a trait.
 fn method_follows(input: ParseStream) -> bool {
@@ -381,6 +406,8 @@ impl Wrapper {
         let mut errors = Errors::default();
         let mut traits = Vec::new();
         let mut groups = Vec::new();
+        // The attributes that name no trait, by their index in `groups`.
+        let mut traitless: Vec<usize> = Vec::new();
         // Without the attribute itself, one that misspells it is read as
         // meant (its impls written, so that the wrapper's calls add no
         // error), with an error at it. Beside the attribute, it may be
@@ -414,7 +441,10 @@ impl Wrapper {
                 errors.push(err);
             }
             match parse_group(attr, groups.len(), &mut errors) {
-                Some((group_traits, except)) => {
+                Some((group_traits, except, names_a_trait)) => {
+                    if !names_a_trait {
+                        traitless.push(groups.len());
+                    }
                     for trait_ref in group_traits {
                         let mut seen = None;
                         for known in &traits {
@@ -448,6 +478,7 @@ impl Wrapper {
                 None => groups.push(Vec::new()),
             }
         }
+        except_beside_its_traits(&traits, &traitless, &mut groups);
         if groups.is_empty() {
             errors.push(Error::new(
                 input.ident.span(),
@@ -699,11 +730,13 @@ fn except_inside(input: ParseStream, path: &Path) -> Option<Error> {
     ))
 }
 
+/// The traits of one `#[realize_forward(...)]` and the methods it leaves
+/// out, and whether it names a trait at all.
 fn parse_group(
     attr: &Attribute,
     group: usize,
     errors: &mut Errors,
-) -> Option<(Vec<TraitRef>, Vec<Ident>)> {
+) -> Option<(Vec<TraitRef>, Vec<Ident>, bool)> {
     let read = match &attr.meta {
         // `#[realize_forward = "Tracker"]`: read as meant, beside the error.
         // A value that is no literal is rustc's error already.
@@ -775,13 +808,21 @@ fn parse_group(
             }
         }
     }
-    if !any_trait {
+    if !any_trait && !except.is_empty() {
+        // `#[realize_forward(except(m))]` beside `#[realize_forward(Tracker)]`:
+        // read with that attribute's traits where it is the one that names
+        // some (`Wrapper::read`).
+        errors.push(Error::new(
+            attr.path().span(),
+            "`except(...)` goes in the attribute that names the traits it leaves methods of: `#[realize_forward(Tracker, except(method))]`",
+        ));
+    } else if !any_trait {
         errors.push(Error::new(
             attr.path().span(),
             "`#[realize_forward(...)]` names no trait; write `#[realize_forward(Trait, ...)]`",
         ));
     }
-    Some((traits, except))
+    Some((traits, except, any_trait))
 }
 
 fn trait_ref(mut path: Path, group: usize, errors: &mut Errors) -> Option<TraitRef> {

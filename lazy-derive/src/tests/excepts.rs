@@ -66,3 +66,42 @@ fn except_name_of_a_method_is_matched_for_a_struct_and_an_enum() {
         );
     }
 }
+
+/// `except(...)` in an attribute of its own beside the one that names the
+/// trait is one error, saying where it goes, and is read as meant: the
+/// expansion is the one of `except(...)` beside the trait, but for the
+/// error.
+#[test]
+fn except_in_an_attribute_of_its_own_is_read_with_the_traits() {
+    let beside = expand_derive(
+        &[("", TRACKER)],
+        "#[realize_forward(Tracker, except(name))]
+         struct LazyTracker { #[realize] cache: Lazy<u8> }",
+    );
+    let apart = expand_derive(
+        &[("", TRACKER)],
+        "#[realize_forward(Tracker)]
+         #[realize_forward(except(name))]
+         struct LazyTracker { #[realize] cache: Lazy<u8> }",
+    );
+    let message = "`except(...)` goes in the attribute that names the traits it leaves methods of";
+    assert_eq!(apart.matches(message).count(), 1, "{apart}");
+    assert!(!beside.contains("compile_error"), "{beside}");
+    let mut errors = 0;
+    let mut rest = String::new();
+    for line in apart.lines() {
+        if line.contains("compile_error") {
+            errors += 1;
+        } else {
+            rest.push_str(line);
+            rest.push('\n');
+        }
+    }
+    assert_eq!(errors, 1, "{apart}");
+    let mut expected = String::new();
+    for line in beside.lines() {
+        expected.push_str(line);
+        expected.push('\n');
+    }
+    assert_eq!(rest, expected);
+}
