@@ -80,8 +80,10 @@ enum State<T, S> {
 /// # Seeds in struct fields
 /// The default seed type `fn() -> T` takes closures that capture nothing.
 /// A lazy stored in a struct with a capturing closure names its seed type:
-/// `Lazy<T, Box<dyn FnOnce() -> T + Send>>`, or better a [`Seed`] type of
-/// your own, whose fields [`Lazy::peek`] can read until the value is built.
+/// `Lazy<T, Box<dyn FnOnce() -> T>>` (`+ Send` in it where the struct must be
+/// `Send`: a boxed closure without it is not, nor then the struct), or better
+/// a [`Seed`] type of your own, whose fields [`Lazy::peek`] can read until
+/// the value is built.
 ///
 /// ```
 /// use lazy_core::{Lazy, Realize};
