@@ -2030,8 +2030,20 @@ impl VariableTracker for TensorTracker {
         let Some(first) = self.dims.first() else {
             return Err(TraceError::new("invalid index of a 0-dim tensor"));
         };
-        if first.sym.is_none() {
-            normalize_index(*index, usize::try_from(first.size).unwrap_or(0), "tensor")?;
+        // Checked against the size, a dynamic one's hint too (torch checks
+        // `-size <= index < size` on the symbolic size, which Dynamo answers
+        // by the hint): out of bounds, torch's `IndexError`. In bounds on a
+        // dynamic dim, the relation that makes the index valid is guarded
+        // (`> 1` for `x[1]`, `>= 2` for `x[-2]`), not the size's value.
+        normalize_index(*index, usize::try_from(first.size).unwrap_or(0), "tensor")?;
+        if let Some((_, expr)) = &first.sym {
+            let holds = if *index >= 0 {
+                format!("> {index}")
+            } else {
+                // In bounds, so `-index` is at most the size: no overflow.
+                format!(">= {}", -index)
+            };
+            self.tx.guard_text(GuardKind::ShapeEnv, expr.clone(), holds);
         }
         let args = [self.node.clone(), index.to_string()];
         Ok(self.derived("select", &args, self.dims[1..].to_vec(), self.dtype.clone()))

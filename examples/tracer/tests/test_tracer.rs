@@ -2189,6 +2189,42 @@ fn index_out_of_range_is_pythons_error() {
     );
 }
 
+/// Indexing a tensor along a dynamic dim is checked against the size's hint,
+/// as torch checks the symbolic size: past the end it is torch's
+/// `IndexError` (it returned a `select` of the missing row, unguarded), and
+/// in bounds the relation that keeps the index valid is guarded, not the
+/// size's value.
+#[test]
+fn indexing_a_dynamic_dim_checks_the_size_and_guards_the_relation() {
+    let json = r#"{"locals": {"x": {"$tensor": [2, 3], "dynamic": [0]}}}"#;
+    assert_python_errors(
+        json,
+        &[
+            (
+                "L['x'][5]",
+                "index 5 is out of bounds for dimension 0 with size 2",
+            ),
+            (
+                "L['x'][2]",
+                "index 2 is out of bounds for dimension 0 with size 2",
+            ),
+            (
+                "L['x'][-3]",
+                "index -3 is out of bounds for dimension 0 with size 2",
+            ),
+        ],
+    );
+    for (expr, guard) in [
+        ("L['x'][1]", "L['x'].size()[0] > 1"),
+        ("L['x'][0]", "L['x'].size()[0] > 0"),
+        ("L['x'][-2]", "L['x'].size()[0] >= 2"),
+    ] {
+        let run = lazy_run(json, &format!("r = {expr}\nreturn r\n"));
+        assert_eq!(run.returned, ["TensorVariable(float32[3])"], "{expr}");
+        assert_eq!(shape_env_guards(&run), [guard], "{expr}");
+    }
+}
+
 /// Division by zero is Python's error for each operator and operand types
 /// (the tracer said `division by zero` for all). Python's texts.
 #[test]
