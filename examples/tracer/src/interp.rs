@@ -66,6 +66,7 @@ impl TraceOutput {
         let mut codegen = Codegen::default();
         for tracker in &self.returned {
             tracker.reconstruct(&mut codegen)?;
+            codegen.check_size()?;
         }
         match self.returned.len() {
             0 => codegen.emit("LOAD_CONST None"),
@@ -380,7 +381,8 @@ impl Interp<'_> {
                 FormatPart::Text(t) => text.push_str(t),
                 FormatPart::Sym { sym, spec } => text.push_str(&sym.format_value(spec)?),
             }
-            // The bound every string operation keeps (`'a' * n`, `+`).
+            // The bound every string operation keeps (`'a' * n`, `+`); each
+            // part stops at it too as it is formatted (a list's `str()`).
             if text.len() > crate::trackers::MAX_LEN {
                 return Err(TraceError::new("string too large for this tracer"));
             }

@@ -199,11 +199,31 @@ impl BinOp {
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Codegen {
     pub instructions: Vec<String>,
+    /// The bytes of text in `instructions`.
+    size: usize,
 }
+
+/// The most text (in bytes) the output code may hold: 64 MiB. A traced
+/// list of a million references to one long string rebuilds each item
+/// (`LOAD_CONST '...'`), whose text would take gigabytes; the trackers
+/// that emit many instructions (a list's, a dict's items) stop at it.
+pub const MAX_CODE: usize = 64 << 20;
 
 impl Codegen {
     pub fn emit(&mut self, instruction: impl Into<String>) {
-        self.instructions.push(instruction.into());
+        let instruction = instruction.into();
+        self.size = self.size.saturating_add(instruction.len());
+        self.instructions.push(instruction);
+    }
+
+    /// An error once the output code holds more than [`MAX_CODE`] bytes.
+    pub fn check_size(&self) -> TraceResult<()> {
+        if self.size > MAX_CODE {
+            return Err(TraceError::new(
+                "output code too large for this tracer (over 64 MiB of text)",
+            ));
+        }
+        Ok(())
     }
 }
 

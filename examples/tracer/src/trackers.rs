@@ -171,6 +171,8 @@ fn int_arg(method: &str, arg: &Tracker) -> TraceResult<i64> {
 
 /// The largest string (in bytes) or sequence (in items) a trace may build:
 /// a program that doubles a value on every line must fail, not exhaust memory.
+/// The text `str()`, `format()` and f-strings make of a value, and the repr
+/// an error shows, stop at it as they are written (`write_repr`).
 pub(crate) const MAX_LEN: usize = 1 << 20;
 
 /// The longest symbolic expression a trace may build, for the same reason.
@@ -314,51 +316,133 @@ pub fn key_value(key: &dyn VariableTracker) -> TraceResult<Value> {
     Err(error)
 }
 
-/// A value whose `repr()` is `value`'s, for an error that shows it: its
-/// constant value, or for one the trace cannot know, an `$object`'s
-/// stand-in (`<B object>`, Python's repr without the address no trace
-/// knows), also inside a list, tuple, dict or dict's view (`[<B object>,
-/// 1.5]`). `None` for a tensor, and what holds one.
-pub fn repr_value(value: &dyn VariableTracker) -> Option<Value> {
-    if let Ok(constant) = value.as_python_constant() {
-        return Some(constant);
-    }
-    if value.is_tensor() {
-        return None;
-    }
-    let items = |items: &[Tracker]| {
-        items
-            .iter()
-            .map(|item| repr_value(&**item).map(Rc::new))
-            .collect::<Option<Vec<_>>>()
+/// Why [`write_repr`] stopped.
+enum ReprStop {
+    /// The text passed [`MAX_LEN`] bytes.
+    TooLarge,
+    /// A value the trace cannot know (a tensor, an `$object` unless shown
+    /// by its stand-in), with its error.
+    Unknown(TraceError),
+}
+
+/// What `str()` and `format()` say when the text they would build passes
+/// [`MAX_LEN`]: it is a string, held to the bound of every other.
+fn string_too_large() -> TraceError {
+    TraceError::new("string too large for this tracer")
+}
+
+/// What an error shows in place of a value whose `repr()` passes
+/// [`MAX_LEN`] (Python's message would hold all of it).
+pub const TOO_LARGE_TO_SHOW: &str = "<a value whose repr() is too large for this tracer to show>";
+
+/// Appends Python's `repr()` of `value` to `out`, item by item through the
+/// lists, tuples and dict views that hold other trackers, and stops once
+/// `out` passes [`MAX_LEN`] bytes: a traced list can hold a million
+/// references to one long string, whose text would take gigabytes, so it
+/// is never made into one whole constant first. With `stand_in`, for an
+/// error that shows the value, an `$object` (inside a list, tuple, dict or
+/// dict's view too) is written as Python's repr without the address no
+/// trace knows (`<B object>`); else it is its own error, as a tensor is
+/// always.
+fn write_repr(
+    value: &dyn VariableTracker,
+    out: &mut String,
+    stand_in: bool,
+) -> Result<(), ReprStop> {
+    let items = |out: &mut String, items: &[Tracker]| -> Result<(), ReprStop> {
+        for (at, item) in items.iter().enumerate() {
+            if at > 0 {
+                out.push_str(", ");
+            }
+            write_repr(&**item, out, stand_in)?;
+        }
+        Ok(())
     };
-    if let Some(object) = realized_as::<ObjectTracker>(value) {
-        return Some(object.key_value());
-    }
+    let constant = |out: &mut String, constant: &Value| {
+        constant
+            .write_repr(out, MAX_LEN)
+            .map_err(|_| ReprStop::TooLarge)
+    };
     if let Some(sequence) = realized_as::<SequenceTracker>(value) {
-        let items = items(&sequence.items)?;
-        return Some(if sequence.tuple {
-            Value::Tuple(items)
-        } else {
-            Value::List(items)
+        out.push(if sequence.tuple { '(' } else { '[' });
+        items(out, &sequence.items)?;
+        out.push_str(match (sequence.tuple, sequence.items.len()) {
+            (true, 1) => ",)",
+            (true, _) => ")",
+            (false, _) => "]",
         });
+    } else if let Some(view) = realized_as::<DictViewTracker>(value) {
+        out.push_str(if view.keys {
+            "dict_keys(["
+        } else {
+            "dict_values(["
+        });
+        items(out, &view.items)?;
+        out.push_str("])");
+    } else {
+        match value.as_python_constant() {
+            Ok(value) => constant(out, &value)?,
+            Err(error) if !stand_in || value.is_tensor() => return Err(ReprStop::Unknown(error)),
+            Err(error) => {
+                if let Some(object) = realized_as::<ObjectTracker>(value) {
+                    constant(out, &object.key_value())?;
+                } else if let Some(dict) = realized_as::<DictTracker>(value) {
+                    // A key that is an `$object` shows as one (`key_value`).
+                    out.push('{');
+                    for (at, (key, item)) in dict.entries.iter().enumerate() {
+                        if at > 0 {
+                            out.push_str(", ");
+                        }
+                        constant(out, key)?;
+                        out.push_str(": ");
+                        write_repr(&**item, out, stand_in)?;
+                    }
+                    out.push('}');
+                } else {
+                    return Err(ReprStop::Unknown(error));
+                }
+            }
+        }
     }
-    if let Some(dict) = realized_as::<DictTracker>(value) {
-        let entries = dict
-            .entries
-            .iter()
-            .map(|(key, item)| Some((key.clone(), Rc::new(repr_value(&**item)?))))
-            .collect::<Option<Vec<_>>>()?;
-        return Some(Value::Dict(entries));
+    if out.len() > MAX_LEN {
+        return Err(ReprStop::TooLarge);
     }
-    if let Some(view) = realized_as::<DictViewTracker>(value) {
-        return Some(Value::DictView(crate::value::DictView {
-            keys: view.keys,
-            id: view.id,
-            items: items(&view.items)?,
-        }));
+    Ok(())
+}
+
+/// `str()` of a list, a tuple or a dict's view: its `repr()`, item by item
+/// ([`write_repr`]), or Python's error for an item the trace cannot know,
+/// and an error past [`MAX_LEN`] bytes.
+fn container_str(value: &dyn VariableTracker) -> TraceResult<String> {
+    let mut out = String::new();
+    match write_repr(value, &mut out, false) {
+        Ok(()) => Ok(out),
+        Err(ReprStop::TooLarge) => Err(string_too_large()),
+        Err(ReprStop::Unknown(error)) => Err(error),
     }
-    None
+}
+
+/// `repr()` of `value` for an error that shows it: its constant value's,
+/// or for one the trace cannot know, with an `$object`'s stand-in
+/// (`<B object>`, Python's repr without the address no trace knows), also
+/// inside a list, tuple, dict or dict's view (`[<B object>, 1.5]`); for a
+/// tensor, or what holds one, `<list object>` of its type. Past
+/// [`MAX_LEN`] bytes, [`TOO_LARGE_TO_SHOW`]: it stops there.
+pub fn error_repr(value: &dyn VariableTracker) -> String {
+    let mut out = String::new();
+    match write_repr(value, &mut out, true) {
+        Ok(()) => out,
+        Err(ReprStop::TooLarge) => TOO_LARGE_TO_SHOW.to_string(),
+        Err(ReprStop::Unknown(_)) => format!("<{} object>", value.python_type()),
+    }
+}
+
+/// `repr()` of a known `value` for an error that shows it (a dict's
+/// missing key), or [`TOO_LARGE_TO_SHOW`] past [`MAX_LEN`] bytes.
+fn error_repr_of(value: &Value) -> String {
+    value
+        .repr_within(MAX_LEN)
+        .unwrap_or_else(|_| TOO_LARGE_TO_SHOW.to_string())
 }
 
 /// `tracker` as a symbolic size, without building a frame value (none is
@@ -1218,10 +1302,7 @@ impl VariableTracker for SequenceTracker {
                     // container too (`[<Linear object>, 1.5]`).
                     None => Err(TraceError::new(format!(
                         "{} is not in list",
-                        match repr_value(&*args[0]) {
-                            Some(needle) => needle.repr(),
-                            None => format!("<{} object>", args[0].python_type()),
-                        }
+                        error_repr(&*args[0])
                     ))),
                 }
             }
@@ -1297,6 +1378,21 @@ impl VariableTracker for SequenceTracker {
             Meta::new(None),
         )))
     }
+    /// Its `repr()`, item by item, within the bound of any string.
+    fn python_str(&self) -> TraceResult<String> {
+        container_str(self)
+    }
+    /// `object.__format__`: `str()` for an empty spec, and any other
+    /// refused, whatever the items are.
+    fn format_value(&self, spec: &str) -> TraceResult<String> {
+        if spec.is_empty() {
+            return self.python_str();
+        }
+        Err(TraceError::new(format!(
+            "unsupported format string passed to {}.__format__",
+            self.type_tag()
+        )))
+    }
     fn as_proxy(&self) -> TraceResult<String> {
         Err(TraceError::new(format!(
             "a {} has no graph node",
@@ -1307,8 +1403,11 @@ impl VariableTracker for SequenceTracker {
         if self.meta.reconstruct_source(codegen) {
             return Ok(());
         }
+        // Item by item, stopping at the bound of the output code: a million
+        // references to one long string would each repeat it.
         for item in &self.items {
             item.reconstruct(codegen)?;
+            codegen.check_size()?;
         }
         let op = if self.tuple {
             "BUILD_TUPLE"
@@ -1421,7 +1520,7 @@ impl VariableTracker for DictTracker {
             Some(value) => Ok(Rc::clone(value)),
             // Python's `KeyError`, whose message is the key's repr alone:
             // named, as the last line of Python's traceback names it.
-            None => Err(TraceError::new(format!("KeyError: {}", key.repr()))),
+            None => Err(TraceError::new(format!("KeyError: {}", error_repr_of(key)))),
         }
     }
     fn contains(&self, key: &Value) -> TraceResult<bool> {
@@ -1503,6 +1602,10 @@ impl VariableTracker for DictTracker {
             &other.python_type(),
         ))
     }
+    /// Its `repr()`, within the bound of any string.
+    fn python_str(&self) -> TraceResult<String> {
+        container_str(self)
+    }
     fn as_proxy(&self) -> TraceResult<String> {
         Err(TraceError::new("a dict has no graph node"))
     }
@@ -1516,6 +1619,7 @@ impl VariableTracker for DictTracker {
                 None => codegen.emit(format!("LOAD_CONST {}", key.repr())),
             }
             value.reconstruct(codegen)?;
+            codegen.check_size()?;
         }
         codegen.emit(format!("BUILD_MAP {}", self.entries.len()));
         Ok(())
@@ -1726,13 +1830,9 @@ impl VariableTracker for DictViewTracker {
         };
         Err(unsupported_operands(op, &a, &b))
     }
+    /// Its `repr()`, item by item, within the bound of any string.
     fn python_str(&self) -> TraceResult<String> {
-        let items = self
-            .items
-            .iter()
-            .map(|item| Ok(item.as_python_constant()?.repr()))
-            .collect::<TraceResult<Vec<_>>>()?;
-        Ok(format!("{}([{}])", self.type_tag(), items.join(", ")))
+        container_str(self)
     }
     fn format_value(&self, spec: &str) -> TraceResult<String> {
         if spec.is_empty() {

@@ -423,39 +423,79 @@ impl Value {
 
     /// Python's `repr()`, every item of a container included.
     pub fn repr(&self) -> String {
+        let mut out = String::new();
+        // No bound: nothing to stop at.
+        let _ = self.write_repr(&mut out, usize::MAX);
+        out
+    }
+
+    /// Python's `repr()`, or `TooLarge` as soon as it passes `limit` bytes,
+    /// before it is all written: a value's text can be far larger than the
+    /// value (a traced list of a million references to one long string).
+    pub fn repr_within(&self, limit: usize) -> Result<String, TooLarge> {
+        let mut out = String::new();
+        self.write_repr(&mut out, limit)?;
+        Ok(out)
+    }
+
+    /// Appends Python's `repr()` to `out`, item by item, stopping with
+    /// `TooLarge` once `out` holds more than `limit` bytes.
+    pub fn write_repr(&self, out: &mut String, limit: usize) -> Result<(), TooLarge> {
         match self {
-            Value::None => "None".into(),
-            Value::Bool(true) => "True".into(),
-            Value::Bool(false) => "False".into(),
-            Value::Int(i) => i.to_string(),
-            Value::Float(x) => float_repr(*x),
-            Value::Str(s) => str_repr(s),
-            Value::List(items) => format!("[{}]", join_reprs(items.iter().map(|v| &**v))),
-            Value::Tuple(items) if items.len() == 1 => format!("({},)", items[0].repr()),
-            Value::Tuple(items) => format!("({})", join_reprs(items.iter().map(|v| &**v))),
-            Value::Dict(entries) => {
-                let shown: Vec<String> = entries
-                    .iter()
-                    .map(|(k, v)| format!("{}: {}", k.repr(), v.repr()))
-                    .collect();
-                format!("{{{}}}", shown.join(", "))
+            Value::None => out.push_str("None"),
+            Value::Bool(true) => out.push_str("True"),
+            Value::Bool(false) => out.push_str("False"),
+            Value::Int(i) => out.push_str(&i.to_string()),
+            Value::Float(x) => out.push_str(&float_repr(*x)),
+            // Its repr is at least as long as the text and its quotes.
+            Value::Str(s) if out.len().saturating_add(s.len() + 2) > limit => {
+                return Err(TooLarge);
             }
-            Value::Tensor(meta) => format!("Tensor({})", meta.describe()),
-            Value::Object(object) => format!("<{} object>", object.class),
-            Value::Function(name) => format!("<function {name}>"),
-            Value::DictView(view) => format!(
-                "{}([{}])",
-                if view.keys {
-                    "dict_keys"
+            Value::Str(s) => push_str_repr(out, s),
+            Value::List(items) => {
+                out.push('[');
+                write_reprs(out, items.iter().map(|v| &**v), limit)?;
+                out.push(']');
+            }
+            Value::Tuple(items) => {
+                out.push('(');
+                write_reprs(out, items.iter().map(|v| &**v), limit)?;
+                out.push_str(if items.len() == 1 { ",)" } else { ")" });
+            }
+            Value::Dict(entries) => {
+                out.push('{');
+                for (at, (key, value)) in entries.iter().enumerate() {
+                    if at > 0 {
+                        out.push_str(", ");
+                    }
+                    key.write_repr(out, limit)?;
+                    out.push_str(": ");
+                    value.write_repr(out, limit)?;
+                }
+                out.push('}');
+            }
+            Value::Tensor(meta) => out.push_str(&format!("Tensor({})", meta.describe())),
+            Value::Object(object) => out.push_str(&format!("<{} object>", object.class)),
+            Value::Function(name) => out.push_str(&format!("<function {name}>")),
+            Value::DictView(view) => {
+                out.push_str(if view.keys {
+                    "dict_keys(["
                 } else {
-                    "dict_values"
-                },
-                join_reprs(view.items.iter().map(|v| &**v))
-            ),
-            Value::Class(name) => format!("<class '{name}'>"),
-            Value::Builtin(name) if is_builtin_class(name) => format!("<class '{name}'>"),
-            Value::Builtin(name) => format!("<built-in function {name}>"),
+                    "dict_values(["
+                });
+                write_reprs(out, view.items.iter().map(|v| &**v), limit)?;
+                out.push_str("])");
+            }
+            Value::Class(name) => out.push_str(&format!("<class '{name}'>")),
+            Value::Builtin(name) if is_builtin_class(name) => {
+                out.push_str(&format!("<class '{name}'>"));
+            }
+            Value::Builtin(name) => out.push_str(&format!("<built-in function {name}>")),
         }
+        if out.len() > limit {
+            return Err(TooLarge);
+        }
+        Ok(())
     }
 
     /// Python's `str()`: like `repr()` except that strings print bare.
@@ -498,13 +538,21 @@ fn cmp_int_float(i: i64, x: f64) -> Option<std::cmp::Ordering> {
 /// Python's `repr(str)`: single quotes unless the text has a `'` and no `"`.
 /// A character Python 3.11's `str.isprintable()` refuses is escaped
 /// (`\x..`, `\u....`, `\U........`), by Python's Unicode (14.0).
+#[cfg(test)]
 fn str_repr(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 2);
+    push_str_repr(&mut out, s);
+    out
+}
+
+/// Appends Python's `repr(str)` of `s` to `out` (`str_repr`).
+fn push_str_repr(out: &mut String, s: &str) {
     let quote = if s.contains('\'') && !s.contains('"') {
         '"'
     } else {
         '\''
     };
-    let mut out = String::with_capacity(s.len() + 2);
+    out.reserve(s.len() + 2);
     out.push(quote);
     for c in s.chars() {
         match c {
@@ -516,7 +564,9 @@ fn str_repr(s: &str) -> String {
                 out.push('\\');
                 out.push(c);
             }
-            c if c == '\'' || c == '"' || pyunicode::is_printable(c) => out.push(c),
+            // Printable ASCII without a table search: a repr can be long.
+            ' '..='~' => out.push(c),
+            c if pyunicode::is_printable(c) => out.push(c),
             c => {
                 let code = u32::from(c);
                 out.push_str(&match code {
@@ -528,12 +578,26 @@ fn str_repr(s: &str) -> String {
         }
     }
     out.push(quote);
-    out
 }
 
-fn join_reprs<'a>(values: impl Iterator<Item = &'a Value>) -> String {
-    values.map(Value::repr).collect::<Vec<_>>().join(", ")
+/// The reprs of `values`, comma-separated, appended to `out` within `limit`.
+fn write_reprs<'a>(
+    out: &mut String,
+    values: impl Iterator<Item = &'a Value>,
+    limit: usize,
+) -> Result<(), TooLarge> {
+    for (at, value) in values.enumerate() {
+        if at > 0 {
+            out.push_str(", ");
+        }
+        value.write_repr(out, limit)?;
+    }
+    Ok(())
 }
+
+/// A `repr()` or `str()` that would pass its bound (`Value::repr_within`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct TooLarge;
 
 /// Python's `repr(float)`: the shortest digits that read back the same,
 /// in scientific notation below 1e-4 and from 1e16 on.

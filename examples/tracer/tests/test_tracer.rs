@@ -2100,6 +2100,60 @@ fn programs_that_double_a_value_every_line_fail_instead_of_exhausting_memory() {
     }
 }
 
+/// Text made from a value is held to the bound of every string the trace
+/// builds (1 MiB) as it is written, and the output code to its own (64
+/// MiB): `str()`, `format()` and an f-string of a list, a list's or a key's
+/// repr in an error, and the output code that rebuilds a returned list, one
+/// `LOAD_CONST` per item. A list of a million references to one
+/// 100,000-character string made each of them about 100 GB of text.
+#[test]
+fn text_made_from_a_large_value_stops_at_its_bound() {
+    let json = |chars: usize| {
+        let text = "x".repeat(chars);
+        format!(
+            r#"{{"locals": {{"l": ["{text}"], "d": {{"a": 1}}, "t": {{"$tuple": ["{text}"]}}}}}}"#
+        )
+    };
+    let shown = "<a value whose repr() is too large for this tracer to show>";
+    // 2 MB of text from 2,000 references to 1,000 characters.
+    assert_errors(
+        &json(1000),
+        &[
+            ("str(L['l'] * 2000)", "string too large for this tracer"),
+            ("format(L['l'] * 2000)", "string too large for this tracer"),
+            ("f\"{L['t'] * 2000}\"", "string too large for this tracer"),
+            (
+                "L['l'].index(L['l'] * 2000)",
+                &format!("{shown} is not in list"),
+            ),
+            ("L['d'][L['t'] * 2000]", &format!("KeyError: {shown}")),
+        ],
+    );
+    // Under the bounds, the same text as before.
+    assert_constants(
+        r#"{"locals": {"l": ["ab", 1], "t": {"$tuple": ["ab"]}}}"#,
+        &[
+            ("str(L['l'] * 2)", "\"['ab', 1, 'ab', 1]\""),
+            ("format(L['t'])", "\"('ab',)\""),
+            ("f\"{L['t'] * 2}\"", "\"('ab', 'ab')\""),
+        ],
+    );
+    let output_code = |json: &str, program: &str| {
+        run_mode(&input(frame(json), program), Mode::Lazy)
+            .err()
+            .map(|e| e.to_string())
+            .unwrap_or_default()
+    };
+    // The review's cases: a million references to 100,000 characters.
+    let big = json(100_000);
+    let message = output_code(&big, "a = L['l'] * 1000000\nreturn a\n");
+    assert!(message.contains("output code too large"), "{message}");
+    assert_errors(
+        &big,
+        &[("str(L['l'] * 1000000)", "string too large for this tracer")],
+    );
+}
+
 #[test]
 fn string_reprs_match_python() {
     let cases = [
