@@ -267,10 +267,46 @@ pub fn contains(
     }
 }
 
+/// `tracker` as a tensor, built if it is a frame's tensor not built yet
+/// (as `type_only` builds one, its `TENSOR_MATCH` checking its type), and
+/// without building any other value.
+fn as_tensor(tracker: &dyn VariableTracker) -> Option<&TensorTracker> {
+    if let Some(lazy) = crate::lazy::as_lazy(tracker)
+        && !lazy.is_realized()
+        && lazy.peek_type() != Some(TypeTag::Tensor)
+    {
+        return None;
+    }
+    realized_as::<TensorTracker>(tracker)
+}
+
+/// Python's `a is b` for two tensors: one graph node, which a copy under
+/// another source keeps (`G['g'] = L['x']`). Containers compare their items
+/// by identity first (CPython's `PyObject_RichCompareBool`), which only a
+/// tensor needs here: an `$object` and a values view already compare by
+/// identity alone, and any other value the trace knows is equal to itself
+/// (no NaN reaches a container: JSON has none).
+fn same_tensor(a: &dyn VariableTracker, b: &dyn VariableTracker) -> bool {
+    // `b` is looked at only after `a` is a tensor: the guards come in the
+    // order `==` installs them.
+    let Some(p) = as_tensor(a) else {
+        return false;
+    };
+    as_tensor(b).is_some_and(|q| p.node == q.node)
+}
+
+/// Python's `==` of two items of containers (`[a] == [b]`, a dict's
+/// values): identity first, as CPython's, then `trackers_equal`.
+fn items_equal(a: &dyn VariableTracker, b: &dyn VariableTracker) -> TraceResult<bool> {
+    Ok(same_tensor(a, b) || trackers_equal(a, b)?)
+}
+
 /// The indices of the items equal to `needle` by Python's `==`
 /// (`compare`, the item on the left, as Python's `in`, `count` and
 /// `index` compare), in order; only the first when `first`, the items
-/// after it never compared.
+/// after it never compared. An item that is the needle itself is equal
+/// first, as CPython's `PyObject_RichCompareBool` checks identity before
+/// `==` (`t in [t]` is True for a tensor, whose `==` is elementwise).
 fn items_search(
     tx: &Tx,
     items: &[Tracker],
@@ -279,7 +315,7 @@ fn items_search(
 ) -> TraceResult<Vec<usize>> {
     let mut found = Vec::new();
     for (i, item) in items.iter().enumerate() {
-        if compare(tx, CmpOp::Eq, &**item, needle)? {
+        if same_tensor(&**item, needle) || compare(tx, CmpOp::Eq, &**item, needle)? {
             found.push(i);
             if first {
                 break;
@@ -593,7 +629,7 @@ pub fn trackers_equal(a: &dyn VariableTracker, b: &dyn VariableTracker) -> Trace
             return Ok(false);
         }
         for (x, y) in p.items.iter().zip(&q.items) {
-            if !trackers_equal(&**x, &**y)? {
+            if !items_equal(&**x, &**y)? {
                 return Ok(false);
             }
         }
@@ -608,7 +644,7 @@ pub fn trackers_equal(a: &dyn VariableTracker, b: &dyn VariableTracker) -> Trace
             let Some(at) = theirs.find(key) else {
                 return Ok(false);
             };
-            if !trackers_equal(&**x, &*q.entries[at].1)? {
+            if !items_equal(&**x, &*q.entries[at].1)? {
                 return Ok(false);
             }
         }
@@ -650,7 +686,7 @@ fn sequences_equal(
         return Ok(Some(false));
     }
     for (x, y) in p.items.iter().zip(&q.items) {
-        if !trackers_equal(&**x, &**y)? {
+        if !items_equal(&**x, &**y)? {
             return Ok(Some(false));
         }
     }
@@ -775,7 +811,7 @@ pub fn compare_trackers(
     ) && p.tuple == q.tuple
     {
         for (x, y) in p.items.iter().zip(&q.items) {
-            if !trackers_equal(&**x, &**y)? {
+            if !items_equal(&**x, &**y)? {
                 return compare_trackers(&**x, op, &**y);
             }
         }

@@ -637,6 +637,67 @@ fn objects_compare_by_identity_as_python() {
     }
 }
 
+/// A container compares an item that is the other value itself as equal
+/// before calling `==`, as CPython's `PyObject_RichCompareBool` does:
+/// `t in [t]`, `[t].count(t)` and `[t] == [t]` of a tensor were "a branch
+/// on `==` on a tensor depends on its data" (or "a 'Tensor' is not a
+/// constant the trace can know"), where Python answers. A tensor that is
+/// not the same object is still compared by its data, which Python's
+/// `bool()` of it refuses too. Each answer is `python3`'s with torch.
+#[test]
+fn containers_compare_the_same_tensor_by_identity_first() {
+    let frame = r#"{"locals": {"ts": [{"$tensor": [2]}], "tt": {"$tuple": [{"$tensor": [2]}]},
+        "us": [{"$tensor": [2]}, {"$tensor": [2]}], "d": {"a": {"$tensor": [2]}},
+        "x": {"$tensor": [2]}}}"#;
+    for (expr, want) in [
+        ("L['ts'][0] in L['ts']", "True"),
+        ("L['ts'].count(L['ts'][0])", "1"),
+        ("(L['ts'] * 3).count(L['ts'][0])", "3"),
+        ("L['ts'].index(L['ts'][0])", "0"),
+        ("L['tt'][0] in L['tt']", "True"),
+        ("L['us'][0] in L['us']", "True"),
+        ("L['ts'] == L['ts']", "True"),
+        ("L['ts'] != L['ts']", "False"),
+        ("L['ts'] * 2 == L['ts'] * 2", "True"),
+        ("L['ts'] <= L['ts']", "True"),
+        ("L['ts'] < L['ts'] * 2", "True"),
+        ("L['tt'] == L['tt']", "True"),
+        ("L['d'] == L['d']", "True"),
+        ("L['d']['a'] in L['d'].values()", "True"),
+    ] {
+        assert_eq!(
+            run(frame, &format!("r = {expr}\nreturn r\n")),
+            Ok(vec![constant(want)]),
+            "{expr}"
+        );
+    }
+    // A copy stored elsewhere is the same tensor.
+    assert_eq!(
+        run(
+            frame,
+            "G['g'] = L['ts'][0]\nr = G['g'] in L['ts']\nreturn r\n"
+        ),
+        Ok(vec![constant("True")])
+    );
+    // Another tensor is compared by its data, as in Python (whose `bool()`
+    // of a two-element result is an error).
+    for expr in [
+        "L['x'] in L['ts']",
+        "L['us'][1] in L['us']",
+        "L['us'].count(L['us'][0])",
+        "L['ts'] * 2 == L['us']",
+        "L['x'] == L['x']",
+    ] {
+        let got = run(frame, &format!("r = {expr}\nreturn r\n"))
+            .expect_err(expr)
+            .to_string();
+        assert!(
+            got.contains("depends on its data") || got.contains("not a constant"),
+            "{expr}: {got}"
+        );
+    }
+}
+
 /// `abs`, unary `-`, `int()` and `float()` of an `$object` (or of a list
 /// holding one) is Python's error naming its type; it was "a 'Linear' is
 /// not a constant the trace can know". Python's texts.
