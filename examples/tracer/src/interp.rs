@@ -534,6 +534,30 @@ fn float_to_int(x: f64) -> TraceResult<i64> {
     }
 }
 
+/// Python's `isinstance(value, spec)`: `spec` a class, a builtin type
+/// (`int`, `str`, ... are builtins of the tracer as of Python), or a tuple
+/// of them (nested too, `(int, (str, float))`, as a frame's `$tuple` holds
+/// them), tried in order: the first that matches answers, and one that is
+/// no type is Python's error when it is reached (`(int, 5)` holds for an
+/// int, as in Python).
+fn isinstance_of(value: &Tracker, spec: &Value) -> TraceResult<bool> {
+    match spec {
+        Value::Class(class) => Ok(value.isinstance(&TypeTag::from_name(class))),
+        Value::Builtin(class) if names_a_builtin_type(class) => {
+            Ok(value.isinstance(&TypeTag::from_name(class)))
+        }
+        Value::Tuple(specs) => {
+            for spec in specs {
+                if isinstance_of(value, spec)? {
+                    return Ok(true);
+                }
+            }
+            Ok(false)
+        }
+        _ => Err(TraceError::new(NOT_A_TYPE)),
+    }
+}
+
 /// Python's error for `isinstance` given something that is no type.
 const NOT_A_TYPE: &str = "isinstance() arg 2 must be a type, a tuple of types, or a union";
 
@@ -646,13 +670,7 @@ pub fn call_builtin(tx: &Tx, name: &str, args: &[Tracker]) -> TraceResult<Tracke
         }
         "isinstance" => {
             arity(name, args, 2)?;
-            let ty = match args[1].as_python_constant()? {
-                Value::Class(class) => TypeTag::from_name(&class),
-                // `int`, `str`, ... are builtins of the tracer as of Python.
-                Value::Builtin(class) if names_a_builtin_type(&class) => TypeTag::from_name(&class),
-                _ => return Err(TraceError::new(NOT_A_TYPE)),
-            };
-            Value::Bool(args[0].isinstance(&ty))
+            Value::Bool(isinstance_of(&args[0], &args[1].as_python_constant()?)?)
         }
         "str" => {
             check_args(name, ArgsWording::Takes, 0..=3, 0..=3, args.len())?;

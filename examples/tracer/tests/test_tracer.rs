@@ -2978,6 +2978,42 @@ fn isinstance_of_an_unknown_class_name_is_an_error() {
     );
 }
 
+/// `isinstance`'s second argument may be a tuple of types, as a frame's
+/// `$tuple` holds them, nested too, tried in order as Python does (it was
+/// "arg 2 must be a type, a tuple of types, or a union"). Each answer and
+/// error is python3's.
+#[test]
+fn isinstance_takes_a_tuple_of_types_from_the_frame() {
+    let json = r#"{"locals": {"x": 1, "s": "a", "obj": {"$object": "Linear"},
+        "ty": {"$tuple": [{"$builtin": "int"}, {"$builtin": "str"}]},
+        "nested": {"$tuple": [{"$builtin": "float"}, {"$tuple": [{"$class": "Linear"}, {"$builtin": "str"}]}]},
+        "empty": {"$tuple": []},
+        "first": {"$tuple": [{"$builtin": "int"}, 5]},
+        "late": {"$tuple": [{"$builtin": "str"}, 5]},
+        "fn": {"$tuple": [{"$builtin": "len"}]}}}"#;
+    assert_constants(
+        json,
+        &[
+            ("isinstance(3, L['ty'])", "True"),
+            ("isinstance(L['s'], L['ty'])", "True"),
+            ("isinstance(1.5, L['ty'])", "False"),
+            ("isinstance(L['obj'], L['nested'])", "True"),
+            ("isinstance(L['s'], L['nested'])", "True"),
+            ("isinstance(L['x'], L['nested'])", "False"),
+            ("isinstance(L['x'], L['empty'])", "False"),
+            ("isinstance(L['x'], L['first'])", "True"),
+        ],
+    );
+    let not_a_type = "isinstance() arg 2 must be a type, a tuple of types, or a union";
+    assert_python_errors(
+        json,
+        &[
+            ("isinstance(L['x'], L['late'])", not_a_type),
+            ("isinstance(L['x'], L['fn'])", not_a_type),
+        ],
+    );
+}
+
 /// `hasattr` on a builtin type answers as Python (checked against
 /// `python3`), and an attribute Python has that this tracer does not model
 /// is an error that says so, not "no attribute".
