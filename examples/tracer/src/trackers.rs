@@ -110,6 +110,11 @@ fn unsupported_operands(op: BinOp, a: &TypeTag, b: &TypeTag) -> TraceError {
     ))
 }
 
+/// Whether `ty` is a dict's view's (`d.keys()`, `d.values()`).
+fn is_dict_view(ty: &TypeTag) -> bool {
+    matches!(ty, TypeTag::DictKeys | TypeTag::DictValues)
+}
+
 /// Python's error for a str, list or tuple times `ty`, not an int (on
 /// either side).
 fn cannot_repeat(ty: &TypeTag) -> TraceError {
@@ -1361,7 +1366,7 @@ impl VariableTracker for SequenceTracker {
     }
     fn binary_op(
         &self,
-        _tx: &Tx,
+        tx: &Tx,
         op: BinOp,
         other: &dyn VariableTracker,
         reflected: bool,
@@ -1400,6 +1405,12 @@ impl VariableTracker for SequenceTracker {
                 return Err(cannot_concatenate(&self.type_tag(), &other.python_type()));
             }
             (BinOp::Mul, _) => return Err(cannot_repeat(&other.python_type())),
+            // A dict's view answers the rest, as beside a constant: a keys
+            // view's set operations take any iterable (`[1] - d.keys()` is
+            // a set in Python), and it names both types otherwise.
+            _ if is_dict_view(&other.python_type()) => {
+                return other.binary_op(tx, op, self, !reflected);
+            }
             _ => {
                 return Err(unsupported_operands(
                     op,
@@ -1623,12 +1634,12 @@ impl VariableTracker for DictTracker {
         other: &dyn VariableTracker,
         reflected: bool,
     ) -> TraceResult<Tracker> {
-        // `{} * [x]`: the sequence repeats, and names the dict.
-        if op == BinOp::Mul
-            && matches!(
-                other.python_type(),
-                TypeTag::List | TypeTag::Tuple | TypeTag::Str
-            )
+        // `{} * [x]`: the sequence repeats, and names the dict; a dict's
+        // view answers as it does beside a list (`{} - d.keys()` is a set
+        // in Python).
+        let ty = other.python_type();
+        if (op == BinOp::Mul && matches!(ty, TypeTag::List | TypeTag::Tuple | TypeTag::Str))
+            || is_dict_view(&ty)
         {
             return other.binary_op(tx, op, self, !reflected);
         }
@@ -1669,7 +1680,9 @@ impl VariableTracker for DictTracker {
 /// or values, printed as Python prints it (`dict_keys(['x'])`), and no
 /// list: it cannot be indexed, added or repeated. Keys views compare equal
 /// when they hold the same keys; a values view equals only itself. A keys
-/// view's set operations (`&`, `|`, `<=`, ..) are not supported.
+/// view's set operations (`&`, `|`, `<=`, ..) are not supported, with the
+/// view on either side: a constant, list, tuple or dict on its left hands
+/// the operation to it.
 #[derive(Clone, Debug, RealizeAll, RealizeForward)]
 #[realize_forward(TrackerMeta)]
 pub struct DictViewTracker {

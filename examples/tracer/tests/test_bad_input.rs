@@ -918,6 +918,54 @@ fn dict_views_are_no_lists() {
     }
 }
 
+/// A list, tuple or dict beside a dict's view hands the operation to the
+/// view, as a constant does, so that either side says the same: `[1] -
+/// d.keys()` is a set in Python, and was "unsupported operand type(s) for
+/// -: 'list' and 'dict_keys'" where `d.keys() - [1]` said it is not
+/// supported by this tracer. The other errors are `python3`'s.
+#[test]
+fn a_list_beside_a_dict_view_lets_the_view_answer() {
+    let frame =
+        r#"{"locals": {"d": {"x": 1}, "l": ["x", 2], "t": {"$tuple": [2]}, "e": {"y": 1}}}"#;
+    let set_difference = "'-' on a dict_keys (a set difference) is not supported by this tracer";
+    for (expr, error) in [
+        ("L['l'] - L['d'].keys()", set_difference),
+        ("L['d'].keys() - L['l']", set_difference),
+        ("L['t'] - L['d'].keys()", set_difference),
+        ("L['e'] - L['d'].keys()", set_difference),
+        (
+            "L['l'] - L['d'].values()",
+            "unsupported operand type(s) for -: 'list' and 'dict_values'",
+        ),
+        (
+            "L['l'] / L['d'].keys()",
+            "unsupported operand type(s) for /: 'list' and 'dict_keys'",
+        ),
+        (
+            "L['e'] * L['d'].keys()",
+            "unsupported operand type(s) for *: 'dict' and 'dict_keys'",
+        ),
+        // `+` and `*` stay the list's own.
+        (
+            "L['l'] + L['d'].keys()",
+            "can only concatenate list (not \"dict_keys\") to list",
+        ),
+        (
+            "L['l'] * L['d'].keys()",
+            "can't multiply sequence by non-int of type 'dict_keys'",
+        ),
+        (
+            "L['l'] - 1",
+            "unsupported operand type(s) for -: 'list' and 'int'",
+        ),
+    ] {
+        let got = run(frame, &format!("r = {expr}\nreturn r\n"))
+            .expect_err(expr)
+            .to_string();
+        assert!(got.ends_with(error), "{expr}: {got}");
+    }
+}
+
 /// `NaN` and `Infinity`, which Python's json writes for floats that are not
 /// finite, say so, where serde_json said "expected value" or "invalid
 /// number".
