@@ -15,7 +15,7 @@ use crate::tracker::{
     ArgsWording, BinOp, CmpOp, Codegen, TraceError, TraceResult, Tracker, VariableTracker,
     check_args,
 };
-use crate::trackers::SequenceTracker;
+use crate::trackers::{SequenceTracker, TensorTracker};
 use crate::value::{Frame, INT_OVERFLOW, TypeTag, Value};
 use crate::{pyattrs, pyunicode};
 
@@ -399,17 +399,26 @@ fn unpack(tx: &Tx, value: &Tracker, count: usize) -> TraceResult<Vec<Tracker>> {
             value.python_type_name()
         )));
     }
-    let items = value.unpack_var_sequence(tx)?;
-    match items.len().cmp(&count) {
-        std::cmp::Ordering::Equal => Ok(items),
+    let check = |len: usize| match len.cmp(&count) {
+        std::cmp::Ordering::Equal => Ok(()),
         std::cmp::Ordering::Greater => Err(TraceError::new(format!(
             "too many values to unpack (expected {count})"
         ))),
         std::cmp::Ordering::Less => Err(TraceError::new(format!(
-            "not enough values to unpack (expected {count}, got {})",
-            items.len()
+            "not enough values to unpack (expected {count}, got {len})"
         ))),
+    };
+    // A tensor unpacks along its first dim, one row (`select`) per name,
+    // as Dynamo's `TensorVariable.unpack_var_sequence` does (a dynamic dim
+    // specialized: guarded `== size`). Its length is checked first, so
+    // that a long dim makes no rows.
+    if let Some(tensor) = realized_as::<TensorTracker>(&**value) {
+        check(tensor.row_count()?)?;
+        return Ok(tensor.rows());
     }
+    let items = value.unpack_var_sequence(tx)?;
+    check(items.len())?;
+    Ok(items)
 }
 
 /// `a OP b`: the tensor (or else the size) side decides what it means.

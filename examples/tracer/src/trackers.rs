@@ -2107,6 +2107,30 @@ impl TensorTracker {
         ))
     }
 
+    /// How many rows unpacking yields: the first dim's size, a dynamic
+    /// one's guarded `== size` (`sequence_len`); a 0-d tensor has none,
+    /// torch's error.
+    pub fn row_count(&self) -> TraceResult<usize> {
+        if self.dims.is_empty() {
+            return Err(TraceError::new("iteration over a 0-d tensor"));
+        }
+        self.sequence_len()
+    }
+
+    /// The rows along the first dim, each a `select` in the graph, as
+    /// `x[i]` is; call `row_count` first, which checks and guards it.
+    pub fn rows(&self) -> Vec<Tracker> {
+        let Some(first) = self.dims.first() else {
+            return Vec::new();
+        };
+        (0..first.size)
+            .map(|i| {
+                let args = [self.node.clone(), i.to_string()];
+                self.derived("select", &args, self.dims[1..].to_vec(), self.dtype.clone())
+            })
+            .collect()
+    }
+
     fn data_dependent(&self, what: &str) -> TraceError {
         TraceError::new(format!(
             "{what} on a tensor depends on its data; the graph would break here"
@@ -2200,6 +2224,11 @@ impl VariableTracker for TensorTracker {
     fn contains(&self, _key: &Value) -> TraceResult<bool> {
         Err(self.data_dependent("`in`"))
     }
+    /// A tensor is iterable: `a, b = x` unpacks its rows (`rows`).
+    fn has_unpack_var_sequence(&self) -> bool {
+        true
+    }
+    /// Iterating over a tensor elsewhere (`max(x)`) is not supported.
     fn unpack_var_sequence(&self, _tx: &Tx) -> TraceResult<Vec<Tracker>> {
         Err(TraceError::new(
             "iterating over a tensor is not supported by this tracer",

@@ -1941,10 +1941,8 @@ fn unpacking_builds_the_sequence_but_not_its_items() {
             "a, b = L['lr']\n",
             "cannot unpack non-iterable float object",
         ),
-        (
-            "a, b = L['x']\n",
-            "cannot unpack non-iterable Tensor object",
-        ),
+        // A tensor is iterable: its 32 rows are too many.
+        ("a, b = L['x']\n", "too many values to unpack (expected 2)"),
     ];
     for (program, message) in cases {
         let error = run_mode(&input(frame(SMALL), program), Mode::Lazy).unwrap_err();
@@ -1956,6 +1954,64 @@ fn unpacking_builds_the_sequence_but_not_its_items() {
         error.to_string().contains("expected `NAME, NAME = EXPR`"),
         "{error}"
     );
+}
+
+/// `a, b, c = x` unpacks a tensor along its first dim, one `select` per
+/// row, as Dynamo does (it was "cannot unpack non-iterable Tensor object",
+/// which a tensor is not): a dynamic dim is specialized, guarded `== 3`, and
+/// a count that does not match, or a 0-d tensor, is torch's and Python's
+/// error, before any row is made.
+#[test]
+fn unpacking_a_tensor_yields_its_rows() {
+    let json = r#"{"locals": {"x": {"$tensor": [3, 4]}, "y": {"$tensor": [3, 4], "dynamic": [0]},
+        "z": {"$tensor": []}, "long": {"$tensor": [1000000000]}}}"#;
+    let run = lazy_run(json, "a, b, c = L['x']\nreturn a, c\n");
+    assert_eq!(
+        run.returned,
+        ["TensorVariable(float32[4])", "TensorVariable(float32[4])"]
+    );
+    assert_eq!(
+        run.graph.nodes,
+        [
+            "select = torch.select(l_x_, 0)",
+            "select_1 = torch.select(l_x_, 1)",
+            "select_2 = torch.select(l_x_, 2)",
+        ]
+    );
+    assert_eq!(
+        run.codegen,
+        [
+            "LOAD_GRAPH_OUTPUT select",
+            "LOAD_GRAPH_OUTPUT select_2",
+            "BUILD_TUPLE 2",
+            "RETURN_VALUE"
+        ]
+    );
+    assert!(shape_env_guards(&run).is_empty());
+    let run = lazy_run(json, "a, b, c = L['y']\nreturn b\n");
+    assert_eq!(run.returned, ["TensorVariable(float32[4])"]);
+    assert_eq!(shape_env_guards(&run), ["L['y'].size()[0] == 3"]);
+    for (program, error) in [
+        ("a, b = L['x']", "too many values to unpack (expected 2)"),
+        (
+            "a, b, c, d = L['y']",
+            "not enough values to unpack (expected 4, got 3)",
+        ),
+        ("a, b = L['z']", "iteration over a 0-d tensor"),
+        ("a, b = L['long']", "too many values to unpack (expected 2)"),
+    ] {
+        for mode in [Mode::Lazy, Mode::Eager] {
+            let message = run_mode(&input(frame(json), &format!("{program}\nreturn a\n")), mode)
+                .err()
+                .map(|e| e.to_string())
+                .unwrap_or_default();
+            assert_eq!(
+                message,
+                format!("error: test.prog:1: {error}"),
+                "{program} ({mode:?})"
+            );
+        }
+    }
 }
 
 #[test]
