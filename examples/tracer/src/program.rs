@@ -373,26 +373,26 @@ fn tokenize(line: &str) -> PResult<Vec<Tok>> {
         // it (`x\u{a0}= 1` is an invalid character there).
         if c.is_ascii_whitespace() {
             i += 1;
-        } else if c == 'f' && matches!(chars.get(i + 1), Some('"' | '\'')) {
-            let (text, next) = read_string(&chars, i + 1)?;
-            check_fstring_backslashes(&chars[i + 2..next - 1])?;
-            // `f'{L['x']}'`: the inner quote ended the f-string, inside a
-            // placeholder (as in Python before 3.12).
-            let quote = chars[i + 1];
-            if chars[next..].contains(&'}') && parse_fstring(&text).is_err_and(|e| e == UNCLOSED) {
-                let other = if quote == '\'' { '"' } else { '\'' };
-                return Err(format!(
-                    "{UNCLOSED}: the `{quote}` inside a placeholder ends the f-string; quote inside it with `{other}`"
-                ));
-            }
-            tokens.push(Tok::FStr(text));
-            i = next;
         } else if c.is_ascii_alphabetic() || c == '_' || !c.is_ascii() {
             let start = i;
             while i < chars.len()
                 && (chars[i].is_ascii_alphanumeric() || chars[i] == '_' || !chars[i].is_ascii())
             {
                 i += 1;
+            }
+            // A string's prefix (`u'..'`, `F"..."`, `rf'..'`): Python's, in
+            // any case.
+            let prefix = chars[start..i].iter().collect::<String>().to_lowercase();
+            if matches!(chars.get(i), Some('"' | '\''))
+                && matches!(
+                    prefix.as_str(),
+                    "u" | "r" | "f" | "b" | "fr" | "rf" | "br" | "rb"
+                )
+            {
+                let (token, next) = string_literal(&chars, i, &prefix)?;
+                push_string(&mut tokens, token)?;
+                i = next;
+                continue;
             }
             tokens.push(Tok::Ident(identifier(&chars[start..i])?));
         } else if c.is_ascii_digit() {
@@ -468,8 +468,8 @@ fn tokenize(line: &str) -> PResult<Vec<Tok>> {
                 Err(_) => return Err(format!("invalid decimal literal `{text}`")),
             }
         } else if c == '"' || c == '\'' {
-            let (text, next) = read_string(&chars, i)?;
-            tokens.push(Tok::Str(text));
+            let (token, next) = string_literal(&chars, i, "")?;
+            push_string(&mut tokens, token)?;
             i = next;
         } else {
             let rest: String = chars[i..chars.len().min(i + 2)].iter().collect();
@@ -571,14 +571,87 @@ fn too_large(literal: &str) -> String {
 /// recurses into one line's expression.
 const MAX_TOKENS: usize = 512;
 
-/// Reads a quoted string starting at the quote `chars[start]`; returns its
-/// text and the index after the closing quote.
-fn read_string(chars: &[char], start: usize) -> PResult<(String, usize)> {
+/// The string literal whose quote is at `start`, after its `prefix`
+/// (lowercase, `""` for none), as Python reads it: `u` changes nothing,
+/// `r` keeps its backslashes as they are (`r'a\d'`), `f` makes an
+/// f-string (`F"..."`, `rf'...'` too); in one quote or three (`'''a'b'''`,
+/// on one line). Bytes (`b'..'`) are an error that says so. Also returns
+/// where the literal ends.
+fn string_literal(chars: &[char], start: usize, prefix: &str) -> PResult<(Tok, usize)> {
+    if prefix.contains('b') {
+        return Err("bytes literals (`b'...'`) are not supported by this tracer".into());
+    }
+    let raw = prefix.contains('r');
+    let (text, next) = read_string(chars, start, raw)?;
+    if !prefix.contains('f') {
+        return Ok((Tok::Str(text), next));
+    }
     let quote = chars[start];
+    let quotes = if chars[start..].starts_with(&[quote; 3]) {
+        3
+    } else {
+        1
+    };
+    check_fstring_backslashes(&chars[start + quotes..next - quotes])?;
+    // `f'{L['x']}'`: the inner quote ended the f-string, inside a
+    // placeholder (as in Python before 3.12).
+    if chars[next..].contains(&'}') && parse_fstring(&text).is_err_and(|e| e == UNCLOSED) {
+        let other = if quote == '\'' { '"' } else { '\'' };
+        return Err(format!(
+            "{UNCLOSED}: the `{quote}` inside a placeholder ends the f-string; quote inside it with `{other}`"
+        ));
+    }
+    Ok((Tok::FStr(text), next))
+}
+
+/// Pushes a string literal's token, joined to the literal right before it
+/// as Python joins adjacent ones (`'a' 'b'` is `'ab'`); with an f-string,
+/// into one f-string, whose plain parts keep their braces as text. Each
+/// f-string must parse alone first: a placeholder does not span two.
+fn push_string(tokens: &mut Vec<Tok>, token: Tok) -> PResult<()> {
+    let braces = |text: &str| text.replace('{', "{{").replace('}', "}}");
+    let joined = match (tokens.last(), &token) {
+        (Some(Tok::Str(a)), Tok::Str(b)) => Tok::Str(format!("{a}{b}")),
+        (Some(Tok::Str(a)), Tok::FStr(b)) => {
+            parse_fstring(b)?;
+            Tok::FStr(format!("{}{b}", braces(a)))
+        }
+        (Some(Tok::FStr(a)), Tok::Str(b)) => {
+            parse_fstring(a)?;
+            Tok::FStr(format!("{a}{}", braces(b)))
+        }
+        (Some(Tok::FStr(a)), Tok::FStr(b)) => {
+            parse_fstring(a)?;
+            parse_fstring(b)?;
+            Tok::FStr(format!("{a}{b}"))
+        }
+        _ => {
+            tokens.push(token);
+            return Ok(());
+        }
+    };
+    if let Some(last) = tokens.last_mut() {
+        *last = joined;
+    }
+    Ok(())
+}
+
+/// The text of the string whose (first) quote is at `start`, and where it
+/// ends. Escapes are `\n \t \\ \' \"`; a raw string keeps a backslash and
+/// the character after it as they are (that quote ends nothing). Three
+/// quotes open a string that ends at three, on this line: a program's
+/// lines are read one by one.
+fn read_string(chars: &[char], start: usize, raw: bool) -> PResult<(String, usize)> {
+    let quote = chars[start];
+    let triple = chars[start..].starts_with(&[quote; 3]);
     let mut text = String::new();
-    let mut i = start + 1;
+    let mut i = start + if triple { 3 } else { 1 };
     while i < chars.len() {
         match chars[i] {
+            '\\' if raw => {
+                text.extend(&chars[i..chars.len().min(i + 2)]);
+                i += 2;
+            }
             '\\' => {
                 let escaped = match chars.get(i + 1) {
                     Some('n') => '\n',
@@ -590,12 +663,19 @@ fn read_string(chars: &[char], start: usize) -> PResult<(String, usize)> {
                 text.push(escaped);
                 i += 2;
             }
-            c if c == quote => return Ok((text, i + 1)),
+            c if c == quote && !triple => return Ok((text, i + 1)),
+            c if c == quote && chars[i..].starts_with(&[quote; 3]) => return Ok((text, i + 3)),
             c => {
                 text.push(c);
                 i += 1;
             }
         }
+    }
+    if triple {
+        return Err(
+            "unterminated triple-quoted string literal (a string over several lines is not supported by this tracer)"
+                .into(),
+        );
     }
     Err("unterminated string".into())
 }

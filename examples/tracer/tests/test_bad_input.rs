@@ -479,6 +479,65 @@ fn a_float_literal_ends_before_an_attribute() {
     assert!(eval_error("1.real").contains("invalid decimal literal `1.real`"));
 }
 
+/// Python's string prefixes in any case (`u`, `r`, `f`, `rf`), adjacent
+/// literals joined (with an f-string too, whose braces stay placeholders
+/// only in its own part) and triple quotes on one line read as Python
+/// reads them: each was a confusing syntax error ("unexpected `'abc'`
+/// after the expression", or "unknown escape" for a raw string). Bytes, and
+/// a triple-quoted string over several lines, say that this tracer does not
+/// support them. Each value is `python3`'s.
+#[test]
+fn string_prefixes_joined_literals_and_triple_quotes_read_as_python() {
+    for (expr, want) in [
+        ("u'abc'", "'abc'"),
+        ("U\"abc\"", "'abc'"),
+        ("r'a\\d'", "'a\\\\d'"),
+        ("R'a\\'b'", "\"a\\\\'b\""),
+        ("r'\\n'", "'\\\\n'"),
+        ("F\"{1 + 1}\"", "'2'"),
+        ("rf'{1}\\d'", "'1\\\\d'"),
+        ("Fr'{1}'", "'1'"),
+        ("'a' 'b'", "'ab'"),
+        ("'a''b' \"c\"", "'abc'"),
+        ("'{x}' f'{1}'", "'{x}1'"),
+        ("f'{1}' '}'", "'1}'"),
+        ("f'{1}' f'{2}'", "'12'"),
+        ("u'a' r'\\d'", "'a\\\\d'"),
+        ("'''abc'''", "'abc'"),
+        ("\"\"\"it's \"q\" \"\"\"", "'it\\'s \"q\" '"),
+        ("''''''", "''"),
+        ("f'''{1}'''", "'1'"),
+        ("len('''a''' 'bc')", "3"),
+    ] {
+        assert_eq!(eval(expr), constant(want), "{expr}");
+    }
+    assert_eq!(
+        run(r#"{"locals": {"ab": 5}}"#, "return L['a' 'b']\n"),
+        Ok(vec![constant("5")])
+    );
+    for (expr, error) in [
+        (
+            "b'a'",
+            "bytes literals (`b'...'`) are not supported by this tracer",
+        ),
+        (
+            "Rb'a'",
+            "bytes literals (`b'...'`) are not supported by this tracer",
+        ),
+        (
+            "'''abc",
+            "unterminated triple-quoted string literal (a string over several lines is not supported by this tracer)",
+        ),
+        ("r'a\\'", "unterminated string"),
+        // Each f-string parses alone, as Python's: no placeholder spans two.
+        ("'a{' f'{1}}'", "single `}` in an f-string"),
+        ("f'{1' f'}'", "unclosed `{` in an f-string"),
+    ] {
+        let got = eval_error(expr);
+        assert!(got.contains(error), "{expr}: {got}");
+    }
+}
+
 /// `float()` of a string takes single `_` between digits, as Python's does,
 /// and refuses them anywhere else.
 #[test]
