@@ -9,12 +9,16 @@ use std::rc::Rc;
 use crate::guards::{Guard, GuardKind, GuardLog};
 use crate::lazy::LazyVariableTracker;
 use crate::source::Source;
-use crate::tracker::{Tracker, VariableTracker};
+use crate::tracker::{TraceError, TraceResult, Tracker, VariableTracker};
 use crate::trackers::{
     ConstantTracker, DictTracker, FunctionTracker, Meta, ObjectTracker, SequenceTracker,
     TensorTracker,
 };
 use crate::value::Value;
+
+/// The most a trace may build over all its lines, in bytes (`Tx::charge`):
+/// 256 MiB, each item of a list counting as the 16 bytes of its tracker.
+pub const MAX_BUILT: usize = 256 << 20;
 
 /// Whether frame values get lazy trackers (built on first real use) or are
 /// all built up front.
@@ -90,6 +94,8 @@ struct TxState {
     log: RefCell<Vec<String>>,
     created: Cell<usize>,
     realized: Cell<usize>,
+    /// Bytes of what the trace built and may keep (`Tx::charge`).
+    built: Cell<usize>,
 }
 
 impl Tx {
@@ -104,6 +110,7 @@ impl Tx {
             log: RefCell::default(),
             created: Cell::new(0),
             realized: Cell::new(0),
+            built: Cell::new(0),
         }))
     }
 
@@ -267,6 +274,26 @@ impl Tx {
     /// A function, class or builtin the trace refers to by name.
     pub fn constant_function(&self, value: Value) -> Tracker {
         Rc::new(FunctionTracker::new(value, Meta::new(None)))
+    }
+
+    /// Counts `bytes` the trace built and may keep alive across its lines
+    /// (a string, a list's items, a copy of a dict for its view, a log
+    /// line, a stored global's copy), and fails once they pass
+    /// [`MAX_BUILT`]: each value has its own bound (`MAX_LEN`), but a
+    /// program of a few hundred lines, each keeping one more long list or
+    /// string in a name, would not. Counted as they are built, not as they
+    /// are dropped: a bound on everything a trace builds, which is what it
+    /// can hold at once at most.
+    pub fn charge(&self, bytes: usize) -> TraceResult<()> {
+        let built = self.0.built.get().saturating_add(bytes);
+        self.0.built.set(built);
+        if built > MAX_BUILT {
+            return Err(TraceError::new(format!(
+                "the trace built more than {} MiB of strings, lists and log text; this tracer's limit",
+                MAX_BUILT >> 20
+            )));
+        }
+        Ok(())
     }
 
     /// Appends a line to the trace log (`log(...)` in a program).

@@ -139,6 +139,10 @@ impl Interp<'_> {
                     // The stored value now lives at another source: a lazy
                     // one must be built first (Dynamo's `clone(source=...)`).
                     let stored = value.clone_with_source(Some(Source::global(name)));
+                    // The copy stays as long as the trace, and a list's
+                    // items (a dict's, ...) are copied with it.
+                    let copied = crate::trackers::copy_size(&*stored);
+                    self.tx.charge(copied).map_err(at_line)?;
                     self.stored.push((name.as_str().into(), stored));
                 }
                 StmtKind::Expr(expr) => {
@@ -387,6 +391,7 @@ impl Interp<'_> {
                 return Err(TraceError::new("string too large for this tracer"));
             }
         }
+        self.tx.charge(text.len())?;
         Ok(self.tx.constant(Value::str(&text)))
     }
 }
@@ -826,10 +831,16 @@ pub fn call_builtin(tx: &Tx, name: &str, args: &[Tracker]) -> TraceResult<Tracke
         "log" | "print" => {
             // Printing a tracker never builds it.
             let text: Vec<String> = args.iter().map(|a| a.debug_repr()).collect();
-            tx.log(text.join(" "));
+            let line = text.join(" ");
+            tx.charge(line.len())?;
+            tx.log(line);
             Value::None
         }
         _ => return Err(TraceError::new(format!("unknown function '{name}'"))),
     };
+    // A string it made (`str()`, `format()`) is kept in the trace's count.
+    if let Value::Str(text) = &value {
+        tx.charge(text.len())?;
+    }
     Ok(tx.constant(value))
 }

@@ -486,6 +486,29 @@ fn error_repr_of(value: &Value) -> String {
         .unwrap_or_else(|_| TOO_LARGE_TO_SHOW.to_string())
 }
 
+/// The bytes a copy of the built tracker `value` holds of its own (a copy
+/// under another source, `G['g'] = a`, copies them): a list's, a dict's,
+/// a dict view's or an object's items, each counted as the size of its
+/// place. 0 for anything else.
+pub fn copy_size(value: &dyn VariableTracker) -> usize {
+    let any = value.as_any();
+    let (count, each) = if let Some(sequence) = any.downcast_ref::<SequenceTracker>() {
+        (sequence.items.len(), std::mem::size_of::<Tracker>())
+    } else if let Some(dict) = any.downcast_ref::<DictTracker>() {
+        (dict.entries.len(), std::mem::size_of::<(Value, Tracker)>())
+    } else if let Some(view) = any.downcast_ref::<DictViewTracker>() {
+        (view.items.len(), std::mem::size_of::<Tracker>())
+    } else if let Some(object) = any.downcast_ref::<ObjectTracker>() {
+        (
+            object.attrs.len(),
+            std::mem::size_of::<(Rc<str>, Tracker)>(),
+        )
+    } else {
+        (0, 0)
+    };
+    count.saturating_mul(each)
+}
+
 /// `tracker` as a symbolic size, without building a frame value (none is
 /// one).
 fn symnode_of(tracker: &dyn VariableTracker) -> Option<&SymNodeTracker> {
@@ -1088,6 +1111,9 @@ impl VariableTracker for ConstantTracker {
             "endswith" => Value::Bool(s.ends_with(&text_arg(args)?)),
             _ => return Err(no_attr(&self.python_type(), name)),
         };
+        if let Value::Str(text) = &value {
+            tx.charge(text.len())?;
+        }
         Ok(tx.constant(value))
     }
     fn call_function(&self, _tx: &Tx, _args: &[Tracker]) -> TraceResult<Tracker> {
@@ -1135,6 +1161,9 @@ impl VariableTracker for ConstantTracker {
         } else {
             arith(&self.value, op, &theirs)?
         };
+        if let Value::Str(text) = &value {
+            tx.charge(text.len())?;
+        }
         Ok(tx.constant(value))
     }
     fn as_proxy(&self) -> TraceResult<String> {
@@ -1373,7 +1402,7 @@ impl VariableTracker for SequenceTracker {
     ) -> TraceResult<Tracker> {
         // Dynamo's `__getattr__` fallback: another sequence's items are a
         // member only the concrete tracker has.
-        let items = match (op, realized_as::<SequenceTracker>(other)) {
+        let items: Vec<Tracker> = match (op, realized_as::<SequenceTracker>(other)) {
             (BinOp::Add, Some(theirs)) if theirs.tuple == self.tuple => {
                 if self.items.len() + theirs.items.len() > MAX_LEN {
                     return Err(TraceError::new("sequence too large for this tracer"));
@@ -1419,6 +1448,7 @@ impl VariableTracker for SequenceTracker {
                 ));
             }
         };
+        tx.charge(items.len().saturating_mul(std::mem::size_of::<Tracker>()))?;
         Ok(Rc::new(SequenceTracker::new(
             self.tuple,
             items,
@@ -1602,6 +1632,9 @@ impl VariableTracker for DictTracker {
                 let qualified = format!("dict.{name}");
                 check_args(&qualified, ArgsWording::NoArgs, 0..=0, 0..=0, args.len())?;
                 let keys = name == "keys";
+                // The view holds its items and a copy of the dict.
+                let each = std::mem::size_of::<Tracker>() + std::mem::size_of::<(Value, Tracker)>();
+                tx.charge(self.entries.len().saturating_mul(each))?;
                 let items = if keys {
                     self.unpack_var_sequence(tx)?
                 } else {

@@ -2210,6 +2210,39 @@ fn text_made_from_a_large_value_stops_at_its_bound() {
     );
 }
 
+/// Each value has its bound, and so has all that a trace builds: a program
+/// that keeps one more long list or string on each line (in a name, or
+/// stored in a global) fails once it built 256 MiB, where a few thousand
+/// such lines held gigabytes. Under the bound, nothing changes.
+#[test]
+fn a_trace_that_keeps_building_fails_at_its_total_bound() {
+    let json = r#"{"locals": {"l": ["x"]}}"#;
+    let program = |first: &str, step: &dyn Fn(usize) -> String, lines: usize| {
+        let mut program = format!("{first}\n");
+        for i in 0..lines {
+            program.push_str(&step(i));
+            program.push('\n');
+        }
+        program + "return 1\n"
+    };
+    let budget = "the trace built more than 256 MiB of strings, lists and log text";
+    // 16 MiB a list of a million items, 1 MB a string.
+    for (program, line) in [
+        (program("", &|i| format!("a{i} = L['l'] * 1000000"), 20), 18),
+        (program("", &|i| format!("s{i} = 'x' * 1000000"), 300), 270),
+        (
+            program("a = L['l'] * 1000000", &|i| format!("G['g{i}'] = a"), 20),
+            17,
+        ),
+    ] {
+        let error = run_mode(&input(frame(json), &program), Mode::Lazy).unwrap_err();
+        assert!(error.to_string().contains(budget), "{error}");
+        assert_eq!(error.line(), Some(line), "{error}");
+    }
+    let under = program("", &|i| format!("a{i} = L['l'] * 1000000"), 15);
+    assert!(run_mode(&input(frame(json), &under), Mode::Lazy).is_ok());
+}
+
 #[test]
 fn string_reprs_match_python() {
     let cases = [
