@@ -359,7 +359,7 @@ pub fn key_value(key: &dyn VariableTracker) -> TraceResult<Value> {
 
 /// Why [`write_repr`] stopped.
 enum ReprStop {
-    /// The text passed [`MAX_LEN`] bytes.
+    /// The text passed `MAX_LEN` bytes.
     TooLarge,
     /// A value the trace cannot know (a tensor, an `$object` unless shown
     /// by its stand-in), with its error.
@@ -367,18 +367,18 @@ enum ReprStop {
 }
 
 /// What `str()` and `format()` say when the text they would build passes
-/// [`MAX_LEN`]: it is a string, held to the bound of every other.
+/// `MAX_LEN`: it is a string, held to the bound of every other.
 fn string_too_large() -> TraceError {
     TraceError::new("string too large for this tracer")
 }
 
 /// What an error shows in place of a value whose `repr()` passes
-/// [`MAX_LEN`] (Python's message would hold all of it).
+/// `MAX_LEN` (Python's message would hold all of it).
 pub const TOO_LARGE_TO_SHOW: &str = "<a value whose repr() is too large for this tracer to show>";
 
 /// Appends Python's `repr()` of `value` to `out`, item by item through the
 /// lists, tuples and dict views that hold other trackers, and stops once
-/// `out` passes [`MAX_LEN`] bytes: a traced list can hold a million
+/// `out` passes `MAX_LEN` bytes: a traced list can hold a million
 /// references to one long string, whose text would take gigabytes, so it
 /// is never made into one whole constant first. With `stand_in`, for an
 /// error that shows the value, an `$object` (inside a list, tuple, dict or
@@ -453,7 +453,7 @@ fn write_repr(
 
 /// `str()` of a list, a tuple or a dict's view: its `repr()`, item by item
 /// ([`write_repr`]), or Python's error for an item the trace cannot know,
-/// and an error past [`MAX_LEN`] bytes.
+/// and an error past `MAX_LEN` bytes.
 fn container_str(value: &dyn VariableTracker) -> TraceResult<String> {
     let mut out = String::new();
     match write_repr(value, &mut out, false) {
@@ -468,7 +468,7 @@ fn container_str(value: &dyn VariableTracker) -> TraceResult<String> {
 /// (`<B object>`, Python's repr without the address no trace knows), also
 /// inside a list, tuple, dict or dict's view (`[<B object>, 1.5]`); for a
 /// tensor, or what holds one, `<list object>` of its type. Past
-/// [`MAX_LEN`] bytes, [`TOO_LARGE_TO_SHOW`]: it stops there.
+/// `MAX_LEN` bytes, [`TOO_LARGE_TO_SHOW`]: it stops there.
 pub fn error_repr(value: &dyn VariableTracker) -> String {
     let mut out = String::new();
     match write_repr(value, &mut out, true) {
@@ -479,7 +479,7 @@ pub fn error_repr(value: &dyn VariableTracker) -> String {
 }
 
 /// `repr()` of a known `value` for an error that shows it (a dict's
-/// missing key), or [`TOO_LARGE_TO_SHOW`] past [`MAX_LEN`] bytes.
+/// missing key), or [`TOO_LARGE_TO_SHOW`] past `MAX_LEN` bytes.
 fn error_repr_of(value: &Value) -> String {
     value
         .repr_within(MAX_LEN)
