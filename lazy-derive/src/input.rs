@@ -491,7 +491,8 @@ impl Wrapper {
         }
         let misplaced = misplaced_errors;
         let mut realize_misplaced = false;
-        for attr in &input.attrs {
+        let mut realize_on_type = None;
+        for (index, attr) in input.attrs.iter().enumerate() {
             if !attr.path().is_ident("realize") {
                 continue;
             }
@@ -500,6 +501,14 @@ impl Wrapper {
                 attr,
                 "`#[realize]` goes on the field that realizes, not on the type",
             ));
+            if realize_on_type.is_none() {
+                realize_on_type = Some(index);
+            }
+        }
+        if let Some(index) = realize_on_type
+            && moved_to_the_lazy(&mut input, index)
+        {
+            realize_misplaced = false;
         }
         for error in misplaced {
             errors.push(error);
@@ -1230,6 +1239,37 @@ pub fn has_attr(attrs: &[Attribute], name: &str) -> bool {
         }
     }
     false
+}
+
+/// `#[realize]` on a struct (the type's attribute number `at`, its error
+/// given) read as meant: moved to its one field whose type names a `Lazy`,
+/// where no field is marked. Whether it was.
+fn moved_to_the_lazy(input: &mut DeriveInput, at: usize) -> bool {
+    if field_has_attr(input, "realize") {
+        return false;
+    }
+    let Data::Struct(data) = &mut input.data else {
+        return false;
+    };
+    let mut lazy = None;
+    for (index, field) in data.fields.iter().enumerate() {
+        if tokens::mentions(field.ty.to_token_stream(), &|ident| ident == "Lazy") {
+            if lazy.is_some() {
+                return false;
+            }
+            lazy = Some(index);
+        }
+    }
+    let Some(index) = lazy else {
+        return false;
+    };
+    match data.fields.iter_mut().nth(index) {
+        Some(field) => {
+            field.attrs.push(input.attrs.remove(at));
+            true
+        }
+        None => false,
+    }
 }
 
 /// Whether a field of `input` (of any variant) has a `#[name ...]`.

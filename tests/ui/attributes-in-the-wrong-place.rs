@@ -32,4 +32,10 @@ pub struct ForwardOnAField {
     cache: Lazy<u8>,
 }
 
-fn main() {}
+// `#[realize]` on a struct with one field of a lazy and `#[realize_forward]`
+// on a field are read as meant, beside their errors: the wrappers' uses add
+// none.
+fn main() {
+    let _: &str = OnTheType { cache: Lazy::new(|| 1) }.python_type();
+    let _: &str = ForwardOnAField { cache: Lazy::new(|| 1) }.python_type();
+}
