@@ -362,6 +362,10 @@ const OPS: &[&str] = &[
 fn tokenize(line: &str) -> PResult<Vec<Tok>> {
     let chars: Vec<char> = line.chars().collect();
     let mut tokens = Vec::new();
+    // Adjacent literals joined into one token still count one each toward
+    // `MAX_TOKENS` (the join rewrites the text so far, so a line of many
+    // would take time in the square of their number): the joins so far.
+    let mut joined = 0;
     let mut i = 0;
     while i < chars.len() {
         let c = chars[i];
@@ -390,7 +394,12 @@ fn tokenize(line: &str) -> PResult<Vec<Tok>> {
                 )
             {
                 let (token, next) = string_literal(&chars, i, &prefix)?;
-                push_string(&mut tokens, token)?;
+                if push_string(&mut tokens, token)? {
+                    joined += 1;
+                }
+                if tokens.len() + joined > MAX_TOKENS {
+                    return Err(format!("line too long: more than {MAX_TOKENS} tokens"));
+                }
                 i = next;
                 continue;
             }
@@ -469,7 +478,12 @@ fn tokenize(line: &str) -> PResult<Vec<Tok>> {
             }
         } else if c == '"' || c == '\'' {
             let (token, next) = string_literal(&chars, i, "")?;
-            push_string(&mut tokens, token)?;
+            if push_string(&mut tokens, token)? {
+                joined += 1;
+            }
+            if tokens.len() + joined > MAX_TOKENS {
+                return Err(format!("line too long: more than {MAX_TOKENS} tokens"));
+            }
             i = next;
         } else {
             let rest: String = chars[i..chars.len().min(i + 2)].iter().collect();
@@ -512,7 +526,7 @@ fn tokenize(line: &str) -> PResult<Vec<Tok>> {
             i += op.len();
         }
     }
-    if tokens.len() > MAX_TOKENS {
+    if tokens.len() + joined > MAX_TOKENS {
         return Err(format!("line too long: more than {MAX_TOKENS} tokens"));
     }
     Ok(tokens)
@@ -608,7 +622,8 @@ fn string_literal(chars: &[char], start: usize, prefix: &str) -> PResult<(Tok, u
 /// as Python joins adjacent ones (`'a' 'b'` is `'ab'`); with an f-string,
 /// into one f-string, whose plain parts keep their braces as text. Each
 /// f-string must parse alone first: a placeholder does not span two.
-fn push_string(tokens: &mut Vec<Tok>, token: Tok) -> PResult<()> {
+/// Whether it was joined.
+fn push_string(tokens: &mut Vec<Tok>, token: Tok) -> PResult<bool> {
     let braces = |text: &str| text.replace('{', "{{").replace('}', "}}");
     let joined = match (tokens.last(), &token) {
         (Some(Tok::Str(a)), Tok::Str(b)) => Tok::Str(format!("{a}{b}")),
@@ -627,13 +642,13 @@ fn push_string(tokens: &mut Vec<Tok>, token: Tok) -> PResult<()> {
         }
         _ => {
             tokens.push(token);
-            return Ok(());
+            return Ok(false);
         }
     };
     if let Some(last) = tokens.last_mut() {
         *last = joined;
     }
-    Ok(())
+    Ok(true)
 }
 
 /// The text of the string whose (first) quote is at `start`, and where it

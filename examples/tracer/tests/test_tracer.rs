@@ -1174,6 +1174,16 @@ fn huge_lines_are_refused_not_overflowing_the_stack() {
     let sum = format!("x = 1{}\n", " + 1".repeat(200));
     let run = lazy_run(SMALL, &format!("{sum}return x\n"));
     assert_eq!(run.returned, vec!["ConstantVariable(201)"]);
+    // Adjacent literals joined into one token count one each: a line of
+    // many is refused as soon as it passes the bound, plain or f-strings.
+    for literal in ["'ab'", "f'ab'"] {
+        let joined = format!("x = {}\n", [literal; 600].join(" "));
+        let error = parse_program("p", &joined).unwrap_err();
+        assert!(error.to_string().contains("line too long"), "{error}");
+    }
+    let few = format!("x = {}\nreturn len(x)\n", ["'ab'"; 200].join(" "));
+    let run = lazy_run(SMALL, &few);
+    assert_eq!(run.returned, vec!["ConstantVariable(400)"]);
 }
 
 #[test]
