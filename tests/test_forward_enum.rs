@@ -665,6 +665,53 @@ pub enum Mixed {
     Later(#[realize] Lazy<i64, Box<dyn FnOnce() -> i64>>),
 }
 
+/// Discriminants written on the variants: values in different variants
+/// are ordered by them, as `#[derive(PartialOrd)]` orders them (`C` is one
+/// more than `B`).
+#[derive(RealizeForward)]
+#[realize_forward(lazy_core::remote::PartialEq, lazy_core::remote::PartialOrd)]
+#[repr(u8)]
+pub enum Discriminants {
+    A(i64) = 5,
+    B(String) = 1,
+    C(#[realize] Lazy<i64, Box<dyn FnOnce() -> i64>>),
+}
+
+/// The same enum with std's derives, to compare with.
+#[derive(PartialEq, PartialOrd)]
+#[repr(u8)]
+pub enum DerivedDiscriminants {
+    A(i64) = 5,
+    B(String) = 1,
+    C(i64),
+}
+
+#[test]
+fn comparisons_across_variants_follow_written_discriminants_as_derive_does() {
+    let ours = |index: usize| match index {
+        0 => Discriminants::A(0),
+        1 => Discriminants::B(String::new()),
+        _ => Discriminants::C(Lazy::new(Box::new(|| 0))),
+    };
+    let derived = |index: usize| match index {
+        0 => DerivedDiscriminants::A(0),
+        1 => DerivedDiscriminants::B(String::new()),
+        _ => DerivedDiscriminants::C(0),
+    };
+    for left in 0..3 {
+        for right in 0..3 {
+            assert_eq!(
+                ours(left).partial_cmp(&ours(right)),
+                derived(left).partial_cmp(&derived(right)),
+                "{left} against {right}"
+            );
+            let lt = ours(left) < ours(right);
+            assert_eq!(lt, derived(left) < derived(right), "{left} < {right}");
+        }
+    }
+    assert!(ours(1) < ours(2) && ours(2) < ours(0));
+}
+
 #[test]
 fn comparisons_across_variants_of_different_targets_follow_the_variants_order() {
     use std::cmp::Ordering;

@@ -381,6 +381,9 @@ struct EnumContext<'a> {
     /// values in different variants compare as `#[derive]` compares them,
     /// by the variants' order (see [`mismatch_arm`]).
     std_comparison: bool,
+    /// For `std_comparison`, each variant's place in that order (see
+    /// [`variant_order`]).
+    order: Vec<TokenStream>,
 }
 
 /// The impl of one forwarded trait for an enum (see `expand::trait_impl`,
@@ -565,6 +568,14 @@ fn write_trait_impl(
         });
     }
     let one_target = one_target(&variant_impls);
+    let std_comparison = match remote {
+        Some(path) => is_std_comparison(path),
+        None => false,
+    };
+    let order = match std_comparison {
+        true => variant_order(variants, &wrapper.input.attrs),
+        false => Vec::new(),
+    };
     let ctx = EnumContext {
         one_target,
         base: ImplContext {
@@ -580,10 +591,8 @@ fn write_trait_impl(
         },
         variants: variant_impls,
         first,
-        std_comparison: match remote {
-            Some(path) => is_std_comparison(path),
-            None => false,
-        },
+        std_comparison,
+        order,
         trait_name: trait_ref.name(),
         trait_span: trait_ref.span(),
         binding_site: match deprecated {
@@ -649,7 +658,7 @@ fn first_deref(variants: &[VariantImpl]) -> Option<(Span, &'static str)> {
             // Not for a pointer to a trait object: without `deref` its
             // target is the pointer, which does not implement the trait.
             VariantKind::Deref(at)
-                if tokens::mentions(variant.variant.ty.to_token_stream(), &|id| id == "dyn") =>
+                if crate::expand::derefs_to_a_trait_object(&variant.variant.ty) =>
             {
                 return Some((at, ""));
             }
@@ -1205,6 +1214,53 @@ fn is_std_comparison(remote: &syn::Path) -> bool {
         && (name == "PartialEq" || name == "PartialOrd" || name == "Ord")
 }
 
+/// The integer types of an enum's `#[repr(..)]`.
+const INTEGERS: &[&str] = &[
+    "u8", "u16", "u32", "u64", "u128", "usize", "i8", "i16", "i32", "i64", "i128", "isize",
+];
+
+/// Each variant's place in std's order of the enum's values, as `#[derive]`
+/// orders them: its index or, where the enum writes discriminants, its
+/// discriminant, of the `#[repr]` type (`isize` without one).
+fn variant_order(variants: &[Variant], attrs: &[syn::Attribute]) -> Vec<TokenStream> {
+    let mut out = Vec::with_capacity(variants.len());
+    let mut explicit = false;
+    for variant in variants {
+        explicit |= variant.discriminant.is_some();
+    }
+    if !explicit {
+        for index in 0..variants.len() {
+            out.push(Literal::usize_suffixed(index).to_token_stream());
+        }
+        return out;
+    }
+    let repr = match crate::input::repr_word(attrs, INTEGERS) {
+        Some(repr) => repr,
+        None => Ident::new("isize", Span::call_site()),
+    };
+    // The last discriminant written, and its variant's index: a variant
+    // without one is one more than the variant before it.
+    let mut last: Option<(&TokenStream, usize)> = None;
+    for (index, variant) in variants.iter().enumerate() {
+        let key = match (&variant.discriminant, last) {
+            (Some(written), _) => {
+                last = Some((written, index));
+                template::tokens("::core::convert::identity::<#0>(#1)", &[&repr, written])
+            }
+            (None, Some((written, at))) => template::tokens(
+                "::core::convert::identity::<#0>(#1) + #2",
+                &[&repr, written, &Literal::usize_unsuffixed(index - at)],
+            ),
+            (None, None) => template::tokens(
+                "::core::convert::identity::<#0>(#1)",
+                &[&repr, &Literal::usize_unsuffixed(index)],
+            ),
+        };
+        out.push(key);
+    }
+    out
+}
+
 /// What a method of std's comparison traits answers for values in
 /// different variants, as `#[derive]` orders them: by the variants' order
 /// (`#0` and `#1` their indices); `None` for another method.
@@ -1232,10 +1288,9 @@ fn mismatch_arm(ctx: &EnumContext, method: &Ident, count: usize) -> TokenStream 
         && let Some(text) = compared_by_order(method)
     {
         let mut indices = TokenStream::new();
-        for (index, variant) in ctx.variants.iter().enumerate() {
+        for (variant, order) in ctx.variants.iter().zip(&ctx.order) {
             let path = variant.path();
-            let index = Literal::usize_suffixed(index);
-            template::append(&mut indices, "#0 { .. } => #1,", &[&path, &index]);
+            template::append(&mut indices, "#0 { .. } => #1,", &[&path, order]);
         }
         if !text.contains('#') {
             return template::tokens("_ => #0,", &[&tokens::fixed(text)]);

@@ -286,7 +286,7 @@ fn write_trait_impl(
             // the trait.
             let fix = match field.plain {
                 Some(_) => "",
-                None if tokens::mentions(field.ty.to_token_stream(), &|id| id == "dyn") => "",
+                None if derefs_to_a_trait_object(&field.ty) => "",
                 None => ", or realize without `deref`",
             };
             field.deref.map(|at| (at, fix))
@@ -1190,6 +1190,18 @@ pub fn mentions_params(ty: &syn::Type, generics: &Generics) -> bool {
     tokens::mentions(ty.to_token_stream(), &|ident| {
         tokens::is_named(ident, &names)
     })
+}
+
+/// Whether the value of the lazy `ty` (or `ty` itself, if it is no lazy)
+/// names a trait object (`Lazy<Box<dyn Tracker>>`), which realizing
+/// without `deref` would make the target: the pointer, not the trait's
+/// implementor. Not the seed's type (`Box<dyn FnOnce() -> T>`).
+pub fn derefs_to_a_trait_object(ty: &syn::Type) -> bool {
+    let value = match crate::input::lazy_types(ty) {
+        Some((value, _)) => value,
+        None => ty,
+    };
+    tokens::mentions(value.to_token_stream(), &|id| id == "dyn")
 }
 
 /// The stub of a method with parameters under more distinct cfgs than

@@ -213,14 +213,37 @@ impl Parse for Entry {
         }
         if input.peek(Token![dyn]) || input.peek(Token![impl]) {
             let keyword: proc_macro2::TokenTree = input.parse()?;
+            let Ok(path) = crate::syntax::parse_path(input) else {
+                return Err(Error::new(
+                    keyword.span(),
+                    format!("a trait is named by its path alone: drop `{keyword}`"),
+                ));
+            };
+            // `dyn Tracker + Send`: the bounds after the trait are read
+            // past, and named in the fix.
+            let mut bounds = false;
+            while input.peek(Token![+]) {
+                input.parse::<Token![+]>()?;
+                bounds = true;
+                if input.peek(syn::Lifetime) {
+                    input.parse::<syn::Lifetime>()?;
+                    continue;
+                }
+                if input.peek(Token![?]) {
+                    input.parse::<Token![?]>()?;
+                }
+                crate::syntax::parse_path(input)?;
+            }
+            let also = if bounds {
+                " and the bounds after the trait"
+            } else {
+                ""
+            };
             let err = Error::new(
                 keyword.span(),
-                format!("a trait is named by its path alone: drop `{keyword}`"),
+                format!("a trait is named by its path alone: drop `{keyword}`{also}"),
             );
-            return match crate::syntax::parse_path(input) {
-                Ok(path) => Ok(Entry::Meant(path, err)),
-                Err(_) => Err(err),
-            };
+            return Ok(Entry::Meant(path, err));
         }
         if input.peek(syn::LitStr) {
             let name: syn::LitStr = input.parse()?;
@@ -276,6 +299,17 @@ fn except_beside_its_traits(traits: &[TraitRef], traitless: &[usize], groups: &m
             }
         }
     }
+}
+
+/// A name that reads as a method's, to read a slip as meant: in
+/// `snake_case`, and no path keyword (`self`, `crate`).
+fn method_like(name: &Ident) -> bool {
+    let written = name.unraw().to_string();
+    let lowercase = match written.chars().next() {
+        Some(first) => first.is_lowercase() || first == '_',
+        None => false,
+    };
+    lowercase && !tokens::is_one_of(name, &["self", "super", "crate"])
 }
 
 /// After `except = a`: `, b` where `b` is a lowercase name alone, the next
@@ -345,8 +379,8 @@ fn except_name(input: ParseStream) -> Result<(Ident, Option<Error>)> {
         // The string's name, at the string; one that is no name (or a
         // keyword) is the error alone.
         return match string_path(&name).as_ref().and_then(Path::get_ident) {
-            Some(ident) => Ok((ident.clone(), Some(err))),
-            None => Err(err),
+            Some(ident) if method_like(ident) => Ok((ident.clone(), Some(err))),
+            _ => Err(err),
         };
     }
     // `except(type)` for a method `r#type`: a keyword is written raw.
@@ -379,7 +413,7 @@ fn except_name(input: ParseStream) -> Result<(Ident, Option<Error>)> {
     };
     // `Tracker::python_type`, read as `python_type` beside the error.
     match path.segments.last() {
-        Some(last) if last.arguments.is_none() => {
+        Some(last) if last.arguments.is_none() && method_like(&last.ident) => {
             let name = last.ident.clone();
             Ok((name.clone(), Some(err(&name.to_string()))))
         }
@@ -642,7 +676,7 @@ fn read_entries(input: ParseStream, entries: &mut Vec<Entry>) -> Result<()> {
         let entry: Entry = input.parse()?;
         let is_trait = matches!(entry, Entry::Trait(_) | Entry::Meant(..));
         if input.peek(token::Paren)
-            && let Entry::Trait(path) = &entry
+            && let Entry::Trait(path) | Entry::Meant(path, _) = &entry
             && let Some(err) = except_inside(input, path)
         {
             return Err(err);
@@ -1419,6 +1453,11 @@ pub fn quiet_deprecated(input: &mut DeriveInput) -> bool {
 
 /// The `packed` of a `#[repr(packed)]` (`#[repr(C, packed(2))]`).
 pub fn packed_repr(attrs: &[Attribute]) -> Option<Ident> {
+    repr_word(attrs, &["packed"])
+}
+
+/// The first word of `#[repr(...)]` among `attrs` that is one of `words`.
+pub fn repr_word(attrs: &[Attribute], words: &[&str]) -> Option<Ident> {
     for attr in attrs {
         let syn::Meta::List(list) = &attr.meta else {
             continue;
@@ -1428,7 +1467,7 @@ pub fn packed_repr(attrs: &[Attribute]) -> Option<Ident> {
         }
         for tree in list.tokens.clone() {
             if let proc_macro2::TokenTree::Ident(ident) = tree
-                && ident == "packed"
+                && tokens::is_one_of(&ident, words)
             {
                 return Some(ident);
             }

@@ -35,6 +35,8 @@ pub enum VariantKind {
 /// One variant and its field.
 pub struct Variant {
     pub ident: Ident,
+    /// Its discriminant's expression, where it is written (`A(u8) = 5`).
+    pub discriminant: Option<TokenStream>,
     /// The field's name for a `V { name: T }` variant; `None` for `V(T)`.
     pub field_name: Option<Ident>,
     pub ty: Type,
@@ -93,8 +95,13 @@ pub fn read(
             ));
         }
         let name = &variant.ident;
+        let discriminant = variant
+            .discriminant
+            .as_ref()
+            .map(|(_, expr)| expr.to_token_stream());
         let broken = Variant {
             ident: name.clone(),
+            discriminant: discriminant.clone(),
             field_name: None,
             ty: Type::Verbatim(TokenStream::new()),
             kind: VariantKind::Broken,
@@ -174,6 +181,7 @@ pub fn read(
         };
         out.push(Variant {
             ident: name.clone(),
+            discriminant,
             field_name: field.ident.clone(),
             // Moved in below.
             ty: Type::Verbatim(TokenStream::new()),

@@ -18,4 +18,13 @@ pub struct LazyTracker {
     cache: Lazy<Box<u8>>,
 }
 
+// A seed that is a trait object is no pointer to one: the fix still says
+// to realize without `deref`.
+#[derive(RealizeForward)]
+#[realize_forward(Tracker)]
+pub struct BoxedSeed {
+    #[realize(deref)]
+    cache: Lazy<Box<u8>, Box<dyn FnOnce() -> Box<u8>>>,
+}
+
 fn main() {}

@@ -21,7 +21,25 @@ pub struct LazyTracker {
     cache: Lazy<u8>,
 }
 
+// With bounds after the trait, one error too, and the trait read as meant.
+#[derive(RealizeForward)]
+#[realize_forward(dyn Tracker + Send + 'static)]
+pub struct WithBounds {
+    #[realize]
+    cache: Lazy<u8>,
+}
+
+// `except(...)` inside the parentheses after it: the error says where it goes.
+#[derive(RealizeForward)]
+#[realize_forward(dyn Tracker(except(python_type)))]
+pub struct ExceptInside {
+    #[realize]
+    cache: Lazy<u8>,
+}
+
 fn main() {
     let tracker = LazyTracker { cache: Lazy::new(|| 1) };
     let _: &str = tracker.python_type();
+    let bounded = WithBounds { cache: Lazy::new(|| 1) };
+    let _: &str = bounded.python_type();
 }
