@@ -220,19 +220,12 @@ impl Parse for Entry {
                 ));
             };
             // `dyn Tracker + Send`: the bounds after the trait are read
-            // past, and named in the fix.
-            let mut bounds = false;
-            while input.peek(Token![+]) {
-                input.parse::<Token![+]>()?;
-                bounds = true;
-                if input.peek(syn::Lifetime) {
-                    input.parse::<syn::Lifetime>()?;
-                    continue;
+            // past, to the next entry, and named in the fix.
+            let bounds = matches!(input.cursor().punct(), Some((plus, _)) if plus.as_char() == '+');
+            if bounds {
+                while !input.is_empty() && !input.peek(Token![,]) {
+                    input.parse::<proc_macro2::TokenTree>()?;
                 }
-                if input.peek(Token![?]) {
-                    input.parse::<Token![?]>()?;
-                }
-                crate::syntax::parse_path(input)?;
             }
             let also = if bounds {
                 " and the bounds after the trait"
@@ -1282,22 +1275,24 @@ fn moved_to_the_lazy(input: &mut DeriveInput, at: usize) -> bool {
     if field_has_attr(input, "realize") {
         return false;
     }
-    let Data::Struct(data) = &mut input.data else {
-        return false;
+    let fields = match &mut input.data {
+        Data::Struct(data) => match &mut data.fields {
+            syn::Fields::Named(fields) => &mut fields.named,
+            syn::Fields::Unnamed(fields) => &mut fields.unnamed,
+            syn::Fields::Unit => return false,
+        },
+        Data::Enum(_) | Data::Union(_) => return false,
     };
     let mut lazy = None;
-    for (index, field) in data.fields.iter().enumerate() {
+    for field in punct::values_mut(fields) {
         if tokens::mentions(field.ty.to_token_stream(), &|ident| ident == "Lazy") {
             if lazy.is_some() {
                 return false;
             }
-            lazy = Some(index);
+            lazy = Some(field);
         }
     }
-    let Some(index) = lazy else {
-        return false;
-    };
-    match data.fields.iter_mut().nth(index) {
+    match lazy {
         Some(field) => {
             field.attrs.push(input.attrs.remove(at));
             true
