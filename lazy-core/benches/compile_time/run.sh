@@ -628,10 +628,10 @@ EOF_ALL
         done
         # The two ratios, where both crates were counted.
         if [ -s "$work/cold-cg-lazy-core.sum" ] && [ -s "$work/cold-cg-auto_impl.sum" ]; then
-            awk 'NR == FNR { a = $1; next } { printf "\nlazy-core with its dependencies / auto_impl with its: %.2fx\n", a / $1 }' "$work/cold-cg-lazy-core.sum" "$work/cold-cg-auto_impl.sum"
+            awk 'NR == FNR { a = $1; next } { printf "\nlazy-core with its dependencies / auto_impl with its: %.3fx (%.3f G / %.3f G)\n", a / $1, a / 1e9, $1 / 1e9 }' "$work/cold-cg-lazy-core.sum" "$work/cold-cg-auto_impl.sum"
         fi
         if [ -s "$work/cold-cg-lazy-derive.sum" ] && [ -s "$work/cold-cg-ambassador.sum" ]; then
-            awk 'NR == FNR { a = $2; next } { printf "lazy-derive alone / ambassador alone: %.2fx\n", a / $2 }' "$work/cold-cg-lazy-derive.sum" "$work/cold-cg-ambassador.sum"
+            awk 'NR == FNR { a = $2; next } { printf "lazy-derive alone / ambassador alone: %.3fx (%.3f G / %.3f G)\n", a / $2, a / 1e9, $2 / 1e9 }' "$work/cold-cg-lazy-derive.sum" "$work/cold-cg-ambassador.sum"
         fi
     fi
 fi
