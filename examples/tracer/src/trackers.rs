@@ -463,6 +463,17 @@ fn container_str(value: &dyn VariableTracker) -> TraceResult<String> {
     }
 }
 
+/// `format()` of a list, a tuple or a dict's view, `object.__format__`:
+/// `str()` for an empty spec, and any other refused, whatever the items are.
+fn container_format(value: &dyn VariableTracker, tag: TypeTag, spec: &str) -> TraceResult<String> {
+    if spec.is_empty() {
+        return container_str(value);
+    }
+    Err(TraceError::new(format!(
+        "unsupported format string passed to {tag}.__format__"
+    )))
+}
+
 /// `repr()` of `value` for an error that shows it: its constant value's,
 /// or for one the trace cannot know, with an `$object`'s stand-in
 /// (`<B object>`, Python's repr without the address no trace knows), also
@@ -1459,16 +1470,8 @@ impl VariableTracker for SequenceTracker {
     fn python_str(&self) -> TraceResult<String> {
         container_str(self)
     }
-    /// `object.__format__`: `str()` for an empty spec, and any other
-    /// refused, whatever the items are.
     fn format_value(&self, spec: &str) -> TraceResult<String> {
-        if spec.is_empty() {
-            return self.python_str();
-        }
-        Err(TraceError::new(format!(
-            "unsupported format string passed to {}.__format__",
-            self.type_tag()
-        )))
+        container_format(self, self.type_tag(), spec)
     }
     fn as_proxy(&self) -> TraceResult<String> {
         Err(TraceError::new(format!(
@@ -1917,13 +1920,7 @@ impl VariableTracker for DictViewTracker {
         container_str(self)
     }
     fn format_value(&self, spec: &str) -> TraceResult<String> {
-        if spec.is_empty() {
-            return self.python_str();
-        }
-        Err(TraceError::new(format!(
-            "unsupported format string passed to {}.__format__",
-            self.type_tag()
-        )))
+        container_format(self, self.type_tag(), spec)
     }
     fn as_proxy(&self) -> TraceResult<String> {
         Err(TraceError::new(format!(
