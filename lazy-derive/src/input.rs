@@ -1268,6 +1268,19 @@ pub fn has_attr(attrs: &[Attribute], name: &str) -> bool {
     false
 }
 
+/// A struct's fields, named or not; `None` for a unit struct, an enum or a
+/// union.
+fn struct_fields_mut(data: &mut Data) -> Option<&mut Punctuated<syn::Field, Token![,]>> {
+    match data {
+        Data::Struct(data) => match &mut data.fields {
+            syn::Fields::Named(fields) => Some(&mut fields.named),
+            syn::Fields::Unnamed(fields) => Some(&mut fields.unnamed),
+            syn::Fields::Unit => None,
+        },
+        Data::Enum(_) | Data::Union(_) => None,
+    }
+}
+
 /// `#[realize]` on a struct (the type's attribute number `at`, its error
 /// given) read as meant: moved to its one field whose type names a `Lazy`,
 /// where no field is marked. Whether it was.
@@ -1275,13 +1288,8 @@ fn moved_to_the_lazy(input: &mut DeriveInput, at: usize) -> bool {
     if field_has_attr(input, "realize") {
         return false;
     }
-    let fields = match &mut input.data {
-        Data::Struct(data) => match &mut data.fields {
-            syn::Fields::Named(fields) => &mut fields.named,
-            syn::Fields::Unnamed(fields) => &mut fields.unnamed,
-            syn::Fields::Unit => return false,
-        },
-        Data::Enum(_) | Data::Union(_) => return false,
+    let Some(fields) = struct_fields_mut(&mut input.data) else {
+        return false;
     };
     let mut lazy = None;
     for field in punct::values_mut(fields) {
@@ -1508,14 +1516,7 @@ pub fn all_fields(input: &DeriveInput) -> Vec<&syn::Field> {
 /// (`Wrapper::lazy_field`).
 pub fn realize_field(input: &mut DeriveInput, errors: &mut Errors) -> Option<RealizeField> {
     let (index, found) = find_realize_field(input, errors)?;
-    let fields = match &mut input.data {
-        Data::Struct(data) => match &mut data.fields {
-            syn::Fields::Named(fields) => &mut fields.named,
-            syn::Fields::Unnamed(fields) => &mut fields.unnamed,
-            syn::Fields::Unit => return None,
-        },
-        Data::Enum(_) | Data::Union(_) => return None,
-    };
+    let fields = struct_fields_mut(&mut input.data)?;
     let field = punct::values_mut(fields).nth(index)?;
     let mut ty = std::mem::replace(&mut field.ty, Type::Verbatim(TokenStream::new()));
     let _ = tokens::fill_elided_references(&mut ty);
