@@ -15,6 +15,9 @@ extern crate std;
 #[doc(hidden)]
 pub mod __private;
 mod either;
+#[cfg(feature = "derive")]
+#[cfg_attr(docsrs, doc(cfg(feature = "derive")))]
+pub mod guide;
 mod panic;
 mod realize;
 mod realize_all;
@@ -35,4 +38,11 @@ pub use unsync::{Lazy, SeedRef};
 
 #[cfg(feature = "derive")]
 #[cfg_attr(docsrs, doc(cfg(feature = "derive")))]
-pub use lazy_derive::{FromRealized, RealizeAll, RealizeForward, forwardable};
+pub use lazy_derive::{FromRealized, RealizeAll, forwardable};
+
+/// *In the guide, beside this reference:* [every mistake and the error it
+/// gets](guide::mistakes), [the known limits](guide::limits), [what the
+/// derive writes](guide::expansion).
+#[cfg(feature = "derive")]
+#[cfg_attr(docsrs, doc(cfg(feature = "derive")))]
+pub use lazy_derive::RealizeForward;

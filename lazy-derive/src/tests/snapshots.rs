@@ -132,18 +132,18 @@ fn snapshot_receivers_except_and_realize() {
     check_doc_block(&expansion);
 }
 
-/// The expansion that `realize_forward.md` shows under "What the derive
-/// writes" is the trait's impl of the `receivers.rs` snapshot, line for line
+/// The expansion that lazy-core's guide page `expansion.md` shows under
+/// "What the derive writes" is the trait's impl of the `receivers.rs` snapshot, line for line
 /// (indented less), so that the reference on docs.rs does not drift from
 /// what the derive writes.
 fn check_doc_block(expansion: &str) {
-    let doc = include_str!("../../docs/realize_forward.md");
+    let doc = include_str!("../../../lazy-core/docs/guide/expansion.md");
     let block: Vec<&str> = doc
         .split("the trait's impl is")
         .nth(1)
         .and_then(|rest| rest.split("```text\n").nth(1))
         .and_then(|rest| rest.split("\n```").next())
-        .expect("realize_forward.md shows the trait's impl in a ```text block")
+        .expect("expansion.md shows the trait's impl in a ```text block")
         .lines()
         .collect();
     let indent = |line: &str| (line.len() - line.trim_start().len()) as isize;
@@ -157,7 +157,7 @@ fn check_doc_block(expansion: &str) {
     });
     assert!(
         found,
-        "the trait impl shown in lazy-derive/docs/realize_forward.md (\"What the derive writes\") \
+        "the trait impl shown in lazy-core/docs/guide/expansion.md (\"What the derive writes\") \
          is not in the expansion of tests/expand/receivers.rs: copy the `impl Tracker for \
          LazyTracker` block from there, one indentation level less\n--- shown\n{}\n--- expansion\n{expansion}",
         block.join("\n")
