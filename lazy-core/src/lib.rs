@@ -38,7 +38,14 @@ pub use unsync::{Lazy, SeedRef};
 
 #[cfg(feature = "derive")]
 #[cfg_attr(docsrs, doc(cfg(feature = "derive")))]
-pub use lazy_derive::{FromRealized, RealizeAll, forwardable};
+pub use lazy_derive::{FromRealized, RealizeAll};
+
+/// *In the guide, beside this reference:* [the known
+/// limits](guide::limits#forwardable), [where the work is
+/// done](guide::expansion#where-the-work-is-done).
+#[cfg(feature = "derive")]
+#[cfg_attr(docsrs, doc(cfg(feature = "derive")))]
+pub use lazy_derive::forwardable;
 
 /// *In the guide, beside this reference:* [every mistake and the error it
 /// gets](guide::mistakes), [the known limits](guide::limits), [what the
