@@ -15,7 +15,10 @@ extern crate std;
 #[doc(hidden)]
 pub mod __private;
 mod either;
-#[cfg(feature = "derive")]
+// Documentation only: the pages exist for rustdoc and its doctests, not in
+// a build, where their text cost lazy-core's compilation about 30 M rustc
+// instructions (BENCHMARKS.md, "lazy-core's cold build").
+#[cfg(all(any(doc, doctest), feature = "derive"))]
 #[cfg_attr(docsrs, doc(cfg(feature = "derive")))]
 pub mod guide;
 mod panic;
