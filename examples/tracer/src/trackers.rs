@@ -2445,12 +2445,9 @@ impl SymNodeTracker {
     /// `==` of `trackers_equal` (an item of `x.shape`, a dict's key).
     pub fn compare_with(&self, op: CmpOp, other: &dyn VariableTracker) -> TraceResult<bool> {
         let (theirs, their_text) = match realized_as::<SymNodeTracker>(other) {
-            Some(sym) => (Value::Int(sym.hint), sym.source_expr.clone()),
+            Some(sym) => (Value::Int(sym.hint), Some(sym.source_expr.clone())),
             None => match other.as_python_constant() {
-                Ok(value) => {
-                    let text = value.repr();
-                    (value, text)
-                }
+                Ok(value) => (value, None),
                 // An `$object`, or a list holding one: no int equals it or
                 // is ordered with it, whatever the size, which stays
                 // unguarded.
@@ -2461,6 +2458,15 @@ impl SymNodeTracker {
             },
         };
         let holds = compare_values(&Value::Int(self.hint), op, &theirs)?;
+        // The value's text for the guard, made once the comparison has an
+        // answer and within the bound of any text: `n < (s,) * 10**6` is
+        // Python's TypeError, and its repr, made first, took gigabytes.
+        let their_text = match their_text {
+            Some(text) => text,
+            None => theirs
+                .repr_within(MAX_LEN)
+                .map_err(|_| string_too_large())?,
+        };
         let guarded = if holds { op } else { op.negate() };
         self.tx.guard_text(
             GuardKind::ShapeEnv,

@@ -2220,6 +2220,40 @@ fn text_made_from_a_large_value_stops_at_its_bound() {
     );
 }
 
+/// A symbolic size ordered with a list or a tuple is Python's `TypeError`,
+/// whatever the items: a million references to one 100,000-character
+/// string made its repr first (for the guard's text), 100 GB, and the
+/// trace aborted in the allocator. The text is made only once the
+/// comparison has an answer, within the 1 MiB of any text; with a number
+/// the guard is the same as before.
+#[test]
+fn a_size_ordered_with_a_large_sequence_makes_no_text_of_it() {
+    let text = "x".repeat(100_000);
+    let json = format!(
+        r#"{{"locals": {{"x": {{"$tensor": [4, 8], "dynamic": [0]}}, "l": ["{text}"], "t": {{"$tuple": ["{text}"]}}}}}}"#
+    );
+    assert_errors(
+        &json,
+        &[
+            (
+                "L['x'].size(0) < L['t'] * 1000000",
+                "'<' not supported between instances of 'int' and 'tuple'",
+            ),
+            (
+                "L['x'].size(0) >= L['l'] * 1000000",
+                "'>=' not supported between instances of 'int' and 'list'",
+            ),
+            (
+                "L['l'] * 1000000 > L['x'].size(0)",
+                "'>' not supported between instances of 'list' and 'int'",
+            ),
+        ],
+    );
+    let run = lazy_run(&json, "r = L['x'].size(0) < 5\nreturn r\n");
+    assert_eq!(run.returned, ["ConstantVariable(True)"]);
+    assert_eq!(shape_env_guards(&run), ["L['x'].size()[0] < 5"]);
+}
+
 /// Each value has its bound, and so has all that a trace builds: a program
 /// that keeps one more long list or string on each line (in a name, or
 /// stored in a global) fails once it built 256 MiB, where a few thousand
