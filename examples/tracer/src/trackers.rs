@@ -1,6 +1,8 @@
 //! The concrete trackers: what a lazy tracker becomes once it is built.
 
 use std::cell::RefCell;
+use std::collections::HashMap;
+use std::collections::hash_map::Entry;
 use std::rc::Rc;
 
 use lazy_core::{RealizeAll, RealizeForward};
@@ -1311,10 +1313,18 @@ impl VariableTracker for SequenceTracker {
         if !self.is_python_hashable() {
             return Err(unhashable(&unhashable_type_of(self)));
         }
+        // Each tracker once, however many times it is an item: CPython
+        // keeps a string's hash in the string, and a string's hash here
+        // reads all its text (a tuple of a million references to one long
+        // string hashed it a million times).
+        let mut hashed: HashMap<*const (), u64> = HashMap::new();
         let lanes = self
             .items
             .iter()
-            .map(|item| item.get_python_hash())
+            .map(|item| match hashed.entry(Rc::as_ptr(item).cast::<()>()) {
+                Entry::Occupied(lane) => Ok(*lane.get()),
+                Entry::Vacant(lane) => Ok(*lane.insert(item.get_python_hash()?)),
+            })
             .collect::<TraceResult<Vec<u64>>>()?;
         Ok(crate::value::hash_tuple_lanes(&lanes))
     }
