@@ -393,7 +393,7 @@ impl Tx {
     }
 
     pub fn guards(&self) -> Vec<Guard> {
-        self.0.guards.borrow().guards().to_vec()
+        self.0.guards.borrow().guards().cloned().collect()
     }
 
     pub fn guard_count(&self, kind: GuardKind) -> usize {

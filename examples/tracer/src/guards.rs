@@ -1,7 +1,7 @@
 //! Guards: the checks a compiled frame runs before it may be reused. Every
 //! guard is a reason to recompile, so the fewer the better.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::fmt;
 
 /// The kinds of guard the builder installs.
@@ -77,10 +77,19 @@ impl fmt::Display for Guard {
 /// and a `TYPE_MATCH` after it adds nothing.
 #[derive(Debug, Default)]
 pub struct GuardLog {
-    guards: Vec<Guard>,
+    /// A replaced `TYPE_MATCH` leaves a `None` in its place: removing it
+    /// would shift every guard after it, and `hash()` of a tuple of N ints
+    /// replaces N of them one by one, which would be quadratic. There are
+    /// never more holes than `CONSTANT_MATCH` guards, so the vector is never
+    /// more than twice the guards it holds.
+    guards: Vec<Option<Guard>>,
+    /// The guards in `guards` that are not holes.
+    live: usize,
     seen: HashSet<Guard>,
     constant_sources: HashSet<String>,
-    type_sources: HashSet<String>,
+    /// Where the `TYPE_MATCH` guards of each source are in `guards`, so that
+    /// replacing them does not search the log.
+    type_positions: HashMap<String, Vec<usize>>,
 }
 
 impl GuardLog {
@@ -94,41 +103,51 @@ impl GuardLog {
         }
         match guard.kind {
             GuardKind::ConstantMatch => {
-                if self.type_sources.remove(&guard.source) {
-                    self.guards
-                        .retain(|g| !(g.kind == GuardKind::TypeMatch && g.source == guard.source));
+                if let Some(positions) = self.type_positions.remove(&guard.source) {
+                    for position in positions {
+                        self.guards[position] = None;
+                        self.live -= 1;
+                    }
                 }
                 self.constant_sources.insert(guard.source.clone());
             }
             GuardKind::TypeMatch => {
-                self.type_sources.insert(guard.source.clone());
+                self.type_positions
+                    .entry(guard.source.clone())
+                    .or_default()
+                    .push(self.guards.len());
             }
             _ => {}
         }
         self.seen.insert(guard.clone());
-        self.guards.push(guard);
+        self.guards.push(Some(guard));
+        self.live += 1;
         true
     }
 
     pub fn len(&self) -> usize {
-        self.guards.len()
+        self.live
     }
 
     pub fn is_empty(&self) -> bool {
-        self.guards.is_empty()
+        self.live == 0
     }
 
-    pub fn guards(&self) -> &[Guard] {
-        &self.guards
+    /// The installed guards, in order.
+    pub fn guards(&self) -> impl Iterator<Item = &Guard> {
+        self.guards.iter().flatten()
     }
 
     /// The installed guards, in order, without copying them.
     pub fn into_guards(self) -> Vec<Guard> {
-        self.guards
+        // `filter_map` collects in place, into this vector's memory;
+        // `flatten` would allocate a new one and move every guard into it.
+        #[allow(clippy::filter_map_identity)] // for the reason above
+        self.guards.into_iter().filter_map(|guard| guard).collect()
     }
 
     /// How many guards of `kind` are installed.
     pub fn count(&self, kind: GuardKind) -> usize {
-        self.guards.iter().filter(|g| g.kind == kind).count()
+        self.guards().filter(|g| g.kind == kind).count()
     }
 }
