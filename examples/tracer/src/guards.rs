@@ -1,8 +1,10 @@
 //! Guards: the checks a compiled frame runs before it may be reused. Every
 //! guard is a reason to recompile, so the fewer the better.
 
+use std::collections::hash_map::RandomState;
 use std::collections::{HashMap, HashSet};
 use std::fmt;
+use std::hash::{BuildHasher, BuildHasherDefault, Hasher};
 
 /// The kinds of guard the builder installs.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -85,7 +87,17 @@ pub struct GuardLog {
     guards: Vec<Option<Guard>>,
     /// The guards in `guards` that are not holes.
     live: usize,
-    seen: HashSet<Guard>,
+    /// Where each installed guard is in `guards`, by its hash (`hasher`):
+    /// a set of the guards themselves would keep a second copy of each
+    /// one's text, the larger part of the log's memory at 10^6 guards. The
+    /// entry it points to is compared in full. A replaced `TYPE_MATCH`
+    /// keeps its entry, pointing at its hole: the same guard again is
+    /// turned away by `constant_sources`.
+    seen: HashMap<u64, usize, BuildHasherDefault<PassThrough>>,
+    /// The guards whose hash is already in `seen` for another guard (a
+    /// 64-bit collision, so in practice none), in full.
+    collided: HashSet<Guard>,
+    hasher: RandomState,
     constant_sources: HashSet<String>,
     /// Where the `TYPE_MATCH` guards of each source are in `guards`, so that
     /// replacing them does not search the log.
@@ -96,7 +108,12 @@ impl GuardLog {
     /// Installs `guard`; returns `false` if it adds nothing to the guards
     /// already installed.
     pub fn install(&mut self, guard: Guard) -> bool {
-        if self.seen.contains(&guard)
+        let hash = self.hasher.hash_one(&guard);
+        let slot = self.seen.get(&hash).copied();
+        let installed = slot.is_some_and(|at| {
+            self.guards[at].as_ref() == Some(&guard) || self.collided.contains(&guard)
+        });
+        if installed
             || (guard.kind == GuardKind::TypeMatch && self.constant_sources.contains(&guard.source))
         {
             return false;
@@ -119,7 +136,14 @@ impl GuardLog {
             }
             _ => {}
         }
-        self.seen.insert(guard.clone());
+        match slot {
+            Some(_) => {
+                self.collided.insert(guard.clone());
+            }
+            None => {
+                self.seen.insert(hash, self.guards.len());
+            }
+        }
         self.guards.push(Some(guard));
         self.live += 1;
         true
@@ -149,5 +173,27 @@ impl GuardLog {
     /// How many guards of `kind` are installed.
     pub fn count(&self, kind: GuardKind) -> usize {
         self.guards().filter(|g| g.kind == kind).count()
+    }
+}
+
+/// The hasher of `GuardLog::seen`, whose keys are hashes already: it passes
+/// them through instead of hashing them a second time.
+#[derive(Default)]
+struct PassThrough(u64);
+
+impl Hasher for PassThrough {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        // Only `write_u64` is called; this keeps any other key correct.
+        for &byte in bytes {
+            self.0 = self.0.rotate_left(8) ^ u64::from(byte);
+        }
+    }
+
+    fn write_u64(&mut self, hash: u64) {
+        self.0 = hash;
     }
 }

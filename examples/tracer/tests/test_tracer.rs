@@ -3456,3 +3456,84 @@ fn matmul_broadcasts_batch_dims_as_torch() {
         assert_eq!(run.returned, want, "{expr}");
     }
 }
+
+/// The report's guards and `--verbose` events for a trace that installs
+/// guards again (outside a build and inside one) and replaces type guards
+/// with value guards, in and outside builds, at two depths: what the guard
+/// log and the event log must keep however they store their guards. Without
+/// `--verbose` the report ends with the same guards.
+#[test]
+fn the_report_keeps_the_guards_and_events_of_repeated_and_replaced_guards() {
+    let frame = temp_file(
+        "replaced.json",
+        r#"{"locals": {"a": 3, "b": 1.5, "c": 7, "t": {"$tuple": [1, 2, {"$tuple": [3, 4]}, 5.5]}}, "globals": {}}"#,
+    );
+    let program = temp_file(
+        "replaced.prog",
+        "a = isinstance(L['a'], int)\nb = isinstance(L['b'], float)\nc = isinstance(L['c'], int)\nd = L['b'] + 1\ne = isinstance(L['a'], int)\nf = L['a'] * 2\ng = isinstance(L['c'], int)\nr = hash(L['t'])\ns = hash(L['t'])\nreturn d, f, r, s\n",
+    );
+    let guards = "\
+guards of the lazy run:
+  TYPE_MATCH     L['c'] int
+  CONSTANT_MATCH L['b'] == 1.5
+  CONSTANT_MATCH L['a'] == 3
+  TYPE_MATCH     L['t'] tuple
+  LEN_CHECK      L['t'] len == 4
+  TYPE_MATCH     L['t'][2] tuple
+  LEN_CHECK      L['t'][2] len == 2
+  CONSTANT_MATCH L['t'][0] == 1
+  CONSTANT_MATCH L['t'][1] == 2
+  CONSTANT_MATCH L['t'][2][0] == 3
+  CONSTANT_MATCH L['t'][2][1] == 4
+  CONSTANT_MATCH L['t'][3] == 5.5
+";
+    let events = "\
+what the lazy run did, in order:
+  guard   + TYPE_MATCH     L['a'] int
+  guard   + TYPE_MATCH     L['b'] float
+  guard   + TYPE_MATCH     L['c'] int
+  realize L['b'] -> ConstantVariable
+      + CONSTANT_MATCH L['b'] == 1.5
+  realize L['a'] -> ConstantVariable
+      + CONSTANT_MATCH L['a'] == 3
+  realize L['t'] -> TupleVariable
+      + TYPE_MATCH     L['t'] tuple
+      + LEN_CHECK      L['t'] len == 4
+  guard   + TYPE_MATCH     L['t'][0] int
+  guard   + TYPE_MATCH     L['t'][1] int
+  realize L['t'][2] -> TupleVariable
+      + TYPE_MATCH     L['t'][2] tuple
+      + LEN_CHECK      L['t'][2] len == 2
+  guard   + TYPE_MATCH     L['t'][2][0] int
+  guard   + TYPE_MATCH     L['t'][2][1] int
+  guard   + TYPE_MATCH     L['t'][3] float
+  realize L['t'][0] -> ConstantVariable
+      + CONSTANT_MATCH L['t'][0] == 1
+  realize L['t'][1] -> ConstantVariable
+      + CONSTANT_MATCH L['t'][1] == 2
+  realize L['t'][2][0] -> ConstantVariable
+      + CONSTANT_MATCH L['t'][2][0] == 3
+  realize L['t'][2][1] -> ConstantVariable
+      + CONSTANT_MATCH L['t'][2][1] == 4
+  realize L['t'][3] -> ConstantVariable
+      + CONSTANT_MATCH L['t'][3] == 5.5
+";
+    let files = [
+        "--frame".to_string(),
+        frame.display().to_string(),
+        "--program".to_string(),
+        program.display().to_string(),
+    ];
+    let report = |flags: &[&str]| {
+        let args = flags.iter().map(|f| f.to_string()).chain(files.clone());
+        let outcome = main_with_args(args.collect::<Vec<_>>());
+        assert_eq!(outcome.code, 0, "{}", outcome.stderr);
+        let at = outcome.stdout.find("guards of the lazy run:").unwrap();
+        outcome.stdout[at..].to_string()
+    };
+    for lazy_only in [&["--lazy-only"][..], &[]] {
+        let verbose = [lazy_only, &["--verbose"]].concat();
+        assert_eq!(report(&verbose), format!("{guards}{events}"));
+        assert_eq!(report(lazy_only), guards);
+    }
+}
