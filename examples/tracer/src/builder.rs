@@ -4,6 +4,7 @@
 
 use std::cell::{Cell, RefCell};
 use std::collections::{HashMap, HashSet};
+use std::fmt;
 use std::rc::Rc;
 
 use crate::guards::{Guard, GuardKind, GuardLog};
@@ -86,6 +87,10 @@ pub struct Tx(Rc<TxState>);
 struct TxState {
     mode: Mode,
     guards: RefCell<GuardLog>,
+    /// Whether `events` are kept: only `--verbose` prints them, and they
+    /// hold a copy of every guard and the source of every build (a third
+    /// of the memory of a run that guards 10^6 values).
+    record_events: bool,
     events: RefCell<Vec<Event>>,
     /// Indices into `events` of the builds in progress, innermost last.
     open: RefCell<Vec<usize>>,
@@ -99,10 +104,18 @@ struct TxState {
 }
 
 impl Tx {
+    /// A trace that records its events ([`Tx::events`]).
     pub fn new(mode: Mode) -> Tx {
+        Tx::with_events(mode, true)
+    }
+
+    /// A trace that records its events only if `record_events`; without
+    /// them, [`Tx::events`] is empty.
+    pub fn with_events(mode: Mode, record_events: bool) -> Tx {
         Tx(Rc::new(TxState {
             mode,
             guards: RefCell::default(),
+            record_events,
             events: RefCell::default(),
             open: RefCell::default(),
             graph: RefCell::default(),
@@ -133,7 +146,7 @@ impl Tx {
     /// Containers get a tracker per item from [`Tx::create`].
     pub fn realize_value(&self, value: &Value, source: Source) -> Box<dyn VariableTracker> {
         self.0.realized.set(self.0.realized.get() + 1);
-        self.open_build(source.to_string());
+        self.open_build(&source);
         let built = self.build(value, source);
         self.close_build(built.kind());
         built
@@ -318,6 +331,11 @@ impl Tx {
             source,
             detail,
         };
+        // Only an event needs a copy of the guard.
+        if !self.0.record_events {
+            self.0.guards.borrow_mut().install(guard);
+            return;
+        }
         if !self.0.guards.borrow_mut().install(guard.clone()) {
             return;
         }
@@ -335,18 +353,22 @@ impl Tx {
 
     /// Marks the start of a build, so that guards installed until
     /// [`Tx::close_build`] are attributed to it.
-    pub fn open_build(&self, source: String) {
+    pub fn open_build(&self, source: impl fmt::Display) {
+        if !self.0.record_events {
+            return;
+        }
         let mut events = self.0.events.borrow_mut();
         self.0.open.borrow_mut().push(events.len());
         events.push(Event::Realize {
-            source,
+            source: source.to_string(),
             kind: "",
             guards: Vec::new(),
         });
     }
 
     pub fn close_build(&self, built_kind: &'static str) {
-        if let Some(index) = self.0.open.borrow_mut().pop()
+        if self.0.record_events
+            && let Some(index) = self.0.open.borrow_mut().pop()
             && let Some(Event::Realize { kind, .. }) = self.0.events.borrow_mut().get_mut(index)
         {
             *kind = built_kind;

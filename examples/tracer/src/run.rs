@@ -354,24 +354,33 @@ pub struct Run {
     pub codegen: Vec<String>,
     /// `G['name']` stores, with the stored value's `debug_repr`.
     pub stored: Vec<(String, String)>,
+    /// What the run built and guarded, in order; empty if it was not asked
+    /// to record it (`run_mode_with_events`).
     pub events: Vec<Event>,
     pub guards: Vec<Guard>,
     pub log: Vec<String>,
     pub graph: Graph,
 }
 
-/// Traces the input once, lazily or eagerly. The run's `wall` time covers
-/// everything it costs: creating the trackers, the trace, and dropping them.
+/// Traces the input once, lazily or eagerly, recording its events. The
+/// run's `wall` time covers everything it costs: creating the trackers, the
+/// trace, and dropping them.
 pub fn run_mode(input: &Input, mode: Mode) -> Result<Run, TracerError> {
+    run_mode_with_events(input, mode, true)
+}
+
+/// [`run_mode`], recording the run's events only if `events`: the command
+/// records them for `--verbose` only, which prints the lazy run's.
+pub fn run_mode_with_events(input: &Input, mode: Mode, events: bool) -> Result<Run, TracerError> {
     let start = Instant::now();
-    let mut run = trace_input(input, mode)?;
+    let mut run = trace_input(input, mode, events)?;
     // Every tracker of the run is dropped by now.
     run.wall = start.elapsed();
     Ok(run)
 }
 
-fn trace_input(input: &Input, mode: Mode) -> Result<Run, TracerError> {
-    let tx = Tx::new(mode);
+fn trace_input(input: &Input, mode: Mode, events: bool) -> Result<Run, TracerError> {
+    let tx = Tx::with_events(mode, events);
     let frame = FrameTrackers::create(&tx, &input.frame);
     let at_line = |line: usize, message: String| TracerError::Program {
         file: input.program_name.clone(),
@@ -785,7 +794,7 @@ where
     }
     let input = keep.insert(Input::load(&options)?);
     let input_time = start.elapsed();
-    let lazy = run_mode(input, Mode::Lazy)?;
+    let lazy = run_mode_with_events(input, Mode::Lazy, options.verbose)?;
     let eager = if options.lazy_only {
         None
     } else {
@@ -797,7 +806,7 @@ where
             "trace with --lazy-only, which builds only what the program uses",
         )
         .map_err(TracerError::Memory)?;
-        Some(run_mode(input, Mode::Eager)?)
+        Some(run_mode_with_events(input, Mode::Eager, false)?)
     };
     let timings = Timings {
         input: input_time,
