@@ -92,16 +92,28 @@ pub struct GuardLog {
     /// one's text, the larger part of the log's memory at 10^6 guards. The
     /// entry it points to is compared in full. A replaced `TYPE_MATCH`
     /// keeps its entry, pointing at its hole: the same guard again is
-    /// turned away by `constant_sources`.
+    /// turned away by `type_guards`.
     seen: HashMap<u64, usize, BuildHasherDefault<PassThrough>>,
     /// The guards whose hash is already in `seen` for another guard (a
     /// 64-bit collision, so in practice none), in full.
     collided: HashSet<Guard>,
     hasher: RandomState,
-    constant_sources: HashSet<String>,
-    /// Where the `TYPE_MATCH` guards of each source are in `guards`, so that
+    /// The type guards of each source with a `TYPE_MATCH` or a
+    /// `CONSTANT_MATCH`: one map (one copy of the source, one lookup per
+    /// guard) rather than a set of the constant sources beside a map of
+    /// positions, which at 10^6 replaced guards kept each source twice.
+    type_guards: HashMap<String, TypeGuards>,
+}
+
+/// What the log knows of the type guards of one source.
+#[derive(Debug)]
+enum TypeGuards {
+    /// Where its `TYPE_MATCH` guards are in `GuardLog::guards`, so that
     /// replacing them does not search the log.
-    type_positions: HashMap<String, Vec<usize>>,
+    At(Vec<usize>),
+    /// It has a `CONSTANT_MATCH`, which replaced them and turns away any
+    /// later one.
+    Constant,
 }
 
 impl GuardLog {
@@ -113,27 +125,36 @@ impl GuardLog {
         let installed = slot.is_some_and(|at| {
             self.guards[at].as_ref() == Some(&guard) || self.collided.contains(&guard)
         });
-        if installed
-            || (guard.kind == GuardKind::TypeMatch && self.constant_sources.contains(&guard.source))
-        {
+        if installed {
             return false;
         }
+        // `get_mut` before `insert`: `entry` would copy the source each time.
+        let at = self.guards.len();
         match guard.kind {
-            GuardKind::ConstantMatch => {
-                if let Some(positions) = self.type_positions.remove(&guard.source) {
-                    for position in positions {
-                        self.guards[position] = None;
-                        self.live -= 1;
+            GuardKind::TypeMatch => match self.type_guards.get_mut(&guard.source) {
+                Some(TypeGuards::Constant) => return false,
+                Some(TypeGuards::At(positions)) => positions.push(at),
+                None => {
+                    let positions = TypeGuards::At(vec![at]);
+                    self.type_guards.insert(guard.source.clone(), positions);
+                }
+            },
+            GuardKind::ConstantMatch => match self.type_guards.get_mut(&guard.source) {
+                Some(types) => {
+                    if let TypeGuards::At(positions) =
+                        std::mem::replace(types, TypeGuards::Constant)
+                    {
+                        for position in positions {
+                            self.guards[position] = None;
+                            self.live -= 1;
+                        }
                     }
                 }
-                self.constant_sources.insert(guard.source.clone());
-            }
-            GuardKind::TypeMatch => {
-                self.type_positions
-                    .entry(guard.source.clone())
-                    .or_default()
-                    .push(self.guards.len());
-            }
+                None => {
+                    self.type_guards
+                        .insert(guard.source.clone(), TypeGuards::Constant);
+                }
+            },
             _ => {}
         }
         match slot {

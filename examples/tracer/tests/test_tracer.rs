@@ -2354,13 +2354,17 @@ fn guard_log_replaces_type_guards_and_keeps_the_order() {
         (guard(GuardKind::ConstantMatch, "L['a']", "== 2"), true),
         (guard(GuardKind::ConstantMatch, "L['a']", "== 2"), false),
         (guard(GuardKind::TypeMatch, "L['d']", "float"), true),
+        // A value guard with no type guard before it turns one away too.
+        (guard(GuardKind::ConstantMatch, "L['e']", "== 5"), true),
+        (guard(GuardKind::TypeMatch, "L['e']", "int"), false),
+        (guard(GuardKind::LenCheck, "L['x']", "len == 2"), false),
     ];
     for (g, added) in installs {
         assert_eq!(log.install(g.clone()), added, "{g}");
     }
-    assert_eq!(log.len(), 5);
+    assert_eq!(log.len(), 6);
     assert_eq!(log.count(GuardKind::TypeMatch), 2);
-    assert_eq!(log.count(GuardKind::ConstantMatch), 2);
+    assert_eq!(log.count(GuardKind::ConstantMatch), 3);
     let guards: Vec<String> = log.into_guards().iter().map(Guard::to_string).collect();
     assert_eq!(
         guards,
@@ -2370,6 +2374,7 @@ fn guard_log_replaces_type_guards_and_keeps_the_order() {
             "CONSTANT_MATCH L['b'] == 1",
             "CONSTANT_MATCH L['a'] == 2",
             "TYPE_MATCH     L['d'] float",
+            "CONSTANT_MATCH L['e'] == 5",
         ]
     );
 }
