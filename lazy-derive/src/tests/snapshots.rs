@@ -133,9 +133,9 @@ fn snapshot_receivers_except_and_realize() {
 }
 
 /// The expansion that lazy-core's guide page `expansion.md` shows under
-/// "What the derive writes" is the trait's impl of the `receivers.rs` snapshot, line for line
-/// (indented less), so that the reference on docs.rs does not drift from
-/// what the derive writes.
+/// "What the derive writes" is the trait's impl of the `receivers.rs`
+/// snapshot, line for line (indented less), so that the reference on
+/// docs.rs does not drift from what the derive writes.
 fn check_doc_block(expansion: &str) {
     let doc = include_str!("../../../lazy-core/docs/guide/expansion.md");
     let block: Vec<&str> = doc
