@@ -346,13 +346,14 @@ impl Interp<'_> {
     /// An f-string of sizes only stays lazy (Dynamo's
     /// `LazySymNodeFormatString`); any other is formatted now.
     /// A placeholder's format spec, its nested placeholders put in as
-    /// `format(value, '')` gives them (`f"{x:{width}}"`).
+    /// `format(value, spec)` gives them, with their own spec
+    /// (`f"{x:{width}}"`, `f"{x:{width:03}}"`).
     fn spec(&mut self, parts: &[SpecPart]) -> TraceResult<String> {
         let mut spec = String::new();
         for part in parts {
             match part {
                 SpecPart::Text(text) => spec.push_str(text),
-                SpecPart::Expr(expr) => spec.push_str(&self.eval(expr)?.format_value("")?),
+                SpecPart::Expr(expr, own) => spec.push_str(&self.eval(expr)?.format_value(own)?),
             }
         }
         Ok(spec)

@@ -90,11 +90,13 @@ pub enum FPart {
 }
 
 /// A piece of a placeholder's format spec: text, or a nested placeholder
-/// (`f"{x:{width}}"`) whose value is put in as `format(value, '')` gives it.
+/// (`f"{x:{width}}"`, `f"{x:{width:03}}"`) whose value is put in as
+/// `format(value, spec)` gives it, with its own spec (text only: Python
+/// nests placeholders no deeper).
 #[derive(Clone, Debug, PartialEq)]
 pub enum SpecPart {
     Text(String),
-    Expr(Expr),
+    Expr(Expr, String),
 }
 
 /// A parse error: the line and a one-line message.
@@ -1003,32 +1005,38 @@ fn placeholder_expr(text: &str) -> PResult<Expr> {
 }
 
 /// A placeholder's format spec, with its nested placeholders (`{width}`,
-/// one level deep, as Python's).
+/// `{width:03}`: one level deep, as Python's).
 fn parse_spec(text: &str) -> PResult<Vec<SpecPart>> {
+    let chars: Vec<char> = text.chars().collect();
     let mut parts = Vec::new();
-    let mut rest = text;
-    while let Some(open) = rest.find('{') {
-        if open > 0 {
-            parts.push(SpecPart::Text(rest[..open].to_string()));
+    let mut literal = String::new();
+    let mut at = 0;
+    while let Some(&c) = chars.get(at) {
+        match c {
+            '{' => {
+                let (colon, close) = nested_end(&chars, at + 1).ok_or(UNCLOSED)?;
+                let expr: String = chars[at + 1..colon].iter().collect();
+                let spec: String = chars[(colon + 1).min(close)..close].iter().collect();
+                // Python 3.11 reads a nested placeholder's spec as text:
+                // one more placeholder in it is its syntax error.
+                if spec.contains('{') {
+                    return Err("f-string: expressions nested too deeply".into());
+                }
+                if !literal.is_empty() {
+                    parts.push(SpecPart::Text(std::mem::take(&mut literal)));
+                }
+                parts.push(SpecPart::Expr(placeholder_expr(&expr)?, spec));
+                at = close + 1;
+            }
+            '}' => return Err("single `}` in an f-string".into()),
+            c => {
+                literal.push(c);
+                at += 1;
+            }
         }
-        let Some(close) = rest[open..].find('}') else {
-            return Err(UNCLOSED.into());
-        };
-        let inner = &rest[open + 1..open + close];
-        if inner.contains(['{', ':']) {
-            return Err(
-                "a placeholder nested in a format spec takes no spec or placeholder of its own"
-                    .into(),
-            );
-        }
-        parts.push(SpecPart::Expr(placeholder_expr(inner)?));
-        rest = &rest[open + close + 1..];
     }
-    if rest.contains('}') {
-        return Err("single `}` in an f-string".into());
-    }
-    if !rest.is_empty() {
-        parts.push(SpecPart::Text(rest.to_string()));
+    if !literal.is_empty() {
+        parts.push(SpecPart::Text(literal));
     }
     Ok(parts)
 }
@@ -1036,26 +1044,64 @@ fn parse_spec(text: &str) -> PResult<Vec<SpecPart>> {
 /// The error of an f-string placeholder that is never closed.
 const UNCLOSED: &str = "unclosed `{` in an f-string";
 
+/// Where the expression of a placeholder starting at `chars[start]` (just
+/// after its `{`) ends: at the first `:` or `}` outside strings and
+/// brackets, as Python 3.11 reads it (`{d['a:b']}`, `{'}'}`).
+fn expression_end(chars: &[char], start: usize) -> Option<usize> {
+    let mut quote: Option<char> = None;
+    let mut depth = 0usize;
+    for (at, &c) in chars.iter().enumerate().skip(start) {
+        match (quote, c) {
+            (Some(q), c) if c == q => quote = None,
+            (Some(_), _) => {}
+            (None, '\'' | '"') => quote = Some(c),
+            (None, '[' | '(' | '{') => depth += 1,
+            (None, ']' | ')' | '}') if depth > 0 => depth -= 1,
+            (None, ':' | '}') => return Some(at),
+            _ => {}
+        }
+    }
+    None
+}
+
+/// A placeholder nested in a format spec, from `chars[start]` (just after
+/// its `{`): where its expression ends (its `:` or `}`) and the `}` that
+/// closes it. Its expression is read as any placeholder's, past strings
+/// and brackets (`{'}'}`); its own spec, as text, up to the first `}` (one
+/// more placeholder in it is refused by `parse_spec`, as Python does).
+fn nested_end(chars: &[char], start: usize) -> Option<(usize, usize)> {
+    let end = expression_end(chars, start)?;
+    if chars[end] == '}' {
+        return Some((end, end));
+    }
+    let mut depth = 0usize;
+    for (at, &c) in chars.iter().enumerate().skip(end + 1) {
+        match c {
+            '{' => depth += 1,
+            '}' if depth > 0 => depth -= 1,
+            '}' => return Some((end, at)),
+            _ => {}
+        }
+    }
+    None
+}
+
 /// Where the placeholder that `chars` starts with (at its `{`) ends: the
 /// `}` that closes it, as Python 3.11 finds it. In the expression, past
 /// strings (`{'}'}`) and brackets; in the spec, which starts at the first
 /// `:` outside them and where a quote is text (`{x:'>5}`), past nested
-/// placeholders (`{x:{width}}`).
+/// placeholders (`{x:{width}}`, `{x:{'}'}>5}`, `{x:{w:03}}`).
 fn placeholder_end(chars: &[char]) -> Option<usize> {
-    let mut quote: Option<char> = None;
-    let mut depth = 0usize;
-    let mut in_spec = false;
-    for (at, &c) in chars.iter().enumerate().skip(1) {
-        match (in_spec, quote, c) {
-            (false, Some(q), c) if c == q => quote = None,
-            (false, Some(_), _) => {}
-            (false, None, '\'' | '"') => quote = Some(c),
-            (false, None, ':') if depth == 0 => in_spec = true,
-            (false, None, '[' | '(') | (_, None, '{') => depth += 1,
-            (false, None, ']' | ')') => depth = depth.saturating_sub(1),
-            (_, None, '}') if depth > 0 => depth -= 1,
-            (_, None, '}') => return Some(at),
-            _ => {}
+    let mut at = expression_end(chars, 1)?;
+    if chars[at] == '}' {
+        return Some(at);
+    }
+    at += 1;
+    while let Some(&c) = chars.get(at) {
+        match c {
+            '{' => at = nested_end(chars, at + 1)?.1 + 1,
+            '}' => return Some(at),
+            _ => at += 1,
         }
     }
     None
@@ -1082,15 +1128,18 @@ fn check_fstring_backslashes(raw: &[char]) -> PResult<()> {
                     return Err(BACKSLASH.into());
                 }
                 // A placeholder nested in the spec (`{x:{width}}`) is an
-                // expression too.
-                let mut nested = 0usize;
-                for &c in spec {
-                    match c {
-                        '{' => nested += 1,
-                        '}' => nested = nested.saturating_sub(1),
-                        '\\' if nested > 0 => return Err(BACKSLASH.into()),
-                        _ => {}
+                // expression too; its own spec is text (`{x:{w:\x3e5}}`).
+                let mut j = 0;
+                while j < spec.len() {
+                    if spec[j] != '{' {
+                        j += 1;
+                        continue;
                     }
+                    let (end, close) = nested_end(spec, j + 1).unwrap_or((spec.len(), spec.len()));
+                    if spec[j + 1..end].contains(&'\\') {
+                        return Err(BACKSLASH.into());
+                    }
+                    j = close + 1;
                 }
                 i += close + 1;
             }

@@ -3166,13 +3166,33 @@ fn nested_format_specs_read_as_python() {
             ("f\"{L['x']:>{L['w']}}\"", "'    3'"),
             ("f\"{L['x']:{L['s']}}\"", "'    3'"),
             ("f\"{L['x']:*^{L['w']}}\"", "'**3**'"),
+            // A nested placeholder has a spec of its own, and its
+            // expression is read past strings and brackets as any
+            // placeholder's (they were refused, or misread).
+            ("f\"{L['x']:{L['w']:}}\"", "'    3'"),
+            ("f\"{L['x']:{L['w']:03}}\"", "'00003'"),
+            ("f\"{L['x']:{'*'}^{L['w']:d}}\"", "'**3**'"),
+            ("f\"{L['f']:{L['s']:.1}{L['p']}}\"", "'3.14159'"),
+            ("f\"{L['f']:.{L['p']:d}f}\"", "'3.14'"),
+            ("f\"{L['x']:{'}'}>{L['w']}}\"", "'}}}}3'"),
+            ("f\"{L['x']:{'{'}>{L['w']}}\"", "'{{{{3'"),
+            ("f\"{L['x']:{'a:b'[1]}>{L['w']}}\"", "'::::3'"),
         ],
     );
-    let error = parse_program("p", "r = f\"{1:{2:3}}\"\n").unwrap_err();
+    // Python 3.11's errors: a nested spec is text, and one of `2:3`
+    // makes the spec `'  2'`.
+    assert_errors(
+        json,
+        &[(
+            "f\"{1:{2:3}}\"",
+            "Invalid format specifier '  2' for object of type 'int'",
+        )],
+    );
+    let error = parse_program("p", "r = f\"{1:{2:{3}}}\"\n").unwrap_err();
     assert!(
         error
             .to_string()
-            .contains("takes no spec or placeholder of its own"),
+            .contains("f-string: expressions nested too deeply"),
         "{error}"
     );
 }
