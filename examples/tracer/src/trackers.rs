@@ -884,6 +884,45 @@ pub fn int_floor_divmod(x: i64, y: i64) -> Option<(i64, i64)> {
     }
 }
 
+/// Python's `int / int`: the exact quotient rounded once, to the nearest
+/// float (half to even), not each int rounded to a float first and then
+/// divided, which rounds twice: `-6755985577202380367 / 940` is
+/// `-7187218699151468.0` in Python, and was `...469.0` here. Both sides
+/// within 2**53 are exact floats, and one IEEE division rounds once. As in
+/// Python, a zero quotient has the sign of the operands' (`0 / -5` is
+/// `-0.0`). `y` is not 0.
+pub fn int_true_div(x: i64, y: i64) -> f64 {
+    const EXACT: u64 = 1 << 53;
+    if x.unsigned_abs() <= EXACT && y.unsigned_abs() <= EXACT {
+        return x as f64 / y as f64;
+    }
+    let negative = (x < 0) != (y < 0);
+    let sign = if negative { -1.0 } else { 1.0 };
+    let (n, d) = (u128::from(x.unsigned_abs()), u128::from(y.unsigned_abs()));
+    if n == 0 {
+        return 0.0 * sign;
+    }
+    // Scale the dividend to 127 bits: n / d is then at least 2**62 (d is at
+    // most 2**64), so the integer quotient holds every bit a float keeps
+    // and more, and the remainder says whether anything was cut below.
+    let shift = n.leading_zeros() - 1;
+    let (q, r) = ((n << shift) / d, (n << shift) % d);
+    // Keep the top 53 bits of `q`; round on the bits dropped, with the
+    // remainder as a sticky bit: above half rounds up, exactly half to even.
+    let dropped = 128 - q.leading_zeros() - 53;
+    let mut mantissa = q >> dropped;
+    let rest = q & ((1 << dropped) - 1);
+    let half = 1 << (dropped - 1);
+    if rest > half || (rest == half && (r != 0 || mantissa & 1 == 1)) {
+        mantissa += 1;
+    }
+    // mantissa <= 2**53 converts exactly; times 2**(dropped - shift), a
+    // power of two between 2**-126 and 2**11 (a normal float), exactly too.
+    let exponent = i64::from(dropped) - i64::from(shift);
+    let scale = f64::from_bits(((exponent + 1023) as u64) << 52);
+    sign * (mantissa as f64 * scale)
+}
+
 /// Python's `divmod` on floats, as CPython's `float_divmod` computes it;
 /// `y` is not 0.
 pub fn float_floor_divmod(x: f64, y: f64) -> (f64, f64) {
@@ -930,7 +969,7 @@ pub fn arith(a: &Value, op: BinOp, b: &Value) -> TraceResult<Value> {
             BinOp::Sub => Value::Int(x.checked_sub(y).ok_or_else(overflow)?),
             BinOp::Mul => Value::Int(x.checked_mul(y).ok_or_else(overflow)?),
             BinOp::Div | BinOp::FloorDiv | BinOp::Mod if y == 0 => return Err(zero(false)),
-            BinOp::Div => Value::Float(x as f64 / y as f64),
+            BinOp::Div => Value::Float(int_true_div(x, y)),
             BinOp::FloorDiv => Value::Int(int_floor_divmod(x, y).ok_or_else(overflow)?.0),
             // `i64::MIN % -1` is 0; only its quotient overflows.
             BinOp::Mod if y == -1 => Value::Int(0),

@@ -240,6 +240,35 @@ fn floor_division_and_modulo_round_toward_negative_infinity_as_python() {
     }
 }
 
+/// `int / int` is the exact quotient rounded once to the nearest float,
+/// half to even, as Python's (checked against `python3`); past 2**53 each
+/// int was rounded to a float first, and the quotient's last digit could
+/// differ (`...469.0` for `...468.0`).
+#[test]
+fn true_division_of_ints_rounds_the_exact_quotient_once_as_python() {
+    let cases = [
+        ("-6755985577202380367 / 940", "-7187218699151468.0"),
+        (
+            "3979880673574169990 / -7964820345776178569",
+            "-0.499682416023952",
+        ),
+        ("203 / 7982538696050461025", "2.5430506224847838e-17"),
+        ("9007199254740993 / 1", "9007199254740992.0"),
+        ("9007199254740993 / 2", "4503599627370496.0"),
+        ("9007199254740995 / 1", "9007199254740996.0"),
+        ("-9223372036854775808 / 3", "-3.0744573456182584e+18"),
+        ("9223372036854775807 / 9223372036854775806", "1.0"),
+        ("1 / -9223372036854775808", "-1.0842021724855044e-19"),
+        ("0 / -9223372036854775808", "-0.0"),
+        ("-9223372036854775808 / -1", "9.223372036854776e+18"),
+        ("0 / -5", "-0.0"),
+        ("7 / 2", "3.5"),
+    ];
+    for (expr, python) in cases {
+        assert_eq!(eval(expr), constant(python), "{expr}");
+    }
+}
+
 #[test]
 fn floor_division_of_a_symbolic_size_uses_python_rounding() {
     let frame = r#"{"locals": {"x": {"$tensor": [7, 3], "dynamic": [0]}}}"#;
