@@ -305,6 +305,13 @@ impl Interp<'_> {
         if BUILTINS.contains(&name) {
             return Ok(self.tx.constant_function(Value::Builtin(name.into())));
         }
+        // Python knows every builtin (`round`, `sorted`, `list`): one this
+        // tracer lacks is no unknown name, which Python's `NameError` is.
+        if pyattrs::is_builtin_function(name) || pyattrs::is_builtin_type(name) {
+            return Err(TraceError::new(format!(
+                "the Python builtin '{name}' is not supported by this tracer"
+            )));
+        }
         Err(TraceError::new(format!(
             "unknown name '{name}' (assign it first, or load it with L['{name}'] or G['{name}'])"
         )))

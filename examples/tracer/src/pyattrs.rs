@@ -54,6 +54,25 @@ pub fn is_builtin_type(name: &str) -> bool {
     BUILTIN_TYPES.binary_search(&name).is_ok()
 }
 
+/// Whether `name` is one of Python's builtin functions (`round`, `sorted`,
+/// `divmod`, ...): a name Python always knows, unlike a misspelt one.
+pub fn is_builtin_function(name: &str) -> bool {
+    BUILTIN_FUNCTIONS.binary_search(&name).is_ok()
+}
+
+/// `[n for n in dir(builtins) if callable(getattr(builtins, n)) and not
+/// isinstance(getattr(builtins, n), type)]` in `python3 -S` (without the
+/// `site` module's `exit`, `help`, ...), less `__build_class__` and
+/// `__import__`, sorted.
+#[rustfmt::skip]
+const BUILTIN_FUNCTIONS: &[&str] = &[
+    "abs", "aiter", "all", "anext", "any", "ascii", "bin", "breakpoint", "callable", "chr",
+    "compile", "delattr", "dir", "divmod", "eval", "exec", "format", "getattr", "globals",
+    "hasattr", "hash", "hex", "id", "input", "isinstance", "issubclass", "iter", "len", "locals",
+    "max", "min", "next", "oct", "open", "ord", "pow", "print", "repr", "round", "setattr",
+    "sorted", "sum", "vars",
+];
+
 /// `[n for n in dir(builtins) if isinstance(getattr(builtins, n), type)]`,
 /// less `__loader__`, sorted.
 #[rustfmt::skip]

@@ -1202,6 +1202,28 @@ fn paths_that_do_not_exist_are_errors_with_their_line() {
         ("b = L['x'] @ L['x']\n", 1, "shape mismatch for @"),
         ("if L['x'] > 0\nend\n", 1, "depends on its data"),
         ("b = nope(1)\n", 1, "unknown name 'nope'"),
+        // A builtin Python has and this tracer lacks says so; it was an
+        // "unknown name", which Python's `NameError` would be.
+        (
+            "b = round(2.5)\n",
+            1,
+            "the Python builtin 'round' is not supported by this tracer",
+        ),
+        (
+            "b = sorted(L['xs'])\n",
+            1,
+            "the Python builtin 'sorted' is not supported by this tracer",
+        ),
+        (
+            "b = divmod(7, 2)\n",
+            1,
+            "the Python builtin 'divmod' is not supported by this tracer",
+        ),
+        (
+            "b = list(L['xs'])\n",
+            1,
+            "the Python builtin 'list' is not supported by this tracer",
+        ),
     ];
     for (program, line, message) in cases {
         let error = run_mode(&input(frame(SMALL), program), Mode::Lazy).unwrap_err();
