@@ -401,16 +401,19 @@ impl Value {
 
     /// Python's `hash()` for hashable values: Python's own values for
     /// numbers (`hash(5)` is 5, `hash(1.5)` is 2**60 + 1, `hash(-1)` is -2)
-    /// and tuples of them (Python 3.8's tuple hash); for the rest, whose
-    /// Python hash is salted per run (strings) or an address, a hash of the
-    /// repr, the same in every run. Equal values hash equal, `1`, `1.0` and
-    /// `True` too.
+    /// and tuples of them (Python 3.8's tuple hash), and the empty string's
+    /// (0); for the rest, whose Python hash is salted per run (strings) or
+    /// an address, a hash of the repr, the same in every run. Equal values
+    /// hash equal, `1`, `1.0` and `True` too.
     pub fn py_hash(&self) -> u64 {
         let hash = match self {
             Value::Bool(b) => hash_int(i64::from(*b)),
             Value::Int(i) => hash_int(*i),
             Value::Float(x) => hash_float(*x),
             Value::Tuple(items) => hash_tuple(items),
+            // The one string hash Python does not salt: an empty string's
+            // is 0 in every run (so `hash(('',))` is `hash((0,))` too).
+            Value::Str(s) if s.is_empty() => 0,
             // Only a dict's own lookups reach it (Python's is an address:
             // `hash()` of a values view is an error of the tracker's).
             Value::DictView(view) => view.id as i64,

@@ -1484,6 +1484,22 @@ fn hash_of_numbers_and_tuples_is_pythons() {
     assert_eq!(run.returned, ["ConstantVariable(-3550055125485641917)"]);
 }
 
+/// The empty string's hash is not salted: Python's `hash('')` is 0 in every
+/// run (`PYTHONHASHSEED` or not), and so a tuple holding it hashes as one
+/// holding 0 (checked against `python3`). It was a hash of its repr.
+#[test]
+fn hash_of_the_empty_string_is_0_as_in_python() {
+    let json = r#"{"locals": {"e": "", "t": {"$tuple": [""]}}}"#;
+    assert_constants(
+        json,
+        &[
+            ("hash('')", "0"),
+            ("hash(L['e'])", "0"),
+            ("hash(L['t'])", "-8753497827991233192"),
+        ],
+    );
+}
+
 /// An `$object` and a tensor hash by their identity, which their source and
 /// their graph node stand for: under a tag, so that no string's hash is
 /// theirs (`hash(L['o']) == hash("L['o']")` was True, as was
