@@ -245,9 +245,13 @@ const USER_OBJECT: &[&str] = &[
 
 #[cfg(test)]
 mod tests {
-    /// `python_has_attr` searches the lists by halves: they must be sorted.
+    /// `python_has_attr`, `is_builtin_type` and `is_builtin_function`
+    /// search the lists by halves: they must be sorted.
     #[test]
     fn the_lists_are_sorted() {
+        for names in [super::BUILTIN_TYPES, super::BUILTIN_FUNCTIONS] {
+            assert!(names.is_sorted(), "{names:?}");
+        }
         for names in [super::NONE_TYPE, super::INT, super::FLOAT, super::STR] {
             assert!(names.is_sorted(), "{names:?}");
         }
