@@ -60,7 +60,7 @@ pub trait Realize {
 #[diagnostic::on_unimplemented(
     message = "`{Self}` cannot lend its value mutably: it does not implement `RealizeMut`",
     label = "no `RealizeMut`",
-    note = "forwarding a `&mut self` method needs it; `#[derive(RealizeForward)]` implements it through the field marked `#[realize]`: mark the field that holds the lazy `#[realize]` if none is; a cache shared through `Rc` or `Arc` cannot lend its value mutably: list the method in `except(...)` and answer it on the wrapper, or own the lazy; a field that holds no lazy but points to the target (`Box<Real>`) forwards with `#[realize(plain, deref)]`; a wrapper with no field to forward to (a unit struct) implements `lazy_core::Realize` and `RealizeMut` by hand"
+    note = "forwarding a `&mut self` method needs it; `#[derive(RealizeForward)]` implements it through the field marked `#[realize]`: mark the field that holds the lazy `#[realize]` if none is; a cache shared through `Rc` or `Arc` cannot lend its value mutably: list the method in `except(...)` and answer it on the wrapper, or own the lazy; a field that holds no lazy but the target itself (`Real`) forwards with `#[realize(plain)]`, one that points to it (`Box<Real>`) with `#[realize(plain, deref)]`; a wrapper with no field to forward to (a unit struct) implements `lazy_core::Realize` and `RealizeMut` by hand"
 )]
 pub trait RealizeMut: Realize {
     /// Returns the real value mutably, building it if needed.
@@ -83,7 +83,7 @@ pub trait RealizeMut: Realize {
 #[diagnostic::on_unimplemented(
     message = "`{Self}` cannot give its value away: it does not implement `RealizeInto`",
     label = "no `RealizeInto`",
-    note = "forwarding a `self` or `self: Box<Self>` method needs it; `#[derive(RealizeForward)]` implements it through the field marked `#[realize]`: mark the field that holds the lazy `#[realize]` if none is; a cache shared through `Rc` or `Arc` cannot give its value away: list the method in `except(...)` and answer it on the wrapper, or own the lazy; a wrapper with no field to forward to (a unit struct) implements `lazy_core::Realize` and `RealizeInto` by hand"
+    note = "forwarding a `self` or `self: Box<Self>` method needs it; `#[derive(RealizeForward)]` implements it through the field marked `#[realize]`: mark the field that holds the lazy `#[realize]` if none is; a cache shared through `Rc` or `Arc` cannot give its value away: list the method in `except(...)` and answer it on the wrapper, or own the lazy; a field that holds no lazy but the target itself (`Real`) forwards with `#[realize(plain)]`; a wrapper with no field to forward to (a unit struct) implements `lazy_core::Realize` and `RealizeInto` by hand"
 )]
 pub trait RealizeInto: Realize {
     /// Consumes `self` and returns the real value, building it if needed.
