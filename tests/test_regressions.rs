@@ -463,3 +463,58 @@ mod own_lazy_of_an_unsized_value {
         assert_eq!(Bytes::Borrowed(&shared).size(), 1);
     }
 }
+
+/// A `#[realize]` field of the user's own type named `Cell`: std's
+/// `std::cell::Cell` is refused by its path (it never realizes), a bare
+/// `Cell` is not, as it may be a type of the user's that realizes.
+mod own_cell_type {
+    use lazy_core::{Lazy, RealizeForward, forwardable};
+
+    /// The user's cell of a lazy, realized by hand.
+    pub struct Cell<T>(pub Lazy<T>);
+
+    impl<T> lazy_core::Realize for Cell<T> {
+        type Target = T;
+        fn realize(&self) -> &T {
+            Lazy::force(&self.0)
+        }
+    }
+
+    impl<T> lazy_core::RealizeMut for Cell<T> {
+        fn realize_mut(&mut self) -> &mut T {
+            Lazy::force_mut(&mut self.0)
+        }
+    }
+
+    #[forwardable]
+    pub trait Counter {
+        fn count(&self) -> u32;
+        fn bump(&mut self) -> u32;
+    }
+
+    impl Counter for u32 {
+        fn count(&self) -> u32 {
+            *self
+        }
+        fn bump(&mut self) -> u32 {
+            *self += 1;
+            *self
+        }
+    }
+
+    #[derive(RealizeForward)]
+    #[realize_forward(Counter)]
+    pub struct Wrapper {
+        #[realize]
+        cache: Cell<u32>,
+    }
+
+    #[test]
+    fn a_bare_cell_of_the_users_forwards() {
+        let mut wrapper = Wrapper {
+            cache: Cell(Lazy::new(|| 41)),
+        };
+        assert_eq!(wrapper.bump(), 42);
+        assert_eq!(wrapper.count(), 42);
+    }
+}

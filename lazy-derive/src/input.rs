@@ -1867,7 +1867,10 @@ fn never_realizes(ty: &Type) -> Option<Error> {
             _ => None,
         };
     }
-    if !NEVER_REALIZE.contains(&name.as_str()) {
+    // `Cell` only by its std path (`std::cell::Cell`): bare, the name is
+    // common enough to be a type of the user's that realizes.
+    let qualified_cell = path.segments.len() > 1 && name == "Cell";
+    if !qualified_cell && !NEVER_REALIZE.contains(&name.as_str()) {
         return None;
     }
     let lazy =
@@ -1876,7 +1879,7 @@ fn never_realizes(ty: &Type) -> Option<Error> {
         "LazyCell" | "LazyLock" | "OnceCell" | "OnceLock" => format!(
             "`{name}` is std's, which lazy-core cannot realize: hold a `lazy_core::Lazy` (or `lazy_core::sync::Lazy` across threads) in the `#[realize]` field"
         ),
-        "RefCell" | "Mutex" | "RwLock" => format!(
+        "Cell" | "RefCell" | "Mutex" | "RwLock" => format!(
             "`{name}` cannot realize: a lazy builds in place without one; share it as `Rc<Lazy<..>>` (or `Arc<sync::Lazy<..>>`), or implement `lazy_core::Realize` for the wrapper instead of `#[realize]`"
         ),
         "Weak" => String::from(
