@@ -148,6 +148,8 @@ impl<T, S: Seed<Output = T>> Lazy<T, S> {
     /// Queues a mutation of the value: applied right after the value is
     /// built, in the order queued, before any thread sees the value; applied
     /// at once if the value is already built. Builds nothing.
+    /// It takes the lazy by `&mut`: through a shared one (`Rc`, `Arc`, `&`),
+    /// queue with [`Lazy::try_defer`].
     ///
     /// ```
     /// use lazy_core::{Realize, sync::Lazy};

@@ -168,6 +168,8 @@ impl<T, S: Seed<Output = T>> Lazy<T, S> {
     /// Queues a mutation of the value: applied right after the value is
     /// built, in the order queued, before anyone sees the value; applied at
     /// once if the value is already built. Builds nothing.
+    /// It takes the lazy by `&mut`: through a shared one (`Rc`, `Arc`, `&`),
+    /// queue with [`Lazy::try_defer`].
     ///
     /// This is how metadata that arrives early (a name hint, a source
     /// location) reaches the value without forcing it to be built.
