@@ -96,18 +96,43 @@ pub fn edit_distance(a: &str, b: &str) -> usize {
 /// (beside it, such an attribute may be another derive's): rustc reports
 /// the unknown attribute too, at the same name (its suggestion may be
 /// another helper, `realize_all`), and the wrapper's uses add nothing.
+/// So is `name` written with a path (`#[lazy_core::realize_forward(..)]`,
+/// as the derive itself may be named), which a helper attribute cannot
+/// take: rustc's error there says only that the crate has no such item.
 pub fn misspelled_attr(attr: &syn::Attribute, name: &str, distance: usize) -> Option<Error> {
-    let written = attr.path().get_ident()?.to_string();
-    let lowered = written.to_lowercase();
-    if !lowered.starts_with("real") || edit_distance(&lowered, name) > distance {
-        return None;
-    }
     let what = match name {
         "realize_forward" => "`#[realize_forward(...)]` to list the traits to forward",
         _ => "`#[realize]` on the field that realizes",
     };
+    let path = attr.path();
+    if path.segments.len() > 1 || path.leading_colon.is_some() {
+        if path.segments.last()?.ident != name {
+            return None;
+        }
+        let mut written = String::new();
+        if path.leading_colon.is_some() {
+            written.push_str("::");
+        }
+        for (at, segment) in path.segments.iter().enumerate() {
+            if at > 0 {
+                written.push_str("::");
+            }
+            written.push_str(&segment.ident.to_string());
+        }
+        return Some(Error::new_spanned(
+            path,
+            format!(
+                "a derive's helper attribute is written without a path, not `#[{written}]`: write {what}"
+            ),
+        ));
+    }
+    let written = path.get_ident()?.to_string();
+    let lowered = written.to_lowercase();
+    if !lowered.starts_with("real") || edit_distance(&lowered, name) > distance {
+        return None;
+    }
     Some(Error::new_spanned(
-        attr.path(),
+        path,
         format!("`{written}` is not an attribute of lazy-core's derives: write {what}"),
     ))
 }
