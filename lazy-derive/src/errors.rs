@@ -2,6 +2,7 @@
 //! and all of it is reported together; and the distance behind its "did you
 //! mean" suggestions, and the attributes that misspell ours.
 
+use quote::ToTokens;
 use syn::Error;
 
 /// Collects errors so that all of them are reported together.
@@ -109,16 +110,7 @@ pub fn misspelled_attr(attr: &syn::Attribute, name: &str, distance: usize) -> Op
         if path.segments.last()?.ident != name {
             return None;
         }
-        let mut written = String::new();
-        if path.leading_colon.is_some() {
-            written.push_str("::");
-        }
-        for (at, segment) in path.segments.iter().enumerate() {
-            if at > 0 {
-                written.push_str("::");
-            }
-            written.push_str(&segment.ident.to_string());
-        }
+        let written = path.to_token_stream().to_string().replace(' ', "");
         return Some(Error::new_spanned(
             path,
             format!(
