@@ -27,9 +27,9 @@
 /// assert!(Lazy::peek(&lazy).is_none(), "the seed is gone once built");
 /// ```
 #[diagnostic::on_unimplemented(
-    message = "`{Self}` is not a seed: neither a closure with no arguments nor a type implementing `Seed`",
-    label = "not a seed",
-    note = "a lazy's seed is a closure with no arguments (`|| build()`), a `fn() -> T`, or a type of yours that implements `lazy_core::Seed` (its `build(self)` makes the value)"
+    message = "`{Self}` is not a seed of this lazy: neither a closure with no arguments nor a type implementing `Seed` that builds the lazy's value",
+    label = "not a seed of the lazy's value",
+    note = "`Lazy<T, S>` builds its `T` with `S: Seed<Output = T>`: a closure with no arguments that returns a `T` (`|| build()`), a `fn() -> T`, or a type of yours that implements `lazy_core::Seed` with `Output = T` (its `build(self)` makes the value)"
 )]
 pub trait Seed {
     /// The value this seed builds.
