@@ -746,31 +746,6 @@ fn mirror_module(path: &mut Path) -> Option<Error> {
     Some(err)
 }
 
-/// `lazy_core::remote::Clone`: a name that `lazy_core::remote` has no
-/// mirror of. One error at the name, saying how to write a mirror, and the
-/// trait left out: rustc's error at its import would suggest std's trait,
-/// which has no `#[forwardable]` either.
-fn unknown_mirror(path: &Path) -> Option<Error> {
-    if path.segments.len() != 3
-        || path.segments[0].ident != "lazy_core"
-        || path.segments[1].ident != "remote"
-    {
-        return None;
-    }
-    let name = &path.segments[2].ident;
-    for (_, mirror) in crate::mirrors::MIRRORS {
-        if name == mirror {
-            return None;
-        }
-    }
-    Some(Error::new(
-        name.span(),
-        format!(
-            "`lazy_core::remote` has no mirror of `{name}` (its list is in `lazy_core::remote`'s documentation): forward a trait of std or another crate through a mirror of your own, `#[forwardable(remote = path::to::{name})] trait {name} {{ .. }}` with the signatures of its methods"
-        ),
-    ))
-}
-
 /// `Tracker(except(set))`: the error that `except(...)` goes beside the
 /// trait, at the parentheses; `None` for other arguments in parentheses
 /// (`Tracker(u8)`).
@@ -889,10 +864,6 @@ fn parse_group(
 fn trait_ref(mut path: Path, group: usize, errors: &mut Errors) -> Option<TraitRef> {
     if let Some(err) = mirror_module(&mut path) {
         errors.push(err);
-    }
-    if let Some(err) = unknown_mirror(&path) {
-        errors.push(err);
-        return None;
     }
     let last = path.segments.last_mut()?;
     // A path's keywords (`crate::Tracker`) name no trait at its end.
