@@ -1,7 +1,8 @@
 //! The mirrors that `lazy_core::remote` ships, as the derive knows them: a
 //! std trait named in `realize_forward(...)` is pointed at its mirror. The
-//! mirrors themselves are written once, in `lazy-core/src/remote.rs`; a test
-//! here reads that file and checks that this table says the same.
+//! mirrors themselves are declared once, in `lazy-core/src/remote/declared.rs`
+//! (and expanded ahead of time into `generated.rs` beside it); a test here
+//! reads that file and checks that this table says the same.
 
 use crate::template;
 use proc_macro2::TokenStream;

@@ -3,12 +3,16 @@
 
 use crate::mirrors::{MIRRORS, REQUIRED, mirror_of};
 
+/// `lazy_core::remote`'s mirrors as `#[forwardable(remote = ..)]` declares
+/// them (the file is not compiled: `generated.rs` beside it is their
+/// expansion, see [`the_generated_mirrors_are_current`]).
+const DECLARED: &str = include_str!("../../../lazy-core/src/remote/declared.rs");
+
 /// Every `#[crate::forwardable(remote = ::krate::path::Trait)] pub trait
 /// Name` of `lazy_core::remote`, as `("path::Trait", "Name")`.
 fn shipped() -> Vec<(String, String)> {
-    let source = include_str!("../../../lazy-core/src/remote.rs");
-    let tokens: proc_macro2::TokenStream = source.parse().expect("lazy-core/src/remote.rs lexes");
-    let file = super::items::items(tokens).expect("lazy-core/src/remote.rs parses");
+    let tokens: proc_macro2::TokenStream = DECLARED.parse().expect("remote/declared.rs lexes");
+    let file = super::items::items(tokens).expect("remote/declared.rs parses");
     let mut out = Vec::new();
     for item in file.items {
         let super::items::Item::Trait(item) = item else {
@@ -76,9 +80,8 @@ fn the_required_items_are_those_the_shipped_mirrors_declare() {
     listed.sort_unstable();
     mirrored.sort_unstable();
     assert_eq!(listed, mirrored);
-    let source = include_str!("../../../lazy-core/src/remote.rs");
-    let tokens: proc_macro2::TokenStream = source.parse().expect("lazy-core/src/remote.rs lexes");
-    let file = super::items::items(tokens).expect("lazy-core/src/remote.rs parses");
+    let tokens: proc_macro2::TokenStream = DECLARED.parse().expect("remote/declared.rs lexes");
+    let file = super::items::items(tokens).expect("remote/declared.rs parses");
     let mut checked = 0;
     for item in file.items {
         let super::items::Item::Trait(item) = item else {
@@ -150,4 +153,114 @@ fn a_written_std_path_finds_its_mirror() {
     assert_eq!(mirror_of(&path("std::io::Error")), None);
     assert_eq!(mirror_of(&path("std::fmt::Error")), None);
     assert_eq!(mirror_of(&path("std::error::Error")), Some("Error"));
+}
+
+/// `lazy-core/src/remote/generated.rs` is what `#[forwardable(remote = ..)]`
+/// writes for each mirror of `remote/declared.rs`, formatted by rustfmt, a
+/// mirror's `#[cfg]` and `#[cfg_attr]` on each item it writes (rustc takes
+/// them off before the attribute runs). `LAZY_DERIVE_BLESS=1 cargo test -p
+/// lazy-derive` writes it again.
+#[test]
+fn the_generated_mirrors_are_current() {
+    use proc_macro2::{Delimiter, TokenStream, TokenTree};
+
+    let trees: Vec<TokenTree> = DECLARED
+        .parse::<TokenStream>()
+        .expect("remote/declared.rs lexes")
+        .into_iter()
+        .collect();
+    let mut written = String::new();
+    let mut mirrors = 0;
+    let mut at = 0;
+    while at < trees.len() {
+        // The attributes: `#[crate::forwardable(..)]` gives the arguments,
+        // `#[cfg(..)]` and `#[cfg_attr(..)]` go on each item written, the
+        // rest (the docs) stay on the trait.
+        let mut args = None;
+        let mut outer = TokenStream::new();
+        let mut item = TokenStream::new();
+        while let (Some(TokenTree::Punct(pound)), Some(TokenTree::Group(attr))) =
+            (trees.get(at), trees.get(at + 1))
+        {
+            if pound.as_char() != '#' {
+                break;
+            }
+            let inner: Vec<TokenTree> = attr.stream().into_iter().collect();
+            let first = inner.first().map(ToString::to_string);
+            match (first.as_deref(), inner.last()) {
+                (Some("crate"), Some(TokenTree::Group(list))) => args = Some(list.stream()),
+                (Some("cfg" | "cfg_attr"), _) => outer.extend(trees[at..at + 2].iter().cloned()),
+                _ => item.extend(trees[at..at + 2].iter().cloned()),
+            }
+            at += 2;
+        }
+        // The trait, to its body.
+        while let Some(tree) = trees.get(at) {
+            item.extend([tree.clone()]);
+            at += 1;
+            if matches!(tree, TokenTree::Group(g) if g.delimiter() == Delimiter::Brace) {
+                break;
+            }
+        }
+        let args = args.expect("each item of remote/declared.rs is a #[crate::forwardable] trait");
+        let expanded: Vec<TokenTree> = crate::trait_def::forwardable(args, item)
+            .into_iter()
+            .collect();
+        // The items written: each ends at a `;` or at a body not followed
+        // by one (`macro_rules!`).
+        let mut start = 0;
+        for (i, tree) in expanded.iter().enumerate() {
+            let end = match tree {
+                TokenTree::Punct(p) => p.as_char() == ';',
+                TokenTree::Group(g) => {
+                    g.delimiter() == Delimiter::Brace
+                        && !matches!(expanded.get(i + 1), Some(TokenTree::Punct(p)) if p.as_char() == ';')
+                }
+                _ => false,
+            };
+            if end {
+                let one = TokenStream::from_iter(expanded[start..=i].iter().cloned()).to_string();
+                assert!(!one.contains("compile_error"), "{one}");
+                // The check that the remote trait exists imports it unused,
+                // which rustc does not lint in a macro's output.
+                let allow = match one.starts_with("const _") {
+                    true => "#[allow(unused_imports)]",
+                    false => "",
+                };
+                let one = one.replace("macro_rules ! ", "macro_rules! ");
+                written.push_str(&format!("{outer} {allow} {one}\n"));
+                start = i + 1;
+            }
+        }
+        assert_eq!(start, expanded.len(), "the expansion ends with an item");
+        mirrors += 1;
+    }
+    assert_eq!(mirrors, MIRRORS.len());
+    let expected = format!(
+        "// @generated by lazy-derive's test `tests::mirrors::the_generated_mirrors_are_current`\n\
+         // from `declared.rs`: what `#[forwardable(remote = ..)]` writes for each\n\
+         // mirror. Do not edit; change `declared.rs` (or the attribute) and run\n\
+         // `LAZY_DERIVE_BLESS=1 cargo test -p lazy-derive`.\n\n{}",
+        super::snapshots::rustfmt(&written)
+    );
+    let path: std::path::PathBuf = [
+        env!("CARGO_MANIFEST_DIR"),
+        "..",
+        "lazy-core",
+        "src",
+        "remote",
+        "generated.rs",
+    ]
+    .iter()
+    .collect();
+    if std::env::var_os("LAZY_DERIVE_BLESS").is_some() {
+        std::fs::write(&path, &expected).unwrap();
+        return;
+    }
+    let actual = std::fs::read_to_string(&path).unwrap_or_default();
+    assert!(
+        actual == expected,
+        "{} is out of date; rerun with LAZY_DERIVE_BLESS=1 and review the diff",
+        path.display()
+    );
 }

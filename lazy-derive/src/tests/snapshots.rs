@@ -50,7 +50,7 @@ fn expand_links(
     })
 }
 
-fn rustfmt(source: &str) -> String {
+pub(super) fn rustfmt(source: &str) -> String {
     let mut child = Command::new("rustfmt")
         .args(["--edition", "2024"])
         .stdin(Stdio::piped())
