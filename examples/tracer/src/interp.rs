@@ -321,23 +321,27 @@ impl Interp<'_> {
     /// it: a builtin type of Python's (`int`, `object`, `set`, ...) or of the
     /// tracer's (`Tensor`, which stands for `torch.Tensor`, `NoneType`,
     /// `function`), else the class the frame's global of that name holds
-    /// (Python's `LOAD_GLOBAL`: `Linear`), read without building it, else an
-    /// unknown name, as Python's `NameError`, not a class no value is an
-    /// instance of.
+    /// (Python's `LOAD_GLOBAL`: `Linear`), the global itself, guarded as
+    /// `G['Linear']` is, else an unknown name, as Python's `NameError`, not
+    /// a class no value is an instance of.
     fn class_name(&mut self, name: &str) -> TraceResult<Tracker> {
         if names_a_builtin_type(name) {
             return Ok(self.tx.constant(Value::Class(name.into())));
         }
         let stored = self.stored.iter().rev().find(|(n, _)| &**n == name);
         if let Some(global) = stored.map(|(_, value)| value).or(self.frame.global(name)) {
-            // Its class read off the unbuilt value, as the name answered
-            // before: building the global would install guards for a name.
+            // Whether it is a class, read off the unbuilt value; a class
+            // is the global's own tracker, which `isinstance` builds, with
+            // its `ID_MATCH`: the answer depends on which class the global
+            // holds (another frame's `Linear` may be `Conv`), as it does
+            // for `isinstance(x, G['Linear'])`. A constant standing for the
+            // class would guard nothing of it.
             let value = match as_lazy(&**global).and_then(LazyVariableTracker::peek_value) {
                 Some(value) => (*value).clone(),
                 None => global.as_python_constant()?,
             };
             return match value {
-                Value::Class(class) => Ok(self.tx.constant(Value::Class(class))),
+                Value::Class(_) => Ok(Rc::clone(global)),
                 _ => Err(TraceError::new(NOT_A_TYPE)),
             };
         }

@@ -1,0 +1,87 @@
+//! The lazy run's guards are exactly what its result depends on: two
+//! frames that give a program different results must not give it the same
+//! guards (else the trace of one would be reused for the other), and the
+//! lazy and the eager run agree on the result.
+
+use std::collections::BTreeSet;
+
+use lazy_tracer::builder::Mode;
+use lazy_tracer::run::{Input, Run, parse_frame, parse_program, run_mode};
+
+fn input(frame: &str, program: &str) -> Input {
+    Input {
+        frame: parse_frame("f.json", frame).expect("the frame parses"),
+        frame_name: "f.json".into(),
+        program: parse_program("p", program).expect("the program parses"),
+        program_name: "p".into(),
+    }
+}
+
+/// The lazy run, after checking that the eager run returns the same.
+fn lazy_run(frame: &str, program: &str) -> Run {
+    let input = input(frame, program);
+    let lazy = run_mode(&input, Mode::Lazy).expect("the lazy trace succeeds");
+    let eager = run_mode(&input, Mode::Eager).expect("the eager trace succeeds");
+    assert_eq!(lazy.returned, eager.returned, "{program}");
+    lazy
+}
+
+/// The lazy run's guards, as `KIND SOURCE DETAIL`.
+fn guards(run: &Run) -> BTreeSet<String> {
+    run.guards
+        .iter()
+        .map(|g| format!("{} {} {}", g.kind, g.source, g.detail))
+        .collect()
+}
+
+/// `program` returns `want_a` over `frame_a` and `want_b` over `frame_b`
+/// (two different values), so the lazy run over `frame_a` must install a
+/// guard that `frame_b` fails: its guards cannot be those of `frame_b`'s
+/// run, which installs the same guards whenever `frame_a`'s all hold.
+fn assert_guards_tell_apart(
+    frame_a: &str,
+    frame_b: &str,
+    program: &str,
+    want_a: &str,
+    want_b: &str,
+) -> BTreeSet<String> {
+    let (a, b) = (lazy_run(frame_a, program), lazy_run(frame_b, program));
+    assert_eq!(a.returned, [want_a], "{program}");
+    assert_eq!(b.returned, [want_b], "{program}");
+    let (guards_a, guards_b) = (guards(&a), guards(&b));
+    assert_ne!(
+        guards_a, guards_b,
+        "{program}: two results under the same guards"
+    );
+    guards_a
+}
+
+#[test]
+fn isinstance_of_a_class_named_by_a_global_guards_the_global() {
+    // `Linear` in `isinstance(x, Linear)` is Python's LOAD_GLOBAL: another
+    // frame's global of that name may hold another class.
+    let frame = |class: &str| {
+        format!(
+            r#"{{"locals": {{"obj": {{"$object": "Linear"}}}},
+                "globals": {{"Linear": {{"$class": "{class}"}}}}}}"#
+        )
+    };
+    let program = "r = isinstance(L['obj'], Linear)\nreturn r\n";
+    let guards = assert_guards_tell_apart(
+        &frame("Linear"),
+        &frame("Conv"),
+        program,
+        "ConstantVariable(True)",
+        "ConstantVariable(False)",
+    );
+    // The same guard as `isinstance(L['obj'], G['Linear'])` installs.
+    assert!(
+        guards.contains("ID_MATCH G['Linear'] <class 'Linear'>"),
+        "{guards:?}"
+    );
+    let spelled_out = lazy_run(
+        &frame("Linear"),
+        "r = isinstance(L['obj'], G['Linear'])\nreturn r\n",
+    );
+    assert_eq!(self::guards(&spelled_out), guards);
+}
