@@ -21,18 +21,22 @@ pub enum GuardKind {
     DictKeys,
     /// The very same object (functions, classes, builtins).
     IdMatch,
+    /// An object has (or has not) an attribute of its own: what
+    /// `hasattr(obj, name)` answers, which its class does not tell.
+    HasAttr,
     /// A relation between symbolic sizes holds.
     ShapeEnv,
 }
 
 impl GuardKind {
-    pub const ALL: [GuardKind; 7] = [
+    pub const ALL: [GuardKind; 8] = [
         GuardKind::TypeMatch,
         GuardKind::ConstantMatch,
         GuardKind::TensorMatch,
         GuardKind::LenCheck,
         GuardKind::DictKeys,
         GuardKind::IdMatch,
+        GuardKind::HasAttr,
         GuardKind::ShapeEnv,
     ];
 
@@ -44,6 +48,7 @@ impl GuardKind {
             GuardKind::LenCheck => "LEN_CHECK",
             GuardKind::DictKeys => "DICT_KEYS",
             GuardKind::IdMatch => "ID_MATCH",
+            GuardKind::HasAttr => "HASATTR",
             GuardKind::ShapeEnv => "SHAPE_ENV",
         }
     }

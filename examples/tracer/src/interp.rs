@@ -781,7 +781,8 @@ pub fn call_builtin(tx: &Tx, name: &str, args: &[Tracker]) -> TraceResult<Tracke
         }
         "hasattr" => {
             arity(name, args, 2)?;
-            Value::Bool(args[0].has_attr(&text_arg(name, &args[1])?))
+            let attr = text_arg(name, &args[1])?;
+            Value::Bool(crate::trackers::has_attr(tx, &*args[0], &attr))
         }
         "abs" => {
             arity(name, args, 1)?;

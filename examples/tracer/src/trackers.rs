@@ -274,6 +274,27 @@ pub fn contains(
     }
 }
 
+/// `hasattr(value, name)`. Of a frame's `$object`, an attribute of its own
+/// is there or not whatever its class, which is all its build guards
+/// (`TYPE_MATCH`): the answer is guarded with a `HASATTR` on the source the
+/// object was built from (a copy's too, `G['o'] = L['obj']`). An attribute
+/// every object has (`__class__`) is its class's, told by the `TYPE_MATCH`.
+pub fn has_attr(tx: &Tx, value: &dyn VariableTracker, name: &str) -> bool {
+    let answer = value.has_attr(name);
+    if let Some(object) = realized_as::<ObjectTracker>(value)
+        && !crate::pyattrs::python_has_attr(&object.type_tag(), name)
+        && let Some(source) = &object.built_from
+    {
+        let detail = if answer {
+            format!("has {}", Value::str(name).repr())
+        } else {
+            format!("has no {}", Value::str(name).repr())
+        };
+        tx.guard(GuardKind::HasAttr, source, detail);
+    }
+    answer
+}
+
 /// `tracker` as a tensor, built if it is a frame's tensor not built yet
 /// (as `type_only` builds one, its `TENSOR_MATCH` checking its type), and
 /// without building any other value.

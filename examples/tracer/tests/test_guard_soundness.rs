@@ -85,3 +85,51 @@ fn isinstance_of_a_class_named_by_a_global_guards_the_global() {
     );
     assert_eq!(self::guards(&spelled_out), guards);
 }
+
+#[test]
+fn hasattr_of_an_object_guards_whether_it_has_the_attribute() {
+    // An object's own attributes are its instance's, not its class's: the
+    // `TYPE_MATCH` on its class does not tell whether it has one.
+    let with_bias = r#"{"locals": {"obj": {"$object": "Linear", "bias": 1}}}"#;
+    let without = r#"{"locals": {"obj": {"$object": "Linear"}}}"#;
+    let program = "r = hasattr(L['obj'], 'bias')\nreturn r\n";
+    let guards = assert_guards_tell_apart(
+        with_bias,
+        without,
+        program,
+        "ConstantVariable(True)",
+        "ConstantVariable(False)",
+    );
+    assert_eq!(
+        guards,
+        BTreeSet::from([
+            "TYPE_MATCH L['obj'] Linear".to_string(),
+            "HASATTR L['obj'] has 'bias'".to_string(),
+        ])
+    );
+    let absent = guards_of(without, program);
+    assert!(
+        absent.contains("HASATTR L['obj'] has no 'bias'"),
+        "{absent:?}"
+    );
+    // The attribute's value is not used: never built, nor guarded.
+    assert!(!guards.iter().any(|g| g.contains(".bias")), "{guards:?}");
+    // An attribute every object has (`__class__`) is the class's: the
+    // `TYPE_MATCH` tells it, and no more is guarded.
+    let every = guards_of(without, "r = hasattr(L['obj'], '__class__')\nreturn r\n");
+    assert_eq!(
+        every,
+        BTreeSet::from(["TYPE_MATCH L['obj'] Linear".to_string()])
+    );
+    // A copy under another source is the frame's object: guarded where it
+    // was built from.
+    let copied = guards_of(
+        with_bias,
+        "G['o'] = L['obj']\nr = hasattr(G['o'], 'bias')\nreturn r\n",
+    );
+    assert!(copied.contains("HASATTR L['obj'] has 'bias'"), "{copied:?}");
+}
+
+fn guards_of(frame: &str, program: &str) -> BTreeSet<String> {
+    guards(&lazy_run(frame, program))
+}
