@@ -65,7 +65,8 @@ pub fn check(needed: u64, available: Option<u64>, what: &str, hint: &str) -> Res
     }
 }
 
-fn gigabytes(bytes: u64) -> String {
+/// `1.3 GB`, or `54 MB` under 1 GB.
+pub fn gigabytes(bytes: u64) -> String {
     if bytes >= 1_000_000_000 {
         format!("{:.1} GB", bytes as f64 / 1e9)
     } else {

@@ -191,17 +191,39 @@ impl Input {
             let what = format!("loading {name} ({:.0} MB)", size as f64 / 1e6);
             // The text first, then what its values will take: the first
             // estimate counts the bytes, the second also the values in them.
+            let available = memory::available();
             memory::check(
                 size.saturating_mul(memory::LOAD_BYTES_PER_JSON_BYTE),
-                memory::available(),
+                available,
                 &what,
                 "",
             )
             .map_err(TracerError::Memory)?;
-            let bytes = std::fs::read(path).map_err(|e| TracerError::Io {
+            let io_error = |e: std::io::Error| TracerError::Io {
                 path: name.clone(),
                 message: e.to_string(),
-            })?;
+            };
+            // A pipe or a device (`/dev/stdin`, `/dev/zero`) has no size
+            // beforehand, and one may never end: read no more than the
+            // first estimate lets fit, and one byte past it to tell.
+            let most = available.map(|room| room / memory::LOAD_BYTES_PER_JSON_BYTE);
+            let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0));
+            let file = std::fs::File::open(path).map_err(io_error)?;
+            let limit = most.map_or(u64::MAX, |most| most.saturating_add(1));
+            std::io::Read::read_to_end(&mut std::io::Read::take(file, limit), &mut bytes)
+                .map_err(io_error)?;
+            let read = bytes.len() as u64;
+            if let (Some(most), Some(room)) = (most, available)
+                && read > most
+            {
+                return Err(TracerError::Memory(format!(
+                    "loading {name}: it holds more than {} (read so far), and loading that would need more than the {} of memory available",
+                    memory::gigabytes(most),
+                    memory::gigabytes(room)
+                )));
+            }
+            // What was read, which a pipe's size (0) did not tell.
+            let what = format!("loading {name} ({:.0} MB)", read.max(size) as f64 / 1e6);
             memory::check(
                 memory::load_estimate(&bytes),
                 memory::available(),

@@ -1,7 +1,7 @@
 //! The tracer on large frames: `--lazy-only`, generated frames, and the
 //! memory estimates that turn a run which cannot fit into one error line.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use lazy_tracer::builder::Mode;
@@ -163,4 +163,28 @@ fn a_frame_of_many_small_values_that_cannot_fit_is_refused_not_aborted() {
         "{}",
         String::from_utf8_lossy(&output.stderr)
     );
+}
+
+/// A file whose size the system does not know beforehand (a device that
+/// never ends, a pipe) is read no further than the memory left allows: one
+/// line and exit code 2, where reading it whole ran until the allocator
+/// aborted the process (or, without a limit, for as long as memory lasted).
+#[cfg(target_os = "linux")]
+#[test]
+fn an_endless_input_is_refused_once_it_cannot_fit() {
+    if !Path::new("/dev/zero").exists() {
+        return;
+    }
+    for flag in ["--frame", "--program"] {
+        let output = limited(40_000, &[flag, "/dev/zero", "--lazy-only"]);
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert_eq!(output.status.code(), Some(2), "{flag}: {stderr}");
+        assert_eq!(stderr.lines().count(), 1, "{stderr}");
+        assert!(
+            stderr.starts_with("error: loading /dev/zero: it holds more than ")
+                && stderr.contains("of memory available"),
+            "{stderr}"
+        );
+        assert!(output.stdout.is_empty());
+    }
 }
