@@ -1595,6 +1595,8 @@ impl DictTracker {
         object_keys: Vec<(usize, Tracker)>,
         meta: Meta,
     ) -> DictTracker {
+        // `object_key` searches them by their place.
+        debug_assert!(object_keys.windows(2).all(|pair| pair[0].0 < pair[1].0));
         DictTracker {
             entries,
             object_keys,
@@ -1602,10 +1604,19 @@ impl DictTracker {
         }
     }
 
+    /// The tracker of the key at `at` if it holds an `$object`. By a
+    /// binary search: `object_keys` is in the order of the entries (the
+    /// builder adds them so), and a scan for each key made `keys()` of a
+    /// dict of many object keys quadratic (2^17 of them: 30 s).
+    fn object_key(&self, at: usize) -> Option<&Tracker> {
+        let found = self.object_keys.binary_search_by_key(&at, |(i, _)| *i);
+        found.ok().map(|i| &self.object_keys[i].1)
+    }
+
     /// The tracker of the key at `at`.
     fn key_tracker(&self, tx: &Tx, at: usize) -> Tracker {
-        match self.object_keys.iter().find(|(i, _)| *i == at) {
-            Some((_, key)) => Rc::clone(key),
+        match self.object_key(at) {
+            Some(key) => Rc::clone(key),
             None => tx.constant(self.entries[at].0.clone()),
         }
     }
@@ -1771,8 +1782,8 @@ impl VariableTracker for DictTracker {
             return Ok(());
         }
         for (at, (key, value)) in self.entries.iter().enumerate() {
-            match self.object_keys.iter().find(|(i, _)| *i == at) {
-                Some((_, key)) => key.reconstruct(codegen)?,
+            match self.object_key(at) {
+                Some(key) => key.reconstruct(codegen)?,
                 None => codegen.emit(format!("LOAD_CONST {}", key.repr())),
             }
             value.reconstruct(codegen)?;
