@@ -343,7 +343,11 @@ pub fn parse_frame(file: &str, text: &str) -> Result<Frame, TracerError> {
                 "`{word}` is not JSON (Python's json module writes it for a float that is not finite): this tracer reads strict JSON; write a finite number"
             );
         }
-        json_error(e.line(), char_column(text, e.line(), e.column()), message)
+        // serde_json counts the characters it read on the line: 0 for a
+        // value it refused at the line's start without reading it (a frame
+        // that is a list), which is the column of that value's first.
+        let column = char_column(text, e.line(), e.column()).max(1);
+        json_error(e.line(), column, message)
     })?;
     // serde_json reads an int literal past 64 bits as a float: refuse it,
     // as the tracer's ints are exact 64-bit integers.

@@ -1485,3 +1485,23 @@ fn names_are_read_and_normalized_as_python_reads_them() {
         assert_eq!(got.to_string(), format!("error: p:1: {error}"), "{program}");
     }
 }
+
+/// A frame that is a list (or any value that is no object) is refused at
+/// a column from 1, as every column: serde_json puts a `[` at the start of
+/// a line, which it has not read past, at column 0 (`f.json:1:0:`).
+#[test]
+fn a_frame_that_is_no_object_is_refused_at_a_column_from_1() {
+    let error = |text: &str| parse_frame("f.json", text).expect_err(text).to_string();
+    for (text, at) in [
+        ("[]", "f.json:1:1:"),
+        ("[1, 2]", "f.json:1:1:"),
+        ("\n\n[1]", "f.json:3:1:"),
+        ("5", "f.json:1:1:"),
+    ] {
+        let message = error(text);
+        assert!(
+            message.starts_with(&format!("error: {at} invalid type")),
+            "{text}: {message}"
+        );
+    }
+}
