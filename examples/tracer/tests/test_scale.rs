@@ -217,3 +217,36 @@ fn the_keys_of_a_dict_of_many_object_keys_come_in_linear_time() {
     assert_eq!(run.returned, [format!("ConstantVariable({n})")]);
     assert!(took.as_secs_f64() < 2.0, "{took:?}");
 }
+
+/// A read of `G['name']` finds the last store to it at once, however many
+/// the program made: each read scanned every store before, so a program of
+/// 40,000 stores and 40,000 reads (0.9 MB) took 31 s, where one of 40,000
+/// plain assignments and the same reads took 0.5 s.
+#[test]
+fn reads_of_stored_globals_take_no_longer_for_many_stores() {
+    let n = 40_000;
+    let program = format!(
+        "{}{}G['a'] = 2\nr = G['a']\nreturn r, G['fn']\n",
+        "G['a'] = 1\n".repeat(n),
+        "r = G['fn']\n".repeat(n)
+    );
+    let input = Input {
+        frame: parse_frame(
+            "f.json",
+            r#"{"globals": {"fn": {"$function": "torch.relu"}}}"#,
+        )
+        .unwrap(),
+        frame_name: "f.json".into(),
+        program: lazy_tracer::run::parse_program("p", &program).unwrap(),
+        program_name: "p".into(),
+    };
+    let start = std::time::Instant::now();
+    let run = run_mode(&input, Mode::Lazy).unwrap();
+    let took = start.elapsed();
+    assert_eq!(
+        run.returned,
+        ["ConstantVariable(2)", "UserFunctionVariable(torch.relu)"]
+    );
+    assert_eq!(run.stored.len(), n + 1);
+    assert!(took.as_secs_f64() < 3.0, "{took:?}");
+}
