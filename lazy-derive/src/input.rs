@@ -865,6 +865,20 @@ fn trait_ref(mut path: Path, group: usize, errors: &mut Errors) -> Option<TraitR
     if let Some(err) = mirror_module(&mut path) {
         errors.push(err);
     }
+    // `lazy_core::remote::Clone`, a name of no mirror: left out, with an
+    // error that says how to write one (rustc's, at the import, would
+    // suggest std's trait, which has no `#[forwardable]` either).
+    if path.segments.len() == 3
+        && path.segments[0].ident == "lazy_core"
+        && path.segments[1].ident == "remote"
+        && crate::mirrors::mirror_below_lazy_core(&[path.segments[2].ident.to_string()]).is_none()
+    {
+        errors.push(Error::new(
+            path.segments[2].ident.span(),
+            "`lazy_core::remote` has no mirror of this trait (its list is in `lazy_core::remote`'s documentation): forward a trait of std or another crate through a mirror of your own, `#[forwardable(remote = path::to::Trait)] trait Trait { .. }` with the signatures of its methods",
+        ));
+        return None;
+    }
     let last = path.segments.last_mut()?;
     // A path's keywords (`crate::Tracker`) name no trait at its end.
     if tokens::is_one_of(&last.ident, &["self", "super", "crate", "Self", "_"]) {
