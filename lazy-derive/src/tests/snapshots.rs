@@ -72,12 +72,16 @@ fn check(name: &str, header: &str, expansion: &str) {
     let path: PathBuf = [env!("CARGO_MANIFEST_DIR"), "..", "tests", "expand", name]
         .iter()
         .collect();
-    let expected = format!("{header}\n{expansion}");
+    check_file(&path, &format!("{header}\n{expansion}"));
+}
+
+/// The file at `path` holds `expected`; `LAZY_DERIVE_BLESS=1` writes it.
+pub(super) fn check_file(path: &std::path::Path, expected: &str) {
     if std::env::var_os("LAZY_DERIVE_BLESS").is_some() {
-        std::fs::write(&path, &expected).unwrap();
+        std::fs::write(path, expected).unwrap();
         return;
     }
-    let actual = std::fs::read_to_string(&path).unwrap_or_default();
+    let actual = std::fs::read_to_string(path).unwrap_or_default();
     assert!(
         actual == expected,
         "{} is out of date; rerun with LAZY_DERIVE_BLESS=1 and review the diff.\n--- expected\n{expected}\n--- checked in\n{actual}",
