@@ -9,7 +9,24 @@ const _: () = {
 };
 #[doc(hidden)]
 #[macro_export]
-macro_rules! __lazy_forwardable_Display_575bd3d553e452fa { ($ ($ input : tt) *) => { :: lazy_core :: __private :: __forward_impl ! { trait { trait Display { fn fmt (& self , f : & mut :: core :: fmt :: Formatter < '_ >) -> :: core :: fmt :: Result ; } } remote { :: core :: fmt :: Display } derive { $ ($ input) * } } } ; }
+macro_rules! __lazy_forwardable_Display_575bd3d553e452fa {
+    ($ ($ input : tt) *) => {
+        :: lazy_core :: __private :: __forward_impl ! {
+            trait {
+                trait Display {
+                    fn fmt (& self , f : & mut :: core :: fmt :: Formatter < '_ >) -> :: core :: fmt :: Result ;
+                }
+            }
+            remote {
+                :: core :: fmt :: Display
+            }
+            derive {
+                $ ($ input) *
+            }
+        }
+    };
+}
+
 #[doc = " Forwards [`core::fmt::Display`]: `fmt`."]
 #[doc(inline)]
 pub use __lazy_forwardable_Display_575bd3d553e452fa as Display;
@@ -19,7 +36,24 @@ const _: () = {
 };
 #[doc(hidden)]
 #[macro_export]
-macro_rules! __lazy_forwardable_Debug_0e83ebe2bffb9865 { ($ ($ input : tt) *) => { :: lazy_core :: __private :: __forward_impl ! { trait { trait Debug { fn fmt (& self , f : & mut :: core :: fmt :: Formatter < '_ >) -> :: core :: fmt :: Result ; } } remote { :: core :: fmt :: Debug } derive { $ ($ input) * } } } ; }
+macro_rules! __lazy_forwardable_Debug_0e83ebe2bffb9865 {
+    ($ ($ input : tt) *) => {
+        :: lazy_core :: __private :: __forward_impl ! {
+            trait {
+                trait Debug {
+                    fn fmt (& self , f : & mut :: core :: fmt :: Formatter < '_ >) -> :: core :: fmt :: Result ;
+                }
+            }
+            remote {
+                :: core :: fmt :: Debug
+            }
+            derive {
+                $ ($ input) *
+            }
+        }
+    };
+}
+
 #[doc = " Forwards [`core::fmt::Debug`]: `fmt`. Printing realizes the value."]
 #[doc(inline)]
 pub use __lazy_forwardable_Debug_0e83ebe2bffb9865 as Debug;
@@ -29,7 +63,27 @@ const _: () = {
 };
 #[doc(hidden)]
 #[macro_export]
-macro_rules! __lazy_forwardable_Iterator_ceac1202c0ce1fc4 { ($ ($ input : tt) *) => { :: lazy_core :: __private :: __forward_impl ! { trait { trait Iterator { type Item ; fn next (& mut self) -> :: core :: option :: Option < Self :: Item > ; fn size_hint (& self) -> (usize , :: core :: option :: Option < usize >) ; fn nth (& mut self , n : usize) -> :: core :: option :: Option < Self :: Item > ; } } remote { :: core :: iter :: Iterator } derive { $ ($ input) * } } } ; }
+macro_rules! __lazy_forwardable_Iterator_ceac1202c0ce1fc4 {
+    ($ ($ input : tt) *) => {
+        :: lazy_core :: __private :: __forward_impl ! {
+            trait {
+                trait Iterator {
+                    type Item ;
+                    fn next (& mut self) -> :: core :: option :: Option < Self :: Item > ;
+                    fn size_hint (& self) -> (usize , :: core :: option :: Option < usize >) ;
+                    fn nth (& mut self , n : usize) -> :: core :: option :: Option < Self :: Item > ;
+                }
+            }
+            remote {
+                :: core :: iter :: Iterator
+            }
+            derive {
+                $ ($ input) *
+            }
+        }
+    };
+}
+
 #[doc = " Forwards [`core::iter::Iterator`]: `Item`, `next`, `size_hint`, `nth`."]
 #[doc(inline)]
 pub use __lazy_forwardable_Iterator_ceac1202c0ce1fc4 as Iterator;
@@ -39,7 +93,25 @@ const _: () = {
 };
 #[doc(hidden)]
 #[macro_export]
-macro_rules! __lazy_forwardable_DoubleEndedIterator_a7c3d0abd3afc439 { ($ ($ input : tt) *) => { :: lazy_core :: __private :: __forward_impl ! { trait { trait DoubleEndedIterator { fn next_back (& mut self) -> :: core :: option :: Option < Self :: Item > ; fn nth_back (& mut self , n : usize) -> :: core :: option :: Option < Self :: Item > ; } } remote { :: core :: iter :: DoubleEndedIterator } derive { $ ($ input) * } } } ; }
+macro_rules! __lazy_forwardable_DoubleEndedIterator_a7c3d0abd3afc439 {
+    ($ ($ input : tt) *) => {
+        :: lazy_core :: __private :: __forward_impl ! {
+            trait {
+                trait DoubleEndedIterator {
+                    fn next_back (& mut self) -> :: core :: option :: Option < Self :: Item > ;
+                    fn nth_back (& mut self , n : usize) -> :: core :: option :: Option < Self :: Item > ;
+                }
+            }
+            remote {
+                :: core :: iter :: DoubleEndedIterator
+            }
+            derive {
+                $ ($ input) *
+            }
+        }
+    };
+}
+
 #[doc = " Forwards [`core::iter::DoubleEndedIterator`]: `next_back`, `nth_back`."]
 #[doc = " Forward [`Iterator`](macro@Iterator) too."]
 #[doc(inline)]
@@ -50,7 +122,24 @@ const _: () = {
 };
 #[doc(hidden)]
 #[macro_export]
-macro_rules! __lazy_forwardable_ExactSizeIterator_014930232d485391 { ($ ($ input : tt) *) => { :: lazy_core :: __private :: __forward_impl ! { trait { trait ExactSizeIterator { fn len (& self) -> usize ; } } remote { :: core :: iter :: ExactSizeIterator } derive { $ ($ input) * } } } ; }
+macro_rules! __lazy_forwardable_ExactSizeIterator_014930232d485391 {
+    ($ ($ input : tt) *) => {
+        :: lazy_core :: __private :: __forward_impl ! {
+            trait {
+                trait ExactSizeIterator {
+                    fn len (& self) -> usize ;
+                }
+            }
+            remote {
+                :: core :: iter :: ExactSizeIterator
+            }
+            derive {
+                $ ($ input) *
+            }
+        }
+    };
+}
+
 #[doc = " Forwards [`core::iter::ExactSizeIterator`]: `len`. Forward"]
 #[doc = " [`Iterator`](macro@Iterator) too."]
 #[doc(inline)]
@@ -65,7 +154,28 @@ const _: () = {
 #[cfg_attr(docsrs, doc(cfg(feature = "std")))]
 #[doc(hidden)]
 #[macro_export]
-macro_rules! __lazy_forwardable_Read_58dceeda0eb905fb { ($ ($ input : tt) *) => { :: lazy_core :: __private :: __forward_impl ! { trait { trait Read { fn read (& mut self , buf : & mut [u8]) -> :: std :: io :: Result < usize > ; fn read_vectored (& mut self , bufs : & mut [:: std :: io :: IoSliceMut < '_ >]) -> :: std :: io :: Result < usize > ; fn read_to_end (& mut self , buf : & mut :: std :: vec :: Vec < u8 >) -> :: std :: io :: Result < usize > ; fn read_to_string (& mut self , buf : & mut :: std :: string :: String) -> :: std :: io :: Result < usize > ; fn read_exact (& mut self , buf : & mut [u8]) -> :: std :: io :: Result < () > ; } } remote { :: std :: io :: Read } derive { $ ($ input) * } } } ; }
+macro_rules! __lazy_forwardable_Read_58dceeda0eb905fb {
+    ($ ($ input : tt) *) => {
+        :: lazy_core :: __private :: __forward_impl ! {
+            trait {
+                trait Read {
+                    fn read (& mut self , buf : & mut [u8]) -> :: std :: io :: Result < usize > ;
+                    fn read_vectored (& mut self , bufs : & mut [:: std :: io :: IoSliceMut < '_ >]) -> :: std :: io :: Result < usize > ;
+                    fn read_to_end (& mut self , buf : & mut :: std :: vec :: Vec < u8 >) -> :: std :: io :: Result < usize > ;
+                    fn read_to_string (& mut self , buf : & mut :: std :: string :: String) -> :: std :: io :: Result < usize > ;
+                    fn read_exact (& mut self , buf : & mut [u8]) -> :: std :: io :: Result < () > ;
+                }
+            }
+            remote {
+                :: std :: io :: Read
+            }
+            derive {
+                $ ($ input) *
+            }
+        }
+    };
+}
+
 #[cfg(feature = "std")]
 #[cfg_attr(docsrs, doc(cfg(feature = "std")))]
 #[doc = " Forwards [`std::io::Read`]: `read`, `read_vectored`, `read_to_end`,"]
@@ -82,7 +192,28 @@ const _: () = {
 #[cfg_attr(docsrs, doc(cfg(feature = "std")))]
 #[doc(hidden)]
 #[macro_export]
-macro_rules! __lazy_forwardable_Write_36b971972378b9ee { ($ ($ input : tt) *) => { :: lazy_core :: __private :: __forward_impl ! { trait { trait Write { fn write (& mut self , buf : & [u8]) -> :: std :: io :: Result < usize > ; fn write_vectored (& mut self , bufs : & [:: std :: io :: IoSlice < '_ >]) -> :: std :: io :: Result < usize > ; fn flush (& mut self) -> :: std :: io :: Result < () > ; fn write_all (& mut self , buf : & [u8]) -> :: std :: io :: Result < () > ; fn write_fmt (& mut self , args : :: core :: fmt :: Arguments < '_ >) -> :: std :: io :: Result < () > ; } } remote { :: std :: io :: Write } derive { $ ($ input) * } } } ; }
+macro_rules! __lazy_forwardable_Write_36b971972378b9ee {
+    ($ ($ input : tt) *) => {
+        :: lazy_core :: __private :: __forward_impl ! {
+            trait {
+                trait Write {
+                    fn write (& mut self , buf : & [u8]) -> :: std :: io :: Result < usize > ;
+                    fn write_vectored (& mut self , bufs : & [:: std :: io :: IoSlice < '_ >]) -> :: std :: io :: Result < usize > ;
+                    fn flush (& mut self) -> :: std :: io :: Result < () > ;
+                    fn write_all (& mut self , buf : & [u8]) -> :: std :: io :: Result < () > ;
+                    fn write_fmt (& mut self , args : :: core :: fmt :: Arguments < '_ >) -> :: std :: io :: Result < () > ;
+                }
+            }
+            remote {
+                :: std :: io :: Write
+            }
+            derive {
+                $ ($ input) *
+            }
+        }
+    };
+}
+
 #[cfg(feature = "std")]
 #[cfg_attr(docsrs, doc(cfg(feature = "std")))]
 #[doc = " Forwards [`std::io::Write`]: `write`, `write_vectored`, `flush`,"]
@@ -99,7 +230,27 @@ const _: () = {
 #[cfg_attr(docsrs, doc(cfg(feature = "std")))]
 #[doc(hidden)]
 #[macro_export]
-macro_rules! __lazy_forwardable_BufRead_3660e156e81d9327 { ($ ($ input : tt) *) => { :: lazy_core :: __private :: __forward_impl ! { trait { trait BufRead { fn fill_buf (& mut self) -> :: std :: io :: Result < & [u8] > ; fn consume (& mut self , amount : usize) ; fn read_until (& mut self , byte : u8 , buf : & mut :: std :: vec :: Vec < u8 >) -> :: std :: io :: Result < usize > ; fn read_line (& mut self , buf : & mut :: std :: string :: String) -> :: std :: io :: Result < usize > ; } } remote { :: std :: io :: BufRead } derive { $ ($ input) * } } } ; }
+macro_rules! __lazy_forwardable_BufRead_3660e156e81d9327 {
+    ($ ($ input : tt) *) => {
+        :: lazy_core :: __private :: __forward_impl ! {
+            trait {
+                trait BufRead {
+                    fn fill_buf (& mut self) -> :: std :: io :: Result < & [u8] > ;
+                    fn consume (& mut self , amount : usize) ;
+                    fn read_until (& mut self , byte : u8 , buf : & mut :: std :: vec :: Vec < u8 >) -> :: std :: io :: Result < usize > ;
+                    fn read_line (& mut self , buf : & mut :: std :: string :: String) -> :: std :: io :: Result < usize > ;
+                }
+            }
+            remote {
+                :: std :: io :: BufRead
+            }
+            derive {
+                $ ($ input) *
+            }
+        }
+    };
+}
+
 #[cfg(feature = "std")]
 #[cfg_attr(docsrs, doc(cfg(feature = "std")))]
 #[doc = " Forwards [`std::io::BufRead`]: `fill_buf`, `consume`, `read_until`,"]
@@ -116,7 +267,27 @@ const _: () = {
 #[cfg_attr(docsrs, doc(cfg(feature = "std")))]
 #[doc(hidden)]
 #[macro_export]
-macro_rules! __lazy_forwardable_Seek_7cf9b77a7f986679 { ($ ($ input : tt) *) => { :: lazy_core :: __private :: __forward_impl ! { trait { trait Seek { fn seek (& mut self , pos : :: std :: io :: SeekFrom) -> :: std :: io :: Result < u64 > ; fn rewind (& mut self) -> :: std :: io :: Result < () > ; fn stream_position (& mut self) -> :: std :: io :: Result < u64 > ; fn seek_relative (& mut self , offset : i64) -> :: std :: io :: Result < () > ; } } remote { :: std :: io :: Seek } derive { $ ($ input) * } } } ; }
+macro_rules! __lazy_forwardable_Seek_7cf9b77a7f986679 {
+    ($ ($ input : tt) *) => {
+        :: lazy_core :: __private :: __forward_impl ! {
+            trait {
+                trait Seek {
+                    fn seek (& mut self , pos : :: std :: io :: SeekFrom) -> :: std :: io :: Result < u64 > ;
+                    fn rewind (& mut self) -> :: std :: io :: Result < () > ;
+                    fn stream_position (& mut self) -> :: std :: io :: Result < u64 > ;
+                    fn seek_relative (& mut self , offset : i64) -> :: std :: io :: Result < () > ;
+                }
+            }
+            remote {
+                :: std :: io :: Seek
+            }
+            derive {
+                $ ($ input) *
+            }
+        }
+    };
+}
+
 #[cfg(feature = "std")]
 #[cfg_attr(docsrs, doc(cfg(feature = "std")))]
 #[doc = " Forwards [`std::io::Seek`]: `seek`, `rewind`, `stream_position`,"]
@@ -129,7 +300,37 @@ const _: () = {
 };
 #[doc(hidden)]
 #[macro_export]
-macro_rules! __lazy_forwardable_Hasher_e6cc8dd92a21077c { ($ ($ input : tt) *) => { :: lazy_core :: __private :: __forward_impl ! { trait { trait Hasher { fn finish (& self) -> u64 ; fn write (& mut self , bytes : & [u8]) ; fn write_u8 (& mut self , i : u8) ; fn write_u16 (& mut self , i : u16) ; fn write_u32 (& mut self , i : u32) ; fn write_u64 (& mut self , i : u64) ; fn write_u128 (& mut self , i : u128) ; fn write_usize (& mut self , i : usize) ; fn write_i8 (& mut self , i : i8) ; fn write_i16 (& mut self , i : i16) ; fn write_i32 (& mut self , i : i32) ; fn write_i64 (& mut self , i : i64) ; fn write_i128 (& mut self , i : i128) ; fn write_isize (& mut self , i : isize) ; } } remote { :: core :: hash :: Hasher } derive { $ ($ input) * } } } ; }
+macro_rules! __lazy_forwardable_Hasher_e6cc8dd92a21077c {
+    ($ ($ input : tt) *) => {
+        :: lazy_core :: __private :: __forward_impl ! {
+            trait {
+                trait Hasher {
+                    fn finish (& self) -> u64 ;
+                    fn write (& mut self , bytes : & [u8]) ;
+                    fn write_u8 (& mut self , i : u8) ;
+                    fn write_u16 (& mut self , i : u16) ;
+                    fn write_u32 (& mut self , i : u32) ;
+                    fn write_u64 (& mut self , i : u64) ;
+                    fn write_u128 (& mut self , i : u128) ;
+                    fn write_usize (& mut self , i : usize) ;
+                    fn write_i8 (& mut self , i : i8) ;
+                    fn write_i16 (& mut self , i : i16) ;
+                    fn write_i32 (& mut self , i : i32) ;
+                    fn write_i64 (& mut self , i : i64) ;
+                    fn write_i128 (& mut self , i : i128) ;
+                    fn write_isize (& mut self , i : isize) ;
+                }
+            }
+            remote {
+                :: core :: hash :: Hasher
+            }
+            derive {
+                $ ($ input) *
+            }
+        }
+    };
+}
+
 #[doc = " Forwards [`core::hash::Hasher`]: `finish`, `write` and every `write_*`"]
 #[doc = " of a primitive integer."]
 #[doc(inline)]
@@ -140,7 +341,24 @@ const _: () = {
 };
 #[doc(hidden)]
 #[macro_export]
-macro_rules! __lazy_forwardable_Error_7c0faa5c69015728 { ($ ($ input : tt) *) => { :: lazy_core :: __private :: __forward_impl ! { trait { trait Error { fn source (& self) -> :: core :: option :: Option < & (dyn :: core :: error :: Error + 'static) > ; } } remote { :: core :: error :: Error } derive { $ ($ input) * } } } ; }
+macro_rules! __lazy_forwardable_Error_7c0faa5c69015728 {
+    ($ ($ input : tt) *) => {
+        :: lazy_core :: __private :: __forward_impl ! {
+            trait {
+                trait Error {
+                    fn source (& self) -> :: core :: option :: Option < & (dyn :: core :: error :: Error + 'static) > ;
+                }
+            }
+            remote {
+                :: core :: error :: Error
+            }
+            derive {
+                $ ($ input) *
+            }
+        }
+    };
+}
+
 #[doc = " Forwards [`core::error::Error`]: `source`. Forward"]
 #[doc = " [`Debug`](macro@Debug) and [`Display`](macro@Display) too."]
 #[doc(inline)]
@@ -151,7 +369,26 @@ const _: () = {
 };
 #[doc(hidden)]
 #[macro_export]
-macro_rules! __lazy_forwardable_FmtWrite_6c7e6cdfcf0a1516 { ($ ($ input : tt) *) => { :: lazy_core :: __private :: __forward_impl ! { trait { trait FmtWrite { fn write_str (& mut self , s : & str) -> :: core :: fmt :: Result ; fn write_char (& mut self , c : char) -> :: core :: fmt :: Result ; fn write_fmt (& mut self , args : :: core :: fmt :: Arguments < '_ >) -> :: core :: fmt :: Result ; } } remote { :: core :: fmt :: Write } derive { $ ($ input) * } } } ; }
+macro_rules! __lazy_forwardable_FmtWrite_6c7e6cdfcf0a1516 {
+    ($ ($ input : tt) *) => {
+        :: lazy_core :: __private :: __forward_impl ! {
+            trait {
+                trait FmtWrite {
+                    fn write_str (& mut self , s : & str) -> :: core :: fmt :: Result ;
+                    fn write_char (& mut self , c : char) -> :: core :: fmt :: Result ;
+                    fn write_fmt (& mut self , args : :: core :: fmt :: Arguments < '_ >) -> :: core :: fmt :: Result ;
+                }
+            }
+            remote {
+                :: core :: fmt :: Write
+            }
+            derive {
+                $ ($ input) *
+            }
+        }
+    };
+}
+
 #[doc = " Forwards [`core::fmt::Write`]: `write_str`, `write_char`, `write_fmt`."]
 #[doc = " Named apart from [`Write`](macro@Write), which is `std::io::Write`."]
 #[doc(inline)]
@@ -162,7 +399,25 @@ const _: () = {
 };
 #[doc(hidden)]
 #[macro_export]
-macro_rules! __lazy_forwardable_Index_91960084e1dc1df7 { ($ ($ input : tt) *) => { :: lazy_core :: __private :: __forward_impl ! { trait { trait Index < Idx : ? Sized > { type Output : ? Sized ; fn index (& self , index : Idx) -> & Self :: Output ; } } remote { :: core :: ops :: Index } derive { $ ($ input) * } } } ; }
+macro_rules! __lazy_forwardable_Index_91960084e1dc1df7 {
+    ($ ($ input : tt) *) => {
+        :: lazy_core :: __private :: __forward_impl ! {
+            trait {
+                trait Index < Idx : ? Sized > {
+                    type Output : ? Sized ;
+                    fn index (& self , index : Idx) -> & Self :: Output ;
+                }
+            }
+            remote {
+                :: core :: ops :: Index
+            }
+            derive {
+                $ ($ input) *
+            }
+        }
+    };
+}
+
 #[doc = " Forwards [`core::ops::Index`]: `Output`, `index`, for every (sized) index"]
 #[doc = " type the target takes."]
 #[doc(inline)]
@@ -173,7 +428,24 @@ const _: () = {
 };
 #[doc(hidden)]
 #[macro_export]
-macro_rules! __lazy_forwardable_IndexMut_77fa1659fa353035 { ($ ($ input : tt) *) => { :: lazy_core :: __private :: __forward_impl ! { trait { trait IndexMut < Idx : ? Sized > { fn index_mut (& mut self , index : Idx) -> & mut Self :: Output ; } } remote { :: core :: ops :: IndexMut } derive { $ ($ input) * } } } ; }
+macro_rules! __lazy_forwardable_IndexMut_77fa1659fa353035 {
+    ($ ($ input : tt) *) => {
+        :: lazy_core :: __private :: __forward_impl ! {
+            trait {
+                trait IndexMut < Idx : ? Sized > {
+                    fn index_mut (& mut self , index : Idx) -> & mut Self :: Output ;
+                }
+            }
+            remote {
+                :: core :: ops :: IndexMut
+            }
+            derive {
+                $ ($ input) *
+            }
+        }
+    };
+}
+
 #[doc = " Forwards [`core::ops::IndexMut`]: `index_mut`. Forward"]
 #[doc = " [`Index`](macro@Index) too."]
 #[doc(inline)]
@@ -184,7 +456,25 @@ const _: () = {
 };
 #[doc(hidden)]
 #[macro_export]
-macro_rules! __lazy_forwardable_Deref_452f5c552ca2ce0d { ($ ($ input : tt) *) => { :: lazy_core :: __private :: __forward_impl ! { trait { trait Deref { type Target : ? Sized ; fn deref (& self) -> & Self :: Target ; } } remote { :: core :: ops :: Deref } derive { $ ($ input) * } } } ; }
+macro_rules! __lazy_forwardable_Deref_452f5c552ca2ce0d {
+    ($ ($ input : tt) *) => {
+        :: lazy_core :: __private :: __forward_impl ! {
+            trait {
+                trait Deref {
+                    type Target : ? Sized ;
+                    fn deref (& self) -> & Self :: Target ;
+                }
+            }
+            remote {
+                :: core :: ops :: Deref
+            }
+            derive {
+                $ ($ input) *
+            }
+        }
+    };
+}
+
 #[doc = " Forwards [`core::ops::Deref`]: `Target`, `deref`. The wrapper derefs to"]
 #[doc = " what its value derefs to (a `Vec<u8>` value: `[u8]`), realizing."]
 #[doc(inline)]
@@ -195,7 +485,24 @@ const _: () = {
 };
 #[doc(hidden)]
 #[macro_export]
-macro_rules! __lazy_forwardable_DerefMut_352f6b41693998fb { ($ ($ input : tt) *) => { :: lazy_core :: __private :: __forward_impl ! { trait { trait DerefMut { fn deref_mut (& mut self) -> & mut Self :: Target ; } } remote { :: core :: ops :: DerefMut } derive { $ ($ input) * } } } ; }
+macro_rules! __lazy_forwardable_DerefMut_352f6b41693998fb {
+    ($ ($ input : tt) *) => {
+        :: lazy_core :: __private :: __forward_impl ! {
+            trait {
+                trait DerefMut {
+                    fn deref_mut (& mut self) -> & mut Self :: Target ;
+                }
+            }
+            remote {
+                :: core :: ops :: DerefMut
+            }
+            derive {
+                $ ($ input) *
+            }
+        }
+    };
+}
+
 #[doc = " Forwards [`core::ops::DerefMut`]: `deref_mut`. Forward"]
 #[doc = " [`Deref`](macro@Deref) too."]
 #[doc(inline)]
@@ -206,7 +513,24 @@ const _: () = {
 };
 #[doc(hidden)]
 #[macro_export]
-macro_rules! __lazy_forwardable_AsRef_9e85b6d4f6408672 { ($ ($ input : tt) *) => { :: lazy_core :: __private :: __forward_impl ! { trait { trait AsRef < T : ? Sized > { fn as_ref (& self) -> & T ; } } remote { :: core :: convert :: AsRef } derive { $ ($ input) * } } } ; }
+macro_rules! __lazy_forwardable_AsRef_9e85b6d4f6408672 {
+    ($ ($ input : tt) *) => {
+        :: lazy_core :: __private :: __forward_impl ! {
+            trait {
+                trait AsRef < T : ? Sized > {
+                    fn as_ref (& self) -> & T ;
+                }
+            }
+            remote {
+                :: core :: convert :: AsRef
+            }
+            derive {
+                $ ($ input) *
+            }
+        }
+    };
+}
+
 #[doc = " Forwards [`core::convert::AsRef`]: `as_ref`, for every `T` the target"]
 #[doc = " gives a reference to."]
 #[doc(inline)]
@@ -217,7 +541,24 @@ const _: () = {
 };
 #[doc(hidden)]
 #[macro_export]
-macro_rules! __lazy_forwardable_Borrow_3c51a10f530e1234 { ($ ($ input : tt) *) => { :: lazy_core :: __private :: __forward_impl ! { trait { trait Borrow < Borrowed : ? Sized > { fn borrow (& self) -> & Borrowed ; } } remote { :: core :: borrow :: Borrow } derive { $ ($ input) * } } } ; }
+macro_rules! __lazy_forwardable_Borrow_3c51a10f530e1234 {
+    ($ ($ input : tt) *) => {
+        :: lazy_core :: __private :: __forward_impl ! {
+            trait {
+                trait Borrow < Borrowed : ? Sized > {
+                    fn borrow (& self) -> & Borrowed ;
+                }
+            }
+            remote {
+                :: core :: borrow :: Borrow
+            }
+            derive {
+                $ ($ input) *
+            }
+        }
+    };
+}
+
 #[doc = " Forwards [`core::borrow::Borrow`]: `borrow`. Name it with the type to"]
 #[doc = " borrow as, `remote::Borrow<str>` (without one, the impl would cover"]
 #[doc = " `Borrow<Self>` too, which std implements for every type: an error). Forward"]
@@ -231,7 +572,24 @@ const _: () = {
 };
 #[doc(hidden)]
 #[macro_export]
-macro_rules! __lazy_forwardable_PartialEq_c8b26df3c48b1fa0 { ($ ($ input : tt) *) => { :: lazy_core :: __private :: __forward_impl ! { trait { trait PartialEq { fn eq (& self , other : & Self) -> bool ; } } remote { :: core :: cmp :: PartialEq } derive { $ ($ input) * } } } ; }
+macro_rules! __lazy_forwardable_PartialEq_c8b26df3c48b1fa0 {
+    ($ ($ input : tt) *) => {
+        :: lazy_core :: __private :: __forward_impl ! {
+            trait {
+                trait PartialEq {
+                    fn eq (& self , other : & Self) -> bool ;
+                }
+            }
+            remote {
+                :: core :: cmp :: PartialEq
+            }
+            derive {
+                $ ($ input) *
+            }
+        }
+    };
+}
+
 #[doc = " Forwards [`core::cmp::PartialEq`] of the wrapper with the wrapper:"]
 #[doc = " `eq`, both sides realized. To compare with another type, write a mirror"]
 #[doc = " with std's `Rhs` parameter and name it with that type. On an enum whose"]
@@ -246,7 +604,23 @@ const _: () = {
 };
 #[doc(hidden)]
 #[macro_export]
-macro_rules! __lazy_forwardable_Eq_62f121db57cc88f8 { ($ ($ input : tt) *) => { :: lazy_core :: __private :: __forward_impl ! { trait { trait Eq { } } remote { :: core :: cmp :: Eq } derive { $ ($ input) * } } } ; }
+macro_rules! __lazy_forwardable_Eq_62f121db57cc88f8 {
+    ($ ($ input : tt) *) => {
+        :: lazy_core :: __private :: __forward_impl ! {
+            trait {
+                trait Eq {
+                }
+            }
+            remote {
+                :: core :: cmp :: Eq
+            }
+            derive {
+                $ ($ input) *
+            }
+        }
+    };
+}
+
 #[doc = " Forwards [`core::cmp::Eq`]. Forward [`PartialEq`](macro@PartialEq) too."]
 #[doc(inline)]
 pub use __lazy_forwardable_Eq_62f121db57cc88f8 as Eq;
@@ -256,7 +630,28 @@ const _: () = {
 };
 #[doc(hidden)]
 #[macro_export]
-macro_rules! __lazy_forwardable_PartialOrd_03c2a73a43ad354c { ($ ($ input : tt) *) => { :: lazy_core :: __private :: __forward_impl ! { trait { trait PartialOrd { fn partial_cmp (& self , other : & Self) -> :: core :: option :: Option < :: core :: cmp :: Ordering > ; fn lt (& self , other : & Self) -> bool ; fn le (& self , other : & Self) -> bool ; fn gt (& self , other : & Self) -> bool ; fn ge (& self , other : & Self) -> bool ; } } remote { :: core :: cmp :: PartialOrd } derive { $ ($ input) * } } } ; }
+macro_rules! __lazy_forwardable_PartialOrd_03c2a73a43ad354c {
+    ($ ($ input : tt) *) => {
+        :: lazy_core :: __private :: __forward_impl ! {
+            trait {
+                trait PartialOrd {
+                    fn partial_cmp (& self , other : & Self) -> :: core :: option :: Option < :: core :: cmp :: Ordering > ;
+                    fn lt (& self , other : & Self) -> bool ;
+                    fn le (& self , other : & Self) -> bool ;
+                    fn gt (& self , other : & Self) -> bool ;
+                    fn ge (& self , other : & Self) -> bool ;
+                }
+            }
+            remote {
+                :: core :: cmp :: PartialOrd
+            }
+            derive {
+                $ ($ input) *
+            }
+        }
+    };
+}
+
 #[doc = " Forwards [`core::cmp::PartialOrd`] of the wrapper with the wrapper:"]
 #[doc = " `partial_cmp`, `lt`, `le`, `gt`, `ge`. Forward"]
 #[doc = " [`PartialEq`](macro@PartialEq) too. On an enum whose variants' targets"]
@@ -270,7 +665,24 @@ const _: () = {
 };
 #[doc(hidden)]
 #[macro_export]
-macro_rules! __lazy_forwardable_Ord_dc251b75a904fc5c { ($ ($ input : tt) *) => { :: lazy_core :: __private :: __forward_impl ! { trait { trait Ord { fn cmp (& self , other : & Self) -> :: core :: cmp :: Ordering ; } } remote { :: core :: cmp :: Ord } derive { $ ($ input) * } } } ; }
+macro_rules! __lazy_forwardable_Ord_dc251b75a904fc5c {
+    ($ ($ input : tt) *) => {
+        :: lazy_core :: __private :: __forward_impl ! {
+            trait {
+                trait Ord {
+                    fn cmp (& self , other : & Self) -> :: core :: cmp :: Ordering ;
+                }
+            }
+            remote {
+                :: core :: cmp :: Ord
+            }
+            derive {
+                $ ($ input) *
+            }
+        }
+    };
+}
+
 #[doc = " Forwards [`core::cmp::Ord`]: `cmp` (`max`, `min` and `clamp` keep their"]
 #[doc = " defaults, which call it). Forward [`Eq`](macro@Eq) and"]
 #[doc = " [`PartialOrd`](macro@PartialOrd) too. On an enum whose variants' targets"]
@@ -285,7 +697,24 @@ const _: () = {
 };
 #[doc(hidden)]
 #[macro_export]
-macro_rules! __lazy_forwardable_Hash_1835247f93a63078 { ($ ($ input : tt) *) => { :: lazy_core :: __private :: __forward_impl ! { trait { trait Hash { fn hash < H : :: core :: hash :: Hasher > (& self , state : & mut H) ; } } remote { :: core :: hash :: Hash } derive { $ ($ input) * } } } ; }
+macro_rules! __lazy_forwardable_Hash_1835247f93a63078 {
+    ($ ($ input : tt) *) => {
+        :: lazy_core :: __private :: __forward_impl ! {
+            trait {
+                trait Hash {
+                    fn hash < H : :: core :: hash :: Hasher > (& self , state : & mut H) ;
+                }
+            }
+            remote {
+                :: core :: hash :: Hash
+            }
+            derive {
+                $ ($ input) *
+            }
+        }
+    };
+}
+
 #[doc = " Forwards [`core::hash::Hash`]: `hash`, so the wrapper hashes as its"]
 #[doc = " value (`hash_slice` keeps its default, which calls it)."]
 #[doc(inline)]
@@ -296,7 +725,24 @@ const _: () = {
 };
 #[doc(hidden)]
 #[macro_export]
-macro_rules! __lazy_forwardable_Default_4c2b96aa733106e1 { ($ ($ input : tt) *) => { :: lazy_core :: __private :: __forward_impl ! { trait { trait Default { fn default () -> Self ; } } remote { :: core :: default :: Default } derive { $ ($ input) * } } } ; }
+macro_rules! __lazy_forwardable_Default_4c2b96aa733106e1 {
+    ($ ($ input : tt) *) => {
+        :: lazy_core :: __private :: __forward_impl ! {
+            trait {
+                trait Default {
+                    fn default () -> Self ;
+                }
+            }
+            remote {
+                :: core :: default :: Default
+            }
+            derive {
+                $ ($ input) *
+            }
+        }
+    };
+}
+
 #[doc = " Forwards [`core::default::Default`]: `default`, the target's default"]
 #[doc = " built back into the wrapper, so the wrapper must implement"]
 #[doc = " [`FromRealized`](crate::FromRealized) of its target (`#[derive(FromRealized)]`):"]
@@ -321,7 +767,25 @@ const _: () = {
 };
 #[doc(hidden)]
 #[macro_export]
-macro_rules! __lazy_forwardable_FromStr_dbdef8ad8ae26a3a { ($ ($ input : tt) *) => { :: lazy_core :: __private :: __forward_impl ! { trait { trait FromStr { type Err ; fn from_str (s : & str) -> :: core :: result :: Result < Self , Self :: Err > ; } } remote { :: core :: str :: FromStr } derive { $ ($ input) * } } } ; }
+macro_rules! __lazy_forwardable_FromStr_dbdef8ad8ae26a3a {
+    ($ ($ input : tt) *) => {
+        :: lazy_core :: __private :: __forward_impl ! {
+            trait {
+                trait FromStr {
+                    type Err ;
+                    fn from_str (s : & str) -> :: core :: result :: Result < Self , Self :: Err > ;
+                }
+            }
+            remote {
+                :: core :: str :: FromStr
+            }
+            derive {
+                $ ($ input) *
+            }
+        }
+    };
+}
+
 #[doc = " Forwards [`core::str::FromStr`]: `Err` and `from_str`, the target's"]
 #[doc = " parse built back into the wrapper (which must implement"]
 #[doc = " [`FromRealized`](crate::FromRealized) of its target), so `\"12\".parse()`"]
@@ -346,7 +810,25 @@ const _: () = {
 };
 #[doc(hidden)]
 #[macro_export]
-macro_rules! __lazy_forwardable_Add_81760d6e80586467 { ($ ($ input : tt) *) => { :: lazy_core :: __private :: __forward_impl ! { trait { trait Add { type Output ; fn add (self , rhs : Self) -> Self :: Output ; } } remote { :: core :: ops :: Add } derive { $ ($ input) * } } } ; }
+macro_rules! __lazy_forwardable_Add_81760d6e80586467 {
+    ($ ($ input : tt) *) => {
+        :: lazy_core :: __private :: __forward_impl ! {
+            trait {
+                trait Add {
+                    type Output ;
+                    fn add (self , rhs : Self) -> Self :: Output ;
+                }
+            }
+            remote {
+                :: core :: ops :: Add
+            }
+            derive {
+                $ ($ input) *
+            }
+        }
+    };
+}
+
 #[doc = " Forwards [`core::ops::Add`] of the wrapper with the wrapper, `a + b`:"]
 #[doc = " `Output`, `add`, both sides realized by value, so that the sum is the"]
 #[doc = " targets' (`Output` of the target with itself). With the other arithmetic"]
@@ -380,7 +862,25 @@ const _: () = {
 };
 #[doc(hidden)]
 #[macro_export]
-macro_rules! __lazy_forwardable_Sub_e5f555ac16a0c3eb { ($ ($ input : tt) *) => { :: lazy_core :: __private :: __forward_impl ! { trait { trait Sub { type Output ; fn sub (self , rhs : Self) -> Self :: Output ; } } remote { :: core :: ops :: Sub } derive { $ ($ input) * } } } ; }
+macro_rules! __lazy_forwardable_Sub_e5f555ac16a0c3eb {
+    ($ ($ input : tt) *) => {
+        :: lazy_core :: __private :: __forward_impl ! {
+            trait {
+                trait Sub {
+                    type Output ;
+                    fn sub (self , rhs : Self) -> Self :: Output ;
+                }
+            }
+            remote {
+                :: core :: ops :: Sub
+            }
+            derive {
+                $ ($ input) *
+            }
+        }
+    };
+}
+
 #[doc = " Forwards [`core::ops::Sub`] of the wrapper with the wrapper, `a - b`:"]
 #[doc = " `Output`, `sub`, both sides realized by value (see [`Add`](macro@Add))."]
 #[doc(inline)]
@@ -391,7 +891,25 @@ const _: () = {
 };
 #[doc(hidden)]
 #[macro_export]
-macro_rules! __lazy_forwardable_Mul_b07dbbf9fa7235cd { ($ ($ input : tt) *) => { :: lazy_core :: __private :: __forward_impl ! { trait { trait Mul { type Output ; fn mul (self , rhs : Self) -> Self :: Output ; } } remote { :: core :: ops :: Mul } derive { $ ($ input) * } } } ; }
+macro_rules! __lazy_forwardable_Mul_b07dbbf9fa7235cd {
+    ($ ($ input : tt) *) => {
+        :: lazy_core :: __private :: __forward_impl ! {
+            trait {
+                trait Mul {
+                    type Output ;
+                    fn mul (self , rhs : Self) -> Self :: Output ;
+                }
+            }
+            remote {
+                :: core :: ops :: Mul
+            }
+            derive {
+                $ ($ input) *
+            }
+        }
+    };
+}
+
 #[doc = " Forwards [`core::ops::Mul`] of the wrapper with the wrapper, `a * b`:"]
 #[doc = " `Output`, `mul`, both sides realized by value (see [`Add`](macro@Add))."]
 #[doc(inline)]
@@ -402,7 +920,25 @@ const _: () = {
 };
 #[doc(hidden)]
 #[macro_export]
-macro_rules! __lazy_forwardable_Div_97f598b93a772ffb { ($ ($ input : tt) *) => { :: lazy_core :: __private :: __forward_impl ! { trait { trait Div { type Output ; fn div (self , rhs : Self) -> Self :: Output ; } } remote { :: core :: ops :: Div } derive { $ ($ input) * } } } ; }
+macro_rules! __lazy_forwardable_Div_97f598b93a772ffb {
+    ($ ($ input : tt) *) => {
+        :: lazy_core :: __private :: __forward_impl ! {
+            trait {
+                trait Div {
+                    type Output ;
+                    fn div (self , rhs : Self) -> Self :: Output ;
+                }
+            }
+            remote {
+                :: core :: ops :: Div
+            }
+            derive {
+                $ ($ input) *
+            }
+        }
+    };
+}
+
 #[doc = " Forwards [`core::ops::Div`] of the wrapper with the wrapper, `a / b`:"]
 #[doc = " `Output`, `div`, both sides realized by value (see [`Add`](macro@Add))."]
 #[doc(inline)]
@@ -413,7 +949,25 @@ const _: () = {
 };
 #[doc(hidden)]
 #[macro_export]
-macro_rules! __lazy_forwardable_Rem_efe175bcb5333f92 { ($ ($ input : tt) *) => { :: lazy_core :: __private :: __forward_impl ! { trait { trait Rem { type Output ; fn rem (self , rhs : Self) -> Self :: Output ; } } remote { :: core :: ops :: Rem } derive { $ ($ input) * } } } ; }
+macro_rules! __lazy_forwardable_Rem_efe175bcb5333f92 {
+    ($ ($ input : tt) *) => {
+        :: lazy_core :: __private :: __forward_impl ! {
+            trait {
+                trait Rem {
+                    type Output ;
+                    fn rem (self , rhs : Self) -> Self :: Output ;
+                }
+            }
+            remote {
+                :: core :: ops :: Rem
+            }
+            derive {
+                $ ($ input) *
+            }
+        }
+    };
+}
+
 #[doc = " Forwards [`core::ops::Rem`] of the wrapper with the wrapper, `a % b`:"]
 #[doc = " `Output`, `rem`, both sides realized by value (see [`Add`](macro@Add))."]
 #[doc(inline)]
@@ -424,7 +978,25 @@ const _: () = {
 };
 #[doc(hidden)]
 #[macro_export]
-macro_rules! __lazy_forwardable_BitAnd_22c6ba6fc315a6f7 { ($ ($ input : tt) *) => { :: lazy_core :: __private :: __forward_impl ! { trait { trait BitAnd { type Output ; fn bitand (self , rhs : Self) -> Self :: Output ; } } remote { :: core :: ops :: BitAnd } derive { $ ($ input) * } } } ; }
+macro_rules! __lazy_forwardable_BitAnd_22c6ba6fc315a6f7 {
+    ($ ($ input : tt) *) => {
+        :: lazy_core :: __private :: __forward_impl ! {
+            trait {
+                trait BitAnd {
+                    type Output ;
+                    fn bitand (self , rhs : Self) -> Self :: Output ;
+                }
+            }
+            remote {
+                :: core :: ops :: BitAnd
+            }
+            derive {
+                $ ($ input) *
+            }
+        }
+    };
+}
+
 #[doc = " Forwards [`core::ops::BitAnd`] of the wrapper with the wrapper, `a & b`:"]
 #[doc = " `Output`, `bitand`, both sides realized by value (see [`Add`](macro@Add))."]
 #[doc(inline)]
@@ -435,7 +1007,25 @@ const _: () = {
 };
 #[doc(hidden)]
 #[macro_export]
-macro_rules! __lazy_forwardable_BitOr_ff4e173d862d5c93 { ($ ($ input : tt) *) => { :: lazy_core :: __private :: __forward_impl ! { trait { trait BitOr { type Output ; fn bitor (self , rhs : Self) -> Self :: Output ; } } remote { :: core :: ops :: BitOr } derive { $ ($ input) * } } } ; }
+macro_rules! __lazy_forwardable_BitOr_ff4e173d862d5c93 {
+    ($ ($ input : tt) *) => {
+        :: lazy_core :: __private :: __forward_impl ! {
+            trait {
+                trait BitOr {
+                    type Output ;
+                    fn bitor (self , rhs : Self) -> Self :: Output ;
+                }
+            }
+            remote {
+                :: core :: ops :: BitOr
+            }
+            derive {
+                $ ($ input) *
+            }
+        }
+    };
+}
+
 #[doc = " Forwards [`core::ops::BitOr`] of the wrapper with the wrapper, `a | b`:"]
 #[doc = " `Output`, `bitor`, both sides realized by value (see [`Add`](macro@Add))."]
 #[doc(inline)]
@@ -446,7 +1036,25 @@ const _: () = {
 };
 #[doc(hidden)]
 #[macro_export]
-macro_rules! __lazy_forwardable_BitXor_f855f49c83e9531e { ($ ($ input : tt) *) => { :: lazy_core :: __private :: __forward_impl ! { trait { trait BitXor { type Output ; fn bitxor (self , rhs : Self) -> Self :: Output ; } } remote { :: core :: ops :: BitXor } derive { $ ($ input) * } } } ; }
+macro_rules! __lazy_forwardable_BitXor_f855f49c83e9531e {
+    ($ ($ input : tt) *) => {
+        :: lazy_core :: __private :: __forward_impl ! {
+            trait {
+                trait BitXor {
+                    type Output ;
+                    fn bitxor (self , rhs : Self) -> Self :: Output ;
+                }
+            }
+            remote {
+                :: core :: ops :: BitXor
+            }
+            derive {
+                $ ($ input) *
+            }
+        }
+    };
+}
+
 #[doc = " Forwards [`core::ops::BitXor`] of the wrapper with the wrapper, `a ^ b`:"]
 #[doc = " `Output`, `bitxor`, both sides realized by value (see [`Add`](macro@Add))."]
 #[doc(inline)]
@@ -457,7 +1065,25 @@ const _: () = {
 };
 #[doc(hidden)]
 #[macro_export]
-macro_rules! __lazy_forwardable_Shl_767329942e360a94 { ($ ($ input : tt) *) => { :: lazy_core :: __private :: __forward_impl ! { trait { trait Shl { type Output ; fn shl (self , rhs : Self) -> Self :: Output ; } } remote { :: core :: ops :: Shl } derive { $ ($ input) * } } } ; }
+macro_rules! __lazy_forwardable_Shl_767329942e360a94 {
+    ($ ($ input : tt) *) => {
+        :: lazy_core :: __private :: __forward_impl ! {
+            trait {
+                trait Shl {
+                    type Output ;
+                    fn shl (self , rhs : Self) -> Self :: Output ;
+                }
+            }
+            remote {
+                :: core :: ops :: Shl
+            }
+            derive {
+                $ ($ input) *
+            }
+        }
+    };
+}
+
 #[doc = " Forwards [`core::ops::Shl`] of the wrapper with the wrapper, `a << b`:"]
 #[doc = " `Output`, `shl`, both sides realized by value (see [`Add`](macro@Add))."]
 #[doc(inline)]
@@ -468,7 +1094,25 @@ const _: () = {
 };
 #[doc(hidden)]
 #[macro_export]
-macro_rules! __lazy_forwardable_Shr_060c3047ad9d535f { ($ ($ input : tt) *) => { :: lazy_core :: __private :: __forward_impl ! { trait { trait Shr { type Output ; fn shr (self , rhs : Self) -> Self :: Output ; } } remote { :: core :: ops :: Shr } derive { $ ($ input) * } } } ; }
+macro_rules! __lazy_forwardable_Shr_060c3047ad9d535f {
+    ($ ($ input : tt) *) => {
+        :: lazy_core :: __private :: __forward_impl ! {
+            trait {
+                trait Shr {
+                    type Output ;
+                    fn shr (self , rhs : Self) -> Self :: Output ;
+                }
+            }
+            remote {
+                :: core :: ops :: Shr
+            }
+            derive {
+                $ ($ input) *
+            }
+        }
+    };
+}
+
 #[doc = " Forwards [`core::ops::Shr`] of the wrapper with the wrapper, `a >> b`:"]
 #[doc = " `Output`, `shr`, both sides realized by value (see [`Add`](macro@Add))."]
 #[doc(inline)]
@@ -479,7 +1123,25 @@ const _: () = {
 };
 #[doc(hidden)]
 #[macro_export]
-macro_rules! __lazy_forwardable_Neg_52c1d1014e3c1f7d { ($ ($ input : tt) *) => { :: lazy_core :: __private :: __forward_impl ! { trait { trait Neg { type Output ; fn neg (self) -> Self :: Output ; } } remote { :: core :: ops :: Neg } derive { $ ($ input) * } } } ; }
+macro_rules! __lazy_forwardable_Neg_52c1d1014e3c1f7d {
+    ($ ($ input : tt) *) => {
+        :: lazy_core :: __private :: __forward_impl ! {
+            trait {
+                trait Neg {
+                    type Output ;
+                    fn neg (self) -> Self :: Output ;
+                }
+            }
+            remote {
+                :: core :: ops :: Neg
+            }
+            derive {
+                $ ($ input) *
+            }
+        }
+    };
+}
+
 #[doc = " Forwards [`core::ops::Neg`], `-a`: `Output`, `neg`, the value"]
 #[doc = " realized by value."]
 #[doc(inline)]
@@ -490,7 +1152,25 @@ const _: () = {
 };
 #[doc(hidden)]
 #[macro_export]
-macro_rules! __lazy_forwardable_Not_28a78371c29ee306 { ($ ($ input : tt) *) => { :: lazy_core :: __private :: __forward_impl ! { trait { trait Not { type Output ; fn not (self) -> Self :: Output ; } } remote { :: core :: ops :: Not } derive { $ ($ input) * } } } ; }
+macro_rules! __lazy_forwardable_Not_28a78371c29ee306 {
+    ($ ($ input : tt) *) => {
+        :: lazy_core :: __private :: __forward_impl ! {
+            trait {
+                trait Not {
+                    type Output ;
+                    fn not (self) -> Self :: Output ;
+                }
+            }
+            remote {
+                :: core :: ops :: Not
+            }
+            derive {
+                $ ($ input) *
+            }
+        }
+    };
+}
+
 #[doc = " Forwards [`core::ops::Not`], `!a`: `Output`, `not`, the value"]
 #[doc = " realized by value."]
 #[doc(inline)]
@@ -501,7 +1181,24 @@ const _: () = {
 };
 #[doc(hidden)]
 #[macro_export]
-macro_rules! __lazy_forwardable_AddAssign_77dafb93d0ce1bd6 { ($ ($ input : tt) *) => { :: lazy_core :: __private :: __forward_impl ! { trait { trait AddAssign { fn add_assign (& mut self , rhs : Self) ; } } remote { :: core :: ops :: AddAssign } derive { $ ($ input) * } } } ; }
+macro_rules! __lazy_forwardable_AddAssign_77dafb93d0ce1bd6 {
+    ($ ($ input : tt) *) => {
+        :: lazy_core :: __private :: __forward_impl ! {
+            trait {
+                trait AddAssign {
+                    fn add_assign (& mut self , rhs : Self) ;
+                }
+            }
+            remote {
+                :: core :: ops :: AddAssign
+            }
+            derive {
+                $ ($ input) *
+            }
+        }
+    };
+}
+
 #[doc = " Forwards [`core::ops::AddAssign`] of the wrapper with the wrapper,"]
 #[doc = " `a += b`: `add_assign`, the left side lent mutably, the right one"]
 #[doc = " realized by value (see [`Add`](macro@Add))."]
@@ -513,7 +1210,24 @@ const _: () = {
 };
 #[doc(hidden)]
 #[macro_export]
-macro_rules! __lazy_forwardable_SubAssign_d9d98c66a6c2f06d { ($ ($ input : tt) *) => { :: lazy_core :: __private :: __forward_impl ! { trait { trait SubAssign { fn sub_assign (& mut self , rhs : Self) ; } } remote { :: core :: ops :: SubAssign } derive { $ ($ input) * } } } ; }
+macro_rules! __lazy_forwardable_SubAssign_d9d98c66a6c2f06d {
+    ($ ($ input : tt) *) => {
+        :: lazy_core :: __private :: __forward_impl ! {
+            trait {
+                trait SubAssign {
+                    fn sub_assign (& mut self , rhs : Self) ;
+                }
+            }
+            remote {
+                :: core :: ops :: SubAssign
+            }
+            derive {
+                $ ($ input) *
+            }
+        }
+    };
+}
+
 #[doc = " Forwards [`core::ops::SubAssign`] of the wrapper with the wrapper,"]
 #[doc = " `a -= b`: `sub_assign`, the left side lent mutably, the right one"]
 #[doc = " realized by value (see [`Add`](macro@Add))."]
@@ -525,7 +1239,24 @@ const _: () = {
 };
 #[doc(hidden)]
 #[macro_export]
-macro_rules! __lazy_forwardable_MulAssign_26c5966f934eaf83 { ($ ($ input : tt) *) => { :: lazy_core :: __private :: __forward_impl ! { trait { trait MulAssign { fn mul_assign (& mut self , rhs : Self) ; } } remote { :: core :: ops :: MulAssign } derive { $ ($ input) * } } } ; }
+macro_rules! __lazy_forwardable_MulAssign_26c5966f934eaf83 {
+    ($ ($ input : tt) *) => {
+        :: lazy_core :: __private :: __forward_impl ! {
+            trait {
+                trait MulAssign {
+                    fn mul_assign (& mut self , rhs : Self) ;
+                }
+            }
+            remote {
+                :: core :: ops :: MulAssign
+            }
+            derive {
+                $ ($ input) *
+            }
+        }
+    };
+}
+
 #[doc = " Forwards [`core::ops::MulAssign`] of the wrapper with the wrapper,"]
 #[doc = " `a *= b`: `mul_assign`, the left side lent mutably, the right one"]
 #[doc = " realized by value (see [`Add`](macro@Add))."]
@@ -537,7 +1268,24 @@ const _: () = {
 };
 #[doc(hidden)]
 #[macro_export]
-macro_rules! __lazy_forwardable_DivAssign_2635e702caaf123d { ($ ($ input : tt) *) => { :: lazy_core :: __private :: __forward_impl ! { trait { trait DivAssign { fn div_assign (& mut self , rhs : Self) ; } } remote { :: core :: ops :: DivAssign } derive { $ ($ input) * } } } ; }
+macro_rules! __lazy_forwardable_DivAssign_2635e702caaf123d {
+    ($ ($ input : tt) *) => {
+        :: lazy_core :: __private :: __forward_impl ! {
+            trait {
+                trait DivAssign {
+                    fn div_assign (& mut self , rhs : Self) ;
+                }
+            }
+            remote {
+                :: core :: ops :: DivAssign
+            }
+            derive {
+                $ ($ input) *
+            }
+        }
+    };
+}
+
 #[doc = " Forwards [`core::ops::DivAssign`] of the wrapper with the wrapper,"]
 #[doc = " `a /= b`: `div_assign`, the left side lent mutably, the right one"]
 #[doc = " realized by value (see [`Add`](macro@Add))."]
@@ -549,7 +1297,24 @@ const _: () = {
 };
 #[doc(hidden)]
 #[macro_export]
-macro_rules! __lazy_forwardable_RemAssign_9a4f4e555f17df98 { ($ ($ input : tt) *) => { :: lazy_core :: __private :: __forward_impl ! { trait { trait RemAssign { fn rem_assign (& mut self , rhs : Self) ; } } remote { :: core :: ops :: RemAssign } derive { $ ($ input) * } } } ; }
+macro_rules! __lazy_forwardable_RemAssign_9a4f4e555f17df98 {
+    ($ ($ input : tt) *) => {
+        :: lazy_core :: __private :: __forward_impl ! {
+            trait {
+                trait RemAssign {
+                    fn rem_assign (& mut self , rhs : Self) ;
+                }
+            }
+            remote {
+                :: core :: ops :: RemAssign
+            }
+            derive {
+                $ ($ input) *
+            }
+        }
+    };
+}
+
 #[doc = " Forwards [`core::ops::RemAssign`] of the wrapper with the wrapper,"]
 #[doc = " `a %= b`: `rem_assign`, the left side lent mutably, the right one"]
 #[doc = " realized by value (see [`Add`](macro@Add))."]
@@ -561,7 +1326,24 @@ const _: () = {
 };
 #[doc(hidden)]
 #[macro_export]
-macro_rules! __lazy_forwardable_BitAndAssign_7d8f1f83bf690f0d { ($ ($ input : tt) *) => { :: lazy_core :: __private :: __forward_impl ! { trait { trait BitAndAssign { fn bitand_assign (& mut self , rhs : Self) ; } } remote { :: core :: ops :: BitAndAssign } derive { $ ($ input) * } } } ; }
+macro_rules! __lazy_forwardable_BitAndAssign_7d8f1f83bf690f0d {
+    ($ ($ input : tt) *) => {
+        :: lazy_core :: __private :: __forward_impl ! {
+            trait {
+                trait BitAndAssign {
+                    fn bitand_assign (& mut self , rhs : Self) ;
+                }
+            }
+            remote {
+                :: core :: ops :: BitAndAssign
+            }
+            derive {
+                $ ($ input) *
+            }
+        }
+    };
+}
+
 #[doc = " Forwards [`core::ops::BitAndAssign`] of the wrapper with the wrapper,"]
 #[doc = " `a &= b`: `bitand_assign`, the left side lent mutably, the right one"]
 #[doc = " realized by value (see [`Add`](macro@Add))."]
@@ -573,7 +1355,24 @@ const _: () = {
 };
 #[doc(hidden)]
 #[macro_export]
-macro_rules! __lazy_forwardable_BitOrAssign_f757826c879763ca { ($ ($ input : tt) *) => { :: lazy_core :: __private :: __forward_impl ! { trait { trait BitOrAssign { fn bitor_assign (& mut self , rhs : Self) ; } } remote { :: core :: ops :: BitOrAssign } derive { $ ($ input) * } } } ; }
+macro_rules! __lazy_forwardable_BitOrAssign_f757826c879763ca {
+    ($ ($ input : tt) *) => {
+        :: lazy_core :: __private :: __forward_impl ! {
+            trait {
+                trait BitOrAssign {
+                    fn bitor_assign (& mut self , rhs : Self) ;
+                }
+            }
+            remote {
+                :: core :: ops :: BitOrAssign
+            }
+            derive {
+                $ ($ input) *
+            }
+        }
+    };
+}
+
 #[doc = " Forwards [`core::ops::BitOrAssign`] of the wrapper with the wrapper,"]
 #[doc = " `a |= b`: `bitor_assign`, the left side lent mutably, the right one"]
 #[doc = " realized by value (see [`Add`](macro@Add))."]
@@ -585,7 +1384,24 @@ const _: () = {
 };
 #[doc(hidden)]
 #[macro_export]
-macro_rules! __lazy_forwardable_BitXorAssign_1b6feed1071b55c8 { ($ ($ input : tt) *) => { :: lazy_core :: __private :: __forward_impl ! { trait { trait BitXorAssign { fn bitxor_assign (& mut self , rhs : Self) ; } } remote { :: core :: ops :: BitXorAssign } derive { $ ($ input) * } } } ; }
+macro_rules! __lazy_forwardable_BitXorAssign_1b6feed1071b55c8 {
+    ($ ($ input : tt) *) => {
+        :: lazy_core :: __private :: __forward_impl ! {
+            trait {
+                trait BitXorAssign {
+                    fn bitxor_assign (& mut self , rhs : Self) ;
+                }
+            }
+            remote {
+                :: core :: ops :: BitXorAssign
+            }
+            derive {
+                $ ($ input) *
+            }
+        }
+    };
+}
+
 #[doc = " Forwards [`core::ops::BitXorAssign`] of the wrapper with the wrapper,"]
 #[doc = " `a ^= b`: `bitxor_assign`, the left side lent mutably, the right one"]
 #[doc = " realized by value (see [`Add`](macro@Add))."]
@@ -597,7 +1413,24 @@ const _: () = {
 };
 #[doc(hidden)]
 #[macro_export]
-macro_rules! __lazy_forwardable_ShlAssign_02d2c9bb28d4fff8 { ($ ($ input : tt) *) => { :: lazy_core :: __private :: __forward_impl ! { trait { trait ShlAssign { fn shl_assign (& mut self , rhs : Self) ; } } remote { :: core :: ops :: ShlAssign } derive { $ ($ input) * } } } ; }
+macro_rules! __lazy_forwardable_ShlAssign_02d2c9bb28d4fff8 {
+    ($ ($ input : tt) *) => {
+        :: lazy_core :: __private :: __forward_impl ! {
+            trait {
+                trait ShlAssign {
+                    fn shl_assign (& mut self , rhs : Self) ;
+                }
+            }
+            remote {
+                :: core :: ops :: ShlAssign
+            }
+            derive {
+                $ ($ input) *
+            }
+        }
+    };
+}
+
 #[doc = " Forwards [`core::ops::ShlAssign`] of the wrapper with the wrapper,"]
 #[doc = " `a <<= b`: `shl_assign`, the left side lent mutably, the right one"]
 #[doc = " realized by value (see [`Add`](macro@Add))."]
@@ -609,7 +1442,24 @@ const _: () = {
 };
 #[doc(hidden)]
 #[macro_export]
-macro_rules! __lazy_forwardable_ShrAssign_6a4ae8f987849087 { ($ ($ input : tt) *) => { :: lazy_core :: __private :: __forward_impl ! { trait { trait ShrAssign { fn shr_assign (& mut self , rhs : Self) ; } } remote { :: core :: ops :: ShrAssign } derive { $ ($ input) * } } } ; }
+macro_rules! __lazy_forwardable_ShrAssign_6a4ae8f987849087 {
+    ($ ($ input : tt) *) => {
+        :: lazy_core :: __private :: __forward_impl ! {
+            trait {
+                trait ShrAssign {
+                    fn shr_assign (& mut self , rhs : Self) ;
+                }
+            }
+            remote {
+                :: core :: ops :: ShrAssign
+            }
+            derive {
+                $ ($ input) *
+            }
+        }
+    };
+}
+
 #[doc = " Forwards [`core::ops::ShrAssign`] of the wrapper with the wrapper,"]
 #[doc = " `a >>= b`: `shr_assign`, the left side lent mutably, the right one"]
 #[doc = " realized by value (see [`Add`](macro@Add))."]

@@ -227,7 +227,16 @@ fn the_generated_mirrors_are_current() {
                     true => "#[allow(unused_imports)]",
                     false => "",
                 };
-                let one = one.replace("macro_rules ! ", "macro_rules! ");
+                let one = match one.contains("macro_rules !") {
+                    // A hidden macro, its body a block a line for each
+                    // statement (rustfmt leaves a macro's body as it is).
+                    true => {
+                        let mut text = String::new();
+                        lines(&expanded[start..=i], 0, &mut text);
+                        text.replace("macro_rules ! ", "macro_rules! ")
+                    }
+                    false => one,
+                };
                 written.push_str(&format!("{outer} {allow} {one}\n"));
                 start = i + 1;
             }
@@ -254,4 +263,39 @@ fn the_generated_mirrors_are_current() {
     .iter()
     .collect();
     super::snapshots::check_file(&path, &expected);
+}
+
+/// `trees` as lines of text: a brace group an indented block, a `;` the end
+/// of a line, the rest as `TokenStream`'s `to_string` writes it.
+fn lines(trees: &[proc_macro2::TokenTree], depth: usize, out: &mut String) {
+    use proc_macro2::{Delimiter, TokenStream, TokenTree};
+
+    let pad = "    ".repeat(depth);
+    let mut line: Vec<TokenTree> = Vec::new();
+    for tree in trees {
+        match tree {
+            TokenTree::Group(group) if group.delimiter() == Delimiter::Brace => {
+                let head = TokenStream::from_iter(line.drain(..)).to_string();
+                out.push_str(&format!("{pad}{head} {{\n"));
+                let inner: Vec<TokenTree> = group.stream().into_iter().collect();
+                lines(&inner, depth + 1, out);
+                out.push_str(&format!("{pad}}}\n"));
+            }
+            // A `;` after a block ends the block's line.
+            TokenTree::Punct(p) if p.as_char() == ';' && line.is_empty() => {
+                out.pop();
+                out.push_str(";\n");
+            }
+            TokenTree::Punct(p) if p.as_char() == ';' => {
+                line.push(tree.clone());
+                let text = TokenStream::from_iter(line.drain(..)).to_string();
+                out.push_str(&format!("{pad}{text}\n"));
+            }
+            _ => line.push(tree.clone()),
+        }
+    }
+    if !line.is_empty() {
+        let text = TokenStream::from_iter(line.drain(..)).to_string();
+        out.push_str(&format!("{pad}{text}\n"));
+    }
 }
