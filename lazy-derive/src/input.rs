@@ -1607,6 +1607,11 @@ fn find_realize_field(input: &DeriveInput, errors: &mut Errors) -> Option<(usize
                 },
             }),
         };
+        if let Some(err) = variants::impl_trait_in(&field.ty) {
+            errors.push(err);
+            unrealizable = true;
+            continue;
+        }
         // A type that can never realize (`u8`, `Option<Lazy<T>>`,
         // `Rc<RefCell<Lazy<T>>>`): one error here, and the wrapper's impls
         // are left out, since each would repeat it. A plain field is not

@@ -311,7 +311,10 @@ fn shape<'a>(fields: &'a Fields, errors: &mut Errors) -> Shape<'a> {
                 ));
             }
         }
-        if !skip && !marked {
+        // `impl Trait` in a field is rustc's error (E0562); the walk's call
+        // would repeat it ("not allowed in paths"), so the field is left out.
+        let impl_trait = crate::variants::impl_trait_in(&field.ty).is_some();
+        if !skip && !marked && !impl_trait {
             let member = match &field.ident {
                 Some(ident) => Member::Named(ident.clone()),
                 None => Member::Unnamed(syn::Index {

@@ -154,7 +154,13 @@ pub fn read(
             },
         };
         let marks = field_realize_attrs(field);
+        let impl_trait = impl_trait_in(&field.ty);
+        let holds_impl_trait = impl_trait.is_some();
+        if let Some(err) = impl_trait {
+            errors.push(err);
+        }
         let kind = match marks.first() {
+            _ if holds_impl_trait => VariantKind::Broken,
             None if on_variant => VariantKind::Realize,
             None if mentions_lazy(&field.ty) => {
                 errors.push(Error::new(
@@ -242,6 +248,19 @@ fn field_realize_attrs(field: &Field) -> Vec<&syn::Attribute> {
         }
     }
     out
+}
+
+/// An error at the `impl` of an `impl Trait` in a field's type (`Lazy<T,
+/// impl FnOnce() -> T>`, `Box<impl Tracker>`), which rustc refuses in a
+/// field (E0562): each impl that copied the type would repeat that in other
+/// words ("not allowed in bounds", "in paths"), so the field's impls are
+/// left out and this error says what to write instead.
+pub fn impl_trait_in(ty: &Type) -> Option<Error> {
+    let at = tokens::first_mention(ty.to_token_stream(), &|ident| ident == "impl")?;
+    Some(Error::new(
+        at.span(),
+        "a field cannot hold `impl Trait` (rustc's E0562 here too), so the derive writes no impl through it: name a type, a parameter of the wrapper with these bounds (`W<F: ..>`, `F` here) or a `Box<dyn ..>`; a lazy's seed that captures nothing can be a `fn` pointer",
+    ))
 }
 
 /// The type names a `Lazy` (`Lazy<T>`, `Box<sync::Lazy<T>>`, ...).
