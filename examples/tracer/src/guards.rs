@@ -24,12 +24,15 @@ pub enum GuardKind {
     /// An object has (or has not) an attribute of its own: what
     /// `hasattr(obj, name)` answers, which its class does not tell.
     HasAttr,
+    /// A dict has (or has not) a key: the globals have no `float` that
+    /// would shadow the builtin a bare name stands for.
+    DictContains,
     /// A relation between symbolic sizes holds.
     ShapeEnv,
 }
 
 impl GuardKind {
-    pub const ALL: [GuardKind; 8] = [
+    pub const ALL: [GuardKind; 9] = [
         GuardKind::TypeMatch,
         GuardKind::ConstantMatch,
         GuardKind::TensorMatch,
@@ -37,6 +40,7 @@ impl GuardKind {
         GuardKind::DictKeys,
         GuardKind::IdMatch,
         GuardKind::HasAttr,
+        GuardKind::DictContains,
         GuardKind::ShapeEnv,
     ];
 
@@ -49,6 +53,7 @@ impl GuardKind {
             GuardKind::DictKeys => "DICT_KEYS",
             GuardKind::IdMatch => "ID_MATCH",
             GuardKind::HasAttr => "HASATTR",
+            GuardKind::DictContains => "DICT_CONTAINS",
             GuardKind::ShapeEnv => "SHAPE_ENV",
         }
     }

@@ -8,6 +8,7 @@ use std::rc::Rc;
 use lazy_core::RealizeAll;
 
 use crate::builder::Tx;
+use crate::guards::GuardKind;
 use crate::lazy::{FormatPart, LazySymNodeFormatString, LazyVariableTracker, as_lazy, realized_as};
 use crate::program::{Expr, FPart, Program, SpecPart, Stmt, StmtKind};
 use crate::source::Source;
@@ -331,20 +332,20 @@ impl Interp<'_> {
     }
 
     /// A bare name as `isinstance`'s second argument, where no variable has
-    /// it: a builtin type of Python's (`int`, `object`, `set`, ...) or of the
-    /// tracer's (`Tensor`, which stands for `torch.Tensor`, `NoneType`,
-    /// `function`), else the class the frame's global of that name holds
-    /// (Python's `LOAD_GLOBAL`: `Linear`), the global itself, guarded as
-    /// `G['Linear']` is, else an unknown name, as Python's `NameError`, not
-    /// a class no value is an instance of.
+    /// it, looked up as Python's `LOAD_GLOBAL` does: the frame's global of
+    /// that name (or the value the trace stored to it) first, the global
+    /// itself, guarded as `G['Linear']` is (a global named `float` shadows
+    /// the builtin, as in Python), else a builtin type of Python's (`int`,
+    /// `object`, `set`, ...) or of the tracer's (`Tensor`, which stands for
+    /// `torch.Tensor`, `NoneType`, `function`), guarded by a
+    /// `DICT_CONTAINS` that the globals have no such name (another frame's
+    /// may), else an unknown name, as Python's `NameError`, not a class no
+    /// value is an instance of.
     fn class_name(&mut self, name: &str) -> TraceResult<Tracker> {
-        if names_a_builtin_type(name) {
-            return Ok(self.tx.constant(Value::Class(name.into())));
-        }
         if let Some(global) = self.stored_global(name).or(self.frame.global(name)) {
-            // Whether it is a class, read off the unbuilt value; a class
-            // is the global's own tracker, which `isinstance` builds, with
-            // its `ID_MATCH`: the answer depends on which class the global
+            // Whether it is a type, read off the unbuilt value; a type is
+            // the global's own tracker, which `isinstance` builds, with its
+            // `ID_MATCH`: the answer depends on which class the global
             // holds (another frame's `Linear` may be `Conv`), as it does
             // for `isinstance(x, G['Linear'])`. A constant standing for the
             // class would guard nothing of it.
@@ -352,18 +353,32 @@ impl Interp<'_> {
                 Some(value) => (*value).clone(),
                 None => global.as_python_constant()?,
             };
+            // A builtin or a tuple is `isinstance`'s to judge, in Python's
+            // order (`$builtin len` is no type, `(int, 5)` holds of an int).
             return match value {
-                Value::Class(_) => Ok(Rc::clone(global)),
+                Value::Class(_) | Value::Builtin(_) | Value::Tuple(_) => Ok(Rc::clone(global)),
                 _ => Err(TraceError::new(NOT_A_TYPE)),
             };
         }
-        if BUILTINS.contains(&name) {
-            // `isinstance(x, len)`: no type, said so by `isinstance`.
-            return Ok(self.tx.constant_function(Value::Builtin(name.into())));
+        let builtin_type = names_a_builtin_type(name);
+        if !builtin_type && !BUILTINS.contains(&name) {
+            return Err(TraceError::new(format!(
+                "unknown name '{name}' in isinstance(): name a builtin type (int, float, str, bool, list, tuple, dict, object, ...) or a class of the frame's globals (G['{name}'] holds none)"
+            )));
         }
-        Err(TraceError::new(format!(
-            "unknown name '{name}' in isinstance(): name a builtin type (int, float, str, bool, list, tuple, dict, object, ...) or a class of the frame's globals (G['{name}'] holds none)"
-        )))
+        // The builtin answers only while no global of that name shadows it:
+        // a frame whose globals hold `float` must not reuse the answer.
+        self.tx.guard_text(
+            GuardKind::DictContains,
+            "G".to_string(),
+            format!("has no {}", Value::str(name).repr()),
+        );
+        Ok(if builtin_type {
+            self.tx.constant(Value::Class(name.into()))
+        } else {
+            // `isinstance(x, len)`: no type, said so by `isinstance`.
+            self.tx.constant_function(Value::Builtin(name.into()))
+        })
     }
 
     /// An f-string of sizes only stays lazy (Dynamo's

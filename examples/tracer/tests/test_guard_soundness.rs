@@ -36,8 +36,10 @@ fn guards(run: &Run) -> BTreeSet<String> {
 
 /// `program` returns `want_a` over `frame_a` and `want_b` over `frame_b`
 /// (two different values), so the lazy run over `frame_a` must install a
-/// guard that `frame_b` fails: its guards cannot be those of `frame_b`'s
-/// run, which installs the same guards whenever `frame_a`'s all hold.
+/// guard that `frame_b` fails, and the other way round. Every guard a run
+/// installs holds of its own frame, so neither run's guards may be among
+/// the other's: if `frame_a`'s all were among `frame_b`'s, they would all
+/// hold of `frame_b`, and the trace of `frame_a` would be reused for it.
 fn assert_guards_tell_apart(
     frame_a: &str,
     frame_b: &str,
@@ -49,9 +51,13 @@ fn assert_guards_tell_apart(
     assert_eq!(a.returned, [want_a], "{program}");
     assert_eq!(b.returned, [want_b], "{program}");
     let (guards_a, guards_b) = (guards(&a), guards(&b));
-    assert_ne!(
-        guards_a, guards_b,
-        "{program}: two results under the same guards"
+    assert!(
+        !guards_a.is_subset(&guards_b),
+        "{program}: the first frame's guards {guards_a:?} all hold of the second, {guards_b:?}"
+    );
+    assert!(
+        !guards_b.is_subset(&guards_a),
+        "{program}: the second frame's guards {guards_b:?} all hold of the first, {guards_a:?}"
     );
     guards_a
 }
@@ -84,6 +90,96 @@ fn isinstance_of_a_class_named_by_a_global_guards_the_global() {
         "r = isinstance(L['obj'], G['Linear'])\nreturn r\n",
     );
     assert_eq!(self::guards(&spelled_out), guards);
+}
+
+#[test]
+fn a_global_named_as_a_builtin_type_shadows_it_in_isinstance() {
+    // `float` in `isinstance(x, float)` is Python's LOAD_GLOBAL too: the
+    // frame's global of that name, if there is one, else the builtin.
+    let frame = |globals: &str| {
+        format!(
+            r#"{{"locals": {{"x": 1.5, "obj": {{"$object": "Linear"}}}},
+                "globals": {{{globals}}}}}"#
+        )
+    };
+    let builtin = frame("");
+    let shadowed = frame(r#""float": {"$class": "Linear"}"#);
+    let program = "r = isinstance(L['x'], float)\nreturn r\n";
+    let guards = assert_guards_tell_apart(
+        &builtin,
+        &shadowed,
+        program,
+        "ConstantVariable(True)",
+        "ConstantVariable(False)",
+    );
+    // The builtin's answer holds only while no global shadows it.
+    assert_eq!(
+        guards,
+        BTreeSet::from([
+            "DICT_CONTAINS G has no 'float'".to_string(),
+            "TYPE_MATCH L['x'] float".to_string(),
+        ])
+    );
+    // The global's answer depends on which class it holds: guarded as
+    // `isinstance(L['x'], G['float'])` guards it.
+    let shadowing = guards_of(&shadowed, program);
+    assert!(
+        shadowing.contains("ID_MATCH G['float'] <class 'Linear'>"),
+        "{shadowing:?}"
+    );
+    assert_eq!(
+        shadowing,
+        guards_of(&shadowed, "r = isinstance(L['x'], G['float'])\nreturn r\n")
+    );
+    assert_guards_tell_apart(
+        &shadowed,
+        &frame(r#""float": {"$class": "float"}"#),
+        program,
+        "ConstantVariable(False)",
+        "ConstantVariable(True)",
+    );
+    // An instance of the class the global holds, not of the builtin.
+    let object = "r = isinstance(L['obj'], float)\nreturn r\n";
+    assert_guards_tell_apart(
+        &builtin,
+        &shadowed,
+        object,
+        "ConstantVariable(False)",
+        "ConstantVariable(True)",
+    );
+    // A builtin type the global holds (`float = int`), and a tuple of types.
+    let int = frame(r#""float": {"$builtin": "int"}"#);
+    assert_eq!(
+        lazy_run(&int, program).returned,
+        ["ConstantVariable(False)"]
+    );
+    let one = "r = isinstance(1, float)\nreturn r\n";
+    assert_eq!(lazy_run(&int, one).returned, ["ConstantVariable(True)"]);
+    let tuple = frame(r#""float": {"$tuple": [{"$builtin": "str"}, {"$class": "Linear"}]}"#);
+    assert_eq!(
+        lazy_run(&tuple, object).returned,
+        ["ConstantVariable(True)"]
+    );
+    assert_eq!(
+        lazy_run(&tuple, program).returned,
+        ["ConstantVariable(False)"]
+    );
+    // What the trace stores to the global is what the name reads after.
+    let stored = "G['float'] = int\nr = isinstance(1, float)\nreturn r\n";
+    let stored_run = lazy_run(&builtin, stored);
+    assert_eq!(stored_run.returned, ["ConstantVariable(True)"]);
+    let stored_guards = self::guards(&stored_run);
+    assert!(
+        !stored_guards.iter().any(|g| g.starts_with("DICT_CONTAINS")),
+        "{stored_guards:?}"
+    );
+    // A local (a name the program assigned) comes before either.
+    let local = "float = G['Linear']\nr = isinstance(L['obj'], float)\nreturn r\n";
+    let with_linear = frame(r#""Linear": {"$class": "Linear"}"#);
+    assert_eq!(
+        lazy_run(&with_linear, local).returned,
+        ["ConstantVariable(True)"]
+    );
 }
 
 #[test]

@@ -36,7 +36,7 @@ fn lazy_only_traces_without_the_eager_run() {
     assert!(!lazy.stdout.contains("eager"), "{}", lazy.stdout);
     assert!(
         lazy.stdout.contains(
-            "The lazy run built 19 trackers for a frame of 10,425 values and installed 22 guards."
+            "The lazy run built 19 trackers for a frame of 10,425 values and installed 23 guards."
         ),
         "{}",
         lazy.stdout

@@ -556,7 +556,11 @@ fn lazy_constant_in_a_program_type_query_then_use() {
             .iter()
             .map(|g| (g.kind, g.source.as_str()))
             .collect::<Vec<_>>(),
-        vec![(GuardKind::TypeMatch, "L['lr']")]
+        // The builtin `float` is the answer's while no global shadows it.
+        vec![
+            (GuardKind::DictContains, "G"),
+            (GuardKind::TypeMatch, "L['lr']")
+        ]
     );
     let used = lazy_run(
         SMALL,
@@ -3538,6 +3542,8 @@ fn the_report_keeps_the_guards_and_events_of_repeated_and_replaced_guards() {
     );
     let guards = "\
 guards of the lazy run:
+  DICT_CONTAINS  G has no 'int'
+  DICT_CONTAINS  G has no 'float'
   TYPE_MATCH     L['c'] int
   CONSTANT_MATCH L['b'] == 1.5
   CONSTANT_MATCH L['a'] == 3
@@ -3553,7 +3559,9 @@ guards of the lazy run:
 ";
     let events = "\
 what the lazy run did, in order:
+  guard   + DICT_CONTAINS  G has no 'int'
   guard   + TYPE_MATCH     L['a'] int
+  guard   + DICT_CONTAINS  G has no 'float'
   guard   + TYPE_MATCH     L['b'] float
   guard   + TYPE_MATCH     L['c'] int
   realize L['b'] -> ConstantVariable
