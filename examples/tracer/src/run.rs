@@ -3,8 +3,8 @@
 
 use std::ffi::OsString;
 use std::fmt::{self, Write as _};
-use std::io::Write as _;
-use std::path::PathBuf;
+use std::io::{Read, Write as _};
+use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use lazy_core::RealizeAll;
@@ -116,8 +116,29 @@ pub struct Options {
     pub help: bool,
 }
 
+/// The file name that stands for standard input (`--frame -`), as
+/// command-line tools read it; a file named `-` is `./-`.
+pub const STDIN_ARG: &str = "-";
+
+/// How errors and the report name standard input.
+pub const STDIN_NAME: &str = "<stdin>";
+
+/// Whether `path` stands for standard input.
+fn is_stdin(path: &Path) -> bool {
+    path.as_os_str() == STDIN_ARG
+}
+
+/// How errors and the report name the file at `path`.
+fn input_name(path: &Path) -> String {
+    if is_stdin(path) {
+        STDIN_NAME.to_string()
+    } else {
+        path.display().to_string()
+    }
+}
+
 /// Parses the arguments. Paths may be any file name the system allows,
-/// UTF-8 or not.
+/// UTF-8 or not; `-` is standard input, for one of the two files.
 pub fn parse_args<I>(args: I) -> Result<Options, TracerError>
 where
     I: IntoIterator,
@@ -155,6 +176,15 @@ where
             }
         }
     }
+    if let (Some(frame), Some(program)) = (&options.frame, &options.program)
+        && is_stdin(frame)
+        && is_stdin(program)
+    {
+        return Err(TracerError::Usage(
+            "`--frame -` and `--program -` would both read standard input; give a file for one"
+                .to_string(),
+        ));
+    }
     Ok(options)
 }
 
@@ -186,8 +216,14 @@ impl Input {
 
     pub fn load(options: &Options) -> Result<Input, TracerError> {
         let read = |path: &PathBuf| {
-            let name = path.display().to_string();
-            let size = std::fs::metadata(path).map_or(0, |m| m.len());
+            let name = input_name(path);
+            let stdin = is_stdin(path);
+            // Standard input's size is not known beforehand: read as a pipe.
+            let size = if stdin {
+                0
+            } else {
+                std::fs::metadata(path).map_or(0, |m| m.len())
+            };
             let what = format!("loading {name} ({:.0} MB)", size as f64 / 1e6);
             // The text first, then what its values will take: the first
             // estimate counts the bytes, the second also the values in them.
@@ -203,15 +239,18 @@ impl Input {
                 path: name.clone(),
                 message: e.to_string(),
             };
-            // A pipe or a device (`/dev/stdin`, `/dev/zero`) has no size
-            // beforehand, and one may never end: read no more than the
+            // A pipe or a device (`-`, `/dev/stdin`, `/dev/zero`) has no
+            // size beforehand, and one may never end: read no more than the
             // first estimate lets fit, and one byte past it to tell.
             let most = available.map(|room| room / memory::LOAD_BYTES_PER_JSON_BYTE);
             let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0));
-            let file = std::fs::File::open(path).map_err(io_error)?;
+            let file: Box<dyn Read> = if stdin {
+                Box::new(std::io::stdin().lock())
+            } else {
+                Box::new(std::fs::File::open(path).map_err(io_error)?)
+            };
             let limit = most.map_or(u64::MAX, |most| most.saturating_add(1));
-            std::io::Read::read_to_end(&mut std::io::Read::take(file, limit), &mut bytes)
-                .map_err(io_error)?;
+            file.take(limit).read_to_end(&mut bytes).map_err(io_error)?;
             let read = bytes.len() as u64;
             if let (Some(most), Some(room)) = (most, available)
                 && read > most
@@ -235,13 +274,13 @@ impl Input {
         };
         let (frame, frame_name) = match &options.frame {
             Some(path) => {
-                let name = path.display().to_string();
+                let name = input_name(path);
                 (parse_frame(&name, &read(path)?)?, name)
             }
             None => (frame_gen::default_frame(), BUILT_IN.to_string()),
         };
         let (text, program_name) = match &options.program {
-            Some(path) => (read(path)?, path.display().to_string()),
+            Some(path) => (read(path)?, input_name(path)),
             None => (frame_gen::DEFAULT_PROGRAM.to_string(), BUILT_IN.to_string()),
         };
         let program = parse_program(&program_name, &text)?;
@@ -813,7 +852,7 @@ where
     if options.help {
         return Ok((
             format!(
-                "{USAGE}\n\nTraces a program over a frame twice, with lazy and with eager variable\ntrackers, and compares what each built and guarded. Without arguments it\nuses a built-in frame of over 10,000 values and a built-in program.\n`--lazy-only` traces only with lazy trackers, as Dynamo does.\n"
+                "{USAGE}\n\nTraces a program over a frame twice, with lazy and with eager variable\ntrackers, and compares what each built and guarded. Without arguments it\nuses a built-in frame of over 10,000 values and a built-in program.\n`--lazy-only` traces only with lazy trackers, as Dynamo does.\n`--frame -` (or `--program -`) reads that file from standard input.\n"
             ),
             false,
         ));

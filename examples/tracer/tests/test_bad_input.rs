@@ -101,6 +101,128 @@ fn a_full_disk_is_one_error_line_and_exit_code_2() {
     );
 }
 
+/// Runs the binary with `args`, `stdin` piped to it.
+fn run_with_stdin(args: &[&str], stdin: &[u8], dir: &Path) -> std::process::Output {
+    let mut child = Command::new(BIN)
+        .args(args)
+        .current_dir(dir)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut pipe = child.stdin.take().unwrap();
+    let input = stdin.to_vec();
+    // Written beside the reading of the output, which could fill its pipe.
+    let writer = std::thread::spawn(move || {
+        // The command may stop reading early (a usage error): not a failure.
+        let _ = std::io::Write::write_all(&mut pipe, &input);
+    });
+    let output = child.wait_with_output().unwrap();
+    writer.join().unwrap();
+    output
+}
+
+/// `--frame -` reads the frame from standard input, as command-line tools
+/// read `-` (it opened a file named `-`: "cannot read -: No such file or
+/// directory"); so does `--program -`. Errors and the report name it
+/// `<stdin>`; a file named `-` is `./-`.
+#[test]
+fn a_frame_or_program_named_dash_is_read_from_standard_input() {
+    let dir = temp_dir().join("stdin");
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("return-x.prog"), "return L['x']\n").unwrap();
+    std::fs::write(dir.join("frame.json"), r#"{"locals": {"x": 8}}"#).unwrap();
+    let stdout = |output: &std::process::Output| {
+        assert_eq!(
+            output.status.code(),
+            Some(0),
+            "{}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        String::from_utf8(output.stdout.clone()).unwrap()
+    };
+    let stderr = |output: &std::process::Output| {
+        assert_eq!(output.status.code(), Some(2));
+        let stderr = String::from_utf8(output.stderr.clone()).unwrap();
+        assert!(one_line(&stderr), "{stderr:?}");
+        stderr
+    };
+
+    let frame_in = run_with_stdin(
+        &["--frame", "-", "--program", "return-x.prog"],
+        br#"{"locals": {"x": 7}}"#,
+        &dir,
+    );
+    let report = stdout(&frame_in);
+    assert!(
+        report.contains("\nframe:   <stdin> (1 values; 1 locals, 0 globals)\n"),
+        "{report}"
+    );
+    assert!(
+        report.contains("\nreturned:    ConstantVariable(7)\n"),
+        "{report}"
+    );
+    assert!(
+        report.contains("Both runs return the same values: yes"),
+        "{report}"
+    );
+
+    let program_in = run_with_stdin(
+        &["--lazy-only", "--program", "-", "--frame", "frame.json"],
+        b"y = L['x'] * 2\nreturn y\n",
+        &dir,
+    );
+    let report = stdout(&program_in);
+    assert!(
+        report.contains("\nprogram: <stdin> (2 lines)\n"),
+        "{report}"
+    );
+    assert!(
+        report.contains("\nreturned:    ConstantVariable(16)\n"),
+        "{report}"
+    );
+
+    // Errors in what standard input held name it.
+    let bad = run_with_stdin(&["--frame", "-"], b"{\"locals\": {\"x\": }}", &dir);
+    assert_eq!(stderr(&bad), "error: <stdin>:1:18: expected value\n");
+    let bad = run_with_stdin(&["--program", "-"], b"return L['nope']\n", &dir);
+    assert!(
+        stderr(&bad).starts_with("error: <stdin>:1: "),
+        "{:?}",
+        bad.stderr
+    );
+    // One standard input for two files: refused before either is read.
+    let both = run_with_stdin(&["--frame", "-", "--program", "-"], b"{}", &dir);
+    assert!(
+        stderr(&both)
+            .starts_with("error: `--frame -` and `--program -` would both read standard input"),
+        "{:?}",
+        both.stderr
+    );
+    // A file named `-` is read as `./-`, and not from standard input.
+    std::fs::write(dir.join("-"), r#"{"locals": {"x": 9}}"#).unwrap();
+    let file = run_with_stdin(
+        &["--frame", "./-", "--program", "return-x.prog"],
+        br#"{"locals": {"x": 7}}"#,
+        &dir,
+    );
+    let report = stdout(&file);
+    assert!(report.contains("\nframe:   ./- (1 values"), "{report}");
+    assert!(
+        report.contains("\nreturned:    ConstantVariable(9)\n"),
+        "{report}"
+    );
+    // The help says so.
+    let help = main_with_args(["--help"]);
+    assert!(
+        help.stdout
+            .contains("`--frame -` (or `--program -`) reads that file from standard input."),
+        "{}",
+        help.stdout
+    );
+}
+
 #[cfg(unix)]
 #[test]
 fn a_file_name_that_is_not_utf8_is_read_or_reported_in_one_line() {
