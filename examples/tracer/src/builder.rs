@@ -180,17 +180,7 @@ impl Tx {
             }
             Value::Dict(entries) => {
                 self.guard(GuardKind::TypeMatch, &source, "dict".to_string());
-                let keys: Vec<String> = entries.iter().take(3).map(|(k, _)| k.repr()).collect();
-                let more = if entries.len() > 3 { ", ..." } else { "" };
-                self.guard(
-                    GuardKind::DictKeys,
-                    &source,
-                    format!(
-                        "keys == [{}{more}] ({} keys)",
-                        keys.join(", "),
-                        entries.len()
-                    ),
-                );
+                self.guard(GuardKind::DictKeys, &source, dict_keys_detail(entries));
                 // A key that holds an `$object` is tracked on its own, at
                 // `list(L['d'].keys())[i]`, and names its value's source.
                 let mut object_keys = Vec::new();
@@ -463,5 +453,27 @@ fn unique_name(names: &mut Names, base: &str) -> String {
         if names.taken.insert(name.clone()) {
             return name;
         }
+    }
+}
+
+/// The keys a dict's `DICT_KEYS` guard checks, all of them, in order. Up
+/// to three are written out (`keys == ['a', 'b'] (2 keys)`); past three,
+/// the text says how many it leaves out and ends with a hash of them all,
+/// so that two guards that check different keys never read the same
+/// (`keys == ['a', 'b', 'c', ... and 2 more] (5 keys, hash of all
+/// 0x...)`): a guard is known by its text, when it is installed twice and
+/// when two frames' guards are compared.
+pub fn dict_keys_detail(entries: &[(Value, Rc<Value>)]) -> String {
+    const SHOWN: usize = 3;
+    let shown: Vec<String> = entries.iter().take(SHOWN).map(|(k, _)| k.repr()).collect();
+    let shown = shown.join(", ");
+    match entries.len() {
+        1 => format!("keys == [{shown}] (1 key)"),
+        n if n <= SHOWN => format!("keys == [{shown}] ({n} keys)"),
+        n => format!(
+            "keys == [{shown}, ... and {} more] ({n} keys, hash of all {:#018x})",
+            n - SHOWN,
+            crate::value::keys_hash(entries.iter().map(|(k, _)| k))
+        ),
     }
 }

@@ -844,6 +844,18 @@ pub fn tagged_hash(tag: &str, text: &str) -> u64 {
     }
 }
 
+/// A hash of the keys' reprs, in order, the same in every run: what a
+/// `DICT_KEYS` guard's text shows of keys it does not write out. A repr
+/// holds no NUL (a string's escapes it), which ends each.
+pub fn keys_hash<'a>(keys: impl Iterator<Item = &'a Value>) -> u64 {
+    let mut hasher = Fnv::default();
+    for key in keys {
+        hasher.write(key.repr().as_bytes());
+        hasher.write(&[0]);
+    }
+    hasher.0
+}
+
 /// FNV-1a: a small deterministic hash, so `hash()` results are stable.
 struct Fnv(u64);
 

@@ -229,3 +229,72 @@ fn hasattr_of_an_object_guards_whether_it_has_the_attribute() {
 fn guards_of(frame: &str, program: &str) -> BTreeSet<String> {
     guards(&lazy_run(frame, program))
 }
+
+/// A dict's `DICT_KEYS` guard checks all its keys, and its text says so:
+/// it wrote the first three and the count (`keys == ['a', 'b', 'c', ...]
+/// (4 keys)`), which read the same for two dicts whose fourth keys differ,
+/// so that `'x' in L['d']`, `True` of one and `False` of the other, had the
+/// same guards. It now says how many keys it does not write out, and ends
+/// with a hash of them all.
+#[test]
+fn dict_keys_guard_says_how_many_keys_it_leaves_out_and_tells_them_apart() {
+    let frame = |keys: &str| format!(r#"{{"locals": {{"d": {{{keys}}}}}}}"#);
+    let with_x = frame(r#""a": 1, "b": 2, "c": 3, "x": 4"#);
+    let with_y = frame(r#""a": 1, "b": 2, "c": 3, "y": 4"#);
+    let program = "r = 'x' in L['d']\nreturn r\n";
+    assert_guards_tell_apart(
+        &with_x,
+        &with_y,
+        program,
+        "ConstantVariable(True)",
+        "ConstantVariable(False)",
+    );
+    let printed = |frame: &str| -> String {
+        let run = lazy_run(frame, program);
+        let line = run.guards.iter().find(|g| g.detail.starts_with("keys == "));
+        line.expect("a DICT_KEYS guard").to_string()
+    };
+    // Up to three keys, all written out.
+    assert_eq!(
+        printed(&frame(r#""x": 1"#)),
+        "DICT_KEYS      L['d'] keys == ['x'] (1 key)"
+    );
+    assert_eq!(
+        printed(&frame(r#""a": 1, "b": 2, "x": 3"#)),
+        "DICT_KEYS      L['d'] keys == ['a', 'b', 'x'] (3 keys)"
+    );
+    // Past three, how many more, and a hash of all of them, in order.
+    let shown =
+        "DICT_KEYS      L['d'] keys == ['a', 'b', 'c', ... and 1 more] (4 keys, hash of all 0x";
+    let (x, y) = (printed(&with_x), printed(&with_y));
+    for line in [&x, &y] {
+        let hash = line
+            .strip_prefix(shown)
+            .and_then(|rest| rest.strip_suffix(')'))
+            .unwrap_or_else(|| panic!("{line}"));
+        assert!(
+            hash.len() == 16 && hash.bytes().all(|b| b.is_ascii_hexdigit()),
+            "{line}"
+        );
+    }
+    assert_ne!(x, y);
+    // The same keys in another order are another guard, as in Dynamo
+    // (`list(d.keys()) == [...]`); the same dict, the same text every run.
+    assert_ne!(
+        printed(&frame(r#""a": 1, "b": 2, "c": 3, "x": 4, "y": 5"#)),
+        printed(&frame(r#""a": 1, "b": 2, "c": 3, "y": 5, "x": 4"#))
+    );
+    assert_eq!(x, printed(&with_x));
+    let many = frame(
+        &(0..10)
+            .map(|i| format!(r#""k{i}": {i}"#))
+            .collect::<Vec<_>>()
+            .join(", "),
+    );
+    assert!(
+        printed(&many)
+            .starts_with("DICT_KEYS      L['d'] keys == ['k0', 'k1', 'k2', ... and 7 more] (10 keys, hash of all 0x"),
+        "{}",
+        printed(&many)
+    );
+}

@@ -698,7 +698,7 @@ fn an_object_key_is_guarded_at_its_own_source() {
         guards,
         vec![
             "TYPE_MATCH     L['e'] dict",
-            "DICT_KEYS      L['e'] keys == [<A object>] (1 keys)",
+            "DICT_KEYS      L['e'] keys == [<A object>] (1 key)",
             "TYPE_MATCH     list(L['e'].keys())[0] A",
             "CONSTANT_MATCH list(L['e'].keys())[0].v == 1",
         ]
