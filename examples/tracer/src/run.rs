@@ -365,6 +365,25 @@ pub fn parse_frame(file: &str, text: &str) -> Result<Frame, TracerError> {
     }
     value::take_maybe_huge_int();
     let frame = serde_json::from_str::<Frame>(text).map_err(|e| {
+        // A `\ud800` that is no half of a pair: serde_json's words for it
+        // ("unexpected end of hex escape", "lone leading surrogate" for a
+        // trailing one) point past it; this says where it is and what.
+        // It is the error's cause when it comes before where serde_json
+        // stopped: the text up to there is JSON, and one would have
+        // stopped it.
+        if e.is_syntax()
+            && let Some((at, unit)) = find_lone_surrogate(text)
+            && at < byte_offset(text, e.line(), e.column())
+        {
+            let (line, column) = line_and_column(text.as_bytes(), at);
+            return json_error(
+                line,
+                column,
+                format!(
+                    "lone surrogate \\u{unit:04x} not supported: this tracer's strings are Unicode text, which holds a surrogate only as half of a pair (\\ud83d\\ude00); Python's json reads a lone one"
+                ),
+            );
+        }
         let full = e.to_string();
         let position = format!(" at line {} column {}", e.line(), e.column());
         let mut message = full.strip_suffix(&position).unwrap_or(&full).to_string();
@@ -397,6 +416,54 @@ pub fn parse_frame(file: &str, text: &str) -> Result<Frame, TracerError> {
         return Err(json_error(line, column, value::int_too_large(literal)));
     }
     Ok(frame)
+}
+
+/// The byte offset of serde_json's `line` and `column` (1-based, in bytes)
+/// in `text`.
+fn byte_offset(text: &str, line: usize, column: usize) -> usize {
+    let line_start: usize = text
+        .split_inclusive('\n')
+        .take(line.saturating_sub(1))
+        .map(str::len)
+        .sum();
+    line_start + column
+}
+
+/// The first `\uXXXX` escape in a string of the JSON `text` that is a
+/// surrogate and not half of a pair (a leading one, `\ud800`, not followed
+/// by a trailing one's escape, or a trailing one, `\udc00`, alone): its
+/// byte offset (at its `\`) and its code unit.
+fn find_lone_surrogate(text: &str) -> Option<(usize, u16)> {
+    let bytes = text.as_bytes();
+    // The code unit of the `\uXXXX` escape at `at`, if there is one.
+    let escape = |at: usize| -> Option<u16> {
+        let hex = bytes.get(at..at + 6)?.strip_prefix(b"\\u")?;
+        if !hex.iter().all(u8::is_ascii_hexdigit) {
+            return None;
+        }
+        u16::from_str_radix(std::str::from_utf8(hex).ok()?, 16).ok()
+    };
+    let (mut at, mut in_string) = (0, false);
+    while at < bytes.len() {
+        match bytes[at] {
+            b'"' => in_string = !in_string,
+            b'\\' if in_string => {
+                match escape(at) {
+                    Some(unit @ 0xd800..=0xdbff) => match escape(at + 6) {
+                        Some(0xdc00..=0xdfff) => at += 6,
+                        _ => return Some((at, unit)),
+                    },
+                    Some(unit @ 0xdc00..=0xdfff) => return Some((at, unit)),
+                    _ => {}
+                }
+                // The escaped byte (`\"`, `\\`, `u`) is no quote or escape.
+                at += 1;
+            }
+            _ => {}
+        }
+        at += 1;
+    }
+    None
 }
 
 pub fn parse_program(file: &str, text: &str) -> Result<Program, TracerError> {

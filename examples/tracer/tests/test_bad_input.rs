@@ -1195,6 +1195,48 @@ fn a_frame_with_nan_or_infinity_says_it_is_not_json() {
     }
 }
 
+/// A lone surrogate escape in a frame's string (`"\ud800"`, which Python's
+/// json reads into a str) is one error at the escape that says what it
+/// is; serde_json said "unexpected end of hex escape", or "lone leading
+/// surrogate" of a trailing one, past the escape.
+#[test]
+fn a_frame_with_a_lone_surrogate_says_so_where_it_is() {
+    for (frame, at, unit) in [
+        (r#"{"locals": {"s": "ab\ud800cd"}}"#, "1:21", "\\ud800"),
+        (r#"{"locals": {"s": "\ud800"}}"#, "1:19", "\\ud800"),
+        (r#"{"locals": {"s": "\uD800\u0041"}}"#, "1:19", "\\ud800"),
+        (r#"{"locals": {"s": "\ud800\ud800"}}"#, "1:19", "\\ud800"),
+        (r#"{"locals": {"s": "\udc00x"}}"#, "1:19", "\\udc00"),
+        // In a key, on a later line, after a pair and escapes that are no
+        // surrogate's (`\\ud800` is a backslash and text).
+        (
+            "{\"locals\": {\"p\": \"\\ud83d\\ude00\", \"q\": \"\\\\ud800\\\"\",\n \"\\udfff\": 1}}",
+            "2:3",
+            "\\udfff",
+        ),
+    ] {
+        let error = parse_frame("f.json", frame).unwrap_err().to_string();
+        assert_eq!(
+            error,
+            format!(
+                "error: f.json:{at}: lone surrogate {unit} not supported: this tracer's strings are Unicode text, which holds a surrogate only as half of a pair (\\ud83d\\ude00); Python's json reads a lone one"
+            ),
+            "{frame}"
+        );
+    }
+    // A pair is one character; a lone surrogate after another error is not
+    // that error's cause.
+    let pair = parse_frame("f.json", r#"{"locals": {"s": "\ud83d\ude00"}}"#).unwrap();
+    assert_eq!(
+        *pair.locals[0].1,
+        lazy_tracer::value::Value::str("\u{1f600}")
+    );
+    let earlier = parse_frame("f.json", r#"{"locals": {"x": 1,, "s": "\ud800"}}"#)
+        .unwrap_err()
+        .to_string();
+    assert_eq!(earlier, "error: f.json:1:20: key must be a string");
+}
+
 /// A symbolic size with a float or a string is valid Python that this
 /// tracer does not trace: the error says so, and how to go on (`int(n)`
 /// specializes the size), instead of calling the operation invalid.
