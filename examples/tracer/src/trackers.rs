@@ -274,12 +274,39 @@ pub fn contains(
     }
 }
 
-/// `hasattr(value, name)`. Of a frame's `$object`, an attribute of its own
+/// `hasattr(value, name)`. A constant (`None`, a bool, int, float or str),
+/// a list, a tuple or a dict has no attribute of its own: it has one or
+/// not by its type alone (`pyattrs::python_has_attr`), so a frame's value
+/// of one of these types not built yet is guarded by its type alone
+/// (`type_only`: a `TYPE_MATCH`), not built, which would guard its value
+/// (`CONSTANT_MATCH`), its length (`LEN_CHECK`) or its keys (`DICT_KEYS`).
+/// Of a frame's `$object`, an attribute of its own
 /// is there or not whatever its class, which is all its build guards
 /// (`TYPE_MATCH`): the answer is guarded with a `HASATTR` on the source the
 /// object was built from (a copy's too, `G['o'] = L['obj']`). An attribute
 /// every object has (`__class__`) is its class's, told by the `TYPE_MATCH`.
 pub fn has_attr(tx: &Tx, value: &dyn VariableTracker, name: &str) -> bool {
+    let by_type = |ty: &TypeTag| {
+        matches!(
+            ty,
+            TypeTag::NoneType
+                | TypeTag::Bool
+                | TypeTag::Int
+                | TypeTag::Float
+                | TypeTag::Str
+                | TypeTag::List
+                | TypeTag::Tuple
+                | TypeTag::Dict
+        )
+    };
+    // `peek_value`: a frame's value, not built yet (an f-string of sizes,
+    // a str too, is left to its own build).
+    if crate::lazy::as_lazy(value)
+        .and_then(|lazy| lazy.peek_value())
+        .is_some_and(|raw| by_type(&raw.type_tag()))
+    {
+        return crate::pyattrs::python_has_attr(&type_only(value), name);
+    }
     let answer = value.has_attr(name);
     if let Some(object) = realized_as::<ObjectTracker>(value)
         && !crate::pyattrs::python_has_attr(&object.type_tag(), name)

@@ -62,6 +62,19 @@ fn assert_guards_tell_apart(
     guards_a
 }
 
+/// `program` returns `want` over both frames, which differ only in what
+/// its answer does not depend on: the lazy runs install the same guards,
+/// so every guard of either frame holds of the other, and the trace of one
+/// is reused for the other. Returns those guards.
+fn assert_same_guards(frame_a: &str, frame_b: &str, program: &str, want: &str) -> BTreeSet<String> {
+    let (a, b) = (lazy_run(frame_a, program), lazy_run(frame_b, program));
+    assert_eq!(a.returned, [want], "{program}");
+    assert_eq!(b.returned, [want], "{program}");
+    let (guards_a, guards_b) = (guards(&a), guards(&b));
+    assert_eq!(guards_a, guards_b, "{program}");
+    guards_a
+}
+
 #[test]
 fn isinstance_of_a_class_named_by_a_global_guards_the_global() {
     // `Linear` in `isinstance(x, Linear)` is Python's LOAD_GLOBAL: another
@@ -297,4 +310,58 @@ fn dict_keys_guard_says_how_many_keys_it_leaves_out_and_tells_them_apart() {
         "{}",
         printed(&many)
     );
+}
+
+/// `hasattr(x, name)` of a constant, a list, a tuple or a dict depends on
+/// `x`'s type alone (none of them has attributes of its own), and is
+/// guarded by it: it built `x`, guarding its value (`CONSTANT_MATCH`), its
+/// length or its keys, so a frame whose `x` had another value of the same
+/// type failed the guards and was traced again for the same answer.
+#[test]
+fn hasattr_of_a_constant_or_a_container_guards_its_type_alone() {
+    let frame = |x: &str| format!(r#"{{"locals": {{"x": {x}}}}}"#);
+    let upper = "r = hasattr(L['x'], 'upper')\nreturn r\n";
+    let append = "r = hasattr(L['x'], 'append')\nreturn r\n";
+    let is_integer = "r = hasattr(L['x'], 'is_integer')\nreturn r\n";
+    // Values of types with and without the attribute: told apart.
+    let true_false = ["ConstantVariable(True)", "ConstantVariable(False)"];
+    for (a, b, program) in [
+        (r#""ab""#, "3", upper),
+        ("1.5", "3", is_integer),
+        ("[1, 2]", r#"{"$tuple": [1, 2]}"#, append),
+        ("[]", r#"{"a": 1}"#, append),
+    ] {
+        let guards =
+            assert_guards_tell_apart(&frame(a), &frame(b), program, true_false[0], true_false[1]);
+        assert_eq!(guards.len(), 1, "{program}: {guards:?}");
+    }
+    // Values of one type: the same guard, its type.
+    for (a, b, program, want, ty) in [
+        (r#""ab""#, r#""a longer string""#, upper, "True", "str"),
+        ("3", "-70", upper, "False", "int"),
+        ("1.5", "2.0", is_integer, "True", "float"),
+        ("true", "false", is_integer, "False", "bool"),
+        ("[1, 2]", r#"["a", [3], 4.5]"#, append, "True", "list"),
+        (
+            r#"{"$tuple": [1]}"#,
+            r#"{"$tuple": []}"#,
+            append,
+            "False",
+            "tuple",
+        ),
+        (
+            r#"{"a": 1}"#,
+            r#"{"b": 2, "c": 3}"#,
+            append,
+            "False",
+            "dict",
+        ),
+    ] {
+        let want = format!("ConstantVariable({want})");
+        assert_eq!(
+            assert_same_guards(&frame(a), &frame(b), program, &want),
+            BTreeSet::from([format!("TYPE_MATCH L['x'] {ty}")]),
+            "{program} over {a} and {b}"
+        );
+    }
 }

@@ -980,6 +980,90 @@ fn in_count_and_index_guard_only_what_the_answer_depends_on() {
     assert_python_errors(json, &[("L['s'].index(L['n'])", "1 is not in list")]);
 }
 
+/// The guards the command prints for the lazy run of `program` over the
+/// frame `json`, the lines after `guards of the lazy run:` as they are,
+/// after checking that it exits 0: the lazy and the eager run returned the
+/// same. `name` names the files, one pair per call site (the tests run in
+/// parallel).
+fn printed_guards(name: &str, json: &str, program: &str) -> Vec<String> {
+    let frame = temp_file(&format!("{name}.json"), json);
+    let program = temp_file(&format!("{name}.prog"), program);
+    let outcome = main_with_args([
+        "--frame".to_string(),
+        frame.display().to_string(),
+        "--program".to_string(),
+        program.display().to_string(),
+    ]);
+    assert_eq!(outcome.code, 0, "{}", outcome.stderr);
+    let heading = "guards of the lazy run:\n";
+    let at = outcome
+        .stdout
+        .find(heading)
+        .expect("the report lists the guards");
+    outcome.stdout[at + heading.len()..]
+        .lines()
+        .map(str::to_string)
+        .collect()
+}
+
+/// `hasattr(x, name)` of a constant, a list, a tuple or a dict is answered
+/// by its type alone (none has attributes of its own): a `TYPE_MATCH`, not
+/// the `CONSTANT_MATCH` of its value (nor a list's `LEN_CHECK`, a dict's
+/// `DICT_KEYS`) that building it installed. An `$object` still gets its
+/// `HASATTR`, and a function its `ID_MATCH`.
+#[test]
+fn hasattr_of_a_constant_or_a_container_guards_its_type_alone() {
+    let json = r#"{"locals": {"i": 3, "s": "ab", "f": 1.5, "b": true, "n": null,
+        "l": [1, 2], "t": {"$tuple": [1]}, "d": {"a": 1}, "o": {"$object": "Linear", "w": 1}},
+        "globals": {"fn": {"$function": "torch.relu"}}}"#;
+    let program = "\
+a = hasattr(L['i'], 'real')
+b = hasattr(L['s'], 'upper')
+c = hasattr(L['f'], 'nope')
+d = hasattr(L['b'], 'bit_length')
+e = hasattr(L['n'], 'x')
+f = hasattr(L['l'], 'append')
+g = hasattr(L['t'], 'append')
+h = hasattr(L['d'], 'keys')
+k = hasattr(L['o'], 'w')
+m = hasattr(G['fn'], '__name__')
+return a, b, c, d, e, f, g, h, k, m
+";
+    assert_eq!(
+        printed_guards("hasattr_by_type", json, program),
+        [
+            "  TYPE_MATCH     L['i'] int",
+            "  TYPE_MATCH     L['s'] str",
+            "  TYPE_MATCH     L['f'] float",
+            "  TYPE_MATCH     L['b'] bool",
+            "  TYPE_MATCH     L['n'] NoneType",
+            "  TYPE_MATCH     L['l'] list",
+            "  TYPE_MATCH     L['t'] tuple",
+            "  TYPE_MATCH     L['d'] dict",
+            "  TYPE_MATCH     L['o'] Linear",
+            "  HASATTR        L['o'] has 'w'",
+            "  ID_MATCH       G['fn'] <function torch.relu>",
+        ]
+    );
+    let run = lazy_run(json, program);
+    let answers = [
+        "True", "True", "False", "True", "False", "True", "False", "True", "True", "True",
+    ];
+    let want: Vec<String> = answers
+        .iter()
+        .map(|a| format!("ConstantVariable({a})"))
+        .collect();
+    assert_eq!(run.returned, want);
+    // The value used after is guarded as before: its `CONSTANT_MATCH`
+    // replaces the `TYPE_MATCH`.
+    let used = printed_guards(
+        "hasattr_then_used",
+        json,
+        "a = hasattr(L['i'], 'real')\nb = L['i'] + 1\nreturn a, b\n",
+    );
+    assert_eq!(used, ["  CONSTANT_MATCH L['i'] == 3"]);
+}
+
 #[test]
 fn verbose_lists_each_realization_with_its_source_and_guards() {
     let input = input(frame(SMALL), "h = L['x'].relu()\nreturn h\n");
