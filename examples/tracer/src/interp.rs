@@ -9,7 +9,9 @@ use lazy_core::RealizeAll;
 
 use crate::builder::Tx;
 use crate::guards::GuardKind;
-use crate::lazy::{FormatPart, LazySymNodeFormatString, LazyVariableTracker, as_lazy, realized_as};
+use crate::lazy::{
+    FormatPart, LazySymNodeFormatString, LazyVariableTracker, as_lazy, realized_as, type_only,
+};
 use crate::program::{Expr, FPart, Program, SpecPart, Stmt, StmtKind};
 use crate::source::Source;
 use crate::tracker::{
@@ -273,7 +275,11 @@ impl Interp<'_> {
                 )?)))
             }
             Expr::IsNone(value, negated) => {
-                let is_none = self.eval(value)?.is_constant_none();
+                // `None` is the one value of its type: whether a value is
+                // `None` is its type, all that is guarded of it (a
+                // `TYPE_MATCH`, not a list's `LEN_CHECK` or a constant's
+                // `CONSTANT_MATCH`).
+                let is_none = type_only(&*self.eval(value)?) == TypeTag::NoneType;
                 Ok(tx.constant(Value::Bool(is_none != *negated)))
             }
             Expr::Not(value) => Ok(tx.constant(Value::Bool(!self.eval(value)?.truthy()?))),
@@ -592,12 +598,16 @@ fn float_to_int(x: f64) -> TraceResult<i64> {
 /// of them (nested too, `(int, (str, float))`, as a frame's `$tuple` holds
 /// them), tried in order: the first that matches answers, and one that is
 /// no type is Python's error when it is reached (`(int, 5)` holds for an
-/// int, as in Python).
+/// int, as in Python). The answer depends on `value`'s type alone, which
+/// is all that is guarded of it (`type_only`): a `TYPE_MATCH` on a frame's
+/// value not built yet, not the `LEN_CHECK` of a tuple (or a list's, a
+/// dict's `DICT_KEYS`, a constant's `CONSTANT_MATCH`) that building it
+/// installs.
 fn isinstance_of(value: &Tracker, spec: &Value) -> TraceResult<bool> {
     match spec {
-        Value::Class(class) => Ok(value.isinstance(&TypeTag::from_name(class))),
+        Value::Class(class) => Ok(type_only(&**value).is_subtype_of(&TypeTag::from_name(class))),
         Value::Builtin(class) if names_a_builtin_type(class) => {
-            Ok(value.isinstance(&TypeTag::from_name(class)))
+            Ok(type_only(&**value).is_subtype_of(&TypeTag::from_name(class)))
         }
         Value::Tuple(specs) => {
             for spec in specs {

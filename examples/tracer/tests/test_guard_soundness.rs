@@ -365,3 +365,74 @@ fn hasattr_of_a_constant_or_a_container_guards_its_type_alone() {
         );
     }
 }
+
+/// `isinstance(x, tuple)` and `x is None` depend on `x`'s type alone
+/// (`None` is the one value of its type), and are guarded by it: they
+/// built `x`, guarding a tuple's or a list's length (`LEN_CHECK`), a
+/// dict's keys, so a frame whose `x` had another length failed the guards
+/// and was traced again for the same answer.
+#[test]
+fn isinstance_and_is_none_guard_the_type_alone() {
+    let frame = |x: &str| format!(r#"{{"locals": {{"x": {x}}}}}"#);
+    let tuple = "r = isinstance(L['x'], tuple)\nreturn r\n";
+    let none = "r = L['x'] is None\nreturn r\n";
+    let not_none = "r = L['x'] is not None\nreturn r\n";
+    let (yes, no) = ("ConstantVariable(True)", "ConstantVariable(False)");
+    // Values of other types: other answers, guards that tell them apart.
+    for (a, b, program) in [
+        (r#"{"$tuple": [1, 2]}"#, "[1, 2]", tuple),
+        (r#"{"$tuple": []}"#, r#"{"a": 1}"#, tuple),
+        ("null", "[1, 2]", none),
+        ("null", r#"{"$tuple": [1]}"#, none),
+        ("null", "0", none),
+        (r#"{"a": 1}"#, "null", not_none),
+    ] {
+        let guards = assert_guards_tell_apart(&frame(a), &frame(b), program, yes, no);
+        assert!(
+            guards
+                .iter()
+                .all(|g| g.starts_with("TYPE_MATCH ") || g.starts_with("DICT_CONTAINS G has no ")),
+            "{program}: {guards:?}"
+        );
+    }
+    // Values of one type: the same guards, the type's.
+    let no_tuple = "DICT_CONTAINS G has no 'tuple'";
+    for (a, b, program, want, guards) in [
+        (
+            r#"{"$tuple": [1, 2]}"#,
+            r#"{"$tuple": [[3], "a", 4.5, {"$tuple": []}]}"#,
+            tuple,
+            yes,
+            &[no_tuple, "TYPE_MATCH L['x'] tuple"][..],
+        ),
+        (
+            "[1, 2]",
+            "[]",
+            tuple,
+            no,
+            &[no_tuple, "TYPE_MATCH L['x'] list"],
+        ),
+        ("[1, 2]", r#"["a"]"#, none, no, &["TYPE_MATCH L['x'] list"]),
+        (
+            r#"{"$tuple": [1]}"#,
+            r#"{"$tuple": [1, 2, 3]}"#,
+            none,
+            no,
+            &["TYPE_MATCH L['x'] tuple"],
+        ),
+        (
+            r#"{"a": 1}"#,
+            r#"{"b": 2, "c": 3}"#,
+            not_none,
+            yes,
+            &["TYPE_MATCH L['x'] dict"],
+        ),
+    ] {
+        let want_guards: BTreeSet<String> = guards.iter().map(|g| g.to_string()).collect();
+        assert_eq!(
+            assert_same_guards(&frame(a), &frame(b), program, want),
+            want_guards,
+            "{program} over {a} and {b}"
+        );
+    }
+}

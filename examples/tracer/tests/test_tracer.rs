@@ -1064,6 +1064,68 @@ return a, b, c, d, e, f, g, h, k, m
     assert_eq!(used, ["  CONSTANT_MATCH L['i'] == 3"]);
 }
 
+/// `isinstance(x, T)` and `x is None` depend on `x`'s type alone (`None`
+/// is the one value of its type), and guard no more: a frame's value not
+/// built yet gets a `TYPE_MATCH` and stays unbuilt, where building it
+/// installed a tuple's or a list's `LEN_CHECK`, a dict's `DICT_KEYS` and
+/// `None`'s `CONSTANT_MATCH`.
+#[test]
+fn isinstance_and_is_none_guard_the_type_alone() {
+    let json = r#"{"locals": {"t": {"$tuple": [1, [2, 3]]}, "l": [4], "d": {"a": 1},
+        "n": null, "o": {"$object": "Linear", "w": 1}},
+        "globals": {"fn": {"$function": "torch.relu"}}}"#;
+    let program = "\
+a = isinstance(L['t'], tuple)
+b = isinstance(L['d'], dict)
+c = L['t'] is None
+e = L['l'] is not None
+f = L['n'] is None
+g = L['d'] is None
+h = isinstance(L['o'], int)
+k = G['fn'] is None
+return a, b, c, e, f, g, h, k
+";
+    assert_eq!(
+        printed_guards("isinstance_is_none", json, program),
+        [
+            "  DICT_CONTAINS  G has no 'tuple'",
+            "  TYPE_MATCH     L['t'] tuple",
+            "  DICT_CONTAINS  G has no 'dict'",
+            "  TYPE_MATCH     L['d'] dict",
+            "  TYPE_MATCH     L['l'] list",
+            "  TYPE_MATCH     L['n'] NoneType",
+            "  DICT_CONTAINS  G has no 'int'",
+            "  TYPE_MATCH     L['o'] Linear",
+            "  TYPE_MATCH     G['fn'] function",
+        ]
+    );
+    let run = lazy_run(json, program);
+    let answers = [
+        "True", "True", "False", "True", "True", "False", "False", "False",
+    ];
+    let want: Vec<String> = answers
+        .iter()
+        .map(|a| format!("ConstantVariable({a})"))
+        .collect();
+    assert_eq!(run.returned, want);
+    assert_eq!(run.stats.realized, 0, "{:?}", run.events);
+    // A value used afterwards is built and guarded as before.
+    let used = printed_guards(
+        "isinstance_then_len",
+        json,
+        "a = isinstance(L['t'], tuple)\nb = L['n'] is None\nc = len(L['t'])\nreturn a, b, c\n",
+    );
+    assert_eq!(
+        used,
+        [
+            "  DICT_CONTAINS  G has no 'tuple'",
+            "  TYPE_MATCH     L['t'] tuple",
+            "  TYPE_MATCH     L['n'] NoneType",
+            "  LEN_CHECK      L['t'] len == 2",
+        ]
+    );
+}
+
 #[test]
 fn verbose_lists_each_realization_with_its_source_and_guards() {
     let input = input(frame(SMALL), "h = L['x'].relu()\nreturn h\n");
