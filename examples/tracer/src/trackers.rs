@@ -853,6 +853,9 @@ pub fn compare(
     // to no int. A tensor's `==` is its own, and a size's guards the
     // relation (`n == 2` holds or not), not the size's value.
     let (lt, rt) = (type_only(left), type_only(right));
+    if let Some(answer) = compare_with_itself(op, left, right, &lt) {
+        return Ok(answer);
+    }
     let view = |ty: &TypeTag| matches!(ty, TypeTag::DictKeys | TypeTag::DictValues);
     let object = |ty: &TypeTag| matches!(ty, TypeTag::User(_));
     let by_equality = object(&lt)
@@ -877,6 +880,47 @@ pub fn compare(
         };
     }
     left.compare(tx, op, right)
+}
+
+/// Whether `a` and `b` are one tracker, so one Python object: the same
+/// variable on both sides (`xs == xs`, or `ys = xs` then `ys == xs`), or
+/// two lazies sharing one cache (a clone under the same source). A copy
+/// under another source (`G['g'] = L['xs']`) is another tracker: compared
+/// by its items, as before.
+fn same_tracker(a: &dyn VariableTracker, b: &dyn VariableTracker) -> bool {
+    if let (Some(p), Some(q)) = (crate::lazy::as_lazy(a), crate::lazy::as_lazy(b))
+        && p.shares_cache_with(q)
+    {
+        return true;
+    }
+    // The address and the concrete type: a lazy constant and the lazy it
+    // holds in its first field share an address.
+    std::ptr::addr_eq(a, b) && a.as_any().type_id() == b.as_any().type_id()
+}
+
+/// `x OP x` of a list, a tuple or a dict compared with itself (of the type
+/// `ty`), answered without its items: CPython compares two containers'
+/// items by identity first (`list_richcompare` skips two items that are
+/// one object, `PyObject_RichCompareBool` counts them equal, as a dict's
+/// `==` does its values), so every item is equal to itself, a NaN too
+/// (`xs = [nan]; xs == xs` is True), and the lengths are equal: `==`,
+/// `<=` and `>=` hold, `!=`, `<` and `>` do not, whatever the items. The
+/// value's type is all that is guarded (`ty` came from `type_only`).
+/// `None` for anything else: a float is not equal to itself when it is a
+/// NaN (`nan == nan` is False), so a bare value compares by its value, and
+/// dicts are not ordered (Python's `TypeError`).
+fn compare_with_itself(
+    op: CmpOp,
+    a: &dyn VariableTracker,
+    b: &dyn VariableTracker,
+    ty: &TypeTag,
+) -> Option<bool> {
+    let container = match ty {
+        TypeTag::List | TypeTag::Tuple => true,
+        TypeTag::Dict => matches!(op, CmpOp::Eq | CmpOp::Ne),
+        _ => false,
+    };
+    (container && same_tracker(a, b)).then(|| op.holds(std::cmp::Ordering::Equal))
 }
 
 /// Python's `a OP b` for two trackers: `compare_values` when the trace

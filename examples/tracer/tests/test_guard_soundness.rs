@@ -436,3 +436,82 @@ fn isinstance_and_is_none_guard_the_type_alone() {
         );
     }
 }
+
+/// `xs == xs` of a list, a tuple or a dict (one variable on both sides)
+/// is True whatever its items: CPython compares containers' items by
+/// identity first, so each is equal to itself (a NaN too). It built `xs`
+/// and compared its items, guarding its length and each item's value, so
+/// a frame whose list held other items failed the guards and was traced
+/// again for the same answer. What the answer depends on is still
+/// guarded: whether the two sides are one object, and a bare float's value
+/// (`nan == nan` is False).
+#[test]
+fn a_container_compared_with_itself_guards_its_type_alone() {
+    let (yes, no) = ("ConstantVariable(True)", "ConstantVariable(False)");
+    // One list on both sides or two lists: the branch that chose is guarded.
+    let pick = "\
+if L['same']
+  ys = L['xs']
+else
+  ys = L['zs']
+end
+r = L['xs'] == ys
+return r
+";
+    let frame = |same: &str, xs: &str, zs: &str| {
+        format!(r#"{{"locals": {{"same": {same}, "xs": {xs}, "zs": {zs}}}}}"#)
+    };
+    let one = assert_guards_tell_apart(
+        &frame("true", "[1, 2]", "[1, 3]"),
+        &frame("false", "[1, 2]", "[1, 3]"),
+        pick,
+        yes,
+        no,
+    );
+    assert_eq!(
+        one,
+        BTreeSet::from([
+            "CONSTANT_MATCH L['same'] == True".to_string(),
+            "TYPE_MATCH L['xs'] list".to_string(),
+        ])
+    );
+    // A bare float is compared by its value: a NaN is not equal to itself.
+    let float = "n = float(L['s'])\nr = n == n\nreturn r\n";
+    let text = |s: &str| format!(r#"{{"locals": {{"s": "{s}"}}}}"#);
+    assert_guards_tell_apart(&text("1.5"), &text("nan"), float, yes, no);
+    // One container on both sides, whatever it holds: the same guards.
+    let x = |x: &str| format!(r#"{{"locals": {{"x": {x}}}}}"#);
+    for (a, b, op, want, ty) in [
+        ("[1, 2]", r#"["a", [3], 4.5]"#, "==", yes, "list"),
+        ("[1, 2]", "[]", "!=", no, "list"),
+        (
+            "[1]",
+            r#"[{"$tensor": [2]}, {"$object": "A"}]"#,
+            "==",
+            yes,
+            "list",
+        ),
+        (
+            r#"{"$tuple": [1]}"#,
+            r#"{"$tuple": ["b", 2]}"#,
+            "<",
+            no,
+            "tuple",
+        ),
+        (
+            r#"{"$tuple": [1]}"#,
+            r#"{"$tuple": [[1], 2.5]}"#,
+            ">=",
+            yes,
+            "tuple",
+        ),
+        (r#"{"a": 1}"#, r#"{"b": [2], "c": 3}"#, "==", yes, "dict"),
+    ] {
+        let program = format!("r = L['x'] {op} L['x']\nreturn r\n");
+        assert_eq!(
+            assert_same_guards(&x(a), &x(b), &program, want),
+            BTreeSet::from([format!("TYPE_MATCH L['x'] {ty}")]),
+            "{program} over {a} and {b}"
+        );
+    }
+}

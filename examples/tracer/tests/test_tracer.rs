@@ -1126,6 +1126,78 @@ return a, b, c, e, f, g, h, k
     );
 }
 
+/// A list, a tuple or a dict compared with itself (the same variable on
+/// both sides) is equal to itself whatever its items, as in CPython, whose
+/// containers compare items by identity first (`xs = [nan]; xs == xs` is
+/// True): its type is guarded, not its length nor its items, and a tensor
+/// among them is not built. A bare float is compared by its value (`nan ==
+/// nan` is False), and guarded by it.
+#[test]
+fn a_container_compared_with_itself_guards_its_type_alone() {
+    let json = r#"{"locals": {"xs": [1, 2.5, "a"], "t": {"$tuple": [1, [2]]}, "d": {"a": 1},
+        "lt": [{"$tensor": [2]}], "f": 1.5, "s": "nan"}}"#;
+    let program = "\
+a = L['xs'] == L['xs']
+b = L['t'] != L['t']
+c = L['d'] == L['d']
+e = L['xs'] <= L['xs']
+g = L['t'] < L['t']
+ys = L['xs']
+h = ys == L['xs']
+k = L['lt'] == L['lt']
+m = L['f'] == L['f']
+n = float(L['s'])
+p = n == n
+return a, b, c, e, g, h, k, m, p
+";
+    assert_eq!(
+        printed_guards("compared_with_itself", json, program),
+        [
+            "  TYPE_MATCH     L['xs'] list",
+            "  TYPE_MATCH     L['t'] tuple",
+            "  TYPE_MATCH     L['d'] dict",
+            "  TYPE_MATCH     L['lt'] list",
+            "  CONSTANT_MATCH L['f'] == 1.5",
+            "  CONSTANT_MATCH L['s'] == 'nan'",
+        ]
+    );
+    let run = lazy_run(json, program);
+    let answers = [
+        "True", "False", "True", "True", "False", "True", "True", "True", "False",
+    ];
+    let want: Vec<String> = answers
+        .iter()
+        .map(|a| format!("ConstantVariable({a})"))
+        .collect();
+    assert_eq!(run.returned, want);
+    assert_eq!(run.stats.graph_inputs, 0);
+    // Two lists with the same items are compared item by item, as before.
+    let two = r#"{"locals": {"xs": [1], "ys": [1]}}"#;
+    assert_eq!(
+        printed_guards(
+            "compared_with_another",
+            two,
+            "r = L['xs'] == L['ys']\nreturn r\n"
+        ),
+        [
+            "  TYPE_MATCH     L['xs'] list",
+            "  TYPE_MATCH     L['ys'] list",
+            "  LEN_CHECK      L['xs'] len == 1",
+            "  LEN_CHECK      L['ys'] len == 1",
+            "  CONSTANT_MATCH L['xs'][0] == 1",
+            "  CONSTANT_MATCH L['ys'][0] == 1",
+        ]
+    );
+    // Dicts are not ordered, compared with themselves too.
+    assert_python_errors(
+        json,
+        &[(
+            "L['d'] < L['d']",
+            "'<' not supported between instances of 'dict' and 'dict'",
+        )],
+    );
+}
+
 #[test]
 fn verbose_lists_each_realization_with_its_source_and_guards() {
     let input = input(frame(SMALL), "h = L['x'].relu()\nreturn h\n");
