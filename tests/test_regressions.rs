@@ -518,3 +518,50 @@ mod own_cell_type {
         assert_eq!(wrapper.count(), 42);
     }
 }
+
+/// `impl Trait` in a field is refused by the derive (beside rustc's E0562,
+/// `tests/ui/impl-trait-in-a-field.rs`), but not inside a type macro's
+/// arguments, which are the macro's to read: `seed!(impl u32)` below is a
+/// `fn() -> u32`.
+mod impl_in_a_type_macro {
+    use lazy_core::{Lazy, RealizeForward, forwardable};
+
+    macro_rules! seed {
+        (impl $target:ty) => { fn() -> $target };
+    }
+
+    #[forwardable]
+    pub trait Counter {
+        fn count(&self) -> u32;
+    }
+
+    impl Counter for u32 {
+        fn count(&self) -> u32 {
+            *self
+        }
+    }
+
+    #[derive(RealizeForward)]
+    #[realize_forward(Counter)]
+    pub struct Wrapper {
+        #[realize]
+        cache: Lazy<u32, seed!(impl u32)>,
+    }
+
+    #[derive(RealizeForward)]
+    #[realize_forward(Counter)]
+    pub enum Either {
+        Now(u32),
+        Later(#[realize] Lazy<u32, seed!(impl u32)>),
+    }
+
+    #[test]
+    fn a_field_whose_type_macro_reads_impl_forwards() {
+        let wrapper = Wrapper {
+            cache: Lazy::new(|| 41),
+        };
+        assert_eq!(wrapper.count(), 41);
+        assert_eq!(Either::Later(Lazy::new(|| 7)).count(), 7);
+        assert_eq!(Either::Now(3).count(), 3);
+    }
+}

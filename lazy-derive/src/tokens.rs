@@ -379,26 +379,17 @@ impl Substitution {
 /// Whether an identifier anywhere in `tokens` (groups included) is one that
 /// `found` is looking for: the one token walker for such questions.
 pub fn mentions(tokens: TokenStream, found: &dyn Fn(&proc_macro2::Ident) -> bool) -> bool {
-    first_mention(tokens, found).is_some()
-}
-
-/// The first identifier in `tokens` (groups included) that `found` is
-/// looking for ([`mentions`], where it is).
-pub fn first_mention(
-    tokens: TokenStream,
-    found: &dyn Fn(&proc_macro2::Ident) -> bool,
-) -> Option<proc_macro2::Ident> {
     for tree in tokens {
         let mentioned = match tree {
-            TokenTree::Ident(ident) => Some(ident).filter(|ident| found(ident)),
-            TokenTree::Group(group) => first_mention(group.stream(), found),
-            TokenTree::Punct(_) | TokenTree::Literal(_) => None,
+            TokenTree::Ident(ident) => found(&ident),
+            TokenTree::Group(group) => mentions(group.stream(), found),
+            TokenTree::Punct(_) | TokenTree::Literal(_) => false,
         };
-        if mentioned.is_some() {
-            return mentioned;
+        if mentioned {
+            return true;
         }
     }
-    None
+    false
 }
 
 /// Whether `tokens` name `name` where a generic parameter of that name

@@ -256,11 +256,30 @@ fn field_realize_attrs(field: &Field) -> Vec<&syn::Attribute> {
 /// words ("not allowed in bounds", "in paths"), so the field's impls are
 /// left out and this error says what to write instead.
 pub fn impl_trait_in(ty: &Type) -> Option<Error> {
-    let at = tokens::first_mention(ty.to_token_stream(), &|ident| ident == "impl")?;
+    let at = impl_keyword(ty.to_token_stream())?;
     Some(Error::new(
         at.span(),
         "a field cannot hold `impl Trait` (rustc's E0562 here too), so the derive writes no impl through it: name a type, a parameter of the wrapper with these bounds (`W<F: ..>`, `F` here) or a `Box<dyn ..>`; a lazy's seed that captures nothing can be a `fn` pointer",
     ))
+}
+
+/// The first `impl` in a type's tokens, groups included, but not a type
+/// macro's arguments (`seed!(impl ..)`), which are the macro's to read.
+fn impl_keyword(tokens: TokenStream) -> Option<proc_macro2::Ident> {
+    let mut after_bang = false;
+    for tree in tokens {
+        let found = match &tree {
+            proc_macro2::TokenTree::Ident(ident) if ident == "impl" => return Some(ident.clone()),
+            proc_macro2::TokenTree::Group(group) if !after_bang => impl_keyword(group.stream()),
+            _ => None,
+        };
+        if found.is_some() {
+            return found;
+        }
+        after_bang =
+            matches!(&tree, proc_macro2::TokenTree::Punct(punct) if punct.as_char() == '!');
+    }
+    None
 }
 
 /// The type names a `Lazy` (`Lazy<T>`, `Box<sync::Lazy<T>>`, ...).
