@@ -1,5 +1,6 @@
-//! lazy-derive with syn's `full` feature on (this crate turns it on, and
-//! cargo builds one syn for both): the macros read these traits and write
+//! lazy-derive with syn's `full` feature on (this crate's build script turns
+//! it on, and cargo builds one syn for the host, lazy-derive's too: see
+//! Cargo.toml): the macros read these traits and write
 //! their forwarders as they do without it. Traits of every shape that the
 //! derive's syn path reads (generic, with `where` clauses, associated types
 //! and consts, receivers of every kind, `use<..>` captures, const blocks in
@@ -8,11 +9,6 @@
 #![allow(dead_code)]
 
 use lazy_core::{Lazy, RealizeForward, forwardable};
-
-/// So that syn's `full` is used, not only turned on.
-pub fn parses_an_item(source: &str) -> bool {
-    syn::parse_str::<syn::Item>(source).is_ok()
-}
 
 #[forwardable]
 pub trait Shapes<'a, T: Clone + 'a, const N: usize = 2>
