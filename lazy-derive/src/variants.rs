@@ -264,13 +264,18 @@ pub fn impl_trait_in(ty: &Type) -> Option<Error> {
 }
 
 /// The first `impl` in a type's tokens, groups included, but not a type
-/// macro's arguments (`seed!(impl ..)`), which are the macro's to read.
+/// macro's arguments (`seed!(impl ..)`), which are the macro's to read, nor
+/// a block (`[T; { impl K { .. } 2 }]`, a const expression's items).
 fn impl_keyword(tokens: TokenStream) -> Option<proc_macro2::Ident> {
     let mut after_bang = false;
     for tree in tokens {
         let found = match &tree {
             proc_macro2::TokenTree::Ident(ident) if ident == "impl" => return Some(ident.clone()),
-            proc_macro2::TokenTree::Group(group) if !after_bang => impl_keyword(group.stream()),
+            proc_macro2::TokenTree::Group(group)
+                if !after_bang && group.delimiter() != proc_macro2::Delimiter::Brace =>
+            {
+                impl_keyword(group.stream())
+            }
             _ => None,
         };
         if found.is_some() {

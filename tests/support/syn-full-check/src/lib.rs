@@ -102,3 +102,65 @@ pub struct Numbers {
     #[realize]
     cache: Lazy<std::vec::IntoIter<u32>>,
 }
+
+#[forwardable]
+pub trait Length {
+    fn length(&self) -> usize;
+}
+
+impl<const N: usize> Length for [u8; N] {
+    fn length(&self) -> usize {
+        N
+    }
+}
+
+/// An array whose length is a block with an `impl` in it (which syn reads
+/// only with `full`): no `impl Trait`, so the derive forwards through the
+/// field, where an earlier search of its tokens refused it.
+#[derive(RealizeForward)]
+#[realize_forward(Length)]
+pub struct Blocks {
+    #[realize]
+    cache: Lazy<
+        [u8; {
+            struct Two;
+            impl Two {
+                const N: usize = 2;
+            }
+            Two::N
+        }],
+    >,
+}
+
+/// The same field in a walk: `RealizeAll` walks it, where that search left
+/// it out, without an error.
+#[derive(lazy_core::RealizeAll)]
+pub struct Walked {
+    cache: Lazy<
+        [u8; {
+            struct Two;
+            impl Two {
+                const N: usize = 2;
+            }
+            Two::N
+        }],
+    >,
+}
+
+#[cfg(test)]
+mod tests {
+    use lazy_core::{Lazy, RealizeAll};
+
+    #[test]
+    fn a_block_with_an_impl_in_a_field_type_is_forwarded_and_walked() {
+        let blocks = super::Blocks {
+            cache: Lazy::new(|| [1, 2]),
+        };
+        assert_eq!(super::Length::length(&blocks), 2);
+        let walked = super::Walked {
+            cache: Lazy::new(|| [7, 8]),
+        };
+        walked.realize_all();
+        assert!(Lazy::is_realized(&walked.cache));
+    }
+}
