@@ -845,13 +845,17 @@ pub fn tagged_hash(tag: &str, text: &str) -> u64 {
 }
 
 /// A hash of the keys' reprs, in order, the same in every run: what a
-/// `DICT_KEYS` guard's text shows of keys it does not write out. A repr
-/// holds no NUL (a string's escapes it), which ends each.
+/// `DICT_KEYS` guard's text shows of keys it does not write out. Each repr
+/// is preceded by its length, so that no two lists of reprs hash the same
+/// bytes (an `$object`'s class or a function's name may hold any
+/// character). A 64-bit hash that is not built against collisions: two key
+/// lists crafted to collide would share a guard.
 pub fn keys_hash<'a>(keys: impl Iterator<Item = &'a Value>) -> u64 {
     let mut hasher = Fnv::default();
     for key in keys {
-        hasher.write(key.repr().as_bytes());
-        hasher.write(&[0]);
+        let repr = key.repr();
+        hasher.write(&(repr.len() as u64).to_le_bytes());
+        hasher.write(repr.as_bytes());
     }
     hasher.0
 }
@@ -1231,6 +1235,14 @@ fn read_tensor<'de, A: MapAccess<'de>>(mut map: A) -> Result<Value, A::Error> {
 
 fn read_object<'de, A: MapAccess<'de>>(mut map: A) -> Result<Value, A::Error> {
     let class: String = map.next_value()?;
+    // A class of the frame's named like a builtin type would be that type
+    // to every guard (`TYPE_MATCH L['x'] str`), which judges by the name: a
+    // trace of a str would be reused for such an object.
+    if !matches!(TypeTag::from_name(&class), TypeTag::User(_)) {
+        return Err(de::Error::custom(format!(
+            "an `$object` of class `{class}`, a builtin type's name: a value of a builtin type is written as itself (a string, a number, a list, `$tuple`, `$dict`, `$tensor`, ...), and a class of the frame needs another name"
+        )));
+    }
     let mut attrs: Vec<(Rc<str>, Rc<Value>)> = Vec::new();
     let mut keys = Keys::default();
     while let Some(name) = map.next_key::<String>()? {

@@ -544,6 +544,34 @@ fn duplicate_keys_are_errors_at_the_line_of_the_second() {
     );
 }
 
+/// An `$object` whose class has a builtin type's name would pass that
+/// type's guards (`TYPE_MATCH L['x'] str` judges by the name), so a trace
+/// of a real `str` would be reused for it: refused where it is written.
+/// `object`, the base of every class, is a class of the frame's like any.
+#[test]
+fn an_object_of_a_class_named_like_a_builtin_type_is_an_error_at_its_line() {
+    for class in ["str", "int", "NoneType", "list", "Tensor", "function"] {
+        let json = format!("{{\"locals\": {{\n\"x\": {{\"$object\": \"{class}\"}}}}}}");
+        let error = parse_frame("f.json", &json).unwrap_err();
+        assert_eq!(error.line(), Some(2), "{json}: {error}");
+        assert!(
+            error.to_string().contains(&format!(
+                "an `$object` of class `{class}`, a builtin type's name"
+            )),
+            "{json}: {error}"
+        );
+    }
+    let frame = r#"{"locals": {"x": {"$object": "object"}, "y": {"$object": "Str"}}}"#;
+    assert_eq!(
+        run(
+            frame,
+            "return hasattr(L['x'], 'upper'), hasattr(L['y'], 'upper')\n"
+        )
+        .unwrap(),
+        [constant("False"), constant("False")]
+    );
+}
+
 #[test]
 fn a_dict_pair_that_is_not_key_and_value_is_an_error_at_its_line() {
     for (pairs, message) in [
