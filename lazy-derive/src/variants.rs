@@ -256,21 +256,29 @@ fn field_realize_attrs(field: &Field) -> Vec<&syn::Attribute> {
 /// words ("not allowed in bounds", "in paths"), so the field's impls are
 /// left out and this error says what to write instead.
 pub fn impl_trait_in(ty: &Type) -> Option<Error> {
-    let at = impl_keyword(ty.to_token_stream())?;
-    Some(Error::new(
-        at.span(),
-        "a field cannot hold `impl Trait` (rustc's E0562 here too), so the derive writes no impl through it: name a type, a parameter of the wrapper with these bounds (`W<F: ..>`, `F` here) or a `Box<dyn ..>`; a lazy's seed that captures nothing can be a `fn` pointer",
-    ))
+    let (at, closure) = impl_keyword(ty.to_token_stream())?;
+    let message = if closure {
+        "a field cannot hold `impl Trait` (rustc's E0562 here too), so the derive writes no impl through it: for a lazy's seed, write `Box<dyn FnOnce() -> T>`, `fn() -> T` for a closure that captures nothing, or a parameter of the wrapper (`W<F: FnOnce() -> T>`, `F` here)"
+    } else {
+        "a field cannot hold `impl Trait` (rustc's E0562 here too), so the derive writes no impl through it: name a type, a parameter of the wrapper with these bounds (`W<T: Trait>`, `T` here) or `Box<dyn Trait>` (forwarded to through the box with `deref`)"
+    };
+    Some(Error::new(at.span(), message))
 }
 
 /// The first `impl` in a type's tokens, groups included, but not a type
 /// macro's arguments (`seed!(impl ..)`), which are the macro's to read, nor
-/// a block (`[T; { impl K { .. } 2 }]`, a const expression's items).
-fn impl_keyword(tokens: TokenStream) -> Option<proc_macro2::Ident> {
+/// a block (`[T; { impl K { .. } 2 }]`, a const expression's items); and
+/// whether a closure trait follows it (`impl FnOnce() -> T`, a seed).
+fn impl_keyword(tokens: TokenStream) -> Option<(proc_macro2::Ident, bool)> {
     let mut after_bang = false;
-    for tree in tokens {
+    let mut trees = tokens.into_iter();
+    while let Some(tree) = trees.next() {
         let found = match &tree {
-            proc_macro2::TokenTree::Ident(ident) if ident == "impl" => return Some(ident.clone()),
+            proc_macro2::TokenTree::Ident(ident) if ident == "impl" => {
+                let closure = matches!(trees.next(), Some(proc_macro2::TokenTree::Ident(next))
+                    if tokens::is_one_of(&next, &["Fn", "FnOnce", "FnMut"]));
+                return Some((ident.clone(), closure));
+            }
             proc_macro2::TokenTree::Group(group)
                 if !after_bang && group.delimiter() != proc_macro2::Delimiter::Brace =>
             {
