@@ -156,21 +156,13 @@ impl Tx {
         let meta = Meta::new(Some(source.clone()));
         match value {
             Value::None | Value::Bool(_) | Value::Int(_) | Value::Float(_) | Value::Str(_) => {
-                let detail = match value {
-                    Value::None => "is None".to_string(),
-                    other => format!("== {}", other.repr()),
-                };
-                self.guard(GuardKind::ConstantMatch, &source, detail);
+                self.value_guard(GuardKind::ConstantMatch, &source, value);
                 Box::new(ConstantTracker::new(value.clone(), meta))
             }
             Value::List(items) | Value::Tuple(items) => {
                 let tuple = matches!(value, Value::Tuple(_));
-                self.guard(GuardKind::TypeMatch, &source, value.type_tag().to_string());
-                self.guard(
-                    GuardKind::LenCheck,
-                    &source,
-                    format!("len == {}", items.len()),
-                );
+                self.value_guard(GuardKind::TypeMatch, &source, value);
+                self.value_guard(GuardKind::LenCheck, &source, value);
                 let items = items
                     .iter()
                     .enumerate()
@@ -179,8 +171,8 @@ impl Tx {
                 Box::new(SequenceTracker::new(tuple, items, meta))
             }
             Value::Dict(entries) => {
-                self.guard(GuardKind::TypeMatch, &source, "dict".to_string());
-                self.guard(GuardKind::DictKeys, &source, dict_keys_detail(entries));
+                self.value_guard(GuardKind::TypeMatch, &source, value);
+                self.value_guard(GuardKind::DictKeys, &source, value);
                 // A key that holds an `$object` is tracked on its own, at
                 // `list(L['d'].keys())[i]`, and names its value's source.
                 let mut object_keys = Vec::new();
@@ -203,12 +195,12 @@ impl Tx {
                 Box::new(DictTracker::new(entries, object_keys, meta))
             }
             Value::Tensor(tensor) => {
-                self.guard(GuardKind::TensorMatch, &source, tensor.describe());
+                self.value_guard(GuardKind::TensorMatch, &source, value);
                 let node = self.graph_input(&source);
                 Box::new(TensorTracker::new(self, tensor.clone(), node, meta))
             }
             Value::Object(object) => {
-                self.guard(GuardKind::TypeMatch, &source, object.class.to_string());
+                self.value_guard(GuardKind::TypeMatch, &source, value);
                 let attrs = object
                     .attrs
                     .iter()
@@ -222,7 +214,7 @@ impl Tx {
                 ))
             }
             Value::Function(_) | Value::Class(_) | Value::Builtin(_) => {
-                self.guard(GuardKind::IdMatch, &source, value.repr());
+                self.value_guard(GuardKind::IdMatch, &source, value);
                 Box::new(FunctionTracker::new(value.clone(), meta))
             }
             // No frame holds a view (JSON has none, and the reader makes
@@ -306,6 +298,14 @@ impl Tx {
 
     pub fn log_lines(&self) -> Vec<String> {
         self.0.log.borrow().clone()
+    }
+
+    /// Installs the guard of `kind` that a build of `value` at `source`
+    /// installs ([`value_guard_detail`]).
+    fn value_guard(&self, kind: GuardKind, source: &Source, value: &Value) {
+        if let Some(detail) = value_guard_detail(kind, value) {
+            self.guard(kind, source, detail);
+        }
     }
 
     /// Installs a guard on `source`; installing it again is a no-op.
@@ -453,6 +453,33 @@ fn unique_name(names: &mut Names, base: &str) -> String {
         if names.taken.insert(name.clone()) {
             return name;
         }
+    }
+}
+
+/// What a guard of `kind` on a frame value checks, as its text says
+/// (`== 3`, `len == 2`, `float32[?32, 512]`): the text a build of `value`
+/// installs, or `None` where no build of such a value installs that kind.
+/// A guard holds of another frame's value when this text is the same for
+/// it (the dynamic dims of a `TENSOR_MATCH` print their size hint, which
+/// the guard does not check). `TYPE_MATCH` is every value's type, as a type
+/// question on a value not built yet guards it too.
+pub fn value_guard_detail(kind: GuardKind, value: &Value) -> Option<String> {
+    match (kind, value) {
+        (GuardKind::TypeMatch, value) => Some(value.type_tag().to_string()),
+        (GuardKind::ConstantMatch, Value::None) => Some("is None".to_string()),
+        (
+            GuardKind::ConstantMatch,
+            Value::Bool(_) | Value::Int(_) | Value::Float(_) | Value::Str(_),
+        ) => Some(format!("== {}", value.repr())),
+        (GuardKind::LenCheck, Value::List(items) | Value::Tuple(items)) => {
+            Some(format!("len == {}", items.len()))
+        }
+        (GuardKind::DictKeys, Value::Dict(entries)) => Some(dict_keys_detail(entries)),
+        (GuardKind::TensorMatch, Value::Tensor(tensor)) => Some(tensor.describe()),
+        (GuardKind::IdMatch, Value::Function(_) | Value::Class(_) | Value::Builtin(_)) => {
+            Some(value.repr())
+        }
+        _ => None,
     }
 }
 

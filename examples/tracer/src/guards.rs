@@ -81,6 +81,18 @@ impl fmt::Display for Guard {
     }
 }
 
+/// What a `HASATTR` or a `DICT_CONTAINS` guard checks: that an object has
+/// (or has not) the attribute `name`, or a dict the key `name`
+/// (`has 'bias'`, `has no 'float'`).
+pub fn has_detail(name: &str, has: bool) -> String {
+    let name = crate::value::Value::str(name).repr();
+    if has {
+        format!("has {name}")
+    } else {
+        format!("has no {name}")
+    }
+}
+
 /// The guards of one trace, in the order installed; installing the same
 /// guard twice keeps one.
 ///

@@ -377,7 +377,7 @@ impl Interp<'_> {
         self.tx.guard_text(
             GuardKind::DictContains,
             "G".to_string(),
-            format!("has no {}", Value::str(name).repr()),
+            crate::guards::has_detail(name, false),
         );
         Ok(if builtin_type {
             self.tx.constant(Value::Class(name.into()))

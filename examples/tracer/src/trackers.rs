@@ -312,12 +312,11 @@ pub fn has_attr(tx: &Tx, value: &dyn VariableTracker, name: &str) -> bool {
         && !crate::pyattrs::python_has_attr(&object.type_tag(), name)
         && let Some(source) = &object.built_from
     {
-        let detail = if answer {
-            format!("has {}", Value::str(name).repr())
-        } else {
-            format!("has no {}", Value::str(name).repr())
-        };
-        tx.guard(GuardKind::HasAttr, source, detail);
+        tx.guard(
+            GuardKind::HasAttr,
+            source,
+            crate::guards::has_detail(name, answer),
+        );
     }
     answer
 }
