@@ -1,0 +1,1241 @@
+//! Guard soundness, as Dynamo's cache uses the guards: if frame B passes
+//! every guard that the lazy trace of frame A installed, the trace of A is
+//! reused for B, so tracing B must give what tracing A gave (the returned
+//! values, the output code, the stored globals and the graph).
+//!
+//! `holds` is the oracle's guard evaluator: it resolves a guard's source in
+//! a frame's values and checks the guard there, rendering the text the
+//! builder would install for that value (`value_guard_detail`,
+//! `has_detail`) and comparing it with the guard's; `SHAPE_ENV` relations
+//! are evaluated numerically on the frame's sizes. A source that does not
+//! resolve fails the guard.
+//!
+//! The oracle then runs many (program, frame A, frame B) triples: the
+//! pairs of `test_guard_soundness.rs`, the built-in program over the
+//! built-in frame and perturbed copies of it, and generated frames and
+//! programs with perturbed copies. Each run counts the pairs that reuse and
+//! the pairs that do not, and both must be found.
+
+mod common;
+
+use std::rc::Rc;
+
+use common::Rng;
+use lazy_tracer::builder::{Mode, value_guard_detail};
+use lazy_tracer::frame_gen;
+use lazy_tracer::guards::{Guard, GuardKind, has_detail};
+use lazy_tracer::program::Program;
+use lazy_tracer::run::{Input, parse_frame, parse_program, run_mode_with_events};
+use lazy_tracer::source::Source;
+use lazy_tracer::tracker::CmpOp;
+use lazy_tracer::trackers::compare_values;
+use lazy_tracer::value::{Frame, Object, TensorMeta, Value};
+
+// ---------------------------------------------------------------------------
+// Resolving sources in a frame
+// ---------------------------------------------------------------------------
+
+/// One step from a value to a value inside it, to change it in a copy.
+#[derive(Clone, Debug, PartialEq)]
+enum Step {
+    Local(usize),
+    Global(usize),
+    /// A list's or a tuple's item.
+    Item(usize),
+    /// A dict's value.
+    Entry(usize),
+    /// A dict's key that holds an `$object` (`list(d.keys())[i]`).
+    EntryKey(usize),
+    /// An object's attribute.
+    Attr(usize),
+    /// A tensor's size along a dim.
+    Size(usize),
+}
+
+/// A value of a frame with the source the builder gives it.
+#[derive(Clone, Debug)]
+struct Node {
+    source: Source,
+    value: Rc<Value>,
+    path: Vec<Step>,
+}
+
+/// The frame's locals and globals, at `L['name']` and `G['name']`.
+fn roots(frame: &Frame) -> Vec<Node> {
+    let locals = frame
+        .locals
+        .iter()
+        .enumerate()
+        .map(|(i, (name, value))| Node {
+            source: Source::local(name),
+            value: Rc::clone(value),
+            path: vec![Step::Local(i)],
+        });
+    let globals = frame
+        .globals
+        .iter()
+        .enumerate()
+        .map(|(i, (name, value))| Node {
+            source: Source::global(name),
+            value: Rc::clone(value),
+            path: vec![Step::Global(i)],
+        });
+    locals.chain(globals).collect()
+}
+
+/// The values inside `node`, at the sources the builder gives them
+/// (`Tx::build`, `Tx::key_tracker`, `TensorTracker::new`).
+fn children(node: &Node) -> Vec<Node> {
+    let child = |source: Source, value: Rc<Value>, step: Step| {
+        let mut path = node.path.clone();
+        path.push(step);
+        Node {
+            source,
+            value,
+            path,
+        }
+    };
+    let source = &node.source;
+    match &*node.value {
+        Value::List(items) | Value::Tuple(items) => items
+            .iter()
+            .enumerate()
+            .map(|(i, item)| child(source.index(i as i64), Rc::clone(item), Step::Item(i)))
+            .collect(),
+        Value::Dict(entries) => {
+            let mut nodes = Vec::new();
+            for (i, (key, item)) in entries.iter().enumerate() {
+                if key.holds_object() {
+                    let key_source = source.dict_key(i);
+                    let item_source = source.key(&key_source.to_string());
+                    nodes.push(child(key_source, Rc::new(key.clone()), Step::EntryKey(i)));
+                    nodes.push(child(item_source, Rc::clone(item), Step::Entry(i)));
+                } else {
+                    nodes.push(child(
+                        source.key(&key.repr()),
+                        Rc::clone(item),
+                        Step::Entry(i),
+                    ));
+                }
+            }
+            nodes
+        }
+        Value::Object(object) => object
+            .attrs
+            .iter()
+            .enumerate()
+            .map(|(i, (name, item))| child(source.attr(name), Rc::clone(item), Step::Attr(i)))
+            .collect(),
+        Value::Tensor(tensor) => tensor
+            .shape
+            .iter()
+            .enumerate()
+            .map(|(d, &size)| child(source.size(d), Rc::new(Value::Int(size)), Step::Size(d)))
+            .collect(),
+        _ => Vec::new(),
+    }
+}
+
+/// The value at the source printed as `text` in `frame`, if there is one.
+/// Only values whose source is a part of `text` are searched (a dict's
+/// key's source, `list(L['d'].keys())[0]`, holds the dict's as a part,
+/// not as a prefix).
+fn resolve(frame: &Frame, text: &str) -> Option<Node> {
+    fn search(node: Node, text: &str) -> Option<Node> {
+        let printed = node.source.to_string();
+        if printed == text {
+            return Some(node);
+        }
+        if !text.contains(&printed) {
+            return None;
+        }
+        children(&node)
+            .into_iter()
+            .find_map(|child| search(child, text))
+    }
+    roots(frame).into_iter().find_map(|root| search(root, text))
+}
+
+/// Every value of `frame`, each with its source.
+fn all_nodes(frame: &Frame) -> Vec<Node> {
+    let mut out = Vec::new();
+    let mut stack = roots(frame);
+    while let Some(node) = stack.pop() {
+        stack.extend(children(&node));
+        out.push(node);
+    }
+    out
+}
+
+// ---------------------------------------------------------------------------
+// The guard evaluator
+// ---------------------------------------------------------------------------
+
+/// Whether `guard` holds of `frame`.
+fn holds(guard: &Guard, frame: &Frame) -> bool {
+    match guard.kind {
+        GuardKind::DictContains => {
+            // Only the frame's globals are guarded so (`G has no 'float'`).
+            guard.source == "G"
+                && has_holds(frame.globals.iter().map(|(name, _)| &**name), &guard.detail)
+        }
+        GuardKind::HasAttr => match resolve(frame, &guard.source).map(|node| node.value) {
+            Some(value) => match &*value {
+                Value::Object(object) => {
+                    has_holds(object.attrs.iter().map(|(name, _)| &**name), &guard.detail)
+                }
+                _ => false,
+            },
+            None => false,
+        },
+        GuardKind::ShapeEnv => shape_env_holds(frame, &guard.source, &guard.detail),
+        kind => {
+            let Some(node) = resolve(frame, &guard.source) else {
+                return false;
+            };
+            let Some(text) = value_guard_detail(kind, &node.value) else {
+                return false;
+            };
+            if kind == GuardKind::TensorMatch {
+                // A dynamic dim prints its size hint (`?32`), which the
+                // guard does not check: its dtype, rank, static sizes and
+                // which dims are dynamic.
+                without_hints(&text) == without_hints(&guard.detail)
+            } else {
+                text == guard.detail
+            }
+        }
+    }
+}
+
+/// Whether a `has 'name'` or `has no 'name'` guard holds of a container
+/// whose attributes or keys are `names`, comparing the text `has_detail`
+/// makes of each name.
+fn has_holds<'a>(mut names: impl Iterator<Item = &'a str>, detail: &str) -> bool {
+    match detail.strip_prefix("has no ") {
+        Some(name) => {
+            let present = format!("has {name}");
+            !names.any(|n| has_detail(n, true) == present)
+        }
+        None => names.any(|n| has_detail(n, true) == detail),
+    }
+}
+
+/// A tensor's description with each dynamic dim's hint left out
+/// (`float32[?32, 512]` is `float32[?, 512]`).
+fn without_hints(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut in_hint = false;
+    for c in text.chars() {
+        if in_hint && c.is_ascii_digit() {
+            continue;
+        }
+        in_hint = c == '?';
+        out.push(c);
+    }
+    out
+}
+
+const OPS: [CmpOp; 6] = [
+    CmpOp::Eq,
+    CmpOp::Ne,
+    CmpOp::Lt,
+    CmpOp::Le,
+    CmpOp::Gt,
+    CmpOp::Ge,
+];
+
+/// A `SHAPE_ENV` guard, `EXPR OP OTHER`: the expression evaluated on the
+/// frame's sizes, the other side either another such expression or a
+/// constant's repr (an int, a float, a bool; any other constant is no
+/// number, equal to no size).
+fn shape_env_holds(frame: &Frame, expr: &str, detail: &str) -> bool {
+    let Some((symbol, other)) = detail.split_once(' ') else {
+        return false;
+    };
+    let Some(op) = OPS.into_iter().find(|op| op.symbol() == symbol) else {
+        return false;
+    };
+    let Some(left) = eval_size_expr(frame, expr) else {
+        return false;
+    };
+    let right = match eval_size_expr(frame, other) {
+        Some(n) => Value::Int(n),
+        None => match other {
+            "True" => Value::Bool(true),
+            "False" => Value::Bool(false),
+            _ => match other.parse::<f64>() {
+                Ok(x) if other.contains(['.', 'e', 'n']) => Value::Float(x),
+                // Equal to no int, and ordered with none.
+                _ => Value::None,
+            },
+        },
+    };
+    compare_values(&Value::Int(left), op, &right).unwrap_or(false)
+}
+
+/// The value of a size expression (`(L['x'].size()[0]*2)+(-1)`) over the
+/// frame's sizes, with Python's `//` and `%`; `None` if it does not parse,
+/// names a size the frame lacks, divides by zero or overflows.
+fn eval_size_expr(frame: &Frame, text: &str) -> Option<i64> {
+    let mut parser = ExprParser { frame, text, at: 0 };
+    let value = parser.sum()?;
+    (parser.at == text.len()).then_some(value)
+}
+
+struct ExprParser<'a> {
+    frame: &'a Frame,
+    text: &'a str,
+    at: usize,
+}
+
+impl ExprParser<'_> {
+    fn rest(&self) -> &str {
+        &self.text[self.at..]
+    }
+
+    fn eat(&mut self, token: &str) -> bool {
+        if self.rest().starts_with(token) {
+            self.at += token.len();
+            true
+        } else {
+            false
+        }
+    }
+
+    fn sum(&mut self) -> Option<i64> {
+        let mut value = self.product()?;
+        loop {
+            if self.eat("+") {
+                value = value.checked_add(self.product()?)?;
+            } else if self.eat("-") {
+                value = value.checked_sub(self.product()?)?;
+            } else {
+                return Some(value);
+            }
+        }
+    }
+
+    fn product(&mut self) -> Option<i64> {
+        let mut value = self.atom()?;
+        loop {
+            if self.eat("*") {
+                value = value.checked_mul(self.atom()?)?;
+            } else if self.eat("//") {
+                let d = self.atom()?;
+                value = python_floor_div(value, d)?;
+            } else if self.eat("%") {
+                let d = self.atom()?;
+                value = value.checked_sub(python_floor_div(value, d)?.checked_mul(d)?)?;
+            } else {
+                return Some(value);
+            }
+        }
+    }
+
+    fn atom(&mut self) -> Option<i64> {
+        if self.eat("(") {
+            let value = self.sum()?;
+            return self.eat(")").then_some(value);
+        }
+        if self.eat("-") {
+            return self.atom()?.checked_neg();
+        }
+        let rest = self.rest();
+        let digits = rest.len() - rest.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+        if digits > 0 {
+            let value = rest[..digits].parse().ok()?;
+            self.at += digits;
+            return Some(value);
+        }
+        // A size's source: the first `.size()[N]` after which the text so
+        // far is a size of the frame.
+        if !["L[", "G[", "list("].iter().any(|p| rest.starts_with(p)) {
+            return None;
+        }
+        let mut from = 0;
+        while let Some(found) = rest[from..].find(".size()[") {
+            let dim_at = from + found + ".size()[".len();
+            let dim_len = rest[dim_at..]
+                .find(|c: char| !c.is_ascii_digit())
+                .unwrap_or(rest.len() - dim_at);
+            let end = dim_at + dim_len;
+            if dim_len > 0 && rest[end..].starts_with(']') {
+                let candidate = &rest[..end + 1];
+                if let Some(node) = resolve(self.frame, candidate)
+                    && let Some(Step::Size(_)) = node.path.last()
+                    && let Value::Int(size) = *node.value
+                {
+                    self.at += candidate.len();
+                    return Some(size);
+                }
+            }
+            from = dim_at;
+        }
+        None
+    }
+}
+
+/// Python's `a // b` of ints; `None` for a zero divisor or an overflow.
+fn python_floor_div(a: i64, b: i64) -> Option<i64> {
+    let q = a.checked_div(b)?;
+    if (a % b != 0) && ((a < 0) != (b < 0)) {
+        q.checked_sub(1)
+    } else {
+        Some(q)
+    }
+}
+
+// ---------------------------------------------------------------------------
+// The oracle
+// ---------------------------------------------------------------------------
+
+/// What a trace gives, as a reused trace would give it: its returned
+/// values, output code, stored globals and graph, or its error.
+#[derive(Debug, PartialEq)]
+enum Outcome {
+    Traced {
+        returned: Vec<String>,
+        codegen: Vec<String>,
+        stored: Vec<(String, String)>,
+        graph_inputs: Vec<String>,
+        graph_nodes: Vec<String>,
+    },
+    Failed(String),
+}
+
+struct Trace {
+    outcome: Outcome,
+    guards: Vec<Guard>,
+}
+
+fn trace(program: &Program, frame: &Frame) -> Trace {
+    let input = Input {
+        frame: frame.clone(),
+        frame_name: "f.json".into(),
+        program: program.clone(),
+        program_name: "p".into(),
+    };
+    match run_mode_with_events(&input, Mode::Lazy, false) {
+        Ok(run) => Trace {
+            outcome: Outcome::Traced {
+                returned: run.returned,
+                codegen: run.codegen,
+                stored: run.stored,
+                graph_inputs: run.graph.inputs,
+                graph_nodes: run.graph.nodes,
+            },
+            guards: run.guards,
+        },
+        Err(error) => Trace {
+            outcome: Outcome::Failed(error.to_string()),
+            guards: Vec::new(),
+        },
+    }
+}
+
+/// The counts of one oracle run, and the unsound pairs it found.
+#[derive(Default)]
+struct Tally {
+    /// B passed every guard of A's trace: A's trace is reused for B.
+    reused: usize,
+    /// B failed one of A's guards: B is traced again.
+    retraced: usize,
+    /// A's trace failed: no guards to reuse.
+    a_failed: usize,
+    unsound: Vec<String>,
+}
+
+impl Tally {
+    /// Checks every frame of `frames_b` against A's trace of `program`.
+    fn check(
+        &mut self,
+        program_text: &str,
+        program: &Program,
+        frame_a: &Frame,
+        frames_b: &[Frame],
+    ) {
+        let a = trace(program, frame_a);
+        if let Outcome::Failed(_) = a.outcome {
+            self.a_failed += 1;
+            return;
+        }
+        // Every guard a trace installs holds of its own frame: else the
+        // evaluator is wrong, or the guard is on no source of the frame.
+        for guard in &a.guards {
+            assert!(
+                holds(guard, frame_a),
+                "a guard of the trace fails on its own frame: {guard}\nprogram:\n{program_text}\nframe:\n{}",
+                frame_a.to_json()
+            );
+        }
+        for frame_b in frames_b {
+            if !a.guards.iter().all(|guard| holds(guard, frame_b)) {
+                self.retraced += 1;
+                continue;
+            }
+            self.reused += 1;
+            let b = trace(program, frame_b);
+            if b.outcome != a.outcome {
+                let guards: Vec<String> = a.guards.iter().map(|g| g.to_string()).collect();
+                self.unsound.push(format!(
+                    "program:\n{program_text}\nframe A:\n{}\nframe B:\n{}\nA's guards, all holding of B:\n{}\nA: {:?}\nB: {:?}",
+                    frame_a.to_json(),
+                    frame_b.to_json(),
+                    guards.join("\n"),
+                    a.outcome,
+                    b.outcome
+                ));
+            }
+        }
+    }
+
+    fn assert_sound_and_not_vacuous(&self, what: &str) {
+        eprintln!(
+            "{what}: {} pairs reused A's trace, {} traced again ({} frames A failed)",
+            self.reused, self.retraced, self.a_failed
+        );
+        assert!(
+            self.unsound.is_empty(),
+            "{what}: {} unsound pairs; the first:\n{}\nall:\n{}",
+            self.unsound.len(),
+            self.unsound[0],
+            self.unsound
+                .iter()
+                .map(|u| u.lines().rev().take(2).collect::<Vec<_>>().join("\n"))
+                .collect::<Vec<_>>()
+                .join("\n--\n")
+        );
+        assert!(
+            self.reused > 0 && self.retraced > 0,
+            "{what}: the oracle is vacuous: {} reused, {} retraced",
+            self.reused,
+            self.retraced
+        );
+    }
+}
+
+fn frame(json: &str) -> Frame {
+    parse_frame("f.json", json).expect("the frame parses")
+}
+
+fn program(text: &str) -> Program {
+    parse_program("p", text).expect("the program parses")
+}
+
+// ---------------------------------------------------------------------------
+// Perturbed frames
+// ---------------------------------------------------------------------------
+
+/// Another value in place of `value`: most often of the same type (another
+/// int, a list one shorter, a tensor of another size, an object without an
+/// attribute), sometimes of another.
+fn perturb(rng: &mut Rng, value: &Value) -> Value {
+    let item = |rng: &mut Rng| -> Rc<Value> {
+        Rc::new(match rng.below(3) {
+            0 => Value::Int(1),
+            1 => Value::str("relu"),
+            _ => Value::None,
+        })
+    };
+    match value {
+        Value::None => [Value::Int(0), Value::str("")][rng.below(2)].clone(),
+        Value::Bool(b) => match rng.below(3) {
+            0 => Value::Int(i64::from(*b)),
+            _ => Value::Bool(!b),
+        },
+        Value::Int(i) => match rng.below(7) {
+            0 => Value::Int(i.wrapping_add(1)),
+            1 => Value::Int(i.wrapping_sub(1)),
+            2 => Value::Int(0),
+            3 => Value::Int(i.wrapping_mul(2)),
+            4 => Value::Float(*i as f64),
+            5 => Value::Bool(*i != 0),
+            _ => Value::None,
+        },
+        Value::Float(x) => match rng.below(4) {
+            0 => Value::Float(x + 1.0),
+            1 => Value::Float(-x),
+            2 => Value::Int(*x as i64),
+            _ => Value::Float(x * 0.5),
+        },
+        Value::Str(s) => match rng.below(5) {
+            0 => Value::str(&format!("{s}x")),
+            1 => Value::str(""),
+            2 => Value::str(if &**s == "gelu" { "relu" } else { "gelu" }),
+            3 => Value::Int(s.len() as i64),
+            _ => Value::str(&s.to_uppercase()),
+        },
+        Value::List(items) | Value::Tuple(items) => {
+            let mut items = items.clone();
+            match rng.below(4) {
+                0 => {
+                    items.pop();
+                }
+                1 => items.push(item(rng)),
+                2 if !items.is_empty() => {
+                    let at = rng.below(items.len());
+                    items[at] = item(rng);
+                }
+                _ => {}
+            }
+            // The other sequence type, now and then, or the same items.
+            let flip = rng.one_in(4);
+            match (value, flip) {
+                (Value::List(_), false) | (Value::Tuple(_), true) => Value::List(items),
+                _ => Value::Tuple(items),
+            }
+        }
+        Value::Dict(entries) => {
+            let mut entries = entries.clone();
+            match rng.below(5) {
+                0 => {
+                    entries.pop();
+                }
+                1 => entries.push((Value::str("zz"), item(rng))),
+                2 => entries.reverse(),
+                3 if !entries.is_empty() => {
+                    let at = rng.below(entries.len());
+                    entries[at].1 = item(rng);
+                }
+                _ => {
+                    if let Some((Value::Str(key), _)) = entries.last_mut() {
+                        *key = format!("{key}_").into();
+                    }
+                }
+            }
+            Value::Dict(entries)
+        }
+        Value::Tensor(tensor) => {
+            let mut tensor = tensor.clone();
+            match rng.below(6) {
+                0 | 1 if !tensor.shape.is_empty() => {
+                    let d = rng.below(tensor.shape.len());
+                    tensor.shape[d] = [1, 2, 3, 4, 16, 32, 64][rng.below(7)];
+                }
+                2 if !tensor.dynamic.is_empty() => {
+                    // The same size on each dynamic dim (`?n` and `?n`).
+                    let size = [1, 2, 7, 32][rng.below(4)];
+                    for &d in &tensor.dynamic {
+                        tensor.shape[d] = size;
+                    }
+                }
+                3 => {
+                    tensor.dtype = (if &*tensor.dtype == "float32" {
+                        "float16"
+                    } else {
+                        "float32"
+                    })
+                    .into()
+                }
+                4 if !tensor.shape.is_empty() => {
+                    if tensor.dynamic.contains(&0) {
+                        tensor.dynamic.clear();
+                    } else {
+                        tensor.dynamic = vec![0];
+                    }
+                }
+                _ => {
+                    tensor.shape.pop();
+                    tensor.dynamic.retain(|&d| d < tensor.shape.len());
+                }
+            }
+            Value::Tensor(tensor)
+        }
+        Value::Object(object) => {
+            let mut attrs = object.attrs.clone();
+            let mut class = Rc::clone(&object.class);
+            match rng.below(4) {
+                0 => {
+                    attrs.pop();
+                }
+                1 if !attrs.iter().any(|(name, _)| &**name == "bias") => {
+                    attrs.push(("bias".into(), item(rng)))
+                }
+                2 => class = format!("{class}2").into(),
+                _ if !attrs.is_empty() => {
+                    let at = rng.below(attrs.len());
+                    let changed = perturb(rng, &attrs[at].1);
+                    attrs[at].1 = Rc::new(changed);
+                }
+                _ => {}
+            }
+            Value::Object(Object::new(class, attrs))
+        }
+        Value::Function(name) => Value::Function(
+            (if &**name == "torch.relu" {
+                "torch.nn.functional.gelu"
+            } else {
+                "torch.relu"
+            })
+            .into(),
+        ),
+        Value::Class(name) => Value::Class(format!("{name}2").into()),
+        Value::Builtin(name) => {
+            Value::Builtin((if &**name == "int" { "str" } else { "int" }).into())
+        }
+        Value::DictView(_) => value.clone(),
+    }
+}
+
+/// `frame` with the value at `path` replaced by `f` of it (a size changed
+/// in its tensor's shape).
+fn replace_at(frame: &Frame, path: &[Step], f: &mut dyn FnMut(&Value) -> Value) -> Frame {
+    fn at(value: &mut Value, path: &[Step], f: &mut dyn FnMut(&Value) -> Value) {
+        let Some((step, rest)) = path.split_first() else {
+            *value = f(value);
+            return;
+        };
+        match (step, value) {
+            (Step::Item(i), Value::List(items) | Value::Tuple(items)) => {
+                at(Rc::make_mut(&mut items[*i]), rest, f)
+            }
+            (Step::Entry(i), Value::Dict(entries)) => at(Rc::make_mut(&mut entries[*i].1), rest, f),
+            (Step::EntryKey(i), Value::Dict(entries)) => at(&mut entries[*i].0, rest, f),
+            (Step::Attr(i), Value::Object(object)) => {
+                at(Rc::make_mut(&mut object.attrs[*i].1), rest, f)
+            }
+            (Step::Size(d), Value::Tensor(tensor)) => {
+                if let Value::Int(size) = f(&Value::Int(tensor.shape[*d]))
+                    && size >= 0
+                {
+                    tensor.shape[*d] = size;
+                }
+            }
+            (step, value) => panic!("no {step:?} in {value:?}"),
+        }
+    }
+    let mut frame = frame.clone();
+    let (first, rest) = path.split_first().expect("a path from a local or a global");
+    let root = match first {
+        Step::Local(i) => &mut frame.locals[*i].1,
+        Step::Global(i) => &mut frame.globals[*i].1,
+        step => panic!("a path starts at a local or a global, not {step:?}"),
+    };
+    at(Rc::make_mut(root), rest, f);
+    frame
+}
+
+/// `count` perturbed copies of `frame`, each read back from its JSON (a
+/// copy the reader refuses, such as a dict with a key twice, is left out):
+/// most change a value that A's trace guarded (or one inside it), the rest
+/// any value, or add a global (one that shadows a builtin or a class).
+fn perturbed_frames(rng: &mut Rng, frame: &Frame, guards: &[Guard], count: usize) -> Vec<Frame> {
+    let guarded: Vec<Node> = guards
+        .iter()
+        .filter_map(|guard| resolve(frame, &guard.source))
+        .collect();
+    let everything = all_nodes(frame);
+    let mut frames = Vec::new();
+    for _ in 0..count {
+        let changed = match rng.below(10) {
+            0 => {
+                let mut copy = frame.clone();
+                let (name, value) = [
+                    ("float", Value::Class("Linear".into())),
+                    ("int", Value::Builtin("str".into())),
+                    ("Linear", Value::Class("Conv".into())),
+                ][rng.below(3)]
+                .clone();
+                copy.globals.retain(|(n, _)| &**n != name);
+                copy.globals.push((name.into(), Rc::new(value)));
+                copy
+            }
+            // A global the program does not name. No name is dropped: a
+            // code object's locals are fixed, and a global read but not
+            // built (`log(G['g'])`) is, as in Dynamo, guarded by nothing,
+            // so a frame without it fails where A's traced.
+            1 => {
+                let mut copy = frame.clone();
+                copy.globals.retain(|(n, _)| &**n != "unused");
+                copy.globals.push(("unused".into(), Rc::new(Value::Int(0))));
+                copy
+            }
+            2..=6 if !guarded.is_empty() => {
+                let mut node = guarded[rng.below(guarded.len())].clone();
+                // Now and then a value inside the guarded one.
+                while rng.one_in(3) {
+                    let inside = children(&node);
+                    if inside.is_empty() {
+                        break;
+                    }
+                    node = inside[rng.below(inside.len())].clone();
+                }
+                replace_at(frame, &node.path, &mut |v| perturb(rng, v))
+            }
+            _ if !everything.is_empty() => {
+                let node = &everything[rng.below(everything.len())];
+                replace_at(frame, &node.path, &mut |v| perturb(rng, v))
+            }
+            _ => continue,
+        };
+        if let Ok(read) = parse_frame("b.json", &changed.to_json()) {
+            frames.push(read);
+        }
+    }
+    frames
+}
+
+// ---------------------------------------------------------------------------
+// The evaluator, kind by kind
+// ---------------------------------------------------------------------------
+
+fn guard(kind: GuardKind, source: &str, detail: &str) -> Guard {
+    Guard {
+        kind,
+        source: source.into(),
+        detail: detail.into(),
+    }
+}
+
+/// `guard` holds of each frame of `yes` and of none of `no` (frames given
+/// as their locals, and globals when they have any).
+fn assert_holds(guard: &Guard, yes: &[&str], no: &[&str]) {
+    for json in yes {
+        assert!(holds(guard, &frame(json)), "{guard} should hold of {json}");
+    }
+    for json in no {
+        assert!(!holds(guard, &frame(json)), "{guard} should fail on {json}");
+    }
+}
+
+#[test]
+fn type_match_compares_the_type_name() {
+    assert_holds(
+        &guard(
+            GuardKind::TypeMatch,
+            "L['self'].layers[1].attn",
+            "Attention",
+        ),
+        &[
+            r#"{"locals": {"self": {"$object": "M", "layers": [1, {"$object": "A", "attn": {"$object": "Attention"}}]}}}"#,
+        ],
+        &[
+            r#"{"locals": {"self": {"$object": "M", "layers": [1, {"$object": "A", "attn": {"$object": "Conv"}}]}}}"#,
+            // The source is missing: no item 1, no attribute, no local.
+            r#"{"locals": {"self": {"$object": "M", "layers": [{"$object": "A", "attn": {"$object": "Attention"}}]}}}"#,
+            r#"{"locals": {"self": {"$object": "M", "layers": [1, {"$object": "A"}]}}}"#,
+            r#"{"locals": {}, "globals": {"self": 1}}"#,
+        ],
+    );
+    let int = guard(GuardKind::TypeMatch, "L['n']", "int");
+    assert_holds(
+        &int,
+        &[r#"{"locals": {"n": 3}}"#, r#"{"locals": {"n": -70}}"#],
+        &[
+            r#"{"locals": {"n": 3.0}}"#,
+            r#"{"locals": {"n": true}}"#,
+            r#"{"locals": {"m": 3}}"#,
+        ],
+    );
+}
+
+#[test]
+fn constant_match_compares_the_value_and_its_type() {
+    let step = guard(GuardKind::ConstantMatch, "L['step']", "== 1200");
+    assert_holds(
+        &step,
+        &[r#"{"locals": {"step": 1200}}"#],
+        &[
+            r#"{"locals": {"step": 1201}}"#,
+            r#"{"locals": {"step": 1200.0}}"#,
+            r#"{"locals": {"step": "1200"}}"#,
+            r#"{"locals": {"step": [1200]}}"#,
+        ],
+    );
+    let none = guard(GuardKind::ConstantMatch, "G['cfg']['act']", "is None");
+    assert_holds(
+        &none,
+        &[r#"{"locals": {}, "globals": {"cfg": {"act": null, "b": 2}}}"#],
+        &[
+            r#"{"locals": {}, "globals": {"cfg": {"act": 0}}}"#,
+            r#"{"locals": {}, "globals": {"cfg": {"b": null}}}"#,
+            r#"{"locals": {"cfg": {"act": null}}}"#,
+        ],
+    );
+    // Python's repr: `"a'b"`.
+    let text = guard(GuardKind::ConstantMatch, "L['s']", "== \"a'b\"");
+    assert_holds(
+        &text,
+        &[r#"{"locals": {"s": "a'b"}}"#],
+        &[r#"{"locals": {"s": "ab"}}"#],
+    );
+}
+
+#[test]
+fn len_check_compares_a_list_or_tuple_length() {
+    let len = guard(GuardKind::LenCheck, "L['self'].layers", "len == 2");
+    assert_holds(
+        &len,
+        &[
+            r#"{"locals": {"self": {"$object": "M", "layers": [1, "a"]}}}"#,
+            r#"{"locals": {"self": {"$object": "M", "layers": {"$tuple": [[], {}]}}}}"#,
+        ],
+        &[
+            r#"{"locals": {"self": {"$object": "M", "layers": [1, 2, 3]}}}"#,
+            r#"{"locals": {"self": {"$object": "M", "layers": {"a": 1, "b": 2}}}}"#,
+            r#"{"locals": {"self": {"$object": "M", "layers": "ab"}}}"#,
+        ],
+    );
+}
+
+#[test]
+fn tensor_match_checks_dtype_rank_static_sizes_and_dynamic_dims() {
+    let x = guard(GuardKind::TensorMatch, "L['x']", "float32[?32, 512]");
+    assert_holds(
+        &x,
+        &[
+            r#"{"locals": {"x": {"$tensor": [32, 512], "dtype": "float32", "dynamic": [0]}}}"#,
+            // The dynamic dim's size is a hint, not checked.
+            r#"{"locals": {"x": {"$tensor": [7, 512], "dtype": "float32", "dynamic": [0]}}}"#,
+        ],
+        &[
+            r#"{"locals": {"x": {"$tensor": [32, 512], "dtype": "float32"}}}"#,
+            r#"{"locals": {"x": {"$tensor": [32, 256], "dtype": "float32", "dynamic": [0]}}}"#,
+            r#"{"locals": {"x": {"$tensor": [32, 512], "dtype": "float16", "dynamic": [0]}}}"#,
+            r#"{"locals": {"x": {"$tensor": [32, 512, 1], "dtype": "float32", "dynamic": [0]}}}"#,
+            r#"{"locals": {"x": {"$tensor": [32, 512], "dtype": "float32", "dynamic": [0, 1]}}}"#,
+            r#"{"locals": {"x": 1}}"#,
+        ],
+    );
+}
+
+#[test]
+fn dict_keys_compares_all_keys_in_order() {
+    let two = guard(GuardKind::DictKeys, "L['d']", "keys == ['a', 'b'] (2 keys)");
+    assert_holds(
+        &two,
+        &[r#"{"locals": {"d": {"a": 1, "b": [2]}}}"#],
+        &[
+            r#"{"locals": {"d": {"b": 2, "a": 1}}}"#,
+            r#"{"locals": {"d": {"a": 1}}}"#,
+            r#"{"locals": {"d": {"a": 1, "b": 2, "c": 3}}}"#,
+            r#"{"locals": {"d": [1, 2]}}"#,
+        ],
+    );
+    // Past three keys, the hash of all of them tells the fourth apart.
+    let five = r#"{"locals": {"d": {"a": 1, "b": 2, "c": 3, "x": 4}}}"#;
+    let d = resolve(&frame(five), "L['d']").expect("L['d']");
+    let detail = value_guard_detail(GuardKind::DictKeys, &d.value).expect("a dict");
+    assert!(detail.contains("... and 1 more"), "{detail}");
+    assert_holds(
+        &guard(GuardKind::DictKeys, "L['d']", &detail),
+        &[five],
+        &[r#"{"locals": {"d": {"a": 1, "b": 2, "c": 3, "y": 4}}}"#],
+    );
+    // A dict's value under a key that is an object, and the key itself.
+    let keyed = r#"{"locals": {"d": {"$dict": [[{"$object": "K", "w": 1}, {"v": 5}]]}}}"#;
+    assert_holds(
+        &guard(
+            GuardKind::ConstantMatch,
+            "L['d'][list(L['d'].keys())[0]]['v']",
+            "== 5",
+        ),
+        &[keyed],
+        &[r#"{"locals": {"d": {"$dict": [[{"$object": "K", "w": 1}, {"v": 6}]]}}}"#],
+    );
+    assert_holds(
+        &guard(GuardKind::ConstantMatch, "list(L['d'].keys())[0].w", "== 1"),
+        &[keyed],
+        &[r#"{"locals": {"d": {"$dict": [[{"$object": "K", "w": 2}, {"v": 5}]]}}}"#],
+    );
+    // An int key prints as a list's index does.
+    assert_holds(
+        &guard(GuardKind::ConstantMatch, "L['d'][3]", "== 'x'"),
+        &[
+            r#"{"locals": {"d": {"$dict": [[3, "x"]]}}}"#,
+            r#"{"locals": {"d": [0, 1, 2, "x"]}}"#,
+        ],
+        &[r#"{"locals": {"d": {"$dict": [["3", "x"]]}}}"#],
+    );
+}
+
+#[test]
+fn id_match_compares_the_function_class_or_builtin() {
+    let relu = guard(GuardKind::IdMatch, "G['F_relu']", "<function torch.relu>");
+    let function = |name: &str| {
+        format!(r#"{{"locals": {{}}, "globals": {{"F_relu": {{"$function": "{name}"}}}}}}"#)
+    };
+    assert_holds(
+        &relu,
+        &[&function("torch.relu")],
+        &[
+            &function("torch.gelu"),
+            r#"{"locals": {}, "globals": {"F_relu": "torch.relu"}}"#,
+        ],
+    );
+    // The text is the builder's: a class's and a builtin's too.
+    for (json, detail) in [
+        (r#"{"$class": "Linear"}"#, "<class 'Linear'>"),
+        (r#"{"$builtin": "int"}"#, "<class 'int'>"),
+        (r#"{"$builtin": "len"}"#, "<built-in function len>"),
+    ] {
+        let f = frame(&format!(r#"{{"locals": {{"c": {json}}}}}"#));
+        let node = resolve(&f, "L['c']").expect("L['c']");
+        assert_eq!(
+            value_guard_detail(GuardKind::IdMatch, &node.value).as_deref(),
+            Some(detail)
+        );
+        assert!(holds(&guard(GuardKind::IdMatch, "L['c']", detail), &f));
+    }
+}
+
+#[test]
+fn hasattr_checks_the_object_own_attributes() {
+    let has = guard(GuardKind::HasAttr, "L['obj']", "has 'bias'");
+    let has_no = guard(GuardKind::HasAttr, "L['obj']", "has no 'bias'");
+    let with = r#"{"locals": {"obj": {"$object": "Linear", "bias": null}}}"#;
+    let without = r#"{"locals": {"obj": {"$object": "Linear", "weight": 1}}}"#;
+    let not_an_object = r#"{"locals": {"obj": {"bias": 1}}}"#;
+    let missing = r#"{"locals": {"o": {"$object": "Linear", "bias": 1}}}"#;
+    assert_holds(&has, &[with], &[without, not_an_object, missing]);
+    assert_holds(&has_no, &[without], &[with, not_an_object, missing]);
+}
+
+#[test]
+fn dict_contains_checks_the_frame_globals() {
+    let no_float = guard(GuardKind::DictContains, "G", "has no 'float'");
+    assert_holds(
+        &no_float,
+        &[
+            r#"{"locals": {"float": 1}, "globals": {"int": 1}}"#,
+            r#"{"locals": {}}"#,
+        ],
+        &[r#"{"locals": {}, "globals": {"float": {"$class": "Linear"}}}"#],
+    );
+}
+
+#[test]
+fn shape_env_evaluates_the_relation_on_the_frame_sizes() {
+    let x = |n: i64, m: i64| {
+        format!(
+            r#"{{"locals": {{"x": {{"$tensor": [{n}, 4], "dtype": "float32", "dynamic": [0]}}, "y": {{"$tensor": [{m}], "dtype": "float32", "dynamic": [0]}}}}}}"#
+        )
+    };
+    let more = guard(GuardKind::ShapeEnv, "L['x'].size()[0]", "> 1");
+    assert_holds(&more, &[&x(2, 1), &x(32, 1)], &[&x(1, 1), &x(0, 1)]);
+    // Arithmetic with Python's `//` and `%`, another size on the right.
+    let sum = guard(
+        GuardKind::ShapeEnv,
+        "(L['x'].size()[0]*2)+(-1)",
+        "== L['y'].size()[0]",
+    );
+    assert_holds(&sum, &[&x(3, 5), &x(1, 1)], &[&x(3, 6), &x(2, 5)]);
+    let floor = guard(GuardKind::ShapeEnv, "(0-L['x'].size()[0])//3", "== -2");
+    assert_holds(&floor, &[&x(4, 1), &x(6, 1)], &[&x(3, 1), &x(7, 1)]);
+    let modulo = guard(GuardKind::ShapeEnv, "(0-L['x'].size()[0])%3", "== 2");
+    assert_holds(&modulo, &[&x(4, 1)], &[&x(3, 1)]);
+    let by_zero = guard(
+        GuardKind::ShapeEnv,
+        "L['x'].size()[0]//L['x'].size()[1]",
+        "== 1",
+    );
+    let zero = r#"{"locals": {"x": {"$tensor": [4, 0], "dtype": "float32", "dynamic": [0, 1]}}}"#;
+    let four = r#"{"locals": {"x": {"$tensor": [4, 4], "dtype": "float32", "dynamic": [0, 1]}}}"#;
+    assert_holds(&by_zero, &[four], &[zero]);
+    // A float, a bool and a constant that is no number.
+    assert_holds(
+        &guard(GuardKind::ShapeEnv, "L['x'].size()[0]", "< 2.5"),
+        &[&x(2, 1)],
+        &[&x(3, 1)],
+    );
+    assert_holds(
+        &guard(GuardKind::ShapeEnv, "L['x'].size()[0]", "== True"),
+        &[&x(1, 1)],
+        &[&x(2, 1)],
+    );
+    assert_holds(
+        &guard(GuardKind::ShapeEnv, "L['x'].size()[0]", "!= 'a'"),
+        &[&x(2, 1)],
+        &[r#"{"locals": {"y": 1}}"#],
+    );
+    // A size of a tensor the frame lacks, or of a dim it lacks.
+    assert_holds(
+        &guard(GuardKind::ShapeEnv, "L['x'].size()[2]", "> 1"),
+        &[],
+        &[&x(2, 1)],
+    );
+}
+
+/// The guards of a real trace hold of its frame, and the evaluator tells
+/// the frames of `test_guard_soundness.rs`'s pairs apart as their guards do.
+#[test]
+fn real_guards_hold_of_their_frame_and_not_of_a_frame_with_another_result() {
+    let p = program("r = isinstance(L['x'], float)\nreturn r\n");
+    let builtin = frame(r#"{"locals": {"x": 1.5}, "globals": {}}"#);
+    let shadowed = frame(r#"{"locals": {"x": 1.5}, "globals": {"float": {"$class": "Linear"}}}"#);
+    let a = trace(&p, &builtin);
+    assert!(a.guards.iter().all(|g| holds(g, &builtin)));
+    assert!(!a.guards.iter().all(|g| holds(g, &shadowed)));
+    let input = Input::built_in();
+    let run = trace(&input.program, &input.frame);
+    assert_eq!(run.guards.len(), 23);
+    assert!(run.guards.iter().all(|g| holds(g, &input.frame)));
+}
+
+// ---------------------------------------------------------------------------
+// The oracle over many triples
+// ---------------------------------------------------------------------------
+
+/// Every ordered pair of `frames` under `program`, and `perturbed` changed
+/// copies of each frame.
+fn check_group(
+    tally: &mut Tally,
+    rng: &mut Rng,
+    program_text: &str,
+    frames: &[&str],
+    perturbed: usize,
+) {
+    let p = program(program_text);
+    let frames: Vec<Frame> = frames.iter().map(|json| frame(json)).collect();
+    for a in &frames {
+        let guards = trace(&p, a).guards;
+        let mut others: Vec<Frame> = frames.to_vec();
+        others.extend(perturbed_frames(rng, a, &guards, perturbed));
+        tally.check(program_text, &p, a, &others);
+    }
+}
+
+/// The programs and frames of `test_guard_soundness.rs`, each frame of a
+/// program against each other one and against perturbed copies of itself.
+#[test]
+fn oracle_over_the_guard_soundness_pairs() {
+    let mut tally = Tally::default();
+    let mut rng = Rng::new(1);
+    let linear = |class: &str| {
+        format!(
+            r#"{{"locals": {{"obj": {{"$object": "Linear"}}}}, "globals": {{"Linear": {{"$class": "{class}"}}}}}}"#
+        )
+    };
+    let (lin, conv) = (linear("Linear"), linear("Conv"));
+    for program in [
+        "r = isinstance(L['obj'], Linear)\nreturn r\n",
+        "r = isinstance(L['obj'], G['Linear'])\nreturn r\n",
+    ] {
+        check_group(&mut tally, &mut rng, program, &[&lin, &conv], 6);
+    }
+    let globals = |globals: &str| {
+        format!(
+            r#"{{"locals": {{"x": 1.5, "obj": {{"$object": "Linear"}}}}, "globals": {{{globals}}}}}"#
+        )
+    };
+    let shadowing = [
+        globals(""),
+        globals(r#""float": {"$class": "Linear"}"#),
+        globals(r#""float": {"$class": "float"}"#),
+        globals(r#""float": {"$builtin": "int"}"#),
+        globals(r#""float": {"$tuple": [{"$builtin": "str"}, {"$class": "Linear"}]}"#),
+        globals(r#""Linear": {"$class": "Linear"}"#),
+    ];
+    let shadowing: Vec<&str> = shadowing.iter().map(String::as_str).collect();
+    for program in [
+        "r = isinstance(L['x'], float)\nreturn r\n",
+        "r = isinstance(L['x'], G['float'])\nreturn r\n",
+        "r = isinstance(L['obj'], float)\nreturn r\n",
+        "r = isinstance(1, float)\nreturn r\n",
+        "G['float'] = int\nr = isinstance(1, float)\nreturn r\n",
+        "float = G['Linear']\nr = isinstance(L['obj'], float)\nreturn r\n",
+    ] {
+        check_group(&mut tally, &mut rng, program, &shadowing, 4);
+    }
+    let with_bias = r#"{"locals": {"obj": {"$object": "Linear", "bias": 1}}}"#;
+    let without = r#"{"locals": {"obj": {"$object": "Linear"}}}"#;
+    for program in [
+        "r = hasattr(L['obj'], 'bias')\nreturn r\n",
+        "r = hasattr(L['obj'], '__class__')\nreturn r\n",
+        "G['o'] = L['obj']\nr = hasattr(G['o'], 'bias')\nreturn r\n",
+    ] {
+        check_group(&mut tally, &mut rng, program, &[with_bias, without], 6);
+    }
+    let d = |keys: &str| format!(r#"{{"locals": {{"d": {{{keys}}}}}}}"#);
+    let dicts = [
+        d(r#""a": 1, "b": 2, "c": 3, "x": 4"#),
+        d(r#""a": 1, "b": 2, "c": 3, "y": 4"#),
+        d(r#""x": 1"#),
+        d(r#""a": 1, "b": 2, "x": 3"#),
+        d(r#""a": 1, "b": 2, "c": 3, "x": 4, "y": 5"#),
+        d(r#""a": 1, "b": 2, "c": 3, "y": 5, "x": 4"#),
+    ];
+    let dicts: Vec<&str> = dicts.iter().map(String::as_str).collect();
+    check_group(
+        &mut tally,
+        &mut rng,
+        "r = 'x' in L['d']\nreturn r\n",
+        &dicts,
+        4,
+    );
+    let x = |x: &str| format!(r#"{{"locals": {{"x": {x}}}}}"#);
+    let xs = [
+        x(r#""ab""#),
+        x("3"),
+        x("1.5"),
+        x("2.0"),
+        x("true"),
+        x("[1, 2]"),
+        x(r#"["a", [3], 4.5]"#),
+        x("[]"),
+        x(r#"{"$tuple": [1, 2]}"#),
+        x(r#"{"$tuple": []}"#),
+        x(r#"{"a": 1}"#),
+        x(r#"{"b": 2, "c": 3}"#),
+        x("null"),
+        x(r#"[{"$tensor": [2]}, {"$object": "A"}]"#),
+    ];
+    let xs: Vec<&str> = xs.iter().map(String::as_str).collect();
+    for program in [
+        "r = hasattr(L['x'], 'upper')\nreturn r\n",
+        "r = hasattr(L['x'], 'append')\nreturn r\n",
+        "r = hasattr(L['x'], 'is_integer')\nreturn r\n",
+        "r = isinstance(L['x'], tuple)\nreturn r\n",
+        "r = L['x'] is None\nreturn r\n",
+        "r = L['x'] is not None\nreturn r\n",
+        "r = L['x'] == L['x']\nreturn r\n",
+        "r = L['x'] != L['x']\nreturn r\n",
+        "r = L['x'] < L['x']\nreturn r\n",
+    ] {
+        check_group(&mut tally, &mut rng, program, &xs, 2);
+    }
+    let pick =
+        "if L['same']\n  ys = L['xs']\nelse\n  ys = L['zs']\nend\nr = L['xs'] == ys\nreturn r\n";
+    let same = |same: &str, xs: &str, zs: &str| {
+        format!(r#"{{"locals": {{"same": {same}, "xs": {xs}, "zs": {zs}}}}}"#)
+    };
+    let picks = [
+        same("true", "[1, 2]", "[1, 3]"),
+        same("false", "[1, 2]", "[1, 3]"),
+        same("false", "[1, 2]", "[1, 2]"),
+        same("true", "[1]", "[1, 2]"),
+    ];
+    let picks: Vec<&str> = picks.iter().map(String::as_str).collect();
+    check_group(&mut tally, &mut rng, pick, &picks, 6);
+    let text = |s: &str| format!(r#"{{"locals": {{"s": "{s}"}}}}"#);
+    let texts = [text("1.5"), text("nan"), text("2"), text("1.5e3")];
+    let texts: Vec<&str> = texts.iter().map(String::as_str).collect();
+    check_group(
+        &mut tally,
+        &mut rng,
+        "n = float(L['s'])\nr = n == n\nreturn r\n",
+        &texts,
+        4,
+    );
+    tally.assert_sound_and_not_vacuous("test_guard_soundness pairs");
+}
+
+/// The built-in program over a small frame of the built-in model and over
+/// the built-in frame itself, each against perturbed copies.
+#[test]
+fn oracle_over_the_built_in_program_and_perturbed_frames() {
+    let mut tally = Tally::default();
+    let mut rng = Rng::new(2);
+    let input = Input::built_in();
+    let program_text = frame_gen::DEFAULT_PROGRAM;
+    for (a, copies) in [
+        (frame_gen::model_frame(6, 8), 150),
+        (frame_gen::default_frame(), 12),
+    ] {
+        let guards = trace(&input.program, &a).guards;
+        let others = perturbed_frames(&mut rng, &a, &guards, copies);
+        tally.check(program_text, &input.program, &a, &others);
+    }
+    tally.assert_sound_and_not_vacuous("built-in program");
+}
