@@ -2106,8 +2106,9 @@ pub struct Dim {
 }
 
 /// NumPy's broadcasting of two shapes, aligned at their last dims: `None`
-/// where a pair of dims is neither equal nor a fixed 1.
-fn broadcast_dims(a: &[Dim], b: &[Dim]) -> Option<Vec<Dim>> {
+/// where a pair of dims is neither equal nor a fixed 1. Two dims found
+/// equal where either is dynamic are guarded equal (`same_size`).
+fn broadcast_dims(tx: &Tx, a: &[Dim], b: &[Dim]) -> Option<Vec<Dim>> {
     let rank = a.len().max(b.len());
     let pad = |dims: &[Dim]| -> Vec<Dim> {
         let mut padded = vec![Dim::fixed(1); rank - dims.len()];
@@ -2118,12 +2119,31 @@ fn broadcast_dims(a: &[Dim], b: &[Dim]) -> Option<Vec<Dim>> {
         .into_iter()
         .zip(pad(b))
         .map(|(x, y)| match (x.size, y.size) {
-            (p, q) if p == q => Some(if x.sym.is_some() { x } else { y }),
+            // A fixed 1 broadcasts against any size, which needs no guard.
             (1, _) if x.sym.is_none() => Some(y),
             (_, 1) if y.sym.is_none() => Some(x),
+            (p, q) if p == q => {
+                same_size(tx, &x, &y);
+                Some(if x.sym.is_some() { x } else { y })
+            }
             _ => None,
         })
         .collect()
+}
+
+/// Guards that two dims found equal stay equal, where either is dynamic
+/// (`L['x'].size()[0] == L['y'].size()[0]`, or `== 4` against a fixed
+/// size): their hints were compared, and another frame's dynamic sizes
+/// may differ, where the trace would be a shape mismatch.
+fn same_size(tx: &Tx, x: &Dim, y: &Dim) {
+    let (expr, other) = match (&x.sym, &y.sym) {
+        (Some((_, a)), Some((_, b))) if a == b => return,
+        (Some((_, a)), Some((_, b))) => (a.clone(), b.clone()),
+        (Some((_, a)), None) => (a.clone(), y.size.to_string()),
+        (None, Some((_, b))) => (b.clone(), x.size.to_string()),
+        (None, None) => return,
+    };
+    tx.guard_text(GuardKind::ShapeEnv, expr, format!("== {other}"));
 }
 
 impl Dim {
@@ -2257,7 +2277,7 @@ impl TensorTracker {
     }
 
     fn broadcast(&self, op: BinOp, other: &TensorTracker) -> TraceResult<Vec<Dim>> {
-        broadcast_dims(&self.dims, &other.dims).ok_or_else(|| self.mismatch(op, other))
+        broadcast_dims(&self.tx, &self.dims, &other.dims).ok_or_else(|| self.mismatch(op, other))
     }
 
     fn matmul(&self, other: &TensorTracker, reflected: bool) -> TraceResult<Tracker> {
@@ -2273,10 +2293,11 @@ impl TensorTracker {
         if k_a.size != k_b.size {
             return Err(a.mismatch(BinOp::MatMul, b));
         }
+        same_size(&self.tx, k_a, k_b);
         // torch.matmul: the dims before the last two broadcast, then `n`
         // (unless `a` is a vector) and `m` (unless `b` is one).
         let batch = |dims: &[Dim]| dims[..dims.len().saturating_sub(2)].to_vec();
-        let mut dims = broadcast_dims(&batch(&a.dims), &batch(&b.dims))
+        let mut dims = broadcast_dims(&self.tx, &batch(&a.dims), &batch(&b.dims))
             .ok_or_else(|| a.mismatch(BinOp::MatMul, b))?;
         if a.dims.len() >= 2 {
             dims.push(a.dims[a.dims.len() - 2].clone());

@@ -515,3 +515,60 @@ return r
         );
     }
 }
+
+/// Two dims broadcast together (`x + y`), or the inner dims of `x @ y`,
+/// were compared by their hints: of two dynamic dims of size 4, or a
+/// dynamic 4 and a fixed 4, nothing was guarded, so a frame whose `y` had
+/// size 2 passed every guard (`TENSOR_MATCH` does not check a dynamic
+/// size) and reused a trace that is a shape mismatch for it. Their
+/// equality is guarded now (the guard oracle of `test_guard_oracle.rs`
+/// found it).
+#[test]
+fn dims_found_equal_where_one_is_dynamic_are_guarded_equal() {
+    let tensors = |x: &str, y: &str| {
+        format!(
+            r#"{{"locals": {{"x": {{"$tensor": {x}, "dtype": "float32", "dynamic": [0]}},
+                "y": {{"$tensor": {y}, "dtype": "float32", "dynamic": [0]}},
+                "w": {{"$tensor": [4, 3], "dtype": "float32"}}}}}}"#
+        )
+    };
+    let same = tensors("[4]", "[4]");
+    for (program, guard) in [
+        (
+            "h = L['x'] + L['y']\nreturn h\n",
+            "SHAPE_ENV L['x'].size()[0] == L['y'].size()[0]",
+        ),
+        (
+            "h = L['x'] @ L['y']\nreturn h\n",
+            "SHAPE_ENV L['x'].size()[0] == L['y'].size()[0]",
+        ),
+        (
+            "h = L['x'] @ L['w']\nreturn h\n",
+            "SHAPE_ENV L['x'].size()[0] == 4",
+        ),
+        (
+            "h = L['x'] * L['x']\nreturn h\n",
+            "TENSOR_MATCH L['x'] float32[?4]",
+        ),
+    ] {
+        let guards = guards_of(&same, program);
+        assert!(guards.contains(guard), "{program}: {guards:?}");
+    }
+    // A fixed 1 broadcasts against any size: nothing more to guard.
+    let one = tensors("[4]", "[4]").replace(r#""$tensor": [4, 3]"#, r#""$tensor": [1]"#);
+    let guards = guards_of(&one, "h = L['x'] + L['w']\nreturn h\n");
+    assert!(
+        !guards.iter().any(|g| g.starts_with("SHAPE_ENV")),
+        "{guards:?}"
+    );
+    // The same variable on both sides is one size.
+    let guards = guards_of(&same, "h = L['x'] * L['x']\nreturn h\n");
+    assert!(
+        !guards.iter().any(|g| g.starts_with("SHAPE_ENV")),
+        "{guards:?}"
+    );
+    // The frame with another size fails that guard, and its trace fails.
+    let other = input(&tensors("[4]", "[2]"), "h = L['x'] + L['y']\nreturn h\n");
+    let error = run_mode(&other, Mode::Lazy).expect_err("a shape mismatch");
+    assert!(error.to_string().contains("shape mismatch"), "{error}");
+}
