@@ -421,7 +421,11 @@ fn trace(program: &Program, frame: &Frame) -> Trace {
             outcome: Outcome::Traced {
                 returned: run.returned.iter().map(|r| without_size_hints(r)).collect(),
                 codegen: run.codegen,
-                stored: run.stored,
+                stored: run
+                    .stored
+                    .into_iter()
+                    .map(|(name, value)| (name, without_size_hints(&value)))
+                    .collect(),
                 graph_inputs: run.graph.inputs,
                 graph_nodes: run.graph.nodes,
             },
@@ -506,6 +510,9 @@ impl Tally {
     }
 
     fn assert_sound_and_not_vacuous(&self, what: &str) {
+        if let Ok(path) = std::env::var("ORACLE_DUMP") {
+            std::fs::write(path, self.unsound.join("\n=====\n")).expect("the dump is written");
+        }
         eprintln!(
             "{what}: {} pairs reused A's trace, {} traced again ({} frames A failed)",
             self.reused, self.retraced, self.a_failed
@@ -736,6 +743,17 @@ fn replace_at(frame: &Frame, path: &[Step], f: &mut dyn FnMut(&Value) -> Value) 
 /// most change a value that A's trace guarded (or one inside it), the rest
 /// any value, or add a global (one that shadows a builtin or a class).
 fn perturbed_frames(rng: &mut Rng, frame: &Frame, guards: &[Guard], count: usize) -> Vec<Frame> {
+    perturbed_frames_by(rng, frame, guards, count, perturb)
+}
+
+/// [`perturbed_frames`], each changed value changed by `perturb`.
+fn perturbed_frames_by(
+    rng: &mut Rng,
+    frame: &Frame,
+    guards: &[Guard],
+    count: usize,
+    perturb: fn(&mut Rng, &Value) -> Value,
+) -> Vec<Frame> {
     let guarded: Vec<Node> = guards
         .iter()
         .filter_map(|guard| resolve(frame, &guard.source))
@@ -1560,4 +1578,454 @@ fn oracle_over_generated_tensor_programs() {
         tally.check(&text, &p, &frame_a, &others);
     }
     tally.assert_sound_and_not_vacuous("generated tensor programs");
+}
+
+// ---------------------------------------------------------------------------
+// Containers, objects, types and constants
+// ---------------------------------------------------------------------------
+
+/// A dict key: strings, ints, a float, `None`, tuples and an `$object`,
+/// no two of them equal.
+fn gen_key(rng: &mut Rng) -> Value {
+    match rng.below(9) {
+        0 | 1 => Value::str(rng.pick(&["a", "b", "n"])),
+        2 | 3 => Value::Int([1, 2, 0][rng.below(3)]),
+        4 => Value::Float(2.5),
+        5 => Value::None,
+        6 => Value::Tuple(vec![Rc::new(Value::Int(1)), Rc::new(Value::str("a"))]),
+        7 => Value::Tuple(vec![Rc::new(Value::str("a"))]),
+        _ => Value::Object(Object::new(rng.pick(&["K", "Linear"]).into(), Vec::new())),
+    }
+}
+
+/// A small leaf: a number, a string, `None`, an object or a type.
+fn gen_leaf(rng: &mut Rng) -> Value {
+    match rng.below(9) {
+        0 => Value::None,
+        1 => Value::Bool(rng.one_in(2)),
+        2 | 3 => Value::Int([0, 1, 2, -3, 7][rng.below(5)]),
+        4 => Value::Float([0.5, 2.0, -1.25, 3.0][rng.below(4)]),
+        5 | 6 => Value::str(rng.pick(&["a", "relu", "Gelu ", "", "12", "1.5"])),
+        7 => gen_object(rng, 1),
+        _ => gen_type(rng),
+    }
+}
+
+/// A class, a builtin type or function, or a tuple of types.
+fn gen_type(rng: &mut Rng) -> Value {
+    match rng.below(5) {
+        0 => Value::Class(rng.pick(&["Linear", "MLP"]).into()),
+        1 => Value::Builtin(rng.pick(&["int", "float", "str", "bool"]).into()),
+        2 => Value::Builtin("len".into()),
+        3 => Value::Tuple(vec![
+            Rc::new(Value::Builtin(rng.pick(&["int", "str"]).into())),
+            Rc::new(Value::Class(rng.pick(&["Linear", "MLP"]).into())),
+        ]),
+        _ => Value::Function("torch.relu".into()),
+    }
+}
+
+/// An object of `Linear` or `MLP` with some of the attributes `n`,
+/// `name`, `child` (an object) and `items` (a list of objects).
+fn gen_object(rng: &mut Rng, depth: usize) -> Value {
+    let mut attrs: Vec<(Rc<str>, Rc<Value>)> = Vec::new();
+    if !rng.one_in(5) {
+        attrs.push(("n".into(), Rc::new(Value::Int(rng.below(4) as i64))));
+    }
+    if rng.one_in(2) {
+        attrs.push(("name".into(), Rc::new(Value::str(rng.pick(&["a", "relu"])))));
+    }
+    if depth < 2 && !rng.one_in(3) {
+        attrs.push(("child".into(), Rc::new(gen_object(rng, depth + 1))));
+    }
+    if depth < 2 && !rng.one_in(3) {
+        let items = (0..rng.below(3))
+            .map(|_| Rc::new(gen_object(rng, depth + 1)))
+            .collect();
+        attrs.push(("items".into(), Rc::new(Value::List(items))));
+    }
+    Value::Object(Object::new(rng.pick(&["Linear", "MLP"]).into(), attrs))
+}
+
+fn gen_dict(rng: &mut Rng) -> Value {
+    let mut entries: Vec<(Value, Rc<Value>)> = Vec::new();
+    for _ in 0..rng.below(5) {
+        let key = gen_key(rng);
+        if !entries.iter().any(|(k, _)| k.py_eq(&key)) {
+            entries.push((key, Rc::new(gen_leaf(rng))));
+        }
+    }
+    Value::Dict(entries)
+}
+
+fn gen_container_frame(rng: &mut Rng) -> Frame {
+    let seq = |rng: &mut Rng| -> Value {
+        let items = (0..rng.below(4)).map(|_| Rc::new(gen_leaf(rng))).collect();
+        if rng.one_in(3) {
+            Value::Tuple(items)
+        } else {
+            Value::List(items)
+        }
+    };
+    let tensor = |rng: &mut Rng| -> Value {
+        let rank = 1 + rng.below(3);
+        Value::Tensor(TensorMeta {
+            shape: (0..rank).map(|_| [1, 2, 3][rng.below(3)]).collect(),
+            dtype: "float32".into(),
+            dynamic: (0..rank).filter(|_| rng.one_in(2)).collect(),
+        })
+    };
+    let locals: Vec<(Rc<str>, Rc<Value>)> = vec![
+        ("d".into(), Rc::new(gen_dict(rng))),
+        ("xs".into(), Rc::new(seq(rng))),
+        ("obj".into(), Rc::new(gen_object(rng, 0))),
+        ("n".into(), Rc::new(gen_leaf(rng))),
+        (
+            "m".into(),
+            Rc::new(Value::Float([0.5, 2.0, -1.25, 3.0][rng.below(4)])),
+        ),
+        ("s".into(), Rc::new(Value::str(rng.pick(&["relu", "Gelu ", "", "12", "ab", "1.5"])))),
+        ("t".into(), Rc::new(tensor(rng))),
+        ("c".into(), Rc::new(gen_type(rng))),
+    ];
+    let mut globals: Vec<(Rc<str>, Rc<Value>)> = Vec::new();
+    for (name, value) in [
+        ("Linear", Value::Class("Linear".into())),
+        ("MLP", Value::Class(rng.pick(&["MLP", "Linear"]).into())),
+        ("float", Value::Builtin("int".into())),
+        ("int", Value::Class("Linear".into())),
+        ("T", gen_type(rng)),
+    ] {
+        if rng.one_in(2) {
+            globals.push((name.into(), Rc::new(value)));
+        }
+    }
+    globals.push(("cfg".into(), Rc::new(gen_dict(rng))));
+    globals.push(("g".into(), Rc::new(gen_leaf(rng))));
+    globals.push(("k".into(), Rc::new(Value::Int(rng.below(3) as i64))));
+    Frame { locals, globals }
+}
+
+/// Another value for the container family: a dict's key of another type,
+/// an object of another class or with an attribute more or less, a list's
+/// item of another type, another type; else [`perturb`]'s.
+fn perturb_container(rng: &mut Rng, value: &Value) -> Value {
+    if rng.one_in(2) {
+        return perturb(rng, value);
+    }
+    match value {
+        Value::Dict(entries) => {
+            let mut entries = entries.clone();
+            match rng.below(3) {
+                0 if !entries.is_empty() => {
+                    let at = rng.below(entries.len());
+                    let key = gen_key(rng);
+                    if !entries.iter().any(|(k, _)| k.py_eq(&key)) {
+                        entries[at].0 = key;
+                    }
+                }
+                1 => {
+                    let key = gen_key(rng);
+                    if !entries.iter().any(|(k, _)| k.py_eq(&key)) {
+                        entries.insert(rng.below(entries.len() + 1), (key, Rc::new(gen_leaf(rng))));
+                    }
+                }
+                _ if !entries.is_empty() => {
+                    let at = rng.below(entries.len());
+                    entries[at].1 = Rc::new(gen_leaf(rng));
+                }
+                _ => {}
+            }
+            Value::Dict(entries)
+        }
+        Value::List(items) | Value::Tuple(items) => {
+            let mut items = items.clone();
+            match rng.below(3) {
+                0 if !items.is_empty() => {
+                    let at = rng.below(items.len());
+                    items[at] = Rc::new(gen_leaf(rng));
+                }
+                1 => items.insert(rng.below(items.len() + 1), Rc::new(gen_leaf(rng))),
+                _ => items.reverse(),
+            }
+            match value {
+                Value::List(_) => Value::List(items),
+                _ => Value::Tuple(items),
+            }
+        }
+        Value::Object(object) => {
+            let mut attrs = object.attrs.clone();
+            let mut class = Rc::clone(&object.class);
+            match rng.below(4) {
+                0 => class = (if &*class == "Linear" { "MLP" } else { "Linear" }).into(),
+                1 if !attrs.is_empty() => {
+                    attrs.remove(rng.below(attrs.len()));
+                }
+                2 => {
+                    for (name, v) in [("n", Value::Int(5)), ("name", Value::str("b"))] {
+                        if !attrs.iter().any(|(n, _)| &**n == name) {
+                            attrs.push((name.into(), Rc::new(v)));
+                            break;
+                        }
+                    }
+                }
+                _ => return gen_leaf(rng),
+            }
+            Value::Object(Object::new(class, attrs))
+        }
+        Value::Class(_) | Value::Builtin(_) | Value::Function(_) => gen_type(rng),
+        _ => gen_leaf(rng),
+    }
+}
+
+const CONTAINER_ATOMS: &[&str] = &[
+    "L['d']", "L['xs']", "L['obj']", "L['n']", "L['m']", "L['s']", "L['t']", "L['c']",
+    "G['cfg']", "G['k']", "L['obj'].child", "L['obj'].items", "L['obj'].n",
+    "L['obj'].name", "L['obj'].child.n", "L['obj'].items[0]", "L['xs'][0]", "L['xs'][-1]",
+];
+
+const CONTAINER_LITERALS: &[&str] = &[
+    "0", "1", "2", "-1", "2.5", "0.5", "'a'", "'b'", "'n'", "'relu'", "''", "None", "True",
+    "False",
+];
+
+fn gen_c_atom(rng: &mut Rng, names: &[String]) -> String {
+    match rng.below(6) {
+        0 | 1 => rng.pick(CONTAINER_ATOMS).to_string(),
+        2 => rng.pick(CONTAINER_LITERALS).to_string(),
+        3 if !names.is_empty() => names[rng.below(names.len())].clone(),
+        4 => "G['g']".to_string(),
+        _ => rng.pick(CONTAINER_ATOMS).to_string(),
+    }
+}
+
+fn gen_c_expr(rng: &mut Rng, names: &[String], depth: usize) -> String {
+    if depth >= 2 || rng.one_in(4) {
+        return gen_c_atom(rng, names);
+    }
+    let inner = |rng: &mut Rng| gen_c_expr(rng, names, depth + 1);
+    let atom = |rng: &mut Rng| gen_c_atom(rng, names);
+    let key = |rng: &mut Rng| match rng.below(3) {
+        0 => atom(rng),
+        _ => rng.pick(CONTAINER_LITERALS).to_string(),
+    };
+    match rng.below(20) {
+        0 => {
+            let container = rng.pick(&[
+                "L['d']",
+                "L['d'].keys()",
+                "L['d'].values()",
+                "L['xs']",
+                "L['s']",
+                "G['cfg']",
+                "G['cfg'].keys()",
+                "L['obj'].items",
+                "L['t'].shape",
+            ]);
+            format!("{} in {container}", key(rng))
+        }
+        1 => format!(
+            "len({})",
+            rng.pick(&[
+                "L['d']",
+                "L['d'].keys()",
+                "L['d'].values()",
+                "L['xs']",
+                "L['s']",
+                "G['cfg']",
+                "L['obj'].items",
+                "L['t']",
+                "L['t'].shape",
+                "L['n']",
+            ])
+        ),
+        2 => format!("{}[{}]", rng.pick(&["L['d']", "G['cfg']"]), key(rng)),
+        3 => format!(
+            "{}.get({}{})",
+            rng.pick(&["L['d']", "G['cfg']"]),
+            key(rng),
+            if rng.one_in(2) { ", 0" } else { "" }
+        ),
+        4 => format!(
+            "{}.{}({})",
+            rng.pick(&["L['xs']", "L['obj'].items"]),
+            rng.pick(&["index", "count"]),
+            key(rng)
+        ),
+        5 => format!(
+            "isinstance({}, {})",
+            inner(rng),
+            rng.pick(&[
+                "int", "float", "str", "bool", "list", "tuple", "dict", "Linear", "MLP", "T",
+                "G['T']", "L['c']", "type",
+            ])
+        ),
+        6 => format!(
+            "hasattr({}, '{}')",
+            atom(rng),
+            rng.pick(&[
+                "n", "child", "name", "items", "upper", "real", "append", "keys", "__name__",
+                "__class__", "bias", "is_integer", "shape",
+            ])
+        ),
+        7 => format!(
+            "{} {}",
+            inner(rng),
+            rng.pick(&["is None", "is not None"])
+        ),
+        8 | 9 => {
+            let op = rng.pick(&["==", "!=", "<", "<=", ">", ">="]);
+            format!("{} {op} {}", inner(rng), inner(rng))
+        }
+        10 | 11 => {
+            let op = rng.pick(&["+", "-", "*", "/", "//", "%"]);
+            format!("{} {op} {}", inner(rng), inner(rng))
+        }
+        12 => format!(
+            "{}({})",
+            rng.pick(&["abs", "hash", "str", "int", "float", "bool", "len"]),
+            inner(rng)
+        ),
+        13 => format!(
+            "{}({}, {})",
+            rng.pick(&["min", "max"]),
+            inner(rng),
+            inner(rng)
+        ),
+        14 => format!(
+            "{}({})",
+            rng.pick(&["min", "max"]),
+            rng.pick(&["L['xs']", "L['d']", "L['d'].keys()", "L['t'].shape", "L['s']"])
+        ),
+        15 => {
+            let spec = rng.pick(&[
+                "", ":>5", ":.2f", ":d", ":x", ":05", ":+", ":,", ":.1%", ":e", ":s", ":^7",
+                ":<3", ":g",
+            ]);
+            format!("f\"<{{{}{spec}}}>\"", inner(rng))
+        }
+        16 => format!(
+            "{}.{}",
+            rng.pick(&["L['s']", "L['obj'].name", "L['n']", "L['xs'][0]", "L['d']['a']"]),
+            rng.pick(&[
+                "upper()",
+                "lower()",
+                "strip()",
+                "startswith('r')",
+                "endswith(' ')",
+                "count('a')",
+            ])
+        ),
+        17 => format!("not {}", inner(rng)),
+        18 => format!(
+            "L['t'].{}",
+            rng.pick(&["shape", "size(0)", "size(-1)", "dim()", "ndim", "shape[1]"])
+        ),
+        _ => format!("-{}", atom(rng)),
+    }
+}
+
+fn gen_container_program(rng: &mut Rng) -> String {
+    // Each name is assigned once and returned, and `log` prints names
+    // only: a value read and never used (`v = L['obj'].child`, then
+    // nothing) is built by nothing and guarded by nothing, as in Dynamo,
+    // so a frame without it would fail where A's traced.
+    let mut names: Vec<String> = Vec::new();
+    let mut text = String::new();
+    let fresh = |names: &mut Vec<String>| {
+        let name = format!("v{}", names.len());
+        names.push(name.clone());
+        name
+    };
+    for _ in 0..1 + rng.below(5) {
+        let line = match rng.below(9) {
+            0..=2 => {
+                let expr = gen_c_expr(rng, &names, 0);
+                format!("{} = {expr}", fresh(&mut names))
+            }
+            3 => {
+                let seq = rng.pick(&[
+                    "L['xs']",
+                    "L['t'].shape",
+                    "L['t']",
+                    "L['d']",
+                    "L['d'].keys()",
+                    "L['d'].values()",
+                    "L['s']",
+                    "L['obj'].items",
+                    "G['cfg']",
+                ]);
+                let (p, q) = (fresh(&mut names), fresh(&mut names));
+                format!("{p}, {q} = {seq}")
+            }
+            4 => format!(
+                "G['{}'] = {}",
+                rng.pick(&["g", "cfg", "k", "Linear", "float"]),
+                gen_c_expr(rng, &names, 0)
+            ),
+            5 | 6 => {
+                let cond = gen_c_expr(rng, &names, 0);
+                let then = gen_c_expr(rng, &names, 1);
+                let other = gen_c_expr(rng, &names, 1);
+                let name = fresh(&mut names);
+                format!("if {cond}\n  {name} = {then}\nelse\n  {name} = {other}\nend")
+            }
+            _ if !names.is_empty() => format!("log({})", names[rng.below(names.len())]),
+            _ => continue,
+        };
+        text.push_str(&line);
+        text.push('\n');
+    }
+    let mut returned = names.clone();
+    returned.push(gen_c_expr(rng, &names, 0));
+    text.push_str(&format!("return {}\n", returned.join(", ")));
+    text
+}
+
+/// Programs over dicts (keys of several types, views, `in`, `get`),
+/// sequences (unpacking, `index`, `count`), nested objects (`hasattr`),
+/// types (`isinstance` with classes, builtins, tuples of types, globals
+/// shadowing builtins), constants of mixed types (comparisons, arithmetic,
+/// conversions, f-strings with specs, string methods) and stored globals,
+/// each frame against perturbed copies and other generated frames.
+#[test]
+fn oracle_over_generated_container_programs() {
+    let mut tally = Tally::default();
+    let seeds: u64 = std::env::var("ORACLE_SEEDS")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(600);
+    for seed in 0..seeds {
+        let mut rng = Rng::new(seed + 10_000);
+        let frame_a = gen_container_frame(&mut rng);
+        let frame_a = match parse_frame("a.json", &frame_a.to_json()) {
+            Ok(f) => f,
+            Err(e) => {
+                if std::env::var("ORACLE_DEBUG").is_ok() {
+                    eprintln!("frame refused: {e}");
+                }
+                continue;
+            }
+        };
+        let text = gen_container_program(&mut rng);
+        let Ok(p) = parse_program("p", &text) else {
+            continue;
+        };
+        let a = trace(&p, &frame_a);
+        if let Outcome::Failed(e) = &a.outcome {
+            if std::env::var("ORACLE_DEBUG").is_ok() {
+                eprintln!("A failed: {e}");
+            }
+            tally.a_failed += 1;
+            continue;
+        }
+        let mut others = perturbed_frames_by(&mut rng, &frame_a, &a.guards, 14, perturb_container);
+        for _ in 0..2 {
+            if let Ok(other) = parse_frame("b.json", &gen_container_frame(&mut rng).to_json()) {
+                others.push(other);
+            }
+        }
+        tally.check(&text, &p, &frame_a, &others);
+    }
+    tally.assert_sound_and_not_vacuous("generated container programs");
 }
