@@ -462,6 +462,11 @@ struct Tally {
     retraced: usize,
     /// A's trace failed: no guards to reuse.
     a_failed: usize,
+    /// B passed A's guards and its trace failed on an attribute that an
+    /// object of B lacks and A's has, read and never used (`v =
+    /// L['obj'].child`, then nothing; `[].count(L['obj'].n)`): no guard
+    /// checks such an attribute, as in Dynamo (`with_attributes_of`).
+    dead_attribute_reads: usize,
     unsound: Vec<String>,
 }
 
@@ -495,6 +500,13 @@ impl Tally {
             }
             self.reused += 1;
             let b = trace(program, frame_b);
+            if let Outcome::Failed(error) = &b.outcome
+                && error.contains("object has no attribute")
+                && trace(program, &with_attributes_of(frame_a, frame_b)).outcome == a.outcome
+            {
+                self.dead_attribute_reads += 1;
+                continue;
+            }
             if b.outcome != a.outcome {
                 let guards: Vec<String> = a.guards.iter().map(|g| g.to_string()).collect();
                 self.unsound.push(format!(
@@ -510,12 +522,13 @@ impl Tally {
     }
 
     fn assert_sound_and_not_vacuous(&self, what: &str) {
+        // `ORACLE_DUMP=FILE` writes every unsound pair in full.
         if let Ok(path) = std::env::var("ORACLE_DUMP") {
             std::fs::write(path, self.unsound.join("\n=====\n")).expect("the dump is written");
         }
         eprintln!(
-            "{what}: {} pairs reused A's trace, {} traced again ({} frames A failed)",
-            self.reused, self.retraced, self.a_failed
+            "{what}: {} pairs reused A's trace, {} traced again ({} frames A failed, {} dead attribute reads)",
+            self.reused, self.retraced, self.a_failed, self.dead_attribute_reads
         );
         assert!(
             self.unsound.is_empty(),
@@ -534,6 +547,70 @@ impl Tally {
             self.reused,
             self.retraced
         );
+    }
+}
+
+/// `frame_b` with the attributes of each object of `frame_a` that its
+/// object at the same place in `frame_b` lacks: a frame whose trace is
+/// A's if B's differs only in attributes that A's trace read and never
+/// used.
+fn with_attributes_of(frame_a: &Frame, frame_b: &Frame) -> Frame {
+    fn merge(a: &Value, b: &Value) -> Value {
+        let zip = |xs: &[Rc<Value>], ys: &[Rc<Value>]| -> Vec<Rc<Value>> {
+            ys.iter()
+                .enumerate()
+                .map(|(i, y)| match xs.get(i) {
+                    Some(x) => Rc::new(merge(x, y)),
+                    None => Rc::clone(y),
+                })
+                .collect()
+        };
+        match (a, b) {
+            (Value::Object(x), Value::Object(y)) => {
+                let mut attrs: Vec<(Rc<str>, Rc<Value>)> = y
+                    .attrs
+                    .iter()
+                    .map(|(name, value)| {
+                        let merged = match x.attrs.iter().find(|(n, _)| n == name) {
+                            Some((_, old)) => Rc::new(merge(old, value)),
+                            None => Rc::clone(value),
+                        };
+                        (Rc::clone(name), merged)
+                    })
+                    .collect();
+                for (name, value) in &x.attrs {
+                    if !y.attrs.iter().any(|(n, _)| n == name) {
+                        attrs.push((Rc::clone(name), Rc::clone(value)));
+                    }
+                }
+                Value::Object(Object::new(Rc::clone(&y.class), attrs))
+            }
+            (Value::List(xs), Value::List(ys)) => Value::List(zip(xs, ys)),
+            (Value::Tuple(xs), Value::Tuple(ys)) => Value::Tuple(zip(xs, ys)),
+            (Value::Dict(xs), Value::Dict(ys)) => Value::Dict(
+                ys.iter()
+                    .map(
+                        |(key, y)| match xs.iter().find(|(k, _)| k.repr() == key.repr()) {
+                            Some((_, x)) => (key.clone(), Rc::new(merge(x, y))),
+                            None => (key.clone(), Rc::clone(y)),
+                        },
+                    )
+                    .collect(),
+            ),
+            _ => b.clone(),
+        }
+    }
+    let merge_all = |xs: &[(Rc<str>, Rc<Value>)], ys: &[(Rc<str>, Rc<Value>)]| {
+        ys.iter()
+            .map(|(name, y)| match xs.iter().find(|(n, _)| n == name) {
+                Some((_, x)) => (Rc::clone(name), Rc::new(merge(x, y))),
+                None => (Rc::clone(name), Rc::clone(y)),
+            })
+            .collect()
+    };
+    Frame {
+        locals: merge_all(&frame_a.locals, &frame_b.locals),
+        globals: merge_all(&frame_a.globals, &frame_b.globals),
     }
 }
 
@@ -1254,6 +1331,62 @@ fn oracle_over_the_guard_soundness_pairs() {
     tally.assert_sound_and_not_vacuous("test_guard_soundness pairs");
 }
 
+/// A stored size is the frame's symbol, whose hint is the frame's: two
+/// frames whose dynamic sizes differ reuse one trace.
+#[test]
+fn a_stored_size_is_compared_without_its_hint() {
+    let mut tally = Tally::default();
+    let mut rng = Rng::new(3);
+    let t = |n: i64| {
+        format!(
+            r#"{{"locals": {{"t": {{"$tensor": [{n}], "dtype": "float32", "dynamic": [0]}}}}}}"#
+        )
+    };
+    let (three, six) = (t(3), t(6));
+    check_group(
+        &mut tally,
+        &mut rng,
+        "G['g'] = L['t'].size(0)\nreturn 1\n",
+        &[&three, &six, r#"{"locals": {"t": 1}}"#],
+        0,
+    );
+    assert_eq!((tally.reused, tally.dead_attribute_reads), (4, 0));
+    tally.assert_sound_and_not_vacuous("a stored size");
+}
+
+/// An attribute of an object read and never used is guarded by nothing,
+/// as in Dynamo (no guard on its source, and an object's type does not
+/// tell its attributes): a frame whose object lacks it passes every guard
+/// and fails where A's traced. The oracle counts such a pair apart, and
+/// only when the frame with A's attributes restored traces as A.
+#[test]
+fn an_attribute_read_and_never_used_is_not_guarded() {
+    let with = r#"{"locals": {"obj": {"$object": "Linear", "child": 1, "n": 2}}}"#;
+    let without = r#"{"locals": {"obj": {"$object": "Linear", "n": 2}}}"#;
+    for program in [
+        "v = L['obj'].child\nreturn L['obj'].n\n",
+        "v = L['obj'].n\nlog(L['obj'].child)\nreturn v\n",
+    ] {
+        let p = crate::program(program);
+        let a = trace(&p, &frame(with));
+        assert!(
+            a.guards.iter().all(|g| holds(g, &frame(without))),
+            "{program}"
+        );
+        assert!(matches!(
+            trace(&p, &frame(without)).outcome,
+            Outcome::Failed(_)
+        ));
+        let mut tally = Tally::default();
+        tally.check(program, &p, &frame(with), &[frame(without)]);
+        assert_eq!((tally.dead_attribute_reads, tally.unsound.len()), (1, 0));
+    }
+    // Read and used, it is guarded: the frame without it is traced again.
+    let p = crate::program("v = L['obj'].child\nreturn v\n");
+    let a = trace(&p, &frame(with));
+    assert!(!a.guards.iter().all(|g| holds(g, &frame(without))));
+}
+
 /// The built-in program over a small frame of the built-in model and over
 /// the built-in frame itself, each against perturbed copies.
 #[test]
@@ -1587,7 +1720,13 @@ fn oracle_over_generated_tensor_programs() {
 /// A dict key: strings, ints, a float, `None`, tuples and an `$object`,
 /// no two of them equal.
 fn gen_key(rng: &mut Rng) -> Value {
-    match rng.below(9) {
+    let ints =
+        |items: &[i64]| Value::Tuple(items.iter().map(|&i| Rc::new(Value::Int(i))).collect());
+    match rng.below(13) {
+        9 => ints(&[[1, 2, 3][rng.below(3)]]),
+        10 => ints(&[[1, 2, 3][rng.below(3)], [1, 2, 3][rng.below(3)]]),
+        11 => Value::Int(3),
+        12 => Value::Bool(rng.one_in(2)),
         0 | 1 => Value::str(rng.pick(&["a", "b", "n"])),
         2 | 3 => Value::Int([1, 2, 0][rng.below(3)]),
         4 => Value::Float(2.5),
@@ -1684,7 +1823,12 @@ fn gen_container_frame(rng: &mut Rng) -> Frame {
             "m".into(),
             Rc::new(Value::Float([0.5, 2.0, -1.25, 3.0][rng.below(4)])),
         ),
-        ("s".into(), Rc::new(Value::str(rng.pick(&["relu", "Gelu ", "", "12", "ab", "1.5"])))),
+        (
+            "s".into(),
+            Rc::new(Value::str(
+                rng.pick(&["relu", "Gelu ", "", "12", "ab", "1.5"]),
+            )),
+        ),
         ("t".into(), Rc::new(tensor(rng))),
         ("c".into(), Rc::new(gen_type(rng))),
     ];
@@ -1779,14 +1923,32 @@ fn perturb_container(rng: &mut Rng, value: &Value) -> Value {
 }
 
 const CONTAINER_ATOMS: &[&str] = &[
-    "L['d']", "L['xs']", "L['obj']", "L['n']", "L['m']", "L['s']", "L['t']", "L['c']",
-    "G['cfg']", "G['k']", "L['obj'].child", "L['obj'].items", "L['obj'].n",
-    "L['obj'].name", "L['obj'].child.n", "L['obj'].items[0]", "L['xs'][0]", "L['xs'][-1]",
+    "L['d']",
+    "L['xs']",
+    "L['obj']",
+    "L['n']",
+    "L['m']",
+    "L['s']",
+    "L['t']",
+    "L['c']",
+    "G['cfg']",
+    "G['k']",
+    "L['obj'].child",
+    "L['obj'].items",
+    "L['obj'].n",
+    "L['obj'].name",
+    "L['obj'].child.n",
+    "L['obj'].items[0]",
+    "L['xs'][0]",
+    "L['xs'][-1]",
+    "L['t'].size(0)",
+    "L['t'].shape",
+    "L['t'].size(-1)",
+    "len(L['t'])",
 ];
 
 const CONTAINER_LITERALS: &[&str] = &[
-    "0", "1", "2", "-1", "2.5", "0.5", "'a'", "'b'", "'n'", "'relu'", "''", "None", "True",
-    "False",
+    "0", "1", "2", "-1", "2.5", "0.5", "'a'", "'b'", "'n'", "'relu'", "''", "None", "True", "False",
 ];
 
 fn gen_c_atom(rng: &mut Rng, names: &[String]) -> String {
@@ -1864,15 +2026,22 @@ fn gen_c_expr(rng: &mut Rng, names: &[String], depth: usize) -> String {
             "hasattr({}, '{}')",
             atom(rng),
             rng.pick(&[
-                "n", "child", "name", "items", "upper", "real", "append", "keys", "__name__",
-                "__class__", "bias", "is_integer", "shape",
+                "n",
+                "child",
+                "name",
+                "items",
+                "upper",
+                "real",
+                "append",
+                "keys",
+                "__name__",
+                "__class__",
+                "bias",
+                "is_integer",
+                "shape",
             ])
         ),
-        7 => format!(
-            "{} {}",
-            inner(rng),
-            rng.pick(&["is None", "is not None"])
-        ),
+        7 => format!("{} {}", inner(rng), rng.pick(&["is None", "is not None"])),
         8 | 9 => {
             let op = rng.pick(&["==", "!=", "<", "<=", ">", ">="]);
             format!("{} {op} {}", inner(rng), inner(rng))
@@ -1895,18 +2064,30 @@ fn gen_c_expr(rng: &mut Rng, names: &[String], depth: usize) -> String {
         14 => format!(
             "{}({})",
             rng.pick(&["min", "max"]),
-            rng.pick(&["L['xs']", "L['d']", "L['d'].keys()", "L['t'].shape", "L['s']"])
+            rng.pick(&[
+                "L['xs']",
+                "L['d']",
+                "L['d'].keys()",
+                "L['t'].shape",
+                "L['s']"
+            ])
         ),
         15 => {
             let spec = rng.pick(&[
-                "", ":>5", ":.2f", ":d", ":x", ":05", ":+", ":,", ":.1%", ":e", ":s", ":^7",
-                ":<3", ":g",
+                "", ":>5", ":.2f", ":d", ":x", ":05", ":+", ":,", ":.1%", ":e", ":s", ":^7", ":<3",
+                ":g",
             ]);
             format!("f\"<{{{}{spec}}}>\"", inner(rng))
         }
         16 => format!(
             "{}.{}",
-            rng.pick(&["L['s']", "L['obj'].name", "L['n']", "L['xs'][0]", "L['d']['a']"]),
+            rng.pick(&[
+                "L['s']",
+                "L['obj'].name",
+                "L['n']",
+                "L['xs'][0]",
+                "L['d']['a']"
+            ]),
             rng.pick(&[
                 "upper()",
                 "lower()",
@@ -1926,10 +2107,8 @@ fn gen_c_expr(rng: &mut Rng, names: &[String], depth: usize) -> String {
 }
 
 fn gen_container_program(rng: &mut Rng) -> String {
-    // Each name is assigned once and returned, and `log` prints names
-    // only: a value read and never used (`v = L['obj'].child`, then
-    // nothing) is built by nothing and guarded by nothing, as in Dynamo,
-    // so a frame without it would fail where A's traced.
+    // Each name is assigned once and returned (a value read and never
+    // used is guarded by nothing: see `Tally::dead_attribute_reads`).
     let mut names: Vec<String> = Vec::new();
     let mut text = String::new();
     let fresh = |names: &mut Vec<String>| {
@@ -1970,8 +2149,8 @@ fn gen_container_program(rng: &mut Rng) -> String {
                 let name = fresh(&mut names);
                 format!("if {cond}\n  {name} = {then}\nelse\n  {name} = {other}\nend")
             }
-            _ if !names.is_empty() => format!("log({})", names[rng.below(names.len())]),
-            _ => continue,
+            7 if !names.is_empty() => format!("log({})", names[rng.below(names.len())]),
+            _ => format!("log({})", gen_c_expr(rng, &names, 0)),
         };
         text.push_str(&line);
         text.push('\n');
@@ -1991,31 +2170,24 @@ fn gen_container_program(rng: &mut Rng) -> String {
 #[test]
 fn oracle_over_generated_container_programs() {
     let mut tally = Tally::default();
+    // `ORACLE_SEEDS=30000` hunts further (about 20 s in debug); nothing
+    // was found at that many.
     let seeds: u64 = std::env::var("ORACLE_SEEDS")
         .ok()
         .and_then(|s| s.parse().ok())
-        .unwrap_or(600);
+        .unwrap_or(2500);
     for seed in 0..seeds {
         let mut rng = Rng::new(seed + 10_000);
         let frame_a = gen_container_frame(&mut rng);
-        let frame_a = match parse_frame("a.json", &frame_a.to_json()) {
-            Ok(f) => f,
-            Err(e) => {
-                if std::env::var("ORACLE_DEBUG").is_ok() {
-                    eprintln!("frame refused: {e}");
-                }
-                continue;
-            }
+        let Ok(frame_a) = parse_frame("a.json", &frame_a.to_json()) else {
+            continue;
         };
         let text = gen_container_program(&mut rng);
         let Ok(p) = parse_program("p", &text) else {
             continue;
         };
         let a = trace(&p, &frame_a);
-        if let Outcome::Failed(e) = &a.outcome {
-            if std::env::var("ORACLE_DEBUG").is_ok() {
-                eprintln!("A failed: {e}");
-            }
+        if let Outcome::Failed(_) = a.outcome {
             tally.a_failed += 1;
             continue;
         }
