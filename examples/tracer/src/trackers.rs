@@ -2194,7 +2194,7 @@ impl TensorTracker {
             .enumerate()
             .map(|(i, &size)| Dim {
                 size,
-                sym: match (&meta.source, tensor.dynamic.contains(&i)) {
+                sym: match (&meta.source, tensor.is_dynamic(i)) {
                     (Some(source), true) => {
                         let expr = source.size(i).to_string();
                         Some((tx.symbol(&expr), expr))

@@ -879,6 +879,14 @@ impl Fnv {
 }
 
 impl TensorMeta {
+    /// Whether dim `i` is traced as a symbol: marked dynamic, and of a size
+    /// other than 0 or 1, which Dynamo always specializes (a 1 broadcasts
+    /// and a 0 is empty, where another size would not): such a dim is
+    /// fixed, and its `TENSOR_MATCH` checks that size.
+    pub fn is_dynamic(&self, i: usize) -> bool {
+        self.dynamic.contains(&i) && self.shape.get(i).is_some_and(|&size| size > 1)
+    }
+
     /// `float32[s0, 512]`: dynamic dims print as `?` plus their size hint.
     pub fn describe(&self) -> String {
         let dims: Vec<String> = self
@@ -886,7 +894,7 @@ impl TensorMeta {
             .iter()
             .enumerate()
             .map(|(i, d)| {
-                if self.dynamic.contains(&i) {
+                if self.is_dynamic(i) {
                     format!("?{d}")
                 } else {
                     d.to_string()

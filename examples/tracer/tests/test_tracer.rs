@@ -3827,3 +3827,25 @@ what the lazy run did, in order:
         assert_eq!(report(lazy_only), guards);
     }
 }
+
+/// A dim of size 0 or 1 is never symbolic (Dynamo's 0/1 specialization),
+/// even where the frame marks it dynamic: a 1 broadcasts against any size,
+/// as torch does, and its `TENSOR_MATCH` checks that it is 1 (another
+/// frame's 5 would not broadcast alike). A dynamic dim of another size
+/// stays symbolic.
+#[test]
+fn a_dynamic_dim_of_size_one_is_specialized_and_broadcasts() {
+    let json = r#"{"locals": {
+        "x": {"$tensor": [1, 4], "dynamic": [0, 1]},
+        "y": {"$tensor": [3, 4]}
+    }}"#;
+    let guards = printed_guards("specialized-one", json, "h = L['x'] + L['y']\nreturn h\n");
+    assert!(
+        guards.contains(&"  TENSOR_MATCH   L['x'] float32[1, ?4]".to_string()),
+        "{guards:?}"
+    );
+    assert!(
+        guards.contains(&"  TENSOR_MATCH   L['y'] float32[3, 4]".to_string()),
+        "{guards:?}"
+    );
+}
