@@ -1583,16 +1583,26 @@ fn gen_program(rng: &mut Rng) -> String {
     text
 }
 
-/// Generated programs over generated frames, each frame against perturbed
-/// copies of itself and against the next generated frame.
-#[test]
-fn oracle_over_generated_frames_and_programs() {
+/// One generated family of the oracle: for each seed, a frame and a
+/// program (`None` where a generator wrote what the tracer refuses), the
+/// frame's trace against `copies` perturbed copies of it (by `perturb`)
+/// and `fresh` new frames; sound, with pairs that reuse and pairs that do
+/// not.
+fn oracle_family(
+    name: &str,
+    seeds: std::ops::Range<u64>,
+    (copies, fresh): (usize, usize),
+    frame: &dyn Fn(&mut Rng) -> Option<Frame>,
+    program: &dyn Fn(&mut Rng) -> String,
+    perturb: fn(&mut Rng, &Value) -> Value,
+) {
     let mut tally = Tally::default();
-    for seed in 0..700 {
+    for seed in seeds {
         let mut rng = Rng::new(seed);
-        let frame_a = gen_frame(&mut rng);
-        let frame_a = parse_frame("a.json", &frame_a.to_json()).expect("a generated frame reads");
-        let text = gen_program(&mut rng);
+        let Some(frame_a) = frame(&mut rng) else {
+            continue;
+        };
+        let text = program(&mut rng);
         let Ok(p) = parse_program("p", &text) else {
             continue;
         };
@@ -1601,11 +1611,30 @@ fn oracle_over_generated_frames_and_programs() {
             tally.a_failed += 1;
             continue;
         }
-        let mut others = perturbed_frames(&mut rng, &frame_a, &a.guards, 12);
-        others.push(gen_frame(&mut rng));
+        let mut others = perturbed_frames_by(&mut rng, &frame_a, &a.guards, copies, perturb);
+        others.extend((0..fresh).filter_map(|_| frame(&mut rng)));
         tally.check(&text, &p, &frame_a, &others);
     }
-    tally.assert_sound_and_not_vacuous("generated");
+    tally.assert_sound_and_not_vacuous(name);
+}
+
+/// A generated frame, read back from its JSON as a frame file is.
+fn read_back(frame: &Frame) -> Option<Frame> {
+    parse_frame("f.json", &frame.to_json()).ok()
+}
+
+/// Generated programs over generated frames, each frame against perturbed
+/// copies of itself and against the next generated frame.
+#[test]
+fn oracle_over_generated_frames_and_programs() {
+    oracle_family(
+        "generated",
+        0..700,
+        (12, 1),
+        &|rng| Some(read_back(&gen_frame(rng)).expect("a generated frame reads")),
+        &gen_program,
+        perturb,
+    );
 }
 
 /// A frame of three tensors (sizes 1, 2 or 4, some dims dynamic) and an
@@ -1695,22 +1724,19 @@ fn gen_tensor_program(rng: &mut Rng) -> String {
 /// against perturbed copies of itself and against other generated frames.
 #[test]
 fn oracle_over_generated_tensor_programs() {
-    let mut tally = Tally::default();
-    for seed in 0..500 {
-        let mut rng = Rng::new(seed);
-        let frame_a = gen_tensor_frame(&mut rng);
-        let text = gen_tensor_program(&mut rng);
-        let p = program(&text);
-        let a = trace(&p, &frame_a);
-        if let Outcome::Failed(_) = a.outcome {
-            tally.a_failed += 1;
-            continue;
-        }
-        let mut others = perturbed_frames(&mut rng, &frame_a, &a.guards, 8);
-        others.extend((0..4).map(|_| gen_tensor_frame(&mut rng)));
-        tally.check(&text, &p, &frame_a, &others);
-    }
-    tally.assert_sound_and_not_vacuous("generated tensor programs");
+    oracle_family(
+        "generated tensor programs",
+        0..500,
+        (8, 4),
+        &|rng| Some(gen_tensor_frame(rng)),
+        // Each one reads: `program` says where one does not.
+        &|rng| {
+            let text = gen_tensor_program(rng);
+            program(&text);
+            text
+        },
+        perturb,
+    );
 }
 
 // ---------------------------------------------------------------------------
@@ -2169,35 +2195,18 @@ fn gen_container_program(rng: &mut Rng) -> String {
 /// each frame against perturbed copies and other generated frames.
 #[test]
 fn oracle_over_generated_container_programs() {
-    let mut tally = Tally::default();
     // `ORACLE_SEEDS=30000` hunts further (about 20 s in debug); nothing
     // was found at that many.
     let seeds: u64 = std::env::var("ORACLE_SEEDS")
         .ok()
         .and_then(|s| s.parse().ok())
         .unwrap_or(2500);
-    for seed in 0..seeds {
-        let mut rng = Rng::new(seed + 10_000);
-        let frame_a = gen_container_frame(&mut rng);
-        let Ok(frame_a) = parse_frame("a.json", &frame_a.to_json()) else {
-            continue;
-        };
-        let text = gen_container_program(&mut rng);
-        let Ok(p) = parse_program("p", &text) else {
-            continue;
-        };
-        let a = trace(&p, &frame_a);
-        if let Outcome::Failed(_) = a.outcome {
-            tally.a_failed += 1;
-            continue;
-        }
-        let mut others = perturbed_frames_by(&mut rng, &frame_a, &a.guards, 14, perturb_container);
-        for _ in 0..2 {
-            if let Ok(other) = parse_frame("b.json", &gen_container_frame(&mut rng).to_json()) {
-                others.push(other);
-            }
-        }
-        tally.check(&text, &p, &frame_a, &others);
-    }
-    tally.assert_sound_and_not_vacuous("generated container programs");
+    oracle_family(
+        "generated container programs",
+        10_000..10_000 + seeds,
+        (14, 2),
+        &|rng| read_back(&gen_container_frame(rng)),
+        &gen_container_program,
+        perturb_container,
+    );
 }
