@@ -2789,7 +2789,8 @@ impl VariableTracker for SymNodeTracker {
                 op.symbol()
             )));
         }
-        let (their_hint, their_expr, their_source) = match realized_as::<SymNodeTracker>(other) {
+        let their_sym = realized_as::<SymNodeTracker>(other);
+        let (their_hint, their_expr, their_source) = match their_sym {
             Some(sym) => (sym.hint, sym.expr.clone(), sym.source_expr.clone()),
             None => match other.as_python_constant()? {
                 Value::Int(i) => (i, i.to_string(), i.to_string()),
@@ -2839,6 +2840,21 @@ impl VariableTracker for SymNodeTracker {
             return Err(TraceError::new(
                 "symbolic expression too large for this tracer",
             ));
+        }
+        // `//` and `%` by a symbolic size: its hint was not zero (else
+        // `arith` raised Python's ZeroDivisionError), which another frame's
+        // sizes may make it (`1 // (s0 - 2)` of `s0 == 2`), where the trace
+        // fails. Guarded as Dynamo's shape env would: `!= 0`, not its value.
+        if matches!(op, BinOp::FloorDiv | BinOp::Mod) {
+            let divisor = if reflected {
+                Some(&self.source_expr)
+            } else {
+                their_sym.map(|s| &s.source_expr)
+            };
+            if let Some(divisor) = divisor {
+                self.tx
+                    .guard_text(GuardKind::ShapeEnv, divisor.clone(), "!= 0".to_string());
+            }
         }
         let join = |x: &str, y: &str| {
             let (x, y) = (parenthesize(x), parenthesize(y));

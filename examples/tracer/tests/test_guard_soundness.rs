@@ -572,3 +572,46 @@ fn dims_found_equal_where_one_is_dynamic_are_guarded_equal() {
     let error = run_mode(&other, Mode::Lazy).expect_err("a shape mismatch");
     assert!(error.to_string().contains("shape mismatch"), "{error}");
 }
+
+/// `//` and `%` by a symbolic size compared its hint with zero and nothing
+/// was guarded: the trace of `7 // (s0 - 2)` over a `z` of size 5 was
+/// reused for a `z` of size 2 (`TENSOR_MATCH` does not check a dynamic
+/// size), whose trace is Python's ZeroDivisionError. The divisor is
+/// guarded `!= 0` now, as a relation, not its value (the guard oracle's
+/// size family found it).
+#[test]
+fn a_symbolic_divisor_is_guarded_nonzero() {
+    let z = |size: &str| {
+        format!(
+            r#"{{"locals": {{"z": {{"$tensor": [{size}], "dtype": "float32", "dynamic": [0]}}}}}}"#
+        )
+    };
+    for (program, guard) in [
+        (
+            "m = 7 // (L['z'].size(0) - 2)\nreturn m\n",
+            "SHAPE_ENV L['z'].size()[0]-2 != 0",
+        ),
+        (
+            "m = 7 % (L['z'].size(0) - 2)\nreturn m\n",
+            "SHAPE_ENV L['z'].size()[0]-2 != 0",
+        ),
+        // `(-2) % s0` is 0 where `s0` is 2: the quotient's divisor too.
+        (
+            "m = -2 % L['z'].size(0)\nq = -2 // m\nreturn q\n",
+            "SHAPE_ENV (-2)%L['z'].size()[0] != 0",
+        ),
+    ] {
+        let guards = guards_of(&z("5"), program);
+        assert!(guards.contains(guard), "{program}: {guards:?}");
+        // The frame that fails the guard fails the trace.
+        let error = run_mode(&input(&z("2"), program), Mode::Lazy).expect_err("divides by zero");
+        assert!(error.to_string().contains("by zero"), "{program}: {error}");
+    }
+    // A size divided by a constant needs no guard: the constant's own is
+    // enough, and a size's relation to it is not used.
+    let guards = guards_of(&z("5"), "m = L['z'].size(0) // 2\nreturn m\n");
+    assert!(
+        !guards.iter().any(|g| g.starts_with("SHAPE_ENV")),
+        "{guards:?}"
+    );
+}
