@@ -2210,3 +2210,417 @@ fn oracle_over_generated_container_programs() {
         perturb_container,
     );
 }
+
+// ---------------------------------------------------------------------------
+// Symbolic sizes
+// ---------------------------------------------------------------------------
+
+/// A tensor for the size family: rank 1 to 3, sizes 2 to 5 (now and then a
+/// 0 or a 1, which are never symbolic), some dims dynamic, sometimes every
+/// dim of one size (`?n, ?n`).
+fn gen_size_tensor(rng: &mut Rng, rank: usize) -> Value {
+    let size = |rng: &mut Rng| -> i64 {
+        if rng.one_in(8) {
+            rng.below(2) as i64
+        } else {
+            2 + rng.below(4) as i64
+        }
+    };
+    let mut shape: Vec<i64> = (0..rank).map(|_| size(rng)).collect();
+    if rng.one_in(3) {
+        let same = size(rng);
+        shape.iter_mut().for_each(|s| *s = same);
+    }
+    let dynamic = match rng.below(4) {
+        0 => Vec::new(),
+        1 => vec![0],
+        _ => (0..rank).filter(|_| !rng.one_in(3)).collect(),
+    };
+    Value::Tensor(TensorMeta {
+        shape,
+        dtype: rng.pick(&["float32", "float32", "float16"]).into(),
+        dynamic,
+    })
+}
+
+/// Three tensors, an int (negative too), a list and a dict to index with
+/// sizes, and a tuple of ints for `in`.
+fn gen_size_frame(rng: &mut Rng) -> Frame {
+    let ints =
+        |items: &[i64]| Value::Tuple(items.iter().map(|&i| Rc::new(Value::Int(i))).collect());
+    let mut locals: Vec<(Rc<str>, Rc<Value>)> = ["x", "y", "z"]
+        .iter()
+        .map(|name| {
+            // `x` is most often of rank 2, for `a, b = L['x'].shape`; `z`'s
+            // first dim is often 2, for `a, b = L['z']`.
+            let rank = match *name {
+                "x" if !rng.one_in(4) => 2,
+                _ => 1 + rng.below(3),
+            };
+            let mut tensor = gen_size_tensor(rng, rank);
+            if let Value::Tensor(t) = &mut tensor
+                && *name == "z"
+                && rng.one_in(2)
+            {
+                t.shape[0] = 2;
+            }
+            (Rc::from(*name), Rc::new(tensor))
+        })
+        .collect();
+    locals.push((
+        "n".into(),
+        Rc::new(Value::Int([-3, -1, 0, 1, 2, 3, 4, 7][rng.below(8)])),
+    ));
+    locals.push((
+        "xs".into(),
+        Rc::new(Value::List(
+            (0..3 + rng.below(4))
+                .map(|i| Rc::new(Value::Int(10 * i as i64)))
+                .collect(),
+        )),
+    ));
+    locals.push((
+        "d".into(),
+        Rc::new(Value::Dict(
+            [2, 3, 4, -1][..1 + rng.below(4)]
+                .iter()
+                .map(|&k| (Value::Int(k), Rc::new(Value::str(&format!("k{k}")))))
+                .collect(),
+        )),
+    ));
+    locals.push((
+        "t".into(),
+        Rc::new([ints(&[2, 4]), ints(&[3]), ints(&[])][rng.below(3)].clone()),
+    ));
+    Frame {
+        locals,
+        globals: vec![("k".into(), Rc::new(Value::Int(rng.below(4) as i64)))],
+    }
+}
+
+/// Another value for the size family: a tensor with a dynamic size changed
+/// (to 2 or more, now and then to 0 or 1), a dim flipped between dynamic and
+/// static, a dim more or less, another dtype, all dynamic dims one size;
+/// an int changed or negated; else [`perturb`]'s.
+fn perturb_sizes(rng: &mut Rng, value: &Value) -> Value {
+    match value {
+        Value::Tensor(tensor) if !tensor.shape.is_empty() => {
+            let mut tensor = tensor.clone();
+            let rank = tensor.shape.len();
+            let d = rng.below(rank);
+            match rng.below(8) {
+                0..=2 => {
+                    let dim = match tensor.dynamic.is_empty() {
+                        true => d,
+                        false => tensor.dynamic[rng.below(tensor.dynamic.len())],
+                    };
+                    tensor.shape[dim] = if rng.one_in(5) {
+                        rng.below(2) as i64
+                    } else {
+                        2 + rng.below(6) as i64
+                    };
+                }
+                3 => {
+                    if let Some(at) = tensor.dynamic.iter().position(|&x| x == d) {
+                        tensor.dynamic.remove(at);
+                    } else {
+                        tensor.dynamic.push(d);
+                        tensor.dynamic.sort_unstable();
+                    }
+                }
+                4 => {
+                    let size = 2 + rng.below(4) as i64;
+                    for &dim in &tensor.dynamic {
+                        tensor.shape[dim] = size;
+                    }
+                }
+                5 => {
+                    if rank > 1 && rng.one_in(2) {
+                        tensor.shape.pop();
+                        tensor.dynamic.retain(|&x| x < rank - 1);
+                    } else {
+                        tensor.shape.push(2 + rng.below(3) as i64);
+                        if rng.one_in(2) {
+                            tensor.dynamic.push(rank);
+                        }
+                    }
+                }
+                6 => {
+                    tensor.dtype = (if &*tensor.dtype == "float32" {
+                        "float16"
+                    } else {
+                        "float32"
+                    })
+                    .into()
+                }
+                _ => {
+                    // Two dims swapped: the same sizes, other places.
+                    let e = rng.below(rank);
+                    tensor.shape.swap(d, e);
+                }
+            }
+            Value::Tensor(tensor)
+        }
+        Value::Int(i) if rng.one_in(2) => Value::Int(match rng.below(3) {
+            0 => i + 1,
+            1 => i - 1,
+            _ => -i,
+        }),
+        _ => perturb(rng, value),
+    }
+}
+
+/// A program of symbolic sizes: read (`size(i)`, `shape[i]`, unpacking the
+/// shape, `len`), combined (`+ - * // %` with ints, negative ones, and with
+/// each other), compared and branched on, converted (`int`, `str`, `hash`,
+/// f-strings), `min`/`max`/`abs`, used as a list's index, a dict's key and
+/// in `in`; and tensors indexed, unpacked, multiplied and broadcast.
+fn gen_size_program(rng: &mut Rng) -> String {
+    let tensor = |rng: &mut Rng| format!("L['{}']", rng.pick(&["x", "y", "z"]));
+    let mut sizes: Vec<String> = Vec::new();
+    let mut returned: Vec<String> = Vec::new();
+    let mut text = String::new();
+    let mut fresh = 0;
+    let mut name = |prefix: &str| {
+        fresh += 1;
+        format!("{prefix}{fresh}")
+    };
+    let read = |rng: &mut Rng| -> String {
+        let t = tensor(rng);
+        match rng.below(5) {
+            0 => format!("{t}.size({})", rng.pick(&["0", "1", "-1", "-1", "0"])),
+            1 => format!("{t}.shape[{}]", rng.pick(&["0", "1", "-1", "-1"])),
+            2 => format!("len({t})"),
+            3 => format!("{t}.size()[{}]", rng.pick(&["0", "-1"])),
+            _ => format!("{t}.size(0)"),
+        }
+    };
+    let int = |rng: &mut Rng| -> String {
+        rng.pick(&["1", "2", "3", "-1", "-2", "0", "L['n']", "G['k']"])
+            .to_string()
+    };
+    let size = |rng: &mut Rng, sizes: &[String]| -> String {
+        if !sizes.is_empty() && rng.one_in(2) {
+            sizes[rng.below(sizes.len())].clone()
+        } else {
+            read(rng)
+        }
+    };
+    for _ in 0..1 + rng.below(5) {
+        let line = match rng.below(21) {
+            0..=2 => {
+                let v = name("s");
+                let line = format!("{v} = {}", read(rng));
+                sizes.push(v);
+                line
+            }
+            3 => {
+                let (a, b) = (name("a"), name("b"));
+                let line = format!("{a}, {b} = L['x'].shape");
+                sizes.push(a);
+                sizes.push(b);
+                line
+            }
+            4..=6 => {
+                let v = name("m");
+                let op = rng.pick(&["+", "-", "*", "//", "%"]);
+                let (l, r) = match rng.below(3) {
+                    0 => (size(rng, &sizes), int(rng)),
+                    1 => (int(rng), size(rng, &sizes)),
+                    _ => (size(rng, &sizes), size(rng, &sizes)),
+                };
+                let line = format!("{v} = {l} {op} {r}");
+                sizes.push(v);
+                line
+            }
+            7 | 8 => {
+                let op = rng.pick(&["==", "!=", "<", "<=", ">", ">="]);
+                let other = if rng.one_in(2) {
+                    size(rng, &sizes)
+                } else {
+                    int(rng)
+                };
+                let v = name("r");
+                returned.push(v.clone());
+                let (yes, no) = match rng.below(3) {
+                    0 => ("1".to_string(), "2".to_string()),
+                    1 => (tensor(rng), "0".to_string()),
+                    _ => (size(rng, &sizes), int(rng)),
+                };
+                format!(
+                    "if {} {op} {other}\n  {v} = {yes}\nelse\n  {v} = {no}\nend",
+                    size(rng, &sizes)
+                )
+            }
+            9 => {
+                let v = name("c");
+                returned.push(v.clone());
+                let s = size(rng, &sizes);
+                let expr = match rng.below(9) {
+                    0 => format!("int({s})"),
+                    1 => format!("str({s})"),
+                    2 => format!("hash({s})"),
+                    3 => format!("abs({s} - {})", size(rng, &sizes)),
+                    4 => format!("min({s}, {})", size(rng, &sizes)),
+                    5 => format!("max({s}, {})", int(rng)),
+                    6 => format!("{s} in L['t']"),
+                    7 => format!("f\"{{{s}}}\" == '{}'", rng.below(6)),
+                    _ => format!("f\"n={{{s}:>3}}\""),
+                };
+                format!("{v} = {expr}")
+            }
+            10 => {
+                let v = name("c");
+                returned.push(v.clone());
+                let s = size(rng, &sizes);
+                match rng.below(3) {
+                    0 => format!("{v} = L['xs'][{s}]"),
+                    1 => format!("{v} = L['d'][{s}]"),
+                    _ => format!("{v} = L['d'].get({s})"),
+                }
+            }
+            11 => {
+                let v = name("h");
+                returned.push(v.clone());
+                format!(
+                    "{v} = {}[{}]",
+                    tensor(rng),
+                    rng.pick(&["0", "1", "-1", "-2"])
+                )
+            }
+            12 => {
+                let (a, b) = (name("u"), name("u"));
+                returned.push(a.clone());
+                returned.push(b.clone());
+                format!("{a}, {b} = L['{}']", rng.pick(&["z", "z", "x"]))
+            }
+            13 => {
+                let v = name("h");
+                returned.push(v.clone());
+                let op = rng.pick(&["@", "+", "*", "-"]);
+                let r = if rng.one_in(4) {
+                    format!("{}.t()", tensor(rng))
+                } else {
+                    tensor(rng)
+                };
+                format!("{v} = {} {op} {r}", tensor(rng))
+            }
+            14 => {
+                let v = name("h");
+                returned.push(v.clone());
+                format!("{v} = {} * {}", tensor(rng), size(rng, &sizes))
+            }
+            15 => {
+                let v = name("c");
+                returned.push(v.clone());
+                format!("{v} = {} // {}", int(rng), size(rng, &sizes))
+            }
+            16 => {
+                let v = name("c");
+                returned.push(v.clone());
+                let s = size(rng, &sizes);
+                let other = rng.pick(&["2.5", "True", "'3'", "-1.0", "L['xs']"]);
+                let op = rng.pick(&["==", "!=", "<", ">="]);
+                match rng.below(3) {
+                    0 => format!("{v} = {s} {op} {other}"),
+                    1 => format!("{v} = bool({s} - {})", size(rng, &sizes)),
+                    _ => format!("if {s} - {}\n  {v} = 1\nelse\n  {v} = 0\nend", int(rng)),
+                }
+            }
+            17 => {
+                let v = name("m");
+                let s = size(rng, &sizes);
+                let line = match rng.below(4) {
+                    0 => format!("{v} = -{s}"),
+                    1 => format!("{v} = {s} * {s} - {}", size(rng, &sizes)),
+                    2 => format!("{v} = ({s} + {}) % {}", int(rng), size(rng, &sizes)),
+                    _ => format!("{v} = {s} // {} * {}", size(rng, &sizes), int(rng)),
+                };
+                sizes.push(v);
+                line
+            }
+            18 => {
+                let v = name("c");
+                returned.push(v.clone());
+                let s = size(rng, &sizes);
+                let expr = match rng.below(7) {
+                    0 => format!("format({s}, '03')"),
+                    1 => format!("{}.size()", tensor(rng)),
+                    2 => format!("{}.shape == L['t']", tensor(rng)),
+                    3 => format!("L['xs'].count({s})"),
+                    4 => format!("{s} in L['xs']"),
+                    5 => format!("L['xs'].index({s})"),
+                    _ => format!("{}.ndim", tensor(rng)),
+                };
+                format!("{v} = {expr}")
+            }
+            19 => {
+                let v = name("h");
+                returned.push(v.clone());
+                let t = tensor(rng);
+                let s = size(rng, &sizes);
+                match rng.below(6) {
+                    0 => format!("{v} = {t}[{s}]"),
+                    1 => format!("{v} = {t}.size({s})"),
+                    2 => format!(
+                        "{v} = {t}.sum({}) + {}",
+                        rng.pick(&["0", "-1"]),
+                        tensor(rng)
+                    ),
+                    3 => format!("{v} = {t}.T @ {}", tensor(rng)),
+                    4 => format!("{v} = {s} + {t}"),
+                    _ => format!("{v} = {t}.softmax(-1) - {t}.mean(0)"),
+                }
+            }
+            _ => {
+                let (a, b) = (name("a"), name("b"));
+                let line = match rng.below(2) {
+                    0 => format!("{a}, {b} = L['x'].size()"),
+                    _ => {
+                        returned.push("G['g']".into());
+                        format!("G['g'] = {}\n{a} = 0\n{b} = 1", size(rng, &sizes))
+                    }
+                };
+                sizes.push(a);
+                sizes.push(b);
+                line
+            }
+        };
+        text.push_str(&line);
+        text.push('\n');
+    }
+    // Some sizes are returned as they are (symbols), others not at all.
+    for s in &sizes {
+        if rng.one_in(2) {
+            returned.push(s.clone());
+        }
+    }
+    if returned.is_empty() {
+        returned.push("1".into());
+    }
+    text.push_str(&format!("return {}\n", returned.join(", ")));
+    text
+}
+
+/// Generated programs of symbolic sizes over frames of tensors with dynamic
+/// dims, each frame against perturbed copies (sizes, dynamic dims, ranks,
+/// dtypes) and other generated frames.
+#[test]
+fn oracle_over_generated_size_programs() {
+    let seeds: u64 = std::env::var("ORACLE_SEEDS")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(1500);
+    oracle_family(
+        "generated size programs",
+        20_000..20_000 + seeds,
+        (12, 3),
+        &|rng| read_back(&gen_size_frame(rng)),
+        &|rng| {
+            let text = gen_size_program(rng);
+            program(&text);
+            text
+        },
+        perturb_sizes,
+    );
+}
