@@ -2624,3 +2624,271 @@ fn oracle_over_generated_size_programs() {
         perturb_sizes,
     );
 }
+
+// ---------------------------------------------------------------------------
+// Aliasing and identity
+// ---------------------------------------------------------------------------
+
+/// A small object of class `A` or `B` with an int `n` now and then.
+fn gen_small_object(rng: &mut Rng) -> Value {
+    let mut attrs: Vec<(Rc<str>, Rc<Value>)> = Vec::new();
+    if !rng.one_in(6) {
+        attrs.push(("n".into(), Rc::new(Value::Int(rng.below(3) as i64))));
+    }
+    if !rng.one_in(3) {
+        let child = match rng.below(3) {
+            0 => Value::Int(1),
+            _ => Value::Object(Object::new(rng.pick(&["A", "B"]).into(), Vec::new())),
+        };
+        attrs.push(("child".into(), Rc::new(child)));
+    }
+    Value::Object(Object::new(rng.pick(&["A", "B"]).into(), attrs))
+}
+
+/// An item of the alias family's lists: mostly objects, now and then an
+/// int, a string or `None`.
+fn gen_alias_item(rng: &mut Rng) -> Value {
+    match rng.below(6) {
+        0 => Value::Int(rng.below(3) as i64),
+        1 => Value::str(rng.pick(&["a", "n"])),
+        2 => Value::None,
+        _ => gen_small_object(rng),
+    }
+}
+
+/// A frame whose values are objects, lists and dicts of objects, two
+/// objects alike (`obj` and `o2`, distinct as every two `$object`s of a
+/// frame are) and globals the programs overwrite with aliases.
+fn gen_alias_frame(rng: &mut Rng) -> Frame {
+    let list = |rng: &mut Rng, least: usize, most: usize| -> Value {
+        let n = least + rng.below(most - least + 1);
+        Value::List((0..n).map(|_| Rc::new(gen_alias_item(rng))).collect())
+    };
+    let obj = gen_small_object(rng);
+    let o2 = if rng.one_in(2) {
+        // The same JSON: another object alike once read back.
+        obj.clone()
+    } else {
+        gen_small_object(rng)
+    };
+    let mut entries: Vec<(Value, Rc<Value>)> = Vec::new();
+    for _ in 0..rng.below(4) {
+        let key = match rng.below(3) {
+            0 => Value::str(rng.pick(&["a", "n"])),
+            1 => Value::Int(rng.below(2) as i64),
+            _ => gen_small_object(rng),
+        };
+        if !entries.iter().any(|(k, _)| k.py_eq(&key)) {
+            entries.push((key, Rc::new(gen_alias_item(rng))));
+        }
+    }
+    let mut locals: Vec<(Rc<str>, Rc<Value>)> = vec![
+        ("xs".into(), Rc::new(list(rng, 1, 3))),
+        ("ys".into(), Rc::new(list(rng, 0, 2))),
+        ("obj".into(), Rc::new(obj)),
+        ("o2".into(), Rc::new(o2)),
+        ("d".into(), Rc::new(Value::Dict(entries))),
+        ("n".into(), Rc::new(Value::Int(rng.below(3) as i64))),
+    ];
+    if rng.one_in(3) {
+        locals.push((
+            "t".into(),
+            Rc::new(Value::Tensor(TensorMeta {
+                shape: vec![2],
+                dtype: "float32".into(),
+                dynamic: Vec::new(),
+            })),
+        ));
+    } else {
+        locals.push(("t".into(), Rc::new(gen_alias_item(rng))));
+    }
+    let globals: Vec<(Rc<str>, Rc<Value>)> = vec![
+        ("g".into(), Rc::new(gen_alias_item(rng))),
+        ("h".into(), Rc::new(list(rng, 1, 2))),
+        ("A".into(), Rc::new(Value::Class("A".into()))),
+        ("B".into(), Rc::new(Value::Class("B".into()))),
+    ];
+    Frame { locals, globals }
+}
+
+/// Another value for the alias family: an object in place of its twin
+/// (alike, another identity), a list's items swapped or one repeated (an
+/// object repeated is two objects alike), an object added or dropped;
+/// else [`perturb_container`]'s.
+fn perturb_alias(rng: &mut Rng, value: &Value) -> Value {
+    match value {
+        Value::List(items) if rng.one_in(2) => {
+            let mut items = items.clone();
+            match rng.below(4) {
+                0 if items.len() > 1 => items.swap(0, 1),
+                1 if !items.is_empty() => {
+                    let first = (*items[0]).clone();
+                    items.push(Rc::new(first));
+                }
+                2 => items.insert(0, Rc::new(gen_small_object(rng))),
+                _ if !items.is_empty() => {
+                    items.pop();
+                }
+                _ => {}
+            }
+            Value::List(items)
+        }
+        Value::Object(_) if rng.one_in(2) => match rng.below(3) {
+            0 => value.clone(),
+            1 => gen_small_object(rng),
+            _ => gen_alias_item(rng),
+        },
+        _ => perturb_container(rng, value),
+    }
+}
+
+/// Values that may hold one object, or an object's copy, or one another.
+const ALIAS_ATOMS: &[&str] = &[
+    "L['obj']",
+    "L['o2']",
+    "L['xs'][0]",
+    "L['xs'][-1]",
+    "L['ys'][0]",
+    "L['xs']",
+    "L['ys']",
+    "L['d']",
+    "L['t']",
+    "L['n']",
+    "G['g']",
+    "G['h']",
+    "G['h'][0]",
+    "L['obj'].n",
+    "L['obj'].child",
+    "L['o2'].child",
+    "None",
+    "0",
+    "1",
+    "'a'",
+];
+
+const ALIAS_CONTAINERS: &[&str] = &[
+    "L['xs']",
+    "L['ys']",
+    "G['g']",
+    "G['h']",
+    "L['d'].values()",
+    "L['d'].keys()",
+];
+
+fn gen_alias_atom(rng: &mut Rng, names: &[String]) -> String {
+    if !names.is_empty() && rng.one_in(3) {
+        return names[rng.below(names.len())].clone();
+    }
+    rng.pick(ALIAS_ATOMS).to_string()
+}
+
+fn gen_alias_expr(rng: &mut Rng, names: &[String]) -> String {
+    let a = gen_alias_atom(rng, names);
+    let b = gen_alias_atom(rng, names);
+    let container = |rng: &mut Rng| {
+        if !names.is_empty() && rng.one_in(4) {
+            names[rng.below(names.len())].clone()
+        } else {
+            rng.pick(ALIAS_CONTAINERS).to_string()
+        }
+    };
+    match rng.below(14) {
+        0 | 1 => format!("{a} == {b}"),
+        2 => format!("{a} != {b}"),
+        3 | 4 => format!("{a} in {}", container(rng)),
+        5 => format!(
+            "{}.index({a})",
+            rng.pick(&["L['xs']", "L['ys']", "G['g']", "G['h']"])
+        ),
+        6 => format!(
+            "{}.count({a})",
+            rng.pick(&["L['xs']", "L['ys']", "G['g']", "G['h']"])
+        ),
+        7 => format!("{}.get({a}, {b})", rng.pick(&["L['d']", "G['g']"])),
+        8 => format!("{a} in {}", rng.pick(&["L['d']", "G['g']"])),
+        9 => format!(
+            "hasattr({a}, '{}')",
+            rng.pick(&["n", "child", "append", "keys"])
+        ),
+        10 => format!("{a} {}", rng.pick(&["is None", "is not None"])),
+        11 => format!("hash({a}) == hash({b})"),
+        12 => format!("len({})", container(rng)),
+        _ => format!(
+            "isinstance({a}, {})",
+            rng.pick(&["A", "B", "list", "int", "dict"])
+        ),
+    }
+}
+
+fn gen_alias_program(rng: &mut Rng) -> String {
+    let mut names: Vec<String> = Vec::new();
+    let mut text = String::new();
+    let fresh = |names: &mut Vec<String>| {
+        let name = format!("v{}", names.len());
+        names.push(name.clone());
+        name
+    };
+    for _ in 0..2 + rng.below(5) {
+        let line = match rng.below(10) {
+            0..=2 => {
+                let expr = gen_alias_expr(rng, &names);
+                format!("{} = {expr}", fresh(&mut names))
+            }
+            3 | 4 => format!(
+                "G['{}'] = {}",
+                rng.pick(&["g", "h"]),
+                gen_alias_atom(rng, &names)
+            ),
+            5 => {
+                let seq = rng.pick(&["L['xs']", "L['ys']", "L['d']", "G['h']", "G['g']"]);
+                let (p, q) = (fresh(&mut names), fresh(&mut names));
+                format!("{p}, {q} = {seq}")
+            }
+            6..=8 => {
+                let cond = gen_alias_expr(rng, &names);
+                let store = format!(
+                    "G['{}'] = {}",
+                    rng.pick(&["g", "h"]),
+                    gen_alias_atom(rng, &names)
+                );
+                let other = gen_alias_expr(rng, &names);
+                let name = fresh(&mut names);
+                if rng.one_in(2) {
+                    format!("if {cond}\n  {store}\n  {name} = 1\nelse\n  {name} = {other}\nend")
+                } else {
+                    format!("if {cond}\n  {name} = {other}\nelse\n  {store}\n  {name} = 0\nend")
+                }
+            }
+            _ => format!("log({})", gen_alias_expr(rng, &names)),
+        };
+        text.push_str(&line);
+        text.push('\n');
+    }
+    let mut returned = names.clone();
+    returned.push(gen_alias_expr(rng, &names));
+    text.push_str(&format!("return {}\n", returned.join(", ")));
+    text
+}
+
+/// Programs of identity and aliasing: globals overwritten with a local (a
+/// list, an object, an item), in branches too, then compared (`==`, `in`,
+/// `index`, `count`, `get`, `hash`) with the local and its items; lists
+/// and dicts of objects, objects as dict keys, `hasattr` after stores.
+/// Frames hold two objects alike (`L['obj']`, `L['o2']`), and their
+/// perturbations swap an object for another alike, repeat one in a list,
+/// reorder lists: equal-looking values of other identities.
+#[test]
+fn oracle_over_generated_alias_programs() {
+    let seeds: u64 = std::env::var("ORACLE_SEEDS")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(1500);
+    oracle_family(
+        "generated alias programs",
+        30_000..30_000 + seeds,
+        (12, 2),
+        &|rng| read_back(&gen_alias_frame(rng)),
+        &gen_alias_program,
+        perturb_alias,
+    );
+}
