@@ -2648,10 +2648,15 @@ fn gen_small_object(rng: &mut Rng) -> Value {
 /// An item of the alias family's lists: mostly objects, now and then an
 /// int, a string or `None`.
 fn gen_alias_item(rng: &mut Rng) -> Value {
-    match rng.below(6) {
+    match rng.below(7) {
         0 => Value::Int(rng.below(3) as i64),
         1 => Value::str(rng.pick(&["a", "n"])),
         2 => Value::None,
+        3 if rng.one_in(2) => Value::Tensor(TensorMeta {
+            shape: vec![1 + rng.below(2) as i64],
+            dtype: "float32".into(),
+            dynamic: Vec::new(),
+        }),
         _ => gen_small_object(rng),
     }
 }
@@ -2673,9 +2678,10 @@ fn gen_alias_frame(rng: &mut Rng) -> Frame {
     };
     let mut entries: Vec<(Value, Rc<Value>)> = Vec::new();
     for _ in 0..rng.below(4) {
-        let key = match rng.below(3) {
+        let key = match rng.below(4) {
             0 => Value::str(rng.pick(&["a", "n"])),
             1 => Value::Int(rng.below(2) as i64),
+            2 => Value::Tuple(vec![Rc::new(gen_small_object(rng))]),
             _ => gen_small_object(rng),
         };
         if !entries.iter().any(|(k, _)| k.py_eq(&key)) {
@@ -2760,6 +2766,8 @@ const ALIAS_ATOMS: &[&str] = &[
     "L['obj'].n",
     "L['obj'].child",
     "L['o2'].child",
+    "L['d'].values()",
+    "L['d'].keys()",
     "None",
     "0",
     "1",
