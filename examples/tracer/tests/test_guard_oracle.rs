@@ -1618,6 +1618,15 @@ fn oracle_family(
     tally.assert_sound_and_not_vacuous(name);
 }
 
+/// How many seeds a generated family runs: `ORACLE_SEEDS` where it is set
+/// (to hunt further), else `default`.
+fn seeds_or(default: u64) -> u64 {
+    std::env::var("ORACLE_SEEDS")
+        .ok()
+        .and_then(|seeds| seeds.parse().ok())
+        .unwrap_or(default)
+}
+
 /// A generated frame, read back from its JSON as a frame file is.
 fn read_back(frame: &Frame) -> Option<Frame> {
     parse_frame("f.json", &frame.to_json()).ok()
@@ -2197,10 +2206,7 @@ fn gen_container_program(rng: &mut Rng) -> String {
 fn oracle_over_generated_container_programs() {
     // `ORACLE_SEEDS=30000` hunts further (about 20 s in debug); nothing
     // was found at that many.
-    let seeds: u64 = std::env::var("ORACLE_SEEDS")
-        .ok()
-        .and_then(|s| s.parse().ok())
-        .unwrap_or(2500);
+    let seeds = seeds_or(2500);
     oracle_family(
         "generated container programs",
         10_000..10_000 + seeds,
@@ -2607,10 +2613,7 @@ fn gen_size_program(rng: &mut Rng) -> String {
 /// dtypes) and other generated frames.
 #[test]
 fn oracle_over_generated_size_programs() {
-    let seeds: u64 = std::env::var("ORACLE_SEEDS")
-        .ok()
-        .and_then(|s| s.parse().ok())
-        .unwrap_or(1500);
+    let seeds = seeds_or(1500);
     oracle_family(
         "generated size programs",
         20_000..20_000 + seeds,
@@ -2889,10 +2892,7 @@ fn gen_alias_program(rng: &mut Rng) -> String {
 fn oracle_over_generated_alias_programs() {
     // `ORACLE_SEEDS=20000` hunts further (about 10 s in debug); nothing
     // was found at that many.
-    let seeds: u64 = std::env::var("ORACLE_SEEDS")
-        .ok()
-        .and_then(|s| s.parse().ok())
-        .unwrap_or(1500);
+    let seeds = seeds_or(1500);
     oracle_family(
         "generated alias programs",
         30_000..30_000 + seeds,
