@@ -719,14 +719,7 @@ fn perturb(rng: &mut Rng, value: &Value) -> Value {
                         tensor.shape[d] = size;
                     }
                 }
-                3 => {
-                    tensor.dtype = (if &*tensor.dtype == "float32" {
-                        "float16"
-                    } else {
-                        "float32"
-                    })
-                    .into()
-                }
+                3 => tensor.dtype = other_dtype(&tensor.dtype).into(),
                 4 if !tensor.shape.is_empty() => {
                     if tensor.dynamic.contains(&0) {
                         tensor.dynamic.clear();
@@ -1618,6 +1611,15 @@ fn oracle_family(
     tally.assert_sound_and_not_vacuous(name);
 }
 
+/// The other of the two dtypes the generated tensors hold.
+fn other_dtype(dtype: &str) -> &'static str {
+    if dtype == "float32" {
+        "float16"
+    } else {
+        "float32"
+    }
+}
+
 /// How many seeds a generated family runs: `ORACLE_SEEDS` where it is set
 /// (to hunt further), else `default`.
 fn seeds_or(default: u64) -> u64 {
@@ -2351,14 +2353,7 @@ fn perturb_sizes(rng: &mut Rng, value: &Value) -> Value {
                         }
                     }
                 }
-                6 => {
-                    tensor.dtype = (if &*tensor.dtype == "float32" {
-                        "float16"
-                    } else {
-                        "float32"
-                    })
-                    .into()
-                }
+                6 => tensor.dtype = other_dtype(&tensor.dtype).into(),
                 _ => {
                     // Two dims swapped: the same sizes, other places.
                     let e = rng.below(rank);
