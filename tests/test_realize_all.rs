@@ -255,6 +255,29 @@ fn realize_all_scope_shares_one_memo_across_children() {
     assert_eq!(walks.get(), 1);
 }
 
+/// A range has two children, as a pair has: a node that both ends share
+/// is walked once per top-level walk of the range.
+#[test]
+fn a_node_shared_by_both_ends_of_a_range_is_walked_once() {
+    let walks = Rc::new(Cell::new(0));
+    let w = Rc::clone(&walks);
+    let shared = Rc::new(Lazy::new(move || Walked { walks: w }));
+    let range = Rc::clone(&shared)..Rc::clone(&shared);
+    range.realize_all();
+    assert_eq!(
+        walks.get(),
+        1,
+        "one walk of the range reaches the node once"
+    );
+    let inclusive = Rc::clone(&shared)..=Rc::clone(&shared);
+    inclusive.realize_all();
+    assert_eq!(
+        walks.get(),
+        2,
+        "one walk of the range reaches the node once"
+    );
+}
+
 #[test]
 fn a_lazy_at_offset_zero_of_another_lazys_value_is_still_realized() {
     // Regression: the memo keyed lazies by their own address, which a lazy at

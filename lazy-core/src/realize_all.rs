@@ -208,21 +208,26 @@ impl<T: RealizeAll + ?Sized> RealizeAll for Box<T> {
     }
 }
 
-/// Walks both ends (a `Range<usize>` field needs no `skip`).
+/// Walks both ends (a `Range<usize>` field needs no `skip`), in one walk:
+/// a node both ends share is walked once.
 impl<T: RealizeAll> RealizeAll for core::ops::Range<T> {
     #[inline]
     fn realize_all(&self) {
-        self.start.realize_all();
-        self.end.realize_all();
+        realize_all_scope(|| {
+            self.start.realize_all();
+            self.end.realize_all();
+        });
     }
 }
 
-/// Walks both ends.
+/// Walks both ends, in one walk, as [`Range`](core::ops::Range)'s impl does.
 impl<T: RealizeAll> RealizeAll for core::ops::RangeInclusive<T> {
     #[inline]
     fn realize_all(&self) {
-        self.start().realize_all();
-        self.end().realize_all();
+        realize_all_scope(|| {
+            self.start().realize_all();
+            self.end().realize_all();
+        });
     }
 }
 
