@@ -155,6 +155,7 @@ fn twelve_tuple_is_walked() {
 }
 
 /// A node whose value walks count how often they run.
+#[derive(Clone)]
 struct Walked {
     walks: Rc<Cell<usize>>,
 }
@@ -276,6 +277,24 @@ fn a_node_shared_by_both_ends_of_a_range_is_walked_once() {
         2,
         "one walk of the range reaches the node once"
     );
+}
+
+/// A borrowed `Cow` is a shared reference, as `&` is: a node it borrows and
+/// that another path reaches too is walked once per top-level walk.
+#[test]
+fn a_node_borrowed_by_cows_is_walked_once() {
+    use std::borrow::Cow;
+    let walks = Rc::new(Cell::new(0));
+    let node = Walked {
+        walks: Rc::clone(&walks),
+    };
+    (Cow::Borrowed(&node), Cow::Borrowed(&node)).realize_all();
+    assert_eq!(walks.get(), 1, "one walk reaches the borrowed node once");
+    (&node, Cow::Borrowed(&node)).realize_all();
+    assert_eq!(walks.get(), 2, "a `&` and a borrowed `Cow` are one path");
+    let owned: Cow<'_, Walked> = Cow::Owned(node.clone());
+    (&owned, &node).realize_all();
+    assert_eq!(walks.get(), 4, "an owned `Cow` holds a node of its own");
 }
 
 #[test]

@@ -362,11 +362,16 @@ impl<T: RealizeAll> RealizeAll for std::sync::OnceLock<T> {
     }
 }
 
-/// Walks what the `Cow` points at, borrowed or owned.
+/// Walks what the `Cow` points at: a borrowed one as a reference (`&B`, a
+/// node walked once however many paths reach it), an owned one as its own
+/// value.
 impl<B: RealizeAll + ToOwned + ?Sized> RealizeAll for Cow<'_, B> {
     #[inline]
     fn realize_all(&self) {
-        B::realize_all(self);
+        match self {
+            Cow::Borrowed(borrowed) => <&B as RealizeAll>::realize_all(borrowed),
+            Cow::Owned(_) => B::realize_all(self),
+        }
     }
 }
 
