@@ -112,6 +112,30 @@ macro_rules! contract_tests {
                 assert_eq!(drops.get(), 1);
             }
 
+            // A queued mutation whose drop panics (it owns such a value):
+            // `into_inner`'s panic still drops the seed it was giving back.
+            #[test]
+            fn into_inner_drops_the_seed_when_dropping_the_queue_panics() {
+                struct PanicsOnDrop;
+                impl Drop for PanicsOnDrop {
+                    fn drop(&mut self) {
+                        panic!("a mutation's drop");
+                    }
+                }
+                let (builds, drops) = (Counter::default(), Counter::default());
+                let mut lazy = Lazy::new(seed(&builds, &drops));
+                let owned = PanicsOnDrop;
+                Lazy::defer(&mut lazy, move |_| {
+                    let _ = &owned;
+                });
+                let outcome = catch_unwind(AssertUnwindSafe(|| Lazy::into_inner(lazy)));
+                let Err(payload) = outcome else {
+                    panic!("the mutation's drop panics through `into_inner`")
+                };
+                assert_eq!(panic_message(payload), "a mutation's drop");
+                assert_eq!((builds.get(), drops.get()), (0, 1), "the seed is dropped, not leaked");
+            }
+
             #[test]
             fn unbuilt_lazy_drops_its_seed_once() {
                 let (builds, drops) = (Counter::default(), Counter::default());

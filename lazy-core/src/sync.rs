@@ -431,14 +431,21 @@ impl<T, S> Lazy<T, S> {
         let kind = read_mut(&mut this.state) & KIND;
         // SAFETY: `this` is never used or dropped again (`ManuallyDrop`): the
         // one field the state says is there is read out exactly once, and
-        // the queue is dropped in place.
+        // the queue is dropped in place once, on each path.
         unsafe {
-            ptr::drop_in_place(this.deferred.get_mut());
-            match kind {
+            let inner = match kind {
                 COMPLETE => Ok(ManuallyDrop::take(&mut this.data.get_mut().value)),
                 INCOMPLETE => Err(ManuallyDrop::take(&mut this.data.get_mut().seed)),
-                _ => panic::poisoned::<T>(FLAVOUR),
-            }
+                _ => {
+                    ptr::drop_in_place(this.deferred.get_mut());
+                    panic::poisoned::<T>(FLAVOUR)
+                }
+            };
+            // After the value or seed is out: a queued mutation whose drop
+            // panics then drops `inner` as the panic unwinds, where left in
+            // `this` it would leak.
+            ptr::drop_in_place(this.deferred.get_mut());
+            inner
         }
     }
 

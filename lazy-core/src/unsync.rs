@@ -374,7 +374,13 @@ impl<T, S> Lazy<T, S> {
     pub fn into_inner(this: Self) -> Result<T, S> {
         match this.state.into_inner() {
             State::Realized(value) => Ok(value),
-            State::Unrealized { seed, .. } => Err(seed),
+            // The queue dropped first, while `seed` is a local: a queued
+            // mutation whose drop panics then drops the seed as the panic
+            // unwinds, where dropped after it the seed would leak.
+            State::Unrealized { seed, deferred, .. } => {
+                drop(deferred);
+                Err(seed)
+            }
             State::Building | State::Poisoned => panic::poisoned::<T>(FLAVOUR),
         }
     }
