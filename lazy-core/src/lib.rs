@@ -43,6 +43,9 @@ pub use unsync::{Lazy, SeedRef};
 #[cfg_attr(docsrs, doc(cfg(feature = "derive")))]
 pub use lazy_derive::{FromRealized, RealizeAll};
 
+/// Attribute on a trait: makes it forwardable by
+/// [`#[derive(RealizeForward)]`](derive@RealizeForward).
+///
 /// *In the guide, beside this reference:* [the known
 /// limits](guide::limits#forwardable), [where the work is
 /// done](guide::expansion#where-the-work-is-done).
@@ -50,6 +53,9 @@ pub use lazy_derive::{FromRealized, RealizeAll};
 #[cfg_attr(docsrs, doc(cfg(feature = "derive")))]
 pub use lazy_derive::forwardable;
 
+/// Derive on a lazy wrapper: implements `#[forwardable]` traits for it by
+/// realizing its value and forwarding each method to it.
+///
 /// *In the guide, beside this reference:* [every mistake and the error it
 /// gets](guide::mistakes), [the known limits](guide::limits), [what the
 /// derive writes](guide::expansion).
