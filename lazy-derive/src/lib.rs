@@ -65,19 +65,34 @@ pub fn derive_realize_all(input: TokenStream) -> TokenStream {
     realize_all::derive(input.into()).into()
 }
 
-/// Implements `lazy_core::FromRealized` for a wrapper whose one field is its
-/// target: `#[realize(plain)]` (the new wrapper holds the target) or
-/// `#[realize]` on a `Lazy` (the new wrapper holds a lazy already realized,
-/// `Lazy::from_value`) or on a `Box` of one (a new box of such a lazy), each
-/// through the field type's own `FromRealized`. A wrapper with other fields,
-/// or whose field is shared (`Rc<Lazy<T>>`, `&Lazy<T>`: an error at its
-/// type), implements it by hand. A mistake in `#[realize(...)]` is reported
-/// as `#[derive(RealizeForward)]` reports it, once when both derives are on
-/// the wrapper. A wrapper it refuses gets, beside its error, an impl that
-/// stands in for the one to write by hand (it never runs: the crate does not
-/// build), so that the forwarded methods returning `Self` add no error of
-/// their own; it takes every target, so an impl written by hand beside the
-/// refused derive conflicts with it (E0119): remove the derive.
+/// Implements `lazy_core::FromRealized` for a struct whose one field is its
+/// target, so that forwarded methods returning `Self` give a wrapper again.
+///
+/// The field is marked as for `#[derive(RealizeForward)]`:
+///
+/// - `#[realize(plain)]`: the new wrapper holds the target;
+/// - `#[realize]` on a lazy (`Lazy`, `sync::Lazy`): the new wrapper holds a
+///   lazy already realized (`Lazy::from_value`); on a `Box` of one, a new
+///   box of such a lazy.
+///
+/// Either way it goes through the field type's own `FromRealized`.
+///
+/// The derive refuses, with an error that says to implement
+/// `lazy_core::FromRealized` by hand: a struct with other fields (a new
+/// wrapper could not know what they hold), an enum or a union (an enum that
+/// forwards needs no impl: each target goes back into its variant), a field
+/// that shares its lazy (`Rc<Lazy<T>>`, `Arc<Lazy<T>>`, `&Lazy<T>`: an
+/// error at its type), and `deref` (`#[realize(deref)]`,
+/// `#[realize(plain, deref)]`: an error at `deref`, since the target is
+/// what the field points to, not the field).
+///
+/// A mistake in `#[realize(...)]` is reported as `#[derive(RealizeForward)]`
+/// reports it, once when both derives are on the wrapper. A wrapper it
+/// refuses gets, beside its error, an impl that stands in for the one to
+/// write by hand (it never runs: the crate does not build), so that the
+/// forwarded methods returning `Self` add no error of their own; it takes
+/// every target, so an impl written by hand beside the refused derive
+/// conflicts with it (E0119): remove the derive.
 ///
 /// ```
 /// use lazy_core::{FromRealized, Lazy, RealizeForward, forwardable};
