@@ -70,7 +70,9 @@ use crate::{Realize, Seed};
 /// ```
 ///
 /// # Panics
-/// If realizing one of the lazies panics; see [`Realize::realize`].
+/// If realizing one of the lazies panics (see [`Realize::realize`]), and,
+/// for std's impls, if the walk reaches a `RefCell` that is mutably
+/// borrowed.
 #[diagnostic::on_unimplemented(
     message = "`{Self}` does not implement `RealizeAll`, so a walk cannot look inside it",
     label = "no `RealizeAll` for this type",
