@@ -56,6 +56,12 @@ use crate::{Realize, Seed};
 /// thread's locals are being destroyed (in another thread-local's `Drop`),
 /// which goes on without the memory rather than panicking there.
 ///
+/// The walk recurses into what each node holds, a stack frame or more a
+/// level: a structure nested deeply enough overflows the thread's stack (a
+/// linked chain of 100,000 `Rc` nodes did, on an 8 MiB stack in a debug
+/// build; 10,000 did not). Walk such a chain in a loop of your own, each
+/// node's lazies with [`Realize::realize`].
+///
 /// ```
 /// use std::rc::Rc;
 /// use lazy_core::{Lazy, RealizeAll};
