@@ -1513,3 +1513,89 @@ fn a_generic_wrapper_with_a_bounded_hand_written_realize_forwards_where_it_holds
     assert_eq!(captions(&one), ("dict".into(), "quiet".into()));
     assert_eq!(builds.get(), 1);
 }
+
+/// Trait arguments that name something a method's (or an associated type's)
+/// own parameter of the same name would capture: the wrapper's parameter
+/// `U` (`G<U>` on `W<U>`), a type of the module named `U`, the wrapper's
+/// lifetime `'a`. The item's parameter is renamed before the argument goes
+/// in; it was renamed after, with the argument, or not at all, and the
+/// forwarders' signatures did not match the trait's (E0053).
+mod arguments_named_like_an_item_parameter {
+    use lazy_core::{Lazy, RealizeForward, forwardable};
+
+    #[forwardable]
+    pub trait Give<T> {
+        fn give<U: Default>(&self, t: T) -> (T, U);
+        fn pair<U>(&self, t: T, u: U) -> (T, U);
+    }
+
+    #[derive(Debug, PartialEq)]
+    pub struct Real;
+
+    impl<T> Give<T> for Real {
+        fn give<U: Default>(&self, t: T) -> (T, U) {
+            (t, U::default())
+        }
+        fn pair<U>(&self, t: T, u: U) -> (T, U) {
+            (t, u)
+        }
+    }
+
+    #[derive(Debug, PartialEq)]
+    pub struct U;
+
+    #[derive(RealizeForward)]
+    #[realize_forward(Give<U>)]
+    pub struct Plain(#[realize] pub Lazy<Real>);
+
+    #[derive(RealizeForward)]
+    #[realize_forward(Give<U>, Give<Option<U>>)]
+    pub struct Generic<U>(#[realize] pub Lazy<Real>, pub U);
+
+    #[derive(RealizeForward)]
+    #[realize_forward(Give<U>)]
+    pub enum Either<U> {
+        Ready(Real),
+        Later(#[realize] Lazy<Real>),
+        Other(Generic<U>),
+    }
+
+    #[forwardable]
+    pub trait Read<'de> {
+        type Item<'a>
+        where
+            Self: 'a;
+        fn read<'a>(&'a self, source: &'de str) -> (Self::Item<'a>, &'de str);
+    }
+
+    impl<'de> Read<'de> for Real {
+        type Item<'a> = &'a Real;
+        fn read<'a>(&'a self, source: &'de str) -> (&'a Real, &'de str) {
+            (self, source)
+        }
+    }
+
+    #[derive(RealizeForward)]
+    #[realize_forward(Read<'a>)]
+    pub struct Borrowing<'a>(#[realize] pub Lazy<Real>, pub &'a str);
+
+    #[test]
+    fn the_items_own_parameters_capture_no_argument() {
+        let plain = Plain(Lazy::new(|| Real));
+        assert_eq!(plain.give(U), (U, 0u8));
+        assert_eq!(plain.pair(U, 'p'), (U, 'p'));
+        let generic = Generic(Lazy::new(|| Real), 1u16);
+        assert_eq!(Give::<u16>::pair(&generic, 2, 'g'), (2, 'g'));
+        assert_eq!(Give::<Option<u16>>::give(&generic, None), (None, ""));
+        let either = Either::<u16>::Later(Lazy::new(|| Real));
+        let given: (u16, char) = either.give(3);
+        assert_eq!(given, (3, '\0'));
+        assert_eq!(Either::<u16>::Ready(Real).pair(4, ()), (4, ()));
+        let other = Either::Other(Generic(Lazy::new(|| Real), 5u16));
+        assert_eq!(other.pair(6, ()), (6, ()));
+        let text = String::from("text");
+        let borrowing = Borrowing(Lazy::new(|| Real), "own");
+        assert_eq!(borrowing.read(&text), (&Real, "text"));
+        assert_eq!(borrowing.1, "own");
+    }
+}

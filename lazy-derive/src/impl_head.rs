@@ -11,7 +11,7 @@ use syn::{Error, GenericParam, Ident, Path};
 
 use crate::errors::Errors;
 use crate::errors::edit_distance;
-use crate::generics::{TraitGenerics, trait_generics};
+use crate::generics::{TraitGenerics, rename_item_params, trait_generics};
 use crate::input::{TraitRef, Wrapper, has_attr};
 use crate::template;
 use crate::tokens::{self, Substitution};
@@ -204,8 +204,9 @@ impl<'a> ImplHead<'a> {
         // there, a mismatch with the real trait is what to fix, and rustc's
         // fix (a parameter or return type) rewrites the mirror, not the
         // user's `realize_forward(...)`.
+        let renamed = params_renamed_apart(items, &generics.subst);
         let items = impl_items(
-            items,
+            renamed.as_ref().unwrap_or(items),
             &generics.subst,
             remote.is_none().then_some(span),
             errors,
@@ -314,6 +315,21 @@ pub fn impl_items(
         }
     }
     prepared
+}
+
+/// `items` with each item's generic parameters that are named like a name
+/// `subst` writes renamed (`fn f<U>(&self, t: T)` forwarded as `G<U>`),
+/// which would otherwise capture it; `None` where none is.
+fn params_renamed_apart(items: &TokenStream, subst: &Substitution) -> Option<TokenStream> {
+    let written = subst.written_names();
+    if !tokens::mentions(items.clone(), &|ident| written.contains(&ident.to_string())) {
+        return None;
+    }
+    let mut out = TokenStream::new();
+    for item in parse_items(items.clone()).ok()? {
+        rename_item_params(item, &written).ok()?.to_tokens(&mut out);
+    }
+    Some(out)
 }
 
 /// A trait's items, as the body of the trait carries them.

@@ -312,6 +312,25 @@ impl Substitution {
         self.idents.is_empty() && self.lifetimes.is_empty()
     }
 
+    /// The names that the replacements write, a lifetime's without its
+    /// quote: what a generic parameter of an item named alike would capture.
+    pub fn written_names(&self) -> Names {
+        fn collect(tokens: TokenStream, names: &mut Names) {
+            for tree in tokens {
+                match tree {
+                    TokenTree::Ident(ident) => _ = names.insert(ident.to_string()),
+                    TokenTree::Group(group) => collect(group.stream(), names),
+                    TokenTree::Punct(_) | TokenTree::Literal(_) => {}
+                }
+            }
+        }
+        let mut names = Names::default();
+        for (_, value) in self.idents.0.iter().chain(&self.lifetimes.0) {
+            collect(value.clone(), &mut names);
+        }
+        names
+    }
+
     /// Replaces the parameters in `tokens`. An identifier right after `::` is
     /// a path segment, not a parameter, and stays.
     pub fn apply(&self, tokens: TokenStream) -> TokenStream {
