@@ -1599,3 +1599,56 @@ mod arguments_named_like_an_item_parameter {
         assert_eq!(borrowing.1, "own");
     }
 }
+
+/// A trait parameter projected by its shorthand (`I::Item`, `S::Target`),
+/// the trait named with an argument that is no parameter: `Range<u16>::Item`
+/// is ambiguous (E0223, whose help rewrote `realize_forward(..)` as
+/// `<.. as Example>::Take<..>`); the impl writes it `<Range<u16> as
+/// Iterator>::Item`, by the parameter's one
+/// bound with associated items, inline or in the `where` clause, less its
+/// bindings (`Deref<Target = u8>`).
+mod shorthand_projections_of_a_given_argument {
+    use lazy_core::{Lazy, RealizeForward, forwardable};
+    use std::ops::Deref;
+
+    #[forwardable]
+    pub trait Take<I: Clone + Iterator, S>
+    where
+        S: Deref<Target = u8> + Send,
+    {
+        fn first(&self, items: I) -> Option<I::Item>;
+        fn inner(&self, s: S) -> Vec<S::Target>;
+    }
+
+    pub struct Real;
+
+    impl<I: Clone + Iterator, S: Deref<Target = u8> + Send> Take<I, S> for Real {
+        fn first(&self, mut items: I) -> Option<I::Item> {
+            items.next()
+        }
+        fn inner(&self, s: S) -> Vec<S::Target> {
+            vec![*s]
+        }
+    }
+
+    #[derive(RealizeForward)]
+    #[realize_forward(Take<std::ops::Range<u16>, Box<u8>>)]
+    pub struct Given(#[realize] pub Lazy<Real>);
+
+    #[derive(RealizeForward)]
+    #[realize_forward(Take<std::ops::Range<u16>, Box<u8>>)]
+    pub enum Either {
+        Ready(Real),
+        Later(#[realize] Lazy<Real>),
+    }
+
+    #[test]
+    fn the_projections_are_qualified_by_the_parameters_bound() {
+        let given = Given(Lazy::new(|| Real));
+        assert_eq!(given.first(3..5), Some(3));
+        assert_eq!(given.inner(Box::new(4)), [4]);
+        let later = Either::Later(Lazy::new(|| Real));
+        assert_eq!(later.first(6..7), Some(6));
+        assert_eq!(Either::Ready(Real).inner(Box::new(5)), [5]);
+    }
+}

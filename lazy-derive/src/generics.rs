@@ -162,6 +162,7 @@ pub fn trait_generics(
     let mut lifetimes = Vec::new();
     let mut others = Vec::new();
     let (mut lifetime_index, mut other_index) = (0, 0);
+    let mut projected = Vec::new();
     for param in params {
         let param_key = param_name(param);
         match param {
@@ -227,6 +228,9 @@ pub fn trait_generics(
                     } else {
                         arg.clone()
                     });
+                    if let GenericParam::Type(param) = param {
+                        projected.push((param, arg.clone()));
+                    }
                     out.subst.idents.insert(param_key, arg.clone());
                     args.push(arg);
                 } else {
@@ -248,6 +252,18 @@ pub fn trait_generics(
                 }
                 other_index += 1;
             }
+        }
+    }
+    // A given argument in a shorthand projection (`T::Item`, ambiguous for
+    // a type that is no parameter, E0223) is qualified by the one bound of
+    // `T` that can have associated items.
+    for (param, arg) in projected {
+        if let Some(bound) = projection_bound(param, &trait_def.generics) {
+            let bound = out.subst.apply(bound);
+            let qualified = template::tokens("< #0 as #1 >", &[&arg, &bound]);
+            out.subst
+                .qualified
+                .insert(param.ident.to_string(), qualified);
         }
     }
     // The parameters' bounds may name other parameters; a renamed one is
@@ -281,6 +297,61 @@ pub fn trait_generics(
         out.target_args = template::tokens("<#0>", &[&template::joined(&target_args, ",")]);
     }
     Some(out)
+}
+
+/// The one trait bound of `param` (inline or in the `where` clause) but
+/// std's traits without associated items, without its associated item
+/// bindings (`Deref` for `Deref<Target = u8>`); `None` if not one.
+fn projection_bound(param: &TypeParam, generics: &syn::Generics) -> Option<TokenStream> {
+    let mut bounds: Vec<&syn::TypeParamBound> = param.bounds.iter().collect();
+    for predicate in generics.where_clause.iter().flat_map(|w| &w.predicates) {
+        if let syn::WherePredicate::Type(predicate) = predicate
+            && predicate.lifetimes.is_none()
+            && let syn::Type::Path(ty) = &predicate.bounded_ty
+            && ty.qself.is_none()
+            && ty.path.is_ident(&param.ident)
+        {
+            bounds.extend(&predicate.bounds);
+        }
+    }
+    // std's traits without associated items, as a bound beside the one.
+    const MARKERS: &str =
+        "Sized Send Sync Unpin Copy Clone Default Debug Display Eq PartialEq Ord PartialOrd Hash";
+    let mut found = None;
+    for bound in bounds {
+        let syn::TypeParamBound::Trait(bound) = bound else {
+            continue;
+        };
+        let last = bound.path.segments.last()?;
+        if bound.maybe.is_some() || MARKERS.split(' ').any(|marker| last.ident == marker) {
+            continue;
+        }
+        if found.is_some() || bound.lifetimes.is_some() {
+            return None;
+        }
+        found = Some(&bound.path);
+    }
+    let mut path: syn::Path = syn::parse2(found?.to_token_stream()).ok()?;
+    let last = path.segments.last_mut()?;
+    match &mut last.arguments {
+        syn::PathArguments::AngleBracketed(angle) => {
+            let args = std::mem::take(&mut angle.args);
+            for arg in args {
+                if let GenericArgument::Lifetime(_)
+                | GenericArgument::Type(_)
+                | GenericArgument::Const(_) = arg
+                {
+                    angle.args.push(arg);
+                }
+            }
+            if angle.args.is_empty() {
+                last.arguments = syn::PathArguments::None;
+            }
+        }
+        syn::PathArguments::Parenthesized(_) => return None,
+        syn::PathArguments::None => {}
+    }
+    Some(path.to_token_stream())
 }
 
 /// `predicate` without its relaxed bounds (`?Sized`), or `None` where

@@ -305,6 +305,9 @@ pub struct Substitution {
     pub idents: NameMap,
     /// Lifetime parameters, by name without the quote.
     pub lifetimes: NameMap,
+    /// Type parameters given an argument, as the qualified self that their
+    /// shorthand projection takes (`T::Item` → `<Arg as Iterator>::Item`).
+    pub qualified: NameMap,
 }
 
 impl Substitution {
@@ -341,7 +344,8 @@ impl Substitution {
         let mut prev_path_sep = false;
         let mut prev_quote = false;
         let mut prev_joint_colon = false;
-        for tree in tokens {
+        let mut trees = tokens.into_iter().peekable();
+        while let Some(tree) = trees.next() {
             let (path_sep, quote, joint_colon) = match &tree {
                 TokenTree::Punct(p) => (
                     p.as_char() == ':' && prev_joint_colon,
@@ -367,7 +371,15 @@ impl Substitution {
                     }
                 }
                 TokenTree::Ident(ident) if !prev_path_sep => {
-                    match self.idents.get(&ident.to_string()) {
+                    let name = ident.to_string();
+                    let projected = matches!(trees.peek(),
+                        Some(TokenTree::Punct(p)) if p.as_char() == ':' && p.spacing() == Spacing::Joint);
+                    if let (true, Some(qualified)) = (projected, self.qualified.get(&name)) {
+                        out.extend(qualified.clone());
+                        (prev_path_sep, prev_quote, prev_joint_colon) = (false, false, false);
+                        continue;
+                    }
+                    match self.idents.get(&name) {
                         Some(replacement) => {
                             let mut trees = replacement.clone().into_iter();
                             match (trees.next(), trees.next()) {
