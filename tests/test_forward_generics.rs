@@ -1635,6 +1635,11 @@ mod shorthand_projections_of_a_given_argument {
     #[realize_forward(Take<std::ops::Range<u16>, Box<u8>>)]
     pub struct Given(#[realize] pub Lazy<Real>);
 
+    /// A parameter of the wrapper projects by its own bounds, as written.
+    #[derive(RealizeForward)]
+    #[realize_forward(Take<I, Box<u8>>)]
+    pub struct Generic<I: Clone + Iterator>(#[realize] pub Lazy<Real>, pub I);
+
     #[derive(RealizeForward)]
     #[realize_forward(Take<std::ops::Range<u16>, Box<u8>>)]
     pub enum Either {
@@ -1647,6 +1652,8 @@ mod shorthand_projections_of_a_given_argument {
         let given = Given(Lazy::new(|| Real));
         assert_eq!(given.first(3..5), Some(3));
         assert_eq!(given.inner(Box::new(4)), [4]);
+        let generic = Generic(Lazy::new(|| Real), 0..1u8);
+        assert_eq!(generic.first(generic.1.clone()), Some(0));
         let later = Either::Later(Lazy::new(|| Real));
         assert_eq!(later.first(6..7), Some(6));
         assert_eq!(Either::Ready(Real).inner(Box::new(5)), [5]);

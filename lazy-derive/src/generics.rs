@@ -257,7 +257,20 @@ pub fn trait_generics(
     // A given argument in a shorthand projection (`T::Item`, ambiguous for
     // a type that is no parameter, E0223) is qualified by the one bound of
     // `T` that can have associated items.
+    // A parameter of the wrapper (`Take<U>` on `W<U: Iterator>`) projects
+    // by its own bounds, which name their traits where the derive is.
+    let wrapper_param = |arg: &TokenStream| {
+        let arg = arg.to_string();
+        wrapper
+            .input
+            .generics
+            .type_params()
+            .any(|param| param.ident == arg)
+    };
     for (param, arg) in projected {
+        if wrapper_param(&arg) {
+            continue;
+        }
         if let Some(bound) = projection_bound(param, &trait_def.generics) {
             let bound = out.subst.apply(bound);
             let qualified = template::tokens("< #0 as #1 >", &[&arg, &bound]);
