@@ -344,8 +344,9 @@ impl Substitution {
         let mut prev_path_sep = false;
         let mut prev_quote = false;
         let mut prev_joint_colon = false;
-        let mut trees = tokens.into_iter().peekable();
-        while let Some(tree) = trees.next() {
+        // The qualified self of the parameter just replaced (`T` of `T::Item`).
+        let mut prev_qualified: Option<&TokenStream> = None;
+        for tree in tokens {
             let (path_sep, quote, joint_colon) = match &tree {
                 TokenTree::Punct(p) => (
                     p.as_char() == ':' && prev_joint_colon,
@@ -354,7 +355,14 @@ impl Substitution {
                 ),
                 _ => (false, false, false),
             };
+            let mut qualified = None;
             match tree {
+                // `T::Item`, with `T` given an argument: `<Arg as Bound>::Item`.
+                TokenTree::Punct(colon) if joint_colon && prev_qualified.is_some() => {
+                    out.pop();
+                    out.extend(prev_qualified.cloned().unwrap_or_default());
+                    out.push(TokenTree::Punct(colon));
+                }
                 TokenTree::Group(group) => {
                     let mut new = Group::new(group.delimiter(), self.apply(group.stream()));
                     new.set_span(group.span());
@@ -372,13 +380,7 @@ impl Substitution {
                 }
                 TokenTree::Ident(ident) if !prev_path_sep => {
                     let name = ident.to_string();
-                    let projected = matches!(trees.peek(),
-                        Some(TokenTree::Punct(p)) if p.as_char() == ':' && p.spacing() == Spacing::Joint);
-                    if let (true, Some(qualified)) = (projected, self.qualified.get(&name)) {
-                        out.extend(qualified.clone());
-                        (prev_path_sep, prev_quote, prev_joint_colon) = (false, false, false);
-                        continue;
-                    }
+                    qualified = self.qualified.get(&name);
                     match self.idents.get(&name) {
                         Some(replacement) => {
                             let mut trees = replacement.clone().into_iter();
@@ -402,6 +404,7 @@ impl Substitution {
             prev_path_sep = path_sep;
             prev_quote = quote;
             prev_joint_colon = joint_colon;
+            prev_qualified = qualified;
         }
         TokenStream::from_iter(out)
     }
