@@ -1647,6 +1647,31 @@ mod shorthand_projections_of_a_given_argument {
         Later(#[realize] Lazy<Real>),
     }
 
+    /// A parameter with two bounds that may have the item: the trait
+    /// writes the projection qualified, and the derive keeps it.
+    pub trait Named {}
+    impl Named for std::ops::Range<u16> {}
+
+    #[forwardable]
+    pub trait Both<I: Iterator + Named> {
+        fn head(&self, items: I) -> Option<<I as Iterator>::Item>;
+    }
+
+    impl<I: Iterator + Named> Both<I> for Real {
+        fn head(&self, mut items: I) -> Option<<I as Iterator>::Item> {
+            items.next()
+        }
+    }
+
+    #[derive(RealizeForward)]
+    #[realize_forward(Both<std::ops::Range<u16>>)]
+    pub struct Qualified(#[realize] pub Lazy<Real>);
+
+    #[test]
+    fn a_projection_written_qualified_is_kept() {
+        assert_eq!(Qualified(Lazy::new(|| Real)).head(8..9), Some(8));
+    }
+
     #[test]
     fn the_projections_are_qualified_by_the_parameters_bound() {
         let given = Given(Lazy::new(|| Real));
