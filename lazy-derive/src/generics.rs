@@ -162,7 +162,6 @@ pub fn trait_generics(
     let mut lifetimes = Vec::new();
     let mut others = Vec::new();
     let (mut lifetime_index, mut other_index) = (0, 0);
-    let mut projected = Vec::new();
     for param in params {
         let param_key = param_name(param);
         match param {
@@ -228,8 +227,25 @@ pub fn trait_generics(
                     } else {
                         arg.clone()
                     });
-                    if let GenericParam::Type(param) = param {
-                        projected.push((param, arg.clone()));
+                    // A given argument in a shorthand projection (`T::Item`,
+                    // ambiguous for a type that is no parameter, E0223) is
+                    // qualified by the one bound of `T` that can have
+                    // associated items (`Substitution::apply`). A parameter of
+                    // the wrapper (`Take<U>` on `W<U: Iterator>`) projects by
+                    // its own bounds, which name their traits where the
+                    // derive is.
+                    if let GenericParam::Type(param) = param
+                        && {
+                            let text = arg.to_string();
+                            !wrapper
+                                .input
+                                .generics
+                                .type_params()
+                                .any(|own| own.ident == text)
+                        }
+                        && let Some(bound) = projection_bound(param, &trait_def.generics)
+                    {
+                        out.subst.qualified.insert(param_key.clone(), bound);
                     }
                     out.subst.idents.insert(param_key, arg.clone());
                     args.push(arg);
@@ -252,31 +268,6 @@ pub fn trait_generics(
                 }
                 other_index += 1;
             }
-        }
-    }
-    // A given argument in a shorthand projection (`T::Item`, ambiguous for
-    // a type that is no parameter, E0223) is qualified by the one bound of
-    // `T` that can have associated items.
-    // A parameter of the wrapper (`Take<U>` on `W<U: Iterator>`) projects
-    // by its own bounds, which name their traits where the derive is.
-    let wrapper_param = |arg: &TokenStream| {
-        let arg = arg.to_string();
-        wrapper
-            .input
-            .generics
-            .type_params()
-            .any(|param| param.ident == arg)
-    };
-    for (param, arg) in projected {
-        if wrapper_param(&arg) {
-            continue;
-        }
-        if let Some(bound) = projection_bound(param, &trait_def.generics) {
-            let bound = out.subst.apply(bound);
-            let qualified = template::tokens("< #0 as #1 >", &[&arg, &bound]);
-            out.subst
-                .qualified
-                .insert(param.ident.to_string(), qualified);
         }
     }
     // The parameters' bounds may name other parameters; a renamed one is

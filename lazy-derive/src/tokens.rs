@@ -305,8 +305,8 @@ pub struct Substitution {
     pub idents: NameMap,
     /// Lifetime parameters, by name without the quote.
     pub lifetimes: NameMap,
-    /// Type parameters given an argument, as the qualified self that their
-    /// shorthand projection takes (`T::Item` → `<Arg as Iterator>::Item`).
+    /// Type parameters given an argument, with the bound that qualifies
+    /// their shorthand projection (`T::Item` → `<Arg as Iterator>::Item`).
     pub qualified: NameMap,
 }
 
@@ -337,6 +337,13 @@ impl Substitution {
     /// Replaces the parameters in `tokens`. An identifier right after `::` is
     /// a path segment, not a parameter, and stays.
     pub fn apply(&self, tokens: TokenStream) -> TokenStream {
+        self.apply_in(tokens, true)
+    }
+
+    /// [`Substitution::apply`], qualifying shorthand projections only with
+    /// `qualify`: not inside a qualifying bound, which could name its own
+    /// parameter's projection (`where T: From<T::Target>`) and so recurse.
+    fn apply_in(&self, tokens: TokenStream, qualify: bool) -> TokenStream {
         if self.is_empty() {
             return tokens;
         }
@@ -344,7 +351,8 @@ impl Substitution {
         let mut prev_path_sep = false;
         let mut prev_quote = false;
         let mut prev_joint_colon = false;
-        // The qualified self of the parameter just replaced (`T` of `T::Item`).
+        // The bound that qualifies the parameter just replaced (`T` of
+        // `T::Item`).
         let mut prev_qualified: Option<&TokenStream> = None;
         for tree in tokens {
             let (path_sep, quote, joint_colon) = match &tree {
@@ -358,13 +366,15 @@ impl Substitution {
             let mut qualified = None;
             match tree {
                 // `T::Item`, with `T` given an argument: `<Arg as Bound>::Item`.
-                TokenTree::Punct(colon) if joint_colon && prev_qualified.is_some() => {
-                    out.pop();
-                    out.extend(prev_qualified.cloned().unwrap_or_default());
+                TokenTree::Punct(colon) if joint_colon && let Some(bound) = prev_qualified => {
+                    let arg = out.pop();
+                    let bound = self.apply_in(bound.clone(), false);
+                    out.extend(template::tokens("< #0 as #1 >", &[&arg, &bound]));
                     out.push(TokenTree::Punct(colon));
                 }
                 TokenTree::Group(group) => {
-                    let mut new = Group::new(group.delimiter(), self.apply(group.stream()));
+                    let mut new =
+                        Group::new(group.delimiter(), self.apply_in(group.stream(), qualify));
                     new.set_span(group.span());
                     out.push(TokenTree::Group(new));
                 }
@@ -380,7 +390,7 @@ impl Substitution {
                 }
                 TokenTree::Ident(ident) if !prev_path_sep => {
                     let name = ident.to_string();
-                    qualified = self.qualified.get(&name);
+                    qualified = self.qualified.get(&name).filter(|_| qualify);
                     match self.idents.get(&name) {
                         Some(replacement) => {
                             let mut trees = replacement.clone().into_iter();
