@@ -37,27 +37,17 @@ pub fn per_variant(method: &Method, write: impl Fn(&Method) -> TokenStream) -> O
 }
 
 fn per_variant_dyn(method: &Method, write: &dyn Fn(&Method) -> TokenStream) -> Option<TokenStream> {
-    // (a generic parameter?, its index among those, its attributes)
-    let mut params: Vec<(bool, usize, &Vec<Attribute>)> = Vec::new();
-    let mut index = 0;
-    for arg in crate::punct::values(&method.item.sig.inputs) {
-        if let FnArg::Typed(arg) = arg {
-            params.push((false, index, &arg.attrs));
-            index += 1;
-        }
-    }
-    for (index, param) in method.item.sig.generics.params.iter().enumerate() {
-        params.push((true, index, generic_attrs(param)));
-    }
-    // Parameters under the same cfg are there or not together.
+    // Parameters under the same cfg are there or not together: each
+    // parameter (a generic one?, its index among those, its attributes)
+    // joins its cfg's group as it is met, with no list of the parameters.
     let mut groups: Vec<CfgGroup> = Vec::new();
-    for (generic, index, attrs) in params {
+    let mut join = |generic: bool, index: usize, attrs: &[Attribute]| {
         let mut predicates = Vec::new();
         for attr in attrs {
             predicates.extend(predicate(attr));
         }
         if predicates.is_empty() {
-            continue;
+            return;
         }
         let key = template::joined(&predicates, "")
             .to_token_stream()
@@ -77,6 +67,16 @@ fn per_variant_dyn(method: &Method, write: &dyn Fn(&Method) -> TokenStream) -> O
                 members: vec![(generic, index)],
             }),
         }
+    };
+    let mut index = 0;
+    for arg in crate::punct::values(&method.item.sig.inputs) {
+        if let FnArg::Typed(arg) = arg {
+            join(false, index, &arg.attrs);
+            index += 1;
+        }
+    }
+    for (index, param) in method.item.sig.generics.params.iter().enumerate() {
+        join(true, index, generic_attrs(param));
     }
     if groups.is_empty() {
         return Some(write(method));

@@ -793,12 +793,11 @@ fn from_alloc(path: &mut syn::Path) {
 
 /// Whether `attrs` allow (or expect) `private_interfaces`.
 fn allows_private_interfaces(attrs: &[Attribute]) -> bool {
-    for lints in allowed_lints(attrs) {
-        if crate::tokens::mentions(lints.clone(), &|ident| ident == "private_interfaces") {
-            return true;
-        }
-    }
-    false
+    let mut allowed = false;
+    allowed_lints(attrs, &mut |lints| {
+        allowed |= crate::tokens::mentions(lints.clone(), &|ident| ident == "private_interfaces");
+    });
+    allowed
 }
 
 /// The `#[cfg]` attributes among `attrs`.

@@ -456,13 +456,9 @@ impl Wrapper {
         }
         // Written on a field or a variant instead: that error (below) says
         // where it goes, and with none on the type, it is read as meant.
-        let misplaced = misplaced_realize_forward(&input);
+        let mut misplaced = Vec::new();
         let read_misplaced = read.is_empty();
-        if read_misplaced {
-            for (_, attr) in &misplaced {
-                read.push(*attr);
-            }
-        }
+        misplaced_realize_forward(&input, &mut misplaced, read_misplaced.then_some(&mut read));
         for attr in read {
             if let Some(err) = not_in_parentheses(attr) {
                 errors.push(err);
@@ -512,11 +508,6 @@ impl Wrapper {
                 "`#[derive(RealizeForward)]` needs `#[realize_forward(Trait, ...)]` naming the traits to forward",
             ));
         }
-        let mut misplaced_errors: Vec<Error> = Vec::with_capacity(misplaced.len());
-        for (error, _) in misplaced {
-            misplaced_errors.push(error);
-        }
-        let misplaced = misplaced_errors;
         let mut realize_misplaced = false;
         let mut realize_on_type = None;
         for (index, attr) in input.attrs.iter().enumerate() {
@@ -1334,30 +1325,36 @@ fn field_has_attr(input: &DeriveInput, name: &str) -> bool {
 }
 
 /// An error for each `#[realize_forward(...)]` on a field or a variant,
-/// saying that it goes on the type, with the attribute.
-fn misplaced_realize_forward(input: &DeriveInput) -> Vec<(Error, &Attribute)> {
-    let mut places: Vec<(&[Attribute], &str)> = Vec::new();
+/// saying that it goes on the type, into `errors`; each such attribute into
+/// `read`, where given.
+fn misplaced_realize_forward<'a>(
+    input: &'a DeriveInput,
+    errors: &mut Vec<Error>,
+    mut read: Option<&mut Vec<&'a Attribute>>,
+) {
+    // Each place's attributes in turn, with no list of the places or of
+    // the attributes found: list types less in this crate's build.
+    let mut check = |attrs: &'a [Attribute], place: &str| {
+        for attr in attrs {
+            if attr.path().is_ident("realize_forward") {
+                errors.push(Error::new_spanned(
+                    attr,
+                    format!("`#[realize_forward(...)]` goes on the type, not on {place}"),
+                ));
+                if let Some(read) = &mut read {
+                    read.push(attr);
+                }
+            }
+        }
+    };
     for field in all_fields(input) {
-        places.push((&field.attrs, "a field"));
+        check(&field.attrs, "a field");
     }
     if let Data::Enum(data) = &input.data {
         for variant in punct::values(&data.variants) {
-            places.push((&variant.attrs, "a variant"));
+            check(&variant.attrs, "a variant");
         }
     }
-    let mut errors = Vec::new();
-    for (attrs, place) in places {
-        for attr in attrs {
-            if attr.path().is_ident("realize_forward") {
-                let error = Error::new_spanned(
-                    attr,
-                    format!("`#[realize_forward(...)]` goes on the type, not on {place}"),
-                );
-                errors.push((error, attr));
-            }
-        }
-    }
-    errors
 }
 
 /// Whether the wrapper, one of its variants or one of their fields is

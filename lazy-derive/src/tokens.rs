@@ -936,26 +936,26 @@ pub fn pretty(tokens: &TokenStream) -> String {
 /// expects), to put on generated items that copy from the item.
 pub fn lints(attrs: &[syn::Attribute]) -> TokenStream {
     let mut out = TokenStream::new();
-    for lints in allowed_lints(attrs) {
-        template::append(&mut out, "#[allow(#0)]", &[&lints]);
-    }
+    allowed_lints(attrs, &mut |lints| {
+        template::append(&mut out, "#[allow(#0)]", &[lints]);
+    });
     out
 }
 
-/// What `allow(..)` and `expect(..)` among `attrs` list.
-pub fn allowed_lints(attrs: &[syn::Attribute]) -> Vec<&TokenStream> {
-    let mut out = Vec::new();
+/// What each `allow(..)` and `expect(..)` among `attrs` lists, given to
+/// `each` in turn (no list of them: one list type less in this crate's
+/// build).
+pub fn allowed_lints(attrs: &[syn::Attribute], each: &mut dyn FnMut(&TokenStream)) {
     for attr in attrs {
         match &attr.meta {
             syn::Meta::List(list)
                 if list.path.is_ident("allow") || list.path.is_ident("expect") =>
             {
-                out.push(&list.tokens);
+                each(&list.tokens);
             }
             _ => {}
         }
     }
-    out
 }
 
 /// Gives `'static` to each reference in `ty` written without a lifetime
