@@ -125,8 +125,8 @@ pub struct LinkState {
 
 impl LinkState {
     /// Adds the `except` names of `indexes` to those a trait had.
-    fn mark_matched(&mut self, indexes: Vec<usize>) {
-        for index in indexes {
+    fn mark_matched(&mut self, indexes: &[usize]) {
+        for &index in indexes {
             if !self.matched.contains(&index) {
                 self.matched.push(index);
             }
@@ -1020,7 +1020,7 @@ pub fn forward_impl(input: TokenStream) -> TokenStream {
     };
     state.needs_mut |= written.needs_mut;
     state.needs_into |= written.needs_into;
-    state.mark_matched(written.matched);
+    state.mark_matched(&written.matched);
     let trait_impl = written.tokens;
     let rest = after_link(
         &wrapper,
@@ -1071,7 +1071,7 @@ pub fn not_forwardable(input: TokenStream) -> TokenStream {
             own_names.push(index);
         }
     }
-    state.mark_matched(own_names);
+    state.mark_matched(&own_names);
     let mut errors = Errors::default();
     let rest = after_link(&wrapper, &mut state, &tokens, later_entries, &mut errors);
     let errors = errors.into_compile_errors();

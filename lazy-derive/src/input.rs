@@ -2192,16 +2192,20 @@ pub fn lazy_types(ty: &Type) -> Option<(&Type, Option<&Type>)> {
     let syn::PathArguments::AngleBracketed(args) = &last.arguments else {
         return None;
     };
-    let mut type_args = Vec::new();
+    // The first two type arguments, with no list of them.
+    let (mut first, mut second) = (None, None);
     for arg in punct::values(&args.args) {
         if let syn::GenericArgument::Type(ty) = arg {
-            type_args.push(ty);
+            if first.is_none() {
+                first = Some(ty);
+            } else if second.is_none() {
+                second = Some(ty);
+            }
         }
     }
-    let mut types = type_args.into_iter();
-    let first = types.next()?;
+    let first = first?;
     match last.ident.to_string().as_str() {
-        "Lazy" => Some((first, types.next())),
+        "Lazy" => Some((first, second)),
         "Box" | "Rc" | "Arc" => lazy_types(first),
         _ => None,
     }
