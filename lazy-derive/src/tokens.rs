@@ -366,9 +366,9 @@ impl Substitution {
             let mut qualified = None;
             match tree {
                 // `T::Item`, with `T` given an argument: `<Arg as Bound>::Item`.
-                TokenTree::Punct(colon) if joint_colon && let Some(bound) = prev_qualified => {
+                TokenTree::Punct(colon) if joint_colon && prev_qualified.is_some() => {
                     let arg = out.pop();
-                    let bound = self.apply_in(bound.clone(), false);
+                    let bound = prev_qualified.map(|bound| self.apply_in(bound.clone(), false));
                     out.extend(template::tokens("< #0 as #1 >", &[&arg, &bound]));
                     out.push(TokenTree::Punct(colon));
                 }
