@@ -1600,6 +1600,95 @@ mod arguments_named_like_an_item_parameter {
     }
 }
 
+/// Raw names of parameters: a method's `r#U` renamed apart from an
+/// argument `r#U`, or from the wrapper's own `r#U`, is `__U` (the derive
+/// panicked writing `__r#U`, no identifier).
+mod raw_parameter_names {
+    use lazy_core::{Lazy, RealizeForward, forwardable};
+
+    #[forwardable]
+    pub trait Give<T> {
+        fn pair<r#U>(&self, t: T, u: r#U) -> (T, r#U);
+    }
+
+    #[forwardable]
+    pub trait Echo {
+        fn echo<r#U>(&self, u: r#U) -> r#U;
+    }
+
+    pub struct Real;
+
+    impl<T> Give<T> for Real {
+        fn pair<V>(&self, t: T, u: V) -> (T, V) {
+            (t, u)
+        }
+    }
+
+    impl Echo for Real {
+        fn echo<V>(&self, u: V) -> V {
+            u
+        }
+    }
+
+    #[derive(Debug, PartialEq)]
+    pub struct r#U;
+
+    #[derive(RealizeForward)]
+    #[realize_forward(Give<r#U>)]
+    pub struct Given(#[realize] pub Lazy<Real>);
+
+    #[derive(RealizeForward)]
+    #[realize_forward(Echo)]
+    pub struct Own<r#U>(#[realize] pub Lazy<Real>, pub r#U);
+
+    #[test]
+    fn raw_names_are_renamed_apart() {
+        assert_eq!(Given(Lazy::new(|| Real)).pair(r#U, 1u8), (r#U, 1));
+        assert_eq!(Own(Lazy::new(|| Real), ()).echo('r'), 'r');
+    }
+}
+
+/// A name in the bound that qualifies a projection (`U` in `T: Conv<U>`,
+/// written `<Range<u16> as Conv<U>>::Out`) is renamed apart from a method's
+/// own parameter of that name, as the arguments' names are.
+mod a_bound_named_like_an_item_parameter {
+    use lazy_core::{Lazy, RealizeForward, forwardable};
+
+    #[derive(Debug, Default, PartialEq)]
+    pub struct U;
+
+    pub trait Conv<X> {
+        type Out;
+    }
+
+    impl Conv<U> for std::ops::Range<u16> {
+        type Out = u32;
+    }
+
+    #[forwardable]
+    pub trait Tr<T: Conv<U>> {
+        fn f<U: Default>(&self, t: T) -> (Option<T::Out>, U);
+    }
+
+    pub struct Real;
+
+    impl<T: Conv<U>> Tr<T> for Real {
+        fn f<V: Default>(&self, _t: T) -> (Option<T::Out>, V) {
+            (None, V::default())
+        }
+    }
+
+    #[derive(RealizeForward)]
+    #[realize_forward(Tr<std::ops::Range<u16>>)]
+    pub struct W(#[realize] pub Lazy<Real>);
+
+    #[test]
+    fn the_bound_keeps_its_own_names() {
+        let (out, own): (Option<u32>, char) = W(Lazy::new(|| Real)).f(0..1);
+        assert_eq!((out, own), (None, '\0'));
+    }
+}
+
 /// A trait parameter projected by its shorthand (`I::Item`, `S::Target`),
 /// the trait named with an argument that is no parameter: `Range<u16>::Item`
 /// is ambiguous (E0223, whose help rewrote `realize_forward(..)` as

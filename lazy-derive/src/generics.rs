@@ -35,8 +35,10 @@ pub struct TraitGenerics {
 }
 
 /// A name for a renamed parameter: `__T`, else `__T1`, `__T2`, ... whichever
-/// is free in `taken`, which then holds it.
+/// is free in `taken`, which then holds it (`__T` for a raw `r#T` too: no
+/// `r#` inside a name).
 fn fresh_name(name: &str, taken: &mut Names) -> String {
+    let name = name.strip_prefix("r#").unwrap_or(name);
     let mut candidate = format!("__{name}");
     let mut n = 1;
     while taken.contains(&candidate) {

@@ -316,7 +316,8 @@ impl Substitution {
     }
 
     /// The names that the replacements write, a lifetime's without its
-    /// quote: what a generic parameter of an item named alike would capture.
+    /// quote, and those of the bounds that qualify projections: what a
+    /// generic parameter of an item named alike would capture.
     pub fn written_names(&self) -> Names {
         fn collect(tokens: TokenStream, names: &mut Names) {
             for tree in tokens {
@@ -330,6 +331,9 @@ impl Substitution {
         let mut names = Names::default();
         for (_, value) in self.idents.0.iter().chain(&self.lifetimes.0) {
             collect(value.clone(), &mut names);
+        }
+        for (_, bound) in &self.qualified.0 {
+            collect(bound.clone(), &mut names);
         }
         names
     }
