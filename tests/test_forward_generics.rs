@@ -1641,10 +1641,17 @@ mod raw_parameter_names {
     #[realize_forward(Echo)]
     pub struct Own<r#U>(#[realize] pub Lazy<Real>, pub r#U);
 
+    /// `U` and `r#U` are one name: the argument written bare, the method's
+    /// parameter raw.
+    #[derive(RealizeForward)]
+    #[realize_forward(Give<U>)]
+    pub struct Bare(#[realize] pub Lazy<Real>);
+
     #[test]
     fn raw_names_are_renamed_apart() {
         assert_eq!(Given(Lazy::new(|| Real)).pair(r#U, 1u8), (r#U, 1));
         assert_eq!(Own(Lazy::new(|| Real), ()).echo('r'), 'r');
+        assert_eq!(Bare(Lazy::new(|| Real)).pair(U, 2u8), (U, 2));
     }
 }
 

@@ -242,6 +242,7 @@ fn plain_path_trees(path: &syn::Path) -> Option<Vec<TokenTree>> {
 }
 
 /// A set of names (of generic parameters, lifetimes without the quote).
+/// A raw name is its name without `r#`: `r#U` and `U` are one parameter.
 ///
 /// A plain list: it holds a handful of names, and one list type costs the
 /// crate's build far less than a hash table per element type.
@@ -250,6 +251,7 @@ pub struct Names(Vec<String>);
 
 impl Names {
     pub fn contains(&self, name: &str) -> bool {
+        let name = name.strip_prefix("r#").unwrap_or(name);
         for known in &self.0 {
             if known == name {
                 return true;
@@ -263,7 +265,10 @@ impl Names {
         if self.contains(&name) {
             return false;
         }
-        self.0.push(name);
+        match name.strip_prefix("r#") {
+            Some(bare) => self.0.push(bare.to_string()),
+            None => self.0.push(name),
+        }
         true
     }
 }
