@@ -1641,17 +1641,40 @@ mod raw_parameter_names {
     #[realize_forward(Echo)]
     pub struct Own<r#U>(#[realize] pub Lazy<Real>, pub r#U);
 
+    #[forwardable]
+    pub trait Mirror {
+        fn mirror<U>(&self, u: U) -> U;
+    }
+
+    impl Mirror for Real {
+        fn mirror<V>(&self, u: V) -> V {
+            u
+        }
+    }
+
     /// `U` and `r#U` are one name: the argument written bare, the method's
-    /// parameter raw.
+    /// parameter raw; the wrapper's parameter bare and the method's raw, and
+    /// the other way round (E0403 where a method's parameter was not
+    /// renamed apart from the impl's).
     #[derive(RealizeForward)]
     #[realize_forward(Give<U>)]
     pub struct Bare(#[realize] pub Lazy<Real>);
+
+    #[derive(RealizeForward)]
+    #[realize_forward(Echo)]
+    pub struct OwnBare<U>(#[realize] pub Lazy<Real>, pub U);
+
+    #[derive(RealizeForward)]
+    #[realize_forward(Mirror)]
+    pub struct OwnRaw<r#U>(#[realize] pub Lazy<Real>, pub r#U);
 
     #[test]
     fn raw_names_are_renamed_apart() {
         assert_eq!(Given(Lazy::new(|| Real)).pair(r#U, 1u8), (r#U, 1));
         assert_eq!(Own(Lazy::new(|| Real), ()).echo('r'), 'r');
         assert_eq!(Bare(Lazy::new(|| Real)).pair(U, 2u8), (U, 2));
+        assert_eq!(OwnBare(Lazy::new(|| Real), ()).echo('b'), 'b');
+        assert_eq!(OwnRaw(Lazy::new(|| Real), ()).mirror(3u8), 3);
     }
 }
 

@@ -579,15 +579,16 @@ fn fast_entry(
         None => private_path("__forward_impl"),
     };
     // The wrapper's parameters by name, which a trait's fast rule checks
-    // against its methods' own (`trait_def::generic_rules`).
+    // against its methods' own (`trait_def::generic_rules`), raw ones
+    // without `r#`, as the rule writes the methods'.
     let head = generic.then(|| {
         let predicates = crate::expand::where_predicates(generics);
         let mut names = TokenStream::new();
         for param in &generics.params {
             match param {
                 GenericParam::Lifetime(param) => param.lifetime.to_tokens(&mut names),
-                GenericParam::Type(param) => param.ident.to_tokens(&mut names),
-                GenericParam::Const(param) => param.ident.to_tokens(&mut names),
+                GenericParam::Type(param) => param.ident.unraw().to_tokens(&mut names),
+                GenericParam::Const(param) => param.ident.unraw().to_tokens(&mut names),
             }
         }
         // Whether the field can lend its target mutably: a shared reference

@@ -93,8 +93,13 @@ use crate::tokens::colon2;
 /// (what `Reader::generics` and `trait_def::method_params` read).
 pub type MethodParam = String;
 
-/// Adds a parameter's name to `params`, unless it is there.
+/// Adds a parameter's name to `params`, unless it is there; a raw name
+/// without its `r#` (`r#U` is `U`, as the derive writes the wrapper's).
 pub fn add_method_param(params: &mut Vec<MethodParam>, name: String) {
+    let name = match name.strip_prefix("r#") {
+        Some(bare) => bare.to_string(),
+        None => name,
+    };
     if !params.contains(&name) {
         params.push(name);
     }
