@@ -38,7 +38,7 @@ pub struct TraitGenerics {
 /// is free in `taken`, which then holds it (`__T` for a raw `r#T` too: no
 /// `r#` inside a name).
 fn fresh_name(name: &str, taken: &mut Names) -> String {
-    let name = name.strip_prefix("r#").unwrap_or(name);
+    let name = tokens::unraw_name(name);
     let mut candidate = format!("__{name}");
     let mut n = 1;
     while taken.contains(&candidate) {

@@ -96,10 +96,7 @@ pub type MethodParam = String;
 /// Adds a parameter's name to `params`, unless it is there; a raw name
 /// without its `r#` (`r#U` is `U`, as the derive writes the wrapper's).
 pub fn add_method_param(params: &mut Vec<MethodParam>, name: String) {
-    let name = match name.strip_prefix("r#") {
-        Some(bare) => bare.to_string(),
-        None => name,
-    };
+    let name = crate::tokens::unraw_name(&name).to_string();
     if !params.contains(&name) {
         params.push(name);
     }

@@ -241,8 +241,13 @@ fn plain_path_trees(path: &syn::Path) -> Option<Vec<TokenTree>> {
     Some(out)
 }
 
+/// `name` without the `r#` of a raw identifier: `r#U` and `U` are one name.
+pub fn unraw_name(name: &str) -> &str {
+    name.strip_prefix("r#").unwrap_or(name)
+}
+
 /// A set of names (of generic parameters, lifetimes without the quote).
-/// A raw name is its name without `r#`: `r#U` and `U` are one parameter.
+/// A raw name is kept as [`unraw_name`] gives it.
 ///
 /// A plain list: it holds a handful of names, and one list type costs the
 /// crate's build far less than a hash table per element type.
@@ -251,7 +256,7 @@ pub struct Names(Vec<String>);
 
 impl Names {
     pub fn contains(&self, name: &str) -> bool {
-        let name = name.strip_prefix("r#").unwrap_or(name);
+        let name = unraw_name(name);
         for known in &self.0 {
             if known == name {
                 return true;
@@ -265,10 +270,7 @@ impl Names {
         if self.contains(&name) {
             return false;
         }
-        match name.strip_prefix("r#") {
-            Some(bare) => self.0.push(bare.to_string()),
-            None => self.0.push(name),
-        }
+        self.0.push(unraw_name(&name).to_string());
         true
     }
 }
