@@ -1186,6 +1186,11 @@ fn named_field_target(field: &RealizeField) -> TokenStream {
 /// Whether `ty` names one of `generics`' parameters (conservatively: any
 /// identifier spelled like one, lifetimes included).
 pub fn mentions_params(ty: &syn::Type, generics: &Generics) -> bool {
+    // Without parameters there is nothing to look for: the walk would put
+    // the type into a stream, calls into the compiler, for every wrapper.
+    if generics.params.is_empty() {
+        return false;
+    }
     let names: Vec<String> = generics.params.iter().map(param_name).collect();
     tokens::mentions(ty.to_token_stream(), &|ident| {
         tokens::is_named(ident, &names)
