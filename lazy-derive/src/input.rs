@@ -1034,65 +1034,79 @@ fn no_type(ty: &Type, trait_name: &Ident) -> Option<Error> {
         let written = ty.to_token_stream().to_string();
         return Some(Error::new_spanned(ty, message(&written)));
     }
-    let (span, written) = placeholder(ty)?;
+    let (span, written) = placeholder(ty, false)?;
     Some(Error::new(span, message(&written)))
 }
 
 /// The span of a `_` or an `impl Trait` standing for a type in `ty`, in a
 /// nested type too (`Vec<_>`, `fn(_) -> u8`), and what it is (`_`,
 /// `impl ..`); not a parameter's name (`fn(_: u8)`), a lifetime `'_` or
-/// what an expression holds (an array's length).
-fn placeholder(ty: &Type) -> Option<(Span, String)> {
+/// what an expression holds (an array's length). With `unsure`, also a
+/// type or argument that syn's tree does not show (a macro's, a constraint,
+/// a const), as the call site and an empty text: `placeholder(ty,
+/// true).is_none()` says that `ty` holds no `impl Trait`
+/// ([`variants::impl_trait_in`]).
+pub fn placeholder(ty: &Type, unsure: bool) -> Option<(Span, String)> {
     match ty {
         Type::Infer(infer) => Some((infer.underscore_token.span, String::from("_"))),
         Type::ImplTrait(_) => Some((tokens::first_span(ty), String::from("impl .."))),
         Type::Path(path) => {
             if let Some(qself) = &path.qself
-                && let Some(found) = placeholder(&qself.ty)
+                && let Some(found) = placeholder(&qself.ty, unsure)
             {
                 return Some(found);
             }
-            in_path(&path.path)
+            in_path(&path.path, unsure)
         }
-        Type::Reference(reference) => placeholder(&reference.elem),
-        Type::Ptr(ptr) => placeholder(&ptr.elem),
-        Type::Slice(slice) => placeholder(&slice.elem),
-        Type::Array(array) => placeholder(&array.elem),
-        Type::Paren(paren) => placeholder(&paren.elem),
-        Type::Group(group) => placeholder(&group.elem),
+        Type::Reference(reference) => placeholder(&reference.elem, unsure),
+        Type::Ptr(ptr) => placeholder(&ptr.elem, unsure),
+        Type::Slice(slice) => placeholder(&slice.elem, unsure),
+        Type::Array(array) => placeholder(&array.elem, unsure),
+        Type::Paren(paren) => placeholder(&paren.elem, unsure),
+        Type::Group(group) => placeholder(&group.elem, unsure),
         Type::Tuple(tuple) => {
             for elem in punct::values(&tuple.elems) {
-                if let Some(found) = placeholder(elem) {
+                if let Some(found) = placeholder(elem, unsure) {
                     return Some(found);
                 }
             }
             None
         }
-        Type::FnPtr(function) => in_signature(&function.inputs, &function.output),
+        Type::FnPtr(function) => in_signature(&function.inputs, &function.output, unsure),
         Type::TraitObject(object) => {
             for bound in punct::values(&object.bounds) {
-                if let syn::TypeParamBound::Trait(bound) = bound
-                    && let Some(found) = in_path(&bound.path)
-                {
-                    return Some(found);
+                let found = match bound {
+                    syn::TypeParamBound::Trait(bound) => in_path(&bound.path, unsure),
+                    syn::TypeParamBound::Lifetime(_) => None,
+                    _ => unsure_of(unsure),
+                };
+                if found.is_some() {
+                    return found;
                 }
             }
             None
         }
-        _ => None,
+        Type::Never(_) => None,
+        _ => unsure_of(unsure),
     }
 }
 
+/// What [`placeholder`] says of what it cannot see into.
+fn unsure_of(unsure: bool) -> Option<(Span, String)> {
+    unsure.then(|| (Span::call_site(), String::new()))
+}
+
 /// [`placeholder`] in the arguments of a path's segments.
-fn in_path(path: &syn::Path) -> Option<(Span, String)> {
+fn in_path(path: &syn::Path, unsure: bool) -> Option<(Span, String)> {
     for segment in punct::values(&path.segments) {
         match &segment.arguments {
             PathArguments::AngleBracketed(args) => {
                 for arg in punct::values(&args.args) {
                     let found = match arg {
-                        GenericArgument::Type(ty) => placeholder(ty),
-                        GenericArgument::AssocType(assoc) => placeholder(&assoc.ty),
-                        _ => None,
+                        GenericArgument::Type(ty) => placeholder(ty, unsure),
+                        GenericArgument::AssocType(assoc) => placeholder(&assoc.ty, unsure),
+                        GenericArgument::Lifetime(_) => None,
+                        _ => unsure_of(unsure),
                     };
                     if found.is_some() {
                         return found;
@@ -1100,7 +1114,7 @@ fn in_path(path: &syn::Path) -> Option<(Span, String)> {
                 }
             }
             PathArguments::Parenthesized(args) => {
-                let found = in_signature(&args.inputs, &args.output);
+                let found = in_signature(&args.inputs, &args.output, unsure);
                 if found.is_some() {
                     return found;
                 }
@@ -1116,14 +1130,15 @@ fn in_path(path: &syn::Path) -> Option<(Span, String)> {
 fn in_signature(
     inputs: &Punctuated<syn::NamedArg, syn::Token![,]>,
     output: &syn::ReturnType,
+    unsure: bool,
 ) -> Option<(Span, String)> {
     for input in punct::values(inputs) {
-        if let Some(found) = placeholder(&input.ty) {
+        if let Some(found) = placeholder(&input.ty, unsure) {
             return Some(found);
         }
     }
     match output {
-        syn::ReturnType::Type(_, ty) => placeholder(ty),
+        syn::ReturnType::Type(_, ty) => placeholder(ty, unsure),
         syn::ReturnType::Default => None,
     }
 }
