@@ -1655,7 +1655,8 @@ fn realized_args<'a>(
     names: &'a [Ident],
 ) -> Vec<Realized<'a>> {
     let mut args = Vec::with_capacity(names.len());
-    for (name, self_arg) in names.iter().zip(&method.self_args) {
+    for index in 0..names.len().min(method.self_args.len()) {
+        let (name, self_arg) = (&names[index], &method.self_args[index]);
         args.push(Realized {
             value: RealizedValue::Arg(name, self_arg.as_ref()),
             calls: ctx.realize_calls,

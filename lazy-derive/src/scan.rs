@@ -916,9 +916,9 @@ fn method(
     };
     // Only a type the reading rewrote is read again.
     if words.plain {
-        for (ty, start) in arg_types.iter_mut().zip(arg_starts) {
-            if let Some(start) = start {
-                *ty = reader.as_written(&input_trees, start)?;
+        for index in 0..arg_types.len().min(arg_starts.len()) {
+            if let Some(start) = arg_starts[index] {
+                arg_types[index] = reader.as_written(&input_trees, start)?;
             }
         }
         if let Some(start) = result_start {

@@ -196,7 +196,12 @@ pub fn read(
     }
     // Every variant pushed one `Variant`, in order; those with one field
     // get its type.
-    for (variant, read) in punct::values_mut(&mut data.variants).zip(&mut out) {
+    let mut index = 0;
+    for variant in punct::values_mut(&mut data.variants) {
+        let Some(read) = out.get_mut(index) else {
+            break;
+        };
+        index += 1;
         let field = match &mut variant.fields {
             Fields::Named(fields) if fields.named.len() == 1 => {
                 punct::values_mut(&mut fields.named).next()
