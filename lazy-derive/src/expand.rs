@@ -1655,8 +1655,10 @@ fn realized_args<'a>(
     names: &'a [Ident],
 ) -> Vec<Realized<'a>> {
     let mut args = Vec::with_capacity(names.len());
-    for index in 0..names.len().min(method.self_args.len()) {
-        let (name, self_arg) = (&names[index], &method.self_args[index]);
+    for (index, name) in names.iter().enumerate() {
+        let Some(self_arg) = method.self_args.get(index) else {
+            break;
+        };
         args.push(Realized {
             value: RealizedValue::Arg(name, self_arg.as_ref()),
             calls: ctx.realize_calls,

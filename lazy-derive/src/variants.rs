@@ -196,12 +196,11 @@ pub fn read(
     }
     // Every variant pushed one `Variant`, in order; those with one field
     // get its type.
-    let mut index = 0;
+    let mut reads = out.iter_mut();
     for variant in punct::values_mut(&mut data.variants) {
-        let Some(read) = out.get_mut(index) else {
+        let Some(read) = reads.next() else {
             break;
         };
-        index += 1;
         let field = match &mut variant.fields {
             Fields::Named(fields) if fields.named.len() == 1 => {
                 punct::values_mut(&mut fields.named).next()
