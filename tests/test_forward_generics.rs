@@ -1803,3 +1803,98 @@ mod shorthand_projections_of_a_given_argument {
         assert_eq!(Either::Ready(Real).inner(Box::new(5)), [5]);
     }
 }
+
+/// A `for<'a>` binder in a signature (`dyn for<'a> Fn(&'a u8)`, a bound
+/// `F: for<'a> Fn(..)`, `for<'a> fn(..)`) beside a wrapper or a trait
+/// argument that names its own `'a`: the binder's lifetime is the item's
+/// own and is renamed apart, as an item's parameters are (it was E0496,
+/// "lifetime name `'a` shadows a lifetime name that is already in scope",
+/// and a "lifetime may not live long enough" at each forwarder).
+mod binder_lifetimes_named_like_the_impls {
+    use lazy_core::{Lazy, RealizeForward, forwardable};
+    use std::marker::PhantomData;
+
+    #[forwardable]
+    pub trait Visit<'t> {
+        fn visit(&self, f: &dyn for<'a> Fn(&'a u8) -> &'t u8) -> u8;
+        fn each<F>(&self, f: F) -> u8
+        where
+            F: for<'a> Fn(&'a u8) -> u8;
+        fn pointer(&self, f: for<'a> fn(&'a u8) -> u8) -> u8;
+    }
+
+    pub struct Real(u8);
+
+    impl<'t> Visit<'t> for Real {
+        fn visit(&self, f: &dyn for<'a> Fn(&'a u8) -> &'t u8) -> u8 {
+            *f(&self.0) + self.0
+        }
+        fn each<F>(&self, f: F) -> u8
+        where
+            F: for<'a> Fn(&'a u8) -> u8,
+        {
+            f(&self.0) * 2
+        }
+        fn pointer(&self, f: for<'a> fn(&'a u8) -> u8) -> u8 {
+            f(&self.0) * 3
+        }
+    }
+
+    /// The trait named bare: the wrapper's `'a` beside the binders' (a
+    /// generic wrapper, which the trait's hidden macro sends to the chain
+    /// for the clash).
+    #[derive(RealizeForward)]
+    #[realize_forward(Visit)]
+    pub struct Bare<'a> {
+        #[realize]
+        pub inner: Lazy<Real>,
+        pub seen: PhantomData<&'a ()>,
+    }
+
+    /// The trait's `'t` given as the wrapper's `'a`.
+    #[derive(RealizeForward)]
+    #[realize_forward(Visit<'a>)]
+    pub struct Given<'a> {
+        #[realize]
+        pub inner: Lazy<Real>,
+        pub seen: PhantomData<&'a ()>,
+    }
+
+    /// A lifetime of another name: the trait's hidden macro writes the impl.
+    #[derive(RealizeForward)]
+    #[realize_forward(Visit)]
+    pub struct Apart<'w> {
+        #[realize]
+        pub inner: Lazy<Real>,
+        pub seen: PhantomData<&'w ()>,
+    }
+
+    fn one(x: &u8) -> u8 {
+        *x + 1
+    }
+
+    #[test]
+    fn the_wrappers_forward_methods_whose_binders_bear_their_lifetimes_name() {
+        static TEN: u8 = 10;
+        let bare = Bare {
+            inner: Lazy::new(|| Real(4)),
+            seen: PhantomData,
+        };
+        assert_eq!(Visit::<'static>::visit(&bare, &|_| &TEN), 14);
+        assert_eq!(Visit::<'static>::each(&bare, |x| *x + 1), 10);
+        assert_eq!(Visit::<'static>::pointer(&bare, one), 15);
+        let given = Given {
+            inner: Lazy::new(|| Real(5)),
+            seen: PhantomData,
+        };
+        assert_eq!(given.visit(&|_| &TEN), 15);
+        assert_eq!(given.each(|x| *x), 10);
+        assert_eq!(given.pointer(one), 18);
+        let apart = Apart {
+            inner: Lazy::new(|| Real(6)),
+            seen: PhantomData,
+        };
+        assert_eq!(Visit::<'static>::each(&apart, |x| *x), 12);
+        assert_eq!(Visit::<'static>::pointer(&apart, one), 21);
+    }
+}

@@ -444,8 +444,68 @@ fn given_arg(arg: &GenericArgument) -> TokenStream {
     TokenTree::Group(group).into()
 }
 
+/// The lifetimes that the `for<..>` binders in `tokens` declare (`for<'a>
+/// Fn(&'a u8)`, `for<'a> fn(&'a u8)`, `where for<'a> T: ..`), without their
+/// quote, into `names` (a name as often as it is declared).
+pub fn binder_lifetimes(tokens: TokenStream, names: &mut Vec<String>) {
+    // After `for`, then inside its `<..>`; a `'` starts a lifetime there.
+    let (mut after_for, mut in_binder, mut quote) = (false, false, false);
+    for tree in tokens {
+        match tree {
+            TokenTree::Ident(ident) => {
+                if quote {
+                    names.push(ident.to_string());
+                }
+                after_for = !in_binder && ident == "for";
+            }
+            TokenTree::Punct(punct) => {
+                match punct.as_char() {
+                    '<' if after_for => in_binder = true,
+                    '>' => in_binder = false,
+                    _ => {}
+                }
+                after_for = false;
+                quote = in_binder && punct.as_char() == '\'';
+                continue;
+            }
+            TokenTree::Group(group) => {
+                binder_lifetimes(group.stream(), names);
+                after_for = false;
+            }
+            TokenTree::Literal(_) => after_for = false,
+        }
+        quote = false;
+    }
+}
+
+/// Puts into `subst` a fresh name for each lifetime that a `for<..>`
+/// binder of `item` declares and `taken` holds: the binder's lifetime is
+/// the item's own, renamed like its parameters.
+fn rename_binders(
+    item: &TraitItem,
+    taken: &Names,
+    fresh_taken: &mut Names,
+    subst: &mut Substitution,
+) {
+    let mut binders = Vec::new();
+    binder_lifetimes(item.to_token_stream(), &mut binders);
+    for name in &binders {
+        fresh_taken.insert(name.clone());
+    }
+    for name in &binders {
+        if taken.contains(name) && subst.lifetimes.get(name).is_none() {
+            let fresh = fresh_name(name, fresh_taken);
+            let renamed = syn::Lifetime::new(&format!("'{fresh}"), Span::call_site());
+            subst
+                .lifetimes
+                .insert(name.clone(), renamed.to_token_stream());
+        }
+    }
+}
+
 /// Renames the generic parameters of a method or associated type that reuse
-/// a name the impl declares (E0403).
+/// a name the impl declares (E0403), and the lifetimes its `for<..>`
+/// binders declare that do (E0496: `for<'a>` in a method of `impl<'a>`).
 pub fn rename_item_params(item: TraitItem, taken: &Names) -> Result<TraitItem> {
     let generics = match &item {
         TraitItem::Fn(item) => &item.sig.generics,
@@ -456,6 +516,9 @@ pub fn rename_item_params(item: TraitItem, taken: &Names) -> Result<TraitItem> {
     // A new name must be free among the impl's and the item's own names.
     let mut fresh_taken = taken.clone();
     insert_names(generics, &mut fresh_taken);
+    if !taken.is_empty() {
+        rename_binders(&item, taken, &mut fresh_taken, &mut subst);
+    }
     for param in &generics.params {
         let name = param_name(param);
         if !taken.contains(&name) {

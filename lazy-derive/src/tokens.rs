@@ -255,6 +255,10 @@ pub fn unraw_name(name: &str) -> &str {
 pub struct Names(Vec<String>);
 
 impl Names {
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
     pub fn contains(&self, name: &str) -> bool {
         let name = unraw_name(name);
         for known in &self.0 {

@@ -977,9 +977,10 @@ fn unmarked_to_chain(needs: Needs, has_supertraits: bool) -> TokenStream {
 }
 
 /// The generic parameters that `item`'s methods and associated types
-/// declare, each name once, in order; `None` if a method's result has a
-/// `use<..>`, which in an impl of a generic wrapper must list the wrapper's
-/// parameters (`captures`), which the fast rule does not know.
+/// declare (their `for<..>` binders' lifetimes too), each name once, in
+/// order; `None` if a method's result has a `use<..>`, which in an impl of
+/// a generic wrapper must list the wrapper's parameters (`captures`), which
+/// the fast rule does not know.
 fn method_params(item: &ItemTrait) -> Option<Vec<MethodParam>> {
     let mut params: Vec<MethodParam> = Vec::new();
     for item in &item.items {
@@ -1001,6 +1002,13 @@ fn method_params(item: &ItemTrait) -> Option<Vec<MethodParam>> {
                 _ => generics::param_name(param),
             };
             add_method_param(&mut params, name);
+        }
+        // A `for<'a>` binder's lifetime is the item's own too: a wrapper's
+        // `'a` goes to the chain, which renames the binder's (E0496).
+        let mut binders = Vec::new();
+        generics::binder_lifetimes(item.to_token_stream(), &mut binders);
+        for name in binders {
+            add_method_param(&mut params, format!("'{name}"));
         }
     }
     Some(params)
