@@ -29,25 +29,18 @@ pub struct ImplParams {
 }
 
 impl ImplParams {
-    pub fn new<'a>(
-        wrapper: impl IntoIterator<Item = &'a GenericParam>,
-        from_trait: impl IntoIterator<Item = &'a GenericParam>,
-    ) -> ImplParams {
-        let mut out = ImplParams {
+    /// No parameters yet: [`ImplParams::add`] each, the wrapper's and the
+    /// trait's (not generic over two iterators: each caller's pair would be
+    /// one more copy in this crate's build).
+    pub fn new() -> ImplParams {
+        ImplParams {
             always: Vec::new(),
             lifetimes: Names::default(),
-        };
-        for param in wrapper {
-            out.add(param, true);
         }
-        for param in from_trait {
-            out.add(param, false);
-        }
-        out
     }
 
     /// `own`: a parameter of the wrapper (else of the trait).
-    fn add(&mut self, param: &GenericParam, own: bool) {
+    pub fn add(&mut self, param: &GenericParam, own: bool) {
         match param {
             GenericParam::Lifetime(param) => {
                 self.lifetimes.insert(param.lifetime.ident.to_string());
@@ -256,7 +249,13 @@ mod tests {
     fn captures_are_written_for_the_impl() {
         let wrapper = params("<'w, Z, const N: usize>");
         let from_trait = params("<'t, P>");
-        let impl_params = ImplParams::new(&wrapper, &from_trait);
+        let mut impl_params = ImplParams::new();
+        for param in &wrapper {
+            impl_params.add(param, true);
+        }
+        for param in &from_trait {
+            impl_params.add(param, false);
+        }
         for (method, expected) in [
             (
                 "fn f(&self) -> impl Sized + use<'_, Self>;",

@@ -883,7 +883,9 @@ fn result_joined(ctx: &EnumContext, method: &Method) -> Result<Option<Joined>, S
         }
     };
     if !BOXABLE.contains(&name.as_str()) {
-        let known = tokens::join(IN_EITHER.iter().chain(BOXABLE).copied(), "`, `");
+        let mut known = IN_EITHER.to_vec();
+        known.extend_from_slice(BOXABLE);
+        let known = tokens::join(known.iter().copied(), "`, `");
         return Err(format!(
             "cannot forward {what} to an enum: each variant's target returns its own `impl {name}`, and the derive joins those only for `{known}`; {fix}"
         ));

@@ -576,7 +576,7 @@ pub fn template(
     };
     let trait_name = trait_def.ident.unraw().to_string();
     // The impl of a non-generic wrapper and trait declares no parameters.
-    let impl_params = captures::ImplParams::new([], []);
+    let impl_params = captures::ImplParams::new();
     let mut body = ImplBody::default();
     // The items are the template's own (no copy of each method).
     for item in trait_def.items {
@@ -705,14 +705,20 @@ pub fn write_items(
     let generics = &head.generics;
     let span = trait_ref.span();
     let trait_name = trait_ref.name();
-    let trait_params = || generics.lifetimes.iter().chain(&generics.others);
-    // Names the impl declares: a method's own parameters must not reuse them.
+    // Names the impl declares: a method's own parameters must not reuse them;
+    // and what the forwarders' `use<..>` captures must list.
     let mut impl_param_names = Names::default();
-    for param in wrapper.input.generics.params.iter().chain(trait_params()) {
+    let mut impl_params = captures::ImplParams::new();
+    for param in &wrapper.input.generics.params {
         impl_param_names.insert(param_name(param));
+        impl_params.add(param, true);
     }
-    // What the forwarders' `use<..>` captures must list.
-    let impl_params = captures::ImplParams::new(&wrapper.input.generics.params, trait_params());
+    for list in [&generics.lifetimes, &generics.others] {
+        for param in list {
+            impl_param_names.insert(param_name(param));
+            impl_params.add(param, false);
+        }
+    }
     // A struct's target that is a trait object (`#[realize(deref)]
     // Lazy<Box<dyn Shape>>`), read by its written type.
     let dyn_target = wrapper.variants.is_none()
@@ -944,12 +950,16 @@ pub fn impl_generics(
     for param in trait_lifetimes {
         params.push(param.to_token_stream());
     }
-    for param in wrapper_params.iter().chain(trait_others) {
-        params.push(match param {
-            GenericParam::Lifetime(_) => continue,
-            GenericParam::Type(param) => generics::without_default(param),
-            GenericParam::Const(param) => generics::const_without_default(param),
-        });
+    let others = |params: &mut Vec<TokenStream>, param: &GenericParam| match param {
+        GenericParam::Lifetime(_) => {}
+        GenericParam::Type(param) => params.push(generics::without_default(param)),
+        GenericParam::Const(param) => params.push(generics::const_without_default(param)),
+    };
+    for param in wrapper_params {
+        others(&mut params, param);
+    }
+    for param in trait_others {
+        others(&mut params, param);
     }
     if params.is_empty() {
         return TokenStream::new();

@@ -340,7 +340,10 @@ impl Substitution {
             }
         }
         let mut names = Names::default();
-        for (_, value) in self.idents.0.iter().chain(&self.lifetimes.0) {
+        for (_, value) in &self.idents.0 {
+            collect(value.clone(), &mut names);
+        }
+        for (_, value) in &self.lifetimes.0 {
             collect(value.clone(), &mut names);
         }
         for (_, bound) in &self.qualified.0 {

@@ -263,10 +263,11 @@ fn expand(args: TokenStream, input: TokenStream) -> Result<TokenStream> {
     let before_last = forwardable_args::arguments_before_last(&mut args);
     let bindings = forwardable_args::bindings_in_remote(&mut args, &carried);
     let twice = forwardable_args::arguments_twice(&mut args, &carried);
-    for more in before_last.into_iter().chain(bindings).chain(twice) {
-        match &mut args_error {
-            Some(error) => error.combine(more),
-            None => args_error = Some(more),
+    for more in [before_last, bindings, twice] {
+        match (&mut args_error, more) {
+            (Some(error), Some(more)) => error.combine(more),
+            (None, more) => args_error = more,
+            (Some(_), None) => {}
         }
     }
     let args_error = args_error.map(crate::errors::compile_error);
