@@ -1737,6 +1737,8 @@ mod shorthand_projections_of_a_given_argument {
     {
         fn first(&self, items: I) -> Option<I::Item>;
         fn inner(&self, s: S) -> Vec<S::Target>;
+        /// The shorthand written `<I>::Item`, in another type's arguments.
+        fn last(&self, items: I) -> Option<<I>::Item>;
     }
 
     pub struct Real;
@@ -1747,6 +1749,9 @@ mod shorthand_projections_of_a_given_argument {
         }
         fn inner(&self, s: S) -> Vec<S::Target> {
             vec![*s]
+        }
+        fn last(&self, items: I) -> Option<<I>::Item> {
+            items.last()
         }
     }
 
@@ -1796,10 +1801,12 @@ mod shorthand_projections_of_a_given_argument {
         let given = Given(Lazy::new(|| Real));
         assert_eq!(given.first(3..5), Some(3));
         assert_eq!(given.inner(Box::new(4)), [4]);
+        assert_eq!(given.last(3..5), Some(4));
         let generic = Generic(Lazy::new(|| Real), 0..1u8);
         assert_eq!(generic.first(generic.1.clone()), Some(0));
         let later = Either::Later(Lazy::new(|| Real));
         assert_eq!(later.first(6..7), Some(6));
+        assert_eq!(later.last(6..9), Some(8));
         assert_eq!(Either::Ready(Real).inner(Box::new(5)), [5]);
     }
 }

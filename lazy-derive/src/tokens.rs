@@ -372,6 +372,12 @@ impl Substitution {
         // The bound that qualifies the parameter just replaced (`T` of
         // `T::Item`).
         let mut prev_qualified: Option<&TokenStream> = None;
+        // `<T>::Item` read so far, for `<Arg as Bound>::Item`: 1 after a `<`
+        // that opens a qualified path (not after a name or `::`, where it
+        // opens arguments), 2 after such a parameter, 3 after its `>`; and
+        // the parameter's bound.
+        let (mut qself, mut qself_bound): (u8, Option<&TokenStream>) = (0, None);
+        let mut prev_ident = false;
         for tree in tokens {
             let (path_sep, quote, joint_colon) = match &tree {
                 TokenTree::Punct(p) => (
@@ -382,7 +388,23 @@ impl Substitution {
                 _ => (false, false, false),
             };
             let mut qualified = None;
+            let stage = qself;
+            qself = match &tree {
+                TokenTree::Punct(p) if p.as_char() == '<' && !prev_ident && !prev_path_sep => 1,
+                TokenTree::Punct(p) if p.as_char() == '>' && stage == 2 => 3,
+                _ => 0,
+            };
+            prev_ident = matches!(tree, TokenTree::Ident(_));
             match tree {
+                // `<T>::Item`: the `>` pushed last becomes `as Bound>`.
+                TokenTree::Punct(colon) if joint_colon && stage == 3 => {
+                    if let Some(bound) = qself_bound {
+                        out.pop();
+                        let bound = self.apply_in(bound.clone(), false);
+                        out.extend(template::tokens("as #0 >", &[&bound]));
+                    }
+                    out.push(TokenTree::Punct(colon));
+                }
                 // `T::Item`, with `T` given an argument: `<Arg as Bound>::Item`.
                 TokenTree::Punct(colon) if joint_colon && prev_qualified.is_some() => {
                     let arg = out.pop();
@@ -428,6 +450,9 @@ impl Substitution {
                     }
                 }
                 other => out.push(other),
+            }
+            if stage == 1 && qualified.is_some() {
+                (qself, qself_bound) = (2, qualified);
             }
             prev_path_sep = path_sep;
             prev_quote = quote;
