@@ -1791,6 +1791,44 @@ mod shorthand_projections_of_a_given_argument {
     #[realize_forward(Both<std::ops::Range<u16>>)]
     pub struct Qualified(#[realize] pub Lazy<Real>);
 
+    /// A bound in the methods' own `where` clauses, where the trait leaves
+    /// the parameter unbound: the one bound they name qualifies it.
+    #[forwardable]
+    pub trait Later<I> {
+        fn head(&self, items: I) -> Option<I::Item>
+        where
+            I: Iterator;
+        fn tail(&self, items: I) -> Option<<I>::Item>
+        where
+            I: Iterator + Send;
+    }
+
+    impl<I> Later<I> for Real {
+        fn head(&self, mut items: I) -> Option<I::Item>
+        where
+            I: Iterator,
+        {
+            items.next()
+        }
+        fn tail(&self, items: I) -> Option<<I>::Item>
+        where
+            I: Iterator + Send,
+        {
+            items.last()
+        }
+    }
+
+    #[derive(RealizeForward)]
+    #[realize_forward(Later<std::ops::Range<u16>>)]
+    pub struct Bounded(#[realize] pub Lazy<Real>);
+
+    #[test]
+    fn a_bound_in_a_methods_where_clause_qualifies_its_projections() {
+        let bounded = Bounded(Lazy::new(|| Real));
+        assert_eq!(bounded.head(4..7), Some(4));
+        assert_eq!(bounded.tail(4..7), Some(6));
+    }
+
     #[test]
     fn a_projection_written_qualified_is_kept() {
         assert_eq!(Qualified(Lazy::new(|| Real)).head(8..9), Some(8));

@@ -521,7 +521,7 @@ fn write_trait_impl(
             trait_generics(
                 wrapper,
                 trait_ref,
-                trait_def,
+                (trait_def, &TokenStream::new()),
                 target,
                 &mut Errors::default(),
             )

@@ -65,14 +65,18 @@ pub fn param_name(param: &GenericParam) -> String {
 }
 
 /// `target` is the wrapper's target type, which a `Self` argument stands for
-/// on the target's side.
+/// on the target's side; the trait comes without its items, whose tokens
+/// are beside it.
 pub fn trait_generics(
     wrapper: &Wrapper,
     trait_ref: &TraitRef,
-    trait_def: &ItemTrait,
+    (trait_def, items): (&ItemTrait, &TokenStream),
     target: &TokenStream,
     errors: &mut Errors,
 ) -> Option<TraitGenerics> {
+    // The items, read only for a `where` clause that bounds a parameter the
+    // trait leaves unbound (`projection_bound`).
+    let mut parsed_items = None;
     let span = trait_ref.span();
     let name = trait_ref.name();
     let mut clashing = Names::default();
@@ -245,7 +249,8 @@ pub fn trait_generics(
                                 .type_params()
                                 .any(|own| own.ident == text)
                         }
-                        && let Some(bound) = projection_bound(param, &trait_def.generics)
+                        && let Some(bound) =
+                            projection_bound(param, trait_def, (items, &mut parsed_items))
                     {
                         out.subst.qualified.insert(param_key.clone(), bound);
                     }
@@ -305,12 +310,17 @@ pub fn trait_generics(
     Some(out)
 }
 
-/// The path of the one trait bound of `param` (inline or in the `where`
-/// clause) but std's traits without associated items, less its associated
-/// item bindings (`Deref` for `Deref<Target = u8>`); `None` if there is not
-/// one such bound, or it is `Fn(..)` or `for<..>`. Written with `punct`'s
+/// The path of the one trait bound of `param` (inline or in the trait's
+/// `where` clause, else in its items' `where` clauses, the same bound in
+/// several counted once) but std's traits without associated items, less
+/// its associated item bindings (`Deref` for `Deref<Target = u8>`); `None`
+/// if there is not one such bound, or it is `Fn(..)` or `for<..>`. Written with `punct`'s
 /// walks and into one stream, at a small cost to this crate's build.
-fn projection_bound(param: &TypeParam, generics: &syn::Generics) -> Option<TokenStream> {
+fn projection_bound(
+    param: &TypeParam,
+    trait_def: &ItemTrait,
+    (items, parsed): (&TokenStream, &mut Option<Vec<TraitItem>>),
+) -> Option<TokenStream> {
     // std's traits without associated items, as a bound beside the one.
     const MARKERS: &[&str] = &[
         "Sized",
@@ -342,23 +352,61 @@ fn projection_bound(param: &TypeParam, generics: &syn::Generics) -> Option<Token
             {
                 *found = match found {
                     Ok(None) if bound.lifetimes.is_none() => Ok(Some(bound)),
+                    // The same bound again (in a method's `where` clause
+                    // too, or in two methods'): still the one.
+                    Ok(Some(seen))
+                        if bound.lifetimes.is_none()
+                            && seen.path.to_token_stream().to_string()
+                                == bound.path.to_token_stream().to_string() =>
+                    {
+                        Ok(Some(seen))
+                    }
                     _ => Err(()),
                 };
             }
         }
     }
-    let mut found: Found = Ok(None);
-    take(&param.bounds, &mut found);
-    if let Some(clause) = &generics.where_clause {
+    // The bounds of `param` in a `where` clause.
+    fn take_where<'a>(clause: Option<&'a syn::WhereClause>, param: &Ident, found: &mut Found<'a>) {
+        let Some(clause) = clause else {
+            return;
+        };
         for predicate in punct::values(&clause.predicates) {
             if let syn::WherePredicate::Type(predicate) = predicate
                 && predicate.lifetimes.is_none()
                 && let syn::Type::Path(ty) = &predicate.bounded_ty
                 && ty.qself.is_none()
-                && ty.path.is_ident(&param.ident)
+                && ty.path.is_ident(param)
             {
-                take(&predicate.bounds, &mut found);
+                take(&predicate.bounds, found);
             }
+        }
+    }
+    let mut found: Found = Ok(None);
+    take(&param.bounds, &mut found);
+    take_where(
+        trait_def.generics.where_clause.as_ref(),
+        &param.ident,
+        &mut found,
+    );
+    // Where the trait does not bound the parameter, a method's or an
+    // associated type's own `where` clause may (`fn first(&self, i: I) ->
+    // Option<I::Item> where I: Iterator`): its projections are in that item.
+    // Not beside a bound of the trait's, which stays the one.
+    if matches!(found, Ok(None))
+        && parsed.is_none()
+        && tokens::mentions(items.clone(), &|ident| ident == "where")
+    {
+        *parsed = Some(crate::syntax::parse_items(items.clone()).unwrap_or_default());
+    }
+    if let (Ok(None), Some(parsed)) = (&found, parsed.as_ref()) {
+        for item in parsed {
+            let clause = match item {
+                TraitItem::Fn(item) => item.sig.generics.where_clause.as_ref(),
+                TraitItem::Type(item) => item.generics.where_clause.as_ref(),
+                _ => None,
+            };
+            take_where(clause, &param.ident, &mut found);
         }
     }
     let path = &found.ok()??.path;

@@ -3,7 +3,7 @@
 //! which `except` names are this trait's, whether the trait is refused, its
 //! generics and path, and its items as the impl writes them.
 
-use crate::syntax::{FnArg, ItemTrait, TraitItem};
+use crate::syntax::{FnArg, ItemTrait, TraitItem, parse_items};
 use proc_macro2::{Span, TokenStream};
 use quote::ToTokens;
 use syn::ext::IdentExt;
@@ -193,7 +193,8 @@ impl<'a> ImplHead<'a> {
             return None;
         }
         let target = target?;
-        let Some(mut generics) = trait_generics(wrapper, trait_ref, trait_def, target, errors)
+        let Some(mut generics) =
+            trait_generics(wrapper, trait_ref, (trait_def, items), target, errors)
         else {
             excepts.match_carried(trait_ref, items, matched, errors);
             return None;
@@ -330,18 +331,6 @@ fn params_renamed_apart(items: &TokenStream, subst: &Substitution) -> Option<Tok
         rename_item_params(item, &written).ok()?.to_tokens(&mut out);
     }
     Some(out)
-}
-
-/// A trait's items, as the body of the trait carries them.
-pub fn parse_items(tokens: TokenStream) -> syn::Result<Vec<TraitItem>> {
-    fn parser(input: syn::parse::ParseStream) -> syn::Result<Vec<TraitItem>> {
-        let mut items = Vec::new();
-        while !input.is_empty() {
-            items.push(input.parse()?);
-        }
-        Ok(items)
-    }
-    syn::parse::Parser::parse2(parser, tokens)
 }
 
 /// A trait the derive will not forward at all, as its one error.

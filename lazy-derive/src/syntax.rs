@@ -206,6 +206,124 @@ pub fn precise_captures(bound: &TypeParamBound) -> Option<TokenStream> {
     Some(trees.collect())
 }
 
+/// The span of a `_` or an `impl Trait` standing for a type in `ty`, in a
+/// nested type too (`Vec<_>`, `fn(_) -> u8`), and what it is (`_`,
+/// `impl ..`); not a parameter's name (`fn(_: u8)`), a lifetime `'_` or
+/// what an expression holds (an array's length). With `unsure`, also a
+/// type or argument that syn's tree does not show (a macro's, a constraint,
+/// a const), as the call site and an empty text: `placeholder(ty,
+/// true).is_none()` says that `ty` holds no `impl Trait`
+/// (`variants::impl_trait_in`).
+pub fn placeholder(ty: &Type, unsure: bool) -> Option<(proc_macro2::Span, String)> {
+    match ty {
+        Type::Infer(infer) => Some((infer.underscore_token.span, String::from("_"))),
+        // `tokens::first_span` of such a type.
+        Type::ImplTrait(_) => Some((syn::spanned::Spanned::span(ty), String::from("impl .."))),
+        Type::Path(path) => {
+            if let Some(qself) = &path.qself
+                && let Some(found) = placeholder(&qself.ty, unsure)
+            {
+                return Some(found);
+            }
+            in_path(&path.path, unsure)
+        }
+        Type::Reference(reference) => placeholder(&reference.elem, unsure),
+        Type::Ptr(ptr) => placeholder(&ptr.elem, unsure),
+        Type::Slice(slice) => placeholder(&slice.elem, unsure),
+        Type::Array(array) => placeholder(&array.elem, unsure),
+        Type::Paren(paren) => placeholder(&paren.elem, unsure),
+        Type::Group(group) => placeholder(&group.elem, unsure),
+        Type::Tuple(tuple) => {
+            for elem in crate::punct::values(&tuple.elems) {
+                if let Some(found) = placeholder(elem, unsure) {
+                    return Some(found);
+                }
+            }
+            None
+        }
+        Type::FnPtr(function) => in_signature(&function.inputs, &function.output, unsure),
+        Type::TraitObject(object) => {
+            for bound in crate::punct::values(&object.bounds) {
+                let found = match bound {
+                    syn::TypeParamBound::Trait(bound) => in_path(&bound.path, unsure),
+                    syn::TypeParamBound::Lifetime(_) => None,
+                    _ => unsure_of(unsure),
+                };
+                if found.is_some() {
+                    return found;
+                }
+            }
+            None
+        }
+        Type::Never(_) => None,
+        _ => unsure_of(unsure),
+    }
+}
+
+/// What [`placeholder`] says of what it cannot see into.
+fn unsure_of(unsure: bool) -> Option<(proc_macro2::Span, String)> {
+    unsure.then(|| (proc_macro2::Span::call_site(), String::new()))
+}
+
+/// [`placeholder`] in the arguments of a path's segments.
+fn in_path(path: &syn::Path, unsure: bool) -> Option<(proc_macro2::Span, String)> {
+    for segment in crate::punct::values(&path.segments) {
+        match &segment.arguments {
+            syn::PathArguments::AngleBracketed(args) => {
+                for arg in crate::punct::values(&args.args) {
+                    let found = match arg {
+                        syn::GenericArgument::Type(ty) => placeholder(ty, unsure),
+                        syn::GenericArgument::AssocType(assoc) => placeholder(&assoc.ty, unsure),
+                        syn::GenericArgument::Lifetime(_) => None,
+                        _ => unsure_of(unsure),
+                    };
+                    if found.is_some() {
+                        return found;
+                    }
+                }
+            }
+            syn::PathArguments::Parenthesized(args) => {
+                let found = in_signature(&args.inputs, &args.output, unsure);
+                if found.is_some() {
+                    return found;
+                }
+            }
+            syn::PathArguments::None => {}
+        }
+    }
+    None
+}
+
+/// [`placeholder`] in the argument types and the result of `Fn(..) -> ..`
+/// or `fn(..) -> ..` (not in the arguments' names).
+fn in_signature(
+    inputs: &Punctuated<syn::NamedArg, Token![,]>,
+    output: &syn::ReturnType,
+    unsure: bool,
+) -> Option<(proc_macro2::Span, String)> {
+    for input in crate::punct::values(inputs) {
+        if let Some(found) = placeholder(&input.ty, unsure) {
+            return Some(found);
+        }
+    }
+    match output {
+        syn::ReturnType::Type(_, ty) => placeholder(ty, unsure),
+        syn::ReturnType::Default => None,
+    }
+}
+
+/// A trait's items, as the body of the trait carries them.
+pub fn parse_items(tokens: TokenStream) -> Result<Vec<TraitItem>> {
+    fn parser(input: ParseStream) -> Result<Vec<TraitItem>> {
+        let mut items = Vec::new();
+        while !input.is_empty() {
+            items.push(input.parse()?);
+        }
+        Ok(items)
+    }
+    syn::parse::Parser::parse2(parser, tokens)
+}
+
 /// A type read from `tokens` as this module reads a signature's (kept
 /// verbatim where derive-mode syn cannot read it): for a type rewritten
 /// from one read so.

@@ -281,7 +281,7 @@ pub fn impl_trait_in(ty: &Type) -> Option<Error> {
 /// -> T>`, about 46,000 instructions in the debug build cargo makes of a proc
 /// macro, against 2,700 for the tree (callgrind).
 fn may_hold_impl(ty: &Type) -> bool {
-    crate::input::placeholder(ty, true).is_some()
+    crate::syntax::placeholder(ty, true).is_some()
 }
 
 /// The first `impl` in a type's tokens, groups included, but not a type
