@@ -1739,6 +1739,10 @@ mod shorthand_projections_of_a_given_argument {
         fn inner(&self, s: S) -> Vec<S::Target>;
         /// The shorthand written `<I>::Item`, in another type's arguments.
         fn last(&self, items: I) -> Option<<I>::Item>;
+        /// After `&'x`, `&mut` and `*const`.
+        fn same<'x>(&self, item: &'x <I>::Item) -> &'x <I>::Item;
+        fn bump(&self, item: &mut <I>::Item);
+        fn null(&self, item: *const <I>::Item) -> bool;
     }
 
     pub struct Real;
@@ -1752,6 +1756,15 @@ mod shorthand_projections_of_a_given_argument {
         }
         fn last(&self, items: I) -> Option<<I>::Item> {
             items.last()
+        }
+        fn same<'x>(&self, item: &'x <I>::Item) -> &'x <I>::Item {
+            item
+        }
+        fn bump(&self, item: &mut <I>::Item) {
+            let _ = item;
+        }
+        fn null(&self, item: *const <I>::Item) -> bool {
+            item.is_null()
         }
     }
 
@@ -1840,6 +1853,11 @@ mod shorthand_projections_of_a_given_argument {
         assert_eq!(given.first(3..5), Some(3));
         assert_eq!(given.inner(Box::new(4)), [4]);
         assert_eq!(given.last(3..5), Some(4));
+        assert_eq!(*given.same(&9), 9);
+        let mut item = 1;
+        given.bump(&mut item);
+        assert!(given.null(std::ptr::null()));
+        assert!(!given.null(&item));
         let generic = Generic(Lazy::new(|| Real), 0..1u8);
         assert_eq!(generic.first(generic.1.clone()), Some(0));
         let later = Either::Later(Lazy::new(|| Real));
@@ -1914,6 +1932,32 @@ mod binder_lifetimes_named_like_the_impls {
         pub seen: PhantomData<&'w ()>,
     }
 
+    /// A trait without parameters, which `#[forwardable]` reads without syn
+    /// (its own scan), beside a wrapper's `'a`.
+    #[forwardable]
+    pub trait Call {
+        fn call(&self, f: &dyn for<'a> Fn(&'a u8) -> u8) -> u8;
+        fn each<F>(&self, f: F) -> u8
+        where
+            F: for<'a> Fn(&'a u8) -> u8;
+    }
+
+    impl Call for Real {
+        fn call(&self, f: &dyn for<'a> Fn(&'a u8) -> u8) -> u8 {
+            f(&self.0) + 100
+        }
+        fn each<F>(&self, f: F) -> u8
+        where
+            F: for<'a> Fn(&'a u8) -> u8,
+        {
+            f(&self.0) + 200
+        }
+    }
+
+    #[derive(RealizeForward)]
+    #[realize_forward(Call)]
+    pub struct Scanned<'a>(#[realize] pub Lazy<Real>, pub PhantomData<&'a ()>);
+
     fn one(x: &u8) -> u8 {
         *x + 1
     }
@@ -1941,5 +1985,8 @@ mod binder_lifetimes_named_like_the_impls {
         };
         assert_eq!(Visit::<'static>::each(&apart, |x| *x), 12);
         assert_eq!(Visit::<'static>::pointer(&apart, one), 21);
+        let scanned = Scanned(Lazy::new(|| Real(7)), PhantomData);
+        assert_eq!(scanned.call(&|x| *x), 107);
+        assert_eq!(scanned.each(one), 208);
     }
 }

@@ -492,40 +492,6 @@ fn given_arg(arg: &GenericArgument) -> TokenStream {
     TokenTree::Group(group).into()
 }
 
-/// The lifetimes that the `for<..>` binders in `tokens` declare (`for<'a>
-/// Fn(&'a u8)`, `for<'a> fn(&'a u8)`, `where for<'a> T: ..`), without their
-/// quote, into `names` (a name as often as it is declared).
-pub fn binder_lifetimes(tokens: TokenStream, names: &mut Vec<String>) {
-    // After `for`, then inside its `<..>`; a `'` starts a lifetime there.
-    let (mut after_for, mut in_binder, mut quote) = (false, false, false);
-    for tree in tokens {
-        match tree {
-            TokenTree::Ident(ident) => {
-                if quote {
-                    names.push(ident.to_string());
-                }
-                after_for = !in_binder && ident == "for";
-            }
-            TokenTree::Punct(punct) => {
-                match punct.as_char() {
-                    '<' if after_for => in_binder = true,
-                    '>' => in_binder = false,
-                    _ => {}
-                }
-                after_for = false;
-                quote = in_binder && punct.as_char() == '\'';
-                continue;
-            }
-            TokenTree::Group(group) => {
-                binder_lifetimes(group.stream(), names);
-                after_for = false;
-            }
-            TokenTree::Literal(_) => after_for = false,
-        }
-        quote = false;
-    }
-}
-
 /// Puts into `subst` a fresh name for each lifetime that a `for<..>`
 /// binder of `item` declares and `taken` holds: the binder's lifetime is
 /// the item's own, renamed like its parameters.
@@ -536,7 +502,7 @@ fn rename_binders(
     subst: &mut Substitution,
 ) {
     let mut binders = Vec::new();
-    binder_lifetimes(item.to_token_stream(), &mut binders);
+    tokens::binder_lifetimes(item.to_token_stream(), &mut binders);
     for name in &binders {
         fresh_taken.insert(name.clone());
     }

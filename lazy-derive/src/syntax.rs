@@ -211,7 +211,8 @@ pub fn precise_captures(bound: &TypeParamBound) -> Option<TokenStream> {
 /// `impl ..`); not a parameter's name (`fn(_: u8)`), a lifetime `'_` or
 /// what an expression holds (an array's length). With `unsure`, also a
 /// type or argument that syn's tree does not show (a macro's, a constraint,
-/// a const), as the call site and an empty text: `placeholder(ty,
+/// a const, an array's length but a literal, a binder of types, a
+/// binding's own arguments), as the call site and an empty text: `placeholder(ty,
 /// true).is_none()` says that `ty` holds no `impl Trait`
 /// (`variants::impl_trait_in`).
 pub fn placeholder(ty: &Type, unsure: bool) -> Option<(proc_macro2::Span, String)> {
@@ -230,7 +231,12 @@ pub fn placeholder(ty: &Type, unsure: bool) -> Option<(proc_macro2::Span, String
         Type::Reference(reference) => placeholder(&reference.elem, unsure),
         Type::Ptr(ptr) => placeholder(&ptr.elem, unsure),
         Type::Slice(slice) => placeholder(&slice.elem, unsure),
-        Type::Array(array) => placeholder(&array.elem, unsure),
+        // The length is an expression, which may hold a type (`size_of::<impl
+        // X>()`): unsure of any but a literal.
+        Type::Array(array) => match placeholder(&array.elem, unsure) {
+            None => unsure_of(unsure && !matches!(array.len, syn::Expr::Lit(_))),
+            found => found,
+        },
         Type::Paren(paren) => placeholder(&paren.elem, unsure),
         Type::Group(group) => placeholder(&group.elem, unsure),
         Type::Tuple(tuple) => {
@@ -241,10 +247,17 @@ pub fn placeholder(ty: &Type, unsure: bool) -> Option<(proc_macro2::Span, String
             }
             None
         }
+        // A binder may declare types (`for<T: Tr<impl X>>`, unstable).
+        Type::FnPtr(function) if unsure && binds_types(&function.lifetimes) => unsure_of(true),
         Type::FnPtr(function) => in_signature(&function.inputs, &function.output, unsure),
         Type::TraitObject(object) => {
             for bound in crate::punct::values(&object.bounds) {
                 let found = match bound {
+                    syn::TypeParamBound::Trait(bound)
+                        if unsure && binds_types(&bound.lifetimes) =>
+                    {
+                        unsure_of(true)
+                    }
                     syn::TypeParamBound::Trait(bound) => in_path(&bound.path, unsure),
                     syn::TypeParamBound::Lifetime(_) => None,
                     _ => unsure_of(unsure),
@@ -260,6 +273,19 @@ pub fn placeholder(ty: &Type, unsure: bool) -> Option<(proc_macro2::Span, String
     }
 }
 
+/// A `for<..>` binder that declares more than lifetimes (unstable).
+fn binds_types(binder: &Option<syn::BoundLifetimes>) -> bool {
+    let Some(binder) = binder else {
+        return false;
+    };
+    for param in crate::punct::values(&binder.lifetimes) {
+        if !matches!(param, syn::GenericParam::Lifetime(_)) {
+            return true;
+        }
+    }
+    false
+}
+
 /// What [`placeholder`] says of what it cannot see into.
 fn unsure_of(unsure: bool) -> Option<(proc_macro2::Span, String)> {
     unsure.then(|| (proc_macro2::Span::call_site(), String::new()))
@@ -273,6 +299,12 @@ fn in_path(path: &syn::Path, unsure: bool) -> Option<(proc_macro2::Span, String)
                 for arg in crate::punct::values(&args.args) {
                     let found = match arg {
                         syn::GenericArgument::Type(ty) => placeholder(ty, unsure),
+                        // `Out<impl X> = u8`: the binding's own arguments.
+                        syn::GenericArgument::AssocType(assoc)
+                            if unsure && assoc.generics.is_some() =>
+                        {
+                            unsure_of(true)
+                        }
                         syn::GenericArgument::AssocType(assoc) => placeholder(&assoc.ty, unsure),
                         syn::GenericArgument::Lifetime(_) => None,
                         _ => unsure_of(unsure),

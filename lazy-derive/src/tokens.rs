@@ -388,13 +388,18 @@ impl Substitution {
                 _ => (false, false, false),
             };
             let mut qualified = None;
-            let stage = qself;
+            let (stage, quote_before) = (qself, prev_quote);
             qself = match &tree {
                 TokenTree::Punct(p) if p.as_char() == '<' && !prev_ident && !prev_path_sep => 1,
                 TokenTree::Punct(p) if p.as_char() == '>' && stage == 2 => 3,
                 _ => 0,
             };
-            prev_ident = matches!(tree, TokenTree::Ident(_));
+            // A name opens arguments with `<`; a lifetime, `mut` and `const`
+            // (`&'a <T>::Item`, `*mut <T>::Item`) do not.
+            prev_ident = match &tree {
+                TokenTree::Ident(ident) => !quote_before && ident != "mut" && ident != "const",
+                _ => false,
+            };
             match tree {
                 // `<T>::Item`: the `>` pushed last becomes `as Bound>`.
                 TokenTree::Punct(colon) if joint_colon && stage == 3 => {
@@ -460,6 +465,40 @@ impl Substitution {
             prev_qualified = qualified;
         }
         TokenStream::from_iter(out)
+    }
+}
+
+/// The lifetimes that the `for<..>` binders in `tokens` declare (`for<'a>
+/// Fn(&'a u8)`, `for<'a> fn(&'a u8)`, `where for<'a> T: ..`), without their
+/// quote, into `names` (a name as often as it is declared).
+pub fn binder_lifetimes(tokens: TokenStream, names: &mut Vec<String>) {
+    // After `for`, then inside its `<..>`; a `'` starts a lifetime there.
+    let (mut after_for, mut in_binder, mut quote) = (false, false, false);
+    for tree in tokens {
+        match tree {
+            TokenTree::Ident(ident) => {
+                if quote {
+                    names.push(ident.to_string());
+                }
+                after_for = !in_binder && ident == "for";
+            }
+            TokenTree::Punct(punct) => {
+                match punct.as_char() {
+                    '<' if after_for => in_binder = true,
+                    '>' => in_binder = false,
+                    _ => {}
+                }
+                after_for = false;
+                quote = in_binder && punct.as_char() == '\'';
+                continue;
+            }
+            TokenTree::Group(group) => {
+                binder_lifetimes(group.stream(), names);
+                after_for = false;
+            }
+            TokenTree::Literal(_) => after_for = false,
+        }
+        quote = false;
     }
 }
 

@@ -1007,7 +1007,7 @@ fn method_params(item: &ItemTrait) -> Option<Vec<MethodParam>> {
         // A `for<'a>` binder's lifetime is the item's own too: a wrapper's
         // `'a` goes to the chain, which renames the binder's (E0496).
         let mut binders = Vec::new();
-        generics::binder_lifetimes(item.to_token_stream(), &mut binders);
+        tokens::binder_lifetimes(item.to_token_stream(), &mut binders);
         for name in binders {
             add_method_param(&mut params, format!("'{name}"));
         }

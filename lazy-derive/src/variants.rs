@@ -274,9 +274,9 @@ pub fn impl_trait_in(ty: &Type) -> Option<Error> {
 
 /// Whether [`impl_keyword`] may find an `impl` in `ty`: `false` where
 /// syn's tree shows no `impl Trait` and nothing it cannot see into (a
-/// macro's type, a constraint), `true` where unsure. An array's length is
-/// not looked into (an `impl` there, outside braces, is no valid Rust).
-/// Every field of every derive is asked, and the walk over its tokens first
+/// macro's type, a constraint, an array's length but a literal, a
+/// `for<..>` binder of types, `Out<..> = T`'s arguments), `true` where
+/// unsure. Every field of every derive is asked, and the walk over its tokens first
 /// puts the type into a stream, calls into the compiler: for `Lazy<T, fn()
 /// -> T>`, about 46,000 instructions in the debug build cargo makes of a proc
 /// macro, against 2,700 for the tree (callgrind).
@@ -355,6 +355,12 @@ mod tests {
             "<T as Trait<impl Tracker>>::Out",
             "Vec<Box<(u8, &[impl Tracker])>>",
             "Pair<Item = impl Tracker>",
+            "[u8; core::mem::size_of::<impl Sized>()]",
+            "[u8; <impl Sized as Tr>::N]",
+            "Box<dyn Tr<Out<impl Tracker> = u8>>",
+            "Pair<Out<impl Tracker> = u8>",
+            "Box<dyn for<T: Tr<impl X>> Fn(T)>",
+            "for<T: Tr<impl X>> fn(T)",
         ] {
             let ty = parse(text);
             assert!(
@@ -380,6 +386,7 @@ mod tests {
             "Lazy<T, fn(&'static str, (u8, u16)) -> T>",
             "Box<dyn for<'a> Fn(&'a u8) -> &'a u8>",
             "(Lazy<A>, Lazy<B>)",
+            "[Lazy<u8>; 4]",
         ] {
             let ty = parse(text);
             assert!(
