@@ -314,8 +314,9 @@ pub fn trait_generics(
 /// `where` clause, else in its items' `where` clauses, the same bound in
 /// several counted once) but std's traits without associated items, less
 /// its associated item bindings (`Deref` for `Deref<Target = u8>`); `None`
-/// if there is not one such bound, or it is `Fn(..)` or `for<..>`. Written with `punct`'s
-/// walks and into one stream, at a small cost to this crate's build.
+/// if there is not one such bound, or it is `Fn(..)` or `for<..>`. Written
+/// with `punct`'s walks and into one stream, at a small cost to this
+/// crate's build.
 fn projection_bound(
     param: &TypeParam,
     trait_def: &ItemTrait,

@@ -377,7 +377,7 @@ impl Substitution {
         // opens arguments), 2 after such a parameter, 3 after its `>`; and
         // the parameter's bound.
         let (mut qself, mut qself_bound): (u8, Option<&TokenStream>) = (0, None);
-        let mut prev_ident = false;
+        let mut prev_opens_args = false;
         for tree in tokens {
             let (path_sep, quote, joint_colon) = match &tree {
                 TokenTree::Punct(p) => (
@@ -390,13 +390,15 @@ impl Substitution {
             let mut qualified = None;
             let (stage, quote_before) = (qself, prev_quote);
             qself = match &tree {
-                TokenTree::Punct(p) if p.as_char() == '<' && !prev_ident && !prev_path_sep => 1,
+                TokenTree::Punct(p) if p.as_char() == '<' && !prev_opens_args && !prev_path_sep => {
+                    1
+                }
                 TokenTree::Punct(p) if p.as_char() == '>' && stage == 2 => 3,
                 _ => 0,
             };
             // A name opens arguments with `<`; a lifetime, `mut` and `const`
             // (`&'a <T>::Item`, `*mut <T>::Item`) do not.
-            prev_ident = match &tree {
+            prev_opens_args = match &tree {
                 TokenTree::Ident(ident) => !quote_before && ident != "mut" && ident != "const",
                 _ => false,
             };
