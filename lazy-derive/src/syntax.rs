@@ -212,8 +212,8 @@ pub fn precise_captures(bound: &TypeParamBound) -> Option<TokenStream> {
 /// what an expression holds (an array's length). With `unsure`, also a
 /// type or argument that syn's tree does not show (a macro's, a constraint,
 /// a const, an array's length but a literal, a binder of types, a
-/// binding's own arguments), as the call site and an empty text: `placeholder(ty,
-/// true).is_none()` says that `ty` holds no `impl Trait`
+/// binding's own arguments), as the call site and an empty text:
+/// `placeholder(ty, true).is_none()` says that `ty` holds no `impl Trait`
 /// (`variants::impl_trait_in`).
 pub fn placeholder(ty: &Type, unsure: bool) -> Option<(proc_macro2::Span, String)> {
     match ty {

@@ -332,6 +332,16 @@ mod tests {
         }
     }
 
+    /// Whether the walk over `text`'s tokens finds an `impl`, and whether
+    /// the check on syn's tree says it may hold one.
+    fn answers(text: &str) -> (bool, bool) {
+        let ty = parse(text);
+        (
+            impl_keyword(ty.to_token_stream()).is_some(),
+            may_hold_impl(&ty),
+        )
+    }
+
     /// The check on syn's tree may answer "maybe" where the walk over the
     /// tokens finds nothing, but never "no" where it finds an `impl`.
     #[test]
@@ -362,12 +372,9 @@ mod tests {
             "Box<dyn for<T: Tr<impl X>> Fn(T)>",
             "for<T: Tr<impl X>> fn(T)",
         ] {
-            let ty = parse(text);
-            assert!(
-                impl_keyword(ty.to_token_stream()).is_some(),
-                "`{text}`: the walk finds no `impl`"
-            );
-            assert!(may_hold_impl(&ty), "`{text}`: the check hides an `impl`");
+            let (walk, tree) = answers(text);
+            assert!(walk, "`{text}`: the walk finds no `impl`");
+            assert!(tree, "`{text}`: the check hides an `impl`");
         }
     }
 
@@ -388,15 +395,9 @@ mod tests {
             "(Lazy<A>, Lazy<B>)",
             "[Lazy<u8>; 4]",
         ] {
-            let ty = parse(text);
-            assert!(
-                impl_keyword(ty.to_token_stream()).is_none(),
-                "`{text}`: the walk finds an `impl`"
-            );
-            assert!(
-                !may_hold_impl(&ty),
-                "`{text}`: the check is unsure of a plain type"
-            );
+            let (walk, tree) = answers(text);
+            assert!(!walk, "`{text}`: the walk finds an `impl`");
+            assert!(!tree, "`{text}`: the check is unsure of a plain type");
         }
     }
 }
