@@ -1989,4 +1989,68 @@ mod binder_lifetimes_named_like_the_impls {
         assert_eq!(scanned.call(&|x| *x), 107);
         assert_eq!(scanned.each(one), 208);
     }
+    /// Binders outside a method: in an associated const's type, in the
+    /// trait's `where` clause and in a bound of the trait's parameter.
+    #[forwardable]
+    pub trait Konst {
+        const PICK: for<'a> fn(&'a u8) -> u8;
+        fn konst(&self) -> u8;
+    }
+
+    impl Konst for Real {
+        const PICK: for<'a> fn(&'a u8) -> u8 = one;
+        fn konst(&self) -> u8 {
+            Self::PICK(&self.0)
+        }
+    }
+
+    #[forwardable]
+    pub trait Apply<F>
+    where
+        F: for<'a> Fn(&'a u8) -> u8,
+    {
+        fn apply(&self, f: F) -> u8;
+    }
+
+    impl<F> Apply<F> for Real
+    where
+        F: for<'a> Fn(&'a u8) -> u8,
+    {
+        fn apply(&self, f: F) -> u8 {
+            f(&self.0) + 50
+        }
+    }
+
+    #[forwardable]
+    pub trait Bounded<F: for<'a> Fn(&'a u8) -> u8> {
+        fn bounded(&self, f: F) -> u8;
+    }
+
+    impl<F: for<'a> Fn(&'a u8) -> u8> Bounded<F> for Real {
+        fn bounded(&self, f: F) -> u8 {
+            f(&self.0) + 60
+        }
+    }
+
+    /// The traits' parameters kept generic beside the wrapper's `'a`.
+    #[derive(RealizeForward)]
+    #[realize_forward(Konst, Apply, Bounded)]
+    pub struct Outside<'a>(#[realize] pub Lazy<Real>, pub PhantomData<&'a ()>);
+
+    /// The traits' parameters given as a function pointer.
+    #[derive(RealizeForward)]
+    #[realize_forward(Apply<fn(&u8) -> u8>, Bounded<fn(&u8) -> u8>)]
+    pub struct OutsideGiven<'a>(#[realize] pub Lazy<Real>, pub PhantomData<&'a ()>);
+
+    #[test]
+    fn the_binders_of_consts_and_of_the_traits_bounds_are_renamed_too() {
+        let outside = Outside(Lazy::new(|| Real(8)), PhantomData);
+        assert_eq!(outside.konst(), 9);
+        assert_eq!(<Outside<'static> as Konst>::PICK(&1), 2);
+        assert_eq!(outside.apply(|x| *x), 58);
+        assert_eq!(outside.bounded(one), 69);
+        let given = OutsideGiven(Lazy::new(|| Real(9)), PhantomData);
+        assert_eq!(given.apply(one), 60);
+        assert_eq!(given.bounded(one), 70);
+    }
 }

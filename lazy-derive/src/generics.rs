@@ -271,7 +271,7 @@ pub fn trait_generics(
                     }
                     args.push(name.clone());
                     target_args.push(name);
-                    others.push(written);
+                    others.push(binders_apart(written, &clashing, &mut taken));
                 }
                 other_index += 1;
             }
@@ -300,6 +300,7 @@ pub fn trait_generics(
                 },
                 None => predicate,
             };
+            let predicate = binders_apart(predicate, &clashing, &mut taken);
             out.predicates.push(out.subst.apply(predicate));
         }
     }
@@ -494,16 +495,16 @@ fn given_arg(arg: &GenericArgument) -> TokenStream {
 }
 
 /// Puts into `subst` a fresh name for each lifetime that a `for<..>`
-/// binder of `item` declares and `taken` holds: the binder's lifetime is
-/// the item's own, renamed like its parameters.
+/// binder of `tokens` (an item, a bound) declares and `taken` holds: the
+/// binder's lifetime is the item's own, renamed like its parameters.
 fn rename_binders(
-    item: &TraitItem,
+    tokens: TokenStream,
     taken: &Names,
     fresh_taken: &mut Names,
     subst: &mut Substitution,
 ) {
     let mut binders = Vec::new();
-    tokens::binder_lifetimes(item.to_token_stream(), &mut binders);
+    tokens::binder_lifetimes(tokens, &mut binders);
     for name in &binders {
         fresh_taken.insert(name.clone());
     }
@@ -518,13 +519,28 @@ fn rename_binders(
     }
 }
 
+/// `bound` (a parameter of the trait with its bounds, a predicate of its
+/// `where` clause) with each lifetime that its `for<..>` binders declare
+/// and the wrapper declares too renamed apart (E0496: `F: for<'a> Fn(&'a
+/// u8)` in the `where` clause of `impl<'a>`).
+fn binders_apart(bound: TokenStream, clashing: &Names, taken: &mut Names) -> TokenStream {
+    let mut subst = Substitution::default();
+    rename_binders(bound.clone(), clashing, taken, &mut subst);
+    if subst.is_empty() {
+        return bound;
+    }
+    subst.apply(bound)
+}
+
 /// Renames the generic parameters of a method or associated type that reuse
 /// a name the impl declares (E0403), and the lifetimes its `for<..>`
-/// binders declare that do (E0496: `for<'a>` in a method of `impl<'a>`).
+/// binders declare that do (E0496: `for<'a>` in a method of `impl<'a>`, or
+/// in a const's type).
 pub fn rename_item_params(item: TraitItem, taken: &Names) -> Result<TraitItem> {
     let generics = match &item {
         TraitItem::Fn(item) => &item.sig.generics,
         TraitItem::Type(item) => &item.generics,
+        TraitItem::Const(_) => &syn::Generics::default(),
         _ => return Ok(item),
     };
     let mut subst = Substitution::default();
@@ -532,7 +548,7 @@ pub fn rename_item_params(item: TraitItem, taken: &Names) -> Result<TraitItem> {
     let mut fresh_taken = taken.clone();
     insert_names(generics, &mut fresh_taken);
     if !taken.is_empty() {
-        rename_binders(&item, taken, &mut fresh_taken, &mut subst);
+        rename_binders(item.to_token_stream(), taken, &mut fresh_taken, &mut subst);
     }
     for param in &generics.params {
         let name = param_name(param);

@@ -995,6 +995,8 @@ fn method_params(item: &ItemTrait) -> Option<Vec<MethodParam>> {
                 &item.sig.generics
             }
             TraitItem::Type(item) => &item.generics,
+            // No parameters of its own, but maybe a binder in its type.
+            TraitItem::Const(_) => &syn::Generics::default(),
             _ => continue,
         };
         for param in &generics.params {
