@@ -870,11 +870,7 @@ fn parse_state(derive: ParseStream) -> Result<(LinkState, TokenStream, TokenStre
         derive.parse::<Token![=]>()?;
         let entries;
         syn::bracketed!(entries in derive);
-        later_entries = entries
-            .parse::<TokenStream>()?
-            .into_iter()
-            .skip(1)
-            .collect();
+        later_entries = tokens::without_first(entries.parse()?, 1);
     }
     keyword(derive, "step")?;
     derive.parse::<Token![=]>()?;
@@ -944,12 +940,11 @@ fn split_trait(tokens: TokenStream) -> Result<(ItemTrait, TokenStream)> {
         Some(TokenTree::Group(body)) if body.delimiter() == Delimiter::Brace => body.stream(),
         _ => return Err(Error::new(Span::call_site(), "expected the trait's body")),
     };
-    let mut head: TokenStream = trees.into_iter().collect();
-    head.extend([TokenTree::Group(Group::new(
+    trees.push(TokenTree::Group(Group::new(
         Delimiter::Brace,
         TokenStream::new(),
-    ))]);
-    Ok((syn::parse2(head)?, items))
+    )));
+    Ok((syn::parse2(TokenStream::from_iter(trees))?, items))
 }
 
 /// `__forward_impl!`: one link of the chain.

@@ -1535,9 +1535,8 @@ fn agreement(
     let concrete = variant.names_none && first.names_none;
     // The variant's own arguments of the trait (`Trait<..>`), extended with
     // the equalities.
-    let mut args_tokens = TokenStream::new();
     let path_len = trait_path.clone().into_iter().count();
-    args_tokens.extend(variant.target_trait.clone().into_iter().skip(path_len));
+    let args_tokens = crate::tokens::without_first(variant.target_trait.clone(), path_len);
     let mut args: AngleBracketedGenericArguments =
         crate::syntax::angle_args_from(args_tokens).unwrap_or_else(|_| syn::parse_quote!(<>));
     let mut binders: Vec<&syn::Lifetime> = Vec::new();
@@ -1605,7 +1604,7 @@ fn qualify_clashing_assoc_types(
 fn qualify(tokens: TokenStream, clashing: &[Ident], trait_full: &TokenStream) -> TokenStream {
     use proc_macro2::{Group, TokenTree};
     let trees: Vec<TokenTree> = tokens.into_iter().collect();
-    let mut out = TokenStream::new();
+    let mut out = Vec::new();
     let mut index = 0;
     while index < trees.len() {
         let clash = match (
@@ -1629,11 +1628,10 @@ fn qualify(tokens: TokenStream, clashing: &[Ident], trait_full: &TokenStream) ->
             _ => None,
         };
         if let Some((self_ident, name)) = clash {
-            template::append(
-                &mut out,
+            out.extend(template::tokens(
                 "<#0 as #1>::#2",
                 &[&self_ident, &trait_full, &name],
-            );
+            ));
             index += 4;
             continue;
         }
@@ -1644,11 +1642,11 @@ fn qualify(tokens: TokenStream, clashing: &[Ident], trait_full: &TokenStream) ->
                     qualify(group.stream(), clashing, trait_full),
                 );
                 new.set_span(group.span());
-                out.extend([TokenTree::Group(new)]);
+                out.push(TokenTree::Group(new));
             }
-            other => out.extend([other.clone()]),
+            other => out.push(other.clone()),
         }
         index += 1;
     }
-    out
+    TokenStream::from_iter(out)
 }

@@ -51,7 +51,7 @@ impl Errors {
 /// crate. Only a `macro_rules! compile_error` of the user's in scope at the
 /// derive would take its place.
 pub fn compile_error(err: Error) -> proc_macro2::TokenStream {
-    let mut out = proc_macro2::TokenStream::new();
+    let mut out = Vec::new();
     for tree in err.into_compile_error() {
         // `::core::` dropped; `compile_error`, `!` and `{ "message" }` kept.
         let path = match &tree {
@@ -60,10 +60,10 @@ pub fn compile_error(err: Error) -> proc_macro2::TokenStream {
             _ => false,
         };
         if !path {
-            out.extend([tree]);
+            out.push(tree);
         }
     }
-    out
+    proc_macro2::TokenStream::from_iter(out)
 }
 
 /// The number of single-character insertions, deletions and substitutions

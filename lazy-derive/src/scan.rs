@@ -151,10 +151,10 @@ pub fn scan(
     let trees: Vec<TokenTree> = input.clone().into_iter().collect();
     let mut c = Cursor { t: &trees, i: 0 };
     skip_docs(&mut c)?;
-    let mut vis = TokenStream::new();
+    let mut vis = Vec::new();
     let mut public = false;
     if c.word_is("pub") {
-        vis.extend([trees[c.i].clone()]);
+        vis.push(trees[c.i].clone());
         c.i += 1;
         match c.peek() {
             Some(TokenTree::Group(group)) if group.delimiter() == Delimiter::Parenthesis => {
@@ -170,7 +170,7 @@ pub fn scan(
                 if !restricted {
                     return None;
                 }
-                vis.extend([trees[c.i].clone()]);
+                vis.push(trees[c.i].clone());
                 c.i += 1;
             }
             _ => public = true,
@@ -205,7 +205,9 @@ pub fn scan(
         if sup.i != last {
             return None;
         }
-        supertraits = trees[c.i..last].iter().cloned().collect();
+        let mut written = Vec::new();
+        written.extend(trees[c.i..last].iter().cloned());
+        supertraits = TokenStream::from_iter(written);
     }
 
     let items: Vec<TokenTree> = body.stream().into_iter().collect();
@@ -234,7 +236,7 @@ pub fn scan(
     let mut reader = Reader::new(suffix);
     reader.own = ident.to_string();
     let mut out = Scanned {
-        vis,
+        vis: TokenStream::from_iter(vis),
         public,
         ident: ident.clone(),
         suffix,
@@ -311,7 +313,7 @@ pub fn scan(
     out.body = types.into_iter().collect();
     let mut carried_group = Group::new(Delimiter::Brace, carried.into_iter().collect());
     carried_group.set_span(body.span());
-    out.carried = TokenStream::from_iter([
+    out.carried = TokenStream::from_iter(vec![
         trait_token,
         TokenTree::Ident(ident),
         TokenTree::Group(carried_group),
@@ -1035,7 +1037,7 @@ impl Words {
         into.pop();
         into.push(TokenTree::Group(Group::new(
             Delimiter::Parenthesis,
-            TokenStream::from_iter([
+            TokenStream::from_iter(vec![
                 TokenTree::Punct(Punct::new('*', Spacing::Alone)),
                 self_token.clone(),
             ]),

@@ -198,12 +198,14 @@ pub struct Variadic {
 /// `TypeParamBound::PreciseCapture` with `full`, a verbatim bound without
 /// it (derive-mode syn cannot read one), told apart by their tokens.
 pub fn precise_captures(bound: &TypeParamBound) -> Option<TokenStream> {
-    let mut trees = bound.to_token_stream().into_iter();
-    match trees.next() {
+    // Collected through a `Vec`, as `tokens::without_first` explains.
+    let mut trees: Vec<TokenTree> = bound.to_token_stream().into_iter().collect();
+    match trees.first() {
         Some(TokenTree::Ident(word)) if word == "use" => {}
         _ => return None,
     }
-    Some(trees.collect())
+    trees.remove(0);
+    Some(TokenStream::from_iter(trees))
 }
 
 /// The span of a `_` or an `impl Trait` standing for a type in `ty`, in a

@@ -156,11 +156,14 @@ pub(crate) fn forwardable_syn(args: TokenStream, input: TokenStream) -> TokenStr
     match expand(args, input.clone()) {
         Ok(tokens) => tokens,
         Err(err) => {
-            let silent = silent_for_unread(&input);
-            let mut out = input;
-            out.extend(crate::errors::compile_error(err));
-            out.extend(silent);
-            out
+            // Streams joined by one `from_iter` of a `Vec`, the crate's
+            // one way of joining them: each other (an `Option`'s `extend`)
+            // is a copy of proc-macro2's flattening code in its build.
+            let error = crate::errors::compile_error(err);
+            match silent_for_unread(&input) {
+                Some(silent) => TokenStream::from_iter(vec![input, error, silent]),
+                None => TokenStream::from_iter(vec![input, error]),
+            }
         }
     }
 }
