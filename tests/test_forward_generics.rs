@@ -2054,3 +2054,126 @@ mod binder_lifetimes_named_like_the_impls {
         assert_eq!(given.bounded(one), 70);
     }
 }
+
+/// A method's own parameter named like a name the forwarders write: the
+/// type of the field forwarded to (building the wrapper back from it), a
+/// variant's type, the trait's own name (its call `Failure::pick(..)`).
+mod method_params_named_like_what_forwarders_write {
+    use lazy_core::{FromRealized, Lazy, RealizeForward, forwardable};
+
+    #[forwardable]
+    pub trait Scale {
+        fn scaled<R: Into<u32>>(&self, k: R) -> Self;
+        fn value(&self) -> u32;
+    }
+
+    pub struct R(u32);
+
+    impl Scale for R {
+        fn scaled<K: Into<u32>>(&self, k: K) -> Self {
+            R(self.0 * k.into())
+        }
+        fn value(&self) -> u32 {
+            self.0
+        }
+    }
+
+    #[derive(RealizeForward, FromRealized)]
+    #[realize_forward(Scale)]
+    pub struct Wrapper {
+        #[realize]
+        cache: Lazy<R>,
+    }
+
+    #[derive(RealizeForward)]
+    #[realize_forward(Scale)]
+    pub enum Either {
+        Ready(R),
+        Later(#[realize] Lazy<R>),
+    }
+
+    #[forwardable]
+    pub trait Failure {
+        fn pick<Failure: Default>(&self) -> Failure;
+        fn cause(&self) -> u8;
+    }
+
+    impl Failure for R {
+        fn pick<F: Default>(&self) -> F {
+            F::default()
+        }
+        fn cause(&self) -> u8 {
+            self.0 as u8
+        }
+    }
+
+    /// Read by `#[forwardable]`'s syn path (a `where` clause), not its scan.
+    #[forwardable]
+    pub trait Fallible<T>
+    where
+        T: Copy,
+    {
+        fn fail<Fallible: From<T>>(&self, t: T) -> Fallible;
+    }
+
+    impl<T: Copy> Fallible<T> for R {
+        fn fail<F: From<T>>(&self, t: T) -> F {
+            F::from(t)
+        }
+    }
+
+    #[derive(RealizeForward)]
+    #[realize_forward(Failure, Fallible<u8>)]
+    pub struct Bare(#[realize] pub Lazy<R>);
+
+    #[derive(RealizeForward)]
+    #[realize_forward(self::Failure)]
+    pub struct ByPath(#[realize] pub Lazy<R>);
+
+    #[derive(RealizeForward)]
+    #[realize_forward(Failure)]
+    pub enum Picked {
+        Ready(R),
+        Later(#[realize] Lazy<R>),
+    }
+
+    /// A blanket impl, written beside the trait.
+    #[forwardable(blanket)]
+    pub trait Choice {
+        fn choose<Choice: Default>(&self) -> Choice;
+        fn weight(&self) -> u8;
+    }
+
+    impl Choice for R {
+        fn choose<C: Default>(&self) -> C {
+            C::default()
+        }
+        fn weight(&self) -> u8 {
+            self.0 as u8 + 1
+        }
+    }
+
+    #[derive(RealizeForward)]
+    #[realize_forward(Choice)]
+    pub struct Blanket(#[realize] pub Lazy<R>);
+
+    #[test]
+    fn the_wrappers_forward_them() {
+        let wrapper = Wrapper {
+            cache: Lazy::new(|| R(3)),
+        };
+        assert_eq!(wrapper.scaled(2u8).value(), 6);
+        assert_eq!(Either::Ready(R(4)).scaled(3u8).value(), 12);
+        assert_eq!(Either::Later(Lazy::new(|| R(5))).scaled(2u8).value(), 10);
+        let bare = Bare(Lazy::new(|| R(7)));
+        assert_eq!(bare.pick::<u32>(), 0);
+        assert_eq!(bare.cause(), 7);
+        assert_eq!(bare.fail::<u64>(9), 9u64);
+        assert_eq!(ByPath(Lazy::new(|| R(8))).pick::<String>(), "");
+        assert_eq!(Picked::Ready(R(1)).pick::<i8>(), 0);
+        assert_eq!(Picked::Later(Lazy::new(|| R(2))).cause(), 2);
+        let blanket = Blanket(Lazy::new(|| R(4)));
+        assert_eq!(blanket.choose::<u16>(), 0);
+        assert_eq!(blanket.weight(), 5);
+    }
+}

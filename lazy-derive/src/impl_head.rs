@@ -205,7 +205,7 @@ impl<'a> ImplHead<'a> {
         // there, a mismatch with the real trait is what to fix, and rustc's
         // fix (a parameter or return type) rewrites the mirror, not the
         // user's `realize_forward(...)`.
-        let renamed = params_renamed_apart(items, &generics.subst);
+        let renamed = params_renamed_apart(items, &generics.subst, forwarded);
         let items = impl_items(
             renamed.as_ref().unwrap_or(items),
             &generics.subst,
@@ -319,10 +319,28 @@ pub fn impl_items(
 }
 
 /// `items` with each item's generic parameters that are named like a name
-/// `subst` writes renamed (`fn f<U>(&self, t: T)` forwarded as `G<U>`),
-/// which would otherwise capture it; `None` where none is.
-fn params_renamed_apart(items: &TokenStream, subst: &Substitution) -> Option<TokenStream> {
-    let written = subst.written_names();
+/// the forwarders write renamed, which would otherwise capture it; `None`
+/// where none is. The names: what `subst` writes (`fn f<U>(&self, t: T)`
+/// forwarded as `G<U>`), the trait's path (a call `Failure::pick(..)` of
+/// `fn pick<Failure>`), the type of the field forwarded to or of each
+/// variant (building the wrapper back from a target `R` in `fn
+/// scaled<R>(&self) -> Self`; an enum's arm).
+fn params_renamed_apart(
+    items: &TokenStream,
+    subst: &Substitution,
+    forwarded: &ForwardedTrait,
+) -> Option<TokenStream> {
+    let mut written = subst.written_names();
+    let wrapper = forwarded.wrapper;
+    tokens::insert_names(forwarded.trait_ref.path.to_token_stream(), &mut written);
+    if let Some(field) = &wrapper.realize {
+        tokens::insert_names(field.ty.to_token_stream(), &mut written);
+    }
+    if let Some(variants) = &wrapper.variants {
+        for variant in variants {
+            tokens::insert_names(variant.ty.to_token_stream(), &mut written);
+        }
+    }
     if !tokens::mentions(items.clone(), &|ident| written.contains(&ident.to_string())) {
         return None;
     }

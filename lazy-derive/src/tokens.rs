@@ -330,24 +330,15 @@ impl Substitution {
     /// quote, and those of the bounds that qualify projections: what a
     /// generic parameter of an item named alike would capture.
     pub fn written_names(&self) -> Names {
-        fn collect(tokens: TokenStream, names: &mut Names) {
-            for tree in tokens {
-                match tree {
-                    TokenTree::Ident(ident) => _ = names.insert(ident.to_string()),
-                    TokenTree::Group(group) => collect(group.stream(), names),
-                    TokenTree::Punct(_) | TokenTree::Literal(_) => {}
-                }
-            }
-        }
         let mut names = Names::default();
         for (_, value) in &self.idents.0 {
-            collect(value.clone(), &mut names);
+            insert_names(value.clone(), &mut names);
         }
         for (_, value) in &self.lifetimes.0 {
-            collect(value.clone(), &mut names);
+            insert_names(value.clone(), &mut names);
         }
         for (_, bound) in &self.qualified.0 {
-            collect(bound.clone(), &mut names);
+            insert_names(bound.clone(), &mut names);
         }
         names
     }
@@ -467,6 +458,18 @@ impl Substitution {
             prev_qualified = qualified;
         }
         TokenStream::from_iter(out)
+    }
+}
+
+/// Inserts every identifier of `tokens` (groups included; a lifetime's
+/// without its quote) into `names`.
+pub fn insert_names(tokens: TokenStream, names: &mut Names) {
+    for tree in tokens {
+        match tree {
+            TokenTree::Ident(ident) => _ = names.insert(ident.to_string()),
+            TokenTree::Group(group) => insert_names(group.stream(), names),
+            TokenTree::Punct(_) | TokenTree::Literal(_) => {}
+        }
     }
 }
 

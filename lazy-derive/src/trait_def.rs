@@ -51,7 +51,8 @@ pub fn forwardable(args: TokenStream, input: TokenStream) -> TokenStream {
         if let Some((target_as_trait, call_prefix)) = paths
             && let Some(scanned) =
                 scan::scan(&input, &target_as_trait, &call_prefix, blanket.is_some())
-            && (blanket.is_none() || scanned.fast)
+            && (blanket.is_none()
+                || (scanned.fast && !tokens::is_named(&scanned.ident, &scanned.method_params)))
         {
             return from_scan(input, scanned, blanket);
         }
@@ -303,11 +304,15 @@ fn expand(args: TokenStream, input: TokenStream) -> Result<TokenStream> {
         Some(_) => Some(copy_trait(&carried)?),
         None => None,
     };
+    // A method's parameter of the trait's name (`fn pick<Failure>`) would
+    // capture a fast forwarder's call `Failure::pick(..)`: such a trait has
+    // no fast rule, and the chain renames the parameter.
+    let own_param = declares_own_name(&carried, &item.ident);
     // Whether the signatures name the trait itself (`names_itself`), read
     // where the trait declares no parameter of its name, before any of
     // their types is carried (as `scan` reads it).
     let names_itself = args.remote.is_none()
-        && !declares_own_name(&carried, &item.ident)
+        && !own_param
         && tokens::names_itself(&carried.to_token_stream(), &item.ident);
     // The signatures' types, resolved here (see `def_site`). A mirror's
     // impls are of the remote trait, which cannot get a supertrait; an
@@ -412,7 +417,19 @@ fn expand(args: TokenStream, input: TokenStream) -> Result<TokenStream> {
     let variants = cfg_variants(carried)?;
     let mut blanket_templates = Vec::new();
     if let (Some(span), Some(as_written)) = (blanket, as_written) {
-        for (_, variant) in cfg_variants(as_written)? {
+        for (_, mut variant) in cfg_variants(as_written)? {
+            // A method's parameter of the trait's name would capture the
+            // blanket forwarder's call `Failure::pick(..)`: renamed
+            // (`fn pick<__Failure>`), as the chain renames it.
+            if own_param {
+                let mut taken = tokens::Names::default();
+                taken.insert(ident.to_string());
+                let mut items = Vec::with_capacity(variant.items.len());
+                for item in std::mem::take(&mut variant.items) {
+                    items.push(generics::rename_item_params(item, &taken)?);
+                }
+                variant.items = items;
+            }
             // The carried trait has no supertraits: the item's say.
             let (target, call_prefix) = blanket_names(ident, !item.supertraits.is_empty());
             // The template takes the variant; its error reads it again.
@@ -453,6 +470,7 @@ fn expand(args: TokenStream, input: TokenStream) -> Result<TokenStream> {
         // `expand::trait_impl`), which only the derive's chain can write.
         let trait_cfgs = template::joined(&trait_cfgs, "").to_token_stream();
         let fast = match (&args.remote, blanket.zip(blanket_key.as_ref())) {
+            (None, None) if own_param => None,
             (None, None) => {
                 let (target, call_prefix) = fast_names();
                 let params = method_params(&variant);
@@ -537,8 +555,10 @@ fn from_scan(input: TokenStream, scanned: scan::Scanned, blanket: Option<Span>) 
         ..
     } = scanned;
     // A parameter of the trait's name (`fn pick<Failure>`) is what that name
-    // means in its method: such a trait is left as it is.
-    let names_itself = names_itself && !tokens::is_named(&ident, &method_params);
+    // means in its method: such a trait is left as it is, without a fast
+    // rule (as `expand` decides).
+    let own_param = tokens::is_named(&ident, &method_params);
+    let names_itself = names_itself && !own_param;
     let macro_name = format_ident!(
         "__lazy_forwardable_{}_{:016x}",
         ident,
@@ -549,7 +569,7 @@ fn from_scan(input: TokenStream, scanned: scan::Scanned, blanket: Option<Span>) 
     let needs = (needs_mut, needs_into, sized_at);
     let (fast, blanket_impl) = match blanket {
         None => (
-            fast.then(|| {
+            (fast && !own_param).then(|| {
                 let own = names_itself.then_some(&ident);
                 fast_rule(body, own, needs, false, Some(&method_params))
             }),
