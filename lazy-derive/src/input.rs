@@ -1136,8 +1136,10 @@ fn std_mirror_path(path: &Path) -> Option<Path> {
 /// but for a leading `::` (`::lazy_core::remote::Display`, as a std path is
 /// read, and `lazy_core::remote::Display`).
 fn same_trait(one: &TraitRef, other: &TraitRef) -> bool {
-    let one = one.written();
-    let other = other.written();
+    // A raw name is the name (`r#Tracker` is `Tracker`); no `r#` is in a
+    // path's text but before a name.
+    let one = one.written().replace("r#", "");
+    let other = other.written().replace("r#", "");
     one.trim_start_matches("::") == other.trim_start_matches("::")
 }
 

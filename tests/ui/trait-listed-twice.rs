@@ -19,4 +19,12 @@ pub struct LazyTracker {
     cache: Lazy<u8>,
 }
 
+/// A raw name is the same name.
+#[derive(RealizeForward)]
+#[realize_forward(Tracker, r#Tracker)]
+pub struct RawTracker {
+    #[realize]
+    cache: Lazy<u8>,
+}
+
 fn main() {}
