@@ -1418,3 +1418,104 @@ mod a_shared_lazy_is_built_back_as_a_new_pointer {
         }
     }
 }
+
+/// Variants whose targets differ in their lifetimes only: no bound of the
+/// trait on them (two would be ambiguous to rustc, E0283).
+mod targets_differing_in_lifetimes {
+    use lazy_core::{Lazy, RealizeForward, forwardable};
+
+    #[forwardable]
+    pub trait Named {
+        fn name(&self) -> &str;
+    }
+
+    #[forwardable]
+    pub trait Items {
+        type Item;
+        fn first(&self) -> Option<Self::Item>;
+    }
+
+    pub struct Parser<'c>(&'c str);
+
+    impl Named for Parser<'_> {
+        fn name(&self) -> &str {
+            self.0
+        }
+    }
+
+    impl Items for Parser<'_> {
+        type Item = char;
+        fn first(&self) -> Option<char> {
+            self.0.chars().next()
+        }
+    }
+
+    #[derive(RealizeForward)]
+    #[realize_forward(Named, Items)]
+    pub enum Source<'a> {
+        Borrowed(Parser<'a>),
+        Static(Parser<'static>),
+        Later(#[realize] Lazy<Parser<'static>>),
+    }
+
+    #[derive(RealizeForward)]
+    #[realize_forward(Named)]
+    pub enum Two<'a, 'b> {
+        One(Parser<'a>),
+        Other(Parser<'b>),
+    }
+
+    #[test]
+    fn each_variant_forwards_to_its_own_target() {
+        let text = String::from("borrowed");
+        let borrowed = Source::Borrowed(Parser(&text));
+        assert_eq!(borrowed.name(), "borrowed");
+        assert_eq!(borrowed.first(), Some('b'));
+        assert_eq!(Source::Static(Parser("static")).first(), Some('s'));
+        let later = Source::Later(Lazy::new(|| Parser("later")));
+        assert_eq!(later.name(), "later");
+        assert_eq!(Two::One(Parser("one")).name(), "one");
+        assert_eq!(Two::Other(Parser(&text)).name(), "borrowed");
+    }
+}
+
+/// A generic associated type, and a variant of a concrete type before one
+/// of the enum's parameter: the types are the generic variant's.
+mod generic_associated_type_after_a_concrete_variant {
+    use lazy_core::{Lazy, RealizeForward, forwardable};
+
+    #[forwardable]
+    pub trait Container {
+        type Iter<'a>: Iterator<Item = &'a u8>
+        where
+            Self: 'a;
+        fn iter(&self) -> Self::Iter<'_>;
+    }
+
+    pub struct Bytes(Vec<u8>);
+
+    impl Container for Bytes {
+        type Iter<'a> = std::slice::Iter<'a, u8>;
+        fn iter(&self) -> Self::Iter<'_> {
+            self.0.iter()
+        }
+    }
+
+    #[derive(RealizeForward)]
+    #[realize_forward(Container)]
+    pub enum Either<T> {
+        Concrete(Bytes),
+        Generic(T),
+        Later(#[realize] Lazy<T>),
+    }
+
+    #[test]
+    fn every_variant_iterates() {
+        let concrete: Either<Bytes> = Either::Concrete(Bytes(vec![1, 2]));
+        assert_eq!(concrete.iter().sum::<u8>(), 3);
+        let generic = Either::Generic(Bytes(vec![4]));
+        assert_eq!(generic.iter().count(), 1);
+        let later = Either::Later(Lazy::new(|| Bytes(vec![5, 6, 7])));
+        assert_eq!(later.iter().copied().max(), Some(7));
+    }
+}

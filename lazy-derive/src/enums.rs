@@ -7,7 +7,7 @@
 //! whose target does not fit gets the one error, there.
 
 use crate::syntax::{TraitItem, TraitItemConst, TraitItemType};
-use proc_macro2::{Literal, Span, TokenStream};
+use proc_macro2::{Literal, Span, TokenStream, TokenTree};
 use quote::{ToTokens, format_ident};
 use syn::ext::IdentExt;
 use syn::{
@@ -24,7 +24,7 @@ use crate::expand::{
     write_items,
 };
 use crate::fallback;
-use crate::generics::trait_generics;
+use crate::generics::{param_name, trait_generics};
 use crate::impl_head::{ForwardedTrait, ImplHead};
 use crate::input::BuildBack;
 use crate::template;
@@ -468,6 +468,21 @@ fn write_trait_impl(
             break;
         }
     }
+    // With a generic associated type, the first variant whose type names a
+    // parameter of the enum gives the types: the others agree with it
+    // (`for<'a> Real: Container<Iter<'a> = <T as Container>::Iter<'a>>`),
+    // where such a bound on `T` under `for<'a>` would require `T: 'a` for
+    // every `'a` (E0311, of the type's `where Self: 'a`).
+    if declares_generic_type(forwarded.items) {
+        for (index, variant) in variants.iter().enumerate() {
+            if !matches!(variant.kind, VariantKind::Broken)
+                && mentions_params(&variant.ty, &wrapper.input.generics)
+            {
+                first = Some(index);
+                break;
+            }
+        }
+    }
     let target = first.map(|first| &targets[first]);
     let (Some(mut head), Some(first)) = (
         ImplHead::new(forwarded, target, &mut learned.matched, errors),
@@ -613,7 +628,7 @@ fn write_trait_impl(
     write_items(forwarded, &mut head, &mut writer, errors);
     let body = writer.body;
     let generics = &head.generics;
-    let bounds = variant_bounds(&ctx, &body, &head.trait_path);
+    let bounds = variant_bounds(&ctx, &body, &head.trait_path, &wrapper.input.generics);
     let trait_predicates = &generics.predicates;
     let trait_full = &head.trait_full;
     let impl_generics = impl_generics(wrapper, &generics.lifetimes, &generics.others);
@@ -1360,9 +1375,15 @@ fn wrapped(variant: &VariantImpl, wrap: Option<Wrap>, call: TokenStream) -> Toke
 /// realizing it needs, its target's impl of the trait (agreeing with the
 /// first variant's on the associated types), and what building it back
 /// needs.
-fn variant_bounds(ctx: &EnumContext, body: &EnumBody, trait_path: &TokenStream) -> TokenStream {
+fn variant_bounds(
+    ctx: &EnumContext,
+    body: &EnumBody,
+    trait_path: &TokenStream,
+    generics: &syn::Generics,
+) -> TokenStream {
     let mut out = TokenStream::new();
     let first = &ctx.variants[ctx.first];
+    let twins = twin_texts(&ctx.variants, generics);
     let sized = body
         .needs_sized
         .then(|| template::tokens("+ ::core::marker::Sized", &[]));
@@ -1453,9 +1474,9 @@ fn variant_bounds(ctx: &EnumContext, body: &EnumBody, trait_path: &TokenStream) 
         let same_as_first = index == ctx.first
             || (target.to_string() == first.target.to_string()
                 && target_trait.to_string() == first.target_trait.to_string());
-        if variant.recursive {
+        if variant.recursive || has_twin(&ctx.variants, &twins, index) {
             // The enum itself: this impl is its trait's impl, and its types
-            // are the first variant's.
+            // are the first variant's. A twin: see `twin_texts`.
         } else if !same_as_first && !body.agreed_types.is_empty() {
             let agreed = agreement(first, variant, &body.agreed_types, trait_path);
             template::append(&mut bounds, "#0 #1,", &[&agreed, &sized]);
@@ -1473,6 +1494,68 @@ fn variant_bounds(ctx: &EnumContext, body: &EnumBody, trait_path: &TokenStream) 
         out.extend(tokens::respan_as(bounds, variant.site));
     }
     out
+}
+
+/// Whether `items` (a trait's) declare an associated type with parameters
+/// (`type Iter<'a> where Self: 'a;`).
+fn declares_generic_type(items: &TokenStream) -> bool {
+    let trees: Vec<TokenTree> = items.clone().into_iter().collect();
+    let mut at = 0;
+    while at + 2 < trees.len() {
+        if matches!(&trees[at], TokenTree::Ident(word) if word == "type")
+            && matches!(&trees[at + 1], TokenTree::Ident(_))
+            && matches!(&trees[at + 2], TokenTree::Punct(open) if open.as_char() == '<')
+        {
+            return true;
+        }
+        at += 1;
+    }
+    false
+}
+
+/// Each variant's target as text without its lifetimes, where it names no
+/// type or const parameter of the enum (else empty), to find its twins: two
+/// variants whose targets differ in their lifetimes only (`Parser<'a>` and
+/// `Parser<'static>`, [`has_twin`]). The trait's bounds on the two are
+/// ambiguous to rustc (E0283: two `where` clauses of one type up to
+/// lifetimes), and a bound on one alone is taken for the other (whose
+/// lifetime it then requires): neither is bounded, and the arms' calls are
+/// proven by the targets' own impls, as in a hand-written `match`.
+fn twin_texts(variants: &[VariantImpl], generics: &syn::Generics) -> Vec<String> {
+    let mut params = Vec::new();
+    for param in crate::punct::values(&generics.params) {
+        if !matches!(param, syn::GenericParam::Lifetime(_)) {
+            params.push(param_name(param));
+        }
+    }
+    let mut texts = Vec::with_capacity(variants.len());
+    for variant in variants {
+        let mut text = String::new();
+        if !variant.recursive
+            && !matches!(variant.variant.kind, VariantKind::Broken)
+            && !tokens::mentions(variant.target.clone(), &|ident| {
+                tokens::is_named(ident, &params)
+            })
+        {
+            tokens::text_without_lifetimes(variant.target.clone(), &mut text);
+        }
+        texts.push(text);
+    }
+    texts
+}
+
+/// Whether the variant at `index` has a twin ([`twin_texts`]).
+fn has_twin(variants: &[VariantImpl], texts: &[String], index: usize) -> bool {
+    if texts[index].is_empty() {
+        return false;
+    }
+    let target = variants[index].target.to_string();
+    for (other, text) in texts.iter().enumerate() {
+        if other != index && *text == texts[index] && variants[other].target.to_string() != target {
+            return true;
+        }
+    }
+    false
 }
 
 /// Whether `variant` forwards to the enum itself, `enum_type` as its impl

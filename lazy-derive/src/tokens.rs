@@ -461,6 +461,22 @@ impl Substitution {
     }
 }
 
+/// `tokens` as text, without their lifetimes (`Parser<'a>` and
+/// `Parser<'static>` both `Parser < >`), into `out`.
+pub fn text_without_lifetimes(tokens: TokenStream, out: &mut String) {
+    let mut in_lifetime = false;
+    for c in tokens.to_string().chars() {
+        in_lifetime = match c {
+            '\'' => true,
+            c if in_lifetime && (c.is_alphanumeric() || c == '_') => true,
+            _ => {
+                out.push(c);
+                false
+            }
+        };
+    }
+}
+
 /// Inserts every identifier of `tokens` (groups included; a lifetime's
 /// without its quote) into `names`.
 pub fn insert_names(tokens: TokenStream, names: &mut Names) {
