@@ -207,6 +207,34 @@ pub fn trait_generics(
                 };
                 if trait_ref.args.is_some() {
                     let arg = match (given_others.get(other_index), default) {
+                        // A value for a type (`Gen<'static, 3>`): one error
+                        // here, where the impl's signatures would add their
+                        // own (the value written as a type).
+                        (Some(arg @ GenericArgument::Const(_)), _)
+                            if matches!(param, GenericParam::Type(_)) =>
+                        {
+                            errors.push(Error::new_spanned(
+                                arg,
+                                format!(
+                                    "`{name}`'s parameter `{param_key}` takes a type, and `{}` is a value: give a type",
+                                    tokens::pretty(&arg.to_token_stream())
+                                ),
+                            ));
+                            return None;
+                        }
+                        // A type for a value (`C<u8>` of `C<const N: usize>`).
+                        (Some(arg @ GenericArgument::Type(ty)), _)
+                            if matches!(param, GenericParam::Const(_)) && is_a_type(ty) =>
+                        {
+                            errors.push(Error::new_spanned(
+                                arg,
+                                format!(
+                                    "`{name}`'s parameter `{param_key}` takes a value, and `{}` is a type: give a value (a literal, a const's name, or a block `{{ .. }}`)",
+                                    tokens::pretty(&arg.to_token_stream())
+                                ),
+                            ));
+                            return None;
+                        }
                         (Some(arg), _) => given_arg(arg),
                         // A default `Self` is the wrapper (the implementing
                         // type), not a value to realize.
@@ -438,6 +466,25 @@ fn projection_bound(
         pair.punct().to_tokens(&mut out);
     }
     Some(out)
+}
+
+/// Whether `ty`, given for a const parameter, is a type, not a const's
+/// name that syn reads as a path: a primitive, or other than a path of names.
+fn is_a_type(ty: &syn::Type) -> bool {
+    let syn::Type::Path(path) = ty else {
+        return true;
+    };
+    if path.qself.is_some() {
+        return true;
+    }
+    for segment in &path.path.segments {
+        if !segment.arguments.is_none() {
+            return true;
+        }
+    }
+    path.path
+        .get_ident()
+        .is_some_and(|ident| tokens::is_one_of(ident, crate::scan::PRIMITIVES))
 }
 
 /// `predicate` without its relaxed bounds (`?Sized`), or `None` where

@@ -951,7 +951,7 @@ fn trait_ref(mut path: Path, group: usize, errors: &mut Errors) -> Option<TraitR
         errors.push(Error::new_spanned(
             elided,
             format!(
-                "`'_` names no lifetime here (an impl's header cannot leave one to elision): name the trait without it, `{name}`, to forward it for every lifetime, or declare a lifetime on the wrapper and name it"
+                "`'_` cannot stand for the trait's lifetime here (the forwarders' signatures name the trait's lifetime, where `'_` would be another one in each): name the trait without it, `{name}`, to forward it for every lifetime, or declare a lifetime on the wrapper and name it"
             ),
         ));
         // Its other arguments too (`Visitor<'_, u8>`): the bare name, which

@@ -1282,7 +1282,7 @@ pub(crate) fn refused(text: &str) -> bool {
 }
 
 /// Primitive types, which `def_site` leaves alone.
-const PRIMITIVES: &[&str] = &[
+pub(crate) const PRIMITIVES: &[&str] = &[
     "bool", "char", "str", "u8", "u16", "u32", "u64", "u128", "usize", "i8", "i16", "i32", "i64",
     "i128", "isize", "f32", "f64",
 ];
