@@ -216,7 +216,9 @@ impl Keep<'_> {
                 _ => j += 1,
             }
         }
-        kept.extend_from_slice(self.always);
+        for always in self.always {
+            kept.push(always.clone());
+        }
         // Lifetimes first, each entry once.
         let mut lifetimes = Vec::new();
         let mut others = Vec::new();

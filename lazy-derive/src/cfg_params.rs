@@ -44,7 +44,9 @@ fn per_variant_dyn(method: &Method, write: &dyn Fn(&Method) -> TokenStream) -> O
     let mut join = |generic: bool, index: usize, attrs: &[Attribute]| {
         let mut predicates = Vec::new();
         for attr in attrs {
-            predicates.extend(predicate(attr));
+            if let Some(predicate) = predicate(attr) {
+                predicates.push(predicate);
+            }
         }
         if predicates.is_empty() {
             return;

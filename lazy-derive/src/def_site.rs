@@ -61,7 +61,7 @@ use syn::{
 
 use crate::punct;
 use crate::template;
-use crate::tokens::{allowed_lints, colon2, lints, punct, word};
+use crate::tokens::{allowed_lints, lints, punct, push_colon2, word};
 
 /// How the name of a carried `Result` that holds the wrapper starts
 /// (`Carrier::self_result`): what tells `Wrap` it is a `Result`.
@@ -981,11 +981,11 @@ pub fn hidden_supertrait(
         from_expansion(ty, &mut values);
         values.push(word("as", span));
         for segment in ["lazy_core", "__private", "Elided"] {
-            values.extend(colon2(span));
+            push_colon2(&mut values, span);
             values.push(word(segment, span));
         }
         values.push(punct('>', span));
-        values.extend(colon2(span));
+        push_colon2(&mut values, span);
         values.push(word("Out", span));
         push_where_sized(&mut values, span);
     }
@@ -1017,7 +1017,7 @@ pub fn hidden_supertrait(
 /// `::core::marker::Sized`.
 fn push_sized(out: &mut Vec<TokenTree>, span: Span) {
     for segment in ["core", "marker", "Sized"] {
-        out.extend(colon2(span));
+        push_colon2(out, span);
         out.push(word(segment, span));
     }
 }

@@ -900,7 +900,9 @@ fn result_joined(ctx: &EnumContext, method: &Method) -> Result<Option<Joined>, S
     };
     if !BOXABLE.contains(&name.as_str()) {
         let mut known = IN_EITHER.to_vec();
-        known.extend_from_slice(BOXABLE);
+        for name in BOXABLE {
+            known.push(name);
+        }
         let known = tokens::join(known.iter().copied(), "`, `");
         return Err(format!(
             "cannot forward {what} to an enum: each variant's target returns its own `impl {name}`, and the derive joins those only for `{known}`; {fix}"
@@ -1618,7 +1620,8 @@ fn agreement(
     let concrete = variant.names_none && first.names_none;
     // The variant's own arguments of the trait (`Trait<..>`), extended with
     // the equalities.
-    let path_len = trait_path.clone().into_iter().count();
+    let path: Vec<TokenTree> = trait_path.clone().into_iter().collect();
+    let path_len = path.len();
     let args_tokens = crate::tokens::without_first(variant.target_trait.clone(), path_len);
     let mut args: AngleBracketedGenericArguments =
         crate::syntax::angle_args_from(args_tokens).unwrap_or_else(|_| syn::parse_quote!(<>));

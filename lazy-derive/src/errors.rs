@@ -110,7 +110,7 @@ pub fn misspelled_attr(attr: &syn::Attribute, name: &str, distance: usize) -> Op
         if path.segments.last()?.ident != name {
             return None;
         }
-        let written = path.to_token_stream().to_string().replace(' ', "");
+        let written = path.to_token_stream().to_string().replace(" ", "");
         return Some(Error::new_spanned(
             path,
             format!(

@@ -188,7 +188,7 @@ fn as_target_of(out: &mut Vec<TokenTree>, path: &[&str], lib: Span, span: Span) 
     out.push(TokenTree::Ident(Ident::new("as", span)));
     tokens::absolute_path(out, path, lib);
     out.push(punct_at('>', span));
-    out.extend(tokens::colon2(span));
+    tokens::push_colon2(out, span);
     out.push(TokenTree::Ident(Ident::new("Target", span)));
 }
 
@@ -1041,7 +1041,7 @@ fn shown_target_bound(wrapper: &Wrapper, trait_path: &dyn ToTokens) -> TokenStre
     else {
         return TokenStream::new();
     };
-    let names: Vec<String> = generics.params.iter().map(param_name).collect();
+    let names = generics::param_names(generics);
     if !tokens::mentions(target.clone(), &|ident| tokens::is_named(ident, &names)) {
         return TokenStream::new();
     }
@@ -1201,7 +1201,7 @@ pub fn mentions_params(ty: &syn::Type, generics: &Generics) -> bool {
     if generics.params.is_empty() {
         return false;
     }
-    let names: Vec<String> = generics.params.iter().map(param_name).collect();
+    let names = generics::param_names(generics);
     tokens::mentions(ty.to_token_stream(), &|ident| {
         tokens::is_named(ident, &names)
     })

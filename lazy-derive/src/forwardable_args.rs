@@ -229,7 +229,14 @@ pub fn bindings_in_remote(args: &mut Args, mirror: &crate::syntax::ItemTrait) ->
                 | syn::GenericArgument::Constraint(_)
         )
     };
-    let first = arguments.args.iter().find(|arg| bound(arg))?;
+    let mut first = None;
+    for arg in crate::punct::values(&arguments.args) {
+        if bound(arg) {
+            first = Some(arg);
+            break;
+        }
+    }
+    let first = first?;
     let item = match first {
         syn::GenericArgument::AssocType(binding) => format!("type {};", binding.ident),
         syn::GenericArgument::AssocConst(binding) => format!("const {}: ..;", binding.ident),
@@ -242,11 +249,13 @@ pub fn bindings_in_remote(args: &mut Args, mirror: &crate::syntax::ItemTrait) ->
             "`remote` names the trait, or one instance of it by its parameters, not its associated items: drop this binding; the mirror declares `{item}`, which each impl forwards from the target's"
         ),
     );
-    let kept: syn::punctuated::Punctuated<syn::GenericArgument, Token![,]> =
-        std::mem::take(&mut arguments.args)
-            .into_iter()
-            .filter(|arg| !bound(arg))
-            .collect();
+    let mut kept: syn::punctuated::Punctuated<syn::GenericArgument, Token![,]> =
+        syn::punctuated::Punctuated::new();
+    for arg in std::mem::take(&mut arguments.args) {
+        if !bound(&arg) {
+            kept.push(arg);
+        }
+    }
     if kept.is_empty() {
         last.arguments = syn::PathArguments::None;
     } else {

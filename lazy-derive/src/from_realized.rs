@@ -158,11 +158,8 @@ fn derive_impl(input: &mut DeriveInput) -> Result<TokenStream> {
         .flatten();
     let where_clause = match (seed, where_clause) {
         (None, where_clause) => where_clause.to_token_stream(),
-        (Some((value, seed)), where_clause) => {
-            let predicates: Vec<&syn::WherePredicate> = match where_clause {
-                Some(where_clause) => where_clause.predicates.iter().collect(),
-                None => Vec::new(),
-            };
+        (Some((value, seed)), _) => {
+            let predicates = crate::expand::where_predicates(&input.generics);
             template::tokens(
                 "where #0 #1: ::lazy_core::Seed<Output = #2>,",
                 &[&template::each(&predicates, "#0,"), &seed, &value],

@@ -56,6 +56,27 @@ fn insert_names(generics: &syn::Generics, names: &mut Names) {
     }
 }
 
+/// Whether `text` is the name of a type parameter of `generics`.
+fn names_a_type_param(generics: &syn::Generics, text: &str) -> bool {
+    for param in &generics.params {
+        if let GenericParam::Type(param) = param
+            && param.ident == text
+        {
+            return true;
+        }
+    }
+    false
+}
+
+/// The names of `generics`' parameters ([`param_name`]).
+pub fn param_names(generics: &syn::Generics) -> Vec<String> {
+    let mut names = Vec::with_capacity(generics.params.len());
+    for param in &generics.params {
+        names.push(param_name(param));
+    }
+    names
+}
+
 pub fn param_name(param: &GenericParam) -> String {
     match param {
         GenericParam::Lifetime(param) => param.lifetime.ident.to_string(),
@@ -123,7 +144,12 @@ pub fn trait_generics(
         }
     }
     let params = &trait_def.generics.params;
-    let lifetime_count = trait_def.generics.lifetimes().count();
+    let mut lifetime_count = 0;
+    for param in params {
+        if let GenericParam::Lifetime(_) = param {
+            lifetime_count += 1;
+        }
+    }
     let other_count = params.len() - lifetime_count;
     if !given_lifetimes.is_empty() && given_lifetimes.len() != lifetime_count {
         errors.push(Error::new(
@@ -269,14 +295,7 @@ pub fn trait_generics(
                     // its own bounds, which name their traits where the
                     // derive is.
                     if let GenericParam::Type(param) = param
-                        && {
-                            let text = arg.to_string();
-                            !wrapper
-                                .input
-                                .generics
-                                .type_params()
-                                .any(|own| own.ident == text)
-                        }
+                        && !names_a_type_param(&wrapper.input.generics, &arg.to_string())
                         && let Some(bound) =
                             projection_bound(param, trait_def, (items, &mut parsed_items))
                     {

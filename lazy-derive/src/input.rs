@@ -1420,13 +1420,23 @@ pub fn allowed_lints(input: &DeriveInput) -> TokenStream {
 pub fn all_fields(input: &DeriveInput) -> Vec<&syn::Field> {
     let mut fields = Vec::new();
     match &input.data {
-        Data::Struct(data) => fields.extend(&data.fields),
-        Data::Enum(data) => {
-            for variant in punct::values(&data.variants) {
-                fields.extend(&variant.fields);
+        Data::Struct(data) => {
+            for field in &data.fields {
+                fields.push(field);
             }
         }
-        Data::Union(data) => fields.extend(&data.fields.named),
+        Data::Enum(data) => {
+            for variant in punct::values(&data.variants) {
+                for field in &variant.fields {
+                    fields.push(field);
+                }
+            }
+        }
+        Data::Union(data) => {
+            for field in &data.fields.named {
+                fields.push(field);
+            }
+        }
     }
     fields
 }

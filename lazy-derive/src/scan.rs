@@ -87,7 +87,7 @@ use std::hash::{Hash, Hasher};
 use proc_macro2::{Delimiter, Group, Ident, Punct, Spacing, Span, TokenStream, TokenTree};
 
 use crate::def_site::{CarriedTokens, DefSiteTypes, RESULT_PREFIX, hidden_supertrait};
-use crate::tokens::colon2;
+use crate::tokens::{colon2, push_colon2};
 
 /// A generic parameter that a trait's item declares, by name: `T`, `'a`
 /// (what `Reader::generics` and `trait_def::method_params` read).
@@ -1202,10 +1202,6 @@ fn self_arg_at(c: &Cursor) -> Option<Receiver> {
         Some(_) => false,
     };
     (is_self && ends).then_some(kind)
-}
-
-fn push_colon2(out: &mut Vec<TokenTree>, span: Span) {
-    out.extend(colon2(span));
 }
 
 /// `def_site::has_lifetime`: a lifetime or a reference among `trees`.

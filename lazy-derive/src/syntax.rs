@@ -1365,7 +1365,7 @@ fn parse_fn_args(input: ParseStream) -> Result<(Punctuated<FnArg, Token![,]>, Op
             if !input.peek(Token![:]) {
                 // Edition 2015's parameter without a name (`fn f(&self,
                 // u8)`); rustc reads it there, the carried copy cannot.
-                let ty = pat.to_string().replace(' ', "");
+                let ty = pat.to_string().replace(" ", "");
                 return Err(syn::Error::new_spanned(
                     &pat,
                     format!(

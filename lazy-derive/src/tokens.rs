@@ -101,7 +101,7 @@ fn respan_leaf(tree: &mut TokenTree, span: Span) {
 /// compiler.
 pub fn absolute_path(out: &mut Vec<TokenTree>, segments: &[&str], span: Span) {
     for segment in segments {
-        out.extend(colon2(span));
+        push_colon2(out, span);
         out.push(TokenTree::Ident(Ident::new(segment, span)));
     }
 }
@@ -792,6 +792,14 @@ pub fn colon2(span: Span) -> [TokenTree; 2] {
     let mut second = Punct::new(':', Spacing::Alone);
     second.set_span(span);
     [TokenTree::Punct(first), TokenTree::Punct(second)]
+}
+
+/// [`colon2`] pushed onto `out`, one tree at a time: a `Vec`'s `extend`
+/// from an array is one more copy of std's code in the crate's build.
+pub fn push_colon2(out: &mut Vec<TokenTree>, span: Span) {
+    let [first, second] = colon2(span);
+    out.push(first);
+    out.push(second);
 }
 
 /// How a mirror's copied signatures name things of the remote trait's crate:
