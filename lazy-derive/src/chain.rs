@@ -86,12 +86,12 @@ fn derive_impl(input: TokenStream) -> Result<TokenStream> {
     let realize = if realize.is_empty() || lints.is_empty() {
         realize
     } else {
-        TokenStream::from_iter(vec![lints, realize])
+        tokens::concat(vec![lints, realize])
     };
     // One call into the compiler that joins the three. Streams are joined
     // from a `Vec` throughout the crate: proc-macro2's `FromIterator` is
     // then compiled once, not once per array length.
-    Ok(TokenStream::from_iter(vec![errors, realize, first_link]))
+    Ok(tokens::concat(vec![errors, realize, first_link]))
 }
 
 /// The `fast` entries of a link (see [`link`]): those the link received,
@@ -411,7 +411,7 @@ fn link(
             {
                 fast.push(end_entry(wrapper, field, realize_site, shared));
             }
-            TokenStream::from_iter(fast)
+            tokens::concat(fast)
         }
     };
     let mut matched = Vec::new();

@@ -507,7 +507,7 @@ impl ImplBody {
         // item is one call into the compiler per item.
         assoc_types.extend(consts);
         assoc_types.extend(methods);
-        TokenStream::from_iter(assoc_types)
+        tokens::concat(assoc_types)
     }
 }
 
@@ -1087,7 +1087,7 @@ fn generic_realizing_bounds(
     {
         let seed = template::spanned(lib, "#0: ::lazy_core::Seed<Output = #1>,", &[&seed, &value]);
         realize = Some(match realize {
-            Some(realize) => TokenStream::from_iter(vec![realize, seed]),
+            Some(realize) => tokens::concat(vec![realize, seed]),
             None => seed,
         });
     }
@@ -1265,9 +1265,7 @@ pub fn realize_bounds(
                 (_, false) => field.bounds(needs_mut),
                 (false, true) => field.by_value_bound(),
                 // As the fast rule writes them (`trait_def::chain_rule_for`).
-                (true, true) => {
-                    TokenStream::from_iter(vec![field.bounds(true), field.by_value_bound()])
-                }
+                (true, true) => tokens::concat(vec![field.bounds(true), field.by_value_bound()]),
             }
         }
         None if wrapper.unmarked_lazy() => {

@@ -25,7 +25,7 @@ pub fn forwardable(args: TokenStream, input: TokenStream) -> TokenStream {
             again,
             "`#[forwardable]` is written twice on this trait: remove one of them",
         ));
-        return TokenStream::from_iter(vec![error, input]);
+        return tokens::concat(vec![error, input]);
     }
     // `const trait` (std's source writes `pub const trait Add`, copied into
     // a mirror): one error at `const`, and the trait read without it, so
@@ -162,8 +162,8 @@ pub(crate) fn forwardable_syn(args: TokenStream, input: TokenStream) -> TokenStr
             // is a copy of proc-macro2's flattening code in its build.
             let error = crate::errors::compile_error(err);
             match silent_for_unread(&input) {
-                Some(silent) => TokenStream::from_iter(vec![input, error, silent]),
-                None => TokenStream::from_iter(vec![input, error]),
+                Some(silent) => tokens::concat(vec![input, error, silent]),
+                None => tokens::concat(vec![input, error]),
             }
         }
     }
