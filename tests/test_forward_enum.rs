@@ -1509,8 +1509,22 @@ mod generic_associated_type_after_a_concrete_variant {
         Later(#[realize] Lazy<T>),
     }
 
+    /// A variant holding the enum itself, which names its parameter too: the
+    /// types are not taken from it (rustc would recurse).
+    #[derive(RealizeForward)]
+    #[realize_forward(Container)]
+    pub enum Tree<T: 'static> {
+        Leaf(#[realize] Lazy<Bytes>),
+        Node(#[realize(plain, deref)] Box<Tree<T>>),
+        Generic(T),
+    }
+
     #[test]
     fn every_variant_iterates() {
+        let tree: Tree<Bytes> = Tree::Node(Box::new(Tree::Generic(Bytes(vec![2, 3]))));
+        assert_eq!(tree.iter().sum::<u8>(), 5);
+        let leaf: Tree<Bytes> = Tree::Leaf(Lazy::new(|| Bytes(vec![1])));
+        assert_eq!(leaf.iter().count(), 1);
         let concrete: Either<Bytes> = Either::Concrete(Bytes(vec![1, 2]));
         assert_eq!(concrete.iter().sum::<u8>(), 3);
         let generic = Either::Generic(Bytes(vec![4]));

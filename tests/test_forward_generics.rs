@@ -2032,6 +2032,23 @@ mod binder_lifetimes_named_like_the_impls {
         }
     }
 
+    /// A binder in a parameter's default, which the impl writes where the
+    /// parameter is left to it.
+    #[forwardable]
+    pub trait Defaulted<X, F = for<'a> fn(&'a u8) -> u8> {
+        fn defaulted(&self, x: X, f: F) -> u8;
+    }
+
+    impl<X: Into<u8>, F: Fn(&u8) -> u8> Defaulted<X, F> for Real {
+        fn defaulted(&self, x: X, f: F) -> u8 {
+            f(&self.0) + x.into()
+        }
+    }
+
+    #[derive(RealizeForward)]
+    #[realize_forward(Defaulted<u8>)]
+    pub struct DefaultBinder<'a>(#[realize] pub Lazy<Real>, pub PhantomData<&'a ()>);
+
     /// The traits' parameters kept generic beside the wrapper's `'a`.
     #[derive(RealizeForward)]
     #[realize_forward(Konst, Apply, Bounded)]
@@ -2049,6 +2066,8 @@ mod binder_lifetimes_named_like_the_impls {
         assert_eq!(<Outside<'static> as Konst>::PICK(&1), 2);
         assert_eq!(outside.apply(|x| *x), 58);
         assert_eq!(outside.bounded(one), 69);
+        let defaulted = DefaultBinder(Lazy::new(|| Real(3)), PhantomData);
+        assert_eq!(defaulted.defaulted(10, one), 14);
         let given = OutsideGiven(Lazy::new(|| Real(9)), PhantomData);
         assert_eq!(given.apply(one), 60);
         assert_eq!(given.bounded(one), 70);
@@ -2175,5 +2194,68 @@ mod method_params_named_like_what_forwarders_write {
         let blanket = Blanket(Lazy::new(|| R(4)));
         assert_eq!(blanket.choose::<u16>(), 0);
         assert_eq!(blanket.weight(), 5);
+    }
+}
+
+/// A const parameter given by a macro's fragment (`$n:path`, `$n:expr`,
+/// `$n:ty`), which reaches the derive in an invisible group.
+mod const_argument_from_a_macro_fragment {
+    use lazy_core::{Lazy, RealizeForward, forwardable};
+
+    #[forwardable]
+    pub trait Width<const N: usize> {
+        fn width(&self) -> usize;
+    }
+
+    pub struct Real;
+
+    impl<const N: usize> Width<N> for Real {
+        fn width(&self) -> usize {
+            N
+        }
+    }
+
+    pub const THREE: usize = 3;
+
+    macro_rules! wrapper {
+        ($name:ident, $kind:ident, $n:tt) => {
+            wrapper!(@ $name, $kind, $n);
+        };
+        (@ $name:ident, path, $n:path) => {
+            wrapper!(# $name, $n);
+        };
+        (@ $name:ident, expr, $n:expr) => {
+            wrapper!(# $name, $n);
+        };
+        (@ $name:ident, ty, $n:ty) => {
+            wrapper!(# $name, $n);
+        };
+        (# $name:ident, $n:tt) => {
+            #[derive(RealizeForward)]
+            #[realize_forward(Width<$n>)]
+            pub struct $name {
+                #[realize]
+                cache: Lazy<Real>,
+            }
+
+            impl $name {
+                pub fn new() -> Self {
+                    $name {
+                        cache: Lazy::new(|| Real),
+                    }
+                }
+            }
+        };
+    }
+
+    wrapper!(ByPath, path, THREE);
+    wrapper!(ByExpr, expr, THREE);
+    wrapper!(ByType, ty, THREE);
+
+    #[test]
+    fn the_fragment_is_the_value() {
+        assert_eq!(ByPath::new().width(), 3);
+        assert_eq!(ByExpr::new().width(), 3);
+        assert_eq!(ByType::new().width(), 3);
     }
 }

@@ -468,15 +468,25 @@ fn write_trait_impl(
             break;
         }
     }
-    // With a generic associated type, the first variant whose type names a
-    // parameter of the enum gives the types: the others agree with it
-    // (`for<'a> Real: Container<Iter<'a> = <T as Container>::Iter<'a>>`),
-    // where such a bound on `T` under `for<'a>` would require `T: 'a` for
-    // every `'a` (E0311, of the type's `where Self: 'a`).
+    // With a generic associated type, the first variant whose target (a
+    // plain field's type, a lazy's value) names a type or const parameter
+    // of the enum, and not the enum itself, gives the types: the others
+    // agree with it (`for<'a> Real: Container<Iter<'a> = <T as
+    // Container>::Iter<'a>>`), where such a bound on `T` under `for<'a>`
+    // would require `T: 'a` for every `'a` (E0311, of the type's `where
+    // Self: 'a`).
     if declares_generic_type(forwarded.items) {
+        let params = type_param_names(&wrapper.input.generics);
         for (index, variant) in variants.iter().enumerate() {
-            if !matches!(variant.kind, VariantKind::Broken)
-                && mentions_params(&variant.ty, &wrapper.input.generics)
+            let target = &targets[index];
+            let direct = match variant.kind {
+                VariantKind::Plain => true,
+                VariantKind::Realize => lazy_value(variant, generic).is_some(),
+                _ => false,
+            };
+            if direct
+                && tokens::mentions(target.clone(), &|ident| tokens::is_named(ident, &params))
+                && !tokens::mentions(target.clone(), &|ident| *ident == wrapper.input.ident)
             {
                 first = Some(index);
                 break;
@@ -628,7 +638,15 @@ fn write_trait_impl(
     write_items(forwarded, &mut head, &mut writer, errors);
     let body = writer.body;
     let generics = &head.generics;
-    let bounds = variant_bounds(&ctx, &body, &head.trait_path, &wrapper.input.generics);
+    // Twins only where the trait keeps no parameter of its own (named bare,
+    // `impl<X> Feed<X>`): a target's impl may then hold for some `X` only,
+    // which the bound states.
+    let kept = trait_ref.args.is_none() && !trait_def.generics.params.is_empty();
+    let twins = match kept {
+        true => Vec::new(),
+        false => twin_texts(&ctx.variants, &wrapper.input.generics),
+    };
+    let bounds = variant_bounds(&ctx, &body, &head.trait_path, &twins);
     let trait_predicates = &generics.predicates;
     let trait_full = &head.trait_full;
     let impl_generics = impl_generics(wrapper, &generics.lifetimes, &generics.others);
@@ -1381,11 +1399,10 @@ fn variant_bounds(
     ctx: &EnumContext,
     body: &EnumBody,
     trait_path: &TokenStream,
-    generics: &syn::Generics,
+    twins: &[String],
 ) -> TokenStream {
     let mut out = TokenStream::new();
     let first = &ctx.variants[ctx.first];
-    let twins = twin_texts(&ctx.variants, generics);
     let sized = body
         .needs_sized
         .then(|| template::tokens("+ ::core::marker::Sized", &[]));
@@ -1476,7 +1493,7 @@ fn variant_bounds(
         let same_as_first = index == ctx.first
             || (target.to_string() == first.target.to_string()
                 && target_trait.to_string() == first.target_trait.to_string());
-        if variant.recursive || has_twin(&ctx.variants, &twins, index) {
+        if variant.recursive || has_twin(&ctx.variants, twins, index) {
             // The enum itself: this impl is its trait's impl, and its types
             // are the first variant's. A twin: see `twin_texts`.
         } else if !same_as_first && !body.agreed_types.is_empty() {
@@ -1524,12 +1541,7 @@ fn declares_generic_type(items: &TokenStream) -> bool {
 /// lifetime it then requires): neither is bounded, and the arms' calls are
 /// proven by the targets' own impls, as in a hand-written `match`.
 fn twin_texts(variants: &[VariantImpl], generics: &syn::Generics) -> Vec<String> {
-    let mut params = Vec::new();
-    for param in crate::punct::values(&generics.params) {
-        if !matches!(param, syn::GenericParam::Lifetime(_)) {
-            params.push(param_name(param));
-        }
-    }
+    let params = type_param_names(generics);
     let mut texts = Vec::with_capacity(variants.len());
     for variant in variants {
         let mut text = String::new();
@@ -1546,14 +1558,26 @@ fn twin_texts(variants: &[VariantImpl], generics: &syn::Generics) -> Vec<String>
     texts
 }
 
+/// The names of the type and const parameters of `generics`.
+fn type_param_names(generics: &syn::Generics) -> Vec<String> {
+    let mut params = Vec::new();
+    for param in crate::punct::values(&generics.params) {
+        if !matches!(param, syn::GenericParam::Lifetime(_)) {
+            params.push(param_name(param));
+        }
+    }
+    params
+}
+
 /// Whether the variant at `index` has a twin ([`twin_texts`]).
 fn has_twin(variants: &[VariantImpl], texts: &[String], index: usize) -> bool {
-    if texts[index].is_empty() {
-        return false;
-    }
+    let own = match texts.get(index) {
+        Some(own) if !own.is_empty() => own,
+        _ => return false,
+    };
     let target = variants[index].target.to_string();
     for (other, text) in texts.iter().enumerate() {
-        if other != index && *text == texts[index] && variants[other].target.to_string() != target {
+        if other != index && text == own && variants[other].target.to_string() != target {
             return true;
         }
     }

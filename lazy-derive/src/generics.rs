@@ -264,7 +264,10 @@ pub fn trait_generics(
                         (Some(arg), _) => given_arg(arg),
                         // A default `Self` is the wrapper (the implementing
                         // type), not a value to realize.
-                        (None, Some(default)) => self_as_wrapper(out.subst.apply(default), wrapper),
+                        (None, Some(default)) => {
+                            let default = binders_apart(default, &clashing, &mut taken);
+                            self_as_wrapper(out.subst.apply(default), wrapper)
+                        }
                         (None, None) => {
                             errors.push(Error::new(
                                 span,
@@ -490,8 +493,11 @@ fn projection_bound(
 /// Whether `ty`, given for a const parameter, is a type, not a const's
 /// name that syn reads as a path: a primitive, or other than a path of names.
 fn is_a_type(ty: &syn::Type) -> bool {
-    let syn::Type::Path(path) = ty else {
-        return true;
+    let path = match ty {
+        syn::Type::Path(path) => path,
+        // A macro's fragment (`$n:path`, `$n:expr`), in an invisible group.
+        syn::Type::Group(group) => return is_a_type(&group.elem),
+        _ => return true,
     };
     if path.qself.is_some() {
         return true;

@@ -4,7 +4,7 @@
 //! generics and path, and its items as the impl writes them.
 
 use crate::syntax::{FnArg, ItemTrait, TraitItem, parse_items};
-use proc_macro2::{Span, TokenStream};
+use proc_macro2::{Span, TokenStream, TokenTree};
 use quote::ToTokens;
 use syn::ext::IdentExt;
 use syn::{Error, GenericParam, Ident, Path};
@@ -14,7 +14,7 @@ use crate::errors::edit_distance;
 use crate::generics::{TraitGenerics, rename_item_params, trait_generics};
 use crate::input::{TraitRef, Wrapper, has_attr};
 use crate::template;
-use crate::tokens::{self, Substitution};
+use crate::tokens::{self, Names, Substitution};
 
 /// The `except` names of one trait's attribute, with their index in
 /// `Wrapper::except_names`.
@@ -341,7 +341,7 @@ fn params_renamed_apart(
             tokens::insert_names(variant.ty.to_token_stream(), &mut written);
         }
     }
-    if !tokens::mentions(items.clone(), &|ident| written.contains(&ident.to_string())) {
+    if !declares_one_of(items, &written) {
         return None;
     }
     let mut out = TokenStream::new();
@@ -349,6 +349,72 @@ fn params_renamed_apart(
         rename_item_params(item, &written).ok()?.to_tokens(&mut out);
     }
     Some(out)
+}
+
+/// Whether an item of `items` may declare one of `names` as its own: a
+/// word or lifetime that starts a parameter in the `<..>` after `fn name`
+/// or `type Name`, or a lifetime of a `for<..>` binder. A bound's word
+/// after a comma may be taken for a parameter (the items are then parsed
+/// for nothing); no parameter is missed.
+fn declares_one_of(items: &TokenStream, names: &Names) -> bool {
+    let trees: Vec<TokenTree> = items.clone().into_iter().collect();
+    let mut at = 0;
+    while at + 2 < trees.len() {
+        let opens = matches!(&trees[at], TokenTree::Ident(word) if word == "fn" || word == "type")
+            && matches!(&trees[at + 1], TokenTree::Ident(_))
+            && matches!(&trees[at + 2], TokenTree::Punct(open) if open.as_char() == '<');
+        at += 1;
+        if !opens {
+            continue;
+        }
+        // Inside the `<..>`, a parameter starts after `<` or a comma at its
+        // depth (`const` and a lifetime's quote before its name); `->` in
+        // a bound (`F: Fn() -> u8`) closes nothing.
+        let (mut depth, mut starts, mut arrow) = (0usize, false, false);
+        for tree in &trees[at + 1..] {
+            let after_minus = arrow;
+            arrow = false;
+            match tree {
+                TokenTree::Punct(punct) => match punct.as_char() {
+                    '<' => {
+                        depth += 1;
+                        starts = depth == 1;
+                    }
+                    '>' if after_minus => starts = false,
+                    '>' => {
+                        depth = depth.saturating_sub(1);
+                        if depth == 0 {
+                            break;
+                        }
+                        starts = false;
+                    }
+                    ',' => starts = depth == 1,
+                    '\'' => {}
+                    '-' => {
+                        arrow = true;
+                        starts = false;
+                    }
+                    _ => starts = false,
+                },
+                TokenTree::Ident(word) if starts && word == "const" => {}
+                TokenTree::Ident(word) if starts => {
+                    if names.contains(&word.to_string()) {
+                        return true;
+                    }
+                    starts = false;
+                }
+                _ => starts = false,
+            }
+        }
+    }
+    let mut binders = Vec::new();
+    tokens::binder_lifetimes(items.clone(), &mut binders);
+    for binder in &binders {
+        if names.contains(binder) {
+            return true;
+        }
+    }
+    false
 }
 
 /// A trait the derive will not forward at all, as its one error.
