@@ -24,7 +24,7 @@ use crate::expand::{
     write_items,
 };
 use crate::fallback;
-use crate::generics::{param_name, trait_generics};
+use crate::generics::{self, trait_generics};
 use crate::impl_head::{ForwardedTrait, ImplHead};
 use crate::input::BuildBack;
 use crate::template;
@@ -476,7 +476,7 @@ fn write_trait_impl(
     // would require `T: 'a` for every `'a` (E0311, of the type's `where
     // Self: 'a`).
     if declares_generic_type(forwarded.items) {
-        let params = type_param_names(&wrapper.input.generics);
+        let params = generics::type_param_names(&wrapper.input.generics);
         for (index, variant) in variants.iter().enumerate() {
             let target = &targets[index];
             let direct = match variant.kind {
@@ -1541,7 +1541,7 @@ fn declares_generic_type(items: &TokenStream) -> bool {
 /// lifetime it then requires): neither is bounded, and the arms' calls are
 /// proven by the targets' own impls, as in a hand-written `match`.
 fn twin_texts(variants: &[VariantImpl], generics: &syn::Generics) -> Vec<String> {
-    let params = type_param_names(generics);
+    let params = generics::type_param_names(generics);
     let mut texts = Vec::with_capacity(variants.len());
     for variant in variants {
         let mut text = String::new();
@@ -1551,22 +1551,12 @@ fn twin_texts(variants: &[VariantImpl], generics: &syn::Generics) -> Vec<String>
                 tokens::is_named(ident, &params)
             })
         {
-            tokens::text_without_lifetimes(variant.target.clone(), &mut text);
+            let trees: Vec<proc_macro2::TokenTree> = variant.target.clone().into_iter().collect();
+            crate::scan::spaced_text(&trees, false, &mut text);
         }
         texts.push(text);
     }
     texts
-}
-
-/// The names of the type and const parameters of `generics`.
-fn type_param_names(generics: &syn::Generics) -> Vec<String> {
-    let mut params = Vec::new();
-    for param in crate::punct::values(&generics.params) {
-        if !matches!(param, syn::GenericParam::Lifetime(_)) {
-            params.push(param_name(param));
-        }
-    }
-    params
 }
 
 /// Whether the variant at `index` has a twin ([`twin_texts`]).

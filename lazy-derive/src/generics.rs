@@ -68,6 +68,17 @@ fn names_a_type_param(generics: &syn::Generics, text: &str) -> bool {
     false
 }
 
+/// The names of the type and const parameters of `generics`.
+pub fn type_param_names(generics: &syn::Generics) -> Vec<String> {
+    let mut params = Vec::new();
+    for param in &generics.params {
+        if !matches!(param, syn::GenericParam::Lifetime(_)) {
+            params.push(param_name(param));
+        }
+    }
+    params
+}
+
 /// The names of `generics`' parameters ([`param_name`]).
 pub fn param_names(generics: &syn::Generics) -> Vec<String> {
     let mut names = Vec::with_capacity(generics.params.len());

@@ -1208,9 +1208,17 @@ fn self_arg_at(c: &Cursor) -> Option<Receiver> {
 /// A key of `trees` by their text alone, each token after a space: a group
 /// passed on as written prints the input's spacing, where `def_site` keys
 /// the type as syn prints it, so two types that differ in spacing alone
-/// are one key there and must be one here.
-pub(crate) fn spaced_text(trees: &[TokenTree], out: &mut String) {
+/// are one key there and must be one here. Without `lifetimes`, a
+/// lifetime is left out (`Parser<'a>` and `Parser<'static>` are one text;
+/// a character `'x'` is kept: `enums::twin_texts`).
+pub(crate) fn spaced_text(trees: &[TokenTree], lifetimes: bool, out: &mut String) {
+    let mut quote = false;
     for tree in trees {
+        let lifetime = quote;
+        quote = !lifetimes && matches!(tree, TokenTree::Punct(p) if p.as_char() == '\'');
+        if quote || lifetime {
+            continue;
+        }
         out.push(' ');
         match tree {
             TokenTree::Group(group) => {
@@ -1222,7 +1230,7 @@ pub(crate) fn spaced_text(trees: &[TokenTree], out: &mut String) {
                 };
                 out.push_str(open);
                 let inner: Vec<TokenTree> = group.stream().into_iter().collect();
-                spaced_text(&inner, out);
+                spaced_text(&inner, lifetimes, out);
                 out.push(' ');
                 out.push_str(close);
             }
@@ -1883,7 +1891,7 @@ impl Reader {
         }
         c.i = ahead.i;
         let mut key = String::new();
-        spaced_text(&ty, &mut key);
+        spaced_text(&ty, true, &mut key);
         self.carry(key, ty, mode, out);
         Some(())
     }
@@ -2069,7 +2077,7 @@ impl Reader {
         };
         c.i = ahead.i;
         let mut key = String::from("Self in");
-        spaced_text(&ty, &mut key);
+        spaced_text(&ty, true, &mut key);
         let param = Ident::new(&format!("__LazyS_{:016x}", self.suffix), Span::call_site());
         ty[at + 1] = TokenTree::Ident(param.clone());
         self.carry_as(RESULT_PREFIX, Some(param), key, ty, mode, out);

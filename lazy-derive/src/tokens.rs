@@ -461,34 +461,6 @@ impl Substitution {
     }
 }
 
-/// `tokens` as text, without their lifetimes (`Parser<'a>` and
-/// `Parser<'static>` both `Parser<>`; a character `'x'` is a literal, kept),
-/// into `out`.
-pub fn text_without_lifetimes(tokens: TokenStream, out: &mut String) {
-    let mut quote = false;
-    for tree in tokens {
-        match tree {
-            TokenTree::Punct(punct) if punct.as_char() == '\'' => quote = true,
-            TokenTree::Ident(_) if quote => quote = false,
-            TokenTree::Group(group) => {
-                let (open, close) = match group.delimiter() {
-                    Delimiter::Parenthesis => ("(", ")"),
-                    Delimiter::Brace => ("{", "}"),
-                    Delimiter::Bracket => ("[", "]"),
-                    Delimiter::None => ("", ""),
-                };
-                out.push_str(open);
-                text_without_lifetimes(group.stream(), out);
-                out.push_str(close);
-            }
-            other => {
-                out.push_str(&other.to_string());
-                out.push(' ');
-            }
-        }
-    }
-}
-
 /// `streams` joined, each moved onto the end of the first by
 /// `extend(once(..))`, the one way the crate joins streams: quote joins them
 /// so, and its copy of that code serves this crate too, where
@@ -1158,7 +1130,7 @@ mod tests {
     use super::pretty;
     use super::{
         NameMap, Names, for_macro_body, in_macro_edition, in_macro_edition_path, join,
-        names_unqualified, respan_as, respan_path_as, text_without_lifetimes,
+        names_unqualified, respan_as, respan_path_as,
     };
     use proc_macro2::{TokenStream, TokenTree};
     use quote::ToTokens;
@@ -1166,25 +1138,6 @@ mod tests {
     /// The tokens with their spacing, which `to_string` shows.
     fn spaced(trees: Vec<TokenTree>) -> String {
         trees.into_iter().collect::<TokenStream>().to_string()
-    }
-
-    /// Types that differ in their lifetimes only read alike; a character
-    /// (`Tag<'x'>`) is no lifetime.
-    #[test]
-    fn text_without_lifetimes_keeps_characters() {
-        let text = |source: &str| {
-            let mut out = String::new();
-            text_without_lifetimes(source.parse().unwrap(), &mut out);
-            out
-        };
-        assert_eq!(text("Parser<'a>"), text("Parser<'static>"));
-        assert_eq!(
-            text("Pair<'a, Vec<&'b str>>"),
-            text("Pair<'_x, Vec<&'c str>>")
-        );
-        assert_ne!(text("Tag<'x'>"), text("Tag<'y'>"));
-        assert_ne!(text("Parser<'a>"), text("Other<'a>"));
-        assert_ne!(text("(A, B)"), text("[A, B]"));
     }
 
     /// A parameter `E` (or `'de`) of the impl shadows a type `E` (a lifetime

@@ -379,7 +379,7 @@ fn text_keys_do_not_depend_on_spacing() {
     let key = |source: &str| {
         let trees: Vec<TokenTree> = source.parse::<TokenStream>().unwrap().into_iter().collect();
         let mut key = String::new();
-        scan::spaced_text(&trees, &mut key);
+        scan::spaced_text(&trees, true, &mut key);
         key
     };
     assert_eq!(
@@ -679,4 +679,24 @@ fn refused_words_are_exactly_the_list() {
     {
         assert!(!scan::refused(other), "`{other}` does not end the scan");
     }
+}
+
+/// Types that differ in their lifetimes only read alike; a character
+/// (`Tag<'x'>`) is no lifetime.
+#[test]
+fn spaced_text_without_lifetimes_keeps_characters() {
+    let text = |source: &str| {
+        let mut out = String::new();
+        let trees: Vec<TokenTree> = source.parse::<TokenStream>().unwrap().into_iter().collect();
+        scan::spaced_text(&trees, false, &mut out);
+        out
+    };
+    assert_eq!(text("Parser<'a>"), text("Parser<'static>"));
+    assert_eq!(
+        text("Pair<'a, Vec<&'b str>>"),
+        text("Pair<'_x, Vec<&'c str>>")
+    );
+    assert_ne!(text("Tag<'x'>"), text("Tag<'y'>"));
+    assert_ne!(text("Parser<'a>"), text("Other<'a>"));
+    assert_ne!(text("(A, B)"), text("[A, B]"));
 }
