@@ -250,25 +250,19 @@ pub fn trait_generics(
                         (Some(arg @ GenericArgument::Const(_)), _)
                             if matches!(param, GenericParam::Type(_)) =>
                         {
-                            errors.push(Error::new_spanned(
-                                arg,
-                                format!(
-                                    "`{name}`'s parameter `{param_key}` takes a type, and `{}` is a value: give a type",
-                                    tokens::pretty(&arg.to_token_stream())
-                                ),
-                            ));
+                            let kinds = ("a type", "a value", "a type");
+                            errors.push(wrong_kind(arg, (&name, &param_key), kinds));
                             return None;
                         }
                         // A type for a value (`C<u8>` of `C<const N: usize>`).
                         (Some(arg @ GenericArgument::Type(ty)), _)
                             if matches!(param, GenericParam::Const(_)) && is_a_type(ty) =>
                         {
-                            errors.push(Error::new_spanned(
+                            let give = "a value (a literal, a const's name, or a block `{ .. }`)";
+                            errors.push(wrong_kind(
                                 arg,
-                                format!(
-                                    "`{name}`'s parameter `{param_key}` takes a value, and `{}` is a type: give a value (a literal, a const's name, or a block `{{ .. }}`)",
-                                    tokens::pretty(&arg.to_token_stream())
-                                ),
+                                (&name, &param_key),
+                                ("a value", "a type", give),
                             ));
                             return None;
                         }
@@ -499,6 +493,23 @@ fn projection_bound(
         pair.punct().to_tokens(&mut out);
     }
     Some(out)
+}
+
+/// The error of an argument of the wrong kind for the trait's parameter
+/// (`(trait, parameter)`): what it `takes`, what the argument `is`, what to
+/// `give`.
+fn wrong_kind(
+    arg: &GenericArgument,
+    (name, param): (&str, &str),
+    (takes, is, give): (&str, &str, &str),
+) -> Error {
+    let written = tokens::pretty(&arg.to_token_stream());
+    Error::new_spanned(
+        arg,
+        format!(
+            "`{name}`'s parameter `{param}` takes {takes}, and `{written}` is {is}: give {give}"
+        ),
+    )
 }
 
 /// Whether `ty`, given for a const parameter, is a type, not a const's
