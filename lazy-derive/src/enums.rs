@@ -1552,7 +1552,7 @@ fn twin_texts(variants: &[VariantImpl], generics: &syn::Generics) -> Vec<String>
                 tokens::is_named(ident, &params)
             })
         {
-            let trees: Vec<proc_macro2::TokenTree> = variant.target.clone().into_iter().collect();
+            let trees: Vec<TokenTree> = variant.target.clone().into_iter().collect();
             crate::scan::spaced_text(&trees, false, &mut text);
         }
         texts.push(text);
