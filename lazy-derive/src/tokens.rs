@@ -490,16 +490,14 @@ pub fn insert_names(tokens: TokenStream, names: &mut Names) {
 }
 
 /// `tokens` without its first `count` trees. Through a `Vec`, as the
-/// crate's streams are joined and collected (`TokenStream::from_iter` of
-/// a `Vec`'s trees, or of streams): each other iterator a stream is made
-/// from or extended by (an array, a `Skip`, a `Cloned`) is a copy of
+/// crate's streams are collected (`TokenStream::from_iter` of a `Vec`'s
+/// trees; joined by [`concat`]): each other iterator a stream is made from
+/// or extended by (an array, a `Skip`, a `Cloned`) is a copy of
 /// proc-macro2's code in the crate's build, 10 to 30 M instructions of its
 /// rustc each.
 pub fn without_first(tokens: TokenStream, count: usize) -> TokenStream {
     let mut trees: Vec<TokenTree> = tokens.into_iter().collect();
-    for _ in 0..count.min(trees.len()) {
-        trees.remove(0);
-    }
+    trees.drain(0..count.min(trees.len()));
     TokenStream::from_iter(trees)
 }
 

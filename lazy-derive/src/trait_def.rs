@@ -157,9 +157,8 @@ pub(crate) fn forwardable_syn(args: TokenStream, input: TokenStream) -> TokenStr
     match expand(args, input.clone()) {
         Ok(tokens) => tokens,
         Err(err) => {
-            // Streams joined by one `from_iter` of a `Vec`, the crate's
-            // one way of joining them: each other (an `Option`'s `extend`)
-            // is a copy of proc-macro2's flattening code in its build.
+            // Joined by `tokens::concat`, as the crate joins streams (an
+            // `Option`'s `extend` would be a copy of proc-macro2's code).
             let error = crate::errors::compile_error(err);
             match silent_for_unread(&input) {
                 Some(silent) => tokens::concat(vec![input, error, silent]),
