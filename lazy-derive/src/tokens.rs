@@ -491,7 +491,7 @@ pub fn insert_names(tokens: TokenStream, names: &mut Names) {
 
 /// `tokens` without its first `count` trees. Through a `Vec`, as the
 /// crate's streams are collected (`TokenStream::from_iter` of a `Vec`'s
-/// trees; joined by [`concat`]): each other iterator a stream is made from
+/// trees; joined by [`concat()`]): each other iterator a stream is made from
 /// or extended by (an array, a `Skip`, a `Cloned`) is a copy of
 /// proc-macro2's code in the crate's build, 10 to 30 M instructions of its
 /// rustc each.
