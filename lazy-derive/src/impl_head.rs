@@ -360,9 +360,10 @@ fn declares_one_of(items: &TokenStream, names: &Names) -> bool {
     let trees: Vec<TokenTree> = items.clone().into_iter().collect();
     let mut at = 0;
     while at + 2 < trees.len() {
-        let opens = matches!(&trees[at], TokenTree::Ident(word) if word == "fn" || word == "type")
+        // The word last: comparing an `Ident` with a text writes it out.
+        let opens = matches!(&trees[at + 2], TokenTree::Punct(open) if open.as_char() == '<')
             && matches!(&trees[at + 1], TokenTree::Ident(_))
-            && matches!(&trees[at + 2], TokenTree::Punct(open) if open.as_char() == '<');
+            && matches!(&trees[at], TokenTree::Ident(word) if word == "fn" || word == "type");
         at += 1;
         if !opens {
             continue;
@@ -408,7 +409,7 @@ fn declares_one_of(items: &TokenStream, names: &Names) -> bool {
         }
     }
     let mut binders = Vec::new();
-    tokens::binder_lifetimes(items.clone(), &mut binders);
+    tokens::binder_lifetimes_in(&trees, &mut binders);
     for binder in &binders {
         if names.contains(binder) {
             return true;

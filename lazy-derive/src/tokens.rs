@@ -505,31 +505,33 @@ pub fn without_first(tokens: TokenStream, count: usize) -> TokenStream {
 /// Fn(&'a u8)`, `for<'a> fn(&'a u8)`, `where for<'a> T: ..`), without their
 /// quote, into `names` (a name as often as it is declared).
 pub fn binder_lifetimes(tokens: TokenStream, names: &mut Vec<String>) {
-    // After `for`, then inside its `<..>`; a `'` starts a lifetime there.
-    let (mut after_for, mut in_binder, mut quote) = (false, false, false);
-    for tree in tokens {
+    let trees: Vec<TokenTree> = tokens.into_iter().collect();
+    binder_lifetimes_in(&trees, names);
+}
+
+/// [`binder_lifetimes`] of trees already collected. A word is compared
+/// with `for` only before a `<` (each comparison of an `Ident` with a
+/// text writes the ident out as a `String`).
+pub fn binder_lifetimes_in(trees: &[TokenTree], names: &mut Vec<String>) {
+    // Inside a `for<..>`; a `'` there starts a lifetime.
+    let (mut in_binder, mut quote) = (false, false);
+    for (at, tree) in trees.iter().enumerate() {
         match tree {
-            TokenTree::Ident(ident) => {
-                if quote {
-                    names.push(ident.to_string());
-                }
-                after_for = !in_binder && ident == "for";
-            }
+            TokenTree::Ident(ident) if quote => names.push(ident.to_string()),
             TokenTree::Punct(punct) => {
                 match punct.as_char() {
-                    '<' if after_for => in_binder = true,
+                    '<' if !in_binder && at > 0 => {
+                        in_binder =
+                            matches!(&trees[at - 1], TokenTree::Ident(word) if word == "for");
+                    }
                     '>' => in_binder = false,
                     _ => {}
                 }
-                after_for = false;
                 quote = in_binder && punct.as_char() == '\'';
                 continue;
             }
-            TokenTree::Group(group) => {
-                binder_lifetimes(group.stream(), names);
-                after_for = false;
-            }
-            TokenTree::Literal(_) => after_for = false,
+            TokenTree::Group(group) => binder_lifetimes(group.stream(), names),
+            TokenTree::Ident(_) | TokenTree::Literal(_) => {}
         }
         quote = false;
     }
