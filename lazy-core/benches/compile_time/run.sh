@@ -96,6 +96,12 @@
 #                        four minutes a crate)
 #   --no-instructions    skip the instruction counts (valgrind's callgrind),
 #                        which are taken when valgrind is installed
+#   --first-checks       with the instruction counts, also count each crate's
+#                        first check, without an incremental cache (as in
+#                        CI or after `cargo clean`; CARGO_INCREMENTAL=0, in
+#                        a target dir of its own): every item type-checked,
+#                        where the counted re-check after a touch reuses
+#                        the cache for all but the macros' output
 #   --keep DIR           work in DIR and keep it (default: a temp dir, removed)
 #
 # Needs: a Rust toolchain, network access to crates.io (or a warm cargo
@@ -116,6 +122,7 @@ cold=1
 cold_crates="lazy-derive lazy-core ambassador auto_impl delegate"
 cold_instructions=0
 instructions=1
+first_checks=0
 work=""
 while [ $# -gt 0 ]; do
     case "$1" in
@@ -130,6 +137,7 @@ while [ $# -gt 0 ]; do
         --cold-crates) cold_crates=$2; shift 2 ;;
         --cold-instructions) cold_instructions=1; shift ;;
         --no-instructions) instructions=0; shift ;;
+        --first-checks) first_checks=1; shift ;;
         --keep) work=$2; shift 2 ;;
         -h|--help) awk 'NR > 1 && /^#/ { print; next } NR > 1 { exit }' "$0"; exit 0 ;;
         *) echo "unknown option: $1" >&2; exit 2 ;;
@@ -455,7 +463,11 @@ fi
 # --- instructions (valgrind's callgrind) ---------------------------------------------
 # Timings on a shared machine move by 20 %; the instructions rustc executes to
 # check a crate do not. One count per crate, through a RUSTC_WRAPPER that runs
-# only the measured crate's rustc under callgrind.
+# only the measured crate's rustc under callgrind: a re-check after a touch,
+# right after a check that leaves the incremental cache as the source is (a
+# count taken without a usable cache is a first check's, 1.7x to 2.7x the
+# re-check's at 1,000 methods; seen on 2026-12-07 for a third of the
+# crates, the cache of the timed runs minutes before not taken up).
 if [ "$instructions" = 1 ] && command -v valgrind > /dev/null && command -v callgrind_annotate > /dev/null; then
     export CARGO_TARGET_DIR="$work/target"
     cat > "$work/cg-wrap.sh" <<'EOF_WRAP'
@@ -467,43 +479,71 @@ exec "$@"
 EOF_WRAP
     chmod +x "$work/cg-wrap.sh"
     log "instructions (callgrind)..."
+    # The whole check's instructions and its expansion's, from a profile.
+    totals() {
+        callgrind_annotate --inclusive=yes "$1" 2> /dev/null |
+            awk '/PROGRAM TOTALS/ { gsub(",", "", $1); print "total", $1 } /MacroExpander>::expand_crate / { gsub(",", "", $1); print "expand", $1 }'
+    }
     for pkg in $(built); do
+        rm -f "$work/$pkg.cg" "$work/$pkg.ins"
+        touch "$ws/$pkg/src/lib.rs"
+        (cd "$ws" && cargo check -q -p "$pkg" 2> /dev/null) || true
         touch "$ws/$pkg/src/lib.rs"
         (cd "$ws" && CG_CRATE=$(echo "$pkg" | tr - _) CG_OUT="$work/$pkg.cg" RUSTC_WRAPPER="$work/cg-wrap.sh" cargo check -q -p "$pkg") || true
         [ -s "$work/$pkg.cg" ] || continue
-        callgrind_annotate --inclusive=yes "$work/$pkg.cg" 2> /dev/null |
-            awk '/PROGRAM TOTALS/ { gsub(",", "", $1); print "total", $1 } /MacroExpander>::expand_crate / { gsub(",", "", $1); print "expand", $1 }' > "$work/$pkg.ins"
+        totals "$work/$pkg.cg" > "$work/$pkg.ins"
+        if [ "$first_checks" = 1 ]; then
+            rm -f "$work/$pkg.first.cg" "$work/$pkg.first"
+            touch "$ws/$pkg/src/lib.rs"
+            (cd "$ws" && CARGO_TARGET_DIR="$work/target-first" CARGO_INCREMENTAL=0 CG_CRATE=$(echo "$pkg" | tr - _) CG_OUT="$work/$pkg.first.cg" RUSTC_WRAPPER="$work/cg-wrap.sh" cargo check -q -p "$pkg" 2> /dev/null) || true
+            [ -s "$work/$pkg.first.cg" ] && totals "$work/$pkg.first.cg" > "$work/$pkg.first"
+        fi
     done
+    # The rows of one table of counts: the files $work/VARIANT-N.$1, each
+    # with its ratios to its `hand`, then each further wrapper's.
+    instruction_rows() {
+        local ext=$1 n v f b base_t base_e t e h1 h3 dv d1 d3
+        for n in $all_sizes; do
+            for v in $variants; do
+                f="$work/$v-$n.$ext"
+                [ -s "$f" ] || continue
+                b="$work/$(base_of "$v")-$n.$ext"
+                base_t=$(awk '$1 == "total" { print $2 }' "$b" 2> /dev/null || true)
+                base_e=$(awk '$1 == "expand" { print $2 }' "$b" 2> /dev/null || true)
+                t=$(awk '$1 == "total" { print $2 }' "$f"); e=$(awk '$1 == "expand" { print $2 }' "$f")
+                awk -v n="$n" -v v="$v" -v t="$t" -v e="$e" -v ht="${base_t:-0}" -v he="${base_e:-0}" 'BEGIN {
+                    printf "| %s | %s | %.0f | %s | %.0f | %s |\n", n, v, t / 1e6, (ht > 0) ? sprintf("%.2f", t / ht) : "-", e / 1e6, (he > 0) ? sprintf("%.1f", e / he) : "-"
+                }'
+            done
+            # Each further wrapper: (X3 - X) / 2.
+            h1=$(awk '$1 == "total" { print $2 }' "$work/hand-$n.$ext" 2> /dev/null || true)
+            h3=$(awk '$1 == "total" { print $2 }' "$work/hand3-$n.$ext" 2> /dev/null || true)
+            for dv in written derive blanket; do
+                d1=$(awk '$1 == "total" { print $2 }' "$work/$dv-$n.$ext" 2> /dev/null || true)
+                d3=$(awk '$1 == "total" { print $2 }' "$work/${dv}3-$n.$ext" 2> /dev/null || true)
+                if [ -n "$d1" ] && [ -n "$d3" ] && [ -n "$h1" ] && [ -n "$h3" ]; then
+                    awk -v n="$n" -v v="$dv" -v d1="$d1" -v d3="$d3" -v h1="$h1" -v h3="$h3" 'BEGIN {
+                        d = (d3 - d1) / 2; h = (h3 - h1) / 2
+                        printf "| %s | each further wrapper, %s / hand | %.0f | %.2f | | |\n", n, v, d / 1e6, d / h
+                    }'
+                fi
+            done
+        done
+    }
     echo
-    echo "### instructions rustc executes to check each crate (callgrind; millions)"
+    echo "### instructions rustc executes to check each crate again after a touch (callgrind; millions)"
     echo
     echo "| methods | variant | whole check | / hand | macro expansion | / hand |"
     echo "|---:|---|---:|---:|---:|---:|"
-    for n in $all_sizes; do
-        hand_t=$(awk '$1 == "total" { print $2 }' "$work/hand-$n.ins" 2> /dev/null || true)
-        for v in $variants; do
-            f="$work/$v-$n.ins"
-            [ -s "$f" ] || continue
-            b="$work/$(base_of "$v")-$n.ins"
-            base_t=$(awk '$1 == "total" { print $2 }' "$b" 2> /dev/null || true)
-            base_e=$(awk '$1 == "expand" { print $2 }' "$b" 2> /dev/null || true)
-            t=$(awk '$1 == "total" { print $2 }' "$f"); e=$(awk '$1 == "expand" { print $2 }' "$f")
-            awk -v n="$n" -v v="$v" -v t="$t" -v e="$e" -v ht="${base_t:-0}" -v he="${base_e:-0}" 'BEGIN {
-                printf "| %s | %s | %.0f | %s | %.0f | %s |\n", n, v, t / 1e6, (ht > 0) ? sprintf("%.2f", t / ht) : "-", e / 1e6, (he > 0) ? sprintf("%.1f", e / he) : "-"
-            }'
-        done
-        # Each further wrapper: (X3 - X) / 2.
-        h3=$(awk '$1 == "total" { print $2 }' "$work/hand3-$n.ins" 2> /dev/null || true)
-        for dv in written derive blanket; do
-            d1=$(awk '$1 == "total" { print $2 }' "$work/$dv-$n.ins" 2> /dev/null || true); d3=$(awk '$1 == "total" { print $2 }' "$work/${dv}3-$n.ins" 2> /dev/null || true)
-            if [ -n "$d1" ] && [ -n "$d3" ] && [ -n "$hand_t" ] && [ -n "$h3" ]; then
-                awk -v n="$n" -v v="$dv" -v d1="$d1" -v d3="$d3" -v h1="$hand_t" -v h3="$h3" 'BEGIN {
-                    d = (d3 - d1) / 2; h = (h3 - h1) / 2
-                    printf "| %s | each further wrapper, %s / hand | %.0f | %.2f | | |\n", n, v, d / 1e6, d / h
-                }'
-            fi
-        done
-    done
+    instruction_rows ins
+    if [ "$first_checks" = 1 ]; then
+        echo
+        echo "### instructions rustc executes for each crate's first check, without an incremental cache (callgrind; millions)"
+        echo
+        echo "| methods | variant | first check | / hand | macro expansion | / hand |"
+        echo "|---:|---|---:|---:|---:|---:|"
+        instruction_rows first
+    fi
     if [ -n "$callers" ]; then
         log "release instructions (callgrind)..."
         for pkg in $callers; do
