@@ -266,7 +266,7 @@ kinds=""
 
 # --- warm up: dependencies built once, every crate built once per kind ---------
 export CARGO_TARGET_DIR="$work/target"
-log "warming up (dependencies and a first $(echo $kinds | sed 's/ / and /') of every crate)..."
+[ -n "$kinds" ] && log "warming up (dependencies and a first $(echo $kinds | sed 's/ / and /') of every crate)..."
 failed=""
 for kind in $kinds; do
     for n in $all_sizes; do
@@ -296,6 +296,7 @@ built() {
 # Each round runs every kind of every crate once, so that the machine's
 # drift spreads over all of them.
 for r in $(seq 1 "$runs"); do
+    [ -n "$kinds" ] || break
     log "round $r/$runs"
     for kind in $kinds; do
         for n in $all_sizes; do
