@@ -1533,3 +1533,88 @@ mod generic_associated_type_after_a_concrete_variant {
         assert_eq!(later.iter().copied().max(), Some(7));
     }
 }
+
+/// A generic associated type (`Chunk<'c>` where `Self: 'c`) and a variant
+/// whose target names the enum's lifetime (`BytesRef<'a>`), in either order
+/// and as plain or lazy variants: no bound of agreement for every `'c`
+/// (E0477 before), and the impls proven where the arms call them; an
+/// associated type without lifetimes (`Unit`) is still agreed on.
+mod generic_associated_type_beside_a_borrowing_variant {
+    use lazy_core::{Lazy, RealizeForward, forwardable};
+
+    #[forwardable]
+    pub trait Source {
+        type Chunk<'c>
+        where
+            Self: 'c;
+        type Unit: Copy;
+        fn chunk(&self) -> Self::Chunk<'_>;
+        fn len(&self) -> usize;
+        fn unit(&self) -> Self::Unit;
+    }
+
+    pub struct Bytes(Vec<u8>);
+    pub struct BytesRef<'a>(&'a [u8]);
+
+    impl Source for Bytes {
+        type Chunk<'c> = &'c [u8];
+        type Unit = u8;
+        fn unit(&self) -> u8 {
+            1
+        }
+        fn chunk(&self) -> &[u8] {
+            &self.0
+        }
+        fn len(&self) -> usize {
+            self.0.len()
+        }
+    }
+
+    impl<'a> Source for BytesRef<'a> {
+        type Chunk<'c>
+            = &'c [u8]
+        where
+            Self: 'c;
+        type Unit = u8;
+        fn unit(&self) -> u8 {
+            2
+        }
+        fn chunk(&self) -> &[u8] {
+            self.0
+        }
+        fn len(&self) -> usize {
+            self.0.len()
+        }
+    }
+
+    #[derive(RealizeForward)]
+    #[realize_forward(Source)]
+    pub enum OwnedFirst<'a> {
+        Owned(Bytes),
+        Borrowed(BytesRef<'a>),
+    }
+
+    #[derive(RealizeForward)]
+    #[realize_forward(Source)]
+    pub enum BorrowedFirst<'a> {
+        Borrowed(#[realize] Lazy<BytesRef<'a>>),
+        Owned(#[realize] Lazy<Bytes>),
+        Plain(BytesRef<'a>),
+    }
+
+    #[test]
+    fn every_variant_gives_its_chunk() {
+        let text = vec![7u8, 8, 9];
+        let owned = OwnedFirst::Owned(Bytes(vec![1, 2]));
+        assert_eq!(owned.chunk(), &[1, 2]);
+        let borrowed = OwnedFirst::Borrowed(BytesRef(&text));
+        assert_eq!((borrowed.chunk(), borrowed.len()), (&[7u8, 8, 9][..], 3));
+        let later = BorrowedFirst::Borrowed(Lazy::new(|| BytesRef(&[8, 9])));
+        assert_eq!(later.chunk(), &[8, 9]);
+        let owned_later = BorrowedFirst::Owned(Lazy::new(|| Bytes(vec![4])));
+        assert_eq!(owned_later.len(), 1);
+        let plain = BorrowedFirst::Plain(BytesRef(&text[2..]));
+        assert_eq!(plain.chunk(), &[9]);
+        assert_eq!((owned.unit(), plain.unit(), owned_later.unit()), (1, 2, 1));
+    }
+}

@@ -94,6 +94,11 @@ struct VariantImpl<'a> {
     /// The variant's type names none of the enum's parameters: rustc
     /// normalizes its target's associated types without a bound.
     names_none: bool,
+    /// rustc normalizes the target's associated types without a bound: its
+    /// type names none of the enum's parameters, or only its lifetimes and
+    /// the target is the type itself or a lazy's value (a pointer's pointee
+    /// is a projection that a lifetime keeps too).
+    normalizes: bool,
     /// A `#[realize]` variant whose type names none of the enum's
     /// parameters, or shares its lazy (`Rc<Lazy<T>>`, which can do neither
     /// for any `T`): whether it can lend its value mutably or give it away is
@@ -536,6 +541,9 @@ fn write_trait_impl(
         template::tokens("#0 #1", &[&ident, &ty_generics]).to_string()
     };
     let mut variant_impls: Vec<VariantImpl> = Vec::with_capacity(variants.len());
+    // The enum's type and const parameters, which keep rustc from
+    // normalizing a target's associated types (its lifetimes do not).
+    let type_names = crate::generics::type_param_names(&wrapper.input.generics);
     // Paired by index (or by a second iterator), not `zip`, here and in
     // four other places: each `Zip` of two element types is one more
     // iterator compiled into this crate's build (the five were about 25 M
@@ -561,6 +569,11 @@ fn write_trait_impl(
         let target_as_trait = template::tokens("<#0 as #1>", &[&target, &target_trait]);
         let call_prefix = call_prefix(trait_path, &target_args, &target_as_trait, remote.is_some());
         let names_none = !mentions_params(&variant.ty, &wrapper.input.generics);
+        let normalizes = names_none
+            || (matches!(variant.kind, VariantKind::Plain | VariantKind::Realize)
+                && !tokens::mentions(variant.ty.to_token_stream(), &|ident| {
+                    tokens::is_named(ident, &type_names)
+                }));
         let shares = crate::input::shares_its_lazy(&variant.ty);
         let build_back = crate::input::build_back(&variant.ty);
         let never_built = matches!(build_back, BuildBack::Never);
@@ -592,6 +605,7 @@ fn write_trait_impl(
             site: Span::call_site().located_at(variant.span()),
             recursive,
             names_none,
+            normalizes,
             checked_in_body: matches!(variant.kind, VariantKind::Realize) && (names_none || shares),
             built_in_body: matches!(variant.kind, VariantKind::Realize | VariantKind::Deref(_))
                 && (names_none || never_built),
@@ -1407,6 +1421,10 @@ fn variant_bounds(
     let sized = body
         .needs_sized
         .then(|| template::tokens("+ ::core::marker::Sized", &[]));
+    let mut generic_types = false;
+    for (_, lifetimes) in &body.agreed_types {
+        generic_types |= !lifetimes.is_empty();
+    }
     for (index, variant) in ctx.variants.iter().enumerate() {
         if let VariantKind::Broken = variant.variant.kind {
             continue;
@@ -1494,7 +1512,17 @@ fn variant_bounds(
         let same_as_first = index == ctx.first
             || (target.to_string() == first.target.to_string()
                 && target_trait.to_string() == first.target_trait.to_string());
-        if variant.recursive || has_twin(&ctx.variants, twins, index) {
+        // A target that names the enum's lifetimes and none of its other
+        // parameters (`BytesRef<'a>`), beside an associated type with
+        // lifetimes of its own (`type Chunk<'c> where Self: 'c`): its bound
+        // (`BytesRef<'a>: Source`) would be what rustc normalizes
+        // `<BytesRef<'a> as Source>::Chunk<'c>` by, to nothing, where the
+        // impl says `&'c [u8]`; and the bound of agreement is for every
+        // `'c`, which `BytesRef<'a>: 'c` is not (E0477). Its arms prove its
+        // impl, as a concrete target's do.
+        let lifetimes_only =
+            generic_types && variant.normalizes && !variant.names_none && first.normalizes;
+        if variant.recursive || lifetimes_only || has_twin(&ctx.variants, twins, index) {
             // The enum itself: this impl is its trait's impl, and its types
             // are the first variant's. A twin: see `twin_texts`.
         } else if !same_as_first && !body.agreed_types.is_empty() {
@@ -1631,8 +1659,11 @@ fn agreement(
     // (E0284). Where neither this variant's type nor the first's names a
     // parameter of the enum, rustc normalizes both sides without the bound,
     // so it is left out: the arms agree, or the one that does not is rustc's
-    // mismatch at that variant.
-    let concrete = variant.names_none && first.names_none;
+    // mismatch at that variant. Nor where they name only the enum's
+    // lifetimes: the bound would be for every `'c`, and a target that names
+    // `'a` meets the trait's `where Self: 'c` only for a `'c` that `'a`
+    // outlives (E0477).
+    let concrete = variant.normalizes && first.normalizes;
     // The variant's own arguments of the trait (`Trait<..>`), extended with
     // the equalities.
     let path: Vec<TokenTree> = trait_path.clone().into_iter().collect();
