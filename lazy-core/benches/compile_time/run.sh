@@ -97,9 +97,9 @@
 #   --no-instructions    skip the instruction counts (valgrind's callgrind),
 #                        which are taken when valgrind is installed
 #   --first-checks       with the instruction counts, also count each crate's
-#                        first check, without an incremental cache (as in
-#                        CI or after `cargo clean`; CARGO_INCREMENTAL=0, in
-#                        a target dir of its own): every item type-checked,
+#                        first check without incremental compilation
+#                        (CARGO_INCREMENTAL=0, as CI often sets it; in a
+#                        target dir of its own): every item type-checked,
 #                        where the counted re-check after a touch reuses
 #                        the cache for all but the macros' output
 #   --keep DIR           work in DIR and keep it (default: a temp dir, removed)
@@ -466,8 +466,8 @@ fi
 # check a crate do not. One count per crate, through a RUSTC_WRAPPER that runs
 # only the measured crate's rustc under callgrind: a re-check after a touch,
 # right after a check that leaves the incremental cache as the source is (a
-# count taken without a usable cache is a first check's, 1.7x to 2.7x the
-# re-check's at 1,000 methods; seen on 2026-12-07 for a third of the
+# count taken without a usable cache type-checks every item and writes the
+# cache, 1.66x to 3.35x the re-check's; seen on 2026-12-07 for 27 of 61
 # crates, the cache of the timed runs minutes before not taken up).
 if [ "$instructions" = 1 ] && command -v valgrind > /dev/null && command -v callgrind_annotate > /dev/null; then
     export CARGO_TARGET_DIR="$work/target"
