@@ -1602,6 +1602,13 @@ mod generic_associated_type_beside_a_borrowing_variant {
         Plain(BytesRef<'a>),
     }
 
+    #[derive(RealizeForward)]
+    #[realize_forward(Source)]
+    pub enum PlainBorrowedFirst<'a> {
+        Borrowed(BytesRef<'a>),
+        Owned(Bytes),
+    }
+
     #[test]
     fn every_variant_gives_its_chunk() {
         let text = vec![7u8, 8, 9];
@@ -1616,5 +1623,9 @@ mod generic_associated_type_beside_a_borrowing_variant {
         let plain = BorrowedFirst::Plain(BytesRef(&text[2..]));
         assert_eq!(plain.chunk(), &[9]);
         assert_eq!((owned.unit(), plain.unit(), owned_later.unit()), (1, 2, 1));
+        let first = PlainBorrowedFirst::Borrowed(BytesRef(&text[..1]));
+        let second = PlainBorrowedFirst::Owned(Bytes(vec![5, 6]));
+        assert_eq!((first.chunk(), first.unit()), (&[7u8][..], 2));
+        assert_eq!((second.chunk(), second.unit()), (&[5u8, 6][..], 1));
     }
 }

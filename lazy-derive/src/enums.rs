@@ -1524,7 +1524,8 @@ fn variant_bounds(
             generic_types && variant.normalizes && !variant.names_none && first.normalizes;
         if variant.recursive || lifetimes_only || has_twin(&ctx.variants, twins, index) {
             // The enum itself: this impl is its trait's impl, and its types
-            // are the first variant's. A twin: see `twin_texts`.
+            // are the first variant's. A twin: see `twin_texts`. A target of
+            // the enum's lifetimes only: above.
         } else if !same_as_first && !body.agreed_types.is_empty() {
             let agreed = agreement(first, variant, &body.agreed_types, trait_path);
             template::append(&mut bounds, "#0 #1,", &[&agreed, &sized]);
