@@ -473,6 +473,9 @@ fn write_trait_impl(
             break;
         }
     }
+    // The enum's type and const parameters: they keep rustc from
+    // normalizing a target's associated types (its lifetimes do not).
+    let type_names = generics::type_param_names(&wrapper.input.generics);
     // With a generic associated type, the first variant whose target (a
     // plain field's type, a lazy's value) names a type or const parameter
     // of the enum, and not the enum itself, gives the types: the others
@@ -482,7 +485,6 @@ fn write_trait_impl(
     // Self: 'a`). Asked only of an enum with parameters (the items' walk
     // costs an enum of 100 methods 1.4 M instructions).
     if !wrapper.input.generics.params.is_empty() && declares_generic_type(forwarded.items) {
-        let params = generics::type_param_names(&wrapper.input.generics);
         for (index, variant) in variants.iter().enumerate() {
             let target = &targets[index];
             let direct = match variant.kind {
@@ -491,7 +493,9 @@ fn write_trait_impl(
                 _ => false,
             };
             if direct
-                && tokens::mentions(target.clone(), &|ident| tokens::is_named(ident, &params))
+                && tokens::mentions(target.clone(), &|ident| {
+                    tokens::is_named(ident, &type_names)
+                })
                 && !tokens::mentions(target.clone(), &|ident| *ident == wrapper.input.ident)
             {
                 first = Some(index);
@@ -541,9 +545,6 @@ fn write_trait_impl(
         template::tokens("#0 #1", &[&ident, &ty_generics]).to_string()
     };
     let mut variant_impls: Vec<VariantImpl> = Vec::with_capacity(variants.len());
-    // The enum's type and const parameters, which keep rustc from
-    // normalizing a target's associated types (its lifetimes do not).
-    let type_names = crate::generics::type_param_names(&wrapper.input.generics);
     // Paired by index (or by a second iterator), not `zip`, here and in
     // four other places: each `Zip` of two element types is one more
     // iterator compiled into this crate's build (the five were about 25 M
