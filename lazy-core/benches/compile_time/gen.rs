@@ -380,11 +380,20 @@ fn generate(full_variant: &str, n: usize) -> Result<String, String> {
         "written3" => ("written", 3),
         "derive3" => ("derive", 3),
         "blanket3" => ("blanket", 3),
+        "reuse3" => ("reuse", 3),
         other => (other, 1),
     };
     let mut out = String::new();
     let w = &mut out;
     header(w, &format!("variant `{full_variant}`, {n} methods"));
+    if variant == "reuse" {
+        // rustc's own delegation, an incomplete feature of nightly.
+        writeln!(
+            w,
+            "#![feature(fn_delegation)]\n#![allow(incomplete_features)]\n"
+        )
+        .unwrap();
+    }
 
     // The trait.
     match variant {
@@ -393,12 +402,15 @@ fn generate(full_variant: &str, n: usize) -> Result<String, String> {
             writeln!(w, "#[::lazy_core::forwardable(blanket)]").unwrap()
         }
         "ambassador" => writeln!(w, "#[::ambassador::delegatable_trait]").unwrap(),
-        "none" | "hand" | "written" | "delegate" | "rules" => {}
+        "none" | "hand" | "written" | "delegate" | "rules" | "reuse" => {}
         other => return Err(format!("unknown variant `{other}`")),
     }
     trait_and_implementor(w, n);
     if variant == "rules" {
         rules(w, n);
+    }
+    if variant == "reuse" {
+        w.push_str(PICK);
     }
 
     for k in 1..=wrappers {
@@ -429,6 +441,22 @@ fn trait_and_implementor(w: &mut String, n: usize) {
     writeln!(w, "}}\n").unwrap();
 }
 
+/// What the `rules` and `reuse` variants realize through: `&W` realizes,
+/// `&mut W` lends (one expression for both receivers).
+const PICK: &str = concat!(
+    "pub trait Pick { type Out; fn pick(self) -> Self::Out; }\n",
+    "impl<'a, W: ::lazy_core::Realize + ?Sized> Pick for &'a W {\n",
+    "    type Out = &'a W::Target;\n",
+    "    #[inline]\n",
+    "    fn pick(self) -> Self::Out { ::lazy_core::Realize::realize(self) }\n",
+    "}\n",
+    "impl<'a, W: ::lazy_core::RealizeMut + ?Sized> Pick for &'a mut W {\n",
+    "    type Out = &'a mut W::Target;\n",
+    "    #[inline]\n",
+    "    fn pick(self) -> Self::Out { ::lazy_core::RealizeMut::realize_mut(self) }\n",
+    "}\n\n",
+);
+
 /// The `rules` variant's macros: the forwarders written by `macro_rules!`
 /// alone, no proc macro. `__rules_big!` stands for what an attribute could
 /// write beside the trait without reading it (its items, verbatim, default
@@ -439,18 +467,8 @@ fn trait_and_implementor(w: &mut String, n: usize) {
 /// `&mut W` lends). A measurement of that design's floor, not a forwarder
 /// of any trait.
 fn rules(w: &mut String, n: usize) {
+    w.push_str(PICK);
     w.push_str(concat!(
-        "pub trait Pick { type Out; fn pick(self) -> Self::Out; }\n",
-        "impl<'a, W: ::lazy_core::Realize + ?Sized> Pick for &'a W {\n",
-        "    type Out = &'a W::Target;\n",
-        "    #[inline]\n",
-        "    fn pick(self) -> Self::Out { ::lazy_core::Realize::realize(self) }\n",
-        "}\n",
-        "impl<'a, W: ::lazy_core::RealizeMut + ?Sized> Pick for &'a mut W {\n",
-        "    type Out = &'a mut W::Target;\n",
-        "    #[inline]\n",
-        "    fn pick(self) -> Self::Out { ::lazy_core::RealizeMut::realize_mut(self) }\n",
-        "}\n\n",
         "macro_rules! __rules_forward {\n",
         "    ({ self = $self:ty; target = $target:ty; } $tr:ident {\n",
         "        $(type $tn:ident $(: $tb:ty)? ;)*\n",
@@ -582,7 +600,7 @@ fn wrapper(w: &mut String, variant: &str, name: &str, n: usize) {
                 "::lazy_core::RealizeMut::realize_mut(&mut self.cache)",
             );
         }
-        "written" | "rules" => {
+        "written" | "rules" | "reuse" => {
             // What the derive's fast rule expands to, without the blocks
             // and imports of its chain: the wrapper's `Realize` and
             // `RealizeMut` impls (the field's `Realize` bound on each, its
@@ -612,6 +630,13 @@ fn wrapper(w: &mut String, variant: &str, name: &str, n: usize) {
                 "impl Big for {name} where {field}: ::lazy_core::Realize, <Self as ::lazy_core::Realize>::Target: Big {{\n    type Out = <<Self as ::lazy_core::Realize>::Target as Big>::Out;"
             )
             .unwrap();
+            if variant == "reuse" {
+                // Every method at once: rustc writes each forwarder, its
+                // first argument passed through `Pick` (the fast rule's
+                // forwarders, without a macro that knows the methods).
+                writeln!(w, "    reuse Big::* {{ Pick::pick(self) }}\n}}\n").unwrap();
+                return;
+            }
             forwarders(
                 w,
                 n,
@@ -658,7 +683,7 @@ fn main() {
     let (Some(variant), Some(Ok(n))) = (args.first(), args.get(1).map(|n| n.parse::<usize>()))
     else {
         eprintln!(
-            "usage: gen <none|forwardable|hand|written|derive|blanket|byhand|byhand-blanket|rules|ambassador|delegate|hand3|written3|derive3|blanket3|enum-none|enum-hand|enum-derive|enum-dispatch|local-*|generic-*|use-hand|use-written|use-derive|use-blanket> <methods>"
+            "usage: gen <none|forwardable|hand|written|derive|blanket|byhand|byhand-blanket|rules|reuse|ambassador|delegate|hand3|written3|derive3|blanket3|reuse3|enum-none|enum-hand|enum-derive|enum-dispatch|local-*|generic-*|use-hand|use-written|use-derive|use-blanket> <methods>"
         );
         exit(2);
     };

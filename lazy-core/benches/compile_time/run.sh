@@ -23,12 +23,20 @@
 #               verbatim beside it (the floor of that design for this
 #               trait's shapes, not a forwarder of any trait; not run
 #               unless named in --variants),
+#   reuse       as written, the trait's impl one item of rustc's own
+#               delegation, `reuse Big::* { Pick::pick(self) }`: rustc
+#               writes the forwarders (nightly's incomplete feature
+#               `fn_delegation`; run the script with
+#               RUSTUP_TOOLCHAIN=nightly; its incremental check stopped
+#               rustc with an internal error on nightly-2026-05-19, so
+#               only --first-checks counts it; not run unless named),
 #   ambassador  by ambassador's #[delegatable_trait] + #[delegate_to_methods],
 #   delegate    by the delegate crate's delegate! { to ... },
 #   hand3       as hand, written, derive and blanket, with three wrappers
 #   written3    forwarding the same trait: what each further wrapper adds.
 #   derive3
 #   blanket3
+#   reuse3
 # and one crate per enum variant and size: the trait (without its associated
 # type, which enum_dispatch cannot forward), 20 implementors, and an enum of
 # them (one variant each) forwarding the trait to its active variant
@@ -70,7 +78,8 @@
 #   --runs R             timed runs per crate (default: 5)
 #   --enum-sizes "100"   method counts of the enum-* variants (default: 100)
 #   --variants "..."     subset of: none forwardable hand written derive blanket
-#                        byhand byhand-blanket rules (only when named)
+#                        byhand byhand-blanket rules reuse reuse3 (only
+#                        when named)
 #                        ambassador delegate hand3 written3 derive3 blanket3
 #                        enum-none enum-hand
 #                        enum-derive enum-dispatch
@@ -179,12 +188,12 @@ echo "- $(rustc --version)"
 echo "- sizes: $sizes methods (enum variants: $enum_sizes methods, 20 variants); $runs timed runs per crate"
 
 # What each further wrapper adds: (X3 - X) / 2 for a variant (written,
-# derive, blanket) and hand, from the medians in files with the given
+# derive, blanket, reuse) and hand, from the medians in files with the given
 # suffix; prints the line of the table.
 further() {
     local n=$1 suffix=$2
     local h1="$work/hand-$n.$suffix" h3="$work/hand3-$n.$suffix"
-    for v in written derive blanket; do
+    for v in written derive blanket reuse; do
         local d1="$work/$v-$n.$suffix" d3="$work/${v}3-$n.$suffix"
         [ -s "$d1" ] && [ -s "$d3" ] && [ -s "$h1" ] && [ -s "$h3" ] || continue
         awk -v n="$n" -v v="$v" -v d1="$(median < "$d1")" -v d3="$(median < "$d3")" \
@@ -490,19 +499,24 @@ EOF_WRAP
         touch "$ws/$pkg/src/lib.rs"
         # Also what leaves out a crate that does not compile where no timed
         # run's warm-up did (--no-check): its profile would count an error.
-        if ! (cd "$ws" && cargo check -q -p "$pkg" 2> "$work/$pkg.err"); then
-            log "  $pkg does not compile; see $work/$pkg.err; not counted"
-            continue
+        # Only a check that succeeds is counted (a profile is written for
+        # one that fails, or where rustc stops with an internal error).
+        if (cd "$ws" && cargo check -q -p "$pkg" 2> "$work/$pkg.err"); then
+            touch "$ws/$pkg/src/lib.rs"
+            if (cd "$ws" && CG_CRATE=$(echo "$pkg" | tr - _) CG_OUT="$work/$pkg.cg" RUSTC_WRAPPER="$work/cg-wrap.sh" cargo check -q -p "$pkg"); then
+                [ -s "$work/$pkg.cg" ] && totals "$work/$pkg.cg" > "$work/$pkg.ins"
+            fi
+        else
+            log "  $pkg does not compile incrementally; see $work/$pkg.err; its re-check not counted"
         fi
-        touch "$ws/$pkg/src/lib.rs"
-        (cd "$ws" && CG_CRATE=$(echo "$pkg" | tr - _) CG_OUT="$work/$pkg.cg" RUSTC_WRAPPER="$work/cg-wrap.sh" cargo check -q -p "$pkg") || true
-        [ -s "$work/$pkg.cg" ] || continue
-        totals "$work/$pkg.cg" > "$work/$pkg.ins"
         if [ "$first_checks" = 1 ]; then
             rm -f "$work/$pkg.first.cg" "$work/$pkg.first"
             touch "$ws/$pkg/src/lib.rs"
-            (cd "$ws" && CARGO_TARGET_DIR="$work/target-first" CARGO_INCREMENTAL=0 CG_CRATE=$(echo "$pkg" | tr - _) CG_OUT="$work/$pkg.first.cg" RUSTC_WRAPPER="$work/cg-wrap.sh" cargo check -q -p "$pkg" 2> /dev/null) || true
-            [ -s "$work/$pkg.first.cg" ] && totals "$work/$pkg.first.cg" > "$work/$pkg.first"
+            if (cd "$ws" && CARGO_TARGET_DIR="$work/target-first" CARGO_INCREMENTAL=0 CG_CRATE=$(echo "$pkg" | tr - _) CG_OUT="$work/$pkg.first.cg" RUSTC_WRAPPER="$work/cg-wrap.sh" cargo check -q -p "$pkg" 2> "$work/$pkg.first.err"); then
+                [ -s "$work/$pkg.first.cg" ] && totals "$work/$pkg.first.cg" > "$work/$pkg.first"
+            else
+                log "  $pkg's first check does not compile; see $work/$pkg.first.err; not counted"
+            fi
         fi
     done
     # The rows of one table of counts: the files $work/VARIANT-N.$1, each
@@ -524,7 +538,7 @@ EOF_WRAP
             # Each further wrapper: (X3 - X) / 2.
             h1=$(awk '$1 == "total" { print $2 }' "$work/hand-$n.$ext" 2> /dev/null || true)
             h3=$(awk '$1 == "total" { print $2 }' "$work/hand3-$n.$ext" 2> /dev/null || true)
-            for dv in written derive blanket; do
+            for dv in written derive blanket reuse; do
                 d1=$(awk '$1 == "total" { print $2 }' "$work/$dv-$n.$ext" 2> /dev/null || true)
                 d3=$(awk '$1 == "total" { print $2 }' "$work/${dv}3-$n.$ext" 2> /dev/null || true)
                 if [ -n "$d1" ] && [ -n "$d3" ] && [ -n "$h1" ] && [ -n "$h3" ]; then
