@@ -91,6 +91,10 @@ impl Parse for Args {
             return Err(missing_path(input.span()));
         }
         let remote: Path = input.parse()?;
+        // A trailing comma is fine, as after `blanket`.
+        if input.peek(Token![,]) && input.peek2(syn::parse::End) {
+            input.parse::<Token![,]>()?;
+        }
         if !input.is_empty() {
             let rest: TokenStream = input.parse()?;
             return Err(Error::new_spanned(

@@ -153,6 +153,41 @@ fn unknown_option(name: &Ident) -> Option<Error> {
     ))
 }
 
+/// A flag of the field's attribute or an argument of `#[forwardable]`
+/// written among the traits (`#[realize_forward(Tracker, deref)]`): the
+/// error that says where it goes, where rustc would look for a trait of
+/// that name. `after` is past the name: a flag stands alone, `remote` has
+/// its `= path`.
+fn misplaced(name: &Ident, after: ParseStream) -> Option<Error> {
+    let alone = after.is_empty() || after.peek(Token![,]);
+    if !alone && !after.peek(Token![=]) {
+        return None;
+    }
+    let written = name.to_string();
+    let message = match written.as_str() {
+        "deref" if alone => {
+            "`deref` is not a trait: it goes on the field, `#[realize(deref)]`, to forward to what the field's box or reference holds"
+        }
+        "plain" if alone => {
+            "`plain` is not a trait: it goes on the field, `#[realize(plain)]`, to forward to the field's value as it is"
+        }
+        "realize" if alone => {
+            "`realize` is not a trait: it marks the field that holds the lazy, `#[realize]`"
+        }
+        "skip" if alone => {
+            "`skip` is not a trait: `#[derive(RealizeAll)]` leaves a field out with `#[realize_all(skip)]` on it"
+        }
+        "blanket" if alone => {
+            "`blanket` is not a trait: it goes on the trait, `#[forwardable(blanket)]`"
+        }
+        "remote" => {
+            "`remote = ..` goes on a mirror of another crate's trait, `#[forwardable(remote = path::to::Trait)] trait Trait { .. }`: name the mirror here"
+        }
+        _ => return None,
+    };
+    Some(Error::new(name.span(), message))
+}
+
 impl Parse for Entry {
     fn parse(input: ParseStream) -> Result<Self> {
         if input.peek(Ident) {
@@ -200,6 +235,14 @@ impl Parse for Entry {
                 syn::parenthesized!(content in input);
                 let (names, err) = except_names(&content)?;
                 return Ok(Entry::Except(names, err));
+            }
+            if let Some(err) = misplaced(&ident, &fork) {
+                // Read past, to the next entry: `remote = path`'s value too.
+                input.parse::<Ident>()?;
+                while !input.is_empty() && !input.peek(Token![,]) {
+                    input.parse::<proc_macro2::TokenTree>()?;
+                }
+                return Ok(Entry::Unknown(err));
             }
             if fork.peek(token::Paren)
                 && let Some(err) = unknown_option(&ident)
@@ -802,6 +845,9 @@ fn parse_group(
     let mut traits = Vec::new();
     let mut except: Vec<Ident> = Vec::new();
     let mut any_trait = false;
+    // An entry that is no trait, reported (`deref`, `bogus(a)`): the
+    // attribute's "names no trait" would be a second error for it.
+    let mut unknown = false;
     for entry in entries {
         match entry {
             Entry::Trait(path) => {
@@ -817,7 +863,10 @@ fn parse_group(
                     traits.push(trait_ref);
                 }
             }
-            Entry::Unknown(err) => errors.push(err),
+            Entry::Unknown(err) => {
+                unknown = true;
+                errors.push(err);
+            }
             Entry::Except(names, slip) => {
                 if let Some(err) = slip {
                     errors.push(err);
@@ -843,7 +892,7 @@ fn parse_group(
             attr.path().span(),
             "`except(...)` goes in the attribute that names the traits it leaves methods of: `#[realize_forward(Tracker, except(method))]`",
         ));
-    } else if !any_trait {
+    } else if !any_trait && !unknown {
         errors.push(Error::new(
             attr.path().span(),
             "`#[realize_forward(...)]` names no trait; write `#[realize_forward(Trait, ...)]`",

@@ -23,6 +23,7 @@
 //! and reads the same with `full` on (a workspace whose other crates turn it
 //! on for this one): there syn reads first, and the rest is not reached.
 
+use crate::tokens;
 use proc_macro2::{Spacing, TokenStream, TokenTree};
 use quote::{ToTokens, TokenStreamExt};
 use syn::buffer::Cursor;
@@ -31,9 +32,9 @@ use syn::parse::discouraged::Speculative;
 use syn::parse::{Parse, ParseStream};
 use syn::punctuated::Punctuated;
 use syn::{
-    Abi, AttrStyle, Attribute, BoundLifetimes, ConstParam, Expr, GenericParam, Generics, Ident,
-    Lifetime, Macro, PredicateType, Result, ReturnType, Token, Type, TypeImplTrait, TypeParam,
-    TypeParamBound, Visibility, WhereClause, WherePredicate, token,
+    Abi, AttrStyle, Attribute, BoundLifetimes, ConstParam, Error, Expr, GenericParam, Generics,
+    Ident, Lifetime, Macro, PredicateType, Result, ReturnType, Token, Type, TypeImplTrait,
+    TypeParam, TypeParamBound, Visibility, WhereClause, WherePredicate, token,
 };
 
 /// A trait definition: syn's `ItemTrait`, with `auto` beside `unsafe`.
@@ -711,11 +712,30 @@ fn structured_type(input: ParseStream, stops: Stops) -> Result<Type> {
 /// argument is syn's reading, else a block kept as `Expr::Verbatim`, an
 /// associated type or a type read by [`parse_type`]. Parenthesized
 /// arguments (`Fn(..)`) and qualified paths are an error.
+/// Rust's keywords that name nothing in a path (the path keywords `self`,
+/// `super`, `crate` and `Self` do; the weak keywords `union`, `auto`,
+/// `default`, `macro_rules`, `raw` and `safe` are names elsewhere).
+const KEYWORDS: &[&str] = &[
+    "abstract", "as", "async", "await", "become", "box", "break", "const", "continue", "do", "dyn",
+    "else", "enum", "extern", "false", "final", "fn", "for", "if", "impl", "in", "let", "loop",
+    "macro", "match", "mod", "move", "mut", "override", "priv", "pub", "ref", "return", "static",
+    "struct", "trait", "true", "try", "type", "typeof", "unsafe", "unsized", "use", "virtual",
+    "where", "while", "yield",
+];
+
 fn structured_path(input: ParseStream) -> Result<syn::Path> {
     let leading_colon: Option<Token![::]> = input.parse()?;
     let mut segments = Punctuated::new();
     loop {
         let ident = input.call(Ident::parse_any)?;
+        // `Tracker as T` read on after a missing comma: a keyword names no
+        // item, and written into an impl it would not parse.
+        if tokens::is_one_of(&ident, KEYWORDS) {
+            return Err(Error::new(
+                ident.span(),
+                format!("expected a path, found the keyword `{ident}`"),
+            ));
+        }
         let arguments = if input.peek(Token![<]) && !input.peek(Token![<=])
             || input.peek(Token![::]) && input.peek3(Token![<])
         {

@@ -581,6 +581,30 @@ fn blanket_takes_a_trailing_comma() {
     }
 }
 
+/// `remote = path` with a trailing comma is `remote = path`, as `blanket`
+/// takes one; a second comma is an error.
+#[test]
+fn remote_takes_a_trailing_comma() {
+    let source = "pub trait Display { fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result; }";
+    // The hidden macro's name without its hash, which each parse of the
+    // source (spans of their own) changes.
+    let write = |args: &str| {
+        let written =
+            trait_def::forwardable(args.parse().unwrap(), source.parse().unwrap()).to_string();
+        let mut parts = written.split("__lazy_forwardable_Display_");
+        let mut out = parts.next().unwrap_or_default().to_string();
+        for part in parts {
+            out.push_str(part.get(16..).unwrap_or(part));
+        }
+        out
+    };
+    let plain = write("remote = ::std::fmt::Display");
+    assert!(!plain.contains("compile_error"), "{plain}");
+    assert_eq!(write("remote = ::std::fmt::Display,"), plain);
+    let twice = write("remote = ::std::fmt::Display,,");
+    assert!(twice.contains("compile_error"), "{twice}");
+}
+
 /// The body of the rule of lazy-core's `__forward_end!` for the needs
 /// (`RealizeMut`, `RealizeInto`), read from its source.
 fn end_rule(needs: (bool, bool)) -> TokenStream {
