@@ -103,6 +103,7 @@ pub fn edit_distance(a: &str, b: &str) -> usize {
 pub fn misspelled_attr(attr: &syn::Attribute, name: &str, distance: usize) -> Option<Error> {
     let what = match name {
         "realize_forward" => "`#[realize_forward(...)]` to list the traits to forward",
+        "realize_all" => "`#[realize_all(skip)]` on a field to leave out of the walk",
         _ => "`#[realize]` on the field that realizes",
     };
     let path = attr.path();

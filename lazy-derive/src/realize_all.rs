@@ -261,6 +261,14 @@ fn shape<'a>(fields: &'a Fields, errors: &mut Errors) -> Shape<'a> {
                 continue;
             }
             if !attr.path().is_ident("realize_all") {
+                // `#[realise_all(skip)]`, `#[lazy_core::realize_all(skip)]`:
+                // read as meant, the field left out (skip is the only
+                // option), so the error is at the name (with rustc's own
+                // there), not one more at a field type without the walk.
+                if let Some(err) = crate::errors::misspelled_attr(attr, "realize_all", 2) {
+                    skip = true;
+                    errors.push(err);
+                }
                 continue;
             }
             marked = true;

@@ -21,6 +21,11 @@ pub struct Frame {
     e: NoWalk,
     #[realize_all(skp)]
     f: NoWalk,
+    // Misspelled, or with a path: rustc's error and lazy-core's at the name.
+    #[realise_all(skip)]
+    g: NoWalk,
+    #[lazy_core::realize_all(skip)]
+    h: NoWalk,
 }
 
 fn main() {
@@ -32,6 +37,8 @@ fn main() {
         d: NoWalk,
         e: NoWalk,
         f: NoWalk,
+        g: NoWalk,
+        h: NoWalk,
     };
     frame.realize_all();
 }
