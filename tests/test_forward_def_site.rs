@@ -721,3 +721,73 @@ mod capturing {
         assert_eq!(store.keys(Key(3)).collect::<Vec<u8>>(), vec![3, 10]);
     }
 }
+
+/// A path whose later name is spelled like a parameter of the trait or the
+/// method (`io::Error` beside `Sink<Error>`, `self::Tag` beside `<Tag>`) names
+/// a type of the trait's module, not the parameter: it is carried.
+mod names_like_a_parameter {
+    pub mod sink {
+        use std::io;
+
+        pub struct Tag(pub u8);
+
+        #[lazy_core::forwardable]
+        pub trait Sink<Error> {
+            fn send(&mut self, item: u8) -> Result<(), Error>;
+            fn last_io_error(&self) -> Option<io::Error>;
+            fn tag<Tag: Default>(&self) -> (Tag, self::Tag);
+            fn absolute(&self) -> ::std::io::ErrorKind;
+        }
+
+        pub struct File;
+
+        impl Sink<String> for File {
+            fn send(&mut self, item: u8) -> Result<(), String> {
+                Err(format!("{item}"))
+            }
+            fn last_io_error(&self) -> Option<io::Error> {
+                Some(io::Error::other("closed"))
+            }
+            fn tag<Tag: Default>(&self) -> (Tag, self::Tag) {
+                (Tag::default(), self::Tag(7))
+            }
+            fn absolute(&self) -> ::std::io::ErrorKind {
+                ::std::io::ErrorKind::Other
+            }
+        }
+    }
+
+    pub mod elsewhere {
+        use lazy_core::{Lazy, RealizeForward};
+
+        #[derive(RealizeForward)]
+        #[realize_forward(super::sink::Sink<String>)]
+        pub struct LazyFile(#[realize] pub Lazy<super::sink::File>);
+
+        #[derive(RealizeForward)]
+        #[realize_forward(super::sink::Sink)]
+        pub enum AnyFile {
+            Ready(super::sink::File),
+            Later(#[realize] Lazy<super::sink::File>),
+        }
+    }
+
+    #[test]
+    fn forwarded_from_another_module() {
+        use sink::Sink;
+        let mut file = elsewhere::LazyFile(lazy_core::Lazy::new(|| sink::File));
+        assert_eq!(file.send(3), Err(String::from("3")));
+        assert_eq!(
+            file.last_io_error().map(|e| e.to_string()).as_deref(),
+            Some("closed")
+        );
+        let (plain, carried): (u8, sink::Tag) = file.tag();
+        assert_eq!((plain, carried.0), (0, 7));
+        assert_eq!(file.absolute(), std::io::ErrorKind::Other);
+        let mut any = elsewhere::AnyFile::Later(lazy_core::Lazy::new(|| sink::File));
+        assert_eq!(Sink::<String>::send(&mut any, 4), Err(String::from("4")));
+        assert!(Sink::<String>::last_io_error(&any).is_some());
+        let ready = elsewhere::AnyFile::Ready(sink::File);
+        assert_eq!(Sink::<String>::absolute(&ready), std::io::ErrorKind::Other);
+    }
+}

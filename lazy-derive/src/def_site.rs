@@ -642,9 +642,15 @@ impl Carrier {
                 if path.path.leading_colon.is_some() {
                     key.push_str("::");
                 }
+                // Only a path's first name can be `Self` or a parameter
+                // (`T::Item`); `io::Error` beside a parameter `Error` is
+                // carried.
+                let first = path.path.leading_colon.is_none();
                 for (i, segment) in path.path.segments.iter().enumerate() {
                     let name = segment.ident.to_string();
-                    if name == "Self" || name == "_" || self.params.contains(&name) {
+                    if name == "_"
+                        || (i == 0 && first && (name == "Self" || self.params.contains(&name)))
+                    {
                         return Some(false);
                     }
                     if i > 0 {

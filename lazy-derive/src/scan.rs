@@ -2220,7 +2220,8 @@ impl Reader {
     }
 
     fn key_path(&self, c: &mut Cursor, key: &mut String) -> Option<bool> {
-        if c.colon2() {
+        let first = !c.colon2();
+        if !first {
             key.push_str("::");
             c.i += 2;
         }
@@ -2230,7 +2231,9 @@ impl Reader {
                 return None;
             };
             let name = ident.to_string();
-            if name == "Self" || name == "_" || self.is_param(&name) {
+            // Only a path's first name can be `Self` or a parameter, as in
+            // `def_site`.
+            if name == "_" || (segments == 0 && first && (name == "Self" || self.is_param(&name))) {
                 return Some(false);
             }
             if segments > 0 {
