@@ -156,3 +156,51 @@ fn deprecated_wrappers_forward() {
     assert_eq!(OneOld::Later(Lazy::new(|| real("z"))).into_name(), "z");
     assert_eq!(OneOld::Ready(real("r")).name(), "r");
 }
+
+/// A trait's `#[deprecated]` associated type forwarded by an enum whose
+/// variants hold different targets: the bound that they agree on it names
+/// it, and forwarding it is no use of it (the crate denies `deprecated`).
+mod deprecated_associated_type {
+    use lazy_core::{Lazy, RealizeForward, forwardable};
+
+    #[forwardable]
+    pub trait Dep {
+        #[deprecated = "use `ok`"]
+        type X;
+        fn ok(&self) -> u8;
+    }
+
+    pub struct One;
+    pub struct Two;
+
+    #[allow(deprecated)]
+    impl Dep for One {
+        type X = u8;
+        fn ok(&self) -> u8 {
+            1
+        }
+    }
+
+    #[allow(deprecated)]
+    impl Dep for Two {
+        type X = u8;
+        fn ok(&self) -> u8 {
+            2
+        }
+    }
+
+    #[derive(RealizeForward)]
+    #[realize_forward(Dep)]
+    pub enum Either {
+        One(One),
+        Two(#[realize] Lazy<Two>),
+    }
+
+    #[test]
+    fn forwarded_without_a_warning() {
+        assert_eq!(
+            Either::One(One).ok() + Either::Two(Lazy::new(|| Two)).ok(),
+            3
+        );
+    }
+}

@@ -667,7 +667,11 @@ fn write_trait_impl(
     let trait_full = &head.trait_full;
     let impl_generics = impl_generics(wrapper, &generics.lifetimes, &generics.others);
     let wrapper_predicates = where_predicates(&wrapper.input.generics);
-    let derived = derived_attr(remote);
+    let mut derived = derived_attr(remote);
+    if body.deprecated_agreed {
+        // Forwarding a deprecated associated type is no use of it.
+        template::append(&mut derived, "#[allow(deprecated)]", &[]);
+    }
     let EnumBody {
         assoc_types,
         consts,
@@ -735,6 +739,9 @@ struct EnumBody {
     /// The associated types every variant's target must agree on: name and
     /// lifetime parameters.
     agreed_types: Vec<(Ident, Vec<syn::Lifetime>)>,
+    /// One of them is `#[deprecated]`: the bounds of agreement name it
+    /// (`Dep<X = ..>`), where no attribute can allow the lint but the impl's.
+    deprecated_agreed: bool,
     /// An associated const is forwarded: every variant's target must be the
     /// same type.
     same_target: bool,
@@ -819,10 +826,12 @@ impl ItemWriter for EnumItems<'_> {
         // complete and the error is the one.
         self.body.assoc_types.push(assoc_type(&self.ctx.base, item));
         match agreed_type(item) {
-            Some(lifetimes) => self
-                .body
-                .agreed_types
-                .push((item.ident.clone(), lifetimes)),
+            Some(lifetimes) => {
+                self.body.deprecated_agreed |= crate::input::has_attr(&item.attrs, "deprecated");
+                self.body
+                    .agreed_types
+                    .push((item.ident.clone(), lifetimes));
+            }
             None => errors.push(Error::new(
                 span,
                 format!(
