@@ -513,13 +513,40 @@ impl Wrapper {
                     }
                     for trait_ref in group_traits {
                         let mut seen = None;
+                        // Named bare beside named with arguments: the bare
+                        // one is forwarded for every instantiation, that
+                        // one among them (two impls, E0119).
+                        let mut covered = None;
                         for known in &traits {
                             if same_trait(known, &trait_ref) {
                                 seen = Some(known);
                                 break;
                             }
+                            if covered.is_none()
+                                && known.args.is_some() != trait_ref.args.is_some()
+                                && same_path(known, &trait_ref)
+                            {
+                                covered = Some(known);
+                            }
                         }
-                        if let Some(seen) = seen {
+                        if seen.is_none()
+                            && let Some(known) = covered
+                        {
+                            if !(known.recovered || trait_ref.recovered || read_misplaced) {
+                                let (bare, with) = match known.args {
+                                    None => (known, &trait_ref),
+                                    Some(_) => (&trait_ref, known),
+                                };
+                                errors.push(Error::new_spanned(
+                                    &trait_ref.path,
+                                    format!(
+                                        "`{}` without arguments is forwarded for every instantiation its target has, `{}` among them: name it once, bare or with its arguments",
+                                        bare.written(),
+                                        with.written()
+                                    ),
+                                ));
+                            }
+                        } else if let Some(seen) = seen {
                             // Not where one of the two is a std trait read
                             // as its mirror (its error is given), nor among
                             // attributes on several variants or fields.
@@ -1184,6 +1211,14 @@ fn std_mirror_path(path: &Path) -> Option<Path> {
 /// Whether two traits of `realize_forward(...)` are one: written alike, or
 /// but for a leading `::` (`::lazy_core::remote::Display`, as a std path is
 /// read, and `lazy_core::remote::Display`).
+/// The two name one trait, whatever their arguments (as [`same_trait`]
+/// compares).
+fn same_path(one: &TraitRef, other: &TraitRef) -> bool {
+    let one = tokens::compact(&one.path).replace("r#", "");
+    let other = tokens::compact(&other.path).replace("r#", "");
+    one.trim_start_matches("::") == other.trim_start_matches("::")
+}
+
 fn same_trait(one: &TraitRef, other: &TraitRef) -> bool {
     // A raw name is the name (`r#Tracker` is `Tracker`); no `r#` is in a
     // path's text but before a name.
