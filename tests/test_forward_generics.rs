@@ -2259,3 +2259,132 @@ mod const_argument_from_a_macro_fragment {
         assert_eq!(ByType::new().width(), 3);
     }
 }
+
+/// A method's `where` bound that names none of its own parameters (`T:
+/// Copy` in `Store<T>`, `Self::Item: Ord`) in an impl for concrete types
+/// that do not meet it (`Store<String>`, an `Item` of `f64`): the impl
+/// compiles, as the target's generic one does, and the method is there
+/// where the bound holds. Written as the trait writes it, rustc rejected the
+/// impl ("`String: Copy` is not satisfied", E0277). The crate's lints that
+/// the forwarders' bound lifetime could trip are denied here.
+#[deny(unused_lifetimes, single_use_lifetimes)]
+mod where_bounds_that_concrete_types_do_not_meet {
+    use lazy_core::{Lazy, RealizeForward, forwardable};
+
+    #[forwardable]
+    pub trait Store<T> {
+        fn put(&mut self, item: T);
+        fn last_copy(&self) -> Option<T>
+        where
+            T: Copy;
+        fn put_all<I>(&mut self, items: I)
+        where
+            I: IntoIterator<Item = T>,
+            T: Clone;
+    }
+
+    pub struct Items<T>(Vec<T>);
+
+    impl<T> Store<T> for Items<T> {
+        fn put(&mut self, item: T) {
+            self.0.push(item);
+        }
+        fn last_copy(&self) -> Option<T>
+        where
+            T: Copy,
+        {
+            self.0.last().copied()
+        }
+        fn put_all<I>(&mut self, items: I)
+        where
+            I: IntoIterator<Item = T>,
+            T: Clone,
+        {
+            self.0.extend(items);
+        }
+    }
+
+    #[derive(RealizeForward)]
+    #[realize_forward(Store<String>)]
+    pub struct LazyStrings(#[realize] Lazy<Items<String>>);
+
+    #[derive(RealizeForward)]
+    #[realize_forward(Store<u8>)]
+    pub struct LazyBytes(#[realize] Lazy<Items<u8>>);
+
+    #[forwardable]
+    pub trait Bag {
+        type Item;
+        fn push(&mut self, item: Self::Item);
+        fn largest(&self) -> Option<Self::Item>
+        where
+            Self::Item: Ord + Clone;
+        fn len(&self) -> usize;
+    }
+
+    pub struct Floats(Vec<f64>);
+
+    impl Bag for Floats {
+        type Item = f64;
+        fn push(&mut self, item: f64) {
+            self.0.push(item);
+        }
+        fn largest(&self) -> Option<f64> {
+            None
+        }
+        fn len(&self) -> usize {
+            self.0.len()
+        }
+    }
+
+    pub struct Words(Vec<&'static str>);
+
+    impl Bag for Words {
+        type Item = &'static str;
+        fn push(&mut self, item: &'static str) {
+            self.0.push(item);
+        }
+        fn largest(&self) -> Option<&'static str> {
+            self.0.iter().max().copied()
+        }
+        fn len(&self) -> usize {
+            self.0.len()
+        }
+    }
+
+    #[derive(RealizeForward)]
+    #[realize_forward(Bag)]
+    pub struct LazyFloats(#[realize] Lazy<Floats>);
+
+    #[derive(RealizeForward)]
+    #[realize_forward(Bag)]
+    pub struct LazyWords(#[realize] Lazy<Words>);
+
+    #[derive(RealizeForward)]
+    #[realize_forward(Bag)]
+    pub enum AnyFloats {
+        Ready(Floats),
+        Later(#[realize] Lazy<Floats>),
+    }
+
+    #[test]
+    fn forwarded_where_the_bounds_hold() {
+        let mut strings = LazyStrings(Lazy::new(|| Items(Vec::new())));
+        strings.put(String::from("a"));
+        strings.put_all([String::from("b")]);
+        let mut bytes = LazyBytes(Lazy::new(|| Items(vec![1])));
+        bytes.put_all([2, 3]);
+        assert_eq!(bytes.last_copy(), Some(3));
+
+        let mut floats = LazyFloats(Lazy::new(|| Floats(Vec::new())));
+        floats.push(1.5);
+        assert_eq!(floats.len(), 1);
+        let mut words = LazyWords(Lazy::new(|| Words(vec!["b"])));
+        words.push("c");
+        assert_eq!(words.largest(), Some("c"));
+        let mut any = AnyFloats::Ready(Floats(Vec::new()));
+        any.push(2.5);
+        let later = AnyFloats::Later(Lazy::new(|| Floats(vec![1.0, 2.0])));
+        assert_eq!((any.len(), later.len()), (1, 2));
+    }
+}

@@ -217,6 +217,18 @@ impl<T: ?Sized> Identity for T {
     type Type = T;
 }
 
+/// Implemented for every type, at every lifetime: the bound that names the
+/// lifetime a forwarder binds a predicate under (`where for<'__lazy_any>
+/// T: Copy + AnyLifetime<'__lazy_any>`, for the trait's `where T: Copy` in
+/// an impl of `Store<String>`). A predicate with a bound variable is not
+/// rejected as trivially false (rustc's E0277 on `String: Copy`, issue
+/// #48214) where the trait's generic impl is fine; naming the lifetime
+/// keeps `unused_lifetimes` quiet. Holds exactly when the predicate without
+/// it does.
+pub trait AnyLifetime<'a> {}
+
+impl<T: ?Sized> AnyLifetime<'_> for T {}
+
 /// The result of an enum's forwarder whose variants return different
 /// `impl Iterator` / `impl Future` / `impl Display` types.
 pub use crate::either::Either;

@@ -1022,7 +1022,7 @@ fn forwarder(ctx: &EnumContext, method: &Method, joined: Option<&Joined>) -> Tok
     let Params { decls, names } = params(method, Some(receiver));
     let name = &sig.ident;
     let generics = MethodGenerics(&sig.generics);
-    let where_clause = &sig.generics.where_clause;
+    let where_clause = crate::method::forwarder_where(&sig.generics);
     let output = &sig.output;
     let asyncness = &sig.asyncness;
     let abi = sig.abi.as_ref().map(crate::method::ExplicitAbi);

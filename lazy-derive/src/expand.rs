@@ -1689,7 +1689,7 @@ fn forwarder_item(
     let attrs = carried_attrs(ctx, &method.item.attrs);
     let name = &sig.ident;
     let generics = MethodGenerics(&sig.generics);
-    let where_clause = &sig.generics.where_clause;
+    let where_clause = crate::method::forwarder_where(&sig.generics);
     let output = Output(method);
     let abi = sig.abi.as_ref().map(crate::method::ExplicitAbi);
     let inline = ctx.inline.then_some(InlineAttr);
@@ -1842,7 +1842,7 @@ pub fn inherent_forwarder(ctx: &ImplContext, method: &Method, except: &Ident) ->
     } else {
         template::tokens("<#0>", &[&params])
     };
-    let where_clause = &generics.where_clause;
+    let where_clause = crate::method::forwarder_where(generics);
     let output = Output(method);
     let unsafety = match &sig.safety {
         crate::syntax::Safety::Unsafe(token) => Some(token),

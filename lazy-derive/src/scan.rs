@@ -321,6 +321,31 @@ pub fn scan(
     Some(out)
 }
 
+/// `where_clause` with the predicates at `bound` (ranges in it) under
+/// `method::ANY_LIFETIME_BINDER`, `method::ANY_LIFETIME_BOUND` added to
+/// their bounds: the forwarder's clause, as `method::forwarder_where`
+/// writes it.
+fn under_any_lifetime(where_clause: Vec<TokenTree>, bound: &[(usize, usize)]) -> Vec<TokenTree> {
+    let (binder, any) = crate::method::any_lifetime_trees();
+    let mut out =
+        Vec::with_capacity(where_clause.len() + bound.len() * (binder.len() + any.len() + 1));
+    let mut next = 0;
+    for (index, tree) in where_clause.into_iter().enumerate() {
+        if next < bound.len() && bound[next].0 == index {
+            out.extend(binder.iter().cloned());
+        }
+        out.push(tree);
+        if next < bound.len() && bound[next].1 == index + 1 {
+            if !matches!(out.last(), Some(TokenTree::Punct(p)) if p.as_char() == '+') {
+                out.push(TokenTree::Punct(Punct::new('+', Spacing::Alone)));
+            }
+            out.extend(any.iter().cloned());
+            next += 1;
+        }
+    }
+    out
+}
+
 /// Keeps two same-named traits of one crate apart: the trait's position in
 /// the source and the names of its items (both deterministic; the names tell
 /// apart traits that one macro call writes at the same position).
@@ -467,6 +492,7 @@ fn assoc_const(
         return None;
     }
     reader.params.clear();
+    reader.lifetimes.clear();
     reader.receiver_lifetime.clear();
     let colon = reader.alone(c.t[c.i].clone());
     c.i += 1;
@@ -564,6 +590,7 @@ fn method(
     c.i += 1;
     let name = c.ident()?;
     reader.params.clear();
+    reader.lifetimes.clear();
     reader.receiver_lifetime.clear();
     // `<..>`, with the type parameters' names for the turbofish.
     let mut generics = Vec::new();
@@ -818,12 +845,15 @@ fn method(
         }
     }
     let mut where_clause = Vec::new();
+    // The predicates the forwarder binds under a lifetime
+    // (`method::forwarder_where`): their ranges in `where_clause`.
+    let mut bound_predicates = Vec::new();
     reader.self_sized.set(false);
     reader.self_bound.set(false);
     if c.word_is("where") {
         where_clause.push(c.t[c.i].clone());
         c.i += 1;
-        reader.predicates(c, &mut where_clause)?;
+        reader.predicates(c, &mut where_clause, &mut bound_predicates)?;
     }
     // `;`, or a default body (carried empty).
     let (end, has_default) = match c.peek()? {
@@ -939,7 +969,11 @@ fn method(
         decls.into_iter().collect(),
     )));
     methods.extend(output);
-    methods.extend(where_clause);
+    if bound_predicates.is_empty() {
+        methods.extend(where_clause);
+    } else {
+        methods.extend(under_any_lifetime(where_clause, &bound_predicates));
+    }
     let mut call = Vec::with_capacity(words.call_prefix.len() + 8 + 2 * reader.params.len());
     call.extend(words.call_prefix.iter().cloned());
     call.extend(words.colon2.iter().cloned());
@@ -1386,6 +1420,8 @@ struct CarriedType {
 struct Reader {
     /// The method's type parameters: (name, ident).
     params: Vec<(String, Ident)>,
+    /// The method's lifetime parameters' names, without the `'`.
+    lifetimes: Vec<String>,
     /// Every method's lifetime and type parameters, each name once.
     method_params: Vec<MethodParam>,
     /// The trait's hash (`unique_suffix`), for the carried types' names.
@@ -1421,6 +1457,7 @@ impl Reader {
     fn new(suffix: u64) -> Reader {
         Reader {
             params: Vec::new(),
+            lifetimes: Vec::new(),
             method_params: Vec::new(),
             suffix,
             carried: RefCell::new(Vec::new()),
@@ -1485,7 +1522,9 @@ impl Reader {
                 }
                 c.copy_lifetime(out)?;
                 if let Some(TokenTree::Ident(name)) = out.last() {
+                    let name = name.to_string();
                     add_method_param(&mut self.method_params, format!("'{name}"));
+                    self.lifetimes.push(name);
                 }
                 if c.punct_is(':') && !c.colon2() {
                     out.push(self.alone(c.t[c.i].clone()));
@@ -1566,8 +1605,15 @@ impl Reader {
         }
     }
 
-    /// A `where` clause's predicates, up to the body or `;`.
-    fn predicates(&self, c: &mut Cursor, out: &mut Vec<TokenTree>) -> Option<()> {
+    /// A `where` clause's predicates, up to the body or `;`; in `bound`,
+    /// the ranges in `out` of those a forwarder binds under a lifetime
+    /// (`method::forwarder_where`).
+    fn predicates(
+        &self,
+        c: &mut Cursor,
+        out: &mut Vec<TokenTree>,
+        bound: &mut Vec<(usize, usize)>,
+    ) -> Option<()> {
         let mut any = false;
         loop {
             if c.punct_is(';')
@@ -1584,6 +1630,7 @@ impl Reader {
                 c.i += 1;
                 self.lifetimes(c, out)?;
             } else {
+                let start = out.len();
                 // `Self: Bounds`, which `Method::new` looks at.
                 let on_self = c.word_is("Self")
                     && matches!(c.t.get(c.i + 1), Some(TokenTree::Punct(p)) if p.as_char() == ':' && p.spacing() == Spacing::Alone);
@@ -1605,6 +1652,8 @@ impl Reader {
                 }
                 if on_self {
                     self.self_bounds(&out[before..]);
+                } else if self.binds_under_any_lifetime(&out[start..], before - start) {
+                    bound.push((start, out.len()));
                 }
             }
             any = true;
@@ -1617,6 +1666,48 @@ impl Reader {
                 return None;
             }
         }
+    }
+
+    /// Whether a forwarder binds `predicate` (its bounds from `bounds`)
+    /// under a lifetime, as `method::forwarder_where` does: not under a
+    /// `for<..>` already, a trait among its bounds, none relaxed (`?Sized`),
+    /// and none of the method's parameters named.
+    fn binds_under_any_lifetime(&self, predicate: &[TokenTree], bounds: usize) -> bool {
+        if matches!(predicate.first(), Some(TokenTree::Ident(word)) if word == "for") {
+            return false;
+        }
+        let mut trait_bound = false;
+        let mut quoted = false;
+        for tree in &predicate[bounds..] {
+            match tree {
+                TokenTree::Punct(p) if p.as_char() == '?' => return false,
+                TokenTree::Ident(_) if !quoted => trait_bound = true,
+                _ => {}
+            }
+            quoted = matches!(tree, TokenTree::Punct(p) if p.as_char() == '\'');
+        }
+        trait_bound && !self.names_a_method_param(predicate)
+    }
+
+    /// `trees` name one of the method's type or lifetime parameters.
+    fn names_a_method_param(&self, trees: &[TokenTree]) -> bool {
+        for tree in trees {
+            let named = match tree {
+                TokenTree::Ident(ident) => {
+                    let text = ident.to_string();
+                    self.is_param(&text) || self.lifetimes.contains(&text)
+                }
+                TokenTree::Group(group) => {
+                    let inner: Vec<TokenTree> = group.stream().into_iter().collect();
+                    self.names_a_method_param(&inner)
+                }
+                TokenTree::Punct(_) | TokenTree::Literal(_) => false,
+            };
+            if named {
+                return true;
+            }
+        }
+        false
     }
 
     /// Notes what the bounds of a `Self: ..` predicate ask
