@@ -34,14 +34,7 @@ pub fn stub(method: &Method, error: Error) -> TokenStream {
     // The method's own parameters: a predicate that names one may be what
     // the signature needs to be well-formed (`<Box<Self> as Tr<T>>::Out`
     // where `Box<Self>: Tr<T>`), and is never trivially false.
-    let mut own_params: Vec<String> = Vec::new();
-    for param in &generics.params {
-        own_params.push(match param {
-            syn::GenericParam::Type(param) => param.ident.to_string(),
-            syn::GenericParam::Const(param) => param.ident.to_string(),
-            syn::GenericParam::Lifetime(param) => param.lifetime.ident.to_string(),
-        });
-    }
+    let own_params = crate::generics::param_names(generics);
     if let Some(clause) = &generics.where_clause {
         for predicate in punct::values(&clause.predicates) {
             // `Self: Clone`, `Box<Self>: Debug`.

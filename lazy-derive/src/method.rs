@@ -2,7 +2,7 @@
 //! the parameters a forwarder declares for it (`Params`).
 
 use crate::syntax::{FnArg, TraitItemFn};
-use proc_macro2::{Ident, Literal, Punct, Spacing, Span, TokenStream, TokenTree};
+use proc_macro2::{Ident, Literal, Punct, Spacing, Span, TokenStream};
 use quote::{ToTokens, TokenStreamExt};
 use syn::{GenericArgument, PathArguments, ReturnType, Type, TypeParamBound, WherePredicate};
 
@@ -478,54 +478,32 @@ impl ToTokens for ExplicitAbi<'_> {
     }
 }
 
-/// The lifetime that [`forwarder_where`] binds a predicate under.
-pub const ANY_LIFETIME_BINDER: &str = "for<'__lazy_any>";
-/// The bound that names [`ANY_LIFETIME_BINDER`]'s lifetime (rustc's
-/// `unused_lifetimes` would flag a binder whose lifetime is not named).
-pub const ANY_LIFETIME_BOUND: &str = "::lazy_core::__private::AnyLifetime<'__lazy_any>";
-
-/// [`ANY_LIFETIME_BINDER`] and, after a `+`, [`ANY_LIFETIME_BOUND`], as
-/// trees at the call site (both writers of a forwarder write the same).
-pub fn any_lifetime_trees() -> (Vec<TokenTree>, Vec<TokenTree>) {
-    let at_call_site = |text: &str| {
-        let mut trees = Vec::new();
-        for mut tree in tokens::fixed(text) {
-            tree.set_span(Span::call_site());
-            trees.push(tree);
-        }
-        trees
-    };
-    (
-        at_call_site(ANY_LIFETIME_BINDER),
-        at_call_site(ANY_LIFETIME_BOUND),
-    )
-}
+/// What [`forwarder_where`] binds a predicate under, and the bound that
+/// names its lifetime (rustc's `unused_lifetimes` would flag a binder whose
+/// lifetime is not named), after a `+`.
+const ANY_LIFETIME: [&str; 2] = [
+    "for<'__lazy_any>",
+    "::lazy_core::__private::AnyLifetime<'__lazy_any>",
+];
 
 /// A forwarder's `where` clause: the method's, but that a predicate which
 /// names none of the method's own parameters (`where T: Copy` in
-/// `Store<T>`, `where Self::Item: Ord`) is bound under
-/// [`ANY_LIFETIME_BINDER`], with [`ANY_LIFETIME_BOUND`] among its bounds.
-/// In an impl for concrete types (`Store<String>`, a wrapper without
+/// `Store<T>`, `where Self::Item: Ord`) is bound under a lifetime of its
+/// own, with a bound that names it (`for<'__lazy_any> T: Copy +
+/// ::lazy_core::__private::AnyLifetime<'__lazy_any>`). In an impl for concrete types (`Store<String>`, a wrapper without
 /// parameters) such a predicate names no parameter at all, and rustc
 /// rejects one that does not hold as "trivially false" (E0277, issue
 /// #48214) where the trait's own generic impl is fine; a predicate with a
 /// bound variable is not checked so, and holds exactly when the written one
 /// does. Left as written: `Self: ..` (whose `Sized` the forwarders rely
 /// on), predicates under a `for<..>` already, lifetime predicates, and
-/// bounds that relax (`?Sized`). `scan` writes the same
-/// (`Reader::predicates`).
+/// bounds that relax (`?Sized`). `scan` leaves a method with such a
+/// predicate to syn (`Reader::predicates`).
 pub fn forwarder_where(generics: &syn::Generics) -> TokenStream {
     let Some(clause) = &generics.where_clause else {
         return TokenStream::new();
     };
-    let mut names: Vec<String> = Vec::with_capacity(generics.params.len());
-    for param in punct::values(&generics.params) {
-        names.push(match param {
-            syn::GenericParam::Lifetime(param) => param.lifetime.ident.to_string(),
-            syn::GenericParam::Type(param) => param.ident.to_string(),
-            syn::GenericParam::Const(param) => param.ident.to_string(),
-        });
-    }
+    let names = crate::generics::param_names(generics);
     let mut any = false;
     let mut bound = Vec::with_capacity(clause.predicates.len());
     for predicate in punct::values(&clause.predicates) {
@@ -546,21 +524,22 @@ pub fn forwarder_where(generics: &syn::Generics) -> TokenStream {
     if !any {
         return clause.to_token_stream();
     }
-    let (binder, any_lifetime) = any_lifetime_trees();
+    let [binder, any_lifetime] = ANY_LIFETIME;
+    let (binder, any_lifetime) = (tokens::fixed(binder), tokens::fixed(any_lifetime));
     let mut out = clause.where_token.to_token_stream();
     // The commas as written (their spans, a trailing one).
     for (index, pair) in clause.predicates.pairs().enumerate() {
         let (predicate, comma) = pair.into_tuple();
         match predicate {
             WherePredicate::Type(predicate) if bound[index] => {
-                out.extend(binder.iter().cloned());
+                out.extend(binder.clone());
                 predicate.bounded_ty.to_tokens(&mut out);
                 predicate.colon_token.to_tokens(&mut out);
                 predicate.bounds.to_tokens(&mut out);
                 if !predicate.bounds.trailing_punct() {
                     out.append(Punct::new('+', Spacing::Alone));
                 }
-                out.extend(any_lifetime.iter().cloned());
+                out.extend(any_lifetime.clone());
             }
             other => other.to_tokens(&mut out),
         }
@@ -569,8 +548,8 @@ pub fn forwarder_where(generics: &syn::Generics) -> TokenStream {
     out
 }
 
-/// Bounds a predicate may be bound under [`ANY_LIFETIME_BINDER`] with: a
-/// trait among them, none relaxed (`?Sized`).
+/// Bounds a predicate may be bound under a lifetime with
+/// ([`forwarder_where`]): a trait among them, none relaxed (`?Sized`).
 fn binds_under_any_lifetime(
     bounds: &syn::punctuated::Punctuated<TypeParamBound, syn::Token![+]>,
 ) -> bool {

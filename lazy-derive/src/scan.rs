@@ -321,31 +321,6 @@ pub fn scan(
     Some(out)
 }
 
-/// `where_clause` with the predicates at `bound` (ranges in it) under
-/// `method::ANY_LIFETIME_BINDER`, `method::ANY_LIFETIME_BOUND` added to
-/// their bounds: the forwarder's clause, as `method::forwarder_where`
-/// writes it.
-fn under_any_lifetime(where_clause: Vec<TokenTree>, bound: &[(usize, usize)]) -> Vec<TokenTree> {
-    let (binder, any) = crate::method::any_lifetime_trees();
-    let mut out =
-        Vec::with_capacity(where_clause.len() + bound.len() * (binder.len() + any.len() + 1));
-    let mut next = 0;
-    for (index, tree) in where_clause.into_iter().enumerate() {
-        if next < bound.len() && bound[next].0 == index {
-            out.extend(binder.iter().cloned());
-        }
-        out.push(tree);
-        if next < bound.len() && bound[next].1 == index + 1 {
-            if !matches!(out.last(), Some(TokenTree::Punct(p)) if p.as_char() == '+') {
-                out.push(TokenTree::Punct(Punct::new('+', Spacing::Alone)));
-            }
-            out.extend(any.iter().cloned());
-            next += 1;
-        }
-    }
-    out
-}
-
 /// Keeps two same-named traits of one crate apart: the trait's position in
 /// the source and the names of its items (both deterministic; the names tell
 /// apart traits that one macro call writes at the same position).
@@ -845,15 +820,12 @@ fn method(
         }
     }
     let mut where_clause = Vec::new();
-    // The predicates the forwarder binds under a lifetime
-    // (`method::forwarder_where`): their ranges in `where_clause`.
-    let mut bound_predicates = Vec::new();
     reader.self_sized.set(false);
     reader.self_bound.set(false);
     if c.word_is("where") {
         where_clause.push(c.t[c.i].clone());
         c.i += 1;
-        reader.predicates(c, &mut where_clause, &mut bound_predicates)?;
+        reader.predicates(c, &mut where_clause)?;
     }
     // `;`, or a default body (carried empty).
     let (end, has_default) = match c.peek()? {
@@ -969,11 +941,7 @@ fn method(
         decls.into_iter().collect(),
     )));
     methods.extend(output);
-    if bound_predicates.is_empty() {
-        methods.extend(where_clause);
-    } else {
-        methods.extend(under_any_lifetime(where_clause, &bound_predicates));
-    }
+    methods.extend(where_clause);
     let mut call = Vec::with_capacity(words.call_prefix.len() + 8 + 2 * reader.params.len());
     call.extend(words.call_prefix.iter().cloned());
     call.extend(words.colon2.iter().cloned());
@@ -1605,15 +1573,11 @@ impl Reader {
         }
     }
 
-    /// A `where` clause's predicates, up to the body or `;`; in `bound`,
-    /// the ranges in `out` of those a forwarder binds under a lifetime
-    /// (`method::forwarder_where`).
-    fn predicates(
-        &self,
-        c: &mut Cursor,
-        out: &mut Vec<TokenTree>,
-        bound: &mut Vec<(usize, usize)>,
-    ) -> Option<()> {
+    /// A `where` clause's predicates, up to the body or `;`. One that
+    /// names none of the method's parameters and bounds other than `Self`
+    /// (`where Self::Item: Ord`) is left to syn: its forwarder may bind it
+    /// under a lifetime (`method::forwarder_where`).
+    fn predicates(&self, c: &mut Cursor, out: &mut Vec<TokenTree>) -> Option<()> {
         let mut any = false;
         loop {
             if c.punct_is(';')
@@ -1652,8 +1616,8 @@ impl Reader {
                 }
                 if on_self {
                     self.self_bounds(&out[before..]);
-                } else if self.binds_under_any_lifetime(&out[start..], before - start) {
-                    bound.push((start, out.len()));
+                } else if !self.names_a_method_param(&out[start..]) {
+                    return None;
                 }
             }
             any = true;
@@ -1666,27 +1630,6 @@ impl Reader {
                 return None;
             }
         }
-    }
-
-    /// Whether a forwarder binds `predicate` (its bounds from `bounds`)
-    /// under a lifetime, as `method::forwarder_where` does: not under a
-    /// `for<..>` already, a trait among its bounds, none relaxed (`?Sized`),
-    /// and none of the method's parameters named.
-    fn binds_under_any_lifetime(&self, predicate: &[TokenTree], bounds: usize) -> bool {
-        if matches!(predicate.first(), Some(TokenTree::Ident(word)) if word == "for") {
-            return false;
-        }
-        let mut trait_bound = false;
-        let mut quoted = false;
-        for tree in &predicate[bounds..] {
-            match tree {
-                TokenTree::Punct(p) if p.as_char() == '?' => return false,
-                TokenTree::Ident(_) if !quoted => trait_bound = true,
-                _ => {}
-            }
-            quoted = matches!(tree, TokenTree::Punct(p) if p.as_char() == '\'');
-        }
-        trait_bound && !self.names_a_method_param(predicate)
     }
 
     /// `trees` name one of the method's type or lifetime parameters.

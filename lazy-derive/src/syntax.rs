@@ -23,7 +23,6 @@
 //! and reads the same with `full` on (a workspace whose other crates turn it
 //! on for this one): there syn reads first, and the rest is not reached.
 
-use crate::tokens;
 use proc_macro2::{Spacing, TokenStream, TokenTree};
 use quote::{ToTokens, TokenStreamExt};
 use syn::buffer::Cursor;
@@ -730,7 +729,7 @@ fn structured_path(input: ParseStream) -> Result<syn::Path> {
         let ident = input.call(Ident::parse_any)?;
         // `Tracker as T` read on after a missing comma: a keyword names no
         // item, and written into an impl it would not parse.
-        if tokens::is_one_of(&ident, KEYWORDS) {
+        if KEYWORDS.contains(&ident.to_string().as_str()) {
             return Err(Error::new(
                 ident.span(),
                 format!("expected a path, found the keyword `{ident}`"),
