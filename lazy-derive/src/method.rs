@@ -490,8 +490,9 @@ const ANY_LIFETIME: [&str; 2] = [
 /// names none of the method's own parameters (`where T: Copy` in
 /// `Store<T>`, `where Self::Item: Ord`) is bound under a lifetime of its
 /// own, with a bound that names it (`for<'__lazy_any> T: Copy +
-/// ::lazy_core::__private::AnyLifetime<'__lazy_any>`). In an impl for concrete types (`Store<String>`, a wrapper without
-/// parameters) such a predicate names no parameter at all, and rustc
+/// ::lazy_core::__private::AnyLifetime<'__lazy_any>`). In an impl for
+/// concrete types (`Store<String>`, a wrapper without parameters) such a
+/// predicate names no parameter at all, and rustc
 /// rejects one that does not hold as "trivially false" (E0277, issue
 /// #48214) where the trait's own generic impl is fine; a predicate with a
 /// bound variable is not checked so, and holds exactly when the written one
