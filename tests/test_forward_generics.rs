@@ -2367,6 +2367,62 @@ mod where_bounds_that_concrete_types_do_not_meet {
         Later(#[realize] Lazy<Floats>),
     }
 
+    /// A bound under a `for<..>` of its own is left as written (a second
+    /// binder around it would be E0316): forwarded where it holds.
+    #[forwardable]
+    pub trait Parse<T> {
+        fn parse(&self, text: &str) -> T
+        where
+            T: for<'a> From<&'a str>;
+    }
+
+    pub struct Parser;
+
+    impl<T> Parse<T> for Parser {
+        fn parse(&self, text: &str) -> T
+        where
+            T: for<'a> From<&'a str>,
+        {
+            T::from(text)
+        }
+    }
+
+    #[derive(RealizeForward)]
+    #[realize_forward(Parse<String>)]
+    pub struct LazyStringParser(#[realize] Lazy<Parser>);
+
+    #[derive(RealizeForward)]
+    #[realize_forward(Parse)]
+    pub struct LazyParser(#[realize] Lazy<Parser>);
+
+    #[forwardable(blanket)]
+    pub trait Names {
+        type Name;
+        fn is_named(&self, name: &str) -> bool
+        where
+            Self::Name: for<'a> PartialEq<&'a str>;
+    }
+
+    impl Names for Parser {
+        type Name = String;
+        fn is_named(&self, name: &str) -> bool {
+            name == "parser"
+        }
+    }
+
+    #[derive(RealizeForward)]
+    #[realize_forward(Names)]
+    pub struct LazyNames(#[realize] Lazy<Parser>);
+
+    #[test]
+    fn bounds_under_their_own_binder_are_forwarded() {
+        let strings = LazyStringParser(Lazy::new(|| Parser));
+        assert_eq!(strings.parse("a"), "a");
+        let any = LazyParser(Lazy::new(|| Parser));
+        assert_eq!(Parse::<String>::parse(&any, "b"), "b");
+        assert!(LazyNames(Lazy::new(|| Parser)).is_named("parser"));
+    }
+
     #[test]
     fn forwarded_where_the_bounds_hold() {
         let mut strings = LazyStrings(Lazy::new(|| Items(Vec::new())));

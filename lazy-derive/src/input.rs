@@ -237,10 +237,18 @@ impl Parse for Entry {
                 return Ok(Entry::Except(names, err));
             }
             if let Some(err) = misplaced(&ident, &fork) {
-                // Read past, to the next entry: `remote = path`'s value too.
+                // Read past, to the next entry: `remote = path`'s value too,
+                // commas inside its `<..>` included.
                 input.parse::<Ident>()?;
-                while !input.is_empty() && !input.peek(Token![,]) {
-                    input.parse::<proc_macro2::TokenTree>()?;
+                let mut depth = 0usize;
+                while !input.is_empty() && (depth > 0 || !input.peek(Token![,])) {
+                    if let proc_macro2::TokenTree::Punct(punct) = input.parse()? {
+                        match punct.as_char() {
+                            '<' => depth += 1,
+                            '>' => depth = depth.saturating_sub(1),
+                            _ => {}
+                        }
+                    }
                 }
                 return Ok(Entry::Unknown(err));
             }

@@ -497,8 +497,8 @@ const ANY_LIFETIME: [&str; 2] = [
 /// #48214) where the trait's own generic impl is fine; a predicate with a
 /// bound variable is not checked so, and holds exactly when the written one
 /// does. Left as written: `Self: ..` (whose `Sized` the forwarders rely
-/// on), predicates under a `for<..>` already, lifetime predicates, and
-/// bounds that relax (`?Sized`). `scan` leaves a method with such a
+/// on), predicates under a `for<..>` already or with a bound under one,
+/// lifetime predicates, and bounds that relax (`?Sized`). `scan` leaves a method with such a
 /// predicate to syn (`Reader::predicates`).
 pub fn forwarder_where(generics: &syn::Generics) -> TokenStream {
     let Some(clause) = &generics.where_clause else {
@@ -550,15 +550,18 @@ pub fn forwarder_where(generics: &syn::Generics) -> TokenStream {
 }
 
 /// Bounds a predicate may be bound under a lifetime with
-/// ([`forwarder_where`]): a trait among them, none relaxed (`?Sized`).
+/// ([`forwarder_where`]): a trait among them, none relaxed (`?Sized`) or
+/// under a `for<..>` of its own.
 fn binds_under_any_lifetime(
     bounds: &syn::punctuated::Punctuated<TypeParamBound, syn::Token![+]>,
 ) -> bool {
     let mut trait_bound = false;
     for bound in punct::values(bounds) {
         match bound {
+            // A bound under a `for<..>` of its own: a second binder around
+            // it would be rustc's E0316 (nested quantification).
             TypeParamBound::Trait(bound) => {
-                if bound.maybe.is_some() {
+                if bound.maybe.is_some() || bound.lifetimes.is_some() {
                     return false;
                 }
                 trait_bound = true;

@@ -42,6 +42,11 @@ pub struct Blanket(#[realize] Lazy<u8>);
 #[realize_forward(Tracker, remote = ::std::fmt::Display)]
 pub struct Remote(#[realize] Lazy<u8>);
 
+// A `remote` path with commas in its arguments is read past whole.
+#[derive(RealizeForward)]
+#[realize_forward(Tracker, remote = a::Get<u8, u16>)]
+pub struct RemoteArguments(#[realize] Lazy<u8>);
+
 // Alone: its error, not also "names no trait".
 #[derive(RealizeForward)]
 #[realize_forward(deref)]
@@ -51,4 +56,5 @@ fn main() {
     let n = || 1;
     let _ = Deref(Lazy::new(n)).get() + Plain(Lazy::new(n)).get() + Realize(Lazy::new(n)).get();
     let _ = Skip(Lazy::new(n)).get() + Blanket(Lazy::new(n)).get() + Remote(Lazy::new(n)).get();
+    let _ = RemoteArguments(Lazy::new(n)).get();
 }
