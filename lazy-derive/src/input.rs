@@ -156,15 +156,14 @@ fn unknown_option(name: &Ident) -> Option<Error> {
 /// A flag of the field's attribute or an argument of `#[forwardable]`
 /// written among the traits (`#[realize_forward(Tracker, deref)]`): the
 /// error that says where it goes, where rustc would look for a trait of
-/// that name. `after` is past the name: a flag stands alone, `remote` has
-/// its `= path`.
-fn misplaced(name: &Ident, after: ParseStream) -> Option<Error> {
+/// that name. `text` is the name written out; `after` is past the name: a
+/// flag stands alone, `remote` has its `= path`.
+fn misplaced(name: &Ident, text: &str, after: ParseStream) -> Option<Error> {
     let alone = after.is_empty() || after.peek(Token![,]);
     if !alone && !after.peek(Token![=]) {
         return None;
     }
-    let written = name.to_string();
-    let message = match written.as_str() {
+    let message = match text {
         "deref" if alone => {
             "`deref` is not a trait: it goes on the field, `#[realize(deref)]`, to forward to what the field's box or reference holds"
         }
@@ -193,7 +192,10 @@ impl Parse for Entry {
         if input.peek(Ident) {
             let fork = input.fork();
             let ident: Ident = fork.parse()?;
-            if ident == "except" {
+            // Written out once (each comparison of an `Ident` with a text
+            // writes it out): every derive reads its traits' names here.
+            let text = ident.to_string();
+            if text == "except" {
                 // `except = method`: read as `except(method)`, beside the
                 // error that says so.
                 if fork.peek(Token![=]) && fork.peek2(Ident) {
@@ -236,7 +238,7 @@ impl Parse for Entry {
                 let (names, err) = except_names(&content)?;
                 return Ok(Entry::Except(names, err));
             }
-            if let Some(err) = misplaced(&ident, &fork) {
+            if let Some(err) = misplaced(&ident, &text, &fork) {
                 // Read past, to the next entry: `remote = path`'s value too,
                 // commas inside its `<..>` included.
                 input.parse::<Ident>()?;
