@@ -2284,8 +2284,24 @@ impl Reader {
                         c.i += 1;
                         break;
                     }
+                    // As in `def_site`: one `'_` (what leaving the
+                    // lifetime out is, `Formatter<'_>`) or `'static`.
                     if c.lifetime() {
-                        return Some(false);
+                        let Some(TokenTree::Ident(name)) = c.t.get(c.i + 1) else {
+                            return None;
+                        };
+                        let name = name.to_string();
+                        if !(name == "static" || name == "_" && !key.contains("'_")) {
+                            return Some(false);
+                        }
+                        key.push('\'');
+                        key.push_str(&name);
+                        key.push(',');
+                        c.i += 2;
+                        if c.punct_is(',') {
+                            c.i += 1;
+                        }
+                        continue;
                     }
                     match (c.peek(), c.t.get(c.i + 1)) {
                         (Some(TokenTree::Literal(_)), _) => return None,
