@@ -565,3 +565,98 @@ mod impl_in_a_type_macro {
         assert_eq!(Either::Now(3).count(), 3);
     }
 }
+
+/// Field types written by a `macro_rules!` through `$t:ty`: syn reads such a
+/// type as an invisible group, which the derives did not look into for a
+/// lazy, a pointer or a seed parameter. An enum of one target type then
+/// compared values in two variants as different (`==` false, no error) and
+/// panicked on `&Self` arguments; a wrapper generic over the seed, or over
+/// the lazy itself, was E0277 (the bounds the derive adds were left out).
+mod types_through_a_macro_fragment {
+    use super::*;
+    use lazy_core::{FromRealized, Realize, remote};
+
+    #[forwardable]
+    pub trait Area {
+        fn area(&self) -> u32;
+        fn same(&self, other: &Self) -> bool;
+    }
+
+    #[forwardable]
+    pub trait Grow {
+        fn grown(&self) -> Self;
+    }
+
+    #[derive(Debug, PartialEq, PartialOrd)]
+    pub struct Sq(pub u32);
+
+    impl Area for Sq {
+        fn area(&self) -> u32 {
+            self.0
+        }
+        fn same(&self, other: &Self) -> bool {
+            self.0 == other.0
+        }
+    }
+
+    impl Grow for Sq {
+        fn grown(&self) -> Self {
+            Sq(self.0 + 1)
+        }
+    }
+
+    macro_rules! wrappers {
+        ($lazy:ty, $seed:ty, $boxed:ty, $pointer:ty, $value:ty) => {
+            #[derive(RealizeForward)]
+            #[realize_forward(Area)]
+            pub struct Param<L>(#[realize] $lazy);
+
+            #[derive(RealizeForward, FromRealized)]
+            #[realize_forward(Area, Grow)]
+            pub struct Seeded<S>(#[realize] Lazy<$value, $seed>);
+
+            #[derive(RealizeForward, FromRealized)]
+            #[realize_forward(Area, Grow)]
+            pub struct Boxed(#[realize] $boxed);
+
+            #[derive(RealizeForward)]
+            #[realize_forward(Area, Grow, remote::PartialEq, remote::PartialOrd)]
+            pub enum Any {
+                Ready(#[realize(plain)] $value),
+                Later(#[realize] $boxed),
+                Pointed(#[realize(plain, deref)] $pointer),
+            }
+        };
+    }
+
+    wrappers!(L, S, Box<Lazy<Sq>>, Box<Sq>, Sq);
+
+    impl<L: Realize<Target = Sq>> Param<L> {
+        pub fn new(lazy: L) -> Self {
+            Param(lazy)
+        }
+    }
+
+    fn later(n: u32) -> Any {
+        Any::Later(Box::new(Lazy::from_value(Sq(n))))
+    }
+
+    #[test]
+    fn each_wrapper_forwards() {
+        assert_eq!(Param::new(Lazy::new(|| Sq(2))).area(), 2);
+        let seeded = Seeded(Lazy::new(|| Sq(3)));
+        assert_eq!(seeded.grown().area(), 4);
+        let boxed = Boxed(Box::new(Lazy::new(|| Sq(4))));
+        assert_eq!(boxed.grown().area(), 5);
+        assert_eq!(Any::Pointed(Box::new(Sq(5))).grown().area(), 6);
+    }
+
+    #[test]
+    fn an_enum_of_one_target_compares_across_variants() {
+        assert!(Any::Ready(Sq(3)) == later(3));
+        assert!(Any::Ready(Sq(5)) > later(1));
+        assert!(later(2) < Any::Pointed(Box::new(Sq(4))));
+        assert!(Any::Ready(Sq(3)).same(&later(3)));
+        assert!(!later(3).same(&Any::Pointed(Box::new(Sq(4)))));
+    }
+}

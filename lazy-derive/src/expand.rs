@@ -2342,7 +2342,7 @@ impl<'a> FieldImpl<'a> {
 
 /// `L`, a type parameter of the wrapper, written alone.
 fn is_type_param(ty: &syn::Type, generics: &Generics) -> bool {
-    let syn::Type::Path(path) = ty else {
+    let syn::Type::Path(path) = crate::input::unparenthesized(ty) else {
         return false;
     };
     let Some(ident) = path.path.get_ident().filter(|_| path.qself.is_none()) else {
@@ -2368,13 +2368,16 @@ fn pointee(ty: &syn::Type, mutable: bool) -> &syn::Type {
 
 /// What one step of [`pointee`] reaches: the `T` of `Box<T>`, `Rc<T>`,
 /// `Arc<T>`, `&T`, `&mut T` (of `Box<T>` and `&mut T` alone when
-/// `mutable`), and the type in parentheses; `None` for any other type.
+/// `mutable`), in parentheses or a macro's `$t:ty` too; `None` for any other
+/// type.
 pub fn pointer_target(ty: &syn::Type, mutable: bool) -> Option<&syn::Type> {
     match ty {
         syn::Type::Reference(reference) if !mutable || reference.mutability.is_some() => {
             Some(&*reference.elem)
         }
-        syn::Type::Paren(paren) => Some(&*paren.elem),
+        // Parentheses and a macro's `$t:ty`: the type they hold.
+        syn::Type::Paren(paren) => pointer_target(&paren.elem, mutable),
+        syn::Type::Group(group) => pointer_target(&group.elem, mutable),
         syn::Type::Path(path) if path.qself.is_none() => path
             .path
             .segments

@@ -207,6 +207,7 @@ fn shared_pointer(ty: &syn::Type) -> Option<String> {
             (last.ident == "Rc" || last.ident == "Arc").then(|| format!("`{}`", last.ident))
         }
         syn::Type::Paren(inner) => shared_pointer(&inner.elem),
+        syn::Type::Group(inner) => shared_pointer(&inner.elem),
         _ => None,
     }
 }

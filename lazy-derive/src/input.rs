@@ -1825,8 +1825,9 @@ fn unsized_value_or_seed(lazy: &syn::PathSegment) -> Option<Error> {
     ))
 }
 
-/// `ty` without the parentheses around it (`(dyn FnOnce() -> T)`).
-fn unparenthesized(ty: &Type) -> &Type {
+/// `ty` without the parentheses around it (`(dyn FnOnce() -> T)`), or the
+/// invisible group of a macro's `$t:ty`.
+pub fn unparenthesized(ty: &Type) -> &Type {
     match ty {
         Type::Paren(paren) => unparenthesized(&paren.elem),
         Type::Group(group) => unparenthesized(&group.elem),
@@ -2201,6 +2202,8 @@ pub fn lazy_types(ty: &Type) -> Option<(&Type, Option<&Type>)> {
     let path = match ty {
         Type::Reference(reference) => return lazy_types(&reference.elem),
         Type::Paren(paren) => return lazy_types(&paren.elem),
+        // A macro's `$t:ty`.
+        Type::Group(group) => return lazy_types(&group.elem),
         Type::Path(path) if path.qself.is_none() => path,
         _ => return None,
     };
@@ -2237,6 +2240,7 @@ pub fn shares_its_lazy(ty: &Type) -> bool {
         }
         Type::Reference(reference) => shares_its_lazy(&reference.elem),
         Type::Paren(paren) => shares_its_lazy(&paren.elem),
+        Type::Group(group) => shares_its_lazy(&group.elem),
         Type::Path(path) if path.qself.is_none() => {
             let Some((name, first)) = one_type_argument(path) else {
                 return false;
@@ -2290,6 +2294,7 @@ pub fn build_back(ty: &Type) -> BuildBack<'_> {
         match at {
             Type::Reference(_) => return BuildBack::Never,
             Type::Paren(paren) => at = &paren.elem,
+            Type::Group(group) => at = &group.elem,
             Type::Path(path) if path.qself.is_none() => {
                 let pointer = match one_type_argument(path) {
                     Some((name, first)) => match name.as_str() {
@@ -2323,7 +2328,7 @@ pub fn build_back(ty: &Type) -> BuildBack<'_> {
 pub fn lazy_seed_param<'a>(ty: &'a Type, generics: &syn::Generics) -> Option<(&'a Type, &'a Type)> {
     let (value, seed) = lazy_types(ty)?;
     let seed = seed?;
-    let Type::Path(seed_path) = seed else {
+    let Type::Path(seed_path) = unparenthesized(seed) else {
         return None;
     };
     let name = seed_path
