@@ -730,3 +730,52 @@ fn a_blanket_trait_named_like_a_type_parameter_forwards() {
     let wrapper = named_t::Wrapper(Lazy::new(|| named_t::Value(4)));
     assert_eq!(wrapper.get(), 4);
 }
+
+/// A supertrait's associated type named only in a default body, and the
+/// trait's own in its signatures: `blanket` takes the trait (a supertrait's
+/// in a signature is an error, `tests/ui/blanket-names-a-supertraits-associated-type`).
+mod supertrait_items_in_bodies {
+    use super::*;
+
+    #[forwardable]
+    pub trait Source {
+        type Item;
+        fn first(&self) -> Self::Item;
+    }
+
+    #[forwardable(blanket)]
+    pub trait Tally: Source {
+        type Count;
+        fn count(&self) -> Self::Count;
+        fn none(&self) -> usize {
+            let none: Option<Self::Item> = None;
+            usize::from(none.is_none())
+        }
+    }
+
+    impl Source for Real {
+        type Item = u8;
+        fn first(&self) -> u8 {
+            self.0[0]
+        }
+    }
+
+    impl Tally for Real {
+        type Count = u32;
+        fn count(&self) -> u32 {
+            4
+        }
+    }
+
+    #[derive(RealizeForward)]
+    #[realize_forward(Source, Tally)]
+    pub struct LazyReal(#[realize] Lazy<Real>);
+
+    #[test]
+    fn forwards_through_the_blanket_impl() {
+        let lazy = LazyReal(Lazy::new(|| Real([7; 4])));
+        assert_eq!(lazy.first(), 7);
+        assert_eq!(lazy.count(), 4);
+        assert_eq!(lazy.none(), 1);
+    }
+}

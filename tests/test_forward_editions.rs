@@ -43,6 +43,11 @@ fn edition_2021_trait_derived_in_edition_2024() {
         7,
         "the trait's crate decides which cfg'd methods exist"
     );
+    assert_eq!(
+        lazy.scaled(2),
+        46,
+        "the trait's crate decides which cfg'd parameters exist"
+    );
     assert_eq!(builds.get(), 1);
 }
 

@@ -6,6 +6,9 @@
 //! each under the cfg that selects it and without the parameters that this
 //! combination leaves out. Parameters under the same cfg go together, and
 //! past `MAX_CFGS` distinct cfgs the method is an error (2^n forwarders).
+//! The hidden macro's copies by cfg combination (`trait_def::cfg_variants`)
+//! leave no cfg on a parameter unless the trait has too many to copy it for:
+//! this is for those.
 
 use crate::syntax::{FnArg, TraitItemFn};
 use proc_macro2::TokenStream;
@@ -172,7 +175,7 @@ fn per_variant_dyn(method: &Method, write: &dyn Fn(&Method) -> TokenStream) -> O
     Some(out)
 }
 
-fn generic_attrs(param: &GenericParam) -> &Vec<Attribute> {
+pub fn generic_attrs(param: &GenericParam) -> &Vec<Attribute> {
     match param {
         GenericParam::Lifetime(param) => &param.attrs,
         GenericParam::Type(param) => &param.attrs,

@@ -2,7 +2,7 @@
 //! `macro_rules!` that carries the trait's items to `#[derive(RealizeForward)]`.
 
 use crate::syntax::{ItemTrait, TraitItem, TraitItemFn};
-use proc_macro2::{Delimiter, Literal, Span, TokenStream, TokenTree};
+use proc_macro2::{Delimiter, Literal, Spacing, Span, TokenStream, TokenTree};
 use quote::{ToTokens, format_ident};
 use syn::ext::IdentExt;
 use syn::spanned::Spanned;
@@ -42,6 +42,13 @@ pub fn forwardable(args: TokenStream, input: TokenStream) -> TokenStream {
     // Most traits are read without syn (see `scan`); what that does not
     // fully understand takes the syn path, which writes the same tokens.
     let blanket = blanket_arg(&args);
+    if blanket.is_some()
+        && let Some(error) = blanket_names_supertrait_item(&input)
+    {
+        let mut out = forwardable(TokenStream::new(), input);
+        out.extend(error);
+        return out;
+    }
     if args.is_empty() || blanket.is_some() {
         let paths = match (blanket, trait_name(&input)) {
             (None, _) => Some(fast_names()),
@@ -133,6 +140,106 @@ fn blanket_arg(args: &TokenStream) -> Option<Span> {
     }
 }
 
+/// Under `blanket`, a supertrait's associated type in a signature: one
+/// error, and the trait written as without `blanket`.
+fn blanket_names_supertrait_item(input: &TokenStream) -> Option<TokenStream> {
+    if !matches!(trait_name(input), Some((_, true))) {
+        return None;
+    }
+    let name = supertrait_item(input)?;
+    Some(crate::errors::compile_error(Error::new(
+        name.span(),
+        format!(
+            "`#[forwardable(blanket)]` cannot forward a signature that names a supertrait's `{name}`: its blanket impl cannot tell, for every wrapper, that the wrapper's `{name}` is the target's; drop `blanket` (the derive's impl for each wrapper forwards it)"
+        ),
+    )))
+}
+
+/// The first `Self::Name` or `<Self as ..>::Name` in the trait's signatures
+/// (not in default bodies) whose `Name` is no associated type or const of
+/// the trait's own: one of a supertrait, which a blanket impl's forwarder
+/// would name as the wrapper's where its call gives the target's (E0308).
+fn supertrait_item(input: &TokenStream) -> Option<Ident> {
+    let mut body = None;
+    for tree in input.clone() {
+        if let TokenTree::Group(group) = tree
+            && group.delimiter() == Delimiter::Brace
+        {
+            body = Some(group.stream());
+        }
+    }
+    let trees: Vec<TokenTree> = body?.into_iter().collect();
+    let mut own = Vec::new();
+    for pair in trees.windows(2) {
+        if let [TokenTree::Ident(word), TokenTree::Ident(name)] = pair
+            && (word == "type" || word == "const")
+        {
+            own.push(name.to_string());
+        }
+    }
+    names_other_item(&trees, &own, true)
+}
+
+/// [`supertrait_item`] in `trees`; `top`: the trait's body, whose braces
+/// are default bodies.
+fn names_other_item(trees: &[TokenTree], own: &[String], top: bool) -> Option<Ident> {
+    for (i, tree) in trees.iter().enumerate() {
+        let at = match tree {
+            TokenTree::Group(group) if top && group.delimiter() == Delimiter::Brace => continue,
+            TokenTree::Group(group) => {
+                let inner: Vec<TokenTree> = group.stream().into_iter().collect();
+                match names_other_item(&inner, own, false) {
+                    Some(name) => return Some(name),
+                    None => continue,
+                }
+            }
+            // `Self::Name`, or `<Self as Trait>::Name` past its `>`.
+            TokenTree::Ident(word) if word == "Self" => match trees.get(i + 1) {
+                Some(TokenTree::Ident(as_)) if as_ == "as" => {
+                    let mut depth = 0usize;
+                    let mut end = None;
+                    for (j, tree) in trees.iter().enumerate().skip(i + 2) {
+                        match tree {
+                            TokenTree::Punct(p) if p.as_char() == '<' => depth += 1,
+                            TokenTree::Punct(p) if p.as_char() == '>' && depth == 0 => {
+                                end = Some(j + 1);
+                                break;
+                            }
+                            TokenTree::Punct(p) if p.as_char() == '>' => depth -= 1,
+                            _ => {}
+                        }
+                    }
+                    match end {
+                        Some(end) => end,
+                        None => continue,
+                    }
+                }
+                _ => i + 1,
+            },
+            _ => continue,
+        };
+        if let (
+            Some(TokenTree::Punct(first)),
+            Some(TokenTree::Punct(second)),
+            Some(TokenTree::Ident(name)),
+        ) = (trees.get(at), trees.get(at + 1), trees.get(at + 2))
+            && first.as_char() == ':'
+            && first.spacing() == Spacing::Joint
+            && second.as_char() == ':'
+        {
+            let text = name.to_string();
+            let mut known = false;
+            for own in own {
+                known |= *own == text;
+            }
+            if !known {
+                return Some(name.clone());
+            }
+        }
+    }
+    None
+}
+
 /// The trait's name: the word after `trait` among the item's top-level
 /// tokens.
 fn trait_name(input: &TokenStream) -> Option<(Ident, bool)> {
@@ -154,6 +261,13 @@ fn trait_name(input: &TokenStream) -> Option<(Ident, bool)> {
 /// `#[forwardable]` by syn: what [`forwardable`] does for every trait that
 /// `scan` leaves alone.
 pub(crate) fn forwardable_syn(args: TokenStream, input: TokenStream) -> TokenStream {
+    if blanket_arg(&args).is_some()
+        && let Some(error) = blanket_names_supertrait_item(&input)
+    {
+        let mut out = forwardable_syn(TokenStream::new(), input);
+        out.extend(error);
+        return out;
+    }
     match expand(args, input.clone()) {
         Ok(tokens) => tokens,
         Err(err) => {
@@ -1309,6 +1423,14 @@ fn blanket_key(ident: &Ident, names: &[Ident]) -> Literal {
     for var in ["CARGO_PKG_NAME", "CARGO_PKG_VERSION"] {
         std::env::var(var).ok().hash(&mut hasher);
     }
+    // But one file may be a module of two crates of the package that link
+    // (`mod shared;` in the lib and in a binary or a test of it): a binary
+    // (trybuild's too) is told apart from the lib by being one, any other
+    // crate by its name.
+    match std::env::var("CARGO_BIN_NAME") {
+        Ok(_) => "bin".hash(&mut hasher),
+        Err(_) => std::env::var("CARGO_CRATE_NAME").ok().hash(&mut hasher),
+    }
     Literal::u64_unsuffixed(hasher.finish())
 }
 
@@ -1454,28 +1576,39 @@ fn blanket_rule(needs: Needs, key: &Literal, has_supertraits: bool) -> TokenStre
     )
 }
 
-/// More distinct `#[cfg]` predicates than this on a trait's items, and the
-/// predicates travel to the derive instead (evaluated there).
+/// More distinct `#[cfg]` predicates than this on a trait's items and
+/// methods' parameters, and the predicates travel to the derive instead
+/// (evaluated there).
 const MAX_CFG_PREDICATES: usize = 4;
 
 /// The hidden macro's body once per combination of the `#[cfg]` predicates
-/// on the trait's items, each gated by that combination: the trait's crate
-/// decides which items exist, as it does for the trait itself, even when the
-/// derive is in another crate with other cfgs. Without predicates (or with
-/// too many), the one body is `carried` itself.
+/// on the trait's items and on its methods' parameters and generic
+/// parameters, each gated by that combination: the trait's crate decides
+/// which items and parameters exist, as it does for the trait itself, even
+/// when the derive is in another crate with other cfgs. Without predicates
+/// (or with too many), the one body is `carried` itself.
 fn cfg_variants(carried: ItemTrait) -> Result<Vec<(TokenStream, ItemTrait)>> {
     let mut predicates: Vec<(String, TokenStream)> = Vec::new();
     for item in &carried.items {
-        let Some(p) = cfg_predicate(item_attrs(item)) else {
-            continue;
-        };
-        let mut known = false;
-        for (seen, _) in &predicates {
-            known |= *seen == p.0;
+        add_cfg_predicate(&mut predicates, item_attrs(item));
+    }
+    // The parameters' after the items': past `MAX_CFG_PREDICATES`, the
+    // parameters' cfgs are left to the forwarders (`cfg_params`).
+    let items_only = predicates.len();
+    for item in &carried.items {
+        if let TraitItem::Fn(method) = item {
+            for arg in crate::punct::values(&method.sig.inputs) {
+                if let crate::syntax::FnArg::Typed(arg) = arg {
+                    add_cfg_predicate(&mut predicates, &arg.attrs);
+                }
+            }
+            for param in &method.sig.generics.params {
+                add_cfg_predicate(&mut predicates, cfg_params::generic_attrs(param));
+            }
         }
-        if !known {
-            predicates.push(p);
-        }
+    }
+    if predicates.len() > MAX_CFG_PREDICATES {
+        predicates.truncate(items_only);
     }
     if predicates.is_empty() || predicates.len() > MAX_CFG_PREDICATES {
         return Ok(vec![(TokenStream::new(), carried)]);
@@ -1504,27 +1637,71 @@ fn cfg_variants(carried: ItemTrait) -> Result<Vec<(TokenStream, ItemTrait)>> {
             }
             None => break,
         };
+        // Whether the combination holds a cfg'd item or parameter; `None`
+        // for a parameter whose cfg is left to the forwarders.
+        let kept = |attrs: &[Attribute]| match cfg_predicate(attrs) {
+            None => Some(true),
+            Some((p, _)) => predicates
+                .iter()
+                .position(|(known, _)| *known == p)
+                .map(holds),
+        };
         variant
             .items
-            .retain(|item| match cfg_predicate(item_attrs(item)) {
-                None => true,
-                Some((p, _)) => predicates
-                    .iter()
-                    .position(|(known, _)| *known == p)
-                    .is_some_and(holds),
-            });
+            .retain(|item| kept(item_attrs(item)).is_some_and(|kept| kept));
+        let not_cfg = &mut |attr: &Attribute| !attr.path().is_ident("cfg");
         for item in &mut variant.items {
             let attrs = match item {
-                TraitItem::Fn(item) => &mut item.attrs,
+                TraitItem::Fn(item) => {
+                    // The parameters this combination keeps, without their
+                    // `#[cfg]`s.
+                    let mut inputs = syn::punctuated::Punctuated::new();
+                    for mut arg in std::mem::take(&mut item.sig.inputs) {
+                        if let crate::syntax::FnArg::Typed(typed) = &mut arg {
+                            match kept(&typed.attrs) {
+                                Some(false) => continue,
+                                Some(true) => cfg_params::retain_attrs(&mut typed.attrs, not_cfg),
+                                None => {}
+                            }
+                        }
+                        inputs.push(arg);
+                    }
+                    item.sig.inputs = inputs;
+                    let mut params = syn::punctuated::Punctuated::new();
+                    for mut param in std::mem::take(&mut item.sig.generics.params) {
+                        let attrs = cfg_params::generic_attrs_mut(&mut param);
+                        match kept(attrs) {
+                            Some(false) => continue,
+                            Some(true) => cfg_params::retain_attrs(attrs, not_cfg),
+                            None => {}
+                        }
+                        params.push(param);
+                    }
+                    item.sig.generics.params = params;
+                    &mut item.attrs
+                }
                 TraitItem::Const(item) => &mut item.attrs,
                 TraitItem::Type(item) => &mut item.attrs,
                 _ => continue,
             };
-            cfg_params::retain_attrs(attrs, &mut |attr| !attr.path().is_ident("cfg"));
+            cfg_params::retain_attrs(attrs, not_cfg);
         }
         variants.push((gate, variant));
     }
     Ok(variants)
+}
+
+/// Adds the predicate of `attrs`' `#[cfg]`s to `predicates`, once.
+fn add_cfg_predicate(predicates: &mut Vec<(String, TokenStream)>, attrs: &[Attribute]) {
+    let Some(p) = cfg_predicate(attrs) else {
+        return;
+    };
+    for (seen, _) in predicates.iter() {
+        if *seen == p.0 {
+            return;
+        }
+    }
+    predicates.push(p);
 }
 
 /// A copy of `item`, printed and parsed back. lazy-derive builds syn

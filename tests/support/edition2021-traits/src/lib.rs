@@ -19,6 +19,10 @@ pub trait Legacy {
     /// Absent from this crate's build: no forwarder may be written for it.
     #[cfg(test)]
     fn inside_tests(&self) -> u32;
+    /// Parameters under cfgs, decided here as well: `by` is there in this
+    /// crate's build, `never` is not (nor `T`), whatever the derive's crate
+    /// says of `test`.
+    fn scaled<#[cfg(test)] T>(&self, #[cfg(not(test))] by: u32, #[cfg(test)] never: T) -> u32;
     /// The sum, later.
     #[allow(async_fn_in_trait)]
     async fn later(&self) -> u32;
@@ -47,6 +51,14 @@ impl Legacy for Numbers {
     #[cfg(test)]
     fn inside_tests(&self) -> u32 {
         8
+    }
+    fn scaled<#[cfg(test)] T>(&self, #[cfg(not(test))] by: u32, #[cfg(test)] never: T) -> u32 {
+        #[cfg(test)]
+        let _ = never;
+        #[cfg(not(test))]
+        return self.0.iter().sum::<u32>() * by;
+        #[cfg(test)]
+        0
     }
 }
 

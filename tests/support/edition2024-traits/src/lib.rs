@@ -2,6 +2,8 @@
 
 #![deny(missing_docs, warnings)]
 
+pub mod shared;
+
 /// A trait whose tokens travel into an edition-2021 crate.
 #[lazy_core::forwardable]
 pub trait Modern {
