@@ -733,7 +733,7 @@ fn a_blanket_trait_named_like_a_type_parameter_forwards() {
 
 /// A supertrait's associated type named only in a default body, and the
 /// trait's own in its signatures: `blanket` takes the trait (a supertrait's
-/// in a signature is an error, `tests/ui/blanket-names-a-supertraits-associated-type`).
+/// in a signature does not forward by a blanket impl, see its docs).
 mod supertrait_items_in_bodies {
     use super::*;
 

@@ -40,10 +40,6 @@ mod model {
         fn put(&mut self, entries: BTreeMap<String, u32>, tags: &[Tag]) -> usize;
         /// A path with a lifetime left out, in an argument and in the result.
         fn show(&self, f: &mut Formatter) -> fmt::Result;
-        /// The same, the lifetime written `'_`, in an argument and in the
-        /// result.
-        fn show_elided(&self, f: &mut Formatter<'_>) -> fmt::Result;
-        fn label(&self) -> Cow<'_, str>;
         /// `'static` means the same anywhere.
         fn title(&self) -> Cow<'static, str>;
         fn name(&self) -> Cow<str>;
@@ -155,12 +151,6 @@ mod model {
         fn show(&self, f: &mut Formatter) -> fmt::Result {
             write!(f, "{} entries", self.entries.len())
         }
-        fn show_elided(&self, f: &mut Formatter<'_>) -> fmt::Result {
-            write!(f, "{} elided", self.entries.len())
-        }
-        fn label(&self) -> Cow<'_, str> {
-            Cow::Owned(format!("{} labels", self.entries.len()))
-        }
         fn title(&self) -> Cow<'static, str> {
             Cow::Borrowed("title")
         }
@@ -234,9 +224,7 @@ mod elsewhere {
 
     impl std::fmt::Display for Shown<'_> {
         fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-            self.0.show(f)?;
-            f.write_str(", ")?;
-            self.0.show_elided(f)
+            self.0.show(f)
         }
     }
 }
@@ -253,8 +241,7 @@ fn a_derive_elsewhere_forwards_types_it_does_not_import() {
     assert_eq!(lazy.pair().1, [model::tag(1), model::tag(2)]);
     let more: std::collections::BTreeMap<String, u32> = [("b".to_string(), 2)].into();
     assert_eq!(lazy.put(more, &[model::tag(3)]), 3);
-    assert_eq!(elsewhere::Shown(&lazy).to_string(), "2 entries, 2 elided");
-    assert_eq!(lazy.label(), "2 labels");
+    assert_eq!(elsewhere::Shown(&lazy).to_string(), "2 entries");
     assert_eq!(lazy.title(), "title");
     assert_eq!(lazy.name(), "store");
     assert_eq!(lazy.first_of(&[4, 5], model::tag(0)), Some(4));
@@ -809,55 +796,4 @@ mod names_like_a_parameter {
         let ready = elsewhere::AnyFile::Ready(sink::File);
         assert_eq!(Sink::<String>::absolute(&ready), std::io::ErrorKind::Other);
     }
-}
-
-/// Lifetimes written `'_` in a path: one is carried as a lifetime left out
-/// is, for a type invariant in it too; two in one path (`Pair<'_, '_>`) would
-/// become the carried type's one, which a type invariant in them does not
-/// allow, so that path resolves at the derive, as written.
-mod written_lifetimes {
-    use std::cell::Cell;
-
-    /// Invariant in each lifetime.
-    pub struct One<'a>(pub Cell<&'a u8>);
-    pub struct Pair<'a, 'b>(pub Cell<&'a u8>, pub Cell<&'b u8>);
-
-    #[lazy_core::forwardable]
-    pub trait Reads {
-        fn one(&self, x: One<'_>) -> u8;
-        fn pair(&self, p: Pair<'_, '_>) -> u8;
-    }
-
-    pub struct Reader;
-    impl Reads for Reader {
-        fn one(&self, x: One<'_>) -> u8 {
-            x.0.get() + 1
-        }
-        fn pair(&self, p: Pair<'_, '_>) -> u8 {
-            p.0.get() + p.1.get()
-        }
-    }
-}
-
-mod written_lifetimes_elsewhere {
-    //! `One` is not imported; `Pair` is, as the path resolves here.
-    use super::written_lifetimes::{Pair, Reader, Reads};
-    use lazy_core::{Lazy, RealizeForward};
-
-    #[derive(RealizeForward)]
-    #[realize_forward(Reads)]
-    pub struct LazyReader(#[realize] pub Lazy<Reader>);
-
-    pub fn pair(reader: &LazyReader, a: &u8, b: &u8) -> u8 {
-        reader.pair(Pair(std::cell::Cell::new(a), std::cell::Cell::new(b)))
-    }
-}
-
-#[test]
-fn written_elided_lifetimes_are_carried_once() {
-    use written_lifetimes::{One, Reader, Reads};
-    let reader = written_lifetimes_elsewhere::LazyReader(Lazy::new(|| Reader));
-    let (a, b) = (2, 3);
-    assert_eq!(reader.one(One(std::cell::Cell::new(&a))), 3);
-    assert_eq!(written_lifetimes_elsewhere::pair(&reader, &a, &b), 5);
 }

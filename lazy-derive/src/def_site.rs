@@ -41,8 +41,7 @@
 //!
 //! What is not carried keeps today's behaviour (it resolves at the derive): a
 //! type that names `Self` otherwise, a generic parameter of the trait or the method, a
-//! lifetime (`&`, `'a`; a path's `'_`, `Formatter<'_>`, is carried as a
-//! lifetime left out is, and its `'static` as it is) or `impl Trait`, since an alias would need
+//! lifetime (`&`, `'a`, `'_`; a path's `'static` is carried) or `impl Trait`, since an alias would need
 //! their bounds and outlives relations, which rustc only implies for the
 //! method's own signature (a path's arguments are still looked at); types
 //! inside an `impl Trait` argument, a `Fn(..)` bound, or a returned
@@ -678,18 +677,15 @@ impl Carrier {
                                             return Some(false);
                                         }
                                     }
-                                    // `'static` means the same anywhere;
-                                    // `'_` is what leaving it out is
-                                    // (`Formatter<'_>`), once: two would
-                                    // become the carried type's one
-                                    // (`Pair<'_, '_>` stays as written, so
-                                    // that a type invariant in them
-                                    // forwards).
+                                    // `'static` means the same anywhere.
+                                    // Not `'_`: in a by-value method's
+                                    // argument it is the result's elided
+                                    // lifetime, which a carried type's
+                                    // projection would not give (E0195).
                                     GenericArgument::Lifetime(lifetime)
-                                        if lifetime.ident == "static"
-                                            || lifetime.ident == "_" && !key.contains("'_") =>
+                                        if lifetime.ident == "static" =>
                                     {
-                                        key.push_str(&lifetime.to_string());
+                                        key.push_str("'static");
                                     }
                                     GenericArgument::Lifetime(_) => return Some(false),
                                     _ => return None,

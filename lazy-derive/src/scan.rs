@@ -2284,19 +2284,13 @@ impl Reader {
                         c.i += 1;
                         break;
                     }
-                    // As in `def_site`: one `'_` (what leaving the
-                    // lifetime out is, `Formatter<'_>`) or `'static`.
+                    // As in `def_site`: `'static` alone.
                     if c.lifetime() {
-                        let Some(TokenTree::Ident(name)) = c.t.get(c.i + 1) else {
-                            return None;
-                        };
-                        let name = name.to_string();
-                        if !(name == "static" || name == "_" && !key.contains("'_")) {
+                        if !matches!(c.t.get(c.i + 1), Some(TokenTree::Ident(name)) if name == "static")
+                        {
                             return Some(false);
                         }
-                        key.push('\'');
-                        key.push_str(&name);
-                        key.push(',');
+                        key.push_str("'static,");
                         c.i += 2;
                         if c.punct_is(',') {
                             c.i += 1;

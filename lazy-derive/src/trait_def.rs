@@ -2,7 +2,7 @@
 //! `macro_rules!` that carries the trait's items to `#[derive(RealizeForward)]`.
 
 use crate::syntax::{ItemTrait, TraitItem, TraitItemFn};
-use proc_macro2::{Delimiter, Literal, Spacing, Span, TokenStream, TokenTree};
+use proc_macro2::{Delimiter, Literal, Span, TokenStream, TokenTree};
 use quote::{ToTokens, format_ident};
 use syn::ext::IdentExt;
 use syn::spanned::Spanned;
@@ -42,13 +42,6 @@ pub fn forwardable(args: TokenStream, input: TokenStream) -> TokenStream {
     // Most traits are read without syn (see `scan`); what that does not
     // fully understand takes the syn path, which writes the same tokens.
     let blanket = blanket_arg(&args);
-    if blanket.is_some()
-        && let Some(error) = blanket_names_supertrait_item(&input)
-    {
-        let mut out = forwardable(TokenStream::new(), input);
-        out.extend(error);
-        return out;
-    }
     if args.is_empty() || blanket.is_some() {
         let paths = match (blanket, trait_name(&input)) {
             (None, _) => Some(fast_names()),
@@ -140,106 +133,6 @@ fn blanket_arg(args: &TokenStream) -> Option<Span> {
     }
 }
 
-/// Under `blanket`, a supertrait's associated type in a signature: one
-/// error, and the trait written as without `blanket`.
-fn blanket_names_supertrait_item(input: &TokenStream) -> Option<TokenStream> {
-    if !matches!(trait_name(input), Some((_, true))) {
-        return None;
-    }
-    let name = supertrait_item(input)?;
-    Some(crate::errors::compile_error(Error::new(
-        name.span(),
-        format!(
-            "`#[forwardable(blanket)]` cannot forward a signature that names a supertrait's `{name}`: its blanket impl cannot tell, for every wrapper, that the wrapper's `{name}` is the target's; drop `blanket` (the derive's impl for each wrapper forwards it)"
-        ),
-    )))
-}
-
-/// The first `Self::Name` or `<Self as ..>::Name` in the trait's signatures
-/// (not in default bodies) whose `Name` is no associated type or const of
-/// the trait's own: one of a supertrait, which a blanket impl's forwarder
-/// would name as the wrapper's where its call gives the target's (E0308).
-fn supertrait_item(input: &TokenStream) -> Option<Ident> {
-    let mut body = None;
-    for tree in input.clone() {
-        if let TokenTree::Group(group) = tree
-            && group.delimiter() == Delimiter::Brace
-        {
-            body = Some(group.stream());
-        }
-    }
-    let trees: Vec<TokenTree> = body?.into_iter().collect();
-    let mut own = Vec::new();
-    for pair in trees.windows(2) {
-        if let [TokenTree::Ident(word), TokenTree::Ident(name)] = pair
-            && (word == "type" || word == "const")
-        {
-            own.push(name.to_string());
-        }
-    }
-    names_other_item(&trees, &own, true)
-}
-
-/// [`supertrait_item`] in `trees`; `top`: the trait's body, whose braces
-/// are default bodies.
-fn names_other_item(trees: &[TokenTree], own: &[String], top: bool) -> Option<Ident> {
-    for (i, tree) in trees.iter().enumerate() {
-        let at = match tree {
-            TokenTree::Group(group) if top && group.delimiter() == Delimiter::Brace => continue,
-            TokenTree::Group(group) => {
-                let inner: Vec<TokenTree> = group.stream().into_iter().collect();
-                match names_other_item(&inner, own, false) {
-                    Some(name) => return Some(name),
-                    None => continue,
-                }
-            }
-            // `Self::Name`, or `<Self as Trait>::Name` past its `>`.
-            TokenTree::Ident(word) if word == "Self" => match trees.get(i + 1) {
-                Some(TokenTree::Ident(as_)) if as_ == "as" => {
-                    let mut depth = 0usize;
-                    let mut end = None;
-                    for (j, tree) in trees.iter().enumerate().skip(i + 2) {
-                        match tree {
-                            TokenTree::Punct(p) if p.as_char() == '<' => depth += 1,
-                            TokenTree::Punct(p) if p.as_char() == '>' && depth == 0 => {
-                                end = Some(j + 1);
-                                break;
-                            }
-                            TokenTree::Punct(p) if p.as_char() == '>' => depth -= 1,
-                            _ => {}
-                        }
-                    }
-                    match end {
-                        Some(end) => end,
-                        None => continue,
-                    }
-                }
-                _ => i + 1,
-            },
-            _ => continue,
-        };
-        if let (
-            Some(TokenTree::Punct(first)),
-            Some(TokenTree::Punct(second)),
-            Some(TokenTree::Ident(name)),
-        ) = (trees.get(at), trees.get(at + 1), trees.get(at + 2))
-            && first.as_char() == ':'
-            && first.spacing() == Spacing::Joint
-            && second.as_char() == ':'
-        {
-            let text = name.to_string();
-            let mut known = false;
-            for own in own {
-                known |= *own == text;
-            }
-            if !known {
-                return Some(name.clone());
-            }
-        }
-    }
-    None
-}
-
 /// The trait's name: the word after `trait` among the item's top-level
 /// tokens.
 fn trait_name(input: &TokenStream) -> Option<(Ident, bool)> {
@@ -261,13 +154,6 @@ fn trait_name(input: &TokenStream) -> Option<(Ident, bool)> {
 /// `#[forwardable]` by syn: what [`forwardable`] does for every trait that
 /// `scan` leaves alone.
 pub(crate) fn forwardable_syn(args: TokenStream, input: TokenStream) -> TokenStream {
-    if blanket_arg(&args).is_some()
-        && let Some(error) = blanket_names_supertrait_item(&input)
-    {
-        let mut out = forwardable_syn(TokenStream::new(), input);
-        out.extend(error);
-        return out;
-    }
     match expand(args, input.clone()) {
         Ok(tokens) => tokens,
         Err(err) => {

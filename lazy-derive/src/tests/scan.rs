@@ -108,7 +108,7 @@ pub(super) const READ: &[&str] = &[
     "trait A { fn a(&self, x: String) -> MyType; }",
     "trait A { fn a(&self, x: std::fmt::Formatter); fn b(&self, x: Option<Tag>); }",
     "trait A { fn a(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result; fn b(&self) -> Cow<'_, str>; fn c<'a>(&'a self, x: Foo<'_, Tag>, y: Foo<'a, Tag>) -> Foo<'_, u8>; }",
-    "trait A { fn e(self, k: Foo<'_, Tag>) -> Foo<'_, Tag>; fn f(&mut self) -> Map<'_, Tag, Foo<'_>>; fn g(&self, x: Foo<'static, Tag>) -> Cow<'static, str>; fn h(&self, x: Pair<'_, '_>, y: Foo<Bar<'_>, Baz<'_>>) -> Pair<'_, '_>; }",
+    "trait A { fn e(self, k: Foo<'_, Tag>) -> Foo<'_, Tag>; fn f(&mut self) -> Map<'_, Tag, Foo<'_>>; fn g(&self, x: Foo<'static, Tag>) -> Cow<'static, str>; fn h(&self, x: Pair<'_, '_>, y: Foo<Bar<'_>, Baz<'_>>) -> Pair<'_, '_>; fn i(&self, x: Holder<'_, (One<'_>, u8)>, y: Holder<'static, (One<'static>, Tag)>); }",
     "trait Dedup { fn a(&self, x: Tag) -> Tag; fn b(&mut self, y: &Tag, z: Vec<Tag>) -> Result<Tag, Error>; const C: Tag; }",
     "trait Elided { fn a<'a>(&'a self) -> Cow<str>; fn b(&self) -> Cow<str>; fn c(self) -> Cow<str>; fn d(self, s: &str) -> Tag; }",
     "trait Partly { fn a<K>(&self, m: HashMap<K, Tag>) -> Foo<'static, Tag>; fn b(&self, x: Map<Self::Out, Tag>); type Out; }",
