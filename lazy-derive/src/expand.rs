@@ -2378,22 +2378,24 @@ pub fn pointer_target(ty: &syn::Type, mutable: bool) -> Option<&syn::Type> {
         // Parentheses and a macro's `$t:ty`: the type they hold.
         syn::Type::Paren(paren) => pointer_target(&paren.elem, mutable),
         syn::Type::Group(group) => pointer_target(&group.elem, mutable),
-        syn::Type::Path(path) if path.qself.is_none() => path
-            .path
-            .segments
-            .last()
-            .filter(|last| {
-                last.ident == "Box" || (!mutable && (last.ident == "Rc" || last.ident == "Arc"))
-            })
-            .and_then(|last| match &last.arguments {
-                syn::PathArguments::AngleBracketed(args) if args.args.len() == 1 => {
-                    match punct::first(&args.args) {
-                        Some(syn::GenericArgument::Type(inner)) => Some(inner),
-                        _ => None,
-                    }
-                }
+        syn::Type::Path(path) if path.qself.is_none() => {
+            // The argument first, then the name, written out once (each
+            // comparison of an `Ident` with a text writes it out).
+            let last = path.path.segments.last()?;
+            let syn::PathArguments::AngleBracketed(args) = &last.arguments else {
+                return None;
+            };
+            let (1, Some(syn::GenericArgument::Type(inner))) =
+                (args.args.len(), punct::first(&args.args))
+            else {
+                return None;
+            };
+            match last.ident.to_string().as_str() {
+                "Box" => Some(inner),
+                "Rc" | "Arc" if !mutable => Some(inner),
                 _ => None,
-            }),
+            }
+        }
         _ => None,
     }
 }
