@@ -537,8 +537,12 @@ enum Receiver {
 fn returns_impl(trees: &[TokenTree]) -> bool {
     for tree in trees {
         match tree {
-            TokenTree::Ident(word) if word == "where" => return false,
-            TokenTree::Ident(word) if word == "impl" => return true,
+            // Written out once for both words (a comparison writes it out).
+            TokenTree::Ident(word) => match word.to_string().as_str() {
+                "where" => return false,
+                "impl" => return true,
+                _ => {}
+            },
             TokenTree::Punct(p) if p.as_char() == ';' => return false,
             TokenTree::Group(group) if group.delimiter() == Delimiter::Brace => return false,
             TokenTree::Group(group)
@@ -696,12 +700,14 @@ fn method(
             break;
         }
         let pattern_start = ic.i;
-        if ic.word_is("mut") {
+        // A name (`self` is refused: syn reads it), else `mut` and a name:
+        // each word is written out once for the common case.
+        if ic.ident().is_none() {
+            if !ic.word_is("mut") {
+                return None;
+            }
             ic.i += 1;
-        }
-        let pattern = ic.ident()?;
-        if pattern == "self" {
-            return None;
+            ic.ident()?;
         }
         if !ic.punct_is(':') || ic.colon2() {
             return None;
@@ -780,11 +786,14 @@ fn method(
         // its other arguments are carried whole. Read again so, what the
         // first reading wrote and carried undone; else left to syn.
         let result = |tree: &TokenTree| matches!(tree, TokenTree::Ident(word) if word == "Result");
-        let rooted = match output.get(2) {
-            Some(TokenTree::Punct(colon)) => colon.as_char() == ':',
-            Some(TokenTree::Ident(word)) => word == "crate" || word == "$crate",
-            _ => false,
-        };
+        // (Only for a result that holds the wrapper: each comparison
+        // writes the word out.)
+        let rooted = self_result
+            && match output.get(2) {
+                Some(TokenTree::Punct(colon)) => colon.as_char() == ':',
+                Some(TokenTree::Ident(word)) => word == "crate" || word == "$crate",
+                _ => false,
+            };
         if self_result && !rooted && crate::tokens::position(&output, &result).is_some() {
             // By value beside lifetimes the arguments write, a result that
             // writes none takes their one lifetime, by its name if it has
