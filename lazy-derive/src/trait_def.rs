@@ -1707,7 +1707,7 @@ fn mirror_of(mut carried: ItemTrait, remote: &Path) -> Result<(ItemTrait, Errors
             let error = Error::new_spanned(
                 attr,
                 format!(
-                    "a `#[cfg(feature = ..)]` in a mirror tests the features of this crate, not those of the crate of `{}`: the item would drop out of the mirror without a word, and the target's own method would never be called; remove the `#[cfg]` (the item then needs the feature of that crate on, as the mirror's users already need it), or put the whole mirror under a `#[cfg]` of this crate",
+                    "a `#[cfg(feature = ..)]` in a mirror tests the features of this crate, not those of the crate of `{}`: the item would drop out of the mirror without a word, and the target's own method would never be called; remove the `#[cfg]` (the item then needs the feature of that crate on, as the mirror's users already need it; of an item written twice, under the feature and under its `not(..)`, keep the one that crate is built with), or put the whole mirror under a `#[cfg]` of this crate",
                     tokens::compact(remote)
                 ),
             );
