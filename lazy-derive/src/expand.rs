@@ -853,12 +853,10 @@ pub fn deref_value_trait(mutable: bool) -> TokenStream {
 
 /// The `&` of `ty` when it is a shared reference (`&'a T`, not `&'a mut T`).
 pub fn shared_ref(ty: &syn::Type) -> Option<Span> {
-    match ty {
+    match crate::input::unparenthesized(ty) {
         syn::Type::Reference(reference) if reference.mutability.is_none() => {
             Some(reference.and_token.span)
         }
-        syn::Type::Paren(paren) => shared_ref(&paren.elem),
-        syn::Type::Group(group) => shared_ref(&group.elem),
         _ => None,
     }
 }
@@ -2371,13 +2369,11 @@ fn pointee(ty: &syn::Type, mutable: bool) -> &syn::Type {
 /// `mutable`), in parentheses or a macro's `$t:ty` too; `None` for any other
 /// type.
 pub fn pointer_target(ty: &syn::Type, mutable: bool) -> Option<&syn::Type> {
-    match ty {
+    // Through parentheses and a macro's `$t:ty`.
+    match crate::input::unparenthesized(ty) {
         syn::Type::Reference(reference) if !mutable || reference.mutability.is_some() => {
             Some(&*reference.elem)
         }
-        // Parentheses and a macro's `$t:ty`: the type they hold.
-        syn::Type::Paren(paren) => pointer_target(&paren.elem, mutable),
-        syn::Type::Group(group) => pointer_target(&group.elem, mutable),
         syn::Type::Path(path) if path.qself.is_none() => {
             // The argument first, then the name, written out once (each
             // comparison of an `Ident` with a text writes it out).

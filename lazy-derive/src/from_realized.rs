@@ -200,14 +200,12 @@ fn derive_impl(input: &mut DeriveInput) -> Result<TokenStream> {
 /// path that ends in `Rc` or `Arc`. Other types without a `FromRealized`
 /// are rustc's error at the type.
 fn shared_pointer(ty: &syn::Type) -> Option<String> {
-    match ty {
+    match crate::input::unparenthesized(ty) {
         syn::Type::Reference(_) => Some("reference".to_string()),
         syn::Type::Path(path) if path.qself.is_none() => {
             let last = path.path.segments.last()?;
             (last.ident == "Rc" || last.ident == "Arc").then(|| format!("`{}`", last.ident))
         }
-        syn::Type::Paren(inner) => shared_pointer(&inner.elem),
-        syn::Type::Group(inner) => shared_pointer(&inner.elem),
         _ => None,
     }
 }

@@ -1851,10 +1851,9 @@ const POINTERS: &[&str] = &["Box", "Rc", "Arc"];
 /// realize, with what to hold instead; `None` when the type may realize (a
 /// lazy, a pointer to one, a type of the user's, a parameter).
 fn never_realizes(ty: &Type) -> Option<Error> {
+    let ty = unparenthesized(ty);
     let path = match ty {
         Type::Reference(reference) => return never_realizes(&reference.elem),
-        Type::Paren(paren) => return never_realizes(&paren.elem),
-        Type::Group(group) => return never_realizes(&group.elem),
         Type::Tuple(_) | Type::Array(_) | Type::Slice(_) | Type::Ptr(_) => {
             return Some(Error::new_spanned(
                 ty,
@@ -2199,11 +2198,8 @@ enum Mistake {
 /// parentheses, or behind `Box`, `Rc`, `Arc` or a reference: what the
 /// derives read a lazy's `Realize` as (its `Target` is `T`, built by `S`).
 pub fn lazy_types(ty: &Type) -> Option<(&Type, Option<&Type>)> {
-    let path = match ty {
+    let path = match unparenthesized(ty) {
         Type::Reference(reference) => return lazy_types(&reference.elem),
-        Type::Paren(paren) => return lazy_types(&paren.elem),
-        // A macro's `$t:ty`.
-        Type::Group(group) => return lazy_types(&group.elem),
         Type::Path(path) if path.qself.is_none() => path,
         _ => return None,
     };
@@ -2234,13 +2230,11 @@ pub fn lazy_types(ty: &Type) -> Option<(&Type, Option<&Type>)> {
 /// `Arc` or `&` (`Box<Rc<Lazy<T>>>` too). Such a field never lends its value
 /// mutably nor gives it away, whatever the types in it.
 pub fn shares_its_lazy(ty: &Type) -> bool {
-    match ty {
+    match unparenthesized(ty) {
         Type::Reference(reference) if reference.mutability.is_none() => {
             lazy_types(&reference.elem).is_some()
         }
         Type::Reference(reference) => shares_its_lazy(&reference.elem),
-        Type::Paren(paren) => shares_its_lazy(&paren.elem),
-        Type::Group(group) => shares_its_lazy(&group.elem),
         Type::Path(path) if path.qself.is_none() => {
             let Some((name, first)) = one_type_argument(path) else {
                 return false;
@@ -2291,10 +2285,9 @@ pub fn build_back(ty: &Type) -> BuildBack<'_> {
     let mut shared = false;
     let mut at = ty;
     loop {
+        at = unparenthesized(at);
         match at {
             Type::Reference(_) => return BuildBack::Never,
-            Type::Paren(paren) => at = &paren.elem,
-            Type::Group(group) => at = &group.elem,
             Type::Path(path) if path.qself.is_none() => {
                 let pointer = match one_type_argument(path) {
                     Some((name, first)) => match name.as_str() {
