@@ -130,9 +130,10 @@ mod service {
 }
 
 mod stream {
-    //! `futures::Stream`: `poll_next(self: Pin<&mut Self>, ..)`. A pinned
-    //! receiver cannot hold the realized value, so the derive keeps a default
-    //! body or, without one, asks for `except(...)`: both are shown here.
+    //! `futures::Stream`: `poll_next(self: Pin<&mut Self>, ..)`. Forwarded
+    //! through `Pin::get_mut` and `Pin::new`, where the wrapper and its
+    //! target are `Unpin`; a default body is kept (it asks nothing of them),
+    //! and `except(...)` lets the wrapper answer itself: all are shown here.
 
     use super::*;
 
@@ -193,16 +194,23 @@ mod stream {
         Numbers { next: 0, end: 3 }
     }
 
-    /// `poll_next` is answered by the wrapper (the wrapper is `Unpin`, so it
-    /// can reach its lazy); `size_hint` is forwarded.
+    /// `poll_next` and `size_hint` are forwarded.
     #[derive(RealizeForward)]
-    #[realize_forward(Stream, except(poll_next))]
+    #[realize_forward(Stream)]
     pub struct LazyNumbers {
         #[realize]
         cache: Lazy<Numbers, Counted<Numbers>>,
     }
 
-    impl LazyNumbers {
+    /// `poll_next` is answered by the wrapper; `size_hint` is forwarded.
+    #[derive(RealizeForward)]
+    #[realize_forward(Stream, except(poll_next))]
+    pub struct OwnNumbers {
+        #[realize]
+        cache: Lazy<Numbers, Counted<Numbers>>,
+    }
+
+    impl OwnNumbers {
         fn poll_next(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<u8>> {
             let target = lazy_core::RealizeMut::realize_mut(&mut self.get_mut().cache);
             Stream::poll_next(Pin::new(target), cx)
@@ -228,12 +236,15 @@ mod stream {
     }
 
     #[test]
-    fn pinned_poll_next_through_except_and_forwarded_size_hint() {
+    fn pinned_poll_next_forwarded_and_through_except() {
         let (cache, builds) = counted(numbers);
         let lazy = LazyNumbers { cache };
         assert_eq!(builds.get(), 0);
         assert_eq!(collect(lazy), collect(numbers()));
         assert_eq!(collect(numbers()), (vec![0, 1, 2], (3, Some(3))));
+        assert_eq!(builds.get(), 1);
+        let (cache, builds) = counted(numbers);
+        assert_eq!(collect(OwnNumbers { cache }), collect(numbers()));
         assert_eq!(builds.get(), 1);
     }
 

@@ -1,4 +1,5 @@
-//! Receivers: `&self`, `&mut self`, `self`, `self: Box<Self>`.
+//! Receivers: `&self`, `&mut self`, `self`, `self: Box<Self>`,
+//! `self: Pin<&mut Self>`.
 
 use std::cell::Cell;
 use std::rc::Rc;
@@ -112,8 +113,9 @@ fn the_wrapper_is_a_real_implementor() {
     assert_eq!((builds_a.get(), builds_b.get()), (1, 1));
 }
 
-// `Rc<Self>`, `Arc<Self>` and `Pin<&mut Self>` receivers cannot hold the
-// realized value: with a default, the default answers.
+// `Rc<Self>` and `Arc<Self>` receivers cannot hold the realized value: the
+// default answers. A `Pin<&mut Self>` method with a default keeps it too
+// (forwarding it would ask the wrapper and its target to be `Unpin`).
 #[forwardable]
 pub trait Shared {
     fn value(&self) -> u32;
@@ -246,4 +248,153 @@ fn receivers_spelled_out() {
         "the default, through the forwarded typed_mut"
     );
     assert_eq!(builds.get(), 2);
+}
+
+// `self: Pin<&mut Self>` without a default: forwarded through
+// `Pin::get_mut` and `Pin::new`, the impl asking the wrapper and its target
+// to be `Unpin` (`tests/ui/pinned-receiver-not-unpin.rs`).
+#[forwardable]
+pub trait Step {
+    /// The next value, counting up from the target's.
+    fn step(self: std::pin::Pin<&mut Self>, by: u32) -> u32;
+    fn peek(&self) -> u32;
+}
+
+impl Step for Real {
+    fn step(mut self: std::pin::Pin<&mut Self>, by: u32) -> u32 {
+        self.value += by;
+        self.value
+    }
+    fn peek(&self) -> u32 {
+        self.value
+    }
+}
+
+#[derive(RealizeForward)]
+#[realize_forward(Step)]
+pub struct LazyStep {
+    #[realize]
+    cache: Lazy<Real, CountingSeed>,
+}
+
+/// Generic over the seed: the impl holds where the seed is `Unpin`.
+#[derive(RealizeForward)]
+#[realize_forward(Step)]
+pub struct GenericStep<S: Seed<Output = Real>> {
+    #[realize]
+    cache: Lazy<Real, S>,
+}
+
+/// A newtype forwarding to its field as it is.
+#[derive(RealizeForward)]
+#[realize_forward(Step)]
+pub struct PlainStep(#[realize(plain)] Real);
+
+#[derive(RealizeForward)]
+#[realize_forward(Step)]
+pub enum EitherStep {
+    Later(#[realize] Lazy<Real, CountingSeed>),
+    Ready(Real),
+}
+
+fn counting(value: u32) -> (CountingSeed, Rc<Cell<u32>>) {
+    let builds = Rc::new(Cell::new(0));
+    let seed = CountingSeed {
+        value,
+        builds: Rc::clone(&builds),
+    };
+    (seed, builds)
+}
+
+#[test]
+fn pinned_receiver_forwards_to_the_realized_value() {
+    use std::pin::Pin;
+    let (seed, builds) = counting(3);
+    let mut lazy = LazyStep {
+        cache: Lazy::new(seed),
+    };
+    assert_eq!(builds.get(), 0);
+    assert_eq!(Pin::new(&mut lazy).step(2), 5);
+    assert_eq!(Pin::new(&mut lazy).step(1), 6);
+    assert_eq!(lazy.peek(), 6, "the steps changed the realized value");
+    assert_eq!(builds.get(), 1);
+
+    let (seed, builds) = counting(10);
+    let mut generic = GenericStep {
+        cache: Lazy::new(seed),
+    };
+    assert_eq!(Pin::new(&mut generic).step(5), 15);
+    assert_eq!(generic.peek(), 15);
+    assert_eq!(builds.get(), 1);
+
+    let mut plain = PlainStep(Real { value: 4 });
+    assert_eq!(Pin::new(&mut plain).step(4), 8);
+    assert_eq!(plain.0.value, 8);
+
+    let (seed, builds) = counting(7);
+    let mut later = EitherStep::Later(Lazy::new(seed));
+    let mut ready = EitherStep::Ready(Real { value: 1 });
+    assert_eq!(Pin::new(&mut later).step(1), 8);
+    assert_eq!(Pin::new(&mut ready).step(1), 2);
+    assert_eq!((later.peek(), ready.peek()), (8, 2));
+    assert_eq!(builds.get(), 1);
+}
+
+/// std's `Future`, mirrored: a wrapper whose lazy builds the future when it
+/// is first polled.
+#[forwardable(remote = ::core::future::Future)]
+pub trait Future {
+    type Output;
+    fn poll(
+        self: std::pin::Pin<&mut Self>,
+        cx: &mut std::task::Context<'_>,
+    ) -> std::task::Poll<Self::Output>;
+}
+
+/// Ready after `polls` more polls.
+pub struct Countdown {
+    polls: u32,
+}
+
+impl std::future::Future for Countdown {
+    type Output = &'static str;
+    fn poll(
+        mut self: std::pin::Pin<&mut Self>,
+        cx: &mut std::task::Context<'_>,
+    ) -> std::task::Poll<&'static str> {
+        if self.polls == 0 {
+            return std::task::Poll::Ready("done");
+        }
+        self.polls -= 1;
+        cx.waker().wake_by_ref();
+        std::task::Poll::Pending
+    }
+}
+
+#[derive(RealizeForward)]
+#[realize_forward(Future)]
+pub struct LazyFuture {
+    #[realize]
+    future: Lazy<Countdown, Box<dyn FnOnce() -> Countdown>>,
+}
+
+#[test]
+fn a_lazy_future_is_built_at_its_first_poll() {
+    use std::future::Future as _;
+    use std::task::{Context, Poll, Waker};
+    let builds = Rc::new(Cell::new(0));
+    let counted = Rc::clone(&builds);
+    let mut future = LazyFuture {
+        future: Lazy::new(Box::new(move || {
+            counted.set(counted.get() + 1);
+            Countdown { polls: 2 }
+        }) as Box<dyn FnOnce() -> Countdown>),
+    };
+    let mut cx = Context::from_waker(Waker::noop());
+    assert_eq!(builds.get(), 0);
+    let mut pinned = std::pin::Pin::new(&mut future);
+    assert_eq!(pinned.as_mut().poll(&mut cx), Poll::Pending);
+    assert_eq!(pinned.as_mut().poll(&mut cx), Poll::Pending);
+    assert_eq!(pinned.as_mut().poll(&mut cx), Poll::Ready("done"));
+    assert_eq!(builds.get(), 1);
 }

@@ -233,7 +233,7 @@ impl<'a> VariantImpl<'a> {
             }
             // The call and its argument at the variant's type, where rustc
             // reports a type that cannot.
-            (VariantKind::Realize, Use::Mut) if self.checked_in_body => {
+            (VariantKind::Realize, Use::Mut | Use::Pin) if self.checked_in_body => {
                 let binding = self.at_site(binding);
                 template::append_at(
                     out,
@@ -251,7 +251,7 @@ impl<'a> VariantImpl<'a> {
                     &[&binding],
                 )
             }
-            (VariantKind::Realize, Use::Mut) => {
+            (VariantKind::Realize, Use::Mut | Use::Pin) => {
                 template::append(out, "::lazy_core::RealizeMut::realize_mut(#0)", &[binding])
             }
             (
@@ -271,7 +271,7 @@ impl<'a> VariantImpl<'a> {
                 "::core::ops::Deref::deref(::lazy_core::Realize::realize(#0))",
                 &[binding],
             ),
-            (VariantKind::Deref(_), Use::Mut) => template::append(
+            (VariantKind::Deref(_), Use::Mut | Use::Pin) => template::append(
                 out,
                 "::core::ops::DerefMut::deref_mut(::lazy_core::RealizeMut::realize_mut(#0))",
                 &[binding],
@@ -281,7 +281,7 @@ impl<'a> VariantImpl<'a> {
                 "::lazy_core::__private::DerefValue::__lazy_deref_value(#0)",
                 &[binding],
             ),
-            (VariantKind::PlainDeref(_), Use::Mut) => template::append(
+            (VariantKind::PlainDeref(_), Use::Mut | Use::Pin) => template::append(
                 out,
                 "::lazy_core::__private::DerefMutValue::__lazy_deref_value_mut(#0)",
                 &[binding],
@@ -307,6 +307,13 @@ impl ToTokens for Realized<'_> {
                     ..*self
                 };
                 template::append(out, "::lazy_core::__private::Box::new(#0)", &[&value]);
+            }
+            Use::Pin => {
+                let value = Realized {
+                    how: Use::Mut,
+                    ..*self
+                };
+                template::append(out, "::core::pin::Pin::new(#0)", &[&value]);
             }
             how => self.variant.write_realized(out, how, self.binding),
         }
@@ -341,6 +348,9 @@ enum Use {
     Value,
     /// `self: Box<Self>`: the field, realized, in a new box.
     Box,
+    /// `self: Pin<&mut Self>`: the field, realized as for `Mut`, pinned
+    /// again (`Unpin`, as the impl's bounds say).
+    Pin,
 }
 
 impl Use {
@@ -350,6 +360,7 @@ impl Use {
             ReceiverKind::ByMutRef(_) => Use::Mut,
             ReceiverKind::ByValue => Use::Value,
             ReceiverKind::BoxSelf => Use::Box,
+            ReceiverKind::PinMut(_) => Use::Pin,
         }
     }
 
@@ -749,6 +760,7 @@ struct EnumBody {
     needs_into: bool,
     needs_sized: bool,
     needs_from: bool,
+    needs_unpin: bool,
 }
 
 /// An enum's impl body as `expand::write_items` fills it.
@@ -810,6 +822,7 @@ impl ItemWriter for EnumItems<'_> {
                 body.needs_into |= method.needs_into();
                 body.needs_sized |= method.needs_sized_target;
                 body.needs_from |= method.wrap.is_some();
+                body.needs_unpin |= method.needs_unpin();
                 body.methods.push(tokens);
             }
             None => body.methods.push(too_many_cfgs(span, &trait_name, method)),
@@ -1039,6 +1052,9 @@ fn forwarder(ctx: &EnumContext, method: &Method, joined: Option<&Joined>) -> Tok
     }
     let receiver_value = match kind {
         ReceiverKind::BoxSelf => template::tokens("*#0", &[&self_token]),
+        ReceiverKind::PinMut(_) => {
+            template::tokens("::core::pin::Pin::get_mut(#0)", &[&self_token])
+        }
         _ => self_token.to_token_stream(),
     };
     // With one target type, each `Self` argument is realized in its own
@@ -1428,9 +1444,16 @@ fn variant_bounds(
 ) -> TokenStream {
     let mut out = TokenStream::new();
     let first = &ctx.variants[ctx.first];
-    let sized = body
+    let mut sized = body
         .needs_sized
         .then(|| template::tokens("+ ::core::marker::Sized", &[]));
+    // `self: Pin<&mut Self>`: see `expand::trait_impl`.
+    if body.needs_unpin {
+        let unpin = template::tokens("+ ::core::marker::Unpin", &[]);
+        sized = Some(template::tokens("#0 #1", &[&sized, &unpin]));
+        let at = Span::call_site().located_at(ctx.trait_span);
+        out.extend(template::spanned(at, "Self: ::core::marker::Unpin,", &[]));
+    }
     let mut generic_types = false;
     for (_, lifetimes) in &body.agreed_types {
         generic_types |= !lifetimes.is_empty();

@@ -311,6 +311,19 @@ fn write_trait_impl(
     let mut sized = body
         .sized_at
         .map(|_| template::tokens("#0: ::core::marker::Sized,", &[&target]));
+    // `self: Pin<&mut Self>` forwards through `Pin::get_mut` and `Pin::new`:
+    // one error at the trait's path for a wrapper or target that is not
+    // `Unpin`, not one per method.
+    if body.needs_unpin {
+        let unpin = tokens::respan_as(
+            template::tokens(
+                "#0: ::core::marker::Unpin, #1: ::core::marker::Unpin,",
+                &[&self_ty, &target],
+            ),
+            Span::call_site().located_at(span),
+        );
+        sized = Some(template::tokens("#0 #1", &[&sized, &unpin]));
+    }
     let (needs_mut, needs_into) = (body.needs_mut, body.needs_into);
     // Wholly at the trait's name: a wrapper without the conversion gets one
     // error there. A wrapper whose target the derive names is checked where
@@ -465,6 +478,8 @@ pub struct ImplBody {
     pub sized_at: Option<Span>,
     /// Some forwarder builds the wrapper back (`lazy_core::FromRealized`).
     pub needs_from: bool,
+    /// Some forwarder unpins the wrapper (`self: Pin<&mut Self>`).
+    pub needs_unpin: bool,
 }
 
 impl ImplBody {
@@ -478,6 +493,7 @@ impl ImplBody {
         self.needs_mut |= method.needs_mut();
         self.needs_into |= method.needs_into();
         self.needs_from |= method.wrap.is_some();
+        self.needs_unpin |= method.needs_unpin();
         self.methods.push(variants);
         Some(())
     }
@@ -590,6 +606,8 @@ pub fn template(
                     ForwardPlan::Forward if method.wrap.is_some() => return None,
                     // Called on the target's type, which the chain names.
                     ForwardPlan::Forward if method.receiver.is_none() => return None,
+                    // Its `Unpin` bounds are the chain's to write.
+                    ForwardPlan::Forward if method.needs_unpin() => return None,
                     ForwardPlan::Forward => body.forward(&ctx, &method)?,
                     ForwardPlan::KeepDefault => {}
                     ForwardPlan::Inherent | ForwardPlan::Unsupported { .. } => return None,
@@ -1418,6 +1436,11 @@ fn receiver_decl(kind: &ReceiverKind, self_token: &Ident, span: Span) -> TokenSt
             "#0: ::lazy_core::__private::Box<Self>",
             &[&self_token],
         ),
+        ReceiverKind::PinMut(lifetime) => template::spanned(
+            span,
+            "#0: ::core::pin::Pin<&#1 mut Self>",
+            &[&self_token, &lifetime],
+        ),
         ReceiverKind::Other(ty) => template::spanned(span, "#0: #1", &[&self_token, &ty]),
     }
 }
@@ -1508,6 +1531,14 @@ impl ToTokens for Realized<'_> {
                 let mut into = TokenStream::new();
                 realize(&mut into, INTO_REALIZED, deref);
                 append_call(out, &["lazy_core", "__private", "Box", "new"], into);
+                return;
+            }
+            // `Pin::new(realize_mut(Pin::get_mut(self)))`.
+            RealizedValue::Receiver(ReceiverKind::PinMut(_), value) => {
+                let unpinned = template::tokens("::core::pin::Pin::get_mut(#0)", &[value]);
+                let mut realized = TokenStream::new();
+                realize(&mut realized, REALIZE_MUT, unpinned);
+                template::append(out, "::core::pin::Pin::new(#0)", &[&realized]);
                 return;
             }
             RealizedValue::Receiver(ReceiverKind::Other(_), value)
@@ -1978,6 +2009,7 @@ fn inherent_check(
                 ReceiverKind::ByMutRef(_) => template::tokens("_", &[]),
                 ReceiverKind::ByValue => template::tokens("Self", &[]),
                 ReceiverKind::BoxSelf => template::tokens("::lazy_core::__private::Box<Self>", &[]),
+                ReceiverKind::PinMut(_) => template::tokens("::core::pin::Pin<&mut Self>", &[]),
                 ReceiverKind::Other(ty) => or_infer(ty.clone()),
             }),
             FnArg::Typed(arg) => {

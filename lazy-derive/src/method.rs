@@ -20,7 +20,9 @@ pub enum ReceiverKind {
     ByValue,
     /// `self: Box<Self>`.
     BoxSelf,
-    /// Any other receiver type (`Rc<Self>`, `Arc<Self>`, `Pin<&mut Self>`),
+    /// `self: Pin<&mut Self>`: the wrapper and its target both `Unpin`.
+    PinMut(Option<syn::Lifetime>),
+    /// Any other receiver type (`Rc<Self>`, `Arc<Self>`, `Pin<&Self>`),
     /// as written: the realized value cannot be put in it.
     Other(TokenStream),
 }
@@ -51,18 +53,25 @@ impl ReceiverKind {
                 let Some(last) = path.path.segments.last() else {
                     return ReceiverKind::Other(ty.to_token_stream());
                 };
-                let boxed_self = last.ident == "Box"
-                    && match &last.arguments {
-                        PathArguments::AngleBracketed(args) => {
-                            args.args.len() == 1
-                                && matches!(punct::first(&args.args), Some(GenericArgument::Type(t)) if is_self(t))
+                let arg = match &last.arguments {
+                    PathArguments::AngleBracketed(args) if args.args.len() == 1 => {
+                        match punct::first(&args.args) {
+                            Some(GenericArgument::Type(arg)) => Some(arg),
+                            _ => None,
                         }
-                        _ => false,
-                    };
-                if boxed_self {
-                    ReceiverKind::BoxSelf
-                } else {
-                    ReceiverKind::Other(ty.to_token_stream())
+                    }
+                    _ => None,
+                };
+                match arg {
+                    Some(arg) if last.ident == "Box" && is_self(arg) => ReceiverKind::BoxSelf,
+                    Some(Type::Reference(arg))
+                        if last.ident == "Pin"
+                            && arg.mutability.is_some()
+                            && is_self(&arg.elem) =>
+                    {
+                        ReceiverKind::PinMut(arg.lifetime.clone())
+                    }
+                    _ => ReceiverKind::Other(ty.to_token_stream()),
                 }
             }
             Type::Paren(inner) => Self::of_type(&inner.elem),
@@ -211,8 +220,16 @@ pub struct Method {
 impl Method {
     /// Some forwarded use needs `RealizeMut` (receiver or argument).
     pub fn needs_mut(&self) -> bool {
-        matches!(self.receiver, Some(ReceiverKind::ByMutRef(_)))
-            || self.self_args.contains(&Some(SelfArg::MutRef))
+        matches!(
+            self.receiver,
+            Some(ReceiverKind::ByMutRef(_) | ReceiverKind::PinMut(_))
+        ) || self.self_args.contains(&Some(SelfArg::MutRef))
+    }
+
+    /// The forwarder unpins the wrapper (`self: Pin<&mut Self>`): the impl
+    /// asks it and its target to be `Unpin`.
+    pub fn needs_unpin(&self) -> bool {
+        matches!(self.receiver, Some(ReceiverKind::PinMut(_)))
     }
 
     /// Some forwarded use needs the value by value (receiver or argument).
@@ -277,7 +294,12 @@ impl Method {
                     "it has no `self` receiver, and uses `Self` where the target's result cannot be built back into the wrapper (inside another type, or a bound), and it has no default body".to_string(),
                 ),
                 None => ForwardPlan::Forward,
-                Some(ReceiverKind::Other(_)) if has_default => ForwardPlan::KeepDefault,
+                // A default asks nothing of the wrapper; the forwarder asks
+                // it and its target to be `Unpin`, which would be one more
+                // bound on the whole impl.
+                Some(ReceiverKind::Other(_) | ReceiverKind::PinMut(_)) if has_default => {
+                    ForwardPlan::KeepDefault
+                }
                 Some(ReceiverKind::Other(ty)) => unsupported(format!(
                     "its receiver `{}` cannot hold the realized value, and it has no default body",
                     ty.to_string()

@@ -672,6 +672,10 @@ fn blanket_needs_template(mut variant: ItemTrait, supertraits: bool, blanket: Sp
                 "it has no `self` receiver, and the derive calls the target's own by the target's type".to_string(),
                 give_default,
             ),
+            ForwardPlan::Forward if classified.needs_unpin() => (
+                "it takes `self: Pin<&mut Self>`, which asks each wrapper and its target to be `Unpin`".to_string(),
+                give_default,
+            ),
             ForwardPlan::Unsupported { why, .. } => (why.clone(), give_default),
             _ => (
                 format!(

@@ -4,14 +4,14 @@
 // target's method, which does not fit where `Self` is in the signature).
 // `make`, without a receiver, is forwarded to the target's: no error.
 
-use std::pin::Pin;
+use std::rc::Rc;
 
 #[lazy_core::forwardable]
 pub trait Source {
     fn make() -> impl Iterator<Item = u8>;
-    fn drain(self: Pin<&mut Self>, limit: usize) -> impl Iterator<Item = u8>;
+    fn drain(self: Rc<Self>, limit: usize) -> impl Iterator<Item = u8>;
     fn many() -> impl Iterator<Item = Self>;
-    fn merge(self: Pin<&mut Self>, other: &Self) -> impl Iterator<Item = u8>;
+    fn merge(self: Rc<Self>, other: &Self) -> impl Iterator<Item = u8>;
     fn next(&mut self) -> Option<u8>;
 }
 
@@ -21,13 +21,13 @@ impl Source for Bytes {
     fn make() -> impl Iterator<Item = u8> {
         0..3
     }
-    fn drain(self: Pin<&mut Self>, limit: usize) -> impl Iterator<Item = u8> {
+    fn drain(self: Rc<Self>, limit: usize) -> impl Iterator<Item = u8> {
         (0..3).take(limit)
     }
     fn many() -> impl Iterator<Item = Self> {
         std::iter::once(Bytes)
     }
-    fn merge(self: Pin<&mut Self>, _: &Self) -> impl Iterator<Item = u8> {
+    fn merge(self: Rc<Self>, _: &Self) -> impl Iterator<Item = u8> {
         0..3
     }
     fn next(&mut self) -> Option<u8> {
