@@ -398,3 +398,26 @@ fn a_lazy_future_is_built_at_its_first_poll() {
     assert_eq!(pinned.as_mut().poll(&mut cx), Poll::Ready("done"));
     assert_eq!(builds.get(), 1);
 }
+
+/// The same through lazy-core's ready mirror of `Future`.
+#[derive(RealizeForward)]
+#[realize_forward(lazy_core::remote::Future)]
+pub struct ReadyMirrorFuture {
+    #[realize]
+    future: Lazy<Countdown>,
+}
+
+#[test]
+fn lazy_cores_future_mirror_forwards_poll() {
+    use std::future::Future as _;
+    use std::task::{Context, Poll, Waker};
+    let mut future = ReadyMirrorFuture {
+        future: Lazy::new(|| Countdown { polls: 1 }),
+    };
+    let mut cx = Context::from_waker(Waker::noop());
+    assert!(!Lazy::is_realized(&future.future));
+    let mut pinned = std::pin::Pin::new(&mut future);
+    assert_eq!(pinned.as_mut().poll(&mut cx), Poll::Pending);
+    assert_eq!(pinned.as_mut().poll(&mut cx), Poll::Ready("done"));
+    assert!(Lazy::is_realized(&future.future));
+}

@@ -1,7 +1,7 @@
 // The mirrors of `lazy_core::remote`, as `#[forwardable(remote = ..)]`
 // declares them. This file is not compiled: `generated.rs` beside it holds
 // what the attribute writes for each, so that building lazy-core does not
-// run the proc macro 48 times for output that only changes with
+// run the proc macro 49 times for output that only changes with
 // lazy-derive. A unit test of lazy-derive (`tests::mirrors`) expands this
 // file and fails where `generated.rs` differs; after a change here or in
 // what `#[forwardable]` writes, `LAZY_DERIVE_BLESS=1 cargo test -p
@@ -41,6 +41,18 @@ pub trait DoubleEndedIterator {
 #[crate::forwardable(remote = ::core::iter::ExactSizeIterator)]
 pub trait ExactSizeIterator {
     fn len(&self) -> usize;
+}
+
+/// Forwards [`core::future::Future`]: `Output`, `poll`. The first poll
+/// builds the future; the wrapper and its target must be `Unpin` (hold a
+/// future that is not as `Pin<Box<..>>`).
+#[crate::forwardable(remote = ::core::future::Future)]
+pub trait Future {
+    type Output;
+    fn poll(
+        self: ::core::pin::Pin<&mut Self>,
+        cx: &mut ::core::task::Context<'_>,
+    ) -> ::core::task::Poll<Self::Output>;
 }
 
 /// Forwards [`std::io::Read`]: `read`, `read_vectored`, `read_to_end`,

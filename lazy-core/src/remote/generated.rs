@@ -144,6 +144,36 @@ macro_rules! __lazy_forwardable_ExactSizeIterator_014930232d485391 {
 #[doc = " [`Iterator`](macro@Iterator) too."]
 #[doc(inline)]
 pub use __lazy_forwardable_ExactSizeIterator_014930232d485391 as ExactSizeIterator;
+#[allow(unused_imports)]
+const _: () = {
+    use ::core::future::Future as _;
+};
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __lazy_forwardable_Future_f32ad71596398a61 {
+    ($ ($ input : tt) *) => {
+        :: lazy_core :: __private :: __forward_impl ! {
+            trait {
+                trait Future {
+                    type Output ;
+                    fn poll (self : :: core :: pin :: Pin < & mut Self > , cx : & mut :: core :: task :: Context < '_ > ,) -> :: core :: task :: Poll < Self :: Output > ;
+                }
+            }
+            remote {
+                :: core :: future :: Future
+            }
+            derive {
+                $ ($ input) *
+            }
+        }
+    };
+}
+
+#[doc = " Forwards [`core::future::Future`]: `Output`, `poll`. The first poll"]
+#[doc = " builds the future; the wrapper and its target must be `Unpin` (hold a"]
+#[doc = " future that is not as `Pin<Box<..>>`)."]
+#[doc(inline)]
+pub use __lazy_forwardable_Future_f32ad71596398a61 as Future;
 #[cfg(feature = "std")]
 #[cfg_attr(docsrs, doc(cfg(feature = "std")))]
 #[allow(unused_imports)]
@@ -154,7 +184,7 @@ const _: () = {
 #[cfg_attr(docsrs, doc(cfg(feature = "std")))]
 #[doc(hidden)]
 #[macro_export]
-macro_rules! __lazy_forwardable_Read_58dceeda0eb905fb {
+macro_rules! __lazy_forwardable_Read_5112015bf03a5ef4 {
     ($ ($ input : tt) *) => {
         :: lazy_core :: __private :: __forward_impl ! {
             trait {
@@ -181,7 +211,7 @@ macro_rules! __lazy_forwardable_Read_58dceeda0eb905fb {
 #[doc = " Forwards [`std::io::Read`]: `read`, `read_vectored`, `read_to_end`,"]
 #[doc = " `read_to_string`, `read_exact`."]
 #[doc(inline)]
-pub use __lazy_forwardable_Read_58dceeda0eb905fb as Read;
+pub use __lazy_forwardable_Read_5112015bf03a5ef4 as Read;
 #[cfg(feature = "std")]
 #[cfg_attr(docsrs, doc(cfg(feature = "std")))]
 #[allow(unused_imports)]
@@ -192,7 +222,7 @@ const _: () = {
 #[cfg_attr(docsrs, doc(cfg(feature = "std")))]
 #[doc(hidden)]
 #[macro_export]
-macro_rules! __lazy_forwardable_Write_36b971972378b9ee {
+macro_rules! __lazy_forwardable_Write_990bd9ccc106bb83 {
     ($ ($ input : tt) *) => {
         :: lazy_core :: __private :: __forward_impl ! {
             trait {
@@ -219,7 +249,7 @@ macro_rules! __lazy_forwardable_Write_36b971972378b9ee {
 #[doc = " Forwards [`std::io::Write`]: `write`, `write_vectored`, `flush`,"]
 #[doc = " `write_all`, `write_fmt`."]
 #[doc(inline)]
-pub use __lazy_forwardable_Write_36b971972378b9ee as Write;
+pub use __lazy_forwardable_Write_990bd9ccc106bb83 as Write;
 #[cfg(feature = "std")]
 #[cfg_attr(docsrs, doc(cfg(feature = "std")))]
 #[allow(unused_imports)]
@@ -230,7 +260,7 @@ const _: () = {
 #[cfg_attr(docsrs, doc(cfg(feature = "std")))]
 #[doc(hidden)]
 #[macro_export]
-macro_rules! __lazy_forwardable_BufRead_3660e156e81d9327 {
+macro_rules! __lazy_forwardable_BufRead_530cb75b9127c0bc {
     ($ ($ input : tt) *) => {
         :: lazy_core :: __private :: __forward_impl ! {
             trait {
@@ -256,7 +286,7 @@ macro_rules! __lazy_forwardable_BufRead_3660e156e81d9327 {
 #[doc = " Forwards [`std::io::BufRead`]: `fill_buf`, `consume`, `read_until`,"]
 #[doc = " `read_line`. Forward [`Read`](macro@Read) too."]
 #[doc(inline)]
-pub use __lazy_forwardable_BufRead_3660e156e81d9327 as BufRead;
+pub use __lazy_forwardable_BufRead_530cb75b9127c0bc as BufRead;
 #[cfg(feature = "std")]
 #[cfg_attr(docsrs, doc(cfg(feature = "std")))]
 #[allow(unused_imports)]
@@ -267,7 +297,7 @@ const _: () = {
 #[cfg_attr(docsrs, doc(cfg(feature = "std")))]
 #[doc(hidden)]
 #[macro_export]
-macro_rules! __lazy_forwardable_Seek_7cf9b77a7f986679 {
+macro_rules! __lazy_forwardable_Seek_2e0ae3564eb3fc36 {
     ($ ($ input : tt) *) => {
         :: lazy_core :: __private :: __forward_impl ! {
             trait {
@@ -293,14 +323,14 @@ macro_rules! __lazy_forwardable_Seek_7cf9b77a7f986679 {
 #[doc = " Forwards [`std::io::Seek`]: `seek`, `rewind`, `stream_position`,"]
 #[doc = " `seek_relative`."]
 #[doc(inline)]
-pub use __lazy_forwardable_Seek_7cf9b77a7f986679 as Seek;
+pub use __lazy_forwardable_Seek_2e0ae3564eb3fc36 as Seek;
 #[allow(unused_imports)]
 const _: () = {
     use ::core::hash::Hasher as _;
 };
 #[doc(hidden)]
 #[macro_export]
-macro_rules! __lazy_forwardable_Hasher_e6cc8dd92a21077c {
+macro_rules! __lazy_forwardable_Hasher_fe4516f9ccfee581 {
     ($ ($ input : tt) *) => {
         :: lazy_core :: __private :: __forward_impl ! {
             trait {
@@ -334,14 +364,14 @@ macro_rules! __lazy_forwardable_Hasher_e6cc8dd92a21077c {
 #[doc = " Forwards [`core::hash::Hasher`]: `finish`, `write` and every `write_*`"]
 #[doc = " of a primitive integer."]
 #[doc(inline)]
-pub use __lazy_forwardable_Hasher_e6cc8dd92a21077c as Hasher;
+pub use __lazy_forwardable_Hasher_fe4516f9ccfee581 as Hasher;
 #[allow(unused_imports)]
 const _: () = {
     use ::core::error::Error as _;
 };
 #[doc(hidden)]
 #[macro_export]
-macro_rules! __lazy_forwardable_Error_7c0faa5c69015728 {
+macro_rules! __lazy_forwardable_Error_4b93cf00f4c87382 {
     ($ ($ input : tt) *) => {
         :: lazy_core :: __private :: __forward_impl ! {
             trait {
@@ -362,14 +392,14 @@ macro_rules! __lazy_forwardable_Error_7c0faa5c69015728 {
 #[doc = " Forwards [`core::error::Error`]: `source`. Forward"]
 #[doc = " [`Debug`](macro@Debug) and [`Display`](macro@Display) too."]
 #[doc(inline)]
-pub use __lazy_forwardable_Error_7c0faa5c69015728 as Error;
+pub use __lazy_forwardable_Error_4b93cf00f4c87382 as Error;
 #[allow(unused_imports)]
 const _: () = {
     use ::core::fmt::Write as _;
 };
 #[doc(hidden)]
 #[macro_export]
-macro_rules! __lazy_forwardable_FmtWrite_6c7e6cdfcf0a1516 {
+macro_rules! __lazy_forwardable_FmtWrite_28e244de523d3595 {
     ($ ($ input : tt) *) => {
         :: lazy_core :: __private :: __forward_impl ! {
             trait {
@@ -392,14 +422,14 @@ macro_rules! __lazy_forwardable_FmtWrite_6c7e6cdfcf0a1516 {
 #[doc = " Forwards [`core::fmt::Write`]: `write_str`, `write_char`, `write_fmt`."]
 #[doc = " Named apart from [`Write`](macro@Write), which is `std::io::Write`."]
 #[doc(inline)]
-pub use __lazy_forwardable_FmtWrite_6c7e6cdfcf0a1516 as FmtWrite;
+pub use __lazy_forwardable_FmtWrite_28e244de523d3595 as FmtWrite;
 #[allow(unused_imports)]
 const _: () = {
     use ::core::ops::Index as _;
 };
 #[doc(hidden)]
 #[macro_export]
-macro_rules! __lazy_forwardable_Index_91960084e1dc1df7 {
+macro_rules! __lazy_forwardable_Index_777b709f807efdd4 {
     ($ ($ input : tt) *) => {
         :: lazy_core :: __private :: __forward_impl ! {
             trait {
@@ -421,14 +451,14 @@ macro_rules! __lazy_forwardable_Index_91960084e1dc1df7 {
 #[doc = " Forwards [`core::ops::Index`]: `Output`, `index`, for every (sized) index"]
 #[doc = " type the target takes."]
 #[doc(inline)]
-pub use __lazy_forwardable_Index_91960084e1dc1df7 as Index;
+pub use __lazy_forwardable_Index_777b709f807efdd4 as Index;
 #[allow(unused_imports)]
 const _: () = {
     use ::core::ops::IndexMut as _;
 };
 #[doc(hidden)]
 #[macro_export]
-macro_rules! __lazy_forwardable_IndexMut_77fa1659fa353035 {
+macro_rules! __lazy_forwardable_IndexMut_351604449782a713 {
     ($ ($ input : tt) *) => {
         :: lazy_core :: __private :: __forward_impl ! {
             trait {
@@ -449,14 +479,14 @@ macro_rules! __lazy_forwardable_IndexMut_77fa1659fa353035 {
 #[doc = " Forwards [`core::ops::IndexMut`]: `index_mut`. Forward"]
 #[doc = " [`Index`](macro@Index) too."]
 #[doc(inline)]
-pub use __lazy_forwardable_IndexMut_77fa1659fa353035 as IndexMut;
+pub use __lazy_forwardable_IndexMut_351604449782a713 as IndexMut;
 #[allow(unused_imports)]
 const _: () = {
     use ::core::ops::Deref as _;
 };
 #[doc(hidden)]
 #[macro_export]
-macro_rules! __lazy_forwardable_Deref_452f5c552ca2ce0d {
+macro_rules! __lazy_forwardable_Deref_bfb1479039c4bc9c {
     ($ ($ input : tt) *) => {
         :: lazy_core :: __private :: __forward_impl ! {
             trait {
@@ -478,14 +508,14 @@ macro_rules! __lazy_forwardable_Deref_452f5c552ca2ce0d {
 #[doc = " Forwards [`core::ops::Deref`]: `Target`, `deref`. The wrapper derefs to"]
 #[doc = " what its value derefs to (a `Vec<u8>` value: `[u8]`), realizing."]
 #[doc(inline)]
-pub use __lazy_forwardable_Deref_452f5c552ca2ce0d as Deref;
+pub use __lazy_forwardable_Deref_bfb1479039c4bc9c as Deref;
 #[allow(unused_imports)]
 const _: () = {
     use ::core::ops::DerefMut as _;
 };
 #[doc(hidden)]
 #[macro_export]
-macro_rules! __lazy_forwardable_DerefMut_352f6b41693998fb {
+macro_rules! __lazy_forwardable_DerefMut_ce7eb65fd06b8daf {
     ($ ($ input : tt) *) => {
         :: lazy_core :: __private :: __forward_impl ! {
             trait {
@@ -506,14 +536,14 @@ macro_rules! __lazy_forwardable_DerefMut_352f6b41693998fb {
 #[doc = " Forwards [`core::ops::DerefMut`]: `deref_mut`. Forward"]
 #[doc = " [`Deref`](macro@Deref) too."]
 #[doc(inline)]
-pub use __lazy_forwardable_DerefMut_352f6b41693998fb as DerefMut;
+pub use __lazy_forwardable_DerefMut_ce7eb65fd06b8daf as DerefMut;
 #[allow(unused_imports)]
 const _: () = {
     use ::core::convert::AsRef as _;
 };
 #[doc(hidden)]
 #[macro_export]
-macro_rules! __lazy_forwardable_AsRef_9e85b6d4f6408672 {
+macro_rules! __lazy_forwardable_AsRef_83611c0fcf955ba3 {
     ($ ($ input : tt) *) => {
         :: lazy_core :: __private :: __forward_impl ! {
             trait {
@@ -534,14 +564,14 @@ macro_rules! __lazy_forwardable_AsRef_9e85b6d4f6408672 {
 #[doc = " Forwards [`core::convert::AsRef`]: `as_ref`, for every `T` the target"]
 #[doc = " gives a reference to."]
 #[doc(inline)]
-pub use __lazy_forwardable_AsRef_9e85b6d4f6408672 as AsRef;
+pub use __lazy_forwardable_AsRef_83611c0fcf955ba3 as AsRef;
 #[allow(unused_imports)]
 const _: () = {
     use ::core::borrow::Borrow as _;
 };
 #[doc(hidden)]
 #[macro_export]
-macro_rules! __lazy_forwardable_Borrow_3c51a10f530e1234 {
+macro_rules! __lazy_forwardable_Borrow_c2d6dad0ddd8ba01 {
     ($ ($ input : tt) *) => {
         :: lazy_core :: __private :: __forward_impl ! {
             trait {
@@ -565,14 +595,14 @@ macro_rules! __lazy_forwardable_Borrow_3c51a10f530e1234 {
 #[doc = " [`Hash`](macro@Hash), [`PartialEq`](macro@PartialEq) and [`Eq`](macro@Eq)"]
 #[doc = " too, so that a wrapper used as a map's key is looked up as its value."]
 #[doc(inline)]
-pub use __lazy_forwardable_Borrow_3c51a10f530e1234 as Borrow;
+pub use __lazy_forwardable_Borrow_c2d6dad0ddd8ba01 as Borrow;
 #[allow(unused_imports)]
 const _: () = {
     use ::core::cmp::PartialEq as _;
 };
 #[doc(hidden)]
 #[macro_export]
-macro_rules! __lazy_forwardable_PartialEq_c8b26df3c48b1fa0 {
+macro_rules! __lazy_forwardable_PartialEq_719a8c0dbc9af424 {
     ($ ($ input : tt) *) => {
         :: lazy_core :: __private :: __forward_impl ! {
             trait {
@@ -597,14 +627,14 @@ macro_rules! __lazy_forwardable_PartialEq_c8b26df3c48b1fa0 {
 #[doc = " are unequal, as `#[derive(PartialEq)]` has them, and nothing is realized"]
 #[doc = " to tell them apart."]
 #[doc(inline)]
-pub use __lazy_forwardable_PartialEq_c8b26df3c48b1fa0 as PartialEq;
+pub use __lazy_forwardable_PartialEq_719a8c0dbc9af424 as PartialEq;
 #[allow(unused_imports)]
 const _: () = {
     use ::core::cmp::Eq as _;
 };
 #[doc(hidden)]
 #[macro_export]
-macro_rules! __lazy_forwardable_Eq_62f121db57cc88f8 {
+macro_rules! __lazy_forwardable_Eq_9f20577810c72786 {
     ($ ($ input : tt) *) => {
         :: lazy_core :: __private :: __forward_impl ! {
             trait {
@@ -623,14 +653,14 @@ macro_rules! __lazy_forwardable_Eq_62f121db57cc88f8 {
 
 #[doc = " Forwards [`core::cmp::Eq`]. Forward [`PartialEq`](macro@PartialEq) too."]
 #[doc(inline)]
-pub use __lazy_forwardable_Eq_62f121db57cc88f8 as Eq;
+pub use __lazy_forwardable_Eq_9f20577810c72786 as Eq;
 #[allow(unused_imports)]
 const _: () = {
     use ::core::cmp::PartialOrd as _;
 };
 #[doc(hidden)]
 #[macro_export]
-macro_rules! __lazy_forwardable_PartialOrd_03c2a73a43ad354c {
+macro_rules! __lazy_forwardable_PartialOrd_d107f8244ef60932 {
     ($ ($ input : tt) *) => {
         :: lazy_core :: __private :: __forward_impl ! {
             trait {
@@ -658,14 +688,14 @@ macro_rules! __lazy_forwardable_PartialOrd_03c2a73a43ad354c {
 #[doc = " are not one type, values in different variants are ordered by their"]
 #[doc = " variants' order, as `#[derive(PartialOrd)]` orders them."]
 #[doc(inline)]
-pub use __lazy_forwardable_PartialOrd_03c2a73a43ad354c as PartialOrd;
+pub use __lazy_forwardable_PartialOrd_d107f8244ef60932 as PartialOrd;
 #[allow(unused_imports)]
 const _: () = {
     use ::core::cmp::Ord as _;
 };
 #[doc(hidden)]
 #[macro_export]
-macro_rules! __lazy_forwardable_Ord_dc251b75a904fc5c {
+macro_rules! __lazy_forwardable_Ord_12b3ca7940f51b69 {
     ($ ($ input : tt) *) => {
         :: lazy_core :: __private :: __forward_impl ! {
             trait {
@@ -690,14 +720,14 @@ macro_rules! __lazy_forwardable_Ord_dc251b75a904fc5c {
 #[doc = " variants' order, as `#[derive(Ord)]` orders them: a total order, so a"]
 #[doc = " slice of mixed values sorts."]
 #[doc(inline)]
-pub use __lazy_forwardable_Ord_dc251b75a904fc5c as Ord;
+pub use __lazy_forwardable_Ord_12b3ca7940f51b69 as Ord;
 #[allow(unused_imports)]
 const _: () = {
     use ::core::hash::Hash as _;
 };
 #[doc(hidden)]
 #[macro_export]
-macro_rules! __lazy_forwardable_Hash_1835247f93a63078 {
+macro_rules! __lazy_forwardable_Hash_f1f46bfbb4ecac12 {
     ($ ($ input : tt) *) => {
         :: lazy_core :: __private :: __forward_impl ! {
             trait {
@@ -718,14 +748,14 @@ macro_rules! __lazy_forwardable_Hash_1835247f93a63078 {
 #[doc = " Forwards [`core::hash::Hash`]: `hash`, so the wrapper hashes as its"]
 #[doc = " value (`hash_slice` keeps its default, which calls it)."]
 #[doc(inline)]
-pub use __lazy_forwardable_Hash_1835247f93a63078 as Hash;
+pub use __lazy_forwardable_Hash_f1f46bfbb4ecac12 as Hash;
 #[allow(unused_imports)]
 const _: () = {
     use ::core::default::Default as _;
 };
 #[doc(hidden)]
 #[macro_export]
-macro_rules! __lazy_forwardable_Default_4c2b96aa733106e1 {
+macro_rules! __lazy_forwardable_Default_11ee2da0e51cf98a {
     ($ ($ input : tt) *) => {
         :: lazy_core :: __private :: __forward_impl ! {
             trait {
@@ -760,14 +790,14 @@ macro_rules! __lazy_forwardable_Default_4c2b96aa733106e1 {
 #[doc = " assert_eq!(*Lazy::force(&count.0), 0);"]
 #[doc = " ```"]
 #[doc(inline)]
-pub use __lazy_forwardable_Default_4c2b96aa733106e1 as Default;
+pub use __lazy_forwardable_Default_11ee2da0e51cf98a as Default;
 #[allow(unused_imports)]
 const _: () = {
     use ::core::str::FromStr as _;
 };
 #[doc(hidden)]
 #[macro_export]
-macro_rules! __lazy_forwardable_FromStr_dbdef8ad8ae26a3a {
+macro_rules! __lazy_forwardable_FromStr_aa7efeaeb6565182 {
     ($ ($ input : tt) *) => {
         :: lazy_core :: __private :: __forward_impl ! {
             trait {
@@ -803,14 +833,14 @@ macro_rules! __lazy_forwardable_FromStr_dbdef8ad8ae26a3a {
 #[doc = " assert!(\"twelve\".parse::<Number>().is_err());"]
 #[doc = " ```"]
 #[doc(inline)]
-pub use __lazy_forwardable_FromStr_dbdef8ad8ae26a3a as FromStr;
+pub use __lazy_forwardable_FromStr_aa7efeaeb6565182 as FromStr;
 #[allow(unused_imports)]
 const _: () = {
     use ::core::ops::Add as _;
 };
 #[doc(hidden)]
 #[macro_export]
-macro_rules! __lazy_forwardable_Add_81760d6e80586467 {
+macro_rules! __lazy_forwardable_Add_671d01a5ed8ca8cb {
     ($ ($ input : tt) *) => {
         :: lazy_core :: __private :: __forward_impl ! {
             trait {
@@ -855,14 +885,14 @@ macro_rules! __lazy_forwardable_Add_81760d6e80586467 {
 #[doc = " assert_eq!(*Lazy::force(&product.0), 42);"]
 #[doc = " ```"]
 #[doc(inline)]
-pub use __lazy_forwardable_Add_81760d6e80586467 as Add;
+pub use __lazy_forwardable_Add_671d01a5ed8ca8cb as Add;
 #[allow(unused_imports)]
 const _: () = {
     use ::core::ops::Sub as _;
 };
 #[doc(hidden)]
 #[macro_export]
-macro_rules! __lazy_forwardable_Sub_e5f555ac16a0c3eb {
+macro_rules! __lazy_forwardable_Sub_ca185ea8a4ee9bdd {
     ($ ($ input : tt) *) => {
         :: lazy_core :: __private :: __forward_impl ! {
             trait {
@@ -884,14 +914,14 @@ macro_rules! __lazy_forwardable_Sub_e5f555ac16a0c3eb {
 #[doc = " Forwards [`core::ops::Sub`] of the wrapper with the wrapper, `a - b`:"]
 #[doc = " `Output`, `sub`, both sides realized by value (see [`Add`](macro@Add))."]
 #[doc(inline)]
-pub use __lazy_forwardable_Sub_e5f555ac16a0c3eb as Sub;
+pub use __lazy_forwardable_Sub_ca185ea8a4ee9bdd as Sub;
 #[allow(unused_imports)]
 const _: () = {
     use ::core::ops::Mul as _;
 };
 #[doc(hidden)]
 #[macro_export]
-macro_rules! __lazy_forwardable_Mul_b07dbbf9fa7235cd {
+macro_rules! __lazy_forwardable_Mul_ab1e4fc96828500d {
     ($ ($ input : tt) *) => {
         :: lazy_core :: __private :: __forward_impl ! {
             trait {
@@ -913,14 +943,14 @@ macro_rules! __lazy_forwardable_Mul_b07dbbf9fa7235cd {
 #[doc = " Forwards [`core::ops::Mul`] of the wrapper with the wrapper, `a * b`:"]
 #[doc = " `Output`, `mul`, both sides realized by value (see [`Add`](macro@Add))."]
 #[doc(inline)]
-pub use __lazy_forwardable_Mul_b07dbbf9fa7235cd as Mul;
+pub use __lazy_forwardable_Mul_ab1e4fc96828500d as Mul;
 #[allow(unused_imports)]
 const _: () = {
     use ::core::ops::Div as _;
 };
 #[doc(hidden)]
 #[macro_export]
-macro_rules! __lazy_forwardable_Div_97f598b93a772ffb {
+macro_rules! __lazy_forwardable_Div_4e00b11a71717ce3 {
     ($ ($ input : tt) *) => {
         :: lazy_core :: __private :: __forward_impl ! {
             trait {
@@ -942,14 +972,14 @@ macro_rules! __lazy_forwardable_Div_97f598b93a772ffb {
 #[doc = " Forwards [`core::ops::Div`] of the wrapper with the wrapper, `a / b`:"]
 #[doc = " `Output`, `div`, both sides realized by value (see [`Add`](macro@Add))."]
 #[doc(inline)]
-pub use __lazy_forwardable_Div_97f598b93a772ffb as Div;
+pub use __lazy_forwardable_Div_4e00b11a71717ce3 as Div;
 #[allow(unused_imports)]
 const _: () = {
     use ::core::ops::Rem as _;
 };
 #[doc(hidden)]
 #[macro_export]
-macro_rules! __lazy_forwardable_Rem_efe175bcb5333f92 {
+macro_rules! __lazy_forwardable_Rem_d9696fb5fc3f1a75 {
     ($ ($ input : tt) *) => {
         :: lazy_core :: __private :: __forward_impl ! {
             trait {
@@ -971,14 +1001,14 @@ macro_rules! __lazy_forwardable_Rem_efe175bcb5333f92 {
 #[doc = " Forwards [`core::ops::Rem`] of the wrapper with the wrapper, `a % b`:"]
 #[doc = " `Output`, `rem`, both sides realized by value (see [`Add`](macro@Add))."]
 #[doc(inline)]
-pub use __lazy_forwardable_Rem_efe175bcb5333f92 as Rem;
+pub use __lazy_forwardable_Rem_d9696fb5fc3f1a75 as Rem;
 #[allow(unused_imports)]
 const _: () = {
     use ::core::ops::BitAnd as _;
 };
 #[doc(hidden)]
 #[macro_export]
-macro_rules! __lazy_forwardable_BitAnd_22c6ba6fc315a6f7 {
+macro_rules! __lazy_forwardable_BitAnd_7248c97d371b442f {
     ($ ($ input : tt) *) => {
         :: lazy_core :: __private :: __forward_impl ! {
             trait {
@@ -1000,14 +1030,14 @@ macro_rules! __lazy_forwardable_BitAnd_22c6ba6fc315a6f7 {
 #[doc = " Forwards [`core::ops::BitAnd`] of the wrapper with the wrapper, `a & b`:"]
 #[doc = " `Output`, `bitand`, both sides realized by value (see [`Add`](macro@Add))."]
 #[doc(inline)]
-pub use __lazy_forwardable_BitAnd_22c6ba6fc315a6f7 as BitAnd;
+pub use __lazy_forwardable_BitAnd_7248c97d371b442f as BitAnd;
 #[allow(unused_imports)]
 const _: () = {
     use ::core::ops::BitOr as _;
 };
 #[doc(hidden)]
 #[macro_export]
-macro_rules! __lazy_forwardable_BitOr_ff4e173d862d5c93 {
+macro_rules! __lazy_forwardable_BitOr_910e644a935638af {
     ($ ($ input : tt) *) => {
         :: lazy_core :: __private :: __forward_impl ! {
             trait {
@@ -1029,14 +1059,14 @@ macro_rules! __lazy_forwardable_BitOr_ff4e173d862d5c93 {
 #[doc = " Forwards [`core::ops::BitOr`] of the wrapper with the wrapper, `a | b`:"]
 #[doc = " `Output`, `bitor`, both sides realized by value (see [`Add`](macro@Add))."]
 #[doc(inline)]
-pub use __lazy_forwardable_BitOr_ff4e173d862d5c93 as BitOr;
+pub use __lazy_forwardable_BitOr_910e644a935638af as BitOr;
 #[allow(unused_imports)]
 const _: () = {
     use ::core::ops::BitXor as _;
 };
 #[doc(hidden)]
 #[macro_export]
-macro_rules! __lazy_forwardable_BitXor_f855f49c83e9531e {
+macro_rules! __lazy_forwardable_BitXor_271de72a15fba611 {
     ($ ($ input : tt) *) => {
         :: lazy_core :: __private :: __forward_impl ! {
             trait {
@@ -1058,14 +1088,14 @@ macro_rules! __lazy_forwardable_BitXor_f855f49c83e9531e {
 #[doc = " Forwards [`core::ops::BitXor`] of the wrapper with the wrapper, `a ^ b`:"]
 #[doc = " `Output`, `bitxor`, both sides realized by value (see [`Add`](macro@Add))."]
 #[doc(inline)]
-pub use __lazy_forwardable_BitXor_f855f49c83e9531e as BitXor;
+pub use __lazy_forwardable_BitXor_271de72a15fba611 as BitXor;
 #[allow(unused_imports)]
 const _: () = {
     use ::core::ops::Shl as _;
 };
 #[doc(hidden)]
 #[macro_export]
-macro_rules! __lazy_forwardable_Shl_767329942e360a94 {
+macro_rules! __lazy_forwardable_Shl_f724cef8d1bfc68e {
     ($ ($ input : tt) *) => {
         :: lazy_core :: __private :: __forward_impl ! {
             trait {
@@ -1087,14 +1117,14 @@ macro_rules! __lazy_forwardable_Shl_767329942e360a94 {
 #[doc = " Forwards [`core::ops::Shl`] of the wrapper with the wrapper, `a << b`:"]
 #[doc = " `Output`, `shl`, both sides realized by value (see [`Add`](macro@Add))."]
 #[doc(inline)]
-pub use __lazy_forwardable_Shl_767329942e360a94 as Shl;
+pub use __lazy_forwardable_Shl_f724cef8d1bfc68e as Shl;
 #[allow(unused_imports)]
 const _: () = {
     use ::core::ops::Shr as _;
 };
 #[doc(hidden)]
 #[macro_export]
-macro_rules! __lazy_forwardable_Shr_060c3047ad9d535f {
+macro_rules! __lazy_forwardable_Shr_562573703710f747 {
     ($ ($ input : tt) *) => {
         :: lazy_core :: __private :: __forward_impl ! {
             trait {
@@ -1116,14 +1146,14 @@ macro_rules! __lazy_forwardable_Shr_060c3047ad9d535f {
 #[doc = " Forwards [`core::ops::Shr`] of the wrapper with the wrapper, `a >> b`:"]
 #[doc = " `Output`, `shr`, both sides realized by value (see [`Add`](macro@Add))."]
 #[doc(inline)]
-pub use __lazy_forwardable_Shr_060c3047ad9d535f as Shr;
+pub use __lazy_forwardable_Shr_562573703710f747 as Shr;
 #[allow(unused_imports)]
 const _: () = {
     use ::core::ops::Neg as _;
 };
 #[doc(hidden)]
 #[macro_export]
-macro_rules! __lazy_forwardable_Neg_52c1d1014e3c1f7d {
+macro_rules! __lazy_forwardable_Neg_c2a969ef5b162b6a {
     ($ ($ input : tt) *) => {
         :: lazy_core :: __private :: __forward_impl ! {
             trait {
@@ -1145,14 +1175,14 @@ macro_rules! __lazy_forwardable_Neg_52c1d1014e3c1f7d {
 #[doc = " Forwards [`core::ops::Neg`], `-a`: `Output`, `neg`, the value"]
 #[doc = " realized by value."]
 #[doc(inline)]
-pub use __lazy_forwardable_Neg_52c1d1014e3c1f7d as Neg;
+pub use __lazy_forwardable_Neg_c2a969ef5b162b6a as Neg;
 #[allow(unused_imports)]
 const _: () = {
     use ::core::ops::Not as _;
 };
 #[doc(hidden)]
 #[macro_export]
-macro_rules! __lazy_forwardable_Not_28a78371c29ee306 {
+macro_rules! __lazy_forwardable_Not_41b1201f6f57e72b {
     ($ ($ input : tt) *) => {
         :: lazy_core :: __private :: __forward_impl ! {
             trait {
@@ -1174,14 +1204,14 @@ macro_rules! __lazy_forwardable_Not_28a78371c29ee306 {
 #[doc = " Forwards [`core::ops::Not`], `!a`: `Output`, `not`, the value"]
 #[doc = " realized by value."]
 #[doc(inline)]
-pub use __lazy_forwardable_Not_28a78371c29ee306 as Not;
+pub use __lazy_forwardable_Not_41b1201f6f57e72b as Not;
 #[allow(unused_imports)]
 const _: () = {
     use ::core::ops::AddAssign as _;
 };
 #[doc(hidden)]
 #[macro_export]
-macro_rules! __lazy_forwardable_AddAssign_77dafb93d0ce1bd6 {
+macro_rules! __lazy_forwardable_AddAssign_3c8e401deea787c6 {
     ($ ($ input : tt) *) => {
         :: lazy_core :: __private :: __forward_impl ! {
             trait {
@@ -1203,14 +1233,14 @@ macro_rules! __lazy_forwardable_AddAssign_77dafb93d0ce1bd6 {
 #[doc = " `a += b`: `add_assign`, the left side lent mutably, the right one"]
 #[doc = " realized by value (see [`Add`](macro@Add))."]
 #[doc(inline)]
-pub use __lazy_forwardable_AddAssign_77dafb93d0ce1bd6 as AddAssign;
+pub use __lazy_forwardable_AddAssign_3c8e401deea787c6 as AddAssign;
 #[allow(unused_imports)]
 const _: () = {
     use ::core::ops::SubAssign as _;
 };
 #[doc(hidden)]
 #[macro_export]
-macro_rules! __lazy_forwardable_SubAssign_d9d98c66a6c2f06d {
+macro_rules! __lazy_forwardable_SubAssign_c22a12ede503e51f {
     ($ ($ input : tt) *) => {
         :: lazy_core :: __private :: __forward_impl ! {
             trait {
@@ -1232,14 +1262,14 @@ macro_rules! __lazy_forwardable_SubAssign_d9d98c66a6c2f06d {
 #[doc = " `a -= b`: `sub_assign`, the left side lent mutably, the right one"]
 #[doc = " realized by value (see [`Add`](macro@Add))."]
 #[doc(inline)]
-pub use __lazy_forwardable_SubAssign_d9d98c66a6c2f06d as SubAssign;
+pub use __lazy_forwardable_SubAssign_c22a12ede503e51f as SubAssign;
 #[allow(unused_imports)]
 const _: () = {
     use ::core::ops::MulAssign as _;
 };
 #[doc(hidden)]
 #[macro_export]
-macro_rules! __lazy_forwardable_MulAssign_26c5966f934eaf83 {
+macro_rules! __lazy_forwardable_MulAssign_7de629997c5f1159 {
     ($ ($ input : tt) *) => {
         :: lazy_core :: __private :: __forward_impl ! {
             trait {
@@ -1261,14 +1291,14 @@ macro_rules! __lazy_forwardable_MulAssign_26c5966f934eaf83 {
 #[doc = " `a *= b`: `mul_assign`, the left side lent mutably, the right one"]
 #[doc = " realized by value (see [`Add`](macro@Add))."]
 #[doc(inline)]
-pub use __lazy_forwardable_MulAssign_26c5966f934eaf83 as MulAssign;
+pub use __lazy_forwardable_MulAssign_7de629997c5f1159 as MulAssign;
 #[allow(unused_imports)]
 const _: () = {
     use ::core::ops::DivAssign as _;
 };
 #[doc(hidden)]
 #[macro_export]
-macro_rules! __lazy_forwardable_DivAssign_2635e702caaf123d {
+macro_rules! __lazy_forwardable_DivAssign_3f6e0f08878961f7 {
     ($ ($ input : tt) *) => {
         :: lazy_core :: __private :: __forward_impl ! {
             trait {
@@ -1290,14 +1320,14 @@ macro_rules! __lazy_forwardable_DivAssign_2635e702caaf123d {
 #[doc = " `a /= b`: `div_assign`, the left side lent mutably, the right one"]
 #[doc = " realized by value (see [`Add`](macro@Add))."]
 #[doc(inline)]
-pub use __lazy_forwardable_DivAssign_2635e702caaf123d as DivAssign;
+pub use __lazy_forwardable_DivAssign_3f6e0f08878961f7 as DivAssign;
 #[allow(unused_imports)]
 const _: () = {
     use ::core::ops::RemAssign as _;
 };
 #[doc(hidden)]
 #[macro_export]
-macro_rules! __lazy_forwardable_RemAssign_9a4f4e555f17df98 {
+macro_rules! __lazy_forwardable_RemAssign_bdc3aed95258d9d6 {
     ($ ($ input : tt) *) => {
         :: lazy_core :: __private :: __forward_impl ! {
             trait {
@@ -1319,14 +1349,14 @@ macro_rules! __lazy_forwardable_RemAssign_9a4f4e555f17df98 {
 #[doc = " `a %= b`: `rem_assign`, the left side lent mutably, the right one"]
 #[doc = " realized by value (see [`Add`](macro@Add))."]
 #[doc(inline)]
-pub use __lazy_forwardable_RemAssign_9a4f4e555f17df98 as RemAssign;
+pub use __lazy_forwardable_RemAssign_bdc3aed95258d9d6 as RemAssign;
 #[allow(unused_imports)]
 const _: () = {
     use ::core::ops::BitAndAssign as _;
 };
 #[doc(hidden)]
 #[macro_export]
-macro_rules! __lazy_forwardable_BitAndAssign_7d8f1f83bf690f0d {
+macro_rules! __lazy_forwardable_BitAndAssign_4588e87d206f4c7e {
     ($ ($ input : tt) *) => {
         :: lazy_core :: __private :: __forward_impl ! {
             trait {
@@ -1348,14 +1378,14 @@ macro_rules! __lazy_forwardable_BitAndAssign_7d8f1f83bf690f0d {
 #[doc = " `a &= b`: `bitand_assign`, the left side lent mutably, the right one"]
 #[doc = " realized by value (see [`Add`](macro@Add))."]
 #[doc(inline)]
-pub use __lazy_forwardable_BitAndAssign_7d8f1f83bf690f0d as BitAndAssign;
+pub use __lazy_forwardable_BitAndAssign_4588e87d206f4c7e as BitAndAssign;
 #[allow(unused_imports)]
 const _: () = {
     use ::core::ops::BitOrAssign as _;
 };
 #[doc(hidden)]
 #[macro_export]
-macro_rules! __lazy_forwardable_BitOrAssign_f757826c879763ca {
+macro_rules! __lazy_forwardable_BitOrAssign_73a673a6d50cdc22 {
     ($ ($ input : tt) *) => {
         :: lazy_core :: __private :: __forward_impl ! {
             trait {
@@ -1377,14 +1407,14 @@ macro_rules! __lazy_forwardable_BitOrAssign_f757826c879763ca {
 #[doc = " `a |= b`: `bitor_assign`, the left side lent mutably, the right one"]
 #[doc = " realized by value (see [`Add`](macro@Add))."]
 #[doc(inline)]
-pub use __lazy_forwardable_BitOrAssign_f757826c879763ca as BitOrAssign;
+pub use __lazy_forwardable_BitOrAssign_73a673a6d50cdc22 as BitOrAssign;
 #[allow(unused_imports)]
 const _: () = {
     use ::core::ops::BitXorAssign as _;
 };
 #[doc(hidden)]
 #[macro_export]
-macro_rules! __lazy_forwardable_BitXorAssign_1b6feed1071b55c8 {
+macro_rules! __lazy_forwardable_BitXorAssign_dc707c591013eabf {
     ($ ($ input : tt) *) => {
         :: lazy_core :: __private :: __forward_impl ! {
             trait {
@@ -1406,14 +1436,14 @@ macro_rules! __lazy_forwardable_BitXorAssign_1b6feed1071b55c8 {
 #[doc = " `a ^= b`: `bitxor_assign`, the left side lent mutably, the right one"]
 #[doc = " realized by value (see [`Add`](macro@Add))."]
 #[doc(inline)]
-pub use __lazy_forwardable_BitXorAssign_1b6feed1071b55c8 as BitXorAssign;
+pub use __lazy_forwardable_BitXorAssign_dc707c591013eabf as BitXorAssign;
 #[allow(unused_imports)]
 const _: () = {
     use ::core::ops::ShlAssign as _;
 };
 #[doc(hidden)]
 #[macro_export]
-macro_rules! __lazy_forwardable_ShlAssign_02d2c9bb28d4fff8 {
+macro_rules! __lazy_forwardable_ShlAssign_c28665abc4ba9d79 {
     ($ ($ input : tt) *) => {
         :: lazy_core :: __private :: __forward_impl ! {
             trait {
@@ -1435,14 +1465,14 @@ macro_rules! __lazy_forwardable_ShlAssign_02d2c9bb28d4fff8 {
 #[doc = " `a <<= b`: `shl_assign`, the left side lent mutably, the right one"]
 #[doc = " realized by value (see [`Add`](macro@Add))."]
 #[doc(inline)]
-pub use __lazy_forwardable_ShlAssign_02d2c9bb28d4fff8 as ShlAssign;
+pub use __lazy_forwardable_ShlAssign_c28665abc4ba9d79 as ShlAssign;
 #[allow(unused_imports)]
 const _: () = {
     use ::core::ops::ShrAssign as _;
 };
 #[doc(hidden)]
 #[macro_export]
-macro_rules! __lazy_forwardable_ShrAssign_6a4ae8f987849087 {
+macro_rules! __lazy_forwardable_ShrAssign_2a7f4ffea8d54472 {
     ($ ($ input : tt) *) => {
         :: lazy_core :: __private :: __forward_impl ! {
             trait {
@@ -1464,4 +1494,4 @@ macro_rules! __lazy_forwardable_ShrAssign_6a4ae8f987849087 {
 #[doc = " `a >>= b`: `shr_assign`, the left side lent mutably, the right one"]
 #[doc = " realized by value (see [`Add`](macro@Add))."]
 #[doc(inline)]
-pub use __lazy_forwardable_ShrAssign_6a4ae8f987849087 as ShrAssign;
+pub use __lazy_forwardable_ShrAssign_2a7f4ffea8d54472 as ShrAssign;
