@@ -917,10 +917,14 @@ fn write_method(
             // impl unusable, reported at each use.
             let error = by_value.or_else(|| {
                 let at = writer.shared_ref().filter(|_| method.needs_mut())?;
+                let takes = match method.needs_unpin() {
+                    true => "`self: Pin<&mut Self>`",
+                    false => "`&mut self` (or a `&mut Self` argument)",
+                };
                 Some(Error::new(
                     at,
                     format!(
-                        "cannot forward `{trait_name}::{name}`: it takes `&mut self` (or a `&mut Self` argument), which a shared reference cannot lend; list it in `except(...)`, or hold a `&mut` reference"
+                        "cannot forward `{trait_name}::{name}`: it takes {takes}, which a shared reference cannot lend; list it in `except(...)`, or hold a `&mut` reference"
                     ),
                 ))
             });

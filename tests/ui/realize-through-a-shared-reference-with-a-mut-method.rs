@@ -34,6 +34,22 @@ pub enum AnyTracker<'a> {
     Borrowed(#[realize(plain, deref)] &'a Real),
 }
 
+// `self: Pin<&mut Self>` needs the target mutably too.
+#[forwardable]
+pub trait Poller {
+    fn poll_once(self: std::pin::Pin<&mut Self>) -> u8;
+}
+
+impl Poller for Real {
+    fn poll_once(self: std::pin::Pin<&mut Self>) -> u8 {
+        1
+    }
+}
+
+#[derive(RealizeForward)]
+#[realize_forward(Poller)]
+pub struct BorrowedPoller<'a>(#[realize] &'a Lazy<Real>);
+
 fn main() {
     let real = Real;
     assert_eq!(Borrowed(&real).python_type(), "int");
