@@ -421,3 +421,76 @@ fn lazy_cores_future_mirror_forwards_poll() {
     assert_eq!(pinned.as_mut().poll(&mut cx), Poll::Ready("done"));
     assert!(Lazy::is_realized(&future.future));
 }
+
+// `Pin<..>` whose argument comes through a macro's `$r:ty` (an invisible
+// group) or parentheses is the same receiver.
+macro_rules! pinned_trait {
+    ($r:ty) => {
+        #[forwardable]
+        #[allow(unused_parens)]
+        pub trait Spun {
+            fn spin(self: std::pin::Pin<$r>, by: u32) -> u32;
+            fn spin_back(self: std::pin::Pin<(&mut Self)>, by: u32) -> u32;
+        }
+    };
+}
+pinned_trait!(&mut Self);
+
+impl Spun for Real {
+    fn spin(mut self: std::pin::Pin<&mut Self>, by: u32) -> u32 {
+        self.value += by;
+        self.value
+    }
+    fn spin_back(mut self: std::pin::Pin<&mut Self>, by: u32) -> u32 {
+        self.value -= by;
+        self.value
+    }
+}
+
+#[derive(RealizeForward)]
+#[realize_forward(Spun)]
+pub struct LazySpun {
+    #[realize]
+    cache: Lazy<Real, CountingSeed>,
+}
+
+#[test]
+fn pinned_receivers_through_a_macro_and_parentheses() {
+    let (seed, builds) = counting(5);
+    let mut spun = LazySpun {
+        cache: Lazy::new(seed),
+    };
+    assert_eq!(std::pin::Pin::new(&mut spun).spin(3), 8);
+    assert_eq!(std::pin::Pin::new(&mut spun).spin_back(2), 6);
+    assert_eq!(builds.get(), 1);
+}
+
+/// Two variants of one type with other lifetimes ("twins"): a bound on each
+/// (`Word<'a>: Unpin`, `Word<'static>: Unpin`) would be ambiguous (E0283);
+/// the arms' `Pin::new` checks them.
+pub struct Word<'a>(&'a str);
+
+impl Step for Word<'_> {
+    fn step(self: std::pin::Pin<&mut Self>, by: u32) -> u32 {
+        by + self.0.len() as u32
+    }
+    fn peek(&self) -> u32 {
+        self.0.len() as u32
+    }
+}
+
+#[derive(RealizeForward)]
+#[realize_forward(Step)]
+pub enum Words<'a> {
+    Later(#[realize] Lazy<Word<'a>>),
+    Fixed(Word<'static>),
+}
+
+#[test]
+fn pinned_receiver_on_twin_variants() {
+    let text = String::from("four");
+    let mut later = Words::Later(Lazy::from_value(Word(&text)));
+    let mut fixed = Words::Fixed(Word("ab"));
+    assert_eq!(std::pin::Pin::new(&mut later).step(1), 5);
+    assert_eq!(std::pin::Pin::new(&mut fixed).step(1), 3);
+}

@@ -1447,7 +1447,10 @@ fn variant_bounds(
     let mut sized = body
         .needs_sized
         .then(|| template::tokens("+ ::core::marker::Sized", &[]));
-    // `self: Pin<&mut Self>`: see `expand::trait_impl`.
+    // `self: Pin<&mut Self>`: see `expand::trait_impl`. On each target with
+    // the trait's bound below; a twin's (`Parser<'a>` beside
+    // `Parser<'static>`) would be ambiguous (E0283), and its arm's
+    // `Pin::new` checks it.
     if body.needs_unpin {
         let unpin = template::tokens("+ ::core::marker::Unpin", &[]);
         sized = Some(template::tokens("#0 #1", &[&sized, &unpin]));

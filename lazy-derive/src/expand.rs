@@ -312,8 +312,8 @@ fn write_trait_impl(
         .sized_at
         .map(|_| template::tokens("#0: ::core::marker::Sized,", &[&target]));
     // `self: Pin<&mut Self>` forwards through `Pin::get_mut` and `Pin::new`:
-    // one error at the trait's path for a wrapper or target that is not
-    // `Unpin`, not one per method.
+    // for a wrapper or target that is not `Unpin`, the error is at the
+    // trait's path, not in each forwarder.
     if body.needs_unpin {
         let unpin = tokens::respan_as(
             template::tokens(

@@ -62,8 +62,9 @@ impl ReceiverKind {
                     }
                     _ => None,
                 };
-                match arg {
+                match arg.map(crate::input::unparenthesized) {
                     Some(arg) if last.ident == "Box" && is_self(arg) => ReceiverKind::BoxSelf,
+                    // `Pin<(&mut Self)>`, and a macro's `Pin<$r>`, too.
                     Some(Type::Reference(arg))
                         if last.ident == "Pin"
                             && arg.mutability.is_some()

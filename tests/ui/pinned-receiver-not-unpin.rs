@@ -1,7 +1,8 @@
 // A `Pin<&mut Self>` receiver (`futures::Stream::poll_next`) is forwarded
 // through `Pin::get_mut` and `Pin::new`, which ask the wrapper and its target
-// to be `Unpin`: a target that is not is one error at the trait's path, with
-// rustc's advice (`Box::pin`), not one per method.
+// to be `Unpin`: a target that is not is one error at the trait's path (with
+// rustc's advice to pin it, which fits a trait implemented for `Pin<Box<T>>`,
+// as std's `Future`), not one per method.
 
 use std::marker::PhantomPinned;
 use std::pin::Pin;
