@@ -80,7 +80,8 @@ fn per_variant_dyn(method: &Method, write: &dyn Fn(&Method) -> TokenStream) -> O
             index += 1;
         }
     }
-    for (index, param) in method.item.sig.generics.params.iter().enumerate() {
+    for index in 0..method.item.sig.generics.params.len() {
+        let param = &method.item.sig.generics.params[index];
         join(true, index, generic_attrs(param));
     }
     if groups.is_empty() {
@@ -152,7 +153,8 @@ fn per_variant_dyn(method: &Method, write: &dyn Fn(&Method) -> TokenStream) -> O
         }
         item.sig.generics.params = generic_params;
         let mut self_args = Vec::new();
-        for (index, arg) in method.self_args.iter().enumerate() {
+        for index in 0..method.self_args.len() {
+            let arg = &method.self_args[index];
             if !left_out.contains(&index) {
                 self_args.push(*arg);
             }

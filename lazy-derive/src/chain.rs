@@ -279,7 +279,8 @@ fn scoped(wrapper: &Wrapper, call: TokenStream, lints: &TokenStream) -> TokenStr
     let mut fallbacks: Vec<Ident> = Vec::new();
     let mut valued: Vec<Ident> = Vec::new();
     let mut imports: Vec<Vec<TokenTree>> = Vec::new();
-    for (step, trait_ref) in wrapper.traits.iter().enumerate() {
+    for step in 0..wrapper.traits.len() {
+        let trait_ref = &wrapper.traits[step];
         if called_as_written(trait_ref) {
             continue;
         }

@@ -110,7 +110,8 @@ pub fn carry(carried: &mut ItemTrait, original: Original, suffix: u64) -> Option
     // The carried items are the original's, in order, with fewer
     // attributes: the original's lint levels go on the carried types too.
     let trait_lints = lints(original.attrs);
-    for (index, item) in carried.items.iter_mut().enumerate() {
+    for index in 0..carried.items.len() {
+        let item = &mut carried.items[index];
         let original = original
             .item_attrs
             .get(index)
@@ -442,7 +443,8 @@ impl Carrier {
 
     /// The index of the carried type read as `key` before, if one was.
     fn known(&self, key: &str) -> Option<usize> {
-        for (index, known) in self.types.iter().enumerate() {
+        for index in 0..self.types.len() {
+            let known = &self.types[index];
             if known.key == key {
                 return Some(index);
             }
@@ -646,7 +648,8 @@ impl Carrier {
                 // (`T::Item`); `io::Error` beside a parameter `Error` is
                 // carried.
                 let first = path.path.leading_colon.is_none();
-                for (i, segment) in path.path.segments.iter().enumerate() {
+                for i in 0..path.path.segments.len() {
+                    let segment = &path.path.segments[i];
                     let name = segment.ident.to_string();
                     if name == "_"
                         || (i == 0 && first && (name == "Self" || self.params.contains(&name)))

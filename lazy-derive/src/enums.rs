@@ -478,7 +478,8 @@ fn write_trait_impl(
     // Without a variant that forwards, the errors that broke them are all
     // (after the trait's refusal, if it is refused).
     let mut first = None;
-    for (index, variant) in variants.iter().enumerate() {
+    for index in 0..variants.len() {
+        let variant = &variants[index];
         if !matches!(variant.kind, VariantKind::Broken) {
             first = Some(index);
             break;
@@ -496,7 +497,8 @@ fn write_trait_impl(
     // Self: 'a`). Asked only of an enum with parameters (the items' walk
     // costs an enum of 100 methods 1.4 M instructions).
     if !wrapper.input.generics.params.is_empty() && declares_generic_type(forwarded.items) {
-        for (index, variant) in variants.iter().enumerate() {
+        for index in 0..variants.len() {
+            let variant = &variants[index];
             let target = &targets[index];
             let direct = match variant.kind {
                 VariantKind::Plain => true,
@@ -1044,7 +1046,8 @@ fn forwarder(ctx: &EnumContext, method: &Method, joined: Option<&Joined>) -> Tok
     let binding = Ident::new("__target", ctx.binding_site);
     // The `Self` arguments: their position and binding.
     let mut self_args: Vec<(usize, Use, Ident)> = Vec::new();
-    for (index, arg) in method.self_args.iter().enumerate() {
+    for index in 0..method.self_args.len() {
+        let arg = &method.self_args[index];
         if let Some(arg) = arg {
             let binding = Ident::new(&format!("__other{index}"), ctx.binding_site);
             self_args.push((index, Use::of_arg(*arg), binding));
@@ -1106,7 +1109,8 @@ fn forwarder(ctx: &EnumContext, method: &Method, joined: Option<&Joined>) -> Tok
         }
         let realized = variant.realized(receiver_use, &binding);
         let mut args = Vec::with_capacity(names.len());
-        for (index, name) in names.iter().enumerate() {
+        for index in 0..names.len() {
+            let name = &names[index];
             let mut self_arg = None;
             for arg in &self_args {
                 if arg.0 == index {
@@ -1324,7 +1328,8 @@ fn variant_order(variants: &[Variant], attrs: &[syn::Attribute]) -> Vec<TokenStr
     // The last discriminant written, and its variant's index: a variant
     // without one is one more than the variant before it.
     let mut last: Option<(&TokenStream, usize)> = None;
-    for (index, variant) in variants.iter().enumerate() {
+    for index in 0..variants.len() {
+        let variant = &variants[index];
         let key = match (&variant.discriminant, last) {
             (Some(written), _) => {
                 last = Some((written, index));
@@ -1461,7 +1466,8 @@ fn variant_bounds(
     for (_, lifetimes) in &body.agreed_types {
         generic_types |= !lifetimes.is_empty();
     }
-    for (index, variant) in ctx.variants.iter().enumerate() {
+    for index in 0..ctx.variants.len() {
+        let variant = &ctx.variants[index];
         if let VariantKind::Broken = variant.variant.kind {
             continue;
         }
@@ -1632,7 +1638,8 @@ fn has_twin(variants: &[VariantImpl], texts: &[String], index: usize) -> bool {
         _ => return false,
     };
     let target = variants[index].target.to_string();
-    for (other, text) in texts.iter().enumerate() {
+    for other in 0..texts.len() {
+        let text = &texts[other];
         if other != index && text == own && variants[other].target.to_string() != target {
             return true;
         }

@@ -821,7 +821,8 @@ fn self_consts_error(
 ) -> TokenStream {
     let mut names = String::new();
     let mut types = String::new();
-    for (index, (name, ty)) in consts.iter().enumerate() {
+    for index in 0..consts.len() {
+        let (name, ty) = &consts[index];
         let sep = match index {
             0 => "",
             _ if index + 1 == consts.len() => " and ",
@@ -1696,7 +1697,8 @@ fn realized_args<'a>(
     names: &'a [Ident],
 ) -> Vec<Realized<'a>> {
     let mut args = Vec::with_capacity(names.len());
-    for (index, name) in names.iter().enumerate() {
+    for index in 0..names.len() {
+        let name = &names[index];
         let Some(self_arg) = method.self_args.get(index) else {
             break;
         };

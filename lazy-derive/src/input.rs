@@ -590,7 +590,8 @@ impl Wrapper {
         }
         let mut realize_misplaced = false;
         let mut realize_on_type = None;
-        for (index, attr) in input.attrs.iter().enumerate() {
+        for index in 0..input.attrs.len() {
+            let attr = &input.attrs[index];
             if !attr.path().is_ident("realize") {
                 continue;
             }
@@ -691,7 +692,8 @@ impl Wrapper {
     /// Every `except` name with the index of its attribute, in order.
     pub fn except_names(&self) -> impl Iterator<Item = (usize, &Ident)> {
         let mut all = Vec::new();
-        for (group, names) in self.groups.iter().enumerate() {
+        for group in 0..self.groups.len() {
+            let names = &self.groups[group];
             for name in names {
                 all.push((group, name));
             }
@@ -1169,7 +1171,8 @@ fn lifetimes(
     let trees: Vec<proc_macro2::TokenTree> = tokens.into_iter().collect();
     let mut binder = false;
     let mut depth = 0usize;
-    for (index, tree) in trees.iter().enumerate() {
+    for index in 0..trees.len() {
+        let tree = &trees[index];
         match tree {
             proc_macro2::TokenTree::Group(group) => lifetimes(group.stream(), bound, used),
             proc_macro2::TokenTree::Ident(ident) if ident == "for" => binder = true,

@@ -387,7 +387,8 @@ fn binding(member: &Member) -> Ident {
 /// module (`raw::Frame<T>` in a `Frame<T>`), which needs its bound.
 fn mentions_itself(tokens: TokenStream, name: &Ident) -> bool {
     let trees: Vec<proc_macro2::TokenTree> = tokens.into_iter().collect();
-    for (at, tree) in trees.iter().enumerate() {
+    for at in 0..trees.len() {
+        let tree = &trees[at];
         match tree {
             proc_macro2::TokenTree::Group(group) if mentions_itself(group.stream(), name) => {
                 return true;

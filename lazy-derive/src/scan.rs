@@ -216,7 +216,8 @@ pub fn scan(
     // An item starts the body, or follows a `;`, a body or an attribute.
     let mut names = Vec::new();
     let mut at_start = true;
-    for (i, tree) in items.iter().enumerate() {
+    for i in 0..items.len() {
+        let tree = &items[i];
         let starts = at_start;
         at_start = match tree {
             TokenTree::Punct(p) => p.as_char() == ';',
@@ -655,15 +656,13 @@ fn method(
                 ic.i += 3;
                 receiver = Receiver::BoxSelf;
             }
-            for (i, tree) in input_trees[start..ic.i].iter().enumerate() {
+            for i in start..ic.i {
+                let tree = &input_trees[i];
                 // A lifetime's quote and a path's `::` keep their spacing.
                 let joint = match tree {
                     TokenTree::Punct(p) if p.as_char() == '\'' => true,
                     TokenTree::Punct(p) if p.as_char() == ':' => {
-                        let at = Cursor {
-                            t: &input_trees,
-                            i: start + i,
-                        };
+                        let at = Cursor { t: &input_trees, i };
                         at.colon2()
                     }
                     _ => false,
@@ -958,7 +957,8 @@ fn method(
     if !reader.params.is_empty() {
         call.extend(words.colon2.iter().cloned());
         call.push(TokenTree::Punct(Punct::new('<', Spacing::Alone)));
-        for (i, param) in reader.params.iter().enumerate() {
+        for i in 0..reader.params.len() {
+            let param = &reader.params[i];
             if i > 0 {
                 call.push(words.comma.clone());
             }
@@ -1148,7 +1148,8 @@ impl Words {
             Receiver::Ref | Receiver::None => words.realize.clone(),
         };
         let mut args = realize(self, receiver);
-        for (index, kind) in self_args.iter().enumerate() {
+        for index in 0..self_args.len() {
+            let kind = &self_args[index];
             args.push(self.comma.clone());
             let arg = self.arg(index);
             let Some(kind) = *kind else {
@@ -2142,7 +2143,8 @@ impl Reader {
         self.rewrote.set(true);
         let mut carried = self.carried.borrow_mut();
         let mut index = carried.len();
-        for (i, known) in carried.iter().enumerate() {
+        for i in 0..carried.len() {
+            let known = &carried[i];
             if known.key == key {
                 index = i;
                 break;

@@ -515,7 +515,8 @@ pub fn binder_lifetimes(tokens: TokenStream, names: &mut Vec<String>) {
 pub fn binder_lifetimes_in(trees: &[TokenTree], names: &mut Vec<String>) {
     // Inside a `for<..>`; a `'` there starts a lifetime.
     let (mut in_binder, mut quote) = (false, false);
-    for (at, tree) in trees.iter().enumerate() {
+    for at in 0..trees.len() {
+        let tree = &trees[at];
         match tree {
             TokenTree::Ident(ident) if quote => names.push(ident.to_string()),
             TokenTree::Punct(punct) => {
@@ -588,7 +589,8 @@ pub fn names_unqualified(tokens: TokenStream, name: &str, lifetime: bool) -> boo
 /// (`Self::Item`) or of a qualified path (`<Self as Trait>::Item`).
 pub fn mentions_bare_self(tokens: TokenStream) -> bool {
     let trees: Vec<TokenTree> = tokens.into_iter().collect();
-    for (i, tree) in trees.iter().enumerate() {
+    for i in 0..trees.len() {
+        let tree = &trees[i];
         match tree {
             TokenTree::Group(group) if mentions_bare_self(group.stream()) => return true,
             TokenTree::Ident(ident) if ident == "Self" => {
@@ -681,7 +683,8 @@ pub fn is_named(ident: &Ident, names: &[String]) -> bool {
 /// The index of the first of `trees` that is `found`, as
 /// `trees.iter().position(found)`, but one compiled copy for every caller.
 pub fn position(trees: &[TokenTree], found: &dyn Fn(&TokenTree) -> bool) -> Option<usize> {
-    for (i, tree) in trees.iter().enumerate() {
+    for i in 0..trees.len() {
+        let tree = &trees[i];
         if found(tree) {
             return Some(i);
         }
@@ -730,7 +733,8 @@ fn rewrite_for_macro_body(
 ) -> Result<TokenStream, Span> {
     let trees: Vec<TokenTree> = tokens.into_iter().collect();
     let mut out = Vec::with_capacity(trees.len());
-    for (i, tree) in trees.iter().enumerate() {
+    for i in 0..trees.len() {
+        let tree = &trees[i];
         match tree {
             TokenTree::Group(group) => {
                 let mut new = Group::new(
@@ -994,7 +998,8 @@ fn replaced_in(
 ) -> Option<TokenStream> {
     let trees: Vec<TokenTree> = tokens.clone().into_iter().collect();
     let mut out: Option<Vec<TokenTree>> = None;
-    for (i, tree) in trees.iter().enumerate() {
+    for i in 0..trees.len() {
+        let tree = &trees[i];
         let new: Option<Vec<TokenTree>> = match tree {
             TokenTree::Group(group) => replaced_in(&group.stream(), own, with).map(|inner| {
                 let mut new = Group::new(group.delimiter(), inner);

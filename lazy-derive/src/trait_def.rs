@@ -1510,7 +1510,8 @@ fn cfg_variants(carried: ItemTrait) -> Result<Vec<(TokenStream, ItemTrait)>> {
     for mask in 0..count {
         let holds = |i: usize| mask & (1 << i) != 0;
         let mut terms = Vec::with_capacity(predicates.len());
-        for (i, (_, p)) in predicates.iter().enumerate() {
+        for i in 0..predicates.len() {
+            let (_, p) = &predicates[i];
             terms.push(if holds(i) {
                 p.clone()
             } else {
