@@ -321,9 +321,8 @@ fn scoped(wrapper: &Wrapper, call: TokenStream, lints: &TokenStream) -> TokenStr
         } else {
             let last = path.segments.last().map(|segment| segment.ident.clone());
             import.extend(tokens::in_macro_edition_path_prefix(path));
-            for spacing in [Spacing::Joint, Spacing::Alone] {
-                import.push(TokenTree::Punct(Punct::new(':', spacing)));
-            }
+            import.push(TokenTree::Punct(Punct::new(':', Spacing::Joint)));
+            import.push(TokenTree::Punct(Punct::new(':', Spacing::Alone)));
             let last = last.map(|mut last| {
                 last.set_span(Span::call_site().located_at(last.span()));
                 last

@@ -999,7 +999,7 @@ pub fn hidden_supertrait(
         values.push(word("const", span));
         from_expansion(ty, &mut values);
         values.push(word("as", span));
-        for segment in ["lazy_core", "__private", "Elided"] {
+        for segment in &["lazy_core", "__private", "Elided"] {
             push_colon2(&mut values, span);
             values.push(word(segment, span));
         }
@@ -1035,7 +1035,7 @@ pub fn hidden_supertrait(
 
 /// `::core::marker::Sized`.
 fn push_sized(out: &mut Vec<TokenTree>, span: Span) {
-    for segment in ["core", "marker", "Sized"] {
+    for segment in &["core", "marker", "Sized"] {
         push_colon2(out, span);
         out.push(word(segment, span));
     }

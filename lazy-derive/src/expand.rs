@@ -731,8 +731,8 @@ pub fn write_items(
         impl_param_names.insert(param_name(param));
         impl_params.add(param, true);
     }
-    for list in [&generics.lifetimes, &generics.others] {
-        for param in list {
+    for list in &[&generics.lifetimes, &generics.others] {
+        for param in *list {
             impl_param_names.insert(param_name(param));
             impl_params.add(param, false);
         }

@@ -1213,7 +1213,7 @@ fn std_mirror_path(path: &Path) -> Option<Path> {
         leading_colon: Some(Token![::](span)),
         segments: syn::punctuated::Punctuated::new(),
     };
-    for name in ["lazy_core", "remote", mirror] {
+    for name in &["lazy_core", "remote", mirror] {
         mirror_path
             .segments
             .push(syn::PathSegment::from(Ident::new(name, span)));

@@ -1032,7 +1032,7 @@ impl Words {
         let call = |path: &str, function: &str| {
             let mut out = Vec::with_capacity(10);
             if blanket {
-                for segment in ["lazy_core", path, function] {
+                for segment in &["lazy_core", path, function] {
                     push_colon2(&mut out, site);
                     out.push(TokenTree::Ident(Ident::new(segment, site)));
                 }
@@ -1054,7 +1054,7 @@ impl Words {
             ]),
         )));
         let mut realize_boxed = Vec::with_capacity(13);
-        for segment in ["lazy_core", "__private", "Box", "new"] {
+        for segment in &["lazy_core", "__private", "Box", "new"] {
             push_colon2(&mut realize_boxed, site);
             realize_boxed.push(TokenTree::Ident(Ident::new(segment, site)));
         }
@@ -1064,7 +1064,7 @@ impl Words {
         )));
         // `expand::receiver_decl` for `ReceiverKind::BoxSelf`.
         let mut box_self = vec![TokenTree::Punct(Punct::new(':', Spacing::Alone))];
-        for segment in ["lazy_core", "__private", "Box"] {
+        for segment in &["lazy_core", "__private", "Box"] {
             push_colon2(&mut box_self, site);
             box_self.push(TokenTree::Ident(Ident::new(segment, site)));
         }

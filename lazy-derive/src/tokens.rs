@@ -223,9 +223,9 @@ fn plain_path_trees(path: &syn::Path) -> Option<Vec<TokenTree>> {
     }
     let mut out = Vec::with_capacity(3 * path.segments.len() + 2);
     let colons = |out: &mut Vec<TokenTree>, spans: [Span; 2]| {
-        for (spacing, at) in [(Spacing::Joint, spans[0]), (Spacing::Alone, spans[1])] {
-            let mut colon = Punct::new(':', spacing);
-            colon.set_span(at);
+        for (spacing, at) in &[(Spacing::Joint, spans[0]), (Spacing::Alone, spans[1])] {
+            let mut colon = Punct::new(':', *spacing);
+            colon.set_span(*at);
             out.push(TokenTree::Punct(colon));
         }
     };
@@ -1039,7 +1039,7 @@ pub fn pretty(tokens: &TokenStream) -> String {
     let mut out = tokens.to_string();
     // The prelude's names that `#[forwardable]` writes as lazy-core's
     // re-exports (`::lazy_core::__private::String`), as the user wrote them.
-    for (from, to) in [
+    for (from, to) in &[
         (":: lazy_core :: __private :: ", ""),
         (" (", "("),
         ("( ", "("),
@@ -1056,7 +1056,7 @@ pub fn pretty(tokens: &TokenStream) -> String {
         (" ;", ";"),
         ("->::", "-> ::"),
     ] {
-        out = out.replace(from, to);
+        out = out.replace(*from, to);
     }
     out
 }

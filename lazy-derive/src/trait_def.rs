@@ -1310,8 +1310,8 @@ fn blanket_key(ident: &Ident, names: &[Ident]) -> Literal {
         name.to_string().hash(&mut hasher);
     }
     // The package, not the crate: trybuild names its crates by their order.
-    for var in ["CARGO_PKG_NAME", "CARGO_PKG_VERSION"] {
-        std::env::var(var).ok().hash(&mut hasher);
+    for var in &["CARGO_PKG_NAME", "CARGO_PKG_VERSION"] {
+        std::env::var(*var).ok().hash(&mut hasher);
     }
     // But one file may be a module of two crates of the package that link
     // (`mod shared;` in the lib and in a binary or a test of it): a binary
