@@ -31,4 +31,24 @@ impl Stream for Numbers {
 #[realize_forward(Stream)]
 pub struct LazyNumbers(#[realize] lazy_core::Lazy<Numbers>);
 
+// On an enum, at the variant whose target is not `Unpin`.
+#[derive(lazy_core::RealizeForward)]
+#[realize_forward(Stream)]
+pub enum EitherNumbers {
+    Later(#[realize] lazy_core::Lazy<Numbers>),
+    Ready(Digits),
+}
+
+pub struct Digits;
+
+impl Stream for Digits {
+    type Item = u8;
+    fn poll_next(self: Pin<&mut Self>, _: &mut Context<'_>) -> Poll<Option<u8>> {
+        Poll::Ready(Some(1))
+    }
+    fn poll_again(self: Pin<&mut Self>, _: &mut Context<'_>) -> Poll<Option<u8>> {
+        Poll::Ready(Some(1))
+    }
+}
+
 fn main() {}
