@@ -22,6 +22,37 @@
 //! assert_eq!(numbers.sum::<u32>(), 5);
 //! ```
 //!
+//! [`Future`](macro@Future) forwards `poll` (`self: Pin<&mut Self>`) where
+//! the wrapper and its target are `Unpin`: a lazy future, built when it is
+//! first polled. A future that is not `Unpin` (an `async` block's) is held
+//! pinned in a box, which std's `Future` is implemented for:
+//!
+//! ```
+//! use std::future::Future;
+//! use std::pin::{Pin, pin};
+//! use std::task::{Context, Poll, Waker};
+//!
+//! use lazy_core::{Lazy, RealizeForward};
+//!
+//! type Boxed = Pin<Box<dyn Future<Output = u32>>>;
+//!
+//! #[derive(RealizeForward)]
+//! #[realize_forward(lazy_core::remote::Future)]
+//! struct LaterSum {
+//!     #[realize]
+//!     future: Lazy<Boxed, Box<dyn FnOnce() -> Boxed>>,
+//! }
+//!
+//! let (a, b) = (2_u32, 3);
+//! let later = LaterSum {
+//!     future: Lazy::new(Box::new(move || Box::pin(async move { a + b }) as Boxed)),
+//! };
+//! assert!(!Lazy::is_realized(&later.future));
+//! let mut later = pin!(later);
+//! let mut cx = Context::from_waker(Waker::noop());
+//! assert_eq!(later.as_mut().poll(&mut cx), Poll::Ready(5));
+//! ```
+//!
 //! Only the methods listed in a mirror are forwarded; the trait's other
 //! methods keep their default bodies (which call the forwarded ones).
 //! Forwarding [`Debug`](core::fmt::Debug) realizes the value to print it;
