@@ -40,8 +40,6 @@ mod model {
         fn put(&mut self, entries: BTreeMap<String, u32>, tags: &[Tag]) -> usize;
         /// A path with a lifetime left out, in an argument and in the result.
         fn show(&self, f: &mut Formatter) -> fmt::Result;
-        /// The same, the lifetime written `'_`.
-        fn show_elided(&self, f: &mut Formatter<'_>) -> fmt::Result;
         /// `'static` means the same anywhere.
         fn title(&self) -> Cow<'static, str>;
         fn name(&self) -> Cow<str>;
@@ -153,9 +151,6 @@ mod model {
         fn show(&self, f: &mut Formatter) -> fmt::Result {
             write!(f, "{} entries", self.entries.len())
         }
-        fn show_elided(&self, f: &mut Formatter<'_>) -> fmt::Result {
-            write!(f, "{} elided", self.entries.len())
-        }
         fn title(&self) -> Cow<'static, str> {
             Cow::Borrowed("title")
         }
@@ -229,9 +224,7 @@ mod elsewhere {
 
     impl std::fmt::Display for Shown<'_> {
         fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-            self.0.show(f)?;
-            f.write_str(", ")?;
-            self.0.show_elided(f)
+            self.0.show(f)
         }
     }
 }
@@ -248,7 +241,7 @@ fn a_derive_elsewhere_forwards_types_it_does_not_import() {
     assert_eq!(lazy.pair().1, [model::tag(1), model::tag(2)]);
     let more: std::collections::BTreeMap<String, u32> = [("b".to_string(), 2)].into();
     assert_eq!(lazy.put(more, &[model::tag(3)]), 3);
-    assert_eq!(elsewhere::Shown(&lazy).to_string(), "2 entries, 2 elided");
+    assert_eq!(elsewhere::Shown(&lazy).to_string(), "2 entries");
     assert_eq!(lazy.title(), "title");
     assert_eq!(lazy.name(), "store");
     assert_eq!(lazy.first_of(&[4, 5], model::tag(0)), Some(4));
@@ -803,112 +796,4 @@ mod names_like_a_parameter {
         let ready = elsewhere::AnyFile::Ready(sink::File);
         assert_eq!(Sink::<String>::absolute(&ready), std::io::ErrorKind::Other);
     }
-}
-
-/// A lifetime written `'_` as a path's one argument (`One<'_>`), in an
-/// argument of a `&self` or `&mut self` method, is carried as a lifetime
-/// left out is, for a type invariant in it too. Elsewhere the path resolves
-/// at the derive, as written: two lifetimes (`Pair<'_, '_>`), one beside a
-/// type (`Both<'_, u8>`), and any in a by-value method or a function without
-/// a receiver, whose result's elided lifetime may be that one (`pick`,
-/// `make`: carried, it would be a lifetime only a projection names, E0195).
-mod written_lifetimes {
-    use std::cell::Cell;
-
-    /// Invariant in each lifetime.
-    pub struct One<'a>(pub Cell<&'a u8>);
-    pub struct Pair<'a, 'b>(pub Cell<&'a u8>, pub Cell<&'b u8>);
-    pub struct Both<'a, T>(pub Cell<&'a T>);
-
-    #[lazy_core::forwardable]
-    pub trait Reads {
-        fn one(&self, x: One<'_>) -> u8;
-        fn one_mut(&mut self, x: One<'_>, tupled: (One<'_>, u8)) -> u8;
-        fn pair(&self, p: Pair<'_, '_>) -> u8;
-        fn both(&self, b: Both<'_, u8>) -> u8;
-    }
-
-    #[lazy_core::forwardable]
-    pub trait Takes {
-        fn pick(self, x: One<'_>) -> &u8
-        where
-            Self: Sized;
-        fn make(x: One<'_>) -> &u8;
-    }
-
-    pub struct Reader;
-    impl Reads for Reader {
-        fn one(&self, x: One<'_>) -> u8 {
-            x.0.get() + 1
-        }
-        fn one_mut(&mut self, x: One<'_>, tupled: (One<'_>, u8)) -> u8 {
-            x.0.get() + tupled.0.0.get() + tupled.1
-        }
-        fn pair(&self, p: Pair<'_, '_>) -> u8 {
-            p.0.get() + p.1.get()
-        }
-        fn both(&self, b: Both<'_, u8>) -> u8 {
-            *b.0.get()
-        }
-    }
-    impl Takes for Reader {
-        fn pick(self, x: One<'_>) -> &u8 {
-            x.0.get()
-        }
-        fn make(x: One<'_>) -> &u8 {
-            x.0.get()
-        }
-    }
-}
-
-mod written_lifetimes_elsewhere {
-    //! `One` is not imported for the `&self` methods; the paths that
-    //! resolve here are.
-    use super::written_lifetimes::{Both, Pair, Reader, Reads};
-    use lazy_core::{Lazy, RealizeForward};
-
-    #[derive(RealizeForward)]
-    #[realize_forward(Reads)]
-    pub struct LazyReader(#[realize] pub Lazy<Reader>);
-
-    pub fn pair(reader: &LazyReader, a: &u8, b: &u8) -> u8 {
-        reader.pair(Pair(std::cell::Cell::new(a), std::cell::Cell::new(b)))
-    }
-
-    pub fn both(reader: &LazyReader, a: &u8) -> u8 {
-        reader.both(Both(std::cell::Cell::new(a)))
-    }
-}
-
-mod written_lifetimes_by_value {
-    //! `pick` and `make` name `One` as written: it is imported here.
-    use super::written_lifetimes::{One, Reader, Takes};
-    use lazy_core::{Lazy, RealizeForward};
-
-    #[derive(RealizeForward)]
-    #[realize_forward(Takes)]
-    pub struct ByValue(#[realize] pub Lazy<Reader>);
-
-    pub fn pick(reader: ByValue, a: &u8) -> u8 {
-        *reader.pick(One(std::cell::Cell::new(a)))
-    }
-
-    pub fn make(a: &u8) -> u8 {
-        *<ByValue as Takes>::make(One(std::cell::Cell::new(a)))
-    }
-}
-
-#[test]
-fn written_elided_lifetimes_are_carried_where_they_are_one() {
-    use written_lifetimes::{One, Reader, Reads};
-    let mut reader = written_lifetimes_elsewhere::LazyReader(Lazy::new(|| Reader));
-    let (a, b) = (2, 3);
-    assert_eq!(reader.one(One(std::cell::Cell::new(&a))), 3);
-    let tupled = (One(std::cell::Cell::new(&b)), 1);
-    assert_eq!(reader.one_mut(One(std::cell::Cell::new(&a)), tupled), 6);
-    assert_eq!(written_lifetimes_elsewhere::pair(&reader, &a, &b), 5);
-    assert_eq!(written_lifetimes_elsewhere::both(&reader, &b), 3);
-    let by_value = written_lifetimes_by_value::ByValue(Lazy::new(|| Reader));
-    assert_eq!(written_lifetimes_by_value::pick(by_value, &a), 2);
-    assert_eq!(written_lifetimes_by_value::make(&b), 3);
 }

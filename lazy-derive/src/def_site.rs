@@ -97,7 +97,6 @@ pub fn carry(carried: &mut ItemTrait, original: Original, suffix: u64) -> Option
     let mut carrier = Carrier {
         suffix,
         receiver_lifetime: None,
-        elided_arg: false,
         params: trait_params,
         types: Vec::new(),
     };
@@ -182,10 +181,6 @@ struct Carrier {
     /// `Result<Self, ..>`): what the result's elided lifetimes are, written
     /// as such (`'_` there would trip rustc's `mismatched_lifetime_syntaxes`).
     receiver_lifetime: Option<Lifetime>,
-    /// Reading the arguments of a `&self` or `&mut self` method, where a
-    /// path whose one argument is `'_` (`fmt::Formatter<'_>`) is carried:
-    /// the result's elided lifetime is the receiver's, never that one.
-    elided_arg: bool,
     /// The trait's type and const parameters.
     params: Vec<String>,
     /// Each type once (a trait carries a few: a list is searched).
@@ -239,7 +234,6 @@ impl Carrier {
                 }
                 ReturnType::Default => false,
             };
-        self.elided_arg = by_ref;
         for arg in punct::values_mut(&mut method.sig.inputs) {
             if captures {
                 break;
@@ -249,7 +243,6 @@ impl Carrier {
             arg_attrs.extend(cfgs(&arg.attrs));
             self.visit(&mut arg.ty, At::Arg, &arg_attrs);
         }
-        self.elided_arg = false;
         // The result's lifetime: a `&self` receiver is what elision takes;
         // without lifetimes in the inputs nothing can be elided, and any
         // lifetime will do (but see the docs' limits: one that a carried
@@ -648,10 +641,6 @@ impl Carrier {
     fn key(&self, ty: &Type, key: &mut String) -> Option<bool> {
         match ty {
             Type::Path(path) if path.qself.is_none() => {
-                // The whole carried type, not a part of one: there `'_` may
-                // sit beside a lifetime another path leaves out, which the
-                // carried type's one lifetime would merge.
-                let whole = key.is_empty();
                 if path.path.leading_colon.is_some() {
                     key.push_str("::");
                 }
@@ -692,26 +681,14 @@ impl Carrier {
                                         }
                                     }
                                     // `'static` means the same anywhere.
-                                    // `'_` only as the last name's one
-                                    // argument of a whole type, in an
-                                    // argument of a `&self` method: in a
-                                    // by-value method's argument it may be
-                                    // the result's elided lifetime, which a
-                                    // carried type's projection would not
-                                    // give (E0195).
+                                    // Not `'_`: in a by-value method's
+                                    // argument it is the result's elided
+                                    // lifetime, which a carried type's
+                                    // projection would not give (E0195).
                                     GenericArgument::Lifetime(lifetime)
                                         if lifetime.ident == "static" =>
                                     {
                                         key.push_str("'static");
-                                    }
-                                    GenericArgument::Lifetime(lifetime)
-                                        if lifetime.ident == "_"
-                                            && self.elided_arg
-                                            && whole
-                                            && args.args.len() == 1
-                                            && i + 1 == path.path.segments.len() =>
-                                    {
-                                        key.push_str("'_");
                                     }
                                     GenericArgument::Lifetime(_) => return Some(false),
                                     _ => return None,

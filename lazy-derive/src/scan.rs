@@ -676,7 +676,6 @@ fn method(
         }
     }
     reader.receiver_lifetime.clone_from(&lifetime);
-    reader.elided_arg = matches!(receiver, Receiver::Ref | Receiver::MutRef);
     // The typed arguments: carried as `pat: Type`, declared `__argN: Type`.
     let mut carried_inputs = receiver_tokens.clone();
     let mut arg_types: Vec<Vec<TokenTree>> = Vec::new();
@@ -745,7 +744,6 @@ fn method(
         arg_types.push(ty);
         self_args.push(self_arg);
     }
-    reader.elided_arg = false;
     let inputs_changed = reader.changed.get();
     // The result, resolved as `def_site` does: looked at when the receiver
     // is a reference or nothing in the inputs could lend it a lifetime.
@@ -1410,12 +1408,6 @@ struct Reader {
     carried: RefCell<Vec<CarriedType>>,
     /// The receiver's lifetime (`&'a self`), as written.
     receiver_lifetime: Vec<TokenTree>,
-    /// As `def_site::Carrier::elided_arg`: reading the arguments of a
-    /// `&self` or `&mut self` method.
-    elided_arg: bool,
-    /// The next `key_path` keys a whole carried type in such an argument
-    /// (where `'_` may be its last name's one argument).
-    elided_whole: Cell<bool>,
     /// Some token was written otherwise than as the input has it (a
     /// spacing syn prints otherwise, a rewritten path): a group cannot be
     /// passed on as it is.
@@ -1448,8 +1440,6 @@ impl Reader {
             suffix,
             carried: RefCell::new(Vec::new()),
             receiver_lifetime: Vec::new(),
-            elided_arg: false,
-            elided_whole: Cell::new(false),
             changed: Cell::new(false),
             text_key: Cell::new(false),
             rewrote: Cell::new(false),
@@ -1889,7 +1879,6 @@ impl Reader {
         if alloc.is_none() && !PRIMITIVES.contains(&name.as_str()) {
             let mut key = String::new();
             self.text_key.set(false);
-            self.elided_whole.set(self.elided_arg && mode == Mode::Arg);
             let whole = match self.key_path(&mut Cursor { t: c.t, i: c.i }, &mut key) {
                 Some(whole) => whole,
                 None if self.text_key.get() => {
@@ -2276,7 +2265,6 @@ impl Reader {
     }
 
     fn key_path(&self, c: &mut Cursor, key: &mut String) -> Option<bool> {
-        let elided_whole = self.elided_whole.replace(false);
         let first = !c.colon2();
         if !first {
             key.push_str("::");
@@ -2307,30 +2295,13 @@ impl Reader {
                         c.i += 1;
                         break;
                     }
-                    // As in `def_site`: `'static`, and `'_` as the last
-                    // name's one argument of a whole type in an argument of
-                    // a `&self` method.
+                    // As in `def_site`: `'static` alone.
                     if c.lifetime() {
-                        let Some(TokenTree::Ident(name)) = c.t.get(c.i + 1) else {
-                            return Some(false);
-                        };
-                        let name = name.to_string();
-                        // Then `>` (or `, >`), and no more names.
-                        let mut end = c.i + 2;
-                        if matches!(c.t.get(end), Some(TokenTree::Punct(p)) if p.as_char() == ',') {
-                            end += 1;
-                        }
-                        let alone = elided_whole
-                            && name == "_"
-                            && key.ends_with('<')
-                            && matches!(c.t.get(end), Some(TokenTree::Punct(p)) if p.as_char() == '>')
-                            && !Cursor { t: c.t, i: end + 1 }.colon2();
-                        if name != "static" && !alone {
+                        if !matches!(c.t.get(c.i + 1), Some(TokenTree::Ident(name)) if name == "static")
+                        {
                             return Some(false);
                         }
-                        key.push('\'');
-                        key.push_str(&name);
-                        key.push(',');
+                        key.push_str("'static,");
                         c.i += 2;
                         if c.punct_is(',') {
                             c.i += 1;

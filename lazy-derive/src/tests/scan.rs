@@ -108,7 +108,6 @@ pub(super) const READ: &[&str] = &[
     "trait A { fn a(&self, x: String) -> MyType; }",
     "trait A { fn a(&self, x: std::fmt::Formatter); fn b(&self, x: Option<Tag>); }",
     "trait A { fn a(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result; fn b(&self) -> Cow<'_, str>; fn c<'a>(&'a self, x: Foo<'_, Tag>, y: Foo<'a, Tag>) -> Foo<'_, u8>; }",
-    "trait Elided { fn a(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result; fn b(&mut self, x: One<'_>, t: (One<'_>, u8), v: Vec<One<'_>>, o: Option<&One<'_>>); fn c(&self, x: a::One<'_>::B, y: ::a::One<'_,>); fn d(self, x: One<'_>) -> &u8; fn e(x: One<'_>) -> &u8; fn f(&self) -> One<'_>; fn g<'a>(&'a self, x: One<'_>) -> &'a u8; fn h(&self, x: Both<'_, u8>); fn i(&'static self, x: One<'_>); }",
     "trait A { fn e(self, k: Foo<'_, Tag>) -> Foo<'_, Tag>; fn f(&mut self) -> Map<'_, Tag, Foo<'_>>; fn g(&self, x: Foo<'static, Tag>) -> Cow<'static, str>; fn h(&self, x: Pair<'_, '_>, y: Foo<Bar<'_>, Baz<'_>>) -> Pair<'_, '_>; fn i(&self, x: Holder<'_, (One<'_>, u8)>, y: Holder<'static, (One<'static>, Tag)>); }",
     "trait Dedup { fn a(&self, x: Tag) -> Tag; fn b(&mut self, y: &Tag, z: Vec<Tag>) -> Result<Tag, Error>; const C: Tag; }",
     "trait Elided { fn a<'a>(&'a self) -> Cow<str>; fn b(&self) -> Cow<str>; fn c(self) -> Cow<str>; fn d(self, s: &str) -> Tag; }",
