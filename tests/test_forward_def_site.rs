@@ -797,3 +797,41 @@ mod names_like_a_parameter {
         assert_eq!(Sink::<String>::absolute(&ready), std::io::ErrorKind::Other);
     }
 }
+
+/// A path whose one argument is `'_` resolves where the derive is written:
+/// carried, a less visible type in it would be the hidden supertrait's,
+/// which rustc refuses (E0446), and a wrapper whose last field is unsized
+/// could not implement it (its associated types ask `Self: Sized`).
+mod elided_paths_stay_written {
+    pub(crate) struct Ctx<'a>(pub std::cell::Cell<&'a u8>);
+
+    #[lazy_core::forwardable]
+    pub trait Visit {
+        fn visit(&self, cx: &mut Ctx<'_>) -> u8;
+    }
+
+    pub struct Real;
+    impl Visit for Real {
+        fn visit(&self, cx: &mut Ctx<'_>) -> u8 {
+            cx.0.get() + 1
+        }
+    }
+
+    #[derive(lazy_core::RealizeForward)]
+    #[realize_forward(Visit)]
+    pub struct LazyVisit(#[realize] pub lazy_core::Lazy<Real>);
+
+    #[derive(lazy_core::RealizeForward)]
+    #[realize_forward(Visit)]
+    pub struct Tail<T: ?Sized>(#[realize] pub lazy_core::Lazy<Real>, pub T);
+
+    #[test]
+    fn a_private_context_type_and_an_unsized_tail() {
+        let lazy = LazyVisit(lazy_core::Lazy::new(|| Real));
+        let one = 1;
+        assert_eq!(lazy.visit(&mut Ctx(std::cell::Cell::new(&one))), 2);
+        let tail: &Tail<[u8]> = &Tail(lazy_core::Lazy::new(|| Real), [1, 2]);
+        assert_eq!(tail.visit(&mut Ctx(std::cell::Cell::new(&one))), 2);
+        assert_eq!(tail.1.len(), 2);
+    }
+}
