@@ -226,6 +226,14 @@ impl<'a> VariantImpl<'a> {
 
     /// [`realized`](Self::realized)'s tokens at the end of `out`.
     fn write_realized(&self, out: &mut TokenStream, how: Use, binding: &Ident) {
+        // `self: Pin<&mut Self>`: the field as for `&mut self`, pinned again
+        // (below, `Pin` goes with `Mut` only for the match to be whole).
+        if let Use::Pin = how {
+            let mut realized = TokenStream::new();
+            self.write_realized(&mut realized, Use::Mut, binding);
+            template::append(out, "::core::pin::Pin::new(#0)", &[&realized]);
+            return;
+        }
         match (self.variant.kind, how) {
             (VariantKind::Plain | VariantKind::Broken, _) => binding.to_tokens(out),
             (VariantKind::Realize, Use::Ref) => {
@@ -307,13 +315,6 @@ impl ToTokens for Realized<'_> {
                     ..*self
                 };
                 template::append(out, "::lazy_core::__private::Box::new(#0)", &[&value]);
-            }
-            Use::Pin => {
-                let value = Realized {
-                    how: Use::Mut,
-                    ..*self
-                };
-                template::append(out, "::core::pin::Pin::new(#0)", &[&value]);
             }
             how => self.variant.write_realized(out, how, self.binding),
         }
