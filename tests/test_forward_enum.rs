@@ -900,6 +900,46 @@ fn joined_futures_stay_send() {
     assert_eq!(block_on(is_send(view.ready())), 2);
 }
 
+// A trait written by a `macro_rules!` whose result is a `$r:ty`: the
+// `impl Trait` arrives in an invisible group and is joined as when written.
+macro_rules! counted_trait {
+    ($name:ident, $result:ty) => {
+        #[forwardable]
+        pub trait $name {
+            fn counted(&self) -> $result;
+        }
+    };
+}
+
+counted_trait!(Counted, impl Iterator<Item = u32>);
+
+impl Counted for Square {
+    fn counted(&self) -> impl Iterator<Item = u32> {
+        0..self.0
+    }
+}
+
+impl Counted for Circle {
+    fn counted(&self) -> impl Iterator<Item = u32> {
+        (0..self.0).rev()
+    }
+}
+
+#[derive(RealizeForward)]
+#[realize_forward(Counted)]
+pub enum AnyCounted {
+    Square(Square),
+    Circle(#[realize] Lazy<Circle>),
+}
+
+#[test]
+fn impl_trait_result_from_a_macros_type() {
+    let square = AnyCounted::Square(Square(3));
+    assert_eq!(square.counted().collect::<Vec<_>>(), [0, 1, 2]);
+    let circle = AnyCounted::Circle(Lazy::new(|| Circle(2)));
+    assert_eq!(circle.counted().collect::<Vec<_>>(), [1, 0]);
+}
+
 // A trait named with `Self` as its argument: each variant's target is bound
 // with its own type there, and the argument matched in the same variant.
 #[forwardable]

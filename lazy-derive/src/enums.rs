@@ -910,7 +910,8 @@ fn result_joined(ctx: &EnumContext, method: &Method) -> Result<Option<Joined>, S
     }
     let what = format!("`{}::{}`", ctx.trait_name, sig.ident);
     let fix = "list it in `except(...)` and implement it on the enum";
-    let Type::ImplTrait(impl_trait) = &**ty else {
+    // A macro's `$t:ty` arrives in an invisible group.
+    let Type::ImplTrait(impl_trait) = crate::input::unparenthesized(ty) else {
         return Err(format!(
             "cannot forward {what} to an enum: its result holds an `impl Trait`, for which each variant's target returns its own type; only a result that is `impl Trait` itself can be joined; {fix}"
         ));
