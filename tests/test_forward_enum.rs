@@ -1669,3 +1669,50 @@ mod generic_associated_type_beside_a_borrowing_variant {
         assert_eq!((second.chunk(), second.unit()), (&[5u8, 6][..], 1));
     }
 }
+
+// A variant whose lazy is named so that the derive cannot see it is one
+// (`SyncLazy` for lazy-core's `sync::Lazy`) beside a variant of its value's
+// type, forwarding a generic trait with an associated type: named with its
+// arguments, or with the lazy written by its path (`limits`: named bare with
+// the lazy renamed, rustc overflows).
+mod lazy_under_another_name {
+    use lazy_core::sync::Lazy as SyncLazy;
+    use lazy_core::{RealizeForward, forwardable};
+
+    #[forwardable]
+    pub trait Scale<T> {
+        type Out;
+        fn scale(&self, by: T) -> Self::Out;
+    }
+
+    pub struct Unit(u16);
+
+    impl Scale<u8> for Unit {
+        type Out = u16;
+        fn scale(&self, by: u8) -> u16 {
+            self.0 * u16::from(by)
+        }
+    }
+
+    #[derive(RealizeForward)]
+    #[realize_forward(Scale<u8>)]
+    pub enum Renamed {
+        Ready(Unit),
+        Later(#[realize] SyncLazy<Unit>),
+    }
+
+    #[derive(RealizeForward)]
+    #[realize_forward(Scale)]
+    pub enum ByPath {
+        Ready(Unit),
+        Later(#[realize] lazy_core::sync::Lazy<Unit>),
+    }
+
+    #[test]
+    fn forwards_to_each_variant() {
+        assert_eq!(Renamed::Ready(Unit(2)).scale(3), 6);
+        assert_eq!(Renamed::Later(SyncLazy::new(|| Unit(4))).scale(3), 12);
+        assert_eq!(ByPath::Ready(Unit(5)).scale(2), 10);
+        assert_eq!(ByPath::Later(SyncLazy::new(|| Unit(6))).scale(2u8), 12);
+    }
+}

@@ -2444,3 +2444,99 @@ mod where_bounds_that_concrete_types_do_not_meet {
         assert_eq!((any.len(), later.len()), (1, 2));
     }
 }
+
+// A generic wrapper whose lazy is named so that the derive cannot see it is
+// one (lazy-core's `sync::Lazy` imported under another name, a `Realize`
+// type of the user's own), forwarding a trait with `&mut self` methods and a
+// supertrait that the wrapper has only where `T` has it (`Send + Sync`,
+// `Debug`): the `RealizeMut` bound says what the target is, as for a field
+// written `Lazy<T>`, so that the impl proves the supertrait from `T: Trait`.
+// (Without it: E0277, "`T` cannot be sent between threads safely".)
+mod lazy_under_another_name {
+    use std::fmt::Debug;
+
+    use lazy_core::sync::Lazy as SyncLazy;
+    use lazy_core::{Lazy, Realize, RealizeForward, RealizeMut, forwardable};
+
+    #[forwardable]
+    pub trait Store: Send + Sync {
+        fn put(&mut self, value: u8);
+        fn get(&self) -> u8;
+    }
+
+    #[forwardable]
+    pub trait Tally: Debug {
+        fn bump(&mut self);
+        fn total(&self) -> u8;
+    }
+
+    #[derive(Debug)]
+    pub struct Cell(u8);
+
+    impl Store for Cell {
+        fn put(&mut self, value: u8) {
+            self.0 = value;
+        }
+        fn get(&self) -> u8 {
+            self.0
+        }
+    }
+
+    impl Tally for Cell {
+        fn bump(&mut self) {
+            self.0 += 1;
+        }
+        fn total(&self) -> u8 {
+            self.0
+        }
+    }
+
+    #[derive(RealizeForward)]
+    #[realize_forward(Store)]
+    pub struct Renamed<T>(#[realize] SyncLazy<T>);
+
+    #[derive(Debug, RealizeForward)]
+    #[realize_forward(Tally)]
+    pub struct RenamedDeref<T>(#[realize(deref)] SyncLazy<Box<T>>);
+
+    /// A `Realize` type of the user's own.
+    #[derive(Debug)]
+    pub struct Logged<T>(Lazy<T>);
+
+    impl<T> Realize for Logged<T> {
+        type Target = T;
+        fn realize(&self) -> &T {
+            self.0.realize()
+        }
+    }
+
+    impl<T> RealizeMut for Logged<T> {
+        fn realize_mut(&mut self) -> &mut T {
+            self.0.realize_mut()
+        }
+    }
+
+    #[derive(Debug, RealizeForward)]
+    #[realize_forward(Tally)]
+    pub struct Own<T>(#[realize] Logged<T>);
+
+    fn shared<T: Send + Sync>(value: T) -> T {
+        value
+    }
+
+    #[test]
+    fn forwards_with_the_supertrait_proved_from_the_target() {
+        let mut renamed = shared(Renamed(SyncLazy::new(|| Cell(1))));
+        renamed.put(7);
+        assert_eq!(renamed.get(), 7);
+
+        let mut deref = RenamedDeref(SyncLazy::new(|| Box::new(Cell(2))));
+        deref.bump();
+        assert_eq!(deref.total(), 3);
+
+        let mut own = Own(Logged(Lazy::new(|| Cell(4))));
+        own.bump();
+        assert_eq!(own.total(), 5);
+        assert!(format!("{own:?}").contains("Cell(5)"));
+    }
+}
