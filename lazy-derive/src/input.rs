@@ -235,7 +235,22 @@ impl Parse for Entry {
                 input.parse::<Ident>()?;
                 let content;
                 syn::parenthesized!(content in input);
-                let (names, err) = except_names(&content)?;
+                let (names, mut err) = match except_names(&content) {
+                    Ok(read) => read,
+                    Err(err) => {
+                        // Read past, so that the traits before it are kept
+                        // (syn fails the whole attribute for a group left
+                        // unread).
+                        content.parse::<TokenStream>()?;
+                        return Err(err);
+                    }
+                };
+                if names.is_empty() && err.is_none() {
+                    err = Some(Error::new(
+                        ident.span(),
+                        "`except()` names no method: list the methods the wrapper answers itself, `except(method, ...)`, or drop it",
+                    ));
+                }
                 return Ok(Entry::Except(names, err));
             }
             if let Some(err) = misplaced(&ident, &text, &fork) {
@@ -307,7 +322,14 @@ impl Parse for Entry {
                 None => Err(err),
             };
         }
-        crate::syntax::parse_path(input).map(Entry::Trait)
+        // `[Tracker]`, `&Tracker`, `Tracker::`: the parser's words, and
+        // what an entry is.
+        crate::syntax::parse_path(input).map(Entry::Trait).map_err(|err| {
+            Error::new(
+                err.span(),
+                format!("{err}: each entry is a trait's path (`Tracker`, `path::Trait<u8>`) or `except(method, ...)`"),
+            )
+        })
     }
 }
 
@@ -383,10 +405,18 @@ fn except_names(input: ParseStream) -> Result<(Vec<Ident>, Option<Error>)> {
     let mut slips = Errors::default();
     while !input.is_empty() {
         let (name, slip) = except_name(input)?;
-        names.push(name);
         if let Some(err) = slip {
             slips.push(err);
         }
+        // `except(python_type())`: the name read as meant.
+        if input.peek(token::Paren) {
+            let parens: proc_macro2::Group = input.parse()?;
+            slips.push(Error::new(
+                parens.span(),
+                format!("a method is named without parentheses: `except({name})`"),
+            ));
+        }
+        names.push(name);
         if input.is_empty() {
             break;
         }
@@ -438,6 +468,15 @@ fn except_name(input: ParseStream) -> Result<(Ident, Option<Error>)> {
     if !input.peek(Ident) && !path_keyword && !input.peek(Token![_]) && input.peek(Ident::peek_any)
     {
         let keyword = input.call(Ident::parse_any)?;
+        // `except(fn python_type)`: the name read as meant.
+        if keyword == "fn" && input.peek(Ident) {
+            let name: Ident = input.parse()?;
+            let err = Error::new(
+                keyword.span(),
+                format!("a method is named without `fn`: `except({name})`"),
+            );
+            return Ok((name, Some(err)));
+        }
         return Err(Error::new(
             keyword.span(),
             format!(
@@ -445,7 +484,12 @@ fn except_name(input: ParseStream) -> Result<(Ident, Option<Error>)> {
             ),
         ));
     }
-    let path: Path = input.parse()?;
+    let path: Path = input.parse().map_err(|err| {
+        Error::new(
+            err.span(),
+            format!("{err}: `except(...)` lists the methods' names, `except(python_type)`"),
+        )
+    })?;
     if let Some(name) = path.get_ident() {
         return Ok((name.clone(), None));
     }
@@ -702,27 +746,31 @@ impl Wrapper {
     }
 }
 
-/// The entries of `#[realize_forward(...)]`, separated by commas. On a
-/// mistake that stops the reading, the unknown options and the slips read
-/// as meant before it are reported with it.
+/// The entries of `#[realize_forward(...)]`, separated by commas. A
+/// mistake that stops the reading is an entry of its own, after those read
+/// before it: a trait listed before the mistake is still forwarded, so that
+/// its methods' calls add no error ("no method named .. found") to it.
 fn entries(input: ParseStream) -> Result<Vec<Entry>> {
     let mut entries = Vec::new();
     if let Err(last) = read_entries(input, &mut entries) {
-        let mut all = Errors::default();
-        for entry in entries {
-            if let Entry::Unknown(err) | Entry::Except(_, Some(err)) | Entry::Meant(_, err) = entry
-            {
-                all.push(err);
-            }
-        }
-        all.push(last);
-        return all.or_ok(Vec::new());
+        entries.push(Entry::Unknown(last));
+        // What is left after the mistake is not read.
+        input.parse::<TokenStream>()?;
     }
     Ok(entries)
 }
 
 fn read_entries(input: ParseStream, entries: &mut Vec<Entry>) -> Result<()> {
     while !input.is_empty() {
+        // `Tracker,, Store`, `(, Tracker)`.
+        if input.peek(Token![,]) {
+            let comma: Token![,] = input.parse()?;
+            entries.push(Entry::Unknown(Error::new(
+                comma.span,
+                "one `,` too many: remove it",
+            )));
+            continue;
+        }
         if input.peek(Token![for]) {
             // The trait's name after the binder, for the message.
             let ahead = input.fork();
@@ -752,6 +800,32 @@ fn read_entries(input: ParseStream, entries: &mut Vec<Entry>) -> Result<()> {
             break;
         }
         if !input.peek(Token![,]) {
+            // `Tracker + Send`: the bounds read past, to the next entry.
+            if is_trait && input.peek(Token![+]) {
+                let plus: Token![+] = input.parse()?;
+                while !input.is_empty() && !input.peek(Token![,]) {
+                    input.parse::<proc_macro2::TokenTree>()?;
+                }
+                if input.peek(Token![,]) {
+                    input.parse::<Token![,]>()?;
+                }
+                entries.push(Entry::Unknown(Error::new(
+                    plus.span,
+                    "a trait is forwarded without bounds: drop the `+` and what follows it, and list each trait to forward, `Tracker, Store`",
+                )));
+                continue;
+            }
+            // `Tracker; Store`, `Tracker | Store`: read as a comma.
+            if let Some((punct, _)) = input.cursor().punct()
+                && matches!(punct.as_char(), ';' | '|' | '&' | '.' | '/')
+            {
+                input.parse::<proc_macro2::TokenTree>()?;
+                entries.push(Entry::Unknown(Error::new(
+                    punct.span(),
+                    format!("the entries are separated by `,`, not `{}`: `#[realize_forward(Trait, Other<u8>, except(method))]`", punct.as_char()),
+                )));
+                continue;
+            }
             if is_trait && input.peek(token::Paren) {
                 return Err(Error::new(
                     input.cursor().span(),
@@ -1603,7 +1677,7 @@ fn find_realize_field(input: &DeriveInput, errors: &mut Errors) -> Option<(usize
         // at each bound on realizing it, so the wrapper is left without
         // impls, as for a field that never realizes.
         let args = match marks.args {
-            Some(args) => args,
+            Some(args) => lazy_not_plain(args, &field.ty),
             None if tokens::mentions(field.ty.to_token_stream(), &|ident| ident == "Lazy") => {
                 RealizeArgs::default()
             }
@@ -1709,6 +1783,9 @@ fn field_marks<'a>(
         marking.push(attr);
         if let Some(read) = read {
             let merged = args.get_or_insert_default();
+            if merged.plain.is_none() {
+                merged.plain_guessed = read.plain_guessed;
+            }
             merged.deref = merged.deref.or(read.deref);
             merged.plain = merged.plain.or(read.plain);
         }
@@ -1721,6 +1798,16 @@ fn field_marks<'a>(
     Some(FieldMarks { first, args })
 }
 
+/// `args` with a `plain` read from a misspelling left out where `ty` names
+/// a `Lazy` (`#[realize(plian)] Lazy<Real>`): the field then realizes, as
+/// `#[realize]` would, and the misspelling is the one error.
+fn lazy_not_plain(mut args: RealizeArgs, ty: &Type) -> RealizeArgs {
+    if args.plain_guessed && tokens::mentions(ty.to_token_stream(), &|ident| ident == "Lazy") {
+        args.plain = None;
+    }
+    args
+}
+
 /// `#[realize(...)]` on an enum variant's field, read as on a struct's
 /// field; `None` (the error pushed) when it does not mark the field, or no
 /// attribute could be read.
@@ -1728,7 +1815,7 @@ fn variant_mark(field: &syn::Field, errors: &mut Errors) -> Option<Mark> {
     // `variants::read` asks for the marks of a field that is marked, or
     // that holds a lazy and misspells the mark (read as meant only then).
     let guess = !has_attr(&field.attrs, "realize");
-    let args = field_marks(&field.attrs, guess, errors)?.args?;
+    let args = lazy_not_plain(field_marks(&field.attrs, guess, errors)?.args?, &field.ty);
     if args.plain.is_none()
         && let Some(err) = never_realizes(&field.ty)
     {
@@ -1940,6 +2027,10 @@ struct RealizeArgs {
     deref: Option<Span>,
     /// `plain`: the field, as it is, is the target.
     plain: Option<Span>,
+    /// `plain` read from a misspelling (`plian`, `Plain`): on a field that
+    /// names a `Lazy`, the derive goes on as for `#[realize]` instead, as a
+    /// lazy forwarded plain would be an error at each bound on it.
+    plain_guessed: bool,
 }
 
 /// A mistake in `#[realize(...)]`.
@@ -2063,6 +2154,14 @@ fn realize_args(attr: &Attribute) -> std::result::Result<RealizeArgs, RealizeArg
             Some(Mistake::Value)
         } else {
             None
+        };
+        if name == "plain" && args.plain.is_none() {
+            args.plain_guessed = matches!(found, Some(Mistake::Typo(_) | Mistake::Case));
+        }
+        let slot = if name == "deref" {
+            &mut args.deref
+        } else {
+            &mut args.plain
         };
         *slot = slot.or(Some(ident.span()));
         args.deref = args.deref.or(others.deref);

@@ -3,9 +3,11 @@
 // it once when both are on the wrapper), and both derives go on with the
 // flag it is close to, so nothing follows from it. A flag close to none
 // (`through`) on a field that holds no lazy is one error too: the derives
-// write no impl that would read the field as a lazy.
+// write no impl that would read the field as a lazy. On a field that names
+// a `Lazy`, a misspelled `plain` (`plian`, `Plain`) goes on as `#[realize]`:
+// a lazy forwarded plain added an error at the trait and one a call.
 
-use lazy_core::{FromRealized, RealizeForward, forwardable};
+use lazy_core::{FromRealized, Lazy, RealizeForward, forwardable};
 
 #[forwardable]
 pub trait Dup {
@@ -39,7 +41,26 @@ pub struct Unknown {
     inner: Real,
 }
 
+#[derive(RealizeForward, FromRealized)]
+#[realize_forward(Dup)]
+pub struct LazyTypo {
+    #[realize(plian)]
+    inner: Lazy<Real>,
+}
+
+#[derive(RealizeForward)]
+#[realize_forward(Dup)]
+pub enum LazyCase {
+    Ready(Real),
+    Later(#[realize(Plain)] Lazy<Real>),
+}
+
 fn main() {
+    let _ = LazyTypo {
+        inner: Lazy::new(|| Real(1)),
+    }
+    .dup();
+    let _ = LazyCase::Later(Lazy::new(|| Real(1))).dup();
     let alone: Alone = FromRealized::from_realized(Real(1));
     assert_eq!(alone.inner.0, 1);
     assert_eq!(Both { inner: Real(1) }.dup().inner.0, 2);

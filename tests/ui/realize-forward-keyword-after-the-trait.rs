@@ -40,6 +40,13 @@ pub struct For(#[realize] Lazy<u8>);
 #[realize_forward(Tracker, except(get) as g)]
 pub struct ExceptAs(#[realize] Lazy<u8>);
 
+// The entries before the mistake are read: `get` is answered here.
+impl ExceptAs {
+    pub fn get(&self) -> u8 {
+        0
+    }
+}
+
 #[derive(RealizeForward)]
 #[realize_forward(Tracker, as)]
 pub struct Alone(#[realize] Lazy<u8>);
