@@ -60,6 +60,14 @@ fn fallback(input: &DeriveInput) -> TokenStream {
 }
 
 fn derive_impl(input: &mut DeriveInput) -> Result<TokenStream> {
+    let mut errors = Errors::default();
+    // `#[realize]` on the type, read as `#[derive(RealizeForward)]` reads it
+    // (the same error, which rustc shows once for both derives).
+    if matches!(input.data, Data::Struct(_))
+        && crate::input::realize_on_the_type(input, &mut errors)
+    {
+        return errors.or_ok(TokenStream::new());
+    }
     let ident = &input.ident;
     let fields = match &input.data {
         Data::Struct(data) => &data.fields,
@@ -77,6 +85,15 @@ fn derive_impl(input: &mut DeriveInput) -> Result<TokenStream> {
                 "`#[derive(FromRealized)]` builds `{ident}` around its target, which needs a field for it, marked `#[realize(plain)]` or `#[realize]`; `{ident}` has none"
             ),
         ));
+    }
+    let mut marks = 0;
+    for field in fields.iter() {
+        marks += usize::from(has_attr(&field.attrs, "realize"));
+    }
+    if fields.len() != 1 && marks > 1 {
+        // "only one field can be `#[realize]`", as from the other derive.
+        realize_field(input, &mut errors);
+        return errors.or_ok(TokenStream::new());
     }
     if fields.len() != 1 {
         return Err(Error::new(
@@ -96,7 +113,6 @@ fn derive_impl(input: &mut DeriveInput) -> Result<TokenStream> {
     // same message at the same token, which rustc shows once when both
     // derives are on the wrapper. Without them, this derive alone would take
     // the field for what it is not, and say nothing.
-    let mut errors = Errors::default();
     let Some(field) = realize_field(input, &mut errors) else {
         if marked {
             // A `#[realize]` that does not work: its error is the one.

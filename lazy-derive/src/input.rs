@@ -632,27 +632,7 @@ impl Wrapper {
                 "`#[derive(RealizeForward)]` needs `#[realize_forward(Trait, ...)]` naming the traits to forward",
             ));
         }
-        let mut realize_misplaced = false;
-        let mut realize_on_type = None;
-        for index in 0..input.attrs.len() {
-            let attr = &input.attrs[index];
-            if !attr.path().is_ident("realize") {
-                continue;
-            }
-            realize_misplaced = true;
-            errors.push(Error::new_spanned(
-                attr,
-                "`#[realize]` goes on the field that realizes, not on the type",
-            ));
-            if realize_on_type.is_none() {
-                realize_on_type = Some(index);
-            }
-        }
-        if let Some(index) = realize_on_type
-            && moved_to_the_lazy(&mut input, index)
-        {
-            realize_misplaced = false;
-        }
+        let mut realize_misplaced = realize_on_the_type(&mut input, &mut errors);
         for error in misplaced {
             errors.push(error);
         }
@@ -1366,6 +1346,31 @@ fn struct_fields_mut(data: &mut Data) -> Option<&mut Punctuated<syn::Field, Toke
             syn::Fields::Unit => None,
         },
         Data::Enum(_) | Data::Union(_) => None,
+    }
+}
+
+/// `#[realize]` written on the type: an error at each, and the first read
+/// as meant where it can be ([`moved_to_the_lazy`]). Whether one stays
+/// misplaced. Shared by the derives that read the field, so that each says
+/// the same at the same token (rustc shows it once).
+pub fn realize_on_the_type(input: &mut DeriveInput, errors: &mut Errors) -> bool {
+    let mut on_type = None;
+    for index in 0..input.attrs.len() {
+        let attr = &input.attrs[index];
+        if !attr.path().is_ident("realize") {
+            continue;
+        }
+        errors.push(Error::new_spanned(
+            attr,
+            "`#[realize]` goes on the field that realizes, not on the type",
+        ));
+        if on_type.is_none() {
+            on_type = Some(index);
+        }
+    }
+    match on_type {
+        Some(index) => !moved_to_the_lazy(input, index),
+        None => false,
     }
 }
 
