@@ -55,10 +55,22 @@ impl Parse for Args {
             });
         }
         if key != "remote" {
+            // `Blanket`, `blankt`, `remot = ..`: the name meant, too.
+            let written = key.to_string().to_lowercase();
+            let mut meant = "";
+            for name in ["blanket", "remote"] {
+                if crate::errors::edit_distance(&written, name) <= 2 {
+                    meant = name;
+                }
+            }
+            let hint = match meant {
+                "" => String::new(),
+                name => format!("did you mean `{name}`? "),
+            };
             return Err(Error::new(
                 key.span(),
                 format!(
-                    "unknown argument `{key}`: `#[forwardable]` takes nothing, `blanket`, or `remote = path::to::Trait` on a mirror of a trait of another crate"
+                    "unknown argument `{key}`: {hint}`#[forwardable]` takes nothing, `blanket`, or `remote = path::to::Trait` on a mirror of a trait of another crate"
                 ),
             ));
         }
