@@ -57,15 +57,12 @@ impl Parse for Args {
         if key != "remote" {
             // `Blanket`, `blankt`, `remot = ..`: the name meant, too.
             let written = key.to_string().to_lowercase();
-            let mut meant = "";
-            for name in ["blanket", "remote"] {
-                if crate::errors::edit_distance(&written, name) <= 2 {
-                    meant = name;
-                }
-            }
-            let hint = match meant {
-                "" => String::new(),
-                name => format!("did you mean `{name}`? "),
+            let hint = if crate::errors::edit_distance(&written, "blanket") <= 2 {
+                "did you mean `blanket`? "
+            } else if crate::errors::edit_distance(&written, "remote") <= 2 {
+                "did you mean `remote`? "
+            } else {
+                ""
             };
             return Err(Error::new(
                 key.span(),

@@ -324,12 +324,15 @@ impl Parse for Entry {
         }
         // `[Tracker]`, `&Tracker`, `Tracker::`: the parser's words, and
         // what an entry is.
-        crate::syntax::parse_path(input).map(Entry::Trait).map_err(|err| {
-            Error::new(
+        match crate::syntax::parse_path(input) {
+            Ok(path) => Ok(Entry::Trait(path)),
+            Err(err) => Err(Error::new(
                 err.span(),
-                format!("{err}: each entry is a trait's path (`Tracker`, `path::Trait<u8>`) or `except(method, ...)`"),
-            )
-        })
+                format!(
+                    "{err}: each entry is a trait's path (`Tracker`, `path::Trait<u8>`) or `except(method, ...)`"
+                ),
+            )),
+        }
     }
 }
 
@@ -410,7 +413,7 @@ fn except_names(input: ParseStream) -> Result<(Vec<Ident>, Option<Error>)> {
         }
         // `except(python_type())`: the name read as meant.
         if input.peek(token::Paren) {
-            let parens: proc_macro2::Group = input.parse()?;
+            let parens: proc_macro2::TokenTree = input.parse()?;
             slips.push(Error::new(
                 parens.span(),
                 format!("a method is named without parentheses: `except({name})`"),
@@ -484,12 +487,15 @@ fn except_name(input: ParseStream) -> Result<(Ident, Option<Error>)> {
             ),
         ));
     }
-    let path: Path = input.parse().map_err(|err| {
-        Error::new(
-            err.span(),
-            format!("{err}: `except(...)` lists the methods' names, `except(python_type)`"),
-        )
-    })?;
+    let path: Path = match input.parse() {
+        Ok(path) => path,
+        Err(err) => {
+            return Err(Error::new(
+                err.span(),
+                format!("{err}: `except(...)` lists the methods' names, `except(python_type)`"),
+            ));
+        }
+    };
     if let Some(name) = path.get_ident() {
         return Ok((name.clone(), None));
     }
@@ -780,30 +786,33 @@ fn read_entries(input: ParseStream, entries: &mut Vec<Entry>) -> Result<()> {
             break;
         }
         if !input.peek(Token![,]) {
-            // `Tracker + Send`: the bounds read past, to the next entry.
-            if is_trait && input.peek(Token![+]) {
-                let plus: Token![+] = input.parse()?;
-                while !input.is_empty() && !input.peek(Token![,]) {
-                    input.parse::<proc_macro2::TokenTree>()?;
-                }
-                if input.peek(Token![,]) {
-                    input.parse::<Token![,]>()?;
-                }
-                entries.push(Entry::Unknown(Error::new(
-                    plus.span,
-                    "a trait is forwarded without bounds: drop the `+` and what follows it, and list each trait to forward, `Tracker, Store`",
-                )));
-                continue;
-            }
-            // `Tracker; Store`, `Tracker | Store`: read as a comma.
-            if let Some((punct, _)) = input.cursor().punct()
-                && matches!(punct.as_char(), ';' | '|' | '&' | '.' | '/')
-            {
+            // `Tracker; Store`, `Tracker | Store`: read as a comma; `Tracker
+            // + Send`: the bounds read past, to the next entry. (Read as
+            // trees: a `Token![+]` would be syn's parser for it written out
+            // in this crate.)
+            let separator = match input.cursor().punct() {
+                Some((punct, _)) => punct.as_char(),
+                None => ' ',
+            };
+            if separator == '+' || matches!(separator, ';' | '|' | '&' | '.' | '/') {
+                let at = input.cursor().span();
                 input.parse::<proc_macro2::TokenTree>()?;
-                entries.push(Entry::Unknown(Error::new(
-                    punct.span(),
-                    format!("the entries are separated by `,`, not `{}`: `#[realize_forward(Trait, Other<u8>, except(method))]`", punct.as_char()),
-                )));
+                let message = if separator == '+' {
+                    while !input.is_empty() && !input.peek(Token![,]) {
+                        input.parse::<proc_macro2::TokenTree>()?;
+                    }
+                    if !input.is_empty() {
+                        input.parse::<Token![,]>()?;
+                    }
+                    String::from(
+                        "a trait is forwarded without bounds: drop the `+` and what follows it, and list each trait to forward, `Tracker, Store`",
+                    )
+                } else {
+                    format!(
+                        "the entries are separated by `,`, not `{separator}`: `#[realize_forward(Trait, Other<u8>, except(method))]`"
+                    )
+                };
+                entries.push(Entry::Unknown(Error::new(at, message)));
                 continue;
             }
             if is_trait && input.peek(token::Paren) {
