@@ -2449,9 +2449,9 @@ mod where_bounds_that_concrete_types_do_not_meet {
 // one (lazy-core's `sync::Lazy` imported under another name, a `Realize`
 // type of the user's own), forwarding a trait with `&mut self` methods and a
 // supertrait that the wrapper has only where `T` has it (`Send + Sync`,
-// `Debug`): the `RealizeMut` bound says what the target is, as for a field
-// written `Lazy<T>`, so that the impl proves the supertrait from `T: Trait`.
-// (Without it: E0277, "`T` cannot be sent between threads safely".)
+// `Debug`): the impl cannot prove the supertrait from the target's bound,
+// as it does not know the target is `T` (`limits`). The two fixes it names
+// compile: the lazy written by its path, or the struct bounded.
 mod lazy_under_another_name {
     use std::fmt::Debug;
 
@@ -2493,11 +2493,15 @@ mod lazy_under_another_name {
 
     #[derive(RealizeForward)]
     #[realize_forward(Store)]
-    pub struct Renamed<T>(#[realize] SyncLazy<T>);
+    pub struct ByPath<T>(#[realize] lazy_core::sync::Lazy<T>);
+
+    #[derive(RealizeForward)]
+    #[realize_forward(Store)]
+    pub struct Bounded<T: Send + Sync>(#[realize] SyncLazy<T>);
 
     #[derive(Debug, RealizeForward)]
     #[realize_forward(Tally)]
-    pub struct RenamedDeref<T>(#[realize(deref)] SyncLazy<Box<T>>);
+    pub struct BoundedDeref<T: Debug>(#[realize(deref)] SyncLazy<Box<T>>);
 
     /// A `Realize` type of the user's own.
     #[derive(Debug)]
@@ -2518,19 +2522,23 @@ mod lazy_under_another_name {
 
     #[derive(Debug, RealizeForward)]
     #[realize_forward(Tally)]
-    pub struct Own<T>(#[realize] Logged<T>);
+    pub struct Own<T: Debug>(#[realize] Logged<T>);
 
     fn shared<T: Send + Sync>(value: T) -> T {
         value
     }
 
     #[test]
-    fn forwards_with_the_supertrait_proved_from_the_target() {
-        let mut renamed = shared(Renamed(SyncLazy::new(|| Cell(1))));
-        renamed.put(7);
-        assert_eq!(renamed.get(), 7);
+    fn forwards_with_the_lazy_by_path_or_the_struct_bounded() {
+        let mut by_path = shared(ByPath(SyncLazy::new(|| Cell(1))));
+        by_path.put(7);
+        assert_eq!(by_path.get(), 7);
 
-        let mut deref = RenamedDeref(SyncLazy::new(|| Box::new(Cell(2))));
+        let mut bounded = shared(Bounded(SyncLazy::new(|| Cell(1))));
+        bounded.put(8);
+        assert_eq!(bounded.get(), 8);
+
+        let mut deref = BoundedDeref(SyncLazy::new(|| Box::new(Cell(2))));
         deref.bump();
         assert_eq!(deref.total(), 3);
 

@@ -1120,16 +1120,11 @@ fn generic_realizing_bounds(
     let binding = wrapper.realize.as_ref().and_then(|field| {
         let target = match field_target(field) {
             Some(target) => target,
-            None => match param {
-                Some(param) if field.deref.is_none() => {
-                    template::tokens("<#0 as ::lazy_core::Realize>::Target", &[&param])
-                }
-                // A lazy under another name (`SyncLazy<T>` after `use
-                // lazy_core::sync::Lazy as SyncLazy`), a type of the user's
-                // own, under `deref` too: the wrapper's `Realize` impl's own
-                // target, written as that impl writes it.
-                _ => named_field_target(field),
-            },
+            None if field.deref.is_none() => {
+                let param = param?;
+                template::tokens("<#0 as ::lazy_core::Realize>::Target", &[&param])
+            }
+            None => return None,
         };
         Some(template::tokens("<Target = #0>", &[&target]))
     });
