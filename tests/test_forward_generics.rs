@@ -2524,6 +2524,61 @@ mod lazy_under_another_name {
     #[realize_forward(Tally)]
     pub struct Own<T: Debug>(#[realize] Logged<T>);
 
+    /// What binding the target to the field type's would break (tried and
+    /// withdrawn): a field whose `Realize` holds under bounds of its own,
+    /// and `deref` over a parameter.
+    pub struct Checked<T>(Lazy<T>);
+
+    impl<T: Clone> Realize for Checked<T> {
+        type Target = T;
+        fn realize(&self) -> &T {
+            self.0.realize()
+        }
+    }
+
+    impl<T: Clone> RealizeMut for Checked<T> {
+        fn realize_mut(&mut self) -> &mut T {
+            self.0.realize_mut()
+        }
+    }
+
+    #[forwardable]
+    pub trait Slot {
+        fn set(&mut self, value: u8);
+        fn read(&self) -> u8;
+    }
+
+    #[derive(Clone)]
+    pub struct Plain(u8);
+
+    impl Slot for Plain {
+        fn set(&mut self, value: u8) {
+            self.0 = value;
+        }
+        fn read(&self) -> u8 {
+            self.0
+        }
+    }
+
+    #[derive(RealizeForward)]
+    #[realize_forward(Slot)]
+    pub struct OwnBounded<T>(#[realize] Checked<T>);
+
+    #[derive(RealizeForward)]
+    #[realize_forward(Slot)]
+    pub struct DerefParam<L>(#[realize(deref)] L);
+
+    #[test]
+    fn fields_realized_under_their_own_bounds_and_deref_over_a_parameter() {
+        let mut own = OwnBounded(Checked(Lazy::new(|| Plain(1))));
+        own.set(6);
+        assert_eq!(own.read(), 6);
+
+        let mut deref = DerefParam(Lazy::new(|| Box::new(Plain(1))));
+        deref.set(2);
+        assert_eq!(deref.read(), 2);
+    }
+
     fn shared<T: Send + Sync>(value: T) -> T {
         value
     }
