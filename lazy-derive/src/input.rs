@@ -235,23 +235,16 @@ impl Parse for Entry {
                 input.parse::<Ident>()?;
                 let content;
                 syn::parenthesized!(content in input);
-                let (names, mut err) = match except_names(&content) {
-                    Ok(read) => read,
-                    Err(err) => {
-                        // Read past, so that the traits before it are kept
-                        // (syn fails the whole attribute for a group left
-                        // unread).
-                        content.parse::<TokenStream>()?;
-                        return Err(err);
-                    }
-                };
-                if names.is_empty() && err.is_none() {
-                    err = Some(Error::new(
-                        ident.span(),
-                        "`except()` names no method: list the methods the wrapper answers itself, `except(method, ...)`, or drop it",
-                    ));
+                let mut names = Vec::new();
+                let mut slips = Errors::default();
+                if let Err(err) = except_names(&content, &mut names, &mut slips) {
+                    // The names before the mistake are kept, beside it; the
+                    // rest is read past (syn fails the whole attribute for
+                    // a group left unread).
+                    slips.push(err);
+                    content.parse::<TokenStream>()?;
                 }
-                return Ok(Entry::Except(names, err));
+                return Ok(Entry::Except(names, slips.into_error()));
             }
             if let Some(err) = misplaced(&ident, &text, &fork) {
                 // Read past, to the next entry: `remote = path`'s value too,
@@ -400,12 +393,11 @@ fn method_follows(input: ParseStream) -> bool {
     lowercase && (ahead.is_empty() || ahead.peek(Token![,]))
 }
 
-/// The names in `except(...)`, separated by commas; two names without one
-/// between them (`except(a b)`) are read as meant, with the error beside
-/// them.
-fn except_names(input: ParseStream) -> Result<(Vec<Ident>, Option<Error>)> {
-    let mut names: Vec<Ident> = Vec::new();
-    let mut slips = Errors::default();
+/// The names in `except(...)`, separated by commas, into `names`; two names
+/// without one between them (`except(a b)`) or with a `;` are read as
+/// meant, with the error beside them in `slips`. On a mistake that stops
+/// the reading, `names` holds those before it.
+fn except_names(input: ParseStream, names: &mut Vec<Ident>, slips: &mut Errors) -> Result<()> {
     while !input.is_empty() {
         let (name, slip) = except_name(input)?;
         if let Some(err) = slip {
@@ -427,6 +419,16 @@ fn except_names(input: ParseStream) -> Result<(Vec<Ident>, Option<Error>)> {
             input.parse::<Token![,]>()?;
             continue;
         }
+        if let Some((punct, _)) = input.cursor().punct()
+            && punct.as_char() == ';'
+        {
+            input.parse::<proc_macro2::TokenTree>()?;
+            slips.push(Error::new(
+                punct.span(),
+                "the methods are separated by `,`, not `;`: `except(a, b)`",
+            ));
+            continue;
+        }
         if !input.peek(Ident) {
             return Err(input.error("expected `,` after the method's name: `except(a, b)`"));
         }
@@ -439,7 +441,7 @@ fn except_names(input: ParseStream) -> Result<(Vec<Ident>, Option<Error>)> {
         );
         slips.push(err);
     }
-    Ok((names, slips.into_error()))
+    Ok(())
 }
 
 /// One name in `except(...)`: a method's name alone. A quoted name or a
@@ -794,18 +796,29 @@ fn read_entries(input: ParseStream, entries: &mut Vec<Entry>) -> Result<()> {
                 Some((punct, _)) => punct.as_char(),
                 None => ' ',
             };
-            if separator == '+' || matches!(separator, ';' | '|' | '&' | '.' | '/') {
+            if matches!(separator, '+' | ';' | '|' | '&' | '.' | '/') {
                 let at = input.cursor().span();
-                input.parse::<proc_macro2::TokenTree>()?;
-                let message = if separator == '+' {
-                    while !input.is_empty() && !input.peek(Token![,]) {
-                        input.parse::<proc_macro2::TokenTree>()?;
+                // `&&`, `||`, `..`: one separator.
+                while let Some((punct, _)) = input.cursor().punct() {
+                    input.parse::<proc_macro2::TokenTree>()?;
+                    if punct.spacing() == proc_macro2::Spacing::Alone {
+                        break;
                     }
-                    if !input.is_empty() {
-                        input.parse::<Token![,]>()?;
+                }
+                let message = if separator == '+' {
+                    // `Tracker + Send`: the bounds read past, to the next
+                    // entry; `Store + Eat` goes on with `Eat`.
+                    if bound_follows(input) {
+                        while !input.is_empty() && !input.peek(Token![,]) && !except_follows(input)
+                        {
+                            input.parse::<proc_macro2::TokenTree>()?;
+                        }
+                        if input.peek(Token![,]) {
+                            input.parse::<Token![,]>()?;
+                        }
                     }
                     String::from(
-                        "a trait is forwarded without bounds: drop the `+` and what follows it, and list each trait to forward, `Tracker, Store`",
+                        "a trait is forwarded alone, without `+`: list each trait to forward after a `,` (`Tracker, Store`); bounds such as `Send` are not forwarded",
                     )
                 } else {
                     format!(
@@ -839,6 +852,28 @@ fn read_entries(input: ParseStream, entries: &mut Vec<Entry>) -> Result<()> {
         input.parse::<Token![,]>()?;
     }
     Ok(())
+}
+
+/// Whether a bound that is no trait to forward comes next, after a `+` in
+/// the list: a lifetime, `?Sized`, or an auto or marker trait.
+fn bound_follows(input: ParseStream) -> bool {
+    if let Some((punct, _)) = input.cursor().punct() {
+        return matches!(punct.as_char(), '\'' | '?');
+    }
+    match input.cursor().ident() {
+        Some((ident, _)) => tokens::is_one_of(&ident, &["Send", "Sync", "Unpin", "Sized"]),
+        None => false,
+    }
+}
+
+/// Whether `except(` comes next.
+fn except_follows(input: ParseStream) -> bool {
+    match input.cursor().ident() {
+        Some((ident, rest)) => {
+            ident == "except" && rest.group(proc_macro2::Delimiter::Parenthesis).is_some()
+        }
+        None => false,
+    }
 }
 
 /// `lazy_core::mirrors::Display`, `lazy_core::Display`: a mirror of
@@ -1812,11 +1847,13 @@ fn field_marks<'a>(
     Some(FieldMarks { first, args })
 }
 
-/// `args` with a `plain` read from a misspelling left out where `ty` names
-/// a `Lazy` (`#[realize(plian)] Lazy<Real>`): the field then realizes, as
+/// `args` with a `plain` read from a misspelling left out where `ty` is a
+/// lazy (`#[realize(plian)] Lazy<Real>`): the field then realizes, as
 /// `#[realize]` would, and the misspelling is the one error.
 fn lazy_not_plain(mut args: RealizeArgs, ty: &Type) -> RealizeArgs {
-    if args.plain_guessed && tokens::mentions(ty.to_token_stream(), &|ident| ident == "Lazy") {
+    // A lazy, or a pointer to one (`Box<Lazy<T>>`), not a type that holds
+    // one (`Vec<Lazy<T>>`, which may implement the trait).
+    if args.plain_guessed && lazy_types(ty).is_some() {
         args.plain = None;
     }
     args
@@ -2042,7 +2079,7 @@ struct RealizeArgs {
     /// `plain`: the field, as it is, is the target.
     plain: Option<Span>,
     /// `plain` read from a misspelling (`plian`, `Plain`): on a field that
-    /// names a `Lazy`, the derive goes on as for `#[realize]` instead, as a
+    /// is a lazy, the derive goes on as for `#[realize]` instead, as a
     /// lazy forwarded plain would be an error at each bound on it.
     plain_guessed: bool,
 }

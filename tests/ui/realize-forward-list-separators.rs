@@ -2,7 +2,12 @@
 // bounds after a trait and mistakes in `except(...)`: one error each, at
 // the token, and the entries read before it are kept, so that the calls of
 // their methods in `main` add no "no method named .. found" (the whole list
-// was dropped before, one E0599 a call).
+// was dropped before, one E0599 a call). The names in `except(...)` before
+// a mistake are kept too: `put` of a shared lazy (`Rc<Lazy<..>>`), which
+// cannot be forwarded, adds no error where it is listed. `except()` (from a
+// macro's empty repetition) is no mistake.
+
+use std::rc::Rc;
 
 use lazy_core::{Lazy, RealizeForward, forwardable};
 
@@ -49,6 +54,26 @@ pub struct LeadingComma(#[realize] Lazy<Real>);
 pub struct Bounds(#[realize] Lazy<Real>);
 
 #[derive(RealizeForward)]
+#[realize_forward(Tracker + Store)]
+pub struct Plus(#[realize] Lazy<Real>);
+
+#[derive(RealizeForward)]
+#[realize_forward(Tracker && Store)]
+pub struct Doubled(#[realize] Lazy<Real>);
+
+#[derive(RealizeForward)]
+#[realize_forward(Tracker, Store + Send except(put))]
+pub struct BoundsThenExcept(#[realize] Rc<Lazy<Real>>);
+
+#[derive(RealizeForward)]
+#[realize_forward(Tracker, Store, except(put, 1))]
+pub struct ExceptThenMistake(#[realize] Rc<Lazy<Real>>);
+
+#[derive(RealizeForward)]
+#[realize_forward(Store, except(put; python_type), Tracker)]
+pub struct ExceptSemicolonKept(#[realize] Rc<Lazy<Real>>);
+
+#[derive(RealizeForward)]
 #[realize_forward(Tracker, Store, &Other)]
 pub struct NoPath(#[realize] Lazy<Real>);
 
@@ -71,6 +96,27 @@ pub struct ExceptSemicolon(#[realize] Lazy<Real>);
 #[derive(RealizeForward)]
 #[realize_forward(Tracker, Store, except(*))]
 pub struct ExceptStar(#[realize] Lazy<Real>);
+
+impl BoundsThenExcept {
+    pub fn put(&mut self, _: u8) {}
+}
+
+impl ExceptThenMistake {
+    pub fn put(&mut self, _: u8) {}
+}
+
+impl ExceptSemicolonKept {
+    pub fn put(&mut self, _: u8) {}
+    pub fn python_type(&self) -> &'static str {
+        "kept"
+    }
+}
+
+impl ExceptSemicolon {
+    pub fn python_type(&self) -> &'static str {
+        "semicolon"
+    }
+}
 
 impl ExceptFn {
     pub fn python_type(&self) -> &'static str {
@@ -103,6 +149,12 @@ fn main() {
     let mut no_path = NoPath(Lazy::new(|| Real));
     no_path.python_type();
     no_path.put(1);
+    let mut plus = Plus(Lazy::new(|| Real));
+    plus.python_type();
+    plus.put(1);
+    let mut doubled = Doubled(Lazy::new(|| Real));
+    doubled.python_type();
+    doubled.put(1);
     let mut empty = EmptyExcept(Lazy::new(|| Real));
     empty.python_type();
     empty.put(1);
