@@ -75,9 +75,10 @@ impl ImplContext {
                     crate::syntax::ReceiverKind::Value => self_token.to_token_stream(),
                     crate::syntax::ReceiverKind::Reference(and, lifetime, mutability) => {
                         let and = template::spanned(at(and.span), "&", &[]);
-                        let mutability = mutability
-                            .as_ref()
-                            .map(|token| template::spanned(at(token.span), "mut", &[]));
+                        let mutability = match mutability {
+                            Some(token) => Some(template::spanned(at(token.span), "mut", &[])),
+                            None => None,
+                        };
                         template::tokens(
                             "#0 #1 #2 #3",
                             &[&and, &lifetime, &mutability, &self_token],
@@ -289,7 +290,10 @@ fn write_trait_impl(
                 None if derefs_to_a_trait_object(&field.ty) => "",
                 None => ", or realize without `deref`",
             };
-            field.deref.map(|at| (at, fix))
+            match field.deref {
+                Some(at) => Some((at, fix)),
+                None => None,
+            }
         }),
         shared_ref: wrapper
             .realize
@@ -308,9 +312,10 @@ fn write_trait_impl(
     let wrapper_predicates = where_predicates(&wrapper.input.generics);
     // A predicate of its own, as the hidden macro's fast rule writes it
     // (there at the method that needs it, here at the trait's path).
-    let mut sized = body
-        .sized_at
-        .map(|_| template::tokens("#0: ::core::marker::Sized,", &[&target]));
+    let mut sized = match body.sized_at {
+        Some(_) => Some(template::tokens("#0: ::core::marker::Sized,", &[&target])),
+        None => None,
+    };
     // `self: Pin<&mut Self>` forwards through `Pin::get_mut` and `Pin::new`:
     // for a wrapper or target that is not `Unpin`, the error is at the
     // trait's path, not in each forwarder.
@@ -353,7 +358,11 @@ fn write_trait_impl(
     let derived = derived_attr(remote);
     // Through `#[realize(deref)]` the bound is at `deref`, as the fast
     // path's (see `chain::fast_entry`).
-    let bound = match wrapper.realize.as_ref().and_then(|field| field.deref) {
+    let deref = match &wrapper.realize {
+        Some(field) => field.deref,
+        None => None,
+    };
+    let bound = match deref {
         Some(at) => tokens::respan_as(target_trait, so_far.realize_site.located_at(at)),
         None => target_trait,
     };
@@ -634,9 +643,13 @@ pub fn template(
 /// the partner by hand.
 fn looks_derived_to_clippy(remote: Option<&Path>) -> bool {
     const PAIRED: &[&str] = &["PartialEq", "Eq", "PartialOrd", "Ord", "Hash"];
-    remote
-        .and_then(|path| path.segments.last())
-        .is_some_and(|last| tokens::is_one_of(&last.ident, PAIRED))
+    match remote {
+        Some(path) => match path.segments.last() {
+            Some(last) => tokens::is_one_of(&last.ident, PAIRED),
+            None => false,
+        },
+        None => false,
+    }
 }
 
 /// What a writer of an impl's body does with each kind of item, behind the
@@ -1093,8 +1106,14 @@ fn generic_realizing_bounds(
         .filter(|field| field.plain.is_none())
         .map(|field| pointee(&field.ty, false))
         .filter(|param| is_type_param(param, &wrapper.input.generics));
-    let mut realize =
-        param.map(|param| template::spanned(lib, "#0: ::lazy_core::Realize,", &[&param]));
+    let mut realize = match param {
+        Some(param) => Some(template::spanned(
+            lib,
+            "#0: ::lazy_core::Realize,",
+            &[&param],
+        )),
+        None => None,
+    };
     // A lazy whose seed is a parameter of the wrapper (`Lazy<Real, S>`, in
     // `W<S>` without `S: Seed`): the impls hold where `S` is a seed, as a
     // std derive's hold where its parameters have the trait. Unbounded, the
@@ -1135,8 +1154,14 @@ fn generic_realizing_bounds(
     // Realize>::Target` asked for it for every `T`, two errors at the
     // derive (one at the trait's `#[forwardable]`) where the trait needs
     // neither `RealizeMut` nor `RealizeInto`, whose bounds below say it.
-    let realize_own = (wrapper.realize.is_none() && !needs_mut && !needs_into)
-        .then(|| template::spanned(lib, "#0: ::lazy_core::Realize,", &[&self_ty]));
+    let realize_own = match wrapper.realize.is_none() && !needs_mut && !needs_into {
+        true => Some(template::spanned(
+            lib,
+            "#0: ::lazy_core::Realize,",
+            &[&self_ty],
+        )),
+        false => None,
+    };
     let realize_mut = needs_mut.then(|| {
         template::spanned(
             lib,
@@ -1726,7 +1751,10 @@ fn forwarder_item(
     let generics = MethodGenerics(&sig.generics);
     let where_clause = crate::method::forwarder_where(&sig.generics);
     let output = Output(method);
-    let abi = sig.abi.as_ref().map(crate::method::ExplicitAbi);
+    let abi = match &sig.abi {
+        Some(abi) => Some(crate::method::ExplicitAbi(abi)),
+        None => None,
+    };
     let inline = ctx.inline.then_some(InlineAttr);
     let decls = template::joined(decls, ",");
     match &sig.safety {
@@ -1883,7 +1911,10 @@ pub fn inherent_forwarder(ctx: &ImplContext, method: &Method, except: &Ident) ->
         crate::syntax::Safety::Unsafe(token) => Some(token),
         _ => None,
     };
-    let abi = sig.abi.as_ref().map(crate::method::ExplicitAbi);
+    let abi = match &sig.abi {
+        Some(abi) => Some(crate::method::ExplicitAbi(abi)),
+        None => None,
+    };
     // The call at the derive's call site: rustc's fixes for an inherent
     // method that does not fit (a missing argument, a name another trait's
     // impl also has) would rewrite the call, which must not land in
@@ -1934,7 +1965,10 @@ pub fn inherent_forwarder(ctx: &ImplContext, method: &Method, except: &Ident) ->
     if checked.is_some() {
         returned.set_span(site.located_at(span));
     }
-    let check = checked.map(|(_, check)| check);
+    let check = match checked {
+        Some((_, check)) => Some(check),
+        None => None,
+    };
     let body = template::tokens(
         "#0
         let #1 = #2;
@@ -2164,7 +2198,10 @@ impl<'a> FieldImpl<'a> {
             // Resolved like the site, which every link carries from the
             // derive: an error at `deref` is then the same in every impl,
             // and shown once.
-            deref: field.deref.map(|deref| span.located_at(deref)),
+            deref: match field.deref {
+                Some(deref) => Some(span.located_at(deref)),
+                None => None,
+            },
             plain: field.plain.is_some(),
             site: span,
             // A deprecated wrapper's bodies are resolved like the site (the
@@ -2381,7 +2418,10 @@ fn is_type_param(ty: &syn::Type, generics: &Generics) -> bool {
     let syn::Type::Path(path) = crate::input::unparenthesized(ty) else {
         return false;
     };
-    let Some(ident) = path.path.get_ident().filter(|_| path.qself.is_none()) else {
+    if path.qself.is_some() {
+        return false;
+    }
+    let Some(ident) = path.path.get_ident() else {
         return false;
     };
     for param in punct::values(&generics.params) {
@@ -2399,7 +2439,10 @@ fn is_type_param(ty: &syn::Type, generics: &Generics) -> bool {
 /// `RealizeMut`), as many times as written, as lazy-core's impls for
 /// pointers do; the type itself otherwise.
 fn pointee(ty: &syn::Type, mutable: bool) -> &syn::Type {
-    pointer_target(ty, mutable).map_or(ty, |inner| pointee(inner, mutable))
+    match pointer_target(ty, mutable) {
+        Some(inner) => pointee(inner, mutable),
+        None => ty,
+    }
 }
 
 /// What one step of [`pointee`] reaches: the `T` of `Box<T>`, `Rc<T>`,
@@ -2437,7 +2480,10 @@ pub fn pointer_target(ty: &syn::Type, mutable: bool) -> Option<&syn::Type> {
 /// `T` in a field written `Lazy<T, ..>` or `sync::Lazy<T, ..>`, directly or
 /// behind `Box`, `Rc`, `Arc` or a reference: the `Target` of its `Realize`.
 pub fn lazy_value_type(ty: &syn::Type) -> Option<&syn::Type> {
-    crate::input::lazy_types(ty).map(|(value, _)| value)
+    match crate::input::lazy_types(ty) {
+        Some((value, _)) => Some(value),
+        None => None,
+    }
 }
 
 /// The statement that a body moving the wrapper's fields out of `self`
