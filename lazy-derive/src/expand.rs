@@ -233,22 +233,17 @@ fn write_trait_impl(
     // wrapper that cannot realize gets no error of building it back on top
     // of that one. (A wrapper with lifetimes keeps the bound: its
     // `FromRealized` may hold for some lifetimes only, `W<'static>`.)
-    let named_target = wrapper
-        .input
-        .generics
-        .params
-        .is_empty()
-        .then(|| match &wrapper.realize {
-            Some(field) => Some(named_field_target(field)),
-            // `Realize` written by hand, as no field looks like a lazy
-            // whose `#[realize]` was forgotten: that error needs no second
-            // one from building back through the missing impl.
-            None if !wrapper.realize_misplaced && wrapper.lazy_field().is_none() => Some(
-                template::tokens("<Self as ::lazy_core::Realize>::Target", &[]),
-            ),
-            None => None,
-        })
-        .flatten();
+    let named_target = match &wrapper.realize {
+        _ if !wrapper.input.generics.params.is_empty() => None,
+        Some(field) => Some(named_field_target(field)),
+        // `Realize` written by hand, as no field looks like a lazy whose
+        // `#[realize]` was forgotten: that error needs no second one from
+        // building back through the missing impl.
+        None if !wrapper.realize_misplaced && wrapper.lazy_field().is_none() => Some(
+            template::tokens("<Self as ::lazy_core::Realize>::Target", &[]),
+        ),
+        None => None,
+    };
     let ctx = ImplContext {
         derive_site: so_far.derive_site,
         mirror: remote.is_some(),
@@ -264,42 +259,39 @@ fn write_trait_impl(
                 Span::call_site(),
                 template::tokens("::lazy_core::__private::from_unmarked::<Self>", &[]),
             ))
+        } else if let Some(target) = &named_target {
+            let site = Span::call_site().located_at(span);
+            let target = tokens::respan_as(target.clone(), site);
+            let path = template::spanned(
+                site,
+                "<Self as ::lazy_core::FromRealized<#0>>::from_realized",
+                &[&target],
+            );
+            Some((site, path))
         } else {
-            named_target.as_ref().map(|target| {
-                let site = Span::call_site().located_at(span);
-                let target = tokens::respan_as(target.clone(), site);
-                let path = template::spanned(
-                    site,
-                    "<Self as ::lazy_core::FromRealized<#0>>::from_realized",
-                    &[&target],
-                );
-                (site, path)
-            })
+            None
         },
     };
 
     let mut writer = StructItems {
         ctx: &ctx,
         body: ImplBody::default(),
-        deref: wrapper.realize.as_ref().and_then(|field| {
-            // Not for a pointer to a trait object (`Lazy<Box<dyn Tracker>>`):
-            // without `deref` the target is the box, which does not implement
-            // the trait.
-            let fix = match field.plain {
-                Some(_) => "",
-                None if derefs_to_a_trait_object(&field.ty) => "",
-                None => ", or realize without `deref`",
-            };
-            match field.deref {
-                Some(at) => Some((at, fix)),
-                None => None,
-            }
-        }),
-        shared_ref: wrapper
-            .realize
-            .as_ref()
-            .filter(|field| field.plain.is_none() || field.deref.is_some())
-            .and_then(|field| shared_ref(&field.ty)),
+        // Not for a pointer to a trait object (`Lazy<Box<dyn Tracker>>`):
+        // without `deref` the target is the box, which does not implement
+        // the trait.
+        deref: match &wrapper.realize {
+            Some(field) => match (field.deref, field.plain) {
+                (Some(at), Some(_)) => Some((at, "")),
+                (Some(at), None) if derefs_to_a_trait_object(&field.ty) => Some((at, "")),
+                (Some(at), None) => Some((at, ", or realize without `deref`")),
+                (None, _) => None,
+            },
+            None => None,
+        },
+        shared_ref: match &wrapper.realize {
+            Some(field) if field.plain.is_none() || field.deref.is_some() => shared_ref(&field.ty),
+            _ => None,
+        },
     };
     write_items(forwarded, &mut head, &mut writer, errors);
     let body = writer.body;
@@ -336,12 +328,13 @@ fn write_trait_impl(
     // (`ImplContext::from_realized`): the bound would name no parameter, and
     // when it failed rustc held the impl unimplemented, so that every call
     // of a forwarded method was one more error.
-    let mut from_realized = (body.needs_from && named_target.is_none()).then(|| {
-        tokens::respan_as(
+    let mut from_realized = match body.needs_from && named_target.is_none() {
+        true => Some(tokens::respan_as(
             template::tokens("#0: ::lazy_core::FromRealized<#1>,", &[&self_ty, &target]),
             Span::call_site().located_at(span),
-        )
-    });
+        )),
+        false => None,
+    };
     let body = body.into_tokens();
     // Puts `W: Realize` in the impl's assumptions: if the wrapper cannot
     // realize, this bound is the one error, instead of one more for every
@@ -753,9 +746,13 @@ pub fn write_items(
     // A struct's target that is a trait object (`#[realize(deref)]
     // Lazy<Box<dyn Shape>>`), read by its written type.
     let dyn_target = wrapper.variants.is_none()
-        && wrapper.realize.as_ref().is_some_and(|field| {
-            field.deref.is_some() && tokens::mentions(field.ty.to_token_stream(), &|id| id == "dyn")
-        });
+        && match &wrapper.realize {
+            Some(field) => {
+                field.deref.is_some()
+                    && tokens::mentions(field.ty.to_token_stream(), &|id| id == "dyn")
+            }
+            None => false,
+        };
 
     // The consts of the wrapper's own type without a default, which no
     // derive can write (one error names them all).
@@ -918,30 +915,29 @@ fn write_method(
         }
         ForwardPlan::Forward => {
             let name = &method.item.sig.ident;
-            let by_value = writer.deref().filter(|_| method.needs_into());
-            let by_value = by_value.map(|(deref, fix)| {
-                Error::new(
+            // In a generic wrapper the bound that fails would only make the
+            // impl unusable, reported at each use.
+            let error = match (writer.deref(), writer.shared_ref()) {
+                (Some((deref, fix)), _) if method.needs_into() => Some(Error::new(
                     deref,
                     format!(
                         "cannot forward `{trait_name}::{name}`: it takes `self` (or a `Self` argument) by value, which forwarding through `deref` cannot give; list it in `except(...)`{fix}"
                     ),
-                )
-            });
-            // In a generic wrapper the bound that fails would only make the
-            // impl unusable, reported at each use.
-            let error = by_value.or_else(|| {
-                let at = writer.shared_ref().filter(|_| method.needs_mut())?;
-                let takes = match method.needs_unpin() {
-                    true => "`self: Pin<&mut Self>`",
-                    false => "`&mut self` (or a `&mut Self` argument)",
-                };
-                Some(Error::new(
-                    at,
-                    format!(
-                        "cannot forward `{trait_name}::{name}`: it takes {takes}, which a shared reference cannot lend; list it in `except(...)`, or hold a `&mut` reference"
-                    ),
-                ))
-            });
+                )),
+                (_, Some(at)) if method.needs_mut() => {
+                    let takes = match method.needs_unpin() {
+                        true => "`self: Pin<&mut Self>`",
+                        false => "`&mut self` (or a `&mut Self` argument)",
+                    };
+                    Some(Error::new(
+                        at,
+                        format!(
+                            "cannot forward `{trait_name}::{name}`: it takes {takes}, which a shared reference cannot lend; list it in `except(...)`, or hold a `&mut` reference"
+                        ),
+                    ))
+                }
+                _ => None,
+            };
             match error {
                 Some(error) => writer.push_method(fallback::stub(method, error)),
                 None => writer.forward(method, span, trait_name),
@@ -953,7 +949,10 @@ fn write_method(
                 let variants = cfg_params::per_variant(method, |method| {
                     inherent_forwarder(ctx, method, except)
                 });
-                let tokens = variants.unwrap_or_else(|| too_many_cfgs(span, &trait_name, method));
+                let tokens = match variants {
+                    Some(tokens) => tokens,
+                    None => too_many_cfgs(span, &trait_name, method),
+                };
                 writer.push_method(tokens);
             }
         }
@@ -1067,12 +1066,11 @@ pub fn generic_bounds_each(
 /// that attribute. Empty for any other wrapper.
 fn shown_target_bound(wrapper: &Wrapper, trait_path: &dyn ToTokens) -> TokenStream {
     let generics = &wrapper.input.generics;
-    let Some(target) = wrapper
-        .realize
-        .as_ref()
-        .filter(|field| field.deref.is_none() && !generics.params.is_empty())
-        .and_then(field_target)
-    else {
+    let target = match &wrapper.realize {
+        Some(field) if field.deref.is_none() && !generics.params.is_empty() => field_target(field),
+        _ => None,
+    };
+    let Some(target) = target else {
         return TokenStream::new();
     };
     let names = generics::param_names(generics);
@@ -1100,12 +1098,17 @@ fn generic_realizing_bounds(
     // or `Box<L>`) is bounded here, as the wrapper's `Realize` impl bounds
     // it: the struct needs no bound. Not `W<L>: Realize`, which would hide
     // what the target is from the impl (a concrete target behind `&'a`).
-    let param = wrapper
-        .realize
-        .as_ref()
-        .filter(|field| field.plain.is_none())
-        .map(|field| pointee(&field.ty, false))
-        .filter(|param| is_type_param(param, &wrapper.input.generics));
+    let realized = match &wrapper.realize {
+        Some(field) if field.plain.is_none() => Some(field),
+        _ => None,
+    };
+    let param = match realized {
+        Some(field) => match pointee(&field.ty, false) {
+            param if is_type_param(param, &wrapper.input.generics) => Some(param),
+            _ => None,
+        },
+        None => None,
+    };
     let mut realize = match param {
         Some(param) => Some(template::spanned(
             lib,
@@ -1119,11 +1122,9 @@ fn generic_realizing_bounds(
     // std derive's hold where its parameters have the trait. Unbounded, the
     // impls' `<Self as Realize>::Target` was an error at the trait's
     // `#[forwardable]`, whose fix rustc spliced into that attribute.
-    if let Some((value, seed)) = wrapper
-        .realize
-        .as_ref()
-        .filter(|field| field.plain.is_none())
-        .and_then(|field| crate::input::lazy_seed_param(&field.ty, &wrapper.input.generics))
+    if let Some(field) = realized
+        && let Some((value, seed)) =
+            crate::input::lazy_seed_param(&field.ty, &wrapper.input.generics)
     {
         let seed = template::spanned(lib, "#0: ::lazy_core::Seed<Output = #1>,", &[&seed, &value]);
         realize = Some(match realize {
@@ -1136,17 +1137,17 @@ fn generic_realizing_bounds(
     // opaque in this impl, and the impl of a subtrait could not prove what
     // the supertrait's impl asks of the target (`Sized`, for a by-value
     // method) from its own `Target: Subtrait`.
-    let binding = wrapper.realize.as_ref().and_then(|field| {
-        let target = match field_target(field) {
-            Some(target) => target,
-            None if field.deref.is_none() => {
-                let param = param?;
-                template::tokens("<#0 as ::lazy_core::Realize>::Target", &[&param])
-            }
-            None => return None,
-        };
-        Some(template::tokens("<Target = #0>", &[&target]))
-    });
+    let binding = match &wrapper.realize {
+        Some(field) => match (field_target(field), field.deref, param) {
+            (Some(target), _, _) => Some(template::tokens("<Target = #0>", &[&target])),
+            (None, None, Some(param)) => Some(template::tokens(
+                "<Target = <#0 as ::lazy_core::Realize>::Target>",
+                &[&param],
+            )),
+            _ => None,
+        },
+        None => None,
+    };
     // A wrapper without a `#[realize]` field realizes by a `Realize` of its
     // own, written by hand (perhaps bounded, `impl<T: Clone> Realize for
     // W<T>`), or not at all where the mark is forgotten: the impl holds
@@ -1162,32 +1163,33 @@ fn generic_realizing_bounds(
         )),
         false => None,
     };
-    let realize_mut = needs_mut.then(|| {
-        template::spanned(
+    let realize_mut = match needs_mut {
+        true => Some(template::spanned(
             lib,
             "#0: ::lazy_core::RealizeMut #1,",
             &[&self_ty, &binding],
-        )
-    });
-    let realize_into = needs_into.then(|| {
-        template::spanned(
+        )),
+        false => None,
+    };
+    let realize_into = match needs_into {
+        true => Some(template::spanned(
             lib,
             "#0: ::lazy_core::RealizeInto #1,",
             &[&self_ty, &binding],
-        )
-    });
+        )),
+        false => None,
+    };
     // A field that realizes through a type naming none of the wrapper's
     // parameters (`&'a Real`, `Box<Real>` in `W<T>`, under `deref` too) is
     // bounded as in a concrete wrapper: the bound names no parameter, so it
     // hides nothing, and a type that cannot realize is one error at the
     // field's type, not one more at each place the impls name the target.
-    let global = wrapper
-        .realize
-        .as_ref()
-        .filter(|field| field.plain.is_none())
-        .filter(|field| !mentions_params(pointee(&field.ty, false), &wrapper.input.generics))
-        .map(|field| FieldImpl::new(wrapper, field, realize_site).bounds(false))
-        .unwrap_or_default();
+    let global = match realized {
+        Some(field) if !mentions_params(pointee(&field.ty, false), &wrapper.input.generics) => {
+            FieldImpl::new(wrapper, field, realize_site).bounds(false)
+        }
+        _ => TokenStream::new(),
+    };
     (
         global,
         template::tokens(
@@ -1869,15 +1871,15 @@ pub fn inherent_forwarder(ctx: &ImplContext, method: &Method, except: &Ident) ->
     let sig = &method.item.sig;
     let attrs = carried_attrs(ctx, &method.item.attrs);
     let self_token = Ident::new("self", site);
-    let receiver = method
-        .receiver
-        .as_ref()
-        .map(|kind| receiver_decl(kind, &self_token, site));
+    let receiver = match &method.receiver {
+        Some(kind) => Some(receiver_decl(kind, &self_token, site)),
+        None => None,
+    };
     // A `&mut self` method lends its receiver through `MutReceiver`, at the
     // name in `except(...)`: the inherent method may take `&self` or `&mut
     // self`, and one that takes `self` by value is one error there.
-    let self_arg = method.receiver.as_ref().map(|kind| match kind {
-        ReceiverKind::ByMutRef(_) => {
+    let self_arg = match &method.receiver {
+        Some(ReceiverKind::ByMutRef(_)) => {
             // Lazy-core's path in the expansion's context
             // (`tokens::in_macro_edition_at`).
             let receiver = template::spanned(
@@ -1886,10 +1888,11 @@ pub fn inherent_forwarder(ctx: &ImplContext, method: &Method, except: &Ident) ->
                 &[],
             );
             let lend = template::spanned(span, "<Self as #0<'_, _>>::__lazy_lend", &[&receiver]);
-            template::tokens("#0(#1),", &[&lend, &self_token])
+            Some(template::tokens("#0(#1),", &[&lend, &self_token]))
         }
-        _ => template::tokens("#0,", &[&self_token]),
-    });
+        Some(_) => Some(template::tokens("#0,", &[&self_token])),
+        None => None,
+    };
     let Params { decls, mut names } = params(method, receiver);
     // The arguments passed on are located at the derive too: an argument
     // that the inherent method takes as another type, where the check below
@@ -2029,10 +2032,13 @@ fn inherent_check(
 ) -> Option<(Ident, TokenStream)> {
     let sig = &method.item.sig;
     // Nor is one of another ABI than Rust's (`extern "C"`).
-    let foreign = sig
-        .abi
-        .as_ref()
-        .is_some_and(|abi| abi.name.as_ref().is_none_or(|name| name.value() != "Rust"));
+    let foreign = match &sig.abi {
+        Some(abi) => match &abi.name {
+            Some(name) => name.value() != "Rust",
+            None => true,
+        },
+        None => false,
+    };
     if matches!(sig.safety, crate::syntax::Safety::Unsafe(_))
         || foreign
         || sig.inputs.len() > INHERENT_METHOD_ARITY
@@ -2402,13 +2408,13 @@ impl<'a> FieldImpl<'a> {
     /// wrapper, which needs it, and do not learn it from their own bound on
     /// the field. Written by the derive, the user's struct needs no bound.
     fn seed_bound(&self) -> TokenStream {
-        match crate::input::lazy_seed_param(self.ty, self.generics).filter(|_| !self.plain) {
-            Some((value, seed)) => template::spanned(
+        match crate::input::lazy_seed_param(self.ty, self.generics) {
+            Some((value, seed)) if !self.plain => template::spanned(
                 self.site,
                 "#0: ::lazy_core::Seed<Output = #1>,",
                 &[&seed, &value],
             ),
-            None => TokenStream::new(),
+            _ => TokenStream::new(),
         }
     }
 }
