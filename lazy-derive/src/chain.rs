@@ -143,9 +143,10 @@ pub fn realize_site(wrapper: &Wrapper) -> Span {
     let located = match (&wrapper.realize, &wrapper.input.data) {
         (Some(field), _) => tokens::first_span(&field.ty),
         (None, syn::Data::Union(data)) => data.union_token.span,
-        (None, _) => wrapper
-            .lazy_field()
-            .unwrap_or_else(|| wrapper.input.ident.span()),
+        (None, _) => match wrapper.lazy_field() {
+            Some(span) => span,
+            None => wrapper.input.ident.span(),
+        },
     };
     Span::call_site().located_at(located)
 }
@@ -319,14 +320,20 @@ fn scoped(wrapper: &Wrapper, call: TokenStream, lints: &TokenStream) -> TokenStr
             import.push(TokenTree::Ident(Ident::new("as", Span::call_site())));
             import.push(TokenTree::Ident(alias.clone()));
         } else {
-            let last = path.segments.last().map(|segment| segment.ident.clone());
+            let last = match path.segments.last() {
+                Some(segment) => Some(segment.ident.clone()),
+                None => None,
+            };
             import.extend(tokens::in_macro_edition_path_prefix(path));
             import.push(TokenTree::Punct(Punct::new(':', Spacing::Joint)));
             import.push(TokenTree::Punct(Punct::new(':', Spacing::Alone)));
-            let last = last.map(|mut last| {
-                last.set_span(Span::call_site().located_at(last.span()));
-                last
-            });
+            let last = match last {
+                Some(mut last) => {
+                    last.set_span(Span::call_site().located_at(last.span()));
+                    Some(last)
+                }
+                None => None,
+            };
             let at = Span::call_site().located_at(trait_ref.span());
             let located = self::alias(wrapper, step, trait_ref.span());
             let mut tree = Group::new(
@@ -394,12 +401,21 @@ fn link(
     let needs_into = flag(state.needs_into);
     // Identifiers and trees, not streams: each stream put into another
     // costs calls into the compiler.
-    let site = state.realize_site.map(|span| Ident::new("realize", span));
-    let derive = state.derive_site.map(|span| Ident::new("derive", span));
+    let site = match state.realize_site {
+        Some(span) => Some(Ident::new("realize", span)),
+        None => None,
+    };
+    let derive = match state.derive_site {
+        Some(span) => Some(Ident::new("derive", span)),
+        None => None,
+    };
     let fast = match entries {
         Entries::Passed(entries) => entries,
         Entries::Write(shared) => {
-            let realize_site = state.realize_site.unwrap_or_else(|| realize_site(wrapper));
+            let realize_site = match state.realize_site {
+                Some(site) => site,
+                None => realize_site(wrapper),
+            };
             let mut fast = Vec::with_capacity(wrapper.traits.len() + 1);
             for step in state.step..wrapper.traits.len() {
                 fast.push(fast_entry(wrapper, step, realize_site, shared));
@@ -490,7 +506,7 @@ fn fast_entry(
     // target implements the trait is then where rustc, proving it through
     // the wrapper's `Realize` impl, reports a value that is no pointer, the
     // same error as that impl's (see lazy-core's `__private::DerefValue`).
-    let path_at = match wrapper.realize.as_ref().and_then(|field| field.deref) {
+    let path_at = match wrapper.deref_at() {
         Some(at) => at,
         None => span,
     };
@@ -568,7 +584,7 @@ fn fast_entry(
     };
     // Identifiers, not streams: each stream put into another costs calls
     // into the compiler.
-    let deref = match wrapper.realize.as_ref().and_then(|field| field.deref) {
+    let deref = match wrapper.deref_at() {
         Some(_) => Ident::new("yes", Span::call_site()),
         None => Ident::new("no", Span::call_site()),
     };
@@ -581,7 +597,7 @@ fn fast_entry(
     // The wrapper's parameters by name, which a trait's fast rule checks
     // against its methods' own (`trait_def::generic_rules`), raw ones
     // without `r#`, as the rule writes the methods'.
-    let head = generic.then(|| {
+    let head = if generic {
         let predicates = crate::expand::where_predicates(generics);
         let mut names = TokenStream::new();
         for param in &generics.params {
@@ -595,13 +611,14 @@ fn fast_entry(
         // cannot, which the chain reports at the `&` for each `&mut self`
         // method (`expand::write_method`), so the rule of a trait with one
         // leaves such a wrapper to the chain (`trait_def::generic_rules`).
-        let lend = wrapper
-            .realize
-            .as_ref()
-            .filter(|field| field.plain.is_none() || field.deref.is_some())
-            .and_then(|field| crate::expand::shared_ref(&field.ty));
-        let lend = Ident::new(if lend.is_some() { "no" } else { "yes" }, Span::call_site());
-        template::tokens(
+        let shared = match &wrapper.realize {
+            Some(field) if field.plain.is_none() || field.deref.is_some() => {
+                crate::expand::shared_ref(&field.ty).is_some()
+            }
+            _ => false,
+        };
+        let lend = Ident::new(if shared { "no" } else { "yes" }, Span::call_site());
+        Some(template::tokens(
             "lend = #0; names = { #1 }; callee = #2; impl = { #3 }; where = { #4 };",
             &[
                 &lend,
@@ -610,8 +627,10 @@ fn fast_entry(
                 &impl_generics,
                 &template::each(&predicates, "#0,"),
             ],
-        )
-    });
+        ))
+    } else {
+        None
+    };
     let kind = Ident::new(if generic { "generic" } else { "fast" }, Span::call_site());
     // An unmarked struct's entry also says its link's name, by which some
     // traits send it to the chain (`trait_def::unmarked_to_chain`), and
@@ -647,7 +666,10 @@ fn fast_entry(
         next = { #10 }
     }"
     };
-    let link = unmarked.then(|| callee(wrapper, step));
+    let link = match unmarked {
+        true => Some(callee(wrapper, step)),
+        false => None,
+    };
     // The paths to realize through, at the call site as the text's tokens:
     // lexed by the compiler in one call (`tokens::fixed`) rather than token
     // by token by the template in the debug build cargo makes of this crate
@@ -716,14 +738,8 @@ fn ends_in_macro(wrapper: &Wrapper) -> bool {
         && generics.params.is_empty()
         && generics.where_clause.is_none()
         && wrapper.except_names().next().is_none()
-        && wrapper
-            .realize
-            .as_ref()
-            .is_some_and(|field| field.deref.is_none())
-        && wrapper
-            .traits
-            .last()
-            .is_some_and(|last| last.args.is_none())
+        && matches!(&wrapper.realize, Some(field) if field.deref.is_none())
+        && matches!(wrapper.traits.last(), Some(last) if last.args.is_none())
 }
 
 /// The entry that ends the derive's `fast` list when the chain may end in
@@ -987,8 +1003,14 @@ pub fn forward_impl(input: TokenStream) -> TokenStream {
     let so_far = ChainSoFar {
         needs_mut: state.needs_mut,
         needs_into: state.needs_into,
-        realize_site: state.realize_site.unwrap_or_else(|| realize_site(&wrapper)),
-        derive_site: state.derive_site.unwrap_or_else(Span::mixed_site),
+        realize_site: match state.realize_site {
+            Some(site) => site,
+            None => realize_site(&wrapper),
+        },
+        derive_site: match state.derive_site {
+            Some(site) => site,
+            None => Span::mixed_site(),
+        },
     };
     // Where the signatures name the trait itself (`Option<&dyn Failure>`),
     // the one name the derive calls it by, as the fast rule writes it
@@ -1124,7 +1146,10 @@ fn last_link(wrapper: &Wrapper, state: &LinkState, errors: &mut Errors) -> Token
     let Some(field) = &wrapper.realize else {
         return TokenStream::new();
     };
-    let site = state.realize_site.unwrap_or_else(|| realize_site(wrapper));
+    let site = match state.realize_site {
+        Some(site) => site,
+        None => realize_site(wrapper),
+    };
     let mut out = TokenStream::new();
     if state.needs_mut {
         out.extend(realize_mut_impl(wrapper, field, site));

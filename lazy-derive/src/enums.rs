@@ -517,7 +517,10 @@ fn write_trait_impl(
             }
         }
     }
-    let target = first.map(|first| &targets[first]);
+    let target = match first {
+        Some(first) => Some(&targets[first]),
+        None => None,
+    };
     let (Some(mut head), Some(first)) = (
         ImplHead::new(forwarded, target, &mut learned.matched, errors),
         first,
@@ -550,10 +553,10 @@ fn write_trait_impl(
         qualify_clashing_assoc_types(std::mem::take(&mut head.items), variants, trait_full);
     // A `Self` among the trait's arguments (`PartialEq<Self>`) is each
     // variant's own target.
-    let self_arg = trait_ref
-        .args
-        .as_ref()
-        .is_some_and(|args| tokens::mentions_bare_self(args.to_token_stream()));
+    let self_arg = match &trait_ref.args {
+        Some(args) => tokens::mentions_bare_self(args.to_token_stream()),
+        None => false,
+    };
     let enum_type = {
         let (_, ty_generics, _) = wrapper.input.generics.split_for_impl();
         template::tokens("#0 #1", &[&ident, &ty_generics]).to_string()
@@ -603,14 +606,13 @@ fn write_trait_impl(
             },
             seed_bound: match variant.kind {
                 VariantKind::Realize | VariantKind::Deref(_) => {
-                    crate::input::lazy_seed_param(&variant.ty, &wrapper.input.generics)
-                        .map(|(value, seed)| {
-                            template::tokens(
-                                "#0: ::lazy_core::Seed<Output = #1>,",
-                                &[&seed, &value],
-                            )
-                        })
-                        .unwrap_or_default()
+                    match crate::input::lazy_seed_param(&variant.ty, &wrapper.input.generics) {
+                        Some((value, seed)) => template::tokens(
+                            "#0: ::lazy_core::Seed<Output = #1>,",
+                            &[&seed, &value],
+                        ),
+                        None => TokenStream::new(),
+                    }
                 }
                 _ => TokenStream::new(),
             },
@@ -1042,7 +1044,10 @@ fn forwarder(ctx: &EnumContext, method: &Method, joined: Option<&Joined>) -> Tok
     let where_clause = crate::method::forwarder_where(&sig.generics);
     let output = &sig.output;
     let asyncness = &sig.asyncness;
-    let abi = sig.abi.as_ref().map(crate::method::ExplicitAbi);
+    let abi = match &sig.abi {
+        Some(abi) => Some(crate::method::ExplicitAbi(abi)),
+        None => None,
+    };
     let turbofish = Turbofish(sig, None);
     let receiver_use = Use::of_receiver(kind);
     let binding = Ident::new("__target", ctx.binding_site);
@@ -1191,9 +1196,10 @@ fn forwarder(ctx: &EnumContext, method: &Method, joined: Option<&Joined>) -> Tok
     // The `match` moves the variants' fields out of `self`: an enum with a
     // `Drop` impl is one error, at the trait's name (where the by-value
     // methods would be listed in `except(...)`).
-    let movable = method
-        .needs_into()
-        .then(|| movable_check(Span::call_site().located_at(ctx.trait_span)));
+    let movable = match method.needs_into() {
+        true => Some(movable_check(Span::call_site().located_at(ctx.trait_span))),
+        false => None,
+    };
     template::tokens(
         "#0
         #[inline]
@@ -1270,9 +1276,7 @@ fn one_target(variants: &[VariantImpl]) -> bool {
             VariantKind::Plain => Some(ty),
             VariantKind::PlainDeref(_) => crate::expand::pointer_target(ty, false),
             VariantKind::Realize => lazy_value_type(ty),
-            VariantKind::Deref(_) => {
-                lazy_value_type(ty).and_then(|value| crate::expand::pointer_target(value, false))
-            }
+            VariantKind::Deref(_) => lazy_pointee(ty),
         };
         let Some(target) = target else {
             return false;
@@ -1451,9 +1455,10 @@ fn variant_bounds(
 ) -> TokenStream {
     let mut out = TokenStream::new();
     let first = &ctx.variants[ctx.first];
-    let mut sized = body
-        .needs_sized
-        .then(|| template::tokens("+ ::core::marker::Sized", &[]));
+    let mut sized = match body.needs_sized {
+        true => Some(template::tokens("+ ::core::marker::Sized", &[])),
+        false => None,
+    };
     // `self: Pin<&mut Self>`: see `expand::trait_impl`. On each target with
     // the trait's bound below; a twin's (`Parser<'a>` beside
     // `Parser<'static>`) would be ambiguous (E0283), and its arm's
@@ -1503,9 +1508,10 @@ fn variant_bounds(
             VariantKind::Realize | VariantKind::Deref(_)
         ) {
             // See `lazy_value`.
-            let binding = variant
-                .lazy_value
-                .map(|value| template::tokens("<Target = #0>", &[&value]));
+            let binding = match variant.lazy_value {
+                Some(value) => Some(template::tokens("<Target = #0>", &[&value])),
+                None => None,
+            };
             template::append(
                 &mut bounds,
                 "#0: ::lazy_core::Realize #1, #2",
@@ -1534,10 +1540,13 @@ fn variant_bounds(
             // enum, has no bound, and the call through the pointer is
             // proven only where its `Deref` says what it derefs to (a bound
             // alone would make its `Target` opaque, as the lazy's).
-            let pointee = variant
-                .lazy_value
-                .and_then(|value| pointer_target(value, false))
-                .map(|pointee| template::tokens("<Target = #0>", &[&pointee]));
+            let pointee = match variant.lazy_value {
+                Some(value) => match pointer_target(value, false) {
+                    Some(pointee) => Some(template::tokens("<Target = #0>", &[&pointee])),
+                    None => None,
+                },
+                None => None,
+            };
             template::append(
                 &mut bounds,
                 "<#0 as ::lazy_core::Realize>::Target: ::core::ops::Deref #1,",
@@ -1660,18 +1669,26 @@ fn targets_the_enum(variant: &Variant, enum_type: &str) -> bool {
     let target = match variant.kind {
         VariantKind::PlainDeref(_) => pointer_target(&variant.ty, false),
         VariantKind::Realize => lazy_value_type(&variant.ty),
-        VariantKind::Deref(_) => {
-            lazy_value_type(&variant.ty).and_then(|value| pointer_target(value, false))
-        }
+        VariantKind::Deref(_) => lazy_pointee(&variant.ty),
         VariantKind::Plain | VariantKind::Broken => None,
     };
-    target.is_some_and(|target| {
-        let written = target.to_token_stream().to_string();
-        // `self::Any` is the enum too; a longer path (`crate::m::Any`) may
-        // name another type of the same name, which would lose its bound.
-        let in_module = written.strip_prefix("self :: ");
-        written == enum_type || written == "Self" || in_module == Some(enum_type)
-    })
+    let Some(target) = target else {
+        return false;
+    };
+    let written = target.to_token_stream().to_string();
+    // `self::Any` is the enum too; a longer path (`crate::m::Any`) may name
+    // another type of the same name, which would lose its bound.
+    let in_module = written.strip_prefix("self :: ");
+    written == enum_type || written == "Self" || in_module == Some(enum_type)
+}
+
+/// What the value of a lazy field points to (`Lazy<Box<T>>`: `T`), for a
+/// `#[realize(deref)]` variant.
+fn lazy_pointee(ty: &Type) -> Option<&Type> {
+    match lazy_value_type(ty) {
+        Some(value) => pointer_target(value, false),
+        None => None,
+    }
 }
 
 /// `for<'a> V: Trait<.., Item<'a> = <First as Trait<..>>::Item<'a>>` (with
@@ -1715,8 +1732,11 @@ fn agreement(
     let path: Vec<TokenTree> = trait_path.clone().into_iter().collect();
     let path_len = path.len();
     let args_tokens = crate::tokens::without_first(variant.target_trait.clone(), path_len);
-    let mut args: AngleBracketedGenericArguments =
-        crate::syntax::angle_args_from(args_tokens).unwrap_or_else(|_| syn::parse_quote!(<>));
+    let mut args: AngleBracketedGenericArguments = match crate::syntax::angle_args_from(args_tokens)
+    {
+        Ok(args) => args,
+        Err(_) => syn::parse_quote!(<>),
+    };
     let mut binders: Vec<&syn::Lifetime> = Vec::new();
     for (name, lifetimes) in agreed {
         if concrete && !lifetimes.is_empty() {
@@ -1743,8 +1763,13 @@ fn agreement(
             args.args.push(arg);
         }
     }
-    let binder = (!binders.is_empty())
-        .then(|| template::tokens("for<#0>", &[&template::joined(&binders, ",")]));
+    let binder = match binders.is_empty() {
+        true => None,
+        false => Some(template::tokens(
+            "for<#0>",
+            &[&template::joined(&binders, ",")],
+        )),
+    };
     template::tokens("#0 #1: #2 #3", &[&binder, &bounded, &trait_path, &args])
 }
 

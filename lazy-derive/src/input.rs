@@ -710,6 +710,14 @@ impl Wrapper {
         self.lazy_field
     }
 
+    /// The `deref` of the `#[realize]` field, if it has one.
+    pub fn deref_at(&self) -> Option<Span> {
+        match &self.realize {
+            Some(field) => field.deref,
+            None => None,
+        }
+    }
+
     /// A struct without parameters or `where` clause, no field marked
     /// `#[realize]` and one that holds a lazy ([`Wrapper::lazy_field`]):
     /// its forwarders realize through lazy-core's `__private::Unmarked`

@@ -79,7 +79,7 @@ fn forwardable_again(input: &TokenStream) -> Option<Span> {
                 _ => break,
             }
         }
-        if last.is_some_and(|word| word == "forwardable") {
+        if matches!(&last, Some(word) if word == "forwardable") {
             return Some(attr.span());
         }
     }
@@ -188,8 +188,7 @@ fn silent_for_unread(input: &TokenStream) -> Option<TokenStream> {
     }
     let (ident, _) = trait_name(input)?;
     let head: Head = syn::parse2(input.clone()).ok()?;
-    let export =
-        matches!(head.vis, Visibility::Public(_)).then(|| template::tokens("#[macro_export]", &[]));
+    let export = macro_export(matches!(head.vis, Visibility::Public(_)));
     let macro_name = format_ident!(
         "__lazy_forwardable_{}_{:016x}",
         ident.unraw(),
@@ -273,7 +272,10 @@ fn expand(args: TokenStream, input: TokenStream) -> Result<TokenStream> {
             (Some(_), None) => {}
         }
     }
-    let args_error = args_error.map(crate::errors::compile_error);
+    let args_error = match args_error {
+        Some(err) => Some(crate::errors::compile_error(err)),
+        None => None,
+    };
     let (mut carried, cfg_errors) = match &args.remote {
         Some(remote) => mirror_of(carried, remote)?,
         None => (carried, Errors::default()),
@@ -381,19 +383,21 @@ fn expand(args: TokenStream, input: TokenStream) -> Result<TokenStream> {
     // Only a `pub` trait needs its macro exported (other crates may derive
     // with it). Any narrower visibility re-exports a local macro, which keeps
     // the crate root clean and works in function bodies too.
-    let export =
-        matches!(vis, Visibility::Public(_)).then(|| template::tokens("#[macro_export]", &[]));
+    let export = macro_export(matches!(vis, Visibility::Public(_)));
 
     // A mirror of no readable path, or of `Drop` (`silent`), and a mirror of
     // a std trait that lacks a required item: one error, the arguments' or
     // the mirror's, and a macro that writes nothing for its derives.
-    let lacking = args
-        .remote
-        .as_ref()
-        .and_then(|remote| mirrors::lacks_required(remote, &carried));
+    let lacking = match &args.remote {
+        Some(remote) => mirrors::lacks_required(remote, &carried),
+        None => None,
+    };
     if silent || lacking.is_some() {
         let trait_cfgs = template::joined(&trait_cfgs, "").to_token_stream();
-        let error = lacking.map(crate::errors::compile_error);
+        let error = match lacking {
+            Some(err) => Some(crate::errors::compile_error(err)),
+            None => None,
+        };
         let silent =
             mirrors::silent_macro(&trait_cfgs, &export, &macro_name, (&use_attrs, vis, ident));
         return Ok(template::tokens(
@@ -447,8 +451,14 @@ fn expand(args: TokenStream, input: TokenStream) -> Result<TokenStream> {
             }
         }
     }
-    let blanket_error = blanket_error.map(crate::errors::compile_error);
-    let blanket_key = blanket.map(|_| blanket_key(&item.ident, &names));
+    let blanket_error = match blanket_error {
+        Some(err) => Some(crate::errors::compile_error(err)),
+        None => None,
+    };
+    let blanket_key = match blanket {
+        Some(_) => Some(blanket_key(&item.ident, &names)),
+        None => None,
+    };
     let mut blanket_templates = blanket_templates.into_iter();
     let supertraits = &item.supertraits;
     let mut blanket_impls = Vec::new();
@@ -564,7 +574,7 @@ fn from_scan(input: TokenStream, scanned: scan::Scanned, blanket: Option<Span>) 
         suffix,
         span = Span::call_site(),
     );
-    let export = public.then(|| template::tokens("#[macro_export]", &[]));
+    let export = macro_export(public);
     let needs = (needs_mut, needs_into, sized_at);
     let (fast, blanket_impl) = match blanket {
         None => (
@@ -1174,13 +1184,14 @@ fn chain_rule_for(
     // (`expand::target_trees`; an unmarked struct's goes to the chain,
     // `unmarked_to_chain`), with no token of the derive's, which would
     // stretch the span.
-    let sized = needs_sized.map(|at| {
-        template::spanned(
+    let sized = match needs_sized {
+        Some(at) => Some(template::spanned(
             tokens::in_macro_edition_at(at),
             "<Self as ::lazy_core::Realize>::Target: ::core::marker::Sized,",
             &[],
-        )
-    });
+        )),
+        None => None,
+    };
     // By value is what `#[realize(deref)]` cannot give: the chain reports it.
     let deref = if needs_into {
         template::tokens("no", &[])
@@ -1290,10 +1301,11 @@ fn blanket_key(ident: &Ident, names: &[Ident]) -> Literal {
             Ok(dir) if file.is_relative() => dir.join(file),
             _ => file.to_path_buf(),
         };
-        let place = match package
-            .as_ref()
-            .and_then(|package| absolute.strip_prefix(package).ok())
-        {
+        let inside = match &package {
+            Some(package) => absolute.strip_prefix(package).ok(),
+            None => None,
+        };
+        let place = match inside {
             Some(inside) => Some(inside.as_os_str()),
             None => file.file_name(),
         };
@@ -1351,10 +1363,22 @@ fn blanket_impl(
     span: Span,
 ) -> TokenStream {
     let (needs_mut, needs_into, needs_sized) = needs;
-    let realize_mut = needs_mut.then(|| template::tokens("+ ::lazy_core::RealizeMut", &[]));
-    let realize_into = needs_into.then(|| template::tokens("+ ::lazy_core::RealizeInto", &[]));
-    let sized = needs_sized.map(|_| template::tokens("+ ::core::marker::Sized", &[]));
-    let supertraits = (!supertraits.is_empty()).then(|| template::tokens("+ #0", &[&supertraits]));
+    let realize_mut = match needs_mut {
+        true => Some(template::tokens("+ ::lazy_core::RealizeMut", &[])),
+        false => None,
+    };
+    let realize_into = match needs_into {
+        true => Some(template::tokens("+ ::lazy_core::RealizeInto", &[])),
+        false => None,
+    };
+    let sized = match needs_sized {
+        Some(_) => Some(template::tokens("+ ::core::marker::Sized", &[])),
+        None => None,
+    };
+    let supertraits = match supertraits.is_empty() {
+        true => None,
+        false => Some(template::tokens("+ #0", &[&supertraits])),
+    };
     let w = Ident::new("__LazyWrapper", span);
     // Lazy-core's paths at `blanket` too, in the expansion's context
     // (`tokens::in_macro_edition_at`).
@@ -1409,8 +1433,10 @@ fn blanket_rule(needs: Needs, key: &Literal, has_supertraits: bool) -> TokenStre
     // on realizing a generic wrapper say what its target is
     // (`W<T>: RealizeMut<Target = T>`), so a subtrait's impl for the same
     // wrapper proves it.
-    let generic = (!has_supertraits).then(|| {
-        chain_rule_for(
+    let generic = if has_supertraits {
+        None
+    } else {
+        Some(chain_rule_for(
             template::tokens(
                 "generic;
                 lend = $__lend:ident;
@@ -1432,21 +1458,22 @@ fn blanket_rule(needs: Needs, key: &Literal, has_supertraits: bool) -> TokenStre
                     &[&key],
                 )
             },
-        )
-    });
+        ))
+    };
     let fast = chain_rule(needs, &|bounds, sized| {
         // A block (the chain's links are statements of the derive's block),
         // not a `const _` item, which is lowered, checked and evaluated on
         // its own.
-        let assert = has_supertraits.then(|| {
-            template::tokens(
+        let assert = match has_supertraits {
+            true => Some(template::tokens(
                 "{
                     fn __forwarded<__Forwarded: ?::core::marker::Sized + $($__path)*>() {}
                     let _ = __forwarded::<$__self>;
                 }",
                 &[],
-            )
-        });
+            )),
+            false => None,
+        };
         template::tokens(
             "#[automatically_derived]
             #[doc(hidden)]
@@ -1464,6 +1491,14 @@ fn blanket_rule(needs: Needs, key: &Literal, has_supertraits: bool) -> TokenStre
         "#0 #1 #2",
         &[&unmarked_to_chain(needs, has_supertraits), &fast, &generic],
     )
+}
+
+/// `#[macro_export]` for a `pub` trait's hidden macro.
+fn macro_export(public: bool) -> Option<TokenStream> {
+    match public {
+        true => Some(template::tokens("#[macro_export]", &[])),
+        false => None,
+    }
 }
 
 /// More distinct `#[cfg]` predicates than this on a trait's items and
@@ -1650,10 +1685,7 @@ fn cfg_predicate(attrs: &[Attribute]) -> Option<(String, TokenStream)> {
 fn remote_check(trait_cfgs: &[&Attribute], allows: &[&Attribute], remote: &Path) -> TokenStream {
     let anywhere = remote.leading_colon.is_some()
         || (remote.segments.len() > 1
-            && remote
-                .segments
-                .first()
-                .is_some_and(|first| first.ident == "crate"));
+            && matches!(remote.segments.first(), Some(first) if first.ident == "crate"));
     let Some(last) = remote.segments.last() else {
         return TokenStream::new();
     };
@@ -1736,12 +1768,14 @@ fn mirror_of(mut carried: ItemTrait, remote: &Path) -> Result<(ItemTrait, Errors
             _ => {}
         }
     }
-    let generics = names
-        .apply(carried.generics.to_token_stream())
-        .and_then(crate::syntax::generics_from);
-    let where_clause = names
-        .apply(carried.generics.where_clause.to_token_stream())
-        .and_then(crate::syntax::where_clause_from);
+    let generics = match names.apply(carried.generics.to_token_stream()) {
+        Ok(tokens) => crate::syntax::generics_from(tokens),
+        Err(err) => Err(err),
+    };
+    let where_clause = match names.apply(carried.generics.where_clause.to_token_stream()) {
+        Ok(tokens) => crate::syntax::where_clause_from(tokens),
+        Err(err) => Err(err),
+    };
     match (generics, where_clause) {
         (Ok(generics), Ok(where_clause)) => {
             carried.generics = generics;
@@ -1751,7 +1785,11 @@ fn mirror_of(mut carried: ItemTrait, remote: &Path) -> Result<(ItemTrait, Errors
     }
     let mut items = Vec::new();
     for item in &carried.items {
-        match names.apply(item.to_token_stream()).and_then(syn::parse2) {
+        let item = match names.apply(item.to_token_stream()) {
+            Ok(tokens) => syn::parse2(tokens),
+            Err(err) => Err(err),
+        };
+        match item {
             Ok(item) => items.push(item),
             Err(err) => errors.push(err),
         }
