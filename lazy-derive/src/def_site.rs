@@ -112,10 +112,10 @@ pub fn carry(carried: &mut ItemTrait, original: Original, suffix: u64) -> Option
     let trait_lints = lints(original.attrs);
     for index in 0..carried.items.len() {
         let item = &mut carried.items[index];
-        let original = original
-            .item_attrs
-            .get(index)
-            .map_or(&[][..], Vec::as_slice);
+        let original = match original.item_attrs.get(index) {
+            Some(attrs) => attrs.as_slice(),
+            None => &[],
+        };
         if allows_private_interfaces(original) {
             continue;
         }
@@ -212,16 +212,14 @@ impl Carrier {
         let mut generics = self.params.clone();
         push_type_and_const_names(&method.sig.generics, &mut generics);
         let method_params = std::mem::replace(&mut self.params, generics);
-        let by_ref = method.sig.receiver().is_some_and(|receiver| {
-            matches!(receiver.kind, crate::syntax::ReceiverKind::Reference(..))
-        });
-        self.receiver_lifetime = method
-            .sig
-            .receiver()
-            .and_then(|receiver| match &receiver.kind {
-                crate::syntax::ReceiverKind::Reference(_, lifetime, _) => lifetime.clone(),
-                _ => None,
-            });
+        let (by_ref, receiver_lifetime) = match method.sig.receiver() {
+            Some(receiver) => match &receiver.kind {
+                crate::syntax::ReceiverKind::Reference(_, lifetime, _) => (true, lifetime.clone()),
+                _ => (false, None),
+            },
+            None => (false, None),
+        };
+        self.receiver_lifetime = receiver_lifetime;
         let written = has_lifetime(method.sig.inputs.to_token_stream());
         // An `async fn` or an `impl Trait` result captures the arguments'
         // lifetimes: the `'_` a carried argument passes would be one more
@@ -309,10 +307,10 @@ impl Carrier {
                 // A length that is a literal or a parameter resolves anywhere.
                 let len_anywhere = match &array.len {
                     syn::Expr::Lit(_) => true,
-                    syn::Expr::Path(path) => path
-                        .path
-                        .get_ident()
-                        .is_some_and(|ident| self.is_param(ident)),
+                    syn::Expr::Path(path) => match path.path.get_ident() {
+                        Some(ident) => self.is_param(ident),
+                        None => false,
+                    },
                     _ => false,
                 };
                 if len_anywhere {
@@ -883,7 +881,10 @@ fn lifetimes_in(trees: &[TokenTree], found: &mut Vec<Option<Lifetime>>) -> Optio
                 let Some(TokenTree::Ident(name)) = trees.get(i + 1) else {
                     return None;
                 };
-                found.push((name != "_").then(|| Lifetime::new(&format!("'{name}"), name.span())));
+                found.push(match name == "_" {
+                    true => None,
+                    false => Some(Lifetime::new(&format!("'{name}"), name.span())),
+                });
                 i += 1;
             }
             TokenTree::Punct(and) if and.as_char() == '&' => {
@@ -964,11 +965,15 @@ pub fn hidden_supertrait(
         push_sized(&mut decls, site);
         push_where_sized(&mut decls, site);
         // syn's span of the type: its first token's joined to its last's.
-        let first = ty.first().map_or_else(Span::call_site, TokenTree::span);
-        let whole = ty
-            .last()
-            .and_then(|last| first.join(last.span()))
-            .unwrap_or(first);
+        let first = match ty.first() {
+            Some(tree) => tree.span(),
+            None => Span::call_site(),
+        };
+        let joined = match ty.last() {
+            Some(last) => first.join(last.span()),
+            None => None,
+        };
+        let whole = joined.unwrap_or(first);
         let span = site.located_at(whole);
         values.extend(attrs);
         values.push(word("type", span));

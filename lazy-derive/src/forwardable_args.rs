@@ -79,9 +79,10 @@ impl Parse for Args {
                 "`remote` takes the path of the trait this item mirrors: `#[forwardable(remote = ::std::io::Read)]`",
             )
         };
-        let eq = input
-            .parse::<Token![=]>()
-            .map_err(|_| missing_path(key.span()))?;
+        let eq = match input.parse::<Token![=]>() {
+            Ok(eq) => eq,
+            Err(_) => return Err(missing_path(key.span())),
+        };
         if input.is_empty() {
             return Err(missing_path(eq.span));
         }
@@ -148,13 +149,18 @@ pub fn read(parsed: Result<Args>, tokens: TokenStream, name: &Ident) -> Read {
             silent,
         };
     };
-    let first = remote.segments.first().map(|segment| &segment.ident);
-    let last = remote.segments.last().map(|segment| &segment.ident);
+    // Empty where the path has no segment (not one that reads).
+    let first = match remote.segments.first() {
+        Some(segment) => segment.ident.to_string(),
+        None => String::new(),
+    };
+    let last = match remote.segments.last() {
+        Some(segment) => segment.ident.to_string(),
+        None => String::new(),
+    };
     // `Drop` cannot be forwarded: rustc calls `drop` itself, and forbids
     // calling it (E0040), which every forwarder would.
-    if first.is_some_and(|first| first == "core" || first == "std")
-        && last.is_some_and(|last| last == "Drop")
-    {
+    if (first == "core" || first == "std") && last == "Drop" {
         let error = Error::new_spanned(
             remote,
             "`Drop` cannot be forwarded: rustc runs a value's `drop` itself, and a wrapper's lazy drops the value it built when the wrapper is dropped; remove this mirror",
@@ -171,8 +177,8 @@ pub fn read(parsed: Result<Args>, tokens: TokenStream, name: &Ident) -> Read {
     // crate's own trait does in tests.)
     if remote.segments.len() == 2
         && remote.leading_colon.is_none()
-        && first.is_some_and(|first| first == "self")
-        && last.is_some_and(|last| last == name)
+        && first == "self"
+        && name == last.as_str()
     {
         let error = Error::new_spanned(
             remote,

@@ -459,7 +459,12 @@ fn except_name(input: ParseStream) -> Result<(Ident, Option<Error>)> {
         );
         // The string's name, at the string; one that is no name (or a
         // keyword) is the error alone.
-        return match string_path(&name).as_ref().and_then(Path::get_ident) {
+        let path = string_path(&name);
+        let ident = match &path {
+            Some(path) => path.get_ident(),
+            None => None,
+        };
+        return match ident {
             Some(ident) if method_like(ident) => Ok((ident.clone(), Some(err))),
             _ => Err(err),
         };
@@ -770,12 +775,17 @@ fn read_entries(input: ParseStream, entries: &mut Vec<Entry>) -> Result<()> {
         if input.peek(Token![for]) {
             // The trait's name after the binder, for the message.
             let ahead = input.fork();
-            let name = ahead
-                .parse::<syn::BoundLifetimes>()
-                .and_then(|_| Path::parse_mod_style(&ahead))
-                .ok()
-                .and_then(|path| path.segments.last().map(|last| last.ident.to_string()))
-                .unwrap_or_else(|| String::from("Trait"));
+            let path = match ahead.parse::<syn::BoundLifetimes>() {
+                Ok(_) => Path::parse_mod_style(&ahead).ok(),
+                Err(_) => None,
+            };
+            let name = match &path {
+                Some(path) => match path.segments.last() {
+                    Some(last) => last.ident.to_string(),
+                    None => String::from("Trait"),
+                },
+                None => String::from("Trait"),
+            };
             return Err(Error::new(
                 input.span(),
                 format!(
@@ -1194,13 +1204,11 @@ fn method_path(path: &Path) -> Option<Error> {
         } else {
             name.trim_start_matches('_')
         };
-        name.chars().next().is_some_and(|c| {
-            if upper {
-                c.is_uppercase()
-            } else {
-                c.is_lowercase()
-            }
-        })
+        match name.chars().next() {
+            Some(c) if upper => c.is_uppercase(),
+            Some(c) => c.is_lowercase(),
+            None => false,
+        }
     };
     if !starts(owner, true) || !starts(method, false) {
         return None;
@@ -1763,7 +1771,9 @@ fn find_realize_field(input: &DeriveInput, errors: &mut Errors) -> Option<(usize
         // `Rc<RefCell<Lazy<T>>>`): one error here, and the wrapper's impls
         // are left out, since each would repeat it. A plain field is not
         // realized: any type is a target.
-        if let Some(err) = never_realizes(&field.ty).filter(|_| args.plain.is_none()) {
+        if args.plain.is_none()
+            && let Some(err) = never_realizes(&field.ty)
+        {
             errors.push(err);
             unrealizable = true;
             continue;
@@ -2031,7 +2041,10 @@ fn never_realizes(ty: &Type) -> Option<Error> {
     // user's own, which can hold an unsized value (`struct Lazy<T:
     // ?Sized>(Box<T>)` with its own `Realize`) and then forwards.
     if last.ident == "Lazy" {
-        return unsized_value_or_seed(last).filter(|_| path.segments[0].ident == "lazy_core");
+        if path.segments[0].ident != "lazy_core" {
+            return None;
+        }
+        return unsized_value_or_seed(last);
     }
     let std_path = path.segments.len() == 1
         || tokens::is_one_of(&path.segments[0].ident, &["std", "core", "alloc"]);
@@ -2147,7 +2160,7 @@ fn realize_args(attr: &Attribute) -> std::result::Result<RealizeArgs, RealizeArg
             }
         }
     }
-    if flags.last().is_some_and(Vec::is_empty) {
+    if matches!(flags.last(), Some(last) if last.is_empty()) {
         flags.pop();
     }
     if flags.is_empty() {
@@ -2172,9 +2185,10 @@ fn realize_args(attr: &Attribute) -> std::result::Result<RealizeArgs, RealizeArg
             }
         }
         let Some(proc_macro2::TokenTree::Ident(ident)) = flag.first() else {
-            let at = flag
-                .first()
-                .map_or(list.span(), proc_macro2::TokenTree::span);
+            let at = match flag.first() {
+                Some(tree) => tree.span(),
+                None => list.span(),
+            };
             return Err(RealizeArgsError::Other(Error::new(at, expected)));
         };
         if ident == "skip" {
@@ -2485,10 +2499,10 @@ pub fn lazy_seed_param<'a>(ty: &'a Type, generics: &syn::Generics) -> Option<(&'
     let Type::Path(seed_path) = unparenthesized(seed) else {
         return None;
     };
-    let name = seed_path
-        .path
-        .get_ident()
-        .filter(|_| seed_path.qself.is_none())?;
+    if seed_path.qself.is_some() {
+        return None;
+    }
+    let name = seed_path.path.get_ident()?;
     // A value named through the seed (`Lazy<S::Output, S>`) says the user
     // bounded `S` already; `S: Seed<Output = S::Output>` would be a cycle
     // (E0391).

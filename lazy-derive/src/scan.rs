@@ -819,7 +819,10 @@ fn method(
             c.i = start;
             // (`Self` is read as the result's own, as above.)
             reader.bare_self.set(Some(false));
-            let carried = mode.is_some_and(|mode| reader.self_result(c, mode, &mut output));
+            let carried = match mode {
+                Some(mode) => reader.self_result(c, mode, &mut output),
+                None => false,
+            };
             reader.bare_self.set(None);
             if !carried {
                 return None;
@@ -1460,7 +1463,10 @@ impl Reader {
         let read = self.ty(&mut Cursor { t: trees, i: start }, Mode::Copy, &mut out);
         self.changed.set(flags.0);
         self.bare_self.set(flags.1);
-        read.map(|()| out)
+        match read {
+            Some(()) => Some(out),
+            None => None,
+        }
     }
 
     /// A punctuation token as syn prints a one-character token: alone.
@@ -1858,7 +1864,7 @@ impl Reader {
         out: &mut Vec<TokenTree>,
     ) -> Option<()> {
         if mode == Mode::Copy || c.colon2() {
-            return self.path_tokens(c, mode, known, out).map(|_| ());
+            return self.path_tokens(c, mode, known, out).and(Some(()));
         }
         let Some(TokenTree::Ident(first)) = c.peek() else {
             return None;
@@ -1869,7 +1875,7 @@ impl Reader {
         };
         let span = first.span();
         if self.is_param(&name) || name == "Self" {
-            return self.path_tokens(c, mode, Some(name), out).map(|_| ());
+            return self.path_tokens(c, mode, Some(name), out).and(Some(()));
         }
         let alloc = match name.as_str() {
             "Option" => Some(("core", "option")),
@@ -1887,7 +1893,7 @@ impl Reader {
                 None => return None,
             };
             if !whole {
-                return self.path_tokens(c, mode, Some(name), out).map(|_| ());
+                return self.path_tokens(c, mode, Some(name), out).and(Some(()));
             }
             let mut ty = Vec::new();
             self.path_tokens(c, Mode::Copy, Some(name), &mut ty)?;
@@ -1931,7 +1937,7 @@ impl Reader {
         self.path_tokens(&mut ahead, Mode::Copy, Some(name.clone()), &mut ty)?;
         self.changed.set(changed);
         if has_lifetime(&ty) || self.declares(&ty) {
-            return self.path_tokens(c, mode, Some(name), out).map(|_| ());
+            return self.path_tokens(c, mode, Some(name), out).and(Some(()));
         }
         c.i = ahead.i;
         let mut key = String::new();
@@ -2057,10 +2063,7 @@ impl Reader {
                 return false;
             };
             let last = word == "Result"
-                && ahead
-                    .t
-                    .get(ahead.i + 1)
-                    .is_some_and(|tree| matches!(tree, TokenTree::Punct(p) if p.as_char() == '<'));
+                && matches!(ahead.t.get(ahead.i + 1), Some(TokenTree::Punct(p)) if p.as_char() == '<');
             // `def_site` carries no head that names a parameter.
             if !last && self.is_param(&word.to_string()) {
                 return false;

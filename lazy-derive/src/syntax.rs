@@ -290,7 +290,10 @@ fn binds_types(binder: &Option<syn::BoundLifetimes>) -> bool {
 
 /// What [`placeholder`] says of what it cannot see into.
 fn unsure_of(unsure: bool) -> Option<(proc_macro2::Span, String)> {
-    unsure.then(|| (proc_macro2::Span::call_site(), String::new()))
+    match unsure {
+        true => Some((proc_macro2::Span::call_site(), String::new())),
+        false => None,
+    }
 }
 
 /// [`placeholder`] in the arguments of a path's segments.
@@ -469,13 +472,16 @@ impl Stops {
             return true;
         }
         if let Some((punct, rest)) = cursor.punct() {
-            let next_is = |c: char| rest.punct().is_some_and(|(p, _)| p.as_char() == c);
+            let next = match rest.punct() {
+                Some((next, _)) if punct.spacing() == Spacing::Joint => next.as_char(),
+                _ => ' ',
+            };
             return match punct.as_char() {
                 ',' => self.comma,
                 '>' => self.gt,
-                '=' => self.eq && !(punct.spacing() == Spacing::Joint && next_is('=')),
+                '=' => self.eq && next != '=',
                 ';' => self.semi,
-                ':' => self.colon && !(punct.spacing() == Spacing::Joint && next_is(':')),
+                ':' => self.colon && next != ':',
                 '+' => self.plus,
                 _ => false,
             };
@@ -497,7 +503,10 @@ pub(crate) fn verbatim_until(input: ParseStream, stops: Stops) -> Result<TokenSt
         // The previous token when it is a punctuation joined to the next.
         let mut joint: Option<char> = None;
         loop {
-            let current = rest.punct().map(|(punct, _)| punct.as_char());
+            let current = match rest.punct() {
+                Some((punct, _)) => Some(punct.as_char()),
+                None => None,
+            };
             // The second half of `->`, `::`, `==`, `!=`: no stop (but the
             // `=` after a closing `>`, `Vec<u8>= ..`, is).
             let glued = matches!(
@@ -583,7 +592,10 @@ pub(crate) fn parse_type(input: ParseStream, stops: Stops) -> Result<Type> {
         return Ok(ty);
     }
     let tokens = verbatim_until(input, stops)?;
-    nonempty(input, tokens, "a type").map(Type::Verbatim)
+    match nonempty(input, tokens, "a type") {
+        Ok(tokens) => Ok(Type::Verbatim(tokens)),
+        Err(err) => Err(err),
+    }
 }
 
 /// A type that syn's derive mode cannot read whole, read as `full` reads
@@ -668,12 +680,11 @@ fn structured_type(input: ParseStream, stops: Stops) -> Result<Type> {
             elems.push_punct(content.parse::<Token![,]>()?);
         }
         if elems.len() == 1 && !elems.trailing_punct() {
-            let elem = elems.into_iter().next().map(Box::new);
-            return match elem {
+            return match elems.into_iter().next() {
                 Some(elem) => Ok(Type::Paren(syn::TypeParen {
                     attrs: Vec::new(),
                     paren_token,
-                    elem,
+                    elem: Box::new(elem),
                 })),
                 None => Err(input.error("expected a type")),
             };
@@ -826,7 +837,10 @@ fn parse_bound(input: ParseStream, stops: Stops) -> Result<TypeParamBound> {
         }
     }
     let tokens = verbatim_until(input, within)?;
-    nonempty(input, tokens, "a bound").map(TypeParamBound::Verbatim)
+    match nonempty(input, tokens, "a bound") {
+        Ok(tokens) => Ok(TypeParamBound::Verbatim(tokens)),
+        Err(err) => Err(err),
+    }
 }
 
 /// `use<'a, T>`, as the tokens of syn's `PreciseCapture` (which only
@@ -983,7 +997,10 @@ fn parse_expr(input: ParseStream, stops: Stops) -> Result<Expr> {
         return Ok(expr);
     }
     let tokens = verbatim_until(input, stops)?;
-    nonempty(input, tokens, "an expression").map(Expr::Verbatim)
+    match nonempty(input, tokens, "an expression") {
+        Ok(tokens) => Ok(Expr::Verbatim(tokens)),
+        Err(err) => Err(err),
+    }
 }
 
 /// A `where` clause if there, up to a brace, `;` or `=`.

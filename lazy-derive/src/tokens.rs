@@ -203,8 +203,10 @@ pub fn in_macro_edition_path(path: &syn::Path) -> Vec<TokenTree> {
 /// `::` before it: the module of a trait's path, whose last segment (the
 /// trait's name, without arguments as the derive reads it) is three trees.
 pub fn in_macro_edition_path_prefix(path: &syn::Path) -> Vec<TokenTree> {
-    let mut trees =
-        plain_path_trees(path).unwrap_or_else(|| path.to_token_stream().into_iter().collect());
+    let mut trees = match plain_path_trees(path) {
+        Some(trees) => trees,
+        None => path.to_token_stream().into_iter().collect(),
+    };
     trees.truncate(trees.len().saturating_sub(3));
     for tree in &mut trees {
         set_macro_edition(tree);
@@ -406,7 +408,10 @@ impl Substitution {
                 // `T::Item`, with `T` given an argument: `<Arg as Bound>::Item`.
                 TokenTree::Punct(colon) if joint_colon && prev_qualified.is_some() => {
                     let arg = out.pop();
-                    let bound = prev_qualified.map(|bound| self.apply_in(bound.clone(), false));
+                    let bound = match prev_qualified {
+                        Some(bound) => Some(self.apply_in(bound.clone(), false)),
+                        None => None,
+                    };
                     out.extend(template::tokens("< #0 as #1 >", &[&arg, &bound]));
                     out.push(TokenTree::Punct(colon));
                 }
@@ -428,7 +433,10 @@ impl Substitution {
                 }
                 TokenTree::Ident(ident) if !prev_path_sep => {
                     let name = ident.to_string();
-                    qualified = self.qualified.get(&name).filter(|_| qualify);
+                    qualified = match qualify {
+                        true => self.qualified.get(&name),
+                        false => None,
+                    };
                     match self.idents.get(&name) {
                         Some(replacement) => {
                             let mut trees = replacement.clone().into_iter();
@@ -890,9 +898,7 @@ impl RemoteNames<'_> {
         for segment in &self.remote.segments {
             segments.push(&segment.ident);
         }
-        if segments
-            .first()
-            .is_some_and(|first| *first == "crate" || *first == "self" || *first == "super")
+        if matches!(segments.first(), Some(first) if *first == "crate" || *first == "self" || *first == "super")
         {
             return Ok(None);
         }
@@ -911,11 +917,10 @@ impl RemoteNames<'_> {
                 ),
             ));
         }
-        let leading = self
-            .remote
-            .leading_colon
-            .as_ref()
-            .map(|_| template::tokens("::", &[]));
+        let leading = match self.remote.leading_colon {
+            Some(_) => Some(template::tokens("::", &[])),
+            None => None,
+        };
         let kept = &module[..keep];
         Ok(Some(template::tokens(
             "#0 #1",
@@ -942,7 +947,10 @@ fn names_the_trait(trees: &[TokenTree], i: usize, own: &Ident) -> bool {
     if text != own && text.strip_prefix("r#") != Some(own.as_str()) {
         return false;
     }
-    let before = i.checked_sub(1).map(|at| &trees[at]);
+    let before = match i {
+        0 => None,
+        _ => Some(&trees[i - 1]),
+    };
     let after_path_sep = i >= 2 && is_path_sep(&trees[i - 2], &trees[i - 1]);
     let after = match before {
         Some(TokenTree::Punct(p)) => matches!(p.as_char(), '.' | '\'' | '$'),
@@ -1001,11 +1009,14 @@ fn replaced_in(
     for i in 0..trees.len() {
         let tree = &trees[i];
         let new: Option<Vec<TokenTree>> = match tree {
-            TokenTree::Group(group) => replaced_in(&group.stream(), own, with).map(|inner| {
-                let mut new = Group::new(group.delimiter(), inner);
-                new.set_span(group.span());
-                vec![TokenTree::Group(new)]
-            }),
+            TokenTree::Group(group) => match replaced_in(&group.stream(), own, with) {
+                Some(inner) => {
+                    let mut new = Group::new(group.delimiter(), inner);
+                    new.set_span(group.span());
+                    Some(vec![TokenTree::Group(new)])
+                }
+                None => None,
+            },
             TokenTree::Ident(ident) if names_the_trait(&trees, i, own) => {
                 Some(with(ident.span()).into_iter().collect())
             }
@@ -1022,7 +1033,10 @@ fn replaced_in(
             (None, None) => {}
         }
     }
-    out.map(TokenStream::from_iter)
+    match out {
+        Some(trees) => Some(TokenStream::from_iter(trees)),
+        None => None,
+    }
 }
 
 fn is_path_sep(first: &TokenTree, second: &TokenTree) -> bool {
