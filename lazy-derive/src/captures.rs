@@ -132,10 +132,11 @@ fn may_capture(ty: &Type) -> bool {
             false
         }
         Type::Path(path) => {
-            path.qself
-                .as_ref()
-                .is_some_and(|qself| may_capture(&qself.ty))
-                || in_args(&path.path)
+            let qself = match &path.qself {
+                Some(qself) => may_capture(&qself.ty),
+                None => false,
+            };
+            qself || in_args(&path.path)
         }
         Type::TraitObject(object) => {
             for bound in crate::punct::values(&object.bounds) {

@@ -1044,10 +1044,7 @@ fn forwarder(ctx: &EnumContext, method: &Method, joined: Option<&Joined>) -> Tok
     let where_clause = crate::method::forwarder_where(&sig.generics);
     let output = &sig.output;
     let asyncness = &sig.asyncness;
-    let abi = match &sig.abi {
-        Some(abi) => Some(crate::method::ExplicitAbi(abi)),
-        None => None,
-    };
+    let abi = crate::method::ExplicitAbi::of(&sig.abi);
     let turbofish = Turbofish(sig, None);
     let receiver_use = Use::of_receiver(kind);
     let binding = Ident::new("__target", ctx.binding_site);

@@ -1753,10 +1753,7 @@ fn forwarder_item(
     let generics = MethodGenerics(&sig.generics);
     let where_clause = crate::method::forwarder_where(&sig.generics);
     let output = Output(method);
-    let abi = match &sig.abi {
-        Some(abi) => Some(crate::method::ExplicitAbi(abi)),
-        None => None,
-    };
+    let abi = crate::method::ExplicitAbi::of(&sig.abi);
     let inline = ctx.inline.then_some(InlineAttr);
     let decls = template::joined(decls, ",");
     match &sig.safety {
@@ -1914,10 +1911,7 @@ pub fn inherent_forwarder(ctx: &ImplContext, method: &Method, except: &Ident) ->
         crate::syntax::Safety::Unsafe(token) => Some(token),
         _ => None,
     };
-    let abi = match &sig.abi {
-        Some(abi) => Some(crate::method::ExplicitAbi(abi)),
-        None => None,
-    };
+    let abi = crate::method::ExplicitAbi::of(&sig.abi);
     // The call at the derive's call site: rustc's fixes for an inherent
     // method that does not fit (a missing argument, a name another trait's
     // impl also has) would rewrite the call, which must not land in

@@ -24,7 +24,7 @@ pub fn stub(method: &Method, error: Error) -> TokenStream {
     let Params { decls, .. } = params(method, receiver);
     let asyncness = &sig.asyncness;
     let safety = &sig.safety;
-    let abi = sig.abi.as_ref().map(crate::method::ExplicitAbi);
+    let abi = crate::method::ExplicitAbi::of(&sig.abi);
     let name = &sig.ident;
     let generics = &sig.generics;
     // Predicates on `Self` are dropped (an impl may require less than the

@@ -167,11 +167,10 @@ fn derive_impl(input: &mut DeriveInput) -> Result<TokenStream> {
     let (impl_generics, ty_generics, where_clause) = input.generics.split_for_impl();
     // A lazy whose seed is a parameter (`Lazy<T, S>` in `W<S>`): the impl
     // holds where `S` is a seed, as `#[derive(RealizeForward)]`'s do.
-    let seed = field
-        .plain
-        .is_none()
-        .then(|| crate::input::lazy_seed_param(ty, &input.generics))
-        .flatten();
+    let seed = match field.plain {
+        Some(_) => None,
+        None => crate::input::lazy_seed_param(ty, &input.generics),
+    };
     let where_clause = match (seed, where_clause) {
         (None, where_clause) => where_clause.to_token_stream(),
         (Some((value, seed)), _) => {
@@ -220,7 +219,10 @@ fn shared_pointer(ty: &syn::Type) -> Option<String> {
         syn::Type::Reference(_) => Some("reference".to_string()),
         syn::Type::Path(path) if path.qself.is_none() => {
             let last = path.path.segments.last()?;
-            (last.ident == "Rc" || last.ident == "Arc").then(|| format!("`{}`", last.ident))
+            match last.ident == "Rc" || last.ident == "Arc" {
+                true => Some(format!("`{}`", last.ident)),
+                false => None,
+            }
         }
         _ => None,
     }

@@ -233,13 +233,17 @@ pub fn trait_generics(
             }
             GenericParam::Type(_) | GenericParam::Const(_) => {
                 let default = match param {
-                    GenericParam::Type(param) => {
-                        param.default.as_ref().map(|(_, ty)| ty.to_token_stream())
-                    }
-                    GenericParam::Const(param) => param.default.as_ref().map(|(_, expr)| {
-                        let expr = expr.to_token_stream();
-                        template::tokens("{ #0 }", &[&expr])
-                    }),
+                    GenericParam::Type(param) => match &param.default {
+                        Some((_, ty)) => Some(ty.to_token_stream()),
+                        None => None,
+                    },
+                    GenericParam::Const(param) => match &param.default {
+                        Some((_, expr)) => {
+                            let expr = expr.to_token_stream();
+                            Some(template::tokens("{ #0 }", &[&expr]))
+                        }
+                        None => None,
+                    },
                     GenericParam::Lifetime(_) => None,
                 };
                 if trait_ref.args.is_some() {
@@ -287,9 +291,10 @@ pub fn trait_generics(
                     // impl's header, and the target on the target's side: a
                     // parameter of that type is then realized like a `Self`
                     // argument (`PartialEq<Self>`: `other: &Self`).
-                    let written_self = given_others
-                        .get(other_index)
-                        .is_some_and(|given| is_bare_self(given));
+                    let written_self = match given_others.get(other_index) {
+                        Some(given) => is_bare_self(given),
+                        None => false,
+                    };
                     target_args.push(if written_self {
                         target.clone()
                     } else {
@@ -529,9 +534,10 @@ fn is_a_type(ty: &syn::Type) -> bool {
             return true;
         }
     }
-    path.path
-        .get_ident()
-        .is_some_and(|ident| tokens::is_one_of(ident, crate::scan::PRIMITIVES))
+    match path.path.get_ident() {
+        Some(ident) => tokens::is_one_of(ident, crate::scan::PRIMITIVES),
+        None => false,
+    }
 }
 
 /// `predicate` without its relaxed bounds (`?Sized`), or `None` where

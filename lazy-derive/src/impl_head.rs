@@ -436,9 +436,10 @@ pub fn refusal(
     }
     // std implements `Borrow<T>` for every `T`: an impl for every argument
     // would overlap it at `Borrow<Self>` (E0119, at the derive).
-    let reflexive = remote
-        .and_then(|path| path.segments.last())
-        .is_some_and(|last| last.ident == "Borrow");
+    let reflexive = match remote {
+        Some(path) => matches!(path.segments.last(), Some(last) if last.ident == "Borrow"),
+        None => false,
+    };
     if reflexive && trait_ref.args.is_none() && !trait_def.generics.params.is_empty() {
         return Some(Error::new(
             span,

@@ -62,7 +62,11 @@ impl ReceiverKind {
                     }
                     _ => None,
                 };
-                match arg.map(crate::input::unparenthesized) {
+                let arg = match arg {
+                    Some(arg) => Some(crate::input::unparenthesized(arg)),
+                    None => None,
+                };
+                match arg {
                     Some(arg) if last.ident == "Box" && is_self(arg) => ReceiverKind::BoxSelf,
                     // `Pin<(&mut Self)>`, and a macro's `Pin<$r>`, too.
                     Some(Type::Reference(arg))
@@ -333,7 +337,10 @@ impl Method {
                 )
                 || self_args.contains(&Some(SelfArg::Value))
                 || wrap.is_some());
-        let wrap = wrap.filter(|_| matches!(plan, ForwardPlan::Forward));
+        let wrap = match plan {
+            ForwardPlan::Forward => wrap,
+            _ => None,
+        };
         Method {
             item,
             receiver,
@@ -401,11 +408,7 @@ fn requires_self_sized(item: &TraitItemFn) -> bool {
 
 /// `Sized`, by any path (`::core::marker::Sized`).
 fn is_sized(bound: &syn::TraitBound) -> bool {
-    bound
-        .path
-        .segments
-        .last()
-        .is_some_and(|segment| segment.ident == "Sized")
+    matches!(bound.path.segments.last(), Some(segment) if segment.ident == "Sized")
 }
 
 /// Whether `tokens` contain `impl` (an `impl Trait` argument forbids an
@@ -485,6 +488,16 @@ pub fn params(method: &Method, receiver: Option<TokenStream>) -> Params<'_> {
 /// trait's alone, not one more at each derive with a fix that lands in
 /// `realize_forward(...)`.
 pub struct ExplicitAbi<'a>(pub &'a syn::Abi);
+
+impl<'a> ExplicitAbi<'a> {
+    /// A signature's ABI, written out where it is written at all.
+    pub fn of(abi: &'a Option<syn::Abi>) -> Option<Self> {
+        match abi {
+            Some(abi) => Some(ExplicitAbi(abi)),
+            None => None,
+        }
+    }
+}
 
 impl ToTokens for ExplicitAbi<'_> {
     fn to_tokens(&self, tokens: &mut TokenStream) {

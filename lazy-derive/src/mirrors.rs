@@ -206,7 +206,11 @@ pub fn lacks_required(remote: &syn::Path, mirror: &crate::syntax::ItemTrait) -> 
             continue;
         }
         let distance = crate::errors::edit_distance(&name, missing);
-        if distance <= 2 && typo.is_none_or(|(best, _)| distance < best) {
+        let better = match typo {
+            Some((best, _)) => distance < best,
+            None => true,
+        };
+        if distance <= 2 && better {
             typo = Some((distance, ident));
         }
     }

@@ -131,7 +131,10 @@ fn derive_impl(input: TokenStream) -> Result<TokenStream> {
         _ => {
             let mut arms = Vec::with_capacity(shapes.len());
             for (variant, shape) in &shapes {
-                let variant = variant.map(|ident| template::tokens("::#0", &[&ident]));
+                let variant = match variant {
+                    Some(ident) => Some(template::tokens("::#0", &[&ident])),
+                    None => None,
+                };
                 // Tuple variants are matched with braces too (`V { 0: __0, .. }`).
                 let mut fields = TokenStream::new();
                 let mut calls = TokenStream::new();
@@ -348,9 +351,10 @@ fn quoted_option(meta: &syn::Meta) -> Option<TokenStream> {
             value.value.to_tokens(&mut written);
             Some(written)
         }
-        syn::Meta::List(list) => syn::parse2::<syn::LitStr>(list.tokens.clone())
-            .ok()
-            .map(|literal| literal.to_token_stream()),
+        syn::Meta::List(list) => match syn::parse2::<syn::LitStr>(list.tokens.clone()) {
+            Ok(literal) => Some(literal.to_token_stream()),
+            Err(_) => None,
+        },
         syn::Meta::Path(_) => None,
     }
 }

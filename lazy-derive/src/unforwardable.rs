@@ -79,8 +79,10 @@ fn texts(trait_ref: &TraitRef, name: &str, bare: bool) -> (String, String, Strin
     // A bare name by the name alone; a path relative to a std module
     // imported (`fmt::Display` after `use std::fmt;`) by the end of a std
     // path it is (`std::fmt::Display`).
-    let relative = (!bare && trait_ref.path.leading_colon.is_none())
-        .then(|| format!("::{}", crate::tokens::compact(&trait_ref.path)));
+    let relative = match !bare && trait_ref.path.leading_colon.is_none() {
+        true => Some(format!("::{}", crate::tokens::compact(&trait_ref.path))),
+        false => None,
+    };
     let mut mirrors = Vec::new();
     for (path, mirror) in MIRRORS {
         let named = match &relative {

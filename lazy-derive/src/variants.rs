@@ -95,10 +95,10 @@ pub fn read(
             ));
         }
         let name = &variant.ident;
-        let discriminant = variant
-            .discriminant
-            .as_ref()
-            .map(|(_, expr)| expr.to_token_stream());
+        let discriminant = match &variant.discriminant {
+            Some((_, expr)) => Some(expr.to_token_stream()),
+            None => None,
+        };
         let broken = Variant {
             ident: name.clone(),
             discriminant: discriminant.clone(),
@@ -134,7 +134,10 @@ pub fn read(
                         read_mark(field, errors);
                     }
                 }
-                let second = fields.iter().nth(1).map_or(name.span(), Spanned::span);
+                let second = match fields.iter().nth(1) {
+                    Some(field) => field.span(),
+                    None => name.span(),
+                };
                 errors.push(Error::new(
                     second,
                     format!(
