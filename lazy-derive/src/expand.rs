@@ -1614,14 +1614,6 @@ pub struct Turbofish<'a>(pub &'a crate::syntax::Signature, pub Option<Span>);
 impl ToTokens for Turbofish<'_> {
     fn to_tokens(&self, out: &mut TokenStream) {
         let sig = self.0;
-        let mut args = sig.generics.params.iter().filter_map(|param| match param {
-            GenericParam::Type(param) => Some(&param.ident),
-            GenericParam::Const(param) => Some(&param.ident),
-            GenericParam::Lifetime(_) => None,
-        });
-        let Some(first) = args.next() else {
-            return;
-        };
         let punct = |c, spacing| {
             let mut punct = Punct::new(c, spacing);
             if let Some(span) = self.1 {
@@ -1629,20 +1621,31 @@ impl ToTokens for Turbofish<'_> {
             }
             punct
         };
-        let ident = |ident: &Ident| {
-            let mut ident = ident.clone();
+        // `::<` before the first type or const parameter, `,` before each
+        // other (a loop: a `filter_map` with its closure is code of its own
+        // in this crate's build).
+        let mut first = true;
+        for param in &sig.generics.params {
+            let mut ident = match param {
+                GenericParam::Type(param) => param.ident.clone(),
+                GenericParam::Const(param) => param.ident.clone(),
+                GenericParam::Lifetime(_) => continue,
+            };
             if let Some(span) = self.1 {
                 ident.set_span(span);
             }
-            ident
-        };
-        out.append(punct(':', Spacing::Joint));
-        out.append(punct(':', Spacing::Alone));
-        out.append(punct('<', Spacing::Alone));
-        out.append(ident(first));
-        for arg in args {
-            out.append(punct(',', Spacing::Alone));
-            out.append(ident(arg));
+            if first {
+                out.append(punct(':', Spacing::Joint));
+                out.append(punct(':', Spacing::Alone));
+                out.append(punct('<', Spacing::Alone));
+                first = false;
+            } else {
+                out.append(punct(',', Spacing::Alone));
+            }
+            out.append(ident);
+        }
+        if first {
+            return;
         }
         out.append(punct('>', Spacing::Alone));
     }

@@ -148,9 +148,9 @@ fn write(out: &mut TokenStream, span: Span, text: &str, args: &[&dyn ToTokens]) 
             }
             b')' | b']' | b'}' => {
                 let closes = delimiter(byte);
-                let Some((delimiter, outer)) = open.pop().filter(|(open, _)| *open == closes)
-                else {
-                    panic!("template closes a group it did not open: {text}");
+                let (delimiter, outer) = match open.pop() {
+                    Some((open, outer)) if open == closes => (open, outer),
+                    _ => panic!("template closes a group it did not open: {text}"),
                 };
                 let mut group = Group::new(delimiter, std::mem::replace(out, outer));
                 group.set_span(span);
@@ -178,9 +178,10 @@ fn write(out: &mut TokenStream, span: Span, text: &str, args: &[&dyn ToTokens]) 
             }
             b'0'..=b'9' | b'"' | b'\'' => {
                 at = literal_end(bytes, start);
-                let mut literal = text[start..at]
-                    .parse::<Literal>()
-                    .unwrap_or_else(|_| panic!("template literal does not lex: {text}"));
+                let mut literal = match text[start..at].parse::<Literal>() {
+                    Ok(literal) => literal,
+                    Err(_) => panic!("template literal does not lex: {text}"),
+                };
                 literal.set_span(span);
                 TokenTree::Literal(literal)
             }

@@ -235,20 +235,19 @@ fn expand(args: TokenStream, input: TokenStream) -> Result<TokenStream> {
     // On a trait that rustc has read, a failure is a form the carried copy
     // does not take (see `syntax`), and its own message says which.
     let is_trait = trait_name(&input).is_some();
-    let checked = syn::parse2::<ItemTrait>(input.clone())
-        .map_err(|err| match is_trait {
-            true => err,
-            false => match impl_of_trait(&input) {
-                Some(name) => Error::new(
-                    err.span(),
-                    format!(
-                        "`#[forwardable]` goes on the trait's definition (`trait {name}`), not on an impl of it: move it there (impls need nothing); for a trait of another crate (std's too), write a mirror, `#[forwardable(remote = path::to::{name})] trait {name} {{ .. }}` with its signatures, and name the mirror in `realize_forward(...)`"
-                    ),
+    let checked = match syn::parse2::<ItemTrait>(input.clone()) {
+        Ok(item) => carried_trait(item),
+        Err(err) if is_trait => Err(err),
+        Err(err) => Err(match impl_of_trait(&input) {
+            Some(name) => Error::new(
+                err.span(),
+                format!(
+                    "`#[forwardable]` goes on the trait's definition (`trait {name}`), not on an impl of it: move it there (impls need nothing); for a trait of another crate (std's too), write a mirror, `#[forwardable(remote = path::to::{name})] trait {name} {{ .. }}` with its signatures, and name the mirror in `realize_forward(...)`"
                 ),
-                None => Error::new(err.span(), "`#[forwardable]` goes on a trait definition"),
-            },
-        })
-        .and_then(carried_trait);
+            ),
+            None => Error::new(err.span(), "`#[forwardable]` goes on a trait definition"),
+        }),
+    };
     let (parsed, (item, carried)) = match (parsed, checked) {
         (parsed, Ok(checked)) => (parsed, checked),
         (Ok(_), Err(err)) => return Err(err),
@@ -468,13 +467,15 @@ fn expand(args: TokenStream, input: TokenStream) -> Result<TokenStream> {
         // derive is written: it becomes `$crate::` in the macro's body, which
         // cannot carry a `$` of its own; `gen` (an identifier in 2021) is
         // carried raw, as the body is read in lazy-derive's edition.
-        let (carried, rewrote) =
-            tokens::for_macro_body(variant.to_token_stream()).map_err(|span| {
-                Error::new(
+        let (carried, rewrote) = match tokens::for_macro_body(variant.to_token_stream()) {
+            Ok(carried) => carried,
+            Err(span) => {
+                return Err(Error::new(
                     span,
                     "`#[forwardable]` cannot carry a `$` in a trait signature; move the macro call into a type alias",
-                )
-            })?;
+                ));
+            }
+        };
         // A mirror's impls name the remote trait at the user's path (see
         // `expand::trait_impl`), which only the derive's chain can write.
         let trait_cfgs = template::joined(&trait_cfgs, "").to_token_stream();
@@ -483,28 +484,34 @@ fn expand(args: TokenStream, input: TokenStream) -> Result<TokenStream> {
             (None, None) => {
                 let (target, call_prefix) = fast_names();
                 let params = method_params(&variant);
-                expand::template(variant, target, call_prefix, true).map(|template| {
-                    let needs = (template.needs_mut, template.needs_into, template.sized_at);
-                    let own = names_itself.then_some(ident);
-                    fast_rule(
-                        template.into_tokens(),
-                        own,
-                        needs,
-                        rewrote,
-                        params.as_deref(),
-                    )
-                })
+                match expand::template(variant, target, call_prefix, true) {
+                    Some(template) => {
+                        let needs = (template.needs_mut, template.needs_into, template.sized_at);
+                        let own = names_itself.then_some(ident);
+                        Some(fast_rule(
+                            template.into_tokens(),
+                            own,
+                            needs,
+                            rewrote,
+                            params.as_deref(),
+                        ))
+                    }
+                    None => None,
+                }
             }
-            (None, Some((span, key))) => blanket_templates.next().map(|template| {
-                let needs = (template.needs_mut, template.needs_into, template.sized_at);
-                let written =
-                    blanket_impl(ident, supertraits, template.into_tokens(), needs, key, span);
-                blanket_impls.push(template::tokens(
-                    "#0 #1 #2",
-                    &[&trait_cfgs, &gate, &written],
-                ));
-                blanket_rule(needs, key, !item.supertraits.is_empty())
-            }),
+            (None, Some((span, key))) => match blanket_templates.next() {
+                Some(template) => {
+                    let needs = (template.needs_mut, template.needs_into, template.sized_at);
+                    let written =
+                        blanket_impl(ident, supertraits, template.into_tokens(), needs, key, span);
+                    blanket_impls.push(template::tokens(
+                        "#0 #1 #2",
+                        &[&trait_cfgs, &gate, &written],
+                    ));
+                    Some(blanket_rule(needs, key, !item.supertraits.is_empty()))
+                }
+                None => None,
+            },
             (Some(_), _) => None,
         };
         // A mirror's path, or the mark of a trait naming itself (never
@@ -578,10 +585,13 @@ fn from_scan(input: TokenStream, scanned: scan::Scanned, blanket: Option<Span>) 
     let needs = (needs_mut, needs_into, sized_at);
     let (fast, blanket_impl) = match blanket {
         None => (
-            (fast && !own_param).then(|| {
-                let own = names_itself.then_some(&ident);
-                fast_rule(body, own, needs, false, Some(&method_params))
-            }),
+            match fast && !own_param {
+                true => {
+                    let own = names_itself.then_some(&ident);
+                    Some(fast_rule(body, own, needs, false, Some(&method_params)))
+                }
+                false => None,
+            },
             None,
         ),
         Some(span) => {
@@ -1340,10 +1350,16 @@ fn blanket_key(ident: &Ident, names: &[Ident]) -> Literal {
 /// bytes(10..14)`, or `src/lib.rs:1:7: 1:11 (#5)` under `-Z span-debug`).
 pub(crate) fn syntax_context(debug: &str) -> Option<&str> {
     let at = debug.find('#')? + 1;
-    let digits = debug[at..]
-        .find(|c: char| !c.is_ascii_digit())
-        .map_or(&debug[at..], |end| &debug[at..at + end]);
-    (!digits.is_empty()).then_some(digits)
+    let rest = &debug[at..];
+    let mut end = 0;
+    let bytes = rest.as_bytes();
+    while end < bytes.len() && bytes[end].is_ascii_digit() {
+        end += 1;
+    }
+    match end {
+        0 => None,
+        _ => Some(&rest[..end]),
+    }
 }
 
 /// `#[forwardable(blanket)]`'s impl: the trait for every wrapper that
@@ -1567,14 +1583,20 @@ fn cfg_variants(carried: ItemTrait) -> Result<Vec<(TokenStream, ItemTrait)>> {
         // for a parameter whose cfg is left to the forwarders.
         let kept = |attrs: &[Attribute]| match cfg_predicate(attrs) {
             None => Some(true),
-            Some((p, _)) => predicates
-                .iter()
-                .position(|(known, _)| *known == p)
-                .map(holds),
+            Some((p, _)) => {
+                let mut kept = None;
+                for i in 0..predicates.len() {
+                    if predicates[i].0 == p {
+                        kept = Some(holds(i));
+                        break;
+                    }
+                }
+                kept
+            }
         };
         variant
             .items
-            .retain(|item| kept(item_attrs(item)).is_some_and(|kept| kept));
+            .retain(|item| matches!(kept(item_attrs(item)), Some(true)));
         let not_cfg = &mut |attr: &Attribute| !attr.path().is_ident("cfg");
         for item in &mut variant.items {
             let attrs = match item {
