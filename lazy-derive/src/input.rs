@@ -875,8 +875,12 @@ fn read_entries(input: ParseStream, entries: &mut Vec<Entry>) -> Result<()> {
 /// Whether a bound that is no trait to forward comes next, after a `+` in
 /// the list: a lifetime, `?Sized`, or an auto or marker trait.
 fn bound_follows(input: ParseStream) -> bool {
+    // syn's cursor gives a lifetime's `'` only as a lifetime.
+    if input.cursor().lifetime().is_some() {
+        return true;
+    }
     if let Some((punct, _)) = input.cursor().punct() {
-        return matches!(punct.as_char(), '\'' | '?');
+        return punct.as_char() == '?';
     }
     match input.cursor().ident() {
         Some((ident, _)) => tokens::is_one_of(&ident, &["Send", "Sync", "Unpin", "Sized"]),

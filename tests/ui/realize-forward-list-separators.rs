@@ -58,6 +58,10 @@ pub struct Bounds(#[realize] Lazy<Real>);
 pub struct Plus(#[realize] Lazy<Real>);
 
 #[derive(RealizeForward)]
+#[realize_forward(Tracker + 'static + ?Sized, Store)]
+pub struct LifetimeBound(#[realize] Lazy<Real>);
+
+#[derive(RealizeForward)]
 #[realize_forward(Tracker && Store)]
 pub struct Doubled(#[realize] Lazy<Real>);
 
@@ -152,6 +156,9 @@ fn main() {
     let mut plus = Plus(Lazy::new(|| Real));
     plus.python_type();
     plus.put(1);
+    let mut lifetime = LifetimeBound(Lazy::new(|| Real));
+    lifetime.python_type();
+    lifetime.put(1);
     let mut doubled = Doubled(Lazy::new(|| Real));
     doubled.python_type();
     doubled.put(1);
