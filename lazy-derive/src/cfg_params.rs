@@ -95,15 +95,12 @@ fn per_variant_dyn(method: &Method, write: &dyn Fn(&Method) -> TokenStream) -> O
         let mut conditions = Vec::new();
         let mut left_out = Vec::new();
         let mut generics_left_out = Vec::new();
-        for (
-            bit,
-            CfgGroup {
+        for bit in 0..groups.len() {
+            let CfgGroup {
                 predicates,
                 members,
                 ..
-            },
-        ) in groups.iter().enumerate()
-        {
+            } = &groups[bit];
             if mask & (1 << bit) != 0 {
                 conditions.push(template::tokens(
                     "all(#0)",
@@ -145,7 +142,10 @@ fn per_variant_dyn(method: &Method, write: &dyn Fn(&Method) -> TokenStream) -> O
         }
         item.sig.inputs = inputs;
         let mut generic_params = Punctuated::new();
-        for (index, mut param) in item.sig.generics.params.into_iter().enumerate() {
+        let mut next_index = 0usize;
+        for mut param in item.sig.generics.params.into_iter() {
+            let index = next_index;
+            next_index += 1;
             if !generics_left_out.contains(&index) {
                 strip_cfgs(generic_attrs_mut(&mut param));
                 generic_params.push(param);

@@ -1095,7 +1095,10 @@ pub fn not_forwardable(input: TokenStream) -> TokenStream {
     let probe =
         crate::unforwardable::probe(trait_ref, &alias(&wrapper, state.step, trait_ref.span()));
     let mut own_names = Vec::new();
-    for (index, (group, _)) in wrapper.except_names().enumerate() {
+    let mut next_index = 0usize;
+    for (group, _) in wrapper.except_names() {
+        let index = next_index;
+        next_index += 1;
         if group == trait_ref.group {
             own_names.push(index);
         }

@@ -489,7 +489,10 @@ impl Carrier {
             && let Some(last) = path.path.segments.last_mut()
             && let PathArguments::AngleBracketed(args) = &mut last.arguments
         {
-            for (index, arg) in punct::values_mut(&mut args.args).enumerate() {
+            let mut next_index = 0usize;
+            for arg in punct::values_mut(&mut args.args) {
+                let index = next_index;
+                next_index += 1;
                 let GenericArgument::Type(arg) = arg else {
                     continue;
                 };

@@ -76,10 +76,16 @@ pub fn edit_distance(a: &str, b: &str) -> usize {
     for j in 0..b_len + 1 {
         row.push(j);
     }
-    for (i, ca) in a.chars().enumerate() {
+    let mut next_i = 0usize;
+    for ca in a.chars() {
+        let i = next_i;
+        next_i += 1;
         let mut diagonal = row[0];
         row[0] = i + 1;
-        for (j, cb) in b.chars().enumerate() {
+        let mut next_j = 0usize;
+        for cb in b.chars() {
+            let j = next_j;
+            next_j += 1;
             let above = row[j + 1];
             row[j + 1] = (above + 1)
                 .min(row[j] + 1)

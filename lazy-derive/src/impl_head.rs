@@ -29,7 +29,10 @@ pub struct Excepts<'a> {
 impl<'a> Excepts<'a> {
     pub fn of(wrapper: &'a Wrapper, trait_ref: &TraitRef) -> Excepts<'a> {
         let mut names = Vec::new();
-        for (index, (group, name)) in wrapper.except_names().enumerate() {
+        let mut next_index = 0usize;
+        for (group, name) in wrapper.except_names() {
+            let index = next_index;
+            next_index += 1;
             if group == trait_ref.group {
                 names.push((index, name));
             }

@@ -1727,7 +1727,10 @@ fn find_realize_field(input: &DeriveInput, errors: &mut Errors) -> Option<(usize
     let mut found: Option<(usize, RealizeField)> = None;
     let mut unrealizable = false;
     let deprecated = is_deprecated(input);
-    for (index, field) in fields.into_iter().enumerate() {
+    let mut next_index = 0usize;
+    for field in fields.into_iter() {
+        let index = next_index;
+        next_index += 1;
         let Some(marks) = field_marks(&field.attrs, guess, errors) else {
             continue;
         };

@@ -8,6 +8,9 @@
 // more copy of `Option::map` (about 0.2 M instructions of this crate's
 // build each, `BENCHMARKS.md`).
 #![allow(clippy::manual_map)]
+// And counters where `.enumerate()` would do over an iterator that cannot be
+// indexed (`Punctuated::into_iter`, `chars`).
+#![allow(clippy::explicit_counter_loop)]
 
 mod captures;
 mod cfg_params;

@@ -565,7 +565,10 @@ pub fn forwarder_where(generics: &syn::Generics) -> TokenStream {
     let (binder, any_lifetime) = (tokens::fixed(binder), tokens::fixed(any_lifetime));
     let mut out = clause.where_token.to_token_stream();
     // The commas as written (their spans, a trailing one).
-    for (index, pair) in clause.predicates.pairs().enumerate() {
+    let mut next_index = 0usize;
+    for pair in clause.predicates.pairs() {
+        let index = next_index;
+        next_index += 1;
         let (predicate, comma) = pair.into_tuple();
         match predicate {
             WherePredicate::Type(predicate) if bound[index] => {

@@ -246,7 +246,10 @@ fn realize_skip(attr: &syn::Attribute) -> Option<Error> {
 /// Reads the fields and their `#[realize_all(skip)]` marks.
 fn shape<'a>(fields: &'a Fields, errors: &mut Errors) -> Shape<'a> {
     let mut walked = Vec::new();
-    for (index, field) in fields.iter().enumerate() {
+    let mut next_index = 0usize;
+    for field in fields.iter() {
+        let index = next_index;
+        next_index += 1;
         let mut skip = false;
         // A `#[realize_all...]` that is wrong still says to leave the field
         // out (`skip` is its only option): skipped, so that the one error is

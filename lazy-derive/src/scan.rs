@@ -941,7 +941,10 @@ fn method(
             output.extend(reader.as_written(c.t, start)?);
         }
     }
-    for (index, ty) in arg_types.into_iter().enumerate() {
+    let mut next_index = 0usize;
+    for ty in arg_types.into_iter() {
+        let index = next_index;
+        next_index += 1;
         decls.push(words.comma.clone());
         decls.push(words.arg(index));
         decls.push(words.colon.clone());

@@ -704,7 +704,10 @@ pub fn position(trees: &[TokenTree], found: &dyn Fn(&TokenTree) -> bool) -> Opti
 /// large generic written out again for each element type.
 pub fn join<'a>(parts: impl IntoIterator<Item = &'a str>, sep: &str) -> String {
     let mut out = String::new();
-    for (i, part) in parts.into_iter().enumerate() {
+    let mut next_i = 0usize;
+    for part in parts.into_iter() {
+        let i = next_i;
+        next_i += 1;
         if i > 0 {
             out.push_str(sep);
         }

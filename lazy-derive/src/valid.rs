@@ -6,7 +6,10 @@ use crate::errors::Errors;
 
 /// Every `except` name must be a method of a trait of its attribute.
 pub fn check_except_names(wrapper: &crate::input::Wrapper, matched: &[usize], errors: &mut Errors) {
-    for (index, (group, name)) in wrapper.except_names().enumerate() {
+    let mut next_index = 0usize;
+    for (group, name) in wrapper.except_names() {
+        let index = next_index;
+        next_index += 1;
         if matched.contains(&index) {
             continue;
         }
