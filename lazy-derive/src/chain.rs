@@ -124,6 +124,15 @@ pub struct LinkState {
 }
 
 impl LinkState {
+    /// The span of the bounds on realizing: the one passed from link to
+    /// link, or made for `wrapper` where none was ([`realize_site`]).
+    fn realize_site_of(&self, wrapper: &Wrapper) -> Span {
+        match self.realize_site {
+            Some(site) => site,
+            None => realize_site(wrapper),
+        }
+    }
+
     /// Adds the `except` names of `indexes` to those a trait had.
     fn mark_matched(&mut self, indexes: &[usize]) {
         for &index in indexes {
@@ -412,10 +421,7 @@ fn link(
     let fast = match entries {
         Entries::Passed(entries) => entries,
         Entries::Write(shared) => {
-            let realize_site = match state.realize_site {
-                Some(site) => site,
-                None => realize_site(wrapper),
-            };
+            let realize_site = state.realize_site_of(wrapper);
             let mut fast = Vec::with_capacity(wrapper.traits.len() + 1);
             for step in state.step..wrapper.traits.len() {
                 fast.push(fast_entry(wrapper, step, realize_site, shared));
@@ -611,12 +617,7 @@ fn fast_entry(
         // cannot, which the chain reports at the `&` for each `&mut self`
         // method (`expand::write_method`), so the rule of a trait with one
         // leaves such a wrapper to the chain (`trait_def::generic_rules`).
-        let shared = match &wrapper.realize {
-            Some(field) if field.plain.is_none() || field.deref.is_some() => {
-                crate::expand::shared_ref(&field.ty).is_some()
-            }
-            _ => false,
-        };
+        let shared = crate::expand::lent_through_shared_ref(wrapper).is_some();
         let lend = Ident::new(if shared { "no" } else { "yes" }, Span::call_site());
         Some(template::tokens(
             "lend = #0; names = { #1 }; callee = #2; impl = { #3 }; where = { #4 };",
@@ -1003,10 +1004,7 @@ pub fn forward_impl(input: TokenStream) -> TokenStream {
     let so_far = ChainSoFar {
         needs_mut: state.needs_mut,
         needs_into: state.needs_into,
-        realize_site: match state.realize_site {
-            Some(site) => site,
-            None => realize_site(&wrapper),
-        },
+        realize_site: state.realize_site_of(&wrapper),
         derive_site: match state.derive_site {
             Some(site) => site,
             None => Span::mixed_site(),
@@ -1149,10 +1147,7 @@ fn last_link(wrapper: &Wrapper, state: &LinkState, errors: &mut Errors) -> Token
     let Some(field) = &wrapper.realize else {
         return TokenStream::new();
     };
-    let site = match state.realize_site {
-        Some(site) => site,
-        None => realize_site(wrapper),
-    };
+    let site = state.realize_site_of(wrapper);
     let mut out = TokenStream::new();
     if state.needs_mut {
         out.extend(realize_mut_impl(wrapper, field, site));

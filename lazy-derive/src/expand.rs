@@ -288,10 +288,7 @@ fn write_trait_impl(
             },
             None => None,
         },
-        shared_ref: match &wrapper.realize {
-            Some(field) if field.plain.is_none() || field.deref.is_some() => shared_ref(&field.ty),
-            _ => None,
-        },
+        shared_ref: lent_through_shared_ref(wrapper),
     };
     write_items(forwarded, &mut head, &mut writer, errors);
     let body = writer.body;
@@ -877,6 +874,17 @@ pub fn deref_value_trait(mutable: bool) -> TokenStream {
         template::tokens("DerefMutValue", &[])
     } else {
         template::tokens("DerefValue", &[])
+    }
+}
+
+/// The `&` of a struct's `#[realize]` field that reaches its target through
+/// a shared reference (`&'a Lazy<T>`, `#[realize(plain, deref)] &'a dyn
+/// Trait`), which lends no `&mut`; a plain field without `deref` is the
+/// target itself, whatever it is.
+pub fn lent_through_shared_ref(wrapper: &Wrapper) -> Option<Span> {
+    match &wrapper.realize {
+        Some(field) if field.plain.is_none() || field.deref.is_some() => shared_ref(&field.ty),
+        _ => None,
     }
 }
 

@@ -103,10 +103,7 @@ fn derive_impl(input: &mut DeriveInput) -> Result<TokenStream> {
             ),
         ));
     }
-    let mut marked = false;
-    for field in fields.iter() {
-        marked |= has_attr(&field.attrs, "realize");
-    }
+    let marked = marks > 0;
     let ident = ident.clone();
     // Mistakes in `#[realize(..)]` are reported here as by
     // `#[derive(RealizeForward)]`, which reads the field the same way: the

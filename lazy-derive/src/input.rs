@@ -2211,10 +2211,10 @@ fn realize_args(attr: &Attribute) -> std::result::Result<RealizeArgs, RealizeArg
                 format!("unknown `#[realize({ident})]`; {expected}"),
             )));
         };
-        let slot = if name == "deref" {
-            &mut args.deref
+        let already = if name == "deref" {
+            args.deref.is_some()
         } else {
-            &mut args.plain
+            args.plain.is_some()
         };
         // The other flags named in what follows, `plain deref`, `plain;
         // deref`, `plain::deref`, `deref(plain)`: flags without their comma
@@ -2222,7 +2222,7 @@ fn realize_args(attr: &Attribute) -> std::result::Result<RealizeArgs, RealizeArg
         let mut others = RealizeArgs::default();
         let mut rest = flag.iter().skip(1).cloned();
         named_flags(&mut rest, name, &mut others);
-        let found = if slot.is_some() {
+        let found = if already {
             Some(Mistake::Twice)
         } else if !written.eq_ignore_ascii_case(name) {
             Some(Mistake::Typo(name))
@@ -2235,15 +2235,12 @@ fn realize_args(attr: &Attribute) -> std::result::Result<RealizeArgs, RealizeArg
         } else {
             None
         };
-        if name == "plain" && args.plain.is_none() {
+        if name == "deref" {
+            args.deref = args.deref.or(Some(ident.span()));
+        } else if args.plain.is_none() {
+            args.plain = Some(ident.span());
             args.plain_guessed = matches!(found, Some(Mistake::Typo(_) | Mistake::Case));
         }
-        let slot = if name == "deref" {
-            &mut args.deref
-        } else {
-            &mut args.plain
-        };
-        *slot = slot.or(Some(ident.span()));
         args.deref = args.deref.or(others.deref);
         args.plain = args.plain.or(others.plain);
         if let (None, Some(found)) = (&mistake, found) {
